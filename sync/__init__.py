@@ -1,0 +1,1 @@
+"""Sync with headquarters. Not built yet: see the sync issue."""
