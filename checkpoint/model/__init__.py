@@ -1,1 +1,1 @@
-"""checkpoint.model"""
+"""Domain model: validation and invariants, one module per aggregate. Pure functions over plain dicts."""

@@ -1,0 +1,94 @@
+"""Referral: to a protection agency or a health facility, with follow-up stages and outcomes (spec §3.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from checkpoint.errors import ConflictError, ValidationError
+from checkpoint.model.fields import opt_code, opt_date, opt_text
+
+__all__ = ["HEALTH_STAGES", "KINDS", "STATUSES", "validate_referral", "validate_referral_update"]
+
+KINDS = ("protection", "child_protection", "health")
+# The TB cascade, in order; "lost_to_follow_up" and "closed" end a referral at any stage.
+HEALTH_STAGES = ("referred", "arrived", "cxr_done", "xpert_done", "diagnosed", "treatment_started")
+STATUSES = (*HEALTH_STAGES, "lost_to_follow_up", "closed")
+CXR_RESULTS = ("NORMAL", "ABNORMAL_SUGGESTIVE", "ABNORMAL_OTHER")
+XPERT_RESULTS = ("MTB_NOT_DETECTED", "MTB_DETECTED_RIF_NOT_DETECTED", "MTB_DETECTED_RIF_DETECTED",
+                 "MTB_DETECTED_RIF_INDETERMINATE", "ERROR_INVALID_NO_RESULT")
+DIAGNOSES = ("BACT_CONFIRMED", "CLINICALLY_DIAGNOSED", "NOT_TB")
+URGENCIES = ("IMMEDIATE_DANGER", "SAME_DAY", "ROUTINE")
+
+
+def validate_referral(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Check a new referral: kind, agency or facility code, reason, urgency, notes."""
+    kind = data.get("kind")
+    if kind not in KINDS:
+        raise ValidationError("kind", "must be protection, child_protection or health")
+    agency = opt_code(data, "agency_code", "health_facilities" if kind == "health" else "agencies")
+    if not agency:
+        raise ValidationError("agency_code", "choose the agency or facility")
+    reason = opt_text(data, "reason_code", max_len=60)
+    if not reason:
+        raise ValidationError("reason_code", "is required")
+    urgency = data.get("urgency") or "ROUTINE"
+    if urgency not in URGENCIES:
+        raise ValidationError("urgency", "must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE")
+    return {"kind": kind, "agency_code": agency, "reason_code": reason, "urgency": urgency,
+            "notes": opt_text(data, "notes", max_len=1000)}
+
+
+def validate_referral_update(current: Mapping[str, Any], data: Mapping[str, Any], *, today: date) -> dict[str, Any]:
+    """Check a follow-up update against the referral's current status.
+
+    Health referrals move forward along HEALTH_STAGES (stages may be skipped, never reversed); any open
+    referral may be marked lost to follow-up (with the stage it was lost at) or closed. Results must fit the
+    stage they belong to. Raises ValidationError or ConflictError (closed referral, backwards move).
+    """
+    allowed = {"status", "cxr_result", "xpert_result", "diagnosis", "treatment_started_at", "treatment_facility",
+               "notes"}
+    unknown = set(data) - allowed
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "cannot be updated on a referral")
+    cur = current["status"]
+    if cur in ("lost_to_follow_up", "closed"):
+        raise ConflictError("This referral is already closed; record a new referral instead.")
+    out: dict[str, Any] = {}
+    status = data.get("status", cur)
+    if status not in STATUSES:
+        raise ValidationError("status", "is not a referral status")
+    if current["kind"] != "health" and status in HEALTH_STAGES[1:]:
+        raise ValidationError("status", "follow-up stages apply to health referrals only")
+    if status in HEALTH_STAGES and HEALTH_STAGES.index(status) < HEALTH_STAGES.index(cur):
+        raise ConflictError(f"The referral is already at '{cur}'; it cannot go back to '{status}'.")
+    if status != cur:
+        out["status"] = status
+        if status == "lost_to_follow_up":
+            out["lost_to_follow_up_stage"] = cur
+    for field, values in (("cxr_result", CXR_RESULTS), ("xpert_result", XPERT_RESULTS),
+                          ("diagnosis", DIAGNOSES)):
+        if field in data and data[field] not in (None, ""):
+            if data[field] not in values:
+                raise ValidationError(field, "is not a known result")
+            out[field] = data[field]
+    if "xpert_result" in out and status in ("referred", "arrived", "cxr_done"):
+        out["status"] = status = "xpert_done"
+    if "cxr_result" in out and status in ("referred", "arrived"):
+        out["status"] = status = "cxr_done"
+    if "diagnosis" in out and status in ("referred", "arrived", "cxr_done", "xpert_done"):
+        out["status"] = status = "diagnosed"
+    started = opt_date(data, "treatment_started_at", lo=date(2000, 1, 1), hi=today)
+    if started:
+        if (out.get("diagnosis") or current.get("diagnosis")) == "NOT_TB":
+            raise ValidationError("treatment_started_at", "treatment cannot start when the diagnosis is not TB")
+        out["treatment_started_at"] = started
+        out["status"] = "treatment_started"
+    if "treatment_facility" in data:
+        out["treatment_facility"] = opt_text(data, "treatment_facility", max_len=120)
+    if "notes" in data:
+        out["notes"] = opt_text(data, "notes", max_len=1000)
+    if not out:
+        raise ValidationError("status", "nothing to update")
+    return out

@@ -1,0 +1,128 @@
+"""Creating, unlocking and recovering a store. Everything starts here.
+
+    >>> session, recovery_code = create_store("c.db", checkpoint_name="Poipet", username="dara",
+    ...                                       display_name="Dara", passphrase="a long passphrase")  # doctest: +SKIP
+    >>> session = unlock("c.db", "dara", "a long passphrase")                                   # doctest: +SKIP
+
+Raises WrongPassphrase, LockedOut (growing delay after 5 wrong tries; nothing is ever deleted),
+AccountDisabled, StoreMissing, StoreExists, ValidationError.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+from checkpoint import crypto
+from checkpoint.clock import Clock, SystemClock
+from checkpoint.errors import AccountDisabled, StoreExists, StoreMissing, ValidationError
+from checkpoint.model.user import check_passphrase, validate_username
+from checkpoint.services.session import Session
+from checkpoint.storage.keyfile import KeyFile
+from checkpoint.storage.store import Store, keyfile_path
+
+__all__ = ["create_store", "list_usernames", "reset_with_recovery_code", "store_exists", "unlock"]
+
+_STATION_DEFAULT = "POIPET_INTL_CHECKPOINT"
+
+
+def store_exists(path: str | os.PathLike[str]) -> bool:
+    return Path(path).exists() or keyfile_path(path).exists()
+
+
+def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username: str, display_name: str,
+                 passphrase: str, station_id: str = _STATION_DEFAULT, clock: Clock | None = None,
+                 kdf: crypto.KdfParams | None = None,
+                 hq_recovery_public_key: bytes | None = None) -> tuple[Session, str]:
+    """Create a store and its first supervisor; return the open session and the printed recovery code.
+
+    The recovery code is shown once: it opens the store if every passphrase is forgotten.
+    """
+    clock = clock or SystemClock()
+    if store_exists(path):
+        raise StoreExists(f"A store already exists at {path}.")
+    username = validate_username(username)
+    passphrase = check_passphrase(passphrase)
+    name = (checkpoint_name or "").strip()
+    if not name or len(name) > 80:
+        raise ValidationError("checkpoint_name", "is required (at most 80 characters)")
+    display = (display_name or "").strip() or username
+    key = crypto.new_data_key()
+    sign_priv, sign_pub = crypto.generate_signing_key()
+    store_id = str(uuid.uuid4())
+    store = Store.create(path, key, clock=clock, meta={
+        "store_id": store_id, "checkpoint_name": name, "station_id": station_id,
+        "device_signing_private": sign_priv.hex(), "device_signing_public": sign_pub.hex()})
+    try:
+        kf = KeyFile.create(keyfile_path(path), store_id=store_id, device_public_key=sign_pub.hex())
+        user_id = str(uuid.uuid4())
+        with store.db.atomic():
+            store.record("user.created", "user", user_id,
+                         {"username": username, "display_name": display, "role": "supervisor"}, author=user_id)
+        kf.add_passphrase_slot(user_id, username, key, passphrase, kdf=kdf)
+        code = crypto.generate_recovery_code()
+        kf.set_recovery_code_slot(key, code, kdf=kdf)
+        if hq_recovery_public_key is not None:
+            kf.set_hq_recovery_slot(key, hq_recovery_public_key)
+    except BaseException:
+        store.close()
+        for p in (Path(path), Path(str(path) + "-wal"), Path(str(path) + "-shm"), keyfile_path(path)):
+            p.unlink(missing_ok=True)
+        raise
+    return Session(store, kf, user_id, kdf=kdf), code
+
+
+def _check_paths(path: str | os.PathLike[str]) -> None:
+    if not Path(path).exists():
+        raise StoreMissing(f"No store at {path}. Create one with `checkpoint-admin init`.")
+
+
+def list_usernames(path: str | os.PathLike[str]) -> list[str]:
+    """User names that can sign in (for the login screen); readable without a passphrase."""
+    _check_paths(path)
+    return KeyFile.load(keyfile_path(path)).usernames()
+
+
+def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, clock: Clock | None = None,
+           kdf: crypto.KdfParams | None = None) -> Session:
+    """Sign a user in: unwrap the data key with their passphrase and open the store."""
+    clock = clock or SystemClock()
+    _check_paths(path)
+    kf = KeyFile.load(keyfile_path(path))
+    user_id, key = kf.unwrap_for_user(username, passphrase, now=clock.monotonic)
+    store = Store.open(path, key, clock=clock)
+    row = store.db.execute("SELECT status FROM users WHERE id = ?", [user_id]).fetchone()
+    if row is None or row[0] != "active":
+        store.close()
+        raise AccountDisabled("This account is locked. Ask a supervisor to unlock it.")
+    return Session(store, kf, user_id, kdf=kdf)
+
+
+def reset_with_recovery_code(path: str | os.PathLike[str], code: str, username: str, new_passphrase: str, *,
+                             clock: Clock | None = None, kdf: crypto.KdfParams | None = None) -> Session:
+    """Forgotten passphrase: open the store with the printed recovery code and give ``username`` a new one.
+
+    The account is re-enabled if it was locked; the change is recorded as an event.
+    """
+    clock = clock or SystemClock()
+    _check_paths(path)
+    new_passphrase = check_passphrase(new_passphrase)
+    kf = KeyFile.load(keyfile_path(path))
+    key = kf.unwrap_with_recovery_code(code)
+    store = Store.open(path, key, clock=clock)
+    try:
+        row = store.db.execute("SELECT id, username, status FROM users WHERE username = ?",
+                               [username.strip().lower()]).fetchone()
+        if row is None:
+            raise ValidationError("username", "no such user")
+        user_id = row[0]
+        with store.db.atomic():
+            store.record("user.passphrase_changed", "user", user_id, {"by": "recovery_code"}, author=user_id)
+            if row[2] != "active":
+                store.record("user.updated", "user", user_id, {"changes": {"status": "active"}}, author=user_id)
+        kf.add_passphrase_slot(user_id, row[1], key, new_passphrase, kdf=kdf)
+    except BaseException:
+        store.close()
+        raise
+    return Session(store, kf, user_id, kdf=kdf)

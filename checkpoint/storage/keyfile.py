@@ -1,0 +1,245 @@
+"""The key file beside a store: the data key wrapped once per user (key slots), plus lockout counters.
+
+A store ``checkpoint.db`` has ``checkpoint.db.keys`` next to it. The data key is random; each local user has a
+slot holding it wrapped under an Argon2id key from that user's passphrase. A printed recovery code has a slot,
+and a device enrolled with HQ has a slot sealed to HQ's recovery public key, so a forgotten passphrase never
+loses data. Changing a passphrase rewraps the key; the database is never re-encrypted.
+
+Every slot's associated data binds the store id, the slot kind and the user id, so a slot moved to another
+user or another store does not open. The file is replaced atomically (write, fsync, rename, fsync dir): a power
+cut leaves the old or the new file, never half of one.
+
+    >>> kf = KeyFile.create("x.db.keys", store_id="...", device_public_key="...")      # doctest: +SKIP
+    >>> kf.add_passphrase_slot(user_id, "sokha", data_key, "correct horse")          # doctest: +SKIP
+    >>> kf.unwrap_for_user("sokha", "correct horse")                                 # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from checkpoint import crypto
+from checkpoint.errors import (
+    DecryptionFailed,
+    LockedOut,
+    StoreError,
+    UnsupportedFormat,
+    WrongPassphrase,
+)
+
+__all__ = ["FREE_ATTEMPTS", "KeyFile", "lockout_delay"]
+
+FORMAT = "checkpoint-keyfile"
+VERSION = 1
+MAX_KEYFILE_BYTES = 1 << 20
+FREE_ATTEMPTS = 5
+_BASE_DELAY = 30.0
+_MAX_DELAY = 15 * 60.0
+
+
+def lockout_delay(failed: int) -> float:
+    """Seconds a user must wait after ``failed`` consecutive wrong passphrases.
+
+    The first five are free; then 30 s, doubling each time, capped at 15 minutes. Never data deletion.
+
+        >>> [lockout_delay(n) for n in (4, 5, 6, 7, 20)]
+        [0.0, 30.0, 60.0, 120.0, 900.0]
+    """
+    if failed < FREE_ATTEMPTS:
+        return 0.0
+    return float(min(_BASE_DELAY * (2 ** (failed - FREE_ATTEMPTS)), _MAX_DELAY))
+
+
+def _context(store_id: str, kind: str, user_id: str) -> bytes:
+    return f"checkpoint keyslot v1|{store_id}|{kind}|{user_id}".encode()
+
+
+def _b64(b: bytes) -> str:
+    return base64.b64encode(b).decode("ascii")
+
+
+def _unb64(s: Any) -> bytes:
+    if not isinstance(s, str):
+        raise UnsupportedFormat("Key file slot is malformed.")
+    try:
+        return base64.b64decode(s, validate=True)
+    except ValueError:
+        raise UnsupportedFormat("Key file slot is malformed.") from None
+
+
+@dataclass
+class KeyFile:
+    """In-memory view of a key file; every mutation is written back atomically before it returns."""
+
+    path: Path
+    data: dict[str, Any]
+
+    # ----------------------------------------------------------------- load / save
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], *, store_id: str, device_public_key: str) -> KeyFile:
+        """Start a new key file (not yet written: the first slot writes it)."""
+        return cls(Path(path), {
+            "format": FORMAT, "version": VERSION, "store_id": store_id,
+            "device_public_key": device_public_key, "slots": [], "attempts": {},
+        })
+
+    @classmethod
+    def load(cls, path: str | os.PathLike[str]) -> KeyFile:
+        """Read and check a key file. Raises StoreError if missing, UnsupportedFormat if not ours."""
+        p = Path(path)
+        try:
+            size = p.stat().st_size
+        except FileNotFoundError:
+            raise StoreError(f"The key file {p} is missing: restore it from a backup, or recover via HQ.") from None
+        if size > MAX_KEYFILE_BYTES:
+            raise UnsupportedFormat("The key file is too large to be a Checkpoint key file.")
+        try:
+            data = json.loads(p.read_bytes())
+        except (ValueError, UnicodeDecodeError):
+            raise UnsupportedFormat("The key file is damaged or not a Checkpoint key file.") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise UnsupportedFormat("Not a Checkpoint key file.")
+        if data.get("version") != VERSION:
+            raise UnsupportedFormat(f"Key file version {data.get('version')!r} is not supported.")
+        if not isinstance(data.get("slots"), list) or not isinstance(data.get("store_id"), str):
+            raise UnsupportedFormat("The key file is damaged.")
+        data.setdefault("attempts", {})
+        return cls(p, data)
+
+    def save(self) -> None:
+        """Atomically replace the file on disk (a power cut leaves the old or the new one)."""
+        blob = json.dumps(self.data, indent=1, sort_keys=True).encode()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(blob)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        dir_fd = os.open(self.path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    @property
+    def store_id(self) -> str:
+        return str(self.data["store_id"])
+
+    # ----------------------------------------------------------------- slots
+    def _slots(self, kind: str) -> list[dict[str, Any]]:
+        return [s for s in self.data["slots"] if s.get("kind") == kind]
+
+    def user_slot(self, username: str) -> dict[str, Any] | None:
+        wanted = username.strip().casefold()
+        for s in self._slots("passphrase"):
+            if str(s.get("username", "")).casefold() == wanted:
+                return s
+        return None
+
+    def usernames(self) -> list[str]:
+        """The user names that have a passphrase slot (for the login screen)."""
+        return [str(s["username"]) for s in self._slots("passphrase")]
+
+    def add_passphrase_slot(self, user_id: str, username: str, data_key: bytes, passphrase: str,
+                            *, kdf: crypto.KdfParams | None = None) -> None:
+        """Wrap the data key for a user (replacing that user's slot) and save."""
+        blob = crypto.wrap_key(data_key, passphrase, context=_context(self.store_id, "passphrase", user_id),
+                               params=kdf)
+        slot = {"kind": "passphrase", "user_id": user_id, "username": username, "blob": _b64(blob)}
+        slots = self.data["slots"]
+        for i, s in enumerate(slots):
+            if s.get("kind") == "passphrase" and s.get("user_id") == user_id:
+                slots[i] = slot   # keep its place: the first slot is the default user of the CLI
+                break
+        else:
+            slots.append(slot)
+        self.data["attempts"].pop(user_id, None)
+        self.save()
+
+    def rename_user(self, user_id: str, username: str) -> None:
+        for s in self._slots("passphrase"):
+            if s.get("user_id") == user_id:
+                s["username"] = username
+        self.save()
+
+    def remove_user_slot(self, user_id: str) -> None:
+        self.data["slots"] = [s for s in self.data["slots"]
+                              if not (s.get("kind") == "passphrase" and s.get("user_id") == user_id)]
+        self.save()
+
+    def set_recovery_code_slot(self, data_key: bytes, code: str, *, kdf: crypto.KdfParams | None = None) -> None:
+        blob = crypto.wrap_key(data_key, crypto.normalize_recovery_code(code),
+                               context=_context(self.store_id, "recovery-code", ""), params=kdf)
+        self.data["slots"] = [s for s in self.data["slots"] if s.get("kind") != "recovery-code"]
+        self.data["slots"].append({"kind": "recovery-code", "blob": _b64(blob)})
+        self.save()
+
+    def set_hq_recovery_slot(self, data_key: bytes, hq_recovery_public_key: bytes) -> None:
+        """Seal the data key to HQ's X25519 recovery key (done at enrollment)."""
+        blob = crypto.seal(hq_recovery_public_key, data_key, context=_context(self.store_id, "hq-recovery", ""))
+        self.data["slots"] = [s for s in self.data["slots"] if s.get("kind") != "hq-recovery"]
+        self.data["slots"].append({"kind": "hq-recovery", "recipient": crypto.key_id(hq_recovery_public_key),
+                                   "blob": _b64(blob)})
+        self.save()
+
+    def has_slot(self, kind: str) -> bool:
+        return bool(self._slots(kind))
+
+    # ----------------------------------------------------------------- unlocking
+    def unwrap_for_user(self, username: str, passphrase: str, *, now: Callable[[], float]) -> tuple[str, bytes]:
+        """Return (user_id, data_key) for a user's passphrase, enforcing the growing delay.
+
+        Raises LockedOut while the delay runs (the attempt is not even tried), WrongPassphrase otherwise
+        (unknown user names get the same answer and no counter). Never deletes anything.
+        """
+        slot = self.user_slot(username)
+        if slot is None:
+            raise WrongPassphrase()
+        user_id = str(slot["user_id"])
+        att = self.data["attempts"].get(user_id, {"failed": 0, "last": 0.0})
+        wait = lockout_delay(int(att["failed"])) - (now() - float(att["last"]))
+        if int(att["failed"]) >= FREE_ATTEMPTS and wait > 0:
+            raise LockedOut(wait)
+        try:
+            key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
+                                    context=_context(self.store_id, "passphrase", user_id))
+        except DecryptionFailed:
+            failed = int(att["failed"]) + 1
+            self.data["attempts"][user_id] = {"failed": failed, "last": now()}
+            self.save()
+            raise WrongPassphrase(failed_attempts=failed, retry_after=lockout_delay(failed)) from None
+        if user_id in self.data["attempts"]:
+            del self.data["attempts"][user_id]
+            self.save()
+        return user_id, key
+
+    def unwrap_with_recovery_code(self, code: str) -> bytes:
+        """Return the data key from the printed recovery code. Raises DecryptionFailed if wrong."""
+        slots = self._slots("recovery-code")
+        if not slots:
+            raise StoreError("This store has no recovery-code slot.")
+        return crypto.unwrap_key(_unb64(slots[0]["blob"]), crypto.normalize_recovery_code(code),
+                                 context=_context(self.store_id, "recovery-code", ""))
+
+    def unwrap_with_hq_key(self, hq_recovery_private_key: bytes) -> bytes:
+        """Return the data key through HQ's recovery private key (HQ's `recover` command)."""
+        slots = self._slots("hq-recovery")
+        if not slots:
+            raise StoreError("This store was never enrolled with an HQ recovery key.")
+        return crypto.open_sealed(hq_recovery_private_key, _unb64(slots[0]["blob"]),
+                                  context=_context(self.store_id, "hq-recovery", ""))
+
+    def failed_attempts(self, user_id: str) -> int:
+        return int(self.data["attempts"].get(user_id, {}).get("failed", 0))

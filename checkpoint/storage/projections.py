@@ -1,0 +1,225 @@
+"""Projection tables as a pure function of the event log.
+
+``apply_event`` updates the projections for one event, in the caller's transaction. It reads nothing but the
+event and the projections, and takes every timestamp from the event, so replaying the log into an empty
+database gives exactly the live tables (``verify`` checks that).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import sqlite_utils
+
+from checkpoint.model.person import name_key, search_name
+
+__all__ = ["PERSON_FIELDS", "apply_event", "known_event_types"]
+
+Event = dict[str, Any]
+Handler = Callable[[sqlite_utils.Database, Event, dict[str, Any]], None]
+
+PERSON_FIELDS = ("family_name", "given_names", "name_khmer", "sex", "date_of_birth", "dob_estimated",
+                 "citizenship", "id_document_type", "id_document_number", "document_issuing_state",
+                 "document_expiry", "mrz_valid", "phone", "home_province", "home_district", "home_commune",
+                 "home_village", "language", "guardian_person_id")
+ENCOUNTER_FIELDS = ("station_id", "arrival_at", "return_type", "country_of_work", "province_of_work",
+                    "sector_of_work", "duration_abroad_months", "migration_channel", "recruiter_relationship",
+                    "recruitment_methods", "debt_owed", "debt_amount", "debt_currency", "detained_before_return",
+                    "detention_days", "wants_job_referral", "interpreter_used", "accompanied_minor",
+                    "controlling_person_present", "age_at_arrival")
+REFERRAL_UPDATE_FIELDS = ("status", "cxr_result", "xpert_result", "diagnosis", "treatment_started_at",
+                          "treatment_facility", "lost_to_follow_up_stage", "notes")
+
+_HANDLERS: dict[str, Handler] = {}
+
+
+def _handles(*types: str) -> Callable[[Handler], Handler]:
+    def deco(fn: Handler) -> Handler:
+        for t in types:
+            _HANDLERS[t] = fn
+        return fn
+    return deco
+
+
+def known_event_types() -> frozenset[str]:
+    return frozenset(_HANDLERS)
+
+
+def apply_event(db: sqlite_utils.Database, ev: Event) -> None:
+    """Apply one event to the projections. Unknown types raise KeyError (the caller quarantines)."""
+    payload = ev["payload"]
+    if isinstance(payload, str):
+        payload = json.loads(payload)
+    _HANDLERS[ev["type"]](db, ev, payload)
+
+
+def _person_row(p: dict[str, Any]) -> dict[str, Any]:
+    row = {k: p.get(k) for k in PERSON_FIELDS}
+    for k in ("family_name", "given_names", "name_khmer", "id_document_number", "document_issuing_state",
+              "phone", "home_province", "home_district", "home_commune", "home_village"):
+        row[k] = row[k] or ""
+    row["dob_estimated"] = int(bool(row["dob_estimated"]))
+    row["citizenship"] = row["citizenship"] or "KHM"
+    row["id_document_type"] = row["id_document_type"] or "NONE"
+    row["language"] = row["language"] or "khm"
+    if row["mrz_valid"] is not None:
+        row["mrz_valid"] = int(bool(row["mrz_valid"]))
+    row["name_key"] = name_key(str(row["family_name"]), str(row["given_names"]))
+    row["search_name"] = search_name(str(row["family_name"]), str(row["given_names"]), str(row["name_khmer"]))
+    return row
+
+
+def _encounter_row(e: dict[str, Any]) -> dict[str, Any]:
+    row = {k: e.get(k) for k in ENCOUNTER_FIELDS}
+    row["recruitment_methods"] = json.dumps(sorted(e.get("recruitment_methods") or []))
+    for k in ("country_of_work", "province_of_work", "sector_of_work", "debt_currency"):
+        row[k] = row[k] or ""
+    for k in ("migration_channel", "recruiter_relationship"):
+        row[k] = row[k] or "UNKNOWN"
+    for k in ("interpreter_used", "accompanied_minor", "controlling_person_present"):
+        row[k] = int(bool(row[k]))
+    for k in ("debt_owed", "detained_before_return", "wants_job_referral"):
+        if row[k] is not None:
+            row[k] = int(bool(row[k]))
+    return row
+
+
+def _insert_referral(db: sqlite_utils.Database, ev: Event, r: dict[str, Any], person_id: str,
+                     encounter_id: str) -> None:
+    db.execute(
+        "INSERT INTO referrals (id, person_id, encounter_id, kind, agency_code, reason_code, urgency, notes, "
+        "status, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [r["id"], person_id, encounter_id, r["kind"], r["agency_code"], r["reason_code"], r["urgency"],
+         r.get("notes") or "", "referred", ev["author"], ev["recorded_at"], ev["recorded_at"]])
+
+
+def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> None:
+    cols = list(row)
+    db.execute(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+               [row[c] for c in cols])
+
+
+def _update(db: sqlite_utils.Database, table: str, id_: str, changes: dict[str, Any], *,
+            key: str = "id") -> None:
+    if not changes:
+        return
+    cols = list(changes)
+    cur = db.execute(f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {key} = ?",
+                     [changes[c] for c in cols] + [id_])
+    if cur.rowcount != 1:
+        raise KeyError(f"{table} {id_} not found")
+
+
+@_handles("registration.recorded")
+def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    at, by = ev["recorded_at"], ev["author"]
+    person_id = p["person_id"]
+    if p.get("person") is not None:
+        row = _person_row(p["person"])
+        row.update(id=person_id, registered_by=by, created_at=at, updated_at=at)
+        _insert(db, "persons", row)
+    else:
+        _update(db, "persons", person_id, {"updated_at": at})
+    enc = p["encounter"]
+    erow = _encounter_row(enc)
+    erow.update(id=enc["id"], person_id=person_id, officer_id=by, created_at=at, updated_at=at)
+    _insert(db, "encounters", erow)
+    for c in p.get("consents", []):
+        _insert(db, "consents", {"encounter_id": enc["id"], "purpose": c["purpose"],
+                                 "granted": int(bool(c["granted"])), "recorded_at": at, "recorded_by": by})
+    t = p.get("trafficking")
+    if t:
+        res = t["result"]
+        _insert(db, "trafficking_screenings", {
+            "id": t["id"], "encounter_id": enc["id"], "person_id": person_id,
+            "content_id": res["content_id"], "content_version": res["content_version"],
+            "age_used": t["age_used"], "ticked": json.dumps(sorted(t["ticked"])), "outcome": res["outcome"],
+            "positive_dimensions": json.dumps(sorted(res["positive_dimensions"])),
+            "flags": json.dumps(sorted(res["flags"])), "result": json.dumps(res, sort_keys=True),
+            "screened_by": by, "screened_at": at})
+    tb = p.get("tb")
+    if tb:
+        res = tb["result"]
+        _insert(db, "tb_screenings", {
+            "id": tb["id"], "encounter_id": enc["id"], "person_id": person_id,
+            "content_id": res["content_id"], "content_version": res["content_version"],
+            "answers": json.dumps(tb["answers"], sort_keys=True), "outcome": res["outcome"],
+            "presumptive": int(bool(res["presumptive"])), "result": json.dumps(res, sort_keys=True),
+            "screened_by": by, "screened_at": at})
+    for r in p.get("referrals", []):
+        _insert_referral(db, ev, r, person_id, enc["id"])
+
+
+@_handles("person.amended")
+def _person_amended(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    current = db.execute("SELECT * FROM persons WHERE id = ?", [ev["entity_id"]]).fetchone()
+    if current is None:
+        raise KeyError(f"person {ev['entity_id']} not found")
+    cols = [d[0] for d in db.execute("SELECT * FROM persons LIMIT 0").description]
+    merged = dict(zip(cols, current, strict=True))
+    merged.update(p["changes"])
+    row = _person_row(merged)
+    changed = {k: row[k] for k in (*p["changes"], "name_key", "search_name")}
+    changed["updated_at"] = ev["recorded_at"]
+    _update(db, "persons", ev["entity_id"], changed)
+
+
+@_handles("encounter.amended")
+def _encounter_amended(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    row = _encounter_row(p["changes"])
+    changed = {k: row[k] for k in p["changes"]}
+    changed["updated_at"] = ev["recorded_at"]
+    _update(db, "encounters", p["encounter_id"], changed)
+
+
+@_handles("encounter.approved")
+def _encounter_approved(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    _update(db, "encounters", p["encounter_id"], {"review_status": "approved", "reviewed_by": ev["author"],
+                                                  "reviewed_at": ev["recorded_at"]})
+
+
+_VOIDABLE = {"person": "persons", "encounter": "encounters", "referral": "referrals",
+             "trafficking_screening": "trafficking_screenings", "tb_screening": "tb_screenings"}
+
+
+@_handles("record.voided")
+def _voided(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    table = _VOIDABLE[p["record_type"]]
+    changes: dict[str, Any] = {"voided": 1, "void_reason": p["reason"]}
+    if table in ("persons", "encounters", "referrals"):
+        changes["updated_at"] = ev["recorded_at"]
+    _update(db, table, p["record_id"], changes)
+
+
+@_handles("referral.created")
+def _referral_created(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    _insert_referral(db, ev, p["referral"], ev["entity_id"], p["encounter_id"])
+
+
+@_handles("referral.updated")
+def _referral_updated(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    changes = {k: p["changes"][k] for k in REFERRAL_UPDATE_FIELDS if k in p["changes"]}
+    changes["updated_at"] = ev["recorded_at"]
+    _update(db, "referrals", p["referral_id"], changes)
+
+
+@_handles("user.created")
+def _user_created(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    _insert(db, "users", {"id": ev["entity_id"], "username": p["username"], "display_name": p["display_name"],
+                          "role": p["role"], "status": "active", "created_at": ev["recorded_at"],
+                          "created_by": ev["author"], "updated_at": ev["recorded_at"]})
+
+
+@_handles("user.updated")
+def _user_updated(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    changes = {k: p["changes"][k] for k in ("display_name", "role", "status", "username") if k in p["changes"]}
+    changes["updated_at"] = ev["recorded_at"]
+    _update(db, "users", ev["entity_id"], changes)
+
+
+# Events that are part of the audit trail and change no projection.
+@_handles("person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up")
+def _audit_only(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    return None

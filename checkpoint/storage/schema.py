@@ -1,0 +1,246 @@
+"""Schema migrations: named functions, each applied in one transaction with its record.
+
+A fixture database per released schema version lives in tests/storage/fixtures; a test upgrades each one.
+Never edit a released migration: add a new one.
+
+    >>> apply_migrations(db)            # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+__all__ = ["PROJECTION_TABLES", "SCHEMA_MIGRATIONS", "apply_migrations", "schema_version"]
+
+SCHEMA_MIGRATIONS = sqlite_utils.Migrations("checkpoint")
+
+# Tables whose content is a pure function of the event log (rebuilt and compared by `verify`).
+PROJECTION_TABLES = ("users", "persons", "encounters", "consents", "trafficking_screenings",
+                     "tb_screenings", "referrals")
+
+
+@SCHEMA_MIGRATIONS(name="0001_initial")
+def m0001_initial(db: sqlite_utils.Database) -> None:
+    db.executescript("""
+    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    -- The append-only event log. Rows are never updated except the sync bookkeeping columns at the end.
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL,
+        device_seq INTEGER NOT NULL,
+        entity_type TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        author TEXT NOT NULL,
+        hlc TEXT NOT NULL,
+        content_version TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        local_order INTEGER NOT NULL UNIQUE,
+        sync_state TEXT NOT NULL DEFAULT 'pending' CHECK (sync_state IN ('pending','inflight','acked','remote')),
+        acked_at TEXT,
+        UNIQUE (device_id, device_seq)
+    );
+    CREATE INDEX events_entity ON events(entity_id);
+    CREATE INDEX events_unsynced ON events(sync_state, device_seq) WHERE sync_state IN ('pending','inflight');
+    CREATE TRIGGER events_immutable BEFORE UPDATE OF id, device_id, device_seq, entity_type, entity_id, type,
+        payload, author, hlc, content_version, recorded_at, prev_hash, hash, local_order ON events
+    BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+    CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+    BEGIN SELECT RAISE(ABORT, 'events are never deleted'); END;
+
+    CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('officer','health_worker','supervisor','admin')),
+        status TEXT NOT NULL CHECK (status IN ('active','disabled')),
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+
+    CREATE TABLE persons (
+        id TEXT PRIMARY KEY,
+        family_name TEXT NOT NULL DEFAULT '',
+        given_names TEXT NOT NULL DEFAULT '',
+        name_khmer TEXT NOT NULL DEFAULT '',
+        sex TEXT NOT NULL,
+        date_of_birth TEXT,
+        dob_estimated INTEGER NOT NULL DEFAULT 0,
+        citizenship TEXT NOT NULL DEFAULT 'KHM',
+        id_document_type TEXT NOT NULL DEFAULT 'NONE',
+        id_document_number TEXT NOT NULL DEFAULT '',
+        document_issuing_state TEXT NOT NULL DEFAULT '',
+        document_expiry TEXT,
+        mrz_valid INTEGER,
+        phone TEXT NOT NULL DEFAULT '',
+        home_province TEXT NOT NULL DEFAULT '',
+        home_district TEXT NOT NULL DEFAULT '',
+        home_commune TEXT NOT NULL DEFAULT '',
+        home_village TEXT NOT NULL DEFAULT '',
+        language TEXT NOT NULL DEFAULT 'khm',
+        guardian_person_id TEXT,
+        name_key TEXT NOT NULL DEFAULT '',
+        search_name TEXT NOT NULL DEFAULT '',
+        registered_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        voided INTEGER NOT NULL DEFAULT 0,
+        void_reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX persons_doc ON persons(id_document_number) WHERE id_document_number != '';
+    CREATE INDEX persons_phone ON persons(phone) WHERE phone != '';
+    CREATE INDEX persons_dob ON persons(date_of_birth);
+    CREATE INDEX persons_name_key ON persons(name_key, date_of_birth);
+    CREATE INDEX persons_family ON persons(family_name);
+    CREATE INDEX persons_created ON persons(created_at);
+
+    -- Name search: FTS5 trigram (Khmer has no spaces; the default tokenizer would cut it apart).
+    -- External content: the names are stored once, in persons.
+    CREATE VIRTUAL TABLE person_fts USING fts5(search_name, content='persons', content_rowid='rowid',
+                                               tokenize='trigram');
+    CREATE TRIGGER persons_ai AFTER INSERT ON persons BEGIN
+        INSERT INTO person_fts(rowid, search_name) VALUES (new.rowid, new.search_name);
+    END;
+    CREATE TRIGGER persons_ad AFTER DELETE ON persons BEGIN
+        INSERT INTO person_fts(person_fts, rowid, search_name) VALUES ('delete', old.rowid, old.search_name);
+    END;
+    CREATE TRIGGER persons_au AFTER UPDATE OF search_name ON persons BEGIN
+        INSERT INTO person_fts(person_fts, rowid, search_name) VALUES ('delete', old.rowid, old.search_name);
+        INSERT INTO person_fts(rowid, search_name) VALUES (new.rowid, new.search_name);
+    END;
+
+    CREATE TABLE encounters (
+        id TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL REFERENCES persons(id),
+        station_id TEXT NOT NULL,
+        arrival_at TEXT NOT NULL,
+        return_type TEXT NOT NULL,
+        country_of_work TEXT NOT NULL DEFAULT '',
+        province_of_work TEXT NOT NULL DEFAULT '',
+        sector_of_work TEXT NOT NULL DEFAULT '',
+        duration_abroad_months INTEGER,
+        migration_channel TEXT NOT NULL DEFAULT 'UNKNOWN',
+        recruiter_relationship TEXT NOT NULL DEFAULT 'UNKNOWN',
+        recruitment_methods TEXT NOT NULL DEFAULT '[]',
+        debt_owed INTEGER,
+        debt_amount REAL,
+        debt_currency TEXT NOT NULL DEFAULT '',
+        detained_before_return INTEGER,
+        detention_days INTEGER,
+        wants_job_referral INTEGER,
+        interpreter_used INTEGER NOT NULL DEFAULT 0,
+        accompanied_minor INTEGER NOT NULL DEFAULT 0,
+        controlling_person_present INTEGER NOT NULL DEFAULT 0,
+        age_at_arrival INTEGER,
+        officer_id TEXT NOT NULL,
+        review_status TEXT NOT NULL DEFAULT 'pending' CHECK (review_status IN ('pending','approved')),
+        reviewed_by TEXT,
+        reviewed_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        voided INTEGER NOT NULL DEFAULT 0,
+        void_reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX encounters_person ON encounters(person_id);
+    CREATE INDEX encounters_arrival ON encounters(arrival_at);
+    CREATE INDEX encounters_officer ON encounters(officer_id);
+    CREATE INDEX encounters_review ON encounters(review_status) WHERE review_status = 'pending';
+
+    CREATE TABLE consents (
+        encounter_id TEXT NOT NULL REFERENCES encounters(id),
+        purpose TEXT NOT NULL CHECK (purpose IN ('screening','storage','referral','sharing')),
+        granted INTEGER NOT NULL,
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        PRIMARY KEY (encounter_id, purpose)
+    );
+
+    CREATE TABLE trafficking_screenings (
+        id TEXT PRIMARY KEY,
+        encounter_id TEXT NOT NULL REFERENCES encounters(id),
+        person_id TEXT NOT NULL REFERENCES persons(id),
+        content_id TEXT NOT NULL,
+        content_version TEXT NOT NULL,
+        age_used INTEGER NOT NULL,
+        ticked TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        positive_dimensions TEXT NOT NULL,
+        flags TEXT NOT NULL,
+        result TEXT NOT NULL,
+        screened_by TEXT NOT NULL,
+        screened_at TEXT NOT NULL,
+        voided INTEGER NOT NULL DEFAULT 0,
+        void_reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX ts_encounter ON trafficking_screenings(encounter_id);
+    CREATE INDEX ts_outcome ON trafficking_screenings(screened_at, outcome);
+
+    CREATE TABLE tb_screenings (
+        id TEXT PRIMARY KEY,
+        encounter_id TEXT NOT NULL REFERENCES encounters(id),
+        person_id TEXT NOT NULL REFERENCES persons(id),
+        content_id TEXT NOT NULL,
+        content_version TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        presumptive INTEGER NOT NULL,
+        result TEXT NOT NULL,
+        screened_by TEXT NOT NULL,
+        screened_at TEXT NOT NULL,
+        voided INTEGER NOT NULL DEFAULT 0,
+        void_reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX tb_encounter ON tb_screenings(encounter_id);
+    CREATE INDEX tb_outcome ON tb_screenings(screened_at, outcome);
+
+    CREATE TABLE referrals (
+        id TEXT PRIMARY KEY,
+        person_id TEXT NOT NULL REFERENCES persons(id),
+        encounter_id TEXT NOT NULL REFERENCES encounters(id),
+        kind TEXT NOT NULL CHECK (kind IN ('protection','child_protection','health')),
+        agency_code TEXT NOT NULL,
+        reason_code TEXT NOT NULL,
+        urgency TEXT NOT NULL,
+        notes TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL,
+        cxr_result TEXT NOT NULL DEFAULT '',
+        xpert_result TEXT NOT NULL DEFAULT '',
+        diagnosis TEXT NOT NULL DEFAULT '',
+        treatment_started_at TEXT,
+        treatment_facility TEXT NOT NULL DEFAULT '',
+        lost_to_follow_up_stage TEXT NOT NULL DEFAULT '',
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        voided INTEGER NOT NULL DEFAULT 0,
+        void_reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX referrals_person ON referrals(person_id);
+    CREATE INDEX referrals_open ON referrals(kind, status);
+
+    -- Unfinished registrations. Not events: local, per user, deleted when the registration is saved.
+    CREATE TABLE drafts (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX drafts_user ON drafts(user_id);
+    """)
+
+
+def apply_migrations(db: sqlite_utils.Database) -> None:
+    """Bring the store to the current schema. Each migration and its record commit together."""
+    SCHEMA_MIGRATIONS.apply(db)
+
+
+def schema_version(db: sqlite_utils.Database) -> list[str]:
+    """Names of the migrations applied to this store, in order."""
+    return [m.name for m in SCHEMA_MIGRATIONS.applied(db)]

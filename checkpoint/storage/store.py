@@ -1,0 +1,170 @@
+"""The encrypted store: one SQLCipher database, its key file, the event log and its projections.
+
+Storage only: who may do what is decided in ``checkpoint.services``.
+
+    >>> store = Store.open(path, data_key, clock=SystemClock())     # doctest: +SKIP
+    >>> with store.db.atomic():                                       # doctest: +SKIP
+    ...     store.record("user.created", "user", uid, {...}, author=uid)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from checkpoint.clock import Clock
+from checkpoint.errors import IntegrityViolation, StoreError
+from checkpoint.storage.db import open_encrypted
+from checkpoint.storage.ids import GENESIS, HLC, canonical_json, event_hash, uuid7
+from checkpoint.storage.projections import apply_event
+from checkpoint.storage.schema import apply_migrations
+
+__all__ = ["Store", "keyfile_path"]
+
+
+def keyfile_path(db_path: str | os.PathLike[str]) -> Path:
+    return Path(str(db_path) + ".keys")
+
+
+@dataclass
+class Store:
+    path: Path
+    db: sqlite_utils.Database
+    clock: Clock
+    device_id: str
+    hlc: HLC = field(default_factory=HLC)
+    data_key: bytes = field(default=b"", repr=False)
+
+    # ------------------------------------------------------------------ lifecycle
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], key: bytes, *, clock: Clock, meta: dict[str, str]) -> Store:
+        """Create a new encrypted store with the current schema and its meta values."""
+        db = open_encrypted(path, key, create=True)
+        try:
+            apply_migrations(db)
+            device_id = str(uuid.uuid4())
+            with db.atomic():
+                for k, v in {**meta, "device_id": device_id, "store_created_at": clock.now().isoformat()}.items():
+                    db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [k, v])
+        except BaseException:
+            db.close()
+            raise
+        return cls(Path(path), db, clock, device_id, HLC(), key)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], key: bytes, *, clock: Clock) -> Store:
+        """Open an existing store with its data key and bring its schema up to date."""
+        db = open_encrypted(path, key)
+        try:
+            apply_migrations(db)
+            row = db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+            if row is None:
+                raise StoreError("This store has no device id: it is damaged or was not made by Checkpoint.")
+            last = db.execute("SELECT max(hlc) FROM events").fetchone()[0]
+        except BaseException:
+            db.close()
+            raise
+        return cls(Path(path), db, clock, row[0], HLC(last), key)
+
+    def close(self) -> None:
+        # Fold the WAL back into the main file so a copied .db is complete; closing must not fail on it.
+        with contextlib.suppress(Exception):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
+        self.data_key = b""
+
+    # ------------------------------------------------------------------ meta
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                        "excluded.value", [key, value])
+
+    # ------------------------------------------------------------------ events
+    def new_id(self) -> str:
+        return uuid7(int(self.clock.now().timestamp() * 1000))
+
+    def record(self, type_: str, entity_type: str, entity_id: str, payload: dict[str, Any], *, author: str,
+               content_version: str = "") -> dict[str, Any]:
+        """Append one event to the log and apply it to the projections.
+
+        Must run inside ``db.atomic()`` so the event and the projections commit together (or neither does).
+        """
+        if not self.db.conn.in_transaction:
+            raise StoreError("record() must run inside a transaction")
+        conn = self.db.conn
+        last = conn.execute("SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC "
+                            "LIMIT 1", [self.device_id]).fetchone()
+        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+        order = conn.execute("SELECT coalesce(max(local_order), 0) + 1 FROM events").fetchone()[0]
+        now = self.clock.now()
+        ev: dict[str, Any] = {
+            "id": uuid7(int(now.timestamp() * 1000)), "device_id": self.device_id, "device_seq": seq,
+            "entity_type": entity_type, "entity_id": entity_id, "type": type_,
+            "payload": canonical_json(payload), "author": author, "hlc": self.hlc.tick(int(now.timestamp() * 1000)),
+            "content_version": content_version, "recorded_at": now.isoformat(timespec="milliseconds"),
+            "prev_hash": prev,
+        }
+        ev["hash"] = event_hash(ev)
+        conn.execute(
+            "INSERT INTO events (id, device_id, device_seq, entity_type, entity_id, type, payload, author, hlc, "
+            "content_version, recorded_at, prev_hash, hash, local_order) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [ev["id"], ev["device_id"], seq, entity_type, entity_id, type_, ev["payload"], author, ev["hlc"],
+             content_version, ev["recorded_at"], prev, ev["hash"], order])
+        apply_event(self.db, ev)
+        return ev
+
+    def events(self, *, where: str = "1", params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+        cur = self.db.execute(f"SELECT * FROM events WHERE {where} ORDER BY local_order", params or [])
+        cols = [d[0] for d in cur.description]
+        for row in cur:
+            yield dict(zip(cols, row, strict=True))
+
+    # ------------------------------------------------------------------ checks
+    def verify_chain(self) -> list[str]:
+        """Problems in the event log: a changed event (hash), a broken link, a gap in this device's sequence."""
+        problems: list[str] = []
+        expected_prev: dict[str, str] = {}
+        expected_seq: dict[str, int] = {}
+        cur = self.db.execute("SELECT * FROM events ORDER BY device_id, device_seq")
+        cols = [d[0] for d in cur.description]
+        for row in cur:
+            ev = dict(zip(cols, row, strict=True))
+            if event_hash(ev) != ev["hash"]:
+                problems.append(f"event {ev['id']} (device seq {ev['device_seq']}) was altered")
+            dev = ev["device_id"]
+            if dev == self.device_id:
+                seq = expected_seq.get(dev, 1)
+                if ev["device_seq"] != seq:
+                    problems.append(f"events {seq}..{ev['device_seq'] - 1} of this device are missing")
+                if ev["prev_hash"] != expected_prev.get(dev, GENESIS):
+                    problems.append(f"event {ev['id']} does not follow the previous event (broken chain)")
+                expected_seq[dev] = ev["device_seq"] + 1
+                expected_prev[dev] = ev["hash"]
+            try:
+                json.loads(ev["payload"])
+            except ValueError:
+                problems.append(f"event {ev['id']} has an unreadable payload")
+        return problems
+
+    def integrity_check(self) -> list[str]:
+        rows = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+        problems = [] if rows == ["ok"] else [f"integrity_check: {r}" for r in rows]
+        # SQLCipher's own check of every page's HMAC.
+        problems += [f"cipher_integrity_check: {r[0]}" for r in
+                     self.db.execute("PRAGMA cipher_integrity_check").fetchall()]
+        return problems
+
+    def assert_in_transaction(self) -> None:
+        if not self.db.conn.in_transaction:
+            raise IntegrityViolation("expected an open transaction")
