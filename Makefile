@@ -32,7 +32,7 @@ pytest: $(STAMP)
 test: lint typecheck contracts pytest
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/bench $(BENCH_ARGS)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/bench/bench_*.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache

@@ -16,7 +16,14 @@ from pathlib import Path
 
 from checkpoint import crypto
 from checkpoint.clock import Clock, SystemClock
-from checkpoint.errors import AccountDisabled, StoreExists, StoreMissing, ValidationError
+from checkpoint.errors import (
+    AccountDisabled,
+    DecryptionFailed,
+    StoreExists,
+    StoreMissing,
+    ValidationError,
+    WrongPassphrase,
+)
 from checkpoint.model.user import check_passphrase, validate_username
 from checkpoint.services.session import Session
 from checkpoint.storage.keyfile import KeyFile
@@ -57,7 +64,7 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
     try:
         kf = KeyFile.create(keyfile_path(path), store_id=store_id, device_public_key=sign_pub.hex())
         user_id = str(uuid.uuid4())
-        with store.db.atomic():
+        with store.write():
             store.record("user.created", "user", user_id,
                          {"username": username, "display_name": display, "role": "supervisor"}, author=user_id)
         kf.add_passphrase_slot(user_id, username, key, passphrase, kdf=kdf)
@@ -109,7 +116,10 @@ def reset_with_recovery_code(path: str | os.PathLike[str], code: str, username: 
     _check_paths(path)
     new_passphrase = check_passphrase(new_passphrase)
     kf = KeyFile.load(keyfile_path(path))
-    key = kf.unwrap_with_recovery_code(code)
+    try:
+        key = kf.unwrap_with_recovery_code(code)
+    except DecryptionFailed:
+        raise WrongPassphrase("Wrong recovery code.") from None
     store = Store.open(path, key, clock=clock)
     try:
         row = store.db.execute("SELECT id, username, status FROM users WHERE username = ?",
@@ -117,7 +127,7 @@ def reset_with_recovery_code(path: str | os.PathLike[str], code: str, username: 
         if row is None:
             raise ValidationError("username", "no such user")
         user_id = row[0]
-        with store.db.atomic():
+        with store.write():
             store.record("user.passphrase_changed", "user", user_id, {"by": "recovery_code"}, author=user_id)
             if row[2] != "active":
                 store.record("user.updated", "user", user_id, {"changes": {"status": "active"}}, author=user_id)

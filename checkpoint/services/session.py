@@ -146,7 +146,7 @@ class Session:
 
         Each call inside still runs in its own savepoint, so a rejected call leaves nothing behind.
         """
-        with self.db.atomic():
+        with self.store.write():
             yield
 
     def _load_user(self, user_id: str) -> User:
@@ -241,7 +241,7 @@ class Session:
         payload["referrals"] = refs
         if draft_id is not None:
             _check_id(draft_id, "draft_id")
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("registration.recorded", "person", pid, payload, author=self.user.id,
                               content_version=",".join(versions))
             if draft_id is not None:
@@ -442,7 +442,7 @@ class Session:
                 if can(self.user.role, "view_tb") else []
             e["referrals"] = [self._referral_view(r, full) for r in refs if r["encounter_id"] == e["id"]]
             out_enc.append(e)
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("person.viewed", "person", pid, {}, author=self.user.id)
         return {"person": person, "encounters": out_enc}
 
@@ -520,7 +520,7 @@ class Session:
         merged = {**current, **ch}
         if not (merged["family_name"] or merged["given_names"] or merged["name_khmer"]):
             raise ValidationError("family_name", "a name in Latin or Khmer script is required")
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("person.amended", "person", pid, {"changes": ch, "reason": why}, author=self.user.id)
         return Changes(persons=True, events=True, ids={"person": pid})
 
@@ -533,7 +533,7 @@ class Session:
         ch = validate_encounter(changes, now=self.store.clock.now(), default_station=e["station_id"], partial=True)
         if not ch:
             raise ValidationError("changes", "nothing to change")
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("encounter.amended", "person", e["person_id"],
                               {"encounter_id": e["id"], "changes": ch, "reason": why}, author=self.user.id)
         return Changes(encounters=True, events=True, ids={"person": e["person_id"]})
@@ -555,7 +555,7 @@ class Session:
         if row[1]:
             raise ConflictError("This record is already voided.")
         why = self._reason(reason)
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("record.voided", "person", row[0],
                               {"record_type": record_type, "record_id": rid, "reason": why}, author=self.user.id)
         return Changes(persons=True, encounters=True, referrals=True, events=True, ids={"person": row[0]})
@@ -568,7 +568,7 @@ class Session:
             raise ConflictError("This arrival is already approved.")
         if e["voided"]:
             raise ConflictError("This arrival was voided.")
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("encounter.approved", "person", e["person_id"], {"encounter_id": e["id"]},
                               author=self.user.id)
         return Changes(encounters=True, events=True, ids={"person": e["person_id"]})
@@ -590,7 +590,7 @@ class Session:
         else:
             self._may_amend(e["officer_id"])
         r["id"] = str(uuid.uuid4())
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("referral.created", "person", e["person_id"],
                               {"encounter_id": e["id"], "referral": r}, author=self.user.id)
         return Changes(referrals=True, events=True, ids={"referral": r["id"], "person": e["person_id"]})
@@ -606,7 +606,7 @@ class Session:
         if r["voided"]:
             raise ConflictError("This referral was voided.")
         ch = validate_referral_update(r, changes, today=self._today())
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("referral.updated", "person", r["person_id"],
                               {"referral_id": r["id"], "changes": ch}, author=self.user.id)
         return Changes(referrals=True, events=True, ids={"referral": r["id"], "person": r["person_id"]})
@@ -636,7 +636,7 @@ class Session:
             raise ValidationError("draft", "is too large")
         now = self.store.clock.now().isoformat()
         did = _check_id(draft_id, "draft_id") if draft_id else str(uuid.uuid4())
-        with self.db.atomic():
+        with self.store.write():
             cur = self.db.execute("UPDATE drafts SET payload = ?, updated_at = ? WHERE id = ? AND user_id = ?",
                                   [text, now, did, self.user.id])
             if cur.rowcount == 0:
@@ -654,7 +654,7 @@ class Session:
 
     def discard_draft(self, draft_id: str) -> Changes:
         self._require("drafts")
-        with self.db.atomic():
+        with self.store.write():
             self.db.execute("DELETE FROM drafts WHERE id = ? AND user_id = ?",
                             [_check_id(draft_id, "draft_id"), self.user.id])
         return Changes(drafts=True)
@@ -685,7 +685,7 @@ class Session:
             raise ConflictError(f"A user named {name} already exists.")
         uid = str(uuid.uuid4())
         key = self._data_key()
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("user.created", "user", uid, {"username": name, "display_name": display,
                                                             "role": role}, author=self.user.id)
             # The slot is written before the transaction commits; if the commit fails the slot names a user id
@@ -704,7 +704,7 @@ class Session:
         else:
             self._require("manage_users")
         pw = check_passphrase(new_passphrase)
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("user.passphrase_changed", "user", u["id"], {"by": self.user.username},
                               author=self.user.id)
         self.keyfile.add_passphrase_slot(u["id"], u["username"], self._data_key(), pw, kdf=self._kdf)
@@ -724,12 +724,11 @@ class Session:
                     "SELECT count(*) FROM users WHERE role = 'supervisor' AND status = 'active'").fetchone()[0] <= 1:
                 raise ConflictError("This is the last active supervisor; add another before locking it.")
         if u["status"] != status:
-            with self.db.atomic():
+            with self.store.write():
                 self.store.record("user.updated", "user", u["id"], {"changes": {"status": status}},
                                   author=self.user.id)
-        if status == "active" and self.keyfile.failed_attempts(u["id"]):
-            del self.keyfile.data["attempts"][u["id"]]
-            self.keyfile.save()
+        if status == "active":
+            self.keyfile.clear_attempts(u["id"])
         return Changes(users=True, events=True)
 
     def set_user_role(self, username: str, role: str) -> Changes:
@@ -739,7 +738,7 @@ class Session:
         u = self._user_by_name(username)
         if u["id"] == self.user.id:
             raise ConflictError("You cannot change your own role.")
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("user.updated", "user", u["id"], {"changes": {"role": role}}, author=self.user.id)
         return Changes(users=True, events=True)
 
@@ -850,7 +849,7 @@ class Session:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("records.exported", "store", self.store.device_id, {"rows": n, "format": "csv"},
                               author=self.user.id)
         return n
@@ -877,7 +876,7 @@ class Session:
             raise
         target.close()
         KeyFile(keyfile_path(dest), dict(self.keyfile.data, attempts={})).save()
-        with self.db.atomic():
+        with self.store.write():
             self.store.record("store.backed_up", "store", self.store.device_id, {"to": dest.name},
                               author=self.user.id)
         return dest

@@ -72,6 +72,14 @@ def open_encrypted(path: str | os.PathLike[str], key: bytes, *, create: bool = F
         raise StoreError(f"No store at {p}.")
     if create and p.exists() and p.stat().st_size > 0:
         raise StoreError(f"A file already exists at {p}.")
+    if create:
+        # Owner-only from the first byte; SQLite gives the -wal and -shm files the same mode.
+        try:
+            os.close(os.open(p, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        except FileExistsError:
+            pass
+        except OSError as e:
+            raise StoreError(f"Cannot create {p}: {e.strerror}") from None
     try:
         conn = module.connect(str(p), check_same_thread=False)
     except Exception as e:  # the driver's own error types differ between modules

@@ -133,6 +133,19 @@ class KeyFile:
         finally:
             os.close(dir_fd)
 
+    def refresh(self) -> None:
+        """Reread the file: another process (the CLI beside the app, a login attempt) may have changed it."""
+        if self.path.exists():
+            fresh = KeyFile.load(self.path)
+            if fresh.store_id != self.store_id:
+                raise UnsupportedFormat("The key file now belongs to another store.")
+            self.data = fresh.data
+
+    def clear_attempts(self, user_id: str) -> None:
+        self.refresh()
+        if self.data["attempts"].pop(user_id, None) is not None:
+            self.save()
+
     @property
     def store_id(self) -> str:
         return str(self.data["store_id"])
@@ -150,11 +163,13 @@ class KeyFile:
 
     def usernames(self) -> list[str]:
         """The user names that have a passphrase slot (for the login screen)."""
+        self.refresh()
         return [str(s["username"]) for s in self._slots("passphrase")]
 
     def add_passphrase_slot(self, user_id: str, username: str, data_key: bytes, passphrase: str,
                             *, kdf: crypto.KdfParams | None = None) -> None:
         """Wrap the data key for a user (replacing that user's slot) and save."""
+        self.refresh()
         blob = crypto.wrap_key(data_key, passphrase, context=_context(self.store_id, "passphrase", user_id),
                                params=kdf)
         slot = {"kind": "passphrase", "user_id": user_id, "username": username, "blob": _b64(blob)}
@@ -169,17 +184,20 @@ class KeyFile:
         self.save()
 
     def rename_user(self, user_id: str, username: str) -> None:
+        self.refresh()
         for s in self._slots("passphrase"):
             if s.get("user_id") == user_id:
                 s["username"] = username
         self.save()
 
     def remove_user_slot(self, user_id: str) -> None:
+        self.refresh()
         self.data["slots"] = [s for s in self.data["slots"]
                               if not (s.get("kind") == "passphrase" and s.get("user_id") == user_id)]
         self.save()
 
     def set_recovery_code_slot(self, data_key: bytes, code: str, *, kdf: crypto.KdfParams | None = None) -> None:
+        self.refresh()
         blob = crypto.wrap_key(data_key, crypto.normalize_recovery_code(code),
                                context=_context(self.store_id, "recovery-code", ""), params=kdf)
         self.data["slots"] = [s for s in self.data["slots"] if s.get("kind") != "recovery-code"]
@@ -188,6 +206,7 @@ class KeyFile:
 
     def set_hq_recovery_slot(self, data_key: bytes, hq_recovery_public_key: bytes) -> None:
         """Seal the data key to HQ's X25519 recovery key (done at enrollment)."""
+        self.refresh()
         blob = crypto.seal(hq_recovery_public_key, data_key, context=_context(self.store_id, "hq-recovery", ""))
         self.data["slots"] = [s for s in self.data["slots"] if s.get("kind") != "hq-recovery"]
         self.data["slots"].append({"kind": "hq-recovery", "recipient": crypto.key_id(hq_recovery_public_key),
@@ -204,6 +223,7 @@ class KeyFile:
         Raises LockedOut while the delay runs (the attempt is not even tried), WrongPassphrase otherwise
         (unknown user names get the same answer and no counter). Never deletes anything.
         """
+        self.refresh()
         slot = self.user_slot(username)
         if slot is None:
             raise WrongPassphrase()
@@ -242,4 +262,5 @@ class KeyFile:
                                   context=_context(self.store_id, "hq-recovery", ""))
 
     def failed_attempts(self, user_id: str) -> int:
+        self.refresh()
         return int(self.data["attempts"].get(user_id, {}).get("failed", 0))

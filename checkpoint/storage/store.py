@@ -3,7 +3,7 @@
 Storage only: who may do what is decided in ``checkpoint.services``.
 
     >>> store = Store.open(path, data_key, clock=SystemClock())     # doctest: +SKIP
-    >>> with store.db.atomic():                                       # doctest: +SKIP
+    >>> with store.write():                                           # doctest: +SKIP
     ...     store.record("user.created", "user", uid, {...}, author=uid)
 """
 
@@ -51,7 +51,7 @@ class Store:
         try:
             apply_migrations(db)
             device_id = str(uuid.uuid4())
-            with db.atomic():
+            with db.atomic():  # noqa: SIM117
                 for k, v in {**meta, "device_id": device_id, "store_created_at": clock.now().isoformat()}.items():
                     db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [k, v])
         except BaseException:
@@ -91,6 +91,30 @@ class Store:
                         "excluded.value", [key, value])
 
     # ------------------------------------------------------------------ events
+    @contextlib.contextmanager
+    def write(self) -> Iterator[None]:
+        """A write transaction. The outermost one takes the write lock at once (BEGIN IMMEDIATE) so that the
+        sequence number read inside it cannot race another process holding the same store (the CLI beside the
+        app); nested ones are savepoints."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
     def new_id(self) -> str:
         return uuid7(int(self.clock.now().timestamp() * 1000))
 
@@ -98,7 +122,7 @@ class Store:
                content_version: str = "") -> dict[str, Any]:
         """Append one event to the log and apply it to the projections.
 
-        Must run inside ``db.atomic()`` so the event and the projections commit together (or neither does).
+        Must run inside ``write()`` so the event and the projections commit together (or neither does).
         """
         if not self.db.conn.in_transaction:
             raise StoreError("record() must run inside a transaction")

@@ -1,0 +1,116 @@
+"""TB referral follow-up by a health worker, corrections with reasons, drafts, today's figures."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import registration
+
+from checkpoint import codelists
+from checkpoint.errors import ConflictError, PermissionDenied, ValidationError
+
+
+@pytest.fixture
+def tb_case(sign_in):
+    fac = codelists.health_facilities()[0].code
+    return sign_in("sokha").register(**registration(
+        tb={"cough": True, "cough_days": 15},
+        referrals=[{"kind": "health", "agency_code": fac, "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"}]))
+
+
+def test_health_worker_follows_a_referral_to_treatment(sign_in, tb_case) -> None:
+    hw = sign_in("thida")
+    rid = tb_case.referral_ids[0]
+    assert [r["id"] for r in hw.list_referrals(kind="health", status="referred")] == [rid]
+    hw.update_referral(rid, {"status": "arrived"})
+    hw.update_referral(rid, {"cxr_result": "ABNORMAL_SUGGESTIVE"})
+    hw.update_referral(rid, {"xpert_result": "MTB_DETECTED_RIF_NOT_DETECTED"})
+    hw.update_referral(rid, {"diagnosis": "BACT_CONFIRMED"})
+    hw.update_referral(rid, {"treatment_started_at": "2026-11-22", "treatment_facility": "Poipet RH"})
+    r = hw.list_referrals(kind="health")[0]
+    assert (r["status"], r["cxr_result"], r["xpert_result"], r["diagnosis"], r["treatment_started_at"]) == (
+        "treatment_started", "ABNORMAL_SUGGESTIVE", "MTB_DETECTED_RIF_NOT_DETECTED", "BACT_CONFIRMED", "2026-11-22")
+    whats = [h["what"] for h in hw.history(tb_case.person_id)]
+    assert whats.count("referral.updated") == 5
+
+
+def test_follow_up_cannot_go_backwards_or_reopen(sign_in, tb_case) -> None:
+    hw = sign_in("thida")
+    rid = tb_case.referral_ids[0]
+    hw.update_referral(rid, {"status": "xpert_done", "xpert_result": "MTB_NOT_DETECTED"})
+    with pytest.raises(ConflictError):
+        hw.update_referral(rid, {"status": "arrived"})
+    hw.update_referral(rid, {"status": "lost_to_follow_up"})
+    assert hw.list_referrals(kind="health")[0]["lost_to_follow_up_stage"] == "xpert_done"
+    with pytest.raises(ConflictError):
+        hw.update_referral(rid, {"status": "treatment_started"})
+
+
+@pytest.mark.parametrize(("changes", "field"), [
+    ({"cxr_result": "BLURRY"}, "cxr_result"),
+    ({"status": "teleported"}, "status"),
+    ({"treatment_started_at": "2099-01-01"}, "treatment_started_at"),
+    ({"diagnosis": "NOT_TB", "treatment_started_at": "2026-11-20"}, "treatment_started_at"),
+    ({"agency_code": "X"}, "agency_code"),
+    ({}, "status"),
+])
+def test_bad_follow_up_is_refused(sign_in, tb_case, changes, field) -> None:
+    hw = sign_in("thida")
+    before = hw.stats()["events"]
+    with pytest.raises(ValidationError) as e:
+        hw.update_referral(tb_case.referral_ids[0], changes)
+    assert e.value.field == field
+    assert hw.stats()["events"] == before
+
+
+def test_officer_cannot_record_tb_outcomes(sign_in, tb_case) -> None:
+    with pytest.raises(PermissionDenied):
+        sign_in("vanna").update_referral(tb_case.referral_ids[0], {"status": "arrived"})
+
+
+def test_amend_needs_a_reason_and_keeps_history(supervisor, tb_case) -> None:
+    with pytest.raises(ValidationError) as e:
+        supervisor.amend_person(tb_case.person_id, {"given_names": "DARO"}, "")
+    assert e.value.field == "reason"
+    supervisor.amend_person(tb_case.person_id, {"given_names": "DARO"}, "misspelt at registration")
+    hist = supervisor.history(tb_case.person_id)
+    amend = next(h for h in hist if h["what"] == "person.amended")
+    assert amend["reason"] == "misspelt at registration"
+    assert amend["changes"] == {"given_names": "DARO"}
+    assert supervisor.get_person(tb_case.person_id)["person"]["given_names"] == "DARO"
+
+
+def test_void_and_approve(supervisor, tb_case) -> None:
+    assert [p["encounter_id"] for p in supervisor.pending_review()] == [tb_case.encounter_id]
+    supervisor.approve(tb_case.encounter_id)
+    assert supervisor.pending_review() == []
+    with pytest.raises(ConflictError):
+        supervisor.approve(tb_case.encounter_id)
+    supervisor.void("tb_screening", tb_case.tb_screening_id, "screen done on the wrong person")
+    with pytest.raises(ConflictError):
+        supervisor.void("tb_screening", tb_case.tb_screening_id, "again")
+
+
+def test_drafts_are_per_user_and_survive_reopening(sign_in, supervisor, store_path, clock) -> None:
+    from conftest import PASS
+
+    from checkpoint.services import unlock
+
+    sokha = sign_in("sokha")
+    did = sokha.save_draft({"step": "journey", "family_name": "SOK", "name_khmer": "សុខ"})
+    sokha.save_draft({"step": "consent", "family_name": "SOK", "name_khmer": "សុខ"}, draft_id=did)
+    assert supervisor.list_drafts() == []
+    sokha.lock()   # the laptop is closed mid-registration
+    again = unlock(store_path, "sokha", PASS["sokha"], clock=clock)
+    drafts = again.list_drafts()
+    assert [(d["id"], d["payload"]["step"], d["payload"]["name_khmer"]) for d in drafts] == [(did, "consent", "សុខ")]
+    again.discard_draft(did)
+    assert again.list_drafts() == []
+    again.lock()
+
+
+def test_today_figures(supervisor, tb_case, clock) -> None:
+    f = supervisor.today_figures()
+    assert f["registered"] == 1 and f["tb_referrals"] == 1 and f["trafficking_indicators"] == 0
+    clock.advance(days=1)
+    f = supervisor.today_figures()
+    assert f["registered"] == 0 and f["pending_sync"] > 0
