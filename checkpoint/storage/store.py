@@ -51,7 +51,7 @@ class Store:
         try:
             apply_migrations(db)
             device_id = str(uuid.uuid4())
-            with db.atomic():  # noqa: SIM117
+            with db.atomic():
                 for k, v in {**meta, "device_id": device_id, "store_created_at": clock.now().isoformat()}.items():
                     db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", [k, v])
         except BaseException:
