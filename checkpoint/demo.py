@@ -16,6 +16,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from checkpoint import codelists, screening
+from checkpoint.model.person import age_on
+from checkpoint.services.session import LOCAL_TZ
 
 __all__ = ["FAMILY_NAMES", "GIVEN_NAMES", "generate", "registrations"]
 
@@ -57,21 +59,19 @@ def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str,
     by_dim: dict[str, list[str]] = {}
     for i in adult_items:
         by_dim.setdefault(i.split("-")[1], []).append(i)
-    today = now.date()
     for _ in range(count):
         sex = rng.choice(("F", "M"))
         fam, fam_km = rng.choice(FAMILY_NAMES)
         giv, giv_km = rng.choice(GIVEN_NAMES[sex])
         minor = rng.random() < P_MINOR
-        age = rng.randint(12, 17) if minor else min(int(rng.gauss(31, 9)), 70)
-        age = max(age, 18) if not minor else age
-        dob = today - timedelta(days=age * 365 + rng.randint(0, 364))
+        years = rng.randint(12, 17) if minor else max(18, min(int(rng.gauss(31, 9)), 70))
+        arrival = now - timedelta(minutes=rng.randint(0, 60 * 24 * 30))
+        arrival_day = arrival.astimezone(LOCAL_TZ).date()
+        dob = arrival_day - timedelta(days=years * 365 + rng.randint(0, 360))
+        age = age_on(dob.isoformat(), arrival_day) or 0
         person: dict[str, Any] = {"family_name": fam, "given_names": giv, "name_khmer": f"{fam_km} {giv_km}",
-                                  "sex": sex, "home_province": rng.choice(provinces), "language": "khm"}
-        if rng.random() < 0.15:
-            person["age_years"] = age
-        else:
-            person["date_of_birth"] = dob.isoformat()
+                                  "sex": sex, "home_province": rng.choice(provinces), "language": "khm",
+                                  "date_of_birth": dob.isoformat(), "dob_estimated": rng.random() < 0.15}
         if rng.random() < P_PASSPORT:
             person.update(id_document_type="PASSPORT", id_document_number=f"N{rng.randint(0, 99_999_999):08d}",
                           document_issuing_state="KHM")
@@ -80,7 +80,6 @@ def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str,
         if rng.random() < 0.5:
             person["phone"] = f"0{rng.choice((10, 11, 12, 15, 16, 17, 69, 70, 77, 78, 85, 89, 92, 96, 97))}" \
                               f"{rng.randint(0, 999_999):06d}"
-        arrival = now - timedelta(minutes=rng.randint(0, 60 * 24 * 30))
         encounter = {"arrival_at": arrival.astimezone(UTC).isoformat(),
                      "return_type": rng.choices(("DEPORTED_G2G", "DEPORTED_OTHER", "SELF_RETURN_IRREGULAR",
                                                  "SELF_RETURN_REGULAR", "RESCUED_REFERRED"),
@@ -102,7 +101,7 @@ def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str,
                 ticked += rng.sample(by_dim[dim], k=3)
         elif rng.random() < 0.2:
             ticked = rng.sample(adult_items, k=rng.randint(1, 3))
-        if minor:
+        if age < 18:
             ticked = [t for t in ticked if t in child_items]
         tb: dict[str, Any] = {
               "cough": rng.random() < 0.08, "fever": rng.random() < 0.04, "weight_loss": rng.random() < 0.03,
@@ -114,7 +113,7 @@ def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str,
         referrals = []
         t_res = screening.evaluate_trafficking(set(ticked), age=age)
         tb_res = screening.evaluate_tb(age=age, **tb)
-        if consents["referral"] or minor:
+        if consents["referral"] or age < 18:
             for s in screening.suggest_referrals(t_res, tb_res, age=age):
                 if s.kind == "health" and facilities:
                     referrals.append({"kind": "health", "agency_code": rng.choice(facilities),
