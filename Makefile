@@ -37,3 +37,23 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
+
+# The demo store: created on first run with synthetic data. Its passphrase is printed; it holds no real person.
+DEMO_DB := var/demo/checkpoint.db
+DEMO_PASS := demo-passphrase-poipet
+
+$(DEMO_DB): | $(STAMP)
+	@mkdir -p var/demo
+	@CHECKPOINT_PASSPHRASE=$(DEMO_PASS) $(VENV)/bin/checkpoint-admin --db $(DEMO_DB) init --user supervisor --name "Poipet demo" > var/demo/recovery-code.txt
+	@CHECKPOINT_PASSPHRASE=$(DEMO_PASS) CHECKPOINT_NEW_PASSPHRASE=$(DEMO_PASS) $(VENV)/bin/checkpoint-admin --db $(DEMO_DB) user add officer --role officer
+	@CHECKPOINT_PASSPHRASE=$(DEMO_PASS) CHECKPOINT_NEW_PASSPHRASE=$(DEMO_PASS) $(VENV)/bin/checkpoint-admin --db $(DEMO_DB) user add health --role health_worker
+	@CHECKPOINT_PASSPHRASE=$(DEMO_PASS) $(VENV)/bin/checkpoint-admin --db $(DEMO_DB) demo-data --count 2000 --seed 1 --json > /dev/null
+
+.PHONY: run demo
+demo: $(DEMO_DB)
+
+run: $(DEMO_DB)
+	@echo "Demo store: $(DEMO_DB) (users supervisor, officer, health; passphrase $(DEMO_PASS))"
+	@echo "The desktop app is not built yet. Explore the demo store with checkpoint-admin, e.g.:"
+	@echo "  CHECKPOINT_PASSPHRASE=$(DEMO_PASS) $(VENV)/bin/checkpoint-admin --db $(DEMO_DB) stats"
+	@CHECKPOINT_PASSPHRASE=$(DEMO_PASS) $(VENV)/bin/checkpoint-admin --db $(DEMO_DB) stats
