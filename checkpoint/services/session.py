@@ -268,7 +268,7 @@ class Session:
             raise ValidationError("date_of_birth", "the checklist needs the person's age")
         res = screening.evaluate_trafficking(set(ticked), age=age_used)
         return res, {"id": str(uuid.uuid4()), "age_used": age_used, "ticked": sorted(set(ticked)),
-                     "result": res.to_dict()}
+                     "result": _compact(res.to_dict(), _TRAFFICKING_KEEP)}
 
     def _tb(self, data: Mapping[str, Any], age: int | None) -> tuple[Any, dict[str, Any]]:
         unknown = set(data) - set(TB_ANSWER_KEYS)
@@ -279,7 +279,7 @@ class Session:
         answers = {k: data[k] for k in TB_ANSWER_KEYS if k in data}
         res = screening.evaluate_tb(age=age, mode=self.tb_mode, **answers)
         return res, {"id": str(uuid.uuid4()), "answers": {**answers, "age": age, "mode": self.tb_mode},
-                     "result": res.to_dict()}
+                     "result": _compact(res.to_dict(), _TB_KEEP)}
 
     @staticmethod
     def _child_protection_referral(t_res: Any, tb_res: Any, age: int) -> dict[str, Any]:
@@ -432,13 +432,13 @@ class Session:
             e["consents"] = {c["purpose"]: bool(c["granted"]) for c in consents if c["encounter_id"] == e["id"]}
             t = [x for x in ts if x["encounter_id"] == e["id"]]
             if full:
-                e["trafficking"] = [self._decode_screening(x) for x in t]
+                e["trafficking"] = [self._explained(self._decode_screening(x)) for x in t]
             else:
                 e["trafficking"] = [{"id": x["id"], "restricted": True} for x in t]
                 for k in ("recruiter_relationship", "recruitment_methods", "debt_owed", "debt_amount",
                           "debt_currency", "controlling_person_present"):
                     e.pop(k, None)
-            e["tb"] = [self._decode_screening(x) for x in tbs if x["encounter_id"] == e["id"]] \
+            e["tb"] = [self._explained(self._decode_screening(x)) for x in tbs if x["encounter_id"] == e["id"]] \
                 if can(self.user.role, "view_tb") else []
             e["referrals"] = [self._referral_view(r, full) for r in refs if r["encounter_id"] == e["id"]]
             out_enc.append(e)
@@ -457,6 +457,26 @@ class Session:
             if k in r:
                 r[k] = json.loads(r[k])
         return r
+
+    @staticmethod
+    def _explained(row: dict[str, Any]) -> dict[str, Any]:
+        """Add the explanation, regenerated from the stored answers with the content version they used."""
+        try:
+            if "ticked" in row:
+                res = screening.evaluate_trafficking(set(row["ticked"]), age=row["age_used"],
+                                                     child_rule=row["result"].get("child_rule", "R_AND_E"))
+            else:
+                a = {k: v for k, v in row["answers"].items() if k not in ("age", "mode")}
+                res = screening.evaluate_tb(age=row["answers"]["age"], mode=row["answers"]["mode"], **a)
+        except Exception:
+            res = None
+        if res is None or (res.content_id, res.content_version) != (row["content_id"], row["content_version"]) \
+                or res.outcome != row["outcome"]:
+            row["explanation"] = [f"Recorded with {row['content_id']} version {row['content_version']}, which this "
+                                  f"version of Checkpoint cannot re-explain; the recorded result stands."]
+        else:
+            row["explanation"] = list(res.explanation)
+        return row
 
     @staticmethod
     def _referral_view(r: dict[str, Any], full: bool) -> dict[str, Any]:
@@ -880,6 +900,24 @@ class Session:
             self.store.record("store.backed_up", "store", self.store.device_id, {"to": dest.name},
                               author=self.user.id)
         return dest
+
+
+# What a screening result keeps in the log and the projection. The explanation text is not stored: it is a pure
+# function of the answers, the age and the content and rule versions, and is regenerated when the record is read
+# (``explain_screening``). Keeping it would triple the size of every registration.
+_TRAFFICKING_KEEP = ("content_id", "content_version", "rule_version", "ilo_set", "child_rule", "outcome",
+                     "positive_dimensions", "flags", "htcds_trafficking_status", "rule_applied")
+_TB_KEEP = ("content_id", "content_version", "rule_version", "outcome", "presumptive", "decisive", "urgency",
+            "mode", "rule")
+
+
+def _compact(result: dict[str, Any], keep: tuple[str, ...]) -> dict[str, Any]:
+    out = {k: result[k] for k in keep if k in result}
+    dims = result.get("dimensions")
+    if isinstance(dims, dict):
+        # strong/medium/weak counts of the dimensions that had ticks, for audit displays and reports
+        out["counts"] = {d: [v["s"], v["m"], v["w"]] for d, v in sorted(dims.items()) if v["s"] + v["m"] + v["w"]}
+    return out
 
 
 def _close(a: str, b: str) -> bool:

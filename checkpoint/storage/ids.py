@@ -11,9 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import zlib
 from typing import Any
 
-__all__ = ["HLC", "canonical_json", "event_hash", "uuid7"]
+__all__ = ["HLC", "canonical_json", "decode_payload", "encode_payload", "event_hash", "uuid7"]
 
 GENESIS = "0" * 64
 
@@ -85,3 +86,16 @@ def event_hash(ev: dict[str, Any]) -> str:
     """SHA-256 over the canonical form of an event's immutable fields (payload as stored text)."""
     material = canonical_json({k: ev[k] for k in HASHED_FIELDS})
     return hashlib.sha256(material.encode()).hexdigest()
+
+
+def encode_payload(text: str) -> bytes:
+    """How an event payload is stored: its canonical JSON, zlib-compressed (a registration shrinks ~3x, so
+    several fit in one page instead of one per page). The hash is always over the JSON text."""
+    return zlib.compress(text.encode(), 6)
+
+
+def decode_payload(stored: bytes | str) -> str:
+    """The JSON text of a stored payload (plain text is accepted too)."""
+    if isinstance(stored, str):
+        return stored
+    return zlib.decompress(stored).decode()

@@ -26,6 +26,7 @@ from checkpoint.services import create_store, unlock
 from checkpoint.storage import db as dbmod
 from checkpoint.storage.projections import apply_event
 from checkpoint.storage.schema import apply_migrations
+from checkpoint.storage.store import insert_event
 
 N = int(os.environ.get("CHECKPOINT_BENCH_PERSONS", "1000000"))
 DIR = Path(os.environ.get("CHECKPOINT_BENCH_DIR", "/tmp/checkpoint-bench"))
@@ -160,14 +161,11 @@ def test_search(big: Path, small: Path) -> None:
 def _replay(conn, events: list[dict]) -> float:
     db = __import__("sqlite_utils").Database(conn, execute_plugins=False)
     apply_migrations(db)
-    cols = ["id", "device_id", "device_seq", "entity_type", "entity_id", "type", "payload", "author", "hlc",
-            "content_version", "recorded_at", "prev_hash", "hash", "local_order"]
     t = time.perf_counter()
     for i in range(0, len(events), 2000):
         with db.atomic():
             for ev in events[i:i + 2000]:
-                db.execute(f"INSERT INTO events ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                           [ev[c] for c in cols])
+                insert_event(db.conn, ev)
                 apply_event(db, ev)
     return time.perf_counter() - t
 

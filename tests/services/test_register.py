@@ -48,6 +48,10 @@ def test_indicators_present_with_protection_referral(supervisor) -> None:
     enc = supervisor.get_person(r.person_id)["encounters"][0]
     assert enc["trafficking"][0]["outcome"] == "PRESUMED_VICTIM"
     assert sorted(enc["trafficking"][0]["ticked"]) == sorted(POSITIVE_ADULT)
+    # The explanation is regenerated from the stored answers; it never calls anyone a victim.
+    explanation = " ".join(enc["trafficking"][0]["explanation"])
+    assert "DR" in explanation and "victim" not in explanation.lower()
+    assert enc["tb"][0]["explanation"]
     assert [x["kind"] for x in enc["referrals"]] == ["protection"]
     assert enc["referrals"][0]["status"] == "referred"
 

@@ -15,6 +15,7 @@ from checkpoint import codelists
 from checkpoint.clock import ManualClock
 from checkpoint.errors import CheckpointError
 from checkpoint.services import create_store
+from checkpoint.storage.ids import encode_payload
 from checkpoint.storage.rebuild import compare_projections, rebuild_projections
 
 
@@ -36,7 +37,8 @@ def _bypass(session, sql: str, params: list) -> None:
 def test_verify_detects_a_changed_event(supervisor) -> None:
     r = supervisor.register(**registration())
     ev = next(supervisor.store.events(where="type = 'registration.recorded'"))
-    _bypass(supervisor, "UPDATE events SET payload = replace(payload, 'DARA', 'DARO') WHERE id = ?", [ev["id"]])
+    forged = encode_payload(ev["payload"].replace("DARA", "DARO"))
+    _bypass(supervisor, "UPDATE events SET payload = ? WHERE id = ?", [forged, ev["id"]])
     problems = supervisor.verify().problems
     assert any("was altered" in p for p in problems), problems
     assert r.person_id
