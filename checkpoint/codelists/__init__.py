@@ -1,0 +1,378 @@
+"""Code lists: countries, provinces, languages, return types, sectors, agencies, facilities.
+
+Each list is a versioned JSON file shipped in ``checkpoint/codelists/data`` and read once. A list is a tuple
+of :class:`Code` values (code, English label, Khmer label, review mark, anything else in ``extra``).
+
+    >>> from checkpoint import codelists
+    >>> codelists.label("provinces", "01")
+    'Banteay Meanchey'
+    >>> codelists.is_valid("countries", "KHM"), codelists.is_valid("countries", "XYZ")
+    (True, False)
+
+HQ will later send signed reference data (facilities, agencies, new list versions). Signature checking is
+not built here; once a payload is verified, :func:`load_override` is where it plugs in: it checks the shape
+and replaces the shipped list for this process. Codes marked ``"active": false`` are kept so that old
+records still get a label, but :func:`is_valid` refuses them for new entries.
+
+Raises :class:`checkpoint.errors.ValidationError` for an unknown list name or a malformed override.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from checkpoint.errors import ValidationError
+
+__all__ = [
+    "LIST_NAMES",
+    "Code",
+    "CodeList",
+    "agencies",
+    "codes",
+    "countries",
+    "health_facilities",
+    "id_document_types",
+    "is_valid",
+    "label",
+    "languages",
+    "load_override",
+    "migration_channels",
+    "provinces",
+    "recruiter_relationships",
+    "recruitment_methods",
+    "referral_urgencies",
+    "reset_overrides",
+    "return_types",
+    "sectors",
+    "sexes",
+    "version",
+]
+
+LIST_NAMES: tuple[str, ...] = (
+    "countries",
+    "provinces",
+    "languages",
+    "return_types",
+    "sectors",
+    "agencies",
+    "health_facilities",
+    "id_document_types",
+    "migration_channels",
+    "recruiter_relationships",
+    "sexes",
+    "referral_urgencies",
+    "recruitment_methods",
+)
+
+# What a code may look like, per list (an override is checked against this too).
+_CODE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "countries": re.compile(r"[A-Z]{3}"),
+    "provinces": re.compile(r"[0-9]{2}"),
+    "languages": re.compile(r"[a-z]{3}"),
+}
+_DEFAULT_CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}")
+_KNOWN_KEYS = frozenset({"code", "label_en", "label_km", "needs_review", "active"})
+_MAX_CODES = 5000
+
+
+@dataclass(frozen=True)
+class Code:
+    """One entry of a code list.
+
+    ``label_km`` may be empty (most countries and languages have no Khmer name yet); :func:`label` then falls
+    back to English. ``needs_review`` marks Khmer wording a native speaker should confirm. ``extra`` holds
+    list-specific fields (HTCDS names, ISO alpha-2, facility capabilities ...).
+    """
+
+    code: str
+    label_en: str
+    label_km: str
+    needs_review: bool = False
+    active: bool = True
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class CodeList:
+    """A whole list as loaded: its name, version, source note and codes (inactive ones included)."""
+
+    name: str
+    version: str
+    source: str
+    codes: tuple[Code, ...]
+    by_code: Mapping[str, Code] = field(default_factory=dict, hash=False, compare=False, repr=False)
+
+
+_shipped: dict[str, CodeList] = {}
+_overrides: dict[str, CodeList] = {}
+
+
+def _fail(name: str, message: str) -> ValidationError:
+    return ValidationError(f"codelist:{name}", message)
+
+
+def _parse(name: str, data: object) -> CodeList:
+    """Check the shape of one list document and build it; raises ValidationError on any defect."""
+    if not isinstance(data, Mapping):
+        raise _fail(name, "must be a JSON object")
+    if data.get("list") != name:
+        raise _fail(name, f"'list' must be {name!r}")
+    ver = data.get("version")
+    if not isinstance(ver, str) or not ver.strip():
+        raise _fail(name, "'version' must be a non-empty string")
+    source = data.get("source", "")
+    if not isinstance(source, str):
+        raise _fail(name, "'source' must be a string")
+    raw_codes = data.get("codes")
+    if not isinstance(raw_codes, list) or not raw_codes:
+        raise _fail(name, "'codes' must be a non-empty list")
+    if len(raw_codes) > _MAX_CODES:
+        raise _fail(name, f"more than {_MAX_CODES} codes")
+    pattern = _CODE_PATTERNS.get(name, _DEFAULT_CODE_PATTERN)
+    out: list[Code] = []
+    seen: dict[str, Code] = {}
+    for i, entry in enumerate(raw_codes):
+        if not isinstance(entry, Mapping):
+            raise _fail(name, f"entry {i} must be an object")
+        code = entry.get("code")
+        if not isinstance(code, str) or not pattern.fullmatch(code):
+            raise _fail(name, f"entry {i}: 'code' is missing or not a valid code for this list")
+        if code in seen:
+            raise _fail(name, f"entry {i}: duplicate code {code!r}")
+        label_en = entry.get("label_en")
+        if not isinstance(label_en, str) or not label_en.strip():
+            raise _fail(name, f"entry {code}: 'label_en' must be a non-empty string")
+        label_km = entry.get("label_km", "")
+        if not isinstance(label_km, str):
+            raise _fail(name, f"entry {code}: 'label_km' must be a string")
+        needs_review = entry.get("needs_review", False)
+        active = entry.get("active", True)
+        if not isinstance(needs_review, bool) or not isinstance(active, bool):
+            raise _fail(name, f"entry {code}: 'needs_review' and 'active' must be true or false")
+        extra = {k: v for k, v in entry.items() if k not in _KNOWN_KEYS}
+        item = Code(code, label_en, label_km, needs_review, active, extra)
+        seen[code] = item
+        out.append(item)
+    if not any(c.active for c in out):
+        raise _fail(name, "no active code")
+    return CodeList(name=name, version=ver, source=source, codes=tuple(out), by_code=seen)
+
+
+def _check_name(list_name: str) -> None:
+    if list_name not in LIST_NAMES:
+        raise ValidationError("list_name", f"unknown code list {list_name!r}")
+
+
+def _get(list_name: str) -> CodeList:
+    _check_name(list_name)
+    if list_name in _overrides:
+        return _overrides[list_name]
+    if list_name not in _shipped:
+        path = resources.files("checkpoint.codelists").joinpath("data", f"{list_name}.json")
+        raw = path.read_text(encoding="utf-8")
+        _shipped[list_name] = _parse(list_name, json.loads(raw))
+    return _shipped[list_name]
+
+
+def codes(list_name: str, *, include_inactive: bool = False) -> tuple[Code, ...]:
+    """Return the codes of one list, in display order.
+
+        >>> [c.code for c in codes("sexes")]
+        ['F', 'M', 'X', 'UNKNOWN']
+
+    Raises ValidationError for an unknown list name.
+    """
+    cl = _get(list_name)
+    return cl.codes if include_inactive else tuple(c for c in cl.codes if c.active)
+
+
+def version(list_name: str) -> str:
+    """Return the version string of the list in use (shipped or override).
+
+        >>> version("provinces")
+        '2026.11-1'
+
+    Raises ValidationError for an unknown list name.
+    """
+    return _get(list_name).version
+
+
+def is_valid(list_name: str, code: str) -> bool:
+    """Tell whether ``code`` is an active code of the list (exact, case-sensitive match).
+
+        >>> is_valid("provinces", "25"), is_valid("provinces", "26")
+        (True, False)
+
+    Raises ValidationError for an unknown list name.
+    """
+    found = _get(list_name).by_code.get(code) if isinstance(code, str) else None
+    return found is not None and found.active
+
+
+def label(list_name: str, code: str, lang: str = "en") -> str:
+    """Return the label of a code in ``lang`` ("en" or "km"); Khmer falls back to English when empty.
+
+        >>> label("provinces", "01", "km")
+        'បន្ទាយមានជ័យ'
+
+    Works for inactive (retired) codes too, so old records keep their labels. Raises ValidationError for an
+    unknown list, an unknown code or a language other than "en"/"km".
+    """
+    if lang not in ("en", "km"):
+        raise ValidationError("lang", "must be 'en' or 'km'")
+    found = _get(list_name).by_code.get(code) if isinstance(code, str) else None
+    if found is None:
+        raise ValidationError(list_name, "unknown code")
+    if lang == "km" and found.label_km:
+        return found.label_km
+    return found.label_en
+
+
+def load_override(list_name: str, data: dict[str, Any]) -> None:
+    """Replace a shipped list, for this process, with reference data from HQ.
+
+        >>> load_override("health_facilities", {"list": "health_facilities", "version": "hq-1",
+        ...     "codes": [{"code": "KH01-NEW", "label_en": "New clinic", "label_km": ""}]})
+        >>> [c.code for c in health_facilities()]
+        ['KH01-NEW']
+        >>> reset_overrides()
+
+    This is the hook for HQ-signed reference data: the caller must have verified the signature first (not
+    built yet). The payload has the shipped files' shape: ``{"list", "version", "source"?, "codes": [{"code",
+    "label_en", "label_km"?, "needs_review"?, "active"?, ...extra}]}``. Retire a code with
+    ``"active": false`` rather than dropping it, so stored records keep a label.
+
+    Raises ValidationError for an unknown list or a malformed payload; the list in use is then unchanged.
+    """
+    _check_name(list_name)
+    _overrides[list_name] = _parse(list_name, data)
+
+
+def reset_overrides() -> None:
+    """Forget every override and go back to the shipped lists.
+
+        >>> reset_overrides()
+    """
+    _overrides.clear()
+
+
+def countries() -> tuple[Code, ...]:
+    """ISO 3166-1 alpha-3 countries (249), English ISO names; Khmer names for the region.
+
+        >>> len(countries())
+        249
+    """
+    return codes("countries")
+
+
+def provinces() -> tuple[Code, ...]:
+    """Cambodia's 25 provinces and capital, codes 01-25, Latin and Khmer names.
+
+        >>> provinces()[0].label_en
+        'Banteay Meanchey'
+    """
+    return codes("provinces")
+
+
+def languages() -> tuple[Code, ...]:
+    """ISO 639-2 languages (terminology codes, e.g. ``khm``).
+
+        >>> any(c.code == "khm" for c in languages())
+        True
+    """
+    return codes("languages")
+
+
+def return_types() -> tuple[Code, ...]:
+    """How the person came back (spec §4.4): DEPORTED_G2G ... UNKNOWN.
+
+        >>> return_types()[0].code
+        'DEPORTED_G2G'
+    """
+    return codes("return_types")
+
+
+def sectors() -> tuple[Code, ...]:
+    """Work sectors: ISIC Rev.4 sections A-U (HTCDS name in ``extra['htcds']``) plus ONLINE_SCAM_COMPOUND.
+
+        >>> sectors()[-1].code
+        'ONLINE_SCAM_COMPOUND'
+    """
+    return codes("sectors")
+
+
+def agencies() -> tuple[Code, ...]:
+    """Referral agencies (spec §2.6); ``extra['kinds']`` lists the referral kinds each one takes.
+
+        >>> agencies()[0].code
+        'MoSVY_PROVINCIAL_DOSVY'
+    """
+    return codes("agencies")
+
+
+def health_facilities() -> tuple[Code, ...]:
+    """Health facilities (DEMO list for Banteay Meanchey until HQ sends the real one).
+
+        >>> health_facilities()[0].extra["demo"]
+        True
+    """
+    return codes("health_facilities")
+
+
+def id_document_types() -> tuple[Code, ...]:
+    """Identity document types (spec §4.4).
+
+        >>> id_document_types()[0].code
+        'PASSPORT'
+    """
+    return codes("id_document_types")
+
+
+def migration_channels() -> tuple[Code, ...]:
+    """Migration channels (spec §4.4).
+
+        >>> migration_channels()[0].code
+        'MOU_REGULAR'
+    """
+    return codes("migration_channels")
+
+
+def recruiter_relationships() -> tuple[Code, ...]:
+    """Recruiter relationships (spec §4.4) with HTCDS and CTDC mappings in ``extra``.
+
+        >>> recruiter_relationships()[0].extra["htcds"]
+        'Familial'
+    """
+    return codes("recruiter_relationships")
+
+
+def sexes() -> tuple[Code, ...]:
+    """Sex codes F, M, X, UNKNOWN with the HTCDS prs_Gender value in ``extra['htcds']``.
+
+        >>> [c.extra["htcds"] for c in sexes()][:2]
+        ['Feminine', 'Masculine']
+    """
+    return codes("sexes")
+
+
+def referral_urgencies() -> tuple[Code, ...]:
+    """Referral urgencies, most urgent first: IMMEDIATE_DANGER, SAME_DAY, ROUTINE.
+
+        >>> [c.code for c in referral_urgencies()]
+        ['IMMEDIATE_DANGER', 'SAME_DAY', 'ROUTINE']
+    """
+    return codes("referral_urgencies")
+
+
+def recruitment_methods() -> tuple[Code, ...]:
+    """HTCDS vic_MethodOfRecruitment values.
+
+        >>> recruitment_methods()[0].code
+        'AtAPlaceOfBusiness'
+    """
+    return codes("recruitment_methods")

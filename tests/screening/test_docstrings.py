@@ -1,0 +1,29 @@
+"""The examples in the docstrings of the screening, MRZ and code-list modules are true."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+from checkpoint import codelists
+
+MODULES = [
+    "checkpoint.screening",
+    "checkpoint.screening._content",
+    "checkpoint.screening.trafficking",
+    "checkpoint.screening.tb",
+    "checkpoint.screening.referrals",
+    "checkpoint.mrz",
+    "checkpoint.codelists",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name: str) -> None:
+    codelists.reset_overrides()
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    codelists.reset_overrides()
+    assert result.attempted > 0
+    assert result.failed == 0
