@@ -1,0 +1,233 @@
+"""The registration flow without Qt: steps, per-step validation, next-step resolution, drafts.
+
+The desktop wizard renders it; tests drive it directly (Electrum's "no qt" wizard).
+
+    >>> flow = RegistrationFlow(now=datetime(2026, 11, 22, 1, tzinfo=UTC))
+    >>> flow.person.update(family_name="SOK", given_names="DARA", sex="M", date_of_birth="1990-05-17")
+    >>> flow.errors(Step.IDENTITY)
+    {}
+    >>> flow.next_step(Step.IDENTITY)
+    <Step.JOURNEY: 'journey'>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from enum import Enum
+from typing import Any
+
+from checkpoint import mrz, screening
+from checkpoint.errors import ValidationError
+from checkpoint.model.encounter import validate_consents, validate_encounter
+from checkpoint.model.person import age_on, validate_person
+from checkpoint.model.referral import validate_referral
+
+__all__ = ["LOCAL_TZ_OFFSET_HOURS", "RegistrationFlow", "Step"]
+
+LOCAL_TZ_OFFSET_HOURS = 7
+TB_KEYS = ("cough", "cough_days", "haemoptysis", "fever", "night_sweats", "weight_loss", "poor_weight_gain",
+           "hiv", "contact", "previous_tb", "diabetes", "recent_detention")
+
+
+class Step(Enum):
+    IDENTITY = "identity"
+    JOURNEY = "journey"
+    CONSENT = "consent"
+    TRAFFICKING = "trafficking"
+    TB = "tb"
+    REVIEW = "review"
+
+
+ORDER = (Step.IDENTITY, Step.JOURNEY, Step.CONSENT, Step.TRAFFICKING, Step.TB, Step.REVIEW)
+
+
+@dataclass
+class RegistrationFlow:
+    now: datetime
+    station_id: str = "POIPET_INTL_CHECKPOINT"
+    tb_mode: str = "any_symptom"
+    person: dict[str, Any] = field(default_factory=dict)
+    existing_person_id: str | None = None
+    existing_person_dob: str | None = None
+    encounter: dict[str, Any] = field(default_factory=dict)
+    consents: dict[str, bool] = field(default_factory=dict)
+    ticked: set[str] = field(default_factory=set)
+    age_at_exploitation: int | None = None
+    tb: dict[str, Any] = field(default_factory=dict)
+    referrals: list[dict[str, Any]] = field(default_factory=list)
+    mrz_result: dict[str, Any] | None = None
+    draft_id: str | None = None
+
+    # ------------------------------------------------------------------ derived facts
+    @property
+    def today(self) -> date:
+        return self.now.astimezone(timezone(timedelta(hours=LOCAL_TZ_OFFSET_HOURS))).date()
+
+    def date_of_birth(self) -> str | None:
+        if self.existing_person_id:
+            return self.existing_person_dob
+        try:
+            return validate_person({k: v for k, v in self.person.items() if k in ("date_of_birth", "age_years")},
+                                   today=self.today, partial=True).get("date_of_birth")
+        except ValidationError:
+            return None
+
+    def age(self) -> int | None:
+        return age_on(self.date_of_birth(), self.today)
+
+    def is_child(self) -> bool:
+        a = self.age()
+        return a is not None and a < 18
+
+    def screening_consented(self) -> bool:
+        return bool(self.consents.get("screening"))
+
+    # ------------------------------------------------------------------ steps
+    def steps(self) -> list[Step]:
+        """The steps this registration goes through: the screens only with consent to screening."""
+        return [s for s in ORDER if self.screening_consented() or s not in (Step.TRAFFICKING, Step.TB)]
+
+    def next_step(self, step: Step) -> Step | None:
+        steps = self.steps()
+        if step not in steps:
+            return steps[-1]
+        i = steps.index(step)
+        return steps[i + 1] if i + 1 < len(steps) else None
+
+    def previous_step(self, step: Step) -> Step | None:
+        steps = self.steps()
+        i = steps.index(step) if step in steps else len(steps) - 1
+        return steps[i - 1] if i > 0 else None
+
+    def errors(self, step: Step) -> dict[str, str]:
+        """Field -> plain English message for what blocks leaving this step (empty when it may be left)."""
+        try:
+            if step is Step.IDENTITY:
+                if not self.existing_person_id:
+                    validate_person(self.person, today=self.today)
+            elif step is Step.JOURNEY:
+                validate_encounter(self.encounter, now=self.now, default_station=self.station_id)
+            elif step is Step.CONSENT:
+                c = validate_consents(self.consents)
+                if not any(x["granted"] for x in c if x["purpose"] == "storage"):
+                    raise ValidationError("consents", "consent to store the record is required to save it")
+            elif step is Step.TRAFFICKING:
+                self.trafficking_result()
+            elif step is Step.TB:
+                self.tb_result()
+            elif step is Step.REVIEW:
+                for s in self.steps()[:-1]:
+                    e = self.errors(s)
+                    if e:
+                        return e
+                for r in self.referrals:
+                    validate_referral(r)
+        except ValidationError as e:
+            return {e.field or "form": e.detail}
+        return {}
+
+    # ------------------------------------------------------------------ screens
+    def trafficking_result(self) -> Any:
+        age = self.age_at_exploitation if self.age_at_exploitation is not None else self.age()
+        if age is None:
+            raise ValidationError("date_of_birth", "the checklist needs the person's age")
+        return screening.evaluate_trafficking(set(self.ticked), age=age)
+
+    def tb_answers(self) -> dict[str, Any]:
+        a = {k: self.tb[k] for k in TB_KEYS if k in self.tb and self.tb[k] is not None}
+        if not a.get("cough"):
+            a.pop("cough_days", None)
+        return a
+
+    def tb_result(self) -> Any:
+        age = self.age()
+        if age is None:
+            raise ValidationError("date_of_birth", "the TB screen needs the person's age")
+        return screening.evaluate_tb(age=age, mode=self.tb_mode, **self.tb_answers())
+
+    def suggested_referrals(self) -> list[dict[str, Any]]:
+        """Referrals the rules suggest for the current answers (the officer confirms or removes them)."""
+        age = self.age()
+        if age is None:
+            return []
+        t = tb = None
+        if self.screening_consented():
+            try:
+                t = self.trafficking_result()
+                tb = self.tb_result()
+            except ValidationError:
+                pass
+        return [{"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code, "urgency": s.urgency,
+                 "reason_en": s.reason_en}
+                for s in screening.suggest_referrals(t, tb, age=age)]
+
+    # ------------------------------------------------------------------ MRZ
+    def apply_mrz(self, text: str) -> Any:
+        """Parse what a document reader typed and fill the identity fields it carries. Raises ValidationError
+        for text that is not an MRZ; a failed check digit is reported in the result, never treated as forgery."""
+        res = mrz.parse(text, today=self.today)
+        fill: dict[str, Any] = {"family_name": res.surname, "given_names": res.given_names,
+                                "id_document_type": "PASSPORT" if res.document_type.startswith("P") else "OTHER",
+                                "id_document_number": res.document_number,
+                                "document_issuing_state": res.issuing_state, "citizenship": res.nationality,
+                                "mrz_valid": res.valid}
+        if res.sex in ("F", "M", "X"):
+            fill["sex"] = res.sex
+        if res.birth_date:
+            fill["date_of_birth"] = res.birth_date.isoformat()
+            self.person.pop("age_years", None)
+        if res.expiry_date:
+            fill["document_expiry"] = res.expiry_date.isoformat()
+        self.person.update({k: v for k, v in fill.items() if v not in (None, "")})
+        self.mrz_result = {"valid": res.valid, "failed_checks": sorted(res.failed_checks),
+                           "warnings": sorted(getattr(res, "warnings", ()) or ())}
+        return res
+
+    # ------------------------------------------------------------------ saving
+    def register_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for Session.register."""
+        kw: dict[str, Any] = {"encounter": dict(self.encounter), "consents": dict(self.consents),
+                              "referrals": [{k: r[k] for k in ("kind", "agency_code", "reason_code", "urgency",
+                                                               "notes") if k in r} for r in self.referrals],
+                              "draft_id": self.draft_id}
+        if self.existing_person_id:
+            kw["person_id"] = self.existing_person_id
+        else:
+            kw["person"] = {k: v for k, v in self.person.items() if v not in (None, "")}
+        if self.screening_consented():
+            t: dict[str, Any] = {"ticked": sorted(self.ticked)}
+            if self.age_at_exploitation is not None:
+                t["age_at_exploitation"] = self.age_at_exploitation
+            kw["trafficking"] = t
+            kw["tb"] = self.tb_answers()
+        return kw
+
+    def to_draft(self, step: Step) -> dict[str, Any]:
+        return {"step": step.value, "person": self.person, "existing_person_id": self.existing_person_id,
+                "existing_person_dob": self.existing_person_dob, "encounter": self.encounter,
+                "consents": self.consents, "ticked": sorted(self.ticked),
+                "age_at_exploitation": self.age_at_exploitation, "tb": self.tb, "referrals": self.referrals,
+                "mrz_result": self.mrz_result}
+
+    @classmethod
+    def from_draft(cls, data: dict[str, Any], *, now: datetime, draft_id: str,
+                   station_id: str = "POIPET_INTL_CHECKPOINT", tb_mode: str = "any_symptom"
+                   ) -> tuple[RegistrationFlow, Step]:
+        f = cls(now=now, station_id=station_id, tb_mode=tb_mode, draft_id=draft_id)
+        f.person = dict(data.get("person") or {})
+        f.existing_person_id = data.get("existing_person_id")
+        f.existing_person_dob = data.get("existing_person_dob")
+        f.encounter = dict(data.get("encounter") or {})
+        f.consents = dict(data.get("consents") or {})
+        f.ticked = set(data.get("ticked") or [])
+        f.age_at_exploitation = data.get("age_at_exploitation")
+        f.tb = dict(data.get("tb") or {})
+        f.referrals = list(data.get("referrals") or [])
+        f.mrz_result = data.get("mrz_result")
+        try:
+            step = Step(data.get("step", "identity"))
+        except ValueError:
+            step = Step.IDENTITY
+        return f, step
+

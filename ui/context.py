@@ -1,0 +1,60 @@
+"""What every window is given: the task runner and the signed-in session (injected, never global).
+
+    ctx.call(session.search, "SOK", on_done=show)            # read
+    ctx.mutate(session.approve, enc_id, on_done=after)       # write; emits ctx.changed(Changes)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from checkpoint.services import Changes, Session
+from ui.messages import error_message
+from ui.qt import QMessageBox, QObject, QWidget, Signal
+from ui.tasks import TaskRunner
+
+
+class AppContext(QObject):
+    changed = Signal(object)          # Changes from a mutating call: views redraw from it
+    error = Signal(str)               # a translated message for the status bar
+    activity = Signal()               # user did something (auto-lock timer resets)
+
+    def __init__(self, runner: TaskRunner, session: Session, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.session = session
+
+    @property
+    def role(self) -> str:
+        return self.session.user.role
+
+    def call(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+             on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,
+             **kwargs: Any) -> None:
+        """Run ``fn`` on the DB thread; deliver the result (or a translated error) on the GUI thread."""
+        def fail(e: BaseException) -> None:
+            if on_error is not None:
+                on_error(e)
+            else:
+                self.show_error(parent, e)
+
+        self.runner.op(fn, *args, **kwargs).success(on_done or (lambda _r: None)).failure(fail).run()
+
+    def mutate(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,
+               **kwargs: Any) -> None:
+        """Like call(), and afterwards emit ``changed`` with the Changes the service returned."""
+        def done(result: Any) -> None:
+            changes = result if isinstance(result, Changes) else getattr(result, "changes", Changes(events=True))
+            self.changed.emit(changes)
+            if on_done is not None:
+                on_done(result)
+
+        self.call(fn, *args, on_done=done, on_error=on_error, parent=parent, **kwargs)
+
+    def show_error(self, parent: QWidget | None, exc: BaseException) -> None:
+        msg = error_message(exc)
+        self.error.emit(msg)
+        if parent is not None:
+            QMessageBox.warning(parent, self.tr("Not done"), msg)

@@ -1,0 +1,89 @@
+"""The one place that turns core errors into translated, plain messages (never a traceback)."""
+
+from __future__ import annotations
+
+from checkpoint.errors import (
+    AccountDisabled,
+    CheckpointError,
+    ConflictError,
+    LockedOut,
+    NotFound,
+    PermissionDenied,
+    StoreError,
+    ValidationError,
+    WrongPassphrase,
+)
+from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
+
+# Field labels, used for inline errors and review pages (context "Field").
+FIELD_LABELS = {
+    "family_name": QT_TRANSLATE_NOOP("Field", "Family name"),
+    "given_names": QT_TRANSLATE_NOOP("Field", "Given names"),
+    "name_khmer": QT_TRANSLATE_NOOP("Field", "Name in Khmer"),
+    "sex": QT_TRANSLATE_NOOP("Field", "Sex"),
+    "date_of_birth": QT_TRANSLATE_NOOP("Field", "Date of birth"),
+    "age_years": QT_TRANSLATE_NOOP("Field", "Estimated age"),
+    "citizenship": QT_TRANSLATE_NOOP("Field", "Citizenship"),
+    "id_document_type": QT_TRANSLATE_NOOP("Field", "Document type"),
+    "id_document_number": QT_TRANSLATE_NOOP("Field", "Document number"),
+    "document_issuing_state": QT_TRANSLATE_NOOP("Field", "Issuing state"),
+    "document_expiry": QT_TRANSLATE_NOOP("Field", "Document expiry"),
+    "phone": QT_TRANSLATE_NOOP("Field", "Phone"),
+    "home_province": QT_TRANSLATE_NOOP("Field", "Home province"),
+    "home_district": QT_TRANSLATE_NOOP("Field", "Home district"),
+    "home_commune": QT_TRANSLATE_NOOP("Field", "Home commune"),
+    "home_village": QT_TRANSLATE_NOOP("Field", "Home village"),
+    "return_type": QT_TRANSLATE_NOOP("Field", "Return type"),
+    "country_of_work": QT_TRANSLATE_NOOP("Field", "Country of work"),
+    "province_of_work": QT_TRANSLATE_NOOP("Field", "Province or city of work"),
+    "sector_of_work": QT_TRANSLATE_NOOP("Field", "Sector of work"),
+    "duration_abroad_months": QT_TRANSLATE_NOOP("Field", "Months abroad"),
+    "migration_channel": QT_TRANSLATE_NOOP("Field", "How they migrated"),
+    "recruiter_relationship": QT_TRANSLATE_NOOP("Field", "Who recruited them"),
+    "debt_owed": QT_TRANSLATE_NOOP("Field", "Owes a debt"),
+    "debt_amount": QT_TRANSLATE_NOOP("Field", "Debt amount"),
+    "detained_before_return": QT_TRANSLATE_NOOP("Field", "Detained before return"),
+    "detention_days": QT_TRANSLATE_NOOP("Field", "Days detained"),
+    "wants_job_referral": QT_TRANSLATE_NOOP("Field", "Wants a job referral"),
+    "consents": QT_TRANSLATE_NOOP("Field", "Consent"),
+    "reason": QT_TRANSLATE_NOOP("Field", "Reason"),
+    "username": QT_TRANSLATE_NOOP("Field", "User name"),
+    "passphrase": QT_TRANSLATE_NOOP("Field", "Passphrase"),
+    "checkpoint_name": QT_TRANSLATE_NOOP("Field", "Checkpoint name"),
+    "agency_code": QT_TRANSLATE_NOOP("Field", "Agency or facility"),
+    "ticked": QT_TRANSLATE_NOOP("Field", "Indicators"),
+    "status": QT_TRANSLATE_NOOP("Field", "Status"),
+}
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def field_label(field: str) -> str:
+    return tr("Field", FIELD_LABELS.get(field, field.replace("_", " ").capitalize()))
+
+
+def error_message(exc: BaseException) -> str:
+    """A plain, translated sentence for any error. Core details (English) go through the 'Core' context."""
+    if isinstance(exc, ValidationError):
+        return f"{field_label(exc.field)}: {tr('Core', exc.detail)}" if exc.field else tr("Core", exc.detail)
+    if isinstance(exc, LockedOut):
+        return tr("Errors", "Too many wrong passphrases. Try again in %1 seconds.").replace(
+            "%1", str(int(exc.retry_after + 0.999)))
+    if isinstance(exc, WrongPassphrase):
+        return tr("Errors", "Wrong user name or passphrase.")
+    if isinstance(exc, AccountDisabled):
+        return tr("Errors", "This account is locked. Ask a supervisor to unlock it.")
+    if isinstance(exc, PermissionDenied):
+        return tr("Errors", "Your role does not allow this.")
+    if isinstance(exc, NotFound):
+        return tr("Errors", "That record no longer exists.")
+    if isinstance(exc, ConflictError):
+        return tr("Core", str(exc))
+    if isinstance(exc, StoreError):
+        return tr("Errors", "The store could not be used: %1").replace("%1", tr("Core", str(exc)))
+    if isinstance(exc, CheckpointError):
+        return tr("Core", str(exc))
+    return tr("Errors", "Something went wrong and nothing was saved. Please try again; if it happens again, "
+                        "tell your supervisor.")
