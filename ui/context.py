@@ -31,19 +31,21 @@ class AppContext(QObject):
 
     def call(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,
-             **kwargs: Any) -> None:
-        """Run ``fn`` on the DB thread; deliver the result (or a translated error) on the GUI thread."""
+             owner: QObject | None = None, **kwargs: Any) -> None:
+        """Run ``fn`` on the DB thread; deliver the result (or a translated error) on the GUI thread.
+        ``owner``: a widget whose deletion cancels the delivery (defaults to ``parent``)."""
         def fail(e: BaseException) -> None:
             if on_error is not None:
                 on_error(e)
             else:
                 self.show_error(parent, e)
 
-        self.runner.op(fn, *args, **kwargs).success(on_done or (lambda _r: None)).failure(fail).run()
+        self.runner.op(fn, *args, **kwargs).success(on_done or (lambda _r: None)).failure(fail) \
+            .owned_by(owner if owner is not None else parent).run()
 
     def mutate(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,
-               **kwargs: Any) -> None:
+               owner: QObject | None = None, **kwargs: Any) -> None:
         """Like call(), and afterwards emit ``changed`` with the Changes the service returned."""
         def done(result: Any) -> None:
             changes = result if isinstance(result, Changes) else getattr(result, "changes", Changes(events=True))
@@ -51,7 +53,7 @@ class AppContext(QObject):
             if on_done is not None:
                 on_done(result)
 
-        self.call(fn, *args, on_done=done, on_error=on_error, parent=parent, **kwargs)
+        self.call(fn, *args, on_done=done, on_error=on_error, parent=parent, owner=owner, **kwargs)
 
     def show_error(self, parent: QWidget | None, exc: BaseException) -> None:
         msg = error_message(exc)

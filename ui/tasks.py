@@ -13,6 +13,8 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
+
 from ui.qt import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
@@ -26,6 +28,12 @@ class Op:
         self._runner, self._fn, self._args, self._kwargs, self._network = runner, fn, args, kwargs, network
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
+        self._owner: QObject | None = None
+
+    def owned_by(self, owner: QObject | None) -> Op:
+        """Drop the callbacks if ``owner`` (a window) is deleted before the result arrives (the work is done)."""
+        self._owner = owner
+        return self
 
     def success(self, cb: Callable[[Any], None]) -> Op:
         self._success = cb
@@ -81,6 +89,8 @@ class TaskRunner(QObject):
     def _deliver(self, op: Op, result: Any, error: BaseException | None) -> None:
         self._pending -= 1
         try:
+            if op._owner is not None and not shiboken6.isValid(op._owner):
+                return
             if error is None:
                 if op._success:
                     op._success(result)

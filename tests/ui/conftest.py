@@ -1,0 +1,57 @@
+"""Qt test fixtures: a real store, the real task runner, an AppContext per role. Offscreen, no sleeps.
+
+Wait for background work with ``wait_idle(qtbot, ctx)`` from tests/ui_helpers.py (importable as
+``from ui_helpers import wait_idle``), which waits until the runner has delivered every result.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from conftest import FAST, PASS  # noqa: E402
+from ui_helpers import wait_idle  # noqa: E402,F401 - re-exported for older imports
+
+from checkpoint.demo import generate  # noqa: E402
+from checkpoint.services import unlock  # noqa: E402
+
+
+@pytest.fixture
+def runner(qtbot) -> Iterator[Any]:
+    from ui.tasks import TaskRunner
+
+    r = TaskRunner()
+    yield r
+    qtbot.waitUntil(lambda: r.pending == 0, timeout=10_000)
+    r.shutdown()
+
+
+@pytest.fixture
+def demo_store(supervisor) -> Path:
+    """The supervisor's store with 40 synthetic arrivals (plus the role users from tests/conftest.py)."""
+    generate(supervisor, count=40, seed=5)
+    return Path(supervisor.store.path)
+
+
+@pytest.fixture
+def make_ctx(runner, demo_store, clock) -> Iterator[Any]:
+    """make_ctx("thida") -> an AppContext signed in as that user (sessions are used on the DB thread only)."""
+    from ui.context import AppContext
+
+    made: list[Any] = []
+
+    def _make(name: str = "dara") -> Any:
+        session = runner.run_sync(unlock, demo_store, name, PASS[name], clock=clock, kdf=FAST)
+        ctx = AppContext(runner, session)
+        made.append(ctx)
+        return ctx
+
+    yield _make
+    for c in made:
+        runner.run_sync(c.session.lock)

@@ -1,0 +1,138 @@
+"""Small input widgets that follow the house rules: objectName is the field id, an accessible name is set,
+values go in and out as plain Python values, and a change signal fires on every edit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from checkpoint import codelists
+from ui.i18n import current_language
+from ui.messages import field_label
+from ui.qt import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, Qt, QWidget, Signal
+
+
+def name(widget: QWidget, field: str, label: str | None = None) -> QWidget:
+    widget.setObjectName(field)
+    widget.setAccessibleName(label or field_label(field))
+    return widget
+
+
+class CodeCombo(QComboBox):
+    """A combo over a code list (labels in the current language); value() is the code or ''."""
+
+    edited = Signal()
+
+    def __init__(self, field: str, list_name: str | None = None, *, items: Iterable[tuple[str, str]] = (),
+                 blank: str | None = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name(self, field)
+        if blank is not None:
+            self.addItem(blank or "—", "")
+        if list_name:
+            lang = current_language()
+            for c in codelists.codes(list_name):
+                label = (c.label_km or c.label_en) if lang == "km" else c.label_en
+                self.addItem(f"{label}", c.code)
+        for code, label in items:
+            self.addItem(label, code)
+        self.currentIndexChanged.connect(lambda _i: self.edited.emit())
+
+    def value(self) -> str:
+        return str(self.currentData() or "")
+
+    def set_value(self, code: Any) -> None:
+        i = self.findData(code or "")
+        self.setCurrentIndex(max(i, 0))
+
+
+class TextField(QLineEdit):
+    edited = Signal()
+
+    def __init__(self, field: str, *, placeholder: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name(self, field)
+        if placeholder:
+            self.setPlaceholderText(placeholder)
+        self.textEdited.connect(lambda _t: self.edited.emit())
+
+    def value(self) -> str:
+        return self.text().strip()
+
+    def set_value(self, v: Any) -> None:
+        self.setText("" if v is None else str(v))
+
+
+class IntField(QSpinBox):
+    """A spin box whose minimum shows as blank: value() is None until a number is typed."""
+
+    edited = Signal()
+
+    def __init__(self, field: str, *, maximum: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name(self, field)
+        self.setRange(-1, maximum)
+        self.setSpecialValueText(" ")
+        self.setValue(-1)
+        self.valueChanged.connect(lambda _v: self.edited.emit())
+
+    def value(self) -> int | None:  # type: ignore[override]
+        v = super().value()
+        return None if v < 0 else v
+
+    def set_value(self, v: Any) -> None:
+        self.setValue(-1 if v is None else int(v))
+
+
+class YesNo(QComboBox):
+    """Unknown / yes / no — the honest answer to many journey questions is 'not asked' or 'unknown'."""
+
+    edited = Signal()
+
+    def __init__(self, field: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name(self, field)
+        # Item data are strings: Python bools stored in a QVariant trip a refcount bug in PySide6 6.12
+        # ("deallocating True or False" at exit).
+        self.addItem(self.tr("Not known"), "")
+        self.addItem(self.tr("Yes"), "yes")
+        self.addItem(self.tr("No"), "no")
+        self.currentIndexChanged.connect(lambda _i: self.edited.emit())
+
+    def value(self) -> bool | None:
+        return {"yes": True, "no": False}.get(str(self.currentData() or ""))
+
+    def set_value(self, v: Any) -> None:
+        self.setCurrentIndex({None: 0, True: 1, False: 2}.get(v, 0))
+
+
+class Check(QCheckBox):
+    edited = Signal()
+
+    def __init__(self, field: str, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        name(self, field, text)
+        self.toggled.connect(lambda _b: self.edited.emit())
+
+    def value(self) -> bool:
+        return self.isChecked()
+
+    def set_value(self, v: Any) -> None:
+        self.setChecked(bool(v))
+
+
+class ErrorLabel(QLabel):
+    """Inline error text under a field or a page (red, announced by screen readers)."""
+
+    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(object_name)
+        self.setAccessibleName(object_name)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b00020;")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
