@@ -1,0 +1,139 @@
+"""The composition root: QApplication, translators, fonts, the store, the task runner and the windows.
+
+    checkpoint [--store PATH] [--lang km|en|pseudo] [--lock-minutes N]
+
+With no store at PATH the provisioning wizard runs first. Without a display the app says so and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from checkpoint import crypto
+from checkpoint.services import Session, store_exists
+
+DEFAULT_STORE = Path(os.environ.get("CHECKPOINT_STORE", str(Path.home() / ".local/share/checkpoint/checkpoint.db")))
+
+
+def display_available() -> bool:
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+class CheckpointApp:
+    """Owns the runner and switches between sign-in and the main window; locking forgets the screen."""
+
+    def __init__(self, qapp: Any, store_path: Path, *, lock_minutes: float = 5, kdf: crypto.KdfParams | None = None,
+                 clock: Any = None) -> None:
+        from ui.tasks import TaskRunner
+
+        self.qapp = qapp
+        self.store_path = Path(store_path)
+        self.lock_minutes = lock_minutes
+        self.kdf = kdf
+        self.clock = clock
+        self.runner = TaskRunner()
+        self.login: Any = None
+        self.main: Any = None
+        self.ctx: Any = None
+        self.provisioning: Any = None
+
+    def start(self) -> None:
+        if store_exists(self.store_path):
+            self.show_login()
+        else:
+            from ui.windows.login import ProvisioningWizard
+
+            self.store_path.parent.mkdir(parents=True, exist_ok=True)
+            self.provisioning = ProvisioningWizard(self.runner, self.store_path, kdf=self.kdf, clock=self.clock)
+            self.provisioning.provisioned.connect(self.open_main)
+            self.provisioning.show()
+
+    def show_login(self) -> None:
+        from ui.windows.login import LoginWindow
+
+        if self.login is not None:
+            self.login.deleteLater()
+        self.login = LoginWindow(self.runner, self.store_path, kdf=self.kdf, clock=self.clock)
+        self.login.signed_in.connect(self.open_main)
+        self.login.language_changed.connect(self.change_language)
+        self.login.resize(420, 320)
+        self.login.show()
+
+    def change_language(self, lang: str) -> None:
+        from ui.i18n import set_language
+
+        set_language(self.qapp, lang)
+        self.show_login()
+
+    def open_main(self, session: Session) -> None:
+        from ui.context import AppContext
+        from ui.windows.main_window import MainWindow
+
+        self.ctx = AppContext(self.runner, session)
+        self.main = MainWindow(self.ctx, lock_minutes=self.lock_minutes)
+        self.main.lock_requested.connect(self.lock)
+        self.main.resize(1100, 760)
+        self.main.show()
+        if self.login is not None:
+            self.login.close()
+            self.login.deleteLater()
+            self.login = None
+        if self.provisioning is not None:
+            self.provisioning.deleteLater()
+            self.provisioning = None
+
+    def lock(self) -> None:
+        """Clear the screen, close the store (the key is forgotten), and ask for a passphrase again."""
+        if self.main is None:
+            return
+        main, ctx = self.main, self.ctx
+        self.main = self.ctx = None
+        main.shutdown()
+        main.hide()
+        main.deleteLater()
+        self.runner.op(ctx.session.lock).run()
+        self.show_login()
+
+    def shutdown(self) -> None:
+        if self.ctx is not None:
+            self.runner.run_sync(self.ctx.session.lock)
+        self.runner.shutdown()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="checkpoint", description="Checkpoint desktop app")
+    p.add_argument("--store", type=Path, default=DEFAULT_STORE, help="path of the encrypted store")
+    p.add_argument("--lang", choices=["en", "km", "pseudo"], default=os.environ.get("CHECKPOINT_LANG", "en"))
+    p.add_argument("--lock-minutes", type=float, default=5.0, help="auto-lock after this much inactivity")
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not display_available():
+        print("checkpoint: no display available (DISPLAY or WAYLAND_DISPLAY is not set). Run it on a desktop, "
+              "or set QT_QPA_PLATFORM=offscreen for automated use.", file=sys.stderr)
+        return 2
+    from ui.i18n import set_language
+    from ui.qt import QApplication
+
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp.setApplicationName("Checkpoint")
+    set_language(qapp, args.lang)
+    app = CheckpointApp(qapp, args.store, lock_minutes=args.lock_minutes)
+    app.start()
+    try:
+        return int(qapp.exec())
+    finally:
+        app.shutdown()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

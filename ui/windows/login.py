@@ -1,0 +1,223 @@
+"""Sign-in screen (with the Khmer/English switch) and the first-run provisioning wizard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from checkpoint import crypto
+from checkpoint.model.user import MIN_PASSPHRASE
+from checkpoint.services import create_store, list_usernames, unlock
+from ui.i18n import LANGUAGES, current_language
+from ui.messages import error_message
+from ui.qt import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+    Signal,
+)
+from ui.tasks import TaskRunner
+from ui.widgets.fields import ErrorLabel, name
+
+
+def strength_hint(passphrase: str) -> str:
+    """A plain hint, not a gate (the service enforces the minimum): length matters most."""
+    n = len(passphrase)
+    if n < MIN_PASSPHRASE:
+        return QApplication.translate("Passphrase", "Too short: use at least %1 characters.").replace(
+            "%1", str(MIN_PASSPHRASE))
+    if n < 16 or len(set(passphrase)) < 8:
+        return QApplication.translate("Passphrase", "Acceptable. A few more words make it much stronger.")
+    return QApplication.translate("Passphrase", "Strong.")
+
+
+class LoginWindow(QWidget):
+    """Emits ``signed_in(Session)``; ``language_changed(code)`` asks the app to retranslate and rebuild."""
+
+    signed_in = Signal(object)
+    language_changed = Signal(str)
+
+    def __init__(self, runner: TaskRunner, store_path: Path, *, kdf: crypto.KdfParams | None = None,
+                 clock: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner, self.store_path, self.kdf, self.clock = runner, store_path, kdf, clock
+        self.setObjectName("login_window")
+        self.setWindowTitle(self.tr("Checkpoint — sign in"))
+        self.language = QComboBox()
+        name(self.language, "language", self.tr("Language"))
+        for code, label in LANGUAGES:
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current_language())))
+        self.language.currentIndexChanged.connect(lambda _i: self.language_changed.emit(self.language.currentData()))
+        self.username = QComboBox()
+        self.username.setEditable(True)
+        name(self.username, "username", self.tr("User name"))
+        self.passphrase = QLineEdit()
+        name(self.passphrase, "passphrase", self.tr("Passphrase"))
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sign_in = QPushButton(self.tr("Sign in"))
+        self.sign_in.setObjectName("sign_in")
+        self.sign_in.setDefault(True)
+        self.message = ErrorLabel("login_message")
+        title = QLabel(self.tr("Checkpoint"))
+        title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        form = QFormLayout()
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Passphrase"), self.passphrase)
+        lay = QVBoxLayout(self)
+        lay.addWidget(title)
+        lay.addLayout(form)
+        lay.addWidget(self.sign_in)
+        lay.addWidget(self.message)
+        lay.addStretch(1)
+        self.sign_in.clicked.connect(self.attempt)
+        self.passphrase.returnPressed.connect(self.attempt)
+        self.runner.op(list_usernames, self.store_path).success(self._users).failure(self._fail).owned_by(self).run()
+        self.passphrase.setFocus()
+
+    def _users(self, names: list[str]) -> None:
+        current = self.username.currentText()
+        self.username.clear()
+        self.username.addItems(names)
+        if current:
+            self.username.setEditText(current)
+        self.passphrase.setFocus()
+
+    def attempt(self) -> None:
+        user, pw = self.username.currentText().strip(), self.passphrase.text()
+        if not user or not pw:
+            self.message.show_error(self.tr("Enter your user name and passphrase."))
+            return
+        self.sign_in.setEnabled(False)
+        self.message.show_error("")
+        kwargs: dict[str, Any] = {"kdf": self.kdf}
+        if self.clock is not None:
+            kwargs["clock"] = self.clock
+        self.runner.op(unlock, self.store_path, user, pw, **kwargs).success(self._ok).failure(self._fail) \
+            .owned_by(self).run()
+
+    def _ok(self, session: Any) -> None:
+        self.passphrase.clear()
+        self.sign_in.setEnabled(True)
+        self.signed_in.emit(session)
+
+    def _fail(self, e: BaseException) -> None:
+        self.passphrase.clear()
+        self.passphrase.setFocus()
+        self.sign_in.setEnabled(True)
+        self.message.show_error(error_message(e))
+
+
+class ProvisioningWizard(QWizard):
+    """First run: checkpoint name, first supervisor, passphrase (with a strength hint), then the recovery code,
+    which must be confirmed as written down before the app opens. Emits ``provisioned(Session)``."""
+
+    provisioned = Signal(object)
+
+    def __init__(self, runner: TaskRunner, store_path: Path, *, kdf: crypto.KdfParams | None = None,
+                 clock: Any = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner, self.store_path, self.kdf, self.clock = runner, store_path, kdf, clock
+        self.setObjectName("provisioning_wizard")
+        self.setWindowTitle(self.tr("Set up this checkpoint"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.session: Any = None
+        self.recovery_code = ""
+        self._creating = False
+        # page 1: checkpoint and supervisor
+        p1 = QWizardPage()
+        p1.setTitle(self.tr("Checkpoint and first supervisor"))
+        self.checkpoint_name = QLineEdit(self.tr("Poipet checkpoint"))
+        name(self.checkpoint_name, "checkpoint_name", self.tr("Checkpoint name"))
+        self.username = QLineEdit()
+        name(self.username, "new_username", self.tr("Supervisor user name"))
+        self.display_name = QLineEdit()
+        name(self.display_name, "display_name", self.tr("Full name"))
+        self.pass1 = QLineEdit()
+        name(self.pass1, "new_passphrase", self.tr("Passphrase"))
+        self.pass2 = QLineEdit()
+        name(self.pass2, "new_passphrase_again", self.tr("Passphrase again"))
+        for w in (self.pass1, self.pass2):
+            w.setEchoMode(QLineEdit.EchoMode.Password)
+        self.hint = QLabel()
+        self.hint.setObjectName("strength_hint")
+        self.error1 = ErrorLabel("provision_error")
+        f = QFormLayout(p1)
+        f.addRow(self.tr("Checkpoint name"), self.checkpoint_name)
+        f.addRow(self.tr("Supervisor user name"), self.username)
+        f.addRow(self.tr("Full name"), self.display_name)
+        f.addRow(self.tr("Passphrase"), self.pass1)
+        f.addRow(self.tr("Passphrase again"), self.pass2)
+        f.addRow(self.hint)
+        f.addRow(self.error1)
+        self.pass1.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)))
+        p1.validatePage = self._create  # type: ignore[method-assign]
+        # page 2: recovery code
+        p2 = QWizardPage()
+        p2.setTitle(self.tr("Recovery code"))
+        p2.setSubTitle(self.tr("Write this code down or print it, and keep it locked away. It opens the records "
+                               "if every passphrase is forgotten. It is shown only now."))
+        self.code_label = QLabel()
+        self.code_label.setObjectName("recovery_code")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)  # not to the clipboard
+        self.code_label.setStyleSheet("font-family: monospace; font-size: 18pt;")
+        self.confirm = QCheckBox(self.tr("I have written down the recovery code"))
+        name(self.confirm, "recovery_code_written", self.tr("I have written down the recovery code"))
+        v = QVBoxLayout(p2)
+        v.addWidget(self.code_label)
+        row = QHBoxLayout()
+        row.addWidget(self.confirm)
+        v.addLayout(row)
+        p2.registerField("code_written*", self.confirm)
+        self.addPage(p1)
+        self.addPage(p2)
+        self.button(QWizard.WizardButton.FinishButton).setText(self.tr("Open Checkpoint"))
+
+    def _create(self) -> bool:
+        if self.session is not None:
+            return True
+        if self._creating:
+            return False
+        if self.pass1.text() != self.pass2.text():
+            self.error1.show_error(self.tr("The two passphrases differ."))
+            return False
+        self._creating = True
+        self.error1.show_error("")
+        kwargs: dict[str, Any] = {"kdf": self.kdf}
+        if self.clock is not None:
+            kwargs["clock"] = self.clock
+        self.runner.op(create_store, self.store_path, checkpoint_name=self.checkpoint_name.text(),
+                       username=self.username.text(), display_name=self.display_name.text(),
+                       passphrase=self.pass1.text(), **kwargs).success(self._created).failure(self._failed) \
+            .owned_by(self).run()
+        return False
+
+    def _created(self, result: tuple[Any, str]) -> None:
+        self._creating = False
+        self.session, self.recovery_code = result
+        self.code_label.setText(self.recovery_code)
+        self.pass1.clear()
+        self.pass2.clear()
+        self.next()
+
+    def _failed(self, e: BaseException) -> None:
+        self._creating = False
+        self.error1.show_error(error_message(e))
+
+    def accept(self) -> None:
+        if self.session is None:
+            return
+        self.code_label.clear()
+        self.provisioned.emit(self.session)
+        super().accept()

@@ -1,0 +1,285 @@
+"""The main window: today's figures, drafts to resume, navigation with shortcuts, status bar, auto-lock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checkpoint.services import Changes
+from checkpoint.workflows.registration import RegistrationFlow, Step
+from ui.context import AppContext
+from ui.qt import (
+    QAction,
+    QApplication,
+    QEvent,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QObject,
+    QPushButton,
+    QStackedWidget,
+    Qt,
+    QTimer,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.wizards.registration import RegistrationWizard, outcome_text
+
+
+class InactivityWatcher(QObject):
+    """Emits ``timeout`` after ``minutes`` without a key press or mouse use anywhere in the app."""
+
+    timeout = Signal()
+    _EVENTS = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel)
+
+    def __init__(self, minutes: float, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        self.timer.timeout.connect(self.timeout)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self.timer.start()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() in self._EVENTS:
+            self.timer.start()
+        return False
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+class HomePage(QWidget):
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__()
+        self.win = win
+        self.setObjectName("home")
+        self.figures: dict[str, QLabel] = {}
+        box = QGroupBox(self.tr("Today"))
+        grid = QGridLayout(box)
+        labels = [("registered", self.tr("Registered")),
+                  ("trafficking_indicators", self.tr("Trafficking indicators present")),
+                  ("tb_referrals", self.tr("TB referrals")), ("drafts", self.tr("Unfinished registrations")),
+                  ("pending_sync", self.tr("Waiting to sync with HQ"))]
+        for i, (key, text) in enumerate(labels):
+            value = QLabel("–")
+            value.setObjectName(f"fig_{key}")
+            value.setAccessibleName(text)
+            value.setStyleSheet("font-size: 22pt; font-weight: bold;")
+            grid.addWidget(value, 0, i)
+            grid.addWidget(QLabel(text), 1, i)
+            self.figures[key] = value
+        self.new_button = QPushButton(self.tr("New registration (Ctrl+N)"))
+        self.new_button.setObjectName("new_registration")
+        self.new_button.clicked.connect(win.new_registration)
+        self.drafts = QListWidget()
+        self.drafts.setObjectName("drafts")
+        self.drafts.setAccessibleName(self.tr("Unfinished registrations"))
+        self.drafts.itemActivated.connect(self._resume)
+        self.last = QLabel()
+        self.last.setObjectName("last_saved")
+        self.last.setWordWrap(True)
+        self.slip_buttons = QHBoxLayout()
+        lay = QVBoxLayout(self)
+        lay.addWidget(box)
+        lay.addWidget(self.new_button)
+        lay.addWidget(self.last)
+        lay.addLayout(self.slip_buttons)
+        lay.addWidget(QLabel(self.tr("Unfinished registrations (Enter to resume):")))
+        lay.addWidget(self.drafts)
+        lay.addStretch(1)
+
+    def refresh(self) -> None:
+        ctx = self.win.ctx
+        if ctx.role != "admin":
+            ctx.call(ctx.session.today_figures, on_done=self._figures, owner=self)
+        if ctx.role in ("officer", "supervisor"):
+            ctx.call(ctx.session.list_drafts, on_done=self._drafts, owner=self)
+        else:
+            self.new_button.hide()
+
+    def _figures(self, f: dict[str, int]) -> None:
+        for k, label in self.figures.items():
+            label.setText(str(f[k]) if k in f else "–")
+        if "trafficking_indicators" not in f:
+            self.figures["trafficking_indicators"].setText(self.tr("n/a"))
+        self.win.set_pending(f.get("pending_sync", 0))
+
+    def _drafts(self, drafts: list[dict[str, Any]]) -> None:
+        self.drafts.clear()
+        for d in drafts:
+            p = d["payload"].get("person") or {}
+            who = " ".join(x for x in (p.get("family_name"), p.get("given_names"), p.get("name_khmer")) if x)
+            it = QListWidgetItem(f"{who or self.tr('(no name yet)')} — {d['updated_at'][:16].replace('T', ' ')}")
+            it.setData(Qt.ItemDataRole.UserRole, d)
+            self.drafts.addItem(it)
+
+    def _resume(self, item: QListWidgetItem) -> None:
+        self.win.resume_draft(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_saved(self, reg: Any) -> None:
+        parts = [self.tr("Saved.")]
+        if reg.trafficking is not None:
+            parts.append(outcome_text(reg.trafficking.outcome))
+        if reg.tb is not None:
+            parts.append(outcome_text(reg.tb.outcome))
+        self.last.setText(" ".join(parts))
+        while self.slip_buttons.count():
+            item = self.slip_buttons.takeAt(0)
+            w = item.widget() if item else None
+            if w is not None:
+                w.deleteLater()
+        for i, rid in enumerate(reg.referral_ids):
+            b = QPushButton(self.tr("Print referral slip %1").replace("%1", str(i + 1)))
+            b.setObjectName(f"print_slip_{i + 1}")
+            b.clicked.connect(lambda _c=False, r=rid: self.win.print_slip(r))
+            self.slip_buttons.addWidget(b)
+
+
+class MainWindow(QMainWindow):
+    """Emits ``lock_requested`` (Ctrl+L, or inactivity)."""
+
+    lock_requested = Signal()
+
+    def __init__(self, ctx: AppContext, *, lock_minutes: float = 5, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("main_window")
+        user = ctx.session.user
+        self.setWindowTitle(self.tr("Checkpoint — %1").replace("%1", ctx.session.checkpoint_name))
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.home = HomePage(self)
+        self.pages: dict[str, QWidget] = {"home": self.home}
+        self.stack.addWidget(self.home)
+        self._add_views()
+        bar = QToolBar(self.tr("Navigation"))
+        bar.setObjectName("navigation")
+        self.addToolBar(bar)
+        self.actions_: dict[str, QAction] = {}
+
+        def action(key: str, text: str, shortcut: str, slot: Any) -> None:
+            a = QAction(text, self)
+            a.setObjectName(f"action_{key}")
+            a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            bar.addAction(a)
+            self.actions_[key] = a
+
+        action("home", self.tr("Home"), "Ctrl+1", lambda: self.show_page("home"))
+        if ctx.role in ("officer", "supervisor"):
+            action("new", self.tr("New registration"), "Ctrl+N", self.new_registration)
+        if "records" in self.pages:
+            action("records", self.tr("Records"), "Ctrl+2", lambda: self.show_page("records"))
+        if "referrals" in self.pages:
+            action("referrals", self.tr("TB referrals"), "Ctrl+3", lambda: self.show_page("referrals"))
+        if "supervisor" in self.pages:
+            action("supervisor", self.tr("Supervisor"), "Ctrl+4", lambda: self.show_page("supervisor"))
+        action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
+        sb = self.statusBar()
+        self.user_label = QLabel(f"{user.display_name} · {self._role_name(user.role)}")
+        self.user_label.setObjectName("status_user")
+        self.pending_label = QLabel()
+        self.pending_label.setObjectName("status_sync")
+        self.message = QLabel()
+        self.message.setObjectName("status_message")
+        sb.addWidget(self.user_label)
+        sb.addWidget(self.message, 1)
+        sb.addPermanentWidget(self.pending_label)
+        ctx.error.connect(self.message.setText)
+        ctx.changed.connect(self._changed)
+        self.watcher = InactivityWatcher(lock_minutes, self)
+        self.watcher.timeout.connect(self.lock_requested.emit)
+        self.wizard: RegistrationWizard | None = None
+        self.home.refresh()
+
+    def _role_name(self, role: str) -> str:
+        return {"officer": self.tr("Officer"), "health_worker": self.tr("Health worker"),
+                "supervisor": self.tr("Supervisor"), "admin": self.tr("Administrator")}.get(role, role)
+
+    def _add_views(self) -> None:
+        role = self.ctx.role
+        if role != "admin":
+            from ui.windows.records import RecordsView
+
+            self.pages["records"] = RecordsView(self.ctx)
+        if role in ("health_worker", "supervisor"):
+            from ui.windows.referrals import ReferralsView
+
+            self.pages["referrals"] = ReferralsView(self.ctx)
+        if role in ("supervisor", "admin"):
+            from ui.windows.supervisor import SupervisorView
+
+            self.pages["supervisor"] = SupervisorView(self.ctx)
+        for key, w in self.pages.items():
+            if key != "home":
+                self.stack.addWidget(w)
+
+    def show_page(self, key: str) -> None:
+        self.stack.setCurrentWidget(self.pages[key])
+        if key == "home":
+            self.home.refresh()
+
+    def set_pending(self, n: int) -> None:
+        self.pending_label.setText(self.tr("Waiting to sync: %1").replace("%1", str(n)))
+
+    def _changed(self, changes: Changes) -> None:
+        if self.stack.currentWidget() is self.home or changes.drafts:
+            self.home.refresh()
+
+    # registration ------------------------------------------------------------------------------
+    def _flow(self) -> RegistrationFlow:
+        s = self.ctx.session
+        return RegistrationFlow(now=s.store.clock.now(), station_id=s.station_id, tb_mode=s.tb_mode)
+
+    def new_registration(self) -> None:
+        self._open_wizard(self._flow(), Step.IDENTITY)
+
+    def resume_draft(self, draft: dict[str, Any]) -> None:
+        s = self.ctx.session
+        flow, step = RegistrationFlow.from_draft(draft["payload"], now=s.store.clock.now(), draft_id=draft["id"],
+                                                 station_id=s.station_id, tb_mode=s.tb_mode)
+        self._open_wizard(flow, step)
+
+    def _open_wizard(self, flow: RegistrationFlow, step: Step) -> None:
+        if self.wizard is not None:
+            self.wizard.raise_()
+            return
+        self.wizard = RegistrationWizard(self.ctx, flow, start=step, parent=self)
+        self.wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.wizard.saved.connect(self._saved)
+        self.wizard.finished.connect(self._wizard_closed)
+        self.wizard.open()
+
+    def _wizard_closed(self, _result: int) -> None:
+        self.wizard = None
+        self.home.refresh()
+
+    def _saved(self, reg: Any) -> None:
+        self.show_page("home")
+        self.home.show_saved(reg)
+
+    def print_slip(self, referral_id: str) -> None:
+        from checkpoint.slips import slip_for
+        from ui.slip import print_slip
+
+        self.ctx.call(slip_for, self.ctx.session, referral_id, on_done=lambda slip: print_slip(slip, self),
+                      parent=self)
+
+    def shutdown(self) -> None:
+        """Forget everything on screen (lock or sign out): stop the watcher, close dialogs."""
+        self.watcher.stop()
+        if self.wizard is not None:
+            self.wizard.close()
