@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: test lint typecheck contracts pytest bench venv clean
+.PHONY: test lint typecheck contracts pytest bench venv clean translations qm screenshots
 
 venv: $(STAMP)
 
@@ -27,7 +27,7 @@ typecheck: $(STAMP)
 contracts: $(STAMP)
 	$(VENV)/bin/lint-imports
 
-pytest: $(STAMP)
+pytest: $(STAMP) qm
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 test: lint typecheck contracts pytest
@@ -52,8 +52,22 @@ $(DEMO_DB): | $(STAMP)
 .PHONY: run demo
 demo: $(DEMO_DB)
 
-run: $(DEMO_DB)
-	@echo "Demo store: $(DEMO_DB) (users supervisor, officer, health; passphrase $(DEMO_PASS))"
-	@echo "The desktop app is not built yet. Explore the demo store with checkpoint-admin, e.g.:"
-	@echo "  CHECKPOINT_PASSPHRASE=$(DEMO_PASS) $(VENV)/bin/checkpoint-admin --db $(DEMO_DB) stats"
-	@CHECKPOINT_PASSPHRASE=$(DEMO_PASS) $(VENV)/bin/checkpoint-admin --db $(DEMO_DB) stats
+run: $(DEMO_DB) qm
+	@echo "Demo store: $(DEMO_DB) — sign in as supervisor, officer or health; passphrase: $(DEMO_PASS)"
+	@$(VENV)/bin/checkpoint --store $(DEMO_DB) $(RUN_ARGS)
+
+# Translations: .ts files are committed (edit them with pyside6-linguist); .qm files are built.
+TS_FILES := ui/translations/checkpoint_km.ts ui/translations/checkpoint_en.ts
+QM_FILES := $(TS_FILES:.ts=.qm)
+UI_SOURCES = $(shell find ui -name '*.py' -not -path '*/translations/*' | sort)
+
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $(UI_SOURCES) -ts $(TS_FILES)
+
+qm: $(QM_FILES)
+
+ui/translations/%.qm: ui/translations/%.ts $(STAMP)
+	@$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+screenshots: $(STAMP) qm
+	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py --out docs/screenshots

@@ -41,7 +41,9 @@ from PySide6.QtGui import (
     QPixmap,
     QShortcut,
     QTextDocument,
+    QTextOption,
 )
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,

@@ -461,6 +461,7 @@ class Session:
     @staticmethod
     def _explained(row: dict[str, Any]) -> dict[str, Any]:
         """Add the explanation, regenerated from the stored answers with the content version they used."""
+        res: Any
         try:
             if "ticked" in row:
                 res = screening.evaluate_trafficking(set(row["ticked"]), age=row["age_used"],

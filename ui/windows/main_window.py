@@ -272,11 +272,15 @@ class MainWindow(QMainWindow):
         self.home.show_saved(reg)
 
     def print_slip(self, referral_id: str) -> None:
-        from checkpoint.slips import slip_for
+        from checkpoint.slips import record_printed, slip_for
+        from ui.i18n import current_language
         from ui.slip import print_slip
 
-        self.ctx.call(slip_for, self.ctx.session, referral_id, on_done=lambda slip: print_slip(slip, self),
-                      parent=self)
+        def show(slip: Any) -> None:
+            if print_slip(slip, self, lang="km" if current_language() == "km" else "en"):
+                self.ctx.call(record_printed, self.ctx.session, referral_id, parent=self)
+
+        self.ctx.call(slip_for, self.ctx.session, referral_id, on_done=show, parent=self)
 
     def shutdown(self) -> None:
         """Forget everything on screen (lock or sign out): stop the watcher, close dialogs."""

@@ -1,0 +1,339 @@
+"""Referral slips: what a printed slip shows, and the device-signed code in its QR.
+
+    >>> slip = slip_for(session, referral_id)                                   # doctest: +SKIP
+    >>> slip.reason_en                                                         # doctest: +SKIP
+    'Presumptive TB: chest X-ray and Xpert MTB/RIF'
+    >>> verify_referral_token(slip.token, trusted_keys(session))["r"] == referral_id  # doctest: +SKIP
+    True
+
+What a slip carries protects the person who holds it. A health (TB) slip says nothing about trafficking: no
+answers, no indicators, no word of a protection referral. A protection slip names the agency and a neutral
+reason; it never prints the checklist answers and never calls anyone a victim. Referral notes are never printed
+(free text may say anything). The QR code holds no name: it may be photographed.
+
+The token is ``CPR1.<base64url(payload)>.<base64url(signature)>``: the payload is canonical JSON
+``{"d": device key id, "f": agency or facility code, "k": kind, "r": referral id, "t": created date}`` and the
+signature is this device's Ed25519 signature (``checkpoint.crypto.sign``, context
+``b"checkpoint referral slip v1"``). The receiving side checks it against the device keys it trusts.
+
+Qt-free: the PDF and the printer are drawn by ``ui/slip.py`` from a :class:`Slip`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Final
+
+from checkpoint import codelists, crypto
+from checkpoint.errors import (
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    SignatureInvalid,
+    StoreError,
+    UnsupportedFormat,
+    ValidationError,
+)
+from checkpoint.model.referral import KINDS
+from checkpoint.model.user import can
+from checkpoint.services.session import LOCAL_TZ, Session
+
+__all__ = ["MAX_TOKEN_CHARS", "SIGNING_CONTEXT", "TOKEN_PREFIX", "Slip", "sign_referral", "slip_for",
+           "trusted_keys", "verify_referral_token"]
+
+TOKEN_PREFIX: Final = "CPR1"  # noqa: S105 - a format tag, not a secret
+SIGNING_CONTEXT: Final = b"checkpoint referral slip v1"
+# A real token is about 340 characters; anything much longer is refused before it is parsed.
+MAX_TOKEN_CHARS: Final = 1024
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_KEY_ID = re.compile(r"[0-9a-f]{16}")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_B64URL = re.compile(r"[A-Za-z0-9_-]+")
+_PAYLOAD_KEYS = frozenset({"r", "d", "t", "k", "f"})
+
+# Reasons printed on slips. Health: by reason_code; a health code we do not know gets the fuller work-up
+# (chest X-ray and Xpert), which is the safe default. Never the raw reason_code: it is free text.
+_TB_RISK_CODES = frozenset({"TB_HIGH_RISK", "TB_RISK", "HIGH_RISK_TB"})
+_REASON_TB_PRESUMPTIVE = ("Presumptive TB: chest X-ray and Xpert MTB/RIF",
+                          # Khmer: needs native review.
+                          "សង្ស័យជំងឺរបេង៖ ថតកាំរស្មីអ៊ិចទ្រូង និងធ្វើតេស្ត Xpert MTB/RIF")
+_REASON_TB_RISK = ("TB risk: chest X-ray",
+                   # Khmer: needs native review.
+                   "ហានិភ័យជំងឺរបេង៖ ថតកាំរស្មីអ៊ិចទ្រូង")
+# Protection and child protection: one neutral reason. Never the checklist, never "victim".
+_REASON_PROTECTION = ("Referral for protection and assistance",
+                      # Khmer: needs native review.
+                      "ការបញ្ជូនដើម្បីទទួលការការពារ និងជំនួយ")
+
+
+@dataclass(frozen=True)
+class Slip:
+    """Everything a referral slip prints, already checked against the reader's role.
+
+    ``date_of_birth`` is ISO ``YYYY-MM-DD`` or None when unknown; ``dob_estimated`` says it was estimated.
+    ``token`` is the signed code for the QR (see :func:`sign_referral`).
+    """
+
+    referral_id: str
+    kind: str
+    created_date: date
+    agency_code: str
+    agency_en: str
+    agency_km: str
+    urgency: str
+    urgency_en: str
+    urgency_km: str
+    family_name: str
+    given_names: str
+    name_khmer: str
+    sex: str
+    sex_en: str
+    sex_km: str
+    date_of_birth: str | None
+    dob_estimated: bool
+    document_type_en: str
+    document_type_km: str
+    document_number: str
+    checkpoint_name: str
+    officer_name: str
+    reason_en: str
+    reason_km: str
+    token: str
+
+
+def slip_for(session: Session, referral_id: str) -> Slip:
+    """Build the slip for one referral, as the signed-in user may print it.
+
+        >>> slip = slip_for(session, "0b7c...-...")                     # doctest: +SKIP
+        >>> (slip.kind, slip.agency_en, slip.reason_en)                  # doctest: +SKIP
+        ('health', 'Poipet Referral Hospital', 'Presumptive TB: chest X-ray and Xpert MTB/RIF')
+
+    A health slip needs the ``view_tb`` permission; a protection or child-protection slip needs
+    ``view_trafficking``, or ``view_own_trafficking`` when the user registered that arrival.
+    Raises ValidationError for an id that is not a record id, PermissionDenied, NotFound for an unknown
+    referral, ConflictError when the referral, the arrival or the person was voided, StoreError when the
+    session is locked or the store has no device signing key.
+    """
+    row = _load(session, referral_id)
+    kind = row["kind"]
+    list_name = "health_facilities" if kind == "health" else "agencies"
+    if kind == "health":
+        reason = _REASON_TB_RISK if row["reason_code"] in _TB_RISK_CODES else _REASON_TB_PRESUMPTIVE
+    else:
+        reason = _REASON_PROTECTION
+    doc_type = row["id_document_type"] or "NONE"
+    return Slip(
+        referral_id=row["id"],
+        kind=kind,
+        created_date=_local_date(row["created_at"]),
+        agency_code=row["agency_code"],
+        agency_en=_label(list_name, row["agency_code"], "en"),
+        agency_km=_label(list_name, row["agency_code"], "km"),
+        urgency=row["urgency"],
+        urgency_en=_label("referral_urgencies", row["urgency"], "en"),
+        urgency_km=_label("referral_urgencies", row["urgency"], "km"),
+        family_name=row["family_name"] or "",
+        given_names=row["given_names"] or "",
+        name_khmer=row["name_khmer"] or "",
+        sex=row["sex"],
+        sex_en=_label("sexes", row["sex"], "en"),
+        sex_km=_label("sexes", row["sex"], "km"),
+        date_of_birth=row["date_of_birth"] or None,
+        dob_estimated=bool(row["dob_estimated"]),
+        document_type_en=_label("id_document_types", doc_type, "en") if doc_type != "NONE" else "",
+        document_type_km=_label("id_document_types", doc_type, "km") if doc_type != "NONE" else "",
+        document_number=row["id_document_number"] or "",
+        checkpoint_name=session.checkpoint_name,
+        officer_name=row["officer_name"] or "",
+        reason_en=reason[0],
+        reason_km=reason[1],
+        token=_sign(session, row),
+    )
+
+
+def sign_referral(session: Session, referral_id: str) -> str:
+    """Return the signed code of a referral: ``CPR1.<payload>.<signature>``, URL-safe, about 340 characters.
+
+        >>> token = sign_referral(session, referral_id)                 # doctest: +SKIP
+        >>> token.startswith("CPR1.")                                     # doctest: +SKIP
+        True
+
+    The payload holds the referral id, this device's key id, the created date (Cambodia time), the kind and
+    the agency or facility code: no name. Signing is deterministic, so a reprint carries the same code.
+    Raises what :func:`slip_for` raises (the same permission rules apply).
+    """
+    return _sign(session, _load(session, referral_id))
+
+
+def record_printed(session: Session, referral_id: str) -> None:
+    """Log that this user printed (or saved) the slip of a referral: the slip carries personal data.
+
+        >>> record_printed(session, referral_id)                     # doctest: +SKIP
+
+    Raises the same errors as ``slip_for`` (the user must be allowed to see the slip).
+    """
+    row = _load(session, referral_id)
+    with session.store.write():
+        session.store.record("referral.slip_printed", "person", row["person_id"], {"referral_id": row["id"]},
+                             author=session.user.id)
+
+
+def trusted_keys(session: Session) -> dict[str, bytes]:
+    """Return this device's own public signing key as ``{key_id: public_key}``, for :func:`verify_referral_token`.
+
+        >>> verify_referral_token(token, trusted_keys(session))          # doctest: +SKIP
+
+    Slips from other checkpoints verify only with their keys (HQ reference data; not built yet).
+    Raises StoreError when the session is locked or the store has no device signing key.
+    """
+    public = _device_key(session, "device_signing_public")
+    return {crypto.key_id(public): public}
+
+
+def verify_referral_token(token: object, trusted_device_keys: Mapping[str, bytes]) -> dict[str, str]:
+    """Check a slip's code and return its payload ``{"r", "d", "t", "k", "f"}``.
+
+        >>> verify_referral_token(token, {"66687aadf862bd77": public_key})   # doctest: +SKIP
+        {'d': '66687aadf862bd77', 'f': 'KH01-POIPET-RH', 'k': 'health', 'r': '0b7c...', 't': '2026-11-22'}
+
+    ``trusted_device_keys`` maps a device key id (``checkpoint.crypto.key_id``) to its 32-byte Ed25519 public
+    key. The code is size-capped before anything is parsed.
+    Raises ValidationError when the code is not text, too long, or not a Checkpoint slip code (wrong prefix,
+    bad base64, bad JSON, missing or extra fields); SignatureInvalid when it was signed by a device that is
+    not trusted, or was changed or damaged after signing.
+    """
+    if not isinstance(token, str):
+        raise ValidationError("token", "must be text")
+    if len(token) > MAX_TOKEN_CHARS:
+        raise ValidationError("token", "is too long to be a referral slip code")
+    parts = token.strip().split(".")
+    if len(parts) != 3 or parts[0] != TOKEN_PREFIX:
+        raise ValidationError("token", "is not a Checkpoint referral slip code")
+    payload_bytes = _b64decode(parts[1], "content")
+    signature = _b64decode(parts[2], "signature")
+    payload = _parse_payload(payload_bytes)
+    device = payload["d"]
+    public = trusted_device_keys.get(device)
+    if public is None:
+        raise SignatureInvalid(f"This slip was signed by a device that is not trusted here (key id {device}).")
+    try:
+        crypto.verify(public, payload_bytes, signature, context=SIGNING_CONTEXT)
+    except (SignatureInvalid, UnsupportedFormat):
+        raise SignatureInvalid("This slip's code does not verify: it was changed or damaged.") from None
+    return payload
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _load(session: Session, referral_id: str) -> dict[str, Any]:
+    """The referral joined with its person, arrival and creator, after the id, role and void checks."""
+    if not isinstance(referral_id, str) or not _UUID.fullmatch(referral_id):
+        raise ValidationError("referral_id", "is not a record id")
+    role = session.user.role
+    if not any(can(role, p) for p in ("view_tb", "view_trafficking", "view_own_trafficking")):
+        raise PermissionDenied(f"A {role.replace('_', ' ')} may not print referral slips.")
+    cur = session.db.execute(
+        "SELECT r.id, r.person_id, r.kind, r.agency_code, r.reason_code, r.urgency, r.created_at, r.voided, "
+        "p.family_name, p.given_names, p.name_khmer, p.sex, p.date_of_birth, p.dob_estimated, "
+        "p.id_document_type, p.id_document_number, p.voided AS person_voided, "
+        "e.officer_id, e.voided AS encounter_voided, u.display_name AS officer_name "
+        "FROM referrals r JOIN persons p ON p.id = r.person_id JOIN encounters e ON e.id = r.encounter_id "
+        "LEFT JOIN users u ON u.id = r.created_by WHERE r.id = ?", [referral_id])
+    cols = [d[0] for d in cur.description]
+    found = cur.fetchone()
+    if found is None:
+        raise NotFound("No such referral.")
+    row: dict[str, Any] = dict(zip(cols, found, strict=True))
+    if row["kind"] == "health":
+        if not can(role, "view_tb"):
+            raise PermissionDenied(f"A {role.replace('_', ' ')} may not print health referral slips.")
+    elif not (can(role, "view_trafficking")
+              or (can(role, "view_own_trafficking") and row["officer_id"] == session.user.id)):
+        raise PermissionDenied("Only the officer who registered this arrival, or a supervisor, may print its "
+                               "protection referral slip.")
+    if row["voided"]:
+        raise ConflictError("This referral was voided; there is no slip to print.")
+    if row["encounter_voided"] or row["person_voided"]:
+        raise ConflictError("This arrival or person record was voided; there is no slip to print.")
+    return row
+
+
+def _sign(session: Session, row: Mapping[str, Any]) -> str:
+    private = _device_key(session, "device_signing_private")
+    public = _device_key(session, "device_signing_public")
+    payload = {"r": row["id"], "d": crypto.key_id(public), "t": _local_date(row["created_at"]).isoformat(),
+               "k": row["kind"], "f": row["agency_code"]}
+    message = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+    signature = crypto.sign(private, message, context=SIGNING_CONTEXT)
+    return f"{TOKEN_PREFIX}.{_b64encode(message)}.{_b64encode(signature)}"
+
+
+def _device_key(session: Session, name: str) -> bytes:
+    value = session.store.meta(name)
+    try:
+        key = bytes.fromhex(value or "")
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise StoreError("This store has no device signing key; slips cannot be signed.")
+    return key
+
+
+def _local_date(stamp: str) -> date:
+    return datetime.fromisoformat(stamp).astimezone(LOCAL_TZ).date()
+
+
+def _label(list_name: str, code: str, lang: str) -> str:
+    """A code's label; a code the lists no longer know prints as itself rather than failing the slip."""
+    try:
+        return codelists.label(list_name, code, lang)
+    except ValidationError:
+        return code
+
+
+def _b64encode(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode("ascii")
+
+
+def _b64decode(part: str, what: str) -> bytes:
+    """Strict base64url without padding: the alphabet only, and the canonical encoding only (so one code has
+    exactly one spelling and no character can change without changing the bytes)."""
+    if not _B64URL.fullmatch(part) or len(part) % 4 == 1:
+        raise ValidationError("token", f"the {what} part is not valid base64url")
+    try:
+        raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+    except (binascii.Error, ValueError):
+        raise ValidationError("token", f"the {what} part is not valid base64url") from None
+    if _b64encode(raw) != part:
+        raise ValidationError("token", f"the {what} part is not valid base64url")
+    return raw
+
+
+def _parse_payload(raw: bytes) -> dict[str, str]:
+    def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(pairs)
+        if len(out) != len(pairs):
+            raise ValidationError("token", "the content repeats a field")
+        return out
+
+    try:
+        data = json.loads(raw.decode("ascii"), object_pairs_hook=no_duplicates)
+    except (UnicodeDecodeError, ValueError) as e:
+        if isinstance(e, ValidationError):
+            raise
+        raise ValidationError("token", "the content is not a referral slip's") from None
+    if not isinstance(data, dict) or set(data) != _PAYLOAD_KEYS or not all(isinstance(v, str)
+                                                                             for v in data.values()):
+        raise ValidationError("token", "the content is not a referral slip's")
+    if not (_UUID.fullmatch(data["r"]) and _KEY_ID.fullmatch(data["d"]) and _DATE.fullmatch(data["t"])
+            and data["k"] in KINDS and 0 < len(data["f"]) <= 64):
+        raise ValidationError("token", "the content is not a referral slip's")
+    return {k: data[k] for k in sorted(data)}

@@ -1,0 +1,369 @@
+"""Referral slips: what each kind prints (and never prints), who may print it, and the signed QR code."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+from datetime import date, timedelta
+
+import pytest
+from conftest import FAST
+from helpers import POSITIVE_ADULT, adult, registration
+
+from checkpoint import codelists, crypto
+from checkpoint.errors import (
+    CheckpointError,
+    ConflictError,
+    NotFound,
+    PermissionDenied,
+    SignatureInvalid,
+    StoreError,
+    ValidationError,
+)
+from checkpoint.services import create_store
+from checkpoint.slips import (
+    MAX_TOKEN_CHARS,
+    SIGNING_CONTEXT,
+    Slip,
+    sign_referral,
+    slip_for,
+    trusted_keys,
+    verify_referral_token,
+)
+
+FACILITY = codelists.health_facilities()[0].code
+HEALTH = {"kind": "health", "agency_code": FACILITY, "reason_code": "TB_PRESUMPTIVE", "urgency": "SAME_DAY",
+          "notes": "also ticked ILO indicators; protection referral made"}
+PROTECTION = {"kind": "protection", "agency_code": "MoSVY_PROVINCIAL_DOSVY", "reason_code": "TRAFFICKING_INDICATORS",
+              "urgency": "SAME_DAY", "notes": "presumed victim of trafficking"}
+FORBIDDEN_ON_HEALTH = ("traffick", "indicator", "ilo", "protection")
+
+
+@pytest.fixture
+def case(sign_in):
+    """Sokha (officer) registers an adult with trafficking indicators, a TB screen, and both referrals."""
+    r = sign_in("sokha").register(**registration(trafficking={"ticked": POSITIVE_ADULT},
+                                                 tb={"cough": True, "cough_days": 20},
+                                                 referrals=[HEALTH, PROTECTION]))
+    health_id, protection_id = r.referral_ids
+    return {"person": r.person_id, "health": health_id, "protection": protection_id}
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def _unb64(part: str) -> bytes:
+    return base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+
+
+def _text_fields(slip: Slip) -> dict[str, str]:
+    """Every human-readable field of the slip (the token is checked through its decoded payload)."""
+    return {f.name: str(getattr(slip, f.name)) for f in dataclasses.fields(slip) if f.name != "token"}
+
+
+# ------------------------------------------------------------------ content
+
+
+def test_health_slip_shows_identity_facility_and_tb_reason(sign_in, case) -> None:
+    s = sign_in("sokha")
+    slip = slip_for(s, case["health"])
+    fac = codelists.health_facilities()[0]
+    assert (slip.referral_id, slip.kind, slip.created_date) == (case["health"], "health", date(2026, 11, 22))
+    assert (slip.agency_code, slip.agency_en, slip.agency_km) == (fac.code, fac.label_en, fac.label_km)
+    assert (slip.urgency, slip.urgency_en) == ("SAME_DAY", "Same day: before the person leaves")
+    assert slip.urgency_km == codelists.label("referral_urgencies", "SAME_DAY", "km")
+    assert (slip.family_name, slip.given_names, slip.name_khmer) == ("SOK", "DARA", "សុខ ដារា")
+    assert (slip.sex, slip.sex_en, slip.sex_km) == ("M", "Male", "ប្រុស")
+    assert (slip.date_of_birth, slip.dob_estimated) == ("1990-05-17", False)
+    assert (slip.document_type_en, slip.document_number) == ("Passport", "N1234567")
+    assert (slip.checkpoint_name, slip.officer_name) == ("Poipet", "Sokha")
+    assert slip.reason_en == "Presumptive TB: chest X-ray and Xpert MTB/RIF"
+    assert slip.reason_km and slip.reason_km != slip.reason_en
+
+
+def test_tb_risk_reason_and_estimated_birth_date(sign_in) -> None:
+    person = adult(date_of_birth=None, age_years=40, id_document_type="NONE", id_document_number="")
+    r = sign_in("sokha").register(**registration(person=person, trafficking=None, tb={"diabetes": True}, referrals=[
+        {**HEALTH, "reason_code": "TB_HIGH_RISK", "urgency": "ROUTINE"}]))
+    slip = slip_for(sign_in("thida"), r.referral_ids[0])
+    assert slip.reason_en == "TB risk: chest X-ray"
+    assert slip.dob_estimated is True and slip.date_of_birth is not None
+    assert (slip.document_type_en, slip.document_number) == ("", "")
+    assert slip.urgency_en == "Routine"
+
+
+def test_created_date_is_the_day_in_cambodia_not_in_utc(sign_in, clock) -> None:
+    clock.advance(seconds=int(timedelta(hours=17, minutes=30).total_seconds()))  # 18:30 UTC = 01:30 next day
+    r = sign_in("sokha").register(**registration(referrals=[HEALTH]))
+    slip = slip_for(sign_in("sokha"), r.referral_ids[0])
+    assert slip.created_date == date(2026, 11, 23)
+    assert verify_referral_token(slip.token, trusted_keys(sign_in("sokha")))["t"] == "2026-11-23"
+
+
+@pytest.mark.parametrize(("reason_code", "dob"), [
+    ("TB_PRESUMPTIVE", "1990-05-17"), ("TB_HIGH_RISK", "1990-05-17"), ("TRAFFICKING_INDICATORS", "1990-05-17"),
+    ("TB_PRESUMPTIVE", "2010-03-01"),  # a child: also has a child-protection referral
+])
+def test_health_slip_says_nothing_about_trafficking(sign_in, reason_code, dob) -> None:
+    """The same person has indicators ticked and a protection referral; the TB slip shows none of it, even when
+    the health referral's free-text reason code or notes mention trafficking."""
+    r = sign_in("sokha").register(**registration(
+        person=adult(date_of_birth=dob), trafficking={"ticked": POSITIVE_ADULT},
+        tb={"cough": True, "cough_days": 20}, referrals=[PROTECTION, {**HEALTH, "reason_code": reason_code}]))
+    s = sign_in("dara")  # a supervisor, who may see everything: the slip still leaves it out
+    kinds = dict(s.db.execute("SELECT kind, id FROM referrals WHERE person_id = ?", [r.person_id]).fetchall())
+    assert set(kinds) == ({"health", "protection", "child_protection"} if dob.startswith("2010")
+                          else {"health", "protection"})
+    slip = slip_for(s, kinds["health"])
+    assert slip.kind == "health"
+    for name, text in _text_fields(slip).items():
+        for word in (*FORBIDDEN_ON_HEALTH, "victim"):
+            assert word not in text.lower(), f"{name} mentions {word!r}: {text!r}"
+    payload = verify_referral_token(slip.token, trusted_keys(s))
+    assert (payload["k"], payload["f"]) == ("health", FACILITY)
+    assert not any(w in json.dumps(payload).lower() for w in FORBIDDEN_ON_HEALTH)
+
+
+@pytest.mark.parametrize("kind", ["protection", "child_protection"])
+def test_protection_slip_has_a_neutral_reason_and_no_answers(sign_in, case, kind) -> None:
+    s = sign_in("sokha")
+    if kind == "protection":
+        rid = case["protection"]
+    else:  # a child always gets a child-protection referral
+        child = adult(date_of_birth="2010-03-01", family_name="CHAN", given_names="SREY", name_khmer="ចាន់ ស្រី",
+                      id_document_number="N7654321", sex="F")
+        rid = s.register(**registration(person=child, trafficking={"ticked": POSITIVE_ADULT})).referral_ids[0]
+    slip = slip_for(s, rid)
+    assert slip.kind == kind
+    assert slip.agency_en == codelists.label("agencies", "MoSVY_PROVINCIAL_DOSVY")
+    assert slip.agency_km == codelists.label("agencies", "MoSVY_PROVINCIAL_DOSVY", "km")
+    assert slip.reason_en == "Referral for protection and assistance"
+    assert slip.reason_km == "ការបញ្ជូនដើម្បីទទួលការការពារ និងជំនួយ"
+    everything = " ".join(_text_fields(slip).values()).lower()
+    assert "victim" not in everything
+    assert "indicator" not in everything and "ilo-" not in everything and "presumed" not in everything
+    assert "trafficking_indicators" not in everything  # the stored reason code is never printed
+
+
+# ------------------------------------------------------------------ who may print
+
+
+@pytest.mark.parametrize(("user", "kind", "allowed"), [
+    ("sokha", "health", True), ("sokha", "protection", True),     # the officer who registered the arrival
+    ("vanna", "health", True), ("vanna", "protection", False),    # another officer
+    ("thida", "health", True), ("thida", "protection", False),    # health worker
+    ("dara", "health", True), ("dara", "protection", True),       # supervisor
+    ("rith", "health", False), ("rith", "protection", False),     # admin: no records at all
+])
+def test_who_may_print_which_slip(sign_in, case, user, kind, allowed) -> None:
+    s = sign_in(user)
+    if allowed:
+        assert slip_for(s, case[kind]).referral_id == case[kind]
+        assert sign_referral(s, case[kind]).startswith("CPR1.")
+    else:
+        with pytest.raises(PermissionDenied):
+            slip_for(s, case[kind])
+        with pytest.raises(PermissionDenied):
+            sign_referral(s, case[kind])
+
+
+def test_unknown_referral_is_not_found(sign_in) -> None:
+    with pytest.raises(NotFound):
+        slip_for(sign_in("sokha"), "00000000-0000-4000-8000-000000000000")
+
+
+@pytest.mark.parametrize("bad", ["", "x", "0000", None, 42, "00000000-0000-4000-8000-00000000000G",
+                                 "00000000-0000-4000-8000-00000000000A", "' OR 1=1 --"])
+def test_bad_referral_id_is_a_validation_error(sign_in, bad) -> None:
+    with pytest.raises(ValidationError) as e:
+        slip_for(sign_in("sokha"), bad)
+    assert e.value.field == "referral_id"
+
+
+def test_voided_referral_or_person_has_no_slip(supervisor, sign_in, case) -> None:
+    supervisor.void("referral", case["health"], "entered in error")
+    with pytest.raises(ConflictError):
+        slip_for(sign_in("sokha"), case["health"])
+    assert slip_for(sign_in("sokha"), case["protection"]).kind == "protection"
+    supervisor.void("person", case["person"], "duplicate record")
+    with pytest.raises(ConflictError):
+        slip_for(sign_in("sokha"), case["protection"])
+
+
+def test_locked_session_cannot_print(sign_in, case) -> None:
+    s = sign_in("sokha")
+    s.lock()
+    with pytest.raises(StoreError):
+        slip_for(s, case["health"])
+
+
+# ------------------------------------------------------------------ the signed code
+
+
+def test_token_round_trip(sign_in, case) -> None:
+    s = sign_in("thida")
+    slip = slip_for(s, case["health"])
+    keys = trusted_keys(s)
+    (kid, public), = keys.items()
+    assert public == bytes.fromhex(s.store.meta("device_signing_public"))
+    assert kid == crypto.key_id(public)
+    assert verify_referral_token(slip.token, keys) == {"d": kid, "f": FACILITY, "k": "health",
+                                                       "r": case["health"], "t": "2026-11-22"}
+    assert sign_referral(s, case["health"]) == slip.token  # deterministic: a reprint has the same QR
+    assert sign_referral(sign_in("dara"), case["protection"]) != slip.token
+    assert len(slip.token) < MAX_TOKEN_CHARS
+    assert all(c.isalnum() or c in "._-" for c in slip.token)
+
+
+def test_token_holds_no_name_or_document(sign_in, case) -> None:
+    slip = slip_for(sign_in("sokha"), case["protection"])
+    _prefix, payload, _sig = slip.token.split(".")
+    decoded = _unb64(payload).decode()
+    for haystack in (slip.token.lower(), decoded.lower()):
+        for secret in ("sok", "dara", "សុខ", "ដារា", "n1234567", "1990-05-17", "012345678"):
+            assert secret not in haystack
+    assert set(json.loads(decoded)) == {"r", "d", "t", "k", "f"}
+
+
+def test_every_signature_byte_tampered_is_refused(sign_in, case) -> None:
+    s = sign_in("sokha")
+    prefix, payload, sig_part = sign_referral(s, case["health"]).split(".")
+    sig = _unb64(sig_part)
+    assert len(sig) == 78
+    keys = trusted_keys(s)
+    for i in range(len(sig)):
+        bad = bytearray(sig)
+        bad[i] ^= 0x01
+        with pytest.raises(SignatureInvalid):
+            verify_referral_token(f"{prefix}.{payload}.{_b64(bytes(bad))}", keys)
+    for cut in (1, 64, 77):
+        with pytest.raises(SignatureInvalid):
+            verify_referral_token(f"{prefix}.{payload}.{_b64(sig[:cut])}", keys)
+
+
+def test_no_single_character_change_verifies(sign_in, case) -> None:
+    s = sign_in("sokha")
+    token = sign_referral(s, case["health"])
+    keys = trusted_keys(s)
+    for i, ch in enumerate(token):
+        alt = "B" if ch == "A" else "A"
+        with pytest.raises((SignatureInvalid, ValidationError)):
+            verify_referral_token(token[:i] + alt + token[i + 1:], keys)
+
+
+@pytest.mark.parametrize(("field", "value"), [
+    ("r", "00000000-0000-4000-8000-000000000000"), ("t", "2026-11-21"), ("k", "protection"),
+    ("f", "KH01-PROVINCIAL-RH"),
+])
+def test_changed_payload_field_is_refused(sign_in, case, field, value) -> None:
+    s = sign_in("sokha")
+    prefix, payload, sig = sign_referral(s, case["health"]).split(".")
+    data = json.loads(_unb64(payload))
+    data[field] = value
+    forged = _b64(json.dumps(data, sort_keys=True, separators=(",", ":")).encode())
+    with pytest.raises(SignatureInvalid):
+        verify_referral_token(f"{prefix}.{forged}.{sig}", trusted_keys(s))
+
+
+def test_unknown_or_mismatched_device_is_refused(sign_in, case, tmp_path) -> None:
+    s = sign_in("sokha")
+    token = sign_referral(s, case["health"])
+    other, _code = create_store(tmp_path / "other.db", checkpoint_name="Bavet", username="pich",
+                                display_name="Pich", passphrase="pich-supervisor-pass", kdf=FAST)
+    try:
+        other_keys = trusted_keys(other)
+    finally:
+        other.lock()
+    with pytest.raises(SignatureInvalid, match="not trusted"):
+        verify_referral_token(token, other_keys)
+    with pytest.raises(SignatureInvalid, match="not trusted"):
+        verify_referral_token(token, {})
+    # The right key id mapped to another device's key: the signature does not verify.
+    (kid, _pub), = trusted_keys(s).items()
+    with pytest.raises(SignatureInvalid):
+        verify_referral_token(token, {kid: next(iter(other_keys.values()))})
+    # The payload names another trusted device: still refused (the signature was made by this one).
+    prefix, payload, sig = token.split(".")
+    data = json.loads(_unb64(payload))
+    data["d"] = next(iter(other_keys))
+    forged = _b64(json.dumps(data, sort_keys=True, separators=(",", ":")).encode())
+    with pytest.raises(SignatureInvalid):
+        verify_referral_token(f"{prefix}.{forged}.{sig}", {**trusted_keys(s), **other_keys})
+
+
+def test_signature_for_another_purpose_is_refused(sign_in, case) -> None:
+    """The device key signs other things (sync batches); a signature made with another context never passes."""
+    s = sign_in("sokha")
+    prefix, payload, _sig = sign_referral(s, case["health"]).split(".")
+    private = bytes.fromhex(s.store.meta("device_signing_private"))
+    other = crypto.sign(private, _unb64(payload), context=b"batch")
+    with pytest.raises(SignatureInvalid):
+        verify_referral_token(f"{prefix}.{payload}.{_b64(other)}", trusted_keys(s))
+    good = crypto.sign(private, _unb64(payload), context=SIGNING_CONTEXT)
+    assert verify_referral_token(f"{prefix}.{payload}.{_b64(good)}", trusted_keys(s))["r"] == case["health"]
+
+
+def _signed(s, data: object) -> str:
+    """A correctly signed token over arbitrary content (to show the shape is checked too)."""
+    raw = data if isinstance(data, bytes) else json.dumps(data).encode()
+    private = bytes.fromhex(s.store.meta("device_signing_private"))
+    return f"CPR1.{_b64(raw)}.{_b64(crypto.sign(private, raw, context=SIGNING_CONTEXT))}"
+
+
+def test_malformed_tokens_are_validation_errors(sign_in, case) -> None:
+    s = sign_in("sokha")
+    keys = trusted_keys(s)
+    token = sign_referral(s, case["health"])
+    _prefix, payload, sig = token.split(".")
+    good = json.loads(_unb64(payload))
+    bad_tokens = [
+        "", "CPR1", "CPR1..", f"CPR2.{payload}.{sig}", f"cpr1.{payload}.{sig}", f"CPR1.{payload}",
+        f"CPR1.{payload}.{sig}.{sig}", f"CPR1.{payload}=.{sig}", f"CPR1.{payload}.{sig}==", f"CPR1.{payload}.",
+        f"CPR1.{payload[:-1]}+.{sig}", "CPR1.!!!!.????", f"CPR1.{payload} .{sig}",
+        f"CPR1.{_b64(b'not json')}.{sig}", f"CPR1.{_b64(bytes([0xff, 0xfe]))}.{sig}",
+        "CPR1." + "A" * (MAX_TOKEN_CHARS + 1), token + " " * MAX_TOKEN_CHARS,
+        _signed(s, b"[]"), _signed(s, {k: v for k, v in good.items() if k != "f"}), _signed(s, {**good, "n": "SOK"}),
+        _signed(s, {**good, "k": "tb"}), _signed(s, {**good, "r": "x"}), _signed(s, {**good, "t": 20261122}),
+        _signed(s, b'{"r":"a","r":"b"}'),
+    ]
+    # Non-canonical base64: the same bytes spelt with different trailing bits.
+    last = payload[-1]
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    sibling = alphabet[alphabet.index(last) ^ 1]
+    if _unb64(payload[:-1] + sibling) == _unb64(payload):
+        bad_tokens.append(f"CPR1.{payload[:-1]}{sibling}.{sig}")
+    for bad in bad_tokens:
+        with pytest.raises(ValidationError):
+            verify_referral_token(bad, keys)
+    for not_text in (None, token.encode(), 12, ["CPR1"]):
+        with pytest.raises(ValidationError):
+            verify_referral_token(not_text, keys)
+
+
+def test_oversized_token_is_refused_before_parsing(sign_in, case) -> None:
+    with pytest.raises(ValidationError, match="too long"):
+        verify_referral_token("CPR1." + "A" * 10_000_000 + ".x", trusted_keys(sign_in("sokha")))
+
+
+def test_errors_are_checkpoint_errors_with_plain_messages(sign_in, case) -> None:
+    s = sign_in("sokha")
+    token = sign_referral(s, case["health"])
+    for bad, keys in (("hello", trusted_keys(s)), (token, {})):
+        with pytest.raises(CheckpointError) as e:
+            verify_referral_token(bad, keys)
+        assert "Traceback" not in e.value.message and e.value.message
+
+
+def test_printing_a_slip_is_logged(supervisor) -> None:
+    from helpers import registration
+
+    from checkpoint import codelists
+    from checkpoint.slips import record_printed
+
+    fac = codelists.health_facilities()[0].code
+    r = supervisor.register(**registration(tb={"cough": True, "cough_days": 20}, referrals=[
+        {"kind": "health", "agency_code": fac, "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"}]))
+    record_printed(supervisor, r.referral_ids[0])
+    assert ("dara", "referral.slip_printed") in [(h["who"], h["what"]) for h in supervisor.history(r.person_id)]

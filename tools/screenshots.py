@@ -1,0 +1,100 @@
+"""Render every main screen to PNG, in English and in Khmer, for reviewers (make screenshots).
+
+Runs offscreen on a throwaway demo store; nothing here touches a real store.
+
+    .venv/bin/python tools/screenshots.py [--out docs/screenshots]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from checkpoint import crypto  # noqa: E402
+from checkpoint.clock import ManualClock  # noqa: E402
+from checkpoint.demo import generate  # noqa: E402
+from checkpoint.services import create_store  # noqa: E402
+from checkpoint.workflows.registration import RegistrationFlow, Step  # noqa: E402
+
+PASS = "screenshots passphrase"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    from ui.context import AppContext
+    from ui.i18n import set_language
+    from ui.qt import QApplication, QWidget
+    from ui.tasks import TaskRunner
+    from ui.windows.login import LoginWindow
+    from ui.windows.main_window import MainWindow
+    from ui.wizards.registration import RegistrationWizard
+
+    qapp = QApplication([])
+    tmp = Path(tempfile.mkdtemp(prefix="cp-shots-"))
+    clock = ManualClock(datetime(2026, 11, 22, 3, 0, tzinfo=UTC))
+    s, _ = create_store(tmp / "demo.db", checkpoint_name="Poipet", username="dara", display_name="Dara Sok",
+                        passphrase=PASS, clock=clock, kdf=crypto.KdfParams.fast())
+    s.add_user("thida", "Thida Keo", "health_worker", PASS)
+    generate(s, count=300, seed=3, now=clock.now())
+    runner = TaskRunner()
+    ctx = AppContext(runner, s)
+    written = []
+
+    def settle() -> None:
+        for _ in range(200):
+            qapp.processEvents()
+            if runner.pending == 0:
+                break
+            runner._db.submit(lambda: None).result()
+        qapp.processEvents()
+
+    def shot(w: QWidget, name: str, lang: str) -> None:
+        w.resize(max(w.width(), 1000), max(w.height(), 720))
+        w.show()
+        settle()
+        path = args.out / f"{name}-{lang}.png"
+        w.grab().save(str(path))
+        written.append(path)
+
+    for lang in ("en", "km"):
+        set_language(qapp, lang)
+        login = LoginWindow(runner, tmp / "demo.db", kdf=crypto.KdfParams.fast())
+        login.resize(480, 360)
+        shot(login, "login", lang)
+        login.close()
+        main = MainWindow(ctx)
+        shot(main, "home", lang)
+        for key in ("records", "referrals", "supervisor"):
+            if key in main.pages:
+                main.show_page(key)
+                shot(main, key, lang)
+        flow = RegistrationFlow(now=clock.now())
+        flow.person.update(family_name="SOK", given_names="DARA", name_khmer="សុខ ដារា", sex="M",
+                           date_of_birth="1990-05-17", id_document_type="PASSPORT", id_document_number="N01234567")
+        flow.consents.update(storage=True, screening=True, referral=True)
+        flow.ticked |= {"ILO-DR-1", "ILO-DR-2", "ILO-EX-1", "ILO-EX-2", "ILO-CD-1", "ILO-CD-5"}
+        flow.tb.update(cough=True, cough_days=21)
+        for step in (Step.IDENTITY, Step.JOURNEY, Step.CONSENT, Step.TRAFFICKING, Step.TB, Step.REVIEW):
+            wiz = RegistrationWizard(ctx, flow, start=step)
+            wiz.result_ = object()    # screenshots only: never save drafts of this demo flow
+            shot(wiz, f"registration-{step.value}", lang)
+            wiz.close()
+        main.shutdown()
+        main.close()
+    runner.run_sync(s.lock)
+    runner.shutdown()
+    print("\n".join(str(p) for p in written))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
