@@ -13,7 +13,7 @@ from conftest import FAST, PASS
 from ui_helpers import Keyboard, show_active, type_text, wait_idle
 
 from checkpoint.services import list_usernames, unlock
-from ui.qt import QApplication, QWidget, Qt
+from ui.qt import QApplication, Qt, QWidget
 
 
 @pytest.fixture
@@ -74,7 +74,7 @@ def test_sign_in_lockout_and_success(qtbot, app, supervisor, store_path) -> None
     show_active(qtbot, login)
     qtbot.waitUntil(lambda: login.username.count() >= 5, timeout=5_000)
     login.username.setEditText("sokha")
-    for n in range(5):
+    for _n in range(5):
         type_text(login.passphrase, "wrong passphrase")
         qtbot.keyClick(login.passphrase, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: login.sign_in.isEnabled(), timeout=5_000)
