@@ -116,7 +116,7 @@ def validate_person(data: Mapping[str, Any], *, today: date, partial: bool = Fal
     doc = re.sub(r"[\s\-]", "", opt_text(data, "id_document_number", max_len=40)).upper()
     if doc and not _DOC.match(doc):
         raise ValidationError("id_document_number", "may contain only letters and digits (at most 20)")
-    if doc and out["id_document_type"] == "NONE":
+    if doc and out["id_document_type"] == "NONE" and (not partial or "id_document_type" in data):
         raise ValidationError("id_document_type", "choose the type of the document whose number is given")
     out["id_document_number"] = doc
     out["document_issuing_state"] = opt_code(data, "document_issuing_state", "countries")

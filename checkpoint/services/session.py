@@ -542,7 +542,8 @@ class Session:
         if not (merged["family_name"] or merged["given_names"] or merged["name_khmer"]):
             raise ValidationError("family_name", "a name in Latin or Khmer script is required")
         with self.store.write():
-            self.store.record("person.amended", "person", pid, {"changes": ch, "reason": why}, author=self.user.id)
+            self.store.record("person.amended", "person", pid,
+                              {"changes": ch, "base": self._base(pid, ch), "reason": why}, author=self.user.id)
         return Changes(persons=True, events=True, ids={"person": pid})
 
     def amend_encounter(self, encounter_id: str, changes: Mapping[str, Any], reason: str) -> Changes:
@@ -556,8 +557,46 @@ class Session:
             raise ValidationError("changes", "nothing to change")
         with self.store.write():
             self.store.record("encounter.amended", "person", e["person_id"],
-                              {"encounter_id": e["id"], "changes": ch, "reason": why}, author=self.user.id)
+                              {"encounter_id": e["id"], "changes": ch, "base": self._base(e["id"], ch),
+                               "reason": why}, author=self.user.id)
         return Changes(encounters=True, events=True, ids={"person": e["person_id"]})
+
+    def _base(self, entity_id: str, changes: Mapping[str, Any]) -> dict[str, str]:
+        """For each changed field, the event whose value this edit replaces ("" = as registered). Another device
+        that changed the field meanwhile makes the two edits a conflict instead of a silent overwrite."""
+        rows = dict(self.db.execute("SELECT field, event_id FROM field_versions WHERE entity_id = ?",
+                                    [entity_id]).fetchall())
+        return {f: rows.get(f, "") for f in changes}
+
+    def list_conflicts(self, *, state: str = "open") -> list[dict[str, Any]]:
+        """Fields edited on two devices without either seeing the other; both values are kept until decided."""
+        self._require("amend_any")
+        rows = _row_dict(self.db.execute(
+            "SELECT c.*, p.family_name, p.given_names, p.name_khmer FROM conflicts c "
+            "JOIN persons p ON p.id = c.person_id WHERE c.state = ? ORDER BY c.detected_at", [state]))
+        for r in rows:
+            r["kept_value"] = json.loads(r["kept_value"]) if r["kept_value"] is not None else None
+            r["other_value"] = json.loads(r["other_value"]) if r["other_value"] is not None else None
+        return rows
+
+    def resolve_conflict(self, conflict_id: str, keep: str) -> Changes:
+        """Decide a conflict: ``keep`` is "kept" (the value in place) or "other". The decision is an event."""
+        self._require("amend_any")
+        if keep not in ("kept", "other"):
+            raise ValidationError("keep", "must be kept or other")
+        row = self.db.execute("SELECT person_id, state, kept_event, kept_value, other_event, other_value "
+                              "FROM conflicts WHERE id = ?", [_check_id(conflict_id, "conflict_id")]).fetchone()
+        if row is None:
+            raise NotFound("No such conflict.")
+        if row[1] != "open":
+            raise ConflictError("This conflict was already decided.")
+        chosen, value = (row[2], row[3]) if keep == "kept" else (row[4], row[5])
+        with self.store.write():
+            # The chosen value travels in the event, so every device applies the same decision.
+            self.store.record("conflict.resolved", "person", row[0],
+                              {"conflict_id": conflict_id, "chosen_event": chosen,
+                               "value": json.loads(value) if value is not None else None}, author=self.user.id)
+        return Changes(persons=True, encounters=True, events=True, ids={"person": row[0]})
 
     _VOID_TABLES: ClassVar[dict[str, str]] = {"person": "persons", "encounter": "encounters", "referral": "referrals",
                     "trafficking_screening": "trafficking_screenings", "tb_screening": "tb_screenings"}

@@ -8,6 +8,7 @@ database gives exactly the live tables (``verify`` checks that).
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 from typing import Any
 
@@ -152,26 +153,89 @@ def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
         _insert_referral(db, ev, r, person_id, enc["id"])
 
 
+def _versioned(db: sqlite_utils.Database, ev: Event, p: dict[str, Any], *, entity_type: str, entity_id: str,
+               person_id: str, current: dict[str, Any]) -> dict[str, Any]:
+    """The changes of an amend event that may be applied; the others become conflicts.
+
+    An amend names, per field, the event whose value it replaced (``base``; "" = the registration). If the field
+    has been set by another event since, the two edits were made without seeing each other: the value in place
+    is kept, the other is recorded in ``conflicts`` for a supervisor (or HQ) to decide. Events written before
+    ``base`` existed apply as they are.
+    """
+    base = p.get("base")
+    apply: dict[str, Any] = {}
+    for field, value in p["changes"].items():
+        row = db.execute("SELECT event_id FROM field_versions WHERE entity_id = ? AND field = ?",
+                         [entity_id, field]).fetchone()
+        now_ver = row[0] if row else ""
+        if base is not None and base.get(field, now_ver) != now_ver:
+            db.execute(
+                "INSERT INTO conflicts (id, entity_type, entity_id, person_id, field, kept_value, kept_event, "
+                "other_value, other_event, detected_at, state) VALUES (?,?,?,?,?,?,?,?,?,?, 'open')",
+                # The same id on every device, whichever of the two edits it saw first.
+                [str(uuid.uuid5(uuid.NAMESPACE_URL, f"conflict:{min(now_ver, ev['id'])}:{max(now_ver, ev['id'])}:"
+                                f"{entity_id}:{field}")), entity_type, entity_id,
+                 person_id, field, json.dumps(current.get(field)), now_ver, json.dumps(value), ev["id"],
+                 ev["recorded_at"]])
+            continue
+        apply[field] = value
+        db.execute("INSERT INTO field_versions (entity_id, field, event_id) VALUES (?, ?, ?) "
+                   "ON CONFLICT(entity_id, field) DO UPDATE SET event_id = excluded.event_id",
+                   [entity_id, field, ev["id"]])
+    return apply
+
+
+def _row(db: sqlite_utils.Database, table: str, id_: str) -> dict[str, Any]:
+    cur = db.execute(f"SELECT * FROM {table} WHERE id = ?", [id_])
+    found = cur.fetchone()
+    if found is None:
+        raise KeyError(f"{table} {id_} not found")
+    return dict(zip([d[0] for d in cur.description], found, strict=True))
+
+
+def _apply_person_changes(db: sqlite_utils.Database, person_id: str, changes: dict[str, Any], at: str) -> None:
+    merged = _row(db, "persons", person_id)
+    merged.update(changes)
+    row = _person_row(merged)
+    changed = {k: row[k] for k in (*changes, "name_key", "search_name")}
+    changed["updated_at"] = at
+    _update(db, "persons", person_id, changed)
+
+
 @_handles("person.amended")
 def _person_amended(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
-    current = db.execute("SELECT * FROM persons WHERE id = ?", [ev["entity_id"]]).fetchone()
-    if current is None:
-        raise KeyError(f"person {ev['entity_id']} not found")
-    cols = [d[0] for d in db.execute("SELECT * FROM persons LIMIT 0").description]
-    merged = dict(zip(cols, current, strict=True))
-    merged.update(p["changes"])
-    row = _person_row(merged)
-    changed = {k: row[k] for k in (*p["changes"], "name_key", "search_name")}
-    changed["updated_at"] = ev["recorded_at"]
-    _update(db, "persons", ev["entity_id"], changed)
+    pid = ev["entity_id"]
+    current = _row(db, "persons", pid)
+    apply = _versioned(db, ev, p, entity_type="person", entity_id=pid, person_id=pid, current=current)
+    if apply:
+        _apply_person_changes(db, pid, apply, ev["recorded_at"])
 
 
 @_handles("encounter.amended")
 def _encounter_amended(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
-    row = _encounter_row(p["changes"])
-    changed = {k: row[k] for k in p["changes"]}
-    changed["updated_at"] = ev["recorded_at"]
-    _update(db, "encounters", p["encounter_id"], changed)
+    current = _row(db, "encounters", p["encounter_id"])
+    apply = _versioned(db, ev, p, entity_type="encounter", entity_id=p["encounter_id"],
+                       person_id=ev["entity_id"], current=current)
+    if apply:
+        row = _encounter_row(apply)
+        changed = {k: row[k] for k in apply}
+        changed["updated_at"] = ev["recorded_at"]
+        _update(db, "encounters", p["encounter_id"], changed)
+
+
+@_handles("conflict.resolved")
+def _conflict_resolved(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    c = _row(db, "conflicts", p["conflict_id"])
+    value = p["value"]
+    if c["entity_type"] == "person":
+        _apply_person_changes(db, c["entity_id"], {c["field"]: value}, ev["recorded_at"])
+    else:
+        row = _encounter_row({c["field"]: value})
+        _update(db, "encounters", c["entity_id"], {c["field"]: row[c["field"]], "updated_at": ev["recorded_at"]})
+    db.execute("INSERT INTO field_versions (entity_id, field, event_id) VALUES (?, ?, ?) "
+               "ON CONFLICT(entity_id, field) DO UPDATE SET event_id = excluded.event_id",
+               [c["entity_id"], c["field"], ev["id"]])
+    db.execute("UPDATE conflicts SET state = 'resolved', resolution_event = ? WHERE id = ?", [ev["id"], c["id"]])
 
 
 @_handles("encounter.approved")

@@ -14,7 +14,7 @@ from checkpoint.storage.store import Store
 
 __all__ = ["compare_projections", "rebuild_projections"]
 
-_KEYS = {"consents": "encounter_id, purpose"}
+_KEYS = {"consents": "encounter_id, purpose", "field_versions": "entity_id, field"}
 
 
 def rebuild_projections(store: Store) -> sqlite_utils.Database:

@@ -171,3 +171,9 @@ def test_failed_registration_keeps_the_draft(supervisor) -> None:
     with pytest.raises(ValidationError):
         supervisor.register(**registration(person=adult(sex="?")), draft_id=did)
     assert [d["id"] for d in supervisor.list_drafts()] == [did]
+
+
+def test_correcting_only_the_document_number(supervisor) -> None:
+    r = supervisor.register(**registration())
+    supervisor.amend_person(r.person_id, {"id_document_number": "N7777777"}, "misread number")
+    assert supervisor.get_person(r.person_id)["person"]["id_document_number"] == "N7777777"

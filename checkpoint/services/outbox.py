@@ -1,0 +1,258 @@
+"""The device side of sync, without any transport: which events go to HQ in which batch, what HQ said about
+each one, events pulled from HQ, and the enrollment HQ gave this device. ``sync`` builds on this.
+
+    >>> ob = Outbox(session)                       # a supervisor's (or admin's) session   # doctest: +SKIP
+    >>> batch = ob.next_batch(max_events=5000)     # the unacknowledged batch again, or a new one
+    >>> ...seal, send, verify HQ's signed ack...
+    >>> ob.apply_ack(batch.id, verdicts)           # only from a verified ack
+
+Nothing here deletes an event. An event leaves 'pending' only into a batch, and leaves its batch only when a
+verified acknowledgement says HQ holds it (accepted, duplicate, held for a gap, quarantined or in conflict:
+HQ keeps all of them and says why).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from checkpoint.model.user import can
+from checkpoint.services.session import Session
+from checkpoint.storage.ids import event_hash
+from checkpoint.storage.projections import apply_event, known_event_types
+from checkpoint.storage.store import EVENT_COLUMNS, insert_event
+
+__all__ = ["HQ_VERDICTS", "Batch", "Outbox"]
+
+# What HQ may say about one event. Every one of them means "HQ has it": the device stops sending it.
+HQ_VERDICTS = ("accepted", "duplicate", "held", "quarantined", "conflict")
+WIRE_FIELDS = tuple(c for c in EVENT_COLUMNS if c != "local_order")
+
+
+@dataclass(frozen=True)
+class Batch:
+    id: str
+    first_seq: int
+    last_seq: int
+    events: tuple[dict[str, Any], ...]
+    prev_sha256: str
+    state: str
+
+
+def wire_event(ev: dict[str, Any]) -> dict[str, Any]:
+    """An event as it travels: its immutable fields, payload as JSON text (the hash covers exactly these)."""
+    return {k: ev[k] for k in WIRE_FIELDS}
+
+
+class Outbox:
+    """Sync bookkeeping for one signed-in supervisor or admin (PermissionDenied for other roles)."""
+
+    def __init__(self, session: Session) -> None:
+        if not can(session.user.role, "sync"):
+            raise PermissionDenied("Only a supervisor or an administrator may sync.")
+        self.s = session
+
+    @property
+    def store(self) -> Any:
+        return self.s.store
+
+    # ------------------------------------------------------------------ identity and enrollment
+    def identity(self) -> dict[str, Any]:
+        """This device: ids, checkpoint, and its Ed25519 signing key pair (bytes)."""
+        m = self.store.meta
+        return {"device_id": self.store.device_id, "store_id": m("store_id"), "checkpoint_name": m("checkpoint_name"),
+                "station_id": m("station_id"), "signing_private": bytes.fromhex(m("device_signing_private") or ""),
+                "signing_public": bytes.fromhex(m("device_signing_public") or "")}
+
+    def enrollment(self) -> dict[str, Any] | None:
+        raw = self.store.meta("hq_enrollment")
+        return json.loads(raw) if raw else None
+
+    def set_enrollment(self, *, hq_url: str, hq_device_id: str, hq_signing_public: bytes,
+                       hq_exchange_public: bytes, hq_recovery_public: bytes, checkpoint_id: str = "") -> None:
+        """Pin HQ's keys (as HQ returned them at enrollment) and seal the data key to HQ's recovery key."""
+        for name, key in (("hq_signing_public", hq_signing_public), ("hq_exchange_public", hq_exchange_public),
+                          ("hq_recovery_public", hq_recovery_public)):
+            if not isinstance(key, bytes) or len(key) != 32:
+                raise ValidationError(name, "must be a 32-byte public key")
+        if self.enrollment() is not None:
+            raise ConflictError("This device is already enrolled; HQ must revoke it before it enrolls again.")
+        data = {"hq_url": hq_url, "hq_device_id": hq_device_id, "checkpoint_id": checkpoint_id,
+                "hq_signing_public": hq_signing_public.hex(), "hq_exchange_public": hq_exchange_public.hex(),
+                "hq_recovery_public": hq_recovery_public.hex()}
+        self.s.keyfile.set_hq_recovery_slot(self.s._data_key(), hq_recovery_public)
+        with self.store.write():
+            self.store.set_meta("hq_enrollment", json.dumps(data, sort_keys=True))
+
+    # ------------------------------------------------------------------ push
+    def next_batch(self, *, max_events: int = 5000) -> Batch | None:
+        """The oldest batch HQ has not acknowledged (sent again as it was: HQ treats repeats as no-ops), else a
+        new batch of pending events in device order; None when nothing is waiting."""
+        if not 1 <= max_events <= 100_000:
+            raise ValidationError("max_events", "must be between 1 and 100,000")
+        db = self.s.db
+        row = db.execute("SELECT id FROM sync_batches WHERE state != 'acked' ORDER BY first_seq LIMIT 1").fetchone()
+        if row is not None:
+            return self.batch(row[0])
+        with self.store.write():
+            ids = [r[0] for r in db.execute(
+                "SELECT id FROM events WHERE sync_state = 'pending' AND device_id = ? ORDER BY device_seq LIMIT ?",
+                [self.store.device_id, max_events])]
+            if not ids:
+                return None
+            bid = self.store.new_id()
+            prev = db.execute("SELECT sha256 FROM sync_batches WHERE state = 'acked' ORDER BY last_seq DESC "
+                              "LIMIT 1").fetchone()
+            q = ",".join("?" for _ in ids)
+            db.execute(f"UPDATE events SET sync_state = 'inflight', batch_id = ? WHERE id IN ({q})", [bid, *ids])
+            lo, hi = db.execute(f"SELECT min(device_seq), max(device_seq) FROM events WHERE id IN ({q})",
+                                ids).fetchone()
+            db.execute("INSERT INTO sync_batches (id, created_at, first_seq, last_seq, events, prev_sha256, state) "
+                       "VALUES (?,?,?,?,?,?, 'open')",
+                       [bid, self.store.clock.now().isoformat(), lo, hi, len(ids), prev[0] if prev else ""])
+        return self.batch(bid)
+
+    def batch(self, batch_id: str) -> Batch:
+        row = self.s.db.execute("SELECT id, first_seq, last_seq, prev_sha256, state FROM sync_batches WHERE id = ?",
+                                [batch_id]).fetchone()
+        if row is None:
+            raise NotFound("No such batch.")
+        events = tuple(wire_event(e) for e in self.store.events(where="batch_id = ?", params=[batch_id],
+                                                                 order="device_seq"))
+        return Batch(row[0], row[1], row[2], events, row[3], row[4])
+
+    def mark(self, batch_id: str, state: str, *, sha256: str | None = None, via: str | None = None,
+             error: str = "") -> None:
+        """Record what happened to a batch: sealed (with its hash), sent (how), failed (why, in plain words)."""
+        if state not in ("sealed", "sent", "failed"):
+            raise ValidationError("state", "must be sealed, sent or failed")
+        sets, params = ["state = ?", "last_error = ?"], [state, error[:500]]
+        if sha256 is not None:
+            sets.append("sha256 = ?")
+            params.append(sha256)
+        if via is not None:
+            sets.append("via = ?")
+            params.append(via)
+        if state == "sent":
+            sets.append("sent_at = ?")
+            params.append(self.store.clock.now().isoformat())
+        if state in ("sent", "failed"):
+            sets.append("attempts = attempts + 1")
+        with self.store.write():
+            cur = self.s.db.execute(f"UPDATE sync_batches SET {', '.join(sets)} WHERE id = ? AND state != 'acked'",
+                                    [*params, batch_id])
+            if cur.rowcount != 1:
+                raise NotFound("No such unacknowledged batch.")
+            if state == "failed":
+                self.store.set_meta("sync_last_error", error[:500])
+
+    def apply_ack(self, batch_id: str, verdicts: dict[str, tuple[str, str]]) -> dict[str, int]:
+        """Apply HQ's per-event verdicts from a VERIFIED acknowledgement: {event_id: (verdict, note)}.
+
+        Events of the batch that the ack does not mention stay in flight and will be sent again. Returns counts
+        per verdict. Raises ValidationError for an unknown verdict (the whole ack is then ignored).
+        """
+        for eid, (verdict, _note) in verdicts.items():
+            if verdict not in HQ_VERDICTS:
+                raise ValidationError("verdict", f"unknown verdict {verdict!r} for event {eid}")
+        counts = dict.fromkeys(HQ_VERDICTS, 0)
+        now = self.store.clock.now().isoformat()
+        db = self.s.db
+        with self.store.write():
+            ids = {r[0] for r in db.execute("SELECT id FROM events WHERE batch_id = ?", [batch_id])}
+            if not ids:
+                raise NotFound("No such batch.")
+            for eid, (verdict, note) in verdicts.items():
+                if eid not in ids:
+                    continue
+                db.execute("UPDATE events SET sync_state = 'acked', acked_at = ?, hq_status = ?, hq_note = ? "
+                           "WHERE id = ?", [now, verdict, str(note)[:500], eid])
+                counts[verdict] += 1
+            left = db.execute("SELECT count(*) FROM events WHERE batch_id = ? AND sync_state != 'acked'",
+                              [batch_id]).fetchone()[0]
+            if left == 0:
+                db.execute("UPDATE sync_batches SET state = 'acked', acked_at = ?, last_error = '' WHERE id = ?",
+                           [now, batch_id])
+                self.store.set_meta("sync_last_success", now)
+        return counts
+
+    # ------------------------------------------------------------------ pull
+    def pull_cursor(self) -> str:
+        return self.store.meta("sync_pull_cursor") or ""
+
+    def ingest(self, events: list[dict[str, Any]], *, cursor: str | None = None) -> dict[str, int]:
+        """Apply events pulled from HQ (another device's TB outcome for our person, a conflict decision...).
+
+        Same id and same hash: skipped. Same id, different content: refused, kept aside. An event that cannot be
+        applied here yet (unknown type, missing record) is kept aside, never dropped. Advances the pull cursor
+        in the same transaction, so a crash repeats a pull instead of losing one.
+        """
+        counts = {"applied": 0, "duplicate": 0, "held": 0}
+        db = self.s.db
+        now_ms = int(self.store.clock.now().timestamp() * 1000)
+        with self.store.write():
+            for raw in events:
+                ev = {k: raw.get(k) for k in WIRE_FIELDS}
+                eid = ev.get("id")
+                if not isinstance(eid, str) or not isinstance(ev.get("payload"), str):
+                    counts["held"] += 1
+                    continue
+                if ev.get("hash") != event_hash(ev):
+                    self._hold(eid, raw, "hash does not match the content")
+                    counts["held"] += 1
+                    continue
+                known = db.execute("SELECT hash FROM events WHERE id = ?", [eid]).fetchone()
+                if known is not None:
+                    if known[0] == ev["hash"]:
+                        counts["duplicate"] += 1
+                    else:
+                        self._hold(eid, raw, "an event with this id but other content is already here")
+                        counts["held"] += 1
+                    continue
+                if ev["type"] not in known_event_types():
+                    self._hold(eid, raw, f"unknown event type {ev['type']}")
+                    counts["held"] += 1
+                    continue
+                order = db.execute("SELECT coalesce(max(local_order), 0) + 1 FROM events").fetchone()[0]
+                ev["local_order"] = order
+                try:
+                    with self.store.write():   # savepoint: a failed apply leaves no half event
+                        insert_event(db.conn, ev)
+                        db.execute("UPDATE events SET sync_state = 'remote' WHERE id = ?", [eid])
+                        apply_event(db, ev)
+                except (KeyError, ValueError, TypeError) as e:
+                    self._hold(eid, raw, f"cannot be applied here: {type(e).__name__}")
+                    counts["held"] += 1
+                    continue
+                self.store.hlc.receive(ev["hlc"], now_ms)
+                counts["applied"] += 1
+            if cursor is not None:
+                self.store.set_meta("sync_pull_cursor", cursor)
+        return counts
+
+    def _hold(self, eid: str, raw: dict[str, Any], reason: str) -> None:
+        self.s.db.execute("INSERT OR REPLACE INTO sync_inbox_held (id, event, reason, received_at) VALUES (?,?,?,?)",
+                          [eid, json.dumps(raw, sort_keys=True, default=str)[:1_000_000], reason,
+                           self.store.clock.now().isoformat()])
+
+    # ------------------------------------------------------------------ status
+    def status(self) -> dict[str, Any]:
+        """What anyone may read about sync: counts, last success, last error, batches not yet acknowledged."""
+        db = self.s.db
+        by_state = dict(db.execute("SELECT sync_state, count(*) FROM events WHERE device_id = ? GROUP BY sync_state",
+                                   [self.store.device_id]).fetchall())
+        by_hq = dict(db.execute("SELECT hq_status, count(*) FROM events WHERE hq_status != '' GROUP BY hq_status")
+                     .fetchall())
+        batches = [dict(zip(("id", "state", "events", "first_seq", "last_seq", "attempts", "last_error", "via",
+                             "created_at", "sent_at", "acked_at"), r, strict=True))
+                   for r in db.execute("SELECT id, state, events, first_seq, last_seq, attempts, last_error, via, "
+                                       "created_at, sent_at, acked_at FROM sync_batches ORDER BY first_seq DESC "
+                                       "LIMIT 50")]
+        return {"pending": by_state.get("pending", 0), "inflight": by_state.get("inflight", 0),
+                "acked": by_state.get("acked", 0), "hq": by_hq,
+                "held_incoming": db.execute("SELECT count(*) FROM sync_inbox_held").fetchone()[0],
+                "last_success": self.store.meta("sync_last_success") or "",
+                "last_error": self.store.meta("sync_last_error") or "",
+                "enrolled": self.enrollment() is not None, "batches": batches}
