@@ -1,1 +1,1 @@
-"""Sync with headquarters. Not built yet: see the sync issue."""
+"""Sync with headquarters: sealed batches, the HTTP client, the HQ server. Imports checkpoint, never ui or Qt."""

@@ -1,0 +1,189 @@
+"""Sealed, signed documents that travel between a device and HQ, over HTTP or on a USB stick.
+
+A **batch** (device → HQ) is sealed like an age file and signed by the device::
+
+    b"CPB1" | u32 header length | header (canonical JSON) | u32 sealed length | sealed | signature
+
+- header: ``{"v", "kind": "batch", "batch_id", "device_id", "store_id", "first_seq", "last_seq", "count",
+  "prev_sha256", "created_at", "hq_key_id"}`` — readable without the key (HQ routes and checks it first);
+- sealed: ``crypto.seal(hq_exchange_public, zlib(JSON list of events), context=BATCH_CONTEXT + header)`` —
+  a fresh content key per batch, the header bound as associated data;
+- signature: ``crypto.sign(device_private, everything before it, context=BATCH_CONTEXT)``.
+
+The batch's identity on both sides is the SHA-256 of the whole file (``digest``); each header names the digest
+of the previous acknowledged batch, so HQ sees a device's batches as a chain.
+
+**Signed documents** (HQ → device: acknowledgements, pull responses, reference data; device → HQ: enrollment
+requests) are ``magic | u32 length | canonical JSON | signature`` with a context per kind, so a signature made
+for one kind never verifies as another.
+
+    >>> blob = seal_batch(batch, identity, hq_exchange_public)                          # doctest: +SKIP
+    >>> header, events = open_batch(blob, hq_exchange_private, lambda dev: public_key)    # doctest: +SKIP
+
+Everything untrusted is size-capped before parsing; every failure is a CheckpointError subclass with a plain
+reason (UnsupportedFormat, SignatureInvalid, DecryptionFailed, ValidationError).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import struct
+import zlib
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from checkpoint import crypto
+from checkpoint.errors import DecryptionFailed, SignatureInvalid, UnsupportedFormat, ValidationError
+from checkpoint.services.outbox import WIRE_FIELDS, Batch
+from sync.versions import PROTOCOL_VERSION
+
+__all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "PULL", "REFERENCE", "digest", "open_batch", "open_signed",
+           "peek_batch_header", "seal_batch", "sign_document"]
+
+BATCH_MAGIC = b"CPB1"
+BATCH_CONTEXT = b"checkpoint batch v1"
+MAX_HEADER = 64 * 1024
+MAX_BATCH_BYTES = 64 * 1024 * 1024
+MAX_EVENTS_JSON = 512 * 1024 * 1024   # after decompression: refuse zip bombs
+MAX_DOCUMENT = 64 * 1024 * 1024
+
+# Signed document kinds: (magic, signature context)
+ACK = (b"CPA1", b"checkpoint ack v1")
+PULL = (b"CPP1", b"checkpoint pull v1")
+REFERENCE = (b"CPD1", b"checkpoint reference data v1")
+ENROLL = (b"CPE1", b"checkpoint enrollment v1")
+
+
+def _canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+
+
+def digest(blob: bytes) -> str:
+    """SHA-256 (hex) of a whole sealed batch: its identity in the chain."""
+    return hashlib.sha256(blob).hexdigest()
+
+
+def _u32(n: int) -> bytes:
+    return struct.pack(">I", n)
+
+
+def _take(blob: bytes, at: int, cap: int, what: str) -> tuple[bytes, int]:
+    if len(blob) < at + 4:
+        raise UnsupportedFormat(f"The {what} is cut short.")
+    (n,) = struct.unpack(">I", blob[at:at + 4])
+    if n > cap:
+        raise UnsupportedFormat(f"The {what} is larger than allowed.")
+    end = at + 4 + n
+    if len(blob) < end:
+        raise UnsupportedFormat(f"The {what} is cut short.")
+    return blob[at + 4:end], end
+
+
+def _json(raw: bytes, what: str) -> Any:
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise UnsupportedFormat(f"The {what} is not readable.") from None
+
+
+# ------------------------------------------------------------------------------------------- batches
+def seal_batch(batch: Batch, identity: Mapping[str, Any], hq_exchange_public: bytes, *,
+               now: datetime | None = None) -> bytes:
+    """Seal and sign a batch from ``Outbox.next_batch()`` with the device identity from ``Outbox.identity()``."""
+    header = {"v": PROTOCOL_VERSION, "kind": "batch", "batch_id": batch.id, "device_id": identity["device_id"],
+              "store_id": identity["store_id"], "first_seq": batch.first_seq, "last_seq": batch.last_seq,
+              "count": len(batch.events), "prev_sha256": batch.prev_sha256,
+              "created_at": (now or datetime.now(UTC)).isoformat(), "hq_key_id": crypto.key_id(hq_exchange_public)}
+    head = _canonical(header)
+    body = zlib.compress(_canonical([{k: e[k] for k in WIRE_FIELDS} for e in batch.events]), 6)
+    sealed = crypto.seal(hq_exchange_public, body, context=BATCH_CONTEXT + b"|" + head)
+    signed = BATCH_MAGIC + _u32(len(head)) + head + _u32(len(sealed)) + sealed
+    return signed + crypto.sign(identity["signing_private"], signed, context=BATCH_CONTEXT)
+
+
+def peek_batch_header(blob: bytes) -> dict[str, Any]:
+    """The header of a sealed batch, unverified (to find the device's key). Raises UnsupportedFormat."""
+    if not isinstance(blob, bytes | bytearray) or len(blob) > MAX_BATCH_BYTES:
+        raise UnsupportedFormat("This is not a Checkpoint batch (or it is too large).")
+    if blob[:4] != BATCH_MAGIC:
+        raise UnsupportedFormat("This is not a Checkpoint batch file.")
+    head, _ = _take(bytes(blob), 4, MAX_HEADER, "batch header")
+    header = _json(head, "batch header")
+    if not isinstance(header, dict) or header.get("kind") != "batch":
+        raise UnsupportedFormat("The batch header is not valid.")
+    if header.get("v") != PROTOCOL_VERSION:
+        raise UnsupportedFormat(f"Batch protocol version {header.get('v')!r} is not supported.")
+    for k, t in (("batch_id", str), ("device_id", str), ("first_seq", int), ("last_seq", int), ("count", int),
+                 ("prev_sha256", str)):
+        if not isinstance(header.get(k), t):
+            raise UnsupportedFormat(f"The batch header lacks {k}.")
+    return header
+
+
+def open_batch(blob: bytes, hq_exchange_private: bytes, device_key: Callable[[str], bytes]
+               ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Verify the device's signature, decrypt and parse a batch; returns (header, events).
+
+    ``device_key(device_id)`` returns the enrolled device's Ed25519 public key, or raises (unenrolled or revoked:
+    the caller's error passes through). Raises UnsupportedFormat, SignatureInvalid, DecryptionFailed.
+    """
+    header = peek_batch_header(blob)
+    blob = bytes(blob)
+    head, at = _take(blob, 4, MAX_HEADER, "batch header")
+    sealed, at = _take(blob, at, MAX_BATCH_BYTES, "sealed body")
+    signed, signature = blob[:at], blob[at:]
+    crypto.verify(device_key(header["device_id"]), signed, signature, context=BATCH_CONTEXT)
+    body = crypto.open_sealed(hq_exchange_private, sealed, context=BATCH_CONTEXT + b"|" + head,
+                              max_size=MAX_BATCH_BYTES)
+    d = zlib.decompressobj()
+    try:
+        raw = d.decompress(body, MAX_EVENTS_JSON)
+    except zlib.error:
+        raise DecryptionFailed("The batch body is damaged.") from None
+    if d.unconsumed_tail:
+        raise UnsupportedFormat("The batch is larger than allowed once unpacked.")
+    events = _json(raw, "batch body")
+    if not isinstance(events, list) or len(events) != header["count"]:
+        raise UnsupportedFormat("The batch does not hold the number of events its header says.")
+    for e in events:
+        if not isinstance(e, dict) or e.get("device_id") != header["device_id"]:
+            raise UnsupportedFormat("The batch holds an event of another device.")
+    return header, events
+
+
+# ------------------------------------------------------------------------------------------- signed documents
+def sign_document(kind: tuple[bytes, bytes], body: Mapping[str, Any], private: bytes) -> bytes:
+    """``magic | length | canonical JSON | signature`` for an ack, pull response, reference data or enrollment."""
+    magic, context = kind
+    raw = _canonical({"v": PROTOCOL_VERSION, **body})
+    signed = magic + _u32(len(raw)) + raw
+    return signed + crypto.sign(private, signed, context=context)
+
+
+def open_signed(kind: tuple[bytes, bytes], blob: bytes, public: bytes) -> dict[str, Any]:
+    """Verify and parse a signed document of the expected kind. Raises UnsupportedFormat or SignatureInvalid."""
+    magic, context = kind
+    if not isinstance(blob, bytes | bytearray) or len(blob) > MAX_DOCUMENT:
+        raise UnsupportedFormat("This is not a Checkpoint document (or it is too large).")
+    blob = bytes(blob)
+    if blob[:4] != magic:
+        raise UnsupportedFormat("This is not the kind of Checkpoint document expected here.")
+    raw, at = _take(blob, 4, MAX_DOCUMENT, "document")
+    try:
+        crypto.verify(public, blob[:at], blob[at:], context=context)
+    except SignatureInvalid:
+        raise SignatureInvalid("The document's signature does not verify: it was altered or not signed by the "
+                               "expected key.") from None
+    body = _json(raw, "document")
+    if not isinstance(body, dict) or body.get("v") != PROTOCOL_VERSION:
+        raise UnsupportedFormat("The document's protocol version is not supported.")
+    return body
+
+
+def check_fields(body: Mapping[str, Any], spec: Mapping[str, type | tuple[type, ...]]) -> None:
+    """Raise ValidationError if a field of a parsed message is missing or of the wrong type."""
+    for k, t in spec.items():
+        if not isinstance(body.get(k), t):
+            raise ValidationError(k, "is missing or malformed")
