@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-__all__ = ["SyncProtocol", "VERDICTS"]
+__all__ = ["VERDICTS", "SyncProtocol"]
 
 VERDICTS = ("accepted", "duplicate", "held", "quarantined", "conflict")
 
