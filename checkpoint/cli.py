@@ -216,7 +216,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 # ---------------------------------------------------------------------------------------------- parser
-def build_parser() -> argparse.ArgumentParser:
+AddCommand = Callable[..., argparse.ArgumentParser]
+
+
+def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> argparse.ArgumentParser:
+    """The checkpoint-admin parser. Each extension is called with ``add(name, fn, help, *, json_=False)`` and may
+    register more commands (sync adds enroll, sync, export-batch...: the core cannot import sync)."""
     common = _Parser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help=f"store path (default: $CHECKPOINT_DB or {DEFAULT_DB})")
@@ -257,11 +262,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("backup", cmd_backup, "copy the store (encrypted) with its key slots", json_=True)
     sp.add_argument("--out", type=Path, required=True)
     add("stats", cmd_stats, "counts of records and events", json_=True)
+    for extend in extensions:
+        extend(add)
     return p
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, *, extensions: Sequence[Callable[[AddCommand], None]] = ()) -> int:
+    """Run checkpoint-admin; ``extensions`` add commands (see build_parser). Errors become exit codes."""
+    parser = build_parser(extensions)
     try:
         args = parser.parse_args(argv)
     except SystemExit as e:
