@@ -19,3 +19,12 @@ print(",".join(bad))
 def test_core_and_sync_load_no_qt_and_no_ui() -> None:
     out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip() == "", f"loaded: {out.stdout.strip()}"
+
+
+def test_core_messages_for_translation_are_up_to_date() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    p = subprocess.run([sys.executable, str(root / "tools" / "core_messages.py"), "--check"], capture_output=True,
+                       text=True, timeout=60)
+    assert p.returncode == 0, p.stderr

@@ -9,7 +9,7 @@ from typing import Any
 from checkpoint import codelists
 from ui.i18n import current_language
 from ui.messages import field_label
-from ui.qt import QCheckBox, QComboBox, QLabel, QLineEdit, QSpinBox, Qt, QWidget, Signal
+from ui.qt import QCheckBox, QComboBox, QCoreApplication, QLabel, QLineEdit, QSpinBox, Qt, QWidget, QWizard, Signal
 
 
 def name(widget: QWidget, field: str, label: str | None = None) -> QWidget:
@@ -136,3 +136,13 @@ class ErrorLabel(QLabel):
     def show_error(self, text: str) -> None:
         self.setText(text)
         self.setVisible(bool(text))
+
+
+def translate_wizard_buttons(wizard: QWizard) -> None:
+    """Qt ships no Khmer translation of its own buttons: name the wizard's buttons through our tr()."""
+    tr = QCoreApplication.translate
+    for button, text in ((QWizard.WizardButton.BackButton, tr("Wizard", "< Back")),
+                         (QWizard.WizardButton.NextButton, tr("Wizard", "Next >")),
+                         (QWizard.WizardButton.CancelButton, tr("Wizard", "Cancel")),
+                         (QWizard.WizardButton.FinishButton, tr("Wizard", "Finish"))):
+        wizard.setButtonText(button, text)

@@ -27,7 +27,7 @@ from ui.qt import (
     Signal,
 )
 from ui.tasks import TaskRunner
-from ui.widgets.fields import ErrorLabel, name
+from ui.widgets.fields import ErrorLabel, name, translate_wizard_buttons
 
 
 def strength_hint(passphrase: str) -> str:
@@ -182,7 +182,8 @@ class ProvisioningWizard(QWizard):
         p2.registerField("code_written*", self.confirm)
         self.addPage(p1)
         self.addPage(p2)
-        self.button(QWizard.WizardButton.FinishButton).setText(self.tr("Open Checkpoint"))
+        translate_wizard_buttons(self)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Open Checkpoint"))
 
     def _create(self) -> bool:
         if self.session is not None:

@@ -34,7 +34,7 @@ from ui.qt import (
     QWizardPage,
     Signal,
 )
-from ui.widgets.fields import Check, CodeCombo, ErrorLabel, IntField, TextField, YesNo, name
+from ui.widgets.fields import Check, CodeCombo, ErrorLabel, IntField, TextField, YesNo, name, translate_wizard_buttons
 
 PAGE_ID = {s: i for i, s in enumerate(ORDER)}
 
@@ -599,7 +599,8 @@ class RegistrationWizard(QWizard):
         for cls in (IdentityPage, JourneyPage, ConsentPage, TraffickingPage, TBPage, ReviewPage):
             self.setPage(PAGE_ID[cls.step], cls(self))
         self.setStartId(PAGE_ID[start] if start in self.flow.steps() else PAGE_ID[Step.IDENTITY])
-        self.button(QWizard.WizardButton.FinishButton).setText(self.tr("Save"))
+        translate_wizard_buttons(self)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Save"))
 
     def page_for(self, step: Step) -> FlowPage:
         return self.page(PAGE_ID[step])  # type: ignore[return-value]

@@ -1,0 +1,3153 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="km_KH">
+<context>
+    <name></name>
+    <message>
+        <location filename="../messages.py" line="64"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="87"/>
+        <source>Core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>Errors</source>
+        <comment>Too many wrong passphrases. Try again in %1 seconds.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="75"/>
+        <source>Errors</source>
+        <comment>Wrong user name or passphrase.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="77"/>
+        <source>Errors</source>
+        <comment>This account is locked. Ask a supervisor to unlock it.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="79"/>
+        <source>Errors</source>
+        <comment>Your role does not allow this.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="81"/>
+        <source>Errors</source>
+        <comment>That record no longer exists.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="85"/>
+        <source>Errors</source>
+        <comment>The store could not be used: %1</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="88"/>
+        <source>Errors</source>
+        <comment>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="54"/>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="144"/>
+        <source>Wizard</source>
+        <comment>&lt; Back</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="145"/>
+        <source>Wizard</source>
+        <comment>Next &gt;</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="146"/>
+        <source>Wizard</source>
+        <comment>Cancel</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="147"/>
+        <source>Wizard</source>
+        <comment>Finish</comment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../windows/supervisor.py" line="390"/>
+        <source>Add a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="391"/>
+        <source>&amp;Add user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="392"/>
+        <source>&amp;User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="392"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="394"/>
+        <source>&amp;Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="394"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="396"/>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="396"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <location filename="../context.py" line="62"/>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentPage</name>
+    <message>
+        <location filename="../wizards/registration.py" line="318"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="319"/>
+        <source>Explain each purpose and ask separately. The person may refuse any of them, stop at any time, and need not answer every question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="322"/>
+        <source>Keep this record (needed to save it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="323"/>
+        <source>Ask the trafficking and TB screening questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="324"/>
+        <source>Refer to an agency or health facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="325"/>
+        <source>Share the record with the named agencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <location filename="../core_messages.py" line="6"/>
+        <source>Key file slot is malformed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="7"/>
+        <source>No such arrival.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="8"/>
+        <source>No such batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="9"/>
+        <source>No such conflict.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="10"/>
+        <source>No such person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="11"/>
+        <source>No such record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="12"/>
+        <source>No such referral.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="13"/>
+        <source>No such unacknowledged batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="14"/>
+        <source>No such user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="15"/>
+        <source>Not a Checkpoint key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="16"/>
+        <source>Not allowed to refer to a health facility.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="17"/>
+        <source>Not allowed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="18"/>
+        <source>Only a supervisor or an administrator may sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="19"/>
+        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="20"/>
+        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="21"/>
+        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="22"/>
+        <source>The backup copy failed its integrity check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="23"/>
+        <source>The data key is not available in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="24"/>
+        <source>The database key must be 32 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="25"/>
+        <source>The key file is damaged or not a Checkpoint key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="26"/>
+        <source>The key file is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="27"/>
+        <source>The key file is too large to be a Checkpoint key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="28"/>
+        <source>The key file now belongs to another store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="29"/>
+        <source>The referral content has no child-protection agency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="30"/>
+        <source>The session is locked: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="31"/>
+        <source>This account is locked. Ask a supervisor to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="32"/>
+        <source>This arrival is already approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="33"/>
+        <source>This arrival or person record was voided; there is no slip to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="34"/>
+        <source>This arrival was voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="35"/>
+        <source>This conflict was already decided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="36"/>
+        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="37"/>
+        <source>This is the last active supervisor; add another before locking it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="38"/>
+        <source>This person&apos;s record was voided; register a new person instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="39"/>
+        <source>This record is already voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="40"/>
+        <source>This record was voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="41"/>
+        <source>This referral is already closed; record a new referral instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="42"/>
+        <source>This referral was voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="43"/>
+        <source>This referral was voided; there is no slip to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="44"/>
+        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="45"/>
+        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="46"/>
+        <source>This store has no device signing key; slips cannot be signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="47"/>
+        <source>This store has no recovery-code slot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="48"/>
+        <source>This store was never enrolled with an HQ recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="49"/>
+        <source>Wrong key, or this file is not a Checkpoint store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="50"/>
+        <source>Wrong recovery code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="51"/>
+        <source>You cannot change your own role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="52"/>
+        <source>You cannot lock your own account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="53"/>
+        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="54"/>
+        <source>a date of birth or an estimated age is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="55"/>
+        <source>a name in Latin or Khmer script is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="56"/>
+        <source>an amount was given but no debt is owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="57"/>
+        <source>applies to children under 15 only; use weight_loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="58"/>
+        <source>cannot be in the future</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="59"/>
+        <source>cannot be updated on a referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="60"/>
+        <source>choose the agency or facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="61"/>
+        <source>choose the type of the document whose number is given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="62"/>
+        <source>consent to store the record is required to save it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="63"/>
+        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="64"/>
+        <source>contains an unknown method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="65"/>
+        <source>contains characters other than A-Z, 0-9 and &lt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="66"/>
+        <source>contains characters that cannot be encoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="67"/>
+        <source>contains control characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="68"/>
+        <source>days of detention were given but no detention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="69"/>
+        <source>expected an open transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="70"/>
+        <source>follow-up stages apply to health referrals only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="71"/>
+        <source>give a date of birth or an estimated age, not both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="72"/>
+        <source>give a reason for the correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="73"/>
+        <source>give either a new person or an existing person&apos;s id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="74"/>
+        <source>given without a cough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="75"/>
+        <source>has a typo: compare each character with the printed code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="76"/>
+        <source>indicator ids must be strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="77"/>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="78"/>
+        <source>is far too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="79"/>
+        <source>is larger than 2 GiB: split it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="80"/>
+        <source>is not a Checkpoint referral slip code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="81"/>
+        <source>is not a known code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="82"/>
+        <source>is not a known result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="83"/>
+        <source>is not a person field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="84"/>
+        <source>is not a record id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="85"/>
+        <source>is not a record type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="86"/>
+        <source>is not a referral status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="87"/>
+        <source>is not a station code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="88"/>
+        <source>is not a usable X25519 public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="89"/>
+        <source>is not an arrival field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="90"/>
+        <source>is not part of the TB screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="91"/>
+        <source>is not part of the trafficking checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="92"/>
+        <source>is required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="93"/>
+        <source>is required (at most 80 characters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="94"/>
+        <source>is required for a cough in prolonged-cough mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="95"/>
+        <source>is required to change your own passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="96"/>
+        <source>is too easy to guess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="97"/>
+        <source>is too far in the past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="98"/>
+        <source>is too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="99"/>
+        <source>is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="100"/>
+        <source>is too long to be a referral slip code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="101"/>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="102"/>
+        <source>may contain only letters and digits (at most 20)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="103"/>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="104"/>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="105"/>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="106"/>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="107"/>
+        <source>must be F, M, X or UNKNOWN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="108"/>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="109"/>
+        <source>must be THB, KHR or USD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="110"/>
+        <source>must be a 32-byte public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="111"/>
+        <source>must be a KdfParams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="112"/>
+        <source>must be a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="113"/>
+        <source>must be a date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="114"/>
+        <source>must be a date written YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="115"/>
+        <source>must be a list of indicator ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="116"/>
+        <source>must be a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="117"/>
+        <source>must be a positive number of bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="118"/>
+        <source>must be a result of evaluate_tb or None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="119"/>
+        <source>must be a result of evaluate_trafficking or None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="120"/>
+        <source>must be a set of indicator ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="121"/>
+        <source>must be a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="122"/>
+        <source>must be a whole number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="123"/>
+        <source>must be a whole number of years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="124"/>
+        <source>must be active or disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="125"/>
+        <source>must be an age in years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="126"/>
+        <source>must be between 0 and 1,000,000,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="127"/>
+        <source>must be between 0 and 5,000,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="128"/>
+        <source>must be between 1 and 100,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="129"/>
+        <source>must be bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="130"/>
+        <source>must be kept or other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="131"/>
+        <source>must be officer, health_worker, supervisor or admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="132"/>
+        <source>must be protection, child_protection or health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="133"/>
+        <source>must be sealed, sent or failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="134"/>
+        <source>must be text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="135"/>
+        <source>must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="136"/>
+        <source>must be written in Khmer script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="137"/>
+        <source>must be yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="138"/>
+        <source>must carry a time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="139"/>
+        <source>must map each purpose to yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="140"/>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="141"/>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="142"/>
+        <source>no such user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="143"/>
+        <source>nothing to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="144"/>
+        <source>nothing to update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="145"/>
+        <source>record() must run inside a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="146"/>
+        <source>referrals need consent to referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="147"/>
+        <source>screening answers need consent to screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="148"/>
+        <source>the TB screen needs the person&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="149"/>
+        <source>the checklist needs the person&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="150"/>
+        <source>the content is not a referral slip&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="151"/>
+        <source>the content repeats a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="152"/>
+        <source>the file already exists; choose a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="153"/>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="154"/>
+        <source>the signature does not match this message and context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="155"/>
+        <source>the two entries differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="156"/>
+        <source>this store has no users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="157"/>
+        <source>treatment cannot start when the diagnosis is not TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="158"/>
+        <source>unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="159"/>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="160"/>
+        <source>visa MRZ is not supported: type the details manually</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="161"/>
+        <source>wrong context, or the sealed blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="162"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="163"/>
+        <source>wrong passphrase or context, or the wrapped key was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../windows/person_detail.py" line="220"/>
+        <source>Correct identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="221"/>
+        <source>Save correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="225"/>
+        <source>Field to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="241"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="244"/>
+        <source>New value: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="248"/>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="249"/>
+        <source>New value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="266"/>
+        <source>%1: the new value is the same as the recorded one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DataTab</name>
+    <message>
+        <location filename="../windows/supervisor.py" line="600"/>
+        <source>Persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="601"/>
+        <source>Arrivals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="602"/>
+        <source>Trafficking screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="603"/>
+        <source>TB screens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="604"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="605"/>
+        <source>Events in the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="606"/>
+        <source>Events not yet sent to HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="607"/>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="608"/>
+        <source>Unfinished registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="630"/>
+        <source>This store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="639"/>
+        <source>&amp;Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="639"/>
+        <source>Export the records as a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="640"/>
+        <source>&amp;Back up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="640"/>
+        <source>Write an encrypted backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="641"/>
+        <source>&amp;Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="641"/>
+        <source>Verify the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="651"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="653"/>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="656"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="660"/>
+        <source>Problems found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="723"/>
+        <source>That file already exists. Nothing was overwritten: choose a new name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../windows/supervisor.py" line="738"/>
+        <source>%n row(s) written to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="739"/>
+        <source>This file is NOT encrypted. Keep it only on an encrypted disk, never send it by e-mail or chat, and delete it when you are done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="754"/>
+        <source>Encrypted backup written to %1. Its key file %2 is beside it: keep the two together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="766"/>
+        <source>Checking the store…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="772"/>
+        <source>OK: the store passed every check (%1 events, %2 persons).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../windows/supervisor.py" line="776"/>
+        <source>%n problem(s) found. Do not delete anything; tell HQ.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <location filename="../messages.py" line="20"/>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="21"/>
+        <source>Given names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="22"/>
+        <source>Name in Khmer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="23"/>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="24"/>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="25"/>
+        <source>Estimated age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="26"/>
+        <source>Citizenship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="27"/>
+        <source>Document type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="28"/>
+        <source>Document number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="29"/>
+        <source>Issuing state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="30"/>
+        <source>Document expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="31"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="32"/>
+        <source>Home province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="33"/>
+        <source>Home district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="34"/>
+        <source>Home commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="35"/>
+        <source>Home village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="36"/>
+        <source>Return type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="37"/>
+        <source>Country of work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="38"/>
+        <source>Province or city of work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="39"/>
+        <source>Sector of work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="40"/>
+        <source>Months abroad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="41"/>
+        <source>How they migrated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42"/>
+        <source>Who recruited them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="43"/>
+        <source>Owes a debt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="44"/>
+        <source>Debt amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="45"/>
+        <source>Detained before return</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="46"/>
+        <source>Days detained</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="47"/>
+        <source>Wants a job referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="48"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="49"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="50"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="51"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="52"/>
+        <source>Checkpoint name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="53"/>
+        <source>Agency or facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="54"/>
+        <source>Indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="55"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../windows/supervisor.py" line="294"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="301"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="323"/>
+        <source>&amp;Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="324"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="325"/>
+        <source>Passphrase a&amp;gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="326"/>
+        <source>Passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="328"/>
+        <source>Passphrase strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="334"/>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="335"/>
+        <source>Use several words: at least 10 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="346"/>
+        <source>The two passphrases differ. Type the same passphrase twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../windows/main_window.py" line="70"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="72"/>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="73"/>
+        <source>Trafficking indicators present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="74"/>
+        <source>TB referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="74"/>
+        <location filename="../windows/main_window.py" line="89"/>
+        <source>Unfinished registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="75"/>
+        <source>Waiting to sync with HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="84"/>
+        <source>New registration (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="100"/>
+        <source>Unfinished registrations (Enter to resume):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="117"/>
+        <source>n/a</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="133"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="145"/>
+        <source>Print referral slip %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../wizards/registration.py" line="104"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="105"/>
+        <source>Scan the passport (the reader types into the first box) or type the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="107"/>
+        <source>Passport machine-readable zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="108"/>
+        <source>Scan passport here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="120"/>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="120"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="120"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="121"/>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="122"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="136"/>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="137"/>
+        <source>This person may already be registered:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="138"/>
+        <source>Add this arrival to the selected person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="142"/>
+        <source>No, register a new person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="188"/>
+        <source>Could not read the document. Re-scan it, or type the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="192"/>
+        <source>Passport read: all check digits correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="194"/>
+        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="197"/>
+        <source>The passport has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="198"/>
+        <source>Names are not check-digit protected: confirm them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="236"/>
+        <source>same document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="237"/>
+        <source>same name and birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="238"/>
+        <source>same Khmer name and birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="239"/>
+        <source>similar name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="239"/>
+        <source>same phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="265"/>
+        <source>New arrival for a person already registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JourneyPage</name>
+    <message>
+        <location filename="../wizards/registration.py" line="274"/>
+        <source>Journey</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="287"/>
+        <source>Interpreter used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="289"/>
+        <source>A person who seems to control them is present (interview them separately)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <location filename="../windows/login.py" line="55"/>
+        <source>Checkpoint — sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="57"/>
+        <location filename="../windows/login.py" line="75"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="64"/>
+        <location filename="../windows/login.py" line="76"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="66"/>
+        <location filename="../windows/login.py" line="77"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="68"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="72"/>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="100"/>
+        <source>Enter your user name and passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../windows/main_window.py" line="161"/>
+        <source>Checkpoint — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="168"/>
+        <source>Navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="181"/>
+        <source>Home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="183"/>
+        <source>New registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="185"/>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="187"/>
+        <source>TB referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="189"/>
+        <location filename="../windows/main_window.py" line="210"/>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="190"/>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="209"/>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="209"/>
+        <source>Health worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="210"/>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="236"/>
+        <source>Waiting to sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../wizards/registration.py" line="43"/>
+        <source>Indicators of trafficking present — refer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="44"/>
+        <source>Combination of indicators not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="45"/>
+        <source>Presumptive TB — refer the same day for chest X-ray and Xpert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="47"/>
+        <source>No symptoms but at high risk — refer for chest X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="48"/>
+        <source>TB screen negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Passphrase</name>
+    <message>
+        <location filename="../windows/login.py" line="37"/>
+        <source>Too short: use at least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="40"/>
+        <source>Acceptable. A few more words make it much stronger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="41"/>
+        <source>Strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../windows/supervisor.py" line="410"/>
+        <source>New passphrase for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="411"/>
+        <source>&amp;Set passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="418"/>
+        <source>&amp;Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="419"/>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonDetail</name>
+    <message>
+        <location filename="../windows/person_detail.py" line="59"/>
+        <source>Registered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="60"/>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="61"/>
+        <source>Identity corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="62"/>
+        <source>Arrival corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="63"/>
+        <source>Arrival approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="64"/>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="65"/>
+        <source>Referral added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="66"/>
+        <source>Referral updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="69"/>
+        <source>Indicators of trafficking present — refer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="70"/>
+        <source>Indicators not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="73"/>
+        <source>Under 18 with exploitation indicators: child protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="74"/>
+        <source>Exploitation indicators only (the full rule is not met)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="75"/>
+        <source>An indicator grade used here is not yet verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="78"/>
+        <source>Presumptive TB — refer the same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="79"/>
+        <source>A TB risk factor — refer for a chest X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="80"/>
+        <source>Screen negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="83"/>
+        <source>Protection referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="84"/>
+        <source>Child-protection referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="85"/>
+        <source>Health referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="88"/>
+        <source>referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="89"/>
+        <source>arrived at the facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="90"/>
+        <source>chest X-ray done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="91"/>
+        <source>Xpert test done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="92"/>
+        <source>diagnosed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="93"/>
+        <source>treatment started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="94"/>
+        <source>lost to follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="95"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="98"/>
+        <source>storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="99"/>
+        <source>screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="100"/>
+        <source>referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="101"/>
+        <source>sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="104"/>
+        <source>the whole record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="105"/>
+        <source>an arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="106"/>
+        <source>a trafficking-indicator screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="107"/>
+        <source>a TB screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="108"/>
+        <source>a referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="313"/>
+        <location filename="../windows/person_detail.py" line="397"/>
+        <source>Select a person and press Enter to open the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="314"/>
+        <source>Correct…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="316"/>
+        <source>Correct identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="318"/>
+        <source>Void…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="320"/>
+        <source>Void a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="380"/>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="445"/>
+        <source>This record was voided: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="457"/>
+        <source>No arrivals recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="465"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="476"/>
+        <source>%1 (estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="481"/>
+        <location filename="../windows/person_detail.py" line="602"/>
+        <source>Arrival %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="483"/>
+        <location filename="../windows/person_detail.py" line="512"/>
+        <location filename="../windows/person_detail.py" line="527"/>
+        <location filename="../windows/person_detail.py" line="566"/>
+        <source>(voided)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="493"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="493"/>
+        <source>Waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="494"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="499"/>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="502"/>
+        <source>Trafficking indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="505"/>
+        <location filename="../windows/person_detail.py" line="523"/>
+        <source>Not screened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="508"/>
+        <location filename="../windows/person_detail.py" line="521"/>
+        <source>Not visible to your role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="518"/>
+        <source>TB screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="533"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="538"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="540"/>
+        <source>Approve the arrival of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="559"/>
+        <source>%1 (details not visible to your role)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="562"/>
+        <source>%1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="570"/>
+        <source>History of changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="582"/>
+        <source>reason: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="598"/>
+        <source>This person&apos;s whole record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="605"/>
+        <source>Trafficking-indicator screen of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="609"/>
+        <source>TB screen of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PersonsModel</name>
+    <message>
+        <location filename="../models/persons.py" line="173"/>
+        <source>Last arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/persons.py" line="206"/>
+        <source>Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/persons.py" line="218"/>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/persons.py" line="218"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/persons.py" line="218"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/persons.py" line="219"/>
+        <source>Not specified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/persons.py" line="221"/>
+        <source>%1 (estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProvisioningWizard</name>
+    <message>
+        <location filename="../windows/login.py" line="133"/>
+        <source>Set up this checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="140"/>
+        <source>Checkpoint and first supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="141"/>
+        <source>Poipet checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="142"/>
+        <location filename="../windows/login.py" line="157"/>
+        <source>Checkpoint name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="144"/>
+        <location filename="../windows/login.py" line="158"/>
+        <source>Supervisor user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="146"/>
+        <location filename="../windows/login.py" line="159"/>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="148"/>
+        <location filename="../windows/login.py" line="160"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="150"/>
+        <location filename="../windows/login.py" line="161"/>
+        <source>Passphrase again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="168"/>
+        <source>Recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="169"/>
+        <source>Write this code down or print it, and keep it locked away. It opens the records if every passphrase is forgotten. It is shown only now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="175"/>
+        <location filename="../windows/login.py" line="176"/>
+        <source>I have written down the recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="186"/>
+        <source>Open Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="194"/>
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../windows/person_detail.py" line="166"/>
+        <source>Why is this needed? (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="169"/>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="177"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="194"/>
+        <source>%1: give a reason (at least 3 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RecordsView</name>
+    <message>
+        <location filename="../windows/records.py" line="52"/>
+        <source>Search persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/records.py" line="53"/>
+        <source>Search: name (Latin or Khmer), document number, phone or date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/records.py" line="72"/>
+        <source>Persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/records.py" line="173"/>
+        <source>Press Enter to open the selected person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../windows/records.py" line="185"/>
+        <source>%n persons found</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../windows/records.py" line="187"/>
+        <source>(only the first %n are shown; refine the search)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../windows/records.py" line="189"/>
+        <source>%n persons</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Referral</name>
+    <message>
+        <location filename="../models/referrals.py" line="41"/>
+        <source>Referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="42"/>
+        <source>Arrived at the facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="43"/>
+        <source>Chest X-ray done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="44"/>
+        <source>Xpert test done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="45"/>
+        <source>Diagnosed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="46"/>
+        <source>Treatment started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="47"/>
+        <source>Lost to follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="48"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="51"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="52"/>
+        <source>Abnormal, suggestive of TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="53"/>
+        <source>Abnormal, not suggestive of TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="56"/>
+        <source>MTB not detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="57"/>
+        <source>MTB detected, rifampicin resistance not detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="58"/>
+        <source>MTB detected, rifampicin resistance detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="59"/>
+        <source>MTB detected, rifampicin resistance indeterminate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="61"/>
+        <source>Error, invalid or no result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="64"/>
+        <source>Bacteriologically confirmed TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="65"/>
+        <source>Clinically diagnosed TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="66"/>
+        <source>Not TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="314"/>
+        <source>Chest X-ray result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="315"/>
+        <source>Xpert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="316"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="317"/>
+        <source>Treatment started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="318"/>
+        <source>Treatment facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsModel</name>
+    <message>
+        <location filename="../models/referrals.py" line="267"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="267"/>
+        <source>Name in Khmer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="267"/>
+        <source>Referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="268"/>
+        <source>Facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="268"/>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="268"/>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="284"/>
+        <source>Lost to follow-up (after: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsView</name>
+    <message>
+        <location filename="../windows/referrals.py" line="147"/>
+        <source>Show referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="148"/>
+        <source>Open (need follow-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="149"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="152"/>
+        <source>S&amp;how:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="154"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="156"/>
+        <source>Refresh the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="167"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="193"/>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="197"/>
+        <location filename="../windows/referrals.py" line="399"/>
+        <source>Choose a referral in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="207"/>
+        <source>Next stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="230"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="233"/>
+        <source>&amp;Next stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="234"/>
+        <source>Chest &amp;X-ray result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="235"/>
+        <source>X&amp;pert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="236"/>
+        <source>&amp;Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="237"/>
+        <source>&amp;Treatment started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="238"/>
+        <source>Treatment &amp;facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="239"/>
+        <source>N&amp;otes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="243"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="250"/>
+        <source>&amp;Save follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="252"/>
+        <source>Save follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="253"/>
+        <source>Save (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="290"/>
+        <source>Not recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../windows/referrals.py" line="335"/>
+        <source>%n referral(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="337"/>
+        <source>(only the oldest are shown; choose a narrower filter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="408"/>
+        <source>%1, referred on %2 to %3. Stage: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="417"/>
+        <source>%1 (current stage: add a result)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="437"/>
+        <source>This referral is closed; nothing more can be recorded on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="439"/>
+        <source>Your role can see referrals but not record follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/referrals.py" line="518"/>
+        <source>Saved: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegistrationWizard</name>
+    <message>
+        <location filename="../wizards/registration.py" line="591"/>
+        <source>New registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="603"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewModel</name>
+    <message>
+        <location filename="../windows/supervisor.py" line="158"/>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="158"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="158"/>
+        <source>Name in Khmer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="159"/>
+        <source>Registered by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../wizards/registration.py" line="517"/>
+        <source>Review and save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="523"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="526"/>
+        <source>Referrals (untick to leave one out; a child always gets child protection):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="534"/>
+        <source>Existing person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="545"/>
+        <source>No screening (no consent to screening).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewTab</name>
+    <message>
+        <location filename="../windows/supervisor.py" line="188"/>
+        <source>Arrivals waiting for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="190"/>
+        <source>&amp;Approve selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="190"/>
+        <source>Approve the selected arrivals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="191"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="191"/>
+        <source>Refresh the review list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="195"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../windows/supervisor.py" line="237"/>
+        <source>%n arrival(s) waiting</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="239"/>
+        <source>(the oldest %1 are shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../windows/supervisor.py" line="270"/>
+        <source>%n arrival(s) approved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../windows/supervisor.py" line="273"/>
+        <source>%n arrival(s) not approved: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../windows/supervisor.py" line="431"/>
+        <source>Role of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="432"/>
+        <source>&amp;Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="434"/>
+        <source>&amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="434"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Slip</name>
+    <message>
+        <location filename="../slip.py" line="135"/>
+        <source>Print referral slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorView</name>
+    <message>
+        <location filename="../windows/supervisor.py" line="797"/>
+        <source>Supervisor tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="803"/>
+        <source>&amp;Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="805"/>
+        <source>&amp;Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="807"/>
+        <source>&amp;Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="808"/>
+        <source>Your role has no supervisor tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="831"/>
+        <source>Export to a new CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="831"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="833"/>
+        <source>Write the backup to a new file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="833"/>
+        <source>Checkpoint backups (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TBPage</name>
+    <message>
+        <location filename="../wizards/registration.py" line="448"/>
+        <source>TB screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="450"/>
+        <source>Cough now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="452"/>
+        <source>Coughing up blood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="453"/>
+        <source>Fever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="454"/>
+        <source>Night sweats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="455"/>
+        <source>Weight loss without trying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="456"/>
+        <source>Poor weight gain (children under 15)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="457"/>
+        <source>Not known / not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="458"/>
+        <source>Negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="458"/>
+        <source>Positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="460"/>
+        <source>Lives with or is close to someone with TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="461"/>
+        <source>Treated for TB before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="462"/>
+        <source>Diabetes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="463"/>
+        <source>Recently held in prison or immigration detention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="465"/>
+        <location filename="../wizards/registration.py" line="476"/>
+        <source>Days of cough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="466"/>
+        <location filename="../wizards/registration.py" line="478"/>
+        <source>HIV status (optional, sensitive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="469"/>
+        <source>TB screen result</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TraffickingPage</name>
+    <message>
+        <location filename="../wizards/registration.py" line="350"/>
+        <source>Trafficking indicators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="351"/>
+        <source>Tick what the person describes. Each dimension is judged on its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="360"/>
+        <source>Checklist result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="365"/>
+        <source>Age when exploited, if different (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="435"/>
+        <source>Child: refer to child protection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="437"/>
+        <source>An indicator whose grade is not yet verified was used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>User</name>
+    <message>
+        <location filename="../models/users.py" line="22"/>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="23"/>
+        <source>Health worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="24"/>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="25"/>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="28"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="29"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="53"/>
+        <source>Too short: at least %1 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="56"/>
+        <source>Too easy to guess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="58"/>
+        <source>Strong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="60"/>
+        <source>Fair: a few more words make it stronger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="61"/>
+        <source>Weak: use several words, or add digits and symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../models/users.py" line="76"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="76"/>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="76"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="77"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/users.py" line="77"/>
+        <source>Wrong passphrases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <location filename="../windows/supervisor.py" line="453"/>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="455"/>
+        <source>&amp;Add user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="455"/>
+        <source>Add a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="456"/>
+        <source>Reset &amp;passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="457"/>
+        <source>Reset the selected user&apos;s passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="458"/>
+        <source>&amp;Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="458"/>
+        <source>Lock the selected account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="459"/>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="459"/>
+        <source>Unlock the selected account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="460"/>
+        <source>Change &amp;role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="460"/>
+        <source>Change the selected user&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="463"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="558"/>
+        <source>User added. They can sign in with the passphrase you gave them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="564"/>
+        <source>Passphrase changed for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="570"/>
+        <source>Role changed for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="581"/>
+        <source>%1 is locked and can no longer sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/supervisor.py" line="582"/>
+        <source>%1 is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VoidDialog</name>
+    <message>
+        <location filename="../windows/person_detail.py" line="275"/>
+        <source>Void a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="276"/>
+        <source>Void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="279"/>
+        <source>Record to void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="282"/>
+        <source>Voiding marks a record as entered in error. It is not deleted: it stays in the history with your reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/person_detail.py" line="285"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>YesNo</name>
+    <message>
+        <location filename="../widgets/fields.py" line="97"/>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="98"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="99"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
