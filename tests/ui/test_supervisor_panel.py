@@ -273,12 +273,12 @@ def test_export_writes_the_rows_warns_and_never_overwrites(make_ctx, qtbot, tmp_
     ctx = make_ctx("dara")
     view = open_view(qtbot, ctx)
     data = view.data_tab
-    assert data.figures["persons"].text() == "40"
+    qtbot.waitUntil(lambda: data.figures["persons"].text() == "40", timeout=10_000)
     out = tmp_path / "arrivals.csv"
     asked: list[str] = []
     view.choose_path = lambda purpose, suggested: asked.append(purpose) or str(out)
 
-    with qtbot.waitSignal(data.finished, timeout=10_000) as sig:
+    with qtbot.waitSignal(data.finished, timeout=10_000, check_params_cb=lambda what: what != "stats") as sig:
         qtbot.mouseClick(data.export_btn, Qt.MouseButton.LeftButton)
     assert sig.args == ["export"] and asked == ["export"]
     with open(out, encoding="utf-8-sig", newline="") as f:
@@ -289,7 +289,7 @@ def test_export_writes_the_rows_warns_and_never_overwrites(make_ctx, qtbot, tmp_
     assert not data.error.isVisibleTo(data)
 
     before = out.read_bytes()
-    with qtbot.waitSignal(data.finished, timeout=10_000):
+    with qtbot.waitSignal(data.finished, timeout=10_000, check_params_cb=lambda what: what != "stats"):
         qtbot.mouseClick(data.export_btn, Qt.MouseButton.LeftButton)
     assert data.error.text() == "That file already exists. Nothing was overwritten: choose a new name."
     assert not data.warning.isVisibleTo(data) and data.message.text() == ""
@@ -306,14 +306,14 @@ def test_backup_and_verify(make_ctx, qtbot, tmp_path):
     ctx = make_ctx("rith")
     view = open_view(qtbot, ctx)
     data = view.data_tab
-    with qtbot.waitSignal(data.finished, timeout=10_000):
+    with qtbot.waitSignal(data.finished, timeout=10_000, check_params_cb=lambda what: what != "stats"):
         qtbot.mouseClick(data.verify_btn, Qt.MouseButton.LeftButton)
     assert data.message.text().startswith("OK: the store passed every check")
     assert not data.problems.isVisibleTo(data) and not data.error.isVisibleTo(data)
 
     dest = tmp_path / "backup.db"
     view.choose_path = lambda purpose, suggested: str(dest)
-    with qtbot.waitSignal(data.finished, timeout=10_000):
+    with qtbot.waitSignal(data.finished, timeout=10_000, check_params_cb=lambda what: what != "stats"):
         qtbot.mouseClick(data.backup_btn, Qt.MouseButton.LeftButton)
     assert dest.exists() and Path(f"{dest}.keys").exists()
     assert "Encrypted backup written" in data.message.text()
