@@ -16,13 +16,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from checkpoint import crypto  # noqa: E402
-from checkpoint.clock import ManualClock  # noqa: E402
-from checkpoint.demo import generate  # noqa: E402
-from checkpoint.services import create_store  # noqa: E402
-from checkpoint.workflows.registration import RegistrationFlow, Step  # noqa: E402
+from checkpoint import crypto
+from checkpoint.clock import ManualClock
+from checkpoint.demo import generate
+from checkpoint.services import create_store
+from checkpoint.workflows.registration import RegistrationFlow, Step
 
-PASS = "screenshots passphrase"
+PASS = "screenshots passphrase"  # noqa: S105 - a throwaway demo store
 
 
 def main() -> int:

@@ -15,11 +15,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from conftest import FAST, PASS  # noqa: E402
-from ui_helpers import wait_idle  # noqa: E402,F401 - re-exported for older imports
+from conftest import FAST, PASS
+from ui_helpers import wait_idle  # noqa: F401 - re-exported for older imports
 
-from checkpoint.demo import generate  # noqa: E402
-from checkpoint.services import unlock  # noqa: E402
+from checkpoint.demo import generate
+from checkpoint.services import unlock
 
 
 @pytest.fixture

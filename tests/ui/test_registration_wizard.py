@@ -10,7 +10,7 @@ from ui_helpers import Keyboard, show_active, type_text, wait_idle
 
 from checkpoint import codelists
 from checkpoint.workflows.registration import RegistrationFlow, Step
-from ui.qt import QApplication, QWidget, Qt, QWizard
+from ui.qt import QApplication, Qt, QWidget, QWizard
 from ui.wizards.registration import RegistrationWizard
 
 SPECIMEN = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
@@ -102,7 +102,7 @@ def test_required_fields_are_shown_inline_and_block_next(qtbot, wizard) -> None:
 
 
 def test_adult_with_indicators_gets_a_protection_referral(qtbot, wizard) -> None:
-    w, ctx = wizard("sokha")
+    w, _ctx = wizard("sokha")
     f = w.flow
     f.person.update(family_name="CHAN", given_names="VANNA", sex="F", date_of_birth="1995-03-03")
     w.page_for(Step.IDENTITY).load()
@@ -151,7 +151,7 @@ def test_a_child_always_gets_child_protection(qtbot, wizard, clock) -> None:
 
 
 def test_presumptive_tb_case(qtbot, wizard) -> None:
-    w, ctx = wizard("sokha")
+    w, _ctx = wizard("sokha")
     w.flow.person.update(family_name="KEO", given_names="RITH", sex="M", date_of_birth="1980-01-01")
     w.page_for(Step.IDENTITY).load()
     w.next()
