@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check checkpoint ui sync tests
+	$(VENV)/bin/ruff check checkpoint ui sync tests tools
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
