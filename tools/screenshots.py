@@ -74,7 +74,7 @@ def main() -> int:
         main = MainWindow(ctx)
         shot(main, "home", lang)
         for key in ("records", "referrals", "supervisor"):
-            if key in main.pages:
+            if main.available(key):
                 main.show_page(key)
                 shot(main, key, lang)
         flow = RegistrationFlow(now=clock.now())

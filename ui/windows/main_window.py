@@ -181,11 +181,11 @@ class MainWindow(QMainWindow):
         action("home", self.tr("Home"), "Ctrl+1", lambda: self.show_page("home"))
         if ctx.role in ("officer", "supervisor"):
             action("new", self.tr("New registration"), "Ctrl+N", self.new_registration)
-        if "records" in self.pages:
+        if self.available("records"):
             action("records", self.tr("Records"), "Ctrl+2", lambda: self.show_page("records"))
-        if "referrals" in self.pages:
+        if self.available("referrals"):
             action("referrals", self.tr("TB referrals"), "Ctrl+3", lambda: self.show_page("referrals"))
-        if "supervisor" in self.pages:
+        if self.available("supervisor"):
             action("supervisor", self.tr("Supervisor"), "Ctrl+4", lambda: self.show_page("supervisor"))
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
@@ -210,25 +210,40 @@ class MainWindow(QMainWindow):
                 "supervisor": self.tr("Supervisor"), "admin": self.tr("Administrator")}.get(role, role)
 
     def _add_views(self) -> None:
+        """Register the views this role may use; each is built the first time it is shown (fast start)."""
         role = self.ctx.role
+        self._factories: dict[str, Any] = {}
         if role != "admin":
-            from ui.windows.records import RecordsView
+            def records() -> QWidget:
+                from ui.windows.records import RecordsView
 
-            self.pages["records"] = RecordsView(self.ctx)
+                return RecordsView(self.ctx)
+            self._factories["records"] = records
         if role in ("health_worker", "supervisor"):
-            from ui.windows.referrals import ReferralsView
+            def referrals() -> QWidget:
+                from ui.windows.referrals import ReferralsView
 
-            self.pages["referrals"] = ReferralsView(self.ctx)
+                return ReferralsView(self.ctx)
+            self._factories["referrals"] = referrals
         if role in ("supervisor", "admin"):
-            from ui.windows.supervisor import SupervisorView
+            def supervisor() -> QWidget:
+                from ui.windows.supervisor import SupervisorView
 
-            self.pages["supervisor"] = SupervisorView(self.ctx)
-        for key, w in self.pages.items():
-            if key != "home":
-                self.stack.addWidget(w)
+                return SupervisorView(self.ctx)
+            self._factories["supervisor"] = supervisor
+
+    def available(self, key: str) -> bool:
+        return key in self.pages or key in getattr(self, "_factories", {})
+
+    def page(self, key: str) -> QWidget:
+        if key not in self.pages:
+            w = self._factories[key]()
+            self.pages[key] = w
+            self.stack.addWidget(w)
+        return self.pages[key]
 
     def show_page(self, key: str) -> None:
-        self.stack.setCurrentWidget(self.pages[key])
+        self.stack.setCurrentWidget(self.page(key))
         if key == "home":
             self.home.refresh()
 
