@@ -69,21 +69,21 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, ValidationError):
         return f"{field_label(exc.field)}: {tr('Core', exc.detail)}" if exc.field else tr("Core", exc.detail)
     if isinstance(exc, LockedOut):
-        return tr("Errors", "Too many wrong passphrases. Try again in %1 seconds.").replace(
+        return QCoreApplication.translate("Errors", "Too many wrong passphrases. Try again in %1 seconds.").replace(
             "%1", str(int(exc.retry_after + 0.999)))
     if isinstance(exc, WrongPassphrase):
-        return tr("Errors", "Wrong user name or passphrase.")
+        return QCoreApplication.translate("Errors", "Wrong user name or passphrase.")
     if isinstance(exc, AccountDisabled):
-        return tr("Errors", "This account is locked. Ask a supervisor to unlock it.")
+        return QCoreApplication.translate("Errors", "This account is locked. Ask a supervisor to unlock it.")
     if isinstance(exc, PermissionDenied):
-        return tr("Errors", "Your role does not allow this.")
+        return QCoreApplication.translate("Errors", "Your role does not allow this.")
     if isinstance(exc, NotFound):
-        return tr("Errors", "That record no longer exists.")
+        return QCoreApplication.translate("Errors", "That record no longer exists.")
     if isinstance(exc, ConflictError):
         return tr("Core", str(exc))
     if isinstance(exc, StoreError):
-        return tr("Errors", "The store could not be used: %1").replace("%1", tr("Core", str(exc)))
+        return QCoreApplication.translate("Errors", "The store could not be used: %1").replace("%1", tr("Core", str(exc)))
     if isinstance(exc, CheckpointError):
         return tr("Core", str(exc))
-    return tr("Errors", "Something went wrong and nothing was saved. Please try again; if it happens again, "
+    return QCoreApplication.translate("Errors", "Something went wrong and nothing was saved. Please try again; if it happens again, "
                         "tell your supervisor.")

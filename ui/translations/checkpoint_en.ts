@@ -17,74 +17,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
-        <source>Errors</source>
-        <comment>Too many wrong passphrases. Try again in %1 seconds.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="75"/>
-        <source>Errors</source>
-        <comment>Wrong user name or passphrase.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="77"/>
-        <source>Errors</source>
-        <comment>This account is locked. Ask a supervisor to unlock it.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="79"/>
-        <source>Errors</source>
-        <comment>Your role does not allow this.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="81"/>
-        <source>Errors</source>
-        <comment>That record no longer exists.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="85"/>
-        <source>Errors</source>
-        <comment>The store could not be used: %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="88"/>
-        <source>Errors</source>
-        <comment>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../wizards/registration.py" line="54"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/fields.py" line="144"/>
-        <source>Wizard</source>
-        <comment>&lt; Back</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/fields.py" line="145"/>
-        <source>Wizard</source>
-        <comment>Next &gt;</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/fields.py" line="146"/>
-        <source>Wizard</source>
-        <comment>Cancel</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/fields.py" line="147"/>
-        <source>Wizard</source>
-        <comment>Finish</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1153,6 +1087,44 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>Too many wrong passphrases. Try again in %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="75"/>
+        <source>Wrong user name or passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="77"/>
+        <source>This account is locked. Ask a supervisor to unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="79"/>
+        <source>Your role does not allow this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="81"/>
+        <source>That record no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="85"/>
+        <source>The store could not be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="88"/>
+        <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <location filename="../messages.py" line="20"/>
@@ -1688,7 +1660,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="236"/>
+        <location filename="../windows/main_window.py" line="251"/>
         <source>Waiting to sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3129,6 +3101,29 @@
     <message>
         <location filename="../windows/person_detail.py" line="285"/>
         <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <location filename="../widgets/fields.py" line="143"/>
+        <source>&lt; Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="144"/>
+        <source>Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="145"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="146"/>
+        <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,7 +6,7 @@
     <message>
         <location filename="../messages.py" line="64"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចំណុចព័ត៌មាន</translation>
     </message>
     <message>
         <location filename="../messages.py" line="70"/>
@@ -14,78 +14,12 @@
         <location filename="../messages.py" line="85"/>
         <location filename="../messages.py" line="87"/>
         <source>Core</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="72"/>
-        <source>Errors</source>
-        <comment>Too many wrong passphrases. Try again in %1 seconds.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="75"/>
-        <source>Errors</source>
-        <comment>Wrong user name or passphrase.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="77"/>
-        <source>Errors</source>
-        <comment>This account is locked. Ask a supervisor to unlock it.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="79"/>
-        <source>Errors</source>
-        <comment>Your role does not allow this.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="81"/>
-        <source>Errors</source>
-        <comment>That record no longer exists.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="85"/>
-        <source>Errors</source>
-        <comment>The store could not be used: %1</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="88"/>
-        <source>Errors</source>
-        <comment>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</comment>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្នូល</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="54"/>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/fields.py" line="144"/>
-        <source>Wizard</source>
-        <comment>&lt; Back</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/fields.py" line="145"/>
-        <source>Wizard</source>
-        <comment>Next &gt;</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/fields.py" line="146"/>
-        <source>Wizard</source>
-        <comment>Cancel</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/fields.py" line="147"/>
-        <source>Wizard</source>
-        <comment>Finish</comment>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លទ្ធផល</translation>
     </message>
 </context>
 <context>
@@ -93,42 +27,42 @@
     <message>
         <location filename="../windows/supervisor.py" line="390"/>
         <source>Add a user</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បន្ថែមអ្នកប្រើ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="391"/>
         <source>&amp;Add user</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បន្ថែមអ្នកប្រើ (&amp;A)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="392"/>
         <source>&amp;User name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះអ្នកប្រើ (&amp;U)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="392"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="394"/>
         <source>&amp;Display name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះបង្ហាញ (&amp;D)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="394"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះបង្ហាញ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="396"/>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តួនាទី (&amp;R)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="396"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តួនាទី</translation>
     </message>
 </context>
 <context>
@@ -136,7 +70,7 @@
     <message>
         <location filename="../context.py" line="62"/>
         <source>Not done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនបានសម្រេច</translation>
     </message>
 </context>
 <context>
@@ -144,32 +78,32 @@
     <message>
         <location filename="../wizards/registration.py" line="318"/>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="319"/>
         <source>Explain each purpose and ask separately. The person may refuse any of them, stop at any time, and need not answer every question.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមពន្យល់គោលបំណងនីមួយៗ ហើយសួរដាច់ដោយឡែកពីគ្នា។ សាមីខ្លួនអាចបដិសេធគោលបំណងណាមួយក៏បាន អាចឈប់នៅពេលណាក៏បាន ហើយមិនចាំបាច់ឆ្លើយគ្រប់សំណួរទេ។</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="322"/>
         <source>Keep this record (needed to save it)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រក្សាទុកកំណត់ត្រានេះ (ចាំបាច់ ដើម្បីអាចរក្សាទុកបាន)</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="323"/>
         <source>Ask the trafficking and TB screening questions</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សួរសំណួរពិនិត្យស្រាវជ្រាវអំពីការជួញដូរមនុស្ស និងជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="324"/>
         <source>Refer to an agency or health facility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បញ្ជូនទៅស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="325"/>
         <source>Share the record with the named agencies</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចែករំលែកកំណត់ត្រាជាមួយស្ថាប័នដែលបានបញ្ជាក់ឈ្មោះ</translation>
     </message>
 </context>
 <context>
@@ -177,792 +111,792 @@
     <message>
         <location filename="../core_messages.py" line="6"/>
         <source>Key file slot is malformed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្រអប់សោក្នុងឯកសារសោ មានទម្រង់មិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="7"/>
         <source>No such arrival.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកមិនឃើញការមកដល់នេះទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="8"/>
         <source>No such batch.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកមិនឃើញកញ្ចប់ទិន្នន័យនេះទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="9"/>
         <source>No such conflict.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកមិនឃើញភាពមិនស៊ីគ្នានៃទិន្នន័យនេះទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="10"/>
         <source>No such person.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកមិនឃើញបុគ្គលនេះទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="11"/>
         <source>No such record.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកមិនឃើញកំណត់ត្រានេះទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="12"/>
         <source>No such referral.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកមិនឃើញការបញ្ជូននេះទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="13"/>
         <source>No such unacknowledged batch.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកមិនឃើញកញ្ចប់ទិន្នន័យដែលមិនទាន់បានទទួលស្គាល់នេះទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="14"/>
         <source>No such user.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកមិនឃើញអ្នកប្រើនេះទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="15"/>
         <source>Not a Checkpoint key file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាឯកសារសោរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="16"/>
         <source>Not allowed to refer to a health facility.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនត្រូវបានអនុញ្ញាតឱ្យបញ្ជូនទៅមូលដ្ឋានសុខាភិបាលទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="17"/>
         <source>Not allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនត្រូវបានអនុញ្ញាតទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="18"/>
         <source>Only a supervisor or an administrator may sync.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានតែអ្នកត្រួតពិនិត្យ ឬអ្នកគ្រប់គ្រងប្រព័ន្ធប៉ុណ្ណោះ ដែលអាចធ្វើសមកាលកម្មបាន។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="19"/>
         <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចកែតម្រូវវាបាន។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="20"/>
         <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបោះពុម្ពលិខិតបញ្ជូនទៅទទួលការការពាររបស់វាបាន។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="21"/>
         <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កម្មវិធីបញ្ជា SQLite ដែលកំពុងប្រើ មិនមានការអ៊ិនគ្រីបទេ (PRAGMA cipher_version ទទេ)៖ មិនបើកមូលដ្ឋានទិន្នន័យទេ ព្រោះវានឹងសរសេរទិន្នន័យដោយមិនអ៊ិនគ្រីប។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="22"/>
         <source>The backup copy failed its integrity check.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ច្បាប់ចម្លងបម្រុងទុក មិនឆ្លងកាត់ការពិនិត្យភាពត្រឹមត្រូវទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="23"/>
         <source>The data key is not available in this session.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សោទិន្នន័យមិនមាននៅក្នុងវគ្គប្រើប្រាស់នេះទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="24"/>
         <source>The database key must be 32 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សោមូលដ្ឋានទិន្នន័យត្រូវតែមាន 32 បៃ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="25"/>
         <source>The key file is damaged or not a Checkpoint key file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឯកសារសោខូច ឬមិនមែនជាឯកសារសោរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="26"/>
         <source>The key file is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឯកសារសោខូច។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="27"/>
         <source>The key file is too large to be a Checkpoint key file.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឯកសារសោធំពេក មិនអាចជាឯកសារសោរបស់ Checkpoint បានទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="28"/>
         <source>The key file now belongs to another store.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឯកសារសោនេះ ឥឡូវជារបស់មូលដ្ឋានទិន្នន័យផ្សេងទៀត។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="29"/>
         <source>The referral content has no child-protection agency.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ខ្លឹមសារនៃការបញ្ជូន មិនមានស្ថាប័នការពារកុមារទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="30"/>
         <source>The session is locked: sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">វគ្គប្រើប្រាស់ត្រូវបានចាក់សោ៖ សូមចូលប្រើម្តងទៀត។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="31"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">គណនីនេះត្រូវបានចាក់សោ។ សូមស្នើអ្នកត្រួតពិនិត្យឱ្យដោះសោ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="32"/>
         <source>This arrival is already approved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការមកដល់នេះត្រូវបានអនុម័តរួចហើយ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="33"/>
         <source>This arrival or person record was voided; there is no slip to print.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការមកដល់ ឬកំណត់ត្រាបុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="34"/>
         <source>This arrival was voided.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការមកដល់នេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="35"/>
         <source>This conflict was already decided.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ភាពមិនស៊ីគ្នានៃទិន្នន័យនេះ ត្រូវបានសម្រេចរួចហើយ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="36"/>
         <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឧបករណ៍នេះបានចុះបញ្ជីរួចហើយ។ ទីស្នាក់ការកណ្តាល (HQ) ត្រូវដកហូតការចុះបញ្ជីនោះសិន ទើបវាអាចចុះបញ្ជីម្តងទៀតបាន។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="37"/>
         <source>This is the last active supervisor; add another before locking it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">នេះជាអ្នកត្រួតពិនិត្យសកម្មចុងក្រោយ។ សូមបន្ថែមអ្នកត្រួតពិនិត្យម្នាក់ទៀតសិន មុននឹងចាក់សោគណនីនេះ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="38"/>
         <source>This person&apos;s record was voided; register a new person instead.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ត្រារបស់បុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ។ សូមចុះឈ្មោះជាបុគ្គលថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="39"/>
         <source>This record is already voided.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈរួចហើយ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="40"/>
         <source>This record was voided.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="41"/>
         <source>This referral is already closed; record a new referral instead.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូននេះត្រូវបានបិទរួចហើយ។ សូមកត់ត្រាការបញ្ជូនថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="42"/>
         <source>This referral was voided.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="43"/>
         <source>This referral was voided; there is no slip to print.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="44"/>
         <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កូដរបស់លិខិតនេះ ផ្ទៀងផ្ទាត់មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ ឬខូច។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="45"/>
         <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានលេខសម្គាល់ឧបករណ៍ទេ៖ វាខូច ឬមិនត្រូវបានបង្កើតដោយ Checkpoint ទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="46"/>
         <source>This store has no device signing key; slips cannot be signed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានសោចុះហត្ថលេខារបស់ឧបករណ៍ទេ ដូច្នេះមិនអាចចុះហត្ថលេខាលើលិខិតបញ្ជូនបានទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="47"/>
         <source>This store has no recovery-code slot.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានប្រអប់សោសម្រាប់លេខកូដស្តារទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="48"/>
         <source>This store was never enrolled with an HQ recovery key.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ មិនដែលបានចុះបញ្ជីជាមួយសោស្តាររបស់ទីស្នាក់ការកណ្តាល (HQ) ទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="49"/>
         <source>Wrong key, or this file is not a Checkpoint store.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សោមិនត្រឹមត្រូវ ឬឯកសារនេះមិនមែនជាមូលដ្ឋានទិន្នន័យរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="50"/>
         <source>Wrong recovery code.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លេខកូដស្តារមិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="51"/>
         <source>You cannot change your own role.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អ្នកមិនអាចប្តូរតួនាទីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="52"/>
         <source>You cannot lock your own account.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អ្នកមិនអាចចាក់សោគណនីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="53"/>
         <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">MRZ ប្រភេទ 2 x 44 ត្រូវចាប់ផ្តើមដោយ P (លិខិតឆ្លងដែន)៖ សូមស្កេនម្តងទៀត</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="54"/>
         <source>a date of birth or an estimated age is required</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវការថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="55"/>
         <source>a name in Latin or Khmer script is required</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវការឈ្មោះជាអក្សរឡាតាំង ឬអក្សរខ្មែរ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="56"/>
         <source>an amount was given but no debt is owed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានបញ្ចូលចំនួនទឹកប្រាក់ ប៉ុន្តែមិនមានបំណុលទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="57"/>
         <source>applies to children under 15 only; use weight_loss</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អនុវត្តចំពោះកុមារអាយុក្រោម ១៥ឆ្នាំប៉ុណ្ណោះ៖ សូមប្រើ weight_loss</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="58"/>
         <source>cannot be in the future</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនអាចជាថ្ងៃអនាគតបានទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="59"/>
         <source>cannot be updated on a referral</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនអាចធ្វើបច្ចុប្បន្នភាពលើការបញ្ជូនបានទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="60"/>
         <source>choose the agency or facility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមជ្រើសរើសស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="61"/>
         <source>choose the type of the document whose number is given</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមជ្រើសរើសប្រភេទឯកសារ ដែលលេខរបស់វាត្រូវបានបញ្ចូល</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="62"/>
         <source>consent to store the record is required to save it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវមានការយល់ព្រមឱ្យរក្សាទុកកំណត់ត្រា ទើបអាចរក្សាទុកបាន</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="63"/>
         <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានតួអក្សរដែលមិនមាននៅក្នុងលេខកូដស្តារ (0-9, A-Z លើកលែងតែ U)</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="64"/>
         <source>contains an unknown method</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានវិធីសាស្ត្រដែលមិនស្គាល់</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="65"/>
         <source>contains characters other than A-Z, 0-9 and &lt;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានតួអក្សរក្រៅពី A-Z, 0-9 និង &lt;</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="66"/>
         <source>contains characters that cannot be encoded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានតួអក្សរដែលមិនអាចអ៊ិនកូដបាន</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="67"/>
         <source>contains control characters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានតួអក្សរបញ្ជា (control characters)</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="68"/>
         <source>days of detention were given but no detention</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានបញ្ចូលចំនួនថ្ងៃឃុំខ្លួន ប៉ុន្តែមិនបានឃុំខ្លួនទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="69"/>
         <source>expected an open transaction</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវការប្រតិបត្តិការ (transaction) ដែលកំពុងបើក</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="70"/>
         <source>follow-up stages apply to health referrals only</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ដំណាក់កាលតាមដាន អនុវត្តចំពោះការបញ្ជូនផ្នែកសុខភាពប៉ុណ្ណោះ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="71"/>
         <source>give a date of birth or an estimated age, not both</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមបញ្ចូលថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន មិនមែនទាំងពីរទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="72"/>
         <source>give a reason for the correction</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមផ្តល់មូលហេតុនៃការកែតម្រូវ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="73"/>
         <source>give either a new person or an existing person&apos;s id</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមផ្តល់បុគ្គលថ្មី ឬលេខសម្គាល់របស់បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="74"/>
         <source>given without a cough</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានបញ្ចូល ប៉ុន្តែមិនមានក្អកទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="75"/>
         <source>has a typo: compare each character with the printed code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានកំហុសវាយ៖ សូមប្រៀបធៀបតួអក្សរនីមួយៗ ជាមួយកូដដែលបានបោះពុម្ព</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="76"/>
         <source>indicator ids must be strings</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លេខសម្គាល់សូចនាករ ត្រូវតែជាអក្សរ (string)</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="77"/>
         <source>is empty</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ទទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="78"/>
         <source>is far too long</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">វែងពេកណាស់</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="79"/>
         <source>is larger than 2 GiB: split it</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ធំជាង 2 GiB៖ សូមបំបែកវា</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="80"/>
         <source>is not a Checkpoint referral slip code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាកូដលិខិតបញ្ជូនរបស់ Checkpoint ទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="81"/>
         <source>is not a known code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាកូដដែលស្គាល់ទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="82"/>
         <source>is not a known result</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាលទ្ធផលដែលស្គាល់ទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="83"/>
         <source>is not a person field</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មានរបស់បុគ្គលទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="84"/>
         <source>is not a record id</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាលេខសម្គាល់កំណត់ត្រាទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="85"/>
         <source>is not a record type</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាប្រភេទកំណត់ត្រាទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="86"/>
         <source>is not a referral status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាស្ថានភាពនៃការបញ្ជូនទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="87"/>
         <source>is not a station code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាកូដស្ថានីយទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="88"/>
         <source>is not a usable X25519 public key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាសោសាធារណៈ X25519 ដែលអាចប្រើបានទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="89"/>
         <source>is not an arrival field</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មាននៃការមកដល់ទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="90"/>
         <source>is not part of the TB screen</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាផ្នែកនៃការពិនិត្យស្រាវជ្រាវជំងឺរបេងទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="91"/>
         <source>is not part of the trafficking checklist</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជាផ្នែកនៃបញ្ជីសូចនាករការជួញដូរមនុស្សទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="92"/>
         <source>is required</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែបំពេញ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="93"/>
         <source>is required (at most 80 characters)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែបំពេញ (មិនលើសពី 80 តួអក្សរ)</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="94"/>
         <source>is required for a cough in prolonged-cough mode</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែបំពេញ នៅពេលមានក្អក ក្នុងរបៀបពិនិត្យក្អករយៈពេលយូរ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="95"/>
         <source>is required to change your own passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែបំពេញ ដើម្បីប្តូរឃ្លាសម្ងាត់របស់ខ្លួនឯង</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="96"/>
         <source>is too easy to guess</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ងាយទាយពេក</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="97"/>
         <source>is too far in the past</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">យូរពេកក្នុងអតីតកាល</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="98"/>
         <source>is too large</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ធំពេក</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="99"/>
         <source>is too long</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">វែងពេក</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="100"/>
         <source>is too long to be a referral slip code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">វែងពេក មិនអាចជាកូដលិខិតបញ្ជូនបានទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="101"/>
         <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អាចមានតែអក្សរឡាតាំង ដកឃ្លា សញ្ញាដាច់ (-) និងសញ្ញាអាប៉ូស្ត្រូហ្វ (&apos;) ប៉ុណ្ណោះ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="102"/>
         <source>may contain only letters and digits (at most 20)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អាចមានតែអក្សរ និងលេខប៉ុណ្ណោះ (មិនលើសពី 20)</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="103"/>
         <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា &apos;any_symptom&apos; ឬ &apos;prolonged_cough&apos;</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="104"/>
         <source>must be &apos;en&apos; or &apos;km&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា &apos;en&apos; ឬ &apos;km&apos;</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="105"/>
         <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា &apos;positive&apos;, &apos;negative&apos; ឬ &apos;unknown&apos;</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="106"/>
         <source>must be 6 to 15 digits, optionally starting with +</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែមានពី 6 ដល់ 15 ខ្ទង់ ហើយអាចចាប់ផ្តើមដោយ + ក៏បាន</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="107"/>
         <source>must be F, M, X or UNKNOWN</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា F, M, X ឬ UNKNOWN</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="108"/>
         <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា IMMEDIATE_DANGER, SAME_DAY ឬ ROUTINE</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="109"/>
         <source>must be THB, KHR or USD</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា THB, KHR ឬ USD</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="110"/>
         <source>must be a 32-byte public key</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាសោសាធារណៈ 32 បៃ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="111"/>
         <source>must be a KdfParams</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា KdfParams</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="112"/>
         <source>must be a date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="113"/>
         <source>must be a date and time</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ និងម៉ោង</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="114"/>
         <source>must be a date written YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ សរសេរតាមទម្រង់ YYYY-MM-DD</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="115"/>
         <source>must be a list of indicator ids</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាបញ្ជីលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="116"/>
         <source>must be a number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាលេខ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="117"/>
         <source>must be a positive number of bytes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាចំនួនបៃវិជ្ជមាន</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="118"/>
         <source>must be a result of evaluate_tb or None</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_tb ឬ None</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="119"/>
         <source>must be a result of evaluate_trafficking or None</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_trafficking ឬ None</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="120"/>
         <source>must be a set of indicator ids</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាសំណុំលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="121"/>
         <source>must be a whole number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាចំនួនគត់</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="122"/>
         <source>must be a whole number of days</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាចំនួនថ្ងៃគត់</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="123"/>
         <source>must be a whole number of years</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាចំនួនឆ្នាំគត់</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="124"/>
         <source>must be active or disabled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា active ឬ disabled</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="125"/>
         <source>must be an age in years</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាអាយុគិតជាឆ្នាំ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="126"/>
         <source>must be between 0 and 1,000,000,000</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 1,000,000,000</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="127"/>
         <source>must be between 0 and 5,000,000</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 5,000,000</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="128"/>
         <source>must be between 1 and 100,000</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 1 ដល់ 100,000</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="129"/>
         <source>must be bytes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាបៃ (bytes)</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="130"/>
         <source>must be kept or other</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា kept ឬ other</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="131"/>
         <source>must be officer, health_worker, supervisor or admin</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា officer, health_worker, supervisor ឬ admin</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="132"/>
         <source>must be protection, child_protection or health</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា protection, child_protection ឬ health</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="133"/>
         <source>must be sealed, sent or failed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា sealed, sent ឬ failed</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="134"/>
         <source>must be text</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជាអក្សរ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="135"/>
         <source>must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា true ឬ false</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="136"/>
         <source>must be written in Khmer script</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែសរសេរជាអក្សរខ្មែរ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="137"/>
         <source>must be yes or no</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែជា បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="138"/>
         <source>must carry a time zone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវតែមានល្វែងម៉ោង (time zone)</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="139"/>
         <source>must map each purpose to yes or no</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">គោលបំណងនីមួយៗ ត្រូវតែមានចម្លើយ បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="140"/>
         <source>must not be empty</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនអាចទទេបានទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="141"/>
         <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនអាចទទេបានទេ៖ សូមផ្តល់អត្តសញ្ញាណរបស់វត្ថុ (store id + slot)</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="142"/>
         <source>no such user</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">គ្មានអ្នកប្រើនេះទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="143"/>
         <source>nothing to change</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">គ្មានអ្វីត្រូវប្តូរទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="144"/>
         <source>nothing to update</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">គ្មានអ្វីត្រូវធ្វើបច្ចុប្បន្នភាពទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="145"/>
         <source>record() must run inside a transaction</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">record() ត្រូវតែដំណើរការនៅក្នុងប្រតិបត្តិការ (transaction)</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="146"/>
         <source>referrals need consent to referral</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូនត្រូវមានការយល់ព្រមឱ្យបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="147"/>
         <source>screening answers need consent to screening</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចម្លើយនៃការពិនិត្យស្រាវជ្រាវ ត្រូវមានការយល់ព្រមឱ្យពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="148"/>
         <source>the TB screen needs the person&apos;s age</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="149"/>
         <source>the checklist needs the person&apos;s age</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បញ្ជីសូចនាករ ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="150"/>
         <source>the content is not a referral slip&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ខ្លឹមសារនេះ មិនមែនជារបស់លិខិតបញ្ជូនទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="151"/>
         <source>the content repeats a field</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ខ្លឹមសារមានចំណុចព័ត៌មានស្ទួនគ្នា</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="152"/>
         <source>the file already exists; choose a new name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឯកសារនេះមានរួចហើយ៖ សូមជ្រើសរើសឈ្មោះថ្មី</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="153"/>
         <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សោបណ្តោះអាសន្នរបស់ទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="154"/>
         <source>the signature does not match this message and context</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ហត្ថលេខាមិនត្រូវគ្នានឹងសារ និងបរិបទនេះទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="155"/>
         <source>the two entries differ</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ចូលទាំងពីរមិនដូចគ្នាទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="156"/>
         <source>this store has no users</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានអ្នកប្រើទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="157"/>
         <source>treatment cannot start when the diagnosis is not TB</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនអាចចាប់ផ្តើមព្យាបាលបានទេ នៅពេលរោគវិនិច្ឆ័យមិនមែនជាជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="158"/>
         <source>unknown code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កូដមិនស្គាល់</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="159"/>
         <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមប្រើពី 2 ដល់ 32 តួ ដែលជាអក្សរ លេខ សញ្ញាចុច (.) សញ្ញាដាច់ (-) ឬសញ្ញាគូសក្រោម (_) ហើយចាប់ផ្តើមដោយអក្សរ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="160"/>
         <source>visa MRZ is not supported: type the details manually</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">MRZ របស់ទិដ្ឋាការ មិនត្រូវបានគាំទ្រទេ៖ សូមវាយព័ត៌មានដោយដៃ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="161"/>
         <source>wrong context, or the sealed blob was altered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="162"/>
         <source>wrong key or context, or the encrypted blob was altered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សោ ឬបរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានអ៊ិនគ្រីប ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="163"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់ ឬបរិបទមិនត្រឹមត្រូវ ឬសោដែលបានរុំការពារ ត្រូវបានកែប្រែ</translation>
     </message>
 </context>
 <context>
@@ -970,42 +904,42 @@
     <message>
         <location filename="../windows/person_detail.py" line="220"/>
         <source>Correct identity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កែតម្រូវអត្តសញ្ញាណ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="221"/>
         <source>Save correction</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រក្សាទុកការកែតម្រូវ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="225"/>
         <source>Field to correct</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចំណុចដែលត្រូវកែតម្រូវ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="241"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="244"/>
         <source>New value: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តម្លៃថ្មី៖ %1</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="248"/>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចំណុច</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="249"/>
         <source>New value</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តម្លៃថ្មី</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="266"/>
         <source>%1: the new value is the same as the recorded one.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1៖ តម្លៃថ្មី ដូចគ្នានឹងតម្លៃដែលបានកត់ត្រារួច។</translation>
     </message>
 </context>
 <context>
@@ -1013,143 +947,181 @@
     <message>
         <location filename="../windows/supervisor.py" line="600"/>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បុគ្គល</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="601"/>
         <source>Arrivals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការមកដល់</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="602"/>
         <source>Trafficking screens</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="603"/>
         <source>TB screens</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="604"/>
         <source>Referrals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="605"/>
         <source>Events in the log</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ព្រឹត្តិការណ៍ក្នុងកំណត់ហេតុ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="606"/>
         <source>Events not yet sent to HQ</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ព្រឹត្តិការណ៍មិនទាន់ផ្ញើទៅទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="607"/>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អ្នកប្រើ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="608"/>
         <source>Unfinished registrations</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="630"/>
         <source>This store</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="639"/>
         <source>&amp;Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">នាំចេញ CSV (&amp;E)…</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="639"/>
         <source>Export the records as a CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">នាំចេញកំណត់ត្រាជាឯកសារ CSV</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="640"/>
         <source>&amp;Back up…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បម្រុងទុក (&amp;B)…</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="640"/>
         <source>Write an encrypted backup</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សរសេរច្បាប់ចម្លងបម្រុងទុកដែលបានអ៊ិនគ្រីប</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="641"/>
         <source>&amp;Verify</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ផ្ទៀងផ្ទាត់ (&amp;V)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="641"/>
         <source>Verify the store</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ផ្ទៀងផ្ទាត់មូលដ្ឋានទិន្នន័យ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="651"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លទ្ធផល</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="653"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការព្រមាន</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="656"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំហុស</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="660"/>
         <source>Problems found</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បញ្ហាដែលបានរកឃើញ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="723"/>
         <source>That file already exists. Nothing was overwritten: choose a new name.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឯកសារនោះមានរួចហើយ។ គ្មានអ្វីត្រូវបានសរសេរជាន់ទេ៖ សូមជ្រើសរើសឈ្មោះថ្មី។</translation>
     </message>
     <message numerus="yes">
         <location filename="../windows/supervisor.py" line="738"/>
         <source>%n row(s) written to %1.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>បានសរសេរ %n ជួរ ទៅក្នុង %1។</numerusform>
+            <numerusform>បានសរសេរ %n ជួរ ទៅក្នុង %1។</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="739"/>
         <source>This file is NOT encrypted. Keep it only on an encrypted disk, never send it by e-mail or chat, and delete it when you are done.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឯកសារនេះ មិនត្រូវបានអ៊ិនគ្រីបទេ។ សូមរក្សាទុកវាតែនៅលើថាសដែលបានអ៊ិនគ្រីបប៉ុណ្ណោះ កុំផ្ញើវាតាមអ៊ីមែល ឬកម្មវិធីជជែកជាដាច់ខាត ហើយលុបវាចោលនៅពេលប្រើរួច។</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="754"/>
         <source>Encrypted backup written to %1. Its key file %2 is beside it: keep the two together.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានសរសេរច្បាប់ចម្លងបម្រុងទុកដែលបានអ៊ិនគ្រីប ទៅ %1។ ឯកសារសោរបស់វា %2 នៅជាប់ជាមួយ៖ សូមរក្សាឯកសារទាំងពីរនៅជាមួយគ្នា។</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="766"/>
         <source>Checking the store…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំពុងពិនិត្យមូលដ្ឋានទិន្នន័យ…</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="772"/>
         <source>OK: the store passed every check (%1 events, %2 persons).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រឹមត្រូវ៖ មូលដ្ឋានទិន្នន័យឆ្លងកាត់ការពិនិត្យទាំងអស់ (ព្រឹត្តិការណ៍ %1, បុគ្គល %2 នាក់)។</translation>
     </message>
     <message numerus="yes">
         <location filename="../windows/supervisor.py" line="776"/>
         <source>%n problem(s) found. Do not delete anything; tell HQ.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>រកឃើញបញ្ហា %n។ កុំលុបអ្វីទាំងអស់ សូមជូនដំណឹងទៅទីស្នាក់ការកណ្តាល (HQ)។</numerusform>
+            <numerusform>រកឃើញបញ្ហា %n។ កុំលុបអ្វីទាំងអស់ សូមជូនដំណឹងទៅទីស្នាក់ការកណ្តាល (HQ)។</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>Too many wrong passphrases. Try again in %1 seconds.</source>
+        <translation type="unfinished">បញ្ចូលឃ្លាសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្ដងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="75"/>
+        <source>Wrong user name or passphrase.</source>
+        <translation type="unfinished">ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="77"/>
+        <source>This account is locked. Ask a supervisor to unlock it.</source>
+        <translation type="unfinished">គណនីនេះត្រូវបានចាក់សោ។ សូមស្នើអ្នកត្រួតពិនិត្យឱ្យដោះសោ។</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="79"/>
+        <source>Your role does not allow this.</source>
+        <translation type="unfinished">តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យធ្វើការនេះទេ។</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="81"/>
+        <source>That record no longer exists.</source>
+        <translation type="unfinished">កំណត់ត្រានោះលែងមានទៀតហើយ។</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="85"/>
+        <source>The store could not be used: %1</source>
+        <translation type="unfinished">មិនអាចប្រើមូលដ្ឋានទិន្នន័យបានទេ៖ %1</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="88"/>
+        <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
+        <translation type="unfinished">មានបញ្ហាកើតឡើង ហើយគ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមព្យាយាមម្ដងទៀត។ ប្រសិនបើវាកើតឡើងម្ដងទៀត សូមប្រាប់អ្នកត្រួតពិនិត្យរបស់អ្នក។</translation>
     </message>
 </context>
 <context>
@@ -1157,182 +1129,182 @@
     <message>
         <location filename="../messages.py" line="20"/>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">នាមត្រកូល</translation>
     </message>
     <message>
         <location filename="../messages.py" line="21"/>
         <source>Given names</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">នាមខ្លួន</translation>
     </message>
     <message>
         <location filename="../messages.py" line="22"/>
         <source>Name in Khmer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="23"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ភេទ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="24"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ថ្ងៃខែឆ្នាំកំណើត</translation>
     </message>
     <message>
         <location filename="../messages.py" line="25"/>
         <source>Estimated age</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អាយុប៉ាន់ស្មាន</translation>
     </message>
     <message>
         <location filename="../messages.py" line="26"/>
         <source>Citizenship</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សញ្ជាតិ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="27"/>
         <source>Document type</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្រភេទឯកសារ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="28"/>
         <source>Document number</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លេខឯកសារ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="29"/>
         <source>Issuing state</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្រទេសចេញឯកសារ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="30"/>
         <source>Document expiry</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ថ្ងៃផុតកំណត់ឯកសារ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="31"/>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លេខទូរស័ព្ទ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="32"/>
         <source>Home province</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ខេត្តទីលំនៅ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="33"/>
         <source>Home district</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្រុក/ខណ្ឌទីលំនៅ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="34"/>
         <source>Home commune</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃុំ/សង្កាត់ទីលំនៅ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="35"/>
         <source>Home village</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ភូមិទីលំនៅ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="36"/>
         <source>Return type</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្រភេទនៃការត្រឡប់មកវិញ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="37"/>
         <source>Country of work</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្រទេសដែលធ្វើការ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="38"/>
         <source>Province or city of work</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ខេត្ត ឬទីក្រុងដែលធ្វើការ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="39"/>
         <source>Sector of work</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">វិស័យការងារ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="40"/>
         <source>Months abroad</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចំនួនខែនៅបរទេស</translation>
     </message>
     <message>
         <location filename="../messages.py" line="41"/>
         <source>How they migrated</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">របៀបធ្វើចំណាកស្រុក</translation>
     </message>
     <message>
         <location filename="../messages.py" line="42"/>
         <source>Who recruited them</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អ្នកដែលជ្រើសរើសគាត់ទៅធ្វើការ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="43"/>
         <source>Owes a debt</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ជាប់បំណុល</translation>
     </message>
     <message>
         <location filename="../messages.py" line="44"/>
         <source>Debt amount</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចំនួនបំណុល</translation>
     </message>
     <message>
         <location filename="../messages.py" line="45"/>
         <source>Detained before return</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ត្រូវបានឃុំខ្លួនមុនពេលត្រឡប់មកវិញ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="46"/>
         <source>Days detained</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចំនួនថ្ងៃដែលត្រូវបានឃុំខ្លួន</translation>
     </message>
     <message>
         <location filename="../messages.py" line="47"/>
         <source>Wants a job referral</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចង់បានការបញ្ជូនទៅរកការងារ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="48"/>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
     <message>
         <location filename="../messages.py" line="49"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលហេតុ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="50"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="51"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
         <location filename="../messages.py" line="52"/>
         <source>Checkpoint name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះច្រកត្រួតពិនិត្យ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="53"/>
         <source>Agency or facility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
         <location filename="../messages.py" line="54"/>
         <source>Indicators</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូចនាករ</translation>
     </message>
     <message>
         <location filename="../messages.py" line="55"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្ថានភាព</translation>
     </message>
 </context>
 <context>
@@ -1340,52 +1312,52 @@
     <message>
         <location filename="../windows/supervisor.py" line="294"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំហុស</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="301"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បោះបង់</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="323"/>
         <source>&amp;Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់ (&amp;P)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="324"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="325"/>
         <source>Passphrase a&amp;gain</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់ម្តងទៀត (&amp;G)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="326"/>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់ម្តងទៀត</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="328"/>
         <source>Passphrase strength</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កម្រិតរឹងមាំនៃឃ្លាសម្ងាត់</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="334"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="335"/>
         <source>Use several words: at least 10 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមប្រើពាក្យច្រើន៖ យ៉ាងហោចណាស់ 10 តួអក្សរ។</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="346"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។ សូមវាយឃ្លាសម្ងាត់ដដែលពីរដង។</translation>
     </message>
 </context>
 <context>
@@ -1393,58 +1365,58 @@
     <message>
         <location filename="../windows/main_window.py" line="70"/>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ថ្ងៃនេះ</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="72"/>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានចុះឈ្មោះ</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="73"/>
         <source>Trafficking indicators present</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="74"/>
         <source>TB referrals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="74"/>
         <location filename="../windows/main_window.py" line="89"/>
         <source>Unfinished registrations</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="75"/>
         <source>Waiting to sync with HQ</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="84"/>
         <source>New registration (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចុះឈ្មោះថ្មី (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="100"/>
         <source>Unfinished registrations (Enter to resume):</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់ (ចុច Enter ដើម្បីបន្ត)៖</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="117"/>
         <source>n/a</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនអនុវត្ត</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="133"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានរក្សាទុក។</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="145"/>
         <source>Print referral slip %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូនទី %1</translation>
     </message>
 </context>
 <context>
@@ -1452,122 +1424,122 @@
     <message>
         <location filename="../wizards/registration.py" line="104"/>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="105"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្កេនលិខិតឆ្លងដែន (ម៉ាស៊ីនអាននឹងវាយចូលក្នុងប្រអប់ទីមួយ) ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="107"/>
         <source>Passport machine-readable zone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តំបន់អានដោយម៉ាស៊ីន (MRZ) នៃលិខិតឆ្លងដែន</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="108"/>
         <source>Scan passport here</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្កេនលិខិតឆ្លងដែននៅទីនេះ</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="120"/>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="120"/>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="120"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="121"/>
         <source>Not known</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="122"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="136"/>
         <source>Possible duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ត្រាដែលអាចស្ទួន</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="137"/>
         <source>This person may already be registered:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បុគ្គលនេះប្រហែលជាបានចុះឈ្មោះរួចហើយ៖</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="138"/>
         <source>Add this arrival to the selected person</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បន្ថែមការមកដល់នេះ ទៅបុគ្គលដែលបានជ្រើសរើស</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="142"/>
         <source>No, register a new person</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ទេ ចុះឈ្មោះជាបុគ្គលថ្មី</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="188"/>
         <source>Could not read the document. Re-scan it, or type the details.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនអាចអានឯកសារបានទេ។ សូមស្កេនម្តងទៀត ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="192"/>
         <source>Passport read: all check digits correct.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានអានលិខិតឆ្លងដែន៖ ខ្ទង់ផ្ទៀងផ្ទាត់ទាំងអស់ត្រឹមត្រូវ។</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="194"/>
         <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ខ្ទង់ផ្ទៀងផ្ទាត់ខ្លះមិនត្រូវគ្នា (%1)៖ សូមស្កេនម្តងទៀត ឬពិនិត្យចំណុចព័ត៌មានដោយដៃ។ នេះមិនមែនជាភស្តុតាងនៃការក្លែងបន្លំទេ។</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="197"/>
         <source>The passport has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លិខិតឆ្លងដែនផុតសុពលភាពហើយ។</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="198"/>
         <source>Names are not check-digit protected: confirm them.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះមិនត្រូវបានការពារដោយខ្ទង់ផ្ទៀងផ្ទាត់ទេ៖ សូមផ្ទៀងផ្ទាត់ឈ្មោះម្តងទៀត។</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="236"/>
         <source>same document</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឯកសារដូចគ្នា</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="237"/>
         <source>same name and birth date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="238"/>
         <source>same Khmer name and birth date</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះខ្មែរ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="239"/>
         <source>similar name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះស្រដៀងគ្នា</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="239"/>
         <source>same phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លេខទូរស័ព្ទដូចគ្នា</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="265"/>
         <source>New arrival for a person already registered.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការមកដល់ថ្មី សម្រាប់បុគ្គលដែលបានចុះឈ្មោះរួចហើយ។</translation>
     </message>
 </context>
 <context>
@@ -1575,17 +1547,17 @@
     <message>
         <location filename="../wizards/registration.py" line="274"/>
         <source>Journey</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ដំណើរចំណាកស្រុក</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="287"/>
         <source>Interpreter used</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានប្រើអ្នកបកប្រែផ្ទាល់មាត់</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="289"/>
         <source>A person who seems to control them is present (interview them separately)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានអ្នកដែលហាក់ដូចជាគ្រប់គ្រងសាមីខ្លួន នៅទីនេះ (សូមសម្ភាសសាមីខ្លួនដាច់ដោយឡែក)</translation>
     </message>
 </context>
 <context>
@@ -1593,40 +1565,40 @@
     <message>
         <location filename="../windows/login.py" line="55"/>
         <source>Checkpoint — sign in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Checkpoint — ចូលប្រើ</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="57"/>
         <location filename="../windows/login.py" line="75"/>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ភាសា</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="64"/>
         <location filename="../windows/login.py" line="76"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="66"/>
         <location filename="../windows/login.py" line="77"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="68"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចូលប្រើ</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="72"/>
         <source>Checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Checkpoint</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="100"/>
         <source>Enter your user name and passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមបញ្ចូលឈ្មោះអ្នកប្រើ និងឃ្លាសម្ងាត់របស់អ្នក។</translation>
     </message>
 </context>
 <context>
@@ -1634,63 +1606,63 @@
     <message>
         <location filename="../windows/main_window.py" line="161"/>
         <source>Checkpoint — %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Checkpoint — %1</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="168"/>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការរុករក</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="181"/>
         <source>Home</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ទំព័រដើម</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="183"/>
         <source>New registration</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="185"/>
         <source>Records</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ត្រា</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="187"/>
         <source>TB referrals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="189"/>
         <location filename="../windows/main_window.py" line="210"/>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="190"/>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="209"/>
         <source>Officer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មន្ត្រី</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="209"/>
         <source>Health worker</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បុគ្គលិកសុខាភិបាល</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="210"/>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អ្នកគ្រប់គ្រងប្រព័ន្ធ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="236"/>
+        <location filename="../windows/main_window.py" line="251"/>
         <source>Waiting to sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្ម៖ %1</translation>
     </message>
 </context>
 <context>
@@ -1698,27 +1670,27 @@
     <message>
         <location filename="../wizards/registration.py" line="43"/>
         <source>Indicators of trafficking present — refer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានសូចនាករនៃការជួញដូរមនុស្ស — បញ្ជូនបន្ត</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="44"/>
         <source>Combination of indicators not met</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បន្សំសូចនាករ មិនគ្រប់តាមលក្ខខណ្ឌ</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="45"/>
         <source>Presumptive TB — refer the same day for chest X-ray and Xpert</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សង្ស័យជំងឺរបេង — បញ្ជូនក្នុងថ្ងៃតែមួយ ដើម្បីថតកាំរស្មីអ៊ិចទ្រូង និងធ្វើតេស្ត Xpert</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="47"/>
         <source>No symptoms but at high risk — refer for chest X-ray</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">គ្មានរោគសញ្ញា ប៉ុន្តែមានហានិភ័យខ្ពស់ — បញ្ជូនទៅថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="48"/>
         <source>TB screen negative</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង៖ អវិជ្ជមាន</translation>
     </message>
 </context>
 <context>
@@ -1726,17 +1698,17 @@
     <message>
         <location filename="../windows/login.py" line="37"/>
         <source>Too short: use at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ខ្លីពេក៖ សូមប្រើយ៉ាងហោចណាស់ %1 តួអក្សរ។</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="40"/>
         <source>Acceptable. A few more words make it much stronger.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អាចទទួលយកបាន។ ការបន្ថែមពាក្យពីរបីទៀត នឹងធ្វើឱ្យវារឹងមាំជាងនេះច្រើន។</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="41"/>
         <source>Strong.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រឹងមាំ។</translation>
     </message>
 </context>
 <context>
@@ -1744,22 +1716,22 @@
     <message>
         <location filename="../windows/supervisor.py" line="410"/>
         <source>New passphrase for %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់ថ្មីសម្រាប់ %1</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="411"/>
         <source>&amp;Set passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ឃ្លាសម្ងាត់ (&amp;S)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="418"/>
         <source>&amp;Current passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់បច្ចុប្បន្ន (&amp;C)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="419"/>
         <source>Current passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់បច្ចុប្បន្ន</translation>
     </message>
 </context>
 <context>
@@ -1767,239 +1739,239 @@
     <message>
         <location filename="../windows/person_detail.py" line="59"/>
         <source>Registered</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានចុះឈ្មោះ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="60"/>
         <source>Viewed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានមើល</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="61"/>
         <source>Identity corrected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានកែតម្រូវអត្តសញ្ញាណ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="62"/>
         <source>Arrival corrected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានកែតម្រូវការមកដល់</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="63"/>
         <source>Arrival approved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានអនុម័តការមកដល់</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="64"/>
         <source>Voided</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានចាត់ទុកជាមោឃៈ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="65"/>
         <source>Referral added</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានបន្ថែមការបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="66"/>
         <source>Referral updated</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="69"/>
         <source>Indicators of trafficking present — refer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានសូចនាករនៃការជួញដូរមនុស្ស — បញ្ជូនបន្ត</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="70"/>
         <source>Indicators not met</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូចនាករមិនគ្រប់តាមលក្ខខណ្ឌ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="73"/>
         <source>Under 18 with exploitation indicators: child protection</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អាយុក្រោម ១៨ឆ្នាំ និងមានសូចនាករនៃការកេងប្រវ័ញ្ច៖ ការពារកុមារ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="74"/>
         <source>Exploitation indicators only (the full rule is not met)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានតែសូចនាករនៃការកេងប្រវ័ញ្ចប៉ុណ្ណោះ (មិនគ្រប់លក្ខខណ្ឌនៃវិធានពេញលេញ)</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="75"/>
         <source>An indicator grade used here is not yet verified</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កម្រិតនៃសូចនាករមួយដែលបានប្រើនៅទីនេះ មិនទាន់ត្រូវបានផ្ទៀងផ្ទាត់នៅឡើយទេ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="78"/>
         <source>Presumptive TB — refer the same day</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សង្ស័យជំងឺរបេង — បញ្ជូនក្នុងថ្ងៃតែមួយ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="79"/>
         <source>A TB risk factor — refer for a chest X-ray</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មានកត្តាហានិភ័យជំងឺរបេង — បញ្ជូនទៅថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="80"/>
         <source>Screen negative</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវ៖ អវិជ្ជមាន</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="83"/>
         <source>Protection referral</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូនទៅទទួលការការពារ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="84"/>
         <source>Child-protection referral</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូនទៅការពារកុមារ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="85"/>
         <source>Health referral</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូនផ្នែកសុខភាព</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="88"/>
         <source>referred</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="89"/>
         <source>arrived at the facility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានមកដល់មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="90"/>
         <source>chest X-ray done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="91"/>
         <source>Xpert test done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានធ្វើតេស្ត Xpert</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="92"/>
         <source>diagnosed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានធ្វើរោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="93"/>
         <source>treatment started</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="94"/>
         <source>lost to follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បាត់បង់ការតាមដាន</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="95"/>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានបិទ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="98"/>
         <source>storage</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការរក្សាទុក</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="99"/>
         <source>screening</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="100"/>
         <source>referral</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="101"/>
         <source>sharing</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការចែករំលែក</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="104"/>
         <source>the whole record</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ត្រាទាំងមូល</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="105"/>
         <source>an arrival</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការមកដល់មួយ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="106"/>
         <source>a trafficking-indicator screen</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្សមួយ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="107"/>
         <source>a TB screen</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេងមួយ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="108"/>
         <source>a referral</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូនមួយ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="313"/>
         <location filename="../windows/person_detail.py" line="397"/>
         <source>Select a person and press Enter to open the record.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមជ្រើសរើសបុគ្គលម្នាក់ ហើយចុច Enter ដើម្បីបើកកំណត់ត្រា។</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="314"/>
         <source>Correct…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កែតម្រូវ…</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="316"/>
         <source>Correct identity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កែតម្រូវអត្តសញ្ញាណ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="318"/>
         <source>Void…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចាត់ទុកជាមោឃៈ…</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="320"/>
         <source>Void a record</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចាត់ទុកកំណត់ត្រាជាមោឃៈ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="380"/>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំពុងផ្ទុក…</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="445"/>
         <source>This record was voided: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈ៖ %1</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="457"/>
         <source>No arrivals recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមានការមកដល់ដែលបានកត់ត្រាទេ។</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="465"/>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="476"/>
         <source>%1 (estimated)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (ប៉ាន់ស្មាន)</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="481"/>
         <location filename="../windows/person_detail.py" line="602"/>
         <source>Arrival %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="483"/>
@@ -2007,99 +1979,99 @@
         <location filename="../windows/person_detail.py" line="527"/>
         <location filename="../windows/person_detail.py" line="566"/>
         <source>(voided)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">(បានចាត់ទុកជាមោឃៈ)</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="493"/>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានអនុម័ត</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="493"/>
         <source>Waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំពុងរង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="494"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="499"/>
         <source>Not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនបានកត់ត្រា</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="502"/>
         <source>Trafficking indicators</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="505"/>
         <location filename="../windows/person_detail.py" line="523"/>
         <source>Not screened</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="508"/>
         <location filename="../windows/person_detail.py" line="521"/>
         <source>Not visible to your role</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តួនាទីរបស់អ្នកមិនអាចមើលបានទេ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="518"/>
         <source>TB screen</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="533"/>
         <source>Referrals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="538"/>
         <source>Approve</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អនុម័ត</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="540"/>
         <source>Approve the arrival of %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អនុម័តការមកដល់នៅ %1</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="559"/>
         <source>%1 (details not visible to your role)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (តួនាទីរបស់អ្នកមិនអាចមើលព័ត៌មានលម្អិតបានទេ)</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="562"/>
         <source>%1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 ទៅ %2៖ %3</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="570"/>
         <source>History of changes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="582"/>
         <source>reason: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="598"/>
         <source>This person&apos;s whole record</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="605"/>
         <source>Trafficking-indicator screen of %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="609"/>
         <source>TB screen of %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>
 </context>
 <context>
@@ -2107,37 +2079,37 @@
     <message>
         <location filename="../models/persons.py" line="173"/>
         <source>Last arrival</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការមកដល់ចុងក្រោយ</translation>
     </message>
     <message>
         <location filename="../models/persons.py" line="206"/>
         <source>Loading</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំពុងផ្ទុក</translation>
     </message>
     <message>
         <location filename="../models/persons.py" line="218"/>
         <source>Female</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
         <location filename="../models/persons.py" line="218"/>
         <source>Male</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
         <location filename="../models/persons.py" line="218"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
         <location filename="../models/persons.py" line="219"/>
         <source>Not specified</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនបានបញ្ជាក់</translation>
     </message>
     <message>
         <location filename="../models/persons.py" line="221"/>
         <source>%1 (estimated)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (ប៉ាន់ស្មាន)</translation>
     </message>
 </context>
 <context>
@@ -2145,73 +2117,73 @@
     <message>
         <location filename="../windows/login.py" line="133"/>
         <source>Set up this checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រៀបចំច្រកត្រួតពិនិត្យនេះ</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="140"/>
         <source>Checkpoint and first supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ច្រកត្រួតពិនិត្យ និងអ្នកត្រួតពិនិត្យដំបូង</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="141"/>
         <source>Poipet checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ច្រកត្រួតពិនិត្យប៉ោយប៉ែត</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="142"/>
         <location filename="../windows/login.py" line="157"/>
         <source>Checkpoint name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះច្រកត្រួតពិនិត្យ</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="144"/>
         <location filename="../windows/login.py" line="158"/>
         <source>Supervisor user name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះអ្នកប្រើរបស់អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="146"/>
         <location filename="../windows/login.py" line="159"/>
         <source>Full name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះពេញ</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="148"/>
         <location filename="../windows/login.py" line="160"/>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="150"/>
         <location filename="../windows/login.py" line="161"/>
         <source>Passphrase again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់ម្តងទៀត</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="168"/>
         <source>Recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លេខកូដស្តារ</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="169"/>
         <source>Write this code down or print it, and keep it locked away. It opens the records if every passphrase is forgotten. It is shown only now.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមសរសេរកូដនេះទុក ឬបោះពុម្ពវា ហើយរក្សាទុកវានៅកន្លែងដែលចាក់សោ។ កូដនេះអាចបើកកំណត់ត្រាបាន ប្រសិនបើឃ្លាសម្ងាត់ទាំងអស់ត្រូវបានភ្លេច។ កូដនេះបង្ហាញតែម្តងនេះប៉ុណ្ណោះ។</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="175"/>
         <location filename="../windows/login.py" line="176"/>
         <source>I have written down the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ខ្ញុំបានសរសេរលេខកូដស្តារទុករួចហើយ</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="186"/>
         <source>Open Checkpoint</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បើក Checkpoint</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="194"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
     </message>
 </context>
 <context>
@@ -2219,22 +2191,22 @@
     <message>
         <location filename="../windows/person_detail.py" line="166"/>
         <source>Why is this needed? (required)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ហេតុអ្វីត្រូវធ្វើការនេះ? (ត្រូវតែបំពេញ)</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="169"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បញ្ហា</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="177"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បោះបង់</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="194"/>
         <source>%1: give a reason (at least 3 characters).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1៖ សូមផ្តល់មូលហេតុ (យ៉ាងហោចណាស់ 3 តួអក្សរ)។</translation>
     </message>
 </context>
 <context>
@@ -2242,45 +2214,45 @@
     <message>
         <location filename="../windows/records.py" line="52"/>
         <source>Search persons</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្វែងរកបុគ្គល</translation>
     </message>
     <message>
         <location filename="../windows/records.py" line="53"/>
         <source>Search: name (Latin or Khmer), document number, phone or date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្វែងរក៖ ឈ្មោះ (អក្សរឡាតាំង ឬខ្មែរ) លេខឯកសារ លេខទូរស័ព្ទ ឬថ្ងៃខែឆ្នាំកំណើត</translation>
     </message>
     <message>
         <location filename="../windows/records.py" line="72"/>
         <source>Persons</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បុគ្គល</translation>
     </message>
     <message>
         <location filename="../windows/records.py" line="173"/>
         <source>Press Enter to open the selected person.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចុច Enter ដើម្បីបើកកំណត់ត្រារបស់បុគ្គលដែលបានជ្រើសរើស។</translation>
     </message>
     <message numerus="yes">
         <location filename="../windows/records.py" line="185"/>
         <source>%n persons found</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>រកឃើញ %n នាក់</numerusform>
+            <numerusform>រកឃើញ %n នាក់</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../windows/records.py" line="187"/>
         <source>(only the first %n are shown; refine the search)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>(បង្ហាញតែ %n នាក់ដំបូងប៉ុណ្ណោះ សូមបញ្ជាក់ការស្វែងរកឱ្យច្បាស់ជាងនេះ)</numerusform>
+            <numerusform>(បង្ហាញតែ %n នាក់ដំបូងប៉ុណ្ណោះ សូមបញ្ជាក់ការស្វែងរកឱ្យច្បាស់ជាងនេះ)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../windows/records.py" line="189"/>
         <source>%n persons</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>%n នាក់</numerusform>
+            <numerusform>%n នាក់</numerusform>
         </translation>
     </message>
 </context>
@@ -2289,122 +2261,122 @@
     <message>
         <location filename="../models/referrals.py" line="41"/>
         <source>Referred</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="42"/>
         <source>Arrived at the facility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានមកដល់មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="43"/>
         <source>Chest X-ray done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="44"/>
         <source>Xpert test done</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានធ្វើតេស្ត Xpert</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="45"/>
         <source>Diagnosed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានធ្វើរោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="46"/>
         <source>Treatment started</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="47"/>
         <source>Lost to follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បាត់បង់ការតាមដាន</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="48"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានបិទ</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="51"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ធម្មតា</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="52"/>
         <source>Abnormal, suggestive of TB</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនធម្មតា មានលក្ខណៈសង្ស័យជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="53"/>
         <source>Abnormal, not suggestive of TB</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនធម្មតា គ្មានលក្ខណៈសង្ស័យជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="56"/>
         <source>MTB not detected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនរកឃើញ MTB</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="57"/>
         <source>MTB detected, rifampicin resistance not detected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកឃើញ MTB, មិនរកឃើញភាពស៊ាំនឹងថ្នាំ Rifampicin</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="58"/>
         <source>MTB detected, rifampicin resistance detected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកឃើញ MTB, រកឃើញភាពស៊ាំនឹងថ្នាំ Rifampicin</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="59"/>
         <source>MTB detected, rifampicin resistance indeterminate</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រកឃើញ MTB, មិនអាចកំណត់ភាពស៊ាំនឹងថ្នាំ Rifampicin បាន</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="61"/>
         <source>Error, invalid or no result</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំហុស, មិនត្រឹមត្រូវ ឬគ្មានលទ្ធផល</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="64"/>
         <source>Bacteriologically confirmed TB</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ជំងឺរបេងបញ្ជាក់ដោយបាក់តេរីសាស្ត្រ</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="65"/>
         <source>Clinically diagnosed TB</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ជំងឺរបេងធ្វើរោគវិនិច្ឆ័យតាមគ្លីនិក</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="66"/>
         <source>Not TB</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនមែនជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="314"/>
         <source>Chest X-ray result</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លទ្ធផលថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="315"/>
         <source>Xpert result</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លទ្ធផល Xpert</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="316"/>
         <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="317"/>
         <source>Treatment started on</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="318"/>
         <source>Treatment facility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលដ្ឋានសុខាភិបាលដែលព្យាបាល</translation>
     </message>
 </context>
 <context>
@@ -2412,37 +2384,37 @@
     <message>
         <location filename="../models/referrals.py" line="267"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះ</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="267"/>
         <source>Name in Khmer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="267"/>
         <source>Referred</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ថ្ងៃបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="268"/>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="268"/>
         <source>Urgency</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ភាពបន្ទាន់</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="268"/>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ដំណាក់កាល</translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="284"/>
         <source>Lost to follow-up (after: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បាត់បង់ការតាមដាន (បន្ទាប់ពី៖ %1)</translation>
     </message>
 </context>
 <context>
@@ -2450,156 +2422,156 @@
     <message>
         <location filename="../windows/referrals.py" line="147"/>
         <source>Show referrals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បង្ហាញការបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="148"/>
         <source>Open (need follow-up)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនទាន់បិទ (ត្រូវការតាមដាន)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="149"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ទាំងអស់</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="152"/>
         <source>S&amp;how:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បង្ហាញ (&amp;H)៖</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="154"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ផ្ទុកឡើងវិញ (&amp;R)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="156"/>
         <source>Refresh the list</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ផ្ទុកបញ្ជីឡើងវិញ</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="167"/>
         <source>Referrals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="193"/>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការតាមដាន</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="197"/>
         <location filename="../windows/referrals.py" line="399"/>
         <source>Choose a referral in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមជ្រើសរើសការបញ្ជូនមួយក្នុងបញ្ជី។</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="207"/>
         <source>Next stage</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ដំណាក់កាលបន្ទាប់</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="230"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់សម្គាល់</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="233"/>
         <source>&amp;Next stage</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ដំណាក់កាលបន្ទាប់ (&amp;N)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="234"/>
         <source>Chest &amp;X-ray result</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លទ្ធផលថតកាំរស្មីអ៊ិចទ្រូង (&amp;X)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="235"/>
         <source>X&amp;pert result</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លទ្ធផល Xpert (&amp;P)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="236"/>
         <source>&amp;Diagnosis</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រោគវិនិច្ឆ័យ (&amp;D)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="237"/>
         <source>&amp;Treatment started on</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ថ្ងៃចាប់ផ្តើមព្យាបាល (&amp;T)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="238"/>
         <source>Treatment &amp;facility</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មូលដ្ឋានសុខាភិបាលដែលព្យាបាល (&amp;F)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="239"/>
         <source>N&amp;otes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់សម្គាល់ (&amp;O)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="243"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំហុស</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="250"/>
         <source>&amp;Save follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រក្សាទុកការតាមដាន (&amp;S)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="252"/>
         <source>Save follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រក្សាទុកការតាមដាន</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="253"/>
         <source>Save (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រក្សាទុក (Enter)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="290"/>
         <source>Not recorded yet</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនទាន់បានកត់ត្រា</translation>
     </message>
     <message numerus="yes">
         <location filename="../windows/referrals.py" line="335"/>
         <source>%n referral(s)</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>ការបញ្ជូន %n</numerusform>
+            <numerusform>ការបញ្ជូន %n</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="337"/>
         <source>(only the oldest are shown; choose a narrower filter)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">(បង្ហាញតែការបញ្ជូនចាស់ជាងគេប៉ុណ្ណោះ សូមជ្រើសរើសតម្រងដែលចង្អៀតជាងនេះ)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="408"/>
         <source>%1, referred on %2 to %3. Stage: %4.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 បានបញ្ជូននៅថ្ងៃ %2 ទៅ %3។ ដំណាក់កាល៖ %4។</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="417"/>
         <source>%1 (current stage: add a result)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (ដំណាក់កាលបច្ចុប្បន្ន៖ បន្ថែមលទ្ធផល)</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="437"/>
         <source>This referral is closed; nothing more can be recorded on it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូននេះត្រូវបានបិទ មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ។</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="439"/>
         <source>Your role can see referrals but not record follow-up.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តួនាទីរបស់អ្នកអាចមើលការបញ្ជូនបាន ប៉ុន្តែមិនអាចកត់ត្រាការតាមដានបានទេ។</translation>
     </message>
     <message>
         <location filename="../windows/referrals.py" line="518"/>
         <source>Saved: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានរក្សាទុក៖ %1។</translation>
     </message>
 </context>
 <context>
@@ -2607,12 +2579,12 @@
     <message>
         <location filename="../wizards/registration.py" line="591"/>
         <source>New registration</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="603"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រក្សាទុក</translation>
     </message>
 </context>
 <context>
@@ -2620,22 +2592,22 @@
     <message>
         <location filename="../windows/supervisor.py" line="158"/>
         <source>Arrived</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ពេលមកដល់</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="158"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="158"/>
         <source>Name in Khmer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="159"/>
         <source>Registered by</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចុះឈ្មោះដោយ</translation>
     </message>
 </context>
 <context>
@@ -2643,27 +2615,27 @@
     <message>
         <location filename="../wizards/registration.py" line="517"/>
         <source>Review and save</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ពិនិត្យ និងរក្សាទុក</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="523"/>
         <source>Referrals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="526"/>
         <source>Referrals (untick to leave one out; a child always gets child protection):</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការបញ្ជូន (ដោះធីកចេញ ដើម្បីមិនបញ្ជូនទៅកន្លែងណាមួយ។ កុមារតែងតែត្រូវបញ្ជូនទៅការពារកុមារ)៖</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="534"/>
         <source>Existing person</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="545"/>
         <source>No screening (no consent to screening).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ (គ្មានការយល់ព្រមឱ្យពិនិត្យស្រាវជ្រាវ)។</translation>
     </message>
 </context>
 <context>
@@ -2671,60 +2643,60 @@
     <message>
         <location filename="../windows/supervisor.py" line="188"/>
         <source>Arrivals waiting for review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការមកដល់ដែលកំពុងរង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="190"/>
         <source>&amp;Approve selected</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អនុម័តអ្វីដែលបានជ្រើសរើស (&amp;A)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="190"/>
         <source>Approve the selected arrivals</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អនុម័តការមកដល់ដែលបានជ្រើសរើស</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="191"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ផ្ទុកឡើងវិញ (&amp;R)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="191"/>
         <source>Refresh the review list</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ផ្ទុកបញ្ជីសម្រាប់ពិនិត្យឡើងវិញ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="195"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំហុស</translation>
     </message>
     <message numerus="yes">
         <location filename="../windows/supervisor.py" line="237"/>
         <source>%n arrival(s) waiting</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>ការមកដល់ %n កំពុងរង់ចាំ</numerusform>
+            <numerusform>ការមកដល់ %n កំពុងរង់ចាំ</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="239"/>
         <source>(the oldest %1 are shown)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">(បង្ហាញតែ %1 ដែលចាស់ជាងគេ)</translation>
     </message>
     <message numerus="yes">
         <location filename="../windows/supervisor.py" line="270"/>
         <source>%n arrival(s) approved.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>បានអនុម័តការមកដល់ %n។</numerusform>
+            <numerusform>បានអនុម័តការមកដល់ %n។</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../windows/supervisor.py" line="273"/>
         <source>%n arrival(s) not approved: %1</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+            <numerusform>មិនបានអនុម័តការមកដល់ %n៖ %1</numerusform>
+            <numerusform>មិនបានអនុម័តការមកដល់ %n៖ %1</numerusform>
         </translation>
     </message>
 </context>
@@ -2733,22 +2705,22 @@
     <message>
         <location filename="../windows/supervisor.py" line="431"/>
         <source>Role of %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តួនាទីរបស់ %1</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="432"/>
         <source>&amp;Change role</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្តូរតួនាទី (&amp;C)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="434"/>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តួនាទី (&amp;R)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="434"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តួនាទី</translation>
     </message>
 </context>
 <context>
@@ -2756,7 +2728,7 @@
     <message>
         <location filename="../slip.py" line="135"/>
         <source>Print referral slip</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូន</translation>
     </message>
 </context>
 <context>
@@ -2764,47 +2736,47 @@
     <message>
         <location filename="../windows/supervisor.py" line="797"/>
         <source>Supervisor tasks</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការងាររបស់អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="803"/>
         <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ពិនិត្យ (&amp;R)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="805"/>
         <source>&amp;Users</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អ្នកប្រើ (&amp;U)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="807"/>
         <source>&amp;Data</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ទិន្នន័យ (&amp;D)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="808"/>
         <source>Your role has no supervisor tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តួនាទីរបស់អ្នក មិនមានការងាររបស់អ្នកត្រួតពិនិត្យទេ។</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="831"/>
         <source>Export to a new CSV file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">នាំចេញទៅឯកសារ CSV ថ្មី</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="831"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឯកសារ CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="833"/>
         <source>Write the backup to a new file</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សរសេរច្បាប់ចម្លងបម្រុងទុក ទៅឯកសារថ្មី</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="833"/>
         <source>Checkpoint backups (*.db)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ច្បាប់ចម្លងបម្រុងទុក Checkpoint (*.db)</translation>
     </message>
 </context>
 <context>
@@ -2812,89 +2784,89 @@
     <message>
         <location filename="../wizards/registration.py" line="448"/>
         <source>TB screen</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="450"/>
         <source>Cough now</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ក្អកបច្ចុប្បន្ន</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="452"/>
         <source>Coughing up blood</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ក្អកចេញឈាម</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="453"/>
         <source>Fever</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">គ្រុនក្តៅ</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="454"/>
         <source>Night sweats</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បែកញើសពេលយប់</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="455"/>
         <source>Weight loss without trying</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្រកទម្ងន់ដោយមិនដឹងមូលហេតុ</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="456"/>
         <source>Poor weight gain (children under 15)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឡើងទម្ងន់មិនល្អ (កុមារអាយុក្រោម ១៥ឆ្នាំ)</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="457"/>
         <source>Not known / not asked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនដឹង / មិនបានសួរ</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="458"/>
         <source>Negative</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អវិជ្ជមាន</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="458"/>
         <source>Positive</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">វិជ្ជមាន</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="460"/>
         <source>Lives with or is close to someone with TB</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រស់នៅជាមួយ ឬនៅជិតស្និទ្ធនឹងអ្នកមានជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="461"/>
         <source>Treated for TB before</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ធ្លាប់ព្យាបាលជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="462"/>
         <source>Diabetes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ជំងឺទឹកនោមផ្អែម</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="463"/>
         <source>Recently held in prison or immigration detention</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ទើបតែត្រូវឃុំខ្លួនក្នុងពន្ធនាគារ ឬមណ្ឌលឃុំឃាំងអន្តោប្រវេសន៍</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="465"/>
         <location filename="../wizards/registration.py" line="476"/>
         <source>Days of cough</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចំនួនថ្ងៃក្អក</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="466"/>
         <location filename="../wizards/registration.py" line="478"/>
         <source>HIV status (optional, sensitive)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្ថានភាពមេរោគអេដស៍ HIV (មិនចាំបាច់, ព័ត៌មានរសើប)</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="469"/>
         <source>TB screen result</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លទ្ធផលពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
 </context>
 <context>
@@ -2902,32 +2874,32 @@
     <message>
         <location filename="../wizards/registration.py" line="350"/>
         <source>Trafficking indicators</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="351"/>
         <source>Tick what the person describes. Each dimension is judged on its own.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សូមគូសធីកលើអ្វីដែលសាមីខ្លួនរៀបរាប់។ ផ្នែកនីមួយៗត្រូវវាយតម្លៃដាច់ដោយឡែកពីគ្នា។</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="360"/>
         <source>Checklist result</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">លទ្ធផលបញ្ជីសូចនាករ</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="365"/>
         <source>Age when exploited, if different (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អាយុនៅពេលត្រូវគេកេងប្រវ័ញ្ច ប្រសិនបើខុសពីអាយុបច្ចុប្បន្ន (មិនចាំបាច់)</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="435"/>
         <source>Child: refer to child protection.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កុមារ៖ បញ្ជូនទៅការពារកុមារ។</translation>
     </message>
     <message>
         <location filename="../wizards/registration.py" line="437"/>
         <source>An indicator whose grade is not yet verified was used.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានប្រើសូចនាករមួយ ដែលកម្រិតរបស់វាមិនទាន់ត្រូវបានផ្ទៀងផ្ទាត់។</translation>
     </message>
 </context>
 <context>
@@ -2935,57 +2907,57 @@
     <message>
         <location filename="../models/users.py" line="22"/>
         <source>Officer</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មន្ត្រី</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="23"/>
         <source>Health worker</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បុគ្គលិកសុខាភិបាល</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="24"/>
         <source>Supervisor</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="25"/>
         <source>Administrator</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អ្នកគ្រប់គ្រងប្រព័ន្ធ</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="28"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">សកម្ម</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="29"/>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានចាក់សោ</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="53"/>
         <source>Too short: at least %1 characters</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ខ្លីពេក៖ យ៉ាងហោចណាស់ %1 តួអក្សរ</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="56"/>
         <source>Too easy to guess</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ងាយទាយពេក</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="58"/>
         <source>Strong</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">រឹងមាំ</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="60"/>
         <source>Fair: a few more words make it stronger</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មធ្យម៖ ការបន្ថែមពាក្យពីរបីទៀត នឹងធ្វើឱ្យវារឹងមាំជាងនេះ</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="61"/>
         <source>Weak: use several words, or add digits and symbols</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ខ្សោយ៖ សូមប្រើពាក្យច្រើន ឬបន្ថែមលេខ និងនិមិត្តសញ្ញា</translation>
     </message>
 </context>
 <context>
@@ -2993,27 +2965,27 @@
     <message>
         <location filename="../models/users.py" line="76"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="76"/>
         <source>Display name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ឈ្មោះបង្ហាញ</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="76"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">តួនាទី</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="77"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ស្ថានភាព</translation>
     </message>
     <message>
         <location filename="../models/users.py" line="77"/>
         <source>Wrong passphrases</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចំនួនដងវាយឃ្លាសម្ងាត់ខុស</translation>
     </message>
 </context>
 <context>
@@ -3021,87 +2993,87 @@
     <message>
         <location filename="../windows/supervisor.py" line="453"/>
         <source>Users</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">អ្នកប្រើ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="455"/>
         <source>&amp;Add user…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បន្ថែមអ្នកប្រើ (&amp;A)…</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="455"/>
         <source>Add a user</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បន្ថែមអ្នកប្រើ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="456"/>
         <source>Reset &amp;passphrase…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ឃ្លាសម្ងាត់ឡើងវិញ (&amp;P)…</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="457"/>
         <source>Reset the selected user&apos;s passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ឃ្លាសម្ងាត់របស់អ្នកប្រើដែលបានជ្រើសរើសឡើងវិញ</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="458"/>
         <source>&amp;Lock</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចាក់សោ (&amp;L)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="458"/>
         <source>Lock the selected account</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចាក់សោគណនីដែលបានជ្រើសរើស</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="459"/>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ដោះសោ (&amp;U)</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="459"/>
         <source>Unlock the selected account</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ដោះសោគណនីដែលបានជ្រើសរើស</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="460"/>
         <source>Change &amp;role…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្តូរតួនាទី (&amp;R)…</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="460"/>
         <source>Change the selected user&apos;s role</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ប្តូរតួនាទីរបស់អ្នកប្រើដែលបានជ្រើសរើស</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="463"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំហុស</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="558"/>
         <source>User added. They can sign in with the passphrase you gave them.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានបន្ថែមអ្នកប្រើ។ គាត់អាចចូលប្រើដោយប្រើឃ្លាសម្ងាត់ដែលអ្នកបានផ្តល់ឱ្យ។</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="564"/>
         <source>Passphrase changed for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានប្តូរឃ្លាសម្ងាត់សម្រាប់ %1។</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="570"/>
         <source>Role changed for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បានប្តូរតួនាទីសម្រាប់ %1។</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="581"/>
         <source>%1 is locked and can no longer sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 ត្រូវបានចាក់សោ ហើយមិនអាចចូលប្រើបានទៀតទេ។</translation>
     </message>
     <message>
         <location filename="../windows/supervisor.py" line="582"/>
         <source>%1 is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 ត្រូវបានដោះសោ។</translation>
     </message>
 </context>
 <context>
@@ -3109,27 +3081,50 @@
     <message>
         <location filename="../windows/person_detail.py" line="275"/>
         <source>Void a record</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចាត់ទុកកំណត់ត្រាជាមោឃៈ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="276"/>
         <source>Void</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ចាត់ទុកជាមោឃៈ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="279"/>
         <source>Record to void</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ត្រាដែលត្រូវចាត់ទុកជាមោឃៈ</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="282"/>
         <source>Voiding marks a record as entered in error. It is not deleted: it stays in the history with your reason.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ការចាត់ទុកជាមោឃៈ គឺសម្គាល់ថាកំណត់ត្រាត្រូវបានបញ្ចូលដោយច្រឡំ។ កំណត់ត្រាមិនត្រូវបានលុបទេ៖ វានៅតែមានក្នុងប្រវត្តិ រួមជាមួយមូលហេតុរបស់អ្នក។</translation>
     </message>
     <message>
         <location filename="../windows/person_detail.py" line="285"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">កំណត់ត្រា</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <location filename="../widgets/fields.py" line="143"/>
+        <source>&lt; Back</source>
+        <translation type="unfinished">&lt; ថយក្រោយ</translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="144"/>
+        <source>Next &gt;</source>
+        <translation type="unfinished">បន្ទាប់ &gt;</translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="145"/>
+        <source>Cancel</source>
+        <translation type="unfinished">បោះបង់</translation>
+    </message>
+    <message>
+        <location filename="../widgets/fields.py" line="146"/>
+        <source>Finish</source>
+        <translation type="unfinished">បញ្ចប់</translation>
     </message>
 </context>
 <context>
@@ -3137,17 +3132,17 @@
     <message>
         <location filename="../widgets/fields.py" line="97"/>
         <source>Not known</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
         <location filename="../widgets/fields.py" line="98"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
         <location filename="../widgets/fields.py" line="99"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">ទេ</translation>
     </message>
 </context>
 </TS>

@@ -140,9 +140,8 @@ class ErrorLabel(QLabel):
 
 def translate_wizard_buttons(wizard: QWizard) -> None:
     """Qt ships no Khmer translation of its own buttons: name the wizard's buttons through our tr()."""
-    tr = QCoreApplication.translate
-    for button, text in ((QWizard.WizardButton.BackButton, tr("Wizard", "< Back")),
-                         (QWizard.WizardButton.NextButton, tr("Wizard", "Next >")),
-                         (QWizard.WizardButton.CancelButton, tr("Wizard", "Cancel")),
-                         (QWizard.WizardButton.FinishButton, tr("Wizard", "Finish"))):
+    for button, text in ((QWizard.WizardButton.BackButton, QCoreApplication.translate("Wizard", "< Back")),
+                         (QWizard.WizardButton.NextButton, QCoreApplication.translate("Wizard", "Next >")),
+                         (QWizard.WizardButton.CancelButton, QCoreApplication.translate("Wizard", "Cancel")),
+                         (QWizard.WizardButton.FinishButton, QCoreApplication.translate("Wizard", "Finish"))):
         wizard.setButtonText(button, text)
