@@ -82,8 +82,10 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, ConflictError):
         return tr("Core", str(exc))
     if isinstance(exc, StoreError):
-        return QCoreApplication.translate("Errors", "The store could not be used: %1").replace("%1", tr("Core", str(exc)))
+        return QCoreApplication.translate("Errors", "The store could not be used: %1").replace(
+            "%1", tr("Core", str(exc)))
     if isinstance(exc, CheckpointError):
         return tr("Core", str(exc))
-    return QCoreApplication.translate("Errors", "Something went wrong and nothing was saved. Please try again; if it happens again, "
-                        "tell your supervisor.")
+    return QCoreApplication.translate(
+        "Errors", "Something went wrong and nothing was saved. Please try again; if it happens again, "
+                  "tell your supervisor.")

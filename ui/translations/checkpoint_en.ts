@@ -11,8 +11,8 @@
     <message>
         <location filename="../messages.py" line="70"/>
         <location filename="../messages.py" line="83"/>
-        <location filename="../messages.py" line="85"/>
-        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="88"/>
         <source>Core</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,7 +1119,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="89"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -11,8 +11,8 @@
     <message>
         <location filename="../messages.py" line="70"/>
         <location filename="../messages.py" line="83"/>
-        <location filename="../messages.py" line="85"/>
-        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="88"/>
         <source>Core</source>
         <translation type="unfinished">ស្នូល</translation>
     </message>
@@ -1119,7 +1119,7 @@
         <translation type="unfinished">មិនអាចប្រើមូលដ្ឋានទិន្នន័យបានទេ៖ %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="89"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished">មានបញ្ហាកើតឡើង ហើយគ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមព្យាយាមម្ដងទៀត។ ប្រសិនបើវាកើតឡើងម្ដងទៀត សូមប្រាប់អ្នកត្រួតពិនិត្យរបស់អ្នក។</translation>
     </message>
