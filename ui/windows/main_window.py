@@ -153,9 +153,11 @@ class MainWindow(QMainWindow):
 
     lock_requested = Signal()
 
-    def __init__(self, ctx: AppContext, *, lock_minutes: float = 5, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, *, lock_minutes: float = 5, background_sync: bool = True,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.background_sync = background_sync
         self.setObjectName("main_window")
         user = ctx.session.user
         self.setWindowTitle(self.tr("Checkpoint — %1").replace("%1", ctx.session.checkpoint_name))
@@ -199,6 +201,8 @@ class MainWindow(QMainWindow):
         sb.addWidget(self.message, 1)
         sb.addPermanentWidget(self.pending_label)
         ctx.error.connect(self.message.setText)
+        if self.sync_panel is not None:
+            self.sync_panel.status_changed.connect(self.pending_label.setText)
         ctx.changed.connect(self._changed)
         self.watcher = InactivityWatcher(lock_minutes, self)
         self.watcher.timeout.connect(self.lock_requested.emit)
@@ -225,11 +229,19 @@ class MainWindow(QMainWindow):
 
                 return ReferralsView(self.ctx)
             self._factories["referrals"] = referrals
+        self.sync_panel: Any = None
         if role in ("supervisor", "admin"):
+            # Built now, not on first view: it syncs in the background whether or not its tab is ever opened.
+            from ui.windows.sync_panel import SyncPanel
+
+            self.sync_panel = SyncPanel(self.ctx, background=self.background_sync)
+
             def supervisor() -> QWidget:
                 from ui.windows.supervisor import SupervisorView
 
-                return SupervisorView(self.ctx)
+                view = SupervisorView(self.ctx)
+                view.add_tab(self.sync_panel, self.tr("Sync with HQ"))
+                return view
             self._factories["supervisor"] = supervisor
 
     def available(self, key: str) -> bool:
@@ -300,5 +312,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Forget everything on screen (lock or sign out): stop the watcher, close dialogs."""
         self.watcher.stop()
+        if self.sync_panel is not None:
+            self.sync_panel.shutdown()
         if self.wizard is not None:
             self.wizard.close()

@@ -1,0 +1,366 @@
+"""Sync with HQ from the desktop: status anyone can read, Sync now / cancel, USB export and ack import,
+enrollment, and conflicts to decide.
+
+The sync runs on the network executor with a second connection to the store (same key, same user), so officers'
+saves on the DB worker never wait behind a slow link. A background engine (sync.engine.BackgroundSync) probes HQ
+with backoff and syncs whenever HQ answers; a QTimer drives it, the GUI thread never waits.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from checkpoint.services.outbox import Outbox
+from checkpoint.services.session import Session
+from checkpoint.storage.store import Store
+from sync.client import HttpTransport, SyncClient
+from sync.engine import BackgroundSync
+from sync.transfer import export_batch, import_ack
+from ui.context import AppContext
+from ui.messages import error_message
+from ui.qt import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    Qt,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.widgets.fields import ErrorLabel, name
+
+
+class SyncWorker:
+    """Owns the second connection and the client; used only from the network executor's threads, one call at a
+    time (the panel never starts a second run while one is going)."""
+
+    def __init__(self, session: Session, transport_factory: Callable[[str], Any]) -> None:
+        # The network pool has two threads: every call takes this lock, so the connection is used by one at a time.
+        self._lock = threading.RLock()
+        self._main = session
+        self._factory = transport_factory
+        self._session: Session | None = None
+        self._transport: Any = None
+
+    def session(self) -> Session:
+        if self._session is None:
+            st = self._main.store
+            store = Store.open(st.path, st.data_key, clock=st.clock)
+            self._session = Session(store, self._main.keyfile, self._main.user.id)
+        return self._session
+
+    def client(self) -> SyncClient:
+        s = self.session()
+        url = (Outbox(s).enrollment() or {}).get("hq_url")
+        if self._transport is None and url:
+            self._transport = self._factory(url)
+        return SyncClient(s, self._transport)
+
+    def enroll(self, url: str, token: str) -> dict[str, Any]:
+        with self._lock:
+            if self._transport is not None:
+                self._transport.close()
+            self._transport = self._factory(url)
+            return SyncClient(self.session(), self._transport).enroll(url, token)
+
+    def probe(self) -> Any:
+        with self._lock:
+            return self.client().transport.health()
+
+    def sync(self, progress: Callable[[int, int], None], cancel: Callable[[], bool]) -> dict[str, Any]:
+        with self._lock:
+            return self.client().sync_once(progress=progress, cancel=cancel)
+
+    def export(self, path: str) -> dict[str, Any] | None:
+        with self._lock:
+            return export_batch(self.session(), path)
+
+    def import_ack(self, path: str) -> dict[str, Any]:
+        with self._lock:
+            return import_ack(self.session(), path)
+
+    def status(self) -> dict[str, Any]:
+        with self._lock:
+            s = self.session()
+            st = Outbox(s).status()
+            st["conflicts"] = s.list_conflicts() if s.user.role == "supervisor" else []
+            return st
+
+    def close(self) -> None:
+        with self._lock:
+            if self._transport is not None:
+                self._transport.close()
+                self._transport = None
+            if self._session is not None:
+                self._session.lock()
+                self._session = None
+
+
+class SyncPanel(QWidget):
+    """A tab of the supervisor view. ``finished(summary)`` after each run; ``status_changed(text)`` for the bar."""
+
+    finished = Signal(object)
+    status_changed = Signal(str)
+    _progress = Signal(int, int)
+
+    def __init__(self, ctx: AppContext, *, transport_factory: Callable[[str], Any] | None = None,
+                 background: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("sync_panel")
+        self.worker = SyncWorker(ctx.session, transport_factory or (lambda url: HttpTransport(url, timeout=30)))
+        self._running = False
+        self._cancel = threading.Event()
+        # status
+        self.state = QLabel()
+        self.state.setObjectName("sync_state")
+        self.state.setWordWrap(True)
+        self.last_error = ErrorLabel("sync_last_error")
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("sync_progress")
+        self.sync_now = QPushButton(self.tr("Sync now"))
+        self.sync_now.setObjectName("sync_now")
+        self.cancel = QPushButton(self.tr("Stop"))
+        self.cancel.setObjectName("sync_cancel")
+        self.cancel.setEnabled(False)
+        self.export = QPushButton(self.tr("Export batch to USB…"))
+        self.export.setObjectName("export_batch")
+        self.import_ack_btn = QPushButton(self.tr("Import acknowledgement from USB…"))
+        self.import_ack_btn.setObjectName("import_ack")
+        buttons = QHBoxLayout()
+        for b in (self.sync_now, self.cancel, self.export, self.import_ack_btn):
+            buttons.addWidget(b)
+        # enrollment
+        self.enroll_box = QGroupBox(self.tr("Enroll this device with HQ"))
+        self.hq_url = QLineEdit()
+        name(self.hq_url, "hq_url", self.tr("HQ address"))
+        self.hq_url.setPlaceholderText("https://hq.example.org")
+        self.token = QLineEdit()
+        name(self.token, "enroll_token", self.tr("One-time enrollment token"))
+        self.enroll_btn = QPushButton(self.tr("Enroll"))
+        self.enroll_btn.setObjectName("enroll")
+        self.enroll_error = ErrorLabel("enroll_error")
+        f = QFormLayout(self.enroll_box)
+        f.addRow(self.tr("HQ address"), self.hq_url)
+        f.addRow(self.tr("One-time token"), self.token)
+        f.addRow(self.enroll_btn)
+        f.addRow(self.enroll_error)
+        # batches and conflicts
+        self.batches = QListWidget()
+        self.batches.setObjectName("sync_batches")
+        self.batches.setAccessibleName(self.tr("Batches"))
+        self.conflicts = QListWidget()
+        self.conflicts.setObjectName("conflicts")
+        self.conflicts.setAccessibleName(self.tr("Conflicts to decide"))
+        self.keep_kept = QPushButton(self.tr("Keep the value in place"))
+        self.keep_kept.setObjectName("keep_kept")
+        self.keep_other = QPushButton(self.tr("Keep the other value"))
+        self.keep_other.setObjectName("keep_other")
+        crow = QHBoxLayout()
+        crow.addWidget(self.keep_kept)
+        crow.addWidget(self.keep_other)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.state)
+        lay.addWidget(self.last_error)
+        lay.addWidget(self.progress_label)
+        lay.addLayout(buttons)
+        lay.addWidget(self.enroll_box)
+        lay.addWidget(QLabel(self.tr("Batches (newest first):")))
+        lay.addWidget(self.batches)
+        lay.addWidget(QLabel(self.tr("The same field changed on two devices — decide which value stays:")))
+        lay.addWidget(self.conflicts)
+        lay.addLayout(crow)
+        self.sync_now.clicked.connect(self.start_sync)
+        self.cancel.clicked.connect(self._cancel.set)
+        self.export.clicked.connect(self.export_to_usb)
+        self.import_ack_btn.clicked.connect(self.import_from_usb)
+        self.enroll_btn.clicked.connect(self.enroll)
+        self.keep_kept.clicked.connect(lambda: self.resolve("kept"))
+        self.keep_other.clicked.connect(lambda: self.resolve("other"))
+        self._progress.connect(self._show_progress)
+        self.engine = BackgroundSync(probe=lambda: None, run_sync=lambda: None, clock=ctx.session.store.clock)
+        self.timer = QTimer(self)
+        self.timer.setInterval(5_000)
+        self.timer.timeout.connect(self._tick)
+        if background:
+            self.timer.start()
+        self.choose_path: Callable[[str, str], str | None] = self._ask_path
+        self.refresh()
+
+    # ------------------------------------------------------------------ status
+    def _net(self, fn: Callable[..., Any], *args: Any, done: Callable[[Any], None],
+             fail: Callable[[BaseException], None] | None = None, **kwargs: Any) -> None:
+        self.ctx.runner.op(fn, *args, network=True, **kwargs).success(done) \
+            .failure(fail or (lambda e: self.ctx.show_error(None, e))).owned_by(self).run()
+
+    def refresh(self) -> None:
+        self._net(self.worker.status, done=self._show_status)
+
+    def _show_status(self, st: dict[str, Any]) -> None:
+        enrolled = st["enrolled"]
+        self.enroll_box.setVisible(not enrolled)
+        for b in (self.sync_now, self.export, self.import_ack_btn):
+            b.setEnabled(enrolled and not self._running)
+        text = self.tr("Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3").replace(
+            "%1", str(st["pending"])).replace("%2", str(st["inflight"])).replace("%3", str(st["acked"]))
+        if st["last_success"]:
+            text += "\n" + self.tr("Last complete sync: %1").replace("%1", st["last_success"][:16].replace("T", " "))
+        if not enrolled:
+            text += "\n" + self.tr("This device is not enrolled with HQ yet.")
+        if st["hq"].get("quarantined"):
+            text += "\n" + self.tr("HQ set aside %1 record(s) with a reason; see the batches.").replace(
+                "%1", str(st["hq"]["quarantined"]))
+        self.state.setText(text)
+        self.last_error.show_error(self._engine_error() or st["last_error"])
+        self.batches.clear()
+        for b in st["batches"]:
+            line = f"{b['state']}: {b['events']} · seq {b['first_seq']}–{b['last_seq']} · {b['via'] or '-'}"
+            if b["last_error"]:
+                line += f" · {b['last_error']}"
+            self.batches.addItem(line)
+        self.conflicts.clear()
+        for c in st.get("conflicts", []):
+            who = " ".join(x for x in (c["family_name"], c["given_names"], c["name_khmer"]) if x)
+            it = QListWidgetItem(f"{who}: {c['field']} — {c['kept_value']!r} / {c['other_value']!r}")
+            it.setData(Qt.ItemDataRole.UserRole, c["id"])
+            self.conflicts.addItem(it)
+        self.keep_kept.setEnabled(self.conflicts.count() > 0)
+        self.keep_other.setEnabled(self.conflicts.count() > 0)
+        self.status_changed.emit(self.tr("HQ: %1 waiting").replace("%1", str(st["pending"] + st["inflight"])))
+        self._enrolled = enrolled
+
+    def _engine_error(self) -> str:
+        return self.engine.status().last_error
+
+    # ------------------------------------------------------------------ sync
+    def _tick(self) -> None:
+        if self._running or not getattr(self, "_enrolled", False):
+            return
+        if self.engine.start() == "probe":
+            self._net(self.worker.probe, done=lambda _r: self._probed(True),
+                      fail=lambda e: self._probed(False, error_message(e)))
+
+    def _probed(self, ok: bool, error: str = "") -> None:
+        if self.engine.probe_done(ok, error) == "sync":
+            self._run(background=True)
+        else:
+            self.refresh()
+
+    def start_sync(self) -> None:
+        """Sync now (a supervisor's button): push everything, then pull."""
+        if self._running:
+            return
+        self.engine.sync_now()
+        if self.engine.start() == "probe" and self.engine.probe_done(True) == "sync":
+            self._run(background=False)
+
+    def _run(self, *, background: bool) -> None:
+        self._running = True
+        self._cancel.clear()
+        self.cancel.setEnabled(True)
+        self.sync_now.setEnabled(False)
+        self.progress_label.setText(self.tr("Syncing…"))
+        self._net(self.worker.sync, lambda done, total: self._progress.emit(done, total), self._cancel.is_set,
+                  done=self._synced, fail=self._sync_failed)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress_label.setText(self.tr("Sent %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
+
+    def _synced(self, summary: dict[str, Any]) -> None:
+        self._running = False
+        self.cancel.setEnabled(False)
+        self.engine.sync_done(summary)
+        if summary["complete"]:
+            self.progress_label.setText(self.tr("Everything is at HQ."))
+        elif summary["cancelled"]:
+            self.progress_label.setText(self.tr("Stopped. Nothing was lost; the rest goes next time."))
+        else:
+            self.progress_label.setText(self.tr("Not finished: %1").replace(
+                "%1", "; ".join(summary["errors"]) or self.tr("HQ has not acknowledged everything yet.")))
+        self.finished.emit(summary)
+        self.refresh()
+
+    def _sync_failed(self, e: BaseException) -> None:
+        self._running = False
+        self.cancel.setEnabled(False)
+        self.engine.sync_done(error=error_message(e))
+        self.progress_label.setText(error_message(e))
+        self.finished.emit({"complete": False, "errors": [error_message(e)]})
+        self.refresh()
+
+    # ------------------------------------------------------------------ enrollment, USB, conflicts
+    def enroll(self) -> None:
+        url, token = self.hq_url.text().strip(), self.token.text().strip()
+        if not url or not token:
+            self.enroll_error.show_error(self.tr("Enter HQ's address and the one-time token."))
+            return
+        self.enroll_btn.setEnabled(False)
+
+        def ok(_r: Any) -> None:
+            self.enroll_btn.setEnabled(True)
+            self.token.clear()
+            self.enroll_error.show_error("")
+            self.refresh()
+
+        def bad(e: BaseException) -> None:
+            self.enroll_btn.setEnabled(True)
+            self.enroll_error.show_error(error_message(e))
+
+        self._net(self.worker.enroll, url, token, done=ok, fail=bad)
+
+    def _ask_path(self, purpose: str, suggested: str) -> str | None:
+        if purpose == "export":
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export batch to USB"), suggested)
+        else:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import HQ's acknowledgement"), suggested)
+        return path or None
+
+    def export_to_usb(self) -> None:
+        path = self.choose_path("export", "checkpoint-batch.cpb")
+        if not path:
+            return
+
+        def done(r: dict[str, Any] | None) -> None:
+            self.progress_label.setText(self.tr("Nothing is waiting to be sent.") if r is None else
+                                        self.tr("Wrote %1 events to %2. Take it to HQ; bring back the "
+                                                "acknowledgement file.").replace("%1", str(r["events"]))
+                                        .replace("%2", Path(r["path"]).name))
+            self.refresh()
+
+        self._net(self.worker.export, path, done=done,
+                  fail=lambda e: self.progress_label.setText(error_message(e)))
+
+    def import_from_usb(self) -> None:
+        path = self.choose_path("import", "")
+        if not path:
+            return
+
+        def done(r: dict[str, Any]) -> None:
+            self.progress_label.setText(self.tr("HQ's acknowledgement applied.") if not r.get("already") else
+                                        self.tr("This acknowledgement was already applied."))
+            self.refresh()
+
+        self._net(self.worker.import_ack, path, done=done,
+                  fail=lambda e: self.progress_label.setText(error_message(e)))
+
+    def resolve(self, keep: str) -> None:
+        it = self.conflicts.currentItem() or (self.conflicts.item(0) if self.conflicts.count() else None)
+        if it is None:
+            return
+        cid = it.data(Qt.ItemDataRole.UserRole)
+        self.ctx.mutate(self.ctx.session.resolve_conflict, cid, keep, on_done=lambda _r: self.refresh(), parent=self)
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self._cancel.set()
+        self.ctx.runner.op(self.worker.close, network=True).run()
