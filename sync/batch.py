@@ -97,7 +97,7 @@ def seal_batch(batch: Batch, identity: Mapping[str, Any], hq_exchange_public: by
               "count": len(batch.events), "prev_sha256": batch.prev_sha256,
               "created_at": (now or datetime.now(UTC)).isoformat(), "hq_key_id": crypto.key_id(hq_exchange_public)}
     head = _canonical(header)
-    body = zlib.compress(_canonical([{k: e[k] for k in WIRE_FIELDS} for e in batch.events]), 6)
+    body = zlib.compress(_canonical([{k: e[k] for k in WIRE_FIELDS} for e in batch.events]), 1)
     sealed = crypto.seal(hq_exchange_public, body, context=BATCH_CONTEXT + b"|" + head)
     signed = BATCH_MAGIC + _u32(len(head)) + head + _u32(len(sealed)) + sealed
     return signed + crypto.sign(identity["signing_private"], signed, context=BATCH_CONTEXT)

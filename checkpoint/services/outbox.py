@@ -97,21 +97,22 @@ class Outbox:
         if row is not None:
             return self.batch(row[0])
         with self.store.write():
-            ids = [r[0] for r in db.execute(
-                "SELECT id FROM events WHERE sync_state = 'pending' AND device_id = ? ORDER BY device_seq LIMIT ?",
-                [self.store.device_id, max_events])]
-            if not ids:
+            seqs = db.execute(
+                "SELECT min(device_seq), max(device_seq), count(*) FROM (SELECT device_seq FROM events "
+                "WHERE sync_state = 'pending' AND device_id = ? ORDER BY device_seq LIMIT ?)",
+                [self.store.device_id, max_events]).fetchone()
+            if not seqs[2]:
                 return None
+            lo, hi, n = seqs
             bid = self.store.new_id()
             prev = db.execute("SELECT sha256 FROM sync_batches WHERE state = 'acked' ORDER BY last_seq DESC "
                               "LIMIT 1").fetchone()
-            q = ",".join("?" for _ in ids)
-            db.execute(f"UPDATE events SET sync_state = 'inflight', batch_id = ? WHERE id IN ({q})", [bid, *ids])
-            lo, hi = db.execute(f"SELECT min(device_seq), max(device_seq) FROM events WHERE id IN ({q})",
-                                ids).fetchone()
+            # One statement over the sequence range (a device's own events are numbered without gaps).
+            db.execute("UPDATE events SET sync_state = 'inflight', batch_id = ? WHERE device_id = ? AND "
+                       "sync_state = 'pending' AND device_seq BETWEEN ? AND ?", [bid, self.store.device_id, lo, hi])
             db.execute("INSERT INTO sync_batches (id, created_at, first_seq, last_seq, events, prev_sha256, state) "
                        "VALUES (?,?,?,?,?,?, 'open')",
-                       [bid, self.store.clock.now().isoformat(), lo, hi, len(ids), prev[0] if prev else ""])
+                       [bid, self.store.clock.now().isoformat(), lo, hi, n, prev[0] if prev else ""])
         return self.batch(bid)
 
     def batch(self, batch_id: str) -> Batch:
@@ -164,12 +165,16 @@ class Outbox:
             ids = {r[0] for r in db.execute("SELECT id FROM events WHERE batch_id = ?", [batch_id])}
             if not ids:
                 raise NotFound("No such batch.")
+            groups: dict[tuple[str, str], list[str]] = {}
             for eid, (verdict, note) in verdicts.items():
-                if eid not in ids:
-                    continue
-                db.execute("UPDATE events SET sync_state = 'acked', acked_at = ?, hq_status = ?, hq_note = ? "
-                           "WHERE id = ?", [now, verdict, str(note)[:500], eid])
-                counts[verdict] += 1
+                if eid in ids:
+                    groups.setdefault((verdict, str(note)[:500]), []).append(eid)
+            for (verdict, note), eids in groups.items():
+                for i in range(0, len(eids), 500):
+                    chunk = eids[i:i + 500]
+                    db.execute(f"UPDATE events SET sync_state = 'acked', acked_at = ?, hq_status = ?, hq_note = ? "
+                               f"WHERE id IN ({','.join('?' for _ in chunk)})", [now, verdict, note, *chunk])
+                counts[verdict] += len(eids)
             left = db.execute("SELECT count(*) FROM events WHERE batch_id = ? AND sync_state != 'acked'",
                               [batch_id]).fetchone()[0]
             if left == 0:

@@ -303,7 +303,8 @@ class Session:
                 found.setdefault(pid, set()).add(reason)
 
         if p.get("id_document_number"):
-            add(self.db.execute("SELECT id FROM persons WHERE id_document_number = ? AND voided = 0 LIMIT 20",
+            add(self.db.execute("SELECT id FROM persons WHERE id_document_number = ? AND id_document_number != '' AND voided = 0 "
+                                "LIMIT 20",
                                 [p["id_document_number"]]), "same_document")
         key = name_key(p.get("family_name", ""), p.get("given_names", ""))
         dob = p.get("date_of_birth")
@@ -324,7 +325,7 @@ class Session:
                                 "replace(name_khmer, ' ', '') = ? LIMIT 20",
                                 [dob, p["name_khmer"].replace(" ", "")]), "same_khmer_name_and_birth_date")
         if p.get("phone"):
-            add(self.db.execute("SELECT id FROM persons WHERE phone = ? AND voided = 0 LIMIT 20", [p["phone"]]),
+            add(self.db.execute("SELECT id FROM persons WHERE phone = ? AND phone != '' AND voided = 0 LIMIT 20", [p["phone"]]),
                 "same_phone")
         order = ("same_document", "same_name_and_birth_date", "same_khmer_name_and_birth_date", "similar_name",
                  "same_phone")
@@ -371,10 +372,13 @@ class Session:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", q):
             take(f"SELECT id FROM persons WHERE date_of_birth = ?{vfilter} LIMIT ?", [q, limit])
         if re.fullmatch(r"[A-Z0-9]{4,20}", compact) and any(ch.isdigit() for ch in compact):
-            take(f"SELECT id FROM persons WHERE id_document_number = ?{vfilter} LIMIT ?", [compact, limit])
+            # "!= ''" repeats the partial index's condition: without it SQLite cannot use the index (a full scan
+            # of a million rows took 4 s).
+            take(f"SELECT id FROM persons WHERE id_document_number = ? AND id_document_number != ''{vfilter} "
+                 f"LIMIT ?", [compact, limit])
         phone = re.sub(r"[\s\-()]", "", q)
         if re.fullmatch(r"\+?\d{6,15}", phone):
-            take(f"SELECT id FROM persons WHERE phone = ?{vfilter} LIMIT ?", [phone, limit])
+            take(f"SELECT id FROM persons WHERE phone = ? AND phone != ''{vfilter} LIMIT ?", [phone, limit])
         if not re.fullmatch(r"[\d\s\-+()]+", q):
             if len(q) >= 3:
                 variants = {q, q.replace(" ", "")} if re.search(r"[\u1780-\u17FF]", q) else {q}

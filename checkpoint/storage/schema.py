@@ -314,6 +314,13 @@ def m0002_sync(db: sqlite_utils.Database) -> None:
                        [target, field, event_id])
 
 
+@SCHEMA_MIGRATIONS(name="0003_open_fast")
+def m0003_open_fast(db: sqlite_utils.Database) -> None:
+    """Opening a store reads the newest hybrid-logical-clock value: without an index that was a full scan,
+    8 s at 1,000,000 events (the target for open + unlock is 1 s)."""
+    db.execute("CREATE INDEX IF NOT EXISTS events_hlc ON events(hlc)")
+
+
 def apply_migrations(db: sqlite_utils.Database) -> None:
     """Bring the store to the current schema. Each migration and its record commit together."""
     SCHEMA_MIGRATIONS.apply(db)
