@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check checkpoint ui sync tests tools
+	$(VENV)/bin/ruff check checkpoint ui sync tests tools packaging
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -71,3 +71,11 @@ ui/translations/%.qm: ui/translations/%.ts $(STAMP)
 
 screenshots: $(STAMP) qm
 	QT_QPA_PLATFORM=offscreen $(PY) tools/screenshots.py --out docs/screenshots
+
+.PHONY: package
+# The installable bundle (one folder, four programs) and, on Linux, the .tar.gz that IT staff install from.
+# packaging/build.py compiles the translations, runs PyInstaller, then the frozen self-test and the admin/HQ
+# checks, and fails if any of them fails.
+package: $(STAMP)
+	@bash packaging/linux/ensure-build-libs.sh
+	$(PY) packaging/build.py $(PACKAGE_ARGS)

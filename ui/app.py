@@ -115,7 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--store", type=Path, default=DEFAULT_STORE, help="path of the encrypted store")
     p.add_argument("--lang", choices=["en", "km", "pseudo"], default=os.environ.get("CHECKPOINT_LANG", "en"))
     p.add_argument("--lock-minutes", type=float, default=5.0, help="auto-lock after this much inactivity")
+    p.add_argument("--self-test", action="store_true",
+                   help="check that this installation works (offscreen, no network, no real data) and exit")
     args = p.parse_args(argv)
+    if args.self_test:
+        from ui.selftest import run_self_test
+
+        return run_self_test()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not display_available():
         print("checkpoint: no display available (DISPLAY or WAYLAND_DISPLAY is not set). Run it on a desktop, "
@@ -126,6 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("Checkpoint")
+    from ui.qt import QIcon
+    from ui.resources import resource_dir
+
+    icon = resource_dir() / "assets" / "checkpoint.png"
+    if icon.exists():
+        qapp.setWindowIcon(QIcon(str(icon)))
     set_language(qapp, args.lang)
     app = CheckpointApp(qapp, args.store, lock_minutes=args.lock_minutes)
     app.start()
