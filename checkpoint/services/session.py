@@ -303,8 +303,8 @@ class Session:
                 found.setdefault(pid, set()).add(reason)
 
         if p.get("id_document_number"):
-            add(self.db.execute("SELECT id FROM persons WHERE id_document_number = ? AND id_document_number != '' AND voided = 0 "
-                                "LIMIT 20",
+            add(self.db.execute("SELECT id FROM persons WHERE id_document_number = ? "
+                                "AND id_document_number != '' AND voided = 0 LIMIT 20",
                                 [p["id_document_number"]]), "same_document")
         key = name_key(p.get("family_name", ""), p.get("given_names", ""))
         dob = p.get("date_of_birth")
@@ -325,8 +325,8 @@ class Session:
                                 "replace(name_khmer, ' ', '') = ? LIMIT 20",
                                 [dob, p["name_khmer"].replace(" ", "")]), "same_khmer_name_and_birth_date")
         if p.get("phone"):
-            add(self.db.execute("SELECT id FROM persons WHERE phone = ? AND phone != '' AND voided = 0 LIMIT 20", [p["phone"]]),
-                "same_phone")
+            add(self.db.execute("SELECT id FROM persons WHERE phone = ? AND phone != '' AND voided = 0 LIMIT 20",
+                                [p["phone"]]), "same_phone")
         order = ("same_document", "same_name_and_birth_date", "same_khmer_name_and_birth_date", "similar_name",
                  "same_phone")
         ranked = sorted(found.items(), key=lambda kv: min(order.index(r) for r in kv[1]))[:limit]

@@ -17,7 +17,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_store import PW, big, build_store  # noqa: F401,F811 - the `big` fixture is reused
+from bench_store import PW, big, build_store  # noqa: F401 - the `big` fixture is reused
 from ui_helpers import Keyboard, show_active
 
 from checkpoint.services import unlock

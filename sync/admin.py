@@ -1,0 +1,167 @@
+"""checkpoint-admin with the sync commands: enroll, sync, export-batch, import-ack, sync-status.
+
+The core's CLI (``checkpoint.cli``) cannot import sync, so this module wraps it: the same parser, options,
+passphrase handling, messages and exit codes (0 ok, 2 usage, 3 wrong passphrase or locked, 4 data error), plus:
+
+    $ checkpoint-admin --db poipet.db enroll --server https://hq.example.org --token 3F7K-...
+    $ checkpoint-admin --db poipet.db sync --json    # exit 0 only when HQ holds everything and the pull finished
+    $ checkpoint-admin --db poipet.db export-batch --out /media/usb/poipet-0001.cpb
+    $ checkpoint-admin --db poipet.db import-ack /media/usb/poipet-0001.ack
+    $ checkpoint-admin --db poipet.db sync-status --json
+
+The token may also come from ``CHECKPOINT_ENROLL_TOKEN`` (or a prompt), keeping it out of the process list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from checkpoint import cli
+
+__all__ = ["add_sync_commands", "main"]
+
+DEFAULT_TIMEOUT = 60.0
+
+
+def _session(args: argparse.Namespace) -> Any:
+    return cli._open(args)
+
+
+def _transport(url: str, timeout: float) -> Any:
+    from sync.client import HttpTransport
+
+    return HttpTransport(url, timeout=timeout)
+
+
+def _server(args: argparse.Namespace, session: Any) -> str:
+    from checkpoint.services.outbox import Outbox
+
+    if args.server:
+        return str(args.server)
+    enrollment = Outbox(session).enrollment()
+    if enrollment is None:
+        raise cli.UsageError("this device is not enrolled: run `enroll --server URL --token TOKEN` first")
+    return str(enrollment["hq_url"])
+
+
+# ---------------------------------------------------------------------------------------------- commands
+def cmd_enroll(args: argparse.Namespace) -> int:
+    from sync.client import SyncClient
+
+    token = args.token or cli._secret("CHECKPOINT_ENROLL_TOKEN", "Enrollment token from HQ")
+    with _session(args) as s, _transport(args.server, args.timeout) as t:
+        enrollment = SyncClient(s, t).enroll(args.server, token)
+        cli._emit(args, enrollment, lambda: print(
+            f"Enrolled with HQ at {args.server} (device {enrollment['hq_device_id']}). HQ's keys are pinned and the "
+            f"store's key is now also sealed to HQ's recovery key."))
+    return cli.EXIT_OK
+
+
+def _progress(done: int, total: int) -> None:
+    print(f"  {done}/{total} events acknowledged by HQ", file=sys.stderr)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from sync.client import SyncClient
+
+    with _session(args) as s, _transport(_server(args, s), args.timeout) as t:
+        summary = SyncClient(s, t).sync_once(progress=None if args.json else _progress)
+
+        def text() -> None:
+            v = summary["verdicts"]
+            notes = ", ".join(f"{n} {k}" for k, n in v.items() if n and k != "accepted")
+            print(f"Sent {summary['sent']} events in {summary['batches']} batches; HQ acknowledged "
+                  f"{summary['acknowledged']} ({v['accepted']} accepted{', ' + notes if notes else ''}).")
+            print(f"Received {summary['pulled']} events from HQ ({summary['applied']} applied"
+                  + (f", {summary['held_incoming']} kept aside" if summary["held_incoming"] else "") + ").")
+            if summary["complete"]:
+                print("Everything on this device is at HQ.")
+            else:
+                print(f"{summary['pending']} events still to send.")
+            for e in summary["errors"]:
+                print(f"checkpoint-admin: {e}", file=sys.stderr)
+
+        cli._emit(args, summary, text)
+        if args.json:
+            for e in summary["errors"]:
+                print(f"checkpoint-admin: {e}", file=sys.stderr)
+    return cli.EXIT_OK if summary["complete"] else cli.EXIT_DATA
+
+
+def cmd_export_batch(args: argparse.Namespace) -> int:
+    from sync.transfer import export_batch
+
+    with _session(args) as s:
+        res = export_batch(s, args.out)
+        cli._emit(args, res or {"batch_id": None, "events": 0}, lambda: print(
+            "Nothing is waiting to be sent." if res is None else
+            f"Wrote batch {res['batch_id']} ({res['events']} events, sealed to HQ) to {res['path']}. "
+            f"Take it to HQ; bring back the acknowledgement file and run import-ack."))
+    return cli.EXIT_OK
+
+
+def cmd_import_ack(args: argparse.Namespace) -> int:
+    from sync.transfer import import_ack
+
+    with _session(args) as s:
+        res = import_ack(s, args.file)
+        cli._emit(args, res, lambda: print(
+            f"Batch {res['batch_id']} was already acknowledged; nothing changed." if res["already"] else
+            f"HQ acknowledged batch {res['batch_id']}: " + ", ".join(f"{n} {k}" for k, n in res["verdicts"].items()
+                                                                      if n) + "."))
+    return cli.EXIT_OK
+
+
+def cmd_sync_status(args: argparse.Namespace) -> int:
+    from checkpoint.services.outbox import Outbox
+
+    with _session(args) as s:
+        ob = Outbox(s)
+        st = ob.status()
+        enrollment = ob.enrollment() or {}
+        st["hq_url"] = enrollment.get("hq_url", "")
+        st["device_id"] = ob.identity()["device_id"]
+
+        def text() -> None:
+            print(f"HQ:            {st['hq_url'] or 'not enrolled'}")
+            print(f"to send:       {st['pending']} new, {st['inflight']} in a batch not yet acknowledged")
+            print(f"acknowledged:  {st['acked']}" + (" (" + ", ".join(f"{n} {k}" for k, n in sorted(st['hq'].items()))
+                                                    + ")" if st["hq"] else ""))
+            print(f"last success:  {st['last_success'] or 'never'}")
+            if st["last_error"]:
+                print(f"last error:    {st['last_error']}")
+            if st["held_incoming"]:
+                print(f"kept aside:    {st['held_incoming']} events from HQ that could not be applied here")
+
+        cli._emit(args, st, text)
+    return cli.EXIT_OK
+
+
+def add_sync_commands(add: cli.AddCommand) -> None:
+    """Register the sync commands with checkpoint-admin's ``add(name, fn, help, *, json_=False)``."""
+    sp = add("enroll", cmd_enroll, "enroll this device with HQ (once, with a token from HQ)", json_=True)
+    sp.add_argument("--server", required=True, help="HQ's address, e.g. https://hq.example.org")
+    sp.add_argument("--token", help="one-time enrollment token (or $CHECKPOINT_ENROLL_TOKEN, or a prompt)")
+    sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for HQ")
+    sp = add("sync", cmd_sync, "send everything new to HQ and fetch what HQ has for this checkpoint", json_=True)
+    sp.add_argument("--server", help="HQ's address (default: the one enrolled with)")
+    sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for HQ")
+    sp = add("export-batch", cmd_export_batch, "write the next sealed batch to a file (USB stick)", json_=True)
+    sp.add_argument("--out", type=Path, required=True)
+    sp = add("import-ack", cmd_import_ack, "apply HQ's acknowledgement file", json_=True)
+    sp.add_argument("file", type=Path)
+    add("sync-status", cmd_sync_status, "what is waiting for HQ, last success, last error", json_=True)
+
+
+# ---------------------------------------------------------------------------------------------- entry point
+def main(argv: Sequence[str] | None = None) -> int:
+    """checkpoint-admin with the sync commands; returns the exit code (``checkpoint.cli.main`` does the rest)."""
+    return cli.main(argv, extensions=[add_sync_commands])
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,366 @@
+"""checkpoint-hq: the HQ server and its admin commands. A thin adapter over ``sync.server``.
+
+Every command takes ``--db URL`` (default $CHECKPOINT_HQ_DB or sqlite:///hq.db; production:
+postgresql+psycopg://USER@HOST/DB) and ``--keys DIR`` (default $CHECKPOINT_HQ_KEYS or ./hq-keys). The keys'
+passphrase comes from $CHECKPOINT_HQ_PASSPHRASE or a prompt; a new user passphrase (recover) from
+$CHECKPOINT_NEW_PASSPHRASE or a prompt.
+
+    $ checkpoint-hq --keys /srv/hq/keys init-keys
+    $ checkpoint-hq --db postgresql+psycopg://hq@/hq migrate
+    $ checkpoint-hq enroll-token --checkpoint Poipet --hours 24      # the token is the last line
+    $ checkpoint-hq serve --host 127.0.0.1 --port 8443               # behind a TLS reverse proxy, or:
+    $ checkpoint-hq serve --host 0.0.0.0 --ssl-certfile cert.pem --ssl-keyfile key.pem
+    $ checkpoint-hq import-batch /media/usb/poipet-0193.cpb          # writes poipet-0193.ack beside it
+    $ checkpoint-hq devices revoke 5f0c...                            # nothing it sent is deleted
+
+Exit codes: 0 ok, 2 usage, 3 authentication (wrong passphrase, unknown or revoked device, unusable token),
+4 data (damaged or tampered file, conflict, database). Plain messages, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from checkpoint.errors import AuthError, CheckpointError, StoreMissing, ValidationError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_DATA = 0, 2, 3, 4
+DEFAULT_KEYS = "hq-keys"
+PROG = "checkpoint-hq"
+
+SERVE_HELP = """Serve the HQ sync API with uvicorn.
+
+Binds 127.0.0.1 by default. For devices to reach it, either put it behind a TLS-terminating reverse proxy
+(nginx, Caddy) that forwards to 127.0.0.1:PORT, or serve TLS directly with --ssl-certfile and --ssl-keyfile.
+Batches and documents are sealed and signed end to end either way; TLS also protects metadata. The schema
+is published at /openapi.json."""
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        raise UsageError(f"no terminal to ask for the {prompt.lower()}: set {env}")
+    first = getpass.getpass(f"{prompt}: ")
+    if confirm and getpass.getpass(f"{prompt} (again): ") != first:
+        raise ValidationError("passphrase", "the two entries differ")
+    return first
+
+
+def _emit(args: argparse.Namespace, data: Any, text: Callable[[], object]) -> None:
+    if getattr(args, "json", False):
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
+        sys.stdout.write("\n")
+    else:
+        text()
+
+
+def _store(args: argparse.Namespace, *, create: bool = True) -> Any:
+    from sqlalchemy import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from sync.server.store import HQStore
+
+    if not create:
+        try:
+            url = make_url(args.db)
+        except (ArgumentError, ValueError):
+            url = None
+        if url is not None and url.get_backend_name() == "sqlite" and url.database \
+                and not Path(url.database).exists():
+            raise StoreMissing(f"No HQ database at {url.database}: run `{PROG} migrate` (or serve) first.")
+    return HQStore.open(args.db)
+
+
+def _keys(args: argparse.Namespace) -> Any:
+    from sync.server.keys import load_keys, read_public
+
+    read_public(args.keys)          # says "no keys here" before asking for a passphrase
+    return load_keys(args.keys, _secret("CHECKPOINT_HQ_PASSPHRASE", f"Passphrase for the HQ keys in {args.keys}"))
+
+
+def _service(args: argparse.Namespace, *, keys: bool, create: bool = True) -> Any:
+    from sync.server.service import HQService
+
+    k = _keys(args) if keys else None
+    return HQService(_store(args, create=create), k)
+
+
+# ---------------------------------------------------------------------------------------------- commands
+def cmd_init_keys(args: argparse.Namespace) -> int:
+    from sync.server.keys import describe, init_keys
+
+    pw = _secret("CHECKPOINT_HQ_PASSPHRASE", "New passphrase for the HQ keys", confirm=True)
+    if len(pw) < 10:
+        raise ValidationError("passphrase", "must be at least 10 characters")
+    init_keys(args.keys, pw)
+    info = describe(args.keys)
+
+    def text() -> None:
+        print(f"HQ keys written to {args.keys} (private keys 0600, wrapped under the passphrase).")
+        for n in ("signing", "exchange", "recovery"):
+            print(f"  {n:<9} key id {info[f'{n}_key_id']}")
+        print("Keep recovery.key offline if you wish: only `recover` needs it. Back the directory up.")
+
+    _emit(args, info, text)
+    return EXIT_OK
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    store = _store(args)
+    try:
+        rev = store.revision()
+    finally:
+        store.close()
+    _emit(args, {"revision": rev}, lambda: print(f"HQ database is at revision {rev}."))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from sync.server.app import create_app
+
+    if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
+        raise UsageError("give both --ssl-certfile and --ssl-keyfile, or neither")
+    if args.host not in ("127.0.0.1", "::1", "localhost") and not args.ssl_certfile:
+        print(f"{PROG}: warning: serving plain HTTP on {args.host}; put a TLS reverse proxy in front or give "
+              "--ssl-certfile/--ssl-keyfile.", file=sys.stderr)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.log_level != "debug":
+        logging.getLogger("alembic").setLevel(logging.WARNING)
+    service = _service(args, keys=True)
+    app = create_app(service, max_body=int(args.max_body_mib * 1024 * 1024), rate_per_minute=args.rate_per_minute,
+                     burst=args.burst)
+    print(f"{PROG}: serving on {'https' if args.ssl_certfile else 'http'}://{args.host}:{args.port} "
+          f"(schema at /openapi.json)", file=sys.stderr, flush=True)
+    uvicorn.run(app, host=args.host, port=args.port, ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile,
+                log_level=args.log_level, server_header=False)
+    service.store.close()
+    return EXIT_OK
+
+
+def cmd_enroll_token(args: argparse.Namespace) -> int:
+    service = _service(args, keys=False)
+    try:
+        token = service.issue_token(args.checkpoint, hours=args.hours)
+    finally:
+        service.store.close()
+    print(f"One-time enrollment token for checkpoint {args.checkpoint!r}, valid {args.hours:g} h and for one "
+          "device. Give it to the checkpoint's supervisor over a trusted channel:")
+    print(token)
+    return EXIT_OK
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    if args.action == "revoke":
+        if not args.device_id:
+            raise UsageError("devices revoke needs a DEVICE_ID")
+        service = _service(args, keys=False, create=False)
+        try:
+            out = service.revoke(args.device_id, args.reason or "")
+        finally:
+            service.store.close()
+        _emit(args, out, lambda: print(f"Device {args.device_id} revoked. Nothing it sent was deleted."))
+        return EXIT_OK
+    if args.device_id:
+        raise UsageError("devices list takes no DEVICE_ID")
+    service = _service(args, keys=False, create=False)
+    try:
+        rows = service.devices()
+    finally:
+        service.store.close()
+
+    def text() -> None:
+        if not rows:
+            print("No devices enrolled.")
+        for d in rows:
+            print(f"{d['device_id']}  {d['status']:<8} {d['checkpoint_name']:<20} enrolled {d['enrolled_at'][:16]}  "
+                  f"last seen {d['last_seen_at'][:16] or 'never'}  seq {d['contiguous_seq']}  held {d['held']}")
+
+    _emit(args, rows, text)
+    return EXIT_OK
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def cmd_import_batch(args: argparse.Namespace) -> int:
+    from sync.batch import MAX_BATCH_BYTES
+
+    src: Path = args.file
+    if not src.is_file():
+        raise StoreMissing(f"No batch file at {src}.")
+    if src.stat().st_size > MAX_BATCH_BYTES:
+        raise ValidationError("file", "is larger than a Checkpoint batch can be")
+    blob = src.read_bytes()
+    service = _service(args, keys=True)
+    try:
+        result = service.ingest(blob, via="file")
+    finally:
+        service.store.close()
+    out: Path = args.ack_out or src.with_suffix(".ack")
+    if out.resolve() == src.resolve():
+        out = src.with_name(src.name + ".ack")
+    _write_atomic(out, result.ack)
+    data = {"batch_id": result.batch_id, "device_id": result.device_id, "sha256": result.sha256,
+            "replay": result.replay, "counts": result.counts, "chain_ok": result.chain_ok,
+            "chain_note": result.chain_note, "ack": str(out)}
+
+    def text() -> None:
+        c = result.counts
+        print(f"Batch {result.batch_id} from device {result.device_id}"
+              f"{' (already imported: same acknowledgement)' if result.replay else ''}:")
+        print("  " + ", ".join(f"{c.get(v, 0)} {v}" for v in ("accepted", "duplicate", "held", "quarantined",
+                                                                  "conflict")))
+        if not result.chain_ok:
+            print(f"  flagged: {result.chain_note}")
+        print(f"Acknowledgement written to {out}: carry it back to the device.")
+
+    _emit(args, data, text)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    service = _service(args, keys=False, create=False)
+    try:
+        st = service.stats()
+    finally:
+        service.store.close()
+    _emit(args, st, lambda: [print(f"{k:<16} {v:>10,}") for k, v in st.items()])
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from sync.server.keys import load_recovery_private, read_public
+    from sync.server.recovery import recover_passphrase
+
+    store: Path = args.store
+    keyfile: Path = args.keyfile or Path(str(store) + ".keys")
+    read_public(args.keys)
+    private = load_recovery_private(args.keys, _secret("CHECKPOINT_HQ_PASSPHRASE",
+                                                       f"Passphrase for the HQ keys in {args.keys}"))
+    pw = _secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.user}", confirm=True)
+    recover_passphrase(keyfile, store, args.user, pw, private)
+    print(f"New passphrase set for {args.user} in {store}. Return the store and {keyfile.name} to the device.")
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------- parser
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS,
+                        help="database URL (default: $CHECKPOINT_HQ_DB or sqlite:///hq.db)")
+    common.add_argument("--keys", type=Path, default=argparse.SUPPRESS,
+                        help=f"HQ keys directory (default: $CHECKPOINT_HQ_KEYS or ./{DEFAULT_KEYS})")
+    p = _Parser(prog=PROG, description="Checkpoint headquarters: the sync server and its administration.",
+                parents=[common], epilog="Exit codes: 0 ok, 2 usage, 3 authentication, 4 data.")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    def add(name: str, fn: Callable[[argparse.Namespace], int], help_: str, *, json_: bool = False,
+            description: str | None = None) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help_, parents=[common], description=description or help_,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+        sp.set_defaults(func=fn)
+        if json_:
+            sp.add_argument("--json", action="store_true", help="machine-readable output")
+        return sp
+
+    add("init-keys", cmd_init_keys, "create HQ's signing, exchange and recovery keys in --keys DIR", json_=True)
+    add("migrate", cmd_migrate, "bring the HQ database schema up to date (alembic upgrade head)", json_=True)
+    sp = add("serve", cmd_serve, "serve the sync API (binds 127.0.0.1; TLS: see serve --help)", description=SERVE_HELP)
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=8443)
+    sp.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
+    sp.add_argument("--ssl-keyfile", help="... and this private key (PEM)")
+    sp.add_argument("--max-body-mib", type=float, default=64, help="largest accepted batch (default 64 MiB)")
+    sp.add_argument("--rate-per-minute", type=float, default=120, help="requests per device per minute (0: off)")
+    sp.add_argument("--burst", type=int, default=60, help="requests a device may make at once")
+    sp.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
+    sp = add("enroll-token", cmd_enroll_token, "issue a one-time enrollment token (printed as the last line)")
+    sp.add_argument("--checkpoint", required=True, help="the checkpoint's name, as on its devices")
+    sp.add_argument("--hours", type=float, default=24, help="validity (default 24)")
+    sp = add("devices", cmd_devices, "list enrolled devices, or revoke one (nothing is deleted)", json_=True)
+    sp.add_argument("action", nargs="?", choices=["list", "revoke"], default="list")
+    sp.add_argument("device_id", nargs="?")
+    sp.add_argument("--reason", help="why (kept in HQ's journal)")
+    sp = add("import-batch", cmd_import_batch, "ingest a sealed batch file (USB) and write its signed ack",
+             json_=True)
+    sp.add_argument("file", type=Path)
+    sp.add_argument("--ack-out", type=Path, help="where to write the ack (default: beside FILE, suffix .ack)")
+    add("stats", cmd_stats, "counts: persons, events, devices, quarantined, held, conflicts", json_=True)
+    sp = add("recover", cmd_recover, "set a new passphrase on a device store through HQ's recovery key")
+    sp.add_argument("--store", type=Path, required=True, help="the device's store file (a copy)")
+    sp.add_argument("--keyfile", type=Path, help="its key file (default: STORE.keys)")
+    sp.add_argument("--user", required=True, help="whose passphrase to set")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run checkpoint-hq. Errors become exit codes and one plain line on stderr."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:
+        return int(e.code or 0)
+    args.db = getattr(args, "db", None) or os.environ.get("CHECKPOINT_HQ_DB", "sqlite:///hq.db")
+    args.keys = getattr(args, "keys", None) or Path(os.environ.get("CHECKPOINT_HQ_KEYS", DEFAULT_KEYS))
+    try:
+        return int(args.func(args))
+    except UsageError as e:
+        print(f"{PROG}: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except AuthError as e:
+        print(f"{PROG}: {e}", file=sys.stderr)
+        return EXIT_AUTH
+    except CheckpointError as e:
+        print(f"{PROG}: {e}", file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return EXIT_DATA
+    except OSError as e:
+        print(f"{PROG}: {e.strerror or e} ({e.filename or ''})", file=sys.stderr)
+        return EXIT_DATA
+    except Exception as e:   # a database error, a bug: one plain line, never a traceback
+        from sync.server.store import plain_error
+
+        print(f"{PROG}: failed ({type(e).__name__}): {plain_error(e)}", file=sys.stderr)
+        return EXIT_DATA
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,365 @@
+"""The HQ store: SQLAlchemy Core tables, the engine (SQLite by default, PostgreSQL in production), migrations.
+
+Storage only: what HQ decides about a batch is in ``sync.server.service``.
+
+    >>> store = HQStore.open("sqlite:///hq.db")          # runs `alembic upgrade head`   # doctest: +SKIP
+    >>> with store.write() as conn:                       # one transaction               # doctest: +SKIP
+    ...     conn.execute(events.insert(), rows)
+
+Tables (the schema is created by the Alembic revision in ``migrations/versions``; a test checks that it matches
+the tables declared here):
+
+- ``events`` holds only events HQ took in (status ``accepted`` or ``held``): ``(device_id, device_seq)`` is
+  unique among them because everything else (``quarantine``, ``conflicts``) lives in its own table.
+  ``ingest_seq`` orders events as they become visible (accepted, or a held event released).
+- ``checkpoint_entities`` says which persons each checkpoint's devices wrote about (the pull scope);
+  ``pull_feed`` is each checkpoint's stream of visible events about its persons, and its ``seq`` is the pull
+  cursor. When a checkpoint first writes about a person HQ already holds events for (a clinic recorded a TB
+  outcome before the checkpoint's registration arrived), those events are appended to its feed then, so a
+  cursor that had already passed them still delivers them.
+- Sequence numbers come from the ``counters`` row, which a batch's transaction holds until it commits, so a
+  cursor never skips an event that commits late (a plain sequence can commit out of order on PostgreSQL).
+- ``batches`` + ``batch_digests`` record every batch and the exact signed ack sent for it (a replay gets the
+  same bytes).
+
+Raises StoreError (a plain message) when the database cannot be reached or migrated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event as sa_event
+from sqlalchemy.engine import Connection, Engine
+
+from checkpoint.errors import StoreError
+
+__all__ = ["DEFAULT_URL", "METADATA", "HQStore", "batch_digests", "batches", "checkpoint_entities",
+           "checkpoints", "conflicts", "counters", "devices", "enroll_tokens", "events", "journal", "meta",
+           "pull_feed", "quarantine"]
+
+DEFAULT_URL = "sqlite:///hq.db"
+ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
+
+METADATA = sa.MetaData()
+
+meta = sa.Table(
+    "meta", METADATA,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+counters = sa.Table(
+    "counters", METADATA,
+    sa.Column("name", sa.String(32), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+
+checkpoints = sa.Table(
+    "checkpoints", METADATA,
+    sa.Column("id", sa.String(36), primary_key=True),
+    sa.Column("name", sa.String(80), nullable=False),
+    sa.Column("name_key", sa.String(80), nullable=False, unique=True),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+devices = sa.Table(
+    "devices", METADATA,
+    sa.Column("device_id", sa.String(64), primary_key=True),
+    sa.Column("store_id", sa.String(64), nullable=False),
+    sa.Column("checkpoint_id", sa.String(36), sa.ForeignKey("checkpoints.id"), nullable=False, index=True),
+    sa.Column("checkpoint_name", sa.String(80), nullable=False),
+    sa.Column("station_id", sa.String(80), nullable=False),
+    sa.Column("signing_public", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),            # active | revoked
+    sa.Column("enrolled_at", sa.String(40), nullable=False),
+    sa.Column("enrollments", sa.Integer, nullable=False),
+    sa.Column("revoked_at", sa.String(40), nullable=False, server_default=""),
+    sa.Column("revoke_reason", sa.Text, nullable=False, server_default=""),
+    sa.Column("contiguous_seq", sa.BigInteger, nullable=False, server_default="0"),
+    sa.Column("last_batch_id", sa.String(64), nullable=False, server_default=""),
+    sa.Column("last_seen_at", sa.String(40), nullable=False, server_default=""),
+)
+
+enroll_tokens = sa.Table(
+    "enroll_tokens", METADATA,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("checkpoint_id", sa.String(36), sa.ForeignKey("checkpoints.id"), nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("expires_at", sa.String(40), nullable=False),
+    sa.Column("used_at", sa.String(40), nullable=False, server_default=""),
+    sa.Column("used_by", sa.String(64), nullable=False, server_default=""),
+)
+
+batches = sa.Table(
+    "batches", METADATA,
+    sa.Column("batch_id", sa.String(64), primary_key=True),
+    sa.Column("device_id", sa.String(64), sa.ForeignKey("devices.device_id"), nullable=False, index=True),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("prev_sha256", sa.String(64), nullable=False),
+    sa.Column("first_seq", sa.BigInteger, nullable=False),
+    sa.Column("last_seq", sa.BigInteger, nullable=False),
+    sa.Column("count", sa.Integer, nullable=False),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    sa.Column("via", sa.String(16), nullable=False),
+    sa.Column("chain_ok", sa.Boolean, nullable=False),
+    sa.Column("chain_note", sa.Text, nullable=False),
+    sa.Column("verdicts", sa.Text, nullable=False),                # JSON counts per verdict
+    sa.Column("ack", sa.LargeBinary, nullable=False),              # the exact signed ack sent back
+)
+
+batch_digests = sa.Table(
+    "batch_digests", METADATA,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("batch_id", sa.String(64), sa.ForeignKey("batches.batch_id"), nullable=False, index=True),
+)
+
+events = sa.Table(
+    "events", METADATA,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("device_id", sa.String(64), nullable=False),
+    sa.Column("device_seq", sa.BigInteger, nullable=False),
+    sa.Column("entity_type", sa.String(32), nullable=False),
+    sa.Column("entity_id", sa.String(64), nullable=False, index=True),
+    sa.Column("type", sa.String(64), nullable=False, index=True),
+    sa.Column("payload", sa.Text, nullable=False),
+    sa.Column("author", sa.String(64), nullable=False),
+    sa.Column("hlc", sa.String(32), nullable=False),
+    sa.Column("content_version", sa.String(64), nullable=False),
+    sa.Column("recorded_at", sa.String(40), nullable=False),
+    sa.Column("prev_hash", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),            # accepted | held
+    sa.Column("ingest_seq", sa.BigInteger, nullable=True, unique=True),
+    sa.Column("batch_id", sa.String(64), nullable=False),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    sa.Column("released_at", sa.String(40), nullable=False, server_default=""),
+    sa.UniqueConstraint("device_id", "device_seq", name="uq_events_device_seq"),
+)
+
+checkpoint_entities = sa.Table(
+    "checkpoint_entities", METADATA,
+    sa.Column("checkpoint_id", sa.String(36), primary_key=True),
+    sa.Column("entity_id", sa.String(64), primary_key=True, index=True),     # who follows this person
+)
+
+pull_feed = sa.Table(
+    "pull_feed", METADATA,
+    sa.Column("checkpoint_id", sa.String(36), primary_key=True),
+    sa.Column("seq", sa.BigInteger, primary_key=True),
+    sa.Column("event_id", sa.String(64), nullable=False),
+)
+
+quarantine = sa.Table(
+    "quarantine", METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("device_id", sa.String(64), nullable=False),
+    sa.Column("batch_id", sa.String(64), nullable=False),
+    sa.Column("event_id", sa.String(200), nullable=False),
+    sa.Column("device_seq", sa.BigInteger, nullable=True),         # when readable: it still fills a gap
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("raw", sa.Text, nullable=False),
+    sa.Column("raw_sha256", sa.String(64), nullable=False),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    sa.UniqueConstraint("device_id", "raw_sha256", name="uq_quarantine_raw"),
+    sa.Index("ix_quarantine_device_seq", "device_id", "device_seq"),
+)
+
+conflicts = sa.Table(
+    "conflicts", METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("event_id", sa.String(64), nullable=False),
+    sa.Column("device_id", sa.String(64), nullable=False),
+    sa.Column("batch_id", sa.String(64), nullable=False),
+    sa.Column("hash", sa.String(64), nullable=False),
+    sa.Column("existing_hash", sa.String(64), nullable=False),
+    sa.Column("raw", sa.Text, nullable=False),
+    sa.Column("received_at", sa.String(40), nullable=False),
+    sa.UniqueConstraint("event_id", "hash", name="uq_conflicts_event_hash"),
+)
+
+journal = sa.Table(
+    "journal", METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("device_id", sa.String(64), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+)
+
+# Rows every store starts with (inserted by the first migration).
+INITIAL_COUNTERS = ({"name": "ingest_seq", "value": 0}, {"name": "reference", "value": 1})
+
+_PG_MIGRATION_LOCK = 0x43504851   # "CPHQ": one migrator at a time on PostgreSQL
+
+
+def _engine(url: str) -> Engine:
+    try:
+        parsed = sa.make_url(url)
+    except (sa.exc.ArgumentError, ValueError):
+        raise StoreError(f"Not a database URL: {url!r} (e.g. sqlite:///hq.db or postgresql+psycopg://...).") from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            raise StoreError("HQ needs a database file (sqlite:///hq.db), not an in-memory SQLite database.")
+        db_file = Path(parsed.database)
+        db_file.parent.mkdir(parents=True, exist_ok=True)
+        if not db_file.exists():
+            # It will hold personal data: only the server's account may read it (SQLite gives its -wal and
+            # -shm files the same mode).
+            os.close(os.open(db_file, os.O_WRONLY | os.O_CREAT, 0o600))
+        engine = sa.create_engine(parsed, connect_args={"timeout": 30, "check_same_thread": False})
+
+        @sa_event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None          # we say BEGIN ourselves (below)
+            cur = dbapi_conn.cursor()
+            for pragma in ("journal_mode = WAL", "foreign_keys = ON", "busy_timeout = 30000",
+                           "synchronous = FULL"):
+                cur.execute(f"PRAGMA {pragma}")
+            cur.close()
+
+        @sa_event.listens_for(engine, "begin")
+        def _on_begin(conn: Connection) -> None:
+            # A writer takes the write lock at once: two deferred transactions that both read and then write
+            # would otherwise fail with "database is locked" instead of waiting (busy_timeout).
+            mode = "IMMEDIATE" if conn.get_execution_options().get("hq_write") else "DEFERRED"
+            conn.exec_driver_sql(f"BEGIN {mode}")
+
+        return engine
+    if backend == "postgresql":
+        try:
+            return sa.create_engine(parsed, pool_pre_ping=True, pool_size=8, max_overflow=8)
+        except ImportError as e:
+            raise StoreError(f"The PostgreSQL driver is missing: {e}.") from None
+    raise StoreError(f"Unsupported database {backend!r}: use sqlite:///FILE or postgresql+psycopg://...")
+
+
+def alembic_config(connection: Connection | None = None, url: str | None = None) -> Any:
+    """The Alembic configuration of the HQ store (``sync/server/alembic.ini``), bound to a connection."""
+    from alembic.config import Config
+
+    cfg = Config(str(ALEMBIC_INI))
+    cfg.set_main_option("script_location", str(ALEMBIC_INI.parent / "migrations"))
+    if url is not None:
+        cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+class HQStore:
+    """An engine over the HQ database plus transaction helpers. Thread-safe (one connection per call)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        # SQLite allows one writer at a time anyway; a process-local lock saves threads from spinning on it.
+        self._write_lock = threading.Lock() if self.dialect == "sqlite" else None
+
+    @classmethod
+    def open(cls, url: str = DEFAULT_URL, *, migrate: bool = True) -> HQStore:
+        """Connect (and by default bring the schema to the latest revision). Raises StoreError."""
+        store = cls(_engine(url))
+        try:
+            if migrate:
+                store.migrate()
+            else:
+                with store.read() as conn:
+                    conn.execute(sa.text("SELECT 1"))
+        except sa.exc.SQLAlchemyError as e:
+            store.close()
+            raise StoreError(f"The HQ database cannot be used: {plain_error(e)}") from None
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def migrate(self) -> str:
+        """`alembic upgrade head` in one transaction; returns the revision now current."""
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+
+        with self.write() as conn:
+            if self.dialect == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_MIGRATION_LOCK})
+            command.upgrade(alembic_config(conn), "head")
+            rev = MigrationContext.configure(conn).get_current_revision()
+        return rev or ""
+
+    def revision(self) -> str:
+        from alembic.runtime.migration import MigrationContext
+
+        with self.read() as conn:
+            return MigrationContext.configure(conn).get_current_revision() or ""
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite); commits on success, rolls back on any error."""
+        lock = self._write_lock or contextlib.nullcontext()
+        with lock, self.engine.connect().execution_options(hq_write=True) as conn, conn.begin():
+            yield conn
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        """One read transaction (a consistent snapshot on SQLite's WAL)."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def insert_ignore(self, table: sa.Table) -> Any:
+        """INSERT ... ON CONFLICT DO NOTHING for this dialect (idempotent bookkeeping rows)."""
+        if self.dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+            return pg_insert(table).on_conflict_do_nothing()
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        return sqlite_insert(table).on_conflict_do_nothing()
+
+    def bulk_insert(self, conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+        """Insert many rows fast, in the caller's transaction: COPY on PostgreSQL, a plain DB-API executemany on
+        SQLite (no per-row SQLAlchemy parameter processing; the values must already be plain str/int/None)."""
+        if not rows:
+            return
+        cols = [c.name for c in table.columns]
+        if self.dialect == "postgresql":
+            raw: Any = conn.connection.dbapi_connection        # the psycopg connection, in this transaction
+            with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
+                for r in rows:
+                    copy.write_row([r[c] for c in cols])
+            return
+        conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                             [tuple(r[c] for c in cols) for r in rows])
+
+    @staticmethod
+    def reserve(conn: Connection, name: str, n: int) -> int:
+        """Take ``n`` numbers from a counter; returns the first. Holds the counter's row lock until commit."""
+        row = conn.execute(counters.update().where(counters.c.name == name)
+                           .values(value=counters.c.value + n).returning(counters.c.value)).one()
+        return int(row[0]) - n + 1
+
+    @staticmethod
+    def counter(conn: Connection, name: str) -> int:
+        return int(conn.execute(sa.select(counters.c.value).where(counters.c.name == name)).scalar_one())
+
+    @staticmethod
+    def get_meta(conn: Connection, key: str) -> str | None:
+        v = conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar_one_or_none()
+        return None if v is None else str(v)
+
+    def set_meta(self, conn: Connection, key: str, value: str) -> None:
+        if conn.execute(meta.update().where(meta.c.key == key).values(value=value)).rowcount == 0:
+            conn.execute(meta.insert().values(key=key, value=value))
+
+
+def plain_error(e: BaseException) -> str:
+    """A database error in one line, without the SQL or its parameters (they may hold personal data)."""
+    orig = getattr(e, "orig", None)
+    text = str(orig if orig is not None else e).strip().splitlines()
+    return (text[0] if text else type(e).__name__)[:300]

@@ -1,0 +1,130 @@
+"""Sync benchmark (DESIGN.md §7): push 100,000 events from a device store to a real HQ over loopback, end to end
+(seal, send, HQ ingest on SQLite, signed ack verified, acknowledgements stored). Run by `make bench`.
+
+Prints the time and events/s, and the ratio to a raw HTTP upload (httpx POST) of the same bytes in the same
+number of requests to a trivial endpoint served the same way, measured in the same run. Target: <= 30 s.
+
+The device store (100,000 demo registrations through the normal service, 5,000 per transaction) is built once and
+kept in $CHECKPOINT_BENCH_DIR (default /tmp/checkpoint-bench); each run pushes from a fresh copy of it.
+CHECKPOINT_BENCH_SYNC_EVENTS sets another size.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+
+from checkpoint import crypto
+from checkpoint.demo import generate
+from checkpoint.services import create_store, unlock
+from sync.client import HttpTransport, SyncClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))
+from client_harness import enroll, hq_events, live, new_hq
+from hq_helpers import LiveServer
+
+N = int(os.environ.get("CHECKPOINT_BENCH_SYNC_EVENTS", "100000"))
+DIR = Path(os.environ.get("CHECKPOINT_BENCH_DIR", "/tmp/checkpoint-bench"))
+PW = "benchmark passphrase"
+BATCH = 5000
+
+
+def device_store() -> Path:
+    """A pristine (never enrolled) device store holding N events, built once."""
+    DIR.mkdir(parents=True, exist_ok=True)
+    path = DIR / f"sync-device-{N}.db"
+    marker = DIR / f"sync-device-{N}.done"
+    if not marker.exists():
+        for f in DIR.glob(f"sync-device-{N}.db*"):
+            f.unlink()
+        s, _ = create_store(path, checkpoint_name="Poipet", username="dara", display_name="Bench", passphrase=PW,
+                            kdf=crypto.KdfParams.fast())
+        t = time.perf_counter()
+        generate(s, count=N - 1, seed=7, batch=BATCH,      # + the "user.created" event: N events
+                 progress=lambda k: print(f"  building the device store: {k:,}/{N:,} "
+                                          f"({k / (time.perf_counter() - t):,.0f}/s)", flush=True))
+        s.lock()
+        marker.write_text(json.dumps({"events": N, "seconds": time.perf_counter() - t}))
+    return path
+
+
+class Counting:
+    """The transport, counting the bytes of each push and the time spent waiting for HQ."""
+
+    def __init__(self, inner: HttpTransport) -> None:
+        self.inner, self.sizes, self.waiting = inner, [], 0.0
+
+    def push(self, blob: bytes) -> bytes:
+        self.sizes.append(len(blob))
+        t = time.perf_counter()
+        try:
+            return self.inner.push(blob)
+        finally:
+            self.waiting += time.perf_counter() - t
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def sink_app() -> FastAPI:
+    app = FastAPI()
+
+    @app.post("/sink")
+    async def sink(request: Request) -> Response:
+        n = 0
+        async for chunk in request.stream():
+            n += len(chunk)
+        return Response(str(n).encode(), media_type="application/octet-stream")
+
+    return app
+
+
+def test_push_100k_events_end_to_end(tmp_path: Path) -> None:
+    pristine = device_store()
+    db = tmp_path / "device.db"
+    shutil.copy(pristine, db)
+    shutil.copy(str(pristine) + ".keys", str(db) + ".keys")
+    hq = new_hq(tmp_path)
+    s = unlock(db, "dara", PW)
+    try:
+        assert s.stats()["events"] == N
+        with live(hq) as url, HttpTransport(url, timeout=300) as t:
+            enroll(s, hq, t, url=url)
+            counting = Counting(t)
+            client = SyncClient(s, counting, batch_events=BATCH)
+            t0 = time.perf_counter()
+            out = client.push_all()
+            push_s = time.perf_counter() - t0
+        assert out["errors"] == [] and out["acknowledged"] == N, out
+        assert len(hq_events(hq)) == N
+        sizes = counting.sizes
+        # Baseline: the same bytes, the same number of requests, to a trivial endpoint, same client library.
+        with LiveServer(sink_app()) as sink, httpx.Client(timeout=300) as h:
+            blobs = [os.urandom(n) for n in sizes]
+            t0 = time.perf_counter()
+            for b in blobs:
+                r = h.post(sink.url + "/sink", content=b, headers={"Content-Type": "application/octet-stream"})
+                assert r.status_code == 200 and int(r.content) == len(b)
+            raw_s = time.perf_counter() - t0
+        total = sum(sizes)
+        print()
+        print(f"push {N:,} events in {len(sizes)} batches ({total / 1e6:.1f} MB sealed) to HQ over loopback:")
+        print(f"  end to end        {push_s:8.2f} s   {N / push_s:10,.0f} events/s   target <= 30 s "
+              f"({'met' if push_s <= 30 else 'NOT met'})")
+        print(f"    of which HQ     {counting.waiting:8.2f} s   (HTTP round trips: HQ opens and stores each batch)")
+        print(f"    of which device {push_s - counting.waiting:8.2f} s   (batching, sealing, checking acks, storing "
+              "verdicts)")
+        print(f"  raw HTTP upload   {raw_s:8.2f} s   {total / raw_s / 1e6:10,.1f} MB/s   (same bytes, same requests)")
+        print(f"  ratio             {push_s / raw_s:8.1f}x the raw upload", flush=True)
+    finally:
+        s.lock()
+        hq.store.close()

@@ -1,0 +1,162 @@
+"""Pull: another device's events about this checkpoint's persons (and nothing else), resumable with a cursor,
+only for an enrolled device that proves it; reference data. Runs on SQLite and (when available) PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import registration
+from hq_helpers import FakeDevice, enroll, sync_all
+
+from checkpoint.errors import SignatureInvalid, ValidationError
+from checkpoint.services.outbox import WIRE_FIELDS, Outbox
+from sync.batch import PULL, REFERENCE, open_signed
+from sync.server.service import DeviceRevoked, DeviceUnknown, pull_proof, reference_proof
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def pull(hq, dev, cursor: str = "", limit: int = 100) -> dict:
+    doc = hq.pull(dev.device_id, cursor, limit, pull_proof(dev.device_id, cursor, dev.signing_private))
+    body = open_signed(PULL, doc, hq.keys.signing_public)
+    assert body["kind"] == "pull" and body["device_id"] == dev.device_id and body["cursor"] == cursor
+    return body
+
+
+def test_pull_returns_other_devices_events_about_our_persons_only(hq) -> None:
+    poipet, clinic, bavet = FakeDevice(), FakeDevice(checkpoint_name="Clinic"), FakeDevice(checkpoint_name="Bavet")
+    for d in (poipet, clinic, bavet):
+        d.enroll(hq)
+    ours = poipet.event()                                                     # Poipet registers a person
+    hq.push(poipet.seal([ours, poipet.event()], hq.keys.exchange_public))
+    person = ours["entity_id"]
+    outcome = clinic.event(type_="referral.updated", entity_id=person,
+                           payload={"referral_id": "r1", "changes": {"status": "completed"}})
+    unrelated = clinic.event()                                                # the clinic's own person
+    hq.push(clinic.seal([outcome, unrelated], hq.keys.exchange_public))
+    hq.push(bavet.seal(bavet.events(2), hq.keys.exchange_public))
+
+    body = pull(hq, poipet)
+    assert [e["id"] for e in body["events"]] == [outcome["id"]]
+    (got,) = body["events"]
+    assert got == {k: outcome[k] for k in WIRE_FIELDS}                        # wire form, payload as JSON text
+    assert body["more"] is False
+    # The clinic sees Poipet's events only about persons it wrote about; Bavet sees nothing of either.
+    assert [e["id"] for e in pull(hq, clinic)["events"]] == [ours["id"]]
+    assert pull(hq, bavet)["events"] == []
+
+
+def test_the_cursor_resumes_and_more_says_when_to_ask_again(hq) -> None:
+    a, b = FakeDevice(), FakeDevice()                 # two laptops of one checkpoint share its persons
+    a.enroll(hq)
+    b.enroll(hq)
+    mine = b.events(1)
+    hq.push(b.seal(mine, hq.keys.exchange_public))
+    evs = a.events(7)
+    hq.push(a.seal(evs, hq.keys.exchange_public))
+    seen: list[str] = []
+    cursor = ""
+    pages = 0
+    while True:
+        body = pull(hq, b, cursor, limit=3)
+        seen += [e["id"] for e in body["events"]]
+        cursor = body["next_cursor"]
+        pages += 1
+        if not body["more"]:
+            break
+    assert seen == [e["id"] for e in evs] and pages == 3
+    assert pull(hq, b, cursor)["events"] == []                           # nothing new
+    late = a.events(2)
+    hq.push(a.seal(late, hq.keys.exchange_public))
+    assert [e["id"] for e in pull(hq, b, cursor)["events"]] == [e["id"] for e in late]
+
+
+def test_held_events_are_pulled_only_once_released(hq) -> None:
+    a, b = FakeDevice(), FakeDevice()
+    a.enroll(hq)
+    b.enroll(hq)
+    evs = a.events(3)
+    hq.push(a.seal(evs[1:], hq.keys.exchange_public))                    # held: event 1 missing
+    body = pull(hq, b)
+    assert body["events"] == []
+    hq.push(a.seal(evs[:1], hq.keys.exchange_public))
+    assert [e["id"] for e in pull(hq, b, body["next_cursor"])["events"]] == [e["id"] for e in evs]
+
+
+def test_pull_needs_an_enrolled_active_device_and_its_proof(hq) -> None:
+    dev, stranger = FakeDevice(), FakeDevice()
+    dev.enroll(hq)
+    with pytest.raises(SignatureInvalid):
+        hq.pull(dev.device_id, "", 10, pull_proof(dev.device_id, "", stranger.signing_private))
+    with pytest.raises(SignatureInvalid):                       # a proof for another cursor
+        hq.pull(dev.device_id, "5", 10, pull_proof(dev.device_id, "", dev.signing_private))
+    with pytest.raises(SignatureInvalid):
+        hq.pull(dev.device_id, "", 10, b"not a signature")
+    with pytest.raises(DeviceUnknown):
+        hq.pull(stranger.device_id, "", 10, pull_proof(stranger.device_id, "", stranger.signing_private))
+    for cursor, limit in (("abc", 10), ("-1", 10), ("", 0), ("", -5), ("1" * 30, 10), ("9" * 19, 10), ("²", 10),
+                          ("٣", 10), (" 1", 10)):
+        with pytest.raises(ValidationError):
+            hq.pull(dev.device_id, cursor, limit, pull_proof(dev.device_id, cursor, dev.signing_private))
+    hq.revoke(dev.device_id)
+    with pytest.raises(DeviceRevoked):
+        pull(hq, dev)
+
+
+def test_reference_data_lists_revoked_devices_and_is_signed(hq) -> None:
+    dev, lost = FakeDevice(), FakeDevice()
+    dev.enroll(hq)
+    lost.enroll(hq)
+    doc = open_signed(REFERENCE, hq.reference(dev.device_id, reference_proof(dev.device_id, dev.signing_private)),
+                      hq.keys.signing_public)
+    assert doc["kind"] == "reference" and doc["revoked_devices"] == [] and doc["lists"] == {}
+    hq.revoke(lost.device_id, "stolen")
+    doc2 = open_signed(REFERENCE, hq.reference(dev.device_id, pull_proof(dev.device_id, "", dev.signing_private)),
+                       hq.keys.signing_public)
+    assert doc2["revoked_devices"] == [lost.device_id] and doc2["version"] > doc["version"]
+    with pytest.raises(SignatureInvalid):
+        hq.reference(dev.device_id, reference_proof(dev.device_id, lost.signing_private))
+
+
+def test_a_real_device_ingests_what_it_pulls(hq, supervisor, make_device) -> None:
+    """End to end through real stores: Poipet registers, a second Poipet laptop amends, Poipet pulls it."""
+    enroll(hq, supervisor)
+    second = make_device("b")
+    enroll(hq, second)
+    reg = supervisor.register(**registration())
+    sync_all(hq, supervisor)
+    ob2 = Outbox(second)
+    ident2 = ob2.identity()
+    doc = open_signed(PULL, hq.pull(ident2["device_id"], "", 500,
+                                    pull_proof(ident2["device_id"], "", ident2["signing_private"])),
+                      hq.keys.signing_public)
+    counts = ob2.ingest(doc["events"], cursor=doc["next_cursor"])
+    assert counts["applied"] == len(doc["events"]) >= 1
+    pid = reg.person_id
+    assert second.db.execute("SELECT count(*) FROM persons WHERE id = ?", [pid]).fetchone()[0] == 1
+
+
+def test_events_written_before_this_checkpoint_knew_the_person_still_arrive(hq) -> None:
+    """A clinic records a TB outcome from the referral slip while Poipet is offline; Poipet's registration of
+    the person reaches HQ later, after Poipet's pull cursor has already passed the clinic's event."""
+    poipet, laptop2, clinic = FakeDevice(), FakeDevice(), FakeDevice(checkpoint_name="Clinic")
+    for d in (poipet, laptop2, clinic):
+        d.enroll(hq)
+    person = "5f0c2d1e-0000-4000-8000-00000000000a"
+    outcome = clinic.event(type_="referral.updated", entity_id=person,
+                           payload={"referral_id": "r1", "changes": {"status": "completed"}})
+    hq.push(clinic.seal([outcome], hq.keys.exchange_public))
+    other = poipet.events(1)                                                 # another person first
+    hq.push(poipet.seal(other, hq.keys.exchange_public))
+    body = pull(hq, poipet)
+    assert body["events"] == []
+    cursor = body["next_cursor"]
+    registration_ev = poipet.event(entity_id=person)
+    hq.push(poipet.seal([registration_ev], hq.keys.exchange_public))
+    assert [e["id"] for e in pull(hq, poipet, cursor)["events"]] == [outcome["id"]]
+    # The other Poipet laptop gets everything about Poipet's persons, each event once, in feed order.
+    got = [e["id"] for e in pull(hq, laptop2, limit=1000)["events"]]
+    assert got == [other[0]["id"], outcome["id"], registration_ev["id"]]
+    assert pull(hq, clinic)["events"][0]["id"] == registration_ev["id"]       # and the clinic gets the registration
