@@ -1,0 +1,143 @@
+"""The desktop sync panel against a real HQ on 127.0.0.1: enroll, sync now, USB export, conflicts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import registration
+from hq_helpers import LiveServer
+from ui_helpers import show_active, wait_idle
+
+from checkpoint.services.outbox import Outbox
+from sync.server.app import create_app
+from sync.server.keys import HQKeys
+from sync.server.service import HQService
+from sync.server.store import HQStore
+from ui.qt import QWidget, Qt
+
+
+@pytest.fixture
+def hq(tmp_path: Path):
+    service = HQService(HQStore.open(f"sqlite:///{tmp_path / 'hq.db'}"), HQKeys.generate())
+    with LiveServer(create_app(service, rate_per_minute=0)) as server:
+        yield service, server.url
+
+
+@pytest.fixture
+def panel(qtbot, make_ctx):
+    from ui.windows.sync_panel import SyncPanel
+
+    ctx = make_ctx("dara")
+    p = SyncPanel(ctx, background=False)
+    qtbot.addWidget(p)
+    show_active(qtbot, p)
+    wait_idle(qtbot, ctx)
+    yield p, ctx
+    p.shutdown()
+    wait_idle(qtbot, ctx)
+
+
+def _net_idle(qtbot, ctx) -> None:
+    wait_idle(qtbot, ctx, timeout=30_000)
+
+
+def test_enroll_then_sync_now_sends_everything(qtbot, panel, hq) -> None:
+    p, ctx = panel
+    service, url = hq
+    assert p.enroll_box.isVisible() and not p.sync_now.isEnabled()
+    p.findChild(QWidget, "hq_url").setText(url)
+    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.checkpoint_name))
+    qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not p.enroll_box.isVisible(), timeout=30_000)
+    assert p.sync_now.isEnabled()
+    with qtbot.waitSignal(p.finished, timeout=60_000) as sig:
+        qtbot.mouseClick(p.sync_now, Qt.MouseButton.LeftButton)
+    summary = sig.args[0]
+    assert summary["complete"] is True, summary
+    _net_idle(qtbot, ctx)
+    st = ctx.runner.run_sync(lambda: Outbox(ctx.session).status())
+    assert st["pending"] == 0 and st["inflight"] == 0 and st["acked"] > 40
+    assert service.stats()["events"] >= st["acked"]
+    assert "Everything is at HQ" in p.findChild(QWidget, "sync_progress").text()
+
+
+def test_wrong_token_is_a_plain_error(qtbot, panel, hq) -> None:
+    p, _ctx = panel
+    _service, url = hq
+    p.findChild(QWidget, "hq_url").setText(url)
+    p.findChild(QWidget, "enroll_token").setText("AAAA-BBBB-CCCC-DDDD")
+    qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
+    err = p.findChild(QWidget, "enroll_error")
+    qtbot.waitUntil(lambda: err.text() != "", timeout=30_000)
+    assert "Traceback" not in err.text() and p.enroll_box.isVisible()
+
+
+def test_hq_unreachable_keeps_everything_and_says_so(qtbot, panel, hq) -> None:
+    p, ctx = panel
+    service, url = hq
+    p.findChild(QWidget, "hq_url").setText(url)
+    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.checkpoint_name))
+    qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not p.enroll_box.isVisible(), timeout=30_000)
+    from sync.client import HttpTransport
+
+    p.worker._transport = HttpTransport("http://127.0.0.1:9", timeout=2)   # nothing listens there
+    with qtbot.waitSignal(p.finished, timeout=60_000) as sig:
+        qtbot.mouseClick(p.sync_now, Qt.MouseButton.LeftButton)
+    assert sig.args[0]["complete"] is False
+    _net_idle(qtbot, ctx)
+    st = ctx.runner.run_sync(lambda: Outbox(ctx.session).status())
+    assert st["acked"] == 0 and st["pending"] + st["inflight"] > 40     # nothing lost, nothing marked
+    assert p.findChild(QWidget, "sync_progress").text()
+
+
+def test_usb_export_writes_a_batch_file(qtbot, panel, hq, tmp_path) -> None:
+    p, ctx = panel
+    service, url = hq
+    p.findChild(QWidget, "hq_url").setText(url)
+    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.checkpoint_name))
+    qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not p.enroll_box.isVisible(), timeout=30_000)
+    out = tmp_path / "poipet-0001.cpb"
+    p.choose_path = lambda purpose, suggested: str(out)
+    qtbot.mouseClick(p.export, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists, timeout=30_000)
+    _net_idle(qtbot, ctx)
+    ack = service.ingest(out.read_bytes(), via="file")
+    assert ack is not None
+    assert "Take it to HQ" in p.findChild(QWidget, "sync_progress").text()
+
+
+def test_supervisor_decides_a_conflict(qtbot, panel, make_ctx) -> None:
+    p, ctx = panel
+    s = ctx.session
+    r = ctx.runner.run_sync(s.register, **registration())
+    # a second device's edit of the same field, made without seeing ours
+    from checkpoint.services.outbox import wire_event
+
+    def conflict() -> None:
+        s.amend_person(r.person_id, {"phone": "011111111"}, "new phone")
+        ev = next(s.store.events(where="type = 'person.amended'"))
+        other = dict(wire_event(ev))
+        import json
+        import uuid
+
+        from checkpoint.storage.ids import event_hash
+
+        payload = json.loads(other["payload"])
+        payload["changes"] = {"phone": "022222222"}
+        payload["base"] = {"phone": ""}
+        other.update(id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), device_seq=1,
+                     payload=json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+        other["hash"] = event_hash(other)
+        assert Outbox(s).ingest([other])["applied"] == 1
+
+    ctx.runner.run_sync(conflict)
+    p.refresh()
+    _net_idle(qtbot, ctx)
+    assert p.conflicts.count() == 1
+    p.conflicts.setCurrentRow(0)
+    qtbot.mouseClick(p.keep_other, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: p.conflicts.count() == 0, timeout=30_000)
+    assert ctx.runner.run_sync(s.get_person, r.person_id)["person"]["phone"] == "022222222"
