@@ -53,8 +53,7 @@ $(DEMO_DB): | $(STAMP)
 demo: $(DEMO_DB)
 
 run: $(DEMO_DB) qm
-	@echo "Demo store: $(DEMO_DB) — sign in as supervisor, officer or health; passphrase: $(DEMO_PASS)"
-	@$(VENV)/bin/checkpoint --store $(DEMO_DB) $(RUN_ARGS)
+	@DEMO_DB=$(DEMO_DB) DEMO_PASS=$(DEMO_PASS) bash tools/run_demo.sh $(RUN_ARGS)
 
 # Translations: .ts files are committed (edit them with pyside6-linguist); .qm files are built.
 TS_FILES := ui/translations/checkpoint_km.ts ui/translations/checkpoint_en.ts
