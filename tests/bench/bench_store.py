@@ -105,10 +105,17 @@ def _save_latencies(path: Path, regs: list[dict]) -> list[float]:
     return lat
 
 
+WARM_UP = 20
+
+
 def test_save_one_full_registration(big: Path, small: Path) -> None:
-    regs = _new_arrivals(600, seed=7)
-    base = _save_latencies(small, regs[:300])
-    lat = _save_latencies(big, regs[300:])
+    # The first saves after opening read index pages from disk; an officer's laptop is warm after a few
+    # registrations, so p95 is over the 300 that follow WARM_UP saves (the first save is shown separately).
+    regs = _new_arrivals(2 * (300 + WARM_UP), seed=7)
+    base = _save_latencies(small, regs[:300 + WARM_UP])
+    lat = _save_latencies(big, regs[300 + WARM_UP:])
+    report(f"first save after opening ({N:,} persons)", ms(lat[0]), ms(base[0]) + " @1k")
+    base, lat = base[WARM_UP:], lat[WARM_UP:]
     report(f"save registration p95 ({N:,} persons)", ms(p95(lat)), ms(p95(base)) + " @1k", p95(lat) / p95(base),
            "<= 15 ms")
     report("save registration p50", ms(statistics.median(lat)), ms(statistics.median(base)) + " @1k")
