@@ -29,6 +29,7 @@ import os
 import re
 import threading
 from collections.abc import Callable, Collection, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -452,12 +453,12 @@ class SyncClient:
         return enrollment
 
     # ------------------------------------------------------------------ push
-    def prepare_push(self) -> Outgoing | None:
+    def prepare_push(self, *, exclude: Collection[str] = ()) -> Outgoing | None:
         """DB step 1 of a push: the next batch HQ has not acknowledged, sealed (or its kept copy); None when
         nothing waits. Send ``outgoing.blob`` with ``transport.push`` (on any thread), then call ``finish_push``.
         Raises PermissionDenied if not enrolled."""
         pinned_keys(self.outbox)
-        batch = self.outbox.next_batch(max_events=self.batch_events)
+        batch = self.outbox.next_batch(max_events=self.batch_events, exclude=exclude)
         if batch is None:
             return None
         blob, sha = sealed_copy(self.session, self.outbox, batch)
@@ -503,37 +504,55 @@ class SyncClient:
         if progress:
             progress(0, total)
         seen: set[str] = set()
-        while True:
-            if _cancelled(cancel):
-                out["cancelled"] = True
-                break
-            outgoing = self.prepare_push()
-            if outgoing is None:
-                break
-            if outgoing.batch_id in seen:
-                # HQ acknowledged only part of it: do not loop; the rest goes next time.
-                out["errors"].append("HQ did not acknowledge every event of a batch; the rest will be sent again.")
-                break
-            seen.add(outgoing.batch_id)
-            try:
-                ack = self.transport.push(outgoing.blob)
-            except CheckpointError as e:
-                self._record_failure(outgoing.batch_id, e)
-                out["errors"].append(str(e))
-                out["unavailable"] = isinstance(e, SyncUnavailable)
-                break
-            out["batches"] += 1
-            out["sent"] += len(outgoing.event_ids)
-            try:
-                counts = self.finish_push(outgoing, ack)
-            except CheckpointError as e:
-                out["errors"].append(str(e))
-                break
-            for k, n in counts.items():
-                out["verdicts"][k] += n
-            out["acknowledged"] += sum(counts.values())
-            if progress:
-                progress(min(out["acknowledged"], total), max(total, out["acknowledged"]))
+        # While HQ stores one batch, this device prepares (claims and seals) the next: the network call runs on a
+        # helper thread that touches only the transport, never the session.
+        net = ThreadPoolExecutor(1, thread_name_prefix="checkpoint-push")
+        try:
+            outgoing = None if _cancelled(cancel) else self.prepare_push()
+            while outgoing is not None:
+                if outgoing.batch_id in seen:
+                    # HQ acknowledged only part of it: do not loop; the rest goes next time.
+                    out["errors"].append("HQ did not acknowledge every event of a batch; the rest will be sent "
+                                         "again.")
+                    break
+                seen.add(outgoing.batch_id)
+                sending = net.submit(self.transport.push, outgoing.blob)
+                following: Outgoing | None = None
+                if not _cancelled(cancel):
+                    following = self.prepare_push(exclude={outgoing.batch_id})
+                try:
+                    ack = sending.result()
+                except CheckpointError as e:
+                    self._record_failure(outgoing.batch_id, e)
+                    out["errors"].append(str(e))
+                    out["unavailable"] = isinstance(e, SyncUnavailable)
+                    break
+                out["batches"] += 1
+                out["sent"] += len(outgoing.event_ids)
+                try:
+                    counts = self.finish_push(outgoing, ack)
+                except CheckpointError as e:
+                    out["errors"].append(str(e))
+                    break
+                for k, n in counts.items():
+                    out["verdicts"][k] += n
+                out["acknowledged"] += sum(counts.values())
+                if progress:
+                    progress(min(out["acknowledged"], total), max(total, out["acknowledged"]))
+                if batch_record(self.session, outgoing.batch_id)[1] != "acked":
+                    # HQ acknowledged only part of it: do not loop; the rest goes next time.
+                    out["errors"].append("HQ did not acknowledge every event of a batch; the rest will be sent "
+                                         "again.")
+                    break
+                if _cancelled(cancel):
+                    out["cancelled"] = True
+                    break
+                outgoing = following
+            else:
+                if _cancelled(cancel):
+                    out["cancelled"] = True
+        finally:
+            net.shutdown(wait=True)
         SealedSpool(self.session.store.path).keep_only(unacknowledged_batches(self.session))
         return out
 

@@ -14,6 +14,7 @@ HQ keeps all of them and says why).
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -87,13 +88,18 @@ class Outbox:
             self.store.set_meta("hq_enrollment", json.dumps(data, sort_keys=True))
 
     # ------------------------------------------------------------------ push
-    def next_batch(self, *, max_events: int = 5000) -> Batch | None:
+    def next_batch(self, *, max_events: int = 5000, exclude: Collection[str] = ()) -> Batch | None:
         """The oldest batch HQ has not acknowledged (sent again as it was: HQ treats repeats as no-ops), else a
-        new batch of pending events in device order; None when nothing is waiting."""
+        new batch of pending events in device order; None when nothing is waiting.
+
+        ``exclude``: batches already on their way (a client sending one batch while it prepares the next)."""
         if not 1 <= max_events <= 100_000:
             raise ValidationError("max_events", "must be between 1 and 100,000")
         db = self.s.db
-        row = db.execute("SELECT id FROM sync_batches WHERE state != 'acked' ORDER BY first_seq LIMIT 1").fetchone()
+        skip = list(exclude)
+        q = ",".join("?" for _ in skip)
+        row = db.execute("SELECT id FROM sync_batches WHERE state != 'acked'"
+                         + (f" AND id NOT IN ({q})" if skip else "") + " ORDER BY first_seq LIMIT 1", skip).fetchone()
         if row is not None:
             return self.batch(row[0])
         with self.store.write():
@@ -105,7 +111,8 @@ class Outbox:
                 return None
             lo, hi, n = seqs
             bid = self.store.new_id()
-            prev = db.execute("SELECT sha256 FROM sync_batches WHERE state = 'acked' ORDER BY last_seq DESC "
+            # The chain links to the previous sealed batch (acknowledged or still on its way).
+            prev = db.execute("SELECT sha256 FROM sync_batches WHERE sha256 != '' ORDER BY last_seq DESC "
                               "LIMIT 1").fetchone()
             # One statement over the sequence range (a device's own events are numbered without gaps).
             db.execute("UPDATE events SET sync_state = 'inflight', batch_id = ? WHERE device_id = ? AND "
