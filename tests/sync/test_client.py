@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import logging
 import shutil
-import sys
 import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from client_harness import DEVICE_PASS, enroll, hq_events, new_device, new_hq, own_events
 from helpers import adult, registration
 
 from checkpoint import codelists, crypto
@@ -29,9 +29,6 @@ from checkpoint.services import unlock
 from checkpoint.services.outbox import Outbox
 from sync.batch import ACK, PULL, digest, open_signed, sign_document
 from sync.client import BadAck, SyncClient, SyncUnavailable
-
-sys.path.insert(0, str(Path(__file__).parent))
-from client_harness import DEVICE_PASS, enroll, hq_events, new_device, new_hq, own_events
 
 FAC = codelists.health_facilities()[0].code
 TB_CASE = registration(tb={"cough": True, "cough_days": 15},

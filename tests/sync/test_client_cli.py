@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from client_harness import live
 
 from checkpoint import crypto
 from checkpoint.demo import generate
@@ -19,9 +20,6 @@ from checkpoint.services import create_store
 from sync.server.keys import init_keys, load_keys
 from sync.server.service import HQService
 from sync.server.store import HQStore
-
-sys.path.insert(0, str(Path(__file__).parent))
-from client_harness import live
 
 PW = "supervisor passphrase"
 HQ_PW = "hq operator passphrase"

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import socket
-import sys
 from pathlib import Path
 
 import httpx
 import pytest
+from client_harness import enroll, live, new_device, new_hq
 from helpers import registration
 
 from checkpoint.errors import (
@@ -21,9 +21,6 @@ from checkpoint.errors import (
 )
 from checkpoint.services.outbox import Outbox
 from sync.client import HttpTransport, SyncClient, SyncUnavailable
-
-sys.path.insert(0, str(Path(__file__).parent))
-from client_harness import enroll, live, new_device, new_hq
 
 
 def transport(handler) -> HttpTransport:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from client_harness import enroll, hq_events, new_device, new_hq, own_events
 from helpers import registration
 
 from checkpoint import crypto
@@ -15,9 +15,6 @@ from checkpoint.services.outbox import Outbox
 from sync.batch import ACK, open_signed, sign_document
 from sync.client import BadAck, SyncClient
 from sync.transfer import export_batch, import_ack
-
-sys.path.insert(0, str(Path(__file__).parent))
-from client_harness import enroll, hq_events, new_device, new_hq, own_events
 
 
 @pytest.fixture
