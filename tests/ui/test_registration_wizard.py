@@ -10,7 +10,7 @@ from ui_helpers import Keyboard, show_active, type_text, wait_idle
 
 from checkpoint import codelists
 from checkpoint.workflows.registration import RegistrationFlow, Step
-from ui.qt import QApplication, Qt, QWidget, QWizard
+from ui.qt import QApplication, Qt, QWidget
 from ui.wizards.registration import RegistrationWizard
 
 SPECIMEN = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
@@ -101,81 +101,93 @@ def test_required_fields_are_shown_inline_and_block_next(qtbot, wizard) -> None:
     assert err.isVisible() and err.text()
 
 
+def fill(kb: Keyboard, w: RegistrationWizard, field: str, text: str) -> None:
+    """Tab to a field and type into it (Khmer through key events with text, never keyClicks)."""
+    kb.tab_to(w, field, limit=150)
+    if text.isascii():
+        kb.qtbot.keyClicks(QApplication.focusWidget(), text)
+    else:
+        type_text(QApplication.focusWidget(), text)
+
+
+def tick(kb: Keyboard, w: RegistrationWizard, *fields: str) -> None:
+    for f in fields:
+        kb.tab_to(w, f, limit=150)
+        kb.press(Qt.Key.Key_Space)
+
+
 def test_adult_with_indicators_gets_a_protection_referral(qtbot, wizard) -> None:
     w, _ctx = wizard("sokha")
-    f = w.flow
-    f.person.update(family_name="CHAN", given_names="VANNA", sex="F", date_of_birth="1995-03-03")
-    w.page_for(Step.IDENTITY).load()
-    w.next()
-    w.next()
-    for k in ("consent_storage", "consent_screening", "consent_referral"):
-        w.findChild(QWidget, k).setChecked(True)
-    w.next()
-    for item in ("ILO-DR-1", "ILO-DR-2", "ILO-EX-1", "ILO-EX-2", "ILO-CD-1", "ILO-CD-5"):
-        box = w.findChild(QWidget, item)
-        box.setFocus()
-        qtbot.keyClick(box, Qt.Key.Key_Space)
+    kb = Keyboard(qtbot)
+    fill(kb, w, "family_name", "CHAN")
+    fill(kb, w, "given_names", "VANNA")
+    fill(kb, w, "sex", "F")                       # a combo: typing selects "Female"
+    fill(kb, w, "date_of_birth", "1995-03-03")
+    kb.press(Qt.Key.Key_Return)                   # → journey
+    kb.press(Qt.Key.Key_Return)                   # → consent
+    tick(kb, w, "consent_storage", "consent_screening", "consent_referral")
+    kb.press(Qt.Key.Key_Return)                   # → checklist
+    assert w.currentId() == 3
+    tick(kb, w, "ILO-DR-1", "ILO-DR-2", "ILO-EX-1", "ILO-EX-2", "ILO-CD-1", "ILO-CD-5")
     result = w.findChild(QWidget, "trafficking_result").text()
     assert "Indicators of trafficking present" in result and "victim" not in result.lower()
-    w.next()
-    w.next()
+    kb.press(Qt.Key.Key_Return)                   # → TB
+    kb.press(Qt.Key.Key_Return)                   # → review
     refs = w.findChild(QWidget, "referrals")
     kinds = [refs.item(i).data(Qt.ItemDataRole.UserRole)["kind"] for i in range(refs.count())]
     assert "protection" in kinds
     with qtbot.waitSignal(w.saved, timeout=10_000) as sig:
-        w.next() if w.currentId() != 5 else w.button(QWizard.WizardButton.FinishButton).click()
+        kb.press(Qt.Key.Key_Return)               # save
     assert sig.args[0].trafficking.outcome == "PRESUMED_VICTIM"
     assert len(sig.args[0].referral_ids) >= 1
 
 
 def test_a_child_always_gets_child_protection(qtbot, wizard, clock) -> None:
     w, _ = wizard("sokha")
-    w.flow.person.update(given_names="SREYMOM", sex="F", age_years=14)
-    type_text(w.findChild(QWidget, "name_khmer"), "ស្រីមុំ")
-    w.page_for(Step.IDENTITY).store()
-    w.flow.person.update(given_names="SREYMOM", sex="F", age_years=14)
-    w.page_for(Step.IDENTITY).load()
-    for _ in range(2):
-        w.next()
-    for k in ("consent_storage", "consent_screening"):
-        w.findChild(QWidget, k).setChecked(True)
+    kb = Keyboard(qtbot)
+    fill(kb, w, "given_names", "SREYMOM")
+    fill(kb, w, "name_khmer", "ស្រីមុំ")
+    fill(kb, w, "sex", "F")
+    fill(kb, w, "age_years", "14")
+    kb.press(Qt.Key.Key_Return)
+    kb.press(Qt.Key.Key_Return)
+    tick(kb, w, "consent_storage", "consent_screening")
     for _ in range(3):
-        w.next()
+        kb.press(Qt.Key.Key_Return)               # checklist, TB screen, review
+    assert w.currentId() == 5
     refs = w.findChild(QWidget, "referrals")
     items = [refs.item(i) for i in range(refs.count())]
     child = [it for it in items if it.data(Qt.ItemDataRole.UserRole)["kind"] == "child_protection"]
     assert child and child[0].checkState() == Qt.CheckState.Checked
     with qtbot.waitSignal(w.saved, timeout=10_000) as sig:
-        w.button(QWizard.WizardButton.FinishButton).click()
+        kb.press(Qt.Key.Key_Return)
     assert sig.args[0].trafficking.ilo_set == "CHILD_LABOUR"
 
 
 def test_presumptive_tb_case(qtbot, wizard) -> None:
     w, _ctx = wizard("sokha")
-    w.flow.person.update(family_name="KEO", given_names="RITH", sex="M", date_of_birth="1980-01-01")
-    w.page_for(Step.IDENTITY).load()
-    w.next()
-    w.next()
-    for k in ("consent_storage", "consent_screening", "consent_referral"):
-        w.findChild(QWidget, k).setChecked(True)
-    w.next()
-    w.next()
-    cough = w.findChild(QWidget, "TB-S1")
-    cough.setFocus()
-    qtbot.keyClick(cough, Qt.Key.Key_Space)
+    kb = Keyboard(qtbot)
+    fill(kb, w, "family_name", "KEO")
+    fill(kb, w, "given_names", "RITH")
+    fill(kb, w, "sex", "M")
+    fill(kb, w, "date_of_birth", "1980-01-01")
+    kb.press(Qt.Key.Key_Return)
+    kb.press(Qt.Key.Key_Return)
+    tick(kb, w, "consent_storage", "consent_screening", "consent_referral")
+    kb.press(Qt.Key.Key_Return)                   # → checklist
+    kb.press(Qt.Key.Key_Return)                   # → TB
+    tick(kb, w, "TB-S1")
     days = w.findChild(QWidget, "TB-S1d")
     assert days.isEnabled()
-    days.setFocus()
-    days.selectAll()
-    qtbot.keyClicks(days, "21")
+    fill(kb, w, "TB-S1d", "21")
     assert "Presumptive TB" in w.findChild(QWidget, "tb_result").text()
-    w.next()
+    kb.press(Qt.Key.Key_Return)                   # → review
     refs = w.findChild(QWidget, "referrals")
     health = [refs.item(i).data(Qt.ItemDataRole.UserRole) for i in range(refs.count())
               if refs.item(i).data(Qt.ItemDataRole.UserRole)["kind"] == "health"]
     assert health and health[0]["agency_code"] in {c.code for c in codelists.health_facilities()}
     with qtbot.waitSignal(w.saved, timeout=10_000) as sig:
-        w.button(QWizard.WizardButton.FinishButton).click()
+        kb.press(Qt.Key.Key_Return)
     assert sig.args[0].tb.outcome == "PRESUMPTIVE_TB_REFER"
 
 
