@@ -14,7 +14,7 @@ from sync.server.app import create_app
 from sync.server.keys import HQKeys
 from sync.server.service import HQService
 from sync.server.store import HQStore
-from ui.qt import QWidget, Qt
+from ui.qt import Qt, QWidget
 
 
 @pytest.fixture
