@@ -23,24 +23,27 @@ from typing import Any, NoReturn
 
 from checkpoint.errors import AuthError, CheckpointError, ValidationError
 
-__all__ = ["main"]
+__all__ = ["Parser", "UsageError", "build_parser", "emit", "main", "open_session", "secret"]
 
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_DATA = 0, 2, 3, 4
 DEFAULT_DB = "checkpoint.db"
 
 
 class UsageError(Exception):
-    pass
+    """A command line that cannot be run as given (exit code 2)."""
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
+    """argparse with our exit code for usage errors (2) and a one-line message."""
+
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         print(f"{self.prog}: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
-def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+def secret(env: str, prompt: str, *, confirm: bool = False) -> str:
+    """A secret from ``env`` (automation) or a prompt with no echo; UsageError when neither is possible."""
     value = os.environ.get(env)
     if value is not None:
         return value
@@ -52,7 +55,8 @@ def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
     return first
 
 
-def _emit(args: argparse.Namespace, data: Any, text: Callable[[], object]) -> None:
+def emit(args: argparse.Namespace, data: Any, text: Callable[[], object]) -> None:
+    """Print ``data`` as JSON with --json, else call ``text`` to print it for people."""
     if getattr(args, "json", False):
         json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
         sys.stdout.write("\n")
@@ -60,7 +64,7 @@ def _emit(args: argparse.Namespace, data: Any, text: Callable[[], object]) -> No
         text()
 
 
-def _open(args: argparse.Namespace) -> Any:
+def open_session(args: argparse.Namespace) -> Any:
     from checkpoint.services import list_usernames, unlock
 
     user = args.user
@@ -69,7 +73,7 @@ def _open(args: argparse.Namespace) -> Any:
         if not names:
             raise ValidationError("user", "this store has no users")
         user = names[0]
-    return unlock(args.db, user, _secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"))
+    return unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"))
 
 
 # ---------------------------------------------------------------------------------------------- commands
@@ -78,12 +82,12 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     if args.user is None:
         raise UsageError("init needs --user NAME (the first supervisor)")
-    pw = _secret("CHECKPOINT_PASSPHRASE", f"New passphrase for {args.user}", confirm=True)
+    pw = secret("CHECKPOINT_PASSPHRASE", f"New passphrase for {args.user}", confirm=True)
     session, code = create_store(args.db, checkpoint_name=args.name, username=args.user,
                                  display_name=args.display_name or args.user, passphrase=pw,
                                  station_id=args.station)
     session.lock()
-    _emit(args, {"db": str(args.db), "user": args.user, "recovery_code": code}, lambda: print(
+    emit(args, {"db": str(args.db), "user": args.user, "recovery_code": code}, lambda: print(
         f"Created {args.db} for {args.name} with supervisor {args.user}.\n\n"
         f"RECOVERY CODE (print it, keep it locked away; it opens the store if every passphrase is lost):\n\n"
         f"    {code}\n"))
@@ -91,10 +95,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_user(args: argparse.Namespace) -> int:
-    with _open(args) as s:
+    with open_session(args) as s:
         if args.action == "list":
             users = s.list_users()
-            _emit(args, users, lambda: [print(f"{u['username']:<20} {u['role']:<14} {u['status']:<9} "
+            emit(args, users, lambda: [print(f"{u['username']:<20} {u['role']:<14} {u['status']:<9} "
                                               f"{u['display_name']}" + (f"  ({u['failed_attempts']} wrong "
                                               f"passphrases)" if u['failed_attempts'] else ""))
                                         for u in users])
@@ -104,14 +108,14 @@ def cmd_user(args: argparse.Namespace) -> int:
         if args.action == "add":
             if not args.role:
                 raise UsageError("user add needs --role officer|health_worker|supervisor|admin")
-            pw = _secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.name}", confirm=True)
+            pw = secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.name}", confirm=True)
             s.add_user(args.name, args.display_name or args.name, args.role, pw)
             print(f"Added {args.role} {args.name}.")
         elif args.action == "passwd":
-            pw = _secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.name}", confirm=True)
+            pw = secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.name}", confirm=True)
             old = None
             if args.name.lower() == s.user.username:
-                old = _secret("CHECKPOINT_PASSPHRASE", "Current passphrase")
+                old = secret("CHECKPOINT_PASSPHRASE", "Current passphrase")
             s.set_passphrase(args.name, pw, old_passphrase=old)
             print(f"Passphrase changed for {args.name}.")
         elif args.action in ("lock", "unlock"):
@@ -125,8 +129,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
     if args.user is None:
         raise UsageError("recover needs --user NAME (whose passphrase to reset)")
-    code = _secret("CHECKPOINT_RECOVERY_CODE", "Recovery code")
-    pw = _secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.user}", confirm=True)
+    code = secret("CHECKPOINT_RECOVERY_CODE", "Recovery code")
+    pw = secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.user}", confirm=True)
     reset_with_recovery_code(args.db, code, args.user, pw).lock()
     print(f"New passphrase set for {args.user}.")
     return EXIT_OK
@@ -137,24 +141,24 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     if args.count < 0 or args.count > 5_000_000:
         raise ValidationError("count", "must be between 0 and 5,000,000")
-    with _open(args) as s:
+    with open_session(args) as s:
         n = generate(s, count=args.count, seed=args.seed,
                      progress=None if args.json else lambda k: print(f"  {k} registered", file=sys.stderr))
-        _emit(args, {"registered": n}, lambda: print(f"Registered {n} synthetic returnees."))
+        emit(args, {"registered": n}, lambda: print(f"Registered {n} synthetic returnees."))
     return EXIT_OK
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with _open(args) as s:
+    with open_session(args) as s:
         rows = s.search(args.query, limit=args.limit)
-        _emit(args, rows, lambda: [print(f"{r['id']}  {r['family_name']} {r['given_names']}  {r['name_khmer']}  "
+        emit(args, rows, lambda: [print(f"{r['id']}  {r['family_name']} {r['given_names']}  {r['name_khmer']}  "
                                          f"{r['sex']}  {r['date_of_birth'] or '?'}  {r['id_document_number']}")
                                    for r in rows] or print("No match."))
     return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with _open(args) as s:
+    with open_session(args) as s:
         rec = s.get_person(args.person_id)
         def text() -> None:
             p = rec["person"]
@@ -177,14 +181,14 @@ def cmd_show(args: argparse.Namespace) -> int:
                     print(f"    referral {r['kind']}: " + ("(details not visible to your role)"
                                                            if r.get("restricted") else
                                                            f"{r['agency_code']} {r['urgency']} - {r['status']}"))
-        _emit(args, rec, text)
+        emit(args, rec, text)
     return EXIT_OK
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with _open(args) as s:
+    with open_session(args) as s:
         rep = s.verify()
-        _emit(args, {"ok": rep.ok, "problems": list(rep.problems), "events": rep.events, "persons": rep.persons},
+        emit(args, {"ok": rep.ok, "problems": list(rep.problems), "events": rep.events, "persons": rep.persons},
               lambda: print(f"OK: {rep.events} events, {rep.persons} persons; integrity, event chain and "
                             f"projections check out." if rep.ok else "PROBLEMS FOUND:\n  " + "\n  ".join(rep.problems)))
         return EXIT_OK if rep.ok else EXIT_DATA
@@ -193,25 +197,25 @@ def cmd_verify(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.format != "csv":
         raise UsageError("only --format csv is supported")
-    with _open(args) as s:
+    with open_session(args) as s:
         n = s.export_csv(args.out)
-        _emit(args, {"rows": n, "out": str(args.out)}, lambda: print(
+        emit(args, {"rows": n, "out": str(args.out)}, lambda: print(
             f"Wrote {n} rows to {args.out}. This file is NOT encrypted: keep it on an encrypted drive."))
     return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    with _open(args) as s:
+    with open_session(args) as s:
         dest = s.backup(args.out)
-        _emit(args, {"out": str(dest), "keys": str(dest) + ".keys"}, lambda: print(
+        emit(args, {"out": str(dest), "keys": str(dest) + ".keys"}, lambda: print(
             f"Backed up to {dest} (encrypted) and {dest}.keys (its key slots). Keep both together."))
     return EXIT_OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    with _open(args) as s:
+    with open_session(args) as s:
         st = s.stats()
-        _emit(args, st, lambda: [print(f"{k:<24} {v}") for k, v in st.items()])
+        emit(args, st, lambda: [print(f"{k:<24} {v}") for k, v in st.items()])
     return EXIT_OK
 
 
@@ -222,12 +226,12 @@ AddCommand = Callable[..., argparse.ArgumentParser]
 def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> argparse.ArgumentParser:
     """The checkpoint-admin parser. Each extension is called with ``add(name, fn, help, *, json_=False)`` and may
     register more commands (sync adds enroll, sync, export-batch...: the core cannot import sync)."""
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
                         help=f"store path (default: $CHECKPOINT_DB or {DEFAULT_DB})")
     common.add_argument("--user", default=argparse.SUPPRESS, help="who signs in (default: the first supervisor)")
-    p = _Parser(prog="checkpoint-admin", description="Administer a Checkpoint store.", parents=[common])
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    p = Parser(prog="checkpoint-admin", description="Administer a Checkpoint store.", parents=[common])
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     def add(name: str, fn: Callable[[argparse.Namespace], int], help_: str, *, json_: bool = False
             ) -> argparse.ArgumentParser:

@@ -28,7 +28,7 @@ DEFAULT_TIMEOUT = 60.0
 
 
 def _session(args: argparse.Namespace) -> Any:
-    return cli._open(args)
+    return cli.open_session(args)
 
 
 def _transport(url: str, timeout: float) -> Any:
@@ -52,10 +52,10 @@ def _server(args: argparse.Namespace, session: Any) -> str:
 def cmd_enroll(args: argparse.Namespace) -> int:
     from sync.client import SyncClient
 
-    token = args.token or cli._secret("CHECKPOINT_ENROLL_TOKEN", "Enrollment token from HQ")
+    token = args.token or cli.secret("CHECKPOINT_ENROLL_TOKEN", "Enrollment token from HQ")
     with _session(args) as s, _transport(args.server, args.timeout) as t:
         enrollment = SyncClient(s, t).enroll(args.server, token)
-        cli._emit(args, enrollment, lambda: print(
+        cli.emit(args, enrollment, lambda: print(
             f"Enrolled with HQ at {args.server} (device {enrollment['hq_device_id']}). HQ's keys are pinned and the "
             f"store's key is now also sealed to HQ's recovery key."))
     return cli.EXIT_OK
@@ -85,7 +85,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             for e in summary["errors"]:
                 print(f"checkpoint-admin: {e}", file=sys.stderr)
 
-        cli._emit(args, summary, text)
+        cli.emit(args, summary, text)
         if args.json:
             for e in summary["errors"]:
                 print(f"checkpoint-admin: {e}", file=sys.stderr)
@@ -97,7 +97,7 @@ def cmd_export_batch(args: argparse.Namespace) -> int:
 
     with _session(args) as s:
         res = export_batch(s, args.out)
-        cli._emit(args, res or {"batch_id": None, "events": 0}, lambda: print(
+        cli.emit(args, res or {"batch_id": None, "events": 0}, lambda: print(
             "Nothing is waiting to be sent." if res is None else
             f"Wrote batch {res['batch_id']} ({res['events']} events, sealed to HQ) to {res['path']}. "
             f"Take it to HQ; bring back the acknowledgement file and run import-ack."))
@@ -109,7 +109,7 @@ def cmd_import_ack(args: argparse.Namespace) -> int:
 
     with _session(args) as s:
         res = import_ack(s, args.file)
-        cli._emit(args, res, lambda: print(
+        cli.emit(args, res, lambda: print(
             f"Batch {res['batch_id']} was already acknowledged; nothing changed." if res["already"] else
             f"HQ acknowledged batch {res['batch_id']}: " + ", ".join(f"{n} {k}" for k, n in res["verdicts"].items()
                                                                       if n) + "."))
@@ -137,7 +137,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
             if st["held_incoming"]:
                 print(f"kept aside:    {st['held_incoming']} events from HQ that could not be applied here")
 
-        cli._emit(args, st, text)
+        cli.emit(args, st, text)
     return cli.EXIT_OK
 
 

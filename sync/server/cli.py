@@ -20,16 +20,15 @@ Exit codes: 0 ok, 2 usage, 3 authentication (wrong passphrase, unknown or revoke
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import logging
 import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
+from checkpoint.cli import Parser, UsageError, emit, secret
 from checkpoint.errors import AuthError, CheckpointError, StoreMissing, ValidationError
 
 __all__ = ["main"]
@@ -46,35 +45,10 @@ Batches and documents are sealed and signed end to end either way; TLS also prot
 is published at /openapi.json."""
 
 
-class UsageError(Exception):
-    pass
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
-
-
-def _secret(env: str, prompt: str, *, confirm: bool = False) -> str:
-    value = os.environ.get(env)
-    if value is not None:
-        return value
-    if not sys.stdin.isatty():
-        raise UsageError(f"no terminal to ask for the {prompt.lower()}: set {env}")
-    first = getpass.getpass(f"{prompt}: ")
-    if confirm and getpass.getpass(f"{prompt} (again): ") != first:
-        raise ValidationError("passphrase", "the two entries differ")
-    return first
-
-
-def _emit(args: argparse.Namespace, data: Any, text: Callable[[], object]) -> None:
-    if getattr(args, "json", False):
-        json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
-        sys.stdout.write("\n")
-    else:
-        text()
+# The same conventions as checkpoint-admin (exit code 2 for usage, secrets from the environment or a prompt).
+_Parser = Parser
+_secret = secret
+_emit = emit
 
 
 def _store(args: argparse.Namespace, *, create: bool = True) -> Any:
