@@ -80,7 +80,12 @@ class CheckpointApp:
         from ui.windows.main_window import MainWindow
 
         self.ctx = AppContext(self.runner, session)
-        self.main = MainWindow(self.ctx, lock_minutes=self.lock_minutes)
+        worker = None
+        if session.user.role in ("supervisor", "admin"):
+            from sync.device import DeviceSync  # the composition root is the one place ui meets sync
+
+            worker = DeviceSync(session)
+        self.main = MainWindow(self.ctx, lock_minutes=self.lock_minutes, sync_worker=worker)
         self.main.lock_requested.connect(self.lock)
         self.main.resize(1100, 760)
         self.main.show()

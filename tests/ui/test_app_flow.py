@@ -109,10 +109,12 @@ def test_main_window_figures_and_navigation_by_role(qtbot, app, supervisor, stor
     a = _signed_in(qtbot, app, store_path, "dara")
     assert a.main.findChild(QWidget, "fig_registered").text() == "1"
     assert set(a.main.actions_) >= {"home", "new", "records", "referrals", "supervisor", "lock"}
+    assert a.main.sync_panel is not None            # the composition root gave the supervisor sync
     qtbot.keyClick(a.main, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert a.main.stack.currentWidget() is a.main.pages["records"]
     a2 = _signed_in(qtbot, app, store_path, "thida")
     assert "new" not in a2.main.actions_ and "supervisor" not in a2.main.actions_
+    assert a2.main.sync_panel is None
     assert a2.main.findChild(QWidget, "fig_trafficking_indicators").text() == "n/a"
 
 

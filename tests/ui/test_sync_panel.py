@@ -28,8 +28,10 @@ def hq(tmp_path: Path):
 def panel(qtbot, make_ctx):
     from ui.windows.sync_panel import SyncPanel
 
+    from sync.device import DeviceSync
+
     ctx = make_ctx("dara")
-    p = SyncPanel(ctx, background=False)
+    p = SyncPanel(ctx, DeviceSync(ctx.session), background=False)
     qtbot.addWidget(p)
     show_active(qtbot, p)
     wait_idle(qtbot, ctx)

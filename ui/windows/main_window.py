@@ -154,10 +154,12 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
 
     def __init__(self, ctx: AppContext, *, lock_minutes: float = 5, background_sync: bool = True,
-                 parent: QWidget | None = None) -> None:
+                 sync_worker: Any = None, parent: QWidget | None = None) -> None:
+        """``sync_worker``: a sync.device.DeviceSync from the composition root (None: no sync panel)."""
         super().__init__(parent)
         self.ctx = ctx
         self.background_sync = background_sync
+        self.sync_worker = sync_worker
         self.setObjectName("main_window")
         user = ctx.session.user
         self.setWindowTitle(self.tr("Checkpoint — %1").replace("%1", ctx.session.checkpoint_name))
@@ -230,11 +232,11 @@ class MainWindow(QMainWindow):
                 return ReferralsView(self.ctx)
             self._factories["referrals"] = referrals
         self.sync_panel: Any = None
-        if role in ("supervisor", "admin"):
+        if role in ("supervisor", "admin") and self.sync_worker is not None:
             # Built now, not on first view: it syncs in the background whether or not its tab is ever opened.
             from ui.windows.sync_panel import SyncPanel
 
-            self.sync_panel = SyncPanel(self.ctx, background=self.background_sync)
+            self.sync_panel = SyncPanel(self.ctx, self.sync_worker, background=self.background_sync)
 
             def supervisor() -> QWidget:
                 from ui.windows.supervisor import SupervisorView

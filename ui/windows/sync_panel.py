@@ -1,9 +1,9 @@
 """Sync with HQ from the desktop: status anyone can read, Sync now / cancel, USB export and ack import,
 enrollment, and conflicts to decide.
 
-The sync runs on the network executor with a second connection to the store (same key, same user), so officers'
-saves on the DB worker never wait behind a slow link. A background engine (sync.engine.BackgroundSync) probes HQ
-with backoff and syncs whenever HQ answers; a QTimer drives it, the GUI thread never waits.
+The sync runs on the network executor through a sync.device.DeviceSync (a second connection to the store, same
+key, same user), so officers' saves on the DB worker never wait behind a slow link. Its background engine probes
+HQ with backoff and syncs whenever HQ answers; a QTimer drives it, the GUI thread never waits.
 """
 
 from __future__ import annotations
@@ -13,12 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from checkpoint.services.outbox import Outbox
-from checkpoint.services.session import Session
-from checkpoint.storage.store import Store
-from sync.client import HttpTransport, SyncClient
-from sync.engine import BackgroundSync
-from sync.transfer import export_batch, import_ack
 from ui.context import AppContext
 from ui.messages import error_message
 from ui.qt import (
@@ -40,72 +34,6 @@ from ui.qt import (
 from ui.widgets.fields import ErrorLabel, name
 
 
-class SyncWorker:
-    """Owns the second connection and the client; used only from the network executor's threads, one call at a
-    time (the panel never starts a second run while one is going)."""
-
-    def __init__(self, session: Session, transport_factory: Callable[[str], Any]) -> None:
-        # The network pool has two threads: every call takes this lock, so the connection is used by one at a time.
-        self._lock = threading.RLock()
-        self._main = session
-        self._factory = transport_factory
-        self._session: Session | None = None
-        self._transport: Any = None
-
-    def session(self) -> Session:
-        if self._session is None:
-            st = self._main.store
-            store = Store.open(st.path, st.data_key, clock=st.clock)
-            self._session = Session(store, self._main.keyfile, self._main.user.id)
-        return self._session
-
-    def client(self) -> SyncClient:
-        s = self.session()
-        url = (Outbox(s).enrollment() or {}).get("hq_url")
-        if self._transport is None and url:
-            self._transport = self._factory(url)
-        return SyncClient(s, self._transport)
-
-    def enroll(self, url: str, token: str) -> dict[str, Any]:
-        with self._lock:
-            if self._transport is not None:
-                self._transport.close()
-            self._transport = self._factory(url)
-            return SyncClient(self.session(), self._transport).enroll(url, token)
-
-    def probe(self) -> Any:
-        with self._lock:
-            return self.client().transport.health()
-
-    def sync(self, progress: Callable[[int, int], None], cancel: Callable[[], bool]) -> dict[str, Any]:
-        with self._lock:
-            return self.client().sync_once(progress=progress, cancel=cancel)
-
-    def export(self, path: str) -> dict[str, Any] | None:
-        with self._lock:
-            return export_batch(self.session(), path)
-
-    def import_ack(self, path: str) -> dict[str, Any]:
-        with self._lock:
-            return import_ack(self.session(), path)
-
-    def status(self) -> dict[str, Any]:
-        with self._lock:
-            s = self.session()
-            st = Outbox(s).status()
-            st["conflicts"] = s.list_conflicts() if s.user.role == "supervisor" else []
-            return st
-
-    def close(self) -> None:
-        with self._lock:
-            if self._transport is not None:
-                self._transport.close()
-                self._transport = None
-            if self._session is not None:
-                self._session.lock()
-                self._session = None
-
-
 class SyncPanel(QWidget):
     """A tab of the supervisor view. ``finished(summary)`` after each run; ``status_changed(text)`` for the bar."""
 
@@ -113,12 +41,13 @@ class SyncPanel(QWidget):
     status_changed = Signal(str)
     _progress = Signal(int, int)
 
-    def __init__(self, ctx: AppContext, *, transport_factory: Callable[[str], Any] | None = None,
-                 background: bool = True, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, worker: Any, *, background: bool = True,
+                 parent: QWidget | None = None) -> None:
+        """``worker``: a sync.device.DeviceSync (built by the composition root: the UI never imports sync)."""
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("sync_panel")
-        self.worker = SyncWorker(ctx.session, transport_factory or (lambda url: HttpTransport(url, timeout=30)))
+        self.worker = worker
         self._running = False
         self._cancel = threading.Event()
         # status
@@ -188,7 +117,7 @@ class SyncPanel(QWidget):
         self.keep_kept.clicked.connect(lambda: self.resolve("kept"))
         self.keep_other.clicked.connect(lambda: self.resolve("other"))
         self._progress.connect(self._show_progress)
-        self.engine = BackgroundSync(probe=lambda: None, run_sync=lambda: None, clock=ctx.session.store.clock)
+        self.engine = worker.engine(ctx.session.store.clock)
         self.timer = QTimer(self)
         self.timer.setInterval(5_000)
         self.timer.timeout.connect(self._tick)
