@@ -321,6 +321,14 @@ def m0003_open_fast(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS events_hlc ON events(hlc)")
 
 
+@SCHEMA_MIGRATIONS(name="0004_screenings_by_person")
+def m0004_screenings_by_person(db: sqlite_utils.Database) -> None:
+    """Reading a person's record looks up their screenings by person: without these indexes each read scanned
+    both screening tables (found by the crash torture's checks growing quadratically)."""
+    db.execute("CREATE INDEX IF NOT EXISTS ts_person ON trafficking_screenings(person_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS tb_person ON tb_screenings(person_id)")
+
+
 def apply_migrations(db: sqlite_utils.Database) -> None:
     """Bring the store to the current schema. Each migration and its record commit together."""
     SCHEMA_MIGRATIONS.apply(db)

@@ -234,3 +234,23 @@ def test_rss_with_the_store_open(big: Path) -> None:
     report("  peak RSS (VmHWM)", f"{r['open'][1]} MB")
     RESULTS["rss_mb"] = r["open"][0]
     print("\nRESULTS " + json.dumps(RESULTS, default=str))
+
+
+def _read_latencies(path: Path, k: int) -> list[float]:
+    s = unlock(path, "dara", PW)
+    ids = [r[0] for r in s.db.execute("SELECT id FROM persons ORDER BY random() LIMIT ?", [k])]
+    lat = []
+    for pid in ids:
+        t = time.perf_counter()
+        s.get_person(pid)
+        lat.append(time.perf_counter() - t)
+    s.lock()
+    return lat
+
+
+def test_open_a_record(big: Path, small: Path) -> None:
+    base = _read_latencies(small, 100)
+    lat = _read_latencies(big, 100)
+    report(f"open a person's record p95 ({N:,} persons)", ms(p95(lat)), ms(p95(base)) + " @1k",
+           p95(lat) / p95(base), "(no target; reading is logged)")
+    RESULTS["read_p95_ms"] = p95(lat) * 1000
