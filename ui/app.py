@@ -115,6 +115,21 @@ class CheckpointApp:
         self.runner.shutdown()
 
 
+def _install_excepthook() -> None:
+    """No traceback reaches a user: an unexpected error in a Qt slot becomes a plain, translated message.
+    The log names only the error's type (its text could hold personal data)."""
+    from ui.messages import error_message
+    from ui.qt import QMessageBox
+
+    def hook(etype: type[BaseException], value: BaseException, tb: Any) -> None:
+        logging.getLogger("checkpoint").error("unexpected error: %s", etype.__name__)
+        if issubclass(etype, KeyboardInterrupt):
+            return
+        QMessageBox.critical(None, "Checkpoint", error_message(value))
+
+    sys.excepthook = hook
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="checkpoint", description="Checkpoint desktop app")
     p.add_argument("--store", type=Path, default=DEFAULT_STORE, help="path of the encrypted store")
@@ -144,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if icon.exists():
         qapp.setWindowIcon(QIcon(str(icon)))
     set_language(qapp, args.lang)
+    _install_excepthook()
     app = CheckpointApp(qapp, args.store, lock_minutes=args.lock_minutes)
     app.start()
     try:
