@@ -54,7 +54,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
     token = args.token or cli.secret("CHECKPOINT_ENROLL_TOKEN", "Enrollment token from HQ")
     with _session(args) as s, _transport(args.server, args.timeout) as t:
-        enrollment = SyncClient(s, t).enroll(args.server, token)
+        enrollment = SyncClient(s, t).enroll(args.server, token, replace=args.replace)
         cli.emit(args, enrollment, lambda: print(
             f"Enrolled with HQ at {args.server} (device {enrollment['hq_device_id']}). HQ's keys are pinned and the "
             f"store's key is now also sealed to HQ's recovery key."))
@@ -146,6 +146,8 @@ def add_sync_commands(add: cli.AddCommand) -> None:
     sp = add("enroll", cmd_enroll, "enroll this device with HQ (once, with a token from HQ)", json_=True)
     sp.add_argument("--server", required=True, help="HQ's address, e.g. https://hq.example.org")
     sp.add_argument("--token", help="one-time enrollment token (or $CHECKPOINT_ENROLL_TOKEN, or a prompt)")
+    sp.add_argument("--replace", action="store_true",
+                    help="enroll again after HQ revoked this device (nothing unsynced is lost)")
     sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for HQ")
     sp = add("sync", cmd_sync, "send everything new to HQ and fetch what HQ has for this checkpoint", json_=True)
     sp.add_argument("--server", help="HQ's address (default: the one enrolled with)")

@@ -418,7 +418,7 @@ class SyncClient:
         self.pull_limit = pull_limit
 
     # ------------------------------------------------------------------ enrollment
-    def enroll(self, hq_url: str, token: str) -> dict[str, Any]:
+    def enroll(self, hq_url: str, token: str, *, replace: bool = False) -> dict[str, Any]:
         """Enroll this device with a one-time token from HQ and pin HQ's keys (also seals the data key to HQ's
         recovery key, so HQ can help if every passphrase and the recovery code are lost).
 
@@ -428,8 +428,9 @@ class SyncClient:
         token = (token or "").strip()
         if not token:
             raise ValidationError("token", "is required (HQ gives a one-time enrollment token)")
-        if self.outbox.enrollment() is not None:
-            raise ConflictError("This device is already enrolled; HQ must revoke it before it enrolls again.")
+        if self.outbox.enrollment() is not None and not replace:
+            raise ConflictError("This device is already enrolled; HQ must revoke it before it enrolls again "
+                                "(then enroll with replace).")
         ident = self.outbox.identity()
         now = self.session.store.clock.now().isoformat()
         request = sign_document(ENROLL, {
@@ -446,7 +447,7 @@ class SyncClient:
             hq_url=hq_url, hq_device_id=hq_device_id, checkpoint_id=checkpoint_id,
             hq_signing_public=_key(answer.get("hq_signing_public"), "hq_signing_public"),
             hq_exchange_public=_key(answer.get("hq_exchange_public"), "hq_exchange_public"),
-            hq_recovery_public=_key(answer.get("hq_recovery_public"), "hq_recovery_public"))
+            hq_recovery_public=_key(answer.get("hq_recovery_public"), "hq_recovery_public"), replace=replace)
         log.info("enrolled with HQ at %s as %s", hq_url, hq_device_id)
         enrollment = self.outbox.enrollment()
         assert enrollment is not None

@@ -72,13 +72,17 @@ class Outbox:
         return json.loads(raw) if raw else None
 
     def set_enrollment(self, *, hq_url: str, hq_device_id: str, hq_signing_public: bytes,
-                       hq_exchange_public: bytes, hq_recovery_public: bytes, checkpoint_id: str = "") -> None:
-        """Pin HQ's keys (as HQ returned them at enrollment) and seal the data key to HQ's recovery key."""
+                       hq_exchange_public: bytes, hq_recovery_public: bytes, checkpoint_id: str = "",
+                       replace: bool = False) -> None:
+        """Pin HQ's keys (as HQ returned them at enrollment) and seal the data key to HQ's recovery key.
+
+        ``replace``: enroll again (HQ revoked this device, or HQ moved). Nothing unsynced is touched: batches HQ
+        has not acknowledged are sent again to the new enrollment, where repeats are no-ops."""
         for name, key in (("hq_signing_public", hq_signing_public), ("hq_exchange_public", hq_exchange_public),
                           ("hq_recovery_public", hq_recovery_public)):
             if not isinstance(key, bytes) or len(key) != 32:
                 raise ValidationError(name, "must be a 32-byte public key")
-        if self.enrollment() is not None:
+        if self.enrollment() is not None and not replace:
             raise ConflictError("This device is already enrolled; HQ must revoke it before it enrolls again.")
         data = {"hq_url": hq_url, "hq_device_id": hq_device_id, "checkpoint_id": checkpoint_id,
                 "hq_signing_public": hq_signing_public.hex(), "hq_exchange_public": hq_exchange_public.hex(),
@@ -86,6 +90,10 @@ class Outbox:
         self.s.keyfile.set_hq_recovery_slot(self.s._data_key(), hq_recovery_public)
         with self.store.write():
             self.store.set_meta("hq_enrollment", json.dumps(data, sort_keys=True))
+            if replace:
+                # The new HQ registration knows no chain yet: batches not acknowledged go again from scratch.
+                self.s.db.execute("UPDATE sync_batches SET last_error = 'enrolled again: will be sent again' "
+                                  "WHERE state != 'acked'")
 
     # ------------------------------------------------------------------ push
     def next_batch(self, *, max_events: int = 5000, exclude: Collection[str] = ()) -> Batch | None:

@@ -84,3 +84,27 @@ def test_two_devices_an_outcome_and_a_usb_round_trip(hq, tmp_path: Path) -> None
     finally:
         a.lock()
         b.lock()
+
+
+def test_a_revoked_device_enrolls_again_and_its_unsynced_events_arrive(tmp_path: Path) -> None:
+    service = HQService(HQStore.open(f"sqlite:///{tmp_path / 'hq.db'}"), HQKeys.generate())
+    a = new_device(tmp_path / "a.db")
+    try:
+        with LiveServer(create_app(service, rate_per_minute=0)) as server, \
+                HttpTransport(server.url, timeout=30) as t:
+            SyncClient(a, t).enroll(server.url, service.issue_token(a.checkpoint_name))
+            a.register(**registration())
+            assert SyncClient(a, t).sync_once()["complete"]
+            service.revoke(a.store.device_id, "laptop found again")
+            a.register(**registration())
+            assert not SyncClient(a, t).sync_once()["complete"]          # refused while revoked, nothing lost
+            token = service.issue_token(a.checkpoint_name)
+            with pytest.raises(Exception, match="already enrolled"):
+                SyncClient(a, t).enroll(server.url, token)
+            SyncClient(a, t).enroll(server.url, token, replace=True)
+            assert SyncClient(a, t).sync_once()["complete"]
+            at_hq = hq_events(service)
+            assert set(at_hq) == own_events(a) and len(at_hq) == len(set(at_hq))
+    finally:
+        a.lock()
+        service.store.close()
