@@ -26,9 +26,8 @@ def hq(tmp_path: Path):
 
 @pytest.fixture
 def panel(qtbot, make_ctx):
-    from ui.windows.sync_panel import SyncPanel
-
     from sync.device import DeviceSync
+    from ui.windows.sync_panel import SyncPanel
 
     ctx = make_ctx("dara")
     p = SyncPanel(ctx, DeviceSync(ctx.session), background=False)
