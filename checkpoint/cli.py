@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 
 from checkpoint.errors import AuthError, CheckpointError, ValidationError
 
-__all__ = ["Parser", "UsageError", "build_parser", "emit", "main", "open_session", "secret"]
+__all__ = ["Parser", "UsageError", "build_parser", "emit", "main", "open_session", "run_command", "secret"]
 
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_DATA = 0, 2, 3, 4
 DEFAULT_DB = "checkpoint.db"
@@ -271,6 +271,28 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     return p
 
 
+def run_command(prog: str, func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run one command; our errors become exit codes (2 usage, 3 auth, 4 data) and one plain line on stderr,
+    never a traceback. Other exceptions propagate (a caller may add its own last resort)."""
+    try:
+        return int(func(args))
+    except UsageError as e:
+        print(f"{prog}: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    except AuthError as e:
+        print(f"{prog}: {e}", file=sys.stderr)
+        return EXIT_AUTH
+    except CheckpointError as e:
+        print(f"{prog}: {e}", file=sys.stderr)
+        return EXIT_DATA
+    except KeyboardInterrupt:
+        print(f"{prog}: interrupted; nothing half-written was kept.", file=sys.stderr)
+        return EXIT_DATA
+    except OSError as e:
+        print(f"{prog}: {e.strerror or e} ({e.filename or ''})", file=sys.stderr)
+        return EXIT_DATA
+
+
 def main(argv: Sequence[str] | None = None, *, extensions: Sequence[Callable[[AddCommand], None]] = ()) -> int:
     """Run checkpoint-admin; ``extensions`` add commands (see build_parser). Errors become exit codes."""
     parser = build_parser(extensions)
@@ -280,23 +302,7 @@ def main(argv: Sequence[str] | None = None, *, extensions: Sequence[Callable[[Ad
         return int(e.code or 0)
     args.db = getattr(args, "db", None) or Path(os.environ.get("CHECKPOINT_DB", DEFAULT_DB))
     args.user = getattr(args, "user", None)
-    try:
-        return int(args.func(args))
-    except UsageError as e:
-        print(f"checkpoint-admin: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except AuthError as e:
-        print(f"checkpoint-admin: {e}", file=sys.stderr)
-        return EXIT_AUTH
-    except CheckpointError as e:
-        print(f"checkpoint-admin: {e}", file=sys.stderr)
-        return EXIT_DATA
-    except KeyboardInterrupt:
-        print("checkpoint-admin: interrupted; nothing half-written was kept.", file=sys.stderr)
-        return EXIT_DATA
-    except OSError as e:
-        print(f"checkpoint-admin: {e.strerror or e} ({e.filename or ''})", file=sys.stderr)
-        return EXIT_DATA
+    return run_command("checkpoint-admin", args.func, args)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -28,8 +28,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from checkpoint.cli import Parser, UsageError, emit, secret
-from checkpoint.errors import AuthError, CheckpointError, StoreMissing, ValidationError
+from checkpoint.cli import Parser, UsageError, emit, run_command, secret
+from checkpoint.errors import StoreMissing, ValidationError
 
 __all__ = ["main"]
 
@@ -313,22 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.db = getattr(args, "db", None) or os.environ.get("CHECKPOINT_HQ_DB", "sqlite:///hq.db")
     args.keys = getattr(args, "keys", None) or Path(os.environ.get("CHECKPOINT_HQ_KEYS", DEFAULT_KEYS))
     try:
-        return int(args.func(args))
-    except UsageError as e:
-        print(f"{PROG}: {e}", file=sys.stderr)
-        return EXIT_USAGE
-    except AuthError as e:
-        print(f"{PROG}: {e}", file=sys.stderr)
-        return EXIT_AUTH
-    except CheckpointError as e:
-        print(f"{PROG}: {e}", file=sys.stderr)
-        return EXIT_DATA
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted; nothing half-written was kept.", file=sys.stderr)
-        return EXIT_DATA
-    except OSError as e:
-        print(f"{PROG}: {e.strerror or e} ({e.filename or ''})", file=sys.stderr)
-        return EXIT_DATA
+        return run_command(PROG, args.func, args)
     except Exception as e:   # a database error, a bug: one plain line, never a traceback
         from sync.server.store import plain_error
 
