@@ -159,7 +159,7 @@ class RegistrationFlow:
             except ValidationError:
                 pass
         return [{"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code, "urgency": s.urgency,
-                 "reason_en": s.reason_en}
+                 "reason_en": s.reason_en, "reason_km": s.reason_km}
                 for s in screening.suggest_referrals(t, tb, age=age)]
 
     # ------------------------------------------------------------------ MRZ

@@ -1604,63 +1604,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="161"/>
+        <location filename="../windows/main_window.py" line="165"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="168"/>
+        <location filename="../windows/main_window.py" line="172"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="181"/>
+        <location filename="../windows/main_window.py" line="185"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="183"/>
+        <location filename="../windows/main_window.py" line="187"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="185"/>
+        <location filename="../windows/main_window.py" line="189"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="187"/>
+        <location filename="../windows/main_window.py" line="191"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="189"/>
-        <location filename="../windows/main_window.py" line="210"/>
+        <location filename="../windows/main_window.py" line="193"/>
+        <location filename="../windows/main_window.py" line="216"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="190"/>
+        <location filename="../windows/main_window.py" line="194"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="209"/>
+        <location filename="../windows/main_window.py" line="215"/>
         <source>Officer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="209"/>
+        <location filename="../windows/main_window.py" line="215"/>
         <source>Health worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="210"/>
+        <location filename="../windows/main_window.py" line="216"/>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="251"/>
+        <location filename="../windows/main_window.py" line="245"/>
+        <source>Sync with HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="265"/>
         <source>Waiting to sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2577,12 +2582,12 @@
 <context>
     <name>RegistrationWizard</name>
     <message>
-        <location filename="../wizards/registration.py" line="591"/>
+        <location filename="../wizards/registration.py" line="606"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="603"/>
+        <location filename="../wizards/registration.py" line="618"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2635,6 +2640,36 @@
     <message>
         <location filename="../wizards/registration.py" line="545"/>
         <source>No screening (no consent to screening).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="567"/>
+        <source>Protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="567"/>
+        <source>Child protection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="568"/>
+        <source>Health facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="569"/>
+        <source>immediate danger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="569"/>
+        <source>same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration.py" line="570"/>
+        <source>routine</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2776,6 +2811,175 @@
     <message>
         <location filename="../windows/supervisor.py" line="833"/>
         <source>Checkpoint backups (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../windows/sync_panel.py" line="60"/>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="62"/>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="65"/>
+        <source>Export batch to USB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="67"/>
+        <source>Import acknowledgement from USB…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="73"/>
+        <source>Enroll this device with HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="75"/>
+        <location filename="../windows/sync_panel.py" line="83"/>
+        <source>HQ address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="78"/>
+        <source>One-time enrollment token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="79"/>
+        <source>Enroll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="84"/>
+        <source>One-time token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="90"/>
+        <source>Batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="93"/>
+        <source>Conflicts to decide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="94"/>
+        <source>Keep the value in place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="96"/>
+        <source>Keep the other value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="107"/>
+        <source>Batches (newest first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="109"/>
+        <source>The same field changed on two devices — decide which value stays:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="143"/>
+        <source>Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="146"/>
+        <source>Last complete sync: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="148"/>
+        <source>This device is not enrolled with HQ yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="150"/>
+        <source>HQ set aside %1 record(s) with a reason; see the batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="168"/>
+        <source>HQ: %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="201"/>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="206"/>
+        <source>Sent %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="213"/>
+        <source>Everything is at HQ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="215"/>
+        <source>Stopped. Nothing was lost; the rest goes next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="217"/>
+        <source>Not finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="218"/>
+        <source>HQ has not acknowledged everything yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="234"/>
+        <source>Enter HQ&apos;s address and the one-time token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="252"/>
+        <source>Export batch to USB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="254"/>
+        <source>Import HQ&apos;s acknowledgement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="263"/>
+        <source>Nothing is waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="264"/>
+        <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="278"/>
+        <source>HQ&apos;s acknowledgement applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/sync_panel.py" line="279"/>
+        <source>This acknowledgement was already applied.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checkpoint import screening
+from checkpoint import codelists, screening
 from checkpoint.errors import ValidationError
 from checkpoint.workflows.registration import ORDER, RegistrationFlow, Step
 from ui.context import AppContext
@@ -549,8 +549,9 @@ class ReviewPage(FlowPage):
         self.refs.blockSignals(True)
         self.refs.clear()
         consent = bool(self.flow.consents.get("referral")) or self.flow.is_child()
+        km = current_language() == "km"
         for r in self.flow.suggested_referrals():
-            it = QListWidgetItem(f"{r['kind']}: {r['agency_code']} · {r['urgency']} — {r.get('reason_en', '')}")
+            it = QListWidgetItem(self.referral_text(r, km))
             it.setData(Qt.ItemDataRole.UserRole, r)
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = consent and (first_visit or (r["kind"], r["agency_code"]) in chosen)
@@ -560,6 +561,20 @@ class ReviewPage(FlowPage):
             self.refs.addItem(it)
         self.refs.blockSignals(False)
         self.store()
+
+    def referral_text(self, r: dict[str, Any], km: bool) -> str:
+        """One referral as an officer reads it: who, to whom, how urgent, why (labels, not codes)."""
+        kinds = {"protection": self.tr("Protection"), "child_protection": self.tr("Child protection"),
+                 "health": self.tr("Health facility")}
+        urgencies = {"IMMEDIATE_DANGER": self.tr("immediate danger"), "SAME_DAY": self.tr("same day"),
+                     "ROUTINE": self.tr("routine")}
+        try:
+            to = codelists.label("health_facilities" if r["kind"] == "health" else "agencies", r["agency_code"],
+                                 "km" if km else "en")
+        except ValidationError:
+            to = r["agency_code"]
+        why = (r.get("reason_km") if km else None) or r.get("reason_en", "")
+        return f"{kinds.get(r['kind'], r['kind'])}: {to} · {urgencies.get(r['urgency'], r['urgency'])} — {why}"
 
     def store(self) -> None:
         out = []
