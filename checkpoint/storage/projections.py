@@ -153,6 +153,13 @@ def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
         _insert_referral(db, ev, r, person_id, enc["id"])
 
 
+def _set_version(db: sqlite_utils.Database, entity_id: str, field: str, event_id: str) -> None:
+    """Record which event last set a field (the base a later edit must name to avoid a conflict)."""
+    db.execute("INSERT INTO field_versions (entity_id, field, event_id) VALUES (?, ?, ?) "
+               "ON CONFLICT(entity_id, field) DO UPDATE SET event_id = excluded.event_id",
+               [entity_id, field, event_id])
+
+
 def _versioned(db: sqlite_utils.Database, ev: Event, p: dict[str, Any], *, entity_type: str, entity_id: str,
                person_id: str, current: dict[str, Any]) -> dict[str, Any]:
     """The changes of an amend event that may be applied; the others become conflicts.
@@ -179,9 +186,7 @@ def _versioned(db: sqlite_utils.Database, ev: Event, p: dict[str, Any], *, entit
                  ev["recorded_at"]])
             continue
         apply[field] = value
-        db.execute("INSERT INTO field_versions (entity_id, field, event_id) VALUES (?, ?, ?) "
-                   "ON CONFLICT(entity_id, field) DO UPDATE SET event_id = excluded.event_id",
-                   [entity_id, field, ev["id"]])
+        _set_version(db, entity_id, field, ev["id"])
     return apply
 
 
@@ -232,9 +237,7 @@ def _conflict_resolved(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) 
     else:
         row = _encounter_row({c["field"]: value})
         _update(db, "encounters", c["entity_id"], {c["field"]: row[c["field"]], "updated_at": ev["recorded_at"]})
-    db.execute("INSERT INTO field_versions (entity_id, field, event_id) VALUES (?, ?, ?) "
-               "ON CONFLICT(entity_id, field) DO UPDATE SET event_id = excluded.event_id",
-               [c["entity_id"], c["field"], ev["id"]])
+    _set_version(db, c["entity_id"], c["field"], ev["id"])
     db.execute("UPDATE conflicts SET state = 'resolved', resolution_event = ? WHERE id = ?", [ev["id"], c["id"]])
 
 

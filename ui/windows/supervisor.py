@@ -23,6 +23,7 @@ from checkpoint.errors import CheckpointError, PermissionDenied, ValidationError
 from checkpoint.model.user import ROLES, can
 from checkpoint.services import LOCAL_TZ, Changes
 from ui.messages import error_message
+from ui.models.persons import local_datetime
 from ui.models.referrals import RecordTableModel
 from ui.models.users import UsersModel, passphrase_strength, role_label
 from ui.qt import (
@@ -95,15 +96,6 @@ def _table(name: str, accessible: str, model: Any, *, multi: bool, stretch: int)
     return t
 
 
-def _local_datetime(iso: str | None) -> str:
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return str(iso)
-
-
 # ---------------------------------------------------------------------------------------------------- review
 REVIEW_LIMIT = 200
 
@@ -161,7 +153,7 @@ class ReviewModel(RecordTableModel):
     def display(self, row: dict[str, Any], column: IntEnum) -> str:
         c = self.Column
         if column == c.ARRIVED:
-            return _local_datetime(row.get("arrival_at"))
+            return local_datetime(row.get("arrival_at"))
         if column == c.NAME:
             return " ".join(x for x in (row.get("family_name") or "", row.get("given_names") or "") if x)
         if column == c.NAME_KHMER:
