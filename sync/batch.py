@@ -36,7 +36,8 @@ from typing import Any
 
 from checkpoint import crypto
 from checkpoint.errors import DecryptionFailed, SignatureInvalid, UnsupportedFormat, ValidationError
-from checkpoint.services.outbox import WIRE_FIELDS, Batch
+from checkpoint.events import WIRE_FIELDS, canonical_json
+from checkpoint.services.outbox import Batch
 from sync.versions import PROTOCOL_VERSION
 
 __all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "PULL", "REFERENCE", "digest", "open_batch", "open_signed",
@@ -57,7 +58,7 @@ ENROLL = (b"CPE1", b"checkpoint enrollment v1")
 
 
 def _canonical(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
+    return canonical_json(obj).encode()
 
 
 def digest(blob: bytes) -> str:

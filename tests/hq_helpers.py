@@ -23,8 +23,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from checkpoint import crypto
+from checkpoint.events import GENESIS, HLC, canonical_json, event_hash, uuid7
 from checkpoint.services.outbox import Batch, Outbox
-from checkpoint.storage.ids import GENESIS, HLC, canonical_json, event_hash, uuid7
 from sync.batch import (
     ACK,
     BATCH_CONTEXT,

@@ -19,17 +19,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from checkpoint.events import EVENT_TYPES, WIRE_FIELDS, event_hash
 from checkpoint.model.user import can
 from checkpoint.services.session import Session
-from checkpoint.storage.ids import event_hash
-from checkpoint.storage.projections import apply_event, known_event_types
-from checkpoint.storage.store import EVENT_COLUMNS, insert_event
+from checkpoint.storage.projections import apply_event
+from checkpoint.storage.store import insert_event
 
 __all__ = ["HQ_VERDICTS", "Batch", "Outbox"]
 
 # What HQ may say about one event. Every one of them means "HQ has it": the device stops sending it.
 HQ_VERDICTS = ("accepted", "duplicate", "held", "quarantined", "conflict")
-WIRE_FIELDS = tuple(c for c in EVENT_COLUMNS if c != "local_order")
 
 
 @dataclass(frozen=True)
@@ -231,7 +230,7 @@ class Outbox:
                         self._hold(eid, raw, "an event with this id but other content is already here")
                         counts["held"] += 1
                     continue
-                if ev["type"] not in known_event_types():
+                if ev["type"] not in EVENT_TYPES:
                     self._hold(eid, raw, f"unknown event type {ev['type']}")
                     counts["held"] += 1
                     continue

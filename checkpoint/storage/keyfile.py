@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,7 @@ from checkpoint.errors import (
     UnsupportedFormat,
     WrongPassphrase,
 )
+from checkpoint.files import write_atomic
 
 __all__ = ["FREE_ATTEMPTS", "KeyFile", "lockout_delay"]
 
@@ -115,23 +115,7 @@ class KeyFile:
 
     def save(self) -> None:
         """Atomically replace the file on disk (a power cut leaves the old or the new one)."""
-        blob = json.dumps(self.data, indent=1, sort_keys=True).encode()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=self.path.name + ".", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(blob)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        dir_fd = os.open(self.path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
+        write_atomic(self.path, json.dumps(self.data, indent=1, sort_keys=True).encode())
 
     def refresh(self) -> None:
         """Reread the file: another process (the CLI beside the app, a login attempt) may have changed it."""

@@ -16,7 +16,7 @@ import sqlite_utils
 
 from checkpoint.model.person import name_key, search_name
 
-__all__ = ["PERSON_FIELDS", "apply_event", "known_event_types"]
+__all__ = ["PERSON_FIELDS", "apply_event", "handled_event_types"]
 
 Event = dict[str, Any]
 Handler = Callable[[sqlite_utils.Database, Event, dict[str, Any]], None]
@@ -44,7 +44,8 @@ def _handles(*types: str) -> Callable[[Handler], Handler]:
     return deco
 
 
-def known_event_types() -> frozenset[str]:
+def handled_event_types() -> frozenset[str]:
+    """The event types this module applies: exactly ``checkpoint.events.EVENT_TYPES`` (a test checks)."""
     return frozenset(_HANDLERS)
 
 

@@ -12,7 +12,7 @@ import json
 
 import sqlite_utils
 
-from checkpoint.storage.ids import decode_payload
+from checkpoint.storage.codec import decode_payload
 
 __all__ = ["PROJECTION_TABLES", "SCHEMA_MIGRATIONS", "apply_migrations", "schema_version"]
 

@@ -23,15 +23,14 @@ import sqlite_utils
 
 from checkpoint.clock import Clock
 from checkpoint.errors import IntegrityViolation, StoreError
+from checkpoint.events import EVENT_COLUMNS, GENESIS, HLC, canonical_json, event_hash, uuid7
+from checkpoint.storage.codec import decode_payload, encode_payload
 from checkpoint.storage.db import open_encrypted
-from checkpoint.storage.ids import GENESIS, HLC, canonical_json, decode_payload, encode_payload, event_hash, uuid7
 from checkpoint.storage.projections import apply_event
 from checkpoint.storage.schema import apply_migrations
 
 __all__ = ["EVENT_COLUMNS", "Store", "insert_event", "keyfile_path"]
 
-EVENT_COLUMNS = ("id", "device_id", "device_seq", "entity_type", "entity_id", "type", "payload", "author", "hlc",
-                 "content_version", "recorded_at", "prev_hash", "hash", "local_order")
 _INSERT_EVENT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
                  f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})")
 

@@ -66,9 +66,7 @@ from checkpoint.errors import (
     UnsupportedFormat,
     ValidationError,
 )
-from checkpoint.services.outbox import WIRE_FIELDS
-from checkpoint.storage.ids import event_hash
-from checkpoint.storage.projections import known_event_types
+from checkpoint.events import EVENT_TYPES, WIRE_FIELDS, event_hash
 from sync.batch import ACK, ENROLL, PULL, REFERENCE, digest, open_batch, open_signed, peek_batch_header, sign_document
 from sync.protocol import VERDICTS
 from sync.server.keys import HQKeys
@@ -212,7 +210,7 @@ def check_event(raw: Any) -> tuple[dict[str, Any] | None, str]:
     ev = {k: raw[k] for k in WIRE_FIELDS}
     if event_hash(ev) != ev["hash"]:
         return None, "hash mismatch: the event's content does not match its hash"
-    if ev["type"] not in known_event_types():
+    if ev["type"] not in EVENT_TYPES:
         return None, f"unknown event type {ev['type'][:64]!r}: kept until HQ understands it"
     return ev, ""
 

@@ -22,7 +22,7 @@ import pytest
 import sqlalchemy as sa
 from hq_helpers import FakeDevice, LiveServer, PostgresUnavailable, postgres_database
 
-from checkpoint.services.outbox import WIRE_FIELDS
+from checkpoint.events import WIRE_FIELDS
 from sync.server.app import create_app
 from sync.server.keys import HQKeys
 from sync.server.service import HQService

@@ -15,7 +15,7 @@ from checkpoint import codelists
 from checkpoint.clock import ManualClock
 from checkpoint.errors import CheckpointError
 from checkpoint.services import create_store
-from checkpoint.storage.ids import encode_payload
+from checkpoint.storage.codec import encode_payload
 from checkpoint.storage.rebuild import compare_projections, rebuild_projections
 
 

@@ -124,7 +124,7 @@ def test_supervisor_decides_a_conflict(qtbot, panel, make_ctx) -> None:
         import json
         import uuid
 
-        from checkpoint.storage.ids import event_hash
+        from checkpoint.events import event_hash
 
         payload = json.loads(other["payload"])
         payload["changes"] = {"phone": "022222222"}

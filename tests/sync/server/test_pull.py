@@ -8,7 +8,8 @@ from helpers import registration
 from hq_helpers import FakeDevice, enroll, sync_all
 
 from checkpoint.errors import SignatureInvalid, ValidationError
-from checkpoint.services.outbox import WIRE_FIELDS, Outbox
+from checkpoint.events import WIRE_FIELDS
+from checkpoint.services.outbox import Outbox
 from sync.batch import PULL, REFERENCE, open_signed
 from sync.server.service import DeviceRevoked, DeviceUnknown, pull_proof, reference_proof
 

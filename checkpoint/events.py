@@ -1,4 +1,6 @@
-"""Identifiers, hybrid logical clocks and canonical JSON for events.
+"""What an event is, independent of where it is stored: ids, hybrid logical clocks, canonical JSON, the hash
+chain, the fields that travel on the wire and the event types a store knows. Pure: the device's store and HQ
+both use it, and HQ needs nothing else of the device's code to check an event.
 
     >>> u = uuid7(1_700_000_000_000); u[14]
     '7'
@@ -11,12 +13,25 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import zlib
 from typing import Any
 
-__all__ = ["HLC", "canonical_json", "decode_payload", "encode_payload", "event_hash", "uuid7"]
+__all__ = ["EVENT_COLUMNS", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "WIRE_FIELDS", "canonical_json",
+           "event_hash", "uuid7"]
 
 GENESIS = "0" * 64
+
+# Columns of the device's events table; all but ``local_order`` (this store's own insertion order) travel.
+EVENT_COLUMNS = ("id", "device_id", "device_seq", "entity_type", "entity_id", "type", "payload", "author", "hlc",
+                 "content_version", "recorded_at", "prev_hash", "hash", "local_order")
+WIRE_FIELDS = tuple(c for c in EVENT_COLUMNS if c != "local_order")
+
+# Every event type a store applies (checkpoint.storage.projections has one handler per type, checked by a test).
+EVENT_TYPES = frozenset({
+    "registration.recorded", "person.amended", "encounter.amended", "conflict.resolved", "encounter.approved",
+    "record.voided", "referral.created", "referral.updated", "user.created", "user.updated",
+    # the audit trail: change no projection
+    "person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up", "referral.slip_printed",
+})
 
 
 def uuid7(ms: int) -> str:
@@ -86,16 +101,3 @@ def event_hash(ev: dict[str, Any]) -> str:
     """SHA-256 over the canonical form of an event's immutable fields (payload as stored text)."""
     material = canonical_json({k: ev[k] for k in HASHED_FIELDS})
     return hashlib.sha256(material.encode()).hexdigest()
-
-
-def encode_payload(text: str) -> bytes:
-    """How an event payload is stored: its canonical JSON, zlib-compressed (a registration shrinks ~3x, so
-    several fit in one page instead of one per page). The hash is always over the JSON text."""
-    return zlib.compress(text.encode(), 6)
-
-
-def decode_payload(stored: bytes | str) -> str:
-    """The JSON text of a stored payload (plain text is accepted too)."""
-    if isinstance(stored, str):
-        return stored
-    return zlib.decompress(stored).decode()
