@@ -36,9 +36,9 @@ from sync.batch import (
     seal_batch,
     sign_document,
 )
-from sync.server.keys import HQKeys
-from sync.server.service import HQService
-from sync.server.store import INITIAL_COUNTERS, METADATA, HQStore, counters
+from sync.hq.keys import HQKeys
+from sync.hq.service import HQService
+from sync.hq.store import INITIAL_COUNTERS, METADATA, HQStore, counters
 from sync.versions import PROTOCOL_VERSION
 
 T0 = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)

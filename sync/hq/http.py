@@ -14,7 +14,7 @@ Endpoints (``/openapi.json`` publishes the schema):
 - ``GET /v1/health``   the database answers; HQ's key ids.
 
 Every refusal is a 4xx with JSON ``{"error": code, "message": plain text}`` (the codes of
-``checkpoint.errors``/``sync.server.service``): 400 unreadable input, 401 a signature or proof that does not
+``checkpoint.errors``/``sync.hq.service``): 400 unreadable input, 401 a signature or proof that does not
 verify, 403 unknown or revoked device / unusable token, 409 conflict, 413 body too large (checked from
 Content-Length before anything is read, and while reading), 429 rate limited (with Retry-After). A database that
 does not answer is a 503. No traceback ever reaches a client.
@@ -47,8 +47,8 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from checkpoint.errors import CheckpointError, ValidationError
 from sync.batch import MAX_BATCH_BYTES, peek_batch_header
-from sync.server.service import HQService, error_status
-from sync.server.store import plain_error
+from sync.hq.service import HQService, error_status
+from sync.hq.store import plain_error
 from sync.versions import PROTOCOL_VERSION
 
 __all__ = ["RateLimiter", "create_app"]
@@ -96,7 +96,7 @@ class RateLimiter:
         >>> rl.hit("d")
         Traceback (most recent call last):
         ...
-        sync.server.app.RateLimited: Too many requests from this device: try again in 1 s.
+        sync.hq.http.RateLimited: Too many requests from this device: try again in 1 s.
     """
 
     MAX_KEYS = 10_000

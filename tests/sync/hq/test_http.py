@@ -13,8 +13,8 @@ from hq_helpers import FakeDevice, LiveServer, apply, enroll_request, rows, seal
 
 from checkpoint.services.outbox import Outbox
 from sync.batch import PULL, REFERENCE, open_signed
-from sync.server.app import RateLimited, RateLimiter, create_app
-from sync.server.service import pull_proof, reference_proof
+from sync.hq.http import RateLimited, RateLimiter, create_app
+from sync.hq.service import pull_proof, reference_proof
 
 OCTETS = {"Content-Type": "application/octet-stream"}
 

@@ -11,7 +11,7 @@ from checkpoint import crypto
 from checkpoint.errors import ConflictError, NotFound, SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.services.outbox import Outbox
 from sync.batch import ENROLL, sign_document
-from sync.server.service import DeviceRevoked, TokenRejected, normalize_token
+from sync.hq.service import DeviceRevoked, TokenRejected, normalize_token
 
 
 def test_enroll_returns_hq_keys_and_the_device_pins_them(hq, supervisor) -> None:

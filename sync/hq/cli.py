@@ -1,4 +1,4 @@
-"""checkpoint-hq: the HQ server and its admin commands. A thin adapter over ``sync.server``.
+"""checkpoint-hq: the HQ server and its admin commands. A thin adapter over ``sync.hq``.
 
 Every command takes ``--db URL`` (default $CHECKPOINT_HQ_DB or sqlite:///hq.db; production:
 postgresql+psycopg://USER@HOST/DB) and ``--keys DIR`` (default $CHECKPOINT_HQ_KEYS or ./hq-keys). The keys'
@@ -55,7 +55,7 @@ def _store(args: argparse.Namespace, *, create: bool = True) -> Any:
     from sqlalchemy import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from sync.server.store import HQStore
+    from sync.hq.store import HQStore
 
     if not create:
         try:
@@ -69,14 +69,14 @@ def _store(args: argparse.Namespace, *, create: bool = True) -> Any:
 
 
 def _keys(args: argparse.Namespace) -> Any:
-    from sync.server.keys import load_keys, read_public
+    from sync.hq.keys import load_keys, read_public
 
     read_public(args.keys)          # says "no keys here" before asking for a passphrase
     return load_keys(args.keys, _secret("CHECKPOINT_HQ_PASSPHRASE", f"Passphrase for the HQ keys in {args.keys}"))
 
 
 def _service(args: argparse.Namespace, *, keys: bool, create: bool = True) -> Any:
-    from sync.server.service import HQService
+    from sync.hq.service import HQService
 
     k = _keys(args) if keys else None
     return HQService(_store(args, create=create), k)
@@ -84,7 +84,7 @@ def _service(args: argparse.Namespace, *, keys: bool, create: bool = True) -> An
 
 # ---------------------------------------------------------------------------------------------- commands
 def cmd_init_keys(args: argparse.Namespace) -> int:
-    from sync.server.keys import describe, init_keys
+    from sync.hq.keys import describe, init_keys
 
     pw = _secret("CHECKPOINT_HQ_PASSPHRASE", "New passphrase for the HQ keys", confirm=True)
     if len(pw) < 10:
@@ -115,7 +115,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.server.app import create_app
+    from sync.hq.http import create_app
 
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         raise UsageError("give both --ssl-certfile and --ssl-keyfile, or neither")
@@ -239,8 +239,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    from sync.server.keys import load_recovery_private, read_public
-    from sync.server.recovery import recover_passphrase
+    from sync.hq.keys import load_recovery_private, read_public
+    from sync.hq.recovery import recover_passphrase
 
     store: Path = args.store
     keyfile: Path = args.keyfile or Path(str(store) + ".keys")
@@ -315,7 +315,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run_command(PROG, args.func, args)
     except Exception as e:   # a database error, a bug: one plain line, never a traceback
-        from sync.server.store import plain_error
+        from sync.hq.store import plain_error
 
         print(f"{PROG}: failed ({type(e).__name__}): {plain_error(e)}", file=sys.stderr)
         return EXIT_DATA

@@ -15,8 +15,8 @@ from checkpoint import crypto
 from checkpoint.errors import CheckpointError, ConflictError, DecryptionFailed, SignatureInvalid, UnsupportedFormat
 from checkpoint.services.outbox import Outbox
 from sync.batch import ACK, open_signed
-from sync.server.keys import HQKeys
-from sync.server.service import DeviceRevoked, DeviceUnknown
+from sync.hq.keys import HQKeys
+from sync.hq.service import DeviceRevoked, DeviceUnknown
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

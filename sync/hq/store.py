@@ -1,6 +1,6 @@
 """The HQ store: SQLAlchemy Core tables, the engine (SQLite by default, PostgreSQL in production), migrations.
 
-Storage only: what HQ decides about a batch is in ``sync.server.service``.
+Storage only: what HQ decides about a batch is in ``sync.hq.service``.
 
     >>> store = HQStore.open("sqlite:///hq.db")          # runs `alembic upgrade head`   # doctest: +SKIP
     >>> with store.write() as conn:                       # one transaction               # doctest: +SKIP
@@ -242,7 +242,7 @@ def _engine(url: str) -> Engine:
 
 
 def alembic_config(connection: Connection | None = None, url: str | None = None) -> Any:
-    """The Alembic configuration of the HQ store (``sync/server/alembic.ini``), bound to a connection."""
+    """The Alembic configuration of the HQ store (``sync/hq/alembic.ini``), bound to a connection."""
     from alembic.config import Config
 
     cfg = Config(str(ALEMBIC_INI))

@@ -9,8 +9,8 @@ from hq_helpers import enroll
 from checkpoint.errors import DecryptionFailed, StoreError, ValidationError, WrongPassphrase
 from checkpoint.services import unlock
 from checkpoint.storage.store import keyfile_path
-from sync.server.keys import HQKeys
-from sync.server.recovery import recover_passphrase
+from sync.hq.keys import HQKeys
+from sync.hq.recovery import recover_passphrase
 
 NEW = "a brand new passphrase"
 

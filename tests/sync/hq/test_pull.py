@@ -11,7 +11,7 @@ from checkpoint.errors import SignatureInvalid, ValidationError
 from checkpoint.events import WIRE_FIELDS
 from checkpoint.services.outbox import Outbox
 from sync.batch import PULL, REFERENCE, open_signed
-from sync.server.service import DeviceRevoked, DeviceUnknown, pull_proof, reference_proof
+from sync.hq.service import DeviceRevoked, DeviceUnknown, pull_proof, reference_proof
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,6 +1,6 @@
 """The HQ side of sync, in process: enrollment, batch ingest with per-event verdicts, pull, reference data, and the
 operator's calls (tokens, devices, revocation, stats). Implements ``sync.protocol.SyncProtocol``, so a client can
-be tested against it without HTTP; ``sync.server.app`` puts it behind FastAPI.
+be tested against it without HTTP; ``sync.hq.http`` puts it behind FastAPI.
 
     >>> hq = HQService(HQStore.open("sqlite:///hq.db"), load_keys("hq-keys", passphrase))     # doctest: +SKIP
     >>> token = hq.issue_token("Poipet", hours=24)                        # given to the checkpoint's supervisor
@@ -69,8 +69,8 @@ from checkpoint.errors import (
 from checkpoint.events import EVENT_TYPES, WIRE_FIELDS, event_hash
 from sync.batch import ACK, ENROLL, PULL, REFERENCE, digest, open_batch, open_signed, peek_batch_header, sign_document
 from sync.protocol import VERDICTS
-from sync.server.keys import HQKeys
-from sync.server.store import (
+from sync.hq.keys import HQKeys
+from sync.hq.store import (
     HQStore,
     batch_digests,
     batches,
@@ -686,7 +686,7 @@ class HQService:
         """Events of this checkpoint's persons written by other devices, after ``cursor``; signed (kind PULL).
 
         ``cursor`` is "" or the ``next_cursor`` of the previous answer (a position in this checkpoint's feed, see
-        ``sync.server.store``); at most ``limit`` events (capped at 5,000 and 16 MiB of payload); ``more`` says
+        ``sync.hq.store``); at most ``limit`` events (capped at 5,000 and 16 MiB of payload); ``more`` says
         whether to ask again at once. Raises DeviceUnknown, DeviceRevoked, SignatureInvalid, ValidationError.
         """
         device_id = _arg(device_id, "device_id")

@@ -14,8 +14,8 @@ from hq_helpers import FakeDevice, LiveServer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sync.server.app import create_app
-from sync.server.service import pull_proof
+from sync.hq.http import create_app
+from sync.hq.service import pull_proof
 
 
 @pytest.fixture
