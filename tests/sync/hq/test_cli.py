@@ -15,10 +15,10 @@ from conftest import FAST, PASS
 from hq_helpers import FakeDevice, enroll
 
 from checkpoint.services import unlock
-from sync.batch import ACK, open_signed
 from sync.hq.keys import init_keys, load_keys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
+from sync.wire import ACK, open_signed
 
 PW = "hq-operator-passphrase"
 ROOT = Path(__file__).resolve().parents[3]

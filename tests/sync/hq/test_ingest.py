@@ -14,9 +14,9 @@ from hq_helpers import FakeDevice, all_counts, apply, enroll, resign, rows, seal
 from checkpoint import crypto
 from checkpoint.errors import CheckpointError, ConflictError, DecryptionFailed, SignatureInvalid, UnsupportedFormat
 from checkpoint.services.outbox import Outbox
-from sync.batch import ACK, open_signed
+from sync.errors import DeviceRevoked, DeviceUnknown
 from sync.hq.keys import HQKeys
-from sync.hq.service import DeviceRevoked, DeviceUnknown
+from sync.wire import ACK, open_signed
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -62,7 +62,7 @@ def test_a_replayed_batch_gets_the_same_ack_and_writes_nothing(hq, supervisor) -
     assert all_counts(hq.store) == before
     # The device re-seals the same unacknowledged batch (a new digest): still the very same ack.
     ob = Outbox(supervisor)
-    from sync.batch import seal_batch
+    from sync.wire import seal_batch
 
     resealed = seal_batch(ob.batch(b.id), ob.identity(), hq.keys.exchange_public)
     assert resealed != blob
@@ -215,7 +215,7 @@ def test_an_ack_cannot_be_forged(hq, supervisor) -> None:
     with pytest.raises(SignatureInvalid):
         open_signed(ACK, ack, forger_public)
     body = open_signed(ACK, ack, hq.keys.signing_public)
-    from sync.batch import sign_document
+    from sync.wire import sign_document
 
     forged = sign_document(ACK, {**{k: v for k, v in body.items() if k != "v"}}, forger_private)
     with pytest.raises(SignatureInvalid):

@@ -8,7 +8,7 @@ from helpers import registration
 from checkpoint import crypto
 from checkpoint.errors import CheckpointError, DecryptionFailed, SignatureInvalid, UnsupportedFormat
 from checkpoint.services.outbox import Outbox
-from sync.batch import ACK, PULL, digest, open_batch, open_signed, peek_batch_header, seal_batch, sign_document
+from sync.wire import ACK, PULL, digest, open_batch, open_signed, peek_batch_header, seal_batch, sign_document
 
 
 @pytest.fixture
