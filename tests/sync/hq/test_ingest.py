@@ -315,3 +315,23 @@ def test_an_event_seen_again_after_quarantine_gets_the_same_answer(hq) -> None:
     assert v[evs[1]["id"]][0] == "duplicate"
     assert hq.stats()["quarantined"] == 1
 
+
+
+def test_the_ack_is_exactly_the_signed_verdicts(hq) -> None:
+    """The bytes HQ sends: the ACK document of the plan, signed by HQ (sync.wire pins the layout)."""
+    from sync.wire import digest, peek_batch_header, sign_document
+
+    dev = FakeDevice()
+    dev.enroll(hq)
+    evs = dev.events(3)
+    blob = dev.seal([evs[0], evs[2], {"device_id": dev.device_id}], hq.keys.exchange_public, raw=True)
+    expected = sign_document(ACK, {
+        "kind": "ack", "batch_id": peek_batch_header(blob)["batch_id"], "batch_sha256": digest(blob),
+        "device_id": dev.device_id, "issued_at": hq.clock.now().isoformat(timespec="milliseconds"),
+        "verdicts": {evs[0]["id"]: ["accepted", ""],
+                     evs[2]["id"]: ["held", "kept; waiting for event 2 of this device before it is applied"],
+                     "#2": ["quarantined", "malformed: lacks id, device_seq, entity_type, entity_id, type, payload, "
+                                           "author, hlc, content_version, recorded_at, prev_hash, hash"]},
+    }, hq.keys.signing_private)
+    assert hq.push(blob) == expected
+    assert hq.push(blob) == expected                 # and the same bytes again for a replay
