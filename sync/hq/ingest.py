@@ -24,9 +24,9 @@ The first verdict given to an id in a batch is the one its ack carries, except t
     >>> incoming = read_events(events)            # before the transaction: shape, hash, type  # doctest: +SKIP
     >>> state = read_state(conn, device_row, incoming)      # in it: what the rules need       # doctest: +SKIP
     >>> plan = plan_ingest(header, sha256, incoming, state, now=now, via="http")            # doctest: +SKIP
-    >>> plan.verdicts[event_id]
-    Verdict(verdict='held', note='kept; waiting for event 4 of this device before it is applied')  # doctest: +SKIP
-    >>> write_plan(conn, plan, sign_document(ACK, plan.ack_document(), hq_signing_private))          # doctest: +SKIP
+    >>> plan.verdicts[event_id]                                                             # doctest: +SKIP
+    Verdict(verdict='held', note='kept; waiting for event 4 of this device before it is applied')
+    >>> write_plan(conn, plan, sign_document(ACK, plan.ack_document(), hq_signing_private))  # doctest: +SKIP
 
 A replayed batch (same SHA-256, or the same batch id sealed again with the same events) is answered from
 ``stored_ack``/``resealed`` with the very ack bytes sent the first time; nothing is planned or written.
@@ -67,8 +67,9 @@ from sync.hq.store import (
 )
 from sync.wire import ACK, open_signed
 
-__all__ = ["Conflict", "Incoming", "Ingested", "NewEvent", "Plan", "Quarantined", "State", "Verdict",
-           "check_event", "plan_ingest", "read_events", "read_state", "resealed", "stored_ack", "write_plan"]
+__all__ = ["Conflict", "Held", "Incoming", "Ingested", "NewEvent", "Plan", "Quarantined", "State", "Verdict",
+           "check_event", "plan_ingest", "read_events", "read_state", "rechecked_ids", "resealed", "stored_ack",
+           "write_plan"]
 
 log = logging.getLogger("checkpoint.hq")
 

@@ -4,9 +4,9 @@ Implements ``sync.protocol.SyncProtocol``, so a client can be tested against it 
 puts it behind FastAPI.
 
     >>> hq = HQService(HQStore.open("sqlite:///hq.db"), load_keys("hq-keys", passphrase))     # doctest: +SKIP
-    >>> token = hq.issue_token("Poipet", hours=24)                        # given to the checkpoint's supervisor
-    >>> hq.enroll(request)          # the device's signed ENROLL request -> HQ's public keys (hex)
-    >>> ack = hq.push(sealed_batch) # -> signed ACK: {event_id: [verdict, note]}
+    >>> token = hq.issue_token("Poipet", hours=24)     # for the checkpoint's supervisor          # doctest: +SKIP
+    >>> hq.enroll(request)          # the device's signed ENROLL request -> HQ's public keys (hex) # doctest: +SKIP
+    >>> ack = hq.push(sealed_batch) # -> signed ACK: {event_id: [verdict, note]}                  # doctest: +SKIP
 
 Where the rules are: ``sync.hq.ingest`` (the verdicts: a pure planner and its writer), ``sync.hq.enroll``
 (tokens and enrollment), ``sync.hq.pull`` (pull scope, feeds, reference data), ``sync.wire`` (the bytes and the
