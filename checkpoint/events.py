@@ -15,8 +15,8 @@ import json
 import os
 from typing import Any
 
-__all__ = ["EVENT_COLUMNS", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "WIRE_FIELDS", "canonical_json",
-           "event_hash", "uuid7"]
+__all__ = ["EVENT_COLUMNS", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "VERDICTS", "WIRE_FIELDS",
+           "canonical_json", "event_hash", "uuid7"]
 
 GENESIS = "0" * 64
 
@@ -32,6 +32,12 @@ EVENT_TYPES = frozenset({
     # the audit trail: change no projection
     "person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up", "referral.slip_printed",
 })
+
+# What HQ may say about one event it received (its signed ack names one per event). Every one of them means
+# "HQ has it": the device stops sending it. accepted: applied; duplicate: same id and content already there;
+# held: kept until a gap in the device's sequence fills; quarantined: kept aside with a reason; conflict: same id,
+# other content (both kept for a supervisor). HQ (sync.hq) and the device's outbox read this one tuple.
+VERDICTS = ("accepted", "duplicate", "held", "quarantined", "conflict")
 
 
 def uuid7(ms: int) -> str:

@@ -36,7 +36,6 @@ from typing import Any
 
 import httpx
 
-from checkpoint import crypto
 from checkpoint.errors import (
     CheckpointError,
     ConflictError,
@@ -49,16 +48,26 @@ from checkpoint.errors import (
 )
 from checkpoint.services.outbox import HQ_VERDICTS, Batch, Outbox
 from checkpoint.services.session import Session
-from sync.batch import ACK, ENROLL, PULL, REFERENCE, digest, open_signed, seal_batch, sign_document
-from sync.protocol import SyncProtocol
-from sync.versions import SUPPORTED
+from sync.protocol import SUPPORTED, SyncProtocol
+from sync.wire import (
+    ACK,
+    ENROLL,
+    PULL,
+    PULL_PROOF_CONTEXT,
+    REFERENCE,
+    digest,
+    open_signed,
+    pull_proof,
+    reference_proof,
+    seal_batch,
+    sign_document,
+)
 
 __all__ = ["PULL_PROOF_CONTEXT", "BadAck", "HttpTransport", "Outgoing", "SealedSpool", "SyncClient", "SyncUnavailable",
            "check_ack", "pinned_keys", "pull_proof", "reference_proof", "sealed_copy"]
 
 log = logging.getLogger("sync.client")
 
-PULL_PROOF_CONTEXT = b"checkpoint pull request v1"
 BATCH_EVENTS = 5000
 PULL_LIMIT = 1000
 MAX_PULL_PAGES = 10_000          # a guard against an HQ that says "more" forever
@@ -79,16 +88,6 @@ class BadAck(CheckpointError):
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool] | threading.Event   # checked between batches and pages
-
-
-def pull_proof(private: bytes, device_id: str, cursor: str) -> bytes:
-    """The device's signature over ``device_id|cursor``: only an enrolled device pulls its checkpoint's events."""
-    return crypto.sign(private, f"{device_id}|{cursor}".encode(), context=PULL_PROOF_CONTEXT)
-
-
-def reference_proof(private: bytes, device_id: str) -> bytes:
-    """The device's signature over ``device_id|reference`` (same context as a pull) for reference data."""
-    return crypto.sign(private, f"{device_id}|reference".encode(), context=PULL_PROOF_CONTEXT)
 
 
 # ---------------------------------------------------------------------------------------------- HTTP transport

@@ -23,8 +23,8 @@ from typing import Any
 from checkpoint.errors import UnsupportedFormat, ValidationError
 from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
-from sync.batch import ACK, MAX_DOCUMENT, open_signed
 from sync.client import BadAck, SealedSpool, batch_record, check_ack, pinned_keys, sealed_copy, unacknowledged_batches
+from sync.wire import ACK, MAX_DOCUMENT, open_signed
 
 __all__ = ["USB_BATCH_EVENTS", "export_batch", "import_ack"]
 

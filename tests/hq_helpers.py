@@ -25,7 +25,11 @@ import sqlalchemy as sa
 from checkpoint import crypto
 from checkpoint.events import GENESIS, HLC, canonical_json, event_hash, uuid7
 from checkpoint.services.outbox import Batch, Outbox
-from sync.batch import (
+from sync.hq.keys import HQKeys
+from sync.hq.service import HQService
+from sync.hq.store import INITIAL_COUNTERS, METADATA, HQStore, counters
+from sync.protocol import PROTOCOL_VERSION
+from sync.wire import (
     ACK,
     BATCH_CONTEXT,
     BATCH_MAGIC,
@@ -36,10 +40,6 @@ from sync.batch import (
     seal_batch,
     sign_document,
 )
-from sync.server.keys import HQKeys
-from sync.server.service import HQService
-from sync.server.store import INITIAL_COUNTERS, METADATA, HQStore, counters
-from sync.versions import PROTOCOL_VERSION
 
 T0 = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)
 

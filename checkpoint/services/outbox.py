@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from checkpoint.events import EVENT_TYPES, WIRE_FIELDS, event_hash
+from checkpoint.events import EVENT_TYPES, VERDICTS, WIRE_FIELDS, event_hash
 from checkpoint.model.user import can
 from checkpoint.services.session import Session
 from checkpoint.storage.projections import apply_event
@@ -27,8 +27,8 @@ from checkpoint.storage.store import insert_event
 
 __all__ = ["HQ_VERDICTS", "Batch", "Outbox"]
 
-# What HQ may say about one event. Every one of them means "HQ has it": the device stops sending it.
-HQ_VERDICTS = ("accepted", "duplicate", "held", "quarantined", "conflict")
+# What HQ may say about one event: the one tuple in checkpoint.events (sync.protocol re-exports it).
+HQ_VERDICTS = VERDICTS
 
 
 @dataclass(frozen=True)

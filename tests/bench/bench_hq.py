@@ -23,10 +23,10 @@ import sqlalchemy as sa
 from hq_helpers import FakeDevice, LiveServer, PostgresUnavailable, postgres_database
 
 from checkpoint.events import WIRE_FIELDS
-from sync.server.app import create_app
-from sync.server.keys import HQKeys
-from sync.server.service import HQService
-from sync.server.store import HQStore
+from sync.hq.http import create_app
+from sync.hq.keys import HQKeys
+from sync.hq.service import HQService
+from sync.hq.store import HQStore
 
 N = int(os.environ.get("CHECKPOINT_BENCH_HQ_EVENTS", "100000"))
 BATCH = 5000

@@ -17,10 +17,10 @@ from hq_helpers import LiveServer
 from checkpoint import crypto
 from checkpoint.services import create_store
 from sync.client import SyncClient
-from sync.server.app import create_app
-from sync.server.keys import HQKeys
-from sync.server.service import HQService
-from sync.server.store import HQStore, events
+from sync.hq.http import create_app
+from sync.hq.keys import HQKeys
+from sync.hq.service import HQService
+from sync.hq.store import HQStore, events
 
 DEVICE_PASS = "device-supervisor-pass"
 

@@ -27,8 +27,8 @@ from checkpoint.errors import (
 )
 from checkpoint.services import unlock
 from checkpoint.services.outbox import Outbox
-from sync.batch import ACK, PULL, digest, open_signed, sign_document
 from sync.client import BadAck, SyncClient, SyncUnavailable
+from sync.wire import ACK, PULL, digest, open_signed, sign_document
 
 FAC = codelists.health_facilities()[0].code
 TB_CASE = registration(tb={"cough": True, "cough_days": 15},

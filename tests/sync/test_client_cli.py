@@ -17,9 +17,9 @@ from client_harness import live
 from checkpoint import crypto
 from checkpoint.demo import generate
 from checkpoint.services import create_store
-from sync.server.keys import init_keys, load_keys
-from sync.server.service import HQService
-from sync.server.store import HQStore
+from sync.hq.keys import init_keys, load_keys
+from sync.hq.service import HQService
+from sync.hq.store import HQStore
 
 PW = "supervisor passphrase"
 HQ_PW = "hq operator passphrase"
@@ -121,7 +121,7 @@ def test_usb_round_trip_with_both_commands(tmp_path: Path, hq) -> None:
     assert p.returncode == 4 and "already exists" in p.stderr
     # At HQ: checkpoint-hq import-batch writes the signed ack to carry back.
     p = run(hq["db"], "--keys", str(hq["keys"]), "import-batch", str(usb / "poipet-1.cpb"), "--ack-out",
-            str(usb / "poipet-1.ack"), module="sync.server.cli", pw=None, env={"CHECKPOINT_HQ_PASSPHRASE": HQ_PW})
+            str(usb / "poipet-1.ack"), module="sync.hq.cli", pw=None, env={"CHECKPOINT_HQ_PASSPHRASE": HQ_PW})
     assert p.returncode == 0, p.stderr
     p = run(db, "import-ack", str(usb / "poipet-1.ack"))
     assert p.returncode == 0 and "HQ acknowledged batch" in p.stdout, p.stderr

@@ -14,10 +14,10 @@ from hq_helpers import LiveServer, PostgresUnavailable, postgres_database
 
 from checkpoint import codelists
 from sync.client import HttpTransport, SyncClient
-from sync.server.app import create_app
-from sync.server.keys import HQKeys
-from sync.server.service import HQService
-from sync.server.store import HQStore
+from sync.hq.http import create_app
+from sync.hq.keys import HQKeys
+from sync.hq.service import HQService
+from sync.hq.store import HQStore
 from sync.transfer import export_batch, import_ack
 
 

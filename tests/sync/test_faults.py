@@ -208,7 +208,7 @@ def test_a_tampered_byte_of_a_batch_on_the_wire_is_refused_and_marks_nothing(tmp
 
 def test_replayed_unenrolled_and_revoked_batches_change_nothing_at_hq(tmp_path: Path, clock) -> None:
     from checkpoint.errors import PermissionDenied
-    from sync.batch import seal_batch
+    from sync.wire import seal_batch
 
     hq = new_hq(tmp_path)
     a = new_device(tmp_path / "a.db", clock=clock)

@@ -30,7 +30,7 @@ def _free_port() -> int:
 
 
 def _hq(args: list[str], tmp: Path, env: dict[str, str]) -> list[str]:
-    return [sys.executable, "-m", "sync.server.cli", "--db", f"sqlite:///{tmp / 'hq.db'}", "--keys",
+    return [sys.executable, "-m", "sync.hq.cli", "--db", f"sqlite:///{tmp / 'hq.db'}", "--keys",
             str(tmp / "keys"), *args]
 
 

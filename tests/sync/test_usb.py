@@ -12,9 +12,9 @@ from helpers import registration
 from checkpoint import crypto
 from checkpoint.errors import NotFound, PermissionDenied, SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.services.outbox import Outbox
-from sync.batch import ACK, open_signed, sign_document
 from sync.client import BadAck, SyncClient
 from sync.transfer import export_batch, import_ack
+from sync.wire import ACK, open_signed, sign_document
 
 
 @pytest.fixture

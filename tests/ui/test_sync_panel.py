@@ -10,10 +10,10 @@ from hq_helpers import LiveServer
 from ui_helpers import show_active, wait_idle
 
 from checkpoint.services.outbox import Outbox
-from sync.server.app import create_app
-from sync.server.keys import HQKeys
-from sync.server.service import HQService
-from sync.server.store import HQStore
+from sync.hq.http import create_app
+from sync.hq.keys import HQKeys
+from sync.hq.service import HQService
+from sync.hq.store import HQStore
 from ui.qt import Qt, QWidget
 
 

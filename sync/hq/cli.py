@@ -1,4 +1,4 @@
-"""checkpoint-hq: the HQ server and its admin commands. A thin adapter over ``sync.server``.
+"""checkpoint-hq: the HQ server and its admin commands. A thin adapter over ``sync.hq``.
 
 Every command takes ``--db URL`` (default $CHECKPOINT_HQ_DB or sqlite:///hq.db; production:
 postgresql+psycopg://USER@HOST/DB) and ``--keys DIR`` (default $CHECKPOINT_HQ_KEYS or ./hq-keys). The keys'
@@ -14,7 +14,11 @@ $CHECKPOINT_NEW_PASSPHRASE or a prompt.
     $ checkpoint-hq devices revoke 5f0c...                            # nothing it sent is deleted
 
 Exit codes: 0 ok, 2 usage, 3 authentication (wrong passphrase, unknown or revoked device, unusable token),
-4 data (damaged or tampered file, conflict, database). Plain messages, never a traceback.
+4 data (damaged or tampered file, conflict, database). Plain messages, never a traceback (``checkpoint.cli``:
+the command-line toolkit both programs share).
+
+Only ``recover`` touches device code (a device's store file an operator brought), through
+``device_store_reset``; the server and every other command never load it.
 """
 
 from __future__ import annotations
@@ -23,18 +27,21 @@ import argparse
 import logging
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checkpoint.cli import Parser, UsageError, emit, run_command, secret
+from checkpoint.cli import EXIT_DATA, EXIT_OK, Parser, UsageError, emit, run_command, secret
 from checkpoint.errors import StoreMissing, ValidationError
+from sync.hq import config
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from checkpoint import crypto
+    from checkpoint.clock import Clock
+    from sync.hq.recovery import StoreReset
 
-EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_DATA = 0, 2, 3, 4
-DEFAULT_KEYS = "hq-keys"
+__all__ = ["device_store_reset", "main"]
+
 PROG = "checkpoint-hq"
 
 SERVE_HELP = """Serve the HQ sync API with uvicorn.
@@ -45,17 +52,11 @@ Batches and documents are sealed and signed end to end either way; TLS also prot
 is published at /openapi.json."""
 
 
-# The same conventions as checkpoint-admin (exit code 2 for usage, secrets from the environment or a prompt).
-_Parser = Parser
-_secret = secret
-_emit = emit
-
-
 def _store(args: argparse.Namespace, *, create: bool = True) -> Any:
     from sqlalchemy import make_url
     from sqlalchemy.exc import ArgumentError
 
-    from sync.server.store import HQStore
+    from sync.hq.store import HQStore
 
     if not create:
         try:
@@ -69,14 +70,14 @@ def _store(args: argparse.Namespace, *, create: bool = True) -> Any:
 
 
 def _keys(args: argparse.Namespace) -> Any:
-    from sync.server.keys import load_keys, read_public
+    from sync.hq.keys import load_keys, read_public
 
     read_public(args.keys)          # says "no keys here" before asking for a passphrase
-    return load_keys(args.keys, _secret("CHECKPOINT_HQ_PASSPHRASE", f"Passphrase for the HQ keys in {args.keys}"))
+    return load_keys(args.keys, secret(config.ENV_PASSPHRASE, f"Passphrase for the HQ keys in {args.keys}"))
 
 
 def _service(args: argparse.Namespace, *, keys: bool, create: bool = True) -> Any:
-    from sync.server.service import HQService
+    from sync.hq.service import HQService
 
     k = _keys(args) if keys else None
     return HQService(_store(args, create=create), k)
@@ -84,9 +85,9 @@ def _service(args: argparse.Namespace, *, keys: bool, create: bool = True) -> An
 
 # ---------------------------------------------------------------------------------------------- commands
 def cmd_init_keys(args: argparse.Namespace) -> int:
-    from sync.server.keys import describe, init_keys
+    from sync.hq.keys import describe, init_keys
 
-    pw = _secret("CHECKPOINT_HQ_PASSPHRASE", "New passphrase for the HQ keys", confirm=True)
+    pw = secret(config.ENV_PASSPHRASE, "New passphrase for the HQ keys", confirm=True)
     if len(pw) < 10:
         raise ValidationError("passphrase", "must be at least 10 characters")
     init_keys(args.keys, pw)
@@ -98,7 +99,7 @@ def cmd_init_keys(args: argparse.Namespace) -> int:
             print(f"  {n:<9} key id {info[f'{n}_key_id']}")
         print("Keep recovery.key offline if you wish: only `recover` needs it. Back the directory up.")
 
-    _emit(args, info, text)
+    emit(args, info, text)
     return EXIT_OK
 
 
@@ -108,14 +109,14 @@ def cmd_migrate(args: argparse.Namespace) -> int:
         rev = store.revision()
     finally:
         store.close()
-    _emit(args, {"revision": rev}, lambda: print(f"HQ database is at revision {rev}."))
+    emit(args, {"revision": rev}, lambda: print(f"HQ database is at revision {rev}."))
     return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.server.app import create_app
+    from sync.hq.http import create_app
 
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         raise UsageError("give both --ssl-certfile and --ssl-keyfile, or neither")
@@ -157,7 +158,7 @@ def cmd_devices(args: argparse.Namespace) -> int:
             out = service.revoke(args.device_id, args.reason or "")
         finally:
             service.store.close()
-        _emit(args, out, lambda: print(f"Device {args.device_id} revoked. Nothing it sent was deleted."))
+        emit(args, out, lambda: print(f"Device {args.device_id} revoked. Nothing it sent was deleted."))
         return EXIT_OK
     if args.device_id:
         raise UsageError("devices list takes no DEVICE_ID")
@@ -174,26 +175,14 @@ def cmd_devices(args: argparse.Namespace) -> int:
             print(f"{d['device_id']}  {d['status']:<8} {d['checkpoint_name']:<20} enrolled {d['enrolled_at'][:16]}  "
                   f"last seen {d['last_seen_at'][:16] or 'never'}  seq {d['contiguous_seq']}  held {d['held']}")
 
-    _emit(args, rows, text)
+    emit(args, rows, text)
     return EXIT_OK
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def cmd_import_batch(args: argparse.Namespace) -> int:
-    from sync.batch import MAX_BATCH_BYTES
+    from checkpoint.files import write_atomic
+    from sync.protocol import VERDICTS
+    from sync.wire import MAX_BATCH_BYTES
 
     src: Path = args.file
     if not src.is_file():
@@ -209,7 +198,7 @@ def cmd_import_batch(args: argparse.Namespace) -> int:
     out: Path = args.ack_out or src.with_suffix(".ack")
     if out.resolve() == src.resolve():
         out = src.with_name(src.name + ".ack")
-    _write_atomic(out, result.ack)
+    write_atomic(out, result.ack)
     data = {"batch_id": result.batch_id, "device_id": result.device_id, "sha256": result.sha256,
             "replay": result.replay, "counts": result.counts, "chain_ok": result.chain_ok,
             "chain_note": result.chain_note, "ack": str(out)}
@@ -218,13 +207,12 @@ def cmd_import_batch(args: argparse.Namespace) -> int:
         c = result.counts
         print(f"Batch {result.batch_id} from device {result.device_id}"
               f"{' (already imported: same acknowledgement)' if result.replay else ''}:")
-        print("  " + ", ".join(f"{c.get(v, 0)} {v}" for v in ("accepted", "duplicate", "held", "quarantined",
-                                                                  "conflict")))
+        print("  " + ", ".join(f"{c.get(v, 0)} {v}" for v in VERDICTS))
         if not result.chain_ok:
             print(f"  flagged: {result.chain_note}")
         print(f"Acknowledgement written to {out}: carry it back to the device.")
 
-    _emit(args, data, text)
+    emit(args, data, text)
     return EXIT_OK
 
 
@@ -234,35 +222,81 @@ def cmd_stats(args: argparse.Namespace) -> int:
         st = service.stats()
     finally:
         service.store.close()
-    _emit(args, st, lambda: [print(f"{k:<16} {v:>10,}") for k, v in st.items()])
+    emit(args, st, lambda: [print(f"{k:<16} {v:>10,}") for k, v in st.items()])
     return EXIT_OK
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
-    from sync.server.keys import load_recovery_private, read_public
-    from sync.server.recovery import recover_passphrase
+    from sync.hq.keys import load_recovery_private, read_public
+    from sync.hq.recovery import recover_passphrase
 
     store: Path = args.store
     keyfile: Path = args.keyfile or Path(str(store) + ".keys")
     read_public(args.keys)
-    private = load_recovery_private(args.keys, _secret("CHECKPOINT_HQ_PASSPHRASE",
+    private = load_recovery_private(args.keys, secret(config.ENV_PASSPHRASE,
                                                        f"Passphrase for the HQ keys in {args.keys}"))
-    pw = _secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.user}", confirm=True)
-    recover_passphrase(keyfile, store, args.user, pw, private)
+    pw = secret(config.ENV_NEW_PASSPHRASE, f"New passphrase for {args.user}", confirm=True)
+    recover_passphrase(keyfile, store, args.user, pw, private, reset=device_store_reset())
     print(f"New passphrase set for {args.user} in {store}. Return the store and {keyfile.name} to the device.")
     return EXIT_OK
 
 
+def device_store_reset() -> StoreReset:
+    """The device's store writer for ``recover``: the ONE place checkpoint-hq reaches device code.
+
+    ``recover`` rewrites a device's store file that an operator brought (SQLCipher, the device's key file), so
+    it needs the desktop extras; the server and every other command never import this. import-linter allows
+    exactly these imports (pyproject.toml, ``ignore_imports`` of the "sync.hq never imports device code"
+    contract).
+
+    Until ``checkpoint.services.auth`` grows ``reset_with_data_key`` (the same steps as
+    ``reset_with_recovery_code``, which will use it too), the steps are written out here, once.
+    """
+    from checkpoint.clock import SystemClock
+    from checkpoint.errors import StoreError
+    from checkpoint.model.user import check_passphrase
+    from checkpoint.storage.keyfile import KeyFile
+    from checkpoint.storage.store import Store, keyfile_path
+
+    def reset_with_data_key(path: str | os.PathLike[str], username: str, new_passphrase: str,
+                            unwrap: Callable[[Any], bytes], *, by: str, keyfile: str | os.PathLike[str] | None = None,
+                            clock: Clock | None = None, kdf: crypto.KdfParams | None = None) -> str:
+        if not Path(path).exists():
+            raise StoreMissing(f"No store at {path}. Create one with `checkpoint-admin init`.")
+        new_passphrase = check_passphrase(new_passphrase)
+        kf = KeyFile.load(keyfile if keyfile is not None else keyfile_path(path))
+        key = unwrap(kf)
+        store = Store.open(path, key, clock=clock or SystemClock())
+        try:
+            if store.meta("store_id") != kf.store_id:
+                raise StoreError("This key file belongs to another store.")
+            row = store.db.execute("SELECT id, username, status FROM users WHERE username = ?",
+                                   [username.strip().lower()]).fetchone()
+            if row is None:
+                raise ValidationError("username", "no such user")
+            user_id = str(row[0])
+            with store.write():
+                store.record("user.passphrase_changed", "user", user_id, {"by": by}, author=user_id)
+                if row[2] != "active":
+                    store.record("user.updated", "user", user_id, {"changes": {"status": "active"}}, author=user_id)
+            kf.add_passphrase_slot(user_id, str(row[1]), key, new_passphrase, kdf=kdf)
+        finally:
+            store.close()
+        return user_id
+
+    return reset_with_data_key
+
+
 # ---------------------------------------------------------------------------------------------- parser
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument("--db", default=argparse.SUPPRESS,
-                        help="database URL (default: $CHECKPOINT_HQ_DB or sqlite:///hq.db)")
+                        help=f"database URL (default: ${config.ENV_DB} or {config.DEFAULT_DB_URL})")
     common.add_argument("--keys", type=Path, default=argparse.SUPPRESS,
-                        help=f"HQ keys directory (default: $CHECKPOINT_HQ_KEYS or ./{DEFAULT_KEYS})")
-    p = _Parser(prog=PROG, description="Checkpoint headquarters: the sync server and its administration.",
+                        help=f"HQ keys directory (default: ${config.ENV_KEYS} or ./{config.DEFAULT_KEYS_DIR})")
+    p = Parser(prog=PROG, description="Checkpoint headquarters: the sync server and its administration.",
                 parents=[common], epilog="Exit codes: 0 ok, 2 usage, 3 authentication, 4 data.")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     def add(name: str, fn: Callable[[argparse.Namespace], int], help_: str, *, json_: bool = False,
             description: str | None = None) -> argparse.ArgumentParser:
@@ -276,8 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     add("init-keys", cmd_init_keys, "create HQ's signing, exchange and recovery keys in --keys DIR", json_=True)
     add("migrate", cmd_migrate, "bring the HQ database schema up to date (alembic upgrade head)", json_=True)
     sp = add("serve", cmd_serve, "serve the sync API (binds 127.0.0.1; TLS: see serve --help)", description=SERVE_HELP)
-    sp.add_argument("--host", default="127.0.0.1")
-    sp.add_argument("--port", type=int, default=8443)
+    sp.add_argument("--host", default=config.DEFAULT_HOST)
+    sp.add_argument("--port", type=int, default=config.DEFAULT_PORT)
     sp.add_argument("--ssl-certfile", help="serve HTTPS with this certificate (PEM)")
     sp.add_argument("--ssl-keyfile", help="... and this private key (PEM)")
     sp.add_argument("--max-body-mib", type=float, default=64, help="largest accepted batch (default 64 MiB)")
@@ -310,12 +344,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as e:
         return int(e.code or 0)
-    args.db = getattr(args, "db", None) or os.environ.get("CHECKPOINT_HQ_DB", "sqlite:///hq.db")
-    args.keys = getattr(args, "keys", None) or Path(os.environ.get("CHECKPOINT_HQ_KEYS", DEFAULT_KEYS))
+    args.db = config.db_url(getattr(args, "db", None))
+    args.keys = config.keys_dir(getattr(args, "keys", None))
     try:
         return run_command(PROG, args.func, args)
     except Exception as e:   # a database error, a bug: one plain line, never a traceback
-        from sync.server.store import plain_error
+        from sync.hq.store import plain_error
 
         print(f"{PROG}: failed ({type(e).__name__}): {plain_error(e)}", file=sys.stderr)
         return EXIT_DATA

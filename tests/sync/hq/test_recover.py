@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from conftest import FAST, PASS
 from hq_helpers import enroll
@@ -9,10 +11,13 @@ from hq_helpers import enroll
 from checkpoint.errors import DecryptionFailed, StoreError, ValidationError, WrongPassphrase
 from checkpoint.services import unlock
 from checkpoint.storage.store import keyfile_path
-from sync.server.keys import HQKeys
-from sync.server.recovery import recover_passphrase
+from sync.hq.cli import device_store_reset
+from sync.hq.keys import HQKeys
+from sync.hq.recovery import recover_passphrase as _recover
 
 NEW = "a brand new passphrase"
+# What `checkpoint-hq recover` runs: HQ's part (sync.hq.recovery) with the device's store writer handed in.
+recover_passphrase = partial(_recover, reset=device_store_reset())
 
 
 def test_recover_sets_a_new_passphrase_and_records_it(hq, supervisor, store_path, clock) -> None:
@@ -40,7 +45,7 @@ def test_recover_refuses_what_it_cannot_do(hq, supervisor, store_path, clock) ->
     enroll(hq, supervisor)
     with pytest.raises(DecryptionFailed, match="recovery key"):
         recover_passphrase(kf, store_path, "sokha", NEW, HQKeys.generate().recovery_private, clock=clock, kdf=FAST)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match=r"^user: no such user in this store$"):
         recover_passphrase(kf, store_path, "nobody", NEW, hq.keys.recovery_private, clock=clock, kdf=FAST)
     with pytest.raises(ValidationError):
         recover_passphrase(kf, store_path, "sokha", "short", hq.keys.recovery_private, clock=clock, kdf=FAST)

@@ -14,8 +14,8 @@ from hq_helpers import FakeDevice, LiveServer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sync.server.app import create_app
-from sync.server.service import pull_proof
+from sync.hq.http import create_app
+from sync.wire import pull_proof
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats
 
 def text_values(dev: FakeDevice) -> st.SearchStrategy[str]:
     return st.one_of(st.text(max_size=80), st.integers(-5, 10**20).map(str), st.just(dev.device_id),
-                     st.binary(max_size=90).map(bytes.hex), st.just(pull_proof(dev.device_id, "", dev.signing_private)
+                     st.binary(max_size=90).map(bytes.hex), st.just(pull_proof(dev.signing_private, dev.device_id, "")
                                                                     .hex()), st.just(""))
 
 

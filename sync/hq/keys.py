@@ -41,6 +41,7 @@ from checkpoint.errors import (
     UnsupportedFormat,
     WrongPassphrase,
 )
+from checkpoint.files import write_atomic
 
 __all__ = ["HQKeys", "init_keys", "load_keys", "load_recovery_private", "read_public"]
 
@@ -90,14 +91,6 @@ def _public_of(name: str, private: bytes) -> bytes:
     return X25519PrivateKey.from_private_bytes(private).public_key().public_bytes_raw()
 
 
-def _write_private(path: Path, blob: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(blob)
-        f.flush()
-        os.fsync(f.fileno())
-
-
 def init_keys(directory: str | os.PathLike[str], passphrase: str, *, kdf: crypto.KdfParams | None = None
               ) -> HQKeys:
     """Generate HQ's three key pairs and write them to ``directory`` (created 0700; files 0600).
@@ -119,14 +112,11 @@ def init_keys(directory: str | os.PathLike[str], passphrase: str, *, kdf: crypto
     for name in NAMES:
         private = privates[name]
         assert private is not None
-        _write_private(d / f"{name}.key",
-                       crypto.wrap_key(private, passphrase, context=_context(name, publics[name]), params=kdf))
+        write_atomic(d / f"{name}.key", crypto.wrap_key(private, passphrase, context=_context(name, publics[name]),
+                                                        params=kdf), mode=0o600, exclusive=True)
     doc = {"format": FORMAT, "version": VERSION, "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
            **keys.public()}
-    tmp = d / (PUBLIC_FILE + ".tmp")
-    tmp.write_text(json.dumps(doc, indent=1, sort_keys=True) + "\n")
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, d / PUBLIC_FILE)
+    write_atomic(d / PUBLIC_FILE, (json.dumps(doc, indent=1, sort_keys=True) + "\n").encode(), mode=0o600)
     return keys
 
 

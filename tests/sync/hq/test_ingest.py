@@ -14,9 +14,9 @@ from hq_helpers import FakeDevice, all_counts, apply, enroll, resign, rows, seal
 from checkpoint import crypto
 from checkpoint.errors import CheckpointError, ConflictError, DecryptionFailed, SignatureInvalid, UnsupportedFormat
 from checkpoint.services.outbox import Outbox
-from sync.batch import ACK, open_signed
-from sync.server.keys import HQKeys
-from sync.server.service import DeviceRevoked, DeviceUnknown
+from sync.errors import DeviceRevoked, DeviceUnknown
+from sync.hq.keys import HQKeys
+from sync.wire import ACK, open_signed
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -62,7 +62,7 @@ def test_a_replayed_batch_gets_the_same_ack_and_writes_nothing(hq, supervisor) -
     assert all_counts(hq.store) == before
     # The device re-seals the same unacknowledged batch (a new digest): still the very same ack.
     ob = Outbox(supervisor)
-    from sync.batch import seal_batch
+    from sync.wire import seal_batch
 
     resealed = seal_batch(ob.batch(b.id), ob.identity(), hq.keys.exchange_public)
     assert resealed != blob
@@ -215,7 +215,7 @@ def test_an_ack_cannot_be_forged(hq, supervisor) -> None:
     with pytest.raises(SignatureInvalid):
         open_signed(ACK, ack, forger_public)
     body = open_signed(ACK, ack, hq.keys.signing_public)
-    from sync.batch import sign_document
+    from sync.wire import sign_document
 
     forged = sign_document(ACK, {**{k: v for k, v in body.items() if k != "v"}}, forger_private)
     with pytest.raises(SignatureInvalid):
@@ -315,3 +315,23 @@ def test_an_event_seen_again_after_quarantine_gets_the_same_answer(hq) -> None:
     assert v[evs[1]["id"]][0] == "duplicate"
     assert hq.stats()["quarantined"] == 1
 
+
+
+def test_the_ack_is_exactly_the_signed_verdicts(hq) -> None:
+    """The bytes HQ sends: the ACK document of the plan, signed by HQ (sync.wire pins the layout)."""
+    from sync.wire import digest, peek_batch_header, sign_document
+
+    dev = FakeDevice()
+    dev.enroll(hq)
+    evs = dev.events(3)
+    blob = dev.seal([evs[0], evs[2], {"device_id": dev.device_id}], hq.keys.exchange_public, raw=True)
+    expected = sign_document(ACK, {
+        "kind": "ack", "batch_id": peek_batch_header(blob)["batch_id"], "batch_sha256": digest(blob),
+        "device_id": dev.device_id, "issued_at": hq.clock.now().isoformat(timespec="milliseconds"),
+        "verdicts": {evs[0]["id"]: ["accepted", ""],
+                     evs[2]["id"]: ["held", "kept; waiting for event 2 of this device before it is applied"],
+                     "#2": ["quarantined", "malformed: lacks id, device_seq, entity_type, entity_id, type, payload, "
+                                           "author, hlc, content_version, recorded_at, prev_hash, hash"]},
+    }, hq.keys.signing_private)
+    assert hq.push(blob) == expected
+    assert hq.push(blob) == expected                 # and the same bytes again for a replay

@@ -12,7 +12,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from checkpoint.errors import StoreError
-from sync.server.store import METADATA, HQStore, alembic_config
+from sync.hq.store import METADATA, HQStore, alembic_config
 
 
 def test_migrations_build_exactly_the_declared_schema(tmp_path) -> None:

@@ -1,6 +1,7 @@
 """The HQ store: SQLAlchemy Core tables, the engine (SQLite by default, PostgreSQL in production), migrations.
 
-Storage only: what HQ decides about a batch is in ``sync.server.service``.
+Storage only: what HQ decides about a batch is in ``sync.hq.ingest``; the helpers at the end run inside a
+caller's transaction (``conn``).
 
     >>> store = HQStore.open("sqlite:///hq.db")          # runs `alembic upgrade head`   # doctest: +SKIP
     >>> with store.write() as conn:                       # one transaction               # doctest: +SKIP
@@ -30,7 +31,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,13 +39,17 @@ import sqlalchemy as sa
 from sqlalchemy import event as sa_event
 from sqlalchemy.engine import Connection, Engine
 
+from checkpoint.clock import Clock
 from checkpoint.errors import StoreError
+from sync.errors import DeviceRevoked, DeviceUnknown
+from sync.hq.config import DEFAULT_DB_URL
 
-__all__ = ["DEFAULT_URL", "METADATA", "HQStore", "batch_digests", "batches", "checkpoint_entities",
-           "checkpoints", "conflicts", "counters", "devices", "enroll_tokens", "events", "journal", "meta",
-           "pull_feed", "quarantine"]
+__all__ = ["METADATA", "HQStore", "active_device", "add_journal", "batch_digests", "batches",
+           "bulk_insert", "checkpoint_entities", "checkpoints", "chunks", "conflicts", "counter", "counters",
+           "devices", "enroll_tokens", "events", "get_meta", "insert_ignore", "journal", "meta", "plain_error",
+           "pull_feed", "quarantine", "reserve", "set_meta", "timestamp"]
 
-DEFAULT_URL = "sqlite:///hq.db"
+IN_CHUNK = 2000          # ids per IN (...) query
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
 METADATA = sa.MetaData()
@@ -242,7 +247,7 @@ def _engine(url: str) -> Engine:
 
 
 def alembic_config(connection: Connection | None = None, url: str | None = None) -> Any:
-    """The Alembic configuration of the HQ store (``sync/server/alembic.ini``), bound to a connection."""
+    """The Alembic configuration of the HQ store (``sync/hq/alembic.ini``), bound to a connection."""
     from alembic.config import Config
 
     cfg = Config(str(ALEMBIC_INI))
@@ -264,7 +269,7 @@ class HQStore:
         self._write_lock = threading.Lock() if self.dialect == "sqlite" else None
 
     @classmethod
-    def open(cls, url: str = DEFAULT_URL, *, migrate: bool = True) -> HQStore:
+    def open(cls, url: str = DEFAULT_DB_URL, *, migrate: bool = True) -> HQStore:
         """Connect (and by default bring the schema to the latest revision). Raises StoreError."""
         store = cls(_engine(url))
         try:
@@ -312,50 +317,85 @@ class HQStore:
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
-    def insert_ignore(self, table: sa.Table) -> Any:
-        """INSERT ... ON CONFLICT DO NOTHING for this dialect (idempotent bookkeeping rows)."""
-        if self.dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-            return pg_insert(table).on_conflict_do_nothing()
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+# ------------------------------------------------------------------------------------------------ in a transaction
+def insert_ignore(conn: Connection, table: sa.Table) -> Any:
+    """INSERT ... ON CONFLICT DO NOTHING for this connection's dialect (idempotent bookkeeping rows)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-        return sqlite_insert(table).on_conflict_do_nothing()
+        return pg_insert(table).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-    def bulk_insert(self, conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-        """Insert many rows fast, in the caller's transaction: COPY on PostgreSQL, a plain DB-API executemany on
-        SQLite (no per-row SQLAlchemy parameter processing; the values must already be plain str/int/None)."""
-        if not rows:
-            return
-        cols = [c.name for c in table.columns]
-        if self.dialect == "postgresql":
-            raw: Any = conn.connection.dbapi_connection        # the psycopg connection, in this transaction
-            with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
-                for r in rows:
-                    copy.write_row([r[c] for c in cols])
-            return
-        conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
-                             [tuple(r[c] for c in cols) for r in rows])
+    return sqlite_insert(table).on_conflict_do_nothing()
 
-    @staticmethod
-    def reserve(conn: Connection, name: str, n: int) -> int:
-        """Take ``n`` numbers from a counter; returns the first. Holds the counter's row lock until commit."""
-        row = conn.execute(counters.update().where(counters.c.name == name)
-                           .values(value=counters.c.value + n).returning(counters.c.value)).one()
-        return int(row[0]) - n + 1
 
-    @staticmethod
-    def counter(conn: Connection, name: str) -> int:
-        return int(conn.execute(sa.select(counters.c.value).where(counters.c.name == name)).scalar_one())
+def bulk_insert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows fast, in the caller's transaction: COPY on PostgreSQL, a plain DB-API executemany on
+    SQLite (no per-row SQLAlchemy parameter processing; the values must already be plain str/int/None)."""
+    if not rows:
+        return
+    cols = [c.name for c in table.columns]
+    if conn.dialect.name == "postgresql":
+        raw: Any = conn.connection.dbapi_connection        # the psycopg connection, in this transaction
+        with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
+            for r in rows:
+                copy.write_row([r[c] for c in cols])
+        return
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                         [tuple(r[c] for c in cols) for r in rows])
 
-    @staticmethod
-    def get_meta(conn: Connection, key: str) -> str | None:
-        v = conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar_one_or_none()
-        return None if v is None else str(v)
 
-    def set_meta(self, conn: Connection, key: str, value: str) -> None:
-        if conn.execute(meta.update().where(meta.c.key == key).values(value=value)).rowcount == 0:
-            conn.execute(meta.insert().values(key=key, value=value))
+def reserve(conn: Connection, name: str, n: int) -> int:
+    """Take ``n`` numbers from a counter; returns the first. Holds the counter's row lock until commit."""
+    row = conn.execute(counters.update().where(counters.c.name == name)
+                       .values(value=counters.c.value + n).returning(counters.c.value)).one()
+    return int(row[0]) - n + 1
+
+
+def counter(conn: Connection, name: str) -> int:
+    return int(conn.execute(sa.select(counters.c.value).where(counters.c.name == name)).scalar_one())
+
+
+def get_meta(conn: Connection, key: str) -> str | None:
+    v = conn.execute(sa.select(meta.c.value).where(meta.c.key == key)).scalar_one_or_none()
+    return None if v is None else str(v)
+
+
+def set_meta(conn: Connection, key: str, value: str) -> None:
+    if conn.execute(meta.update().where(meta.c.key == key).values(value=value)).rowcount == 0:
+        conn.execute(meta.insert().values(key=key, value=value))
+
+
+def active_device(conn: Connection, device_id: str, *, lock: bool = False) -> Any:
+    """The device's row if it is enrolled and active (``lock``: held until commit). Raises DeviceUnknown,
+    DeviceRevoked."""
+    q = sa.select(devices).where(devices.c.device_id == device_id)
+    if lock:
+        q = q.with_for_update()
+    dev = conn.execute(q).first()
+    if dev is None:
+        raise DeviceUnknown("This device is not enrolled with HQ: enroll it with a one-time token first.")
+    if dev.status != "active":
+        raise DeviceRevoked(f"HQ revoked this device on {dev.revoked_at[:10]}; it cannot sync. Its data is "
+                            "kept; ask HQ for a new enrollment token.")
+    return dev
+
+
+def add_journal(conn: Connection, at: str, kind: str, device_id: str, message: str) -> None:
+    """A line in HQ's journal (what operators and auditors read: enrollments, revocations, chain breaks)."""
+    conn.execute(journal.insert().values(at=at, kind=kind, device_id=device_id, message=message[:2000]))
+
+
+def timestamp(clock: Clock) -> str:
+    """The time as HQ stores it (ISO 8601 with milliseconds and the clock's offset)."""
+    return clock.now().isoformat(timespec="milliseconds")
+
+
+def chunks(items: list[Any], n: int = IN_CHUNK) -> Iterable[list[Any]]:
+    """``items`` in slices of ``n``: one ``IN (...)`` query per slice, within every database's parameter limit."""
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
 
 
 def plain_error(e: BaseException) -> str:

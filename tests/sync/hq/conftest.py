@@ -13,9 +13,9 @@ from conftest import FAST
 from hq_helpers import PostgresUnavailable, postgres_database, reset_store
 
 from checkpoint.services import Session, create_store
-from sync.server.keys import HQKeys
-from sync.server.service import HQService
-from sync.server.store import HQStore
+from sync.hq.keys import HQKeys
+from sync.hq.service import HQService
+from sync.hq.store import HQStore
 
 
 @pytest.fixture(scope="session")

@@ -10,8 +10,9 @@ from hq_helpers import FakeDevice, enroll, enroll_request, rows
 from checkpoint import crypto
 from checkpoint.errors import ConflictError, NotFound, SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.services.outbox import Outbox
-from sync.batch import ENROLL, sign_document
-from sync.server.service import DeviceRevoked, TokenRejected, normalize_token
+from sync.errors import DeviceRevoked, TokenRejected
+from sync.hq.enroll import normalize_token
+from sync.wire import ENROLL, sign_document
 
 
 def test_enroll_returns_hq_keys_and_the_device_pins_them(hq, supervisor) -> None:

@@ -10,8 +10,8 @@ from hq_helpers import FakeDevice, enroll, sync_all
 from checkpoint.errors import SignatureInvalid, ValidationError
 from checkpoint.events import WIRE_FIELDS
 from checkpoint.services.outbox import Outbox
-from sync.batch import PULL, REFERENCE, open_signed
-from sync.server.service import DeviceRevoked, DeviceUnknown, pull_proof, reference_proof
+from sync.errors import DeviceRevoked, DeviceUnknown
+from sync.wire import PULL, REFERENCE, open_signed, pull_proof, reference_proof
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -20,7 +20,7 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 def pull(hq, dev, cursor: str = "", limit: int = 100) -> dict:
-    doc = hq.pull(dev.device_id, cursor, limit, pull_proof(dev.device_id, cursor, dev.signing_private))
+    doc = hq.pull(dev.device_id, cursor, limit, pull_proof(dev.signing_private, dev.device_id, cursor))
     body = open_signed(PULL, doc, hq.keys.signing_public)
     assert body["kind"] == "pull" and body["device_id"] == dev.device_id and body["cursor"] == cursor
     return body
@@ -90,17 +90,17 @@ def test_pull_needs_an_enrolled_active_device_and_its_proof(hq) -> None:
     dev, stranger = FakeDevice(), FakeDevice()
     dev.enroll(hq)
     with pytest.raises(SignatureInvalid):
-        hq.pull(dev.device_id, "", 10, pull_proof(dev.device_id, "", stranger.signing_private))
+        hq.pull(dev.device_id, "", 10, pull_proof(stranger.signing_private, dev.device_id, ""))
     with pytest.raises(SignatureInvalid):                       # a proof for another cursor
-        hq.pull(dev.device_id, "5", 10, pull_proof(dev.device_id, "", dev.signing_private))
+        hq.pull(dev.device_id, "5", 10, pull_proof(dev.signing_private, dev.device_id, ""))
     with pytest.raises(SignatureInvalid):
         hq.pull(dev.device_id, "", 10, b"not a signature")
     with pytest.raises(DeviceUnknown):
-        hq.pull(stranger.device_id, "", 10, pull_proof(stranger.device_id, "", stranger.signing_private))
+        hq.pull(stranger.device_id, "", 10, pull_proof(stranger.signing_private, stranger.device_id, ""))
     for cursor, limit in (("abc", 10), ("-1", 10), ("", 0), ("", -5), ("1" * 30, 10), ("9" * 19, 10), ("²", 10),
                           ("٣", 10), (" 1", 10)):
         with pytest.raises(ValidationError):
-            hq.pull(dev.device_id, cursor, limit, pull_proof(dev.device_id, cursor, dev.signing_private))
+            hq.pull(dev.device_id, cursor, limit, pull_proof(dev.signing_private, dev.device_id, cursor))
     hq.revoke(dev.device_id)
     with pytest.raises(DeviceRevoked):
         pull(hq, dev)
@@ -110,15 +110,15 @@ def test_reference_data_lists_revoked_devices_and_is_signed(hq) -> None:
     dev, lost = FakeDevice(), FakeDevice()
     dev.enroll(hq)
     lost.enroll(hq)
-    doc = open_signed(REFERENCE, hq.reference(dev.device_id, reference_proof(dev.device_id, dev.signing_private)),
+    doc = open_signed(REFERENCE, hq.reference(dev.device_id, reference_proof(dev.signing_private, dev.device_id)),
                       hq.keys.signing_public)
     assert doc["kind"] == "reference" and doc["revoked_devices"] == [] and doc["lists"] == {}
     hq.revoke(lost.device_id, "stolen")
-    doc2 = open_signed(REFERENCE, hq.reference(dev.device_id, pull_proof(dev.device_id, "", dev.signing_private)),
+    doc2 = open_signed(REFERENCE, hq.reference(dev.device_id, pull_proof(dev.signing_private, dev.device_id, "")),
                        hq.keys.signing_public)
     assert doc2["revoked_devices"] == [lost.device_id] and doc2["version"] > doc["version"]
     with pytest.raises(SignatureInvalid):
-        hq.reference(dev.device_id, reference_proof(dev.device_id, lost.signing_private))
+        hq.reference(dev.device_id, reference_proof(lost.signing_private, dev.device_id))
 
 
 def test_a_real_device_ingests_what_it_pulls(hq, supervisor, make_device) -> None:
@@ -131,7 +131,7 @@ def test_a_real_device_ingests_what_it_pulls(hq, supervisor, make_device) -> Non
     ob2 = Outbox(second)
     ident2 = ob2.identity()
     doc = open_signed(PULL, hq.pull(ident2["device_id"], "", 500,
-                                    pull_proof(ident2["device_id"], "", ident2["signing_private"])),
+                                    pull_proof(ident2["signing_private"], ident2["device_id"], "")),
                       hq.keys.signing_public)
     counts = ob2.ingest(doc["events"], cursor=doc["next_cursor"])
     assert counts["applied"] == len(doc["events"]) >= 1

@@ -14,10 +14,10 @@ Endpoints (``/openapi.json`` publishes the schema):
 - ``GET /v1/health``   the database answers; HQ's key ids.
 
 Every refusal is a 4xx with JSON ``{"error": code, "message": plain text}`` (the codes of
-``checkpoint.errors``/``sync.server.service``): 400 unreadable input, 401 a signature or proof that does not
-verify, 403 unknown or revoked device / unusable token, 409 conflict, 413 body too large (checked from
-Content-Length before anything is read, and while reading), 429 rate limited (with Retry-After). A database that
-does not answer is a 503. No traceback ever reaches a client.
+``checkpoint.errors``/``sync.errors``, see ``error_status``): 400 unreadable input, 401 a signature or proof
+that does not verify, 403 unknown or revoked device / unusable token, 409 conflict, 413 body too large
+(checked from Content-Length before anything is read, and while reading), 429 rate limited (with
+Retry-After). A database that does not answer is a 503. No traceback ever reaches a client.
 
 Transport security: bind 127.0.0.1 (the default) behind a TLS-terminating reverse proxy (nginx, Caddy), or give
 uvicorn a certificate (``checkpoint-hq serve --ssl-certfile cert.pem --ssl-keyfile key.pem``). Batches and
@@ -45,11 +45,20 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from checkpoint.errors import CheckpointError, ValidationError
-from sync.batch import MAX_BATCH_BYTES, peek_batch_header
-from sync.server.service import HQService, error_status
-from sync.server.store import plain_error
-from sync.versions import PROTOCOL_VERSION
+from checkpoint.errors import (
+    AuthError,
+    CheckpointError,
+    ConflictError,
+    NotFound,
+    SignatureInvalid,
+    StoreError,
+    ValidationError,
+)
+from sync.errors import DeviceRevoked, DeviceUnknown, TokenRejected
+from sync.hq.service import HQService
+from sync.hq.store import plain_error
+from sync.protocol import PROTOCOL_VERSION
+from sync.wire import MAX_BATCH_BYTES, peek_batch_header
 
 __all__ = ["RateLimiter", "create_app"]
 
@@ -96,7 +105,7 @@ class RateLimiter:
         >>> rl.hit("d")
         Traceback (most recent call last):
         ...
-        sync.server.app.RateLimited: Too many requests from this device: try again in 1 s.
+        sync.hq.http.RateLimited: Too many requests from this device: try again in 1 s.
     """
 
     MAX_KEYS = 10_000
@@ -208,6 +217,21 @@ class EnrollAnswer(BaseModel):
     hq_signing_public: str
     hq_exchange_public: str
     hq_recovery_public: str
+
+
+def error_status(e: CheckpointError) -> int:
+    """The HTTP status for a typed error (documented in the OpenAPI schema)."""
+    if isinstance(e, DeviceUnknown | DeviceRevoked | TokenRejected):
+        return 403
+    if isinstance(e, SignatureInvalid | AuthError):
+        return 401
+    if isinstance(e, ConflictError):
+        return 409
+    if isinstance(e, NotFound):
+        return 404
+    if isinstance(e, StoreError):
+        return 503
+    return 400
 
 
 def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_minute: float = 120,

@@ -7,10 +7,10 @@ inside the caller's transaction) and by Alembic's own CLI (the URL comes from ``
 
 from __future__ import annotations
 
-import os
-
 import sqlalchemy as sa
 from alembic import context
+
+from sync.hq.config import db_url
 
 
 def _run(connection: sa.engine.Connection) -> None:
@@ -25,7 +25,7 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    url = config.get_main_option("sqlalchemy.url") or os.environ.get("CHECKPOINT_HQ_DB", "sqlite:///hq.db")
+    url = config.get_main_option("sqlalchemy.url") or db_url(None)
     engine = sa.create_engine(url)
     try:
         with engine.begin() as conn:

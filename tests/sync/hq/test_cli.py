@@ -15,10 +15,10 @@ from conftest import FAST, PASS
 from hq_helpers import FakeDevice, enroll
 
 from checkpoint.services import unlock
-from sync.batch import ACK, open_signed
-from sync.server.keys import init_keys, load_keys
-from sync.server.service import HQService
-from sync.server.store import HQStore
+from sync.hq.keys import init_keys, load_keys
+from sync.hq.service import HQService
+from sync.hq.store import HQStore
+from sync.wire import ACK, open_signed
 
 PW = "hq-operator-passphrase"
 ROOT = Path(__file__).resolve().parents[3]
@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def hq_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     e = {**os.environ, "CHECKPOINT_HQ_PASSPHRASE": PW, **(env or {})}
-    r = subprocess.run([sys.executable, "-m", "sync.server.cli", *args], capture_output=True, text=True, env=e,
+    r = subprocess.run([sys.executable, "-m", "sync.hq.cli", *args], capture_output=True, text=True, env=e,
                        cwd=ROOT, timeout=timeout, stdin=subprocess.DEVNULL, check=False)
     assert "Traceback" not in r.stderr and "Traceback" not in r.stdout, r.stderr
     return r

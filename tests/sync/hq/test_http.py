@@ -12,9 +12,8 @@ from helpers import registration
 from hq_helpers import FakeDevice, LiveServer, apply, enroll_request, rows, seal_next
 
 from checkpoint.services.outbox import Outbox
-from sync.batch import PULL, REFERENCE, open_signed
-from sync.server.app import RateLimited, RateLimiter, create_app
-from sync.server.service import pull_proof, reference_proof
+from sync.hq.http import RateLimited, RateLimiter, create_app
+from sync.wire import PULL, REFERENCE, open_signed, pull_proof, reference_proof
 
 OCTETS = {"Content-Type": "application/octet-stream"}
 
@@ -80,16 +79,16 @@ def test_pull_and_reference_over_get_and_post(hq, live) -> None:
     evs = a.events(2)
     assert client.post("/v1/push", content=a.seal(evs, hq.keys.exchange_public), headers=OCTETS).status_code == 200
     r = client.get("/v1/pull", params={"device_id": b.device_id, "cursor": "", "limit": 10,
-                                       "proof": pull_proof(b.device_id, "", b.signing_private).hex()})
+                                       "proof": pull_proof(b.signing_private, b.device_id, "").hex()})
     assert r.status_code == 200, r.text
     body = open_signed(PULL, r.content, hq.keys.signing_public)
     assert [e["id"] for e in body["events"]] == [e["id"] for e in evs]
-    proof = base64.urlsafe_b64encode(pull_proof(b.device_id, body["next_cursor"], b.signing_private)).decode()
+    proof = base64.urlsafe_b64encode(pull_proof(b.signing_private, b.device_id, body["next_cursor"])).decode()
     r = client.post("/v1/pull", json={"device_id": b.device_id, "cursor": body["next_cursor"], "limit": 10,
                                       "proof": proof})
     assert open_signed(PULL, r.content, hq.keys.signing_public)["events"] == []
     r = client.get("/v1/reference", params={"device_id": b.device_id,
-                                            "proof": reference_proof(b.device_id, b.signing_private).hex()})
+                                            "proof": reference_proof(b.signing_private, b.device_id).hex()})
     assert open_signed(REFERENCE, r.content, hq.keys.signing_public)["kind"] == "reference"
     bad = client.get("/v1/pull", params={"device_id": b.device_id, "proof": "00" * 78})
     assert_json_error(bad, 401, "signature_invalid")
@@ -113,7 +112,7 @@ def test_rate_limit_answers_429_with_retry_after(hq) -> None:
     dev = FakeDevice()
     dev.enroll(hq)
     app = create_app(hq, rate_per_minute=6, burst=3)
-    params = {"device_id": dev.device_id, "proof": reference_proof(dev.device_id, dev.signing_private).hex()}
+    params = {"device_id": dev.device_id, "proof": reference_proof(dev.signing_private, dev.device_id).hex()}
     with LiveServer(app) as srv, httpx.Client(base_url=srv.url, timeout=10) as client:
         codes = [client.get("/v1/reference", params=params).status_code for _ in range(3)]
         assert codes == [200, 200, 200]
@@ -124,7 +123,7 @@ def test_rate_limit_answers_429_with_retry_after(hq) -> None:
         other = FakeDevice()
         other.enroll(hq)
         r = client.get("/v1/reference", params={"device_id": other.device_id, "proof": reference_proof(
-            other.device_id, other.signing_private).hex()})
+            other.signing_private, other.device_id).hex()})
         assert r.status_code == 200
 
 

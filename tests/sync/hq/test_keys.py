@@ -10,9 +10,9 @@ from conftest import FAST
 
 from checkpoint import crypto
 from checkpoint.errors import StoreError, StoreExists, StoreMissing, UnsupportedFormat, WrongPassphrase
-from sync.server.keys import HQKeys, init_keys, load_keys, load_recovery_private, read_public
-from sync.server.service import HQService
-from sync.server.store import HQStore
+from sync.hq.keys import HQKeys, init_keys, load_keys, load_recovery_private, read_public
+from sync.hq.service import HQService
+from sync.hq.store import HQStore
 
 PW = "hq operator passphrase"
 

@@ -1,4 +1,5 @@
-"""Sealed, signed documents that travel between a device and HQ, over HTTP or on a USB stick.
+"""What travels between a device and HQ, over HTTP or on a USB stick: sealed batches, signed documents, and the
+proofs a device signs its pull and reference requests with. One copy, used by both sides.
 
 A **batch** (device → HQ) is sealed like an age file and signed by the device::
 
@@ -20,6 +21,15 @@ for one kind never verifies as another.
     >>> blob = seal_batch(batch, identity, hq_exchange_public)                          # doctest: +SKIP
     >>> header, events = open_batch(blob, hq_exchange_private, lambda dev: public_key)    # doctest: +SKIP
 
+**Proofs** (device → HQ, with a pull or a reference-data request): ``crypto.sign(device_private, message,
+context=PULL_PROOF_CONTEXT)`` with message ``f"{device_id}|{cursor}"`` (pull) or ``f"{device_id}|reference"``
+(reference data; a cursor-less pull proof ``f"{device_id}|"`` is accepted there too). The device builds them with
+``pull_proof``/``reference_proof`` (its private key first, as in ``crypto.sign``); HQ checks them with
+``verify_pull_proof``/``verify_reference_proof``.
+
+    >>> proof = pull_proof(device_private, device_id, cursor)                           # doctest: +SKIP
+    >>> verify_pull_proof(enrolled_public, proof, device_id, cursor)     # or SignatureInvalid   # doctest: +SKIP
+
 Everything untrusted is size-capped before parsing; every failure is a CheckpointError subclass with a plain
 reason (UnsupportedFormat, SignatureInvalid, DecryptionFailed, ValidationError).
 """
@@ -30,18 +40,18 @@ import hashlib
 import json
 import struct
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from checkpoint import crypto
 from checkpoint.errors import DecryptionFailed, SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.events import WIRE_FIELDS, canonical_json
-from checkpoint.services.outbox import Batch
-from sync.versions import PROTOCOL_VERSION
+from sync.protocol import PROTOCOL_VERSION
 
-__all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "PULL", "REFERENCE", "digest", "open_batch", "open_signed",
-           "peek_batch_header", "seal_batch", "sign_document"]
+__all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "PULL", "PULL_PROOF_CONTEXT", "REFERENCE", "OutgoingBatch", "digest",
+           "open_batch", "open_signed", "peek_batch_header", "pull_proof", "reference_proof", "seal_batch",
+           "sign_document", "verify_pull_proof", "verify_reference_proof"]
 
 BATCH_MAGIC = b"CPB1"
 BATCH_CONTEXT = b"checkpoint batch v1"
@@ -55,6 +65,28 @@ ACK = (b"CPA1", b"checkpoint ack v1")
 PULL = (b"CPP1", b"checkpoint pull v1")
 REFERENCE = (b"CPD1", b"checkpoint reference data v1")
 ENROLL = (b"CPE1", b"checkpoint enrollment v1")
+
+PULL_PROOF_CONTEXT = b"checkpoint pull request v1"
+MAX_PROOF = 1024
+
+
+class OutgoingBatch(Protocol):
+    """What ``seal_batch`` needs of a batch (the device's ``checkpoint.services.outbox.Batch``)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def first_seq(self) -> int: ...
+
+    @property
+    def last_seq(self) -> int: ...
+
+    @property
+    def events(self) -> tuple[dict[str, Any], ...]: ...
+
+    @property
+    def prev_sha256(self) -> str: ...
 
 
 def _canonical(obj: Any) -> bytes:
@@ -90,7 +122,7 @@ def _json(raw: bytes, what: str) -> Any:
 
 
 # ------------------------------------------------------------------------------------------- batches
-def seal_batch(batch: Batch, identity: Mapping[str, Any], hq_exchange_public: bytes, *,
+def seal_batch(batch: OutgoingBatch, identity: Mapping[str, Any], hq_exchange_public: bytes, *,
                now: datetime | None = None) -> bytes:
     """Seal and sign a batch from ``Outbox.next_batch()`` with the device identity from ``Outbox.identity()``."""
     header = {"v": PROTOCOL_VERSION, "kind": "batch", "batch_id": batch.id, "device_id": identity["device_id"],
@@ -188,3 +220,39 @@ def check_fields(body: Mapping[str, Any], spec: Mapping[str, type | tuple[type, 
     for k, t in spec.items():
         if not isinstance(body.get(k), t):
             raise ValidationError(k, "is missing or malformed")
+
+
+# ------------------------------------------------------------------------------------------- request proofs
+def pull_proof(private: bytes, device_id: str, cursor: str) -> bytes:
+    """The device's signature over ``device_id|cursor``: only an enrolled device pulls its checkpoint's events."""
+    return crypto.sign(private, f"{device_id}|{cursor}".encode(), context=PULL_PROOF_CONTEXT)
+
+
+def reference_proof(private: bytes, device_id: str) -> bytes:
+    """The device's signature over ``device_id|reference`` (same context as a pull) for reference data."""
+    return crypto.sign(private, f"{device_id}|reference".encode(), context=PULL_PROOF_CONTEXT)
+
+
+def verify_pull_proof(public: bytes, proof: Any, device_id: str, cursor: str) -> None:
+    """Check a pull request's proof with the device's enrolled key. Raises SignatureInvalid."""
+    _verify_proof(public, proof, [f"{device_id}|{cursor}"])
+
+
+def verify_reference_proof(public: bytes, proof: Any, device_id: str) -> None:
+    """Check a reference-data request's proof (a reference proof, or a cursor-less pull proof). Raises
+    SignatureInvalid."""
+    _verify_proof(public, proof, [f"{device_id}|reference", f"{device_id}|"])
+
+
+def _verify_proof(public: bytes, proof: Any, messages: Iterable[str]) -> None:
+    if not isinstance(proof, bytes | bytearray) or len(proof) > MAX_PROOF:
+        raise SignatureInvalid("The request's proof is missing or malformed.")
+    for m in messages:
+        try:
+            crypto.verify(public, m.encode(), bytes(proof), context=PULL_PROOF_CONTEXT)
+            return
+        except SignatureInvalid:
+            continue
+        except (UnsupportedFormat, ValidationError):
+            break
+    raise SignatureInvalid("The request's proof does not verify with this device's enrolled key.")

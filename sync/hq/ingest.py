@@ -1,0 +1,480 @@
+"""What HQ does with a batch, in two steps: ``plan_ingest`` decides (pure: no database, no I/O) and
+``write_plan`` persists the decision in the batch's transaction. The rules are the protocol's (DESIGN.md §4):
+
+- an event that is not an object, lacks a wire field, has a field of the wrong type or size, text a database
+  cannot hold, a payload that is not a JSON object, a malformed hash, clock value or id, a hash that does not
+  match its content, or an unknown type: ``quarantined`` with the reason (kept, never blocking the rest); its
+  sequence number, when readable, still counts as received;
+- an id HQ already holds (or that came earlier in this batch) with the same hash: ``duplicate`` (a no-op); with
+  another hash: ``conflict`` (the copy is kept aside for a supervisor, never overwrites);
+- an event HQ quarantined before, sent again where its sequence number is already received or used: the same
+  ``quarantined`` answer, no second row;
+- a sequence number of this device that is already received, or used by another event (a device restored from
+  a backup): ``quarantined``;
+- otherwise the event is new: ``accepted`` when every earlier sequence number of the device has arrived, else
+  ``held`` (stored, not visible to pull) until the gap fills. The device's watermark (``contiguous_seq``) moves
+  up over what arrived; held events at or below the new watermark are released (they become visible, in
+  sequence order, with the events that released them);
+- the batch names the previous batch's SHA-256; another one (or another store id) flags the batch, never refuses
+  it (a device restored from a backup restarts its chain).
+
+The first verdict given to an id in a batch is the one its ack carries, except that a new event's own verdict
+(accepted or held) always wins.
+
+    >>> incoming = read_events(events)            # before the transaction: shape, hash, type  # doctest: +SKIP
+    >>> state = read_state(conn, device_row, incoming)      # in it: what the rules need       # doctest: +SKIP
+    >>> plan = plan_ingest(header, sha256, incoming, state, now=now, via="http")            # doctest: +SKIP
+    >>> plan.verdicts[event_id]                                                             # doctest: +SKIP
+    Verdict(verdict='held', note='kept; waiting for event 4 of this device before it is applied')
+    >>> write_plan(conn, plan, sign_document(ACK, plan.ack_document(), hq_signing_private))  # doctest: +SKIP
+
+A replayed batch (same SHA-256, or the same batch id sealed again with the same events) is answered from
+``stored_ack``/``resealed`` with the very ack bytes sent the first time; nothing is planned or written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from checkpoint.errors import ConflictError
+from checkpoint.events import EVENT_TYPES, VERDICTS, WIRE_FIELDS, event_hash
+from sync.hq.checks import HEX64, clean
+from sync.hq.pull import feed_rows
+from sync.hq.store import (
+    add_journal,
+    batch_digests,
+    batches,
+    bulk_insert,
+    chunks,
+    conflicts,
+    devices,
+    events,
+    insert_ignore,
+    pull_feed,
+    quarantine,
+    reserve,
+)
+from sync.wire import ACK, open_signed
+
+__all__ = ["Conflict", "Held", "Incoming", "Ingested", "NewEvent", "Plan", "Quarantined", "State", "Verdict",
+           "check_event", "plan_ingest", "read_events", "read_state", "rechecked_ids", "resealed", "stored_ack",
+           "write_plan"]
+
+log = logging.getLogger("checkpoint.hq")
+
+MAX_PAYLOAD = 1024 * 1024
+MAX_RAW_KEPT = 2 * 1024 * 1024
+SEQ_MAX = 2**62
+_HLC = re.compile(r"[0-9]{15}\.[0-9]{6}")
+_STR_LIMITS = {"id": 64, "device_id": 64, "entity_type": 32, "entity_id": 64, "type": 64, "author": 64,
+               "hlc": 32, "content_version": 64, "recorded_at": 40, "prev_hash": 64, "hash": 64}
+
+DUPLICATE_NOTE = "already at HQ"
+CONFLICT_NOTE = "HQ holds another event with this id and different content; both are kept for a supervisor"
+
+
+# ------------------------------------------------------------------------------------------------ one event
+def seq_of(raw: Mapping[str, Any]) -> int | None:
+    """The event's device sequence number if it is a usable one (1 <= n < 2**62), else None."""
+    s = raw.get("device_seq")
+    return s if isinstance(s, int) and not isinstance(s, bool) and 1 <= s < SEQ_MAX else None
+
+
+def check_event(raw: Any) -> tuple[dict[str, Any] | None, str]:
+    """An event as HQ stores it (WIRE_FIELDS only), or (None, reason to quarantine it)."""
+    if not isinstance(raw, dict):
+        return None, "malformed: not an object"
+    missing = [k for k in WIRE_FIELDS if k not in raw]
+    if missing:
+        return None, f"malformed: lacks {', '.join(missing)}"
+    for k, limit in _STR_LIMITS.items():
+        v = raw[k]
+        if not isinstance(v, str) or len(v) > limit:
+            return None, f"malformed: {k} is not text of at most {limit} characters"
+    if seq_of(raw) is None:
+        return None, "malformed: device_seq is not a positive integer"
+    payload = raw["payload"]
+    if not isinstance(payload, str) or len(payload) > MAX_PAYLOAD:
+        return None, "malformed: payload is not text of at most 1 MiB"
+    # One pass over all the text: no NUL (PostgreSQL text cannot hold it) and valid UTF-8 (no lone surrogate).
+    if clean("".join([*(raw[k] for k in _STR_LIMITS), payload]), 70 * MAX_PAYLOAD) is None:
+        return None, "malformed: a text field holds a NUL or is not valid UTF-8"
+    try:
+        parsed = json.loads(payload)
+    except ValueError:
+        return None, "malformed: payload is not JSON"
+    if not isinstance(parsed, dict):
+        return None, "malformed: payload is not a JSON object"
+    for k in ("hash", "prev_hash"):
+        if not HEX64.fullmatch(raw[k]):
+            return None, f"malformed: {k} is not a SHA-256"
+    if not _HLC.fullmatch(raw["hlc"]):
+        return None, "malformed: hlc is not a hybrid logical clock value"
+    try:
+        uuid.UUID(raw["id"])
+    except ValueError:
+        return None, "malformed: id is not a UUID"
+    ev = {k: raw[k] for k in WIRE_FIELDS}
+    if event_hash(ev) != ev["hash"]:
+        return None, "hash mismatch: the event's content does not match its hash"
+    if ev["type"] not in EVENT_TYPES:
+        return None, f"unknown event type {ev['type'][:64]!r}: kept until HQ understands it"
+    return ev, ""
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One event of a batch as HQ read it: clean (``event``) or not (``event`` None, ``reason`` why)."""
+
+    key: str                               # the id the ack names it by (its id, or "#<position>")
+    event: Mapping[str, Any] | None
+    reason: str
+    seq: int | None                        # its sequence number when readable, even if the event is not clean
+    raw: Any = field(repr=False)
+
+
+def read_events(raw_events: Sequence[Any]) -> tuple[Incoming, ...]:
+    """Check each event of an opened batch (``check_event``); pure, done before the write transaction."""
+    out = []
+    for i, raw in enumerate(raw_events):
+        ev, reason = check_event(raw)
+        eid = raw.get("id") if isinstance(raw, dict) else None
+        key = eid if isinstance(eid, str) and clean(eid, 200) else f"#{i}"
+        out.append(Incoming(key, None if ev is None else MappingProxyType(ev), reason,
+                            seq_of(raw) if isinstance(raw, dict) else None, raw))
+    return tuple(out)
+
+
+def raw_text(raw: Any) -> tuple[str, str]:
+    """What HQ keeps of a refused event (JSON text, capped) and the SHA-256 of all of it."""
+    text = json.dumps(raw, sort_keys=True, ensure_ascii=True, default=repr)
+    return text[:MAX_RAW_KEPT], hashlib.sha256(text.encode()).hexdigest()
+
+
+# ------------------------------------------------------------------------------------------------ state and plan
+@dataclass(frozen=True)
+class Held:
+    """An event of the device HQ holds above its watermark (waiting for a gap to fill)."""
+
+    id: str
+    entity_type: str
+    entity_id: str
+
+
+@dataclass(frozen=True)
+class State:
+    """What HQ holds that the verdicts depend on, read in the batch's transaction (``read_state``)."""
+
+    watermark: int = 0                     # the device's contiguous sequence: every event up to it has arrived
+    store_id: str = ""                     # the store the device enrolled with
+    checkpoint_id: str = ""
+    last_batch_id: str = ""
+    expected_prev: frozenset[str] = frozenset({""})      # SHA-256 of the device's last batch (each copy of it)
+    known: Mapping[str, str] = field(default_factory=dict)            # id -> hash, of this batch's ids HQ holds
+    held: Mapping[int, Held] = field(default_factory=dict)            # sequence number -> held event
+    quarantined_seqs: frozenset[int] = frozenset()                    # the device's quarantined seqs > watermark
+    quarantined_ids: Mapping[str, str] = field(default_factory=dict)  # id -> reason, of this batch's ids
+
+
+@dataclass(frozen=True)
+class Verdict:
+    verdict: str                           # one of VERDICTS
+    note: str
+
+
+@dataclass(frozen=True)
+class NewEvent:
+    """An event HQ takes in: ``accepted`` (visible) or ``held``."""
+
+    event: Mapping[str, Any]
+    status: str
+
+
+@dataclass(frozen=True)
+class Quarantined:
+    """A row for the ``quarantine`` table."""
+
+    event_id: str
+    device_seq: int | None
+    reason: str
+    raw: str = field(repr=False)
+    raw_sha256: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A row for the ``conflicts`` table: the copy that differs from what HQ holds."""
+
+    event_id: str
+    hash: str
+    existing_hash: str
+    raw: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything HQ will write for one batch, and the ack it will sign. Built by ``plan_ingest``."""
+
+    batch_id: str
+    device_id: str
+    checkpoint_id: str
+    sha256: str
+    prev_sha256: str
+    first_seq: int
+    last_seq: int
+    count: int
+    via: str
+    received_at: str
+    chain_ok: bool
+    chain_note: str
+    verdicts: Mapping[str, Verdict]
+    new_events: tuple[NewEvent, ...]
+    quarantined: tuple[Quarantined, ...]
+    conflicts: tuple[Conflict, ...]
+    watermark: int                         # the device's contiguous sequence after this batch
+    released: tuple[str, ...]              # held events this batch releases, in sequence order
+    visible: tuple[str, ...]               # events that become visible now (released and accepted), in order
+    entities: Mapping[str, tuple[str, str]]  # (entity_type, entity_id) of each event taken in or released
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Events per verdict, and how many held events were released."""
+        out = dict.fromkeys(VERDICTS, 0)
+        for v in self.verdicts.values():
+            out[v.verdict] += 1
+        out["released"] = len(self.released)
+        return out
+
+    def ack_document(self) -> dict[str, Any]:
+        """The body of the signed ACK: ``{event_id: [verdict, note]}`` for every event of the batch."""
+        return {"kind": "ack", "batch_id": self.batch_id, "batch_sha256": self.sha256, "device_id": self.device_id,
+                "verdicts": {k: [v.verdict, v.note] for k, v in self.verdicts.items()},
+                "issued_at": self.received_at}
+
+
+def check_chain(header: Mapping[str, Any], state: State) -> tuple[bool, str]:
+    """(chain_ok, note): a batch that does not follow the device's last one, or names another store, is flagged."""
+    note = ""
+    if header["prev_sha256"] not in state.expected_prev:
+        note = (f"batch chain break: the batch names previous batch {header['prev_sha256'][:16] or '(none)'}"
+                f", HQ's last batch from this device is {state.last_batch_id or '(none)'} (restored from a "
+                "backup?)")
+    if header.get("store_id") != state.store_id:
+        note = (note + "; " if note else "") + "the batch names another store id"
+    return not note, note
+
+
+def rechecked_ids(incoming: Iterable[Incoming], state: State) -> list[str]:
+    """Clean events whose earlier quarantine answers for them again: not held by HQ, and their sequence number
+    already received or used. ``read_state`` looks up only these; ``plan_ingest`` applies the same test."""
+    taken = set(state.held) | state.quarantined_seqs
+    return [p.event["id"] for p in incoming if p.event is not None and p.event["id"] not in state.known
+            and _recheck(p.event["device_seq"], state.watermark, taken)]
+
+
+def _recheck(seq: int, watermark: int, taken: set[int]) -> bool:
+    return seq <= watermark or seq in taken
+
+
+class _Ledger:
+    """The verdicts and rows of one batch while ``plan_ingest`` walks it (private: the Plan is what escapes)."""
+
+    def __init__(self, state: State) -> None:
+        self.verdicts: dict[str, Verdict] = {}
+        self.new: list[Mapping[str, Any]] = []
+        self.quarantined: list[Quarantined] = []
+        self.conflicts: list[Conflict] = []
+        self.batch_ids: dict[str, str] = {}                   # id -> hash of the new events so far
+        self.taken_before = set(state.held) | state.quarantined_seqs   # sequence numbers above the watermark used
+        self.taken = set(self.taken_before)
+        self.seen = set(self.taken_before)                   # ... and every one this batch brings
+
+    def say(self, key: str, verdict: str, note: str) -> None:
+        self.verdicts.setdefault(key, Verdict(verdict, note[:500]))
+
+    def quarantine(self, p: Incoming, reason: str) -> None:
+        raw, raw_sha = raw_text(p.raw)
+        self.quarantined.append(Quarantined(p.key[:200], p.seq, reason[:2000], raw, raw_sha))
+        self.say(p.key, "quarantined", reason)
+
+
+def _judge(p: Incoming, state: State, ledger: _Ledger) -> None:
+    """The verdict for one event (in sequence order), recorded in the ledger."""
+    ev = p.event
+    if ev is None:
+        ledger.quarantine(p, p.reason)
+        if p.seq is not None and p.seq > state.watermark:
+            ledger.seen.add(p.seq)            # a refused event still fills its place in the sequence
+        return
+    eid, h, seq = ev["id"], ev["hash"], ev["device_seq"]
+    have = state.known.get(eid, ledger.batch_ids.get(eid))
+    if have is not None:
+        if have == h:
+            ledger.say(eid, "duplicate", DUPLICATE_NOTE)
+        else:
+            ledger.conflicts.append(Conflict(eid, h, have, raw_text(dict(ev))[0]))
+            ledger.say(eid, "conflict", CONFLICT_NOTE)
+        return
+    if eid in state.quarantined_ids and _recheck(seq, state.watermark, ledger.taken_before):
+        ledger.say(eid, "quarantined", f"already in quarantine: {state.quarantined_ids[eid]}")
+        return
+    if seq <= state.watermark or seq in ledger.taken:
+        ledger.quarantine(p, f"sequence number {seq} of this device is already used by another event (device "
+                             "restored from a backup?)")
+        return
+    ledger.taken.add(seq)
+    ledger.seen.add(seq)
+    ledger.batch_ids[eid] = h
+    ledger.new.append(ev)
+
+
+def advance(watermark: int, seen: set[int]) -> int:
+    """The device's new watermark: up over every sequence number that has now arrived without a gap."""
+    while watermark + 1 in seen:
+        watermark += 1
+    return watermark
+
+
+def plan_ingest(header: Mapping[str, Any], sha256: str, incoming: Sequence[Incoming], state: State, *,
+                now: str, via: str) -> Plan:
+    """Decide what HQ does with one batch (the rules in this module's docstring). Pure: reads nothing else.
+
+    ``header`` is the batch's checked header (``sync.wire.peek_batch_header``), ``incoming`` its events
+    (``read_events``), ``state`` what HQ holds (``read_state``), ``now`` the time stamped on rows and the ack.
+    """
+    ledger = _Ledger(state)
+    for p in sorted(incoming, key=lambda p: p.seq if p.seq is not None else SEQ_MAX):
+        _judge(p, state, ledger)
+    w = advance(state.watermark, ledger.seen)
+    released = [(s, h.id) for s, h in sorted(state.held.items()) if s <= w]
+    new_events = []
+    for ev in ledger.new:
+        accepted = ev["device_seq"] <= w
+        new_events.append(NewEvent(ev, "accepted" if accepted else "held"))
+        ledger.verdicts[ev["id"]] = Verdict("accepted", "") if accepted else \
+            Verdict("held", f"kept; waiting for event {w + 1} of this device before it is applied")
+    visible = sorted(released + [(ev["device_seq"], ev["id"]) for ev in ledger.new if ev["device_seq"] <= w])
+    entities = {h.id: (h.entity_type, h.entity_id) for h in state.held.values()}
+    entities.update({ev["id"]: (ev["entity_type"], ev["entity_id"]) for ev in ledger.new})
+    chain_ok, chain_note = check_chain(header, state)
+    return Plan(
+        batch_id=header["batch_id"], device_id=header["device_id"], checkpoint_id=state.checkpoint_id,
+        sha256=sha256, prev_sha256=header["prev_sha256"],
+        first_seq=header["first_seq"] if 0 <= header["first_seq"] < SEQ_MAX else 0,
+        last_seq=header["last_seq"] if 0 <= header["last_seq"] < SEQ_MAX else 0,
+        count=len(incoming), via=via[:16], received_at=now, chain_ok=chain_ok, chain_note=chain_note,
+        verdicts=MappingProxyType(ledger.verdicts), new_events=tuple(new_events),
+        quarantined=tuple(ledger.quarantined), conflicts=tuple(ledger.conflicts), watermark=w,
+        released=tuple(i for _s, i in released), visible=tuple(i for _s, i in visible),
+        entities=MappingProxyType(entities))
+
+
+# ------------------------------------------------------------------------------------------------ the database
+def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> State:
+    """What HQ holds about this device and these events (one query per chunk of ids, not one per event)."""
+    device_id, w0 = str(dev.device_id), int(dev.contiguous_seq)
+    last = conn.execute(sa.select(batches.c.batch_id).where(batches.c.batch_id == dev.last_batch_id)).first()
+    expected = frozenset({""}) if last is None else frozenset(conn.execute(
+        sa.select(batch_digests.c.sha256).where(batch_digests.c.batch_id == last.batch_id)).scalars())
+    known: dict[str, str] = {}
+    for chunk in chunks(list({p.event["id"] for p in incoming if p.event is not None})):
+        known.update(conn.execute(sa.select(events.c.id, events.c.hash).where(events.c.id.in_(chunk))).all())
+    held = {int(r.device_seq): Held(str(r.id), str(r.entity_type), str(r.entity_id)) for r in conn.execute(
+        sa.select(events.c.device_seq, events.c.id, events.c.entity_type, events.c.entity_id)
+        .where(events.c.device_id == device_id, events.c.device_seq > w0))}
+    q_seqs = frozenset(conn.execute(sa.select(quarantine.c.device_seq).where(
+        quarantine.c.device_id == device_id, quarantine.c.device_seq > w0)).scalars())
+    state = State(watermark=w0, store_id=str(dev.store_id), checkpoint_id=str(dev.checkpoint_id),
+                  last_batch_id=str(dev.last_batch_id), expected_prev=expected, known=known, held=held,
+                  quarantined_seqs=q_seqs)
+    # Events HQ quarantined before and now sees again (in another batch): same answer, no second row.
+    q_ids: dict[str, str] = {}
+    for chunk in chunks(rechecked_ids(incoming, state)):
+        q_ids.update(conn.execute(sa.select(quarantine.c.event_id, quarantine.c.reason).where(
+            quarantine.c.device_id == device_id, quarantine.c.event_id.in_(chunk))).all())
+    return replace(state, quarantined_ids=q_ids)
+
+
+def write_plan(conn: Connection, plan: Plan, ack: bytes) -> None:
+    """Persist a plan, and the signed ack sent for it, in the caller's transaction (one per batch)."""
+    feed = feed_rows(conn, plan.checkpoint_id, [n.event for n in plan.new_events], plan.visible, plan.entities)
+    n_visible = len(plan.visible)
+    first = reserve(conn, "ingest_seq", n_visible + len(feed)) if plan.visible or feed else 0
+    ingest_seq = {eid: first + n for n, eid in enumerate(plan.visible)}
+    bulk_insert(conn, pull_feed, [{"checkpoint_id": c, "seq": first + n_visible + n, "event_id": i}
+                                  for n, (c, i) in enumerate(feed)])
+    bulk_insert(conn, events, [{**n.event, "status": n.status, "ingest_seq": ingest_seq.get(n.event["id"]),
+                                "batch_id": plan.batch_id, "received_at": plan.received_at, "released_at": ""}
+                               for n in plan.new_events])
+    if plan.released:
+        conn.execute(events.update().where(events.c.id == sa.bindparam("b_id"))
+                     .values(status="accepted", ingest_seq=sa.bindparam("b_seq"), released_at=plan.received_at),
+                     [{"b_id": i, "b_seq": ingest_seq[i]} for i in plan.released])
+    common = {"device_id": plan.device_id, "batch_id": plan.batch_id, "received_at": plan.received_at}
+    if plan.quarantined:
+        conn.execute(insert_ignore(conn, quarantine), [{**common, **q.__dict__} for q in plan.quarantined])
+    if plan.conflicts:
+        conn.execute(insert_ignore(conn, conflicts), [{**common, **c.__dict__} for c in plan.conflicts])
+    conn.execute(batches.insert().values(
+        batch_id=plan.batch_id, device_id=plan.device_id, sha256=plan.sha256, prev_sha256=plan.prev_sha256,
+        first_seq=plan.first_seq, last_seq=plan.last_seq, count=plan.count, received_at=plan.received_at,
+        via=plan.via, chain_ok=plan.chain_ok, chain_note=plan.chain_note,
+        verdicts=json.dumps(plan.counts, sort_keys=True), ack=ack))
+    conn.execute(batch_digests.insert().values(sha256=plan.sha256, batch_id=plan.batch_id))
+    conn.execute(devices.update().where(devices.c.device_id == plan.device_id)
+                 .values(contiguous_seq=plan.watermark, last_batch_id=plan.batch_id, last_seen_at=plan.received_at))
+    if not plan.chain_ok:
+        add_journal(conn, plan.received_at, "chain_break", plan.device_id, f"batch {plan.batch_id}: {plan.chain_note}")
+        log.warning("device %s batch %s: %s", plan.device_id, plan.batch_id, plan.chain_note)
+    if plan.released:
+        add_journal(conn, plan.received_at, "released", plan.device_id,
+                    f"batch {plan.batch_id} filled a gap: {len(plan.released)} held events released")
+
+
+# ------------------------------------------------------------------------------------------------ replays
+@dataclass(frozen=True)
+class Ingested:
+    """What ``HQService.ingest`` did with one batch. ``ack`` is the signed acknowledgement to send back."""
+
+    batch_id: str
+    device_id: str
+    sha256: str
+    ack: bytes = field(repr=False)
+    counts: dict[str, int]
+    replay: bool = False
+    chain_ok: bool = True
+    chain_note: str = ""
+
+
+def stored_ack(conn: Connection, sha256: str) -> Ingested | None:
+    """The answer already given to this exact batch (same SHA-256), or None."""
+    row = conn.execute(sa.select(batches).join(batch_digests, batch_digests.c.batch_id == batches.c.batch_id)
+                       .where(batch_digests.c.sha256 == sha256)).first()
+    if row is None:
+        return None
+    return Ingested(row.batch_id, row.device_id, sha256, bytes(row.ack), json.loads(row.verdicts), replay=True,
+                    chain_ok=row.chain_ok, chain_note=row.chain_note)
+
+
+def resealed(conn: Connection, known: Any, sha256: str, incoming: Sequence[Incoming], device_id: str,
+             hq_signing_public: bytes) -> Ingested:
+    """The same batch id sealed again (a device re-seals an unacknowledged batch): the same events get the
+    same ack; other events under a known batch id are refused (ConflictError)."""
+    body = open_signed(ACK, bytes(known.ack), hq_signing_public)
+    if known.device_id != device_id or {p.key for p in incoming} != set(body["verdicts"]):
+        raise ConflictError(f"Batch {known.batch_id} is already at HQ with other events: a device must not reuse "
+                            "a batch id. Nothing was written.")
+    conn.execute(batch_digests.insert().values(sha256=sha256, batch_id=known.batch_id))
+    return Ingested(known.batch_id, known.device_id, sha256, bytes(known.ack), json.loads(known.verdicts),
+                    replay=True, chain_ok=known.chain_ok, chain_note=known.chain_note)
