@@ -27,8 +27,10 @@ typecheck: $(STAMP)
 contracts: $(STAMP)
 	$(VENV)/bin/lint-imports
 
+# pytest-xdist: one worker per core (`make pytest PYTEST_WORKERS=0` runs every test in one process, e.g. for pdb).
+PYTEST_WORKERS ?= auto
 pytest: $(STAMP) qm
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 test: lint typecheck contracts pytest
 
