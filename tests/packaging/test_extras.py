@@ -109,8 +109,9 @@ def venv_with(tmp_path: Path, requirement: str) -> Path:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120, env=_env())
     scripts = venv / ("Scripts" if os.name == "nt" else "bin")
+    # --no-compile: no .pyc for every installed module up front (most are never imported here)
     pip(f"pip install {requirement.rsplit('/', 1)[-1]}", "--python", str(scripts / "python"), "install",
-         requirement)
+        "--no-compile", requirement)
     return scripts
 
 
