@@ -2,9 +2,12 @@
 
 ``pip install 'checkpoint[hq]'`` serves HQ with neither Qt nor SQLCipher installed; ``'checkpoint[desktop]'`` has no
 FastAPI, SQLAlchemy or uvicorn and still runs checkpoint-admin and the app's self-test. Each test makes a venv in
-tmp_path and installs a wheel of this checkout (built once per run) with pip, through pip's own configuration and
-cache. Where the package index cannot be reached the tests skip and say why in the summary; any other pip failure
-fails them. The slowest tests of `make test` (each installs a program's dependencies).
+tmp_path and installs a wheel of this checkout (built once per run) into it with pip.
+
+pip installs with --no-index from a wheelhouse beside the project's venv (.venv/extras-wheelhouse, gone with
+`make clean`); only what is missing there is downloaded, through pip's own configuration, so after one run these
+tests need no network. Where the package index must be reached and cannot be, the tests skip and say why in the
+summary; any other pip failure fails them. The slowest tests of `make test` (each installs a program).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,13 +76,51 @@ def pip(what: str, *args: str) -> None:
     print(f"{what}: {time.monotonic() - t0:.1f} s")
 
 
+def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where downloaded wheels are kept between runs: beside the project's venv, else for this run only."""
+    if sys.prefix != sys.base_prefix:
+        house = Path(sys.prefix) / "extras-wheelhouse"
+    else:
+        house = _run_dir(tmp_path_factory) / "extras-wheelhouse"
+    house.mkdir(exist_ok=True)
+    return house
+
+
+def pip_offline_first(what: str, args: list[str], requirements: list[str], house: Path) -> None:
+    """``pip *args`` with --no-index from the wheelhouse; if that fails, download what ``requirements`` need into the
+    wheelhouse (skipping the test, with the reason, if the index cannot be reached) and try once more."""
+    offline = [*args, "--no-index", "--find-links", str(house)]
+    t0 = time.monotonic()
+    if _pip(*offline).returncode == 0:
+        print(f"{what} (offline, from {house}): {time.monotonic() - t0:.1f} s")
+        return
+    with _only_one_worker(house.with_name(house.name + ".lock")):
+        fresh = Path(tempfile.mkdtemp(prefix=".download-", dir=house))
+        try:
+            pip(f"downloading what {what} needs", "download", "--dest", str(fresh), *requirements)
+            for f in fresh.iterdir():                 # whole files only: another worker may be reading the house
+                os.replace(f, house / f.name)
+        finally:
+            shutil.rmtree(fresh, ignore_errors=True)
+    pip(what, *offline)
+
+
+def _run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """This test run's temporary folder, shared by the pytest-xdist workers (each has a folder inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def house(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return wheelhouse(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def wheel(tmp_path_factory: pytest.TempPathFactory, house: Path) -> Path:
     """A wheel of this checkout, built once per test run (shared by pytest-xdist workers) from a copy of the
     sources (setuptools writes build/ beside them)."""
-    run_dir = tmp_path_factory.getbasetemp()
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        run_dir = run_dir.parent            # each worker's basetemp is a folder of this run's
+    run_dir = _run_dir(tmp_path_factory)
     out = run_dir / "checkpoint-wheel"
     with _only_one_worker(run_dir / "checkpoint-wheel.lock"):
         if not list(out.glob("checkpoint-*.whl")):
@@ -87,7 +129,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
                 shutil.copy2(ROOT / name, src / name)
             for package in ("checkpoint", "ui", "sync"):
                 shutil.copytree(ROOT / package, src / package, ignore=shutil.ignore_patterns("__pycache__"))
-            pip("building the wheel", "wheel", "--no-deps", "--wheel-dir", str(out), str(src))
+            build_system = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]
+            pip_offline_first("building the wheel", ["wheel", "--no-deps", "--wheel-dir", str(out), str(src)],
+                              build_system["requires"], house)
     (built,) = out.glob("checkpoint-*.whl")
     return built
 
@@ -96,7 +140,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _only_one_worker(lock: Path) -> Iterator[None]:
     try:
         import fcntl
-    except ImportError:         # not POSIX: no lock; workers may then each build the wheel
+    except ImportError:         # not POSIX: no lock; workers may then each do the work
         yield
         return
     with open(lock, "a") as f:
@@ -104,14 +148,15 @@ def _only_one_worker(lock: Path) -> Iterator[None]:
         yield
 
 
-def venv_with(tmp_path: Path, requirement: str) -> Path:
+def venv_with(tmp_path: Path, requirement: str, house: Path) -> Path:
     """A new venv holding ``requirement`` and what it depends on; returns its scripts folder."""
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120, env=_env())
     scripts = venv / ("Scripts" if os.name == "nt" else "bin")
     # --no-compile: no .pyc for every installed module up front (most are never imported here)
-    pip(f"pip install {requirement.rsplit('/', 1)[-1]}", "--python", str(scripts / "python"), "install",
-        "--no-compile", requirement)
+    pip_offline_first(f"pip install {requirement.rsplit('/', 1)[-1]}",
+                      ["--python", str(scripts / "python"), "install", "--no-compile", requirement], [requirement],
+                      house)
     return scripts
 
 
@@ -138,8 +183,8 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_hq_alone_serves_with_no_qt_and_no_sqlcipher_installed(wheel: Path, tmp_path: Path) -> None:
-    scripts = venv_with(tmp_path, f"{wheel}[hq]")
+def test_hq_alone_serves_with_no_qt_and_no_sqlcipher_installed(wheel: Path, house: Path, tmp_path: Path) -> None:
+    scripts = venv_with(tmp_path, f"{wheel}[hq]", house)
     assert importable(scripts, HQ_SERVER) == set(HQ_SERVER)
     assert importable(scripts, QT_AND_SQLCIPHER) == set()
 
@@ -175,8 +220,8 @@ def test_hq_alone_serves_with_no_qt_and_no_sqlcipher_installed(wheel: Path, tmp_
             server.wait()
 
 
-def test_desktop_alone_has_no_hq_server_and_still_works(wheel: Path, tmp_path: Path) -> None:
-    scripts = venv_with(tmp_path, f"{wheel}[desktop]")
+def test_desktop_alone_has_no_hq_server_and_still_works(wheel: Path, house: Path, tmp_path: Path) -> None:
+    scripts = venv_with(tmp_path, f"{wheel}[desktop]", house)
     assert importable(scripts, HQ_SERVER) == set()
     assert importable(scripts, QT_AND_SQLCIPHER) == set(QT_AND_SQLCIPHER)
 
