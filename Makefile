@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	@bash packaging/ensure-python.sh "$(PYTHON)"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@echo "Installing Checkpoint and its dependencies into $(VENV) (log: $(VENV)/install.log)"
-	@$(PY) -m pip install --disable-pip-version-check -e '.[dev]' > $(VENV)/install.log 2>&1 \
+	@$(PY) -m pip install --disable-pip-version-check -e '.[desktop,hq,dev]' > $(VENV)/install.log 2>&1 \
 		|| { tail -n 40 $(VENV)/install.log; echo "pip install failed: see $(VENV)/install.log"; exit 1; }
 	@touch $(STAMP)
 
@@ -27,8 +27,10 @@ typecheck: $(STAMP)
 contracts: $(STAMP)
 	$(VENV)/bin/lint-imports
 
+# pytest-xdist: one worker per core (`make pytest PYTEST_WORKERS=0` runs every test in one process, e.g. for pdb).
+PYTEST_WORKERS ?= auto
 pytest: $(STAMP) qm
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 test: lint typecheck contracts pytest
 

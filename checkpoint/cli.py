@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from checkpoint.errors import AuthError, CheckpointError, ValidationError
+from checkpoint.paths import default_store_path
 
 __all__ = ["Parser", "UsageError", "build_parser", "emit", "main", "open_session", "run_command", "secret"]
 
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_DATA = 0, 2, 3, 4
-DEFAULT_DB = "checkpoint.db"
 
 
 class UsageError(Exception):
@@ -83,6 +83,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.user is None:
         raise UsageError("init needs --user NAME (the first supervisor)")
     pw = secret("CHECKPOINT_PASSPHRASE", f"New passphrase for {args.user}", confirm=True)
+    args.db.parent.mkdir(parents=True, exist_ok=True)   # the user's data folder, on a laptop where the app never ran
     session, code = create_store(args.db, checkpoint_name=args.name, username=args.user,
                                  display_name=args.display_name or args.user, passphrase=pw,
                                  station_id=args.station)
@@ -228,7 +229,7 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     register more commands (sync adds enroll, sync, export-batch...: the core cannot import sync)."""
     common = Parser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help=f"store path (default: $CHECKPOINT_DB or {DEFAULT_DB})")
+                        help="store path (default: $CHECKPOINT_DB, else the user's own store)")
     common.add_argument("--user", default=argparse.SUPPRESS, help="who signs in (default: the first supervisor)")
     p = Parser(prog="checkpoint-admin", description="Administer a Checkpoint store.", parents=[common])
     sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
@@ -300,7 +301,7 @@ def main(argv: Sequence[str] | None = None, *, extensions: Sequence[Callable[[Ad
         args = parser.parse_args(argv)
     except SystemExit as e:
         return int(e.code or 0)
-    args.db = getattr(args, "db", None) or Path(os.environ.get("CHECKPOINT_DB", DEFAULT_DB))
+    args.db = getattr(args, "db", None) or default_store_path(prefer="CHECKPOINT_DB")
     args.user = getattr(args, "user", None)
     return run_command("checkpoint-admin", args.func, args)
 

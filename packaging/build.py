@@ -24,6 +24,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import secrets
 import shutil
 import socket
@@ -44,6 +45,8 @@ SPEC = PACKAGING / "checkpoint.spec"
 DIST = ROOT / "dist"
 WORK = ROOT / "build"
 PYINSTALLER_REQUIREMENT = ">=6.22,<7"
+INSTALL_HINT = ".venv/bin/pip install -e '.[desktop,hq,dev]'  (or `make venv`)"
+BUNDLED_EXTRAS = ("desktop", "hq")   # the bundle carries all three programs
 IS_WINDOWS, IS_LINUX = sys.platform == "win32", sys.platform.startswith("linux")
 EXE_SUFFIX = ".exe" if IS_WINDOWS else ""
 # What a fresh target machine has: no venv, no PYTHONPATH, no Qt overrides from a developer's shell.
@@ -102,13 +105,35 @@ def check_tools() -> None:
         import PyInstaller
     except ImportError:
         raise BuildError(f"PyInstaller is not installed in {sys.executable}. Install the project's development "
-                         "extras: .venv/bin/pip install -e '.[dev]'  (or: pip install "
-                         f"\"pyinstaller{PYINSTALLER_REQUIREMENT}\")") from None
+                         f"extras: {INSTALL_HINT}  (or: pip install \"pyinstaller{PYINSTALLER_REQUIREMENT}\")"
+                         ) from None
     major = int(PyInstaller.__version__.split(".")[0])
     if major != 6:
         raise BuildError(f"PyInstaller {PyInstaller.__version__} found; this spec is written for "
                          f"pyinstaller{PYINSTALLER_REQUIREMENT}.")
     print(f"   Python {platform.python_version()} ({sys.executable}), PyInstaller {PyInstaller.__version__}")
+    missing = missing_requirements()
+    if missing:
+        raise BuildError(f"not installed in {sys.executable}: {', '.join(missing)}. The bundle would lack them "
+                         f"(PyInstaller leaves out what it cannot find). Install them: {INSTALL_HINT}")
+
+
+def missing_requirements() -> list[str]:
+    """The distributions of the base and the [desktop] and [hq] groups (pyproject.toml) not installed here."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = list(meta["dependencies"])
+    for extra in BUNDLED_EXTRAS:
+        wanted += meta["optional-dependencies"][extra]
+    missing = []
+    for requirement in wanted:
+        name = re.match(r"[A-Za-z0-9._-]+", requirement).group(0)  # type: ignore[union-attr]
+        try:
+            version(name)
+        except PackageNotFoundError:
+            missing.append(name)
+    return missing
 
 
 def compile_translations() -> None:
@@ -166,7 +191,7 @@ def verify_bundle(bundle: Path, *, allow_display_warning: bool) -> None:
         version = project()["version"]
         if f"Checkpoint {version} self-test" not in p.stdout:
             raise BuildError(f"the bundle does not report version {version} (pyproject.toml): the installed "
-                             "metadata is stale; run `pip install -e '.[dev]'` (or `make venv`) and build again")
+                             f"metadata is stale; run {INSTALL_HINT} and build again")
         if "\nwarn    display" in "\n" + p.stdout and not allow_display_warning:
             raise BuildError(
                 "the X11 platform plugin does not load: this build machine lacks libraries that the bundle should "

@@ -1,10 +1,14 @@
 """Shared fixtures: a real SQLCipher store in tmp_path, a manual clock, one signed-in session per role.
 
+The store with its users is built once per test run (``template_store``) and copied into each test's tmp_path:
+creating it (six key slots) cost more than most tests that use it.
+
 Plain helpers (record builders) are in tests/helpers.py."""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,10 +28,12 @@ ROLES = {"sokha": "officer", "vanna": "officer", "thida": "health_worker", "rith
 FAST = crypto.KdfParams.fast()
 
 
+T0 = datetime(2026, 11, 22, 1, 0, tzinfo=UTC)   # 08:00 in Poipet (UTC+7)
+
+
 @pytest.fixture
 def clock() -> ManualClock:
-    # 08:00 in Poipet (UTC+7)
-    return ManualClock(datetime(2026, 11, 22, 1, 0, tzinfo=UTC))
+    return ManualClock(T0)
 
 
 @pytest.fixture
@@ -35,12 +41,35 @@ def store_path(tmp_path: Path) -> Path:
     return tmp_path / "checkpoint.db"
 
 
-@pytest.fixture
-def supervisor(store_path: Path, clock: ManualClock) -> Iterator[Session]:
-    s, _code = create_store(store_path, checkpoint_name="Poipet", username="dara", display_name="Dara",
+def build_template_store(path: Path, clock: ManualClock) -> None:
+    """The store every `supervisor` test starts from: checkpoint Poipet, supervisor dara, one user per ROLES."""
+    s, _code = create_store(path, checkpoint_name="Poipet", username="dara", display_name="Dara",
                             passphrase=PASS["dara"], clock=clock, kdf=FAST)
     for name, role in ROLES.items():
         s.add_user(name, name.title(), role, PASS[name])
+    s.lock()
+
+
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once per test run (per xdist worker); tests get a copy, never this file."""
+    path = tmp_path_factory.mktemp("template") / "checkpoint.db"
+    build_template_store(path, ManualClock(T0))
+    return path
+
+
+@pytest.fixture
+def supervisor(template_store: Path, store_path: Path, clock: ManualClock) -> Iterator[Session]:
+    """Dara signed in on this test's own copy of the template store (same store id and device key in every test:
+    a test that needs two devices or stores creates the others itself)."""
+    if clock.now() == T0:
+        files = sorted(template_store.parent.iterdir())
+        assert [f.name for f in files] == ["checkpoint.db", "checkpoint.db.keys"], files   # closed: no -wal left
+        for f in files:
+            shutil.copy2(f, store_path.parent / f.name.replace("checkpoint.db", store_path.name, 1))
+    else:   # a module whose clock starts at another time gets a store made at that time
+        build_template_store(store_path, clock)
+    s = unlock(store_path, "dara", PASS["dara"], clock=clock, kdf=FAST)
     yield s
     s.lock()
 

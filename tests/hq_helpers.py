@@ -11,6 +11,7 @@ import shutil
 import socket
 import struct
 import subprocess
+import tempfile
 import threading
 import time
 import uuid
@@ -254,6 +255,15 @@ def _pg_run(args: list[str], timeout: float = 30) -> subprocess.CompletedProcess
 
 
 @contextlib.contextmanager
+def _one_process_at_a_time() -> Iterator[None]:
+    import fcntl  # POSIX, as the cluster tools (pg_ctlcluster) are
+
+    with open(os.path.join(tempfile.gettempdir(), "checkpoint-postgres-start.lock"), "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        yield
+
+
+@contextlib.contextmanager
 def postgres_database() -> Iterator[str]:
     """A throwaway database on the local PostgreSQL cluster (started if needed); yields its SQLAlchemy URL.
 
@@ -270,10 +280,12 @@ def postgres_database() -> Iterator[str]:
         raise PostgresUnavailable(f"no PostgreSQL cluster is configured (pg_lsclusters: {out.stderr.strip()!r})")
     version, name, port, status = lines[0][:4]
     if status != "online":
-        r = _pg_run(["pg_ctlcluster", version, name, "start"], timeout=60)
-        if r.returncode != 0:
-            raise PostgresUnavailable(f"pg_ctlcluster {version} {name} start failed: "
-                                      f"{(r.stderr or r.stdout).strip()[:300]}")
+        with _one_process_at_a_time():   # pytest-xdist workers (or a benchmark beside the tests) start it once
+            if "online" not in _pg_run(["pg_lsclusters", "--no-header", version, name]).stdout:
+                r = _pg_run(["pg_ctlcluster", version, name, "start"], timeout=60)
+                if r.returncode != 0:
+                    raise PostgresUnavailable(f"pg_ctlcluster {version} {name} start failed: "
+                                              f"{(r.stderr or r.stdout).strip()[:300]}")
     tag = secrets.token_hex(4)               # a role and a database per session: runs side by side never collide
     role, password, dbname = f"hq_test_{tag}", secrets.token_hex(16), f"hq_test_{tag}"
 

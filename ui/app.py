@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from checkpoint import crypto
+from checkpoint.paths import default_store_path
 from checkpoint.services import Session, store_exists
-
-DEFAULT_STORE = Path(os.environ.get("CHECKPOINT_STORE", str(Path.home() / ".local/share/checkpoint/checkpoint.db")))
 
 
 def display_available() -> bool:
@@ -132,7 +131,8 @@ def _install_excepthook() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="checkpoint", description="Checkpoint desktop app")
-    p.add_argument("--store", type=Path, default=DEFAULT_STORE, help="path of the encrypted store")
+    p.add_argument("--store", type=Path, help="path of the encrypted store (default: $CHECKPOINT_STORE, else the "
+                   "user's own store)")
     p.add_argument("--lang", choices=["en", "km", "pseudo"], default=os.environ.get("CHECKPOINT_LANG", "en"))
     p.add_argument("--lock-minutes", type=float, default=5.0, help="auto-lock after this much inactivity")
     p.add_argument("--self-test", action="store_true",
@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         qapp.setWindowIcon(QIcon(str(icon)))
     set_language(qapp, args.lang)
     _install_excepthook()
-    app = CheckpointApp(qapp, args.store, lock_minutes=args.lock_minutes)
+    app = CheckpointApp(qapp, args.store or default_store_path(), lock_minutes=args.lock_minutes)
     app.start()
     try:
         return int(qapp.exec())

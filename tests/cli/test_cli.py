@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,18 +13,21 @@ from pathlib import Path
 import pytest
 
 PW = "supervisor passphrase"
+# The installed program, as operators run it (the console script pip put beside this Python), not `python -m`.
+PROGRAM = shutil.which("checkpoint-admin", path=str(Path(sys.executable).parent))
 
 
-def run(db: Path, *args: str, pw: str | None = PW, new_pw: str | None = None, code: str | None = None,
-        timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CHECKPOINT_")}
+def run(db: Path | None, *args: str, pw: str | None = PW, new_pw: str | None = None, code: str | None = None,
+        timeout: float = 120, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHECKPOINT_")} | extra_env
     if pw is not None:
         env["CHECKPOINT_PASSPHRASE"] = pw
     if new_pw is not None:
         env["CHECKPOINT_NEW_PASSPHRASE"] = new_pw
     if code is not None:
         env["CHECKPOINT_RECOVERY_CODE"] = code
-    p = subprocess.run([sys.executable, "-m", "checkpoint.cli", "--db", str(db), *args], env=env,
+    assert PROGRAM, f"checkpoint-admin is not installed beside {sys.executable}: run `make venv`"
+    p = subprocess.run([PROGRAM, *(["--db", str(db)] if db is not None else []), *args], env=env,
                        capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
     assert "Traceback" not in p.stderr, p.stderr
     return p
@@ -150,3 +154,15 @@ def test_missing_store_and_no_terminal(tmp_path: Path) -> None:
     assert p.returncode == 4 and "No store" in p.stderr
     p = run(tmp_path / "none.db", "init", "--user", "dara", pw=None)
     assert p.returncode == 2 and "CHECKPOINT_PASSPHRASE" in p.stderr
+
+
+def test_without_db_it_opens_the_users_own_store(tmp_path: Path) -> None:
+    home = {"HOME": str(tmp_path), "XDG_DATA_HOME": ""}        # a laptop where the app never ran
+    p = run(None, "init", "--user", "dara", "--name", "Poipet", **home)
+    assert p.returncode == 0, p.stderr
+    store = tmp_path / ".local/share/checkpoint/checkpoint.db"
+    assert store.is_file() and Path(f"{store}.keys").is_file()
+    assert json.loads(run(None, "stats", "--json", **home).stdout)["persons"] == 0
+    assert json.loads(run(store, "stats", "--json").stdout)["persons"] == 0
+    p = run(None, "stats", CHECKPOINT_DB=str(tmp_path / "elsewhere.db"), **home)
+    assert p.returncode == 4 and "elsewhere.db" in p.stderr

@@ -1,0 +1,87 @@
+"""Where the store is when no path is given: per user, from platformdirs, resolved when a program starts."""
+
+from __future__ import annotations
+
+from pathlib import Path, PureWindowsPath
+
+import platformdirs.windows
+import pytest
+
+from checkpoint.paths import default_store_path
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh home folder with no XDG override, as on a new laptop."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    return tmp_path
+
+
+@pytest.mark.parametrize(("env", "prefer", "expected"), [
+    ({"CHECKPOINT_STORE": "/a/app.db"}, "CHECKPOINT_STORE", "/a/app.db"),
+    ({"CHECKPOINT_DB": "/a/admin.db"}, "CHECKPOINT_DB", "/a/admin.db"),
+    # each program's own variable first (as before), then the other program's
+    ({"CHECKPOINT_STORE": "/a/app.db", "CHECKPOINT_DB": "/a/admin.db"}, "CHECKPOINT_STORE", "/a/app.db"),
+    ({"CHECKPOINT_STORE": "/a/app.db", "CHECKPOINT_DB": "/a/admin.db"}, "CHECKPOINT_DB", "/a/admin.db"),
+    ({"CHECKPOINT_DB": "/a/admin.db"}, "CHECKPOINT_STORE", "/a/admin.db"),
+    ({"CHECKPOINT_STORE": "/a/app.db"}, "CHECKPOINT_DB", "/a/app.db"),
+    ({"CHECKPOINT_STORE": "", "CHECKPOINT_DB": "/a/admin.db"}, "CHECKPOINT_STORE", "/a/admin.db"),  # empty = unset
+])
+def test_the_environment_names_the_store(env: dict[str, str], prefer: str, expected: str, home: Path) -> None:
+    assert default_store_path(env, prefer=prefer, platform="linux") == Path(expected)
+
+
+def test_linux_default_is_the_path_earlier_versions_used(home: Path) -> None:
+    assert default_store_path({}, platform="linux") == home / ".local/share/checkpoint/checkpoint.db"
+
+
+def test_linux_follows_xdg_data_home_but_keeps_an_existing_store(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    assert default_store_path({}, platform="linux") == home / "data/checkpoint/checkpoint.db"
+    legacy = home / ".local/share/checkpoint/checkpoint.db.keys"   # a store's key file is enough to count
+    legacy.parent.mkdir(parents=True)
+    legacy.write_bytes(b"{}")
+    assert default_store_path({}, platform="linux") == home / ".local/share/checkpoint/checkpoint.db"
+
+
+@pytest.fixture
+def windows(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """platformdirs' Windows layout, with the known-folder lookup answering as Windows would for user dara."""
+    def known_folder(csidl_name: str) -> str:
+        assert csidl_name == "CSIDL_LOCAL_APPDATA", f"asked for {csidl_name}: the store must not roam"
+        return r"C:\Users\dara\AppData\Local"
+
+    monkeypatch.setattr(platformdirs.windows, "get_win_folder", known_folder)
+
+
+def test_windows_default_is_in_local_appdata(windows: None) -> None:
+    path = default_store_path({}, platform="win32")
+    assert PureWindowsPath(path) == PureWindowsPath(r"C:\Users\dara\AppData\Local\Checkpoint\checkpoint.db")
+
+
+def test_windows_keeps_a_store_made_by_an_earlier_version(windows: None, home: Path) -> None:
+    old = home / ".local/share/checkpoint/checkpoint.db"       # %USERPROFILE%\.local\share\checkpoint
+    old.parent.mkdir(parents=True)
+    old.write_bytes(b"")
+    assert default_store_path({}, platform="win32") == old
+    assert default_store_path({"CHECKPOINT_STORE": r"D:\stores\poipet.db"}, platform="win32") == \
+        Path(r"D:\stores\poipet.db")
+
+
+def test_macos_default(home: Path) -> None:
+    assert default_store_path({}, platform="darwin") == home / "Library/Application Support/Checkpoint/checkpoint.db"
+
+
+def test_checkpoint_admin_resolves_the_store_when_it_runs(home: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from checkpoint import cli  # imported before the environment changes: nothing was resolved at import
+
+    monkeypatch.setenv("CHECKPOINT_PASSPHRASE", "any passphrase")
+    monkeypatch.delenv("CHECKPOINT_STORE", raising=False)
+    monkeypatch.delenv("CHECKPOINT_DB", raising=False)
+    assert cli.main(["stats"]) == 4
+    assert str(home / ".local/share/checkpoint/checkpoint.db") in capsys.readouterr().err
+    monkeypatch.setenv("CHECKPOINT_DB", str(home / "late.db"))
+    assert cli.main(["stats"]) == 4
+    assert str(home / "late.db") in capsys.readouterr().err
