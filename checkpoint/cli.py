@@ -18,10 +18,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any, NoReturn
 
 from checkpoint.errors import AuthError, CheckpointError, ValidationError
+from checkpoint.model.roles import ROLES
+from checkpoint.site import DEFAULT_STATION_ID
 
 __all__ = ["Parser", "UsageError", "build_parser", "emit", "main", "open_session", "run_command", "secret"]
 
@@ -97,11 +100,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_user(args: argparse.Namespace) -> int:
     with open_session(args) as s:
         if args.action == "list":
-            users = s.list_users()
-            emit(args, users, lambda: [print(f"{u['username']:<20} {u['role']:<14} {u['status']:<9} "
-                                              f"{u['display_name']}" + (f"  ({u['failed_attempts']} wrong "
-                                              f"passphrases)" if u['failed_attempts'] else ""))
-                                        for u in users])
+            users = s.users.list()
+            emit(args, [asdict(u) for u in users], lambda: [
+                print(f"{u.username:<20} {u.role:<14} {u.status:<9} {u.display_name}"
+                      + (f"  ({u.failed_attempts} wrong passphrases)" if u.failed_attempts else ""))
+                for u in users])
             return EXIT_OK
         if not args.name:
             raise UsageError(f"user {args.action} needs a user name")
@@ -109,17 +112,17 @@ def cmd_user(args: argparse.Namespace) -> int:
             if not args.role:
                 raise UsageError("user add needs --role officer|health_worker|supervisor|admin")
             pw = secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.name}", confirm=True)
-            s.add_user(args.name, args.display_name or args.name, args.role, pw)
+            s.users.add(args.name, args.display_name or args.name, args.role, pw)
             print(f"Added {args.role} {args.name}.")
         elif args.action == "passwd":
             pw = secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.name}", confirm=True)
             old = None
             if args.name.lower() == s.user.username:
                 old = secret("CHECKPOINT_PASSPHRASE", "Current passphrase")
-            s.set_passphrase(args.name, pw, old_passphrase=old)
+            s.users.set_passphrase(args.name, pw, old_passphrase=old)
             print(f"Passphrase changed for {args.name}.")
         elif args.action in ("lock", "unlock"):
-            s.set_user_status(args.name, "disabled" if args.action == "lock" else "active")
+            s.users.set_status(args.name, "disabled" if args.action == "lock" else "active")
             print(f"{args.name} is {'locked' if args.action == 'lock' else 'unlocked'}.")
     return EXIT_OK
 
@@ -150,16 +153,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     with open_session(args) as s:
-        rows = s.search(args.query, limit=args.limit)
-        emit(args, rows, lambda: [print(f"{r['id']}  {r['family_name']} {r['given_names']}  {r['name_khmer']}  "
-                                         f"{r['sex']}  {r['date_of_birth'] or '?'}  {r['id_document_number']}")
-                                   for r in rows] or print("No match."))
+        rows = s.records.search(args.query, limit=args.limit)
+        emit(args, [asdict(r) for r in rows], lambda: [
+            print(f"{r.id}  {r.family_name} {r.given_names}  {r.name_khmer}  {r.sex}  {r.date_of_birth or '?'}  "
+                  f"{r.id_document_number}") for r in rows] or print("No match."))
     return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     with open_session(args) as s:
-        rec = s.get_person(args.person_id)
+        rec = s.records.get(args.person_id)
         def text() -> None:
             p = rec["person"]
             print(f"{p['family_name']} {p['given_names']}  {p['name_khmer']}  ({p['sex']}, born "
@@ -187,7 +190,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     with open_session(args) as s:
-        rep = s.verify()
+        rep = s.maintenance.verify()
         emit(args, {"ok": rep.ok, "problems": list(rep.problems), "events": rep.events, "persons": rep.persons},
               lambda: print(f"OK: {rep.events} events, {rep.persons} persons; integrity, event chain and "
                             f"projections check out." if rep.ok else "PROBLEMS FOUND:\n  " + "\n  ".join(rep.problems)))
@@ -198,7 +201,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format != "csv":
         raise UsageError("only --format csv is supported")
     with open_session(args) as s:
-        n = s.export_csv(args.out)
+        n = s.maintenance.export_csv(args.out).rows
         emit(args, {"rows": n, "out": str(args.out)}, lambda: print(
             f"Wrote {n} rows to {args.out}. This file is NOT encrypted: keep it on an encrypted drive."))
     return EXIT_OK
@@ -206,7 +209,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     with open_session(args) as s:
-        dest = s.backup(args.out)
+        dest = s.maintenance.backup(args.out).path
         emit(args, {"out": str(dest), "keys": str(dest) + ".keys"}, lambda: print(
             f"Backed up to {dest} (encrypted) and {dest}.keys (its key slots). Keep both together."))
     return EXIT_OK
@@ -214,7 +217,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     with open_session(args) as s:
-        st = s.stats()
+        st = s.maintenance.stats()
         emit(args, st, lambda: [print(f"{k:<24} {v}") for k, v in st.items()])
     return EXIT_OK
 
@@ -244,11 +247,11 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     sp = add("init", cmd_init, "create a store and its first supervisor", json_=True)
     sp.add_argument("--name", default="Poipet checkpoint", help="checkpoint name")
     sp.add_argument("--display-name")
-    sp.add_argument("--station", default="POIPET_INTL_CHECKPOINT")
+    sp.add_argument("--station", default=DEFAULT_STATION_ID)
     sp = add("user", cmd_user, "add, passwd, lock, unlock or list users", json_=True)
     sp.add_argument("action", choices=["add", "passwd", "lock", "unlock", "list"])
     sp.add_argument("name", nargs="?")
-    sp.add_argument("--role", choices=["officer", "health_worker", "supervisor", "admin"])
+    sp.add_argument("--role", choices=[str(r) for r in ROLES])
     sp.add_argument("--display-name")
     add("recover", cmd_recover, "set a new passphrase with the printed recovery code")
     sp = add("demo-data", cmd_demo, "register synthetic returnees", json_=True)

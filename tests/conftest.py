@@ -40,7 +40,7 @@ def supervisor(store_path: Path, clock: ManualClock) -> Iterator[Session]:
     s, _code = create_store(store_path, checkpoint_name="Poipet", username="dara", display_name="Dara",
                             passphrase=PASS["dara"], clock=clock, kdf=FAST)
     for name, role in ROLES.items():
-        s.add_user(name, name.title(), role, PASS[name])
+        s.users.add(name, name.title(), role, PASS[name])
     yield s
     s.lock()
 

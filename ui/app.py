@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from checkpoint import crypto
+from checkpoint.model.roles import Permission, can
 from checkpoint.services import Session, store_exists
 
 DEFAULT_STORE = Path(os.environ.get("CHECKPOINT_STORE", str(Path.home() / ".local/share/checkpoint/checkpoint.db")))
@@ -81,7 +82,7 @@ class CheckpointApp:
 
         self.ctx = AppContext(self.runner, session)
         worker = None
-        if session.user.role in ("supervisor", "admin"):
+        if can(session.user.role, Permission.SYNC):
             from sync.device import DeviceSync  # the composition root is the one place ui meets sync
 
             worker = DeviceSync(session)

@@ -24,22 +24,21 @@ from checkpoint.errors import (
     ValidationError,
     WrongPassphrase,
 )
+from checkpoint.model.roles import Role
 from checkpoint.model.user import check_passphrase, validate_username
 from checkpoint.services.session import Session
+from checkpoint.site import DEFAULT_STATION_ID
 from checkpoint.storage.keyfile import KeyFile
 from checkpoint.storage.store import Store, keyfile_path
 
 __all__ = ["create_store", "list_usernames", "reset_with_recovery_code", "store_exists", "unlock"]
-
-_STATION_DEFAULT = "POIPET_INTL_CHECKPOINT"
-
 
 def store_exists(path: str | os.PathLike[str]) -> bool:
     return Path(path).exists() or keyfile_path(path).exists()
 
 
 def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username: str, display_name: str,
-                 passphrase: str, station_id: str = _STATION_DEFAULT, clock: Clock | None = None,
+                 passphrase: str, station_id: str = DEFAULT_STATION_ID, clock: Clock | None = None,
                  kdf: crypto.KdfParams | None = None,
                  hq_recovery_public_key: bytes | None = None) -> tuple[Session, str]:
     """Create a store and its first supervisor; return the open session and the printed recovery code.
@@ -66,7 +65,7 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
         user_id = str(uuid.uuid4())
         with store.write():
             store.record("user.created", "user", user_id,
-                         {"username": username, "display_name": display, "role": "supervisor"}, author=user_id)
+                         {"username": username, "display_name": display, "role": str(Role.SUPERVISOR)}, author=user_id)
         kf.add_passphrase_slot(user_id, username, key, passphrase, kdf=kdf)
         code = crypto.generate_recovery_code()
         kf.set_recovery_code_slot(key, code, kdf=kdf)

@@ -13,7 +13,7 @@ from sync.batch import ACK, PULL, digest, open_batch, open_signed, peek_batch_he
 
 @pytest.fixture
 def sealed(supervisor):
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     ob = Outbox(supervisor)
     ident = ob.identity()
     hq_priv, hq_pub = crypto.generate_x25519()
