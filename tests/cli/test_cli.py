@@ -23,7 +23,7 @@ def run(db: Path, *args: str, pw: str | None = PW, new_pw: str | None = None, co
         env["CHECKPOINT_NEW_PASSPHRASE"] = new_pw
     if code is not None:
         env["CHECKPOINT_RECOVERY_CODE"] = code
-    p = subprocess.run([sys.executable, "-m", "checkpoint.cli", "--db", str(db), *args], env=env,
+    p = subprocess.run([sys.executable, "-m", "sync.admin", "--db", str(db), *args], env=env,
                        capture_output=True, text=True, timeout=timeout, stdin=subprocess.DEVNULL)
     assert "Traceback" not in p.stderr, p.stderr
     return p
