@@ -1,13 +1,14 @@
-"""checkpoint-admin: provisioning, users, demo data, search, verify, export and backup from a terminal.
+"""The command-line toolkit Checkpoint's programs share: a parser with our usage exit code, secrets from the
+environment or a prompt, text-or-JSON output, and the one mapping of errors to exit codes.
 
-A thin adapter over ``checkpoint.services``: nothing here that a screen or a script could not do by calling the
-services. Passphrases come from an interactive prompt, or from ``CHECKPOINT_PASSPHRASE`` for automation
-(a new user's passphrase from ``CHECKPOINT_NEW_PASSPHRASE``, a recovery code from ``CHECKPOINT_RECOVERY_CODE``).
+No commands here (the core's are in ``checkpoint.commands``, the programs' ``main`` in ``sync.admin`` and HQ's CLI)
+and nothing that opens a store: a program that imports this loads neither the services nor SQLCipher.
 
-Exit codes: 0 ok, 2 usage, 3 wrong passphrase or locked, 4 data error. Plain messages, never a traceback.
+    parser = Parser(prog="checkpoint-hq")                        # usage errors exit 2 with one line
+    sys.exit(run_command("checkpoint-hq", args.func, args))      # 0 ok, 2 usage, 3 auth, 4 data
 
-    $ checkpoint-admin --db poipet.db init --user dara --name "Poipet checkpoint"
-    $ CHECKPOINT_PASSPHRASE=... checkpoint-admin --db poipet.db search SOKHA --json
+Exit codes: 0 ok, 2 usage, 3 wrong passphrase or locked, 4 data error. Plain messages, never a traceback:
+``run_command`` raises only what is not a Checkpoint error, an interrupt or an OS error.
 """
 
 from __future__ import annotations
@@ -17,16 +18,19 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any, NoReturn
 
 from checkpoint.errors import AuthError, CheckpointError, ValidationError
-from checkpoint.paths import default_store_path
 
-__all__ = ["Parser", "UsageError", "build_parser", "emit", "main", "open_session", "run_command", "secret"]
+__all__ = ["EXIT_AUTH", "EXIT_DATA", "EXIT_OK", "EXIT_USAGE", "AddCommand", "Parser", "UsageError", "emit",
+           "run_command", "secret"]
 
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_DATA = 0, 2, 3, 4
+
+# How a command is registered on a program's parser: ``add(name, fn, help, *, json_=False)`` returns the
+# command's sub-parser (for its options). Programs pass it to each group of commands they include.
+AddCommand = Callable[..., argparse.ArgumentParser]
 
 
 class UsageError(Exception):
@@ -64,214 +68,6 @@ def emit(args: argparse.Namespace, data: Any, text: Callable[[], object]) -> Non
         text()
 
 
-def open_session(args: argparse.Namespace) -> Any:
-    from checkpoint.services import list_usernames, unlock
-
-    user = args.user
-    if user is None:
-        names = list_usernames(args.db)
-        if not names:
-            raise ValidationError("user", "this store has no users")
-        user = names[0]
-    return unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"))
-
-
-# ---------------------------------------------------------------------------------------------- commands
-def cmd_init(args: argparse.Namespace) -> int:
-    from checkpoint.services import create_store
-
-    if args.user is None:
-        raise UsageError("init needs --user NAME (the first supervisor)")
-    pw = secret("CHECKPOINT_PASSPHRASE", f"New passphrase for {args.user}", confirm=True)
-    args.db.parent.mkdir(parents=True, exist_ok=True)   # the user's data folder, on a laptop where the app never ran
-    session, code = create_store(args.db, checkpoint_name=args.name, username=args.user,
-                                 display_name=args.display_name or args.user, passphrase=pw,
-                                 station_id=args.station)
-    session.lock()
-    emit(args, {"db": str(args.db), "user": args.user, "recovery_code": code}, lambda: print(
-        f"Created {args.db} for {args.name} with supervisor {args.user}.\n\n"
-        f"RECOVERY CODE (print it, keep it locked away; it opens the store if every passphrase is lost):\n\n"
-        f"    {code}\n"))
-    return EXIT_OK
-
-
-def cmd_user(args: argparse.Namespace) -> int:
-    with open_session(args) as s:
-        if args.action == "list":
-            users = s.list_users()
-            emit(args, users, lambda: [print(f"{u['username']:<20} {u['role']:<14} {u['status']:<9} "
-                                              f"{u['display_name']}" + (f"  ({u['failed_attempts']} wrong "
-                                              f"passphrases)" if u['failed_attempts'] else ""))
-                                        for u in users])
-            return EXIT_OK
-        if not args.name:
-            raise UsageError(f"user {args.action} needs a user name")
-        if args.action == "add":
-            if not args.role:
-                raise UsageError("user add needs --role officer|health_worker|supervisor|admin")
-            pw = secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.name}", confirm=True)
-            s.add_user(args.name, args.display_name or args.name, args.role, pw)
-            print(f"Added {args.role} {args.name}.")
-        elif args.action == "passwd":
-            pw = secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.name}", confirm=True)
-            old = None
-            if args.name.lower() == s.user.username:
-                old = secret("CHECKPOINT_PASSPHRASE", "Current passphrase")
-            s.set_passphrase(args.name, pw, old_passphrase=old)
-            print(f"Passphrase changed for {args.name}.")
-        elif args.action in ("lock", "unlock"):
-            s.set_user_status(args.name, "disabled" if args.action == "lock" else "active")
-            print(f"{args.name} is {'locked' if args.action == 'lock' else 'unlocked'}.")
-    return EXIT_OK
-
-
-def cmd_recover(args: argparse.Namespace) -> int:
-    from checkpoint.services import reset_with_recovery_code
-
-    if args.user is None:
-        raise UsageError("recover needs --user NAME (whose passphrase to reset)")
-    code = secret("CHECKPOINT_RECOVERY_CODE", "Recovery code")
-    pw = secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.user}", confirm=True)
-    reset_with_recovery_code(args.db, code, args.user, pw).lock()
-    print(f"New passphrase set for {args.user}.")
-    return EXIT_OK
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    from checkpoint.demo import generate
-
-    if args.count < 0 or args.count > 5_000_000:
-        raise ValidationError("count", "must be between 0 and 5,000,000")
-    with open_session(args) as s:
-        n = generate(s, count=args.count, seed=args.seed,
-                     progress=None if args.json else lambda k: print(f"  {k} registered", file=sys.stderr))
-        emit(args, {"registered": n}, lambda: print(f"Registered {n} synthetic returnees."))
-    return EXIT_OK
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    with open_session(args) as s:
-        rows = s.search(args.query, limit=args.limit)
-        emit(args, rows, lambda: [print(f"{r['id']}  {r['family_name']} {r['given_names']}  {r['name_khmer']}  "
-                                         f"{r['sex']}  {r['date_of_birth'] or '?'}  {r['id_document_number']}")
-                                   for r in rows] or print("No match."))
-    return EXIT_OK
-
-
-def cmd_show(args: argparse.Namespace) -> int:
-    with open_session(args) as s:
-        rec = s.get_person(args.person_id)
-        def text() -> None:
-            p = rec["person"]
-            print(f"{p['family_name']} {p['given_names']}  {p['name_khmer']}  ({p['sex']}, born "
-                  f"{p['date_of_birth']}{' (estimated)' if p['dob_estimated'] else ''})")
-            print(f"  document: {p['id_document_type']} {p['id_document_number']}   phone: {p['phone'] or '-'}")
-            for e in rec["encounters"]:
-                print(f"  arrival {e['arrival_at']} at {e['station_id']}: {e['return_type']}, from "
-                      f"{e['country_of_work']} ({e['sector_of_work'] or 'sector unknown'})")
-                for t in e["trafficking"]:
-                    if t.get("restricted"):
-                        print("    trafficking checklist: (not visible to your role)")
-                    else:
-                        label = ("indicators of trafficking present - refer" if t["outcome"] == "PRESUMED_VICTIM"
-                                 else "no combination of indicators")
-                        print(f"    trafficking checklist: {label} {' '.join(t['flags'])}")
-                for t in e["tb"]:
-                    print(f"    TB screen: {t['outcome']}")
-                for r in e["referrals"]:
-                    print(f"    referral {r['kind']}: " + ("(details not visible to your role)"
-                                                           if r.get("restricted") else
-                                                           f"{r['agency_code']} {r['urgency']} - {r['status']}"))
-        emit(args, rec, text)
-    return EXIT_OK
-
-
-def cmd_verify(args: argparse.Namespace) -> int:
-    with open_session(args) as s:
-        rep = s.verify()
-        emit(args, {"ok": rep.ok, "problems": list(rep.problems), "events": rep.events, "persons": rep.persons},
-              lambda: print(f"OK: {rep.events} events, {rep.persons} persons; integrity, event chain and "
-                            f"projections check out." if rep.ok else "PROBLEMS FOUND:\n  " + "\n  ".join(rep.problems)))
-        return EXIT_OK if rep.ok else EXIT_DATA
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    if args.format != "csv":
-        raise UsageError("only --format csv is supported")
-    with open_session(args) as s:
-        n = s.export_csv(args.out)
-        emit(args, {"rows": n, "out": str(args.out)}, lambda: print(
-            f"Wrote {n} rows to {args.out}. This file is NOT encrypted: keep it on an encrypted drive."))
-    return EXIT_OK
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    with open_session(args) as s:
-        dest = s.backup(args.out)
-        emit(args, {"out": str(dest), "keys": str(dest) + ".keys"}, lambda: print(
-            f"Backed up to {dest} (encrypted) and {dest}.keys (its key slots). Keep both together."))
-    return EXIT_OK
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    with open_session(args) as s:
-        st = s.stats()
-        emit(args, st, lambda: [print(f"{k:<24} {v}") for k, v in st.items()])
-    return EXIT_OK
-
-
-# ---------------------------------------------------------------------------------------------- parser
-AddCommand = Callable[..., argparse.ArgumentParser]
-
-
-def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> argparse.ArgumentParser:
-    """The checkpoint-admin parser. Each extension is called with ``add(name, fn, help, *, json_=False)`` and may
-    register more commands (sync adds enroll, sync, export-batch...: the core cannot import sync)."""
-    common = Parser(add_help=False)
-    common.add_argument("--db", type=Path, default=argparse.SUPPRESS,
-                        help="store path (default: $CHECKPOINT_DB, else the user's own store)")
-    common.add_argument("--user", default=argparse.SUPPRESS, help="who signs in (default: the first supervisor)")
-    p = Parser(prog="checkpoint-admin", description="Administer a Checkpoint store.", parents=[common])
-    sub = p.add_subparsers(dest="command", required=True, parser_class=Parser)
-
-    def add(name: str, fn: Callable[[argparse.Namespace], int], help_: str, *, json_: bool = False
-            ) -> argparse.ArgumentParser:
-        sp = sub.add_parser(name, help=help_, parents=[common])
-        sp.set_defaults(func=fn)
-        if json_:
-            sp.add_argument("--json", action="store_true", help="machine-readable output")
-        return sp
-
-    sp = add("init", cmd_init, "create a store and its first supervisor", json_=True)
-    sp.add_argument("--name", default="Poipet checkpoint", help="checkpoint name")
-    sp.add_argument("--display-name")
-    sp.add_argument("--station", default="POIPET_INTL_CHECKPOINT")
-    sp = add("user", cmd_user, "add, passwd, lock, unlock or list users", json_=True)
-    sp.add_argument("action", choices=["add", "passwd", "lock", "unlock", "list"])
-    sp.add_argument("name", nargs="?")
-    sp.add_argument("--role", choices=["officer", "health_worker", "supervisor", "admin"])
-    sp.add_argument("--display-name")
-    add("recover", cmd_recover, "set a new passphrase with the printed recovery code")
-    sp = add("demo-data", cmd_demo, "register synthetic returnees", json_=True)
-    sp.add_argument("--count", type=int, default=100)
-    sp.add_argument("--seed", type=int, default=1)
-    sp = add("search", cmd_search, "find persons by name, document, phone or date of birth", json_=True)
-    sp.add_argument("query")
-    sp.add_argument("--limit", type=int, default=50)
-    sp = add("show", cmd_show, "show one person's record", json_=True)
-    sp.add_argument("person_id")
-    add("verify", cmd_verify, "check integrity, the event chain and the projections", json_=True)
-    sp = add("export", cmd_export, "export arrivals to a CSV file", json_=True)
-    sp.add_argument("--format", default="csv")
-    sp.add_argument("--out", type=Path, required=True)
-    sp = add("backup", cmd_backup, "copy the store (encrypted) with its key slots", json_=True)
-    sp.add_argument("--out", type=Path, required=True)
-    add("stats", cmd_stats, "counts of records and events", json_=True)
-    for extend in extensions:
-        extend(add)
-    return p
-
-
 def run_command(prog: str, func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run one command; our errors become exit codes (2 usage, 3 auth, 4 data) and one plain line on stderr,
     never a traceback. Other exceptions propagate (a caller may add its own last resort)."""
@@ -292,19 +88,3 @@ def run_command(prog: str, func: Callable[[argparse.Namespace], int], args: argp
     except OSError as e:
         print(f"{prog}: {e.strerror or e} ({e.filename or ''})", file=sys.stderr)
         return EXIT_DATA
-
-
-def main(argv: Sequence[str] | None = None, *, extensions: Sequence[Callable[[AddCommand], None]] = ()) -> int:
-    """Run checkpoint-admin; ``extensions`` add commands (see build_parser). Errors become exit codes."""
-    parser = build_parser(extensions)
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as e:
-        return int(e.code or 0)
-    args.db = getattr(args, "db", None) or default_store_path(prefer="CHECKPOINT_DB")
-    args.user = getattr(args, "user", None)
-    return run_command("checkpoint-admin", args.func, args)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -17,7 +17,7 @@ from typing import Any
 
 from checkpoint import codelists, screening
 from checkpoint.model.person import age_on
-from checkpoint.services.session import LOCAL_TZ
+from checkpoint.site import LOCAL_TZ
 
 __all__ = ["FAMILY_NAMES", "GIVEN_NAMES", "generate", "registrations"]
 
@@ -45,7 +45,7 @@ def _codes(name: str) -> list[str]:
 
 
 def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str, Any]]:
-    """Keyword arguments for ``Session.register``, one per synthetic arrival."""
+    """Keyword arguments for ``session.registrations.register``, one per synthetic arrival."""
     rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not secrets
     provinces = _codes("provinces")
     sectors = _codes("sectors")
@@ -134,7 +134,7 @@ def generate(session: Any, *, count: int, seed: int = 1, batch: int = 2000,
     while done < count:
         with session.batch():
             for kwargs in it:
-                session.register(**kwargs)
+                session.registrations.register(**kwargs)
                 done += 1
                 if done % batch == 0:
                     break

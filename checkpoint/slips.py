@@ -1,9 +1,10 @@
-"""Referral slips: what a printed slip shows, and the device-signed code in its QR.
+"""Referral slips: what a printed slip shows, and the device-signed code in its QR. Pure: the slip of a referral
+in the store comes from ``session.slips`` (``checkpoint.services.slips``), which checks who may print it.
 
-    >>> slip = slip_for(session, referral_id)                                   # doctest: +SKIP
+    >>> slip = session.slips.slip(referral_id)                                 # doctest: +SKIP
     >>> slip.reason_en                                                         # doctest: +SKIP
     'Presumptive TB: chest X-ray and Xpert MTB/RIF'
-    >>> verify_referral_token(slip.token, trusted_keys(session))["r"] == referral_id  # doctest: +SKIP
+    >>> verify_referral_token(slip.token, session.slips.trusted_keys())["r"] == referral_id  # doctest: +SKIP
     True
 
 What a slip carries protects the person who holds it. A health (TB) slip says nothing about trafficking: no
@@ -27,25 +28,15 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any, Final
 
 from checkpoint import codelists, crypto
-from checkpoint.errors import (
-    ConflictError,
-    NotFound,
-    PermissionDenied,
-    SignatureInvalid,
-    StoreError,
-    UnsupportedFormat,
-    ValidationError,
-)
+from checkpoint.errors import SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.model.referral import KINDS
-from checkpoint.model.user import can
-from checkpoint.services.session import LOCAL_TZ, Session
 
-__all__ = ["MAX_TOKEN_CHARS", "SIGNING_CONTEXT", "TOKEN_PREFIX", "Slip", "sign_referral", "slip_for",
-           "trusted_keys", "verify_referral_token"]
+__all__ = ["MAX_TOKEN_CHARS", "SIGNING_CONTEXT", "TOKEN_PREFIX", "Slip", "make_slip", "sign_token",
+           "verify_referral_token"]
 
 TOKEN_PREFIX: Final = "CPR1"  # noqa: S105 - a format tag, not a secret
 SIGNING_CONTEXT: Final = b"checkpoint referral slip v1"
@@ -108,20 +99,13 @@ class Slip:
     token: str
 
 
-def slip_for(session: Session, referral_id: str) -> Slip:
-    """Build the slip for one referral, as the signed-in user may print it.
+def make_slip(row: Mapping[str, Any], *, checkpoint_name: str, token: str, tz: tzinfo) -> Slip:
+    """The slip of one referral, from its row joined with the person and the creating officer (as
+    ``session.slips`` loads it after the permission checks) and its signed ``token``.
 
-        >>> slip = slip_for(session, "0b7c...-...")                     # doctest: +SKIP
-        >>> (slip.kind, slip.agency_en, slip.reason_en)                  # doctest: +SKIP
-        ('health', 'Poipet Referral Hospital', 'Presumptive TB: chest X-ray and Xpert MTB/RIF')
-
-    A health slip needs the ``view_tb`` permission; a protection or child-protection slip needs
-    ``view_trafficking``, or ``view_own_trafficking`` when the user registered that arrival.
-    Raises ValidationError for an id that is not a record id, PermissionDenied, NotFound for an unknown
-    referral, ConflictError when the referral, the arrival or the person was voided, StoreError when the
-    session is locked or the store has no device signing key.
+    ``tz`` is the checkpoint's time zone (the printed date is the local one). Raises nothing: a code the lists
+    no longer know prints as itself.
     """
-    row = _load(session, referral_id)
     kind = row["kind"]
     list_name = "health_facilities" if kind == "health" else "agencies"
     if kind == "health":
@@ -132,7 +116,7 @@ def slip_for(session: Session, referral_id: str) -> Slip:
     return Slip(
         referral_id=row["id"],
         kind=kind,
-        created_date=_local_date(row["created_at"]),
+        created_date=_local_date(row["created_at"], tz),
         agency_code=row["agency_code"],
         agency_en=_label(list_name, row["agency_code"], "en"),
         agency_km=_label(list_name, row["agency_code"], "km"),
@@ -150,51 +134,26 @@ def slip_for(session: Session, referral_id: str) -> Slip:
         document_type_en=_label("id_document_types", doc_type, "en") if doc_type != "NONE" else "",
         document_type_km=_label("id_document_types", doc_type, "km") if doc_type != "NONE" else "",
         document_number=row["id_document_number"] or "",
-        checkpoint_name=session.checkpoint_name,
+        checkpoint_name=checkpoint_name,
         officer_name=row["officer_name"] or "",
         reason_en=reason[0],
         reason_km=reason[1],
-        token=_sign(session, row),
+        token=token,
     )
 
 
-def sign_referral(session: Session, referral_id: str) -> str:
-    """Return the signed code of a referral: ``CPR1.<payload>.<signature>``, URL-safe, about 340 characters.
+def sign_token(row: Mapping[str, Any], private: bytes, public: bytes, *, tz: tzinfo) -> str:
+    """The signed code of a referral (``row``: its id, kind, agency code and created time), with this device's
+    Ed25519 key pair: ``CPR1.<payload>.<signature>``, URL-safe, about 340 characters.
 
-        >>> token = sign_referral(session, referral_id)                 # doctest: +SKIP
-        >>> token.startswith("CPR1.")                                     # doctest: +SKIP
-        True
-
-    The payload holds the referral id, this device's key id, the created date (Cambodia time), the kind and
+    The payload holds the referral id, the device's key id, the created date (local time, ``tz``), the kind and
     the agency or facility code: no name. Signing is deterministic, so a reprint carries the same code.
-    Raises what :func:`slip_for` raises (the same permission rules apply).
     """
-    return _sign(session, _load(session, referral_id))
-
-
-def record_printed(session: Session, referral_id: str) -> None:
-    """Log that this user printed (or saved) the slip of a referral: the slip carries personal data.
-
-        >>> record_printed(session, referral_id)                     # doctest: +SKIP
-
-    Raises the same errors as ``slip_for`` (the user must be allowed to see the slip).
-    """
-    row = _load(session, referral_id)
-    with session.store.write():
-        session.store.record("referral.slip_printed", "person", row["person_id"], {"referral_id": row["id"]},
-                             author=session.user.id)
-
-
-def trusted_keys(session: Session) -> dict[str, bytes]:
-    """Return this device's own public signing key as ``{key_id: public_key}``, for :func:`verify_referral_token`.
-
-        >>> verify_referral_token(token, trusted_keys(session))          # doctest: +SKIP
-
-    Slips from other checkpoints verify only with their keys (HQ reference data; not built yet).
-    Raises StoreError when the session is locked or the store has no device signing key.
-    """
-    public = _device_key(session, "device_signing_public")
-    return {crypto.key_id(public): public}
+    payload = {"r": row["id"], "d": crypto.key_id(public), "t": _local_date(row["created_at"], tz).isoformat(),
+               "k": row["kind"], "f": row["agency_code"]}
+    message = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
+    signature = crypto.sign(private, message, context=SIGNING_CONTEXT)
+    return f"{TOKEN_PREFIX}.{_b64encode(message)}.{_b64encode(signature)}"
 
 
 def verify_referral_token(token: object, trusted_device_keys: Mapping[str, bytes]) -> dict[str, str]:
@@ -233,62 +192,8 @@ def verify_referral_token(token: object, trusted_device_keys: Mapping[str, bytes
 # ---------------------------------------------------------------------------------------------------------------
 
 
-def _load(session: Session, referral_id: str) -> dict[str, Any]:
-    """The referral joined with its person, arrival and creator, after the id, role and void checks."""
-    if not isinstance(referral_id, str) or not _UUID.fullmatch(referral_id):
-        raise ValidationError("referral_id", "is not a record id")
-    role = session.user.role
-    if not any(can(role, p) for p in ("view_tb", "view_trafficking", "view_own_trafficking")):
-        raise PermissionDenied(f"A {role.replace('_', ' ')} may not print referral slips.")
-    cur = session.db.execute(
-        "SELECT r.id, r.person_id, r.kind, r.agency_code, r.reason_code, r.urgency, r.created_at, r.voided, "
-        "p.family_name, p.given_names, p.name_khmer, p.sex, p.date_of_birth, p.dob_estimated, "
-        "p.id_document_type, p.id_document_number, p.voided AS person_voided, "
-        "e.officer_id, e.voided AS encounter_voided, u.display_name AS officer_name "
-        "FROM referrals r JOIN persons p ON p.id = r.person_id JOIN encounters e ON e.id = r.encounter_id "
-        "LEFT JOIN users u ON u.id = r.created_by WHERE r.id = ?", [referral_id])
-    cols = [d[0] for d in cur.description]
-    found = cur.fetchone()
-    if found is None:
-        raise NotFound("No such referral.")
-    row: dict[str, Any] = dict(zip(cols, found, strict=True))
-    if row["kind"] == "health":
-        if not can(role, "view_tb"):
-            raise PermissionDenied(f"A {role.replace('_', ' ')} may not print health referral slips.")
-    elif not (can(role, "view_trafficking")
-              or (can(role, "view_own_trafficking") and row["officer_id"] == session.user.id)):
-        raise PermissionDenied("Only the officer who registered this arrival, or a supervisor, may print its "
-                               "protection referral slip.")
-    if row["voided"]:
-        raise ConflictError("This referral was voided; there is no slip to print.")
-    if row["encounter_voided"] or row["person_voided"]:
-        raise ConflictError("This arrival or person record was voided; there is no slip to print.")
-    return row
-
-
-def _sign(session: Session, row: Mapping[str, Any]) -> str:
-    private = _device_key(session, "device_signing_private")
-    public = _device_key(session, "device_signing_public")
-    payload = {"r": row["id"], "d": crypto.key_id(public), "t": _local_date(row["created_at"]).isoformat(),
-               "k": row["kind"], "f": row["agency_code"]}
-    message = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode("ascii")
-    signature = crypto.sign(private, message, context=SIGNING_CONTEXT)
-    return f"{TOKEN_PREFIX}.{_b64encode(message)}.{_b64encode(signature)}"
-
-
-def _device_key(session: Session, name: str) -> bytes:
-    value = session.store.meta(name)
-    try:
-        key = bytes.fromhex(value or "")
-    except ValueError:
-        key = b""
-    if len(key) != 32:
-        raise StoreError("This store has no device signing key; slips cannot be signed.")
-    return key
-
-
-def _local_date(stamp: str) -> date:
-    return datetime.fromisoformat(stamp).astimezone(LOCAL_TZ).date()
+def _local_date(stamp: str, tz: tzinfo) -> date:
+    return datetime.fromisoformat(stamp).astimezone(tz).date()
 
 
 def _label(list_name: str, code: str, lang: str) -> str:

@@ -1,6 +1,6 @@
 """checkpoint-admin with the sync commands: enroll, sync, export-batch, import-ack, sync-status.
 
-The core's CLI (``checkpoint.cli``) cannot import sync, so this module wraps it: the same parser, options,
+The core's commands (``checkpoint.commands``) cannot import sync, so this module adds to them: the same parser, options,
 passphrase handling, messages and exit codes (0 ok, 2 usage, 3 wrong passphrase or locked, 4 data error), plus:
 
     $ checkpoint-admin --db poipet.db enroll --server https://hq.example.org --token 3F7K-...
@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from checkpoint import cli
+from checkpoint import cli, commands
 
 __all__ = ["add_sync_commands", "main"]
 
@@ -28,7 +28,7 @@ DEFAULT_TIMEOUT = 60.0
 
 
 def _session(args: argparse.Namespace) -> Any:
-    return cli.open_session(args)
+    return commands.open_session(args)
 
 
 def _transport(url: str, timeout: float) -> Any:
@@ -161,8 +161,14 @@ def add_sync_commands(add: cli.AddCommand) -> None:
 
 # ---------------------------------------------------------------------------------------------- entry point
 def main(argv: Sequence[str] | None = None) -> int:
-    """checkpoint-admin with the sync commands; returns the exit code (``checkpoint.cli.main`` does the rest)."""
-    return cli.main(argv, extensions=[add_sync_commands])
+    """Run checkpoint-admin (the core's commands and the sync commands); returns the exit code."""
+    parser = commands.build_parser([add_sync_commands])
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:
+        return int(e.code or 0)
+    commands.resolve_defaults(args)
+    return cli.run_command("checkpoint-admin", args.func, args)
 
 
 if __name__ == "__main__":  # pragma: no cover

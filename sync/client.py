@@ -304,12 +304,12 @@ def check_ack(outbox: Outbox, ack: bytes, *, batch_id: str, batch_sha256: str,
     return verdicts
 
 
-def batch_record(session: Session, batch_id: str) -> tuple[str, str]:
+def batch_record(outbox: Outbox, batch_id: str) -> tuple[str, str]:
     """(SHA-256 recorded when the batch was last sealed, state) of one of this device's batches. NotFound."""
-    row = session.db.execute("SELECT sha256, state FROM sync_batches WHERE id = ?", [batch_id]).fetchone()
-    if row is None:
+    found = outbox.batch_state(batch_id)
+    if found is None:
         raise NotFound("This acknowledgement is for a batch this device does not have.")
-    return str(row[0]), str(row[1])
+    return found
 
 
 class SealedSpool:
@@ -367,7 +367,7 @@ def sealed_copy(session: Session, outbox: Outbox, batch: Batch) -> tuple[bytes, 
     pinned HQ key), kept, and recorded as sealed."""
     ident, _, hq_exchange = pinned_keys(outbox)
     spool = SealedSpool(session.store.path)
-    sha, _state = batch_record(session, batch.id)
+    sha, _state = batch_record(outbox, batch.id)
     blob = spool.get(batch.id, sha) if batch.state != "open" else None
     if blob is not None:
         return blob, sha
@@ -378,8 +378,8 @@ def sealed_copy(session: Session, outbox: Outbox, batch: Batch) -> tuple[bytes, 
     return blob, sha
 
 
-def unacknowledged_batches(session: Session) -> list[str]:
-    return [r[0] for r in session.db.execute("SELECT id FROM sync_batches WHERE state != 'acked'")]
+def unacknowledged_batches(outbox: Outbox) -> list[str]:
+    return outbox.unacknowledged()
 
 
 @dataclass(frozen=True)
@@ -482,7 +482,7 @@ class SyncClient:
             log.warning("acknowledgement for batch %s refused: %s", outgoing.batch_id, e)
             self._record_failure(outgoing.batch_id, e)
             raise
-        if batch_record(self.session, outgoing.batch_id)[1] == "acked":
+        if batch_record(self.outbox, outgoing.batch_id)[1] == "acked":
             SealedSpool(self.session.store.path).drop(outgoing.batch_id)
         return counts
 
@@ -539,7 +539,7 @@ class SyncClient:
                 out["acknowledged"] += sum(counts.values())
                 if progress:
                     progress(min(out["acknowledged"], total), max(total, out["acknowledged"]))
-                if batch_record(self.session, outgoing.batch_id)[1] != "acked":
+                if batch_record(self.outbox, outgoing.batch_id)[1] != "acked":
                     # HQ acknowledged only part of it: do not loop; the rest goes next time.
                     out["errors"].append("HQ did not acknowledge every event of a batch; the rest will be sent "
                                          "again.")
@@ -553,7 +553,7 @@ class SyncClient:
                     out["cancelled"] = True
         finally:
             net.shutdown(wait=True)
-        SealedSpool(self.session.store.path).keep_only(unacknowledged_batches(self.session))
+        SealedSpool(self.session.store.path).keep_only(unacknowledged_batches(self.outbox))
         return out
 
     def _record_failure(self, batch_id: str, e: CheckpointError) -> None:

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from typing import Any
 
 from checkpoint.clock import Clock
+from checkpoint.model.roles import Permission, can
 from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
-from checkpoint.storage.store import Store
 from sync.client import HttpTransport, SyncClient
 from sync.engine import BackgroundSync
 from sync.transfer import export_batch, import_ack
@@ -38,9 +38,7 @@ class DeviceSync:
 
     def session(self) -> Session:
         if self._session is None:
-            st = self._main.store
-            store = Store.open(st.path, st.data_key, clock=st.clock)
-            self._session = Session(store, self._main.keyfile, self._main.user.id)
+            self._session = self._main.open_sync_connection()
         return self._session
 
     def client(self) -> SyncClient:
@@ -81,7 +79,7 @@ class DeviceSync:
         with self._lock:
             s = self.session()
             st = Outbox(s).status()
-            st["conflicts"] = s.list_conflicts() if s.user.role == "supervisor" else []
+            st["conflicts"] = s.corrections.conflicts() if can(s.user.role, Permission.AMEND_ANY) else []
             return st
 
     def close(self) -> None:

@@ -115,12 +115,12 @@ def import_ack(session: Session, path: str | os.PathLike[str]) -> dict[str, Any]
     batch_id = doc.get("batch_id")
     if not isinstance(batch_id, str) or doc.get("device_id") != ident["device_id"]:
         raise BadAck("This acknowledgement is for another device.")
-    sha, state = batch_record(session, batch_id)
+    sha, state = batch_record(ob, batch_id)
     if state == "acked":
         log.info("ack for batch %s imported again: already acknowledged, nothing to do", batch_id)
         return {"batch_id": batch_id, "already": True, "verdicts": {}}
     batch = ob.batch(batch_id)
     verdicts = check_ack(ob, data, batch_id=batch_id, batch_sha256=sha, batch_events=[e["id"] for e in batch.events])
     counts = ob.apply_ack(batch_id, verdicts)
-    SealedSpool(session.store.path).keep_only(unacknowledged_batches(session))
+    SealedSpool(session.store.path).keep_only(unacknowledged_batches(ob))
     return {"batch_id": batch_id, "already": False, "verdicts": counts}

@@ -46,7 +46,7 @@ def build_template_store(path: Path, clock: ManualClock) -> None:
     s, _code = create_store(path, checkpoint_name="Poipet", username="dara", display_name="Dara",
                             passphrase=PASS["dara"], clock=clock, kdf=FAST)
     for name, role in ROLES.items():
-        s.add_user(name, name.title(), role, PASS[name])
+        s.users.add(name, name.title(), role, PASS[name])
     s.lock()
 
 

@@ -29,9 +29,9 @@ seed = int(sys.argv[3])
 print("ready", flush=True)
 for i, reg in enumerate(registrations(10_000, seed=seed, now=datetime.now(UTC))):
     reg["person"]["given_names"] = f"{reg['person']['given_names']} {chr(65 + i % 26)}"
-    r = s.register(**reg)
+    r = s.registrations.register(**reg)
     if seed % 3 == 0 and i % 5 == 0:
-        s.save_draft({"step": "identity", "n": i})
+        s.drafts.save({"step": "identity", "n": i})
     print("committed", r.person_id, flush=True)
 """
 
@@ -66,23 +66,23 @@ def check_store(path: Path, committed: list[str], *, full: bool = True) -> None:
     s = unlock(path, "dara", PASSPHRASE)
     try:
         if full:
-            rep = s.verify()
+            rep = s.maintenance.verify()
             assert rep.ok, rep.problems
         else:
             problems = s.store.integrity_check()
             assert not problems, problems
-        present = {r[0] for r in s.db.execute("SELECT id FROM persons")}
+        present = {r[0] for r in s.store.db.execute("SELECT id FROM persons")}
         missing = [c for c in committed if c not in present]
         assert not missing, f"{len(missing)} registrations reported committed are gone"
         # No half record: every person has its arrival, consents and both screens, made by one event each.
-        half = s.db.execute(
+        half = s.store.db.execute(
             "SELECT count(*) FROM persons p WHERE NOT EXISTS (SELECT 1 FROM encounters e WHERE e.person_id = p.id) "
             "OR NOT EXISTS (SELECT 1 FROM tb_screenings t WHERE t.person_id = p.id) "
             "OR NOT EXISTS (SELECT 1 FROM trafficking_screenings t WHERE t.person_id = p.id) "
             "OR (SELECT count(*) FROM consents c JOIN encounters e ON e.id = c.encounter_id "
             "    WHERE e.person_id = p.id) != 4").fetchone()[0]
         assert half == 0, f"{half} half-written registrations"
-        events = s.db.execute("SELECT count(*) FROM events WHERE type = 'registration.recorded'").fetchone()[0]
+        events = s.store.db.execute("SELECT count(*) FROM events WHERE type = 'registration.recorded'").fetchone()[0]
         assert events == len(present)
     finally:
         s.lock()

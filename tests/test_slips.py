@@ -26,9 +26,6 @@ from checkpoint.slips import (
     MAX_TOKEN_CHARS,
     SIGNING_CONTEXT,
     Slip,
-    sign_referral,
-    slip_for,
-    trusted_keys,
     verify_referral_token,
 )
 
@@ -43,7 +40,7 @@ FORBIDDEN_ON_HEALTH = ("traffick", "indicator", "ilo", "protection")
 @pytest.fixture
 def case(sign_in):
     """Sokha (officer) registers an adult with trafficking indicators, a TB screen, and both referrals."""
-    r = sign_in("sokha").register(**registration(trafficking={"ticked": POSITIVE_ADULT},
+    r = sign_in("sokha").registrations.register(**registration(trafficking={"ticked": POSITIVE_ADULT},
                                                  tb={"cough": True, "cough_days": 20},
                                                  referrals=[HEALTH, PROTECTION]))
     health_id, protection_id = r.referral_ids
@@ -68,7 +65,7 @@ def _text_fields(slip: Slip) -> dict[str, str]:
 
 def test_health_slip_shows_identity_facility_and_tb_reason(sign_in, case) -> None:
     s = sign_in("sokha")
-    slip = slip_for(s, case["health"])
+    slip = s.slips.slip(case["health"])
     fac = codelists.health_facilities()[0]
     assert (slip.referral_id, slip.kind, slip.created_date) == (case["health"], "health", date(2026, 11, 22))
     assert (slip.agency_code, slip.agency_en, slip.agency_km) == (fac.code, fac.label_en, fac.label_km)
@@ -85,9 +82,10 @@ def test_health_slip_shows_identity_facility_and_tb_reason(sign_in, case) -> Non
 
 def test_tb_risk_reason_and_estimated_birth_date(sign_in) -> None:
     person = adult(date_of_birth=None, age_years=40, id_document_type="NONE", id_document_number="")
-    r = sign_in("sokha").register(**registration(person=person, trafficking=None, tb={"diabetes": True}, referrals=[
-        {**HEALTH, "reason_code": "TB_HIGH_RISK", "urgency": "ROUTINE"}]))
-    slip = slip_for(sign_in("thida"), r.referral_ids[0])
+    r = sign_in("sokha").registrations.register(**registration(person=person, trafficking=None, tb={"diabetes": True},
+                                                               referrals=[{**HEALTH, "reason_code": "TB_HIGH_RISK",
+                                                                           "urgency": "ROUTINE"}]))
+    slip = sign_in("thida").slips.slip(r.referral_ids[0])
     assert slip.reason_en == "TB risk: chest X-ray"
     assert slip.dob_estimated is True and slip.date_of_birth is not None
     assert (slip.document_type_en, slip.document_number) == ("", "")
@@ -96,10 +94,10 @@ def test_tb_risk_reason_and_estimated_birth_date(sign_in) -> None:
 
 def test_created_date_is_the_day_in_cambodia_not_in_utc(sign_in, clock) -> None:
     clock.advance(seconds=int(timedelta(hours=17, minutes=30).total_seconds()))  # 18:30 UTC = 01:30 next day
-    r = sign_in("sokha").register(**registration(referrals=[HEALTH]))
-    slip = slip_for(sign_in("sokha"), r.referral_ids[0])
+    r = sign_in("sokha").registrations.register(**registration(referrals=[HEALTH]))
+    slip = sign_in("sokha").slips.slip(r.referral_ids[0])
     assert slip.created_date == date(2026, 11, 23)
-    assert verify_referral_token(slip.token, trusted_keys(sign_in("sokha")))["t"] == "2026-11-23"
+    assert verify_referral_token(slip.token, sign_in("sokha").slips.trusted_keys())["t"] == "2026-11-23"
 
 
 @pytest.mark.parametrize(("reason_code", "dob"), [
@@ -109,19 +107,19 @@ def test_created_date_is_the_day_in_cambodia_not_in_utc(sign_in, clock) -> None:
 def test_health_slip_says_nothing_about_trafficking(sign_in, reason_code, dob) -> None:
     """The same person has indicators ticked and a protection referral; the TB slip shows none of it, even when
     the health referral's free-text reason code or notes mention trafficking."""
-    r = sign_in("sokha").register(**registration(
+    r = sign_in("sokha").registrations.register(**registration(
         person=adult(date_of_birth=dob), trafficking={"ticked": POSITIVE_ADULT},
         tb={"cough": True, "cough_days": 20}, referrals=[PROTECTION, {**HEALTH, "reason_code": reason_code}]))
     s = sign_in("dara")  # a supervisor, who may see everything: the slip still leaves it out
-    kinds = dict(s.db.execute("SELECT kind, id FROM referrals WHERE person_id = ?", [r.person_id]).fetchall())
+    kinds = dict(s.store.db.execute("SELECT kind, id FROM referrals WHERE person_id = ?", [r.person_id]).fetchall())
     assert set(kinds) == ({"health", "protection", "child_protection"} if dob.startswith("2010")
                           else {"health", "protection"})
-    slip = slip_for(s, kinds["health"])
+    slip = s.slips.slip(kinds["health"])
     assert slip.kind == "health"
     for name, text in _text_fields(slip).items():
         for word in (*FORBIDDEN_ON_HEALTH, "victim"):
             assert word not in text.lower(), f"{name} mentions {word!r}: {text!r}"
-    payload = verify_referral_token(slip.token, trusted_keys(s))
+    payload = verify_referral_token(slip.token, s.slips.trusted_keys())
     assert (payload["k"], payload["f"]) == ("health", FACILITY)
     assert not any(w in json.dumps(payload).lower() for w in FORBIDDEN_ON_HEALTH)
 
@@ -134,8 +132,9 @@ def test_protection_slip_has_a_neutral_reason_and_no_answers(sign_in, case, kind
     else:  # a child always gets a child-protection referral
         child = adult(date_of_birth="2010-03-01", family_name="CHAN", given_names="SREY", name_khmer="ចាន់ ស្រី",
                       id_document_number="N7654321", sex="F")
-        rid = s.register(**registration(person=child, trafficking={"ticked": POSITIVE_ADULT})).referral_ids[0]
-    slip = slip_for(s, rid)
+        rid = s.registrations.register(**registration(person=child,
+                                                      trafficking={"ticked": POSITIVE_ADULT})).referral_ids[0]
+    slip = s.slips.slip(rid)
     assert slip.kind == kind
     assert slip.agency_en == codelists.label("agencies", "MoSVY_PROVINCIAL_DOSVY")
     assert slip.agency_km == codelists.label("agencies", "MoSVY_PROVINCIAL_DOSVY", "km")
@@ -160,43 +159,43 @@ def test_protection_slip_has_a_neutral_reason_and_no_answers(sign_in, case, kind
 def test_who_may_print_which_slip(sign_in, case, user, kind, allowed) -> None:
     s = sign_in(user)
     if allowed:
-        assert slip_for(s, case[kind]).referral_id == case[kind]
-        assert sign_referral(s, case[kind]).startswith("CPR1.")
+        assert s.slips.slip(case[kind]).referral_id == case[kind]
+        assert s.slips.token(case[kind]).startswith("CPR1.")
     else:
         with pytest.raises(PermissionDenied):
-            slip_for(s, case[kind])
+            s.slips.slip(case[kind])
         with pytest.raises(PermissionDenied):
-            sign_referral(s, case[kind])
+            s.slips.token(case[kind])
 
 
 def test_unknown_referral_is_not_found(sign_in) -> None:
     with pytest.raises(NotFound):
-        slip_for(sign_in("sokha"), "00000000-0000-4000-8000-000000000000")
+        sign_in("sokha").slips.slip("00000000-0000-4000-8000-000000000000")
 
 
 @pytest.mark.parametrize("bad", ["", "x", "0000", None, 42, "00000000-0000-4000-8000-00000000000G",
                                  "00000000-0000-4000-8000-00000000000A", "' OR 1=1 --"])
 def test_bad_referral_id_is_a_validation_error(sign_in, bad) -> None:
     with pytest.raises(ValidationError) as e:
-        slip_for(sign_in("sokha"), bad)
+        sign_in("sokha").slips.slip(bad)
     assert e.value.field == "referral_id"
 
 
 def test_voided_referral_or_person_has_no_slip(supervisor, sign_in, case) -> None:
-    supervisor.void("referral", case["health"], "entered in error")
+    supervisor.corrections.void("referral", case["health"], "entered in error")
     with pytest.raises(ConflictError):
-        slip_for(sign_in("sokha"), case["health"])
-    assert slip_for(sign_in("sokha"), case["protection"]).kind == "protection"
-    supervisor.void("person", case["person"], "duplicate record")
+        sign_in("sokha").slips.slip(case["health"])
+    assert sign_in("sokha").slips.slip(case["protection"]).kind == "protection"
+    supervisor.corrections.void("person", case["person"], "duplicate record")
     with pytest.raises(ConflictError):
-        slip_for(sign_in("sokha"), case["protection"])
+        sign_in("sokha").slips.slip(case["protection"])
 
 
 def test_locked_session_cannot_print(sign_in, case) -> None:
     s = sign_in("sokha")
     s.lock()
     with pytest.raises(StoreError):
-        slip_for(s, case["health"])
+        s.slips.slip(case["health"])
 
 
 # ------------------------------------------------------------------ the signed code
@@ -204,21 +203,21 @@ def test_locked_session_cannot_print(sign_in, case) -> None:
 
 def test_token_round_trip(sign_in, case) -> None:
     s = sign_in("thida")
-    slip = slip_for(s, case["health"])
-    keys = trusted_keys(s)
+    slip = s.slips.slip(case["health"])
+    keys = s.slips.trusted_keys()
     (kid, public), = keys.items()
     assert public == bytes.fromhex(s.store.meta("device_signing_public"))
     assert kid == crypto.key_id(public)
     assert verify_referral_token(slip.token, keys) == {"d": kid, "f": FACILITY, "k": "health",
                                                        "r": case["health"], "t": "2026-11-22"}
-    assert sign_referral(s, case["health"]) == slip.token  # deterministic: a reprint has the same QR
-    assert sign_referral(sign_in("dara"), case["protection"]) != slip.token
+    assert s.slips.token(case["health"]) == slip.token  # deterministic: a reprint has the same QR
+    assert sign_in("dara").slips.token(case["protection"]) != slip.token
     assert len(slip.token) < MAX_TOKEN_CHARS
     assert all(c.isalnum() or c in "._-" for c in slip.token)
 
 
 def test_token_holds_no_name_or_document(sign_in, case) -> None:
-    slip = slip_for(sign_in("sokha"), case["protection"])
+    slip = sign_in("sokha").slips.slip(case["protection"])
     _prefix, payload, _sig = slip.token.split(".")
     decoded = _unb64(payload).decode()
     for haystack in (slip.token.lower(), decoded.lower()):
@@ -229,10 +228,10 @@ def test_token_holds_no_name_or_document(sign_in, case) -> None:
 
 def test_every_signature_byte_tampered_is_refused(sign_in, case) -> None:
     s = sign_in("sokha")
-    prefix, payload, sig_part = sign_referral(s, case["health"]).split(".")
+    prefix, payload, sig_part = s.slips.token(case["health"]).split(".")
     sig = _unb64(sig_part)
     assert len(sig) == 78
-    keys = trusted_keys(s)
+    keys = s.slips.trusted_keys()
     for i in range(len(sig)):
         bad = bytearray(sig)
         bad[i] ^= 0x01
@@ -245,8 +244,8 @@ def test_every_signature_byte_tampered_is_refused(sign_in, case) -> None:
 
 def test_no_single_character_change_verifies(sign_in, case) -> None:
     s = sign_in("sokha")
-    token = sign_referral(s, case["health"])
-    keys = trusted_keys(s)
+    token = s.slips.token(case["health"])
+    keys = s.slips.trusted_keys()
     for i, ch in enumerate(token):
         alt = "B" if ch == "A" else "A"
         with pytest.raises((SignatureInvalid, ValidationError)):
@@ -259,21 +258,21 @@ def test_no_single_character_change_verifies(sign_in, case) -> None:
 ])
 def test_changed_payload_field_is_refused(sign_in, case, field, value) -> None:
     s = sign_in("sokha")
-    prefix, payload, sig = sign_referral(s, case["health"]).split(".")
+    prefix, payload, sig = s.slips.token(case["health"]).split(".")
     data = json.loads(_unb64(payload))
     data[field] = value
     forged = _b64(json.dumps(data, sort_keys=True, separators=(",", ":")).encode())
     with pytest.raises(SignatureInvalid):
-        verify_referral_token(f"{prefix}.{forged}.{sig}", trusted_keys(s))
+        verify_referral_token(f"{prefix}.{forged}.{sig}", s.slips.trusted_keys())
 
 
 def test_unknown_or_mismatched_device_is_refused(sign_in, case, tmp_path) -> None:
     s = sign_in("sokha")
-    token = sign_referral(s, case["health"])
+    token = s.slips.token(case["health"])
     other, _code = create_store(tmp_path / "other.db", checkpoint_name="Bavet", username="pich",
                                 display_name="Pich", passphrase="pich-supervisor-pass", kdf=FAST)
     try:
-        other_keys = trusted_keys(other)
+        other_keys = other.slips.trusted_keys()
     finally:
         other.lock()
     with pytest.raises(SignatureInvalid, match="not trusted"):
@@ -281,7 +280,7 @@ def test_unknown_or_mismatched_device_is_refused(sign_in, case, tmp_path) -> Non
     with pytest.raises(SignatureInvalid, match="not trusted"):
         verify_referral_token(token, {})
     # The right key id mapped to another device's key: the signature does not verify.
-    (kid, _pub), = trusted_keys(s).items()
+    (kid, _pub), = s.slips.trusted_keys().items()
     with pytest.raises(SignatureInvalid):
         verify_referral_token(token, {kid: next(iter(other_keys.values()))})
     # The payload names another trusted device: still refused (the signature was made by this one).
@@ -290,19 +289,19 @@ def test_unknown_or_mismatched_device_is_refused(sign_in, case, tmp_path) -> Non
     data["d"] = next(iter(other_keys))
     forged = _b64(json.dumps(data, sort_keys=True, separators=(",", ":")).encode())
     with pytest.raises(SignatureInvalid):
-        verify_referral_token(f"{prefix}.{forged}.{sig}", {**trusted_keys(s), **other_keys})
+        verify_referral_token(f"{prefix}.{forged}.{sig}", {**s.slips.trusted_keys(), **other_keys})
 
 
 def test_signature_for_another_purpose_is_refused(sign_in, case) -> None:
     """The device key signs other things (sync batches); a signature made with another context never passes."""
     s = sign_in("sokha")
-    prefix, payload, _sig = sign_referral(s, case["health"]).split(".")
+    prefix, payload, _sig = s.slips.token(case["health"]).split(".")
     private = bytes.fromhex(s.store.meta("device_signing_private"))
     other = crypto.sign(private, _unb64(payload), context=b"batch")
     with pytest.raises(SignatureInvalid):
-        verify_referral_token(f"{prefix}.{payload}.{_b64(other)}", trusted_keys(s))
+        verify_referral_token(f"{prefix}.{payload}.{_b64(other)}", s.slips.trusted_keys())
     good = crypto.sign(private, _unb64(payload), context=SIGNING_CONTEXT)
-    assert verify_referral_token(f"{prefix}.{payload}.{_b64(good)}", trusted_keys(s))["r"] == case["health"]
+    assert verify_referral_token(f"{prefix}.{payload}.{_b64(good)}", s.slips.trusted_keys())["r"] == case["health"]
 
 
 def _signed(s, data: object) -> str:
@@ -314,8 +313,8 @@ def _signed(s, data: object) -> str:
 
 def test_malformed_tokens_are_validation_errors(sign_in, case) -> None:
     s = sign_in("sokha")
-    keys = trusted_keys(s)
-    token = sign_referral(s, case["health"])
+    keys = s.slips.trusted_keys()
+    token = s.slips.token(case["health"])
     _prefix, payload, sig = token.split(".")
     good = json.loads(_unb64(payload))
     bad_tokens = [
@@ -344,13 +343,13 @@ def test_malformed_tokens_are_validation_errors(sign_in, case) -> None:
 
 def test_oversized_token_is_refused_before_parsing(sign_in, case) -> None:
     with pytest.raises(ValidationError, match="too long"):
-        verify_referral_token("CPR1." + "A" * 10_000_000 + ".x", trusted_keys(sign_in("sokha")))
+        verify_referral_token("CPR1." + "A" * 10_000_000 + ".x", sign_in("sokha").slips.trusted_keys())
 
 
 def test_errors_are_checkpoint_errors_with_plain_messages(sign_in, case) -> None:
     s = sign_in("sokha")
-    token = sign_referral(s, case["health"])
-    for bad, keys in (("hello", trusted_keys(s)), (token, {})):
+    token = s.slips.token(case["health"])
+    for bad, keys in (("hello", s.slips.trusted_keys()), (token, {})):
         with pytest.raises(CheckpointError) as e:
             verify_referral_token(bad, keys)
         assert "Traceback" not in e.value.message and e.value.message
@@ -360,10 +359,9 @@ def test_printing_a_slip_is_logged(supervisor) -> None:
     from helpers import registration
 
     from checkpoint import codelists
-    from checkpoint.slips import record_printed
 
     fac = codelists.health_facilities()[0].code
-    r = supervisor.register(**registration(tb={"cough": True, "cough_days": 20}, referrals=[
+    r = supervisor.registrations.register(**registration(tb={"cough": True, "cough_days": 20}, referrals=[
         {"kind": "health", "agency_code": fac, "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"}]))
-    record_printed(supervisor, r.referral_ids[0])
-    assert ("dara", "referral.slip_printed") in [(h["who"], h["what"]) for h in supervisor.history(r.person_id)]
+    supervisor.slips.record_printed(r.referral_ids[0])
+    assert ("dara", "referral.slip_printed") in [(h["who"], h["what"]) for h in supervisor.records.history(r.person_id)]

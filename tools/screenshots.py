@@ -43,7 +43,7 @@ def main() -> int:
     clock = ManualClock(datetime(2026, 11, 22, 3, 0, tzinfo=UTC))
     s, _ = create_store(tmp / "demo.db", checkpoint_name="Poipet", username="dara", display_name="Dara Sok",
                         passphrase=PASS, clock=clock, kdf=crypto.KdfParams.fast())
-    s.add_user("thida", "Thida Keo", "health_worker", PASS)
+    s.users.add("thida", "Thida Keo", "health_worker", PASS)
     generate(s, count=300, seed=3, now=clock.now())
     runner = TaskRunner()
     ctx = AppContext(runner, s)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from checkpoint import crypto
+from checkpoint.model.roles import Permission, can
 from checkpoint.paths import default_store_path
 from checkpoint.services import Session, store_exists
 
@@ -80,7 +81,7 @@ class CheckpointApp:
 
         self.ctx = AppContext(self.runner, session)
         worker = None
-        if session.user.role in ("supervisor", "admin"):
+        if can(session.user.role, Permission.SYNC):
             from sync.device import DeviceSync  # the composition root is the one place ui meets sync
 
             worker = DeviceSync(session)

@@ -1,7 +1,7 @@
 """What every window is given: the task runner and the signed-in session (injected, never global).
 
-    ctx.call(session.search, "SOK", on_done=show)            # read
-    ctx.mutate(session.approve, enc_id, on_done=after)       # write; emits ctx.changed(Changes)
+    ctx.call(session.records.search, "SOK", on_done=show)        # read
+    ctx.mutate(session.review.approve, enc_id, on_done=after)    # write; emits ctx.changed(Changes)
 """
 
 from __future__ import annotations
@@ -46,10 +46,10 @@ class AppContext(QObject):
     def mutate(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,
                owner: QObject | None = None, **kwargs: Any) -> None:
-        """Like call(), and afterwards emit ``changed`` with the Changes the service returned."""
+        """Like call(), and afterwards emit ``changed`` with the Changes the service returned (every write returns
+        Changes, or a result holding it as ``changes``)."""
         def done(result: Any) -> None:
-            changes = result if isinstance(result, Changes) else getattr(result, "changes", Changes(events=True))
-            self.changed.emit(changes)
+            self.changed.emit(result if isinstance(result, Changes) else result.changes)
             if on_done is not None:
                 on_done(result)
 

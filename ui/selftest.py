@@ -96,11 +96,10 @@ def check_store(ctx: _Context) -> str:
     session, _code = create_store(ctx.store, checkpoint_name="Self-test", username="selftest",
                                   display_name="Self test", passphrase=ctx.passphrase, kdf=kdf)
     try:
-        row = session.db.execute("PRAGMA cipher_version").fetchone()
-        cipher = str(row[0]) if row and row[0] else ""
+        cipher = session.maintenance.cipher_version()
         if not cipher:
             raise CheckFailed("the database driver has no encryption (PRAGMA cipher_version is empty)")
-        reg = session.register(
+        reg = session.registrations.register(
             person={"family_name": "SELFTESTFAMILY", "given_names": "SELFTEST", "name_khmer": KHMER_SAMPLE,
                     "sex": "F", "date_of_birth": "1990-05-17", "id_document_type": "PASSPORT",
                     "id_document_number": "ZZ9876543", "home_province": "01"},
@@ -120,7 +119,7 @@ def check_store(ctx: _Context) -> str:
             raise CheckFailed(f"a name written to the store can be read in plain text in {f.name}")
     session = unlock(ctx.store, "selftest", ctx.passphrase)
     try:
-        rec = session.get_person(ctx.person_id)
+        rec = session.records.get(ctx.person_id)
         person, encounters = rec["person"], rec["encounters"]
         if person.get("family_name") != "SELFTESTFAMILY" or person.get("name_khmer") != KHMER_SAMPLE:
             raise CheckFailed("the record read back differs from the one written")

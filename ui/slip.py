@@ -1,6 +1,6 @@
 """Draw a referral slip: one A5 page, English and Khmer, with the device-signed code as a QR.
 
-    >>> slip = slip_for(session, referral_id)                       # doctest: +SKIP
+    >>> slip = session.slips.slip(referral_id)                      # doctest: +SKIP
     >>> render_slip_pdf(slip, "slip.pdf", lang="km")                # doctest: +SKIP
     >>> print_slip(slip, parent_window)                              # doctest: +SKIP
 
@@ -93,7 +93,7 @@ def ensure_khmer_font() -> str | None:
 def render_slip_pdf(slip: Slip, path: str | os.PathLike[str], *, lang: str = "en") -> None:
     """Write the slip as a one-page A5 PDF at ``path`` (replacing a file already there).
 
-        >>> render_slip_pdf(slip_for(session, rid), tmp / "slip.pdf")   # doctest: +SKIP
+        >>> render_slip_pdf(session.slips.slip(rid), tmp / "slip.pdf")   # doctest: +SKIP
 
     ``lang`` ("en" or "km") is the primary language; both are always printed.
     Raises ValueError for another ``lang``, OSError when the file cannot be written.

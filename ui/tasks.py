@@ -1,7 +1,7 @@
 """All database work runs on one worker thread; network work on another pool. Results come back to the GUI
 thread through a queued signal, so the GUI thread never waits on SQLite (Anki's operations/taskman).
 
-    runner.op(session.search, "SOK").success(show_results).failure(show_error).run()
+    runner.op(session.records.search, "SOK").success(show_results).failure(show_error).run()
 
 Nobody writes QThread by hand. The runner is injected into windows (never reached through a global).
 """

@@ -9,7 +9,8 @@ from typing import Any
 from checkpoint.errors import ConflictError, ValidationError
 from checkpoint.model.fields import opt_code, opt_date, opt_text
 
-__all__ = ["HEALTH_STAGES", "KINDS", "STATUSES", "validate_referral", "validate_referral_update"]
+__all__ = ["HEALTH_STAGES", "KINDS", "OPEN_STAGES", "STATUSES", "is_open", "validate_referral",
+           "validate_referral_update"]
 
 KINDS = ("protection", "child_protection", "health")
 # The TB cascade, in order; "lost_to_follow_up" and "closed" end a referral at any stage.
@@ -20,6 +21,20 @@ XPERT_RESULTS = ("MTB_NOT_DETECTED", "MTB_DETECTED_RIF_NOT_DETECTED", "MTB_DETEC
                  "MTB_DETECTED_RIF_INDETERMINATE", "ERROR_INVALID_NO_RESULT")
 DIAGNOSES = ("BACT_CONFIRMED", "CLINICALLY_DIAGNOSED", "NOT_TB")
 URGENCIES = ("IMMEDIATE_DANGER", "SAME_DAY", "ROUTINE")
+# The stages at which a health referral may still need follow-up (see ``is_open``).
+OPEN_STAGES = tuple(s for s in HEALTH_STAGES if s != "treatment_started")
+
+
+def is_open(status: str, diagnosis: str = "") -> bool:
+    """Does a health referral at ``status`` still need follow-up? Not when it ended (treatment started, lost to
+    follow-up, closed), nor when it was diagnosed as not TB.
+
+        >>> is_open("cxr_done"), is_open("diagnosed", "NOT_TB"), is_open("treatment_started")
+        (True, False, False)
+    """
+    if status in ("treatment_started", "lost_to_follow_up", "closed"):
+        return False
+    return not (status == "diagnosed" and diagnosis == "NOT_TB")
 
 
 def validate_referral(data: Mapping[str, Any]) -> dict[str, Any]:

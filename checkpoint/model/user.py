@@ -1,7 +1,9 @@
-"""Users and roles, and what each role may do. Enforced by the services, never only by the UI.
+"""User names and passphrases: what a valid one is. Roles and permissions are in ``checkpoint.model.roles``.
 
-    >>> can("health_worker", "view_trafficking")
-    False
+    >>> validate_username(" Dara ")
+    'dara'
+
+Raises ValidationError.
 """
 
 from __future__ import annotations
@@ -11,32 +13,9 @@ import unicodedata
 
 from checkpoint.errors import ValidationError
 
-__all__ = ["MIN_PASSPHRASE", "PERMISSIONS", "ROLES", "can", "check_passphrase", "validate_username"]
+__all__ = ["MIN_PASSPHRASE", "check_passphrase", "validate_username"]
 
-ROLES = ("officer", "health_worker", "supervisor", "admin")
 MIN_PASSPHRASE = 10
-
-# view_list: the checkpoint's list of persons (identity only)
-# view_identity: a person's identity and arrivals
-# view_trafficking: trafficking answers and protection-referral details
-# view_own_trafficking: trafficking answers of arrivals this user registered
-# view_tb: TB screens and health referrals
-PERMISSIONS: dict[str, frozenset[str]] = {
-    "officer": frozenset({"register", "view_list", "view_identity", "view_own_trafficking", "view_tb",
-                          "amend_own", "drafts", "search"}),
-    "health_worker": frozenset({"view_list", "view_identity", "view_tb", "update_health_referral", "search"}),
-    "supervisor": frozenset({"register", "view_list", "view_identity", "view_trafficking", "view_own_trafficking",
-                             "view_tb", "amend_any", "amend_own", "approve", "void", "drafts", "search",
-                             "update_health_referral", "update_protection_referral", "manage_users", "sync",
-                             "export", "backup", "verify", "stats"}),
-    # A technical administrator: users, backups and checks, never a person's record.
-    "admin": frozenset({"manage_users", "backup", "verify", "stats", "sync"}),
-}
-
-
-def can(role: str, permission: str) -> bool:
-    return permission in PERMISSIONS.get(role, frozenset())
-
 
 _USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,31}$")
 

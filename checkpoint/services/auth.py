@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from checkpoint import crypto
@@ -19,27 +20,28 @@ from checkpoint.clock import Clock, SystemClock
 from checkpoint.errors import (
     AccountDisabled,
     DecryptionFailed,
+    StoreError,
     StoreExists,
     StoreMissing,
     ValidationError,
     WrongPassphrase,
 )
+from checkpoint.model.roles import Role
 from checkpoint.model.user import check_passphrase, validate_username
 from checkpoint.services.session import Session
+from checkpoint.site import DEFAULT_STATION_ID
 from checkpoint.storage.keyfile import KeyFile
 from checkpoint.storage.store import Store, keyfile_path
 
-__all__ = ["create_store", "list_usernames", "reset_with_recovery_code", "store_exists", "unlock"]
-
-_STATION_DEFAULT = "POIPET_INTL_CHECKPOINT"
-
+__all__ = ["create_store", "list_usernames", "reset_with_data_key", "reset_with_recovery_code", "store_exists",
+           "unlock"]
 
 def store_exists(path: str | os.PathLike[str]) -> bool:
     return Path(path).exists() or keyfile_path(path).exists()
 
 
 def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username: str, display_name: str,
-                 passphrase: str, station_id: str = _STATION_DEFAULT, clock: Clock | None = None,
+                 passphrase: str, station_id: str = DEFAULT_STATION_ID, clock: Clock | None = None,
                  kdf: crypto.KdfParams | None = None,
                  hq_recovery_public_key: bytes | None = None) -> tuple[Session, str]:
     """Create a store and its first supervisor; return the open session and the printed recovery code.
@@ -66,7 +68,7 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
         user_id = str(uuid.uuid4())
         with store.write():
             store.record("user.created", "user", user_id,
-                         {"username": username, "display_name": display, "role": "supervisor"}, author=user_id)
+                         {"username": username, "display_name": display, "role": str(Role.SUPERVISOR)}, author=user_id)
         kf.add_passphrase_slot(user_id, username, key, passphrase, kdf=kdf)
         code = crypto.generate_recovery_code()
         kf.set_recovery_code_slot(key, code, kdf=kdf)
@@ -112,27 +114,56 @@ def reset_with_recovery_code(path: str | os.PathLike[str], code: str, username: 
 
     The account is re-enabled if it was locked; the change is recorded as an event.
     """
-    clock = clock or SystemClock()
+    def unwrap(kf: KeyFile) -> bytes:
+        try:
+            return kf.unwrap_with_recovery_code(code)
+        except DecryptionFailed:
+            raise WrongPassphrase("Wrong recovery code.") from None
+
+    store, kf, user_id = _reset(path, username, new_passphrase, unwrap, by="recovery_code", keyfile=None,
+                                clock=clock or SystemClock(), kdf=kdf)
+    return Session(store, kf, user_id, kdf=kdf)
+
+
+def reset_with_data_key(path: str | os.PathLike[str], username: str, new_passphrase: str,
+                        unwrap: Callable[[KeyFile], bytes], *, by: str, keyfile: str | os.PathLike[str] | None = None,
+                        clock: Clock | None = None, kdf: crypto.KdfParams | None = None) -> str:
+    """Give ``username`` a new passphrase once ``unwrap(key_file)`` has produced the store's data key (HQ's
+    recovery key opens its sealed slot: ``checkpoint-hq recover``); recorded as ``user.passphrase_changed`` by
+    ``by``; a locked account is unlocked. Returns the user's id; the store is closed again.
+
+    Raises StoreMissing, ValidationError (passphrase too short; ``username``: no such user), StoreError (the key
+    file belongs to another store), and whatever ``unwrap`` raises.
+    """
+    store, _kf, user_id = _reset(path, username, new_passphrase, unwrap, by=by, keyfile=keyfile,
+                                 clock=clock or SystemClock(), kdf=kdf)
+    store.close()
+    return user_id
+
+
+def _reset(path: str | os.PathLike[str], username: str, new_passphrase: str, unwrap: Callable[[KeyFile], bytes], *,
+           by: str, keyfile: str | os.PathLike[str] | None, clock: Clock,
+           kdf: crypto.KdfParams | None) -> tuple[Store, KeyFile, str]:
+    """The steps both recoveries share: a new passphrase slot for ``username``, recorded; the store stays open."""
     _check_paths(path)
     new_passphrase = check_passphrase(new_passphrase)
-    kf = KeyFile.load(keyfile_path(path))
-    try:
-        key = kf.unwrap_with_recovery_code(code)
-    except DecryptionFailed:
-        raise WrongPassphrase("Wrong recovery code.") from None
+    kf = KeyFile.load(keyfile if keyfile is not None else keyfile_path(path))
+    key = unwrap(kf)
     store = Store.open(path, key, clock=clock)
     try:
+        if store.meta("store_id") != kf.store_id:
+            raise StoreError("This key file belongs to another store.")
         row = store.db.execute("SELECT id, username, status FROM users WHERE username = ?",
                                [username.strip().lower()]).fetchone()
         if row is None:
             raise ValidationError("username", "no such user")
-        user_id = row[0]
+        user_id = str(row[0])
         with store.write():
-            store.record("user.passphrase_changed", "user", user_id, {"by": "recovery_code"}, author=user_id)
+            store.record("user.passphrase_changed", "user", user_id, {"by": by}, author=user_id)
             if row[2] != "active":
                 store.record("user.updated", "user", user_id, {"changes": {"status": "active"}}, author=user_id)
-        kf.add_passphrase_slot(user_id, row[1], key, new_passphrase, kdf=kdf)
+        kf.add_passphrase_slot(user_id, str(row[1]), key, new_passphrase, kdf=kdf)
     except BaseException:
         store.close()
         raise
-    return Session(store, kf, user_id, kdf=kdf)
+    return store, kf, user_id

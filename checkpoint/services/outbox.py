@@ -16,14 +16,17 @@ from __future__ import annotations
 import json
 from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from checkpoint.events import EVENT_TYPES, VERDICTS, WIRE_FIELDS, event_hash
-from checkpoint.model.user import can
+from checkpoint.model.roles import Permission
 from checkpoint.services.session import Session
 from checkpoint.storage.projections import apply_event
-from checkpoint.storage.store import insert_event
+from checkpoint.storage.store import Store, insert_event
+
+if TYPE_CHECKING:
+    import sqlite_utils  # imported by checkpoint.storage.db first, which swaps in SQLCipher
 
 __all__ = ["HQ_VERDICTS", "Batch", "Outbox"]
 
@@ -50,13 +53,20 @@ class Outbox:
     """Sync bookkeeping for one signed-in supervisor or admin (PermissionDenied for other roles)."""
 
     def __init__(self, session: Session) -> None:
-        if not can(session.user.role, "sync"):
+        # One of the session's service areas, built from its package-internal Context (the store connection, the
+        # user, the key file). Built explicitly, not as ``session.outbox``: only sync roles get one.
+        ctx = session._ctx
+        if not ctx.may(Permission.SYNC):
             raise PermissionDenied("Only a supervisor or an administrator may sync.")
-        self.s = session
+        self._ctx = ctx
 
     @property
-    def store(self) -> Any:
-        return self.s.store
+    def store(self) -> Store:
+        return self._ctx.store
+
+    @property
+    def _db(self) -> sqlite_utils.Database:
+        return self._ctx.db
 
     # ------------------------------------------------------------------ identity and enrollment
     def identity(self) -> dict[str, Any]:
@@ -86,12 +96,12 @@ class Outbox:
         data = {"hq_url": hq_url, "hq_device_id": hq_device_id, "checkpoint_id": checkpoint_id,
                 "hq_signing_public": hq_signing_public.hex(), "hq_exchange_public": hq_exchange_public.hex(),
                 "hq_recovery_public": hq_recovery_public.hex()}
-        self.s.keyfile.set_hq_recovery_slot(self.s._data_key(), hq_recovery_public)
+        self._ctx.keyfile.set_hq_recovery_slot(self._ctx.data_key(), hq_recovery_public)
         with self.store.write():
             self.store.set_meta("hq_enrollment", json.dumps(data, sort_keys=True))
             if replace:
                 # The new HQ registration knows no chain yet: batches not acknowledged go again from scratch.
-                self.s.db.execute("UPDATE sync_batches SET last_error = 'enrolled again: will be sent again' "
+                self._db.execute("UPDATE sync_batches SET last_error = 'enrolled again: will be sent again' "
                                   "WHERE state != 'acked'")
 
     # ------------------------------------------------------------------ push
@@ -102,7 +112,7 @@ class Outbox:
         ``exclude``: batches already on their way (a client sending one batch while it prepares the next)."""
         if not 1 <= max_events <= 100_000:
             raise ValidationError("max_events", "must be between 1 and 100,000")
-        db = self.s.db
+        db = self._db
         skip = list(exclude)
         q = ",".join("?" for _ in skip)
         row = db.execute("SELECT id FROM sync_batches WHERE state != 'acked'"
@@ -130,13 +140,23 @@ class Outbox:
         return self.batch(bid)
 
     def batch(self, batch_id: str) -> Batch:
-        row = self.s.db.execute("SELECT id, first_seq, last_seq, prev_sha256, state FROM sync_batches WHERE id = ?",
+        row = self._db.execute("SELECT id, first_seq, last_seq, prev_sha256, state FROM sync_batches WHERE id = ?",
                                 [batch_id]).fetchone()
         if row is None:
             raise NotFound("No such batch.")
         events = tuple(wire_event(e) for e in self.store.events(where="batch_id = ?", params=[batch_id],
                                                                  order="device_seq"))
         return Batch(row[0], row[1], row[2], events, row[3], row[4])
+
+    def batch_state(self, batch_id: str) -> tuple[str, str] | None:
+        """(SHA-256 recorded when the batch was last sealed, "" before; its state) of one of this device's batches,
+        None for a batch this device does not have."""
+        row = self._db.execute("SELECT sha256, state FROM sync_batches WHERE id = ?", [batch_id]).fetchone()
+        return None if row is None else (str(row[0]), str(row[1]))
+
+    def unacknowledged(self) -> list[str]:
+        """The ids of this device's batches HQ has not acknowledged yet."""
+        return [r[0] for r in self._db.execute("SELECT id FROM sync_batches WHERE state != 'acked'")]
 
     def mark(self, batch_id: str, state: str, *, sha256: str | None = None, via: str | None = None,
              error: str = "") -> None:
@@ -156,7 +176,7 @@ class Outbox:
         if state in ("sent", "failed"):
             sets.append("attempts = attempts + 1")
         with self.store.write():
-            cur = self.s.db.execute(f"UPDATE sync_batches SET {', '.join(sets)} WHERE id = ? AND state != 'acked'",
+            cur = self._db.execute(f"UPDATE sync_batches SET {', '.join(sets)} WHERE id = ? AND state != 'acked'",
                                     [*params, batch_id])
             if cur.rowcount != 1:
                 raise NotFound("No such unacknowledged batch.")
@@ -174,7 +194,7 @@ class Outbox:
                 raise ValidationError("verdict", f"unknown verdict {verdict!r} for event {eid}")
         counts = dict.fromkeys(HQ_VERDICTS, 0)
         now = self.store.clock.now().isoformat()
-        db = self.s.db
+        db = self._db
         with self.store.write():
             ids = {r[0] for r in db.execute("SELECT id FROM events WHERE batch_id = ?", [batch_id])}
             if not ids:
@@ -209,11 +229,11 @@ class Outbox:
         in the same transaction, so a crash repeats a pull instead of losing one.
         """
         counts = {"applied": 0, "duplicate": 0, "held": 0}
-        db = self.s.db
+        db = self._db
         now_ms = int(self.store.clock.now().timestamp() * 1000)
         with self.store.write():
             for raw in events:
-                ev = {k: raw.get(k) for k in WIRE_FIELDS}
+                ev: dict[str, Any] = {k: raw.get(k) for k in WIRE_FIELDS}
                 eid = ev.get("id")
                 if not isinstance(eid, str) or not isinstance(ev.get("payload"), str):
                     counts["held"] += 1
@@ -252,14 +272,14 @@ class Outbox:
         return counts
 
     def _hold(self, eid: str, raw: dict[str, Any], reason: str) -> None:
-        self.s.db.execute("INSERT OR REPLACE INTO sync_inbox_held (id, event, reason, received_at) VALUES (?,?,?,?)",
+        self._db.execute("INSERT OR REPLACE INTO sync_inbox_held (id, event, reason, received_at) VALUES (?,?,?,?)",
                           [eid, json.dumps(raw, sort_keys=True, default=str)[:1_000_000], reason,
                            self.store.clock.now().isoformat()])
 
     # ------------------------------------------------------------------ status
     def status(self) -> dict[str, Any]:
         """What anyone may read about sync: counts, last success, last error, batches not yet acknowledged."""
-        db = self.s.db
+        db = self._db
         by_state = dict(db.execute("SELECT sync_state, count(*) FROM events WHERE device_id = ? GROUP BY sync_state",
                                    [self.store.device_id]).fetchall())
         by_hq = dict(db.execute("SELECT hq_status, count(*) FROM events WHERE hq_status != '' GROUP BY hq_status")

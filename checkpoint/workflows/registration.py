@@ -13,7 +13,7 @@ The desktop wizard renders it; tests drive it directly (Electrum's "no qt" wizar
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
@@ -22,10 +22,10 @@ from checkpoint.errors import ValidationError
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, validate_person
 from checkpoint.model.referral import validate_referral
+from checkpoint.site import DEFAULT_STATION_ID, DEFAULT_TB_MODE, LOCAL_TZ
 
-__all__ = ["LOCAL_TZ_OFFSET_HOURS", "RegistrationFlow", "Step"]
+__all__ = ["RegistrationFlow", "Step"]
 
-LOCAL_TZ_OFFSET_HOURS = 7
 TB_KEYS = ("cough", "cough_days", "haemoptysis", "fever", "night_sweats", "weight_loss", "poor_weight_gain",
            "hiv", "contact", "previous_tb", "diabetes", "recent_detention")
 
@@ -45,8 +45,8 @@ ORDER = (Step.IDENTITY, Step.JOURNEY, Step.CONSENT, Step.TRAFFICKING, Step.TB, S
 @dataclass
 class RegistrationFlow:
     now: datetime
-    station_id: str = "POIPET_INTL_CHECKPOINT"
-    tb_mode: str = "any_symptom"
+    station_id: str = DEFAULT_STATION_ID      # the site's (``session.site``); these defaults are Poipet's
+    tb_mode: str = DEFAULT_TB_MODE
     person: dict[str, Any] = field(default_factory=dict)
     existing_person_id: str | None = None
     existing_person_dob: str | None = None
@@ -62,7 +62,7 @@ class RegistrationFlow:
     # ------------------------------------------------------------------ derived facts
     @property
     def today(self) -> date:
-        return self.now.astimezone(timezone(timedelta(hours=LOCAL_TZ_OFFSET_HOURS))).date()
+        return self.now.astimezone(LOCAL_TZ).date()
 
     def date_of_birth(self) -> str | None:
         if self.existing_person_id:
@@ -212,7 +212,7 @@ class RegistrationFlow:
 
     @classmethod
     def from_draft(cls, data: dict[str, Any], *, now: datetime, draft_id: str,
-                   station_id: str = "POIPET_INTL_CHECKPOINT", tb_mode: str = "any_symptom"
+                   station_id: str = DEFAULT_STATION_ID, tb_mode: str = DEFAULT_TB_MODE
                    ) -> tuple[RegistrationFlow, Step]:
         f = cls(now=now, station_id=station_id, tb_mode=tb_mode, draft_id=draft_id)
         f.person = dict(data.get("person") or {})

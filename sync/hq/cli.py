@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -36,8 +35,6 @@ from checkpoint.errors import StoreMissing, ValidationError
 from sync.hq import config
 
 if TYPE_CHECKING:
-    from checkpoint import crypto
-    from checkpoint.clock import Clock
     from sync.hq.recovery import StoreReset
 
 __all__ = ["device_store_reset", "main"]
@@ -248,41 +245,8 @@ def device_store_reset() -> StoreReset:
     it needs the desktop extras; the server and every other command never import this. import-linter allows
     exactly these imports (pyproject.toml, ``ignore_imports`` of the "sync.hq never imports device code"
     contract).
-
-    Until ``checkpoint.services.auth`` grows ``reset_with_data_key`` (the same steps as
-    ``reset_with_recovery_code``, which will use it too), the steps are written out here, once.
     """
-    from checkpoint.clock import SystemClock
-    from checkpoint.errors import StoreError
-    from checkpoint.model.user import check_passphrase
-    from checkpoint.storage.keyfile import KeyFile
-    from checkpoint.storage.store import Store, keyfile_path
-
-    def reset_with_data_key(path: str | os.PathLike[str], username: str, new_passphrase: str,
-                            unwrap: Callable[[Any], bytes], *, by: str, keyfile: str | os.PathLike[str] | None = None,
-                            clock: Clock | None = None, kdf: crypto.KdfParams | None = None) -> str:
-        if not Path(path).exists():
-            raise StoreMissing(f"No store at {path}. Create one with `checkpoint-admin init`.")
-        new_passphrase = check_passphrase(new_passphrase)
-        kf = KeyFile.load(keyfile if keyfile is not None else keyfile_path(path))
-        key = unwrap(kf)
-        store = Store.open(path, key, clock=clock or SystemClock())
-        try:
-            if store.meta("store_id") != kf.store_id:
-                raise StoreError("This key file belongs to another store.")
-            row = store.db.execute("SELECT id, username, status FROM users WHERE username = ?",
-                                   [username.strip().lower()]).fetchone()
-            if row is None:
-                raise ValidationError("username", "no such user")
-            user_id = str(row[0])
-            with store.write():
-                store.record("user.passphrase_changed", "user", user_id, {"by": by}, author=user_id)
-                if row[2] != "active":
-                    store.record("user.updated", "user", user_id, {"changes": {"status": "active"}}, author=user_id)
-            kf.add_passphrase_slot(user_id, str(row[1]), key, new_passphrase, kdf=kdf)
-        finally:
-            store.close()
-        return user_id
+    from checkpoint.services.auth import reset_with_data_key
 
     return reset_with_data_key
 

@@ -99,7 +99,7 @@ def _save_latencies(path: Path, regs: list[dict]) -> list[float]:
     lat = []
     for reg in regs:
         t = time.perf_counter()
-        s.register(**reg)
+        s.registrations.register(**reg)
         lat.append(time.perf_counter() - t)
     s.lock()
     return lat
@@ -140,7 +140,7 @@ def _search_latencies(path: Path, queries: list[str]) -> list[float]:
     lat = []
     for q in queries:
         t = time.perf_counter()
-        s.search(q, limit=50)
+        s.records.search(q, limit=50)
         lat.append(time.perf_counter() - t)
     s.lock()
     return lat
@@ -148,7 +148,7 @@ def _search_latencies(path: Path, queries: list[str]) -> list[float]:
 
 def _doc_numbers(path: Path, k: int) -> list[str]:
     s = unlock(path, "dara", PW)
-    rows = [r[0] for r in s.db.execute("SELECT id_document_number FROM persons WHERE id_document_number != '' "
+    rows = [r[0] for r in s.store.db.execute("SELECT id_document_number FROM persons WHERE id_document_number != '' "
                                        "ORDER BY random() LIMIT ?", [k])]
     s.lock()
     return rows
@@ -218,9 +218,9 @@ def rss():
 from checkpoint.services import unlock
 base = rss()
 s = unlock(sys.argv[1], "dara", sys.argv[2])
-s.search("SOK"); s.search("សុខ"); s.list_persons(offset=500000, limit=100); s.count_persons(); s.today_figures()
+r = s.records; r.search("SOK"); r.search("សុខ"); r.page(offset=500000, limit=100); r.count(); r.today_figures()
 for i in range(20):
-    s.list_persons(offset=i * 40000, limit=100)
+    s.records.page(offset=i * 40000, limit=100)
 print(json.dumps({"base": base, "open": rss()}))
 """
 
@@ -238,11 +238,11 @@ def test_rss_with_the_store_open(big: Path) -> None:
 
 def _read_latencies(path: Path, k: int) -> list[float]:
     s = unlock(path, "dara", PW)
-    ids = [r[0] for r in s.db.execute("SELECT id FROM persons ORDER BY random() LIMIT ?", [k])]
+    ids = [r[0] for r in s.store.db.execute("SELECT id FROM persons ORDER BY random() LIMIT ?", [k])]
     lat = []
     for pid in ids:
         t = time.perf_counter()
-        s.get_person(pid)
+        s.records.get(pid)
         lat.append(time.perf_counter() - t)
     s.lock()
     return lat

@@ -96,7 +96,7 @@ def test_push_100k_events_end_to_end(tmp_path: Path) -> None:
     hq = new_hq(tmp_path)
     s = unlock(db, "dara", PW)
     try:
-        assert s.stats()["events"] == N
+        assert s.maintenance.stats()["events"] == N
         with live(hq) as url, HttpTransport(url, timeout=300) as t:
             enroll(s, hq, t, url=url)
             counting = Counting(t)

@@ -31,9 +31,9 @@ def relay(src, dst) -> dict[str, int]:
 
 def test_batches_until_acknowledged_then_nothing_left(supervisor) -> None:
     for _ in range(3):
-        supervisor.register(**registration())
+        supervisor.registrations.register(**registration())
     ob = Outbox(supervisor)
-    total = supervisor.stats()["events"]
+    total = supervisor.maintenance.stats()["events"]
     b1 = ob.next_batch(max_events=4)
     assert len(b1.events) == 4 and b1.first_seq == 1
     assert [e["device_seq"] for e in b1.events] == [1, 2, 3, 4]
@@ -55,17 +55,17 @@ def test_batches_until_acknowledged_then_nothing_left(supervisor) -> None:
 
 
 def test_quarantined_events_are_not_resent_and_nothing_is_deleted(supervisor) -> None:
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     ob = Outbox(supervisor)
     b = ob.next_batch()
     ob.apply_ack(b.id, {e["id"]: ("quarantined", "unknown station") for e in b.events})
     assert ob.next_batch() is None
     assert ob.status()["hq"] == {"quarantined": len(b.events)}
-    assert supervisor.stats()["events"] >= len(b.events)
+    assert supervisor.maintenance.stats()["events"] >= len(b.events)
 
 
 def test_an_unknown_verdict_is_refused_whole(supervisor) -> None:
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     ob = Outbox(supervisor)
     b = ob.next_batch()
     with pytest.raises(ValidationError):
@@ -80,10 +80,10 @@ def test_only_supervisors_and_admins_sync(sign_in) -> None:
 
 
 def test_pulled_events_apply_once_and_bad_ones_are_held(supervisor, second_device) -> None:
-    r = supervisor.register(**registration())
+    r = supervisor.registrations.register(**registration())
     counts = relay(supervisor, second_device)
-    assert counts["applied"] == supervisor.stats()["events"]
-    assert second_device.get_person(r.person_id)["person"]["family_name"] == "SOK"
+    assert counts["applied"] == supervisor.maintenance.stats()["events"]
+    assert second_device.records.get(r.person_id)["person"]["family_name"] == "SOK"
     again = relay(supervisor, second_device)
     assert again["applied"] == 0 and again["duplicate"] > 0
     ev = dict(next(supervisor.store.events(where="type = 'registration.recorded'")))
@@ -91,28 +91,28 @@ def test_pulled_events_apply_once_and_bad_ones_are_held(supervisor, second_devic
     from checkpoint.services.outbox import wire_event
 
     assert Outbox(second_device).ingest([wire_event(ev)])["held"] == 1
-    assert second_device.verify().ok
+    assert second_device.maintenance.verify().ok
 
 
 def test_the_same_field_edited_on_two_devices_keeps_both_values(supervisor, second_device) -> None:
-    r = supervisor.register(**registration())
+    r = supervisor.registrations.register(**registration())
     relay(supervisor, second_device)
-    supervisor.amend_person(r.person_id, {"phone": "011111111"}, "phone changed")
-    second_device.amend_person(r.person_id, {"phone": "022222222"}, "phone changed")
+    supervisor.corrections.amend_person(r.person_id, {"phone": "011111111"}, "phone changed")
+    second_device.corrections.amend_person(r.person_id, {"phone": "022222222"}, "phone changed")
     relay(supervisor, second_device)
     relay(second_device, supervisor)
     for dev, own in ((supervisor, "011111111"), (second_device, "022222222")):
-        [c] = dev.list_conflicts()
-        assert dev.get_person(r.person_id)["person"]["phone"] == own        # nothing silently overwritten
+        [c] = dev.corrections.conflicts()
+        assert dev.records.get(r.person_id)["person"]["phone"] == own        # nothing silently overwritten
         assert {c["kept_value"], c["other_value"]} == {"011111111", "022222222"}
-    conflict_id = supervisor.list_conflicts()[0]["id"]
-    assert conflict_id == second_device.list_conflicts()[0]["id"]
-    supervisor.resolve_conflict(conflict_id, "other")                    # keep the other device's value
+    conflict_id = supervisor.corrections.conflicts()[0]["id"]
+    assert conflict_id == second_device.corrections.conflicts()[0]["id"]
+    supervisor.corrections.resolve(conflict_id, "other")                    # keep the other device's value
     relay(supervisor, second_device)
     for dev in (supervisor, second_device):
-        assert dev.get_person(r.person_id)["person"]["phone"] == "022222222"
-        assert dev.list_conflicts() == []
-        assert dev.verify().ok, dev.verify().problems
+        assert dev.records.get(r.person_id)["person"]["phone"] == "022222222"
+        assert dev.corrections.conflicts() == []
+        assert dev.maintenance.verify().ok, dev.maintenance.verify().problems
 
 
 def test_enrollment_pins_hq_keys_and_seals_the_data_key(supervisor, store_path) -> None:

@@ -12,7 +12,7 @@ from checkpoint.errors import ConflictError, PermissionDenied, ValidationError
 @pytest.fixture
 def tb_case(sign_in):
     fac = codelists.health_facilities()[0].code
-    return sign_in("sokha").register(**registration(
+    return sign_in("sokha").registrations.register(**registration(
         tb={"cough": True, "cough_days": 15},
         referrals=[{"kind": "health", "agency_code": fac, "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"}]))
 
@@ -20,29 +20,29 @@ def tb_case(sign_in):
 def test_health_worker_follows_a_referral_to_treatment(sign_in, tb_case) -> None:
     hw = sign_in("thida")
     rid = tb_case.referral_ids[0]
-    assert [r["id"] for r in hw.list_referrals(kind="health", status="referred")] == [rid]
-    hw.update_referral(rid, {"status": "arrived"})
-    hw.update_referral(rid, {"cxr_result": "ABNORMAL_SUGGESTIVE"})
-    hw.update_referral(rid, {"xpert_result": "MTB_DETECTED_RIF_NOT_DETECTED"})
-    hw.update_referral(rid, {"diagnosis": "BACT_CONFIRMED"})
-    hw.update_referral(rid, {"treatment_started_at": "2026-11-22", "treatment_facility": "Poipet RH"})
-    r = hw.list_referrals(kind="health")[0]
-    assert (r["status"], r["cxr_result"], r["xpert_result"], r["diagnosis"], r["treatment_started_at"]) == (
+    assert [r.id for r in hw.referrals.list(kind="health", status="referred")] == [rid]
+    hw.referrals.update(rid, {"status": "arrived"})
+    hw.referrals.update(rid, {"cxr_result": "ABNORMAL_SUGGESTIVE"})
+    hw.referrals.update(rid, {"xpert_result": "MTB_DETECTED_RIF_NOT_DETECTED"})
+    hw.referrals.update(rid, {"diagnosis": "BACT_CONFIRMED"})
+    hw.referrals.update(rid, {"treatment_started_at": "2026-11-22", "treatment_facility": "Poipet RH"})
+    r = hw.referrals.list(kind="health")[0]
+    assert (r.status, r.cxr_result, r.xpert_result, r.diagnosis, r.treatment_started_at) == (
         "treatment_started", "ABNORMAL_SUGGESTIVE", "MTB_DETECTED_RIF_NOT_DETECTED", "BACT_CONFIRMED", "2026-11-22")
-    whats = [h["what"] for h in hw.history(tb_case.person_id)]
+    whats = [h["what"] for h in hw.records.history(tb_case.person_id)]
     assert whats.count("referral.updated") == 5
 
 
 def test_follow_up_cannot_go_backwards_or_reopen(sign_in, tb_case) -> None:
     hw = sign_in("thida")
     rid = tb_case.referral_ids[0]
-    hw.update_referral(rid, {"status": "xpert_done", "xpert_result": "MTB_NOT_DETECTED"})
+    hw.referrals.update(rid, {"status": "xpert_done", "xpert_result": "MTB_NOT_DETECTED"})
     with pytest.raises(ConflictError):
-        hw.update_referral(rid, {"status": "arrived"})
-    hw.update_referral(rid, {"status": "lost_to_follow_up"})
-    assert hw.list_referrals(kind="health")[0]["lost_to_follow_up_stage"] == "xpert_done"
+        hw.referrals.update(rid, {"status": "arrived"})
+    hw.referrals.update(rid, {"status": "lost_to_follow_up"})
+    assert hw.referrals.list(kind="health")[0].lost_to_follow_up_stage == "xpert_done"
     with pytest.raises(ConflictError):
-        hw.update_referral(rid, {"status": "treatment_started"})
+        hw.referrals.update(rid, {"status": "treatment_started"})
 
 
 @pytest.mark.parametrize(("changes", "field"), [
@@ -55,39 +55,39 @@ def test_follow_up_cannot_go_backwards_or_reopen(sign_in, tb_case) -> None:
 ])
 def test_bad_follow_up_is_refused(sign_in, tb_case, changes, field) -> None:
     hw = sign_in("thida")
-    before = hw.stats()["events"]
+    before = hw.maintenance.stats()["events"]
     with pytest.raises(ValidationError) as e:
-        hw.update_referral(tb_case.referral_ids[0], changes)
+        hw.referrals.update(tb_case.referral_ids[0], changes)
     assert e.value.field == field
-    assert hw.stats()["events"] == before
+    assert hw.maintenance.stats()["events"] == before
 
 
 def test_officer_cannot_record_tb_outcomes(sign_in, tb_case) -> None:
     with pytest.raises(PermissionDenied):
-        sign_in("vanna").update_referral(tb_case.referral_ids[0], {"status": "arrived"})
+        sign_in("vanna").referrals.update(tb_case.referral_ids[0], {"status": "arrived"})
 
 
 def test_amend_needs_a_reason_and_keeps_history(supervisor, tb_case) -> None:
     with pytest.raises(ValidationError) as e:
-        supervisor.amend_person(tb_case.person_id, {"given_names": "DARO"}, "")
+        supervisor.corrections.amend_person(tb_case.person_id, {"given_names": "DARO"}, "")
     assert e.value.field == "reason"
-    supervisor.amend_person(tb_case.person_id, {"given_names": "DARO"}, "misspelt at registration")
-    hist = supervisor.history(tb_case.person_id)
+    supervisor.corrections.amend_person(tb_case.person_id, {"given_names": "DARO"}, "misspelt at registration")
+    hist = supervisor.records.history(tb_case.person_id)
     amend = next(h for h in hist if h["what"] == "person.amended")
     assert amend["reason"] == "misspelt at registration"
     assert amend["changes"] == {"given_names": "DARO"}
-    assert supervisor.get_person(tb_case.person_id)["person"]["given_names"] == "DARO"
+    assert supervisor.records.get(tb_case.person_id)["person"]["given_names"] == "DARO"
 
 
 def test_void_and_approve(supervisor, tb_case) -> None:
-    assert [p["encounter_id"] for p in supervisor.pending_review()] == [tb_case.encounter_id]
-    supervisor.approve(tb_case.encounter_id)
-    assert supervisor.pending_review() == []
+    assert [p.encounter_id for p in supervisor.review.pending()] == [tb_case.encounter_id]
+    supervisor.review.approve(tb_case.encounter_id)
+    assert supervisor.review.pending() == []
     with pytest.raises(ConflictError):
-        supervisor.approve(tb_case.encounter_id)
-    supervisor.void("tb_screening", tb_case.tb_screening_id, "screen done on the wrong person")
+        supervisor.review.approve(tb_case.encounter_id)
+    supervisor.corrections.void("tb_screening", tb_case.tb_screening_id, "screen done on the wrong person")
     with pytest.raises(ConflictError):
-        supervisor.void("tb_screening", tb_case.tb_screening_id, "again")
+        supervisor.corrections.void("tb_screening", tb_case.tb_screening_id, "again")
 
 
 def test_drafts_are_per_user_and_survive_reopening(sign_in, supervisor, store_path, clock) -> None:
@@ -96,21 +96,21 @@ def test_drafts_are_per_user_and_survive_reopening(sign_in, supervisor, store_pa
     from checkpoint.services import unlock
 
     sokha = sign_in("sokha")
-    did = sokha.save_draft({"step": "journey", "family_name": "SOK", "name_khmer": "សុខ"})
-    sokha.save_draft({"step": "consent", "family_name": "SOK", "name_khmer": "សុខ"}, draft_id=did)
-    assert supervisor.list_drafts() == []
+    did = sokha.drafts.save({"step": "journey", "family_name": "SOK", "name_khmer": "សុខ"}).ids["draft"]
+    sokha.drafts.save({"step": "consent", "family_name": "SOK", "name_khmer": "សុខ"}, draft_id=did)
+    assert supervisor.drafts.list() == []
     sokha.lock()   # the laptop is closed mid-registration
     again = unlock(store_path, "sokha", PASS["sokha"], clock=clock)
-    drafts = again.list_drafts()
-    assert [(d["id"], d["payload"]["step"], d["payload"]["name_khmer"]) for d in drafts] == [(did, "consent", "សុខ")]
-    again.discard_draft(did)
-    assert again.list_drafts() == []
+    drafts = again.drafts.list()
+    assert [(d.id, d.payload["step"], d.payload["name_khmer"]) for d in drafts] == [(did, "consent", "សុខ")]
+    again.drafts.discard(did)
+    assert again.drafts.list() == []
     again.lock()
 
 
 def test_today_figures(supervisor, tb_case, clock) -> None:
-    f = supervisor.today_figures()
+    f = supervisor.records.today_figures()
     assert f["registered"] == 1 and f["tb_referrals"] == 1 and f["trafficking_indicators"] == 0
     clock.advance(days=1)
-    f = supervisor.today_figures()
+    f = supervisor.records.today_figures()
     assert f["registered"] == 0 and f["pending_sync"] > 0

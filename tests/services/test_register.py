@@ -12,14 +12,14 @@ from checkpoint.errors import ConflictError, NotFound, ValidationError
 
 
 def _counts(s) -> dict[str, int]:
-    st = s.stats()
+    st = s.maintenance.stats()
     return {k: st[k] for k in ("persons", "encounters", "trafficking_screenings", "tb_screenings", "referrals",
                                "events")}
 
 
 def test_negative_adult_is_saved_with_screens_and_no_referral(supervisor) -> None:
     before = _counts(supervisor)
-    r = supervisor.register(**registration())
+    r = supervisor.registrations.register(**registration())
     after = _counts(supervisor)
     assert after["persons"] == before["persons"] + 1
     assert after["encounters"] == before["encounters"] + 1
@@ -29,7 +29,7 @@ def test_negative_adult_is_saved_with_screens_and_no_referral(supervisor) -> Non
     assert r.trafficking.outcome == "NOT_INDICATED"
     assert r.tb.outcome == "SCREEN_NEGATIVE"
     assert r.referral_ids == ()
-    rec = supervisor.get_person(r.person_id)
+    rec = supervisor.records.get(r.person_id)
     enc = rec["encounters"][0]
     assert rec["person"]["family_name"] == "SOK"
     assert rec["person"]["name_khmer"] == "សុខ ដារា"
@@ -39,13 +39,13 @@ def test_negative_adult_is_saved_with_screens_and_no_referral(supervisor) -> Non
 
 
 def test_indicators_present_with_protection_referral(supervisor) -> None:
-    r = supervisor.register(**registration(
+    r = supervisor.registrations.register(**registration(
         trafficking={"ticked": POSITIVE_ADULT},
         referrals=[{"kind": "protection", "agency_code": "MoSVY_PROVINCIAL_DOSVY", "reason_code": "ILO_INDICATORS",
                     "urgency": "SAME_DAY"}]))
     assert r.trafficking.outcome == "PRESUMED_VICTIM"
     assert {"DR", "EX", "CD"} <= set(r.trafficking.positive_dimensions)
-    enc = supervisor.get_person(r.person_id)["encounters"][0]
+    enc = supervisor.records.get(r.person_id)["encounters"][0]
     assert enc["trafficking"][0]["outcome"] == "PRESUMED_VICTIM"
     assert sorted(enc["trafficking"][0]["ticked"]) == sorted(POSITIVE_ADULT)
     # The explanation is regenerated from the stored answers; it never calls anyone a victim.
@@ -58,21 +58,21 @@ def test_indicators_present_with_protection_referral(supervisor) -> None:
 
 def test_a_child_always_gets_a_child_protection_referral(supervisor, clock) -> None:
     dob = (clock.now() - timedelta(days=15 * 365 + 30)).date().isoformat()
-    r = supervisor.register(**registration(person=adult(date_of_birth=dob, id_document_number="",
+    r = supervisor.registrations.register(**registration(person=adult(date_of_birth=dob, id_document_number="",
                                                         id_document_type="NONE")))
     assert r.trafficking.ilo_set == "CHILD_LABOUR"
-    enc = supervisor.get_person(r.person_id)["encounters"][0]
+    enc = supervisor.records.get(r.person_id)["encounters"][0]
     assert [x["kind"] for x in enc["referrals"]] == ["child_protection"]
 
 
 def test_presumptive_tb_is_recorded_with_a_health_referral(supervisor) -> None:
-    r = supervisor.register(**registration(
+    r = supervisor.registrations.register(**registration(
         tb={"cough": True, "cough_days": 21, "fever": True},
         referrals=[{"kind": "health", "agency_code": _facility(), "reason_code": "PRESUMPTIVE_TB",
                     "urgency": "SAME_DAY"}]))
     assert r.tb.outcome == "PRESUMPTIVE_TB_REFER"
-    refs = supervisor.list_referrals(kind="health")
-    assert [x["id"] for x in refs] == list(r.referral_ids)
+    refs = supervisor.referrals.list(kind="health")
+    assert [x.id for x in refs] == list(r.referral_ids)
 
 
 def _facility() -> str:
@@ -85,20 +85,20 @@ def test_estimated_age_sets_an_estimated_birth_date(supervisor) -> None:
     p = adult()
     del p["date_of_birth"]
     p["age_years"] = 30
-    r = supervisor.register(**registration(person=p))
-    person = supervisor.get_person(r.person_id)["person"]
+    r = supervisor.registrations.register(**registration(person=p))
+    person = supervisor.records.get(r.person_id)["person"]
     assert person["dob_estimated"] == 1
     assert person["date_of_birth"].startswith("1996")
 
 
 def test_second_arrival_of_the_same_person(supervisor) -> None:
-    first = supervisor.register(**registration())
+    first = supervisor.registrations.register(**registration())
     reg = registration()
     del reg["person"]
-    second = supervisor.register(person_id=first.person_id, **reg)
+    second = supervisor.registrations.register(person_id=first.person_id, **reg)
     assert second.person_id == first.person_id
-    assert len(supervisor.get_person(first.person_id)["encounters"]) == 2
-    assert supervisor.stats()["persons"] == 1
+    assert len(supervisor.records.get(first.person_id)["encounters"]) == 2
+    assert supervisor.maintenance.stats()["persons"] == 1
 
 
 BAD = [
@@ -133,7 +133,7 @@ BAD = [
 def test_bad_input_is_refused_and_writes_nothing(supervisor, over, field) -> None:
     before = _counts(supervisor)
     with pytest.raises(ValidationError) as e:
-        supervisor.register(**registration(**over))
+        supervisor.registrations.register(**registration(**over))
     if field:
         assert e.value.field == field
     assert str(e.value)
@@ -144,15 +144,15 @@ def test_unknown_or_voided_person(supervisor) -> None:
     reg = registration()
     del reg["person"]
     with pytest.raises(NotFound):
-        supervisor.register(person_id="01234567-89ab-4def-8123-456789abcdef", **reg)
-    r = supervisor.register(**registration())
-    supervisor.void("person", r.person_id, "registered twice by mistake")
+        supervisor.registrations.register(person_id="01234567-89ab-4def-8123-456789abcdef", **reg)
+    r = supervisor.registrations.register(**registration())
+    supervisor.corrections.void("person", r.person_id, "registered twice by mistake")
     with pytest.raises(ConflictError):
-        supervisor.register(person_id=r.person_id, **reg)
+        supervisor.registrations.register(person_id=r.person_id, **reg)
 
 
 def test_the_event_holds_the_content_version_used(supervisor) -> None:
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     ev = next(iter(supervisor.store.events(where="type = 'registration.recorded'")))
     assert "@" in ev["content_version"]
     payload = json.loads(ev["payload"])
@@ -160,20 +160,20 @@ def test_the_event_holds_the_content_version_used(supervisor) -> None:
 
 
 def test_draft_is_deleted_with_the_saved_registration(supervisor) -> None:
-    did = supervisor.save_draft({"step": "identity", "family_name": "SOK"})
-    assert [d["id"] for d in supervisor.list_drafts()] == [did]
-    supervisor.register(**registration(), draft_id=did)
-    assert supervisor.list_drafts() == []
+    did = supervisor.drafts.save({"step": "identity", "family_name": "SOK"}).ids["draft"]
+    assert [d.id for d in supervisor.drafts.list()] == [did]
+    supervisor.registrations.register(**registration(), draft_id=did)
+    assert supervisor.drafts.list() == []
 
 
 def test_failed_registration_keeps_the_draft(supervisor) -> None:
-    did = supervisor.save_draft({"step": "identity"})
+    did = supervisor.drafts.save({"step": "identity"}).ids["draft"]
     with pytest.raises(ValidationError):
-        supervisor.register(**registration(person=adult(sex="?")), draft_id=did)
-    assert [d["id"] for d in supervisor.list_drafts()] == [did]
+        supervisor.registrations.register(**registration(person=adult(sex="?")), draft_id=did)
+    assert [d.id for d in supervisor.drafts.list()] == [did]
 
 
 def test_correcting_only_the_document_number(supervisor) -> None:
-    r = supervisor.register(**registration())
-    supervisor.amend_person(r.person_id, {"id_document_number": "N7777777"}, "misread number")
-    assert supervisor.get_person(r.person_id)["person"]["id_document_number"] == "N7777777"
+    r = supervisor.registrations.register(**registration())
+    supervisor.corrections.amend_person(r.person_id, {"id_document_number": "N7777777"}, "misread number")
+    assert supervisor.records.get(r.person_id)["person"]["id_document_number"] == "N7777777"

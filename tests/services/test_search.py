@@ -17,7 +17,7 @@ def people(supervisor):
                            date_of_birth="2001-12-30", id_document_type="NATIONAL_ID", id_document_number="010203040",
                            phone=""),
     }.items():
-        ids[key] = supervisor.register(**registration(person=p)).person_id
+        ids[key] = supervisor.registrations.register(**registration(person=p)).person_id
     return ids
 
 
@@ -41,25 +41,25 @@ def people(supervisor):
     ('"; DROP TABLE persons; --', set()),
 ])
 def test_search(supervisor, people, query, expected) -> None:
-    found = {r["id"] for r in supervisor.search(query)}
+    found = {r.id for r in supervisor.records.search(query)}
     assert found == {people[k] for k in expected}
 
 
 def test_search_finds_a_corrected_name_and_not_the_old_one(supervisor, people) -> None:
-    supervisor.amend_person(people["keosophea"], {"family_name": "KAEW"}, "spelling on the ID card")
-    assert {r["id"] for r in supervisor.search("KAEW")} == {people["keosophea"]}
-    assert supervisor.search("KEO SOPHEA") == []
+    supervisor.corrections.amend_person(people["keosophea"], {"family_name": "KAEW"}, "spelling on the ID card")
+    assert {r.id for r in supervisor.records.search("KAEW")} == {people["keosophea"]}
+    assert supervisor.records.search("KEO SOPHEA") == []
 
 
 def test_voided_persons_are_hidden_from_search_unless_asked(supervisor, people) -> None:
-    supervisor.void("person", people["sokdara"], "duplicate record")
-    assert supervisor.search("SOK") == []
-    assert [r["id"] for r in supervisor.search("SOK", include_voided=True)] == [people["sokdara"]]
+    supervisor.corrections.void("person", people["sokdara"], "duplicate record")
+    assert supervisor.records.search("SOK") == []
+    assert [r.id for r in supervisor.records.search("SOK", include_voided=True)] == [people["sokdara"]]
 
 
 def test_search_results_carry_the_last_arrival(supervisor, people) -> None:
-    r = supervisor.search("VANNA")[0]
-    assert r["last_arrival_at"].startswith("2026-11-22")
+    r = supervisor.records.search("VANNA")[0]
+    assert r.last_arrival_at.startswith("2026-11-22")
 
 
 @pytest.mark.parametrize(("candidate", "reason"), [
@@ -75,12 +75,12 @@ def test_search_results_carry_the_last_arrival(supervisor, people) -> None:
          if k != "date_of_birth"}, "age_years": 36}, "similar_name"),   # estimated age within a year
 ])
 def test_possible_duplicates(supervisor, people, candidate, reason) -> None:
-    dups = supervisor.find_duplicates(candidate)
-    assert dups and dups[0]["id"] == people["sokdara"]
-    assert reason in dups[0]["reasons"]
+    dups = supervisor.registrations.find_duplicates(candidate)
+    assert dups and dups[0].id == people["sokdara"]
+    assert reason in dups[0].reasons
 
 
 def test_a_different_person_is_not_a_duplicate(supervisor, people) -> None:
     other = adult(family_name="PRAK", given_names="RITH", name_khmer="ប្រាក់ រិទ្ធ", date_of_birth="1970-03-03",
                   id_document_number="N0000001", phone="0111111111")
-    assert supervisor.find_duplicates(other) == []
+    assert supervisor.registrations.find_duplicates(other) == []

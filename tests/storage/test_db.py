@@ -74,7 +74,7 @@ def test_missing_store_and_existing_file(tmp_path: Path) -> None:
 
 
 def test_a_plain_sqlite_reader_sees_nothing(supervisor, store_path: Path) -> None:
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     conn = sqlite3.connect(store_path)
     with pytest.raises(sqlite3.DatabaseError):
         conn.execute("SELECT * FROM sqlite_master").fetchall()
@@ -89,10 +89,10 @@ def test_no_plaintext_in_database_wal_or_shm(supervisor, store_path: Path) -> No
         fam, giv = f"ZQXFAM{tag}", f"VWYGIV{tag}"
         doc, phone = f"QZ{i:07d}", f"0979{i:06d}"
         khmer = "សុខ" + "ជា" * (i % 5 + 1) + "ណា"
-        supervisor.register(**registration(person=adult(family_name=fam, given_names=giv, name_khmer=khmer,
-                                                        id_document_number=doc, phone=phone)))
+        supervisor.registrations.register(**registration(person=adult(
+            family_name=fam, given_names=giv, name_khmer=khmer, id_document_number=doc, phone=phone)))
         secrets += [fam, giv, doc, phone]
-    supervisor.save_draft({"family_name": "DRAFTSECRETNAME"})
+    supervisor.drafts.save({"family_name": "DRAFTSECRETNAME"})
     secrets += ["DRAFTSECRETNAME", "SOK DARA"]
     files = [store_path, Path(str(store_path) + "-wal"), Path(str(store_path) + "-shm"),
              Path(str(store_path) + ".keys")]

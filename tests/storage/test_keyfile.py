@@ -57,8 +57,8 @@ def test_supervisor_unlock_clears_the_delay(supervisor, store_path: Path, clock)
         with pytest.raises((WrongPassphrase, LockedOut)):
             unlock(store_path, "sokha", "nope nope nope", clock=clock)
     # the 6th attempt was refused unread, so it is not counted
-    assert [u["failed_attempts"] for u in supervisor.list_users() if u["username"] == "sokha"] == [5]
-    supervisor.set_user_status("sokha", "active")
+    assert [u.failed_attempts for u in supervisor.users.list() if u.username == "sokha"] == [5]
+    supervisor.users.set_status("sokha", "active")
     unlock(store_path, "sokha", PASS["sokha"], clock=clock).lock()
 
 
@@ -107,7 +107,7 @@ def test_hq_recovery_slot_opens_the_store(store_path: Path, clock) -> None:
     hq_priv, hq_pub = crypto.generate_x25519()
     s, _ = create_store(store_path, checkpoint_name="P", username="dara", display_name="D",
                         passphrase=PASS["dara"], clock=clock, kdf=FAST, hq_recovery_public_key=hq_pub)
-    s.register  # noqa: B018 - the session is usable
+    s.registrations.register  # noqa: B018 - the session is usable
     s.lock()
     key = KeyFile.load(str(store_path) + ".keys").unwrap_with_hq_key(hq_priv)
     st = Store.open(store_path, key, clock=clock)
@@ -118,7 +118,7 @@ def test_hq_recovery_slot_opens_the_store(store_path: Path, clock) -> None:
 def test_changing_a_passphrase_rewraps_and_never_reencrypts(supervisor, store_path: Path, clock, sign_in) -> None:
     before = store_path.read_bytes()[:4096]
     s = sign_in("sokha")
-    s.set_passphrase("sokha", "sokha has a new passphrase", old_passphrase=PASS["sokha"])
+    s.users.set_passphrase("sokha", "sokha has a new passphrase", old_passphrase=PASS["sokha"])
     assert store_path.read_bytes()[:4096] == before   # same salt/header page: not re-encrypted
     with pytest.raises(WrongPassphrase):
         unlock(store_path, "sokha", PASS["sokha"], clock=clock)

@@ -26,13 +26,13 @@ def test_fixture_upgrades_and_keeps_its_records(fixture: Path, tmp_path: Path) -
     shutil.copy(str(fixture) + ".keys", str(db) + ".keys")
     s = unlock(db, "dara", "fixture passphrase")
     try:
-        assert schema_version(s.db) == [m.name for m in SCHEMA_MIGRATIONS._migrations]
-        hits = s.search("FIXTURE")
-        assert [h["id_document_number"] for h in hits] == ["FX0000001"]
-        rec = s.get_person(hits[0]["id"])
+        assert schema_version(s.store.db) == [m.name for m in SCHEMA_MIGRATIONS._migrations]
+        hits = s.records.search("FIXTURE")
+        assert [h.id_document_number for h in hits] == ["FX0000001"]
+        rec = s.records.get(hits[0].id)
         assert rec["person"]["phone"] == "012000111"
         assert rec["encounters"][0]["referrals"][0]["status"] == "arrived"
-        assert [d["payload"]["family_name"] for d in s.list_drafts()] == ["DRAFT"]
-        assert s.verify().ok
+        assert [d.payload["family_name"] for d in s.drafts.list()] == ["DRAFT"]
+        assert s.maintenance.verify().ok
     finally:
         s.lock()

@@ -39,7 +39,7 @@ def new_hq(folder: Path, *, clock: Any = None) -> HQService:
 
 def enroll(session: Any, hq: HQService, transport: Any = None, *, url: str = "http://hq.test") -> dict[str, Any]:
     """Enroll a device through the client, with a token HQ issued for its checkpoint."""
-    token = hq.issue_token(session.checkpoint_name)
+    token = hq.issue_token(session.site.checkpoint_name)
     return SyncClient(session, transport or hq).enroll(url, token)
 
 
@@ -51,7 +51,7 @@ def live(hq: HQService) -> Iterator[str]:
 
 
 def own_events(session: Any) -> set[str]:
-    return {r[0] for r in session.db.execute("SELECT id FROM events WHERE device_id = ?",
+    return {r[0] for r in session.store.db.execute("SELECT id FROM events WHERE device_id = ?",
                                              [session.store.device_id])}
 
 

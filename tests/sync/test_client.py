@@ -128,7 +128,7 @@ def test_enrollment_pins_hq_keys_and_spends_the_token_once(hq, devices) -> None:
 
 def test_an_officer_cannot_sync_and_an_unenrolled_device_is_told_to_enroll(hq, devices, tmp_path) -> None:
     s = devices("a", enrolled=False)
-    s.add_user("sokha", "Sokha", "officer", "sokha-officer-pass")
+    s.users.add("sokha", "Sokha", "officer", "sokha-officer-pass")
     officer = unlock(tmp_path / "a.db", "sokha", "sokha-officer-pass")
     try:
         with pytest.raises(PermissionDenied, match="supervisor"):
@@ -143,7 +143,7 @@ def test_an_officer_cannot_sync_and_an_unenrolled_device_is_told_to_enroll(hq, d
 def test_sync_sends_everything_once_and_hq_holds_exactly_the_device_events(hq, devices) -> None:
     s = devices("a")
     for _ in range(7):
-        s.register(**registration())
+        s.registrations.register(**registration())
     client = SyncClient(s, hq, batch_events=4)
     seen: list[tuple[int, int]] = []
     summary = client.sync_once(progress=lambda d, t: seen.append((d, t)))
@@ -161,7 +161,7 @@ def test_sync_sends_everything_once_and_hq_holds_exactly_the_device_events(hq, d
 
 def test_a_lost_answer_means_the_same_bytes_again_and_hq_answers_with_the_same_ack(hq, devices) -> None:
     s = devices("a")
-    s.register(**registration())
+    s.registrations.register(**registration())
     t = Flaky(hq, ["lost"])
     first = SyncClient(s, t).sync_once()
     assert not first["complete"] and first["unavailable"] and "did not answer" in first["errors"][0]
@@ -179,7 +179,7 @@ def test_a_batch_sealed_again_is_acknowledged_by_hq_s_first_ack(hq, devices, cap
     """The kept sealed copy is gone (a restore, a wiped folder): the batch is sealed afresh, HQ answers with the
     ack of the copy it has; its verdicts name exactly this batch's events, so it is taken."""
     s = devices("a")
-    s.register(**registration())
+    s.registrations.register(**registration())
     t = Flaky(hq, ["lost"])
     SyncClient(s, t).sync_once()
     shutil.rmtree(str(s.store.path) + ".outbox")
@@ -192,13 +192,13 @@ def test_a_batch_sealed_again_is_acknowledged_by_hq_s_first_ack(hq, devices, cap
 
 def test_unreachable_hq_changes_nothing_but_the_error(hq, devices) -> None:
     s = devices("a")
-    s.register(**registration())
+    s.registrations.register(**registration())
     before = own_events(s)
     summary = SyncClient(s, Flaky(hq, ["down"])).sync_once()
     assert summary["unavailable"] and not summary["complete"] and summary["pending"] == len(before)
     assert at_hq(hq, s) == set()
     assert Outbox(s).status()["last_error"].startswith("HQ could not be reached")
-    assert own_events(s) == before and s.verify().ok
+    assert own_events(s) == before and s.maintenance.verify().ok
 
 
 @pytest.mark.parametrize("case, expected", [
@@ -212,7 +212,7 @@ def test_unreachable_hq_changes_nothing_but_the_error(hq, devices) -> None:
 def test_a_forged_or_mismatched_ack_marks_nothing(hq, devices, caplog, case, expected) -> None:
     s = devices("a")
     for _ in range(2):
-        s.register(**registration())
+        s.registrations.register(**registration())
     attacker, _ = crypto.generate_signing_key()
     answer = {
         "signed by another key": rewrite(hq, attacker),
@@ -246,7 +246,7 @@ def test_a_forged_or_mismatched_ack_marks_nothing(hq, devices, caplog, case, exp
 def test_an_ack_that_leaves_events_out_does_not_loop(hq, devices) -> None:
     s = devices("a")
     for _ in range(2):
-        s.register(**registration())
+        s.registrations.register(**registration())
     partial = rewrite(hq, hq.keys.signing_private, verdicts=lambda d: dict(list(d["verdicts"].items())[:1]))
     summary = SyncClient(s, Flaky(hq, [partial, partial])).sync_once()
     assert summary["acknowledged"] == 1 and not summary["complete"]
@@ -257,7 +257,7 @@ def test_an_ack_that_leaves_events_out_does_not_loop(hq, devices) -> None:
 def test_a_push_in_steps_keeps_the_network_off_the_db_thread(hq, devices) -> None:
     """The desktop's way: prepare and finish on its DB worker, the HTTP round trip on its network thread."""
     s = devices("a")
-    s.register(**registration())
+    s.registrations.register(**registration())
     client = SyncClient(s, hq)
     outgoing = client.prepare_push()
     assert outgoing is not None and set(outgoing.event_ids) == own_events(s)
@@ -267,7 +267,7 @@ def test_a_push_in_steps_keeps_the_network_off_the_db_thread(hq, devices) -> Non
     net.join(30)
     assert client.finish_push(outgoing, answer["ack"])["accepted"] == len(outgoing.event_ids)
     assert client.prepare_push() is None
-    s.register(**registration())
+    s.registrations.register(**registration())
     again = client.prepare_push()
     with pytest.raises(SyncUnavailable):
         client.finish_push(again, error=SyncUnavailable("HQ could not be reached."))
@@ -279,7 +279,7 @@ def test_a_push_in_steps_keeps_the_network_off_the_db_thread(hq, devices) -> Non
 def test_cancel_between_batches_and_resume(hq, devices) -> None:
     s = devices("a")
     for _ in range(5):
-        s.register(**registration())
+        s.registrations.register(**registration())
     stop = threading.Event()
 
     def progress(done: int, total: int) -> None:
@@ -298,22 +298,22 @@ def test_a_tb_outcome_recorded_on_another_device_reaches_the_registering_device(
     TB follow-up records the outcome; A pulls that update. A device of another checkpoint gets none of it."""
     a, b = devices("a"), devices("b")
     other = devices("c", checkpoint="Bavet")
-    reg = a.register(**TB_CASE)
+    reg = a.registrations.register(**TB_CASE)
     rid = reg.referral_ids[0]
     assert SyncClient(a, hq).sync_once()["complete"]
     got = SyncClient(b, hq).sync_once()
     assert got["complete"] and got["applied"] == 1                    # A's registration
-    assert b.get_person(reg.person_id)["person"]["family_name"] == "SOK"
-    b.update_referral(rid, {"xpert_result": "MTB_DETECTED_RIF_NOT_DETECTED"})
-    b.update_referral(rid, {"diagnosis": "BACT_CONFIRMED"})
+    assert b.records.get(reg.person_id)["person"]["family_name"] == "SOK"
+    b.referrals.update(rid, {"xpert_result": "MTB_DETECTED_RIF_NOT_DETECTED"})
+    b.referrals.update(rid, {"diagnosis": "BACT_CONFIRMED"})
     assert SyncClient(b, hq).sync_once()["complete"]
     back = SyncClient(a, hq).sync_once()
     # the two updates, and B's record that someone there looked at the person (reading is logged)
     assert back["applied"] == 3 and back["held_incoming"] == 0
-    [r] = a.list_referrals(kind="health")
-    assert (r["status"], r["xpert_result"], r["diagnosis"]) == ("diagnosed", "MTB_DETECTED_RIF_NOT_DETECTED",
-                                                                "BACT_CONFIRMED")
-    assert a.verify().ok and b.verify().ok
+    [r] = a.referrals.list(kind="health")
+    assert (r.status, r.xpert_result, r.diagnosis) == ("diagnosed", "MTB_DETECTED_RIF_NOT_DETECTED",
+                                                          "BACT_CONFIRMED")
+    assert a.maintenance.verify().ok and b.maintenance.verify().ok
     assert SyncClient(b, hq).sync_once()["sent"] == 0                 # pulled events are not sent back as B's
     assert SyncClient(other, hq).sync_once()["pulled"] == 0           # another checkpoint: nothing about them
     assert SyncClient(a, hq).pull_all()["applied"] == 0               # from the stored cursor: nothing twice
@@ -321,7 +321,7 @@ def test_a_tb_outcome_recorded_on_another_device_reaches_the_registering_device(
 
 def test_a_forged_or_replayed_pull_answer_applies_nothing(hq, devices) -> None:
     a, b = devices("a"), devices("b")
-    a.register(**registration())
+    a.registrations.register(**registration())
     SyncClient(a, hq).sync_once()
     attacker, _ = crypto.generate_signing_key()
 
@@ -357,10 +357,10 @@ def test_reference_data_is_verified_and_names_revoked_devices(hq, devices) -> No
 # ------------------------------------------------------------------------------------ revocation, users, clock
 def test_revocation_and_a_user_switch_never_delete_unsynced_events(hq, devices, tmp_path, caplog) -> None:
     s = devices("a")
-    s.add_user("rith", "Rith", "admin", "rith-admin-pass-1")
-    s.register(**registration())
+    s.users.add("rith", "Rith", "admin", "rith-admin-pass-1")
+    s.registrations.register(**registration())
     SyncClient(s, hq).sync_once()
-    s.register(**registration(person=adult(given_names="VANNA", id_document_number="N7654321")))
+    s.registrations.register(**registration(person=adult(given_names="VANNA", id_document_number="N7654321")))
     unsent = own_events(s) - at_hq(hq, s)
     assert unsent
     hq.revoke(s.store.device_id, "test")
@@ -376,7 +376,7 @@ def test_revocation_and_a_user_switch_never_delete_unsynced_events(hq, devices, 
     try:
         st2 = Outbox(admin).status()
         assert st2["pending"] + st2["inflight"] == len(unsent)
-        assert own_events(admin) >= unsent and admin.verify().ok
+        assert own_events(admin) >= unsent and admin.maintenance.verify().ok
     finally:
         admin.lock()
     again = unlock(tmp_path / "a.db", "dara", DEVICE_PASS)
@@ -389,18 +389,18 @@ def test_revocation_and_a_user_switch_never_delete_unsynced_events(hq, devices, 
 def test_a_device_clock_a_day_off_changes_nothing(hq, devices) -> None:
     a = devices("a", device_clock=ManualClock(datetime.now(UTC) + timedelta(days=1)))
     b = devices("b", device_clock=ManualClock(datetime.now(UTC) - timedelta(days=1)))
-    reg = a.register(**TB_CASE)
-    b_reg = b.register(**registration())
+    reg = a.registrations.register(**TB_CASE)
+    b_reg = b.registrations.register(**registration())
     assert SyncClient(a, hq).sync_once()["complete"]
     assert SyncClient(b, hq).sync_once()["complete"]
-    b.update_referral(reg.referral_ids[0], {"status": "arrived"})
+    b.referrals.update(reg.referral_ids[0], {"status": "arrived"})
     assert SyncClient(b, hq).sync_once()["complete"]
     assert SyncClient(a, hq).sync_once()["applied"] >= 2       # b's registration and b's referral update
-    assert a.list_referrals(kind="health")[0]["status"] == "arrived"
-    assert a.get_person(b_reg.person_id)
+    assert a.referrals.list(kind="health")[0].status == "arrived"
+    assert a.records.get(b_reg.person_id)
     for s in (a, b):
         assert SyncClient(s, hq).sync_once()["complete"]        # a's reading of the record is an event too
     for s in (a, b):
         assert at_hq(hq, s) == own_events(s)
         assert Outbox(s).status()["hq"] == {"accepted": len(own_events(s))}
-        assert s.verify().ok
+        assert s.maintenance.verify().ok

@@ -111,7 +111,7 @@ def test_a_round_trip_over_loopback(tmp_path: Path, clock) -> None:
             client.enroll(url, hq.issue_token("Poipet"))
             assert Outbox(s).enrollment()["hq_url"] == url
             for _ in range(3):
-                s.register(**registration())
+                s.registrations.register(**registration())
             summary = client.sync_once()
             assert summary["complete"] and summary["acknowledged"] == summary["sent"] > 0
             assert client.fetch_reference()["revoked_devices"] == []

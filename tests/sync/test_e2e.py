@@ -48,24 +48,24 @@ def test_two_devices_an_outcome_and_a_usb_round_trip(hq, tmp_path: Path) -> None
     try:
         with HttpTransport(url, timeout=30) as t:
             for dev in (a, b):
-                SyncClient(dev, t).enroll(url, service.issue_token(dev.checkpoint_name))
+                SyncClient(dev, t).enroll(url, service.issue_token(dev.site.checkpoint_name))
             fac = codelists.health_facilities()[0].code
-            reg = a.register(**registration(tb={"cough": True, "cough_days": 20}, referrals=[
+            reg = a.registrations.register(**registration(tb={"cough": True, "cough_days": 20}, referrals=[
                 {"kind": "health", "agency_code": fac, "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"}]))
             for _ in range(5):
-                a.register(**registration())
+                a.registrations.register(**registration())
             assert SyncClient(a, t).sync_once()["complete"]
             got = SyncClient(b, t).sync_once()
             assert got["complete"] and got["applied"] >= 6
             rid = reg.referral_ids[0]
-            b.update_referral(rid, {"xpert_result": "MTB_DETECTED_RIF_NOT_DETECTED"})
-            b.update_referral(rid, {"diagnosis": "BACT_CONFIRMED"})
+            b.referrals.update(rid, {"xpert_result": "MTB_DETECTED_RIF_NOT_DETECTED"})
+            b.referrals.update(rid, {"diagnosis": "BACT_CONFIRMED"})
             assert SyncClient(b, t).sync_once()["complete"]
             assert SyncClient(a, t).sync_once()["complete"]
-            [r] = [x for x in a.list_referrals(kind="health") if x["id"] == rid]
-            assert (r["status"], r["diagnosis"]) == ("diagnosed", "BACT_CONFIRMED")
+            [r] = [x for x in a.referrals.list(kind="health") if x.id == rid]
+            assert (r.status, r.diagnosis) == ("diagnosed", "BACT_CONFIRMED")
             # No link today: the next registrations go on a USB stick.
-            a.register(**registration())
+            a.registrations.register(**registration())
             stick = tmp_path / "poipet-0001.cpb"
             sent = export_batch(a, stick)
             assert sent is not None and stick.exists()
@@ -80,7 +80,7 @@ def test_two_devices_an_outcome_and_a_usb_round_trip(hq, tmp_path: Path) -> None
         assert len(at_hq) == len(set(at_hq))
         assert set(at_hq) == own_events(a) | own_events(b)
         for dev in (a, b):
-            assert dev.verify().ok
+            assert dev.maintenance.verify().ok
     finally:
         a.lock()
         b.lock()
@@ -92,13 +92,13 @@ def test_a_revoked_device_enrolls_again_and_its_unsynced_events_arrive(tmp_path:
     try:
         with LiveServer(create_app(service, rate_per_minute=0)) as server, \
                 HttpTransport(server.url, timeout=30) as t:
-            SyncClient(a, t).enroll(server.url, service.issue_token(a.checkpoint_name))
-            a.register(**registration())
+            SyncClient(a, t).enroll(server.url, service.issue_token(a.site.checkpoint_name))
+            a.registrations.register(**registration())
             assert SyncClient(a, t).sync_once()["complete"]
             service.revoke(a.store.device_id, "laptop found again")
-            a.register(**registration())
+            a.registrations.register(**registration())
             assert not SyncClient(a, t).sync_once()["complete"]          # refused while revoked, nothing lost
-            token = service.issue_token(a.checkpoint_name)
+            token = service.issue_token(a.site.checkpoint_name)
             with pytest.raises(Exception, match="already enrolled"):
                 SyncClient(a, t).enroll(server.url, token)
             SyncClient(a, t).enroll(server.url, token, replace=True)

@@ -54,11 +54,11 @@ def test_forty_syncs_through_a_faulty_network_lose_nothing_and_duplicate_nothing
                 dev = rng.choice((a, b))
                 for _ in range(rng.randint(0, 3)):
                     n += 1
-                    dev.register(**person(rng, n))
+                    dev.registrations.register(**person(rng, n))
                 # follow up a referral this device holds (its own, or one pulled from the other device)
-                open_refs = dev.list_referrals(kind="health", status="referred")
+                open_refs = dev.referrals.list(kind="health", status="referred")
                 if open_refs and rng.random() < 0.4:
-                    dev.update_referral(rng.choice(open_refs)["id"], {"status": "arrived"})
+                    dev.referrals.update(rng.choice(open_refs).id, {"status": "arrived"})
                 summary = SyncClient(dev, faulty, batch_events=rng.choice((2, 5, 50))).sync_once()
                 assert "Traceback" not in " ".join(summary["errors"])
                 outcomes.append(summary["complete"])
@@ -78,12 +78,12 @@ def test_forty_syncs_through_a_faulty_network_lose_nothing_and_duplicate_nothing
             st = Outbox(s).status()
             assert st["pending"] == st["inflight"] == 0 and st["held_incoming"] == 0
             assert st["hq"] == {"accepted": len(own_events(s))}
-            assert s.verify().ok
+            assert s.maintenance.verify().ok
         # Pull under faults skipped nothing: each device holds the other's registrations.
         for s, o in ((a, b), (b, a)):
-            theirs = {r[0] for r in o.db.execute("SELECT id FROM events WHERE type = 'registration.recorded' AND "
+            theirs = {r[0] for r in o.store.db.execute("SELECT id FROM events WHERE type = 'registration.recorded' AND "
                                                  "device_id = ?", [o.store.device_id])}
-            mine = {r[0] for r in s.db.execute("SELECT id FROM events WHERE device_id = ?", [o.store.device_id])}
+            mine = {r[0] for r in s.store.db.execute("SELECT id FROM events WHERE device_id = ?", [o.store.device_id])}
             assert theirs <= mine
         # The faults really happened, and syncs really failed and recovered.
         assert all(seen.get(f, 0) > 0 for f in EVERY_FAULT), seen
@@ -143,7 +143,7 @@ def test_kill_9_between_hq_accepting_and_the_ack_being_stored_converges(tmp_path
             for k in range(6):
                 s = unlock(db, "dara", DEVICE_PASS)
                 for _ in range(rng.randint(5, 15)):
-                    s.register(**person(rng, k))
+                    s.registrations.register(**person(rng, k))
                 s.lock()
                 if k % 2 == 0:
                     # The worst moment: HQ has taken the batch and answered; the answer is held in the proxy.
@@ -158,8 +158,8 @@ def test_kill_9_between_hq_accepting_and_the_ack_being_stored_converges(tmp_path
                     killed_at_random += _kill(p)
                 # After each kill: the store is whole, and nothing is marked acknowledged that HQ lacks.
                 s = unlock(db, "dara", DEVICE_PASS)
-                assert s.verify().ok
-                acked = {r[0] for r in s.db.execute("SELECT id FROM events WHERE sync_state = 'acked' AND "
+                assert s.maintenance.verify().ok
+                acked = {r[0] for r in s.store.db.execute("SELECT id FROM events WHERE sync_state = 'acked' AND "
                                                     "device_id = ?", [s.store.device_id])}
                 assert acked <= set(hq_events(hq))
                 s.lock()
@@ -186,7 +186,7 @@ def test_a_tampered_byte_of_a_batch_on_the_wire_is_refused_and_marks_nothing(tmp
         with live(hq) as url, FaultProxy(url, seed=3, weights={"tamper_request": 1}, paths=("/v1/push",)) as px, \
                 HttpTransport(px.url, timeout=5) as t:
             enroll(s, hq, t, url=url)          # the proxy lets everything but pushes through untouched
-            s.register(**registration())
+            s.registrations.register(**registration())
             size = None
             for at in [0, 2, 5, 9, 40, 200, -400, -79, -78, -64, -1, *(rng.randrange(-5000, 5000) for _ in range(12))]:
                 px.tamper_at = at
@@ -216,7 +216,7 @@ def test_replayed_unenrolled_and_revoked_batches_change_nothing_at_hq(tmp_path: 
     try:
         with live(hq) as url, HttpTransport(url, timeout=5) as t:
             enroll(a, hq, t, url=url)
-            a.register(**registration())
+            a.registrations.register(**registration())
             ob = Outbox(a)
             batch = ob.next_batch()
             from sync.client import sealed_copy
@@ -227,14 +227,14 @@ def test_replayed_unenrolled_and_revoked_batches_change_nothing_at_hq(tmp_path: 
             # The same bytes again (a replay, by an attacker or a retry): the same ack, nothing new at HQ.
             assert t.push(blob) == first and sorted(hq_events(hq)) == before
             # A device HQ never enrolled, sealing to HQ's real key: refused, nothing written.
-            stranger.register(**registration())
+            stranger.registrations.register(**registration())
             sob = Outbox(stranger)
             foreign = seal_batch(sob.next_batch(), sob.identity(), hq.keys.exchange_public)
             with pytest.raises(PermissionDenied, match="not enrolled"):
                 t.push(foreign)
             # A revoked device: refused, and what it sent before is kept.
             hq.revoke(a.store.device_id, "laptop stolen")
-            a.register(**registration())
+            a.registrations.register(**registration())
             summary = SyncClient(a, t).sync_once()
             assert not summary["complete"] and "revoked" in summary["errors"][0]
             with pytest.raises(PermissionDenied, match="revoked"):

@@ -55,10 +55,10 @@ def test_kill_9_of_hq_mid_ingest_converges(tmp_path: Path) -> None:
     subprocess.run(_hq(["init-keys"], tmp_path, env), env=env, check=True, capture_output=True, timeout=60)
     subprocess.run(_hq(["migrate"], tmp_path, env), env=env, check=True, capture_output=True, timeout=60)
     device = new_device(tmp_path / "device.db")
-    token = subprocess.run(_hq(["enroll-token", "--checkpoint", device.checkpoint_name], tmp_path, env), env=env,
+    token = subprocess.run(_hq(["enroll-token", "--checkpoint", device.site.checkpoint_name], tmp_path, env), env=env,
                            check=True, capture_output=True, text=True, timeout=60).stdout.strip().splitlines()[-1]
     generate(device, count=1200, seed=9)
-    own = {r[0] for r in device.db.execute("SELECT id FROM events WHERE device_id = ?", [device.store.device_id])}
+    own = {r[0] for r in device.store.db.execute("SELECT id FROM events WHERE device_id = ?", [device.store.device_id])}
     rng = random.Random(4)
     kills = 0
     try:

@@ -29,7 +29,7 @@ def device(tmp_path: Path, clock, hq):
     s = new_device(tmp_path / "a.db", clock=clock)
     enroll(s, hq)
     for _ in range(3):
-        s.register(**registration())
+        s.registrations.register(**registration())
     yield s
     s.lock()
 
@@ -77,7 +77,7 @@ def test_export_never_overwrites_and_needs_enrollment(device, tmp_path, clock) -
         export_batch(device, tmp_path / "no-such-dir" / "b.cpb")
     lone = new_device(tmp_path / "lone.db", clock=clock)
     try:
-        lone.register(**registration())
+        lone.registrations.register(**registration())
         with pytest.raises(PermissionDenied, match="not enrolled"):
             export_batch(lone, tmp_path / "lone.cpb")
     finally:

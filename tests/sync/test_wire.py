@@ -30,7 +30,7 @@ from sync.wire import (
 
 @pytest.fixture
 def sealed(supervisor):
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     ob = Outbox(supervisor)
     ident = ob.identity()
     hq_priv, hq_pub = crypto.generate_x25519()
@@ -90,7 +90,7 @@ def test_signed_document_kinds_do_not_cross(sealed) -> None:
 
 
 def test_a_batch_holding_another_devices_event_is_refused_whole(supervisor) -> None:
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     ob = Outbox(supervisor)
     ident = ob.identity()
     hq_priv, hq_pub = crypto.generate_x25519()

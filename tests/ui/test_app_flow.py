@@ -105,7 +105,7 @@ def _signed_in(qtbot, app, store_path, user):
 def test_main_window_figures_and_navigation_by_role(qtbot, app, supervisor, store_path) -> None:
     from helpers import registration
 
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     a = _signed_in(qtbot, app, store_path, "dara")
     assert a.main.findChild(QWidget, "fig_registered").text() == "1"
     assert set(a.main.actions_) >= {"home", "new", "records", "referrals", "supervisor", "lock"}
@@ -157,11 +157,11 @@ w.findChild(QWidget, "name_khmer").edited.emit()
 from ui.qt import QTimer
 def poll():
     def seen(drafts):
-        if any(d["payload"]["person"].get("name_khmer") for d in drafts):
+        if any(d.payload["person"].get("name_khmer") for d in drafts):
             print("draft saved", flush=True)
         else:
             QTimer.singleShot(20, poll)
-    runner.op(s.list_drafts).success(seen).run()
+    runner.op(s.drafts.list).success(seen).run()
 poll()
 app.exec()
 """

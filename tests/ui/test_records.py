@@ -23,22 +23,31 @@ def wait_idle(qtbot: Any, ctx: Any, timeout: int = 10_000) -> None:
     qtbot.waitUntil(lambda: ctx.runner.pending == 0, timeout=timeout)
 
 
-class RecordingSession:
-    """Wraps a Session: records (method, thread, args) for every method call and property read."""
+AREAS = ("registrations", "records", "corrections", "review", "referrals", "drafts", "users", "maintenance", "slips")
 
-    def __init__(self, inner: Any) -> None:
+
+class RecordingSession:
+    """Wraps a Session: records (method, thread, args) for every method call and property read, of the session
+    and of its areas (named "records.search", ...)."""
+
+    def __init__(self, inner: Any, prefix: str = "", calls: list[Any] | None = None) -> None:
         self._inner = inner
-        self.calls: list[tuple[str, threading.Thread, tuple[Any, ...], dict[str, Any]]] = []
+        self._prefix = prefix
+        self.calls: list[tuple[str, threading.Thread, tuple[Any, ...], dict[str, Any]]] = [] if calls is None \
+            else calls
 
     def __getattr__(self, name: str) -> Any:
+        if not self._prefix and name in AREAS:
+            return RecordingSession(getattr(self._inner, name), f"{name}.", self.calls)
+        full = self._prefix + name
         if isinstance(getattr(type(self._inner), name, None), property):
-            self.calls.append((name, threading.current_thread(), (), {}))
+            self.calls.append((full, threading.current_thread(), (), {}))
         attr = getattr(self._inner, name)
         if not callable(attr) or name.startswith("__"):
             return attr
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            self.calls.append((name, threading.current_thread(), args, kwargs))
+            self.calls.append((full, threading.current_thread(), args, kwargs))
             return attr(*args, **kwargs)
 
         return call
@@ -63,11 +72,11 @@ def type_text(widget: Any, text: str) -> None:
 def db(ctx: Any, sql: str, *params: Any) -> list[tuple[Any, ...]]:
     """Read the store directly, on the DB thread (test set-up and checks only)."""
     session = ctx.session._inner if isinstance(ctx.session, RecordingSession) else ctx.session
-    return ctx.runner.run_sync(lambda: session.db.execute(sql, list(params)).fetchall())
+    return ctx.runner.run_sync(lambda: session.store.db.execute(sql, list(params)).fetchall())
 
 
 def first_row_pages(model: PersonsModel, rec: RecordingSession) -> list[int]:
-    return sorted(k["offset"] // model.page_size for _a, k in rec.names("list_persons"))
+    return sorted(k["offset"] // model.page_size for _a, k in rec.names("records.page"))
 
 
 @pytest.fixture
@@ -152,7 +161,7 @@ def test_only_the_pages_touched_are_fetched(qtbot, make_ctx):
     qtbot.waitUntil(lambda: model.ready)
     wait_idle(qtbot, ctx)
     assert model.rowCount() == 40
-    assert rec.names("list_persons") == []              # counting fetches no rows
+    assert rec.names("records.page") == []              # counting fetches no rows
 
     assert model.data(model.index(3, Column.FAMILY_NAME)) == PLACEHOLDER
     assert model.data(model.index(3, 0), PersonsModel.PersonIdRole) is None
@@ -162,7 +171,7 @@ def test_only_the_pages_touched_are_fetched(qtbot, make_ctx):
     assert (top.row(), bottom.row(), bottom.column()) == (0, 7, len(Column) - 1)
     assert model.data(model.index(3, Column.FAMILY_NAME)) != PLACEHOLDER
     assert first_row_pages(model, rec) == [0]
-    assert all(k["limit"] == 8 for _a, k in rec.names("list_persons"))
+    assert all(k["limit"] == 8 for _a, k in rec.names("records.page"))
 
     model.data(model.index(39, 0))                        # the last page: rows 32-39
     wait_idle(qtbot, ctx)
@@ -186,13 +195,13 @@ def test_a_page_shorter_than_the_count_promised_counts_again(qtbot, make_ctx):
     assert model.rowCount() == 40
     ids = [r[0] for r in db(ctx, "SELECT id FROM persons ORDER BY id LIMIT 3")]
     for pid in ids:
-        ctx.runner.run_sync(rec._inner.void, "person", pid, "Entered twice")
+        ctx.runner.run_sync(rec._inner.corrections.void, "person", pid, "Entered twice")
     with qtbot.waitSignal(model.modelReset, timeout=10_000):
         model.data(model.index(39, 0))                    # page 4 now holds 5 rows, not 8
     qtbot.waitUntil(lambda: model.ready)
     wait_idle(qtbot, ctx)
     assert model.rowCount() == 37
-    assert len(rec.names("count_persons")) == 2
+    assert len(rec.names("records.count")) == 2
     model.data(model.index(36, 0))
     wait_idle(qtbot, ctx)
     assert model.data(model.index(36, Column.FAMILY_NAME)) != PLACEHOLDER
@@ -201,7 +210,7 @@ def test_a_page_shorter_than_the_count_promised_counts_again(qtbot, make_ctx):
 
 class MillionSession:
     """A stand-in session with 1,000,000 persons (a real store that size is a benchmark, not a unit test).
-    ``gate`` (when set) holds every list_persons call until the test opens it."""
+    ``gate`` (when set) holds every records.page call until the test opens it."""
 
     class user:                                           # mimics Session.user (a User value)
         id, role = "00000000-0000-0000-0000-000000000000", "supervisor"
@@ -209,11 +218,12 @@ class MillionSession:
     def __init__(self) -> None:
         self.offsets: list[int] = []
         self.gate: threading.Event | None = None
+        self.records = self                               # mimics session.records (count, page)
 
-    def count_persons(self) -> int:
+    def count(self) -> int:
         return 1_000_000
 
-    def list_persons(self, *, offset: int, limit: int) -> list[dict[str, Any]]:
+    def page(self, *, offset: int, limit: int) -> list[dict[str, Any]]:
         if self.gate is not None:
             self.gate.wait(10)
         self.offsets.append(offset)
@@ -365,7 +375,7 @@ def test_keyboard_open_shows_name_and_arrival_and_reads_once(qtbot, view_for):
     view.detail.resize(500, 900)
     view.detail.repaint()
     wait_idle(qtbot, ctx)
-    assert len(rec.names("get_person")) == 1
+    assert len(rec.names("records.get")) == 1
     views = db(ctx, "SELECT count(*) FROM events WHERE type = 'person.viewed' AND entity_id = ?", row["id"])
     assert views[0][0] == 1
 
@@ -373,7 +383,7 @@ def test_keyboard_open_shows_name_and_arrival_and_reads_once(qtbot, view_for):
     qtbot.keyClick(view.table, Qt.Key.Key_Down)
     assert view.detail.person_id is None and row["family_name"] not in view.detail.title.text()
     wait_idle(qtbot, ctx)
-    assert len(rec.names("get_person")) == 1
+    assert len(rec.names("records.get")) == 1
     qtbot.keyClick(view.table, Qt.Key.Key_Escape)         # Esc: back to the search box
     assert view.search.hasFocus()
 
@@ -538,7 +548,8 @@ def test_the_gui_thread_never_calls_the_session(qtbot, view_for):
         dlg.ok_button.click()
     wait_idle(qtbot, ctx)
     called = {name for name, *_ in rec.calls}
-    assert {"count_persons", "list_persons", "search", "get_person", "history", "amend_person"} <= called
+    assert {"records.count", "records.page", "records.search", "records.get", "records.history",
+            "corrections.amend_person"} <= called
     main = threading.main_thread()
     on_main = [(name, t.name) for name, t, *_ in rec.calls if t is main]
     assert on_main == []

@@ -3,6 +3,7 @@ refusals shown inline with nothing changed, filters, and what other roles get. O
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import timedelta
 from typing import Any
 
@@ -10,7 +11,7 @@ import pytest
 from ui_helpers import Keyboard, show_active, wait_idle
 
 from checkpoint.model.referral import CXR_RESULTS, DIAGNOSES, HEALTH_STAGES, STATUSES, XPERT_RESULTS
-from checkpoint.services import LOCAL_TZ
+from checkpoint.site import LOCAL_TZ
 from ui.models.referrals import ReferralsModel, stage_label
 from ui.qt import QApplication, QComboBox, QDate, QDateEdit, QLineEdit, Qt
 from ui.windows.referrals import ReferralsView
@@ -18,9 +19,14 @@ from ui.windows.referrals import ReferralsView
 STAGE = ReferralsModel.Column.STAGE
 
 
+def health_rows(ctx: Any) -> list[dict[str, Any]]:
+    """The health referrals as the service lists them (read on the DB thread), as the table model's row dicts."""
+    return [dataclasses.asdict(r) for r in ctx.runner.run_sync(ctx.session.referrals.list, kind="health")]
+
+
 def referral(ctx: Any, rid: str) -> dict[str, Any]:
     """The referral as the service has it now (read on the DB thread)."""
-    rows = ctx.runner.run_sync(ctx.session.list_referrals, kind="health")
+    rows = health_rows(ctx)
     return next(r for r in rows if r["id"] == rid)
 
 
@@ -48,7 +54,7 @@ def save_and_wait(qtbot: Any, view: ReferralsView, press: Any) -> None:
 # ------------------------------------------------------------------------------------------------ the model
 def test_referrals_model_passes_qtmodeltester_through_updates_removals_and_resets(make_ctx, qtbot, qtmodeltester):
     ctx = make_ctx("thida")
-    rows = ctx.runner.run_sync(ctx.session.list_referrals, kind="health")
+    rows = health_rows(ctx)
     model = ReferralsModel()
     model.replace_rows(rows)
     qtmodeltester.check(model, force_py=True)
@@ -79,7 +85,7 @@ def test_referrals_model_passes_qtmodeltester_through_updates_removals_and_reset
 
 def test_referrals_model_shows_names_dates_labels_and_custom_roles(make_ctx):
     ctx = make_ctx("thida")
-    r = ctx.runner.run_sync(ctx.session.list_referrals, kind="health")[0]
+    r = health_rows(ctx)[0]
     model = ReferralsModel()
     model.replace_rows([{**r, "status": "lost_to_follow_up", "lost_to_follow_up_stage": "cxr_done"}])
     c = ReferralsModel.Column
@@ -178,9 +184,9 @@ def test_health_worker_records_the_whole_tb_cascade_by_keyboard(make_ctx, qtbot,
     view.treatment_started_at.setDate(QDate(today.year, today.month, today.day))
     view.status.setFocus()
     kb.tab_to(view, "treatment_facility")
-    events = ctx.runner.run_sync(ctx.session.stats)["events"]
+    events = ctx.runner.run_sync(ctx.session.maintenance.stats)["events"]
     save_and_wait(qtbot, view, lambda: kb.press(Qt.Key.Key_Return))
-    assert ctx.runner.run_sync(ctx.session.stats)["events"] == events + 1     # one Enter, one save
+    assert ctx.runner.run_sync(ctx.session.maintenance.stats)["events"] == events + 1     # one Enter, one save
     r = referral(ctx, rid)
     assert (r["status"], r["treatment_started_at"], r["treatment_facility"]) == (
         "treatment_started", today.isoformat(), facility)
@@ -231,7 +237,7 @@ def test_invalid_follow_up_is_refused_inline_and_changes_nothing(make_ctx, qtbot
         assert stage_text(view, rid) == "Diagnosed"
         assert view.status.currentData() == "diagnosed"          # no treatment proposed after "not TB"
     before = referral(ctx, rid)
-    events_before = ctx.runner.run_sync(ctx.session.stats)["events"]
+    events_before = ctx.runner.run_sync(ctx.session.maintenance.stats)["events"]
 
     view.status.setCurrentIndex(view.status.findData("treatment_started"))
     start = clock.now().astimezone(LOCAL_TZ).date() + timedelta(days=1 if case == "future_start" else 0)
@@ -247,7 +253,7 @@ def test_invalid_follow_up_is_refused_inline_and_changes_nothing(make_ctx, qtbot
     assert view.error.isVisibleTo(view)
     assert QApplication.focusWidget() is view.treatment_started_at    # the field in error
     assert referral(ctx, rid) == before
-    assert ctx.runner.run_sync(ctx.session.stats)["events"] == events_before
+    assert ctx.runner.run_sync(ctx.session.maintenance.stats)["events"] == events_before
     # the form keeps what was typed, so it can be corrected
     assert view.status.currentData() == "treatment_started"
 
@@ -263,10 +269,10 @@ def test_invalid_follow_up_is_refused_inline_and_changes_nothing(make_ctx, qtbot
 def test_stage_filter_matches_the_service(make_ctx, qtbot):
     ctx = make_ctx("thida")
     view = open_view(qtbot, ctx)
-    every = ctx.runner.run_sync(ctx.session.list_referrals, kind="health")
+    every = health_rows(ctx)
     first = every[0]["id"]
-    ctx.runner.run_sync(ctx.session.update_referral, first, {"status": "xpert_done"})
-    ctx.runner.run_sync(ctx.session.update_referral, every[1]["id"], {"status": "lost_to_follow_up"})
+    ctx.runner.run_sync(ctx.session.referrals.update, first, {"status": "xpert_done"})
+    ctx.runner.run_sync(ctx.session.referrals.update, every[1]["id"], {"status": "lost_to_follow_up"})
     assert [view.stage_filter.itemData(i) for i in range(view.stage_filter.count())] == ["open", "all", *STATUSES]
     for filt, expected in (("all", 21), ("open", 20), ("referred", 19), ("xpert_done", 1), ("lost_to_follow_up", 1),
                            ("treatment_started", 0)):
@@ -286,7 +292,7 @@ def test_a_change_made_elsewhere_updates_the_open_list(make_ctx, qtbot):
     view.select_referral(rid)
     # e.g. another screen recorded the arrival; the list redraws from ctx.changed, keeping the selection
     with qtbot.waitSignal(view.loaded, timeout=10_000):
-        ctx.mutate(ctx.session.update_referral, rid, {"status": "arrived"})
+        ctx.mutate(ctx.session.referrals.update, rid, {"status": "arrived"})
     assert stage_text(view, rid) == "Arrived at the facility"
     assert view.table.currentIndex().row() == view.model.row_of(rid)
     assert view.status.currentData() == "cxr_done"

@@ -78,9 +78,9 @@ def test_negative_adult_from_mrz_scan_to_saved_in_at_most_30_keys(qtbot, wizard)
     print(f"\nkey presses from MRZ scan to saved (negative adult): {kb.count}")
     assert kb.count <= 30
     wait_idle(qtbot, ctx)
-    found = ctx.runner.run_sync(ctx.session.search, "N01234567")
-    assert [r["family_name"] for r in found] == ["SOK"]
-    assert ctx.runner.run_sync(ctx.session.list_drafts) == []
+    found = ctx.runner.run_sync(ctx.session.records.search, "N01234567")
+    assert [r.family_name for r in found] == ["SOK"]
+    assert ctx.runner.run_sync(ctx.session.drafts.list) == []
 
 
 def test_a_failed_check_digit_says_rescan_not_forgery(qtbot, wizard) -> None:
@@ -196,10 +196,10 @@ def test_every_change_is_saved_as_a_draft_and_resumes(qtbot, wizard, make_ctx) -
     type_text(w.findChild(QWidget, "family_name"), "PRAK")
     type_text(w.findChild(QWidget, "name_khmer"), "ប្រាក់")
     qtbot.waitUntil(lambda: w.flow.draft_id is not None and not w._draft_in_flight, timeout=10_000)
-    drafts = ctx.runner.run_sync(ctx.session.list_drafts)
-    assert drafts[0]["payload"]["person"]["name_khmer"] == "ប្រាក់"
-    flow, step = RegistrationFlow.from_draft(drafts[0]["payload"], now=ctx.session.store.clock.now(),
-                                             draft_id=drafts[0]["id"])
+    drafts = ctx.runner.run_sync(ctx.session.drafts.list)
+    assert drafts[0].payload["person"]["name_khmer"] == "ប្រាក់"
+    flow, step = RegistrationFlow.from_draft(drafts[0].payload, now=ctx.session.store.clock.now(),
+                                             draft_id=drafts[0].id)
     w2 = RegistrationWizard(ctx, flow, start=step)
     qtbot.addWidget(w2)
     w2.show()
@@ -209,14 +209,15 @@ def test_every_change_is_saved_as_a_draft_and_resumes(qtbot, wizard, make_ctx) -
 
 def test_possible_duplicate_offers_the_existing_person(qtbot, wizard) -> None:
     w, ctx = wizard("sokha")
-    existing = ctx.runner.run_sync(ctx.session.list_persons, limit=1)[0]
+    existing = ctx.runner.run_sync(ctx.session.records.page, limit=1)[0]
     page = w.page_for(Step.IDENTITY)
-    w.flow.person.update({k: existing[k] for k in ("family_name", "given_names", "date_of_birth") if existing[k]})
+    w.flow.person.update({k: getattr(existing, k) for k in ("family_name", "given_names", "date_of_birth")
+                          if getattr(existing, k)})
     page.load()
     page.store()
     qtbot.waitUntil(lambda: w.findChild(QWidget, "duplicates").count() > 0, timeout=10_000)
     w.findChild(QWidget, "use_existing").click()
-    assert w.flow.existing_person_id == existing["id"]
+    assert w.flow.existing_person_id == existing.id
     assert not w.findChild(QWidget, "family_name").isEnabled()
 
 

@@ -12,7 +12,7 @@ from helpers import POSITIVE_ADULT, adult, registration
 
 import ui.slip
 from checkpoint import codelists
-from checkpoint.slips import slip_for, trusted_keys, verify_referral_token
+from checkpoint.slips import verify_referral_token
 from ui.qt import QColor, QDialog, QFontDatabase, QImage, QPageSize, QPainter, QPrintDialog, QPrinter, QRectF
 from ui.slip import QR_QUIET, ensure_khmer_font, paint_slip, print_slip, render_slip_pdf
 
@@ -27,10 +27,11 @@ _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 def slips(qtbot, sign_in):
     """A TB slip and a protection slip for one person with a Khmer name (and indicators ticked)."""
     s = sign_in("sokha")
-    r = s.register(**registration(person=adult(name_khmer="សុខ ដារា"), trafficking={"ticked": POSITIVE_ADULT},
-                                  tb={"cough": True, "cough_days": 20}, referrals=[TB, PROTECTION]))
-    return {"health": slip_for(s, r.referral_ids[0]), "protection": slip_for(s, r.referral_ids[1]),
-            "keys": trusted_keys(s)}
+    r = s.registrations.register(**registration(person=adult(name_khmer="សុខ ដារា"),
+                                                trafficking={"ticked": POSITIVE_ADULT},
+                                                tb={"cough": True, "cough_days": 20}, referrals=[TB, PROTECTION]))
+    return {"health": s.slips.slip(r.referral_ids[0]), "protection": s.slips.slip(r.referral_ids[1]),
+            "keys": s.slips.trusted_keys()}
 
 
 def _render(slip, width: int, height: int, lang: str = "en") -> tuple[QImage, QRectF]:
@@ -145,8 +146,8 @@ def test_protection_slip_draws_a_neutral_reason(slips, drawn) -> None:
 def test_long_names_still_fit_on_the_page(qtbot, sign_in, tmp_path, drawn) -> None:
     s = sign_in("sokha")
     person = adult(family_name="A" * 40 + " " + "B" * 39, given_names="C" * 80, name_khmer="ស" * 120)
-    r = s.register(**registration(person=person, trafficking=None, referrals=[TB]))
-    slip = slip_for(s, r.referral_ids[0])
+    r = s.registrations.register(**registration(person=person, trafficking=None, referrals=[TB]))
+    slip = s.slips.slip(r.referral_ids[0])
     _img, qr = _render(slip, 740, 1050, "km")
     assert qr.bottom() < 1050
     assert "ស" * 120 in [text for text, _y in drawn]

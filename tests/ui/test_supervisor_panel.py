@@ -15,7 +15,7 @@ from checkpoint.errors import AccountDisabled, PermissionDenied, WrongPassphrase
 from checkpoint.services import unlock
 from ui.models.users import UsersModel, passphrase_strength
 from ui.qt import Qt
-from ui.windows.supervisor import AddUserDialog, ReviewModel, SupervisorView, fetch_pending
+from ui.windows.supervisor import AddUserDialog, ReviewModel, SupervisorView
 
 NEW_PASS = "monsoon rice field 7"
 
@@ -33,33 +33,33 @@ def sign_in(demo_store: Path, clock: Any, name: str, passphrase: str) -> None:
     s.lock()
 
 
-def users(ctx: Any) -> dict[str, dict[str, Any]]:
-    return {u["username"]: u for u in ctx.runner.run_sync(ctx.session.list_users)}
+def users(ctx: Any) -> dict[str, Any]:
+    return {u.username: u for u in ctx.runner.run_sync(ctx.session.users.list)}
 
 
 # ------------------------------------------------------------------------------------------------ models
 def test_users_and_review_models_pass_qtmodeltester(make_ctx, qtbot, qtmodeltester):
     ctx = make_ctx("dara")
     um = UsersModel()
-    um.replace_rows(ctx.runner.run_sync(ctx.session.list_users))
+    um.replace_rows(ctx.runner.run_sync(ctx.session.users.list))
     qtmodeltester.check(um, force_py=True)
     assert um.rowCount() == 5
-    row = um.row_of(users(ctx)["thida"]["id"])
+    row = um.row_of(users(ctx)["thida"].id)
     assert [um.index(row, c).data() for c in UsersModel.Column] == ["thida", "Thida", "Health worker", "Active", "0"]
     with qtbot.assertNotEmitted(um.modelReset), qtbot.waitSignal(um.dataChanged):
-        um.update_row(users(ctx)["thida"]["id"], {"status": "disabled", "failed_attempts": 3})
+        um.update_row(users(ctx)["thida"].id, {"status": "disabled", "failed_attempts": 3})
     assert um.index(row, UsersModel.Column.STATUS).data() == "Locked"
     assert um.index(row, UsersModel.Column.FAILED).data(UsersModel.SortKeyRole) == 3
 
     rm = ReviewModel()
-    pending = ctx.runner.run_sync(fetch_pending, ctx.session)
+    pending = ctx.runner.run_sync(ctx.session.review.pending)
     rm.replace_rows(pending)
     qtmodeltester.check(rm, force_py=True)
     assert rm.rowCount() == len(pending) == 40
-    assert rm.index(0, 0).data(ReviewModel.IdRole) == pending[0]["encounter_id"]
+    assert rm.index(0, 0).data(ReviewModel.IdRole) == pending[0].encounter_id
     assert rm.index(0, ReviewModel.Column.OFFICER).data()          # the registering officer's name
     with qtbot.waitSignal(rm.rowsRemoved):
-        rm.remove_ids([pending[1]["encounter_id"], pending[2]["encounter_id"], pending[7]["encounter_id"]])
+        rm.remove_ids([pending[1].encounter_id, pending[2].encounter_id, pending[7].encounter_id])
     assert rm.rowCount() == 37
 
 
@@ -83,9 +83,9 @@ def test_tabs_follow_the_role_and_the_service_refuses_the_rest(make_ctx, qtbot, 
     if "Users" not in tabs:
         assert view.users_tab is None
         with pytest.raises(PermissionDenied):
-            ctx.runner.run_sync(ctx.session.list_users)
+            ctx.runner.run_sync(ctx.session.users.list)
         with pytest.raises(PermissionDenied):
-            ctx.runner.run_sync(ctx.session.add_user, "intruder", "X", "supervisor", NEW_PASS)
+            ctx.runner.run_sync(ctx.session.users.add, "intruder", "X", "supervisor", NEW_PASS)
     if name == "rith":
         # an admin backs up and verifies, but never exports people's records
         assert view.review_tab is None
@@ -121,7 +121,7 @@ def test_supervisor_approves_two_pending_arrivals(make_ctx, qtbot):
         wait_idle(qtbot, ctx)
     assert not set(chosen) & set(tab.model.ids())
     assert tab.message.text() == "2 arrival(s) approved."
-    pending = {r["encounter_id"] for r in ctx.runner.run_sync(ctx.session.pending_review)}
+    pending = {r.encounter_id for r in ctx.runner.run_sync(ctx.session.review.pending)}
     assert len(pending) == 38 and not set(chosen) & pending
 
 
@@ -130,7 +130,7 @@ def test_approving_an_already_approved_arrival_says_so(make_ctx, qtbot):
     view = open_view(qtbot, ctx)
     tab = view.review_tab
     eid = tab.model.ids()[0]
-    ctx.runner.run_sync(ctx.session.approve, eid)      # e.g. approved on another screen meanwhile
+    ctx.runner.run_sync(ctx.session.review.approve, eid)      # e.g. approved on another screen meanwhile
     tab.table.selectRow(0)
     tab.approve_selected()
     wait_idle(qtbot, ctx)
@@ -188,7 +188,7 @@ def test_add_user_who_signs_in_then_lock_and_unlock(make_ctx, qtbot, demo_store,
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         qtbot.keyClick(dlg.passphrase_repeat, Qt.Key.Key_Return)        # Enter = OK
     assert results == [1] and tab.dialog is None                        # accepted and closed
-    assert users(ctx)["mealea"]["role"] == "health_worker"
+    assert users(ctx)["mealea"].role == "health_worker"
     assert tab.model.rowCount() == 6
     assert tab.selected()["username"] == "mealea"                      # the new user is selected
     sign_in(demo_store, clock, "mealea", NEW_PASS)
@@ -199,15 +199,15 @@ def test_add_user_who_signs_in_then_lock_and_unlock(make_ctx, qtbot, demo_store,
         sign_in(demo_store, clock, "mealea", "not the passphrase")
     with qtbot.waitSignal(tab.loaded, timeout=10_000):
         tab.reload()
-    row = tab.model.row_of(users(ctx)["mealea"]["id"])
+    row = tab.model.row_of(users(ctx)["mealea"].id)
     assert tab.model.index(row, UsersModel.Column.FAILED).data() == "1"
     assert tab.unlock_btn.isEnabled()
 
     # Lock: the account can no longer sign in
     qtbot.mouseClick(tab.lock_btn, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
-    assert users(ctx)["mealea"]["status"] == "disabled"
-    row = tab.model.row_of(users(ctx)["mealea"]["id"])
+    assert users(ctx)["mealea"].status == "disabled"
+    row = tab.model.row_of(users(ctx)["mealea"].id)
     assert tab.model.index(row, UsersModel.Column.STATUS).data() == "Locked"
     assert "locked" in tab.message.text()
     with pytest.raises(AccountDisabled):
@@ -217,7 +217,7 @@ def test_add_user_who_signs_in_then_lock_and_unlock(make_ctx, qtbot, demo_store,
     assert tab.unlock_btn.isEnabled() and not tab.lock_btn.isEnabled()
     qtbot.mouseClick(tab.unlock_btn, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
-    assert users(ctx)["mealea"]["status"] == "active"
+    assert users(ctx)["mealea"].status == "active"
     assert tab.model.index(row, UsersModel.Column.FAILED).data() == "0"
     sign_in(demo_store, clock, "mealea", NEW_PASS)
 
@@ -248,8 +248,8 @@ def test_reset_passphrase_change_role_and_refusals(make_ctx, qtbot, demo_store, 
     dlg.role.setCurrentIndex(dlg.role.findData("supervisor"))
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
-    assert users(ctx)["sokha"]["role"] == "supervisor"
-    row = tab.model.row_of(users(ctx)["sokha"]["id"])
+    assert users(ctx)["sokha"].role == "supervisor"
+    row = tab.model.row_of(users(ctx)["sokha"].id)
     assert tab.model.index(row, UsersModel.Column.ROLE).data() == "Supervisor"
 
     # the core's refusals reach the screen as plain sentences
@@ -257,7 +257,7 @@ def test_reset_passphrase_change_role_and_refusals(make_ctx, qtbot, demo_store, 
     qtbot.mouseClick(tab.lock_btn, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
     assert tab.error.text() == "You cannot lock your own account."
-    assert users(ctx)["dara"]["status"] == "active"
+    assert users(ctx)["dara"].status == "active"
     qtbot.mouseClick(tab.role_btn, Qt.MouseButton.LeftButton)
     dlg = tab.dialog
     dlg.role.setCurrentIndex(dlg.role.findData("officer"))

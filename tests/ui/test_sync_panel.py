@@ -48,7 +48,7 @@ def test_enroll_then_sync_now_sends_everything(qtbot, panel, hq) -> None:
     service, url = hq
     assert p.enroll_box.isVisible() and not p.sync_now.isEnabled()
     p.findChild(QWidget, "hq_url").setText(url)
-    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.checkpoint_name))
+    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.site.checkpoint_name))
     qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not p.enroll_box.isVisible(), timeout=30_000)
     assert p.sync_now.isEnabled()
@@ -78,7 +78,7 @@ def test_hq_unreachable_keeps_everything_and_says_so(qtbot, panel, hq) -> None:
     p, ctx = panel
     service, url = hq
     p.findChild(QWidget, "hq_url").setText(url)
-    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.checkpoint_name))
+    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.site.checkpoint_name))
     qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not p.enroll_box.isVisible(), timeout=30_000)
     from sync.client import HttpTransport
@@ -97,7 +97,7 @@ def test_usb_export_writes_a_batch_file(qtbot, panel, hq, tmp_path) -> None:
     p, ctx = panel
     service, url = hq
     p.findChild(QWidget, "hq_url").setText(url)
-    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.checkpoint_name))
+    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.site.checkpoint_name))
     qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not p.enroll_box.isVisible(), timeout=30_000)
     out = tmp_path / "poipet-0001.cpb"
@@ -113,12 +113,12 @@ def test_usb_export_writes_a_batch_file(qtbot, panel, hq, tmp_path) -> None:
 def test_supervisor_decides_a_conflict(qtbot, panel, make_ctx) -> None:
     p, ctx = panel
     s = ctx.session
-    r = ctx.runner.run_sync(s.register, **registration())
+    r = ctx.runner.run_sync(s.registrations.register, **registration())
     # a second device's edit of the same field, made without seeing ours
     from checkpoint.services.outbox import wire_event
 
     def conflict() -> None:
-        s.amend_person(r.person_id, {"phone": "011111111"}, "new phone")
+        s.corrections.amend_person(r.person_id, {"phone": "011111111"}, "new phone")
         ev = next(s.store.events(where="type = 'person.amended'"))
         other = dict(wire_event(ev))
         import json
@@ -141,4 +141,4 @@ def test_supervisor_decides_a_conflict(qtbot, panel, make_ctx) -> None:
     p.conflicts.setCurrentRow(0)
     qtbot.mouseClick(p.keep_other, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: p.conflicts.count() == 0, timeout=30_000)
-    assert ctx.runner.run_sync(s.get_person, r.person_id)["person"]["phone"] == "022222222"
+    assert ctx.runner.run_sync(s.records.get, r.person_id)["person"]["phone"] == "022222222"

@@ -4,7 +4,7 @@
     model.set_query("SOK")                 # search results (up to 200); set_query("") goes back to the list
     model.data(model.index(0, 0), PersonsModel.PersonIdRole)
 
-How rows are loaded (list mode). ``rowCount()`` is the true total from ``count_persons()``, so the scroll bar
+How rows are loaded (list mode). ``rowCount()`` is the true total from ``records.count()``, so the scroll bar
 has its real size from the start and End / dragging the thumb jumps straight to the last rows. Rows are cut into
 pages of ``page_size``; ``data()`` for a row whose page is not loaded shows "…" and asks for that page. Page
 loads go through the task runner (never the GUI thread), at most one at a time; while one is in flight, newer
@@ -18,18 +18,19 @@ the size of the list.
 
 Search mode holds at most ``search_limit`` rows, all loaded at once; it can be sorted by any column
 (``SortKeyRole``). The list itself is always newest first: sorting a million rows needs an ordering option in
-``Session.list_persons``.
+``session.records.page``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections import OrderedDict
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from checkpoint.services.changes import Changes
-from checkpoint.services.session import LOCAL_TZ
+from checkpoint.site import LOCAL_TZ
 from ui.messages import error_message, field_label
 from ui.qt import (
     QAbstractTableModel,
@@ -56,7 +57,7 @@ class Column(IntEnum):
     LAST_ARRIVAL = 6
 
 
-# The row-dict key behind each column (the dicts are Session._summaries rows).
+# The row-dict key behind each column (the dicts are PersonSummary fields, from session.records).
 COLUMN_FIELDS: dict[Column, str] = {
     Column.FAMILY_NAME: "family_name",
     Column.GIVEN_NAMES: "given_names",
@@ -72,6 +73,11 @@ SORT_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 2    # a casefolded str that sor
 ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 3         # the row's summary dict, None for a row not yet loaded
 _CONTENT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole),
                             PERSON_ID_ROLE, SORT_KEY_ROLE, ROW_ROLE})
+
+
+def _row(summary: Any) -> dict[str, Any]:
+    """A row dict from a ``PersonSummary`` (a dict is copied)."""
+    return dataclasses.asdict(summary) if dataclasses.is_dataclass(summary) else dict(summary)
 
 
 def local_datetime(iso: str | None) -> str:
@@ -243,7 +249,7 @@ class PersonsModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ modes
     def set_query(self, text: str) -> None:
-        """Show the search results for ``text`` (session.search, up to ``search_limit``); '' shows the list."""
+        """Show the search results for ``text`` (session.records.search, up to ``search_limit``); '' shows the list."""
         q = (text or "").strip()
         if q == self._query and self._counted:
             return
@@ -295,19 +301,20 @@ class PersonsModel(QAbstractTableModel):
     def _load(self) -> None:
         gen, session = self._gen, self._ctx.session
         if self._query:
-            self._ctx.call(session.search, self._query, limit=self.search_limit,
+            self._ctx.call(session.records.search, self._query, limit=self.search_limit,
                            on_done=lambda rows: self._on_results(gen, rows), on_error=self._on_error)
         else:
-            self._ctx.call(session.count_persons, on_done=lambda n: self._on_count(gen, n),
+            self._ctx.call(session.records.count, on_done=lambda n: self._on_count(gen, n),
                            on_error=self._on_error)
 
     def _on_error(self, exc: BaseException) -> None:
         self._ctx.show_error(None, exc)
         self.failed.emit(error_message(exc))
 
-    def _on_results(self, gen: int, rows: list[dict[str, Any]]) -> None:
+    def _on_results(self, gen: int, summaries: list[Any]) -> None:
         if gen != self._gen:
             return
+        rows = [_row(s) for s in summaries]
         first = not self._counted
         same = [r["id"] for r in rows] == [r["id"] for r in self._results]
         if same and not first and rows:
@@ -357,15 +364,15 @@ class PersonsModel(QAbstractTableModel):
         page, _ = self._wanted.popitem(last=True)  # the newest request first: that is where the user is looking
         gen = self._gen
         self._inflight = (gen, page)
-        self._ctx.call(self._ctx.session.list_persons, offset=page * self.page_size, limit=self.page_size,
+        self._ctx.call(self._ctx.session.records.page, offset=page * self.page_size, limit=self.page_size,
                        on_done=lambda rows: self._on_page(gen, page, rows),
                        on_error=lambda e: self._on_page_error(gen, page, e))
 
-    def _on_page(self, gen: int, page: int, rows: list[dict[str, Any]]) -> None:
+    def _on_page(self, gen: int, page: int, summaries: list[Any]) -> None:
         self._inflight = None
         if gen == self._gen:
             self._pages.pop(page, None)
-            self._pages[page] = list(rows)
+            self._pages[page] = rows = [_row(s) for s in summaries]
             self._stale.discard(page)
             while len(self._pages) > self._max_cached:
                 old, _ = self._pages.popitem(last=False)

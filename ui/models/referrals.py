@@ -1,16 +1,18 @@
 """Health (TB) referrals as a table, and the translated labels of referral stages and results.
 
     model = ReferralsModel()
-    model.replace_rows(session.list_referrals(kind="health"))   # rows as the service returns them
+    model.replace_rows(session.referrals.list(kind="health"))   # rows as the service returns them
     model.data(model.index(0, ReferralsModel.Column.STAGE))     # "Arrived at the facility"
 
-``RecordTableModel`` is the small base shared with the users and review tables: one dict per row, a named
+``RecordTableModel`` is the small base shared with the users and review tables: one dict per row (the service's
+row dataclasses are turned into dicts as they arrive), a named
 column enum, custom roles for the record, its id and a sort key, and ``replace_rows`` that emits the least it
 can (``dataChanged`` for rows that changed, ``rowsRemoved`` when rows only went away, a reset otherwise).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from enum import IntEnum
@@ -18,7 +20,7 @@ from typing import Any
 
 from checkpoint import codelists
 from checkpoint.model.referral import CXR_RESULTS, DIAGNOSES, HEALTH_STAGES, STATUSES, XPERT_RESULTS
-from checkpoint.services import LOCAL_TZ
+from checkpoint.site import LOCAL_TZ
 from ui.i18n import current_language
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -30,9 +32,9 @@ from ui.qt import (
     Qt,
 )
 
-__all__ = ["CXR_LABELS", "DIAGNOSIS_LABELS", "FIELD_TITLES", "OPEN_STAGES", "STAGE_LABELS", "XPERT_LABELS",
-           "RecordTableModel", "ReferralsModel", "code_label", "field_title", "is_open", "local_date",
-           "result_label", "stage_label", "stages_after", "ui_lang"]
+__all__ = ["CXR_LABELS", "DIAGNOSIS_LABELS", "FIELD_TITLES", "STAGE_LABELS", "XPERT_LABELS", "RecordTableModel",
+           "ReferralsModel", "code_label", "field_title", "local_date", "result_label", "stage_label", "stages_after",
+           "ui_lang"]
 
 _CTX = "Referral"
 
@@ -118,15 +120,11 @@ def local_date(iso: str | None) -> str:
     return dt.astimezone(LOCAL_TZ).date().isoformat()
 
 
-def is_open(row: Mapping[str, Any]) -> bool:
-    """Still needs follow-up: not ended (treatment started, lost, closed) and not diagnosed as not TB."""
-    status = row.get("status")
-    if status in ("treatment_started", "lost_to_follow_up", "closed"):
-        return False
-    return not (status == "diagnosed" and row.get("diagnosis") == "NOT_TB")
-
-
-OPEN_STAGES = tuple(s for s in HEALTH_STAGES if s != "treatment_started")
+def as_row(record: Any) -> dict[str, Any]:
+    """A row dict from a service's row dataclass (``UserAccount``, ``ReferralRow``...) or a mapping."""
+    if dataclasses.is_dataclass(record) and not isinstance(record, type):
+        return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
+    return dict(record)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -206,10 +204,11 @@ class RecordTableModel(QAbstractTableModel):
         return -1
 
     # -- writing
-    def replace_rows(self, rows: Iterable[Mapping[str, Any]]) -> None:
-        """Show ``rows``. Same ids in the same order: ``dataChanged`` for each changed row only; some rows gone
-        and nothing else different: ``rowsRemoved``; anything else: a model reset."""
-        new = [dict(r) for r in rows]
+    def replace_rows(self, rows: Iterable[Any]) -> None:
+        """Show ``rows`` (dicts, or the services' row dataclasses). Same ids in the same order: ``dataChanged`` for
+        each changed row only; some rows gone and nothing else different: ``rowsRemoved``; anything else: a model
+        reset."""
+        new = [as_row(r) for r in rows]
         old_ids = self.ids()
         new_ids = [r[self.ID_KEY] for r in new]
         if new_ids == old_ids:
@@ -252,7 +251,7 @@ class RecordTableModel(QAbstractTableModel):
 
 
 class ReferralsModel(RecordTableModel):
-    """Health referrals: one row per referral as ``Session.list_referrals(kind="health")`` returns them."""
+    """Health referrals: one row per referral as ``session.referrals.list(kind="health")`` returns them."""
 
     class Column(IntEnum):
         NAME = 0

@@ -1,7 +1,7 @@
 """Local user accounts as a table (user management on the supervisor screen).
 
     model = UsersModel()
-    model.replace_rows(session.list_users())       # id, username, display_name, role, status, failed_attempts
+    model.replace_rows(session.users.list())       # id, username, display_name, role, status, failed_attempts
     model.data(model.index(0, UsersModel.Column.ROLE))   # "Supervisor"
 
 Also the translated labels of roles and account states, and a simple passphrase strength hint.
@@ -12,7 +12,8 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from checkpoint.model.user import MIN_PASSPHRASE, ROLES
+from checkpoint.model.roles import ROLES
+from checkpoint.model.user import MIN_PASSPHRASE
 from ui.models.referrals import RecordTableModel
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -29,7 +30,7 @@ STATUS_LABELS: dict[str, str] = {
     "disabled": QT_TRANSLATE_NOOP("User", "Locked"),
 }
 if set(ROLE_LABELS) != set(ROLES):
-    raise RuntimeError("role labels out of step with checkpoint.model.user.ROLES")
+    raise RuntimeError("role labels out of step with checkpoint.model.roles.ROLES")
 
 
 def role_label(role: str) -> str:
@@ -62,7 +63,7 @@ def passphrase_strength(passphrase: str) -> tuple[int, str]:
 
 
 class UsersModel(RecordTableModel):
-    """One row per user as ``Session.list_users()`` returns them."""
+    """One row per user as ``session.users.list()`` returns them."""
 
     class Column(IntEnum):
         USERNAME = 0

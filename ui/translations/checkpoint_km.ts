@@ -17,7 +17,7 @@
         <translation type="unfinished">ស្នូល</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="54"/>
+        <location filename="../wizards/registration.py" line="55"/>
         <source>Outcome</source>
         <translation type="unfinished">លទ្ធផល</translation>
     </message>
@@ -25,42 +25,42 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../windows/supervisor.py" line="390"/>
+        <location filename="../windows/supervisor.py" line="348"/>
         <source>Add a user</source>
         <translation type="unfinished">បន្ថែមអ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="391"/>
+        <location filename="../windows/supervisor.py" line="349"/>
         <source>&amp;Add user</source>
         <translation type="unfinished">បន្ថែមអ្នកប្រើ (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="392"/>
+        <location filename="../windows/supervisor.py" line="350"/>
         <source>&amp;User name</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="392"/>
+        <location filename="../windows/supervisor.py" line="350"/>
         <source>User name</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="394"/>
+        <location filename="../windows/supervisor.py" line="352"/>
         <source>&amp;Display name</source>
         <translation type="unfinished">ឈ្មោះបង្ហាញ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="394"/>
+        <location filename="../windows/supervisor.py" line="352"/>
         <source>Display name</source>
         <translation type="unfinished">ឈ្មោះបង្ហាញ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="396"/>
+        <location filename="../windows/supervisor.py" line="354"/>
         <source>&amp;Role</source>
         <translation type="unfinished">តួនាទី (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="396"/>
+        <location filename="../windows/supervisor.py" line="354"/>
         <source>Role</source>
         <translation type="unfinished">តួនាទី</translation>
     </message>
@@ -76,32 +76,32 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="318"/>
+        <location filename="../wizards/registration.py" line="319"/>
         <source>Consent</source>
         <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="319"/>
+        <location filename="../wizards/registration.py" line="320"/>
         <source>Explain each purpose and ask separately. The person may refuse any of them, stop at any time, and need not answer every question.</source>
         <translation type="unfinished">សូមពន្យល់គោលបំណងនីមួយៗ ហើយសួរដាច់ដោយឡែកពីគ្នា។ សាមីខ្លួនអាចបដិសេធគោលបំណងណាមួយក៏បាន អាចឈប់នៅពេលណាក៏បាន ហើយមិនចាំបាច់ឆ្លើយគ្រប់សំណួរទេ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="322"/>
+        <location filename="../wizards/registration.py" line="323"/>
         <source>Keep this record (needed to save it)</source>
         <translation type="unfinished">រក្សាទុកកំណត់ត្រានេះ (ចាំបាច់ ដើម្បីអាចរក្សាទុកបាន)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="323"/>
+        <location filename="../wizards/registration.py" line="324"/>
         <source>Ask the trafficking and TB screening questions</source>
         <translation type="unfinished">សួរសំណួរពិនិត្យស្រាវជ្រាវអំពីការជួញដូរមនុស្ស និងជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="324"/>
+        <location filename="../wizards/registration.py" line="325"/>
         <source>Refer to an agency or health facility</source>
         <translation type="unfinished">បញ្ជូនទៅស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="325"/>
+        <location filename="../wizards/registration.py" line="326"/>
         <source>Share the record with the named agencies</source>
         <translation type="unfinished">ចែករំលែកកំណត់ត្រាជាមួយស្ថាប័នដែលបានបញ្ជាក់ឈ្មោះ</translation>
     </message>
@@ -270,631 +270,636 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="38"/>
+        <source>This key file belongs to another store.</source>
+        <translation type="unfinished">ឯកសារសោនេះជារបស់ឃ្លាំងទិន្នន័យផ្សេង។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="39"/>
         <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished">កំណត់ត្រារបស់បុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ។ សូមចុះឈ្មោះជាបុគ្គលថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="39"/>
+        <location filename="../core_messages.py" line="40"/>
         <source>This record is already voided.</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="40"/>
+        <location filename="../core_messages.py" line="41"/>
         <source>This record was voided.</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="41"/>
+        <location filename="../core_messages.py" line="42"/>
         <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានបិទរួចហើយ។ សូមកត់ត្រាការបញ្ជូនថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="42"/>
+        <location filename="../core_messages.py" line="43"/>
         <source>This referral was voided.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="43"/>
+        <location filename="../core_messages.py" line="44"/>
         <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="44"/>
+        <location filename="../core_messages.py" line="45"/>
         <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished">កូដរបស់លិខិតនេះ ផ្ទៀងផ្ទាត់មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ ឬខូច។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="45"/>
+        <location filename="../core_messages.py" line="46"/>
         <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានលេខសម្គាល់ឧបករណ៍ទេ៖ វាខូច ឬមិនត្រូវបានបង្កើតដោយ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="46"/>
+        <location filename="../core_messages.py" line="47"/>
         <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានសោចុះហត្ថលេខារបស់ឧបករណ៍ទេ ដូច្នេះមិនអាចចុះហត្ថលេខាលើលិខិតបញ្ជូនបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="47"/>
+        <location filename="../core_messages.py" line="48"/>
         <source>This store has no recovery-code slot.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានប្រអប់សោសម្រាប់លេខកូដស្តារទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="48"/>
+        <location filename="../core_messages.py" line="49"/>
         <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ មិនដែលបានចុះបញ្ជីជាមួយសោស្តាររបស់ទីស្នាក់ការកណ្តាល (HQ) ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="49"/>
+        <location filename="../core_messages.py" line="50"/>
         <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished">សោមិនត្រឹមត្រូវ ឬឯកសារនេះមិនមែនជាមូលដ្ឋានទិន្នន័យរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="50"/>
+        <location filename="../core_messages.py" line="51"/>
         <source>Wrong recovery code.</source>
         <translation type="unfinished">លេខកូដស្តារមិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="51"/>
+        <location filename="../core_messages.py" line="52"/>
         <source>You cannot change your own role.</source>
         <translation type="unfinished">អ្នកមិនអាចប្តូរតួនាទីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="52"/>
+        <location filename="../core_messages.py" line="53"/>
         <source>You cannot lock your own account.</source>
         <translation type="unfinished">អ្នកមិនអាចចាក់សោគណនីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="53"/>
+        <location filename="../core_messages.py" line="54"/>
         <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished">MRZ ប្រភេទ 2 x 44 ត្រូវចាប់ផ្តើមដោយ P (លិខិតឆ្លងដែន)៖ សូមស្កេនម្តងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="54"/>
+        <location filename="../core_messages.py" line="55"/>
         <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished">ត្រូវការថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="55"/>
+        <location filename="../core_messages.py" line="56"/>
         <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished">ត្រូវការឈ្មោះជាអក្សរឡាតាំង ឬអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="56"/>
+        <location filename="../core_messages.py" line="57"/>
         <source>an amount was given but no debt is owed</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនទឹកប្រាក់ ប៉ុន្តែមិនមានបំណុលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="57"/>
+        <location filename="../core_messages.py" line="58"/>
         <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished">អនុវត្តចំពោះកុមារអាយុក្រោម ១៥ឆ្នាំប៉ុណ្ណោះ៖ សូមប្រើ weight_loss</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="58"/>
+        <location filename="../core_messages.py" line="59"/>
         <source>cannot be in the future</source>
         <translation type="unfinished">មិនអាចជាថ្ងៃអនាគតបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="59"/>
+        <location filename="../core_messages.py" line="60"/>
         <source>cannot be updated on a referral</source>
         <translation type="unfinished">មិនអាចធ្វើបច្ចុប្បន្នភាពលើការបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="60"/>
+        <location filename="../core_messages.py" line="61"/>
         <source>choose the agency or facility</source>
         <translation type="unfinished">សូមជ្រើសរើសស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="61"/>
+        <location filename="../core_messages.py" line="62"/>
         <source>choose the type of the document whose number is given</source>
         <translation type="unfinished">សូមជ្រើសរើសប្រភេទឯកសារ ដែលលេខរបស់វាត្រូវបានបញ្ចូល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="62"/>
+        <location filename="../core_messages.py" line="63"/>
         <source>consent to store the record is required to save it</source>
         <translation type="unfinished">ត្រូវមានការយល់ព្រមឱ្យរក្សាទុកកំណត់ត្រា ទើបអាចរក្សាទុកបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="63"/>
+        <location filename="../core_messages.py" line="64"/>
         <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនមាននៅក្នុងលេខកូដស្តារ (0-9, A-Z លើកលែងតែ U)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="64"/>
+        <location filename="../core_messages.py" line="65"/>
         <source>contains an unknown method</source>
         <translation type="unfinished">មានវិធីសាស្ត្រដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="65"/>
+        <location filename="../core_messages.py" line="66"/>
         <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished">មានតួអក្សរក្រៅពី A-Z, 0-9 និង &lt;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="66"/>
+        <location filename="../core_messages.py" line="67"/>
         <source>contains characters that cannot be encoded</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនអាចអ៊ិនកូដបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="67"/>
+        <location filename="../core_messages.py" line="68"/>
         <source>contains control characters</source>
         <translation type="unfinished">មានតួអក្សរបញ្ជា (control characters)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="68"/>
+        <location filename="../core_messages.py" line="69"/>
         <source>days of detention were given but no detention</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនថ្ងៃឃុំខ្លួន ប៉ុន្តែមិនបានឃុំខ្លួនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="69"/>
+        <location filename="../core_messages.py" line="70"/>
         <source>expected an open transaction</source>
         <translation type="unfinished">ត្រូវការប្រតិបត្តិការ (transaction) ដែលកំពុងបើក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="70"/>
+        <location filename="../core_messages.py" line="71"/>
         <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished">ដំណាក់កាលតាមដាន អនុវត្តចំពោះការបញ្ជូនផ្នែកសុខភាពប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="71"/>
+        <location filename="../core_messages.py" line="72"/>
         <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished">សូមបញ្ចូលថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន មិនមែនទាំងពីរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="72"/>
+        <location filename="../core_messages.py" line="73"/>
         <source>give a reason for the correction</source>
         <translation type="unfinished">សូមផ្តល់មូលហេតុនៃការកែតម្រូវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="73"/>
+        <location filename="../core_messages.py" line="74"/>
         <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished">សូមផ្តល់បុគ្គលថ្មី ឬលេខសម្គាល់របស់បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="74"/>
+        <location filename="../core_messages.py" line="75"/>
         <source>given without a cough</source>
         <translation type="unfinished">បានបញ្ចូល ប៉ុន្តែមិនមានក្អកទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="75"/>
+        <location filename="../core_messages.py" line="76"/>
         <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished">មានកំហុសវាយ៖ សូមប្រៀបធៀបតួអក្សរនីមួយៗ ជាមួយកូដដែលបានបោះពុម្ព</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="76"/>
+        <location filename="../core_messages.py" line="77"/>
         <source>indicator ids must be strings</source>
         <translation type="unfinished">លេខសម្គាល់សូចនាករ ត្រូវតែជាអក្សរ (string)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="77"/>
+        <location filename="../core_messages.py" line="78"/>
         <source>is empty</source>
         <translation type="unfinished">ទទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="78"/>
+        <location filename="../core_messages.py" line="79"/>
         <source>is far too long</source>
         <translation type="unfinished">វែងពេកណាស់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="79"/>
+        <location filename="../core_messages.py" line="80"/>
         <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished">ធំជាង 2 GiB៖ សូមបំបែកវា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="80"/>
+        <location filename="../core_messages.py" line="81"/>
         <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished">មិនមែនជាកូដលិខិតបញ្ជូនរបស់ Checkpoint ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="81"/>
+        <location filename="../core_messages.py" line="82"/>
         <source>is not a known code</source>
         <translation type="unfinished">មិនមែនជាកូដដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="82"/>
+        <location filename="../core_messages.py" line="83"/>
         <source>is not a known result</source>
         <translation type="unfinished">មិនមែនជាលទ្ធផលដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="83"/>
+        <location filename="../core_messages.py" line="84"/>
         <source>is not a person field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មានរបស់បុគ្គលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="84"/>
+        <location filename="../core_messages.py" line="85"/>
         <source>is not a record id</source>
         <translation type="unfinished">មិនមែនជាលេខសម្គាល់កំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="85"/>
+        <location filename="../core_messages.py" line="86"/>
         <source>is not a record type</source>
         <translation type="unfinished">មិនមែនជាប្រភេទកំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="86"/>
+        <location filename="../core_messages.py" line="87"/>
         <source>is not a referral status</source>
         <translation type="unfinished">មិនមែនជាស្ថានភាពនៃការបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="87"/>
+        <location filename="../core_messages.py" line="88"/>
         <source>is not a station code</source>
         <translation type="unfinished">មិនមែនជាកូដស្ថានីយទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="88"/>
+        <location filename="../core_messages.py" line="89"/>
         <source>is not a usable X25519 public key</source>
         <translation type="unfinished">មិនមែនជាសោសាធារណៈ X25519 ដែលអាចប្រើបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="89"/>
+        <location filename="../core_messages.py" line="90"/>
         <source>is not an arrival field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មាននៃការមកដល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="90"/>
+        <location filename="../core_messages.py" line="91"/>
         <source>is not part of the TB screen</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃការពិនិត្យស្រាវជ្រាវជំងឺរបេងទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="91"/>
+        <location filename="../core_messages.py" line="92"/>
         <source>is not part of the trafficking checklist</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃបញ្ជីសូចនាករការជួញដូរមនុស្សទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="92"/>
+        <location filename="../core_messages.py" line="93"/>
         <source>is required</source>
         <translation type="unfinished">ត្រូវតែបំពេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="93"/>
+        <location filename="../core_messages.py" line="94"/>
         <source>is required (at most 80 characters)</source>
         <translation type="unfinished">ត្រូវតែបំពេញ (មិនលើសពី 80 តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="94"/>
+        <location filename="../core_messages.py" line="95"/>
         <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished">ត្រូវតែបំពេញ នៅពេលមានក្អក ក្នុងរបៀបពិនិត្យក្អករយៈពេលយូរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="95"/>
+        <location filename="../core_messages.py" line="96"/>
         <source>is required to change your own passphrase</source>
         <translation type="unfinished">ត្រូវតែបំពេញ ដើម្បីប្តូរឃ្លាសម្ងាត់របស់ខ្លួនឯង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="96"/>
+        <location filename="../core_messages.py" line="97"/>
         <source>is too easy to guess</source>
         <translation type="unfinished">ងាយទាយពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="97"/>
+        <location filename="../core_messages.py" line="98"/>
         <source>is too far in the past</source>
         <translation type="unfinished">យូរពេកក្នុងអតីតកាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="98"/>
+        <location filename="../core_messages.py" line="99"/>
         <source>is too large</source>
         <translation type="unfinished">ធំពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="99"/>
+        <location filename="../core_messages.py" line="100"/>
         <source>is too long</source>
         <translation type="unfinished">វែងពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="100"/>
+        <location filename="../core_messages.py" line="101"/>
         <source>is too long to be a referral slip code</source>
         <translation type="unfinished">វែងពេក មិនអាចជាកូដលិខិតបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="101"/>
+        <location filename="../core_messages.py" line="102"/>
         <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished">អាចមានតែអក្សរឡាតាំង ដកឃ្លា សញ្ញាដាច់ (-) និងសញ្ញាអាប៉ូស្ត្រូហ្វ (&apos;) ប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="102"/>
+        <location filename="../core_messages.py" line="103"/>
         <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished">អាចមានតែអក្សរ និងលេខប៉ុណ្ណោះ (មិនលើសពី 20)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="103"/>
+        <location filename="../core_messages.py" line="104"/>
         <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;any_symptom&apos; ឬ &apos;prolonged_cough&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="104"/>
+        <location filename="../core_messages.py" line="105"/>
         <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;en&apos; ឬ &apos;km&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="105"/>
+        <location filename="../core_messages.py" line="106"/>
         <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;positive&apos;, &apos;negative&apos; ឬ &apos;unknown&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="106"/>
+        <location filename="../core_messages.py" line="107"/>
         <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished">ត្រូវតែមានពី 6 ដល់ 15 ខ្ទង់ ហើយអាចចាប់ផ្តើមដោយ + ក៏បាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="107"/>
+        <location filename="../core_messages.py" line="108"/>
         <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished">ត្រូវតែជា F, M, X ឬ UNKNOWN</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="108"/>
+        <location filename="../core_messages.py" line="109"/>
         <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished">ត្រូវតែជា IMMEDIATE_DANGER, SAME_DAY ឬ ROUTINE</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="109"/>
+        <location filename="../core_messages.py" line="110"/>
         <source>must be THB, KHR or USD</source>
         <translation type="unfinished">ត្រូវតែជា THB, KHR ឬ USD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="110"/>
+        <location filename="../core_messages.py" line="111"/>
         <source>must be a 32-byte public key</source>
         <translation type="unfinished">ត្រូវតែជាសោសាធារណៈ 32 បៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="111"/>
+        <location filename="../core_messages.py" line="112"/>
         <source>must be a KdfParams</source>
         <translation type="unfinished">ត្រូវតែជា KdfParams</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="112"/>
+        <location filename="../core_messages.py" line="113"/>
         <source>must be a date</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="113"/>
+        <location filename="../core_messages.py" line="114"/>
         <source>must be a date and time</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ និងម៉ោង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="114"/>
+        <location filename="../core_messages.py" line="115"/>
         <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ សរសេរតាមទម្រង់ YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="115"/>
+        <location filename="../core_messages.py" line="116"/>
         <source>must be a list of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាបញ្ជីលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="116"/>
+        <location filename="../core_messages.py" line="117"/>
         <source>must be a number</source>
         <translation type="unfinished">ត្រូវតែជាលេខ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="117"/>
+        <location filename="../core_messages.py" line="118"/>
         <source>must be a positive number of bytes</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនបៃវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="118"/>
+        <location filename="../core_messages.py" line="119"/>
         <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_tb ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="119"/>
+        <location filename="../core_messages.py" line="120"/>
         <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_trafficking ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="120"/>
+        <location filename="../core_messages.py" line="121"/>
         <source>must be a set of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាសំណុំលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="121"/>
+        <location filename="../core_messages.py" line="122"/>
         <source>must be a whole number</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="122"/>
+        <location filename="../core_messages.py" line="123"/>
         <source>must be a whole number of days</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនថ្ងៃគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="123"/>
+        <location filename="../core_messages.py" line="124"/>
         <source>must be a whole number of years</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="124"/>
+        <location filename="../core_messages.py" line="125"/>
         <source>must be active or disabled</source>
         <translation type="unfinished">ត្រូវតែជា active ឬ disabled</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="125"/>
+        <location filename="../core_messages.py" line="126"/>
         <source>must be an age in years</source>
         <translation type="unfinished">ត្រូវតែជាអាយុគិតជាឆ្នាំ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="126"/>
+        <location filename="../core_messages.py" line="127"/>
         <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 1,000,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="127"/>
+        <location filename="../core_messages.py" line="128"/>
         <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 5,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="128"/>
+        <location filename="../core_messages.py" line="129"/>
         <source>must be between 1 and 100,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 1 ដល់ 100,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="129"/>
+        <location filename="../core_messages.py" line="130"/>
         <source>must be bytes</source>
         <translation type="unfinished">ត្រូវតែជាបៃ (bytes)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="130"/>
+        <location filename="../core_messages.py" line="131"/>
         <source>must be kept or other</source>
         <translation type="unfinished">ត្រូវតែជា kept ឬ other</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="131"/>
+        <location filename="../core_messages.py" line="132"/>
         <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished">ត្រូវតែជា officer, health_worker, supervisor ឬ admin</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="132"/>
+        <location filename="../core_messages.py" line="133"/>
         <source>must be protection, child_protection or health</source>
         <translation type="unfinished">ត្រូវតែជា protection, child_protection ឬ health</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="133"/>
+        <location filename="../core_messages.py" line="134"/>
         <source>must be sealed, sent or failed</source>
         <translation type="unfinished">ត្រូវតែជា sealed, sent ឬ failed</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="134"/>
+        <location filename="../core_messages.py" line="135"/>
         <source>must be text</source>
         <translation type="unfinished">ត្រូវតែជាអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="135"/>
+        <location filename="../core_messages.py" line="136"/>
         <source>must be true or false</source>
         <translation type="unfinished">ត្រូវតែជា true ឬ false</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="136"/>
+        <location filename="../core_messages.py" line="137"/>
         <source>must be written in Khmer script</source>
         <translation type="unfinished">ត្រូវតែសរសេរជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="137"/>
+        <location filename="../core_messages.py" line="138"/>
         <source>must be yes or no</source>
         <translation type="unfinished">ត្រូវតែជា បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="138"/>
+        <location filename="../core_messages.py" line="139"/>
         <source>must carry a time zone</source>
         <translation type="unfinished">ត្រូវតែមានល្វែងម៉ោង (time zone)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="139"/>
+        <location filename="../core_messages.py" line="140"/>
         <source>must map each purpose to yes or no</source>
         <translation type="unfinished">គោលបំណងនីមួយៗ ត្រូវតែមានចម្លើយ បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="140"/>
+        <location filename="../core_messages.py" line="141"/>
         <source>must not be empty</source>
         <translation type="unfinished">មិនអាចទទេបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="141"/>
+        <location filename="../core_messages.py" line="142"/>
         <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished">មិនអាចទទេបានទេ៖ សូមផ្តល់អត្តសញ្ញាណរបស់វត្ថុ (store id + slot)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="142"/>
+        <location filename="../core_messages.py" line="143"/>
         <source>no such user</source>
         <translation type="unfinished">គ្មានអ្នកប្រើនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="143"/>
+        <location filename="../core_messages.py" line="144"/>
         <source>nothing to change</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវប្តូរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="144"/>
+        <location filename="../core_messages.py" line="145"/>
         <source>nothing to update</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវធ្វើបច្ចុប្បន្នភាពទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="145"/>
+        <location filename="../core_messages.py" line="146"/>
         <source>record() must run inside a transaction</source>
         <translation type="unfinished">record() ត្រូវតែដំណើរការនៅក្នុងប្រតិបត្តិការ (transaction)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="146"/>
+        <location filename="../core_messages.py" line="147"/>
         <source>referrals need consent to referral</source>
         <translation type="unfinished">ការបញ្ជូនត្រូវមានការយល់ព្រមឱ្យបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="147"/>
+        <location filename="../core_messages.py" line="148"/>
         <source>screening answers need consent to screening</source>
         <translation type="unfinished">ចម្លើយនៃការពិនិត្យស្រាវជ្រាវ ត្រូវមានការយល់ព្រមឱ្យពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="148"/>
+        <location filename="../core_messages.py" line="149"/>
         <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="149"/>
+        <location filename="../core_messages.py" line="150"/>
         <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished">បញ្ជីសូចនាករ ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="150"/>
+        <location filename="../core_messages.py" line="151"/>
         <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished">ខ្លឹមសារនេះ មិនមែនជារបស់លិខិតបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="151"/>
+        <location filename="../core_messages.py" line="152"/>
         <source>the content repeats a field</source>
         <translation type="unfinished">ខ្លឹមសារមានចំណុចព័ត៌មានស្ទួនគ្នា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="152"/>
+        <location filename="../core_messages.py" line="153"/>
         <source>the file already exists; choose a new name</source>
         <translation type="unfinished">ឯកសារនេះមានរួចហើយ៖ សូមជ្រើសរើសឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="153"/>
+        <location filename="../core_messages.py" line="154"/>
         <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished">សោបណ្តោះអាសន្នរបស់ទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="154"/>
+        <location filename="../core_messages.py" line="155"/>
         <source>the signature does not match this message and context</source>
         <translation type="unfinished">ហត្ថលេខាមិនត្រូវគ្នានឹងសារ និងបរិបទនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="155"/>
+        <location filename="../core_messages.py" line="156"/>
         <source>the two entries differ</source>
         <translation type="unfinished">ការបញ្ចូលទាំងពីរមិនដូចគ្នាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="156"/>
+        <location filename="../core_messages.py" line="157"/>
         <source>this store has no users</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានអ្នកប្រើទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="157"/>
+        <location filename="../core_messages.py" line="158"/>
         <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished">មិនអាចចាប់ផ្តើមព្យាបាលបានទេ នៅពេលរោគវិនិច្ឆ័យមិនមែនជាជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="158"/>
+        <location filename="../core_messages.py" line="159"/>
         <source>unknown code</source>
         <translation type="unfinished">កូដមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="159"/>
+        <location filename="../core_messages.py" line="160"/>
         <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished">សូមប្រើពី 2 ដល់ 32 តួ ដែលជាអក្សរ លេខ សញ្ញាចុច (.) សញ្ញាដាច់ (-) ឬសញ្ញាគូសក្រោម (_) ហើយចាប់ផ្តើមដោយអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="160"/>
+        <location filename="../core_messages.py" line="161"/>
         <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished">MRZ របស់ទិដ្ឋាការ មិនត្រូវបានគាំទ្រទេ៖ សូមវាយព័ត៌មានដោយដៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="161"/>
+        <location filename="../core_messages.py" line="162"/>
         <source>wrong context, or the sealed blob was altered</source>
         <translation type="unfinished">បរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="162"/>
+        <location filename="../core_messages.py" line="163"/>
         <source>wrong key or context, or the encrypted blob was altered</source>
         <translation type="unfinished">សោ ឬបរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានអ៊ិនគ្រីប ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="163"/>
+        <location filename="../core_messages.py" line="164"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ ឬបរិបទមិនត្រឹមត្រូវ ឬសោដែលបានរុំការពារ ត្រូវបានកែប្រែ</translation>
     </message>
@@ -945,112 +950,112 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../windows/supervisor.py" line="600"/>
+        <location filename="../windows/supervisor.py" line="558"/>
         <source>Persons</source>
         <translation type="unfinished">បុគ្គល</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="601"/>
+        <location filename="../windows/supervisor.py" line="559"/>
         <source>Arrivals</source>
         <translation type="unfinished">ការមកដល់</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="602"/>
+        <location filename="../windows/supervisor.py" line="560"/>
         <source>Trafficking screens</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="603"/>
+        <location filename="../windows/supervisor.py" line="561"/>
         <source>TB screens</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="604"/>
+        <location filename="../windows/supervisor.py" line="562"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="605"/>
+        <location filename="../windows/supervisor.py" line="563"/>
         <source>Events in the log</source>
         <translation type="unfinished">ព្រឹត្តិការណ៍ក្នុងកំណត់ហេតុ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="606"/>
+        <location filename="../windows/supervisor.py" line="564"/>
         <source>Events not yet sent to HQ</source>
         <translation type="unfinished">ព្រឹត្តិការណ៍មិនទាន់ផ្ញើទៅទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="607"/>
+        <location filename="../windows/supervisor.py" line="565"/>
         <source>Users</source>
         <translation type="unfinished">អ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="608"/>
+        <location filename="../windows/supervisor.py" line="566"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="630"/>
+        <location filename="../windows/supervisor.py" line="588"/>
         <source>This store</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="639"/>
+        <location filename="../windows/supervisor.py" line="597"/>
         <source>&amp;Export CSV…</source>
         <translation type="unfinished">នាំចេញ CSV (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="639"/>
+        <location filename="../windows/supervisor.py" line="597"/>
         <source>Export the records as a CSV file</source>
         <translation type="unfinished">នាំចេញកំណត់ត្រាជាឯកសារ CSV</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="640"/>
+        <location filename="../windows/supervisor.py" line="598"/>
         <source>&amp;Back up…</source>
         <translation type="unfinished">បម្រុងទុក (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="640"/>
+        <location filename="../windows/supervisor.py" line="598"/>
         <source>Write an encrypted backup</source>
         <translation type="unfinished">សរសេរច្បាប់ចម្លងបម្រុងទុកដែលបានអ៊ិនគ្រីប</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="641"/>
+        <location filename="../windows/supervisor.py" line="599"/>
         <source>&amp;Verify</source>
         <translation type="unfinished">ផ្ទៀងផ្ទាត់ (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="641"/>
+        <location filename="../windows/supervisor.py" line="599"/>
         <source>Verify the store</source>
         <translation type="unfinished">ផ្ទៀងផ្ទាត់មូលដ្ឋានទិន្នន័យ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="651"/>
+        <location filename="../windows/supervisor.py" line="609"/>
         <source>Result</source>
         <translation type="unfinished">លទ្ធផល</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="653"/>
+        <location filename="../windows/supervisor.py" line="611"/>
         <source>Warning</source>
         <translation type="unfinished">ការព្រមាន</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="656"/>
+        <location filename="../windows/supervisor.py" line="614"/>
         <source>Error</source>
         <translation type="unfinished">កំហុស</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="660"/>
+        <location filename="../windows/supervisor.py" line="618"/>
         <source>Problems found</source>
         <translation type="unfinished">បញ្ហាដែលបានរកឃើញ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="723"/>
+        <location filename="../windows/supervisor.py" line="681"/>
         <source>That file already exists. Nothing was overwritten: choose a new name.</source>
         <translation type="unfinished">ឯកសារនោះមានរួចហើយ។ គ្មានអ្វីត្រូវបានសរសេរជាន់ទេ៖ សូមជ្រើសរើសឈ្មោះថ្មី។</translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/supervisor.py" line="738"/>
+        <location filename="../windows/supervisor.py" line="697"/>
         <source>%n row(s) written to %1.</source>
         <translation type="unfinished">
             <numerusform>បានសរសេរ %n ជួរ ទៅក្នុង %1។</numerusform>
@@ -1058,27 +1063,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="739"/>
+        <location filename="../windows/supervisor.py" line="698"/>
         <source>This file is NOT encrypted. Keep it only on an encrypted disk, never send it by e-mail or chat, and delete it when you are done.</source>
         <translation type="unfinished">ឯកសារនេះ មិនត្រូវបានអ៊ិនគ្រីបទេ។ សូមរក្សាទុកវាតែនៅលើថាសដែលបានអ៊ិនគ្រីបប៉ុណ្ណោះ កុំផ្ញើវាតាមអ៊ីមែល ឬកម្មវិធីជជែកជាដាច់ខាត ហើយលុបវាចោលនៅពេលប្រើរួច។</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="754"/>
+        <location filename="../windows/supervisor.py" line="714"/>
         <source>Encrypted backup written to %1. Its key file %2 is beside it: keep the two together.</source>
         <translation type="unfinished">បានសរសេរច្បាប់ចម្លងបម្រុងទុកដែលបានអ៊ិនគ្រីប ទៅ %1។ ឯកសារសោរបស់វា %2 នៅជាប់ជាមួយ៖ សូមរក្សាឯកសារទាំងពីរនៅជាមួយគ្នា។</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="766"/>
+        <location filename="../windows/supervisor.py" line="726"/>
         <source>Checking the store…</source>
         <translation type="unfinished">កំពុងពិនិត្យមូលដ្ឋានទិន្នន័យ…</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="772"/>
+        <location filename="../windows/supervisor.py" line="732"/>
         <source>OK: the store passed every check (%1 events, %2 persons).</source>
         <translation type="unfinished">ត្រឹមត្រូវ៖ មូលដ្ឋានទិន្នន័យឆ្លងកាត់ការពិនិត្យទាំងអស់ (ព្រឹត្តិការណ៍ %1, បុគ្គល %2 នាក់)។</translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/supervisor.py" line="776"/>
+        <location filename="../windows/supervisor.py" line="736"/>
         <source>%n problem(s) found. Do not delete anything; tell HQ.</source>
         <translation type="unfinished">
             <numerusform>រកឃើញបញ្ហា %n។ កុំលុបអ្វីទាំងអស់ សូមជូនដំណឹងទៅទីស្នាក់ការកណ្តាល (HQ)។</numerusform>
@@ -1310,52 +1315,52 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../windows/supervisor.py" line="294"/>
+        <location filename="../windows/supervisor.py" line="252"/>
         <source>Error</source>
         <translation type="unfinished">កំហុស</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="301"/>
+        <location filename="../windows/supervisor.py" line="259"/>
         <source>Cancel</source>
         <translation type="unfinished">បោះបង់</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="323"/>
+        <location filename="../windows/supervisor.py" line="281"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="324"/>
+        <location filename="../windows/supervisor.py" line="282"/>
         <source>Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="325"/>
+        <location filename="../windows/supervisor.py" line="283"/>
         <source>Passphrase a&amp;gain</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ម្តងទៀត (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="326"/>
+        <location filename="../windows/supervisor.py" line="284"/>
         <source>Passphrase again</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ម្តងទៀត</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="328"/>
+        <location filename="../windows/supervisor.py" line="286"/>
         <source>Passphrase strength</source>
         <translation type="unfinished">កម្រិតរឹងមាំនៃឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="334"/>
+        <location filename="../windows/supervisor.py" line="292"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="335"/>
+        <location filename="../windows/supervisor.py" line="293"/>
         <source>Use several words: at least 10 characters.</source>
         <translation type="unfinished">សូមប្រើពាក្យច្រើន៖ យ៉ាងហោចណាស់ 10 តួអក្សរ។</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="346"/>
+        <location filename="../windows/supervisor.py" line="304"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។ សូមវាយឃ្លាសម្ងាត់ដដែលពីរដង។</translation>
     </message>
@@ -1363,58 +1368,58 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="70"/>
+        <location filename="../windows/main_window.py" line="71"/>
         <source>Today</source>
         <translation type="unfinished">ថ្ងៃនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="72"/>
+        <location filename="../windows/main_window.py" line="73"/>
         <source>Registered</source>
         <translation type="unfinished">បានចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="73"/>
+        <location filename="../windows/main_window.py" line="74"/>
         <source>Trafficking indicators present</source>
         <translation type="unfinished">មានសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="74"/>
+        <location filename="../windows/main_window.py" line="75"/>
         <source>TB referrals</source>
         <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="74"/>
-        <location filename="../windows/main_window.py" line="89"/>
+        <location filename="../windows/main_window.py" line="75"/>
+        <location filename="../windows/main_window.py" line="90"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="75"/>
+        <location filename="../windows/main_window.py" line="76"/>
         <source>Waiting to sync with HQ</source>
         <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="84"/>
+        <location filename="../windows/main_window.py" line="85"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="100"/>
+        <location filename="../windows/main_window.py" line="101"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់ (ចុច Enter ដើម្បីបន្ត)៖</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="117"/>
+        <location filename="../windows/main_window.py" line="118"/>
         <source>n/a</source>
         <translation type="unfinished">មិនអនុវត្ត</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="133"/>
+        <location filename="../windows/main_window.py" line="134"/>
         <source>Saved.</source>
         <translation type="unfinished">បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="145"/>
+        <location filename="../windows/main_window.py" line="146"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូនទី %1</translation>
     </message>
@@ -1422,122 +1427,122 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="104"/>
+        <location filename="../wizards/registration.py" line="105"/>
         <source>Identity</source>
         <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="105"/>
+        <location filename="../wizards/registration.py" line="106"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែន (ម៉ាស៊ីនអាននឹងវាយចូលក្នុងប្រអប់ទីមួយ) ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="107"/>
+        <location filename="../wizards/registration.py" line="108"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished">តំបន់អានដោយម៉ាស៊ីន (MRZ) នៃលិខិតឆ្លងដែន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="108"/>
+        <location filename="../wizards/registration.py" line="109"/>
         <source>Scan passport here</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែននៅទីនេះ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="120"/>
+        <location filename="../wizards/registration.py" line="121"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="120"/>
+        <location filename="../wizards/registration.py" line="121"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="120"/>
+        <location filename="../wizards/registration.py" line="121"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="121"/>
+        <location filename="../wizards/registration.py" line="122"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="122"/>
+        <location filename="../wizards/registration.py" line="123"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="136"/>
+        <location filename="../wizards/registration.py" line="137"/>
         <source>Possible duplicates</source>
         <translation type="unfinished">កំណត់ត្រាដែលអាចស្ទួន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="137"/>
+        <location filename="../wizards/registration.py" line="138"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished">បុគ្គលនេះប្រហែលជាបានចុះឈ្មោះរួចហើយ៖</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="138"/>
+        <location filename="../wizards/registration.py" line="139"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished">បន្ថែមការមកដល់នេះ ទៅបុគ្គលដែលបានជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="142"/>
+        <location filename="../wizards/registration.py" line="143"/>
         <source>No, register a new person</source>
         <translation type="unfinished">ទេ ចុះឈ្មោះជាបុគ្គលថ្មី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="188"/>
+        <location filename="../wizards/registration.py" line="189"/>
         <source>Could not read the document. Re-scan it, or type the details.</source>
         <translation type="unfinished">មិនអាចអានឯកសារបានទេ។ សូមស្កេនម្តងទៀត ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="192"/>
+        <location filename="../wizards/registration.py" line="193"/>
         <source>Passport read: all check digits correct.</source>
         <translation type="unfinished">បានអានលិខិតឆ្លងដែន៖ ខ្ទង់ផ្ទៀងផ្ទាត់ទាំងអស់ត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="194"/>
+        <location filename="../wizards/registration.py" line="195"/>
         <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
         <translation type="unfinished">ខ្ទង់ផ្ទៀងផ្ទាត់ខ្លះមិនត្រូវគ្នា (%1)៖ សូមស្កេនម្តងទៀត ឬពិនិត្យចំណុចព័ត៌មានដោយដៃ។ នេះមិនមែនជាភស្តុតាងនៃការក្លែងបន្លំទេ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="197"/>
+        <location filename="../wizards/registration.py" line="198"/>
         <source>The passport has expired.</source>
         <translation type="unfinished">លិខិតឆ្លងដែនផុតសុពលភាពហើយ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="198"/>
+        <location filename="../wizards/registration.py" line="199"/>
         <source>Names are not check-digit protected: confirm them.</source>
         <translation type="unfinished">ឈ្មោះមិនត្រូវបានការពារដោយខ្ទង់ផ្ទៀងផ្ទាត់ទេ៖ សូមផ្ទៀងផ្ទាត់ឈ្មោះម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="236"/>
+        <location filename="../wizards/registration.py" line="237"/>
         <source>same document</source>
         <translation type="unfinished">ឯកសារដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="237"/>
+        <location filename="../wizards/registration.py" line="238"/>
         <source>same name and birth date</source>
         <translation type="unfinished">ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="238"/>
+        <location filename="../wizards/registration.py" line="239"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished">ឈ្មោះខ្មែរ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="239"/>
+        <location filename="../wizards/registration.py" line="240"/>
         <source>similar name</source>
         <translation type="unfinished">ឈ្មោះស្រដៀងគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="239"/>
+        <location filename="../wizards/registration.py" line="240"/>
         <source>same phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="265"/>
+        <location filename="../wizards/registration.py" line="266"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished">ការមកដល់ថ្មី សម្រាប់បុគ្គលដែលបានចុះឈ្មោះរួចហើយ។</translation>
     </message>
@@ -1545,17 +1550,17 @@
 <context>
     <name>JourneyPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="274"/>
+        <location filename="../wizards/registration.py" line="275"/>
         <source>Journey</source>
         <translation type="unfinished">ដំណើរចំណាកស្រុក</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="287"/>
+        <location filename="../wizards/registration.py" line="288"/>
         <source>Interpreter used</source>
         <translation type="unfinished">បានប្រើអ្នកបកប្រែផ្ទាល់មាត់</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="289"/>
+        <location filename="../wizards/registration.py" line="290"/>
         <source>A person who seems to control them is present (interview them separately)</source>
         <translation type="unfinished">មានអ្នកដែលហាក់ដូចជាគ្រប់គ្រងសាមីខ្លួន នៅទីនេះ (សូមសម្ភាសសាមីខ្លួនដាច់ដោយឡែក)</translation>
     </message>
@@ -1604,68 +1609,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="165"/>
+        <location filename="../windows/main_window.py" line="166"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished">Checkpoint — %1</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="172"/>
+        <location filename="../windows/main_window.py" line="173"/>
         <source>Navigation</source>
         <translation type="unfinished">ការរុករក</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="185"/>
+        <location filename="../windows/main_window.py" line="186"/>
         <source>Home</source>
         <translation type="unfinished">ទំព័រដើម</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="187"/>
+        <location filename="../windows/main_window.py" line="188"/>
         <source>New registration</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="189"/>
+        <location filename="../windows/main_window.py" line="190"/>
         <source>Records</source>
         <translation type="unfinished">កំណត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="191"/>
+        <location filename="../windows/main_window.py" line="192"/>
         <source>TB referrals</source>
         <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="193"/>
-        <location filename="../windows/main_window.py" line="216"/>
+        <location filename="../windows/main_window.py" line="194"/>
+        <location filename="../windows/main_window.py" line="217"/>
         <source>Supervisor</source>
         <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="194"/>
+        <location filename="../windows/main_window.py" line="195"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="215"/>
+        <location filename="../windows/main_window.py" line="216"/>
         <source>Officer</source>
         <translation type="unfinished">មន្ត្រី</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="215"/>
+        <location filename="../windows/main_window.py" line="216"/>
         <source>Health worker</source>
         <translation type="unfinished">បុគ្គលិកសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="216"/>
+        <location filename="../windows/main_window.py" line="217"/>
         <source>Administrator</source>
         <translation type="unfinished">អ្នកគ្រប់គ្រងប្រព័ន្ធ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="245"/>
+        <location filename="../windows/main_window.py" line="246"/>
         <source>Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="265"/>
+        <location filename="../windows/main_window.py" line="266"/>
         <source>Waiting to sync: %1</source>
         <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្ម៖ %1</translation>
     </message>
@@ -1673,27 +1678,27 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../wizards/registration.py" line="43"/>
+        <location filename="../wizards/registration.py" line="44"/>
         <source>Indicators of trafficking present — refer</source>
         <translation type="unfinished">មានសូចនាករនៃការជួញដូរមនុស្ស — បញ្ជូនបន្ត</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="44"/>
+        <location filename="../wizards/registration.py" line="45"/>
         <source>Combination of indicators not met</source>
         <translation type="unfinished">បន្សំសូចនាករ មិនគ្រប់តាមលក្ខខណ្ឌ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="45"/>
+        <location filename="../wizards/registration.py" line="46"/>
         <source>Presumptive TB — refer the same day for chest X-ray and Xpert</source>
         <translation type="unfinished">សង្ស័យជំងឺរបេង — បញ្ជូនក្នុងថ្ងៃតែមួយ ដើម្បីថតកាំរស្មីអ៊ិចទ្រូង និងធ្វើតេស្ត Xpert</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="47"/>
+        <location filename="../wizards/registration.py" line="48"/>
         <source>No symptoms but at high risk — refer for chest X-ray</source>
         <translation type="unfinished">គ្មានរោគសញ្ញា ប៉ុន្តែមានហានិភ័យខ្ពស់ — បញ្ជូនទៅថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="48"/>
+        <location filename="../wizards/registration.py" line="49"/>
         <source>TB screen negative</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង៖ អវិជ្ជមាន</translation>
     </message>
@@ -1719,22 +1724,22 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../windows/supervisor.py" line="410"/>
+        <location filename="../windows/supervisor.py" line="368"/>
         <source>New passphrase for %1</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ថ្មីសម្រាប់ %1</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="411"/>
+        <location filename="../windows/supervisor.py" line="369"/>
         <source>&amp;Set passphrase</source>
         <translation type="unfinished">កំណត់ឃ្លាសម្ងាត់ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="418"/>
+        <location filename="../windows/supervisor.py" line="376"/>
         <source>&amp;Current passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់បច្ចុប្បន្ន (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="419"/>
+        <location filename="../windows/supervisor.py" line="377"/>
         <source>Current passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់បច្ចុប្បន្ន</translation>
     </message>
@@ -1958,123 +1963,123 @@
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈ៖ %1</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="457"/>
+        <location filename="../windows/person_detail.py" line="458"/>
         <source>No arrivals recorded.</source>
         <translation type="unfinished">មិនមានការមកដល់ដែលបានកត់ត្រាទេ។</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="465"/>
+        <location filename="../windows/person_detail.py" line="466"/>
         <source>Identity</source>
         <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="476"/>
+        <location filename="../windows/person_detail.py" line="477"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished">%1 (ប៉ាន់ស្មាន)</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="481"/>
-        <location filename="../windows/person_detail.py" line="602"/>
+        <location filename="../windows/person_detail.py" line="482"/>
+        <location filename="../windows/person_detail.py" line="603"/>
         <source>Arrival %1</source>
         <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="483"/>
-        <location filename="../windows/person_detail.py" line="512"/>
-        <location filename="../windows/person_detail.py" line="527"/>
-        <location filename="../windows/person_detail.py" line="566"/>
+        <location filename="../windows/person_detail.py" line="484"/>
+        <location filename="../windows/person_detail.py" line="513"/>
+        <location filename="../windows/person_detail.py" line="528"/>
+        <location filename="../windows/person_detail.py" line="567"/>
         <source>(voided)</source>
         <translation type="unfinished">(បានចាត់ទុកជាមោឃៈ)</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="493"/>
+        <location filename="../windows/person_detail.py" line="494"/>
         <source>Approved</source>
         <translation type="unfinished">បានអនុម័ត</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="493"/>
+        <location filename="../windows/person_detail.py" line="494"/>
         <source>Waiting for review</source>
         <translation type="unfinished">កំពុងរង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="494"/>
+        <location filename="../windows/person_detail.py" line="495"/>
         <source>Review</source>
         <translation type="unfinished">ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="499"/>
+        <location filename="../windows/person_detail.py" line="500"/>
         <source>Not recorded</source>
         <translation type="unfinished">មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="502"/>
+        <location filename="../windows/person_detail.py" line="503"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="505"/>
-        <location filename="../windows/person_detail.py" line="523"/>
+        <location filename="../windows/person_detail.py" line="506"/>
+        <location filename="../windows/person_detail.py" line="524"/>
         <source>Not screened</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="508"/>
-        <location filename="../windows/person_detail.py" line="521"/>
+        <location filename="../windows/person_detail.py" line="509"/>
+        <location filename="../windows/person_detail.py" line="522"/>
         <source>Not visible to your role</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអាចមើលបានទេ</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="518"/>
+        <location filename="../windows/person_detail.py" line="519"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="533"/>
+        <location filename="../windows/person_detail.py" line="534"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="538"/>
+        <location filename="../windows/person_detail.py" line="539"/>
         <source>Approve</source>
         <translation type="unfinished">អនុម័ត</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="540"/>
+        <location filename="../windows/person_detail.py" line="541"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished">អនុម័តការមកដល់នៅ %1</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="559"/>
+        <location filename="../windows/person_detail.py" line="560"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished">%1 (តួនាទីរបស់អ្នកមិនអាចមើលព័ត៌មានលម្អិតបានទេ)</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="562"/>
+        <location filename="../windows/person_detail.py" line="563"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished">%1 ទៅ %2៖ %3</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="570"/>
+        <location filename="../windows/person_detail.py" line="571"/>
         <source>History of changes</source>
         <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="582"/>
+        <location filename="../windows/person_detail.py" line="583"/>
         <source>reason: %1</source>
         <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="598"/>
+        <location filename="../windows/person_detail.py" line="599"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="605"/>
+        <location filename="../windows/person_detail.py" line="606"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="609"/>
+        <location filename="../windows/person_detail.py" line="610"/>
         <source>TB screen of %1</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>
@@ -2082,37 +2087,37 @@
 <context>
     <name>PersonsModel</name>
     <message>
-        <location filename="../models/persons.py" line="173"/>
+        <location filename="../models/persons.py" line="179"/>
         <source>Last arrival</source>
         <translation type="unfinished">ការមកដល់ចុងក្រោយ</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="206"/>
+        <location filename="../models/persons.py" line="212"/>
         <source>Loading</source>
         <translation type="unfinished">កំពុងផ្ទុក</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="218"/>
+        <location filename="../models/persons.py" line="224"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="218"/>
+        <location filename="../models/persons.py" line="224"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="218"/>
+        <location filename="../models/persons.py" line="224"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="219"/>
+        <location filename="../models/persons.py" line="225"/>
         <source>Not specified</source>
         <translation type="unfinished">មិនបានបញ្ជាក់</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="221"/>
+        <location filename="../models/persons.py" line="227"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished">%1 (ប៉ាន់ស្មាន)</translation>
     </message>
@@ -2264,122 +2269,122 @@
 <context>
     <name>Referral</name>
     <message>
-        <location filename="../models/referrals.py" line="41"/>
+        <location filename="../models/referrals.py" line="43"/>
         <source>Referred</source>
         <translation type="unfinished">បានបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="42"/>
+        <location filename="../models/referrals.py" line="44"/>
         <source>Arrived at the facility</source>
         <translation type="unfinished">បានមកដល់មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="43"/>
+        <location filename="../models/referrals.py" line="45"/>
         <source>Chest X-ray done</source>
         <translation type="unfinished">បានថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="44"/>
+        <location filename="../models/referrals.py" line="46"/>
         <source>Xpert test done</source>
         <translation type="unfinished">បានធ្វើតេស្ត Xpert</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="45"/>
+        <location filename="../models/referrals.py" line="47"/>
         <source>Diagnosed</source>
         <translation type="unfinished">បានធ្វើរោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="46"/>
+        <location filename="../models/referrals.py" line="48"/>
         <source>Treatment started</source>
         <translation type="unfinished">បានចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="47"/>
+        <location filename="../models/referrals.py" line="49"/>
         <source>Lost to follow-up</source>
         <translation type="unfinished">បាត់បង់ការតាមដាន</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="48"/>
+        <location filename="../models/referrals.py" line="50"/>
         <source>Closed</source>
         <translation type="unfinished">បានបិទ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="51"/>
+        <location filename="../models/referrals.py" line="53"/>
         <source>Normal</source>
         <translation type="unfinished">ធម្មតា</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="52"/>
+        <location filename="../models/referrals.py" line="54"/>
         <source>Abnormal, suggestive of TB</source>
         <translation type="unfinished">មិនធម្មតា មានលក្ខណៈសង្ស័យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="53"/>
+        <location filename="../models/referrals.py" line="55"/>
         <source>Abnormal, not suggestive of TB</source>
         <translation type="unfinished">មិនធម្មតា គ្មានលក្ខណៈសង្ស័យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="56"/>
+        <location filename="../models/referrals.py" line="58"/>
         <source>MTB not detected</source>
         <translation type="unfinished">មិនរកឃើញ MTB</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="57"/>
+        <location filename="../models/referrals.py" line="59"/>
         <source>MTB detected, rifampicin resistance not detected</source>
         <translation type="unfinished">រកឃើញ MTB, មិនរកឃើញភាពស៊ាំនឹងថ្នាំ Rifampicin</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="58"/>
+        <location filename="../models/referrals.py" line="60"/>
         <source>MTB detected, rifampicin resistance detected</source>
         <translation type="unfinished">រកឃើញ MTB, រកឃើញភាពស៊ាំនឹងថ្នាំ Rifampicin</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="59"/>
+        <location filename="../models/referrals.py" line="61"/>
         <source>MTB detected, rifampicin resistance indeterminate</source>
         <translation type="unfinished">រកឃើញ MTB, មិនអាចកំណត់ភាពស៊ាំនឹងថ្នាំ Rifampicin បាន</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="61"/>
+        <location filename="../models/referrals.py" line="63"/>
         <source>Error, invalid or no result</source>
         <translation type="unfinished">កំហុស, មិនត្រឹមត្រូវ ឬគ្មានលទ្ធផល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="64"/>
+        <location filename="../models/referrals.py" line="66"/>
         <source>Bacteriologically confirmed TB</source>
         <translation type="unfinished">ជំងឺរបេងបញ្ជាក់ដោយបាក់តេរីសាស្ត្រ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="65"/>
+        <location filename="../models/referrals.py" line="67"/>
         <source>Clinically diagnosed TB</source>
         <translation type="unfinished">ជំងឺរបេងធ្វើរោគវិនិច្ឆ័យតាមគ្លីនិក</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="66"/>
+        <location filename="../models/referrals.py" line="68"/>
         <source>Not TB</source>
         <translation type="unfinished">មិនមែនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="314"/>
+        <location filename="../models/referrals.py" line="313"/>
         <source>Chest X-ray result</source>
         <translation type="unfinished">លទ្ធផលថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="315"/>
+        <location filename="../models/referrals.py" line="314"/>
         <source>Xpert result</source>
         <translation type="unfinished">លទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="316"/>
+        <location filename="../models/referrals.py" line="315"/>
         <source>Diagnosis</source>
         <translation type="unfinished">រោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="317"/>
+        <location filename="../models/referrals.py" line="316"/>
         <source>Treatment started on</source>
         <translation type="unfinished">ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="318"/>
+        <location filename="../models/referrals.py" line="317"/>
         <source>Treatment facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាលដែលព្យាបាល</translation>
     </message>
@@ -2387,37 +2392,37 @@
 <context>
     <name>ReferralsModel</name>
     <message>
-        <location filename="../models/referrals.py" line="267"/>
+        <location filename="../models/referrals.py" line="266"/>
         <source>Name</source>
         <translation type="unfinished">ឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="267"/>
+        <location filename="../models/referrals.py" line="266"/>
         <source>Name in Khmer</source>
         <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="267"/>
+        <location filename="../models/referrals.py" line="266"/>
         <source>Referred</source>
         <translation type="unfinished">ថ្ងៃបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="268"/>
+        <location filename="../models/referrals.py" line="267"/>
         <source>Facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="268"/>
+        <location filename="../models/referrals.py" line="267"/>
         <source>Urgency</source>
         <translation type="unfinished">ភាពបន្ទាន់</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="268"/>
+        <location filename="../models/referrals.py" line="267"/>
         <source>Stage</source>
         <translation type="unfinished">ដំណាក់កាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="284"/>
+        <location filename="../models/referrals.py" line="283"/>
         <source>Lost to follow-up (after: %1)</source>
         <translation type="unfinished">បាត់បង់ការតាមដាន (បន្ទាប់ពី៖ %1)</translation>
     </message>
@@ -2425,123 +2430,123 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../windows/referrals.py" line="147"/>
+        <location filename="../windows/referrals.py" line="108"/>
         <source>Show referrals</source>
         <translation type="unfinished">បង្ហាញការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="148"/>
+        <location filename="../windows/referrals.py" line="109"/>
         <source>Open (need follow-up)</source>
         <translation type="unfinished">មិនទាន់បិទ (ត្រូវការតាមដាន)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="149"/>
+        <location filename="../windows/referrals.py" line="110"/>
         <source>All</source>
         <translation type="unfinished">ទាំងអស់</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="152"/>
+        <location filename="../windows/referrals.py" line="113"/>
         <source>S&amp;how:</source>
         <translation type="unfinished">បង្ហាញ (&amp;H)៖</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="154"/>
+        <location filename="../windows/referrals.py" line="115"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished">ផ្ទុកឡើងវិញ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="156"/>
+        <location filename="../windows/referrals.py" line="117"/>
         <source>Refresh the list</source>
         <translation type="unfinished">ផ្ទុកបញ្ជីឡើងវិញ</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="167"/>
+        <location filename="../windows/referrals.py" line="128"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="193"/>
+        <location filename="../windows/referrals.py" line="154"/>
         <source>Follow-up</source>
         <translation type="unfinished">ការតាមដាន</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="197"/>
-        <location filename="../windows/referrals.py" line="399"/>
+        <location filename="../windows/referrals.py" line="158"/>
+        <location filename="../windows/referrals.py" line="360"/>
         <source>Choose a referral in the list.</source>
         <translation type="unfinished">សូមជ្រើសរើសការបញ្ជូនមួយក្នុងបញ្ជី។</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="207"/>
+        <location filename="../windows/referrals.py" line="168"/>
         <source>Next stage</source>
         <translation type="unfinished">ដំណាក់កាលបន្ទាប់</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="230"/>
+        <location filename="../windows/referrals.py" line="191"/>
         <source>Notes</source>
         <translation type="unfinished">កំណត់សម្គាល់</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="233"/>
+        <location filename="../windows/referrals.py" line="194"/>
         <source>&amp;Next stage</source>
         <translation type="unfinished">ដំណាក់កាលបន្ទាប់ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="234"/>
+        <location filename="../windows/referrals.py" line="195"/>
         <source>Chest &amp;X-ray result</source>
         <translation type="unfinished">លទ្ធផលថតកាំរស្មីអ៊ិចទ្រូង (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="235"/>
+        <location filename="../windows/referrals.py" line="196"/>
         <source>X&amp;pert result</source>
         <translation type="unfinished">លទ្ធផល Xpert (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="236"/>
+        <location filename="../windows/referrals.py" line="197"/>
         <source>&amp;Diagnosis</source>
         <translation type="unfinished">រោគវិនិច្ឆ័យ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="237"/>
+        <location filename="../windows/referrals.py" line="198"/>
         <source>&amp;Treatment started on</source>
         <translation type="unfinished">ថ្ងៃចាប់ផ្តើមព្យាបាល (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="238"/>
+        <location filename="../windows/referrals.py" line="199"/>
         <source>Treatment &amp;facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាលដែលព្យាបាល (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="239"/>
+        <location filename="../windows/referrals.py" line="200"/>
         <source>N&amp;otes</source>
         <translation type="unfinished">កំណត់សម្គាល់ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="243"/>
+        <location filename="../windows/referrals.py" line="204"/>
         <source>Error</source>
         <translation type="unfinished">កំហុស</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="250"/>
+        <location filename="../windows/referrals.py" line="211"/>
         <source>&amp;Save follow-up</source>
         <translation type="unfinished">រក្សាទុកការតាមដាន (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="252"/>
+        <location filename="../windows/referrals.py" line="213"/>
         <source>Save follow-up</source>
         <translation type="unfinished">រក្សាទុកការតាមដាន</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="253"/>
+        <location filename="../windows/referrals.py" line="214"/>
         <source>Save (Enter)</source>
         <translation type="unfinished">រក្សាទុក (Enter)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="290"/>
+        <location filename="../windows/referrals.py" line="251"/>
         <source>Not recorded yet</source>
         <translation type="unfinished">មិនទាន់បានកត់ត្រា</translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/referrals.py" line="335"/>
+        <location filename="../windows/referrals.py" line="296"/>
         <source>%n referral(s)</source>
         <translation type="unfinished">
             <numerusform>ការបញ្ជូន %n</numerusform>
@@ -2549,32 +2554,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="337"/>
+        <location filename="../windows/referrals.py" line="298"/>
         <source>(only the oldest are shown; choose a narrower filter)</source>
         <translation type="unfinished">(បង្ហាញតែការបញ្ជូនចាស់ជាងគេប៉ុណ្ណោះ សូមជ្រើសរើសតម្រងដែលចង្អៀតជាងនេះ)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="408"/>
+        <location filename="../windows/referrals.py" line="369"/>
         <source>%1, referred on %2 to %3. Stage: %4.</source>
         <translation type="unfinished">%1 បានបញ្ជូននៅថ្ងៃ %2 ទៅ %3។ ដំណាក់កាល៖ %4។</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="417"/>
+        <location filename="../windows/referrals.py" line="378"/>
         <source>%1 (current stage: add a result)</source>
         <translation type="unfinished">%1 (ដំណាក់កាលបច្ចុប្បន្ន៖ បន្ថែមលទ្ធផល)</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="437"/>
+        <location filename="../windows/referrals.py" line="398"/>
         <source>This referral is closed; nothing more can be recorded on it.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានបិទ មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ។</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="439"/>
+        <location filename="../windows/referrals.py" line="400"/>
         <source>Your role can see referrals but not record follow-up.</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកអាចមើលការបញ្ជូនបាន ប៉ុន្តែមិនអាចកត់ត្រាការតាមដានបានទេ។</translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="518"/>
+        <location filename="../windows/referrals.py" line="479"/>
         <source>Saved: %1.</source>
         <translation type="unfinished">បានរក្សាទុក៖ %1។</translation>
     </message>
@@ -2582,12 +2587,12 @@
 <context>
     <name>RegistrationWizard</name>
     <message>
-        <location filename="../wizards/registration.py" line="606"/>
+        <location filename="../wizards/registration.py" line="607"/>
         <source>New registration</source>
         <translation type="unfinished">ការចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="618"/>
+        <location filename="../wizards/registration.py" line="619"/>
         <source>Save</source>
         <translation type="unfinished">រក្សាទុក</translation>
     </message>
@@ -2595,22 +2600,22 @@
 <context>
     <name>ReviewModel</name>
     <message>
-        <location filename="../windows/supervisor.py" line="158"/>
+        <location filename="../windows/supervisor.py" line="116"/>
         <source>Arrived</source>
         <translation type="unfinished">ពេលមកដល់</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="158"/>
+        <location filename="../windows/supervisor.py" line="116"/>
         <source>Name</source>
         <translation type="unfinished">ឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="158"/>
+        <location filename="../windows/supervisor.py" line="116"/>
         <source>Name in Khmer</source>
         <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="159"/>
+        <location filename="../windows/supervisor.py" line="117"/>
         <source>Registered by</source>
         <translation type="unfinished">ចុះឈ្មោះដោយ</translation>
     </message>
@@ -2618,57 +2623,57 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="517"/>
+        <location filename="../wizards/registration.py" line="518"/>
         <source>Review and save</source>
         <translation type="unfinished">ពិនិត្យ និងរក្សាទុក</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="523"/>
+        <location filename="../wizards/registration.py" line="524"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="526"/>
+        <location filename="../wizards/registration.py" line="527"/>
         <source>Referrals (untick to leave one out; a child always gets child protection):</source>
         <translation type="unfinished">ការបញ្ជូន (ដោះធីកចេញ ដើម្បីមិនបញ្ជូនទៅកន្លែងណាមួយ។ កុមារតែងតែត្រូវបញ្ជូនទៅការពារកុមារ)៖</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="534"/>
+        <location filename="../wizards/registration.py" line="535"/>
         <source>Existing person</source>
         <translation type="unfinished">បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="545"/>
+        <location filename="../wizards/registration.py" line="546"/>
         <source>No screening (no consent to screening).</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ (គ្មានការយល់ព្រមឱ្យពិនិត្យស្រាវជ្រាវ)។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="567"/>
+        <location filename="../wizards/registration.py" line="568"/>
         <source>Protection</source>
         <translation type="unfinished">ការការពារ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="567"/>
+        <location filename="../wizards/registration.py" line="568"/>
         <source>Child protection</source>
         <translation type="unfinished">ការការពារកុមារ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="568"/>
+        <location filename="../wizards/registration.py" line="569"/>
         <source>Health facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="569"/>
+        <location filename="../wizards/registration.py" line="570"/>
         <source>immediate danger</source>
         <translation type="unfinished">គ្រោះថ្នាក់ភ្លាមៗ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="569"/>
+        <location filename="../wizards/registration.py" line="570"/>
         <source>same day</source>
         <translation type="unfinished">ក្នុងថ្ងៃតែមួយ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="570"/>
+        <location filename="../wizards/registration.py" line="571"/>
         <source>routine</source>
         <translation type="unfinished">ធម្មតា</translation>
     </message>
@@ -2676,37 +2681,37 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../windows/supervisor.py" line="188"/>
+        <location filename="../windows/supervisor.py" line="146"/>
         <source>Arrivals waiting for review</source>
         <translation type="unfinished">ការមកដល់ដែលកំពុងរង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="190"/>
+        <location filename="../windows/supervisor.py" line="148"/>
         <source>&amp;Approve selected</source>
         <translation type="unfinished">អនុម័តអ្វីដែលបានជ្រើសរើស (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="190"/>
+        <location filename="../windows/supervisor.py" line="148"/>
         <source>Approve the selected arrivals</source>
         <translation type="unfinished">អនុម័តការមកដល់ដែលបានជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="191"/>
+        <location filename="../windows/supervisor.py" line="149"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished">ផ្ទុកឡើងវិញ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="191"/>
+        <location filename="../windows/supervisor.py" line="149"/>
         <source>Refresh the review list</source>
         <translation type="unfinished">ផ្ទុកបញ្ជីសម្រាប់ពិនិត្យឡើងវិញ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="195"/>
+        <location filename="../windows/supervisor.py" line="153"/>
         <source>Error</source>
         <translation type="unfinished">កំហុស</translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/supervisor.py" line="237"/>
+        <location filename="../windows/supervisor.py" line="195"/>
         <source>%n arrival(s) waiting</source>
         <translation type="unfinished">
             <numerusform>ការមកដល់ %n កំពុងរង់ចាំ</numerusform>
@@ -2714,12 +2719,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="239"/>
+        <location filename="../windows/supervisor.py" line="197"/>
         <source>(the oldest %1 are shown)</source>
         <translation type="unfinished">(បង្ហាញតែ %1 ដែលចាស់ជាងគេ)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/supervisor.py" line="270"/>
+        <location filename="../windows/supervisor.py" line="228"/>
         <source>%n arrival(s) approved.</source>
         <translation type="unfinished">
             <numerusform>បានអនុម័តការមកដល់ %n។</numerusform>
@@ -2727,7 +2732,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/supervisor.py" line="273"/>
+        <location filename="../windows/supervisor.py" line="231"/>
         <source>%n arrival(s) not approved: %1</source>
         <translation type="unfinished">
             <numerusform>មិនបានអនុម័តការមកដល់ %n៖ %1</numerusform>
@@ -2738,22 +2743,22 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../windows/supervisor.py" line="431"/>
+        <location filename="../windows/supervisor.py" line="389"/>
         <source>Role of %1</source>
         <translation type="unfinished">តួនាទីរបស់ %1</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="432"/>
+        <location filename="../windows/supervisor.py" line="390"/>
         <source>&amp;Change role</source>
         <translation type="unfinished">ប្តូរតួនាទី (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="434"/>
+        <location filename="../windows/supervisor.py" line="392"/>
         <source>&amp;Role</source>
         <translation type="unfinished">តួនាទី (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="434"/>
+        <location filename="../windows/supervisor.py" line="392"/>
         <source>Role</source>
         <translation type="unfinished">តួនាទី</translation>
     </message>
@@ -2769,47 +2774,47 @@
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../windows/supervisor.py" line="797"/>
+        <location filename="../windows/supervisor.py" line="757"/>
         <source>Supervisor tasks</source>
         <translation type="unfinished">ការងាររបស់អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="803"/>
+        <location filename="../windows/supervisor.py" line="764"/>
         <source>&amp;Review</source>
         <translation type="unfinished">ពិនិត្យ (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="805"/>
+        <location filename="../windows/supervisor.py" line="766"/>
         <source>&amp;Users</source>
         <translation type="unfinished">អ្នកប្រើ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="807"/>
+        <location filename="../windows/supervisor.py" line="768"/>
         <source>&amp;Data</source>
         <translation type="unfinished">ទិន្នន័យ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="808"/>
+        <location filename="../windows/supervisor.py" line="769"/>
         <source>Your role has no supervisor tasks.</source>
         <translation type="unfinished">តួនាទីរបស់អ្នក មិនមានការងាររបស់អ្នកត្រួតពិនិត្យទេ។</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="831"/>
+        <location filename="../windows/supervisor.py" line="792"/>
         <source>Export to a new CSV file</source>
         <translation type="unfinished">នាំចេញទៅឯកសារ CSV ថ្មី</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="831"/>
+        <location filename="../windows/supervisor.py" line="792"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished">ឯកសារ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="833"/>
+        <location filename="../windows/supervisor.py" line="794"/>
         <source>Write the backup to a new file</source>
         <translation type="unfinished">សរសេរច្បាប់ចម្លងបម្រុងទុក ទៅឯកសារថ្មី</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="833"/>
+        <location filename="../windows/supervisor.py" line="794"/>
         <source>Checkpoint backups (*.db)</source>
         <translation type="unfinished">ច្បាប់ចម្លងបម្រុងទុក Checkpoint (*.db)</translation>
     </message>
@@ -2986,89 +2991,89 @@
 <context>
     <name>TBPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="448"/>
+        <location filename="../wizards/registration.py" line="449"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="450"/>
+        <location filename="../wizards/registration.py" line="451"/>
         <source>Cough now</source>
         <translation type="unfinished">ក្អកបច្ចុប្បន្ន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="452"/>
+        <location filename="../wizards/registration.py" line="453"/>
         <source>Coughing up blood</source>
         <translation type="unfinished">ក្អកចេញឈាម</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="453"/>
+        <location filename="../wizards/registration.py" line="454"/>
         <source>Fever</source>
         <translation type="unfinished">គ្រុនក្តៅ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="454"/>
+        <location filename="../wizards/registration.py" line="455"/>
         <source>Night sweats</source>
         <translation type="unfinished">បែកញើសពេលយប់</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="455"/>
+        <location filename="../wizards/registration.py" line="456"/>
         <source>Weight loss without trying</source>
         <translation type="unfinished">ស្រកទម្ងន់ដោយមិនដឹងមូលហេតុ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="456"/>
+        <location filename="../wizards/registration.py" line="457"/>
         <source>Poor weight gain (children under 15)</source>
         <translation type="unfinished">ឡើងទម្ងន់មិនល្អ (កុមារអាយុក្រោម ១៥ឆ្នាំ)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="457"/>
+        <location filename="../wizards/registration.py" line="458"/>
         <source>Not known / not asked</source>
         <translation type="unfinished">មិនដឹង / មិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="458"/>
+        <location filename="../wizards/registration.py" line="459"/>
         <source>Negative</source>
         <translation type="unfinished">អវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="458"/>
+        <location filename="../wizards/registration.py" line="459"/>
         <source>Positive</source>
         <translation type="unfinished">វិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="460"/>
+        <location filename="../wizards/registration.py" line="461"/>
         <source>Lives with or is close to someone with TB</source>
         <translation type="unfinished">រស់នៅជាមួយ ឬនៅជិតស្និទ្ធនឹងអ្នកមានជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="461"/>
+        <location filename="../wizards/registration.py" line="462"/>
         <source>Treated for TB before</source>
         <translation type="unfinished">ធ្លាប់ព្យាបាលជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="462"/>
+        <location filename="../wizards/registration.py" line="463"/>
         <source>Diabetes</source>
         <translation type="unfinished">ជំងឺទឹកនោមផ្អែម</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="463"/>
+        <location filename="../wizards/registration.py" line="464"/>
         <source>Recently held in prison or immigration detention</source>
         <translation type="unfinished">ទើបតែត្រូវឃុំខ្លួនក្នុងពន្ធនាគារ ឬមណ្ឌលឃុំឃាំងអន្តោប្រវេសន៍</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="465"/>
-        <location filename="../wizards/registration.py" line="476"/>
+        <location filename="../wizards/registration.py" line="466"/>
+        <location filename="../wizards/registration.py" line="477"/>
         <source>Days of cough</source>
         <translation type="unfinished">ចំនួនថ្ងៃក្អក</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="466"/>
-        <location filename="../wizards/registration.py" line="478"/>
+        <location filename="../wizards/registration.py" line="467"/>
+        <location filename="../wizards/registration.py" line="479"/>
         <source>HIV status (optional, sensitive)</source>
         <translation type="unfinished">ស្ថានភាពមេរោគអេដស៍ HIV (មិនចាំបាច់, ព័ត៌មានរសើប)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="469"/>
+        <location filename="../wizards/registration.py" line="470"/>
         <source>TB screen result</source>
         <translation type="unfinished">លទ្ធផលពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
@@ -3076,32 +3081,32 @@
 <context>
     <name>TraffickingPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="350"/>
+        <location filename="../wizards/registration.py" line="351"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="351"/>
+        <location filename="../wizards/registration.py" line="352"/>
         <source>Tick what the person describes. Each dimension is judged on its own.</source>
         <translation type="unfinished">សូមគូសធីកលើអ្វីដែលសាមីខ្លួនរៀបរាប់។ ផ្នែកនីមួយៗត្រូវវាយតម្លៃដាច់ដោយឡែកពីគ្នា។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="360"/>
+        <location filename="../wizards/registration.py" line="361"/>
         <source>Checklist result</source>
         <translation type="unfinished">លទ្ធផលបញ្ជីសូចនាករ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="365"/>
+        <location filename="../wizards/registration.py" line="366"/>
         <source>Age when exploited, if different (optional)</source>
         <translation type="unfinished">អាយុនៅពេលត្រូវគេកេងប្រវ័ញ្ច ប្រសិនបើខុសពីអាយុបច្ចុប្បន្ន (មិនចាំបាច់)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="435"/>
+        <location filename="../wizards/registration.py" line="436"/>
         <source>Child: refer to child protection.</source>
         <translation type="unfinished">កុមារ៖ បញ្ជូនទៅការពារកុមារ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="437"/>
+        <location filename="../wizards/registration.py" line="438"/>
         <source>An indicator whose grade is not yet verified was used.</source>
         <translation type="unfinished">បានប្រើសូចនាករមួយ ដែលកម្រិតរបស់វាមិនទាន់ត្រូវបានផ្ទៀងផ្ទាត់។</translation>
     </message>
@@ -3109,57 +3114,57 @@
 <context>
     <name>User</name>
     <message>
-        <location filename="../models/users.py" line="22"/>
+        <location filename="../models/users.py" line="23"/>
         <source>Officer</source>
         <translation type="unfinished">មន្ត្រី</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="23"/>
+        <location filename="../models/users.py" line="24"/>
         <source>Health worker</source>
         <translation type="unfinished">បុគ្គលិកសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="24"/>
+        <location filename="../models/users.py" line="25"/>
         <source>Supervisor</source>
         <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="25"/>
+        <location filename="../models/users.py" line="26"/>
         <source>Administrator</source>
         <translation type="unfinished">អ្នកគ្រប់គ្រងប្រព័ន្ធ</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="28"/>
+        <location filename="../models/users.py" line="29"/>
         <source>Active</source>
         <translation type="unfinished">សកម្ម</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="29"/>
+        <location filename="../models/users.py" line="30"/>
         <source>Locked</source>
         <translation type="unfinished">បានចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="53"/>
+        <location filename="../models/users.py" line="54"/>
         <source>Too short: at least %1 characters</source>
         <translation type="unfinished">ខ្លីពេក៖ យ៉ាងហោចណាស់ %1 តួអក្សរ</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="56"/>
+        <location filename="../models/users.py" line="57"/>
         <source>Too easy to guess</source>
         <translation type="unfinished">ងាយទាយពេក</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="58"/>
+        <location filename="../models/users.py" line="59"/>
         <source>Strong</source>
         <translation type="unfinished">រឹងមាំ</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="60"/>
+        <location filename="../models/users.py" line="61"/>
         <source>Fair: a few more words make it stronger</source>
         <translation type="unfinished">មធ្យម៖ ការបន្ថែមពាក្យពីរបីទៀត នឹងធ្វើឱ្យវារឹងមាំជាងនេះ</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="61"/>
+        <location filename="../models/users.py" line="62"/>
         <source>Weak: use several words, or add digits and symbols</source>
         <translation type="unfinished">ខ្សោយ៖ សូមប្រើពាក្យច្រើន ឬបន្ថែមលេខ និងនិមិត្តសញ្ញា</translation>
     </message>
@@ -3167,27 +3172,27 @@
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../models/users.py" line="76"/>
+        <location filename="../models/users.py" line="77"/>
         <source>User name</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="76"/>
+        <location filename="../models/users.py" line="77"/>
         <source>Display name</source>
         <translation type="unfinished">ឈ្មោះបង្ហាញ</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="76"/>
+        <location filename="../models/users.py" line="77"/>
         <source>Role</source>
         <translation type="unfinished">តួនាទី</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="77"/>
+        <location filename="../models/users.py" line="78"/>
         <source>Status</source>
         <translation type="unfinished">ស្ថានភាព</translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="77"/>
+        <location filename="../models/users.py" line="78"/>
         <source>Wrong passphrases</source>
         <translation type="unfinished">ចំនួនដងវាយឃ្លាសម្ងាត់ខុស</translation>
     </message>
@@ -3195,87 +3200,87 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../windows/supervisor.py" line="453"/>
+        <location filename="../windows/supervisor.py" line="411"/>
         <source>Users</source>
         <translation type="unfinished">អ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="455"/>
+        <location filename="../windows/supervisor.py" line="413"/>
         <source>&amp;Add user…</source>
         <translation type="unfinished">បន្ថែមអ្នកប្រើ (&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="455"/>
+        <location filename="../windows/supervisor.py" line="413"/>
         <source>Add a user</source>
         <translation type="unfinished">បន្ថែមអ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="456"/>
+        <location filename="../windows/supervisor.py" line="414"/>
         <source>Reset &amp;passphrase…</source>
         <translation type="unfinished">កំណត់ឃ្លាសម្ងាត់ឡើងវិញ (&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="457"/>
+        <location filename="../windows/supervisor.py" line="415"/>
         <source>Reset the selected user&apos;s passphrase</source>
         <translation type="unfinished">កំណត់ឃ្លាសម្ងាត់របស់អ្នកប្រើដែលបានជ្រើសរើសឡើងវិញ</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="458"/>
+        <location filename="../windows/supervisor.py" line="416"/>
         <source>&amp;Lock</source>
         <translation type="unfinished">ចាក់សោ (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="458"/>
+        <location filename="../windows/supervisor.py" line="416"/>
         <source>Lock the selected account</source>
         <translation type="unfinished">ចាក់សោគណនីដែលបានជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="459"/>
+        <location filename="../windows/supervisor.py" line="417"/>
         <source>&amp;Unlock</source>
         <translation type="unfinished">ដោះសោ (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="459"/>
+        <location filename="../windows/supervisor.py" line="417"/>
         <source>Unlock the selected account</source>
         <translation type="unfinished">ដោះសោគណនីដែលបានជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="460"/>
+        <location filename="../windows/supervisor.py" line="418"/>
         <source>Change &amp;role…</source>
         <translation type="unfinished">ប្តូរតួនាទី (&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="460"/>
+        <location filename="../windows/supervisor.py" line="418"/>
         <source>Change the selected user&apos;s role</source>
         <translation type="unfinished">ប្តូរតួនាទីរបស់អ្នកប្រើដែលបានជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="463"/>
+        <location filename="../windows/supervisor.py" line="421"/>
         <source>Error</source>
         <translation type="unfinished">កំហុស</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="558"/>
+        <location filename="../windows/supervisor.py" line="516"/>
         <source>User added. They can sign in with the passphrase you gave them.</source>
         <translation type="unfinished">បានបន្ថែមអ្នកប្រើ។ គាត់អាចចូលប្រើដោយប្រើឃ្លាសម្ងាត់ដែលអ្នកបានផ្តល់ឱ្យ។</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="564"/>
+        <location filename="../windows/supervisor.py" line="522"/>
         <source>Passphrase changed for %1.</source>
         <translation type="unfinished">បានប្តូរឃ្លាសម្ងាត់សម្រាប់ %1។</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="570"/>
+        <location filename="../windows/supervisor.py" line="528"/>
         <source>Role changed for %1.</source>
         <translation type="unfinished">បានប្តូរតួនាទីសម្រាប់ %1។</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="581"/>
+        <location filename="../windows/supervisor.py" line="539"/>
         <source>%1 is locked and can no longer sign in.</source>
         <translation type="unfinished">%1 ត្រូវបានចាក់សោ ហើយមិនអាចចូលប្រើបានទៀតទេ។</translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="582"/>
+        <location filename="../windows/supervisor.py" line="540"/>
         <source>%1 is unlocked.</source>
         <translation type="unfinished">%1 ត្រូវបានដោះសោ។</translation>
     </message>

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from checkpoint.services import Changes
+from checkpoint.model.roles import Permission, can
+from checkpoint.services import Changes, Draft
 from checkpoint.workflows.registration import RegistrationFlow, Step
 from ui.context import AppContext
 from ui.qt import (
@@ -103,10 +104,10 @@ class HomePage(QWidget):
 
     def refresh(self) -> None:
         ctx = self.win.ctx
-        if ctx.role != "admin":
-            ctx.call(ctx.session.today_figures, on_done=self._figures, owner=self)
-        if ctx.role in ("officer", "supervisor"):
-            ctx.call(ctx.session.list_drafts, on_done=self._drafts, owner=self)
+        if can(ctx.role, Permission.VIEW_LIST):
+            ctx.call(ctx.session.records.today_figures, on_done=self._figures, owner=self)
+        if can(ctx.role, Permission.DRAFTS):
+            ctx.call(ctx.session.drafts.list, on_done=self._drafts, owner=self)
         else:
             self.new_button.hide()
 
@@ -117,12 +118,12 @@ class HomePage(QWidget):
             self.figures["trafficking_indicators"].setText(self.tr("n/a"))
         self.win.set_pending(f.get("pending_sync", 0))
 
-    def _drafts(self, drafts: list[dict[str, Any]]) -> None:
+    def _drafts(self, drafts: list[Draft]) -> None:
         self.drafts.clear()
         for d in drafts:
-            p = d["payload"].get("person") or {}
+            p = d.payload.get("person") or {}
             who = " ".join(x for x in (p.get("family_name"), p.get("given_names"), p.get("name_khmer")) if x)
-            it = QListWidgetItem(f"{who or self.tr('(no name yet)')} — {d['updated_at'][:16].replace('T', ' ')}")
+            it = QListWidgetItem(f"{who or self.tr('(no name yet)')} — {d.updated_at[:16].replace('T', ' ')}")
             it.setData(Qt.ItemDataRole.UserRole, d)
             self.drafts.addItem(it)
 
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         self.sync_worker = sync_worker
         self.setObjectName("main_window")
         user = ctx.session.user
-        self.setWindowTitle(self.tr("Checkpoint — %1").replace("%1", ctx.session.checkpoint_name))
+        self.setWindowTitle(self.tr("Checkpoint — %1").replace("%1", ctx.session.site.checkpoint_name))
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.home = HomePage(self)
@@ -183,7 +184,7 @@ class MainWindow(QMainWindow):
             self.actions_[key] = a
 
         action("home", self.tr("Home"), "Ctrl+1", lambda: self.show_page("home"))
-        if ctx.role in ("officer", "supervisor"):
+        if can(ctx.role, Permission.REGISTER):
             action("new", self.tr("New registration"), "Ctrl+N", self.new_registration)
         if self.available("records"):
             action("records", self.tr("Records"), "Ctrl+2", lambda: self.show_page("records"))
@@ -219,20 +220,20 @@ class MainWindow(QMainWindow):
         """Register the views this role may use; each is built the first time it is shown (fast start)."""
         role = self.ctx.role
         self._factories: dict[str, Any] = {}
-        if role != "admin":
+        if can(role, Permission.SEARCH):
             def records() -> QWidget:
                 from ui.windows.records import RecordsView
 
                 return RecordsView(self.ctx)
             self._factories["records"] = records
-        if role in ("health_worker", "supervisor"):
+        if can(role, Permission.UPDATE_HEALTH_REFERRAL):
             def referrals() -> QWidget:
                 from ui.windows.referrals import ReferralsView
 
                 return ReferralsView(self.ctx)
             self._factories["referrals"] = referrals
         self.sync_panel: Any = None
-        if role in ("supervisor", "admin") and self.sync_worker is not None:
+        if can(role, Permission.SYNC) and self.sync_worker is not None:
             # Built now, not on first view: it syncs in the background whether or not its tab is ever opened.
             from ui.windows.sync_panel import SyncPanel
 
@@ -271,15 +272,15 @@ class MainWindow(QMainWindow):
     # registration ------------------------------------------------------------------------------
     def _flow(self) -> RegistrationFlow:
         s = self.ctx.session
-        return RegistrationFlow(now=s.store.clock.now(), station_id=s.station_id, tb_mode=s.tb_mode)
+        return RegistrationFlow(now=s.store.clock.now(), station_id=s.site.station_id, tb_mode=s.site.tb_mode)
 
     def new_registration(self) -> None:
         self._open_wizard(self._flow(), Step.IDENTITY)
 
-    def resume_draft(self, draft: dict[str, Any]) -> None:
+    def resume_draft(self, draft: Draft) -> None:
         s = self.ctx.session
-        flow, step = RegistrationFlow.from_draft(draft["payload"], now=s.store.clock.now(), draft_id=draft["id"],
-                                                 station_id=s.station_id, tb_mode=s.tb_mode)
+        flow, step = RegistrationFlow.from_draft(draft.payload, now=s.store.clock.now(), draft_id=draft.id,
+                                                 station_id=s.site.station_id, tb_mode=s.site.tb_mode)
         self._open_wizard(flow, step)
 
     def _open_wizard(self, flow: RegistrationFlow, step: Step) -> None:
@@ -301,15 +302,16 @@ class MainWindow(QMainWindow):
         self.home.show_saved(reg)
 
     def print_slip(self, referral_id: str) -> None:
-        from checkpoint.slips import record_printed, slip_for
         from ui.i18n import current_language
         from ui.slip import print_slip
 
+        slips = self.ctx.session.slips
+
         def show(slip: Any) -> None:
             if print_slip(slip, self, lang="km" if current_language() == "km" else "en"):
-                self.ctx.call(record_printed, self.ctx.session, referral_id, parent=self)
+                self.ctx.mutate(slips.record_printed, referral_id, parent=self)
 
-        self.ctx.call(slip_for, self.ctx.session, referral_id, on_done=show, parent=self)
+        self.ctx.call(slips.slip, referral_id, on_done=show, parent=self)
 
     def shutdown(self) -> None:
         """Forget everything on screen (lock or sign out): stop the watcher, close dialogs."""

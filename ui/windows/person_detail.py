@@ -15,7 +15,7 @@ from typing import Any
 
 from checkpoint import codelists
 from checkpoint.errors import CheckpointError
-from checkpoint.model.user import can
+from checkpoint.model.roles import Permission, can
 from checkpoint.services.changes import Changes
 from ui.i18n import current_language
 from ui.messages import error_message, field_label
@@ -125,7 +125,7 @@ def code_label(list_name: str, code: Any) -> str:
 
 def load_record(session: Any, person_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Runs on the DB thread: the record (this read is logged) and its history, as one task."""
-    return session.get_person(person_id), session.history(person_id)
+    return session.records.get(person_id), session.records.history(person_id)
 
 
 def _label(text: str, name: str = "", *, bold: bool = False, scale: float = 1.0) -> QLabel:
@@ -447,9 +447,10 @@ class PersonDetail(QWidget):
             self._set_status("")
         role = self._ctx.role
         me = self._ctx.session.user.id
-        may_amend = can(role, "amend_any") or (can(role, "amend_own") and p.get("registered_by") == me)
+        may_amend = can(role, Permission.AMEND_ANY) or (can(role, Permission.AMEND_OWN)
+                                                        and p.get("registered_by") == me)
         self.correct_button.setVisible(may_amend and not p.get("voided"))
-        self.void_button.setVisible(can(role, "void") and not p.get("voided") and bool(self._void_choices()))
+        self.void_button.setVisible(can(role, Permission.VOID) and not p.get("voided") and bool(self._void_choices()))
 
         parts: list[QWidget] = [self._identity_box(p)]
         parts += [self._arrival_box(e) for e in reversed(self._record["encounters"])]    # newest arrival first
@@ -517,7 +518,7 @@ class PersonDetail(QWidget):
 
         lay.addWidget(_heading(self.tr("TB screen")))
         tbs = e.get("tb") or []
-        if not can(self._ctx.role, "view_tb"):
+        if not can(self._ctx.role, Permission.VIEW_TB):
             lay.addWidget(_label(self.tr("Not visible to your role"), "tb_outcome"))
         elif not tbs:
             lay.addWidget(_label(self.tr("Not screened")))
@@ -534,7 +535,7 @@ class PersonDetail(QWidget):
         for r in refs:
             lay.addWidget(_label(self._referral_text(r), "referral"))
 
-        if can(self._ctx.role, "approve") and e.get("review_status") == "pending" and not e.get("voided"):
+        if can(self._ctx.role, Permission.APPROVE) and e.get("review_status") == "pending" and not e.get("voided"):
             approve = QPushButton(self.tr("Approve"))
             approve.setObjectName("approve")
             approve.setAccessibleName(self.tr("Approve the arrival of %1").replace(
@@ -637,7 +638,7 @@ class PersonDetail(QWidget):
             if values["field"] == "id_document_number":
                 # The core checks a number against the document type given with it; send the recorded type.
                 changes["id_document_type"] = person.get("id_document_type") or "NONE"
-            self._ctx.mutate(self._ctx.session.amend_person, pid, changes, values["reason"],
+            self._ctx.mutate(self._ctx.session.corrections.amend_person, pid, changes, values["reason"],
                              on_done=lambda _r: dlg.accept(), on_error=lambda e: self._dialog_error(dlg, e))
 
         dlg.submitted.connect(submit)
@@ -647,13 +648,14 @@ class PersonDetail(QWidget):
     def open_void_dialog(self) -> VoidDialog | None:
         """Open the "Void…" dialog (supervisors): which record, and a required reason."""
         choices = self._void_choices()
-        if not choices or not can(self._ctx.role, "void"):
+        if not choices or not can(self._ctx.role, Permission.VOID):
             return None
         dlg = VoidDialog(choices, self)
 
         def submit(values: dict[str, Any]) -> None:
-            self._ctx.mutate(self._ctx.session.void, values["record_type"], values["record_id"], values["reason"],
-                             on_done=lambda _r: dlg.accept(), on_error=lambda e: self._dialog_error(dlg, e))
+            self._ctx.mutate(self._ctx.session.corrections.void, values["record_type"], values["record_id"],
+                             values["reason"], on_done=lambda _r: dlg.accept(),
+                             on_error=lambda e: self._dialog_error(dlg, e))
 
         dlg.submitted.connect(submit)
         self._open(dlg)
@@ -661,7 +663,7 @@ class PersonDetail(QWidget):
 
     def approve(self, encounter_id: str) -> None:
         """Approve an arrival (supervisors). The pane reloads from the change the service reports."""
-        self._ctx.mutate(self._ctx.session.approve, encounter_id,
+        self._ctx.mutate(self._ctx.session.review.approve, encounter_id,
                          on_error=lambda e: self._ctx.show_error(self, e))
 
     def _dialog_error(self, dialog: _ReasonDialog, exc: BaseException) -> None:

@@ -5,10 +5,10 @@
     view.table, view.model             # the referrals (ui.models.referrals.ReferralsModel)
     view.status, view.cxr_result, ...  # the follow-up form; Enter (or Save) records it
 
-Follow-up goes through ``Session.update_referral``; the core validates it (stages only move forward, results
-must fit, no treatment after a "not TB" diagnosis, no date in the future) and a refusal is shown next to the
-form with nothing changed. A row just updated here stays in view with its new stage until the filter is
-changed or the list refreshed, so the health worker sees what was recorded.
+The list is ``session.referrals.to_follow_up``; follow-up goes through ``session.referrals.update``; the core
+validates it (stages only move forward, results must fit, no treatment after a "not TB" diagnosis, no date in
+the future) and a refusal is shown next to the form with nothing changed. A row just updated here stays in view
+with its new stage until the filter is changed or the list refreshed, so the health worker sees what was recorded.
 """
 
 from __future__ import annotations
@@ -20,15 +20,14 @@ from typing import Any
 from checkpoint import codelists
 from checkpoint.errors import ValidationError
 from checkpoint.model.referral import CXR_RESULTS, DIAGNOSES, HEALTH_STAGES, STATUSES, XPERT_RESULTS
-from checkpoint.model.user import can
+from checkpoint.model.roles import Permission, can
+from checkpoint.services import FollowUpList
 from ui.messages import error_message
 from ui.models.referrals import (
     FIELD_TITLES,
-    OPEN_STAGES,
     ReferralsModel,
     code_label,
     field_title,
-    is_open,
     local_date,
     result_label,
     stage_label,
@@ -58,49 +57,11 @@ from ui.qt import (
     Signal,
 )
 
-__all__ = ["FILTERS", "LIST_LIMIT", "FollowUpBox", "ReferralsView", "fetch_referrals"]
+__all__ = ["FILTERS", "LIST_LIMIT", "FollowUpBox", "ReferralsView"]
 
 # The stage filter: "open" (still needs follow-up), "all", then each status.
 FILTERS = ("open", "all", *STATUSES)
-LIST_LIMIT = 1000   # per service call: Session.list_referrals has no paging yet
-
-
-def fetch_referrals(session: Any, filt: str, keep: Mapping[str, str] | None = None,
-                    limit: int = LIST_LIMIT) -> tuple[list[dict[str, Any]], bool]:
-    """Health referrals for one filter, oldest first; runs on the DB thread.
-
-    ``keep`` maps referral ids to the status they had before this screen updated them: those rows are
-    returned even if they no longer match the filter. Returns (rows, truncated).
-    """
-    truncated = False
-
-    def get(status: str | None) -> list[dict[str, Any]]:
-        nonlocal truncated
-        rows = session.list_referrals(kind="health", status=status, limit=limit)
-        truncated = truncated or len(rows) >= limit
-        return rows
-
-    if filt == "all":
-        rows = get(None)
-    elif filt == "open":
-        rows = [r for s in OPEN_STAGES for r in get(s) if is_open(r)]
-    elif filt in STATUSES:
-        rows = get(filt)
-    else:
-        raise ValidationError("status", "is not a referral status")
-    have = {r["id"] for r in rows}
-    for rid, before in (keep or {}).items():
-        if rid in have:
-            continue
-        later = [s for s in STATUSES if before not in HEALTH_STAGES or s not in HEALTH_STAGES
-                 or HEALTH_STAGES.index(s) >= HEALTH_STAGES.index(before)]
-        for s in later:
-            found = [r for r in session.list_referrals(kind="health", status=s, limit=limit) if r["id"] == rid]
-            if found:
-                rows.append(found[0])
-                break
-    rows.sort(key=lambda r: (r.get("created_at") or "", r["id"]))
-    return rows, truncated
+LIST_LIMIT = 1000   # per query: session.referrals has no paging yet
 
 
 class FollowUpBox(QGroupBox):
@@ -134,7 +95,7 @@ class ReferralsView(QWidget):
         self._saving = False                     # a save is in flight, or its reload has not landed yet
         self._saved_id: str | None = None        # saved; waiting for the reload that shows it
         self._shown: dict[str, bool] = {}        # which optional form fields are offered
-        self.can_update = can(ctx.role, "update_health_referral")
+        self.can_update = can(ctx.role, Permission.UPDATE_HEALTH_REFERRAL)
         self._build()
         ctx.changed.connect(self._on_changed)
         self.reload()
@@ -320,11 +281,11 @@ class ReferralsView(QWidget):
     def reload(self) -> None:
         self._generation += 1
         gen = self._generation
-        self.ctx.call(fetch_referrals, self.ctx.session, self.current_filter, dict(self._keep),
-                      on_done=lambda res: self._loaded(gen, res), on_error=lambda e: self._load_failed(gen, e),
-                      owner=self)
+        self.ctx.call(self.ctx.session.referrals.to_follow_up, self.current_filter, keep=dict(self._keep),
+                      limit=LIST_LIMIT, on_done=lambda res: self._loaded(gen, res),
+                      on_error=lambda e: self._load_failed(gen, e), owner=self)
 
-    def _loaded(self, gen: int, result: tuple[list[dict[str, Any]], bool]) -> None:
+    def _loaded(self, gen: int, result: FollowUpList) -> None:
         if gen != self._generation:
             return   # a newer load is on its way
         rows, truncated = result
@@ -477,7 +438,7 @@ class ReferralsView(QWidget):
         return self._shown.get(field, True)
 
     def changes(self) -> dict[str, Any]:
-        """The follow-up the form describes, as ``Session.update_referral`` takes it."""
+        """The follow-up the form describes, as ``session.referrals.update`` takes it."""
         rec = self._record or {}
         out: dict[str, Any] = {"status": self.status.currentData()}
         for combo in (self.cxr_result, self.xpert_result, self.diagnosis):
@@ -509,7 +470,7 @@ class ReferralsView(QWidget):
         rid = rec["id"]
         self._keep.setdefault(rid, rec.get("status") or "referred")
         self.ctx.activity.emit()
-        self.ctx.mutate(self.ctx.session.update_referral, rid, changes,
+        self.ctx.mutate(self.ctx.session.referrals.update, rid, changes,
                         on_done=lambda _c: self._saved(rid, changes), on_error=self._save_failed, owner=self)
 
     def _saved(self, rid: str, changes: Mapping[str, Any]) -> None:

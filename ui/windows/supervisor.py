@@ -5,23 +5,23 @@
     view.add_tab(widget, title)            # hook for later tabs (sync)
     view.choose_path = lambda purpose, suggested: "/media/usb/out.csv"   # tests replace the file dialog
 
-Tabs follow the role's permissions (``checkpoint.model.user.can``): a supervisor sees Review, Users and Data;
+Tabs follow the role's permissions (``checkpoint.model.roles.can``): a supervisor sees Review, Users and Data;
 an admin sees Users and Data (backup, verify and figures: never an export of records); officers and health
 workers see none. The services enforce the same rules, so hiding a tab is a courtesy, not the protection.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import datetime
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from checkpoint.errors import CheckpointError, PermissionDenied, ValidationError
-from checkpoint.model.user import ROLES, can
-from checkpoint.services import LOCAL_TZ, Changes
+from checkpoint.errors import ValidationError
+from checkpoint.model.roles import ROLES, Permission, can
+from checkpoint.services import ApproveResult, BackedUp, Exported
+from checkpoint.site import LOCAL_TZ
 from ui.messages import error_message
 from ui.models.persons import local_datetime
 from ui.models.referrals import RecordTableModel
@@ -50,8 +50,8 @@ from ui.qt import (
     Signal,
 )
 
-__all__ = ["REVIEW_LIMIT", "AddUserDialog", "ApproveResult", "DataTab", "PassphraseDialog", "ReviewModel", "ReviewTab",
-           "RoleDialog", "SupervisorView", "UsersTab", "approve_many", "fetch_pending"]
+__all__ = ["REVIEW_LIMIT", "AddUserDialog", "DataTab", "PassphraseDialog", "ReviewModel", "ReviewTab", "RoleDialog",
+           "SupervisorView", "UsersTab"]
 
 _ERROR_STYLE = "color: #b00020; font-weight: bold;"
 _WARNING_STYLE = "background: #fff3cd; color: #5c4400; border: 1px solid #d8a800; padding: 6px; font-weight: bold;"
@@ -100,42 +100,8 @@ def _table(name: str, accessible: str, model: Any, *, multi: bool, stretch: int)
 REVIEW_LIMIT = 200
 
 
-def fetch_pending(session: Any, limit: int = REVIEW_LIMIT) -> list[dict[str, Any]]:
-    """Arrivals waiting for review (oldest first), each with the registering officer's name; runs on the DB
-    thread."""
-    rows = session.pending_review(limit=limit)
-    try:
-        names = {u["id"]: u["display_name"] or u["username"] for u in session.list_users()}
-    except PermissionDenied:
-        names = {}
-    for r in rows:
-        r["officer"] = names.get(r.get("officer_id"), "")
-    return rows
-
-
-@dataclass(frozen=True)
-class ApproveResult:
-    """What ``approve_many`` did: the ids approved and, for the others, the error that refused them."""
-
-    changes: Changes
-    approved: tuple[str, ...]
-    failed: tuple[tuple[str, CheckpointError], ...] = field(default=())
-
-
-def approve_many(session: Any, encounter_ids: Iterable[str]) -> ApproveResult:
-    """Approve each arrival (one transaction each); a refused one does not stop the others."""
-    changes, approved, failed = Changes(), [], []
-    for eid in encounter_ids:
-        try:
-            changes = changes | session.approve(eid)
-            approved.append(eid)
-        except CheckpointError as e:
-            failed.append((eid, e))
-    return ApproveResult(changes, tuple(approved), tuple(failed))
-
-
 class ReviewModel(RecordTableModel):
-    """Arrivals pending review, as ``fetch_pending`` returns them (one row per encounter)."""
+    """Arrivals pending review, as ``session.review.pending`` returns them (one row per encounter)."""
 
     ID_KEY = "encounter_id"
 
@@ -209,8 +175,8 @@ class ReviewTab(QWidget):
     def reload(self) -> None:
         self._gen += 1
         gen = self._gen
-        self.ctx.call(fetch_pending, self.ctx.session, on_done=lambda rows: self._loaded(gen, rows),
-                      on_error=lambda e: self._failed(gen, e), owner=self)
+        self.ctx.call(self.ctx.session.review.pending, limit=REVIEW_LIMIT,
+                      on_done=lambda rows: self._loaded(gen, rows), on_error=lambda e: self._failed(gen, e), owner=self)
 
     def _loaded(self, gen: int, rows: list[dict[str, Any]]) -> None:
         if gen != self._gen:
@@ -252,8 +218,8 @@ class ReviewTab(QWidget):
         _show(self.error, "")
         self.message.clear()
         self.ctx.activity.emit()
-        self.ctx.mutate(approve_many, self.ctx.session, ids, on_done=self._approved, on_error=self._approve_failed,
-                        owner=self)
+        self.ctx.mutate(self.ctx.session.review.approve_many, ids, on_done=self._approved,
+                        on_error=self._approve_failed, owner=self)
 
     def _approved(self, result: ApproveResult) -> None:
         self._busy = False
@@ -370,7 +336,7 @@ class _FormDialog(QDialog):
 def _role_combo(current: str = "officer") -> QComboBox:
     combo = QComboBox()
     for r in ROLES:
-        combo.addItem(role_label(r), r)
+        combo.addItem(role_label(r), str(r))
     combo.setCurrentIndex(max(0, combo.findData(current)))
     return combo
 
@@ -391,7 +357,7 @@ class AddUserDialog(_FormDialog):
     def submit(self) -> None:
         if not self.check_same(self.passphrase, self.passphrase_repeat):
             return
-        self.run(self.ctx.session.add_user, self.username.text().strip(), self.display_name.text().strip(),
+        self.run(self.ctx.session.users.add, self.username.text().strip(), self.display_name.text().strip(),
                  self.role.currentData(), self.passphrase.text())
 
 
@@ -415,7 +381,7 @@ class PassphraseDialog(_FormDialog):
         if not self.check_same(self.passphrase, self.passphrase_repeat):
             return
         old = self.old_passphrase.text() if self.old_passphrase is not None else None
-        self.run(self.ctx.session.set_passphrase, self.target, self.passphrase.text(), old_passphrase=old)
+        self.run(self.ctx.session.users.set_passphrase, self.target, self.passphrase.text(), old_passphrase=old)
 
 
 class RoleDialog(_FormDialog):
@@ -426,7 +392,7 @@ class RoleDialog(_FormDialog):
         self.role = self.add(self.tr("&Role"), _role_combo(current_role), "role", self.tr("Role"))
 
     def submit(self) -> None:
-        self.run(self.ctx.session.set_user_role, self.target, self.role.currentData())
+        self.run(self.ctx.session.users.set_role, self.target, self.role.currentData())
 
 
 class UsersTab(QWidget):
@@ -480,7 +446,7 @@ class UsersTab(QWidget):
     def reload(self) -> None:
         self._gen += 1
         gen = self._gen
-        self.ctx.call(self.ctx.session.list_users, on_done=lambda rows: self._loaded(gen, rows),
+        self.ctx.call(self.ctx.session.users.list, on_done=lambda rows: self._loaded(gen, rows),
                       on_error=lambda e: self._failed(gen, e), owner=self)
 
     def _loaded(self, gen: int, rows: list[dict[str, Any]]) -> None:
@@ -573,7 +539,7 @@ class UsersTab(QWidget):
         done = (self.tr("%1 is locked and can no longer sign in.") if status == "disabled"
                 else self.tr("%1 is unlocked.")).replace("%1", u["username"])
         self.ctx.activity.emit()
-        self.ctx.mutate(self.ctx.session.set_user_status, u["username"], status,
+        self.ctx.mutate(self.ctx.session.users.set_status, u["username"], status,
                         on_done=lambda _c: self._status_done(done), on_error=self._status_failed, owner=self)
 
     def _status_done(self, text: str) -> None:
@@ -631,9 +597,9 @@ class DataTab(QWidget):
         self.export_btn = _button(self.tr("&Export CSV…"), "export_csv", self.tr("Export the records as a CSV file"))
         self.backup_btn = _button(self.tr("&Back up…"), "backup", self.tr("Write an encrypted backup"))
         self.verify_btn = _button(self.tr("&Verify"), "verify", self.tr("Verify the store"))
-        self.export_btn.setVisible(can(role, "export"))
-        self.backup_btn.setVisible(can(role, "backup"))
-        self.verify_btn.setVisible(can(role, "verify"))
+        self.export_btn.setVisible(can(role, Permission.EXPORT))
+        self.backup_btn.setVisible(can(role, Permission.BACKUP))
+        self.verify_btn.setVisible(can(role, Permission.VERIFY))
         buttons = QHBoxLayout()
         for b in (self.export_btn, self.backup_btn, self.verify_btn):
             buttons.addWidget(b)
@@ -676,7 +642,7 @@ class DataTab(QWidget):
 
     # -- figures
     def refresh_stats(self) -> None:
-        self.ctx.call(self.ctx.session.stats, on_done=self._stats, on_error=self._stats_failed, owner=self)
+        self.ctx.call(self.ctx.session.maintenance.stats, on_done=self._stats, on_error=self._stats_failed, owner=self)
 
     def _stats(self, stats: dict[str, int]) -> None:
         for key, lab in self.figures.items():
@@ -726,13 +692,14 @@ class DataTab(QWidget):
         if not Path(path).suffix:
             path += ".csv"
 
-        def done(n: int) -> None:
+        def done(result: Exported) -> None:
+            n = result.rows
             self.message.setText(self.tr("%n row(s) written to %1.", "", n).replace("%1", str(path)))
             _show(self.warning, self.tr("This file is NOT encrypted. Keep it only on an encrypted disk, never "
                                         "send it by e-mail or chat, and delete it when you are done."))
             self._end("export")
 
-        self.ctx.mutate(self.ctx.session.export_csv, path, on_done=done,
+        self.ctx.mutate(self.ctx.session.maintenance.export_csv, path, on_done=done,
                         on_error=lambda e: self._file_error("export", e), owner=self)
 
     def backup(self) -> None:
@@ -742,13 +709,14 @@ class DataTab(QWidget):
         if not path or not self._start():
             return
 
-        def done(dest: Any) -> None:
+        def done(result: BackedUp) -> None:
+            dest = result.path
             self.message.setText(self.tr("Encrypted backup written to %1. Its key file %2 is beside it: keep the "
                                          "two together.").replace("%1", str(dest)).replace("%2",
                                                                                           f"{Path(dest).name}.keys"))
             self._end("backup")
 
-        self.ctx.mutate(self.ctx.session.backup, path, on_done=done,
+        self.ctx.mutate(self.ctx.session.maintenance.backup, path, on_done=done,
                         on_error=lambda e: self._file_error("backup", e), owner=self)
 
     def verify(self) -> None:
@@ -756,7 +724,7 @@ class DataTab(QWidget):
         if not self._start():
             return
         self.message.setText(self.tr("Checking the store…"))
-        self.ctx.call(self.ctx.session.verify, on_done=self._verified,
+        self.ctx.call(self.ctx.session.maintenance.verify, on_done=self._verified,
                       on_error=lambda e: self._file_error("verify", e), owner=self)
 
     def _verified(self, report: Any) -> None:
@@ -787,10 +755,11 @@ class SupervisorView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("supervisor_tabs")
         self.tabs.setAccessibleName(self.tr("Supervisor tasks"))
-        self.review_tab = ReviewTab(ctx) if can(role, "approve") else None
-        self.users_tab = UsersTab(ctx) if can(role, "manage_users") else None
+        self.review_tab = ReviewTab(ctx) if can(role, Permission.APPROVE) else None
+        self.users_tab = UsersTab(ctx) if can(role, Permission.MANAGE_USERS) else None
         self.data_tab = (DataTab(ctx, lambda purpose, suggested: self.choose_path(purpose, suggested))
-                         if any(can(role, p) for p in ("export", "backup", "verify")) else None)
+                         if any(can(role, p) for p in (Permission.EXPORT, Permission.BACKUP, Permission.VERIFY))
+                         else None)
         if self.review_tab is not None:
             self.add_tab(self.review_tab, self.tr("&Review"))
         if self.users_tab is not None:

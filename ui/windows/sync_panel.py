@@ -287,7 +287,8 @@ class SyncPanel(QWidget):
         if it is None:
             return
         cid = it.data(Qt.ItemDataRole.UserRole)
-        self.ctx.mutate(self.ctx.session.resolve_conflict, cid, keep, on_done=lambda _r: self.refresh(), parent=self)
+        self.ctx.mutate(self.ctx.session.corrections.resolve, cid, keep, on_done=lambda _r: self.refresh(),
+                        parent=self)
 
     def shutdown(self) -> None:
         self.timer.stop()

@@ -11,6 +11,7 @@ from typing import Any
 
 from checkpoint import codelists, screening
 from checkpoint.errors import ValidationError
+from checkpoint.services import Changes, PossibleDuplicate
 from checkpoint.workflows.registration import ORDER, RegistrationFlow, Step
 from ui.context import AppContext
 from ui.i18n import current_language
@@ -215,14 +216,14 @@ class IdentityPage(FlowPage):
         probe = {k: v for k, v in p.items() if k in ("family_name", "given_names", "name_khmer", "date_of_birth",
                                                       "age_years", "id_document_number", "id_document_type",
                                                       "phone", "sex")}
-        self.wiz.ctx.call(self.wiz.ctx.session.find_duplicates, probe, on_done=self._show_duplicates,
+        self.wiz.ctx.call(self.wiz.ctx.session.registrations.find_duplicates, probe, on_done=self._show_duplicates,
                           on_error=lambda _e: None, owner=self)
 
-    def _show_duplicates(self, rows: list[dict[str, Any]]) -> None:
+    def _show_duplicates(self, rows: list[PossibleDuplicate]) -> None:
         self.dups.clear()
         for r in rows:
-            text = (f"{r['family_name']} {r['given_names']}  {r['name_khmer']}  {r['date_of_birth'] or ''}  "
-                    f"{r['id_document_number']}  — " + ", ".join(self._reason(x) for x in r["reasons"]))
+            text = (f"{r.family_name} {r.given_names}  {r.name_khmer}  {r.date_of_birth or ''}  "
+                    f"{r.id_document_number}  — " + ", ".join(self._reason(x) for x in r.reasons))
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, r)
             self.dups.addItem(it)
@@ -243,8 +244,8 @@ class IdentityPage(FlowPage):
         if it is None:
             return
         r = it.data(Qt.ItemDataRole.UserRole)
-        self.flow.existing_person_id = r["id"]
-        self.flow.existing_person_dob = r["date_of_birth"]
+        self.flow.existing_person_id = r.id
+        self.flow.existing_person_dob = r.date_of_birth
         self._show_existing()
         self.changed()
 
@@ -634,10 +635,13 @@ class RegistrationWizard(QWizard):
             self._draft_pending = step
             return
         self._draft_in_flight = True
-        self.ctx.call(self.ctx.session.save_draft, self.flow.to_draft(step), draft_id=self.flow.draft_id,
+        # call, not mutate: a draft is saved on every change, and the other views learn of drafts when the wizard
+        # closes (the main window refreshes then), not on every keystroke.
+        self.ctx.call(self.ctx.session.drafts.save, self.flow.to_draft(step), draft_id=self.flow.draft_id,
                       on_done=self._draft_done, on_error=self._draft_failed, owner=self)
 
-    def _draft_done(self, draft_id: str) -> None:
+    def _draft_done(self, changes: Changes) -> None:
+        draft_id = changes.ids["draft"]
         self.flow.draft_id = draft_id
         self._draft_in_flight = False
         self.draft_saved.emit(draft_id)
@@ -661,14 +665,15 @@ class RegistrationWizard(QWizard):
         # A draft save still in flight runs first on the single DB worker; if its id is not known yet the
         # draft is discarded once the registration is saved (_saved).
         kwargs = self.flow.register_kwargs()
-        self.ctx.mutate(self.ctx.session.register, **kwargs, on_done=self._saved, on_error=self._save_failed)
+        self.ctx.mutate(self.ctx.session.registrations.register, **kwargs, on_done=self._saved,
+                        on_error=self._save_failed)
         return False
 
     def _saved(self, result: Any) -> None:
         self._saving = False
         self.result_ = result
         if self.flow.draft_id and not result.changes.drafts:
-            self.ctx.call(self.ctx.session.discard_draft, self.flow.draft_id)
+            self.ctx.call(self.ctx.session.drafts.discard, self.flow.draft_id)
         self.saved.emit(result)
         self.accept()
 

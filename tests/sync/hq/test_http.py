@@ -46,7 +46,7 @@ def test_enroll_push_ack_round_trip_over_http(hq, live, supervisor) -> None:
                       hq_signing_public=bytes.fromhex(answer["hq_signing_public"]),
                       hq_exchange_public=bytes.fromhex(answer["hq_exchange_public"]),
                       hq_recovery_public=bytes.fromhex(answer["hq_recovery_public"]))
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     b, blob = seal_next(supervisor, hq.keys)
     r = client.post("/v1/push", content=blob, headers=OCTETS)
     assert r.status_code == 200 and r.headers["content-type"] == "application/octet-stream"

@@ -36,8 +36,8 @@ def kinds(hq, ack: bytes) -> list[str]:
 def test_a_real_device_pushes_everything_and_the_acks_verify(hq, supervisor) -> None:
     enroll(hq, supervisor)
     for _ in range(3):
-        supervisor.register(**registration())
-    total = supervisor.stats()["events"]
+        supervisor.registrations.register(**registration())
+    total = supervisor.maintenance.stats()["events"]
     acks = sync_all(hq, supervisor, max_events=4)
     assert len(acks) == -(-total // 4)
     assert all(v[0] == "accepted" for a in acks for v in a["verdicts"].values())
@@ -53,7 +53,7 @@ def test_a_real_device_pushes_everything_and_the_acks_verify(hq, supervisor) -> 
 
 def test_a_replayed_batch_gets_the_same_ack_and_writes_nothing(hq, supervisor) -> None:
     enroll(hq, supervisor)
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     b, blob = seal_next(supervisor, hq.keys)
     first = hq.push(blob)
     before = all_counts(hq.store)
@@ -207,7 +207,7 @@ def test_a_batch_signed_by_another_key_or_sealed_to_another_hq_is_refused(hq) ->
 
 def test_an_ack_cannot_be_forged(hq, supervisor) -> None:
     enroll(hq, supervisor)
-    supervisor.register(**registration())
+    supervisor.registrations.register(**registration())
     _b, blob = seal_next(supervisor, hq.keys)
     ack = hq.push(blob)
     # Only HQ's key verifies it; a key pinned from anywhere else (or a forger's) does not.

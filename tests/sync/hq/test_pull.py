@@ -126,7 +126,7 @@ def test_a_real_device_ingests_what_it_pulls(hq, supervisor, make_device) -> Non
     enroll(hq, supervisor)
     second = make_device("b")
     enroll(hq, second)
-    reg = supervisor.register(**registration())
+    reg = supervisor.registrations.register(**registration())
     sync_all(hq, supervisor)
     ob2 = Outbox(second)
     ident2 = ob2.identity()
@@ -136,7 +136,7 @@ def test_a_real_device_ingests_what_it_pulls(hq, supervisor, make_device) -> Non
     counts = ob2.ingest(doc["events"], cursor=doc["next_cursor"])
     assert counts["applied"] == len(doc["events"]) >= 1
     pid = reg.person_id
-    assert second.db.execute("SELECT count(*) FROM persons WHERE id = ?", [pid]).fetchone()[0] == 1
+    assert second.store.db.execute("SELECT count(*) FROM persons WHERE id = ?", [pid]).fetchone()[0] == 1
 
 
 def test_events_written_before_this_checkpoint_knew_the_person_still_arrive(hq) -> None:

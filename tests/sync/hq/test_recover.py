@@ -22,14 +22,14 @@ recover_passphrase = partial(_recover, reset=device_store_reset())
 
 def test_recover_sets_a_new_passphrase_and_records_it(hq, supervisor, store_path, clock) -> None:
     enroll(hq, supervisor)
-    user_count = supervisor.db.execute("SELECT count(*) FROM events WHERE type = 'user.passphrase_changed'") \
+    user_count = supervisor.store.db.execute("SELECT count(*) FROM events WHERE type = 'user.passphrase_changed'") \
         .fetchone()[0]
     supervisor.lock()
     recover_passphrase(keyfile_path(store_path), store_path, "sokha", NEW, hq.keys.recovery_private,
                        clock=clock, kdf=FAST)
     s = unlock(store_path, "sokha", NEW, clock=clock, kdf=FAST)
     try:
-        changed = s.db.execute("SELECT count(*) FROM events WHERE type = 'user.passphrase_changed'").fetchone()[0]
+        changed = s.store.db.execute("SELECT count(*) FROM events WHERE type = 'user.passphrase_changed'").fetchone()[0]
         assert changed == user_count + 1
     finally:
         s.lock()

@@ -1,0 +1,193 @@
+"""Looking after the store: verify it, count what it holds, export arrivals to CSV, back it up.
+
+    >>> session.maintenance.verify().ok                                          # doctest: +SKIP
+    True
+    >>> session.maintenance.export_csv("/media/usb/poipet.csv").rows             # doctest: +SKIP
+    1204
+    >>> session.maintenance.backup("/media/usb/poipet-backup.db").path           # doctest: +SKIP
+    PosixPath('/media/usb/poipet-backup.db')
+
+An export or a backup never overwrites a file and is logged as an event. Raises PermissionDenied, ValidationError
+(``out`` already exists), StoreError (a backup that fails its check), OSError as the filesystem reports it.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from checkpoint.errors import PermissionDenied, StoreError, ValidationError
+from checkpoint.model.roles import Permission
+from checkpoint.services.base import Context
+from checkpoint.services.changes import Changes
+from checkpoint.storage.db import open_encrypted
+from checkpoint.storage.keyfile import KeyFile
+from checkpoint.storage.rebuild import compare_projections, rebuild_projections
+from checkpoint.storage.store import keyfile_path
+
+__all__ = ["BackedUp", "Exported", "Maintenance", "VerifyReport"]
+
+
+@dataclass(frozen=True)
+class VerifyReport:
+    problems: tuple[str, ...]
+    events: int
+    persons: int
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class Exported:
+    """A CSV export: where it went and how many arrivals (rows after the header) it holds."""
+
+    path: Path
+    rows: int
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class BackedUp:
+    """An encrypted backup: the copy of the store and, beside it, its key file (``keys``)."""
+
+    path: Path
+    keys: Path
+    changes: Changes
+
+
+_CSV_COLUMNS = ("person_id", "family_name", "given_names", "name_khmer", "sex", "date_of_birth", "dob_estimated",
+                "citizenship", "id_document_type", "id_document_number", "home_province", "encounter_id",
+                "arrival_at", "station_id", "return_type", "country_of_work", "sector_of_work",
+                "duration_abroad_months", "migration_channel", "tb_outcome", "trafficking_outcome",
+                "trafficking_flags", "review_status")
+
+
+class Maintenance:
+    """``session.maintenance``: checks, figures, exports and backups."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    def verify(self) -> VerifyReport:
+        """Check the store: SQLite and SQLCipher integrity, the event chain, and that projections rebuilt from
+        the events equal the live tables."""
+        ctx = self._ctx
+        ctx.require(Permission.VERIFY)
+        store = ctx.store
+        problems = store.integrity_check()
+        problems += store.verify_chain()
+        rebuilt = rebuild_projections(store)
+        try:
+            problems += compare_projections(ctx.db, rebuilt)
+        finally:
+            rebuilt.close()
+        return VerifyReport(tuple(problems), int(ctx.db.execute("SELECT count(*) FROM events").fetchone()[0]),
+                            int(ctx.db.execute("SELECT count(*) FROM persons").fetchone()[0]))
+
+    def cipher_version(self) -> str:
+        """The SQLCipher version encrypting this store ("" would mean no encryption: opening refuses that)."""
+        self._ctx.require(Permission.VERIFY)
+        row = self._ctx.db.execute("PRAGMA cipher_version").fetchone()
+        return str(row[0]) if row and row[0] else ""
+
+    def stats(self) -> dict[str, int]:
+        """Counts of persons, encounters, screenings, referrals, events, pending sync, users, drafts."""
+        ctx = self._ctx
+        if not (ctx.may(Permission.STATS) or ctx.may(Permission.VIEW_LIST)):
+            raise PermissionDenied("Not allowed.")
+        q = {"persons": "SELECT count(*) FROM persons WHERE voided = 0",
+             "encounters": "SELECT count(*) FROM encounters WHERE voided = 0",
+             "trafficking_screenings": "SELECT count(*) FROM trafficking_screenings WHERE voided = 0",
+             "tb_screenings": "SELECT count(*) FROM tb_screenings WHERE voided = 0",
+             "referrals": "SELECT count(*) FROM referrals WHERE voided = 0",
+             "events": "SELECT count(*) FROM events",
+             "pending_sync": "SELECT count(*) FROM events WHERE sync_state IN ('pending', 'inflight')",
+             "users": "SELECT count(*) FROM users",
+             "drafts": "SELECT count(*) FROM drafts"}
+        return {k: int(ctx.db.execute(v).fetchone()[0]) for k, v in q.items()}
+
+    def export_csv(self, out: str | os.PathLike[str]) -> Exported:
+        """Write one row per arrival (identity, journey, screening outcomes) to a new CSV file.
+
+        Trafficking outcomes are exported only where the person consented to sharing. The file is plaintext:
+        the caller chooses where it goes. The export is logged as an event.
+        """
+        ctx = self._ctx
+        ctx.require(Permission.EXPORT)
+        path = Path(out)
+        if path.exists():
+            raise ValidationError("out", "the file already exists; choose a new name")
+        cur = ctx.db.execute(
+            "SELECT p.id, p.family_name, p.given_names, p.name_khmer, p.sex, p.date_of_birth, p.dob_estimated, "
+            "p.citizenship, p.id_document_type, p.id_document_number, p.home_province, e.id, e.arrival_at, "
+            "e.station_id, e.return_type, e.country_of_work, e.sector_of_work, e.duration_abroad_months, "
+            "e.migration_channel, "
+            "(SELECT outcome FROM tb_screenings t WHERE t.encounter_id = e.id AND t.voided = 0), "
+            "(SELECT outcome FROM trafficking_screenings s WHERE s.encounter_id = e.id AND s.voided = 0), "
+            "(SELECT flags FROM trafficking_screenings s WHERE s.encounter_id = e.id AND s.voided = 0), "
+            "e.review_status, "
+            "(SELECT granted FROM consents c WHERE c.encounter_id = e.id AND c.purpose = 'sharing') "
+            "FROM encounters e JOIN persons p ON p.id = e.person_id WHERE e.voided = 0 AND p.voided = 0 "
+            "ORDER BY e.arrival_at")
+        n = 0
+        # Streamed row by row (a million arrivals do not fit in memory as one string), so not files.write_atomic:
+        # a temporary file beside the target, renamed when complete.
+        tmp = path.with_name(path.name + ".part")
+        try:
+            with open(tmp, "w", newline="", encoding="utf-8-sig") as f:
+                w = csv.writer(f)
+                w.writerow(_CSV_COLUMNS)
+                for row in cur:
+                    vals = list(row[:-1])
+                    if not row[-1]:
+                        vals[20] = "withheld (no consent to sharing)" if vals[20] else ""
+                        vals[21] = ""
+                    w.writerow([_csv_safe(v) for v in vals])
+                    n += 1
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        with ctx.store.write():
+            ctx.store.record("records.exported", "store", ctx.store.device_id, {"rows": n, "format": "csv"},
+                             author=ctx.user.id)
+        return Exported(path, n, Changes(events=True))
+
+    def backup(self, out: str | os.PathLike[str]) -> BackedUp:
+        """Copy the store, still encrypted, with SQLite's online backup API; the key file goes beside it as
+        ``<out>.keys``. The copy is opened and integrity-checked before this returns."""
+        ctx = self._ctx
+        ctx.require(Permission.BACKUP)
+        dest = Path(out)
+        if dest.exists() or keyfile_path(dest).exists():
+            raise ValidationError("out", "the file already exists; choose a new name")
+        key = ctx.data_key()
+        target = open_encrypted(dest, key, create=True)
+        try:
+            ctx.db.conn.backup(target.conn)
+            target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            bad = [r[0] for r in target.execute("PRAGMA integrity_check").fetchall()]
+            if bad != ["ok"]:
+                raise StoreError("The backup copy failed its integrity check.")
+        except BaseException:
+            target.close()
+            for s in ("", "-wal", "-shm"):
+                Path(str(dest) + s).unlink(missing_ok=True)
+            raise
+        target.close()
+        keys = keyfile_path(dest)
+        KeyFile(keys, dict(ctx.keyfile.data, attempts={})).save()
+        with ctx.store.write():
+            ctx.store.record("store.backed_up", "store", ctx.store.device_id, {"to": dest.name},
+                             author=ctx.user.id)
+        return BackedUp(dest, keys, Changes(events=True))
+
+
+def _csv_safe(v: object) -> str:
+    """Spreadsheet-safe cell: a leading = + - @ would run as a formula in Excel."""
+    s = "" if v is None else str(v)
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s

@@ -1,0 +1,259 @@
+"""Reading the checkpoint's records: search, the list of persons, one person's record and history, today's figures.
+
+    >>> hits = session.records.search("SOK")                        # doctest: +SKIP
+    >>> hits[0].family_name, hits[0].last_arrival_at                 # doctest: +SKIP
+    ('SOK', '2026-11-22T01:00:00+00:00')
+    >>> rec = session.records.get(hits[0].id)          # {"person": {...}, "encounters": [...]}   # doctest: +SKIP
+
+A person's record is a dict (its shape follows the store's columns and what the role may see). Reading a record is
+logged. Raises PermissionDenied (role), ValidationError (a bad id or query), NotFound.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from checkpoint import screening
+from checkpoint.errors import NotFound, ValidationError
+from checkpoint.model.roles import Permission
+from checkpoint.services.base import Context, check_id, row_dicts
+
+__all__ = ["PersonSummary", "Records", "summaries"]
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """One person in a list or a search result. ``dob_estimated`` and ``voided`` are 0/1 as stored."""
+
+    id: str
+    family_name: str
+    given_names: str
+    name_khmer: str
+    sex: str
+    date_of_birth: str | None
+    dob_estimated: int
+    id_document_type: str
+    id_document_number: str
+    phone: str
+    home_province: str
+    voided: int
+    created_at: str
+    last_arrival_at: str | None
+
+
+_SUMMARY_COLS = ("id", "family_name", "given_names", "name_khmer", "sex", "date_of_birth", "dob_estimated",
+                 "id_document_type", "id_document_number", "phone", "home_province", "voided", "created_at")
+
+
+def summaries(ctx: Context, ids: list[str]) -> list[PersonSummary]:
+    """The summaries of these persons, in the order of ``ids`` (unknown ids are left out)."""
+    if not ids:
+        return []
+    q = ",".join("?" for _ in ids)
+    rows = row_dicts(ctx.db.execute(
+        f"SELECT {', '.join('p.' + c for c in _SUMMARY_COLS)}, "
+        f"(SELECT max(arrival_at) FROM encounters e WHERE e.person_id = p.id) AS last_arrival_at "
+        f"FROM persons p WHERE p.id IN ({q})", ids))
+    by_id = {r["id"]: PersonSummary(**r) for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+class Records:
+    """``session.records``: what the checkpoint knows about persons, as this user's role may see it."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    def search(self, query: str, *, limit: int = 50, include_voided: bool = False) -> list[PersonSummary]:
+        """Find persons by name (Latin or Khmer substring, 3 characters or more; shorter text matches the start
+        of the family name), document number, phone or date of birth (YYYY-MM-DD)."""
+        ctx = self._ctx
+        ctx.require(Permission.SEARCH)
+        if not isinstance(query, str):
+            raise ValidationError("query", "must be text")
+        q = query.strip()
+        if not q:
+            return []
+        if len(q) > 100:
+            raise ValidationError("query", "is too long")
+        limit = max(1, min(int(limit), 500))
+        ids: list[str] = []
+
+        def take(sql: str, params: list[Any]) -> None:
+            for (pid,) in ctx.db.execute(sql, params):
+                if pid not in ids:
+                    ids.append(pid)
+
+        vfilter = "" if include_voided else " AND voided = 0"
+        compact = re.sub(r"[\s\-]", "", q).upper()
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", q):
+            take(f"SELECT id FROM persons WHERE date_of_birth = ?{vfilter} LIMIT ?", [q, limit])
+        if re.fullmatch(r"[A-Z0-9]{4,20}", compact) and any(ch.isdigit() for ch in compact):
+            # "!= ''" repeats the partial index's condition: without it SQLite cannot use the index (a full scan
+            # of a million rows took 4 s).
+            take(f"SELECT id FROM persons WHERE id_document_number = ? AND id_document_number != ''{vfilter} "
+                 f"LIMIT ?", [compact, limit])
+        phone = re.sub(r"[\s\-()]", "", q)
+        if re.fullmatch(r"\+?\d{6,15}", phone):
+            take(f"SELECT id FROM persons WHERE phone = ? AND phone != ''{vfilter} LIMIT ?", [phone, limit])
+        if not re.fullmatch(r"[\d\s\-+()]+", q):
+            if len(q) >= 3:
+                variants = {q, q.replace(" ", "")} if re.search(r"[\u1780-\u17FF]", q) else {q}
+                match = " OR ".join('"' + v.replace('"', '""') + '"' for v in sorted(variants) if len(v) >= 3)
+                take(f"SELECT p.id FROM person_fts f JOIN persons p ON p.rowid = f.rowid "
+                     f"WHERE person_fts MATCH ?{vfilter.replace('voided', 'p.voided')} LIMIT ?",
+                     [match, limit])
+            else:
+                up = q.upper()
+                take(f"SELECT id FROM persons WHERE family_name >= ? AND family_name < ?{vfilter} LIMIT ?",
+                     [up, up + "\uffff", limit])
+        results = summaries(ctx, ids[:limit])
+        results.sort(key=lambda r: (r.family_name, r.given_names, r.name_khmer))
+        return results
+
+    def count(self, *, include_voided: bool = False) -> int:
+        """How many persons the checkpoint's list holds."""
+        self._ctx.require(Permission.VIEW_LIST)
+        sql = "SELECT count(*) FROM persons" + ("" if include_voided else " WHERE voided = 0")
+        return int(self._ctx.db.execute(sql).fetchone()[0])
+
+    def page(self, *, offset: int = 0, limit: int = 100, include_voided: bool = False) -> list[PersonSummary]:
+        """The checkpoint's list, newest first, one page at a time (for a lazy table model)."""
+        self._ctx.require(Permission.VIEW_LIST)
+        where = "" if include_voided else "WHERE voided = 0"
+        ids = [r[0] for r in self._ctx.db.execute(
+            f"SELECT id FROM persons {where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
+            [max(0, min(limit, 1000)), max(0, offset)])]
+        return summaries(self._ctx, ids)
+
+    # ------------------------------------------------------------------ one record
+    def get(self, person_id: str) -> dict[str, Any]:
+        """A person's record as this user's role may see it: ``{"person": {...}, "encounters": [...]}``, each
+        arrival with its consents, screens (with their explanation) and referrals. The read itself is logged (who
+        looked at whom).
+
+        Health workers see identity, TB screens and health referrals, and only that a protection referral
+        exists. Officers see trafficking answers of arrivals they registered. Admins see no records.
+        """
+        ctx = self._ctx
+        ctx.require(Permission.VIEW_IDENTITY)
+        pid = check_id(person_id, "person_id")
+        db = ctx.db
+        rows = row_dicts(db.execute("SELECT * FROM persons WHERE id = ?", [pid]))
+        if not rows:
+            raise NotFound("No such person.")
+        person = {k: v for k, v in rows[0].items() if k not in ("name_key", "search_name")}
+        encounters = row_dicts(db.execute("SELECT * FROM encounters WHERE person_id = ? ORDER BY arrival_at",
+                                          [pid]))
+        consents = row_dicts(db.execute(
+            "SELECT c.* FROM consents c JOIN encounters e ON e.id = c.encounter_id WHERE e.person_id = ?", [pid]))
+        ts = row_dicts(db.execute("SELECT * FROM trafficking_screenings WHERE person_id = ?", [pid]))
+        tbs = row_dicts(db.execute("SELECT * FROM tb_screenings WHERE person_id = ?", [pid]))
+        refs = row_dicts(db.execute("SELECT * FROM referrals WHERE person_id = ? ORDER BY created_at", [pid]))
+        out_enc = []
+        for e in encounters:
+            full = ctx.may_see_trafficking(e["officer_id"])
+            e["recruitment_methods"] = json.loads(e["recruitment_methods"])
+            e["consents"] = {c["purpose"]: bool(c["granted"]) for c in consents if c["encounter_id"] == e["id"]}
+            t = [x for x in ts if x["encounter_id"] == e["id"]]
+            if full:
+                e["trafficking"] = [_explained(_decode_screening(x)) for x in t]
+            else:
+                e["trafficking"] = [{"id": x["id"], "restricted": True} for x in t]
+                for k in ("recruiter_relationship", "recruitment_methods", "debt_owed", "debt_amount",
+                          "debt_currency", "controlling_person_present"):
+                    e.pop(k, None)
+            e["tb"] = [_explained(_decode_screening(x)) for x in tbs if x["encounter_id"] == e["id"]] \
+                if ctx.may(Permission.VIEW_TB) else []
+            e["referrals"] = [_referral_view(r, full) for r in refs if r["encounter_id"] == e["id"]]
+            out_enc.append(e)
+        with ctx.store.write():
+            ctx.store.record("person.viewed", "person", pid, {}, author=ctx.user.id)
+        return {"person": person, "encounters": out_enc}
+
+    def history(self, person_id: str) -> list[dict[str, Any]]:
+        """Who did what to this person's record and when (views included): ``at, who, what, reason, fields``.
+        Values (``changes``) are shown to supervisors; others see which fields changed."""
+        ctx = self._ctx
+        ctx.require(Permission.VIEW_IDENTITY)
+        pid = check_id(person_id, "person_id")
+        users = {r[0]: r[1] for r in ctx.db.execute("SELECT id, username FROM users")}
+        out = []
+        for ev in ctx.store.events(where="entity_id = ?", params=[pid]):
+            payload = json.loads(ev["payload"])
+            item = {"at": ev["recorded_at"], "who": users.get(ev["author"], ev["author"]), "what": ev["type"],
+                    "reason": payload.get("reason", ""), "fields": sorted(payload.get("changes", {}))}
+            if ctx.may(Permission.VIEW_TRAFFICKING):
+                item["changes"] = payload.get("changes", {})
+            out.append(item)
+        return out
+
+    # ------------------------------------------------------------------ figures
+    def today_figures(self, day: date | None = None) -> dict[str, int]:
+        """Figures for the main window: registered, indicators present (for roles that see them), TB referrals,
+        this user's drafts, pending sync."""
+        ctx = self._ctx
+        ctx.require(Permission.VIEW_LIST)
+        d = day or ctx.today()
+        start = datetime(d.year, d.month, d.day, tzinfo=ctx.site.tz).astimezone(UTC)
+        lo, hi = start.isoformat(), (start + timedelta(days=1)).isoformat()
+
+        def one(sql: str, *p: Any) -> int:
+            return int(ctx.db.execute(sql, list(p)).fetchone()[0])
+
+        figures = {
+            "registered": one("SELECT count(*) FROM encounters WHERE voided = 0 AND arrival_at >= ? AND arrival_at "
+                              "< ?", lo, hi),
+            "tb_referrals": one("SELECT count(*) FROM tb_screenings WHERE voided = 0 AND outcome != "
+                                "'SCREEN_NEGATIVE' AND screened_at >= ? AND screened_at < ?", lo, hi),
+            "drafts": one("SELECT count(*) FROM drafts WHERE user_id = ?", ctx.user.id),
+            "pending_sync": one("SELECT count(*) FROM events WHERE sync_state IN ('pending','inflight')"),
+        }
+        if ctx.may(Permission.VIEW_TRAFFICKING) or ctx.may(Permission.VIEW_OWN_TRAFFICKING):
+            extra = "" if ctx.may(Permission.VIEW_TRAFFICKING) else " AND screened_by = ?"
+            params = [lo, hi] + ([] if not extra else [ctx.user.id])
+            figures["trafficking_indicators"] = one(
+                "SELECT count(*) FROM trafficking_screenings WHERE voided = 0 AND outcome = 'PRESUMED_VICTIM' "
+                "AND screened_at >= ? AND screened_at < ?" + extra, *params)
+        return figures
+
+
+def _decode_screening(row: dict[str, Any]) -> dict[str, Any]:
+    r = dict(row)
+    for k in ("ticked", "positive_dimensions", "flags", "result", "answers"):
+        if k in r:
+            r[k] = json.loads(r[k])
+    return r
+
+
+def _explained(row: dict[str, Any]) -> dict[str, Any]:
+    """Add the explanation, regenerated from the stored answers with the content version they used."""
+    res: Any
+    try:
+        if "ticked" in row:
+            res = screening.evaluate_trafficking(set(row["ticked"]), age=row["age_used"],
+                                                 child_rule=row["result"].get("child_rule", "R_AND_E"))
+        else:
+            a = {k: v for k, v in row["answers"].items() if k not in ("age", "mode")}
+            res = screening.evaluate_tb(age=row["answers"]["age"], mode=row["answers"]["mode"], **a)
+    except Exception:
+        res = None
+    if res is None or (res.content_id, res.content_version) != (row["content_id"], row["content_version"]) \
+            or res.outcome != row["outcome"]:
+        row["explanation"] = [f"Recorded with {row['content_id']} version {row['content_version']}, which this "
+                              f"version of Checkpoint cannot re-explain; the recorded result stands."]
+    else:
+        row["explanation"] = list(res.explanation)
+    return row
+
+
+def _referral_view(r: Mapping[str, Any], full: bool) -> dict[str, Any]:
+    if r["kind"] == "health" or full:
+        return dict(r)
+    # Others learn only that a protection referral exists.
+    return {"id": r["id"], "kind": r["kind"], "restricted": True}

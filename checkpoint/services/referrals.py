@@ -1,0 +1,189 @@
+"""Referrals: add one to an arrival, record its follow-up, and list what needs following up.
+
+    >>> session.referrals.add(encounter_id, {"kind": "health", "agency_code": "KH01-POIPET-RH",
+    ...                                      "reason_code": "TB_PRESUMPTIVE"})                      # doctest: +SKIP
+    >>> rows, truncated = session.referrals.to_follow_up("open")        # health referrals still open  # doctest: +SKIP
+    >>> session.referrals.update(rows[0].id, {"status": "arrived"})                                   # doctest: +SKIP
+
+Health (TB) referrals are for those who see TB screens; protection referrals only for those who see the
+protection section. Raises PermissionDenied, ValidationError (bad values, a stage moved backwards), NotFound,
+ConflictError (voided or already closed).
+"""
+
+from __future__ import annotations
+
+import builtins
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from checkpoint.model.referral import (
+    HEALTH_STAGES,
+    OPEN_STAGES,
+    STATUSES,
+    is_open,
+    validate_referral,
+    validate_referral_update,
+)
+from checkpoint.model.roles import Permission
+from checkpoint.services.base import Context, check_id, row_dicts
+from checkpoint.services.changes import Changes
+
+__all__ = ["FollowUpList", "ReferralRow", "Referrals"]
+
+
+@dataclass(frozen=True)
+class ReferralRow:
+    """A referral with the referred person's names, birth date and sex. ``voided`` is 0/1 as stored."""
+
+    id: str
+    person_id: str
+    encounter_id: str
+    kind: str
+    agency_code: str
+    reason_code: str
+    urgency: str
+    notes: str
+    status: str
+    cxr_result: str
+    xpert_result: str
+    diagnosis: str
+    treatment_started_at: str | None
+    treatment_facility: str
+    lost_to_follow_up_stage: str
+    created_by: str
+    created_at: str
+    updated_at: str
+    voided: int
+    void_reason: str
+    family_name: str
+    given_names: str
+    name_khmer: str
+    date_of_birth: str | None
+    sex: str
+
+    @property
+    def is_open(self) -> bool:
+        """Still needs follow-up (see ``checkpoint.model.referral.is_open``)."""
+        return is_open(self.status, self.diagnosis)
+
+
+class FollowUpList(NamedTuple):
+    """Referrals to show, oldest first; ``truncated`` when a query hit its limit (choose a narrower filter)."""
+
+    rows: list[ReferralRow]
+    truncated: bool
+
+
+_PERSON_COLS = ("family_name", "given_names", "name_khmer", "date_of_birth", "sex")
+_SELECT = ("SELECT " + ", ".join(f"p.{f}" if f in _PERSON_COLS else f"r.{f}" for f in ReferralRow.__dataclass_fields__)
+           + " FROM referrals r JOIN persons p ON p.id = r.person_id")
+
+
+class Referrals:
+    """``session.referrals``: referrals to agencies and health facilities, and their follow-up."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    def add(self, encounter_id: str, referral: Mapping[str, Any]) -> Changes:
+        """Refer the person of an arrival (after registration); the new id is ``changes.ids["referral"]``."""
+        ctx = self._ctx
+        e = ctx.encounter(encounter_id)
+        r = validate_referral(referral)
+        if r["kind"] == "health":
+            if not (ctx.may(Permission.REGISTER) or ctx.may(Permission.UPDATE_HEALTH_REFERRAL)):
+                raise PermissionDenied("Not allowed to refer to a health facility.")
+        else:
+            ctx.may_amend(e["officer_id"])
+        r["id"] = str(uuid.uuid4())
+        with ctx.store.write():
+            ctx.store.record("referral.created", "person", e["person_id"],
+                             {"encounter_id": e["id"], "referral": r}, author=ctx.user.id)
+        return Changes(referrals=True, events=True, ids={"referral": r["id"], "person": e["person_id"]})
+
+    def update(self, referral_id: str, changes: Mapping[str, Any]) -> Changes:
+        """Record a follow-up stage or outcome (arrived, chest X-ray, Xpert, diagnosis, treatment, lost)."""
+        ctx = self._ctx
+        rows = row_dicts(ctx.db.execute("SELECT * FROM referrals WHERE id = ?",
+                                        [check_id(referral_id, "referral_id")]))
+        if not rows:
+            raise NotFound("No such referral.")
+        r = rows[0]
+        ctx.require(Permission.UPDATE_HEALTH_REFERRAL if r["kind"] == "health"
+                    else Permission.UPDATE_PROTECTION_REFERRAL)
+        if r["voided"]:
+            raise ConflictError("This referral was voided.")
+        ch = validate_referral_update(r, changes, today=ctx.today())
+        with ctx.store.write():
+            ctx.store.record("referral.updated", "person", r["person_id"],
+                             {"referral_id": r["id"], "changes": ch}, author=ctx.user.id)
+        return Changes(referrals=True, events=True, ids={"referral": r["id"], "person": r["person_id"]})
+
+    def list(self, *, kind: str = "health", status: str | None = None, limit: int = 500) -> builtins.list[ReferralRow]:
+        """Referrals of one kind (and status), not voided, oldest first, with the person's name."""
+        self._require_kind(kind)
+        sql = _SELECT + " WHERE r.kind = ? AND r.voided = 0"
+        params: builtins.list[Any] = [kind]
+        if status is not None:
+            sql += " AND r.status = ?"
+            params.append(status)
+        rows = row_dicts(self._ctx.db.execute(sql + " ORDER BY r.created_at LIMIT ?", [*params, limit]))
+        return [ReferralRow(**r) for r in rows]
+
+    def get(self, referral_id: str) -> ReferralRow:
+        """One referral (voided or not) as ``list`` shows it; the same permissions by kind."""
+        ctx = self._ctx
+        if not ctx.may(Permission.VIEW_TRAFFICKING):
+            ctx.require(Permission.VIEW_TB)       # a role that sees no referral at all learns nothing
+        rows = row_dicts(self._ctx.db.execute(_SELECT + " WHERE r.id = ?", [check_id(referral_id, "referral_id")]))
+        if not rows:
+            raise NotFound("No such referral.")
+        row = ReferralRow(**rows[0])
+        self._require_kind(row.kind)
+        return row
+
+    def to_follow_up(self, stage_filter: str = "open", *, keep: Mapping[str, str] | None = None,
+                     limit: int = 1000) -> FollowUpList:
+        """Health referrals for the follow-up screen, oldest first: ``"open"`` (still needing follow-up), ``"all"``,
+        or one status.
+
+        ``keep`` maps referral ids to the status they had before the screen updated them: those rows are
+        returned even if they no longer match the filter (a health worker sees what was just recorded), unless
+        they moved backwards, were voided or are gone. ``limit`` applies per query; ``truncated`` says one hit it.
+        """
+        truncated = False
+
+        def fetch(status: str | None) -> builtins.list[ReferralRow]:
+            nonlocal truncated
+            rows = self.list(kind="health", status=status, limit=limit)
+            truncated = truncated or len(rows) >= limit
+            return rows
+
+        if stage_filter == "all":
+            rows = fetch(None)
+        elif stage_filter == "open":
+            rows = [r for s in OPEN_STAGES for r in fetch(s) if r.is_open]
+        elif stage_filter in STATUSES:
+            rows = fetch(stage_filter)
+        else:
+            raise ValidationError("status", "is not a referral status")
+        have = {r.id for r in rows}
+        for rid, before in (keep or {}).items():
+            if rid in have:
+                continue
+            later = [s for s in STATUSES if before not in HEALTH_STAGES or s not in HEALTH_STAGES
+                     or HEALTH_STAGES.index(s) >= HEALTH_STAGES.index(before)]
+            try:
+                row = self.get(rid)
+            except (NotFound, ValidationError):       # gone, or not a referral id: nothing to keep
+                continue
+            if row.kind == "health" and not row.voided and row.status in later:
+                rows.append(row)
+        rows.sort(key=lambda r: (r.created_at or "", r.id))
+        return FollowUpList(rows, truncated)
+
+    def _require_kind(self, kind: str) -> None:
+        self._ctx.require(Permission.VIEW_TB if kind == "health" else Permission.VIEW_TRAFFICKING)

@@ -1,0 +1,265 @@
+"""Registering an arrival, and finding who may already be on record.
+
+    >>> dups = session.registrations.find_duplicates({"family_name": "SOK", "date_of_birth": "1990-05-17",
+    ...                                                "sex": "F"})                          # doctest: +SKIP
+    >>> reg = session.registrations.register(person={...}, encounter={}, consents={"storage": True})  # doctest: +SKIP
+    >>> reg.person_id, reg.changes.persons                                                  # doctest: +SKIP
+
+A registration is one transaction and one event: the person, the arrival, the consents, the screens and the
+referrals commit together or not at all, and bad input raises ValidationError before anything is written.
+Raises PermissionDenied (role), NotFound and ConflictError (an existing person who is unknown or voided).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from checkpoint import screening
+from checkpoint.errors import ConflictError, NotFound, StoreError, ValidationError
+from checkpoint.model.encounter import validate_consents, validate_encounter
+from checkpoint.model.person import age_on, name_key, validate_person
+from checkpoint.model.referral import validate_referral
+from checkpoint.model.roles import Permission
+from checkpoint.services.base import Context, check_id
+from checkpoint.services.changes import Changes
+from checkpoint.services.records import PersonSummary, summaries
+
+__all__ = ["TB_ANSWER_KEYS", "PossibleDuplicate", "Registered", "Registrations"]
+
+TB_ANSWER_KEYS = ("hiv", "cough", "cough_days", "haemoptysis", "fever", "night_sweats", "weight_loss",
+                  "poor_weight_gain", "contact", "previous_tb", "diabetes", "recent_detention")
+_DUPLICATE_ORDER = ("same_document", "same_name_and_birth_date", "same_khmer_name_and_birth_date", "similar_name",
+                    "same_phone")
+
+
+@dataclass(frozen=True)
+class Registered:
+    """What ``register`` saved: the new ids, the screening results (``None`` when not screened) and Changes."""
+
+    person_id: str
+    encounter_id: str
+    trafficking_screening_id: str | None
+    tb_screening_id: str | None
+    referral_ids: tuple[str, ...]
+    trafficking: Any
+    tb: Any
+    changes: Changes
+
+
+@dataclass(frozen=True)
+class PossibleDuplicate(PersonSummary):
+    """A person who may be the one being registered, and why (``reasons``, strongest first)."""
+
+    reasons: tuple[str, ...] = ()
+
+
+class Registrations:
+    """``session.registrations``: saving arrivals (officers and supervisors)."""
+
+    def __init__(self, ctx: Context) -> None:
+        self._ctx = ctx
+
+    def register(self, *, person: Mapping[str, Any] | None = None, person_id: str | None = None,
+                 encounter: Mapping[str, Any] | None = None, consents: Mapping[str, Any] | None = None,
+                 trafficking: Mapping[str, Any] | None = None, tb: Mapping[str, Any] | None = None,
+                 referrals: Iterable[Mapping[str, Any]] = (), draft_id: str | None = None) -> Registered:
+        """Save one arrival: a new person (``person``) or an existing one (``person_id``), the journey, consent
+        per purpose, the trafficking checklist (``{"ticked": [...], "age_at_exploitation": n}``), the TB screen
+        (answers as ``evaluate_tb`` takes them) and referrals — in one transaction, as one event.
+
+        Screens are recorded only with consent to screening; storage consent is required to keep the record.
+        A child (under 18 at arrival) always gets a child-protection referral: added here if missing.
+        The draft ``draft_id``, if given, is deleted in the same transaction.
+        """
+        ctx = self._ctx
+        ctx.require(Permission.REGISTER)
+        tz = ctx.site.tz
+        now = ctx.store.clock.now()
+        today = now.astimezone(tz).date()
+        if (person is None) == (person_id is None):
+            raise ValidationError("person", "give either a new person or an existing person's id")
+        if person is not None:
+            p = validate_person(person, today=today)
+            dob = p["date_of_birth"]
+            pid = str(uuid.uuid4())
+        else:
+            pid = check_id(person_id, "person_id")
+            row = ctx.db.execute("SELECT date_of_birth, voided FROM persons WHERE id = ?", [pid]).fetchone()
+            if row is None:
+                raise NotFound("No such person.")
+            if row[1]:
+                raise ConflictError("This person's record was voided; register a new person instead.")
+            dob = row[0]
+        e = validate_encounter(encounter or {}, now=now, default_station=ctx.site.station_id)
+        arrival_day = datetime.fromisoformat(e["arrival_at"]).astimezone(tz).date()
+        age = age_on(dob, arrival_day)
+        e["age_at_arrival"] = age
+        c = validate_consents(consents or {})
+        granted = {x["purpose"] for x in c if x["granted"]}
+        if "storage" not in granted:
+            raise ValidationError("consents", "consent to store the record is required to save it")
+        if (trafficking or tb) and "screening" not in granted:
+            raise ValidationError("consents", "screening answers need consent to screening")
+        enc_id = str(uuid.uuid4())
+        payload: dict[str, Any] = {"person_id": pid, "person": p if person is not None else None,
+                                   "encounter": {**e, "id": enc_id}, "consents": c,
+                                   "trafficking": None, "tb": None, "referrals": []}
+        t_res = tb_res = None
+        versions = []
+        if trafficking is not None:
+            t_res, t_payload = _trafficking(trafficking, age)
+            payload["trafficking"] = t_payload
+            versions.append(f"{t_res.content_id}@{t_res.content_version}")
+        if tb is not None:
+            tb_res, tb_payload = _tb(tb, age, ctx.site.tb_mode)
+            payload["tb"] = tb_payload
+            versions.append(f"{tb_res.content_id}@{tb_res.content_version}")
+        refs = [validate_referral(r) for r in referrals]
+        if refs and "referral" not in granted and not (age is not None and age < 18):
+            raise ValidationError("consents", "referrals need consent to referral")
+        if age is not None and age < 18 and not any(r["kind"] == "child_protection" for r in refs):
+            refs += [_child_protection_referral(t_res, tb_res, age)]
+        for r in refs:
+            r["id"] = str(uuid.uuid4())
+        payload["referrals"] = refs
+        if draft_id is not None:
+            check_id(draft_id, "draft_id")
+        with ctx.store.write():
+            ctx.store.record("registration.recorded", "person", pid, payload, author=ctx.user.id,
+                             content_version=",".join(versions))
+            if draft_id is not None:
+                ctx.db.execute("DELETE FROM drafts WHERE id = ? AND user_id = ?", [draft_id, ctx.user.id])
+        return Registered(pid, enc_id, payload["trafficking"]["id"] if payload["trafficking"] else None,
+                          payload["tb"]["id"] if payload["tb"] else None, tuple(r["id"] for r in refs),
+                          t_res, tb_res,
+                          Changes(persons=True, encounters=True, referrals=bool(refs), drafts=draft_id is not None,
+                                  events=True, ids={"person": pid, "encounter": enc_id}))
+
+    def find_duplicates(self, person: Mapping[str, Any], *, limit: int = 10) -> list[PossibleDuplicate]:
+        """Existing persons who may be the same as ``person``: same document; same name and date of birth;
+        close Latin spelling with the same (or, for an estimate, a near) birth date; same Khmer name and birth
+        date; same phone. Strongest first, each with its ``reasons``."""
+        ctx = self._ctx
+        ctx.require(Permission.VIEW_LIST)
+        db = ctx.db
+        p = validate_person(person, today=ctx.today(), partial=True)
+        found: dict[str, set[str]] = {}
+
+        def add(rows: Iterable[Any], reason: str) -> None:
+            for (pid,) in rows:
+                found.setdefault(pid, set()).add(reason)
+
+        if p.get("id_document_number"):
+            add(db.execute("SELECT id FROM persons WHERE id_document_number = ? "
+                           "AND id_document_number != '' AND voided = 0 LIMIT 20",
+                           [p["id_document_number"]]), "same_document")
+        key = name_key(p.get("family_name", ""), p.get("given_names", ""))
+        dob = p.get("date_of_birth")
+        if key and dob:
+            add(db.execute("SELECT id FROM persons WHERE name_key = ? AND date_of_birth = ? AND voided = 0 "
+                           "LIMIT 20", [key, dob]), "same_name_and_birth_date")
+            d = date.fromisoformat(dob)
+            span = 400 if p.get("dob_estimated") else 0
+            add(db.execute(
+                "SELECT id FROM persons WHERE name_key = ? AND date_of_birth BETWEEN ? AND ? AND voided = 0 "
+                "LIMIT 20", [key, (d - timedelta(days=span)).isoformat(), (d + timedelta(days=span)).isoformat()]),
+                "similar_name")
+            rows = db.execute("SELECT id, name_key FROM persons WHERE date_of_birth = ? AND voided = 0 "
+                              "LIMIT 500", [dob]).fetchall()
+            add(((pid,) for pid, k in rows if k != key and _close(k, key)), "similar_name")
+        if p.get("name_khmer") and dob:
+            add(db.execute("SELECT id FROM persons WHERE date_of_birth = ? AND voided = 0 AND "
+                           "replace(name_khmer, ' ', '') = ? LIMIT 20",
+                           [dob, p["name_khmer"].replace(" ", "")]), "same_khmer_name_and_birth_date")
+        if p.get("phone"):
+            add(db.execute("SELECT id FROM persons WHERE phone = ? AND phone != '' AND voided = 0 LIMIT 20",
+                           [p["phone"]]), "same_phone")
+        order = _DUPLICATE_ORDER
+        ranked = sorted(found.items(), key=lambda kv: min(order.index(r) for r in kv[1]))[:limit]
+        out = []
+        for pid, reasons in ranked:
+            s = summaries(ctx, [pid])[0]
+            out.append(PossibleDuplicate(**vars(s), reasons=tuple(sorted(reasons, key=order.index))))
+        return out
+
+
+def _trafficking(data: Mapping[str, Any], age: int | None) -> tuple[Any, dict[str, Any]]:
+    unknown = set(data) - {"ticked", "age_at_exploitation"}
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "is not part of the trafficking checklist")
+    ticked = data.get("ticked") or []
+    if isinstance(ticked, str) or not isinstance(ticked, Iterable) or not all(isinstance(t, str)
+                                                                              for t in ticked):
+        raise ValidationError("ticked", "must be a list of indicator ids")
+    a_exp = data.get("age_at_exploitation")
+    if a_exp is not None and (isinstance(a_exp, bool) or not isinstance(a_exp, int) or not 0 <= a_exp <= 120):
+        raise ValidationError("age_at_exploitation", "must be an age in years")
+    age_used = a_exp if a_exp is not None else age
+    if age_used is None:
+        raise ValidationError("date_of_birth", "the checklist needs the person's age")
+    res = screening.evaluate_trafficking(set(ticked), age=age_used)
+    return res, {"id": str(uuid.uuid4()), "age_used": age_used, "ticked": sorted(set(ticked)),
+                 "result": _compact(res.to_dict(), _TRAFFICKING_KEEP)}
+
+
+def _tb(data: Mapping[str, Any], age: int | None, mode: str) -> tuple[Any, dict[str, Any]]:
+    unknown = set(data) - set(TB_ANSWER_KEYS)
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], "is not part of the TB screen")
+    if age is None:
+        raise ValidationError("date_of_birth", "the TB screen needs the person's age")
+    answers = {k: data[k] for k in TB_ANSWER_KEYS if k in data}
+    res = screening.evaluate_tb(age=age, mode=mode, **answers)
+    return res, {"id": str(uuid.uuid4()), "answers": {**answers, "age": age, "mode": mode},
+                 "result": _compact(res.to_dict(), _TB_KEEP)}
+
+
+def _child_protection_referral(t_res: Any, tb_res: Any, age: int) -> dict[str, Any]:
+    for s in screening.suggest_referrals(t_res, tb_res, age=age):
+        if s.kind == "child_protection":
+            return validate_referral({"kind": s.kind, "agency_code": s.agency_code,
+                                      "reason_code": s.reason_code, "urgency": s.urgency})
+    raise StoreError("The referral content has no child-protection agency.")
+
+
+# What a screening result keeps in the log and the projection. The explanation text is not stored: it is a pure
+# function of the answers, the age and the content and rule versions, and is regenerated when the record is read
+# (``Records.get``). Keeping it would triple the size of every registration.
+_TRAFFICKING_KEEP = ("content_id", "content_version", "rule_version", "ilo_set", "child_rule", "outcome",
+                     "positive_dimensions", "flags", "htcds_trafficking_status", "rule_applied")
+_TB_KEEP = ("content_id", "content_version", "rule_version", "outcome", "presumptive", "decisive", "urgency",
+            "mode", "rule")
+
+
+def _compact(result: dict[str, Any], keep: tuple[str, ...]) -> dict[str, Any]:
+    out = {k: result[k] for k in keep if k in result}
+    dims = result.get("dimensions")
+    if isinstance(dims, dict):
+        # strong/medium/weak counts of the dimensions that had ticks, for audit displays and reports
+        out["counts"] = {d: [v["s"], v["m"], v["w"]] for d, v in sorted(dims.items()) if v["s"] + v["m"] + v["w"]}
+    return out
+
+
+def _close(a: str, b: str) -> bool:
+    """Edit distance of at most 1 between two name keys (after the spelling-variant folding)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = diffs = 0
+    while i < len(a) and j < len(b):
+        if a[i] != b[j]:
+            diffs += 1
+            if diffs > 1:
+                return False
+            if len(a) == len(b):
+                i += 1
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return diffs + (len(b) - j) + (len(a) - i) <= 1
