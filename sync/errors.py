@@ -4,7 +4,7 @@ the device maps back to a typed error).
     >>> DeviceRevoked("HQ revoked this device.").code
     'device_revoked'
 
-``BadAck`` and ``SyncUnavailable`` (device side) still live in ``sync.client``; they move here with the device
+``BadAck`` and ``SyncUnavailable`` (device side) still live in ``sync.device.client``; they move here with the device
 package.
 """
 

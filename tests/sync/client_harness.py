@@ -16,7 +16,7 @@ from hq_helpers import LiveServer
 
 from checkpoint import crypto
 from checkpoint.services import create_store
-from sync.client import SyncClient
+from sync.device.client import SyncClient
 from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
 from sync.hq.service import HQService

@@ -26,7 +26,7 @@ HQ_PW = "hq operator passphrase"
 
 
 def run(db: Path | str, *args: str, pw: str | None = PW, env: dict[str, str] | None = None,
-        module: str = "sync.admin", timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        module: str = "sync.device.cli", timeout: float = 60) -> subprocess.CompletedProcess[str]:
     e = {k: v for k, v in os.environ.items() if not k.startswith("CHECKPOINT_")}
     if pw is not None:
         e["CHECKPOINT_PASSPHRASE"] = pw

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from checkpoint.clock import ManualClock
-from sync.client import SyncUnavailable
-from sync.engine import BackgroundSync
+from sync.device.client import SyncUnavailable
+from sync.device.engine import BackgroundSync
 
 
 class Script:

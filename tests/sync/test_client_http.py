@@ -20,7 +20,7 @@ from checkpoint.errors import (
     ValidationError,
 )
 from checkpoint.services.outbox import Outbox
-from sync.client import HttpTransport, SyncClient, SyncUnavailable
+from sync.device.client import HttpTransport, SyncClient, SyncUnavailable
 
 
 def transport(handler) -> HttpTransport:

@@ -18,7 +18,7 @@ import httpx
 from client_harness import new_device
 
 from checkpoint.demo import generate
-from sync.client import HttpTransport, SyncClient
+from sync.device.client import HttpTransport, SyncClient
 
 HQ_PASS = "hq keys passphrase for the crash test"
 

@@ -17,9 +17,9 @@ from checkpoint.clock import Clock
 from checkpoint.model.roles import Permission, can
 from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
-from sync.client import HttpTransport, SyncClient
-from sync.engine import BackgroundSync
-from sync.transfer import export_batch, import_ack
+from sync.device.client import HttpTransport, SyncClient
+from sync.device.engine import BackgroundSync
+from sync.device.usb import export_batch, import_ack
 
 __all__ = ["DeviceSync"]
 

@@ -66,7 +66,7 @@ from sync.wire import (
 __all__ = ["PULL_PROOF_CONTEXT", "BadAck", "HttpTransport", "Outgoing", "SealedSpool", "SyncClient", "SyncUnavailable",
            "check_ack", "pinned_keys", "pull_proof", "reference_proof", "sealed_copy"]
 
-log = logging.getLogger("sync.client")
+log = logging.getLogger("sync.device.client")
 
 BATCH_EVENTS = 5000
 PULL_LIMIT = 1000

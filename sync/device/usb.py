@@ -23,12 +23,20 @@ from typing import Any
 from checkpoint.errors import UnsupportedFormat, ValidationError
 from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
-from sync.client import BadAck, SealedSpool, batch_record, check_ack, pinned_keys, sealed_copy, unacknowledged_batches
+from sync.device.client import (
+    BadAck,
+    SealedSpool,
+    batch_record,
+    check_ack,
+    pinned_keys,
+    sealed_copy,
+    unacknowledged_batches,
+)
 from sync.wire import ACK, MAX_DOCUMENT, open_signed
 
 __all__ = ["USB_BATCH_EVENTS", "export_batch", "import_ack"]
 
-log = logging.getLogger("sync.transfer")
+log = logging.getLogger("sync.device.usb")
 
 # A day at a busy checkpoint fits in one file: a round trip on a USB stick can take days.
 USB_BATCH_EVENTS = 50_000

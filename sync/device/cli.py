@@ -32,7 +32,7 @@ def _session(args: argparse.Namespace) -> Any:
 
 
 def _transport(url: str, timeout: float) -> Any:
-    from sync.client import HttpTransport
+    from sync.device.client import HttpTransport
 
     return HttpTransport(url, timeout=timeout)
 
@@ -50,7 +50,7 @@ def _server(args: argparse.Namespace, session: Any) -> str:
 
 # ---------------------------------------------------------------------------------------------- commands
 def cmd_enroll(args: argparse.Namespace) -> int:
-    from sync.client import SyncClient
+    from sync.device.client import SyncClient
 
     token = args.token or cli.secret("CHECKPOINT_ENROLL_TOKEN", "Enrollment token from HQ")
     with _session(args) as s, _transport(args.server, args.timeout) as t:
@@ -66,7 +66,7 @@ def _progress(done: int, total: int) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from sync.client import SyncClient
+    from sync.device.client import SyncClient
 
     with _session(args) as s, _transport(_server(args, s), args.timeout) as t:
         summary = SyncClient(s, t).sync_once(progress=None if args.json else _progress)
@@ -93,7 +93,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_export_batch(args: argparse.Namespace) -> int:
-    from sync.transfer import export_batch
+    from sync.device.usb import export_batch
 
     with _session(args) as s:
         res = export_batch(s, args.out)
@@ -105,7 +105,7 @@ def cmd_export_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_import_ack(args: argparse.Namespace) -> int:
-    from sync.transfer import import_ack
+    from sync.device.usb import import_ack
 
     with _session(args) as s:
         res = import_ack(s, args.file)
