@@ -10,6 +10,7 @@ passphrase handling, messages and exit codes (0 ok, 2 usage, 3 wrong passphrase 
     $ checkpoint-admin --db poipet.db sync-status --json
 
 The token may also come from ``CHECKPOINT_ENROLL_TOKEN`` (or a prompt), keeping it out of the process list.
+Each command imports its sync modules when it runs, so the core's commands start without loading httpx.
 """
 
 from __future__ import annotations
@@ -18,26 +19,30 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from checkpoint import cli, commands
+
+if TYPE_CHECKING:
+    from checkpoint.services.session import Session
+    from sync.device.transport import HttpTransport
 
 __all__ = ["add_sync_commands", "main"]
 
 DEFAULT_TIMEOUT = 60.0
 
 
-def _session(args: argparse.Namespace) -> Any:
+def _session(args: argparse.Namespace) -> Session:
     return commands.open_session(args)
 
 
-def _transport(url: str, timeout: float) -> Any:
-    from sync.device.client import HttpTransport
+def _transport(url: str, timeout: float) -> HttpTransport:
+    from sync.device.transport import HttpTransport
 
     return HttpTransport(url, timeout=timeout)
 
 
-def _server(args: argparse.Namespace, session: Any) -> str:
+def _server(args: argparse.Namespace, session: Session) -> str:
     from checkpoint.services.outbox import Outbox
 
     if args.server:

@@ -1,12 +1,23 @@
 """Background sync as a small state machine: when to probe HQ, when to sync, how long to back off. No thread.
 
-The owner drives it. The desktop asks ``start()`` from a QTimer, runs the probe on its network executor and the
-sync on its single DB worker, and reports back with ``probe_done`` / ``sync_done``; a headless loop calls
-``step()`` (which does all three in the calling thread) or ``run()``.
+The owner drives it, on one thread of its choice, and the machine tells it what to run next:
 
-    >>> bg = BackgroundSync(probe=transport.health, run_sync=client.sync_once)      # doctest: +SKIP
-    >>> bg.step()                        # probes HQ if due; syncs if HQ answered  # doctest: +SKIP
-    >>> bg.status().next_attempt                                                    # doctest: +SKIP
+- headless (a loop, a test): ``step()`` runs one due attempt, probe then sync, in the calling thread, through the
+  ``probe`` and ``run_sync`` callbacks it was built with; ``run(stop)`` loops over ``step()``.
+- the desktop (``ui/windows/sync_panel.py``): a QTimer on the GUI thread asks ``start()``; the panel runs the
+  probe and then the sync on the UI's network executor, through ``sync.device.DeviceSync`` (a Session of its
+  own, ``Session.open_sync_connection``, never the DB worker's), and reports back on the GUI thread with
+  ``probe_done`` / ``sync_done``. The machine itself never waits and never touches the store.
+
+    >>> from datetime import UTC
+    >>> from checkpoint.clock import ManualClock
+    >>> clock = ManualClock(datetime(2026, 11, 22, tzinfo=UTC))
+    >>> bg = BackgroundSync(probe=lambda: {"protocol": 1}, run_sync=lambda: {"complete": True, "errors": []},
+    ...                     clock=clock)
+    >>> bg.step()                        # probes HQ if due; syncs if HQ answered
+    True
+    >>> bg.status().state, bg.delay_until_due()
+    ('idle', 300.0)
 
 After a failure (HQ unreachable, or a sync that did not finish) the next attempt waits 30 s, then doubling up to
 15 min, each delay drawn in [½, 1] of that value so that many checkpoints coming back online do not all call HQ

@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from checkpoint.clock import ManualClock
-from sync.device.client import SyncUnavailable
 from sync.device.engine import BackgroundSync
+from sync.errors import SyncUnavailable
 
 
 class Script:
