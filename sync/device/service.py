@@ -5,6 +5,7 @@ Built by the composition root (ui/app.py) and handed to the sync panel; the pane
 
     >>> device = DeviceSync(session)                      # a supervisor's or admin's session   # doctest: +SKIP
     >>> device.sync(progress=lambda done, total: None, cancel=lambda: False)["complete"]      # doctest: +SKIP
+    >>> engine = device.engine(clock, on_change=show)     # background sync wired to this device # doctest: +SKIP
 
 Threads: every method may be called from any thread but not the GUI thread (the desktop calls them from its
 network pool, which has two threads). They use the DeviceSync's own Session, opened on first use with
@@ -24,7 +25,7 @@ from checkpoint.model.roles import Permission, can
 from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
 from sync.device.client import SyncClient
-from sync.device.engine import BackgroundSync
+from sync.device.engine import BackgroundSync, OnChange
 from sync.device.enrollment import enrolled_url
 from sync.device.progress import Cancel, Progress
 from sync.device.transport import HQLink, HttpTransport
@@ -110,6 +111,14 @@ class DeviceSync:
                 self._session.lock()
                 self._session = None
 
-    def engine(self, clock: Clock) -> BackgroundSync:
-        """The background state machine (probe with backoff, then sync) the panel drives from a timer."""
-        return BackgroundSync(probe=lambda: None, run_sync=lambda: None, clock=clock)
+    def engine(self, clock: Clock, *, on_change: OnChange | None = None, progress: Progress | None = None,
+               cancel: Cancel | None = None) -> BackgroundSync:
+        """The background state machine (probe with backoff, then sync), wired to this device: its probe is
+        ``probe()``, its sync ``sync(progress, cancel)``, and ``on_change(status)`` is the caller's.
+
+        A headless owner calls its ``step()``/``run()``, which run both here on the calling thread. The desktop's
+        panel drives ``start``/``probe_done``/``sync_done`` from its timer instead and runs ``probe``/``sync`` on
+        the network pool itself; ``on_change`` then comes on the GUI thread, where the panel drives the machine.
+        """
+        return BackgroundSync(probe=self.probe, run_sync=lambda: self.sync(progress, cancel), clock=clock,
+                              on_change=on_change)
