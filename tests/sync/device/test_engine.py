@@ -150,10 +150,10 @@ def test_every_change_of_state_reaches_the_owner(clock) -> None:
     assert seen[-1][1:] == ("HQ refused this device.", 1)
 
 
-def test_the_docstring_example_is_true() -> None:
+@pytest.mark.parametrize("name", ["sync.device.engine", "sync.device.progress"])
+def test_the_docstring_examples_are_true(name: str) -> None:
     import doctest
+    import importlib
 
-    import sync.device.engine
-
-    result = doctest.testmod(sync.device.engine)
+    result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0
