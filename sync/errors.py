@@ -1,18 +1,30 @@
-"""Sync's own errors, on top of ``checkpoint.errors`` (each has the ``code`` HQ sends in its JSON refusals, which
-the device maps back to a typed error).
+"""Sync's own errors, on top of ``checkpoint.errors`` (so the UI's one mapping, ``ui.messages.error_message``,
+shows them as plain words). HQ's refusals each have the ``code`` HQ sends in its JSON answers, which the device
+maps back to a typed error; the device's own are ``SyncUnavailable`` and ``BadAck``.
 
     >>> DeviceRevoked("HQ revoked this device.").code
     'device_revoked'
-
-``BadAck`` and ``SyncUnavailable`` (device side) still live in ``sync.client``; they move here with the device
-package.
+    >>> isinstance(SyncUnavailable("HQ could not be reached."), CheckpointError)
+    True
 """
 
 from __future__ import annotations
 
-from checkpoint.errors import AuthError
+from checkpoint.errors import AuthError, CheckpointError
 
-__all__ = ["DeviceRevoked", "DeviceUnknown", "TokenRejected"]
+__all__ = ["BadAck", "DeviceRevoked", "DeviceUnknown", "SyncUnavailable", "TokenRejected"]
+
+
+class SyncUnavailable(CheckpointError):
+    """HQ could not be reached or is busy; nothing was lost. Sync again later."""
+
+    code = "sync_unavailable"
+
+
+class BadAck(CheckpointError):
+    """HQ's acknowledgement does not match the batch that was sent; nothing was marked as received."""
+
+    code = "bad_ack"
 
 
 class DeviceUnknown(AuthError):

@@ -75,7 +75,7 @@ def test_macos_default(home: Path) -> None:
 
 def test_checkpoint_admin_resolves_the_store_when_it_runs(home: Path, monkeypatch: pytest.MonkeyPatch,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
-    from sync import admin as cli  # checkpoint-admin; imported before the environment changes: nothing resolved yet
+    from sync.device import cli  # checkpoint-admin; imported before the environment changes: nothing resolved yet
 
     monkeypatch.setenv("CHECKPOINT_PASSPHRASE", "any passphrase")
     monkeypatch.delenv("CHECKPOINT_STORE", raising=False)

@@ -64,10 +64,10 @@ TEXT_EDITS = {
     "tests/support/helpers.py": [("(importable from any test: pytest puts tests/ on sys.path)",
                                   "(``from tests.support.helpers import registration``)")],
     "tests/support/client_harness.py": [
-        ("Imported by tests/sync/test_client*.py, test_usb*.py, test_faults*.py (``sys.path`` gets this folder: "
-         "the test\nfolders are not packages).",
-         "Imported by tests/sync/test_client*.py, test_usb*.py, test_faults*.py and the sync benchmarks\n"
-         "(``from tests.support.client_harness import new_device``)."),
+        ("Imported by tests/sync/device/test_*.py and tests/sync/test_e2e.py, test_faults.py, test_hq_crash.py "
+         "(``sys.path``\ngets this folder: the test folders are not packages).",
+         "Imported by tests/sync/device/test_*.py, tests/sync/test_e2e.py, test_faults.py, test_hq_crash.py and the\n"
+         "sync benchmarks (``from tests.support.client_harness import new_device``)."),
     ],
 }
 IMPORT = re.compile(r"^(?P<indent>[ \t]*)(?:from (?P<from>\w+) import |import (?P<plain>\w+)(?P<rest>[ \t]*(?:#.*)?)$)",

@@ -275,7 +275,8 @@ def check_hq_client(ctx: _Context) -> str:
     """Start and stop the HQ client: an unreachable HQ must be reported as "unavailable", quickly."""
     import certifi
 
-    from sync.client import HttpTransport, SyncUnavailable
+    from sync.device.transport import HttpTransport
+    from sync.errors import SyncUnavailable
 
     if not Path(certifi.where()).is_file():
         raise CheckFailed(f"the list of trusted certificate authorities is missing ({certifi.where()}): HTTPS to HQ "

@@ -26,7 +26,8 @@ from fastapi.responses import Response
 from checkpoint import crypto
 from checkpoint.demo import generate
 from checkpoint.services import create_store, unlock
-from sync.client import HttpTransport, SyncClient
+from sync.device.client import SyncClient
+from sync.device.transport import HttpTransport
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))
 from client_harness import enroll, hq_events, live, new_hq

@@ -1,8 +1,8 @@
 """What the sync client tests share: device stores, the real HQ (in process, or behind uvicorn on 127.0.0.1),
 and questions to ask HQ's database (which events it holds, how many times).
 
-Imported by tests/sync/test_client*.py, test_usb*.py, test_faults*.py (``sys.path`` gets this folder: the test
-folders are not packages)."""
+Imported by tests/sync/device/test_*.py and tests/sync/test_e2e.py, test_faults.py, test_hq_crash.py (``sys.path``
+gets this folder: the test folders are not packages)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from hq_helpers import LiveServer
 
 from checkpoint import crypto
 from checkpoint.services import create_store
-from sync.client import SyncClient
+from sync.device.client import SyncClient
 from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
 from sync.hq.service import HQService

@@ -13,12 +13,13 @@ from helpers import registration
 from hq_helpers import LiveServer, PostgresUnavailable, postgres_database
 
 from checkpoint import codelists
-from sync.client import HttpTransport, SyncClient
+from sync.device.client import SyncClient
+from sync.device.transport import HttpTransport
+from sync.device.usb import export_batch, import_ack
 from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
-from sync.transfer import export_batch, import_ack
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -21,7 +21,8 @@ from helpers import adult, registration
 from checkpoint import codelists
 from checkpoint.services import unlock
 from checkpoint.services.outbox import Outbox
-from sync.client import HttpTransport, SyncClient
+from sync.device.client import SyncClient
+from sync.device.transport import HttpTransport
 
 FAC = codelists.health_facilities()[0].code
 EVERY_FAULT = {"pass": 16, "delay": 1, "drop_request": 1, "drop_response": 2, "error_before": 1, "error_after": 2,
@@ -98,7 +99,8 @@ def test_forty_syncs_through_a_faulty_network_lose_nothing_and_duplicate_nothing
 CLIENT = r"""
 import sys
 from checkpoint.services import unlock
-from sync.client import HttpTransport, SyncClient
+from sync.device.client import SyncClient
+from sync.device.transport import HttpTransport
 s = unlock(sys.argv[1], "dara", sys.argv[2])
 print("ready", flush=True)
 with HttpTransport(sys.argv[3], timeout=30) as t:
@@ -190,7 +192,7 @@ def test_a_tampered_byte_of_a_batch_on_the_wire_is_refused_and_marks_nothing(tmp
             size = None
             for at in [0, 2, 5, 9, 40, 200, -400, -79, -78, -64, -1, *(rng.randrange(-5000, 5000) for _ in range(12))]:
                 px.tamper_at = at
-                with caplog.at_level("WARNING", logger="sync.client"):
+                with caplog.at_level("WARNING", logger="sync.device"):
                     summary = SyncClient(s, t).sync_once()
                 assert not summary["complete"] and summary["acknowledged"] == 0, at
                 assert summary["errors"][0].startswith(("HQ refused this", "HQ could not")), summary["errors"]
@@ -219,9 +221,9 @@ def test_replayed_unenrolled_and_revoked_batches_change_nothing_at_hq(tmp_path: 
             a.registrations.register(**registration())
             ob = Outbox(a)
             batch = ob.next_batch()
-            from sync.client import sealed_copy
+            from sync.device.sealed import sealed_copy
 
-            blob, _sha = sealed_copy(a, ob, batch)
+            blob, _sha = sealed_copy(ob, batch)
             first = t.push(blob)
             before = sorted(hq_events(hq))
             # The same bytes again (a replay, by an attacker or a retry): the same ack, nothing new at HQ.

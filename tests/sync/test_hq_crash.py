@@ -18,7 +18,8 @@ import httpx
 from client_harness import new_device
 
 from checkpoint.demo import generate
-from sync.client import HttpTransport, SyncClient
+from sync.device.client import SyncClient
+from sync.device.transport import HttpTransport
 
 HQ_PASS = "hq keys passphrase for the crash test"
 

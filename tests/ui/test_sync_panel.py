@@ -81,7 +81,7 @@ def test_hq_unreachable_keeps_everything_and_says_so(qtbot, panel, hq) -> None:
     p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.site.checkpoint_name))
     qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not p.enroll_box.isVisible(), timeout=30_000)
-    from sync.client import HttpTransport
+    from sync.device.transport import HttpTransport
 
     p.worker._transport = HttpTransport("http://127.0.0.1:9", timeout=2)   # nothing listens there
     with qtbot.waitSignal(p.finished, timeout=60_000) as sig:

@@ -117,7 +117,7 @@ class SyncPanel(QWidget):
         self.keep_kept.clicked.connect(lambda: self.resolve("kept"))
         self.keep_other.clicked.connect(lambda: self.resolve("other"))
         self._progress.connect(self._show_progress)
-        self.engine = worker.engine(ctx.session.store.clock)
+        self.engine = worker.engine(ctx.session.store.clock, on_change=self._engine_changed)
         self.timer = QTimer(self)
         self.timer.setInterval(5_000)
         self.timer.timeout.connect(self._tick)
@@ -170,6 +170,11 @@ class SyncPanel(QWidget):
 
     def _engine_error(self) -> str:
         return self.engine.status().last_error
+
+    def _engine_changed(self, st: Any) -> None:
+        """The engine's state as it changes (on the GUI thread, where the timer and the callbacks drive it)."""
+        if st.last_error:
+            self.last_error.show_error(st.last_error)
 
     # ------------------------------------------------------------------ sync
     def _tick(self) -> None:

@@ -33,8 +33,7 @@ OCTETS = {"content-type": "application/octet-stream"}
 # Top-level packages the HQ process must never load (device UI, device storage and its SQLCipher driver).
 DEVICE_PACKAGES = ("PySide6", "shiboken6", "sqlcipher3", "sqlite_utils", "ui")
 # Modules of the device's core and sync code (sync.hq may use checkpoint's pure modules: crypto, events, errors).
-DEVICE_MODULES = ("checkpoint.storage", "checkpoint.services", "sync.client", "sync.device", "sync.transfer",
-                  "sync.engine", "sync.admin")
+DEVICE_MODULES = ("checkpoint.storage", "checkpoint.services", "sync.device")
 # Shared objects that give those packages away in /proc/<pid>/maps.
 DEVICE_LIBRARIES = ("PySide6", "shiboken6", "libQt6", "sqlcipher")
 

@@ -1,7 +1,8 @@
 """Sync without a link: a sealed batch carried to HQ on a USB stick, HQ's signed acknowledgement carried back.
 
-The file holds exactly the bytes that would go over HTTP (``sync.batch.seal_batch``); HQ imports it the same way
-and writes the ack file (``checkpoint-hq import-batch``). The ack is checked exactly as over HTTP.
+The file holds exactly the bytes that would go over HTTP (``sync.device.sealed.sealed_copy``); HQ imports it the
+same way and writes the ack file (``checkpoint-hq import-batch``). The ack is checked exactly as over HTTP
+(``sync.device.sealed.check_ack``).
 
     >>> export_batch(session, "/media/usb/poipet-0001.cpb")       # doctest: +SKIP
     {'batch_id': '...', 'events': 312, 'sha256': '...', 'path': '/media/usb/poipet-0001.cpb', ...}
@@ -10,6 +11,7 @@ and writes the ack file (``checkpoint-hq import-batch``). The ack is checked exa
 
 A batch stays the same until HQ acknowledges it: exporting again before the ack is imported writes the same
 bytes (the sealed copy is kept beside the store), so an ack for either file applies. Nothing is deleted.
+Both use ``session`` on the calling thread only.
 """
 
 from __future__ import annotations
@@ -23,12 +25,14 @@ from typing import Any
 from checkpoint.errors import UnsupportedFormat, ValidationError
 from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
-from sync.client import BadAck, SealedSpool, batch_record, check_ack, pinned_keys, sealed_copy, unacknowledged_batches
+from sync.device.enrollment import pinned_keys
+from sync.device.sealed import batch_record, check_ack, forget_acknowledged, sealed_copy
+from sync.errors import BadAck
 from sync.wire import ACK, MAX_DOCUMENT, open_signed
 
 __all__ = ["USB_BATCH_EVENTS", "export_batch", "import_ack"]
 
-log = logging.getLogger("sync.transfer")
+log = logging.getLogger(__name__)
 
 # A day at a busy checkpoint fits in one file: a round trip on a USB stick can take days.
 USB_BATCH_EVENTS = 50_000
@@ -80,7 +84,7 @@ def export_batch(session: Session, path: str | os.PathLike[str], *, max_events: 
     batch = ob.next_batch(max_events=max_events)
     if batch is None:
         return None
-    blob, sha = sealed_copy(session, ob, batch)
+    blob, sha = sealed_copy(ob, batch)
     try:
         _write_new(out, blob)
     except ValidationError:
@@ -110,10 +114,10 @@ def import_ack(session: Session, path: str | os.PathLike[str]) -> dict[str, Any]
         raise UnsupportedFormat("This file is too large to be an acknowledgement.")
     data = src.read_bytes()
     ob = Outbox(session)
-    ident, hq_signing, _ = pinned_keys(ob)
-    doc = open_signed(ACK, data, hq_signing)            # who it is from, before we look at what it says
+    pinned = pinned_keys(ob)
+    doc = open_signed(ACK, data, pinned.hq_signing)     # who it is from, before we look at what it says
     batch_id = doc.get("batch_id")
-    if not isinstance(batch_id, str) or doc.get("device_id") != ident["device_id"]:
+    if not isinstance(batch_id, str) or doc.get("device_id") != pinned.identity["device_id"]:
         raise BadAck("This acknowledgement is for another device.")
     sha, state = batch_record(ob, batch_id)
     if state == "acked":
@@ -122,5 +126,5 @@ def import_ack(session: Session, path: str | os.PathLike[str]) -> dict[str, Any]
     batch = ob.batch(batch_id)
     verdicts = check_ack(ob, data, batch_id=batch_id, batch_sha256=sha, batch_events=[e["id"] for e in batch.events])
     counts = ob.apply_ack(batch_id, verdicts)
-    SealedSpool(session.store.path).keep_only(unacknowledged_batches(ob))
+    forget_acknowledged(ob)
     return {"batch_id": batch_id, "already": False, "verdicts": counts}

@@ -1,19 +1,36 @@
 """Background sync as a small state machine: when to probe HQ, when to sync, how long to back off. No thread.
 
-The owner drives it. The desktop asks ``start()`` from a QTimer, runs the probe on its network executor and the
-sync on its single DB worker, and reports back with ``probe_done`` / ``sync_done``; a headless loop calls
-``step()`` (which does all three in the calling thread) or ``run()``.
+The owner drives it, on one thread of its choice, and the machine tells it what to run next:
 
-    >>> bg = BackgroundSync(probe=transport.health, run_sync=client.sync_once)      # doctest: +SKIP
-    >>> bg.step()                        # probes HQ if due; syncs if HQ answered  # doctest: +SKIP
-    >>> bg.status().next_attempt                                                    # doctest: +SKIP
+- headless (a loop, a test): ``step()`` runs one due attempt, probe then sync, in the calling thread, through the
+  ``probe`` and ``run_sync`` callbacks it was built with; ``run(stop)`` loops over ``step()``.
+- the desktop (``ui/windows/sync_panel.py``): a QTimer on the GUI thread asks ``start()``; the panel runs the
+  probe and then the sync on the UI's network executor, through ``sync.device.DeviceSync`` (a Session of its
+  own, ``Session.open_sync_connection``, never the DB worker's), and reports back on the GUI thread with
+  ``probe_done`` / ``sync_done``. The machine itself never waits and never touches the store.
+
+``on_change(status)`` is called after every change of state (an attempt begins, a probe or a sync is reported,
+``sync_now``), on the thread that drives the machine: the desktop's sync panel shows the engine's own state
+from it. ``sync.device.DeviceSync.engine`` builds one wired to a device.
+
+    >>> from datetime import UTC
+    >>> from checkpoint.clock import ManualClock
+    >>> clock = ManualClock(datetime(2026, 11, 22, tzinfo=UTC))
+    >>> seen = []
+    >>> bg = BackgroundSync(probe=lambda: {"protocol": 1}, run_sync=lambda: {"complete": True, "errors": []},
+    ...                     clock=clock, on_change=lambda st: seen.append(st.state))
+    >>> bg.step()                        # probes HQ if due; syncs if HQ answered
+    True
+    >>> seen, bg.delay_until_due()
+    (['probing', 'syncing', 'idle'], 300.0)
 
 After a failure (HQ unreachable, or a sync that did not finish) the next attempt waits 30 s, then doubling up to
 15 min, each delay drawn in [½, 1] of that value so that many checkpoints coming back online do not all call HQ
 at the same second. After a complete sync the next one is ``interval`` later (5 min). ``sync_now()`` makes the
 next ``start()`` begin at once (a supervisor's "Sync now" button).
 
-A probe or a sync may raise anything: the error is kept in plain words, never re-raised.
+A probe or a sync may raise anything: the error is kept in plain words, never re-raised. (An ``on_change`` that
+raises is the owner's bug and is not caught.)
 """
 
 from __future__ import annotations
@@ -28,13 +45,15 @@ from typing import Any
 from checkpoint.clock import Clock, SystemClock
 from checkpoint.errors import CheckpointError
 
-__all__ = ["BackgroundSync", "EngineStatus"]
+__all__ = ["BackgroundSync", "EngineStatus", "OnChange"]
 
 IDLE, PROBING, SYNCING = "idle", "probing", "syncing"
 
 
 @dataclass(frozen=True)
 class EngineStatus:
+    """The machine's state for display (``BackgroundSync.status()``, and what ``on_change`` receives)."""
+
     state: str                       # idle | probing | syncing
     next_attempt: datetime | None    # when the next probe is due (wall clock, for display)
     last_success: datetime | None    # the last complete sync
@@ -44,6 +63,9 @@ class EngineStatus:
     last_summary: Mapping[str, Any] | None
 
 
+OnChange = Callable[[EngineStatus], None]
+
+
 def _plain(e: BaseException) -> str:
     if isinstance(e, CheckpointError):
         return str(e)
@@ -51,16 +73,18 @@ def _plain(e: BaseException) -> str:
 
 
 class BackgroundSync:
-    """Decides when to probe and sync; see the module docstring. ``clock`` is injectable (ManualClock in tests),
-    ``rng`` too (the jitter)."""
+    """Decides when to probe and sync; see the module docstring. ``probe()`` answers False or raises when HQ is
+    not there; ``run_sync()`` returns a summary like ``SyncClient.sync_once``'s. ``clock`` is injectable
+    (ManualClock in tests), ``rng`` too (the jitter); ``on_change`` is the owner's."""
 
     def __init__(self, probe: Callable[[], Any], run_sync: Callable[[], Any], *, clock: Clock | None = None,
                  rng: random.Random | None = None, base_delay: float = 30.0, max_delay: float = 900.0,
-                 interval: float = 300.0) -> None:
+                 interval: float = 300.0, on_change: OnChange | None = None) -> None:
         if not 0 < base_delay <= max_delay:
             raise ValueError("need 0 < base_delay <= max_delay")
         self.probe = probe
         self.run_sync = run_sync
+        self.on_change = on_change
         self.clock = clock or SystemClock()
         self.rng = rng or random.Random()  # noqa: S311 (jitter, not secrets)
         self.base_delay, self.max_delay, self.interval = base_delay, max_delay, interval
@@ -82,6 +106,7 @@ class BackgroundSync:
             return None
         self._state = PROBING
         self._last_attempt = self.clock.now()
+        self._changed()
         return "probe"
 
     def probe_done(self, ok: bool, error: str = "") -> str | None:
@@ -90,8 +115,10 @@ class BackgroundSync:
             return None
         if not ok:
             self._fail(error or "HQ could not be reached.")
+            self._changed()
             return None
         self._state = SYNCING
+        self._changed()
         return "sync"
 
     def sync_done(self, summary: Mapping[str, Any] | None = None, error: str = "") -> None:
@@ -109,16 +136,22 @@ class BackgroundSync:
                     "HQ has not acknowledged everything yet."
         if error:
             self._fail(error)
-            return
-        self._failures = 0
-        self._last_error = ""
-        self._last_success = self.clock.now()
-        self._schedule(self.interval)
+        else:
+            self._failures = 0
+            self._last_error = ""
+            self._last_success = self.clock.now()
+            self._schedule(self.interval)
+        self._changed()
 
     def sync_now(self) -> None:
         """Make the next attempt due at once (keeps the failure count for later backoff)."""
         if self._state == IDLE:
             self._next = self.clock.monotonic()
+            self._changed()
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change(self.status())
 
     def _fail(self, error: str) -> None:
         self._failures += 1
@@ -135,6 +168,7 @@ class BackgroundSync:
         return max(0.0, self._next - self.clock.monotonic()) if self._state == IDLE else 0.0
 
     def status(self) -> EngineStatus:
+        """Where the machine is, for display; see EngineStatus."""
         next_at = None
         if self._state == IDLE:
             next_at = self.clock.now() + timedelta(seconds=self.delay_until_due())

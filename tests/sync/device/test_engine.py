@@ -8,8 +8,8 @@ from datetime import UTC, datetime
 import pytest
 
 from checkpoint.clock import ManualClock
-from sync.client import SyncUnavailable
-from sync.engine import BackgroundSync
+from sync.device.engine import BackgroundSync
+from sync.errors import SyncUnavailable
 
 
 class Script:
@@ -96,7 +96,8 @@ def test_an_incomplete_or_failed_sync_backs_off_with_a_plain_reason(clock, resul
 
 
 def test_the_split_api_for_an_event_loop(clock) -> None:
-    """The desktop's QTimer asks start(); the probe runs on the network executor, the sync on the DB worker."""
+    """The desktop's QTimer asks start(); the probe and the sync run on the network executor (DeviceSync), the
+    results come back to the GUI thread as probe_done / sync_done."""
     bg = BackgroundSync(lambda: None, lambda: None, clock=clock, rng=random.Random(1))
     assert bg.start() == "probe"
     assert bg.status().state == "probing" and bg.start() is None        # one attempt at a time
@@ -123,3 +124,36 @@ def test_run_loop_sleeps_until_due_and_stops(clock) -> None:
 
     bg.run(lambda: s.synced >= 1 or len(slept) > 500, sleep=sleep, tick=5)
     assert s.probed == 3 and s.synced == 1 and max(slept) <= 5
+
+
+def test_every_change_of_state_reaches_the_owner(clock) -> None:
+    """on_change gets the status after each transition: what the desktop's sync panel shows."""
+    seen: list[tuple[str, str, int]] = []
+    s = Script([SyncUnavailable("HQ could not be reached."), True])
+    bg = BackgroundSync(s.probe, s.run_sync, clock=clock, rng=random.Random(1),
+                        on_change=lambda st: seen.append((st.state, st.last_error, st.failures)))
+    assert bg.step()                                       # probe fails: probing, then idle with the reason
+    assert seen == [("probing", "", 0), ("idle", "HQ could not be reached.", 1)]
+    seen.clear()
+    assert not bg.step() and seen == []                    # nothing due: nothing changes, nothing reported
+    bg.sync_now()
+    assert seen == [("idle", "HQ could not be reached.", 1)] and bg.status().next_attempt == clock.now()
+    seen.clear()
+    assert bg.step()                                       # HQ answers: probing, syncing, idle and clean
+    assert seen == [("probing", "HQ could not be reached.", 1), ("syncing", "HQ could not be reached.", 1),
+                    ("idle", "", 0)]
+    seen.clear()
+    clock.advance(seconds=300)                             # the event-loop API reports the same way
+    assert bg.start() == "probe" and bg.probe_done(True) == "sync"
+    bg.sync_done(error="HQ refused this device.")
+    assert [state for state, _, _ in seen] == ["probing", "syncing", "idle"]
+    assert seen[-1][1:] == ("HQ refused this device.", 1)
+
+
+@pytest.mark.parametrize("name", ["sync.device.engine", "sync.device.progress"])
+def test_the_docstring_examples_are_true(name: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0 and result.failed == 0

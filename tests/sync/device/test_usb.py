@@ -12,8 +12,9 @@ from helpers import registration
 from checkpoint import crypto
 from checkpoint.errors import NotFound, PermissionDenied, SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.services.outbox import Outbox
-from sync.client import BadAck, SyncClient
-from sync.transfer import export_batch, import_ack
+from sync.device.client import SyncClient
+from sync.device.usb import export_batch, import_ack
+from sync.errors import BadAck
 from sync.wire import ACK, open_signed, sign_document
 
 

@@ -27,7 +27,8 @@ from checkpoint.errors import (
 )
 from checkpoint.services import unlock
 from checkpoint.services.outbox import Outbox
-from sync.client import BadAck, SyncClient, SyncUnavailable
+from sync.device.client import SyncClient
+from sync.errors import BadAck, SyncUnavailable
 from sync.wire import ACK, PULL, digest, open_signed, sign_document
 
 FAC = codelists.health_facilities()[0].code
@@ -183,7 +184,7 @@ def test_a_batch_sealed_again_is_acknowledged_by_hq_s_first_ack(hq, devices, cap
     t = Flaky(hq, ["lost"])
     SyncClient(s, t).sync_once()
     shutil.rmtree(str(s.store.path) + ".outbox")
-    with caplog.at_level(logging.INFO, logger="sync.client"):
+    with caplog.at_level(logging.INFO, logger="sync.device"):
         summary = SyncClient(s, t).sync_once()
     assert t.sent[0] != t.sent[1] and summary["complete"]
     assert "earlier copy" in caplog.text
@@ -224,7 +225,7 @@ def test_a_forged_or_mismatched_ack_marks_nothing(hq, devices, caplog, case, exp
                                       verdicts=lambda d: {e: ["eaten", ""] for e in d["verdicts"]}),
         "not an ack at all": lambda ack, blob: b"<html>captive portal login</html>",
     }[case]
-    with caplog.at_level(logging.WARNING, logger="sync.client"):
+    with caplog.at_level(logging.WARNING, logger="sync.device"):
         summary = SyncClient(s, Flaky(hq, [answer])).sync_once()
     assert not summary["complete"] and summary["acknowledged"] == 0
     st = Outbox(s).status()
@@ -232,10 +233,10 @@ def test_a_forged_or_mismatched_ack_marks_nothing(hq, devices, caplog, case, exp
     assert st["batches"][0]["state"] == "failed" and st["batches"][0]["last_error"] == summary["errors"][0]
     assert "refused" in caplog.text and "Traceback" not in caplog.text
     with pytest.raises(expected):     # the same check, raised directly: a typed error
-        from sync.client import check_ack, sealed_copy
+        from sync.device.sealed import check_ack, sealed_copy
 
         batch = Outbox(s).next_batch()
-        blob, sha = sealed_copy(s, Outbox(s), batch)
+        blob, sha = sealed_copy(Outbox(s), batch)
         check_ack(Outbox(s), answer(hq.push(blob), blob), batch_id=batch.id, batch_sha256=sha,
                   batch_events=[e["id"] for e in batch.events])
     # HQ really holds the events (it acked them; the answer was spoiled on the way): a clean sync settles it.
@@ -364,7 +365,7 @@ def test_revocation_and_a_user_switch_never_delete_unsynced_events(hq, devices, 
     unsent = own_events(s) - at_hq(hq, s)
     assert unsent
     hq.revoke(s.store.device_id, "test")
-    with caplog.at_level(logging.WARNING, logger="sync.client"):
+    with caplog.at_level(logging.WARNING, logger="sync.device"):
         summary = SyncClient(s, hq).sync_once()
     assert not summary["complete"] and "revoked" in summary["errors"][0]
     assert "revoked" in caplog.text

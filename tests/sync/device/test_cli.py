@@ -1,11 +1,12 @@
-"""checkpoint-admin's sync commands as an operator runs them: real processes against a real HQ on 127.0.0.1,
-exit codes (0 only when HQ has everything), plain messages, never a traceback. The USB round trip uses HQ's own
-command (checkpoint-hq import-batch)."""
+"""checkpoint-admin's sync commands as an operator runs them: the installed program against a real HQ on
+127.0.0.1, exit codes (0 only when HQ has everything), plain messages, never a traceback. The USB round trip uses
+HQ's own command (checkpoint-hq import-batch)."""
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -23,16 +24,21 @@ from sync.hq.store import HQStore
 
 PW = "supervisor passphrase"
 HQ_PW = "hq operator passphrase"
+# The installed program, as operators run it (the console script pip put beside this Python), not `python -m`.
+PROGRAM = shutil.which("checkpoint-admin", path=str(Path(sys.executable).parent))
 
 
 def run(db: Path | str, *args: str, pw: str | None = PW, env: dict[str, str] | None = None,
-        module: str = "sync.admin", timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        module: str | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """checkpoint-admin (installed), or ``python -m module`` (HQ's CLI)."""
     e = {k: v for k, v in os.environ.items() if not k.startswith("CHECKPOINT_")}
     if pw is not None:
         e["CHECKPOINT_PASSPHRASE"] = pw
     e.update(env or {})
     pre = ["--db", str(db)]
-    p = subprocess.run([sys.executable, "-m", module, *pre, *args], env=e, capture_output=True, text=True,
+    assert module or PROGRAM, f"checkpoint-admin is not installed beside {sys.executable}: run `make venv`"
+    program = [sys.executable, "-m", module] if module else [str(PROGRAM)]
+    p = subprocess.run([*program, *pre, *args], env=e, capture_output=True, text=True,
                        timeout=timeout, stdin=subprocess.DEVNULL)
     assert "Traceback" not in p.stderr and "Traceback" not in p.stdout, p.stderr
     return p

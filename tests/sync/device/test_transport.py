@@ -20,7 +20,9 @@ from checkpoint.errors import (
     ValidationError,
 )
 from checkpoint.services.outbox import Outbox
-from sync.client import HttpTransport, SyncClient, SyncUnavailable
+from sync.device.client import SyncClient
+from sync.device.transport import HttpTransport
+from sync.errors import SyncUnavailable
 
 
 def transport(handler) -> HttpTransport:

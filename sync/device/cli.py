@@ -10,6 +10,7 @@ passphrase handling, messages and exit codes (0 ok, 2 usage, 3 wrong passphrase 
     $ checkpoint-admin --db poipet.db sync-status --json
 
 The token may also come from ``CHECKPOINT_ENROLL_TOKEN`` (or a prompt), keeping it out of the process list.
+Each command imports its sync modules when it runs, so the core's commands start without loading httpx.
 """
 
 from __future__ import annotations
@@ -18,26 +19,30 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from checkpoint import cli, commands
+
+if TYPE_CHECKING:
+    from checkpoint.services.session import Session
+    from sync.device.transport import HttpTransport
 
 __all__ = ["add_sync_commands", "main"]
 
 DEFAULT_TIMEOUT = 60.0
 
 
-def _session(args: argparse.Namespace) -> Any:
+def _session(args: argparse.Namespace) -> Session:
     return commands.open_session(args)
 
 
-def _transport(url: str, timeout: float) -> Any:
-    from sync.client import HttpTransport
+def _transport(url: str, timeout: float) -> HttpTransport:
+    from sync.device.transport import HttpTransport
 
     return HttpTransport(url, timeout=timeout)
 
 
-def _server(args: argparse.Namespace, session: Any) -> str:
+def _server(args: argparse.Namespace, session: Session) -> str:
     from checkpoint.services.outbox import Outbox
 
     if args.server:
@@ -50,7 +55,7 @@ def _server(args: argparse.Namespace, session: Any) -> str:
 
 # ---------------------------------------------------------------------------------------------- commands
 def cmd_enroll(args: argparse.Namespace) -> int:
-    from sync.client import SyncClient
+    from sync.device.client import SyncClient
 
     token = args.token or cli.secret("CHECKPOINT_ENROLL_TOKEN", "Enrollment token from HQ")
     with _session(args) as s, _transport(args.server, args.timeout) as t:
@@ -66,7 +71,7 @@ def _progress(done: int, total: int) -> None:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from sync.client import SyncClient
+    from sync.device.client import SyncClient
 
     with _session(args) as s, _transport(_server(args, s), args.timeout) as t:
         summary = SyncClient(s, t).sync_once(progress=None if args.json else _progress)
@@ -93,7 +98,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_export_batch(args: argparse.Namespace) -> int:
-    from sync.transfer import export_batch
+    from sync.device.usb import export_batch
 
     with _session(args) as s:
         res = export_batch(s, args.out)
@@ -105,7 +110,7 @@ def cmd_export_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_import_ack(args: argparse.Namespace) -> int:
-    from sync.transfer import import_ack
+    from sync.device.usb import import_ack
 
     with _session(args) as s:
         res = import_ack(s, args.file)

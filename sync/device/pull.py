@@ -1,0 +1,76 @@
+"""Pull: what HQ holds for this device (events of its checkpoint's records written elsewhere, and HQ's signed
+reference data), each answer verified with HQ's pinned key before anything of it is applied.
+
+    >>> pull_all(Outbox(session), transport, limit=1000)["applied"]          # doctest: +SKIP
+    3
+    >>> fetch_reference(Outbox(session), transport)["kind"]                  # doctest: +SKIP
+    'reference'
+
+Each request carries the device's proof (``sync.wire.pull_proof``/``reference_proof``): only an enrolled device
+pulls its checkpoint's data. Uses the store from the calling thread only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checkpoint.errors import UnsupportedFormat
+from checkpoint.services.outbox import Outbox
+from sync.device.enrollment import pinned_keys
+from sync.device.progress import Cancel, cancelled
+from sync.errors import BadAck
+from sync.protocol import SyncProtocol
+from sync.wire import PULL, REFERENCE, open_signed, pull_proof, reference_proof
+
+__all__ = ["MAX_PULL_PAGES", "PULL_LIMIT", "fetch_reference", "pull_all"]
+
+PULL_LIMIT = 1000
+MAX_PULL_PAGES = 10_000          # a guard against an HQ that says "more" forever
+
+
+def pull_all(outbox: Outbox, transport: SyncProtocol, *, limit: int = PULL_LIMIT, cancel: Cancel | None = None
+             ) -> dict[str, Any]:
+    """Fetch events of this checkpoint's records written elsewhere (a TB outcome recorded at a clinic...), page by
+    page from the stored cursor, each page verified with HQ's pinned key and applied with its cursor in one
+    transaction. ``cancel`` is checked between pages.
+
+    Returns ``{"pulled", "applied", "duplicate", "held", "pages", "cancelled"}``. Raises the transport's errors,
+    SignatureInvalid, BadAck or UnsupportedFormat for an answer that does not verify (nothing applied from it),
+    PermissionDenied if not enrolled.
+    """
+    pinned = pinned_keys(outbox)
+    device_id = pinned.identity["device_id"]
+    out: dict[str, Any] = {"pulled": 0, "applied": 0, "duplicate": 0, "held": 0, "pages": 0, "cancelled": False}
+    cursor = outbox.pull_cursor()
+    for _ in range(MAX_PULL_PAGES):
+        if cancelled(cancel):
+            out["cancelled"] = True
+            break
+        blob = transport.pull(device_id, cursor, limit, pull_proof(pinned.identity["signing_private"], device_id,
+                                                                   cursor))
+        doc = open_signed(PULL, blob, pinned.hq_signing)
+        if doc.get("kind", "pull") != "pull" or doc.get("device_id") != device_id:
+            raise BadAck("HQ's pull answer is for another device.")
+        if doc.get("cursor", cursor) != cursor:
+            raise BadAck("HQ's pull answer is for another position in the log (an old answer replayed?).")
+        events, next_cursor, more = doc.get("events"), doc.get("next_cursor"), doc.get("more")
+        if not isinstance(events, list) or not isinstance(next_cursor, str) or not isinstance(more, bool):
+            raise UnsupportedFormat("HQ's pull answer is not readable.")
+        counts = outbox.ingest([e for e in events if isinstance(e, dict)], cursor=next_cursor)
+        out["pages"] += 1
+        out["pulled"] += len(events)
+        for k in ("applied", "duplicate", "held"):
+            out[k] += counts.get(k, 0)
+        if not more or next_cursor == cursor:
+            break
+        cursor = next_cursor
+    return out
+
+
+def fetch_reference(outbox: Outbox, transport: SyncProtocol) -> dict[str, Any]:
+    """HQ's signed reference data (content versions, code lists, revoked devices), verified with the pinned key.
+    Raises the transport's errors, SignatureInvalid, PermissionDenied if not enrolled."""
+    pinned = pinned_keys(outbox)
+    device_id = pinned.identity["device_id"]
+    blob = transport.reference(device_id, reference_proof(pinned.identity["signing_private"], device_id))
+    return open_signed(REFERENCE, blob, pinned.hq_signing)
