@@ -1,7 +1,7 @@
 """The command-line toolkit Checkpoint's programs share: a parser with our usage exit code, secrets from the
 environment or a prompt, text-or-JSON output, and the one mapping of errors to exit codes.
 
-No commands here (the core's are in ``checkpoint.commands``, the programs' ``main`` in ``sync.admin`` and HQ's CLI)
+No commands here (the core's are in ``checkpoint.commands``, the programs' ``main`` in ``sync.device.cli`` and HQ's CLI)
 and nothing that opens a store: a program that imports this loads neither the services nor SQLCipher.
 
     parser = Parser(prog="checkpoint-hq")                        # usage errors exit 2 with one line

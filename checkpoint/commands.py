@@ -1,5 +1,5 @@
 """checkpoint-admin's core commands: provisioning, users, recovery, demo data, search, show, verify, export,
-backup and figures. The program (its ``main``, and the sync commands) is ``sync.admin``.
+backup and figures. The program (its ``main``, and the sync commands) is ``sync.device.cli``.
 
 A thin adapter over ``checkpoint.services``: nothing here that a screen or a script could not do by calling the
 services. Passphrases come from an interactive prompt, or from ``CHECKPOINT_PASSPHRASE`` for automation
