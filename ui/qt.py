@@ -86,21 +86,21 @@ from PySide6.QtWidgets import (
 )
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's name; lupdate finds the calls
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark a constant for translation (lupdate reads the call); the text is translated where it is shown."""
     return text
 
 
 # Written out (not computed) so that type checkers see what this module exports.
 __all__ = [
-    "QAbstractItemView", "QAbstractTableModel", "QAction", "QApplication", "QButtonGroup", "QByteArray", "QCheckBox",
-    "QCloseEvent", "QColor", "QComboBox", "QCoreApplication", "QDate", "QDateEdit", "QDialog", "QDialogButtonBox",
-    "QEvent", "QFileDialog", "QFont", "QFontDatabase", "QFormLayout", "QFrame", "QGridLayout", "QGroupBox",
-    "QGuiApplication", "QHBoxLayout", "QHeaderView", "QIcon", "QImage", "QKeyEvent", "QKeySequence", "QLabel",
-    "QLineEdit", "QListWidget", "QListWidgetItem", "QLocale", "QMainWindow", "QMarginsF", "QMessageBox",
-    "QModelIndex", "QObject", "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPdfWriter",
-    "QPersistentModelIndex", "QPixmap", "QPlainTextEdit", "QPrintDialog", "QPrinter", "QPushButton", "QRadioButton", "QRectF", "QScrollArea",
-    "QShortcut", "QSize", "QSizeF", "QSizePolicy", "QSpinBox", "QSplitter", "QStackedWidget", "QStatusBar",
-    "QT_TRANSLATE_NOOP", "QTabWidget", "QTableView", "QTextBrowser", "QTextDocument", "QTextOption", "QTimer",
-    "QToolBar", "QTranslator", "QVBoxLayout", "QWidget", "QWizard", "QWizardPage", "Qt", "Signal", "Slot",
+    "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel", "QAction", "QApplication", "QButtonGroup",
+    "QByteArray", "QCheckBox", "QCloseEvent", "QColor", "QComboBox", "QCoreApplication", "QDate", "QDateEdit",
+    "QDialog", "QDialogButtonBox", "QEvent", "QFileDialog", "QFont", "QFontDatabase", "QFormLayout", "QFrame",
+    "QGridLayout", "QGroupBox", "QGuiApplication", "QHBoxLayout", "QHeaderView", "QIcon", "QImage", "QKeyEvent",
+    "QKeySequence", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem", "QLocale", "QMainWindow", "QMarginsF",
+    "QMessageBox", "QModelIndex", "QObject", "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPdfWriter",
+    "QPersistentModelIndex", "QPixmap", "QPlainTextEdit", "QPrintDialog", "QPrinter", "QPushButton", "QRadioButton",
+    "QRectF", "QScrollArea", "QShortcut", "QSize", "QSizeF", "QSizePolicy", "QSpinBox", "QSplitter",
+    "QStackedWidget", "QStatusBar", "QTabWidget", "QTableView", "QTextBrowser", "QTextDocument", "QTextOption",
+    "QTimer", "QToolBar", "QTranslator", "QVBoxLayout", "QWidget", "QWizard", "QWizardPage", "Qt", "Signal", "Slot",
 ]
