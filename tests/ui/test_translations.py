@@ -37,8 +37,9 @@ def test_no_translation_calls_anyone_a_victim() -> None:
 
 
 def test_the_app_shows_khmer_after_switching(qtbot) -> None:
-    from ui.i18n import current_language, set_language
+    from ui.i18n import set_language
     from ui.qt import QApplication, QCoreApplication
+    from ui.text import current_language
 
     app = QApplication.instance()
     if not set_language(app, "km"):

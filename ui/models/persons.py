@@ -25,12 +25,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections import OrderedDict
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from checkpoint.services.changes import Changes
-from checkpoint.site import LOCAL_TZ
 from ui.messages import error_message, field_label
 from ui.qt import (
     QAbstractTableModel,
@@ -41,6 +39,7 @@ from ui.qt import (
     Qt,
     Signal,
 )
+from ui.text import local_datetime
 
 __all__ = ["PLACEHOLDER", "Column", "PersonsModel"]
 
@@ -78,16 +77,6 @@ _CONTENT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRol
 def _row(summary: Any) -> dict[str, Any]:
     """A row dict from a ``PersonSummary`` (a dict is copied)."""
     return dataclasses.asdict(summary) if dataclasses.is_dataclass(summary) else dict(summary)
-
-
-def local_datetime(iso: str | None) -> str:
-    """An ISO timestamp from the store as local checkpoint time, ``YYYY-MM-DD HH:MM`` ('' when empty or bad)."""
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return str(iso)
 
 
 class PersonsModel(QAbstractTableModel):

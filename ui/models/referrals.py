@@ -14,14 +14,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from checkpoint import codelists
 from checkpoint.model.referral import CXR_RESULTS, DIAGNOSES, HEALTH_STAGES, STATUSES, XPERT_RESULTS
-from checkpoint.site import LOCAL_TZ
-from ui.i18n import current_language
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -31,10 +27,10 @@ from ui.qt import (
     QPersistentModelIndex,
     Qt,
 )
+from ui.text import code_label, local_date
 
 __all__ = ["CXR_LABELS", "DIAGNOSIS_LABELS", "FIELD_TITLES", "STAGE_LABELS", "XPERT_LABELS", "RecordTableModel",
-           "ReferralsModel", "code_label", "field_title", "local_date", "result_label", "stage_label", "stages_after",
-           "ui_lang"]
+           "ReferralsModel", "field_title", "result_label", "stage_label", "stages_after"]
 
 _CTX = "Referral"
 
@@ -90,34 +86,6 @@ def result_label(field: str, code: str) -> str:
         return ""
     labels = _RESULT_LABELS.get(field, {})
     return _tr(labels[code]) if code in labels else code
-
-
-def ui_lang() -> str:
-    """The code-list language matching the UI: "km" when the UI runs in Khmer, else "en"."""
-    return "km" if current_language() == "km" else "en"
-
-
-def code_label(list_name: str, code: str | None) -> str:
-    """Label of a code-list code in the UI language; free text (or an unknown code) is shown as it is."""
-    if not code:
-        return ""
-    try:
-        return codelists.label(list_name, code, ui_lang())
-    except Exception:  # an unknown code or free text: show what was recorded
-        return code
-
-
-def local_date(iso: str | None) -> str:
-    """An ISO timestamp as the local (Poipet, UTC+7) date, YYYY-MM-DD."""
-    if not iso:
-        return ""
-    try:
-        dt = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso[:10]
-    if dt.tzinfo is None:
-        return dt.date().isoformat()
-    return dt.astimezone(LOCAL_TZ).date().isoformat()
 
 
 def as_row(record: Any) -> dict[str, Any]:

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from checkpoint import codelists
-from ui.i18n import current_language
 from ui.messages import field_label
 from ui.qt import QCheckBox, QComboBox, QCoreApplication, QLabel, QLineEdit, QSpinBox, Qt, QWidget, QWizard, Signal
+from ui.text import code_text
 
 
 def name(widget: QWidget, field: str, label: str | None = None) -> QWidget:
@@ -30,10 +30,8 @@ class CodeCombo(QComboBox):
         if blank is not None:
             self.addItem(blank or "—", "")
         if list_name:
-            lang = current_language()
             for c in codelists.codes(list_name):
-                label = (c.label_km or c.label_en) if lang == "km" else c.label_en
-                self.addItem(f"{label}", c.code)
+                self.addItem(code_text(c), c.code)
         for code, label in items:
             self.addItem(label, code)
         self.currentIndexChanged.connect(lambda _i: self.edited.emit())

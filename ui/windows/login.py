@@ -8,7 +8,7 @@ from typing import Any
 from checkpoint import crypto
 from checkpoint.model.user import MIN_PASSPHRASE
 from checkpoint.services import create_store, list_usernames, unlock
-from ui.i18n import LANGUAGES, current_language
+from ui.i18n import LANGUAGES
 from ui.messages import error_message
 from ui.qt import (
     QApplication,
@@ -27,6 +27,7 @@ from ui.qt import (
     Signal,
 )
 from ui.tasks import TaskRunner
+from ui.text import current_language
 from ui.widgets.fields import ErrorLabel, name, translate_wizard_buttons
 
 

@@ -302,13 +302,13 @@ class MainWindow(QMainWindow):
         self.home.show_saved(reg)
 
     def print_slip(self, referral_id: str) -> None:
-        from ui.i18n import current_language
         from ui.slip import print_slip
+        from ui.text import content_language
 
         slips = self.ctx.session.slips
 
         def show(slip: Any) -> None:
-            if print_slip(slip, self, lang="km" if current_language() == "km" else "en"):
+            if print_slip(slip, self, lang=content_language()):
                 self.ctx.mutate(slips.record_printed, referral_id, parent=self)
 
         self.ctx.call(slips.slip, referral_id, on_done=show, parent=self)

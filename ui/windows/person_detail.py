@@ -14,12 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from checkpoint import codelists
-from checkpoint.errors import CheckpointError
 from checkpoint.model.roles import Permission, can
 from checkpoint.services.changes import Changes
-from ui.i18n import current_language
 from ui.messages import error_message, field_label
-from ui.models.persons import local_datetime
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QComboBox,
@@ -41,6 +38,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.text import code_label, local_datetime
 
 __all__ = ["CorrectDialog", "PersonDetail", "VoidDialog"]
 
@@ -111,16 +109,6 @@ _RECORD_TYPES = {
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("PersonDetail", text)
-
-
-def code_label(list_name: str, code: Any) -> str:
-    """The label of a code in the current language; the code itself if the list does not know it."""
-    if code in (None, ""):
-        return ""
-    try:
-        return codelists.label(list_name, str(code), "km" if current_language() == "km" else "en")
-    except CheckpointError:
-        return str(code)
 
 
 def load_record(session: Any, person_id: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -26,13 +26,10 @@ from ui.messages import error_message
 from ui.models.referrals import (
     FIELD_TITLES,
     ReferralsModel,
-    code_label,
     field_title,
-    local_date,
     result_label,
     stage_label,
     stages_after,
-    ui_lang,
 )
 from ui.qt import (
     QAbstractItemView,
@@ -56,6 +53,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.text import code_label, code_text, local_date
 
 __all__ = ["FILTERS", "LIST_LIMIT", "FollowUpBox", "ReferralsView"]
 
@@ -179,9 +177,8 @@ class ReferralsView(QWidget):
         self._setup(self.treatment_facility, "treatment_facility", field_title("treatment_facility"))
         self.treatment_facility.setEditable(True)
         self.treatment_facility.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        lang = ui_lang()
         for c in codelists.codes("health_facilities"):
-            self.treatment_facility.addItem(c.label_km if lang == "km" and c.label_km else c.label_en, c.code)
+            self.treatment_facility.addItem(code_text(c), c.code)
         facility_edit = self.treatment_facility.lineEdit()
         if facility_edit is not None:
             facility_edit.setAccessibleName(field_title("treatment_facility"))

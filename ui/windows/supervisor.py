@@ -23,7 +23,6 @@ from checkpoint.model.roles import ROLES, Permission, can
 from checkpoint.services import ApproveResult, BackedUp, Exported
 from checkpoint.site import LOCAL_TZ
 from ui.messages import error_message
-from ui.models.persons import local_datetime
 from ui.models.referrals import RecordTableModel
 from ui.models.users import UsersModel, passphrase_strength, role_label
 from ui.qt import (
@@ -49,6 +48,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.text import local_datetime
 
 __all__ = ["REVIEW_LIMIT", "AddUserDialog", "DataTab", "PassphraseDialog", "ReviewModel", "ReviewTab", "RoleDialog",
            "SupervisorView", "UsersTab"]

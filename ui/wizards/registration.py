@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from checkpoint import codelists, screening
+from checkpoint import screening
 from checkpoint.errors import ValidationError
 from checkpoint.services import Changes, PossibleDuplicate
 from checkpoint.workflows.registration import ORDER, RegistrationFlow, Step
 from ui.context import AppContext
-from ui.i18n import current_language
 from ui.messages import error_message, field_label, tr
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -35,6 +34,7 @@ from ui.qt import (
     QWizardPage,
     Signal,
 )
+from ui.text import code_label, content_language
 from ui.widgets.fields import Check, CodeCombo, ErrorLabel, IntField, TextField, YesNo, name, translate_wizard_buttons
 
 PAGE_ID = {s: i for i, s in enumerate(ORDER)}
@@ -386,7 +386,7 @@ class TraffickingPage(FlowPage):
             if w is not None:
                 w.deleteLater()
         self.boxes.clear()
-        km = current_language() == "km"
+        km = content_language() == "km"
         names = {code: (name_km if km and name_km else name_en) for code, name_en, name_km in screening.DIMENSIONS}
         groups: dict[str, QVBoxLayout] = {}
         for item in screening.trafficking_items(age=age):
@@ -550,7 +550,7 @@ class ReviewPage(FlowPage):
         self.refs.blockSignals(True)
         self.refs.clear()
         consent = bool(self.flow.consents.get("referral")) or self.flow.is_child()
-        km = current_language() == "km"
+        km = content_language() == "km"
         for r in self.flow.suggested_referrals():
             it = QListWidgetItem(self.referral_text(r, km))
             it.setData(Qt.ItemDataRole.UserRole, r)
@@ -569,11 +569,7 @@ class ReviewPage(FlowPage):
                  "health": self.tr("Health facility")}
         urgencies = {"IMMEDIATE_DANGER": self.tr("immediate danger"), "SAME_DAY": self.tr("same day"),
                      "ROUTINE": self.tr("routine")}
-        try:
-            to = codelists.label("health_facilities" if r["kind"] == "health" else "agencies", r["agency_code"],
-                                 "km" if km else "en")
-        except ValidationError:
-            to = r["agency_code"]
+        to = code_label("health_facilities" if r["kind"] == "health" else "agencies", r["agency_code"])
         why = (r.get("reason_km") if km else None) or r.get("reason_en", "")
         return f"{kinds.get(r['kind'], r['kind'])}: {to} · {urgencies.get(r['urgency'], r['urgency'])} — {why}"
 
