@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
@@ -93,14 +94,15 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 # Written out (not computed) so that type checkers see what this module exports.
 __all__ = [
-    "QT_TRANSLATE_NOOP", "QAbstractItemView", "QAbstractTableModel", "QAction", "QApplication", "QButtonGroup",
-    "QByteArray", "QCheckBox", "QCloseEvent", "QColor", "QComboBox", "QCoreApplication", "QDate", "QDateEdit",
-    "QDialog", "QDialogButtonBox", "QEvent", "QFileDialog", "QFont", "QFontDatabase", "QFormLayout", "QFrame",
-    "QGridLayout", "QGroupBox", "QGuiApplication", "QHBoxLayout", "QHeaderView", "QIcon", "QImage", "QKeyEvent",
-    "QKeySequence", "QLabel", "QLineEdit", "QListWidget", "QListWidgetItem", "QLocale", "QMainWindow", "QMarginsF",
-    "QMessageBox", "QModelIndex", "QObject", "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPdfWriter",
-    "QPersistentModelIndex", "QPixmap", "QPlainTextEdit", "QPrintDialog", "QPrinter", "QPushButton", "QRadioButton",
-    "QRectF", "QScrollArea", "QShortcut", "QSize", "QSizeF", "QSizePolicy", "QSpinBox", "QSplitter",
-    "QStackedWidget", "QStatusBar", "QTabWidget", "QTableView", "QTextBrowser", "QTextDocument", "QTextOption",
-    "QTimer", "QToolBar", "QTranslator", "QVBoxLayout", "QWidget", "QWizard", "QWizardPage", "Qt", "Signal", "Slot",
+    "QT_TRANSLATE_NOOP", "QAbstractItemModel", "QAbstractItemView", "QAbstractTableModel", "QAction",
+    "QApplication", "QButtonGroup", "QByteArray", "QCheckBox", "QCloseEvent", "QColor", "QComboBox",
+    "QCoreApplication", "QDate", "QDateEdit", "QDialog", "QDialogButtonBox", "QEvent", "QFileDialog", "QFont",
+    "QFontDatabase", "QFormLayout", "QFrame", "QGridLayout", "QGroupBox", "QGuiApplication", "QHBoxLayout",
+    "QHeaderView", "QIcon", "QImage", "QKeyEvent", "QKeySequence", "QLabel", "QLineEdit", "QListWidget",
+    "QListWidgetItem", "QLocale", "QMainWindow", "QMarginsF", "QMessageBox", "QModelIndex", "QObject",
+    "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPdfWriter", "QPersistentModelIndex", "QPixmap",
+    "QPlainTextEdit", "QPrintDialog", "QPrinter", "QPushButton", "QRadioButton", "QRectF", "QScrollArea",
+    "QShortcut", "QSize", "QSizeF", "QSizePolicy", "QSpinBox", "QSplitter", "QStackedWidget", "QStatusBar",
+    "QTabWidget", "QTableView", "QTextBrowser", "QTextDocument", "QTextOption", "QTimer", "QToolBar", "QTranslator",
+    "QVBoxLayout", "QWidget", "QWizard", "QWizardPage", "Qt", "Signal", "Slot",
 ]

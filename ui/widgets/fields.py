@@ -120,14 +120,22 @@ class Check(QCheckBox):
 
 
 class ErrorLabel(QLabel):
-    """Inline error text under a field or a page (red, announced by screen readers)."""
+    """The one inline error line of the app, under a field, a form, a list or a page: red plain text (messages may
+    quote what was typed: never markup), selectable, announced by screen readers, hidden while empty.
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        error = ErrorLabel("users_error", accessible)    # objectName, accessible name (default: the objectName)
+        error.show_error(error_message(exc))                    # shows it; show_error("") hides it
+    """
+
+    STYLE = "color: #b00020;"
+
+    def __init__(self, object_name: str, accessible_name: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.setAccessibleName(object_name)
+        self.setAccessibleName(accessible_name if accessible_name is not None else object_name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b00020;")
+        self.setStyleSheet(self.STYLE)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 
