@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
             self.sync_panel = SyncPanel(self.ctx, self.sync_worker, background=self.background_sync)
 
             def supervisor() -> QWidget:
-                from ui.windows.supervisor import SupervisorView
+                from ui.views.supervisor import SupervisorView
 
                 view = SupervisorView(self.ctx)
                 view.add_tab(self.sync_panel, self.tr("Sync with HQ"))
