@@ -222,13 +222,13 @@ class MainWindow(QMainWindow):
         self._factories: dict[str, Any] = {}
         if can(role, Permission.SEARCH):
             def records() -> QWidget:
-                from ui.windows.records import RecordsView
+                from ui.views.records import RecordsView
 
                 return RecordsView(self.ctx)
             self._factories["records"] = records
         if can(role, Permission.UPDATE_HEALTH_REFERRAL):
             def referrals() -> QWidget:
-                from ui.windows.referrals import ReferralsView
+                from ui.views.referrals import ReferralsView
 
                 return ReferralsView(self.ctx)
             self._factories["referrals"] = referrals

@@ -31,7 +31,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.windows.person_detail import PersonDetail
+from ui.views.person_detail import PersonDetail
 
 __all__ = ["RecordsView"]
 
