@@ -1472,58 +1472,58 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="71"/>
+        <location filename="../windows/main_window.py" line="72"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="73"/>
+        <location filename="../windows/main_window.py" line="74"/>
         <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="74"/>
+        <location filename="../windows/main_window.py" line="75"/>
         <source>Trafficking indicators present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="75"/>
+        <location filename="../windows/main_window.py" line="76"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="75"/>
-        <location filename="../windows/main_window.py" line="90"/>
+        <location filename="../windows/main_window.py" line="76"/>
+        <location filename="../windows/main_window.py" line="91"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="76"/>
+        <location filename="../windows/main_window.py" line="77"/>
         <source>Waiting to sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="85"/>
+        <location filename="../windows/main_window.py" line="86"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="101"/>
+        <location filename="../windows/main_window.py" line="102"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="118"/>
+        <location filename="../windows/main_window.py" line="119"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="134"/>
+        <location filename="../windows/main_window.py" line="135"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="146"/>
+        <location filename="../windows/main_window.py" line="147"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1713,68 +1713,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="166"/>
+        <location filename="../windows/main_window.py" line="167"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="173"/>
+        <location filename="../windows/main_window.py" line="174"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="186"/>
+        <location filename="../windows/main_window.py" line="187"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="188"/>
+        <location filename="../windows/main_window.py" line="189"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="190"/>
+        <location filename="../windows/main_window.py" line="191"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="192"/>
+        <location filename="../windows/main_window.py" line="193"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="194"/>
-        <location filename="../windows/main_window.py" line="217"/>
+        <location filename="../windows/main_window.py" line="195"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="195"/>
+        <location filename="../windows/main_window.py" line="196"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="216"/>
-        <source>Officer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="216"/>
-        <source>Health worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="217"/>
-        <source>Administrator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="246"/>
+        <location filename="../windows/main_window.py" line="243"/>
         <source>Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="266"/>
+        <location filename="../windows/main_window.py" line="263"/>
         <source>Waiting to sync: %1</source>
         <translation type="unfinished"></translation>
     </message>

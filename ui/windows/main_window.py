@@ -8,6 +8,7 @@ from checkpoint.model.roles import Permission, can
 from checkpoint.services import Changes, Draft
 from checkpoint.workflows.registration import RegistrationFlow, Step
 from ui.context import AppContext
+from ui.models.users import role_label
 from ui.qt import (
     QAction,
     QApplication,
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
             action("supervisor", self.tr("Supervisor"), "Ctrl+4", lambda: self.show_page("supervisor"))
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
-        self.user_label = QLabel(f"{user.display_name} · {self._role_name(user.role)}")
+        self.user_label = QLabel(f"{user.display_name} · {role_label(user.role)}")
         self.user_label.setObjectName("status_user")
         self.pending_label = QLabel()
         self.pending_label.setObjectName("status_sync")
@@ -211,10 +212,6 @@ class MainWindow(QMainWindow):
         self.watcher.timeout.connect(self.lock_requested.emit)
         self.wizard: RegistrationWizard | None = None
         self.home.refresh()
-
-    def _role_name(self, role: str) -> str:
-        return {"officer": self.tr("Officer"), "health_worker": self.tr("Health worker"),
-                "supervisor": self.tr("Supervisor"), "admin": self.tr("Administrator")}.get(role, role)
 
     def _add_views(self) -> None:
         """Register the views this role may use; each is built the first time it is shown (fast start)."""
