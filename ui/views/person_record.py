@@ -160,7 +160,7 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
     consents = e.get("consents") or {}
     order = [k for k in CONSENTS if k in consents] + sorted(k for k in consents if k not in CONSENTS)
     yes, no = QCoreApplication.translate("PersonDetail", "yes"), QCoreApplication.translate("PersonDetail", "no")
-    consent_text = "; ".join(f"{_t(CONSENTS.get(k, k))}: {yes if consents[k] else no}" for k in order)
+    consent_text = "; ".join(f"{_t(CONSENTS.get(k) or str(k))}: {yes if consents[k] else no}" for k in order)
     form.addRow(field_label("consents"),
                 plain_label(consent_text or QCoreApplication.translate("PersonDetail", "Not recorded")))
     lay.addLayout(form)

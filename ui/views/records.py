@@ -17,6 +17,7 @@ from ui.qt import (
     QAbstractItemView,
     QEvent,
     QHeaderView,
+    QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -190,8 +191,8 @@ class RecordsView(QWidget):
         self.count.setText(text)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
             if obj is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
                 self._enter_table()
                 return True

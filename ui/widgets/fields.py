@@ -74,6 +74,8 @@ class IntField(QSpinBox):
         self.setValue(-1)
         self.valueChanged.connect(lambda _v: self.edited.emit())
 
+    # The fields' common protocol (value/set_value, None for "not given") differs from QSpinBox.value(), which only
+    # Python callers reach: Qt itself never calls it through this override.
     def value(self) -> int | None:  # type: ignore[override]
         v = super().value()
         return None if v < 0 else v

@@ -58,8 +58,8 @@ class TraffickingPage(FlowPage):
             return
         self._built_for = age < 18
         while self.inner_lay.count():
-            item = self.inner_lay.takeAt(0)
-            w = item.widget() if item else None
+            layout_item = self.inner_lay.takeAt(0)
+            w = layout_item.widget() if layout_item is not None else None
             if w is not None:
                 w.deleteLater()
         self.boxes.clear()

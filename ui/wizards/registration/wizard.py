@@ -54,7 +54,9 @@ class RegistrationWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Save"))
 
     def page_for(self, step: Step) -> FlowPage:
-        return self.page(PAGE_ID[step])  # type: ignore[return-value]
+        page = self.page(PAGE_ID[step])
+        assert isinstance(page, FlowPage)
+        return page
 
     def current_step(self) -> Step:
         return ORDER[self.currentId()] if self.currentId() >= 0 else Step.IDENTITY
