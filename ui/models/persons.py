@@ -28,6 +28,7 @@ from enum import IntEnum
 from typing import Any
 
 from checkpoint.services.changes import Changes
+from ui.context import AppContext
 from ui.messages import error_message, field_label
 from ui.models.table import TableModel, as_row
 from ui.qt import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -75,7 +76,7 @@ class PersonsModel(TableModel):
     count_changed = Signal(int)     # rows now available (the store's total, or the number of search results)
     failed = Signal(str)            # a translated message: a page, the count or a search could not be loaded
 
-    def __init__(self, ctx: Any, parent: QObject | None = None, *, page_size: int = 200,
+    def __init__(self, ctx: AppContext, parent: QObject | None = None, *, page_size: int = 200,
                  max_cached_pages: int = 50, max_queued_pages: int = 4, search_limit: int = 200,
                  auto_reload: bool = True) -> None:
         super().__init__(parent)

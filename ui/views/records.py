@@ -10,8 +10,7 @@ never shows one person while another is selected.
 
 from __future__ import annotations
 
-from typing import Any
-
+from ui.context import AppContext
 from ui.models.persons import Column, PersonsModel
 from ui.qt import (
     QAbstractItemView,
@@ -42,7 +41,7 @@ class RecordsView(QWidget):
 
     opened = Signal(str)
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None, *, page_size: int = 200,
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, page_size: int = 200,
                  search_delay_ms: int = 300) -> None:
         super().__init__(parent)
         self._ctx = ctx
