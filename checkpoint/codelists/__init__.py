@@ -194,12 +194,15 @@ class CodeLists:
 
     __slots__ = ("_overrides",)
 
-    def __init__(self, overrides: Mapping[str, CodeList] | None = None) -> None:
-        for name, cl in (overrides or {}).items():
-            _check_name(name)
-            if not isinstance(cl, CodeList) or cl.name != name:
-                raise ValidationError(f"codelist:{name}", "an override must be that list's CodeList")
-        self._overrides: Mapping[str, CodeList] = MappingProxyType(dict(overrides or {}))
+    def __init__(self) -> None:
+        """The shipped lists; :meth:`with_override` makes lists with HQ's data on top."""
+        self._overrides: Mapping[str, CodeList] = MappingProxyType({})
+
+    @classmethod
+    def _with(cls, overrides: Mapping[str, CodeList]) -> CodeLists:
+        lists = cls()
+        lists._overrides = MappingProxyType(dict(overrides))
+        return lists
 
     def __repr__(self) -> str:
         return f"CodeLists(overrides={sorted(self._overrides)})"
@@ -220,7 +223,7 @@ class CodeLists:
         Raises ValidationError for an unknown list or a malformed payload.
         """
         _check_name(list_name)
-        return CodeLists({**self._overrides, list_name: _parse(list_name, data)})
+        return CodeLists._with({**self._overrides, list_name: _parse(list_name, data)})
 
     def get(self, list_name: str) -> CodeList:
         """The whole list in use (override or shipped). Raises ValidationError for an unknown list name."""
