@@ -1472,58 +1472,63 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="72"/>
+        <location filename="../windows/main_window.py" line="73"/>
         <source>Today</source>
         <translation type="unfinished">ថ្ងៃនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="74"/>
+        <location filename="../windows/main_window.py" line="75"/>
         <source>Registered</source>
         <translation type="unfinished">បានចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="75"/>
+        <location filename="../windows/main_window.py" line="76"/>
         <source>Trafficking indicators present</source>
         <translation type="unfinished">មានសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="76"/>
+        <location filename="../windows/main_window.py" line="77"/>
         <source>TB referrals</source>
         <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="76"/>
-        <location filename="../windows/main_window.py" line="91"/>
+        <location filename="../windows/main_window.py" line="77"/>
+        <location filename="../windows/main_window.py" line="92"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="77"/>
+        <location filename="../windows/main_window.py" line="78"/>
         <source>Waiting to sync with HQ</source>
         <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="86"/>
+        <location filename="../windows/main_window.py" line="87"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="102"/>
+        <location filename="../windows/main_window.py" line="103"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់ (ចុច Enter ដើម្បីបន្ត)៖</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="119"/>
+        <location filename="../windows/main_window.py" line="120"/>
         <source>n/a</source>
         <translation type="unfinished">មិនអនុវត្ត</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="135"/>
+        <location filename="../windows/main_window.py" line="125"/>
+        <source>(no name yet)</source>
+        <translation type="unfinished">(មិនទាន់មានឈ្មោះ)</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="137"/>
         <source>Saved.</source>
         <translation type="unfinished">បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="147"/>
+        <location filename="../windows/main_window.py" line="149"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូនទី %1</translation>
     </message>
@@ -1672,40 +1677,40 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../windows/login.py" line="56"/>
+        <location filename="../windows/login.py" line="57"/>
         <source>Checkpoint — sign in</source>
         <translation type="unfinished">Checkpoint — ចូលប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="58"/>
-        <location filename="../windows/login.py" line="76"/>
+        <location filename="../windows/login.py" line="59"/>
+        <location filename="../windows/login.py" line="77"/>
         <source>Language</source>
         <translation type="unfinished">ភាសា</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="65"/>
-        <location filename="../windows/login.py" line="77"/>
+        <location filename="../windows/login.py" line="66"/>
+        <location filename="../windows/login.py" line="78"/>
         <source>User name</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="67"/>
-        <location filename="../windows/login.py" line="78"/>
+        <location filename="../windows/login.py" line="68"/>
+        <location filename="../windows/login.py" line="79"/>
         <source>Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="69"/>
+        <location filename="../windows/login.py" line="70"/>
         <source>Sign in</source>
         <translation type="unfinished">ចូលប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="73"/>
+        <location filename="../windows/login.py" line="74"/>
         <source>Checkpoint</source>
         <translation type="unfinished">Checkpoint</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="101"/>
+        <location filename="../windows/login.py" line="102"/>
         <source>Enter your user name and passphrase.</source>
         <translation type="unfinished">សូមបញ្ចូលឈ្មោះអ្នកប្រើ និងឃ្លាសម្ងាត់របស់អ្នក។</translation>
     </message>
@@ -1713,52 +1718,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="167"/>
+        <location filename="../windows/main_window.py" line="169"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished">Checkpoint — %1</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="174"/>
+        <location filename="../windows/main_window.py" line="176"/>
         <source>Navigation</source>
         <translation type="unfinished">ការរុករក</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="187"/>
+        <location filename="../windows/main_window.py" line="189"/>
         <source>Home</source>
         <translation type="unfinished">ទំព័រដើម</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="189"/>
+        <location filename="../windows/main_window.py" line="191"/>
         <source>New registration</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="191"/>
+        <location filename="../windows/main_window.py" line="193"/>
         <source>Records</source>
         <translation type="unfinished">កំណត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="193"/>
+        <location filename="../windows/main_window.py" line="195"/>
         <source>TB referrals</source>
         <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="195"/>
+        <location filename="../windows/main_window.py" line="197"/>
         <source>Supervisor</source>
         <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="196"/>
+        <location filename="../windows/main_window.py" line="198"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="243"/>
+        <location filename="../windows/main_window.py" line="245"/>
         <source>Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="263"/>
+        <location filename="../windows/main_window.py" line="265"/>
         <source>Waiting to sync: %1</source>
         <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្ម៖ %1</translation>
     </message>
@@ -1794,17 +1799,17 @@
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../windows/login.py" line="38"/>
+        <location filename="../windows/login.py" line="39"/>
         <source>Too short: use at least %1 characters.</source>
         <translation type="unfinished">ខ្លីពេក៖ សូមប្រើយ៉ាងហោចណាស់ %1 តួអក្សរ។</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="41"/>
+        <location filename="../windows/login.py" line="42"/>
         <source>Acceptable. A few more words make it much stronger.</source>
         <translation type="unfinished">អាចទទួលយកបាន។ ការបន្ថែមពាក្យពីរបីទៀត នឹងធ្វើឱ្យវារឹងមាំជាងនេះច្រើន។</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="42"/>
+        <location filename="../windows/login.py" line="43"/>
         <source>Strong.</source>
         <translation type="unfinished">រឹងមាំ។</translation>
     </message>
@@ -2180,37 +2185,37 @@
 <context>
     <name>PersonsModel</name>
     <message>
-        <location filename="../models/persons.py" line="144"/>
+        <location filename="../models/persons.py" line="145"/>
         <source>Last arrival</source>
         <translation type="unfinished">ការមកដល់ចុងក្រោយ</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="151"/>
+        <location filename="../models/persons.py" line="152"/>
         <source>Loading</source>
         <translation type="unfinished">កំពុងផ្ទុក</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="171"/>
+        <location filename="../models/persons.py" line="172"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="171"/>
+        <location filename="../models/persons.py" line="172"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="171"/>
+        <location filename="../models/persons.py" line="172"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="172"/>
+        <location filename="../models/persons.py" line="173"/>
         <source>Not specified</source>
         <translation type="unfinished">មិនបានបញ្ជាក់</translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="174"/>
+        <location filename="../models/persons.py" line="175"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished">%1 (ប៉ាន់ស្មាន)</translation>
     </message>
@@ -2218,73 +2223,73 @@
 <context>
     <name>ProvisioningWizard</name>
     <message>
-        <location filename="../windows/login.py" line="134"/>
+        <location filename="../windows/login.py" line="146"/>
         <source>Set up this checkpoint</source>
         <translation type="unfinished">រៀបចំច្រកត្រួតពិនិត្យនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="141"/>
+        <location filename="../windows/login.py" line="153"/>
         <source>Checkpoint and first supervisor</source>
         <translation type="unfinished">ច្រកត្រួតពិនិត្យ និងអ្នកត្រួតពិនិត្យដំបូង</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="142"/>
+        <location filename="../windows/login.py" line="154"/>
         <source>Poipet checkpoint</source>
         <translation type="unfinished">ច្រកត្រួតពិនិត្យប៉ោយប៉ែត</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="143"/>
-        <location filename="../windows/login.py" line="158"/>
+        <location filename="../windows/login.py" line="155"/>
+        <location filename="../windows/login.py" line="170"/>
         <source>Checkpoint name</source>
         <translation type="unfinished">ឈ្មោះច្រកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="145"/>
-        <location filename="../windows/login.py" line="159"/>
+        <location filename="../windows/login.py" line="157"/>
+        <location filename="../windows/login.py" line="171"/>
         <source>Supervisor user name</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើរបស់អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="147"/>
-        <location filename="../windows/login.py" line="160"/>
+        <location filename="../windows/login.py" line="159"/>
+        <location filename="../windows/login.py" line="172"/>
         <source>Full name</source>
         <translation type="unfinished">ឈ្មោះពេញ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="149"/>
         <location filename="../windows/login.py" line="161"/>
+        <location filename="../windows/login.py" line="173"/>
         <source>Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="151"/>
-        <location filename="../windows/login.py" line="162"/>
+        <location filename="../windows/login.py" line="163"/>
+        <location filename="../windows/login.py" line="174"/>
         <source>Passphrase again</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ម្តងទៀត</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="169"/>
+        <location filename="../windows/login.py" line="180"/>
         <source>Recovery code</source>
         <translation type="unfinished">លេខកូដស្តារ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="170"/>
+        <location filename="../windows/login.py" line="181"/>
         <source>Write this code down or print it, and keep it locked away. It opens the records if every passphrase is forgotten. It is shown only now.</source>
         <translation type="unfinished">សូមសរសេរកូដនេះទុក ឬបោះពុម្ពវា ហើយរក្សាទុកវានៅកន្លែងដែលចាក់សោ។ កូដនេះអាចបើកកំណត់ត្រាបាន ប្រសិនបើឃ្លាសម្ងាត់ទាំងអស់ត្រូវបានភ្លេច។ កូដនេះបង្ហាញតែម្តងនេះប៉ុណ្ណោះ។</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="176"/>
-        <location filename="../windows/login.py" line="177"/>
+        <location filename="../windows/login.py" line="187"/>
+        <location filename="../windows/login.py" line="188"/>
         <source>I have written down the recovery code</source>
         <translation type="unfinished">ខ្ញុំបានសរសេរលេខកូដស្តារទុករួចហើយ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="187"/>
+        <location filename="../windows/login.py" line="198"/>
         <source>Open Checkpoint</source>
         <translation type="unfinished">បើក Checkpoint</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="195"/>
+        <location filename="../windows/login.py" line="206"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
     </message>
@@ -2635,37 +2640,42 @@
         <translation type="unfinished">បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="54"/>
+        <location filename="../wizards/registration/review.py" line="45"/>
+        <source>age</source>
+        <translation type="unfinished">អាយុ</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="55"/>
         <source>No screening (no consent to screening).</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ (គ្មានការយល់ព្រមឱ្យពិនិត្យស្រាវជ្រាវ)។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="76"/>
+        <location filename="../wizards/registration/review.py" line="77"/>
         <source>Protection</source>
         <translation type="unfinished">ការការពារ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="76"/>
+        <location filename="../wizards/registration/review.py" line="77"/>
         <source>Child protection</source>
         <translation type="unfinished">ការការពារកុមារ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="77"/>
+        <location filename="../wizards/registration/review.py" line="78"/>
         <source>Health facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="78"/>
+        <location filename="../wizards/registration/review.py" line="79"/>
         <source>immediate danger</source>
         <translation type="unfinished">គ្រោះថ្នាក់ភ្លាមៗ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="78"/>
+        <location filename="../wizards/registration/review.py" line="79"/>
         <source>same day</source>
         <translation type="unfinished">ក្នុងថ្ងៃតែមួយ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="79"/>
+        <location filename="../wizards/registration/review.py" line="80"/>
         <source>routine</source>
         <translation type="unfinished">ធម្មតា</translation>
     </message>
@@ -3308,22 +3318,22 @@
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../widgets/fields.py" line="149"/>
+        <location filename="../widgets/fields.py" line="151"/>
         <source>&lt; Back</source>
         <translation type="unfinished">&lt; ថយក្រោយ</translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="150"/>
+        <location filename="../widgets/fields.py" line="152"/>
         <source>Next &gt;</source>
         <translation type="unfinished">បន្ទាប់ &gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="151"/>
+        <location filename="../widgets/fields.py" line="153"/>
         <source>Cancel</source>
         <translation type="unfinished">បោះបង់</translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="152"/>
+        <location filename="../widgets/fields.py" line="154"/>
         <source>Finish</source>
         <translation type="unfinished">បញ្ចប់</translation>
     </message>
@@ -3331,17 +3341,17 @@
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../widgets/fields.py" line="95"/>
+        <location filename="../widgets/fields.py" line="97"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="96"/>
+        <location filename="../widgets/fields.py" line="98"/>
         <source>Yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="97"/>
+        <location filename="../widgets/fields.py" line="99"/>
         <source>No</source>
         <translation type="unfinished">ទេ</translation>
     </message>

@@ -31,6 +31,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.text import local_datetime
 from ui.wizards.registration import RegistrationWizard, outcome_text
 
 
@@ -121,10 +122,11 @@ class HomePage(QWidget):
 
     def _drafts(self, drafts: list[Draft]) -> None:
         self.drafts.clear()
+        no_name = self.tr("(no name yet)")      # outside the f-string: lupdate does not look inside one
         for d in drafts:
             p = d.payload.get("person") or {}
             who = " ".join(x for x in (p.get("family_name"), p.get("given_names"), p.get("name_khmer")) if x)
-            it = QListWidgetItem(f"{who or self.tr('(no name yet)')} — {d.updated_at[:16].replace('T', ' ')}")
+            it = QListWidgetItem(f"{who or no_name} — {local_datetime(d.updated_at)}")
             it.setData(Qt.ItemDataRole.UserRole, d)
             self.drafts.addItem(it)
 

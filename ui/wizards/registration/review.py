@@ -42,8 +42,9 @@ class ReviewPage(FlowPage):
         p = self.flow.person
         who = (self.tr("Existing person") if self.flow.existing_person_id else
                f"{p.get('family_name', '')} {p.get('given_names', '')} {p.get('name_khmer', '')}".strip())
+        age = self.tr("age")        # outside the f-string: lupdate does not look inside one
         lines = [f"<b>{who}</b>", f"{field_label('date_of_birth')}: {self.flow.date_of_birth() or '?'} "
-                                  f"({self.tr('age')} {self.flow.age() if self.flow.age() is not None else '?'})"]
+                                  f"({age} {self.flow.age() if self.flow.age() is not None else '?'})"]
         if self.flow.screening_consented():
             try:
                 lines.append(outcome_text(self.flow.trafficking_result().outcome))
