@@ -158,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     icon = resource_dir() / "assets" / "checkpoint.png"
     if icon.exists():
-        qapp.setWindowIcon(QIcon(str(icon)))
+        QApplication.setWindowIcon(QIcon(str(icon)))   # static: instance() is typed QCoreApplication
     set_language(qapp, args.lang)
     _install_excepthook()
     app = CheckpointApp(qapp, args.store or default_store_path(), lock_minutes=args.lock_minutes)

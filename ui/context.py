@@ -1,12 +1,13 @@
 """What every window is given: the task runner and the signed-in session (injected, never global).
 
     ctx.call(session.records.search, "SOK", on_done=show)        # read
+    ctx.call(session.review.pending, on_done=show, owner=view, latest="list")   # only the newest answer shows
     ctx.mutate(session.review.approve, enc_id, on_done=after)    # write; emits ctx.changed(Changes)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from checkpoint.services import Changes, Session
@@ -31,17 +32,21 @@ class AppContext(QObject):
 
     def call(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,
-             owner: QObject | None = None, **kwargs: Any) -> None:
+             owner: QObject | None = None, latest: Hashable | None = None, **kwargs: Any) -> None:
         """Run ``fn`` on the DB thread; deliver the result (or a translated error) on the GUI thread.
-        ``owner``: a widget whose deletion cancels the delivery (defaults to ``parent``)."""
+        ``owner``: a widget whose deletion cancels the delivery (defaults to ``parent``). ``latest``: a key; a
+        result is dropped when a newer call with the same key and owner was made meanwhile (``Op.latest``)."""
         def fail(e: BaseException) -> None:
             if on_error is not None:
                 on_error(e)
             else:
                 self.show_error(parent, e)
 
-        self.runner.op(fn, *args, **kwargs).success(on_done or (lambda _r: None)).failure(fail) \
-            .owned_by(owner if owner is not None else parent).run()
+        op = self.runner.op(fn, *args, **kwargs).success(on_done or (lambda _r: None)).failure(fail) \
+            .owned_by(owner if owner is not None else parent)
+        if latest is not None:
+            op.latest(latest)
+        op.run()
 
     def mutate(self, fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None, parent: QWidget | None = None,

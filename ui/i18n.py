@@ -2,37 +2,27 @@
 
 Every string goes through tr(); the .ts files in ui/translations are committed and the .qm files are built by
 the Makefile (pyside6-lrelease). The Khmer font comes from the fontpkg-noto-sans-khmer wheel.
+
+The language in use belongs to the application, not to this module: one :class:`Language` object, a child of the
+QApplication, holds the installed translator, the loaded Khmer font and the current language code.
+
+    set_language(app, "km")            # the composition root (ui/app.py), at start and from the login screen
+    Language.of(app).code              # "km"; ui.text.current_language() reads it for the screens
 """
 
 from __future__ import annotations
 
 import logging
 
-from ui.qt import QApplication, QCoreApplication, QFont, QFontDatabase, QTranslator
+from ui.qt import QCoreApplication, QFont, QFontDatabase, QGuiApplication, QObject, QTranslator, Signal
 from ui.resources import khmer_font_path, translations_dir
 
 log = logging.getLogger(__name__)
 
+__all__ = ["LANGUAGES", "Language", "PseudoTranslator", "ensure_khmer_font", "set_language"]
+
 LANGUAGES = (("en", "English"), ("km", "ខ្មែរ"))
-_state: dict[str, object] = {"translator": None, "font_family": None, "lang": "en"}
-
-
-def ensure_khmer_font() -> str | None:
-    """Load Noto Sans Khmer once; returns its family name (None when the font is missing)."""
-    if _state["font_family"]:
-        return str(_state["font_family"])
-    path = khmer_font_path()
-    if path is None:
-        log.warning("Khmer font not found; Khmer text may not render")
-        return None
-    fid = QFontDatabase.addApplicationFont(str(path))
-    fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
-    _state["font_family"] = fams[0] if fams else None
-    return str(_state["font_family"]) if fams else None
-
-
-def current_language() -> str:
-    return str(_state["lang"])
+_OBJECT_NAME = "checkpoint_language"
 
 
 class PseudoTranslator(QTranslator):
@@ -44,35 +34,83 @@ class PseudoTranslator(QTranslator):
         return "[" + source + " " + "~" * max(2, len(source) * 2 // 5) + "]"
 
 
-def set_language(app: QApplication, lang: str) -> bool:
-    """Install the translator for ``lang`` ("en", "km" or "pseudo"); returns False if its .qm is missing."""
-    old = _state["translator"]
-    if isinstance(old, QTranslator):
-        app.removeTranslator(old)
-        _state["translator"] = None
-    ok = True
-    if lang == "pseudo":
-        tr: QTranslator = PseudoTranslator(app)
-        app.installTranslator(tr)
-        _state["translator"] = tr
-    elif lang != "en":
-        tr = QTranslator(app)
-        ok = tr.load(str(translations_dir() / f"checkpoint_{lang}.qm"))
-        if ok:
-            app.installTranslator(tr)
-            _state["translator"] = tr
-        else:
-            log.warning("translation %s not found; run `make translations`", lang)
-    _state["lang"] = lang if ok else "en"
-    family = ensure_khmer_font()
-    font = QFont(app.font())
-    if family:
-        # Latin text keeps the default face; Khmer falls back to Noto Sans Khmer.
-        font.setFamilies([QFont().defaultFamily(), family])
-    font.setPointSize(max(font.pointSize(), 10))
-    app.setFont(font)
-    return ok
+class Language(QObject):
+    """The UI language of one application: its translator, the Khmer font (loaded once) and the current code
+    ("en", "km" or "pseudo"). A child of the QApplication, so it lives and dies with it; ``Language.of(app)``
+    finds it (making it, in English, the first time). Emits ``changed(code)`` after :meth:`use`."""
+
+    changed = Signal(str)
+
+    def __init__(self, app: QCoreApplication) -> None:
+        super().__init__(app)
+        self.setObjectName(_OBJECT_NAME)
+        self.code = "en"
+        self._translator: QTranslator | None = None
+        self._font_family: str | None = None
+        self._font_tried = False
+
+    @classmethod
+    def of(cls, app: QCoreApplication | None = None) -> Language:
+        """The language object of ``app`` (default: the running application). Raises RuntimeError without one."""
+        app = app if app is not None else QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("no QApplication: the UI language belongs to the running application")
+        found = app.findChild(QObject, _OBJECT_NAME)
+        return found if isinstance(found, Language) else cls(app)
+
+    def khmer_font(self) -> str | None:
+        """Load Noto Sans Khmer once; returns its family name (None when the font is missing)."""
+        if self._font_tried:
+            return self._font_family
+        path = khmer_font_path()
+        if path is None:
+            log.warning("Khmer font not found; Khmer text may not render")
+            return None
+        self._font_tried = True
+        fid = QFontDatabase.addApplicationFont(str(path))
+        families = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
+        self._font_family = families[0] if families else None
+        return self._font_family
+
+    def use(self, lang: str) -> bool:
+        """Install the translator for ``lang`` ("en", "km" or "pseudo"); returns False if its .qm is missing (the
+        UI then stays in English)."""
+        app = self.parent()
+        assert isinstance(app, QCoreApplication)
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        ok = True
+        if lang == "pseudo":
+            pseudo = PseudoTranslator(app)
+            app.installTranslator(pseudo)
+            self._translator = pseudo
+        elif lang != "en":
+            tr = QTranslator(app)
+            ok = tr.load(str(translations_dir() / f"checkpoint_{lang}.qm"))
+            if ok:
+                app.installTranslator(tr)
+                self._translator = tr
+            else:
+                log.warning("translation %s not found; run `make translations`", lang)
+        self.code = lang if ok else "en"
+        family = self.khmer_font()
+        font = QFont(QGuiApplication.font())
+        if family:
+            # Latin text keeps the default face; Khmer falls back to Noto Sans Khmer.
+            font.setFamilies([QFont().defaultFamily(), family])
+        font.setPointSize(max(font.pointSize(), 10))
+        QGuiApplication.setFont(font)
+        self.changed.emit(self.code)
+        return ok
 
 
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def set_language(app: QCoreApplication, lang: str) -> bool:
+    """Switch ``app`` to ``lang`` ("en", "km" or "pseudo"); False if its .qm is missing. See :meth:`Language.use`."""
+    return Language.of(app).use(lang)
+
+
+def ensure_khmer_font() -> str | None:
+    """Load Noto Sans Khmer into the running application once; returns its family name (None when missing).
+    Needs a QGuiApplication."""
+    return Language.of().khmer_font()

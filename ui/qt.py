@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QByteArray,
     QCoreApplication,
@@ -85,6 +86,23 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-QT_TRANSLATE_NOOP = lambda context, text: text  # noqa: E731 - marks constants for lupdate
 
-__all__ = [name for name in dir() if name.startswith("Q") or name in ("Qt", "Signal", "Slot", "QT_TRANSLATE_NOOP")]
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark a constant for translation (lupdate reads the call); the text is translated where it is shown."""
+    return text
+
+
+# Written out (not computed) so that type checkers see what this module exports.
+__all__ = [
+    "QT_TRANSLATE_NOOP", "QAbstractItemModel", "QAbstractItemView", "QAbstractTableModel", "QAction",
+    "QApplication", "QButtonGroup", "QByteArray", "QCheckBox", "QCloseEvent", "QColor", "QComboBox",
+    "QCoreApplication", "QDate", "QDateEdit", "QDialog", "QDialogButtonBox", "QEvent", "QFileDialog", "QFont",
+    "QFontDatabase", "QFormLayout", "QFrame", "QGridLayout", "QGroupBox", "QGuiApplication", "QHBoxLayout",
+    "QHeaderView", "QIcon", "QImage", "QKeyEvent", "QKeySequence", "QLabel", "QLineEdit", "QListWidget",
+    "QListWidgetItem", "QLocale", "QMainWindow", "QMarginsF", "QMessageBox", "QModelIndex", "QObject",
+    "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPdfWriter", "QPersistentModelIndex", "QPixmap",
+    "QPlainTextEdit", "QPrintDialog", "QPrinter", "QPushButton", "QRadioButton", "QRectF", "QScrollArea",
+    "QShortcut", "QSize", "QSizeF", "QSizePolicy", "QSpinBox", "QSplitter", "QStackedWidget", "QStatusBar",
+    "QTabWidget", "QTableView", "QTextBrowser", "QTextDocument", "QTextOption", "QTimer", "QToolBar", "QTranslator",
+    "QVBoxLayout", "QWidget", "QWizard", "QWizardPage", "Qt", "Signal", "Slot",
+]

@@ -2,14 +2,22 @@
 thread through a queued signal, so the GUI thread never waits on SQLite (Anki's operations/taskman).
 
     runner.op(session.records.search, "SOK").success(show_results).failure(show_error).run()
+    runner.op(session.referrals.to_follow_up, "open").owned_by(view).latest("list").success(show).run()
+
+``latest(key)`` is the one stale-result guard: a view that reloads a list as the user types or filters asks for
+it again before the last answer arrived, and only the answer to the newest request may reach the screen. Older
+results with the same key (and the same owner) are dropped, success and failure alike; ``drop_pending(key,
+owner)`` drops them without a new request (a pane that is cleared). Keys are per owner, so two views using the
+key "list" never drop each other's results.
 
 Nobody writes QThread by hand. The runner is injected into windows (never reached through a global).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -18,6 +26,8 @@ import shiboken6
 from ui.qt import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
+
+__all__ = ["Op", "TaskRunner"]
 
 
 class Op:
@@ -29,10 +39,19 @@ class Op:
         self._success: Callable[[Any], None] | None = None
         self._failure: Callable[[BaseException], None] | None = None
         self._owner: QObject | None = None
+        self._key: Hashable | None = None
+        self._seq = 0
 
     def owned_by(self, owner: QObject | None) -> Op:
         """Drop the callbacks if ``owner`` (a window) is deleted before the result arrives (the work is done)."""
         self._owner = owner
+        return self
+
+    def latest(self, key: Hashable) -> Op:
+        """Latest wins: if another op with this ``key`` and the same owner is started before this one's result is
+        delivered, this result is dropped (neither success nor failure runs; the work itself is done). For reads
+        that a newer read replaces, never for writes (their Changes must always be announced)."""
+        self._key = key
         return self
 
     def success(self, cb: Callable[[Any], None]) -> Op:
@@ -45,6 +64,19 @@ class Op:
 
     def run(self) -> Future[Any]:
         return self._runner._submit(self)
+
+    def _scope(self) -> tuple[int, Hashable]:
+        return (0 if self._owner is None else id(self._owner), self._key)
+
+
+class _Latest:
+    """The newest request of one (owner, key) and how many of its ops are still on their way."""
+
+    __slots__ = ("inflight", "newest")
+
+    def __init__(self) -> None:
+        self.newest = 0
+        self.inflight = 0
 
 
 class TaskRunner(QObject):
@@ -60,6 +92,10 @@ class TaskRunner(QObject):
         self._db = ThreadPoolExecutor(1, thread_name_prefix="checkpoint-db")
         self._net = ThreadPoolExecutor(2, thread_name_prefix="checkpoint-net")
         self._pending = 0
+        self._seq = itertools.count(1)
+        # (owner id, key) -> newest request; an entry lives while ops of its key are on their way. Touched on the
+        # GUI thread only (ops are started there and results are delivered there).
+        self._latest: dict[tuple[int, Hashable], _Latest] = {}
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def op(self, fn: Callable[..., Any], *args: Any, network: bool = False, **kwargs: Any) -> Op:
@@ -69,7 +105,18 @@ class TaskRunner(QObject):
     def pending(self) -> int:
         return self._pending
 
+    def drop_pending(self, key: Hashable, owner: QObject | None = None) -> None:
+        """Drop the results of every op with ``key`` (and ``owner``) started so far, as if a newer one had been
+        started: e.g. a detail pane that is cleared while its record is still loading."""
+        entry = self._latest.get((0 if owner is None else id(owner), key))
+        if entry is not None:
+            entry.newest = next(self._seq)
+
     def _submit(self, op: Op) -> Future[Any]:
+        if op._key is not None:
+            entry = self._latest.setdefault(op._scope(), _Latest())
+            op._seq = entry.newest = next(self._seq)
+            entry.inflight += 1
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -86,9 +133,22 @@ class TaskRunner(QObject):
 
         return pool.submit(work)
 
+    def _superseded(self, op: Op) -> bool:
+        """True if a newer op of the same key was started after ``op`` (then its result is dropped)."""
+        if op._key is None:
+            return False
+        scope = op._scope()
+        entry = self._latest[scope]
+        entry.inflight -= 1
+        if entry.inflight == 0:
+            del self._latest[scope]
+        return entry.newest != op._seq
+
     def _deliver(self, op: Op, result: Any, error: BaseException | None) -> None:
         self._pending -= 1
         try:
+            if self._superseded(op):
+                return
             if op._owner is not None and not shiboken6.isValid(op._owner):
                 return
             if error is None:

@@ -9,29 +9,40 @@ of :class:`Code` values (code, English label, Khmer label, review mark, anything
     >>> codelists.is_valid("countries", "KHM"), codelists.is_valid("countries", "XYZ")
     (True, False)
 
-HQ will later send signed reference data (facilities, agencies, new list versions). Signature checking is
-not built here; once a payload is verified, :func:`load_override` is where it plugs in: it checks the shape
-and replaces the shipped list for this process. Codes marked ``"active": false`` are kept so that old
-records still get a label, but :func:`is_valid` refuses them for new entries.
+The module's functions read :data:`DEFAULT`, the shipped lists, which never change in a running process. HQ will
+later send signed reference data (facilities, agencies, new list versions). Signature checking is not built
+here; once a payload is verified, :meth:`CodeLists.with_override` is where it plugs in: it checks the shape and
+returns a new :class:`CodeLists` with that list replaced, for whoever is given it (a test passes its own the same
+way). Codes marked ``"active": false`` are kept so that old records still get a label, but ``is_valid`` refuses
+them for new entries.
+
+    >>> hq = codelists.DEFAULT.with_override("health_facilities", {"list": "health_facilities",
+    ...     "version": "hq-1", "codes": [{"code": "KH01-NEW", "label_en": "New clinic"}]})
+    >>> [c.code for c in hq.health_facilities()], codelists.version("health_facilities")
+    (['KH01-NEW'], 'demo-2026.11-1')
 
 Raises :class:`checkpoint.errors.ValidationError` for an unknown list name or a malformed override.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from checkpoint.errors import ValidationError
 
 __all__ = [
+    "DEFAULT",
     "LIST_NAMES",
     "Code",
     "CodeList",
+    "CodeLists",
     "agencies",
     "codes",
     "countries",
@@ -40,13 +51,11 @@ __all__ = [
     "is_valid",
     "label",
     "languages",
-    "load_override",
     "migration_channels",
     "provinces",
     "recruiter_relationships",
     "recruitment_methods",
     "referral_urgencies",
-    "reset_overrides",
     "return_types",
     "sectors",
     "sexes",
@@ -108,10 +117,6 @@ class CodeList:
     by_code: Mapping[str, Code] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
 
-_shipped: dict[str, CodeList] = {}
-_overrides: dict[str, CodeList] = {}
-
-
 def _fail(name: str, message: str) -> ValidationError:
     return ValidationError(f"codelist:{name}", message)
 
@@ -168,15 +173,131 @@ def _check_name(list_name: str) -> None:
         raise ValidationError("list_name", f"unknown code list {list_name!r}")
 
 
-def _get(list_name: str) -> CodeList:
-    _check_name(list_name)
-    if list_name in _overrides:
-        return _overrides[list_name]
-    if list_name not in _shipped:
-        path = resources.files("checkpoint.codelists").joinpath("data", f"{list_name}.json")
-        raw = path.read_text(encoding="utf-8")
-        _shipped[list_name] = _parse(list_name, json.loads(raw))
-    return _shipped[list_name]
+@functools.cache
+def _shipped(list_name: str) -> CodeList:
+    """A list as shipped in ``checkpoint/codelists/data`` (read once; the files are part of the package)."""
+    path = resources.files("checkpoint.codelists").joinpath("data", f"{list_name}.json")
+    return _parse(list_name, json.loads(path.read_text(encoding="utf-8")))
+
+
+class CodeLists:
+    """The code lists in use: the shipped lists, with reference-data overrides on top. Immutable: an override
+    makes a new object, so whoever holds one sees the same lists for as long as they hold it.
+
+        >>> lists = CodeLists()
+        >>> lists.label("provinces", "01"), lists.is_valid("sexes", "F")
+        ('Banteay Meanchey', True)
+
+    It answers the same questions as this module's functions (which ask :data:`DEFAULT`), list helpers included,
+    so code written against the module can be given an instance instead.
+    """
+
+    __slots__ = ("_overrides",)
+
+    def __init__(self) -> None:
+        """The shipped lists; :meth:`with_override` makes lists with HQ's data on top."""
+        self._overrides: Mapping[str, CodeList] = MappingProxyType({})
+
+    @classmethod
+    def _with(cls, overrides: Mapping[str, CodeList]) -> CodeLists:
+        lists = cls()
+        lists._overrides = MappingProxyType(dict(overrides))
+        return lists
+
+    def __repr__(self) -> str:
+        return f"CodeLists(overrides={sorted(self._overrides)})"
+
+    def with_override(self, list_name: str, data: Mapping[str, Any]) -> CodeLists:
+        """Return new lists in which ``list_name`` is replaced by reference data from HQ (these are unchanged).
+
+            >>> hq = CodeLists().with_override("health_facilities", {"list": "health_facilities",
+            ...     "version": "hq-1", "codes": [{"code": "KH01-NEW", "label_en": "New clinic", "label_km": ""}]})
+            >>> [c.code for c in hq.health_facilities()], hq.version("health_facilities")
+            (['KH01-NEW'], 'hq-1')
+
+        The caller must have verified the payload's signature first (not built yet). The payload has the shipped
+        files' shape: ``{"list", "version", "source"?, "codes": [{"code", "label_en", "label_km"?,
+        "needs_review"?, "active"?, ...extra}]}``. Retire a code with ``"active": false`` rather than dropping
+        it, so stored records keep a label.
+
+        Raises ValidationError for an unknown list or a malformed payload.
+        """
+        _check_name(list_name)
+        return CodeLists._with({**self._overrides, list_name: _parse(list_name, data)})
+
+    def get(self, list_name: str) -> CodeList:
+        """The whole list in use (override or shipped). Raises ValidationError for an unknown list name."""
+        _check_name(list_name)
+        return self._overrides.get(list_name) or _shipped(list_name)
+
+    def codes(self, list_name: str, *, include_inactive: bool = False) -> tuple[Code, ...]:
+        """The codes of one list, in display order (see the module function :func:`codes`)."""
+        cl = self.get(list_name)
+        return cl.codes if include_inactive else tuple(c for c in cl.codes if c.active)
+
+    def version(self, list_name: str) -> str:
+        """The version string of the list in use (see :func:`version`)."""
+        return self.get(list_name).version
+
+    def is_valid(self, list_name: str, code: str) -> bool:
+        """Whether ``code`` is an active code of the list (see :func:`is_valid`)."""
+        found = self.get(list_name).by_code.get(code) if isinstance(code, str) else None
+        return found is not None and found.active
+
+    def label(self, list_name: str, code: str, lang: str = "en") -> str:
+        """The label of a code in ``lang`` (see :func:`label`)."""
+        if lang not in ("en", "km"):
+            raise ValidationError("lang", "must be 'en' or 'km'")
+        found = self.get(list_name).by_code.get(code) if isinstance(code, str) else None
+        if found is None:
+            raise ValidationError(list_name, "unknown code")
+        if lang == "km" and found.label_km:
+            return found.label_km
+        return found.label_en
+
+    # One helper per list, as the module has (see the module functions of the same names).
+    def countries(self) -> tuple[Code, ...]:
+        return self.codes("countries")
+
+    def provinces(self) -> tuple[Code, ...]:
+        return self.codes("provinces")
+
+    def languages(self) -> tuple[Code, ...]:
+        return self.codes("languages")
+
+    def return_types(self) -> tuple[Code, ...]:
+        return self.codes("return_types")
+
+    def sectors(self) -> tuple[Code, ...]:
+        return self.codes("sectors")
+
+    def agencies(self) -> tuple[Code, ...]:
+        return self.codes("agencies")
+
+    def health_facilities(self) -> tuple[Code, ...]:
+        return self.codes("health_facilities")
+
+    def id_document_types(self) -> tuple[Code, ...]:
+        return self.codes("id_document_types")
+
+    def migration_channels(self) -> tuple[Code, ...]:
+        return self.codes("migration_channels")
+
+    def recruiter_relationships(self) -> tuple[Code, ...]:
+        return self.codes("recruiter_relationships")
+
+    def sexes(self) -> tuple[Code, ...]:
+        return self.codes("sexes")
+
+    def referral_urgencies(self) -> tuple[Code, ...]:
+        return self.codes("referral_urgencies")
+
+    def recruitment_methods(self) -> tuple[Code, ...]:
+        return self.codes("recruitment_methods")
+
+
+DEFAULT = CodeLists()
+"""The shipped lists: what the module's functions answer from. It has no overrides and never gets any."""
 
 
 def codes(list_name: str, *, include_inactive: bool = False) -> tuple[Code, ...]:
@@ -187,8 +308,7 @@ def codes(list_name: str, *, include_inactive: bool = False) -> tuple[Code, ...]
 
     Raises ValidationError for an unknown list name.
     """
-    cl = _get(list_name)
-    return cl.codes if include_inactive else tuple(c for c in cl.codes if c.active)
+    return DEFAULT.codes(list_name, include_inactive=include_inactive)
 
 
 def version(list_name: str) -> str:
@@ -199,7 +319,7 @@ def version(list_name: str) -> str:
 
     Raises ValidationError for an unknown list name.
     """
-    return _get(list_name).version
+    return DEFAULT.version(list_name)
 
 
 def is_valid(list_name: str, code: str) -> bool:
@@ -210,8 +330,7 @@ def is_valid(list_name: str, code: str) -> bool:
 
     Raises ValidationError for an unknown list name.
     """
-    found = _get(list_name).by_code.get(code) if isinstance(code, str) else None
-    return found is not None and found.active
+    return DEFAULT.is_valid(list_name, code)
 
 
 def label(list_name: str, code: str, lang: str = "en") -> str:
@@ -223,42 +342,7 @@ def label(list_name: str, code: str, lang: str = "en") -> str:
     Works for inactive (retired) codes too, so old records keep their labels. Raises ValidationError for an
     unknown list, an unknown code or a language other than "en"/"km".
     """
-    if lang not in ("en", "km"):
-        raise ValidationError("lang", "must be 'en' or 'km'")
-    found = _get(list_name).by_code.get(code) if isinstance(code, str) else None
-    if found is None:
-        raise ValidationError(list_name, "unknown code")
-    if lang == "km" and found.label_km:
-        return found.label_km
-    return found.label_en
-
-
-def load_override(list_name: str, data: dict[str, Any]) -> None:
-    """Replace a shipped list, for this process, with reference data from HQ.
-
-        >>> load_override("health_facilities", {"list": "health_facilities", "version": "hq-1",
-        ...     "codes": [{"code": "KH01-NEW", "label_en": "New clinic", "label_km": ""}]})
-        >>> [c.code for c in health_facilities()]
-        ['KH01-NEW']
-        >>> reset_overrides()
-
-    This is the hook for HQ-signed reference data: the caller must have verified the signature first (not
-    built yet). The payload has the shipped files' shape: ``{"list", "version", "source"?, "codes": [{"code",
-    "label_en", "label_km"?, "needs_review"?, "active"?, ...extra}]}``. Retire a code with
-    ``"active": false`` rather than dropping it, so stored records keep a label.
-
-    Raises ValidationError for an unknown list or a malformed payload; the list in use is then unchanged.
-    """
-    _check_name(list_name)
-    _overrides[list_name] = _parse(list_name, data)
-
-
-def reset_overrides() -> None:
-    """Forget every override and go back to the shipped lists.
-
-        >>> reset_overrides()
-    """
-    _overrides.clear()
+    return DEFAULT.label(list_name, code, lang)
 
 
 def countries() -> tuple[Code, ...]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,13 +12,6 @@ from checkpoint import codelists
 from checkpoint.errors import ValidationError
 
 KHMER = re.compile("[\u1780-\u17ff]")
-
-
-@pytest.fixture(autouse=True)
-def _shipped_lists() -> Iterator[None]:
-    codelists.reset_overrides()
-    yield
-    codelists.reset_overrides()
 
 
 def codes_of(fn: Any) -> list[str]:
@@ -151,17 +143,31 @@ GOOD = {
 }
 
 
-def test_load_override_replaces_the_list_and_keeps_retired_labels() -> None:
-    codelists.load_override("health_facilities", copy.deepcopy(GOOD))
-    assert codelists.version("health_facilities") == "hq-2027.01"
-    assert codes_of(codelists.health_facilities) == ["KH01-POIPET-RH"]
-    assert not codelists.is_valid("health_facilities", "KH01-OLD-HC")
-    assert codelists.label("health_facilities", "KH01-OLD-HC") == "Closed health centre"
-    assert [c.code for c in codelists.codes("health_facilities", include_inactive=True)] == [
+def test_an_override_replaces_the_list_and_keeps_retired_labels() -> None:
+    lists = codelists.CodeLists().with_override("health_facilities", copy.deepcopy(GOOD))
+    assert lists.version("health_facilities") == "hq-2027.01"
+    assert codes_of(lists.health_facilities) == ["KH01-POIPET-RH"]
+    assert not lists.is_valid("health_facilities", "KH01-OLD-HC")
+    assert lists.label("health_facilities", "KH01-OLD-HC") == "Closed health centre"
+    assert [c.code for c in lists.codes("health_facilities", include_inactive=True)] == [
         "KH01-POIPET-RH", "KH01-OLD-HC",
     ]
-    codelists.reset_overrides()
+    assert lists.codes("provinces") == codelists.provinces()        # the other lists are the shipped ones
+    # Nobody else sees it: the module's lists (DEFAULT) are the shipped ones, before and after.
     assert codelists.version("health_facilities").startswith("demo")
+    assert codelists.DEFAULT.version("health_facilities").startswith("demo")
+
+
+def test_overrides_stack_and_never_change_the_lists_they_came_from() -> None:
+    base = codelists.CodeLists()
+    hq = base.with_override("health_facilities", copy.deepcopy(GOOD))
+    both = hq.with_override("agencies", {"list": "agencies", "version": "hq-a",
+                                         "codes": [{"code": "NEW_NGO", "label_en": "New NGO"}]})
+    assert both.version("health_facilities") == "hq-2027.01" and both.version("agencies") == "hq-a"
+    assert hq.version("agencies") == base.version("agencies") == codelists.version("agencies")
+    assert base.version("health_facilities").startswith("demo")
+    with pytest.raises(AttributeError):
+        base.extra = {}  # type: ignore[attr-defined]  # no attribute can be added (__slots__)
 
 
 def _with(**changes: Any) -> dict[str, Any]:
@@ -191,8 +197,10 @@ def _with(**changes: Any) -> dict[str, Any]:
         ("health_facilities", ["not", "an", "object"]),
     ],
 )
-def test_load_override_rejects_bad_shapes_and_changes_nothing(name: str, data: Any) -> None:
+def test_an_override_with_a_bad_shape_is_refused_and_changes_nothing(name: str, data: Any) -> None:
+    lists = codelists.CodeLists()
     before = codes_of(codelists.health_facilities)
     with pytest.raises(ValidationError):
-        codelists.load_override(name, data)
+        lists.with_override(name, data)
     assert codes_of(codelists.health_facilities) == before
+    assert codes_of(lists.health_facilities) == before

@@ -7,8 +7,6 @@ import importlib
 
 import pytest
 
-from checkpoint import codelists
-
 MODULES = [
     "checkpoint.screening",
     "checkpoint.screening._content",
@@ -22,8 +20,6 @@ MODULES = [
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name: str) -> None:
-    codelists.reset_overrides()
     result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
-    codelists.reset_overrides()
     assert result.attempted > 0
     assert result.failed == 0

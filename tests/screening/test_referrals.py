@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+import checkpoint.screening.referrals as referral_module
 from checkpoint import codelists
 from checkpoint.errors import ValidationError
 from checkpoint.screening import evaluate_tb, evaluate_trafficking, suggest_referrals
 
 R_E_D = {"ILO-DR-1", "ILO-DR-2", "ILO-EX-1", "ILO-EX-2", "ILO-CD-1", "ILO-CD-2"}
 E_ONLY = {"ILO-EX-1", "ILO-EX-2"}
-
-
-@pytest.fixture(autouse=True)
-def _shipped_lists() -> Iterator[None]:
-    codelists.reset_overrides()
-    yield
-    codelists.reset_overrides()
 
 
 def summary(refs: Any) -> list[tuple[str, str, str, str]]:
@@ -90,8 +83,10 @@ def test_negative_tb_screen_suggests_nothing() -> None:
     assert suggest_referrals(tb=evaluate_tb(age=30), age=30) == ()
 
 
-def test_facility_choice_follows_the_reference_list() -> None:
-    codelists.load_override("health_facilities", {
+def test_facility_choice_follows_the_reference_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The referral rules read the code lists through the module; give them HQ's lists instead (a CodeLists
+    # answers what the module does).
+    hq = codelists.DEFAULT.with_override("health_facilities", {
         "list": "health_facilities", "version": "hq-2",
         "codes": [
             {"code": "HC-NO-XRAY", "label_en": "Health centre", "label_km": "", "cxr": False, "xpert": False},
@@ -99,6 +94,7 @@ def test_facility_choice_follows_the_reference_list() -> None:
             {"code": "RH-FULL", "label_en": "Hospital B", "label_km": "", "cxr": True, "xpert": True},
         ],
     })
+    monkeypatch.setattr(referral_module, "codelists", hq)
     presumptive = suggest_referrals(tb=evaluate_tb(age=30, cough=True), age=30)[0]
     high_risk = suggest_referrals(tb=evaluate_tb(age=30, diabetes=True), age=30)[0]
     assert presumptive.facility_code == "RH-FULL"

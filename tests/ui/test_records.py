@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
+from ui.dialogs.corrections import CorrectDialog, VoidDialog
 from ui.models.persons import PLACEHOLDER, Column, PersonsModel
 from ui.qt import QApplication, QComboBox, QEvent, QKeyEvent, QLabel, QLineEdit, QPushButton, Qt
-from ui.windows.person_detail import CorrectDialog, PersonDetail, VoidDialog
-from ui.windows.records import RecordsView
+from ui.views.person_detail import PersonDetail
+from ui.views.records import RecordsView
 
 
 def wait_idle(qtbot: Any, ctx: Any, timeout: int = 10_000) -> None:

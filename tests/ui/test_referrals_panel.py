@@ -14,7 +14,7 @@ from checkpoint.model.referral import CXR_RESULTS, DIAGNOSES, HEALTH_STAGES, STA
 from checkpoint.site import LOCAL_TZ
 from ui.models.referrals import ReferralsModel, stage_label
 from ui.qt import QApplication, QComboBox, QDate, QDateEdit, QLineEdit, Qt
-from ui.windows.referrals import ReferralsView
+from ui.views.referrals import ReferralsView
 
 STAGE = ReferralsModel.Column.STAGE
 

@@ -13,9 +13,11 @@ from ui_helpers import show_active, wait_idle
 
 from checkpoint.errors import AccountDisabled, PermissionDenied, WrongPassphrase
 from checkpoint.services import unlock
+from ui.dialogs.users import AddUserDialog
+from ui.models.review import ReviewModel
 from ui.models.users import UsersModel, passphrase_strength
 from ui.qt import Qt
-from ui.windows.supervisor import AddUserDialog, ReviewModel, SupervisorView
+from ui.views.supervisor import SupervisorView
 
 NEW_PASS = "monsoon rice field 7"
 

@@ -23,24 +23,16 @@ Search mode holds at most ``search_limit`` rows, all loaded at once; it can be s
 
 from __future__ import annotations
 
-import dataclasses
 from collections import OrderedDict
-from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
 from checkpoint.services.changes import Changes
-from checkpoint.site import LOCAL_TZ
+from ui.context import AppContext
 from ui.messages import error_message, field_label
-from ui.qt import (
-    QAbstractTableModel,
-    QByteArray,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from ui.models.table import TableModel, as_row
+from ui.qt import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from ui.text import local_datetime
 
 __all__ = ["PLACEHOLDER", "Column", "PersonsModel"]
 
@@ -68,39 +60,23 @@ COLUMN_FIELDS: dict[Column, str] = {
     Column.LAST_ARRIVAL: "last_arrival_at",
 }
 
-PERSON_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1   # the person's id (str), None for a row not yet loaded
-SORT_KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 2    # a casefolded str that sorts the column correctly
-ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 3         # the row's summary dict, None for a row not yet loaded
 _CONTENT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole),
-                            PERSON_ID_ROLE, SORT_KEY_ROLE, ROW_ROLE})
+                            TableModel.IdRole, TableModel.SortKeyRole, TableModel.RowRole})
+
+# Latest-wins keys of this model's reads (ui.tasks.Op.latest): the count or the search results, and a page.
+_ROWS, _PAGE = "rows", "page"
 
 
-def _row(summary: Any) -> dict[str, Any]:
-    """A row dict from a ``PersonSummary`` (a dict is copied)."""
-    return dataclasses.asdict(summary) if dataclasses.is_dataclass(summary) else dict(summary)
-
-
-def local_datetime(iso: str | None) -> str:
-    """An ISO timestamp from the store as local checkpoint time, ``YYYY-MM-DD HH:MM`` ('' when empty or bad)."""
-    if not iso:
-        return ""
-    try:
-        return datetime.fromisoformat(iso).astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
-    except (TypeError, ValueError):
-        return str(iso)
-
-
-class PersonsModel(QAbstractTableModel):
+class PersonsModel(TableModel):
     """Persons, newest first (list mode) or the results of a search (search mode). See the module docstring."""
 
-    PersonIdRole = PERSON_ID_ROLE
-    SortKeyRole = SORT_KEY_ROLE
-    RowRole = ROW_ROLE
+    Column = Column
+    PersonIdRole = TableModel.IdRole
 
     count_changed = Signal(int)     # rows now available (the store's total, or the number of search results)
     failed = Signal(str)            # a translated message: a page, the count or a search could not be loaded
 
-    def __init__(self, ctx: Any, parent: QObject | None = None, *, page_size: int = 200,
+    def __init__(self, ctx: AppContext, parent: QObject | None = None, *, page_size: int = 200,
                  max_cached_pages: int = 50, max_queued_pages: int = 4, search_limit: int = 200,
                  auto_reload: bool = True) -> None:
         super().__init__(parent)
@@ -112,14 +88,13 @@ class PersonsModel(QAbstractTableModel):
         self._max_cached = max_cached_pages
         self._max_queued = max_queued_pages
         self._query = ""
-        self._gen = 0                                       # bumped on every reset; late answers are dropped
         self._counted = False                               # this mode's count (or results) has arrived
         self._total = 0
         self._pages: OrderedDict[int, list[dict[str, Any]]] = OrderedDict()   # LRU, most recent last
         self._stale: set[int] = set()                       # shown, but older than the last reload
         self._failed_pages: set[int] = set()                # not retried until the next reload
         self._wanted: OrderedDict[int, None] = OrderedDict()  # pages asked for, most recent last
-        self._inflight: tuple[int, int] | None = None      # (generation, page) being fetched
+        self._inflight: int | None = None                   # the page being fetched (one at a time)
         self._results: list[dict[str, Any]] = []
         if auto_reload:
             ctx.changed.connect(self._on_changed)
@@ -156,80 +131,52 @@ class PersonsModel(QAbstractTableModel):
     def loaded_pages(self) -> list[int]:
         return sorted(self._pages)
 
-    # ------------------------------------------------------------------ Qt model API
+    # ------------------------------------------------------------------ the table (ui.models.table.TableModel)
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid():
             return 0
         return len(self._results) if self.is_search else self._total
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+    def row_at(self, row: int) -> dict[str, Any] | None:
+        return self.row_dict(row)
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    def header(self, column: IntEnum) -> str:
+        col = Column(column)
+        return self.tr("Last arrival") if col is Column.LAST_ARRIVAL else field_label(COLUMN_FIELDS[col])
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        if int(role) in (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.ToolTipRole)):
-            col = Column(section)
-            if col is Column.LAST_ARRIVAL:
-                return self.tr("Last arrival")
-            return field_label(COLUMN_FIELDS[col])
-        return None
+    def header_tooltip(self, column: IntEnum) -> str | None:
+        return self.header(column)
 
-    def roleNames(self) -> dict[int, QByteArray]:
-        names = dict(super().roleNames())
-        names[self.PersonIdRole] = QByteArray(b"personId")
-        names[self.SortKeyRole] = QByteArray(b"sortKey")
-        names[self.RowRole] = QByteArray(b"row")
-        return names
+    def placeholder(self, role: int) -> Any:
+        if role == int(Qt.ItemDataRole.AccessibleTextRole):
+            return self.tr("Loading")
+        return PLACEHOLDER if role == int(Qt.ItemDataRole.DisplayRole) else None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        role = int(role)
-        row, col = index.row(), index.column()
-        if not (0 <= row < self.rowCount() and 0 <= col < len(Column)):
-            return None
-        if role not in _CONTENT_ROLES:
-            return None
-        d = self.row_dict(row)
-        if not self.is_search:
-            page = row // self.page_size
+        """As every table model's; reading a row whose page is not loaded (or is stale) asks for that page."""
+        if (int(role) in _CONTENT_ROLES and index.isValid() and not self.is_search
+                and 0 <= index.row() < self._total and 0 <= index.column() < len(Column)):
+            page = index.row() // self.page_size
             if page not in self._pages or page in self._stale:
                 self._want(page)
             else:
                 self._pages.move_to_end(page)             # least recently shown pages are dropped first
-        if role == self.RowRole:
-            return d
-        if role == self.PersonIdRole:
-            return d["id"] if d else None
-        if d is None:
-            if role == Qt.ItemDataRole.AccessibleTextRole:
-                return self.tr("Loading")
-            return PLACEHOLDER if role == Qt.ItemDataRole.DisplayRole else None
-        column = Column(col)
-        if role == self.SortKeyRole:
-            return self.sort_key(d, column)
-        return self.display(d, column)
+        return super().data(index, role)
 
-    def display(self, d: dict[str, Any], column: Column) -> str:
-        value = d.get(COLUMN_FIELDS[column])
-        if column is Column.LAST_ARRIVAL:
+    def display(self, row: dict[str, Any], column: IntEnum) -> str:
+        col = Column(column)
+        value = row.get(COLUMN_FIELDS[col])
+        if col is Column.LAST_ARRIVAL:
             return local_datetime(value)
-        if column is Column.SEX:
+        if col is Column.SEX:
             return {"F": self.tr("Female"), "M": self.tr("Male"), "X": self.tr("Other"),
                     "UNKNOWN": self.tr("Not specified")}.get(value or "", value or "")
-        if column is Column.DATE_OF_BIRTH and value and d.get("dob_estimated"):
+        if col is Column.DATE_OF_BIRTH and value and row.get("dob_estimated"):
             return self.tr("%1 (estimated)").replace("%1", str(value))
         return "" if value is None else str(value)
 
-    @staticmethod
-    def sort_key(d: dict[str, Any], column: Column) -> str:
-        value = d.get(COLUMN_FIELDS[column])
+    def sort_key(self, row: dict[str, Any], column: IntEnum) -> str:
+        value = row.get(COLUMN_FIELDS[Column(column)])
         return "" if value is None else str(value).casefold()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -266,13 +213,11 @@ class PersonsModel(QAbstractTableModel):
         if not self._counted:
             self._load()
             return
-        self._gen += 1
+        self._forget_page_in_flight()
         self._failed_pages.clear()
         self._wanted.clear()
-        if self.is_search:
-            self._load()
-            return
-        self._stale = set(self._pages)
+        if not self.is_search:
+            self._stale = set(self._pages)
         self._load()
 
     def clear(self) -> None:
@@ -286,7 +231,8 @@ class PersonsModel(QAbstractTableModel):
 
     def _reset(self, query: str) -> None:
         self.beginResetModel()
-        self._gen += 1
+        self._ctx.runner.drop_pending(_ROWS, self)           # a count or search for the old mode must not land
+        self._forget_page_in_flight()
         self._query = query
         self._counted = False
         self._total = 0
@@ -297,29 +243,34 @@ class PersonsModel(QAbstractTableModel):
         self._wanted.clear()
         self.endResetModel()
 
+    def _forget_page_in_flight(self) -> None:
+        """The page being fetched belongs to rows that are about to change: drop its result when it comes (the
+        next page request need not wait for it)."""
+        self._ctx.runner.drop_pending(_PAGE, self)
+        self._inflight = None
+
     # ------------------------------------------------------------------ loading (results arrive on the GUI thread)
     def _load(self) -> None:
-        gen, session = self._gen, self._ctx.session
+        """Ask for the count (list mode) or the search results; only the newest request's answer is used."""
+        session = self._ctx.session
         if self._query:
-            self._ctx.call(session.records.search, self._query, limit=self.search_limit,
-                           on_done=lambda rows: self._on_results(gen, rows), on_error=self._on_error)
+            self._ctx.call(session.records.search, self._query, limit=self.search_limit, on_done=self._on_results,
+                           on_error=self._on_error, owner=self, latest=_ROWS)
         else:
-            self._ctx.call(session.records.count, on_done=lambda n: self._on_count(gen, n),
-                           on_error=self._on_error)
+            self._ctx.call(session.records.count, on_done=self._on_count, on_error=self._on_error, owner=self,
+                           latest=_ROWS)
 
     def _on_error(self, exc: BaseException) -> None:
         self._ctx.show_error(None, exc)
         self.failed.emit(error_message(exc))
 
-    def _on_results(self, gen: int, summaries: list[Any]) -> None:
-        if gen != self._gen:
-            return
-        rows = [_row(s) for s in summaries]
+    def _on_results(self, summaries: list[Any]) -> None:
+        rows = [as_row(s) for s in summaries]
         first = not self._counted
         same = [r["id"] for r in rows] == [r["id"] for r in self._results]
         if same and not first and rows:
             self._results = list(rows)
-            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(Column) - 1))
+            self.rows_changed(0, len(rows) - 1)
         else:
             self.beginResetModel()
             self._results = list(rows)
@@ -328,12 +279,10 @@ class PersonsModel(QAbstractTableModel):
         self._counted = True
         self.count_changed.emit(len(self._results))
 
-    def _on_count(self, gen: int, total: int) -> None:
-        if gen != self._gen:
-            return
+    def _on_count(self, total: int) -> None:
         if not self._counted or total != self._total:
             self.beginResetModel()
-            self._gen += 1
+            self._forget_page_in_flight()                    # asked for before the rows shifted
             self._total = max(0, int(total))
             self._counted = True
             self._pages.clear()
@@ -349,7 +298,7 @@ class PersonsModel(QAbstractTableModel):
         self.count_changed.emit(self._total)
 
     def _want(self, page: int, *, dispatch: bool = True) -> None:
-        if page in self._failed_pages or self._inflight == (self._gen, page):
+        if page in self._failed_pages or self._inflight == page:
             return
         self._wanted.pop(page, None)
         self._wanted[page] = None
@@ -362,35 +311,30 @@ class PersonsModel(QAbstractTableModel):
         if self._inflight is not None or not self._wanted:
             return
         page, _ = self._wanted.popitem(last=True)  # the newest request first: that is where the user is looking
-        gen = self._gen
-        self._inflight = (gen, page)
+        self._inflight = page
         self._ctx.call(self._ctx.session.records.page, offset=page * self.page_size, limit=self.page_size,
-                       on_done=lambda rows: self._on_page(gen, page, rows),
-                       on_error=lambda e: self._on_page_error(gen, page, e))
+                       on_done=lambda rows: self._on_page(page, rows),
+                       on_error=lambda e: self._on_page_error(page, e), owner=self, latest=_PAGE)
 
-    def _on_page(self, gen: int, page: int, summaries: list[Any]) -> None:
+    def _on_page(self, page: int, summaries: list[Any]) -> None:
         self._inflight = None
-        if gen == self._gen:
-            self._pages.pop(page, None)
-            self._pages[page] = rows = [_row(s) for s in summaries]
-            self._stale.discard(page)
-            while len(self._pages) > self._max_cached:
-                old, _ = self._pages.popitem(last=False)
-                self._stale.discard(old)
-            first = page * self.page_size
-            last = min(first + self.page_size, self._total) - 1
-            if first <= last:
-                self.dataChanged.emit(self.index(first, 0), self.index(last, len(Column) - 1))
-            if len(rows) < last - first + 1:
-                # Fewer rows than the count promised: persons were voided since. Count again (a reset follows).
-                self.reload()
-                return
+        self._pages.pop(page, None)
+        self._pages[page] = rows = [as_row(s) for s in summaries]
+        self._stale.discard(page)
+        while len(self._pages) > self._max_cached:
+            old, _ = self._pages.popitem(last=False)
+            self._stale.discard(old)
+        first = page * self.page_size
+        last = min(first + self.page_size, self._total) - 1
+        self.rows_changed(first, last)
+        if len(rows) < last - first + 1:
+            # Fewer rows than the count promised: persons were voided since. Count again (a reset follows).
+            self.reload()
+            return
         self._dispatch()
 
-    def _on_page_error(self, gen: int, page: int, exc: BaseException) -> None:
+    def _on_page_error(self, page: int, exc: BaseException) -> None:
         self._inflight = None
-        if gen == self._gen:
-            self._failed_pages.add(page)
-            self._on_error(exc)
+        self._failed_pages.add(page)
+        self._on_error(exc)
         self._dispatch()
-

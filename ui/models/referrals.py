@@ -4,37 +4,25 @@
     model.replace_rows(session.referrals.list(kind="health"))   # rows as the service returns them
     model.data(model.index(0, ReferralsModel.Column.STAGE))     # "Arrived at the facility"
 
-``RecordTableModel`` is the small base shared with the users and review tables: one dict per row (the service's
-row dataclasses are turned into dicts as they arrive), a named
-column enum, custom roles for the record, its id and a sort key, and ``replace_rows`` that emits the least it
-can (``dataChanged`` for rows that changed, ``rowsRemoved`` when rows only went away, a reset otherwise).
+The model is a ``ui.models.table.RecordTableModel`` (named columns, row/id/sort-key roles, partial updates).
 """
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from checkpoint import codelists
 from checkpoint.model.referral import CXR_RESULTS, DIAGNOSES, HEALTH_STAGES, STATUSES, XPERT_RESULTS
-from checkpoint.site import LOCAL_TZ
-from ui.i18n import current_language
+from ui.models.table import RecordTableModel
 from ui.qt import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
 )
+from ui.text import code_label, local_date
 
-__all__ = ["CXR_LABELS", "DIAGNOSIS_LABELS", "FIELD_TITLES", "STAGE_LABELS", "XPERT_LABELS", "RecordTableModel",
-           "ReferralsModel", "code_label", "field_title", "local_date", "result_label", "stage_label", "stages_after",
-           "ui_lang"]
+__all__ = ["CXR_LABELS", "DIAGNOSIS_LABELS", "FIELD_TITLES", "STAGE_LABELS", "XPERT_LABELS",
+           "ReferralsModel", "field_title", "result_label", "stage_label", "stages_after"]
 
 _CTX = "Referral"
 
@@ -92,164 +80,6 @@ def result_label(field: str, code: str) -> str:
     return _tr(labels[code]) if code in labels else code
 
 
-def ui_lang() -> str:
-    """The code-list language matching the UI: "km" when the UI runs in Khmer, else "en"."""
-    return "km" if current_language() == "km" else "en"
-
-
-def code_label(list_name: str, code: str | None) -> str:
-    """Label of a code-list code in the UI language; free text (or an unknown code) is shown as it is."""
-    if not code:
-        return ""
-    try:
-        return codelists.label(list_name, code, ui_lang())
-    except Exception:  # an unknown code or free text: show what was recorded
-        return code
-
-
-def local_date(iso: str | None) -> str:
-    """An ISO timestamp as the local (Poipet, UTC+7) date, YYYY-MM-DD."""
-    if not iso:
-        return ""
-    try:
-        dt = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso[:10]
-    if dt.tzinfo is None:
-        return dt.date().isoformat()
-    return dt.astimezone(LOCAL_TZ).date().isoformat()
-
-
-def as_row(record: Any) -> dict[str, Any]:
-    """A row dict from a service's row dataclass (``UserAccount``, ``ReferralRow``...) or a mapping."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}
-    return dict(record)
-
-
-class RecordTableModel(QAbstractTableModel):
-    """Rows are dicts with an ``id``; subclasses set ``Column`` and implement ``header`` and ``display``."""
-
-    RowRole = int(Qt.ItemDataRole.UserRole) + 1     # the row's dict (a copy)
-    IdRole = int(Qt.ItemDataRole.UserRole) + 2      # the row's id (str)
-    SortKeyRole = int(Qt.ItemDataRole.UserRole) + 3  # a sort key for the cell (str or int)
-
-    Column: type[IntEnum]
-    ID_KEY = "id"
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-
-    # -- reading
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.Column):
-            return self.header(self.Column(section))
-        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
-            return str(section + 1)
-        return None
-
-    def header(self, column: IntEnum) -> str:
-        raise NotImplementedError
-
-    def display(self, row: dict[str, Any], column: IntEnum) -> str:
-        raise NotImplementedError
-
-    def sort_key(self, row: dict[str, Any], column: IntEnum) -> Any:
-        return self.display(row, column)
-
-    def tooltip(self, row: dict[str, Any], column: IntEnum) -> str | None:
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.Column):
-            return None
-        row = self._rows[index.row()]
-        column = self.Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.display(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tooltip(row, column)
-        if role == self.RowRole:
-            return dict(row)
-        if role == self.IdRole:
-            return row[self.ID_KEY]
-        if role == self.SortKeyRole:
-            return self.sort_key(row, column)
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-    def record(self, row: int) -> dict[str, Any] | None:
-        return dict(self._rows[row]) if 0 <= row < len(self._rows) else None
-
-    def ids(self) -> list[str]:
-        return [r[self.ID_KEY] for r in self._rows]
-
-    def row_of(self, record_id: str) -> int:
-        for i, r in enumerate(self._rows):
-            if r[self.ID_KEY] == record_id:
-                return i
-        return -1
-
-    # -- writing
-    def replace_rows(self, rows: Iterable[Any]) -> None:
-        """Show ``rows`` (dicts, or the services' row dataclasses). Same ids in the same order: ``dataChanged`` for
-        each changed row only; some rows gone and nothing else different: ``rowsRemoved``; anything else: a model
-        reset."""
-        new = [as_row(r) for r in rows]
-        old_ids = self.ids()
-        new_ids = [r[self.ID_KEY] for r in new]
-        if new_ids == old_ids:
-            for i, r in enumerate(new):
-                if r != self._rows[i]:
-                    self._rows[i] = r
-                    self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.Column) - 1))
-            return
-        kept = set(new_ids)
-        if set(old_ids) > kept and [i for i in old_ids if i in kept] == new_ids:
-            self.remove_ids(set(old_ids) - kept)
-            self.replace_rows(new)   # now the same ids: emits dataChanged for rows that changed meanwhile
-            return
-        self.beginResetModel()
-        self._rows = new
-        self.endResetModel()
-
-    def update_row(self, record_id: str, changes: Mapping[str, Any]) -> bool:
-        """Merge ``changes`` into one row and emit ``dataChanged`` for it; False if the row is not shown."""
-        i = self.row_of(record_id)
-        if i < 0:
-            return False
-        self._rows[i] = {**self._rows[i], **changes}
-        self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.Column) - 1))
-        return True
-
-    def remove_ids(self, ids: Iterable[str]) -> None:
-        """Remove these rows, one contiguous block at a time (bottom up, so indexes stay valid)."""
-        gone = set(ids)
-        i = len(self._rows) - 1
-        while i >= 0:
-            if self._rows[i][self.ID_KEY] in gone:
-                end = i
-                while i - 1 >= 0 and self._rows[i - 1][self.ID_KEY] in gone:
-                    i -= 1
-                self.beginRemoveRows(QModelIndex(), i, end)
-                del self._rows[i:end + 1]
-                self.endRemoveRows()
-            i -= 1
-
-
 class ReferralsModel(RecordTableModel):
     """Health referrals: one row per referral as ``session.referrals.list(kind="health")`` returns them."""
 
@@ -263,8 +93,9 @@ class ReferralsModel(RecordTableModel):
 
     def header(self, column: IntEnum) -> str:
         c = self.Column
-        return {c.NAME: self.tr("Name"), c.NAME_KHMER: self.tr("Name in Khmer"), c.REFERRED: self.tr("Referred"),
-                c.FACILITY: self.tr("Facility"), c.URGENCY: self.tr("Urgency"), c.STAGE: self.tr("Stage")}[column]
+        titles = {c.NAME: self.tr("Name"), c.NAME_KHMER: self.tr("Name in Khmer"), c.REFERRED: self.tr("Referred"),
+                  c.FACILITY: self.tr("Facility"), c.URGENCY: self.tr("Urgency"), c.STAGE: self.tr("Stage")}
+        return titles[self.Column(column)]
 
     def display(self, row: dict[str, Any], column: IntEnum) -> str:
         c = self.Column

@@ -14,7 +14,7 @@ from typing import Any
 
 from checkpoint.model.roles import ROLES
 from checkpoint.model.user import MIN_PASSPHRASE
-from ui.models.referrals import RecordTableModel
+from ui.models.table import RecordTableModel
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
 __all__ = ["ROLE_LABELS", "STATUS_LABELS", "UsersModel", "passphrase_strength", "role_label", "status_label"]
@@ -75,7 +75,7 @@ class UsersModel(RecordTableModel):
     def header(self, column: IntEnum) -> str:
         c = self.Column
         return {c.USERNAME: self.tr("User name"), c.DISPLAY_NAME: self.tr("Display name"), c.ROLE: self.tr("Role"),
-                c.STATUS: self.tr("Status"), c.FAILED: self.tr("Wrong passphrases")}[column]
+                c.STATUS: self.tr("Status"), c.FAILED: self.tr("Wrong passphrases")}[self.Column(column)]
 
     def display(self, row: dict[str, Any], column: IntEnum) -> str:
         c = self.Column

@@ -17,7 +17,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="55"/>
+        <location filename="../wizards/registration/outcomes.py" line="25"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -25,42 +25,42 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../windows/supervisor.py" line="348"/>
+        <location filename="../dialogs/users.py" line="31"/>
         <source>Add a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="349"/>
+        <location filename="../dialogs/users.py" line="32"/>
         <source>&amp;Add user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="350"/>
+        <location filename="../dialogs/users.py" line="33"/>
         <source>&amp;User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="350"/>
+        <location filename="../dialogs/users.py" line="33"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="352"/>
+        <location filename="../dialogs/users.py" line="35"/>
         <source>&amp;Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="352"/>
+        <location filename="../dialogs/users.py" line="35"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="354"/>
+        <location filename="../dialogs/users.py" line="37"/>
         <source>&amp;Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="354"/>
+        <location filename="../dialogs/users.py" line="37"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -68,7 +68,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="62"/>
+        <location filename="../context.py" line="67"/>
         <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -76,32 +76,32 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="319"/>
+        <location filename="../wizards/registration/consent.py" line="23"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="320"/>
+        <location filename="../wizards/registration/consent.py" line="24"/>
         <source>Explain each purpose and ask separately. The person may refuse any of them, stop at any time, and need not answer every question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="323"/>
+        <location filename="../wizards/registration/consent.py" line="27"/>
         <source>Keep this record (needed to save it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="324"/>
+        <location filename="../wizards/registration/consent.py" line="28"/>
         <source>Ask the trafficking and TB screening questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="325"/>
+        <location filename="../wizards/registration/consent.py" line="29"/>
         <source>Refer to an agency or health facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="326"/>
+        <location filename="../wizards/registration/consent.py" line="30"/>
         <source>Share the record with the named agencies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,42 +907,42 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../windows/person_detail.py" line="220"/>
+        <location filename="../dialogs/corrections.py" line="106"/>
         <source>Correct identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="221"/>
+        <location filename="../dialogs/corrections.py" line="107"/>
         <source>Save correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="225"/>
+        <location filename="../dialogs/corrections.py" line="111"/>
         <source>Field to correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="241"/>
+        <location filename="../dialogs/corrections.py" line="127"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="244"/>
+        <location filename="../dialogs/corrections.py" line="130"/>
         <source>New value: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="248"/>
+        <location filename="../dialogs/corrections.py" line="134"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="249"/>
+        <location filename="../dialogs/corrections.py" line="135"/>
         <source>New value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="266"/>
+        <location filename="../dialogs/corrections.py" line="152"/>
         <source>%1: the new value is the same as the recorded one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -950,112 +950,112 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../windows/supervisor.py" line="558"/>
+        <location filename="../views/supervisor/data.py" line="39"/>
         <source>Persons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="559"/>
+        <location filename="../views/supervisor/data.py" line="40"/>
         <source>Arrivals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="560"/>
+        <location filename="../views/supervisor/data.py" line="41"/>
         <source>Trafficking screens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="561"/>
+        <location filename="../views/supervisor/data.py" line="42"/>
         <source>TB screens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="562"/>
+        <location filename="../views/supervisor/data.py" line="43"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="563"/>
+        <location filename="../views/supervisor/data.py" line="44"/>
         <source>Events in the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="564"/>
+        <location filename="../views/supervisor/data.py" line="45"/>
         <source>Events not yet sent to HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="565"/>
+        <location filename="../views/supervisor/data.py" line="46"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="566"/>
+        <location filename="../views/supervisor/data.py" line="47"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="588"/>
+        <location filename="../views/supervisor/data.py" line="69"/>
         <source>This store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="597"/>
+        <location filename="../views/supervisor/data.py" line="78"/>
         <source>&amp;Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="597"/>
+        <location filename="../views/supervisor/data.py" line="78"/>
         <source>Export the records as a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="598"/>
+        <location filename="../views/supervisor/data.py" line="79"/>
         <source>&amp;Back up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="598"/>
+        <location filename="../views/supervisor/data.py" line="79"/>
         <source>Write an encrypted backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="599"/>
+        <location filename="../views/supervisor/data.py" line="80"/>
         <source>&amp;Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="599"/>
+        <location filename="../views/supervisor/data.py" line="80"/>
         <source>Verify the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="609"/>
+        <location filename="../views/supervisor/data.py" line="90"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="611"/>
+        <location filename="../views/supervisor/data.py" line="92"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="614"/>
+        <location filename="../views/supervisor/data.py" line="94"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="618"/>
+        <location filename="../views/supervisor/data.py" line="97"/>
         <source>Problems found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="681"/>
+        <location filename="../views/supervisor/data.py" line="165"/>
         <source>That file already exists. Nothing was overwritten: choose a new name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/supervisor.py" line="697"/>
+        <location filename="../views/supervisor/data.py" line="181"/>
         <source>%n row(s) written to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1063,27 +1063,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="698"/>
+        <location filename="../views/supervisor/data.py" line="182"/>
         <source>This file is NOT encrypted. Keep it only on an encrypted disk, never send it by e-mail or chat, and delete it when you are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="714"/>
+        <location filename="../views/supervisor/data.py" line="198"/>
         <source>Encrypted backup written to %1. Its key file %2 is beside it: keep the two together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="726"/>
+        <location filename="../views/supervisor/data.py" line="210"/>
         <source>Checking the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="732"/>
+        <location filename="../views/supervisor/data.py" line="216"/>
         <source>OK: the store passed every check (%1 events, %2 persons).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/supervisor.py" line="736"/>
+        <location filename="../views/supervisor/data.py" line="220"/>
         <source>%n problem(s) found. Do not delete anything; tell HQ.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1313,54 +1313,158 @@
     </message>
 </context>
 <context>
-    <name>FormDialog</name>
+    <name>FollowUpForm</name>
     <message>
-        <location filename="../windows/supervisor.py" line="252"/>
+        <location filename="../views/follow_up.py" line="53"/>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="58"/>
+        <location filename="../views/follow_up.py" line="166"/>
+        <source>Choose a referral in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="68"/>
+        <source>Next stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="90"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="93"/>
+        <source>&amp;Next stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="94"/>
+        <source>Chest &amp;X-ray result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="95"/>
+        <source>X&amp;pert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="96"/>
+        <source>&amp;Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="97"/>
+        <source>&amp;Treatment started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="98"/>
+        <source>Treatment &amp;facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="99"/>
+        <source>N&amp;otes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="101"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="259"/>
+        <location filename="../views/follow_up.py" line="105"/>
+        <source>&amp;Save follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="107"/>
+        <source>Save follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="108"/>
+        <source>Save (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="138"/>
+        <source>Not recorded yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="175"/>
+        <source>%1, referred on %2 to %3. Stage: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="184"/>
+        <source>%1 (current stage: add a result)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="202"/>
+        <source>This referral is closed; nothing more can be recorded on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/follow_up.py" line="204"/>
+        <source>Your role can see referrals but not record follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../dialogs/form.py" line="40"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/form.py" line="46"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="281"/>
+        <location filename="../dialogs/form.py" line="70"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="282"/>
+        <location filename="../dialogs/form.py" line="71"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="283"/>
+        <location filename="../dialogs/form.py" line="72"/>
         <source>Passphrase a&amp;gain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="284"/>
+        <location filename="../dialogs/form.py" line="73"/>
         <source>Passphrase again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="286"/>
+        <location filename="../dialogs/form.py" line="75"/>
         <source>Passphrase strength</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="292"/>
+        <location filename="../dialogs/form.py" line="81"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="293"/>
+        <location filename="../dialogs/form.py" line="82"/>
         <source>Use several words: at least 10 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="304"/>
+        <location filename="../dialogs/form.py" line="93"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,58 +1472,63 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="71"/>
+        <location filename="../windows/main_window.py" line="73"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="73"/>
+        <location filename="../windows/main_window.py" line="75"/>
         <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="74"/>
+        <location filename="../windows/main_window.py" line="76"/>
         <source>Trafficking indicators present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="75"/>
+        <location filename="../windows/main_window.py" line="77"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="75"/>
-        <location filename="../windows/main_window.py" line="90"/>
+        <location filename="../windows/main_window.py" line="77"/>
+        <location filename="../windows/main_window.py" line="92"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="76"/>
+        <location filename="../windows/main_window.py" line="78"/>
         <source>Waiting to sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="85"/>
+        <location filename="../windows/main_window.py" line="87"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="101"/>
+        <location filename="../windows/main_window.py" line="103"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="118"/>
+        <location filename="../windows/main_window.py" line="120"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="134"/>
+        <location filename="../windows/main_window.py" line="125"/>
+        <source>(no name yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="137"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="146"/>
+        <location filename="../windows/main_window.py" line="149"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1427,122 +1536,122 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="105"/>
+        <location filename="../wizards/registration/identity.py" line="37"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="106"/>
+        <location filename="../wizards/registration/identity.py" line="38"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="108"/>
+        <location filename="../wizards/registration/identity.py" line="40"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="109"/>
+        <location filename="../wizards/registration/identity.py" line="41"/>
         <source>Scan passport here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="121"/>
+        <location filename="../wizards/registration/identity.py" line="53"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="121"/>
+        <location filename="../wizards/registration/identity.py" line="53"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="121"/>
+        <location filename="../wizards/registration/identity.py" line="53"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="122"/>
+        <location filename="../wizards/registration/identity.py" line="54"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="123"/>
+        <location filename="../wizards/registration/identity.py" line="55"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="137"/>
+        <location filename="../wizards/registration/identity.py" line="69"/>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="138"/>
+        <location filename="../wizards/registration/identity.py" line="70"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="139"/>
+        <location filename="../wizards/registration/identity.py" line="71"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="143"/>
+        <location filename="../wizards/registration/identity.py" line="75"/>
         <source>No, register a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="189"/>
+        <location filename="../wizards/registration/identity.py" line="121"/>
         <source>Could not read the document. Re-scan it, or type the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="193"/>
+        <location filename="../wizards/registration/identity.py" line="125"/>
         <source>Passport read: all check digits correct.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="195"/>
+        <location filename="../wizards/registration/identity.py" line="127"/>
         <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="198"/>
+        <location filename="../wizards/registration/identity.py" line="130"/>
         <source>The passport has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="199"/>
+        <location filename="../wizards/registration/identity.py" line="131"/>
         <source>Names are not check-digit protected: confirm them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="237"/>
+        <location filename="../wizards/registration/identity.py" line="169"/>
         <source>same document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="238"/>
+        <location filename="../wizards/registration/identity.py" line="170"/>
         <source>same name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="239"/>
+        <location filename="../wizards/registration/identity.py" line="171"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="240"/>
+        <location filename="../wizards/registration/identity.py" line="172"/>
         <source>similar name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="240"/>
+        <location filename="../wizards/registration/identity.py" line="172"/>
         <source>same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="266"/>
+        <location filename="../wizards/registration/identity.py" line="198"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1550,17 +1659,17 @@
 <context>
     <name>JourneyPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="275"/>
+        <location filename="../wizards/registration/journey.py" line="24"/>
         <source>Journey</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="288"/>
+        <location filename="../wizards/registration/journey.py" line="37"/>
         <source>Interpreter used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="290"/>
+        <location filename="../wizards/registration/journey.py" line="39"/>
         <source>A person who seems to control them is present (interview them separately)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1568,40 +1677,40 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../windows/login.py" line="55"/>
+        <location filename="../windows/login.py" line="57"/>
         <source>Checkpoint — sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="57"/>
-        <location filename="../windows/login.py" line="75"/>
+        <location filename="../windows/login.py" line="59"/>
+        <location filename="../windows/login.py" line="77"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="64"/>
-        <location filename="../windows/login.py" line="76"/>
+        <location filename="../windows/login.py" line="66"/>
+        <location filename="../windows/login.py" line="78"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="66"/>
-        <location filename="../windows/login.py" line="77"/>
+        <location filename="../windows/login.py" line="68"/>
+        <location filename="../windows/login.py" line="79"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="68"/>
+        <location filename="../windows/login.py" line="70"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="72"/>
+        <location filename="../windows/login.py" line="74"/>
         <source>Checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="100"/>
+        <location filename="../windows/login.py" line="102"/>
         <source>Enter your user name and passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1609,68 +1718,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="166"/>
+        <location filename="../windows/main_window.py" line="169"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="173"/>
+        <location filename="../windows/main_window.py" line="176"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="186"/>
+        <location filename="../windows/main_window.py" line="189"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="188"/>
+        <location filename="../windows/main_window.py" line="191"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="190"/>
+        <location filename="../windows/main_window.py" line="193"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="192"/>
+        <location filename="../windows/main_window.py" line="195"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="194"/>
-        <location filename="../windows/main_window.py" line="217"/>
+        <location filename="../windows/main_window.py" line="197"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="195"/>
+        <location filename="../windows/main_window.py" line="198"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="216"/>
-        <source>Officer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="216"/>
-        <source>Health worker</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="217"/>
-        <source>Administrator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="246"/>
+        <location filename="../windows/main_window.py" line="245"/>
         <source>Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="266"/>
+        <location filename="../windows/main_window.py" line="265"/>
         <source>Waiting to sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1678,27 +1771,27 @@
 <context>
     <name>Outcome</name>
     <message>
-        <location filename="../wizards/registration.py" line="44"/>
+        <location filename="../wizards/registration/outcomes.py" line="14"/>
         <source>Indicators of trafficking present — refer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="45"/>
+        <location filename="../wizards/registration/outcomes.py" line="15"/>
         <source>Combination of indicators not met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="46"/>
+        <location filename="../wizards/registration/outcomes.py" line="16"/>
         <source>Presumptive TB — refer the same day for chest X-ray and Xpert</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="48"/>
+        <location filename="../wizards/registration/outcomes.py" line="18"/>
         <source>No symptoms but at high risk — refer for chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="49"/>
+        <location filename="../wizards/registration/outcomes.py" line="19"/>
         <source>TB screen negative</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1706,17 +1799,17 @@
 <context>
     <name>Passphrase</name>
     <message>
-        <location filename="../windows/login.py" line="37"/>
+        <location filename="../windows/login.py" line="39"/>
         <source>Too short: use at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="40"/>
+        <location filename="../windows/login.py" line="42"/>
         <source>Acceptable. A few more words make it much stronger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="41"/>
+        <location filename="../windows/login.py" line="43"/>
         <source>Strong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1724,22 +1817,22 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../windows/supervisor.py" line="368"/>
+        <location filename="../dialogs/users.py" line="51"/>
         <source>New passphrase for %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="369"/>
+        <location filename="../dialogs/users.py" line="52"/>
         <source>&amp;Set passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="376"/>
+        <location filename="../dialogs/users.py" line="59"/>
         <source>&amp;Current passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="377"/>
+        <location filename="../dialogs/users.py" line="60"/>
         <source>Current passphrase</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1747,339 +1840,344 @@
 <context>
     <name>PersonDetail</name>
     <message>
-        <location filename="../windows/person_detail.py" line="59"/>
+        <location filename="../views/person_record.py" line="43"/>
         <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="60"/>
+        <location filename="../views/person_record.py" line="44"/>
         <source>Viewed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="61"/>
+        <location filename="../views/person_record.py" line="45"/>
         <source>Identity corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="62"/>
+        <location filename="../views/person_record.py" line="46"/>
         <source>Arrival corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="63"/>
+        <location filename="../views/person_record.py" line="47"/>
         <source>Arrival approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="64"/>
+        <location filename="../views/person_record.py" line="48"/>
         <source>Voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="65"/>
+        <location filename="../views/person_record.py" line="49"/>
         <source>Referral added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="66"/>
+        <location filename="../views/person_record.py" line="50"/>
         <source>Referral updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="69"/>
+        <location filename="../views/person_record.py" line="53"/>
         <source>Indicators of trafficking present — refer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="70"/>
+        <location filename="../views/person_record.py" line="54"/>
         <source>Indicators not met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="73"/>
+        <location filename="../views/person_record.py" line="57"/>
         <source>Under 18 with exploitation indicators: child protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="74"/>
+        <location filename="../views/person_record.py" line="58"/>
         <source>Exploitation indicators only (the full rule is not met)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="75"/>
+        <location filename="../views/person_record.py" line="59"/>
         <source>An indicator grade used here is not yet verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="78"/>
+        <location filename="../views/person_record.py" line="62"/>
         <source>Presumptive TB — refer the same day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="79"/>
+        <location filename="../views/person_record.py" line="63"/>
         <source>A TB risk factor — refer for a chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="80"/>
+        <location filename="../views/person_record.py" line="64"/>
         <source>Screen negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="83"/>
+        <location filename="../views/person_record.py" line="67"/>
         <source>Protection referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="84"/>
+        <location filename="../views/person_record.py" line="68"/>
         <source>Child-protection referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="85"/>
+        <location filename="../views/person_record.py" line="69"/>
         <source>Health referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="88"/>
+        <location filename="../views/person_record.py" line="72"/>
         <source>referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="89"/>
+        <location filename="../views/person_record.py" line="73"/>
         <source>arrived at the facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="90"/>
+        <location filename="../views/person_record.py" line="74"/>
         <source>chest X-ray done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="91"/>
+        <location filename="../views/person_record.py" line="75"/>
         <source>Xpert test done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="92"/>
+        <location filename="../views/person_record.py" line="76"/>
         <source>diagnosed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="93"/>
+        <location filename="../views/person_record.py" line="77"/>
         <source>treatment started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="94"/>
+        <location filename="../views/person_record.py" line="78"/>
         <source>lost to follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="95"/>
+        <location filename="../views/person_record.py" line="79"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="98"/>
+        <location filename="../views/person_record.py" line="82"/>
         <source>storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="99"/>
+        <location filename="../views/person_record.py" line="83"/>
         <source>screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="100"/>
+        <location filename="../views/person_record.py" line="84"/>
         <source>referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="101"/>
+        <location filename="../views/person_record.py" line="85"/>
         <source>sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="104"/>
+        <location filename="../views/person_record.py" line="88"/>
         <source>the whole record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="105"/>
+        <location filename="../views/person_record.py" line="89"/>
         <source>an arrival</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="106"/>
+        <location filename="../views/person_record.py" line="90"/>
         <source>a trafficking-indicator screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="107"/>
+        <location filename="../views/person_record.py" line="91"/>
         <source>a TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="108"/>
+        <location filename="../views/person_record.py" line="92"/>
         <source>a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="313"/>
-        <location filename="../windows/person_detail.py" line="397"/>
+        <location filename="../views/person_detail.py" line="53"/>
+        <location filename="../views/person_detail.py" line="135"/>
         <source>Select a person and press Enter to open the record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="314"/>
+        <location filename="../views/person_detail.py" line="54"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="316"/>
+        <location filename="../views/person_detail.py" line="56"/>
         <source>Correct identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="318"/>
+        <location filename="../views/person_detail.py" line="58"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="320"/>
+        <location filename="../views/person_detail.py" line="60"/>
         <source>Void a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="380"/>
+        <location filename="../views/person_detail.py" line="118"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="445"/>
+        <location filename="../views/person_detail.py" line="179"/>
         <source>This record was voided: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="458"/>
+        <location filename="../views/person_detail.py" line="194"/>
         <source>No arrivals recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="466"/>
+        <location filename="../views/person_record.py" line="124"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="477"/>
+        <location filename="../views/person_record.py" line="135"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="482"/>
-        <location filename="../windows/person_detail.py" line="603"/>
+        <location filename="../views/person_record.py" line="148"/>
+        <location filename="../views/person_record.py" line="265"/>
         <source>Arrival %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="484"/>
-        <location filename="../windows/person_detail.py" line="513"/>
-        <location filename="../windows/person_detail.py" line="528"/>
-        <location filename="../windows/person_detail.py" line="567"/>
+        <location filename="../views/person_record.py" line="141"/>
         <source>(voided)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="494"/>
+        <location filename="../views/person_record.py" line="157"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="494"/>
+        <location filename="../views/person_record.py" line="158"/>
         <source>Waiting for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="495"/>
+        <location filename="../views/person_record.py" line="159"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="500"/>
+        <location filename="../views/person_record.py" line="165"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="503"/>
+        <location filename="../views/person_record.py" line="170"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="506"/>
-        <location filename="../windows/person_detail.py" line="524"/>
+        <location filename="../views/person_record.py" line="168"/>
         <source>Not screened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="509"/>
-        <location filename="../windows/person_detail.py" line="522"/>
+        <location filename="../views/person_record.py" line="162"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="162"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="169"/>
         <source>Not visible to your role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="519"/>
+        <location filename="../views/person_record.py" line="184"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="534"/>
+        <location filename="../views/person_record.py" line="197"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="539"/>
+        <location filename="../views/person_record.py" line="202"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="541"/>
+        <location filename="../views/person_record.py" line="204"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="560"/>
+        <location filename="../views/person_record.py" line="227"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="563"/>
+        <location filename="../views/person_record.py" line="230"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="571"/>
+        <location filename="../views/person_record.py" line="239"/>
         <source>History of changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="583"/>
+        <location filename="../views/person_record.py" line="251"/>
         <source>reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="599"/>
+        <location filename="../views/person_record.py" line="261"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="606"/>
+        <location filename="../views/person_record.py" line="269"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="610"/>
+        <location filename="../views/person_record.py" line="273"/>
         <source>TB screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2087,37 +2185,37 @@
 <context>
     <name>PersonsModel</name>
     <message>
-        <location filename="../models/persons.py" line="179"/>
+        <location filename="../models/persons.py" line="145"/>
         <source>Last arrival</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="212"/>
+        <location filename="../models/persons.py" line="152"/>
         <source>Loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="224"/>
+        <location filename="../models/persons.py" line="172"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="224"/>
+        <location filename="../models/persons.py" line="172"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="224"/>
+        <location filename="../models/persons.py" line="172"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="225"/>
+        <location filename="../models/persons.py" line="173"/>
         <source>Not specified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/persons.py" line="227"/>
+        <location filename="../models/persons.py" line="175"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2125,73 +2223,73 @@
 <context>
     <name>ProvisioningWizard</name>
     <message>
-        <location filename="../windows/login.py" line="133"/>
+        <location filename="../windows/login.py" line="146"/>
         <source>Set up this checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="140"/>
+        <location filename="../windows/login.py" line="153"/>
         <source>Checkpoint and first supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="141"/>
+        <location filename="../windows/login.py" line="154"/>
         <source>Poipet checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="142"/>
-        <location filename="../windows/login.py" line="157"/>
+        <location filename="../windows/login.py" line="155"/>
+        <location filename="../windows/login.py" line="170"/>
         <source>Checkpoint name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="144"/>
-        <location filename="../windows/login.py" line="158"/>
+        <location filename="../windows/login.py" line="157"/>
+        <location filename="../windows/login.py" line="171"/>
         <source>Supervisor user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="146"/>
         <location filename="../windows/login.py" line="159"/>
+        <location filename="../windows/login.py" line="172"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="148"/>
-        <location filename="../windows/login.py" line="160"/>
+        <location filename="../windows/login.py" line="161"/>
+        <location filename="../windows/login.py" line="173"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="150"/>
-        <location filename="../windows/login.py" line="161"/>
+        <location filename="../windows/login.py" line="163"/>
+        <location filename="../windows/login.py" line="174"/>
         <source>Passphrase again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="168"/>
+        <location filename="../windows/login.py" line="180"/>
         <source>Recovery code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="169"/>
+        <location filename="../windows/login.py" line="181"/>
         <source>Write this code down or print it, and keep it locked away. It opens the records if every passphrase is forgotten. It is shown only now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="175"/>
-        <location filename="../windows/login.py" line="176"/>
+        <location filename="../windows/login.py" line="187"/>
+        <location filename="../windows/login.py" line="188"/>
         <source>I have written down the recovery code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="186"/>
+        <location filename="../windows/login.py" line="198"/>
         <source>Open Checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="194"/>
+        <location filename="../windows/login.py" line="206"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2199,22 +2297,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../windows/person_detail.py" line="166"/>
+        <location filename="../dialogs/corrections.py" line="56"/>
         <source>Why is this needed? (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="169"/>
+        <location filename="../dialogs/corrections.py" line="58"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="177"/>
+        <location filename="../dialogs/corrections.py" line="64"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="194"/>
+        <location filename="../dialogs/corrections.py" line="81"/>
         <source>%1: give a reason (at least 3 characters).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2222,27 +2320,27 @@
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../windows/records.py" line="52"/>
+        <location filename="../views/records.py" line="52"/>
         <source>Search persons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/records.py" line="53"/>
+        <location filename="../views/records.py" line="53"/>
         <source>Search: name (Latin or Khmer), document number, phone or date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/records.py" line="72"/>
+        <location filename="../views/records.py" line="72"/>
         <source>Persons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/records.py" line="173"/>
+        <location filename="../views/records.py" line="173"/>
         <source>Press Enter to open the selected person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/records.py" line="185"/>
+        <location filename="../views/records.py" line="185"/>
         <source>%n persons found</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2250,7 +2348,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/records.py" line="187"/>
+        <location filename="../views/records.py" line="187"/>
         <source>(only the first %n are shown; refine the search)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2258,7 +2356,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/records.py" line="189"/>
+        <location filename="../views/records.py" line="189"/>
         <source>%n persons</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2269,122 +2367,122 @@
 <context>
     <name>Referral</name>
     <message>
-        <location filename="../models/referrals.py" line="43"/>
+        <location filename="../models/referrals.py" line="31"/>
         <source>Referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="44"/>
+        <location filename="../models/referrals.py" line="32"/>
         <source>Arrived at the facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="45"/>
+        <location filename="../models/referrals.py" line="33"/>
         <source>Chest X-ray done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="46"/>
+        <location filename="../models/referrals.py" line="34"/>
         <source>Xpert test done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="47"/>
+        <location filename="../models/referrals.py" line="35"/>
         <source>Diagnosed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="48"/>
+        <location filename="../models/referrals.py" line="36"/>
         <source>Treatment started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="49"/>
+        <location filename="../models/referrals.py" line="37"/>
         <source>Lost to follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="50"/>
+        <location filename="../models/referrals.py" line="38"/>
         <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="53"/>
+        <location filename="../models/referrals.py" line="41"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="54"/>
+        <location filename="../models/referrals.py" line="42"/>
         <source>Abnormal, suggestive of TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="55"/>
+        <location filename="../models/referrals.py" line="43"/>
         <source>Abnormal, not suggestive of TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="58"/>
+        <location filename="../models/referrals.py" line="46"/>
         <source>MTB not detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="59"/>
+        <location filename="../models/referrals.py" line="47"/>
         <source>MTB detected, rifampicin resistance not detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="60"/>
+        <location filename="../models/referrals.py" line="48"/>
         <source>MTB detected, rifampicin resistance detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="61"/>
+        <location filename="../models/referrals.py" line="49"/>
         <source>MTB detected, rifampicin resistance indeterminate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="63"/>
+        <location filename="../models/referrals.py" line="51"/>
         <source>Error, invalid or no result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="66"/>
+        <location filename="../models/referrals.py" line="54"/>
         <source>Bacteriologically confirmed TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="67"/>
+        <location filename="../models/referrals.py" line="55"/>
         <source>Clinically diagnosed TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="68"/>
+        <location filename="../models/referrals.py" line="56"/>
         <source>Not TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="313"/>
+        <location filename="../models/referrals.py" line="144"/>
         <source>Chest X-ray result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="314"/>
+        <location filename="../models/referrals.py" line="145"/>
         <source>Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="315"/>
+        <location filename="../models/referrals.py" line="146"/>
         <source>Diagnosis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="316"/>
+        <location filename="../models/referrals.py" line="147"/>
         <source>Treatment started on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="317"/>
+        <location filename="../models/referrals.py" line="148"/>
         <source>Treatment facility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2392,37 +2490,37 @@
 <context>
     <name>ReferralsModel</name>
     <message>
-        <location filename="../models/referrals.py" line="266"/>
+        <location filename="../models/referrals.py" line="96"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="266"/>
+        <location filename="../models/referrals.py" line="96"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="266"/>
+        <location filename="../models/referrals.py" line="96"/>
         <source>Referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="267"/>
+        <location filename="../models/referrals.py" line="97"/>
         <source>Facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="267"/>
+        <location filename="../models/referrals.py" line="97"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="267"/>
+        <location filename="../models/referrals.py" line="97"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="283"/>
+        <location filename="../models/referrals.py" line="114"/>
         <source>Lost to follow-up (after: %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2430,123 +2528,42 @@
 <context>
     <name>ReferralsView</name>
     <message>
-        <location filename="../windows/referrals.py" line="108"/>
+        <location filename="../views/referrals.py" line="64"/>
         <source>Show referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="109"/>
+        <location filename="../views/referrals.py" line="65"/>
         <source>Open (need follow-up)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="110"/>
+        <location filename="../views/referrals.py" line="66"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="113"/>
+        <location filename="../views/referrals.py" line="69"/>
         <source>S&amp;how:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="115"/>
+        <location filename="../views/referrals.py" line="71"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="117"/>
+        <location filename="../views/referrals.py" line="73"/>
         <source>Refresh the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="128"/>
+        <location filename="../views/referrals.py" line="83"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../windows/referrals.py" line="154"/>
-        <source>Follow-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="158"/>
-        <location filename="../windows/referrals.py" line="360"/>
-        <source>Choose a referral in the list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="168"/>
-        <source>Next stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="191"/>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="194"/>
-        <source>&amp;Next stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="195"/>
-        <source>Chest &amp;X-ray result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="196"/>
-        <source>X&amp;pert result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="197"/>
-        <source>&amp;Diagnosis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="198"/>
-        <source>&amp;Treatment started on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="199"/>
-        <source>Treatment &amp;facility</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="200"/>
-        <source>N&amp;otes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="204"/>
-        <source>Error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="211"/>
-        <source>&amp;Save follow-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="213"/>
-        <source>Save follow-up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="214"/>
-        <source>Save (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="251"/>
-        <source>Not recorded yet</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location filename="../windows/referrals.py" line="296"/>
+        <location filename="../views/referrals.py" line="153"/>
         <source>%n referral(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2554,32 +2571,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="298"/>
+        <location filename="../views/referrals.py" line="155"/>
         <source>(only the oldest are shown; choose a narrower filter)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/referrals.py" line="369"/>
-        <source>%1, referred on %2 to %3. Stage: %4.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="378"/>
-        <source>%1 (current stage: add a result)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="398"/>
-        <source>This referral is closed; nothing more can be recorded on it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="400"/>
-        <source>Your role can see referrals but not record follow-up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/referrals.py" line="479"/>
+        <location filename="../views/referrals.py" line="236"/>
         <source>Saved: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2587,12 +2584,12 @@
 <context>
     <name>RegistrationWizard</name>
     <message>
-        <location filename="../wizards/registration.py" line="607"/>
+        <location filename="../wizards/registration/wizard.py" line="42"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="619"/>
+        <location filename="../wizards/registration/wizard.py" line="54"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2600,22 +2597,22 @@
 <context>
     <name>ReviewModel</name>
     <message>
-        <location filename="../windows/supervisor.py" line="116"/>
+        <location filename="../models/review.py" line="32"/>
         <source>Arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="116"/>
+        <location filename="../models/review.py" line="32"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="116"/>
+        <location filename="../models/review.py" line="32"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="117"/>
+        <location filename="../models/review.py" line="33"/>
         <source>Registered by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2623,57 +2620,62 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="518"/>
+        <location filename="../wizards/registration/review.py" line="26"/>
         <source>Review and save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="524"/>
+        <location filename="../wizards/registration/review.py" line="32"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="527"/>
+        <location filename="../wizards/registration/review.py" line="35"/>
         <source>Referrals (untick to leave one out; a child always gets child protection):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="535"/>
+        <location filename="../wizards/registration/review.py" line="43"/>
         <source>Existing person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="546"/>
+        <location filename="../wizards/registration/review.py" line="45"/>
+        <source>age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="55"/>
         <source>No screening (no consent to screening).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="568"/>
+        <location filename="../wizards/registration/review.py" line="77"/>
         <source>Protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="568"/>
+        <location filename="../wizards/registration/review.py" line="77"/>
         <source>Child protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="569"/>
+        <location filename="../wizards/registration/review.py" line="78"/>
         <source>Health facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="570"/>
+        <location filename="../wizards/registration/review.py" line="79"/>
         <source>immediate danger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="570"/>
+        <location filename="../wizards/registration/review.py" line="79"/>
         <source>same day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="571"/>
+        <location filename="../wizards/registration/review.py" line="80"/>
         <source>routine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2681,37 +2683,37 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../windows/supervisor.py" line="146"/>
+        <location filename="../views/supervisor/review.py" line="36"/>
         <source>Arrivals waiting for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="148"/>
+        <location filename="../views/supervisor/review.py" line="38"/>
         <source>&amp;Approve selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="148"/>
+        <location filename="../views/supervisor/review.py" line="38"/>
         <source>Approve the selected arrivals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="149"/>
+        <location filename="../views/supervisor/review.py" line="39"/>
         <source>&amp;Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="149"/>
+        <location filename="../views/supervisor/review.py" line="39"/>
         <source>Refresh the review list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="153"/>
+        <location filename="../views/supervisor/review.py" line="42"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/supervisor.py" line="195"/>
+        <location filename="../views/supervisor/review.py" line="78"/>
         <source>%n arrival(s) waiting</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2719,12 +2721,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="197"/>
+        <location filename="../views/supervisor/review.py" line="80"/>
         <source>(the oldest %1 are shown)</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/supervisor.py" line="228"/>
+        <location filename="../views/supervisor/review.py" line="111"/>
         <source>%n arrival(s) approved.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2732,7 +2734,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../windows/supervisor.py" line="231"/>
+        <location filename="../views/supervisor/review.py" line="114"/>
         <source>%n arrival(s) not approved: %1</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2743,22 +2745,22 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../windows/supervisor.py" line="389"/>
+        <location filename="../dialogs/users.py" line="72"/>
         <source>Role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="390"/>
+        <location filename="../dialogs/users.py" line="73"/>
         <source>&amp;Change role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="392"/>
+        <location filename="../dialogs/users.py" line="75"/>
         <source>&amp;Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="392"/>
+        <location filename="../dialogs/users.py" line="75"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2774,47 +2776,47 @@
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../windows/supervisor.py" line="757"/>
+        <location filename="../views/supervisor/view.py" line="38"/>
         <source>Supervisor tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="764"/>
+        <location filename="../views/supervisor/view.py" line="45"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="766"/>
+        <location filename="../views/supervisor/view.py" line="47"/>
         <source>&amp;Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="768"/>
+        <location filename="../views/supervisor/view.py" line="49"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="769"/>
+        <location filename="../views/supervisor/view.py" line="50"/>
         <source>Your role has no supervisor tasks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="792"/>
+        <location filename="../views/supervisor/view.py" line="73"/>
         <source>Export to a new CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="792"/>
+        <location filename="../views/supervisor/view.py" line="73"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="794"/>
+        <location filename="../views/supervisor/view.py" line="75"/>
         <source>Write the backup to a new file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="794"/>
+        <location filename="../views/supervisor/view.py" line="75"/>
         <source>Checkpoint backups (*.db)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2991,89 +2993,89 @@
 <context>
     <name>TBPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="449"/>
+        <location filename="../wizards/registration/tb.py" line="26"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="451"/>
+        <location filename="../wizards/registration/tb.py" line="28"/>
         <source>Cough now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="453"/>
+        <location filename="../wizards/registration/tb.py" line="30"/>
         <source>Coughing up blood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="454"/>
+        <location filename="../wizards/registration/tb.py" line="31"/>
         <source>Fever</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="455"/>
+        <location filename="../wizards/registration/tb.py" line="32"/>
         <source>Night sweats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="456"/>
+        <location filename="../wizards/registration/tb.py" line="33"/>
         <source>Weight loss without trying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="457"/>
+        <location filename="../wizards/registration/tb.py" line="34"/>
         <source>Poor weight gain (children under 15)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="458"/>
+        <location filename="../wizards/registration/tb.py" line="35"/>
         <source>Not known / not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="459"/>
+        <location filename="../wizards/registration/tb.py" line="36"/>
         <source>Negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="459"/>
+        <location filename="../wizards/registration/tb.py" line="36"/>
         <source>Positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="461"/>
+        <location filename="../wizards/registration/tb.py" line="38"/>
         <source>Lives with or is close to someone with TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="462"/>
+        <location filename="../wizards/registration/tb.py" line="39"/>
         <source>Treated for TB before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="463"/>
+        <location filename="../wizards/registration/tb.py" line="40"/>
         <source>Diabetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="464"/>
+        <location filename="../wizards/registration/tb.py" line="41"/>
         <source>Recently held in prison or immigration detention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="466"/>
-        <location filename="../wizards/registration.py" line="477"/>
+        <location filename="../wizards/registration/tb.py" line="43"/>
+        <location filename="../wizards/registration/tb.py" line="54"/>
         <source>Days of cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="467"/>
-        <location filename="../wizards/registration.py" line="479"/>
+        <location filename="../wizards/registration/tb.py" line="44"/>
+        <location filename="../wizards/registration/tb.py" line="56"/>
         <source>HIV status (optional, sensitive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="470"/>
+        <location filename="../wizards/registration/tb.py" line="47"/>
         <source>TB screen result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3081,32 +3083,32 @@
 <context>
     <name>TraffickingPage</name>
     <message>
-        <location filename="../wizards/registration.py" line="351"/>
+        <location filename="../wizards/registration/trafficking.py" line="28"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="352"/>
+        <location filename="../wizards/registration/trafficking.py" line="29"/>
         <source>Tick what the person describes. Each dimension is judged on its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="361"/>
+        <location filename="../wizards/registration/trafficking.py" line="38"/>
         <source>Checklist result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="366"/>
+        <location filename="../wizards/registration/trafficking.py" line="43"/>
         <source>Age when exploited, if different (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="436"/>
+        <location filename="../wizards/registration/trafficking.py" line="113"/>
         <source>Child: refer to child protection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration.py" line="438"/>
+        <location filename="../wizards/registration/trafficking.py" line="115"/>
         <source>An indicator whose grade is not yet verified was used.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3200,87 +3202,87 @@
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../windows/supervisor.py" line="411"/>
+        <location filename="../views/supervisor/users.py" line="37"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="413"/>
+        <location filename="../views/supervisor/users.py" line="38"/>
         <source>&amp;Add user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="413"/>
+        <location filename="../views/supervisor/users.py" line="38"/>
         <source>Add a user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="414"/>
+        <location filename="../views/supervisor/users.py" line="39"/>
         <source>Reset &amp;passphrase…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="415"/>
+        <location filename="../views/supervisor/users.py" line="40"/>
         <source>Reset the selected user&apos;s passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="416"/>
+        <location filename="../views/supervisor/users.py" line="41"/>
         <source>&amp;Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="416"/>
+        <location filename="../views/supervisor/users.py" line="41"/>
         <source>Lock the selected account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="417"/>
+        <location filename="../views/supervisor/users.py" line="42"/>
         <source>&amp;Unlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="417"/>
+        <location filename="../views/supervisor/users.py" line="42"/>
         <source>Unlock the selected account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="418"/>
+        <location filename="../views/supervisor/users.py" line="43"/>
         <source>Change &amp;role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="418"/>
+        <location filename="../views/supervisor/users.py" line="43"/>
         <source>Change the selected user&apos;s role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="421"/>
+        <location filename="../views/supervisor/users.py" line="45"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="516"/>
+        <location filename="../views/supervisor/users.py" line="134"/>
         <source>User added. They can sign in with the passphrase you gave them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="522"/>
+        <location filename="../views/supervisor/users.py" line="140"/>
         <source>Passphrase changed for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="528"/>
+        <location filename="../views/supervisor/users.py" line="146"/>
         <source>Role changed for %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="539"/>
+        <location filename="../views/supervisor/users.py" line="157"/>
         <source>%1 is locked and can no longer sign in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/supervisor.py" line="540"/>
+        <location filename="../views/supervisor/users.py" line="158"/>
         <source>%1 is unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3288,27 +3290,27 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../windows/person_detail.py" line="275"/>
+        <location filename="../dialogs/corrections.py" line="161"/>
         <source>Void a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="276"/>
+        <location filename="../dialogs/corrections.py" line="162"/>
         <source>Void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="279"/>
+        <location filename="../dialogs/corrections.py" line="165"/>
         <source>Record to void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="282"/>
+        <location filename="../dialogs/corrections.py" line="168"/>
         <source>Voiding marks a record as entered in error. It is not deleted: it stays in the history with your reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/person_detail.py" line="285"/>
+        <location filename="../dialogs/corrections.py" line="173"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3316,22 +3318,22 @@
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../widgets/fields.py" line="143"/>
+        <location filename="../widgets/fields.py" line="151"/>
         <source>&lt; Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="144"/>
+        <location filename="../widgets/fields.py" line="152"/>
         <source>Next &gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="145"/>
+        <location filename="../widgets/fields.py" line="153"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="146"/>
+        <location filename="../widgets/fields.py" line="154"/>
         <source>Finish</source>
         <translation type="unfinished"></translation>
     </message>

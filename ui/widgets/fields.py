@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from checkpoint import codelists
-from ui.i18n import current_language
 from ui.messages import field_label
 from ui.qt import QCheckBox, QComboBox, QCoreApplication, QLabel, QLineEdit, QSpinBox, Qt, QWidget, QWizard, Signal
+from ui.text import code_text
 
 
 def name(widget: QWidget, field: str, label: str | None = None) -> QWidget:
@@ -30,10 +30,8 @@ class CodeCombo(QComboBox):
         if blank is not None:
             self.addItem(blank or "—", "")
         if list_name:
-            lang = current_language()
             for c in codelists.codes(list_name):
-                label = (c.label_km or c.label_en) if lang == "km" else c.label_en
-                self.addItem(f"{label}", c.code)
+                self.addItem(code_text(c), c.code)
         for code, label in items:
             self.addItem(label, code)
         self.currentIndexChanged.connect(lambda _i: self.edited.emit())
@@ -76,6 +74,8 @@ class IntField(QSpinBox):
         self.setValue(-1)
         self.valueChanged.connect(lambda _v: self.edited.emit())
 
+    # The fields' common protocol (value/set_value, None for "not given") differs from QSpinBox.value(), which only
+    # Python callers reach: Qt itself never calls it through this override.
     def value(self) -> int | None:  # type: ignore[override]
         v = super().value()
         return None if v < 0 else v
@@ -122,14 +122,22 @@ class Check(QCheckBox):
 
 
 class ErrorLabel(QLabel):
-    """Inline error text under a field or a page (red, announced by screen readers)."""
+    """The one inline error line of the app, under a field, a form, a list or a page: red plain text (messages may
+    quote what was typed: never markup), selectable, announced by screen readers, hidden while empty.
 
-    def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
+        error = ErrorLabel("users_error", accessible)    # objectName, accessible name (default: the objectName)
+        error.show_error(error_message(exc))                    # shows it; show_error("") hides it
+    """
+
+    STYLE = "color: #b00020;"
+
+    def __init__(self, object_name: str, accessible_name: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(object_name)
-        self.setAccessibleName(object_name)
+        self.setAccessibleName(accessible_name if accessible_name is not None else object_name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b00020;")
+        self.setStyleSheet(self.STYLE)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
 

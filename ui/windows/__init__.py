@@ -1,1 +1,1 @@
-"""ui.windows"""
+"""Top-level windows: the main window, sign-in and first-run set-up."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from checkpoint import crypto
 from checkpoint.model.user import MIN_PASSPHRASE
 from checkpoint.services import create_store, list_usernames, unlock
-from ui.i18n import LANGUAGES, current_language
+from ui.i18n import LANGUAGES
 from ui.messages import error_message
 from ui.qt import (
     QApplication,
@@ -27,6 +28,7 @@ from ui.qt import (
     Signal,
 )
 from ui.tasks import TaskRunner
+from ui.text import current_language
 from ui.widgets.fields import ErrorLabel, name, translate_wizard_buttons
 
 
@@ -119,6 +121,17 @@ class LoginWindow(QWidget):
         self.message.show_error(error_message(e))
 
 
+class _CheckedPage(QWizardPage):
+    """A wizard page whose Next first runs ``check`` (False: stay on the page)."""
+
+    def __init__(self, check: Callable[[], bool]) -> None:
+        super().__init__()
+        self._check = check
+
+    def validatePage(self) -> bool:
+        return self._check()
+
+
 class ProvisioningWizard(QWizard):
     """First run: checkpoint name, first supervisor, passphrase (with a strength hint), then the recovery code,
     which must be confirmed as written down before the app opens. Emits ``provisioned(Session)``."""
@@ -136,7 +149,7 @@ class ProvisioningWizard(QWizard):
         self.recovery_code = ""
         self._creating = False
         # page 1: checkpoint and supervisor
-        p1 = QWizardPage()
+        p1 = _CheckedPage(self._create)
         p1.setTitle(self.tr("Checkpoint and first supervisor"))
         self.checkpoint_name = QLineEdit(self.tr("Poipet checkpoint"))
         name(self.checkpoint_name, "checkpoint_name", self.tr("Checkpoint name"))
@@ -162,7 +175,6 @@ class ProvisioningWizard(QWizard):
         f.addRow(self.hint)
         f.addRow(self.error1)
         self.pass1.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)))
-        p1.validatePage = self._create  # type: ignore[method-assign]
         # page 2: recovery code
         p2 = QWizardPage()
         p2.setTitle(self.tr("Recovery code"))

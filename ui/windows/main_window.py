@@ -8,6 +8,7 @@ from checkpoint.model.roles import Permission, can
 from checkpoint.services import Changes, Draft
 from checkpoint.workflows.registration import RegistrationFlow, Step
 from ui.context import AppContext
+from ui.models.users import role_label
 from ui.qt import (
     QAction,
     QApplication,
@@ -30,6 +31,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.text import local_datetime
 from ui.wizards.registration import RegistrationWizard, outcome_text
 
 
@@ -120,10 +122,11 @@ class HomePage(QWidget):
 
     def _drafts(self, drafts: list[Draft]) -> None:
         self.drafts.clear()
+        no_name = self.tr("(no name yet)")      # outside the f-string: lupdate does not look inside one
         for d in drafts:
             p = d.payload.get("person") or {}
             who = " ".join(x for x in (p.get("family_name"), p.get("given_names"), p.get("name_khmer")) if x)
-            it = QListWidgetItem(f"{who or self.tr('(no name yet)')} — {d.updated_at[:16].replace('T', ' ')}")
+            it = QListWidgetItem(f"{who or no_name} — {local_datetime(d.updated_at)}")
             it.setData(Qt.ItemDataRole.UserRole, d)
             self.drafts.addItem(it)
 
@@ -194,7 +197,7 @@ class MainWindow(QMainWindow):
             action("supervisor", self.tr("Supervisor"), "Ctrl+4", lambda: self.show_page("supervisor"))
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
-        self.user_label = QLabel(f"{user.display_name} · {self._role_name(user.role)}")
+        self.user_label = QLabel(f"{user.display_name} · {role_label(user.role)}")
         self.user_label.setObjectName("status_user")
         self.pending_label = QLabel()
         self.pending_label.setObjectName("status_sync")
@@ -212,23 +215,19 @@ class MainWindow(QMainWindow):
         self.wizard: RegistrationWizard | None = None
         self.home.refresh()
 
-    def _role_name(self, role: str) -> str:
-        return {"officer": self.tr("Officer"), "health_worker": self.tr("Health worker"),
-                "supervisor": self.tr("Supervisor"), "admin": self.tr("Administrator")}.get(role, role)
-
     def _add_views(self) -> None:
         """Register the views this role may use; each is built the first time it is shown (fast start)."""
         role = self.ctx.role
         self._factories: dict[str, Any] = {}
         if can(role, Permission.SEARCH):
             def records() -> QWidget:
-                from ui.windows.records import RecordsView
+                from ui.views.records import RecordsView
 
                 return RecordsView(self.ctx)
             self._factories["records"] = records
         if can(role, Permission.UPDATE_HEALTH_REFERRAL):
             def referrals() -> QWidget:
-                from ui.windows.referrals import ReferralsView
+                from ui.views.referrals import ReferralsView
 
                 return ReferralsView(self.ctx)
             self._factories["referrals"] = referrals
@@ -240,7 +239,7 @@ class MainWindow(QMainWindow):
             self.sync_panel = SyncPanel(self.ctx, self.sync_worker, background=self.background_sync)
 
             def supervisor() -> QWidget:
-                from ui.windows.supervisor import SupervisorView
+                from ui.views.supervisor import SupervisorView
 
                 view = SupervisorView(self.ctx)
                 view.add_tab(self.sync_panel, self.tr("Sync with HQ"))
@@ -302,13 +301,13 @@ class MainWindow(QMainWindow):
         self.home.show_saved(reg)
 
     def print_slip(self, referral_id: str) -> None:
-        from ui.i18n import current_language
         from ui.slip import print_slip
+        from ui.text import content_language
 
         slips = self.ctx.session.slips
 
         def show(slip: Any) -> None:
-            if print_slip(slip, self, lang="km" if current_language() == "km" else "en"):
+            if print_slip(slip, self, lang=content_language()):
                 self.ctx.mutate(slips.record_printed, referral_id, parent=self)
 
         self.ctx.call(slips.slip, referral_id, on_done=show, parent=self)

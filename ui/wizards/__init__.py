@@ -1,1 +1,1 @@
-"""ui.wizards"""
+"""Multi-step forms rendered from Qt-free flows (checkpoint.workflows)."""

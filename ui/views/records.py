@@ -10,13 +10,13 @@ never shows one person while another is selected.
 
 from __future__ import annotations
 
-from typing import Any
-
+from ui.context import AppContext
 from ui.models.persons import Column, PersonsModel
 from ui.qt import (
     QAbstractItemView,
     QEvent,
     QHeaderView,
+    QKeyEvent,
     QKeySequence,
     QLabel,
     QLineEdit,
@@ -31,7 +31,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.windows.person_detail import PersonDetail
+from ui.views.person_detail import PersonDetail
 
 __all__ = ["RecordsView"]
 
@@ -41,7 +41,7 @@ class RecordsView(QWidget):
 
     opened = Signal(str)
 
-    def __init__(self, ctx: Any, parent: QWidget | None = None, *, page_size: int = 200,
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, page_size: int = 200,
                  search_delay_ms: int = 300) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -190,8 +190,8 @@ class RecordsView(QWidget):
         self.count.setText(text)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
             if obj is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
                 self._enter_table()
                 return True

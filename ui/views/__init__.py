@@ -1,0 +1,1 @@
+"""The screens inside the main window (one per navigation entry), built the first time they are shown."""

@@ -1,0 +1,198 @@
+"""Identity: scan the passport (a document reader types the MRZ into the first box) or type the details; offer
+a person who may already be registered."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from checkpoint.errors import ValidationError
+from checkpoint.services import PossibleDuplicate
+from checkpoint.workflows.registration import Step
+from ui.messages import field_label
+from ui.qt import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    Qt,
+    QVBoxLayout,
+)
+from ui.widgets.fields import CodeCombo, IntField, TextField, name
+from ui.wizards.registration.page import FlowPage
+
+if TYPE_CHECKING:
+    from ui.wizards.registration.wizard import RegistrationWizard
+
+__all__ = ["IdentityPage"]
+
+
+class IdentityPage(FlowPage):
+    step = Step.IDENTITY
+
+    def __init__(self, wiz: RegistrationWizard) -> None:
+        super().__init__(wiz)
+        self.setTitle(self.tr("Identity"))
+        self.setSubTitle(self.tr("Scan the passport (the reader types into the first box) or type the details."))
+        self.mrz = QPlainTextEdit()
+        name(self.mrz, "mrz", self.tr("Passport machine-readable zone"))
+        self.mrz.setPlaceholderText(self.tr("Scan passport here"))
+        self.mrz.setFixedHeight(56)
+        self.mrz.setTabChangesFocus(True)
+        font = self.mrz.font()
+        font.setFamily("monospace")
+        self.mrz.setFont(font)
+        self.mrz_status = QLabel()
+        self.mrz_status.setObjectName("mrz_status")
+        self.mrz_status.setWordWrap(True)
+        self.f: dict[str, Any] = {
+            "family_name": TextField("family_name"), "given_names": TextField("given_names"),
+            "name_khmer": TextField("name_khmer"),
+            "sex": CodeCombo("sex", items=[("F", self.tr("Female")), ("M", self.tr("Male")), ("X", self.tr("Other")),
+                                           ("UNKNOWN", self.tr("Not known"))]),
+            "date_of_birth": TextField("date_of_birth", placeholder=self.tr("YYYY-MM-DD")),
+            "age_years": IntField("age_years", maximum=120),
+            "id_document_type": CodeCombo("id_document_type", "id_document_types"),
+            "id_document_number": TextField("id_document_number"),
+            "citizenship": CodeCombo("citizenship", "countries", blank=None),
+            "phone": TextField("phone"),
+            "home_province": CodeCombo("home_province", "provinces"),
+        }
+        form = QFormLayout()
+        for k, w in self.f.items():
+            form.addRow(field_label(k), w)
+            w.edited.connect(self.changed)
+        self.dups = QListWidget()
+        self.dups.setObjectName("duplicates")
+        self.dups.setAccessibleName(self.tr("Possible duplicates"))
+        self.dups_label = QLabel(self.tr("This person may already be registered:"))
+        self.use_existing = QPushButton(self.tr("Add this arrival to the selected person"))
+        self.use_existing.setObjectName("use_existing")
+        self.existing_label = QLabel()
+        self.existing_label.setObjectName("existing_person")
+        self.new_person = QPushButton(self.tr("No, register a new person"))
+        self.new_person.setObjectName("new_person")
+        for w in (self.dups, self.dups_label, self.use_existing, self.new_person):
+            w.hide()
+        self.use_existing.clicked.connect(self._use_existing)
+        self.new_person.clicked.connect(self._new_person)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.mrz)
+        lay.addWidget(self.mrz_status)
+        lay.addLayout(form)
+        lay.addWidget(self.existing_label)
+        lay.addWidget(self.dups_label)
+        lay.addWidget(self.dups)
+        row = QHBoxLayout()
+        row.addWidget(self.use_existing)
+        row.addWidget(self.new_person)
+        lay.addLayout(row)
+        lay.addWidget(self.error)
+        self.mrz.textChanged.connect(self._mrz_changed)
+        self._dup_key: tuple[Any, ...] | None = None
+
+    def load(self) -> None:
+        for k, w in self.f.items():
+            w.blockSignals(True)
+            w.set_value(self.flow.person.get(k, "KHM" if k == "citizenship" else None))
+            w.blockSignals(False)
+        self._show_existing()
+
+    def store(self) -> None:
+        p = {k: w.value() for k, w in self.f.items()}
+        p = {k: v for k, v in p.items() if v not in ("", None)}
+        for k in ("mrz_valid", "document_issuing_state", "document_expiry"):
+            if k in self.flow.person:
+                p[k] = self.flow.person[k]
+        self.flow.person = p
+        self._check_duplicates()
+
+    def _mrz_changed(self) -> None:
+        text = self.mrz.toPlainText()
+        lines = [ln for ln in text.replace("\r", "\n").split("\n") if ln.strip()]
+        if len(lines) < 2:
+            return
+        try:
+            res = self.flow.apply_mrz(text)
+        except ValidationError:
+            if text.endswith("\n"):
+                self.mrz_status.setText(self.tr("Could not read the document. Re-scan it, or type the details."))
+            return
+        self.load()
+        if res.valid:
+            status = self.tr("Passport read: all check digits correct.")
+        else:
+            status = self.tr("Some check digits do not match (%1): re-scan, or check the fields by hand. "
+                             "This is not evidence of forgery.").replace("%1", ", ".join(sorted(res.failed_checks)))
+        if "expired" in (getattr(res, "warnings", ()) or ()):
+            status += " " + self.tr("The passport has expired.")
+        self.mrz_status.setText(status + " " + self.tr("Names are not check-digit protected: confirm them."))
+        self.mrz.blockSignals(True)
+        self.mrz.clear()
+        self.mrz.blockSignals(False)
+        self.f["name_khmer"].setFocus()
+        self.changed()
+
+    # possible duplicates ----------------------------------------------------------------------
+    def _check_duplicates(self) -> None:
+        if self.flow.existing_person_id:
+            return
+        p = self.flow.person
+        key = tuple(p.get(k) for k in ("family_name", "given_names", "name_khmer", "date_of_birth", "age_years",
+                                       "id_document_number", "phone"))
+        if key == self._dup_key or not any(key):
+            return
+        self._dup_key = key
+        probe = {k: v for k, v in p.items() if k in ("family_name", "given_names", "name_khmer", "date_of_birth",
+                                                      "age_years", "id_document_number", "id_document_type",
+                                                      "phone", "sex")}
+        self.wiz.ctx.call(self.wiz.ctx.session.registrations.find_duplicates, probe, on_done=self._show_duplicates,
+                          on_error=lambda _e: None, owner=self)
+
+    def _show_duplicates(self, rows: list[PossibleDuplicate]) -> None:
+        self.dups.clear()
+        for r in rows:
+            text = (f"{r.family_name} {r.given_names}  {r.name_khmer}  {r.date_of_birth or ''}  "
+                    f"{r.id_document_number}  — " + ", ".join(self._reason(x) for x in r.reasons))
+            it = QListWidgetItem(text)
+            it.setData(Qt.ItemDataRole.UserRole, r)
+            self.dups.addItem(it)
+        show = bool(rows) and not self.flow.existing_person_id
+        for w in (self.dups, self.dups_label, self.use_existing):
+            w.setVisible(show)
+        if rows:
+            self.dups.setCurrentRow(0)
+
+    def _reason(self, code: str) -> str:
+        return {"same_document": self.tr("same document"),
+                "same_name_and_birth_date": self.tr("same name and birth date"),
+                "same_khmer_name_and_birth_date": self.tr("same Khmer name and birth date"),
+                "similar_name": self.tr("similar name"), "same_phone": self.tr("same phone")}.get(code, code)
+
+    def _use_existing(self) -> None:
+        it = self.dups.currentItem()
+        if it is None:
+            return
+        r = it.data(Qt.ItemDataRole.UserRole)
+        self.flow.existing_person_id = r.id
+        self.flow.existing_person_dob = r.date_of_birth
+        self._show_existing()
+        self.changed()
+
+    def _new_person(self) -> None:
+        self.flow.existing_person_id = None
+        self.flow.existing_person_dob = None
+        self._show_existing()
+        self.changed()
+
+    def _show_existing(self) -> None:
+        ex = bool(self.flow.existing_person_id)
+        for w in self.f.values():
+            w.setEnabled(not ex)
+        self.mrz.setEnabled(not ex)
+        self.new_person.setVisible(ex)
+        for w in (self.dups, self.dups_label, self.use_existing):
+            w.setVisible(False if ex else w.isVisible())
+        self.existing_label.setText(self.tr("New arrival for a person already registered.") if ex else "")

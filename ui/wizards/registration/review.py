@@ -1,0 +1,96 @@
+"""Review and save: a summary, the suggested referrals (untick to leave one out), and Save."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from checkpoint.errors import ValidationError
+from checkpoint.workflows.registration import Step
+from ui.messages import error_message, field_label
+from ui.qt import QLabel, QListWidget, QListWidgetItem, Qt, QVBoxLayout
+from ui.text import code_label, content_language
+from ui.wizards.registration.outcomes import outcome_text
+from ui.wizards.registration.page import FlowPage
+
+if TYPE_CHECKING:
+    from ui.wizards.registration.wizard import RegistrationWizard
+
+__all__ = ["ReviewPage"]
+
+
+class ReviewPage(FlowPage):
+    step = Step.REVIEW
+
+    def __init__(self, wiz: RegistrationWizard) -> None:
+        super().__init__(wiz)
+        self.setTitle(self.tr("Review and save"))
+        self.summary = QLabel()
+        self.summary.setObjectName("review_summary")
+        self.summary.setWordWrap(True)
+        self.refs = QListWidget()
+        self.refs.setObjectName("referrals")
+        self.refs.setAccessibleName(self.tr("Referrals"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.summary)
+        lay.addWidget(QLabel(self.tr("Referrals (untick to leave one out; a child always gets child protection):")))
+        lay.addWidget(self.refs)
+        lay.addWidget(self.error)
+        self.refs.itemChanged.connect(lambda _i: self.changed())
+        self.setFinalPage(True)
+
+    def load(self) -> None:
+        p = self.flow.person
+        who = (self.tr("Existing person") if self.flow.existing_person_id else
+               f"{p.get('family_name', '')} {p.get('given_names', '')} {p.get('name_khmer', '')}".strip())
+        age = self.tr("age")        # outside the f-string: lupdate does not look inside one
+        lines = [f"<b>{who}</b>", f"{field_label('date_of_birth')}: {self.flow.date_of_birth() or '?'} "
+                                  f"({age} {self.flow.age() if self.flow.age() is not None else '?'})"]
+        if self.flow.screening_consented():
+            try:
+                lines.append(outcome_text(self.flow.trafficking_result().outcome))
+                lines.append(outcome_text(self.flow.tb_result().outcome))
+            except ValidationError as e:
+                lines.append(error_message(e))
+        else:
+            lines.append(self.tr("No screening (no consent to screening)."))
+        self.summary.setText("<br>".join(lines))
+        chosen = {(r["kind"], r["agency_code"]) for r in self.flow.referrals}
+        first_visit = not self.flow.referrals
+        self.refs.blockSignals(True)
+        self.refs.clear()
+        consent = bool(self.flow.consents.get("referral")) or self.flow.is_child()
+        km = content_language() == "km"
+        for r in self.flow.suggested_referrals():
+            it = QListWidgetItem(self.referral_text(r, km))
+            it.setData(Qt.ItemDataRole.UserRole, r)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = consent and (first_visit or (r["kind"], r["agency_code"]) in chosen)
+            if r["kind"] == "child_protection":
+                on = True
+            it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.refs.addItem(it)
+        self.refs.blockSignals(False)
+        self.store()
+
+    def referral_text(self, r: dict[str, Any], km: bool) -> str:
+        """One referral as an officer reads it: who, to whom, how urgent, why (labels, not codes)."""
+        kinds = {"protection": self.tr("Protection"), "child_protection": self.tr("Child protection"),
+                 "health": self.tr("Health facility")}
+        urgencies = {"IMMEDIATE_DANGER": self.tr("immediate danger"), "SAME_DAY": self.tr("same day"),
+                     "ROUTINE": self.tr("routine")}
+        to = code_label("health_facilities" if r["kind"] == "health" else "agencies", r["agency_code"])
+        why = (r.get("reason_km") if km else None) or r.get("reason_en", "")
+        return f"{kinds.get(r['kind'], r['kind'])}: {to} · {urgencies.get(r['urgency'], r['urgency'])} — {why}"
+
+    def store(self) -> None:
+        out = []
+        for i in range(self.refs.count()):
+            it = self.refs.item(i)
+            if it.checkState() == Qt.CheckState.Checked:
+                out.append(dict(it.data(Qt.ItemDataRole.UserRole)))
+        self.flow.referrals = out
+
+    def validatePage(self) -> bool:
+        if not super().validatePage():
+            return False
+        return self.wiz.save_registration()
