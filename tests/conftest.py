@@ -3,7 +3,7 @@
 The store with its users is built once per test run (``template_store``) and copied into each test's tmp_path:
 creating it (six key slots) cost more than most tests that use it.
 
-Plain helpers (record builders) are in tests/helpers.py."""
+Plain helpers (record builders) are in tests/support/helpers.py."""
 
 from __future__ import annotations
 

@@ -7,13 +7,13 @@ import importlib
 from datetime import timedelta
 
 import pytest
-from conftest import FAST, PASS
-from helpers import registration
 
 from checkpoint.errors import PermissionDenied, StoreError
 from checkpoint.model.roles import PERMISSIONS, ROLES, Permission, Role, can
 from checkpoint.services import create_store, unlock
 from checkpoint.site import DEFAULT_STATION_ID, DEFAULT_TB_MODE, LOCAL_TZ, SiteConfig
+from tests.conftest import FAST, PASS
+from tests.support.helpers import registration
 
 
 @pytest.mark.parametrize("name", ["checkpoint.site", "checkpoint.model.roles", "checkpoint.model.user",

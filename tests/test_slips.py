@@ -8,8 +8,6 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from conftest import FAST
-from helpers import POSITIVE_ADULT, adult, registration
 
 from checkpoint import codelists, crypto
 from checkpoint.errors import (
@@ -28,6 +26,8 @@ from checkpoint.slips import (
     Slip,
     verify_referral_token,
 )
+from tests.conftest import FAST
+from tests.support.helpers import POSITIVE_ADULT, adult, registration
 
 FACILITY = codelists.health_facilities()[0].code
 HEALTH = {"kind": "health", "agency_code": FACILITY, "reason_code": "TB_PRESUMPTIVE", "urgency": "SAME_DAY",
@@ -356,9 +356,8 @@ def test_errors_are_checkpoint_errors_with_plain_messages(sign_in, case) -> None
 
 
 def test_printing_a_slip_is_logged(supervisor) -> None:
-    from helpers import registration
-
     from checkpoint import codelists
+    from tests.support.helpers import registration
 
     fac = codelists.health_facilities()[0].code
     r = supervisor.registrations.register(**registration(tb={"cough": True, "cough_days": 20}, referrals=[

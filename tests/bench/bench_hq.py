@@ -20,13 +20,13 @@ from typing import Any
 import httpx
 import pytest
 import sqlalchemy as sa
-from hq_helpers import FakeDevice, LiveServer, PostgresUnavailable, postgres_database
 
 from checkpoint.events import WIRE_FIELDS
 from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
+from tests.support.hq_helpers import FakeDevice, LiveServer, PostgresUnavailable, postgres_database
 
 N = int(os.environ.get("CHECKPOINT_BENCH_HQ_EVENTS", "100000"))
 BATCH = 5000

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -28,10 +27,8 @@ from checkpoint.demo import generate
 from checkpoint.services import create_store, unlock
 from sync.device.client import SyncClient
 from sync.device.transport import HttpTransport
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "sync"))
-from client_harness import enroll, hq_events, live, new_hq
-from hq_helpers import LiveServer
+from tests.support.client_harness import enroll, hq_events, live, new_hq
+from tests.support.hq_helpers import LiveServer
 
 N = int(os.environ.get("CHECKPOINT_BENCH_SYNC_EVENTS", "100000"))
 DIR = Path(os.environ.get("CHECKPOINT_BENCH_DIR", "/tmp/checkpoint-bench"))

@@ -17,10 +17,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_store import PW, big, build_store  # noqa: F401 - the `big` fixture is reused
-from ui_helpers import Keyboard, show_active
-
 from checkpoint.services import unlock
+from tests.bench.bench_store import PW, big, build_store  # noqa: F401 - the `big` fixture is reused
+from tests.support.ui_helpers import Keyboard, show_active
 from ui.context import AppContext
 from ui.qt import QApplication, Qt, QWidget
 from ui.tasks import TaskRunner

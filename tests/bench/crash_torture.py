@@ -13,9 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))   # the repository root, for tests.support
 
-from crashlib import torture
+from tests.support.crashlib import torture
 
 
 def main() -> int:

@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FAST, PASS
-from helpers import POSITIVE_ADULT, adult, registration
 
 from checkpoint import codelists
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, StoreError, ValidationError
@@ -31,6 +29,8 @@ from checkpoint.services import (
     unlock,
 )
 from checkpoint.services.outbox import Outbox, wire_event
+from tests.conftest import FAST, PASS
+from tests.support.helpers import POSITIVE_ADULT, adult, registration
 
 AREAS = ("registrations", "records", "corrections", "review", "referrals", "drafts", "users", "maintenance", "slips")
 # Every public method of every area, as a read or a write. A new method must be added to one of the two (and a

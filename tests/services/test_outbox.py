@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FAST
-from helpers import registration
 
 from checkpoint import crypto
 from checkpoint.errors import PermissionDenied, ValidationError
 from checkpoint.services import create_store
 from checkpoint.services.outbox import Outbox
+from tests.conftest import FAST
+from tests.support.helpers import registration
 
 
 @pytest.fixture

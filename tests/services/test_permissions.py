@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import POSITIVE_ADULT, registration
 
 from checkpoint.errors import PermissionDenied
+from tests.support.helpers import POSITIVE_ADULT, registration
 
 PROTECTION = {"kind": "protection", "agency_code": "MoSVY_PROVINCIAL_DOSVY", "reason_code": "ILO_INDICATORS",
               "urgency": "SAME_DAY"}
@@ -104,10 +104,9 @@ def test_export_and_backup_need_a_supervisor(sign_in, tmp_path) -> None:
 
 
 def test_a_locked_account_cannot_sign_in_and_keeps_its_records(supervisor, store_path, clock, case) -> None:
-    from conftest import PASS
-
     from checkpoint.errors import AccountDisabled
     from checkpoint.services import unlock
+    from tests.conftest import PASS
 
     supervisor.users.set_status("sokha", "disabled")
     with pytest.raises(AccountDisabled):

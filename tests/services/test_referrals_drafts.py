@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from helpers import registration
 
 from checkpoint import codelists
 from checkpoint.errors import ConflictError, PermissionDenied, ValidationError
+from tests.support.helpers import registration
 
 
 @pytest.fixture
@@ -91,9 +91,8 @@ def test_void_and_approve(supervisor, tb_case) -> None:
 
 
 def test_drafts_are_per_user_and_survive_reopening(sign_in, supervisor, store_path, clock) -> None:
-    from conftest import PASS
-
     from checkpoint.services import unlock
+    from tests.conftest import PASS
 
     sokha = sign_in("sokha")
     did = sokha.drafts.save({"step": "journey", "family_name": "SOK", "name_khmer": "សុខ"}).ids["draft"]

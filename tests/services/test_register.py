@@ -6,9 +6,9 @@ import json
 from datetime import timedelta
 
 import pytest
-from helpers import POSITIVE_ADULT, adult, registration
 
 from checkpoint.errors import ConflictError, NotFound, ValidationError
+from tests.support.helpers import POSITIVE_ADULT, adult, registration
 
 
 def _counts(s) -> dict[str, int]:

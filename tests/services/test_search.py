@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import adult, registration
+
+from tests.support.helpers import adult, registration
 
 
 @pytest.fixture

@@ -6,8 +6,6 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from conftest import FAST
-from helpers import POSITIVE_ADULT, adult, registration
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -17,6 +15,8 @@ from checkpoint.errors import CheckpointError
 from checkpoint.services import create_store
 from checkpoint.storage.codec import encode_payload
 from checkpoint.storage.rebuild import compare_projections, rebuild_projections
+from tests.conftest import FAST
+from tests.support.helpers import POSITIVE_ADULT, adult, registration
 
 
 def test_a_clean_store_verifies(supervisor) -> None:

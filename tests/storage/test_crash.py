@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crashlib import torture
+from tests.support.crashlib import torture
 
 
 def test_kill_dash_nine_twenty_times(tmp_path: Path) -> None:

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import adult, registration
 
 from checkpoint.errors import DecryptionFailed, NotEncrypted, StoreError
 from checkpoint.storage import db as dbmod
+from tests.support.helpers import adult, registration
 
 
 def test_sqlite_utils_uses_sqlcipher_exception_types() -> None:

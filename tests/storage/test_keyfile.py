@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FAST, PASS
 
 from checkpoint.errors import LockedOut, UnsupportedFormat, WrongPassphrase
 from checkpoint.services import reset_with_recovery_code, unlock
 from checkpoint.storage.keyfile import KeyFile, lockout_delay
+from tests.conftest import FAST, PASS
 
 
 @pytest.mark.parametrize(("failed", "delay"), [(0, 0), (4, 0), (5, 30), (6, 60), (7, 120), (10, 900), (50, 900)])

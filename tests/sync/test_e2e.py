@@ -8,9 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from client_harness import hq_events, new_device, own_events
-from helpers import registration
-from hq_helpers import LiveServer, PostgresUnavailable, postgres_database
 
 from checkpoint import codelists
 from sync.device.client import SyncClient
@@ -20,6 +17,9 @@ from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
+from tests.support.client_harness import hq_events, new_device, own_events
+from tests.support.helpers import registration
+from tests.support.hq_helpers import LiveServer, PostgresUnavailable, postgres_database
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

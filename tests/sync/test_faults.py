@@ -14,15 +14,24 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from client_harness import DEVICE_PASS, enroll, hq_events, hq_statuses, live, new_device, new_hq, own_events
-from faultproxy import FaultProxy
-from helpers import adult, registration
 
 from checkpoint import codelists
 from checkpoint.services import unlock
 from checkpoint.services.outbox import Outbox
 from sync.device.client import SyncClient
 from sync.device.transport import HttpTransport
+from tests.support.client_harness import (
+    DEVICE_PASS,
+    enroll,
+    hq_events,
+    hq_statuses,
+    live,
+    new_device,
+    new_hq,
+    own_events,
+)
+from tests.support.faultproxy import FaultProxy
+from tests.support.helpers import adult, registration
 
 FAC = codelists.health_facilities()[0].code
 EVERY_FAULT = {"pass": 16, "delay": 1, "drop_request": 1, "drop_response": 2, "error_before": 1, "error_after": 2,

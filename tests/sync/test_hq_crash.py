@@ -15,11 +15,11 @@ import time
 from pathlib import Path
 
 import httpx
-from client_harness import new_device
 
 from checkpoint.demo import generate
 from sync.device.client import SyncClient
 from sync.device.transport import HttpTransport
+from tests.support.client_harness import new_device
 
 HQ_PASS = "hq keys passphrase for the crash test"
 

@@ -7,7 +7,6 @@ import dataclasses
 import hashlib
 
 import pytest
-from helpers import registration
 
 from checkpoint import crypto
 from checkpoint.errors import CheckpointError, DecryptionFailed, SignatureInvalid, UnsupportedFormat
@@ -26,6 +25,7 @@ from sync.wire import (
     verify_pull_proof,
     verify_reference_proof,
 )
+from tests.support.helpers import registration
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Qt test fixtures: a real store, the real task runner, an AppContext per role. Offscreen, no sleeps.
 
-Wait for background work with ``wait_idle(qtbot, ctx)`` from tests/ui_helpers.py (importable as
-``from ui_helpers import wait_idle``), which waits until the runner has delivered every result.
+Wait for background work with ``wait_idle(qtbot, ctx)`` from tests/support/ui_helpers.py (importable as
+``from tests.support.ui_helpers import wait_idle``), which waits until the runner has delivered every result.
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from conftest import FAST, PASS
-from ui_helpers import wait_idle  # noqa: F401 - re-exported for older imports
-
 from checkpoint.demo import generate
 from checkpoint.services import unlock
+from tests.conftest import FAST, PASS
+from tests.support.ui_helpers import wait_idle  # noqa: F401 - re-exported for older imports
 
 
 @pytest.fixture

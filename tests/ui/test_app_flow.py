@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FAST, PASS
-from ui_helpers import Keyboard, show_active, type_text, wait_idle
 
 from checkpoint.services import list_usernames, unlock
+from tests.conftest import FAST, PASS
+from tests.support.ui_helpers import Keyboard, show_active, type_text, wait_idle
 from ui.qt import QApplication, Qt, QWidget
 
 
@@ -103,7 +103,7 @@ def _signed_in(qtbot, app, store_path, user):
 
 
 def test_main_window_figures_and_navigation_by_role(qtbot, app, supervisor, store_path) -> None:
-    from helpers import registration
+    from tests.support.helpers import registration
 
     supervisor.registrations.register(**registration())
     a = _signed_in(qtbot, app, store_path, "dara")

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from ui_helpers import Keyboard, show_active, wait_idle
 
 from checkpoint.mrz import check_digit
 from checkpoint.workflows.registration import RegistrationFlow
+from tests.support.ui_helpers import Keyboard, show_active, wait_idle
 from ui.qt import Qt, QWidget
 from ui.views.records import RecordsView
 from ui.wizards.registration import RegistrationWizard

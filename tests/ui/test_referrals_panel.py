@@ -8,10 +8,10 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from ui_helpers import Keyboard, show_active, wait_idle
 
 from checkpoint.model.referral import CXR_RESULTS, DIAGNOSES, HEALTH_STAGES, STATUSES, XPERT_RESULTS
 from checkpoint.site import LOCAL_TZ
+from tests.support.ui_helpers import Keyboard, show_active, wait_idle
 from ui.models.referrals import ReferralsModel, stage_label
 from ui.qt import QApplication, QComboBox, QDate, QDateEdit, QLineEdit, Qt
 from ui.views.referrals import ReferralsView

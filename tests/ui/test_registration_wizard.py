@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import PASS  # noqa: F401 - fixtures' passphrases
-from ui_helpers import Keyboard, show_active, type_text, wait_idle
 
 from checkpoint import codelists
 from checkpoint.workflows.registration import RegistrationFlow, Step
+from tests.conftest import PASS  # noqa: F401 - fixtures' passphrases
+from tests.support.ui_helpers import Keyboard, show_active, type_text, wait_idle
 from ui.qt import QApplication, Qt, QWidget
 from ui.wizards.registration import RegistrationWizard
 

@@ -8,11 +8,11 @@ import subprocess
 
 import pytest
 import segno
-from helpers import POSITIVE_ADULT, adult, registration
 
 import ui.slip
 from checkpoint import codelists
 from checkpoint.slips import verify_referral_token
+from tests.support.helpers import POSITIVE_ADULT, adult, registration
 from ui.qt import QColor, QDialog, QFontDatabase, QImage, QPageSize, QPainter, QPrintDialog, QPrinter, QRectF
 from ui.slip import QR_QUIET, ensure_khmer_font, paint_slip, print_slip, render_slip_pdf
 

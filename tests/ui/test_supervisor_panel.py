@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FAST, PASS
-from ui_helpers import show_active, wait_idle
 
 from checkpoint.errors import AccountDisabled, PermissionDenied, WrongPassphrase
 from checkpoint.services import unlock
+from tests.conftest import FAST, PASS
+from tests.support.ui_helpers import show_active, wait_idle
 from ui.dialogs.users import AddUserDialog
 from ui.models.review import ReviewModel
 from ui.models.users import UsersModel, passphrase_strength

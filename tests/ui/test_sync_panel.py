@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import registration
-from hq_helpers import LiveServer
-from ui_helpers import show_active, wait_idle
 
 from checkpoint.services.outbox import Outbox
 from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
+from tests.support.helpers import registration
+from tests.support.hq_helpers import LiveServer
+from tests.support.ui_helpers import show_active, wait_idle
 from ui.qt import Qt, QWidget
 
 

@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from client_harness import live
 
 from checkpoint import crypto
 from checkpoint.demo import generate
@@ -21,6 +20,7 @@ from checkpoint.services import create_store
 from sync.hq.keys import init_keys, load_keys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
+from tests.support.client_harness import live
 
 PW = "supervisor passphrase"
 HQ_PW = "hq operator passphrase"

@@ -12,8 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from client_harness import DEVICE_PASS, enroll, hq_events, new_device, new_hq, own_events
-from helpers import adult, registration
 
 from checkpoint import codelists, crypto
 from checkpoint.clock import ManualClock
@@ -30,6 +28,8 @@ from checkpoint.services.outbox import Outbox
 from sync.device.client import SyncClient
 from sync.errors import BadAck, SyncUnavailable
 from sync.wire import ACK, PULL, digest, open_signed, sign_document
+from tests.support.client_harness import DEVICE_PASS, enroll, hq_events, new_device, new_hq, own_events
+from tests.support.helpers import adult, registration
 
 FAC = codelists.health_facilities()[0].code
 TB_CASE = registration(tb={"cough": True, "cough_days": 15},

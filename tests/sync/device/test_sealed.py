@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from client_harness import enroll, new_device, new_hq
-from helpers import registration
 
 from checkpoint.errors import NotFound, PermissionDenied
 from checkpoint.services.outbox import Outbox
@@ -15,6 +13,8 @@ from sync.device.enrollment import enrolled_url, pinned_keys
 from sync.device.sealed import SealedSpool, batch_record, check_ack, forget_acknowledged, sealed_copy
 from sync.errors import BadAck
 from sync.wire import digest, peek_batch_header
+from tests.support.client_harness import enroll, new_device, new_hq
+from tests.support.helpers import registration
 
 
 @pytest.fixture

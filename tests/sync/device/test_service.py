@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from client_harness import hq_events, new_device, new_hq, own_events
-from helpers import registration
 
 from checkpoint.errors import PermissionDenied
 from checkpoint.services.outbox import Outbox
 from sync.device import DeviceSync
 from sync.device.engine import EngineStatus
 from sync.hq.service import HQService
+from tests.support.client_harness import hq_events, new_device, new_hq, own_events
+from tests.support.helpers import registration
 
 
 class InProcess:

@@ -7,8 +7,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from client_harness import enroll, live, new_device, new_hq
-from helpers import registration
 
 from checkpoint.errors import (
     ConflictError,
@@ -23,6 +21,8 @@ from checkpoint.services.outbox import Outbox
 from sync.device.client import SyncClient
 from sync.device.transport import HttpTransport
 from sync.errors import SyncUnavailable
+from tests.support.client_harness import enroll, live, new_device, new_hq
+from tests.support.helpers import registration
 
 
 def transport(handler) -> HttpTransport:

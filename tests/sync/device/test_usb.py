@@ -6,8 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from client_harness import enroll, hq_events, new_device, new_hq, own_events
-from helpers import registration
 
 from checkpoint import crypto
 from checkpoint.errors import NotFound, PermissionDenied, SignatureInvalid, UnsupportedFormat, ValidationError
@@ -16,6 +14,8 @@ from sync.device.client import SyncClient
 from sync.device.usb import export_batch, import_ack
 from sync.errors import BadAck
 from sync.wire import ACK, open_signed, sign_document
+from tests.support.client_harness import enroll, hq_events, new_device, new_hq, own_events
+from tests.support.helpers import registration
 
 
 @pytest.fixture

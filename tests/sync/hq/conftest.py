@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FAST
-from hq_helpers import PostgresUnavailable, postgres_database, reset_store
 
 from checkpoint.services import Session, create_store
 from sync.hq.keys import HQKeys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
+from tests.conftest import FAST
+from tests.support.hq_helpers import PostgresUnavailable, postgres_database, reset_store
 
 
 @pytest.fixture(scope="session")

@@ -11,14 +11,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FAST, PASS
-from hq_helpers import FakeDevice, enroll
 
 from checkpoint.services import unlock
 from sync.hq.keys import init_keys, load_keys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
 from sync.wire import ACK, open_signed
+from tests.conftest import FAST, PASS
+from tests.support.hq_helpers import FakeDevice, enroll
 
 PW = "hq-operator-passphrase"
 ROOT = Path(__file__).resolve().parents[3]
@@ -73,7 +73,7 @@ def test_enroll_token_prints_the_token_last_and_it_enrolls(keys_dir: Path, db: s
     token = r.stdout.strip().splitlines()[-1]
     dev = FakeDevice()
     hq = service(db, keys_dir)
-    from hq_helpers import enroll_request
+    from tests.support.hq_helpers import enroll_request
 
     assert hq.enroll(enroll_request(dev.identity, token))["hq_device_id"] == dev.device_id
     r = hq_cli("devices", "--json", "--db", db)                   # options after the command work too

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from hq_helpers import FakeDevice, enroll, enroll_request, rows
 
 from checkpoint import crypto
 from checkpoint.errors import ConflictError, NotFound, SignatureInvalid, UnsupportedFormat, ValidationError
@@ -13,6 +12,7 @@ from checkpoint.services.outbox import Outbox
 from sync.errors import DeviceRevoked, TokenRejected
 from sync.hq.enroll import normalize_token
 from sync.wire import ENROLL, sign_document
+from tests.support.hq_helpers import FakeDevice, enroll, enroll_request, rows
 
 
 def test_enroll_returns_hq_keys_and_the_device_pins_them(hq, supervisor) -> None:

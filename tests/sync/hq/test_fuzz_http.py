@@ -10,12 +10,12 @@ from typing import Any
 
 import httpx
 import pytest
-from hq_helpers import FakeDevice, LiveServer
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sync.hq.http import create_app
 from sync.wire import pull_proof
+from tests.support.hq_helpers import FakeDevice, LiveServer
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from helpers import registration
-from hq_helpers import FakeDevice, LiveServer, apply, enroll_request, rows, seal_next
 
 from checkpoint.services.outbox import Outbox
 from sync.hq.http import RateLimited, RateLimiter, create_app
 from sync.wire import PULL, REFERENCE, open_signed, pull_proof, reference_proof
+from tests.support.helpers import registration
+from tests.support.hq_helpers import FakeDevice, LiveServer, apply, enroll_request, rows, seal_next
 
 OCTETS = {"Content-Type": "application/octet-stream"}
 

@@ -8,8 +8,6 @@ import threading
 
 import pytest
 import sqlalchemy as sa
-from helpers import registration
-from hq_helpers import FakeDevice, all_counts, apply, enroll, resign, rows, seal_next, sync_all
 
 from checkpoint import crypto
 from checkpoint.errors import CheckpointError, ConflictError, DecryptionFailed, SignatureInvalid, UnsupportedFormat
@@ -17,6 +15,8 @@ from checkpoint.services.outbox import Outbox
 from sync.errors import DeviceRevoked, DeviceUnknown
 from sync.hq.keys import HQKeys
 from sync.wire import ACK, open_signed
+from tests.support.helpers import registration
+from tests.support.hq_helpers import FakeDevice, all_counts, apply, enroll, resign, rows, seal_next, sync_all
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -6,13 +6,13 @@ from __future__ import annotations
 import stat
 
 import pytest
-from conftest import FAST
 
 from checkpoint import crypto
 from checkpoint.errors import StoreError, StoreExists, StoreMissing, UnsupportedFormat, WrongPassphrase
 from sync.hq.keys import HQKeys, init_keys, load_keys, load_recovery_private, read_public
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
+from tests.conftest import FAST
 
 PW = "hq operator passphrase"
 

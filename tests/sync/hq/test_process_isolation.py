@@ -20,13 +20,13 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import FAST
-from hq_helpers import FakeDevice, enroll_request
 
 from sync.hq.keys import init_keys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
 from sync.wire import PULL, open_signed, pull_proof
+from tests.conftest import FAST
+from tests.support.hq_helpers import FakeDevice, enroll_request
 
 PW = "hq keys passphrase for the isolation test"
 OCTETS = {"content-type": "application/octet-stream"}

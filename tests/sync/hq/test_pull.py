@@ -4,14 +4,14 @@ only for an enrolled device that proves it; reference data. Runs on SQLite and (
 from __future__ import annotations
 
 import pytest
-from helpers import registration
-from hq_helpers import FakeDevice, enroll, sync_all
 
 from checkpoint.errors import SignatureInvalid, ValidationError
 from checkpoint.events import WIRE_FIELDS
 from checkpoint.services.outbox import Outbox
 from sync.errors import DeviceRevoked, DeviceUnknown
 from sync.wire import PULL, REFERENCE, open_signed, pull_proof, reference_proof
+from tests.support.helpers import registration
+from tests.support.hq_helpers import FakeDevice, enroll, sync_all
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

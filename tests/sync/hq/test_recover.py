@@ -5,8 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 import pytest
-from conftest import FAST, PASS
-from hq_helpers import enroll
 
 from checkpoint.errors import DecryptionFailed, StoreError, ValidationError, WrongPassphrase
 from checkpoint.services import unlock
@@ -14,6 +12,8 @@ from checkpoint.storage.store import keyfile_path
 from sync.hq.cli import device_store_reset
 from sync.hq.keys import HQKeys
 from sync.hq.recovery import recover_passphrase as _recover
+from tests.conftest import FAST, PASS
+from tests.support.hq_helpers import enroll
 
 NEW = "a brand new passphrase"
 # What `checkpoint-hq recover` runs: HQ's part (sync.hq.recovery) with the device's store writer handed in.

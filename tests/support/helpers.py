@@ -1,4 +1,4 @@
-"""Builders for test records (importable from any test: pytest puts tests/ on sys.path)."""
+"""Builders for test records (``from tests.support.helpers import registration``)."""
 
 from __future__ import annotations
 

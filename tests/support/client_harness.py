@@ -1,8 +1,8 @@
 """What the sync client tests share: device stores, the real HQ (in process, or behind uvicorn on 127.0.0.1),
 and questions to ask HQ's database (which events it holds, how many times).
 
-Imported by tests/sync/device/test_*.py and tests/sync/test_e2e.py, test_faults.py, test_hq_crash.py (``sys.path``
-gets this folder: the test folders are not packages)."""
+Imported by tests/sync/device/test_*.py, tests/sync/test_e2e.py, test_faults.py, test_hq_crash.py and the
+sync benchmarks (``from tests.support.client_harness import new_device``)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from hq_helpers import LiveServer
 
 from checkpoint import crypto
 from checkpoint.services import create_store
@@ -21,6 +20,7 @@ from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore, events
+from tests.support.hq_helpers import LiveServer
 
 DEVICE_PASS = "device-supervisor-pass"
 
