@@ -31,7 +31,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o600
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, mode)
+        if mode != 0o600:               # mkstemp made it owner-only; FAT USB sticks refuse chmod, so only if asked
+            os.chmod(tmp, mode)
         if exclusive:
             try:
                 os.link(tmp, target)       # fails if the target exists: no window in which it could be overwritten

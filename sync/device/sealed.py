@@ -21,6 +21,7 @@ from collections.abc import Collection
 from pathlib import Path
 
 from checkpoint.errors import NotFound, ValidationError
+from checkpoint.files import write_atomic
 from checkpoint.services.outbox import Batch, Outbox
 from sync.device.enrollment import pinned_keys
 from sync.errors import BadAck
@@ -57,20 +58,12 @@ class SealedSpool:
 
     def put(self, batch_id: str, blob: bytes) -> None:
         """Keep a copy (atomically). Failing to is not an error: the batch is sealed again next time."""
-        path = self._path(batch_id)
-        tmp = path.with_suffix(".part")
         try:
             self.dir.mkdir(mode=0o700, exist_ok=True)
-            with open(tmp, "wb") as f:
-                f.write(blob)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
+            write_atomic(self._path(batch_id), blob)
         except OSError as e:
             log.warning("could not keep the sealed copy of batch %s (%s); it will be sealed again if resent",
                         batch_id, e.strerror or e)
-            with contextlib.suppress(OSError):
-                tmp.unlink()
 
     def drop(self, batch_id: str) -> None:
         with contextlib.suppress(OSError):

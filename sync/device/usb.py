@@ -16,13 +16,13 @@ Both use ``session`` on the calling thread only.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 from pathlib import Path
 from typing import Any
 
 from checkpoint.errors import UnsupportedFormat, ValidationError
+from checkpoint.files import write_atomic
 from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
 from sync.device.enrollment import pinned_keys
@@ -40,29 +40,10 @@ USB_BATCH_EVENTS = 50_000
 
 def _write_new(path: Path, data: bytes) -> None:
     """Write ``data`` to a new file ``path`` atomically: all of it or nothing, never over an existing file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        with open(tmp, "xb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        try:
-            os.link(tmp, path)           # fails if path exists: no window to overwrite
-        except FileExistsError:
-            raise ValidationError("out", "the file already exists; choose a new name") from None
-        except OSError:
-            # FAT/exFAT USB sticks have no hard links: check, then rename (a rename cannot leave half a file)
-            if path.exists():
-                raise ValidationError("out", "the file already exists; choose a new name") from None
-            os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    with contextlib.suppress(OSError):   # make the new name durable (not possible on every filesystem)
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_atomic(path, data, exclusive=True)
+    except FileExistsError:
+        raise ValidationError("out", "the file already exists; choose a new name") from None
 
 
 def export_batch(session: Session, path: str | os.PathLike[str], *, max_events: int = USB_BATCH_EVENTS
