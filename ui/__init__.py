@@ -12,8 +12,9 @@ Where things are:
     slip.py       the A5 referral slip (PDF, printer)
     models/       table models on one base (table.py): persons (lazy), referrals, users, review
     widgets/      small widgets with the house rules: input fields and ErrorLabel, buttons and labels, tables
-    windows/      top-level windows: main window, sign-in and first-run set-up (and, for now, the sync panel)
-    views/        the screens in the main window: records + person detail, referrals + follow-up, supervisor/
+    windows/      top-level windows: main window, sign-in and first-run set-up
+    views/        the screens in the main window: records + person detail, referrals + follow-up, supervisor/,
+                  the sync panel (a tab of the supervisor view)
     dialogs/      modal forms: user accounts, corrections (correct, void)
     wizards/      registration/: one page per step of the Qt-free flow (checkpoint.workflows.registration)
 

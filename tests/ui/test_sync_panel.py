@@ -27,7 +27,7 @@ def hq(tmp_path: Path):
 @pytest.fixture
 def panel(qtbot, make_ctx):
     from sync.device import DeviceSync
-    from ui.windows.sync_panel import SyncPanel
+    from ui.views.sync_panel import SyncPanel
 
     ctx = make_ctx("dara")
     p = SyncPanel(ctx, DeviceSync(ctx.session), background=False)

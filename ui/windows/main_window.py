@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         self.sync_panel: Any = None
         if can(role, Permission.SYNC) and self.sync_worker is not None:
             # Built now, not on first view: it syncs in the background whether or not its tab is ever opened.
-            from ui.windows.sync_panel import SyncPanel
+            from ui.views.sync_panel import SyncPanel
 
             self.sync_panel = SyncPanel(self.ctx, self.sync_worker, background=self.background_sync)
 
