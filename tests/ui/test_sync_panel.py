@@ -1,7 +1,9 @@
-"""The desktop sync panel against a real HQ on 127.0.0.1: enroll, sync now, USB export, conflicts."""
+"""The desktop sync panel against a real HQ on 127.0.0.1: enroll, sync now, USB export, conflicts, and the times
+it shows (checkpoint time, never the store's UTC)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,9 @@ from sync.hq.store import HQStore
 from tests.support.helpers import registration
 from tests.support.hq_helpers import LiveServer
 from tests.support.ui_helpers import show_active, wait_idle
-from ui.qt import Qt, QWidget
+from ui.qt import QLabel, QListWidget, Qt, QWidget
+
+RAW_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")     # how the store writes a time; never on screen
 
 
 @pytest.fixture
@@ -43,6 +47,14 @@ def _net_idle(qtbot, ctx) -> None:
     wait_idle(qtbot, ctx, timeout=30_000)
 
 
+def _shown(p: QWidget) -> str:
+    """Every text the panel shows: its labels and the rows of its lists."""
+    texts = [w.text() for w in p.findChildren(QLabel)]
+    for lw in p.findChildren(QListWidget):
+        texts += [lw.item(i).text() for i in range(lw.count())]
+    return "\n".join(texts)
+
+
 def test_enroll_then_sync_now_sends_everything(qtbot, panel, hq) -> None:
     p, ctx = panel
     service, url = hq
@@ -61,6 +73,29 @@ def test_enroll_then_sync_now_sends_everything(qtbot, panel, hq) -> None:
     assert st["pending"] == 0 and st["inflight"] == 0 and st["acked"] > 40
     assert service.stats()["events"] >= st["acked"]
     assert "Everything is at HQ" in p.findChild(QWidget, "sync_progress").text()
+    # the clock is 01:00 UTC (tests/conftest.py T0): the acknowledgement's time shows as 08:00 in Poipet
+    assert "Last complete sync: 2026-11-22 08:00" in p.state.text()
+    assert p.batches.count() > 0
+    assert not RAW_TIMESTAMP.search(_shown(p)), _shown(p)
+
+
+@pytest.mark.parametrize(("stored", "shown"), [
+    ("2026-11-22T01:00:00+00:00", "2026-11-22 08:00"),
+    ("2026-11-22T20:30:00+00:00", "2026-11-23 03:30"),      # after 17:00 UTC it is already tomorrow in Cambodia
+])
+def test_last_complete_sync_shows_checkpoint_time(qtbot, panel, stored, shown) -> None:
+    p, ctx = panel
+    s = ctx.session
+
+    def acked_at(when: str) -> None:                 # what Outbox.apply_ack records for a complete batch
+        with s.store.write():
+            s.store.set_meta("sync_last_success", when)
+
+    ctx.runner.run_sync(acked_at, stored)
+    p.refresh()
+    _net_idle(qtbot, ctx)
+    assert f"Last complete sync: {shown}" in p.state.text(), p.state.text()
+    assert not RAW_TIMESTAMP.search(_shown(p)), _shown(p)
 
 
 def test_wrong_token_is_a_plain_error(qtbot, panel, hq) -> None:
@@ -91,6 +126,8 @@ def test_hq_unreachable_keeps_everything_and_says_so(qtbot, panel, hq) -> None:
     st = ctx.runner.run_sync(lambda: Outbox(ctx.session).status())
     assert st["acked"] == 0 and st["pending"] + st["inflight"] > 40     # nothing lost, nothing marked
     assert p.findChild(QWidget, "sync_progress").text()
+    assert p.last_error.text() and p.batches.count() > 0          # the failure, its batch and its reason
+    assert not RAW_TIMESTAMP.search(_shown(p)), _shown(p)
 
 
 def test_usb_export_writes_a_batch_file(qtbot, panel, hq, tmp_path) -> None:
@@ -138,6 +175,7 @@ def test_supervisor_decides_a_conflict(qtbot, panel, make_ctx) -> None:
     p.refresh()
     _net_idle(qtbot, ctx)
     assert p.conflicts.count() == 1
+    assert not RAW_TIMESTAMP.search(_shown(p)), _shown(p)
     p.conflicts.setCurrentRow(0)
     qtbot.mouseClick(p.keep_other, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: p.conflicts.count() == 0, timeout=30_000)

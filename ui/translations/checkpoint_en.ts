@@ -2824,168 +2824,168 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../views/sync_panel.py" line="60"/>
+        <location filename="../views/sync_panel.py" line="61"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="62"/>
+        <location filename="../views/sync_panel.py" line="63"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="65"/>
+        <location filename="../views/sync_panel.py" line="66"/>
         <source>Export batch to USB…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="67"/>
+        <location filename="../views/sync_panel.py" line="68"/>
         <source>Import acknowledgement from USB…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="73"/>
+        <location filename="../views/sync_panel.py" line="74"/>
         <source>Enroll this device with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="75"/>
-        <location filename="../views/sync_panel.py" line="83"/>
+        <location filename="../views/sync_panel.py" line="76"/>
+        <location filename="../views/sync_panel.py" line="84"/>
         <source>HQ address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="78"/>
+        <location filename="../views/sync_panel.py" line="79"/>
         <source>One-time enrollment token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="79"/>
+        <location filename="../views/sync_panel.py" line="80"/>
         <source>Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="84"/>
+        <location filename="../views/sync_panel.py" line="85"/>
         <source>One-time token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="90"/>
+        <location filename="../views/sync_panel.py" line="91"/>
         <source>Batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="93"/>
+        <location filename="../views/sync_panel.py" line="94"/>
         <source>Conflicts to decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="94"/>
+        <location filename="../views/sync_panel.py" line="95"/>
         <source>Keep the value in place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="96"/>
+        <location filename="../views/sync_panel.py" line="97"/>
         <source>Keep the other value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="107"/>
+        <location filename="../views/sync_panel.py" line="108"/>
         <source>Batches (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="109"/>
+        <location filename="../views/sync_panel.py" line="110"/>
         <source>The same field changed on two devices — decide which value stays:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="143"/>
+        <location filename="../views/sync_panel.py" line="144"/>
         <source>Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="146"/>
+        <location filename="../views/sync_panel.py" line="147"/>
         <source>Last complete sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="148"/>
+        <location filename="../views/sync_panel.py" line="149"/>
         <source>This device is not enrolled with HQ yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="150"/>
+        <location filename="../views/sync_panel.py" line="151"/>
         <source>HQ set aside %1 record(s) with a reason; see the batches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="168"/>
+        <location filename="../views/sync_panel.py" line="169"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="206"/>
+        <location filename="../views/sync_panel.py" line="207"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="211"/>
+        <location filename="../views/sync_panel.py" line="212"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="218"/>
+        <location filename="../views/sync_panel.py" line="219"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="220"/>
+        <location filename="../views/sync_panel.py" line="221"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="222"/>
+        <location filename="../views/sync_panel.py" line="223"/>
         <source>Not finished: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="223"/>
+        <location filename="../views/sync_panel.py" line="224"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="239"/>
+        <location filename="../views/sync_panel.py" line="240"/>
         <source>Enter HQ&apos;s address and the one-time token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="257"/>
+        <location filename="../views/sync_panel.py" line="258"/>
         <source>Export batch to USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="259"/>
+        <location filename="../views/sync_panel.py" line="260"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="268"/>
+        <location filename="../views/sync_panel.py" line="269"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="269"/>
+        <location filename="../views/sync_panel.py" line="270"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="283"/>
+        <location filename="../views/sync_panel.py" line="284"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="284"/>
+        <location filename="../views/sync_panel.py" line="285"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished"></translation>
     </message>

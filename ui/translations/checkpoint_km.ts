@@ -2824,168 +2824,168 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../views/sync_panel.py" line="60"/>
+        <location filename="../views/sync_panel.py" line="61"/>
         <source>Sync now</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="62"/>
+        <location filename="../views/sync_panel.py" line="63"/>
         <source>Stop</source>
         <translation type="unfinished">បញ្ឈប់</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="65"/>
+        <location filename="../views/sync_panel.py" line="66"/>
         <source>Export batch to USB…</source>
         <translation type="unfinished">នាំចេញកញ្ចប់ទិន្នន័យទៅ USB…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="67"/>
+        <location filename="../views/sync_panel.py" line="68"/>
         <source>Import acknowledgement from USB…</source>
         <translation type="unfinished">នាំចូលការបញ្ជាក់ទទួលពី USB…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="73"/>
+        <location filename="../views/sync_panel.py" line="74"/>
         <source>Enroll this device with HQ</source>
         <translation type="unfinished">ចុះឈ្មោះឧបករណ៍នេះជាមួយ ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="75"/>
-        <location filename="../views/sync_panel.py" line="83"/>
+        <location filename="../views/sync_panel.py" line="76"/>
+        <location filename="../views/sync_panel.py" line="84"/>
         <source>HQ address</source>
         <translation type="unfinished">អាសយដ្ឋាន ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="78"/>
+        <location filename="../views/sync_panel.py" line="79"/>
         <source>One-time enrollment token</source>
         <translation type="unfinished">លេខកូដចុះឈ្មោះប្រើតែម្ដង</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="79"/>
+        <location filename="../views/sync_panel.py" line="80"/>
         <source>Enroll</source>
         <translation type="unfinished">ចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="84"/>
+        <location filename="../views/sync_panel.py" line="85"/>
         <source>One-time token</source>
         <translation type="unfinished">លេខកូដប្រើតែម្ដង</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="90"/>
+        <location filename="../views/sync_panel.py" line="91"/>
         <source>Batches</source>
         <translation type="unfinished">កញ្ចប់ទិន្នន័យ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="93"/>
+        <location filename="../views/sync_panel.py" line="94"/>
         <source>Conflicts to decide</source>
         <translation type="unfinished">ភាពផ្ទុយគ្នាដែលត្រូវសម្រេច</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="94"/>
+        <location filename="../views/sync_panel.py" line="95"/>
         <source>Keep the value in place</source>
         <translation type="unfinished">រក្សាតម្លៃដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="96"/>
+        <location filename="../views/sync_panel.py" line="97"/>
         <source>Keep the other value</source>
         <translation type="unfinished">រក្សាតម្លៃមួយទៀត</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="107"/>
+        <location filename="../views/sync_panel.py" line="108"/>
         <source>Batches (newest first):</source>
         <translation type="unfinished">កញ្ចប់ទិន្នន័យ (ថ្មីបំផុតមុនគេ)៖</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="109"/>
+        <location filename="../views/sync_panel.py" line="110"/>
         <source>The same field changed on two devices — decide which value stays:</source>
         <translation type="unfinished">ព័ត៌មានដដែលត្រូវបានកែប្រែលើឧបករណ៍ពីរ — សូមសម្រេចថាតម្លៃណាត្រូវរក្សាទុក៖</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="143"/>
+        <location filename="../views/sync_panel.py" line="144"/>
         <source>Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3</source>
         <translation type="unfinished">រង់ចាំផ្ញើ៖ %1 · បានផ្ញើ កំពុងរង់ចាំ ទីស្នាក់ការកណ្តាល (HQ)៖ %2 · ទីស្នាក់ការកណ្តាល (HQ) បានបញ្ជាក់ទទួល៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="146"/>
+        <location filename="../views/sync_panel.py" line="147"/>
         <source>Last complete sync: %1</source>
         <translation type="unfinished">សមកាលកម្មពេញលេញចុងក្រោយ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="148"/>
+        <location filename="../views/sync_panel.py" line="149"/>
         <source>This device is not enrolled with HQ yet.</source>
         <translation type="unfinished">ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះជាមួយ ទីស្នាក់ការកណ្តាល (HQ) នៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="150"/>
+        <location filename="../views/sync_panel.py" line="151"/>
         <source>HQ set aside %1 record(s) with a reason; see the batches.</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) បានដាក់ដាច់ដោយឡែកនូវកំណត់ត្រាចំនួន %1 ដោយមានមូលហេតុ។ សូមមើលកញ្ចប់ទិន្នន័យ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="168"/>
+        <location filename="../views/sync_panel.py" line="169"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="206"/>
+        <location filename="../views/sync_panel.py" line="207"/>
         <source>Syncing…</source>
         <translation type="unfinished">កំពុងធ្វើសមកាលកម្ម…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="211"/>
+        <location filename="../views/sync_panel.py" line="212"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished">បានផ្ញើ %1 ក្នុងចំណោម %2</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="218"/>
+        <location filename="../views/sync_panel.py" line="219"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished">ទិន្នន័យទាំងអស់មាននៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="220"/>
+        <location filename="../views/sync_panel.py" line="221"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished">បានបញ្ឈប់។ គ្មានអ្វីបាត់បង់ទេ ទិន្នន័យដែលនៅសល់នឹងផ្ញើនៅពេលក្រោយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="222"/>
+        <location filename="../views/sync_panel.py" line="223"/>
         <source>Not finished: %1</source>
         <translation type="unfinished">មិនទាន់រួចរាល់៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="223"/>
+        <location filename="../views/sync_panel.py" line="224"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) មិនទាន់បញ្ជាក់ទទួលទិន្នន័យទាំងអស់នៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="239"/>
+        <location filename="../views/sync_panel.py" line="240"/>
         <source>Enter HQ&apos;s address and the one-time token.</source>
         <translation type="unfinished">សូមបញ្ចូលអាសយដ្ឋាន ទីស្នាក់ការកណ្តាល (HQ) និងលេខកូដប្រើតែម្ដង។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="257"/>
+        <location filename="../views/sync_panel.py" line="258"/>
         <source>Export batch to USB</source>
         <translation type="unfinished">នាំចេញកញ្ចប់ទិន្នន័យទៅ USB</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="259"/>
+        <location filename="../views/sync_panel.py" line="260"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished">នាំចូលការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="268"/>
+        <location filename="../views/sync_panel.py" line="269"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished">គ្មានទិន្នន័យរង់ចាំផ្ញើទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="269"/>
+        <location filename="../views/sync_panel.py" line="270"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished">បានសរសេរព្រឹត្តិការណ៍ %1 ទៅក្នុង %2។ សូមយកវាទៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយយកឯកសារបញ្ជាក់ទទួលត្រឡប់មកវិញ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="283"/>
+        <location filename="../views/sync_panel.py" line="284"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished">បានអនុវត្តការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ) រួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="284"/>
+        <location filename="../views/sync_panel.py" line="285"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished">ការបញ្ជាក់ទទួលនេះត្រូវបានអនុវត្តរួចហើយ។</translation>
     </message>

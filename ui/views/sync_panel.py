@@ -31,6 +31,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.text import local_datetime
 from ui.widgets.fields import ErrorLabel, name
 
 
@@ -143,7 +144,7 @@ class SyncPanel(QWidget):
         text = self.tr("Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3").replace(
             "%1", str(st["pending"])).replace("%2", str(st["inflight"])).replace("%3", str(st["acked"]))
         if st["last_success"]:
-            text += "\n" + self.tr("Last complete sync: %1").replace("%1", st["last_success"][:16].replace("T", " "))
+            text += "\n" + self.tr("Last complete sync: %1").replace("%1", local_datetime(st["last_success"]))
         if not enrolled:
             text += "\n" + self.tr("This device is not enrolled with HQ yet.")
         if st["hq"].get("quarantined"):
