@@ -4,7 +4,7 @@ The owner drives it, on one thread of its choice, and the machine tells it what 
 
 - headless (a loop, a test): ``step()`` runs one due attempt, probe then sync, in the calling thread, through the
   ``probe`` and ``run_sync`` callbacks it was built with; ``run(stop)`` loops over ``step()``.
-- the desktop (``ui/windows/sync_panel.py``): a QTimer on the GUI thread asks ``start()``; the panel runs the
+- the desktop (``ui/views/sync_panel.py``): a QTimer on the GUI thread asks ``start()``; the panel runs the
   probe and then the sync on the UI's network executor, through ``sync.device.DeviceSync`` (a Session of its
   own, ``Session.open_sync_connection``, never the DB worker's), and reports back on the GUI thread with
   ``probe_done`` / ``sync_done``. The machine itself never waits and never touches the store.
