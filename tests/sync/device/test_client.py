@@ -28,20 +28,13 @@ from checkpoint.services.outbox import Outbox
 from sync.device.client import SyncClient
 from sync.errors import BadAck, SyncUnavailable
 from sync.wire import ACK, PULL, digest, open_signed, sign_document
-from tests.support.client_harness import DEVICE_PASS, enroll, hq_events, new_device, new_hq, own_events
+from tests.support.client_harness import DEVICE_PASS, enroll, hq_events, new_device, own_events
 from tests.support.helpers import adult, registration
 
 FAC = codelists.health_facilities()[0].code
 TB_CASE = registration(tb={"cough": True, "cough_days": 15},
                        referrals=[{"kind": "health", "agency_code": FAC, "reason_code": "PRESUMPTIVE_TB",
                                    "urgency": "SAME_DAY"}])
-
-
-@pytest.fixture
-def hq(tmp_path: Path):
-    service = new_hq(tmp_path)
-    yield service
-    service.store.close()
 
 
 @pytest.fixture

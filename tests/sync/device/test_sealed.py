@@ -13,15 +13,8 @@ from sync.device.enrollment import enrolled_url, pinned_keys
 from sync.device.sealed import SealedSpool, batch_record, check_ack, forget_acknowledged, sealed_copy
 from sync.errors import BadAck
 from sync.wire import digest, peek_batch_header
-from tests.support.client_harness import enroll, new_device, new_hq
+from tests.support.client_harness import enroll, new_device
 from tests.support.helpers import registration
-
-
-@pytest.fixture
-def hq(tmp_path: Path):
-    service = new_hq(tmp_path)
-    yield service
-    service.store.close()
 
 
 @pytest.fixture

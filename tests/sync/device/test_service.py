@@ -13,7 +13,7 @@ from checkpoint.services.outbox import Outbox
 from sync.device import DeviceSync
 from sync.device.engine import EngineStatus
 from sync.hq.service import HQService
-from tests.support.client_harness import hq_events, new_device, new_hq, own_events
+from tests.support.client_harness import hq_events, new_device, own_events
 from tests.support.helpers import registration
 
 
@@ -39,13 +39,6 @@ class InProcess:
 
     def close(self) -> None:
         self.closed = True
-
-
-@pytest.fixture
-def hq(tmp_path: Path):
-    service = new_hq(tmp_path)
-    yield service
-    service.store.close()
 
 
 @pytest.fixture

@@ -14,15 +14,8 @@ from sync.device.client import SyncClient
 from sync.device.usb import export_batch, import_ack
 from sync.errors import BadAck
 from sync.wire import ACK, open_signed, sign_document
-from tests.support.client_harness import enroll, hq_events, new_device, new_hq, own_events
+from tests.support.client_harness import enroll, hq_events, new_device, own_events
 from tests.support.helpers import registration
-
-
-@pytest.fixture
-def hq(tmp_path: Path):
-    service = new_hq(tmp_path)
-    yield service
-    service.store.close()
 
 
 @pytest.fixture
