@@ -57,7 +57,9 @@ demo: $(DEMO_DB)
 run: $(DEMO_DB) qm
 	@DEMO_DB=$(DEMO_DB) DEMO_PASS=$(DEMO_PASS) bash tools/run_demo.sh $(RUN_ARGS)
 
-# Translations: .ts files are committed (edit them with pyside6-linguist); .qm files are built.
+# Translations: .ts files are committed (edit them with pyside6-linguist) and so are the .qm files built from them,
+# so that every install (wheel, sdist, pip install .) has the Khmer interface without Qt's lrelease at build time.
+# After editing a .ts: `make qm` and commit both; tests/packaging/test_qm_committed.py fails on a stale .qm.
 TS_FILES := ui/translations/checkpoint_km.ts ui/translations/checkpoint_en.ts
 QM_FILES := $(TS_FILES:.ts=.qm)
 UI_SOURCES = $(shell find ui -name '*.py' -not -path '*/translations/*' | sort)

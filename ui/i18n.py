@@ -1,7 +1,8 @@
 """Languages: Khmer and English, switchable at the login screen, plus a pseudo-locale for layout checks.
 
-Every string goes through tr(); the .ts files in ui/translations are committed and the .qm files are built by
-the Makefile (pyside6-lrelease). The Khmer font comes from the fontpkg-noto-sans-khmer wheel.
+Every string goes through tr(); the .ts files in ui/translations are committed, and so are the .qm files `make qm`
+builds from them (pyside6-lrelease), so that any install of the package has them. The Khmer font comes from the
+fontpkg-noto-sans-khmer wheel.
 
 The language in use belongs to the application, not to this module: one :class:`Language` object, a child of the
 QApplication, holds the installed translator, the loaded Khmer font and the current language code.
@@ -92,7 +93,7 @@ class Language(QObject):
                 app.installTranslator(tr)
                 self._translator = tr
             else:
-                log.warning("translation %s not found; run `make translations`", lang)
+                log.warning("translation %s not found; run `make qm`", lang)
         self.code = lang if ok else "en"
         family = self.khmer_font()
         font = QFont(QGuiApplication.font())

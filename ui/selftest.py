@@ -217,7 +217,7 @@ def check_translation(ctx: _Context) -> str:
                           "English")
     i18n_log = logging.getLogger("ui.i18n")
     level = i18n_log.level
-    i18n_log.setLevel(logging.ERROR)       # its developer hint ("run make translations") would only confuse here
+    i18n_log.setLevel(logging.ERROR)       # its developer hint ("run make qm") would only confuse here
     try:
         if not set_language(ctx.qapp, "km"):
             raise CheckFailed(f"the Khmer translation file could not be read ({qm}): it is damaged")

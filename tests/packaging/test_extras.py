@@ -127,13 +127,25 @@ def wheel(tmp_path_factory: pytest.TempPathFactory, house: Path) -> Path:
             src = tmp_path_factory.mktemp("wheel-src")
             for name in ("pyproject.toml", "README.md"):
                 shutil.copy2(ROOT / name, src / name)
-            for package in ("checkpoint", "ui", "sync"):
-                shutil.copytree(ROOT / package, src / package, ignore=shutil.ignore_patterns("__pycache__"))
+            for rel in _source_files(("checkpoint", "ui", "sync")):
+                (src / rel).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(ROOT / rel, src / rel)
             build_system = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]
             pip_offline_first("building the wheel", ["wheel", "--no-deps", "--wheel-dir", str(out), str(src)],
                               build_system["requires"], house)
     (built,) = out.glob("checkpoint-*.whl")
     return built
+
+
+def _source_files(packages: tuple[str, ...]) -> list[str]:
+    """The files of ``packages`` a fresh clone has: tracked or new, not what git ignores (build outputs such as a
+    locally built .qm must not make the wheel look complete). Outside a git checkout: every file but __pycache__."""
+    if shutil.which("git") is not None and (ROOT / ".git").exists():
+        p = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", *packages],
+                           cwd=ROOT, capture_output=True, timeout=60, check=True)
+        return sorted({f for f in p.stdout.decode().split("\0") if f and (ROOT / f).is_file()})
+    return sorted(f.relative_to(ROOT).as_posix() for package in packages for f in (ROOT / package).rglob("*")
+                  if f.is_file() and "__pycache__" not in f.parts)
 
 
 @contextlib.contextmanager
@@ -220,8 +232,14 @@ def test_hq_alone_serves_with_no_qt_and_no_sqlcipher_installed(wheel: Path, hous
             server.wait()
 
 
-def test_desktop_alone_has_no_hq_server_and_still_works(wheel: Path, house: Path, tmp_path: Path) -> None:
-    scripts = venv_with(tmp_path, f"{wheel}[desktop]", house)
+@pytest.fixture(scope="module")
+def desktop(wheel: Path, house: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The scripts folder of a fresh venv with the wheel's [desktop] installed (one install for this module)."""
+    return venv_with(tmp_path_factory.mktemp("desktop"), f"{wheel}[desktop]", house)
+
+
+def test_desktop_alone_has_no_hq_server_and_still_works(desktop: Path, tmp_path: Path) -> None:
+    scripts = desktop
     assert importable(scripts, HQ_SERVER) == set()
     assert importable(scripts, QT_AND_SQLCIPHER) == set(QT_AND_SQLCIPHER)
 
@@ -237,3 +255,30 @@ def test_desktop_alone_has_no_hq_server_and_still_works(wheel: Path, house: Path
     tmp.mkdir()
     p = program(scripts, "checkpoint", "--self-test", cwd=tmp_path, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp))
     assert p.returncode == 0 and "Self-test passed" in p.stdout, p.stdout + p.stderr
+
+
+KHMER_PROBE = """
+import sys
+from importlib import resources
+from PySide6.QtWidgets import QApplication
+from ui.i18n import Language, set_language
+
+qm = resources.files("ui") / "translations" / "checkpoint_km.qm"
+print("qm", qm.is_file())
+app = QApplication([])
+print("loaded", set_language(app, "km"), Language.of(app).code)
+print("text", QApplication.translate("ReviewPage", "Review and save"))
+"""
+
+
+def test_the_installed_wheel_switches_to_khmer(desktop: Path, tmp_path: Path) -> None:
+    """A plain install (no `make qm`, no checkout) has the compiled Khmer translation and the app loads it."""
+    p = subprocess.run([str(desktop / "python"), "-I", "-c", KHMER_PROBE], capture_output=True, text=True,
+                       env=_env(QT_QPA_PLATFORM="offscreen"), cwd=tmp_path, timeout=120, check=False)
+    said = p.stdout + p.stderr
+    assert p.returncode == 0 and "Traceback" not in said, said
+    assert "qm True" in p.stdout, f"the wheel has no ui/translations/checkpoint_km.qm:\n{said}"
+    assert "loaded True km" in p.stdout, f"switching to Khmer failed:\n{said}"
+    assert "not found" not in said, said
+    (text,) = [line.removeprefix("text ") for line in p.stdout.splitlines() if line.startswith("text ")]
+    assert text != "Review and save" and any("\u1780" <= c <= "\u17ff" for c in text), text

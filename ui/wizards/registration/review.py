@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from checkpoint.errors import ValidationError
 from checkpoint.workflows.registration import Step
 from ui.messages import error_message, field_label
-from ui.qt import QLabel, QListWidget, QListWidgetItem, Qt, QVBoxLayout
+from ui.qt import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, Qt, QVBoxLayout
 from ui.text import code_label, content_language
 from ui.wizards.registration.outcomes import outcome_text
 from ui.wizards.registration.page import FlowPage
@@ -30,9 +30,18 @@ class ReviewPage(FlowPage):
         self.refs = QListWidget()
         self.refs.setObjectName("referrals")
         self.refs.setAccessibleName(self.tr("Referrals"))
+        # The officer reads each referral aloud: wrap it to the list's width, never cut it behind a scrollbar.
+        self.refs.setWordWrap(True)
+        self.refs.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.refs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.refs.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.refs.setUniformItemSizes(False)
+        self.refs.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
-        lay.addWidget(QLabel(self.tr("Referrals (untick to leave one out; a child always gets child protection):")))
+        intro = QLabel(self.tr("Referrals (untick to leave one out; a child always gets child protection):"))
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
         lay.addWidget(self.refs)
         lay.addWidget(self.error)
         self.refs.itemChanged.connect(lambda _i: self.changed())
