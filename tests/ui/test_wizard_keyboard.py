@@ -167,3 +167,20 @@ def test_a_draft_saved_with_the_old_tb_keys_resumes_under_the_content_ids() -> N
                                           now=datetime(2026, 11, 22, 1, tzinfo=UTC), draft_id="d1")
     assert flow.tb == {"TB-S1": True, "TB-S1d": 21}
     assert flow.tb_answers() == {"cough": True, "cough_days": 21}
+
+
+def test_opening_the_wizard_builds_only_the_page_it_starts_on(qtbot, wizard) -> None:
+    """Issue 17, item 3: the pages are built on their first visit (the same objectNames), not when it opens."""
+    w, _ = wizard()
+    assert w.findChild(QWidget, "family_name") is not None
+    for later in ("return_type", "storage", "TB-S1", "age_at_exploitation"):
+        assert w.findChild(QWidget, later) is None, later
+    kb = Keyboard(qtbot)
+    for field, text in (("family_name", "LY"), ("given_names", "NARY"), ("sex", "F"), ("date_of_birth", "1999-09-09")):
+        kb.tab_to(w, field)
+        qtbot.keyClicks(focused(), text)
+    kb.press(Qt.Key.Key_Return)
+    assert w.current_step() is Step.JOURNEY and w.findChild(QWidget, "return_type") is not None
+    assert w.findChild(QWidget, "storage") is None
+    kb.press(Qt.Key.Key_Return)
+    assert w.findChild(QWidget, "storage") is not None

@@ -23,6 +23,8 @@ class ConsentPage(FlowPage):
         self.setTitle(self.tr("Consent"))
         self.setSubTitle(self.tr("Explain each purpose and ask separately. The person may refuse any of them, stop "
                                  "at any time, and need not answer every question."))
+
+    def build(self) -> None:
         self.f = {
             "storage": Check("storage", self.tr("Keep this record (needed to save it)")),
             "screening": Check("screening", self.tr("Ask the trafficking and TB screening questions")),

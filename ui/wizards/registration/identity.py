@@ -41,6 +41,8 @@ class IdentityPage(FlowPage):
         super().__init__(wiz)
         self.setTitle(self.tr("Identity"))
         self.setSubTitle(self.tr("Scan the passport (the reader types into the first box) or type the details."))
+
+    def build(self) -> None:
         self.mrz = QPlainTextEdit()
         name(self.mrz, "mrz", self.tr("Passport machine-readable zone"))
         self.mrz.setPlaceholderText(self.tr("Scan passport here"))

@@ -24,6 +24,8 @@ class TBPage(FlowPage):
     def __init__(self, wiz: RegistrationWizard) -> None:
         super().__init__(wiz)
         self.setTitle(self.tr("TB screen"))
+
+    def build(self) -> None:
         self.f: dict[str, Any] = {
             "TB-S1": Check("TB-S1", self.tr("Cough now")),
             "TB-S1d": IntField("TB-S1d", maximum=3650),

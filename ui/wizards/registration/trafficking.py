@@ -27,6 +27,8 @@ class TraffickingPage(FlowPage):
         super().__init__(wiz)
         self.setTitle(self.tr("Trafficking indicators"))
         self.setSubTitle(self.tr("Tick what the person describes. Each dimension is judged on its own."))
+
+    def build(self) -> None:
         self.boxes: dict[str, QCheckBox] = {}
         self.inner = QWidget()
         self.inner_lay = QVBoxLayout(self.inner)
