@@ -123,16 +123,13 @@ class IdentityPage(FlowPage):
         that Enter can never press Next."""
         text = self.mrz.toPlainText()
         lines = [ln for ln in text.replace("\r", "\n").split("\n") if ln.strip()]
-        if len(lines) < 2:
-            return
+        if len(lines) < 2 or not text.endswith("\n"):
+            return          # wait for the line that ends with the reader's closing Enter
         try:
             res = self.flow.apply_mrz(text)
         except ValidationError:
-            if text.endswith("\n"):
-                self.mrz_status.setText(self.tr("Could not read the document. Re-scan it, or type the details."))
+            self.mrz_status.setText(self.tr("Could not read the document. Re-scan it, or type the details."))
             return
-        if not text.endswith("\n"):
-            return          # the lines are complete: wait for the reader's closing Enter
         self.load()
         if res.valid:
             status = self.tr("Passport read: all check digits correct.")
