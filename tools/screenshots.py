@@ -82,7 +82,7 @@ def main() -> int:
                            date_of_birth="1990-05-17", id_document_type="PASSPORT", id_document_number="N01234567")
         flow.consents.update(storage=True, screening=True, referral=True)
         flow.ticked |= {"ILO-DR-1", "ILO-DR-2", "ILO-EX-1", "ILO-EX-2", "ILO-CD-1", "ILO-CD-5"}
-        flow.tb.update(cough=True, cough_days=21)
+        flow.tb.update({"TB-S1": True, "TB-S1d": 21})
         for step in (Step.IDENTITY, Step.JOURNEY, Step.CONSENT, Step.TRAFFICKING, Step.TB, Step.REVIEW):
             wiz = RegistrationWizard(ctx, flow, start=step)
             wiz.result_ = object()    # screenshots only: never save drafts of this demo flow

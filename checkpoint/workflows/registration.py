@@ -26,8 +26,12 @@ from checkpoint.site import DEFAULT_STATION_ID, DEFAULT_TB_MODE, LOCAL_TZ
 
 __all__ = ["RegistrationFlow", "Step"]
 
-TB_KEYS = ("cough", "cough_days", "haemoptysis", "fever", "night_sweats", "weight_loss", "poor_weight_gain",
-           "hiv", "contact", "previous_tb", "diabetes", "recent_detention")
+TB_FIELDS = {"TB-S1": "cough", "TB-S1d": "cough_days", "TB-S2": "haemoptysis", "TB-S3": "fever",
+             "TB-S4": "night_sweats", "TB-S5": "weight_loss", "TB-S6": "poor_weight_gain", "TB-R1": "hiv",
+             "TB-R2": "contact", "TB-R3": "previous_tb", "TB-R4": "diabetes", "TB-R5": "recent_detention"}
+"""The TB answers by their content id (checkpoint/screening/content/tb-screen.json, the ids the wizard's widgets and
+drafts use) → the keyword of screening.evaluate_tb and Session.register (TB-R6, age, is derived)."""
+TB_KEYS = tuple(TB_FIELDS.values())
 
 
 class Step(Enum):
@@ -54,7 +58,7 @@ class RegistrationFlow:
     consents: dict[str, bool] = field(default_factory=dict)
     ticked: set[str] = field(default_factory=set)
     age_at_exploitation: int | None = None
-    tb: dict[str, Any] = field(default_factory=dict)
+    tb: dict[str, Any] = field(default_factory=dict)       # by content id: {"TB-S1": True, "TB-S1d": 21}
     referrals: list[dict[str, Any]] = field(default_factory=list)
     mrz_result: dict[str, Any] | None = None
     draft_id: str | None = None
@@ -135,7 +139,7 @@ class RegistrationFlow:
         return screening.evaluate_trafficking(set(self.ticked), age=age)
 
     def tb_answers(self) -> dict[str, Any]:
-        a = {k: self.tb[k] for k in TB_KEYS if k in self.tb and self.tb[k] is not None}
+        a = {kw: self.tb[i] for i, kw in TB_FIELDS.items() if self.tb.get(i) is not None}
         if not a.get("cough"):
             a.pop("cough_days", None)
         return a
@@ -222,7 +226,8 @@ class RegistrationFlow:
         f.consents = dict(data.get("consents") or {})
         f.ticked = set(data.get("ticked") or [])
         f.age_at_exploitation = data.get("age_at_exploitation")
-        f.tb = dict(data.get("tb") or {})
+        by_kw = {kw: i for i, kw in TB_FIELDS.items()}
+        f.tb = {by_kw.get(k, k): v for k, v in (data.get("tb") or {}).items()}   # drafts saved before the content ids
         f.referrals = list(data.get("referrals") or [])
         f.mrz_result = data.get("mrz_result")
         try:

@@ -105,9 +105,9 @@ def _scenario(qtbot: Any, store: Path) -> dict[str, float]:
     out["next: journey -> consent"] = clock.measure(qtbot, lambda: kb.press(Qt.Key.Key_Return))
 
     def consent() -> None:
-        kb.tab_to(w, "consent_storage")
+        kb.tab_to(w, "storage")
         kb.press(Qt.Key.Key_Space)
-        kb.tab_to(w, "consent_screening")
+        kb.tab_to(w, "screening")
         kb.press(Qt.Key.Key_Space)
 
     out["tick consents"] = clock.measure(qtbot, consent)

@@ -86,7 +86,7 @@ def test_a_whole_registration_runs_no_sql_on_the_gui_thread(qtbot, traced) -> No
     kb = Keyboard(qtbot)
     kb.press(Qt.Key.Key_Return)                         # identity → journey
     kb.press(Qt.Key.Key_Return)                         # journey → consent
-    for consent in ("consent_storage", "consent_screening", "consent_referral"):
+    for consent in ("storage", "screening", "referral"):
         kb.tab_to(w, consent)
         kb.press(Qt.Key.Key_Space)
     kb.press(Qt.Key.Key_Return)                         # consent → trafficking

@@ -62,9 +62,9 @@ def test_negative_adult_from_mrz_scan_to_saved_in_at_most_30_keys(qtbot, wizard)
     assert w.currentId() == 1
     kb.press(Qt.Key.Key_Return)                         # journey → consent
     assert w.currentId() == 2
-    kb.tab_to(w, "consent_storage")
+    kb.tab_to(w, "storage")
     kb.press(Qt.Key.Key_Space)
-    kb.tab_to(w, "consent_screening")
+    kb.tab_to(w, "screening")
     kb.press(Qt.Key.Key_Space)
     kb.press(Qt.Key.Key_Return)                         # consent → trafficking
     assert w.currentId() == 3
@@ -125,7 +125,7 @@ def test_adult_with_indicators_gets_a_protection_referral(qtbot, wizard) -> None
     fill(kb, w, "date_of_birth", "1995-03-03")
     kb.press(Qt.Key.Key_Return)                   # → journey
     kb.press(Qt.Key.Key_Return)                   # → consent
-    tick(kb, w, "consent_storage", "consent_screening", "consent_referral")
+    tick(kb, w, "storage", "screening", "referral")
     kb.press(Qt.Key.Key_Return)                   # → checklist
     assert w.currentId() == 3
     tick(kb, w, "ILO-DR-1", "ILO-DR-2", "ILO-EX-1", "ILO-EX-2", "ILO-CD-1", "ILO-CD-5")
@@ -151,7 +151,7 @@ def test_a_child_always_gets_child_protection(qtbot, wizard, clock) -> None:
     fill(kb, w, "age_years", "14")
     kb.press(Qt.Key.Key_Return)
     kb.press(Qt.Key.Key_Return)
-    tick(kb, w, "consent_storage", "consent_screening")
+    tick(kb, w, "storage", "screening")
     for _ in range(3):
         kb.press(Qt.Key.Key_Return)               # checklist, TB screen, review
     assert w.currentId() == 5
@@ -173,7 +173,7 @@ def test_presumptive_tb_case(qtbot, wizard) -> None:
     fill(kb, w, "date_of_birth", "1980-01-01")
     kb.press(Qt.Key.Key_Return)
     kb.press(Qt.Key.Key_Return)
-    tick(kb, w, "consent_storage", "consent_screening", "consent_referral")
+    tick(kb, w, "storage", "screening", "referral")
     kb.press(Qt.Key.Key_Return)                   # → checklist
     kb.press(Qt.Key.Key_Return)                   # → TB
     tick(kb, w, "TB-S1")
@@ -227,7 +227,7 @@ def test_no_screening_without_consent(qtbot, wizard) -> None:
     w.page_for(Step.IDENTITY).load()
     w.next()
     w.next()
-    w.findChild(QWidget, "consent_storage").setChecked(True)
+    w.findChild(QWidget, "storage").setChecked(True)
     w.next()
     assert w.currentId() == 5     # straight to review: no checklist, no TB screen
     assert QApplication.instance() is not None

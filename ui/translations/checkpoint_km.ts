@@ -1536,122 +1536,127 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../wizards/registration/identity.py" line="37"/>
+        <location filename="../wizards/registration/identity.py" line="42"/>
         <source>Identity</source>
         <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="38"/>
+        <location filename="../wizards/registration/identity.py" line="43"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែន (ម៉ាស៊ីនអាននឹងវាយចូលក្នុងប្រអប់ទីមួយ) ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="40"/>
+        <location filename="../wizards/registration/identity.py" line="45"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished">តំបន់អានដោយម៉ាស៊ីន (MRZ) នៃលិខិតឆ្លងដែន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="41"/>
+        <location filename="../wizards/registration/identity.py" line="46"/>
         <source>Scan passport here</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែននៅទីនេះ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="53"/>
+        <location filename="../wizards/registration/identity.py" line="58"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="53"/>
+        <location filename="../wizards/registration/identity.py" line="58"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="53"/>
+        <location filename="../wizards/registration/identity.py" line="58"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="54"/>
+        <location filename="../wizards/registration/identity.py" line="59"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="55"/>
+        <location filename="../wizards/registration/identity.py" line="60"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="69"/>
+        <location filename="../wizards/registration/identity.py" line="75"/>
         <source>Possible duplicates</source>
         <translation type="unfinished">កំណត់ត្រាដែលអាចស្ទួន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="70"/>
+        <location filename="../wizards/registration/identity.py" line="76"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished">បុគ្គលនេះប្រហែលជាបានចុះឈ្មោះរួចហើយ៖</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="71"/>
+        <location filename="../wizards/registration/identity.py" line="77"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished">បន្ថែមការមកដល់នេះ ទៅបុគ្គលដែលបានជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="75"/>
+        <location filename="../wizards/registration/identity.py" line="81"/>
         <source>No, register a new person</source>
         <translation type="unfinished">ទេ ចុះឈ្មោះជាបុគ្គលថ្មី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="121"/>
+        <location filename="../wizards/registration/identity.py" line="130"/>
         <source>Could not read the document. Re-scan it, or type the details.</source>
         <translation type="unfinished">មិនអាចអានឯកសារបានទេ។ សូមស្កេនម្តងទៀត ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="125"/>
+        <location filename="../wizards/registration/identity.py" line="136"/>
         <source>Passport read: all check digits correct.</source>
         <translation type="unfinished">បានអានលិខិតឆ្លងដែន៖ ខ្ទង់ផ្ទៀងផ្ទាត់ទាំងអស់ត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="127"/>
+        <location filename="../wizards/registration/identity.py" line="138"/>
         <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
         <translation type="unfinished">ខ្ទង់ផ្ទៀងផ្ទាត់ខ្លះមិនត្រូវគ្នា (%1)៖ សូមស្កេនម្តងទៀត ឬពិនិត្យចំណុចព័ត៌មានដោយដៃ។ នេះមិនមែនជាភស្តុតាងនៃការក្លែងបន្លំទេ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="130"/>
+        <location filename="../wizards/registration/identity.py" line="141"/>
         <source>The passport has expired.</source>
         <translation type="unfinished">លិខិតឆ្លងដែនផុតសុពលភាពហើយ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="131"/>
+        <location filename="../wizards/registration/identity.py" line="142"/>
         <source>Names are not check-digit protected: confirm them.</source>
         <translation type="unfinished">ឈ្មោះមិនត្រូវបានការពារដោយខ្ទង់ផ្ទៀងផ្ទាត់ទេ៖ សូមផ្ទៀងផ្ទាត់ឈ្មោះម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="169"/>
+        <location filename="../wizards/registration/identity.py" line="185"/>
+        <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
+        <translation type="unfinished">ពិនិត្យប្រអប់ដែលបានសម្គាល់ជាមួយលិខិតឆ្លងដែន រួចចុច Enter លើប្រអប់នីមួយៗ (ខ្ទង់ផ្ទៀងផ្ទាត់មួយមិនត្រូវគ្នា)។</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/identity.py" line="222"/>
         <source>same document</source>
         <translation type="unfinished">ឯកសារដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="170"/>
+        <location filename="../wizards/registration/identity.py" line="223"/>
         <source>same name and birth date</source>
         <translation type="unfinished">ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="171"/>
+        <location filename="../wizards/registration/identity.py" line="224"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished">ឈ្មោះខ្មែរ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="172"/>
+        <location filename="../wizards/registration/identity.py" line="225"/>
         <source>similar name</source>
         <translation type="unfinished">ឈ្មោះស្រដៀងគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="172"/>
+        <location filename="../wizards/registration/identity.py" line="225"/>
         <source>same phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="198"/>
+        <location filename="../wizards/registration/identity.py" line="251"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished">ការមកដល់ថ្មី សម្រាប់បុគ្គលដែលបានចុះឈ្មោះរួចហើយ។</translation>
     </message>
@@ -3093,22 +3098,22 @@
         <translation type="unfinished">សូមគូសធីកលើអ្វីដែលសាមីខ្លួនរៀបរាប់។ ផ្នែកនីមួយៗត្រូវវាយតម្លៃដាច់ដោយឡែកពីគ្នា។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="38"/>
+        <location filename="../wizards/registration/trafficking.py" line="40"/>
         <source>Checklist result</source>
         <translation type="unfinished">លទ្ធផលបញ្ជីសូចនាករ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="43"/>
+        <location filename="../wizards/registration/trafficking.py" line="45"/>
         <source>Age when exploited, if different (optional)</source>
         <translation type="unfinished">អាយុនៅពេលត្រូវគេកេងប្រវ័ញ្ច ប្រសិនបើខុសពីអាយុបច្ចុប្បន្ន (មិនចាំបាច់)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="113"/>
+        <location filename="../wizards/registration/trafficking.py" line="115"/>
         <source>Child: refer to child protection.</source>
         <translation type="unfinished">កុមារ៖ បញ្ជូនទៅការពារកុមារ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="115"/>
+        <location filename="../wizards/registration/trafficking.py" line="117"/>
         <source>An indicator whose grade is not yet verified was used.</source>
         <translation type="unfinished">បានប្រើសូចនាករមួយ ដែលកម្រិតរបស់វាមិនទាន់ត្រូវបានផ្ទៀងផ្ទាត់។</translation>
     </message>

@@ -23,11 +23,13 @@ class ConsentPage(FlowPage):
         self.setTitle(self.tr("Consent"))
         self.setSubTitle(self.tr("Explain each purpose and ask separately. The person may refuse any of them, stop "
                                  "at any time, and need not answer every question."))
+
+    def build(self) -> None:
         self.f = {
-            "storage": Check("consent_storage", self.tr("Keep this record (needed to save it)")),
-            "screening": Check("consent_screening", self.tr("Ask the trafficking and TB screening questions")),
-            "referral": Check("consent_referral", self.tr("Refer to an agency or health facility")),
-            "sharing": Check("consent_sharing", self.tr("Share the record with the named agencies")),
+            "storage": Check("storage", self.tr("Keep this record (needed to save it)")),
+            "screening": Check("screening", self.tr("Ask the trafficking and TB screening questions")),
+            "referral": Check("referral", self.tr("Refer to an agency or health facility")),
+            "sharing": Check("sharing", self.tr("Share the record with the named agencies")),
         }
         lay = QVBoxLayout(self)
         for w in self.f.values():

@@ -10,6 +10,7 @@ from checkpoint.services import PossibleDuplicate
 from checkpoint.workflows.registration import Step
 from ui.messages import field_label
 from ui.qt import (
+    QApplication,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +27,11 @@ from ui.wizards.registration.page import FlowPage
 if TYPE_CHECKING:
     from ui.wizards.registration.wizard import RegistrationWizard
 
-__all__ = ["IdentityPage"]
+__all__ = ["CHECK_FIELDS", "IdentityPage"]
+
+CHECK_FIELDS = {"document_number": ("id_document_number",), "birth_date": ("date_of_birth",),
+                "composite": ("id_document_number", "date_of_birth"), "personal_number": (), "expiry_date": ()}
+"""The fields each MRZ check digit protects (the expiry and personal number have no field on this page)."""
 
 
 class IdentityPage(FlowPage):
@@ -36,6 +41,8 @@ class IdentityPage(FlowPage):
         super().__init__(wiz)
         self.setTitle(self.tr("Identity"))
         self.setSubTitle(self.tr("Scan the passport (the reader types into the first box) or type the details."))
+
+    def build(self) -> None:
         self.mrz = QPlainTextEdit()
         name(self.mrz, "mrz", self.tr("Passport machine-readable zone"))
         self.mrz.setPlaceholderText(self.tr("Scan passport here"))
@@ -63,7 +70,8 @@ class IdentityPage(FlowPage):
         form = QFormLayout()
         for k, w in self.f.items():
             form.addRow(field_label(k), w)
-            w.edited.connect(self.changed)
+            w.edited.connect(lambda k=k: self._field_edited(k))
+        self._unconfirmed: list[str] = []
         self.dups = QListWidget()
         self.dups.setObjectName("duplicates")
         self.dups.setAccessibleName(self.tr("Possible duplicates"))
@@ -110,15 +118,17 @@ class IdentityPage(FlowPage):
         self._check_duplicates()
 
     def _mrz_changed(self) -> None:
+        """A scan fills the fields but never leaves the page. The reader's closing Enter lands in the MRZ box (which
+        takes it as a new line); only then is the box cleared and the focus moved to the first field to check, so
+        that Enter can never press Next."""
         text = self.mrz.toPlainText()
         lines = [ln for ln in text.replace("\r", "\n").split("\n") if ln.strip()]
-        if len(lines) < 2:
-            return
+        if len(lines) < 2 or not text.endswith("\n"):
+            return          # wait for the line that ends with the reader's closing Enter
         try:
             res = self.flow.apply_mrz(text)
         except ValidationError:
-            if text.endswith("\n"):
-                self.mrz_status.setText(self.tr("Could not read the document. Re-scan it, or type the details."))
+            self.mrz_status.setText(self.tr("Could not read the document. Re-scan it, or type the details."))
             return
         self.load()
         if res.valid:
@@ -132,8 +142,50 @@ class IdentityPage(FlowPage):
         self.mrz.blockSignals(True)
         self.mrz.clear()
         self.mrz.blockSignals(False)
-        self.f["name_khmer"].setFocus()
+        failed = [f for c in sorted(res.failed_checks) for f in CHECK_FIELDS.get(c, ())]
+        self._mark({"family_name", "given_names", "name_khmer", *failed}, set(failed))
         self.changed()
+
+    # fields to check after a scan -------------------------------------------------------------
+    def _mark(self, confirm: set[str], unconfirmed: set[str]) -> None:
+        """Highlight the scanned fields to confirm; those behind a failed check digit stay marked (and hold Next)
+        until the officer corrects them or confirms each with Enter. The focus goes to the first one to check."""
+        for k in self.f:
+            self._set_mark(k, "failed" if k in unconfirmed else "confirm" if k in confirm else "")
+        self._unconfirmed = [k for k in self.f if k in unconfirmed]
+        first = self._unconfirmed[0] if self._unconfirmed else next(k for k in self.f if k in confirm)
+        self.f[first].setFocus()
+        self.mrz_status.setVisible(True)
+
+    def _set_mark(self, key: str, mark: str) -> None:
+        w = self.f[key]
+        w.setProperty("to_check", mark)
+        w.setStyleSheet({"failed": "background: #ffd6d6;", "confirm": "background: #fff4c2;"}.get(mark, ""))
+
+    def _field_edited(self, key: str) -> None:
+        if self.f[key].property("to_check"):
+            self._confirm(key)
+        self.changed()
+
+    def _confirm(self, key: str) -> None:
+        self._set_mark(key, "")
+        if key in self._unconfirmed:
+            self._unconfirmed.remove(key)
+
+    def validatePage(self) -> bool:
+        """Enter on a field marked after a failed check digit confirms it and moves to the next one; the page is
+        left only when none is left to confirm."""
+        if self._unconfirmed:
+            fw = QApplication.focusWidget()
+            focused = next((k for k, w in self.f.items() if w is fw or w.isAncestorOf(fw)), None)
+            if focused in self._unconfirmed:
+                self._confirm(focused)
+            if self._unconfirmed:
+                self.error.show_error(self.tr("Check the marked fields against the passport, then press Enter on "
+                                              "each (a check digit did not match)."))
+                self.f[self._unconfirmed[0]].setFocus()
+                return False
+        return super().validatePage()
 
     # possible duplicates ----------------------------------------------------------------------
     def _check_duplicates(self) -> None:

@@ -22,6 +22,8 @@ class JourneyPage(FlowPage):
     def __init__(self, wiz: RegistrationWizard) -> None:
         super().__init__(wiz)
         self.setTitle(self.tr("Journey"))
+
+    def build(self) -> None:
         self.f: dict[str, Any] = {
             "return_type": CodeCombo("return_type", "return_types"),
             "country_of_work": CodeCombo("country_of_work", "countries"),

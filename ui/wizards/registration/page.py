@@ -2,6 +2,7 @@
 
     class JourneyPage(FlowPage):
         step = Step.JOURNEY
+        def build(self): ...     # the widgets, on the page's first visit
         def load(self): ...      # flow -> widgets, when the page is shown
         def store(self): ...     # widgets -> flow, on every edit and before Next
 
@@ -34,6 +35,16 @@ class FlowPage(QWizardPage):
         self.wiz = wiz
         self.flow = wiz.flow
         self.error = ErrorLabel(f"{self.step.value}_error")
+        self._built = False
+
+    def build(self) -> None:
+        """Create the page's widgets. Called on the page's first visit (``ensure_built``), not when the wizard is
+        made: opening the wizard builds only the page it starts on. The objectNames are the same either way."""
+
+    def ensure_built(self) -> None:
+        if not self._built:
+            self._built = True
+            self.build()
 
     def nextId(self) -> int:
         nxt = self.flow.next_step(self.step)
@@ -46,6 +57,7 @@ class FlowPage(QWizardPage):
         """Widgets → flow."""
 
     def initializePage(self) -> None:
+        self.ensure_built()
         self.load()
 
     def validatePage(self) -> bool:

@@ -24,24 +24,26 @@ class TBPage(FlowPage):
     def __init__(self, wiz: RegistrationWizard) -> None:
         super().__init__(wiz)
         self.setTitle(self.tr("TB screen"))
+
+    def build(self) -> None:
         self.f: dict[str, Any] = {
-            "cough": Check("TB-S1", self.tr("Cough now")),
-            "cough_days": IntField("TB-S1d", maximum=3650),
-            "haemoptysis": Check("TB-S2", self.tr("Coughing up blood")),
-            "fever": Check("TB-S3", self.tr("Fever")),
-            "night_sweats": Check("TB-S4", self.tr("Night sweats")),
-            "weight_loss": Check("TB-S5", self.tr("Weight loss without trying")),
-            "poor_weight_gain": Check("TB-S6", self.tr("Poor weight gain (children under 15)")),
-            "hiv": CodeCombo("TB-R1", items=[("unknown", self.tr("Not known / not asked")),
+            "TB-S1": Check("TB-S1", self.tr("Cough now")),
+            "TB-S1d": IntField("TB-S1d", maximum=3650),
+            "TB-S2": Check("TB-S2", self.tr("Coughing up blood")),
+            "TB-S3": Check("TB-S3", self.tr("Fever")),
+            "TB-S4": Check("TB-S4", self.tr("Night sweats")),
+            "TB-S5": Check("TB-S5", self.tr("Weight loss without trying")),
+            "TB-S6": Check("TB-S6", self.tr("Poor weight gain (children under 15)")),
+            "TB-R1": CodeCombo("TB-R1", items=[("unknown", self.tr("Not known / not asked")),
                                              ("negative", self.tr("Negative")), ("positive", self.tr("Positive"))],
                              blank=None),
-            "contact": Check("TB-R2", self.tr("Lives with or is close to someone with TB")),
-            "previous_tb": Check("TB-R3", self.tr("Treated for TB before")),
-            "diabetes": Check("TB-R4", self.tr("Diabetes")),
-            "recent_detention": Check("TB-R5", self.tr("Recently held in prison or immigration detention")),
+            "TB-R2": Check("TB-R2", self.tr("Lives with or is close to someone with TB")),
+            "TB-R3": Check("TB-R3", self.tr("Treated for TB before")),
+            "TB-R4": Check("TB-R4", self.tr("Diabetes")),
+            "TB-R5": Check("TB-R5", self.tr("Recently held in prison or immigration detention")),
         }
-        self.f["cough_days"].setAccessibleName(self.tr("Days of cough"))
-        self.f["hiv"].setAccessibleName(self.tr("HIV status (optional, sensitive)"))
+        self.f["TB-S1d"].setAccessibleName(self.tr("Days of cough"))
+        self.f["TB-R1"].setAccessibleName(self.tr("HIV status (optional, sensitive)"))
         self.result = QLabel()
         self.result.setObjectName("tb_result")
         self.result.setAccessibleName(self.tr("TB screen result"))
@@ -50,7 +52,7 @@ class TBPage(FlowPage):
         for k, w in self.f.items():
             if isinstance(w, Check):
                 form.addRow(w)
-            elif k == "cough_days":
+            elif k == "TB-S1d":
                 form.addRow(self.tr("Days of cough"), w)
             else:
                 form.addRow(self.tr("HIV status (optional, sensitive)"), w)
@@ -59,24 +61,24 @@ class TBPage(FlowPage):
         form.addRow(self.error)
 
     def load(self) -> None:
-        if "recent_detention" not in self.flow.tb and self.flow.encounter.get("detained_before_return"):
-            self.flow.tb["recent_detention"] = True
+        if "TB-R5" not in self.flow.tb and self.flow.encounter.get("detained_before_return"):
+            self.flow.tb["TB-R5"] = True
         for k, w in self.f.items():
             w.blockSignals(True)
-            w.set_value(self.flow.tb.get(k, "unknown" if k == "hiv" else None))
+            w.set_value(self.flow.tb.get(k, "unknown" if k == "TB-R1" else None))
             w.blockSignals(False)
         child = (self.flow.age() or 99) < 15
-        self.f["poor_weight_gain"].setVisible(child)
+        self.f["TB-S6"].setVisible(child)
         self._show_result()
 
     def store(self) -> None:
         tb = {k: w.value() for k, w in self.f.items()}
-        self.f["cough_days"].setEnabled(bool(tb["cough"]))
+        self.f["TB-S1d"].setEnabled(bool(tb["TB-S1"]))
         self.flow.tb = {k: v for k, v in tb.items() if v is not None and v is not False}
         self._show_result()
 
     def _show_result(self) -> None:
-        self.f["cough_days"].setEnabled(bool(self.flow.tb.get("cough")))
+        self.f["TB-S1d"].setEnabled(bool(self.flow.tb.get("TB-S1")))
         try:
             r = self.flow.tb_result()
         except ValidationError as e:

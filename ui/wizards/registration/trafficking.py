@@ -8,7 +8,7 @@ from checkpoint import screening
 from checkpoint.errors import ValidationError
 from checkpoint.workflows.registration import Step
 from ui.messages import error_message
-from ui.qt import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from ui.qt import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QScrollArea, Qt, QVBoxLayout, QWidget
 from ui.text import content_language
 from ui.widgets.fields import IntField, name
 from ui.wizards.registration.outcomes import outcome_text
@@ -27,11 +27,15 @@ class TraffickingPage(FlowPage):
         super().__init__(wiz)
         self.setTitle(self.tr("Trafficking indicators"))
         self.setSubTitle(self.tr("Tick what the person describes. Each dimension is judged on its own."))
+
+    def build(self) -> None:
         self.boxes: dict[str, QCheckBox] = {}
         self.inner = QWidget()
         self.inner_lay = QVBoxLayout(self.inner)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setObjectName("trafficking_items")
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)       # not a Tab stop: Tab goes from box to box
         scroll.setWidget(self.inner)
         self.result = QLabel()
         self.result.setObjectName("trafficking_result")

@@ -2,8 +2,8 @@
 
 The flow and its validation live in checkpoint.workflows.registration; the pages (one module each, in this
 package) only render it. Every edit is saved as an encrypted draft (coalesced so saves never pile up), so a power
-cut loses nothing. Keyboard first: a document reader types the MRZ into the first field; Enter moves on; Tab
-reaches everything.
+cut loses nothing. A page's widgets are made on its first visit, so opening the wizard stays quick. Keyboard
+first: a document reader types the MRZ into the first field; Enter moves on; Tab reaches everything.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class RegistrationWizard(QWizard):
         self._draft_pending: Step | None = None
         self.result_: Any = None
         for cls in (IdentityPage, JourneyPage, ConsentPage, TraffickingPage, TBPage, ReviewPage):
-            self.setPage(PAGE_ID[cls.step], cls(self))
+            self.setPage(PAGE_ID[cls.step], cls(self))     # each builds its widgets on its first visit
         self.setStartId(PAGE_ID[start] if start in self.flow.steps() else PAGE_ID[Step.IDENTITY])
         translate_wizard_buttons(self)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Save"))
@@ -56,6 +56,7 @@ class RegistrationWizard(QWizard):
     def page_for(self, step: Step) -> FlowPage:
         page = self.page(PAGE_ID[step])
         assert isinstance(page, FlowPage)
+        page.ensure_built()
         return page
 
     def current_step(self) -> Step:
