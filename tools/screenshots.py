@@ -1,5 +1,8 @@
 """Render every main screen to PNG, in English and in Khmer, for reviewers (make screenshots).
 
+Windows are drawn at 1366x768, the usual laptop screen at a checkpoint; the identity page is also drawn after a
+passport scan with a wrong check digit, and the review page holds three suggested referrals.
+
 Runs offscreen on a throwaway demo store; nothing here touches a real store.
 
     .venv/bin/python tools/screenshots.py [--out docs/screenshots]
@@ -19,10 +22,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from checkpoint import crypto
 from checkpoint.clock import ManualClock
 from checkpoint.demo import generate
+from checkpoint.mrz import check_digit
 from checkpoint.services import create_store
 from checkpoint.workflows.registration import RegistrationFlow, Step
 
 PASS = "screenshots passphrase"  # noqa: S105 - a throwaway demo store
+SCREEN = (1366, 768)
+
+
+def passport_with_a_wrong_birth_date_digit() -> tuple[str, str]:
+    """A synthetic Cambodian passport's two MRZ lines, the birth date's check digit off by one."""
+    num, dob, exp = "N07654321", "880214", "311231"
+    line2 = (num + str(check_digit(num)) + "KHM" + dob + str((check_digit(dob) + 1) % 10) + "F" + exp
+             + str(check_digit(exp)) + "<" * 14 + "0")
+    line2 += str(check_digit(line2[0:10] + line2[13:20] + line2[21:43]))
+    return ("P<KHMCHEA<<SOPHEA" + "<" * 44)[:44], line2
 
 
 def main() -> int:
@@ -30,9 +44,11 @@ def main() -> int:
     ap.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    from PySide6.QtTest import QTest
+
     from ui.context import AppContext
     from ui.i18n import set_language
-    from ui.qt import QApplication, QWidget
+    from ui.qt import QApplication, Qt, QWidget
     from ui.tasks import TaskRunner
     from ui.windows.login import LoginWindow
     from ui.windows.main_window import MainWindow
@@ -57,8 +73,8 @@ def main() -> int:
             runner._db.submit(lambda: None).result()
         qapp.processEvents()
 
-    def shot(w: QWidget, name: str, lang: str) -> None:
-        w.resize(max(w.width(), 1000), max(w.height(), 720))
+    def shot(w: QWidget, name: str, lang: str, *, size: tuple[int, int] = SCREEN) -> None:
+        w.resize(*size)
         w.show()
         settle()
         path = args.out / f"{name}-{lang}.png"
@@ -68,8 +84,7 @@ def main() -> int:
     for lang in ("en", "km"):
         set_language(qapp, lang)
         login = LoginWindow(runner, tmp / "demo.db", kdf=crypto.KdfParams.fast())
-        login.resize(480, 360)
-        shot(login, "login", lang)
+        shot(login, "login", lang, size=(480, 360))
         login.close()
         main = MainWindow(ctx)
         shot(main, "home", lang)
@@ -88,6 +103,18 @@ def main() -> int:
             wiz.result_ = object()    # screenshots only: never save drafts of this demo flow
             shot(wiz, f"registration-{step.value}", lang)
             wiz.close()
+        wiz = RegistrationWizard(ctx, RegistrationFlow(now=clock.now()))
+        wiz.result_ = object()
+        wiz.resize(*SCREEN)
+        wiz.show()
+        settle()
+        mrz = wiz.findChild(QWidget, "mrz")
+        mrz.setFocus()
+        for line in passport_with_a_wrong_birth_date_digit():     # what a keyboard-wedge reader types
+            QTest.keyClicks(mrz, line)
+            QTest.keyClick(mrz, Qt.Key.Key_Return)
+        shot(wiz, "registration-identity-bad-scan", lang)
+        wiz.close()
         main.shutdown()
         main.close()
     runner.run_sync(s.lock)
