@@ -18,7 +18,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from checkpoint.services import unlock
-from tests.bench.bench_store import PW, big, build_store  # noqa: F401 - the `big` fixture is reused
+from tests.bench.bench_store import PW, N, big, build_store  # noqa: F401 - the `big` fixture is reused
 from tests.support.ui_helpers import Keyboard, show_active
 from ui.context import AppContext
 from ui.qt import QApplication, Qt, QWidget
@@ -142,7 +142,7 @@ def small_store(tmp_path_factory: Any) -> Path:
 def test_gui_thread_time_per_action(qtbot: Any, big: Path, small_store: Path) -> None:  # noqa: F811
     base = _scenario(qtbot, small_store)
     res = _scenario(qtbot, big)
-    print(f"\n{'GUI-thread time per action':<46} {'1M persons':>12} {'1k persons':>12} {'ratio':>7}   target")
+    print(f"\n{'GUI-thread time per action':<46} {f'{N:,} persons':>12} {'1k persons':>12} {'ratio':>7}   target")
     worst = 0.0
     for k, v in res.items():
         if k.startswith("_"):
