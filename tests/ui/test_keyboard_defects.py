@@ -1,0 +1,132 @@
+"""Keyboard defects of issue 17, driven the way an officer drives the app: every key goes to the focused widget
+(QApplication.focusWidget()), never setText, clicks or slot calls.
+
+- item 7: opening any view opens no top-level window of its own, and the focus stays in the main window;
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checkpoint.services import unlock
+from tests.conftest import FAST, PASS
+from tests.support.ui_helpers import show_active, wait_idle
+from ui.qt import QApplication, QEvent, QGroupBox, QLabel, QObject, Qt, QWidget
+
+_MNEMONIC = re.compile(r"&(.)")
+
+
+@pytest.fixture
+def app(qtbot, tmp_path, clock):
+    from ui.app import CheckpointApp
+
+    apps = []
+
+    def _make(store: Path | None = None, lock_minutes: float = 5):
+        a = CheckpointApp(QApplication.instance(), store or tmp_path / "app.db", lock_minutes=lock_minutes,
+                          kdf=FAST, clock=clock)
+        apps.append(a)
+        return a
+
+    yield _make
+    for a in apps:
+        qtbot.waitUntil(lambda a=a: a.runner.pending == 0, timeout=10_000)
+        for w in (a.main, a.login, a.provisioning):
+            if w is not None:
+                w.close()
+        a.shutdown()
+
+
+def signed_in(qtbot: Any, app: Any, store_path: Path, user: str) -> Any:
+    a = app(store_path)
+    a.start()
+    session = a.runner.run_sync(unlock, store_path, user, PASS[user], clock=a.clock, kdf=FAST)
+    a.open_main(session)
+    show_active(qtbot, a.main)
+    wait_idle(qtbot, a.ctx)
+    return a
+
+
+def press(qtbot: Any, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    target = QApplication.focusWidget()
+    assert target is not None, "nothing has keyboard focus"
+    qtbot.keyClick(target, key, modifier)
+
+
+class WindowWatch(QObject):
+    """Records every widget shown while it is a top-level window (a flash counts even if it is gone at once)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+            self.shown.append(f"{type(obj).__name__}:{obj.objectName()}")
+        return False
+
+
+def visible_windows() -> set[int]:
+    return {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+
+
+def mnemonics(root: QWidget) -> dict[str, list[str]]:
+    """Each mnemonic letter in use among the visible widgets of ``root`` (its tab bars' tabs included)."""
+    found: dict[str, list[str]] = {}
+
+    def note(text: str) -> None:
+        for m in _MNEMONIC.finditer(text.replace("&&", "")):
+            found.setdefault(m.group(1).lower(), []).append(text)
+
+    for w in [root, *root.findChildren(QWidget)]:
+        if not w.isVisible():
+            continue
+        if w.inherits("QTabBar"):
+            bar: Any = w
+            for i in range(bar.count()):
+                if bar.isTabVisible(i):
+                    note(bar.tabText(i))
+        elif w.inherits("QAbstractButton"):
+            button: Any = w
+            note(button.text())
+        elif isinstance(w, QLabel) and w.buddy() is not None:
+            note(w.text())
+        elif isinstance(w, QGroupBox):
+            note(w.title())
+    return found
+
+
+def assert_no_clash(root: QWidget, where: str) -> None:
+    clashes = {k: v for k, v in mnemonics(root).items() if len(v) > 1}
+    assert not clashes, f"mnemonics used twice in {where}: {clashes}"
+
+
+# ---------------------------------------------------------------------------------------------- item 7
+def test_opening_every_view_shows_no_window_of_its_own_and_keeps_the_focus(qtbot, app, supervisor, store_path):
+    watch = WindowWatch()
+    QApplication.instance().installEventFilter(watch)
+    try:
+        a = signed_in(qtbot, app, store_path, "dara")        # a supervisor: every view, sync included
+        main = a.main
+        watch.shown.clear()
+        before = visible_windows()
+        for key in (Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_1, Qt.Key.Key_4):
+            press(qtbot, key, Qt.KeyboardModifier.ControlModifier)
+            wait_idle(qtbot, a.ctx)
+            assert QApplication.activeWindow() is main
+            fw = QApplication.focusWidget()
+            assert fw is not None and fw.window() is main, f"focus left the main window after {key}"
+        assert main.stack.currentWidget() is main.pages["supervisor"]
+        # every supervisor tab, by its mnemonic
+        for letter in (Qt.Key.Key_U, Qt.Key.Key_D, Qt.Key.Key_S, Qt.Key.Key_R):
+            press(qtbot, letter, Qt.KeyboardModifier.AltModifier)
+            wait_idle(qtbot, a.ctx)
+            assert QApplication.activeWindow() is main
+        assert watch.shown == [], f"top-level windows flashed: {watch.shown}"
+        assert visible_windows() == before
+    finally:
+        QApplication.instance().removeEventFilter(watch)
