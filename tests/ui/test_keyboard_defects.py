@@ -2,6 +2,8 @@
 (QApplication.focusWidget()), never setText, clicks or slot calls.
 
 - item 7: opening any view opens no top-level window of its own, and the focus stays in the main window;
+- item 8: no two mnemonics clash in one window or tab page; the account and correction dialogs open with the
+  focus on their first field; every supervisor tab has a mnemonic.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pytest
 
 from checkpoint.services import unlock
 from tests.conftest import FAST, PASS
-from tests.support.ui_helpers import show_active, wait_idle
+from tests.support.ui_helpers import Keyboard, show_active, wait_idle
 from ui.qt import QApplication, QEvent, QGroupBox, QLabel, QObject, Qt, QWidget
 
 _MNEMONIC = re.compile(r"&(.)")
@@ -130,3 +132,81 @@ def test_opening_every_view_shows_no_window_of_its_own_and_keeps_the_focus(qtbot
         assert visible_windows() == before
     finally:
         QApplication.instance().removeEventFilter(watch)
+
+
+# ---------------------------------------------------------------------------------------------- item 8
+def test_no_two_mnemonics_clash_in_any_view_or_supervisor_tab(qtbot, app, supervisor, store_path):
+    a = signed_in(qtbot, app, store_path, "dara")
+    main = a.main
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3):
+        press(qtbot, key, Qt.KeyboardModifier.ControlModifier)
+        wait_idle(qtbot, a.ctx)
+        assert_no_clash(main, f"view Ctrl+{key.name[-1]}")
+    press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, a.ctx)
+    view = main.pages["supervisor"]
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert "&Sync with HQ" in titles and all("&" in t for t in titles), titles
+    pages = {"r": view.review_tab, "u": view.users_tab, "d": view.data_tab, "s": main.sync_panel}
+    for letter, page in pages.items():
+        press(qtbot, getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+        wait_idle(qtbot, a.ctx)
+        assert view.tabs.currentWidget() is page, f"Alt+{letter.upper()} did not open its tab"
+        assert_no_clash(main, f"supervisor tab {page.objectName()}")
+    # Alt+F on the review tab refreshes it (Alt+R only ever selected the tab)
+    press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+    with qtbot.waitSignal(view.review_tab.loaded, timeout=10_000):
+        press(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.AltModifier)
+
+
+def test_add_user_dialog_opens_on_its_first_field(qtbot, app, supervisor, store_path):
+    a = signed_in(qtbot, app, store_path, "dara")
+    press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    wait_idle(qtbot, a.ctx)
+    tab = a.main.pages["supervisor"].users_tab
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)          # "&Add user…"
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible(), timeout=5_000)
+    dlg = tab.dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.username, timeout=2_000)
+    assert_no_clash(dlg, "the Add a user dialog")
+    # Tab walks the fields in order, then OK and Cancel
+    order = []
+    for _ in range(6):
+        press(qtbot, Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget().objectName())
+    assert order == ["display_name", "role", "passphrase", "passphrase_repeat", "ok", "cancel"]
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=2_000)
+
+
+def test_correct_identity_dialog_opens_on_its_first_field(qtbot, app, supervisor, store_path):
+    from tests.support.helpers import registration
+
+    supervisor.registrations.register(**registration())
+    a = signed_in(qtbot, app, store_path, "dara")
+    press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    records = a.main.pages["records"]
+    qtbot.waitUntil(lambda: records.model.ready and records.model.rowCount() > 0, timeout=10_000)
+    wait_idle(qtbot, a.ctx)
+    records.model.data(records.model.index(0, 0))
+    wait_idle(qtbot, a.ctx)
+    kb = Keyboard(qtbot)
+    kb.tab_to(a.main, "records_search")
+    kb.press(Qt.Key.Key_Down)                                            # into the table, first row
+    with qtbot.waitSignal(records.detail.loaded, timeout=10_000):
+        kb.press(Qt.Key.Key_Return)                                      # open it
+    kb.tab_to(a.main, "correct")
+    kb.press(Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: records.detail.active_dialog is not None
+                    and records.detail.active_dialog.isVisible(), timeout=5_000)
+    dlg = records.detail.active_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.field, timeout=2_000)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dlg.editor("family_name")
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dlg.reason
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dlg.ok_button
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=2_000)

@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
                 from ui.views.supervisor import SupervisorView
 
                 view = SupervisorView(self.ctx)
-                view.add_tab(self.sync_panel, self.tr("Sync with HQ"))
+                view.add_tab(self.sync_panel, self.tr("&Sync with HQ"))
                 return view
             self._factories["supervisor"] = supervisor
 
