@@ -2,12 +2,15 @@
 (QApplication.focusWidget()), never setText, clicks or slot calls.
 
 - item 7: opening any view opens no top-level window of its own, and the focus stays in the main window;
+- item 2: Ctrl+L in any window or dialog (and the auto-lock) saves the open registration as a draft, closes
+  every window of the session and shows the sign-in;
 - item 8: no two mnemonics clash in one window or tab page; the account and correction dialogs open with the
   focus on their first field; every supervisor tab has a mnemonic.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import Any
@@ -210,3 +213,87 @@ def test_correct_identity_dialog_opens_on_its_first_field(qtbot, app, supervisor
     assert QApplication.focusWidget() is dlg.ok_button
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=2_000)
+
+
+# ---------------------------------------------------------------------------------------------- item 2
+def texts_on_screen() -> str:
+    """Every text a visible widget shows (values, labels, titles, list rows)."""
+    out: list[str] = []
+    for w in QApplication.allWidgets():
+        if not w.isVisible():
+            continue
+        out.append(w.windowTitle())
+        any_w: Any = w
+        for attr in ("text", "currentText", "toPlainText"):
+            fn = getattr(any_w, attr, None)
+            if callable(fn):
+                with contextlib.suppress(TypeError):     # a text(index) of some widget: not a shown value
+                    out.append(str(fn()))
+        if w.inherits("QListWidget"):
+            out.extend(any_w.item(i).text() for i in range(any_w.count()))
+    return "\n".join(out)
+
+
+def open_wizard_and_type_a_name(qtbot: Any, a: Any, name: str) -> Any:
+    press(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: a.main.wizard is not None and a.main.wizard.isVisible(), timeout=5_000)
+    wiz = a.main.wizard
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().window() is wiz, timeout=5_000)
+    Keyboard(qtbot).tab_to(wiz, "family_name")
+    qtbot.keyClicks(QApplication.focusWidget(), name)
+    assert name in texts_on_screen()
+    return wiz
+
+
+def drafts_after_signing_in(qtbot: Any, app: Any, a: Any, store_path: Path) -> str:
+    session = a.runner.run_sync(unlock, store_path, "sokha", PASS["sokha"], clock=a.clock, kdf=FAST)
+    a.open_main(session)
+    show_active(qtbot, a.main)
+    wait_idle(qtbot, a.ctx)
+    drafts = a.main.findChild(QWidget, "drafts")
+    qtbot.waitUntil(lambda: drafts.count() >= 1, timeout=5_000)
+    return "\n".join(drafts.item(i).text() for i in range(drafts.count()))
+
+
+def test_ctrl_l_in_the_open_wizard_saves_the_draft_and_locks(qtbot, app, supervisor, store_path):
+    a = signed_in(qtbot, app, store_path, "sokha")
+    wiz = open_wizard_and_type_a_name(qtbot, a, "MEASLOCK")
+    press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)    # on the wizard's field, not the main window
+    assert a.main is None and a.login is not None
+    qtbot.waitUntil(lambda: a.login.isVisible() and not wiz.isVisible(), timeout=5_000)
+    assert "MEASLOCK" not in texts_on_screen()
+    qtbot.waitUntil(lambda: a.runner.pending == 0, timeout=5_000)
+    assert "MEASLOCK" in drafts_after_signing_in(qtbot, app, a, store_path)
+
+
+def test_auto_lock_with_the_wizard_open_saves_the_draft_and_locks(qtbot, app, supervisor, store_path):
+    a = app(store_path, lock_minutes=0.02)              # 1.2 s without a key press
+    a.start()
+    session = a.runner.run_sync(unlock, store_path, "sokha", PASS["sokha"], clock=a.clock, kdf=FAST)
+    a.open_main(session)
+    show_active(qtbot, a.main)
+    open_wizard_and_type_a_name(qtbot, a, "MEASIDLE")
+    qtbot.waitUntil(lambda: a.main is None, timeout=10_000)
+    qtbot.waitUntil(lambda: a.login is not None and a.login.isVisible(), timeout=5_000)
+    assert "MEASIDLE" not in texts_on_screen()
+    qtbot.waitUntil(lambda: a.runner.pending == 0, timeout=5_000)
+    assert "MEASIDLE" in drafts_after_signing_in(qtbot, app, a, store_path)
+
+
+def test_ctrl_l_in_a_supervisor_dialog_closes_it_and_locks(qtbot, app, supervisor, store_path):
+    a = signed_in(qtbot, app, store_path, "dara")
+    press(qtbot, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    wait_idle(qtbot, a.ctx)
+    tab = a.main.pages["supervisor"].users_tab
+    press(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: tab.dialog is not None and tab.dialog.isVisible(), timeout=5_000)
+    dlg = tab.dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dlg.username, timeout=2_000)
+    qtbot.keyClicks(QApplication.focusWidget(), "newclerk")
+    press(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert a.main is None
+    qtbot.waitUntil(lambda: a.login.isVisible() and not dlg.isVisible(), timeout=5_000)
+    assert "newclerk" not in texts_on_screen()
+    assert [w for w in QApplication.topLevelWidgets() if w.isVisible()] == [a.login]
