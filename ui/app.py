@@ -29,6 +29,29 @@ def display_available() -> bool:
     return True
 
 
+def _lock_filter(on_lock: Any, active: Any) -> Any:
+    """An application-wide event filter: Ctrl+L in any window or dialog of the app (a modal wizard, a record's
+    or a supervisor's dialog) calls ``on_lock()`` while ``active()`` is true. A QAction shortcut cannot do this:
+    its main window is blocked while a modal dialog is open."""
+    from ui.qt import QEvent, QKeyEvent, QObject, Qt
+
+    class LockKeyFilter(QObject):
+        def eventFilter(self, obj: Any, event: Any) -> bool:
+            t = event.type()
+            if t not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) or not isinstance(event, QKeyEvent):
+                return False
+            mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() != Qt.Key.Key_L or mods != Qt.KeyboardModifier.ControlModifier or not active():
+                return False
+            if t == QEvent.Type.ShortcutOverride:
+                event.accept()          # the key press comes here, not to a shortcut of the (blocked) main window
+            elif not event.isAutoRepeat():
+                on_lock()
+            return True
+
+    return LockKeyFilter()
+
+
 class CheckpointApp:
     """Owns the runner and switches between sign-in and the main window; locking forgets the screen."""
 
@@ -46,6 +69,8 @@ class CheckpointApp:
         self.main: Any = None
         self.ctx: Any = None
         self.provisioning: Any = None
+        self._lock_keys = _lock_filter(self.lock, lambda: self.main is not None)
+        qapp.installEventFilter(self._lock_keys)
 
     def start(self) -> None:
         if store_exists(self.store_path):
@@ -103,13 +128,16 @@ class CheckpointApp:
             return
         main, ctx = self.main, self.ctx
         self.main = self.ctx = None
-        main.shutdown()
+        main.shutdown()             # saves the open registration as a draft, then closes it and the dialogs
         main.hide()
         main.deleteLater()
         self.runner.op(ctx.session.lock).run()
         self.show_login()
 
     def shutdown(self) -> None:
+        self.qapp.removeEventFilter(self._lock_keys)
+        if self.main is not None:
+            self.main.watcher.stop()        # no auto-lock after the runner has stopped
         if self.ctx is not None:
             self.runner.run_sync(self.ctx.session.lock)
         self.runner.shutdown()

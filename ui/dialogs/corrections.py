@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from checkpoint import codelists
+from ui.dialogs.form import focus_first_field
 from ui.messages import field_label
 from ui.qt import (
     QComboBox,
@@ -68,6 +69,10 @@ class ReasonDialog(QDialog):
         lay.addLayout(self.form)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
+
+    def showEvent(self, event: Any) -> None:   # a QShowEvent
+        focus_first_field(self.form, self.buttons)
+        super().showEvent(event)
 
     def add_reason_row(self) -> None:
         self.form.addRow(field_label("reason"), self.reason)

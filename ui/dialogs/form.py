@@ -18,14 +18,47 @@ from checkpoint.errors import ValidationError
 from ui.context import AppContext
 from ui.messages import error_message
 from ui.models.users import passphrase_strength
-from ui.qt import QCoreApplication, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from ui.qt import (
+    QCoreApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from ui.widgets.basic import text_label
 from ui.widgets.fields import ErrorLabel
 
-__all__ = ["FormDialog"]
+__all__ = ["FormDialog", "focus_first_field"]
 
 
 W = TypeVar("W", bound=QWidget)
+
+
+def focus_first_field(form: QFormLayout, buttons: QDialogButtonBox) -> None:
+    """Put the focus on the form's first input and the dialog's buttons after its last one in the Tab chain.
+
+    The button box is placed before the rows are added, so without this it comes first in the chain and the
+    dialog opens with the focus on OK. Called from the dialogs' showEvent (the rows are all there by then)."""
+    inputs: list[QWidget] = []
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        w = item.widget() if item is not None else None
+        if isinstance(w, QStackedWidget):
+            w = w.currentWidget()
+        if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            inputs.append(w)
+    if not inputs:
+        return
+    last = inputs[-1]
+    for b in buttons.buttons():
+        QWidget.setTabOrder(last, b)
+        last = b
+    inputs[0].setFocus(Qt.FocusReason.TabFocusReason)
 
 
 class FormDialog(QDialog):
@@ -51,6 +84,10 @@ class FormDialog(QDialog):
         lay.addWidget(self.buttons)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+
+    def showEvent(self, event: Any) -> None:   # a QShowEvent
+        focus_first_field(self.form, self.buttons)
+        super().showEvent(event)
 
     def add(self, label: str, w: W, name: str, accessible: str) -> W:
         """Add a row: ``w`` gets objectName ``name`` and an accessible name; its label's mnemonic focuses it."""

@@ -907,42 +907,42 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../dialogs/corrections.py" line="106"/>
+        <location filename="../dialogs/corrections.py" line="112"/>
         <source>Correct identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="107"/>
+        <location filename="../dialogs/corrections.py" line="113"/>
         <source>Save correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="111"/>
+        <location filename="../dialogs/corrections.py" line="117"/>
         <source>Field to correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="127"/>
+        <location filename="../dialogs/corrections.py" line="133"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="130"/>
+        <location filename="../dialogs/corrections.py" line="136"/>
         <source>New value: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="134"/>
+        <location filename="../dialogs/corrections.py" line="140"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="135"/>
+        <location filename="../dialogs/corrections.py" line="141"/>
         <source>New value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="152"/>
+        <location filename="../dialogs/corrections.py" line="158"/>
         <source>%1: the new value is the same as the recorded one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1030,32 +1030,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="90"/>
+        <location filename="../views/supervisor/data.py" line="87"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="92"/>
+        <location filename="../views/supervisor/data.py" line="89"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="94"/>
+        <location filename="../views/supervisor/data.py" line="91"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="97"/>
+        <location filename="../views/supervisor/data.py" line="94"/>
         <source>Problems found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="165"/>
+        <location filename="../views/supervisor/data.py" line="167"/>
         <source>That file already exists. Nothing was overwritten: choose a new name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="181"/>
+        <location filename="../views/supervisor/data.py" line="183"/>
         <source>%n row(s) written to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1063,27 +1063,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="182"/>
+        <location filename="../views/supervisor/data.py" line="184"/>
         <source>This file is NOT encrypted. Keep it only on an encrypted disk, never send it by e-mail or chat, and delete it when you are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="198"/>
+        <location filename="../views/supervisor/data.py" line="200"/>
         <source>Encrypted backup written to %1. Its key file %2 is beside it: keep the two together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="210"/>
+        <location filename="../views/supervisor/data.py" line="212"/>
         <source>Checking the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="216"/>
+        <location filename="../views/supervisor/data.py" line="218"/>
         <source>OK: the store passed every check (%1 events, %2 persons).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="220"/>
+        <location filename="../views/supervisor/data.py" line="222"/>
         <source>%n problem(s) found. Do not delete anything; tell HQ.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1419,52 +1419,52 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../dialogs/form.py" line="40"/>
+        <location filename="../dialogs/form.py" line="74"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="46"/>
+        <location filename="../dialogs/form.py" line="80"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="70"/>
+        <location filename="../dialogs/form.py" line="108"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="71"/>
+        <location filename="../dialogs/form.py" line="109"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="72"/>
+        <location filename="../dialogs/form.py" line="110"/>
         <source>Passphrase a&amp;gain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="73"/>
+        <location filename="../dialogs/form.py" line="111"/>
         <source>Passphrase again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="75"/>
+        <location filename="../dialogs/form.py" line="113"/>
         <source>Passphrase strength</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="81"/>
+        <location filename="../dialogs/form.py" line="119"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="82"/>
+        <location filename="../dialogs/form.py" line="120"/>
         <source>Use several words: at least 10 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="93"/>
+        <location filename="../dialogs/form.py" line="131"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1764,7 +1764,7 @@
     </message>
     <message>
         <location filename="../windows/main_window.py" line="245"/>
-        <source>Sync with HQ</source>
+        <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2302,22 +2302,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../dialogs/corrections.py" line="56"/>
+        <location filename="../dialogs/corrections.py" line="58"/>
         <source>Why is this needed? (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="58"/>
+        <location filename="../dialogs/corrections.py" line="60"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="64"/>
+        <location filename="../dialogs/corrections.py" line="66"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="81"/>
+        <location filename="../dialogs/corrections.py" line="87"/>
         <source>%1: give a reason (at least 3 characters).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2704,12 +2704,12 @@
     </message>
     <message>
         <location filename="../views/supervisor/review.py" line="39"/>
-        <source>&amp;Refresh</source>
+        <source>Refresh the review list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/supervisor/review.py" line="39"/>
-        <source>Refresh the review list</source>
+        <source>Re&amp;fresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2781,47 +2781,47 @@
 <context>
     <name>SupervisorView</name>
     <message>
-        <location filename="../views/supervisor/view.py" line="38"/>
+        <location filename="../views/supervisor/view.py" line="39"/>
         <source>Supervisor tasks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="45"/>
+        <location filename="../views/supervisor/view.py" line="46"/>
         <source>&amp;Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="47"/>
+        <location filename="../views/supervisor/view.py" line="48"/>
         <source>&amp;Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="49"/>
+        <location filename="../views/supervisor/view.py" line="50"/>
         <source>&amp;Data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="50"/>
+        <location filename="../views/supervisor/view.py" line="51"/>
         <source>Your role has no supervisor tasks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="73"/>
+        <location filename="../views/supervisor/view.py" line="74"/>
         <source>Export to a new CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="73"/>
+        <location filename="../views/supervisor/view.py" line="74"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="75"/>
+        <location filename="../views/supervisor/view.py" line="76"/>
         <source>Write the backup to a new file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="75"/>
+        <location filename="../views/supervisor/view.py" line="76"/>
         <source>Checkpoint backups (*.db)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3243,7 +3243,7 @@
     </message>
     <message>
         <location filename="../views/supervisor/users.py" line="42"/>
-        <source>&amp;Unlock</source>
+        <source>U&amp;nlock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3253,12 +3253,12 @@
     </message>
     <message>
         <location filename="../views/supervisor/users.py" line="43"/>
-        <source>Change &amp;role…</source>
+        <source>Change the selected user&apos;s role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/supervisor/users.py" line="43"/>
-        <source>Change the selected user&apos;s role</source>
+        <source>Change r&amp;ole…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3295,27 +3295,27 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../dialogs/corrections.py" line="161"/>
+        <location filename="../dialogs/corrections.py" line="167"/>
         <source>Void a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="162"/>
+        <location filename="../dialogs/corrections.py" line="168"/>
         <source>Void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="165"/>
+        <location filename="../dialogs/corrections.py" line="171"/>
         <source>Record to void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="168"/>
+        <location filename="../dialogs/corrections.py" line="174"/>
         <source>Voiding marks a record as entered in error. It is not deleted: it stays in the history with your reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="173"/>
+        <location filename="../dialogs/corrections.py" line="179"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from checkpoint.model.roles import Permission, can
@@ -242,7 +243,7 @@ class MainWindow(QMainWindow):
                 from ui.views.supervisor import SupervisorView
 
                 view = SupervisorView(self.ctx)
-                view.add_tab(self.sync_panel, self.tr("Sync with HQ"))
+                view.add_tab(self.sync_panel, self.tr("&Sync with HQ"))
                 return view
             self._factories["supervisor"] = supervisor
 
@@ -312,10 +313,36 @@ class MainWindow(QMainWindow):
 
         self.ctx.call(slips.slip, referral_id, on_done=show, parent=self)
 
+    def save_open_registration(self, timeout_ms: int = 5_000) -> None:
+        """Store what the open wizard's page shows into its flow and wait until that draft is written (the
+        wizard saves drafts one at a time: wait until the runner has nothing left, the last save included)."""
+        wiz = self.wizard
+        if wiz is None:
+            return
+        step = wiz.current_step()
+        wiz.page_for(step).store()
+        wiz.save_draft(step)
+        deadline = time.monotonic() + timeout_ms / 1000
+        while self.ctx.runner.pending and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.002)
+
     def shutdown(self) -> None:
-        """Forget everything on screen (lock or sign out): stop the watcher, close dialogs."""
+        """Forget everything on screen (lock or sign out): save the open registration as a draft, stop the
+        watcher and sync, close every window and dialog this window owns (the wizard, record and supervisor
+        dialogs)."""
         self.watcher.stop()
+        self.save_open_registration()
         if self.sync_panel is not None:
             self.sync_panel.shutdown()
         if self.wizard is not None:
             self.wizard.close()
+        for w in QApplication.topLevelWidgets():
+            if w is not self and w.isVisible() and self._owns(w):
+                w.close()
+
+    def _owns(self, w: QWidget) -> bool:
+        p = w.parentWidget()
+        while p is not None and p is not self:
+            p = p.parentWidget()
+        return p is self

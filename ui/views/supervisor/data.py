@@ -78,9 +78,6 @@ class DataTab(QWidget):
         self.export_btn = button(self.tr("&Export CSV…"), "export_csv", self.tr("Export the records as a CSV file"))
         self.backup_btn = button(self.tr("&Back up…"), "backup", self.tr("Write an encrypted backup"))
         self.verify_btn = button(self.tr("&Verify"), "verify", self.tr("Verify the store"))
-        self.export_btn.setVisible(can(role, Permission.EXPORT))
-        self.backup_btn.setVisible(can(role, Permission.BACKUP))
-        self.verify_btn.setVisible(can(role, Permission.VERIFY))
         buttons = QHBoxLayout()
         for b in (self.export_btn, self.backup_btn, self.verify_btn):
             buttons.addWidget(b)
@@ -105,6 +102,11 @@ class DataTab(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(self.problems, 1)
         lay.addStretch(0)
+        # Shown or hidden only now that they have a parent: setVisible(True) on a parentless widget opens it as a
+        # top-level window for a moment (and takes the keyboard focus from the main window).
+        self.export_btn.setVisible(can(role, Permission.EXPORT))
+        self.backup_btn.setVisible(can(role, Permission.BACKUP))
+        self.verify_btn.setVisible(can(role, Permission.VERIFY))
 
         self.export_btn.clicked.connect(self.export_csv)
         self.backup_btn.clicked.connect(self.backup)

@@ -36,7 +36,7 @@ class ReviewTab(QWidget):
         self.table = record_table("review_table", self.tr("Arrivals waiting for review"), self.model, multi=True,
                                   stretch=ReviewModel.Column.NAME)
         self.approve_btn = button(self.tr("&Approve selected"), "approve", self.tr("Approve the selected arrivals"))
-        self.refresh_btn = button(self.tr("&Refresh"), "refresh_review", self.tr("Refresh the review list"))
+        self.refresh_btn = button(self.tr("Re&fresh"), "refresh_review", self.tr("Refresh the review list"))
         self.count = text_label("review_count")
         self.message = text_label("review_message")
         self.error = ErrorLabel("review_error", self.tr("Error"))

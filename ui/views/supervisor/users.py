@@ -39,8 +39,8 @@ class UsersTab(QWidget):
         self.reset_btn = button(self.tr("Reset &passphrase…"), "reset_passphrase",
                                 self.tr("Reset the selected user's passphrase"))
         self.lock_btn = button(self.tr("&Lock"), "lock", self.tr("Lock the selected account"))
-        self.unlock_btn = button(self.tr("&Unlock"), "unlock", self.tr("Unlock the selected account"))
-        self.role_btn = button(self.tr("Change &role…"), "change_role", self.tr("Change the selected user's role"))
+        self.unlock_btn = button(self.tr("U&nlock"), "unlock", self.tr("Unlock the selected account"))
+        self.role_btn = button(self.tr("Change r&ole…"), "change_role", self.tr("Change the selected user's role"))
         self.message = text_label("users_message")
         self.error = ErrorLabel("users_error", self.tr("Error"))
         buttons = QHBoxLayout()

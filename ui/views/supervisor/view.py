@@ -33,7 +33,8 @@ class SupervisorView(QWidget):
         self.setObjectName("supervisor_view")
         self.ctx = ctx
         role = ctx.role
-        self.tabs = QTabWidget()
+        # Every widget gets its parent before anything is shown: a visible parentless widget is a window.
+        self.tabs = QTabWidget(self)
         self.tabs.setObjectName("supervisor_tabs")
         self.tabs.setAccessibleName(self.tr("Supervisor tasks"))
         self.review_tab = ReviewTab(ctx) if can(role, Permission.APPROVE) else None
@@ -47,7 +48,7 @@ class SupervisorView(QWidget):
             self.add_tab(self.users_tab, self.tr("&Users"))
         if self.data_tab is not None:
             self.add_tab(self.data_tab, self.tr("&Data"))
-        self.nothing = QLabel(self.tr("Your role has no supervisor tasks."))
+        self.nothing = QLabel(self.tr("Your role has no supervisor tasks."), self)
         self.nothing.setObjectName("no_tasks")
         self.nothing.setVisible(self.tabs.count() == 0)
         self.tabs.setVisible(self.tabs.count() > 0)
