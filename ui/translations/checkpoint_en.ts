@@ -86,22 +86,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="27"/>
+        <location filename="../wizards/registration/consent.py" line="29"/>
         <source>Keep this record (needed to save it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="28"/>
+        <location filename="../wizards/registration/consent.py" line="30"/>
         <source>Ask the trafficking and TB screening questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="29"/>
+        <location filename="../wizards/registration/consent.py" line="31"/>
         <source>Refer to an agency or health facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="30"/>
+        <location filename="../wizards/registration/consent.py" line="32"/>
         <source>Share the record with the named agencies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -907,42 +907,42 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../dialogs/corrections.py" line="112"/>
+        <location filename="../dialogs/corrections.py" line="111"/>
         <source>Correct identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="113"/>
+        <location filename="../dialogs/corrections.py" line="112"/>
         <source>Save correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="117"/>
+        <location filename="../dialogs/corrections.py" line="116"/>
         <source>Field to correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="133"/>
+        <location filename="../dialogs/corrections.py" line="132"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="136"/>
+        <location filename="../dialogs/corrections.py" line="135"/>
         <source>New value: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="140"/>
+        <location filename="../dialogs/corrections.py" line="139"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="141"/>
+        <location filename="../dialogs/corrections.py" line="140"/>
         <source>New value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="158"/>
+        <location filename="../dialogs/corrections.py" line="157"/>
         <source>%1: the new value is the same as the recorded one.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1419,52 +1419,52 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../dialogs/form.py" line="74"/>
+        <location filename="../dialogs/form.py" line="73"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="80"/>
+        <location filename="../dialogs/form.py" line="79"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="108"/>
+        <location filename="../dialogs/form.py" line="107"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="109"/>
+        <location filename="../dialogs/form.py" line="108"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="110"/>
+        <location filename="../dialogs/form.py" line="109"/>
         <source>Passphrase a&amp;gain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="111"/>
+        <location filename="../dialogs/form.py" line="110"/>
         <source>Passphrase again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="113"/>
+        <location filename="../dialogs/form.py" line="112"/>
         <source>Passphrase strength</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="119"/>
+        <location filename="../dialogs/form.py" line="118"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="120"/>
+        <location filename="../dialogs/form.py" line="119"/>
         <source>Use several words: at least 10 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="131"/>
+        <location filename="../dialogs/form.py" line="130"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1472,63 +1472,63 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="73"/>
+        <location filename="../windows/main_window.py" line="74"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="75"/>
+        <location filename="../windows/main_window.py" line="76"/>
         <source>Registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="76"/>
+        <location filename="../windows/main_window.py" line="77"/>
         <source>Trafficking indicators present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="77"/>
+        <location filename="../windows/main_window.py" line="78"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="77"/>
-        <location filename="../windows/main_window.py" line="92"/>
+        <location filename="../windows/main_window.py" line="78"/>
+        <location filename="../windows/main_window.py" line="93"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="78"/>
+        <location filename="../windows/main_window.py" line="79"/>
         <source>Waiting to sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="87"/>
+        <location filename="../windows/main_window.py" line="88"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="103"/>
+        <location filename="../windows/main_window.py" line="104"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="120"/>
+        <location filename="../windows/main_window.py" line="121"/>
         <source>n/a</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="125"/>
+        <location filename="../windows/main_window.py" line="126"/>
         <source>(no name yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="137"/>
+        <location filename="../windows/main_window.py" line="138"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="149"/>
+        <location filename="../windows/main_window.py" line="150"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,117 +1546,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="45"/>
+        <location filename="../wizards/registration/identity.py" line="47"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="46"/>
+        <location filename="../wizards/registration/identity.py" line="48"/>
         <source>Scan passport here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="58"/>
+        <location filename="../wizards/registration/identity.py" line="60"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="58"/>
+        <location filename="../wizards/registration/identity.py" line="60"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="58"/>
+        <location filename="../wizards/registration/identity.py" line="60"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="59"/>
+        <location filename="../wizards/registration/identity.py" line="61"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="60"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="75"/>
+        <location filename="../wizards/registration/identity.py" line="77"/>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="76"/>
+        <location filename="../wizards/registration/identity.py" line="78"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="77"/>
+        <location filename="../wizards/registration/identity.py" line="79"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="81"/>
+        <location filename="../wizards/registration/identity.py" line="83"/>
         <source>No, register a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="130"/>
+        <location filename="../wizards/registration/identity.py" line="131"/>
         <source>Could not read the document. Re-scan it, or type the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="136"/>
+        <location filename="../wizards/registration/identity.py" line="135"/>
         <source>Passport read: all check digits correct.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="138"/>
+        <location filename="../wizards/registration/identity.py" line="137"/>
         <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="141"/>
+        <location filename="../wizards/registration/identity.py" line="140"/>
         <source>The passport has expired.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="142"/>
+        <location filename="../wizards/registration/identity.py" line="141"/>
         <source>Names are not check-digit protected: confirm them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="185"/>
+        <location filename="../wizards/registration/identity.py" line="184"/>
         <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="222"/>
+        <location filename="../wizards/registration/identity.py" line="221"/>
         <source>same document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="223"/>
+        <location filename="../wizards/registration/identity.py" line="222"/>
         <source>same name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="224"/>
+        <location filename="../wizards/registration/identity.py" line="223"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="225"/>
+        <location filename="../wizards/registration/identity.py" line="224"/>
         <source>similar name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="225"/>
+        <location filename="../wizards/registration/identity.py" line="224"/>
         <source>same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="251"/>
+        <location filename="../wizards/registration/identity.py" line="250"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1669,12 +1669,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/journey.py" line="37"/>
+        <location filename="../wizards/registration/journey.py" line="39"/>
         <source>Interpreter used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/journey.py" line="39"/>
+        <location filename="../wizards/registration/journey.py" line="41"/>
         <source>A person who seems to control them is present (interview them separately)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1723,52 +1723,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="169"/>
+        <location filename="../windows/main_window.py" line="170"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="176"/>
+        <location filename="../windows/main_window.py" line="177"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="189"/>
+        <location filename="../windows/main_window.py" line="190"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="191"/>
+        <location filename="../windows/main_window.py" line="192"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="193"/>
+        <location filename="../windows/main_window.py" line="194"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="195"/>
+        <location filename="../windows/main_window.py" line="196"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="197"/>
+        <location filename="../windows/main_window.py" line="198"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="198"/>
+        <location filename="../windows/main_window.py" line="199"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="245"/>
+        <location filename="../windows/main_window.py" line="246"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="265"/>
+        <location filename="../windows/main_window.py" line="266"/>
         <source>Waiting to sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2302,22 +2302,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../dialogs/corrections.py" line="58"/>
+        <location filename="../dialogs/corrections.py" line="57"/>
         <source>Why is this needed? (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="60"/>
+        <location filename="../dialogs/corrections.py" line="59"/>
         <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="66"/>
+        <location filename="../dialogs/corrections.py" line="65"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="87"/>
+        <location filename="../dialogs/corrections.py" line="86"/>
         <source>%1: give a reason (at least 3 characters).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2635,52 +2635,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="35"/>
+        <location filename="../wizards/registration/review.py" line="42"/>
         <source>Referrals (untick to leave one out; a child always gets child protection):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="43"/>
+        <location filename="../wizards/registration/review.py" line="52"/>
         <source>Existing person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="45"/>
+        <location filename="../wizards/registration/review.py" line="54"/>
         <source>age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="55"/>
+        <location filename="../wizards/registration/review.py" line="64"/>
         <source>No screening (no consent to screening).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="77"/>
+        <location filename="../wizards/registration/review.py" line="86"/>
         <source>Protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="77"/>
+        <location filename="../wizards/registration/review.py" line="86"/>
         <source>Child protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="78"/>
+        <location filename="../wizards/registration/review.py" line="87"/>
         <source>Health facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="79"/>
+        <location filename="../wizards/registration/review.py" line="88"/>
         <source>immediate danger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="79"/>
+        <location filename="../wizards/registration/review.py" line="88"/>
         <source>same day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="80"/>
+        <location filename="../wizards/registration/review.py" line="89"/>
         <source>routine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3003,84 +3003,84 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="28"/>
+        <location filename="../wizards/registration/tb.py" line="30"/>
         <source>Cough now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="30"/>
+        <location filename="../wizards/registration/tb.py" line="32"/>
         <source>Coughing up blood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="31"/>
+        <location filename="../wizards/registration/tb.py" line="33"/>
         <source>Fever</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="32"/>
+        <location filename="../wizards/registration/tb.py" line="34"/>
         <source>Night sweats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="33"/>
+        <location filename="../wizards/registration/tb.py" line="35"/>
         <source>Weight loss without trying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="34"/>
+        <location filename="../wizards/registration/tb.py" line="36"/>
         <source>Poor weight gain (children under 15)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="35"/>
+        <location filename="../wizards/registration/tb.py" line="37"/>
         <source>Not known / not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="36"/>
+        <location filename="../wizards/registration/tb.py" line="38"/>
         <source>Negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="36"/>
+        <location filename="../wizards/registration/tb.py" line="38"/>
         <source>Positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="38"/>
+        <location filename="../wizards/registration/tb.py" line="40"/>
         <source>Lives with or is close to someone with TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="39"/>
+        <location filename="../wizards/registration/tb.py" line="41"/>
         <source>Treated for TB before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="40"/>
+        <location filename="../wizards/registration/tb.py" line="42"/>
         <source>Diabetes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="41"/>
+        <location filename="../wizards/registration/tb.py" line="43"/>
         <source>Recently held in prison or immigration detention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="43"/>
-        <location filename="../wizards/registration/tb.py" line="54"/>
+        <location filename="../wizards/registration/tb.py" line="45"/>
+        <location filename="../wizards/registration/tb.py" line="56"/>
         <source>Days of cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="44"/>
-        <location filename="../wizards/registration/tb.py" line="56"/>
+        <location filename="../wizards/registration/tb.py" line="46"/>
+        <location filename="../wizards/registration/tb.py" line="58"/>
         <source>HIV status (optional, sensitive)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="47"/>
+        <location filename="../wizards/registration/tb.py" line="49"/>
         <source>TB screen result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3098,22 +3098,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="40"/>
+        <location filename="../wizards/registration/trafficking.py" line="42"/>
         <source>Checklist result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="45"/>
+        <location filename="../wizards/registration/trafficking.py" line="47"/>
         <source>Age when exploited, if different (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="115"/>
+        <location filename="../wizards/registration/trafficking.py" line="117"/>
         <source>Child: refer to child protection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="117"/>
+        <location filename="../wizards/registration/trafficking.py" line="119"/>
         <source>An indicator whose grade is not yet verified was used.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3295,27 +3295,27 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../dialogs/corrections.py" line="167"/>
+        <location filename="../dialogs/corrections.py" line="166"/>
         <source>Void a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="168"/>
+        <location filename="../dialogs/corrections.py" line="167"/>
         <source>Void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="171"/>
+        <location filename="../dialogs/corrections.py" line="170"/>
         <source>Record to void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="174"/>
+        <location filename="../dialogs/corrections.py" line="173"/>
         <source>Voiding marks a record as entered in error. It is not deleted: it stays in the history with your reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="179"/>
+        <location filename="../dialogs/corrections.py" line="178"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>

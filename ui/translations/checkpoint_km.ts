@@ -86,22 +86,22 @@
         <translation type="unfinished">សូមពន្យល់គោលបំណងនីមួយៗ ហើយសួរដាច់ដោយឡែកពីគ្នា។ សាមីខ្លួនអាចបដិសេធគោលបំណងណាមួយក៏បាន អាចឈប់នៅពេលណាក៏បាន ហើយមិនចាំបាច់ឆ្លើយគ្រប់សំណួរទេ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="27"/>
+        <location filename="../wizards/registration/consent.py" line="29"/>
         <source>Keep this record (needed to save it)</source>
         <translation type="unfinished">រក្សាទុកកំណត់ត្រានេះ (ចាំបាច់ ដើម្បីអាចរក្សាទុកបាន)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="28"/>
+        <location filename="../wizards/registration/consent.py" line="30"/>
         <source>Ask the trafficking and TB screening questions</source>
         <translation type="unfinished">សួរសំណួរពិនិត្យស្រាវជ្រាវអំពីការជួញដូរមនុស្ស និងជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="29"/>
+        <location filename="../wizards/registration/consent.py" line="31"/>
         <source>Refer to an agency or health facility</source>
         <translation type="unfinished">បញ្ជូនទៅស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="30"/>
+        <location filename="../wizards/registration/consent.py" line="32"/>
         <source>Share the record with the named agencies</source>
         <translation type="unfinished">ចែករំលែកកំណត់ត្រាជាមួយស្ថាប័នដែលបានបញ្ជាក់ឈ្មោះ</translation>
     </message>
@@ -907,42 +907,42 @@
 <context>
     <name>CorrectDialog</name>
     <message>
-        <location filename="../dialogs/corrections.py" line="112"/>
+        <location filename="../dialogs/corrections.py" line="111"/>
         <source>Correct identity</source>
         <translation type="unfinished">កែតម្រូវអត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="113"/>
+        <location filename="../dialogs/corrections.py" line="112"/>
         <source>Save correction</source>
         <translation type="unfinished">រក្សាទុកការកែតម្រូវ</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="117"/>
+        <location filename="../dialogs/corrections.py" line="116"/>
         <source>Field to correct</source>
         <translation type="unfinished">ចំណុចដែលត្រូវកែតម្រូវ</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="133"/>
+        <location filename="../dialogs/corrections.py" line="132"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="136"/>
+        <location filename="../dialogs/corrections.py" line="135"/>
         <source>New value: %1</source>
         <translation type="unfinished">តម្លៃថ្មី៖ %1</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="140"/>
+        <location filename="../dialogs/corrections.py" line="139"/>
         <source>Field</source>
         <translation type="unfinished">ចំណុច</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="141"/>
+        <location filename="../dialogs/corrections.py" line="140"/>
         <source>New value</source>
         <translation type="unfinished">តម្លៃថ្មី</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="158"/>
+        <location filename="../dialogs/corrections.py" line="157"/>
         <source>%1: the new value is the same as the recorded one.</source>
         <translation type="unfinished">%1៖ តម្លៃថ្មី ដូចគ្នានឹងតម្លៃដែលបានកត់ត្រារួច។</translation>
     </message>
@@ -1419,52 +1419,52 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../dialogs/form.py" line="74"/>
+        <location filename="../dialogs/form.py" line="73"/>
         <source>Error</source>
         <translation type="unfinished">កំហុស</translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="80"/>
+        <location filename="../dialogs/form.py" line="79"/>
         <source>Cancel</source>
         <translation type="unfinished">បោះបង់</translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="108"/>
+        <location filename="../dialogs/form.py" line="107"/>
         <source>&amp;Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="109"/>
+        <location filename="../dialogs/form.py" line="108"/>
         <source>Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="110"/>
+        <location filename="../dialogs/form.py" line="109"/>
         <source>Passphrase a&amp;gain</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ម្តងទៀត (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="111"/>
+        <location filename="../dialogs/form.py" line="110"/>
         <source>Passphrase again</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ម្តងទៀត</translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="113"/>
+        <location filename="../dialogs/form.py" line="112"/>
         <source>Passphrase strength</source>
         <translation type="unfinished">កម្រិតរឹងមាំនៃឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="119"/>
+        <location filename="../dialogs/form.py" line="118"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="120"/>
+        <location filename="../dialogs/form.py" line="119"/>
         <source>Use several words: at least 10 characters.</source>
         <translation type="unfinished">សូមប្រើពាក្យច្រើន៖ យ៉ាងហោចណាស់ 10 តួអក្សរ។</translation>
     </message>
     <message>
-        <location filename="../dialogs/form.py" line="131"/>
+        <location filename="../dialogs/form.py" line="130"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។ សូមវាយឃ្លាសម្ងាត់ដដែលពីរដង។</translation>
     </message>
@@ -1472,63 +1472,63 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="73"/>
+        <location filename="../windows/main_window.py" line="74"/>
         <source>Today</source>
         <translation type="unfinished">ថ្ងៃនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="75"/>
+        <location filename="../windows/main_window.py" line="76"/>
         <source>Registered</source>
         <translation type="unfinished">បានចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="76"/>
+        <location filename="../windows/main_window.py" line="77"/>
         <source>Trafficking indicators present</source>
         <translation type="unfinished">មានសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="77"/>
+        <location filename="../windows/main_window.py" line="78"/>
         <source>TB referrals</source>
         <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="77"/>
-        <location filename="../windows/main_window.py" line="92"/>
+        <location filename="../windows/main_window.py" line="78"/>
+        <location filename="../windows/main_window.py" line="93"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="78"/>
+        <location filename="../windows/main_window.py" line="79"/>
         <source>Waiting to sync with HQ</source>
         <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="87"/>
+        <location filename="../windows/main_window.py" line="88"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="103"/>
+        <location filename="../windows/main_window.py" line="104"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់ (ចុច Enter ដើម្បីបន្ត)៖</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="120"/>
+        <location filename="../windows/main_window.py" line="121"/>
         <source>n/a</source>
         <translation type="unfinished">មិនអនុវត្ត</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="125"/>
+        <location filename="../windows/main_window.py" line="126"/>
         <source>(no name yet)</source>
         <translation type="unfinished">(មិនទាន់មានឈ្មោះ)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="137"/>
+        <location filename="../windows/main_window.py" line="138"/>
         <source>Saved.</source>
         <translation type="unfinished">បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="149"/>
+        <location filename="../windows/main_window.py" line="150"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូនទី %1</translation>
     </message>
@@ -1546,117 +1546,117 @@
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែន (ម៉ាស៊ីនអាននឹងវាយចូលក្នុងប្រអប់ទីមួយ) ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="45"/>
+        <location filename="../wizards/registration/identity.py" line="47"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished">តំបន់អានដោយម៉ាស៊ីន (MRZ) នៃលិខិតឆ្លងដែន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="46"/>
+        <location filename="../wizards/registration/identity.py" line="48"/>
         <source>Scan passport here</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែននៅទីនេះ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="58"/>
+        <location filename="../wizards/registration/identity.py" line="60"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="58"/>
+        <location filename="../wizards/registration/identity.py" line="60"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="58"/>
+        <location filename="../wizards/registration/identity.py" line="60"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="59"/>
+        <location filename="../wizards/registration/identity.py" line="61"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="60"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="75"/>
+        <location filename="../wizards/registration/identity.py" line="77"/>
         <source>Possible duplicates</source>
         <translation type="unfinished">កំណត់ត្រាដែលអាចស្ទួន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="76"/>
+        <location filename="../wizards/registration/identity.py" line="78"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished">បុគ្គលនេះប្រហែលជាបានចុះឈ្មោះរួចហើយ៖</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="77"/>
+        <location filename="../wizards/registration/identity.py" line="79"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished">បន្ថែមការមកដល់នេះ ទៅបុគ្គលដែលបានជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="81"/>
+        <location filename="../wizards/registration/identity.py" line="83"/>
         <source>No, register a new person</source>
         <translation type="unfinished">ទេ ចុះឈ្មោះជាបុគ្គលថ្មី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="130"/>
+        <location filename="../wizards/registration/identity.py" line="131"/>
         <source>Could not read the document. Re-scan it, or type the details.</source>
         <translation type="unfinished">មិនអាចអានឯកសារបានទេ។ សូមស្កេនម្តងទៀត ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="136"/>
+        <location filename="../wizards/registration/identity.py" line="135"/>
         <source>Passport read: all check digits correct.</source>
         <translation type="unfinished">បានអានលិខិតឆ្លងដែន៖ ខ្ទង់ផ្ទៀងផ្ទាត់ទាំងអស់ត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="138"/>
+        <location filename="../wizards/registration/identity.py" line="137"/>
         <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
         <translation type="unfinished">ខ្ទង់ផ្ទៀងផ្ទាត់ខ្លះមិនត្រូវគ្នា (%1)៖ សូមស្កេនម្តងទៀត ឬពិនិត្យចំណុចព័ត៌មានដោយដៃ។ នេះមិនមែនជាភស្តុតាងនៃការក្លែងបន្លំទេ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="141"/>
+        <location filename="../wizards/registration/identity.py" line="140"/>
         <source>The passport has expired.</source>
         <translation type="unfinished">លិខិតឆ្លងដែនផុតសុពលភាពហើយ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="142"/>
+        <location filename="../wizards/registration/identity.py" line="141"/>
         <source>Names are not check-digit protected: confirm them.</source>
         <translation type="unfinished">ឈ្មោះមិនត្រូវបានការពារដោយខ្ទង់ផ្ទៀងផ្ទាត់ទេ៖ សូមផ្ទៀងផ្ទាត់ឈ្មោះម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="185"/>
+        <location filename="../wizards/registration/identity.py" line="184"/>
         <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
         <translation type="unfinished">ពិនិត្យប្រអប់ដែលបានសម្គាល់ជាមួយលិខិតឆ្លងដែន រួចចុច Enter លើប្រអប់នីមួយៗ (ខ្ទង់ផ្ទៀងផ្ទាត់មួយមិនត្រូវគ្នា)។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="222"/>
+        <location filename="../wizards/registration/identity.py" line="221"/>
         <source>same document</source>
         <translation type="unfinished">ឯកសារដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="223"/>
+        <location filename="../wizards/registration/identity.py" line="222"/>
         <source>same name and birth date</source>
         <translation type="unfinished">ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="224"/>
+        <location filename="../wizards/registration/identity.py" line="223"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished">ឈ្មោះខ្មែរ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="225"/>
+        <location filename="../wizards/registration/identity.py" line="224"/>
         <source>similar name</source>
         <translation type="unfinished">ឈ្មោះស្រដៀងគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="225"/>
+        <location filename="../wizards/registration/identity.py" line="224"/>
         <source>same phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="251"/>
+        <location filename="../wizards/registration/identity.py" line="250"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished">ការមកដល់ថ្មី សម្រាប់បុគ្គលដែលបានចុះឈ្មោះរួចហើយ។</translation>
     </message>
@@ -1669,12 +1669,12 @@
         <translation type="unfinished">ដំណើរចំណាកស្រុក</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/journey.py" line="37"/>
+        <location filename="../wizards/registration/journey.py" line="39"/>
         <source>Interpreter used</source>
         <translation type="unfinished">បានប្រើអ្នកបកប្រែផ្ទាល់មាត់</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/journey.py" line="39"/>
+        <location filename="../wizards/registration/journey.py" line="41"/>
         <source>A person who seems to control them is present (interview them separately)</source>
         <translation type="unfinished">មានអ្នកដែលហាក់ដូចជាគ្រប់គ្រងសាមីខ្លួន នៅទីនេះ (សូមសម្ភាសសាមីខ្លួនដាច់ដោយឡែក)</translation>
     </message>
@@ -1723,52 +1723,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="169"/>
+        <location filename="../windows/main_window.py" line="170"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished">Checkpoint — %1</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="176"/>
+        <location filename="../windows/main_window.py" line="177"/>
         <source>Navigation</source>
         <translation type="unfinished">ការរុករក</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="189"/>
+        <location filename="../windows/main_window.py" line="190"/>
         <source>Home</source>
         <translation type="unfinished">ទំព័រដើម</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="191"/>
+        <location filename="../windows/main_window.py" line="192"/>
         <source>New registration</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="193"/>
+        <location filename="../windows/main_window.py" line="194"/>
         <source>Records</source>
         <translation type="unfinished">កំណត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="195"/>
+        <location filename="../windows/main_window.py" line="196"/>
         <source>TB referrals</source>
         <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="197"/>
+        <location filename="../windows/main_window.py" line="198"/>
         <source>Supervisor</source>
         <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="198"/>
+        <location filename="../windows/main_window.py" line="199"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="245"/>
+        <location filename="../windows/main_window.py" line="246"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="265"/>
+        <location filename="../windows/main_window.py" line="266"/>
         <source>Waiting to sync: %1</source>
         <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្ម៖ %1</translation>
     </message>
@@ -2302,22 +2302,22 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../dialogs/corrections.py" line="58"/>
+        <location filename="../dialogs/corrections.py" line="57"/>
         <source>Why is this needed? (required)</source>
         <translation type="unfinished">ហេតុអ្វីត្រូវធ្វើការនេះ? (ត្រូវតែបំពេញ)</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="60"/>
+        <location filename="../dialogs/corrections.py" line="59"/>
         <source>Problem</source>
         <translation type="unfinished">បញ្ហា</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="66"/>
+        <location filename="../dialogs/corrections.py" line="65"/>
         <source>Cancel</source>
         <translation type="unfinished">បោះបង់</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="87"/>
+        <location filename="../dialogs/corrections.py" line="86"/>
         <source>%1: give a reason (at least 3 characters).</source>
         <translation type="unfinished">%1៖ សូមផ្តល់មូលហេតុ (យ៉ាងហោចណាស់ 3 តួអក្សរ)។</translation>
     </message>
@@ -2635,52 +2635,52 @@
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="35"/>
+        <location filename="../wizards/registration/review.py" line="42"/>
         <source>Referrals (untick to leave one out; a child always gets child protection):</source>
         <translation type="unfinished">ការបញ្ជូន (ដោះធីកចេញ ដើម្បីមិនបញ្ជូនទៅកន្លែងណាមួយ។ កុមារតែងតែត្រូវបញ្ជូនទៅការពារកុមារ)៖</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="43"/>
+        <location filename="../wizards/registration/review.py" line="52"/>
         <source>Existing person</source>
         <translation type="unfinished">បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="45"/>
+        <location filename="../wizards/registration/review.py" line="54"/>
         <source>age</source>
         <translation type="unfinished">អាយុ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="55"/>
+        <location filename="../wizards/registration/review.py" line="64"/>
         <source>No screening (no consent to screening).</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ (គ្មានការយល់ព្រមឱ្យពិនិត្យស្រាវជ្រាវ)។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="77"/>
+        <location filename="../wizards/registration/review.py" line="86"/>
         <source>Protection</source>
         <translation type="unfinished">ការការពារ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="77"/>
+        <location filename="../wizards/registration/review.py" line="86"/>
         <source>Child protection</source>
         <translation type="unfinished">ការការពារកុមារ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="78"/>
+        <location filename="../wizards/registration/review.py" line="87"/>
         <source>Health facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="79"/>
+        <location filename="../wizards/registration/review.py" line="88"/>
         <source>immediate danger</source>
         <translation type="unfinished">គ្រោះថ្នាក់ភ្លាមៗ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="79"/>
+        <location filename="../wizards/registration/review.py" line="88"/>
         <source>same day</source>
         <translation type="unfinished">ក្នុងថ្ងៃតែមួយ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="80"/>
+        <location filename="../wizards/registration/review.py" line="89"/>
         <source>routine</source>
         <translation type="unfinished">ធម្មតា</translation>
     </message>
@@ -3003,84 +3003,84 @@
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="28"/>
+        <location filename="../wizards/registration/tb.py" line="30"/>
         <source>Cough now</source>
         <translation type="unfinished">ក្អកបច្ចុប្បន្ន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="30"/>
+        <location filename="../wizards/registration/tb.py" line="32"/>
         <source>Coughing up blood</source>
         <translation type="unfinished">ក្អកចេញឈាម</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="31"/>
+        <location filename="../wizards/registration/tb.py" line="33"/>
         <source>Fever</source>
         <translation type="unfinished">គ្រុនក្តៅ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="32"/>
+        <location filename="../wizards/registration/tb.py" line="34"/>
         <source>Night sweats</source>
         <translation type="unfinished">បែកញើសពេលយប់</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="33"/>
+        <location filename="../wizards/registration/tb.py" line="35"/>
         <source>Weight loss without trying</source>
         <translation type="unfinished">ស្រកទម្ងន់ដោយមិនដឹងមូលហេតុ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="34"/>
+        <location filename="../wizards/registration/tb.py" line="36"/>
         <source>Poor weight gain (children under 15)</source>
         <translation type="unfinished">ឡើងទម្ងន់មិនល្អ (កុមារអាយុក្រោម ១៥ឆ្នាំ)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="35"/>
+        <location filename="../wizards/registration/tb.py" line="37"/>
         <source>Not known / not asked</source>
         <translation type="unfinished">មិនដឹង / មិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="36"/>
+        <location filename="../wizards/registration/tb.py" line="38"/>
         <source>Negative</source>
         <translation type="unfinished">អវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="36"/>
+        <location filename="../wizards/registration/tb.py" line="38"/>
         <source>Positive</source>
         <translation type="unfinished">វិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="38"/>
+        <location filename="../wizards/registration/tb.py" line="40"/>
         <source>Lives with or is close to someone with TB</source>
         <translation type="unfinished">រស់នៅជាមួយ ឬនៅជិតស្និទ្ធនឹងអ្នកមានជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="39"/>
+        <location filename="../wizards/registration/tb.py" line="41"/>
         <source>Treated for TB before</source>
         <translation type="unfinished">ធ្លាប់ព្យាបាលជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="40"/>
+        <location filename="../wizards/registration/tb.py" line="42"/>
         <source>Diabetes</source>
         <translation type="unfinished">ជំងឺទឹកនោមផ្អែម</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="41"/>
+        <location filename="../wizards/registration/tb.py" line="43"/>
         <source>Recently held in prison or immigration detention</source>
         <translation type="unfinished">ទើបតែត្រូវឃុំខ្លួនក្នុងពន្ធនាគារ ឬមណ្ឌលឃុំឃាំងអន្តោប្រវេសន៍</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="43"/>
-        <location filename="../wizards/registration/tb.py" line="54"/>
+        <location filename="../wizards/registration/tb.py" line="45"/>
+        <location filename="../wizards/registration/tb.py" line="56"/>
         <source>Days of cough</source>
         <translation type="unfinished">ចំនួនថ្ងៃក្អក</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="44"/>
-        <location filename="../wizards/registration/tb.py" line="56"/>
+        <location filename="../wizards/registration/tb.py" line="46"/>
+        <location filename="../wizards/registration/tb.py" line="58"/>
         <source>HIV status (optional, sensitive)</source>
         <translation type="unfinished">ស្ថានភាពមេរោគអេដស៍ HIV (មិនចាំបាច់, ព័ត៌មានរសើប)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/tb.py" line="47"/>
+        <location filename="../wizards/registration/tb.py" line="49"/>
         <source>TB screen result</source>
         <translation type="unfinished">លទ្ធផលពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
@@ -3098,22 +3098,22 @@
         <translation type="unfinished">សូមគូសធីកលើអ្វីដែលសាមីខ្លួនរៀបរាប់។ ផ្នែកនីមួយៗត្រូវវាយតម្លៃដាច់ដោយឡែកពីគ្នា។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="40"/>
+        <location filename="../wizards/registration/trafficking.py" line="42"/>
         <source>Checklist result</source>
         <translation type="unfinished">លទ្ធផលបញ្ជីសូចនាករ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="45"/>
+        <location filename="../wizards/registration/trafficking.py" line="47"/>
         <source>Age when exploited, if different (optional)</source>
         <translation type="unfinished">អាយុនៅពេលត្រូវគេកេងប្រវ័ញ្ច ប្រសិនបើខុសពីអាយុបច្ចុប្បន្ន (មិនចាំបាច់)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="115"/>
+        <location filename="../wizards/registration/trafficking.py" line="117"/>
         <source>Child: refer to child protection.</source>
         <translation type="unfinished">កុមារ៖ បញ្ជូនទៅការពារកុមារ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="117"/>
+        <location filename="../wizards/registration/trafficking.py" line="119"/>
         <source>An indicator whose grade is not yet verified was used.</source>
         <translation type="unfinished">បានប្រើសូចនាករមួយ ដែលកម្រិតរបស់វាមិនទាន់ត្រូវបានផ្ទៀងផ្ទាត់។</translation>
     </message>
@@ -3295,27 +3295,27 @@
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../dialogs/corrections.py" line="167"/>
+        <location filename="../dialogs/corrections.py" line="166"/>
         <source>Void a record</source>
         <translation type="unfinished">ចាត់ទុកកំណត់ត្រាជាមោឃៈ</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="168"/>
+        <location filename="../dialogs/corrections.py" line="167"/>
         <source>Void</source>
         <translation type="unfinished">ចាត់ទុកជាមោឃៈ</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="171"/>
+        <location filename="../dialogs/corrections.py" line="170"/>
         <source>Record to void</source>
         <translation type="unfinished">កំណត់ត្រាដែលត្រូវចាត់ទុកជាមោឃៈ</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="174"/>
+        <location filename="../dialogs/corrections.py" line="173"/>
         <source>Voiding marks a record as entered in error. It is not deleted: it stays in the history with your reason.</source>
         <translation type="unfinished">ការចាត់ទុកជាមោឃៈ គឺសម្គាល់ថាកំណត់ត្រាត្រូវបានបញ្ចូលដោយច្រឡំ។ កំណត់ត្រាមិនត្រូវបានលុបទេ៖ វានៅតែមានក្នុងប្រវត្តិ រួមជាមួយមូលហេតុរបស់អ្នក។</translation>
     </message>
     <message>
-        <location filename="../dialogs/corrections.py" line="179"/>
+        <location filename="../dialogs/corrections.py" line="178"/>
         <source>Record</source>
         <translation type="unfinished">កំណត់ត្រា</translation>
     </message>
