@@ -17,7 +17,7 @@ from tests.support.helpers import registration
 
 
 @pytest.mark.parametrize("name", ["checkpoint.site", "checkpoint.model.roles", "checkpoint.model.user",
-                                  "checkpoint.model.referral"])
+                                  "checkpoint.model.referral", "checkpoint.workflows.registration"])
 def test_docstring_examples(name: str) -> None:
     result = doctest.testmod(importlib.import_module(name))
     assert result.attempted > 0 and result.failed == 0

@@ -2,6 +2,7 @@
 
 The desktop wizard renders it; tests drive it directly (Electrum's "no qt" wizard).
 
+    >>> from datetime import UTC
     >>> flow = RegistrationFlow(now=datetime(2026, 11, 22, 1, tzinfo=UTC))
     >>> flow.person.update(family_name="SOK", given_names="DARA", sex="M", date_of_birth="1990-05-17")
     >>> flow.errors(Step.IDENTITY)
