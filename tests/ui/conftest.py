@@ -19,6 +19,7 @@ from checkpoint.demo import generate
 from checkpoint.services import unlock
 from tests.conftest import FAST, PASS
 from tests.support.ui_helpers import wait_idle  # noqa: F401 - re-exported for older imports
+from ui.qt import QApplication
 
 
 @pytest.fixture
@@ -54,3 +55,26 @@ def make_ctx(runner, demo_store, clock) -> Iterator[Any]:
     yield _make
     for c in made:
         runner.run_sync(c.session.lock)
+
+
+@pytest.fixture
+def app(qtbot, tmp_path, clock):
+    """app(store=None, lock_minutes=5) -> a whole CheckpointApp (login, provisioning, main window) on a store in
+    tmp_path; closed and shut down after the test."""
+    from ui.app import CheckpointApp
+
+    apps = []
+
+    def _make(store: Path | None = None, lock_minutes: float = 5):
+        a = CheckpointApp(QApplication.instance(), store or tmp_path / "app.db", lock_minutes=lock_minutes,
+                          kdf=FAST, clock=clock)
+        apps.append(a)
+        return a
+
+    yield _make
+    for a in apps:
+        qtbot.waitUntil(lambda a=a: a.runner.pending == 0, timeout=10_000)
+        for w in (a.main, a.login, a.provisioning):
+            if w is not None:
+                w.close()
+        a.shutdown()

@@ -6,35 +6,11 @@ import os
 import signal
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from checkpoint.services import list_usernames, unlock
 from tests.conftest import FAST, PASS
 from tests.support.ui_helpers import Keyboard, show_active, type_text, wait_idle
 from ui.qt import QApplication, Qt, QWidget
-
-
-@pytest.fixture
-def app(qtbot, tmp_path, clock):
-    from ui.app import CheckpointApp
-
-    apps = []
-
-    def _make(store: Path | None = None, lock_minutes: float = 5):
-        a = CheckpointApp(QApplication.instance(), store or tmp_path / "app.db", lock_minutes=lock_minutes,
-                          kdf=FAST, clock=clock)
-        apps.append(a)
-        return a
-
-    yield _make
-    for a in apps:
-        qtbot.waitUntil(lambda a=a: a.runner.pending == 0, timeout=10_000)
-        for w in (a.main, a.login, a.provisioning):
-            if w is not None:
-                w.close()
-        a.shutdown()
 
 
 def test_first_run_provisioning_by_keyboard(qtbot, app, tmp_path) -> None:

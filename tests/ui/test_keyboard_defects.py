@@ -15,35 +15,12 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from checkpoint.services import unlock
 from tests.conftest import FAST, PASS
 from tests.support.ui_helpers import Keyboard, show_active, wait_idle
 from ui.qt import QApplication, QEvent, QGroupBox, QLabel, QObject, Qt, QWidget
 
 _MNEMONIC = re.compile(r"&(.)")
-
-
-@pytest.fixture
-def app(qtbot, tmp_path, clock):
-    from ui.app import CheckpointApp
-
-    apps = []
-
-    def _make(store: Path | None = None, lock_minutes: float = 5):
-        a = CheckpointApp(QApplication.instance(), store or tmp_path / "app.db", lock_minutes=lock_minutes,
-                          kdf=FAST, clock=clock)
-        apps.append(a)
-        return a
-
-    yield _make
-    for a in apps:
-        qtbot.waitUntil(lambda a=a: a.runner.pending == 0, timeout=10_000)
-        for w in (a.main, a.login, a.provisioning):
-            if w is not None:
-                w.close()
-        a.shutdown()
 
 
 def signed_in(qtbot: Any, app: Any, store_path: Path, user: str) -> Any:
