@@ -28,10 +28,7 @@ from checkpoint.storage.store import Store, insert_event
 if TYPE_CHECKING:
     import sqlite_utils  # imported by checkpoint.storage.db first, which swaps in SQLCipher
 
-__all__ = ["HQ_VERDICTS", "Batch", "Outbox"]
-
-# What HQ may say about one event: the one tuple in checkpoint.events (sync.protocol re-exports it).
-HQ_VERDICTS = VERDICTS
+__all__ = ["Batch", "Outbox"]
 
 
 @dataclass(frozen=True)
@@ -190,9 +187,9 @@ class Outbox:
         per verdict. Raises ValidationError for an unknown verdict (the whole ack is then ignored).
         """
         for eid, (verdict, _note) in verdicts.items():
-            if verdict not in HQ_VERDICTS:
+            if verdict not in VERDICTS:
                 raise ValidationError("verdict", f"unknown verdict {verdict!r} for event {eid}")
-        counts = dict.fromkeys(HQ_VERDICTS, 0)
+        counts = dict.fromkeys(VERDICTS, 0)
         now = self.store.clock.now().isoformat()
         db = self._db
         with self.store.write():
