@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from checkpoint import mrz
 from checkpoint.errors import ValidationError
+from checkpoint.workflows.registration import RegistrationFlow
 
 # The ICAO specimen passport (spec §5): all five check digits pass.
 L1 = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"
@@ -335,3 +336,22 @@ def test_any_well_shaped_mrz_parses_without_crashing(text: str) -> None:
 @given(st.integers(min_value=0, max_value=43), st.sampled_from(MRZ_CHARS))
 def test_any_single_change_is_still_handled(pos: int, ch: str) -> None:
     _outcome(_alter(L2, pos, ch))
+
+
+
+def test_a_nationality_outside_the_country_list_is_left_for_the_officer_not_stored_as_another_country() -> None:
+    flow = RegistrationFlow(now=datetime(2026, 11, 22, 1, tzinfo=UTC))
+    flow.person["citizenship"] = "THA"                 # typed before the scan: the scan's answer replaces it
+    flow.apply_mrz(SPECIMEN + "\n")                           # the ICAO specimen: nationality and issuing state "UTO"
+    assert flow.person["family_name"] == "ERIKSSON"
+    assert "citizenship" not in flow.person and "document_issuing_state" not in flow.person
+    assert flow.mrz_result is not None
+    assert flow.mrz_result["unknown_nationality"] == "UTO"
+    assert flow.mrz_result["unknown_country_codes"] == ["UTO"]
+
+
+def test_icao_only_codes_name_their_country() -> None:
+    flow = RegistrationFlow(now=datetime(2026, 11, 22, 1, tzinfo=UTC))
+    flow.apply_mrz(SPECIMEN.replace("P<UTO", "P<D<<").replace("36UTO", "36D<<"))
+    assert flow.person["citizenship"] == "DEU" and flow.person["document_issuing_state"] == "DEU"
+    assert flow.mrz_result is not None and flow.mrz_result["unknown_nationality"] is None

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from checkpoint import mrz, screening
+from checkpoint import codelists, mrz, screening
 from checkpoint.errors import ValidationError
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, validate_person
@@ -33,6 +33,21 @@ TB_FIELDS = {"TB-S1": "cough", "TB-S1d": "cough_days", "TB-S2": "haemoptysis", "
 """The TB answers by their content id (checkpoint/screening/content/tb-screen.json, the ids the wizard's widgets and
 drafts use) → the keyword of screening.evaluate_tb and Session.register (TB-R6, age, is derived)."""
 TB_KEYS = tuple(TB_FIELDS.values())
+
+ICAO_ONLY_CODES = {"D": "DEU", "GBD": "GBR", "GBN": "GBR", "GBO": "GBR", "GBP": "GBR", "GBS": "GBR"}
+"""Nationality codes of ICAO Doc 9303 part 3 that are not ISO 3166-1 alpha-3, mapped to the country they name. The
+other non-ISO codes (XXA stateless, XXB/XXC refugee, XXX unspecified, UNO/UNA/UNK, EUE, the UTO specimen) name no
+country of our list: the officer chooses the citizenship by hand."""
+
+
+def country_from_mrz(code: str) -> str | None:
+    """The country-list code for an MRZ nationality or issuing-state code, or None if it names none.
+
+        >>> country_from_mrz("KHM"), country_from_mrz("D"), country_from_mrz("UTO")
+        ('KHM', 'DEU', None)
+    """
+    code = ICAO_ONLY_CODES.get(code, code)
+    return code if code and codelists.is_valid("countries", code) else None
 
 
 class Step(Enum):
@@ -175,8 +190,15 @@ class RegistrationFlow:
         fill: dict[str, Any] = {"family_name": res.surname, "given_names": res.given_names,
                                 "id_document_type": "PASSPORT" if res.document_type.startswith("P") else "OTHER",
                                 "id_document_number": res.document_number,
-                                "document_issuing_state": res.issuing_state, "citizenship": res.nationality,
-                                "mrz_valid": res.valid}
+                                "document_issuing_state": country_from_mrz(res.issuing_state),
+                                "citizenship": country_from_mrz(res.nationality), "mrz_valid": res.valid}
+        # A code outside the country list is never stored or shown as some other country: the field is left for the
+        # officer (the citizenship cleared, even if typed before; the issuing state is not asked on screen).
+        unknown = [c for c in (res.nationality, res.issuing_state) if c and country_from_mrz(c) is None]
+        if fill["citizenship"] is None:
+            self.person.pop("citizenship", None)
+        if fill["document_issuing_state"] is None:
+            self.person.pop("document_issuing_state", None)
         if res.sex in ("F", "M", "X"):
             fill["sex"] = res.sex
         if res.birth_date:
@@ -186,7 +208,9 @@ class RegistrationFlow:
             fill["document_expiry"] = res.expiry_date.isoformat()
         self.person.update({k: v for k, v in fill.items() if v not in (None, "")})
         self.mrz_result = {"valid": res.valid, "failed_checks": sorted(res.failed_checks),
-                           "warnings": sorted(getattr(res, "warnings", ()) or ())}
+                           "warnings": sorted(getattr(res, "warnings", ()) or ()),
+                           "unknown_country_codes": sorted(set(unknown)),
+                           "unknown_nationality": res.nationality if fill["citizenship"] is None else None}
         return res
 
     # ------------------------------------------------------------------ saving

@@ -184,3 +184,26 @@ def test_opening_the_wizard_builds_only_the_page_it_starts_on(qtbot, wizard) -> 
     assert w.findChild(QWidget, "storage") is None
     kb.press(Qt.Key.Key_Return)
     assert w.findChild(QWidget, "storage") is not None
+
+
+def test_a_passport_of_a_nationality_outside_the_list_asks_for_the_citizenship_instead_of_picking_one(
+        qtbot, wizard) -> None:
+    w, _ = wizard()
+    reader_scan(qtbot, ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",    # the ICAO specimen: "UTO"
+                        "L898902C36UTO7408122F1204159ZE184226B<<<<<10"))
+    citizenship = w.findChild(QWidget, "citizenship")
+    assert citizenship.currentIndex() == -1 and citizenship.value() == ""     # not ABW, not KHM: nothing chosen
+    assert citizenship.property("to_check") == "failed"
+    status = w.findChild(QWidget, "mrz_status")
+    assert "UTO" in status.text() and "choose the citizenship" in status.text()
+    kb = Keyboard(qtbot)
+    kb.tab_to(w, "name_khmer")
+    type_text(focused(), "អាណា")
+    kb.press(Qt.Key.Key_Return)
+    assert w.current_step() is Step.IDENTITY                  # held: no citizenship yet
+    assert focused() is citizenship
+    assert "citizenship" in w.findChild(QWidget, "identity_error").text()
+    citizenship.setCurrentIndex(citizenship.findData("SWE"))  # the officer chooses from the list
+    kb.press(Qt.Key.Key_Return)
+    assert w.current_step() is Step.JOURNEY, w.findChild(QWidget, "identity_error").text()
+    assert w.flow.person["citizenship"] == "SWE" and "document_issuing_state" not in w.flow.person

@@ -1601,62 +1601,72 @@
         <translation type="unfinished">ទេ ចុះឈ្មោះជាបុគ្គលថ្មី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="131"/>
+        <location filename="../wizards/registration/identity.py" line="139"/>
         <source>Could not read the document. Re-scan it, or type the details.</source>
         <translation type="unfinished">មិនអាចអានឯកសារបានទេ។ សូមស្កេនម្តងទៀត ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="135"/>
+        <location filename="../wizards/registration/identity.py" line="143"/>
         <source>Passport read: all check digits correct.</source>
         <translation type="unfinished">បានអានលិខិតឆ្លងដែន៖ ខ្ទង់ផ្ទៀងផ្ទាត់ទាំងអស់ត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="137"/>
+        <location filename="../wizards/registration/identity.py" line="145"/>
         <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
         <translation type="unfinished">ខ្ទង់ផ្ទៀងផ្ទាត់ខ្លះមិនត្រូវគ្នា (%1)៖ សូមស្កេនម្តងទៀត ឬពិនិត្យចំណុចព័ត៌មានដោយដៃ។ នេះមិនមែនជាភស្តុតាងនៃការក្លែងបន្លំទេ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="140"/>
+        <location filename="../wizards/registration/identity.py" line="148"/>
         <source>The passport has expired.</source>
         <translation type="unfinished">លិខិតឆ្លងដែនផុតសុពលភាពហើយ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="141"/>
+        <location filename="../wizards/registration/identity.py" line="149"/>
         <source>Names are not check-digit protected: confirm them.</source>
         <translation type="unfinished">ឈ្មោះមិនត្រូវបានការពារដោយខ្ទង់ផ្ទៀងផ្ទាត់ទេ៖ សូមផ្ទៀងផ្ទាត់ឈ្មោះម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="184"/>
+        <location filename="../wizards/registration/identity.py" line="152"/>
+        <source>The nationality code %1 is not in the country list: choose the citizenship.</source>
+        <translation type="unfinished">លេខកូដសញ្ជាតិ %1 មិនមាននៅក្នុងបញ្ជីប្រទេសទេ៖ សូមជ្រើសរើសសញ្ជាតិ។</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/identity.py" line="195"/>
+        <source>Choose the citizenship: the document&apos;s nationality code is not in the country list.</source>
+        <translation type="unfinished">សូមជ្រើសរើសសញ្ជាតិ៖ លេខកូដសញ្ជាតិរបស់ឯកសារមិនមាននៅក្នុងបញ្ជីប្រទេសទេ។</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/identity.py" line="205"/>
         <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
         <translation type="unfinished">ពិនិត្យប្រអប់ដែលបានសម្គាល់ជាមួយលិខិតឆ្លងដែន រួចចុច Enter លើប្រអប់នីមួយៗ (ខ្ទង់ផ្ទៀងផ្ទាត់មួយមិនត្រូវគ្នា)។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="221"/>
+        <location filename="../wizards/registration/identity.py" line="242"/>
         <source>same document</source>
         <translation type="unfinished">ឯកសារដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="222"/>
+        <location filename="../wizards/registration/identity.py" line="243"/>
         <source>same name and birth date</source>
         <translation type="unfinished">ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="223"/>
+        <location filename="../wizards/registration/identity.py" line="244"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished">ឈ្មោះខ្មែរ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="224"/>
+        <location filename="../wizards/registration/identity.py" line="245"/>
         <source>similar name</source>
         <translation type="unfinished">ឈ្មោះស្រដៀងគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="224"/>
+        <location filename="../wizards/registration/identity.py" line="245"/>
         <source>same phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="250"/>
+        <location filename="../wizards/registration/identity.py" line="271"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished">ការមកដល់ថ្មី សម្រាប់បុគ្គលដែលបានចុះឈ្មោះរួចហើយ។</translation>
     </message>
@@ -3323,22 +3333,22 @@
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../widgets/fields.py" line="151"/>
+        <location filename="../widgets/fields.py" line="153"/>
         <source>&lt; Back</source>
         <translation type="unfinished">&lt; ថយក្រោយ</translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="152"/>
+        <location filename="../widgets/fields.py" line="154"/>
         <source>Next &gt;</source>
         <translation type="unfinished">បន្ទាប់ &gt;</translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="153"/>
+        <location filename="../widgets/fields.py" line="155"/>
         <source>Cancel</source>
         <translation type="unfinished">បោះបង់</translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="154"/>
+        <location filename="../widgets/fields.py" line="156"/>
         <source>Finish</source>
         <translation type="unfinished">បញ្ចប់</translation>
     </message>
@@ -3346,17 +3356,17 @@
 <context>
     <name>YesNo</name>
     <message>
-        <location filename="../widgets/fields.py" line="97"/>
+        <location filename="../widgets/fields.py" line="99"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="98"/>
+        <location filename="../widgets/fields.py" line="100"/>
         <source>Yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
-        <location filename="../widgets/fields.py" line="99"/>
+        <location filename="../widgets/fields.py" line="101"/>
         <source>No</source>
         <translation type="unfinished">ទេ</translation>
     </message>

@@ -40,8 +40,10 @@ class CodeCombo(QComboBox):
         return str(self.currentData() or "")
 
     def set_value(self, code: Any) -> None:
+        """Select ``code``; nothing given selects the blank (or the first item); a code the list does not hold
+        selects nothing (shown empty, value() ''), never some other code."""
         i = self.findData(code or "")
-        self.setCurrentIndex(max(i, 0))
+        self.setCurrentIndex(i if code else max(i, 0))
 
 
 class TextField(QLineEdit):

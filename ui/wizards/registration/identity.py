@@ -104,9 +104,17 @@ class IdentityPage(FlowPage):
     def load(self) -> None:
         for k, w in self.f.items():
             w.blockSignals(True)
-            w.set_value(self.flow.person.get(k, "KHM" if k == "citizenship" else None))
+            w.set_value(self.flow.person.get(k, self._default_citizenship() if k == "citizenship" else None))
             w.blockSignals(False)
         self._show_existing()
+
+    def _unknown_nationality(self) -> str | None:
+        return (self.flow.mrz_result or {}).get("unknown_nationality") or None
+
+    def _default_citizenship(self) -> str:
+        """Cambodian unless the scanned document named a nationality outside the country list: then nothing is
+        selected until the officer chooses."""
+        return self._unknown_nationality() or "KHM"
 
     def store(self) -> None:
         p = {k: w.value() for k, w in self.f.items()}
@@ -138,11 +146,18 @@ class IdentityPage(FlowPage):
                              "This is not evidence of forgery.").replace("%1", ", ".join(sorted(res.failed_checks)))
         if "expired" in (getattr(res, "warnings", ()) or ()):
             status += " " + self.tr("The passport has expired.")
-        self.mrz_status.setText(status + " " + self.tr("Names are not check-digit protected: confirm them."))
+        status += " " + self.tr("Names are not check-digit protected: confirm them.")
+        unknown = self._unknown_nationality()
+        if unknown:
+            status += " " + self.tr("The nationality code %1 is not in the country list: choose the citizenship."
+                                    ).replace("%1", unknown)
+        self.mrz_status.setText(status)
         self.mrz.blockSignals(True)
         self.mrz.clear()
         self.mrz.blockSignals(False)
         failed = [f for c in sorted(res.failed_checks) for f in CHECK_FIELDS.get(c, ())]
+        if unknown:
+            failed.append("citizenship")
         self._mark({"family_name", "given_names", "name_khmer", *failed}, set(failed))
         self.changed()
 
@@ -174,7 +189,13 @@ class IdentityPage(FlowPage):
 
     def validatePage(self) -> bool:
         """Enter on a field marked after a failed check digit confirms it and moves to the next one; the page is
-        left only when none is left to confirm."""
+        left only when none is left to confirm, and a citizenship is chosen."""
+        citizenship = self.f["citizenship"]
+        if citizenship.currentIndex() < 0:
+            self.error.show_error(self.tr("Choose the citizenship: the document's nationality code is not in the "
+                                          "country list."))
+            citizenship.setFocus()
+            return False
         if self._unconfirmed:
             fw = QApplication.focusWidget()
             focused = next((k for k, w in self.f.items() if w is fw or w.isAncestorOf(fw)), None)
