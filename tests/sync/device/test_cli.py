@@ -78,7 +78,8 @@ def test_enroll_sync_and_status(tmp_path: Path, hq) -> None:
     assert json.loads(run(db, "stats", "--json").stdout)["persons"] == 25     # the core's commands are all there
     p = run(db, "sync")
     assert p.returncode == 2 and "not enrolled" in p.stderr and "enroll --server" in p.stderr
-    p = run(db, "enroll", "--server", hq["url"], "--token", "NOPE-NOPE")
+    p = run(db, "enroll", "--server", hq["url"], "--token", "NOPE-NOPE", "--fingerprint",
+            hq["service"].fingerprint())
     assert p.returncode == 4 and "not known to HQ" in p.stderr
     token = hq["service"].issue_token("Poipet")
     assert run(db, "enroll", "--server", hq["url"], env={"CHECKPOINT_ENROLL_TOKEN": token}).returncode == 0
