@@ -16,6 +16,7 @@ from typing import Any
 from ui.context import AppContext
 from ui.messages import error_message
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -25,7 +26,6 @@ from ui.qt import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QT_TRANSLATE_NOOP,
     Qt,
     QTimer,
     QVBoxLayout,
@@ -34,7 +34,6 @@ from ui.qt import (
 )
 from ui.text import local_datetime
 from ui.widgets.fields import ErrorLabel, name
-
 
 # What enrolling can answer (sync's own messages, shown through the "Core" and "Field" contexts by error_message):
 # marked here so lupdate offers them for translation.
