@@ -248,6 +248,9 @@ def hq_fingerprint(signing_public: bytes) -> str:
     return _groups(base64.b32encode(raw).decode())
 
 
+_LOOKALIKES = str.maketrans("018", "OIB")      # not in base32: what a 0, 1 or 8 typed for O, I or B meant
+
+
 def _compact(text: str) -> str:
     return re.sub(r"[\s-]+", "", text or "").upper()
 
@@ -260,7 +263,7 @@ def enrollment_code(token: str, signing_public: bytes) -> str:
 def split_enrollment_code(code: str) -> tuple[str, str | None]:
     """(token, fingerprint or None) from what an officer typed (any case, spaces or dashes). A bare token (the
     form before fingerprints) gives None: the caller refuses it unless the fingerprint is given separately."""
-    s = _compact(code)
+    s = _compact(code).translate(_LOOKALIKES)
     if len(s) == TOKEN_CHARS + FINGERPRINT_CHARS and _B32.fullmatch(s):
         return _groups(s[:TOKEN_CHARS]), _groups(s[TOKEN_CHARS:])
     return code.strip(), None
@@ -268,7 +271,7 @@ def split_enrollment_code(code: str) -> tuple[str, str | None]:
 
 def normalize_fingerprint(text: str) -> str:
     """A fingerprint as typed, in its printed form. Raises ValidationError if it cannot be one."""
-    s = _compact(text)
+    s = _compact(text).translate(_LOOKALIKES)
     if len(s) != FINGERPRINT_CHARS or not _B32.fullmatch(s):
         raise ValidationError("fingerprint", "must be the 16 letters and digits HQ printed (4 groups of 4)")
     return _groups(s)
@@ -323,7 +326,8 @@ def open_enroll_answer(blob: Any, fingerprint: str, device_id: str, request: byt
 
 def open_release(blob: Any, hq_signing_public: bytes, device_id: str) -> dict[str, Any]:
     """Verify a release document: HQ (the key this device pinned) lets ``device_id`` enroll again, possibly
-    elsewhere. Raises SignatureInvalid, UnsupportedFormat, ValidationError (another device's release)."""
+    elsewhere. It names the enrollment it ends (``enrolled_at`` at HQ), so an old release does not move the device
+    again. Raises SignatureInvalid, UnsupportedFormat, ValidationError (another device's release)."""
     body = open_signed(RELEASE, bytes(blob) if isinstance(blob, bytes | bytearray) else b"", hq_signing_public)
     if body.get("kind") != "release" or body.get("device_id") != device_id:
         raise ValidationError("release", "this release document is for another device")

@@ -264,4 +264,5 @@ def release(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, reason: 
                     "release document signed")
     log.warning("device %s released", device_id)
     return sign_document(RELEASE, {"kind": "release", "device_id": device_id, "released_at": ts, "reason": reason,
-                                   "hq_signing_public": keys.signing_public.hex()}, keys.signing_private)
+                                   "enrolled_at": dev.enrolled_at, "hq_signing_public": keys.signing_public.hex()},
+                         keys.signing_private)

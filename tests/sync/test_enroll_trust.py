@@ -389,3 +389,34 @@ def test_a_supervisor_reenrolls_with_hqs_release_it_is_logged_and_the_first_reco
     finally:
         hq.store.close()
         new.store.close()
+
+
+def test_an_old_release_does_not_move_the_device_again(tmp_path: Path, supervisor: Any) -> None:
+    """A release ends one enrollment: once the device enrolled again, that paper cannot move it a second time."""
+    hq, other = _hqs(tmp_path)
+    try:
+        SyncClient(supervisor, hq).enroll("https://hq1.example.org", hq.issue_token("Poipet"))
+        old = hq.release(supervisor.store.device_id, "new laptop bag")
+        SyncClient(supervisor, hq).enroll("https://hq1.example.org", hq.issue_token("Poipet"), replace=True,
+                                          release=old)
+        pinned = Outbox(supervisor).enrollment()
+        with pytest.raises(ConflictError, match="earlier enrollment"):
+            SyncClient(supervisor, other).enroll("https://hq2.example.org", other.issue_token("Poipet"),
+                                                 replace=True, release=old)
+        assert Outbox(supervisor).enrollment() == pinned
+        assert len(list(supervisor.store.events(where="type = 'device.reenrolled'"))) == 1
+    finally:
+        hq.store.close()
+        other.store.close()
+
+
+def test_a_code_typed_loosely_still_enrolls(tmp_path: Path) -> None:
+    hq = new_hq(tmp_path)
+    s = new_device(tmp_path / "a.db")
+    try:
+        code = hq.issue_token("Poipet")
+        typed = " ".join(code.lower().split("-")).replace("o", "0").replace("i", "1").replace("b", "8")
+        assert SyncClient(s, hq).enroll("https://hq.example.org", typed)["fingerprint"] == hq.fingerprint()
+    finally:
+        s.lock()
+        hq.store.close()
