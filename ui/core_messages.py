@@ -45,6 +45,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "This referral is already closed; record a new referral instead."),
     QT_TRANSLATE_NOOP("Core", "This referral was voided."),
     QT_TRANSLATE_NOOP("Core", "This referral was voided; there is no slip to print."),
+    QT_TRANSLATE_NOOP("Core", "This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release."),
     QT_TRANSLATE_NOOP("Core", "This slip's code does not verify: it was changed or damaged."),
     QT_TRANSLATE_NOOP("Core", "This store has no device id: it is damaged or was not made by Checkpoint."),
     QT_TRANSLATE_NOOP("Core", "This store has no device signing key; slips cannot be signed."),

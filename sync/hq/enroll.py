@@ -200,7 +200,7 @@ def enroll(store: HQStore, keys: HQKeys, clock: Clock, request: bytes) -> dict[s
     The request proves possession of the device key (it verifies with the key it carries). The token is claimed
     with one conditional UPDATE (``... WHERE used_at = ''``): of concurrent requests with one token, exactly one
     enrolls. Idempotent: the same device with the same key and token gets the same answer again (its first
-    answer may have been lost on the way), and nothing changes at HQ.
+    answer may have been lost on the way); HQ changes nothing but a journal line.
     """
     req, public = _request(request)
     device_id = req["device_id"]
