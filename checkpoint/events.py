@@ -31,6 +31,8 @@ EVENT_TYPES = frozenset({
     "record.voided", "referral.created", "referral.updated", "user.created", "user.updated",
     # the audit trail: change no projection
     "person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up", "referral.slip_printed",
+    # device-local: this store moved to another HQ enrollment (must never travel to other devices)
+    "device.reenrolled",
 })
 
 # What HQ may say about one event it received (its signed ack names one per event). Every one of them means

@@ -36,8 +36,10 @@ reason (UnsupportedFormat, SignatureInvalid, DecryptionFailed, ValidationError).
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import re
 import struct
 import zlib
 from collections.abc import Callable, Iterable, Mapping
@@ -49,9 +51,11 @@ from checkpoint.errors import DecryptionFailed, SignatureInvalid, UnsupportedFor
 from checkpoint.events import WIRE_FIELDS, canonical_json
 from sync.protocol import PROTOCOL_VERSION
 
-__all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "PULL", "PULL_PROOF_CONTEXT", "REFERENCE", "OutgoingBatch", "digest",
-           "open_batch", "open_signed", "peek_batch_header", "pull_proof", "reference_proof", "seal_batch",
-           "sign_document", "verify_pull_proof", "verify_reference_proof"]
+__all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "ENROLL_ANSWER", "PULL", "PULL_PROOF_CONTEXT", "REFERENCE", "RELEASE",
+           "OutgoingBatch", "digest", "enrollment_code", "hq_fingerprint", "normalize_fingerprint", "open_batch",
+           "open_enroll_answer", "open_release", "open_signed", "peek_batch_header", "peek_signed", "pull_proof",
+           "reference_proof", "request_digest", "seal_batch", "sign_document", "split_enrollment_code",
+           "verify_pull_proof", "verify_reference_proof"]
 
 BATCH_MAGIC = b"CPB1"
 BATCH_CONTEXT = b"checkpoint batch v1"
@@ -65,6 +69,8 @@ ACK = (b"CPA1", b"checkpoint ack v1")
 PULL = (b"CPP1", b"checkpoint pull v1")
 REFERENCE = (b"CPD1", b"checkpoint reference data v1")
 ENROLL = (b"CPE1", b"checkpoint enrollment v1")
+ENROLL_ANSWER = (b"CPN1", b"checkpoint enrollment answer v1")     # HQ -> device: its keys, bound to the request
+RELEASE = (b"CPR1", b"checkpoint device release v1")              # HQ -> device: you may enroll elsewhere
 
 PULL_PROOF_CONTEXT = b"checkpoint pull request v1"
 MAX_PROOF = 1024
@@ -220,6 +226,113 @@ def check_fields(body: Mapping[str, Any], spec: Mapping[str, type | tuple[type, 
     for k, t in spec.items():
         if not isinstance(body.get(k), t):
             raise ValidationError(k, "is missing or malformed")
+
+
+# ------------------------------------------------------------------------------------------- enrollment trust
+# The enrollment code an officer types is HQ's one-time token followed by a short fingerprint of HQ's signing key:
+# 32 + 16 base32 characters, printed in groups of four (``checkpoint-hq enroll-token``). The device sends only the
+# token; it accepts HQ's keys only from an ENROLL_ANSWER signed by a key with that fingerprint and bound to its
+# own request (device id and the SHA-256 of the request), so a relay that swaps keys is refused.
+TOKEN_CHARS = 32
+FINGERPRINT_CHARS = 16
+_B32 = re.compile(r"[A-Z2-7]+")
+
+
+def _groups(s: str) -> str:
+    return "-".join(s[i:i + 4] for i in range(0, len(s), 4))
+
+
+def hq_fingerprint(signing_public: bytes) -> str:
+    """A short fingerprint of HQ's Ed25519 signing key (80 bits, base32, groups of four): what an officer types."""
+    raw = hashlib.sha256(b"checkpoint hq fingerprint v1|" + bytes(signing_public)).digest()[:10]
+    return _groups(base64.b32encode(raw).decode())
+
+
+_LOOKALIKES = str.maketrans("018", "OIB")      # not in base32: what a 0, 1 or 8 typed for O, I or B meant
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"[\s-]+", "", text or "").upper()
+
+
+def enrollment_code(token: str, signing_public: bytes) -> str:
+    """The one string HQ hands out: the token and the fingerprint of HQ's signing key, in groups of four."""
+    return _groups(_compact(token) + _compact(hq_fingerprint(signing_public)))
+
+
+def split_enrollment_code(code: str) -> tuple[str, str | None]:
+    """(token, fingerprint or None) from what an officer typed (any case, spaces or dashes). A bare token (the
+    form before fingerprints) gives None: the caller refuses it unless the fingerprint is given separately."""
+    s = _compact(code).translate(_LOOKALIKES)
+    if len(s) == TOKEN_CHARS + FINGERPRINT_CHARS and _B32.fullmatch(s):
+        return _groups(s[:TOKEN_CHARS]), _groups(s[TOKEN_CHARS:])
+    return code.strip(), None
+
+
+def normalize_fingerprint(text: str) -> str:
+    """A fingerprint as typed, in its printed form. Raises ValidationError if it cannot be one."""
+    s = _compact(text).translate(_LOOKALIKES)
+    if len(s) != FINGERPRINT_CHARS or not _B32.fullmatch(s):
+        raise ValidationError("fingerprint", "must be the 16 letters and digits HQ printed (4 groups of 4)")
+    return _groups(s)
+
+
+def request_digest(request: bytes) -> str:
+    """SHA-256 (hex) of a signed ENROLL request: HQ's answer names it, so it answers this request only."""
+    return hashlib.sha256(bytes(request)).hexdigest()
+
+
+def peek_signed(kind: tuple[bytes, bytes], blob: Any, *, limit: int = 64 * 1024) -> dict[str, Any]:
+    """The body of a small signed document BEFORE its signature is checked (to find the key that must have signed
+    it). Never trust what it returns until ``open_signed`` verified the same blob."""
+    if not isinstance(blob, bytes | bytearray) or len(blob) > limit or bytes(blob[:4]) != kind[0]:
+        raise UnsupportedFormat("This is not the kind of Checkpoint document expected here.")
+    raw, _ = _take(bytes(blob), 4, limit, "document")
+    body = _json(raw, "document")
+    if not isinstance(body, dict):
+        raise UnsupportedFormat("The document is not valid.")
+    return body
+
+
+def _public_key(value: Any) -> bytes:
+    try:
+        key = bytes.fromhex(value) if isinstance(value, str) else b""
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise UnsupportedFormat("HQ's enrollment answer holds a malformed key.")
+    return key
+
+
+def open_enroll_answer(blob: Any, fingerprint: str, device_id: str, request: bytes) -> dict[str, Any]:
+    """Verify HQ's signed enrollment answer: signed by the key whose fingerprint the officer typed, for this
+    device and this very request. Returns its body with the keys as bytes (``hq_signing_public``...).
+
+    Raises SignatureInvalid (another key, or altered), UnsupportedFormat (unreadable), ValidationError (not
+    for this request)."""
+    body = peek_signed(ENROLL_ANSWER, blob)
+    signing = _public_key(body.get("hq_signing_public"))
+    if hq_fingerprint(signing) != normalize_fingerprint(fingerprint):
+        raise SignatureInvalid("HQ's keys do not match the fingerprint in the enrollment code: nothing was pinned. "
+                               "Check the code; if it is right, someone may stand between this device and HQ.")
+    body = open_signed(ENROLL_ANSWER, bytes(blob), signing)
+    if body.get("kind") != "enroll_answer" or body.get("device_id") != device_id \
+            or body.get("request_sha256") != request_digest(request):
+        raise ValidationError("answer", "HQ's signed answer is for another enrollment request: nothing was pinned")
+    check_fields(body, {"hq_device_id": str, "checkpoint_id": str})
+    return {**body, "hq_signing_public": signing, "hq_exchange_public": _public_key(body.get("hq_exchange_public")),
+            "hq_recovery_public": _public_key(body.get("hq_recovery_public"))}
+
+
+def open_release(blob: Any, hq_signing_public: bytes, device_id: str) -> dict[str, Any]:
+    """Verify a release document: HQ (the key this device pinned) lets ``device_id`` enroll again, possibly
+    elsewhere. It names the enrollment it ends (``enrolled_at`` at HQ), so an old release does not move the device
+    again. Raises SignatureInvalid, UnsupportedFormat, ValidationError (another device's release)."""
+    body = open_signed(RELEASE, bytes(blob) if isinstance(blob, bytes | bytearray) else b"", hq_signing_public)
+    if body.get("kind") != "release" or body.get("device_id") != device_id:
+        raise ValidationError("release", "this release document is for another device")
+    check_fields(body, {"released_at": str, "reason": str})
+    return body
 
 
 # ------------------------------------------------------------------------------------------- request proofs

@@ -30,8 +30,9 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 if ! "$VENV/bin/checkpoint-admin" --db "$DEMO_DB" sync-status --json 2>/dev/null | grep -q '"enrolled": true'; then
-  token=$("${HQ[@]}" enroll-token --checkpoint "Poipet demo" | tail -n 1)
-  CHECKPOINT_ENROLL_TOKEN=$token "$VENV/bin/checkpoint-admin" --db "$DEMO_DB" enroll \
+  # the last line is the enrollment code: the token and the fingerprint of this HQ's signing key, one string
+  code=$("${HQ[@]}" enroll-token --checkpoint "Poipet demo" | tail -n 1)
+  CHECKPOINT_ENROLL_TOKEN=$code "$VENV/bin/checkpoint-admin" --db "$DEMO_DB" enroll \
       --server "http://127.0.0.1:$HQ_PORT" > /dev/null && echo "Demo store enrolled with the local HQ."
 fi
 echo "Local HQ: http://127.0.0.1:$HQ_PORT (var/demo/hq). Demo users: supervisor, officer, health;"

@@ -3,6 +3,7 @@
 from ui.qt import QT_TRANSLATE_NOOP
 
 CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP("Core", "Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release)."),
     QT_TRANSLATE_NOOP("Core", "Key file slot is malformed."),
     QT_TRANSLATE_NOOP("Core", "No such arrival."),
     QT_TRANSLATE_NOOP("Core", "No such batch."),
@@ -15,6 +16,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "Not a Checkpoint key file."),
     QT_TRANSLATE_NOOP("Core", "Not allowed to refer to a health facility."),
     QT_TRANSLATE_NOOP("Core", "Not allowed."),
+    QT_TRANSLATE_NOOP("Core", "Only a supervisor may enroll this device again."),
     QT_TRANSLATE_NOOP("Core", "Only a supervisor or an administrator may sync."),
     QT_TRANSLATE_NOOP("Core", "Only the officer who registered this arrival, or a supervisor, may correct it."),
     QT_TRANSLATE_NOOP("Core", "Only the officer who registered this arrival, or a supervisor, may print its protection referral slip."),
@@ -34,6 +36,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "This arrival was voided."),
     QT_TRANSLATE_NOOP("Core", "This conflict was already decided."),
     QT_TRANSLATE_NOOP("Core", "This device is already enrolled; HQ must revoke it before it enrolls again."),
+    QT_TRANSLATE_NOOP("Core", "This device is not enrolled: enroll it, there is nothing to replace."),
     QT_TRANSLATE_NOOP("Core", "This is the last active supervisor; add another before locking it."),
     QT_TRANSLATE_NOOP("Core", "This key file belongs to another store."),
     QT_TRANSLATE_NOOP("Core", "This person's record was voided; register a new person instead."),
@@ -42,6 +45,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "This referral is already closed; record a new referral instead."),
     QT_TRANSLATE_NOOP("Core", "This referral was voided."),
     QT_TRANSLATE_NOOP("Core", "This referral was voided; there is no slip to print."),
+    QT_TRANSLATE_NOOP("Core", "This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release."),
     QT_TRANSLATE_NOOP("Core", "This slip's code does not verify: it was changed or damaged."),
     QT_TRANSLATE_NOOP("Core", "This store has no device id: it is damaged or was not made by Checkpoint."),
     QT_TRANSLATE_NOOP("Core", "This store has no device signing key; slips cannot be signed."),

@@ -14,13 +14,13 @@ HQ keeps all of them and says why).
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from checkpoint.events import EVENT_TYPES, VERDICTS, WIRE_FIELDS, event_hash
-from checkpoint.model.roles import Permission
+from checkpoint.model.roles import Permission, Role
 from checkpoint.services.session import Session
 from checkpoint.storage.projections import apply_event
 from checkpoint.storage.store import Store, insert_event
@@ -74,29 +74,75 @@ class Outbox:
                 "signing_public": bytes.fromhex(m("device_signing_public") or "")}
 
     def enrollment(self) -> dict[str, Any] | None:
+        """HQ's pinned keys (hex) and address, and when this device enrolled (or enrolled again); None if never."""
         raw = self.store.meta("hq_enrollment")
         return json.loads(raw) if raw else None
 
+    def check_reenroll(self, release: Mapping[str, Any] | None) -> dict[str, Any]:
+        """May this session enroll the device again, with this (already signature-checked) release from HQ?
+        Returns the current enrollment. Only a supervisor may (an admin syncs but does not move the device's
+        records to another server), and only with a release HQ signed with the key pinned now, for this device.
+        Raises PermissionDenied, ConflictError."""
+        if self._ctx.user.role != Role.SUPERVISOR:
+            raise PermissionDenied("Only a supervisor may enroll this device again.")
+        current = self.enrollment()
+        if current is None:
+            raise ConflictError("This device is not enrolled: enroll it, there is nothing to replace.")
+        if not isinstance(release, Mapping) or release.get("device_id") != self.store.device_id \
+                or release.get("hq_signing_public") != current["hq_signing_public"]:
+            raise ConflictError("Enrolling again needs the release document that the HQ this device is enrolled "
+                                "with signed for it (checkpoint-hq release).")
+        if current.get("hq_enrolled_at") and release.get("enrolled_at") != current["hq_enrolled_at"]:
+            raise ConflictError("This release document ends an earlier enrollment of this device, not the current "
+                                "one: ask HQ for a new release.")
+        return current
+
     def set_enrollment(self, *, hq_url: str, hq_device_id: str, hq_signing_public: bytes,
                        hq_exchange_public: bytes, hq_recovery_public: bytes, checkpoint_id: str = "",
-                       replace: bool = False) -> None:
-        """Pin HQ's keys (as HQ returned them at enrollment) and seal the data key to HQ's recovery key.
+                       replace: bool = False, fingerprint: str = "", release: Mapping[str, Any] | None = None,
+                       hq_enrolled_at: str = "") -> None:
+        """Pin HQ's keys (from HQ's signed enrollment answer, checked by the caller against the fingerprint the
+        officer typed) and seal the data key to HQ's recovery key.
 
-        ``replace``: enroll again (HQ revoked this device, or HQ moved). Nothing unsynced is touched: batches HQ
-        has not acknowledged are sent again to the new enrollment, where repeats are no-ops."""
+        ``replace``: enroll again, only for a supervisor holding ``release``, a RELEASE document the currently
+        pinned HQ key signed for this device (its signature checked by ``sync.wire.open_release``; checked again
+        here: role, device, signer). Recorded as a ``device.reenrolled`` event (device-local: it never travels
+        to other devices). The previous HQ's recovery slot is kept, not replaced: the new server gets none of the
+        store's key (only the HQ that was trusted first can recover the store; see docs/security.md). Nothing
+        unsynced is touched: batches HQ has not acknowledged are sent again to the new enrollment, where repeats
+        are no-ops."""
         for name, key in (("hq_signing_public", hq_signing_public), ("hq_exchange_public", hq_exchange_public),
                           ("hq_recovery_public", hq_recovery_public)):
             if not isinstance(key, bytes) or len(key) != 32:
                 raise ValidationError(name, "must be a 32-byte public key")
-        if self.enrollment() is not None and not replace:
+        current = self.enrollment()
+        if current is not None and not replace:
             raise ConflictError("This device is already enrolled; HQ must revoke it before it enrolls again.")
-        data = {"hq_url": hq_url, "hq_device_id": hq_device_id, "checkpoint_id": checkpoint_id,
-                "hq_signing_public": hq_signing_public.hex(), "hq_exchange_public": hq_exchange_public.hex(),
-                "hq_recovery_public": hq_recovery_public.hex()}
-        self._ctx.keyfile.set_hq_recovery_slot(self._ctx.data_key(), hq_recovery_public)
+        previous = self.check_reenroll(release) if current is not None else None
+        now = self.store.clock.now().isoformat(timespec="seconds")
+        data: dict[str, Any] = {
+            "hq_url": hq_url, "hq_device_id": hq_device_id, "checkpoint_id": checkpoint_id,
+            "hq_signing_public": hq_signing_public.hex(), "hq_exchange_public": hq_exchange_public.hex(),
+            "hq_recovery_public": hq_recovery_public.hex(), "fingerprint": fingerprint, "enrolled_at": now,
+            "hq_enrolled_at": hq_enrolled_at}
+        if previous is None or not self._ctx.keyfile.has_slot("hq-recovery"):
+            self._ctx.keyfile.set_hq_recovery_slot(self._ctx.data_key(), hq_recovery_public)
+            data["recovery_sealed_to"] = hq_recovery_public.hex()
+        else:
+            data["recovery_sealed_to"] = previous.get("recovery_sealed_to", previous["hq_recovery_public"])
+        if previous is not None:
+            assert release is not None
+            data["first_enrolled_at"] = previous.get("first_enrolled_at", previous.get("enrolled_at", ""))
+            data["previous_hq_url"] = previous["hq_url"]
+            data["released_at"] = str(release.get("released_at", ""))
         with self.store.write():
             self.store.set_meta("hq_enrollment", json.dumps(data, sort_keys=True))
-            if replace:
+            if previous is not None:
+                self.store.record("device.reenrolled", "store", self.store.device_id, {
+                    "hq_url": hq_url, "previous_hq_url": previous["hq_url"], "fingerprint": fingerprint,
+                    "previous_fingerprint": previous.get("fingerprint", ""),
+                    "released_at": data["released_at"], "release_reason": str(release.get("reason", ""))[:500]
+                    if release else "", "recovery_slot": "kept"}, author=self._ctx.user.id)
                 # The new HQ registration knows no chain yet: batches not acknowledged go again from scratch.
                 self._db.execute("UPDATE sync_batches SET last_error = 'enrolled again: will be sent again' "
                                   "WHERE state != 'acked'")
@@ -275,8 +321,11 @@ class Outbox:
 
     # ------------------------------------------------------------------ status
     def status(self) -> dict[str, Any]:
-        """What anyone may read about sync: counts, last success, last error, batches not yet acknowledged."""
+        """What anyone may read about sync: counts, last success, last error, batches not yet acknowledged, and
+        the last enrollment (``enrollment``: hq_url, enrolled_at, and after a re-enrollment first_enrolled_at,
+        previous_hq_url, released_at)."""
         db = self._db
+        enrollment = self.enrollment()
         by_state = dict(db.execute("SELECT sync_state, count(*) FROM events WHERE device_id = ? GROUP BY sync_state",
                                    [self.store.device_id]).fetchall())
         by_hq = dict(db.execute("SELECT hq_status, count(*) FROM events WHERE hq_status != '' GROUP BY hq_status")
@@ -291,4 +340,7 @@ class Outbox:
                 "held_incoming": db.execute("SELECT count(*) FROM sync_inbox_held").fetchone()[0],
                 "last_success": self.store.meta("sync_last_success") or "",
                 "last_error": self.store.meta("sync_last_error") or "",
-                "enrolled": self.enrollment() is not None, "batches": batches}
+                "enrolled": enrollment is not None, "batches": batches,
+                "enrollment": {k: enrollment.get(k, "") for k in ("hq_url", "enrolled_at", "first_enrolled_at",
+                                                                  "previous_hq_url", "released_at")}
+                if enrollment is not None else {}}

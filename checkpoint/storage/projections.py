@@ -289,6 +289,6 @@ def _user_updated(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 
 # Events that are part of the audit trail and change no projection.
 @_handles("person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up",
-          "referral.slip_printed")
+          "referral.slip_printed", "device.reenrolled")
 def _audit_only(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     return None

@@ -3,7 +3,8 @@
 The core's commands (``checkpoint.commands``) cannot import sync, so this module adds to them: the same parser, options,
 passphrase handling, messages and exit codes (0 ok, 2 usage, 3 wrong passphrase or locked, 4 data error), plus:
 
-    $ checkpoint-admin --db poipet.db enroll --server https://hq.example.org --token 3F7K-...
+    $ checkpoint-admin --db poipet.db enroll --server https://hq.example.org --token 3F7K-...   # the whole code
+    $ checkpoint-admin --db poipet.db enroll --replace --release 5f0c.release --server https://... --token ...
     $ checkpoint-admin --db poipet.db sync --json    # exit 0 only when HQ holds everything and the pull finished
     $ checkpoint-admin --db poipet.db export-batch --out /media/usb/poipet-0001.cpb
     $ checkpoint-admin --db poipet.db import-ack /media/usb/poipet-0001.ack
@@ -57,12 +58,25 @@ def _server(args: argparse.Namespace, session: Session) -> str:
 def cmd_enroll(args: argparse.Namespace) -> int:
     from sync.device.client import SyncClient
 
-    token = args.token or cli.secret("CHECKPOINT_ENROLL_TOKEN", "Enrollment token from HQ")
+    release: bytes | None = None
+    if args.release is not None:
+        if not args.replace:
+            raise cli.UsageError("--release goes with --replace")
+        if not args.release.is_file() or args.release.stat().st_size > 64 * 1024:
+            raise cli.UsageError(f"{args.release} is not a release document from HQ")
+        release = args.release.read_bytes()
+    elif args.replace:
+        raise cli.UsageError("--replace needs --release FILE: the release document HQ signed for this device "
+                             "(checkpoint-hq release)")
+    token = args.token or cli.secret("CHECKPOINT_ENROLL_TOKEN", "Enrollment code from HQ")
     with _session(args) as s, _transport(args.server, args.timeout) as t:
-        enrollment = SyncClient(s, t).enroll(args.server, token, replace=args.replace)
+        enrollment = SyncClient(s, t).enroll(args.server, token, replace=args.replace, fingerprint=args.fingerprint,
+                                             release=release)
         cli.emit(args, enrollment, lambda: print(
-            f"Enrolled with HQ at {args.server} (device {enrollment['hq_device_id']}). HQ's keys are pinned and the "
-            f"store's key is now also sealed to HQ's recovery key."))
+            f"Enrolled with HQ at {args.server} (device {enrollment['hq_device_id']}). HQ's keys are pinned "
+            f"(signed by the HQ key with fingerprint {enrollment['fingerprint']})"
+            + (" and the store's key is now also sealed to HQ's recovery key." if not args.replace else
+               "; the store's key stays sealed to the first HQ's recovery key only.")))
     return cli.EXIT_OK
 
 
@@ -150,9 +164,13 @@ def add_sync_commands(add: cli.AddCommand) -> None:
     """Register the sync commands with checkpoint-admin's ``add(name, fn, help, *, json_=False)``."""
     sp = add("enroll", cmd_enroll, "enroll this device with HQ (once, with a token from HQ)", json_=True)
     sp.add_argument("--server", required=True, help="HQ's address, e.g. https://hq.example.org")
-    sp.add_argument("--token", help="one-time enrollment token (or $CHECKPOINT_ENROLL_TOKEN, or a prompt)")
+    sp.add_argument("--token", help="one-time enrollment code: token and HQ key fingerprint as HQ printed it (or "
+                                    "$CHECKPOINT_ENROLL_TOKEN, or a prompt)")
+    sp.add_argument("--fingerprint", help="HQ's key fingerprint, if the code holds the token only "
+                                          "(`checkpoint-hq fingerprint`)")
     sp.add_argument("--replace", action="store_true",
-                    help="enroll again after HQ revoked this device (nothing unsynced is lost)")
+                    help="enroll again (supervisor only) after HQ released this device (nothing unsynced is lost)")
+    sp.add_argument("--release", type=Path, help="with --replace: the release document HQ signed for this device")
     sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for HQ")
     sp = add("sync", cmd_sync, "send everything new to HQ and fetch what HQ has for this checkpoint", json_=True)
     sp.add_argument("--server", help="HQ's address (default: the one enrolled with)")

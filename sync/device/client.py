@@ -65,13 +65,17 @@ class SyncClient:
     def batch_events(self) -> int:
         return self._push.batch_events
 
-    def enroll(self, hq_url: str, token: str, *, replace: bool = False) -> dict[str, Any]:
-        """Enroll this device with a one-time token from HQ and pin HQ's keys (``sync.device.enrollment.enroll``).
+    def enroll(self, hq_url: str, token: str, *, replace: bool = False, fingerprint: str | None = None,
+               release: bytes | None = None) -> dict[str, Any]:
+        """Enroll this device with a one-time enrollment code from HQ (token + HQ key fingerprint) and pin HQ's
+        keys from its signed answer (``sync.device.enrollment.enroll``); ``replace`` needs HQ's ``release``.
 
         Returns the stored enrollment. Raises ConflictError if already enrolled (before the token is spent),
-        ValidationError for an empty token or a malformed answer, and the transport's errors.
+        ValidationError for an empty code or one without a fingerprint, SignatureInvalid for keys that do not match
+        the fingerprint, and the transport's errors.
         """
-        return enroll(self.outbox, self.transport, hq_url, token, replace=replace)
+        return enroll(self.outbox, self.transport, hq_url, token, replace=replace, fingerprint=fingerprint,
+                      release=release)
 
     # ------------------------------------------------------------------ push
     def prepare_push(self, *, exclude: Collection[str] = ()) -> Outgoing | None:

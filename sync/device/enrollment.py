@@ -5,8 +5,11 @@
     >>> pinned.hq_signing      # verifies HQ's acks, pull answers and reference data                # doctest: +SKIP
 
 Enrollment signs a request with the device's own key, sends it with the token, and pins the three public keys HQ
-answers with (signing, exchange, recovery). Pinning the recovery key also seals the store's data key to HQ
-(``Outbox.set_enrollment``), so HQ can help when every passphrase and the recovery code are lost.
+answers with (signing, exchange, recovery) — only from HQ's signed answer, whose signing key must match the
+fingerprint that ends the enrollment code the officer typed, and which must name this device and this request.
+Pinning the recovery key also seals the store's data key to HQ (``Outbox.set_enrollment``), so HQ can help when
+every passphrase and the recovery code are lost. Enrolling again (``replace``) needs a RELEASE document signed by
+the HQ key pinned now. Devices enrolled before fingerprints existed keep their pinned keys and sync as before.
 """
 
 from __future__ import annotations
@@ -15,10 +18,18 @@ import logging
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from checkpoint.errors import ConflictError, PermissionDenied, UnsupportedFormat, ValidationError
+from checkpoint.errors import ConflictError, PermissionDenied, SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.services.outbox import Outbox
+from sync.errors import SyncUnavailable
 from sync.protocol import SyncProtocol
-from sync.wire import ENROLL, sign_document
+from sync.wire import (
+    ENROLL,
+    normalize_fingerprint,
+    open_enroll_answer,
+    open_release,
+    sign_document,
+    split_enrollment_code,
+)
 
 __all__ = ["Pinned", "enroll", "enrolled_url", "pinned_keys"]
 
@@ -52,49 +63,89 @@ def pinned_keys(outbox: Outbox) -> Pinned:
                   bytes.fromhex(enrollment["hq_exchange_public"]))
 
 
-def _key(value: object, name: str) -> bytes:
-    """A 32-byte public key from HQ's enrollment answer (hex text)."""
-    try:
-        key = bytes.fromhex(value) if isinstance(value, str) else b""
-    except ValueError:
-        key = b""
-    if len(key) != 32:
-        raise ValidationError(name, "is missing from HQ's answer or is not a 32-byte public key in hex")
-    return key
+def _ask(transport: SyncProtocol, request: bytes, attempts: int) -> Mapping[str, Any]:
+    """Send the ENROLL request; when HQ's answer does not arrive, ask again with the very same request (HQ answers
+    the same device, key and token again, so a lost answer strands no one)."""
+    for attempt in range(attempts):
+        try:
+            answer = transport.enroll(request)
+        except SyncUnavailable:
+            if attempt + 1 < attempts:
+                log.info("HQ's enrollment answer did not arrive; asking again")
+                continue
+            raise SyncUnavailable("HQ's answer to the enrollment did not arrive, so this device is NOT enrolled "
+                                  "yet. Enroll again with the same code when HQ can be reached: HQ recognises "
+                                  "this device and answers again.") from None
+        if not isinstance(answer, Mapping):
+            raise UnsupportedFormat("HQ's enrollment answer is not readable.")
+        return answer
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
-def enroll(outbox: Outbox, transport: SyncProtocol, hq_url: str, token: str, *, replace: bool = False
-           ) -> dict[str, Any]:
-    """Enroll this device with a one-time token from HQ and pin HQ's keys; returns the stored enrollment.
+def _fingerprint(code_fingerprint: str | None, given: str | None) -> str:
+    if given:
+        fp = normalize_fingerprint(given)
+        if code_fingerprint is not None and code_fingerprint != fp:
+            raise ValidationError("fingerprint", "does not match the fingerprint at the end of the enrollment code")
+        return fp
+    if code_fingerprint is None:
+        raise ValidationError("token", "has no HQ key fingerprint: use the whole enrollment code HQ printed "
+                                       "(token and fingerprint, 12 groups of 4), or give HQ's fingerprint too")
+    return code_fingerprint
 
-    Raises ConflictError if already enrolled (before the token is spent; ``replace`` after HQ revoked this
-    device), ValidationError for an empty token or a malformed answer, UnsupportedFormat for an unreadable one,
-    and the transport's errors.
+
+def enroll(outbox: Outbox, transport: SyncProtocol, hq_url: str, token: str, *, replace: bool = False,
+           fingerprint: str | None = None, release: bytes | None = None, attempts: int = 2) -> dict[str, Any]:
+    """Enroll this device with a one-time enrollment code from HQ and pin HQ's keys; returns the stored enrollment.
+
+    ``token`` is the code HQ printed: the token and the fingerprint of HQ's signing key (a bare token only with
+    ``fingerprint``). HQ's keys are pinned only from its signed answer, signed by the key with that fingerprint and
+    bound to this device's request; anything else pins nothing. ``replace`` (a supervisor, after HQ released this
+    device) needs ``release``: the RELEASE document the currently pinned HQ key signed for this device.
+
+    Raises ConflictError (already enrolled, before the token is spent; or no valid release), PermissionDenied
+    (``replace`` by a non-supervisor), ValidationError (no code, no fingerprint, an answer for another request),
+    SignatureInvalid (HQ's key does not match the fingerprint, or the answer or release is not signed by it),
+    UnsupportedFormat (an unreadable answer), SyncUnavailable (HQ's answer did not arrive: not enrolled) and the
+    transport's errors.
     """
-    token = (token or "").strip()
-    if not token:
-        raise ValidationError("token", "is required (HQ gives a one-time enrollment token)")
-    if outbox.enrollment() is not None and not replace:
-        raise ConflictError("This device is already enrolled; HQ must revoke it before it enrolls again "
-                            "(then enroll with replace).")
+    code_token, code_fp = split_enrollment_code(token or "")
+    if not code_token:
+        raise ValidationError("token", "is required (HQ gives a one-time enrollment code)")
+    fp = _fingerprint(code_fp, fingerprint)
     ident = outbox.identity()
+    released: dict[str, Any] | None = None
+    current = outbox.enrollment()
+    if current is not None:
+        if not replace:
+            raise ConflictError("This device is already enrolled; HQ must revoke it before it enrolls again "
+                                "(then enroll with replace).")
+        if release is None:
+            raise ConflictError("Enrolling again needs the release document that the HQ this device is enrolled "
+                                "with signed for it (checkpoint-hq release).")
+        released = open_release(release, bytes.fromhex(current["hq_signing_public"]), ident["device_id"])
+        outbox.check_reenroll(released)          # supervisor only, checked in the core before the token is spent
     now = outbox.store.clock.now().isoformat()
     request = sign_document(ENROLL, {
-        "kind": "enroll", "token": token, "device_id": ident["device_id"], "store_id": ident["store_id"],
+        "kind": "enroll", "token": code_token, "device_id": ident["device_id"], "store_id": ident["store_id"],
         "checkpoint_name": ident["checkpoint_name"], "station_id": ident["station_id"],
         "signing_public": ident["signing_public"].hex(), "requested_at": now}, ident["signing_private"])
-    answer = transport.enroll(request)
-    if not isinstance(answer, Mapping):
-        raise UnsupportedFormat("HQ's enrollment answer is not readable.")
-    hq_device_id, checkpoint_id = answer.get("hq_device_id"), answer.get("checkpoint_id")
-    if not isinstance(hq_device_id, str) or not hq_device_id or not isinstance(checkpoint_id, str):
-        raise ValidationError("hq_device_id", "is missing from HQ's answer")
+    answer = _ask(transport, request, max(1, attempts))
+    signed = answer.get("answer")
+    try:
+        blob = bytes.fromhex(signed) if isinstance(signed, str) else b""
+    except ValueError:
+        blob = b""
+    if not blob:
+        raise SignatureInvalid("HQ's enrollment answer is not signed: nothing was pinned. This server is not a "
+                               "current Checkpoint HQ, or someone stands between this device and HQ.")
+    body = open_enroll_answer(blob, fp, ident["device_id"], request)
     outbox.set_enrollment(
-        hq_url=hq_url, hq_device_id=hq_device_id, checkpoint_id=checkpoint_id,
-        hq_signing_public=_key(answer.get("hq_signing_public"), "hq_signing_public"),
-        hq_exchange_public=_key(answer.get("hq_exchange_public"), "hq_exchange_public"),
-        hq_recovery_public=_key(answer.get("hq_recovery_public"), "hq_recovery_public"), replace=replace)
-    log.info("enrolled with HQ at %s as %s", hq_url, hq_device_id)
+        hq_url=hq_url, hq_device_id=body["hq_device_id"], checkpoint_id=body["checkpoint_id"],
+        hq_signing_public=body["hq_signing_public"], hq_exchange_public=body["hq_exchange_public"],
+        hq_recovery_public=body["hq_recovery_public"], replace=current is not None, fingerprint=fp,
+        release=released, hq_enrolled_at=str(body.get("enrolled_at", "")))
+    log.info("enrolled with HQ at %s as %s", hq_url, body["hq_device_id"])
     enrollment = outbox.enrollment()
     assert enrollment is not None
     return enrollment

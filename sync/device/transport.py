@@ -18,6 +18,7 @@ import contextlib
 import re
 from collections.abc import Mapping
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -35,7 +36,7 @@ from sync.errors import SyncUnavailable
 from sync.protocol import SUPPORTED, SyncProtocol
 from sync.wire import MAX_DOCUMENT
 
-__all__ = ["HQLink", "HttpTransport"]
+__all__ = ["HQLink", "HttpTransport", "check_server_url"]
 
 MAX_RESPONSE = MAX_DOCUMENT      # HQ's answers are signed documents: nothing larger is read
 
@@ -84,6 +85,27 @@ _DEFAULT = {401: "HQ could not verify this device's signature (HTTP 401).",
                for c in (301, 302, 303, 307, 308)}}
 
 
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def check_server_url(url: str) -> str:
+    """HQ's address, checked: https://, or http:// to this computer only (127.0.0.1, ::1, localhost) — plain
+    HTTP over a network lets anyone on the way read and change the exchange. Raises ValidationError."""
+    text = (url or "").strip().rstrip("/")
+    try:
+        parts = urlsplit(text)
+        host = (parts.hostname or "").lower()
+        parts.port  # noqa: B018 - a bad port raises ValueError here
+    except ValueError:
+        raise ValidationError("server", "is not a valid address (e.g. https://hq.example.org)") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise ValidationError("server", "must be an https:// address (e.g. https://hq.example.org)")
+    if parts.scheme == "http" and host not in LOOPBACK:
+        raise ValidationError("server", "must start with https://: plain http:// is allowed only to this computer "
+                                        "(127.0.0.1, ::1, localhost)")
+    return text
+
+
 class HttpTransport:
     """``SyncProtocol`` over HTTP(S) with httpx: octet-stream bodies, typed errors with plain messages.
 
@@ -98,10 +120,7 @@ class HttpTransport:
     """
 
     def __init__(self, base_url: str, *, timeout: float = 30.0, client: httpx.Client | None = None) -> None:
-        url = (base_url or "").strip().rstrip("/")
-        if not url.startswith(("http://", "https://")):
-            raise ValidationError("server", "must be an http:// or https:// address")
-        self.base_url = url
+        self.base_url = check_server_url(base_url)
         self._own = client is None
         self._client = client or httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False,
                                               headers={"User-Agent": "checkpoint-sync/1"})

@@ -7,7 +7,9 @@ $CHECKPOINT_NEW_PASSPHRASE or a prompt.
 
     $ checkpoint-hq --keys /srv/hq/keys init-keys
     $ checkpoint-hq --db postgresql+psycopg://hq@/hq migrate
-    $ checkpoint-hq enroll-token --checkpoint Poipet --hours 24      # the token is the last line
+    $ checkpoint-hq enroll-token --checkpoint Poipet --hours 24      # the code (token + key fingerprint) is the
+                                                                     # last line
+    $ checkpoint-hq release 5f0c... --out 5f0c.release               # revoke + signed release (re-enrollment)
     $ checkpoint-hq serve --host 127.0.0.1 --port 8443               # behind a TLS reverse proxy, or:
     $ checkpoint-hq serve --host 0.0.0.0 --ssl-certfile cert.pem --ssl-keyfile key.pem
     $ checkpoint-hq import-batch /media/usb/poipet-0193.cpb          # writes poipet-0193.ack beside it
@@ -94,6 +96,7 @@ def cmd_init_keys(args: argparse.Namespace) -> int:
         print(f"HQ keys written to {args.keys} (private keys 0600, wrapped under the passphrase).")
         for n in ("signing", "exchange", "recovery"):
             print(f"  {n:<9} key id {info[f'{n}_key_id']}")
+        print(f"Fingerprint (ends every enrollment code): {info['fingerprint']}")
         print("Keep recovery.key offline if you wish: only `recover` needs it. Back the directory up.")
 
     emit(args, info, text)
@@ -135,14 +138,47 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_enroll_token(args: argparse.Namespace) -> int:
+    from sync.hq.keys import read_public
+
+    try:
+        signing: bytes | None = read_public(args.keys)["signing"]      # public half only: no passphrase needed
+    except StoreMissing:
+        signing = None                  # the database knows HQ's signing key once HQ served with it
     service = _service(args, keys=False)
     try:
-        token = service.issue_token(args.checkpoint, hours=args.hours)
+        code = service.issue_token(args.checkpoint, hours=args.hours, signing_public=signing)
+        fingerprint = service.fingerprint(signing)
     finally:
         service.store.close()
-    print(f"One-time enrollment token for checkpoint {args.checkpoint!r}, valid {args.hours:g} h and for one "
-          "device. Give it to the checkpoint's supervisor over a trusted channel:")
-    print(token)
+    print(f"One-time enrollment code for checkpoint {args.checkpoint!r}, valid {args.hours:g} h and for one "
+          "device. Give it to the checkpoint's supervisor over a trusted channel (it ends with HQ's key "
+          f"fingerprint {fingerprint}; the device refuses any other HQ key):")
+    print(code)
+    return EXIT_OK
+
+
+def cmd_fingerprint(args: argparse.Namespace) -> int:
+    from sync.hq.keys import read_public
+    from sync.wire import hq_fingerprint
+
+    fingerprint = hq_fingerprint(read_public(args.keys)["signing"])
+    emit(args, {"fingerprint": fingerprint}, lambda: print(fingerprint))
+    return EXIT_OK
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from checkpoint.files import write_atomic
+
+    service = _service(args, keys=True, create=False)
+    try:
+        doc = service.release(args.device_id, args.reason or "")
+    finally:
+        service.store.close()
+    out: Path = args.out
+    write_atomic(out, doc, mode=0o644)
+    emit(args, {"device_id": args.device_id, "status": "revoked", "release": str(out)}, lambda: print(
+        f"Device {args.device_id} revoked and released (nothing it sent was deleted). Release document written "
+        f"to {out}: the device's supervisor enrolls again with `enroll --replace --release {out.name}`."))
     return EXIT_OK
 
 
@@ -285,6 +321,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("enroll-token", cmd_enroll_token, "issue a one-time enrollment token (printed as the last line)")
     sp.add_argument("--checkpoint", required=True, help="the checkpoint's name, as on its devices")
     sp.add_argument("--hours", type=float, default=24, help="validity (default 24)")
+    add("fingerprint", cmd_fingerprint, "print the fingerprint of HQ's signing key (it ends every enrollment code)",
+        json_=True)
+    sp = add("release", cmd_release, "revoke a device and write the signed release that lets it enroll again "
+             "(elsewhere)", json_=True)
+    sp.add_argument("device_id")
+    sp.add_argument("--out", type=Path, required=True, help="where to write the release document")
+    sp.add_argument("--reason", help="why (kept in HQ's journal and in the document)")
     sp = add("devices", cmd_devices, "list enrolled devices, or revoke one (nothing is deleted)", json_=True)
     sp.add_argument("action", nargs="?", choices=["list", "revoke"], default="list")
     sp.add_argument("device_id", nargs="?")

@@ -2,10 +2,16 @@
 
 A device enrolls with a one-time token (stored hashed, single use, with an expiry, bound to a checkpoint). An
 enrolled, active device id cannot enroll again: HQ revokes it first (revocation never deletes anything
-received); a revoked device may then enroll again with a fresh token (same or new key).
+received); a revoked device may then enroll again with a fresh token (same or new key). The device itself moves
+to another HQ only with a RELEASE document HQ signs (``release``), which also revokes it here.
 
-    >>> token = issue_token(store, clock, "Poipet", hours=24)   # for the checkpoint's supervisor  # doctest: +SKIP
-    >>> enroll(store, keys, clock, request)     # -> HQ's public keys (hex), which the device pins  # doctest: +SKIP
+What HQ hands out is an enrollment *code*: the token followed by the fingerprint of HQ's signing key
+(``sync.wire.enrollment_code``), so the device can tell HQ's signed answer from a relay's. HQ's answer is an
+ENROLL_ANSWER document signed by HQ, bound to the device id and the request's SHA-256.
+
+    >>> code = issue_token(store, clock, "Poipet", hours=24, signing_public=keys.signing_public)  # doctest: +SKIP
+    >>> enroll(store, keys, clock, request)     # -> {"answer": signed ENROLL_ANSWER (hex), ...}  # doctest: +SKIP
+    >>> release(store, keys, clock, device_id)  # -> signed RELEASE document (bytes)               # doctest: +SKIP
 
 Raises UnsupportedFormat / SignatureInvalid (a bad request), ValidationError, TokenRejected, ConflictError.
 """
@@ -32,9 +38,18 @@ from sync.errors import TokenRejected
 from sync.hq.checks import text_arg
 from sync.hq.keys import HQKeys
 from sync.hq.store import HQStore, add_journal, checkpoints, devices, enroll_tokens, timestamp
-from sync.wire import ENROLL, open_signed
+from sync.wire import (
+    ENROLL,
+    ENROLL_ANSWER,
+    RELEASE,
+    enrollment_code,
+    open_signed,
+    request_digest,
+    sign_document,
+    split_enrollment_code,
+)
 
-__all__ = ["MAX_ENROLL_BYTES", "MAX_TOKEN_HOURS", "enroll", "issue_token", "normalize_token", "token_hash"]
+__all__ = ["MAX_ENROLL_BYTES", "MAX_TOKEN_HOURS", "enroll", "issue_token", "normalize_token", "release", "token_hash"]
 
 log = logging.getLogger("checkpoint.hq")
 
@@ -52,8 +67,10 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(b"checkpoint enroll token v1|" + normalize_token(token).encode()).hexdigest()
 
 
-def issue_token(store: HQStore, clock: Clock, checkpoint_name: str, *, hours: float = 24) -> str:
-    """A one-time enrollment token for a device of ``checkpoint_name``, valid ``hours``; only its hash is kept."""
+def issue_token(store: HQStore, clock: Clock, checkpoint_name: str, *, hours: float = 24,
+                signing_public: bytes) -> str:
+    """A one-time enrollment code for a device of ``checkpoint_name``, valid ``hours``: the token (only its hash
+    is kept) followed by the fingerprint of HQ's signing key ``signing_public``, as one string to type."""
     name = text_arg(checkpoint_name, "checkpoint", 80).strip()
     if not name:
         raise ValidationError("checkpoint", "is required")
@@ -69,7 +86,7 @@ def issue_token(store: HQStore, clock: Clock, checkpoint_name: str, *, hours: fl
             expires_at=(now + timedelta(hours=hours)).isoformat(timespec="seconds")))
         add_journal(conn, timestamp(clock), "token", "", f"enrollment token issued for checkpoint {name}, "
                                                          f"{hours:g} h")
-    return token
+    return enrollment_code(token, signing_public)
 
 
 def checkpoint_id(conn: Connection, clock: Clock, name: str, *, create: bool) -> str:
@@ -123,15 +140,23 @@ def _request(request: bytes) -> tuple[dict[str, str], bytes]:
     return fields, public
 
 
-def _usable_token(conn: Connection, token: str, cp_name: str, now: datetime) -> Any:
+def _used() -> TokenRejected:
+    return TokenRejected("used", "This enrollment token was already used: each token enrolls one device. Ask HQ for "
+                                 "a new one.")
+
+
+def _known_token(conn: Connection, token: str) -> Any:
     tok = conn.execute(sa.select(enroll_tokens, checkpoints.c.name.label("cp_name"), checkpoints.c.name_key)
                        .join(checkpoints, checkpoints.c.id == enroll_tokens.c.checkpoint_id)
                        .where(enroll_tokens.c.token_hash == token_hash(token))).first()
     if tok is None:
         raise TokenRejected("unknown", "This enrollment token is not known to HQ: check it, or ask for a new one.")
+    return tok
+
+
+def _usable_token(conn: Connection, tok: Any, cp_name: str, now: datetime) -> Any:
     if tok.used_at:
-        raise TokenRejected("used", "This enrollment token was already used: each token enrolls one device. Ask "
-                                    "HQ for a new one.")
+        raise _used()
     if datetime.fromisoformat(tok.expires_at) <= now:
         raise TokenRejected("expired", f"This enrollment token expired on {tok.expires_at[:16]}: ask HQ for a new "
                                        "one.")
@@ -141,23 +166,71 @@ def _usable_token(conn: Connection, token: str, cp_name: str, now: datetime) -> 
     return tok
 
 
-def enroll(store: HQStore, keys: HQKeys, clock: Clock, request: bytes) -> dict[str, Any]:
-    """Enroll a device from its signed ENROLL request; returns HQ's public keys (hex) for it to pin.
+def _answer(keys: HQKeys, request: bytes, device_id: str, checkpoint_id: str, checkpoint_name: str,
+            enrolled_at: str) -> dict[str, Any]:
+    """HQ's answer: its keys inside a document signed by its signing key and bound to this request (device id and
+    the request's SHA-256). Deterministic (Ed25519 signatures are), so the same request gets the same bytes again.
+    The loose hex fields beside it are what devices before signed answers read."""
+    body = {"kind": "enroll_answer", "device_id": device_id, "request_sha256": request_digest(request),
+            "hq_device_id": device_id, "checkpoint_id": checkpoint_id, "checkpoint_name": checkpoint_name,
+            "enrolled_at": enrolled_at, "hq_signing_public": keys.signing_public.hex(),
+            "hq_exchange_public": keys.exchange_public.hex(), "hq_recovery_public": keys.recovery_public.hex()}
+    signed = sign_document(ENROLL_ANSWER, body, keys.signing_private)
+    return {"hq_device_id": device_id, "checkpoint_id": checkpoint_id,
+            "hq_signing_public": keys.signing_public.hex(), "hq_exchange_public": keys.exchange_public.hex(),
+            "hq_recovery_public": keys.recovery_public.hex(), "answer": signed.hex()}
 
-    The request proves possession of the device key (it verifies with the key it carries).
+
+def _same_enrollment(conn: Connection, tok: Any, device_id: str, public: bytes) -> Any:
+    """The device row if ``tok`` already enrolled this very device with this very key and that enrollment still
+    stands (the device asks again because HQ's answer was lost on the way), else None."""
+    if tok.used_by != device_id:
+        return None
+    dev = conn.execute(sa.select(devices).where(devices.c.device_id == device_id)).first()
+    if dev is None or dev.status != "active" or dev.signing_public != public.hex() \
+            or dev.enrolled_at != tok.used_at or dev.checkpoint_id != tok.checkpoint_id:
+        return None
+    return dev
+
+
+def enroll(store: HQStore, keys: HQKeys, clock: Clock, request: bytes) -> dict[str, Any]:
+    """Enroll a device from its signed ENROLL request; returns HQ's keys in a signed answer (``answer``, hex of an
+    ENROLL_ANSWER document) for it to check against the fingerprint it was given, and pin.
+
+    The request proves possession of the device key (it verifies with the key it carries). The token is claimed
+    with one conditional UPDATE (``... WHERE used_at = ''``): of concurrent requests with one token, exactly one
+    enrolls. Idempotent: the same device with the same key and token gets the same answer again (its first
+    answer may have been lost on the way); HQ changes nothing but a journal line.
     """
     req, public = _request(request)
     device_id = req["device_id"]
+    token, _fingerprint = split_enrollment_code(req["token"])
     now = clock.now()
+    ts = timestamp(clock)
     with store.write() as conn:
-        tok = _usable_token(conn, req["token"], req["checkpoint_name"], now)
+        tok = _known_token(conn, token)
+        again = _same_enrollment(conn, tok, device_id, public) if tok.used_at else None
+        if again is None:
+            tok = _usable_token(conn, tok, req["checkpoint_name"], now)
+            claimed = conn.execute(enroll_tokens.update()
+                                   .where(enroll_tokens.c.token_hash == tok.token_hash, enroll_tokens.c.used_at == "")
+                                   .values(used_at=ts, used_by=device_id)).rowcount
+            if claimed != 1:            # another request took it between our read and this update
+                tok = _known_token(conn, token)
+                again = _same_enrollment(conn, tok, device_id, public)
+                if again is None:
+                    raise _used()
+        if again is not None:
+            add_journal(conn, ts, "enroll", device_id, "enrollment answer sent again (same device, key and token)")
+            log.info("device %s asked again for its enrollment answer", device_id)
+            return _answer(keys, request, device_id, tok.checkpoint_id, tok.cp_name, again.enrolled_at)
         dev = conn.execute(sa.select(devices).where(devices.c.device_id == device_id).with_for_update()).first()
         values = {"store_id": req["store_id"], "checkpoint_id": tok.checkpoint_id, "checkpoint_name": tok.cp_name,
                   "station_id": req["station_id"], "signing_public": public.hex(), "status": "active",
-                  "enrolled_at": timestamp(clock), "revoked_at": "", "revoke_reason": ""}
+                  "enrolled_at": ts, "revoked_at": "", "revoke_reason": ""}
         if dev is None:
             conn.execute(devices.insert().values(device_id=device_id, enrollments=1, **values))
-            add_journal(conn, timestamp(clock), "enroll", device_id, f"enrolled at checkpoint {tok.cp_name}")
+            add_journal(conn, ts, "enroll", device_id, f"enrolled at checkpoint {tok.cp_name}")
         elif dev.status == "active":
             raise ConflictError("This device is already enrolled. HQ must revoke it before it enrolls again.")
         else:
@@ -165,11 +238,31 @@ def enroll(store: HQStore, keys: HQKeys, clock: Clock, request: bytes) -> dict[s
                          .values(enrollments=dev.enrollments + 1, **values))
             conn.execute(sa.text("UPDATE counters SET value = value + 1 WHERE name = 'reference'"))
             same = "kept" if dev.signing_public == public.hex() else "changed"
-            add_journal(conn, timestamp(clock), "enroll", device_id, f"enrolled again at checkpoint {tok.cp_name} "
-                                                                     f"after revocation; key {same}")
-        conn.execute(enroll_tokens.update().where(enroll_tokens.c.token_hash == tok.token_hash)
-                     .values(used_at=timestamp(clock), used_by=device_id))
+            add_journal(conn, ts, "enroll", device_id, f"enrolled again at checkpoint {tok.cp_name} "
+                                                       f"after revocation; key {same}")
     log.info("device %s enrolled at checkpoint %s", device_id, tok.cp_name)
-    return {"hq_device_id": device_id, "checkpoint_id": tok.checkpoint_id,
-            "hq_signing_public": keys.signing_public.hex(), "hq_exchange_public": keys.exchange_public.hex(),
-            "hq_recovery_public": keys.recovery_public.hex()}
+    return _answer(keys, request, device_id, tok.checkpoint_id, tok.cp_name, ts)
+
+
+def release(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, reason: str = "") -> bytes:
+    """Revoke a device (if it is not already) and sign a RELEASE document for it: with it, and only with it, the
+    device may enroll again (``enroll --replace --release FILE``), here or with another HQ. Raises NotFound."""
+    device_id = text_arg(device_id, "device_id")
+    reason = text_arg(reason, "reason", 500)
+    ts = timestamp(clock)
+    with store.write() as conn:
+        dev = conn.execute(sa.select(devices).where(devices.c.device_id == device_id).with_for_update()).first()
+        if dev is None:
+            raise NotFound(f"No device {device_id} is enrolled here.")
+        if dev.status != "revoked":
+            conn.execute(devices.update().where(devices.c.device_id == device_id)
+                         .values(status="revoked", revoked_at=ts, revoke_reason=reason or "released"))
+            conn.execute(sa.text("UPDATE counters SET value = value + 1 WHERE name = 'reference'"))
+            add_journal(conn, ts, "revoke", device_id, f"revoked to release it: {reason}" if reason else
+                        "revoked to release it")
+        add_journal(conn, ts, "release", device_id, f"release document signed: {reason}" if reason else
+                    "release document signed")
+    log.warning("device %s released", device_id)
+    return sign_document(RELEASE, {"kind": "release", "device_id": device_id, "released_at": ts, "reason": reason,
+                                   "enrolled_at": dev.enrolled_at, "hq_signing_public": keys.signing_public.hex()},
+                         keys.signing_private)

@@ -217,6 +217,8 @@ class EnrollAnswer(BaseModel):
     hq_signing_public: str
     hq_exchange_public: str
     hq_recovery_public: str
+    answer: str = Field(description="HQ's keys in an ENROLL_ANSWER document signed by HQ and bound to the request "
+                                    "(hex); devices pin only what it holds")
 
 
 def error_status(e: CheckpointError) -> int:

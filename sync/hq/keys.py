@@ -3,7 +3,8 @@ batches to it) and an X25519 recovery key (devices seal their data key to it at 
 
 On disk, a keys directory (mode 0700) holds::
 
-    hq-keys.json    public keys and their ids (readable: devices pin these at enrollment)
+    hq-keys.json    public keys and their ids (readable: devices pin these at enrollment; the signing key's short
+                    fingerprint travels with every enrollment code, so a device pins HQ's keys and no one else's)
     signing.key     the private keys, each a CPKW blob: wrapped under the operator's passphrase with Argon2id
     exchange.key    (checkpoint.crypto.wrap_key); the associated data names the key and its public half, so a
     recovery.key    file swapped with another one does not open. Files are written 0600.
@@ -42,6 +43,7 @@ from checkpoint.errors import (
     WrongPassphrase,
 )
 from checkpoint.files import write_atomic
+from sync.wire import hq_fingerprint
 
 __all__ = ["HQKeys", "init_keys", "load_keys", "load_recovery_private", "read_public"]
 
@@ -78,7 +80,13 @@ class HQKeys:
                 "recovery_public": self.recovery_public.hex(),
                 "signing_key_id": crypto.key_id(self.signing_public),
                 "exchange_key_id": crypto.key_id(self.exchange_public),
-                "recovery_key_id": crypto.key_id(self.recovery_public)}
+                "recovery_key_id": crypto.key_id(self.recovery_public),
+                "fingerprint": hq_fingerprint(self.signing_public)}
+
+    @property
+    def fingerprint(self) -> str:
+        """The short fingerprint of the signing key that travels with enrollment codes (``sync.wire``)."""
+        return hq_fingerprint(self.signing_public)
 
 
 def _context(name: str, public: bytes) -> bytes:
@@ -191,6 +199,6 @@ def describe(directory: str | os.PathLike[str]) -> dict[str, Any]:
     pub = read_public(d)
     if not d.is_dir():
         raise StoreError(f"{d} is not a directory.")
-    return {**{f"{n}_key_id": crypto.key_id(pub[n]) for n in NAMES},
+    return {**{f"{n}_key_id": crypto.key_id(pub[n]) for n in NAMES}, "fingerprint": hq_fingerprint(pub["signing"]),
             **{f"{n}_public": pub[n].hex() for n in NAMES},
             "private_keys_present": [n for n in NAMES if (d / f"{n}.key").exists()]}

@@ -55,7 +55,7 @@ from sync.hq.store import (
     set_meta,
     timestamp,
 )
-from sync.wire import ACK, digest, open_batch, peek_batch_header, sign_document
+from sync.wire import ACK, digest, hq_fingerprint, open_batch, peek_batch_header, sign_document
 
 __all__ = ["HQService", "Ingested"]
 
@@ -94,16 +94,36 @@ class HQService:
                         "directory it was set up with.")
 
     # ------------------------------------------------------------------ enrollment (sync.hq.enroll)
-    def issue_token(self, checkpoint_name: str, *, hours: float = 24) -> str:
-        """A one-time enrollment token for a device of ``checkpoint_name``, valid ``hours``; only its hash is kept.
+    def signing_public(self, given: bytes | None = None) -> bytes:
+        """HQ's signing public key: the loaded keys', else ``given`` (read from hq-keys.json without the
+        passphrase), checked against the one this database was set up with. Raises StoreError."""
+        key = self._keys.signing_public if self._keys is not None else given
+        with self.store.read() as conn:
+            known = get_meta(conn, "hq_signing_public")
+        if key is None and known is None:
+            raise StoreError("HQ's signing key is not known here: give --keys DIR (the keys HQ serves with).")
+        if key is not None and known is not None and known != key.hex():
+            raise StoreError("These HQ keys are not the ones this database was set up with: use the keys directory "
+                             "it was set up with.")
+        return key if key is not None else bytes.fromhex(str(known))
+
+    def fingerprint(self, given: bytes | None = None) -> str:
+        """The short fingerprint of HQ's signing key that travels with every enrollment code."""
+        return hq_fingerprint(self.signing_public(given))
+
+    def issue_token(self, checkpoint_name: str, *, hours: float = 24, signing_public: bytes | None = None) -> str:
+        """A one-time enrollment code for a device of ``checkpoint_name``, valid ``hours``: the token (only its
+        hash is kept) and the fingerprint of HQ's signing key, as one string (``sync.wire.enrollment_code``).
 
         >>> hq.issue_token("Poipet")          # doctest: +SKIP
-        'K7QX-...'
+        'K7QX-...-...'
         """
-        return enrollment.issue_token(self.store, self.clock, checkpoint_name, hours=hours)
+        return enrollment.issue_token(self.store, self.clock, checkpoint_name, hours=hours,
+                                      signing_public=self.signing_public(signing_public))
 
     def enroll(self, request: bytes) -> dict[str, Any]:
-        """Enroll a device from its signed ENROLL request; returns HQ's public keys (hex) for it to pin.
+        """Enroll a device from its signed ENROLL request; returns HQ's keys in a signed answer bound to the
+        request (``answer``). Idempotent for the same device key and token (a lost answer can be asked again).
 
         Raises UnsupportedFormat / SignatureInvalid (bad request), ValidationError (a field), TokenRejected,
         ConflictError (this device is enrolled and not revoked).
@@ -225,6 +245,11 @@ class HQService:
                 add_journal(conn, now, "revoke", device_id, f"revoked: {reason}" if reason else "revoked")
                 log.warning("device %s revoked", device_id)
         return {"device_id": device_id, "status": "revoked"}
+
+    def release(self, device_id: str, reason: str = "") -> bytes:
+        """Revoke a device and sign the RELEASE document that alone lets it enroll again elsewhere
+        (``sync.hq.enroll.release``). Raises NotFound."""
+        return enrollment.release(self.store, self.keys, self.clock, device_id, reason)
 
     def stats(self) -> dict[str, int]:
         """Counts: persons (distinct registered), events, devices, quarantined, held, conflicts, and more."""

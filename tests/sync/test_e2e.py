@@ -102,7 +102,10 @@ def test_a_revoked_device_enrolls_again_and_its_unsynced_events_arrive(tmp_path:
             token = service.issue_token(a.site.checkpoint_name)
             with pytest.raises(Exception, match="already enrolled"):
                 SyncClient(a, t).enroll(server.url, token)
-            SyncClient(a, t).enroll(server.url, token, replace=True)
+            with pytest.raises(Exception, match="release document"):
+                SyncClient(a, t).enroll(server.url, token, replace=True)
+            release = service.release(a.store.device_id, "laptop found again")
+            SyncClient(a, t).enroll(server.url, token, replace=True, release=release)
             assert SyncClient(a, t).sync_once()["complete"]
             at_hq = hq_events(service)
             assert set(at_hq) == own_events(a) and len(at_hq) == len(set(at_hq))

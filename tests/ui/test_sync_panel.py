@@ -180,3 +180,41 @@ def test_supervisor_decides_a_conflict(qtbot, panel, make_ctx) -> None:
     qtbot.mouseClick(p.keep_other, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: p.conflicts.count() == 0, timeout=30_000)
     assert ctx.runner.run_sync(s.records.get, r.person_id)["person"]["phone"] == "022222222"
+
+
+def test_plain_http_to_another_computer_is_refused_with_a_plain_message(qtbot, panel, hq) -> None:
+    p, ctx = panel
+    service, _url = hq
+    p.findChild(QWidget, "hq_url").setText("http://hq.example.org")
+    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.site.checkpoint_name))
+    qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
+    err = p.findChild(QWidget, "enroll_error")
+    qtbot.waitUntil(lambda: err.text() != "", timeout=30_000)
+    assert "https://" in err.text() and "Traceback" not in err.text() and p.enroll_box.isVisible()
+    assert ctx.runner.run_sync(lambda: Outbox(ctx.session).enrollment()) is None
+
+
+def test_the_panel_shows_the_last_enrollment_and_a_reenrollment(qtbot, panel, hq, tmp_path) -> None:
+    from sync.device.client import SyncClient
+
+    p, ctx = panel
+    service, url = hq
+    p.findChild(QWidget, "hq_url").setText(url)
+    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.site.checkpoint_name))
+    qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not p.enroll_box.isVisible(), timeout=30_000)
+    _net_idle(qtbot, ctx)
+    assert f"Enrolled with HQ {url} on 2026-11-22 08:00." in p.state.text(), p.state.text()
+    # HQ releases the device; the supervisor enrolls it with the new HQ
+    new = HQService(HQStore.open(f"sqlite:///{tmp_path / 'hq2.db'}"), HQKeys.generate())
+    try:
+        release = service.release(ctx.session.store.device_id, "moved")
+        ctx.runner.run_sync(lambda: SyncClient(ctx.session, new).enroll(
+            "https://hq2.example.org", new.issue_token("Poipet"), replace=True, release=release))
+    finally:
+        new.store.close()
+    p.refresh()
+    _net_idle(qtbot, ctx)
+    assert (f"Enrolled again with HQ https://hq2.example.org on 2026-11-22 08:00, after HQ at {url} released this "
+            "device.") in p.state.text(), p.state.text()
+    assert not RAW_TIMESTAMP.search(_shown(p)), _shown(p)

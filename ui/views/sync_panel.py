@@ -16,6 +16,7 @@ from typing import Any
 from ui.context import AppContext
 from ui.messages import error_message
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -33,6 +34,29 @@ from ui.qt import (
 )
 from ui.text import local_datetime
 from ui.widgets.fields import ErrorLabel, name
+
+# What enrolling can answer (sync's own messages, shown through the "Core" and "Field" contexts by error_message):
+# marked here so lupdate offers them for translation.
+ENROLL_MESSAGES = (
+    QT_TRANSLATE_NOOP("Field", "Server"),
+    QT_TRANSLATE_NOOP("Field", "Token"),
+    QT_TRANSLATE_NOOP("Field", "Fingerprint"),
+    QT_TRANSLATE_NOOP("Field", "Answer"),
+    QT_TRANSLATE_NOOP("Core", "must start with https://: plain http:// is allowed only to this computer "
+                              "(127.0.0.1, ::1, localhost)"),
+    QT_TRANSLATE_NOOP("Core", "must be an https:// address (e.g. https://hq.example.org)"),
+    QT_TRANSLATE_NOOP("Core", "is not a valid address (e.g. https://hq.example.org)"),
+    QT_TRANSLATE_NOOP("Core", "has no HQ key fingerprint: use the whole enrollment code HQ printed (token and "
+                              "fingerprint, 12 groups of 4), or give HQ's fingerprint too"),
+    QT_TRANSLATE_NOOP("Core", "HQ's keys do not match the fingerprint in the enrollment code: nothing was pinned. "
+                              "Check the code; if it is right, someone may stand between this device and HQ."),
+    QT_TRANSLATE_NOOP("Core", "HQ's enrollment answer is not signed: nothing was pinned. This server is not a "
+                              "current Checkpoint HQ, or someone stands between this device and HQ."),
+    QT_TRANSLATE_NOOP("Core", "HQ's signed answer is for another enrollment request: nothing was pinned"),
+    QT_TRANSLATE_NOOP("Core", "HQ's answer to the enrollment did not arrive, so this device is NOT enrolled yet. "
+                              "Enroll again with the same code when HQ can be reached: HQ recognises this device "
+                              "and answers again."),
+)
 
 
 class SyncPanel(QWidget):
@@ -76,7 +100,7 @@ class SyncPanel(QWidget):
         name(self.hq_url, "hq_url", self.tr("HQ address"))
         self.hq_url.setPlaceholderText("https://hq.example.org")
         self.token = QLineEdit()
-        name(self.token, "enroll_token", self.tr("One-time enrollment token"))
+        name(self.token, "enroll_token", self.tr("One-time enrollment code (token and HQ key fingerprint)"))
         self.enroll_btn = QPushButton(self.tr("Enroll"))
         self.enroll_btn.setObjectName("enroll")
         self.enroll_error = ErrorLabel("enroll_error")
@@ -147,6 +171,7 @@ class SyncPanel(QWidget):
             text += "\n" + self.tr("Last complete sync: %1").replace("%1", local_datetime(st["last_success"]))
         if not enrolled:
             text += "\n" + self.tr("This device is not enrolled with HQ yet.")
+        text += self._enrollment_line(st.get("enrollment") or {})
         if st["hq"].get("quarantined"):
             text += "\n" + self.tr("HQ set aside %1 record(s) with a reason; see the batches.").replace(
                 "%1", str(st["hq"]["quarantined"]))
@@ -168,6 +193,17 @@ class SyncPanel(QWidget):
         self.keep_other.setEnabled(self.conflicts.count() > 0)
         self.status_changed.emit(self.tr("HQ: %1 waiting").replace("%1", str(st["pending"] + st["inflight"])))
         self._enrolled = enrolled
+
+    def _enrollment_line(self, e: dict[str, Any]) -> str:
+        """The last enrollment, and a re-enrollment (which HQ released the device) so nobody misses a move."""
+        if e.get("released_at"):
+            return "\n" + self.tr("Enrolled again with HQ %1 on %2, after HQ at %3 released this device.").replace(
+                "%1", e["hq_url"]).replace("%2", local_datetime(e["enrolled_at"])).replace(
+                "%3", e.get("previous_hq_url") or "?")
+        if e.get("enrolled_at"):
+            return "\n" + self.tr("Enrolled with HQ %1 on %2.").replace("%1", e["hq_url"]).replace(
+                "%2", local_datetime(e["enrolled_at"]))
+        return ""
 
     def _engine_error(self) -> str:
         return self.engine.status().last_error
@@ -237,7 +273,7 @@ class SyncPanel(QWidget):
     def enroll(self) -> None:
         url, token = self.hq_url.text().strip(), self.token.text().strip()
         if not url or not token:
-            self.enroll_error.show_error(self.tr("Enter HQ's address and the one-time token."))
+            self.enroll_error.show_error(self.tr("Enter HQ's address and the one-time enrollment code."))
             return
         self.enroll_btn.setEnabled(False)
 

@@ -78,7 +78,8 @@ def test_enroll_sync_and_status(tmp_path: Path, hq) -> None:
     assert json.loads(run(db, "stats", "--json").stdout)["persons"] == 25     # the core's commands are all there
     p = run(db, "sync")
     assert p.returncode == 2 and "not enrolled" in p.stderr and "enroll --server" in p.stderr
-    p = run(db, "enroll", "--server", hq["url"], "--token", "NOPE-NOPE")
+    p = run(db, "enroll", "--server", hq["url"], "--token", "NOPE-NOPE", "--fingerprint",
+            hq["service"].fingerprint())
     assert p.returncode == 4 and "not known to HQ" in p.stderr
     token = hq["service"].issue_token("Poipet")
     assert run(db, "enroll", "--server", hq["url"], env={"CHECKPOINT_ENROLL_TOKEN": token}).returncode == 0
@@ -139,3 +140,35 @@ def test_usb_round_trip_with_both_commands(tmp_path: Path, hq) -> None:
     assert st["inflight"] == 0 and st["acked"] == exported["events"]
     p = run(db, "export-batch", "--out", str(usb / "poipet-2.cpb"))
     assert p.returncode == 0 and "Nothing is waiting" in p.stdout
+
+
+def test_enroll_refuses_plain_http_to_another_computer_and_a_bare_token(tmp_path: Path, hq) -> None:
+    db = new_store(tmp_path, hq, enroll=False)
+    code = hq["service"].issue_token("Poipet")
+    p = run(db, "enroll", "--server", "http://hq.example.org", env={"CHECKPOINT_ENROLL_TOKEN": code})
+    assert p.returncode == 4 and "https://" in p.stderr and "127.0.0.1" in p.stderr
+    bare = "-".join(code.split("-")[:8])
+    p = run(db, "enroll", "--server", hq["url"], env={"CHECKPOINT_ENROLL_TOKEN": bare})
+    assert p.returncode == 4 and "no HQ key fingerprint" in p.stderr
+    fingerprint = run(hq["db"], "--keys", str(hq["keys"]), "fingerprint", module="sync.hq.cli", pw=None)
+    assert fingerprint.returncode == 0 and fingerprint.stdout.strip() == "-".join(code.split("-")[8:])
+    p = run(db, "enroll", "--server", hq["url"], "--fingerprint", fingerprint.stdout.strip(),
+            env={"CHECKPOINT_ENROLL_TOKEN": bare})
+    assert p.returncode == 0 and fingerprint.stdout.strip() in p.stdout, p.stderr
+
+
+def test_reenrollment_takes_hqs_release_file(tmp_path: Path, hq) -> None:
+    db = new_store(tmp_path, hq)
+    device_id = json.loads(run(db, "sync-status", "--json").stdout)["device_id"]
+    code = hq["service"].issue_token("Poipet")
+    p = run(db, "enroll", "--replace", "--server", hq["url"], env={"CHECKPOINT_ENROLL_TOKEN": code})
+    assert p.returncode == 2 and "--release" in p.stderr
+    out = tmp_path / "poipet.release"
+    p = run(hq["db"], "--keys", str(hq["keys"]), "release", device_id, "--out", str(out), "--reason", "new laptop",
+            module="sync.hq.cli", pw=None, env={"CHECKPOINT_HQ_PASSPHRASE": HQ_PW})
+    assert p.returncode == 0 and "revoked and released" in p.stdout and out.is_file(), p.stderr
+    assert run(db, "sync").returncode == 4                                  # revoked: refused until re-enrolled
+    p = run(db, "enroll", "--replace", "--release", str(out), "--server", hq["url"],
+            env={"CHECKPOINT_ENROLL_TOKEN": code})
+    assert p.returncode == 0 and "first HQ's recovery key only" in p.stdout, p.stderr
+    assert run(db, "sync").returncode == 0

@@ -26,7 +26,7 @@ from tests.support.helpers import registration
 
 
 def transport(handler) -> HttpTransport:
-    return HttpTransport("http://hq.test", timeout=2, client=httpx.Client(transport=httpx.MockTransport(handler)))
+    return HttpTransport("https://hq.test", timeout=2, client=httpx.Client(transport=httpx.MockTransport(handler)))
 
 
 @pytest.mark.parametrize("status, body, error, words", [
@@ -122,7 +122,7 @@ def test_a_round_trip_over_loopback(tmp_path: Path, clock) -> None:
             other = new_device(tmp_path / "b.db", clock=clock)
             try:
                 with pytest.raises(PermissionDenied, match="not known to HQ"):
-                    SyncClient(other, t).enroll(url, "AAAA-BBBB")
+                    SyncClient(other, t).enroll(url, "AAAA-BBBB", fingerprint=hq.fingerprint())
                 assert Outbox(other).enrollment() is None
                 enroll(other, hq, t, url=url)
                 hq.revoke(other.store.device_id)

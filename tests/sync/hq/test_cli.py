@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from checkpoint.services import unlock
-from sync.hq.keys import init_keys, load_keys
+from sync.hq.keys import init_keys, load_keys, read_public
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
-from sync.wire import ACK, open_signed
+from sync.wire import ACK, hq_fingerprint, open_signed
 from tests.conftest import FAST, PASS
 from tests.support.hq_helpers import FakeDevice, enroll
 
@@ -69,7 +69,10 @@ def test_a_wrong_passphrase_is_exit_3(keys_dir: Path, db: str) -> None:
 
 def test_enroll_token_prints_the_token_last_and_it_enrolls(keys_dir: Path, db: str) -> None:
     r = hq_cli("--db", db, "enroll-token", "--checkpoint", "Poipet", "--hours", "2")
+    assert r.returncode == 4 and "signing key is not known" in r.stderr and "--keys" in r.stderr  # no keys, new db
+    r = hq_cli("--db", db, "--keys", str(keys_dir), "enroll-token", "--checkpoint", "Poipet", "--hours", "2")
     assert r.returncode == 0, r.stderr
+    assert f"fingerprint {hq_fingerprint(read_public(keys_dir)['signing'])}" in r.stdout
     token = r.stdout.strip().splitlines()[-1]
     dev = FakeDevice()
     hq = service(db, keys_dir)

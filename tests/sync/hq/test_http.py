@@ -61,12 +61,17 @@ def test_enroll_push_ack_round_trip_over_http(hq, live, supervisor) -> None:
 def test_enroll_accepts_json_and_refuses_bad_tokens_with_403(hq, live) -> None:
     _srv, client = live
     a, b = FakeDevice(), FakeDevice()
-    req = enroll_request(a.identity, hq.issue_token("Poipet"))
+    token = hq.issue_token("Poipet")
+    req = enroll_request(a.identity, token)
     r = client.post("/v1/enroll", json={"request": base64.b64encode(req).decode()})
     assert r.status_code == 200 and r.json()["hq_device_id"] == a.device_id
-    used = client.post("/v1/enroll", json={"request": enroll_request(b.identity, "AAAA-BBBB").hex()})
-    assert_json_error(used, 403, "token_rejected")
-    assert_json_error(client.post("/v1/enroll", content=req, headers=OCTETS), 403, "token_rejected")     # used
+    unknown = client.post("/v1/enroll", json={"request": enroll_request(b.identity, "AAAA-BBBB").hex()})
+    assert_json_error(unknown, 403, "token_rejected")
+    # the same device asking again (its answer was lost) gets the very same signed answer...
+    assert client.post("/v1/enroll", content=req, headers=OCTETS).json() == r.json()
+    # ...another device with that token is refused: used
+    used = client.post("/v1/enroll", content=enroll_request(b.identity, token), headers=OCTETS)
+    assert "already used" in assert_json_error(used, 403, "token_rejected")["message"]
     again = enroll_request(a.identity, hq.issue_token("Poipet"))
     assert_json_error(client.post("/v1/enroll", content=again, headers=OCTETS), 409, "conflict")
 

@@ -67,7 +67,7 @@ def test_a_running_hq_server_has_loaded_no_device_code(tmp_path: Path) -> None:
     keys, url = tmp_path / "keys", f"sqlite:///{tmp_path / 'hq.db'}"
     hq_keys = init_keys(keys, PW, kdf=FAST)
     store = HQStore.open(url)
-    token = HQService(store, None).issue_token("Poipet")
+    token = HQService(store, None).issue_token("Poipet", signing_public=hq_keys.signing_public)
     store.close()
     hooks = tmp_path / "hooks"
     hooks.mkdir()
