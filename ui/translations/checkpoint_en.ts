@@ -68,7 +68,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="67"/>
+        <location filename="../context.py" line="73"/>
         <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1472,63 +1472,82 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="74"/>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="76"/>
-        <source>Registered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="77"/>
-        <source>Trafficking indicators present</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="78"/>
-        <source>TB referrals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="78"/>
-        <location filename="../windows/main_window.py" line="93"/>
+        <location filename="../windows/main_window.py" line="132"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="79"/>
-        <source>Waiting to sync with HQ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="88"/>
+        <location filename="../windows/main_window.py" line="127"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="104"/>
+        <location filename="../windows/main_window.py" line="146"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="121"/>
-        <source>n/a</source>
+        <location filename="../windows/main_window.py" line="87"/>
+        <source>Arrived today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="126"/>
+        <location filename="../windows/main_window.py" line="89"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="93"/>
+        <source>of them, registered by you, with trafficking indicators present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="94"/>
+        <source>of them, with trafficking indicators present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="95"/>
+        <source>arrived today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="96"/>
+        <source>of them, referred for TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="97"/>
+        <source>your unfinished registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="98"/>
+        <source>waiting to sync with HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="118"/>
+        <source>The state at this moment; updated as it changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="177"/>
+        <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="183"/>
         <source>(no name yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="138"/>
+        <location filename="../windows/main_window.py" line="195"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="150"/>
+        <location filename="../windows/main_window.py" line="207"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1723,53 +1742,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="170"/>
+        <location filename="../windows/main_window.py" line="227"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="177"/>
+        <location filename="../windows/main_window.py" line="234"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="190"/>
+        <location filename="../windows/main_window.py" line="247"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="192"/>
+        <location filename="../windows/main_window.py" line="249"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="194"/>
+        <location filename="../windows/main_window.py" line="251"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="196"/>
+        <location filename="../windows/main_window.py" line="253"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="198"/>
+        <location filename="../windows/main_window.py" line="255"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="199"/>
+        <location filename="../windows/main_window.py" line="256"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="246"/>
+        <location filename="../windows/main_window.py" line="303"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="266"/>
-        <source>Waiting to sync: %1</source>
+        <location filename="../windows/main_window.py" line="323"/>
+        <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2467,27 +2486,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="144"/>
+        <location filename="../models/referrals.py" line="145"/>
         <source>Chest X-ray result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="145"/>
+        <location filename="../models/referrals.py" line="146"/>
         <source>Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="146"/>
+        <location filename="../models/referrals.py" line="147"/>
         <source>Diagnosis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="147"/>
+        <location filename="../models/referrals.py" line="148"/>
         <source>Treatment started on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="148"/>
+        <location filename="../models/referrals.py" line="149"/>
         <source>Treatment facility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2495,37 +2514,37 @@
 <context>
     <name>ReferralsModel</name>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="114"/>
+        <location filename="../models/referrals.py" line="116"/>
         <source>Lost to follow-up (after: %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2563,7 +2582,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/referrals.py" line="83"/>
+        <location filename="../views/referrals.py" line="84"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2829,168 +2848,168 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../views/sync_panel.py" line="61"/>
+        <location filename="../views/sync_panel.py" line="62"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="63"/>
+        <location filename="../views/sync_panel.py" line="64"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="66"/>
+        <location filename="../views/sync_panel.py" line="67"/>
         <source>Export batch to USB…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="68"/>
+        <location filename="../views/sync_panel.py" line="69"/>
         <source>Import acknowledgement from USB…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="74"/>
+        <location filename="../views/sync_panel.py" line="75"/>
         <source>Enroll this device with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="76"/>
-        <location filename="../views/sync_panel.py" line="84"/>
+        <location filename="../views/sync_panel.py" line="77"/>
+        <location filename="../views/sync_panel.py" line="85"/>
         <source>HQ address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="79"/>
+        <location filename="../views/sync_panel.py" line="80"/>
         <source>One-time enrollment token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="80"/>
+        <location filename="../views/sync_panel.py" line="81"/>
         <source>Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="85"/>
+        <location filename="../views/sync_panel.py" line="86"/>
         <source>One-time token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="91"/>
+        <location filename="../views/sync_panel.py" line="92"/>
         <source>Batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="94"/>
+        <location filename="../views/sync_panel.py" line="95"/>
         <source>Conflicts to decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="95"/>
+        <location filename="../views/sync_panel.py" line="96"/>
         <source>Keep the value in place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="97"/>
+        <location filename="../views/sync_panel.py" line="98"/>
         <source>Keep the other value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="108"/>
+        <location filename="../views/sync_panel.py" line="109"/>
         <source>Batches (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="110"/>
+        <location filename="../views/sync_panel.py" line="111"/>
         <source>The same field changed on two devices — decide which value stays:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="144"/>
+        <location filename="../views/sync_panel.py" line="145"/>
         <source>Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="147"/>
+        <location filename="../views/sync_panel.py" line="148"/>
         <source>Last complete sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="149"/>
+        <location filename="../views/sync_panel.py" line="150"/>
         <source>This device is not enrolled with HQ yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="151"/>
+        <location filename="../views/sync_panel.py" line="152"/>
         <source>HQ set aside %1 record(s) with a reason; see the batches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="169"/>
+        <location filename="../views/sync_panel.py" line="170"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="207"/>
+        <location filename="../views/sync_panel.py" line="208"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="212"/>
+        <location filename="../views/sync_panel.py" line="213"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="219"/>
+        <location filename="../views/sync_panel.py" line="226"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="221"/>
+        <location filename="../views/sync_panel.py" line="228"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="223"/>
+        <location filename="../views/sync_panel.py" line="230"/>
         <source>Not finished: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="224"/>
+        <location filename="../views/sync_panel.py" line="231"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="240"/>
+        <location filename="../views/sync_panel.py" line="248"/>
         <source>Enter HQ&apos;s address and the one-time token.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="258"/>
+        <location filename="../views/sync_panel.py" line="266"/>
         <source>Export batch to USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="260"/>
+        <location filename="../views/sync_panel.py" line="268"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="269"/>
+        <location filename="../views/sync_panel.py" line="278"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="270"/>
+        <location filename="../views/sync_panel.py" line="279"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="284"/>
+        <location filename="../views/sync_panel.py" line="294"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="285"/>
+        <location filename="../views/sync_panel.py" line="295"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -68,7 +68,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="67"/>
+        <location filename="../context.py" line="73"/>
         <source>Not done</source>
         <translation type="unfinished">មិនបានសម្រេច</translation>
     </message>
@@ -1472,63 +1472,82 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="74"/>
-        <source>Today</source>
-        <translation type="unfinished">ថ្ងៃនេះ</translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="76"/>
-        <source>Registered</source>
-        <translation type="unfinished">បានចុះឈ្មោះ</translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="77"/>
-        <source>Trafficking indicators present</source>
-        <translation type="unfinished">មានសូចនាករការជួញដូរមនុស្ស</translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="78"/>
-        <source>TB referrals</source>
-        <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="78"/>
-        <location filename="../windows/main_window.py" line="93"/>
+        <location filename="../windows/main_window.py" line="132"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="79"/>
-        <source>Waiting to sync with HQ</source>
-        <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="88"/>
+        <location filename="../windows/main_window.py" line="127"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="104"/>
+        <location filename="../windows/main_window.py" line="146"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់ (ចុច Enter ដើម្បីបន្ត)៖</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="121"/>
-        <source>n/a</source>
-        <translation type="unfinished">មិនអនុវត្ត</translation>
+        <location filename="../windows/main_window.py" line="87"/>
+        <source>Arrived today</source>
+        <translation>បានមកដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="126"/>
+        <location filename="../windows/main_window.py" line="89"/>
+        <source>Now</source>
+        <translation>ឥឡូវនេះ</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="93"/>
+        <source>of them, registered by you, with trafficking indicators present</source>
+        <translation>ក្នុងចំណោមនោះ ដែលអ្នកបានចុះឈ្មោះ មានសូចនាករការជួញដូរមនុស្ស</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="94"/>
+        <source>of them, with trafficking indicators present</source>
+        <translation>ក្នុងចំណោមនោះ មានសូចនាករការជួញដូរមនុស្ស</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="95"/>
+        <source>arrived today</source>
+        <translation>បានមកដល់ថ្ងៃនេះ</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="96"/>
+        <source>of them, referred for TB</source>
+        <translation>ក្នុងចំណោមនោះ ត្រូវបានបញ្ជូនទៅពិនិត្យជំងឺរបេង</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="97"/>
+        <source>your unfinished registrations</source>
+        <translation>ការចុះឈ្មោះរបស់អ្នក ដែលមិនទាន់បញ្ចប់</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="98"/>
+        <source>waiting to sync with HQ</source>
+        <translation>រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="118"/>
+        <source>The state at this moment; updated as it changes.</source>
+        <translation>ស្ថានភាពនៅពេលនេះ៖ ធ្វើបច្ចុប្បន្នភាពរាល់ពេលដែលវាផ្លាស់ប្តូរ។</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="177"/>
+        <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
+        <translation>%1 តាមម៉ោងក្នុងស្រុក ចាប់ពីម៉ោង 00:00។ រាប់តាមម៉ោងមកដល់៖ ការពិនិត្យស្រាវជ្រាវនីមួយៗ រាប់បញ្ចូលជាមួយការមកដល់ដែលវាពាក់ព័ន្ធ។</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="183"/>
         <source>(no name yet)</source>
         <translation type="unfinished">(មិនទាន់មានឈ្មោះ)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="138"/>
+        <location filename="../windows/main_window.py" line="195"/>
         <source>Saved.</source>
         <translation type="unfinished">បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="150"/>
+        <location filename="../windows/main_window.py" line="207"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូនទី %1</translation>
     </message>
@@ -1723,54 +1742,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="170"/>
+        <location filename="../windows/main_window.py" line="227"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished">Checkpoint — %1</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="177"/>
+        <location filename="../windows/main_window.py" line="234"/>
         <source>Navigation</source>
         <translation type="unfinished">ការរុករក</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="190"/>
+        <location filename="../windows/main_window.py" line="247"/>
         <source>Home</source>
         <translation type="unfinished">ទំព័រដើម</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="192"/>
+        <location filename="../windows/main_window.py" line="249"/>
         <source>New registration</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="194"/>
+        <location filename="../windows/main_window.py" line="251"/>
         <source>Records</source>
         <translation type="unfinished">កំណត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="196"/>
+        <location filename="../windows/main_window.py" line="253"/>
         <source>TB referrals</source>
         <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="198"/>
+        <location filename="../windows/main_window.py" line="255"/>
         <source>Supervisor</source>
         <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="199"/>
+        <location filename="../windows/main_window.py" line="256"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="246"/>
+        <location filename="../windows/main_window.py" line="303"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="266"/>
-        <source>Waiting to sync: %1</source>
-        <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្ម៖ %1</translation>
+        <location filename="../windows/main_window.py" line="323"/>
+        <source>HQ: %1 waiting</source>
+        <translation>ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
 </context>
 <context>
@@ -2467,27 +2486,27 @@
         <translation type="unfinished">មិនមែនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="144"/>
+        <location filename="../models/referrals.py" line="145"/>
         <source>Chest X-ray result</source>
         <translation type="unfinished">លទ្ធផលថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="145"/>
+        <location filename="../models/referrals.py" line="146"/>
         <source>Xpert result</source>
         <translation type="unfinished">លទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="146"/>
+        <location filename="../models/referrals.py" line="147"/>
         <source>Diagnosis</source>
         <translation type="unfinished">រោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="147"/>
+        <location filename="../models/referrals.py" line="148"/>
         <source>Treatment started on</source>
         <translation type="unfinished">ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="148"/>
+        <location filename="../models/referrals.py" line="149"/>
         <source>Treatment facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាលដែលព្យាបាល</translation>
     </message>
@@ -2495,37 +2514,37 @@
 <context>
     <name>ReferralsModel</name>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Name</source>
         <translation type="unfinished">ឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Name in Khmer</source>
         <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Referred</source>
         <translation type="unfinished">ថ្ងៃបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Urgency</source>
         <translation type="unfinished">ភាពបន្ទាន់</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Stage</source>
         <translation type="unfinished">ដំណាក់កាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="114"/>
+        <location filename="../models/referrals.py" line="116"/>
         <source>Lost to follow-up (after: %1)</source>
         <translation type="unfinished">បាត់បង់ការតាមដាន (បន្ទាប់ពី៖ %1)</translation>
     </message>
@@ -2563,7 +2582,7 @@
         <translation type="unfinished">ផ្ទុកបញ្ជីឡើងវិញ</translation>
     </message>
     <message>
-        <location filename="../views/referrals.py" line="83"/>
+        <location filename="../views/referrals.py" line="84"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
@@ -2829,168 +2848,168 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../views/sync_panel.py" line="61"/>
+        <location filename="../views/sync_panel.py" line="62"/>
         <source>Sync now</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="63"/>
+        <location filename="../views/sync_panel.py" line="64"/>
         <source>Stop</source>
         <translation type="unfinished">បញ្ឈប់</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="66"/>
+        <location filename="../views/sync_panel.py" line="67"/>
         <source>Export batch to USB…</source>
         <translation type="unfinished">នាំចេញកញ្ចប់ទិន្នន័យទៅ USB…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="68"/>
+        <location filename="../views/sync_panel.py" line="69"/>
         <source>Import acknowledgement from USB…</source>
         <translation type="unfinished">នាំចូលការបញ្ជាក់ទទួលពី USB…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="74"/>
+        <location filename="../views/sync_panel.py" line="75"/>
         <source>Enroll this device with HQ</source>
         <translation type="unfinished">ចុះឈ្មោះឧបករណ៍នេះជាមួយ ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="76"/>
-        <location filename="../views/sync_panel.py" line="84"/>
+        <location filename="../views/sync_panel.py" line="77"/>
+        <location filename="../views/sync_panel.py" line="85"/>
         <source>HQ address</source>
         <translation type="unfinished">អាសយដ្ឋាន ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="79"/>
+        <location filename="../views/sync_panel.py" line="80"/>
         <source>One-time enrollment token</source>
         <translation type="unfinished">លេខកូដចុះឈ្មោះប្រើតែម្ដង</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="80"/>
+        <location filename="../views/sync_panel.py" line="81"/>
         <source>Enroll</source>
         <translation type="unfinished">ចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="85"/>
+        <location filename="../views/sync_panel.py" line="86"/>
         <source>One-time token</source>
         <translation type="unfinished">លេខកូដប្រើតែម្ដង</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="91"/>
+        <location filename="../views/sync_panel.py" line="92"/>
         <source>Batches</source>
         <translation type="unfinished">កញ្ចប់ទិន្នន័យ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="94"/>
+        <location filename="../views/sync_panel.py" line="95"/>
         <source>Conflicts to decide</source>
         <translation type="unfinished">ភាពផ្ទុយគ្នាដែលត្រូវសម្រេច</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="95"/>
+        <location filename="../views/sync_panel.py" line="96"/>
         <source>Keep the value in place</source>
         <translation type="unfinished">រក្សាតម្លៃដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="97"/>
+        <location filename="../views/sync_panel.py" line="98"/>
         <source>Keep the other value</source>
         <translation type="unfinished">រក្សាតម្លៃមួយទៀត</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="108"/>
+        <location filename="../views/sync_panel.py" line="109"/>
         <source>Batches (newest first):</source>
         <translation type="unfinished">កញ្ចប់ទិន្នន័យ (ថ្មីបំផុតមុនគេ)៖</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="110"/>
+        <location filename="../views/sync_panel.py" line="111"/>
         <source>The same field changed on two devices — decide which value stays:</source>
         <translation type="unfinished">ព័ត៌មានដដែលត្រូវបានកែប្រែលើឧបករណ៍ពីរ — សូមសម្រេចថាតម្លៃណាត្រូវរក្សាទុក៖</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="144"/>
+        <location filename="../views/sync_panel.py" line="145"/>
         <source>Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3</source>
         <translation type="unfinished">រង់ចាំផ្ញើ៖ %1 · បានផ្ញើ កំពុងរង់ចាំ ទីស្នាក់ការកណ្តាល (HQ)៖ %2 · ទីស្នាក់ការកណ្តាល (HQ) បានបញ្ជាក់ទទួល៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="147"/>
+        <location filename="../views/sync_panel.py" line="148"/>
         <source>Last complete sync: %1</source>
         <translation type="unfinished">សមកាលកម្មពេញលេញចុងក្រោយ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="149"/>
+        <location filename="../views/sync_panel.py" line="150"/>
         <source>This device is not enrolled with HQ yet.</source>
         <translation type="unfinished">ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះជាមួយ ទីស្នាក់ការកណ្តាល (HQ) នៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="151"/>
+        <location filename="../views/sync_panel.py" line="152"/>
         <source>HQ set aside %1 record(s) with a reason; see the batches.</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) បានដាក់ដាច់ដោយឡែកនូវកំណត់ត្រាចំនួន %1 ដោយមានមូលហេតុ។ សូមមើលកញ្ចប់ទិន្នន័យ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="169"/>
+        <location filename="../views/sync_panel.py" line="170"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="207"/>
+        <location filename="../views/sync_panel.py" line="208"/>
         <source>Syncing…</source>
         <translation type="unfinished">កំពុងធ្វើសមកាលកម្ម…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="212"/>
+        <location filename="../views/sync_panel.py" line="213"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished">បានផ្ញើ %1 ក្នុងចំណោម %2</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="219"/>
+        <location filename="../views/sync_panel.py" line="226"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished">ទិន្នន័យទាំងអស់មាននៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="221"/>
+        <location filename="../views/sync_panel.py" line="228"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished">បានបញ្ឈប់។ គ្មានអ្វីបាត់បង់ទេ ទិន្នន័យដែលនៅសល់នឹងផ្ញើនៅពេលក្រោយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="223"/>
+        <location filename="../views/sync_panel.py" line="230"/>
         <source>Not finished: %1</source>
         <translation type="unfinished">មិនទាន់រួចរាល់៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="224"/>
+        <location filename="../views/sync_panel.py" line="231"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) មិនទាន់បញ្ជាក់ទទួលទិន្នន័យទាំងអស់នៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="240"/>
+        <location filename="../views/sync_panel.py" line="248"/>
         <source>Enter HQ&apos;s address and the one-time token.</source>
         <translation type="unfinished">សូមបញ្ចូលអាសយដ្ឋាន ទីស្នាក់ការកណ្តាល (HQ) និងលេខកូដប្រើតែម្ដង។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="258"/>
+        <location filename="../views/sync_panel.py" line="266"/>
         <source>Export batch to USB</source>
         <translation type="unfinished">នាំចេញកញ្ចប់ទិន្នន័យទៅ USB</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="260"/>
+        <location filename="../views/sync_panel.py" line="268"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished">នាំចូលការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="269"/>
+        <location filename="../views/sync_panel.py" line="278"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished">គ្មានទិន្នន័យរង់ចាំផ្ញើទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="270"/>
+        <location filename="../views/sync_panel.py" line="279"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished">បានសរសេរព្រឹត្តិការណ៍ %1 ទៅក្នុង %2។ សូមយកវាទៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយយកឯកសារបញ្ជាក់ទទួលត្រឡប់មកវិញ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="284"/>
+        <location filename="../views/sync_panel.py" line="294"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished">បានអនុវត្តការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ) រួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="285"/>
+        <location filename="../views/sync_panel.py" line="295"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished">ការបញ្ជាក់ទទួលនេះត្រូវបានអនុវត្តរួចហើយ។</translation>
     </message>

@@ -96,8 +96,10 @@ class HomePage(QWidget):
                      ("tb_referrals", self.tr("of them, referred for TB"))]
         now_tiles = [("drafts", self.tr("your unfinished registrations")),
                      ("pending_sync", self.tr("waiting to sync with HQ"))]
+        grids: list[QGridLayout] = []
         for box, tiles in ((self.today_box, day_tiles), (self.now_box, now_tiles)):
             grid = QGridLayout(box)
+            grids.append(grid)
             for i, (key, text) in enumerate(tiles):
                 value = QLabel("–")
                 value.setObjectName(f"fig_{key}")
@@ -114,11 +116,11 @@ class HomePage(QWidget):
         self.period = QLabel()
         self.period.setObjectName("figures_period")
         self.period.setWordWrap(True)
-        self.today_box.layout().addWidget(self.period, 2, 0, 1, len(day_tiles))   # type: ignore[union-attr]
+        grids[0].addWidget(self.period, 2, 0, 1, len(day_tiles))
         self.now_note = QLabel(self.tr("The state at this moment; updated as it changes."))
         self.now_note.setObjectName("now_note")
         self.now_note.setWordWrap(True)
-        self.now_box.layout().addWidget(self.now_note, 2, 0, 1, len(now_tiles))   # type: ignore[union-attr]
+        grids[1].addWidget(self.now_note, 2, 0, 1, len(now_tiles))
         # A role sees the tiles it may read (the core answers None for the others).
         self._set_tile_visible("trafficking_indicators",
                                can(role, Permission.VIEW_TRAFFICKING) or can(role, Permission.VIEW_OWN_TRAFFICKING))
