@@ -174,3 +174,16 @@ def test_waiting_to_sync_follows_a_background_sync_without_navigation(qtbot, mak
     assert win.stack.currentWidget() is win.home
     assert win.pending_label.text() == "HQ: 0 waiting"
     assert service.stats()["events"] > 40
+
+
+def test_the_day_figures_start_again_at_local_midnight(qtbot, supervisor, make_ctx, home, clock) -> None:
+    supervisor.registrations.register(**registration(person=adult(id_document_number="N7000010")))
+    ctx = make_ctx("dara")
+    win = home(ctx)
+    assert int(tile(win, "registered").text()) > 0
+    # 22:00 in Poipet: the home page is due to refresh itself in two hours (and a second)
+    assert abs(win.home._midnight.remainingTime() - (2 * 3600 + 1) * 1000) < 60_000
+    clock.advance(hours=2, seconds=1)
+    win.home._midnight.timeout.emit()             # what the timer does when the two hours are up
+    qtbot.waitUntil(lambda: "2026-11-23" in win.findChild(QLabel, "figures_period").text(), timeout=10_000)
+    assert tile(win, "registered").text() == "0"

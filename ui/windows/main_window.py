@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timedelta
 from typing import Any
 
 from checkpoint.model.roles import Permission, can
@@ -73,6 +74,7 @@ class HomePage(QWidget):
 
     The figures follow the ``Changes`` broadcast (a save, a correction, a background sync or pull, another view):
     a burst of changes is one query, ``REFRESH_DELAY_MS`` after the last, on the DB worker (never the GUI thread).
+    They refresh by themselves at the next local midnight, when "today" becomes a new day.
     """
 
     REFRESH_DELAY_MS = 250
@@ -152,6 +154,9 @@ class HomePage(QWidget):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(self.REFRESH_DELAY_MS)
         self._debounce.timeout.connect(self.refresh)
+        self._midnight = QTimer(self)              # a new local day starts: "today" becomes the new day
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self.refresh)
 
     def _set_tile_visible(self, key: str, visible: bool) -> None:
         self.figures[key].setVisible(visible)
@@ -179,6 +184,9 @@ class HomePage(QWidget):
         self.period.setText(self.tr("%1, local time, since 00:00. Counted by arrival time: screenings count with "
                                     "the arrival they belong to.").replace("%1", f.day.isoformat()))
         self.win.set_pending(f.pending_sync)
+        left = datetime.fromisoformat(f.ends_at) - self.win.ctx.session.store.clock.now()
+        if timedelta(0) < left <= timedelta(days=1):
+            self._midnight.start(int(left.total_seconds() * 1000) + 1_000)
 
     def _drafts(self, drafts: list[Draft]) -> None:
         self.drafts.clear()
