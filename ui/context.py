@@ -3,6 +3,7 @@
     ctx.call(session.records.search, "SOK", on_done=show)        # read
     ctx.call(session.review.pending, on_done=show, owner=view, latest="list")   # only the newest answer shows
     ctx.mutate(session.review.approve, enc_id, on_done=after)    # write; emits ctx.changed(Changes)
+    ctx.announce(Changes(events=True))                           # a write made elsewhere (a sync): same broadcast
 """
 
 from __future__ import annotations
@@ -59,6 +60,11 @@ class AppContext(QObject):
                 on_done(result)
 
         self.call(fn, *args, on_done=done, on_error=on_error, parent=parent, owner=owner, **kwargs)
+
+    def announce(self, changes: Changes) -> None:
+        """Broadcast ``changes`` made outside ``mutate`` (a sync on the network pool wrote the store through its own
+        connection): every view that redraws from ``changed`` redraws."""
+        self.changed.emit(changes)
 
     def show_error(self, parent: QWidget | None, exc: BaseException) -> None:
         msg = error_message(exc)

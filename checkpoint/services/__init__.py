@@ -18,7 +18,7 @@ from checkpoint.services.base import User
 from checkpoint.services.changes import Changes
 from checkpoint.services.drafts import Draft
 from checkpoint.services.maintenance import BackedUp, Exported, VerifyReport
-from checkpoint.services.records import PersonSummary
+from checkpoint.services.records import PersonSummary, TodayFigures
 from checkpoint.services.referrals import FollowUpList, ReferralRow
 from checkpoint.services.registrations import PossibleDuplicate, Registered
 from checkpoint.services.review import ApproveResult, PendingArrival
@@ -26,5 +26,6 @@ from checkpoint.services.session import Session
 from checkpoint.services.users import UserAccount
 
 __all__ = ["ApproveResult", "BackedUp", "Changes", "Draft", "Exported", "FollowUpList", "PendingArrival",
-           "PersonSummary", "PossibleDuplicate", "ReferralRow", "Registered", "Session", "User", "UserAccount",
-           "VerifyReport", "create_store", "list_usernames", "reset_with_recovery_code", "store_exists", "unlock"]
+           "PersonSummary", "PossibleDuplicate", "ReferralRow", "Registered", "Session", "TodayFigures", "User",
+           "UserAccount", "VerifyReport", "create_store", "list_usernames", "reset_with_recovery_code", "store_exists",
+           "unlock"]

@@ -23,7 +23,7 @@ from checkpoint.errors import NotFound, ValidationError
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, check_id, row_dicts
 
-__all__ = ["PersonSummary", "Records", "summaries"]
+__all__ = ["PersonSummary", "Records", "TodayFigures", "summaries"]
 
 
 @dataclass(frozen=True)
@@ -194,33 +194,71 @@ class Records:
         return out
 
     # ------------------------------------------------------------------ figures
-    def today_figures(self, day: date | None = None) -> dict[str, int]:
-        """Figures for the main window: registered, indicators present (for roles that see them), TB referrals,
-        this user's drafts, pending sync."""
+    def today_figures(self, day: date | None = None) -> TodayFigures:
+        """The home screen's figures: the arrivals of one local day and, of them, how many have trafficking
+        indicators present and how many the TB screen refers; then two figures that are the state now (this user's
+        unfinished registrations, events waiting to sync).
+
+            >>> f = session.records.today_figures()                   # doctest: +SKIP
+            >>> f.day, f.registered, f.tb_referrals, f.trafficking_indicators, f.trafficking_scope   # doctest: +SKIP
+            (datetime.date(2026, 11, 22), 50, 7, 3, 'all')
+
+        One clock for the three day figures: the arrival time, from 00:00 to 24:00 in the site's time zone
+        (``session.site.tz``). A screening counts with the arrival it belongs to, whenever it was recorded. Voided
+        arrivals, screenings and persons are left out. ``trafficking_indicators`` is None for a role that sees no
+        trafficking outcome; an officer counts only the arrivals she registered (``trafficking_scope`` "own").
+        ``tb_referrals`` is None for a role that sees no TB screen. Cost: one range scan of the day's arrivals
+        (index ``encounters_arrival``) with a primary-key and an ``encounter_id`` index probe per arrival, and the
+        partial index of unsynced events: it does not grow with the size of the store.
+        Raises PermissionDenied (a role without the list of persons).
+        """
         ctx = self._ctx
         ctx.require(Permission.VIEW_LIST)
         d = day or ctx.today()
         start = datetime(d.year, d.month, d.day, tzinfo=ctx.site.tz).astimezone(UTC)
-        lo, hi = start.isoformat(), (start + timedelta(days=1)).isoformat()
+        end = datetime.combine(d + timedelta(days=1), datetime.min.time(), tzinfo=ctx.site.tz).astimezone(UTC)
+        lo, hi = start.isoformat(), end.isoformat()
+        scope: str | None = None
+        own = ""
+        params: list[Any] = []
+        if ctx.may(Permission.VIEW_TRAFFICKING):
+            scope = "all"
+        elif ctx.may(Permission.VIEW_OWN_TRAFFICKING):
+            scope, own, params = "own", " AND e.officer_id = ?", [ctx.user.id]
+        row = ctx.db.execute(
+            "SELECT count(*), "
+            "coalesce(sum(EXISTS (SELECT 1 FROM tb_screenings t WHERE t.encounter_id = e.id AND t.voided = 0 "
+            "AND t.outcome != 'SCREEN_NEGATIVE')), 0), "
+            "coalesce(sum(EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
+            f"AND s.voided = 0 AND s.outcome = 'PRESUMED_VICTIM'){own}), 0) "
+            "FROM encounters e JOIN persons p ON p.id = e.person_id "
+            "WHERE e.arrival_at >= ? AND e.arrival_at < ? AND e.voided = 0 AND p.voided = 0",
+            [*params, lo, hi]).fetchone()
+        drafts = ctx.db.execute("SELECT count(*) FROM drafts WHERE user_id = ?", [ctx.user.id]).fetchone()[0]
+        pending = ctx.db.execute("SELECT count(*) FROM events WHERE sync_state IN ('pending','inflight')").fetchone()[0]
+        return TodayFigures(
+            day=d, starts_at=lo, ends_at=hi, registered=int(row[0]),
+            tb_referrals=int(row[1]) if ctx.may(Permission.VIEW_TB) else None,
+            trafficking_indicators=int(row[2]) if scope else None, trafficking_scope=scope,
+            drafts=int(drafts), pending_sync=int(pending))
 
-        def one(sql: str, *p: Any) -> int:
-            return int(ctx.db.execute(sql, list(p)).fetchone()[0])
 
-        figures = {
-            "registered": one("SELECT count(*) FROM encounters WHERE voided = 0 AND arrival_at >= ? AND arrival_at "
-                              "< ?", lo, hi),
-            "tb_referrals": one("SELECT count(*) FROM tb_screenings WHERE voided = 0 AND outcome != "
-                                "'SCREEN_NEGATIVE' AND screened_at >= ? AND screened_at < ?", lo, hi),
-            "drafts": one("SELECT count(*) FROM drafts WHERE user_id = ?", ctx.user.id),
-            "pending_sync": one("SELECT count(*) FROM events WHERE sync_state IN ('pending','inflight')"),
-        }
-        if ctx.may(Permission.VIEW_TRAFFICKING) or ctx.may(Permission.VIEW_OWN_TRAFFICKING):
-            extra = "" if ctx.may(Permission.VIEW_TRAFFICKING) else " AND screened_by = ?"
-            params = [lo, hi] + ([] if not extra else [ctx.user.id])
-            figures["trafficking_indicators"] = one(
-                "SELECT count(*) FROM trafficking_screenings WHERE voided = 0 AND outcome = 'PRESUMED_VICTIM' "
-                "AND screened_at >= ? AND screened_at < ?" + extra, *params)
-        return figures
+@dataclass(frozen=True)
+class TodayFigures:
+    """What ``Records.today_figures`` counts. ``day`` is the site's local day, ``starts_at``/``ends_at`` its
+    bounds in UTC (ISO text, as the store keeps times). ``registered``, ``trafficking_indicators`` and
+    ``tb_referrals`` count arrivals whose arrival time falls in the day (the last two are "of them"); None means
+    the role does not see that figure. ``drafts`` and ``pending_sync`` are the state at the time of the call."""
+
+    day: date
+    starts_at: str
+    ends_at: str
+    registered: int
+    trafficking_indicators: int | None
+    trafficking_scope: str | None        # "all", "own" (arrivals this user registered) or None
+    tb_referrals: int | None
+    drafts: int
+    pending_sync: int
 
 
 def _decode_screening(row: dict[str, Any]) -> dict[str, Any]:

@@ -109,7 +109,7 @@ def test_drafts_are_per_user_and_survive_reopening(sign_in, supervisor, store_pa
 
 def test_today_figures(supervisor, tb_case, clock) -> None:
     f = supervisor.records.today_figures()
-    assert f["registered"] == 1 and f["tb_referrals"] == 1 and f["trafficking_indicators"] == 0
+    assert f.registered == 1 and f.tb_referrals == 1 and f.trafficking_indicators == 0
     clock.advance(days=1)
     f = supervisor.records.today_figures()
-    assert f["registered"] == 0 and f["pending_sync"] > 0
+    assert f.registered == 0 and f.pending_sync > 0

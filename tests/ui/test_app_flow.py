@@ -91,7 +91,8 @@ def test_main_window_figures_and_navigation_by_role(qtbot, app, supervisor, stor
     a2 = _signed_in(qtbot, app, store_path, "thida")
     assert "new" not in a2.main.actions_ and "supervisor" not in a2.main.actions_
     assert a2.main.sync_panel is None
-    assert a2.main.findChild(QWidget, "fig_trafficking_indicators").text() == "n/a"
+    assert not a2.main.findChild(QWidget, "fig_trafficking_indicators").isVisible()    # health worker: no such tile
+    assert a2.main.findChild(QWidget, "fig_tb_referrals").isVisible()
 
 
 def test_ctrl_l_and_inactivity_lock_and_clear_the_screen(qtbot, app, supervisor, store_path) -> None:

@@ -91,6 +91,8 @@ class ReferralsModel(RecordTableModel):
         URGENCY = 4
         STAGE = 5
 
+    PLACE_COLUMNS = frozenset({Column.FACILITY})
+
     def header(self, column: IntEnum) -> str:
         c = self.Column
         titles = {c.NAME: self.tr("Name"), c.NAME_KHMER: self.tr("Name in Khmer"), c.REFERRED: self.tr("Referred"),
@@ -129,11 +131,10 @@ class ReferralsModel(RecordTableModel):
         return self.display(row, column)
 
     def tooltip(self, row: dict[str, Any], column: IntEnum) -> str | None:
-        if column in (self.Column.FACILITY, self.Column.URGENCY):
-            return self.display(row, column) or None
+        """The cell's full text; for the stage, also the results recorded so far."""
         if column != self.Column.STAGE:
-            return None
-        parts = [f"{field_title(f)}: {result_label(f, row.get(f) or '')}"
+            return super().tooltip(row, column)
+        parts = [self.display(row, column)] + [f"{field_title(f)}: {result_label(f, row.get(f) or '')}"
                  for f in ("cxr_result", "xpert_result", "diagnosis") if row.get(f)]
         if row.get("treatment_started_at"):
             parts.append(f"{field_title('treatment_started_at')}: {row['treatment_started_at']}")

@@ -10,9 +10,11 @@
     model.replace_rows(session.users.list())          # row dataclasses or dicts, each with an ``id``
     model.index(0, UsersModel.Column.ROLE).data(UsersModel.RowRole)    # the row, as a dict (a copy)
 
-Every model has ``Column`` (an IntEnum naming the columns in order), ``RowRole`` (the domain object as a dict),
-``IdRole`` (its id, ``ID_KEY`` of the row) and ``SortKeyRole`` (a value that sorts the column correctly: a date
-as ISO text, a stage by its place in the cascade). :class:`TableModel` reads rows from wherever a subclass keeps
+Every model has ``Column`` (an IntEnum naming the columns in order), ``PLACE_COLUMNS`` (the columns holding names of
+places or agencies, long text that ``ui.widgets.tables.record_table`` keeps readable), ``RowRole`` (the domain object
+as a dict), ``IdRole`` (its id, ``ID_KEY`` of the row) and ``SortKeyRole`` (a value that sorts the column correctly: a
+date as ISO text, a stage by its place in the cascade). The tooltip of a cell is its full text unless a model says
+more. :class:`TableModel` reads rows from wherever a subclass keeps
 them (``row_at``: the lazy persons model answers None for a row not loaded yet, and ``placeholder`` says what
 such a cell shows). :class:`RecordTableModel` keeps them in memory and updates the view with the least it can:
 ``dataChanged`` for rows that changed, ``rowsRemoved`` when rows only went away, a reset otherwise.
@@ -42,8 +44,9 @@ def as_row(record: Any) -> dict[str, Any]:
 
 
 class TableModel(QAbstractTableModel):
-    """Columns, header, roles and cell text; subclasses set ``Column`` and implement ``rowCount``, ``row_at``,
-    ``header`` and ``display`` (and may refine ``sort_key``, ``tooltip``, ``header_tooltip``, ``placeholder``)."""
+    """Columns, header, roles and cell text; subclasses set ``Column`` (and ``PLACE_COLUMNS``) and implement
+    ``rowCount``, ``row_at``, ``header`` and ``display`` (and may refine ``sort_key``, ``tooltip``,
+    ``header_tooltip``, ``placeholder``)."""
 
     RowRole = int(Qt.ItemDataRole.UserRole) + 1      # the row as a dict (a copy); None for a row not loaded
     IdRole = int(Qt.ItemDataRole.UserRole) + 2       # the row's id (str); None for a row not loaded
@@ -51,6 +54,9 @@ class TableModel(QAbstractTableModel):
 
     Column: type[IntEnum]
     ID_KEY = "id"
+    # Columns holding names of places or agencies (a facility, an agency, a province): long text. record_table gives
+    # them the spare width and at least PLACE_MIN_CHARS, and elides them in the middle; the tooltip has it whole.
+    PLACE_COLUMNS: frozenset[int] = frozenset()
 
     # -- what subclasses provide
     def row_at(self, row: int) -> dict[str, Any] | None:
@@ -67,7 +73,8 @@ class TableModel(QAbstractTableModel):
         return self.display(row, column)
 
     def tooltip(self, row: dict[str, Any], column: IntEnum) -> str | None:
-        return None
+        """The cell's full text (a view may elide any cell: a narrow screen, a longer translation)."""
+        return self.display(row, column) or None
 
     def header_tooltip(self, column: IntEnum) -> str | None:
         return None

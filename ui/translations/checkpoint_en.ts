@@ -68,7 +68,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="67"/>
+        <location filename="../context.py" line="73"/>
         <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -924,42 +924,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="45"/>
+        <location filename="../views/sync_panel.py" line="46"/>
         <source>must start with https://: plain http:// is allowed only to this computer (127.0.0.1, ::1, localhost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="47"/>
+        <location filename="../views/sync_panel.py" line="48"/>
         <source>must be an https:// address (e.g. https://hq.example.org)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="48"/>
+        <location filename="../views/sync_panel.py" line="49"/>
         <source>is not a valid address (e.g. https://hq.example.org)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="49"/>
+        <location filename="../views/sync_panel.py" line="50"/>
         <source>has no HQ key fingerprint: use the whole enrollment code HQ printed (token and fingerprint, 12 groups of 4), or give HQ&apos;s fingerprint too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="51"/>
+        <location filename="../views/sync_panel.py" line="52"/>
         <source>HQ&apos;s keys do not match the fingerprint in the enrollment code: nothing was pinned. Check the code; if it is right, someone may stand between this device and HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="53"/>
+        <location filename="../views/sync_panel.py" line="54"/>
         <source>HQ&apos;s enrollment answer is not signed: nothing was pinned. This server is not a current Checkpoint HQ, or someone stands between this device and HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="55"/>
+        <location filename="../views/sync_panel.py" line="56"/>
         <source>HQ&apos;s signed answer is for another enrollment request: nothing was pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="56"/>
+        <location filename="../views/sync_panel.py" line="57"/>
         <source>HQ&apos;s answer to the enrollment did not arrive, so this device is NOT enrolled yet. Enroll again with the same code when HQ can be reached: HQ recognises this device and answers again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1372,22 +1372,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="41"/>
+        <location filename="../views/sync_panel.py" line="42"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="42"/>
+        <location filename="../views/sync_panel.py" line="43"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="43"/>
+        <location filename="../views/sync_panel.py" line="44"/>
         <source>Fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="44"/>
+        <location filename="../views/sync_panel.py" line="45"/>
         <source>Answer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,63 +1552,82 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="74"/>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="76"/>
-        <source>Registered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="77"/>
-        <source>Trafficking indicators present</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="78"/>
-        <source>TB referrals</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="78"/>
-        <location filename="../windows/main_window.py" line="93"/>
+        <location filename="../windows/main_window.py" line="136"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="79"/>
-        <source>Waiting to sync with HQ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="88"/>
+        <location filename="../windows/main_window.py" line="131"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="104"/>
+        <location filename="../windows/main_window.py" line="150"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="121"/>
-        <source>n/a</source>
+        <location filename="../windows/main_window.py" line="89"/>
+        <source>Arrived today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="126"/>
+        <location filename="../windows/main_window.py" line="91"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="95"/>
+        <source>of them, registered by you, with trafficking indicators present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="96"/>
+        <source>of them, with trafficking indicators present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="97"/>
+        <source>arrived today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="98"/>
+        <source>of them, referred for TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="99"/>
+        <source>your unfinished registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="100"/>
+        <source>waiting to sync with HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="122"/>
+        <source>The state at this moment; updated as it changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="184"/>
+        <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="193"/>
         <source>(no name yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="138"/>
+        <location filename="../windows/main_window.py" line="205"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="150"/>
+        <location filename="../windows/main_window.py" line="217"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1813,53 +1832,53 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="170"/>
+        <location filename="../windows/main_window.py" line="237"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="177"/>
+        <location filename="../windows/main_window.py" line="244"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="190"/>
+        <location filename="../windows/main_window.py" line="257"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="192"/>
+        <location filename="../windows/main_window.py" line="259"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="194"/>
+        <location filename="../windows/main_window.py" line="261"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="196"/>
+        <location filename="../windows/main_window.py" line="263"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="198"/>
+        <location filename="../windows/main_window.py" line="265"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="199"/>
+        <location filename="../windows/main_window.py" line="266"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="246"/>
+        <location filename="../windows/main_window.py" line="313"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="266"/>
-        <source>Waiting to sync: %1</source>
+        <location filename="../windows/main_window.py" line="333"/>
+        <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2557,27 +2576,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="144"/>
+        <location filename="../models/referrals.py" line="145"/>
         <source>Chest X-ray result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="145"/>
+        <location filename="../models/referrals.py" line="146"/>
         <source>Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="146"/>
+        <location filename="../models/referrals.py" line="147"/>
         <source>Diagnosis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="147"/>
+        <location filename="../models/referrals.py" line="148"/>
         <source>Treatment started on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="148"/>
+        <location filename="../models/referrals.py" line="149"/>
         <source>Treatment facility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2585,37 +2604,37 @@
 <context>
     <name>ReferralsModel</name>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="114"/>
+        <location filename="../models/referrals.py" line="116"/>
         <source>Lost to follow-up (after: %1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2653,7 +2672,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/referrals.py" line="83"/>
+        <location filename="../views/referrals.py" line="84"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2919,178 +2938,178 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../views/sync_panel.py" line="85"/>
+        <location filename="../views/sync_panel.py" line="86"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="87"/>
+        <location filename="../views/sync_panel.py" line="88"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="90"/>
+        <location filename="../views/sync_panel.py" line="91"/>
         <source>Export batch to USB…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="92"/>
+        <location filename="../views/sync_panel.py" line="93"/>
         <source>Import acknowledgement from USB…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="98"/>
+        <location filename="../views/sync_panel.py" line="99"/>
         <source>Enroll this device with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="100"/>
-        <location filename="../views/sync_panel.py" line="108"/>
+        <location filename="../views/sync_panel.py" line="101"/>
+        <location filename="../views/sync_panel.py" line="109"/>
         <source>HQ address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="103"/>
+        <location filename="../views/sync_panel.py" line="104"/>
         <source>One-time enrollment code (token and HQ key fingerprint)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="104"/>
+        <location filename="../views/sync_panel.py" line="105"/>
         <source>Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="109"/>
+        <location filename="../views/sync_panel.py" line="110"/>
         <source>One-time token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="115"/>
+        <location filename="../views/sync_panel.py" line="116"/>
         <source>Batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="118"/>
+        <location filename="../views/sync_panel.py" line="119"/>
         <source>Conflicts to decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="119"/>
+        <location filename="../views/sync_panel.py" line="120"/>
         <source>Keep the value in place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="121"/>
+        <location filename="../views/sync_panel.py" line="122"/>
         <source>Keep the other value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="132"/>
+        <location filename="../views/sync_panel.py" line="133"/>
         <source>Batches (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="134"/>
+        <location filename="../views/sync_panel.py" line="135"/>
         <source>The same field changed on two devices — decide which value stays:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="168"/>
+        <location filename="../views/sync_panel.py" line="169"/>
         <source>Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="171"/>
+        <location filename="../views/sync_panel.py" line="172"/>
         <source>Last complete sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="173"/>
+        <location filename="../views/sync_panel.py" line="174"/>
         <source>This device is not enrolled with HQ yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="176"/>
+        <location filename="../views/sync_panel.py" line="177"/>
         <source>HQ set aside %1 record(s) with a reason; see the batches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="194"/>
+        <location filename="../views/sync_panel.py" line="195"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="200"/>
+        <location filename="../views/sync_panel.py" line="201"/>
         <source>Enrolled again with HQ %1 on %2, after HQ at %3 released this device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="204"/>
+        <location filename="../views/sync_panel.py" line="205"/>
         <source>Enrolled with HQ %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="243"/>
+        <location filename="../views/sync_panel.py" line="244"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="248"/>
+        <location filename="../views/sync_panel.py" line="249"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="255"/>
+        <location filename="../views/sync_panel.py" line="262"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="257"/>
+        <location filename="../views/sync_panel.py" line="264"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="259"/>
+        <location filename="../views/sync_panel.py" line="266"/>
         <source>Not finished: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="260"/>
+        <location filename="../views/sync_panel.py" line="267"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="276"/>
+        <location filename="../views/sync_panel.py" line="284"/>
         <source>Enter HQ&apos;s address and the one-time enrollment code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="294"/>
+        <location filename="../views/sync_panel.py" line="302"/>
         <source>Export batch to USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="296"/>
+        <location filename="../views/sync_panel.py" line="304"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="305"/>
+        <location filename="../views/sync_panel.py" line="314"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="306"/>
+        <location filename="../views/sync_panel.py" line="315"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="320"/>
+        <location filename="../views/sync_panel.py" line="330"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="321"/>
+        <location filename="../views/sync_panel.py" line="331"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -68,7 +68,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="67"/>
+        <location filename="../context.py" line="73"/>
         <source>Not done</source>
         <translation type="unfinished">មិនបានសម្រេច</translation>
     </message>
@@ -924,42 +924,42 @@
         <translation type="unfinished">ឃ្លាសម្ងាត់ ឬបរិបទមិនត្រឹមត្រូវ ឬសោដែលបានរុំការពារ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="45"/>
+        <location filename="../views/sync_panel.py" line="46"/>
         <source>must start with https://: plain http:// is allowed only to this computer (127.0.0.1, ::1, localhost)</source>
         <translation type="unfinished">ត្រូវតែចាប់ផ្តើមដោយ https://៖ http:// ធម្មតា អនុញ្ញាតតែទៅកុំព្យូទ័រនេះប៉ុណ្ណោះ (127.0.0.1, ::1, localhost)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="47"/>
+        <location filename="../views/sync_panel.py" line="48"/>
         <source>must be an https:// address (e.g. https://hq.example.org)</source>
         <translation type="unfinished">ត្រូវតែជាអាសយដ្ឋាន https:// (ឧទាហរណ៍ https://hq.example.org)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="48"/>
+        <location filename="../views/sync_panel.py" line="49"/>
         <source>is not a valid address (e.g. https://hq.example.org)</source>
         <translation type="unfinished">មិនមែនជាអាសយដ្ឋានត្រឹមត្រូវទេ (ឧទាហរណ៍ https://hq.example.org)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="49"/>
+        <location filename="../views/sync_panel.py" line="50"/>
         <source>has no HQ key fingerprint: use the whole enrollment code HQ printed (token and fingerprint, 12 groups of 4), or give HQ&apos;s fingerprint too</source>
         <translation type="unfinished">មិនមានស្នាមម្រាមដៃសោរបស់ទីស្នាក់ការកណ្តាល (HQ) ទេ៖ សូមប្រើលេខកូដចុះឈ្មោះទាំងមូល ដែល HQ បានបោះពុម្ព (លេខកូដ និងស្នាមម្រាមដៃ ១២ ក្រុម ក្រុមនីមួយៗ ៤ តួ) ឬផ្តល់ស្នាមម្រាមដៃរបស់ HQ ផងដែរ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="51"/>
+        <location filename="../views/sync_panel.py" line="52"/>
         <source>HQ&apos;s keys do not match the fingerprint in the enrollment code: nothing was pinned. Check the code; if it is right, someone may stand between this device and HQ.</source>
         <translation type="unfinished">សោរបស់ទីស្នាក់ការកណ្តាល (HQ) មិនត្រូវនឹងស្នាមម្រាមដៃក្នុងលេខកូដចុះឈ្មោះទេ៖ មិនបានរក្សាទុកសោណាមួយទេ។ សូមពិនិត្យលេខកូដ។ ប្រសិនបើវាត្រឹមត្រូវ អាចមាននរណាម្នាក់ស្ថិតនៅចន្លោះឧបករណ៍នេះ និង HQ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="53"/>
+        <location filename="../views/sync_panel.py" line="54"/>
         <source>HQ&apos;s enrollment answer is not signed: nothing was pinned. This server is not a current Checkpoint HQ, or someone stands between this device and HQ.</source>
         <translation type="unfinished">ចម្លើយចុះឈ្មោះរបស់ទីស្នាក់ការកណ្តាល (HQ) មិនមានហត្ថលេខាទេ៖ មិនបានរក្សាទុកសោណាមួយទេ។ ម៉ាស៊ីនមេនេះមិនមែនជា Checkpoint HQ ជំនាន់បច្ចុប្បន្នទេ ឬមាននរណាម្នាក់ស្ថិតនៅចន្លោះឧបករណ៍នេះ និង HQ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="55"/>
+        <location filename="../views/sync_panel.py" line="56"/>
         <source>HQ&apos;s signed answer is for another enrollment request: nothing was pinned</source>
         <translation type="unfinished">ចម្លើយដែលមានហត្ថលេខារបស់ទីស្នាក់ការកណ្តាល (HQ) គឺសម្រាប់សំណើចុះឈ្មោះផ្សេង៖ មិនបានរក្សាទុកសោណាមួយទេ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="56"/>
+        <location filename="../views/sync_panel.py" line="57"/>
         <source>HQ&apos;s answer to the enrollment did not arrive, so this device is NOT enrolled yet. Enroll again with the same code when HQ can be reached: HQ recognises this device and answers again.</source>
         <translation type="unfinished">ចម្លើយរបស់ទីស្នាក់ការកណ្តាល (HQ) ចំពោះការចុះឈ្មោះ មិនបានមកដល់ទេ ដូច្នេះឧបករណ៍នេះ មិនទាន់បានចុះឈ្មោះនៅឡើយទេ។ សូមចុះឈ្មោះម្តងទៀតដោយប្រើលេខកូដដដែល នៅពេលអាចភ្ជាប់ទៅ HQ បាន៖ HQ ស្គាល់ឧបករណ៍នេះ ហើយនឹងឆ្លើយម្តងទៀត។</translation>
     </message>
@@ -1372,22 +1372,22 @@
         <translation type="unfinished">ស្ថានភាព</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="41"/>
+        <location filename="../views/sync_panel.py" line="42"/>
         <source>Server</source>
         <translation type="unfinished">ម៉ាស៊ីនមេ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="42"/>
+        <location filename="../views/sync_panel.py" line="43"/>
         <source>Token</source>
         <translation type="unfinished">លេខកូដ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="43"/>
+        <location filename="../views/sync_panel.py" line="44"/>
         <source>Fingerprint</source>
         <translation type="unfinished">ស្នាមម្រាមដៃសោ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="44"/>
+        <location filename="../views/sync_panel.py" line="45"/>
         <source>Answer</source>
         <translation type="unfinished">ចម្លើយ</translation>
     </message>
@@ -1552,63 +1552,82 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="74"/>
-        <source>Today</source>
-        <translation type="unfinished">ថ្ងៃនេះ</translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="76"/>
-        <source>Registered</source>
-        <translation type="unfinished">បានចុះឈ្មោះ</translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="77"/>
-        <source>Trafficking indicators present</source>
-        <translation type="unfinished">មានសូចនាករការជួញដូរមនុស្ស</translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="78"/>
-        <source>TB referrals</source>
-        <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="78"/>
-        <location filename="../windows/main_window.py" line="93"/>
+        <location filename="../windows/main_window.py" line="136"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="79"/>
-        <source>Waiting to sync with HQ</source>
-        <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="88"/>
+        <location filename="../windows/main_window.py" line="131"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="104"/>
+        <location filename="../windows/main_window.py" line="150"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់ (ចុច Enter ដើម្បីបន្ត)៖</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="121"/>
-        <source>n/a</source>
-        <translation type="unfinished">មិនអនុវត្ត</translation>
+        <location filename="../windows/main_window.py" line="89"/>
+        <source>Arrived today</source>
+        <translation type="unfinished">បានមកដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="126"/>
+        <location filename="../windows/main_window.py" line="91"/>
+        <source>Now</source>
+        <translation type="unfinished">ឥឡូវនេះ</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="95"/>
+        <source>of them, registered by you, with trafficking indicators present</source>
+        <translation type="unfinished">ក្នុងចំណោមនោះ ដែលអ្នកបានចុះឈ្មោះ មានសូចនាករការជួញដូរមនុស្ស</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="96"/>
+        <source>of them, with trafficking indicators present</source>
+        <translation type="unfinished">ក្នុងចំណោមនោះ មានសូចនាករការជួញដូរមនុស្ស</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="97"/>
+        <source>arrived today</source>
+        <translation type="unfinished">បានមកដល់ថ្ងៃនេះ</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="98"/>
+        <source>of them, referred for TB</source>
+        <translation type="unfinished">ក្នុងចំណោមនោះ ត្រូវបានបញ្ជូនទៅពិនិត្យជំងឺរបេង</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="99"/>
+        <source>your unfinished registrations</source>
+        <translation type="unfinished">ការចុះឈ្មោះរបស់អ្នក ដែលមិនទាន់បញ្ចប់</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="100"/>
+        <source>waiting to sync with HQ</source>
+        <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="122"/>
+        <source>The state at this moment; updated as it changes.</source>
+        <translation type="unfinished">ស្ថានភាពនៅពេលនេះ៖ ធ្វើបច្ចុប្បន្នភាពរាល់ពេលដែលវាផ្លាស់ប្តូរ។</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="184"/>
+        <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
+        <translation type="unfinished">%1 តាមម៉ោងក្នុងស្រុក ចាប់ពីម៉ោង 00:00។ រាប់តាមម៉ោងមកដល់៖ ការពិនិត្យស្រាវជ្រាវនីមួយៗ រាប់បញ្ចូលជាមួយការមកដល់ដែលវាពាក់ព័ន្ធ។</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="193"/>
         <source>(no name yet)</source>
         <translation type="unfinished">(មិនទាន់មានឈ្មោះ)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="138"/>
+        <location filename="../windows/main_window.py" line="205"/>
         <source>Saved.</source>
         <translation type="unfinished">បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="150"/>
+        <location filename="../windows/main_window.py" line="217"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូនទី %1</translation>
     </message>
@@ -1813,54 +1832,54 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="170"/>
+        <location filename="../windows/main_window.py" line="237"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished">Checkpoint — %1</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="177"/>
+        <location filename="../windows/main_window.py" line="244"/>
         <source>Navigation</source>
         <translation type="unfinished">ការរុករក</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="190"/>
+        <location filename="../windows/main_window.py" line="257"/>
         <source>Home</source>
         <translation type="unfinished">ទំព័រដើម</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="192"/>
+        <location filename="../windows/main_window.py" line="259"/>
         <source>New registration</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="194"/>
+        <location filename="../windows/main_window.py" line="261"/>
         <source>Records</source>
         <translation type="unfinished">កំណត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="196"/>
+        <location filename="../windows/main_window.py" line="263"/>
         <source>TB referrals</source>
         <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="198"/>
+        <location filename="../windows/main_window.py" line="265"/>
         <source>Supervisor</source>
         <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="199"/>
+        <location filename="../windows/main_window.py" line="266"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="246"/>
+        <location filename="../windows/main_window.py" line="313"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="266"/>
-        <source>Waiting to sync: %1</source>
-        <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្ម៖ %1</translation>
+        <location filename="../windows/main_window.py" line="333"/>
+        <source>HQ: %1 waiting</source>
+        <translation type="unfinished">ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
 </context>
 <context>
@@ -2557,27 +2576,27 @@
         <translation type="unfinished">មិនមែនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="144"/>
+        <location filename="../models/referrals.py" line="145"/>
         <source>Chest X-ray result</source>
         <translation type="unfinished">លទ្ធផលថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="145"/>
+        <location filename="../models/referrals.py" line="146"/>
         <source>Xpert result</source>
         <translation type="unfinished">លទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="146"/>
+        <location filename="../models/referrals.py" line="147"/>
         <source>Diagnosis</source>
         <translation type="unfinished">រោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="147"/>
+        <location filename="../models/referrals.py" line="148"/>
         <source>Treatment started on</source>
         <translation type="unfinished">ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="148"/>
+        <location filename="../models/referrals.py" line="149"/>
         <source>Treatment facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាលដែលព្យាបាល</translation>
     </message>
@@ -2585,37 +2604,37 @@
 <context>
     <name>ReferralsModel</name>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Name</source>
         <translation type="unfinished">ឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Name in Khmer</source>
         <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="96"/>
+        <location filename="../models/referrals.py" line="98"/>
         <source>Referred</source>
         <translation type="unfinished">ថ្ងៃបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Urgency</source>
         <translation type="unfinished">ភាពបន្ទាន់</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="97"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Stage</source>
         <translation type="unfinished">ដំណាក់កាល</translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="114"/>
+        <location filename="../models/referrals.py" line="116"/>
         <source>Lost to follow-up (after: %1)</source>
         <translation type="unfinished">បាត់បង់ការតាមដាន (បន្ទាប់ពី៖ %1)</translation>
     </message>
@@ -2653,7 +2672,7 @@
         <translation type="unfinished">ផ្ទុកបញ្ជីឡើងវិញ</translation>
     </message>
     <message>
-        <location filename="../views/referrals.py" line="83"/>
+        <location filename="../views/referrals.py" line="84"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
@@ -2919,178 +2938,178 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../views/sync_panel.py" line="85"/>
+        <location filename="../views/sync_panel.py" line="86"/>
         <source>Sync now</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="87"/>
+        <location filename="../views/sync_panel.py" line="88"/>
         <source>Stop</source>
         <translation type="unfinished">បញ្ឈប់</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="90"/>
+        <location filename="../views/sync_panel.py" line="91"/>
         <source>Export batch to USB…</source>
         <translation type="unfinished">នាំចេញកញ្ចប់ទិន្នន័យទៅ USB…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="92"/>
+        <location filename="../views/sync_panel.py" line="93"/>
         <source>Import acknowledgement from USB…</source>
         <translation type="unfinished">នាំចូលការបញ្ជាក់ទទួលពី USB…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="98"/>
+        <location filename="../views/sync_panel.py" line="99"/>
         <source>Enroll this device with HQ</source>
         <translation type="unfinished">ចុះឈ្មោះឧបករណ៍នេះជាមួយ ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="100"/>
-        <location filename="../views/sync_panel.py" line="108"/>
+        <location filename="../views/sync_panel.py" line="101"/>
+        <location filename="../views/sync_panel.py" line="109"/>
         <source>HQ address</source>
         <translation type="unfinished">អាសយដ្ឋាន ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="103"/>
+        <location filename="../views/sync_panel.py" line="104"/>
         <source>One-time enrollment code (token and HQ key fingerprint)</source>
         <translation type="unfinished">លេខកូដចុះឈ្មោះប្រើតែម្តង (លេខកូដ និងស្នាមម្រាមដៃសោរបស់ HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="104"/>
+        <location filename="../views/sync_panel.py" line="105"/>
         <source>Enroll</source>
         <translation type="unfinished">ចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="109"/>
+        <location filename="../views/sync_panel.py" line="110"/>
         <source>One-time token</source>
         <translation type="unfinished">លេខកូដប្រើតែម្ដង</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="115"/>
+        <location filename="../views/sync_panel.py" line="116"/>
         <source>Batches</source>
         <translation type="unfinished">កញ្ចប់ទិន្នន័យ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="118"/>
+        <location filename="../views/sync_panel.py" line="119"/>
         <source>Conflicts to decide</source>
         <translation type="unfinished">ភាពផ្ទុយគ្នាដែលត្រូវសម្រេច</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="119"/>
+        <location filename="../views/sync_panel.py" line="120"/>
         <source>Keep the value in place</source>
         <translation type="unfinished">រក្សាតម្លៃដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="121"/>
+        <location filename="../views/sync_panel.py" line="122"/>
         <source>Keep the other value</source>
         <translation type="unfinished">រក្សាតម្លៃមួយទៀត</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="132"/>
+        <location filename="../views/sync_panel.py" line="133"/>
         <source>Batches (newest first):</source>
         <translation type="unfinished">កញ្ចប់ទិន្នន័យ (ថ្មីបំផុតមុនគេ)៖</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="134"/>
+        <location filename="../views/sync_panel.py" line="135"/>
         <source>The same field changed on two devices — decide which value stays:</source>
         <translation type="unfinished">ព័ត៌មានដដែលត្រូវបានកែប្រែលើឧបករណ៍ពីរ — សូមសម្រេចថាតម្លៃណាត្រូវរក្សាទុក៖</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="168"/>
+        <location filename="../views/sync_panel.py" line="169"/>
         <source>Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3</source>
         <translation type="unfinished">រង់ចាំផ្ញើ៖ %1 · បានផ្ញើ កំពុងរង់ចាំ ទីស្នាក់ការកណ្តាល (HQ)៖ %2 · ទីស្នាក់ការកណ្តាល (HQ) បានបញ្ជាក់ទទួល៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="171"/>
+        <location filename="../views/sync_panel.py" line="172"/>
         <source>Last complete sync: %1</source>
         <translation type="unfinished">សមកាលកម្មពេញលេញចុងក្រោយ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="173"/>
+        <location filename="../views/sync_panel.py" line="174"/>
         <source>This device is not enrolled with HQ yet.</source>
         <translation type="unfinished">ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះជាមួយ ទីស្នាក់ការកណ្តាល (HQ) នៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="176"/>
+        <location filename="../views/sync_panel.py" line="177"/>
         <source>HQ set aside %1 record(s) with a reason; see the batches.</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) បានដាក់ដាច់ដោយឡែកនូវកំណត់ត្រាចំនួន %1 ដោយមានមូលហេតុ។ សូមមើលកញ្ចប់ទិន្នន័យ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="194"/>
+        <location filename="../views/sync_panel.py" line="195"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="200"/>
+        <location filename="../views/sync_panel.py" line="201"/>
         <source>Enrolled again with HQ %1 on %2, after HQ at %3 released this device.</source>
         <translation type="unfinished">បានចុះឈ្មោះម្តងទៀតជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2 បន្ទាប់ពី HQ នៅ %3 បានដោះលែងឧបករណ៍នេះ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="204"/>
+        <location filename="../views/sync_panel.py" line="205"/>
         <source>Enrolled with HQ %1 on %2.</source>
         <translation type="unfinished">បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="243"/>
+        <location filename="../views/sync_panel.py" line="244"/>
         <source>Syncing…</source>
         <translation type="unfinished">កំពុងធ្វើសមកាលកម្ម…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="248"/>
+        <location filename="../views/sync_panel.py" line="249"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished">បានផ្ញើ %1 ក្នុងចំណោម %2</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="255"/>
+        <location filename="../views/sync_panel.py" line="262"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished">ទិន្នន័យទាំងអស់មាននៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="257"/>
+        <location filename="../views/sync_panel.py" line="264"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished">បានបញ្ឈប់។ គ្មានអ្វីបាត់បង់ទេ ទិន្នន័យដែលនៅសល់នឹងផ្ញើនៅពេលក្រោយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="259"/>
+        <location filename="../views/sync_panel.py" line="266"/>
         <source>Not finished: %1</source>
         <translation type="unfinished">មិនទាន់រួចរាល់៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="260"/>
+        <location filename="../views/sync_panel.py" line="267"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) មិនទាន់បញ្ជាក់ទទួលទិន្នន័យទាំងអស់នៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="276"/>
+        <location filename="../views/sync_panel.py" line="284"/>
         <source>Enter HQ&apos;s address and the one-time enrollment code.</source>
         <translation type="unfinished">សូមបញ្ចូលអាសយដ្ឋានរបស់ទីស្នាក់ការកណ្តាល (HQ) និងលេខកូដចុះឈ្មោះប្រើតែម្តង។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="294"/>
+        <location filename="../views/sync_panel.py" line="302"/>
         <source>Export batch to USB</source>
         <translation type="unfinished">នាំចេញកញ្ចប់ទិន្នន័យទៅ USB</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="296"/>
+        <location filename="../views/sync_panel.py" line="304"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished">នាំចូលការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="305"/>
+        <location filename="../views/sync_panel.py" line="314"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished">គ្មានទិន្នន័យរង់ចាំផ្ញើទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="306"/>
+        <location filename="../views/sync_panel.py" line="315"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished">បានសរសេរព្រឹត្តិការណ៍ %1 ទៅក្នុង %2។ សូមយកវាទៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយយកឯកសារបញ្ជាក់ទទួលត្រឡប់មកវិញ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="320"/>
+        <location filename="../views/sync_panel.py" line="330"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished">បានអនុវត្តការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ) រួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="321"/>
+        <location filename="../views/sync_panel.py" line="331"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished">ការបញ្ជាក់ទទួលនេះត្រូវបានអនុវត្តរួចហើយ។</translation>
     </message>

@@ -79,10 +79,10 @@ class ReferralsView(QWidget):
         top.addStretch(1)
         top.addWidget(self.count_label)
 
-        # long facility names give way (elided, full text in the tooltip) so urgency and stage stay in view
+        # the facility (a place column) keeps a readable width; what does not fit is elided in the middle, whole
+        # in the tooltip (ui/widgets/tables.py)
         self.table = record_table("referrals_table", self.tr("Referrals"), self.model,
                                   stretch=ReferralsModel.Column.FACILITY)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list_error = ErrorLabel("list_error")
 
         left = QWidget()

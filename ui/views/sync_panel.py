@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from checkpoint.services import Changes
 from ui.context import AppContext
 from ui.messages import error_message
 from ui.qt import (
@@ -247,7 +248,13 @@ class SyncPanel(QWidget):
     def _show_progress(self, done: int, total: int) -> None:
         self.progress_label.setText(self.tr("Sent %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
 
+    def _announce(self, *, pulled: bool) -> None:
+        """Tell every view what a sync changed (it wrote through its own connection, not ``ctx.mutate``): which
+        events wait to sync, always; records too when a pull applied something."""
+        self.ctx.announce(Changes(events=True, persons=pulled, encounters=pulled, referrals=pulled))
+
     def _synced(self, summary: dict[str, Any]) -> None:
+        self._announce(pulled=bool(summary.get("applied")))
         self._running = False
         self.cancel.setEnabled(False)
         self.engine.sync_done(summary)
@@ -262,6 +269,7 @@ class SyncPanel(QWidget):
         self.refresh()
 
     def _sync_failed(self, e: BaseException) -> None:
+        self._announce(pulled=True)      # a run that failed half-way may have sent or pulled part of its work
         self._running = False
         self.cancel.setEnabled(False)
         self.engine.sync_done(error=error_message(e))
@@ -302,6 +310,7 @@ class SyncPanel(QWidget):
             return
 
         def done(r: dict[str, Any] | None) -> None:
+            self._announce(pulled=False)
             self.progress_label.setText(self.tr("Nothing is waiting to be sent.") if r is None else
                                         self.tr("Wrote %1 events to %2. Take it to HQ; bring back the "
                                                 "acknowledgement file.").replace("%1", str(r["events"]))
@@ -317,6 +326,7 @@ class SyncPanel(QWidget):
             return
 
         def done(r: dict[str, Any]) -> None:
+            self._announce(pulled=False)
             self.progress_label.setText(self.tr("HQ's acknowledgement applied.") if not r.get("already") else
                                         self.tr("This acknowledgement was already applied."))
             self.refresh()

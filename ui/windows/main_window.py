@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime, timedelta
 from typing import Any
 
 from checkpoint.model.roles import Permission, can
-from checkpoint.services import Changes, Draft
+from checkpoint.services import Changes, Draft, TodayFigures
 from checkpoint.workflows.registration import RegistrationFlow, Step
 from ui.context import AppContext
 from ui.models.users import role_label
@@ -66,25 +67,67 @@ class InactivityWatcher(QObject):
 
 
 class HomePage(QWidget):
+    """Two boxes of figures. "Arrived today": the arrivals of the local day (the site's time zone, since 00:00)
+    and, of them, those with trafficking indicators present and those the TB screen refers — one period, one clock
+    (the arrival time), counted in the core (``session.records.today_figures``). "Now": this user's unfinished
+    registrations and what waits to sync with HQ, the state at this moment.
+
+    The figures follow the ``Changes`` broadcast (a save, a correction, a background sync or pull, another view):
+    a burst of changes is one query, ``REFRESH_DELAY_MS`` after the last, on the DB worker (never the GUI thread).
+    They refresh by themselves at the next local midnight, when "today" becomes a new day.
+    """
+
+    REFRESH_DELAY_MS = 250
+
     def __init__(self, win: MainWindow) -> None:
         super().__init__()
         self.win = win
         self.setObjectName("home")
+        self.refreshes = 0                          # how many times the figures were asked for (tests read it)
         self.figures: dict[str, QLabel] = {}
-        box = QGroupBox(self.tr("Today"))
-        grid = QGridLayout(box)
-        labels = [("registered", self.tr("Registered")),
-                  ("trafficking_indicators", self.tr("Trafficking indicators present")),
-                  ("tb_referrals", self.tr("TB referrals")), ("drafts", self.tr("Unfinished registrations")),
-                  ("pending_sync", self.tr("Waiting to sync with HQ"))]
-        for i, (key, text) in enumerate(labels):
-            value = QLabel("–")
-            value.setObjectName(f"fig_{key}")
-            value.setAccessibleName(text)
-            value.setStyleSheet("font-size: 22pt; font-weight: bold;")
-            grid.addWidget(value, 0, i)
-            grid.addWidget(QLabel(text), 1, i)
-            self.figures[key] = value
+        self.captions: dict[str, QLabel] = {}
+        self.today_box = QGroupBox(self.tr("Arrived today"))
+        self.today_box.setObjectName("today_box")
+        self.now_box = QGroupBox(self.tr("Now"))
+        self.now_box.setObjectName("now_box")
+        role = win.ctx.role
+        officer_scope = can(role, Permission.VIEW_OWN_TRAFFICKING) and not can(role, Permission.VIEW_TRAFFICKING)
+        traff = self.tr("of them, registered by you, with trafficking indicators present") if officer_scope else \
+            self.tr("of them, with trafficking indicators present")
+        day_tiles = [("registered", self.tr("arrived today")), ("trafficking_indicators", traff),
+                     ("tb_referrals", self.tr("of them, referred for TB"))]
+        now_tiles = [("drafts", self.tr("your unfinished registrations")),
+                     ("pending_sync", self.tr("waiting to sync with HQ"))]
+        grids: list[QGridLayout] = []
+        for box, tiles in ((self.today_box, day_tiles), (self.now_box, now_tiles)):
+            grid = QGridLayout(box)
+            grids.append(grid)
+            for i, (key, text) in enumerate(tiles):
+                value = QLabel("–")
+                value.setObjectName(f"fig_{key}")
+                value.setAccessibleName(text)
+                value.setStyleSheet("font-size: 22pt; font-weight: bold;")
+                caption = QLabel(text)
+                caption.setObjectName(f"caption_{key}")
+                caption.setWordWrap(True)
+                grid.addWidget(value, 0, i)
+                grid.addWidget(caption, 1, i)
+                grid.setColumnStretch(i, 1)
+                self.figures[key] = value
+                self.captions[key] = caption
+        self.period = QLabel()
+        self.period.setObjectName("figures_period")
+        self.period.setWordWrap(True)
+        grids[0].addWidget(self.period, 2, 0, 1, len(day_tiles))
+        self.now_note = QLabel(self.tr("The state at this moment; updated as it changes."))
+        self.now_note.setObjectName("now_note")
+        self.now_note.setWordWrap(True)
+        grids[1].addWidget(self.now_note, 2, 0, 1, len(now_tiles))
+        # A role sees the tiles it may read (the core answers None for the others).
+        self._set_tile_visible("trafficking_indicators",
+                               can(role, Permission.VIEW_TRAFFICKING) or can(role, Permission.VIEW_OWN_TRAFFICKING))
+        self._set_tile_visible("tb_referrals", can(role, Permission.VIEW_TB))
+        self._set_tile_visible("drafts", can(role, Permission.DRAFTS))
         self.new_button = QPushButton(self.tr("New registration (Ctrl+N)"))
         self.new_button.setObjectName("new_registration")
         self.new_button.clicked.connect(win.new_registration)
@@ -96,30 +139,54 @@ class HomePage(QWidget):
         self.last.setObjectName("last_saved")
         self.last.setWordWrap(True)
         self.slip_buttons = QHBoxLayout()
+        boxes = QHBoxLayout()
+        boxes.addWidget(self.today_box, 3)
+        boxes.addWidget(self.now_box, 2)
         lay = QVBoxLayout(self)
-        lay.addWidget(box)
+        lay.addLayout(boxes)
         lay.addWidget(self.new_button)
         lay.addWidget(self.last)
         lay.addLayout(self.slip_buttons)
         lay.addWidget(QLabel(self.tr("Unfinished registrations (Enter to resume):")))
         lay.addWidget(self.drafts)
         lay.addStretch(1)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(self.REFRESH_DELAY_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self._midnight = QTimer(self)              # a new local day starts: "today" becomes the new day
+        self._midnight.setSingleShot(True)
+        self._midnight.timeout.connect(self.refresh)
+
+    def _set_tile_visible(self, key: str, visible: bool) -> None:
+        self.figures[key].setVisible(visible)
+        self.captions[key].setVisible(visible)
+
+    def schedule_refresh(self) -> None:
+        """Refresh once, shortly: every call within ``REFRESH_DELAY_MS`` of the last is the same refresh."""
+        self._debounce.start()
 
     def refresh(self) -> None:
+        self._debounce.stop()
+        self.refreshes += 1
         ctx = self.win.ctx
         if can(ctx.role, Permission.VIEW_LIST):
-            ctx.call(ctx.session.records.today_figures, on_done=self._figures, owner=self)
+            ctx.call(ctx.session.records.today_figures, on_done=self._figures, owner=self, latest="figures")
         if can(ctx.role, Permission.DRAFTS):
-            ctx.call(ctx.session.drafts.list, on_done=self._drafts, owner=self)
+            ctx.call(ctx.session.drafts.list, on_done=self._drafts, owner=self, latest="drafts")
         else:
             self.new_button.hide()
 
-    def _figures(self, f: dict[str, int]) -> None:
-        for k, label in self.figures.items():
-            label.setText(str(f[k]) if k in f else "–")
-        if "trafficking_indicators" not in f:
-            self.figures["trafficking_indicators"].setText(self.tr("n/a"))
-        self.win.set_pending(f.get("pending_sync", 0))
+    def _figures(self, f: TodayFigures) -> None:
+        for key, label in self.figures.items():
+            value = getattr(f, key)
+            label.setText("–" if value is None else str(value))
+        self.period.setText(self.tr("%1, local time, since 00:00. Counted by arrival time: screenings count with "
+                                    "the arrival they belong to.").replace("%1", f.day.isoformat()))
+        self.win.set_pending(f.pending_sync)
+        left = datetime.fromisoformat(f.ends_at) - self.win.ctx.session.store.clock.now()
+        if timedelta(0) < left <= timedelta(days=1):
+            self._midnight.start(int(left.total_seconds() * 1000) + 1_000)
 
     def _drafts(self, drafts: list[Draft]) -> None:
         self.drafts.clear()
@@ -263,11 +330,12 @@ class MainWindow(QMainWindow):
             self.home.refresh()
 
     def set_pending(self, n: int) -> None:
-        self.pending_label.setText(self.tr("Waiting to sync: %1").replace("%1", str(n)))
+        self.pending_label.setText(self.tr("HQ: %1 waiting").replace("%1", str(n)))
 
-    def _changed(self, changes: Changes) -> None:
-        if self.stack.currentWidget() is self.home or changes.drafts:
-            self.home.refresh()
+    def _changed(self, _changes: Changes) -> None:
+        """Any change (a save here, a correction in a view, a background sync or pull) may move a figure or what
+        waits to sync, which the status bar shows on every page: refresh the home figures, once per burst."""
+        self.home.schedule_refresh()
 
     # registration ------------------------------------------------------------------------------
     def _flow(self) -> RegistrationFlow:
