@@ -34,7 +34,8 @@ from checkpoint.errors import (
     UnsupportedFormat,
     WrongPassphrase,
 )
-from checkpoint.files import WINDOWS, FileLock, LockBusy, write_atomic
+from checkpoint import files
+from checkpoint.files import FileLock, LockBusy, write_atomic
 
 __all__ = ["FREE_ATTEMPTS", "KeyFile", "lockout_delay"]
 
@@ -276,7 +277,7 @@ def _read_bytes(path: Path) -> bytes:
         try:
             return path.read_bytes()
         except PermissionError:
-            if not WINDOWS or attempt == _READ_RETRIES:
+            if not files.WINDOWS or attempt == _READ_RETRIES:
                 raise StoreError("The key file is held open by another program (antivirus or backup software?): "
                                  "try again in a moment.") from None
             time.sleep(delay)
