@@ -31,7 +31,11 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-__all__ = ["ENV_VARS", "STORE_NAME", "data_dir", "default_store_path", "ensure_data_dir", "user_data_dir"]
+__all__ = ["ENV_VARS", "STORE_NAME", "data_dir", "default_store_path", "ensure_data_dir", "export_dir",
+           "synced_folder", "user_data_dir"]
+
+# Where OneDrive (personal, work or school) keeps its synced folder; Windows sets these for a signed-in account.
+ONEDRIVE_VARS = ("OneDrive", "OneDriveCommercial", "OneDriveConsumer")
 
 ENV_VARS = ("CHECKPOINT_STORE", "CHECKPOINT_DB")
 STORE_NAME = "checkpoint.db"
@@ -87,6 +91,29 @@ def ensure_data_dir(store: str | os.PathLike[str]) -> Path:
 
             acl.restrict(folder, folder=True)
     return folder
+
+
+def synced_folder(folder: str | os.PathLike[str], env: Mapping[str, str] = os.environ) -> bool:
+    """True if ``folder`` is inside a OneDrive folder (Documents is often redirected there by Known Folder Move)."""
+    here = os.path.normcase(os.path.abspath(folder))
+    for var in ONEDRIVE_VARS:
+        if env.get(var):
+            root = os.path.normcase(os.path.abspath(env[var])).rstrip(os.sep)
+            if here == root or here.startswith(root + os.sep):
+                return True
+    return False
+
+
+def export_dir(env: Mapping[str, str] = os.environ) -> Path:
+    """Where the export and backup dialogs start: the user's Documents, unless it is synced to OneDrive (an export
+    holds personal data and must not leave the laptop by itself); then ``Checkpoint exports`` in the user's own
+    profile folder, which nothing syncs. Never the program's folder or the current folder."""
+    from platformdirs import user_documents_dir
+
+    docs = Path(user_documents_dir())
+    if docs.is_dir() and not synced_folder(docs, env) and docs != Path.home():
+        return docs
+    return Path.home() / "Checkpoint exports"
 
 
 def _exists(store: Path) -> bool:

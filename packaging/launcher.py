@@ -55,7 +55,7 @@ def _system_trust() -> None:
         import truststore
 
         truststore.inject_into_ssl()
-    except Exception:            # without it, certifi's list still works for a public certificate
+    except Exception:  # noqa: S110 - without it, certifi's list still works for a public certificate
         pass
 
 

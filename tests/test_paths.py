@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 
 import platformdirs.windows
 import pytest
@@ -110,3 +110,23 @@ def test_checkpoint_admin_resolves_the_store_when_it_runs(home: Path, monkeypatc
     monkeypatch.setenv("CHECKPOINT_DB", str(home / "late.db"))
     assert cli.main(["stats"]) == 4
     assert str(home / "late.db") in capsys.readouterr().err
+
+
+def test_exports_start_in_documents_unless_onedrive_syncs_it(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19 §5: an export holds personal data; it must not start in a synced folder nor the program's."""
+    import platformdirs
+
+    from checkpoint.paths import export_dir, synced_folder
+
+    docs = home / "Documents"
+    docs.mkdir()
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(docs))
+    assert export_dir({}) == docs
+    onedrive = {"OneDrive": str(home / "OneDrive - Ministry")}
+    synced = home / "OneDrive - Ministry" / "Documents"          # Known Folder Move redirected Documents
+    synced.mkdir(parents=True)
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(synced))
+    assert synced_folder(synced, onedrive) and not synced_folder(docs, onedrive)
+    assert not synced_folder(home / "OneDrive - Ministry old", onedrive)     # a prefix is not a parent
+    assert export_dir(onedrive) == home / "Checkpoint exports"
+    assert export_dir({"OneDriveCommercial": str(home / "OneDrive - Ministry")}) == home / "Checkpoint exports"

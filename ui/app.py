@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from checkpoint import crypto
-from checkpoint.model.roles import Permission, can
 from checkpoint.cli import utf8_stdio
+from checkpoint.model.roles import Permission, can
 from checkpoint.paths import default_store_path, ensure_data_dir
 from checkpoint.services import Session, store_exists
 

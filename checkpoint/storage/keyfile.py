@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checkpoint import crypto
+from checkpoint import crypto, files
 from checkpoint.errors import (
     DecryptionFailed,
     LockedOut,
@@ -34,7 +34,6 @@ from checkpoint.errors import (
     UnsupportedFormat,
     WrongPassphrase,
 )
-from checkpoint import files
 from checkpoint.files import FileLock, LockBusy, write_atomic
 
 __all__ = ["FREE_ATTEMPTS", "KeyFile", "lockout_delay"]

@@ -23,7 +23,8 @@ KHMER_LAYOUT_SCAN = ("ផ<ឃហមសោក<<ដារា" + "<" * 30, "ណ០�
 @pytest.fixture
 def wizard(qtbot: Any, make_ctx: Any) -> RegistrationWizard:
     ctx = make_ctx("sokha")
-    w = RegistrationWizard(ctx, RegistrationFlow(now=ctx.session.store.clock.now(), station_id="POIPET_INTL_CHECKPOINT"))
+    flow = RegistrationFlow(now=ctx.session.store.clock.now(), station_id="POIPET_INTL_CHECKPOINT")
+    w = RegistrationWizard(ctx, flow)
     qtbot.addWidget(w)
     show_active(qtbot, w)
     return w

@@ -10,8 +10,8 @@ from checkpoint import crypto
 from checkpoint.model.user import MIN_PASSPHRASE
 from checkpoint.services import create_store, list_usernames, unlock
 from ui.i18n import LANGUAGES
-from ui.messages import error_message
 from ui.keyboard_layout import typed_in_another_layout
+from ui.messages import error_message
 from ui.qt import (
     QApplication,
     QCheckBox,
