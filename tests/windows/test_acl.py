@@ -53,3 +53,17 @@ def test_outside_windows_restrict_changes_nothing(tmp_path: Path) -> None:
     f.write_bytes(b"")
     f.chmod(0o600)
     assert acl.restrict(f) is True and (f.stat().st_mode & 0o777) == 0o600
+
+
+def test_the_installer_gives_the_data_folder_the_same_acl_as_the_app() -> None:
+    """packaging/windows/checkpoint.iss runs icacls itself (the app may never create the folder): same grants."""
+    iss = (Path(__file__).resolve().parents[2] / "packaging" / "windows" / "checkpoint.iss").read_text(encoding="utf-8")
+    line = next(ln for ln in iss.splitlines() if ln.startswith('Filename: "{sys}\\icacls.exe"'))
+    params = line.split("Parameters: ", 1)[1].split("; Flags", 1)[0].strip('"').replace('""', '"')
+    group = next(ln for ln in iss.splitlines() if ln.startswith("#define DataGroup")).split('"')[1]
+    params = params.replace("{#DataGroup}", group)
+    expected = acl.icacls_command("X", folder=True)
+    assert "/inheritance:r" in params
+    for grant in expected[expected.index("/grant:r") + 1:-1]:
+        assert grant in params, grant
+    assert "MinVersion=10.0.17763" in iss                     # Windows 10 1809, Qt 6.11's minimum
