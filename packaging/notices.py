@@ -26,7 +26,7 @@ from packaging.requirements import Requirement
 ROOT = Path(__file__).resolve().parent.parent
 LICENSES = Path(__file__).resolve().parent / "licenses"
 BUNDLED_EXTRAS = ("desktop", "hq")
-NOT_BUNDLED = {"pip", "setuptools"}          # required by a dependency's own command line; checkpoint.spec excludes them
+NOT_BUNDLED = {"pip", "setuptools"}   # a dependency's own command line needs them; checkpoint.spec excludes them
 LICENSE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
 
 # Native code inside wheels, with no distribution of its own to read a licence from.
