@@ -24,7 +24,7 @@ from typing import Any, NoReturn
 from checkpoint.errors import AuthError, CheckpointError, ValidationError
 
 __all__ = ["EXIT_AUTH", "EXIT_DATA", "EXIT_OK", "EXIT_USAGE", "AddCommand", "Parser", "UsageError", "emit",
-           "run_command", "secret"]
+           "run_command", "secret", "utf8_stdio"]
 
 EXIT_OK, EXIT_USAGE, EXIT_AUTH, EXIT_DATA = 0, 2, 3, 4
 
@@ -44,6 +44,22 @@ class Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         print(f"{self.prog}: {message}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+
+
+def utf8_stdio() -> None:
+    """Write UTF-8 to stdout and stderr whatever the console's code page (cp1252, cp437 on Windows; a pipe or a
+    file there is written in the ANSI code page otherwise): Khmer names then never end a program with a traceback
+    or cut JSON in half. stderr replaces what it cannot write. Called first in every program's ``main``; streams
+    that are missing (a windowed program has none) or not text files are left alone."""
+    for stream, errors in ((sys.stdout, "strict"), (sys.stderr, "replace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:
+            continue
+        try:
+            stream.flush()
+            reconfigure(encoding="utf-8", errors=errors)
+        except (OSError, ValueError):
+            pass
 
 
 def secret(env: str, prompt: str, *, confirm: bool = False) -> str:

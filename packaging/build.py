@@ -10,7 +10,8 @@ Steps, each timed:
   3. run the bundle the way a target machine would (clean environment, another working folder): the frozen
      self-test, checkpoint-admin (create a store, verify it), checkpoint-hq (keys, migrate, the PostgreSQL driver,
      serve and answer /v1/health). Any failure fails the build;
-  4. Linux: dist/checkpoint-<version>-linux-<arch>.tar.gz (+ .sha256) with the bundle, install.sh, the .desktop
+  4. THIRD-PARTY-NOTICES.txt in the bundle (packaging/notices.py, from the installed distributions);
+  5. Linux: dist/checkpoint-<version>-linux-<arch>.tar.gz (+ .sha256) with the bundle, install.sh, the .desktop
      file, the icon, INSTALL.txt, README-INSTALL.md and hq/ (systemd unit, nginx site, README-HQ.md).
      Windows: run Inno Setup next (packaging/windows/BUILDING-WINDOWS.md).
 
@@ -24,7 +25,6 @@ import hashlib
 import json
 import os
 import platform
-import re
 import secrets
 import shutil
 import socket
@@ -51,7 +51,7 @@ IS_WINDOWS, IS_LINUX = sys.platform == "win32", sys.platform.startswith("linux")
 EXE_SUFFIX = ".exe" if IS_WINDOWS else ""
 # What a fresh target machine has: no venv, no PYTHONPATH, no Qt overrides from a developer's shell.
 ENV_KEEP = ("PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "TMPDIR", "TEMP", "TMP", "SYSTEMROOT", "SystemRoot",
-            "WINDIR", "USERPROFILE", "LOCALAPPDATA", "APPDATA", "COMSPEC", "PATHEXT")
+            "WINDIR", "USERPROFILE", "LOCALAPPDATA", "APPDATA", "COMSPEC", "PATHEXT", "PROGRAMDATA", "ALLUSERSPROFILE")
 
 
 class BuildError(Exception):
@@ -128,7 +128,12 @@ def missing_requirements() -> list[str]:
         wanted += meta["optional-dependencies"][extra]
     missing = []
     for requirement in wanted:
-        name = re.match(r"[A-Za-z0-9._-]+", requirement).group(0)  # type: ignore[union-attr]
+        from packaging.requirements import Requirement
+
+        req = Requirement(requirement)
+        if req.marker is not None and not req.marker.evaluate():
+            continue                    # another platform's dependency (truststore is Windows-only)
+        name = req.name
         try:
             version(name)
         except PackageNotFoundError:
@@ -159,6 +164,22 @@ def pyinstaller(clean: bool) -> Path:
     bundle = DIST / project()["name"]
     print(f"   {bundle.relative_to(ROOT)}: {mib(du(bundle))} (log: {log.relative_to(ROOT)})")
     return bundle
+
+
+def write_notices(bundle: Path) -> Path:
+    """THIRD-PARTY-NOTICES.txt at the top of the bundle, from the installed distributions (packaging/notices.py)."""
+    sys.path.insert(0, str(PACKAGING))
+    try:
+        import notices
+    finally:
+        sys.path.remove(str(PACKAGING))
+    out = notices.write(bundle / "THIRD-PARTY-NOTICES.txt")
+    text = out.read_text(encoding="utf-8")
+    for must in ("PySide6", "cryptography", "sqlcipher3", "LGPL"):
+        if must not in text:
+            raise BuildError(f"the third-party notices do not mention {must}")
+    print(f"   {out.relative_to(ROOT)}: {len(notices.bundled_distributions())} distributions, {mib(len(text))}")
+    return out
 
 
 def target_env(**extra: str) -> dict[str, str]:
@@ -311,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
             compile_translations()
         with step("PyInstaller (packaging/checkpoint.spec)"):
             bundle = pyinstaller(args.clean)
+        with step("Third-party licence notices"):
+            write_notices(bundle)
         with step("Checks on the frozen bundle"):
             verify_bundle(bundle, allow_display_warning=args.allow_display_warning)
         archive = None

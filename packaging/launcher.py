@@ -16,10 +16,17 @@ from __future__ import annotations
 import importlib
 import multiprocessing
 import os
+import platform
 import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import checkpoint_bundle  # generated: NAME, VERSION, ENTRY_POINTS, ALIASES, DEFAULT
+
+LOG_NAME = "startup-error.log"
 
 
 def _program() -> str:
@@ -31,20 +38,108 @@ def _program() -> str:
     return str(checkpoint_bundle.DEFAULT)
 
 
+def _utf8_stdio() -> None:
+    try:
+        from checkpoint.cli import utf8_stdio
+    except Exception:            # a damaged installation: the failure below says so
+        return
+    utf8_stdio()
+
+
+def _system_trust() -> None:
+    """Windows: HTTPS trusts the certificates Windows trusts (a ministry CA, an antivirus' HTTPS scanning), not
+    only the certifi list; through the truststore package, before any HTTPS client is made."""
+    if sys.platform != "win32":
+        return
+    try:
+        import truststore
+
+        truststore.inject_into_ssl()
+    except Exception:  # noqa: S110 - without it, certifi's list still works for a public certificate
+        pass
+
+
+def log_dir() -> Path:
+    """Where a failed start-up is logged: the user's own log folder (Windows: %LOCALAPPDATA%\\Checkpoint\\Logs)."""
+    try:
+        import platformdirs
+
+        return Path(platformdirs.user_log_dir("Checkpoint", appauthor=False))
+    except Exception:
+        return Path(tempfile.gettempdir())
+
+
+def _scrub(text: str) -> str:
+    """No personal data in the log: the user's home folder and account name (they are in every path) go."""
+    for secret, mark in ((str(Path.home()), "~"), (os.environ.get("USERNAME", ""), "<user>"),
+                         (os.environ.get("USER", ""), "<user>")):
+        if len(secret) > 2:
+            text = text.replace(secret, mark)
+    return text
+
+
+def _message_box(text: str) -> None:
+    if sys.platform == "win32":
+        import ctypes
+
+        ctypes.windll.user32.MessageBoxW(None, text, "Checkpoint", 0x10)   # MB_ICONERROR
+
+
+def report_startup_failure(program: str, error: BaseException, *, folder: Path | None = None,
+                           show: Callable[[str], object] | None = None) -> Path | None:
+    """Say that ``program`` could not start: one plain line on stderr where there is one; with no console (the
+    windowed checkpoint.exe has ``sys.stderr is None``) a message box. Either way a log file for IT with the
+    error's type and where it happened (file names and lines, the home folder and account name removed; never the
+    error's arguments' values beyond its message). Returns the log file (None if it could not be written)."""
+    hint = (f"If this persists, run `{checkpoint_bundle.NAME}-console --self-test` and send its output to your IT "
+            "support")
+    log = None
+    try:
+        where = folder or log_dir()
+        where.mkdir(parents=True, exist_ok=True)
+        log = where / LOG_NAME
+        frames = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        log.write_text(_scrub(
+            f"{time.strftime('%Y-%m-%d %H:%M:%S %z')} {checkpoint_bundle.NAME} {checkpoint_bundle.VERSION} "
+            f"({program}) could not start on {platform.platform()}, Python {platform.python_version()}\n"
+            f"{frames}"), encoding="utf-8")
+    except OSError:
+        log = None
+    where_logged = f" Details were written to {log}." if log else ""
+    text = (f"{checkpoint_bundle.NAME} could not start ({type(error).__name__}).{where_logged} {hint} "
+            "(set CHECKPOINT_DEBUG=1 for the technical details).")
+    if sys.stderr is None or show is not None:
+        with _suppress():
+            (show or _message_box)(text)
+    else:
+        with _suppress():
+            print(f"{program}: {text}", file=sys.stderr)
+    return log
+
+
+class _suppress:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> bool:
+        return True          # the last resort must not fail in its turn
+
+
 def main() -> int:
     multiprocessing.freeze_support()
+    _utf8_stdio()
+    _system_trust()
     program = _program()
     module, function = checkpoint_bundle.ENTRY_POINTS[program].split(":")
     try:
         return int(getattr(importlib.import_module(module), function)() or 0)
     except Exception as e:
         # The programs turn their own errors into plain messages; what reaches here is a damaged installation
-        # (a missing module or library) or a bug. One plain line, unless a developer asks for the traceback.
+        # (a missing module or library) or a bug. A plain message and a log file, unless a developer asks for the
+        # traceback.
         if os.environ.get("CHECKPOINT_DEBUG"):
             raise
-        print(f"{program}: could not run ({type(e).__name__}: {e}). If this persists, run "
-              f"`{checkpoint_bundle.NAME}-console --self-test` and send its output to your IT support "
-              "(set CHECKPOINT_DEBUG=1 for the technical details).", file=sys.stderr)
+        report_startup_failure(program, e)
         return 70
 
 

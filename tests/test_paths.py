@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 
 import platformdirs.windows
 import pytest
@@ -49,24 +49,49 @@ def test_linux_follows_xdg_data_home_but_keeps_an_existing_store(home: Path, mon
 def windows(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """platformdirs' Windows layout, with the known-folder lookup answering as Windows would for user dara."""
     def known_folder(csidl_name: str) -> str:
-        assert csidl_name == "CSIDL_LOCAL_APPDATA", f"asked for {csidl_name}: the store must not roam"
-        return r"C:\Users\dara\AppData\Local"
+        folders = {"CSIDL_LOCAL_APPDATA": str(home / "AppData" / "Local"), "CSIDL_COMMON_APPDATA": str(home / "PD")}
+        assert csidl_name in folders, f"asked for {csidl_name}: the store must not roam"
+        return folders[csidl_name]
 
     monkeypatch.setattr(platformdirs.windows, "get_win_folder", known_folder)
 
 
-def test_windows_default_is_in_local_appdata(windows: None) -> None:
-    path = default_store_path({}, platform="win32")
-    assert PureWindowsPath(path) == PureWindowsPath(r"C:\Users\dara\AppData\Local\Checkpoint\checkpoint.db")
+def test_windows_default_is_per_machine_in_programdata(windows: None, home: Path) -> None:
+    """One store per laptop, whichever officer's Windows account starts the app (issue 19 §5)."""
+    assert default_store_path({}, platform="win32") == home / "PD" / "Checkpoint" / "checkpoint.db"
+    assert default_store_path({}, prefer="CHECKPOINT_DB", platform="win32") == \
+        home / "PD" / "Checkpoint" / "checkpoint.db"                   # checkpoint-admin: the same store
 
 
-def test_windows_keeps_a_store_made_by_an_earlier_version(windows: None, home: Path) -> None:
-    old = home / ".local/share/checkpoint/checkpoint.db"       # %USERPROFILE%\.local\share\checkpoint
-    old.parent.mkdir(parents=True)
-    old.write_bytes(b"")
-    assert default_store_path({}, platform="win32") == old
+@pytest.mark.parametrize("old", ["AppData/Local/Checkpoint/checkpoint.db", ".local/share/checkpoint/checkpoint.db"])
+def test_windows_keeps_a_store_made_by_an_earlier_version(windows: None, home: Path, old: str) -> None:
+    earlier = home / old        # %LOCALAPPDATA%\Checkpoint (0.1 on Windows), %USERPROFILE%\.local\share\checkpoint
+    earlier.parent.mkdir(parents=True)
+    earlier.write_bytes(b"")
+    assert default_store_path({}, platform="win32") == earlier
     assert default_store_path({"CHECKPOINT_STORE": r"D:\stores\poipet.db"}, platform="win32") == \
         Path(r"D:\stores\poipet.db")
+    new = home / "PD" / "Checkpoint" / "checkpoint.db"        # once the per-machine store exists, it wins
+    new.parent.mkdir(parents=True)
+    new.with_name("checkpoint.db.keys").write_bytes(b"{}")
+    assert default_store_path({}, platform="win32") == new
+
+
+def test_the_default_store_is_never_in_the_current_folder(home: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    (work / "checkpoint.db").write_bytes(b"")
+    for platform in ("linux", "darwin"):
+        assert work not in default_store_path({}, platform=platform).parents
+
+
+def test_the_data_folder_is_made_private(tmp_path: Path) -> None:
+    from checkpoint.paths import ensure_data_dir
+
+    folder = ensure_data_dir(tmp_path / "new" / "checkpoint.db")
+    assert folder.is_dir() and folder.stat().st_mode & 0o077 == 0
 
 
 def test_macos_default(home: Path) -> None:
@@ -85,3 +110,23 @@ def test_checkpoint_admin_resolves_the_store_when_it_runs(home: Path, monkeypatc
     monkeypatch.setenv("CHECKPOINT_DB", str(home / "late.db"))
     assert cli.main(["stats"]) == 4
     assert str(home / "late.db") in capsys.readouterr().err
+
+
+def test_exports_start_in_documents_unless_onedrive_syncs_it(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 19 §5: an export holds personal data; it must not start in a synced folder nor the program's."""
+    import platformdirs
+
+    from checkpoint.paths import export_dir, synced_folder
+
+    docs = home / "Documents"
+    docs.mkdir()
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(docs))
+    assert export_dir({}) == docs
+    onedrive = {"OneDrive": str(home / "OneDrive - Ministry")}
+    synced = home / "OneDrive - Ministry" / "Documents"          # Known Folder Move redirected Documents
+    synced.mkdir(parents=True)
+    monkeypatch.setattr(platformdirs, "user_documents_dir", lambda: str(synced))
+    assert synced_folder(synced, onedrive) and not synced_folder(docs, onedrive)
+    assert not synced_folder(home / "OneDrive - Ministry old", onedrive)     # a prefix is not a parent
+    assert export_dir(onedrive) == home / "Checkpoint exports"
+    assert export_dir({"OneDriveCommercial": str(home / "OneDrive - Ministry")}) == home / "Checkpoint exports"

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from checkpoint import crypto
+from checkpoint.cli import utf8_stdio
 from checkpoint.model.roles import Permission, can
-from checkpoint.paths import default_store_path
+from checkpoint.paths import default_store_path, ensure_data_dir
 from checkpoint.services import Session, store_exists
 
 
@@ -158,7 +159,23 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
+def already_open(store: Path, show: Any = None) -> Any:
+    """The single-instance guard of ``store`` (checkpoint/instance.py), or None after telling the user that another
+    Checkpoint window has it open (``show(text)`` displays the message; a message box by default)."""
+    from checkpoint.instance import InstanceGuard
+    from ui.qt import QCoreApplication, QMessageBox
+
+    guard = InstanceGuard(store)
+    if guard.acquire():
+        return guard
+    text = QCoreApplication.translate("StartUp", "This store is already open in another Checkpoint window. "
+                                      "Switch to that window (it may be minimised), or close it first.")
+    (show or (lambda t: QMessageBox.information(None, "Checkpoint", t)))(text)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_stdio()
     p = argparse.ArgumentParser(prog="checkpoint", description="Checkpoint desktop app")
     p.add_argument("--store", type=Path, help="path of the encrypted store (default: $CHECKPOINT_STORE, else the "
                    "user's own store)")
@@ -189,12 +206,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         QApplication.setWindowIcon(QIcon(str(icon)))   # static: instance() is typed QCoreApplication
     set_language(qapp, args.lang)
     _install_excepthook()
-    app = CheckpointApp(qapp, args.store or default_store_path(), lock_minutes=args.lock_minutes)
+    store = args.store or default_store_path()
+    if args.store is None:
+        ensure_data_dir(store)
+    guard = already_open(store)
+    if guard is None:
+        return 0                        # the other window stays; nothing was opened here
+    app = CheckpointApp(qapp, store, lock_minutes=args.lock_minutes)
     app.start()
     try:
         return int(qapp.exec())
     finally:
         app.shutdown()
+        guard.release()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from ui.qt import QT_TRANSLATE_NOOP
 
 CORE_MESSAGES = (
+    QT_TRANSLATE_NOOP("Core", "Another Checkpoint program is changing the key file: try again in a moment."),
     QT_TRANSLATE_NOOP("Core", "Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release)."),
     QT_TRANSLATE_NOOP("Core", "Key file slot is malformed."),
     QT_TRANSLATE_NOOP("Core", "No such arrival."),
@@ -26,6 +27,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "The database key must be 32 bytes."),
     QT_TRANSLATE_NOOP("Core", "The key file is damaged or not a Checkpoint key file."),
     QT_TRANSLATE_NOOP("Core", "The key file is damaged."),
+    QT_TRANSLATE_NOOP("Core", "The key file is held open by another program (antivirus or backup software?): try again in a moment."),
     QT_TRANSLATE_NOOP("Core", "The key file is too large to be a Checkpoint key file."),
     QT_TRANSLATE_NOOP("Core", "The key file now belongs to another store."),
     QT_TRANSLATE_NOOP("Core", "The referral content has no child-protection agency."),

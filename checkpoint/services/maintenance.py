@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from checkpoint import acl, files
 from checkpoint.errors import PermissionDenied, StoreError, ValidationError
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context
@@ -148,7 +149,8 @@ class Maintenance:
                         vals[21] = ""
                     w.writerow([_csv_safe(v) for v in vals])
                     n += 1
-            os.replace(tmp, path)
+            acl.restrict(tmp)           # Windows: owner, SYSTEM and the app's group (chmod does nothing there)
+            files.replace(tmp, path)    # waits out a scanner holding the new file (Windows)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

@@ -17,14 +17,16 @@ cut leaves the old or the new file, never half of one.
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checkpoint import crypto
+from checkpoint import crypto, files
 from checkpoint.errors import (
     DecryptionFailed,
     LockedOut,
@@ -32,7 +34,7 @@ from checkpoint.errors import (
     UnsupportedFormat,
     WrongPassphrase,
 )
-from checkpoint.files import write_atomic
+from checkpoint.files import FileLock, LockBusy, write_atomic
 
 __all__ = ["FREE_ATTEMPTS", "KeyFile", "lockout_delay"]
 
@@ -101,7 +103,7 @@ class KeyFile:
         if size > MAX_KEYFILE_BYTES:
             raise UnsupportedFormat("The key file is too large to be a Checkpoint key file.")
         try:
-            data = json.loads(p.read_bytes())
+            data = json.loads(_read_bytes(p))
         except (ValueError, UnicodeDecodeError):
             raise UnsupportedFormat("The key file is damaged or not a Checkpoint key file.") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -115,7 +117,7 @@ class KeyFile:
 
     def save(self) -> None:
         """Atomically replace the file on disk (a power cut leaves the old or the new one)."""
-        write_atomic(self.path, json.dumps(self.data, indent=1, sort_keys=True).encode())
+        _write(self.path, json.dumps(self.data, indent=1, sort_keys=True).encode())
 
     def refresh(self) -> None:
         """Reread the file: another process (the CLI beside the app, a login attempt) may have changed it."""
@@ -248,3 +250,62 @@ class KeyFile:
     def failed_attempts(self, user_id: str) -> int:
         self.refresh()
         return int(self.data["attempts"].get(user_id, {}).get("failed", 0))
+
+
+# ----------------------------------------------------------------------------------- file I/O and locking
+# The file is shared by processes (the app, checkpoint-admin, a second window): every read-modify-write above
+# (refresh, change, save) runs under one lock between processes on ``<name>.keys.lock``, so no process overwrites
+# another's change. Reads and replaces wait out the brief sharing violations Windows reports while another program
+# (antivirus, backup) has the file open.
+LOCK_TIMEOUT = 10.0
+_READ_RETRIES, _READ_DELAY = 8, 0.02
+# The methods that reread, change and save the file. tests/storage/test_keyfile_io.py checks that every method
+# calling self.save() is listed here.
+READ_MODIFY_WRITE = ("clear_attempts", "add_passphrase_slot", "rename_user", "remove_user_slot",
+                     "set_recovery_code_slot", "set_hq_recovery_slot", "unwrap_for_user")
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file beside a key file (never deleted: deleting a lock file others wait on breaks the lock)."""
+    return path.with_name(path.name + ".lock")
+
+
+def _read_bytes(path: Path) -> bytes:
+    delay = _READ_DELAY
+    for attempt in range(_READ_RETRIES + 1):
+        try:
+            return path.read_bytes()
+        except PermissionError:
+            if not files.WINDOWS or attempt == _READ_RETRIES:
+                raise StoreError("The key file is held open by another program (antivirus or backup software?): "
+                                 "try again in a moment.") from None
+            time.sleep(delay)
+            delay *= 2
+    raise AssertionError("unreachable")
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        write_atomic(path, data)
+    except PermissionError:
+        raise StoreError("The key file is held open by another program (antivirus or backup software?): "
+                         "try again in a moment.") from None
+
+
+def _exclusive(method: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(method)
+    def locked(self: KeyFile, *args: Any, **kwargs: Any) -> Any:
+        try:
+            lock = FileLock(lock_path(self.path), timeout=LOCK_TIMEOUT)
+            lock.acquire()
+        except LockBusy:
+            raise StoreError("Another Checkpoint program is changing the key file: try again in a moment.") from None
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            lock.release()
+    return locked
+
+
+for _name in READ_MODIFY_WRITE:
+    setattr(KeyFile, _name, _exclusive(getattr(KeyFile, _name)))

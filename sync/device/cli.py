@@ -185,6 +185,7 @@ def add_sync_commands(add: cli.AddCommand) -> None:
 # ---------------------------------------------------------------------------------------------- entry point
 def main(argv: Sequence[str] | None = None) -> int:
     """Run checkpoint-admin (the core's commands and the sync commands); returns the exit code."""
+    cli.utf8_stdio()
     parser = commands.build_parser([add_sync_commands])
     try:
         args = parser.parse_args(argv)

@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checkpoint.cli import EXIT_DATA, EXIT_OK, Parser, UsageError, emit, run_command, secret
+from checkpoint.cli import EXIT_DATA, EXIT_OK, Parser, UsageError, emit, run_command, secret, utf8_stdio
 from checkpoint.errors import StoreMissing, ValidationError
 from sync.hq import config
 
@@ -346,6 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run checkpoint-hq. Errors become exit codes and one plain line on stderr."""
+    utf8_stdio()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

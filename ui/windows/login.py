@@ -10,6 +10,7 @@ from checkpoint import crypto
 from checkpoint.model.user import MIN_PASSPHRASE
 from checkpoint.services import create_store, list_usernames, unlock
 from ui.i18n import LANGUAGES
+from ui.keyboard_layout import typed_in_another_layout
 from ui.messages import error_message
 from ui.qt import (
     QApplication,
@@ -103,6 +104,7 @@ class LoginWindow(QWidget):
             return
         self.sign_in.setEnabled(False)
         self.message.show_error("")
+        self._other_layout = typed_in_another_layout(pw)     # remembered: the box is cleared when it fails
         kwargs: dict[str, Any] = {"kdf": self.kdf}
         if self.clock is not None:
             kwargs["clock"] = self.clock
@@ -118,7 +120,12 @@ class LoginWindow(QWidget):
         self.passphrase.clear()
         self.passphrase.setFocus()
         self.sign_in.setEnabled(True)
-        self.message.show_error(error_message(e))
+        text = error_message(e)
+        if getattr(self, "_other_layout", False):
+            text += " " + self.tr("The passphrase was typed with a non-English keyboard layout. If it is in English "
+                                  "letters, switch the keyboard to English (Win+Space), then type the passphrase "
+                                  "again.")
+        self.message.show_error(text)
 
 
 class _CheckedPage(QWizardPage):

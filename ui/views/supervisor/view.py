@@ -13,6 +13,7 @@ workers see none. The services enforce the same rules, so hiding a tab is a cour
 from __future__ import annotations
 
 from checkpoint.model.roles import Permission, can
+from checkpoint.paths import export_dir
 from ui.context import AppContext
 from ui.qt import QFileDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 from ui.views.supervisor.data import DataTab
@@ -74,6 +75,8 @@ class SupervisorView(QWidget):
             title, filt = self.tr("Export to a new CSV file"), self.tr("CSV files (*.csv)")
         else:
             title, filt = self.tr("Write the backup to a new file"), self.tr("Checkpoint backups (*.db)")
-        path, _sel = QFileDialog.getSaveFileName(self, title, suggested, filt,
+        start = export_dir()            # Documents, or a local folder if Documents syncs to OneDrive
+        start.mkdir(parents=True, exist_ok=True)
+        path, _sel = QFileDialog.getSaveFileName(self, title, str(start / suggested), filt,
                                                  options=QFileDialog.Option.DontConfirmOverwrite)
         return path or None

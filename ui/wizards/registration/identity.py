@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from checkpoint.errors import ValidationError
 from checkpoint.services import PossibleDuplicate
 from checkpoint.workflows.registration import Step
+from ui.keyboard_layout import typed_in_another_layout
 from ui.messages import field_label
 from ui.qt import (
     QApplication,
@@ -133,6 +134,14 @@ class IdentityPage(FlowPage):
         lines = [ln for ln in text.replace("\r", "\n").split("\n") if ln.strip()]
         if len(lines) < 2 or not text.endswith("\n"):
             return          # wait for the line that ends with the reader's closing Enter
+        if typed_in_another_layout(text):
+            # The reader types through the active keyboard layout: Khmer letters mean the layout, not the document.
+            self.mrz_status.setText(self.tr("The scan arrived in another keyboard layout, not English. Switch the "
+                                            "keyboard to English (Win+Space), then scan again."))
+            self.mrz.blockSignals(True)
+            self.mrz.clear()
+            self.mrz.blockSignals(False)
+            return
         try:
             res = self.flow.apply_mrz(text)
         except ValidationError:
