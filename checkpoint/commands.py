@@ -48,7 +48,10 @@ def open_session(args: argparse.Namespace) -> Session:
         if not names:
             raise ValidationError("user", "this store has no users")
         user = names[0]
-    return unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"))
+    session = unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"))
+    for notice in session.notices:      # told once: on stderr, so --json output stays clean
+        print(f"checkpoint-admin: {notice.text()}", file=sys.stderr)
+    return session
 
 
 # ---------------------------------------------------------------------------------------------- commands
@@ -94,9 +97,15 @@ def cmd_user(args: argparse.Namespace) -> int:
                 old = secret("CHECKPOINT_PASSPHRASE", "Current passphrase")
             s.users.set_passphrase(args.name, pw, old_passphrase=old)
             print(f"Passphrase changed for {args.name}.")
+        elif args.action == "unlock" and any(u.username == args.name.lower() and u.status != "active"
+                                             for u in s.users.list()):
+            # A locked account has no key slot any more: reinstating it is a new passphrase (a supervisor's).
+            pw = secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.name}", confirm=True)
+            s.users.set_passphrase(args.name, pw)
+            print(f"{args.name} is reinstated with a new passphrase.")
         elif args.action in ("lock", "unlock"):
             s.users.set_status(args.name, "disabled" if args.action == "lock" else "active")
-            print(f"{args.name} is {'locked' if args.action == 'lock' else 'unlocked'}.")
+            print(f"{args.name} is {'locked (its key slot removed)' if args.action == 'lock' else 'unlocked'}.")
     return EXIT_OK
 
 

@@ -270,7 +270,7 @@ def test_unknown_or_mismatched_device_is_refused(sign_in, case, tmp_path) -> Non
     s = sign_in("sokha")
     token = s.slips.token(case["health"])
     other, _code = create_store(tmp_path / "other.db", checkpoint_name="Bavet", username="pich",
-                                display_name="Pich", passphrase="pich-supervisor-pass", kdf=FAST)
+                                display_name="Pich", passphrase="temple-bell-supervisor", kdf=FAST)
     try:
         other_keys = other.slips.trusted_keys()
     finally:

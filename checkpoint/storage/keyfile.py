@@ -26,6 +26,7 @@ from typing import Any
 
 from checkpoint import crypto
 from checkpoint.errors import (
+    AccountDisabled,
     DecryptionFailed,
     LockedOut,
     StoreError,
@@ -47,14 +48,15 @@ _MAX_DELAY = 15 * 60.0
 def lockout_delay(failed: int) -> float:
     """Seconds a user must wait after ``failed`` consecutive wrong passphrases.
 
-    The first five are free; then 30 s, doubling each time, capped at 15 minutes. Never data deletion.
+    The first five are free; then 30 s, doubling each time, capped at 15 minutes (however large the counter: the
+    exponent is capped before it is raised). Never data deletion.
 
-        >>> [lockout_delay(n) for n in (4, 5, 6, 7, 20)]
-        [0.0, 30.0, 60.0, 120.0, 900.0]
+        >>> [lockout_delay(n) for n in (4, 5, 6, 7, 20, 10**9)]
+        [0.0, 30.0, 60.0, 120.0, 900.0, 900.0]
     """
     if failed < FREE_ATTEMPTS:
         return 0.0
-    return float(min(_BASE_DELAY * (2 ** (failed - FREE_ATTEMPTS)), _MAX_DELAY))
+    return float(min(_BASE_DELAY * (2 ** min(failed - FREE_ATTEMPTS, 16)), _MAX_DELAY))
 
 
 def _context(store_id: str, kind: str, user_id: str) -> bytes:
@@ -159,7 +161,7 @@ class KeyFile:
         slot = {"kind": "passphrase", "user_id": user_id, "username": username, "blob": _b64(blob)}
         slots = self.data["slots"]
         for i, s in enumerate(slots):
-            if s.get("kind") == "passphrase" and s.get("user_id") == user_id:
+            if s.get("kind") in ("passphrase", "locked") and s.get("user_id") == user_id:
                 slots[i] = slot   # keep its place: the first slot is the default user of the CLI
                 break
         else:
@@ -174,10 +176,20 @@ class KeyFile:
                 s["username"] = username
         self.save()
 
-    def remove_user_slot(self, user_id: str) -> None:
+    def slot_user_ids(self) -> set[str]:
+        """The user ids that have a passphrase slot."""
         self.refresh()
-        self.data["slots"] = [s for s in self.data["slots"]
-                              if not (s.get("kind") == "passphrase" and s.get("user_id") == user_id)]
+        return {str(s.get("user_id")) for s in self._slots("passphrase")}
+
+    def remove_user_slot(self, user_id: str, *, locked: bool = False) -> None:
+        """Remove a user's passphrase slot; with ``locked`` leave a marker holding no key, so that signing in
+        says "this account is locked" rather than "wrong passphrase"."""
+        self.refresh()
+        old = [s for s in self.data["slots"] if s.get("kind") in ("passphrase", "locked")
+               and s.get("user_id") == user_id]
+        self.data["slots"] = [s for s in self.data["slots"] if s not in old]
+        if locked and old:
+            self.data["slots"].append({"kind": "locked", "user_id": user_id, "username": old[0].get("username", "")})
         self.save()
 
     def set_recovery_code_slot(self, data_key: bytes, code: str, *, kdf: crypto.KdfParams | None = None) -> None:
@@ -210,18 +222,28 @@ class KeyFile:
         self.refresh()
         slot = self.user_slot(username)
         if slot is None:
+            wanted = username.strip().casefold()
+            if any(str(s.get("username", "")).casefold() == wanted for s in self._slots("locked")):
+                raise AccountDisabled("This account is locked. Ask a supervisor to unlock it.")
             raise WrongPassphrase()
         user_id = str(slot["user_id"])
-        att = self.data["attempts"].get(user_id, {"failed": 0, "last": 0.0})
-        wait = lockout_delay(int(att["failed"])) - (now() - float(att["last"]))
-        if int(att["failed"]) >= FREE_ATTEMPTS and wait > 0:
+        failed, last = _attempts(self.data["attempts"].get(user_id))
+        t = now()
+        if t < last:
+            # The clock went back (a wrong date corrected, a flat CMOS battery): the last failure cannot be in the
+            # future, so it counts as now. The delay then runs at most its cap from here, never "until next year".
+            last = t
+            self.data["attempts"][user_id] = {"failed": failed, "last": last}
+            self.save()
+        wait = min(lockout_delay(failed) - (t - last), _MAX_DELAY)
+        if failed >= FREE_ATTEMPTS and wait > 0:
             raise LockedOut(wait)
         try:
             key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
                                     context=_context(self.store_id, "passphrase", user_id))
         except DecryptionFailed:
-            failed = int(att["failed"]) + 1
-            self.data["attempts"][user_id] = {"failed": failed, "last": now()}
+            failed += 1
+            self.data["attempts"][user_id] = {"failed": failed, "last": t}
             self.save()
             raise WrongPassphrase(failed_attempts=failed, retry_after=lockout_delay(failed)) from None
         if user_id in self.data["attempts"]:
@@ -247,4 +269,19 @@ class KeyFile:
 
     def failed_attempts(self, user_id: str) -> int:
         self.refresh()
-        return int(self.data["attempts"].get(user_id, {}).get("failed", 0))
+        return _attempts(self.data["attempts"].get(user_id))[0]
+
+
+def _attempts(entry: Any) -> tuple[int, float]:
+    """(failed, last failure time) of a counter as stored; a damaged entry counts as one failure now-ish (0.0)
+    rather than failing every sign-in. The counter is bounded so it stays a small number."""
+    if not isinstance(entry, dict):
+        return 0, 0.0
+    try:
+        failed = max(0, min(int(entry.get("failed", 0)), 1_000_000))
+        last = float(entry.get("last", 0.0))
+    except (TypeError, ValueError, OverflowError):
+        return 1, 0.0
+    if last != last or last in (float("inf"), float("-inf")):   # NaN or infinite
+        last = 0.0
+    return failed, last
