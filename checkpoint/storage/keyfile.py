@@ -59,6 +59,18 @@ def lockout_delay(failed: int) -> float:
     return float(min(_BASE_DELAY * (2 ** min(failed - FREE_ATTEMPTS, 16)), _MAX_DELAY))
 
 
+_SLOT_FIELDS = {"passphrase": ("user_id", "username", "blob"), "locked": ("user_id", "username"),
+                "recovery-code": ("blob",), "hq-recovery": ("blob",)}
+
+
+def _slot_ok(slot: Any) -> bool:
+    """A slot is an object with a kind, and the text fields of its kind when we know it (a damaged file is
+    refused whole, never a traceback half-way through a sign-in; a kind we do not know is left alone)."""
+    if not isinstance(slot, dict) or not isinstance(slot.get("kind"), str):
+        return False
+    return all(isinstance(slot.get(f), str) for f in _SLOT_FIELDS.get(slot["kind"], ()))
+
+
 def _context(store_id: str, kind: str, user_id: str) -> bytes:
     return f"checkpoint keyslot v1|{store_id}|{kind}|{user_id}".encode()
 
@@ -113,6 +125,8 @@ class KeyFile:
         if not isinstance(data.get("slots"), list) or not isinstance(data.get("store_id"), str):
             raise UnsupportedFormat("The key file is damaged.")
         data.setdefault("attempts", {})
+        if not isinstance(data["attempts"], dict) or not all(_slot_ok(s) for s in data["slots"]):
+            raise UnsupportedFormat("The key file is damaged.")
         return cls(p, data)
 
     def save(self) -> None:
