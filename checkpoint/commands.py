@@ -109,6 +109,19 @@ def cmd_user(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rotate_key(args: argparse.Namespace) -> int:
+    with open_session(args) as s:
+        rotated = s.users.rotate_data_key()
+    emit(args, {"recovery_code": rotated.recovery_code, "users_without_slot": list(rotated.users_without_slot)},
+         lambda: print(
+             "The store is now encrypted under a new key. Old copies of the key file, and backups made before, "
+             "still open with the old passphrases: keep them locked away or destroy them.\n\n"
+             "NEW RECOVERY CODE (print it, keep it locked away; the old one opens nothing now):\n\n"
+             f"    {rotated.recovery_code}\n"
+             + ("".join(f"\n{u} needs a new passphrase (`user passwd {u}`)." for u in rotated.users_without_slot))))
+    return EXIT_OK
+
+
 def cmd_recover(args: argparse.Namespace) -> int:
     from checkpoint.services import reset_with_recovery_code
 
@@ -233,6 +246,8 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     sp.add_argument("--role", choices=[str(r) for r in ROLES])
     sp.add_argument("--display-name")
     add("recover", cmd_recover, "set a new passphrase with the printed recovery code")
+    add("rotate-key", cmd_rotate_key, "re-encrypt the store under a new key after dismissing someone (supervisor; "
+        "close the app first)", json_=True)
     sp = add("demo-data", cmd_demo, "register synthetic returnees", json_=True)
     sp.add_argument("--count", type=int, default=100)
     sp.add_argument("--seed", type=int, default=1)

@@ -105,8 +105,12 @@ def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, cloc
     _check_paths(path)
     kf = KeyFile.load(keyfile_path(path))
     user_id, key = kf.unwrap_for_user(username, passphrase, now=clock.monotonic)
-    store = Store.open(path, key, clock=clock)
+    store = _open_rotating(path, kf, key, clock)
     try:
+        if not kf.slot_is_sealed(user_id):
+            # An older slot (the data key wrapped directly) cannot take a rotated key: replace it while the
+            # passphrase is at hand.
+            kf.add_passphrase_slot(user_id, username.strip().lower(), store.data_key, passphrase, kdf=kdf)
         _drop_slots_of_locked_accounts(store, kf)
         row = store.db.execute("SELECT status FROM users WHERE id = ?", [user_id]).fetchone()
         if row is None or row[0] != "active":
@@ -117,6 +121,23 @@ def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, cloc
         store.close()
         raise
     return session
+
+
+def _open_rotating(path: str | os.PathLike[str], kf: KeyFile, key: bytes, clock: Clock) -> Store:
+    """Open the store with ``key``; if a data-key rotation was cut short after the database was re-encrypted, open
+    it with the slot's new key and finish the rotation; if it was cut short before, forget it."""
+    nxt = kf.next_key
+    try:
+        store = Store.open(path, key, clock=clock)
+    except DecryptionFailed:
+        if nxt is None:
+            raise
+        store = Store.open(path, nxt, clock=clock)
+        kf.finish_rotation()
+        return store
+    if kf.rotation_pending() and nxt is not None:
+        kf.abandon_rotation()
+    return store
 
 
 def _drop_slots_of_locked_accounts(store: Store, kf: KeyFile) -> None:
@@ -167,7 +188,7 @@ def _reset(path: str | os.PathLike[str], username: str, new_passphrase: str, unw
     _check_paths(path)
     kf = KeyFile.load(keyfile if keyfile is not None else keyfile_path(path))
     key = unwrap(kf)
-    store = Store.open(path, key, clock=clock)
+    store = _open_rotating(path, kf, key, clock)
     try:
         if store.meta("store_id") != kf.store_id:
             raise StoreError("This key file belongs to another store.")

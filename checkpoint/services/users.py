@@ -30,6 +30,7 @@ import zlib
 from dataclasses import dataclass
 from typing import Any
 
+from checkpoint import crypto
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from checkpoint.model.fields import opt_text
 from checkpoint.model.roles import ROLES, Permission, Role
@@ -39,7 +40,7 @@ from checkpoint.services.base import Context, row_dicts
 from checkpoint.services.changes import Changes
 from checkpoint.storage.codec import decode_payload
 
-__all__ = ["Notice", "UserAccount", "Users"]
+__all__ = ["Notice", "Rotated", "UserAccount", "Users"]
 
 _NOTICE_META = "notices_seen:"      # + user id: the local_order of the last event already told to that user
 _MAX_NOTICES = 10
@@ -81,6 +82,16 @@ class UserAccount:
     status: str
     created_at: str
     failed_attempts: int
+
+
+@dataclass(frozen=True)
+class Rotated:
+    """A data-key rotation: the new printed recovery code (the old one opens nothing now) and the users whose
+    old-style slots could not take the new key (they need a new passphrase from a supervisor)."""
+
+    recovery_code: str
+    users_without_slot: tuple[str, ...]
+    changes: Changes
 
 
 class Users:
@@ -243,3 +254,34 @@ class Users:
         with ctx.store.write():
             ctx.store.set_meta(key, str(rows[-1][0]))
         return notices[-_MAX_NOTICES:]
+
+    def rotate_data_key(self) -> Rotated:
+        """Re-encrypt the store under a new data key, for a dismissed user who may have kept a copy of the key
+        file (their old passphrase opens the old key, never the new one). A supervisor only; close the desktop app
+        first (its connections hold the old key).
+
+        Every remaining slot gets the new key without anyone's passphrase (each slot's key pair), HQ's recovery
+        slot is sealed again to HQ's recovery key, and a new recovery code is made (returned: print it). The steps
+        are ordered so that a power cut never leaves the store without a working key: (1) the key file gets the
+        new key beside the old in every slot; (2) ``PRAGMA rekey`` (one transaction); (3) the key file keeps only
+        the new key. A sign-in after a cut between 2 and 3 opens with the new key and does step 3; after a cut
+        between 1 and 2 it opens with the old key and forgets step 1. Backups made before keep the old key and the
+        old slots (docs/security.md).
+        """
+        ctx = self._ctx
+        ctx.require(Permission.MANAGE_USERS)
+        if ctx.user.role != Role.SUPERVISOR:
+            raise PermissionDenied("Only a supervisor may rotate the data key.")
+        hq_public: bytes | None = None
+        raw = ctx.store.meta("hq_enrollment")
+        if raw:
+            try:
+                hq_public = bytes.fromhex(json.loads(raw)["hq_recovery_public"])
+            except (ValueError, KeyError, TypeError):
+                hq_public = None
+        new_key = crypto.new_data_key()
+        code = crypto.generate_recovery_code()
+        stale = ctx.keyfile.prepare_rotation(new_key, code, hq_public, kdf=ctx.kdf)
+        ctx.store.rekey(new_key)
+        ctx.keyfile.finish_rotation()
+        return Rotated(code, tuple(stale), Changes(users=True))

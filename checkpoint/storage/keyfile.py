@@ -20,7 +20,7 @@ import base64
 import json
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,8 @@ from checkpoint.files import write_atomic
 __all__ = ["FREE_ATTEMPTS", "KeyFile", "lockout_delay"]
 
 FORMAT = "checkpoint-keyfile"
-VERSION = 1
+VERSION = 2              # 2: passphrase slots hold a sealed data key (below); files of version 1 still open
+_READABLE = (1, 2)
 MAX_KEYFILE_BYTES = 1 << 20
 FREE_ATTEMPTS = 5
 _BASE_DELAY = 30.0
@@ -94,6 +95,9 @@ class KeyFile:
 
     path: Path
     data: dict[str, Any]
+    # The key a rotation in progress would switch to, from the last unwrap (None when no rotation is pending):
+    # the store opens with it if the rekey happened and the key file was not yet rewritten (a power cut).
+    next_key: bytes | None = field(default=None, repr=False)
 
     # ----------------------------------------------------------------- load / save
     @classmethod
@@ -120,7 +124,7 @@ class KeyFile:
             raise UnsupportedFormat("The key file is damaged or not a Checkpoint key file.") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise UnsupportedFormat("Not a Checkpoint key file.")
-        if data.get("version") != VERSION:
+        if data.get("version") not in _READABLE:
             raise UnsupportedFormat(f"Key file version {data.get('version')!r} is not supported.")
         if not isinstance(data.get("slots"), list) or not isinstance(data.get("store_id"), str):
             raise UnsupportedFormat("The key file is damaged.")
@@ -168,11 +172,16 @@ class KeyFile:
 
     def add_passphrase_slot(self, user_id: str, username: str, data_key: bytes, passphrase: str,
                             *, kdf: crypto.KdfParams | None = None) -> None:
-        """Wrap the data key for a user (replacing that user's slot) and save."""
+        """Give a user a slot (replacing theirs) and save: a fresh X25519 key pair whose private half is wrapped
+        under the passphrase (Argon2id), and the data key sealed to its public half. A supervisor rotating the
+        data key seals the new key to every public half without knowing anyone's passphrase."""
         self.refresh()
-        blob = crypto.wrap_key(data_key, passphrase, context=_context(self.store_id, "passphrase", user_id),
+        private, public = crypto.generate_x25519()
+        blob = crypto.wrap_key(private, passphrase, context=_context(self.store_id, "passphrase-key", user_id),
                                params=kdf)
-        slot = {"kind": "passphrase", "user_id": user_id, "username": username, "blob": _b64(blob)}
+        sealed = crypto.seal(public, data_key, context=_context(self.store_id, "passphrase", user_id))
+        slot = {"kind": "passphrase", "scheme": "sealed", "user_id": user_id, "username": username,
+                "blob": _b64(blob), "public": _b64(public), "sealed": _b64(sealed)}
         slots = self.data["slots"]
         for i, s in enumerate(slots):
             if s.get("kind") in ("passphrase", "locked") and s.get("user_id") == user_id:
@@ -181,6 +190,81 @@ class KeyFile:
         else:
             slots.append(slot)
         self.data["attempts"].pop(user_id, None)
+        self.data["version"] = VERSION
+        self.save()
+
+    def slot_is_sealed(self, user_id: str) -> bool:
+        """Whether the user's slot is of the sealed kind (older slots wrap the data key itself and are replaced
+        at that user's next sign-in: ``auth.unlock``)."""
+        return any(s.get("user_id") == user_id and s.get("scheme") == "sealed" for s in self._slots("passphrase"))
+
+    # ----------------------------------------------------------------- rotating the data key
+    def prepare_rotation(self, new_key: bytes, recovery_code: str, hq_recovery_public: bytes | None, *,
+                         kdf: crypto.KdfParams | None = None) -> list[str]:
+        """Step 1 of a rotation: beside every slot, the new key for it (``*_next``), saved; the store still opens
+        with the current key. Returns the user names whose slots cannot take the new key (older slots): they
+        lose their slot when the rotation finishes and need a new passphrase."""
+        self.refresh()
+        stale: list[str] = []
+        for s in self.data["slots"]:
+            kind = s.get("kind")
+            if kind == "passphrase" and s.get("scheme") == "sealed":
+                s["sealed_next"] = _b64(crypto.seal(_unb64(s["public"]), new_key,
+                                                    context=_context(self.store_id, "passphrase", s["user_id"])))
+            elif kind == "passphrase":
+                stale.append(str(s.get("username")))
+            elif kind == "recovery-code":
+                s["blob_next"] = _b64(crypto.wrap_key(new_key, crypto.normalize_recovery_code(recovery_code),
+                                                      context=_context(self.store_id, "recovery-code", ""),
+                                                      params=kdf))
+            elif kind == "hq-recovery" and hq_recovery_public is not None:
+                s["blob_next"] = _b64(crypto.seal(hq_recovery_public, new_key,
+                                                  context=_context(self.store_id, "hq-recovery", "")))
+        if not self._slots("recovery-code"):
+            self.data["slots"].append({"kind": "recovery-code", "blob": "", "blob_next": _b64(crypto.wrap_key(
+                new_key, crypto.normalize_recovery_code(recovery_code),
+                context=_context(self.store_id, "recovery-code", ""), params=kdf))})
+        self.data["rotation"] = "prepared"
+        self.save()
+        return stale
+
+    def rotation_pending(self) -> bool:
+        return "rotation" in self.data
+
+    def finish_rotation(self) -> None:
+        """Step 3 (after ``PRAGMA rekey``): every slot holds only the new key; slots that could not take it (and
+        would open nothing now) are removed. Idempotent."""
+        self.refresh()
+        if not self.rotation_pending():
+            return
+        kept: list[dict[str, Any]] = []
+        for s in self.data["slots"]:
+            if s.get("kind") == "locked":
+                kept.append(s)
+            elif "sealed_next" in s:
+                s["sealed"] = s.pop("sealed_next")
+                kept.append(s)
+            elif "blob_next" in s:
+                s["blob"] = s.pop("blob_next")
+                kept.append(s)
+        self.data["slots"] = kept
+        del self.data["rotation"]
+        self.save()
+
+    def abandon_rotation(self) -> None:
+        """A rotation prepared but never applied (the store still opens with the current key): forget it."""
+        self.refresh()
+        if not self.rotation_pending():
+            return
+        slots = []
+        for s in self.data["slots"]:
+            s.pop("sealed_next", None)
+            s.pop("blob_next", None)
+            if s.get("kind") == "recovery-code" and not s.get("blob"):
+                continue
+            slots.append(s)
+        self.data["slots"] = slots
+        del self.data["rotation"]
         self.save()
 
     def rename_user(self, user_id: str, username: str) -> None:
@@ -253,8 +337,17 @@ class KeyFile:
         if failed >= FREE_ATTEMPTS and wait > 0:
             raise LockedOut(wait)
         try:
-            key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
-                                    context=_context(self.store_id, "passphrase", user_id))
+            if slot.get("scheme") == "sealed":
+                private = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
+                                            context=_context(self.store_id, "passphrase-key", user_id))
+                ctx = _context(self.store_id, "passphrase", user_id)
+                key = crypto.open_sealed(private, _unb64(slot.get("sealed")), context=ctx)
+                self.next_key = (crypto.open_sealed(private, _unb64(slot["sealed_next"]), context=ctx)
+                                 if "sealed_next" in slot else None)
+            else:
+                key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
+                                        context=_context(self.store_id, "passphrase", user_id))
+                self.next_key = None
         except DecryptionFailed:
             failed += 1
             self.data["attempts"][user_id] = {"failed": failed, "last": t}
@@ -270,16 +363,29 @@ class KeyFile:
         slots = self._slots("recovery-code")
         if not slots:
             raise StoreError("This store has no recovery-code slot.")
-        return crypto.unwrap_key(_unb64(slots[0]["blob"]), crypto.normalize_recovery_code(code),
-                                 context=_context(self.store_id, "recovery-code", ""))
+        code = crypto.normalize_recovery_code(code)
+        ctx = _context(self.store_id, "recovery-code", "")
+        # During a rotation (a power cut between its steps) the slot holds the new code's wrap beside the old.
+        for field in ("blob", "blob_next"):
+            blob = slots[0].get(field)
+            if blob:
+                try:
+                    key = crypto.unwrap_key(_unb64(blob), code, context=ctx)
+                except DecryptionFailed:
+                    continue
+                self.next_key = None
+                return key
+        raise DecryptionFailed("Wrong recovery code.")
 
     def unwrap_with_hq_key(self, hq_recovery_private_key: bytes) -> bytes:
         """Return the data key through HQ's recovery private key (HQ's `recover` command)."""
         slots = self._slots("hq-recovery")
         if not slots:
             raise StoreError("This store was never enrolled with an HQ recovery key.")
-        return crypto.open_sealed(hq_recovery_private_key, _unb64(slots[0]["blob"]),
-                                  context=_context(self.store_id, "hq-recovery", ""))
+        ctx = _context(self.store_id, "hq-recovery", "")
+        nxt = slots[0].get("blob_next")
+        self.next_key = crypto.open_sealed(hq_recovery_private_key, _unb64(nxt), context=ctx) if nxt else None
+        return crypto.open_sealed(hq_recovery_private_key, _unb64(slots[0]["blob"]), context=ctx)
 
     def failed_attempts(self, user_id: str) -> int:
         self.refresh()

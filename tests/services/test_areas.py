@@ -100,6 +100,7 @@ WRITES: list[tuple[str, str, Any, dict[str, bool]]] = [
     ("users.set_status", "dara", lambda s, w: s.users.set_status("vanna", "disabled"),
      {"users": True, "events": True}),
     ("users.set_role", "dara", lambda s, w: s.users.set_role("vanna", "supervisor"), {"users": True, "events": True}),
+    ("users.rotate_data_key", "dara", lambda s, w: s.users.rotate_data_key(), {"users": True}),
     ("maintenance.export_csv", "dara", lambda s, w: s.maintenance.export_csv(w["tmp"] / "out.csv"),
      {"events": True}),
     ("maintenance.backup", "dara", lambda s, w: s.maintenance.backup(w["tmp"] / "copy.db"), {"events": True}),
