@@ -59,7 +59,7 @@ def assess(passphrase: object, *, username: str = "", hints: Iterable[str] = ())
     p = unicodedata.normalize("NFC", passphrase)
     if len(p) > MAX_PASSPHRASE:
         return Strength(False, MSG_TOO_LONG, 0, 0.0)
-    from zxcvbn import zxcvbn   # imported when first needed: its dictionaries take ~0.2 s to load
+    from zxcvbn import zxcvbn  # imported when first needed: its dictionaries take ~0.2 s to load
 
     name = (username or "").strip().casefold()
     inputs = [w for w in (name, *(h.strip().casefold() for h in hints)) if w]

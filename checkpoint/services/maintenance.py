@@ -18,8 +18,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from checkpoint.files import fsync_dir
 from checkpoint.errors import PermissionDenied, StoreError, ValidationError
+from checkpoint.files import fsync_dir
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context
 from checkpoint.services.changes import Changes

@@ -366,8 +366,8 @@ class KeyFile:
         code = crypto.normalize_recovery_code(code)
         ctx = _context(self.store_id, "recovery-code", "")
         # During a rotation (a power cut between its steps) the slot holds the new code's wrap beside the old.
-        for field in ("blob", "blob_next"):
-            blob = slots[0].get(field)
+        for name in ("blob", "blob_next"):
+            blob = slots[0].get(name)
             if blob:
                 try:
                     key = crypto.unwrap_key(_unb64(blob), code, context=ctx)

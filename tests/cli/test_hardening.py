@@ -37,7 +37,7 @@ if sys.platform.startswith("linux"):
 def test_every_program_turns_core_dumps_off_first(program) -> None:
     import resource
 
-    soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
     # The child starts with core dumps allowed (as far as this machine lets it) and checks after main() ran.
     code = _PROBE.format(import_main=ENTRY_POINTS[program])
     p = subprocess.run([sys.executable, "-c", f"import resource; resource.setrlimit(resource.RLIMIT_CORE, "

@@ -35,7 +35,8 @@ from tests.support.helpers import POSITIVE_ADULT, adult, registration
 AREAS = ("registrations", "records", "corrections", "review", "referrals", "drafts", "users", "maintenance", "slips")
 # Every public method of every area, as a read or a write. A new method must be added to one of the two (and a
 # write to WRITES below): that is how a write that forgets to return Changes is caught.
-READS = {"users.take_notices", "registrations.find_duplicates", "records.search", "records.count", "records.page", "records.get",
+READS = {"users.take_notices",
+         "registrations.find_duplicates", "records.search", "records.count", "records.page", "records.get",
          "records.history", "records.today_figures", "corrections.conflicts", "review.pending", "referrals.list",
          "referrals.get", "referrals.to_follow_up", "drafts.list", "users.list", "maintenance.verify",
          "maintenance.stats", "maintenance.cipher_version", "slips.slip", "slips.token", "slips.trusted_keys"}

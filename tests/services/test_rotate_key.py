@@ -13,9 +13,9 @@ import pytest
 from checkpoint import crypto
 from checkpoint.errors import DecryptionFailed, PermissionDenied, WrongPassphrase
 from checkpoint.services import reset_with_recovery_code, unlock
+from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.keyfile import KeyFile
 from checkpoint.storage.store import Store, keyfile_path
-from checkpoint.storage.db import open_encrypted
 from tests.conftest import FAST, PASS
 
 
