@@ -216,7 +216,7 @@ class ProvisioningWizard(QWizard):
         f.addRow(self.tr("Passphrase again"), self.pass2)
         f.addRow(self.hint)
         f.addRow(self.error1)
-        self.pass1.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)))
+        self.pass1.textChanged.connect(lambda t: self.hint.setText(strength_hint(t, self.username.text())))
         # page 2: recovery code
         p2 = QWizardPage()
         p2.setTitle(self.tr("Recovery code"))
