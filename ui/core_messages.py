@@ -38,7 +38,6 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "This arrival was voided."),
     QT_TRANSLATE_NOOP("Core", "This conflict was already decided."),
     QT_TRANSLATE_NOOP("Core", "This device is already enrolled; HQ must revoke it before it enrolls again."),
-    QT_TRANSLATE_NOOP("Core", "This is the last active supervisor; add another before changing its role."),
     QT_TRANSLATE_NOOP("Core", "This is the last active supervisor; add another before locking it."),
     QT_TRANSLATE_NOOP("Core", "This key file belongs to another store."),
     QT_TRANSLATE_NOOP("Core", "This person's record was voided; register a new person instead."),
