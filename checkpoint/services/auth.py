@@ -28,8 +28,9 @@ from checkpoint.errors import (
 )
 from checkpoint.model.roles import Role
 from checkpoint.model.user import validate_username
-from checkpoint.passphrase import check_passphrase
+from checkpoint.passphrase import assess, check_passphrase
 from checkpoint.services.session import Session
+from checkpoint.services.users import Notice
 from checkpoint.site import DEFAULT_STATION_ID
 from checkpoint.storage.keyfile import KeyFile
 from checkpoint.storage.store import Store, keyfile_path
@@ -116,7 +117,11 @@ def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, cloc
         if row is None or row[0] != "active":
             raise AccountDisabled("This account is locked. Ask a supervisor to unlock it.")
         session = Session(store, kf, user_id, kdf=kdf)
-        session.notices = tuple(session.users.take_notices())
+        notices = session.users.take_notices()
+        if not assess(passphrase, username=session.user.username).ok:
+            # Signing in is never refused for it (set before the rule); the user is asked to change it.
+            notices.append(Notice("weak_passphrase", "", clock.now().isoformat()))
+        session.notices = tuple(notices)
     except BaseException:
         store.close()
         raise

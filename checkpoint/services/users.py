@@ -52,6 +52,8 @@ class Notice:
 
     ``kind`` is ``role`` (``role`` holds the new role), ``passphrase`` (a reset) or ``reinstated``; ``by`` is the
     user name of who did it, or ``recovery_code``, or what HQ's recovery recorded; ``at`` is the ISO time.
+    ``weak_passphrase`` (told at every sign-in until changed) says the passphrase just used would be refused
+    today.
     """
 
     kind: str
@@ -67,6 +69,9 @@ class Notice:
             return f"Your role was changed to {self.role.replace('_', ' ')} {who} on {day}."
         if self.kind == "reinstated":
             return f"Your account was reinstated {who} on {day}."
+        if self.kind == "weak_passphrase":
+            return ("Your passphrase is too easy to guess by today's rules: please change it "
+                    "(checkpoint-admin user passwd), or ask a supervisor to set a new one.")
         return f"Your passphrase was reset {who} on {day}."
 
 

@@ -187,11 +187,15 @@ def test_strong_passphrases_pass(supervisor, good) -> None:
     supervisor.users.add("chan", "Chan", "officer", good)
 
 
-def test_an_old_weak_passphrase_still_signs_in(supervisor, store_path, clock) -> None:
-    # Set before the rule (straight into the key file): sign-in does not judge it.
+def test_an_old_weak_passphrase_still_signs_in_and_is_asked_to_change(supervisor, store_path, clock) -> None:
+    # Set before the rule (straight into the key file): sign-in is not refused, the user is told to change it.
     uid = next(u.id for u in supervisor.users.list() if u.username == "sokha")
     supervisor.keyfile.add_passphrase_slot(uid, "sokha", supervisor._ctx.data_key(), "1234567890", kdf=FAST)
-    unlock(store_path, "sokha", "1234567890", clock=clock).lock()
+    s = unlock(store_path, "sokha", "1234567890", clock=clock)
+    assert [n.kind for n in s.notices] == ["weak_passphrase"]
+    s.users.set_passphrase("sokha", NEW, old_passphrase="1234567890")
+    s.lock()
+    assert unlock(store_path, "sokha", NEW, clock=clock).notices == ()
 
 
 def test_the_refusals_are_translated_in_khmer() -> None:

@@ -1727,40 +1727,40 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../windows/login.py" line="98"/>
+        <location filename="../windows/login.py" line="101"/>
         <source>Checkpoint — sign in</source>
         <translation type="unfinished">Checkpoint — ចូលប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="100"/>
-        <location filename="../windows/login.py" line="118"/>
+        <location filename="../windows/login.py" line="103"/>
+        <location filename="../windows/login.py" line="121"/>
         <source>Language</source>
         <translation type="unfinished">ភាសា</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="107"/>
-        <location filename="../windows/login.py" line="119"/>
+        <location filename="../windows/login.py" line="110"/>
+        <location filename="../windows/login.py" line="122"/>
         <source>User name</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="109"/>
-        <location filename="../windows/login.py" line="120"/>
+        <location filename="../windows/login.py" line="112"/>
+        <location filename="../windows/login.py" line="123"/>
         <source>Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="111"/>
+        <location filename="../windows/login.py" line="114"/>
         <source>Sign in</source>
         <translation type="unfinished">ចូលប្រើ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="115"/>
+        <location filename="../windows/login.py" line="118"/>
         <source>Checkpoint</source>
         <translation type="unfinished">Checkpoint</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="143"/>
+        <location filename="../windows/login.py" line="146"/>
         <source>Enter your user name and passphrase.</source>
         <translation type="unfinished">សូមបញ្ចូលឈ្មោះអ្នកប្រើ និងឃ្លាសម្ងាត់របស់អ្នក។</translation>
     </message>
@@ -1837,21 +1837,26 @@
     </message>
     <message>
         <location filename="../windows/login.py" line="59"/>
+        <source>Your passphrase is too easy to guess by today&apos;s rules: please change it, or ask a supervisor to set a new one.</source>
+        <translation>ឃ្លាសម្ងាត់របស់អ្នកងាយទាយពេកតាមច្បាប់បច្ចុប្បន្ន៖ សូមប្តូរវា ឬស្នើអ្នកត្រួតពិនិត្យឱ្យកំណត់ឃ្លាសម្ងាត់ថ្មី។</translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="62"/>
         <source>Your account was reinstated %1 on %2.</source>
         <translation>គណនីរបស់អ្នកត្រូវបានបើកឡើងវិញ %1 នៅថ្ងៃ %2។</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="61"/>
+        <location filename="../windows/login.py" line="64"/>
         <source>Your passphrase was reset %1 on %2.</source>
         <translation>ឃ្លាសម្ងាត់របស់អ្នកត្រូវបានកំណត់ឡើងវិញ %1 នៅថ្ងៃ %2។</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="73"/>
+        <location filename="../windows/login.py" line="76"/>
         <source>Changes to your account</source>
         <translation>ការផ្លាស់ប្តូរលើគណនីរបស់អ្នក</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="75"/>
+        <location filename="../windows/login.py" line="78"/>
         <source>If you did not expect this, tell your supervisor.</source>
         <translation>ប្រសិនបើអ្នកមិនបានរំពឹងទុកការផ្លាស់ប្តូរនេះទេ សូមប្រាប់អ្នកត្រួតពិនិត្យរបស់អ្នក។</translation>
     </message>
@@ -2306,73 +2311,73 @@
 <context>
     <name>ProvisioningWizard</name>
     <message>
-        <location filename="../windows/login.py" line="188"/>
+        <location filename="../windows/login.py" line="191"/>
         <source>Set up this checkpoint</source>
         <translation type="unfinished">រៀបចំច្រកត្រួតពិនិត្យនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="195"/>
+        <location filename="../windows/login.py" line="198"/>
         <source>Checkpoint and first supervisor</source>
         <translation type="unfinished">ច្រកត្រួតពិនិត្យ និងអ្នកត្រួតពិនិត្យដំបូង</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="196"/>
+        <location filename="../windows/login.py" line="199"/>
         <source>Poipet checkpoint</source>
         <translation type="unfinished">ច្រកត្រួតពិនិត្យប៉ោយប៉ែត</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="197"/>
-        <location filename="../windows/login.py" line="212"/>
+        <location filename="../windows/login.py" line="200"/>
+        <location filename="../windows/login.py" line="215"/>
         <source>Checkpoint name</source>
         <translation type="unfinished">ឈ្មោះច្រកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="199"/>
-        <location filename="../windows/login.py" line="213"/>
+        <location filename="../windows/login.py" line="202"/>
+        <location filename="../windows/login.py" line="216"/>
         <source>Supervisor user name</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើរបស់អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="201"/>
-        <location filename="../windows/login.py" line="214"/>
+        <location filename="../windows/login.py" line="204"/>
+        <location filename="../windows/login.py" line="217"/>
         <source>Full name</source>
         <translation type="unfinished">ឈ្មោះពេញ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="203"/>
-        <location filename="../windows/login.py" line="215"/>
+        <location filename="../windows/login.py" line="206"/>
+        <location filename="../windows/login.py" line="218"/>
         <source>Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="205"/>
-        <location filename="../windows/login.py" line="216"/>
+        <location filename="../windows/login.py" line="208"/>
+        <location filename="../windows/login.py" line="219"/>
         <source>Passphrase again</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ម្តងទៀត</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="222"/>
+        <location filename="../windows/login.py" line="225"/>
         <source>Recovery code</source>
         <translation type="unfinished">លេខកូដស្តារ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="223"/>
+        <location filename="../windows/login.py" line="226"/>
         <source>Write this code down or print it, and keep it locked away. It opens the records if every passphrase is forgotten. It is shown only now.</source>
         <translation type="unfinished">សូមសរសេរកូដនេះទុក ឬបោះពុម្ពវា ហើយរក្សាទុកវានៅកន្លែងដែលចាក់សោ។ កូដនេះអាចបើកកំណត់ត្រាបាន ប្រសិនបើឃ្លាសម្ងាត់ទាំងអស់ត្រូវបានភ្លេច។ កូដនេះបង្ហាញតែម្តងនេះប៉ុណ្ណោះ។</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="229"/>
-        <location filename="../windows/login.py" line="230"/>
+        <location filename="../windows/login.py" line="232"/>
+        <location filename="../windows/login.py" line="233"/>
         <source>I have written down the recovery code</source>
         <translation type="unfinished">ខ្ញុំបានសរសេរលេខកូដស្តារទុករួចហើយ</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="240"/>
+        <location filename="../windows/login.py" line="243"/>
         <source>Open Checkpoint</source>
         <translation type="unfinished">បើក Checkpoint</translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="248"/>
+        <location filename="../windows/login.py" line="251"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។</translation>
     </message>

@@ -55,6 +55,9 @@ def notice_text(notice: Any) -> str:
 
         return QApplication.translate("Notice", "Your role was changed to %1 %2 on %3.").replace(
             "%1", role_label(notice.role)).replace("%2", who).replace("%3", day)
+    if notice.kind == "weak_passphrase":
+        return QApplication.translate("Notice", "Your passphrase is too easy to guess by today's rules: please "
+                                                "change it, or ask a supervisor to set a new one.")
     if notice.kind == "reinstated":
         return QApplication.translate("Notice", "Your account was reinstated %1 on %2.").replace(
             "%1", who).replace("%2", day)
