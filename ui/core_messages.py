@@ -4,6 +4,7 @@ from ui.qt import QT_TRANSLATE_NOOP
 
 CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "A locked account has no passphrase any more: a supervisor reinstates it by setting a new passphrase."),
+    QT_TRANSLATE_NOOP("Core", "HQ's recovery key is not known here; the data key cannot be rotated without it."),
     QT_TRANSLATE_NOOP("Core", "Key file slot is malformed."),
     QT_TRANSLATE_NOOP("Core", "No such arrival."),
     QT_TRANSLATE_NOOP("Core", "No such batch."),

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checkpoint import crypto
-from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from checkpoint.errors import ConflictError, NotFound, PermissionDenied, StoreError, ValidationError
 from checkpoint.model.fields import opt_text
 from checkpoint.model.roles import ROLES, Permission, Role
 from checkpoint.model.user import validate_username
@@ -281,6 +281,9 @@ class Users:
                 hq_public = bytes.fromhex(json.loads(raw)["hq_recovery_public"])
             except (ValueError, KeyError, TypeError):
                 hq_public = None
+        if ctx.keyfile.has_slot("hq-recovery") and not ctx.keyfile.hq_slot_is_for(hq_public):
+            # Never drop HQ's way back in silently: its public key must be known to seal the new key to it.
+            raise StoreError("HQ's recovery key is not known here; the data key cannot be rotated without it.")
         new_key = crypto.new_data_key()
         code = crypto.generate_recovery_code()
         stale = ctx.keyfile.prepare_rotation(new_key, code, hq_public, kdf=ctx.kdf)

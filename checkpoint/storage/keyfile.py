@@ -307,6 +307,12 @@ class KeyFile:
                                    "blob": _b64(blob)})
         self.save()
 
+    def hq_slot_is_for(self, hq_recovery_public: bytes | None) -> bool:
+        """Whether HQ's recovery slot was sealed to this public key (by the key id stored beside it)."""
+        self.refresh()
+        return hq_recovery_public is not None and any(
+            s.get("recipient") == crypto.key_id(hq_recovery_public) for s in self._slots("hq-recovery"))
+
     def has_slot(self, kind: str) -> bool:
         return bool(self._slots(kind))
 

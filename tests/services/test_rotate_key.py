@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from checkpoint import crypto
-from checkpoint.errors import DecryptionFailed, PermissionDenied, WrongPassphrase
+from checkpoint.errors import DecryptionFailed, PermissionDenied, StoreError, WrongPassphrase
 from checkpoint.services import reset_with_recovery_code, unlock
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.keyfile import KeyFile
@@ -62,6 +62,12 @@ def test_the_hq_recovery_slot_follows_the_new_key(supervisor, store_path, clock)
     supervisor.users.rotate_data_key()
     key = KeyFile.load(keyfile_path(store_path)).unwrap_with_hq_key(hq_private)
     Store.open(store_path, key, clock=clock).close()
+    # HQ's key no longer known here (the enrollment record damaged): refused, rather than HQ's slot dropped.
+    with supervisor.store.write():
+        supervisor.store.set_meta("hq_enrollment", "{}")
+    with pytest.raises(StoreError):
+        supervisor.users.rotate_data_key()
+    assert KeyFile.load(keyfile_path(store_path)).unwrap_with_hq_key(hq_private) == key
 
 
 def _old_style(kf: KeyFile, username: str, data_key: bytes) -> str:
