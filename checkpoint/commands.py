@@ -48,7 +48,10 @@ def open_session(args: argparse.Namespace) -> Session:
         if not names:
             raise ValidationError("user", "this store has no users")
         user = names[0]
-    return unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"))
+    session = unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"))
+    for notice in session.notices:      # told once: on stderr, so --json output stays clean
+        print(f"checkpoint-admin: {notice.text()}", file=sys.stderr)
+    return session
 
 
 # ---------------------------------------------------------------------------------------------- commands
@@ -94,9 +97,28 @@ def cmd_user(args: argparse.Namespace) -> int:
                 old = secret("CHECKPOINT_PASSPHRASE", "Current passphrase")
             s.users.set_passphrase(args.name, pw, old_passphrase=old)
             print(f"Passphrase changed for {args.name}.")
+        elif args.action == "unlock" and any(u.username == args.name.lower() and u.status != "active"
+                                             for u in s.users.list()):
+            # A locked account has no key slot any more: reinstating it is a new passphrase (a supervisor's).
+            pw = secret("CHECKPOINT_NEW_PASSPHRASE", f"New passphrase for {args.name}", confirm=True)
+            s.users.set_passphrase(args.name, pw)
+            print(f"{args.name} is reinstated with a new passphrase.")
         elif args.action in ("lock", "unlock"):
             s.users.set_status(args.name, "disabled" if args.action == "lock" else "active")
-            print(f"{args.name} is {'locked' if args.action == 'lock' else 'unlocked'}.")
+            print(f"{args.name} is {'locked (its key slot removed)' if args.action == 'lock' else 'unlocked'}.")
+    return EXIT_OK
+
+
+def cmd_rotate_key(args: argparse.Namespace) -> int:
+    with open_session(args) as s:
+        rotated = s.users.rotate_data_key()
+    emit(args, {"recovery_code": rotated.recovery_code, "users_without_slot": list(rotated.users_without_slot)},
+         lambda: print(
+             "The store is now encrypted under a new key. Old copies of the key file, and backups made before, "
+             "still open with the old passphrases: keep them locked away or destroy them.\n\n"
+             "NEW RECOVERY CODE (print it, keep it locked away; the old one opens nothing now):\n\n"
+             f"    {rotated.recovery_code}\n"
+             + ("".join(f"\n{u} needs a new passphrase (`user passwd {u}`)." for u in rotated.users_without_slot))))
     return EXIT_OK
 
 
@@ -224,6 +246,8 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     sp.add_argument("--role", choices=[str(r) for r in ROLES])
     sp.add_argument("--display-name")
     add("recover", cmd_recover, "set a new passphrase with the printed recovery code")
+    add("rotate-key", cmd_rotate_key, "re-encrypt the store under a new key after dismissing someone (supervisor; "
+        "close the app first)", json_=True)
     sp = add("demo-data", cmd_demo, "register synthetic returnees", json_=True)
     sp.add_argument("--count", type=int, default=100)
     sp.add_argument("--seed", type=int, default=1)

@@ -22,8 +22,8 @@ from checkpoint.services import Session, create_store, unlock
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-PASS = {"dara": "dara-supervisor-pass", "sokha": "sokha-officer-pass", "vanna": "vanna-officer-pass",
-        "thida": "thida-health-pass", "rith": "rith-admin-pass-1"}
+PASS = {"dara": "river-lotus-supervisor", "sokha": "mango-tree-officer-7", "vanna": "blue-kite-officer-9",
+        "thida": "clinic-lamp-health-3", "rith": "server-rack-admin-5"}
 ROLES = {"sokha": "officer", "vanna": "officer", "thida": "health_worker", "rith": "admin"}
 FAST = crypto.KdfParams.fast()
 

@@ -23,6 +23,7 @@ from checkpoint.services import create_store
 from checkpoint.slips import (
     MAX_TOKEN_CHARS,
     SIGNING_CONTEXT,
+    SLIP_VALID_DAYS,
     Slip,
     verify_referral_token,
 )
@@ -30,6 +31,11 @@ from tests.conftest import FAST
 from tests.support.helpers import POSITIVE_ADULT, adult, registration
 
 FACILITY = codelists.health_facilities()[0].code
+TODAY = date(2026, 11, 22)          # the test clock's day in Poipet
+
+
+def slip_person(s, referral_id: str) -> str:
+    return str(s.store.db.execute("SELECT person_id FROM referrals WHERE id = ?", [referral_id]).fetchone()[0])
 HEALTH = {"kind": "health", "agency_code": FACILITY, "reason_code": "TB_PRESUMPTIVE", "urgency": "SAME_DAY",
           "notes": "also ticked ILO indicators; protection referral made"}
 PROTECTION = {"kind": "protection", "agency_code": "MoSVY_PROVINCIAL_DOSVY", "reason_code": "TRAFFICKING_INDICATORS",
@@ -97,7 +103,8 @@ def test_created_date_is_the_day_in_cambodia_not_in_utc(sign_in, clock) -> None:
     r = sign_in("sokha").registrations.register(**registration(referrals=[HEALTH]))
     slip = sign_in("sokha").slips.slip(r.referral_ids[0])
     assert slip.created_date == date(2026, 11, 23)
-    assert verify_referral_token(slip.token, sign_in("sokha").slips.trusted_keys())["t"] == "2026-11-23"
+    payload = verify_referral_token(slip.token, sign_in("sokha").slips.trusted_keys(), today=date(2026, 11, 23))
+    assert (payload["i"], payload["x"]) == ("2026-11-23", "2027-02-21")
 
 
 @pytest.mark.parametrize(("reason_code", "dob"), [
@@ -119,8 +126,8 @@ def test_health_slip_says_nothing_about_trafficking(sign_in, reason_code, dob) -
     for name, text in _text_fields(slip).items():
         for word in (*FORBIDDEN_ON_HEALTH, "victim"):
             assert word not in text.lower(), f"{name} mentions {word!r}: {text!r}"
-    payload = verify_referral_token(slip.token, s.slips.trusted_keys())
-    assert (payload["k"], payload["f"]) == ("health", FACILITY)
+    payload = verify_referral_token(slip.token, s.slips.trusted_keys(), today=TODAY)
+    assert payload["p"] == r.person_id and set(payload) == {"d", "i", "p", "r", "x"}
     assert not any(w in json.dumps(payload).lower() for w in FORBIDDEN_ON_HEALTH)
 
 
@@ -160,7 +167,7 @@ def test_who_may_print_which_slip(sign_in, case, user, kind, allowed) -> None:
     s = sign_in(user)
     if allowed:
         assert s.slips.slip(case[kind]).referral_id == case[kind]
-        assert s.slips.token(case[kind]).startswith("CPR1.")
+        assert s.slips.token(case[kind]).startswith("CPR2.")
     else:
         with pytest.raises(PermissionDenied):
             s.slips.slip(case[kind])
@@ -208,8 +215,8 @@ def test_token_round_trip(sign_in, case) -> None:
     (kid, public), = keys.items()
     assert public == bytes.fromhex(s.store.meta("device_signing_public"))
     assert kid == crypto.key_id(public)
-    assert verify_referral_token(slip.token, keys) == {"d": kid, "f": FACILITY, "k": "health",
-                                                       "r": case["health"], "t": "2026-11-22"}
+    assert verify_referral_token(slip.token, keys, today=TODAY) == {
+        "d": kid, "i": "2026-11-22", "p": slip_person(s, case["health"]), "r": case["health"], "x": "2027-02-20"}
     assert s.slips.token(case["health"]) == slip.token  # deterministic: a reprint has the same QR
     assert sign_in("dara").slips.token(case["protection"]) != slip.token
     assert len(slip.token) < MAX_TOKEN_CHARS
@@ -223,7 +230,10 @@ def test_token_holds_no_name_or_document(sign_in, case) -> None:
     for haystack in (slip.token.lower(), decoded.lower()):
         for secret in ("sok", "dara", "សុខ", "ដារា", "n1234567", "1990-05-17", "012345678"):
             assert secret not in haystack
-    assert set(json.loads(decoded)) == {"r", "d", "t", "k", "f"}
+    assert set(json.loads(decoded)) == {"r", "p", "d", "i", "x"}
+    # Nothing says what kind of referral or where to: a photographed protection slip looks like a health one.
+    for word in ("protection", "child", "health", "traffick", "victim", "agency"):
+        assert word not in decoded.lower()
 
 
 def test_every_signature_byte_tampered_is_refused(sign_in, case) -> None:
@@ -236,10 +246,10 @@ def test_every_signature_byte_tampered_is_refused(sign_in, case) -> None:
         bad = bytearray(sig)
         bad[i] ^= 0x01
         with pytest.raises(SignatureInvalid):
-            verify_referral_token(f"{prefix}.{payload}.{_b64(bytes(bad))}", keys)
+            verify_referral_token(f"{prefix}.{payload}.{_b64(bytes(bad))}", keys, today=TODAY)
     for cut in (1, 64, 77):
         with pytest.raises(SignatureInvalid):
-            verify_referral_token(f"{prefix}.{payload}.{_b64(sig[:cut])}", keys)
+            verify_referral_token(f"{prefix}.{payload}.{_b64(sig[:cut])}", keys, today=TODAY)
 
 
 def test_no_single_character_change_verifies(sign_in, case) -> None:
@@ -249,12 +259,12 @@ def test_no_single_character_change_verifies(sign_in, case) -> None:
     for i, ch in enumerate(token):
         alt = "B" if ch == "A" else "A"
         with pytest.raises((SignatureInvalid, ValidationError)):
-            verify_referral_token(token[:i] + alt + token[i + 1:], keys)
+            verify_referral_token(token[:i] + alt + token[i + 1:], keys, today=TODAY)
 
 
 @pytest.mark.parametrize(("field", "value"), [
-    ("r", "00000000-0000-4000-8000-000000000000"), ("t", "2026-11-21"), ("k", "protection"),
-    ("f", "KH01-PROVINCIAL-RH"),
+    ("r", "00000000-0000-4000-8000-000000000000"), ("p", "00000000-0000-4000-8000-000000000000"),
+    ("i", "2026-11-21"), ("x", "2099-12-31"),
 ])
 def test_changed_payload_field_is_refused(sign_in, case, field, value) -> None:
     s = sign_in("sokha")
@@ -263,33 +273,33 @@ def test_changed_payload_field_is_refused(sign_in, case, field, value) -> None:
     data[field] = value
     forged = _b64(json.dumps(data, sort_keys=True, separators=(",", ":")).encode())
     with pytest.raises(SignatureInvalid):
-        verify_referral_token(f"{prefix}.{forged}.{sig}", s.slips.trusted_keys())
+        verify_referral_token(f"{prefix}.{forged}.{sig}", s.slips.trusted_keys(), today=TODAY)
 
 
 def test_unknown_or_mismatched_device_is_refused(sign_in, case, tmp_path) -> None:
     s = sign_in("sokha")
     token = s.slips.token(case["health"])
     other, _code = create_store(tmp_path / "other.db", checkpoint_name="Bavet", username="pich",
-                                display_name="Pich", passphrase="pich-supervisor-pass", kdf=FAST)
+                                display_name="Pich", passphrase="temple-bell-supervisor", kdf=FAST)
     try:
         other_keys = other.slips.trusted_keys()
     finally:
         other.lock()
     with pytest.raises(SignatureInvalid, match="not trusted"):
-        verify_referral_token(token, other_keys)
+        verify_referral_token(token, other_keys, today=TODAY)
     with pytest.raises(SignatureInvalid, match="not trusted"):
-        verify_referral_token(token, {})
+        verify_referral_token(token, {}, today=TODAY)
     # The right key id mapped to another device's key: the signature does not verify.
     (kid, _pub), = s.slips.trusted_keys().items()
     with pytest.raises(SignatureInvalid):
-        verify_referral_token(token, {kid: next(iter(other_keys.values()))})
+        verify_referral_token(token, {kid: next(iter(other_keys.values()))}, today=TODAY)
     # The payload names another trusted device: still refused (the signature was made by this one).
     prefix, payload, sig = token.split(".")
     data = json.loads(_unb64(payload))
     data["d"] = next(iter(other_keys))
     forged = _b64(json.dumps(data, sort_keys=True, separators=(",", ":")).encode())
     with pytest.raises(SignatureInvalid):
-        verify_referral_token(f"{prefix}.{forged}.{sig}", {**s.slips.trusted_keys(), **other_keys})
+        verify_referral_token(f"{prefix}.{forged}.{sig}", {**s.slips.trusted_keys(), **other_keys}, today=TODAY)
 
 
 def test_signature_for_another_purpose_is_refused(sign_in, case) -> None:
@@ -299,16 +309,17 @@ def test_signature_for_another_purpose_is_refused(sign_in, case) -> None:
     private = bytes.fromhex(s.store.meta("device_signing_private"))
     other = crypto.sign(private, _unb64(payload), context=b"batch")
     with pytest.raises(SignatureInvalid):
-        verify_referral_token(f"{prefix}.{payload}.{_b64(other)}", s.slips.trusted_keys())
+        verify_referral_token(f"{prefix}.{payload}.{_b64(other)}", s.slips.trusted_keys(), today=TODAY)
     good = crypto.sign(private, _unb64(payload), context=SIGNING_CONTEXT)
-    assert verify_referral_token(f"{prefix}.{payload}.{_b64(good)}", s.slips.trusted_keys())["r"] == case["health"]
+    assert verify_referral_token(f"{prefix}.{payload}.{_b64(good)}", s.slips.trusted_keys(),
+                                 today=TODAY)["r"] == case["health"]
 
 
 def _signed(s, data: object) -> str:
     """A correctly signed token over arbitrary content (to show the shape is checked too)."""
     raw = data if isinstance(data, bytes) else json.dumps(data).encode()
     private = bytes.fromhex(s.store.meta("device_signing_private"))
-    return f"CPR1.{_b64(raw)}.{_b64(crypto.sign(private, raw, context=SIGNING_CONTEXT))}"
+    return f"CPR2.{_b64(raw)}.{_b64(crypto.sign(private, raw, context=SIGNING_CONTEXT))}"
 
 
 def test_malformed_tokens_are_validation_errors(sign_in, case) -> None:
@@ -318,32 +329,55 @@ def test_malformed_tokens_are_validation_errors(sign_in, case) -> None:
     _prefix, payload, sig = token.split(".")
     good = json.loads(_unb64(payload))
     bad_tokens = [
-        "", "CPR1", "CPR1..", f"CPR2.{payload}.{sig}", f"cpr1.{payload}.{sig}", f"CPR1.{payload}",
-        f"CPR1.{payload}.{sig}.{sig}", f"CPR1.{payload}=.{sig}", f"CPR1.{payload}.{sig}==", f"CPR1.{payload}.",
-        f"CPR1.{payload[:-1]}+.{sig}", "CPR1.!!!!.????", f"CPR1.{payload} .{sig}",
-        f"CPR1.{_b64(b'not json')}.{sig}", f"CPR1.{_b64(bytes([0xff, 0xfe]))}.{sig}",
-        "CPR1." + "A" * (MAX_TOKEN_CHARS + 1), token + " " * MAX_TOKEN_CHARS,
-        _signed(s, b"[]"), _signed(s, {k: v for k, v in good.items() if k != "f"}), _signed(s, {**good, "n": "SOK"}),
-        _signed(s, {**good, "k": "tb"}), _signed(s, {**good, "r": "x"}), _signed(s, {**good, "t": 20261122}),
-        _signed(s, b'{"r":"a","r":"b"}'),
+        "", "CPR2", "CPR2..", f"CPR1.{payload}.{sig}", f"cpr2.{payload}.{sig}", f"CPR2.{payload}",
+        f"CPR2.{payload}.{sig}.{sig}", f"CPR2.{payload}=.{sig}", f"CPR2.{payload}.{sig}==", f"CPR2.{payload}.",
+        f"CPR2.{payload[:-1]}+.{sig}", "CPR2.!!!!.????", f"CPR2.{payload} .{sig}",
+        f"CPR2.{_b64(b'not json')}.{sig}", f"CPR2.{_b64(bytes([0xff, 0xfe]))}.{sig}",
+        "CPR2." + "A" * (MAX_TOKEN_CHARS + 1), token + " " * MAX_TOKEN_CHARS,
+        _signed(s, b"[]"), _signed(s, {k: v for k, v in good.items() if k != "x"}), _signed(s, {**good, "n": "SOK"}),
+        _signed(s, {**good, "k": "health"}), _signed(s, {**good, "r": "x"}), _signed(s, {**good, "i": 20261122}),
+        _signed(s, {**good, "i": "2027-03-01"}), _signed(s, b'{"r":"a","r":"b"}'),
     ]
     # Non-canonical base64: the same bytes spelt with different trailing bits.
     last = payload[-1]
     alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
     sibling = alphabet[alphabet.index(last) ^ 1]
     if _unb64(payload[:-1] + sibling) == _unb64(payload):
-        bad_tokens.append(f"CPR1.{payload[:-1]}{sibling}.{sig}")
+        bad_tokens.append(f"CPR2.{payload[:-1]}{sibling}.{sig}")
     for bad in bad_tokens:
         with pytest.raises(ValidationError):
-            verify_referral_token(bad, keys)
+            verify_referral_token(bad, keys, today=TODAY)
     for not_text in (None, token.encode(), 12, ["CPR1"]):
         with pytest.raises(ValidationError):
-            verify_referral_token(not_text, keys)
+            verify_referral_token(not_text, keys, today=TODAY)
+
+
+def test_a_slip_expires_and_is_bound_to_its_person(sign_in, case) -> None:
+    s = sign_in("sokha")
+    token = s.slips.token(case["protection"])
+    keys = s.slips.trusted_keys()
+    last_day = TODAY + timedelta(days=SLIP_VALID_DAYS)
+    assert verify_referral_token(token, keys, today=last_day)["p"] == slip_person(s, case["protection"])
+    with pytest.raises(ValidationError, match="expired"):
+        verify_referral_token(token, keys, today=last_day + timedelta(days=1))
+
+
+def test_a_token_of_the_old_format_is_refused(sign_in, case) -> None:
+    """CPR1 codes never expired and named the referral kind: none verifies any more."""
+    s = sign_in("sokha")
+    private = bytes.fromhex(s.store.meta("device_signing_private"))
+    public = bytes.fromhex(s.store.meta("device_signing_public"))
+    old = json.dumps({"d": crypto.key_id(public), "f": "IOM", "k": "protection", "r": case["protection"],
+                      "t": "2026-11-22"}, sort_keys=True, separators=(",", ":")).encode()
+    token = f"CPR1.{_b64(old)}.{_b64(crypto.sign(private, old, context=b'checkpoint referral slip v1'))}"
+    with pytest.raises(ValidationError):
+        verify_referral_token(token, s.slips.trusted_keys(), today=TODAY)
 
 
 def test_oversized_token_is_refused_before_parsing(sign_in, case) -> None:
     with pytest.raises(ValidationError, match="too long"):
-        verify_referral_token("CPR1." + "A" * 10_000_000 + ".x", sign_in("sokha").slips.trusted_keys())
+        verify_referral_token("CPR2." + "A" * 10_000_000 + ".x", sign_in("sokha").slips.trusted_keys(),
+                              today=TODAY)
 
 
 def test_errors_are_checkpoint_errors_with_plain_messages(sign_in, case) -> None:
@@ -351,7 +385,7 @@ def test_errors_are_checkpoint_errors_with_plain_messages(sign_in, case) -> None
     token = s.slips.token(case["health"])
     for bad, keys in (("hello", s.slips.trusted_keys()), (token, {})):
         with pytest.raises(CheckpointError) as e:
-            verify_referral_token(bad, keys)
+            verify_referral_token(bad, keys, today=TODAY)
         assert "Traceback" not in e.value.message and e.value.message
 
 

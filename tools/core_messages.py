@@ -27,6 +27,12 @@ def collect() -> list[str]:
     for path in sorted((ROOT / "checkpoint").rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
+            # Messages kept as module constants (``MSG_TOO_SHORT: Final = "..."``) because more than one call uses
+            # them (checkpoint/passphrase.py).
+            if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
+                    and node.target.id.startswith("MSG_") and isinstance(node.value, ast.Constant)
+                    and isinstance(node.value.value, str) and node.value.value):
+                found.add(node.value.value)
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ERRORS:
                 args = node.args[1:] if node.func.id == "ValidationError" else node.args[:1]
                 for a in args:

@@ -175,6 +175,9 @@ def already_open(store: Path, show: Any = None) -> Any:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from checkpoint.hardening import disable_core_dumps
+
+    disable_core_dumps()        # first: a crash must not write the data key and records to a core file
     utf8_stdio()
     p = argparse.ArgumentParser(prog="checkpoint", description="Checkpoint desktop app")
     p.add_argument("--store", type=Path, help="path of the encrypted store (default: $CHECKPOINT_STORE, else the "

@@ -27,8 +27,10 @@ from checkpoint.errors import (
     WrongPassphrase,
 )
 from checkpoint.model.roles import Role
-from checkpoint.model.user import check_passphrase, validate_username
+from checkpoint.model.user import validate_username
+from checkpoint.passphrase import assess, check_passphrase
 from checkpoint.services.session import Session
+from checkpoint.services.users import Notice
 from checkpoint.site import DEFAULT_STATION_ID
 from checkpoint.storage.keyfile import KeyFile
 from checkpoint.storage.store import Store, keyfile_path
@@ -52,11 +54,11 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
     if store_exists(path):
         raise StoreExists(f"A store already exists at {path}.")
     username = validate_username(username)
-    passphrase = check_passphrase(passphrase)
     name = (checkpoint_name or "").strip()
     if not name or len(name) > 80:
         raise ValidationError("checkpoint_name", "is required (at most 80 characters)")
     display = (display_name or "").strip() or username
+    passphrase = check_passphrase(passphrase, username=username, hints=(display, name))
     key = crypto.new_data_key()
     sign_priv, sign_pub = crypto.generate_signing_key()
     store_id = str(uuid.uuid4())
@@ -95,17 +97,60 @@ def list_usernames(path: str | os.PathLike[str]) -> list[str]:
 
 def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, clock: Clock | None = None,
            kdf: crypto.KdfParams | None = None) -> Session:
-    """Sign a user in: unwrap the data key with their passphrase and open the store."""
+    """Sign a user in: unwrap the data key with their passphrase and open the store.
+
+    The passphrase's strength is not checked here (an old weak one still signs in). What others did to this
+    account since its last sign-in (a role change, a passphrase reset) is in ``session.notices``, told once.
+    """
     clock = clock or SystemClock()
     _check_paths(path)
     kf = KeyFile.load(keyfile_path(path))
     user_id, key = kf.unwrap_for_user(username, passphrase, now=clock.monotonic)
-    store = Store.open(path, key, clock=clock)
-    row = store.db.execute("SELECT status FROM users WHERE id = ?", [user_id]).fetchone()
-    if row is None or row[0] != "active":
+    store = _open_rotating(path, kf, key, clock)
+    try:
+        if not kf.slot_is_sealed(user_id):
+            # An older slot (the data key wrapped directly) cannot take a rotated key: replace it while the
+            # passphrase is at hand.
+            kf.add_passphrase_slot(user_id, username.strip().lower(), store.data_key, passphrase, kdf=kdf)
+        _drop_slots_of_locked_accounts(store, kf)
+        row = store.db.execute("SELECT status FROM users WHERE id = ?", [user_id]).fetchone()
+        if row is None or row[0] != "active":
+            raise AccountDisabled("This account is locked. Ask a supervisor to unlock it.")
+        session = Session(store, kf, user_id, kdf=kdf)
+        notices = session.users.take_notices()
+        if not assess(passphrase, username=session.user.username).ok:
+            # Signing in is never refused for it (set before the rule); the user is asked to change it.
+            notices.append(Notice("weak_passphrase", "", clock.now().isoformat()))
+        session.notices = tuple(notices)
+    except BaseException:
         store.close()
-        raise AccountDisabled("This account is locked. Ask a supervisor to unlock it.")
-    return Session(store, kf, user_id, kdf=kdf)
+        raise
+    return session
+
+
+def _open_rotating(path: str | os.PathLike[str], kf: KeyFile, key: bytes, clock: Clock) -> Store:
+    """Open the store with ``key``; if a data-key rotation was cut short after the database was re-encrypted, open
+    it with the slot's new key and finish the rotation; if it was cut short before, forget it."""
+    nxt = kf.next_key
+    try:
+        store = Store.open(path, key, clock=clock)
+    except DecryptionFailed:
+        if nxt is None:
+            raise
+        store = Store.open(path, nxt, clock=clock)
+        kf.finish_rotation()
+        return store
+    if kf.rotation_pending() and nxt is not None:
+        kf.abandon_rotation()
+    return store
+
+
+def _drop_slots_of_locked_accounts(store: Store, kf: KeyFile) -> None:
+    """A locked account keeps no key slot. Stores from before that rule (and a power cut between locking and
+    removing the slot) still have some: any sign-in removes them."""
+    locked = {r[0] for r in store.db.execute("SELECT id FROM users WHERE status != 'active'")}
+    for uid in locked & kf.slot_user_ids():
+        kf.remove_user_slot(uid, locked=True)
 
 
 def reset_with_recovery_code(path: str | os.PathLike[str], code: str, username: str, new_passphrase: str, *,
@@ -146,10 +191,9 @@ def _reset(path: str | os.PathLike[str], username: str, new_passphrase: str, unw
            kdf: crypto.KdfParams | None) -> tuple[Store, KeyFile, str]:
     """The steps both recoveries share: a new passphrase slot for ``username``, recorded; the store stays open."""
     _check_paths(path)
-    new_passphrase = check_passphrase(new_passphrase)
     kf = KeyFile.load(keyfile if keyfile is not None else keyfile_path(path))
     key = unwrap(kf)
-    store = Store.open(path, key, clock=clock)
+    store = _open_rotating(path, kf, key, clock)
     try:
         if store.meta("store_id") != kf.store_id:
             raise StoreError("This key file belongs to another store.")
@@ -157,6 +201,7 @@ def _reset(path: str | os.PathLike[str], username: str, new_passphrase: str, unw
                                [username.strip().lower()]).fetchone()
         if row is None:
             raise ValidationError("username", "no such user")
+        new_passphrase = check_passphrase(new_passphrase, username=str(row[1]))
         user_id = str(row[0])
         with store.write():
             store.record("user.passphrase_changed", "user", user_id, {"by": by}, author=user_id)

@@ -67,6 +67,10 @@ _CSV_COLUMNS = ("person_id", "family_name", "given_names", "name_khmer", "sex", 
                 "trafficking_flags", "review_status")
 
 
+_WITHHELD = "withheld (no consent to sharing)"
+_SHARING_ONLY = tuple(_CSV_COLUMNS.index(c) for c in ("tb_outcome", "trafficking_outcome", "trafficking_flags"))
+
+
 class Maintenance:
     """``session.maintenance``: checks, figures, exports and backups."""
 
@@ -114,8 +118,8 @@ class Maintenance:
     def export_csv(self, out: str | os.PathLike[str]) -> Exported:
         """Write one row per arrival (identity, journey, screening outcomes) to a new CSV file.
 
-        Trafficking outcomes are exported only where the person consented to sharing. The file is plaintext:
-        the caller chooses where it goes. The export is logged as an event.
+        TB and trafficking outcomes are exported only where the person consented to sharing. The file is plaintext
+        and owner-only (0600): the caller chooses where it goes. The export is logged as an event.
         """
         ctx = self._ctx
         ctx.require(Permission.EXPORT)
@@ -136,21 +140,28 @@ class Maintenance:
             "ORDER BY e.arrival_at")
         n = 0
         # Streamed row by row (a million arrivals do not fit in memory as one string), so not files.write_atomic:
-        # a temporary file beside the target, renamed when complete.
+        # a temporary file beside the target, owner-only from its first byte (as write_atomic makes its own),
+        # fsynced, renamed when complete.
         tmp = path.with_name(path.name + ".part")
         try:
-            with open(tmp, "w", newline="", encoding="utf-8-sig") as f:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            with os.fdopen(fd, "w", newline="", encoding="utf-8-sig") as f:
                 w = csv.writer(f)
                 w.writerow(_CSV_COLUMNS)
                 for row in cur:
                     vals = list(row[:-1])
                     if not row[-1]:
-                        vals[20] = "withheld (no consent to sharing)" if vals[20] else ""
-                        vals[21] = ""
+                        # Screening outcomes travel only with the person's consent to sharing: TB as well as
+                        # trafficking (a TB result is health data).
+                        for i in _SHARING_ONLY:
+                            vals[i] = _WITHHELD if vals[i] else ""
                     w.writerow([_csv_safe(v) for v in vals])
                     n += 1
+                f.flush()
+                os.fsync(f.fileno())
             acl.restrict(tmp)           # Windows: owner, SYSTEM and the app's group (chmod does nothing there)
             files.replace(tmp, path)    # waits out a scanner holding the new file (Windows)
+            files.fsync_dir(path.parent)
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise

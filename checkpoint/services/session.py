@@ -35,7 +35,7 @@ from checkpoint.services.referrals import Referrals
 from checkpoint.services.registrations import Registrations
 from checkpoint.services.review import Review
 from checkpoint.services.slips import Slips
-from checkpoint.services.users import Users
+from checkpoint.services.users import Notice, Users
 from checkpoint.site import SiteConfig
 from checkpoint.storage.keyfile import KeyFile
 from checkpoint.storage.store import Store
@@ -63,6 +63,8 @@ class Session:
         self.users = Users(ctx)
         self.maintenance = Maintenance(ctx)
         self.slips = Slips(ctx)
+        # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
+        self.notices: tuple[Notice, ...] = ()
 
     # ------------------------------------------------------------------ the open store
     @property

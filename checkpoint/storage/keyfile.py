@@ -22,12 +22,13 @@ import json
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from checkpoint import crypto, files
 from checkpoint.errors import (
+    AccountDisabled,
     DecryptionFailed,
     LockedOut,
     StoreError,
@@ -39,7 +40,8 @@ from checkpoint.files import FileLock, LockBusy, write_atomic
 __all__ = ["FREE_ATTEMPTS", "KeyFile", "lockout_delay"]
 
 FORMAT = "checkpoint-keyfile"
-VERSION = 1
+VERSION = 2              # 2: passphrase slots hold a sealed data key (below); files of version 1 still open
+_READABLE = (1, 2)
 MAX_KEYFILE_BYTES = 1 << 20
 FREE_ATTEMPTS = 5
 _BASE_DELAY = 30.0
@@ -49,14 +51,27 @@ _MAX_DELAY = 15 * 60.0
 def lockout_delay(failed: int) -> float:
     """Seconds a user must wait after ``failed`` consecutive wrong passphrases.
 
-    The first five are free; then 30 s, doubling each time, capped at 15 minutes. Never data deletion.
+    The first five are free; then 30 s, doubling each time, capped at 15 minutes (however large the counter: the
+    exponent is capped before it is raised). Never data deletion.
 
-        >>> [lockout_delay(n) for n in (4, 5, 6, 7, 20)]
-        [0.0, 30.0, 60.0, 120.0, 900.0]
+        >>> [lockout_delay(n) for n in (4, 5, 6, 7, 20, 10**9)]
+        [0.0, 30.0, 60.0, 120.0, 900.0, 900.0]
     """
     if failed < FREE_ATTEMPTS:
         return 0.0
-    return float(min(_BASE_DELAY * (2 ** (failed - FREE_ATTEMPTS)), _MAX_DELAY))
+    return float(min(_BASE_DELAY * (2 ** min(failed - FREE_ATTEMPTS, 16)), _MAX_DELAY))
+
+
+_SLOT_FIELDS = {"passphrase": ("user_id", "username", "blob"), "locked": ("user_id", "username"),
+                "recovery-code": ("blob",), "hq-recovery": ("blob",)}
+
+
+def _slot_ok(slot: Any) -> bool:
+    """A slot is an object with a kind, and the text fields of its kind when we know it (a damaged file is
+    refused whole, never a traceback half-way through a sign-in; a kind we do not know is left alone)."""
+    if not isinstance(slot, dict) or not isinstance(slot.get("kind"), str):
+        return False
+    return all(isinstance(slot.get(f), str) for f in _SLOT_FIELDS.get(slot["kind"], ()))
 
 
 def _context(store_id: str, kind: str, user_id: str) -> bytes:
@@ -82,6 +97,9 @@ class KeyFile:
 
     path: Path
     data: dict[str, Any]
+    # The key a rotation in progress would switch to, from the last unwrap (None when no rotation is pending):
+    # the store opens with it if the rekey happened and the key file was not yet rewritten (a power cut).
+    next_key: bytes | None = field(default=None, repr=False)
 
     # ----------------------------------------------------------------- load / save
     @classmethod
@@ -108,11 +126,13 @@ class KeyFile:
             raise UnsupportedFormat("The key file is damaged or not a Checkpoint key file.") from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise UnsupportedFormat("Not a Checkpoint key file.")
-        if data.get("version") != VERSION:
+        if data.get("version") not in _READABLE:
             raise UnsupportedFormat(f"Key file version {data.get('version')!r} is not supported.")
         if not isinstance(data.get("slots"), list) or not isinstance(data.get("store_id"), str):
             raise UnsupportedFormat("The key file is damaged.")
         data.setdefault("attempts", {})
+        if not isinstance(data["attempts"], dict) or not all(_slot_ok(s) for s in data["slots"]):
+            raise UnsupportedFormat("The key file is damaged.")
         return cls(p, data)
 
     def save(self) -> None:
@@ -154,19 +174,99 @@ class KeyFile:
 
     def add_passphrase_slot(self, user_id: str, username: str, data_key: bytes, passphrase: str,
                             *, kdf: crypto.KdfParams | None = None) -> None:
-        """Wrap the data key for a user (replacing that user's slot) and save."""
+        """Give a user a slot (replacing theirs) and save: a fresh X25519 key pair whose private half is wrapped
+        under the passphrase (Argon2id), and the data key sealed to its public half. A supervisor rotating the
+        data key seals the new key to every public half without knowing anyone's passphrase."""
         self.refresh()
-        blob = crypto.wrap_key(data_key, passphrase, context=_context(self.store_id, "passphrase", user_id),
+        private, public = crypto.generate_x25519()
+        blob = crypto.wrap_key(private, passphrase, context=_context(self.store_id, "passphrase-key", user_id),
                                params=kdf)
-        slot = {"kind": "passphrase", "user_id": user_id, "username": username, "blob": _b64(blob)}
+        sealed = crypto.seal(public, data_key, context=_context(self.store_id, "passphrase", user_id))
+        slot = {"kind": "passphrase", "scheme": "sealed", "user_id": user_id, "username": username,
+                "blob": _b64(blob), "public": _b64(public), "sealed": _b64(sealed)}
         slots = self.data["slots"]
         for i, s in enumerate(slots):
-            if s.get("kind") == "passphrase" and s.get("user_id") == user_id:
+            if s.get("kind") in ("passphrase", "locked") and s.get("user_id") == user_id:
                 slots[i] = slot   # keep its place: the first slot is the default user of the CLI
                 break
         else:
             slots.append(slot)
         self.data["attempts"].pop(user_id, None)
+        self.data["version"] = VERSION
+        self.save()
+
+    def slot_is_sealed(self, user_id: str) -> bool:
+        """Whether the user's slot is of the sealed kind (older slots wrap the data key itself and are replaced
+        at that user's next sign-in: ``auth.unlock``)."""
+        return any(s.get("user_id") == user_id and s.get("scheme") == "sealed" for s in self._slots("passphrase"))
+
+    # ----------------------------------------------------------------- rotating the data key
+    def prepare_rotation(self, new_key: bytes, recovery_code: str, hq_recovery_public: bytes | None, *,
+                         kdf: crypto.KdfParams | None = None) -> list[str]:
+        """Step 1 of a rotation: beside every slot, the new key for it (``*_next``), saved; the store still opens
+        with the current key. Returns the user names whose slots cannot take the new key (older slots): they
+        lose their slot when the rotation finishes and need a new passphrase."""
+        self.refresh()
+        stale: list[str] = []
+        for s in self.data["slots"]:
+            kind = s.get("kind")
+            if kind == "passphrase" and s.get("scheme") == "sealed":
+                s["sealed_next"] = _b64(crypto.seal(_unb64(s["public"]), new_key,
+                                                    context=_context(self.store_id, "passphrase", s["user_id"])))
+            elif kind == "passphrase":
+                stale.append(str(s.get("username")))
+            elif kind == "recovery-code":
+                s["blob_next"] = _b64(crypto.wrap_key(new_key, crypto.normalize_recovery_code(recovery_code),
+                                                      context=_context(self.store_id, "recovery-code", ""),
+                                                      params=kdf))
+            elif kind == "hq-recovery" and hq_recovery_public is not None:
+                s["blob_next"] = _b64(crypto.seal(hq_recovery_public, new_key,
+                                                  context=_context(self.store_id, "hq-recovery", "")))
+        if not self._slots("recovery-code"):
+            self.data["slots"].append({"kind": "recovery-code", "blob": "", "blob_next": _b64(crypto.wrap_key(
+                new_key, crypto.normalize_recovery_code(recovery_code),
+                context=_context(self.store_id, "recovery-code", ""), params=kdf))})
+        self.data["rotation"] = "prepared"
+        self.save()
+        return stale
+
+    def rotation_pending(self) -> bool:
+        return "rotation" in self.data
+
+    def finish_rotation(self) -> None:
+        """Step 3 (after ``PRAGMA rekey``): every slot holds only the new key; slots that could not take it (and
+        would open nothing now) are removed. Idempotent."""
+        self.refresh()
+        if not self.rotation_pending():
+            return
+        kept: list[dict[str, Any]] = []
+        for s in self.data["slots"]:
+            if s.get("kind") == "locked":
+                kept.append(s)
+            elif "sealed_next" in s:
+                s["sealed"] = s.pop("sealed_next")
+                kept.append(s)
+            elif "blob_next" in s:
+                s["blob"] = s.pop("blob_next")
+                kept.append(s)
+        self.data["slots"] = kept
+        del self.data["rotation"]
+        self.save()
+
+    def abandon_rotation(self) -> None:
+        """A rotation prepared but never applied (the store still opens with the current key): forget it."""
+        self.refresh()
+        if not self.rotation_pending():
+            return
+        slots = []
+        for s in self.data["slots"]:
+            s.pop("sealed_next", None)
+            s.pop("blob_next", None)
+            if s.get("kind") == "recovery-code" and not s.get("blob"):
+                continue
+            slots.append(s)
+        self.data["slots"] = slots
+        del self.data["rotation"]
         self.save()
 
     def rename_user(self, user_id: str, username: str) -> None:
@@ -176,10 +276,20 @@ class KeyFile:
                 s["username"] = username
         self.save()
 
-    def remove_user_slot(self, user_id: str) -> None:
+    def slot_user_ids(self) -> set[str]:
+        """The user ids that have a passphrase slot."""
         self.refresh()
-        self.data["slots"] = [s for s in self.data["slots"]
-                              if not (s.get("kind") == "passphrase" and s.get("user_id") == user_id)]
+        return {str(s.get("user_id")) for s in self._slots("passphrase")}
+
+    def remove_user_slot(self, user_id: str, *, locked: bool = False) -> None:
+        """Remove a user's passphrase slot; with ``locked`` leave a marker holding no key, so that signing in
+        says "this account is locked" rather than "wrong passphrase"."""
+        self.refresh()
+        old = [s for s in self.data["slots"] if s.get("kind") in ("passphrase", "locked")
+               and s.get("user_id") == user_id]
+        self.data["slots"] = [s for s in self.data["slots"] if s not in old]
+        if locked and old:
+            self.data["slots"].append({"kind": "locked", "user_id": user_id, "username": old[0].get("username", "")})
         self.save()
 
     def set_recovery_code_slot(self, data_key: bytes, code: str, *, kdf: crypto.KdfParams | None = None) -> None:
@@ -199,6 +309,12 @@ class KeyFile:
                                    "blob": _b64(blob)})
         self.save()
 
+    def hq_slot_is_for(self, hq_recovery_public: bytes | None) -> bool:
+        """Whether HQ's recovery slot was sealed to this public key (by the key id stored beside it)."""
+        self.refresh()
+        return hq_recovery_public is not None and any(
+            s.get("recipient") == crypto.key_id(hq_recovery_public) for s in self._slots("hq-recovery"))
+
     def has_slot(self, kind: str) -> bool:
         return bool(self._slots(kind))
 
@@ -212,18 +328,37 @@ class KeyFile:
         self.refresh()
         slot = self.user_slot(username)
         if slot is None:
+            wanted = username.strip().casefold()
+            if any(str(s.get("username", "")).casefold() == wanted for s in self._slots("locked")):
+                raise AccountDisabled("This account is locked. Ask a supervisor to unlock it.")
             raise WrongPassphrase()
         user_id = str(slot["user_id"])
-        att = self.data["attempts"].get(user_id, {"failed": 0, "last": 0.0})
-        wait = lockout_delay(int(att["failed"])) - (now() - float(att["last"]))
-        if int(att["failed"]) >= FREE_ATTEMPTS and wait > 0:
+        failed, last = _attempts(self.data["attempts"].get(user_id))
+        t = now()
+        if t < last:
+            # The clock went back (a wrong date corrected, a flat CMOS battery): the last failure cannot be in the
+            # future, so it counts as now. The delay then runs at most its cap from here, never "until next year".
+            last = t
+            self.data["attempts"][user_id] = {"failed": failed, "last": last}
+            self.save()
+        wait = min(lockout_delay(failed) - (t - last), _MAX_DELAY)
+        if failed >= FREE_ATTEMPTS and wait > 0:
             raise LockedOut(wait)
         try:
-            key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
-                                    context=_context(self.store_id, "passphrase", user_id))
+            if slot.get("scheme") == "sealed":
+                private = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
+                                            context=_context(self.store_id, "passphrase-key", user_id))
+                ctx = _context(self.store_id, "passphrase", user_id)
+                key = crypto.open_sealed(private, _unb64(slot.get("sealed")), context=ctx)
+                self.next_key = (crypto.open_sealed(private, _unb64(slot["sealed_next"]), context=ctx)
+                                 if "sealed_next" in slot else None)
+            else:
+                key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
+                                        context=_context(self.store_id, "passphrase", user_id))
+                self.next_key = None
         except DecryptionFailed:
-            failed = int(att["failed"]) + 1
-            self.data["attempts"][user_id] = {"failed": failed, "last": now()}
+            failed += 1
+            self.data["attempts"][user_id] = {"failed": failed, "last": t}
             self.save()
             raise WrongPassphrase(failed_attempts=failed, retry_after=lockout_delay(failed)) from None
         if user_id in self.data["attempts"]:
@@ -236,20 +371,49 @@ class KeyFile:
         slots = self._slots("recovery-code")
         if not slots:
             raise StoreError("This store has no recovery-code slot.")
-        return crypto.unwrap_key(_unb64(slots[0]["blob"]), crypto.normalize_recovery_code(code),
-                                 context=_context(self.store_id, "recovery-code", ""))
+        code = crypto.normalize_recovery_code(code)
+        ctx = _context(self.store_id, "recovery-code", "")
+        # During a rotation (a power cut between its steps) the slot holds the new code's wrap beside the old.
+        for name in ("blob", "blob_next"):
+            blob = slots[0].get(name)
+            if blob:
+                try:
+                    key = crypto.unwrap_key(_unb64(blob), code, context=ctx)
+                except DecryptionFailed:
+                    continue
+                self.next_key = None
+                return key
+        raise DecryptionFailed("Wrong recovery code.")
 
     def unwrap_with_hq_key(self, hq_recovery_private_key: bytes) -> bytes:
         """Return the data key through HQ's recovery private key (HQ's `recover` command)."""
         slots = self._slots("hq-recovery")
         if not slots:
             raise StoreError("This store was never enrolled with an HQ recovery key.")
-        return crypto.open_sealed(hq_recovery_private_key, _unb64(slots[0]["blob"]),
-                                  context=_context(self.store_id, "hq-recovery", ""))
+        ctx = _context(self.store_id, "hq-recovery", "")
+        nxt = slots[0].get("blob_next")
+        self.next_key = crypto.open_sealed(hq_recovery_private_key, _unb64(nxt), context=ctx) if nxt else None
+        return crypto.open_sealed(hq_recovery_private_key, _unb64(slots[0]["blob"]), context=ctx)
 
     def failed_attempts(self, user_id: str) -> int:
         self.refresh()
-        return int(self.data["attempts"].get(user_id, {}).get("failed", 0))
+        return _attempts(self.data["attempts"].get(user_id))[0]
+
+
+def _attempts(entry: Any) -> tuple[int, float]:
+    """(failed, last failure time) of a counter as stored; a damaged entry counts as one failure now-ish (0.0)
+    rather than failing every sign-in. The counter is bounded so it stays a small number."""
+    if not isinstance(entry, dict):
+        return 0, 0.0
+    try:
+        failed = max(0, min(int(entry.get("failed", 0)), 1_000_000))
+        last = float(entry.get("last", 0.0))
+    except (TypeError, ValueError, OverflowError):
+        return 1, 0.0
+    if last != last or last in (float("inf"), float("-inf")):   # NaN or infinite
+        last = 0.0
+    return failed, last
+
 
 
 # ----------------------------------------------------------------------------------- file I/O and locking
@@ -262,7 +426,8 @@ _READ_RETRIES, _READ_DELAY = 8, 0.02
 # The methods that reread, change and save the file. tests/storage/test_keyfile_io.py checks that every method
 # calling self.save() is listed here.
 READ_MODIFY_WRITE = ("clear_attempts", "add_passphrase_slot", "rename_user", "remove_user_slot",
-                     "set_recovery_code_slot", "set_hq_recovery_slot", "unwrap_for_user")
+                     "set_recovery_code_slot", "set_hq_recovery_slot", "unwrap_for_user", "prepare_rotation",
+                     "finish_rotation", "abandon_rotation")
 
 
 def lock_path(path: Path) -> Path:

@@ -84,6 +84,18 @@ class Store:
             raise
         return cls(Path(path), db, clock, row[0], HLC(last), key)
 
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt the whole database under ``new_key`` (SQLCipher's ``PRAGMA rekey``: one transaction, so a
+        power cut leaves it under the old key or the new one, never half). Other open connections to this store
+        stop working: they hold the old key."""
+        if len(new_key) != 32:
+            raise StoreError("The database key must be 32 bytes.")
+        if self.db.conn.in_transaction:
+            raise StoreError("rekey() cannot run inside a transaction")
+        self.db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.data_key = new_key
+
     def close(self) -> None:
         # Fold the WAL back into the main file so a copied .db is complete; closing must not fail on it.
         with contextlib.suppress(Exception):

@@ -31,6 +31,32 @@ if TYPE_CHECKING:
 __all__ = ["add_sync_commands", "main"]
 
 DEFAULT_TIMEOUT = 60.0
+MAX_TIMEOUT = 3600.0
+
+
+def _timeout(text: str) -> float:
+    """``--timeout``: seconds, a finite number above 0 (argparse turns the ValueError into one usage line)."""
+    value = float(text)
+    if not 0 < value <= MAX_TIMEOUT:      # also refuses nan (every comparison with it is false)
+        raise ValueError(text)
+    return value
+
+
+_timeout.__name__ = "timeout in seconds (above 0, at most 3600)"
+
+
+def _server_url(text: str) -> str:
+    """``--server``: an http(s) address with a host and, if given, a valid port."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    _ = parts.port                        # ValueError for "http://[::1" or a port that is not a number
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(text)
+    return text
+
+
+_server_url.__name__ = "server address (http:// or https:// and a host)"
 
 
 def _session(args: argparse.Namespace) -> Session:
@@ -163,7 +189,7 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
 def add_sync_commands(add: cli.AddCommand) -> None:
     """Register the sync commands with checkpoint-admin's ``add(name, fn, help, *, json_=False)``."""
     sp = add("enroll", cmd_enroll, "enroll this device with HQ (once, with a token from HQ)", json_=True)
-    sp.add_argument("--server", required=True, help="HQ's address, e.g. https://hq.example.org")
+    sp.add_argument("--server", required=True, type=_server_url, help="HQ's address, e.g. https://hq.example.org")
     sp.add_argument("--token", help="one-time enrollment code: token and HQ key fingerprint as HQ printed it (or "
                                     "$CHECKPOINT_ENROLL_TOKEN, or a prompt)")
     sp.add_argument("--fingerprint", help="HQ's key fingerprint, if the code holds the token only "
@@ -171,10 +197,10 @@ def add_sync_commands(add: cli.AddCommand) -> None:
     sp.add_argument("--replace", action="store_true",
                     help="enroll again (supervisor only) after HQ released this device (nothing unsynced is lost)")
     sp.add_argument("--release", type=Path, help="with --replace: the release document HQ signed for this device")
-    sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for HQ")
+    sp.add_argument("--timeout", type=_timeout, default=DEFAULT_TIMEOUT, help="seconds to wait for HQ")
     sp = add("sync", cmd_sync, "send everything new to HQ and fetch what HQ has for this checkpoint", json_=True)
-    sp.add_argument("--server", help="HQ's address (default: the one enrolled with)")
-    sp.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds to wait for HQ")
+    sp.add_argument("--server", type=_server_url, help="HQ's address (default: the one enrolled with)")
+    sp.add_argument("--timeout", type=_timeout, default=DEFAULT_TIMEOUT, help="seconds to wait for HQ")
     sp = add("export-batch", cmd_export_batch, "write the next sealed batch to a file (USB stick)", json_=True)
     sp.add_argument("--out", type=Path, required=True)
     sp = add("import-ack", cmd_import_ack, "apply HQ's acknowledgement file", json_=True)
@@ -185,6 +211,9 @@ def add_sync_commands(add: cli.AddCommand) -> None:
 # ---------------------------------------------------------------------------------------------- entry point
 def main(argv: Sequence[str] | None = None) -> int:
     """Run checkpoint-admin (the core's commands and the sync commands); returns the exit code."""
+    from checkpoint.hardening import disable_core_dumps
+
+    disable_core_dumps()        # first: a crash must not write the data key and records to a core file
     cli.utf8_stdio()
     parser = commands.build_parser([add_sync_commands])
     try:

@@ -346,6 +346,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run checkpoint-hq. Errors become exit codes and one plain line on stderr."""
+    from checkpoint.hardening import disable_core_dumps
+
+    disable_core_dumps()        # first: a crash must not write HQ's private keys to a core file
     utf8_stdio()
     parser = build_parser()
     try:

@@ -27,8 +27,8 @@ def test_the_toolkit_loads_no_services_and_no_store() -> None:
 def test_the_core_commands_are_checkpoint_admins() -> None:
     parser = commands.build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    assert list(sub.choices) == ["init", "user", "recover", "demo-data", "search", "show", "verify", "export",
-                                 "backup", "stats"]
+    assert list(sub.choices) == ["init", "user", "recover", "rotate-key", "demo-data", "search", "show", "verify",
+                                 "export", "backup", "stats"]
     assert not hasattr(commands, "main") and not hasattr(cli, "main")
 
 

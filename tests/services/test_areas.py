@@ -35,7 +35,8 @@ from tests.support.helpers import POSITIVE_ADULT, adult, registration
 AREAS = ("registrations", "records", "corrections", "review", "referrals", "drafts", "users", "maintenance", "slips")
 # Every public method of every area, as a read or a write. A new method must be added to one of the two (and a
 # write to WRITES below): that is how a write that forgets to return Changes is caught.
-READS = {"registrations.find_duplicates", "records.search", "records.count", "records.page", "records.get",
+READS = {"users.take_notices",
+         "registrations.find_duplicates", "records.search", "records.count", "records.page", "records.get",
          "records.history", "records.today_figures", "corrections.conflicts", "review.pending", "referrals.list",
          "referrals.get", "referrals.to_follow_up", "drafts.list", "users.list", "maintenance.verify",
          "maintenance.stats", "maintenance.cipher_version", "slips.slip", "slips.token", "slips.trusted_keys"}
@@ -51,7 +52,7 @@ def public_methods(session: Session) -> set[str]:
 
 def test_the_facade_is_small_and_has_no_flat_use_cases(supervisor) -> None:
     flat = {n for n in dir(supervisor) if not n.startswith("_")}
-    assert flat == {*AREAS, "user", "site", "store", "keyfile", "closed", "lock", "close", "batch",
+    assert flat == {*AREAS, "user", "site", "notices", "store", "keyfile", "closed", "lock", "close", "batch",
                     "open_sync_connection"}
 
 
@@ -61,7 +62,7 @@ def world(supervisor, sign_in, tmp_path, clock) -> dict[str, Any]:
     sokha = sign_in("sokha")
     reg = sokha.registrations.register(**registration(tb={"cough": True, "cough_days": 20}, referrals=[HEALTH]))
     other, _ = create_store(tmp_path / "b.db", checkpoint_name="Poipet B", username="bopha", display_name="B",
-                            passphrase="bopha-supervisor-pass", clock=clock, kdf=FAST)
+                            passphrase="lotus-pond-supervisor", clock=clock, kdf=FAST)
     Outbox(other).ingest([wire_event(e) for e in supervisor.store.events()])
     supervisor.corrections.amend_person(reg.person_id, {"phone": "011111111"}, "phone changed")
     other.corrections.amend_person(reg.person_id, {"phone": "022222222"}, "phone changed")
@@ -100,6 +101,7 @@ WRITES: list[tuple[str, str, Any, dict[str, bool]]] = [
     ("users.set_status", "dara", lambda s, w: s.users.set_status("vanna", "disabled"),
      {"users": True, "events": True}),
     ("users.set_role", "dara", lambda s, w: s.users.set_role("vanna", "supervisor"), {"users": True, "events": True}),
+    ("users.rotate_data_key", "dara", lambda s, w: s.users.rotate_data_key(), {"users": True}),
     ("maintenance.export_csv", "dara", lambda s, w: s.maintenance.export_csv(w["tmp"] / "out.csv"),
      {"events": True}),
     ("maintenance.backup", "dara", lambda s, w: s.maintenance.backup(w["tmp"] / "copy.db"), {"events": True}),

@@ -17,7 +17,7 @@ from tests.support.helpers import registration
 @pytest.fixture
 def second_device(tmp_path: Path, clock):
     s, _ = create_store(tmp_path / "b.db", checkpoint_name="Poipet B", username="bopha", display_name="B",
-                        passphrase="bopha-supervisor-pass", clock=clock, kdf=FAST)
+                        passphrase="lotus-pond-supervisor", clock=clock, kdf=FAST)
     yield s
     s.lock()
 

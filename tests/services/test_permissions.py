@@ -104,7 +104,7 @@ def test_export_and_backup_need_a_supervisor(sign_in, tmp_path) -> None:
 
 
 def test_a_locked_account_cannot_sign_in_and_keeps_its_records(supervisor, store_path, clock, case) -> None:
-    from checkpoint.errors import AccountDisabled
+    from checkpoint.errors import AccountDisabled, WrongPassphrase
     from checkpoint.services import unlock
     from tests.conftest import PASS
 
@@ -112,8 +112,11 @@ def test_a_locked_account_cannot_sign_in_and_keeps_its_records(supervisor, store
     with pytest.raises(AccountDisabled):
         unlock(store_path, "sokha", PASS["sokha"], clock=clock)
     assert supervisor.records.get(case.person_id)["encounters"][0]["officer_id"]
-    supervisor.users.set_status("sokha", "active")
-    unlock(store_path, "sokha", PASS["sokha"], clock=clock).lock()
+    # Reinstating is a new passphrase from a supervisor (the old slot is gone): the old one opens nothing.
+    supervisor.users.set_passphrase("sokha", "reinstated officer phrase")
+    with pytest.raises(WrongPassphrase):
+        unlock(store_path, "sokha", PASS["sokha"], clock=clock)
+    unlock(store_path, "sokha", "reinstated officer phrase", clock=clock).lock()
 
 
 def test_last_supervisor_cannot_be_locked_or_lock_themselves(supervisor) -> None:

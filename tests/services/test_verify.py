@@ -83,7 +83,7 @@ def test_projections_rebuilt_from_events_equal_the_live_tables(ops) -> None:
     with tempfile.TemporaryDirectory() as d:
         clock = ManualClock(datetime(2026, 11, 22, 1, 0, tzinfo=UTC))
         s, _ = create_store(Path(d) / "p.db", checkpoint_name="P", username="dara", display_name="D",
-                            passphrase="dara-supervisor-pass", clock=clock, kdf=FAST)
+                            passphrase="river-lotus-supervisor", clock=clock, kdf=FAST)
         persons: list[str] = []
         encounters: list[str] = []
         referrals: list[str] = []

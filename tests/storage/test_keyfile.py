@@ -118,8 +118,8 @@ def test_hq_recovery_slot_opens_the_store(store_path: Path, clock) -> None:
 def test_changing_a_passphrase_rewraps_and_never_reencrypts(supervisor, store_path: Path, clock, sign_in) -> None:
     before = store_path.read_bytes()[:4096]
     s = sign_in("sokha")
-    s.users.set_passphrase("sokha", "sokha has a new passphrase", old_passphrase=PASS["sokha"])
+    s.users.set_passphrase("sokha", "has a brand-new passphrase", old_passphrase=PASS["sokha"])
     assert store_path.read_bytes()[:4096] == before   # same salt/header page: not re-encrypted
     with pytest.raises(WrongPassphrase):
         unlock(store_path, "sokha", PASS["sokha"], clock=clock)
-    unlock(store_path, "sokha", "sokha has a new passphrase", clock=clock).lock()
+    unlock(store_path, "sokha", "has a brand-new passphrase", clock=clock).lock()

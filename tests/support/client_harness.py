@@ -22,7 +22,7 @@ from sync.hq.service import HQService
 from sync.hq.store import HQStore, events
 from tests.support.hq_helpers import LiveServer
 
-DEVICE_PASS = "device-supervisor-pass"
+DEVICE_PASS = "device-lotus-supervisor"
 
 
 def new_device(path: Path, name: str = "Poipet", *, clock: Any = None, username: str = "dara") -> Any:

@@ -172,3 +172,30 @@ def test_no_display_is_a_plain_message(tmp_path) -> None:
     p = subprocess.run([sys.executable, "-m", "ui.app", "--store", str(tmp_path / "x.db")], env=env,
                        capture_output=True, text=True, timeout=60)
     assert p.returncode == 2 and "no display" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_a_reset_by_someone_else_is_told_once_after_sign_in(qtbot, app, supervisor, store_path) -> None:
+    from ui.windows import login as login_mod
+
+    supervisor.users.set_passphrase("sokha", "a passphrase from dara")
+    a = app(store_path)
+    a.start()
+    login = a.login
+    show_active(qtbot, login)
+    login.username.setEditText("sokha")
+    qtbot.keyClicks(login.passphrase, "a passphrase from dara")
+    with qtbot.waitSignal(login.signed_in, timeout=5_000):
+        qtbot.keyClick(login.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(login_mod._OPEN_NOTICES), timeout=5_000)
+    box = next(iter(login_mod._OPEN_NOTICES))
+    assert box.isVisible() and box.objectName() == "sign_in_notices"
+    assert "Your passphrase was reset by dara on 2026-11-22." in box.text()
+    box.close()
+    qtbot.waitUntil(lambda: not login_mod._OPEN_NOTICES, timeout=5_000)
+    # Told once: the next sign-in shows nothing.
+    a.lock()
+    qtbot.keyClicks(a.login.passphrase, "a passphrase from dara")
+    a.login.username.setEditText("sokha")
+    with qtbot.waitSignal(a.login.signed_in, timeout=5_000):
+        qtbot.keyClick(a.login.passphrase, Qt.Key.Key_Return)
+    assert not login_mod._OPEN_NOTICES

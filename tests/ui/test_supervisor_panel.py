@@ -13,7 +13,7 @@ from checkpoint.errors import AccountDisabled, PermissionDenied, WrongPassphrase
 from checkpoint.services import unlock
 from tests.conftest import FAST, PASS
 from tests.support.ui_helpers import show_active, wait_idle
-from ui.dialogs.users import AddUserDialog
+from ui.dialogs.users import AddUserDialog, PassphraseDialog
 from ui.models.review import ReviewModel
 from ui.models.users import UsersModel, passphrase_strength
 from ui.qt import Qt
@@ -66,8 +66,9 @@ def test_users_and_review_models_pass_qtmodeltester(make_ctx, qtbot, qtmodeltest
 
 
 def test_passphrase_strength_hint():
-    assert [passphrase_strength(p)[0] for p in ("short", "aaaaaaaaaaaa", "kampot2026", "Kampot-2026!", NEW_PASS)] \
-        == [0, 0, 1, 2, 3]
+    assert [passphrase_strength(p)[0] for p in ("short", "aaaaaaaaaaaa", "password12", "kampot2026", "correct horse",
+                                                NEW_PASS)] == [0, 0, 0, 0, 2, 3]
+    assert passphrase_strength("sokha rice field 7", "sokha")[0] == 0
 
 
 # ------------------------------------------------------------------------------------------------ roles
@@ -172,12 +173,12 @@ def test_add_user_who_signs_in_then_lock_and_unlock(make_ctx, qtbot, demo_store,
     # too short: the core refuses; the translated reason shows in the dialog, which stays open
     dlg.passphrase.clear()
     dlg.passphrase_repeat.clear()
-    qtbot.keyClicks(dlg.passphrase, "rice9")
-    qtbot.keyClicks(dlg.passphrase_repeat, "rice9")
-    assert dlg.strength.text().startswith("Too short")
+    qtbot.keyClicks(dlg.passphrase, "password12")
+    qtbot.keyClicks(dlg.passphrase_repeat, "password12")
+    assert dlg.strength.text().startswith("is too easy to guess")
     qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     wait_idle(qtbot, ctx)
-    assert dlg.error.text() == "Passphrase: must be at least 10 characters" and dlg.isVisible()
+    assert dlg.error.text().startswith("Passphrase: is too easy to guess") and dlg.isVisible()
     assert "mealea" not in users(ctx)
 
     dlg.passphrase.clear()
@@ -215,13 +216,22 @@ def test_add_user_who_signs_in_then_lock_and_unlock(make_ctx, qtbot, demo_store,
     with pytest.raises(AccountDisabled):
         sign_in(demo_store, clock, "mealea", NEW_PASS)
 
-    # Unlock: signing in works again
+    # Unlock: the key slot went with the lock, so it asks for a new passphrase; the old one opens nothing
     assert tab.unlock_btn.isEnabled() and not tab.lock_btn.isEnabled()
     qtbot.mouseClick(tab.unlock_btn, Qt.MouseButton.LeftButton)
-    wait_idle(qtbot, ctx)
+    dlg = tab.dialog
+    assert isinstance(dlg, PassphraseDialog)
+    qtbot.keyClicks(dlg.passphrase, "another monsoon field 8")
+    qtbot.keyClicks(dlg.passphrase_repeat, "another monsoon field 8")
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        qtbot.mouseClick(dlg.ok_button, Qt.MouseButton.LeftButton)
     assert users(ctx)["mealea"].status == "active"
+    assert "reinstated" in tab.message.text()
+    row = tab.model.row_of(users(ctx)["mealea"].id)
     assert tab.model.index(row, UsersModel.Column.FAILED).data() == "0"
-    sign_in(demo_store, clock, "mealea", NEW_PASS)
+    with pytest.raises(WrongPassphrase):
+        sign_in(demo_store, clock, "mealea", NEW_PASS)
+    sign_in(demo_store, clock, "mealea", "another monsoon field 8")
 
 
 def test_reset_passphrase_change_role_and_refusals(make_ctx, qtbot, demo_store, clock):

@@ -117,7 +117,7 @@ class FormDialog(QDialog):
             if first.text() and again.text() and first.text() != again.text():
                 text += " " + QCoreApplication.translate("FormDialog", "The two passphrases differ.")
             hint.setText(text if first.text() else QCoreApplication.translate("FormDialog",
-                                                                      "Use several words: at least 10 characters."))
+                                                                      "Use several words: at least 12 characters."))
             hint.setProperty("level", level)
 
         first.textChanged.connect(update)

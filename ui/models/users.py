@@ -13,7 +13,7 @@ from enum import IntEnum
 from typing import Any
 
 from checkpoint.model.roles import ROLES
-from checkpoint.model.user import MIN_PASSPHRASE
+from checkpoint.passphrase import assess
 from ui.models.table import RecordTableModel
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -41,25 +41,19 @@ def status_label(status: str) -> str:
     return QCoreApplication.translate("User", STATUS_LABELS[status]) if status in STATUS_LABELS else status
 
 
-def passphrase_strength(passphrase: str) -> tuple[int, str]:
-    """A hint, not a rule (the core enforces the minimum): (0 too short, 1 weak, 2 fair, 3 strong; label).
+def passphrase_strength(passphrase: str, username: str = "") -> tuple[int, str]:
+    """The core's verdict (``checkpoint.passphrase``) as a level and a translated label: 0 refused (the label says
+    why), 2 fair, 3 strong.
 
-        >>> passphrase_strength("short")[0], passphrase_strength("rice field monsoon 42")[0]
+        >>> passphrase_strength("password12")[0], passphrase_strength("rice field monsoon 42")[0]
         (0, 3)
     """
-    p = passphrase or ""
-    kinds = sum((any(c.islower() for c in p), any(c.isupper() for c in p), any(c.isdigit() for c in p),
-                 any(not c.isalnum() for c in p)))
-    if len(p) < MIN_PASSPHRASE:
-        return 0, QCoreApplication.translate("User", "Too short: at least %1 characters").replace(
-            "%1", str(MIN_PASSPHRASE))
-    if len(set(p)) < 4:
-        return 0, QCoreApplication.translate("User", "Too easy to guess")
-    if len(p) >= 20 or (len(p) >= 14 and kinds >= 3):
-        return 3, QCoreApplication.translate("User", "Strong")
-    if len(p) >= 14 or kinds >= 3:
+    verdict = assess(passphrase or "", username=username)
+    if not verdict.ok:
+        return 0, QCoreApplication.translate("Core", verdict.message)
+    if verdict.score < 4:
         return 2, QCoreApplication.translate("User", "Fair: a few more words make it stronger")
-    return 1, QCoreApplication.translate("User", "Weak: use several words, or add digits and symbols")
+    return 3, QCoreApplication.translate("User", "Strong")
 
 
 class UsersModel(RecordTableModel):

@@ -110,826 +110,876 @@
     <name>Core</name>
     <message>
         <location filename="../core_messages.py" line="6"/>
-        <source>Another Checkpoint program is changing the key file: try again in a moment.</source>
+        <source>A locked account has no passphrase any more: a supervisor reinstates it by setting a new passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="7"/>
-        <source>Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release).</source>
+        <source>Another Checkpoint program is changing the key file: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="8"/>
-        <source>Key file slot is malformed.</source>
+        <source>Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="9"/>
-        <source>No such arrival.</source>
+        <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="10"/>
-        <source>No such batch.</source>
+        <source>Key file slot is malformed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="11"/>
-        <source>No such conflict.</source>
+        <source>No such arrival.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="12"/>
-        <source>No such person.</source>
+        <source>No such batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="13"/>
-        <source>No such record.</source>
+        <source>No such conflict.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="14"/>
-        <source>No such referral.</source>
+        <source>No such person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="15"/>
-        <source>No such unacknowledged batch.</source>
+        <source>No such record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="16"/>
-        <source>No such user.</source>
+        <source>No such referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="17"/>
-        <source>Not a Checkpoint key file.</source>
+        <source>No such unacknowledged batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="18"/>
-        <source>Not allowed to refer to a health facility.</source>
+        <source>No such user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="19"/>
-        <source>Not allowed.</source>
+        <source>Not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="20"/>
-        <source>Only a supervisor may enroll this device again.</source>
+        <source>Not allowed to refer to a health facility.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="21"/>
-        <source>Only a supervisor or an administrator may sync.</source>
+        <source>Not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="22"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
+        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="23"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
+        <source>Only a supervisor may enroll this device again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="24"/>
-        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
+        <source>Only a supervisor may reinstate a locked account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="25"/>
-        <source>The backup copy failed its integrity check.</source>
+        <source>Only a supervisor may rotate the data key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="26"/>
-        <source>The data key is not available in this session.</source>
+        <source>Only a supervisor or an administrator may sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="27"/>
-        <source>The database key must be 32 bytes.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="28"/>
-        <source>The key file is damaged or not a Checkpoint key file.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="29"/>
-        <source>The key file is damaged.</source>
+        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="30"/>
-        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
+        <source>The backup copy failed its integrity check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="31"/>
-        <source>The key file is too large to be a Checkpoint key file.</source>
+        <source>The data key is not available in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="32"/>
-        <source>The key file now belongs to another store.</source>
+        <source>The database key must be 32 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="33"/>
-        <source>The referral content has no child-protection agency.</source>
+        <source>The key file is damaged or not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="34"/>
-        <source>The session is locked: sign in again.</source>
+        <source>The key file is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="35"/>
-        <source>This account is locked. Ask a supervisor to unlock it.</source>
+        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="36"/>
-        <source>This arrival is already approved.</source>
+        <source>The key file is too large to be a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="37"/>
-        <source>This arrival or person record was voided; there is no slip to print.</source>
+        <source>The key file now belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="38"/>
-        <source>This arrival was voided.</source>
+        <source>The referral content has no child-protection agency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="39"/>
-        <source>This conflict was already decided.</source>
+        <source>The session is locked: sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="40"/>
-        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
+        <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="41"/>
-        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
+        <source>This arrival is already approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="42"/>
-        <source>This is the last active supervisor; add another before locking it.</source>
+        <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="43"/>
-        <source>This key file belongs to another store.</source>
+        <source>This arrival was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="44"/>
-        <source>This person&apos;s record was voided; register a new person instead.</source>
+        <source>This conflict was already decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="45"/>
-        <source>This record is already voided.</source>
+        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="46"/>
-        <source>This record was voided.</source>
+        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="47"/>
-        <source>This referral is already closed; record a new referral instead.</source>
+        <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="48"/>
-        <source>This referral was voided.</source>
+        <source>This key file belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="49"/>
-        <source>This referral was voided; there is no slip to print.</source>
+        <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="50"/>
-        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
+        <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="51"/>
-        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
+        <source>This record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="52"/>
-        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
+        <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="53"/>
-        <source>This store has no device signing key; slips cannot be signed.</source>
+        <source>This referral was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="54"/>
-        <source>This store has no recovery-code slot.</source>
+        <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="55"/>
-        <source>This store was never enrolled with an HQ recovery key.</source>
+        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="56"/>
-        <source>Wrong key, or this file is not a Checkpoint store.</source>
+        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="57"/>
-        <source>Wrong recovery code.</source>
+        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="58"/>
-        <source>You cannot change your own role.</source>
+        <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="59"/>
-        <source>You cannot lock your own account.</source>
+        <source>This store has no recovery-code slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="60"/>
-        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
+        <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="61"/>
-        <source>a date of birth or an estimated age is required</source>
+        <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="62"/>
-        <source>a name in Latin or Khmer script is required</source>
+        <source>Wrong recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="63"/>
-        <source>an amount was given but no debt is owed</source>
+        <source>You cannot change your own role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="64"/>
-        <source>applies to children under 15 only; use weight_loss</source>
+        <source>You cannot lock your own account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="65"/>
-        <source>cannot be in the future</source>
+        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="66"/>
-        <source>cannot be updated on a referral</source>
+        <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="67"/>
-        <source>choose the agency or facility</source>
+        <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="68"/>
-        <source>choose the type of the document whose number is given</source>
+        <source>an amount was given but no debt is owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="69"/>
-        <source>consent to store the record is required to save it</source>
+        <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="70"/>
-        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
+        <source>cannot be in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="71"/>
-        <source>contains an unknown method</source>
+        <source>cannot be updated on a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="72"/>
-        <source>contains characters other than A-Z, 0-9 and &lt;</source>
+        <source>choose the agency or facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="73"/>
-        <source>contains characters that cannot be encoded</source>
+        <source>choose the type of the document whose number is given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="74"/>
-        <source>contains control characters</source>
+        <source>consent to store the record is required to save it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="75"/>
-        <source>days of detention were given but no detention</source>
+        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="76"/>
-        <source>expected an open transaction</source>
+        <source>contains an unknown method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="77"/>
-        <source>follow-up stages apply to health referrals only</source>
+        <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="78"/>
-        <source>give a date of birth or an estimated age, not both</source>
+        <source>contains characters that cannot be encoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="79"/>
-        <source>give a reason for the correction</source>
+        <source>contains control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="80"/>
-        <source>give either a new person or an existing person&apos;s id</source>
+        <source>days of detention were given but no detention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="81"/>
-        <source>given without a cough</source>
+        <source>expected an open transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="82"/>
-        <source>has a typo: compare each character with the printed code</source>
+        <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="83"/>
-        <source>indicator ids must be strings</source>
+        <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="84"/>
-        <source>is empty</source>
+        <source>give a reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="85"/>
-        <source>is far too long</source>
+        <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="86"/>
-        <source>is larger than 2 GiB: split it</source>
+        <source>given without a cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="87"/>
-        <source>is not a Checkpoint referral slip code</source>
+        <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="88"/>
-        <source>is not a known code</source>
+        <source>has expired: the checkpoint can print a new slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="89"/>
-        <source>is not a known result</source>
+        <source>indicator ids must be strings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="90"/>
-        <source>is not a person field</source>
+        <source>is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="91"/>
-        <source>is not a record id</source>
+        <source>is far too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="92"/>
-        <source>is not a record type</source>
+        <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="93"/>
-        <source>is not a referral status</source>
+        <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="94"/>
-        <source>is not a station code</source>
+        <source>is not a known code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="95"/>
-        <source>is not a usable X25519 public key</source>
+        <source>is not a known result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="96"/>
-        <source>is not an arrival field</source>
+        <source>is not a person field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="97"/>
-        <source>is not part of the TB screen</source>
+        <source>is not a record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="98"/>
-        <source>is not part of the trafficking checklist</source>
+        <source>is not a record type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="99"/>
-        <source>is required</source>
+        <source>is not a referral status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="100"/>
-        <source>is required (at most 80 characters)</source>
+        <source>is not a station code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="101"/>
-        <source>is required for a cough in prolonged-cough mode</source>
+        <source>is not a usable X25519 public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="102"/>
-        <source>is required to change your own passphrase</source>
+        <source>is not an arrival field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="103"/>
-        <source>is too easy to guess</source>
+        <source>is not part of the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="104"/>
-        <source>is too far in the past</source>
+        <source>is not part of the trafficking checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="105"/>
-        <source>is too large</source>
+        <source>is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="106"/>
-        <source>is too long</source>
+        <source>is required (at most 80 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="107"/>
-        <source>is too long to be a referral slip code</source>
+        <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="108"/>
-        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <source>is required to change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="109"/>
-        <source>may contain only letters and digits (at most 20)</source>
+        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="110"/>
-        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <source>is too far in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="111"/>
-        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <source>is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="112"/>
-        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <source>is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="113"/>
-        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <source>is too long (at most 1024 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="114"/>
-        <source>must be F, M, X or UNKNOWN</source>
+        <source>is too long to be a referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="115"/>
-        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="116"/>
-        <source>must be THB, KHR or USD</source>
+        <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="117"/>
-        <source>must be a 32-byte public key</source>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="118"/>
-        <source>must be a KdfParams</source>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="119"/>
-        <source>must be a date</source>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="120"/>
-        <source>must be a date and time</source>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="121"/>
-        <source>must be a date written YYYY-MM-DD</source>
+        <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="122"/>
-        <source>must be a list of indicator ids</source>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="123"/>
-        <source>must be a number</source>
+        <source>must be THB, KHR or USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="124"/>
-        <source>must be a positive number of bytes</source>
+        <source>must be a 32-byte public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="125"/>
-        <source>must be a result of evaluate_tb or None</source>
+        <source>must be a KdfParams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="126"/>
-        <source>must be a result of evaluate_trafficking or None</source>
+        <source>must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="127"/>
-        <source>must be a set of indicator ids</source>
+        <source>must be a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="128"/>
-        <source>must be a whole number</source>
+        <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="129"/>
-        <source>must be a whole number of days</source>
+        <source>must be a list of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="130"/>
-        <source>must be a whole number of years</source>
+        <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="131"/>
-        <source>must be active or disabled</source>
+        <source>must be a positive number of bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="132"/>
-        <source>must be an age in years</source>
+        <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="133"/>
-        <source>must be between 0 and 1,000,000,000</source>
+        <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="134"/>
-        <source>must be between 0 and 5,000,000</source>
+        <source>must be a set of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="135"/>
-        <source>must be between 1 and 100,000</source>
+        <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="136"/>
-        <source>must be bytes</source>
+        <source>must be a whole number of days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="137"/>
-        <source>must be kept or other</source>
+        <source>must be a whole number of years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="138"/>
-        <source>must be officer, health_worker, supervisor or admin</source>
+        <source>must be active or disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="139"/>
-        <source>must be protection, child_protection or health</source>
+        <source>must be an age in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="140"/>
-        <source>must be sealed, sent or failed</source>
+        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="141"/>
-        <source>must be text</source>
+        <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="142"/>
-        <source>must be true or false</source>
+        <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="143"/>
-        <source>must be written in Khmer script</source>
+        <source>must be between 1 and 100,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="144"/>
-        <source>must be yes or no</source>
+        <source>must be bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="145"/>
-        <source>must carry a time zone</source>
+        <source>must be kept or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="146"/>
-        <source>must map each purpose to yes or no</source>
+        <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="147"/>
-        <source>must not be empty</source>
+        <source>must be protection, child_protection or health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="148"/>
-        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <source>must be sealed, sent or failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="149"/>
-        <source>no such user</source>
+        <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="150"/>
-        <source>nothing to change</source>
+        <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="151"/>
-        <source>nothing to update</source>
+        <source>must be written in Khmer script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="152"/>
-        <source>record() must run inside a transaction</source>
+        <source>must be yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="153"/>
-        <source>referrals need consent to referral</source>
+        <source>must carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="154"/>
-        <source>screening answers need consent to screening</source>
+        <source>must map each purpose to yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="155"/>
-        <source>the TB screen needs the person&apos;s age</source>
+        <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="156"/>
-        <source>the checklist needs the person&apos;s age</source>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="157"/>
-        <source>the content is not a referral slip&apos;s</source>
+        <source>must not contain the user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="158"/>
-        <source>the content repeats a field</source>
+        <source>no such user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="159"/>
-        <source>the file already exists; choose a new name</source>
+        <source>nothing to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="160"/>
-        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <source>nothing to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="161"/>
-        <source>the signature does not match this message and context</source>
+        <source>record() must run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="162"/>
-        <source>the two entries differ</source>
+        <source>referrals need consent to referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="163"/>
-        <source>this store has no users</source>
+        <source>rekey() cannot run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="164"/>
-        <source>treatment cannot start when the diagnosis is not TB</source>
+        <source>screening answers need consent to screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="165"/>
-        <source>unknown code</source>
+        <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="166"/>
-        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="167"/>
-        <source>visa MRZ is not supported: type the details manually</source>
+        <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="168"/>
-        <source>wrong context, or the sealed blob was altered</source>
+        <source>the content repeats a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="169"/>
-        <source>wrong key or context, or the encrypted blob was altered</source>
+        <source>the file already exists; choose a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="170"/>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="171"/>
+        <source>the signature does not match this message and context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="172"/>
+        <source>the two entries differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="173"/>
+        <source>this store has no users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="174"/>
+        <source>treatment cannot start when the diagnosis is not TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="175"/>
+        <source>unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="176"/>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="177"/>
+        <source>visa MRZ is not supported: type the details manually</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="178"/>
+        <source>wrong context, or the sealed blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="179"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="180"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1550,7 +1600,7 @@
     </message>
     <message>
         <location filename="../dialogs/form.py" line="119"/>
-        <source>Use several words: at least 10 characters.</source>
+        <source>Use several words: at least 12 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1806,45 +1856,45 @@
 <context>
     <name>LoginWindow</name>
     <message>
-        <location filename="../windows/login.py" line="58"/>
+        <location filename="../windows/login.py" line="102"/>
         <source>Checkpoint — sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="60"/>
-        <location filename="../windows/login.py" line="78"/>
+        <location filename="../windows/login.py" line="104"/>
+        <location filename="../windows/login.py" line="122"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="67"/>
-        <location filename="../windows/login.py" line="79"/>
+        <location filename="../windows/login.py" line="111"/>
+        <location filename="../windows/login.py" line="123"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="69"/>
-        <location filename="../windows/login.py" line="80"/>
+        <location filename="../windows/login.py" line="113"/>
+        <location filename="../windows/login.py" line="124"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="71"/>
+        <location filename="../windows/login.py" line="115"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="75"/>
+        <location filename="../windows/login.py" line="119"/>
         <source>Checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="103"/>
+        <location filename="../windows/login.py" line="147"/>
         <source>Enter your user name and passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="125"/>
+        <location filename="../windows/login.py" line="170"/>
         <source>The passphrase was typed with a non-English keyboard layout. If it is in English letters, switch the keyboard to English (Win+Space), then type the passphrase again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,6 +1953,49 @@
     </message>
 </context>
 <context>
+    <name>Notice</name>
+    <message>
+        <location filename="../windows/login.py" line="51"/>
+        <source>with the recovery code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="53"/>
+        <source>by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="57"/>
+        <source>Your role was changed to %1 %2 on %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="60"/>
+        <source>Your passphrase is too easy to guess by today&apos;s rules: please change it, or ask a supervisor to set a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="63"/>
+        <source>Your account was reinstated %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="65"/>
+        <source>Your passphrase was reset %1 on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="77"/>
+        <source>Changes to your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/login.py" line="79"/>
+        <source>If you did not expect this, tell your supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Outcome</name>
     <message>
         <location filename="../wizards/registration/outcomes.py" line="14"/>
@@ -1932,11 +2025,6 @@
 </context>
 <context>
     <name>Passphrase</name>
-    <message>
-        <location filename="../windows/login.py" line="40"/>
-        <source>Too short: use at least %1 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <location filename="../windows/login.py" line="43"/>
         <source>Acceptable. A few more words make it much stronger.</source>
@@ -2357,73 +2445,73 @@
 <context>
     <name>ProvisioningWizard</name>
     <message>
-        <location filename="../windows/login.py" line="153"/>
+        <location filename="../windows/login.py" line="198"/>
         <source>Set up this checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="160"/>
+        <location filename="../windows/login.py" line="205"/>
         <source>Checkpoint and first supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="161"/>
+        <location filename="../windows/login.py" line="206"/>
         <source>Poipet checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="162"/>
-        <location filename="../windows/login.py" line="177"/>
+        <location filename="../windows/login.py" line="207"/>
+        <location filename="../windows/login.py" line="222"/>
         <source>Checkpoint name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="164"/>
-        <location filename="../windows/login.py" line="178"/>
+        <location filename="../windows/login.py" line="209"/>
+        <location filename="../windows/login.py" line="223"/>
         <source>Supervisor user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="166"/>
-        <location filename="../windows/login.py" line="179"/>
+        <location filename="../windows/login.py" line="211"/>
+        <location filename="../windows/login.py" line="224"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="168"/>
-        <location filename="../windows/login.py" line="180"/>
+        <location filename="../windows/login.py" line="213"/>
+        <location filename="../windows/login.py" line="225"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="170"/>
-        <location filename="../windows/login.py" line="181"/>
+        <location filename="../windows/login.py" line="215"/>
+        <location filename="../windows/login.py" line="226"/>
         <source>Passphrase again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="187"/>
+        <location filename="../windows/login.py" line="232"/>
         <source>Recovery code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="188"/>
+        <location filename="../windows/login.py" line="233"/>
         <source>Write this code down or print it, and keep it locked away. It opens the records if every passphrase is forgotten. It is shown only now.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="194"/>
-        <location filename="../windows/login.py" line="195"/>
+        <location filename="../windows/login.py" line="239"/>
+        <location filename="../windows/login.py" line="240"/>
         <source>I have written down the recovery code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="205"/>
+        <location filename="../windows/login.py" line="250"/>
         <source>Open Checkpoint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/login.py" line="213"/>
+        <location filename="../windows/login.py" line="258"/>
         <source>The two passphrases differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3298,55 +3386,40 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="54"/>
-        <source>Too short: at least %1 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/users.py" line="57"/>
-        <source>Too easy to guess</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/users.py" line="59"/>
+        <location filename="../models/users.py" line="56"/>
         <source>Strong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="61"/>
+        <location filename="../models/users.py" line="55"/>
         <source>Fair: a few more words make it stronger</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../models/users.py" line="62"/>
-        <source>Weak: use several words, or add digits and symbols</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UsersModel</name>
     <message>
-        <location filename="../models/users.py" line="77"/>
+        <location filename="../models/users.py" line="71"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="77"/>
+        <location filename="../models/users.py" line="71"/>
         <source>Display name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="77"/>
+        <location filename="../models/users.py" line="71"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="78"/>
+        <location filename="../models/users.py" line="72"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/users.py" line="78"/>
+        <location filename="../models/users.py" line="72"/>
         <source>Wrong passphrases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3429,12 +3502,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/users.py" line="157"/>
-        <source>%1 is locked and can no longer sign in.</source>
+        <location filename="../views/supervisor/users.py" line="156"/>
+        <source>%1 is reinstated with the new passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/users.py" line="158"/>
+        <location filename="../views/supervisor/users.py" line="162"/>
+        <source>%1 is locked: their passphrase no longer opens the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/users.py" line="163"/>
         <source>%1 is unlocked.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from checkpoint import crypto
-from checkpoint.model.user import MIN_PASSPHRASE
+from checkpoint.passphrase import assess
 from checkpoint.services import create_store, list_usernames, unlock
 from ui.i18n import LANGUAGES
 from ui.keyboard_layout import typed_in_another_layout
@@ -20,6 +20,7 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     Qt,
     QVBoxLayout,
@@ -33,15 +34,57 @@ from ui.text import current_language
 from ui.widgets.fields import ErrorLabel, name, translate_wizard_buttons
 
 
-def strength_hint(passphrase: str) -> str:
-    """A plain hint, not a gate (the service enforces the minimum): length matters most."""
-    n = len(passphrase)
-    if n < MIN_PASSPHRASE:
-        return QApplication.translate("Passphrase", "Too short: use at least %1 characters.").replace(
-            "%1", str(MIN_PASSPHRASE))
-    if n < 16 or len(set(passphrase)) < 8:
+def strength_hint(passphrase: str, username: str = "") -> str:
+    """The core's verdict on a new passphrase (``checkpoint.passphrase``), in the user's language."""
+    verdict = assess(passphrase, username=username)
+    if not verdict.ok:
+        return QApplication.translate("Core", verdict.message)
+    if verdict.score < 4:
         return QApplication.translate("Passphrase", "Acceptable. A few more words make it much stronger.")
     return QApplication.translate("Passphrase", "Strong.")
+
+
+def notice_text(notice: Any) -> str:
+    """One ``checkpoint.services.users.Notice`` in the user's language."""
+    day = str(notice.at)[:10]
+    if notice.by == "recovery_code":
+        who = QApplication.translate("Notice", "with the recovery code")
+    else:
+        who = QApplication.translate("Notice", "by %1").replace("%1", str(notice.by))
+    if notice.kind == "role":
+        from ui.models.users import role_label
+
+        return QApplication.translate("Notice", "Your role was changed to %1 %2 on %3.").replace(
+            "%1", role_label(notice.role)).replace("%2", who).replace("%3", day)
+    if notice.kind == "weak_passphrase":
+        return QApplication.translate("Notice", "Your passphrase is too easy to guess by today's rules: please "
+                                                "change it, or ask a supervisor to set a new one.")
+    if notice.kind == "reinstated":
+        return QApplication.translate("Notice", "Your account was reinstated %1 on %2.").replace(
+            "%1", who).replace("%2", day)
+    return QApplication.translate("Notice", "Your passphrase was reset %1 on %2.").replace("%1", who).replace(
+        "%2", day)
+
+
+_OPEN_NOTICES: set[QMessageBox] = set()     # kept alive until closed (the login window is gone by then)
+
+
+def show_notices(notices: Any) -> QMessageBox | None:
+    """Tell the user, once, what others did to their account since the last sign-in (a window of its own, not
+    modal: the main window opens behind it). None when there is nothing to tell."""
+    if not notices:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Information, QApplication.translate("Notice", "Changes to your account"),
+                      "\n".join(notice_text(n) for n in notices)
+                      + "\n\n" + QApplication.translate("Notice", "If you did not expect this, tell your "
+                                                                   "supervisor."))
+    box.setObjectName("sign_in_notices")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _OPEN_NOTICES.add(box)
+    box.finished.connect(lambda _r: _OPEN_NOTICES.discard(box))
+    box.show()
+    box.raise_()
+    return box
 
 
 class LoginWindow(QWidget):
@@ -54,6 +97,7 @@ class LoginWindow(QWidget):
                  clock: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner, self.store_path, self.kdf, self.clock = runner, store_path, kdf, clock
+        self.notices: QMessageBox | None = None
         self.setObjectName("login_window")
         self.setWindowTitle(self.tr("Checkpoint — sign in"))
         self.language = QComboBox()
@@ -115,6 +159,7 @@ class LoginWindow(QWidget):
         self.passphrase.clear()
         self.sign_in.setEnabled(True)
         self.signed_in.emit(session)
+        self.notices = show_notices(getattr(session, "notices", ()))
 
     def _fail(self, e: BaseException) -> None:
         self.passphrase.clear()
@@ -181,7 +226,7 @@ class ProvisioningWizard(QWizard):
         f.addRow(self.tr("Passphrase again"), self.pass2)
         f.addRow(self.hint)
         f.addRow(self.error1)
-        self.pass1.textChanged.connect(lambda t: self.hint.setText(strength_hint(t)))
+        self.pass1.textChanged.connect(lambda t: self.hint.setText(strength_hint(t, self.username.text())))
         # page 2: recovery code
         p2 = QWizardPage()
         p2.setTitle(self.tr("Recovery code"))

@@ -122,8 +122,8 @@ def test_enrollment_pins_hq_keys_and_spends_the_token_once(hq, devices) -> None:
 
 def test_an_officer_cannot_sync_and_an_unenrolled_device_is_told_to_enroll(hq, devices, tmp_path) -> None:
     s = devices("a", enrolled=False)
-    s.users.add("sokha", "Sokha", "officer", "sokha-officer-pass")
-    officer = unlock(tmp_path / "a.db", "sokha", "sokha-officer-pass")
+    s.users.add("sokha", "Sokha", "officer", "mango-tree-officer-7")
+    officer = unlock(tmp_path / "a.db", "sokha", "mango-tree-officer-7")
     try:
         with pytest.raises(PermissionDenied, match="supervisor"):
             SyncClient(officer, hq)
@@ -351,7 +351,7 @@ def test_reference_data_is_verified_and_names_revoked_devices(hq, devices) -> No
 # ------------------------------------------------------------------------------------ revocation, users, clock
 def test_revocation_and_a_user_switch_never_delete_unsynced_events(hq, devices, tmp_path, caplog) -> None:
     s = devices("a")
-    s.users.add("rith", "Rith", "admin", "rith-admin-pass-1")
+    s.users.add("rith", "Rith", "admin", "server-rack-admin-5")
     s.registrations.register(**registration())
     SyncClient(s, hq).sync_once()
     s.registrations.register(**registration(person=adult(given_names="VANNA", id_document_number="N7654321")))
@@ -366,7 +366,7 @@ def test_revocation_and_a_user_switch_never_delete_unsynced_events(hq, devices, 
     assert st["pending"] + st["inflight"] == len(unsent) and "revoked" in st["last_error"]
     # Another user signs in on the same device: the same events still wait, none was dropped.
     s.lock()
-    admin = unlock(tmp_path / "a.db", "rith", "rith-admin-pass-1")
+    admin = unlock(tmp_path / "a.db", "rith", "server-rack-admin-5")
     try:
         st2 = Outbox(admin).status()
         assert st2["pending"] + st2["inflight"] == len(unsent)

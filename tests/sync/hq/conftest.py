@@ -59,7 +59,7 @@ def make_device(tmp_path: Path, clock: Any) -> Iterator[Callable[..., Session]]:
 
     def _make(name: str, *, checkpoint: str = "Poipet") -> Session:
         s, _code = create_store(tmp_path / f"{name}.db", checkpoint_name=checkpoint, username="bopha",
-                                display_name=name, passphrase="bopha-supervisor-pass", clock=clock, kdf=FAST)
+                                display_name=name, passphrase="lotus-pond-supervisor", clock=clock, kdf=FAST)
         opened.append(s)
         return s
 

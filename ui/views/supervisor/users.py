@@ -146,15 +146,20 @@ class UsersTab(QWidget):
                        self.tr("Role changed for %1.").replace("%1", u["username"]))
 
     def set_status(self, status: str) -> None:
-        """Lock (``disabled``) or unlock (``active``) the selected account."""
+        """Lock (``disabled``) or unlock (``active``) the selected account. A locked account lost its key slot:
+        unlocking it opens the passphrase dialog (a supervisor reinstates it with a new passphrase)."""
         u = self.selected()
         if u is None or self._busy:
+            return
+        if status == "active" and u.get("status") != "active":
+            self._open(PassphraseDialog(self.ctx, u["username"], self),
+                       self.tr("%1 is reinstated with the new passphrase.").replace("%1", u["username"]))
             return
         self._busy = True
         self._update_buttons()
         self.error.show_error("")
         self.message.clear()
-        done = (self.tr("%1 is locked and can no longer sign in.") if status == "disabled"
+        done = (self.tr("%1 is locked: their passphrase no longer opens the store.") if status == "disabled"
                 else self.tr("%1 is unlocked.")).replace("%1", u["username"])
         self.ctx.activity.emit()
         self.ctx.mutate(self.ctx.session.users.set_status, u["username"], status,
