@@ -25,7 +25,7 @@ from tests.support.winfs import WindowsFS, hold_for, windows_fs
 __all__ = ["windows_fs"]     # the fixture, imported to be used by name
 
 FAST = crypto.KdfParams.fast()
-PW, PW2, OFFICER_PW = "first supervisor passphrase", "the changed passphrase!", "officer sophea's passphrase"
+PW, PW2, OFFICER_PW = "first supervisor passphrase", "the changed passphrase!", "the new officer's own passphrase"
 
 
 def test_the_imitation_refuses_what_windows_refuses(windows_fs: WindowsFS, tmp_path: Path) -> None:

@@ -111,22 +111,22 @@
     <message>
         <location filename="../core_messages.py" line="6"/>
         <source>A locked account has no passphrase any more: a supervisor reinstates it by setting a new passphrase.</source>
-        <translation type="unfinished">គណនីដែលបានចាក់សោលែងមានឃ្លាសម្ងាត់ទៀតហើយ៖ អ្នកត្រួតពិនិត្យបើកវាឡើងវិញដោយកំណត់ឃ្លាសម្ងាត់ថ្មី។</translation>
+        <translation>គណនីដែលបានចាក់សោលែងមានឃ្លាសម្ងាត់ទៀតហើយ៖ អ្នកត្រួតពិនិត្យបើកវាឡើងវិញដោយកំណត់ឃ្លាសម្ងាត់ថ្មី។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="7"/>
         <source>Another Checkpoint program is changing the key file: try again in a moment.</source>
-        <translation type="unfinished">កម្មវិធី Checkpoint មួយទៀតកំពុងកែប្រែឯកសារសោ៖ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
+        <translation>កម្មវិធី Checkpoint មួយទៀតកំពុងកែប្រែឯកសារសោ៖ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="8"/>
         <source>Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release).</source>
-        <translation type="unfinished">ការចុះឈ្មោះម្តងទៀត ត្រូវការឯកសារដោះលែង ដែលទីស្នាក់ការកណ្តាល (HQ) ដែលឧបករណ៍នេះបានចុះឈ្មោះជាមួយ បានចុះហត្ថលេខាសម្រាប់វា (checkpoint-hq release)។</translation>
+        <translation>ការចុះឈ្មោះម្តងទៀត ត្រូវការឯកសារដោះលែង ដែលទីស្នាក់ការកណ្តាល (HQ) ដែលឧបករណ៍នេះបានចុះឈ្មោះជាមួយ បានចុះហត្ថលេខាសម្រាប់វា (checkpoint-hq release)។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="9"/>
         <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
-        <translation type="unfinished">មិនស្គាល់សោស្តាររបស់ទីស្នាក់ការកណ្តាល (HQ) នៅទីនេះទេ។ មិនអាចប្តូរសោទិន្នន័យដោយគ្មានវាបានទេ។</translation>
+        <translation>មិនស្គាល់សោស្តាររបស់ទីស្នាក់ការកណ្តាល (HQ) នៅទីនេះទេ។ មិនអាចប្តូរសោទិន្នន័យដោយគ្មានវាបានទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="10"/>
@@ -191,22 +191,22 @@
     <message>
         <location filename="../core_messages.py" line="22"/>
         <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
-        <translation type="unfinished">មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបន្ថែម ដំឡើង បន្ទាប ប្តូរឃ្លាសម្ងាត់ ចាក់សោ ឬបើកឡើងវិញនូវគណនីអ្នកត្រួតពិនិត្យ។</translation>
+        <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបន្ថែម ដំឡើង បន្ទាប ប្តូរឃ្លាសម្ងាត់ ចាក់សោ ឬបើកឡើងវិញនូវគណនីអ្នកត្រួតពិនិត្យ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="23"/>
         <source>Only a supervisor may enroll this device again.</source>
-        <translation type="unfinished">មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចចុះឈ្មោះឧបករណ៍នេះម្តងទៀតបាន។</translation>
+        <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចចុះឈ្មោះឧបករណ៍នេះម្តងទៀតបាន។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="24"/>
         <source>Only a supervisor may reinstate a locked account.</source>
-        <translation type="unfinished">មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបើកគណនីដែលបានចាក់សោឡើងវិញ។</translation>
+        <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបើកគណនីដែលបានចាក់សោឡើងវិញ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="25"/>
         <source>Only a supervisor may rotate the data key.</source>
-        <translation type="unfinished">មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចប្តូរសោទិន្នន័យ។</translation>
+        <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចប្តូរសោទិន្នន័យ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="26"/>
@@ -256,7 +256,7 @@
     <message>
         <location filename="../core_messages.py" line="35"/>
         <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
-        <translation type="unfinished">ឯកសារសោកំពុងត្រូវបានបើកដោយកម្មវិធីមួយទៀត (កម្មវិធីកំចាត់មេរោគ ឬកម្មវិធីបម្រុងទុក?)៖ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
+        <translation>ឯកសារសោកំពុងត្រូវបានបើកដោយកម្មវិធីមួយទៀត (កម្មវិធីកំចាត់មេរោគ ឬកម្មវិធីបម្រុងទុក?)៖ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="36"/>
@@ -311,7 +311,7 @@
     <message>
         <location filename="../core_messages.py" line="46"/>
         <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
-        <translation type="unfinished">ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះទេ៖ សូមចុះឈ្មោះវា គ្មានអ្វីត្រូវជំនួសទេ។</translation>
+        <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះទេ៖ សូមចុះឈ្មោះវា គ្មានអ្វីត្រូវជំនួសទេ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="47"/>
@@ -356,7 +356,7 @@
     <message>
         <location filename="../core_messages.py" line="55"/>
         <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
-        <translation type="unfinished">ឯកសារដោះលែងនេះ បញ្ចប់ការចុះឈ្មោះមុនរបស់ឧបករណ៍នេះ មិនមែនការចុះឈ្មោះបច្ចុប្បន្នទេ៖ សូមស្នើទីស្នាក់ការកណ្តាល (HQ) ឱ្យចេញឯកសារដោះលែងថ្មី។</translation>
+        <translation>ឯកសារដោះលែងនេះ បញ្ចប់ការចុះឈ្មោះមុនរបស់ឧបករណ៍នេះ មិនមែនការចុះឈ្មោះបច្ចុប្បន្នទេ៖ សូមស្នើទីស្នាក់ការកណ្តាល (HQ) ឱ្យចេញឯកសារដោះលែងថ្មី។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="56"/>
@@ -521,7 +521,7 @@
     <message>
         <location filename="../core_messages.py" line="88"/>
         <source>has expired: the checkpoint can print a new slip</source>
-        <translation type="unfinished">ផុតសុពលភាពហើយ៖ ប៉ុស្តិ៍ត្រួតពិនិត្យអាចបោះពុម្ពលិខិតថ្មីបាន</translation>
+        <translation>ផុតសុពលភាពហើយ៖ ប៉ុស្តិ៍ត្រួតពិនិត្យអាចបោះពុម្ពលិខិតថ្មីបាន</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="89"/>
@@ -626,7 +626,7 @@
     <message>
         <location filename="../core_messages.py" line="109"/>
         <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
-        <translation type="unfinished">ងាយទាយពេក៖ វាជាពាក្យសម្ងាត់ដែលគេប្រើញឹកញាប់ ពាក្យមួយ ឈ្មោះ កាលបរិច្ឆេទ ឬលំនាំងាយៗ</translation>
+        <translation>ងាយទាយពេក៖ វាជាពាក្យសម្ងាត់ដែលគេប្រើញឹកញាប់ ពាក្យមួយ ឈ្មោះ កាលបរិច្ឆេទ ឬលំនាំងាយៗ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="110"/>
@@ -646,7 +646,7 @@
     <message>
         <location filename="../core_messages.py" line="113"/>
         <source>is too long (at most 1024 characters)</source>
-        <translation type="unfinished">វែងពេក (យ៉ាងច្រើន ១០២៤ តួអក្សរ)</translation>
+        <translation>វែងពេក (យ៉ាងច្រើន ១០២៤ តួអក្សរ)</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="114"/>
@@ -781,7 +781,7 @@
     <message>
         <location filename="../core_messages.py" line="140"/>
         <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
-        <translation type="unfinished">ត្រូវមានយ៉ាងតិច ១២ តួអក្សរ (ឬពិបាកទាយជាងនេះច្រើន)។ ការប្រើពាក្យច្រើនម៉ាត់ជាមួយគ្នា គឺងាយស្រួលបំផុត</translation>
+        <translation>ត្រូវមានយ៉ាងតិច ១២ តួអក្សរ (ឬពិបាកទាយជាងនេះច្រើន)។ ការប្រើពាក្យច្រើនម៉ាត់ជាមួយគ្នា គឺងាយស្រួលបំផុត</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="141"/>
@@ -866,7 +866,7 @@
     <message>
         <location filename="../core_messages.py" line="157"/>
         <source>must not contain the user name</source>
-        <translation type="unfinished">មិនត្រូវមានឈ្មោះអ្នកប្រើនៅក្នុងនោះទេ</translation>
+        <translation>មិនត្រូវមានឈ្មោះអ្នកប្រើនៅក្នុងនោះទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="158"/>
@@ -896,7 +896,7 @@
     <message>
         <location filename="../core_messages.py" line="163"/>
         <source>rekey() cannot run inside a transaction</source>
-        <translation type="unfinished">rekey() មិនអាចដំណើរការនៅក្នុងប្រតិបត្តិការមួយបានទេ</translation>
+        <translation>rekey() មិនអាចដំណើរការនៅក្នុងប្រតិបត្តិការមួយបានទេ</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="164"/>
@@ -986,42 +986,42 @@
     <message>
         <location filename="../views/sync_panel.py" line="46"/>
         <source>must start with https://: plain http:// is allowed only to this computer (127.0.0.1, ::1, localhost)</source>
-        <translation type="unfinished">ត្រូវតែចាប់ផ្តើមដោយ https://៖ http:// ធម្មតា អនុញ្ញាតតែទៅកុំព្យូទ័រនេះប៉ុណ្ណោះ (127.0.0.1, ::1, localhost)</translation>
+        <translation>ត្រូវតែចាប់ផ្តើមដោយ https://៖ http:// ធម្មតា អនុញ្ញាតតែទៅកុំព្យូទ័រនេះប៉ុណ្ណោះ (127.0.0.1, ::1, localhost)</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="48"/>
         <source>must be an https:// address (e.g. https://hq.example.org)</source>
-        <translation type="unfinished">ត្រូវតែជាអាសយដ្ឋាន https:// (ឧទាហរណ៍ https://hq.example.org)</translation>
+        <translation>ត្រូវតែជាអាសយដ្ឋាន https:// (ឧទាហរណ៍ https://hq.example.org)</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="49"/>
         <source>is not a valid address (e.g. https://hq.example.org)</source>
-        <translation type="unfinished">មិនមែនជាអាសយដ្ឋានត្រឹមត្រូវទេ (ឧទាហរណ៍ https://hq.example.org)</translation>
+        <translation>មិនមែនជាអាសយដ្ឋានត្រឹមត្រូវទេ (ឧទាហរណ៍ https://hq.example.org)</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="50"/>
         <source>has no HQ key fingerprint: use the whole enrollment code HQ printed (token and fingerprint, 12 groups of 4), or give HQ&apos;s fingerprint too</source>
-        <translation type="unfinished">មិនមានស្នាមម្រាមដៃសោរបស់ទីស្នាក់ការកណ្តាល (HQ) ទេ៖ សូមប្រើលេខកូដចុះឈ្មោះទាំងមូល ដែល HQ បានបោះពុម្ព (លេខកូដ និងស្នាមម្រាមដៃ ១២ ក្រុម ក្រុមនីមួយៗ ៤ តួ) ឬផ្តល់ស្នាមម្រាមដៃរបស់ HQ ផងដែរ</translation>
+        <translation>មិនមានស្នាមម្រាមដៃសោរបស់ទីស្នាក់ការកណ្តាល (HQ) ទេ៖ សូមប្រើលេខកូដចុះឈ្មោះទាំងមូល ដែល HQ បានបោះពុម្ព (លេខកូដ និងស្នាមម្រាមដៃ ១២ ក្រុម ក្រុមនីមួយៗ ៤ តួ) ឬផ្តល់ស្នាមម្រាមដៃរបស់ HQ ផងដែរ</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="52"/>
         <source>HQ&apos;s keys do not match the fingerprint in the enrollment code: nothing was pinned. Check the code; if it is right, someone may stand between this device and HQ.</source>
-        <translation type="unfinished">សោរបស់ទីស្នាក់ការកណ្តាល (HQ) មិនត្រូវនឹងស្នាមម្រាមដៃក្នុងលេខកូដចុះឈ្មោះទេ៖ មិនបានរក្សាទុកសោណាមួយទេ។ សូមពិនិត្យលេខកូដ។ ប្រសិនបើវាត្រឹមត្រូវ អាចមាននរណាម្នាក់ស្ថិតនៅចន្លោះឧបករណ៍នេះ និង HQ។</translation>
+        <translation>សោរបស់ទីស្នាក់ការកណ្តាល (HQ) មិនត្រូវនឹងស្នាមម្រាមដៃក្នុងលេខកូដចុះឈ្មោះទេ៖ មិនបានរក្សាទុកសោណាមួយទេ។ សូមពិនិត្យលេខកូដ។ ប្រសិនបើវាត្រឹមត្រូវ អាចមាននរណាម្នាក់ស្ថិតនៅចន្លោះឧបករណ៍នេះ និង HQ។</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="54"/>
         <source>HQ&apos;s enrollment answer is not signed: nothing was pinned. This server is not a current Checkpoint HQ, or someone stands between this device and HQ.</source>
-        <translation type="unfinished">ចម្លើយចុះឈ្មោះរបស់ទីស្នាក់ការកណ្តាល (HQ) មិនមានហត្ថលេខាទេ៖ មិនបានរក្សាទុកសោណាមួយទេ។ ម៉ាស៊ីនមេនេះមិនមែនជា Checkpoint HQ ជំនាន់បច្ចុប្បន្នទេ ឬមាននរណាម្នាក់ស្ថិតនៅចន្លោះឧបករណ៍នេះ និង HQ។</translation>
+        <translation>ចម្លើយចុះឈ្មោះរបស់ទីស្នាក់ការកណ្តាល (HQ) មិនមានហត្ថលេខាទេ៖ មិនបានរក្សាទុកសោណាមួយទេ។ ម៉ាស៊ីនមេនេះមិនមែនជា Checkpoint HQ ជំនាន់បច្ចុប្បន្នទេ ឬមាននរណាម្នាក់ស្ថិតនៅចន្លោះឧបករណ៍នេះ និង HQ។</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="56"/>
         <source>HQ&apos;s signed answer is for another enrollment request: nothing was pinned</source>
-        <translation type="unfinished">ចម្លើយដែលមានហត្ថលេខារបស់ទីស្នាក់ការកណ្តាល (HQ) គឺសម្រាប់សំណើចុះឈ្មោះផ្សេង៖ មិនបានរក្សាទុកសោណាមួយទេ</translation>
+        <translation>ចម្លើយដែលមានហត្ថលេខារបស់ទីស្នាក់ការកណ្តាល (HQ) គឺសម្រាប់សំណើចុះឈ្មោះផ្សេង៖ មិនបានរក្សាទុកសោណាមួយទេ</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="57"/>
         <source>HQ&apos;s answer to the enrollment did not arrive, so this device is NOT enrolled yet. Enroll again with the same code when HQ can be reached: HQ recognises this device and answers again.</source>
-        <translation type="unfinished">ចម្លើយរបស់ទីស្នាក់ការកណ្តាល (HQ) ចំពោះការចុះឈ្មោះ មិនបានមកដល់ទេ ដូច្នេះឧបករណ៍នេះ មិនទាន់បានចុះឈ្មោះនៅឡើយទេ។ សូមចុះឈ្មោះម្តងទៀតដោយប្រើលេខកូដដដែល នៅពេលអាចភ្ជាប់ទៅ HQ បាន៖ HQ ស្គាល់ឧបករណ៍នេះ ហើយនឹងឆ្លើយម្តងទៀត។</translation>
+        <translation>ចម្លើយរបស់ទីស្នាក់ការកណ្តាល (HQ) ចំពោះការចុះឈ្មោះ មិនបានមកដល់ទេ ដូច្នេះឧបករណ៍នេះ មិនទាន់បានចុះឈ្មោះនៅឡើយទេ។ សូមចុះឈ្មោះម្តងទៀតដោយប្រើលេខកូដដដែល នៅពេលអាចភ្ជាប់ទៅ HQ បាន៖ HQ ស្គាល់ឧបករណ៍នេះ ហើយនឹងឆ្លើយម្តងទៀត។</translation>
     </message>
 </context>
 <context>
@@ -1434,22 +1434,22 @@
     <message>
         <location filename="../views/sync_panel.py" line="42"/>
         <source>Server</source>
-        <translation type="unfinished">ម៉ាស៊ីនមេ</translation>
+        <translation>ម៉ាស៊ីនមេ</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="43"/>
         <source>Token</source>
-        <translation type="unfinished">លេខកូដ</translation>
+        <translation>លេខកូដ</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="44"/>
         <source>Fingerprint</source>
-        <translation type="unfinished">ស្នាមម្រាមដៃសោ</translation>
+        <translation>ស្នាមម្រាមដៃសោ</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="45"/>
         <source>Answer</source>
-        <translation type="unfinished">ចម្លើយ</translation>
+        <translation>ចម្លើយ</translation>
     </message>
 </context>
 <context>
@@ -1601,7 +1601,7 @@
     <message>
         <location filename="../dialogs/form.py" line="119"/>
         <source>Use several words: at least 12 characters.</source>
-        <translation type="unfinished">ប្រើពាក្យច្រើនម៉ាត់៖ យ៉ាងតិច ១២ តួអក្សរ។</translation>
+        <translation>ប្រើពាក្យច្រើនម៉ាត់៖ យ៉ាងតិច ១២ តួអក្សរ។</translation>
     </message>
     <message>
         <location filename="../dialogs/form.py" line="130"/>
@@ -1629,52 +1629,52 @@
     <message>
         <location filename="../windows/main_window.py" line="89"/>
         <source>Arrived today</source>
-        <translation type="unfinished">បានមកដល់ថ្ងៃនេះ</translation>
+        <translation>បានមកដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="91"/>
         <source>Now</source>
-        <translation type="unfinished">ឥឡូវនេះ</translation>
+        <translation>ឥឡូវនេះ</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="95"/>
         <source>of them, registered by you, with trafficking indicators present</source>
-        <translation type="unfinished">ក្នុងចំណោមនោះ ដែលអ្នកបានចុះឈ្មោះ មានសូចនាករការជួញដូរមនុស្ស</translation>
+        <translation>ក្នុងចំណោមនោះ ដែលអ្នកបានចុះឈ្មោះ មានសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="96"/>
         <source>of them, with trafficking indicators present</source>
-        <translation type="unfinished">ក្នុងចំណោមនោះ មានសូចនាករការជួញដូរមនុស្ស</translation>
+        <translation>ក្នុងចំណោមនោះ មានសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="97"/>
         <source>arrived today</source>
-        <translation type="unfinished">បានមកដល់ថ្ងៃនេះ</translation>
+        <translation>បានមកដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="98"/>
         <source>of them, referred for TB</source>
-        <translation type="unfinished">ក្នុងចំណោមនោះ ត្រូវបានបញ្ជូនទៅពិនិត្យជំងឺរបេង</translation>
+        <translation>ក្នុងចំណោមនោះ ត្រូវបានបញ្ជូនទៅពិនិត្យជំងឺរបេង</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="99"/>
         <source>your unfinished registrations</source>
-        <translation type="unfinished">ការចុះឈ្មោះរបស់អ្នក ដែលមិនទាន់បញ្ចប់</translation>
+        <translation>ការចុះឈ្មោះរបស់អ្នក ដែលមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="100"/>
         <source>waiting to sync with HQ</source>
-        <translation type="unfinished">រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
+        <translation>រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="122"/>
         <source>The state at this moment; updated as it changes.</source>
-        <translation type="unfinished">ស្ថានភាពនៅពេលនេះ៖ ធ្វើបច្ចុប្បន្នភាពរាល់ពេលដែលវាផ្លាស់ប្តូរ។</translation>
+        <translation>ស្ថានភាពនៅពេលនេះ៖ ធ្វើបច្ចុប្បន្នភាពរាល់ពេលដែលវាផ្លាស់ប្តូរ។</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="184"/>
         <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
-        <translation type="unfinished">%1 តាមម៉ោងក្នុងស្រុក ចាប់ពីម៉ោង 00:00។ រាប់តាមម៉ោងមកដល់៖ ការពិនិត្យស្រាវជ្រាវនីមួយៗ រាប់បញ្ចូលជាមួយការមកដល់ដែលវាពាក់ព័ន្ធ។</translation>
+        <translation>%1 តាមម៉ោងក្នុងស្រុក ចាប់ពីម៉ោង 00:00។ រាប់តាមម៉ោងមកដល់៖ ការពិនិត្យស្រាវជ្រាវនីមួយៗ រាប់បញ្ចូលជាមួយការមកដល់ដែលវាពាក់ព័ន្ធ។</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="193"/>
@@ -1762,7 +1762,7 @@
     <message>
         <location filename="../wizards/registration/identity.py" line="139"/>
         <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
-        <translation type="unfinished">ការស្កេនបានមកក្នុងប្លង់ក្តារចុចផ្សេង មិនមែនភាសាអង់គ្លេសទេ។ សូមប្តូរក្តារចុចទៅភាសាអង់គ្លេស (Win+Space) រួចស្កេនម្តងទៀត។</translation>
+        <translation>ការស្កេនបានមកក្នុងប្លង់ក្តារចុចផ្សេង មិនមែនភាសាអង់គ្លេសទេ។ សូមប្តូរក្តារចុចទៅភាសាអង់គ្លេស (Win+Space) រួចស្កេនម្តងទៀត។</translation>
     </message>
     <message>
         <location filename="../wizards/registration/identity.py" line="148"/>
@@ -1896,7 +1896,7 @@
     <message>
         <location filename="../windows/login.py" line="170"/>
         <source>The passphrase was typed with a non-English keyboard layout. If it is in English letters, switch the keyboard to English (Win+Space), then type the passphrase again.</source>
-        <translation type="unfinished">ពាក្យសម្ងាត់ត្រូវបានវាយដោយប្លង់ក្តារចុចមិនមែនភាសាអង់គ្លេស។ ប្រសិនបើវាជាអក្សរអង់គ្លេស សូមប្តូរក្តារចុចទៅភាសាអង់គ្លេស (Win+Space) រួចវាយពាក្យសម្ងាត់ម្តងទៀត។</translation>
+        <translation>ពាក្យសម្ងាត់ត្រូវបានវាយដោយប្លង់ក្តារចុចមិនមែនភាសាអង់គ្លេស។ ប្រសិនបើវាជាអក្សរអង់គ្លេស សូមប្តូរក្តារចុចទៅភាសាអង់គ្លេស (Win+Space) រួចវាយពាក្យសម្ងាត់ម្តងទៀត។</translation>
     </message>
 </context>
 <context>
@@ -1949,7 +1949,7 @@
     <message>
         <location filename="../windows/main_window.py" line="333"/>
         <source>HQ: %1 waiting</source>
-        <translation type="unfinished">ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
+        <translation>ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
 </context>
 <context>
@@ -1957,42 +1957,42 @@
     <message>
         <location filename="../windows/login.py" line="51"/>
         <source>with the recovery code</source>
-        <translation type="unfinished">ដោយប្រើលេខកូដស្តារ</translation>
+        <translation>ដោយប្រើលេខកូដស្តារ</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="53"/>
         <source>by %1</source>
-        <translation type="unfinished">ដោយ %1</translation>
+        <translation>ដោយ %1</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="57"/>
         <source>Your role was changed to %1 %2 on %3.</source>
-        <translation type="unfinished">តួនាទីរបស់អ្នកត្រូវបានប្តូរទៅជា %1 %2 នៅថ្ងៃ %3។</translation>
+        <translation>តួនាទីរបស់អ្នកត្រូវបានប្តូរទៅជា %1 %2 នៅថ្ងៃ %3។</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="60"/>
         <source>Your passphrase is too easy to guess by today&apos;s rules: please change it, or ask a supervisor to set a new one.</source>
-        <translation type="unfinished">ឃ្លាសម្ងាត់របស់អ្នកងាយទាយពេកតាមច្បាប់បច្ចុប្បន្ន៖ សូមប្តូរវា ឬស្នើអ្នកត្រួតពិនិត្យឱ្យកំណត់ឃ្លាសម្ងាត់ថ្មី។</translation>
+        <translation>ឃ្លាសម្ងាត់របស់អ្នកងាយទាយពេកតាមច្បាប់បច្ចុប្បន្ន៖ សូមប្តូរវា ឬស្នើអ្នកត្រួតពិនិត្យឱ្យកំណត់ឃ្លាសម្ងាត់ថ្មី។</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="63"/>
         <source>Your account was reinstated %1 on %2.</source>
-        <translation type="unfinished">គណនីរបស់អ្នកត្រូវបានបើកឡើងវិញ %1 នៅថ្ងៃ %2។</translation>
+        <translation>គណនីរបស់អ្នកត្រូវបានបើកឡើងវិញ %1 នៅថ្ងៃ %2។</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="65"/>
         <source>Your passphrase was reset %1 on %2.</source>
-        <translation type="unfinished">ឃ្លាសម្ងាត់របស់អ្នកត្រូវបានកំណត់ឡើងវិញ %1 នៅថ្ងៃ %2។</translation>
+        <translation>ឃ្លាសម្ងាត់របស់អ្នកត្រូវបានកំណត់ឡើងវិញ %1 នៅថ្ងៃ %2។</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="77"/>
         <source>Changes to your account</source>
-        <translation type="unfinished">ការផ្លាស់ប្តូរលើគណនីរបស់អ្នក</translation>
+        <translation>ការផ្លាស់ប្តូរលើគណនីរបស់អ្នក</translation>
     </message>
     <message>
         <location filename="../windows/login.py" line="79"/>
         <source>If you did not expect this, tell your supervisor.</source>
-        <translation type="unfinished">ប្រសិនបើអ្នកមិនបានរំពឹងទុកការផ្លាស់ប្តូរនេះទេ សូមប្រាប់អ្នកត្រួតពិនិត្យរបស់អ្នក។</translation>
+        <translation>ប្រសិនបើអ្នកមិនបានរំពឹងទុកការផ្លាស់ប្តូរនេះទេ សូមប្រាប់អ្នកត្រួតពិនិត្យរបស់អ្នក។</translation>
     </message>
 </context>
 <context>
@@ -3000,7 +3000,7 @@
     <message>
         <location filename="../app.py" line="171"/>
         <source>This store is already open in another Checkpoint window. Switch to that window (it may be minimised), or close it first.</source>
-        <translation type="unfinished">ឃ្លាំងទិន្នន័យនេះកំពុងបើកនៅក្នុងផ្ទាំង Checkpoint មួយទៀតរួចហើយ។ សូមប្តូរទៅផ្ទាំងនោះ (វាអាចត្រូវបានបង្រួម) ឬបិទវាជាមុនសិន។</translation>
+        <translation>ឃ្លាំងទិន្នន័យនេះកំពុងបើកនៅក្នុងផ្ទាំង Checkpoint មួយទៀតរួចហើយ។ សូមប្តូរទៅផ្ទាំងនោះ (វាអាចត្រូវបានបង្រួម) ឬបិទវាជាមុនសិន។</translation>
     </message>
 </context>
 <context>
@@ -3087,7 +3087,7 @@
     <message>
         <location filename="../views/sync_panel.py" line="104"/>
         <source>One-time enrollment code (token and HQ key fingerprint)</source>
-        <translation type="unfinished">លេខកូដចុះឈ្មោះប្រើតែម្តង (លេខកូដ និងស្នាមម្រាមដៃសោរបស់ HQ)</translation>
+        <translation>លេខកូដចុះឈ្មោះប្រើតែម្តង (លេខកូដ និងស្នាមម្រាមដៃសោរបស់ HQ)</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="105"/>
@@ -3157,12 +3157,12 @@
     <message>
         <location filename="../views/sync_panel.py" line="201"/>
         <source>Enrolled again with HQ %1 on %2, after HQ at %3 released this device.</source>
-        <translation type="unfinished">បានចុះឈ្មោះម្តងទៀតជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2 បន្ទាប់ពី HQ នៅ %3 បានដោះលែងឧបករណ៍នេះ។</translation>
+        <translation>បានចុះឈ្មោះម្តងទៀតជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2 បន្ទាប់ពី HQ នៅ %3 បានដោះលែងឧបករណ៍នេះ។</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="205"/>
         <source>Enrolled with HQ %1 on %2.</source>
-        <translation type="unfinished">បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2។</translation>
+        <translation>បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2។</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="244"/>
@@ -3197,7 +3197,7 @@
     <message>
         <location filename="../views/sync_panel.py" line="284"/>
         <source>Enter HQ&apos;s address and the one-time enrollment code.</source>
-        <translation type="unfinished">សូមបញ្ចូលអាសយដ្ឋានរបស់ទីស្នាក់ការកណ្តាល (HQ) និងលេខកូដចុះឈ្មោះប្រើតែម្តង។</translation>
+        <translation>សូមបញ្ចូលអាសយដ្ឋានរបស់ទីស្នាក់ការកណ្តាល (HQ) និងលេខកូដចុះឈ្មោះប្រើតែម្តង។</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="302"/>
@@ -3504,12 +3504,12 @@
     <message>
         <location filename="../views/supervisor/users.py" line="156"/>
         <source>%1 is reinstated with the new passphrase.</source>
-        <translation type="unfinished">%1 ត្រូវបានបើកឡើងវិញជាមួយឃ្លាសម្ងាត់ថ្មី។</translation>
+        <translation>%1 ត្រូវបានបើកឡើងវិញជាមួយឃ្លាសម្ងាត់ថ្មី។</translation>
     </message>
     <message>
         <location filename="../views/supervisor/users.py" line="162"/>
         <source>%1 is locked: their passphrase no longer opens the store.</source>
-        <translation type="unfinished">%1 ត្រូវបានចាក់សោ៖ ឃ្លាសម្ងាត់របស់គាត់លែងបើកឃ្លាំងទិន្នន័យបានទៀតហើយ។</translation>
+        <translation>%1 ត្រូវបានចាក់សោ៖ ឃ្លាសម្ងាត់របស់គាត់លែងបើកឃ្លាំងទិន្នន័យបានទៀតហើយ។</translation>
     </message>
     <message>
         <location filename="../views/supervisor/users.py" line="163"/>
