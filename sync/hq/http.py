@@ -291,7 +291,8 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
 
     ``max_body`` caps a pushed batch (default 64 MiB, the batch format's own cap); every other body is capped at
     64 KiB. Each verified device may send ``burst`` requests at once and then ``rate_per_minute``; requests
-    that do not verify spend their client address's smaller budget (``unverified_*``); 0 disables a limit.
+    that do not verify spend their client address's smaller budget (``unverified_*``); ``rate_per_minute=0``
+    disables both.
     At most ``push_slots`` pushes are received and ingested at once; their bodies are spooled in ``spool_dir``
     (default: the system's temporary folder).
     """
@@ -299,7 +300,8 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
                   description="Sync endpoint of Checkpoint headquarters: enrollment, sealed batches and signed "
                               "acknowledgements, pull of this checkpoint's records, reference data.")
     limiter = RateLimiter(rate=rate_per_minute / 60.0, burst=burst, clock=clock)
-    unverified = RateLimiter(rate=unverified_per_minute / 60.0, burst=unverified_burst, clock=clock)
+    unverified = RateLimiter(rate=unverified_per_minute / 60.0 if rate_per_minute > 0 else 0,
+                             burst=unverified_burst, clock=clock)
     app.state.service = service
     app.state.limiter = limiter
     app.state.unverified = unverified
