@@ -342,8 +342,9 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
         status = error_status(e)
         if status >= 500:
             log.error("%s: %s", type(e).__name__, e)
-        headers = {"Connection": "close"} if status == 426 else None
-        return JSONResponse({"error": e.code, "message": str(e)}, status_code=status, headers=headers)
+        # A refused request's body may be unread (a push refused from its ticket): close rather than drain it.
+        return JSONResponse({"error": e.code, "message": str(e)}, status_code=status,
+                            headers={"Connection": "close"})
 
     @app.exception_handler(ClientDisconnect)
     async def _gone(request: Request, _e: ClientDisconnect) -> Response:
