@@ -8,8 +8,13 @@ Every call carries bytes that are already sealed or signed (``sync.wire``): this
 HQ's answers into typed errors with plain words. It never touches the store, which is why a push can send one
 batch on a helper thread while the calling thread seals the next (``sync.device.push``).
 
-Raises SyncUnavailable (no link, timeout, HQ busy or failing, another protocol: try later) and, for HQ's refusals,
-the ``checkpoint.errors`` type HQ's error code or HTTP status names (PermissionDenied, SignatureInvalid, ...).
+Answers are read as they stream in and reading stops at ``MAX_RESPONSE`` (64 MiB and a little: HQ's documents are
+never larger), or before a byte when HQ declares a larger Content-Length; an error answer is read to 64 KiB at most.
+
+Raises SyncUnavailable (no link, timeout, HQ busy or failing, another protocol: try later), UpdateRequired (HQ
+needs a newer app: HTTP 426), StaleRequest (this computer's clock is more than five minutes from HQ's; the message
+says by how much and what to do) and, for HQ's other refusals, the ``checkpoint.errors`` type HQ's error code or
+HTTP status names (PermissionDenied, SignatureInvalid, ...).
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from checkpoint.errors import (
     UnsupportedFormat,
     ValidationError,
 )
-from sync.errors import StaleRequest, SyncUnavailable, UpdateRequired
+from sync.errors import ReplayedRequest, StaleRequest, SyncUnavailable, UpdateRequired
 from sync.protocol import SUPPORTED, SyncProtocol
 from sync.wire import MAX_DOCUMENT, MAX_SKEW
 
@@ -109,7 +114,7 @@ _BY_CODE: dict[str, type[CheckpointError]] = {
     "permission_denied": PermissionDenied, "auth": PermissionDenied, "signature_invalid": SignatureInvalid,
     "decryption_failed": DecryptionFailed, "unsupported_format": UnsupportedFormat, "conflict": ConflictError,
     "not_found": NotFound, "validation": ValidationError, "too_large": ValidationError,
-    "replayed_request": PermissionDenied}
+    "replayed_request": ReplayedRequest}
 _BY_STATUS: dict[int, type[CheckpointError]] = {401: PermissionDenied, 403: PermissionDenied, 404: NotFound,
                                                 409: ConflictError, 400: UnsupportedFormat, 415: UnsupportedFormat}
 _DEFAULT = {401: "HQ could not verify this device's signature (HTTP 401).",

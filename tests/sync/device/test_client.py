@@ -7,11 +7,12 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from checkpoint import codelists, crypto
 from checkpoint.clock import ManualClock
@@ -28,7 +29,8 @@ from checkpoint.services import unlock
 from checkpoint.services.outbox import Outbox
 from sync.device.client import SyncClient
 from sync.errors import BadAck, SyncUnavailable
-from sync.wire import ACK, PULL, digest, open_signed, peek_request, seal_answer, sign_document
+from sync.hq.store import batch_digests
+from sync.wire import ACK, PULL, digest, open_signed, peek_batch_header, peek_request, seal_answer, sign_document
 from tests.support.client_harness import DEVICE_PASS, enroll, hq_events, new_device, own_events
 from tests.support.helpers import adult, registration
 
@@ -422,3 +424,21 @@ def test_a_device_clock_a_day_off_is_told_so_plainly_and_loses_nothing(hq, devic
         assert at_hq(hq, s) == own_events(s)
         assert Outbox(s).status()["hq"] == {"accepted": len(own_events(s))}
         assert s.maintenance.verify().ok
+
+
+def test_a_batch_sealed_before_the_upgrade_is_still_delivered_after_it(hq, devices, monkeypatch) -> None:
+    """A device upgraded while a batch sealed by protocol 1 waited beside its store: the new client sends those
+    same bytes (with a protocol-2 ticket) and the new HQ takes them; then it syncs as usual."""
+    a = devices("a")
+    a.registrations.register(**registration())
+    with monkeypatch.context() as m:
+        m.setattr("sync.wire.PROTOCOL_VERSION", 1)
+        kept = SyncClient(a, hq).prepare_push()          # sealed and kept by the old version, never sent
+    assert kept is not None and peek_batch_header(kept.blob)["v"] == 1
+    summary = SyncClient(a, hq).sync_once()
+    assert summary["complete"], summary["errors"]
+    assert at_hq(hq, a) == own_events(a)
+    with hq.store.read() as conn:                        # HQ took those very bytes
+        assert conn.execute(sa.select(batch_digests).where(batch_digests.c.sha256 == kept.sha256)).first()
+    a.registrations.register(**registration())
+    assert SyncClient(a, hq).sync_once()["complete"] and at_hq(hq, a) == own_events(a)

@@ -101,7 +101,7 @@ def test_requests_are_octet_stream_and_health_checks_the_protocol() -> None:
     assert seen[0].headers["x-checkpoint-ticket"] == "dGlja2V0"
     assert t.pull(b"CPR2 signed") == b"ACK" and seen[1].url.path == "/v1/pull" and seen[1].method == "POST"
     assert seen[1].content == b"CPR2 signed" and not seen[1].url.query
-    with pytest.raises(SyncUnavailable, match="protocol 1.*ask HQ to update it"):
+    with pytest.raises(SyncUnavailable, match=r"protocol 1.*ask HQ to update it"):
         t.health()
     with pytest.raises(ValidationError):
         HttpTransport("ftp://hq.example.org", timeout=1)

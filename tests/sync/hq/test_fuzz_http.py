@@ -66,7 +66,8 @@ def requests(draw: st.DrawFn, t: dict[str, Any]) -> tuple[str, str, dict[str, An
         for i in flips:
             tampered[i] ^= 0x5A
         raw = draw(st.one_of(st.binary(max_size=2000), st.just(bytes(tampered)),
-                             st.binary(max_size=40).map(lambda b: b"CPB1" + b), st.just(blob[: len(blob) // 2]), st.just(t["request"])))
+                             st.binary(max_size=40).map(lambda b: b"CPB1" + b), st.just(blob[: len(blob) // 2]),
+                             st.just(t["request"])))
     kwargs["content"] = raw
     kwargs["headers"] = {**headers, "Content-Type": ctype}
     return method, path, kwargs
