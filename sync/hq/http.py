@@ -315,14 +315,19 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
         an address with no budget left is refused before anything is checked. Then the device's own budget."""
         address = client_key(request)
         unverified.check(address)
+        admitted: list[str] = []
+
+        def admit(device_id: str) -> None:        # signature and time verified: the device's own budget
+            admitted.append(device_id)
+            limiter.hit(f"device:{device_id}")
+
         try:
-            checked: dict[str, Any] = await run_in_threadpool(service.check_request, blob, kind)
+            checked: dict[str, Any] = await run_in_threadpool(service.check_request, blob, kind, admit)
         except CheckpointError as e:
-            if not isinstance(e, StoreError):
+            if not admitted and not isinstance(e, StoreError):
                 with contextlib.suppress(RateLimited):
                     unverified.hit(address)
             raise
-        limiter.hit(f"device:{checked['device_id']}")
         return checked
 
     # -------------------------------------------------------------- errors: always JSON, never a traceback

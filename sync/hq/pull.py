@@ -17,7 +17,7 @@ Raises DeviceUnknown, DeviceRevoked, SignatureInvalid, StaleRequest, ReplayedReq
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -84,9 +84,14 @@ def feed_rows(conn: Connection, checkpoint_id: str, new_events: Sequence[Mapping
     return feed
 
 
-def check_request(store: HQStore, clock: Clock, nonces: NonceBook, blob: bytes, kind: str) -> dict[str, Any]:
+def check_request(store: HQStore, clock: Clock, nonces: NonceBook, blob: bytes, kind: str,
+                  admit: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Verify a signed request of ``kind`` ("pull", "reference", "push") from an enrolled, active device: its
     signature, that it is fresh (``sync.wire.MAX_SKEW``) and that its nonce is new. Returns the request body.
+
+    ``admit(device_id)`` runs once the signature and time are good and before the nonce is recorded (HTTP takes
+    the device's rate-limit token there, so even a device's own key cannot fill the nonce book faster than its
+    rate).
 
     Raises UnsupportedFormat, DeviceUnknown, DeviceRevoked, SignatureInvalid, StaleRequest, ReplayedRequest,
     ValidationError.
@@ -96,6 +101,9 @@ def check_request(store: HQStore, clock: Clock, nonces: NonceBook, blob: bytes, 
         dev = active_device(conn, device_id)
     now = clock.now()
     req = open_request(blob, kind, lambda _d: bytes.fromhex(dev.signing_public), now=now)
+    if admit is not None:
+        nonces.check(device_id, req["nonce"])      # a replay spends nothing of the device's budget
+        admit(device_id)
     nonces.use(device_id, req["nonce"], issued=datetime.fromisoformat(req["issued_at"]), now=now)
     return req
 

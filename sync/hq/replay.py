@@ -59,6 +59,12 @@ class NonceBook:
             self._until[key] = until
             heapq.heappush(self._heap, (until, key))
 
+    def check(self, device_id: str, nonce: str) -> None:
+        """Raise ReplayedRequest if this nonce was seen (without recording it: ``use`` does)."""
+        with self._lock:
+            if (device_id, nonce) in self._until:
+                raise ReplayedRequest("This request was already used (a replay): HQ refused it.")
+
     def _prune(self, now: datetime) -> None:
         while self._heap and self._heap[0][0] < now:
             _, key = heapq.heappop(self._heap)

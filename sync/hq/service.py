@@ -19,6 +19,7 @@ DeviceRevoked, TokenRejected (AuthError), ConflictError, NotFound, ValidationErr
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -189,14 +190,15 @@ class HQService:
                         chain_note=plan.chain_note)
 
     # ------------------------------------------------------------------ pull and reference (sync.hq.pull)
-    def check_request(self, request: bytes, kind: str) -> dict[str, Any]:
+    def check_request(self, request: bytes, kind: str, admit: Callable[[str], None] | None = None
+                      ) -> dict[str, Any]:
         """Verify a signed request ("pull", "reference") or push ticket ("push"): enrolled active device, signature,
         fresh, nonce never seen (``sync.hq.pull.check_request``). Returns its body.
 
         Raises UnsupportedFormat, DeviceUnknown, DeviceRevoked, SignatureInvalid, StaleRequest, ReplayedRequest,
         ValidationError.
         """
-        return pulling.check_request(self.store, self.clock, self.nonces, request, kind)
+        return pulling.check_request(self.store, self.clock, self.nonces, request, kind, admit)
 
     def pull(self, request: bytes) -> bytes:
         """Events of this checkpoint's persons written by other devices, after the request's cursor: the signed

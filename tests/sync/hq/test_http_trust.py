@@ -390,3 +390,18 @@ def test_the_client_stops_reading_at_its_cap(declared: bool) -> None:
     print(f"client peak RSS growth: {growth / MIB:.1f} MiB; the fake HQ sent {flood.sent / MIB:.0f} MiB")
     assert growth < RSS_BOUND and flood.sent < 400 * MIB
 
+
+
+def test_replaying_a_captured_request_does_not_spend_the_devices_budget(hq: HQService) -> None:
+    dev = FakeDevice()
+    dev.enroll(hq)
+    app = create_app(hq, rate_per_minute=6, burst=3)
+    with LiveServer(app) as srv, httpx.Client(base_url=srv.url, timeout=10) as client, \
+            httpx.Client(base_url=srv.url, timeout=10,
+                         transport=httpx.HTTPTransport(local_address="127.0.0.2")) as evil:
+        captured = dev.pull_request().blob
+        assert client.post("/v1/pull", content=captured, headers=OCTETS).status_code == 200
+        codes = [evil.post("/v1/pull", content=captured, headers=OCTETS).status_code for _ in range(12)]
+        assert codes == [401] * 10 + [429] * 2                # replays spend the replayer's address's budget
+        for _ in range(2):                                   # the device's two other tokens are still there
+            assert client.post("/v1/pull", content=dev.pull_request().blob, headers=OCTETS).status_code == 200
