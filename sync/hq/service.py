@@ -10,7 +10,7 @@ puts it behind FastAPI.
 
 Where the rules are: ``sync.hq.ingest`` (the verdicts: a pure planner and its writer), ``sync.hq.enroll``
 (tokens and enrollment), ``sync.hq.pull`` (pull scope, feeds, reference data), ``sync.wire`` (the bytes and the
-request proofs). This module checks a batch before anything is written and runs each step in one transaction.
+signed requests, sealed answers; ``sync.hq.replay`` the nonces seen). This module checks a batch before anything is written and runs each step in one transaction.
 
 Raises (all CheckpointError): UnsupportedFormat, SignatureInvalid, DecryptionFailed (bad bytes), DeviceUnknown,
 DeviceRevoked, TokenRejected (AuthError), ConflictError, NotFound, ValidationError, StoreError.

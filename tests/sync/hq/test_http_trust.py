@@ -301,22 +301,44 @@ def test_a_forged_device_id_does_not_spend_the_real_devices_budget(hq: HQService
         assert good.post("/v1/pull", content=real.pull_request().blob, headers=OCTETS).status_code == 429
 
 
-def test_pushes_beyond_the_slots_get_503_with_retry_after(hq: HQService) -> None:
+def open_in(folder: Path) -> list[str]:
+    """This process's open file descriptors on files in ``folder`` (named or not)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}").startswith(str(folder) + "/"):
+                found.append(fd)
+        except OSError:
+            continue                     # closed while we looked
+    return found
+
+
+def test_pushes_beyond_the_slots_get_503_with_retry_after(hq: HQService, tmp_path: Path) -> None:
+    """A verified push streams to an unnamed 0600 file in the spool folder; one slot here, so a second push while
+    the first uploads gets 503 with Retry-After."""
     dev = FakeDevice()
     dev.enroll(hq)
-    app = create_app(hq, rate_per_minute=0, push_slots=1)
+    spool = tmp_path / "spool"
+    spool.mkdir()
+    app = create_app(hq, rate_per_minute=0, push_slots=1, spool_dir=str(spool))
     with LiveServer(app) as srv, httpx.Client(base_url=srv.url, timeout=10) as client:
         slow = b"\x00" * (2 * MIB)
         s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
         head = "POST /v1/push HTTP/1.1\r\nHost: hq\r\n" + "".join(
             f"{k}: {v}\r\n" for k, v in dev.push_headers(slow).items()) + f"Content-Length: {len(slow)}\r\n\r\n"
-        s.sendall(head.encode() + slow[:1024])                  # a slow upload holds the one slot
+        s.sendall(head.encode() + slow[:MIB])                    # a slow upload holds the one slot
         time.sleep(0.5)
+        assert os.listdir(spool) == []                          # nothing named on disk ...
+        spooled = open_in(spool)
+        assert len(spooled) == 1                                # ... but the body goes to one open file
+        st = os.stat(f"/proc/self/fd/{spooled[0]}")
+        assert st.st_mode & 0o777 == 0o600 and 0 < st.st_size <= MIB
         blob = dev.seal(dev.events(1), hq.keys.exchange_public)
         r = client.post("/v1/push", content=blob, headers=dev.push_headers(blob))
         assert r.status_code == 503 and r.headers["retry-after"] and r.json()["error"] == "busy"
         s.close()
         time.sleep(0.5)
+        assert open_in(spool) == []                             # closed, so gone
         assert client.post("/v1/push", content=blob, headers=dev.push_headers(blob)).status_code == 200
 
 
