@@ -9,8 +9,9 @@ puts it behind FastAPI.
     >>> ack = hq.push(sealed_batch) # -> signed ACK: {event_id: [verdict, note]}                  # doctest: +SKIP
 
 Where the rules are: ``sync.hq.ingest`` (the verdicts: a pure planner and its writer), ``sync.hq.enroll``
-(tokens and enrollment), ``sync.hq.pull`` (pull scope, feeds, reference data), ``sync.wire`` (the bytes and the
-signed requests, sealed answers; ``sync.hq.replay`` the nonces seen). This module checks a batch before anything is written and runs each step in one transaction.
+(tokens and enrollment), ``sync.hq.pull`` (pull scope, feeds, reference data, request checks), ``sync.hq.replay``
+(the nonces seen), ``sync.wire`` (the bytes, signed requests, sealed answers). This module checks a batch before
+anything is written and runs each step in one transaction.
 
 Raises (all CheckpointError): UnsupportedFormat, SignatureInvalid, DecryptionFailed (bad bytes), DeviceUnknown,
 DeviceRevoked, TokenRejected (AuthError), ConflictError, NotFound, ValidationError, StoreError.
