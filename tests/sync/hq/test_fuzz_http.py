@@ -26,7 +26,10 @@ def target(hq) -> Iterator[dict[str, Any]]:
             httpx.Client(base_url=srv.url, timeout=10) as client:
         schema = client.get("/openapi.json").json()
         ops = [(path, method.upper(), op) for path, item in schema["paths"].items() for method, op in item.items()]
-        yield {"client": client, "ops": ops, "dev": dev, "blob": blob, "request": dev.pull_request().blob}
+        stranger = FakeDevice(clock=hq.clock)             # well-formed requests of a device HQ does not know
+        yield {"client": client, "ops": ops, "dev": dev, "blob": blob, "request": dev.pull_request().blob,
+               "stranger": stranger.pull_request().blob,
+               "stranger_ticket": stranger.push_headers(b"x")["X-Checkpoint-Ticket"]}
 
 
 json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) |
@@ -47,8 +50,8 @@ def requests(draw: st.DrawFn, t: dict[str, Any]) -> tuple[str, str, dict[str, An
     for p in op.get("parameters", []):
         if draw(st.booleans()) or p.get("required"):
             if p.get("in") == "header":          # a header value is printable ASCII
-                headers[p["name"]] = draw(text_values(t["dev"]).map(lambda v: v.encode("ascii", "ignore").decode()
-                                                                    .strip()).filter(str.isprintable))
+                headers[p["name"]] = draw(st.one_of(st.just(t["stranger_ticket"]), text_values(t["dev"]).map(
+                    lambda v: v.encode("ascii", "ignore").decode().strip()).filter(str.isprintable)))
             else:
                 params[p["name"]] = draw(text_values(t["dev"]))
     kwargs: dict[str, Any] = {"params": params}
@@ -67,7 +70,7 @@ def requests(draw: st.DrawFn, t: dict[str, Any]) -> tuple[str, str, dict[str, An
             tampered[i] ^= 0x5A
         raw = draw(st.one_of(st.binary(max_size=2000), st.just(bytes(tampered)),
                              st.binary(max_size=40).map(lambda b: b"CPB1" + b), st.just(blob[: len(blob) // 2]),
-                             st.just(t["request"])))
+                             st.just(t["request"]), st.just(t["stranger"])))
     kwargs["content"] = raw
     kwargs["headers"] = {**headers, "Content-Type": ctype}
     return method, path, kwargs
