@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from checkpoint.errors import AuthError, CheckpointError
 
-__all__ = ["BadAck", "DeviceRevoked", "DeviceUnknown", "SyncUnavailable", "TokenRejected"]
+__all__ = ["BadAck", "DeviceRevoked", "DeviceUnknown", "ReplayedRequest", "StaleRequest", "SyncUnavailable",
+           "TokenRejected", "UpdateRequired"]
 
 
 class SyncUnavailable(CheckpointError):
@@ -47,3 +48,26 @@ class TokenRejected(AuthError):
     def __init__(self, reason: str, message: str) -> None:
         self.reason = reason   # unknown | used | expired | wrong_checkpoint
         super().__init__(message)
+
+
+class StaleRequest(AuthError):
+    """A signed request whose timestamp is too far from HQ's clock (the device's clock is off, or it is an old
+    request replayed). ``skew`` is device time minus HQ time in seconds; ``hq_time`` HQ's clock (ISO, UTC)."""
+
+    code = "stale_request"
+
+    def __init__(self, message: str, *, skew: float = 0.0, hq_time: str = "") -> None:
+        self.skew, self.hq_time = skew, hq_time
+        super().__init__(message)
+
+
+class ReplayedRequest(AuthError):
+    """A signed request HQ has already seen (same nonce): a replay, refused."""
+
+    code = "replayed_request"
+
+
+class UpdateRequired(CheckpointError):
+    """The peer speaks an older sync protocol than this side: update the app (or HQ)."""
+
+    code = "update_required"

@@ -10,12 +10,17 @@ files on a USB stick:
   (``VERDICTS``): accepted, duplicate (same id and content), held (a gap in the device's sequence: kept, applied
   when the gap fills), quarantined (kept with a reason; never blocks the rest), conflict (same id, different
   content).
-- ``pull(device_id, cursor, limit, proof)``: events of this checkpoint's records written elsewhere, after
-  ``cursor``; signed (kind PULL) with ``next_cursor`` and ``more``.
-- ``reference(device_id, proof)``: signed reference data (kind REFERENCE): code lists, revoked devices.
+- ``push(sealed_batch, ticket)``: also a push ticket (``sync.wire.push_ticket``): the device's signature over
+  its id, a timestamp, a nonce and the batch's SHA-256 and length, which HQ checks *before* it reads the body.
+- ``pull(request)``: a signed pull request (``sync.wire.pull_request``: device id, cursor, limit, timestamp,
+  nonce, a fresh X25519 reply key); returns the signed PULL document (``next_cursor``, ``more``, events)
+  sealed to that reply key (``sync.wire.open_answer``).
+- ``reference(request)``: the same for signed reference data (kind REFERENCE): code lists, revoked devices.
 
-``proof`` is the device's signature over its id and the cursor (``sync.wire.pull_proof``/``reference_proof``), so
-only an enrolled device pulls its checkpoint's data.
+Requests and tickets are refused when their timestamp is more than ``sync.wire.MAX_SKEW`` from HQ's clock
+(StaleRequest, which says by how much the device's clock is off) or when their nonce was seen before
+(ReplayedRequest): a captured request is worth nothing, and a captured answer cannot be read without the reply
+key, which never leaves the device's memory.
 
 Versions: every batch header and signed document carries ``"v": PROTOCOL_VERSION``; a peer that speaks another
 version gets a typed error (UnsupportedFormat), never a guess. A change to the wire bytes, the proofs or the
@@ -34,7 +39,7 @@ from typing import Any, Protocol
 
 from checkpoint.events import VERDICTS
 
-__all__ = ["HISTORY", "PROTOCOL_VERSION", "SUPPORTED", "VERDICTS", "SyncProtocol", "Version"]
+__all__ = ["BATCH_VERSIONS", "HISTORY", "PROTOCOL_VERSION", "SUPPORTED", "VERDICTS", "SyncProtocol", "Version"]
 
 
 @dataclass(frozen=True)
@@ -50,16 +55,24 @@ HISTORY: tuple[Version, ...] = (
     Version(1, "2026-11-22", "sealed, signed batches (CPB1) with a batch chain; signed ack (CPA1), pull (CPP1), "
                              "reference data (CPD1) and enrollment (CPE1) documents; pull and reference proofs; "
                              "verdicts accepted, duplicate, held, quarantined, conflict"),
+    Version(2, "2026-12-02", "signed requests (CPR2) with a timestamp and a nonce, refused when stale or replayed; "
+                             "pull and reference answers sealed to a per-request reply key; POST only; a push "
+                             "ticket in the X-Checkpoint-Ticket header checked before the body is read; a v1 "
+                             "client gets HTTP 426 (update required). Batches (CPB1) are unchanged: HQ still "
+                             "takes v1 batches. Enrollment: the device pins HQ's keys only from a signed "
+                             "enrollment answer (CPN1) bound to its request and to the key fingerprint in the "
+                             "enrollment code; a re-enrollment needs HQ's signed release (CPL1)"),
 )
 PROTOCOL_VERSION = HISTORY[-1].version
-SUPPORTED = frozenset({1})
+SUPPORTED = frozenset({2})
+BATCH_VERSIONS = frozenset({1, 2})      # the batch format did not change in v2: kept copies and USB files go in
 
 
 class SyncProtocol(Protocol):
     def enroll(self, request: bytes) -> dict[str, Any]: ...
 
-    def push(self, sealed_batch: bytes) -> bytes: ...
+    def push(self, sealed_batch: bytes, ticket: bytes | None = None) -> bytes: ...
 
-    def pull(self, device_id: str, cursor: str, limit: int, proof: bytes) -> bytes: ...
+    def pull(self, request: bytes) -> bytes: ...
 
-    def reference(self, device_id: str, proof: bytes) -> bytes: ...
+    def reference(self, request: bytes) -> bytes: ...

@@ -21,14 +21,16 @@ for one kind never verifies as another.
     >>> blob = seal_batch(batch, identity, hq_exchange_public)                          # doctest: +SKIP
     >>> header, events = open_batch(blob, hq_exchange_private, lambda dev: public_key)    # doctest: +SKIP
 
-**Proofs** (device → HQ, with a pull or a reference-data request): ``crypto.sign(device_private, message,
-context=PULL_PROOF_CONTEXT)`` with message ``f"{device_id}|{cursor}"`` (pull) or ``f"{device_id}|reference"``
-(reference data; a cursor-less pull proof ``f"{device_id}|"`` is accepted there too). The device builds them with
-``pull_proof``/``reference_proof`` (its private key first, as in ``crypto.sign``); HQ checks them with
-``verify_pull_proof``/``verify_reference_proof``.
+**Requests** (device → HQ: pull, reference data, and the ticket of a push) are signed documents of kind REQUEST
+(``CPR2``) holding the device id, ``issued_at`` (the device's clock), a random 128-bit ``nonce`` and the request's
+fields; a pull or reference request also holds a fresh X25519 ``reply_key``. HQ verifies them with the device's
+enrolled key (``open_request``), refuses a timestamp more than ``MAX_SKEW`` (5 minutes) from its own clock
+(StaleRequest, which says how far off the device's clock is) and a nonce it has seen (``sync.hq.replay``), and
+seals its signed answer to the reply key (``seal_answer``, the construction batches are sealed with), bound to
+the nonce. The device opens it with the private half it kept in memory (``open_answer``), then ``open_signed``.
 
-    >>> proof = pull_proof(device_private, device_id, cursor)                           # doctest: +SKIP
-    >>> verify_pull_proof(enrolled_public, proof, device_id, cursor)     # or SignatureInvalid   # doctest: +SKIP
+    >>> req = pull_request(device_private, device_id, cursor, 1000)                     # doctest: +SKIP
+    >>> doc = open_signed(PULL, open_answer(transport.pull(req.blob), req), hq_signing_public)  # doctest: +SKIP
 
 Everything untrusted is size-capped before parsing; every failure is a CheckpointError subclass with a plain
 reason (UnsupportedFormat, SignatureInvalid, DecryptionFailed, ValidationError).
@@ -40,22 +42,26 @@ import base64
 import hashlib
 import json
 import re
+import secrets
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from checkpoint import crypto
 from checkpoint.errors import DecryptionFailed, SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.events import WIRE_FIELDS, canonical_json
-from sync.protocol import PROTOCOL_VERSION
+from sync.errors import StaleRequest
+from sync.protocol import BATCH_VERSIONS, PROTOCOL_VERSION
 
-__all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "ENROLL_ANSWER", "PULL", "PULL_PROOF_CONTEXT", "REFERENCE", "RELEASE",
-           "OutgoingBatch", "digest", "enrollment_code", "hq_fingerprint", "normalize_fingerprint", "open_batch",
-           "open_enroll_answer", "open_release", "open_signed", "peek_batch_header", "peek_signed", "pull_proof",
-           "reference_proof", "request_digest", "seal_batch", "sign_document", "split_enrollment_code",
-           "verify_pull_proof", "verify_reference_proof"]
+__all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "ENROLL_ANSWER", "MAX_SKEW", "PULL", "REFERENCE", "RELEASE",
+           "REQUEST", "OutgoingBatch", "Request", "digest", "enrollment_code", "hq_fingerprint",
+           "normalize_fingerprint", "open_answer", "open_batch", "open_enroll_answer", "open_release",
+           "open_request", "open_signed", "peek_batch_header", "peek_request", "peek_signed",
+           "pull_request", "push_ticket", "reference_request", "request_digest", "seal_answer",
+           "seal_batch", "sign_document", "split_enrollment_code"]
 
 BATCH_MAGIC = b"CPB1"
 BATCH_CONTEXT = b"checkpoint batch v1"
@@ -70,10 +76,12 @@ PULL = (b"CPP1", b"checkpoint pull v1")
 REFERENCE = (b"CPD1", b"checkpoint reference data v1")
 ENROLL = (b"CPE1", b"checkpoint enrollment v1")
 ENROLL_ANSWER = (b"CPN1", b"checkpoint enrollment answer v1")     # HQ -> device: its keys, bound to the request
-RELEASE = (b"CPR1", b"checkpoint device release v1")              # HQ -> device: you may enroll elsewhere
+RELEASE = (b"CPL1", b"checkpoint device release v1")              # HQ -> device: you may enroll elsewhere
 
-PULL_PROOF_CONTEXT = b"checkpoint pull request v1"
-MAX_PROOF = 1024
+REQUEST = (b"CPR2", b"checkpoint request v2")      # device -> HQ: pull, reference and push requests
+ANSWER_CONTEXT = b"checkpoint answer v2"
+MAX_REQUEST = 4096
+MAX_SKEW = timedelta(minutes=5)
 
 
 class OutgoingBatch(Protocol):
@@ -152,7 +160,7 @@ def peek_batch_header(blob: bytes) -> dict[str, Any]:
     header = _json(head, "batch header")
     if not isinstance(header, dict) or header.get("kind") != "batch":
         raise UnsupportedFormat("The batch header is not valid.")
-    if header.get("v") != PROTOCOL_VERSION:
+    if header.get("v") not in BATCH_VERSIONS:
         raise UnsupportedFormat(f"Batch protocol version {header.get('v')!r} is not supported.")
     for k, t in (("batch_id", str), ("device_id", str), ("first_seq", int), ("last_seq", int), ("count", int),
                  ("prev_sha256", str)):
@@ -335,37 +343,119 @@ def open_release(blob: Any, hq_signing_public: bytes, device_id: str) -> dict[st
     return body
 
 
-# ------------------------------------------------------------------------------------------- request proofs
-def pull_proof(private: bytes, device_id: str, cursor: str) -> bytes:
-    """The device's signature over ``device_id|cursor``: only an enrolled device pulls its checkpoint's events."""
-    return crypto.sign(private, f"{device_id}|{cursor}".encode(), context=PULL_PROOF_CONTEXT)
+# ------------------------------------------------------------------------------------------- signed requests
+@dataclass(frozen=True)
+class Request:
+    """A signed request on its way to HQ, and what the device needs to read the answer: the nonce (bound into the
+    sealed answer) and the reply key's private half, which stays in memory for this one request."""
+
+    blob: bytes = field(repr=False)
+    nonce: str
+    reply_private: bytes = field(repr=False)
 
 
-def reference_proof(private: bytes, device_id: str) -> bytes:
-    """The device's signature over ``device_id|reference`` (same context as a pull) for reference data."""
-    return crypto.sign(private, f"{device_id}|reference".encode(), context=PULL_PROOF_CONTEXT)
+def _now_iso(now: datetime | None) -> str:
+    return (now or datetime.now(UTC)).astimezone(UTC).isoformat()
 
 
-def verify_pull_proof(public: bytes, proof: Any, device_id: str, cursor: str) -> None:
-    """Check a pull request's proof with the device's enrolled key. Raises SignatureInvalid."""
-    _verify_proof(public, proof, [f"{device_id}|{cursor}"])
+def _signed_request(private: bytes, kind: str, device_id: str, fields: Mapping[str, Any],
+                    now: datetime | None) -> tuple[bytes, str]:
+    nonce = secrets.token_hex(16)
+    body = {"kind": kind, "device_id": device_id, "issued_at": _now_iso(now), "nonce": nonce, **fields}
+    return sign_document(REQUEST, body, private), nonce
 
 
-def verify_reference_proof(public: bytes, proof: Any, device_id: str) -> None:
-    """Check a reference-data request's proof (a reference proof, or a cursor-less pull proof). Raises
-    SignatureInvalid."""
-    _verify_proof(public, proof, [f"{device_id}|reference", f"{device_id}|"])
+def pull_request(private: bytes, device_id: str, cursor: str, limit: int, *, now: datetime | None = None) -> Request:
+    """A signed pull request (device id, cursor, limit, timestamp, nonce, a fresh reply key)."""
+    reply_private, reply_public = crypto.generate_x25519()
+    blob, nonce = _signed_request(private, "pull", device_id, {"cursor": cursor, "limit": limit,
+                                                                "reply_key": reply_public.hex()}, now)
+    return Request(blob, nonce, reply_private)
 
 
-def _verify_proof(public: bytes, proof: Any, messages: Iterable[str]) -> None:
-    if not isinstance(proof, bytes | bytearray) or len(proof) > MAX_PROOF:
-        raise SignatureInvalid("The request's proof is missing or malformed.")
-    for m in messages:
-        try:
-            crypto.verify(public, m.encode(), bytes(proof), context=PULL_PROOF_CONTEXT)
-            return
-        except SignatureInvalid:
-            continue
-        except (UnsupportedFormat, ValidationError):
-            break
-    raise SignatureInvalid("The request's proof does not verify with this device's enrolled key.")
+def reference_request(private: bytes, device_id: str, *, now: datetime | None = None) -> Request:
+    """A signed reference-data request (device id, timestamp, nonce, a fresh reply key)."""
+    reply_private, reply_public = crypto.generate_x25519()
+    blob, nonce = _signed_request(private, "reference", device_id, {"reply_key": reply_public.hex()}, now)
+    return Request(blob, nonce, reply_private)
+
+
+def push_ticket(private: bytes, device_id: str, sha256: str, length: int, *, now: datetime | None = None) -> bytes:
+    """The ticket a push carries in its headers: HQ checks it (device, signature, time, nonce, declared SHA-256 and
+    length of the body) before it reads a byte of the body."""
+    return _signed_request(private, "push", device_id, {"sha256": sha256, "length": length}, now)[0]
+
+
+_REQUEST_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "pull": {"cursor": str, "limit": int, "reply_key": str},
+    "reference": {"reply_key": str},
+    "push": {"sha256": str, "length": int},
+}
+_HEX_NONCE = re.compile(r"[0-9a-f]{32}")
+_HEX_KEY = re.compile(r"[0-9a-f]{64}")
+
+
+def peek_request(blob: Any) -> dict[str, Any]:
+    """A signed request's body, unverified (to find the device's key). Raises UnsupportedFormat."""
+    if not isinstance(blob, bytes | bytearray) or len(blob) > MAX_REQUEST:
+        raise UnsupportedFormat("This is not a Checkpoint request (or it is too large).")
+    blob = bytes(blob)
+    if blob[:4] != REQUEST[0]:
+        raise UnsupportedFormat("This is not a Checkpoint request of this protocol version: update the app.")
+    raw, _ = _take(blob, 4, MAX_REQUEST, "request")
+    body = _json(raw, "request")
+    if not isinstance(body, dict) or not isinstance(body.get("device_id"), str):
+        raise UnsupportedFormat("The request is not valid.")
+    return body
+
+
+def open_request(blob: Any, kind: str, device_key: Callable[[str], bytes], *, now: datetime,
+                 max_skew: timedelta = MAX_SKEW) -> dict[str, Any]:
+    """Verify a signed request of ``kind`` ("pull", "reference", "push") with the device's enrolled key
+    (``device_key(device_id)``, whose errors pass through) and check that it is fresh: its timestamp within
+    ``max_skew`` of ``now``. The caller checks that the nonce is new (``sync.hq.replay``).
+
+    Raises UnsupportedFormat, SignatureInvalid, ValidationError (a field), StaleRequest (with the skew).
+    """
+    device_id = peek_request(blob)["device_id"]
+    body = open_signed(REQUEST, bytes(blob), device_key(device_id))
+    if body.get("kind") != kind:
+        raise UnsupportedFormat(f"This request is not a {kind} request.")
+    check_fields(body, {"issued_at": str, "nonce": str, **_REQUEST_FIELDS[kind]})
+    if not _HEX_NONCE.fullmatch(body["nonce"]):
+        raise ValidationError("nonce", "is malformed")
+    if "reply_key" in body and not _HEX_KEY.fullmatch(body["reply_key"]):
+        raise ValidationError("reply_key", "is malformed")
+    if kind == "push" and (not _HEX_KEY.fullmatch(body["sha256"]) or isinstance(body["length"], bool)
+                           or body["length"] < 0):
+        raise ValidationError("ticket", "is malformed")
+    try:
+        issued = datetime.fromisoformat(body["issued_at"])
+    except ValueError:
+        raise ValidationError("issued_at", "is not a time") from None
+    if issued.tzinfo is None:
+        raise ValidationError("issued_at", "has no time zone")
+    skew = (issued - now).total_seconds()
+    if abs(skew) > max_skew.total_seconds():
+        hq_time = now.astimezone(UTC).isoformat(timespec="seconds")
+        raise StaleRequest(f"The request's time is {abs(skew) / 60:.0f} minutes {'ahead of' if skew > 0 else 'behind'}"
+                           f" HQ's clock ({hq_time}): set the device's date and time, then sync again.",
+                           skew=skew, hq_time=hq_time)
+    return body
+
+
+def _answer_context(nonce: str) -> bytes:
+    return ANSWER_CONTEXT + b"|" + nonce.encode()
+
+
+def seal_answer(document: bytes, request: Mapping[str, Any]) -> bytes:
+    """HQ's signed answer sealed to the request's reply key, bound to its nonce (``crypto.seal``, as a batch is
+    sealed to HQ): only the device that made this request can read it."""
+    return crypto.seal(bytes.fromhex(request["reply_key"]), document, context=_answer_context(request["nonce"]))
+
+
+def open_answer(blob: bytes, request: Request) -> bytes:
+    """The signed document inside a sealed answer to ``request`` (verify it next with ``open_signed``).
+    Raises UnsupportedFormat, DecryptionFailed."""
+    return crypto.open_sealed(request.reply_private, blob, context=_answer_context(request.nonce),
+                              max_size=MAX_DOCUMENT + 1024)

@@ -6,8 +6,10 @@ reference data), each answer verified with HQ's pinned key before anything of it
     >>> fetch_reference(Outbox(session), transport)["kind"]                  # doctest: +SKIP
     'reference'
 
-Each request carries the device's proof (``sync.wire.pull_proof``/``reference_proof``): only an enrolled device
-pulls its checkpoint's data. Uses the store from the calling thread only.
+Each request is signed, dated and carries a nonce and a fresh reply key (``sync.wire.pull_request``/
+``reference_request``): only an enrolled device pulls its checkpoint's data, a captured request cannot be sent again,
+and HQ's answer is sealed to the reply key, whose private half lives only in memory for that one request. Uses the
+store from the calling thread only.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sync.device.enrollment import pinned_keys
 from sync.device.progress import Cancel, cancelled
 from sync.errors import BadAck
 from sync.protocol import SyncProtocol
-from sync.wire import PULL, REFERENCE, open_signed, pull_proof, reference_proof
+from sync.wire import PULL, REFERENCE, open_answer, open_signed, pull_request, reference_request
 
 __all__ = ["MAX_PULL_PAGES", "PULL_LIMIT", "fetch_reference", "pull_all"]
 
@@ -46,11 +48,13 @@ def pull_all(outbox: Outbox, transport: SyncProtocol, *, limit: int = PULL_LIMIT
         if cancelled(cancel):
             out["cancelled"] = True
             break
-        blob = transport.pull(device_id, cursor, limit, pull_proof(pinned.identity["signing_private"], device_id,
-                                                                   cursor))
-        doc = open_signed(PULL, blob, pinned.hq_signing)
+        request = pull_request(pinned.identity["signing_private"], device_id, cursor, limit,
+                               now=outbox.store.clock.now())
+        doc = open_signed(PULL, open_answer(transport.pull(request.blob), request), pinned.hq_signing)
         if doc.get("kind", "pull") != "pull" or doc.get("device_id") != device_id:
             raise BadAck("HQ's pull answer is for another device.")
+        if doc.get("nonce") != request.nonce:
+            raise BadAck("HQ's pull answer is for another request (an old answer replayed?).")
         if doc.get("cursor", cursor) != cursor:
             raise BadAck("HQ's pull answer is for another position in the log (an old answer replayed?).")
         events, next_cursor, more = doc.get("events"), doc.get("next_cursor"), doc.get("more")
@@ -72,5 +76,8 @@ def fetch_reference(outbox: Outbox, transport: SyncProtocol) -> dict[str, Any]:
     Raises the transport's errors, SignatureInvalid, PermissionDenied if not enrolled."""
     pinned = pinned_keys(outbox)
     device_id = pinned.identity["device_id"]
-    blob = transport.reference(device_id, reference_proof(pinned.identity["signing_private"], device_id))
-    return open_signed(REFERENCE, blob, pinned.hq_signing)
+    request = reference_request(pinned.identity["signing_private"], device_id, now=outbox.store.clock.now())
+    doc = open_signed(REFERENCE, open_answer(transport.reference(request.blob), request), pinned.hq_signing)
+    if doc.get("nonce") != request.nonce:
+        raise BadAck("HQ's reference data answers another request (an old answer replayed?).")
+    return doc

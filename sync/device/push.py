@@ -28,6 +28,7 @@ from sync.device.progress import Cancel, Progress, cancelled
 from sync.device.sealed import SealedSpool, batch_record, check_ack, forget_acknowledged, sealed_copy
 from sync.errors import SyncUnavailable
 from sync.protocol import VERDICTS, SyncProtocol
+from sync.wire import push_ticket
 
 __all__ = ["BATCH_EVENTS", "Outgoing", "Pusher"]
 
@@ -96,7 +97,7 @@ class Pusher:
         "sent", "acknowledged", "verdicts", "errors", "cancelled", "unavailable"}``; a failure ends the run and is
         listed in ``errors`` (the events stay in flight). Raises PermissionDenied if not enrolled.
         """
-        pinned_keys(self.outbox)                     # PermissionDenied before anything when not enrolled
+        identity = pinned_keys(self.outbox).identity  # PermissionDenied before anything when not enrolled
         st = self.outbox.status()
         total = st["pending"] + st["inflight"]
         out: dict[str, Any] = {"batches": 0, "sent": 0, "acknowledged": 0,
@@ -116,7 +117,7 @@ class Pusher:
                     out["errors"].append(PARTIAL_ACK)
                     break
                 seen.add(outgoing.batch_id)
-                sending = net.submit(self.transport.push, outgoing.blob)
+                sending = net.submit(self._send, outgoing, identity)
                 following: Outgoing | None = None
                 if not cancelled(cancel):
                     following = self.prepare(exclude={outgoing.batch_id})
@@ -154,6 +155,13 @@ class Pusher:
             net.shutdown(wait=True)
         forget_acknowledged(self.outbox)
         return out
+
+    def _send(self, outgoing: Outgoing, identity: dict[str, Any]) -> bytes:
+        """On the network thread (no store): the push ticket, signed just before sending so its time is fresh
+        however long the batch before it took, then the batch."""
+        ticket = push_ticket(identity["signing_private"], identity["device_id"], outgoing.sha256,
+                             len(outgoing.blob), now=self.outbox.store.clock.now())
+        return self.transport.push(outgoing.blob, ticket)
 
     def _record_failure(self, batch_id: str, e: CheckpointError) -> None:
         log.warning("batch %s not delivered: %s", batch_id, e)

@@ -7,17 +7,28 @@ Endpoints (``/openapi.json`` publishes the schema):
 
 - ``POST /v1/enroll``  body: the device's signed ENROLL request (application/octet-stream), or JSON
   ``{"request": hex or base64}``; answer: JSON with HQ's public keys.
-- ``POST /v1/push``    body: a sealed batch (application/octet-stream, at most 64 MiB); answer: the signed ack.
-- ``GET|POST /v1/pull`` ``device_id``, ``cursor``, ``limit``, ``proof`` (hex or base64) as query parameters or a
-  JSON body; answer: the signed pull document (application/octet-stream).
-- ``GET|POST /v1/reference`` ``device_id``, ``proof``; answer: signed reference data.
-- ``GET /v1/health``   the database answers; HQ's key ids.
+- ``POST /v1/push``    header ``X-Checkpoint-Ticket``: the device's signed push ticket (``sync.wire.push_ticket``,
+  base64), checked *before* the body is read: enrolled device, signature, fresh (5 minutes either side of HQ's
+  clock), nonce never seen, declared length within the cap. Then the body (a sealed batch, at most 64 MiB) is
+  streamed to an unlinked temporary file (mode 0600) while it is counted and hashed, and must be the length and
+  SHA-256 the ticket announced. At most ``push_slots`` pushes at once (else 503 with Retry-After). Answer: the
+  signed ack.
+- ``POST /v1/pull``, ``POST /v1/reference``  body: a signed request (``sync.wire.pull_request`` /
+  ``reference_request``, at most 64 KiB); answer: the signed document sealed to the request's reply key. No GET:
+  nothing secret ever sits in a URL (or an access log).
+- ``GET /v1/health``   the database answers; HQ's key ids; the protocol version.
 
 Every refusal is a 4xx with JSON ``{"error": code, "message": plain text}`` (the codes of
-``checkpoint.errors``/``sync.errors``, see ``error_status``): 400 unreadable input, 401 a signature or proof
-that does not verify, 403 unknown or revoked device / unusable token, 409 conflict, 413 body too large
-(checked from Content-Length before anything is read, and while reading), 429 rate limited (with
-Retry-After). A database that does not answer is a 503. No traceback ever reaches a client.
+``checkpoint.errors``/``sync.errors``, see ``error_status``): 400 unreadable input, 401 a signature, request or
+ticket that does not verify, is stale (then also ``"hq_time"``) or replayed, 403 unknown or revoked device /
+unusable token, 409 conflict, 413 body too large (every body is counted as it streams in, chunked included;
+64 KiB for enroll, pull and reference), 426 a client of an older protocol (update required), 429 rate limited
+(with Retry-After). A database that does not answer, or too many pushes at once, is a 503. No traceback ever
+reaches a client; a client that disconnects mid-upload is one log line.
+
+Rate limits: each verified device has its own bucket; a request that does not verify (unknown device, bad
+signature, stale, replayed, unreadable) spends the small budget of its client address, and an address whose
+budget is spent is refused before anything is checked. So a forged device id never spends a real device's budget.
 
 Transport security: bind 127.0.0.1 (the default) behind a TLS-terminating reverse proxy (nginx, Caddy), or give
 uvicorn a certificate (``checkpoint-hq serve --ssl-certfile cert.pem --ssl-keyfile key.pem``). Batches and
@@ -28,21 +39,24 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import logging
 import math
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from checkpoint.errors import (
@@ -54,17 +68,20 @@ from checkpoint.errors import (
     StoreError,
     ValidationError,
 )
-from sync.errors import DeviceRevoked, DeviceUnknown, TokenRejected
-from sync.hq.service import HQService
+from sync.errors import DeviceRevoked, DeviceUnknown, StaleRequest, TokenRejected, UpdateRequired
+from sync.hq.service import HQService, check_ticket_body
 from sync.hq.store import plain_error
 from sync.protocol import PROTOCOL_VERSION
-from sync.wire import MAX_BATCH_BYTES, peek_batch_header
+from sync.wire import MAX_BATCH_BYTES
 
 __all__ = ["RateLimiter", "create_app"]
 
 log = logging.getLogger("checkpoint.hq")
 
-SMALL_BODY = 256 * 1024          # enroll, pull, reference
+SMALL_BODY = 64 * 1024           # enroll, pull, reference
+TICKET_HEADER = "x-checkpoint-ticket"
+MAX_TICKET_HEADER = 8192
+SPOOL_CHUNK = 1024 * 1024
 OCTETS = "application/octet-stream"
 _BINARY_BODY = {"requestBody": {"required": True, "content": {
     OCTETS: {"schema": {"type": "string", "format": "binary"}}}}}
@@ -74,7 +91,8 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"description": text, "content": {"application/json": {"schema": _ERROR_SCHEMA}}}
     for code, text in ((400, "unreadable or invalid input"), (401, "signature or proof does not verify"),
                        (403, "device unknown or revoked, or token unusable"), (409, "conflict"),
-                       (413, "body too large"), (429, "rate limited"), (503, "database unavailable"))}
+                       (413, "body too large"), (426, "update required: a client of an older protocol"),
+                       (429, "rate limited"), (503, "database unavailable, or too many pushes at once"))}
 _SIGNED: dict[int | str, dict[str, Any]] = {
     200: {"description": "a signed Checkpoint document", "content": {OCTETS: {}}}}
 
@@ -83,6 +101,12 @@ class TooLarge(CheckpointError):
     """The request body is larger than this server accepts."""
 
     code = "too_large"
+
+
+class Busy(CheckpointError):
+    """Too many pushes at once: try again shortly."""
+
+    code = "busy"
 
 
 class RateLimited(CheckpointError):
@@ -130,6 +154,17 @@ class RateLimiter:
             if len(self._buckets) > self.MAX_KEYS:
                 self._prune(now)
 
+    def check(self, key: str) -> None:
+        """Raise RateLimited if ``key``'s bucket is empty now, without taking a token."""
+        if self.rate <= 0:
+            return
+        now = self.clock()
+        with self._lock:
+            tokens, last = self._buckets.get(key, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - last) * self.rate)
+        if tokens < 1:
+            raise RateLimited((1 - tokens) / self.rate)
+
     def _prune(self, now: float) -> None:
         full = [k for k, (t, last) in self._buckets.items() if t + (now - last) * self.rate >= self.burst]
         for k in full:
@@ -139,28 +174,48 @@ class RateLimiter:
 
 
 class BodyLimit:
-    """ASGI middleware: a request whose Content-Length is over the limit gets 413 before a byte is read."""
+    """ASGI middleware: every request body is capped, ``limit`` for ``/v1/push`` and ``small`` for everything
+    else. A Content-Length over the cap gets 413 before a byte is read; a chunked body (no Content-Length) is
+    counted as it streams in and the request fails with 413 at the first byte over the cap."""
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit = app, limit
+    def __init__(self, app: ASGIApp, limit: int, small: int = SMALL_BODY) -> None:
+        self.app, self.limit, self.small = app, limit, small
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http":
-            for name, value in scope.get("headers", ()):
-                if name == b"content-length":
-                    try:
-                        n = int(value)
-                    except ValueError:
-                        n = -1
-                    if n < 0 or n > self.limit:
-                        await _too_large(n, self.limit)(scope, receive, send)
-                        return
-        await self.app(scope, receive, send)
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit if scope.get("path") == "/v1/push" else self.small
+        for name, value in scope.get("headers", ()):
+            if name == b"content-length":
+                try:
+                    n = int(value)
+                except ValueError:
+                    n = -1
+                if n < 0 or n > limit:
+                    await _too_large(n, limit)(scope, receive, send)
+                    return
+        seen = 0
+
+        async def counted() -> Any:
+            nonlocal seen
+            message = await receive()
+            if message.get("type") == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise TooLarge(_too_large_text(limit))
+            return message
+
+        await self.app(scope, counted, send)
+
+
+def _too_large_text(limit: int) -> str:
+    return (f"The request body is larger than this server accepts ({limit // (1024 * 1024) or limit // 1024} "
+            f"{'MiB' if limit >= 1024 * 1024 else 'KiB'}).")
 
 
 def _too_large(n: int, limit: int) -> JSONResponse:
-    msg = (f"The request body is larger than this server accepts ({limit // (1024 * 1024) or limit} "
-           f"{'MiB' if limit >= 1024 * 1024 else 'bytes'})." if n >= 0 else "The Content-Length header is invalid.")
+    msg = _too_large_text(limit) if n >= 0 else "The Content-Length header is invalid."
     return JSONResponse({"error": "too_large" if n >= 0 else "validation", "message": msg},
                         status_code=413 if n >= 0 else 400, headers={"Connection": "close"})
 
@@ -169,13 +224,13 @@ async def _read_body(request: Request, limit: int) -> bytes:
     """The body, counted while it streams in (a chunked upload has no Content-Length to check first)."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise TooLarge(f"The request body is larger than this server accepts ({limit} bytes).")
+        raise TooLarge(_too_large_text(limit))
     chunks: list[bytes] = []
     n = 0
     async for chunk in request.stream():
         n += len(chunk)
         if n > limit:
-            raise TooLarge(f"The request body is larger than this server accepts ({limit} bytes).")
+            raise TooLarge(_too_large_text(limit))
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -193,18 +248,6 @@ def _decode(value: str, name: str) -> bytes:
         return base64.b64decode(value.replace("-", "+").replace("_", "/") + "=" * (-len(value) % 4), validate=True)
     except (binascii.Error, ValueError):
         raise ValidationError(name, "is neither hex nor base64") from None
-
-
-class PullBody(BaseModel):
-    device_id: str = Field(max_length=64)
-    cursor: str = Field("", max_length=20)
-    limit: int = Field(1000, ge=1, le=100_000)
-    proof: str = Field(max_length=512, description="the device's proof, hex or base64")
-
-
-class ReferenceBody(BaseModel):
-    device_id: str = Field(max_length=64)
-    proof: str = Field(max_length=512, description="the device's proof, hex or base64")
 
 
 class EnrollBody(BaseModel):
@@ -231,31 +274,63 @@ def error_status(e: CheckpointError) -> int:
         return 409
     if isinstance(e, NotFound):
         return 404
-    if isinstance(e, StoreError):
+    if isinstance(e, StoreError | Busy):
         return 503
+    if isinstance(e, UpdateRequired):
+        return 426
     return 400
 
 
+UPDATE_REQUIRED = ("This device's Checkpoint app is too old for this HQ (sync protocol {v} is needed): update the "
+                   "app, then sync again. Nothing was lost.")
+
+
 def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_minute: float = 120,
-               burst: int = 60, clock: Callable[[], float] = time.monotonic) -> FastAPI:
+               burst: int = 60, unverified_per_minute: float = 20, unverified_burst: int = 10,
+               push_slots: int = 4, spool_dir: str | None = None,
+               clock: Callable[[], float] = time.monotonic) -> FastAPI:
     """The FastAPI application for one ``HQService``.
 
-    ``max_body`` caps a pushed batch (default 64 MiB, the batch format's own cap); each device (or, before it
-    is known, each client address) may send ``burst`` requests at once and then ``rate_per_minute``
-    (0 disables the limit).
+    ``max_body`` caps a pushed batch (default 64 MiB, the batch format's own cap); every other body is capped at
+    64 KiB. Each verified device may send ``burst`` requests at once and then ``rate_per_minute``; requests
+    that do not verify spend their client address's smaller budget (``unverified_*``); ``rate_per_minute=0``
+    disables both.
+    At most ``push_slots`` pushes are received and ingested at once; their bodies are spooled in ``spool_dir``
+    (default: the system's temporary folder).
     """
     app = FastAPI(title="Checkpoint HQ", version=str(PROTOCOL_VERSION),
                   description="Sync endpoint of Checkpoint headquarters: enrollment, sealed batches and signed "
                               "acknowledgements, pull of this checkpoint's records, reference data.")
     limiter = RateLimiter(rate=rate_per_minute / 60.0, burst=burst, clock=clock)
+    unverified = RateLimiter(rate=unverified_per_minute / 60.0 if rate_per_minute > 0 else 0,
+                             burst=unverified_burst, clock=clock)
     app.state.service = service
     app.state.limiter = limiter
+    app.state.unverified = unverified
+    app.state.pushing = 0
 
     def client_key(request: Request) -> str:
         return f"addr:{request.client.host if request.client else '?'}"
 
-    def device_key(request: Request, device_id: str) -> str:
-        return f"device:{device_id}" if service.is_device(device_id) else client_key(request)
+    async def verified(request: Request, blob: bytes, kind: str) -> dict[str, Any]:
+        """The checked request (``HQService.check_request``); a failure spends the client address's budget, and
+        an address with no budget left is refused before anything is checked. Then the device's own budget."""
+        address = client_key(request)
+        unverified.check(address)
+        admitted: list[str] = []
+
+        def admit(device_id: str) -> None:        # signature and time verified: the device's own budget
+            admitted.append(device_id)
+            limiter.hit(f"device:{device_id}")
+
+        try:
+            checked: dict[str, Any] = await run_in_threadpool(service.check_request, blob, kind, admit)
+        except CheckpointError as e:
+            if not admitted and not isinstance(e, StoreError):
+                with contextlib.suppress(RateLimited):
+                    unverified.hit(address)
+            raise
+        return checked
 
     # -------------------------------------------------------------- errors: always JSON, never a traceback
     @app.exception_handler(CheckpointError)
@@ -265,10 +340,24 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
         if isinstance(e, RateLimited):
             return JSONResponse({"error": e.code, "message": str(e)}, status_code=429,
                                 headers={"Retry-After": str(max(1, math.ceil(e.retry_after)))})
+        if isinstance(e, Busy):
+            return JSONResponse({"error": e.code, "message": str(e)}, status_code=503,
+                                headers={"Retry-After": "5", "Connection": "close"})
+        if isinstance(e, StaleRequest):
+            return JSONResponse({"error": e.code, "message": str(e), "hq_time": e.hq_time, "skew": round(e.skew)},
+                                status_code=401)
         status = error_status(e)
         if status >= 500:
             log.error("%s: %s", type(e).__name__, e)
-        return JSONResponse({"error": e.code, "message": str(e)}, status_code=status)
+        # A refused request's body may be unread (a push refused from its ticket): close rather than drain it.
+        return JSONResponse({"error": e.code, "message": str(e)}, status_code=status,
+                            headers={"Connection": "close"})
+
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(request: Request, _e: ClientDisconnect) -> Response:
+        log.info("%s %s from %s: the client disconnected before its request was complete", request.method,
+                 request.url.path, request.client.host if request.client else "?")
+        return Response(status_code=400)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_request: Request, e: RequestValidationError) -> JSONResponse:
@@ -319,47 +408,77 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
         return result
 
     @app.post("/v1/push", summary="Push a sealed batch; returns the signed acknowledgement",
-              response_class=Response, responses={**_SIGNED, **_ERRORS}, openapi_extra=_BINARY_BODY)
+              response_class=Response, responses={**_SIGNED, **_ERRORS},
+              openapi_extra={**_BINARY_BODY, "parameters": [{
+                  "name": "X-Checkpoint-Ticket", "in": "header", "required": True, "schema": {"type": "string"},
+                  "description": "the device's signed push ticket (sync.wire.push_ticket), base64"}]})
     async def push(request: Request) -> Response:
-        body = await _read_body(request, max_body)
-        header = peek_batch_header(body)
-        await run_in_threadpool(limiter.hit, device_key(request, str(header["device_id"])))
-        result = await run_in_threadpool(service.ingest, body)
+        value = request.headers.get(TICKET_HEADER)
+        if not value:
+            raise UpdateRequired(UPDATE_REQUIRED.format(v=PROTOCOL_VERSION))
+        if len(value) > MAX_TICKET_HEADER:
+            raise ValidationError("X-Checkpoint-Ticket", "is too long")
+        ticket = await verified(request, _decode(value, "X-Checkpoint-Ticket"), "push")
+        length = int(ticket["length"])
+        if length > max_body:
+            raise TooLarge(_too_large_text(max_body))
+        declared = request.headers.get("content-length")
+        if declared is not None and declared.strip() != str(length):
+            raise ValidationError("Content-Length", "differs from the length the push ticket announced")
+        if app.state.pushing >= push_slots:
+            raise Busy("HQ is receiving as many batches as it can right now; nothing was lost. Try again in a few "
+                       "seconds.")
+        app.state.pushing += 1
+        try:
+            blob = await _spool(request, length, spool_dir)
+            result = await run_in_threadpool(_ingest, blob, ticket)
+        finally:
+            app.state.pushing -= 1
         return Response(result.ack, media_type=OCTETS,
                         headers={"X-Checkpoint-Replay": "1" if result.replay else "0"})
 
-    async def _pull(request: Request, device_id: str, cursor: str, limit: int, proof: str) -> Response:
-        await run_in_threadpool(limiter.hit, device_key(request, device_id))
-        doc = await run_in_threadpool(service.pull, device_id, cursor, limit, _decode(proof, "proof"))
-        return Response(doc, media_type=OCTETS)
+    def _ingest(blob: bytes, ticket: dict[str, Any]) -> Any:
+        check_ticket_body(ticket, blob)
+        return service.ingest(blob)
 
-    @app.get("/v1/pull", summary="Events of this checkpoint's records written elsewhere, after a cursor",
-             response_class=Response, responses={**_SIGNED, **_ERRORS})
-    async def pull_get(request: Request, device_id: str = Query(max_length=64), cursor: str = Query("", max_length=20),
-                       limit: int = Query(1000, ge=1, le=100_000), proof: str = Query(max_length=512)) -> Response:
-        return await _pull(request, device_id, cursor, limit, proof)
+    async def _signed_request(request: Request, kind: str) -> dict[str, Any]:
+        raw = await _read_body(request, SMALL_BODY)
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() == "application/json" \
+                or raw[:1] == b"{":
+            raise UpdateRequired(UPDATE_REQUIRED.format(v=PROTOCOL_VERSION))
+        return await verified(request, raw, kind)
 
-    @app.post("/v1/pull", summary="Same as GET /v1/pull, parameters in a JSON body", response_class=Response,
-              responses={**_SIGNED, **_ERRORS})
-    async def pull_post(request: Request, body: PullBody) -> Response:
-        return await _pull(request, body.device_id, body.cursor, body.limit, body.proof)
+    @app.post("/v1/pull", summary="Events of this checkpoint's records written elsewhere, after a cursor",
+              description="Body: a signed pull request (application/octet-stream). Answer: the signed pull "
+                          "document sealed to the request's reply key.",
+              response_class=Response, responses={**_SIGNED, **_ERRORS}, openapi_extra=_BINARY_BODY)
+    async def pull(request: Request) -> Response:
+        checked = await _signed_request(request, "pull")
+        return Response(await run_in_threadpool(service.answer_pull, checked), media_type=OCTETS)
 
-    async def _reference(request: Request, device_id: str, proof: str) -> Response:
-        await run_in_threadpool(limiter.hit, device_key(request, device_id))
-        doc = await run_in_threadpool(service.reference, device_id, _decode(proof, "proof"))
-        return Response(doc, media_type=OCTETS)
-
-    @app.get("/v1/reference", summary="Signed reference data: revoked devices, code-list overrides",
-             response_class=Response, responses={**_SIGNED, **_ERRORS})
-    async def reference_get(request: Request, device_id: str = Query(max_length=64),
-                            proof: str = Query(max_length=512)) -> Response:
-        return await _reference(request, device_id, proof)
-
-    @app.post("/v1/reference", summary="Same as GET /v1/reference, parameters in a JSON body",
-              response_class=Response, responses={**_SIGNED, **_ERRORS})
-    async def reference_post(request: Request, body: ReferenceBody) -> Response:
-        return await _reference(request, body.device_id, body.proof)
+    @app.post("/v1/reference", summary="Signed reference data: revoked devices, code-list overrides",
+              description="Body: a signed reference request (application/octet-stream). Answer: the signed "
+                          "reference document sealed to the request's reply key.",
+              response_class=Response, responses={**_SIGNED, **_ERRORS}, openapi_extra=_BINARY_BODY)
+    async def reference(request: Request) -> Response:
+        checked = await _signed_request(request, "reference")
+        return Response(await run_in_threadpool(service.answer_reference, checked), media_type=OCTETS)
 
     app.add_middleware(BodyLimit, limit=max_body)
     return app
 
+
+async def _spool(request: Request, length: int, spool_dir: str | None) -> bytes:
+    """The body of an authenticated push: streamed to an unlinked temporary file (mode 0600, gone when closed,
+    even if HQ dies) while it is counted, then read back once it is all there and no longer than announced."""
+    with tempfile.TemporaryFile(prefix="checkpoint-push-", dir=spool_dir) as f:
+        n = 0
+        async for chunk in request.stream():
+            n += len(chunk)
+            if n > length:
+                raise ValidationError("body", "is longer than the push ticket announced")
+            f.write(chunk)
+        if n != length:
+            raise ValidationError("body", "is shorter than the push ticket announced")
+        f.seek(0)
+        return await run_in_threadpool(f.read)

@@ -5,18 +5,20 @@ Pull scope: a device gets the events of other devices about the persons its chec
 (person events only; its own events never), including what HQ held about a person before the checkpoint first
 wrote about them. Held, quarantined and conflicting events are never pulled.
 
-Requests carry a proof (``sync.wire.pull_proof``/``reference_proof``) checked with the device's enrolled key.
+Requests are signed (``sync.wire.pull_request``/``reference_request``), checked with the device's enrolled key,
+refused when stale or replayed (``check_request``); answers are sealed to the request's reply key.
 
-    >>> doc = pull(store, keys, clock, device_id, cursor="", limit=1000, proof=proof)   # doctest: +SKIP
-    >>> open_signed(PULL, doc, hq_signing_public)["next_cursor"]                       # doctest: +SKIP
+    >>> req = check_request(store, clock, nonces, blob, "pull")                       # doctest: +SKIP
+    >>> sealed = pull(store, keys, clock, req)          # only the requesting device opens it  # doctest: +SKIP
 
-Raises DeviceUnknown, DeviceRevoked, SignatureInvalid, ValidationError.
+Raises DeviceUnknown, DeviceRevoked, SignatureInvalid, StaleRequest, ReplayedRequest, ValidationError.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,6 +29,7 @@ from checkpoint.errors import ValidationError
 from checkpoint.events import WIRE_FIELDS
 from sync.hq.checks import text_arg
 from sync.hq.keys import HQKeys
+from sync.hq.replay import NonceBook
 from sync.hq.store import (
     HQStore,
     active_device,
@@ -39,9 +42,9 @@ from sync.hq.store import (
     pull_feed,
     timestamp,
 )
-from sync.wire import PULL, REFERENCE, sign_document, verify_pull_proof, verify_reference_proof
+from sync.wire import PULL, REFERENCE, open_request, peek_request, seal_answer, sign_document
 
-__all__ = ["MAX_PULL_BYTES", "MAX_PULL_EVENTS", "feed_rows", "pull", "reference"]
+__all__ = ["MAX_PULL_BYTES", "MAX_PULL_EVENTS", "check_request", "feed_rows", "pull", "reference"]
 
 MAX_PULL_EVENTS = 5000
 MAX_PULL_BYTES = 16 * 1024 * 1024
@@ -81,15 +84,41 @@ def feed_rows(conn: Connection, checkpoint_id: str, new_events: Sequence[Mapping
     return feed
 
 
-def pull(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, cursor: str, limit: int, proof: bytes) -> bytes:
-    """Events of this checkpoint's persons written by other devices, after ``cursor``; signed (kind PULL).
+def check_request(store: HQStore, clock: Clock, nonces: NonceBook, blob: bytes, kind: str,
+                  admit: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Verify a signed request of ``kind`` ("pull", "reference", "push") from an enrolled, active device: its
+    signature, that it is fresh (``sync.wire.MAX_SKEW``) and that its nonce is new. Returns the request body.
+
+    ``admit(device_id)`` runs once the signature and time are good and before the nonce is recorded (HTTP takes
+    the device's rate-limit token there, so even a device's own key cannot fill the nonce book faster than its
+    rate).
+
+    Raises UnsupportedFormat, DeviceUnknown, DeviceRevoked, SignatureInvalid, StaleRequest, ReplayedRequest,
+    ValidationError.
+    """
+    device_id = text_arg(peek_request(blob)["device_id"], "device_id")
+    with store.read() as conn:
+        dev = active_device(conn, device_id)
+    now = clock.now()
+    req = open_request(blob, kind, lambda _d: bytes.fromhex(dev.signing_public), now=now)
+    if admit is not None:
+        nonces.check(device_id, req["nonce"])      # a replay spends nothing of the device's budget
+        admit(device_id)
+    nonces.use(device_id, req["nonce"], issued=datetime.fromisoformat(req["issued_at"]), now=now)
+    return req
+
+
+def pull(store: HQStore, keys: HQKeys, clock: Clock, request: dict[str, Any]) -> bytes:
+    """Events of this checkpoint's persons written by other devices, after the request's ``cursor``: the signed
+    PULL document sealed to the request's reply key. ``request`` is a verified pull request (``check_request``).
 
     ``cursor`` is "" or the ``next_cursor`` of the previous answer (a position in this checkpoint's feed, see
     ``sync.hq.store``); at most ``limit`` events (capped at 5,000 and 16 MiB of payload); ``more`` says
     whether to ask again at once.
     """
-    device_id = text_arg(device_id, "device_id")
-    cursor = text_arg(cursor, "cursor", 20)
+    device_id = text_arg(request["device_id"], "device_id")
+    cursor = text_arg(request["cursor"], "cursor", 20)
+    limit = request["limit"]
     if cursor and not _CURSOR.fullmatch(cursor):
         raise ValidationError("cursor", "is not a cursor HQ gave")
     after = int(cursor) if cursor else 0
@@ -98,7 +127,6 @@ def pull(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, cursor: str
     limit = min(limit, MAX_PULL_EVENTS)
     with store.read() as conn:
         dev = active_device(conn, device_id)
-        verify_pull_proof(bytes.fromhex(dev.signing_public), proof, device_id, cursor)
         top = counter(conn, "ingest_seq")
         cols = [events.c[k] for k in WIRE_FIELDS] + [pull_feed.c.seq]
         rows = conn.execute(
@@ -117,19 +145,22 @@ def pull(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, cursor: str
         out.append({k: getattr(r, k) for k in WIRE_FIELDS})
     # Nothing more to see: jump to the top so the next pull does not rescan other checkpoints' events.
     next_cursor = str(rows[len(out) - 1].seq) if more else (str(top) if top > after else cursor)
-    return sign_document(PULL, {"kind": "pull", "device_id": device_id, "cursor": cursor,
-                                "next_cursor": next_cursor, "more": more, "events": out,
-                                "issued_at": timestamp(clock)}, keys.signing_private)
+    doc = sign_document(PULL, {"kind": "pull", "device_id": device_id, "cursor": cursor, "next_cursor": next_cursor,
+                               "more": more, "events": out, "nonce": request["nonce"],
+                               "issued_at": timestamp(clock)}, keys.signing_private)
+    return seal_answer(doc, request)
 
 
-def reference(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, proof: bytes) -> bytes:
-    """Signed reference data (kind REFERENCE): its version, revoked devices, code-list overrides (none yet)."""
-    device_id = text_arg(device_id, "device_id")
+def reference(store: HQStore, keys: HQKeys, clock: Clock, request: dict[str, Any]) -> bytes:
+    """Signed reference data (kind REFERENCE): its version, revoked devices, code-list overrides (none yet); sealed
+    to the reply key of the verified reference request (``check_request``)."""
+    device_id = text_arg(request["device_id"], "device_id")
     with store.read() as conn:
-        dev = active_device(conn, device_id)
-        verify_reference_proof(bytes.fromhex(dev.signing_public), proof, device_id)
+        active_device(conn, device_id)
         version = counter(conn, "reference")
         revoked = sorted(conn.execute(sa.select(devices.c.device_id)
                                       .where(devices.c.status == "revoked")).scalars())
-    return sign_document(REFERENCE, {"kind": "reference", "version": version, "revoked_devices": revoked,
-                                     "lists": {}, "issued_at": timestamp(clock)}, keys.signing_private)
+    doc = sign_document(REFERENCE, {"kind": "reference", "version": version, "revoked_devices": revoked,
+                                    "lists": {}, "nonce": request["nonce"], "issued_at": timestamp(clock)},
+                        keys.signing_private)
+    return seal_answer(doc, request)

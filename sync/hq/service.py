@@ -9,8 +9,9 @@ puts it behind FastAPI.
     >>> ack = hq.push(sealed_batch) # -> signed ACK: {event_id: [verdict, note]}                  # doctest: +SKIP
 
 Where the rules are: ``sync.hq.ingest`` (the verdicts: a pure planner and its writer), ``sync.hq.enroll``
-(tokens and enrollment), ``sync.hq.pull`` (pull scope, feeds, reference data), ``sync.wire`` (the bytes and the
-request proofs). This module checks a batch before anything is written and runs each step in one transaction.
+(tokens and enrollment), ``sync.hq.pull`` (pull scope, feeds, reference data, request checks), ``sync.hq.replay``
+(the nonces seen), ``sync.wire`` (the bytes, signed requests, sealed answers). This module checks a batch before
+anything is written and runs each step in one transaction.
 
 Raises (all CheckpointError): UnsupportedFormat, SignatureInvalid, DecryptionFailed (bad bytes), DeviceUnknown,
 DeviceRevoked, TokenRejected (AuthError), ConflictError, NotFound, ValidationError, StoreError.
@@ -19,6 +20,7 @@ DeviceRevoked, TokenRejected (AuthError), ConflictError, NotFound, ValidationErr
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
@@ -41,6 +43,7 @@ from sync.hq.ingest import (
     write_plan,
 )
 from sync.hq.keys import HQKeys
+from sync.hq.replay import NonceBook
 from sync.hq.store import (
     HQStore,
     active_device,
@@ -57,9 +60,18 @@ from sync.hq.store import (
 )
 from sync.wire import ACK, digest, hq_fingerprint, open_batch, peek_batch_header, sign_document
 
-__all__ = ["HQService", "Ingested"]
+__all__ = ["HQService", "Ingested", "check_ticket_body"]
 
 log = logging.getLogger("checkpoint.hq")
+
+
+def check_ticket_body(ticket: dict[str, Any], blob: bytes) -> None:
+    """The body a verified push ticket announced: its length, its SHA-256 and its device. Raises
+    SignatureInvalid."""
+    if len(blob) != ticket["length"] or digest(bytes(blob)) != ticket["sha256"]:
+        raise SignatureInvalid("The batch is not the one its push ticket announced (length or SHA-256 differ).")
+    if peek_batch_header(blob)["device_id"] != ticket["device_id"]:
+        raise SignatureInvalid("The batch is another device's than its push ticket's.")
 
 
 class HQService:
@@ -70,6 +82,7 @@ class HQService:
         self.store = store
         self._keys = keys
         self.clock: Clock = clock or SystemClock()
+        self.nonces = NonceBook()
         if keys is not None:
             self._pin_keys(keys)
 
@@ -131,8 +144,11 @@ class HQService:
         return enrollment.enroll(self.store, self.keys, self.clock, request)
 
     # ------------------------------------------------------------------ push (sync.hq.ingest)
-    def push(self, sealed_batch: bytes) -> bytes:
-        """Ingest a sealed batch; returns HQ's signed acknowledgement (kind ACK). See ``ingest``."""
+    def push(self, sealed_batch: bytes, ticket: bytes | None = None) -> bytes:
+        """Ingest a sealed batch; returns HQ's signed acknowledgement (kind ACK). See ``ingest``. A ``ticket``
+        (``sync.wire.push_ticket``, what HTTP checks before reading the body) is checked too when given."""
+        if ticket is not None:
+            check_ticket_body(self.check_request(ticket, "push"), sealed_batch)
         return self.ingest(sealed_batch).ack
 
     def ingest(self, blob: bytes, *, via: str = "http") -> Ingested:
@@ -195,16 +211,33 @@ class HQService:
                         chain_note=plan.chain_note)
 
     # ------------------------------------------------------------------ pull and reference (sync.hq.pull)
-    def pull(self, device_id: str, cursor: str, limit: int, proof: bytes) -> bytes:
-        """Events of this checkpoint's persons written by other devices, after ``cursor``; signed (kind PULL).
+    def check_request(self, request: bytes, kind: str, admit: Callable[[str], None] | None = None
+                      ) -> dict[str, Any]:
+        """Verify a signed request ("pull", "reference") or push ticket ("push"): enrolled active device, signature,
+        fresh, nonce never seen (``sync.hq.pull.check_request``). Returns its body.
 
-        Raises DeviceUnknown, DeviceRevoked, SignatureInvalid, ValidationError.
+        Raises UnsupportedFormat, DeviceUnknown, DeviceRevoked, SignatureInvalid, StaleRequest, ReplayedRequest,
+        ValidationError.
         """
-        return pulling.pull(self.store, self.keys, self.clock, device_id, cursor, limit, proof)
+        return pulling.check_request(self.store, self.clock, self.nonces, request, kind, admit)
 
-    def reference(self, device_id: str, proof: bytes) -> bytes:
-        """Signed reference data (kind REFERENCE): its version, revoked devices, code-list overrides (none yet)."""
-        return pulling.reference(self.store, self.keys, self.clock, device_id, proof)
+    def pull(self, request: bytes) -> bytes:
+        """Events of this checkpoint's persons written by other devices, after the request's cursor: the signed
+        PULL document sealed to the request's reply key. See ``check_request`` for what is refused."""
+        return self.answer_pull(self.check_request(request, "pull"))
+
+    def answer_pull(self, checked: dict[str, Any]) -> bytes:
+        """The sealed answer to a pull request ``check_request`` verified."""
+        return pulling.pull(self.store, self.keys, self.clock, checked)
+
+    def reference(self, request: bytes) -> bytes:
+        """Signed reference data (kind REFERENCE: its version, revoked devices, code-list overrides), sealed to the
+        request's reply key. See ``check_request`` for what is refused."""
+        return self.answer_reference(self.check_request(request, "reference"))
+
+    def answer_reference(self, checked: dict[str, Any]) -> bytes:
+        """The sealed answer to a reference request ``check_request`` verified."""
+        return pulling.reference(self.store, self.keys, self.clock, checked)
 
     # ------------------------------------------------------------------ operator
     def is_device(self, device_id: str) -> bool:

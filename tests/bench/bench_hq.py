@@ -121,7 +121,7 @@ def _http_push(hq: HQService, w: dict[str, Any]) -> float:
     with LiveServer(create_app(hq, rate_per_minute=0)) as srv, httpx.Client(base_url=srv.url, timeout=120) as c:
         t = time.perf_counter()
         for blob in w["blobs"]:
-            r = c.post("/v1/push", content=blob, headers={"Content-Type": "application/octet-stream"})
+            r = c.post("/v1/push", content=blob, headers=w["dev"].push_headers(blob))
             assert r.status_code == 200
         return time.perf_counter() - t
 

@@ -61,11 +61,11 @@ class Counting:
     def __init__(self, inner: HttpTransport) -> None:
         self.inner, self.sizes, self.waiting = inner, [], 0.0
 
-    def push(self, blob: bytes) -> bytes:
+    def push(self, blob: bytes, ticket: bytes | None = None) -> bytes:
         self.sizes.append(len(blob))
         t = time.perf_counter()
         try:
-            return self.inner.push(blob)
+            return self.inner.push(blob, ticket)
         finally:
             self.waiting += time.perf_counter() - t
 

@@ -3,6 +3,7 @@ hashes, a live uvicorn server in a thread, and a throwaway PostgreSQL database."
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -35,9 +36,14 @@ from sync.wire import (
     BATCH_CONTEXT,
     BATCH_MAGIC,
     ENROLL,
+    Request,
     _canonical,
     digest,
+    open_answer,
     open_signed,
+    pull_request,
+    push_ticket,
+    reference_request,
     seal_batch,
     sign_document,
 )
@@ -120,6 +126,7 @@ class FakeDevice:
     last_batch_sha: str = ""
     ms: int = int(T0.timestamp() * 1000)
     author: str = field(default_factory=lambda: str(uuid.uuid4()))
+    clock: Any = None
 
     def __post_init__(self) -> None:
         self.signing_private, self.signing_public = crypto.generate_signing_key()
@@ -131,7 +138,11 @@ class FakeDevice:
                 "signing_public": self.signing_public}
 
     def enroll(self, hq: HQService) -> dict[str, Any]:
+        self.clock = hq.clock           # its requests are dated by HQ's (test) clock unless a test says otherwise
         return hq.enroll(enroll_request(self.identity, hq.issue_token(self.checkpoint_name)))
+
+    def _now(self, now: datetime | None) -> datetime | None:
+        return now or (self.clock.now() if self.clock is not None else None)
 
     def event(self, *, type_: str = "registration.recorded", entity_id: str | None = None,
               payload: dict[str, Any] | None = None, entity_type: str = "person") -> dict[str, Any]:
@@ -151,6 +162,15 @@ class FakeDevice:
     def events(self, n: int, **kw: Any) -> list[dict[str, Any]]:
         return [self.event(**kw) for _ in range(n)]
 
+    def pull_request(self, cursor: str = "", limit: int = 1000, *, now: datetime | None = None) -> Request:
+        return pull_request(self.signing_private, self.device_id, cursor, limit, now=self._now(now))
+
+    def reference_request(self, *, now: datetime | None = None) -> Request:
+        return reference_request(self.signing_private, self.device_id, now=self._now(now))
+
+    def push_headers(self, blob: bytes, *, now: datetime | None = None) -> dict[str, str]:
+        return push_headers(self.identity, blob, now=self._now(now))
+
     def seal(self, evs: list[Any], hq_exchange_public: bytes, *, batch_id: str | None = None,
              prev_sha256: str | None = None, chain: bool = True, raw: bool = False) -> bytes:
         """Seal events like ``seal_batch``; ``raw=True`` seals them as given (malformed ones included)."""
@@ -162,6 +182,17 @@ class FakeDevice:
         if chain:
             self.last_batch_sha = digest(blob)
         return blob
+
+
+def push_headers(identity: dict[str, Any], blob: bytes, *, now: datetime | None = None) -> dict[str, str]:
+    """The headers of an HTTP push of ``blob`` by this device: its signed push ticket."""
+    ticket = push_ticket(identity["signing_private"], identity["device_id"], digest(blob), len(blob), now=now)
+    return {"Content-Type": "application/octet-stream", "X-Checkpoint-Ticket": base64.b64encode(ticket).decode()}
+
+
+def answer(kind: tuple[bytes, bytes], sealed: bytes, request: Request, hq_signing_public: bytes) -> dict[str, Any]:
+    """HQ's sealed answer to ``request``, opened with its reply key and verified."""
+    return open_signed(kind, open_answer(sealed, request), hq_signing_public)
 
 
 def seal_raw(batch: Batch, identity: dict[str, Any], hq_exchange_public: bytes) -> bytes:

@@ -51,7 +51,7 @@ def person(rng: random.Random, n: int) -> dict[str, Any]:
 
 def test_forty_syncs_through_a_faulty_network_lose_nothing_and_duplicate_nothing(tmp_path: Path, clock) -> None:
     rng = random.Random(20261122)
-    hq = new_hq(tmp_path)
+    hq = new_hq(tmp_path, clock=clock)
     a, b = new_device(tmp_path / "a.db", clock=clock), new_device(tmp_path / "b.db", clock=clock)
     outcomes: list[bool] = []
     try:
@@ -190,7 +190,7 @@ def test_kill_9_between_hq_accepting_and_the_ack_being_stored_converges(tmp_path
 def test_a_tampered_byte_of_a_batch_on_the_wire_is_refused_and_marks_nothing(tmp_path: Path, clock, caplog) -> None:
     """One flipped bit anywhere in the sealed batch (magic, lengths, header, sealed body, signature): HQ refuses
     it whole with a reason, the device keeps every event in flight, and the untouched batch then goes through."""
-    hq = new_hq(tmp_path)
+    hq = new_hq(tmp_path, clock=clock)
     s = new_device(tmp_path / "a.db", clock=clock)
     rng = random.Random(5)
     try:
@@ -219,9 +219,9 @@ def test_a_tampered_byte_of_a_batch_on_the_wire_is_refused_and_marks_nothing(tmp
 
 def test_replayed_unenrolled_and_revoked_batches_change_nothing_at_hq(tmp_path: Path, clock) -> None:
     from checkpoint.errors import PermissionDenied
-    from sync.wire import seal_batch
+    from sync.wire import digest, push_ticket, seal_batch
 
-    hq = new_hq(tmp_path)
+    hq = new_hq(tmp_path, clock=clock)
     a = new_device(tmp_path / "a.db", clock=clock)
     stranger = new_device(tmp_path / "s.db", clock=clock)
     try:
@@ -233,23 +233,28 @@ def test_replayed_unenrolled_and_revoked_batches_change_nothing_at_hq(tmp_path: 
             from sync.device.sealed import sealed_copy
 
             blob, _sha = sealed_copy(ob, batch)
-            first = t.push(blob)
+
+            def ticket(o: Outbox, b: bytes) -> bytes:
+                ident = o.identity()
+                return push_ticket(ident["signing_private"], ident["device_id"], digest(b), len(b), now=clock.now())
+
+            first = t.push(blob, ticket(ob, blob))
             before = sorted(hq_events(hq))
             # The same bytes again (a replay, by an attacker or a retry): the same ack, nothing new at HQ.
-            assert t.push(blob) == first and sorted(hq_events(hq)) == before
+            assert t.push(blob, ticket(ob, blob)) == first and sorted(hq_events(hq)) == before
             # A device HQ never enrolled, sealing to HQ's real key: refused, nothing written.
             stranger.registrations.register(**registration())
             sob = Outbox(stranger)
             foreign = seal_batch(sob.next_batch(), sob.identity(), hq.keys.exchange_public)
             with pytest.raises(PermissionDenied, match="not enrolled"):
-                t.push(foreign)
+                t.push(foreign, ticket(sob, foreign))
             # A revoked device: refused, and what it sent before is kept.
             hq.revoke(a.store.device_id, "laptop stolen")
             a.registrations.register(**registration())
             summary = SyncClient(a, t).sync_once()
             assert not summary["complete"] and "revoked" in summary["errors"][0]
             with pytest.raises(PermissionDenied, match="revoked"):
-                t.push(blob)
+                t.push(blob, ticket(ob, blob))
             assert sorted(hq_events(hq)) == before and len(before) == len(batch.events)
             # Kept on the device: still waiting, or claimed into the next batch while the refused one was sent.
             st = Outbox(a).status()

@@ -1,29 +1,33 @@
-"""Sealed batches, signed documents and request proofs: round trip, tampering, wrong keys, replays of another
+"""Sealed batches, signed documents and signed requests: round trip, tampering, wrong keys, replays of another
 kind, and the exact bytes (pinned: a change to them is a new protocol version, sync.protocol.HISTORY)."""
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from checkpoint import crypto
 from checkpoint.errors import CheckpointError, DecryptionFailed, SignatureInvalid, UnsupportedFormat
 from checkpoint.services.outbox import Outbox
+from sync.errors import StaleRequest
 from sync.wire import (
     ACK,
     PULL,
     digest,
+    open_answer,
     open_batch,
+    open_request,
     open_signed,
     peek_batch_header,
-    pull_proof,
-    reference_proof,
+    pull_request,
+    push_ticket,
+    reference_request,
+    seal_answer,
     seal_batch,
     sign_document,
-    verify_pull_proof,
-    verify_reference_proof,
 )
 from tests.support.helpers import registration
 
@@ -106,45 +110,64 @@ def test_a_batch_holding_another_devices_event_is_refused_whole(supervisor) -> N
 KEY = bytes(range(32))
 KEY_PUBLIC = bytes.fromhex("03a107bff3ce10be1d70dd18e74bc09967e4d6309ba50d5f1ddc8664125531b8")
 DEVICE = "5f0c2d3e-device"
-PULL_PROOF_42 = ("43505347010156475aa75463474c43d360baa765bb3c05fa2455b1c5e2ca166f6583ae3644156229012ef45494ce9099"
-                 "a3a0ce230055fb30f0173b686c2455eb7c491301ae2a1732916edbc4a70b")
-REFERENCE_PROOF = ("43505347010156475aa75463474ca88ea58043852690258e0079c7a34674144e63ff0297839d9433d9637ba239a98ca2f7"
-                   "19602c2cba5d8142cd0e54d47f9f45346ca80d3fcd22239a440064b70d")
 ACK_BODY = {"kind": "ack", "batch_id": "b-1", "batch_sha256": "ab" * 32, "device_id": DEVICE,
             "verdicts": {"e-1": ["accepted", ""],
                          "e-2": ["held", "kept; waiting for event 3 of this device before it is applied"]},
             "issued_at": "2026-11-22T01:00:00.000+00:00"}
 ACK_JSON = (b'{"batch_id":"b-1","batch_sha256":"' + b"ab" * 32 + b'","device_id":"5f0c2d3e-device",'
-            b'"issued_at":"2026-11-22T01:00:00.000+00:00","kind":"ack","v":1,"verdicts":{"e-1":["accepted",""],'
+            b'"issued_at":"2026-11-22T01:00:00.000+00:00","kind":"ack","v":2,"verdicts":{"e-1":["accepted",""],'
             b'"e-2":["held","kept; waiting for event 3 of this device before it is applied"]}}')
-ACK_SHA256 = "24250c119d7de0d092bc787a51d81b0346f1ea355929cc7b86e9180a51728396"
+ACK_SHA256 = "57c303b578c185f8d86a34391d6e950bb1599ba2f404ccb94ba7004dbfefd788"
 
 
-def test_proof_and_ack_bytes_are_pinned() -> None:
-    assert pull_proof(KEY, DEVICE, "42").hex() == PULL_PROOF_42
-    assert reference_proof(KEY, DEVICE).hex() == REFERENCE_PROOF
+def test_ack_bytes_are_pinned() -> None:
     ack = sign_document(ACK, ACK_BODY, KEY)
     assert ack[:4] == b"CPA1" and ack[4:8] == len(ACK_JSON).to_bytes(4, "big") and ack[8:8 + len(ACK_JSON)] == ACK_JSON
     assert len(ack) == 393 and hashlib.sha256(ack).hexdigest() == ACK_SHA256
-    assert open_signed(ACK, ack, KEY_PUBLIC) == {**ACK_BODY, "v": 1}
+    assert open_signed(ACK, ack, KEY_PUBLIC) == {**ACK_BODY, "v": 2}
 
 
-def test_proofs_verify_only_for_their_device_message_and_key() -> None:
-    verify_pull_proof(KEY_PUBLIC, bytes.fromhex(PULL_PROOF_42), DEVICE, "42")
-    verify_reference_proof(KEY_PUBLIC, bytes.fromhex(REFERENCE_PROOF), DEVICE)
-    verify_reference_proof(KEY_PUBLIC, pull_proof(KEY, DEVICE, ""), DEVICE)    # a cursor-less pull proof too
+def test_requests_verify_only_for_their_device_kind_key_and_time() -> None:
+    now = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+    req = pull_request(KEY, DEVICE, "42", 100, now=now)
+    assert req.blob[:4] == b"CPR2" and len(req.nonce) == 32
+    body = open_request(req.blob, "pull", lambda d: KEY_PUBLIC, now=now)
+    assert (body["device_id"], body["cursor"], body["limit"], body["nonce"]) == (DEVICE, "42", 100, req.nonce)
+    assert pull_request(KEY, DEVICE, "42", 100, now=now).nonce != req.nonce          # a fresh nonce each time
     _, stranger = crypto.generate_signing_key()
-    refused = [
-        (verify_pull_proof, KEY_PUBLIC, bytes.fromhex(PULL_PROOF_42), DEVICE, "43", "does not verify"),
-        (verify_pull_proof, KEY_PUBLIC, bytes.fromhex(PULL_PROOF_42), "other-device", "42", "does not verify"),
-        (verify_pull_proof, stranger, bytes.fromhex(PULL_PROOF_42), DEVICE, "42", "does not verify"),
-        (verify_pull_proof, KEY_PUBLIC, bytes.fromhex(REFERENCE_PROOF), DEVICE, "", "does not verify"),
-        (verify_pull_proof, KEY_PUBLIC, b"\x00" * 78, DEVICE, "42", "does not verify"),
-        (verify_pull_proof, KEY_PUBLIC, "not bytes", DEVICE, "42", "missing or malformed"),
-        (verify_pull_proof, KEY_PUBLIC, b"x" * 1025, DEVICE, "42", "missing or malformed"),
-    ]
-    for fn, public, proof, device, cursor, message in refused:
-        with pytest.raises(SignatureInvalid, match=message):
-            fn(public, proof, device, cursor)
-    with pytest.raises(SignatureInvalid, match="does not verify"):
-        verify_reference_proof(KEY_PUBLIC, pull_proof(KEY, DEVICE, "42"), DEVICE)
+    with pytest.raises(SignatureInvalid):
+        open_request(req.blob, "pull", lambda d: stranger, now=now)
+    with pytest.raises(SignatureInvalid):
+        open_request(req.blob.replace(b'"limit":100', b'"limit":999'), "pull", lambda d: KEY_PUBLIC, now=now)
+    with pytest.raises(UnsupportedFormat, match="not a reference request"):
+        open_request(req.blob, "reference", lambda d: KEY_PUBLIC, now=now)
+    ticket = push_ticket(KEY, DEVICE, "ab" * 32, 1234, now=now)
+    assert open_request(ticket, "push", lambda d: KEY_PUBLIC, now=now)["length"] == 1234
+    ref = reference_request(KEY, DEVICE, now=now)
+    assert open_request(ref.blob, "reference", lambda d: KEY_PUBLIC, now=now)["reply_key"]
+    # Within five minutes of HQ's clock either way; beyond, refused with the skew.
+    for off in (-299, 299):
+        open_request(pull_request(KEY, DEVICE, "", 1, now=now + timedelta(seconds=off)).blob, "pull",
+                     lambda d: KEY_PUBLIC, now=now)
+    with pytest.raises(StaleRequest, match="ahead of") as e:
+        open_request(pull_request(KEY, DEVICE, "", 1, now=now + timedelta(minutes=17)).blob, "pull",
+                     lambda d: KEY_PUBLIC, now=now)
+    assert round(e.value.skew) == 17 * 60 and e.value.hq_time.startswith("2026-12-02T12:00:00")
+    with pytest.raises(StaleRequest, match="behind"):
+        open_request(req.blob, "pull", lambda d: KEY_PUBLIC, now=now + timedelta(hours=3))     # a captured one
+    for junk in (b"", b"CPR2", b"CPR2" + b"\x00" * 4, b"CPB1" + b"\x00" * 40, b"x" * 5000, "text"):
+        with pytest.raises(UnsupportedFormat):
+            open_request(junk, "pull", lambda d: KEY_PUBLIC, now=now)
+
+
+def test_a_sealed_answer_opens_only_with_its_own_request() -> None:
+    req, other = pull_request(KEY, DEVICE, "", 10), pull_request(KEY, DEVICE, "", 10)
+    body = open_request(req.blob, "pull", lambda d: KEY_PUBLIC, now=datetime.now(UTC))
+    doc = sign_document(PULL, {"kind": "pull", "events": [{"payload": "a name"}]}, KEY)
+    sealed = seal_answer(doc, body)
+    assert b"a name" not in sealed and doc not in sealed
+    assert open_answer(sealed, req) == doc
+    with pytest.raises(DecryptionFailed):
+        open_answer(sealed, other)                                     # another request's reply key
+    with pytest.raises(DecryptionFailed):
+        open_answer(sealed, dataclasses.replace(req, nonce=other.nonce))   # the right key, another request

@@ -22,8 +22,8 @@ RAW_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")     # how the store wri
 
 
 @pytest.fixture
-def hq(tmp_path: Path):
-    service = HQService(HQStore.open(f"sqlite:///{tmp_path / 'hq.db'}"), HQKeys.generate())
+def hq(tmp_path: Path, clock):
+    service = HQService(HQStore.open(f"sqlite:///{tmp_path / 'hq.db'}"), HQKeys.generate(), clock=clock)
     with LiveServer(create_app(service, rate_per_minute=0)) as server:
         yield service, server.url
 

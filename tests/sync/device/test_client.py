@@ -7,17 +7,19 @@ from __future__ import annotations
 import logging
 import shutil
 import threading
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from checkpoint import codelists, crypto
 from checkpoint.clock import ManualClock
 from checkpoint.errors import (
     CheckpointError,
     ConflictError,
+    DecryptionFailed,
     PermissionDenied,
     SignatureInvalid,
     UnsupportedFormat,
@@ -27,7 +29,8 @@ from checkpoint.services import unlock
 from checkpoint.services.outbox import Outbox
 from sync.device.client import SyncClient
 from sync.errors import BadAck, SyncUnavailable
-from sync.wire import ACK, PULL, digest, open_signed, sign_document
+from sync.hq.store import batch_digests
+from sync.wire import ACK, PULL, digest, open_signed, peek_batch_header, peek_request, seal_answer, sign_document
 from tests.support.client_harness import DEVICE_PASS, enroll, hq_events, new_device, own_events
 from tests.support.helpers import adult, registration
 
@@ -67,12 +70,12 @@ class Flaky:
     def enroll(self, request: bytes) -> dict[str, Any]:
         return self.hq.enroll(request)
 
-    def push(self, blob: bytes) -> bytes:
+    def push(self, blob: bytes, ticket: bytes | None = None) -> bytes:
         self.sent.append(blob)
         step = self.plan.pop(0) if self.plan else "ok"
         if step == "down":
             raise SyncUnavailable("HQ could not be reached.")
-        ack = self.hq.push(blob)
+        ack = self.hq.push(blob, ticket)
         if step == "lost":
             raise SyncUnavailable("HQ did not answer in time.")
         return step(ack, blob) if callable(step) else ack
@@ -319,20 +322,33 @@ def test_a_forged_or_replayed_pull_answer_applies_nothing(hq, devices) -> None:
     SyncClient(a, hq).sync_once()
     attacker, _ = crypto.generate_signing_key()
 
+    class Capture(Flaky):                 # an answer captured on the way, never delivered
+        captured = b""
+
+        def pull(self, request: bytes) -> bytes:
+            Capture.captured = self.hq.pull(request)
+            raise SyncUnavailable("HQ could not be reached.")
+
+    with pytest.raises(SyncUnavailable):
+        SyncClient(b, Capture(hq, [])).pull_all()
+
     class Evil(Flaky):
         def __init__(self, mode: str) -> None:
             super().__init__(hq, [])
             self.mode = mode
 
-        def pull(self, device_id: str, cursor: str, limit: int, proof: bytes) -> bytes:
-            doc = open_signed(PULL, hq.pull(device_id, cursor, limit, proof), hq.keys.signing_public)
-            doc.pop("v")
+        def pull(self, request: bytes) -> bytes:
+            if self.mode == "replayed":    # HQ's real answer to an earlier request: sealed to another reply key
+                return Capture.captured
+            body = peek_request(request)   # the reply key is public: anyone can seal a forged answer to it
+            doc = {"kind": "pull", "device_id": body["device_id"], "cursor": body["cursor"], "next_cursor": "99",
+                   "more": False, "events": [], "nonce": body["nonce"]}
             if self.mode == "forged":
-                return sign_document(PULL, doc, attacker)
-            doc["cursor"] = "17"        # HQ's answer to another request, replayed
-            return sign_document(PULL, doc, hq.keys.signing_private)
+                return seal_answer(sign_document(PULL, doc, attacker), body)
+            doc["nonce"] = "0" * 32          # HQ's signed answer to another request, re-sealed
+            return seal_answer(sign_document(PULL, doc, hq.keys.signing_private), body)
 
-    for mode, err in (("forged", SignatureInvalid), ("replayed", BadAck)):
+    for mode, err in (("forged", SignatureInvalid), ("replayed", DecryptionFailed), ("other", BadAck)):
         with pytest.raises(err):
             SyncClient(b, Evil(mode)).pull_all()
         summary = SyncClient(b, Evil(mode)).sync_once()
@@ -380,11 +396,21 @@ def test_revocation_and_a_user_switch_never_delete_unsynced_events(hq, devices, 
         again.lock()
 
 
-def test_a_device_clock_a_day_off_changes_nothing(hq, devices) -> None:
-    a = devices("a", device_clock=ManualClock(datetime.now(UTC) + timedelta(days=1)))
-    b = devices("b", device_clock=ManualClock(datetime.now(UTC) - timedelta(days=1)))
+def test_a_device_clock_a_day_off_is_told_so_plainly_and_loses_nothing(hq, devices, clock) -> None:
+    """HQ refuses requests dated more than five minutes from its clock (a captured request is worth nothing), so a
+    device whose clock is a day off cannot sync: it is told how far off and what to do; once set right it syncs
+    everything, and what it wrote with the wrong clock is intact."""
+    a_clock, b_clock = ManualClock(clock.now() + timedelta(days=1)), ManualClock(clock.now() - timedelta(days=1))
+    a, b = devices("a", device_clock=a_clock), devices("b", device_clock=b_clock)
     reg = a.registrations.register(**TB_CASE)
     b_reg = b.registrations.register(**registration())
+    for s, way in ((a, "ahead of"), (b, "behind")):
+        summary = SyncClient(s, hq).sync_once()
+        assert not summary["complete"] and summary["sent"] == 0
+        assert "1440 minutes " + way + " HQ's clock" in summary["errors"][0], summary["errors"]
+        assert at_hq(hq, s) == set() and Outbox(s).status()["pending"] + Outbox(s).status()["inflight"] > 0
+    a_clock.set(clock.now())
+    b_clock.set(clock.now() + timedelta(minutes=4))           # within five minutes is fine
     assert SyncClient(a, hq).sync_once()["complete"]
     assert SyncClient(b, hq).sync_once()["complete"]
     b.referrals.update(reg.referral_ids[0], {"status": "arrived"})
@@ -398,3 +424,21 @@ def test_a_device_clock_a_day_off_changes_nothing(hq, devices) -> None:
         assert at_hq(hq, s) == own_events(s)
         assert Outbox(s).status()["hq"] == {"accepted": len(own_events(s))}
         assert s.maintenance.verify().ok
+
+
+def test_a_batch_sealed_before_the_upgrade_is_still_delivered_after_it(hq, devices, monkeypatch) -> None:
+    """A device upgraded while a batch sealed by protocol 1 waited beside its store: the new client sends those
+    same bytes (with a protocol-2 ticket) and the new HQ takes them; then it syncs as usual."""
+    a = devices("a")
+    a.registrations.register(**registration())
+    with monkeypatch.context() as m:
+        m.setattr("sync.wire.PROTOCOL_VERSION", 1)
+        kept = SyncClient(a, hq).prepare_push()          # sealed and kept by the old version, never sent
+    assert kept is not None and peek_batch_header(kept.blob)["v"] == 1
+    summary = SyncClient(a, hq).sync_once()
+    assert summary["complete"], summary["errors"]
+    assert at_hq(hq, a) == own_events(a)
+    with hq.store.read() as conn:                        # HQ took those very bytes
+        assert conn.execute(sa.select(batch_digests).where(batch_digests.c.sha256 == kept.sha256)).first()
+    a.registrations.register(**registration())
+    assert SyncClient(a, hq).sync_once()["complete"] and at_hq(hq, a) == own_events(a)

@@ -21,6 +21,7 @@ from checkpoint.services.outbox import Outbox
 from sync.device.client import SyncClient
 from sync.device.transport import HttpTransport
 from sync.errors import SyncUnavailable
+from sync.wire import digest, push_ticket
 from tests.support.client_harness import enroll, live, new_device, new_hq
 from tests.support.helpers import registration
 
@@ -81,7 +82,7 @@ def test_no_connection_and_timeouts_are_unavailable() -> None:
         raise httpx.ReadTimeout("timed out", request=req)
 
     with pytest.raises(SyncUnavailable, match="did not answer in time"):
-        transport(slow).pull("d", "", 10, b"p")
+        transport(slow).pull(b"request")
 
 
 def test_requests_are_octet_stream_and_health_checks_the_protocol() -> None:
@@ -90,21 +91,24 @@ def test_requests_are_octet_stream_and_health_checks_the_protocol() -> None:
     def handler(req: httpx.Request) -> httpx.Response:
         seen.append(req)
         if req.url.path == "/v1/health":
-            return httpx.Response(200, json={"status": "ok", "protocol": 2})
+            return httpx.Response(200, json={"status": "ok", "protocol": 1})
         return httpx.Response(200, content=b"ACK")
 
     t = transport(handler)
-    assert t.push(b"\x00batch") == b"ACK"
+    assert t.push(b"\x00batch", b"ticket") == b"ACK"
     assert seen[0].headers["content-type"] == "application/octet-stream" and seen[0].content == b"\x00batch"
     assert seen[0].url.path == "/v1/push" and seen[0].method == "POST"
-    with pytest.raises(SyncUnavailable, match="protocol 2"):
+    assert seen[0].headers["x-checkpoint-ticket"] == "dGlja2V0"
+    assert t.pull(b"CPR2 signed") == b"ACK" and seen[1].url.path == "/v1/pull" and seen[1].method == "POST"
+    assert seen[1].content == b"CPR2 signed" and not seen[1].url.query
+    with pytest.raises(SyncUnavailable, match=r"protocol 1.*ask HQ to update it"):
         t.health()
     with pytest.raises(ValidationError):
         HttpTransport("ftp://hq.example.org", timeout=1)
 
 
 def test_a_round_trip_over_loopback(tmp_path: Path, clock) -> None:
-    hq = new_hq(tmp_path)
+    hq = new_hq(tmp_path, clock=clock)
     s = new_device(tmp_path / "a.db", clock=clock)
     try:
         with live(hq) as url, HttpTransport(url, timeout=10) as t:
@@ -117,8 +121,10 @@ def test_a_round_trip_over_loopback(tmp_path: Path, clock) -> None:
             summary = client.sync_once()
             assert summary["complete"] and summary["acknowledged"] == summary["sent"] > 0
             assert client.fetch_reference()["revoked_devices"] == []
+            ident = Outbox(s).identity()
             with pytest.raises(UnsupportedFormat, match="HQ refused this"):
-                t.push(b"not a batch")
+                t.push(b"not a batch", push_ticket(ident["signing_private"], ident["device_id"],
+                                                   digest(b"not a batch"), 11, now=clock.now()))
             other = new_device(tmp_path / "b.db", clock=clock)
             try:
                 with pytest.raises(PermissionDenied, match="not known to HQ"):

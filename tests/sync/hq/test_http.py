@@ -11,9 +11,18 @@ import pytest
 
 from checkpoint.services.outbox import Outbox
 from sync.hq.http import RateLimited, RateLimiter, create_app
-from sync.wire import PULL, REFERENCE, open_signed, pull_proof, reference_proof
+from sync.wire import PULL, REFERENCE, pull_request
 from tests.support.helpers import registration
-from tests.support.hq_helpers import FakeDevice, LiveServer, apply, enroll_request, rows, seal_next
+from tests.support.hq_helpers import (
+    FakeDevice,
+    LiveServer,
+    answer,
+    apply,
+    enroll_request,
+    push_headers,
+    rows,
+    seal_next,
+)
 
 OCTETS = {"Content-Type": "application/octet-stream"}
 
@@ -48,12 +57,12 @@ def test_enroll_push_ack_round_trip_over_http(hq, live, supervisor) -> None:
                       hq_recovery_public=bytes.fromhex(answer["hq_recovery_public"]))
     supervisor.registrations.register(**registration())
     b, blob = seal_next(supervisor, hq.keys)
-    r = client.post("/v1/push", content=blob, headers=OCTETS)
+    r = client.post("/v1/push", content=blob, headers=push_headers(ident, blob, now=hq.clock.now()))
     assert r.status_code == 200 and r.headers["content-type"] == "application/octet-stream"
     assert r.headers["x-checkpoint-replay"] == "0"
     body = apply(supervisor, hq.keys, b, r.content)
     assert {v[0] for v in body["verdicts"].values()} == {"accepted"}
-    again = client.post("/v1/push", content=blob, headers=OCTETS)
+    again = client.post("/v1/push", content=blob, headers=push_headers(ident, blob, now=hq.clock.now()))
     assert again.content == r.content and again.headers["x-checkpoint-replay"] == "1"
     assert ob.status()["pending"] == 0 and ob.status()["inflight"] == 0
 
@@ -76,39 +85,57 @@ def test_enroll_accepts_json_and_refuses_bad_tokens_with_403(hq, live) -> None:
     assert_json_error(client.post("/v1/enroll", content=again, headers=OCTETS), 409, "conflict")
 
 
-def test_pull_and_reference_over_get_and_post(hq, live) -> None:
+def test_pull_and_reference_are_signed_requests_over_post_with_sealed_answers(hq, live) -> None:
     _srv, client = live
     a, b = FakeDevice(), FakeDevice()
     a.enroll(hq)
     b.enroll(hq)
     evs = a.events(2)
-    assert client.post("/v1/push", content=a.seal(evs, hq.keys.exchange_public), headers=OCTETS).status_code == 200
-    r = client.get("/v1/pull", params={"device_id": b.device_id, "cursor": "", "limit": 10,
-                                       "proof": pull_proof(b.signing_private, b.device_id, "").hex()})
+    blob = a.seal(evs, hq.keys.exchange_public)
+    assert client.post("/v1/push", content=blob, headers=a.push_headers(blob)).status_code == 200
+    req = b.pull_request("", 10)
+    r = client.post("/v1/pull", content=req.blob, headers=OCTETS)
     assert r.status_code == 200, r.text
-    body = open_signed(PULL, r.content, hq.keys.signing_public)
+    body = answer(PULL, r.content, req, hq.keys.signing_public)
     assert [e["id"] for e in body["events"]] == [e["id"] for e in evs]
-    proof = base64.urlsafe_b64encode(pull_proof(b.signing_private, b.device_id, body["next_cursor"])).decode()
-    r = client.post("/v1/pull", json={"device_id": b.device_id, "cursor": body["next_cursor"], "limit": 10,
-                                      "proof": proof})
-    assert open_signed(PULL, r.content, hq.keys.signing_public)["events"] == []
-    r = client.get("/v1/reference", params={"device_id": b.device_id,
-                                            "proof": reference_proof(b.signing_private, b.device_id).hex()})
-    assert open_signed(REFERENCE, r.content, hq.keys.signing_public)["kind"] == "reference"
-    bad = client.get("/v1/pull", params={"device_id": b.device_id, "proof": "00" * 78})
-    assert_json_error(bad, 401, "signature_invalid")
+    req = b.pull_request(body["next_cursor"], 10)
+    r = client.post("/v1/pull", content=req.blob, headers=OCTETS)
+    assert answer(PULL, r.content, req, hq.keys.signing_public)["events"] == []
+    req = b.reference_request()
+    r = client.post("/v1/reference", content=req.blob, headers=OCTETS)
+    assert answer(REFERENCE, r.content, req, hq.keys.signing_public)["kind"] == "reference"
+    forged = pull_request(a.signing_private, b.device_id, "", 10, now=hq.clock.now())
+    assert_json_error(client.post("/v1/pull", content=forged.blob, headers=OCTETS), 401, "signature_invalid")
+
+
+def test_the_get_routes_are_gone(hq, live) -> None:
+    """Nothing secret travels in a URL: GET /v1/pull and /v1/reference are 405, with or without a query."""
+    _srv, client = live
+    dev = FakeDevice()
+    dev.enroll(hq)
+    for path in ("/v1/pull", "/v1/reference"):
+        assert_json_error(client.get(path), 405, "method_not_allowed")
+        assert_json_error(client.get(path, params={"device_id": dev.device_id, "proof": "00" * 78}), 405)
+    schema = client.get("/openapi.json").json()
+    assert set(schema["paths"]["/v1/pull"]) == {"post"} and set(schema["paths"]["/v1/reference"]) == {"post"}
 
 
 def test_an_oversized_body_gets_413_before_anything_is_stored(hq, live) -> None:
     _srv, client = live
+    dev = FakeDevice()
+    dev.enroll(hq)
     too_big = b"CPB1" + b"\x00" * (1024 * 1024)
-    assert_json_error(client.post("/v1/push", content=too_big, headers=OCTETS), 413, "too_large")
+    assert_json_error(client.post("/v1/push", content=too_big, headers=dev.push_headers(too_big)), 413, "too_large")
 
     def chunks() -> Iterator[bytes]:                       # no Content-Length: counted while it streams in
         for _ in range(20):
             yield b"\x00" * (64 * 1024)
 
-    assert_json_error(client.post("/v1/push", content=chunks(), headers=OCTETS), 413, "too_large")
+    announced = dev.push_headers(b"\x00" * 1000)                       # a ticket for 1,000 bytes, then more
+    assert_json_error(client.post("/v1/push", content=chunks(), headers=announced), 400, "validation")
+    for path in ("/v1/pull", "/v1/reference", "/v1/enroll"):         # 64 KiB for the small bodies
+        assert_json_error(client.post(path, content=chunks(), headers=OCTETS), 413, "too_large")
+        assert_json_error(client.post(path, content=b"\x00" * (65 * 1024), headers=OCTETS), 413, "too_large")
     assert rows(hq.store, "batches") == 0
     assert client.get("/v1/health").status_code == 200      # the server is fine afterwards
 
@@ -117,19 +144,20 @@ def test_rate_limit_answers_429_with_retry_after(hq) -> None:
     dev = FakeDevice()
     dev.enroll(hq)
     app = create_app(hq, rate_per_minute=6, burst=3)
-    params = {"device_id": dev.device_id, "proof": reference_proof(dev.signing_private, dev.device_id).hex()}
+
+    def reference(d: FakeDevice) -> httpx.Response:
+        return client.post("/v1/reference", content=d.reference_request().blob, headers=OCTETS)
+
     with LiveServer(app) as srv, httpx.Client(base_url=srv.url, timeout=10) as client:
-        codes = [client.get("/v1/reference", params=params).status_code for _ in range(3)]
+        codes = [reference(dev).status_code for _ in range(3)]
         assert codes == [200, 200, 200]
-        r = client.get("/v1/reference", params=params)
+        r = reference(dev)
         assert_json_error(r, 429, "rate_limited")
         assert int(r.headers["retry-after"]) >= 1
         # Another device has its own bucket.
         other = FakeDevice()
         other.enroll(hq)
-        r = client.get("/v1/reference", params={"device_id": other.device_id, "proof": reference_proof(
-            other.signing_private, other.device_id).hex()})
-        assert r.status_code == 200
+        assert reference(other).status_code == 200
 
 
 def test_rate_limiter_refills_with_time() -> None:
@@ -145,18 +173,16 @@ def test_rate_limiter_refills_with_time() -> None:
 
 
 BAD_INPUT = [
-    ("post", "/v1/push", {"content": b"garbage", "headers": OCTETS}, 400),
-    ("post", "/v1/push", {"content": b"", "headers": OCTETS}, 400),
-    ("post", "/v1/push", {"json": {"a": 1}}, 400),
+    ("post", "/v1/push", {"content": b"garbage", "headers": {**OCTETS, "X-Checkpoint-Ticket": "garbage"}}, 400),
+    ("post", "/v1/push", {"content": b"", "headers": {**OCTETS, "X-Checkpoint-Ticket": "00"}}, 400),
+    ("post", "/v1/push", {"content": b"x", "headers": {**OCTETS, "X-Checkpoint-Ticket": "~~~"}}, 400),
     ("post", "/v1/enroll", {"content": b"CPE1\xff\xff\xff\xff", "headers": OCTETS}, 400),
     ("post", "/v1/enroll", {"content": b"{not json", "headers": {"Content-Type": "application/json"}}, 400),
     ("post", "/v1/enroll", {"json": {"request": "zz-not-hex-or-base64!"}}, 400),
-    ("get", "/v1/pull", {}, 400),
-    ("get", "/v1/pull", {"params": {"device_id": "x", "limit": "many", "proof": "00"}}, 400),
-    ("get", "/v1/pull", {"params": {"device_id": "nobody", "proof": "00" * 78}}, 403),
-    ("get", "/v1/pull", {"params": {"device_id": "a\x00b", "proof": "00"}}, 400),
-    ("post", "/v1/pull", {"content": b"[]", "headers": {"Content-Type": "application/json"}}, 400),
-    ("get", "/v1/reference", {"params": {"device_id": "nobody", "proof": "~~~"}}, 400),
+    ("post", "/v1/pull", {"content": b"", "headers": OCTETS}, 400),
+    ("post", "/v1/pull", {"content": b"CPR2\x00\x00\x00\x02{}", "headers": OCTETS}, 400),
+    ("post", "/v1/pull", {"content": b"CPR2\xff\xff\xff\xff", "headers": OCTETS}, 400),
+    ("post", "/v1/reference", {"content": b"garbage", "headers": OCTETS}, 400),
     ("get", "/v1/nothing-here", {}, 404),
     ("delete", "/v1/push", {}, 405),
 ]
@@ -176,4 +202,4 @@ def test_the_openapi_schema_and_health_are_published(hq, live) -> None:
     assert {"/v1/enroll", "/v1/push", "/v1/pull", "/v1/reference", "/v1/health"} <= set(schema["paths"])
     assert "application/octet-stream" in schema["paths"]["/v1/push"]["post"]["requestBody"]["content"]
     health = client.get("/v1/health").json()
-    assert health["status"] == "ok" and health["protocol"] == 1
+    assert health["status"] == "ok" and health["protocol"] == 2

@@ -291,4 +291,4 @@ def test_the_ack_document_and_its_bytes() -> None:
     assert ack[:4] == b"CPA1" and int.from_bytes(ack[4:8], "big") == len(ack) - 8 - 78
     assert ack[8:8 + 22] == b'{"batch_id":"batch-7",'
     public = Ed25519PrivateKey.from_private_bytes(key).public_key().public_bytes_raw()
-    assert open_signed(ACK, ack, public) == {**doc, "v": 1}
+    assert open_signed(ACK, ack, public) == {**doc, "v": 2}

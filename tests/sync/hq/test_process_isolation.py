@@ -24,9 +24,9 @@ import pytest
 from sync.hq.keys import init_keys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
-from sync.wire import PULL, open_signed, pull_proof
+from sync.wire import PULL
 from tests.conftest import FAST
-from tests.support.hq_helpers import FakeDevice, enroll_request
+from tests.support.hq_helpers import FakeDevice, answer, enroll_request
 
 PW = "hq keys passphrase for the isolation test"
 OCTETS = {"content-type": "application/octet-stream"}
@@ -96,11 +96,11 @@ def test_a_running_hq_server_has_loaded_no_device_code(tmp_path: Path) -> None:
             req = enroll_request(d.identity, token if d is dev else _token(url))
             assert httpx.post(f"{base}/v1/enroll", content=req, headers=OCTETS, timeout=30).status_code == 200
         blob = dev.seal(dev.events(3), hq_keys.exchange_public)
-        assert httpx.post(f"{base}/v1/push", content=blob, headers=OCTETS, timeout=30).status_code == 200
-        r = httpx.get(f"{base}/v1/pull", timeout=30, params={
-            "device_id": other.device_id, "cursor": "", "limit": 10,
-            "proof": pull_proof(other.signing_private, other.device_id, "").hex()})
-        assert r.status_code == 200 and len(open_signed(PULL, r.content, hq_keys.signing_public)["events"]) == 3
+        assert httpx.post(f"{base}/v1/push", content=blob, headers=dev.push_headers(blob),
+                          timeout=30).status_code == 200
+        req = other.pull_request("", 10)
+        r = httpx.post(f"{base}/v1/pull", content=req.blob, headers=OCTETS, timeout=30)
+        assert r.status_code == 200 and len(answer(PULL, r.content, req, hq_keys.signing_public)["events"]) == 3
 
         os.kill(proc.pid, signal.SIGUSR1)            # the list of its modules, from the running server
         deadline = time.monotonic() + 30

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from checkpoint.errors import SignatureInvalid, ValidationError
+from checkpoint.errors import SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.events import WIRE_FIELDS
 from checkpoint.services.outbox import Outbox
 from sync.errors import DeviceRevoked, DeviceUnknown
-from sync.wire import PULL, REFERENCE, open_signed, pull_proof, reference_proof
+from sync.wire import PULL, REFERENCE, pull_request, reference_request
 from tests.support.helpers import registration
-from tests.support.hq_helpers import FakeDevice, enroll, sync_all
+from tests.support.hq_helpers import FakeDevice, answer, enroll, sync_all
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -20,9 +20,10 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 def pull(hq, dev, cursor: str = "", limit: int = 100) -> dict:
-    doc = hq.pull(dev.device_id, cursor, limit, pull_proof(dev.signing_private, dev.device_id, cursor))
-    body = open_signed(PULL, doc, hq.keys.signing_public)
+    req = dev.pull_request(cursor, limit)
+    body = answer(PULL, hq.pull(req.blob), req, hq.keys.signing_public)
     assert body["kind"] == "pull" and body["device_id"] == dev.device_id and body["cursor"] == cursor
+    assert body["nonce"] == req.nonce
     return body
 
 
@@ -86,21 +87,23 @@ def test_held_events_are_pulled_only_once_released(hq) -> None:
     assert [e["id"] for e in pull(hq, b, body["next_cursor"])["events"]] == [e["id"] for e in evs]
 
 
-def test_pull_needs_an_enrolled_active_device_and_its_proof(hq) -> None:
+def test_pull_needs_an_enrolled_active_device_and_its_signature(hq) -> None:
     dev, stranger = FakeDevice(), FakeDevice()
     dev.enroll(hq)
+    forged = pull_request(stranger.signing_private, dev.device_id, "", 10)      # signed with another key
     with pytest.raises(SignatureInvalid):
-        hq.pull(dev.device_id, "", 10, pull_proof(stranger.signing_private, dev.device_id, ""))
-    with pytest.raises(SignatureInvalid):                       # a proof for another cursor
-        hq.pull(dev.device_id, "5", 10, pull_proof(dev.signing_private, dev.device_id, ""))
-    with pytest.raises(SignatureInvalid):
-        hq.pull(dev.device_id, "", 10, b"not a signature")
+        hq.pull(forged.blob)
+    real = dev.pull_request("", 10).blob
+    with pytest.raises(SignatureInvalid):                       # one byte of the signed body changed
+        hq.pull(real.replace(b'"limit":10', b'"limit":99'))
+    with pytest.raises(UnsupportedFormat):
+        hq.pull(b"not a request")
     with pytest.raises(DeviceUnknown):
-        hq.pull(stranger.device_id, "", 10, pull_proof(stranger.signing_private, stranger.device_id, ""))
+        hq.pull(stranger.pull_request().blob)
     for cursor, limit in (("abc", 10), ("-1", 10), ("", 0), ("", -5), ("1" * 30, 10), ("9" * 19, 10), ("²", 10),
                           ("٣", 10), (" 1", 10)):
         with pytest.raises(ValidationError):
-            hq.pull(dev.device_id, cursor, limit, pull_proof(dev.signing_private, dev.device_id, cursor))
+            hq.pull(dev.pull_request(cursor, limit).blob)
     hq.revoke(dev.device_id)
     with pytest.raises(DeviceRevoked):
         pull(hq, dev)
@@ -110,15 +113,17 @@ def test_reference_data_lists_revoked_devices_and_is_signed(hq) -> None:
     dev, lost = FakeDevice(), FakeDevice()
     dev.enroll(hq)
     lost.enroll(hq)
-    doc = open_signed(REFERENCE, hq.reference(dev.device_id, reference_proof(dev.signing_private, dev.device_id)),
-                      hq.keys.signing_public)
+    req = dev.reference_request()
+    doc = answer(REFERENCE, hq.reference(req.blob), req, hq.keys.signing_public)
     assert doc["kind"] == "reference" and doc["revoked_devices"] == [] and doc["lists"] == {}
     hq.revoke(lost.device_id, "stolen")
-    doc2 = open_signed(REFERENCE, hq.reference(dev.device_id, pull_proof(dev.signing_private, dev.device_id, "")),
-                       hq.keys.signing_public)
+    req2 = dev.reference_request()
+    doc2 = answer(REFERENCE, hq.reference(req2.blob), req2, hq.keys.signing_public)
     assert doc2["revoked_devices"] == [lost.device_id] and doc2["version"] > doc["version"]
     with pytest.raises(SignatureInvalid):
-        hq.reference(dev.device_id, reference_proof(lost.signing_private, dev.device_id))
+        hq.reference(reference_request(lost.signing_private, dev.device_id).blob)
+    with pytest.raises(UnsupportedFormat):                      # a pull request is not a reference request
+        hq.reference(dev.pull_request().blob)
 
 
 def test_a_real_device_ingests_what_it_pulls(hq, supervisor, make_device) -> None:
@@ -130,9 +135,8 @@ def test_a_real_device_ingests_what_it_pulls(hq, supervisor, make_device) -> Non
     sync_all(hq, supervisor)
     ob2 = Outbox(second)
     ident2 = ob2.identity()
-    doc = open_signed(PULL, hq.pull(ident2["device_id"], "", 500,
-                                    pull_proof(ident2["signing_private"], ident2["device_id"], "")),
-                      hq.keys.signing_public)
+    req = pull_request(ident2["signing_private"], ident2["device_id"], "", 500, now=second.store.clock.now())
+    doc = answer(PULL, hq.pull(req.blob), req, hq.keys.signing_public)
     counts = ob2.ingest(doc["events"], cursor=doc["next_cursor"])
     assert counts["applied"] == len(doc["events"]) >= 1
     pid = reg.person_id
