@@ -305,15 +305,16 @@ def test_when_every_answer_is_lost_the_message_is_true_and_the_same_code_works_l
 
 
 # ------------------------------------------------------------------------------------------- 5: re-enrollment
-def _hqs(tmp_path: Path) -> tuple[HQService, HQService]:
+def _hqs(tmp_path: Path, clock: Any) -> tuple[HQService, HQService]:
+    """Two HQs on the device's clock (signed requests are refused more than 5 minutes off HQ's time)."""
     (tmp_path / "hq1").mkdir()
     (tmp_path / "hq2").mkdir()
-    return new_hq(tmp_path / "hq1"), new_hq(tmp_path / "hq2")
+    return new_hq(tmp_path / "hq1", clock=clock), new_hq(tmp_path / "hq2", clock=clock)
 
 
 def test_an_admin_cannot_repoint_the_device_to_her_own_server(tmp_path: Path, supervisor: Any, store_path: Path,
                                                               clock: Any) -> None:
-    hq, own = _hqs(tmp_path)
+    hq, own = _hqs(tmp_path, clock)
     admin = unlock(store_path, "rith", PASS["rith"], clock=clock, kdf=FAST)
     try:
         SyncClient(supervisor, hq).enroll("https://hq.example.org", hq.issue_token("Poipet"))
@@ -348,8 +349,8 @@ def test_an_admin_cannot_repoint_the_device_to_her_own_server(tmp_path: Path, su
 
 
 def test_a_supervisor_reenrolls_with_hqs_release_it_is_logged_and_the_first_recovery_slot_stays(
-        tmp_path: Path, supervisor: Any) -> None:
-    hq, new = _hqs(tmp_path)
+        tmp_path: Path, supervisor: Any, clock: Any) -> None:
+    hq, new = _hqs(tmp_path, clock)
     try:
         SyncClient(supervisor, hq).enroll("https://hq1.example.org", hq.issue_token("Poipet"))
         device = supervisor.store.device_id
@@ -391,9 +392,9 @@ def test_a_supervisor_reenrolls_with_hqs_release_it_is_logged_and_the_first_reco
         new.store.close()
 
 
-def test_an_old_release_does_not_move_the_device_again(tmp_path: Path, supervisor: Any) -> None:
+def test_an_old_release_does_not_move_the_device_again(tmp_path: Path, supervisor: Any, clock: Any) -> None:
     """A release ends one enrollment: once the device enrolled again, that paper cannot move it a second time."""
-    hq, other = _hqs(tmp_path)
+    hq, other = _hqs(tmp_path, clock)
     try:
         SyncClient(supervisor, hq).enroll("https://hq1.example.org", hq.issue_token("Poipet"))
         old = hq.release(supervisor.store.device_id, "new laptop bag")

@@ -59,8 +59,9 @@ class HQProcess:
         keys, url = tmp / "keys", f"sqlite:///{tmp / 'hq.db'}"
         self.keys = init_keys(keys, PW, kdf=FAST)
         store = HQStore.open(url)
-        token = HQService(store, None).issue_token("Poipet")
-        self.other_token = HQService(store, None).issue_token("Poipet")
+        signing = self.keys.signing_public
+        token = HQService(store, None).issue_token("Poipet", signing_public=signing)
+        self.other_token = HQService(store, None).issue_token("Poipet", signing_public=signing)
         store.close()
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
