@@ -92,7 +92,8 @@ class Outbox:
                 or release.get("hq_signing_public") != current["hq_signing_public"]:
             raise ConflictError("Enrolling again needs the release document that the HQ this device is enrolled "
                                 "with signed for it (checkpoint-hq release).")
-        if current.get("hq_enrolled_at") and release.get("enrolled_at") != current["hq_enrolled_at"]:
+        if (current.get("hq_enrolled_at") and release.get("enrolled_at") != current["hq_enrolled_at"]) or (
+                current.get("hq_enrollment") and release.get("enrollment") != current["hq_enrollment"]):
             raise ConflictError("This release document ends an earlier enrollment of this device, not the current "
                                 "one: ask HQ for a new release.")
         return current
@@ -100,7 +101,7 @@ class Outbox:
     def set_enrollment(self, *, hq_url: str, hq_device_id: str, hq_signing_public: bytes,
                        hq_exchange_public: bytes, hq_recovery_public: bytes, checkpoint_id: str = "",
                        replace: bool = False, fingerprint: str = "", release: Mapping[str, Any] | None = None,
-                       hq_enrolled_at: str = "") -> None:
+                       hq_enrolled_at: str = "", hq_enrollment: int = 0) -> None:
         """Pin HQ's keys (from HQ's signed enrollment answer, checked by the caller against the fingerprint the
         officer typed) and seal the data key to HQ's recovery key.
 
@@ -124,7 +125,7 @@ class Outbox:
             "hq_url": hq_url, "hq_device_id": hq_device_id, "checkpoint_id": checkpoint_id,
             "hq_signing_public": hq_signing_public.hex(), "hq_exchange_public": hq_exchange_public.hex(),
             "hq_recovery_public": hq_recovery_public.hex(), "fingerprint": fingerprint, "enrolled_at": now,
-            "hq_enrolled_at": hq_enrolled_at}
+            "hq_enrolled_at": hq_enrolled_at, "hq_enrollment": hq_enrollment}
         if previous is None or not self._ctx.keyfile.has_slot("hq-recovery"):
             self._ctx.keyfile.set_hq_recovery_slot(self._ctx.data_key(), hq_recovery_public)
             data["recovery_sealed_to"] = hq_recovery_public.hex()

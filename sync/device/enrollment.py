@@ -144,7 +144,8 @@ def enroll(outbox: Outbox, transport: SyncProtocol, hq_url: str, token: str, *, 
         hq_url=hq_url, hq_device_id=body["hq_device_id"], checkpoint_id=body["checkpoint_id"],
         hq_signing_public=body["hq_signing_public"], hq_exchange_public=body["hq_exchange_public"],
         hq_recovery_public=body["hq_recovery_public"], replace=current is not None, fingerprint=fp,
-        release=released, hq_enrolled_at=str(body.get("enrolled_at", "")))
+        release=released, hq_enrolled_at=str(body.get("enrolled_at", "")),
+        hq_enrollment=body.get("enrollment") if isinstance(body.get("enrollment"), int) else 0)
     log.info("enrolled with HQ at %s as %s", hq_url, body["hq_device_id"])
     enrollment = outbox.enrollment()
     assert enrollment is not None

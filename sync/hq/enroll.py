@@ -167,13 +167,13 @@ def _usable_token(conn: Connection, tok: Any, cp_name: str, now: datetime) -> An
 
 
 def _answer(keys: HQKeys, request: bytes, device_id: str, checkpoint_id: str, checkpoint_name: str,
-            enrolled_at: str) -> dict[str, Any]:
+            enrolled_at: str, enrollment: int) -> dict[str, Any]:
     """HQ's answer: its keys inside a document signed by its signing key and bound to this request (device id and
     the request's SHA-256). Deterministic (Ed25519 signatures are), so the same request gets the same bytes again.
     The loose hex fields beside it are what devices before signed answers read."""
     body = {"kind": "enroll_answer", "device_id": device_id, "request_sha256": request_digest(request),
             "hq_device_id": device_id, "checkpoint_id": checkpoint_id, "checkpoint_name": checkpoint_name,
-            "enrolled_at": enrolled_at, "hq_signing_public": keys.signing_public.hex(),
+            "enrolled_at": enrolled_at, "enrollment": enrollment, "hq_signing_public": keys.signing_public.hex(),
             "hq_exchange_public": keys.exchange_public.hex(), "hq_recovery_public": keys.recovery_public.hex()}
     signed = sign_document(ENROLL_ANSWER, body, keys.signing_private)
     return {"hq_device_id": device_id, "checkpoint_id": checkpoint_id,
@@ -223,11 +223,13 @@ def enroll(store: HQStore, keys: HQKeys, clock: Clock, request: bytes) -> dict[s
         if again is not None:
             add_journal(conn, ts, "enroll", device_id, "enrollment answer sent again (same device, key and token)")
             log.info("device %s asked again for its enrollment answer", device_id)
-            return _answer(keys, request, device_id, tok.checkpoint_id, tok.cp_name, again.enrolled_at)
+            return _answer(keys, request, device_id, tok.checkpoint_id, tok.cp_name, again.enrolled_at,
+                           again.enrollments)
         dev = conn.execute(sa.select(devices).where(devices.c.device_id == device_id).with_for_update()).first()
         values = {"store_id": req["store_id"], "checkpoint_id": tok.checkpoint_id, "checkpoint_name": tok.cp_name,
                   "station_id": req["station_id"], "signing_public": public.hex(), "status": "active",
                   "enrolled_at": ts, "revoked_at": "", "revoke_reason": ""}
+        number = 1 if dev is None else dev.enrollments + 1     # with enrolled_at, names this enrollment for good
         if dev is None:
             conn.execute(devices.insert().values(device_id=device_id, enrollments=1, **values))
             add_journal(conn, ts, "enroll", device_id, f"enrolled at checkpoint {tok.cp_name}")
@@ -241,7 +243,7 @@ def enroll(store: HQStore, keys: HQKeys, clock: Clock, request: bytes) -> dict[s
             add_journal(conn, ts, "enroll", device_id, f"enrolled again at checkpoint {tok.cp_name} "
                                                        f"after revocation; key {same}")
     log.info("device %s enrolled at checkpoint %s", device_id, tok.cp_name)
-    return _answer(keys, request, device_id, tok.checkpoint_id, tok.cp_name, ts)
+    return _answer(keys, request, device_id, tok.checkpoint_id, tok.cp_name, ts, number)
 
 
 def release(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, reason: str = "") -> bytes:
@@ -264,5 +266,6 @@ def release(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, reason: 
                     "release document signed")
     log.warning("device %s released", device_id)
     return sign_document(RELEASE, {"kind": "release", "device_id": device_id, "released_at": ts, "reason": reason,
-                                   "enrolled_at": dev.enrolled_at, "hq_signing_public": keys.signing_public.hex()},
+                                   "enrolled_at": dev.enrolled_at, "enrollment": dev.enrollments,
+                                   "hq_signing_public": keys.signing_public.hex()},
                          keys.signing_private)
