@@ -94,6 +94,11 @@ def _fingerprint(code_fingerprint: str | None, given: str | None) -> str:
     return code_fingerprint
 
 
+def _enrollment_number(value: object) -> int:
+    """HQ's count of this device's enrollments, from the signed answer (0 from an HQ that does not send it)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+
+
 def enroll(outbox: Outbox, transport: SyncProtocol, hq_url: str, token: str, *, replace: bool = False,
            fingerprint: str | None = None, release: bytes | None = None, attempts: int = 2) -> dict[str, Any]:
     """Enroll this device with a one-time enrollment code from HQ and pin HQ's keys; returns the stored enrollment.
@@ -145,7 +150,7 @@ def enroll(outbox: Outbox, transport: SyncProtocol, hq_url: str, token: str, *, 
         hq_signing_public=body["hq_signing_public"], hq_exchange_public=body["hq_exchange_public"],
         hq_recovery_public=body["hq_recovery_public"], replace=current is not None, fingerprint=fp,
         release=released, hq_enrolled_at=str(body.get("enrolled_at", "")),
-        hq_enrollment=body.get("enrollment") if isinstance(body.get("enrollment"), int) else 0)
+        hq_enrollment=_enrollment_number(body.get("enrollment")))
     log.info("enrolled with HQ at %s as %s", hq_url, body["hq_device_id"])
     enrollment = outbox.enrollment()
     assert enrollment is not None
