@@ -35,7 +35,7 @@ def eid(n: int) -> str:
     return f"01890000-0000-7000-8000-{n:012d}"
 
 
-def E(seq: Any, *, id_seq: int | None = None, variant: int = 0, type_: str = "registration.recorded",
+def E(seq: Any, *, id_seq: int | None = None, variant: int = 0, type_: str = "person.viewed",
       **fields: Any) -> dict[str, Any]:
     """A valid wire event of DEVICE (correct hash); ``fields`` override before hashing."""
     ev: dict[str, Any] = {
@@ -70,7 +70,8 @@ def header(**over: Any) -> dict[str, Any]:
 
 def state(**over: Any) -> State:
     base: dict[str, Any] = {"watermark": 0, "store_id": STORE, "checkpoint_id": "cp-poipet",
-                            "last_batch_id": "batch-6", "expected_prev": frozenset({PREV})}
+                            "last_batch_id": "batch-6", "expected_prev": frozenset({PREV}),
+                            "follows": frozenset({PERSON})}          # the device's checkpoint follows PERSON
     base.update(over)
     return State(**base)
 
