@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
 
-from checkpoint.events import TRAVEL_TYPES, event_refs, sharing_consent
+from checkpoint.events import TRAVEL_TYPES, sharing_consent
 
 revision = "0002_follows"
 down_revision = "0001_initial"
@@ -67,10 +68,11 @@ def _backfill(conn: sa.engine.Connection) -> None:
     for ev in conn.execute(q).yield_per(2000):
         try:
             payload = json.loads(ev.payload)
-            refs = event_refs(ev.type, ev.entity_id, payload)
         except ValueError:
             continue
-        for kind, rid in refs.creates:
+        if not isinstance(payload, dict):
+            continue
+        for kind, rid in _created(ev.type, payload):
             if kind == "person":
                 if ev.entity_id not in people and ev.device_id in checkpoint_of:
                     people[ev.entity_id] = {"person_id": ev.entity_id, "checkpoint_id": checkpoint_of[ev.device_id],
@@ -106,6 +108,24 @@ def _backfill(conn: sa.engine.Connection) -> None:
                .where(events.c.id == feed.c.event_id, persons.c.checkpoint_id == feed.c.checkpoint_id,
                       events.c.entity_type == "person", events.c.type.in_(sorted(TRAVEL_TYPES))))
     conn.execute(feed.delete().where(~allowed.exists()))
+
+
+def _created(type_: str, payload: dict[str, Any]) -> list[tuple[str, str]]:
+    """What an event HQ already took in created, read leniently: each id that is there counts, whatever else the
+    payload lacks (``checkpoint.events.event_refs`` is the strict reading new events get)."""
+    def one(obj: Any, kind: str) -> list[tuple[str, str]]:
+        v = obj.get("id") if isinstance(obj, dict) else None
+        return [(kind, v)] if isinstance(v, str) and 0 < len(v) <= 64 else []
+
+    if type_ == "referral.created":
+        return one(payload.get("referral"), "referral")
+    out = [("person", "")] if payload.get("person") is not None else []
+    out += one(payload.get("encounter"), "encounter") + one(payload.get("trafficking"), "trafficking_screening")
+    out += one(payload.get("tb"), "tb_screening")
+    refs = payload.get("referrals")
+    for r in refs if isinstance(refs, list) else []:
+        out += one(r, "referral")
+    return out
 
 
 def downgrade() -> None:
