@@ -180,3 +180,23 @@ def test_supervisor_decides_a_conflict(qtbot, panel, make_ctx) -> None:
     qtbot.mouseClick(p.keep_other, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: p.conflicts.count() == 0, timeout=30_000)
     assert ctx.runner.run_sync(s.records.get, r.person_id)["person"]["phone"] == "022222222"
+
+
+def test_events_kept_aside_from_hq_are_counted_with_their_reasons(qtbot, panel) -> None:
+    """A forged account change pulled from HQ is held, not applied: the panel says how many and why, and shows
+    no personal data."""
+    from tests.support.hq_helpers import FakeDevice
+
+    p, ctx = panel
+    other = FakeDevice()
+    forged = other.event(type_="user.updated", entity_type="person", payload={"changes": {"role": "supervisor"}})
+    bad_link = other.event(type_="encounter.approved", payload={"encounter_id": "e-unknown"})
+    counts = ctx.runner.run_sync(lambda: Outbox(ctx.session).ingest([forged, bad_link]))
+    assert counts["held"] == 2
+    p.refresh()
+    _net_idle(qtbot, ctx)
+    shown = p.state.text()
+    assert "Kept aside from HQ, not applied: 2" in shown
+    assert "'user.updated' does not travel between devices" in shown
+    assert "names a person this device does not hold" in shown
+    assert "e-unknown" not in shown and forged["entity_id"] not in shown
