@@ -190,14 +190,14 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
     elif type_ == "conflict.resolved":
         r.names.append(("conflict", _id(payload, "conflict_id")))
     elif type_ == "record.voided":
-        kind = payload.get("record_type")
-        if kind not in _VOIDABLE_KINDS:
+        voided = payload.get("record_type")
+        if voided not in _VOIDABLE_KINDS:
             raise ValueError("payload: record_type is not a record type")
         rid = _id(payload, "record_id")
-        if kind == "person" and rid != entity_id:
+        if voided == "person" and rid != entity_id:
             raise ValueError("payload: the voided person is not the event's person")
-        if kind != "person":
-            r.names.append((str(kind), rid))
+        if voided != "person":
+            r.names.append((str(voided), rid))
     return r
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from checkpoint.events import HLC, EVENT_TYPES, VERDICTS, WIRE_FIELDS, event_hash, event_refs, travel_problem
+from checkpoint.events import EVENT_TYPES, HLC, VERDICTS, WIRE_FIELDS, event_hash, event_refs, travel_problem
 from checkpoint.model.roles import Permission
 from checkpoint.services.session import Session
 from checkpoint.storage.projections import apply_event
@@ -255,7 +255,7 @@ class Outbox:
                 try:
                     with self.store.write():   # savepoint: a failed check or apply leaves no half event
                         outcome = self._ingest_one(raw, local_users, now_ms)
-                except Exception as e:  # noqa: BLE001 - any failure holds this one event, never the page
+                except Exception as e:
                     outcome = f"cannot be applied here: {type(e).__name__}"
                 if outcome in ("applied", "duplicate"):
                     counts[outcome] += 1

@@ -421,7 +421,7 @@ def _trust(ev: Mapping[str, Any], p: Incoming, state: State, ledger: _Ledger) ->
     for kind, rid in refs.creates:
         if kind == "person":
             at = state.persons.get(person)
-            if at is not None and at.checkpoint_id != state.checkpoint_id or person in ledger.new_persons:
+            if (at is not None and at.checkpoint_id != state.checkpoint_id) or person in ledger.new_persons:
                 return f"refused: person {person} is already registered"
             registers = at is None
             mine = True

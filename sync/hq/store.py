@@ -48,10 +48,36 @@ from checkpoint.errors import StoreError
 from sync.errors import DeviceRevoked, DeviceUnknown
 from sync.hq.config import DEFAULT_DB_URL
 
-__all__ = ["METADATA", "HQStore", "active_device", "add_journal", "batch_digests", "batches",
-           "bulk_insert", "checkpoint_entities", "checkpoints", "chunks", "conflicts", "counter", "counters",
-           "devices", "enroll_tokens", "events", "get_meta", "insert_ignore", "journal", "meta", "plain_error",
-           "persons", "pull_feed", "quarantine", "records", "reserve", "set_meta", "timestamp"]
+__all__ = [
+    "METADATA",
+    "HQStore",
+    "active_device",
+    "add_journal",
+    "batch_digests",
+    "batches",
+    "bulk_insert",
+    "checkpoint_entities",
+    "checkpoints",
+    "chunks",
+    "conflicts",
+    "counter",
+    "counters",
+    "devices",
+    "enroll_tokens",
+    "events",
+    "get_meta",
+    "insert_ignore",
+    "journal",
+    "meta",
+    "persons",
+    "plain_error",
+    "pull_feed",
+    "quarantine",
+    "records",
+    "reserve",
+    "set_meta",
+    "timestamp",
+]
 
 IN_CHUNK = 2000          # ids per IN (...) query
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")

@@ -181,7 +181,8 @@ def seal_raw(batch: Batch, identity: dict[str, Any], hq_exchange_public: bytes) 
 
 def synthetic_registration(i: int, *, person_id: str = "", sharing: bool = True) -> dict[str, Any]:
     """A registration payload shaped as the device writes it (a new person, one arrival, consents)."""
-    return {"person_id": person_id, "person": {"family_name": "SOK", "given_names": f"DARA {i}", "sex": "M", "date_of_birth": "1990-05-17",
+    return {"person_id": person_id,
+            "person": {"family_name": "SOK", "given_names": f"DARA {i}", "sex": "M", "date_of_birth": "1990-05-17",
                        "id_document_type": "PASSPORT", "id_document_number": f"N{i:07d}", "phone": "012345678",
                        "home_province": "01"},
             "encounter": {"id": str(uuid.uuid4()), "station_id": "POIPET_INTL_CHECKPOINT",

@@ -15,7 +15,7 @@ from checkpoint.services.outbox import Outbox, wire_event
 from checkpoint.storage.store import insert_event
 from sync.device.pull import pull_all
 from tests.support.helpers import POSITIVE_ADULT, registration
-from tests.support.hq_helpers import FakeDevice, enroll, sync_all
+from tests.support.hq_helpers import enroll, sync_all
 
 NO_SHARING = {"screening": True, "storage": True, "referral": True, "sharing": False}
 
