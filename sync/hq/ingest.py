@@ -516,13 +516,16 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
     at: dict[str, PersonAt] = {}
     follows: set[str] = set()
     recs: dict[str, tuple[str, str]] = {}
-    for chunk in chunks(named):
-        at.update((str(r.person_id), PersonAt(str(r.checkpoint_id), bool(r.sharing))) for r in conn.execute(
-            sa.select(persons.c.person_id, persons.c.checkpoint_id, persons.c.sharing)
-            .where(persons.c.person_id.in_(chunk))))
-        follows.update(str(e) for e in conn.execute(sa.select(checkpoint_entities.c.entity_id).where(
-            checkpoint_entities.c.checkpoint_id == checkpoint_id, checkpoint_entities.c.entity_id.in_(chunk)))
-            .scalars())
+    ce = checkpoint_entities
+    for chunk in chunks(named):             # one query per chunk: every follow has its person's row
+        for r in conn.execute(
+                sa.select(persons.c.person_id, persons.c.checkpoint_id, persons.c.sharing, ce.c.how)
+                .select_from(persons.outerjoin(ce, sa.and_(ce.c.entity_id == persons.c.person_id,
+                                                           ce.c.checkpoint_id == checkpoint_id)))
+                .where(persons.c.person_id.in_(chunk))):
+            at[str(r.person_id)] = PersonAt(str(r.checkpoint_id), bool(r.sharing))
+            if r.how is not None:
+                follows.add(str(r.person_id))
     for chunk in chunks(rec_ids):
         recs.update((str(r.record_id), (str(r.kind), str(r.person_id))) for r in conn.execute(
             sa.select(records.c.record_id, records.c.kind, records.c.person_id).where(records.c.record_id.in_(chunk))))
@@ -549,7 +552,7 @@ def write_plan(conn: Connection, plan: Plan, ack: bytes) -> None:
         conn.execute(persons.update().where(persons.c.person_id == sa.bindparam("b_id"))
                      .values(sharing=sa.bindparam("b_sharing")), again)
     bulk_insert(conn, records, [{"record_id": r, "kind": k, "person_id": pid} for r, k, pid in plan.new_records])
-    feed = feed_rows(conn, plan.routed)
+    feed = feed_rows(conn, plan.routed, {pid: cp for pid, (cp, _s, _e) in plan.new_persons.items()})
     n_visible = len(plan.visible)
     first = reserve(conn, "ingest_seq", n_visible + len(feed)) if plan.visible or feed else 0
     ingest_seq = {eid: first + n for n, eid in enumerate(plan.visible)}

@@ -57,15 +57,19 @@ MAX_PULL_BYTES = 16 * 1024 * 1024
 _CURSOR = re.compile(r"[0-9]{1,18}")
 
 
-def feed_rows(conn: Connection, routed: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+def feed_rows(conn: Connection, routed: Sequence[tuple[str, str]], new: Mapping[str, str] | None = None
+              ) -> list[tuple[str, str]]:
     """(checkpoint, event id) rows to append to the pull feeds, in order, for events that become visible now and
     may travel (``routed``: (event id, person id), from ``sync.hq.ingest.Plan.routed``).
 
     Each goes to every checkpoint that follows its person (``checkpoint_entities``: the registering one, and
     those HQ linked), except that a checkpoint other than the registering one gets nothing about a person who
-    does not consent to sharing. Reads the follows and consents as the caller's transaction now holds them."""
-    followers: dict[str, list[str]] = {}
-    for chunk in chunks(sorted({pid for _i, pid in routed})):        # one query per chunk
+    does not consent to sharing. Reads the follows and consents as the caller's transaction now holds them;
+    ``new`` (person id -> registering checkpoint) are persons registered in this very batch: no one else can
+    follow them yet, so they are not looked up."""
+    new = new or {}
+    followers: dict[str, list[str]] = {pid: [cp] for pid, cp in new.items()}
+    for chunk in chunks(sorted({pid for _i, pid in routed if pid not in new})):        # one query per chunk
         for cp, ent, home, sharing in conn.execute(
                 sa.select(checkpoint_entities.c.checkpoint_id, checkpoint_entities.c.entity_id,
                           persons.c.checkpoint_id, persons.c.sharing)
