@@ -71,6 +71,7 @@ from sync.hq.store import (
     conflicts,
     devices,
     events,
+    id_in,
     insert_ignore,
     persons,
     pull_feed,
@@ -501,7 +502,7 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
         sa.select(batch_digests.c.sha256).where(batch_digests.c.batch_id == last.batch_id)).scalars())
     known: dict[str, str] = {}
     for chunk in chunks(list({p.event["id"] for p in incoming if p.event is not None})):
-        known.update(conn.execute(sa.select(events.c.id, events.c.hash).where(events.c.id.in_(chunk))).all())
+        known.update(conn.execute(sa.select(events.c.id, events.c.hash).where(id_in(conn, events.c.id, chunk))).all())
     held = {int(r.device_seq): Held(str(r.id), str(r.entity_type), str(r.entity_id), str(r.type))
             for r in conn.execute(
         sa.select(events.c.device_seq, events.c.id, events.c.entity_type, events.c.entity_id, events.c.type)
@@ -522,13 +523,14 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
                 sa.select(persons.c.person_id, persons.c.checkpoint_id, persons.c.sharing, ce.c.how)
                 .select_from(persons.outerjoin(ce, sa.and_(ce.c.entity_id == persons.c.person_id,
                                                            ce.c.checkpoint_id == checkpoint_id)))
-                .where(persons.c.person_id.in_(chunk))):
+                .where(id_in(conn, persons.c.person_id, chunk))):
             at[str(r.person_id)] = PersonAt(str(r.checkpoint_id), bool(r.sharing))
             if r.how is not None:
                 follows.add(str(r.person_id))
     for chunk in chunks(rec_ids):
         recs.update((str(r.record_id), (str(r.kind), str(r.person_id))) for r in conn.execute(
-            sa.select(records.c.record_id, records.c.kind, records.c.person_id).where(records.c.record_id.in_(chunk))))
+            sa.select(records.c.record_id, records.c.kind, records.c.person_id)
+            .where(id_in(conn, records.c.record_id, chunk))))
     state = State(watermark=w0, store_id=str(dev.store_id), checkpoint_id=checkpoint_id,
                   last_batch_id=str(dev.last_batch_id), expected_prev=expected, known=known, held=held,
                   quarantined_seqs=q_seqs, device_id=device_id, persons=at, follows=frozenset(follows),

@@ -41,6 +41,7 @@ from sync.hq.store import (
     counter,
     devices,
     events,
+    id_in,
     persons,
     pull_feed,
     reserve,
@@ -74,7 +75,7 @@ def feed_rows(conn: Connection, routed: Sequence[tuple[str, str]], new: Mapping[
                 sa.select(checkpoint_entities.c.checkpoint_id, checkpoint_entities.c.entity_id,
                           persons.c.checkpoint_id, persons.c.sharing)
                 .join(persons, persons.c.person_id == checkpoint_entities.c.entity_id)
-                .where(checkpoint_entities.c.entity_id.in_(chunk))):
+                .where(id_in(conn, checkpoint_entities.c.entity_id, chunk))):
             if cp == home or sharing:
                 followers.setdefault(str(ent), []).append(str(cp))
     return [(cp, i) for i, pid in routed for cp in sorted(followers.get(pid, ()))]

@@ -438,6 +438,16 @@ def timestamp(clock: Clock) -> str:
     return clock.now().isoformat(timespec="milliseconds")
 
 
+def id_in(conn: Connection, col: Any, ids: list[str]) -> Any:
+    """``col IN (ids)``: on PostgreSQL as ``col = ANY(:array)``, one parameter however many ids (psycopg spends
+    longer turning a query with thousands of parameters into PostgreSQL's form than the database runs it)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return col == sa.any_(sa.literal(list(ids), ARRAY(sa.String())))
+    return col.in_(ids)
+
+
 def chunks(items: list[Any], n: int = IN_CHUNK) -> Iterable[list[Any]]:
     """``items`` in slices of ``n``: one ``IN (...)`` query per slice, within every database's parameter limit."""
     for i in range(0, len(items), n):
