@@ -81,7 +81,7 @@ from sync.hq.store import (
 )
 from sync.wire import ACK, open_signed
 
-__all__ = ["Conflict", "Held", "Incoming", "Ingested", "NewEvent", "Plan", "Quarantined", "State", "Verdict",
+__all__ = ["Conflict", "Held", "Incoming", "Ingested", "NewEvent", "PersonAt", "Plan", "Quarantined", "State", "Verdict",
            "check_event", "plan_ingest", "read_events", "read_state", "rechecked_ids", "resealed", "stored_ack",
            "write_plan"]
 
