@@ -81,9 +81,9 @@ from sync.hq.store import (
 )
 from sync.wire import ACK, open_signed
 
-__all__ = ["Conflict", "Held", "Incoming", "Ingested", "NewEvent", "PersonAt", "Plan", "Quarantined", "State", "Verdict",
-           "check_event", "plan_ingest", "read_events", "read_state", "rechecked_ids", "resealed", "stored_ack",
-           "write_plan"]
+__all__ = ["Conflict", "Held", "Incoming", "Ingested", "NewEvent", "PersonAt", "Plan", "Quarantined", "State",
+           "Verdict", "check_event", "plan_ingest", "read_events", "read_state", "rechecked_ids", "resealed",
+           "stored_ack", "write_plan"]
 
 log = logging.getLogger("checkpoint.hq")
 
