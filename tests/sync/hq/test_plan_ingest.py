@@ -53,8 +53,8 @@ OTHER = "9e8d7c6b-5a49-4838-a726-150413f2e1d0"
 
 def REG(seq: int, person: str) -> dict[str, Any]:
     """A registration of a new person (sharing refused)."""
-    payload = ('{"consents":[{"granted":false,"purpose":"sharing"}],"encounter":{"id":"enc-%d"},"person":{},'
-               '"person_id":"%s","referrals":[]}' % (seq, person))
+    payload = ('{"consents":[{"granted":false,"purpose":"sharing"}],"encounter":{"id":"enc-' + str(seq)
+               + '"},"person":{},"person_id":"' + person + '","referrals":[]}')
     return E(seq, type_="registration.recorded", entity_id=person, payload=payload)
 
 
