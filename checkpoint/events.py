@@ -209,7 +209,7 @@ def travel_problem(ev: dict[str, Any], payload: Any) -> str:
     if t not in TRAVEL_TYPES:
         return f"event type {str(t)[:64]!r} does not travel between devices"
     if ev.get("entity_type") != EVENT_ENTITY[t]:
-        return f"a {t} event must be about a {EVENT_ENTITY[t]}, not a {str(ev.get('entity_type'))[:32]!r}"
+        return f"a {t} event must be about a {EVENT_ENTITY[t]}"     # the entity type it claims is not echoed
     try:
         event_refs(t, str(ev.get("entity_id")), payload)
     except ValueError as e:
