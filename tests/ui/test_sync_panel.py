@@ -166,7 +166,7 @@ def test_supervisor_decides_a_conflict(qtbot, panel, make_ctx) -> None:
         payload = json.loads(other["payload"])
         payload["changes"] = {"phone": "022222222"}
         payload["base"] = {"phone": ""}
-        other.update(id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), device_seq=1,
+        other.update(id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), device_seq=1, author=str(uuid.uuid4()),
                      payload=json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
         other["hash"] = event_hash(other)
         assert Outbox(s).ingest([other])["applied"] == 1
