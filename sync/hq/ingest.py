@@ -518,14 +518,14 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
     follows: set[str] = set()
     recs: dict[str, tuple[str, str]] = {}
     ce = checkpoint_entities
-    for chunk in chunks(named):             # one query per chunk: every follow has its person's row
+    for chunk in chunks(named):             # one query per chunk: every link has its person's row
         for r in conn.execute(
                 sa.select(persons.c.person_id, persons.c.checkpoint_id, persons.c.sharing, ce.c.how)
                 .select_from(persons.outerjoin(ce, sa.and_(ce.c.entity_id == persons.c.person_id,
                                                            ce.c.checkpoint_id == checkpoint_id)))
                 .where(id_in(conn, persons.c.person_id, chunk))):
             at[str(r.person_id)] = PersonAt(str(r.checkpoint_id), bool(r.sharing))
-            if r.how is not None:
+            if r.how is not None or str(r.checkpoint_id) == checkpoint_id:     # linked, or registered here
                 follows.add(str(r.person_id))
     for chunk in chunks(rec_ids):
         recs.update((str(r.record_id), (str(r.kind), str(r.person_id))) for r in conn.execute(
@@ -547,8 +547,6 @@ def write_plan(conn: Connection, plan: Plan, ack: bytes) -> None:
     """Persist a plan, and the signed ack sent for it, in the caller's transaction (one per batch)."""
     bulk_insert(conn, persons, [{"person_id": pid, "checkpoint_id": cp, "sharing": sharing, "registered_event": e}
                                 for pid, (cp, sharing, e) in plan.new_persons.items()])
-    bulk_insert(conn, checkpoint_entities, [{"checkpoint_id": cp, "entity_id": pid, "how": "registered"}
-                                            for pid, (cp, _s, _e) in plan.new_persons.items()])
     again = [{"b_id": pid, "b_sharing": v} for pid, v in plan.sharing.items() if pid not in plan.new_persons]
     if again:
         conn.execute(persons.update().where(persons.c.person_id == sa.bindparam("b_id"))

@@ -63,21 +63,23 @@ def feed_rows(conn: Connection, routed: Sequence[tuple[str, str]], new: Mapping[
     """(checkpoint, event id) rows to append to the pull feeds, in order, for events that become visible now and
     may travel (``routed``: (event id, person id), from ``sync.hq.ingest.Plan.routed``).
 
-    Each goes to every checkpoint that follows its person (``checkpoint_entities``: the registering one, and
-    those HQ linked), except that a checkpoint other than the registering one gets nothing about a person who
-    does not consent to sharing. Reads the follows and consents as the caller's transaction now holds them;
+    Each goes to every checkpoint that follows its person: the registering one (``persons``), and those HQ
+    linked (``checkpoint_entities``) while the person consents to sharing. Reads the follows and consents as the caller's transaction now holds them;
     ``new`` (person id -> registering checkpoint) are persons registered in this very batch: no one else can
     follow them yet, so they are not looked up."""
     new = new or {}
     followers: dict[str, list[str]] = {pid: [cp] for pid, cp in new.items()}
+    ce = checkpoint_entities
     for chunk in chunks(sorted({pid for _i, pid in routed if pid not in new})):        # one query per chunk
-        for cp, ent, home, sharing in conn.execute(
-                sa.select(checkpoint_entities.c.checkpoint_id, checkpoint_entities.c.entity_id,
-                          persons.c.checkpoint_id, persons.c.sharing)
-                .join(persons, persons.c.person_id == checkpoint_entities.c.entity_id)
-                .where(id_in(conn, checkpoint_entities.c.entity_id, chunk))):
-            if cp == home or sharing:
-                followers.setdefault(str(ent), []).append(str(cp))
+        for pid, home, sharing, linked in conn.execute(
+                sa.select(persons.c.person_id, persons.c.checkpoint_id, persons.c.sharing, ce.c.checkpoint_id)
+                .select_from(persons.outerjoin(ce, ce.c.entity_id == persons.c.person_id))
+                .where(id_in(conn, persons.c.person_id, chunk))):
+            got = followers.setdefault(str(pid), [])
+            if str(home) not in got:
+                got.append(str(home))
+            if linked is not None and sharing and str(linked) not in got:
+                got.append(str(linked))
     return [(cp, i) for i, pid in routed for cp in sorted(followers.get(pid, ()))]
 
 
@@ -101,9 +103,9 @@ def link_person(store: HQStore, clock: Clock, person_id: str, checkpoint_name: s
                             .where(persons.c.person_id == person_id)).first()
         if cp is None or home is None:
             raise NotFound("No such person or checkpoint at HQ.")
-        already = conn.execute(sa.select(checkpoint_entities.c.how).where(
+        already = home.checkpoint_id == cp.id or conn.execute(sa.select(checkpoint_entities.c.how).where(
             checkpoint_entities.c.checkpoint_id == cp.id, checkpoint_entities.c.entity_id == person_id)).first()
-        if already is not None:
+        if already:
             return {"person_id": person_id, "checkpoint_id": str(cp.id), "linked": False,
                     "sharing": bool(home.sharing), "queued": 0}
         now = timestamp(clock)

@@ -16,9 +16,9 @@ the tables declared here):
 - ``persons`` says which checkpoint registered each person (the checkpoint whose device wrote the event that
   created it) and whether the person consents to sharing (as last recorded); ``records`` which person each
   encounter, screening and referral HQ holds belongs to (an event naming a record of another person is refused).
-- ``checkpoint_entities`` says which checkpoints follow each person (the pull scope): the registering one
-  (``how`` = registered) and those HQ linked explicitly (``linked``, each link a journal line). HQ decides it,
-  never a device by writing about a person. ``pull_feed`` is each checkpoint's stream of visible events about
+- A person's followers (the pull scope) are the registering checkpoint (``persons.checkpoint_id``) and those HQ
+  linked explicitly (``checkpoint_entities``, each link a journal line). HQ decides it, never a device by
+  writing about a person. ``pull_feed`` is each checkpoint's stream of visible events about
   its persons, and its ``seq`` is the pull cursor; a checkpoint other than the registering one gets a person's
   events only while the person consents to sharing. A link appends the person's events so far to the linked
   checkpoint's feed.
@@ -181,8 +181,8 @@ events = sa.Table(
 checkpoint_entities = sa.Table(
     "checkpoint_entities", METADATA,
     sa.Column("checkpoint_id", sa.String(36), primary_key=True),
-    sa.Column("entity_id", sa.String(64), primary_key=True, index=True),     # who follows this person
-    sa.Column("how", sa.String(16), nullable=False, server_default="registered"),   # registered | linked
+    sa.Column("entity_id", sa.String(64), primary_key=True, index=True),     # a checkpoint HQ linked to a person
+    sa.Column("how", sa.String(16), nullable=False, server_default="linked"),
 )
 
 persons = sa.Table(
@@ -197,7 +197,7 @@ records = sa.Table(
     "records", METADATA,
     sa.Column("record_id", sa.String(64), primary_key=True),
     sa.Column("kind", sa.String(32), nullable=False),               # encounter | trafficking_screening | ...
-    sa.Column("person_id", sa.String(64), nullable=False, index=True),
+    sa.Column("person_id", sa.String(64), nullable=False),
 )
 
 pull_feed = sa.Table(

@@ -1,5 +1,5 @@
 """Who follows a person is HQ's decision: the registering checkpoint (``persons``), explicit links
-(``checkpoint_entities.how``), and which person each record belongs to (``records``).
+(``checkpoint_entities``, now links only), and which person each record belongs to (``records``).
 
 Revision ID: 0002_follows
 Revises: 0001_initial
@@ -44,9 +44,8 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(32), nullable=False),
         sa.Column("person_id", sa.String(64), nullable=False),
     )
-    op.create_index("ix_records_person_id", "records", ["person_id"])
     with op.batch_alter_table("checkpoint_entities") as batch:
-        batch.add_column(sa.Column("how", sa.String(16), nullable=False, server_default="registered"))
+        batch.add_column(sa.Column("how", sa.String(16), nullable=False, server_default="linked"))
     _backfill(op.get_bind())
 
 
@@ -98,11 +97,8 @@ def _backfill(conn: sa.engine.Connection) -> None:
             {"at": now, "kind": "unfollow", "device_id": "",
              "message": f"upgrade: checkpoint {d['b_cp']} no longer follows person {d['b_ent']} (it did not register "
                         "them); link it again if it needs them"} for d in dropped])
-    have = {(str(c), str(e)) for c, e in conn.execute(sa.select(follows.c.checkpoint_id, follows.c.entity_id))}
-    missing = [{"checkpoint_id": p["checkpoint_id"], "entity_id": pid, "how": "registered"}
-               for pid, p in people.items() if (p["checkpoint_id"], pid) not in have]
-    if missing:
-        conn.execute(follows.insert(), missing)
+    # The registering checkpoint follows through persons.checkpoint_id: its rows here are implied, not links.
+    conn.execute(follows.delete())
     # Feed rows the new rules would not have queued.
     allowed = (sa.select(sa.literal(1)).select_from(events.join(persons, persons.c.person_id == events.c.entity_id))
                .where(events.c.id == feed.c.event_id, persons.c.checkpoint_id == feed.c.checkpoint_id,
@@ -131,6 +127,5 @@ def _created(type_: str, payload: dict[str, Any]) -> list[tuple[str, str]]:
 def downgrade() -> None:
     with op.batch_alter_table("checkpoint_entities") as batch:
         batch.drop_column("how")
-    op.drop_index("ix_records_person_id", "records")
     op.drop_table("records")
     op.drop_table("persons")
