@@ -64,9 +64,9 @@ def feed_rows(conn: Connection, routed: Sequence[tuple[str, str]], new: Mapping[
     may travel (``routed``: (event id, person id), from ``sync.hq.ingest.Plan.routed``).
 
     Each goes to every checkpoint that follows its person: the registering one (``persons``), and those HQ
-    linked (``checkpoint_entities``) while the person consents to sharing. Reads the follows and consents as the caller's transaction now holds them;
-    ``new`` (person id -> registering checkpoint) are persons registered in this very batch: no one else can
-    follow them yet, so they are not looked up."""
+    linked (``checkpoint_entities``) while the person consents to sharing. Reads the follows and consents as
+    the caller's transaction now holds them; ``new`` (person id -> registering checkpoint) are persons
+    registered in this very batch: no one else can follow them yet, so they are not looked up."""
     new = new or {}
     followers: dict[str, list[str]] = {pid: [cp] for pid, cp in new.items()}
     ce = checkpoint_entities
