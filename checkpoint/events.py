@@ -15,8 +15,9 @@ import json
 import os
 from typing import Any
 
-__all__ = ["EVENT_COLUMNS", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "VERDICTS", "WIRE_FIELDS",
-           "canonical_json", "event_hash", "uuid7"]
+__all__ = ["EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "RECORD_KINDS",
+           "TRAVEL_TYPES", "VERDICTS", "WIRE_FIELDS", "EventRefs", "canonical_json", "event_hash", "event_refs",
+           "sharing_consent", "travel_problem", "uuid7"]
 
 GENESIS = "0" * 64
 
@@ -34,6 +35,25 @@ EVENT_TYPES = frozenset({
     # device-local: this store moved to another HQ enrollment (must never travel to other devices)
     "device.reenrolled",
 })
+
+# The entity each event type is about: an event whose entity_type says otherwise is refused (at HQ and on a device).
+EVENT_ENTITY: dict[str, str] = {
+    "registration.recorded": "person", "person.amended": "person", "encounter.amended": "person",
+    "conflict.resolved": "person", "encounter.approved": "person", "record.voided": "person",
+    "referral.created": "person", "referral.updated": "person", "person.viewed": "person",
+    "referral.slip_printed": "person",
+    "user.created": "user", "user.updated": "user", "user.passphrase_changed": "user",
+    "records.exported": "store", "store.backed_up": "store",
+}
+
+# The event types that may travel from one device to another (through HQ's pull feeds): events about a person's
+# record. Never accounts (user.*), keys, enrollment or what only says something about one device (exports,
+# backups): HQ keeps those for audit, but no device applies another device's. HQ's feeds and the device's ingest
+# both read this one set.
+TRAVEL_TYPES = frozenset(t for t, ent in EVENT_ENTITY.items() if ent == "person")
+
+# Records an event can create or name, besides the person itself (the ids of each belong to one person).
+RECORD_KINDS = ("person", "encounter", "trafficking_screening", "tb_screening", "referral", "conflict")
 
 # What HQ may say about one event it received (its signed ack names one per event). Every one of them means
 # "HQ has it": the device stops sending it. accepted: applied; duplicate: same id and content already there;
@@ -109,3 +129,102 @@ def event_hash(ev: dict[str, Any]) -> str:
     """SHA-256 over the canonical form of an event's immutable fields (payload as stored text)."""
     material = canonical_json({k: ev[k] for k in HASHED_FIELDS})
     return hashlib.sha256(material.encode()).hexdigest()
+
+
+class EventRefs:
+    """The records one event creates and the records it names (``(kind, id)`` pairs, kinds of RECORD_KINDS),
+    read from its payload by ``event_refs``. Each must belong to the event's person: a created id must be new,
+    a named id must be a record of that person where it is checked (the device's store, or what HQ holds)."""
+
+    __slots__ = ("creates", "names")
+
+    def __init__(self) -> None:
+        self.creates: list[tuple[str, str]] = []
+        self.names: list[tuple[str, str]] = []
+
+
+_VOIDABLE_KINDS = ("person", "encounter", "referral", "trafficking_screening", "tb_screening")
+
+
+def _id(obj: Any, key: str) -> str:
+    v = obj.get(key) if isinstance(obj, dict) else None
+    if not isinstance(v, str) or not v or len(v) > 64:
+        raise ValueError(f"payload: {key} is not an id")
+    return v
+
+
+def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
+    """The records an event of ``type_`` about person ``entity_id`` creates and names. Raises ValueError (a short
+    reason with no personal data) when the payload does not say them as its type must.
+
+    >>> r = event_refs("encounter.approved", "p1", {"encounter_id": "e1"}); r.names
+    [('person', 'p1'), ('encounter', 'e1')]
+    """
+    if not isinstance(payload, dict):
+        raise ValueError("payload is not an object")
+    r = EventRefs()
+    if EVENT_ENTITY.get(type_) != "person":
+        return r
+    if type_ == "registration.recorded":
+        if payload.get("person_id") != entity_id:
+            raise ValueError("payload: person_id is not the event's person")
+        if payload.get("person") is not None:
+            r.creates.append(("person", entity_id))
+        else:
+            r.names.append(("person", entity_id))
+        r.creates.append(("encounter", _id(payload.get("encounter"), "id")))
+        for key, kind in (("trafficking", "trafficking_screening"), ("tb", "tb_screening")):
+            if payload.get(key):
+                r.creates.append((kind, _id(payload[key], "id")))
+        refs = payload.get("referrals") or []
+        if not isinstance(refs, list):
+            raise ValueError("payload: referrals is not a list")
+        r.creates += [("referral", _id(x, "id")) for x in refs]
+        return r
+    r.names.append(("person", entity_id))
+    if type_ in ("encounter.amended", "encounter.approved"):
+        r.names.append(("encounter", _id(payload, "encounter_id")))
+    elif type_ == "referral.created":
+        r.names.append(("encounter", _id(payload, "encounter_id")))
+        r.creates.append(("referral", _id(payload.get("referral"), "id")))
+    elif type_ in ("referral.updated", "referral.slip_printed"):
+        r.names.append(("referral", _id(payload, "referral_id")))
+    elif type_ == "conflict.resolved":
+        r.names.append(("conflict", _id(payload, "conflict_id")))
+    elif type_ == "record.voided":
+        voided = payload.get("record_type")
+        if voided not in _VOIDABLE_KINDS:
+            raise ValueError("payload: record_type is not a record type")
+        rid = _id(payload, "record_id")
+        if voided == "person" and rid != entity_id:
+            raise ValueError("payload: the voided person is not the event's person")
+        if voided != "person":
+            r.names.append((str(voided), rid))
+    return r
+
+
+def travel_problem(ev: dict[str, Any], payload: Any) -> str:
+    """Why an event may not be applied on a device other than its own ("" when it may): its type does not travel,
+    its entity type is not its type's, or its payload is unreadable for its type. The reason names no personal
+    data."""
+    t = ev.get("type")
+    if t not in TRAVEL_TYPES:
+        return f"event type {str(t)[:64]!r} does not travel between devices"
+    if ev.get("entity_type") != EVENT_ENTITY[t]:
+        return f"a {t} event must be about a {EVENT_ENTITY[t]}"     # the entity type it claims is not echoed
+    try:
+        event_refs(t, str(ev.get("entity_id")), payload)
+    except ValueError as e:
+        return f"{t}: {e}"
+    return ""
+
+
+def sharing_consent(payload: Any) -> bool | None:
+    """The person's consent to sharing as a ``registration.recorded`` payload records it: True, False, or None when
+    the payload does not say (read as not given)."""
+    consents = payload.get("consents") if isinstance(payload, dict) else None
+    if isinstance(consents, list):
+        for c in consents:
+            if isinstance(c, dict) and c.get("purpose") == "sharing":
+                return c.get("granted") is True
+    return None

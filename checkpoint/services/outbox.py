@@ -13,13 +13,14 @@ HQ keeps all of them and says why).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from checkpoint.events import EVENT_TYPES, VERDICTS, WIRE_FIELDS, event_hash
+from checkpoint.events import EVENT_TYPES, HLC, VERDICTS, WIRE_FIELDS, event_hash, event_refs, travel_problem
 from checkpoint.model.roles import Permission, Role
 from checkpoint.services.session import Session
 from checkpoint.storage.projections import apply_event
@@ -39,6 +40,22 @@ class Batch:
     events: tuple[dict[str, Any], ...]
     prev_sha256: str
     state: str
+
+
+# Where each kind of record lives on a device, and its person column (checkpoint.events.RECORD_KINDS).
+_TABLES = {"person": ("persons", "id"), "encounter": ("encounters", "person_id"),
+           "trafficking_screening": ("trafficking_screenings", "person_id"),
+           "tb_screening": ("tb_screenings", "person_id"), "referral": ("referrals", "person_id"),
+           "conflict": ("conflicts", "person_id")}
+
+
+def _held_key(raw: Any) -> str:
+    """The id a held event is kept under: its own when it has a usable one, else a digest of what arrived."""
+    eid = raw.get("id") if isinstance(raw, dict) else None
+    if isinstance(eid, str) and 0 < len(eid) <= 64:
+        return eid
+    text = json.dumps(raw, sort_keys=True, default=str)
+    return "unreadable:" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
 
 
 def wire_event(ev: dict[str, Any]) -> dict[str, Any]:
@@ -268,57 +285,107 @@ class Outbox:
     def ingest(self, events: list[dict[str, Any]], *, cursor: str | None = None) -> dict[str, int]:
         """Apply events pulled from HQ (another device's TB outcome for our person, a conflict decision...).
 
-        Same id and same hash: skipped. Same id, different content: refused, kept aside. An event that cannot be
-        applied here yet (unknown type, missing record) is kept aside, never dropped. Advances the pull cursor
-        in the same transaction, so a crash repeats a pull instead of losing one.
+        Everything pulled is hostile until checked (``check_remote``): its hash, a type that may travel between
+        devices (never accounts, keys or a device's own audit), the entity its type is about, and every record
+        it names belonging to its person here. Same id and same hash: skipped. An event that fails a check, or
+        whose application fails for any reason, is held aside with its reason (``held``), never applied and never
+        dropped; the rest of the page goes on. Advances the pull cursor in the same transaction, so a crash
+        repeats a pull instead of losing one, and one bad event never blocks the pulls that follow.
         """
         counts = {"applied": 0, "duplicate": 0, "held": 0}
         db = self._db
         now_ms = int(self.store.clock.now().timestamp() * 1000)
+        local_users = {r[0] for r in db.execute("SELECT id FROM users")}
         with self.store.write():
             for raw in events:
-                ev: dict[str, Any] = {k: raw.get(k) for k in WIRE_FIELDS}
-                eid = ev.get("id")
-                if not isinstance(eid, str) or not isinstance(ev.get("payload"), str):
-                    counts["held"] += 1
-                    continue
-                if ev.get("hash") != event_hash(ev):
-                    self._hold(eid, raw, "hash does not match the content")
-                    counts["held"] += 1
-                    continue
-                known = db.execute("SELECT hash FROM events WHERE id = ?", [eid]).fetchone()
-                if known is not None:
-                    if known[0] == ev["hash"]:
-                        counts["duplicate"] += 1
-                    else:
-                        self._hold(eid, raw, "an event with this id but other content is already here")
-                        counts["held"] += 1
-                    continue
-                if ev["type"] not in EVENT_TYPES:
-                    self._hold(eid, raw, f"unknown event type {ev['type']}")
-                    counts["held"] += 1
-                    continue
-                order = db.execute("SELECT coalesce(max(local_order), 0) + 1 FROM events").fetchone()[0]
-                ev["local_order"] = order
+                key = _held_key(raw)
                 try:
-                    with self.store.write():   # savepoint: a failed apply leaves no half event
-                        insert_event(db.conn, ev)
-                        db.execute("UPDATE events SET sync_state = 'remote' WHERE id = ?", [eid])
-                        apply_event(db, ev)
-                except (KeyError, ValueError, TypeError) as e:
-                    self._hold(eid, raw, f"cannot be applied here: {type(e).__name__}")
-                    counts["held"] += 1
+                    with self.store.write():   # savepoint: a failed check or apply leaves no half event
+                        outcome = self._ingest_one(raw, local_users, now_ms)
+                except Exception as e:
+                    outcome = f"cannot be applied here: {type(e).__name__}"
+                if outcome in ("applied", "duplicate"):
+                    counts[outcome] += 1
                     continue
-                self.store.hlc.receive(ev["hlc"], now_ms)
-                counts["applied"] += 1
+                self._hold(key, raw, outcome)
+                counts["held"] += 1
             if cursor is not None:
                 self.store.set_meta("sync_pull_cursor", cursor)
         return counts
 
-    def _hold(self, eid: str, raw: dict[str, Any], reason: str) -> None:
+    def _ingest_one(self, raw: Any, local_users: Collection[str], now_ms: int) -> str:
+        """Check and apply one pulled event (inside the caller's savepoint): "applied", "duplicate", or the
+        reason to hold it aside (nothing written)."""
+        if not isinstance(raw, dict):
+            return "not an event"
+        ev: dict[str, Any] = {k: raw.get(k) for k in WIRE_FIELDS}
+        if not isinstance(ev["id"], str) or not isinstance(ev["payload"], str):
+            return "not a readable event"
+        if ev.get("hash") != event_hash(ev):
+            return "hash does not match the content"
+        db = self._db
+        known = db.execute("SELECT hash FROM events WHERE id = ?", [ev["id"]]).fetchone()
+        if known is not None:
+            return "duplicate" if known[0] == ev["hash"] else \
+                "an event with this id but other content is already here"
+        if ev["type"] not in EVENT_TYPES:
+            return f"unknown event type {str(ev['type'])[:64]}"
+        problem = self.check_remote(ev, local_users)
+        if problem:
+            return problem
+        HLC.parse(str(ev["hlc"]))                  # a malformed clock value fails here, before anything is written
+        ev["local_order"] = db.execute("SELECT coalesce(max(local_order), 0) + 1 FROM events").fetchone()[0]
+        insert_event(db.conn, ev)
+        db.execute("UPDATE events SET sync_state = 'remote' WHERE id = ?", [ev["id"]])
+        apply_event(db, ev)
+        self.store.hlc.receive(ev["hlc"], now_ms)
+        return "applied"
+
+    def check_remote(self, ev: dict[str, Any], local_users: Collection[str] = ()) -> str:
+        """Why an event written on another device may not be applied here ("" when it may). The reason names no
+        personal data: it is shown on the sync panel.
+
+        Checks: it comes from another device; its type travels (``checkpoint.events.TRAVEL_TYPES``) and its
+        entity type is its type's; its author is not one of this device's users (accounts never travel, so a
+        local user's id on a remote event is forged); every record it names is a record of its person here, and
+        every record it creates is new."""
+        if ev.get("device_id") == self.store.device_id:
+            return "claims to come from this device"
+        try:
+            payload = json.loads(ev["payload"])
+        except (TypeError, ValueError):
+            return "payload is not JSON"
+        problem = travel_problem(ev, payload)
+        if problem:
+            return problem
+        if ev.get("author") in local_users:
+            return "names a user of this device as its author but was written on another device"
+        person = str(ev["entity_id"])
+        refs = event_refs(str(ev["type"]), person, payload)
+        db = self._db
+        for kind, rid in refs.creates:
+            if db.execute(f"SELECT 1 FROM {_TABLES[kind][0]} WHERE id = ?", [rid]).fetchone() is not None:
+                return f"creates a {kind.replace('_', ' ')} whose id is already here"
+        for kind, rid in refs.names:
+            table, col = _TABLES[kind]
+            row = db.execute(f"SELECT {col} FROM {table} WHERE id = ?", [rid]).fetchone()
+            if row is None:
+                return f"names a {kind.replace('_', ' ')} this device does not hold"
+            if row[0] != person:
+                return f"names a {kind.replace('_', ' ')} of another person"
+        return ""
+
+    def _hold(self, eid: str, raw: Any, reason: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO sync_inbox_held (id, event, reason, received_at) VALUES (?,?,?,?)",
-                          [eid, json.dumps(raw, sort_keys=True, default=str)[:1_000_000], reason,
+                          [eid, json.dumps(raw, sort_keys=True, default=str)[:1_000_000], reason[:500],
                            self.store.clock.now().isoformat()])
+
+    def held(self) -> list[dict[str, Any]]:
+        """Events pulled from HQ and held aside, reason by reason: ``[{"reason", "count", "last"}]``, most frequent
+        first. The reasons name no personal data."""
+        return [{"reason": r[0], "count": r[1], "last": r[2]} for r in self._db.execute(
+            "SELECT reason, count(*), max(received_at) FROM sync_inbox_held GROUP BY reason "
+            "ORDER BY count(*) DESC, reason")]
 
     # ------------------------------------------------------------------ status
     def status(self) -> dict[str, Any]:
@@ -339,6 +406,7 @@ class Outbox:
         return {"pending": by_state.get("pending", 0), "inflight": by_state.get("inflight", 0),
                 "acked": by_state.get("acked", 0), "hq": by_hq,
                 "held_incoming": db.execute("SELECT count(*) FROM sync_inbox_held").fetchone()[0],
+                "held_reasons": self.held(),
                 "last_success": self.store.meta("sync_last_success") or "",
                 "last_error": self.store.meta("sync_last_error") or "",
                 "enrolled": enrollment is not None, "batches": batches,

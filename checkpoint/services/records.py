@@ -23,7 +23,20 @@ from checkpoint.errors import NotFound, ValidationError
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, check_id, row_dicts
 
-__all__ = ["PersonSummary", "Records", "TodayFigures", "summaries"]
+__all__ = ["PersonSummary", "Records", "RemoteAuthor", "TodayFigures", "summaries"]
+
+
+@dataclass(frozen=True)
+class RemoteAuthor:
+    """The author of an event written on another device: that device and that device's user id. Accounts never
+    travel between devices, so such an author is never shown as one of this device's users (a remote event may
+    claim any author; this says where it came from)."""
+
+    device_id: str
+    user_id: str
+
+    def __str__(self) -> str:
+        return f"device {self.device_id[:8]} / user {self.user_id[:8]}"
 
 
 @dataclass(frozen=True)
@@ -178,15 +191,21 @@ class Records:
 
     def history(self, person_id: str) -> list[dict[str, Any]]:
         """Who did what to this person's record and when (views included): ``at, who, what, reason, fields``.
+        ``who`` is a user name for this device's events, a ``RemoteAuthor`` (device and user ids) for events
+        written on another device.
         Values (``changes``) are shown to supervisors; others see which fields changed."""
         ctx = self._ctx
         ctx.require(Permission.VIEW_IDENTITY)
         pid = check_id(person_id, "person_id")
         users = {r[0]: r[1] for r in ctx.db.execute("SELECT id, username FROM users")}
+        own = ctx.store.device_id
         out = []
         for ev in ctx.store.events(where="entity_id = ?", params=[pid]):
             payload = json.loads(ev["payload"])
-            item = {"at": ev["recorded_at"], "who": users.get(ev["author"], ev["author"]), "what": ev["type"],
+            # Accounts never travel: an author on another device is only an id there, never one of our users.
+            who: str | RemoteAuthor = users.get(ev["author"], ev["author"]) if ev["device_id"] == own else \
+                RemoteAuthor(str(ev["device_id"]), str(ev["author"]))
+            item = {"at": ev["recorded_at"], "who": who, "what": ev["type"],
                     "reason": payload.get("reason", ""), "fields": sorted(payload.get("changes", {}))}
             if ctx.may(Permission.VIEW_TRAFFICKING):
                 item["changes"] = payload.get("changes", {})

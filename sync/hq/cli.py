@@ -14,6 +14,8 @@ $CHECKPOINT_NEW_PASSPHRASE or a prompt.
     $ checkpoint-hq serve --host 0.0.0.0 --ssl-certfile cert.pem --ssl-keyfile key.pem
     $ checkpoint-hq import-batch /media/usb/poipet-0193.cpb          # writes poipet-0193.ack beside it
     $ checkpoint-hq devices revoke 5f0c...                            # nothing it sent is deleted
+    $ checkpoint-hq link 0193... --checkpoint "Poipet Clinic" --reason "TB referral follow-up"
+    $ checkpoint-hq quarantine --device 5f0c...                       # what HQ set aside, and why
 
 Exit codes: 0 ok, 2 usage, 3 authentication (wrong passphrase, unknown or revoked device, unusable token),
 4 data (damaged or tampered file, conflict, database). Plain messages, never a traceback (``checkpoint.cli``:
@@ -259,6 +261,45 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_link(args: argparse.Namespace) -> int:
+    service = _service(args, keys=False, create=False)
+    try:
+        out = service.link(args.person_id, args.checkpoint, args.reason)
+    finally:
+        service.store.close()
+
+    def text() -> None:
+        if not out["linked"]:
+            print(f"Checkpoint {args.checkpoint!r} already follows this person; nothing changed.")
+        elif out["sharing"]:
+            print(f"Linked: checkpoint {args.checkpoint!r} now follows the person; {out['queued']} of their events "
+                  "are queued for it.")
+        else:
+            print(f"Linked: checkpoint {args.checkpoint!r} follows the person, but they did not consent to sharing: "
+                  "nothing about them goes to it unless that changes.")
+
+    emit(args, out, text)
+    return EXIT_OK
+
+
+def cmd_quarantine(args: argparse.Namespace) -> int:
+    service = _service(args, keys=False, create=False)
+    try:
+        rows = service.quarantined(device_id=args.device, limit=args.limit)
+    finally:
+        service.store.close()
+
+    def text() -> None:
+        if not rows:
+            print("Nothing in quarantine.")
+        for q in rows:
+            print(f"{q['received_at'][:16]}  device {q['device_id']}  seq {q['device_seq'] or '-'}  event "
+                  f"{q['event_id']}: {q['reason']}")
+
+    emit(args, rows, text)
+    return EXIT_OK
+
+
 def cmd_recover(args: argparse.Namespace) -> int:
     from sync.hq.keys import load_recovery_private, read_public
     from sync.hq.recovery import recover_passphrase
@@ -337,6 +378,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("file", type=Path)
     sp.add_argument("--ack-out", type=Path, help="where to write the ack (default: beside FILE, suffix .ack)")
     add("stats", cmd_stats, "counts: persons, events, devices, quarantined, held, conflicts", json_=True)
+    sp = add("link", cmd_link, "let a checkpoint follow a person registered elsewhere (audited; sharing consent "
+                               "still governs what it gets)", json_=True)
+    sp.add_argument("person_id")
+    sp.add_argument("--checkpoint", required=True, help="the checkpoint to link, by name")
+    sp.add_argument("--reason", required=True, help="why it needs the person (kept in HQ's journal)")
+    sp = add("quarantine", cmd_quarantine, "list the events HQ set aside, newest first, with the reason", json_=True)
+    sp.add_argument("--device", help="only this device's")
+    sp.add_argument("--limit", type=int, default=200)
     sp = add("recover", cmd_recover, "set a new passphrase on a device store through HQ's recovery key")
     sp.add_argument("--store", type=Path, required=True, help="the device's store file (a copy)")
     sp.add_argument("--keyfile", type=Path, help="its key file (default: STORE.keys)")

@@ -48,7 +48,17 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ConflictError
-from checkpoint.events import EVENT_TYPES, VERDICTS, WIRE_FIELDS, event_hash
+from checkpoint.events import (
+    EVENT_ENTITY,
+    EVENT_TYPES,
+    TRAVEL_TYPES,
+    VERDICTS,
+    WIRE_FIELDS,
+    EventRefs,
+    event_hash,
+    event_refs,
+    sharing_consent,
+)
 from sync.hq.checks import HEX64, clean
 from sync.hq.pull import feed_rows
 from sync.hq.store import (
@@ -56,20 +66,24 @@ from sync.hq.store import (
     batch_digests,
     batches,
     bulk_insert,
+    checkpoint_entities,
     chunks,
     conflicts,
     devices,
     events,
+    id_in,
     insert_ignore,
+    persons,
     pull_feed,
     quarantine,
+    records,
     reserve,
 )
 from sync.wire import ACK, open_signed
 
-__all__ = ["Conflict", "Held", "Incoming", "Ingested", "NewEvent", "Plan", "Quarantined", "State", "Verdict",
-           "check_event", "plan_ingest", "read_events", "read_state", "rechecked_ids", "resealed", "stored_ack",
-           "write_plan"]
+__all__ = ["Conflict", "Held", "Incoming", "Ingested", "NewEvent", "PersonAt", "Plan", "Quarantined", "State",
+           "Verdict", "check_event", "plan_ingest", "read_events", "read_state", "rechecked_ids", "resealed",
+           "stored_ack", "write_plan"]
 
 log = logging.getLogger("checkpoint.hq")
 
@@ -93,44 +107,67 @@ def seq_of(raw: Mapping[str, Any]) -> int | None:
 
 def check_event(raw: Any) -> tuple[dict[str, Any] | None, str]:
     """An event as HQ stores it (WIRE_FIELDS only), or (None, reason to quarantine it)."""
+    ev, reason, _refs, _sharing = _check(raw)
+    return ev, reason
+
+
+def _check(raw: Any) -> tuple[dict[str, Any] | None, str, EventRefs | None, bool | None]:
+    """``check_event``, plus the records the event creates and names and, for a registration, the person's
+    consent to sharing. An event whose entity type is not its type's, or whose payload does not name its records
+    as its type must, comes back clean with refs None and the reason: ``_trust`` refuses it after the duplicate
+    and conflict rules (the same id with other content stays a conflict)."""
+    ev, reason, parsed = _check_shape(raw)
+    if ev is None:
+        return None, reason, None, None
+    t = ev["type"]
+    if ev["entity_type"] != EVENT_ENTITY[t]:
+        return ev, f"refused: a {t} event must be about a {EVENT_ENTITY[t]}, not a {ev['entity_type']!r}", None, None
+    try:
+        refs = event_refs(t, ev["entity_id"], parsed)
+    except ValueError as e:
+        return ev, f"refused: {t}: {e}", None, None
+    return ev, "", refs, sharing_consent(parsed) if t == "registration.recorded" else None
+
+
+def _check_shape(raw: Any) -> tuple[dict[str, Any] | None, str, Any]:
     if not isinstance(raw, dict):
-        return None, "malformed: not an object"
+        return None, "malformed: not an object", None
     missing = [k for k in WIRE_FIELDS if k not in raw]
     if missing:
-        return None, f"malformed: lacks {', '.join(missing)}"
+        return None, f"malformed: lacks {', '.join(missing)}", None
     for k, limit in _STR_LIMITS.items():
         v = raw[k]
         if not isinstance(v, str) or len(v) > limit:
-            return None, f"malformed: {k} is not text of at most {limit} characters"
+            return None, f"malformed: {k} is not text of at most {limit} characters", None
     if seq_of(raw) is None:
-        return None, "malformed: device_seq is not a positive integer"
+        return None, "malformed: device_seq is not a positive integer", None
     payload = raw["payload"]
     if not isinstance(payload, str) or len(payload) > MAX_PAYLOAD:
-        return None, "malformed: payload is not text of at most 1 MiB"
+        return None, "malformed: payload is not text of at most 1 MiB", None
     # One pass over all the text: no NUL (PostgreSQL text cannot hold it) and valid UTF-8 (no lone surrogate).
     if clean("".join([*(raw[k] for k in _STR_LIMITS), payload]), 70 * MAX_PAYLOAD) is None:
-        return None, "malformed: a text field holds a NUL or is not valid UTF-8"
+        return None, "malformed: a text field holds a NUL or is not valid UTF-8", None
     try:
         parsed = json.loads(payload)
     except ValueError:
-        return None, "malformed: payload is not JSON"
+        return None, "malformed: payload is not JSON", None
     if not isinstance(parsed, dict):
-        return None, "malformed: payload is not a JSON object"
+        return None, "malformed: payload is not a JSON object", None
     for k in ("hash", "prev_hash"):
         if not HEX64.fullmatch(raw[k]):
-            return None, f"malformed: {k} is not a SHA-256"
+            return None, f"malformed: {k} is not a SHA-256", None
     if not _HLC.fullmatch(raw["hlc"]):
-        return None, "malformed: hlc is not a hybrid logical clock value"
+        return None, "malformed: hlc is not a hybrid logical clock value", None
     try:
         uuid.UUID(raw["id"])
     except ValueError:
-        return None, "malformed: id is not a UUID"
+        return None, "malformed: id is not a UUID", None
     ev = {k: raw[k] for k in WIRE_FIELDS}
     if event_hash(ev) != ev["hash"]:
-        return None, "hash mismatch: the event's content does not match its hash"
+        return None, "hash mismatch: the event's content does not match its hash", None
     if ev["type"] not in EVENT_TYPES:
-        return None, f"unknown event type {ev['type'][:64]!r}: kept until HQ understands it"
-    return ev, ""
+        return None, f"unknown event type {ev['type'][:64]!r}: kept until HQ understands it", None
+    return ev, "", parsed
 
 
 @dataclass(frozen=True)
@@ -142,17 +179,19 @@ class Incoming:
     reason: str
     seq: int | None                        # its sequence number when readable, even if the event is not clean
     raw: Any = field(repr=False)
+    refs: EventRefs | None = field(default=None, repr=False)   # records it creates and names (clean events)
+    sharing: bool | None = None            # a registration's consent to sharing
 
 
 def read_events(raw_events: Sequence[Any]) -> tuple[Incoming, ...]:
     """Check each event of an opened batch (``check_event``); pure, done before the write transaction."""
     out = []
     for i, raw in enumerate(raw_events):
-        ev, reason = check_event(raw)
+        ev, reason, refs, sharing = _check(raw)
         eid = raw.get("id") if isinstance(raw, dict) else None
         key = eid if isinstance(eid, str) and clean(eid, 200) else f"#{i}"
         out.append(Incoming(key, None if ev is None else MappingProxyType(ev), reason,
-                            seq_of(raw) if isinstance(raw, dict) else None, raw))
+                            seq_of(raw) if isinstance(raw, dict) else None, raw, refs, sharing))
     return tuple(out)
 
 
@@ -170,6 +209,15 @@ class Held:
     id: str
     entity_type: str
     entity_id: str
+    type: str = ""
+
+
+@dataclass(frozen=True)
+class PersonAt:
+    """Where a person was registered at HQ and whether they consent to sharing (``persons``)."""
+
+    checkpoint_id: str
+    sharing: bool
 
 
 @dataclass(frozen=True)
@@ -185,6 +233,10 @@ class State:
     held: Mapping[int, Held] = field(default_factory=dict)            # sequence number -> held event
     quarantined_seqs: frozenset[int] = frozenset()                    # the device's quarantined seqs > watermark
     quarantined_ids: Mapping[str, str] = field(default_factory=dict)  # id -> reason, of this batch's ids
+    device_id: str = ""                    # the batch's device: every event must be its own ("" = not checked)
+    persons: Mapping[str, PersonAt] = field(default_factory=dict)     # of the persons this batch's events name
+    follows: frozenset[str] = frozenset()                             # ... those this checkpoint follows
+    records: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # record id -> (kind, person id)
 
 
 @dataclass(frozen=True)
@@ -246,6 +298,10 @@ class Plan:
     released: tuple[str, ...]              # held events this batch releases, in sequence order
     visible: tuple[str, ...]               # events that become visible now (released and accepted), in order
     entities: Mapping[str, tuple[str, str]]  # (entity_type, entity_id) of each event taken in or released
+    routed: tuple[tuple[str, str], ...] = ()  # (event id, person id) of visible events that may travel, in order
+    new_persons: Mapping[str, tuple[str, bool, str]] = field(default_factory=dict)  # id -> (checkpoint, sharing, ev)
+    sharing: Mapping[str, bool] = field(default_factory=dict)  # persons whose consent this batch records again
+    new_records: tuple[tuple[str, str, str], ...] = ()         # (record id, kind, person id)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -299,6 +355,9 @@ class _Ledger:
         self.taken_before = set(state.held) | state.quarantined_seqs   # sequence numbers above the watermark used
         self.taken = set(self.taken_before)
         self.seen = set(self.taken_before)                   # ... and every one this batch brings
+        self.new_persons: dict[str, tuple[str, bool, str]] = {}
+        self.sharing: dict[str, bool] = {}
+        self.records: dict[str, tuple[str, str]] = {}
 
     def say(self, key: str, verdict: str, note: str) -> None:
         self.verdicts.setdefault(key, Verdict(verdict, note[:500]))
@@ -335,8 +394,57 @@ def _judge(p: Incoming, state: State, ledger: _Ledger) -> None:
         return
     ledger.taken.add(seq)
     ledger.seen.add(seq)
+    problem = _trust(ev, p, state, ledger)
+    if problem:
+        ledger.quarantine(p, problem)        # it still fills its place in the device's sequence
+        return
     ledger.batch_ids[eid] = h
     ledger.new.append(ev)
+
+
+def _trust(ev: Mapping[str, Any], p: Incoming, state: State, ledger: _Ledger) -> str:
+    """Why HQ refuses what this event says (an empty string when it takes it), recording what it creates.
+
+    An event must be the batch's device's own. An event about a person needs the device's checkpoint to follow
+    the person (it registered them, or HQ linked it): writing about a person is never how a checkpoint comes to
+    follow them. Every record it names must be a record of that person HQ holds; every record it creates new.
+    The reasons go back to the device in the ack: they never say whether a person exists elsewhere."""
+    if state.device_id and ev["device_id"] != state.device_id:
+        return "refused: the event names another device than the one that sent it"
+    refs = p.refs
+    if refs is None:
+        return p.reason or "refused: its records cannot be read"
+    if ev["entity_type"] != "person":
+        return ""
+    person = ev["entity_id"]
+    mine = person in state.follows or ledger.new_persons.get(person, ("",))[0] == state.checkpoint_id
+    registers = False
+    for kind, rid in refs.creates:
+        if kind == "person":
+            at = state.persons.get(person)
+            if (at is not None and at.checkpoint_id != state.checkpoint_id) or person in ledger.new_persons:
+                return f"refused: person {person} is already registered"
+            registers = at is None
+            mine = True
+        elif rid in state.records or rid in ledger.records:
+            return f"refused: a {kind.replace('_', ' ')} with id {rid} is already at HQ"
+    if not mine:
+        return (f"refused: checkpoint {state.checkpoint_id} does not follow person {person}; HQ links a person to "
+                "another checkpoint explicitly")
+    for kind, rid in refs.names:
+        if kind in ("person", "conflict"):    # the person is checked above; conflicts exist only on devices
+            continue
+        have = state.records.get(rid) or ledger.records.get(rid)
+        if have != (kind, person):
+            return f"refused: it names a {kind.replace('_', ' ')} ({rid}) that is not this person's at HQ"
+    if registers:
+        ledger.new_persons[person] = (state.checkpoint_id, p.sharing is True, ev["id"])
+    for kind, rid in refs.creates:
+        if kind != "person":
+            ledger.records[rid] = (kind, person)
+    if ev["type"] == "registration.recorded":
+        ledger.sharing[person] = p.sharing is True
+    return ""
 
 
 def advance(watermark: int, seen: set[int]) -> int:
@@ -367,6 +475,9 @@ def plan_ingest(header: Mapping[str, Any], sha256: str, incoming: Sequence[Incom
     visible = sorted(released + [(ev["device_seq"], ev["id"]) for ev in ledger.new if ev["device_seq"] <= w])
     entities = {h.id: (h.entity_type, h.entity_id) for h in state.held.values()}
     entities.update({ev["id"]: (ev["entity_type"], ev["entity_id"]) for ev in ledger.new})
+    travels = {h.id for h in state.held.values() if h.type in TRAVEL_TYPES}
+    travels.update(ev["id"] for ev in ledger.new if ev["type"] in TRAVEL_TYPES)
+    routed = tuple((i, entities[i][1]) for _s, i in visible if i in travels and entities[i][0] == "person")
     chain_ok, chain_note = check_chain(header, state)
     return Plan(
         batch_id=header["batch_id"], device_id=header["device_id"], checkpoint_id=state.checkpoint_id,
@@ -377,7 +488,9 @@ def plan_ingest(header: Mapping[str, Any], sha256: str, incoming: Sequence[Incom
         verdicts=MappingProxyType(ledger.verdicts), new_events=tuple(new_events),
         quarantined=tuple(ledger.quarantined), conflicts=tuple(ledger.conflicts), watermark=w,
         released=tuple(i for _s, i in released), visible=tuple(i for _s, i in visible),
-        entities=MappingProxyType(entities))
+        entities=MappingProxyType(entities), routed=routed, new_persons=MappingProxyType(ledger.new_persons),
+        sharing=MappingProxyType(ledger.sharing),
+        new_records=tuple((r, k, pid) for r, (k, pid) in ledger.records.items()))
 
 
 # ------------------------------------------------------------------------------------------------ the database
@@ -389,15 +502,39 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
         sa.select(batch_digests.c.sha256).where(batch_digests.c.batch_id == last.batch_id)).scalars())
     known: dict[str, str] = {}
     for chunk in chunks(list({p.event["id"] for p in incoming if p.event is not None})):
-        known.update(conn.execute(sa.select(events.c.id, events.c.hash).where(events.c.id.in_(chunk))).all())
-    held = {int(r.device_seq): Held(str(r.id), str(r.entity_type), str(r.entity_id)) for r in conn.execute(
-        sa.select(events.c.device_seq, events.c.id, events.c.entity_type, events.c.entity_id)
+        known.update(conn.execute(sa.select(events.c.id, events.c.hash).where(id_in(conn, events.c.id, chunk))).all())
+    held = {int(r.device_seq): Held(str(r.id), str(r.entity_type), str(r.entity_id), str(r.type))
+            for r in conn.execute(
+        sa.select(events.c.device_seq, events.c.id, events.c.entity_type, events.c.entity_id, events.c.type)
         .where(events.c.device_id == device_id, events.c.device_seq > w0))}
     q_seqs = frozenset(conn.execute(sa.select(quarantine.c.device_seq).where(
         quarantine.c.device_id == device_id, quarantine.c.device_seq > w0)).scalars())
-    state = State(watermark=w0, store_id=str(dev.store_id), checkpoint_id=str(dev.checkpoint_id),
+    checkpoint_id = str(dev.checkpoint_id)
+    named = sorted({p.event["entity_id"] for p in incoming if p.event is not None and p.refs is not None
+                    and p.event["entity_type"] == "person"})
+    rec_ids = sorted({rid for p in incoming if p.refs is not None
+                      for kind, rid in (*p.refs.creates, *p.refs.names) if kind not in ("person", "conflict")})
+    at: dict[str, PersonAt] = {}
+    follows: set[str] = set()
+    recs: dict[str, tuple[str, str]] = {}
+    ce = checkpoint_entities
+    for chunk in chunks(named):             # one query per chunk: every link has its person's row
+        for r in conn.execute(
+                sa.select(persons.c.person_id, persons.c.checkpoint_id, persons.c.sharing, ce.c.how)
+                .select_from(persons.outerjoin(ce, sa.and_(ce.c.entity_id == persons.c.person_id,
+                                                           ce.c.checkpoint_id == checkpoint_id)))
+                .where(id_in(conn, persons.c.person_id, chunk))):
+            at[str(r.person_id)] = PersonAt(str(r.checkpoint_id), bool(r.sharing))
+            if r.how is not None or str(r.checkpoint_id) == checkpoint_id:     # linked, or registered here
+                follows.add(str(r.person_id))
+    for chunk in chunks(rec_ids):
+        recs.update((str(r.record_id), (str(r.kind), str(r.person_id))) for r in conn.execute(
+            sa.select(records.c.record_id, records.c.kind, records.c.person_id)
+            .where(id_in(conn, records.c.record_id, chunk))))
+    state = State(watermark=w0, store_id=str(dev.store_id), checkpoint_id=checkpoint_id,
                   last_batch_id=str(dev.last_batch_id), expected_prev=expected, known=known, held=held,
-                  quarantined_seqs=q_seqs)
+                  quarantined_seqs=q_seqs, device_id=device_id, persons=at, follows=frozenset(follows),
+                  records=recs)
     # Events HQ quarantined before and now sees again (in another batch): same answer, no second row.
     q_ids: dict[str, str] = {}
     for chunk in chunks(rechecked_ids(incoming, state)):
@@ -408,7 +545,14 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
 
 def write_plan(conn: Connection, plan: Plan, ack: bytes) -> None:
     """Persist a plan, and the signed ack sent for it, in the caller's transaction (one per batch)."""
-    feed = feed_rows(conn, plan.checkpoint_id, [n.event for n in plan.new_events], plan.visible, plan.entities)
+    bulk_insert(conn, persons, [{"person_id": pid, "checkpoint_id": cp, "sharing": sharing, "registered_event": e}
+                                for pid, (cp, sharing, e) in plan.new_persons.items()])
+    again = [{"b_id": pid, "b_sharing": v} for pid, v in plan.sharing.items() if pid not in plan.new_persons]
+    if again:
+        conn.execute(persons.update().where(persons.c.person_id == sa.bindparam("b_id"))
+                     .values(sharing=sa.bindparam("b_sharing")), again)
+    bulk_insert(conn, records, [{"record_id": r, "kind": k, "person_id": pid} for r, k, pid in plan.new_records])
+    feed = feed_rows(conn, plan.routed, {pid: cp for pid, (cp, _s, _e) in plan.new_persons.items()})
     n_visible = len(plan.visible)
     first = reserve(conn, "ingest_seq", n_visible + len(feed)) if plan.visible or feed else 0
     ingest_seq = {eid: first + n for n, eid in enumerate(plan.visible)}

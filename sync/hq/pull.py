@@ -1,9 +1,11 @@
 """What a device gets back from HQ: its checkpoint's pull feed (filled as batches are ingested) and the signed
 answers to pull and reference-data requests.
 
-Pull scope: a device gets the events of other devices about the persons its checkpoint's devices wrote about
-(person events only; its own events never), including what HQ held about a person before the checkpoint first
-wrote about them. Held, quarantined and conflicting events are never pulled.
+Pull scope: a device gets the events of other devices about the persons its checkpoint follows — those it
+registered, and those HQ linked it to explicitly (``link_person``, audited) — as far as they may travel
+(``checkpoint.events.TRAVEL_TYPES``: never accounts or a device's own audit), and, for a person registered
+elsewhere, only while the person consents to sharing. Writing about a person never makes a checkpoint follow
+them (HQ's ingest refuses such an event). Its own events never; held, quarantined and conflicting events never.
 
 Requests are signed (``sync.wire.pull_request``/``reference_request``), checked with the device's enrolled key,
 refused when stale or replayed (``check_request``); answers are sealed to the request's reply key.
@@ -16,6 +18,7 @@ Raises DeviceUnknown, DeviceRevoked, SignatureInvalid, StaleRequest, ReplayedReq
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
@@ -25,63 +28,105 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from checkpoint.clock import Clock
-from checkpoint.errors import ValidationError
-from checkpoint.events import WIRE_FIELDS
+from checkpoint.errors import NotFound, ValidationError
+from checkpoint.events import TRAVEL_TYPES, WIRE_FIELDS
 from sync.hq.checks import text_arg
 from sync.hq.keys import HQKeys
 from sync.hq.replay import NonceBook
 from sync.hq.store import (
     HQStore,
     active_device,
+    add_journal,
     bulk_insert,
     checkpoint_entities,
+    checkpoints,
     chunks,
     counter,
     devices,
     events,
+    id_in,
+    persons,
     pull_feed,
+    reserve,
     timestamp,
 )
 from sync.wire import PULL, REFERENCE, open_request, peek_request, seal_answer, sign_document
 
-__all__ = ["MAX_PULL_BYTES", "MAX_PULL_EVENTS", "check_request", "feed_rows", "pull", "reference"]
+__all__ = ["MAX_PULL_BYTES", "MAX_PULL_EVENTS", "check_request", "feed_rows", "link_person", "pull", "reference"]
+
+log = logging.getLogger("checkpoint.hq")
 
 MAX_PULL_EVENTS = 5000
 MAX_PULL_BYTES = 16 * 1024 * 1024
 _CURSOR = re.compile(r"[0-9]{1,18}")
 
 
-def feed_rows(conn: Connection, checkpoint_id: str, new_events: Sequence[Mapping[str, Any]], visible: Sequence[str],
-              entity: Mapping[str, tuple[str, str]]) -> list[tuple[str, str]]:
-    """(checkpoint, event id) rows to append to the pull feeds, oldest first; records the persons this
-    checkpoint now writes about (in the caller's transaction).
+def feed_rows(conn: Connection, routed: Sequence[tuple[str, str]], new: Mapping[str, str] | None = None
+              ) -> list[tuple[str, str]]:
+    """(checkpoint, event id) rows to append to the pull feeds, in order, for events that become visible now and
+    may travel (``routed``: (event id, person id), from ``sync.hq.ingest.Plan.routed``).
 
-    A person this checkpoint writes about for the first time brings along what HQ already holds about them
-    (the backlog); every event that becomes visible now goes to each checkpoint that follows its person."""
-    persons = {e["entity_id"] for e in new_events if e["entity_type"] == "person"}
-    shown = {entity[i][1] for i in visible if entity[i][0] == "person"}
-    followers: dict[str, set[str]] = {}
-    for chunk in chunks(sorted(persons | shown)):        # one query per chunk for both questions
-        for cp, ent in conn.execute(sa.select(checkpoint_entities.c.checkpoint_id, checkpoint_entities.c.entity_id)
-                                    .where(checkpoint_entities.c.entity_id.in_(chunk))):
-            followers.setdefault(str(ent), set()).add(str(cp))
-    joined = sorted(p for p in persons if checkpoint_id not in followers.get(p, ()))
-    # Only a person another checkpoint already follows can have events HQ has shown: a new person has none.
-    with_backlog = [p for p in joined if followers.get(p)]
-    feed: list[tuple[str, str]] = []
-    for chunk in chunks(with_backlog):
-        backlog = conn.execute(sa.select(events.c.id).where(
-            events.c.entity_id.in_(chunk), events.c.entity_type == "person",
-            events.c.ingest_seq.is_not(None)).order_by(events.c.ingest_seq)).scalars()
-        feed += [(checkpoint_id, str(i)) for i in backlog]
-    bulk_insert(conn, checkpoint_entities, [{"checkpoint_id": checkpoint_id, "entity_id": p} for p in joined])
-    for p in joined:
-        followers.setdefault(p, set()).add(checkpoint_id)
-    for i in visible:
-        kind, ent = entity[i]
-        if kind == "person":
-            feed += [(cp, i) for cp in sorted(followers.get(ent, ()))]
-    return feed
+    Each goes to every checkpoint that follows its person: the registering one (``persons``), and those HQ
+    linked (``checkpoint_entities``) while the person consents to sharing. Reads the follows and consents as
+    the caller's transaction now holds them; ``new`` (person id -> registering checkpoint) are persons
+    registered in this very batch: no one else can follow them yet, so they are not looked up."""
+    new = new or {}
+    followers: dict[str, list[str]] = {pid: [cp] for pid, cp in new.items()}
+    ce = checkpoint_entities
+    for chunk in chunks(sorted({pid for _i, pid in routed if pid not in new})):        # one query per chunk
+        for pid, home, sharing, linked in conn.execute(
+                sa.select(persons.c.person_id, persons.c.checkpoint_id, persons.c.sharing, ce.c.checkpoint_id)
+                .select_from(persons.outerjoin(ce, ce.c.entity_id == persons.c.person_id))
+                .where(id_in(conn, persons.c.person_id, chunk))):
+            got = followers.setdefault(str(pid), [])
+            if str(home) not in got:
+                got.append(str(home))
+            if linked is not None and sharing and str(linked) not in got:
+                got.append(str(linked))
+    return [(cp, i) for i, pid in routed for cp in sorted(followers.get(pid, ()))]
+
+
+def link_person(store: HQStore, clock: Clock, person_id: str, checkpoint_name: str, reason: str) -> dict[str, Any]:
+    """HQ links a checkpoint to a person registered elsewhere (a clinic following up a referral): the checkpoint
+    then follows the person, and, while the person consents to sharing, gets their events so far and from now on.
+    Audited (a journal line). Raises NotFound (no such person or checkpoint), ValidationError.
+
+        >>> link_person(store, clock, person_id, "Clinic", "TB referral follow-up")   # doctest: +SKIP
+        {'person_id': '...', 'checkpoint_id': '...', 'linked': True, 'sharing': True, 'queued': 12}
+    """
+    person_id = text_arg(person_id, "person_id", 64)
+    reason = text_arg(reason, "reason", 500).strip()
+    if not reason:
+        raise ValidationError("reason", "say why this checkpoint needs the person (it is kept in HQ's journal)")
+    key = " ".join(text_arg(checkpoint_name, "checkpoint", 80).split()).casefold()   # as sync.hq.enroll
+    with store.write() as conn:
+        cp = conn.execute(sa.select(checkpoints.c.id, checkpoints.c.name)
+                          .where(checkpoints.c.name_key == key)).first()
+        home = conn.execute(sa.select(persons.c.checkpoint_id, persons.c.sharing)
+                            .where(persons.c.person_id == person_id)).first()
+        if cp is None or home is None:
+            raise NotFound("No such person or checkpoint at HQ.")
+        already = home.checkpoint_id == cp.id or conn.execute(sa.select(checkpoint_entities.c.how).where(
+            checkpoint_entities.c.checkpoint_id == cp.id, checkpoint_entities.c.entity_id == person_id)).first()
+        if already:
+            return {"person_id": person_id, "checkpoint_id": str(cp.id), "linked": False,
+                    "sharing": bool(home.sharing), "queued": 0}
+        now = timestamp(clock)
+        conn.execute(checkpoint_entities.insert().values(checkpoint_id=cp.id, entity_id=person_id, how="linked"))
+        add_journal(conn, now, "link", "", f"person {person_id} linked to checkpoint {cp.name} ({cp.id}): {reason}")
+        backlog: list[str] = []
+        if home.sharing:
+            backlog = [str(i) for i in conn.execute(sa.select(events.c.id).where(
+                events.c.entity_id == person_id, events.c.entity_type == "person",
+                events.c.type.in_(sorted(TRAVEL_TYPES)), events.c.ingest_seq.is_not(None))
+                .order_by(events.c.ingest_seq)).scalars()]
+        if backlog:
+            first = reserve(conn, "ingest_seq", len(backlog))
+            bulk_insert(conn, pull_feed, [{"checkpoint_id": str(cp.id), "seq": first + n, "event_id": i}
+                                          for n, i in enumerate(backlog)])
+    log.info("person linked to checkpoint %s", cp.id)
+    return {"person_id": person_id, "checkpoint_id": str(cp.id), "linked": True, "sharing": bool(home.sharing),
+            "queued": len(backlog)}
 
 
 def check_request(store: HQStore, clock: Clock, nonces: NonceBook, blob: bytes, kind: str,

@@ -239,7 +239,21 @@ class HQService:
         """The sealed answer to a reference request ``check_request`` verified."""
         return pulling.reference(self.store, self.keys, self.clock, checked)
 
+    def link(self, person_id: str, checkpoint_name: str, reason: str) -> dict[str, Any]:
+        """Link a checkpoint to a person registered elsewhere (``sync.hq.pull.link_person``): audited; it gets the
+        person's events only while the person consents to sharing. Raises NotFound, ValidationError."""
+        return pulling.link_person(self.store, self.clock, person_id, checkpoint_name, reason)
+
     # ------------------------------------------------------------------ operator
+    def quarantined(self, *, device_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:
+        """What HQ set aside, newest first: device, batch, event id, sequence number, reason, when (no raw copy)."""
+        q = sa.select(quarantine.c.device_id, quarantine.c.batch_id, quarantine.c.event_id, quarantine.c.device_seq,
+                      quarantine.c.reason, quarantine.c.received_at).order_by(quarantine.c.id.desc())
+        if device_id is not None:
+            q = q.where(quarantine.c.device_id == text_arg(device_id, "device_id"))
+        with self.store.read() as conn:
+            return [dict(r) for r in conn.execute(q.limit(max(1, min(limit, 10_000)))).mappings()]
+
     def is_device(self, device_id: str) -> bool:
         """Whether HQ knows this device id (enrolled now or before). Never raises for odd input."""
         if clean(device_id, 64) is None:

@@ -13,11 +13,15 @@ the tables declared here):
 - ``events`` holds only events HQ took in (status ``accepted`` or ``held``): ``(device_id, device_seq)`` is
   unique among them because everything else (``quarantine``, ``conflicts``) lives in its own table.
   ``ingest_seq`` orders events as they become visible (accepted, or a held event released).
-- ``checkpoint_entities`` says which persons each checkpoint's devices wrote about (the pull scope);
-  ``pull_feed`` is each checkpoint's stream of visible events about its persons, and its ``seq`` is the pull
-  cursor. When a checkpoint first writes about a person HQ already holds events for (a clinic recorded a TB
-  outcome before the checkpoint's registration arrived), those events are appended to its feed then, so a
-  cursor that had already passed them still delivers them.
+- ``persons`` says which checkpoint registered each person (the checkpoint whose device wrote the event that
+  created it) and whether the person consents to sharing (as last recorded); ``records`` which person each
+  encounter, screening and referral HQ holds belongs to (an event naming a record of another person is refused).
+- A person's followers (the pull scope) are the registering checkpoint (``persons.checkpoint_id``) and those HQ
+  linked explicitly (``checkpoint_entities``, each link a journal line). HQ decides it, never a device by
+  writing about a person. ``pull_feed`` is each checkpoint's stream of visible events about
+  its persons, and its ``seq`` is the pull cursor; a checkpoint other than the registering one gets a person's
+  events only while the person consents to sharing. A link appends the person's events so far to the linked
+  checkpoint's feed.
 - Sequence numbers come from the ``counters`` row, which a batch's transaction holds until it commits, so a
   cursor never skips an event that commits late (a plain sequence can commit out of order on PostgreSQL).
 - ``batches`` + ``batch_digests`` record every batch and the exact signed ack sent for it (a replay gets the
@@ -44,10 +48,36 @@ from checkpoint.errors import StoreError
 from sync.errors import DeviceRevoked, DeviceUnknown
 from sync.hq.config import DEFAULT_DB_URL
 
-__all__ = ["METADATA", "HQStore", "active_device", "add_journal", "batch_digests", "batches",
-           "bulk_insert", "checkpoint_entities", "checkpoints", "chunks", "conflicts", "counter", "counters",
-           "devices", "enroll_tokens", "events", "get_meta", "insert_ignore", "journal", "meta", "plain_error",
-           "pull_feed", "quarantine", "reserve", "set_meta", "timestamp"]
+__all__ = [
+    "METADATA",
+    "HQStore",
+    "active_device",
+    "add_journal",
+    "batch_digests",
+    "batches",
+    "bulk_insert",
+    "checkpoint_entities",
+    "checkpoints",
+    "chunks",
+    "conflicts",
+    "counter",
+    "counters",
+    "devices",
+    "enroll_tokens",
+    "events",
+    "get_meta",
+    "insert_ignore",
+    "journal",
+    "meta",
+    "persons",
+    "plain_error",
+    "pull_feed",
+    "quarantine",
+    "records",
+    "reserve",
+    "set_meta",
+    "timestamp",
+]
 
 IN_CHUNK = 2000          # ids per IN (...) query
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
@@ -151,7 +181,23 @@ events = sa.Table(
 checkpoint_entities = sa.Table(
     "checkpoint_entities", METADATA,
     sa.Column("checkpoint_id", sa.String(36), primary_key=True),
-    sa.Column("entity_id", sa.String(64), primary_key=True, index=True),     # who follows this person
+    sa.Column("entity_id", sa.String(64), primary_key=True, index=True),     # a checkpoint HQ linked to a person
+    sa.Column("how", sa.String(16), nullable=False, server_default="linked"),
+)
+
+persons = sa.Table(
+    "persons", METADATA,
+    sa.Column("person_id", sa.String(64), primary_key=True),
+    sa.Column("checkpoint_id", sa.String(36), nullable=False),      # the registering checkpoint
+    sa.Column("sharing", sa.Boolean, nullable=False),               # consent to sharing, as last recorded
+    sa.Column("registered_event", sa.String(64), nullable=False),
+)
+
+records = sa.Table(
+    "records", METADATA,
+    sa.Column("record_id", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(32), nullable=False),               # encounter | trafficking_screening | ...
+    sa.Column("person_id", sa.String(64), nullable=False),
 )
 
 pull_feed = sa.Table(
@@ -390,6 +436,16 @@ def add_journal(conn: Connection, at: str, kind: str, device_id: str, message: s
 def timestamp(clock: Clock) -> str:
     """The time as HQ stores it (ISO 8601 with milliseconds and the clock's offset)."""
     return clock.now().isoformat(timespec="milliseconds")
+
+
+def id_in(conn: Connection, col: Any, ids: list[str]) -> Any:
+    """``col IN (ids)``: on PostgreSQL as ``col = ANY(:array)``, one parameter however many ids (psycopg spends
+    longer turning a query with thousands of parameters into PostgreSQL's form than the database runs it)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import ARRAY
+
+        return col == sa.any_(sa.literal(list(ids), ARRAY(sa.String())))
+    return col.in_(ids)
 
 
 def chunks(items: list[Any], n: int = IN_CHUNK) -> Iterable[list[Any]]:

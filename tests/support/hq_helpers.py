@@ -148,10 +148,12 @@ class FakeDevice:
               payload: dict[str, Any] | None = None, entity_type: str = "person") -> dict[str, Any]:
         self.seq += 1
         self.ms += 1
+        entity_id = entity_id or str(uuid.uuid4())
         ev: dict[str, Any] = {
             "id": uuid7(self.ms), "device_id": self.device_id, "device_seq": self.seq, "entity_type": entity_type,
-            "entity_id": entity_id or str(uuid.uuid4()), "type": type_,
-            "payload": canonical_json(payload if payload is not None else synthetic_registration(self.seq)),
+            "entity_id": entity_id, "type": type_,
+            "payload": canonical_json(payload if payload is not None else
+                                      synthetic_registration(self.seq, person_id=entity_id)),
             "author": self.author, "hlc": HLC.render(self.ms, 0), "content_version": "ilo-2024.1",
             "recorded_at": datetime.fromtimestamp(self.ms / 1000, UTC).isoformat(timespec="milliseconds"),
             "prev_hash": self.prev}
@@ -208,14 +210,17 @@ def seal_raw(batch: Batch, identity: dict[str, Any], hq_exchange_public: bytes) 
     return signed + crypto.sign(identity["signing_private"], signed, context=BATCH_CONTEXT)
 
 
-def synthetic_registration(i: int) -> dict[str, Any]:
-    return {"person": {"family_name": "SOK", "given_names": f"DARA {i}", "sex": "M", "date_of_birth": "1990-05-17",
+def synthetic_registration(i: int, *, person_id: str = "", sharing: bool = True) -> dict[str, Any]:
+    """A registration payload shaped as the device writes it (a new person, one arrival, consents)."""
+    return {"person_id": person_id,
+            "person": {"family_name": "SOK", "given_names": f"DARA {i}", "sex": "M", "date_of_birth": "1990-05-17",
                        "id_document_type": "PASSPORT", "id_document_number": f"N{i:07d}", "phone": "012345678",
                        "home_province": "01"},
             "encounter": {"id": str(uuid.uuid4()), "station_id": "POIPET_INTL_CHECKPOINT",
                           "arrival_at": T0.isoformat(), "return_type": "DEPORTED_G2G", "country_of_work": "THA"},
-            "consents": {"screening": True, "storage": True, "referral": True, "sharing": True},
-            "trafficking": {"ticked": []}, "tb": {}}
+            "consents": [{"purpose": p, "granted": p != "sharing" or sharing}
+                         for p in ("screening", "storage", "referral", "sharing")],
+            "trafficking": None, "tb": None, "referrals": []}
 
 
 def resign(ev: dict[str, Any]) -> dict[str, Any]:

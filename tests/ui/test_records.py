@@ -584,3 +584,18 @@ def test_detail_alone_can_show_and_clear(qtbot, make_ctx):
     assert detail.person_id is None and detail.record is None
     assert name not in detail.text() and "Identity" not in detail.text()
 
+
+
+def test_an_event_from_another_device_shows_its_device_and_user_never_a_local_name(qtbot) -> None:
+    """A pulled event may claim any author: the history shows where it came from, not one of this device's users."""
+    from checkpoint.services.records import RemoteAuthor
+    from ui.views.person_record import history_box
+
+    box = history_box([{"at": "2026-11-22T01:00:00.000+00:00", "what": "record.voided", "reason": "",
+                        "fields": [], "who": RemoteAuthor("0b6c7f2e-4c1d-4a8e", "7e2a1b5d-4a72-44e9")},
+                       {"at": "2026-11-22T01:00:00.000+00:00", "what": "person.viewed", "reason": "",
+                        "fields": [], "who": "dara"}])
+    qtbot.addWidget(box)
+    remote, local = [w.text() for w in box.findChildren(QLabel, "history_entry")]
+    assert "device 0b6c7f2e / user 7e2a1b5d" in remote and "dara" not in remote
+    assert "— dara —" in local

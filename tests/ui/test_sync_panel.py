@@ -166,7 +166,7 @@ def test_supervisor_decides_a_conflict(qtbot, panel, make_ctx) -> None:
         payload = json.loads(other["payload"])
         payload["changes"] = {"phone": "022222222"}
         payload["base"] = {"phone": ""}
-        other.update(id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), device_seq=1,
+        other.update(id=str(uuid.uuid4()), device_id=str(uuid.uuid4()), device_seq=1, author=str(uuid.uuid4()),
                      payload=json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
         other["hash"] = event_hash(other)
         assert Outbox(s).ingest([other])["applied"] == 1
@@ -218,3 +218,23 @@ def test_the_panel_shows_the_last_enrollment_and_a_reenrollment(qtbot, panel, hq
     assert (f"Enrolled again with HQ https://hq2.example.org on 2026-11-22 08:00, after HQ at {url} released this "
             "device.") in p.state.text(), p.state.text()
     assert not RAW_TIMESTAMP.search(_shown(p)), _shown(p)
+
+
+def test_events_kept_aside_from_hq_are_counted_with_their_reasons(qtbot, panel) -> None:
+    """A forged account change pulled from HQ is held, not applied: the panel says how many and why, and shows
+    no personal data."""
+    from tests.support.hq_helpers import FakeDevice
+
+    p, ctx = panel
+    other = FakeDevice()
+    forged = other.event(type_="user.updated", entity_type="person", payload={"changes": {"role": "supervisor"}})
+    bad_link = other.event(type_="encounter.approved", payload={"encounter_id": "e-unknown"})
+    counts = ctx.runner.run_sync(lambda: Outbox(ctx.session).ingest([forged, bad_link]))
+    assert counts["held"] == 2
+    p.refresh()
+    _net_idle(qtbot, ctx)
+    shown = p.state.text()
+    assert "Kept aside from HQ, not applied: 2" in shown
+    assert "'user.updated' does not travel between devices" in shown
+    assert "names a person this device does not hold" in shown
+    assert "e-unknown" not in shown and forged["entity_id"] not in shown

@@ -2062,182 +2062,182 @@
 <context>
     <name>PersonDetail</name>
     <message>
-        <location filename="../views/person_record.py" line="43"/>
+        <location filename="../views/person_record.py" line="44"/>
         <source>Registered</source>
         <translation type="unfinished">បានចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="44"/>
+        <location filename="../views/person_record.py" line="45"/>
         <source>Viewed</source>
         <translation type="unfinished">បានមើល</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="45"/>
+        <location filename="../views/person_record.py" line="46"/>
         <source>Identity corrected</source>
         <translation type="unfinished">បានកែតម្រូវអត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="46"/>
+        <location filename="../views/person_record.py" line="47"/>
         <source>Arrival corrected</source>
         <translation type="unfinished">បានកែតម្រូវការមកដល់</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="47"/>
+        <location filename="../views/person_record.py" line="48"/>
         <source>Arrival approved</source>
         <translation type="unfinished">បានអនុម័តការមកដល់</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="48"/>
+        <location filename="../views/person_record.py" line="49"/>
         <source>Voided</source>
         <translation type="unfinished">បានចាត់ទុកជាមោឃៈ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="49"/>
+        <location filename="../views/person_record.py" line="50"/>
         <source>Referral added</source>
         <translation type="unfinished">បានបន្ថែមការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="50"/>
+        <location filename="../views/person_record.py" line="51"/>
         <source>Referral updated</source>
         <translation type="unfinished">បានធ្វើបច្ចុប្បន្នភាពការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="53"/>
+        <location filename="../views/person_record.py" line="54"/>
         <source>Indicators of trafficking present — refer</source>
         <translation type="unfinished">មានសូចនាករនៃការជួញដូរមនុស្ស — បញ្ជូនបន្ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="54"/>
+        <location filename="../views/person_record.py" line="55"/>
         <source>Indicators not met</source>
         <translation type="unfinished">សូចនាករមិនគ្រប់តាមលក្ខខណ្ឌ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="57"/>
+        <location filename="../views/person_record.py" line="58"/>
         <source>Under 18 with exploitation indicators: child protection</source>
         <translation type="unfinished">អាយុក្រោម ១៨ឆ្នាំ និងមានសូចនាករនៃការកេងប្រវ័ញ្ច៖ ការពារកុមារ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="58"/>
+        <location filename="../views/person_record.py" line="59"/>
         <source>Exploitation indicators only (the full rule is not met)</source>
         <translation type="unfinished">មានតែសូចនាករនៃការកេងប្រវ័ញ្ចប៉ុណ្ណោះ (មិនគ្រប់លក្ខខណ្ឌនៃវិធានពេញលេញ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="59"/>
+        <location filename="../views/person_record.py" line="60"/>
         <source>An indicator grade used here is not yet verified</source>
         <translation type="unfinished">កម្រិតនៃសូចនាករមួយដែលបានប្រើនៅទីនេះ មិនទាន់ត្រូវបានផ្ទៀងផ្ទាត់នៅឡើយទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="62"/>
+        <location filename="../views/person_record.py" line="63"/>
         <source>Presumptive TB — refer the same day</source>
         <translation type="unfinished">សង្ស័យជំងឺរបេង — បញ្ជូនក្នុងថ្ងៃតែមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="63"/>
+        <location filename="../views/person_record.py" line="64"/>
         <source>A TB risk factor — refer for a chest X-ray</source>
         <translation type="unfinished">មានកត្តាហានិភ័យជំងឺរបេង — បញ្ជូនទៅថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="64"/>
+        <location filename="../views/person_record.py" line="65"/>
         <source>Screen negative</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវ៖ អវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="67"/>
+        <location filename="../views/person_record.py" line="68"/>
         <source>Protection referral</source>
         <translation type="unfinished">ការបញ្ជូនទៅទទួលការការពារ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="68"/>
+        <location filename="../views/person_record.py" line="69"/>
         <source>Child-protection referral</source>
         <translation type="unfinished">ការបញ្ជូនទៅការពារកុមារ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="69"/>
+        <location filename="../views/person_record.py" line="70"/>
         <source>Health referral</source>
         <translation type="unfinished">ការបញ្ជូនផ្នែកសុខភាព</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="72"/>
+        <location filename="../views/person_record.py" line="73"/>
         <source>referred</source>
         <translation type="unfinished">បានបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="73"/>
+        <location filename="../views/person_record.py" line="74"/>
         <source>arrived at the facility</source>
         <translation type="unfinished">បានមកដល់មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="74"/>
+        <location filename="../views/person_record.py" line="75"/>
         <source>chest X-ray done</source>
         <translation type="unfinished">បានថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="75"/>
+        <location filename="../views/person_record.py" line="76"/>
         <source>Xpert test done</source>
         <translation type="unfinished">បានធ្វើតេស្ត Xpert</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="76"/>
+        <location filename="../views/person_record.py" line="77"/>
         <source>diagnosed</source>
         <translation type="unfinished">បានធ្វើរោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="77"/>
+        <location filename="../views/person_record.py" line="78"/>
         <source>treatment started</source>
         <translation type="unfinished">បានចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="78"/>
+        <location filename="../views/person_record.py" line="79"/>
         <source>lost to follow-up</source>
         <translation type="unfinished">បាត់បង់ការតាមដាន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="79"/>
+        <location filename="../views/person_record.py" line="80"/>
         <source>closed</source>
         <translation type="unfinished">បានបិទ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="82"/>
+        <location filename="../views/person_record.py" line="83"/>
         <source>storage</source>
         <translation type="unfinished">ការរក្សាទុក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="83"/>
+        <location filename="../views/person_record.py" line="84"/>
         <source>screening</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="84"/>
+        <location filename="../views/person_record.py" line="85"/>
         <source>referral</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="85"/>
+        <location filename="../views/person_record.py" line="86"/>
         <source>sharing</source>
         <translation type="unfinished">ការចែករំលែក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="88"/>
+        <location filename="../views/person_record.py" line="89"/>
         <source>the whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូល</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="89"/>
+        <location filename="../views/person_record.py" line="90"/>
         <source>an arrival</source>
         <translation type="unfinished">ការមកដល់មួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="90"/>
+        <location filename="../views/person_record.py" line="91"/>
         <source>a trafficking-indicator screen</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្សមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="91"/>
+        <location filename="../views/person_record.py" line="92"/>
         <source>a TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេងមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="92"/>
+        <location filename="../views/person_record.py" line="93"/>
         <source>a referral</source>
         <translation type="unfinished">ការបញ្ជូនមួយ</translation>
     </message>
@@ -2283,123 +2283,128 @@
         <translation type="unfinished">មិនមានការមកដល់ដែលបានកត់ត្រាទេ។</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="124"/>
+        <location filename="../views/person_record.py" line="125"/>
         <source>Identity</source>
         <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="135"/>
+        <location filename="../views/person_record.py" line="136"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished">%1 (ប៉ាន់ស្មាន)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="148"/>
-        <location filename="../views/person_record.py" line="265"/>
+        <location filename="../views/person_record.py" line="149"/>
+        <location filename="../views/person_record.py" line="270"/>
         <source>Arrival %1</source>
         <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="141"/>
+        <location filename="../views/person_record.py" line="142"/>
         <source>(voided)</source>
         <translation type="unfinished">(បានចាត់ទុកជាមោឃៈ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="157"/>
+        <location filename="../views/person_record.py" line="158"/>
         <source>Approved</source>
         <translation type="unfinished">បានអនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="158"/>
+        <location filename="../views/person_record.py" line="159"/>
         <source>Waiting for review</source>
         <translation type="unfinished">កំពុងរង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="159"/>
+        <location filename="../views/person_record.py" line="160"/>
         <source>Review</source>
         <translation type="unfinished">ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="165"/>
+        <location filename="../views/person_record.py" line="166"/>
         <source>Not recorded</source>
         <translation type="unfinished">មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="170"/>
+        <location filename="../views/person_record.py" line="171"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="168"/>
+        <location filename="../views/person_record.py" line="169"/>
         <source>Not screened</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="162"/>
+        <location filename="../views/person_record.py" line="163"/>
         <source>yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="162"/>
+        <location filename="../views/person_record.py" line="163"/>
         <source>no</source>
         <translation type="unfinished">ទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="169"/>
+        <location filename="../views/person_record.py" line="170"/>
         <source>Not visible to your role</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអាចមើលបានទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="184"/>
+        <location filename="../views/person_record.py" line="185"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="197"/>
+        <location filename="../views/person_record.py" line="198"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="202"/>
+        <location filename="../views/person_record.py" line="203"/>
         <source>Approve</source>
         <translation type="unfinished">អនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="204"/>
+        <location filename="../views/person_record.py" line="205"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished">អនុម័តការមកដល់នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="227"/>
+        <location filename="../views/person_record.py" line="228"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished">%1 (តួនាទីរបស់អ្នកមិនអាចមើលព័ត៌មានលម្អិតបានទេ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="230"/>
+        <location filename="../views/person_record.py" line="231"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished">%1 ទៅ %2៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="239"/>
+        <location filename="../views/person_record.py" line="240"/>
         <source>History of changes</source>
         <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="251"/>
+        <location filename="../views/person_record.py" line="247"/>
+        <source>device %1 / user %2</source>
+        <translation>ឧបករណ៍ %1 / អ្នកប្រើ %2</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="256"/>
         <source>reason: %1</source>
         <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="261"/>
+        <location filename="../views/person_record.py" line="266"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="269"/>
+        <location filename="../views/person_record.py" line="274"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="273"/>
+        <location filename="../views/person_record.py" line="278"/>
         <source>TB screen of %1</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>
@@ -3150,82 +3155,87 @@
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) បានដាក់ដាច់ដោយឡែកនូវកំណត់ត្រាចំនួន %1 ដោយមានមូលហេតុ។ សូមមើលកញ្ចប់ទិន្នន័យ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="195"/>
+        <location filename="../views/sync_panel.py" line="182"/>
+        <source>Kept aside from HQ, not applied: %1</source>
+        <translation>បានទុកដាច់ដោយឡែកពីទីស្នាក់ការកណ្តាល (HQ) មិនបានអនុវត្ត៖ %1</translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="201"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="201"/>
+        <location filename="../views/sync_panel.py" line="207"/>
         <source>Enrolled again with HQ %1 on %2, after HQ at %3 released this device.</source>
         <translation>បានចុះឈ្មោះម្តងទៀតជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2 បន្ទាប់ពី HQ នៅ %3 បានដោះលែងឧបករណ៍នេះ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="205"/>
+        <location filename="../views/sync_panel.py" line="211"/>
         <source>Enrolled with HQ %1 on %2.</source>
         <translation>បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="244"/>
+        <location filename="../views/sync_panel.py" line="250"/>
         <source>Syncing…</source>
         <translation type="unfinished">កំពុងធ្វើសមកាលកម្ម…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="249"/>
+        <location filename="../views/sync_panel.py" line="255"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished">បានផ្ញើ %1 ក្នុងចំណោម %2</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="262"/>
+        <location filename="../views/sync_panel.py" line="268"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished">ទិន្នន័យទាំងអស់មាននៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="264"/>
+        <location filename="../views/sync_panel.py" line="270"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished">បានបញ្ឈប់។ គ្មានអ្វីបាត់បង់ទេ ទិន្នន័យដែលនៅសល់នឹងផ្ញើនៅពេលក្រោយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="266"/>
+        <location filename="../views/sync_panel.py" line="272"/>
         <source>Not finished: %1</source>
         <translation type="unfinished">មិនទាន់រួចរាល់៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="267"/>
+        <location filename="../views/sync_panel.py" line="273"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) មិនទាន់បញ្ជាក់ទទួលទិន្នន័យទាំងអស់នៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="284"/>
+        <location filename="../views/sync_panel.py" line="290"/>
         <source>Enter HQ&apos;s address and the one-time enrollment code.</source>
         <translation>សូមបញ្ចូលអាសយដ្ឋានរបស់ទីស្នាក់ការកណ្តាល (HQ) និងលេខកូដចុះឈ្មោះប្រើតែម្តង។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="302"/>
+        <location filename="../views/sync_panel.py" line="308"/>
         <source>Export batch to USB</source>
         <translation type="unfinished">នាំចេញកញ្ចប់ទិន្នន័យទៅ USB</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="304"/>
+        <location filename="../views/sync_panel.py" line="310"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished">នាំចូលការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="314"/>
+        <location filename="../views/sync_panel.py" line="320"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished">គ្មានទិន្នន័យរង់ចាំផ្ញើទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="315"/>
+        <location filename="../views/sync_panel.py" line="321"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished">បានសរសេរព្រឹត្តិការណ៍ %1 ទៅក្នុង %2។ សូមយកវាទៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយយកឯកសារបញ្ជាក់ទទួលត្រឡប់មកវិញ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="330"/>
+        <location filename="../views/sync_panel.py" line="336"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished">បានអនុវត្តការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ) រួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="331"/>
+        <location filename="../views/sync_panel.py" line="337"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished">ការបញ្ជាក់ទទួលនេះត្រូវបានអនុវត្តរួចហើយ។</translation>
     </message>

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from checkpoint.model.roles import Permission, can
+from checkpoint.services.records import RemoteAuthor
 from ui.messages import field_label
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -241,7 +242,11 @@ def history_box(history: list[dict[str, Any]]) -> QGroupBox:
     lay = QVBoxLayout(box)
     for h in history:
         what = _t(EVENT_LABELS.get(h.get("what", ""), h.get("what", "")))
-        text = f"{local_datetime(h.get('at'))} — {h.get('who', '')} — {what}"
+        who = h.get("who", "")
+        if isinstance(who, RemoteAuthor):       # written on another device: never one of this device's users
+            who = (QCoreApplication.translate("PersonDetail", "device %1 / user %2")
+                   .replace("%1", who.device_id[:8]).replace("%2", who.user_id[:8]))
+        text = f"{local_datetime(h.get('at'))} — {who} — {what}"
         changes = h.get("changes") or {}
         if changes:
             text += ": " + "; ".join(f"{field_label(k)} → {'' if v is None else v}" for k, v in changes.items())

@@ -176,6 +176,12 @@ class SyncPanel(QWidget):
         if st["hq"].get("quarantined"):
             text += "\n" + self.tr("HQ set aside %1 record(s) with a reason; see the batches.").replace(
                 "%1", str(st["hq"]["quarantined"]))
+        if st.get("held_incoming"):
+            # Events from HQ this device refused or could not apply: how many, and why (the reasons name no
+            # personal data; built at run time, so shown as the core words them).
+            text += "\n" + self.tr("Kept aside from HQ, not applied: %1").replace("%1", str(st["held_incoming"]))
+            for h in st.get("held_reasons", [])[:5]:
+                text += f"\n  {h['count']} × {h['reason']}"
         self.state.setText(text)
         self.last_error.show_error(self._engine_error() or st["last_error"])
         self.batches.clear()

@@ -20,7 +20,7 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from checkpoint.events import event_hash
-from sync.hq.ingest import Held, Plan, State, plan_ingest, read_events, rechecked_ids
+from sync.hq.ingest import Held, PersonAt, Plan, State, plan_ingest, read_events, rechecked_ids
 from sync.wire import ACK, open_signed, sign_document
 
 DEVICE = "0b6c7f2e-4c1d-4a8e-9d61-3f5a2c7e9b10"
@@ -35,7 +35,7 @@ def eid(n: int) -> str:
     return f"01890000-0000-7000-8000-{n:012d}"
 
 
-def E(seq: Any, *, id_seq: int | None = None, variant: int = 0, type_: str = "registration.recorded",
+def E(seq: Any, *, id_seq: int | None = None, variant: int = 0, type_: str = "person.viewed",
       **fields: Any) -> dict[str, Any]:
     """A valid wire event of DEVICE (correct hash); ``fields`` override before hashing."""
     ev: dict[str, Any] = {
@@ -46,6 +46,16 @@ def E(seq: Any, *, id_seq: int | None = None, variant: int = 0, type_: str = "re
     ev.update(fields)
     ev["hash"] = event_hash(ev)
     return ev
+
+
+OTHER = "9e8d7c6b-5a49-4838-a726-150413f2e1d0"
+
+
+def REG(seq: int, person: str) -> dict[str, Any]:
+    """A registration of a new person (sharing refused)."""
+    payload = ('{"consents":[{"granted":false,"purpose":"sharing"}],"encounter":{"id":"enc-' + str(seq)
+               + '"},"person":{},"person_id":"' + person + '","referrals":[]}')
+    return E(seq, type_="registration.recorded", entity_id=person, payload=payload)
 
 
 def H(seq: int, variant: int = 0) -> str:
@@ -70,7 +80,8 @@ def header(**over: Any) -> dict[str, Any]:
 
 def state(**over: Any) -> State:
     base: dict[str, Any] = {"watermark": 0, "store_id": STORE, "checkpoint_id": "cp-poipet",
-                            "last_batch_id": "batch-6", "expected_prev": frozenset({PREV})}
+                            "last_batch_id": "batch-6", "expected_prev": frozenset({PREV}),
+                            "follows": frozenset({PERSON})}          # the device's checkpoint follows PERSON
     base.update(over)
     return State(**base)
 
@@ -157,6 +168,28 @@ CASES = [
          ["quarantined"], 3, note="already in quarantine: hash mismatch"),
     Case("a quarantined id whose number is still free is judged afresh", [E(1)],
          state(quarantined_ids={eid(1): "malformed: lacks author"}), ["accepted"], 1),
+    # --- who follows a person, and what an event may name (issue 10: synced events are untrusted)
+    Case("an event about a person this checkpoint does not follow is refused, and fills its place",
+         [E(1), E(2, entity_id=OTHER)], state(), ["accepted", "quarantined"], 2, visible=[1]),
+    Case("the refusal does not say whether the person exists elsewhere", [E(1, entity_id=OTHER)],
+         state(persons={OTHER: PersonAt("cp-bavet", False)}), ["quarantined"], 1,
+         note="does not follow person"),
+    Case("registering a new person makes the checkpoint follow them, in the same batch",
+         [REG(1, OTHER), E(2, entity_id=OTHER)], state(), ["accepted", "accepted"], 2, visible=[1, 2]),
+    Case("registering a person another checkpoint registered is refused", [REG(1, OTHER)],
+         state(persons={OTHER: PersonAt("cp-bavet", True)}), ["quarantined"], 1, note="already registered"),
+    Case("an event naming another person's record is refused",
+         [E(1, type_="encounter.approved", payload='{"encounter_id":"enc-9"}')],
+         state(records={"enc-9": ("encounter", OTHER)}), ["quarantined"], 1, note="not this person's"),
+    Case("an event naming a record of its person is taken",
+         [E(1, type_="encounter.approved", payload='{"encounter_id":"enc-9"}')],
+         state(records={"enc-9": ("encounter", PERSON)}), ["accepted"], 1),
+    Case("an event whose entity type is not its type's is refused", [E(1, type_="user.updated")], state(),
+         ["quarantined"], 1, note="must be about a user"),
+    Case("an account event about a user is taken (kept for audit, never fed to devices)",
+         [E(1, type_="user.updated", entity_type="user")], state(), ["accepted"], 1),
+    Case("an event that names another device is refused", [E(1, device_id="someone-else")],
+         state(device_id=DEVICE), ["quarantined"], 1, note="names another device"),
 ]
 
 
@@ -292,3 +325,11 @@ def test_the_ack_document_and_its_bytes() -> None:
     assert ack[8:8 + 22] == b'{"batch_id":"batch-7",'
     public = Ed25519PrivateKey.from_private_bytes(key).public_key().public_bytes_raw()
     assert open_signed(ACK, ack, public) == {**doc, "v": 2}
+
+
+
+def test_a_plan_records_who_registered_whom_and_routes_only_travelling_events() -> None:
+    p = plan([REG(1, OTHER), E(2, entity_id=OTHER), E(3, type_="user.updated", entity_type="user")])
+    assert dict(p.new_persons) == {OTHER: ("cp-poipet", False, eid(1))}
+    assert p.new_records == (("enc-1", "encounter", OTHER),)
+    assert p.routed == ((eid(1), OTHER), (eid(2), OTHER))            # the account event is never fed

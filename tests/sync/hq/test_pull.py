@@ -3,15 +3,17 @@ only for an enrolled device that proves it; reference data. Runs on SQLite and (
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from checkpoint.errors import SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.events import WIRE_FIELDS
 from checkpoint.services.outbox import Outbox
 from sync.errors import DeviceRevoked, DeviceUnknown
-from sync.wire import PULL, REFERENCE, pull_request, reference_request
+from sync.wire import ACK, PULL, REFERENCE, open_signed, pull_request, reference_request
 from tests.support.helpers import registration
-from tests.support.hq_helpers import FakeDevice, answer, enroll, sync_all
+from tests.support.hq_helpers import FakeDevice, answer, enroll, sync_all, synthetic_registration
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -27,13 +29,21 @@ def pull(hq, dev, cursor: str = "", limit: int = 100) -> dict:
     return body
 
 
+def registration_with_referral(dev, referral_id: str, *, sharing: bool = True) -> dict:
+    person = str(uuid.uuid4())
+    payload = synthetic_registration(1, person_id=person, sharing=sharing)
+    payload["referrals"] = [{"id": referral_id, "kind": "health"}]
+    return dev.event(entity_id=person, payload=payload)
+
+
 def test_pull_returns_other_devices_events_about_our_persons_only(hq) -> None:
     poipet, clinic, bavet = FakeDevice(), FakeDevice(checkpoint_name="Clinic"), FakeDevice(checkpoint_name="Bavet")
     for d in (poipet, clinic, bavet):
         d.enroll(hq)
-    ours = poipet.event()                                                     # Poipet registers a person
+    ours = registration_with_referral(poipet, "r1")                           # Poipet registers a person
     hq.push(poipet.seal([ours, poipet.event()], hq.keys.exchange_public))
     person = ours["entity_id"]
+    assert hq.link(person, "Clinic", "TB referral follow-up")["queued"] == 1  # HQ links the clinic explicitly
     outcome = clinic.event(type_="referral.updated", entity_id=person,
                            payload={"referral_id": "r1", "changes": {"status": "completed"}})
     unrelated = clinic.event()                                                # the clinic's own person
@@ -45,7 +55,7 @@ def test_pull_returns_other_devices_events_about_our_persons_only(hq) -> None:
     (got,) = body["events"]
     assert got == {k: outcome[k] for k in WIRE_FIELDS}                        # wire form, payload as JSON text
     assert body["more"] is False
-    # The clinic sees Poipet's events only about persons it wrote about; Bavet sees nothing of either.
+    # The clinic sees Poipet's events only about the person it is linked to; Bavet sees nothing of either.
     assert [e["id"] for e in pull(hq, clinic)["events"]] == [ours["id"]]
     assert pull(hq, bavet)["events"] == []
 
@@ -143,25 +153,23 @@ def test_a_real_device_ingests_what_it_pulls(hq, supervisor, make_device) -> Non
     assert second.store.db.execute("SELECT count(*) FROM persons WHERE id = ?", [pid]).fetchone()[0] == 1
 
 
-def test_events_written_before_this_checkpoint_knew_the_person_still_arrive(hq) -> None:
-    """A clinic records a TB outcome from the referral slip while Poipet is offline; Poipet's registration of
-    the person reaches HQ later, after Poipet's pull cursor has already passed the clinic's event."""
+def test_an_event_about_a_person_hq_does_not_know_is_refused_and_never_follows(hq) -> None:
+    """Writing about a person id (seen in a CSV export, or made up) does not make a checkpoint follow it: the event
+    is quarantined, and when the person is registered later their registering checkpoint alone follows them."""
     poipet, laptop2, clinic = FakeDevice(), FakeDevice(), FakeDevice(checkpoint_name="Clinic")
     for d in (poipet, laptop2, clinic):
         d.enroll(hq)
     person = "5f0c2d1e-0000-4000-8000-00000000000a"
     outcome = clinic.event(type_="referral.updated", entity_id=person,
                            payload={"referral_id": "r1", "changes": {"status": "completed"}})
-    hq.push(clinic.seal([outcome], hq.keys.exchange_public))
-    other = poipet.events(1)                                                 # another person first
-    hq.push(poipet.seal(other, hq.keys.exchange_public))
-    body = pull(hq, poipet)
-    assert body["events"] == []
-    cursor = body["next_cursor"]
+    ack = open_signed(ACK, hq.push(clinic.seal([outcome], hq.keys.exchange_public)), hq.keys.signing_public)
+    verdict, note = ack["verdicts"][outcome["id"]]
+    assert verdict == "quarantined" and "does not follow" in note
+    other = poipet.events(1)
     registration_ev = poipet.event(entity_id=person)
-    hq.push(poipet.seal([registration_ev], hq.keys.exchange_public))
-    assert [e["id"] for e in pull(hq, poipet, cursor)["events"]] == [outcome["id"]]
-    # The other Poipet laptop gets everything about Poipet's persons, each event once, in feed order.
+    hq.push(poipet.seal([*other, registration_ev], hq.keys.exchange_public))
+    assert pull(hq, poipet)["events"] == []
     got = [e["id"] for e in pull(hq, laptop2, limit=1000)["events"]]
-    assert got == [other[0]["id"], outcome["id"], registration_ev["id"]]
-    assert pull(hq, clinic)["events"][0]["id"] == registration_ev["id"]       # and the clinic gets the registration
+    assert got == [other[0]["id"], registration_ev["id"]]
+    assert pull(hq, clinic)["events"] == []
+    assert [q["event_id"] for q in hq.quarantined()] == [outcome["id"]]
