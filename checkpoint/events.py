@@ -43,7 +43,7 @@ EVENT_ENTITY: dict[str, str] = {
     "referral.created": "person", "referral.updated": "person", "person.viewed": "person",
     "referral.slip_printed": "person",
     "user.created": "user", "user.updated": "user", "user.passphrase_changed": "user",
-    "records.exported": "store", "store.backed_up": "store",
+    "records.exported": "store", "store.backed_up": "store", "device.reenrolled": "store",
 }
 
 # The event types that may travel from one device to another (through HQ's pull feeds): events about a person's

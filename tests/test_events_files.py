@@ -51,3 +51,10 @@ def test_a_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["keys"]
+
+
+def test_every_event_type_names_its_entity_and_only_person_events_travel() -> None:
+    from checkpoint.events import EVENT_ENTITY, EVENT_TYPES, TRAVEL_TYPES
+
+    assert set(EVENT_ENTITY) == set(EVENT_TYPES)        # HQ refuses a type it cannot place (KeyError before)
+    assert "device.reenrolled" not in TRAVEL_TYPES and not any(t.startswith("user.") for t in TRAVEL_TYPES)

@@ -122,7 +122,7 @@ def test_a_device_holds_aside_what_it_must_not_apply(supervisor, make_device) ->
     victim = make_device("victim")
     ob = Outbox(victim)
     ob.ingest([wire_event(e) for e in supervisor.store.events() if e["entity_type"] == "person"])
-    officer_id = victim.users.add("sokha", "Sokha", "officer", "sokha-officer-pass").ids["user"]
+    officer_id = victim.users.add("sokha", "Sokha", "officer", "a long officer passphrase").ids["user"]
     sup_id = victim.user.id
     attacker = supervisor
     evil = [

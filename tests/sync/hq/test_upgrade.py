@@ -16,8 +16,8 @@ from alembic import command
 from sync.hq.keys import HQKeys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore, alembic_config
-from sync.wire import PULL, open_signed, pull_proof
-from tests.support.hq_helpers import FakeDevice, reset_store
+from sync.wire import PULL, pull_request
+from tests.support.hq_helpers import FakeDevice, answer, reset_store
 
 FIXTURES = Path(__file__).with_name("fixtures")
 KEPT = ("events", "batches", "batch_digests", "quarantine", "conflicts", "devices", "checkpoints", "enroll_tokens",
@@ -69,8 +69,8 @@ def snapshot(store: HQStore) -> dict[str, list]:
 
 
 def pull(hq: HQService, device_id: str, private: bytes) -> list[str]:
-    doc = hq.pull(device_id, "", 1000, pull_proof(private, device_id, ""))
-    return [e["id"] for e in open_signed(PULL, doc, hq.keys.signing_public)["events"]]
+    req = pull_request(private, device_id, "", 1000, now=hq.clock.now())
+    return [e["id"] for e in answer(PULL, hq.pull(req.blob), req, hq.keys.signing_public)["events"]]
 
 
 def test_a_0001_store_upgrades_keeps_every_record_and_drops_follows_made_by_writing(old_url: str) -> None:
