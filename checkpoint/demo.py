@@ -1,25 +1,66 @@
-"""Realistic synthetic returnees for demos, training and benchmarks. Nobody here is a real person.
+"""Synthetic returnees that look like a month at Poipet, for demos, training, screenshots and benchmarks.
+Nobody here is a real person.
 
-Names are common Cambodian family and given names in Latin and Khmer script; journeys, screenings and
-referrals follow plausible proportions for Poipet (most deported from Thailand, a minority with trafficking
-indicators, a few presumptive TB). The same seed gives the same people.
+    >>> generate(session, count=2000, seed=1)     # doctest: +SKIP
+    2000
 
-    >>> generate(session, count=100, seed=7)     # doctest: +SKIP
-    100
+**Time.** Arrivals cover the last ``WINDOW_DAYS`` local days up to ``now``, the last day only up to ``now`` (a
+realistic partial "today"). Deportees come in Thai handover busloads (``BUS_SIZE`` people stepping off within
+``BUS_SPREAD_MINUTES``) in office hours (``BUS_HOURS``), mostly on weekdays (``BUS_WEEKDAYS``); self-returnees
+trickle in alone from early morning to evening (``SELF_HOURS``). Each person is registered (with their screens
+and referrals) a little after arriving: a triage delay, then the busload queues at the desks
+(``DESK_MINUTES``). ``generate`` records each registration with the store's clock set to that moment, so the
+event log, the screenings and the referrals carry the time the officer would have saved them; nothing is ever
+later than ``now``.
+
+**People.** Sex, minors, documents, work sectors, detention, trafficking indicators and TB answers come from the
+tables below. A figure marked *approximate, not verified* is a plausible guess that no source read for this
+module confirms; change it here. Sources:
+
+- IOM and CENAT, TB screening of returning migrants at the Poipet Migrant Transit Centre (Global Fund project;
+  over 70,000 irregular migrants returned through Poipet in 2017):
+  https://www.iom.int/news/iom-cambodia-launch-new-project-detect-manage-tb-among-migrants-thai-cambodian-border
+- The Poipet TB cascade, Jan 2020 - Nov 2021, as reported quoting IOM's project officer: 15,034 screened,
+  2,271 presumptive TB (15.1 %), 342 with TB (166 of them women):
+  https://cambojanews.com/over-300-cambodian-migrant-workers-returned-from-thailand-during-pandemic-positive-for-tuberculosis/
+  (figures as recorded in the project's domain spec, section 3.3). ``P_TB_SYMPTOMS`` targets the 15.1 %.
+- IOM Cambodia, Returning Migrants Survey, Displacement Tracking Matrix (2020): Cambodians in Thailand work in
+  construction, manufacturing and agriculture; citing a joint ILO/IOM study, fewer than one third migrate
+  through regular channels (hence most returnees carry no document):
+  https://reliefweb.int/report/cambodia/cambodia-returning-migrants-survey-displacement-tracking-matrix-dtm-2020
+- IOM Cambodia (Dickson and Koenig, 2016), Assessment report: profile of returned Cambodian migrant workers
+  (home province, age, detention by Thai authorities):
+  https://docslib.org/doc/11585754/assessment-report-profile-of-returned-cambodian-migrant-workers
+  (its tables were not read for this module: the shares below are not taken from it).
+- 80-100 people returned through Poipet daily in 2016:
+  https://www.phnompenhpost.com/national/new-transit-centre-planned-thai-border ; trucks of deportees arriving
+  at the transit centre through the day, about 60 people in the hall:
+  https://www.phnompenhpost.com/national-post-depth/voices-border-tales-migrants-returning-thailand-put-crisis-focus
+- Returnees from farms and construction, mostly from Banteay Meanchey, Battambang, Siem Reap, Prey Veng and
+  Kampong Cham: https://english.cambodiadaily.com/news/thailand-unrest-drives-migrant-workers-home-60885/
+- Forced criminality in South-East Asian online scam compounds (UNODC, 2023), the reason for the local sector
+  code ONLINE_SCAM_COMPOUND: https://github.com/UNMigration/HTCDS/issues/28
+
+With 2,000 arrivals over 30 days (``make run``) a weekday has about 80 arrivals, in line with the 80-100 a day
+above. Households (children arriving with their parents) are not generated yet. The same seed and the same
+``now`` give the same people, answers and times (ids are random, as in every registration).
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import random
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from checkpoint import codelists, screening
+from checkpoint.clock import ManualClock
 from checkpoint.model.person import age_on
 from checkpoint.site import LOCAL_TZ
 
-__all__ = ["FAMILY_NAMES", "GIVEN_NAMES", "generate", "registrations"]
+__all__ = ["FAMILY_NAMES", "GIVEN_NAMES", "SECTORS", "arrivals", "generate", "registrations"]
 
 FAMILY_NAMES = (("SOK", "សុខ"), ("CHAN", "ចាន់"), ("KIM", "គីម"), ("HENG", "ហេង"), ("CHEA", "ជា"), ("LY", "លី"),
                 ("KEO", "កែវ"), ("MEAS", "មាស"), ("NHEM", "ញឹម"), ("OUK", "អ៊ុក"), ("PICH", "ពេជ្រ"),
@@ -34,21 +75,129 @@ GIVEN_NAMES = {
           ("SOPHAL", "សុផល"), ("KOSAL", "កុសល"), ("ROTHA", "រដ្ឋា"), ("VISAL", "វិសាល"), ("MAKARA", "មករា"),
           ("SOVANN", "សុវណ្ណ"), ("PHEAKDEY", "ភក្តី"), ("BUNTHOEUN", "ប៊ុនធឿន"), ("SAMNANG", "សំណាង")),
 }
-# How often each answer comes up; chosen to look like a border day, not measured.
-P_INDICATORS = 0.06
-P_PASSPORT = 0.25
-P_MINOR = 0.07
+
+# ---------------------------------------------------------------- when people arrive
+WINDOW_DAYS = 30
+P_SELF_RETURN = 0.15            # share who come alone rather than in a handover busload; approximate, not verified
+BUS_SIZE = (20, 60)             # people per busload; approximate, not verified (about 60 in the hall, see above)
+BUS_SPREAD_MINUTES = 8          # a busload steps off within this many minutes
+# Relative weight of each local hour (Asia/Phnom_Penh, UTC+7); office hours only for handovers. Approximate,
+# not verified.
+BUS_HOURS = {8: 0.6, 9: 1.0, 10: 1.2, 11: 1.0, 12: 0.4, 13: 0.9, 14: 1.1, 15: 1.0, 16: 0.6}
+SELF_HOURS = {6: 0.5, 7: 0.8, 8: 1.0, 9: 1.0, 10: 1.0, 11: 0.9, 12: 0.7, 13: 0.9, 14: 1.0, 15: 1.0, 16: 0.9,
+              17: 0.7, 18: 0.4, 19: 0.2}
+# Monday .. Sunday. Handovers are a weekday routine; approximate, not verified.
+BUS_WEEKDAYS = (1.0, 1.0, 1.0, 1.0, 1.0, 0.3, 0.1)
+SELF_WEEKDAYS = (1.0, 1.0, 1.0, 1.0, 1.0, 1.2, 1.2)
+DAY_VARIATION = (0.6, 1.4)      # one weekday is busier than another
+TRIAGE_MINUTES = (5, 20)        # from arrival to the first free desk
+DESK_MINUTES = (1.0, 3.0)       # between two people of one busload at the desks (several desks, ~6 min each)
+
+# ---------------------------------------------------------------- who they are (approximate, not verified
+# unless a source above says otherwise)
+P_MALE = 0.60
+P_MINOR = 0.05                  # 12-17 at arrival; younger children come with households (not generated)
+P_DOCUMENT = {"bus": 0.15, "self": 0.70}    # carries a passport or ID card; overall ~25 %, see the DTM source
+P_DETAINED = {"bus": 0.08, "self": 0.01}    # held before return (a TB risk factor: HIGH_RISK_REFER_CXR)
+# Work sectors seen at Poipet: (what officers say, sector code, weight, chance of meeting the trafficking rule).
+# Agriculture, plantations and fishing share ISIC section A; scam compounds use the local code.
+SECTORS = (("construction", "F", 30, 0.02), ("agriculture and plantations", "A", 22, 0.02),
+           ("fishing", "A", 6, 0.15), ("factories", "C", 16, 0.02), ("domestic work", "T", 6, 0.08),
+           ("hospitality", "I", 5, 0.04), ("entertainment", "R", 3, 0.10),
+           ("scam compounds", "ONLINE_SCAM_COMPOUND", 8, 0.45))
+# Home provinces: the north-west and the populous south-east send most; others weight 1.
+HOME_PROVINCES = {"01": 14, "02": 12, "17": 9, "14": 9, "03": 7, "22": 6, "06": 4, "15": 4, "20": 4, "21": 3,
+                  "12": 3, "25": 3}
+# TB answers. P_TB_SYMPTOMS is the Poipet cascade's presumptive share (15.1 %, cited above); which symptoms a
+# symptomatic person reports, and the other risk factors, are approximate, not verified.
+P_TB_SYMPTOMS = 0.151
+TB_SYMPTOM_SHARES = {"cough": 0.70, "fever": 0.30, "weight_loss": 0.25, "night_sweats": 0.20, "haemoptysis": 0.03}
+P_TB_RISK = {"contact": 0.02, "previous_tb": 0.015, "diabetes": 0.02}
+HIV = (("unknown", 80), ("negative", 19.5), ("positive", 0.5))
 
 
 def _codes(name: str) -> list[str]:
     return [c.code for c in codelists.codes(name) if codelists.is_valid(name, c.code)]
 
 
-def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str, Any]]:
-    """Keyword arguments for ``session.registrations.register``, one per synthetic arrival."""
+def _cum(weights: list[float]) -> list[float]:
+    return list(itertools.accumulate(weights))
+
+
+def _pick(rng: random.Random, items: list[Any], cum: list[float]) -> Any:
+    return items[bisect.bisect(cum, rng.random() * cum[-1], 0, len(cum) - 1)]
+
+
+def _schedule(count: int, rng: random.Random, now: datetime) -> Iterator[tuple[datetime, datetime, str]]:
+    """(registered_at, arrival_at, "bus" | "self") for ``count`` arrivals, in the order they are registered."""
+    now = now.astimezone(LOCAL_TZ).replace(microsecond=0)
+    today = now.replace(hour=0, minute=0, second=0)
+    days = [today - timedelta(days=d) for d in range(WINDOW_DAYS - 1, -1, -1)]
+
+    def open_hours(day: datetime, hours: dict[int, float]) -> list[tuple[int, float, float]]:
+        """(hour, weight, minutes of that hour before now) for the hours of ``day`` that have begun."""
+        out = []
+        for h, w in hours.items():
+            left = (now - (day + timedelta(hours=h))).total_seconds() / 60
+            if left > 0:
+                out.append((h, w * min(left, 60) / 60, min(left, 60)))
+        return out
+
+    cells: list[tuple[datetime, str, list[tuple[int, float, float]], float]] = []
+    for day in days:
+        wd = day.weekday()
+        busy = rng.uniform(*DAY_VARIATION)
+        for kind, hours, weekdays in (("bus", BUS_HOURS, BUS_WEEKDAYS), ("self", SELF_HOURS, SELF_WEEKDAYS)):
+            open_ = open_hours(day, hours)
+            cells.append((day, kind, open_, weekdays[wd] * sum(w for _, w, _ in open_) * (busy if kind == "bus"
+                                                                                            else 1.0)))
+    share = {"bus": 1 - P_SELF_RETURN, "self": P_SELF_RETURN}
+    totals = {k: sum(c[3] for c in cells if c[1] == k) or 1.0 for k in share}
+    expected = [count * share[k] * w / totals[k] for _, k, _, w in cells]
+    quota = [int(e) for e in expected]
+    # largest remainders get the people left over, so the quotas add up to count exactly
+    for i in sorted(range(len(cells)), key=lambda i: quota[i] - expected[i])[:count - sum(quota)]:
+        quota[i] += 1
+
+    def at(day: datetime, open_: list[tuple[int, float, float]]) -> datetime:
+        h, _, minutes = _pick(rng, open_, _cum([w for _, w, _ in open_]))
+        return day + timedelta(hours=h, seconds=int(rng.random() * minutes * 60))
+
+    for first in range(0, len(cells), 2):     # one day at a time: its handovers and its self-returnees
+        people: list[tuple[datetime, datetime, str]] = []
+        for (day, kind, open_, _), q in zip(cells[first:first + 2], quota[first:first + 2], strict=True):
+            if q == 0:
+                continue
+            if kind == "self":
+                for _ in range(q):
+                    a = at(day, open_)
+                    people.append((min(now, a + timedelta(minutes=rng.uniform(*TRIAGE_MINUTES))), a, kind))
+                continue
+            left = q
+            while left:
+                size = left if left <= BUS_SIZE[1] else rng.randint(BUS_SIZE[0], min(BUS_SIZE[1], left - BUS_SIZE[0]))
+                left -= size
+                bus = at(day, open_)
+                steps = sorted(min(now, bus + timedelta(seconds=int(rng.random() * BUS_SPREAD_MINUTES * 60)))
+                               for _ in range(size))
+                desk = steps[0] + timedelta(minutes=rng.uniform(*TRIAGE_MINUTES))
+                for a in steps:
+                    desk = max(desk, a + timedelta(minutes=rng.uniform(*TRIAGE_MINUTES)))
+                    people.append((min(now, desk), a, kind))
+                    desk += timedelta(minutes=rng.uniform(*DESK_MINUTES))
+        people.sort(key=lambda p: (p[0], p[1]))
+        for reg, a, kind in people:
+            yield reg.astimezone(UTC), a.astimezone(UTC), kind
+
+
+def arrivals(count: int, *, seed: int, now: datetime) -> Iterator[tuple[datetime, dict[str, Any]]]:
+    """``(registered_at, keyword arguments for session.registrations.register)`` for ``count`` synthetic arrivals
+    up to ``now``, in the order an officer would have registered them."""
     rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not secrets
     provinces = _codes("provinces")
-    sectors = _codes("sectors")
+    prov_cum = _cum([HOME_PROVINCES.get(p, 1) for p in provinces])
+    sectors = [s for s in SECTORS if codelists.is_valid("sectors", s[1])]
+    sector_cum = _cum([s[2] for s in sectors])
     channels = _codes("migration_channels")
     recruiters = _codes("recruiter_relationships")
     methods = _codes("recruitment_methods")
@@ -59,43 +208,52 @@ def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str,
     by_dim: dict[str, list[str]] = {}
     for i in adult_items:
         by_dim.setdefault(i.split("-")[1], []).append(i)
-    for _ in range(count):
-        sex = rng.choice(("F", "M"))
+    hiv_values, hiv_cum = [h for h, _ in HIV], _cum([w for _, w in HIV])
+    for registered_at, arrival, mode in _schedule(count, rng, now):
+        sex = "M" if rng.random() < P_MALE else "F"
         fam, fam_km = rng.choice(FAMILY_NAMES)
         giv, giv_km = rng.choice(GIVEN_NAMES[sex])
         minor = rng.random() < P_MINOR
         years = rng.randint(12, 17) if minor else max(18, min(int(rng.gauss(31, 9)), 70))
-        arrival = now - timedelta(minutes=rng.randint(0, 60 * 24 * 30))
         arrival_day = arrival.astimezone(LOCAL_TZ).date()
         dob = arrival_day - timedelta(days=years * 365 + rng.randint(0, 360))
         age = age_on(dob.isoformat(), arrival_day) or 0
         person: dict[str, Any] = {"family_name": fam, "given_names": giv, "name_khmer": f"{fam_km} {giv_km}",
-                                  "sex": sex, "home_province": rng.choice(provinces), "language": "khm",
+                                  "sex": sex, "home_province": _pick(rng, provinces, prov_cum), "language": "khm",
                                   "date_of_birth": dob.isoformat(), "dob_estimated": rng.random() < 0.15}
-        if rng.random() < P_PASSPORT:
-            person.update(id_document_type="PASSPORT", id_document_number=f"N{rng.randint(0, 99_999_999):08d}",
-                          document_issuing_state="KHM")
-        elif rng.random() < 0.3:
-            person.update(id_document_type="NATIONAL_ID", id_document_number=f"{rng.randint(0, 999_999_999):09d}")
+        if rng.random() < P_DOCUMENT[mode]:
+            if rng.random() < 0.6:
+                person.update(id_document_type="PASSPORT",
+                              id_document_number=f"N{rng.randint(0, 99_999_999):08d}", document_issuing_state="KHM")
+            else:
+                person.update(id_document_type="NATIONAL_ID",
+                              id_document_number=f"{rng.randint(0, 999_999_999):09d}")
         if rng.random() < 0.5:
             person["phone"] = f"0{rng.choice((10, 11, 12, 15, 16, 17, 69, 70, 77, 78, 85, 89, 92, 96, 97))}" \
                               f"{rng.randint(0, 999_999):06d}"
-        encounter = {"arrival_at": arrival.astimezone(UTC).isoformat(),
-                     "return_type": rng.choices(("DEPORTED_G2G", "DEPORTED_OTHER", "SELF_RETURN_IRREGULAR",
-                                                 "SELF_RETURN_REGULAR", "RESCUED_REFERRED"),
-                                                (50, 20, 15, 10, 5))[0],
-                     "country_of_work": rng.choices(("THA", "MYS", "KOR"), (90, 7, 3))[0],
-                     "sector_of_work": rng.choice(sectors) if sectors else None,
-                     "duration_abroad_months": rng.randint(0, 96),
+        _, sector, _, p_indicators = _pick(rng, sectors, sector_cum) if sectors else (None, None, 0, 0.0)
+        scam = sector == "ONLINE_SCAM_COMPOUND"
+        if mode == "self":
+            return_type = "SELF_RETURN_REGULAR" if "id_document_type" in person else "SELF_RETURN_IRREGULAR"
+        elif scam:
+            return_type = rng.choices(("RESCUED_REFERRED", "DEPORTED_G2G"), (70, 30))[0]
+        else:
+            return_type = rng.choices(("DEPORTED_G2G", "DEPORTED_OTHER", "RESCUED_REFERRED"), (80, 17, 3))[0]
+        detained = rng.random() < P_DETAINED[mode]
+        encounter = {"arrival_at": arrival.isoformat(), "return_type": return_type,
+                     "country_of_work": rng.choices(("MMR", "THA", "LAO"), (65, 25, 10))[0] if scam
+                     else rng.choices(("THA", "MYS", "KOR"), (94, 4, 2))[0],
+                     "sector_of_work": sector,
+                     "duration_abroad_months": rng.randint(1, 18) if scam else rng.randint(0, 96),
                      "migration_channel": rng.choice(channels),
                      "recruiter_relationship": rng.choice(recruiters),
                      "recruitment_methods": rng.sample(methods, k=rng.randint(0, 2)),
-                     "detained_before_return": rng.random() < 0.4,
+                     "detained_before_return": detained,
                      "wants_job_referral": rng.random() < 0.3}
         consents = {"screening": True, "storage": True, "referral": rng.random() < 0.9,
                     "sharing": rng.random() < 0.6}
         ticked: list[str] = []
-        if rng.random() < P_INDICATORS:
+        if rng.random() < p_indicators:
             # Enough indicators across recruitment, exploitation and destination to meet the rule.
             for dim in ("DR", "EX", "CD"):
                 ticked += rng.sample(by_dim[dim], k=3)
@@ -103,13 +261,12 @@ def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str,
             ticked = rng.sample(adult_items, k=rng.randint(1, 3))
         if age < 18:
             ticked = [t for t in ticked if t in child_items]
-        tb: dict[str, Any] = {
-              "cough": rng.random() < 0.08, "fever": rng.random() < 0.04, "weight_loss": rng.random() < 0.03,
-              "night_sweats": rng.random() < 0.02, "hiv": rng.choices(("unknown", "negative", "positive"),
-                                                                       (80, 19, 1))[0],
-              "recent_detention": bool(encounter["detained_before_return"])}
-        if tb["cough"]:
-            tb["cough_days"] = rng.randint(1, 40)
+        tb: dict[str, Any] = {"hiv": _pick(rng, hiv_values, hiv_cum), "recent_detention": detained}
+        tb.update({k: True for k, p in P_TB_RISK.items() if rng.random() < p})
+        if rng.random() < P_TB_SYMPTOMS:
+            tb.update({k: True for k, p in TB_SYMPTOM_SHARES.items() if rng.random() < p} or {"cough": True})
+            if tb.get("cough"):
+                tb["cough_days"] = rng.randint(1, 60)
         referrals = []
         t_res = screening.evaluate_trafficking(set(ticked), age=age)
         tb_res = screening.evaluate_tb(age=age, **tb)
@@ -121,24 +278,38 @@ def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str,
                 elif s.kind != "health" and s.agency_code in agencies:
                     referrals.append({"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code,
                                       "urgency": s.urgency})
-        yield {"person": person, "encounter": encounter, "consents": consents,
-               "trafficking": {"ticked": ticked}, "tb": tb, "referrals": referrals}
+        yield registered_at, {"person": person, "encounter": encounter, "consents": consents,
+                              "trafficking": {"ticked": ticked}, "tb": tb, "referrals": referrals}
+
+
+def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str, Any]]:
+    """Keyword arguments for ``session.registrations.register``, one per synthetic arrival (see ``arrivals``)."""
+    for _, kwargs in arrivals(count, seed=seed, now=now):
+        yield kwargs
 
 
 def generate(session: Any, *, count: int, seed: int = 1, batch: int = 2000,
              progress: Callable[[int], None] | None = None, now: datetime | None = None) -> int:
-    """Register ``count`` synthetic arrivals through the normal service call, ``batch`` per transaction."""
-    now = now or session.store.clock.now()
+    """Register ``count`` synthetic arrivals through the normal service call, ``batch`` per transaction, each at
+    the time an officer would have saved it (the store's clock is set to it for that call, then restored)."""
+    store = session.store
+    real = store.clock
+    now = now or real.now()
+    replay = ManualClock(now)
     done = 0
-    it = registrations(count, seed=seed, now=now)
-    while done < count:
-        with session.batch():
-            for kwargs in it:
-                session.registrations.register(**kwargs)
-                done += 1
-                if done % batch == 0:
-                    break
-        if progress and (done % (batch * 25) == 0 or done == count):
-            progress(done)
+    it = arrivals(count, seed=seed, now=now)
+    store.clock = replay
+    try:
+        while done < count:
+            with session.batch():
+                for registered_at, kwargs in it:
+                    replay.set(registered_at)
+                    session.registrations.register(**kwargs)
+                    done += 1
+                    if done % batch == 0:
+                        break
+            if progress and (done % (batch * 25) == 0 or done == count):
+                progress(done)
+    finally:
+        store.clock = real
     return done
-

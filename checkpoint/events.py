@@ -74,6 +74,9 @@ def uuid7(ms: int) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
+MAX_COUNTER = 999_999   # six digits in the rendered HLC, as HQ's ingest checks
+
+
 class HLC:
     """Hybrid logical clock: (physical ms, counter), rendered as a sortable string.
 
@@ -94,11 +97,15 @@ class HLC:
         return f"{l_:015d}.{c:06d}"
 
     def tick(self, wall_ms: int) -> str:
-        """Timestamp for a local event."""
+        """Timestamp for a local event. The counter has six digits: a millionth event within one millisecond
+        (a wall clock far behind the last timestamp, as while writing backdated demo data) moves to the next
+        millisecond instead, so the rendered strings keep their width and their order."""
         if wall_ms > self.l:
             self.l, self.c = wall_ms, 0
-        else:
+        elif self.c < MAX_COUNTER:
             self.c += 1
+        else:
+            self.l, self.c = self.l + 1, 0
         return self.render(self.l, self.c)
 
     def receive(self, remote: str, wall_ms: int) -> None:
@@ -114,6 +121,8 @@ class HLC:
         else:
             self.c = 0
         self.l = new_l
+        if self.c > MAX_COUNTER:
+            self.l, self.c = self.l + 1, 0
 
 
 def canonical_json(obj: Any) -> str:

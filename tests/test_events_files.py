@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 import pytest
 
-from checkpoint.events import EVENT_COLUMNS, EVENT_TYPES, WIRE_FIELDS
+from checkpoint.events import EVENT_COLUMNS, EVENT_TYPES, HLC, MAX_COUNTER, WIRE_FIELDS
 from checkpoint.files import write_atomic
 from checkpoint.storage.projections import handled_event_types
 
@@ -58,3 +59,16 @@ def test_every_event_type_names_its_entity_and_only_person_events_travel() -> No
 
     assert set(EVENT_ENTITY) == set(EVENT_TYPES)        # HQ refuses a type it cannot place (KeyError before)
     assert "device.reenrolled" not in TRAVEL_TYPES and not any(t.startswith("user.") for t in TRAVEL_TYPES)
+
+
+def test_hlc_counter_never_outgrows_six_digits():
+    """A million local events while the wall clock stays behind (backdated demo data) keep timestamps that HQ
+    accepts and that still sort in the order they were made."""
+    h = HLC(HLC.render(5_000, MAX_COUNTER - 1))
+    stamps = [h.tick(1_000) for _ in range(3)]
+    assert stamps == sorted(stamps) and len(set(stamps)) == 3
+    assert all(re.fullmatch(r"[0-9]{15}\.[0-9]{6}", s) for s in stamps)
+    assert stamps[1:] == [HLC.render(5_001, 0), HLC.render(5_001, 1)]
+    h.receive(HLC.render(5_001, MAX_COUNTER), 1_000)
+    after = h.tick(1_000)
+    assert after > HLC.render(5_001, MAX_COUNTER) and re.fullmatch(r"[0-9]{15}\.[0-9]{6}", after)

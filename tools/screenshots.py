@@ -3,7 +3,8 @@
 Windows are drawn at 1366x768, the usual laptop screen at a checkpoint; the identity page is also drawn after a
 passport scan with a wrong check digit, and the review page holds three suggested referrals.
 
-Runs offscreen on a throwaway demo store; nothing here touches a real store.
+Runs offscreen on a throwaway store holding the same synthetic month as `make run` (2,000 arrivals, seed 1, see
+checkpoint/demo.py), seen on a Wednesday afternoon; nothing here touches a real store.
 
     .venv/bin/python tools/screenshots.py [--out docs/screenshots]
 """
@@ -28,6 +29,8 @@ from checkpoint.workflows.registration import RegistrationFlow, Step
 
 PASS = "screenshots passphrase"  # noqa: S105 - a throwaway demo store
 SCREEN = (1366, 768)
+# A Wednesday, 14:30 in Poipet: today's handovers are under way, so the home screen shows a working day.
+SHOT_TIME = datetime(2026, 11, 25, 7, 30, tzinfo=UTC)
 
 
 def passport_with_a_wrong_birth_date_digit() -> tuple[str, str]:
@@ -56,11 +59,11 @@ def main() -> int:
 
     qapp = QApplication([])
     tmp = Path(tempfile.mkdtemp(prefix="cp-shots-"))
-    clock = ManualClock(datetime(2026, 11, 22, 3, 0, tzinfo=UTC))
+    clock = ManualClock(SHOT_TIME)
     s, _ = create_store(tmp / "demo.db", checkpoint_name="Poipet", username="dara", display_name="Dara Sok",
                         passphrase=PASS, clock=clock, kdf=crypto.KdfParams.fast())
     s.users.add("thida", "Thida Keo", "health_worker", PASS)
-    generate(s, count=300, seed=3, now=clock.now())
+    generate(s, count=2000, seed=1, now=clock.now())     # the month `make run` shows
     runner = TaskRunner()
     ctx = AppContext(runner, s)
     written = []
