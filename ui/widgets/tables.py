@@ -37,7 +37,8 @@ class ColumnFitter(QObject):
         self._pending.timeout.connect(self.fit)
         table.viewport().installEventFilter(self)
         model = table.model()
-        for sig in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged, model.layoutChanged):
+        for sig in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged, model.layoutChanged,
+                    model.headerDataChanged):
             sig.connect(self._pending.start)
         self.fit()
 
@@ -47,11 +48,19 @@ class ColumnFitter(QObject):
         return False
 
     def fit(self) -> None:
+        """Refit until the cap settles: Qt measures a column's hint under the cap in force, so a cap set while the
+        rows were still loading hides how wide they want to be; a second pass sees it (three at most)."""
+        for _ in range(3):
+            if not self._fit_once():
+                return
+
+    def _fit_once(self) -> bool:
+        """One pass; True if it changed the cap."""
         t = self.table
         header = t.horizontalHeader()
         others = [c for c in range(t.model().columnCount()) if c not in self.place_columns]
         if not others:
-            return
+            return False
         char = max(1, t.fontMetrics().averageCharWidth())
         spare = t.viewport().width() - len(self.place_columns) * PLACE_MIN_CHARS * char
         wanted = sorted(max(t.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in others)
@@ -63,9 +72,11 @@ class ColumnFitter(QObject):
                 break
             spare -= w
         cap = max(cap, OTHER_MIN_CHARS * char, header.minimumSectionSize())
-        if header.maximumSectionSize() != cap:
-            header.setMaximumSectionSize(cap)
-            header.resizeSections()           # the sections sized to their contents, again, under the new cap
+        if header.maximumSectionSize() == cap:
+            return False
+        header.setMaximumSectionSize(cap)
+        header.resizeSections()               # the sections sized to their contents, again, under the new cap
+        return True
 
 
 def record_table(name: str, accessible: str, model: QAbstractItemModel, *, stretch: int,
