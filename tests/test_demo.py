@@ -133,11 +133,13 @@ def test_screenings_and_referrals_follow_each_arrival_and_today_adds_up(supervis
     assert len(spread) >= 28, "screenings are spread over the month, not stamped with the moment of generation"
     today = NOW.astimezone(LOCAL_TZ).date()
     figures = supervisor.records.today_figures()
-    assert 0 < figures["tb_referrals"] < figures["registered"]
-    assert figures["trafficking_indicators"] < figures["registered"]
+    assert figures.tb_referrals is not None and figures.trafficking_indicators is not None
+    assert 0 < figures.tb_referrals < figures.registered
+    assert figures.trafficking_indicators < figures.registered
     for d in range(30):
         f = supervisor.records.today_figures(today - timedelta(days=d))
-        assert f["tb_referrals"] <= f["registered"] and f["trafficking_indicators"] <= f["registered"], (d, f)
+        assert f.tb_referrals is not None and f.trafficking_indicators is not None
+        assert f.tb_referrals <= f.registered and f.trafficking_indicators <= f.registered, (d, f)
 
 
 def _content(session: Any) -> dict[str, list[tuple[Any, ...]]]:

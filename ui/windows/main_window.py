@@ -6,6 +6,7 @@ import time
 from datetime import datetime, timedelta
 from typing import Any
 
+from checkpoint.clock import Clock
 from checkpoint.model.roles import Permission, can
 from checkpoint.services import Changes, Draft, TodayFigures
 from checkpoint.workflows.registration import RegistrationFlow, Step
@@ -171,20 +172,22 @@ class HomePage(QWidget):
         self.refreshes += 1
         ctx = self.win.ctx
         if can(ctx.role, Permission.VIEW_LIST):
-            ctx.call(ctx.session.records.today_figures, on_done=self._figures, owner=self, latest="figures")
+            clock = ctx.session.store.clock       # taken now: the answer may come after the session locked
+            ctx.call(ctx.session.records.today_figures, on_done=lambda f: self._figures(f, clock), owner=self,
+                     latest="figures")
         if can(ctx.role, Permission.DRAFTS):
             ctx.call(ctx.session.drafts.list, on_done=self._drafts, owner=self, latest="drafts")
         else:
             self.new_button.hide()
 
-    def _figures(self, f: TodayFigures) -> None:
+    def _figures(self, f: TodayFigures, clock: Clock) -> None:
         for key, label in self.figures.items():
             value = getattr(f, key)
             label.setText("–" if value is None else str(value))
         self.period.setText(self.tr("%1, local time, since 00:00. Counted by arrival time: screenings count with "
                                     "the arrival they belong to.").replace("%1", f.day.isoformat()))
         self.win.set_pending(f.pending_sync)
-        left = datetime.fromisoformat(f.ends_at) - self.win.ctx.session.store.clock.now()
+        left = datetime.fromisoformat(f.ends_at) - clock.now()
         if timedelta(0) < left <= timedelta(days=1):
             self._midnight.start(int(left.total_seconds() * 1000) + 1_000)
 
