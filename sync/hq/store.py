@@ -38,7 +38,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy import event as sa_event
@@ -392,9 +392,9 @@ def bulk_insert(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, A
         return
     if columns is None:
         cols = [c.name for c in table.columns]
-        values: Sequence[tuple[Any, ...]] = [tuple(r[c] for c in cols) for r in rows]   # type: ignore[call-overload]
+        values = [tuple(r[c] for c in cols) for r in cast("Sequence[Mapping[str, Any]]", rows)]
     else:
-        cols, values = list(columns), rows if isinstance(rows, list) else list(rows)  # type: ignore[assignment]
+        cols, values = list(columns), cast("list[tuple[Any, ...]]", rows if isinstance(rows, list) else list(rows))
     if conn.dialect.name == "postgresql":
         raw: Any = conn.connection.dbapi_connection        # the psycopg connection, in this transaction
         with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({', '.join(cols)}) FROM STDIN") as copy:
