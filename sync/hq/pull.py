@@ -40,7 +40,6 @@ from sync.hq.store import (
     bulk_insert,
     checkpoint_entities,
     checkpoints,
-    chunks,
     counter,
     devices,
     events,
@@ -73,16 +72,16 @@ def feed_rows(conn: Connection, routed: Sequence[tuple[str, str]], new: Mapping[
     new = new or {}
     followers: dict[str, list[str]] = {pid: [cp] for pid, cp in new.items()}
     ce = checkpoint_entities
-    for chunk in chunks(sorted({pid for _i, pid in routed if pid not in new})):        # one query per chunk
-        for pid, home, sharing, linked in conn.execute(
-                sa.select(persons.c.person_id, persons.c.checkpoint_id, persons.c.sharing, ce.c.checkpoint_id)
-                .select_from(persons.outerjoin(ce, ce.c.entity_id == persons.c.person_id))
-                .where(id_in(conn, persons.c.person_id, chunk))):
-            got = followers.setdefault(str(pid), [])
-            if str(home) not in got:
-                got.append(str(home))
-            if linked is not None and sharing and str(linked) not in got:
-                got.append(str(linked))
+    wanted = sorted({pid for _i, pid in routed if pid not in new})
+    for pid, home, sharing, linked in conn.execute(                     # one query for the batch
+            sa.select(persons.c.person_id, persons.c.checkpoint_id, persons.c.sharing, ce.c.checkpoint_id)
+            .select_from(persons.outerjoin(ce, ce.c.entity_id == persons.c.person_id))
+            .where(id_in(conn, persons.c.person_id, wanted))) if wanted else ():
+        got = followers.setdefault(str(pid), [])
+        if str(home) not in got:
+            got.append(str(home))
+        if linked is not None and sharing and str(linked) not in got:
+            got.append(str(linked))
     return [(cp, i) for i, pid in routed for cp in sorted(followers.get(pid, ()))]
 
 
