@@ -139,14 +139,18 @@ class RateLimiter:
         self._buckets: dict[str, tuple[float, float]] = {}
         self._lock = threading.Lock()
 
+    def _tokens(self, key: str, now: float) -> float:
+        """``key``'s tokens now: what it had, refilled at ``rate`` since its last request, at most ``burst``."""
+        tokens, last = self._buckets.get(key, (float(self.burst), now))
+        return min(float(self.burst), tokens + (now - last) * self.rate)
+
     def hit(self, key: str) -> None:
         """Take one token for ``key``; raises RateLimited (with retry_after) when the bucket is empty."""
         if self.rate <= 0:
             return
         now = self.clock()
         with self._lock:
-            tokens, last = self._buckets.get(key, (float(self.burst), now))
-            tokens = min(float(self.burst), tokens + (now - last) * self.rate)
+            tokens = self._tokens(key, now)
             if tokens < 1:
                 self._buckets[key] = (tokens, now)
                 raise RateLimited((1 - tokens) / self.rate)
@@ -160,13 +164,12 @@ class RateLimiter:
             return
         now = self.clock()
         with self._lock:
-            tokens, last = self._buckets.get(key, (float(self.burst), now))
-        tokens = min(float(self.burst), tokens + (now - last) * self.rate)
+            tokens = self._tokens(key, now)
         if tokens < 1:
             raise RateLimited((1 - tokens) / self.rate)
 
     def _prune(self, now: float) -> None:
-        full = [k for k, (t, last) in self._buckets.items() if t + (now - last) * self.rate >= self.burst]
+        full = [k for k in self._buckets if self._tokens(k, now) >= self.burst]   # a full bucket is a new one
         for k in full:
             del self._buckets[k]
         while len(self._buckets) > self.MAX_KEYS:          # still too many: forget the oldest
