@@ -59,7 +59,6 @@ __all__ = [
     "bulk_insert",
     "checkpoint_entities",
     "checkpoints",
-    "chunks",
     "conflicts",
     "counter",
     "counters",
@@ -80,7 +79,6 @@ __all__ = [
     "timestamp",
 ]
 
-IN_CHUNK = 2000          # ids per IN (...) query
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
 
 METADATA = sa.MetaData()
@@ -463,12 +461,6 @@ def id_in(conn: Connection, col: Any, ids: Iterable[str]) -> Any:
         return col == sa.any_(sa.literal(list(ids), ARRAY(sa.String())))
     each = sa.func.json_each(sa.literal(json.dumps(list(ids)), sa.Text())).table_valued("value")
     return col.in_(sa.select(each.c.value))
-
-
-def chunks(items: list[Any], n: int = IN_CHUNK) -> Iterable[list[Any]]:
-    """``items`` in slices of ``n``: one ``IN (...)`` query per slice, within every database's parameter limit."""
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
 
 
 def plain_error(e: BaseException) -> str:
