@@ -46,13 +46,15 @@ _timeout.__name__ = "timeout in seconds (above 0, at most 3600)"
 
 
 def _server_url(text: str) -> str:
-    """``--server``: an http(s) address with a host and, if given, a valid port."""
-    from urllib.parse import urlsplit
+    """``--server``: an http(s) address with a host and, if given, a valid port (whether plain http is allowed
+    there is the transport's to say, with its own message)."""
+    from checkpoint.errors import ValidationError
+    from sync.device.transport import parse_server_url
 
-    parts = urlsplit(text)
-    _ = parts.port                        # ValueError for "http://[::1" or a port that is not a number
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(text)
+    try:
+        parse_server_url(text)
+    except ValidationError:
+        raise ValueError(text) from None
     return text
 
 

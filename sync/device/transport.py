@@ -44,7 +44,7 @@ from sync.errors import ReplayedRequest, StaleRequest, SyncUnavailable, UpdateRe
 from sync.protocol import SUPPORTED, SyncProtocol
 from sync.wire import MAX_DOCUMENT, MAX_SKEW
 
-__all__ = ["HQLink", "HttpTransport", "check_server_url"]
+__all__ = ["HQLink", "HttpTransport", "check_server_url", "parse_server_url"]
 
 MAX_RESPONSE = MAX_DOCUMENT + 1024   # HQ's answers are (sealed) signed documents: nothing larger is read
 MAX_ERROR = 64 * 1024                # an error answer: HQ's JSON is a few hundred bytes
@@ -130,9 +130,9 @@ _DEFAULT = {401: "HQ could not verify this device's signature (HTTP 401).",
 LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
 
 
-def check_server_url(url: str) -> str:
-    """HQ's address, checked: https://, or http:// to this computer only (127.0.0.1, ::1, localhost) — plain
-    HTTP over a network lets anyone on the way read and change the exchange. Raises ValidationError."""
+def parse_server_url(url: str) -> tuple[str, str, str]:
+    """(address without a trailing slash, scheme, host in lower case) of an http(s) address with a host and, if
+    given, a valid port. Raises ValidationError."""
     text = (url or "").strip().rstrip("/")
     try:
         parts = urlsplit(text)
@@ -142,7 +142,14 @@ def check_server_url(url: str) -> str:
         raise ValidationError("server", "is not a valid address (e.g. https://hq.example.org)") from None
     if parts.scheme not in ("http", "https") or not host:
         raise ValidationError("server", "must be an https:// address (e.g. https://hq.example.org)")
-    if parts.scheme == "http" and host not in LOOPBACK:
+    return text, parts.scheme, host
+
+
+def check_server_url(url: str) -> str:
+    """HQ's address, checked: https://, or http:// to this computer only (127.0.0.1, ::1, localhost) — plain
+    HTTP over a network lets anyone on the way read and change the exchange. Raises ValidationError."""
+    text, scheme, host = parse_server_url(url)
+    if scheme == "http" and host not in LOOPBACK:
         raise ValidationError("server", "must start with https://: plain http:// is allowed only to this computer "
                                         "(127.0.0.1, ::1, localhost)")
     return text
