@@ -219,40 +219,50 @@ class Accounts:
         u = clean(username, 64) or ""
         pw = passphrase if isinstance(passphrase, str) and len(passphrase) <= MAX_PASSPHRASE else ""
         code = code.strip().replace(" ", "") if isinstance(code, str) else ""
+        # Every refusal is written (audit line, failure count) and committed before AuthError is raised.
         with self.store.write() as conn:
-            row = conn.execute(sa.select(hq_users).where(hq_users.c.username == u)).first()
-            if row is None:
-                verify_passphrase(_dummy(), pw)              # the same time as for a real account
-                audit(conn, at, u or "?", "sign_in_failed", u, "unknown account", address)
-                raise AuthError(REFUSED)
-            if row.status != "active" or row.locked_until > now:
-                audit(conn, at, u, "sign_in_failed", u, "account locked", address)
-                raise AuthError(REFUSED)
-            ok = verify_passphrase(row.kdf, pw)
-            step = int(now) // TOTP_STEP
-            used = None
-            if ok and len(code) == TOTP_DIGITS and code.isdigit():
-                for s in (step - 1, step, step + 1):        # an authenticator's clock may be one step off
-                    if s > row.totp_last_step:
-                        try:
-                            _totp(row.totp_secret).verify(code.encode("ascii"), s * TOTP_STEP)
-                            used = s
-                            break
-                        except InvalidToken:
-                            continue
-            if not ok or used is None:
-                failures = row.failures + 1
-                lock = now + LOCKOUT_SECONDS if failures >= MAX_FAILURES else 0.0
-                conn.execute(hq_users.update().where(hq_users.c.username == u).values(
-                    failures=0 if lock else failures, locked_until=lock))
-                audit(conn, at, u, "sign_in_failed", u, ("passphrase" if not ok else "code")
-                      + (f"; locked for {LOCKOUT_SECONDS // 60} min" if lock else ""), address)
-                raise AuthError(REFUSED)
-            conn.execute(hq_users.update().where(hq_users.c.username == u).values(
-                failures=0, locked_until=0, totp_last_step=used, last_sign_in=at))
-            audit(conn, at, u, "sign_in", u, "", address)
-            row = conn.execute(sa.select(hq_users).where(hq_users.c.username == u)).one()
+            row = self._check(conn, u, pw, code, now, at, address)
+        if row is None:
+            raise AuthError(REFUSED)
         return _user(row, now)
+
+
+    def _check(self, conn: sa.engine.Connection, u: str, pw: str, code: str, now: float, at: str,
+               address: str) -> Any:
+        """The account's row after a successful sign-in, else None (the refusal audited and counted)."""
+        row = conn.execute(sa.select(hq_users).where(hq_users.c.username == u)).first()
+        if row is None:
+            verify_passphrase(_dummy(), pw)              # the same time as for a real account
+            audit(conn, at, u or "?", "sign_in_failed", u, "unknown account", address)
+            return None
+        if row.status != "active" or row.locked_until > now:
+            audit(conn, at, u, "sign_in_failed", u, "account locked", address)
+            return None
+        ok = verify_passphrase(row.kdf, pw)
+        step = int(now) // TOTP_STEP
+        used = None
+        if ok and len(code) == TOTP_DIGITS and code.isdigit():
+            for s in (step - 1, step, step + 1):        # an authenticator's clock may be one step off
+                if s <= row.totp_last_step:             # a code is used once: never one of a step already used
+                    continue
+                try:
+                    _totp(row.totp_secret).verify(code.encode("ascii"), s * TOTP_STEP)
+                    used = s
+                    break
+                except InvalidToken:
+                    continue
+        if not ok or used is None:
+            failures = row.failures + 1
+            lock = now + LOCKOUT_SECONDS if failures >= MAX_FAILURES else 0.0
+            conn.execute(hq_users.update().where(hq_users.c.username == u).values(
+                failures=0 if lock else failures, locked_until=lock))
+            audit(conn, at, u, "sign_in_failed", u, ("passphrase" if not ok else "code")
+                  + (f"; locked for {LOCKOUT_SECONDS // 60} min" if lock else ""), address)
+            return None
+        conn.execute(hq_users.update().where(hq_users.c.username == u).values(
+            failures=0, locked_until=0, totp_last_step=used, last_sign_in=at))
+        audit(conn, at, u, "sign_in", u, "", address)
+        return conn.execute(sa.select(hq_users).where(hq_users.c.username == u)).one()
 
 
 @functools.cache
