@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from sync.hq.store import devices, hq_users, quarantine
-from tests.sync.hq.web.conftest import PASS, WebHQ, audit_rows, csrf
+from tests.sync.hq.web.harness import PASS, WebHQ, audit_rows, csrf
 
 PAGES = ["/hq/", "/hq/sync", "/hq/reports/arrivals", "/hq/reports/tb", "/hq/quarantine", "/hq/quarantine/1",
          "/hq/held", "/hq/conflicts", "/hq/accounts", "/hq/records/x"]
