@@ -18,6 +18,7 @@ from __future__ import annotations
 import hmac
 import logging
 import secrets
+import sys
 import urllib.parse
 from pathlib import Path
 from typing import Any
@@ -47,8 +48,8 @@ COOKIE = "hq_session"
 PRE_COOKIE = "hq_pre"          # the sign-in form's double-submit CSRF token
 LANG_COOKIE = "hq_lang"
 HERE = Path(__file__).parent
-CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
-       "base-uri 'none'")
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
 
 
 class SecurityHeaders:
@@ -81,6 +82,20 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def _khmer_font() -> bytes | None:
+    """Noto Sans Khmer (OFL) from the fontpkg wheel, served by HQ itself: Khmer shows on an offline LAN even where
+    the browser's system has no Khmer font. None when the package is absent (the system's fonts are used)."""
+    frozen = Path(getattr(sys, "_MEIPASS", "/nonexistent")) / "ui" / "assets" / "NotoSansKhmer.ttf"   # the bundle
+    if frozen.is_file():
+        return frozen.read_bytes()
+    try:
+        import fontpkg_noto_sans_khmer as f
+    except ImportError:
+        return None
+    fonts = sorted(Path(f.__file__).parent.glob("files/*.ttf"))
+    return fonts[0].read_bytes() if fonts else None
+
+
 def _address(request: Request) -> str:
     return request.client.host if request.client else "?"
 
@@ -106,6 +121,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
     app.state.web_accounts = accounts
     app.state.web_sessions = sessions
     css = (HERE / "static" / "hq.css").read_bytes()
+    khmer_font = _khmer_font()
 
     def lang_of(request: Request) -> str:
         lang = request.cookies.get(LANG_COOKIE, "")
@@ -181,6 +197,12 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
     @app.get(f"{PREFIX}/static/hq.css", include_in_schema=False)
     def stylesheet() -> Response:
         return Response(css, media_type="text/css")
+
+    @app.get(f"{PREFIX}/static/khmer.ttf", include_in_schema=False)
+    def font() -> Response:
+        if khmer_font is None:
+            return Response(status_code=404)
+        return Response(khmer_font, media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
 
     @app.get("/", include_in_schema=False)
     def root() -> Response:
