@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.sync.hq.web import browser  # noqa: E402
-from tests.sync.hq.web.harness import PASS, running_hq  # noqa: E402
+from tests.sync.hq.web import browser
+from tests.sync.hq.web.harness import PASS, running_hq
 
 PAGES = [  # (file stem, who, path)
     ("overview", "dm", "/hq/"),

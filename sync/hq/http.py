@@ -468,7 +468,7 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
         checked = await _signed_request(request, "reference")
         return Response(await run_in_threadpool(service.answer_reference, checked), media_type=OCTETS)
 
-    from sync.hq.web import mount_web   # the dashboard (#15) under /hq/: its own routes and headers only
+    from sync.hq.web import mount_web  # the dashboard (#15) under /hq/: its own routes and headers only
 
     mount_web(app, service, **(web or {}))
     app.add_middleware(BodyLimit, limit=max_body)

@@ -136,7 +136,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         here = urllib.parse.quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe="")
         html = env.get_template(template).render(
             _=_, lang=lang, languages=LANGUAGES, session=s, can=(lambda p: s is not None and can(s.role, p)),
-            prefix=PREFIX, here=here, role_label=(lambda r: _(ROLE_LABELS.get(r, r))), reports=REPORTS, **ctx)
+            prefix=PREFIX, here=here, role_label=(lambda r: _(str(ROLE_LABELS.get(r, r)))), reports=REPORTS, **ctx)
         return HTMLResponse(html, status_code=status)
 
     def session_of(request: Request) -> WebSession | None:
@@ -209,7 +209,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         return RedirectResponse(f"{PREFIX}/", status_code=303)
 
     @app.get(f"{PREFIX}/lang/{{code}}", include_in_schema=False)
-    def set_language(request: Request, code: str, next: str = "") -> Response:  # noqa: A002 - the query's name
+    def set_language(request: Request, code: str, next: str = "") -> Response:
         target = next if next.startswith(PREFIX + "/") and "//" not in next and "\\" not in next else f"{PREFIX}/"
         r = RedirectResponse(target, status_code=303)
         if code in LANGUAGES:
@@ -258,7 +258,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
 
     @app.post(f"{PREFIX}/sign-out", include_in_schema=False)
     async def sign_out(request: Request) -> Response:
-        s, _form, refused = await posted(request, None)
+        _s, _form, refused = await posted(request, None)
         if refused is not None:
             return refused
         await run_in_threadpool(sessions.end, request.cookies.get(COOKIE))

@@ -33,4 +33,4 @@ def bar_chart(points: Sequence[tuple[str, int]], *, title: str, width: int = 640
     if not points:
         parts.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" font-size="12">-</text>')
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return Markup("".join(parts))  # noqa: S704 - every text in it went through html.escape above

@@ -3,6 +3,7 @@ decisions they write. Each write is audited in the same transaction."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 from datetime import timedelta
 from typing import Any
@@ -78,10 +79,8 @@ def quarantine_item(store: HQStore, item_id: int) -> dict[str, Any]:
     if row is None:
         raise NotFound("No such quarantined event.")
     out = dict(row)
-    try:
+    with contextlib.suppress(ValueError):
         out["raw"] = json.dumps(json.loads(out["raw"]), indent=2, ensure_ascii=False, sort_keys=True)
-    except ValueError:
-        pass
     return out
 
 
@@ -139,8 +138,6 @@ def person_record(store: HQStore, person_id: str) -> dict[str, Any]:
             .select_from(events.outerjoin(devices, devices.c.device_id == events.c.device_id))
             .where(events.c.entity_id == person_id).order_by(events.c.recorded_at)).mappings()]
     for e in evs:
-        try:
+        with contextlib.suppress(ValueError):
             e["payload"] = json.dumps(json.loads(e["payload"]), indent=2, ensure_ascii=False, sort_keys=True)
-        except ValueError:
-            pass
     return {**dict(p), "events": evs}

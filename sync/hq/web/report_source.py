@@ -70,7 +70,7 @@ def report(store: HQStore, kind: str, period: str, checkpoint_ids: list[str]) ->
                  .where(records.c.kind == record_kind, persons.c.checkpoint_id.in_(ids))
                  .group_by(persons.c.checkpoint_id))
             held = {str(c): int(n) for c, n in conn.execute(q)}
-    columns = ("Checkpoint", "Registration events received in the period")
+    columns: tuple[str, ...] = ("Checkpoint", "Registration events received in the period")
     if record_kind:
         columns += ("Records of this kind held by HQ (all periods)",)
     rows = tuple((name, registrations.get(cid, 0), *((held.get(cid, 0),) if record_kind else ()))

@@ -1,11 +1,12 @@
-"""The HQ dashboard under test (shared by the tests and tools/hq_screenshots.py): a real HQ store (SQLite file), HQ's whole FastAPI app (sync API + dashboard) under a
+"""The HQ dashboard under test (shared by the tests and tools/hq_screenshots.py): a real HQ store (SQLite file),
+HQ's whole FastAPI app (sync API + dashboard) under a
 real uvicorn on 127.0.0.1, an injected clock (sessions, lockouts, TOTP), one account per role, and data pushed
 through the real sync protocol by synthetic devices (two checkpoints, a quarantined event, a held gap)."""
 
 from __future__ import annotations
 
-import re
 import contextlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
 from checkpoint.clock import ManualClock
 from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
