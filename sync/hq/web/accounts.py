@@ -44,7 +44,7 @@ from checkpoint.passphrase import MAX_PASSPHRASE, check_passphrase
 from sync.hq.checks import clean
 from sync.hq.store import HQStore, hq_audit, hq_sessions, hq_users, timestamp
 
-__all__ = ["MAX_FAILURES", "PERMISSIONS", "ROLES", "Accounts", "Enrolled", "User", "audit", "can"]
+__all__ = ["MAX_FAILURES", "PERMISSIONS", "ROLES", "Accounts", "Enrolled", "User", "audit", "can", "log_export"]
 
 ROLES: Final = ("analyst", "data_manager", "hq_admin", "partner")
 ROLE_LABELS: Final = {"analyst": "Analyst", "data_manager": "Data manager", "hq_admin": "HQ admin",
@@ -147,6 +147,14 @@ def audit(conn: sa.engine.Connection, at: str, username: str, action: str, targe
     transaction. Never a passphrase, a code or a record's content."""
     conn.execute(hq_audit.insert().values(at=at, username=username[:64], action=action[:40], target=target[:200],
                                           detail=detail[:2000], address=address[:64]))
+
+
+def log_export(store: HQStore, clock: Clock, username: str, what: str, period: str, rows: int,
+               address: str = "") -> None:
+    """Record an export (issue 15: who, when, what, which period, how many rows) in HQ's audit trail. For the
+    reports and exports of ``sync.hq.reports``: call it in the same request that hands the file out."""
+    with store.write() as conn:
+        audit(conn, timestamp(clock), username, "export", what, f"period {period}; {rows} rows", address)
 
 
 def _user(row: Any, now: float) -> User:

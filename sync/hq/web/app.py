@@ -250,6 +250,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         except AuthError:
             return again("Sign-in refused: the user name, passphrase or code is wrong, or the account is locked.",
                          401)
+        await run_in_threadpool(sessions.end, request.cookies.get(COOKIE))      # never keep a session id across
         cookie = await run_in_threadpool(sessions.start, user.username)
         r = RedirectResponse(f"{PREFIX}/", status_code=303)
         set_cookie(request, r, COOKIE, cookie)
@@ -391,7 +392,8 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         if refused is not None:
             return refused
         users = await run_in_threadpool(accounts.users)
-        return page(request, "accounts.html", s, users=users, roles=ROLES, enrolled=None, error="")
+        return page(request, "accounts.html", s, users=users, roles=ROLES, enrolled=None, error="",
+                    keys=await run_in_threadpool(service.health))
 
     @app.post(f"{PREFIX}/accounts", include_in_schema=False)
     async def account_add(request: Request) -> Response:
@@ -409,7 +411,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
             error = str(e)
         users = await run_in_threadpool(accounts.users)
         return page(request, "accounts.html", s, status=200 if enrolled else 400, users=users, roles=ROLES,
-                    enrolled=enrolled, error=error)
+                    enrolled=enrolled, error=error, keys=await run_in_threadpool(service.health))
 
     @app.post(f"{PREFIX}/accounts/{{username}}/{{action}}", include_in_schema=False)
     async def account_status(request: Request, username: str, action: str) -> Response:

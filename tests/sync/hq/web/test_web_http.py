@@ -137,7 +137,7 @@ def test_locking_an_account_ends_its_sessions(web_hq: WebHQ) -> None:
     ana = web_hq.sign_in("ana")
     admin = web_hq.sign_in("admin")
     page = admin.get("/hq/accounts")
-    assert page.status_code == 200
+    assert page.status_code == 200 and web_hq.service.health()["hq_signing_key_id"] in page.text
     assert admin.post("/hq/accounts/ana/lock", data={"csrf": csrf(page.text)}).status_code == 303
     assert ana.get("/hq/").headers.get("location") == "/hq/sign-in"
     with web_hq.store.read() as conn:
@@ -188,3 +188,45 @@ def test_khmer_pages(web_hq: WebHQ) -> None:
     page = ana.get("/hq/sync").text
     assert 'lang="km"' in page and "ស្ថានភាពធ្វើសមកាលកម្ម" in page
     assert ana.get("/hq/lang/km", params={"next": "//evil.example/"}).headers["location"] == "/hq/"
+
+
+def test_over_tls_the_cookie_is_secure_and_hsts_is_sent(web_hq: WebHQ) -> None:
+    # uvicorn trusts X-Forwarded-Proto from 127.0.0.1: what the TLS reverse proxy of the HQ install sends
+    c = web_hq.client()
+    tls = {"X-Forwarded-Proto": "https"}
+    r = c.get("/hq/sign-in", headers=tls)
+    assert r.headers["strict-transport-security"].startswith("max-age=")
+    assert "Secure" in r.headers["set-cookie"]
+
+
+def test_an_export_is_logged_with_who_what_period_and_rows(web_hq: WebHQ) -> None:
+    from sync.hq.web.accounts import log_export
+
+    log_export(web_hq.store, web_hq.clock, "dm", "arrivals.csv", "2026-11", 42, "10.0.0.5")
+    (row,) = audit_rows(web_hq.store, "export")
+    assert (row["username"], row["target"], row["detail"]) == ("dm", "arrivals.csv", "period 2026-11; 42 rows")
+
+
+def test_a_partner_account_sees_nothing_of_hq_yet(web_hq: WebHQ) -> None:
+    from sync.hq.web.accounts import Accounts
+
+    secret = Accounts(web_hq.store, web_hq.clock).add("srey", "Srey Mom", "partner", PASS,
+                                                      organisation="Friends NGO").secret
+    web_hq.secrets["srey"] = secret
+    ngo = web_hq.sign_in("srey")
+    home = ngo.get("/hq/")
+    assert home.status_code == 200 and "not available yet" in home.text and "/hq/sync" not in home.text
+    for path in ("/hq/sync", "/hq/reports/arrivals", "/hq/quarantine", "/hq/accounts"):
+        assert ngo.get(path).status_code == 403, path
+
+
+def test_signing_in_again_ends_the_previous_session(web_hq: WebHQ) -> None:
+    c = web_hq.sign_in("ana")
+    old = c.cookies["hq_session"]
+    web_hq.clock.advance(seconds=31)
+    r = c.post("/hq/sign-in", data={"csrf": csrf(c.get("/hq/sign-in").text), "username": "ana", "passphrase": PASS,
+                                    "code": web_hq.code("ana")})
+    assert r.status_code == 303 and c.cookies["hq_session"] != old
+    stale = web_hq.client()
+    stale.cookies.set("hq_session", old, path="/hq")
+    assert stale.get("/hq/").headers.get("location") == "/hq/sign-in"
