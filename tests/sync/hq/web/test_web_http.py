@@ -230,3 +230,17 @@ def test_signing_in_again_ends_the_previous_session(web_hq: WebHQ) -> None:
     stale = web_hq.client()
     stale.cookies.set("hq_session", old, path="/hq")
     assert stale.get("/hq/").headers.get("location") == "/hq/sign-in"
+
+
+def test_a_person_record_opens_for_a_data_manager_only_and_is_logged(web_hq: WebHQ) -> None:
+    from sync.hq.store import persons
+
+    with web_hq.store.read() as conn:
+        person = str(conn.execute(sa.select(persons.c.person_id).limit(1)).scalar_one())
+    ana, dm = web_hq.sign_in("ana"), web_hq.sign_in("dm")
+    assert ana.get(f"/hq/records/{person}").status_code == 403
+    page = dm.get(f"/hq/records/{person}")
+    assert page.status_code == 200 and "registration.recorded" in page.text and "SOK" in page.text
+    assert [(a["username"], a["target"]) for a in audit_rows(web_hq.store, "view_record")] == \
+        [("dm", f"person {person}")]
+    assert dm.get("/hq/records/nobody").status_code == 404
