@@ -419,7 +419,9 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         if refused is not None:
             return refused
         assert s is not None
-        if action not in ("lock", "unlock") or (action == "lock" and username == s.username):
+        if action not in ("lock", "unlock"):
+            return page(request, "error.html", s, status=404, title="Not found", message="There is no such page.")
+        if action == "lock" and username == s.username:
             return page(request, "error.html", s, status=400, title="Not done",
                         message="You cannot lock your own account.")
         try:

@@ -122,6 +122,7 @@ KHMER: Final[dict[str, str]] = {
         "ការព្យាយាមចូលច្រើនពេកពីកុំព្យូទ័រនេះ៖ សូមរង់ចាំមួយនាទី ហើយព្យាយាមម្តងទៀត។",
     "Sign-in refused: the user name, passphrase or code is wrong, or the account is locked.":
         "ការចូលត្រូវបានបដិសេធ៖ ឈ្មោះអ្នកប្រើ ឃ្លាសម្ងាត់ ឬលេខកូដមិនត្រឹមត្រូវ ឬគណនីត្រូវបានចាក់សោ។",
+    "There is no such page.": "គ្មានទំព័របែបនេះទេ។",
     "HQ keys": "កូនសោរបស់ទីស្នាក់ការកណ្តាល",
     "Signing key": "កូនសោចុះហត្ថលេខា",
     "Exchange key": "កូនសោប្តូរ",
