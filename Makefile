@@ -29,7 +29,7 @@ contracts: $(STAMP)
 
 # pytest-xdist: one worker per core (`make pytest PYTEST_WORKERS=0` runs every test in one process, e.g. for pdb).
 PYTEST_WORKERS ?= auto
-pytest: $(STAMP) qm
+pytest: $(STAMP) qm chromium
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 test: lint typecheck contracts pytest
@@ -82,3 +82,12 @@ screenshots: $(STAMP) qm
 package: $(STAMP)
 	@bash packaging/linux/ensure-build-libs.sh
 	$(PY) packaging/build.py $(PACKAGE_ARGS)
+
+# The HQ dashboard's browser tests need Debian's chromium + chromedriver: installed with apt when missing and
+# possible, else those tests skip and say why. `make hq-screenshots`: every dashboard page into docs/screenshots/hq.
+.PHONY: chromium hq-screenshots
+chromium:
+	@bash packaging/ensure-chromium.sh
+
+hq-screenshots: $(STAMP) chromium
+	$(PY) tools/hq_screenshots.py --out docs/screenshots/hq

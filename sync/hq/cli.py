@@ -390,6 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--store", type=Path, required=True, help="the device's store file (a copy)")
     sp.add_argument("--keyfile", type=Path, help="its key file (default: STORE.keys)")
     sp.add_argument("--user", required=True, help="whose passphrase to set")
+    add_user_commands(add)
     return p
 
 
@@ -413,6 +414,69 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         print(f"{PROG}: failed ({type(e).__name__}): {plain_error(e)}", file=sys.stderr)
         return EXIT_DATA
+
+
+# ---------------------------------------------------------------------------------------------- HQ accounts (#15)
+USER_HELP = """HQ dashboard accounts: add, list, lock, unlock.
+
+Roles: analyst (aggregates only), data_manager (records, quarantine, conflicts, devices, exports), hq_admin
+(accounts, keys), partner (the referral network; needs --organisation). A new account's passphrase comes from
+$CHECKPOINT_NEW_PASSPHRASE or a prompt, and must pass the project's strength check. `add` prints the account's
+TOTP secret and otpauth:// URI ONCE: enter it in the user's authenticator app (it is not shown again)."""
+
+
+def cmd_user(args: argparse.Namespace) -> int:
+    from checkpoint.clock import SystemClock
+    from sync.hq.web.accounts import Accounts
+
+    if args.action != "list" and not args.username:
+        raise UsageError(f"user {args.action} needs a USERNAME")
+    store = _store(args, create=args.action == "add")
+    try:
+        accounts = Accounts(store, SystemClock())
+        if args.action == "add":
+            pw = secret(config.ENV_NEW_PASSPHRASE, f"Passphrase for {args.username}", confirm=True)
+            enrolled = accounts.add(args.username, args.name or args.username, args.role, pw,
+                                    organisation=args.organisation or "")
+            emit(args, {"username": enrolled.username, "role": args.role, "totp_secret": enrolled.secret,
+                        "otpauth_uri": enrolled.uri}, lambda: print(
+                f"HQ account {enrolled.username!r} ({args.role}) created. Enter this in the user's authenticator "
+                f"app now; it is not shown again:\n  secret {enrolled.secret}\n  {enrolled.uri}"))
+        elif args.action == "list":
+            users = accounts.users()
+            rows = [{"username": u.username, "display_name": u.display_name, "role": u.role,
+                     "organisation": u.organisation, "status": "locked" if u.locked else "active",
+                     "created_at": u.created_at, "last_sign_in": u.last_sign_in} for u in users]
+
+            def text() -> None:
+                if not rows:
+                    print("No HQ accounts.")
+                for r in rows:
+                    print(f"{r['username']:<20} {r['role']:<13} {r['status']:<7} last sign-in "
+                          f"{r['last_sign_in'][:16] or 'never'}  {r['display_name']}")
+
+            emit(args, rows, text)
+        else:
+            accounts.set_status(args.username, "locked" if args.action == "lock" else "active")
+            status = "locked" if args.action == "lock" else "active"
+            said = "locked (its sessions ended)" if status == "locked" else "unlocked"
+            emit(args, {"username": args.username, "status": status},
+                 lambda: print(f"HQ account {args.username!r} {said}."))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def add_user_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """``checkpoint-hq user add|list|lock|unlock`` (called by build_parser)."""
+    from sync.hq.web.accounts import ROLES
+
+    sp = add("user", cmd_user, "HQ dashboard accounts: add, list, lock, unlock", json_=True, description=USER_HELP)
+    sp.add_argument("action", choices=["add", "list", "lock", "unlock"])
+    sp.add_argument("username", nargs="?")
+    sp.add_argument("--role", choices=ROLES, default="analyst")
+    sp.add_argument("--name", help="the person's name as shown in the dashboard")
+    sp.add_argument("--organisation", help="a partner's organisation")
 
 
 if __name__ == "__main__":  # pragma: no cover

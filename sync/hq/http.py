@@ -291,7 +291,7 @@ UPDATE_REQUIRED = ("This device's Checkpoint app is too old for this HQ (sync pr
 def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_minute: float = 120,
                burst: int = 60, unverified_per_minute: float = 20, unverified_burst: int = 10,
                push_slots: int = 4, spool_dir: str | None = None,
-               clock: Callable[[], float] = time.monotonic) -> FastAPI:
+               clock: Callable[[], float] = time.monotonic, web: dict[str, Any] | None = None) -> FastAPI:
     """The FastAPI application for one ``HQService``.
 
     ``max_body`` caps a pushed batch (default 64 MiB, the batch format's own cap); every other body is capped at
@@ -300,6 +300,7 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
     disables both.
     At most ``push_slots`` pushes are received and ingested at once; their bodies are spooled in ``spool_dir``
     (default: the system's temporary folder).
+    ``web``: keyword arguments for the dashboard (``sync.hq.web.mount_web``: clock, session lifetimes).
     """
     app = FastAPI(title="Checkpoint HQ", version=str(PROTOCOL_VERSION),
                   description="Sync endpoint of Checkpoint headquarters: enrollment, sealed batches and signed "
@@ -467,6 +468,9 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
         checked = await _signed_request(request, "reference")
         return Response(await run_in_threadpool(service.answer_reference, checked), media_type=OCTETS)
 
+    from sync.hq.web import mount_web  # the dashboard (#15) under /hq/: its own routes and headers only
+
+    mount_web(app, service, **(web or {}))
     app.add_middleware(BodyLimit, limit=max_body)
     return app
 

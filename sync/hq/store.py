@@ -468,3 +468,51 @@ def plain_error(e: BaseException) -> str:
     orig = getattr(e, "orig", None)
     text = str(orig if orig is not None else e).strip().splitlines()
     return (text[0] if text else type(e).__name__)[:300]
+
+
+# ------------------------------------------------------------------------------------------------ HQ web (#15)
+# The dashboard's accounts, sessions, audit trail and operator decisions (sync.hq.web; migration 0004).
+hq_users = sa.Table(
+    "hq_users", METADATA,
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("display_name", sa.String(120), nullable=False),
+    sa.Column("role", sa.String(32), nullable=False),                # analyst | data_manager | hq_admin | partner
+    sa.Column("organisation", sa.String(120), nullable=False, server_default=""),   # a partner's (issue 16)
+    sa.Column("kdf", sa.Text, nullable=False),                       # scrypt parameters, salt and hash (JSON)
+    sa.Column("totp_secret", sa.String(64), nullable=False),         # base32
+    sa.Column("totp_last_step", sa.BigInteger, nullable=False, server_default="0"),   # no code used twice
+    sa.Column("status", sa.String(16), nullable=False),              # active | locked
+    sa.Column("failures", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("locked_until", sa.Float, nullable=False, server_default="0"),          # after too many failures
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("last_sign_in", sa.String(40), nullable=False, server_default=""),
+)
+
+hq_sessions = sa.Table(
+    "hq_sessions", METADATA,
+    sa.Column("id_hash", sa.String(64), primary_key=True),           # SHA-256 of the cookie's random id
+    sa.Column("username", sa.String(64), nullable=False, index=True),
+    sa.Column("csrf", sa.String(64), nullable=False),
+    sa.Column("created", sa.Float, nullable=False),                  # epoch seconds (absolute expiry)
+    sa.Column("last_seen", sa.Float, nullable=False),                # epoch seconds (idle expiry)
+)
+
+hq_audit = sa.Table(
+    "hq_audit", METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False, index=True),  # sign_in, view_record, export, revoke_device...
+    sa.Column("target", sa.String(200), nullable=False, server_default=""),
+    sa.Column("detail", sa.Text, nullable=False, server_default=""),
+    sa.Column("address", sa.String(64), nullable=False, server_default=""),
+)
+
+quarantine_decisions = sa.Table(
+    "quarantine_decisions", METADATA,
+    sa.Column("quarantine_id", sa.Integer, primary_key=True),        # quarantine.id
+    sa.Column("decision", sa.String(16), nullable=False),            # rejected
+    sa.Column("by", sa.String(64), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
+)

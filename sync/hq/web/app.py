@@ -1,0 +1,441 @@
+"""The HQ dashboard: server-rendered pages (Jinja2) on HQ's FastAPI app, under ``/hq/``.
+
+    >>> mount_web(app, service)            # in sync.hq.http.create_app                 # doctest: +SKIP
+
+Security (issue 15 point 2): nothing under ``/hq/`` but the sign-in page and its stylesheet answers without a
+session (``/v1/health`` is the one other unauthenticated page); sessions are server-side (``sessions.py``) in an
+HttpOnly, SameSite=Strict cookie (Secure when the request came over TLS); every POST carries the session's CSRF
+token (the sign-in form a double-submit token) and, when the browser sends one, an Origin of this host; each page
+checks one permission of ``accounts.PERMISSIONS`` and answers 403 otherwise (its link is not shown either).
+Headers on every dashboard answer: a Content-Security-Policy with no script at all, ``frame-ancestors 'none'``,
+nosniff, ``Referrer-Policy: no-referrer``, ``Cache-Control: no-store``, and HSTS over TLS. Sign-in attempts are
+rate-limited per client address (``sync.hq.http.RateLimiter``) on top of the per-account lockout.
+The device sync API (``/v1/...``) is not touched: these headers and routes apply to dashboard paths only.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+import secrets
+import sys
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from checkpoint.clock import Clock
+from checkpoint.errors import AuthError, CheckpointError
+from sync.hq.service import HQService
+from sync.hq.web import queries
+from sync.hq.web.accounts import ROLE_LABELS, ROLES, Accounts, audit, can
+from sync.hq.web.charts import bar_chart
+from sync.hq.web.i18n import LANGUAGES, translate
+from sync.hq.web.report_source import REPORTS, checkpoint_choices, report, valid_period
+from sync.hq.web.sessions import Sessions, WebSession
+
+__all__ = ["PREFIX", "SecurityHeaders", "mount_web"]
+
+log = logging.getLogger("checkpoint.hq.web")
+
+PREFIX = "/hq"
+COOKIE = "hq_session"
+PRE_COOKIE = "hq_pre"          # the sign-in form's double-submit CSRF token
+LANG_COOKIE = "hq_lang"
+HERE = Path(__file__).parent
+CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; form-action 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'")
+
+
+class SecurityHeaders:
+    """ASGI middleware: the dashboard's headers on every answer under ``/hq`` (and ``/``), nothing else."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not (path == "/" or path == PREFIX or path.startswith(PREFIX + "/")):
+            await self.app(scope, receive, send)
+            return
+        tls = scope.get("scheme") == "https"
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [(k, v) for k, v in message.get("headers", [])
+                           if k.lower() not in (b"content-security-policy", b"x-frame-options")]
+                headers += [(b"content-security-policy", CSP.encode()), (b"x-frame-options", b"DENY"),
+                            (b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
+                            (b"cross-origin-opener-policy", b"same-origin"),
+                            (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
+                            (b"cache-control", b"no-store")]
+                if tls:
+                    headers.append((b"strict-transport-security", b"max-age=31536000; includeSubDomains"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def _khmer_font() -> bytes | None:
+    """Noto Sans Khmer (OFL) from the fontpkg wheel, served by HQ itself: Khmer shows on an offline LAN even where
+    the browser's system has no Khmer font. None when the package is absent (the system's fonts are used)."""
+    frozen = Path(getattr(sys, "_MEIPASS", "/nonexistent")) / "ui" / "assets" / "NotoSansKhmer.ttf"   # the bundle
+    if frozen.is_file():
+        return frozen.read_bytes()
+    try:
+        import fontpkg_noto_sans_khmer as f
+    except ImportError:
+        return None
+    fonts = sorted(Path(f.__file__).parent.glob("files/*.ttf"))
+    return fonts[0].read_bytes() if fonts else None
+
+
+def _address(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, idle_seconds: float | None = None,
+              absolute_seconds: float | None = None, sign_in_per_minute: float = 10, sign_in_burst: int = 5) -> None:
+    """Add the dashboard's routes and headers to HQ's app. ``clock`` (default: the service's) decides session
+    expiry, lockouts and TOTP; tests inject one."""
+    from sync.hq.http import RateLimited, RateLimiter
+
+    clk: Clock = clock or service.clock
+    store = service.store
+    accounts = Accounts(store, clk)
+    kw: dict[str, float] = {}
+    if idle_seconds is not None:
+        kw["idle"] = idle_seconds
+    if absolute_seconds is not None:
+        kw["absolute"] = absolute_seconds
+    sessions = Sessions(store, clk, **kw)
+    limiter = RateLimiter(rate=sign_in_per_minute / 60.0, burst=sign_in_burst, clock=clk.monotonic)
+    env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]),
+                      trim_blocks=True, lstrip_blocks=True)
+    app.state.web_accounts = accounts
+    app.state.web_sessions = sessions
+    css = (HERE / "static" / "hq.css").read_bytes()
+    khmer_font = _khmer_font()
+
+    def lang_of(request: Request) -> str:
+        lang = request.cookies.get(LANG_COOKIE, "")
+        return lang if lang in LANGUAGES else "en"
+
+    def page(request: Request, template: str, s: WebSession | None, status: int = 200, **ctx: Any) -> HTMLResponse:
+        lang = lang_of(request)
+
+        def _(text: str) -> str:
+            return translate(text, lang)
+
+        here = urllib.parse.quote(request.url.path + (f"?{request.url.query}" if request.url.query else ""), safe="")
+        html = env.get_template(template).render(
+            _=_, lang=lang, languages=LANGUAGES, session=s, can=(lambda p: s is not None and can(s.role, p)),
+            prefix=PREFIX, here=here, role_label=(lambda r: _(str(ROLE_LABELS.get(r, r)))), reports=REPORTS, **ctx)
+        return HTMLResponse(html, status_code=status)
+
+    def session_of(request: Request) -> WebSession | None:
+        return sessions.get(request.cookies.get(COOKIE))
+
+    def to_sign_in() -> RedirectResponse:
+        return RedirectResponse(f"{PREFIX}/sign-in", status_code=303)
+
+    def forbidden(request: Request, s: WebSession) -> HTMLResponse:
+        return page(request, "error.html", s, status=403, title="Not allowed",
+                    message="Your role does not allow this page.")
+
+    async def form_of(request: Request) -> dict[str, str]:
+        raw = await request.body()
+        try:
+            pairs = urllib.parse.parse_qsl(raw.decode("utf-8"), keep_blank_values=True, max_num_fields=50)
+        except (UnicodeDecodeError, ValueError):
+            return {}
+        return {k: v for k, v in pairs}
+
+    def same_origin(request: Request) -> bool:
+        # Referrer-Policy: no-referrer makes browsers send "Origin: null" with the dashboard's own forms, so "null"
+        # (like no Origin) leaves the decision to the CSRF token and the SameSite=Strict cookie.
+        origin = request.headers.get("origin")
+        if origin is None or origin == "null":
+            return True
+        host = request.headers.get("host", "")
+        return urllib.parse.urlsplit(origin).netloc == host
+
+    async def guarded(request: Request, permission: str | None) -> tuple[WebSession | None, Response | None]:
+        """The session for a page needing ``permission`` (None: any signed-in user), else the answer to give."""
+        s = await run_in_threadpool(session_of, request)
+        if s is None:
+            return None, to_sign_in()
+        if permission is not None and not can(s.role, permission):
+            return s, forbidden(request, s)
+        return s, None
+
+    async def posted(request: Request, permission: str | None) -> tuple[WebSession | None, dict[str, str],
+                                                                        Response | None]:
+        """A POST: signed in, allowed, same origin and the session's CSRF token."""
+        s, refused = await guarded(request, permission)
+        if refused is not None or s is None:
+            return s, {}, refused
+        form = await form_of(request)
+        if not same_origin(request) or not hmac.compare_digest(form.get("csrf", ""), s.csrf):
+            return s, form, page(request, "error.html", s, status=403, title="Refused",
+                                 message="This form has expired or did not come from this dashboard. Reload the "
+                                         "page and try again.")
+        return s, form, None
+
+    def set_cookie(request: Request, response: Response, name: str, value: str, *, max_age: int | None = None
+                   ) -> None:
+        response.set_cookie(name, value, max_age=max_age, path=PREFIX, httponly=True,
+                            secure=request.url.scheme == "https", samesite="strict")
+
+    # ------------------------------------------------------------------------------------------ static, language
+    @app.get(f"{PREFIX}/static/hq.css", include_in_schema=False)
+    def stylesheet() -> Response:
+        return Response(css, media_type="text/css")
+
+    @app.get(f"{PREFIX}/static/khmer.ttf", include_in_schema=False)
+    def font() -> Response:
+        if khmer_font is None:
+            return Response(status_code=404)
+        return Response(khmer_font, media_type="font/ttf", headers={"Cache-Control": "max-age=86400"})
+
+    @app.get("/", include_in_schema=False)
+    def root() -> Response:
+        return RedirectResponse(f"{PREFIX}/", status_code=303)
+
+    @app.get(f"{PREFIX}/lang/{{code}}", include_in_schema=False)
+    def set_language(request: Request, code: str, next: str = "") -> Response:
+        target = next if next.startswith(PREFIX + "/") and "//" not in next and "\\" not in next else f"{PREFIX}/"
+        r = RedirectResponse(target, status_code=303)
+        if code in LANGUAGES:
+            r.set_cookie(LANG_COOKIE, code, max_age=365 * 86400, path=PREFIX, httponly=True,
+                         secure=request.url.scheme == "https", samesite="strict")
+        return r
+
+    # ------------------------------------------------------------------------------------------ sign-in
+    @app.get(f"{PREFIX}/sign-in", include_in_schema=False)
+    def sign_in_form(request: Request) -> Response:
+        token = secrets.token_urlsafe(32)
+        r = page(request, "sign_in.html", None, csrf=token, error="")
+        set_cookie(request, r, PRE_COOKIE, token)
+        return r
+
+    @app.post(f"{PREFIX}/sign-in", include_in_schema=False)
+    async def sign_in(request: Request) -> Response:
+        address = _address(request)
+        form = await form_of(request)
+        pre = request.cookies.get(PRE_COOKIE, "")
+        token = secrets.token_urlsafe(32)
+
+        def again(error: str, status: int) -> Response:
+            r = page(request, "sign_in.html", None, status=status, csrf=token, error=error,
+                     username=form.get("username", "")[:64])
+            set_cookie(request, r, PRE_COOKIE, token)
+            return r
+
+        if not pre or not same_origin(request) or not hmac.compare_digest(form.get("csrf", ""), pre):
+            return again("This form has expired. Please sign in again.", 403)
+        try:
+            limiter.hit(f"sign-in:{address}")
+        except RateLimited:
+            return again("Too many sign-in attempts from this computer: wait a minute and try again.", 429)
+        try:
+            user = await run_in_threadpool(accounts.authenticate, form.get("username", ""),
+                                           form.get("passphrase", ""), form.get("code", ""), address=address)
+        except AuthError:
+            return again("Sign-in refused: the user name, passphrase or code is wrong, or the account is locked.",
+                         401)
+        await run_in_threadpool(sessions.end, request.cookies.get(COOKIE))      # never keep a session id across
+        cookie = await run_in_threadpool(sessions.start, user.username)
+        r = RedirectResponse(f"{PREFIX}/", status_code=303)
+        set_cookie(request, r, COOKIE, cookie)
+        r.delete_cookie(PRE_COOKIE, path=PREFIX, httponly=True, samesite="strict")
+        return r
+
+    @app.post(f"{PREFIX}/sign-out", include_in_schema=False)
+    async def sign_out(request: Request) -> Response:
+        _s, _form, refused = await posted(request, None)
+        if refused is not None:
+            return refused
+        await run_in_threadpool(sessions.end, request.cookies.get(COOKIE))
+        r = to_sign_in()
+        r.delete_cookie(COOKIE, path=PREFIX, httponly=True, samesite="strict")
+        return r
+
+    # ------------------------------------------------------------------------------------------ pages
+    @app.get(f"{PREFIX}/", include_in_schema=False)
+    async def overview(request: Request) -> Response:
+        s, refused = await guarded(request, None)
+        if refused is not None:
+            return refused
+        assert s is not None
+        if not can(s.role, "view_aggregates"):
+            return page(request, "partner.html", s)
+        stats = await run_in_threadpool(service.stats)
+        per_day = await run_in_threadpool(queries.events_per_day, store, clk)
+        lang = lang_of(request)
+        chart = bar_chart(per_day, title=translate("Events received by HQ per day (last 14 days)", lang))
+        return page(request, "overview.html", s, stats=stats, chart=chart)
+
+    @app.get(f"{PREFIX}/sync", include_in_schema=False)
+    async def sync_health(request: Request) -> Response:
+        s, refused = await guarded(request, "view_sync_health")
+        if refused is not None:
+            return refused
+        devs = await run_in_threadpool(lambda: queries.device_health(store, service.devices()))
+        stats = await run_in_threadpool(service.stats)
+        return page(request, "sync.html", s, devices=devs, stats=stats)
+
+    @app.get(f"{PREFIX}/reports/{{kind}}", include_in_schema=False)
+    async def report_page(request: Request, kind: str) -> Response:
+        s, refused = await guarded(request, "view_aggregates")
+        if refused is not None:
+            return refused
+        if kind not in REPORTS:
+            return page(request, "error.html", s, status=404, title="Not found", message="There is no such report.")
+        choices = await run_in_threadpool(checkpoint_choices, store)
+        period = valid_period(request.query_params.get("period")) or clk.now().strftime("%Y-%m")
+        chosen = [c for c in request.query_params.getlist("checkpoint") if c in {i for i, _n in choices}]
+        table = await run_in_threadpool(report, store, kind, period, chosen)
+        return page(request, "report.html", s, kind=kind, table=table, period=period, choices=choices,
+                    chosen=chosen)
+
+    @app.get(f"{PREFIX}/quarantine", include_in_schema=False)
+    async def quarantine_list(request: Request) -> Response:
+        s, refused = await guarded(request, "manage_quarantine")
+        if refused is not None:
+            return refused
+        rows = await run_in_threadpool(queries.quarantine_rows, store)
+        return page(request, "quarantine.html", s, rows=rows)
+
+    @app.get(f"{PREFIX}/quarantine/{{item_id}}", include_in_schema=False)
+    async def quarantine_detail(request: Request, item_id: int) -> Response:
+        s, refused = await guarded(request, "view_records")
+        if refused is not None:
+            return refused
+        assert s is not None
+        try:
+            item = await run_in_threadpool(queries.quarantine_item, store, item_id)
+        except CheckpointError as e:
+            return page(request, "error.html", s, status=404, title="Not found", message=str(e))
+        await run_in_threadpool(_audit, s.username, "view_record", f"quarantine {item_id}",
+                                f"device {item['device_id']}", _address(request))
+        return page(request, "quarantine_item.html", s, item=item)
+
+    @app.post(f"{PREFIX}/quarantine/{{item_id}}/reject", include_in_schema=False)
+    async def quarantine_reject(request: Request, item_id: int) -> Response:
+        s, form, refused = await posted(request, "manage_quarantine")
+        if refused is not None:
+            return refused
+        assert s is not None
+        try:
+            await run_in_threadpool(queries.reject_quarantined, store, clk, item_id, s.username,
+                                    form.get("note", "")[:500], _address(request))
+        except CheckpointError as e:
+            return page(request, "error.html", s, status=409, title="Not done", message=str(e))
+        return RedirectResponse(f"{PREFIX}/quarantine", status_code=303)
+
+    @app.get(f"{PREFIX}/held", include_in_schema=False)
+    async def held(request: Request) -> Response:
+        s, refused = await guarded(request, "manage_quarantine")
+        if refused is not None:
+            return refused
+        rows = await run_in_threadpool(queries.held_gaps, store)
+        return page(request, "held.html", s, rows=rows)
+
+    @app.get(f"{PREFIX}/conflicts", include_in_schema=False)
+    async def conflict_list(request: Request) -> Response:
+        s, refused = await guarded(request, "manage_quarantine")
+        if refused is not None:
+            return refused
+        rows = await run_in_threadpool(queries.conflict_rows, store)
+        return page(request, "conflicts.html", s, rows=rows)
+
+    @app.post(f"{PREFIX}/devices/{{device_id}}/revoke", include_in_schema=False)
+    async def revoke(request: Request, device_id: str) -> Response:
+        s, form, refused = await posted(request, "revoke_device")
+        if refused is not None:
+            return refused
+        assert s is not None
+        reason = form.get("reason", "").strip()[:500] or f"revoked from the dashboard by {s.username}"
+        try:
+            await run_in_threadpool(service.revoke, device_id, reason)
+        except CheckpointError as e:
+            return page(request, "error.html", s, status=404, title="Not done", message=str(e))
+        await run_in_threadpool(_audit, s.username, "revoke_device", f"device {device_id[:64]}", reason,
+                                _address(request))
+        return RedirectResponse(f"{PREFIX}/sync", status_code=303)
+
+    @app.get(f"{PREFIX}/records/{{person_id}}", include_in_schema=False)
+    async def record(request: Request, person_id: str) -> Response:
+        s, refused = await guarded(request, "view_records")
+        if refused is not None:
+            return refused
+        assert s is not None
+        try:
+            rec = await run_in_threadpool(queries.person_record, store, person_id[:64])
+        except CheckpointError as e:
+            return page(request, "error.html", s, status=404, title="Not found", message=str(e))
+        await run_in_threadpool(_audit, s.username, "view_record", f"person {person_id[:64]}", "",
+                                _address(request))
+        return page(request, "record.html", s, rec=rec)
+
+    # ------------------------------------------------------------------------------------------ accounts
+    @app.get(f"{PREFIX}/accounts", include_in_schema=False)
+    async def account_list(request: Request) -> Response:
+        s, refused = await guarded(request, "manage_accounts")
+        if refused is not None:
+            return refused
+        users = await run_in_threadpool(accounts.users)
+        return page(request, "accounts.html", s, users=users, roles=ROLES, enrolled=None, error="",
+                    keys=await run_in_threadpool(service.health))
+
+    @app.post(f"{PREFIX}/accounts", include_in_schema=False)
+    async def account_add(request: Request) -> Response:
+        s, form, refused = await posted(request, "manage_accounts")
+        if refused is not None:
+            return refused
+        assert s is not None
+        enrolled, error = None, ""
+        try:
+            enrolled = await run_in_threadpool(
+                lambda: accounts.add(form.get("username", "").strip(), form.get("display_name", ""),
+                                     form.get("role", ""), form.get("passphrase", ""),
+                                     organisation=form.get("organisation", ""), by=s.username))
+        except CheckpointError as e:
+            error = str(e)
+        users = await run_in_threadpool(accounts.users)
+        return page(request, "accounts.html", s, status=200 if enrolled else 400, users=users, roles=ROLES,
+                    enrolled=enrolled, error=error, keys=await run_in_threadpool(service.health))
+
+    @app.post(f"{PREFIX}/accounts/{{username}}/{{action}}", include_in_schema=False)
+    async def account_status(request: Request, username: str, action: str) -> Response:
+        s, _form, refused = await posted(request, "manage_accounts")
+        if refused is not None:
+            return refused
+        assert s is not None
+        if action not in ("lock", "unlock"):
+            return page(request, "error.html", s, status=404, title="Not found", message="There is no such page.")
+        if action == "lock" and username == s.username:
+            return page(request, "error.html", s, status=400, title="Not done",
+                        message="You cannot lock your own account.")
+        try:
+            await run_in_threadpool(lambda: accounts.set_status(username, "locked" if action == "lock" else "active",
+                                                                by=s.username))
+        except CheckpointError as e:
+            return page(request, "error.html", s, status=404, title="Not done", message=str(e))
+        return RedirectResponse(f"{PREFIX}/accounts", status_code=303)
+
+    def _audit(username: str, action: str, target: str, detail: str, address: str) -> None:
+        from sync.hq.store import timestamp
+
+        with store.write() as conn:
+            audit(conn, timestamp(clk), username, action, target, detail, address)
+
+    app.add_middleware(SecurityHeaders)
+

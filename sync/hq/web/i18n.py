@@ -1,0 +1,138 @@
+"""The dashboard's message catalogue: English text -> Khmer. Templates call ``_("English text")``; a text missing
+here shows in English (a test checks every text the templates and pages use has its Khmer)."""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["KHMER", "LANGUAGES", "translate"]
+
+LANGUAGES: Final = {"en": "English", "km": "ខ្មែរ"}
+
+KHMER: Final[dict[str, str]] = {
+    "Checkpoint HQ": "ទីស្នាក់ការកណ្តាល Checkpoint",
+    "Sign in": "ចូល",
+    "Sign out": "ចាកចេញ",
+    "User name": "ឈ្មោះអ្នកប្រើ",
+    "Passphrase": "ឃ្លាសម្ងាត់",
+    "Code from the authenticator app": "លេខកូដពីកម្មវិធីផ្ទៀងផ្ទាត់",
+    "Overview": "ទិដ្ឋភាពទូទៅ",
+    "Sync health": "ស្ថានភាពធ្វើសមកាលកម្ម",
+    "Quarantine": "ព្រឹត្តិការណ៍ដាក់ដាច់ដោយឡែក",
+    "Held gaps": "ចន្លោះដែលកំពុងរង់ចាំ",
+    "Conflicts": "ការប៉ះទង្គិចទិន្នន័យ",
+    "Accounts": "គណនី",
+    "Arrivals": "ការមកដល់",
+    "Trafficking screening and referrals": "ការពិនិត្យការជួញដូរមនុស្ស និងការបញ្ជូនបន្ត",
+    "TB cascade": "ដំណាក់កាលជំងឺរបេង",
+    "Assistance": "ជំនួយ",
+    "NEA registrations": "ការចុះឈ្មោះ NEA",
+    "Technical counts of what HQ received. The reports below give the figures by checkpoint and period.":
+        "ចំនួនបច្ចេកទេសនៃអ្វីដែលទីស្នាក់ការកណ្តាលបានទទួល។ របាយការណ៍ខាងក្រោមផ្តល់តួលេខតាមច្រកត្រួតពិនិត្យ និងរយៈពេល។",
+    "Persons registered": "មនុស្សដែលបានចុះឈ្មោះ",
+    "Events received": "ព្រឹត្តិការណ៍ដែលបានទទួល",
+    "Checkpoints": "ច្រកត្រួតពិនិត្យ",
+    "Checkpoint": "ច្រកត្រួតពិនិត្យ",
+    "Devices": "ឧបករណ៍",
+    "Device": "ឧបករណ៍",
+    "Quarantined events": "ព្រឹត្តិការណ៍ដែលដាក់ដាច់ដោយឡែក",
+    "Held events": "ព្រឹត្តិការណ៍ដែលកំពុងរង់ចាំ",
+    "Events received by HQ per day (last 14 days)":
+        "ព្រឹត្តិការណ៍ដែលទីស្នាក់ការកណ្តាលបានទទួលក្នុងមួយថ្ងៃ (១៤ ថ្ងៃចុងក្រោយ)",
+    "Status": "ស្ថានភាព",
+    "Last seen": "ឃើញចុងក្រោយ",
+    "Events received in order": "ព្រឹត្តិការណ៍ដែលបានទទួលតាមលំដាប់",
+    "Held (waiting for a gap)": "កំពុងរង់ចាំ (ខ្វះចន្លោះ)",
+    "Quarantined (open)": "ដាក់ដាច់ដោយឡែក (មិនទាន់សម្រេច)",
+    "Reason": "មូលហេតុ",
+    "Revoke": "ដកហូតសិទ្ធិ",
+    "No devices enrolled.": "មិនទាន់មានឧបករណ៍ចុះឈ្មោះទេ។",
+    "never": "មិនដែល",
+    "active": "សកម្ម",
+    "revoked": "បានដកហូតសិទ្ធិ",
+    "locked": "បានចាក់សោ",
+    "open": "មិនទាន់សម្រេច",
+    "rejected": "បានបដិសេធ",
+    "Month": "ខែ",
+    "No checkpoints yet.": "មិនទាន់មានច្រកត្រួតពិនិត្យទេ។",
+    "Show": "បង្ហាញ",
+    "Total": "សរុប",
+    "Registration events received in the period": "ព្រឹត្តិការណ៍ចុះឈ្មោះដែលបានទទួលក្នុងរយៈពេលនេះ",
+    "Records of this kind held by HQ (all periods)":
+        "កំណត់ត្រាប្រភេទនេះដែលទីស្នាក់ការកណ្តាលរក្សាទុក (គ្រប់រយៈពេល)",
+    "Technical counts of what HQ received, not this report's indicators: the disaggregated report arrives with "
+    "HQ's reports (issue 15).":
+        "ចំនួនបច្ចេកទេសនៃអ្វីដែលទីស្នាក់ការកណ្តាលបានទទួល មិនមែនជាសូចនាករនៃរបាយការណ៍នេះទេ៖ "
+        "របាយការណ៍លម្អិតនឹងមកជាមួយរបាយការណ៍របស់ទីស្នាក់ការកណ្តាល (បញ្ហាទី ១៥)។",
+    "Events HQ set aside, with the reason. Rejecting one keeps it for audit and closes it.":
+        "ព្រឹត្តិការណ៍ដែលទីស្នាក់ការកណ្តាលបានដាក់ដាច់ដោយឡែក ព្រមទាំងមូលហេតុ។ "
+        "ការបដិសេធរក្សាវាទុកសម្រាប់សវនកម្ម ហើយបិទវា។",
+    "Received": "បានទទួល",
+    "Sequence": "លេខលំដាប់",
+    "SHA-256": "SHA-256",
+    "Decision": "សេចក្តីសម្រេច",
+    "Open": "បើក",
+    "Reject": "បដិសេធ",
+    "Nothing in quarantine.": "គ្មានអ្វីដាក់ដាច់ដោយឡែកទេ។",
+    "Quarantined event": "ព្រឹត្តិការណ៍ដែលដាក់ដាច់ដោយឡែក",
+    "This view is logged.": "ការមើលនេះត្រូវបានកត់ត្រាទុក។",
+    "Event": "ព្រឹត្តិការណ៍",
+    "As received": "ដូចដែលបានទទួល",
+    "Events kept but not applied until the missing ones of the same device arrive. The device sends them at its "
+    "next sync; a lost laptop's gap stays open.":
+        "ព្រឹត្តិការណ៍ដែលរក្សាទុក តែមិនទាន់អនុវត្ត រហូតដល់ព្រឹត្តិការណ៍ដែលខ្វះពីឧបករណ៍ដដែលមកដល់។ "
+        "ឧបករណ៍ផ្ញើវានៅពេលធ្វើសមកាលកម្មលើកក្រោយ។ ចន្លោះនៃកុំព្យូទ័រដែលបាត់នៅតែបើក។",
+    "Missing events": "ព្រឹត្តិការណ៍ដែលខ្វះ",
+    "No gaps: every device's events arrived in order.": "គ្មានចន្លោះទេ៖ ព្រឹត្តិការណ៍របស់ឧបករណ៍នីមួយៗបានមកដល់តាមលំដាប់។",
+    "Events that arrived with an id HQ already holds but other content. HQ kept the first.":
+        "ព្រឹត្តិការណ៍ដែលមកដល់ជាមួយលេខសម្គាល់ដែលទីស្នាក់ការកណ្តាលមានរួចហើយ តែខ្លឹមសារខុសគ្នា។ "
+        "ទីស្នាក់ការកណ្តាលរក្សាទុកលើកទីមួយ។",
+    "Kept": "បានរក្សាទុក",
+    "No conflicts.": "គ្មានការប៉ះទង្គិចទេ។",
+    "Record": "កំណត់ត្រា",
+    "Account created. Add it to the authenticator app now: this is shown only once.":
+        "បានបង្កើតគណនី។ បញ្ចូលវាទៅក្នុងកម្មវិធីផ្ទៀងផ្ទាត់ឥឡូវនេះ៖ វាបង្ហាញតែម្តងប៉ុណ្ណោះ។",
+    "Secret": "លេខសម្ងាត់",
+    "Name": "ឈ្មោះ",
+    "Role": "តួនាទី",
+    "Last sign-in": "ចូលចុងក្រោយ",
+    "Lock": "ចាក់សោ",
+    "Unlock": "ដោះសោ",
+    "New account": "គណនីថ្មី",
+    "Organisation (partners)": "អង្គការ (ដៃគូ)",
+    "Create": "បង្កើត",
+    "Referrals": "ការបញ្ជូនបន្ត",
+    "Partner pages (referrals addressed to your organisation) are not available yet.":
+        "ទំព័រដៃគូ (ការបញ្ជូនបន្តទៅអង្គការរបស់អ្នក) មិនទាន់មាននៅឡើយទេ។",
+    "Analyst": "អ្នកវិភាគ",
+    "Data manager": "អ្នកគ្រប់គ្រងទិន្នន័យ",
+    "HQ admin": "អ្នកគ្រប់គ្រងទីស្នាក់ការកណ្តាល",
+    "Partner": "ដៃគូ",
+    "Not allowed": "មិនអនុញ្ញាត",
+    "Your role does not allow this page.": "តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យមើលទំព័រនេះទេ។",
+    "Refused": "បានបដិសេធ",
+    "This form has expired or did not come from this dashboard. Reload the page and try again.":
+        "ទម្រង់នេះផុតកំណត់ ឬមិនមែនមកពីផ្ទាំងគ្រប់គ្រងនេះទេ។ សូមផ្ទុកទំព័រឡើងវិញ ហើយព្យាយាមម្តងទៀត។",
+    "Not found": "រកមិនឃើញ",
+    "There is no such report.": "គ្មានរបាយការណ៍បែបនេះទេ។",
+    "Not done": "មិនបានធ្វើ",
+    "You cannot lock your own account.": "អ្នកមិនអាចចាក់សោគណនីផ្ទាល់ខ្លួនបានទេ។",
+    "This form has expired. Please sign in again.": "ទម្រង់នេះផុតកំណត់ហើយ។ សូមចូលម្តងទៀត។",
+    "Too many sign-in attempts from this computer: wait a minute and try again.":
+        "ការព្យាយាមចូលច្រើនពេកពីកុំព្យូទ័រនេះ៖ សូមរង់ចាំមួយនាទី ហើយព្យាយាមម្តងទៀត។",
+    "Sign-in refused: the user name, passphrase or code is wrong, or the account is locked.":
+        "ការចូលត្រូវបានបដិសេធ៖ ឈ្មោះអ្នកប្រើ ឃ្លាសម្ងាត់ ឬលេខកូដមិនត្រឹមត្រូវ ឬគណនីត្រូវបានចាក់សោ។",
+    "There is no such page.": "គ្មានទំព័របែបនេះទេ។",
+    "HQ keys": "កូនសោរបស់ទីស្នាក់ការកណ្តាល",
+    "Signing key": "កូនសោចុះហត្ថលេខា",
+    "Exchange key": "កូនសោប្តូរ",
+    "Keys are created and rotated with checkpoint-hq on the server, never from this page.":
+        "កូនសោត្រូវបានបង្កើត និងផ្លាស់ប្តូរដោយ checkpoint-hq នៅលើម៉ាស៊ីនមេ មិនមែនពីទំព័រនេះទេ។",
+}
+
+
+def translate(text: str, lang: str) -> str:
+    """``text`` in ``lang`` (English is the key itself)."""
+    if lang == "km":
+        return KHMER.get(text, text)
+    return text

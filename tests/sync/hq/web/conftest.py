@@ -1,0 +1,16 @@
+"""Fixtures of the HQ dashboard tests (the harness is in harness.py, shared with tools/hq_screenshots.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.sync.hq.web.harness import WebHQ, running_hq
+
+
+@pytest.fixture
+def web_hq(tmp_path: Path) -> Iterator[WebHQ]:
+    with running_hq(tmp_path) as hq:
+        yield hq

@@ -1,0 +1,91 @@
+"""The HQ dashboard in a real headless Chromium (Debian's package, through chromedriver) against HQ under uvicorn on
+127.0.0.1: sign-in with TOTP, the overview, a report filtered by checkpoint and month, an analyst without the
+quarantine (no link, 403), a forged CSRF token refused, and an idle session ended. Skipped, saying why, when
+chromium is not installed (`make chromium`)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from sync.hq.store import devices
+from tests.sync.hq.web import browser
+from tests.sync.hq.web.harness import PASS, WebHQ
+
+_why = browser.unavailable()
+if _why:
+    print(f"\nHQ browser tests skipped: {_why}", file=sys.stderr)
+pytestmark = pytest.mark.skipif(bool(_why), reason=f"HQ browser tests need chromium: {_why}")
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    with browser.chromium() as d:
+        yield d
+
+
+def _by() -> Any:
+    from selenium.webdriver.common.by import By
+
+    return By
+
+
+def _sign_in(driver: Any, web_hq: WebHQ, username: str) -> None:
+    driver.delete_all_cookies()
+    web_hq.clock.advance(seconds=31)
+    browser.sign_in(driver, web_hq.url, username, PASS, web_hq.code(username))
+
+
+def test_sign_in_with_totp_overview_and_a_filtered_report(driver: Any, web_hq: WebHQ) -> None:
+    By = _by()
+    driver.delete_all_cookies()
+    browser.sign_in(driver, web_hq.url, "dm", PASS, "000000")             # a wrong code: refused
+    assert "Sign-in refused" in driver.find_element(By.CSS_SELECTOR, ".error").text
+    _sign_in(driver, web_hq, "dm")
+    assert driver.current_url == f"{web_hq.url}/hq/"
+    assert driver.find_element(By.ID, "stat-persons").text == "6"
+    assert driver.find_element(By.CSS_SELECTOR, "svg.chart").is_displayed()
+    driver.find_element(By.LINK_TEXT, "Arrivals").click()
+    assert driver.find_element(By.ID, "period").get_attribute("value") == "2026-11"   # the current month
+    driver.find_element(By.XPATH, "//label[contains(., 'Poipet')]/input").click()
+    driver.find_element(By.ID, "apply").click()
+    assert "period=2026-11" in driver.current_url
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#report tbody tr")]
+    assert rows == ["Poipet 3 3"]
+    assert "Technical counts" in driver.find_element(By.ID, "technical-note").text
+    driver.find_element(By.ID, "nav-quarantine").click()
+    assert "does not match" in driver.find_element(By.ID, "quarantine").text
+
+
+def test_an_analyst_has_no_quarantine_link_and_gets_403(driver: Any, web_hq: WebHQ) -> None:
+    By = _by()
+    _sign_in(driver, web_hq, "ana")
+    nav = driver.find_element(By.TAG_NAME, "nav").text
+    assert "Overview" in nav and "Quarantine" not in nav and "Accounts" not in nav
+    driver.get(f"{web_hq.url}/hq/quarantine")
+    assert "does not allow" in driver.find_element(By.CSS_SELECTOR, ".error").text
+    cookie = driver.get_cookie("hq_session")
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    r = httpx.get(f"{web_hq.url}/hq/quarantine", cookies={"hq_session": cookie["value"]}, timeout=10)
+    assert r.status_code == 403                                       # the same session, seen from HTTP
+
+
+def test_a_forged_csrf_token_is_refused_and_an_idle_session_ends(driver: Any, web_hq: WebHQ) -> None:
+    By = _by()
+    _sign_in(driver, web_hq, "dm")
+    driver.find_element(By.LINK_TEXT, "Sync health").click()
+    form = driver.find_element(By.CSS_SELECTOR, "#devices form")
+    driver.execute_script("arguments[0].querySelector('input[name=csrf]').value = 'forged'", form)
+    form.find_element(By.NAME, "reason").send_keys("test")
+    form.find_element(By.TAG_NAME, "button").click()
+    assert "did not come from this dashboard" in driver.find_element(By.CSS_SELECTOR, ".error").text
+    with web_hq.store.read() as conn:
+        assert set(conn.execute(sa.select(devices.c.status)).scalars()) == {"active"}
+    web_hq.clock.advance(minutes=31)
+    driver.get(f"{web_hq.url}/hq/sync")
+    assert driver.current_url == f"{web_hq.url}/hq/sign-in"

@@ -1,0 +1,54 @@
+"""The dashboard's queries and accounts give the same answers on SQLite and on PostgreSQL (HQ's production store):
+sign-in with lockout, sessions, sync health, quarantine (and a decision), held gaps, the report source."""
+
+from __future__ import annotations
+
+import pytest
+
+from checkpoint.errors import AuthError, ConflictError
+from sync.hq.service import HQService
+from sync.hq.web import queries
+from sync.hq.web.accounts import Accounts, totp_code
+from sync.hq.web.report_source import checkpoint_choices, report
+from sync.hq.web.sessions import Sessions
+from tests.sync.hq.web.harness import PASS, seed
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+def test_the_dashboard_reads_and_decides_alike_on_both_databases(hq: HQService) -> None:
+    seed(hq)
+    store, clock = hq.store, hq.clock
+    accounts = Accounts(store, clock)
+    secret = accounts.add("vanna", "Vanna Chea", "data_manager", PASS).secret
+    with pytest.raises(AuthError):
+        accounts.authenticate("vanna", "wrong", "000000")
+    user = accounts.authenticate("vanna", PASS, totp_code(secret, clock.now().timestamp()))
+    assert user.role == "data_manager" and not user.locked
+    sessions = Sessions(store, clock)
+    token = sessions.start("vanna")
+    assert sessions.get(token).username == "vanna"
+    clock.advance(minutes=31)
+    assert sessions.get(token) is None
+
+    health = {d["checkpoint_name"]: (d["held"], d["quarantined"], d["conflicts"])
+              for d in queries.device_health(store, hq.devices())}
+    assert health == {"Poipet": (0, 1, 0), "Bavet": (1, 0, 0)}
+    (q,) = queries.quarantine_rows(store)
+    assert q["checkpoint_name"] == "Poipet" and q["decision"] is None and "raw" not in q
+    queries.reject_quarantined(store, clock, q["id"], "vanna", "tampered", "127.0.0.1")
+    with pytest.raises(ConflictError):
+        queries.reject_quarantined(store, clock, q["id"], "vanna", "again", "127.0.0.1")
+    assert queries.quarantine_rows(store)[0]["decision"] == "rejected"
+    assert queries.device_health(store, hq.devices())[0]["quarantined"] == 0
+    (gap,) = queries.held_gaps(store)
+    assert (gap["checkpoint_name"], gap["missing_from"], gap["missing_to"], gap["held"]) == ("Bavet", 3, 3, 1)
+
+    ids = dict((n, i) for i, n in checkpoint_choices(store))
+    table = report(store, "arrivals", "2026-11", [])
+    assert table.technical and table.rows == (("Bavet", 2, 3), ("Poipet", 3, 3)) and table.totals == ("Total", 5, 6)
+    assert report(store, "tb", "2026-11", [ids["Poipet"]]).rows == (("Poipet", 3, 0),)
+    assert report(store, "nea", "2026-10", []).rows == (("Bavet", 0), ("Poipet", 0))

@@ -1,0 +1,71 @@
+"""Screenshots of every HQ dashboard page, in English and Khmer, into docs/screenshots/hq/ (`make hq-screenshots`).
+
+HQ runs on a throw-away SQLite store seeded through the real sync protocol (tests/sync/hq/web/harness.py), under
+uvicorn on 127.0.0.1, and Debian's headless chromium signs in with TOTP as each role and saves each page. Synthetic
+data only. Not part of `make test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.sync.hq.web import browser
+from tests.sync.hq.web.harness import PASS, running_hq
+
+PAGES = [  # (file stem, who, path)
+    ("overview", "dm", "/hq/"),
+    ("sync-health", "dm", "/hq/sync"),
+    ("report-arrivals", "dm", "/hq/reports/arrivals?period=2026-11"),
+    ("report-trafficking", "dm", "/hq/reports/trafficking?period=2026-11"),
+    ("report-tb", "dm", "/hq/reports/tb?period=2026-11"),
+    ("report-assistance", "dm", "/hq/reports/assistance?period=2026-11"),
+    ("report-nea", "dm", "/hq/reports/nea?period=2026-11"),
+    ("quarantine", "dm", "/hq/quarantine"),
+    ("quarantine-item", "dm", "/hq/quarantine/1"),
+    ("held-gaps", "dm", "/hq/held"),
+    ("conflicts", "dm", "/hq/conflicts"),
+    ("accounts", "admin", "/hq/accounts"),
+    ("analyst-forbidden", "ana", "/hq/quarantine"),
+]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--out", type=Path, default=Path("docs/screenshots/hq"))
+    args = ap.parse_args()
+    why = browser.unavailable()
+    if why:
+        print(f"hq_screenshots: {why}", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, running_hq(Path(tmp)) as hq, browser.chromium() as driver:
+        for lang in ("en", "km"):
+            driver.delete_all_cookies()
+            driver.get(f"{hq.url}/hq/lang/{lang}?next=/hq/sign-in")
+            driver.save_screenshot(str(args.out / f"sign-in-{lang}.png"))
+            who = ""
+            for stem, user, path in PAGES:
+                if user != who:
+                    hq.clock.advance(seconds=31)
+                    driver.delete_all_cookies()
+                    driver.get(f"{hq.url}/hq/lang/{lang}?next=/hq/sign-in")
+                    browser.sign_in(driver, hq.url, user, PASS, hq.code(user))
+                    who = user
+                driver.get(hq.url + path)
+                height = driver.execute_script("return document.documentElement.scrollHeight")
+                driver.set_window_size(1280, max(600, min(int(height), 3000)))
+                time.sleep(0.1)
+                driver.save_screenshot(str(args.out / f"{stem}-{lang}.png"))
+                driver.set_window_size(1280, 900)
+    print(f"Screenshots written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
