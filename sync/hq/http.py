@@ -304,7 +304,10 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
     """
     app = FastAPI(title="Checkpoint HQ", version=str(PROTOCOL_VERSION),
                   description="Sync endpoint of Checkpoint headquarters: enrollment, sealed batches and signed "
-                              "acknowledgements, pull of this checkpoint's records, reference data.")
+                              "acknowledgements, pull of this checkpoint's records, reference data.",
+                  # No interactive API pages: /docs and /redoc pull their scripts from a CDN (HQ's LAN is
+                  # offline) and are no part of the dashboard. The protocol's schema stays published.
+                  docs_url=None, redoc_url=None)
     limiter = RateLimiter(rate=rate_per_minute / 60.0, burst=burst, clock=clock)
     unverified = RateLimiter(rate=unverified_per_minute / 60.0 if rate_per_minute > 0 else 0,
                              burst=unverified_burst, clock=clock)
