@@ -355,6 +355,7 @@ class MainWindow(QMainWindow):
         self._open_wizard(flow, step)
 
     def _open_wizard(self, flow: RegistrationFlow, step: Step) -> None:
+        flow.tb_policy = self.ctx.session.site.tb_policy()      # the TB rule's site settings (issue 14)
         if self.wizard is not None:
             self.wizard.raise_()
             return
