@@ -355,6 +355,9 @@ def m0008_tb(db: sqlite_utils.Database) -> None:
     ALTER TABLE referrals ADD COLUMN tb_register_number TEXT NOT NULL DEFAULT '';
     ALTER TABLE referrals ADD COLUMN treatment_outcome TEXT NOT NULL DEFAULT '';
     ALTER TABLE referrals ADD COLUMN treatment_outcome_at TEXT;
+    -- the home screen's "TB treatment started today" (Records.today_figures)
+    CREATE INDEX referrals_treatment_started ON referrals(treatment_started_at)
+        WHERE treatment_started_at IS NOT NULL;
     """)
 
 

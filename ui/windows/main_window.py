@@ -97,6 +97,9 @@ class HomePage(QWidget):
             self.tr("of them, with trafficking indicators present")
         day_tiles = [("registered", self.tr("arrived today")), ("trafficking_indicators", traff),
                      ("tb_referrals", self.tr("of them, referred for TB"))]
+        # Issue 14: presumptive TB and treatment started, apart from the referrals (which include high risk).
+        day_tiles += [("tb_presumptive", self.tr("of them, presumptive TB")),
+                      ("tb_treatment_started", self.tr("TB treatment started today (people of any day)"))]
         now_tiles = [("drafts", self.tr("your unfinished registrations")),
                      ("pending_sync", self.tr("waiting to sync with HQ"))]
         grids: list[QGridLayout] = []
@@ -128,6 +131,8 @@ class HomePage(QWidget):
         self._set_tile_visible("trafficking_indicators",
                                can(role, Permission.VIEW_TRAFFICKING) or can(role, Permission.VIEW_OWN_TRAFFICKING))
         self._set_tile_visible("tb_referrals", can(role, Permission.VIEW_TB))
+        for key in ("tb_presumptive", "tb_treatment_started"):
+            self._set_tile_visible(key, can(role, Permission.VIEW_TB))
         self._set_tile_visible("drafts", can(role, Permission.DRAFTS))
         self.new_button = QPushButton(self.tr("New registration (Ctrl+N)"))
         self.new_button.setObjectName("new_registration")
