@@ -170,10 +170,12 @@ class Health:
             raise ValidationError("date_of_birth", "the TB screen needs the person's age")
         policy = {k: v for k, v in ctx.site.tb_policy().items() if v is not True}
         given = {k: answers[k] for k in TB_ANSWER_KEYS if k in answers}
-        res = screening.evaluate_tb(age=age, mode=ctx.site.tb_mode, **given, **policy)
+        res = screening.evaluate_tb(age=age, mode=ctx.site.tb_mode, **given, xray_on_site=ctx.site.xray_on_site,
+                                    detention_alone_to_xray=ctx.site.detention_alone_to_xray)
         full = res.to_dict()
-        tb = {"id": str(uuid.uuid4()), "answers": {**given, "age": age, "mode": ctx.site.tb_mode, **policy},
-              "result": {k: full[k] for k in _KEEP}}
+        tb: dict[str, Any] = {"id": str(uuid.uuid4()),
+                              "answers": {**given, "age": age, "mode": ctx.site.tb_mode, **policy},
+                              "result": {k: full[k] for k in _KEEP}}
         referral: dict[str, Any] | None = None
         if res.referral_needed:
             suggested = next(s for s in screening.suggest_referrals(tb=res, age=age) if s.kind == "health")
@@ -264,7 +266,7 @@ class Health:
         lo = datetime(start.year, start.month, start.day, tzinfo=tz).astimezone(UTC).isoformat()
         hi = datetime.combine(end + timedelta(days=1), datetime.min.time(), tzinfo=tz).astimezone(UTC).isoformat()
         screens = []
-        for sid, pid, enc, outcome, answers, at, sex in ctx.db.execute(
+        for _sid, pid, enc, outcome, answers, at, sex in ctx.db.execute(
                 "SELECT t.id, t.person_id, t.encounter_id, t.outcome, t.answers, t.screened_at, p.sex "
                 "FROM tb_screenings t JOIN persons p ON p.id = t.person_id JOIN encounters e ON e.id = t.encounter_id "
                 "WHERE t.screened_at >= ? AND t.screened_at < ? AND t.voided = 0 AND p.voided = 0 AND e.voided = 0",

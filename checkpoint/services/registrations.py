@@ -217,7 +217,8 @@ def _tb(data: Mapping[str, Any], age: int | None, mode: str,
     # The site's TB policy is kept with the answers only where it is not the default (so the explanation can be
     # regenerated, and records made under the default policy keep the shape they always had).
     kept = {k: v for k, v in (policy or {}).items() if v is not True}
-    res = screening.evaluate_tb(age=age, mode=mode, **answers, **kept)
+    res = screening.evaluate_tb(age=age, mode=mode, **answers, xray_on_site=kept.get("xray_on_site", True),
+                                detention_alone_to_xray=kept.get("detention_alone_to_xray", True))
     return res, {"id": str(uuid.uuid4()), "answers": {**answers, "age": age, "mode": mode, **kept},
                  "result": _compact(res.to_dict(), _TB_KEEP)}
 

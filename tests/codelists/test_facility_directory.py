@@ -13,8 +13,8 @@ def test_every_province_has_a_referral_hospital_offering_tb_treatment() -> None:
     provinces = [p.code for p in codelists.provinces()]
     assert len(provinces) == 25
     for code in provinces:
-        hospitals = [f for f in facilities_in(code) if f.extra.get("tb_treatment") is True
-                     and f.extra.get("level") in ("provincial_referral_hospital", "national", "national_hospital")
+        hospitals = [f for f in facilities_in(code) if (f.extra.get("tb_treatment") is True
+                     and f.extra.get("level") in ("provincial_referral_hospital", "national", "national_hospital"))
                      or f.code == "KH01-PROVINCIAL-RH"]
         assert hospitals, code
 

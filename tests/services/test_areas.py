@@ -117,7 +117,8 @@ WRITES += [
     ("health.record", "thida", lambda s, w: s.health.record(w["reg"].referral_ids[0], {"status": "arrived"}),
      {"referrals": True, "events": True}),
     ("health.transfer", "thida", lambda s, w: s.health.transfer(
-        (s.health.record(w["reg"].referral_ids[0], {"diagnosis": "CLINICALLY_DIAGNOSED"}), w["reg"].referral_ids[0])[1]),
+        (s.health.record(w["reg"].referral_ids[0], {"diagnosis": "CLINICALLY_DIAGNOSED"}),
+         w["reg"].referral_ids[0])[1]),
      {"referrals": True, "events": True}),
     ("health.set_tb_policy", "dara", lambda s, w: s.health.set_tb_policy(xray_on_site=False,
                                                                           detention_alone_to_xray=True),

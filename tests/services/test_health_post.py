@@ -57,8 +57,8 @@ def test_the_screen_needs_consent_and_valid_answers_and_writes_nothing_otherwise
                                    ({"poor_weight_gain": True}, {"consent": True}, "poor_weight_gain"),
                                    ({}, {"consent": True, "cxr": {"cxr_result": "NORMAL"}}, "cxr_result"),
                                    ({"fever": True}, {"consent": True, "cxr": {"cxr_result": "BLURRY"}}, "cxr_result"),
-                                   ({"fever": True}, {"consent": True, "cxr": {"cxr_result": "NORMAL",
-                                                                               "cxr_cad_score": 140}}, "cxr_cad_score")]:
+                                   ({"fever": True}, {"consent": True, "cxr": {
+                                       "cxr_result": "NORMAL", "cxr_cad_score": 140}}, "cxr_cad_score")]:
         with pytest.raises(ValidationError) as e:
             thida.health.screen(enc, answers, **kwargs)
         assert e.value.field == field

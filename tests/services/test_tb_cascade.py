@@ -74,8 +74,9 @@ HAND_TOTAL = {"screened": 600, "presumptive": 150, "x_rayed": 165, "xray_abnorma
 
 
 def register(officer: Any, i: int, p: dict[str, Any], today: date) -> Any:
+    letters = "".join("ABCDEFGHIJ"[int(c)] for c in f"{i:05d}")          # names are Latin letters only
     return officer.registrations.register(
-        person=adult(family_name="CASCADE " + "".join("ABCDEFGHIJ"[int(c)] for c in f"{i:05d}"), id_document_number=f"C{i:07d}", sex=p["sex"],
+        person=adult(family_name=f"CASCADE {letters}", id_document_number=f"C{i:07d}", sex=p["sex"],
                      date_of_birth=f"{today.year - p['age']}-01-15", phone=""),
         encounter={"return_type": "DEPORTED_G2G"}, consents={"screening": True, "storage": True})
 

@@ -7,7 +7,6 @@ to 22 November 17:00 UTC.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-
 from typing import Any
 
 import pytest
