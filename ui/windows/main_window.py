@@ -271,6 +271,8 @@ class MainWindow(QMainWindow):
             action("referrals", self.tr("TB referrals"), "Ctrl+3", lambda: self.show_page("referrals"))
         if self.available("supervisor"):
             action("supervisor", self.tr("Supervisor"), "Ctrl+4", lambda: self.show_page("supervisor"))
+        if self.available("health_post"):       # issue 14
+            action("health_post", self.tr("Health post"), "Ctrl+5", lambda: self.show_page("health_post"))
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
         self.user_label = QLabel(f"{user.display_name} · {role_label(user.role)}")
@@ -321,6 +323,13 @@ class MainWindow(QMainWindow):
                 view.add_tab(self.sync_panel, self.tr("&Sync with HQ"))
                 return view
             self._factories["supervisor"] = supervisor
+
+        if can(role, Permission.SCREEN_TB):      # issue 14: the health post (TB screen, pathway, cascade)
+            def health_post() -> QWidget:
+                from ui.views.health_post import HealthPostPage
+
+                return HealthPostPage(self.ctx, print_slip=self.print_slip)
+            self._factories["health_post"] = health_post
 
     def available(self, key: str) -> bool:
         return key in self.pages or key in getattr(self, "_factories", {})
