@@ -4,8 +4,6 @@ trafficking answer visible at any step; the cascade view; who reaches the page. 
 
 from __future__ import annotations
 
-from typing import Any
-
 from tests.support.helpers import POSITIVE_ADULT, adult, registration
 from tests.support.ui_helpers import Keyboard, show_active, wait_idle
 from ui.qt import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, Qt, QTextBrowser, QWidget
@@ -24,9 +22,7 @@ def visible_text(root: QWidget) -> str:
             out += [w.item(i).text() for i in range(w.count())]
         elif isinstance(w, QComboBox):
             out += [w.itemText(i) for i in range(w.count())]
-        elif isinstance(w, QCheckBox):
-            out.append(w.text())
-        elif isinstance(w, QLineEdit):
+        elif isinstance(w, QCheckBox | QLineEdit):
             out.append(w.text())
         elif isinstance(w, QTextBrowser):
             out.append(w.toPlainText())

@@ -42,7 +42,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.text import code_label, code_text, content_language, local_date
+from ui.text import code_label, content_language, local_date
 from ui.wizards.registration.outcomes import outcome_text
 
 __all__ = ["CascadeView", "HealthPostView"]
@@ -263,7 +263,8 @@ class HealthPostView(QWidget):
     def _found(self, rows: list[Any]) -> None:
         self.results.clear()
         for r in rows:
-            it = QListWidgetItem(f"{r.family_name} {r.given_names}  {r.name_khmer}  ({r.sex}, {r.date_of_birth or '?'})")
+            born = r.date_of_birth or "?"
+            it = QListWidgetItem(f"{r.family_name} {r.given_names}  {r.name_khmer}  ({r.sex}, {born})")
             it.setData(Qt.ItemDataRole.UserRole, r.id)
             self.results.addItem(it)
         if rows:
