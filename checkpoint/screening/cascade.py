@@ -19,12 +19,13 @@ reached it — whenever that happened (a cohort: a person screened in November a
 counts as started in November's cascade).
 
 Steps: ``presumptive`` (screen outcome PRESUMPTIVE_TB_REFER; only this counts, spec §3.6), ``x_rayed`` (any chest
-X-ray reading), ``xray_abnormal`` (abnormal, suggestive of TB: "other abnormality" is not a TB step),
-``sputum_collected``, ``xpert_done`` (any Xpert result, including an error), ``tb_diagnosed`` =
-``bact_confirmed`` + ``clinically_diagnosed``, ``rif_resistant`` (MTB detected, RIF resistance detected),
-``treatment_started``, ``initial_loss_to_follow_up`` (diagnosed with TB, treatment start not recorded: WHO's
-"initial defaulters", counted until a start is recorded) and ``nns`` = screened ÷ diagnosed (None when none was
-diagnosed), rounded to one decimal.
+X-ray reading, or a referral left at the stage "cxr_done" without one: the follow-up screen allows that; likewise
+``xpert_done`` and ``treatment_started`` count their stage), ``xray_abnormal`` (abnormal, suggestive of TB: "other
+abnormality" is not a TB step), ``sputum_collected``, ``xpert_done`` (any Xpert result, including an error),
+``tb_diagnosed`` = ``bact_confirmed`` + ``clinically_diagnosed``, ``rif_resistant`` (MTB detected, RIF resistance
+detected), ``treatment_started``, ``initial_loss_to_follow_up`` (diagnosed with TB, treatment start not recorded:
+WHO's "initial defaulters", counted until a start is recorded) and ``nns`` = screened ÷ diagnosed (None when none
+was diagnosed), rounded to one decimal.
 """
 
 from __future__ import annotations
@@ -64,16 +65,19 @@ def _steps(outcome: str, refs: list[Mapping[str, Any]]) -> dict[str, int]:
     def has(field: str, values: tuple[str, ...] | None = None) -> bool:
         return any((r.get(field) or "") != "" and (values is None or r.get(field) in values) for r in refs)
 
+    def at(stage: str) -> bool:      # a follow-up that moved the stage without recording the result
+        return any(r.get("status") == stage for r in refs)
+
     bact = has("diagnosis", ("BACT_CONFIRMED",))
     clinical = not bact and has("diagnosis", ("CLINICALLY_DIAGNOSED",))
-    started = has("treatment_started_at")
+    started = has("treatment_started_at") or at("treatment_started")
     out = {
         "screened": 1,
         "presumptive": int(outcome == "PRESUMPTIVE_TB_REFER"),
-        "x_rayed": int(has("cxr_result")),
+        "x_rayed": int(has("cxr_result") or at("cxr_done")),
         "xray_abnormal": int(has("cxr_result", ("ABNORMAL_SUGGESTIVE",))),
         "sputum_collected": int(has("sputum_collected_at")),
-        "xpert_done": int(has("xpert_result")),
+        "xpert_done": int(has("xpert_result") or at("xpert_done")),
         "bact_confirmed": int(bact),
         "clinically_diagnosed": int(clinical),
         "rif_resistant": int(has("xpert_result", ("MTB_DETECTED_RIF_DETECTED",))),
@@ -98,9 +102,9 @@ def tb_cascade(screens: Iterable[Mapping[str, Any]], referrals: Iterable[Mapping
     """Count the cascade of the persons screened from ``start`` to ``end`` (local days, inclusive).
 
     ``screens``: ``{"person_id", "encounter_id", "screened_on" (YYYY-MM-DD, local), "outcome", "age", "sex"}``;
-    ``referrals``: ``{"person_id", "encounter_id", "kind", "cxr_result", "sputum_collected_at", "xpert_result",
-    "diagnosis", "treatment_started_at"}``. Rows with a true ``voided`` and referrals of another kind than
-    "health" are left out; missing fields are empty. Returns ``{"from", "to", "total", "by_sex", "by_age_group"}``,
+    ``referrals``: ``{"person_id", "encounter_id", "kind", "status", "cxr_result", "sputum_collected_at",
+    "xpert_result", "diagnosis", "treatment_started_at"}``. Rows with a true ``voided`` and referrals of another kind
+    than "health" are left out; missing fields are empty. Returns ``{"from", "to", "total", "by_sex", "by_age_group"}``,
     each table holding every step and ``nns``; every sex and age group is present (zeros included).
 
     Raises ValueError when ``end`` is before ``start``.
@@ -143,7 +147,8 @@ def tb_cascade(screens: Iterable[Mapping[str, Any]], referrals: Iterable[Mapping
 
 
 # ---------------------------------------------------------------------------------------------------------------
-_REFERRAL_FIELDS = ("cxr_result", "sputum_collected_at", "xpert_result", "diagnosis", "treatment_started_at")
+_REFERRAL_FIELDS = ("status", "cxr_result", "sputum_collected_at", "xpert_result", "diagnosis",
+                    "treatment_started_at")
 
 
 def inputs_from_events(events: Iterable[Mapping[str, Any]], *, local_day: Any) -> tuple[list[dict[str, Any]],
@@ -166,7 +171,8 @@ def inputs_from_events(events: Iterable[Mapping[str, Any]], *, local_day: Any) -
                                   "outcome": tb["result"]["outcome"], "age": tb["answers"].get("age")}
 
     def referral(pid: str, enc: str, r: Mapping[str, Any]) -> None:
-        row = {"person_id": pid, "encounter_id": enc, "kind": r["kind"], **{f: "" for f in _REFERRAL_FIELDS}}
+        row = {"person_id": pid, "encounter_id": enc, "kind": r["kind"], **{f: "" for f in _REFERRAL_FIELDS},
+               "status": "referred"}
         row.update({f: v for f, v in (r.get("record") or {}).items() if f in _REFERRAL_FIELDS})
         refs[str(r["id"])] = row
 

@@ -279,7 +279,7 @@ class Health:
         for i in range(0, len(encs), 500):
             part = encs[i:i + 500]
             refs += row_dicts(ctx.db.execute(
-                "SELECT person_id, encounter_id, kind, voided, cxr_result, sputum_collected_at, xpert_result, "
+                "SELECT person_id, encounter_id, kind, voided, status, cxr_result, sputum_collected_at, xpert_result, "
                 f"diagnosis, treatment_started_at FROM referrals WHERE kind = 'health' AND encounter_id IN "
                 f"({', '.join('?' for _ in part)})", part))
         return tb_cascade(screens, refs, start=start, end=end)

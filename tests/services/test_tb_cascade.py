@@ -199,3 +199,16 @@ def test_the_cascade_counts_a_person_once_and_keeps_the_presumptive_screen() -> 
     with pytest.raises(ValueError):
         tb_cascade([], [], start=date(2026, 11, 2), end=date(2026, 11, 1))
     assert json.loads(json.dumps(c)) == c                          # plain data: HQ can store and send it
+
+
+def test_a_stage_moved_without_its_result_still_counts() -> None:
+    """The follow-up screen lets a stage move without the result (a facility that reported "X-ray done" only)."""
+    screens = [{"person_id": p, "encounter_id": p, "screened_on": "2026-11-05", "outcome": "PRESUMPTIVE_TB_REFER",
+                "age": 30, "sex": "M"} for p in ("a", "b", "c", "d")]
+    refs = [{"person_id": "a", "encounter_id": "a", "kind": "health", "status": "cxr_done"},
+            {"person_id": "b", "encounter_id": "b", "kind": "health", "status": "xpert_done"},
+            {"person_id": "c", "encounter_id": "c", "kind": "health", "status": "treatment_started",
+             "diagnosis": "CLINICALLY_DIAGNOSED"},
+            {"person_id": "d", "encounter_id": "d", "kind": "health", "status": "referred"}]
+    t = tb_cascade(screens, refs, start=date(2026, 11, 1), end=date(2026, 11, 30))["total"]
+    assert (t["x_rayed"], t["xpert_done"], t["treatment_started"], t["initial_loss_to_follow_up"]) == (1, 1, 1, 0)
