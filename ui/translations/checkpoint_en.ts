@@ -4,15 +4,15 @@
 <context>
     <name></name>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="81"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
-        <location filename="../messages.py" line="83"/>
-        <location filename="../messages.py" line="86"/>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="105"/>
         <source>Core</source>
         <translation type="unfinished"></translation>
     </message>
@@ -76,72 +76,72 @@
 <context>
     <name>CascadeView</name>
     <message>
-        <location filename="../views/health_post.py" line="437"/>
+        <location filename="../views/health_post.py" line="439"/>
         <source>From (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="438"/>
+        <location filename="../views/health_post.py" line="440"/>
         <source>To (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="441"/>
+        <location filename="../views/health_post.py" line="443"/>
         <source>&amp;Show cascade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="445"/>
+        <location filename="../views/health_post.py" line="447"/>
         <source>TB cascade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="449"/>
+        <location filename="../views/health_post.py" line="451"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="449"/>
+        <location filename="../views/health_post.py" line="451"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="466"/>
+        <location filename="../views/health_post.py" line="468"/>
         <source>Write the dates as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="473"/>
+        <location filename="../views/health_post.py" line="475"/>
         <source>Persons screened from %1 to %2, followed to today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="477"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="477"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="477"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="477"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="476"/>
+        <location filename="../views/health_post.py" line="478"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="476"/>
+        <location filename="../views/health_post.py" line="478"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,37 +1402,37 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="89"/>
         <source>Too many wrong passphrases. Try again in %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="92"/>
         <source>Wrong user name or passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="94"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="96"/>
         <source>Your role does not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="98"/>
         <source>That record no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="102"/>
         <source>The store could not be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="106"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1617,6 +1617,76 @@
     <message>
         <location filename="../messages.py" line="55"/>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="59"/>
+        <source>Consent to the TB screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="60"/>
+        <source>Chest X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="61"/>
+        <source>Chest X-ray date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="62"/>
+        <source>CAD score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="63"/>
+        <source>X-ray read by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="64"/>
+        <source>Sputum collected on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="65"/>
+        <source>Specimen id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="66"/>
+        <source>Xpert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="67"/>
+        <source>Xpert date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="68"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="69"/>
+        <source>TB register number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="70"/>
+        <source>Treatment started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="71"/>
+        <source>Treatment outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>Outcome date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1898,12 +1968,12 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="495"/>
+        <location filename="../views/health_post.py" line="497"/>
         <source>&amp;Health post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="499"/>
+        <location filename="../views/health_post.py" line="501"/>
         <source>TB &amp;cascade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2099,67 +2169,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="274"/>
+        <location filename="../views/health_post.py" line="277"/>
         <source>No one found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="297"/>
+        <location filename="../views/health_post.py" line="300"/>
         <source>home province not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="303"/>
+        <location filename="../views/health_post.py" line="306"/>
         <source>Arrived %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="318"/>
+        <location filename="../views/health_post.py" line="321"/>
         <source>No TB referral yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="326"/>
+        <location filename="../views/health_post.py" line="328"/>
         <source>X-ray: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="328"/>
+        <location filename="../views/health_post.py" line="330"/>
         <source>sputum %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="330"/>
+        <location filename="../views/health_post.py" line="332"/>
         <source>Xpert: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="334"/>
+        <location filename="../views/health_post.py" line="336"/>
         <source>register %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="336"/>
+        <location filename="../views/health_post.py" line="338"/>
         <source>treatment from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="367"/>
+        <location filename="../views/health_post.py" line="369"/>
         <source>TB screen saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="399"/>
+        <location filename="../views/health_post.py" line="401"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="419"/>
+        <location filename="../views/health_post.py" line="421"/>
         <source>Transfer slip: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="422"/>
+        <location filename="../views/health_post.py" line="424"/>
         <source>Transfer recorded.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,15 +4,15 @@
 <context>
     <name></name>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="81"/>
         <source>Field</source>
         <translation type="unfinished">ចំណុចព័ត៌មាន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
-        <location filename="../messages.py" line="83"/>
-        <location filename="../messages.py" line="86"/>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="105"/>
         <source>Core</source>
         <translation type="unfinished">ស្នូល</translation>
     </message>
@@ -76,72 +76,72 @@
 <context>
     <name>CascadeView</name>
     <message>
-        <location filename="../views/health_post.py" line="437"/>
+        <location filename="../views/health_post.py" line="439"/>
         <source>From (YYYY-MM-DD)</source>
         <translation>ពី (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="438"/>
+        <location filename="../views/health_post.py" line="440"/>
         <source>To (YYYY-MM-DD)</source>
         <translation>ដល់ (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="441"/>
+        <location filename="../views/health_post.py" line="443"/>
         <source>&amp;Show cascade</source>
         <translation>&amp;បង្ហាញដំណាក់កាលថែទាំ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="445"/>
+        <location filename="../views/health_post.py" line="447"/>
         <source>TB cascade</source>
         <translation>ដំណាក់កាលថែទាំជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="449"/>
+        <location filename="../views/health_post.py" line="451"/>
         <source>From</source>
         <translation>ពី</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="449"/>
+        <location filename="../views/health_post.py" line="451"/>
         <source>To</source>
         <translation>ដល់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="466"/>
+        <location filename="../views/health_post.py" line="468"/>
         <source>Write the dates as YYYY-MM-DD.</source>
         <translation>សូមសរសេរកាលបរិច្ឆេទជា YYYY-MM-DD ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="473"/>
+        <location filename="../views/health_post.py" line="475"/>
         <source>Persons screened from %1 to %2, followed to today.</source>
         <translation>អ្នកដែលបានពិនិត្យពី %1 ដល់ %2 តាមដានរហូតដល់ថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="477"/>
         <source>Female</source>
         <translation>ស្រី</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="477"/>
         <source>Male</source>
         <translation>ប្រុស</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="477"/>
         <source>Other</source>
         <translation>ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="477"/>
         <source>Unknown</source>
         <translation>មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="476"/>
+        <location filename="../views/health_post.py" line="478"/>
         <source>Step</source>
         <translation>ដំណាក់កាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="476"/>
+        <location filename="../views/health_post.py" line="478"/>
         <source>Total</source>
         <translation>សរុប</translation>
     </message>
@@ -1402,37 +1402,37 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="89"/>
         <source>Too many wrong passphrases. Try again in %1 seconds.</source>
         <translation type="unfinished">បញ្ចូលឃ្លាសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្ដងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="92"/>
         <source>Wrong user name or passphrase.</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="94"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished">គណនីនេះត្រូវបានចាក់សោ។ សូមស្នើអ្នកត្រួតពិនិត្យឱ្យដោះសោ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="96"/>
         <source>Your role does not allow this.</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យធ្វើការនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="98"/>
         <source>That record no longer exists.</source>
         <translation type="unfinished">កំណត់ត្រានោះលែងមានទៀតហើយ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="102"/>
         <source>The store could not be used: %1</source>
         <translation type="unfinished">មិនអាចប្រើមូលដ្ឋានទិន្នន័យបានទេ៖ %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="106"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished">មានបញ្ហាកើតឡើង ហើយគ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមព្យាយាមម្ដងទៀត។ ប្រសិនបើវាកើតឡើងម្ដងទៀត សូមប្រាប់អ្នកត្រួតពិនិត្យរបស់អ្នក។</translation>
     </message>
@@ -1618,6 +1618,76 @@
         <location filename="../messages.py" line="55"/>
         <source>Status</source>
         <translation type="unfinished">ស្ថានភាព</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="59"/>
+        <source>Consent to the TB screen</source>
+        <translation>ការយល់ព្រមឱ្យពិនិត្យជំងឺរបេង</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="60"/>
+        <source>Chest X-ray</source>
+        <translation>កាំរស្មីអ៊ិចទ្រូង</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="61"/>
+        <source>Chest X-ray date</source>
+        <translation>កាលបរិច្ឆេទថតកាំរស្មីអ៊ិចទ្រូង</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="62"/>
+        <source>CAD score</source>
+        <translation>ពិន្ទុ CAD</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="63"/>
+        <source>X-ray read by</source>
+        <translation>កាំរស្មីអ៊ិចអានដោយ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="64"/>
+        <source>Sputum collected on</source>
+        <translation>ថ្ងៃប្រមូលកំហាក</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="65"/>
+        <source>Specimen id</source>
+        <translation>លេខសំណាក</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="66"/>
+        <source>Xpert result</source>
+        <translation>លទ្ធផល Xpert</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="67"/>
+        <source>Xpert date</source>
+        <translation>កាលបរិច្ឆេទ Xpert</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="68"/>
+        <source>Diagnosis</source>
+        <translation>រោគវិនិច្ឆ័យ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="69"/>
+        <source>TB register number</source>
+        <translation>លេខចុះបញ្ជីជំងឺរបេង</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="70"/>
+        <source>Treatment started on</source>
+        <translation>ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="71"/>
+        <source>Treatment outcome</source>
+        <translation>លទ្ធផលព្យាបាល</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>Outcome date</source>
+        <translation>កាលបរិច្ឆេទនៃលទ្ធផល</translation>
     </message>
     <message>
         <location filename="../views/sync_panel.py" line="42"/>
@@ -1898,12 +1968,12 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="495"/>
+        <location filename="../views/health_post.py" line="497"/>
         <source>&amp;Health post</source>
         <translation>&amp;ប៉ុស្តិ៍សុខភាព</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="499"/>
+        <location filename="../views/health_post.py" line="501"/>
         <source>TB &amp;cascade</source>
         <translation>&amp;ដំណាក់កាលថែទាំជំងឺរបេង</translation>
     </message>
@@ -2099,67 +2169,67 @@
         <translation>&amp;បោះពុម្ពប័ណ្ណបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="274"/>
+        <location filename="../views/health_post.py" line="277"/>
         <source>No one found.</source>
         <translation>រកមិនឃើញនរណាម្នាក់ទេ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="297"/>
+        <location filename="../views/health_post.py" line="300"/>
         <source>home province not recorded</source>
         <translation>មិនបានកត់ត្រាខេត្តកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="303"/>
+        <location filename="../views/health_post.py" line="306"/>
         <source>Arrived %1</source>
         <translation>មកដល់ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="318"/>
+        <location filename="../views/health_post.py" line="321"/>
         <source>No TB referral yet.</source>
         <translation>មិនទាន់មានការបញ្ជូនជំងឺរបេងនៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="326"/>
+        <location filename="../views/health_post.py" line="328"/>
         <source>X-ray: %1</source>
         <translation>កាំរស្មីអ៊ិច៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="328"/>
+        <location filename="../views/health_post.py" line="330"/>
         <source>sputum %1</source>
         <translation>កំហាក %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="330"/>
+        <location filename="../views/health_post.py" line="332"/>
         <source>Xpert: %1</source>
         <translation>Xpert៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="334"/>
+        <location filename="../views/health_post.py" line="336"/>
         <source>register %1</source>
         <translation>ចុះបញ្ជី %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="336"/>
+        <location filename="../views/health_post.py" line="338"/>
         <source>treatment from %1</source>
         <translation>ព្យាបាលចាប់ពី %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="367"/>
+        <location filename="../views/health_post.py" line="369"/>
         <source>TB screen saved.</source>
         <translation>បានរក្សាទុកការពិនិត្យជំងឺរបេង។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="399"/>
+        <location filename="../views/health_post.py" line="401"/>
         <source>Saved.</source>
         <translation>បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="419"/>
+        <location filename="../views/health_post.py" line="421"/>
         <source>Transfer slip: %1 — %2</source>
         <translation>ប័ណ្ណបញ្ជូន៖ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="422"/>
+        <location filename="../views/health_post.py" line="424"/>
         <source>Transfer recorded.</source>
         <translation>បានកត់ត្រាការបញ្ជូន។</translation>
     </message>

@@ -281,7 +281,7 @@ class HealthPostView(QWidget):
         self.transfer_id = None
         self.slip.clear()
         self.print_btn.setEnabled(False)
-        self.reload()
+        self.reload(then=self.arrival.setFocus)      # a new person: start at the arrival; a save keeps the focus
 
     def reload(self, then: Callable[[], None] | None = None) -> None:
         if self.person_id is None:
@@ -320,7 +320,6 @@ class HealthPostView(QWidget):
             self.referral.setCurrentIndex(self.referral.count() - 1)
         self.pathway.setText("\n".join(lines) or self.tr("No TB referral yet."))
         self._enable(bool(rec.arrivals))
-        self.arrival.setFocus()
 
     def _pathway_line(self, r: dict[str, Any]) -> str:
         parts = [code_label("health_facilities", r["agency_code"]), stage_label(r["status"])]
