@@ -132,7 +132,7 @@ def test_the_cascade_view_and_who_reaches_the_health_post(make_ctx, qtbot) -> No
     ctx = make_ctx("thida")
     page = HealthPostPage(ctx)
     qtbot.addWidget(page)
-    assert page.cascade is not None and page.count() == 2
+    assert page.cascade is not None and page.count() == 3       # health post, cascade, TB policy
     page.cascade.date_from.setText("2000-01-01")
     page.cascade.refresh()
     wait_idle(qtbot, ctx)
@@ -156,3 +156,27 @@ def test_the_main_window_offers_the_health_post_to_health_workers_only(make_ctx,
             win.show_page("health_post")
             assert isinstance(win.stack.currentWidget(), HealthPostPage)
         wait_idle(qtbot, ctx)
+
+
+def test_the_tb_policy_tab_shows_whos_reasoning_and_only_a_supervisor_changes_it(make_ctx, qtbot) -> None:
+    from ui.views.health_post import PolicyView
+
+    hw = PolicyView(make_ctx("thida"))
+    qtbot.addWidget(hw)
+    wait_idle(qtbot, hw.ctx)
+    assert hw.xray.isChecked() and hw.detention.isChecked()
+    assert "WHO" in hw.xray_why.text() and "detention" in hw.detention_why.text()
+    assert not hw.save_btn.isEnabled() and not hw.xray.isEnabled()
+    sup = PolicyView(make_ctx("dara"))
+    qtbot.addWidget(sup)
+    show_active(qtbot, sup)
+    wait_idle(qtbot, sup.ctx)
+    kb = Keyboard(qtbot)
+    kb.tab_to(sup, "policy_xray_on_site")
+    kb.press(Qt.Key.Key_Space)
+    kb.tab_to(sup, "policy_save")
+    kb.press(Qt.Key.Key_Space)
+    wait_idle(qtbot, sup.ctx)
+    assert "next sign-in" in sup.message.text()
+    assert sup.ctx.runner.run_sync(sup.ctx.session.health.tb_policy).xray_on_site is False
+    assert not sup.xray.isChecked()

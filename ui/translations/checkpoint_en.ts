@@ -1968,13 +1968,18 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="497"/>
+        <location filename="../views/health_post.py" line="552"/>
         <source>&amp;Health post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="501"/>
+        <location filename="../views/health_post.py" line="556"/>
         <source>TB &amp;cascade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="558"/>
+        <source>TB &amp;policy</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3084,6 +3089,34 @@
     <message>
         <location filename="../models/persons.py" line="175"/>
         <source>%1 (estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PolicyView</name>
+    <message>
+        <location filename="../views/health_post.py" line="497"/>
+        <source>A chest &amp;X-ray is taken here (on site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="499"/>
+        <source>Recent &amp;detention alone sends a person to the X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="507"/>
+        <source>&amp;Save the TB policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="520"/>
+        <source>Only a supervisor can change the TB policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="536"/>
+        <source>Saved. The TB policy applies from the next sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1968,14 +1968,19 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="497"/>
+        <location filename="../views/health_post.py" line="552"/>
         <source>&amp;Health post</source>
         <translation>&amp;ប៉ុស្តិ៍សុខភាព</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="501"/>
+        <location filename="../views/health_post.py" line="556"/>
         <source>TB &amp;cascade</source>
         <translation>&amp;ដំណាក់កាលថែទាំជំងឺរបេង</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="558"/>
+        <source>TB &amp;policy</source>
+        <translation>&amp;គោលការណ៍ជំងឺរបេង</translation>
     </message>
 </context>
 <context>
@@ -3085,6 +3090,34 @@
         <location filename="../models/persons.py" line="175"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished">%1 (ប៉ាន់ស្មាន)</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyView</name>
+    <message>
+        <location filename="../views/health_post.py" line="497"/>
+        <source>A chest &amp;X-ray is taken here (on site)</source>
+        <translation>ថតកាំរស្មីអ៊ិច&amp;ទ្រូងនៅទីនេះ (នៅនឹងកន្លែង)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="499"/>
+        <source>Recent &amp;detention alone sends a person to the X-ray</source>
+        <translation>ការ&amp;ឃុំខ្លួនថ្មីៗតែមួយមុខ បញ្ជូនបុគ្គលទៅថតកាំរស្មីអ៊ិច</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="507"/>
+        <source>&amp;Save the TB policy</source>
+        <translation>&amp;រក្សាទុកគោលការណ៍ជំងឺរបេង</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="520"/>
+        <source>Only a supervisor can change the TB policy.</source>
+        <translation>មានតែអ្នកត្រួតពិនិត្យទេដែលអាចផ្លាស់ប្តូរគោលការណ៍ជំងឺរបេង។</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="536"/>
+        <source>Saved. The TB policy applies from the next sign-in.</source>
+        <translation>បានរក្សាទុក។ គោលការណ៍ជំងឺរបេងអនុវត្តចាប់ពីការចូលប្រើលើកក្រោយ។</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,7 @@ from ui.qt import (
 from ui.text import code_label, content_language, local_date
 from ui.wizards.registration.outcomes import outcome_text
 
-__all__ = ["CascadeView", "HealthPostView"]
+__all__ = ["CascadeView", "HealthPostPage", "HealthPostView", "PolicyView"]
 
 OUTCOME_LABELS = {
     "CURED": QT_TRANSLATE_NOOP("HealthPost", "Cured"),
@@ -486,6 +486,63 @@ class CascadeView(QWidget):
         self.table.setHtml(f"<table border='1' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>")
 
 
+class PolicyView(QWidget):
+    """The site's TB policy with WHO's reasoning beside each setting; a supervisor may change it (from the next
+    sign-in), others read it."""
+
+    def __init__(self, ctx: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("tb_policy")
+        self.xray = QCheckBox(self.tr("A chest &X-ray is taken here (on site)"))
+        self.xray.setObjectName("policy_xray_on_site")
+        self.detention = QCheckBox(self.tr("Recent &detention alone sends a person to the X-ray"))
+        self.detention.setObjectName("policy_detention_alone")
+        self.xray_why = QLabel()
+        self.xray_why.setObjectName("policy_xray_why")
+        self.detention_why = QLabel()
+        self.detention_why.setObjectName("policy_detention_why")
+        for label in (self.xray_why, self.detention_why):
+            label.setWordWrap(True)
+        self.save_btn = QPushButton(self.tr("&Save the TB policy"))
+        self.save_btn.setObjectName("policy_save")
+        self.message = QLabel()
+        self.message.setObjectName("policy_message")
+        self.message.setWordWrap(True)
+        may = can(ctx.role, Permission.SITE_SETTINGS)
+        for w in (self.xray, self.detention, self.save_btn):
+            w.setEnabled(may)
+        lay = QVBoxLayout(self)
+        shown: tuple[QWidget, ...] = (self.xray, self.xray_why, self.detention, self.detention_why, self.save_btn,
+                                      self.message)
+        for item in shown:
+            lay.addWidget(item)
+        lay.addStretch(1)
+        if not may:
+            self.message.setText(self.tr("Only a supervisor can change the TB policy."))
+        self.save_btn.clicked.connect(self.save)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.ctx.call(self.ctx.session.health.tb_policy, on_done=self._show, owner=self, latest="tb_policy")
+
+    def _show(self, p: Any) -> None:
+        self.policy = p
+        self.xray.setChecked(p.xray_on_site)
+        self.detention.setChecked(p.detention_alone_to_xray)
+        self.xray_why.setText(QCoreApplication.translate("Core", p.xray_on_site_why))
+        self.detention_why.setText(QCoreApplication.translate("Core", p.detention_alone_why))
+
+    def save(self) -> None:
+        def done(_c: Any) -> None:
+            self.message.setText(self.tr("Saved. The TB policy applies from the next sign-in."))
+            self.refresh()
+
+        self.ctx.mutate(self.ctx.session.health.set_tb_policy, xray_on_site=self.xray.isChecked(),
+                        detention_alone_to_xray=self.detention.isChecked(), on_done=done,
+                        on_error=lambda e: self.message.setText(error_message(e)), parent=self)
+
+
 class HealthPostPage(QTabWidget):
     """The main window's page: the health post, and the cascade for roles that see it."""
 
@@ -499,3 +556,5 @@ class HealthPostPage(QTabWidget):
         if can(ctx.role, Permission.TB_CASCADE):
             self.cascade = CascadeView(ctx)
             self.addTab(self.cascade, self.tr("TB &cascade"))
+        self.policy = PolicyView(ctx)
+        self.addTab(self.policy, self.tr("TB &policy"))
