@@ -108,6 +108,8 @@ def main() -> int:
                 page.cascade.date_from.setText((clock.now().date().replace(day=1)).isoformat())
                 page.cascade.refresh()
                 shot(main, "tb-cascade", lang)
+            page.setCurrentWidget(page.policy)
+            shot(main, "tb-policy", lang)
         flow = RegistrationFlow(now=clock.now())
         flow.person.update(family_name="SOK", given_names="DARA", name_khmer="សុខ ដារា", sex="M",
                            date_of_birth="1990-05-17", id_document_type="PASSPORT", id_document_number="N01234567")

@@ -145,6 +145,11 @@
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../views/health_post.py" line="480"/>
+        <source>Age unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ConsentPage</name>
@@ -1968,17 +1973,17 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="552"/>
+        <location filename="../views/health_post.py" line="556"/>
         <source>&amp;Health post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="556"/>
+        <location filename="../views/health_post.py" line="560"/>
         <source>TB &amp;cascade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="558"/>
+        <location filename="../views/health_post.py" line="562"/>
         <source>TB &amp;policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3095,27 +3100,27 @@
 <context>
     <name>PolicyView</name>
     <message>
-        <location filename="../views/health_post.py" line="497"/>
+        <location filename="../views/health_post.py" line="499"/>
         <source>A chest &amp;X-ray is taken here (on site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="499"/>
+        <location filename="../views/health_post.py" line="501"/>
         <source>Recent &amp;detention alone sends a person to the X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="507"/>
+        <location filename="../views/health_post.py" line="509"/>
         <source>&amp;Save the TB policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="520"/>
+        <location filename="../views/health_post.py" line="524"/>
         <source>Only a supervisor can change the TB policy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="536"/>
+        <location filename="../views/health_post.py" line="540"/>
         <source>Saved. The TB policy applies from the next sign-in.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -88,7 +88,7 @@
     <message>
         <location filename="../views/health_post.py" line="443"/>
         <source>&amp;Show cascade</source>
-        <translation>&amp;បង្ហាញដំណាក់កាលថែទាំ</translation>
+        <translation>បង្ហាញដំណាក់កាលថែទាំ (&amp;S)</translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="447"/>
@@ -144,6 +144,11 @@
         <location filename="../views/health_post.py" line="478"/>
         <source>Total</source>
         <translation>សរុប</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="480"/>
+        <source>Age unknown</source>
+        <translation>មិនដឹងអាយុ</translation>
     </message>
 </context>
 <context>
@@ -1968,19 +1973,19 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="552"/>
-        <source>&amp;Health post</source>
-        <translation>&amp;ប៉ុស្តិ៍សុខភាព</translation>
-    </message>
-    <message>
         <location filename="../views/health_post.py" line="556"/>
-        <source>TB &amp;cascade</source>
-        <translation>&amp;ដំណាក់កាលថែទាំជំងឺរបេង</translation>
+        <source>&amp;Health post</source>
+        <translation>ប៉ុស្តិ៍សុខភាព (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="558"/>
+        <location filename="../views/health_post.py" line="560"/>
+        <source>TB &amp;cascade</source>
+        <translation>ដំណាក់កាលថែទាំជំងឺរបេង (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="562"/>
         <source>TB &amp;policy</source>
-        <translation>&amp;គោលការណ៍ជំងឺរបេង</translation>
+        <translation>គោលការណ៍ជំងឺរបេង (&amp;P)</translation>
     </message>
 </context>
 <context>
@@ -2018,7 +2023,7 @@
     <message>
         <location filename="../views/health_post.py" line="129"/>
         <source>The person &amp;agrees to the TB screen</source>
-        <translation>បុគ្គលនេះ&amp;យល់ព្រមឱ្យពិនិត្យជំងឺរបេង</translation>
+        <translation>បុគ្គលនេះយល់ព្រមឱ្យពិនិត្យជំងឺរបេង (&amp;A)</translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="145"/>
@@ -2076,7 +2081,7 @@
     <message>
         <location filename="../views/health_post.py" line="156"/>
         <source>Chest &amp;X-ray</source>
-        <translation>&amp;កាំរស្មីអ៊ិចទ្រូង</translation>
+        <translation>កាំរស្មីអ៊ិចទ្រូង (&amp;X)</translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="157"/>
@@ -2086,7 +2091,7 @@
     <message>
         <location filename="../views/health_post.py" line="159"/>
         <source>&amp;Record TB screen</source>
-        <translation>&amp;កត់ត្រាការពិនិត្យជំងឺរបេង</translation>
+        <translation>កត់ត្រាការពិនិត្យជំងឺរបេង (&amp;R)</translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="168"/>
@@ -2161,17 +2166,17 @@
     <message>
         <location filename="../views/health_post.py" line="201"/>
         <source>&amp;Save step</source>
-        <translation>&amp;រក្សាទុកដំណាក់កាល</translation>
+        <translation>រក្សាទុកដំណាក់កាល (&amp;S)</translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="203"/>
         <source>&amp;Transfer for treatment (nearest home)</source>
-        <translation>&amp;បញ្ជូនទៅព្យាបាល (ជិតផ្ទះបំផុត)</translation>
+        <translation>បញ្ជូនទៅព្យាបាល (ជិតផ្ទះបំផុត) (&amp;T)</translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="205"/>
         <source>&amp;Print transfer slip</source>
-        <translation>&amp;បោះពុម្ពប័ណ្ណបញ្ជូន</translation>
+        <translation>បោះពុម្ពប័ណ្ណបញ្ជូន (&amp;P)</translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="277"/>
@@ -3095,27 +3100,27 @@
 <context>
     <name>PolicyView</name>
     <message>
-        <location filename="../views/health_post.py" line="497"/>
-        <source>A chest &amp;X-ray is taken here (on site)</source>
-        <translation>ថតកាំរស្មីអ៊ិច&amp;ទ្រូងនៅទីនេះ (នៅនឹងកន្លែង)</translation>
-    </message>
-    <message>
         <location filename="../views/health_post.py" line="499"/>
+        <source>A chest &amp;X-ray is taken here (on site)</source>
+        <translation>ថតកាំរស្មីអ៊ិចទ្រូងនៅទីនេះ (នៅនឹងកន្លែង) (&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="501"/>
         <source>Recent &amp;detention alone sends a person to the X-ray</source>
-        <translation>ការ&amp;ឃុំខ្លួនថ្មីៗតែមួយមុខ បញ្ជូនបុគ្គលទៅថតកាំរស្មីអ៊ិច</translation>
+        <translation>ការឃុំខ្លួនថ្មីៗតែមួយមុខ បញ្ជូនបុគ្គលទៅថតកាំរស្មីអ៊ិច (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="507"/>
+        <location filename="../views/health_post.py" line="509"/>
         <source>&amp;Save the TB policy</source>
-        <translation>&amp;រក្សាទុកគោលការណ៍ជំងឺរបេង</translation>
+        <translation>រក្សាទុកគោលការណ៍ជំងឺរបេង (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="520"/>
+        <location filename="../views/health_post.py" line="524"/>
         <source>Only a supervisor can change the TB policy.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យទេដែលអាចផ្លាស់ប្តូរគោលការណ៍ជំងឺរបេង។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="536"/>
+        <location filename="../views/health_post.py" line="540"/>
         <source>Saved. The TB policy applies from the next sign-in.</source>
         <translation>បានរក្សាទុក។ គោលការណ៍ជំងឺរបេងអនុវត្តចាប់ពីការចូលប្រើលើកក្រោយ។</translation>
     </message>

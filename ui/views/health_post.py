@@ -476,7 +476,9 @@ class CascadeView(QWidget):
                              .replace("%2", c["to"]))
         sex = {"F": self.tr("Female"), "M": self.tr("Male"), "X": self.tr("Other"), "UNKNOWN": self.tr("Unknown")}
         head = "".join(f"<th>{html.escape(h)}</th>" for h in [self.tr("Step"), self.tr("Total"),
-                                                               *(sex[s] for s in SEXES), *AGE_GROUPS])
+                                                               *(sex[s] for s in SEXES),
+                                                               *(self.tr("Age unknown") if g == "unknown" else g
+                                                                 for g in AGE_GROUPS)])
         rows = []
         for step in (*STEPS, "nns"):
             cells = [c["total"][step], *(c["by_sex"][s][step] for s in SEXES),
