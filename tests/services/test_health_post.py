@@ -46,6 +46,12 @@ def test_only_the_health_post_roles_record_a_tb_screen(post, sign_in) -> None:
     assert done.result.outcome == "PRESUMPTIVE_TB_REFER" and done.referral_id
     assert post["dara"].health.screen(enc, {}, consent=True).result.outcome == "SCREEN_NEGATIVE"
     with pytest.raises(PermissionDenied):
+        post["sokha"].health.record(done.referral_id, {"sputum_collected_at": "2026-11-22"})
+    with pytest.raises(PermissionDenied):
+        post["sokha"].health.transfer(done.referral_id)
+    with pytest.raises(PermissionDenied):
+        sign_in("rith").health.person(post["reg"].person_id)            # the admin never reads a record
+    with pytest.raises(PermissionDenied):
         post["sokha"].health.cascade(post["sokha"].store.clock.now().date(), post["sokha"].store.clock.now().date())
 
 
