@@ -263,6 +263,8 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     sp = add("backup", cmd_backup, "copy the store (encrypted) with its key slots", json_=True)
     sp.add_argument("--out", type=Path, required=True)
     add("stats", cmd_stats, "counts of records and events", json_=True)
+    from checkpoint.commands_tb import add_tb_commands  # issue 14: tb cascade, tb policy
+    add_tb_commands(add)
     for extend in extensions:
         extend(add)
     return p

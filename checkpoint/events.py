@@ -35,6 +35,8 @@ EVENT_TYPES = frozenset({
     # device-local: this store moved to another HQ enrollment (must never travel to other devices)
     "device.reenrolled",
 })
+# Issue 14: the health post's TB screen of an arrival (with the referral it opens); the site's TB policy (audit).
+EVENT_TYPES = EVENT_TYPES | {"tb.screened", "site.tb_policy_set"}
 
 # The entity each event type is about: an event whose entity_type says otherwise is refused (at HQ and on a device).
 EVENT_ENTITY: dict[str, str] = {
@@ -45,6 +47,7 @@ EVENT_ENTITY: dict[str, str] = {
     "user.created": "user", "user.updated": "user", "user.passphrase_changed": "user",
     "records.exported": "store", "store.backed_up": "store", "device.reenrolled": "store",
 }
+EVENT_ENTITY.update({"tb.screened": "person", "site.tb_policy_set": "store"})   # issue 14
 
 # The event types that may travel from one device to another (through HQ's pull feeds): events about a person's
 # record. Never accounts (user.*), keys, enrollment or what only says something about one device (exports,
@@ -198,6 +201,11 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
         r.creates.append(("referral", _id(payload.get("referral"), "id")))
     elif type_ in ("referral.updated", "referral.slip_printed"):
         r.names.append(("referral", _id(payload, "referral_id")))
+    elif type_ == "tb.screened":
+        r.names.append(("encounter", _id(payload, "encounter_id")))
+        r.creates.append(("tb_screening", _id(payload.get("tb"), "id")))
+        if payload.get("referral") is not None:
+            r.creates.append(("referral", _id(payload["referral"], "id")))
     elif type_ == "conflict.resolved":
         r.names.append(("conflict", _id(payload, "conflict_id")))
     elif type_ == "record.voided":

@@ -65,6 +65,11 @@ _REASON_TB_PRESUMPTIVE = ("Presumptive TB: chest X-ray and Xpert MTB/RIF",
 _REASON_TB_RISK = ("TB risk: chest X-ray",
                    # Khmer: needs native review.
                    "ហានិភ័យជំងឺរបេង៖ ថតកាំរស្មីអ៊ិចទ្រូង")
+# Issue 14: a person diagnosed at the health post, sent to the facility nearest home to start treatment.
+_TB_TRANSFER_CODES = frozenset({"TB_TREATMENT_TRANSFER"})
+_REASON_TB_TRANSFER = ("TB treatment: please start treatment under the national TB programme",
+                       # Khmer: needs native review.
+                       "ការព្យាបាលជំងឺរបេង៖ សូមចាប់ផ្ដើមការព្យាបាលក្រោមកម្មវិធីជាតិកំចាត់រោគរបេង")
 # Protection and child protection: one neutral reason. Never the checklist, never "victim".
 _REASON_PROTECTION = ("Referral for protection and assistance",
                       # Khmer: needs native review.
@@ -117,6 +122,8 @@ def make_slip(row: Mapping[str, Any], *, checkpoint_name: str, token: str, tz: t
     list_name = "health_facilities" if kind == "health" else "agencies"
     if kind == "health":
         reason = _REASON_TB_RISK if row["reason_code"] in _TB_RISK_CODES else _REASON_TB_PRESUMPTIVE
+        if row["reason_code"] in _TB_TRANSFER_CODES:
+            reason = _REASON_TB_TRANSFER
     else:
         reason = _REASON_PROTECTION
     doc_type = row["id_document_type"] or "NONE"

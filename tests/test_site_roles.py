@@ -25,7 +25,7 @@ def test_docstring_examples(name: str) -> None:
 
 # ---------------------------------------------------------------------------------------------------- site
 def test_the_defaults_are_poipets() -> None:
-    assert SiteConfig() == SiteConfig("", "POIPET_INTL_CHECKPOINT", "any_symptom", LOCAL_TZ)
+    assert SiteConfig() == SiteConfig("", "POIPET_INTL_CHECKPOINT", "any_symptom", LOCAL_TZ, True, True)
     assert (DEFAULT_STATION_ID, DEFAULT_TB_MODE) == ("POIPET_INTL_CHECKPOINT", "any_symptom")
     assert LOCAL_TZ.utcoffset(None) == timedelta(hours=7)          # Cambodia: UTC+7 all year
     assert SiteConfig.from_meta({"station_id": "", "tb_mode": None}.get) == SiteConfig()
@@ -77,6 +77,10 @@ EXPECTED = {
                    "update_protection_referral", "manage_users", "sync", "export", "backup", "verify", "stats"},
     "admin": {"manage_users", "backup", "verify", "stats", "sync"},
 }
+# Issue 14: the health worker records the TB screen and its pathway herself and sees the cascade; the supervisor
+# too, and sets the site's TB policy. Officers keep screening at registration only.
+EXPECTED["health_worker"] |= {"screen_tb", "tb_cascade"}
+EXPECTED["supervisor"] |= {"screen_tb", "tb_cascade", "site_settings"}
 
 
 def test_the_enums_are_the_stored_strings() -> None:

@@ -95,6 +95,21 @@ def main() -> int:
             if main.available(key):
                 main.show_page(key)
                 shot(main, key, lang)
+        if main.available("health_post"):     # issue 14: the health post with a person's TB pathway, the cascade
+            main.show_page("health_post")
+            page = main.page("health_post")
+            rows = runner.run_sync(s.referrals.list, kind="health", status="treatment_started") or \
+                runner.run_sync(s.referrals.list, kind="health")
+            if rows:
+                page.post.open_person(rows[0].person_id)
+            shot(main, "health-post", lang)
+            if page.cascade is not None:
+                page.setCurrentWidget(page.cascade)
+                page.cascade.date_from.setText((clock.now().date().replace(day=1)).isoformat())
+                page.cascade.refresh()
+                shot(main, "tb-cascade", lang)
+            page.setCurrentWidget(page.policy)
+            shot(main, "tb-policy", lang)
         flow = RegistrationFlow(now=clock.now())
         flow.person.update(family_name="SOK", given_names="DARA", name_khmer="សុខ ដារា", sex="M",
                            date_of_birth="1990-05-17", id_document_type="PASSPORT", id_document_number="N01234567")

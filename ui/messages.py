@@ -54,6 +54,23 @@ FIELD_LABELS = {
     "ticked": QT_TRANSLATE_NOOP("Field", "Indicators"),
     "status": QT_TRANSLATE_NOOP("Field", "Status"),
 }
+# Issue 14: the TB record at the health post.
+FIELD_LABELS.update({
+    "consent": QT_TRANSLATE_NOOP("Field", "Consent to the TB screen"),
+    "cxr_result": QT_TRANSLATE_NOOP("Field", "Chest X-ray"),
+    "cxr_at": QT_TRANSLATE_NOOP("Field", "Chest X-ray date"),
+    "cxr_cad_score": QT_TRANSLATE_NOOP("Field", "CAD score"),
+    "cxr_read_by": QT_TRANSLATE_NOOP("Field", "X-ray read by"),
+    "sputum_collected_at": QT_TRANSLATE_NOOP("Field", "Sputum collected on"),
+    "sputum_specimen_id": QT_TRANSLATE_NOOP("Field", "Specimen id"),
+    "xpert_result": QT_TRANSLATE_NOOP("Field", "Xpert result"),
+    "xpert_at": QT_TRANSLATE_NOOP("Field", "Xpert date"),
+    "diagnosis": QT_TRANSLATE_NOOP("Field", "Diagnosis"),
+    "tb_register_number": QT_TRANSLATE_NOOP("Field", "TB register number"),
+    "treatment_started_at": QT_TRANSLATE_NOOP("Field", "Treatment started on"),
+    "treatment_outcome": QT_TRANSLATE_NOOP("Field", "Treatment outcome"),
+    "treatment_outcome_at": QT_TRANSLATE_NOOP("Field", "Outcome date"),
+})
 
 
 def tr(context: str, text: str) -> str:

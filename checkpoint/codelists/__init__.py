@@ -19,7 +19,7 @@ them for new entries.
     >>> hq = codelists.DEFAULT.with_override("health_facilities", {"list": "health_facilities",
     ...     "version": "hq-1", "codes": [{"code": "KH01-NEW", "label_en": "New clinic"}]})
     >>> [c.code for c in hq.health_facilities()], codelists.version("health_facilities")
-    (['KH01-NEW'], 'demo-2026.11-1')
+    (['KH01-NEW'], 'demo-2026.12-1')
 
 Raises :class:`checkpoint.errors.ValidationError` for an unknown list name or a malformed override.
 """
@@ -400,7 +400,7 @@ def agencies() -> tuple[Code, ...]:
 
 
 def health_facilities() -> tuple[Code, ...]:
-    """Health facilities (DEMO list for Banteay Meanchey until HQ sends the real one).
+    """Health facilities: DEMO ones in Banteay Meanchey, then a referral hospital per province (issue 14).
 
         >>> health_facilities()[0].extra["demo"]
         True

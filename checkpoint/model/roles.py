@@ -47,6 +47,9 @@ class Permission(StrEnum):
     BACKUP = "backup"
     VERIFY = "verify"
     STATS = "stats"
+    SCREEN_TB = "screen_tb"                          # the health post records a TB screen and its pathway (issue 14)
+    TB_CASCADE = "tb_cascade"                        # the TB cascade figures (issue 14)
+    SITE_SETTINGS = "site_settings"                  # the site's TB policy (issue 14)
 
 
 ROLES: tuple[Role, ...] = tuple(Role)
@@ -55,11 +58,13 @@ _P = Permission
 PERMISSIONS: Mapping[str, frozenset[Permission]] = {   # keyed by Role (a str)
     Role.OFFICER: frozenset({_P.REGISTER, _P.VIEW_LIST, _P.VIEW_IDENTITY, _P.VIEW_OWN_TRAFFICKING, _P.VIEW_TB,
                              _P.AMEND_OWN, _P.DRAFTS, _P.SEARCH}),
-    Role.HEALTH_WORKER: frozenset({_P.VIEW_LIST, _P.VIEW_IDENTITY, _P.VIEW_TB, _P.UPDATE_HEALTH_REFERRAL, _P.SEARCH}),
+    Role.HEALTH_WORKER: frozenset({_P.VIEW_LIST, _P.VIEW_IDENTITY, _P.VIEW_TB, _P.UPDATE_HEALTH_REFERRAL, _P.SEARCH,
+                                   _P.SCREEN_TB, _P.TB_CASCADE}),
     Role.SUPERVISOR: frozenset({_P.REGISTER, _P.VIEW_LIST, _P.VIEW_IDENTITY, _P.VIEW_TRAFFICKING,
                                 _P.VIEW_OWN_TRAFFICKING, _P.VIEW_TB, _P.AMEND_ANY, _P.AMEND_OWN, _P.APPROVE, _P.VOID,
                                 _P.DRAFTS, _P.SEARCH, _P.UPDATE_HEALTH_REFERRAL, _P.UPDATE_PROTECTION_REFERRAL,
-                                _P.MANAGE_USERS, _P.SYNC, _P.EXPORT, _P.BACKUP, _P.VERIFY, _P.STATS}),
+                                _P.MANAGE_USERS, _P.SYNC, _P.EXPORT, _P.BACKUP, _P.VERIFY, _P.STATS,
+                                _P.SCREEN_TB, _P.TB_CASCADE, _P.SITE_SETTINGS}),
     Role.ADMIN: frozenset({_P.MANAGE_USERS, _P.BACKUP, _P.VERIFY, _P.STATS, _P.SYNC}),
 }
 

@@ -68,6 +68,8 @@ class TBResult:
     hiv: str
     cough_days: int | None
     rule_version: str = RULE_VERSION
+    xray_on_site: bool = True               # the site policy the rule was applied with
+    detention_alone_to_xray: bool = True    # True only when detention alone did count (needs xray_on_site)
 
     @property
     def referral_needed(self) -> bool:
@@ -97,6 +99,8 @@ class TBResult:
             "symptoms": list(self.symptoms),
             "risk_factors": list(self.risk_factors),
             "explanation": list(self.explanation),
+            "xray_on_site": self.xray_on_site,
+            "detention_alone_to_xray": self.detention_alone_to_xray,
         }
 
 
@@ -131,6 +135,8 @@ def evaluate_tb(
     diabetes: bool = False,
     recent_detention: bool = False,
     mode: str = "any_symptom",
+    xray_on_site: bool = True,
+    detention_alone_to_xray: bool = True,
 ) -> TBResult:
     """Apply the TB referral rule and explain which symptom or risk factor decided.
 
@@ -142,6 +148,14 @@ def evaluate_tb(
     days or more, or haemoptysis) decides. With no counted symptom, any of contact, previous TB, diabetes,
     recent detention, HIV positive or age 55+ gives HIGH_RISK_REFER_CXR. ``hiv`` and ``mode`` are read
     case-insensitively.
+
+    Site policy (``checkpoint.site.SiteConfig``, spec: "site settings, not code"): recent detention on its own
+    (no counted symptom, no other risk factor) sends a person to a chest X-ray only where the X-ray is on site
+    (``xray_on_site``) and the site chose it (``detention_alone_to_xray``); otherwise it is reported but does not
+    decide. Both default to True, which is the rule as it was before the settings existed.
+
+        >>> evaluate_tb(age=30, recent_detention=True, xray_on_site=False).outcome
+        'SCREEN_NEGATIVE'
 
     Raises ValidationError for inconsistent input: a negative or implausible age, an unknown ``hiv`` or
     ``mode``, cough days given without a cough, negative cough days, no cough days for a cough in
@@ -180,6 +194,8 @@ def evaluate_tb(
             raise ValidationError("cough_days", f"must be between 0 and {MAX_COUGH_DAYS}")
         if cough_days > 0 and not cough:
             raise ValidationError("cough_days", "given without a cough")
+    xray_here = _bool("xray_on_site", xray_on_site)
+    detention_counts = _bool("detention_alone_to_xray", detention_alone_to_xray) and xray_here
     if poor_weight_gain and age >= CHILD_AGE_BELOW:
         raise ValidationError("poor_weight_gain", "applies to children under 15 only; use weight_loss")
 
@@ -201,17 +217,22 @@ def evaluate_tb(
     else:
         counted = tuple(i for i in _RULE_SYMPTOMS[rule] if present[i])
     risk_present = tuple(i for i, v in risks.items() if v)
+    # Recent detention decides only where the site policy says so; it is still reported (``risk_factors``).
+    deciding_risks = risk_present if detention_counts else tuple(i for i in risk_present if i != "TB-R5")
 
     if counted:
         outcome, decisive, urgency = "PRESUMPTIVE_TB_REFER", counted, "SAME_DAY"
-    elif risk_present:
-        outcome, decisive, urgency = "HIGH_RISK_REFER_CXR", risk_present, "ROUTINE"
+    elif deciding_risks:
+        outcome, decisive, urgency = "HIGH_RISK_REFER_CXR", deciding_risks, "ROUTINE"
     else:
         outcome, decisive, urgency = "SCREEN_NEGATIVE", (), None
 
     content = tb_content()
     symptoms = tuple(i for i, v in answers.items() if v)
     lines = _explain(content.by_id, rule, str(mode_n), symptoms, counted, risk_present, outcome, cough, cough_days)
+    if not counted and "TB-R5" in risk_present and not detention_counts:
+        lines = (*lines[:-1], DETENTION_NOT_ALONE_NO_XRAY if not xray_here else DETENTION_NOT_ALONE_POLICY,
+                 lines[-1])
     return TBResult(
         outcome=outcome,
         presumptive=outcome == "PRESUMPTIVE_TB_REFER",
@@ -227,7 +248,14 @@ def evaluate_tb(
         age=age,
         hiv=str(hiv_n),
         cough_days=cough_days,
+        xray_on_site=xray_here,
+        detention_alone_to_xray=detention_counts,
     )
+
+
+DETENTION_NOT_ALONE_NO_XRAY = ("Recent detention alone does not send to a chest X-ray at this site: there is no X-ray "
+                               "on site (site setting).")
+DETENTION_NOT_ALONE_POLICY = ("Recent detention alone does not send to a chest X-ray at this site (site setting).")
 
 
 def _explain(

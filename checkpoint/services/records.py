@@ -254,12 +254,13 @@ class Records:
             "WHERE e.arrival_at >= ? AND e.arrival_at < ? AND e.voided = 0 AND p.voided = 0",
             [*params, lo, hi]).fetchone()
         drafts = ctx.db.execute("SELECT count(*) FROM drafts WHERE user_id = ?", [ctx.user.id]).fetchone()[0]
+        tb = _tb_day_figures(ctx.db, d, lo, hi) if ctx.may(Permission.VIEW_TB) else (None, None)   # issue 14
         pending = ctx.db.execute("SELECT count(*) FROM events WHERE sync_state IN ('pending','inflight')").fetchone()[0]
         return TodayFigures(
             day=d, starts_at=lo, ends_at=hi, registered=int(row[0]),
             tb_referrals=int(row[1]) if ctx.may(Permission.VIEW_TB) else None,
             trafficking_indicators=int(row[2]) if scope else None, trafficking_scope=scope,
-            drafts=int(drafts), pending_sync=int(pending))
+            drafts=int(drafts), pending_sync=int(pending), tb_presumptive=tb[0], tb_treatment_started=tb[1])
 
 
 @dataclass(frozen=True)
@@ -278,6 +279,25 @@ class TodayFigures:
     tb_referrals: int | None
     drafts: int
     pending_sync: int
+    # Issue 14: the TB tiles apart. ``tb_presumptive``: of the day's arrivals, those whose TB screen says presumptive
+    # TB (``tb_referrals`` also counts high-risk referrals to X-ray). ``tb_treatment_started``: health referrals
+    # whose treatment start date is this day, whatever day the person arrived. None for a role that sees no TB.
+    tb_presumptive: int | None = None
+    tb_treatment_started: int | None = None
+
+
+def _tb_day_figures(db: Any, day: date, lo: str, hi: str) -> tuple[int, int]:
+    """The two TB figures of one local day (see ``TodayFigures``): an index probe per arrival of the day, and the
+    partial index of treatment start dates (migration 0008_tb)."""
+    presumptive = db.execute(
+        "SELECT count(*) FROM encounters e JOIN persons p ON p.id = e.person_id "
+        "WHERE e.arrival_at >= ? AND e.arrival_at < ? AND e.voided = 0 AND p.voided = 0 AND EXISTS (SELECT 1 FROM "
+        "tb_screenings t WHERE t.encounter_id = e.id AND t.voided = 0 AND t.outcome = 'PRESUMPTIVE_TB_REFER')",
+        [lo, hi]).fetchone()[0]
+    started = db.execute(
+        "SELECT count(*) FROM referrals r JOIN persons p ON p.id = r.person_id WHERE r.treatment_started_at = ? "
+        "AND r.kind = 'health' AND r.voided = 0 AND p.voided = 0", [day.isoformat()]).fetchone()[0]
+    return int(presumptive), int(started)
 
 
 def _decode_screening(row: dict[str, Any]) -> dict[str, Any]:

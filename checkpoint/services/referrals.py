@@ -16,6 +16,7 @@ import builtins
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, NamedTuple
 
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
@@ -63,6 +64,16 @@ class ReferralRow:
     name_khmer: str
     date_of_birth: str | None
     sex: str
+    # the TB record at the health post (issue 14)
+    cxr_at: str | None
+    cxr_cad_score: float | None
+    cxr_read_by: str
+    sputum_collected_at: str | None
+    sputum_specimen_id: str
+    xpert_at: str | None
+    tb_register_number: str
+    treatment_outcome: str
+    treatment_outcome_at: str | None
 
     @property
     def is_open(self) -> bool:
@@ -116,7 +127,9 @@ class Referrals:
                     else Permission.UPDATE_PROTECTION_REFERRAL)
         if r["voided"]:
             raise ConflictError("This referral was voided.")
-        ch = validate_referral_update(r, changes, today=ctx.today())
+        arrived = ctx.encounter(r["encounter_id"])["arrival_at"]          # the TB record's order rules (issue 14)
+        ch = validate_referral_update(r, changes, today=ctx.today(),
+                                      arrival_day=datetime.fromisoformat(arrived).astimezone(ctx.site.tz).date())
         with ctx.store.write():
             ctx.store.record("referral.updated", "person", r["person_id"],
                              {"referral_id": r["id"], "changes": ch}, author=ctx.user.id)

@@ -115,7 +115,7 @@ class Registrations:
             payload["trafficking"] = t_payload
             versions.append(f"{t_res.content_id}@{t_res.content_version}")
         if tb is not None:
-            tb_res, tb_payload = _tb(tb, age, ctx.site.tb_mode)
+            tb_res, tb_payload = _tb(tb, age, ctx.site.tb_mode, ctx.site.tb_policy())
             payload["tb"] = tb_payload
             versions.append(f"{tb_res.content_id}@{tb_res.content_version}")
         refs = [validate_referral(r) for r in referrals]
@@ -206,15 +206,20 @@ def _trafficking(data: Mapping[str, Any], age: int | None) -> tuple[Any, dict[st
                  "result": _compact(res.to_dict(), _TRAFFICKING_KEEP)}
 
 
-def _tb(data: Mapping[str, Any], age: int | None, mode: str) -> tuple[Any, dict[str, Any]]:
+def _tb(data: Mapping[str, Any], age: int | None, mode: str,
+        policy: Mapping[str, bool] | None = None) -> tuple[Any, dict[str, Any]]:
     unknown = set(data) - set(TB_ANSWER_KEYS)
     if unknown:
         raise ValidationError(sorted(unknown)[0], "is not part of the TB screen")
     if age is None:
         raise ValidationError("date_of_birth", "the TB screen needs the person's age")
     answers = {k: data[k] for k in TB_ANSWER_KEYS if k in data}
-    res = screening.evaluate_tb(age=age, mode=mode, **answers)
-    return res, {"id": str(uuid.uuid4()), "answers": {**answers, "age": age, "mode": mode},
+    # The site's TB policy is kept with the answers only where it is not the default (so the explanation can be
+    # regenerated, and records made under the default policy keep the shape they always had).
+    kept = {k: v for k, v in (policy or {}).items() if v is not True}
+    res = screening.evaluate_tb(age=age, mode=mode, **answers, xray_on_site=kept.get("xray_on_site", True),
+                                detention_alone_to_xray=kept.get("detention_alone_to_xray", True))
+    return res, {"id": str(uuid.uuid4()), "answers": {**answers, "age": age, "mode": mode, **kept},
                  "result": _compact(res.to_dict(), _TB_KEEP)}
 
 

@@ -29,6 +29,7 @@ from checkpoint import crypto
 from checkpoint.services.base import Context, User, load_user
 from checkpoint.services.corrections import Corrections
 from checkpoint.services.drafts import Drafts
+from checkpoint.services.health import Health
 from checkpoint.services.maintenance import Maintenance
 from checkpoint.services.records import Records
 from checkpoint.services.referrals import Referrals
@@ -63,6 +64,7 @@ class Session:
         self.users = Users(ctx)
         self.maintenance = Maintenance(ctx)
         self.slips = Slips(ctx)
+        self.health = Health(ctx)           # the health post's TB work (issue 14)
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

@@ -31,7 +31,10 @@ ENCOUNTER_FIELDS = ("station_id", "arrival_at", "return_type", "country_of_work"
                     "detention_days", "wants_job_referral", "interpreter_used", "accompanied_minor",
                     "controlling_person_present", "age_at_arrival")
 REFERRAL_UPDATE_FIELDS = ("status", "cxr_result", "xpert_result", "diagnosis", "treatment_started_at",
-                          "treatment_facility", "lost_to_follow_up_stage", "notes")
+                          "treatment_facility", "lost_to_follow_up_stage", "notes",
+                          # the TB record at the health post (issue 14, migration 0008_tb)
+                          "cxr_at", "cxr_cad_score", "cxr_read_by", "sputum_collected_at", "sputum_specimen_id",
+                          "xpert_at", "tb_register_number", "treatment_outcome", "treatment_outcome_at")
 
 _HANDLERS: dict[str, Handler] = {}
 
@@ -289,6 +292,27 @@ def _user_updated(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 
 # Events that are part of the audit trail and change no projection.
 @_handles("person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up",
-          "referral.slip_printed", "device.reenrolled")
+          "referral.slip_printed", "device.reenrolled", "site.tb_policy_set")
 def _audit_only(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     return None
+
+
+@_handles("tb.screened")
+def _tb_screened(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    """A TB screen recorded at the health post for an arrival already registered (issue 14), with the health
+    referral it opens (and the chest X-ray taken in the same sitting, if any)."""
+    at, by = ev["recorded_at"], ev["author"]
+    person_id, enc = ev["entity_id"], p["encounter_id"]
+    tb = p["tb"]
+    res = tb["result"]
+    _insert(db, "tb_screenings", {
+        "id": tb["id"], "encounter_id": enc, "person_id": person_id,
+        "content_id": res["content_id"], "content_version": res["content_version"],
+        "answers": json.dumps(tb["answers"], sort_keys=True), "outcome": res["outcome"],
+        "presumptive": int(bool(res["presumptive"])), "result": json.dumps(res, sort_keys=True),
+        "screened_by": by, "screened_at": at})
+    r = p.get("referral")
+    if r:
+        _insert_referral(db, ev, r, person_id, enc)
+        changes = {k: r["record"][k] for k in REFERRAL_UPDATE_FIELDS if k in (r.get("record") or {})}
+        _update(db, "referrals", r["id"], changes)

@@ -340,6 +340,27 @@ def m0005_day_figures(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP INDEX IF EXISTS {old}")
 
 
+@SCHEMA_MIGRATIONS(name="0008_tb")
+def m0008_tb(db: sqlite_utils.Database) -> None:
+    """The TB pathway at the health post (issue 14): a health referral also keeps the chest X-ray's date, CAD score
+    and reader, the sputum collection, the Xpert date, the national TB register number and the WHO treatment
+    outcome. All empty for the referrals already there (nothing in the log set them)."""
+    db.executescript("""
+    ALTER TABLE referrals ADD COLUMN cxr_at TEXT;
+    ALTER TABLE referrals ADD COLUMN cxr_cad_score REAL;
+    ALTER TABLE referrals ADD COLUMN cxr_read_by TEXT NOT NULL DEFAULT '';
+    ALTER TABLE referrals ADD COLUMN sputum_collected_at TEXT;
+    ALTER TABLE referrals ADD COLUMN sputum_specimen_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE referrals ADD COLUMN xpert_at TEXT;
+    ALTER TABLE referrals ADD COLUMN tb_register_number TEXT NOT NULL DEFAULT '';
+    ALTER TABLE referrals ADD COLUMN treatment_outcome TEXT NOT NULL DEFAULT '';
+    ALTER TABLE referrals ADD COLUMN treatment_outcome_at TEXT;
+    -- the home screen's "TB treatment started today" (Records.today_figures)
+    CREATE INDEX referrals_treatment_started ON referrals(treatment_started_at)
+        WHERE treatment_started_at IS NOT NULL;
+    """)
+
+
 def apply_migrations(db: sqlite_utils.Database) -> None:
     """Bring the store to the current schema. Each migration and its record commit together."""
     SCHEMA_MIGRATIONS.apply(db)

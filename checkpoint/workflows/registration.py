@@ -78,6 +78,7 @@ class RegistrationFlow:
     referrals: list[dict[str, Any]] = field(default_factory=list)
     mrz_result: dict[str, Any] | None = None
     draft_id: str | None = None
+    tb_policy: dict[str, bool] = field(default_factory=dict)   # the site's (``SiteConfig.tb_policy()``)
 
     # ------------------------------------------------------------------ derived facts
     @property
@@ -164,7 +165,9 @@ class RegistrationFlow:
         age = self.age()
         if age is None:
             raise ValidationError("date_of_birth", "the TB screen needs the person's age")
-        return screening.evaluate_tb(age=age, mode=self.tb_mode, **self.tb_answers())
+        return screening.evaluate_tb(age=age, mode=self.tb_mode, **self.tb_answers(),
+                                     xray_on_site=self.tb_policy.get("xray_on_site", True),
+                                     detention_alone_to_xray=self.tb_policy.get("detention_alone_to_xray", True))
 
     def suggested_referrals(self) -> list[dict[str, Any]]:
         """Referrals the rules suggest for the current answers (the officer confirms or removes them)."""

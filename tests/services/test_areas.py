@@ -108,6 +108,22 @@ WRITES: list[tuple[str, str, Any, dict[str, bool]]] = [
     ("slips.record_printed", "sokha", lambda s, w: s.slips.record_printed(w["reg"].referral_ids[0]),
      {"events": True}),
 ]
+# Issue 14: the health post's area.
+AREAS = (*AREAS, "health")
+READS |= {"health.tb_policy", "health.person", "health.cascade"}
+WRITES += [
+    ("health.screen", "thida", lambda s, w: s.health.screen(w["reg"].encounter_id, {"fever": True}, consent=True),
+     {"referrals": True, "events": True}),
+    ("health.record", "thida", lambda s, w: s.health.record(w["reg"].referral_ids[0], {"status": "arrived"}),
+     {"referrals": True, "events": True}),
+    ("health.transfer", "thida", lambda s, w: s.health.transfer(
+        (s.health.record(w["reg"].referral_ids[0], {"diagnosis": "CLINICALLY_DIAGNOSED"}),
+         w["reg"].referral_ids[0])[1]),
+     {"referrals": True, "events": True}),
+    ("health.set_tb_policy", "dara", lambda s, w: s.health.set_tb_policy(xray_on_site=False,
+                                                                          detention_alone_to_xray=True),
+     {"events": True}),
+]
 
 
 def test_every_area_method_is_a_known_read_or_write(supervisor) -> None:

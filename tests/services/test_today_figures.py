@@ -7,6 +7,7 @@ to 22 November 17:00 UTC.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 
@@ -83,3 +84,25 @@ def test_waiting_to_sync_and_drafts_are_the_state_now(supervisor, clock) -> None
     clock.advance(days=2)
     after = supervisor.records.today_figures()
     assert after.registered == 0 and after.pending_sync == before.pending_sync > 0
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Issue 14: presumptive TB and treatment started are shown apart from the referrals (which count high risk too).
+def test_presumptive_and_treatment_started_apart(supervisor, sign_in, clock) -> None:
+    thida = sign_in("thida")
+    today = clock.now().astimezone(supervisor.site.tz).date()
+
+    def arrive(n: int, tb: dict[str, object]) -> object:
+        return supervisor.registrations.register(**registration(
+            person=adult(family_name="TILE", given_names="ABCDEFGH"[n], id_document_number=f"T{n:07d}"), tb=tb))
+
+    presumptive: Any = arrive(0, {"cough": True})
+    arrive(1, {"diabetes": True})                            # high risk: a referral, not presumptive
+    arrive(2, {})
+    f = supervisor.records.today_figures()
+    assert (f.registered, f.tb_referrals, f.tb_presumptive, f.tb_treatment_started) == (3, 2, 1, 0)
+    rid = thida.health.screen(presumptive.encounter_id, {"cough": True}, consent=True).referral_id
+    thida.health.record(rid, {"diagnosis": "CLINICALLY_DIAGNOSED", "treatment_started_at": today.isoformat()})
+    assert thida.records.today_figures().tb_treatment_started == 1
+    officer = sign_in("sokha").records.today_figures()
+    assert (officer.tb_presumptive, officer.tb_treatment_started) == (1, 1)      # officers see TB (view_tb)

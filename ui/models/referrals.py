@@ -49,6 +49,7 @@ XPERT_LABELS: dict[str, str] = {
     "MTB_DETECTED_RIF_INDETERMINATE": QT_TRANSLATE_NOOP("Referral",
                                                         "MTB detected, rifampicin resistance indeterminate"),
     "ERROR_INVALID_NO_RESULT": QT_TRANSLATE_NOOP("Referral", "Error, invalid or no result"),
+    "MTB_DETECTED_TRACE": QT_TRANSLATE_NOOP("Referral", "MTB detected, trace (rifampicin resistance indeterminate)"),
 }
 DIAGNOSIS_LABELS: dict[str, str] = {
     "BACT_CONFIRMED": QT_TRANSLATE_NOOP("Referral", "Bacteriologically confirmed TB"),

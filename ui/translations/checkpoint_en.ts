@@ -4,15 +4,15 @@
 <context>
     <name></name>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="81"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
-        <location filename="../messages.py" line="83"/>
-        <location filename="../messages.py" line="86"/>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="105"/>
         <source>Core</source>
         <translation type="unfinished"></translation>
     </message>
@@ -70,6 +70,84 @@
     <message>
         <location filename="../context.py" line="73"/>
         <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CascadeView</name>
+    <message>
+        <location filename="../views/health_post.py" line="439"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="440"/>
+        <source>To (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="443"/>
+        <source>&amp;Show cascade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="447"/>
+        <source>TB cascade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="451"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="451"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="468"/>
+        <source>Write the dates as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="475"/>
+        <source>Persons screened from %1 to %2, followed to today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="477"/>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="477"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="477"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="477"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="478"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="478"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="480"/>
+        <source>Age unknown</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -135,851 +213,966 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="11"/>
-        <source>No such arrival.</source>
+        <source>No health facility offers TB treatment in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="12"/>
-        <source>No such batch.</source>
+        <source>No such arrival.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="13"/>
-        <source>No such conflict.</source>
+        <source>No such batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="14"/>
-        <source>No such person.</source>
+        <source>No such conflict.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="15"/>
-        <source>No such record.</source>
+        <source>No such health referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="16"/>
-        <source>No such referral.</source>
+        <source>No such person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="17"/>
-        <source>No such unacknowledged batch.</source>
+        <source>No such record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="18"/>
-        <source>No such user.</source>
+        <source>No such referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="19"/>
-        <source>Not a Checkpoint key file.</source>
+        <source>No such unacknowledged batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="20"/>
-        <source>Not allowed to refer to a health facility.</source>
+        <source>No such user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="21"/>
-        <source>Not allowed.</source>
+        <source>Not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="22"/>
-        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
+        <source>Not allowed to refer to a health facility.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="23"/>
-        <source>Only a supervisor may enroll this device again.</source>
+        <source>Not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="24"/>
-        <source>Only a supervisor may reinstate a locked account.</source>
+        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="25"/>
-        <source>Only a supervisor may rotate the data key.</source>
+        <source>Only a supervisor may enroll this device again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="26"/>
-        <source>Only a supervisor or an administrator may sync.</source>
+        <source>Only a supervisor may reinstate a locked account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="27"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
+        <source>Only a supervisor may rotate the data key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="28"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
+        <source>Only a supervisor or an administrator may sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="29"/>
-        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="30"/>
-        <source>The backup copy failed its integrity check.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="31"/>
-        <source>The data key is not available in this session.</source>
+        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="32"/>
-        <source>The database key must be 32 bytes.</source>
+        <source>The backup copy failed its integrity check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="33"/>
-        <source>The key file is damaged or not a Checkpoint key file.</source>
+        <source>The data key is not available in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="34"/>
-        <source>The key file is damaged.</source>
+        <source>The database key must be 32 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="35"/>
-        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
+        <source>The key file is damaged or not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="36"/>
-        <source>The key file is too large to be a Checkpoint key file.</source>
+        <source>The key file is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="37"/>
-        <source>The key file now belongs to another store.</source>
+        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="38"/>
-        <source>The referral content has no child-protection agency.</source>
+        <source>The key file is too large to be a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="39"/>
-        <source>The session is locked: sign in again.</source>
+        <source>The key file now belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="40"/>
-        <source>This account is locked. Ask a supervisor to unlock it.</source>
+        <source>The referral content has no child-protection agency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="41"/>
-        <source>This arrival is already approved.</source>
+        <source>The session is locked: sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="42"/>
-        <source>This arrival or person record was voided; there is no slip to print.</source>
+        <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="43"/>
-        <source>This arrival was voided.</source>
+        <source>This arrival is already approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="44"/>
-        <source>This conflict was already decided.</source>
+        <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="45"/>
-        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
+        <source>This arrival was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="46"/>
-        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
+        <source>This conflict was already decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="47"/>
-        <source>This is the last active supervisor; add another before locking it.</source>
+        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="48"/>
-        <source>This key file belongs to another store.</source>
+        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="49"/>
-        <source>This person&apos;s record was voided; register a new person instead.</source>
+        <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="50"/>
-        <source>This record is already voided.</source>
+        <source>This key file belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="51"/>
-        <source>This record was voided.</source>
+        <source>This person&apos;s record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="52"/>
-        <source>This referral is already closed; record a new referral instead.</source>
+        <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="53"/>
-        <source>This referral was voided.</source>
+        <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="54"/>
-        <source>This referral was voided; there is no slip to print.</source>
+        <source>This record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="55"/>
-        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
+        <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="56"/>
-        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
+        <source>This referral was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="57"/>
-        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
+        <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="58"/>
-        <source>This store has no device signing key; slips cannot be signed.</source>
+        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="59"/>
-        <source>This store has no recovery-code slot.</source>
+        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="60"/>
-        <source>This store was never enrolled with an HQ recovery key.</source>
+        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="61"/>
-        <source>Wrong key, or this file is not a Checkpoint store.</source>
+        <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="62"/>
-        <source>Wrong recovery code.</source>
+        <source>This store has no recovery-code slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="63"/>
-        <source>You cannot change your own role.</source>
+        <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="64"/>
-        <source>You cannot lock your own account.</source>
+        <source>WHO (Module 2, 2021) ranks the chest X-ray as the most accurate screening test for TB disease: it also finds TB in people who have no symptoms yet. Where an X-ray is taken on site, a person can be X-rayed the same day; where it is not, a referral for an X-ray elsewhere is often never completed by people who leave the border the same day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="65"/>
-        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
+        <source>WHO counts prisons and places of detention as settings with a high TB risk (incidence about 23 times that of the general population) and recommends systematic screening there. Almost everyone deported through this checkpoint has just left immigration detention, so counting detention alone sends nearly everyone to an X-ray: sensible where the X-ray is on site, not where each referral means a journey elsewhere. With this setting off, detention is still recorded, and a symptom or another risk factor still refers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="66"/>
-        <source>a date of birth or an estimated age is required</source>
+        <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="67"/>
-        <source>a name in Latin or Khmer script is required</source>
+        <source>Wrong recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="68"/>
-        <source>an amount was given but no debt is owed</source>
+        <source>You cannot change your own role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="69"/>
-        <source>applies to children under 15 only; use weight_loss</source>
+        <source>You cannot lock your own account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="70"/>
-        <source>cannot be in the future</source>
+        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="71"/>
-        <source>cannot be updated on a referral</source>
+        <source>a chest X-ray is recorded for a person the screen refers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="72"/>
-        <source>choose the agency or facility</source>
+        <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="73"/>
-        <source>choose the type of the document whose number is given</source>
+        <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="74"/>
-        <source>consent to store the record is required to save it</source>
+        <source>an amount was given but no debt is owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="75"/>
-        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
+        <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="76"/>
-        <source>contains an unknown method</source>
+        <source>cannot be in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="77"/>
-        <source>contains characters other than A-Z, 0-9 and &lt;</source>
+        <source>cannot be updated on a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="78"/>
-        <source>contains characters that cannot be encoded</source>
+        <source>choose the agency or facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="79"/>
-        <source>contains control characters</source>
+        <source>choose the type of the document whose number is given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="80"/>
-        <source>days of detention were given but no detention</source>
+        <source>consent to store the record is required to save it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="81"/>
-        <source>expected an open transaction</source>
+        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="82"/>
-        <source>follow-up stages apply to health referrals only</source>
+        <source>contains an unknown method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="83"/>
-        <source>give a date of birth or an estimated age, not both</source>
+        <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="84"/>
-        <source>give a reason for the correction</source>
+        <source>contains characters that cannot be encoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="85"/>
-        <source>give either a new person or an existing person&apos;s id</source>
+        <source>contains control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="86"/>
-        <source>given without a cough</source>
+        <source>days of detention were given but no detention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="87"/>
-        <source>has a typo: compare each character with the printed code</source>
+        <source>expected an open transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="88"/>
-        <source>has expired: the checkpoint can print a new slip</source>
+        <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="89"/>
-        <source>indicator ids must be strings</source>
+        <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="90"/>
-        <source>is empty</source>
+        <source>give a reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="91"/>
-        <source>is far too long</source>
+        <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="92"/>
-        <source>is larger than 2 GiB: split it</source>
+        <source>give the Xpert result with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="93"/>
-        <source>is not a Checkpoint referral slip code</source>
+        <source>give the chest X-ray reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="94"/>
-        <source>is not a known code</source>
+        <source>give the chest X-ray reading with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="95"/>
-        <source>is not a known result</source>
+        <source>give the period as two dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="96"/>
-        <source>is not a person field</source>
+        <source>give the treatment outcome with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="97"/>
-        <source>is not a record id</source>
+        <source>given without a cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="98"/>
-        <source>is not a record type</source>
+        <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="99"/>
-        <source>is not a referral status</source>
+        <source>has expired: the checkpoint can print a new slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="100"/>
-        <source>is not a station code</source>
+        <source>indicator ids must be strings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="101"/>
-        <source>is not a usable X25519 public key</source>
+        <source>is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="102"/>
-        <source>is not an arrival field</source>
+        <source>is far too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="103"/>
-        <source>is not part of the TB screen</source>
+        <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="104"/>
-        <source>is not part of the trafficking checklist</source>
+        <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="105"/>
-        <source>is required</source>
+        <source>is not a WHO treatment outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="106"/>
-        <source>is required (at most 80 characters)</source>
+        <source>is not a known code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="107"/>
-        <source>is required for a cough in prolonged-cough mode</source>
+        <source>is not a known result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="108"/>
-        <source>is required to change your own passphrase</source>
+        <source>is not a person field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="109"/>
-        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
+        <source>is not a record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="110"/>
-        <source>is too far in the past</source>
+        <source>is not a record type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="111"/>
-        <source>is too large</source>
+        <source>is not a referral status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="112"/>
-        <source>is too long</source>
+        <source>is not a station code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="113"/>
-        <source>is too long (at most 1024 characters)</source>
+        <source>is not a usable X25519 public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="114"/>
-        <source>is too long to be a referral slip code</source>
+        <source>is not an arrival field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="115"/>
-        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <source>is not part of the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="116"/>
-        <source>may contain only letters and digits (at most 20)</source>
+        <source>is not part of the chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="117"/>
-        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <source>is not part of the trafficking checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="118"/>
-        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <source>is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="119"/>
-        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <source>is required (at most 80 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="120"/>
-        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="121"/>
-        <source>must be F, M, X or UNKNOWN</source>
+        <source>is required to change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="122"/>
-        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="123"/>
-        <source>must be THB, KHR or USD</source>
+        <source>is too far in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="124"/>
-        <source>must be a 32-byte public key</source>
+        <source>is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="125"/>
-        <source>must be a KdfParams</source>
+        <source>is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="126"/>
-        <source>must be a date</source>
+        <source>is too long (at most 1024 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="127"/>
-        <source>must be a date and time</source>
+        <source>is too long to be a referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="128"/>
-        <source>must be a date written YYYY-MM-DD</source>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="129"/>
-        <source>must be a list of indicator ids</source>
+        <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="130"/>
-        <source>must be a number</source>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="131"/>
-        <source>must be a positive number of bytes</source>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="132"/>
-        <source>must be a result of evaluate_tb or None</source>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="133"/>
-        <source>must be a result of evaluate_trafficking or None</source>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="134"/>
-        <source>must be a set of indicator ids</source>
+        <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="135"/>
-        <source>must be a whole number</source>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="136"/>
-        <source>must be a whole number of days</source>
+        <source>must be THB, KHR or USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="137"/>
-        <source>must be a whole number of years</source>
+        <source>must be a 32-byte public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="138"/>
-        <source>must be active or disabled</source>
+        <source>must be a KdfParams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="139"/>
-        <source>must be an age in years</source>
+        <source>must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="140"/>
-        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
+        <source>must be a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="141"/>
-        <source>must be between 0 and 1,000,000,000</source>
+        <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="142"/>
-        <source>must be between 0 and 5,000,000</source>
+        <source>must be a list of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="143"/>
-        <source>must be between 1 and 100,000</source>
+        <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="144"/>
-        <source>must be bytes</source>
+        <source>must be a number from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="145"/>
-        <source>must be kept or other</source>
+        <source>must be a positive number of bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="146"/>
-        <source>must be officer, health_worker, supervisor or admin</source>
+        <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="147"/>
-        <source>must be protection, child_protection or health</source>
+        <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="148"/>
-        <source>must be sealed, sent or failed</source>
+        <source>must be a set of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="149"/>
-        <source>must be text</source>
+        <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="150"/>
-        <source>must be true or false</source>
+        <source>must be a whole number of days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="151"/>
-        <source>must be written in Khmer script</source>
+        <source>must be a whole number of years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="152"/>
-        <source>must be yes or no</source>
+        <source>must be active or disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="153"/>
-        <source>must carry a time zone</source>
+        <source>must be an age in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="154"/>
-        <source>must map each purpose to yes or no</source>
+        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="155"/>
-        <source>must not be empty</source>
+        <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="156"/>
-        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="157"/>
-        <source>must not contain the user name</source>
+        <source>must be between 1 and 100,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="158"/>
-        <source>no such user</source>
+        <source>must be bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="159"/>
-        <source>nothing to change</source>
+        <source>must be kept or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="160"/>
-        <source>nothing to update</source>
+        <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="161"/>
-        <source>record() must run inside a transaction</source>
+        <source>must be protection, child_protection or health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="162"/>
-        <source>referrals need consent to referral</source>
+        <source>must be sealed, sent or failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="163"/>
-        <source>rekey() cannot run inside a transaction</source>
+        <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="164"/>
-        <source>screening answers need consent to screening</source>
+        <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="165"/>
-        <source>the TB screen needs the person&apos;s age</source>
+        <source>must be written in Khmer script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="166"/>
-        <source>the checklist needs the person&apos;s age</source>
+        <source>must be yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="167"/>
-        <source>the content is not a referral slip&apos;s</source>
+        <source>must carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="168"/>
-        <source>the content repeats a field</source>
+        <source>must map each purpose to yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="169"/>
-        <source>the file already exists; choose a new name</source>
+        <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="170"/>
-        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="171"/>
-        <source>the signature does not match this message and context</source>
+        <source>must not contain the user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="172"/>
-        <source>the two entries differ</source>
+        <source>no such user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="173"/>
-        <source>this store has no users</source>
+        <source>nothing to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="174"/>
-        <source>treatment cannot start when the diagnosis is not TB</source>
+        <source>nothing to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="175"/>
-        <source>unknown code</source>
+        <source>record a TB diagnosis before the transfer for treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="176"/>
-        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <source>record the sputum collection before the Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="177"/>
-        <source>visa MRZ is not supported: type the details manually</source>
+        <source>record the treatment start before its outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="178"/>
-        <source>wrong context, or the sealed blob was altered</source>
+        <source>record() must run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="179"/>
-        <source>wrong key or context, or the encrypted blob was altered</source>
+        <source>referrals need consent to referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="180"/>
+        <source>rekey() cannot run inside a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="181"/>
+        <source>screening answers need consent to screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="182"/>
+        <source>the TB screen needs the person&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="183"/>
+        <source>the TB screen needs the person&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="184"/>
+        <source>the Xpert result cannot be dated before the sputum was collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="185"/>
+        <source>the checklist needs the person&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="186"/>
+        <source>the content is not a referral slip&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="187"/>
+        <source>the content repeats a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="188"/>
+        <source>the file already exists; choose a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="189"/>
+        <source>the period ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="190"/>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="191"/>
+        <source>the signature does not match this message and context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="192"/>
+        <source>the treatment outcome cannot be dated before the treatment started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="193"/>
+        <source>the treatment start cannot be after its recorded outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="194"/>
+        <source>the two entries differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="195"/>
+        <source>this store has no users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="196"/>
+        <source>treatment cannot start before the person arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="197"/>
+        <source>treatment cannot start when the diagnosis is not TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="198"/>
+        <source>unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="199"/>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="200"/>
+        <source>visa MRZ is not supported: type the details manually</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="201"/>
+        <source>wrong context, or the sealed blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="202"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="203"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1214,37 +1407,37 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="89"/>
         <source>Too many wrong passphrases. Try again in %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="92"/>
         <source>Wrong user name or passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="94"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="96"/>
         <source>Your role does not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="98"/>
         <source>That record no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="102"/>
         <source>The store could not be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="106"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1432,6 +1625,76 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../messages.py" line="59"/>
+        <source>Consent to the TB screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="60"/>
+        <source>Chest X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="61"/>
+        <source>Chest X-ray date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="62"/>
+        <source>CAD score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="63"/>
+        <source>X-ray read by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="64"/>
+        <source>Sputum collected on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="65"/>
+        <source>Specimen id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="66"/>
+        <source>Xpert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="67"/>
+        <source>Xpert date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="68"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="69"/>
+        <source>TB register number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="70"/>
+        <source>Treatment started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="71"/>
+        <source>Treatment outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>Outcome date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../views/sync_panel.py" line="42"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
@@ -1610,84 +1873,466 @@
     </message>
 </context>
 <context>
-    <name>HomePage</name>
+    <name>HealthPost</name>
     <message>
-        <location filename="../windows/main_window.py" line="136"/>
-        <source>Unfinished registrations</source>
+        <location filename="../views/health_post.py" line="51"/>
+        <source>Cured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="131"/>
-        <source>New registration (Ctrl+N)</source>
+        <location filename="../views/health_post.py" line="52"/>
+        <source>Treatment completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="150"/>
-        <source>Unfinished registrations (Enter to resume):</source>
+        <location filename="../views/health_post.py" line="53"/>
+        <source>Treatment failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="89"/>
-        <source>Arrived today</source>
+        <location filename="../views/health_post.py" line="54"/>
+        <source>Died</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="91"/>
-        <source>Now</source>
+        <location filename="../views/health_post.py" line="55"/>
+        <source>Lost to follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="95"/>
-        <source>of them, registered by you, with trafficking indicators present</source>
+        <location filename="../views/health_post.py" line="56"/>
+        <source>Not evaluated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="96"/>
-        <source>of them, with trafficking indicators present</source>
+        <location filename="../views/health_post.py" line="59"/>
+        <source>Screened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="97"/>
-        <source>arrived today</source>
+        <location filename="../views/health_post.py" line="60"/>
+        <source>Presumptive TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="98"/>
-        <source>of them, referred for TB</source>
+        <location filename="../views/health_post.py" line="61"/>
+        <source>Chest X-ray done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="99"/>
-        <source>your unfinished registrations</source>
+        <location filename="../views/health_post.py" line="62"/>
+        <source>X-ray abnormal, suggestive of TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="100"/>
-        <source>waiting to sync with HQ</source>
+        <location filename="../views/health_post.py" line="63"/>
+        <source>Sputum collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="122"/>
-        <source>The state at this moment; updated as it changes.</source>
+        <location filename="../views/health_post.py" line="64"/>
+        <source>Xpert done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="184"/>
-        <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
+        <location filename="../views/health_post.py" line="65"/>
+        <source>TB diagnosed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="193"/>
-        <source>(no name yet)</source>
+        <location filename="../views/health_post.py" line="66"/>
+        <source>  bacteriologically confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="205"/>
+        <location filename="../views/health_post.py" line="67"/>
+        <source>  clinically diagnosed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="68"/>
+        <source>Rifampicin resistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="69"/>
+        <source>Treatment started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="70"/>
+        <source>Diagnosed, treatment not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="71"/>
+        <source>Number needed to screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthPostPage</name>
+    <message>
+        <location filename="../views/health_post.py" line="556"/>
+        <source>&amp;Health post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="560"/>
+        <source>TB &amp;cascade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="562"/>
+        <source>TB &amp;policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HealthPostView</name>
+    <message>
+        <location filename="../views/health_post.py" line="115"/>
+        <source>Find a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="115"/>
+        <source>Name, document, phone or birth date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="118"/>
+        <source>Persons found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="119"/>
+        <source>Find a person, then press Enter on their name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="124"/>
+        <source>Arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="127"/>
+        <source>TB screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="129"/>
+        <source>The person &amp;agrees to the TB screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="145"/>
+        <location filename="../views/health_post.py" line="147"/>
+        <source>Days of cough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="148"/>
+        <location filename="../views/health_post.py" line="151"/>
+        <source>HIV status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="149"/>
+        <source>Positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="149"/>
+        <source>Negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="150"/>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="152"/>
+        <source>Chest X-ray reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="153"/>
+        <source>No X-ray now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="154"/>
+        <source>CAD score (0-100)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="154"/>
+        <source>if the machine gives one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="155"/>
+        <location filename="../views/health_post.py" line="158"/>
+        <source>Read by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="156"/>
+        <source>Chest &amp;X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="157"/>
+        <source>CAD score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="159"/>
+        <source>&amp;Record TB screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="168"/>
+        <source>TB pathway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="172"/>
+        <location filename="../views/health_post.py" line="173"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="177"/>
+        <location filename="../views/health_post.py" line="178"/>
+        <source>Sputum collected on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="179"/>
+        <source>Specimen id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="180"/>
+        <location filename="../views/health_post.py" line="181"/>
+        <source>Xpert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="182"/>
+        <location filename="../views/health_post.py" line="185"/>
+        <location filename="../views/health_post.py" line="193"/>
+        <location filename="../views/health_post.py" line="196"/>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="183"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="186"/>
+        <location filename="../views/health_post.py" line="187"/>
+        <source>TB register number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="188"/>
+        <location filename="../views/health_post.py" line="189"/>
+        <source>Treatment started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="190"/>
+        <location filename="../views/health_post.py" line="191"/>
+        <source>Treatment facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="194"/>
+        <location filename="../views/health_post.py" line="195"/>
+        <source>Treatment outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="197"/>
+        <source>Outcome on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="201"/>
+        <source>&amp;Save step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="203"/>
+        <source>&amp;Transfer for treatment (nearest home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="205"/>
+        <source>&amp;Print transfer slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="277"/>
+        <source>No one found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="300"/>
+        <source>home province not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="306"/>
+        <source>Arrived %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="321"/>
+        <source>No TB referral yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="328"/>
+        <source>X-ray: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="330"/>
+        <source>sputum %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="332"/>
+        <source>Xpert: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="336"/>
+        <source>register %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="338"/>
+        <source>treatment from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="369"/>
+        <source>TB screen saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="401"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="217"/>
+        <location filename="../views/health_post.py" line="421"/>
+        <source>Transfer slip: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="424"/>
+        <source>Transfer recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../windows/main_window.py" line="142"/>
+        <source>Unfinished registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="137"/>
+        <source>New registration (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="156"/>
+        <source>Unfinished registrations (Enter to resume):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="90"/>
+        <source>Arrived today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="92"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="96"/>
+        <source>of them, registered by you, with trafficking indicators present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="97"/>
+        <source>of them, with trafficking indicators present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="98"/>
+        <source>arrived today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="99"/>
+        <source>of them, referred for TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="101"/>
+        <source>of them, presumptive TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="102"/>
+        <source>TB treatment started today (people of any day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="103"/>
+        <source>your unfinished registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="104"/>
+        <source>waiting to sync with HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="126"/>
+        <source>The state at this moment; updated as it changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="192"/>
+        <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="201"/>
+        <source>(no name yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="213"/>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="225"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1902,52 +2547,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="237"/>
+        <location filename="../windows/main_window.py" line="245"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="244"/>
+        <location filename="../windows/main_window.py" line="252"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="257"/>
+        <location filename="../windows/main_window.py" line="265"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="259"/>
+        <location filename="../windows/main_window.py" line="267"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="261"/>
+        <location filename="../windows/main_window.py" line="269"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="263"/>
+        <location filename="../windows/main_window.py" line="271"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="265"/>
+        <location filename="../windows/main_window.py" line="273"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="266"/>
+        <location filename="../windows/main_window.py" line="275"/>
+        <source>Health post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="276"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="313"/>
+        <location filename="../windows/main_window.py" line="323"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="333"/>
+        <location filename="../windows/main_window.py" line="350"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2448,6 +3098,34 @@
     </message>
 </context>
 <context>
+    <name>PolicyView</name>
+    <message>
+        <location filename="../views/health_post.py" line="499"/>
+        <source>A chest &amp;X-ray is taken here (on site)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="501"/>
+        <source>Recent &amp;detention alone sends a person to the X-ray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="509"/>
+        <source>&amp;Save the TB policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="524"/>
+        <source>Only a supervisor can change the TB policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="540"/>
+        <source>Saved. The TB policy applies from the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProvisioningWizard</name>
     <message>
         <location filename="../windows/login.py" line="198"/>
@@ -2674,42 +3352,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="54"/>
-        <source>Bacteriologically confirmed TB</source>
+        <location filename="../models/referrals.py" line="52"/>
+        <source>MTB detected, trace (rifampicin resistance indeterminate)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="55"/>
-        <source>Clinically diagnosed TB</source>
+        <source>Bacteriologically confirmed TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../models/referrals.py" line="56"/>
+        <source>Clinically diagnosed TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../models/referrals.py" line="57"/>
         <source>Not TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="145"/>
+        <location filename="../models/referrals.py" line="146"/>
         <source>Chest X-ray result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="146"/>
+        <location filename="../models/referrals.py" line="147"/>
         <source>Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="147"/>
+        <location filename="../models/referrals.py" line="148"/>
         <source>Diagnosis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="148"/>
+        <location filename="../models/referrals.py" line="149"/>
         <source>Treatment started on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="149"/>
+        <location filename="../models/referrals.py" line="150"/>
         <source>Treatment facility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2717,37 +3400,37 @@
 <context>
     <name>ReferralsModel</name>
     <message>
-        <location filename="../models/referrals.py" line="98"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="98"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="98"/>
+        <location filename="../models/referrals.py" line="99"/>
         <source>Referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="99"/>
+        <location filename="../models/referrals.py" line="100"/>
         <source>Facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="99"/>
+        <location filename="../models/referrals.py" line="100"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="99"/>
+        <location filename="../models/referrals.py" line="100"/>
         <source>Stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../models/referrals.py" line="116"/>
+        <location filename="../models/referrals.py" line="117"/>
         <source>Lost to follow-up (after: %1)</source>
         <translation type="unfinished"></translation>
     </message>

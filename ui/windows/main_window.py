@@ -97,6 +97,9 @@ class HomePage(QWidget):
             self.tr("of them, with trafficking indicators present")
         day_tiles = [("registered", self.tr("arrived today")), ("trafficking_indicators", traff),
                      ("tb_referrals", self.tr("of them, referred for TB"))]
+        # Issue 14: presumptive TB and treatment started, apart from the referrals (which include high risk).
+        day_tiles += [("tb_presumptive", self.tr("of them, presumptive TB")),
+                      ("tb_treatment_started", self.tr("TB treatment started today (people of any day)"))]
         now_tiles = [("drafts", self.tr("your unfinished registrations")),
                      ("pending_sync", self.tr("waiting to sync with HQ"))]
         grids: list[QGridLayout] = []
@@ -128,6 +131,8 @@ class HomePage(QWidget):
         self._set_tile_visible("trafficking_indicators",
                                can(role, Permission.VIEW_TRAFFICKING) or can(role, Permission.VIEW_OWN_TRAFFICKING))
         self._set_tile_visible("tb_referrals", can(role, Permission.VIEW_TB))
+        for key in ("tb_presumptive", "tb_treatment_started"):
+            self._set_tile_visible(key, can(role, Permission.VIEW_TB))
         self._set_tile_visible("drafts", can(role, Permission.DRAFTS))
         self.new_button = QPushButton(self.tr("New registration (Ctrl+N)"))
         self.new_button.setObjectName("new_registration")
@@ -266,6 +271,8 @@ class MainWindow(QMainWindow):
             action("referrals", self.tr("TB referrals"), "Ctrl+3", lambda: self.show_page("referrals"))
         if self.available("supervisor"):
             action("supervisor", self.tr("Supervisor"), "Ctrl+4", lambda: self.show_page("supervisor"))
+        if self.available("health_post"):       # issue 14
+            action("health_post", self.tr("Health post"), "Ctrl+5", lambda: self.show_page("health_post"))
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
         self.user_label = QLabel(f"{user.display_name} · {role_label(user.role)}")
@@ -317,6 +324,13 @@ class MainWindow(QMainWindow):
                 return view
             self._factories["supervisor"] = supervisor
 
+        if can(role, Permission.SCREEN_TB):      # issue 14: the health post (TB screen, pathway, cascade)
+            def health_post() -> QWidget:
+                from ui.views.health_post import HealthPostPage
+
+                return HealthPostPage(self.ctx, print_slip=self.print_slip)
+            self._factories["health_post"] = health_post
+
     def available(self, key: str) -> bool:
         return key in self.pages or key in getattr(self, "_factories", {})
 
@@ -355,6 +369,7 @@ class MainWindow(QMainWindow):
         self._open_wizard(flow, step)
 
     def _open_wizard(self, flow: RegistrationFlow, step: Step) -> None:
+        flow.tb_policy = self.ctx.session.site.tb_policy()      # the TB rule's site settings (issue 14)
         if self.wizard is not None:
             self.wizard.raise_()
             return

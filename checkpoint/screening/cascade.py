@@ -1,0 +1,210 @@
+"""The TB screening cascade (WHO screening handbook §4.1, issue 14): pure counting over plain dicts.
+
+    >>> screens = [{"person_id": "p1", "encounter_id": "e1", "screened_on": "2026-11-22", "outcome":
+    ...             "PRESUMPTIVE_TB_REFER", "age": 40, "sex": "F"}]
+    >>> referrals = [{"person_id": "p1", "encounter_id": "e1", "kind": "health", "cxr_result": "ABNORMAL_SUGGESTIVE",
+    ...               "xpert_result": "MTB_DETECTED_RIF_NOT_DETECTED", "diagnosis": "BACT_CONFIRMED"}]
+    >>> c = tb_cascade(screens, referrals, start=date(2026, 11, 1), end=date(2026, 11, 30))
+    >>> c["total"]["screened"], c["total"]["tb_diagnosed"], c["total"]["initial_loss_to_follow_up"]
+    (1, 1, 1)
+
+No storage, no clock, no Qt: the device (``session.health.cascade``) feeds it the rows of its store, and HQ can
+feed it what it folds from the events it received (``inputs_from_events``), so both count the same way. Imports
+only the standard library.
+
+The unit is the person. A person counts once in a period: screened when at least one TB screen of theirs is dated
+(local day) in the period, inclusive. Age group and sex are those of their first screen in the period. Each
+later step counts the person when any live health referral opened on an arrival of theirs screened in the period
+reached it — whenever that happened (a cohort: a person screened in November and started on treatment in December
+counts as started in November's cascade).
+
+Steps: ``presumptive`` (screen outcome PRESUMPTIVE_TB_REFER; only this counts, spec §3.6), ``x_rayed`` (any chest
+X-ray reading, or a referral left at the stage "cxr_done" without one: the follow-up screen allows that; likewise
+``xpert_done`` and ``treatment_started`` count their stage), ``xray_abnormal`` (abnormal, suggestive of TB: "other
+abnormality" is not a TB step), ``sputum_collected``, ``xpert_done`` (any Xpert result, including an error),
+``tb_diagnosed`` = ``bact_confirmed`` + ``clinically_diagnosed``, ``rif_resistant`` (MTB detected, RIF resistance
+detected), ``treatment_started``, ``initial_loss_to_follow_up`` (diagnosed with TB, treatment start not recorded:
+WHO's "initial defaulters", counted until a start is recorded) and ``nns`` = screened ÷ diagnosed (None when none
+was diagnosed), rounded to one decimal.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+__all__ = ["AGE_GROUPS", "SEXES", "STEPS", "age_group", "inputs_from_events", "tb_cascade"]
+
+STEPS = ("screened", "presumptive", "x_rayed", "xray_abnormal", "sputum_collected", "xpert_done", "tb_diagnosed",
+         "bact_confirmed", "clinically_diagnosed", "rif_resistant", "treatment_started",
+         "initial_loss_to_follow_up")
+SEXES = ("F", "M", "X", "UNKNOWN")
+# WHO's TB notification age groups, and "unknown" for a person with no age.
+AGE_GROUPS = ("0-4", "5-14", "15-24", "25-34", "35-44", "45-54", "55-64", "65+", "unknown")
+_BOUNDS = ((0, 4), (5, 14), (15, 24), (25, 34), (35, 44), (45, 54), (55, 64), (65, 200))
+_TB = ("BACT_CONFIRMED", "CLINICALLY_DIAGNOSED")
+
+
+def age_group(age: object) -> str:
+    """The WHO age group of an age in years ("unknown" for anything else).
+
+        >>> age_group(4), age_group(15), age_group(70), age_group(None)
+        ('0-4', '15-24', '65+', 'unknown')
+    """
+    if isinstance(age, bool) or not isinstance(age, int) or age < 0:
+        return "unknown"
+    for label, (lo, hi) in zip(AGE_GROUPS, _BOUNDS, strict=False):
+        if lo <= age <= hi:
+            return label
+    return "unknown"
+
+
+def _steps(outcome: str, refs: list[Mapping[str, Any]]) -> dict[str, int]:
+    def has(field: str, values: tuple[str, ...] | None = None) -> bool:
+        return any((r.get(field) or "") != "" and (values is None or r.get(field) in values) for r in refs)
+
+    def at(stage: str) -> bool:      # a follow-up that moved the stage without recording the result
+        return any(r.get("status") == stage for r in refs)
+
+    bact = has("diagnosis", ("BACT_CONFIRMED",))
+    clinical = not bact and has("diagnosis", ("CLINICALLY_DIAGNOSED",))
+    started = has("treatment_started_at") or at("treatment_started")
+    out = {
+        "screened": 1,
+        "presumptive": int(outcome == "PRESUMPTIVE_TB_REFER"),
+        "x_rayed": int(has("cxr_result") or at("cxr_done")),
+        "xray_abnormal": int(has("cxr_result", ("ABNORMAL_SUGGESTIVE",))),
+        "sputum_collected": int(has("sputum_collected_at")),
+        "xpert_done": int(has("xpert_result") or at("xpert_done")),
+        "bact_confirmed": int(bact),
+        "clinically_diagnosed": int(clinical),
+        "rif_resistant": int(has("xpert_result", ("MTB_DETECTED_RIF_DETECTED",))),
+        "treatment_started": int(started),
+    }
+    out["tb_diagnosed"] = out["bact_confirmed"] + out["clinically_diagnosed"]
+    out["initial_loss_to_follow_up"] = int(out["tb_diagnosed"] == 1 and not started)
+    return out
+
+
+def _table() -> dict[str, Any]:
+    return {s: 0 for s in STEPS}
+
+
+def _finish(t: dict[str, Any]) -> dict[str, Any]:
+    t["nns"] = round(t["screened"] / t["tb_diagnosed"], 1) if t["tb_diagnosed"] else None
+    return t
+
+
+def tb_cascade(screens: Iterable[Mapping[str, Any]], referrals: Iterable[Mapping[str, Any]], *, start: date,
+               end: date) -> dict[str, Any]:
+    """Count the cascade of the persons screened from ``start`` to ``end`` (local days, inclusive).
+
+    ``screens``: ``{"person_id", "encounter_id", "screened_on" (YYYY-MM-DD, local), "outcome", "age", "sex"}``;
+    ``referrals``: ``{"person_id", "encounter_id", "kind", "status", "cxr_result", "sputum_collected_at",
+    "xpert_result", "diagnosis", "treatment_started_at"}``. Rows with a true ``voided`` and referrals of another kind
+    than "health" are left out; missing fields are empty. Returns ``{"from", "to", "total", "by_sex", "by_age_group"}``,
+    each table holding every step and ``nns``; every sex and age group is present (zeros included).
+
+    Raises ValueError when ``end`` is before ``start``.
+    """
+    if end < start:
+        raise ValueError("the period ends before it starts")
+    lo, hi = start.isoformat(), end.isoformat()
+    first: dict[str, Mapping[str, Any]] = {}
+    outcome: dict[str, str] = {}
+    encounters: dict[str, set[str]] = {}
+    for s in screens:
+        day = str(s.get("screened_on") or "")[:10]
+        if s.get("voided") or not lo <= day <= hi:
+            continue
+        pid = str(s["person_id"])
+        if pid not in first or day < str(first[pid]["screened_on"])[:10]:
+            first[pid] = s
+        if s.get("outcome") == "PRESUMPTIVE_TB_REFER" or pid not in outcome:
+            outcome[pid] = str(s.get("outcome") or "")
+        encounters.setdefault(pid, set()).add(str(s.get("encounter_id")))
+    refs: dict[str, list[Mapping[str, Any]]] = {}
+    for r in referrals:
+        pid = str(r.get("person_id"))
+        if r.get("voided") or (r.get("kind") or "health") != "health" or pid not in encounters:
+            continue
+        if str(r.get("encounter_id")) in encounters[pid]:
+            refs.setdefault(pid, []).append(r)
+    total = _table()
+    by_sex = {s: _table() for s in SEXES}
+    by_age = {a: _table() for a in AGE_GROUPS}
+    for pid, s in first.items():
+        steps = _steps(outcome[pid], refs.get(pid, []))
+        sex = s.get("sex") if s.get("sex") in SEXES else "UNKNOWN"
+        for table in (total, by_sex[str(sex)], by_age[age_group(s.get("age"))]):
+            for k, v in steps.items():
+                table[k] += v
+    return {"from": lo, "to": hi, "total": _finish(total),
+            "by_sex": {k: _finish(v) for k, v in by_sex.items()},
+            "by_age_group": {k: _finish(v) for k, v in by_age.items()}}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+_REFERRAL_FIELDS = ("status", "cxr_result", "sputum_collected_at", "xpert_result", "diagnosis",
+                    "treatment_started_at")
+
+
+def inputs_from_events(events: Iterable[Mapping[str, Any]], *, local_day: Any) -> tuple[list[dict[str, Any]],
+                                                                                          list[dict[str, Any]]]:
+    """Fold person events (in log order; ``payload`` a dict or JSON text) into ``tb_cascade``'s two inputs, as HQ
+    can from what it received: registrations, health-post TB screens, referrals and their updates, amendments of
+    sex, and voids (the age is the one each screen recorded).
+
+    ``local_day(recorded_at) -> "YYYY-MM-DD"`` turns an event's time into the checkpoint's local day. Events of
+    other types are ignored; an event that does not have the shape of its type raises KeyError/TypeError (HQ's
+    ingest has refused those already).
+    """
+    sex: dict[str, str] = {}
+    screens: dict[str, dict[str, Any]] = {}
+    refs: dict[str, dict[str, Any]] = {}
+    voided: set[tuple[str, str]] = set()
+
+    def screen(pid: str, enc: str, tb: Mapping[str, Any], at: str) -> None:
+        screens[str(tb["id"])] = {"person_id": pid, "encounter_id": enc, "screened_on": local_day(at),
+                                  "outcome": tb["result"]["outcome"], "age": tb["answers"].get("age")}
+
+    def referral(pid: str, enc: str, r: Mapping[str, Any]) -> None:
+        row = {"person_id": pid, "encounter_id": enc, "kind": r["kind"], **{f: "" for f in _REFERRAL_FIELDS},
+               "status": "referred"}
+        row.update({f: v for f, v in (r.get("record") or {}).items() if f in _REFERRAL_FIELDS})
+        refs[str(r["id"])] = row
+
+    for ev in events:
+        p = ev["payload"]
+        if isinstance(p, str):
+            p = json.loads(p)
+        t, pid = ev["type"], str(ev["entity_id"])
+        if t == "registration.recorded":
+            if p.get("person"):
+                sex[pid] = p["person"].get("sex") or "UNKNOWN"
+            enc = p["encounter"]["id"]
+            if p.get("tb"):
+                screen(pid, enc, p["tb"], ev["recorded_at"])
+            for r in p.get("referrals") or []:
+                referral(pid, enc, r)
+        elif t == "tb.screened":
+            screen(pid, p["encounter_id"], p["tb"], ev["recorded_at"])
+            if p.get("referral"):
+                referral(pid, p["encounter_id"], p["referral"])
+        elif t == "referral.created":
+            referral(pid, p["encounter_id"], p["referral"])
+        elif t == "referral.updated" and p["referral_id"] in refs:
+            refs[p["referral_id"]].update({f: v for f, v in p["changes"].items() if f in _REFERRAL_FIELDS})
+        elif t == "person.amended" and "sex" in p.get("changes", {}):
+            sex[pid] = p["changes"]["sex"]
+        elif t == "record.voided":
+            voided.add((p["record_type"], p["record_id"] if p["record_type"] != "person" else pid))
+    dead_people = {pid for kind, pid in voided if kind == "person"}
+    dead_encounters = {rid for kind, rid in voided if kind == "encounter"}
+    out_screens = [{**s, "sex": sex.get(s["person_id"], "UNKNOWN")} for sid, s in screens.items()
+                   if ("tb_screening", sid) not in voided and s["person_id"] not in dead_people
+                   and s["encounter_id"] not in dead_encounters]
+    out_refs = [r for rid, r in refs.items() if ("referral", rid) not in voided]
+    return out_screens, out_refs
