@@ -19,6 +19,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from checkpoint import screening
+from checkpoint.screening import checklist
+from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
 from checkpoint.errors import NotFound, ValidationError
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, check_id, row_dicts
@@ -249,17 +251,25 @@ class Records:
             "coalesce(sum(EXISTS (SELECT 1 FROM tb_screenings t WHERE t.encounter_id = e.id AND t.voided = 0 "
             "AND t.outcome != 'SCREEN_NEGATIVE')), 0), "
             "coalesce(sum(EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
-            f"AND s.voided = 0 AND s.outcome = 'PRESUMED_VICTIM'){own}), 0) "
+            f"AND s.voided = 0 AND s.outcome = 'PRESUMED_VICTIM'){own}), 0), "
+            # not screened: no live checklist with an answer (none recorded, or recorded untouched) — counted apart,
+            # never among the arrivals without indicators
+            "coalesce(sum(NOT EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
+            f"AND s.voided = 0 AND s.outcome != 'NOT_SCREENED'){own}), 0), "
+            # the project's safety rule (not the ILO rule) suggested a protection referral
+            "coalesce(sum(EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
+            f"AND s.voided = 0 AND json_extract(s.result, '$.safety.triggered') = 1){own}), 0) "
             "FROM encounters e JOIN persons p ON p.id = e.person_id "
             "WHERE e.arrival_at >= ? AND e.arrival_at < ? AND e.voided = 0 AND p.voided = 0",
-            [*params, lo, hi]).fetchone()
+            [*params, *params, *params, lo, hi]).fetchone()
         drafts = ctx.db.execute("SELECT count(*) FROM drafts WHERE user_id = ?", [ctx.user.id]).fetchone()[0]
         pending = ctx.db.execute("SELECT count(*) FROM events WHERE sync_state IN ('pending','inflight')").fetchone()[0]
         return TodayFigures(
             day=d, starts_at=lo, ends_at=hi, registered=int(row[0]),
             tb_referrals=int(row[1]) if ctx.may(Permission.VIEW_TB) else None,
             trafficking_indicators=int(row[2]) if scope else None, trafficking_scope=scope,
-            drafts=int(drafts), pending_sync=int(pending))
+            drafts=int(drafts), pending_sync=int(pending),
+            trafficking_not_screened=int(row[3]) if scope else None, safety_rule=int(row[4]) if scope else None)
 
 
 @dataclass(frozen=True)
@@ -278,6 +288,11 @@ class TodayFigures:
     tb_referrals: int | None
     drafts: int
     pending_sync: int
+    # Issue 12: arrivals whose checklist was not screened (none recorded, or recorded untouched), counted apart from
+    # those without indicators; and arrivals for which the project's safety rule (not the ILO rule) suggested a
+    # same-day protection referral. Same scope and role as ``trafficking_indicators``.
+    trafficking_not_screened: int | None = None
+    safety_rule: int | None = None
 
 
 def _decode_screening(row: dict[str, Any]) -> dict[str, Any]:
@@ -300,13 +315,37 @@ def _explained(row: dict[str, Any]) -> dict[str, Any]:
             res = screening.evaluate_tb(age=row["answers"]["age"], mode=row["answers"]["mode"], **a)
     except Exception:
         res = None
-    if res is None or (res.content_id, res.content_version) != (row["content_id"], row["content_version"]) \
+    if "ticked" in row and row["outcome"] == checklist.NOT_SCREENED:
+        row["explanation"] = ["The checklist was not asked: not screened (this is not a finding of no indicators)."]
+    elif res is None or (res.content_id, res.content_version) != (row["content_id"], row["content_version"]) \
             or res.outcome != row["outcome"]:
         row["explanation"] = [f"Recorded with {row['content_id']} version {row['content_version']}, which this "
                               f"version of Checkpoint cannot re-explain; the recorded result stands."]
     else:
         row["explanation"] = list(res.explanation)
+    if "ticked" in row:
+        _add_answers(row)
     return row
+
+
+def _add_answers(row: dict[str, Any]) -> None:
+    """Yes / no / not asked per item and completeness per dimension (a record of answers version 1, before "not
+    asked" existed, reads as it did: every unticked item "no"), and the safety rule's finding with its messages."""
+    stored = row["result"] if isinstance(row.get("result"), dict) else {}
+    try:
+        a = checklist.read_answers(row["content_id"], row["ticked"], stored)
+    except Exception:       # content this version does not ship: the recorded result stands, without answers
+        return
+    row["answers_version"] = a.answers_version
+    row["answers"] = {i: a.answer(i) for i in (*a.yes, *a.no, *a.not_asked)}
+    row["completeness"] = {d: list(v) for d, v in a.completeness.items()}
+    row["checklist_status"] = a.status
+    row["exploitation_types"] = list(stored.get("exploitation_types") or [])
+    safety = stored.get("safety")
+    if isinstance(safety, dict):
+        row["safety"] = {**safety, "label": MSG_SAFETY_LABEL,
+                         "messages": [reason_message(r.get("code", "")) for r in safety.get("reasons") or []
+                                      if isinstance(r, dict)]}
 
 
 def _referral_view(r: Mapping[str, Any], full: bool) -> dict[str, Any]:

@@ -19,6 +19,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from checkpoint import screening
+from checkpoint.screening import checklist
+from checkpoint.screening.safety import evaluate_safety
 from checkpoint.errors import ConflictError, NotFound, StoreError, ValidationError
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, name_key, validate_person
@@ -111,7 +113,7 @@ class Registrations:
         t_res = tb_res = None
         versions = []
         if trafficking is not None:
-            t_res, t_payload = _trafficking(trafficking, age)
+            t_res, t_payload = _trafficking(trafficking, age, bool(e.get("controlling_person_present")))
             payload["trafficking"] = t_payload
             versions.append(f"{t_res.content_id}@{t_res.content_version}")
         if tb is not None:
@@ -187,8 +189,9 @@ class Registrations:
         return out
 
 
-def _trafficking(data: Mapping[str, Any], age: int | None) -> tuple[Any, dict[str, Any]]:
-    unknown = set(data) - {"ticked", "age_at_exploitation"}
+def _trafficking(data: Mapping[str, Any], age: int | None,
+                 controlling_person_present: bool = False) -> tuple[Any, dict[str, Any]]:
+    unknown = set(data) - {"ticked", "answered_no", "age_at_exploitation", "exploitation_types"}
     if unknown:
         raise ValidationError(sorted(unknown)[0], "is not part of the trafficking checklist")
     ticked = data.get("ticked") or []
@@ -202,8 +205,17 @@ def _trafficking(data: Mapping[str, Any], age: int | None) -> tuple[Any, dict[st
     if age_used is None:
         raise ValidationError("date_of_birth", "the checklist needs the person's age")
     res = screening.evaluate_trafficking(set(ticked), age=age_used)
+    # Yes / no / not asked (answers version 2): "ticked" are the yes answers, "answered_no" the no answers, every
+    # other item was not asked. An untouched checklist is recorded as NOT_SCREENED, never NOT_INDICATED.
+    answers = checklist.checklist_answers(yes=set(ticked), no=data.get("answered_no") or [], age=age_used)
+    safety = evaluate_safety(set(ticked), age=age_used, controlling_person_present=controlling_person_present)
+    result = _compact(res.to_dict(), _TRAFFICKING_KEEP)
+    if not answers.screened:
+        result.update(outcome=checklist.NOT_SCREENED, htcds_trafficking_status="")
     return res, {"id": str(uuid.uuid4()), "age_used": age_used, "ticked": sorted(set(ticked)),
-                 "result": _compact(res.to_dict(), _TRAFFICKING_KEEP)}
+                 **answers.to_dict(),
+                 "exploitation_types": checklist.validate_exploitation_types(data.get("exploitation_types")),
+                 "safety": safety.to_dict(), "result": result}
 
 
 def _tb(data: Mapping[str, Any], age: int | None, mode: str) -> tuple[Any, dict[str, Any]]:

@@ -33,6 +33,10 @@ ENCOUNTER_FIELDS = ("station_id", "arrival_at", "return_type", "country_of_work"
 REFERRAL_UPDATE_FIELDS = ("status", "cxr_result", "xpert_result", "diagnosis", "treatment_started_at",
                           "treatment_facility", "lost_to_follow_up_stage", "notes")
 
+# What a trafficking screening payload may carry beside its result (issue 12; absent from older events, which read as
+# they did): kept in the projection's result column.
+TRAFFICKING_EXTRA = ("answers_version", "answered_no", "status", "completeness", "exploitation_types", "safety")
+
 _HANDLERS: dict[str, Handler] = {}
 
 
@@ -139,7 +143,8 @@ def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
             "content_id": res["content_id"], "content_version": res["content_version"],
             "age_used": t["age_used"], "ticked": json.dumps(sorted(t["ticked"])), "outcome": res["outcome"],
             "positive_dimensions": json.dumps(sorted(res["positive_dimensions"])),
-            "flags": json.dumps(sorted(res["flags"])), "result": json.dumps(res, sort_keys=True),
+            "flags": json.dumps(sorted(res["flags"])),
+            "result": json.dumps({**res, **{k: t[k] for k in TRAFFICKING_EXTRA if k in t}}, sort_keys=True),
             "screened_by": by, "screened_at": at})
     tb = p.get("tb")
     if tb:

@@ -13,6 +13,7 @@ MODULES = [
     "checkpoint.screening.trafficking",
     "checkpoint.screening.tb",
     "checkpoint.screening.referrals",
+    "checkpoint.screening.safety",
     "checkpoint.mrz",
     "checkpoint.codelists",
 ]
