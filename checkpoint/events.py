@@ -34,6 +34,8 @@ EVENT_TYPES = frozenset({
     "person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up", "referral.slip_printed",
     # device-local: this store moved to another HQ enrollment (must never travel to other devices)
     "device.reenrolled",
+    # issue 12: a consent withdrawn (consent per purpose)
+    "consent.withdrawn",
 })
 
 # The entity each event type is about: an event whose entity_type says otherwise is refused (at HQ and on a device).
@@ -44,6 +46,7 @@ EVENT_ENTITY: dict[str, str] = {
     "referral.slip_printed": "person",
     "user.created": "user", "user.updated": "user", "user.passphrase_changed": "user",
     "records.exported": "store", "store.backed_up": "store", "device.reenrolled": "store",
+    "consent.withdrawn": "person",
 }
 
 # The event types that may travel from one device to another (through HQ's pull feeds): events about a person's
@@ -198,6 +201,8 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
         r.creates.append(("referral", _id(payload.get("referral"), "id")))
     elif type_ in ("referral.updated", "referral.slip_printed"):
         r.names.append(("referral", _id(payload, "referral_id")))
+    elif type_ == "consent.withdrawn":
+        r.names.append(("encounter", _id(payload, "encounter_id")))
     elif type_ == "conflict.resolved":
         r.names.append(("conflict", _id(payload, "conflict_id")))
     elif type_ == "record.voided":
@@ -237,3 +242,9 @@ def sharing_consent(payload: Any) -> bool | None:
             if isinstance(c, dict) and c.get("purpose") == "sharing":
                 return c.get("granted") is True
     return None
+
+
+
+# Issue 12: the event types whose payload may say the person's consent to sharing (``sharing_consent``). A withdrawal
+# of the consent to sharing carries ``consents`` as a registration does ([{"purpose": "sharing", "granted": false}]).
+SHARING_TYPES = frozenset({"registration.recorded", "consent.withdrawn"})

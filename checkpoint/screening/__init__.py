@@ -65,3 +65,7 @@ from checkpoint.screening.safety import (  # noqa: E402  (appended: the project'
 )
 
 __all__ += ["SafetyReason", "SafetyReferral", "SafetyResult", "evaluate_safety"]
+
+from checkpoint.screening.prescreen import PrescreenResult, evaluate_prescreen  # noqa: E402  (appended: issue 12)
+
+__all__ += ["PrescreenResult", "evaluate_prescreen"]

@@ -249,16 +249,17 @@ class Records:
         row = ctx.db.execute(
             "SELECT count(*), "
             "coalesce(sum(EXISTS (SELECT 1 FROM tb_screenings t WHERE t.encounter_id = e.id AND t.voided = 0 "
-            "AND t.outcome != 'SCREEN_NEGATIVE')), 0), "
+            "AND t.outcome != 'SCREEN_NEGATIVE') AND NOT EXISTS (SELECT 1 FROM consent_records w "
+            "WHERE w.encounter_id = e.id AND w.purpose = 'tb_screen' AND w.withdrawn_at IS NOT NULL)), 0), "
             "coalesce(sum(EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
-            f"AND s.voided = 0 AND s.outcome = 'PRESUMED_VICTIM'){own}), 0), "
+            f"AND s.voided = 0 AND s.outcome = 'PRESUMED_VICTIM'){_KEPT}{own}), 0), "
             # not screened: no live checklist with an answer (none recorded, or recorded untouched) — counted apart,
             # never among the arrivals without indicators
-            "coalesce(sum(NOT EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
-            f"AND s.voided = 0 AND s.outcome != 'NOT_SCREENED'){own}), 0), "
+            "coalesce(sum((NOT EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
+            f"AND s.voided = 0 AND s.outcome != 'NOT_SCREENED') OR NOT (1{_KEPT})){own}), 0), "
             # the project's safety rule (not the ILO rule) suggested a protection referral
             "coalesce(sum(EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
-            f"AND s.voided = 0 AND json_extract(s.result, '$.safety.triggered') = 1){own}), 0) "
+            f"AND s.voided = 0 AND json_extract(s.result, '$.safety.triggered') = 1){_KEPT}{own}), 0) "
             "FROM encounters e JOIN persons p ON p.id = e.person_id "
             "WHERE e.arrival_at >= ? AND e.arrival_at < ? AND e.voided = 0 AND p.voided = 0",
             [*params, *params, *params, lo, hi]).fetchone()
@@ -270,6 +271,12 @@ class Records:
             trafficking_indicators=int(row[2]) if scope else None, trafficking_scope=scope,
             drafts=int(drafts), pending_sync=int(pending),
             trafficking_not_screened=int(row[3]) if scope else None, safety_rule=int(row[4]) if scope else None)
+
+
+# Issue 12: a screening whose consent (the trafficking interview) was withdrawn leaves the figures: the arrival still
+# counts (an official act), its checklist counts as not screened.
+_KEPT = (" AND NOT EXISTS (SELECT 1 FROM consent_records w WHERE w.encounter_id = e.id "
+         "AND w.purpose = 'trafficking_interview' AND w.withdrawn_at IS NOT NULL)")
 
 
 @dataclass(frozen=True)

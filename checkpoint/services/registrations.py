@@ -22,6 +22,7 @@ from checkpoint import screening
 from checkpoint.screening import checklist
 from checkpoint.screening.safety import evaluate_safety
 from checkpoint.errors import ConflictError, NotFound, StoreError, ValidationError
+from checkpoint.model.consent import validate_consent_records
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, name_key, validate_person
 from checkpoint.model.referral import validate_referral
@@ -68,7 +69,9 @@ class Registrations:
     def register(self, *, person: Mapping[str, Any] | None = None, person_id: str | None = None,
                  encounter: Mapping[str, Any] | None = None, consents: Mapping[str, Any] | None = None,
                  trafficking: Mapping[str, Any] | None = None, tb: Mapping[str, Any] | None = None,
-                 referrals: Iterable[Mapping[str, Any]] = (), draft_id: str | None = None) -> Registered:
+                 referrals: Iterable[Mapping[str, Any]] = (), draft_id: str | None = None,
+                 prescreen: Mapping[str, Any] | None = None,
+                 consent_records: Iterable[Mapping[str, Any]] = ()) -> Registered:
         """Save one arrival: a new person (``person``) or an existing one (``person_id``), the journey, consent
         per purpose, the trafficking checklist (``{"ticked": [...], "age_at_exploitation": n}``), the TB screen
         (answers as ``evaluate_tb`` takes them) and referrals — in one transaction, as one event.
@@ -76,6 +79,11 @@ class Registrations:
         Screens are recorded only with consent to screening; storage consent is required to keep the record.
         A child (under 18 at arrival) always gets a child-protection referral: added here if missing.
         The draft ``draft_id``, if given, is deleted in the same transaction.
+
+        Issue 12: ``prescreen`` (question id → yes / no / not asked) records the red-flag pre-screen's answers and
+        result on the arrival (it needs consent to the trafficking interview). ``consent_records`` gives consent per
+        purpose (``checkpoint.model.consent``): where one is given for the TB screen or the trafficking interview, it
+        decides whether that screen may be recorded (each apart), instead of the single consent to screening.
         """
         ctx = self._ctx
         ctx.require(Permission.REGISTER)
@@ -104,12 +112,26 @@ class Registrations:
         granted = {x["purpose"] for x in c if x["granted"]}
         if "storage" not in granted:
             raise ValidationError("consents", "consent to store the record is required to save it")
-        if (trafficking or tb) and "screening" not in granted:
-            raise ValidationError("consents", "screening answers need consent to screening")
+        crecs = validate_consent_records(consent_records, age=age)
+        per_purpose = {x["purpose"]: x["granted"] for x in crecs if not x["target"]}
+
+        def consented(purpose: str) -> bool:
+            return per_purpose[purpose] if purpose in per_purpose else "screening" in granted
+
+        if trafficking and not consented("trafficking_interview"):
+            raise ValidationError("consents", "trafficking answers need consent to the trafficking interview")
+        if tb and not consented("tb_screen"):
+            raise ValidationError("consents", "TB answers need consent to the TB screen")
+        if prescreen is not None and not consented("trafficking_interview"):
+            raise ValidationError("consents", "the pre-screen needs consent to the trafficking interview")
         enc_id = str(uuid.uuid4())
         payload: dict[str, Any] = {"person_id": pid, "person": p if person is not None else None,
                                    "encounter": {**e, "id": enc_id}, "consents": c,
                                    "trafficking": None, "tb": None, "referrals": []}
+        if prescreen is not None:
+            payload["prescreen"] = screening.evaluate_prescreen(prescreen).to_dict()
+        if crecs:
+            payload["consent_records"] = [{**x, "id": str(uuid.uuid4())} for x in crecs]
         t_res = tb_res = None
         versions = []
         if trafficking is not None:

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from checkpoint import crypto
 from checkpoint.services.base import Context, User, load_user
+from checkpoint.services.consents import Consents
 from checkpoint.services.corrections import Corrections
 from checkpoint.services.drafts import Drafts
 from checkpoint.services.maintenance import Maintenance
@@ -63,6 +64,7 @@ class Session:
         self.users = Users(ctx)
         self.maintenance = Maintenance(ctx)
         self.slips = Slips(ctx)
+        self.consents = Consents(ctx)            # issue 12: consent per purpose and its withdrawal
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

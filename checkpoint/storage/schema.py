@@ -340,6 +340,39 @@ def m0005_day_figures(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP INDEX IF EXISTS {old}")
 
 
+@SCHEMA_MIGRATIONS(name="0007_screening")
+def m0007_screening(db: sqlite_utils.Database) -> None:
+    """Issue 12: the work abroad in the officers' words (mapped to the sector behind the scenes), the red-flag
+    pre-screen's answers on the arrival (JSON, '' = none asked), and consent per purpose with who gave it, when, the
+    wording shown and its withdrawal. The old ``consents`` table stays as it was (older events fill it)."""
+    db.executescript("""
+    ALTER TABLE encounters ADD COLUMN work_type TEXT NOT NULL DEFAULT '';
+    ALTER TABLE encounters ADD COLUMN prescreen TEXT NOT NULL DEFAULT '';
+    CREATE TABLE consent_records (
+        id TEXT PRIMARY KEY,
+        encounter_id TEXT NOT NULL REFERENCES encounters(id),
+        person_id TEXT NOT NULL REFERENCES persons(id),
+        purpose TEXT NOT NULL,
+        target TEXT NOT NULL DEFAULT '',
+        granted INTEGER NOT NULL,
+        given_by TEXT NOT NULL,
+        guardian_name TEXT NOT NULL DEFAULT '',
+        guardian_relationship TEXT NOT NULL DEFAULT '',
+        wording_version TEXT NOT NULL,
+        given_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        withdrawn_at TEXT,
+        withdrawn_by TEXT NOT NULL DEFAULT '',
+        withdrawal_reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX consent_records_person ON consent_records(person_id, purpose);
+    CREATE INDEX consent_records_encounter ON consent_records(encounter_id, purpose);
+    """)
+
+
+PROJECTION_TABLES += ("consent_records",)      # issue 12 (appended: the lead merges the shared registries)
+
+
 def apply_migrations(db: sqlite_utils.Database) -> None:
     """Bring the store to the current schema. Each migration and its record commit together."""
     SCHEMA_MIGRATIONS.apply(db)

@@ -22,7 +22,7 @@ from checkpoint import codelists, mrz, screening
 from checkpoint.errors import ValidationError
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, validate_person
-from checkpoint.model.referral import validate_referral
+from checkpoint.model.referral import URGENCIES, validate_referral
 from checkpoint.site import DEFAULT_STATION_ID, DEFAULT_TB_MODE, LOCAL_TZ
 
 __all__ = ["RegistrationFlow", "Step"]
@@ -72,7 +72,9 @@ class RegistrationFlow:
     existing_person_dob: str | None = None
     encounter: dict[str, Any] = field(default_factory=dict)
     consents: dict[str, bool] = field(default_factory=dict)
-    ticked: set[str] = field(default_factory=set)
+    ticked: set[str] = field(default_factory=set)             # the "yes" answers of the ILO checklist
+    answered_no: set[str] = field(default_factory=set)        # the "no" answers; any other item was not asked
+    exploitation_types: list[str] = field(default_factory=list)
     age_at_exploitation: int | None = None
     tb: dict[str, Any] = field(default_factory=dict)       # by content id: {"TB-S1": True, "TB-S1d": 21}
     referrals: list[dict[str, Any]] = field(default_factory=list)
@@ -154,6 +156,30 @@ class RegistrationFlow:
             raise ValidationError("date_of_birth", "the checklist needs the person's age")
         return screening.evaluate_trafficking(set(self.ticked), age=age)
 
+    def safety_result(self) -> Any:
+        """The project's safety rule (not the ILO rule) for the current answers and the controlling person."""
+        age = self.age_at_exploitation if self.age_at_exploitation is not None else self.age()
+        if age is None:
+            raise ValidationError("date_of_birth", "the checklist needs the person's age")
+        return screening.evaluate_safety(set(self.ticked) if self.screening_consented() else set(), age=age,
+                                         controlling_person_present=bool(
+                                             self.encounter.get("controlling_person_present")))
+
+    def answer(self, item_id: str) -> str:
+        """"yes", "no" or "not_asked" for one checklist item."""
+        return "yes" if item_id in self.ticked else "no" if item_id in self.answered_no else "not_asked"
+
+    def set_answer(self, item_id: str, value: str) -> None:
+        """Answer one checklist item yes, no or not asked."""
+        if value not in ("yes", "no", "not_asked"):
+            raise ValidationError(item_id, "must be yes, no or not asked")
+        self.ticked.discard(item_id)
+        self.answered_no.discard(item_id)
+        if value == "yes":
+            self.ticked.add(item_id)
+        elif value == "no":
+            self.answered_no.add(item_id)
+
     def tb_answers(self) -> dict[str, Any]:
         a = {kw: self.tb[i] for i, kw in TB_FIELDS.items() if self.tb.get(i) is not None}
         if not a.get("cough"):
@@ -178,9 +204,22 @@ class RegistrationFlow:
                 tb = self.tb_result()
             except ValidationError:
                 pass
-        return [{"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code, "urgency": s.urgency,
-                 "reason_en": s.reason_en, "reason_km": s.reason_km}
-                for s in screening.suggest_referrals(t, tb, age=age)]
+        out = [{"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code, "urgency": s.urgency,
+                "reason_en": s.reason_en, "reason_km": s.reason_km}
+               for s in screening.suggest_referrals(t, tb, age=age)]
+        try:
+            safety = self.safety_result()
+        except ValidationError:
+            return out
+        # The safety rule's referral joins the ILO rule's: one per agency and kind, at the more urgent of the two.
+        for r in safety.referrals:
+            same = [x for x in out if (x["kind"], x["agency_code"]) == (r.kind, r.agency_code)]
+            if same:
+                if URGENCIES.index(r.urgency) < URGENCIES.index(same[0]["urgency"]):
+                    same[0].update(urgency=r.urgency, reason_code=r.reason_code, safety_rule=True)
+                continue
+            out.append({**r.to_dict(), "reason_en": safety.message, "reason_km": "", "safety_rule": True})
+        return out
 
     # ------------------------------------------------------------------ MRZ
     def apply_mrz(self, text: str) -> Any:
@@ -225,7 +264,9 @@ class RegistrationFlow:
         else:
             kw["person"] = {k: v for k, v in self.person.items() if v not in (None, "")}
         if self.screening_consented():
-            t: dict[str, Any] = {"ticked": sorted(self.ticked)}
+            t: dict[str, Any] = {"ticked": sorted(self.ticked), "answered_no": sorted(self.answered_no - self.ticked)}
+            if self.exploitation_types:
+                t["exploitation_types"] = sorted(self.exploitation_types)
             if self.age_at_exploitation is not None:
                 t["age_at_exploitation"] = self.age_at_exploitation
             kw["trafficking"] = t
@@ -235,7 +276,8 @@ class RegistrationFlow:
     def to_draft(self, step: Step) -> dict[str, Any]:
         return {"step": step.value, "person": self.person, "existing_person_id": self.existing_person_id,
                 "existing_person_dob": self.existing_person_dob, "encounter": self.encounter,
-                "consents": self.consents, "ticked": sorted(self.ticked),
+                "consents": self.consents, "ticked": sorted(self.ticked), "answered_no": sorted(self.answered_no),
+                "exploitation_types": list(self.exploitation_types),
                 "age_at_exploitation": self.age_at_exploitation, "tb": self.tb, "referrals": self.referrals,
                 "mrz_result": self.mrz_result}
 
@@ -250,6 +292,8 @@ class RegistrationFlow:
         f.encounter = dict(data.get("encounter") or {})
         f.consents = dict(data.get("consents") or {})
         f.ticked = set(data.get("ticked") or [])
+        f.answered_no = set(data.get("answered_no") or [])
+        f.exploitation_types = list(data.get("exploitation_types") or [])
         f.age_at_exploitation = data.get("age_at_exploitation")
         by_kw = {kw: i for i, kw in TB_FIELDS.items()}
         f.tb = {by_kw.get(k, k): v for k, v in (data.get("tb") or {}).items()}   # drafts saved before the content ids

@@ -14,6 +14,8 @@ MODULES = [
     "checkpoint.screening.tb",
     "checkpoint.screening.referrals",
     "checkpoint.screening.safety",
+    "checkpoint.screening.prescreen",
+    "checkpoint.screening.checklist",
     "checkpoint.mrz",
     "checkpoint.codelists",
 ]
