@@ -109,3 +109,12 @@ def test_an_officer_who_did_not_register_sees_no_safety_finding(supervisor, sign
     assert t == {"id": r.trafficking_screening_id, "restricted": True}
     thida = sign_in("thida")                # a health worker: no protection section, no trafficking figures
     assert thida.records.today_figures().safety_rule is None
+
+
+def test_the_work_abroad_in_the_officers_words_maps_to_its_sector(supervisor) -> None:
+    r = _reg(supervisor, encounter={"return_type": "DEPORTED_G2G", "work_type": "FISHING_BOAT"})
+    e = supervisor.records.get(r.person_id)["encounters"][0]
+    assert (e["work_type"], e["sector_of_work"]) == ("FISHING_BOAT", "A")
+    with pytest.raises(ValidationError) as err:
+        _reg(supervisor, doc="N0000002", encounter={"return_type": "DEPORTED_G2G", "work_type": "PIRATE_SHIP"})
+    assert err.value.field == "work_type"
