@@ -40,12 +40,16 @@ SAFETY_REASON_CODE = "SAFETY_RULE"
 
 MSG_SAFETY_LABEL: Final = "Safety rule (not the ILO rule)"
 MSG_SAFETY_VIOLENCE: Final = "Violence was reported: offer a protection referral today."
-MSG_SAFETY_CONFINEMENT: Final = "The person was locked up, guarded or kept from leaving: offer a protection referral today."
-MSG_SAFETY_THREATS: Final = "Threats of violence against the person or the family were reported: offer a protection referral today."
+MSG_SAFETY_CONFINEMENT: Final = ("The person was locked up, guarded or kept from leaving: offer a protection referral "
+                                 "today.")
+MSG_SAFETY_THREATS: Final = ("Threats of violence against the person or the family were reported: offer a protection "
+                             "referral today.")
 MSG_SAFETY_DOCUMENTS: Final = "The person's documents were taken: offer a protection referral today."
 MSG_SAFETY_DEBT: Final = "Debt bondage was reported: offer a protection referral today."
-MSG_SAFETY_CRIMINALITY: Final = "The person was forced to commit crimes (for example online scams): offer a protection referral today."
-MSG_SAFETY_CONTROLLER: Final = "Someone controlling the person is present: offer a protection referral today and speak to the person alone."
+MSG_SAFETY_CRIMINALITY: Final = ("The person was forced to commit crimes (for example online scams): offer a "
+                                 "protection referral today.")
+MSG_SAFETY_CONTROLLER: Final = ("Someone controlling the person is present: offer a protection referral today and "
+                                "speak to the person alone.")
 MSG_SAFETY_DANGER: Final = "Strong coercion and a controlling person present together: treat as immediate danger."
 MSG_SAFETY_NONE: Final = "The safety rule found no strong coercion item."
 

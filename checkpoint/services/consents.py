@@ -1,6 +1,6 @@
 """Consent per purpose: what a person (or a child's guardian) agreed to, and withdrawing it.
 
-    >>> session.consents.of_person(person_id)            # [{"purpose": "tb_screen", "granted": 1, ...}]  # doctest: +SKIP
+    >>> session.consents.of_person(person_id)        # [{"purpose": "tb_screen", "granted": 1, ...}]  # doctest: +SKIP
     >>> session.consents.withdraw(encounter_id, "sharing", reason="asked at the desk")               # doctest: +SKIP
 
 A withdrawal is an event (``consent.withdrawn``): it travels with the person's record, and from then on exports

@@ -19,10 +19,10 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from checkpoint import screening
-from checkpoint.screening import checklist
-from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
 from checkpoint.errors import NotFound, ValidationError
 from checkpoint.model.roles import Permission
+from checkpoint.screening import checklist
+from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
 from checkpoint.services.base import Context, check_id, row_dicts
 
 __all__ = ["PersonSummary", "Records", "RemoteAuthor", "TodayFigures", "summaries"]

@@ -19,14 +19,14 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from checkpoint import screening
-from checkpoint.screening import checklist
-from checkpoint.screening.safety import evaluate_safety
 from checkpoint.errors import ConflictError, NotFound, StoreError, ValidationError
 from checkpoint.model.consent import validate_consent_records
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, name_key, validate_person
 from checkpoint.model.referral import validate_referral
 from checkpoint.model.roles import Permission
+from checkpoint.screening import checklist
+from checkpoint.screening.safety import evaluate_safety
 from checkpoint.services.base import Context, check_id
 from checkpoint.services.changes import Changes
 from checkpoint.services.records import PersonSummary, summaries
@@ -116,7 +116,7 @@ class Registrations:
         per_purpose = {x["purpose"]: x["granted"] for x in crecs if not x["target"]}
 
         def consented(purpose: str) -> bool:
-            return per_purpose[purpose] if purpose in per_purpose else "screening" in granted
+            return bool(per_purpose.get(purpose, "screening" in granted))
 
         if trafficking and not consented("trafficking_interview"):
             raise ValidationError("consents", "trafficking answers need consent to the trafficking interview")

@@ -204,9 +204,10 @@ class RegistrationFlow:
                 tb = self.tb_result()
             except ValidationError:
                 pass
-        out = [{"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code, "urgency": s.urgency,
-                "reason_en": s.reason_en, "reason_km": s.reason_km}
-               for s in screening.suggest_referrals(t, tb, age=age)]
+        out: list[dict[str, Any]] = [
+            {"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code, "urgency": s.urgency,
+             "reason_en": s.reason_en, "reason_km": s.reason_km}
+            for s in screening.suggest_referrals(t, tb, age=age)]
         try:
             safety = self.safety_result()
         except ValidationError:
