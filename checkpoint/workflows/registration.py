@@ -75,6 +75,7 @@ class RegistrationFlow:
     ticked: set[str] = field(default_factory=set)             # the "yes" answers of the ILO checklist
     answered_no: set[str] = field(default_factory=set)        # the "no" answers; any other item was not asked
     exploitation_types: list[str] = field(default_factory=list)
+    prescreen: dict[str, str] = field(default_factory=dict)  # red-flag question id -> "yes" / "no" / "not_asked"
     age_at_exploitation: int | None = None
     tb: dict[str, Any] = field(default_factory=dict)       # by content id: {"TB-S1": True, "TB-S1d": 21}
     referrals: list[dict[str, Any]] = field(default_factory=list)
@@ -180,6 +181,16 @@ class RegistrationFlow:
         elif value == "no":
             self.answered_no.add(item_id)
 
+    def prescreen_result(self) -> Any:
+        """The red-flag pre-screen for the current answers (``routes_to_private_room`` and its reasons)."""
+        return screening.evaluate_prescreen(self.prescreen)
+
+    def checklist_needed(self) -> bool:
+        """Whether the full checklist is still to be asked here: not when every red-flag question was answered no
+        (and nothing of the checklist is answered yet) — the negative case at the desk."""
+        r = self.prescreen_result()
+        return not (r.complete and not r.routes_to_private_room and not self.ticked and not self.answered_no)
+
     def tb_answers(self) -> dict[str, Any]:
         a = {kw: self.tb[i] for i, kw in TB_FIELDS.items() if self.tb.get(i) is not None}
         if not a.get("cough"):
@@ -272,13 +283,15 @@ class RegistrationFlow:
                 t["age_at_exploitation"] = self.age_at_exploitation
             kw["trafficking"] = t
             kw["tb"] = self.tb_answers()
+            if any(v != "not_asked" for v in self.prescreen.values()):
+                kw["prescreen"] = dict(self.prescreen)
         return kw
 
     def to_draft(self, step: Step) -> dict[str, Any]:
         return {"step": step.value, "person": self.person, "existing_person_id": self.existing_person_id,
                 "existing_person_dob": self.existing_person_dob, "encounter": self.encounter,
                 "consents": self.consents, "ticked": sorted(self.ticked), "answered_no": sorted(self.answered_no),
-                "exploitation_types": list(self.exploitation_types),
+                "exploitation_types": list(self.exploitation_types), "prescreen": dict(self.prescreen),
                 "age_at_exploitation": self.age_at_exploitation, "tb": self.tb, "referrals": self.referrals,
                 "mrz_result": self.mrz_result}
 
@@ -295,6 +308,8 @@ class RegistrationFlow:
         f.ticked = set(data.get("ticked") or [])
         f.answered_no = set(data.get("answered_no") or [])
         f.exploitation_types = list(data.get("exploitation_types") or [])
+        f.prescreen = {k: v for k, v in (data.get("prescreen") or {}).items() if isinstance(k, str)
+                       and v in ("yes", "no", "not_asked")}
         f.age_at_exploitation = data.get("age_at_exploitation")
         by_kw = {kw: i for i, kw in TB_FIELDS.items()}
         f.tb = {by_kw.get(k, k): v for k, v in (data.get("tb") or {}).items()}   # drafts saved before the content ids

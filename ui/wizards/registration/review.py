@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from checkpoint.errors import ValidationError
 from checkpoint.workflows.registration import Step
-from ui.messages import error_message, field_label
+from ui.messages import error_message, field_label, tr
 from ui.qt import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, Qt, QVBoxLayout
 from ui.text import code_label, content_language
 from ui.wizards.registration.outcomes import outcome_text
@@ -56,7 +56,14 @@ class ReviewPage(FlowPage):
                                   f"({age} {self.flow.age() if self.flow.age() is not None else '?'})"]
         if self.flow.screening_consented():
             try:
-                lines.append(outcome_text(self.flow.trafficking_result().outcome))
+                answered = bool(self.flow.ticked or self.flow.answered_no)
+                lines.append(outcome_text(self.flow.trafficking_result().outcome if answered else "NOT_SCREENED"))
+                safety = self.flow.safety_result()
+                if safety.triggered:        # never "nothing found" when a strong item is ticked
+                    lines.append("<b>" + tr("Core", safety.label) + "</b>: "
+                                 + " ".join(tr("Core", r.message) for r in safety.reasons))
+                if self.flow.prescreen_result().routes_to_private_room:
+                    lines.append(self.tr("Red flag: the person goes to the private room."))
                 lines.append(outcome_text(self.flow.tb_result().outcome))
             except ValidationError as e:
                 lines.append(error_message(e))
