@@ -20,6 +20,8 @@ from typing import Any
 
 from checkpoint import codelists, mrz, screening
 from checkpoint.errors import ValidationError
+from checkpoint.model.consent import validate_consent_records
+from checkpoint.model.consent import wording as consent_wording
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, validate_person
 from checkpoint.model.referral import URGENCIES, validate_referral
@@ -76,6 +78,12 @@ class RegistrationFlow:
     answered_no: set[str] = field(default_factory=set)        # the "no" answers; any other item was not asked
     exploitation_types: list[str] = field(default_factory=list)
     prescreen: dict[str, str] = field(default_factory=dict)  # red-flag question id -> "yes" / "no" / "not_asked"
+    # Consent per purpose (issue 12): tb_screen, trafficking_interview, nea_registration -> yes / no (absent = the
+    # single consent to screening decides, as before); the agencies the person agrees to share with; the guardian
+    # who consents for a child.
+    purposes: dict[str, bool] = field(default_factory=dict)
+    sharing_agencies: list[str] = field(default_factory=list)
+    guardian: dict[str, str] = field(default_factory=dict)
     age_at_exploitation: int | None = None
     tb: dict[str, Any] = field(default_factory=dict)       # by content id: {"TB-S1": True, "TB-S1d": 21}
     referrals: list[dict[str, Any]] = field(default_factory=list)
@@ -104,12 +112,38 @@ class RegistrationFlow:
         return a is not None and a < 18
 
     def screening_consented(self) -> bool:
-        return bool(self.consents.get("screening"))
+        return self.interview_consented() or self.tb_consented()
+
+    def interview_consented(self) -> bool:
+        """Consent to the trafficking interview (the pre-screen and the checklist)."""
+        return bool(self.purposes.get("trafficking_interview", self.consents.get("screening")))
+
+    def tb_consented(self) -> bool:
+        """Consent to the TB screen."""
+        return bool(self.purposes.get("tb_screen", self.consents.get("screening")))
+
+    def consent_records(self) -> list[dict[str, Any]]:
+        """Consent per purpose as ``Session.register`` takes it (empty while no purpose was asked apart): the TB
+        screen and the trafficking interview, NEA registration, each chosen protection referral's agency, each agency
+        to share with — given by the person, or for a child by the named guardian, on the shipped wording."""
+        if not self.purposes:
+            return []
+        by: dict[str, Any] = {"wording_version": consent_wording().version}
+        if self.is_child():
+            by.update(given_by="guardian", guardian_name=self.guardian.get("name", "").strip(),
+                      guardian_relationship=self.guardian.get("relationship", "").strip())
+        out = [{"purpose": p, "target": "", "granted": bool(v), **by} for p, v in sorted(self.purposes.items())]
+        agencies = {r["agency_code"] for r in self.referrals if r.get("kind") != "health"}
+        out += [{"purpose": "referral", "target": a, "granted": bool(self.consents.get("referral")), **by}
+                for a in sorted(agencies) if codelists.is_valid("agencies", a)]
+        out += [{"purpose": "sharing", "target": a, "granted": True, **by} for a in sorted(set(self.sharing_agencies))]
+        return out
 
     # ------------------------------------------------------------------ steps
     def steps(self) -> list[Step]:
         """The steps this registration goes through: the screens only with consent to screening."""
-        return [s for s in ORDER if self.screening_consented() or s not in (Step.TRAFFICKING, Step.TB)]
+        return [s for s in ORDER if (s is not Step.TRAFFICKING or self.interview_consented())
+                and (s is not Step.TB or self.tb_consented())]
 
     def next_step(self, step: Step) -> Step | None:
         steps = self.steps()
@@ -135,6 +169,7 @@ class RegistrationFlow:
                 c = validate_consents(self.consents)
                 if not any(x["granted"] for x in c if x["purpose"] == "storage"):
                     raise ValidationError("consents", "consent to store the record is required to save it")
+                validate_consent_records(self.consent_records(), age=self.age())
             elif step is Step.TRAFFICKING:
                 self.trafficking_result()
             elif step is Step.TB:
@@ -162,7 +197,7 @@ class RegistrationFlow:
         age = self.age_at_exploitation if self.age_at_exploitation is not None else self.age()
         if age is None:
             raise ValidationError("date_of_birth", "the checklist needs the person's age")
-        return screening.evaluate_safety(set(self.ticked) if self.screening_consented() else set(), age=age,
+        return screening.evaluate_safety(set(self.ticked) if self.interview_consented() else set(), age=age,
                                          controlling_person_present=bool(
                                              self.encounter.get("controlling_person_present")))
 
@@ -209,12 +244,13 @@ class RegistrationFlow:
         if age is None:
             return []
         t = tb = None
-        if self.screening_consented():
-            try:
+        try:
+            if self.interview_consented():
                 t = self.trafficking_result()
+            if self.tb_consented():
                 tb = self.tb_result()
-            except ValidationError:
-                pass
+        except ValidationError:
+            pass
         out: list[dict[str, Any]] = [
             {"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code, "urgency": s.urgency,
              "reason_en": s.reason_en, "reason_km": s.reason_km}
@@ -275,14 +311,19 @@ class RegistrationFlow:
             kw["person_id"] = self.existing_person_id
         else:
             kw["person"] = {k: v for k, v in self.person.items() if v not in (None, "")}
-        if self.screening_consented():
+        kw["consents"]["screening"] = self.screening_consented()
+        records = self.consent_records()
+        if records:
+            kw["consent_records"] = records
+        if self.tb_consented():
+            kw["tb"] = self.tb_answers()
+        if self.interview_consented():
             t: dict[str, Any] = {"ticked": sorted(self.ticked), "answered_no": sorted(self.answered_no - self.ticked)}
             if self.exploitation_types:
                 t["exploitation_types"] = sorted(self.exploitation_types)
             if self.age_at_exploitation is not None:
                 t["age_at_exploitation"] = self.age_at_exploitation
             kw["trafficking"] = t
-            kw["tb"] = self.tb_answers()
             if any(v != "not_asked" for v in self.prescreen.values()):
                 kw["prescreen"] = dict(self.prescreen)
         return kw
@@ -292,6 +333,8 @@ class RegistrationFlow:
                 "existing_person_dob": self.existing_person_dob, "encounter": self.encounter,
                 "consents": self.consents, "ticked": sorted(self.ticked), "answered_no": sorted(self.answered_no),
                 "exploitation_types": list(self.exploitation_types), "prescreen": dict(self.prescreen),
+                "purposes": dict(self.purposes), "sharing_agencies": list(self.sharing_agencies),
+                "guardian": dict(self.guardian),
                 "age_at_exploitation": self.age_at_exploitation, "tb": self.tb, "referrals": self.referrals,
                 "mrz_result": self.mrz_result}
 
@@ -308,6 +351,9 @@ class RegistrationFlow:
         f.ticked = set(data.get("ticked") or [])
         f.answered_no = set(data.get("answered_no") or [])
         f.exploitation_types = list(data.get("exploitation_types") or [])
+        f.purposes = {k: bool(v) for k, v in (data.get("purposes") or {}).items() if isinstance(k, str)}
+        f.sharing_agencies = [a for a in (data.get("sharing_agencies") or []) if isinstance(a, str)]
+        f.guardian = {k: str(v) for k, v in (data.get("guardian") or {}).items() if k in ("name", "relationship")}
         f.prescreen = {k: v for k, v in (data.get("prescreen") or {}).items() if isinstance(k, str)
                        and v in ("yes", "no", "not_asked")}
         f.age_at_exploitation = data.get("age_at_exploitation")
