@@ -40,12 +40,23 @@ class AnswerBox(QCheckBox):
         key = e.key()
         if key in (Qt.Key.Key_Y, Qt.Key.Key_N) and not e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.set_answer("yes" if key == Qt.Key.Key_Y else "no")
-            self.focusNextChild()
+            self._advance()
             return
         if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete):
             self.set_answer("not_asked")
             return
         super().keyPressEvent(e)
+
+    def _advance(self) -> None:
+        """Focus the next question shown; after the last one, stay (Return then goes on to the next page)."""
+        w = self.nextInFocusChain()
+        while w is not None and w is not self:
+            if isinstance(w, AnswerBox) and w.isVisible() and w.isEnabled():
+                w.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            if w.isVisible() and w.focusPolicy() & Qt.FocusPolicy.TabFocus and not isinstance(w, AnswerBox):
+                return
+            w = w.nextInFocusChain()
 
     def _changed(self, _state: int) -> None:
         self._render()
