@@ -143,7 +143,9 @@ class Registrations:
             payload["tb"] = tb_payload
             versions.append(f"{tb_res.content_id}@{tb_res.content_version}")
         refs = [validate_referral(r) for r in referrals]
-        if refs and "referral" not in granted and not (age is not None and age < 18):
+        # An officer's referral in immediate danger is made without waiting for consent (issue 12: she acts first).
+        if any(r["urgency"] != "IMMEDIATE_DANGER" for r in refs) and "referral" not in granted \
+                and not (age is not None and age < 18):
             raise ValidationError("consents", "referrals need consent to referral")
         if age is not None and age < 18 and not any(r["kind"] == "child_protection" for r in refs):
             refs += [_child_protection_referral(t_res, tb_res, age)]

@@ -25,6 +25,7 @@ from checkpoint.model.consent import wording as consent_wording
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, validate_person
 from checkpoint.model.referral import URGENCIES, validate_referral
+from checkpoint.screening.safety import raise_urgency
 from checkpoint.site import DEFAULT_STATION_ID, DEFAULT_TB_MODE, LOCAL_TZ
 
 __all__ = ["RegistrationFlow", "Step"]
@@ -84,6 +85,7 @@ class RegistrationFlow:
     purposes: dict[str, bool] = field(default_factory=dict)
     sharing_agencies: list[str] = field(default_factory=list)
     guardian: dict[str, str] = field(default_factory=dict)
+    officer_referrals: list[dict[str, Any]] = field(default_factory=list)   # referrals the officer added herself
     age_at_exploitation: int | None = None
     tb: dict[str, Any] = field(default_factory=dict)       # by content id: {"TB-S1": True, "TB-S1d": 21}
     referrals: list[dict[str, Any]] = field(default_factory=list)
@@ -226,6 +228,30 @@ class RegistrationFlow:
         r = self.prescreen_result()
         return not (r.complete and not r.routes_to_private_room and not self.ticked and not self.answered_no)
 
+    def controlling_person_present(self) -> bool:
+        """A controlling person at the desk: said on the journey page, or by a yes to the red-flag question."""
+        return bool(self.encounter.get("controlling_person_present")) or (
+            self.interview_consented() and self.prescreen_result().controlling_person_present)
+
+    def suggested_urgency(self, base: str = "ROUTINE") -> str:
+        """The urgency to offer first for an officer's own referral: raised one step with a controlling person."""
+        return raise_urgency(base) if self.controlling_person_present() else base
+
+    def add_officer_referral(self, agency_code: str, urgency: str, reason: str) -> dict[str, Any]:
+        """The officer's own referral (agency of the directory, urgency, her reason): checked, kept, returned.
+        Raises ValidationError."""
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValidationError("reason", "say why you refer the person")
+        if not codelists.is_valid("agencies", agency_code):
+            raise ValidationError("agency_code", "choose an agency from the directory")
+        kinds = codelists.DEFAULT.get("agencies").by_code[agency_code].extra.get("kinds") or ["protection"]
+        kind = "child_protection" if self.is_child() and "child_protection" in kinds else "protection"
+        r = validate_referral({"kind": kind, "agency_code": agency_code, "reason_code": "OFFICER_INITIATED",
+                               "urgency": urgency, "notes": reason.strip()})
+        r.update(reason_en=r["notes"], reason_km=r["notes"], officer=True)
+        self.officer_referrals.append(r)
+        return r
+
     def tb_answers(self) -> dict[str, Any]:
         a = {kw: self.tb[i] for i, kw in TB_FIELDS.items() if self.tb.get(i) is not None}
         if not a.get("cough"):
@@ -334,7 +360,7 @@ class RegistrationFlow:
                 "consents": self.consents, "ticked": sorted(self.ticked), "answered_no": sorted(self.answered_no),
                 "exploitation_types": list(self.exploitation_types), "prescreen": dict(self.prescreen),
                 "purposes": dict(self.purposes), "sharing_agencies": list(self.sharing_agencies),
-                "guardian": dict(self.guardian),
+                "guardian": dict(self.guardian), "officer_referrals": list(self.officer_referrals),
                 "age_at_exploitation": self.age_at_exploitation, "tb": self.tb, "referrals": self.referrals,
                 "mrz_result": self.mrz_result}
 
@@ -354,6 +380,7 @@ class RegistrationFlow:
         f.purposes = {k: bool(v) for k, v in (data.get("purposes") or {}).items() if isinstance(k, str)}
         f.sharing_agencies = [a for a in (data.get("sharing_agencies") or []) if isinstance(a, str)]
         f.guardian = {k: str(v) for k, v in (data.get("guardian") or {}).items() if k in ("name", "relationship")}
+        f.officer_referrals = [r for r in (data.get("officer_referrals") or []) if isinstance(r, dict)]
         f.prescreen = {k: v for k, v in (data.get("prescreen") or {}).items() if isinstance(k, str)
                        and v in ("yes", "no", "not_asked")}
         f.age_at_exploitation = data.get("age_at_exploitation")

@@ -8,9 +8,9 @@ import json
 
 from checkpoint.workflows.registration import Step
 from tests.conftest import PASS  # noqa: F401 - fixtures' passphrases
-from tests.support.ui_helpers import Keyboard, wait_idle
+from tests.support.ui_helpers import Keyboard, show_active, wait_idle
 from tests.ui.test_registration_wizard import fill, khm_passport, scan, tick, wizard  # noqa: F401 - the fixture
-from ui.qt import Qt, QWidget
+from ui.qt import Qt, QWidget, QWizard
 
 
 def _to_checklist(qtbot, w) -> Keyboard:
@@ -103,3 +103,41 @@ def test_a_child_s_consent_is_recorded_as_given_by_the_guardian(qtbot, wizard) -
     rows = ctx.runner.run_sync(ctx.session.consents.of_person, reg.person_id)
     assert {(r["purpose"], r["granted"], r["given_by"], r["guardian_name"]) for r in rows} >= {
         ("tb_screen", 1, "guardian", "SOK CHANTHA"), ("trafficking_interview", 0, "guardian", "SOK CHANTHA")}
+
+
+def test_the_officer_adds_an_immediate_danger_referral_by_keyboard(qtbot, wizard, monkeypatch) -> None:  # noqa: F811
+    from ui.dialogs.refer import ReferDialog
+
+    w, ctx = wizard()
+    kb = _to_checklist(qtbot, w)
+    kb.tab_to(w, "PS-1")
+    for _ in range(7):
+        kb.press(Qt.Key.Key_N)
+    kb.press(Qt.Key.Key_Y)                              # PS-8: someone here controls the person
+    kb.press(Qt.Key.Key_Return)
+    kb.press(Qt.Key.Key_Return)
+    assert w.current_step() is Step.REVIEW
+    seen: dict = {}
+
+    def drive(dlg: ReferDialog) -> int:                 # the dialog, driven by its keys
+        show_active(qtbot, dlg)
+        seen["suggested"] = dlg.urgency()
+        dlg.agency.set_value("ANTI_HUMAN_TRAFFICKING_JUVENILE_PROTECTION_POLICE")
+        qtbot.keyClick(dlg.agency, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)   # the one shortcut
+        dlg.reason.setFocus()
+        qtbot.keyClicks(dlg.reason, "man at the gate holds her passport")
+        dlg._ok()
+        return int(dlg.result())
+
+    monkeypatch.setattr(ReferDialog, "exec", drive)
+    kb.tab_to(w, "add_referral", limit=60)
+    kb.press(Qt.Key.Key_Space)
+    assert seen["suggested"] == "SAME_DAY"              # raised by the controlling person
+    assert not w.findChild(QWidget, "review_error").text()
+    with qtbot.waitSignal(w.saved, timeout=10_000) as sig:
+        w.button(QWizard.WizardButton.FinishButton).click()
+    reg = sig.args[0]
+    wait_idle(qtbot, ctx)
+    rows = ctx.session.store.db.execute("SELECT urgency, reason_code, notes FROM referrals WHERE person_id = ?",
+                                        [reg.person_id]).fetchall()
+    assert ("IMMEDIATE_DANGER", "OFFICER_INITIATED", "man at the gate holds her passport") in rows

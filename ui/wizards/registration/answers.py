@@ -32,11 +32,11 @@ class AnswerBox(QCheckBox):
     def set_answer(self, value: str) -> None:
         self.setCheckState(_STATE[value])
 
-    def nextCheckState(self) -> None:        # noqa: N802  (Qt's name) Space: not asked → yes → no → not asked
+    def nextCheckState(self) -> None:
         order = ("not_asked", "yes", "no")
         self.set_answer(order[(order.index(self.answer()) + 1) % 3])
 
-    def keyPressEvent(self, e: QKeyEvent) -> None:     # noqa: N802
+    def keyPressEvent(self, e: QKeyEvent) -> None:
         key = e.key()
         if key in (Qt.Key.Key_Y, Qt.Key.Key_N) and not e.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.set_answer("yes" if key == Qt.Key.Key_Y else "no")

@@ -10,10 +10,9 @@ from typing import TYPE_CHECKING
 
 from checkpoint import screening
 from checkpoint.errors import ValidationError
-from checkpoint.workflows.registration import Step
-from ui.messages import error_message
 from checkpoint.screening.prescreen import prescreen_content
-from ui.messages import tr
+from checkpoint.workflows.registration import Step
+from ui.messages import error_message, tr
 from ui.qt import QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, Qt, QVBoxLayout, QWidget
 from ui.text import content_language
 from ui.widgets.fields import IntField, name
