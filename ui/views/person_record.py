@@ -18,7 +18,7 @@ from typing import Any
 
 from checkpoint.model.roles import Permission, can
 from checkpoint.services.records import RemoteAuthor
-from ui.messages import field_label
+from ui.messages import field_label, tr
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -53,6 +53,7 @@ EVENT_LABELS = {
 TRAFFICKING_OUTCOMES = {
     "PRESUMED_VICTIM": QT_TRANSLATE_NOOP("PersonDetail", "Indicators of trafficking present — refer"),
     "NOT_INDICATED": QT_TRANSLATE_NOOP("PersonDetail", "Indicators not met"),
+    "NOT_SCREENED": QT_TRANSLATE_NOOP("PersonDetail", "Checklist not asked — not screened"),
 }
 TRAFFICKING_FLAGS = {
     "CHILD_PROTECTION": QT_TRANSLATE_NOOP("PersonDetail", "Under 18 with exploitation indicators: child protection"),
@@ -178,6 +179,10 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
             continue
         outcome = _voided(_t(TRAFFICKING_OUTCOMES.get(t.get("outcome", ""), t.get("outcome", ""))), t)
         lay.addWidget(plain_label(outcome, "trafficking_outcome", bold=True))
+        safety = t.get("safety") or {}
+        if safety.get("triggered"):     # issue 12: the project's safety rule, beside the ILO result, never hidden
+            lay.addWidget(plain_label(tr("Core", safety.get("label", "")) + ": " + " ".join(
+                tr("Core", m) for m in safety.get("messages") or []), "safety_result", bold=True))
         for flag in t.get("flags") or []:
             lay.addWidget(plain_label(_t(TRAFFICKING_FLAGS.get(flag, flag))))
         lay.addWidget(explanation(t, "trafficking_explanation"))
