@@ -76,6 +76,7 @@ class TraffickingPage(FlowPage):
         row.addWidget(QLabel(self.tr("Age when exploited, if different (optional)")))
         row.addWidget(self.age_exp)
         self.scroll = scroll
+        scroll.setMinimumHeight(320)         # inside the page's own scroll area: never squeezed to a sliver
         self.checklist = QWidget()
         cl = QVBoxLayout(self.checklist)
         cl.setContentsMargins(0, 0, 0, 0)
