@@ -53,7 +53,7 @@ def test_negative_case_with_the_pre_screen_in_at_most_30_keys_after_the_scan(qtb
 
 
 def test_a_yes_sends_the_person_to_the_private_room_with_the_reason(qtbot, wizard) -> None:  # noqa: F811
-    w, ctx = wizard()
+    w, _ctx = wizard()
     kb = _to_checklist(qtbot, w)
     kb.tab_to(w, "PS-1")
     kb.press(Qt.Key.Key_N)
@@ -65,7 +65,7 @@ def test_a_yes_sends_the_person_to_the_private_room_with_the_reason(qtbot, wizar
 
 
 def test_strong_items_show_the_safety_rule_never_nothing_found(qtbot, wizard) -> None:  # noqa: F811
-    w, ctx = wizard()
+    w, _ctx = wizard()
     kb = _to_checklist(qtbot, w)
     tick(kb, w, "ILO-CD-4", "ILO-CD-3", "ILO-CD-1")     # beaten, locked up, passport taken: ILO says not indicated
     assert "Safety rule (not the ILO rule)" in w.findChild(QWidget, "safety_result").text()

@@ -75,7 +75,7 @@ class TraffickingPage(FlowPage):
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Age when exploited, if different (optional)")))
         row.addWidget(self.age_exp)
-        self.scroll = scroll
+        self.items_scroll = scroll
         scroll.setMinimumHeight(320)         # inside the page's own scroll area: never squeezed to a sliver
         self.checklist = QWidget()
         cl = QVBoxLayout(self.checklist)
