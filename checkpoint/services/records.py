@@ -169,19 +169,24 @@ class Records:
             "SELECT c.* FROM consents c JOIN encounters e ON e.id = c.encounter_id WHERE e.person_id = ?", [pid]))
         ts = row_dicts(db.execute("SELECT * FROM trafficking_screenings WHERE person_id = ?", [pid]))
         tbs = row_dicts(db.execute("SELECT * FROM tb_screenings WHERE person_id = ?", [pid]))
+        crecs = row_dicts(db.execute("SELECT * FROM consent_records WHERE person_id = ? ORDER BY given_at, purpose, "
+                                     "target", [pid]))
         refs = row_dicts(db.execute("SELECT * FROM referrals WHERE person_id = ? ORDER BY created_at", [pid]))
         out_enc = []
         for e in encounters:
             full = ctx.may_see_trafficking(e["officer_id"])
             e["recruitment_methods"] = json.loads(e["recruitment_methods"])
             e["consents"] = {c["purpose"]: bool(c["granted"]) for c in consents if c["encounter_id"] == e["id"]}
+            # issue 12: consent per purpose (who gave it, the wording, any withdrawal), as the role may see it
+            e["consent_records"] = [c for c in crecs if c["encounter_id"] == e["id"] and (
+                full or (c["purpose"] == "tb_screen" and ctx.may(Permission.VIEW_TB)))]
             t = [x for x in ts if x["encounter_id"] == e["id"]]
             if full:
                 e["trafficking"] = [_explained(_decode_screening(x)) for x in t]
             else:
                 e["trafficking"] = [{"id": x["id"], "restricted": True} for x in t]
                 for k in ("recruiter_relationship", "recruitment_methods", "debt_owed", "debt_amount",
-                          "debt_currency", "controlling_person_present"):
+                          "debt_currency", "controlling_person_present", "prescreen"):
                     e.pop(k, None)
             e["tb"] = [_explained(_decode_screening(x)) for x in tbs if x["encounter_id"] == e["id"]] \
                 if ctx.may(Permission.VIEW_TB) else []

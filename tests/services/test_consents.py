@@ -133,3 +133,12 @@ def test_the_pre_screen_is_recorded_on_the_registration(supervisor) -> None:
     with pytest.raises(ValidationError):
         _reg(supervisor, doc="N0000009", consents={"storage": True}, trafficking=None, tb=None,
              prescreen={"PS-1": "no"})                                    # no consent to the interview
+
+
+def test_the_record_shows_consent_per_purpose_as_the_role_may_see_it(supervisor, sign_in) -> None:
+    r = _reg(supervisor, consent_records=[c("tb_screen"), c("trafficking_interview"), c("sharing", target="IOM")])
+    mine = supervisor.records.get(r.person_id)["encounters"][0]["consent_records"]
+    assert {(x["purpose"], x["target"]) for x in mine} == {("tb_screen", ""), ("trafficking_interview", ""),
+                                                           ("sharing", "IOM")}
+    other = sign_in("vanna").records.get(r.person_id)["encounters"][0]
+    assert [x["purpose"] for x in other["consent_records"]] == ["tb_screen"] and "prescreen" not in other

@@ -65,10 +65,15 @@ def test_a_yes_sends_the_person_to_the_private_room_with_the_reason(qtbot, wizar
 
 
 def test_strong_items_show_the_safety_rule_never_nothing_found(qtbot, wizard) -> None:  # noqa: F811
-    w, _ctx = wizard()
+    w, ctx = wizard()
     kb = _to_checklist(qtbot, w)
     tick(kb, w, "ILO-CD-4", "ILO-CD-3", "ILO-CD-1")     # beaten, locked up, passport taken: ILO says not indicated
     assert "Safety rule (not the ILO rule)" in w.findChild(QWidget, "safety_result").text()
+    types = w.findChild(QWidget, "exploitation_types")
+    [scam] = [types.item(i) for i in range(types.count())
+              if types.item(i).data(Qt.ItemDataRole.UserRole) == "ForcedCriminality"]
+    scam.setCheckState(Qt.CheckState.Checked)
+    assert w.flow.exploitation_types == ["ForcedCriminality"]
     kb.press(Qt.Key.Key_Return)
     kb.press(Qt.Key.Key_Return)
     assert w.current_step() is Step.REVIEW
@@ -79,6 +84,9 @@ def test_strong_items_show_the_safety_rule_never_nothing_found(qtbot, wizard) ->
     assert [(r["kind"], r["urgency"], r["reason_code"]) for r in urg] == [("protection", "SAME_DAY", "SAFETY_RULE")]
     reg = _saved(qtbot, w, kb)
     assert reg.trafficking.outcome == "NOT_INDICATED"
+    wait_idle(qtbot, ctx)
+    [t] = ctx.runner.run_sync(ctx.session.records.get, reg.person_id)["encounters"][0]["trafficking"]
+    assert t["exploitation_types"] == ["ForcedCriminality"] and t["safety"]["urgency"] == "SAME_DAY"
 
 
 def test_a_child_s_consent_is_recorded_as_given_by_the_guardian(qtbot, wizard) -> None:  # noqa: F811

@@ -121,7 +121,8 @@ def field_ids(flow: RegistrationFlow) -> set[str]:
     ids |= set(TB_FIELDS)
     # issue 12: the red-flag questions, the button answering the rest no, consent per purpose and the guardian
     ids |= {f"PS-{i}" for i in range(1, 9)} | {"rest_no", "tb_screen", "trafficking_interview", "nea_registration",
-                                               "guardian_name", "guardian_relationship", "sharing_agencies"}
+                                               "guardian_name", "guardian_relationship", "sharing_agencies",
+                                               "work_type", "exploitation_types"}
     return ids
 
 

@@ -4,22 +4,22 @@
 <context>
     <name></name>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="72"/>
         <source>Field</source>
         <translation type="unfinished">ចំណុចព័ត៌មាន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
-        <location filename="../messages.py" line="83"/>
-        <location filename="../messages.py" line="86"/>
-        <location filename="../messages.py" line="88"/>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="185"/>
+        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="96"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="188"/>
         <location filename="../wizards/registration/review.py" line="69"/>
         <location filename="../wizards/registration/review.py" line="70"/>
-        <location filename="../wizards/registration/trafficking.py" line="195"/>
-        <location filename="../wizards/registration/trafficking.py" line="197"/>
-        <location filename="../wizards/registration/trafficking.py" line="199"/>
+        <location filename="../wizards/registration/trafficking.py" line="229"/>
+        <location filename="../wizards/registration/trafficking.py" line="231"/>
+        <location filename="../wizards/registration/trafficking.py" line="233"/>
         <source>Core</source>
         <translation type="unfinished">ស្នូល</translation>
     </message>
@@ -1510,37 +1510,37 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="80"/>
         <source>Too many wrong passphrases. Try again in %1 seconds.</source>
         <translation type="unfinished">បញ្ចូលឃ្លាសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្ដងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="83"/>
         <source>Wrong user name or passphrase.</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="85"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished">គណនីនេះត្រូវបានចាក់សោ។ សូមស្នើអ្នកត្រួតពិនិត្យឱ្យដោះសោ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="87"/>
         <source>Your role does not allow this.</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យធ្វើការនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="89"/>
         <source>That record no longer exists.</source>
         <translation type="unfinished">កំណត់ត្រានោះលែងមានទៀតហើយ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="93"/>
         <source>The store could not be used: %1</source>
         <translation type="unfinished">មិនអាចប្រើមូលដ្ឋានទិន្នន័យបានទេ៖ %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="97"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished">មានបញ្ហាកើតឡើង ហើយគ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមព្យាយាមម្ដងទៀត។ ប្រសិនបើវាកើតឡើងម្ដងទៀត សូមប្រាប់អ្នកត្រួតពិនិត្យរបស់អ្នក។</translation>
     </message>
@@ -1649,81 +1649,121 @@
     </message>
     <message>
         <location filename="../messages.py" line="40"/>
+        <source>Work abroad</source>
+        <translation>ការងារនៅបរទេស</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="41"/>
+        <source>Type of exploitation</source>
+        <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42"/>
+        <source>Guardian&apos;s name</source>
+        <translation type="unfinished">ឈ្មោះអាណាព្យាបាល</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="43"/>
+        <source>Guardian&apos;s relationship</source>
+        <translation>ទំនាក់ទំនងរបស់អាណាព្យាបាល</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="44"/>
+        <source>Answers</source>
+        <translation>ចម្លើយ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="45"/>
+        <source>Consent given by</source>
+        <translation>ការយល់ព្រមផ្តល់ដោយ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="46"/>
+        <source>Consent wording</source>
+        <translation>អត្ថបទការយល់ព្រម</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="47"/>
+        <source>Red-flag questions</source>
+        <translation>សំណួរសញ្ញាព្រមាន</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="48"/>
         <source>Months abroad</source>
         <translation type="unfinished">ចំនួនខែនៅបរទេស</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="41"/>
+        <location filename="../messages.py" line="49"/>
         <source>How they migrated</source>
         <translation type="unfinished">របៀបធ្វើចំណាកស្រុក</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42"/>
+        <location filename="../messages.py" line="50"/>
         <source>Who recruited them</source>
         <translation type="unfinished">អ្នកដែលជ្រើសរើសគាត់ទៅធ្វើការ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="43"/>
+        <location filename="../messages.py" line="51"/>
         <source>Owes a debt</source>
         <translation type="unfinished">ជាប់បំណុល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="44"/>
+        <location filename="../messages.py" line="52"/>
         <source>Debt amount</source>
         <translation type="unfinished">ចំនួនបំណុល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="45"/>
+        <location filename="../messages.py" line="53"/>
         <source>Detained before return</source>
         <translation type="unfinished">ត្រូវបានឃុំខ្លួនមុនពេលត្រឡប់មកវិញ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
+        <location filename="../messages.py" line="54"/>
         <source>Days detained</source>
         <translation type="unfinished">ចំនួនថ្ងៃដែលត្រូវបានឃុំខ្លួន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="55"/>
         <source>Wants a job referral</source>
         <translation type="unfinished">ចង់បានការបញ្ជូនទៅរកការងារ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="56"/>
         <source>Consent</source>
         <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="57"/>
         <source>Reason</source>
         <translation type="unfinished">មូលហេតុ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="50"/>
+        <location filename="../messages.py" line="58"/>
         <source>User name</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="59"/>
         <source>Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="60"/>
         <source>Checkpoint name</source>
         <translation type="unfinished">ឈ្មោះច្រកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="53"/>
+        <location filename="../messages.py" line="61"/>
         <source>Agency or facility</source>
         <translation type="unfinished">ស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54"/>
+        <location filename="../messages.py" line="62"/>
         <source>Indicators</source>
         <translation type="unfinished">សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="55"/>
+        <location filename="../messages.py" line="63"/>
         <source>Status</source>
         <translation type="unfinished">ស្ថានភាព</translation>
     </message>
@@ -2139,12 +2179,12 @@
         <translation type="unfinished">ដំណើរចំណាកស្រុក</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/journey.py" line="39"/>
+        <location filename="../wizards/registration/journey.py" line="40"/>
         <source>Interpreter used</source>
         <translation type="unfinished">បានប្រើអ្នកបកប្រែផ្ទាល់មាត់</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/journey.py" line="41"/>
+        <location filename="../wizards/registration/journey.py" line="42"/>
         <source>A person who seems to control them is present (interview them separately)</source>
         <translation type="unfinished">មានអ្នកដែលហាក់ដូចជាគ្រប់គ្រងសាមីខ្លួន នៅទីនេះ (សូមសម្ភាសសាមីខ្លួនដាច់ដោយឡែក)</translation>
     </message>
@@ -2548,6 +2588,41 @@
         <translation type="unfinished">ការបញ្ជូនមួយ</translation>
     </message>
     <message>
+        <location filename="../views/person_record.py" line="296"/>
+        <source>Trafficking interview</source>
+        <translation>ការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="297"/>
+        <source>Referral</source>
+        <translation>ការបញ្ជូន</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="298"/>
+        <source>Sharing</source>
+        <translation>ការចែករំលែក</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="299"/>
+        <source>NEA job registration</source>
+        <translation>ការចុះឈ្មោះរកការងារជាមួយទីភ្នាក់ងារជាតិមុខរបរ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="300"/>
+        <source>Screening</source>
+        <translation>ការពិនិត្យ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="312"/>
+        <source>given by the guardian %1 (%2)</source>
+        <translation>ផ្តល់ដោយអាណាព្យាបាល %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="315"/>
+        <source>withdrawn %1</source>
+        <translation>បានដកវិញ %1</translation>
+    </message>
+    <message>
         <location filename="../views/person_detail.py" line="54"/>
         <location filename="../views/person_detail.py" line="143"/>
         <source>Select a person and press Enter to open the record.</source>
@@ -2610,7 +2685,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="150"/>
-        <location filename="../views/person_record.py" line="275"/>
+        <location filename="../views/person_record.py" line="278"/>
         <source>Arrival %1</source>
         <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
@@ -2640,87 +2715,95 @@
         <translation type="unfinished">មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="172"/>
+        <location filename="../views/person_record.py" line="175"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="170"/>
+        <location filename="../views/person_record.py" line="173"/>
         <source>Not screened</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="164"/>
+        <location filename="../views/person_record.py" line="309"/>
         <source>yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="164"/>
+        <location filename="../views/person_record.py" line="310"/>
         <source>no</source>
         <translation type="unfinished">ទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="171"/>
+        <location filename="../views/person_record.py" line="169"/>
+        <source>Consent</source>
+        <translation type="unfinished">ការយល់ព្រម</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="174"/>
         <source>Not visible to your role</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអាចមើលបានទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="190"/>
+        <location filename="../views/person_record.py" line="193"/>
+        <location filename="../views/person_record.py" line="295"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="203"/>
+        <location filename="../views/person_record.py" line="206"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="208"/>
+        <location filename="../views/person_record.py" line="211"/>
         <source>Approve</source>
         <translation type="unfinished">អនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="210"/>
+        <location filename="../views/person_record.py" line="213"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished">អនុម័តការមកដល់នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="233"/>
+        <location filename="../views/person_record.py" line="236"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished">%1 (តួនាទីរបស់អ្នកមិនអាចមើលព័ត៌មានលម្អិតបានទេ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="236"/>
+        <location filename="../views/person_record.py" line="239"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished">%1 ទៅ %2៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="245"/>
+        <location filename="../views/person_record.py" line="248"/>
         <source>History of changes</source>
         <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="252"/>
+        <location filename="../views/person_record.py" line="255"/>
         <source>device %1 / user %2</source>
         <translation>ឧបករណ៍ %1 / អ្នកប្រើ %2</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="261"/>
+        <location filename="../views/person_record.py" line="264"/>
         <source>reason: %1</source>
         <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="271"/>
+        <location filename="../views/person_record.py" line="274"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="279"/>
+        <location filename="../views/person_record.py" line="282"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="283"/>
+        <location filename="../views/person_record.py" line="286"/>
         <source>TB screen of %1</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>
@@ -3728,68 +3811,78 @@
 <context>
     <name>TraffickingPage</name>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="34"/>
+        <location filename="../wizards/registration/trafficking.py" line="45"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="35"/>
+        <location filename="../wizards/registration/trafficking.py" line="46"/>
         <source>First the red-flag questions. Answer Y (yes) or N (no); an unanswered question is recorded as not asked. Each dimension is judged on its own.</source>
         <translation>សួរសំណួរសញ្ញាព្រមានជាមុនសិន។ ចុច Y (បាទ/ចាស) ឬ N (ទេ)៖ សំណួរដែលមិនបានឆ្លើយ ត្រូវកត់ត្រាថាមិនបានសួរ។ វិមាត្រនីមួយៗត្រូវវាយតម្លៃដាច់ដោយឡែក។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="42"/>
+        <location filename="../wizards/registration/trafficking.py" line="53"/>
         <source>Red-flag questions (ask everyone)</source>
         <translation>សំណួរសញ្ញាព្រមាន (សួរគ្រប់គ្នា)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="52"/>
+        <location filename="../wizards/registration/trafficking.py" line="63"/>
         <source>Red-flag result</source>
         <translation>លទ្ធផលសញ្ញាព្រមាន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="55"/>
-        <location filename="../wizards/registration/trafficking.py" line="56"/>
+        <location filename="../wizards/registration/trafficking.py" line="66"/>
+        <location filename="../wizards/registration/trafficking.py" line="67"/>
         <source>Answer the questions not asked: no</source>
         <translation>ឆ្លើយសំណួរដែលមិនបានសួរ៖ ទេ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="60"/>
+        <location filename="../wizards/registration/trafficking.py" line="71"/>
         <source>Safety rule (not the ILO rule)</source>
         <translation>វិធានសុវត្ថិភាព (មិនមែនវិធានរបស់ ILO)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="71"/>
+        <location filename="../wizards/registration/trafficking.py" line="82"/>
         <source>Checklist result</source>
         <translation type="unfinished">លទ្ធផលបញ្ជីសូចនាករ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="76"/>
+        <location filename="../wizards/registration/trafficking.py" line="87"/>
         <source>Age when exploited, if different (optional)</source>
         <translation type="unfinished">អាយុនៅពេលត្រូវគេកេងប្រវ័ញ្ច ប្រសិនបើខុសពីអាយុបច្ចុប្បន្ន (មិនចាំបាច់)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="179"/>
+        <location filename="../wizards/registration/trafficking.py" line="99"/>
+        <source>Type of exploitation</source>
+        <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="108"/>
+        <source>Type of exploitation (if any):</source>
+        <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច (ប្រសិនបើមាន)៖</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="213"/>
         <source>Private room: ask the full checklist there.</source>
         <translation>បន្ទប់ឯកជន៖ សួរបញ្ជីសំណួរពេញលេញនៅទីនោះ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="182"/>
+        <location filename="../wizards/registration/trafficking.py" line="216"/>
         <source>No red flag. The full checklist is not asked: it is recorded as not screened.</source>
         <translation>គ្មានសញ្ញាព្រមាន។ មិនសួរបញ្ជីសំណួរពេញលេញទេ៖ វាត្រូវកត់ត្រាថាមិនបានពិនិត្យ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="185"/>
+        <location filename="../wizards/registration/trafficking.py" line="219"/>
         <source>Ask every red-flag question; the full checklist stays open until they are answered.</source>
         <translation>សួរសំណួរសញ្ញាព្រមានទាំងអស់៖ បញ្ជីសំណួរពេញលេញនៅបើកដរាបណាសំណួរទាំងនោះមិនទាន់បានឆ្លើយ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="214"/>
+        <location filename="../wizards/registration/trafficking.py" line="248"/>
         <source>Child: refer to child protection.</source>
         <translation type="unfinished">កុមារ៖ បញ្ជូនទៅការពារកុមារ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="216"/>
+        <location filename="../wizards/registration/trafficking.py" line="250"/>
         <source>An indicator whose grade is not yet verified was used.</source>
         <translation type="unfinished">បានប្រើសូចនាករមួយ ដែលកម្រិតរបស់វាមិនទាន់ត្រូវបានផ្ទៀងផ្ទាត់។</translation>
     </message>

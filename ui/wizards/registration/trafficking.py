@@ -8,13 +8,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from checkpoint import screening
+from checkpoint import codelists, screening
 from checkpoint.errors import ValidationError
 from checkpoint.screening.prescreen import prescreen_content
 from checkpoint.workflows.registration import Step
 from ui.messages import error_message, tr
-from ui.qt import QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, Qt, QVBoxLayout, QWidget
-from ui.text import content_language
+from ui.qt import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.text import code_label, content_language
 from ui.widgets.fields import IntField, name
 from ui.wizards.registration.answers import AnswerBox
 from ui.wizards.registration.outcomes import outcome_text
@@ -83,6 +94,19 @@ class TraffickingPage(FlowPage):
         cl.addLayout(row)
         cl.addWidget(scroll, 1)
         cl.addWidget(self.rest_no)
+        # the type of exploitation (HTCDS vic_TypeOfExploitation), recorded with the checklist
+        self.types = QListWidget()
+        name(self.types, "exploitation_types", self.tr("Type of exploitation"))
+        for c in codelists.codes("exploitation_types"):
+            it = QListWidgetItem(code_label("exploitation_types", c.code))
+            it.setData(Qt.ItemDataRole.UserRole, c.code)
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(Qt.CheckState.Unchecked)
+            self.types.addItem(it)
+        self.types.setMaximumHeight(90)
+        self.types.itemChanged.connect(lambda _i: self.changed())
+        cl.addWidget(QLabel(self.tr("Type of exploitation (if any):")))
+        cl.addWidget(self.types)
         outer = QScrollArea()
         outer.setWidgetResizable(True)
         outer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -147,6 +171,12 @@ class TraffickingPage(FlowPage):
             cb.set_answer(self.flow.answer(k))
             cb._render()
             cb.blockSignals(False)
+        self.types.blockSignals(True)
+        for i in range(self.types.count()):
+            it = self.types.item(i)
+            on = it.data(Qt.ItemDataRole.UserRole) in self.flow.exploitation_types
+            it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.types.blockSignals(False)
         for k, ab in self.pre.items():
             ab.blockSignals(True)
             ab.set_answer(self.flow.prescreen.get(k, "not_asked"))
@@ -155,6 +185,9 @@ class TraffickingPage(FlowPage):
         self._show_result()
 
     def store(self) -> None:
+        self.flow.exploitation_types = [self.types.item(i).data(Qt.ItemDataRole.UserRole)
+                                        for i in range(self.types.count())
+                                        if self.types.item(i).checkState() == Qt.CheckState.Checked]
         self.flow.prescreen = {k: ab.answer() for k, ab in self.pre.items()}
         self.flow.ticked = {k for k, cb in self.boxes.items() if cb.answer() == "yes"}
         self.flow.answered_no = {k for k, cb in self.boxes.items() if cb.answer() == "no"}
