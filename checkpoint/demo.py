@@ -207,6 +207,8 @@ def arrivals(count: int, *, seed: int, now: datetime) -> Iterator[tuple[datetime
     """``(registered_at, keyword arguments for session.registrations.register)`` for ``count`` synthetic arrivals
     up to ``now``, in the order an officer would have registered them."""
     rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not secrets
+    # Issue 12's draws have their own stream: the arrivals of a seed stay what they were before it.
+    rng12 = random.Random(seed * 1_000_003 + 12)  # noqa: S311
     provinces = _codes("provinces")
     prov_cum = _cum([HOME_PROVINCES.get(p, 1) for p in provinces])
     sectors = [s for s in SECTORS if codelists.is_valid("sectors", s[1])]
@@ -296,7 +298,7 @@ def arrivals(count: int, *, seed: int, now: datetime) -> Iterator[tuple[datetime
         pre = {q.id: "yes" if set(q.ilo_items) & set(ticked) else "no" for q in PRESCREEN.questions}
         trafficking: dict[str, Any] = {"ticked": ticked}
         flagged = "yes" in pre.values()
-        if flagged or ticked or rng.random() < P_FULL_CHECKLIST_IF_NO_FLAG[mode]:
+        if flagged or ticked or rng12.random() < P_FULL_CHECKLIST_IF_NO_FLAG[mode]:
             items = child_items if age < 18 else adult_items
             trafficking["answered_no"] = [i for i in items if i not in ticked]
             if scam and ticked:

@@ -21,23 +21,7 @@ from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
 
-__all__ = ["Consents", "consent_withdrawn"]
-
-
-def consent_withdrawn(ctx: Context, encounter_id: str, purpose: str, target: str = "") -> bool:
-    """Was this consent given and then withdrawn (for the arrival; for ``target`` an agency, or "" for none)?"""
-    row = ctx.db.execute("SELECT 1 FROM consent_records WHERE encounter_id = ? AND purpose = ? AND target = ? "
-                         "AND withdrawn_at IS NOT NULL", [encounter_id, purpose, target]).fetchone()
-    if row is not None:
-        return True
-    if not target and purpose in ("screening", "referral", "sharing"):
-        legacy = ctx.db.execute("SELECT granted FROM consents WHERE encounter_id = ? AND purpose = ?",
-                                [encounter_id, purpose]).fetchone()
-        hist = ctx.db.execute("SELECT 1 FROM events WHERE type = 'consent.withdrawn' AND "
-                              "json_extract(payload, '$.encounter_id') = ? AND "
-                              "json_extract(payload, '$.purpose') = ? LIMIT 1", [encounter_id, purpose]).fetchone()
-        return legacy is not None and not legacy[0] and hist is not None
-    return False
+__all__ = ["Consents"]
 
 
 class Consents:
