@@ -2623,53 +2623,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="54"/>
-        <location filename="../views/person_detail.py" line="143"/>
+        <location filename="../views/person_detail.py" line="55"/>
+        <location filename="../views/person_detail.py" line="150"/>
         <source>Select a person and press Enter to open the record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="55"/>
+        <location filename="../views/person_detail.py" line="56"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="57"/>
+        <location filename="../views/person_detail.py" line="58"/>
         <source>Correct identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="59"/>
+        <location filename="../views/person_detail.py" line="60"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="61"/>
+        <location filename="../views/person_detail.py" line="62"/>
         <source>Void a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="66"/>
+        <location filename="../views/person_detail.py" line="67"/>
         <source>Refer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="68"/>
+        <location filename="../views/person_detail.py" line="69"/>
         <source>Refer the person to an agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="126"/>
+        <location filename="../views/person_detail.py" line="72"/>
+        <source>Withdraw consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="74"/>
+        <source>Withdraw a consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="133"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="187"/>
+        <location filename="../views/person_detail.py" line="194"/>
         <source>This record was voided: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="205"/>
+        <location filename="../views/person_detail.py" line="215"/>
         <source>No arrivals recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4076,6 +4086,34 @@
     <message>
         <location filename="../dialogs/corrections.py" line="178"/>
         <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="37"/>
+        <source>Withdraw a consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="38"/>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="41"/>
+        <source>Consent to withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="44"/>
+        <source>From now on the record is not shared, exported or printed for this purpose. The arrival itself stays on record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="49"/>
+        <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

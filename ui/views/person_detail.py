@@ -19,6 +19,7 @@ from checkpoint.services import Changes, Session
 from ui.context import AppContext
 from ui.dialogs.corrections import CorrectDialog, ReasonDialog, VoidDialog
 from ui.dialogs.refer import ReferDialog
+from ui.dialogs.withdraw import WithdrawDialog, withdraw_choices
 from ui.messages import error_message
 from ui.qt import QFont, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, Signal
 from ui.views.person_record import arrival_box, history_box, identity_box, plain_label, void_choices
@@ -68,12 +69,18 @@ class PersonDetail(QWidget):
         self.refer_button.setAccessibleName(self.tr("Refer the person to an agency"))
         self.refer_button.clicked.connect(self.open_refer_dialog)
         self.refer_button.hide()
+        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
+        self.withdraw_button.setObjectName("withdraw_consent")
+        self.withdraw_button.setAccessibleName(self.tr("Withdraw a consent"))
+        self.withdraw_button.clicked.connect(self.open_withdraw_dialog)
+        self.withdraw_button.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.correct_button)
         top.addWidget(self.void_button)
         top.addWidget(self.refer_button)
+        top.addWidget(self.withdraw_button)
         self.body = QWidget()
         self.body.setObjectName("person_body")
         self._body_layout = QVBoxLayout(self.body)
@@ -197,6 +204,9 @@ class PersonDetail(QWidget):
         live = [e for e in self._record["encounters"] if not e.get("voided")]
         self.refer_button.setVisible(bool(live) and not p.get("voided") and (
             can(role, Permission.AMEND_ANY) or (can(role, Permission.AMEND_OWN) and live[-1].get("officer_id") == me)))
+        self.withdraw_button.setVisible(not p.get("voided") and bool(withdraw_choices(self._record)) and (
+            can(role, Permission.AMEND_ANY) or (can(role, Permission.AMEND_OWN) and bool(live)
+                                                and live[-1].get("officer_id") == me)))
 
         parts: list[QWidget] = [identity_box(p)]
         parts += [arrival_box(e, role=role, on_approve=self.approve)                    # newest arrival first
@@ -257,6 +267,22 @@ class PersonDetail(QWidget):
         def submit(values: dict[str, Any]) -> None:
             self._ctx.mutate(self._ctx.session.corrections.void, values["record_type"], values["record_id"],
                              values["reason"], on_done=lambda _r: dlg.accept(),
+                             on_error=lambda e: self._dialog_error(dlg, e))
+
+        dlg.submitted.connect(submit)
+        self._open(dlg)
+        return dlg
+
+    def open_withdraw_dialog(self) -> WithdrawDialog | None:
+        """Open the "Withdraw consent…" dialog: which consent, and the reason the person gave."""
+        choices = withdraw_choices(self._record) if self._record is not None else []
+        if not choices:
+            return None
+        dlg = WithdrawDialog(choices, self)
+
+        def submit(values: dict[str, Any]) -> None:
+            self._ctx.mutate(self._ctx.session.consents.withdraw, values["encounter_id"], values["purpose"],
+                             target=values["target"], reason=values["reason"], on_done=lambda _r: dlg.accept(),
                              on_error=lambda e: self._dialog_error(dlg, e))
 
         dlg.submitted.connect(submit)
