@@ -32,7 +32,7 @@ def test_a_supervisor_withdraws_sharing_from_the_record(qtbot, view_for, tmp_pat
 
 
 def test_a_health_worker_can_neither_withdraw_nor_refer(qtbot, view_for) -> None:  # noqa: F811
-    ctx, view = view_for("thida")
+    _ctx, view = view_for("thida")
     open_person(qtbot, view, view.model.person_id(0))
     assert not view.detail.withdraw_button.isVisible() and not view.detail.refer_button.isVisible()
     assert not [b for b in view.detail.findChildren(QPushButton, "refer") if b.isVisibleTo(view.detail)]
