@@ -51,6 +51,10 @@ class Registered:
     trafficking: Any
     tb: Any
     changes: Changes
+    # issue 12: NOT_SCREENED, PARTIAL or COMPLETE for the checklist (None when not screened at all): an untouched
+    # checklist's ``trafficking`` result reads NOT_INDICATED by the ILO rule, but it was not asked
+    checklist_status: str | None = None
+    safety: Any = None
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,9 @@ class Registrations:
                           payload["tb"]["id"] if payload["tb"] else None, tuple(r["id"] for r in refs),
                           t_res, tb_res,
                           Changes(persons=True, encounters=True, referrals=bool(refs), drafts=draft_id is not None,
-                                  events=True, ids={"person": pid, "encounter": enc_id}))
+                                  events=True, ids={"person": pid, "encounter": enc_id}),
+                          payload["trafficking"]["status"] if payload["trafficking"] else None,
+                          _safety_of(payload["trafficking"]))
 
     def find_duplicates(self, person: Mapping[str, Any], *, limit: int = 10) -> list[PossibleDuplicate]:
         """Existing persons who may be the same as ``person``: same document; same name and date of birth;
@@ -240,6 +246,11 @@ def _trafficking(data: Mapping[str, Any], age: int | None,
                  **answers.to_dict(),
                  "exploitation_types": checklist.validate_exploitation_types(data.get("exploitation_types")),
                  "safety": safety.to_dict(), "result": result}
+
+
+def _safety_of(t: Mapping[str, Any] | None) -> Any:
+    """The safety rule's result as recorded (a dict), or None without a checklist."""
+    return dict(t["safety"]) if t and t.get("safety") else None
 
 
 def _tb(data: Mapping[str, Any], age: int | None, mode: str) -> tuple[Any, dict[str, Any]]:

@@ -15,6 +15,7 @@
         <location filename="../messages.py" line="96"/>
         <location filename="../views/person_record.py" line="187"/>
         <location filename="../views/person_record.py" line="188"/>
+        <location filename="../windows/main_window.py" line="223"/>
         <location filename="../wizards/registration/review.py" line="69"/>
         <location filename="../wizards/registration/review.py" line="70"/>
         <location filename="../wizards/registration/trafficking.py" line="229"/>
@@ -1948,82 +1949,92 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="137"/>
+        <location filename="../windows/main_window.py" line="145"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="132"/>
+        <location filename="../windows/main_window.py" line="140"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="151"/>
+        <location filename="../windows/main_window.py" line="159"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="90"/>
+        <location filename="../windows/main_window.py" line="92"/>
         <source>Arrived today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="92"/>
+        <location filename="../windows/main_window.py" line="94"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="96"/>
+        <location filename="../windows/main_window.py" line="98"/>
         <source>of them, registered by you, with trafficking indicators present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="97"/>
+        <location filename="../windows/main_window.py" line="99"/>
         <source>of them, with trafficking indicators present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="98"/>
+        <location filename="../windows/main_window.py" line="100"/>
         <source>arrived today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="99"/>
+        <location filename="../windows/main_window.py" line="101"/>
         <source>of them, referred for TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="100"/>
+        <location filename="../windows/main_window.py" line="103"/>
+        <source>of them, checklist not asked (not screened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="104"/>
+        <source>of them, safety rule: protection referral today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="105"/>
         <source>your unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="101"/>
+        <location filename="../windows/main_window.py" line="106"/>
         <source>waiting to sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="123"/>
+        <location filename="../windows/main_window.py" line="128"/>
         <source>The state at this moment; updated as it changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="187"/>
+        <location filename="../windows/main_window.py" line="195"/>
         <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="196"/>
+        <location filename="../windows/main_window.py" line="204"/>
         <source>(no name yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="208"/>
+        <location filename="../windows/main_window.py" line="216"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="220"/>
+        <location filename="../windows/main_window.py" line="234"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2238,52 +2249,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="240"/>
+        <location filename="../windows/main_window.py" line="254"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="247"/>
+        <location filename="../windows/main_window.py" line="261"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="260"/>
+        <location filename="../windows/main_window.py" line="274"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="262"/>
+        <location filename="../windows/main_window.py" line="276"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="264"/>
+        <location filename="../windows/main_window.py" line="278"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="266"/>
+        <location filename="../windows/main_window.py" line="280"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="268"/>
+        <location filename="../windows/main_window.py" line="282"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="269"/>
+        <location filename="../windows/main_window.py" line="283"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="316"/>
+        <location filename="../windows/main_window.py" line="330"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="336"/>
+        <location filename="../windows/main_window.py" line="350"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
