@@ -58,6 +58,7 @@ from typing import Any
 from checkpoint import codelists, screening
 from checkpoint.clock import ManualClock
 from checkpoint.model.person import age_on
+from checkpoint.screening.prescreen import prescreen_content
 from checkpoint.site import LOCAL_TZ
 
 __all__ = ["FAMILY_NAMES", "GIVEN_NAMES", "SECTORS", "arrivals", "generate", "registrations"]
@@ -105,6 +106,15 @@ SECTORS = (("construction", "F", 30, 0.02), ("agriculture and plantations", "A",
            ("fishing", "A", 6, 0.15), ("factories", "C", 16, 0.02), ("domestic work", "T", 6, 0.08),
            ("hospitality", "I", 5, 0.04), ("entertainment", "R", 3, 0.10),
            ("scam compounds", "ONLINE_SCAM_COMPOUND", 8, 0.45))
+# Issue 12: what officers say, as the work_types code (its sector follows behind the scenes); "agriculture and
+# plantations" is split between plantations and farms (PLANTATION), fishing boats are FISHING_BOAT.
+WORK_TYPES = {"construction": "CONSTRUCTION_SITE", "agriculture and plantations": "PLANTATION",
+              "fishing": "FISHING_BOAT", "factories": "FACTORY", "domestic work": "DOMESTIC_WORK",
+              "hospitality": "OTHER_WORK", "entertainment": "KARAOKE_ENTERTAINMENT",
+              "scam compounds": "ONLINE_SCAM_COMPOUND"}
+# Issue 12: on a bus day not everyone is asked the full checklist: the red-flag pre-screen is asked of all, the
+# full checklist only of those with a red flag and of a share of the others (approximate, not verified).
+P_FULL_CHECKLIST_IF_NO_FLAG = {"bus": 0.25, "self": 0.6}
 # Home provinces: the north-west and the populous south-east send most; others weight 1.
 HOME_PROVINCES = {"01": 14, "02": 12, "17": 9, "14": 9, "03": 7, "22": 6, "06": 4, "15": 4, "20": 4, "21": 3,
                   "12": 3, "25": 3}
@@ -114,6 +124,9 @@ P_TB_SYMPTOMS = 0.151
 TB_SYMPTOM_SHARES = {"cough": 0.70, "fever": 0.30, "weight_loss": 0.25, "night_sweats": 0.20, "haemoptysis": 0.03}
 P_TB_RISK = {"contact": 0.02, "previous_tb": 0.015, "diabetes": 0.02}
 HIV = (("unknown", 80), ("negative", 19.5), ("positive", 0.5))
+
+
+PRESCREEN = prescreen_content()
 
 
 def _codes(name: str) -> list[str]:
@@ -194,6 +207,8 @@ def arrivals(count: int, *, seed: int, now: datetime) -> Iterator[tuple[datetime
     """``(registered_at, keyword arguments for session.registrations.register)`` for ``count`` synthetic arrivals
     up to ``now``, in the order an officer would have registered them."""
     rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not secrets
+    # Issue 12's draws have their own stream: the arrivals of a seed stay what they were before it.
+    rng12 = random.Random(seed * 1_000_003 + 12)  # noqa: S311
     provinces = _codes("provinces")
     prov_cum = _cum([HOME_PROVINCES.get(p, 1) for p in provinces])
     sectors = [s for s in SECTORS if codelists.is_valid("sectors", s[1])]
@@ -231,7 +246,7 @@ def arrivals(count: int, *, seed: int, now: datetime) -> Iterator[tuple[datetime
         if rng.random() < 0.5:
             person["phone"] = f"0{rng.choice((10, 11, 12, 15, 16, 17, 69, 70, 77, 78, 85, 89, 92, 96, 97))}" \
                               f"{rng.randint(0, 999_999):06d}"
-        _, sector, _, p_indicators = _pick(rng, sectors, sector_cum) if sectors else (None, None, 0, 0.0)
+        said, sector, _, p_indicators = _pick(rng, sectors, sector_cum) if sectors else (None, None, 0, 0.0)
         scam = sector == "ONLINE_SCAM_COMPOUND"
         if mode == "self":
             return_type = "SELF_RETURN_REGULAR" if "id_document_type" in person else "SELF_RETURN_IRREGULAR"
@@ -243,7 +258,7 @@ def arrivals(count: int, *, seed: int, now: datetime) -> Iterator[tuple[datetime
         encounter = {"arrival_at": arrival.isoformat(), "return_type": return_type,
                      "country_of_work": rng.choices(("MMR", "THA", "LAO"), (65, 25, 10))[0] if scam
                      else rng.choices(("THA", "MYS", "KOR"), (94, 4, 2))[0],
-                     "sector_of_work": sector,
+                     "sector_of_work": sector, "work_type": WORK_TYPES.get(str(said), "OTHER_WORK"),
                      "duration_abroad_months": rng.randint(1, 18) if scam else rng.randint(0, 96),
                      "migration_channel": rng.choice(channels),
                      "recruiter_relationship": rng.choice(recruiters),
@@ -278,8 +293,20 @@ def arrivals(count: int, *, seed: int, now: datetime) -> Iterator[tuple[datetime
                 elif s.kind != "health" and s.agency_code in agencies:
                     referrals.append({"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code,
                                       "urgency": s.urgency})
+        # Issue 12: the pre-screen's answers follow the ticks (a yes where a ticked item stands behind a question);
+        # the full checklist is asked of those with a flag and of a share of the others, and answered yes / no.
+        pre = {q.id: "yes" if set(q.ilo_items) & set(ticked) else "no" for q in PRESCREEN.questions}
+        trafficking: dict[str, Any] = {"ticked": ticked}
+        flagged = "yes" in pre.values()
+        if flagged or ticked or rng12.random() < P_FULL_CHECKLIST_IF_NO_FLAG[mode]:
+            items = child_items if age < 18 else adult_items
+            trafficking["answered_no"] = [i for i in items if i not in ticked]
+            if scam and ticked:
+                trafficking["exploitation_types"] = ["ForcedCriminality"]
+            elif ticked:
+                trafficking["exploitation_types"] = ["ForcedLabour"]
         yield registered_at, {"person": person, "encounter": encounter, "consents": consents,
-                              "trafficking": {"ticked": ticked}, "tb": tb, "referrals": referrals}
+                              "trafficking": trafficking, "tb": tb, "referrals": referrals, "prescreen": pre}
 
 
 def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str, Any]]:

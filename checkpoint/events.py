@@ -34,6 +34,8 @@ EVENT_TYPES = frozenset({
     "person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up", "referral.slip_printed",
     # device-local: this store moved to another HQ enrollment (must never travel to other devices)
     "device.reenrolled",
+    # issue 12: a consent withdrawn (consent per purpose)
+    "consent.withdrawn",
 })
 # Issue 14: the health post's TB screen of an arrival (with the referral it opens); the site's TB policy (audit).
 EVENT_TYPES = EVENT_TYPES | {"tb.screened", "site.tb_policy_set"}
@@ -46,6 +48,7 @@ EVENT_ENTITY: dict[str, str] = {
     "referral.slip_printed": "person",
     "user.created": "user", "user.updated": "user", "user.passphrase_changed": "user",
     "records.exported": "store", "store.backed_up": "store", "device.reenrolled": "store",
+    "consent.withdrawn": "person",
 }
 EVENT_ENTITY.update({"tb.screened": "person", "site.tb_policy_set": "store"})   # issue 14
 
@@ -206,6 +209,8 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
         r.creates.append(("tb_screening", _id(payload.get("tb"), "id")))
         if payload.get("referral") is not None:
             r.creates.append(("referral", _id(payload["referral"], "id")))
+    elif type_ == "consent.withdrawn":
+        r.names.append(("encounter", _id(payload, "encounter_id")))
     elif type_ == "conflict.resolved":
         r.names.append(("conflict", _id(payload, "conflict_id")))
     elif type_ == "record.voided":
@@ -245,3 +250,9 @@ def sharing_consent(payload: Any) -> bool | None:
             if isinstance(c, dict) and c.get("purpose") == "sharing":
                 return c.get("granted") is True
     return None
+
+
+
+# Issue 12: the event types whose payload may say the person's consent to sharing (``sharing_consent``). A withdrawal
+# of the consent to sharing carries ``consents`` as a registration does ([{"purpose": "sharing", "granted": false}]).
+SHARING_TYPES = frozenset({"registration.recorded", "consent.withdrawn"})

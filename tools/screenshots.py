@@ -133,6 +133,30 @@ def main() -> int:
             QTest.keyClick(mrz, Qt.Key.Key_Return)
         shot(wiz, "registration-identity-bad-scan", lang)
         wiz.close()
+        # issue 12: the red-flag pre-screen (a yes, with the safety rule beside the ILO result; and eight no's), the
+        # checklist answered yes / no / not asked, and consent per purpose for a child (the guardian consents)
+        for name, pre, yes, no, dob in (
+                ("registration-prescreen-yes", {"PS-1": "no", "PS-2": "yes", "PS-3": "yes"},
+                 {"ILO-CD-1", "ILO-CD-3", "ILO-CD-4"}, {"ILO-DR-1", "ILO-DR-2"}, "1990-05-17"),
+                ("registration-prescreen-negative", {f"PS-{i}": "no" for i in range(1, 9)}, set(), set(),
+                 "1990-05-17"),
+                ("registration-consent-child", {}, set(), set(), "2012-02-01")):
+            f12 = RegistrationFlow(now=clock.now())
+            f12.person.update(family_name="CHEA", given_names="SOPHEA", name_khmer="ជា សុភា", sex="F",
+                              date_of_birth=dob)
+            f12.consents.update(storage=True, screening=True, referral=True)
+            f12.purposes.update(tb_screen=True, trafficking_interview=True)
+            f12.prescreen.update(pre)
+            f12.ticked |= yes
+            f12.answered_no |= no
+            if dob.startswith("2012"):
+                f12.guardian.update(name="CHEA SOKHA", relationship="mother")
+                f12.sharing_agencies.append("MoSVY_PROVINCIAL_DOSVY")
+            step = Step.CONSENT if name.endswith("child") else Step.TRAFFICKING
+            wiz = RegistrationWizard(ctx, f12, start=step)
+            wiz.result_ = object()
+            shot(wiz, name, lang)
+            wiz.close()
         main.shutdown()
         main.close()
     runner.run_sync(s.lock)

@@ -76,6 +76,8 @@ LIST_NAMES: tuple[str, ...] = (
     "sexes",
     "referral_urgencies",
     "recruitment_methods",
+    "work_types",
+    "exploitation_types",
 )
 
 # What a code may look like, per list (an override is checked against this too).

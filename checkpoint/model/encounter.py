@@ -19,7 +19,8 @@ _STATION = re.compile(r"^[A-Z][A-Z0-9_]{1,39}$")
 _FIELDS = {"station_id", "arrival_at", "return_type", "country_of_work", "province_of_work", "sector_of_work",
            "duration_abroad_months", "migration_channel", "recruiter_relationship", "recruitment_methods",
            "debt_owed", "debt_amount", "debt_currency", "detained_before_return", "detention_days",
-           "wants_job_referral", "interpreter_used", "accompanied_minor", "controlling_person_present"}
+           "wants_job_referral", "interpreter_used", "accompanied_minor", "controlling_person_present",
+           "work_type"}
 
 
 def _arrival(v: Any, now: datetime) -> str:
@@ -57,6 +58,10 @@ def validate_encounter(data: Mapping[str, Any], *, now: datetime, default_statio
     out["country_of_work"] = opt_code(data, "country_of_work", "countries", default="THA")
     out["province_of_work"] = opt_text(data, "province_of_work", max_len=80)
     out["sector_of_work"] = opt_code(data, "sector_of_work", "sectors")
+    # The work abroad in the officers' words (issue 12): its sector (ISIC section) follows behind the scenes.
+    out["work_type"] = opt_code(data, "work_type", "work_types")
+    if out["work_type"] and not out["sector_of_work"]:
+        out["sector_of_work"] = codelists.DEFAULT.get("work_types").by_code[out["work_type"]].extra.get("sector") or ""
     out["duration_abroad_months"] = opt_int(data, "duration_abroad_months", lo=0, hi=720)
     out["migration_channel"] = opt_code(data, "migration_channel", "migration_channels", default="UNKNOWN")
     out["recruiter_relationship"] = opt_code(data, "recruiter_relationship", "recruiter_relationships",

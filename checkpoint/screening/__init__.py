@@ -56,3 +56,16 @@ __all__ = [
 DIMENSIONS: tuple[tuple[str, str, str], ...] = tuple(
     (d.code, d.name_en, d.name_km) for d in indicator_set("ilo-labour-adult").dimensions
 )
+
+from checkpoint.screening.safety import (  # noqa: E402  (appended: the project's safety rule, beside the ILO rule)
+    SafetyReason,
+    SafetyReferral,
+    SafetyResult,
+    evaluate_safety,
+)
+
+__all__ += ["SafetyReason", "SafetyReferral", "SafetyResult", "evaluate_safety"]
+
+from checkpoint.screening.prescreen import PrescreenResult, evaluate_prescreen  # noqa: E402  (appended: issue 12)
+
+__all__ += ["PrescreenResult", "evaluate_prescreen"]

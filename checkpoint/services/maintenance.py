@@ -68,6 +68,8 @@ _CSV_COLUMNS = ("person_id", "family_name", "given_names", "name_khmer", "sex", 
 
 
 _WITHHELD = "withheld (no consent to sharing)"
+_WITHHELD_TB = "withheld (consent to the TB screen withdrawn)"
+_TB_OUTCOME = _CSV_COLUMNS.index("tb_outcome")
 _SHARING_ONLY = tuple(_CSV_COLUMNS.index(c) for c in ("tb_outcome", "trafficking_outcome", "trafficking_flags"))
 
 
@@ -135,8 +137,14 @@ class Maintenance:
             "(SELECT outcome FROM trafficking_screenings s WHERE s.encounter_id = e.id AND s.voided = 0), "
             "(SELECT flags FROM trafficking_screenings s WHERE s.encounter_id = e.id AND s.voided = 0), "
             "e.review_status, "
+            # issue 12: the TB outcome follows the consent to the TB screen (withdrawn = withheld) ...
+            "EXISTS (SELECT 1 FROM consent_records w WHERE w.encounter_id = e.id AND w.purpose = 'tb_screen' "
+            "AND w.withdrawn_at IS NOT NULL), "
             "(SELECT granted FROM consents c WHERE c.encounter_id = e.id AND c.purpose = 'sharing') "
             "FROM encounters e JOIN persons p ON p.id = e.person_id WHERE e.voided = 0 AND p.voided = 0 "
+            # ... and a person who withdrew consent to sharing is left out of the next export
+            "AND NOT EXISTS (SELECT 1 FROM consent_records w WHERE w.person_id = p.id AND w.purpose = 'sharing' "
+            "AND w.target = '' AND w.withdrawn_at IS NOT NULL) "
             "ORDER BY e.arrival_at")
         n = 0
         # Streamed row by row (a million arrivals do not fit in memory as one string), so not files.write_atomic:
@@ -149,7 +157,9 @@ class Maintenance:
                 w = csv.writer(f)
                 w.writerow(_CSV_COLUMNS)
                 for row in cur:
-                    vals = list(row[:-1])
+                    vals = list(row[:-2])
+                    if row[-2] and vals[_TB_OUTCOME]:
+                        vals[_TB_OUTCOME] = _WITHHELD_TB
                     if not row[-1]:
                         # Screening outcomes travel only with the person's consent to sharing: TB as well as
                         # trafficking (a TB result is health data).

@@ -21,6 +21,8 @@ from typing import Any
 from checkpoint import screening
 from checkpoint.errors import NotFound, ValidationError
 from checkpoint.model.roles import Permission
+from checkpoint.screening import checklist
+from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
 from checkpoint.services.base import Context, check_id, row_dicts
 
 __all__ = ["PersonSummary", "Records", "RemoteAuthor", "TodayFigures", "summaries"]
@@ -167,19 +169,24 @@ class Records:
             "SELECT c.* FROM consents c JOIN encounters e ON e.id = c.encounter_id WHERE e.person_id = ?", [pid]))
         ts = row_dicts(db.execute("SELECT * FROM trafficking_screenings WHERE person_id = ?", [pid]))
         tbs = row_dicts(db.execute("SELECT * FROM tb_screenings WHERE person_id = ?", [pid]))
+        crecs = row_dicts(db.execute("SELECT * FROM consent_records WHERE person_id = ? ORDER BY given_at, purpose, "
+                                     "target", [pid]))
         refs = row_dicts(db.execute("SELECT * FROM referrals WHERE person_id = ? ORDER BY created_at", [pid]))
         out_enc = []
         for e in encounters:
             full = ctx.may_see_trafficking(e["officer_id"])
             e["recruitment_methods"] = json.loads(e["recruitment_methods"])
             e["consents"] = {c["purpose"]: bool(c["granted"]) for c in consents if c["encounter_id"] == e["id"]}
+            # issue 12: consent per purpose (who gave it, the wording, any withdrawal), as the role may see it
+            e["consent_records"] = [c for c in crecs if c["encounter_id"] == e["id"] and (
+                full or (c["purpose"] == "tb_screen" and ctx.may(Permission.VIEW_TB)))]
             t = [x for x in ts if x["encounter_id"] == e["id"]]
             if full:
                 e["trafficking"] = [_explained(_decode_screening(x)) for x in t]
             else:
                 e["trafficking"] = [{"id": x["id"], "restricted": True} for x in t]
                 for k in ("recruiter_relationship", "recruitment_methods", "debt_owed", "debt_amount",
-                          "debt_currency", "controlling_person_present"):
+                          "debt_currency", "controlling_person_present", "prescreen"):
                     e.pop(k, None)
             e["tb"] = [_explained(_decode_screening(x)) for x in tbs if x["encounter_id"] == e["id"]] \
                 if ctx.may(Permission.VIEW_TB) else []
@@ -247,12 +254,20 @@ class Records:
         row = ctx.db.execute(
             "SELECT count(*), "
             "coalesce(sum(EXISTS (SELECT 1 FROM tb_screenings t WHERE t.encounter_id = e.id AND t.voided = 0 "
-            "AND t.outcome != 'SCREEN_NEGATIVE')), 0), "
+            "AND t.outcome != 'SCREEN_NEGATIVE') AND NOT EXISTS (SELECT 1 FROM consent_records w "
+            "WHERE w.encounter_id = e.id AND w.purpose = 'tb_screen' AND w.withdrawn_at IS NOT NULL)), 0), "
             "coalesce(sum(EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
-            f"AND s.voided = 0 AND s.outcome = 'PRESUMED_VICTIM'){own}), 0) "
+            f"AND s.voided = 0 AND s.outcome = 'PRESUMED_VICTIM'){_KEPT}{own}), 0), "
+            # not screened: no live checklist with an answer (none recorded, or recorded untouched) — counted apart,
+            # never among the arrivals without indicators
+            "coalesce(sum((NOT EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
+            f"AND s.voided = 0 AND s.outcome != 'NOT_SCREENED') OR NOT (1{_KEPT})){own}), 0), "
+            # the project's safety rule (not the ILO rule) suggested a protection referral
+            "coalesce(sum(EXISTS (SELECT 1 FROM trafficking_screenings s WHERE s.encounter_id = e.id "
+            f"AND s.voided = 0 AND json_extract(s.result, '$.safety.triggered') = 1){_KEPT}{own}), 0) "
             "FROM encounters e JOIN persons p ON p.id = e.person_id "
             "WHERE e.arrival_at >= ? AND e.arrival_at < ? AND e.voided = 0 AND p.voided = 0",
-            [*params, lo, hi]).fetchone()
+            [*params, *params, *params, lo, hi]).fetchone()
         drafts = ctx.db.execute("SELECT count(*) FROM drafts WHERE user_id = ?", [ctx.user.id]).fetchone()[0]
         tb = _tb_day_figures(ctx.db, d, lo, hi) if ctx.may(Permission.VIEW_TB) else (None, None)   # issue 14
         pending = ctx.db.execute("SELECT count(*) FROM events WHERE sync_state IN ('pending','inflight')").fetchone()[0]
@@ -260,7 +275,14 @@ class Records:
             day=d, starts_at=lo, ends_at=hi, registered=int(row[0]),
             tb_referrals=int(row[1]) if ctx.may(Permission.VIEW_TB) else None,
             trafficking_indicators=int(row[2]) if scope else None, trafficking_scope=scope,
-            drafts=int(drafts), pending_sync=int(pending), tb_presumptive=tb[0], tb_treatment_started=tb[1])
+            drafts=int(drafts), pending_sync=int(pending), tb_presumptive=tb[0], tb_treatment_started=tb[1],
+            trafficking_not_screened=int(row[3]) if scope else None, safety_rule=int(row[4]) if scope else None)
+
+
+# Issue 12: a screening whose consent (the trafficking interview) was withdrawn leaves the figures: the arrival still
+# counts (an official act), its checklist counts as not screened.
+_KEPT = (" AND NOT EXISTS (SELECT 1 FROM consent_records w WHERE w.encounter_id = e.id "
+         "AND w.purpose = 'trafficking_interview' AND w.withdrawn_at IS NOT NULL)")
 
 
 @dataclass(frozen=True)
@@ -284,6 +306,11 @@ class TodayFigures:
     # whose treatment start date is this day, whatever day the person arrived. None for a role that sees no TB.
     tb_presumptive: int | None = None
     tb_treatment_started: int | None = None
+    # Issue 12: arrivals whose checklist was not screened (none recorded, or recorded untouched), counted apart from
+    # those without indicators; and arrivals for which the project's safety rule (not the ILO rule) suggested a
+    # same-day protection referral. Same scope and role as ``trafficking_indicators``.
+    trafficking_not_screened: int | None = None
+    safety_rule: int | None = None
 
 
 def _tb_day_figures(db: Any, day: date, lo: str, hi: str) -> tuple[int, int]:
@@ -320,13 +347,37 @@ def _explained(row: dict[str, Any]) -> dict[str, Any]:
             res = screening.evaluate_tb(age=row["answers"]["age"], mode=row["answers"]["mode"], **a)
     except Exception:
         res = None
-    if res is None or (res.content_id, res.content_version) != (row["content_id"], row["content_version"]) \
+    if "ticked" in row and row["outcome"] == checklist.NOT_SCREENED:
+        row["explanation"] = ["The checklist was not asked: not screened (this is not a finding of no indicators)."]
+    elif res is None or (res.content_id, res.content_version) != (row["content_id"], row["content_version"]) \
             or res.outcome != row["outcome"]:
         row["explanation"] = [f"Recorded with {row['content_id']} version {row['content_version']}, which this "
                               f"version of Checkpoint cannot re-explain; the recorded result stands."]
     else:
         row["explanation"] = list(res.explanation)
+    if "ticked" in row:
+        _add_answers(row)
     return row
+
+
+def _add_answers(row: dict[str, Any]) -> None:
+    """Yes / no / not asked per item and completeness per dimension (a record of answers version 1, before "not
+    asked" existed, reads as it did: every unticked item "no"), and the safety rule's finding with its messages."""
+    stored = row["result"] if isinstance(row.get("result"), dict) else {}
+    try:
+        a = checklist.read_answers(row["content_id"], row["ticked"], stored)
+    except Exception:       # content this version does not ship: the recorded result stands, without answers
+        return
+    row["answers_version"] = a.answers_version
+    row["answers"] = {i: a.answer(i) for i in (*a.yes, *a.no, *a.not_asked)}
+    row["completeness"] = {d: list(v) for d, v in a.completeness.items()}
+    row["checklist_status"] = a.status
+    row["exploitation_types"] = list(stored.get("exploitation_types") or [])
+    safety = stored.get("safety")
+    if isinstance(safety, dict):
+        row["safety"] = {**safety, "label": MSG_SAFETY_LABEL,
+                         "messages": [reason_message(r.get("code", "")) for r in safety.get("reasons") or []
+                                      if isinstance(r, dict)]}
 
 
 def _referral_view(r: Mapping[str, Any], full: bool) -> dict[str, Any]:

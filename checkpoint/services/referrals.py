@@ -13,22 +13,26 @@ ConflictError (voided or already closed).
 from __future__ import annotations
 
 import builtins
+import json
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from checkpoint import codelists
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from checkpoint.model.referral import (
     HEALTH_STAGES,
     OPEN_STAGES,
     STATUSES,
+    URGENCIES,
     is_open,
     validate_referral,
     validate_referral_update,
 )
 from checkpoint.model.roles import Permission
+from checkpoint.screening.safety import raise_urgency
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
 
@@ -198,5 +202,77 @@ class Referrals:
         rows.sort(key=lambda r: (r.created_at or "", r.id))
         return FollowUpList(rows, truncated)
 
+    # ------------------------------------------------------------------ issue 12, point 4
+    def refer(self, encounter_id: str, *, agency_code: str, urgency: str, reason: str,
+              kind: str | None = None) -> Changes:
+        """An officer's own referral of an arrival's person (from the review page or a record): an agency of the
+        directory, an urgency (ROUTINE, SAME_DAY or IMMEDIATE_DANGER) and her reason, in her words (kept in
+        ``notes``; ``reason_code`` OFFICER_INITIATED).
+
+        ``kind`` defaults to child protection for a child (under 18 at arrival) when the agency takes children,
+        else protection. An adult's referral needs the person's consent to referral (one given for that agency,
+        else the arrival's, and not withdrawn) — except in immediate danger, where the officer acts first.
+        Raises PermissionDenied (only the officer who registered the arrival, or a supervisor), ValidationError
+        (an agency not in the directory, a bad urgency, an empty reason), ConflictError (no consent; voided).
+        """
+        ctx = self._ctx
+        e = ctx.encounter(encounter_id)
+        ctx.may_amend(e["officer_id"])
+        if e["voided"]:
+            raise ConflictError("This arrival was voided.")
+        if not isinstance(agency_code, str) or not codelists.is_valid("agencies", agency_code):
+            raise ValidationError("agency_code", "choose an agency from the directory")
+        if urgency not in URGENCIES:
+            raise ValidationError("urgency", "must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValidationError("reason", "say why you refer the person")
+        child = e.get("age_at_arrival") is not None and e["age_at_arrival"] < 18
+        kinds = codelists.DEFAULT.get("agencies").by_code[agency_code].extra.get("kinds") or ["protection"]
+        if kind is None:
+            kind = "child_protection" if child and "child_protection" in kinds else "protection"
+        if kind not in ("protection", "child_protection"):
+            raise ValidationError("kind", "an officer's referral is to a protection agency")
+        if urgency != "IMMEDIATE_DANGER" and not child and not _referral_consented(ctx, e["id"], agency_code):
+            raise ConflictError("The person has not consented to this referral.")
+        return self.add(e["id"], {"kind": kind, "agency_code": agency_code, "reason_code": OFFICER_REASON_CODE,
+                                  "urgency": urgency, "notes": reason.strip()})
+
+    def suggest_urgency(self, encounter_id: str, base: str = "ROUTINE") -> str:
+        """The urgency to offer first for an officer's referral of this arrival: ``base``, one step higher when a
+        controlling person was present at the arrival or a pre-screen answer said so (ROUTINE → SAME_DAY →
+        IMMEDIATE_DANGER). Raises NotFound, PermissionDenied (a user who does not see the arrival's protection
+        section), ValidationError (a bad ``base``)."""
+        ctx = self._ctx
+        e = ctx.encounter(encounter_id)
+        if not ctx.may_see_trafficking(e["officer_id"]):
+            raise PermissionDenied("Only the officer who registered this arrival, or a supervisor, may refer it.")
+        present = bool(e.get("controlling_person_present"))
+        if not present and e.get("prescreen"):
+            try:
+                present = bool(json.loads(e["prescreen"]).get("controlling_person_present"))
+            except (ValueError, AttributeError):
+                present = False
+        if base not in URGENCIES:
+            raise ValidationError("urgency", "must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE")
+        return raise_urgency(base) if present else base
+
     def _require_kind(self, kind: str) -> None:
         self._ctx.require(Permission.VIEW_TB if kind == "health" else Permission.VIEW_TRAFFICKING)
+
+
+
+OFFICER_REASON_CODE = "OFFICER_INITIATED"
+"""The ``reason_code`` of a referral an officer made herself (her reason is in ``notes``)."""
+
+
+def _referral_consented(ctx: Context, encounter_id: str, agency_code: str) -> bool:
+    """An adult's consent to a referral: the one given for this agency if any, else the arrival's (older kind);
+    withdrawn counts as not given."""
+    rec = ctx.db.execute("SELECT granted, withdrawn_at FROM consent_records WHERE encounter_id = ? AND "
+                         "purpose = 'referral' AND target IN (?, '') ORDER BY target DESC LIMIT 1",
+                         [encounter_id, agency_code]).fetchone()
+    if rec is not None:
+        return bool(rec[0]) and rec[1] is None
+    legacy = ctx.db.execute("SELECT granted FROM consents WHERE encounter_id = ? AND purpose = 'referral'",
+                            [encounter_id]).fetchone()
+    return bool(legacy and legacy[0])

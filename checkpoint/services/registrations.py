@@ -20,10 +20,13 @@ from typing import Any
 
 from checkpoint import screening
 from checkpoint.errors import ConflictError, NotFound, StoreError, ValidationError
+from checkpoint.model.consent import validate_consent_records
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, name_key, validate_person
 from checkpoint.model.referral import validate_referral
 from checkpoint.model.roles import Permission
+from checkpoint.screening import checklist
+from checkpoint.screening.safety import evaluate_safety
 from checkpoint.services.base import Context, check_id
 from checkpoint.services.changes import Changes
 from checkpoint.services.records import PersonSummary, summaries
@@ -48,6 +51,10 @@ class Registered:
     trafficking: Any
     tb: Any
     changes: Changes
+    # issue 12: NOT_SCREENED, PARTIAL or COMPLETE for the checklist (None when not screened at all): an untouched
+    # checklist's ``trafficking`` result reads NOT_INDICATED by the ILO rule, but it was not asked
+    checklist_status: str | None = None
+    safety: Any = None
 
 
 @dataclass(frozen=True)
@@ -66,7 +73,9 @@ class Registrations:
     def register(self, *, person: Mapping[str, Any] | None = None, person_id: str | None = None,
                  encounter: Mapping[str, Any] | None = None, consents: Mapping[str, Any] | None = None,
                  trafficking: Mapping[str, Any] | None = None, tb: Mapping[str, Any] | None = None,
-                 referrals: Iterable[Mapping[str, Any]] = (), draft_id: str | None = None) -> Registered:
+                 referrals: Iterable[Mapping[str, Any]] = (), draft_id: str | None = None,
+                 prescreen: Mapping[str, Any] | None = None,
+                 consent_records: Iterable[Mapping[str, Any]] = ()) -> Registered:
         """Save one arrival: a new person (``person``) or an existing one (``person_id``), the journey, consent
         per purpose, the trafficking checklist (``{"ticked": [...], "age_at_exploitation": n}``), the TB screen
         (answers as ``evaluate_tb`` takes them) and referrals — in one transaction, as one event.
@@ -74,6 +83,11 @@ class Registrations:
         Screens are recorded only with consent to screening; storage consent is required to keep the record.
         A child (under 18 at arrival) always gets a child-protection referral: added here if missing.
         The draft ``draft_id``, if given, is deleted in the same transaction.
+
+        Issue 12: ``prescreen`` (question id → yes / no / not asked) records the red-flag pre-screen's answers and
+        result on the arrival (it needs consent to the trafficking interview). ``consent_records`` gives consent per
+        purpose (``checkpoint.model.consent``): where one is given for the TB screen or the trafficking interview, it
+        decides whether that screen may be recorded (each apart), instead of the single consent to screening.
         """
         ctx = self._ctx
         ctx.require(Permission.REGISTER)
@@ -102,16 +116,30 @@ class Registrations:
         granted = {x["purpose"] for x in c if x["granted"]}
         if "storage" not in granted:
             raise ValidationError("consents", "consent to store the record is required to save it")
-        if (trafficking or tb) and "screening" not in granted:
-            raise ValidationError("consents", "screening answers need consent to screening")
+        crecs = validate_consent_records(consent_records, age=age)
+        per_purpose = {x["purpose"]: x["granted"] for x in crecs if not x["target"]}
+
+        def consented(purpose: str) -> bool:
+            return bool(per_purpose.get(purpose, "screening" in granted))
+
+        if trafficking and not consented("trafficking_interview"):
+            raise ValidationError("consents", "trafficking answers need consent to the trafficking interview")
+        if tb and not consented("tb_screen"):
+            raise ValidationError("consents", "TB answers need consent to the TB screen")
+        if prescreen is not None and not consented("trafficking_interview"):
+            raise ValidationError("consents", "the pre-screen needs consent to the trafficking interview")
         enc_id = str(uuid.uuid4())
         payload: dict[str, Any] = {"person_id": pid, "person": p if person is not None else None,
                                    "encounter": {**e, "id": enc_id}, "consents": c,
                                    "trafficking": None, "tb": None, "referrals": []}
+        if prescreen is not None:
+            payload["prescreen"] = screening.evaluate_prescreen(prescreen).to_dict()
+        if crecs:
+            payload["consent_records"] = [{**x, "id": str(uuid.uuid4())} for x in crecs]
         t_res = tb_res = None
         versions = []
         if trafficking is not None:
-            t_res, t_payload = _trafficking(trafficking, age)
+            t_res, t_payload = _trafficking(trafficking, age, bool(e.get("controlling_person_present")))
             payload["trafficking"] = t_payload
             versions.append(f"{t_res.content_id}@{t_res.content_version}")
         if tb is not None:
@@ -119,7 +147,9 @@ class Registrations:
             payload["tb"] = tb_payload
             versions.append(f"{tb_res.content_id}@{tb_res.content_version}")
         refs = [validate_referral(r) for r in referrals]
-        if refs and "referral" not in granted and not (age is not None and age < 18):
+        # An officer's referral in immediate danger is made without waiting for consent (issue 12: she acts first).
+        if any(r["urgency"] != "IMMEDIATE_DANGER" for r in refs) and "referral" not in granted \
+                and not (age is not None and age < 18):
             raise ValidationError("consents", "referrals need consent to referral")
         if age is not None and age < 18 and not any(r["kind"] == "child_protection" for r in refs):
             refs += [_child_protection_referral(t_res, tb_res, age)]
@@ -137,7 +167,9 @@ class Registrations:
                           payload["tb"]["id"] if payload["tb"] else None, tuple(r["id"] for r in refs),
                           t_res, tb_res,
                           Changes(persons=True, encounters=True, referrals=bool(refs), drafts=draft_id is not None,
-                                  events=True, ids={"person": pid, "encounter": enc_id}))
+                                  events=True, ids={"person": pid, "encounter": enc_id}),
+                          payload["trafficking"]["status"] if payload["trafficking"] else None,
+                          _safety_of(payload["trafficking"]))
 
     def find_duplicates(self, person: Mapping[str, Any], *, limit: int = 10) -> list[PossibleDuplicate]:
         """Existing persons who may be the same as ``person``: same document; same name and date of birth;
@@ -187,8 +219,9 @@ class Registrations:
         return out
 
 
-def _trafficking(data: Mapping[str, Any], age: int | None) -> tuple[Any, dict[str, Any]]:
-    unknown = set(data) - {"ticked", "age_at_exploitation"}
+def _trafficking(data: Mapping[str, Any], age: int | None,
+                 controlling_person_present: bool = False) -> tuple[Any, dict[str, Any]]:
+    unknown = set(data) - {"ticked", "answered_no", "age_at_exploitation", "exploitation_types"}
     if unknown:
         raise ValidationError(sorted(unknown)[0], "is not part of the trafficking checklist")
     ticked = data.get("ticked") or []
@@ -202,8 +235,22 @@ def _trafficking(data: Mapping[str, Any], age: int | None) -> tuple[Any, dict[st
     if age_used is None:
         raise ValidationError("date_of_birth", "the checklist needs the person's age")
     res = screening.evaluate_trafficking(set(ticked), age=age_used)
+    # Yes / no / not asked (answers version 2): "ticked" are the yes answers, "answered_no" the no answers, every
+    # other item was not asked. An untouched checklist is recorded as NOT_SCREENED, never NOT_INDICATED.
+    answers = checklist.checklist_answers(yes=set(ticked), no=data.get("answered_no") or [], age=age_used)
+    safety = evaluate_safety(set(ticked), age=age_used, controlling_person_present=controlling_person_present)
+    result = _compact(res.to_dict(), _TRAFFICKING_KEEP)
+    if not answers.screened:
+        result.update(outcome=checklist.NOT_SCREENED, htcds_trafficking_status="")
     return res, {"id": str(uuid.uuid4()), "age_used": age_used, "ticked": sorted(set(ticked)),
-                 "result": _compact(res.to_dict(), _TRAFFICKING_KEEP)}
+                 **answers.to_dict(),
+                 "exploitation_types": checklist.validate_exploitation_types(data.get("exploitation_types")),
+                 "safety": safety.to_dict(), "result": result}
+
+
+def _safety_of(t: Mapping[str, Any] | None) -> Any:
+    """The safety rule's result as recorded (a dict), or None without a checklist."""
+    return dict(t["safety"]) if t and t.get("safety") else None
 
 
 def _tb(data: Mapping[str, Any], age: int | None, mode: str,

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from checkpoint import crypto
 from checkpoint.services.base import Context, User, load_user
+from checkpoint.services.consents import Consents
 from checkpoint.services.corrections import Corrections
 from checkpoint.services.drafts import Drafts
 from checkpoint.services.health import Health
@@ -65,6 +66,7 @@ class Session:
         self.maintenance = Maintenance(ctx)
         self.slips = Slips(ctx)
         self.health = Health(ctx)           # the health post's TB work (issue 14)
+        self.consents = Consents(ctx)            # issue 12: consent per purpose and its withdrawal
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

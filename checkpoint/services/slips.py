@@ -94,6 +94,13 @@ class Slips:
             raise ConflictError("This referral was voided; there is no slip to print.")
         if row["encounter_voided"] or row["person_voided"]:
             raise ConflictError("This arrival or person record was voided; there is no slip to print.")
+        # issue 12: a slip carries the person's data to the agency — not once the consent to that referral, or to
+        # sharing with that agency, was withdrawn
+        if ctx.db.execute("SELECT 1 FROM consent_records w JOIN referrals r ON r.encounter_id = w.encounter_id "
+                          "WHERE r.id = ? AND w.withdrawn_at IS NOT NULL AND w.purpose IN ('referral', 'sharing') "
+                          "AND w.target IN (r.agency_code, '')", [row["id"]]).fetchone():
+            raise ConflictError("The person withdrew consent to this referral or to sharing; there is no slip to "
+                                "print.")
         return row
 
     def _sign(self, row: dict[str, Any]) -> str:

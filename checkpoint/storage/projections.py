@@ -29,12 +29,16 @@ ENCOUNTER_FIELDS = ("station_id", "arrival_at", "return_type", "country_of_work"
                     "sector_of_work", "duration_abroad_months", "migration_channel", "recruiter_relationship",
                     "recruitment_methods", "debt_owed", "debt_amount", "debt_currency", "detained_before_return",
                     "detention_days", "wants_job_referral", "interpreter_used", "accompanied_minor",
-                    "controlling_person_present", "age_at_arrival")
+                    "controlling_person_present", "age_at_arrival", "work_type")
 REFERRAL_UPDATE_FIELDS = ("status", "cxr_result", "xpert_result", "diagnosis", "treatment_started_at",
                           "treatment_facility", "lost_to_follow_up_stage", "notes",
                           # the TB record at the health post (issue 14, migration 0008_tb)
                           "cxr_at", "cxr_cad_score", "cxr_read_by", "sputum_collected_at", "sputum_specimen_id",
                           "xpert_at", "tb_register_number", "treatment_outcome", "treatment_outcome_at")
+
+# What a trafficking screening payload may carry beside its result (issue 12; absent from older events, which read as
+# they did): kept in the projection's result column.
+TRAFFICKING_EXTRA = ("answers_version", "answered_no", "status", "completeness", "exploitation_types", "safety")
 
 _HANDLERS: dict[str, Handler] = {}
 
@@ -79,7 +83,7 @@ def _person_row(p: dict[str, Any]) -> dict[str, Any]:
 def _encounter_row(e: dict[str, Any]) -> dict[str, Any]:
     row = {k: e.get(k) for k in ENCOUNTER_FIELDS}
     row["recruitment_methods"] = json.dumps(sorted(e.get("recruitment_methods") or []))
-    for k in ("country_of_work", "province_of_work", "sector_of_work", "debt_currency"):
+    for k in ("country_of_work", "province_of_work", "sector_of_work", "debt_currency", "work_type"):
         row[k] = row[k] or ""
     for k in ("migration_channel", "recruiter_relationship"):
         row[k] = row[k] or "UNKNOWN"
@@ -142,7 +146,8 @@ def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
             "content_id": res["content_id"], "content_version": res["content_version"],
             "age_used": t["age_used"], "ticked": json.dumps(sorted(t["ticked"])), "outcome": res["outcome"],
             "positive_dimensions": json.dumps(sorted(res["positive_dimensions"])),
-            "flags": json.dumps(sorted(res["flags"])), "result": json.dumps(res, sort_keys=True),
+            "flags": json.dumps(sorted(res["flags"])),
+            "result": json.dumps({**res, **{k: t[k] for k in TRAFFICKING_EXTRA if k in t}}, sort_keys=True),
             "screened_by": by, "screened_at": at})
     tb = p.get("tb")
     if tb:
@@ -155,6 +160,16 @@ def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
             "screened_by": by, "screened_at": at})
     for r in p.get("referrals", []):
         _insert_referral(db, ev, r, person_id, enc["id"])
+    # issue 12 (absent from older events): the pre-screen's answers on the arrival, consent per purpose
+    if p.get("prescreen"):
+        db.execute("UPDATE encounters SET prescreen = ? WHERE id = ?",
+                   [json.dumps(p["prescreen"], sort_keys=True), enc["id"]])
+    for c in p.get("consent_records") or []:
+        _insert(db, "consent_records", {
+            "id": c["id"], "encounter_id": enc["id"], "person_id": person_id, "purpose": c["purpose"],
+            "target": c["target"], "granted": int(bool(c["granted"])), "given_by": c["given_by"],
+            "guardian_name": c["guardian_name"], "guardian_relationship": c["guardian_relationship"],
+            "wording_version": c["wording_version"], "given_at": at, "recorded_by": by})
 
 
 def _set_version(db: sqlite_utils.Database, entity_id: str, field: str, event_id: str) -> None:
@@ -316,3 +331,26 @@ def _tb_screened(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> Non
         _insert_referral(db, ev, r, person_id, enc)
         changes = {k: r["record"][k] for k in REFERRAL_UPDATE_FIELDS if k in (r.get("record") or {})}
         _update(db, "referrals", r["id"], changes)
+@_handles("consent.withdrawn")
+def _consent_withdrawn(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    """Issue 12: a consent withdrawn — its record (consent per purpose) and, for the purposes older records used
+    (screening, referral, sharing), the arrival's consent in ``consents`` — stays withdrawn from then on."""
+    db.execute("UPDATE consent_records SET withdrawn_at = ?, withdrawn_by = ?, withdrawal_reason = ? "
+               "WHERE encounter_id = ? AND purpose = ? AND target = ? AND withdrawn_at IS NULL",
+               [ev["recorded_at"], ev["author"], p.get("reason") or "", p["encounter_id"], p["purpose"],
+                p.get("target") or ""])
+    if not p.get("target"):
+        cur = db.execute("UPDATE consents SET granted = 0 WHERE encounter_id = ? AND purpose = ? AND granted = 1",
+                         [p["encounter_id"], p["purpose"]])
+        if cur.rowcount:
+            # A consent of the older kind (one per purpose on the arrival): its withdrawal is kept as a consent
+            # record too, so "withdrawn" is never confused with "never given".
+            given = db.execute("SELECT c.recorded_at, c.recorded_by, e.person_id FROM consents c JOIN encounters e "
+                               "ON e.id = c.encounter_id WHERE c.encounter_id = ? AND c.purpose = ?",
+                               [p["encounter_id"], p["purpose"]]).fetchone()
+            _insert(db, "consent_records", {
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"consent-withdrawn:{ev['id']}")),
+                "encounter_id": p["encounter_id"], "person_id": given[2], "purpose": p["purpose"], "target": "",
+                "granted": 1, "given_by": "person", "wording_version": "", "given_at": given[0],
+                "recorded_by": given[1], "withdrawn_at": ev["recorded_at"], "withdrawn_by": ev["author"],
+                "withdrawal_reason": p.get("reason") or ""})

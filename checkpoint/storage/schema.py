@@ -19,7 +19,7 @@ __all__ = ["PROJECTION_TABLES", "SCHEMA_MIGRATIONS", "apply_migrations", "schema
 SCHEMA_MIGRATIONS = sqlite_utils.Migrations("checkpoint")
 
 # Tables whose content is a pure function of the event log (rebuilt and compared by `verify`).
-PROJECTION_TABLES = ("users", "persons", "encounters", "consents", "trafficking_screenings",
+PROJECTION_TABLES: tuple[str, ...] = ("users", "persons", "encounters", "consents", "trafficking_screenings",
                      "tb_screenings", "referrals", "field_versions", "conflicts")
 
 
@@ -338,6 +338,39 @@ def m0005_day_figures(db: sqlite_utils.Database) -> None:
                             ("tb_screenings", "tb_encounter", "tb_encounter_outcome")):
         db.execute(f"CREATE INDEX IF NOT EXISTS {new} ON {table}(encounter_id, voided, outcome)")
         db.execute(f"DROP INDEX IF EXISTS {old}")
+
+
+@SCHEMA_MIGRATIONS(name="0007_screening")
+def m0007_screening(db: sqlite_utils.Database) -> None:
+    """Issue 12: the work abroad in the officers' words (mapped to the sector behind the scenes), the red-flag
+    pre-screen's answers on the arrival (JSON, '' = none asked), and consent per purpose with who gave it, when, the
+    wording shown and its withdrawal. The old ``consents`` table stays as it was (older events fill it)."""
+    db.executescript("""
+    ALTER TABLE encounters ADD COLUMN work_type TEXT NOT NULL DEFAULT '';
+    ALTER TABLE encounters ADD COLUMN prescreen TEXT NOT NULL DEFAULT '';
+    CREATE TABLE consent_records (
+        id TEXT PRIMARY KEY,
+        encounter_id TEXT NOT NULL REFERENCES encounters(id),
+        person_id TEXT NOT NULL REFERENCES persons(id),
+        purpose TEXT NOT NULL,
+        target TEXT NOT NULL DEFAULT '',
+        granted INTEGER NOT NULL,
+        given_by TEXT NOT NULL,
+        guardian_name TEXT NOT NULL DEFAULT '',
+        guardian_relationship TEXT NOT NULL DEFAULT '',
+        wording_version TEXT NOT NULL,
+        given_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL,
+        withdrawn_at TEXT,
+        withdrawn_by TEXT NOT NULL DEFAULT '',
+        withdrawal_reason TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX consent_records_person ON consent_records(person_id, purpose);
+    CREATE INDEX consent_records_encounter ON consent_records(encounter_id, purpose);
+    """)
+
+
+PROJECTION_TABLES += ("consent_records",)      # issue 12 (appended: the lead merges the shared registries)
 
 
 @SCHEMA_MIGRATIONS(name="0008_tb")

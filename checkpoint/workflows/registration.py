@@ -20,9 +20,12 @@ from typing import Any
 
 from checkpoint import codelists, mrz, screening
 from checkpoint.errors import ValidationError
+from checkpoint.model.consent import validate_consent_records
+from checkpoint.model.consent import wording as consent_wording
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, validate_person
-from checkpoint.model.referral import validate_referral
+from checkpoint.model.referral import URGENCIES, validate_referral
+from checkpoint.screening.safety import raise_urgency
 from checkpoint.site import DEFAULT_STATION_ID, DEFAULT_TB_MODE, LOCAL_TZ
 
 __all__ = ["RegistrationFlow", "Step"]
@@ -72,7 +75,17 @@ class RegistrationFlow:
     existing_person_dob: str | None = None
     encounter: dict[str, Any] = field(default_factory=dict)
     consents: dict[str, bool] = field(default_factory=dict)
-    ticked: set[str] = field(default_factory=set)
+    ticked: set[str] = field(default_factory=set)             # the "yes" answers of the ILO checklist
+    answered_no: set[str] = field(default_factory=set)        # the "no" answers; any other item was not asked
+    exploitation_types: list[str] = field(default_factory=list)
+    prescreen: dict[str, str] = field(default_factory=dict)  # red-flag question id -> "yes" / "no" / "not_asked"
+    # Consent per purpose (issue 12): tb_screen, trafficking_interview, nea_registration -> yes / no (absent = the
+    # single consent to screening decides, as before); the agencies the person agrees to share with; the guardian
+    # who consents for a child.
+    purposes: dict[str, bool] = field(default_factory=dict)
+    sharing_agencies: list[str] = field(default_factory=list)
+    guardian: dict[str, str] = field(default_factory=dict)
+    officer_referrals: list[dict[str, Any]] = field(default_factory=list)   # referrals the officer added herself
     age_at_exploitation: int | None = None
     tb: dict[str, Any] = field(default_factory=dict)       # by content id: {"TB-S1": True, "TB-S1d": 21}
     referrals: list[dict[str, Any]] = field(default_factory=list)
@@ -102,12 +115,38 @@ class RegistrationFlow:
         return a is not None and a < 18
 
     def screening_consented(self) -> bool:
-        return bool(self.consents.get("screening"))
+        return self.interview_consented() or self.tb_consented()
+
+    def interview_consented(self) -> bool:
+        """Consent to the trafficking interview (the pre-screen and the checklist)."""
+        return bool(self.purposes.get("trafficking_interview", self.consents.get("screening")))
+
+    def tb_consented(self) -> bool:
+        """Consent to the TB screen."""
+        return bool(self.purposes.get("tb_screen", self.consents.get("screening")))
+
+    def consent_records(self) -> list[dict[str, Any]]:
+        """Consent per purpose as ``Session.register`` takes it (empty while no purpose was asked apart): the TB
+        screen and the trafficking interview, NEA registration, each chosen protection referral's agency, each agency
+        to share with — given by the person, or for a child by the named guardian, on the shipped wording."""
+        if not self.purposes:
+            return []
+        by: dict[str, Any] = {"wording_version": consent_wording().version}
+        if self.is_child():
+            by.update(given_by="guardian", guardian_name=self.guardian.get("name", "").strip(),
+                      guardian_relationship=self.guardian.get("relationship", "").strip())
+        out = [{"purpose": p, "target": "", "granted": bool(v), **by} for p, v in sorted(self.purposes.items())]
+        agencies = {r["agency_code"] for r in self.referrals if r.get("kind") != "health"}
+        out += [{"purpose": "referral", "target": a, "granted": bool(self.consents.get("referral")), **by}
+                for a in sorted(agencies) if codelists.is_valid("agencies", a)]
+        out += [{"purpose": "sharing", "target": a, "granted": True, **by} for a in sorted(set(self.sharing_agencies))]
+        return out
 
     # ------------------------------------------------------------------ steps
     def steps(self) -> list[Step]:
         """The steps this registration goes through: the screens only with consent to screening."""
-        return [s for s in ORDER if self.screening_consented() or s not in (Step.TRAFFICKING, Step.TB)]
+        return [s for s in ORDER if (s is not Step.TRAFFICKING or self.interview_consented())
+                and (s is not Step.TB or self.tb_consented())]
 
     def next_step(self, step: Step) -> Step | None:
         steps = self.steps()
@@ -133,6 +172,7 @@ class RegistrationFlow:
                 c = validate_consents(self.consents)
                 if not any(x["granted"] for x in c if x["purpose"] == "storage"):
                     raise ValidationError("consents", "consent to store the record is required to save it")
+                validate_consent_records(self.consent_records(), age=self.age())
             elif step is Step.TRAFFICKING:
                 self.trafficking_result()
             elif step is Step.TB:
@@ -155,6 +195,64 @@ class RegistrationFlow:
             raise ValidationError("date_of_birth", "the checklist needs the person's age")
         return screening.evaluate_trafficking(set(self.ticked), age=age)
 
+    def safety_result(self) -> Any:
+        """The project's safety rule (not the ILO rule) for the current answers and the controlling person."""
+        age = self.age_at_exploitation if self.age_at_exploitation is not None else self.age()
+        if age is None:
+            raise ValidationError("date_of_birth", "the checklist needs the person's age")
+        return screening.evaluate_safety(set(self.ticked) if self.interview_consented() else set(), age=age,
+                                         controlling_person_present=bool(
+                                             self.encounter.get("controlling_person_present")))
+
+    def answer(self, item_id: str) -> str:
+        """"yes", "no" or "not_asked" for one checklist item."""
+        return "yes" if item_id in self.ticked else "no" if item_id in self.answered_no else "not_asked"
+
+    def set_answer(self, item_id: str, value: str) -> None:
+        """Answer one checklist item yes, no or not asked."""
+        if value not in ("yes", "no", "not_asked"):
+            raise ValidationError(item_id, "must be yes, no or not asked")
+        self.ticked.discard(item_id)
+        self.answered_no.discard(item_id)
+        if value == "yes":
+            self.ticked.add(item_id)
+        elif value == "no":
+            self.answered_no.add(item_id)
+
+    def prescreen_result(self) -> Any:
+        """The red-flag pre-screen for the current answers (``routes_to_private_room`` and its reasons)."""
+        return screening.evaluate_prescreen(self.prescreen)
+
+    def checklist_needed(self) -> bool:
+        """Whether the full checklist is still to be asked here: not when every red-flag question was answered no
+        (and nothing of the checklist is answered yet) — the negative case at the desk."""
+        r = self.prescreen_result()
+        return not (r.complete and not r.routes_to_private_room and not self.ticked and not self.answered_no)
+
+    def controlling_person_present(self) -> bool:
+        """A controlling person at the desk: said on the journey page, or by a yes to the red-flag question."""
+        return bool(self.encounter.get("controlling_person_present")) or (
+            self.interview_consented() and self.prescreen_result().controlling_person_present)
+
+    def suggested_urgency(self, base: str = "ROUTINE") -> str:
+        """The urgency to offer first for an officer's own referral: raised one step with a controlling person."""
+        return raise_urgency(base) if self.controlling_person_present() else base
+
+    def add_officer_referral(self, agency_code: str, urgency: str, reason: str) -> dict[str, Any]:
+        """The officer's own referral (agency of the directory, urgency, her reason): checked, kept, returned.
+        Raises ValidationError."""
+        if not isinstance(reason, str) or not reason.strip():
+            raise ValidationError("reason", "say why you refer the person")
+        if not codelists.is_valid("agencies", agency_code):
+            raise ValidationError("agency_code", "choose an agency from the directory")
+        kinds = codelists.DEFAULT.get("agencies").by_code[agency_code].extra.get("kinds") or ["protection"]
+        kind = "child_protection" if self.is_child() and "child_protection" in kinds else "protection"
+        r = validate_referral({"kind": kind, "agency_code": agency_code, "reason_code": "OFFICER_INITIATED",
+                               "urgency": urgency, "notes": reason.strip()})
+        r.update(reason_en=r["notes"], reason_km=r["notes"], officer=True)
+        self.officer_referrals.append(r)
+        return r
+
     def tb_answers(self) -> dict[str, Any]:
         a = {kw: self.tb[i] for i, kw in TB_FIELDS.items() if self.tb.get(i) is not None}
         if not a.get("cough"):
@@ -175,15 +273,30 @@ class RegistrationFlow:
         if age is None:
             return []
         t = tb = None
-        if self.screening_consented():
-            try:
+        try:
+            if self.interview_consented():
                 t = self.trafficking_result()
+            if self.tb_consented():
                 tb = self.tb_result()
-            except ValidationError:
-                pass
-        return [{"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code, "urgency": s.urgency,
-                 "reason_en": s.reason_en, "reason_km": s.reason_km}
-                for s in screening.suggest_referrals(t, tb, age=age)]
+        except ValidationError:
+            pass
+        out: list[dict[str, Any]] = [
+            {"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code, "urgency": s.urgency,
+             "reason_en": s.reason_en, "reason_km": s.reason_km}
+            for s in screening.suggest_referrals(t, tb, age=age)]
+        try:
+            safety = self.safety_result()
+        except ValidationError:
+            return out
+        # The safety rule's referral joins the ILO rule's: one per agency and kind, at the more urgent of the two.
+        for r in safety.referrals:
+            same = [x for x in out if (x["kind"], x["agency_code"]) == (r.kind, r.agency_code)]
+            if same:
+                if URGENCIES.index(r.urgency) < URGENCIES.index(same[0]["urgency"]):
+                    same[0].update(urgency=r.urgency, reason_code=r.reason_code, safety_rule=True)
+                continue
+            out.append({**r.to_dict(), "reason_en": safety.message, "reason_km": "", "safety_rule": True})
+        return out
 
     # ------------------------------------------------------------------ MRZ
     def apply_mrz(self, text: str) -> Any:
@@ -227,18 +340,30 @@ class RegistrationFlow:
             kw["person_id"] = self.existing_person_id
         else:
             kw["person"] = {k: v for k, v in self.person.items() if v not in (None, "")}
-        if self.screening_consented():
-            t: dict[str, Any] = {"ticked": sorted(self.ticked)}
+        kw["consents"]["screening"] = self.screening_consented()
+        records = self.consent_records()
+        if records:
+            kw["consent_records"] = records
+        if self.tb_consented():
+            kw["tb"] = self.tb_answers()
+        if self.interview_consented():
+            t: dict[str, Any] = {"ticked": sorted(self.ticked), "answered_no": sorted(self.answered_no - self.ticked)}
+            if self.exploitation_types:
+                t["exploitation_types"] = sorted(self.exploitation_types)
             if self.age_at_exploitation is not None:
                 t["age_at_exploitation"] = self.age_at_exploitation
             kw["trafficking"] = t
-            kw["tb"] = self.tb_answers()
+            if any(v != "not_asked" for v in self.prescreen.values()):
+                kw["prescreen"] = dict(self.prescreen)
         return kw
 
     def to_draft(self, step: Step) -> dict[str, Any]:
         return {"step": step.value, "person": self.person, "existing_person_id": self.existing_person_id,
                 "existing_person_dob": self.existing_person_dob, "encounter": self.encounter,
-                "consents": self.consents, "ticked": sorted(self.ticked),
+                "consents": self.consents, "ticked": sorted(self.ticked), "answered_no": sorted(self.answered_no),
+                "exploitation_types": list(self.exploitation_types), "prescreen": dict(self.prescreen),
+                "purposes": dict(self.purposes), "sharing_agencies": list(self.sharing_agencies),
+                "guardian": dict(self.guardian), "officer_referrals": list(self.officer_referrals),
                 "age_at_exploitation": self.age_at_exploitation, "tb": self.tb, "referrals": self.referrals,
                 "mrz_result": self.mrz_result}
 
@@ -253,6 +378,14 @@ class RegistrationFlow:
         f.encounter = dict(data.get("encounter") or {})
         f.consents = dict(data.get("consents") or {})
         f.ticked = set(data.get("ticked") or [])
+        f.answered_no = set(data.get("answered_no") or [])
+        f.exploitation_types = list(data.get("exploitation_types") or [])
+        f.purposes = {k: bool(v) for k, v in (data.get("purposes") or {}).items() if isinstance(k, str)}
+        f.sharing_agencies = [a for a in (data.get("sharing_agencies") or []) if isinstance(a, str)]
+        f.guardian = {k: str(v) for k, v in (data.get("guardian") or {}).items() if k in ("name", "relationship")}
+        f.officer_referrals = [r for r in (data.get("officer_referrals") or []) if isinstance(r, dict)]
+        f.prescreen = {k: v for k, v in (data.get("prescreen") or {}).items() if isinstance(k, str)
+                       and v in ("yes", "no", "not_asked")}
         f.age_at_exploitation = data.get("age_at_exploitation")
         by_kw = {kw: i for i, kw in TB_FIELDS.items()}
         f.tb = {by_kw.get(k, k): v for k, v in (data.get("tb") or {}).items()}   # drafts saved before the content ids

@@ -52,6 +52,7 @@ from checkpoint.errors import ConflictError
 from checkpoint.events import (
     EVENT_ENTITY,
     EVENT_TYPES,
+    SHARING_TYPES,
     TRAVEL_TYPES,
     VERDICTS,
     WIRE_FIELDS,
@@ -126,7 +127,7 @@ def _check(raw: Any) -> tuple[dict[str, Any] | None, str, EventRefs | None, bool
         refs = event_refs(t, ev["entity_id"], parsed)
     except ValueError as e:
         return ev, f"refused: {t}: {e}", None, None
-    return ev, "", refs, sharing_consent(parsed) if t == "registration.recorded" else None
+    return ev, "", refs, sharing_consent(parsed) if t in SHARING_TYPES else None
 
 
 def _check_shape(raw: Any) -> tuple[dict[str, Any] | None, str, Any]:
@@ -442,8 +443,8 @@ def _trust(ev: Mapping[str, Any], p: Incoming, state: State, ledger: _Ledger) ->
     for kind, rid in refs.creates:
         if kind != "person":
             ledger.records[rid] = (kind, person)
-    if ev["type"] == "registration.recorded":
-        ledger.sharing[person] = p.sharing is True
+    if ev["type"] == "registration.recorded" or (ev["type"] in SHARING_TYPES and p.sharing is not None):
+        ledger.sharing[person] = p.sharing is True        # a withdrawal of consent to sharing stops the routing
     return ""
 
 

@@ -136,7 +136,9 @@ def test_the_file_declares_its_version_and_results_record_it(cid: str, version: 
 
 def test_only_labour_sets_ship() -> None:
     names = sorted(p.name for p in resources.files("checkpoint.screening").joinpath("content").iterdir())
-    assert names == ["ilo-labour-adult.json", "ilo-labour-child.json", "referral-rules.json", "tb-screen.json"]
+    # issue 12 added the project's own content (consent wording, red-flag pre-screen, safety rule): no ILO set
+    assert names == ["consent-wording.json", "ilo-labour-adult.json", "ilo-labour-child.json", "prescreen.json",
+                     "referral-rules.json", "safety-rule.json", "tb-screen.json"]
     for cid in ("ilo-labour-adult", "ilo-labour-child"):
         assert "sex" not in _raw(cid)["label_en"].lower()
 

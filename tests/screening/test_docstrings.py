@@ -13,6 +13,9 @@ MODULES = [
     "checkpoint.screening.trafficking",
     "checkpoint.screening.tb",
     "checkpoint.screening.referrals",
+    "checkpoint.screening.safety",
+    "checkpoint.screening.prescreen",
+    "checkpoint.screening.checklist",
     "checkpoint.mrz",
     "checkpoint.codelists",
 ]

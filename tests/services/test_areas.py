@@ -32,14 +32,16 @@ from checkpoint.services.outbox import Outbox, wire_event
 from tests.conftest import FAST, PASS
 from tests.support.helpers import POSITIVE_ADULT, adult, registration
 
-AREAS = ("registrations", "records", "corrections", "review", "referrals", "drafts", "users", "maintenance", "slips")
+AREAS = ("registrations", "records", "corrections", "review", "referrals", "drafts", "users", "maintenance", "slips",
+         "consents")
 # Every public method of every area, as a read or a write. A new method must be added to one of the two (and a
 # write to WRITES below): that is how a write that forgets to return Changes is caught.
 READS = {"users.take_notices",
          "registrations.find_duplicates", "records.search", "records.count", "records.page", "records.get",
          "records.history", "records.today_figures", "corrections.conflicts", "review.pending", "referrals.list",
          "referrals.get", "referrals.to_follow_up", "drafts.list", "users.list", "maintenance.verify",
-         "maintenance.stats", "maintenance.cipher_version", "slips.slip", "slips.token", "slips.trusted_keys"}
+         "maintenance.stats", "maintenance.cipher_version", "slips.slip", "slips.token", "slips.trusted_keys",
+         "consents.of_person", "referrals.suggest_urgency"}
 FACILITY = codelists.health_facilities()[0].code
 HEALTH = {"kind": "health", "agency_code": FACILITY, "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"}
 
@@ -107,6 +109,11 @@ WRITES: list[tuple[str, str, Any, dict[str, bool]]] = [
     ("maintenance.backup", "dara", lambda s, w: s.maintenance.backup(w["tmp"] / "copy.db"), {"events": True}),
     ("slips.record_printed", "sokha", lambda s, w: s.slips.record_printed(w["reg"].referral_ids[0]),
      {"events": True}),
+    ("consents.withdraw", "dara", lambda s, w: s.consents.withdraw(w["reg"].encounter_id, "sharing"),
+     {"encounters": True, "events": True}),
+    ("referrals.refer", "sokha", lambda s, w: s.referrals.refer(w["reg"].encounter_id, agency_code="IOM",
+                                                               urgency="SAME_DAY", reason="asked for help"),
+     {"referrals": True, "events": True}),
 ]
 # Issue 14: the health post's area.
 AREAS = (*AREAS, "health")

@@ -152,6 +152,10 @@ def test_a_child_always_gets_child_protection(qtbot, wizard, clock) -> None:
     kb.press(Qt.Key.Key_Return)
     kb.press(Qt.Key.Key_Return)
     tick(kb, w, "storage", "screening")
+    kb.press(Qt.Key.Key_Return)
+    assert w.current_step() is Step.CONSENT       # issue 12: a child's consent is given by the named guardian
+    fill(kb, w, "guardian_name", "SOK CHANTHA")
+    fill(kb, w, "guardian_relationship", "mother")
     for _ in range(3):
         kb.press(Qt.Key.Key_Return)               # checklist, TB screen, review
     assert w.currentId() == 5

@@ -119,6 +119,10 @@ def field_ids(flow: RegistrationFlow) -> set[str]:
            "storage", "screening", "referral", "sharing", "age_at_exploitation"}
     ids |= {i.id for i in screening.trafficking_items(age=30)} | {i.id for i in screening.trafficking_items(age=10)}
     ids |= set(TB_FIELDS)
+    # issue 12: the red-flag questions, the button answering the rest no, consent per purpose and the guardian
+    ids |= {f"PS-{i}" for i in range(1, 9)} | {"rest_no", "tb_screen", "trafficking_interview", "nea_registration",
+                                               "guardian_name", "guardian_relationship", "sharing_agencies",
+                                               "work_type", "exploitation_types"}
     return ids
 
 

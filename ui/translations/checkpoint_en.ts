@@ -4,20 +4,28 @@
 <context>
     <name></name>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="89"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87"/>
-        <location filename="../messages.py" line="100"/>
-        <location filename="../messages.py" line="103"/>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="95"/>
+        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="113"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="188"/>
+        <location filename="../windows/main_window.py" line="228"/>
+        <location filename="../wizards/registration/review.py" line="69"/>
+        <location filename="../wizards/registration/review.py" line="70"/>
+        <location filename="../wizards/registration/trafficking.py" line="229"/>
+        <location filename="../wizards/registration/trafficking.py" line="231"/>
+        <location filename="../wizards/registration/trafficking.py" line="233"/>
         <source>Core</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/outcomes.py" line="25"/>
+        <location filename="../wizards/registration/outcomes.py" line="26"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -62,6 +70,29 @@
     <message>
         <location filename="../dialogs/users.py" line="37"/>
         <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnswerBox</name>
+    <message>
+        <location filename="../wizards/registration/answers.py" line="66"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/answers.py" line="66"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/answers.py" line="66"/>
+        <source>not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/answers.py" line="67"/>
+        <source>%1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -154,32 +185,78 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../wizards/registration/consent.py" line="23"/>
+        <location filename="../wizards/registration/consent.py" line="30"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="24"/>
+        <location filename="../wizards/registration/consent.py" line="31"/>
         <source>Explain each purpose and ask separately. The person may refuse any of them, stop at any time, and need not answer every question.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="29"/>
+        <location filename="../wizards/registration/consent.py" line="36"/>
         <source>Keep this record (needed to save it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="30"/>
-        <source>Ask the trafficking and TB screening questions</source>
+        <location filename="../wizards/registration/consent.py" line="37"/>
+        <source>Both screens: the TB screen and the trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="31"/>
+        <location filename="../wizards/registration/consent.py" line="38"/>
+        <source>The TB screen (health questions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="40"/>
+        <source>The trafficking interview (red flags and checklist)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="43"/>
+        <source>Register with the National Employment Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="55"/>
+        <source>Agencies the person agrees to share the record with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="64"/>
+        <source>Share with (names from the directory):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="70"/>
+        <source>Guardian&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="71"/>
+        <location filename="../wizards/registration/consent.py" line="73"/>
+        <source>Relationship to the child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="72"/>
+        <source>A child: the guardian consents. Guardian&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="116"/>
+        <source>Consent wording version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="41"/>
         <source>Refer to an agency or health facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="32"/>
+        <location filename="../wizards/registration/consent.py" line="42"/>
         <source>Share the record with the named agencies</source>
         <translation type="unfinished"></translation>
     </message>
@@ -198,981 +275,1201 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="8"/>
-        <source>Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release).</source>
+        <source>Debt bondage was reported: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="9"/>
-        <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
+        <source>Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="10"/>
-        <source>Key file slot is malformed.</source>
+        <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="11"/>
-        <source>No health facility offers TB treatment in the directory.</source>
+        <source>Key file slot is malformed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="12"/>
-        <source>No such arrival.</source>
+        <source>No health facility offers TB treatment in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="13"/>
-        <source>No such batch.</source>
+        <source>No such arrival.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="14"/>
-        <source>No such conflict.</source>
+        <source>No such batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="15"/>
-        <source>No such health referral.</source>
+        <source>No such conflict.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="16"/>
-        <source>No such person.</source>
+        <source>No such health referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="17"/>
-        <source>No such record.</source>
+        <source>No such person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="18"/>
-        <source>No such referral.</source>
+        <source>No such record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="19"/>
-        <source>No such unacknowledged batch.</source>
+        <source>No such referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="20"/>
-        <source>No such user.</source>
+        <source>No such unacknowledged batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="21"/>
-        <source>Not a Checkpoint key file.</source>
+        <source>No such user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="22"/>
-        <source>Not allowed to refer to a health facility.</source>
+        <source>Not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="23"/>
-        <source>Not allowed.</source>
+        <source>Not allowed to refer to a health facility.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="24"/>
-        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
+        <source>Not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="25"/>
-        <source>Only a supervisor may enroll this device again.</source>
+        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="26"/>
-        <source>Only a supervisor may reinstate a locked account.</source>
+        <source>Only a supervisor may enroll this device again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="27"/>
-        <source>Only a supervisor may rotate the data key.</source>
+        <source>Only a supervisor may reinstate a locked account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="28"/>
-        <source>Only a supervisor or an administrator may sync.</source>
+        <source>Only a supervisor may rotate the data key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="29"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
+        <source>Only a supervisor or an administrator may sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="30"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="31"/>
-        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="32"/>
-        <source>The backup copy failed its integrity check.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may refer it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="33"/>
-        <source>The data key is not available in this session.</source>
+        <source>Safety rule (not the ILO rule)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="34"/>
-        <source>The database key must be 32 bytes.</source>
+        <source>Someone controlling the person is present: offer a protection referral today and speak to the person alone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="35"/>
-        <source>The key file is damaged or not a Checkpoint key file.</source>
+        <source>Strong coercion and a controlling person present together: treat as immediate danger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="36"/>
-        <source>The key file is damaged.</source>
+        <source>TB answers need consent to the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="37"/>
-        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
+        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="38"/>
-        <source>The key file is too large to be a Checkpoint key file.</source>
+        <source>The backup copy failed its integrity check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="39"/>
-        <source>The key file now belongs to another store.</source>
+        <source>The data key is not available in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="40"/>
-        <source>The referral content has no child-protection agency.</source>
+        <source>The database key must be 32 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="41"/>
-        <source>The session is locked: sign in again.</source>
+        <source>The key file is damaged or not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="42"/>
-        <source>This account is locked. Ask a supervisor to unlock it.</source>
+        <source>The key file is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="43"/>
-        <source>This arrival is already approved.</source>
+        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="44"/>
-        <source>This arrival or person record was voided; there is no slip to print.</source>
+        <source>The key file is too large to be a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="45"/>
-        <source>This arrival was voided.</source>
+        <source>The key file now belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="46"/>
-        <source>This conflict was already decided.</source>
+        <source>The person has not consented to this referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="47"/>
-        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
+        <source>The person was forced to commit crimes (for example online scams): offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="48"/>
-        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
+        <source>The person was locked up, guarded or kept from leaving: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="49"/>
-        <source>This is the last active supervisor; add another before locking it.</source>
+        <source>The person withdrew consent to this referral or to sharing; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="50"/>
-        <source>This key file belongs to another store.</source>
+        <source>The person&apos;s documents were taken: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="51"/>
-        <source>This person&apos;s record was voided.</source>
+        <source>The referral content has no child-protection agency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="52"/>
-        <source>This person&apos;s record was voided; register a new person instead.</source>
+        <source>The safety rule found no strong coercion item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="53"/>
-        <source>This record is already voided.</source>
+        <source>The session is locked: sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="54"/>
-        <source>This record was voided.</source>
+        <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="55"/>
-        <source>This referral is already closed; record a new referral instead.</source>
+        <source>This arrival is already approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="56"/>
-        <source>This referral was voided.</source>
+        <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="57"/>
-        <source>This referral was voided; there is no slip to print.</source>
+        <source>This arrival was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="58"/>
-        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
+        <source>This conflict was already decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="59"/>
-        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
+        <source>This consent was not given, or is already withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="60"/>
-        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
+        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="61"/>
-        <source>This store has no device signing key; slips cannot be signed.</source>
+        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="62"/>
-        <source>This store has no recovery-code slot.</source>
+        <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="63"/>
-        <source>This store was never enrolled with an HQ recovery key.</source>
+        <source>This key file belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="64"/>
-        <source>WHO (Module 2, 2021) ranks the chest X-ray as the most accurate screening test for TB disease: it also finds TB in people who have no symptoms yet. Where an X-ray is taken on site, a person can be X-rayed the same day; where it is not, a referral for an X-ray elsewhere is often never completed by people who leave the border the same day.</source>
+        <source>This person&apos;s record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="65"/>
-        <source>WHO counts prisons and places of detention as settings with a high TB risk (incidence about 23 times that of the general population) and recommends systematic screening there. Almost everyone deported through this checkpoint has just left immigration detention, so counting detention alone sends nearly everyone to an X-ray: sensible where the X-ray is on site, not where each referral means a journey elsewhere. With this setting off, detention is still recorded, and a symptom or another risk factor still refers.</source>
+        <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="66"/>
-        <source>Wrong key, or this file is not a Checkpoint store.</source>
+        <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="67"/>
-        <source>Wrong recovery code.</source>
+        <source>This record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="68"/>
-        <source>You cannot change your own role.</source>
+        <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="69"/>
-        <source>You cannot lock your own account.</source>
+        <source>This referral was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="70"/>
-        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
+        <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="71"/>
-        <source>a chest X-ray is recorded for a person the screen refers</source>
+        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="72"/>
-        <source>a date of birth or an estimated age is required</source>
+        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="73"/>
-        <source>a name in Latin or Khmer script is required</source>
+        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="74"/>
-        <source>an amount was given but no debt is owed</source>
+        <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="75"/>
-        <source>applies to children under 15 only; use weight_loss</source>
+        <source>This store has no recovery-code slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="76"/>
-        <source>cannot be in the future</source>
+        <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="77"/>
-        <source>cannot be updated on a referral</source>
+        <source>Threats of violence against the person or the family were reported: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="78"/>
-        <source>choose the agency or facility</source>
+        <source>Violence was reported: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="79"/>
-        <source>choose the type of the document whose number is given</source>
+        <source>WHO (Module 2, 2021) ranks the chest X-ray as the most accurate screening test for TB disease: it also finds TB in people who have no symptoms yet. Where an X-ray is taken on site, a person can be X-rayed the same day; where it is not, a referral for an X-ray elsewhere is often never completed by people who leave the border the same day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="80"/>
-        <source>consent to store the record is required to save it</source>
+        <source>WHO counts prisons and places of detention as settings with a high TB risk (incidence about 23 times that of the general population) and recommends systematic screening there. Almost everyone deported through this checkpoint has just left immigration detention, so counting detention alone sends nearly everyone to an X-ray: sensible where the X-ray is on site, not where each referral means a journey elsewhere. With this setting off, detention is still recorded, and a symptom or another risk factor still refers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="81"/>
-        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
+        <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="82"/>
-        <source>contains an unknown method</source>
+        <source>Wrong recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="83"/>
-        <source>contains characters other than A-Z, 0-9 and &lt;</source>
+        <source>You cannot change your own role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="84"/>
-        <source>contains characters that cannot be encoded</source>
+        <source>You cannot lock your own account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="85"/>
-        <source>contains control characters</source>
+        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="86"/>
-        <source>days of detention were given but no detention</source>
+        <source>a chest X-ray is recorded for a person the screen refers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="87"/>
-        <source>expected an open transaction</source>
+        <source>a child&apos;s consent is given by the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="88"/>
-        <source>follow-up stages apply to health referrals only</source>
+        <source>a consent has a field it cannot have</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="89"/>
-        <source>give a date of birth or an estimated age, not both</source>
+        <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="90"/>
-        <source>give a reason for the correction</source>
+        <source>a guardian is named only when the guardian consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="91"/>
-        <source>give either a new person or an existing person&apos;s id</source>
+        <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="92"/>
-        <source>give the Xpert result with its date</source>
+        <source>an amount was given but no debt is owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="93"/>
-        <source>give the chest X-ray reading</source>
+        <source>an item cannot be answered both yes and no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="94"/>
-        <source>give the chest X-ray reading with its date</source>
+        <source>an officer&apos;s referral is to a protection agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="95"/>
-        <source>give the period as two dates</source>
+        <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="96"/>
-        <source>give the treatment outcome with its date</source>
+        <source>cannot be in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="97"/>
-        <source>given without a cough</source>
+        <source>cannot be updated on a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="98"/>
-        <source>has a typo: compare each character with the printed code</source>
+        <source>choose an agency from the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="99"/>
-        <source>has expired: the checkpoint can print a new slip</source>
+        <source>choose the agency or facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="100"/>
-        <source>indicator ids must be strings</source>
+        <source>choose the type of the document whose number is given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="101"/>
-        <source>is empty</source>
+        <source>consent to store the record is required to save it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="102"/>
-        <source>is far too long</source>
+        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="103"/>
-        <source>is larger than 2 GiB: split it</source>
+        <source>contains an unknown method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="104"/>
-        <source>is not a Checkpoint referral slip code</source>
+        <source>contains an unknown type of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="105"/>
-        <source>is not a WHO treatment outcome</source>
+        <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="106"/>
-        <source>is not a known code</source>
+        <source>contains characters that cannot be encoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="107"/>
-        <source>is not a known result</source>
+        <source>contains control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="108"/>
-        <source>is not a person field</source>
+        <source>days of detention were given but no detention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="109"/>
-        <source>is not a record id</source>
+        <source>each answer must be yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="110"/>
-        <source>is not a record type</source>
+        <source>each consent must be an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="111"/>
-        <source>is not a referral status</source>
+        <source>each purpose needs its wording in English and Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="112"/>
-        <source>is not a station code</source>
+        <source>expected an open transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="113"/>
-        <source>is not a usable X25519 public key</source>
+        <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="114"/>
-        <source>is not an arrival field</source>
+        <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="115"/>
-        <source>is not part of the TB screen</source>
+        <source>give a reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="116"/>
-        <source>is not part of the chest X-ray</source>
+        <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="117"/>
-        <source>is not part of the trafficking checklist</source>
+        <source>give the Xpert result with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="118"/>
-        <source>is required</source>
+        <source>give the chest X-ray reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="119"/>
-        <source>is required (at most 80 characters)</source>
+        <source>give the chest X-ray reading with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="120"/>
-        <source>is required for a cough in prolonged-cough mode</source>
+        <source>give the period as two dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="121"/>
-        <source>is required to change your own passphrase</source>
+        <source>give the treatment outcome with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="122"/>
-        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
+        <source>given without a cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="123"/>
-        <source>is too far in the past</source>
+        <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="124"/>
-        <source>is too large</source>
+        <source>has expired: the checkpoint can print a new slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="125"/>
-        <source>is too long</source>
+        <source>indicator ids must be strings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="126"/>
-        <source>is too long (at most 1024 characters)</source>
+        <source>is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="127"/>
-        <source>is too long to be a referral slip code</source>
+        <source>is far too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="128"/>
-        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="129"/>
-        <source>may contain only letters and digits (at most 20)</source>
+        <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="130"/>
-        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <source>is not a WHO treatment outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="131"/>
-        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <source>is not a consent purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="132"/>
-        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <source>is not a known agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="133"/>
-        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <source>is not a known code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="134"/>
-        <source>must be F, M, X or UNKNOWN</source>
+        <source>is not a known kind of work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="135"/>
-        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <source>is not a known result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="136"/>
-        <source>must be THB, KHR or USD</source>
+        <source>is not a person field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="137"/>
-        <source>must be a 32-byte public key</source>
+        <source>is not a record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="138"/>
-        <source>must be a KdfParams</source>
+        <source>is not a record type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="139"/>
-        <source>must be a date</source>
+        <source>is not a referral status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="140"/>
-        <source>must be a date and time</source>
+        <source>is not a station code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="141"/>
-        <source>must be a date written YYYY-MM-DD</source>
+        <source>is not a usable X25519 public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="142"/>
-        <source>must be a list of indicator ids</source>
+        <source>is not an arrival field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="143"/>
-        <source>must be a number</source>
+        <source>is not part of the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="144"/>
-        <source>must be a number from 0 to 100</source>
+        <source>is not part of the chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="145"/>
-        <source>must be a positive number of bytes</source>
+        <source>is not part of the trafficking checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="146"/>
-        <source>must be a result of evaluate_tb or None</source>
+        <source>is not the version of the consent wording shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="147"/>
-        <source>must be a result of evaluate_trafficking or None</source>
+        <source>is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="148"/>
-        <source>must be a set of indicator ids</source>
+        <source>is required (at most 80 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="149"/>
-        <source>must be a whole number</source>
+        <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="150"/>
-        <source>must be a whole number of days</source>
+        <source>is required to change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="151"/>
-        <source>must be a whole number of years</source>
+        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="152"/>
-        <source>must be active or disabled</source>
+        <source>is too far in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="153"/>
-        <source>must be an age in years</source>
+        <source>is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="154"/>
-        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
+        <source>is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="155"/>
-        <source>must be between 0 and 1,000,000,000</source>
+        <source>is too long (at most 1024 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="156"/>
-        <source>must be between 0 and 5,000,000</source>
+        <source>is too long to be a referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="157"/>
-        <source>must be between 1 and 100,000</source>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="158"/>
-        <source>must be bytes</source>
+        <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="159"/>
-        <source>must be kept or other</source>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="160"/>
-        <source>must be officer, health_worker, supervisor or admin</source>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="161"/>
-        <source>must be protection, child_protection or health</source>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="162"/>
-        <source>must be sealed, sent or failed</source>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="163"/>
-        <source>must be text</source>
+        <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="164"/>
-        <source>must be true or false</source>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="165"/>
-        <source>must be written in Khmer script</source>
+        <source>must be THB, KHR or USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="166"/>
-        <source>must be yes or no</source>
+        <source>must be a 32-byte public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="167"/>
-        <source>must carry a time zone</source>
+        <source>must be a KdfParams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="168"/>
-        <source>must map each purpose to yes or no</source>
+        <source>must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="169"/>
-        <source>must not be empty</source>
+        <source>must be a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="170"/>
-        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="171"/>
-        <source>must not contain the user name</source>
+        <source>must be a list of consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="172"/>
-        <source>no such user</source>
+        <source>must be a list of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="173"/>
-        <source>nothing to change</source>
+        <source>must be a list of types of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="174"/>
-        <source>nothing to update</source>
+        <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="175"/>
-        <source>record a TB diagnosis before the transfer for treatment</source>
+        <source>must be a number from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="176"/>
-        <source>record the sputum collection before the Xpert result</source>
+        <source>must be a positive number of bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="177"/>
-        <source>record the treatment start before its outcome</source>
+        <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="178"/>
-        <source>record() must run inside a transaction</source>
+        <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="179"/>
-        <source>referrals need consent to referral</source>
+        <source>must be a set of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="180"/>
-        <source>rekey() cannot run inside a transaction</source>
+        <source>must be a short line of text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="181"/>
-        <source>screening answers need consent to screening</source>
+        <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="182"/>
-        <source>the TB screen needs the person&apos;s age</source>
+        <source>must be a whole number of days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="183"/>
-        <source>the TB screen needs the person&apos;s consent</source>
+        <source>must be a whole number of years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="184"/>
-        <source>the Xpert result cannot be dated before the sputum was collected</source>
+        <source>must be active or disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="185"/>
-        <source>the checklist needs the person&apos;s age</source>
+        <source>must be an age in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="186"/>
-        <source>the content is not a referral slip&apos;s</source>
+        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="187"/>
-        <source>the content repeats a field</source>
+        <source>must be at most 500 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="188"/>
-        <source>the file already exists; choose a new name</source>
+        <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="189"/>
-        <source>the period ends before it starts</source>
+        <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="190"/>
-        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <source>must be between 1 and 100,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="191"/>
-        <source>the signature does not match this message and context</source>
+        <source>must be bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="192"/>
-        <source>the treatment outcome cannot be dated before the treatment started</source>
+        <source>must be kept or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="193"/>
-        <source>the treatment start cannot be after its recorded outcome</source>
+        <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="194"/>
-        <source>the two entries differ</source>
+        <source>must be protection, child_protection or health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="195"/>
-        <source>this store has no users</source>
+        <source>must be sealed, sent or failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="196"/>
-        <source>treatment cannot start before the person arrived</source>
+        <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="197"/>
-        <source>treatment cannot start when the diagnosis is not TB</source>
+        <source>must be the person or the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="198"/>
-        <source>unknown code</source>
+        <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="199"/>
-        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <source>must be written in Khmer script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="200"/>
-        <source>visa MRZ is not supported: type the details manually</source>
+        <source>must be yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="201"/>
-        <source>wrong context, or the sealed blob was altered</source>
+        <source>must be yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="202"/>
-        <source>wrong key or context, or the encrypted blob was altered</source>
+        <source>must carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="203"/>
+        <source>must map each purpose to yes or no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="204"/>
+        <source>must map each question to yes, no or not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="205"/>
+        <source>must not be empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="206"/>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="207"/>
+        <source>must not contain the user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="208"/>
+        <source>name the agency this consent is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="209"/>
+        <source>name the guardian and the relationship to the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="210"/>
+        <source>no such user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="211"/>
+        <source>not a consent wording document of version 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="212"/>
+        <source>nothing to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="213"/>
+        <source>nothing to update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="214"/>
+        <source>record a TB diagnosis before the transfer for treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="215"/>
+        <source>record the sputum collection before the Xpert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="216"/>
+        <source>record the treatment start before its outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="217"/>
+        <source>record() must run inside a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="218"/>
+        <source>referrals need consent to referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="219"/>
+        <source>rekey() cannot run inside a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="220"/>
+        <source>say why you refer the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="221"/>
+        <source>the TB screen needs the person&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="222"/>
+        <source>the TB screen needs the person&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="223"/>
+        <source>the Xpert result cannot be dated before the sputum was collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="224"/>
+        <source>the checklist needs the person&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="225"/>
+        <source>the content is not a referral slip&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="226"/>
+        <source>the content repeats a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="227"/>
+        <source>the file already exists; choose a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="228"/>
+        <source>the period ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="229"/>
+        <source>the pre-screen needs consent to the trafficking interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="230"/>
+        <source>the same consent is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="231"/>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="232"/>
+        <source>the signature does not match this message and context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="233"/>
+        <source>the treatment outcome cannot be dated before the treatment started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="234"/>
+        <source>the treatment start cannot be after its recorded outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="235"/>
+        <source>the two entries differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="236"/>
+        <source>this consent is not given per agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="237"/>
+        <source>this store has no users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="238"/>
+        <source>trafficking answers need consent to the trafficking interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="239"/>
+        <source>treatment cannot start before the person arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="240"/>
+        <source>treatment cannot start when the diagnosis is not TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="241"/>
+        <source>unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="242"/>
+        <source>unknown pre-screen question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="243"/>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="244"/>
+        <source>visa MRZ is not supported: type the details manually</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="245"/>
+        <source>wrong context, or the sealed blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="246"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="247"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1407,37 +1704,37 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="97"/>
         <source>Too many wrong passphrases. Try again in %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="100"/>
         <source>Wrong user name or passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="102"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="104"/>
         <source>Your role does not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="106"/>
         <source>That record no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102"/>
+        <location filename="../messages.py" line="110"/>
         <source>The store could not be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="114"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,151 +1843,191 @@
     </message>
     <message>
         <location filename="../messages.py" line="40"/>
-        <source>Months abroad</source>
+        <source>Work abroad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="41"/>
-        <source>How they migrated</source>
+        <source>Type of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="42"/>
-        <source>Who recruited them</source>
+        <source>Guardian&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="43"/>
-        <source>Owes a debt</source>
+        <source>Guardian&apos;s relationship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="44"/>
-        <source>Debt amount</source>
+        <source>Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="45"/>
-        <source>Detained before return</source>
+        <source>Consent given by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="46"/>
-        <source>Days detained</source>
+        <source>Consent wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="47"/>
-        <source>Wants a job referral</source>
+        <source>Red-flag questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="48"/>
-        <source>Consent</source>
+        <source>Months abroad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="49"/>
-        <source>Reason</source>
+        <source>How they migrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="50"/>
-        <source>User name</source>
+        <source>Who recruited them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="51"/>
-        <source>Passphrase</source>
+        <source>Owes a debt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="52"/>
-        <source>Checkpoint name</source>
+        <source>Debt amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="53"/>
-        <source>Agency or facility</source>
+        <source>Detained before return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="54"/>
-        <source>Indicators</source>
+        <source>Days detained</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="55"/>
-        <source>Status</source>
+        <source>Wants a job referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="56"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="57"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="58"/>
+        <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="59"/>
-        <source>Consent to the TB screen</source>
+        <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="60"/>
-        <source>Chest X-ray</source>
+        <source>Checkpoint name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="61"/>
-        <source>Chest X-ray date</source>
+        <source>Agency or facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="62"/>
-        <source>CAD score</source>
+        <source>Indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="63"/>
-        <source>X-ray read by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="64"/>
-        <source>Sputum collected on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="65"/>
-        <source>Specimen id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="66"/>
-        <source>Xpert result</source>
+        <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="67"/>
-        <source>Xpert date</source>
+        <source>Consent to the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="68"/>
-        <source>Diagnosis</source>
+        <source>Chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="69"/>
-        <source>TB register number</source>
+        <source>Chest X-ray date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="70"/>
-        <source>Treatment started on</source>
+        <source>CAD score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="71"/>
-        <source>Treatment outcome</source>
+        <source>X-ray read by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="72"/>
+        <source>Sputum collected on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="73"/>
+        <source>Specimen id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="74"/>
+        <source>Xpert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="75"/>
+        <source>Xpert date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="76"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="77"/>
+        <source>TB register number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="78"/>
+        <source>Treatment started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="79"/>
+        <source>Treatment outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="80"/>
         <source>Outcome date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2247,92 +2584,102 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="142"/>
+        <location filename="../windows/main_window.py" line="150"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="137"/>
+        <location filename="../windows/main_window.py" line="145"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="156"/>
+        <location filename="../windows/main_window.py" line="164"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="90"/>
+        <location filename="../windows/main_window.py" line="92"/>
         <source>Arrived today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="92"/>
+        <location filename="../windows/main_window.py" line="94"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="96"/>
+        <location filename="../windows/main_window.py" line="98"/>
         <source>of them, registered by you, with trafficking indicators present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="97"/>
+        <location filename="../windows/main_window.py" line="99"/>
         <source>of them, with trafficking indicators present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="98"/>
+        <location filename="../windows/main_window.py" line="100"/>
         <source>arrived today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="99"/>
+        <location filename="../windows/main_window.py" line="101"/>
         <source>of them, referred for TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="101"/>
-        <source>of them, presumptive TB</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../windows/main_window.py" line="102"/>
-        <source>TB treatment started today (people of any day)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../windows/main_window.py" line="103"/>
-        <source>your unfinished registrations</source>
+        <source>of them, checklist not asked (not screened)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="104"/>
+        <source>of them, safety rule: protection referral today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="106"/>
+        <source>of them, presumptive TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="107"/>
+        <source>TB treatment started today (people of any day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="108"/>
+        <source>your unfinished registrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="109"/>
         <source>waiting to sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="126"/>
+        <location filename="../windows/main_window.py" line="131"/>
         <source>The state at this moment; updated as it changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="192"/>
+        <location filename="../windows/main_window.py" line="200"/>
         <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="201"/>
+        <location filename="../windows/main_window.py" line="209"/>
         <source>(no name yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="213"/>
+        <location filename="../windows/main_window.py" line="221"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="225"/>
+        <location filename="../windows/main_window.py" line="239"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2488,12 +2835,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/journey.py" line="39"/>
+        <location filename="../wizards/registration/journey.py" line="40"/>
         <source>Interpreter used</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/journey.py" line="41"/>
+        <location filename="../wizards/registration/journey.py" line="42"/>
         <source>A person who seems to control them is present (interview them separately)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2547,57 +2894,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="245"/>
+        <location filename="../windows/main_window.py" line="259"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="252"/>
+        <location filename="../windows/main_window.py" line="266"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="265"/>
+        <location filename="../windows/main_window.py" line="279"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="267"/>
+        <location filename="../windows/main_window.py" line="281"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="269"/>
+        <location filename="../windows/main_window.py" line="283"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="271"/>
+        <location filename="../windows/main_window.py" line="285"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="273"/>
+        <location filename="../windows/main_window.py" line="287"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="275"/>
+        <location filename="../windows/main_window.py" line="289"/>
         <source>Health post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="276"/>
+        <location filename="../windows/main_window.py" line="290"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="323"/>
+        <location filename="../windows/main_window.py" line="337"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="350"/>
+        <location filename="../windows/main_window.py" line="364"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2670,6 +3017,11 @@
     <message>
         <location filename="../wizards/registration/outcomes.py" line="19"/>
         <source>TB screen negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/outcomes.py" line="20"/>
+        <source>Checklist not asked — not screened (this is not a finding)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2762,299 +3114,367 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="58"/>
-        <source>Under 18 with exploitation indicators: child protection</source>
+        <location filename="../views/person_record.py" line="56"/>
+        <source>Checklist not asked — not screened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="59"/>
-        <source>Exploitation indicators only (the full rule is not met)</source>
+        <source>Under 18 with exploitation indicators: child protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="60"/>
+        <source>Exploitation indicators only (the full rule is not met)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="61"/>
         <source>An indicator grade used here is not yet verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="63"/>
+        <location filename="../views/person_record.py" line="64"/>
         <source>Presumptive TB — refer the same day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="64"/>
+        <location filename="../views/person_record.py" line="65"/>
         <source>A TB risk factor — refer for a chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="65"/>
+        <location filename="../views/person_record.py" line="66"/>
         <source>Screen negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="68"/>
+        <location filename="../views/person_record.py" line="69"/>
         <source>Protection referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="69"/>
+        <location filename="../views/person_record.py" line="70"/>
         <source>Child-protection referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="70"/>
+        <location filename="../views/person_record.py" line="71"/>
         <source>Health referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="73"/>
+        <location filename="../views/person_record.py" line="74"/>
         <source>referred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="74"/>
+        <location filename="../views/person_record.py" line="75"/>
         <source>arrived at the facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="75"/>
+        <location filename="../views/person_record.py" line="76"/>
         <source>chest X-ray done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="76"/>
+        <location filename="../views/person_record.py" line="77"/>
         <source>Xpert test done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="77"/>
+        <location filename="../views/person_record.py" line="78"/>
         <source>diagnosed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="78"/>
+        <location filename="../views/person_record.py" line="79"/>
         <source>treatment started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="79"/>
+        <location filename="../views/person_record.py" line="80"/>
         <source>lost to follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="80"/>
+        <location filename="../views/person_record.py" line="81"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="83"/>
+        <location filename="../views/person_record.py" line="84"/>
         <source>storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="84"/>
+        <location filename="../views/person_record.py" line="85"/>
         <source>screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="85"/>
+        <location filename="../views/person_record.py" line="86"/>
         <source>referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="86"/>
+        <location filename="../views/person_record.py" line="87"/>
         <source>sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="89"/>
+        <location filename="../views/person_record.py" line="90"/>
         <source>the whole record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="90"/>
+        <location filename="../views/person_record.py" line="91"/>
         <source>an arrival</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="91"/>
+        <location filename="../views/person_record.py" line="92"/>
         <source>a trafficking-indicator screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="92"/>
+        <location filename="../views/person_record.py" line="93"/>
         <source>a TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="93"/>
+        <location filename="../views/person_record.py" line="94"/>
         <source>a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="53"/>
-        <location filename="../views/person_detail.py" line="135"/>
+        <location filename="../views/person_record.py" line="296"/>
+        <source>Trafficking interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="297"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="298"/>
+        <source>Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="299"/>
+        <source>NEA job registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="300"/>
+        <source>Screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="312"/>
+        <source>given by the guardian %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="315"/>
+        <source>withdrawn %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="55"/>
+        <location filename="../views/person_detail.py" line="150"/>
         <source>Select a person and press Enter to open the record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="54"/>
+        <location filename="../views/person_detail.py" line="56"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="56"/>
+        <location filename="../views/person_detail.py" line="58"/>
         <source>Correct identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="58"/>
+        <location filename="../views/person_detail.py" line="60"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="60"/>
+        <location filename="../views/person_detail.py" line="62"/>
         <source>Void a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="118"/>
+        <location filename="../views/person_detail.py" line="67"/>
+        <source>Refer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="69"/>
+        <source>Refer the person to an agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="72"/>
+        <source>Withdraw consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="74"/>
+        <source>Withdraw a consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="133"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="179"/>
+        <location filename="../views/person_detail.py" line="194"/>
         <source>This record was voided: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="194"/>
+        <location filename="../views/person_detail.py" line="215"/>
         <source>No arrivals recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="125"/>
+        <location filename="../views/person_record.py" line="126"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="136"/>
+        <location filename="../views/person_record.py" line="137"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="149"/>
-        <location filename="../views/person_record.py" line="270"/>
+        <location filename="../views/person_record.py" line="150"/>
+        <location filename="../views/person_record.py" line="278"/>
         <source>Arrival %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="142"/>
+        <location filename="../views/person_record.py" line="143"/>
         <source>(voided)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="158"/>
+        <location filename="../views/person_record.py" line="159"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="159"/>
+        <location filename="../views/person_record.py" line="160"/>
         <source>Waiting for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="160"/>
+        <location filename="../views/person_record.py" line="161"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="166"/>
+        <location filename="../views/person_record.py" line="167"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="171"/>
+        <location filename="../views/person_record.py" line="175"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="169"/>
+        <location filename="../views/person_record.py" line="173"/>
         <source>Not screened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="163"/>
+        <location filename="../views/person_record.py" line="164"/>
+        <location filename="../views/person_record.py" line="309"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="163"/>
+        <location filename="../views/person_record.py" line="164"/>
+        <location filename="../views/person_record.py" line="310"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="170"/>
+        <location filename="../views/person_record.py" line="169"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="174"/>
         <source>Not visible to your role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="185"/>
+        <location filename="../views/person_record.py" line="193"/>
+        <location filename="../views/person_record.py" line="295"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="198"/>
+        <location filename="../views/person_record.py" line="206"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="203"/>
+        <location filename="../views/person_record.py" line="211"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="205"/>
+        <location filename="../views/person_record.py" line="213"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="228"/>
+        <location filename="../views/person_record.py" line="236"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="231"/>
+        <location filename="../views/person_record.py" line="239"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="240"/>
+        <location filename="../views/person_record.py" line="248"/>
         <source>History of changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="247"/>
+        <location filename="../views/person_record.py" line="255"/>
         <source>device %1 / user %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="256"/>
+        <location filename="../views/person_record.py" line="264"/>
         <source>reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="266"/>
+        <location filename="../views/person_record.py" line="274"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="274"/>
+        <location filename="../views/person_record.py" line="282"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="278"/>
+        <location filename="../views/person_record.py" line="286"/>
         <source>TB screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3267,6 +3687,70 @@
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <location filename="../dialogs/refer.py" line="37"/>
+        <source>Refer the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="39"/>
+        <location filename="../dialogs/refer.py" line="56"/>
+        <source>Agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="40"/>
+        <source>Routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="40"/>
+        <source>Same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="41"/>
+        <source>Immediate danger (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="53"/>
+        <source>Why you refer the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="57"/>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="58"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="60"/>
+        <source>Refer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="65"/>
+        <source>Suggested urgency is raised: a controlling person was present.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="85"/>
+        <source>Choose the agency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="89"/>
+        <source>Say why you refer the person.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3530,62 +4014,77 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../wizards/registration/review.py" line="26"/>
+        <location filename="../wizards/registration/review.py" line="28"/>
         <source>Review and save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="32"/>
+        <location filename="../wizards/registration/review.py" line="34"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="42"/>
+        <location filename="../wizards/registration/review.py" line="44"/>
         <source>Referrals (untick to leave one out; a child always gets child protection):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="52"/>
+        <location filename="../wizards/registration/review.py" line="48"/>
+        <source>Add a referral…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="49"/>
+        <source>Add a referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="58"/>
         <source>Existing person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="54"/>
+        <location filename="../wizards/registration/review.py" line="60"/>
         <source>age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="64"/>
+        <location filename="../wizards/registration/review.py" line="72"/>
+        <source>Red flag: the person goes to the private room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="77"/>
         <source>No screening (no consent to screening).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="86"/>
+        <location filename="../wizards/registration/review.py" line="114"/>
         <source>Protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="86"/>
+        <location filename="../wizards/registration/review.py" line="114"/>
         <source>Child protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="87"/>
+        <location filename="../wizards/registration/review.py" line="115"/>
         <source>Health facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="88"/>
+        <location filename="../wizards/registration/review.py" line="116"/>
         <source>immediate danger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="88"/>
+        <location filename="../wizards/registration/review.py" line="116"/>
         <source>same day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="89"/>
+        <location filename="../wizards/registration/review.py" line="117"/>
         <source>routine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4016,32 +4515,78 @@
 <context>
     <name>TraffickingPage</name>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="28"/>
+        <location filename="../wizards/registration/trafficking.py" line="45"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="29"/>
-        <source>Tick what the person describes. Each dimension is judged on its own.</source>
+        <location filename="../wizards/registration/trafficking.py" line="46"/>
+        <source>First the red-flag questions. Answer Y (yes) or N (no); an unanswered question is recorded as not asked. Each dimension is judged on its own.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="42"/>
+        <location filename="../wizards/registration/trafficking.py" line="53"/>
+        <source>Red-flag questions (ask everyone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="63"/>
+        <source>Red-flag result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="66"/>
+        <location filename="../wizards/registration/trafficking.py" line="67"/>
+        <source>Answer the questions not asked: no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="71"/>
+        <source>Safety rule (not the ILO rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="82"/>
         <source>Checklist result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="47"/>
+        <location filename="../wizards/registration/trafficking.py" line="87"/>
         <source>Age when exploited, if different (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="117"/>
+        <location filename="../wizards/registration/trafficking.py" line="99"/>
+        <source>Type of exploitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="108"/>
+        <source>Type of exploitation (if any):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="213"/>
+        <source>Private room: ask the full checklist there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="216"/>
+        <source>No red flag. The full checklist is not asked: it is recorded as not screened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="219"/>
+        <source>Ask every red-flag question; the full checklist stays open until they are answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="248"/>
         <source>Child: refer to child protection.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="119"/>
+        <location filename="../wizards/registration/trafficking.py" line="250"/>
         <source>An indicator whose grade is not yet verified was used.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4235,6 +4780,34 @@
     <message>
         <location filename="../dialogs/corrections.py" line="178"/>
         <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="37"/>
+        <source>Withdraw a consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="38"/>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="41"/>
+        <source>Consent to withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="44"/>
+        <source>From now on the record is not shared, exported or printed for this purpose. The arrival itself stays on record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="49"/>
+        <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,20 +4,28 @@
 <context>
     <name></name>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="89"/>
         <source>Field</source>
         <translation type="unfinished">ចំណុចព័ត៌មាន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87"/>
-        <location filename="../messages.py" line="100"/>
-        <location filename="../messages.py" line="103"/>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="95"/>
+        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="113"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="188"/>
+        <location filename="../windows/main_window.py" line="228"/>
+        <location filename="../wizards/registration/review.py" line="69"/>
+        <location filename="../wizards/registration/review.py" line="70"/>
+        <location filename="../wizards/registration/trafficking.py" line="229"/>
+        <location filename="../wizards/registration/trafficking.py" line="231"/>
+        <location filename="../wizards/registration/trafficking.py" line="233"/>
         <source>Core</source>
         <translation type="unfinished">ស្នូល</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/outcomes.py" line="25"/>
+        <location filename="../wizards/registration/outcomes.py" line="26"/>
         <source>Outcome</source>
         <translation type="unfinished">លទ្ធផល</translation>
     </message>
@@ -63,6 +71,29 @@
         <location filename="../dialogs/users.py" line="37"/>
         <source>Role</source>
         <translation type="unfinished">តួនាទី</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerBox</name>
+    <message>
+        <location filename="../wizards/registration/answers.py" line="66"/>
+        <source>yes</source>
+        <translation type="unfinished">បាទ/ចាស</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/answers.py" line="66"/>
+        <source>no</source>
+        <translation type="unfinished">ទេ</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/answers.py" line="66"/>
+        <source>not asked</source>
+        <translation>មិនបានសួរ</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/answers.py" line="67"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
@@ -154,32 +185,78 @@
 <context>
     <name>ConsentPage</name>
     <message>
-        <location filename="../wizards/registration/consent.py" line="23"/>
+        <location filename="../wizards/registration/consent.py" line="30"/>
         <source>Consent</source>
         <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="24"/>
+        <location filename="../wizards/registration/consent.py" line="31"/>
         <source>Explain each purpose and ask separately. The person may refuse any of them, stop at any time, and need not answer every question.</source>
         <translation type="unfinished">សូមពន្យល់គោលបំណងនីមួយៗ ហើយសួរដាច់ដោយឡែកពីគ្នា។ សាមីខ្លួនអាចបដិសេធគោលបំណងណាមួយក៏បាន អាចឈប់នៅពេលណាក៏បាន ហើយមិនចាំបាច់ឆ្លើយគ្រប់សំណួរទេ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="29"/>
+        <location filename="../wizards/registration/consent.py" line="36"/>
         <source>Keep this record (needed to save it)</source>
         <translation type="unfinished">រក្សាទុកកំណត់ត្រានេះ (ចាំបាច់ ដើម្បីអាចរក្សាទុកបាន)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="30"/>
-        <source>Ask the trafficking and TB screening questions</source>
-        <translation type="unfinished">សួរសំណួរពិនិត្យស្រាវជ្រាវអំពីការជួញដូរមនុស្ស និងជំងឺរបេង</translation>
+        <location filename="../wizards/registration/consent.py" line="37"/>
+        <source>Both screens: the TB screen and the trafficking interview</source>
+        <translation>ការពិនិត្យទាំងពីរ៖ ការពិនិត្យជំងឺរបេង និងការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="31"/>
+        <location filename="../wizards/registration/consent.py" line="38"/>
+        <source>The TB screen (health questions)</source>
+        <translation>ការពិនិត្យជំងឺរបេង (សំណួរសុខភាព)</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="40"/>
+        <source>The trafficking interview (red flags and checklist)</source>
+        <translation>ការសម្ភាសន៍អំពីការជួញដូរមនុស្ស (សញ្ញាព្រមាន និងបញ្ជីសំណួរ)</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="43"/>
+        <source>Register with the National Employment Agency</source>
+        <translation>ចុះឈ្មោះជាមួយទីភ្នាក់ងារជាតិមុខរបរ និងការងារ</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="55"/>
+        <source>Agencies the person agrees to share the record with</source>
+        <translation>ស្ថាប័នដែលសាមីខ្លួនយល់ព្រមឱ្យចែករំលែកកំណត់ត្រា</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="64"/>
+        <source>Share with (names from the directory):</source>
+        <translation>ចែករំលែកជាមួយ (ឈ្មោះពីបញ្ជីស្ថាប័ន)៖</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="70"/>
+        <source>Guardian&apos;s name</source>
+        <translation>ឈ្មោះអាណាព្យាបាល</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="71"/>
+        <location filename="../wizards/registration/consent.py" line="73"/>
+        <source>Relationship to the child</source>
+        <translation>ទំនាក់ទំនងជាមួយកុមារ</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="72"/>
+        <source>A child: the guardian consents. Guardian&apos;s name</source>
+        <translation>កុមារ៖ អាណាព្យាបាលជាអ្នកយល់ព្រម។ ឈ្មោះអាណាព្យាបាល</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="116"/>
+        <source>Consent wording version</source>
+        <translation>កំណែនៃអត្ថបទការយល់ព្រម</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/consent.py" line="41"/>
         <source>Refer to an agency or health facility</source>
         <translation type="unfinished">បញ្ជូនទៅស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/consent.py" line="32"/>
+        <location filename="../wizards/registration/consent.py" line="42"/>
         <source>Share the record with the named agencies</source>
         <translation type="unfinished">ចែករំលែកកំណត់ត្រាជាមួយស្ថាប័នដែលបានបញ្ជាក់ឈ្មោះ</translation>
     </message>
@@ -198,981 +275,1201 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="8"/>
+        <source>Debt bondage was reported: offer a protection referral today.</source>
+        <translation>មានការរាយការណ៍ពីការជាប់បំណុលដោយបង្ខំ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="9"/>
         <source>Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release).</source>
         <translation>ការចុះឈ្មោះម្តងទៀត ត្រូវការឯកសារដោះលែង ដែលទីស្នាក់ការកណ្តាល (HQ) ដែលឧបករណ៍នេះបានចុះឈ្មោះជាមួយ បានចុះហត្ថលេខាសម្រាប់វា (checkpoint-hq release)។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="9"/>
+        <location filename="../core_messages.py" line="10"/>
         <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
         <translation>មិនស្គាល់សោស្តាររបស់ទីស្នាក់ការកណ្តាល (HQ) នៅទីនេះទេ។ មិនអាចប្តូរសោទិន្នន័យដោយគ្មានវាបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="10"/>
+        <location filename="../core_messages.py" line="11"/>
         <source>Key file slot is malformed.</source>
         <translation type="unfinished">ប្រអប់សោក្នុងឯកសារសោ មានទម្រង់មិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="11"/>
+        <location filename="../core_messages.py" line="12"/>
         <source>No health facility offers TB treatment in the directory.</source>
         <translation>គ្មានមូលដ្ឋានសុខាភិបាលណាក្នុងបញ្ជីផ្តល់ការព្យាបាលជំងឺរបេងទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="12"/>
+        <location filename="../core_messages.py" line="13"/>
         <source>No such arrival.</source>
         <translation type="unfinished">រកមិនឃើញការមកដល់នេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="13"/>
+        <location filename="../core_messages.py" line="14"/>
         <source>No such batch.</source>
         <translation type="unfinished">រកមិនឃើញកញ្ចប់ទិន្នន័យនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="14"/>
+        <location filename="../core_messages.py" line="15"/>
         <source>No such conflict.</source>
         <translation type="unfinished">រកមិនឃើញភាពមិនស៊ីគ្នានៃទិន្នន័យនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="15"/>
+        <location filename="../core_messages.py" line="16"/>
         <source>No such health referral.</source>
         <translation>មិនមានការបញ្ជូនទៅមូលដ្ឋានសុខាភិបាលនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="16"/>
+        <location filename="../core_messages.py" line="17"/>
         <source>No such person.</source>
         <translation type="unfinished">រកមិនឃើញបុគ្គលនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="17"/>
+        <location filename="../core_messages.py" line="18"/>
         <source>No such record.</source>
         <translation type="unfinished">រកមិនឃើញកំណត់ត្រានេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="18"/>
+        <location filename="../core_messages.py" line="19"/>
         <source>No such referral.</source>
         <translation type="unfinished">រកមិនឃើញការបញ្ជូននេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="19"/>
+        <location filename="../core_messages.py" line="20"/>
         <source>No such unacknowledged batch.</source>
         <translation type="unfinished">រកមិនឃើញកញ្ចប់ទិន្នន័យដែលមិនទាន់បានទទួលស្គាល់នេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="20"/>
+        <location filename="../core_messages.py" line="21"/>
         <source>No such user.</source>
         <translation type="unfinished">រកមិនឃើញអ្នកប្រើនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="21"/>
+        <location filename="../core_messages.py" line="22"/>
         <source>Not a Checkpoint key file.</source>
         <translation type="unfinished">មិនមែនជាឯកសារសោរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="22"/>
+        <location filename="../core_messages.py" line="23"/>
         <source>Not allowed to refer to a health facility.</source>
         <translation type="unfinished">មិនត្រូវបានអនុញ្ញាតឱ្យបញ្ជូនទៅមូលដ្ឋានសុខាភិបាលទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="23"/>
+        <location filename="../core_messages.py" line="24"/>
         <source>Not allowed.</source>
         <translation type="unfinished">មិនត្រូវបានអនុញ្ញាតទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="24"/>
+        <location filename="../core_messages.py" line="25"/>
         <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបន្ថែម ដំឡើង បន្ទាប ប្តូរឃ្លាសម្ងាត់ ចាក់សោ ឬបើកឡើងវិញនូវគណនីអ្នកត្រួតពិនិត្យ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="25"/>
+        <location filename="../core_messages.py" line="26"/>
         <source>Only a supervisor may enroll this device again.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចចុះឈ្មោះឧបករណ៍នេះម្តងទៀតបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="26"/>
+        <location filename="../core_messages.py" line="27"/>
         <source>Only a supervisor may reinstate a locked account.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបើកគណនីដែលបានចាក់សោឡើងវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="27"/>
+        <location filename="../core_messages.py" line="28"/>
         <source>Only a supervisor may rotate the data key.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចប្តូរសោទិន្នន័យ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="28"/>
+        <location filename="../core_messages.py" line="29"/>
         <source>Only a supervisor or an administrator may sync.</source>
         <translation type="unfinished">មានតែអ្នកត្រួតពិនិត្យ ឬអ្នកគ្រប់គ្រងប្រព័ន្ធប៉ុណ្ណោះ ដែលអាចធ្វើសមកាលកម្មបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="29"/>
+        <location filename="../core_messages.py" line="30"/>
         <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
         <translation type="unfinished">មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចកែតម្រូវវាបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="30"/>
+        <location filename="../core_messages.py" line="31"/>
         <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
         <translation type="unfinished">មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបោះពុម្ពលិខិតបញ្ជូនទៅទទួលការការពាររបស់វាបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="31"/>
+        <location filename="../core_messages.py" line="32"/>
+        <source>Only the officer who registered this arrival, or a supervisor, may refer it.</source>
+        <translation>មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកគ្រប់គ្រងប៉ុណ្ណោះ ដែលអាចបញ្ជូនបាន។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="33"/>
+        <source>Safety rule (not the ILO rule)</source>
+        <translation>វិធានសុវត្ថិភាព (មិនមែនវិធានរបស់ ILO)</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="34"/>
+        <source>Someone controlling the person is present: offer a protection referral today and speak to the person alone.</source>
+        <translation>មាននរណាម្នាក់កំពុងគ្រប់គ្រងសាមីខ្លួននៅទីនេះ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ ហើយនិយាយជាមួយសាមីខ្លួនតែម្នាក់ឯង។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="35"/>
+        <source>Strong coercion and a controlling person present together: treat as immediate danger.</source>
+        <translation>មានការបង្ខិតបង្ខំធ្ងន់ធ្ងរ និងមានអ្នកគ្រប់គ្រងនៅទីនេះព្រមគ្នា៖ ចាត់ទុកថាជាគ្រោះថ្នាក់ភ្លាមៗ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="36"/>
+        <source>TB answers need consent to the TB screen</source>
+        <translation>ចម្លើយអំពីជំងឺរបេងត្រូវការការយល់ព្រមលើការពិនិត្យជំងឺរបេង</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="37"/>
         <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
         <translation type="unfinished">កម្មវិធីបញ្ជា SQLite ដែលកំពុងប្រើ មិនមានការអ៊ិនគ្រីបទេ (PRAGMA cipher_version ទទេ)៖ មិនបើកមូលដ្ឋានទិន្នន័យទេ ព្រោះវានឹងសរសេរទិន្នន័យដោយមិនអ៊ិនគ្រីប។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="32"/>
+        <location filename="../core_messages.py" line="38"/>
         <source>The backup copy failed its integrity check.</source>
         <translation type="unfinished">ច្បាប់ចម្លងបម្រុងទុក មិនឆ្លងកាត់ការពិនិត្យភាពត្រឹមត្រូវទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="33"/>
+        <location filename="../core_messages.py" line="39"/>
         <source>The data key is not available in this session.</source>
         <translation type="unfinished">សោទិន្នន័យមិនមាននៅក្នុងវគ្គប្រើប្រាស់នេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="34"/>
+        <location filename="../core_messages.py" line="40"/>
         <source>The database key must be 32 bytes.</source>
         <translation type="unfinished">សោមូលដ្ឋានទិន្នន័យត្រូវតែមាន 32 បៃ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="35"/>
+        <location filename="../core_messages.py" line="41"/>
         <source>The key file is damaged or not a Checkpoint key file.</source>
         <translation type="unfinished">ឯកសារសោខូច ឬមិនមែនជាឯកសារសោរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="36"/>
+        <location filename="../core_messages.py" line="42"/>
         <source>The key file is damaged.</source>
         <translation type="unfinished">ឯកសារសោខូច។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="37"/>
+        <location filename="../core_messages.py" line="43"/>
         <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
         <translation>ឯកសារសោកំពុងត្រូវបានបើកដោយកម្មវិធីមួយទៀត (កម្មវិធីកំចាត់មេរោគ ឬកម្មវិធីបម្រុងទុក?)៖ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="38"/>
+        <location filename="../core_messages.py" line="44"/>
         <source>The key file is too large to be a Checkpoint key file.</source>
         <translation type="unfinished">ឯកសារសោធំពេក មិនអាចជាឯកសារសោរបស់ Checkpoint បានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="39"/>
+        <location filename="../core_messages.py" line="45"/>
         <source>The key file now belongs to another store.</source>
         <translation type="unfinished">ឯកសារសោនេះ ឥឡូវជារបស់មូលដ្ឋានទិន្នន័យផ្សេងទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="40"/>
+        <location filename="../core_messages.py" line="46"/>
+        <source>The person has not consented to this referral.</source>
+        <translation>សាមីខ្លួនមិនបានយល់ព្រមលើការបញ្ជូននេះទេ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="47"/>
+        <source>The person was forced to commit crimes (for example online scams): offer a protection referral today.</source>
+        <translation>សាមីខ្លួនត្រូវគេបង្ខំឱ្យប្រព្រឹត្តបទល្មើស (ឧទាហរណ៍ ការបោកប្រាស់តាមអនឡាញ)៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="48"/>
+        <source>The person was locked up, guarded or kept from leaving: offer a protection referral today.</source>
+        <translation>សាមីខ្លួនត្រូវគេចាក់សោទុក យាមល្បាត ឬមិនឱ្យចាកចេញ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="49"/>
+        <source>The person withdrew consent to this referral or to sharing; there is no slip to print.</source>
+        <translation>សាមីខ្លួនបានដកការយល់ព្រមលើការបញ្ជូននេះ ឬលើការចែករំលែក៖ គ្មានប័ណ្ណបញ្ជូនសម្រាប់បោះពុម្ពទេ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="50"/>
+        <source>The person&apos;s documents were taken: offer a protection referral today.</source>
+        <translation>ឯកសាររបស់សាមីខ្លួនត្រូវគេយក៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="51"/>
         <source>The referral content has no child-protection agency.</source>
         <translation type="unfinished">ខ្លឹមសារនៃការបញ្ជូន មិនមានស្ថាប័នការពារកុមារទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="41"/>
+        <location filename="../core_messages.py" line="52"/>
+        <source>The safety rule found no strong coercion item.</source>
+        <translation>វិធានសុវត្ថិភាពមិនបានរកឃើញចំណុចបង្ខិតបង្ខំធ្ងន់ធ្ងរណាមួយទេ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="53"/>
         <source>The session is locked: sign in again.</source>
         <translation type="unfinished">វគ្គប្រើប្រាស់ត្រូវបានចាក់សោ៖ សូមចូលប្រើម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="42"/>
+        <location filename="../core_messages.py" line="54"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished">គណនីនេះត្រូវបានចាក់សោ។ សូមស្នើអ្នកត្រួតពិនិត្យឱ្យដោះសោ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="43"/>
+        <location filename="../core_messages.py" line="55"/>
         <source>This arrival is already approved.</source>
         <translation type="unfinished">ការមកដល់នេះត្រូវបានអនុម័តរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="44"/>
+        <location filename="../core_messages.py" line="56"/>
         <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished">ការមកដល់ ឬកំណត់ត្រាបុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="45"/>
+        <location filename="../core_messages.py" line="57"/>
         <source>This arrival was voided.</source>
         <translation type="unfinished">ការមកដល់នេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="46"/>
+        <location filename="../core_messages.py" line="58"/>
         <source>This conflict was already decided.</source>
         <translation type="unfinished">ភាពមិនស៊ីគ្នានៃទិន្នន័យនេះ ត្រូវបានសម្រេចរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="47"/>
+        <location filename="../core_messages.py" line="59"/>
+        <source>This consent was not given, or is already withdrawn.</source>
+        <translation>ការយល់ព្រមនេះមិនត្រូវបានផ្តល់ ឬត្រូវបានដកវិញរួចហើយ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="60"/>
         <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished">ឧបករណ៍នេះបានចុះបញ្ជីរួចហើយ។ ទីស្នាក់ការកណ្តាល (HQ) ត្រូវដកហូតការចុះបញ្ជីនោះសិន ទើបវាអាចចុះបញ្ជីម្តងទៀតបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="48"/>
+        <location filename="../core_messages.py" line="61"/>
         <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះទេ៖ សូមចុះឈ្មោះវា គ្មានអ្វីត្រូវជំនួសទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="49"/>
+        <location filename="../core_messages.py" line="62"/>
         <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished">នេះជាអ្នកត្រួតពិនិត្យសកម្មចុងក្រោយ។ សូមបន្ថែមអ្នកត្រួតពិនិត្យម្នាក់ទៀតសិន មុននឹងចាក់សោគណនីនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="50"/>
+        <location filename="../core_messages.py" line="63"/>
         <source>This key file belongs to another store.</source>
         <translation type="unfinished">ឯកសារសោនេះជារបស់ឃ្លាំងទិន្នន័យផ្សេង។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="51"/>
+        <location filename="../core_messages.py" line="64"/>
         <source>This person&apos;s record was voided.</source>
         <translation>កំណត់ត្រារបស់បុគ្គលនេះត្រូវបានលុបចោល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="52"/>
+        <location filename="../core_messages.py" line="65"/>
         <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished">កំណត់ត្រារបស់បុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ។ សូមចុះឈ្មោះជាបុគ្គលថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="53"/>
+        <location filename="../core_messages.py" line="66"/>
         <source>This record is already voided.</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="54"/>
+        <location filename="../core_messages.py" line="67"/>
         <source>This record was voided.</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="55"/>
+        <location filename="../core_messages.py" line="68"/>
         <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានបិទរួចហើយ។ សូមកត់ត្រាការបញ្ជូនថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="56"/>
+        <location filename="../core_messages.py" line="69"/>
         <source>This referral was voided.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="57"/>
+        <location filename="../core_messages.py" line="70"/>
         <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="58"/>
+        <location filename="../core_messages.py" line="71"/>
         <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation>ឯកសារដោះលែងនេះ បញ្ចប់ការចុះឈ្មោះមុនរបស់ឧបករណ៍នេះ មិនមែនការចុះឈ្មោះបច្ចុប្បន្នទេ៖ សូមស្នើទីស្នាក់ការកណ្តាល (HQ) ឱ្យចេញឯកសារដោះលែងថ្មី។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="59"/>
+        <location filename="../core_messages.py" line="72"/>
         <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished">កូដរបស់លិខិតនេះ ផ្ទៀងផ្ទាត់មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ ឬខូច។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="60"/>
+        <location filename="../core_messages.py" line="73"/>
         <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានលេខសម្គាល់ឧបករណ៍ទេ៖ វាខូច ឬមិនត្រូវបានបង្កើតដោយ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="61"/>
+        <location filename="../core_messages.py" line="74"/>
         <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានសោចុះហត្ថលេខារបស់ឧបករណ៍ទេ ដូច្នេះមិនអាចចុះហត្ថលេខាលើលិខិតបញ្ជូនបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="62"/>
+        <location filename="../core_messages.py" line="75"/>
         <source>This store has no recovery-code slot.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានប្រអប់សោសម្រាប់លេខកូដស្តារទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="63"/>
+        <location filename="../core_messages.py" line="76"/>
         <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ មិនដែលបានចុះបញ្ជីជាមួយសោស្តាររបស់ទីស្នាក់ការកណ្តាល (HQ) ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="64"/>
+        <location filename="../core_messages.py" line="77"/>
+        <source>Threats of violence against the person or the family were reported: offer a protection referral today.</source>
+        <translation>មានការរាយការណ៍ពីការគំរាមកំហែងប្រើអំពើហិង្សាលើសាមីខ្លួន ឬក្រុមគ្រួសារ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="78"/>
+        <source>Violence was reported: offer a protection referral today.</source>
+        <translation>មានការរាយការណ៍ពីអំពើហិង្សា៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="79"/>
         <source>WHO (Module 2, 2021) ranks the chest X-ray as the most accurate screening test for TB disease: it also finds TB in people who have no symptoms yet. Where an X-ray is taken on site, a person can be X-rayed the same day; where it is not, a referral for an X-ray elsewhere is often never completed by people who leave the border the same day.</source>
         <translation>អង្គការសុខភាពពិភពលោក (ម៉ូឌុល ២ ឆ្នាំ ២០២១) ចាត់ទុកការថតកាំរស្មីអ៊ិចទ្រូងជាតេស្តពិនិត្យរកជំងឺរបេងដែលត្រឹមត្រូវបំផុត៖ វាក៏រកឃើញជំងឺរបេងចំពោះអ្នកដែលមិនទាន់មានរោគសញ្ញាផងដែរ។ កន្លែងដែលមានម៉ាស៊ីនថតកាំរស្មីអ៊ិចនៅនឹងកន្លែង បុគ្គលម្នាក់អាចថតបាននៅថ្ងៃតែមួយ។ កន្លែងដែលគ្មាន ការបញ្ជូនទៅថតនៅកន្លែងផ្សេង ច្រើនតែមិនបានបញ្ចប់ ដោយសារអ្នកចាកចេញពីព្រំដែននៅថ្ងៃដដែល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="65"/>
+        <location filename="../core_messages.py" line="80"/>
         <source>WHO counts prisons and places of detention as settings with a high TB risk (incidence about 23 times that of the general population) and recommends systematic screening there. Almost everyone deported through this checkpoint has just left immigration detention, so counting detention alone sends nearly everyone to an X-ray: sensible where the X-ray is on site, not where each referral means a journey elsewhere. With this setting off, detention is still recorded, and a symptom or another risk factor still refers.</source>
         <translation>អង្គការសុខភាពពិភពលោកចាត់ទុកពន្ធនាគារ និងកន្លែងឃុំខ្លួនជាកន្លែងដែលមានហានិភ័យជំងឺរបេងខ្ពស់ (អត្រាកើតថ្មីប្រហែល ២៣ ដងនៃប្រជាជនទូទៅ) ហើយណែនាំឱ្យពិនិត្យជាប្រព័ន្ធនៅទីនោះ។ អ្នកដែលត្រូវបានបណ្តេញតាមច្រកនេះស្ទើរតែទាំងអស់ ទើបតែចេញពីមណ្ឌលឃុំខ្លួនអន្តោប្រវេសន៍ ដូច្នេះការរាប់តែការឃុំខ្លួនមួយមុខ នឹងបញ្ជូនស្ទើរតែគ្រប់គ្នាទៅថតកាំរស្មីអ៊ិច៖ សមហេតុផលនៅកន្លែងដែលមានម៉ាស៊ីនថតនៅនឹងកន្លែង មិនមែននៅកន្លែងដែលការបញ្ជូននីមួយៗតម្រូវឱ្យធ្វើដំណើរទៅកន្លែងផ្សេងទេ។ នៅពេលបិទការកំណត់នេះ ការឃុំខ្លួននៅតែត្រូវកត់ត្រា ហើយរោគសញ្ញា ឬកត្តាហានិភ័យផ្សេងទៀតនៅតែបញ្ជូនដដែល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="66"/>
+        <location filename="../core_messages.py" line="81"/>
         <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished">សោមិនត្រឹមត្រូវ ឬឯកសារនេះមិនមែនជាមូលដ្ឋានទិន្នន័យរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="67"/>
+        <location filename="../core_messages.py" line="82"/>
         <source>Wrong recovery code.</source>
         <translation type="unfinished">លេខកូដស្តារមិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="68"/>
+        <location filename="../core_messages.py" line="83"/>
         <source>You cannot change your own role.</source>
         <translation type="unfinished">អ្នកមិនអាចប្តូរតួនាទីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="69"/>
+        <location filename="../core_messages.py" line="84"/>
         <source>You cannot lock your own account.</source>
         <translation type="unfinished">អ្នកមិនអាចចាក់សោគណនីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="70"/>
+        <location filename="../core_messages.py" line="85"/>
         <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished">MRZ ប្រភេទ 2 x 44 ត្រូវចាប់ផ្តើមដោយ P (លិខិតឆ្លងដែន)៖ សូមស្កេនម្តងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="71"/>
+        <location filename="../core_messages.py" line="86"/>
         <source>a chest X-ray is recorded for a person the screen refers</source>
         <translation>ការថតកាំរស្មីអ៊ិចទ្រូងត្រូវកត់ត្រាសម្រាប់តែអ្នកដែលការពិនិត្យបញ្ជូនប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="72"/>
+        <location filename="../core_messages.py" line="87"/>
+        <source>a child&apos;s consent is given by the guardian</source>
+        <translation>ការយល់ព្រមសម្រាប់កុមារ ត្រូវផ្តល់ដោយអាណាព្យាបាល</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="88"/>
+        <source>a consent has a field it cannot have</source>
+        <translation>ការយល់ព្រមមួយមានចំណុចព័ត៌មានដែលមិនអាចមាន</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="89"/>
         <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished">ត្រូវការថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="73"/>
+        <location filename="../core_messages.py" line="90"/>
+        <source>a guardian is named only when the guardian consents</source>
+        <translation>ឈ្មោះអាណាព្យាបាលត្រូវដាក់ តែនៅពេលអាណាព្យាបាលជាអ្នកយល់ព្រម</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="91"/>
         <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished">ត្រូវការឈ្មោះជាអក្សរឡាតាំង ឬអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="74"/>
+        <location filename="../core_messages.py" line="92"/>
         <source>an amount was given but no debt is owed</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនទឹកប្រាក់ ប៉ុន្តែមិនមានបំណុលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="75"/>
+        <location filename="../core_messages.py" line="93"/>
+        <source>an item cannot be answered both yes and no</source>
+        <translation>សំណួរមួយមិនអាចឆ្លើយទាំង បាទ/ចាស និង ទេ បានទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="94"/>
+        <source>an officer&apos;s referral is to a protection agency</source>
+        <translation>ការបញ្ជូនដោយមន្ត្រី គឺទៅស្ថាប័នការពារ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="95"/>
         <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished">អនុវត្តចំពោះកុមារអាយុក្រោម ១៥ឆ្នាំប៉ុណ្ណោះ៖ សូមប្រើ weight_loss</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="76"/>
+        <location filename="../core_messages.py" line="96"/>
         <source>cannot be in the future</source>
         <translation type="unfinished">មិនអាចជាថ្ងៃអនាគតបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="77"/>
+        <location filename="../core_messages.py" line="97"/>
         <source>cannot be updated on a referral</source>
         <translation type="unfinished">មិនអាចធ្វើបច្ចុប្បន្នភាពលើការបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="78"/>
+        <location filename="../core_messages.py" line="98"/>
+        <source>choose an agency from the directory</source>
+        <translation>ជ្រើសរើសស្ថាប័នពីបញ្ជីស្ថាប័ន</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="99"/>
         <source>choose the agency or facility</source>
         <translation type="unfinished">សូមជ្រើសរើសស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="79"/>
+        <location filename="../core_messages.py" line="100"/>
         <source>choose the type of the document whose number is given</source>
         <translation type="unfinished">សូមជ្រើសរើសប្រភេទឯកសារ ដែលលេខរបស់វាត្រូវបានបញ្ចូល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="80"/>
+        <location filename="../core_messages.py" line="101"/>
         <source>consent to store the record is required to save it</source>
         <translation type="unfinished">ត្រូវមានការយល់ព្រមឱ្យរក្សាទុកកំណត់ត្រា ទើបអាចរក្សាទុកបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="81"/>
+        <location filename="../core_messages.py" line="102"/>
         <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនមាននៅក្នុងលេខកូដស្តារ (0-9, A-Z លើកលែងតែ U)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="82"/>
+        <location filename="../core_messages.py" line="103"/>
         <source>contains an unknown method</source>
         <translation type="unfinished">មានវិធីសាស្ត្រដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="83"/>
+        <location filename="../core_messages.py" line="104"/>
+        <source>contains an unknown type of exploitation</source>
+        <translation>មានប្រភេទនៃការកេងប្រវ័ញ្ចដែលមិនស្គាល់</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="105"/>
         <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished">មានតួអក្សរក្រៅពី A-Z, 0-9 និង &lt;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="84"/>
+        <location filename="../core_messages.py" line="106"/>
         <source>contains characters that cannot be encoded</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនអាចអ៊ិនកូដបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="85"/>
+        <location filename="../core_messages.py" line="107"/>
         <source>contains control characters</source>
         <translation type="unfinished">មានតួអក្សរបញ្ជា (control characters)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="86"/>
+        <location filename="../core_messages.py" line="108"/>
         <source>days of detention were given but no detention</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនថ្ងៃឃុំខ្លួន ប៉ុន្តែមិនបានឃុំខ្លួនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="87"/>
+        <location filename="../core_messages.py" line="109"/>
+        <source>each answer must be yes, no or not asked</source>
+        <translation>ចម្លើយនីមួយៗត្រូវតែជា បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="110"/>
+        <source>each consent must be an object</source>
+        <translation>ការយល់ព្រមនីមួយៗត្រូវតែជាវត្ថុមួយ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="111"/>
+        <source>each purpose needs its wording in English and Khmer</source>
+        <translation>គោលបំណងនីមួយៗត្រូវការអត្ថបទជាភាសាអង់គ្លេស និងខ្មែរ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="112"/>
         <source>expected an open transaction</source>
         <translation type="unfinished">ត្រូវការប្រតិបត្តិការ (transaction) ដែលកំពុងបើក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="88"/>
+        <location filename="../core_messages.py" line="113"/>
         <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished">ដំណាក់កាលតាមដាន អនុវត្តចំពោះការបញ្ជូនផ្នែកសុខភាពប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="89"/>
+        <location filename="../core_messages.py" line="114"/>
         <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished">សូមបញ្ចូលថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន មិនមែនទាំងពីរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="90"/>
+        <location filename="../core_messages.py" line="115"/>
         <source>give a reason for the correction</source>
         <translation type="unfinished">សូមផ្តល់មូលហេតុនៃការកែតម្រូវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="91"/>
+        <location filename="../core_messages.py" line="116"/>
         <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished">សូមផ្តល់បុគ្គលថ្មី ឬលេខសម្គាល់របស់បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="92"/>
+        <location filename="../core_messages.py" line="117"/>
         <source>give the Xpert result with its date</source>
         <translation>សូមផ្តល់លទ្ធផល Xpert ជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="93"/>
+        <location filename="../core_messages.py" line="118"/>
         <source>give the chest X-ray reading</source>
         <translation>សូមផ្តល់លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="94"/>
+        <location filename="../core_messages.py" line="119"/>
         <source>give the chest X-ray reading with its date</source>
         <translation>សូមផ្តល់លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូងជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="95"/>
+        <location filename="../core_messages.py" line="120"/>
         <source>give the period as two dates</source>
         <translation>សូមផ្តល់រយៈពេលជាកាលបរិច្ឆេទពីរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="96"/>
+        <location filename="../core_messages.py" line="121"/>
         <source>give the treatment outcome with its date</source>
         <translation>សូមផ្តល់លទ្ធផលព្យាបាលជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="97"/>
+        <location filename="../core_messages.py" line="122"/>
         <source>given without a cough</source>
         <translation type="unfinished">បានបញ្ចូល ប៉ុន្តែមិនមានក្អកទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="98"/>
+        <location filename="../core_messages.py" line="123"/>
         <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished">មានកំហុសវាយ៖ សូមប្រៀបធៀបតួអក្សរនីមួយៗ ជាមួយកូដដែលបានបោះពុម្ព</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="99"/>
+        <location filename="../core_messages.py" line="124"/>
         <source>has expired: the checkpoint can print a new slip</source>
         <translation>ផុតសុពលភាពហើយ៖ ប៉ុស្តិ៍ត្រួតពិនិត្យអាចបោះពុម្ពលិខិតថ្មីបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="100"/>
+        <location filename="../core_messages.py" line="125"/>
         <source>indicator ids must be strings</source>
         <translation type="unfinished">លេខសម្គាល់សូចនាករ ត្រូវតែជាអក្សរ (string)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="101"/>
+        <location filename="../core_messages.py" line="126"/>
         <source>is empty</source>
         <translation type="unfinished">ទទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="102"/>
+        <location filename="../core_messages.py" line="127"/>
         <source>is far too long</source>
         <translation type="unfinished">វែងពេកណាស់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="103"/>
+        <location filename="../core_messages.py" line="128"/>
         <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished">ធំជាង 2 GiB៖ សូមបំបែកវា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="104"/>
+        <location filename="../core_messages.py" line="129"/>
         <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished">មិនមែនជាកូដលិខិតបញ្ជូនរបស់ Checkpoint ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="105"/>
+        <location filename="../core_messages.py" line="130"/>
         <source>is not a WHO treatment outcome</source>
         <translation>មិនមែនជាលទ្ធផលព្យាបាលរបស់អង្គការសុខភាពពិភពលោកទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="106"/>
+        <location filename="../core_messages.py" line="131"/>
+        <source>is not a consent purpose</source>
+        <translation>មិនមែនជាគោលបំណងនៃការយល់ព្រមទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="132"/>
+        <source>is not a known agency</source>
+        <translation>មិនមែនជាស្ថាប័នដែលស្គាល់ទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="133"/>
         <source>is not a known code</source>
         <translation type="unfinished">មិនមែនជាកូដដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="107"/>
+        <location filename="../core_messages.py" line="134"/>
+        <source>is not a known kind of work</source>
+        <translation>មិនមែនជាប្រភេទការងារដែលស្គាល់ទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="135"/>
         <source>is not a known result</source>
         <translation type="unfinished">មិនមែនជាលទ្ធផលដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="108"/>
+        <location filename="../core_messages.py" line="136"/>
         <source>is not a person field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មានរបស់បុគ្គលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="109"/>
+        <location filename="../core_messages.py" line="137"/>
         <source>is not a record id</source>
         <translation type="unfinished">មិនមែនជាលេខសម្គាល់កំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="110"/>
+        <location filename="../core_messages.py" line="138"/>
         <source>is not a record type</source>
         <translation type="unfinished">មិនមែនជាប្រភេទកំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="111"/>
+        <location filename="../core_messages.py" line="139"/>
         <source>is not a referral status</source>
         <translation type="unfinished">មិនមែនជាស្ថានភាពនៃការបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="112"/>
+        <location filename="../core_messages.py" line="140"/>
         <source>is not a station code</source>
         <translation type="unfinished">មិនមែនជាកូដស្ថានីយទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="113"/>
+        <location filename="../core_messages.py" line="141"/>
         <source>is not a usable X25519 public key</source>
         <translation type="unfinished">មិនមែនជាសោសាធារណៈ X25519 ដែលអាចប្រើបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="114"/>
+        <location filename="../core_messages.py" line="142"/>
         <source>is not an arrival field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មាននៃការមកដល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="115"/>
+        <location filename="../core_messages.py" line="143"/>
         <source>is not part of the TB screen</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃការពិនិត្យស្រាវជ្រាវជំងឺរបេងទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="116"/>
+        <location filename="../core_messages.py" line="144"/>
         <source>is not part of the chest X-ray</source>
         <translation>មិនមែនជាផ្នែកនៃការថតកាំរស្មីអ៊ិចទ្រូងទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="117"/>
+        <location filename="../core_messages.py" line="145"/>
         <source>is not part of the trafficking checklist</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃបញ្ជីសូចនាករការជួញដូរមនុស្សទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="118"/>
+        <location filename="../core_messages.py" line="146"/>
+        <source>is not the version of the consent wording shown</source>
+        <translation>មិនមែនជាកំណែនៃអត្ថបទការយល់ព្រមដែលបានបង្ហាញទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="147"/>
         <source>is required</source>
         <translation type="unfinished">ត្រូវតែបំពេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="119"/>
+        <location filename="../core_messages.py" line="148"/>
         <source>is required (at most 80 characters)</source>
         <translation type="unfinished">ត្រូវតែបំពេញ (មិនលើសពី 80 តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="120"/>
+        <location filename="../core_messages.py" line="149"/>
         <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished">ត្រូវតែបំពេញ នៅពេលមានក្អក ក្នុងរបៀបពិនិត្យក្អករយៈពេលយូរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="121"/>
+        <location filename="../core_messages.py" line="150"/>
         <source>is required to change your own passphrase</source>
         <translation type="unfinished">ត្រូវតែបំពេញ ដើម្បីប្តូរឃ្លាសម្ងាត់របស់ខ្លួនឯង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="122"/>
+        <location filename="../core_messages.py" line="151"/>
         <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation>ងាយទាយពេក៖ វាជាពាក្យសម្ងាត់ដែលគេប្រើញឹកញាប់ ពាក្យមួយ ឈ្មោះ កាលបរិច្ឆេទ ឬលំនាំងាយៗ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="123"/>
+        <location filename="../core_messages.py" line="152"/>
         <source>is too far in the past</source>
         <translation type="unfinished">យូរពេកក្នុងអតីតកាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="124"/>
+        <location filename="../core_messages.py" line="153"/>
         <source>is too large</source>
         <translation type="unfinished">ធំពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="125"/>
+        <location filename="../core_messages.py" line="154"/>
         <source>is too long</source>
         <translation type="unfinished">វែងពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="126"/>
+        <location filename="../core_messages.py" line="155"/>
         <source>is too long (at most 1024 characters)</source>
         <translation>វែងពេក (យ៉ាងច្រើន ១០២៤ តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="127"/>
+        <location filename="../core_messages.py" line="156"/>
         <source>is too long to be a referral slip code</source>
         <translation type="unfinished">វែងពេក មិនអាចជាកូដលិខិតបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="128"/>
+        <location filename="../core_messages.py" line="157"/>
         <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished">អាចមានតែអក្សរឡាតាំង ដកឃ្លា សញ្ញាដាច់ (-) និងសញ្ញាអាប៉ូស្ត្រូហ្វ (&apos;) ប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="129"/>
+        <location filename="../core_messages.py" line="158"/>
         <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished">អាចមានតែអក្សរ និងលេខប៉ុណ្ណោះ (មិនលើសពី 20)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="130"/>
+        <location filename="../core_messages.py" line="159"/>
         <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;any_symptom&apos; ឬ &apos;prolonged_cough&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="131"/>
+        <location filename="../core_messages.py" line="160"/>
         <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;en&apos; ឬ &apos;km&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="132"/>
+        <location filename="../core_messages.py" line="161"/>
         <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;positive&apos;, &apos;negative&apos; ឬ &apos;unknown&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="133"/>
+        <location filename="../core_messages.py" line="162"/>
         <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished">ត្រូវតែមានពី 6 ដល់ 15 ខ្ទង់ ហើយអាចចាប់ផ្តើមដោយ + ក៏បាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="134"/>
+        <location filename="../core_messages.py" line="163"/>
         <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished">ត្រូវតែជា F, M, X ឬ UNKNOWN</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="135"/>
+        <location filename="../core_messages.py" line="164"/>
         <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished">ត្រូវតែជា IMMEDIATE_DANGER, SAME_DAY ឬ ROUTINE</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="136"/>
+        <location filename="../core_messages.py" line="165"/>
         <source>must be THB, KHR or USD</source>
         <translation type="unfinished">ត្រូវតែជា THB, KHR ឬ USD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="137"/>
+        <location filename="../core_messages.py" line="166"/>
         <source>must be a 32-byte public key</source>
         <translation type="unfinished">ត្រូវតែជាសោសាធារណៈ 32 បៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="138"/>
+        <location filename="../core_messages.py" line="167"/>
         <source>must be a KdfParams</source>
         <translation type="unfinished">ត្រូវតែជា KdfParams</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="139"/>
+        <location filename="../core_messages.py" line="168"/>
         <source>must be a date</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="140"/>
+        <location filename="../core_messages.py" line="169"/>
         <source>must be a date and time</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ និងម៉ោង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="141"/>
+        <location filename="../core_messages.py" line="170"/>
         <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ សរសេរតាមទម្រង់ YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="142"/>
+        <location filename="../core_messages.py" line="171"/>
+        <source>must be a list of consents</source>
+        <translation>ត្រូវតែជាបញ្ជីនៃការយល់ព្រម</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="172"/>
         <source>must be a list of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាបញ្ជីលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="143"/>
+        <location filename="../core_messages.py" line="173"/>
+        <source>must be a list of types of exploitation</source>
+        <translation>ត្រូវតែជាបញ្ជីនៃប្រភេទការកេងប្រវ័ញ្ច</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="174"/>
         <source>must be a number</source>
         <translation type="unfinished">ត្រូវតែជាលេខ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="144"/>
+        <location filename="../core_messages.py" line="175"/>
         <source>must be a number from 0 to 100</source>
         <translation>ត្រូវតែជាលេខពី ០ ដល់ ១០០</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="145"/>
+        <location filename="../core_messages.py" line="176"/>
         <source>must be a positive number of bytes</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនបៃវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="146"/>
+        <location filename="../core_messages.py" line="177"/>
         <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_tb ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="147"/>
+        <location filename="../core_messages.py" line="178"/>
         <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_trafficking ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="148"/>
+        <location filename="../core_messages.py" line="179"/>
         <source>must be a set of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាសំណុំលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="149"/>
+        <location filename="../core_messages.py" line="180"/>
+        <source>must be a short line of text</source>
+        <translation>ត្រូវតែជាអត្ថបទខ្លីមួយបន្ទាត់</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="181"/>
         <source>must be a whole number</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="150"/>
+        <location filename="../core_messages.py" line="182"/>
         <source>must be a whole number of days</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនថ្ងៃគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="151"/>
+        <location filename="../core_messages.py" line="183"/>
         <source>must be a whole number of years</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="152"/>
+        <location filename="../core_messages.py" line="184"/>
         <source>must be active or disabled</source>
         <translation type="unfinished">ត្រូវតែជា active ឬ disabled</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="153"/>
+        <location filename="../core_messages.py" line="185"/>
         <source>must be an age in years</source>
         <translation type="unfinished">ត្រូវតែជាអាយុគិតជាឆ្នាំ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="154"/>
+        <location filename="../core_messages.py" line="186"/>
         <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation>ត្រូវមានយ៉ាងតិច ១២ តួអក្សរ (ឬពិបាកទាយជាងនេះច្រើន)។ ការប្រើពាក្យច្រើនម៉ាត់ជាមួយគ្នា គឺងាយស្រួលបំផុត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="155"/>
+        <location filename="../core_messages.py" line="187"/>
+        <source>must be at most 500 characters</source>
+        <translation>ត្រូវតែមិនលើសពី ៥០០ តួអក្សរ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="188"/>
         <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 1,000,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="156"/>
+        <location filename="../core_messages.py" line="189"/>
         <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 5,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="157"/>
+        <location filename="../core_messages.py" line="190"/>
         <source>must be between 1 and 100,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 1 ដល់ 100,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="158"/>
+        <location filename="../core_messages.py" line="191"/>
         <source>must be bytes</source>
         <translation type="unfinished">ត្រូវតែជាបៃ (bytes)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="159"/>
+        <location filename="../core_messages.py" line="192"/>
         <source>must be kept or other</source>
         <translation type="unfinished">ត្រូវតែជា kept ឬ other</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="160"/>
+        <location filename="../core_messages.py" line="193"/>
         <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished">ត្រូវតែជា officer, health_worker, supervisor ឬ admin</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="161"/>
+        <location filename="../core_messages.py" line="194"/>
         <source>must be protection, child_protection or health</source>
         <translation type="unfinished">ត្រូវតែជា protection, child_protection ឬ health</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="162"/>
+        <location filename="../core_messages.py" line="195"/>
         <source>must be sealed, sent or failed</source>
         <translation type="unfinished">ត្រូវតែជា sealed, sent ឬ failed</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="163"/>
+        <location filename="../core_messages.py" line="196"/>
         <source>must be text</source>
         <translation type="unfinished">ត្រូវតែជាអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="164"/>
+        <location filename="../core_messages.py" line="197"/>
+        <source>must be the person or the guardian</source>
+        <translation>ត្រូវតែជាសាមីខ្លួន ឬអាណាព្យាបាល</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="198"/>
         <source>must be true or false</source>
         <translation type="unfinished">ត្រូវតែជា true ឬ false</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="165"/>
+        <location filename="../core_messages.py" line="199"/>
         <source>must be written in Khmer script</source>
         <translation type="unfinished">ត្រូវតែសរសេរជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="166"/>
+        <location filename="../core_messages.py" line="200"/>
         <source>must be yes or no</source>
         <translation type="unfinished">ត្រូវតែជា បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="167"/>
+        <location filename="../core_messages.py" line="201"/>
+        <source>must be yes, no or not asked</source>
+        <translation>ត្រូវតែជា បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="202"/>
         <source>must carry a time zone</source>
         <translation type="unfinished">ត្រូវតែមានល្វែងម៉ោង (time zone)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="168"/>
+        <location filename="../core_messages.py" line="203"/>
         <source>must map each purpose to yes or no</source>
         <translation type="unfinished">គោលបំណងនីមួយៗ ត្រូវតែមានចម្លើយ បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="169"/>
+        <location filename="../core_messages.py" line="204"/>
+        <source>must map each question to yes, no or not asked</source>
+        <translation>សំណួរនីមួយៗត្រូវតែមានចម្លើយ បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="205"/>
         <source>must not be empty</source>
         <translation type="unfinished">មិនអាចទទេបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="170"/>
+        <location filename="../core_messages.py" line="206"/>
         <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished">មិនអាចទទេបានទេ៖ សូមផ្តល់អត្តសញ្ញាណរបស់វត្ថុ (store id + slot)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="171"/>
+        <location filename="../core_messages.py" line="207"/>
         <source>must not contain the user name</source>
         <translation>មិនត្រូវមានឈ្មោះអ្នកប្រើនៅក្នុងនោះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="172"/>
+        <location filename="../core_messages.py" line="208"/>
+        <source>name the agency this consent is for</source>
+        <translation>សូមដាក់ឈ្មោះស្ថាប័នដែលការយល់ព្រមនេះសម្រាប់</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="209"/>
+        <source>name the guardian and the relationship to the person</source>
+        <translation>សូមដាក់ឈ្មោះអាណាព្យាបាល និងទំនាក់ទំនងជាមួយសាមីខ្លួន</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="210"/>
         <source>no such user</source>
         <translation type="unfinished">គ្មានអ្នកប្រើនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="173"/>
+        <location filename="../core_messages.py" line="211"/>
+        <source>not a consent wording document of version 1</source>
+        <translation>មិនមែនជាឯកសារអត្ថបទការយល់ព្រមកំណែទី ១ ទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="212"/>
         <source>nothing to change</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវប្តូរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="174"/>
+        <location filename="../core_messages.py" line="213"/>
         <source>nothing to update</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវធ្វើបច្ចុប្បន្នភាពទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="175"/>
+        <location filename="../core_messages.py" line="214"/>
         <source>record a TB diagnosis before the transfer for treatment</source>
         <translation>សូមកត់ត្រារោគវិនិច្ឆ័យជំងឺរបេង មុនពេលបញ្ជូនទៅព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="176"/>
+        <location filename="../core_messages.py" line="215"/>
         <source>record the sputum collection before the Xpert result</source>
         <translation>សូមកត់ត្រាការប្រមូលកំហាក មុនលទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="177"/>
+        <location filename="../core_messages.py" line="216"/>
         <source>record the treatment start before its outcome</source>
         <translation>សូមកត់ត្រាការចាប់ផ្តើមព្យាបាល មុនលទ្ធផលរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="178"/>
+        <location filename="../core_messages.py" line="217"/>
         <source>record() must run inside a transaction</source>
         <translation type="unfinished">record() ត្រូវតែដំណើរការនៅក្នុងប្រតិបត្តិការ (transaction)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="179"/>
+        <location filename="../core_messages.py" line="218"/>
         <source>referrals need consent to referral</source>
         <translation type="unfinished">ការបញ្ជូនត្រូវមានការយល់ព្រមឱ្យបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="180"/>
+        <location filename="../core_messages.py" line="219"/>
         <source>rekey() cannot run inside a transaction</source>
         <translation>rekey() មិនអាចដំណើរការនៅក្នុងប្រតិបត្តិការមួយបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="181"/>
-        <source>screening answers need consent to screening</source>
-        <translation type="unfinished">ចម្លើយនៃការពិនិត្យស្រាវជ្រាវ ត្រូវមានការយល់ព្រមឱ្យពិនិត្យស្រាវជ្រាវ</translation>
+        <location filename="../core_messages.py" line="220"/>
+        <source>say why you refer the person</source>
+        <translation>សូមប្រាប់មូលហេតុដែលអ្នកបញ្ជូនសាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="182"/>
+        <location filename="../core_messages.py" line="221"/>
         <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="183"/>
+        <location filename="../core_messages.py" line="222"/>
         <source>the TB screen needs the person&apos;s consent</source>
         <translation>ការពិនិត្យជំងឺរបេងត្រូវការការយល់ព្រមរបស់បុគ្គលនោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="184"/>
+        <location filename="../core_messages.py" line="223"/>
         <source>the Xpert result cannot be dated before the sputum was collected</source>
         <translation>លទ្ធផល Xpert មិនអាចមានកាលបរិច្ឆេទមុនការប្រមូលកំហាកបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="185"/>
+        <location filename="../core_messages.py" line="224"/>
         <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished">បញ្ជីសូចនាករ ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="186"/>
+        <location filename="../core_messages.py" line="225"/>
         <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished">ខ្លឹមសារនេះ មិនមែនជារបស់លិខិតបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="187"/>
+        <location filename="../core_messages.py" line="226"/>
         <source>the content repeats a field</source>
         <translation type="unfinished">ខ្លឹមសារមានចំណុចព័ត៌មានស្ទួនគ្នា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="188"/>
+        <location filename="../core_messages.py" line="227"/>
         <source>the file already exists; choose a new name</source>
         <translation type="unfinished">ឯកសារនេះមានរួចហើយ៖ សូមជ្រើសរើសឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="189"/>
+        <location filename="../core_messages.py" line="228"/>
         <source>the period ends before it starts</source>
         <translation>រយៈពេលបញ្ចប់មុនពេលចាប់ផ្តើម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="190"/>
+        <location filename="../core_messages.py" line="229"/>
+        <source>the pre-screen needs consent to the trafficking interview</source>
+        <translation>សំណួរសញ្ញាព្រមានត្រូវការការយល់ព្រមលើការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="230"/>
+        <source>the same consent is given twice</source>
+        <translation>ការយល់ព្រមដូចគ្នាត្រូវបានផ្តល់ពីរដង</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="231"/>
         <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished">សោបណ្តោះអាសន្នរបស់ទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="191"/>
+        <location filename="../core_messages.py" line="232"/>
         <source>the signature does not match this message and context</source>
         <translation type="unfinished">ហត្ថលេខាមិនត្រូវគ្នានឹងសារ និងបរិបទនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="192"/>
+        <location filename="../core_messages.py" line="233"/>
         <source>the treatment outcome cannot be dated before the treatment started</source>
         <translation>លទ្ធផលព្យាបាលមិនអាចមានកាលបរិច្ឆេទមុនការចាប់ផ្តើមព្យាបាលបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="193"/>
+        <location filename="../core_messages.py" line="234"/>
         <source>the treatment start cannot be after its recorded outcome</source>
         <translation>ការចាប់ផ្តើមព្យាបាលមិនអាចនៅក្រោយលទ្ធផលដែលបានកត់ត្រាបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="194"/>
+        <location filename="../core_messages.py" line="235"/>
         <source>the two entries differ</source>
         <translation type="unfinished">ការបញ្ចូលទាំងពីរមិនដូចគ្នាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="195"/>
+        <location filename="../core_messages.py" line="236"/>
+        <source>this consent is not given per agency</source>
+        <translation>ការយល់ព្រមនេះមិនត្រូវបានផ្តល់តាមស្ថាប័នទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="237"/>
         <source>this store has no users</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានអ្នកប្រើទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="196"/>
+        <location filename="../core_messages.py" line="238"/>
+        <source>trafficking answers need consent to the trafficking interview</source>
+        <translation>ចម្លើយអំពីការជួញដូរមនុស្សត្រូវការការយល់ព្រមលើការសម្ភាសន៍</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="239"/>
         <source>treatment cannot start before the person arrived</source>
         <translation>ការព្យាបាលមិនអាចចាប់ផ្តើមមុនពេលបុគ្គលនោះមកដល់បានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="197"/>
+        <location filename="../core_messages.py" line="240"/>
         <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished">មិនអាចចាប់ផ្តើមព្យាបាលបានទេ នៅពេលរោគវិនិច្ឆ័យមិនមែនជាជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="198"/>
+        <location filename="../core_messages.py" line="241"/>
         <source>unknown code</source>
         <translation type="unfinished">កូដមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="199"/>
+        <location filename="../core_messages.py" line="242"/>
+        <source>unknown pre-screen question</source>
+        <translation>សំណួរសញ្ញាព្រមានដែលមិនស្គាល់</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="243"/>
         <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished">សូមប្រើពី 2 ដល់ 32 តួ ដែលជាអក្សរ លេខ សញ្ញាចុច (.) សញ្ញាដាច់ (-) ឬសញ្ញាគូសក្រោម (_) ហើយចាប់ផ្តើមដោយអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="200"/>
+        <location filename="../core_messages.py" line="244"/>
         <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished">MRZ របស់ទិដ្ឋាការ មិនត្រូវបានគាំទ្រទេ៖ សូមវាយព័ត៌មានដោយដៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="201"/>
+        <location filename="../core_messages.py" line="245"/>
         <source>wrong context, or the sealed blob was altered</source>
         <translation type="unfinished">បរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="202"/>
+        <location filename="../core_messages.py" line="246"/>
         <source>wrong key or context, or the encrypted blob was altered</source>
         <translation type="unfinished">សោ ឬបរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានអ៊ិនគ្រីប ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="203"/>
+        <location filename="../core_messages.py" line="247"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ ឬបរិបទមិនត្រឹមត្រូវ ឬសោដែលបានរុំការពារ ត្រូវបានកែប្រែ</translation>
     </message>
@@ -1407,37 +1704,37 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="97"/>
         <source>Too many wrong passphrases. Try again in %1 seconds.</source>
         <translation type="unfinished">បញ្ចូលឃ្លាសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្ដងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="100"/>
         <source>Wrong user name or passphrase.</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="102"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished">គណនីនេះត្រូវបានចាក់សោ។ សូមស្នើអ្នកត្រួតពិនិត្យឱ្យដោះសោ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="104"/>
         <source>Your role does not allow this.</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យធ្វើការនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="106"/>
         <source>That record no longer exists.</source>
         <translation type="unfinished">កំណត់ត្រានោះលែងមានទៀតហើយ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102"/>
+        <location filename="../messages.py" line="110"/>
         <source>The store could not be used: %1</source>
         <translation type="unfinished">មិនអាចប្រើមូលដ្ឋានទិន្នន័យបានទេ៖ %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="114"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished">មានបញ្ហាកើតឡើង ហើយគ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមព្យាយាមម្ដងទៀត។ ប្រសិនបើវាកើតឡើងម្ដងទៀត សូមប្រាប់អ្នកត្រួតពិនិត្យរបស់អ្នក។</translation>
     </message>
@@ -1546,151 +1843,191 @@
     </message>
     <message>
         <location filename="../messages.py" line="40"/>
+        <source>Work abroad</source>
+        <translation>ការងារនៅបរទេស</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="41"/>
+        <source>Type of exploitation</source>
+        <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="42"/>
+        <source>Guardian&apos;s name</source>
+        <translation type="unfinished">ឈ្មោះអាណាព្យាបាល</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="43"/>
+        <source>Guardian&apos;s relationship</source>
+        <translation>ទំនាក់ទំនងរបស់អាណាព្យាបាល</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="44"/>
+        <source>Answers</source>
+        <translation>ចម្លើយ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="45"/>
+        <source>Consent given by</source>
+        <translation>ការយល់ព្រមផ្តល់ដោយ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="46"/>
+        <source>Consent wording</source>
+        <translation>អត្ថបទការយល់ព្រម</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="47"/>
+        <source>Red-flag questions</source>
+        <translation>សំណួរសញ្ញាព្រមាន</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="48"/>
         <source>Months abroad</source>
         <translation type="unfinished">ចំនួនខែនៅបរទេស</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="41"/>
+        <location filename="../messages.py" line="49"/>
         <source>How they migrated</source>
         <translation type="unfinished">របៀបធ្វើចំណាកស្រុក</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42"/>
+        <location filename="../messages.py" line="50"/>
         <source>Who recruited them</source>
         <translation type="unfinished">អ្នកដែលជ្រើសរើសគាត់ទៅធ្វើការ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="43"/>
+        <location filename="../messages.py" line="51"/>
         <source>Owes a debt</source>
         <translation type="unfinished">ជាប់បំណុល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="44"/>
+        <location filename="../messages.py" line="52"/>
         <source>Debt amount</source>
         <translation type="unfinished">ចំនួនបំណុល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="45"/>
+        <location filename="../messages.py" line="53"/>
         <source>Detained before return</source>
         <translation type="unfinished">ត្រូវបានឃុំខ្លួនមុនពេលត្រឡប់មកវិញ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
+        <location filename="../messages.py" line="54"/>
         <source>Days detained</source>
         <translation type="unfinished">ចំនួនថ្ងៃដែលត្រូវបានឃុំខ្លួន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="55"/>
         <source>Wants a job referral</source>
         <translation type="unfinished">ចង់បានការបញ្ជូនទៅរកការងារ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="56"/>
         <source>Consent</source>
         <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="57"/>
         <source>Reason</source>
         <translation type="unfinished">មូលហេតុ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="50"/>
+        <location filename="../messages.py" line="58"/>
         <source>User name</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="59"/>
         <source>Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="60"/>
         <source>Checkpoint name</source>
         <translation type="unfinished">ឈ្មោះច្រកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="53"/>
+        <location filename="../messages.py" line="61"/>
         <source>Agency or facility</source>
         <translation type="unfinished">ស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54"/>
+        <location filename="../messages.py" line="62"/>
         <source>Indicators</source>
         <translation type="unfinished">សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="55"/>
+        <location filename="../messages.py" line="63"/>
         <source>Status</source>
         <translation type="unfinished">ស្ថានភាព</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="67"/>
         <source>Consent to the TB screen</source>
         <translation>ការយល់ព្រមឱ្យពិនិត្យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="60"/>
+        <location filename="../messages.py" line="68"/>
         <source>Chest X-ray</source>
         <translation>កាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="61"/>
+        <location filename="../messages.py" line="69"/>
         <source>Chest X-ray date</source>
         <translation>កាលបរិច្ឆេទថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="62"/>
+        <location filename="../messages.py" line="70"/>
         <source>CAD score</source>
         <translation>ពិន្ទុ CAD</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63"/>
+        <location filename="../messages.py" line="71"/>
         <source>X-ray read by</source>
         <translation>កាំរស្មីអ៊ិចអានដោយ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="72"/>
         <source>Sputum collected on</source>
         <translation>ថ្ងៃប្រមូលកំហាក</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="65"/>
+        <location filename="../messages.py" line="73"/>
         <source>Specimen id</source>
         <translation>លេខសំណាក</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="74"/>
         <source>Xpert result</source>
         <translation>លទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="75"/>
         <source>Xpert date</source>
         <translation>កាលបរិច្ឆេទ Xpert</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="76"/>
         <source>Diagnosis</source>
         <translation>រោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="69"/>
+        <location filename="../messages.py" line="77"/>
         <source>TB register number</source>
         <translation>លេខចុះបញ្ជីជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="78"/>
         <source>Treatment started on</source>
         <translation>ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="79"/>
         <source>Treatment outcome</source>
         <translation>លទ្ធផលព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="80"/>
         <source>Outcome date</source>
         <translation>កាលបរិច្ឆេទនៃលទ្ធផល</translation>
     </message>
@@ -2247,92 +2584,102 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="142"/>
+        <location filename="../windows/main_window.py" line="150"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="137"/>
+        <location filename="../windows/main_window.py" line="145"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="156"/>
+        <location filename="../windows/main_window.py" line="164"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់ (ចុច Enter ដើម្បីបន្ត)៖</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="90"/>
+        <location filename="../windows/main_window.py" line="92"/>
         <source>Arrived today</source>
         <translation>បានមកដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="92"/>
+        <location filename="../windows/main_window.py" line="94"/>
         <source>Now</source>
         <translation>ឥឡូវនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="96"/>
+        <location filename="../windows/main_window.py" line="98"/>
         <source>of them, registered by you, with trafficking indicators present</source>
         <translation>ក្នុងចំណោមនោះ ដែលអ្នកបានចុះឈ្មោះ មានសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="97"/>
+        <location filename="../windows/main_window.py" line="99"/>
         <source>of them, with trafficking indicators present</source>
         <translation>ក្នុងចំណោមនោះ មានសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="98"/>
+        <location filename="../windows/main_window.py" line="100"/>
         <source>arrived today</source>
         <translation>បានមកដល់ថ្ងៃនេះ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="99"/>
+        <location filename="../windows/main_window.py" line="101"/>
         <source>of them, referred for TB</source>
         <translation>ក្នុងចំណោមនោះ ត្រូវបានបញ្ជូនទៅពិនិត្យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="101"/>
+        <location filename="../windows/main_window.py" line="103"/>
+        <source>of them, checklist not asked (not screened)</source>
+        <translation>ក្នុងចំណោមនោះ មិនបានសួរបញ្ជីសំណួរ (មិនបានពិនិត្យ)</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="104"/>
+        <source>of them, safety rule: protection referral today</source>
+        <translation>ក្នុងចំណោមនោះ វិធានសុវត្ថិភាព៖ បញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="106"/>
         <source>of them, presumptive TB</source>
         <translation>ក្នុងនោះ សង្ស័យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="102"/>
+        <location filename="../windows/main_window.py" line="107"/>
         <source>TB treatment started today (people of any day)</source>
         <translation>ចាប់ផ្តើមព្យាបាលជំងឺរបេងថ្ងៃនេះ (អ្នកមកដល់ថ្ងៃណាក៏ដោយ)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="103"/>
+        <location filename="../windows/main_window.py" line="108"/>
         <source>your unfinished registrations</source>
         <translation>ការចុះឈ្មោះរបស់អ្នក ដែលមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="104"/>
+        <location filename="../windows/main_window.py" line="109"/>
         <source>waiting to sync with HQ</source>
         <translation>រង់ចាំធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="126"/>
+        <location filename="../windows/main_window.py" line="131"/>
         <source>The state at this moment; updated as it changes.</source>
         <translation>ស្ថានភាពនៅពេលនេះ៖ ធ្វើបច្ចុប្បន្នភាពរាល់ពេលដែលវាផ្លាស់ប្តូរ។</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="192"/>
+        <location filename="../windows/main_window.py" line="200"/>
         <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
         <translation>%1 តាមម៉ោងក្នុងស្រុក ចាប់ពីម៉ោង 00:00។ រាប់តាមម៉ោងមកដល់៖ ការពិនិត្យស្រាវជ្រាវនីមួយៗ រាប់បញ្ចូលជាមួយការមកដល់ដែលវាពាក់ព័ន្ធ។</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="201"/>
+        <location filename="../windows/main_window.py" line="209"/>
         <source>(no name yet)</source>
         <translation type="unfinished">(មិនទាន់មានឈ្មោះ)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="213"/>
+        <location filename="../windows/main_window.py" line="221"/>
         <source>Saved.</source>
         <translation type="unfinished">បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="225"/>
+        <location filename="../windows/main_window.py" line="239"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូនទី %1</translation>
     </message>
@@ -2488,12 +2835,12 @@
         <translation type="unfinished">ដំណើរចំណាកស្រុក</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/journey.py" line="39"/>
+        <location filename="../wizards/registration/journey.py" line="40"/>
         <source>Interpreter used</source>
         <translation type="unfinished">បានប្រើអ្នកបកប្រែផ្ទាល់មាត់</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/journey.py" line="41"/>
+        <location filename="../wizards/registration/journey.py" line="42"/>
         <source>A person who seems to control them is present (interview them separately)</source>
         <translation type="unfinished">មានអ្នកដែលហាក់ដូចជាគ្រប់គ្រងសាមីខ្លួន នៅទីនេះ (សូមសម្ភាសសាមីខ្លួនដាច់ដោយឡែក)</translation>
     </message>
@@ -2547,57 +2894,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="245"/>
+        <location filename="../windows/main_window.py" line="259"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished">Checkpoint — %1</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="252"/>
+        <location filename="../windows/main_window.py" line="266"/>
         <source>Navigation</source>
         <translation type="unfinished">ការរុករក</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="265"/>
+        <location filename="../windows/main_window.py" line="279"/>
         <source>Home</source>
         <translation type="unfinished">ទំព័រដើម</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="267"/>
+        <location filename="../windows/main_window.py" line="281"/>
         <source>New registration</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="269"/>
+        <location filename="../windows/main_window.py" line="283"/>
         <source>Records</source>
         <translation type="unfinished">កំណត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="271"/>
+        <location filename="../windows/main_window.py" line="285"/>
         <source>TB referrals</source>
         <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="273"/>
+        <location filename="../windows/main_window.py" line="287"/>
         <source>Supervisor</source>
         <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="275"/>
+        <location filename="../windows/main_window.py" line="289"/>
         <source>Health post</source>
         <translation>ប៉ុស្តិ៍សុខភាព</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="276"/>
+        <location filename="../windows/main_window.py" line="290"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="323"/>
+        <location filename="../windows/main_window.py" line="337"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="350"/>
+        <location filename="../windows/main_window.py" line="364"/>
         <source>HQ: %1 waiting</source>
         <translation>ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
@@ -2671,6 +3018,11 @@
         <location filename="../wizards/registration/outcomes.py" line="19"/>
         <source>TB screen negative</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង៖ អវិជ្ជមាន</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/outcomes.py" line="20"/>
+        <source>Checklist not asked — not screened (this is not a finding)</source>
+        <translation>មិនបានសួរបញ្ជីសំណួរ — មិនបានពិនិត្យ (នេះមិនមែនជាលទ្ធផលរកឃើញទេ)</translation>
     </message>
 </context>
 <context>
@@ -2762,299 +3114,367 @@
         <translation type="unfinished">សូចនាករមិនគ្រប់តាមលក្ខខណ្ឌ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="58"/>
+        <location filename="../views/person_record.py" line="56"/>
+        <source>Checklist not asked — not screened</source>
+        <translation>មិនបានសួរបញ្ជីសំណួរ — មិនបានពិនិត្យ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="59"/>
         <source>Under 18 with exploitation indicators: child protection</source>
         <translation type="unfinished">អាយុក្រោម ១៨ឆ្នាំ និងមានសូចនាករនៃការកេងប្រវ័ញ្ច៖ ការពារកុមារ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="59"/>
+        <location filename="../views/person_record.py" line="60"/>
         <source>Exploitation indicators only (the full rule is not met)</source>
         <translation type="unfinished">មានតែសូចនាករនៃការកេងប្រវ័ញ្ចប៉ុណ្ណោះ (មិនគ្រប់លក្ខខណ្ឌនៃវិធានពេញលេញ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="60"/>
+        <location filename="../views/person_record.py" line="61"/>
         <source>An indicator grade used here is not yet verified</source>
         <translation type="unfinished">កម្រិតនៃសូចនាករមួយដែលបានប្រើនៅទីនេះ មិនទាន់ត្រូវបានផ្ទៀងផ្ទាត់នៅឡើយទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="63"/>
+        <location filename="../views/person_record.py" line="64"/>
         <source>Presumptive TB — refer the same day</source>
         <translation type="unfinished">សង្ស័យជំងឺរបេង — បញ្ជូនក្នុងថ្ងៃតែមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="64"/>
+        <location filename="../views/person_record.py" line="65"/>
         <source>A TB risk factor — refer for a chest X-ray</source>
         <translation type="unfinished">មានកត្តាហានិភ័យជំងឺរបេង — បញ្ជូនទៅថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="65"/>
+        <location filename="../views/person_record.py" line="66"/>
         <source>Screen negative</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវ៖ អវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="68"/>
+        <location filename="../views/person_record.py" line="69"/>
         <source>Protection referral</source>
         <translation type="unfinished">ការបញ្ជូនទៅទទួលការការពារ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="69"/>
+        <location filename="../views/person_record.py" line="70"/>
         <source>Child-protection referral</source>
         <translation type="unfinished">ការបញ្ជូនទៅការពារកុមារ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="70"/>
+        <location filename="../views/person_record.py" line="71"/>
         <source>Health referral</source>
         <translation type="unfinished">ការបញ្ជូនផ្នែកសុខភាព</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="73"/>
+        <location filename="../views/person_record.py" line="74"/>
         <source>referred</source>
         <translation type="unfinished">បានបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="74"/>
+        <location filename="../views/person_record.py" line="75"/>
         <source>arrived at the facility</source>
         <translation type="unfinished">បានមកដល់មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="75"/>
+        <location filename="../views/person_record.py" line="76"/>
         <source>chest X-ray done</source>
         <translation type="unfinished">បានថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="76"/>
+        <location filename="../views/person_record.py" line="77"/>
         <source>Xpert test done</source>
         <translation type="unfinished">បានធ្វើតេស្ត Xpert</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="77"/>
+        <location filename="../views/person_record.py" line="78"/>
         <source>diagnosed</source>
         <translation type="unfinished">បានធ្វើរោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="78"/>
+        <location filename="../views/person_record.py" line="79"/>
         <source>treatment started</source>
         <translation type="unfinished">បានចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="79"/>
+        <location filename="../views/person_record.py" line="80"/>
         <source>lost to follow-up</source>
         <translation type="unfinished">បាត់បង់ការតាមដាន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="80"/>
+        <location filename="../views/person_record.py" line="81"/>
         <source>closed</source>
         <translation type="unfinished">បានបិទ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="83"/>
+        <location filename="../views/person_record.py" line="84"/>
         <source>storage</source>
         <translation type="unfinished">ការរក្សាទុក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="84"/>
+        <location filename="../views/person_record.py" line="85"/>
         <source>screening</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="85"/>
+        <location filename="../views/person_record.py" line="86"/>
         <source>referral</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="86"/>
+        <location filename="../views/person_record.py" line="87"/>
         <source>sharing</source>
         <translation type="unfinished">ការចែករំលែក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="89"/>
+        <location filename="../views/person_record.py" line="90"/>
         <source>the whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូល</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="90"/>
+        <location filename="../views/person_record.py" line="91"/>
         <source>an arrival</source>
         <translation type="unfinished">ការមកដល់មួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="91"/>
+        <location filename="../views/person_record.py" line="92"/>
         <source>a trafficking-indicator screen</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្សមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="92"/>
+        <location filename="../views/person_record.py" line="93"/>
         <source>a TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេងមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="93"/>
+        <location filename="../views/person_record.py" line="94"/>
         <source>a referral</source>
         <translation type="unfinished">ការបញ្ជូនមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="53"/>
-        <location filename="../views/person_detail.py" line="135"/>
+        <location filename="../views/person_record.py" line="296"/>
+        <source>Trafficking interview</source>
+        <translation>ការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="297"/>
+        <source>Referral</source>
+        <translation type="unfinished">ការបញ្ជូន</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="298"/>
+        <source>Sharing</source>
+        <translation>ការចែករំលែក</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="299"/>
+        <source>NEA job registration</source>
+        <translation>ការចុះឈ្មោះរកការងារជាមួយទីភ្នាក់ងារជាតិមុខរបរ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="300"/>
+        <source>Screening</source>
+        <translation>ការពិនិត្យ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="312"/>
+        <source>given by the guardian %1 (%2)</source>
+        <translation>ផ្តល់ដោយអាណាព្យាបាល %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="315"/>
+        <source>withdrawn %1</source>
+        <translation>បានដកវិញ %1</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="55"/>
+        <location filename="../views/person_detail.py" line="150"/>
         <source>Select a person and press Enter to open the record.</source>
         <translation type="unfinished">សូមជ្រើសរើសបុគ្គលម្នាក់ ហើយចុច Enter ដើម្បីបើកកំណត់ត្រា។</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="54"/>
+        <location filename="../views/person_detail.py" line="56"/>
         <source>Correct…</source>
         <translation type="unfinished">កែតម្រូវ…</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="56"/>
+        <location filename="../views/person_detail.py" line="58"/>
         <source>Correct identity</source>
         <translation type="unfinished">កែតម្រូវអត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="58"/>
+        <location filename="../views/person_detail.py" line="60"/>
         <source>Void…</source>
         <translation type="unfinished">ចាត់ទុកជាមោឃៈ…</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="60"/>
+        <location filename="../views/person_detail.py" line="62"/>
         <source>Void a record</source>
         <translation type="unfinished">ចាត់ទុកកំណត់ត្រាជាមោឃៈ</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="118"/>
+        <location filename="../views/person_detail.py" line="67"/>
+        <source>Refer…</source>
+        <translation>បញ្ជូន…</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="69"/>
+        <source>Refer the person to an agency</source>
+        <translation>បញ្ជូនសាមីខ្លួនទៅស្ថាប័នមួយ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="72"/>
+        <source>Withdraw consent…</source>
+        <translation>ដកការយល់ព្រមវិញ…</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="74"/>
+        <source>Withdraw a consent</source>
+        <translation>ដកការយល់ព្រមមួយវិញ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="133"/>
         <source>Loading…</source>
         <translation type="unfinished">កំពុងផ្ទុក…</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="179"/>
+        <location filename="../views/person_detail.py" line="194"/>
         <source>This record was voided: %1</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="194"/>
+        <location filename="../views/person_detail.py" line="215"/>
         <source>No arrivals recorded.</source>
         <translation type="unfinished">មិនមានការមកដល់ដែលបានកត់ត្រាទេ។</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="125"/>
+        <location filename="../views/person_record.py" line="126"/>
         <source>Identity</source>
         <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="136"/>
+        <location filename="../views/person_record.py" line="137"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished">%1 (ប៉ាន់ស្មាន)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="149"/>
-        <location filename="../views/person_record.py" line="270"/>
+        <location filename="../views/person_record.py" line="150"/>
+        <location filename="../views/person_record.py" line="278"/>
         <source>Arrival %1</source>
         <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="142"/>
+        <location filename="../views/person_record.py" line="143"/>
         <source>(voided)</source>
         <translation type="unfinished">(បានចាត់ទុកជាមោឃៈ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="158"/>
+        <location filename="../views/person_record.py" line="159"/>
         <source>Approved</source>
         <translation type="unfinished">បានអនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="159"/>
+        <location filename="../views/person_record.py" line="160"/>
         <source>Waiting for review</source>
         <translation type="unfinished">កំពុងរង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="160"/>
+        <location filename="../views/person_record.py" line="161"/>
         <source>Review</source>
         <translation type="unfinished">ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="166"/>
+        <location filename="../views/person_record.py" line="167"/>
         <source>Not recorded</source>
         <translation type="unfinished">មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="171"/>
+        <location filename="../views/person_record.py" line="175"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="169"/>
+        <location filename="../views/person_record.py" line="173"/>
         <source>Not screened</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="163"/>
+        <location filename="../views/person_record.py" line="164"/>
+        <location filename="../views/person_record.py" line="309"/>
         <source>yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="163"/>
+        <location filename="../views/person_record.py" line="164"/>
+        <location filename="../views/person_record.py" line="310"/>
         <source>no</source>
         <translation type="unfinished">ទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="170"/>
+        <location filename="../views/person_record.py" line="169"/>
+        <source>Consent</source>
+        <translation type="unfinished">ការយល់ព្រម</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="174"/>
         <source>Not visible to your role</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអាចមើលបានទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="185"/>
+        <location filename="../views/person_record.py" line="193"/>
+        <location filename="../views/person_record.py" line="295"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="198"/>
+        <location filename="../views/person_record.py" line="206"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="203"/>
+        <location filename="../views/person_record.py" line="211"/>
         <source>Approve</source>
         <translation type="unfinished">អនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="205"/>
+        <location filename="../views/person_record.py" line="213"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished">អនុម័តការមកដល់នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="228"/>
+        <location filename="../views/person_record.py" line="236"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished">%1 (តួនាទីរបស់អ្នកមិនអាចមើលព័ត៌មានលម្អិតបានទេ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="231"/>
+        <location filename="../views/person_record.py" line="239"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished">%1 ទៅ %2៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="240"/>
+        <location filename="../views/person_record.py" line="248"/>
         <source>History of changes</source>
         <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="247"/>
+        <location filename="../views/person_record.py" line="255"/>
         <source>device %1 / user %2</source>
         <translation>ឧបករណ៍ %1 / អ្នកប្រើ %2</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="256"/>
+        <location filename="../views/person_record.py" line="264"/>
         <source>reason: %1</source>
         <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="266"/>
+        <location filename="../views/person_record.py" line="274"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="274"/>
+        <location filename="../views/person_record.py" line="282"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="278"/>
+        <location filename="../views/person_record.py" line="286"/>
         <source>TB screen of %1</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>
@@ -3267,6 +3687,70 @@
             <numerusform>%n នាក់</numerusform>
             <numerusform>%n នាក់</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ReferDialog</name>
+    <message>
+        <location filename="../dialogs/refer.py" line="37"/>
+        <source>Refer the person</source>
+        <translation>បញ្ជូនសាមីខ្លួន</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="39"/>
+        <location filename="../dialogs/refer.py" line="56"/>
+        <source>Agency</source>
+        <translation>ស្ថាប័ន</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="40"/>
+        <source>Routine</source>
+        <translation>ធម្មតា</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="40"/>
+        <source>Same day</source>
+        <translation>នៅថ្ងៃដដែល</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="41"/>
+        <source>Immediate danger (Ctrl+D)</source>
+        <translation>គ្រោះថ្នាក់ភ្លាមៗ (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="53"/>
+        <source>Why you refer the person</source>
+        <translation>មូលហេតុដែលអ្នកបញ្ជូនសាមីខ្លួន</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="57"/>
+        <source>Urgency</source>
+        <translation type="unfinished">ភាពបន្ទាន់</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="58"/>
+        <source>Reason</source>
+        <translation type="unfinished">មូលហេតុ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="60"/>
+        <source>Refer</source>
+        <translation>បញ្ជូន</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="65"/>
+        <source>Suggested urgency is raised: a controlling person was present.</source>
+        <translation>កម្រិតបន្ទាន់ដែលបានស្នើត្រូវបានដំឡើង៖ មានអ្នកគ្រប់គ្រងនៅទីនោះ។</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="85"/>
+        <source>Choose the agency.</source>
+        <translation>សូមជ្រើសរើសស្ថាប័ន។</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/refer.py" line="89"/>
+        <source>Say why you refer the person.</source>
+        <translation>សូមប្រាប់មូលហេតុដែលអ្នកបញ្ជូនសាមីខ្លួន។</translation>
     </message>
 </context>
 <context>
@@ -3530,62 +4014,77 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../wizards/registration/review.py" line="26"/>
+        <location filename="../wizards/registration/review.py" line="28"/>
         <source>Review and save</source>
         <translation type="unfinished">ពិនិត្យ និងរក្សាទុក</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="32"/>
+        <location filename="../wizards/registration/review.py" line="34"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="42"/>
+        <location filename="../wizards/registration/review.py" line="44"/>
         <source>Referrals (untick to leave one out; a child always gets child protection):</source>
         <translation type="unfinished">ការបញ្ជូន (ដោះធីកចេញ ដើម្បីមិនបញ្ជូនទៅកន្លែងណាមួយ។ កុមារតែងតែត្រូវបញ្ជូនទៅការពារកុមារ)៖</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="52"/>
+        <location filename="../wizards/registration/review.py" line="48"/>
+        <source>Add a referral…</source>
+        <translation>បន្ថែមការបញ្ជូន…</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="49"/>
+        <source>Add a referral</source>
+        <translation>បន្ថែមការបញ្ជូន</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="58"/>
         <source>Existing person</source>
         <translation type="unfinished">បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="54"/>
+        <location filename="../wizards/registration/review.py" line="60"/>
         <source>age</source>
         <translation type="unfinished">អាយុ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="64"/>
+        <location filename="../wizards/registration/review.py" line="72"/>
+        <source>Red flag: the person goes to the private room.</source>
+        <translation>សញ្ញាព្រមាន៖ សាមីខ្លួនត្រូវទៅបន្ទប់ឯកជន។</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="77"/>
         <source>No screening (no consent to screening).</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ (គ្មានការយល់ព្រមឱ្យពិនិត្យស្រាវជ្រាវ)។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="86"/>
+        <location filename="../wizards/registration/review.py" line="114"/>
         <source>Protection</source>
         <translation type="unfinished">ការការពារ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="86"/>
+        <location filename="../wizards/registration/review.py" line="114"/>
         <source>Child protection</source>
         <translation type="unfinished">ការការពារកុមារ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="87"/>
+        <location filename="../wizards/registration/review.py" line="115"/>
         <source>Health facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="88"/>
+        <location filename="../wizards/registration/review.py" line="116"/>
         <source>immediate danger</source>
         <translation type="unfinished">គ្រោះថ្នាក់ភ្លាមៗ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="88"/>
+        <location filename="../wizards/registration/review.py" line="116"/>
         <source>same day</source>
         <translation type="unfinished">ក្នុងថ្ងៃតែមួយ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="89"/>
+        <location filename="../wizards/registration/review.py" line="117"/>
         <source>routine</source>
         <translation type="unfinished">ធម្មតា</translation>
     </message>
@@ -4016,32 +4515,78 @@
 <context>
     <name>TraffickingPage</name>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="28"/>
+        <location filename="../wizards/registration/trafficking.py" line="45"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="29"/>
-        <source>Tick what the person describes. Each dimension is judged on its own.</source>
-        <translation type="unfinished">សូមគូសធីកលើអ្វីដែលសាមីខ្លួនរៀបរាប់។ ផ្នែកនីមួយៗត្រូវវាយតម្លៃដាច់ដោយឡែកពីគ្នា។</translation>
+        <location filename="../wizards/registration/trafficking.py" line="46"/>
+        <source>First the red-flag questions. Answer Y (yes) or N (no); an unanswered question is recorded as not asked. Each dimension is judged on its own.</source>
+        <translation>សួរសំណួរសញ្ញាព្រមានជាមុនសិន។ ចុច Y (បាទ/ចាស) ឬ N (ទេ)៖ សំណួរដែលមិនបានឆ្លើយ ត្រូវកត់ត្រាថាមិនបានសួរ។ វិមាត្រនីមួយៗត្រូវវាយតម្លៃដាច់ដោយឡែក។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="42"/>
+        <location filename="../wizards/registration/trafficking.py" line="53"/>
+        <source>Red-flag questions (ask everyone)</source>
+        <translation>សំណួរសញ្ញាព្រមាន (សួរគ្រប់គ្នា)</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="63"/>
+        <source>Red-flag result</source>
+        <translation>លទ្ធផលសញ្ញាព្រមាន</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="66"/>
+        <location filename="../wizards/registration/trafficking.py" line="67"/>
+        <source>Answer the questions not asked: no</source>
+        <translation>ឆ្លើយសំណួរដែលមិនបានសួរ៖ ទេ</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="71"/>
+        <source>Safety rule (not the ILO rule)</source>
+        <translation>វិធានសុវត្ថិភាព (មិនមែនវិធានរបស់ ILO)</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="82"/>
         <source>Checklist result</source>
         <translation type="unfinished">លទ្ធផលបញ្ជីសូចនាករ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="47"/>
+        <location filename="../wizards/registration/trafficking.py" line="87"/>
         <source>Age when exploited, if different (optional)</source>
         <translation type="unfinished">អាយុនៅពេលត្រូវគេកេងប្រវ័ញ្ច ប្រសិនបើខុសពីអាយុបច្ចុប្បន្ន (មិនចាំបាច់)</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="117"/>
+        <location filename="../wizards/registration/trafficking.py" line="99"/>
+        <source>Type of exploitation</source>
+        <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="108"/>
+        <source>Type of exploitation (if any):</source>
+        <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច (ប្រសិនបើមាន)៖</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="213"/>
+        <source>Private room: ask the full checklist there.</source>
+        <translation>បន្ទប់ឯកជន៖ សួរបញ្ជីសំណួរពេញលេញនៅទីនោះ។</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="216"/>
+        <source>No red flag. The full checklist is not asked: it is recorded as not screened.</source>
+        <translation>គ្មានសញ្ញាព្រមាន។ មិនសួរបញ្ជីសំណួរពេញលេញទេ៖ វាត្រូវកត់ត្រាថាមិនបានពិនិត្យ។</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="219"/>
+        <source>Ask every red-flag question; the full checklist stays open until they are answered.</source>
+        <translation>សួរសំណួរសញ្ញាព្រមានទាំងអស់៖ បញ្ជីសំណួរពេញលេញនៅបើកដរាបណាសំណួរទាំងនោះមិនទាន់បានឆ្លើយ។</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/trafficking.py" line="248"/>
         <source>Child: refer to child protection.</source>
         <translation type="unfinished">កុមារ៖ បញ្ជូនទៅការពារកុមារ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/trafficking.py" line="119"/>
+        <location filename="../wizards/registration/trafficking.py" line="250"/>
         <source>An indicator whose grade is not yet verified was used.</source>
         <translation type="unfinished">បានប្រើសូចនាករមួយ ដែលកម្រិតរបស់វាមិនទាន់ត្រូវបានផ្ទៀងផ្ទាត់។</translation>
     </message>
@@ -4236,6 +4781,34 @@
         <location filename="../dialogs/corrections.py" line="178"/>
         <source>Record</source>
         <translation type="unfinished">កំណត់ត្រា</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawDialog</name>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="37"/>
+        <source>Withdraw a consent</source>
+        <translation>ដកការយល់ព្រមមួយវិញ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="38"/>
+        <source>Withdraw</source>
+        <translation>ដកវិញ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="41"/>
+        <source>Consent to withdraw</source>
+        <translation>ការយល់ព្រមដែលត្រូវដកវិញ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="44"/>
+        <source>From now on the record is not shared, exported or printed for this purpose. The arrival itself stays on record.</source>
+        <translation>ចាប់ពីពេលនេះតទៅ កំណត់ត្រានឹងមិនត្រូវបានចែករំលែក នាំចេញ ឬបោះពុម្ពសម្រាប់គោលបំណងនេះទៀតទេ។ ការមកដល់ខ្លួនវានៅតែត្រូវបានកត់ត្រាទុក។</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/withdraw.py" line="49"/>
+        <source>Consent</source>
+        <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
 </context>
 <context>

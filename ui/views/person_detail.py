@@ -18,6 +18,8 @@ from checkpoint.model.roles import Permission, can
 from checkpoint.services import Changes, Session
 from ui.context import AppContext
 from ui.dialogs.corrections import CorrectDialog, ReasonDialog, VoidDialog
+from ui.dialogs.refer import ReferDialog
+from ui.dialogs.withdraw import WithdrawDialog, withdraw_choices
 from ui.messages import error_message
 from ui.qt import QFont, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, Signal
 from ui.views.person_record import arrival_box, history_box, identity_box, plain_label, void_choices
@@ -61,11 +63,24 @@ class PersonDetail(QWidget):
         self.void_button.clicked.connect(self.open_void_dialog)
         for b in (self.correct_button, self.void_button):
             b.hide()
+        # issue 12: the officer's own referral from a record (the latest arrival), Ctrl+D for immediate danger
+        self.refer_button = QPushButton(self.tr("Refer…"))
+        self.refer_button.setObjectName("refer")
+        self.refer_button.setAccessibleName(self.tr("Refer the person to an agency"))
+        self.refer_button.clicked.connect(self.open_refer_dialog)
+        self.refer_button.hide()
+        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
+        self.withdraw_button.setObjectName("withdraw_consent")
+        self.withdraw_button.setAccessibleName(self.tr("Withdraw a consent"))
+        self.withdraw_button.clicked.connect(self.open_withdraw_dialog)
+        self.withdraw_button.hide()
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.correct_button)
         top.addWidget(self.void_button)
+        top.addWidget(self.refer_button)
+        top.addWidget(self.withdraw_button)
         self.body = QWidget()
         self.body.setObjectName("person_body")
         self._body_layout = QVBoxLayout(self.body)
@@ -186,6 +201,12 @@ class PersonDetail(QWidget):
         self.correct_button.setVisible(may_amend and not p.get("voided"))
         self.void_button.setVisible(can(role, Permission.VOID) and not p.get("voided")
                                     and bool(void_choices(self._record)))
+        live = [e for e in self._record["encounters"] if not e.get("voided")]
+        self.refer_button.setVisible(bool(live) and not p.get("voided") and (
+            can(role, Permission.AMEND_ANY) or (can(role, Permission.AMEND_OWN) and live[-1].get("officer_id") == me)))
+        self.withdraw_button.setVisible(not p.get("voided") and bool(withdraw_choices(self._record)) and (
+            can(role, Permission.AMEND_ANY) or (can(role, Permission.AMEND_OWN) and bool(live)
+                                                and live[-1].get("officer_id") == me)))
 
         parts: list[QWidget] = [identity_box(p)]
         parts += [arrival_box(e, role=role, on_approve=self.approve)                    # newest arrival first
@@ -251,6 +272,49 @@ class PersonDetail(QWidget):
         dlg.submitted.connect(submit)
         self._open(dlg)
         return dlg
+
+    def open_withdraw_dialog(self) -> WithdrawDialog | None:
+        """Open the "Withdraw consent…" dialog: which consent, and the reason the person gave."""
+        choices = withdraw_choices(self._record) if self._record is not None else []
+        if not choices:
+            return None
+        dlg = WithdrawDialog(choices, self)
+
+        def submit(values: dict[str, Any]) -> None:
+            self._ctx.mutate(self._ctx.session.consents.withdraw, values["encounter_id"], values["purpose"],
+                             target=values["target"], reason=values["reason"], on_done=lambda _r: dlg.accept(),
+                             on_error=lambda e: self._dialog_error(dlg, e))
+
+        dlg.submitted.connect(submit)
+        self._open(dlg)
+        return dlg
+
+    def open_refer_dialog(self) -> None:
+        """Ask the service for the urgency to offer first, then open the referral dialog for the latest arrival."""
+        if self._record is None:
+            return
+        live = [e for e in self._record["encounters"] if not e.get("voided")]
+        if not live:
+            return
+        eid = live[-1]["id"]
+        self._ctx.call(self._ctx.session.referrals.suggest_urgency, eid,
+                       on_done=lambda u: self._refer(eid, u), on_error=lambda e: self._ctx.show_error(self, e),
+                       parent=self)
+
+    def _refer(self, encounter_id: str, urgency: str) -> None:
+        dlg = ReferDialog(urgency, self)
+        self.active_refer = dlg
+
+        def done(result: int) -> None:
+            if result == ReferDialog.DialogCode.Accepted:
+                v = dlg.value()
+                self._ctx.mutate(self._ctx.session.referrals.refer, encounter_id, agency_code=v["agency_code"],
+                                 urgency=v["urgency"], reason=v["reason"],
+                                 on_error=lambda e: self._ctx.show_error(self, e))
+            dlg.deleteLater()
+
+        dlg.finished.connect(done)
+        dlg.open()
 
     def approve(self, encounter_id: str) -> None:
         """Approve an arrival (supervisors). The pane reloads from the change the service reports."""

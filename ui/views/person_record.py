@@ -18,7 +18,7 @@ from typing import Any
 
 from checkpoint.model.roles import Permission, can
 from checkpoint.services.records import RemoteAuthor
-from ui.messages import field_label
+from ui.messages import field_label, tr
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -53,6 +53,7 @@ EVENT_LABELS = {
 TRAFFICKING_OUTCOMES = {
     "PRESUMED_VICTIM": QT_TRANSLATE_NOOP("PersonDetail", "Indicators of trafficking present — refer"),
     "NOT_INDICATED": QT_TRANSLATE_NOOP("PersonDetail", "Indicators not met"),
+    "NOT_SCREENED": QT_TRANSLATE_NOOP("PersonDetail", "Checklist not asked — not screened"),
 }
 TRAFFICKING_FLAGS = {
     "CHILD_PROTECTION": QT_TRANSLATE_NOOP("PersonDetail", "Under 18 with exploitation indicators: child protection"),
@@ -164,6 +165,9 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
     consent_text = "; ".join(f"{_t(CONSENTS.get(k) or str(k))}: {yes if consents[k] else no}" for k in order)
     form.addRow(field_label("consents"),
                 plain_label(consent_text or QCoreApplication.translate("PersonDetail", "Not recorded")))
+    for c in e.get("consent_records") or []:       # issue 12: consent per purpose
+        form.addRow(QCoreApplication.translate("PersonDetail", "Consent"), plain_label(consent_record_text(c),
+                                                                                       "consent_record"))
     lay.addLayout(form)
 
     not_screened = QCoreApplication.translate("PersonDetail", "Not screened")
@@ -178,6 +182,10 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
             continue
         outcome = _voided(_t(TRAFFICKING_OUTCOMES.get(t.get("outcome", ""), t.get("outcome", ""))), t)
         lay.addWidget(plain_label(outcome, "trafficking_outcome", bold=True))
+        safety = t.get("safety") or {}
+        if safety.get("triggered"):     # issue 12: the project's safety rule, beside the ILO result, never hidden
+            lay.addWidget(plain_label(tr("Core", safety.get("label", "")) + ": " + " ".join(
+                tr("Core", m) for m in safety.get("messages") or []), "safety_result", bold=True))
         for flag in t.get("flags") or []:
             lay.addWidget(plain_label(_t(TRAFFICKING_FLAGS.get(flag, flag))))
         lay.addWidget(explanation(t, "trafficking_explanation"))
@@ -281,3 +289,29 @@ def void_choices(record: dict[str, Any]) -> list[tuple[str, str, str]]:
             if not r.get("restricted") and not r.get("voided"):
                 out.append((referral_text(r), "referral", r["id"]))
     return out
+
+
+_PURPOSES = {
+    "tb_screen": QT_TRANSLATE_NOOP("PersonDetail", "TB screen"),
+    "trafficking_interview": QT_TRANSLATE_NOOP("PersonDetail", "Trafficking interview"),
+    "referral": QT_TRANSLATE_NOOP("PersonDetail", "Referral"),
+    "sharing": QT_TRANSLATE_NOOP("PersonDetail", "Sharing"),
+    "nea_registration": QT_TRANSLATE_NOOP("PersonDetail", "NEA job registration"),
+    "screening": QT_TRANSLATE_NOOP("PersonDetail", "Screening"),
+}
+
+
+def consent_record_text(c: dict[str, Any]) -> str:
+    """One consent per purpose: purpose (and agency), yes or no, who gave it, withdrawn when."""
+    parts = [_t(_PURPOSES.get(c.get("purpose", ""), c.get("purpose", "")))]
+    if c.get("target"):
+        parts.append(code_label("agencies", c["target"]))
+    parts.append(QCoreApplication.translate("PersonDetail", "yes") if c.get("granted")
+                 else QCoreApplication.translate("PersonDetail", "no"))
+    if c.get("given_by") == "guardian":
+        given = QCoreApplication.translate("PersonDetail", "given by the guardian %1 (%2)")
+        parts.append(given.replace("%1", c.get("guardian_name", "")).replace("%2", c.get("guardian_relationship", "")))
+    if c.get("withdrawn_at"):
+        withdrawn = QCoreApplication.translate("PersonDetail", "withdrawn %1")
+        parts.append(withdrawn.replace("%1", local_datetime(c["withdrawn_at"])))
+    return " · ".join(parts)

@@ -8,9 +8,11 @@ from typing import Any
 
 from checkpoint.clock import Clock
 from checkpoint.model.roles import Permission, can
+from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
 from checkpoint.services import Changes, Draft, TodayFigures
 from checkpoint.workflows.registration import RegistrationFlow, Step
 from ui.context import AppContext
+from ui.messages import tr
 from ui.models.users import role_label
 from ui.qt import (
     QAction,
@@ -96,7 +98,10 @@ class HomePage(QWidget):
         traff = self.tr("of them, registered by you, with trafficking indicators present") if officer_scope else \
             self.tr("of them, with trafficking indicators present")
         day_tiles = [("registered", self.tr("arrived today")), ("trafficking_indicators", traff),
-                     ("tb_referrals", self.tr("of them, referred for TB"))]
+                     ("tb_referrals", self.tr("of them, referred for TB")),
+                     # issue 12: not screened counted apart; the project's safety rule (not the ILO rule)
+                     ("trafficking_not_screened", self.tr("of them, checklist not asked (not screened)")),
+                     ("safety_rule", self.tr("of them, safety rule: protection referral today"))]
         # Issue 14: presumptive TB and treatment started, apart from the referrals (which include high risk).
         day_tiles += [("tb_presumptive", self.tr("of them, presumptive TB")),
                       ("tb_treatment_started", self.tr("TB treatment started today (people of any day)"))]
@@ -133,6 +138,9 @@ class HomePage(QWidget):
         self._set_tile_visible("tb_referrals", can(role, Permission.VIEW_TB))
         for key in ("tb_presumptive", "tb_treatment_started"):
             self._set_tile_visible(key, can(role, Permission.VIEW_TB))
+        for key in ("trafficking_not_screened", "safety_rule"):
+            self._set_tile_visible(key, can(role, Permission.VIEW_TRAFFICKING) or
+                                   can(role, Permission.VIEW_OWN_TRAFFICKING))
         self._set_tile_visible("drafts", can(role, Permission.DRAFTS))
         self.new_button = QPushButton(self.tr("New registration (Ctrl+N)"))
         self.new_button.setObjectName("new_registration")
@@ -212,7 +220,13 @@ class HomePage(QWidget):
     def show_saved(self, reg: Any) -> None:
         parts = [self.tr("Saved.")]
         if reg.trafficking is not None:
-            parts.append(outcome_text(reg.trafficking.outcome))
+            # an untouched checklist was not asked: never shown as the ILO rule's "not met" (issue 12)
+            parts.append(outcome_text("NOT_SCREENED" if getattr(reg, "checklist_status", None) == "NOT_SCREENED"
+                                      else reg.trafficking.outcome))
+            safety = getattr(reg, "safety", None) or {}
+            if safety.get("triggered"):
+                parts.append(tr("Core", MSG_SAFETY_LABEL) + ": " + tr("Core", reason_message(
+                    (safety.get("reasons") or [{}])[0].get("code", ""))))
         if reg.tb is not None:
             parts.append(outcome_text(reg.tb.outcome))
         self.last.setText(" ".join(parts))

@@ -28,7 +28,8 @@ class JourneyPage(FlowPage):
             "return_type": CodeCombo("return_type", "return_types"),
             "country_of_work": CodeCombo("country_of_work", "countries"),
             "province_of_work": TextField("province_of_work"),
-            "sector_of_work": CodeCombo("sector_of_work", "sectors"),
+            # issue 12: the work abroad in the officers' words; its sector (ISIC) follows behind the scenes
+            "work_type": CodeCombo("work_type", "work_types"),
             "duration_abroad_months": IntField("duration_abroad_months", maximum=720),
             "migration_channel": CodeCombo("migration_channel", "migration_channels"),
             "recruiter_relationship": CodeCombo("recruiter_relationship", "recruiter_relationships"),
@@ -58,4 +59,7 @@ class JourneyPage(FlowPage):
 
     def store(self) -> None:
         e = {k: w.value() for k, w in self.f.items()}
-        self.flow.encounter = {k: v for k, v in e.items() if v not in ("", None)}
+        keep = {k: v for k, v in self.flow.encounter.items() if k not in self.f}     # e.g. a draft's sector_of_work
+        self.flow.encounter = {**keep, **{k: v for k, v in e.items() if v not in ("", None)}}
+        if e.get("work_type"):
+            self.flow.encounter.pop("sector_of_work", None)      # derived from the work type when saved

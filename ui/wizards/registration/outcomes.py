@@ -17,6 +17,7 @@ OUTCOMES = {
                                               "Presumptive TB — refer the same day for chest X-ray and Xpert"),
     "HIGH_RISK_REFER_CXR": QT_TRANSLATE_NOOP("Outcome", "No symptoms but at high risk — refer for chest X-ray"),
     "SCREEN_NEGATIVE": QT_TRANSLATE_NOOP("Outcome", "TB screen negative"),
+    "NOT_SCREENED": QT_TRANSLATE_NOOP("Outcome", "Checklist not asked — not screened (this is not a finding)"),
 }
 
 

@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING, Any
 
 from checkpoint.errors import ValidationError
 from checkpoint.workflows.registration import Step
-from ui.messages import error_message, field_label
-from ui.qt import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, Qt, QVBoxLayout
+from ui.dialogs.refer import ReferDialog
+from ui.messages import error_message, field_label, tr
+from ui.qt import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QPushButton, Qt, QVBoxLayout
 from ui.text import code_label, content_language
+from ui.widgets.fields import name
 from ui.wizards.registration.outcomes import outcome_text
 from ui.wizards.registration.page import FlowPage
 
@@ -43,6 +45,10 @@ class ReviewPage(FlowPage):
         intro.setWordWrap(True)
         lay.addWidget(intro)
         lay.addWidget(self.refs)
+        self.add_ref = QPushButton(self.tr("Add a referral…"))
+        name(self.add_ref, "add_referral", self.tr("Add a referral"))
+        self.add_ref.clicked.connect(self.add_referral)
+        lay.addWidget(self.add_ref)
         lay.addWidget(self.error)
         self.refs.itemChanged.connect(lambda _i: self.changed())
         self.setFinalPage(True)
@@ -56,7 +62,14 @@ class ReviewPage(FlowPage):
                                   f"({age} {self.flow.age() if self.flow.age() is not None else '?'})"]
         if self.flow.screening_consented():
             try:
-                lines.append(outcome_text(self.flow.trafficking_result().outcome))
+                answered = bool(self.flow.ticked or self.flow.answered_no)
+                lines.append(outcome_text(self.flow.trafficking_result().outcome if answered else "NOT_SCREENED"))
+                safety = self.flow.safety_result()
+                if safety.triggered:        # never "nothing found" when a strong item is ticked
+                    lines.append("<b>" + tr("Core", safety.label) + "</b>: "
+                                 + " ".join(tr("Core", r.message) for r in safety.reasons))
+                if self.flow.prescreen_result().routes_to_private_room:
+                    lines.append(self.tr("Red flag: the person goes to the private room."))
                 lines.append(outcome_text(self.flow.tb_result().outcome))
             except ValidationError as e:
                 lines.append(error_message(e))
@@ -69,17 +82,32 @@ class ReviewPage(FlowPage):
         self.refs.clear()
         consent = bool(self.flow.consents.get("referral")) or self.flow.is_child()
         km = content_language() == "km"
-        for r in self.flow.suggested_referrals():
+        for r in [*self.flow.suggested_referrals(), *self.flow.officer_referrals]:
             it = QListWidgetItem(self.referral_text(r, km))
             it.setData(Qt.ItemDataRole.UserRole, r)
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = consent and (first_visit or (r["kind"], r["agency_code"]) in chosen)
-            if r["kind"] == "child_protection":
+            if r["kind"] == "child_protection" or r.get("officer"):
                 on = True
             it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.refs.addItem(it)
         self.refs.blockSignals(False)
         self.store()
+
+    def add_referral(self) -> None:
+        """The officer's own referral: agency, urgency (Ctrl+D: immediate danger), reason."""
+        dlg = ReferDialog(self.flow.suggested_urgency(), self)
+        if dlg.exec() != ReferDialog.DialogCode.Accepted:
+            return
+        v = dlg.value()
+        try:
+            self.flow.add_officer_referral(v["agency_code"], v["urgency"], v["reason"])
+        except ValidationError as e:
+            self.error.show_error(error_message(e))
+            return
+        self.store()
+        self.load()
+        self.changed()
 
     def referral_text(self, r: dict[str, Any], km: bool) -> str:
         """One referral as an officer reads it: who, to whom, how urgent, why (labels, not codes)."""
