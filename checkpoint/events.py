@@ -34,6 +34,8 @@ EVENT_TYPES = frozenset({
     "person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up", "referral.slip_printed",
     # device-local: this store moved to another HQ enrollment (must never travel to other devices)
     "device.reenrolled",
+    # device-local audit of bulk reads (checkpoint.services.readlog): kind and counts, never the query
+    "records.read",
 })
 
 # The entity each event type is about: an event whose entity_type says otherwise is refused (at HQ and on a device).
@@ -44,6 +46,7 @@ EVENT_ENTITY: dict[str, str] = {
     "referral.slip_printed": "person",
     "user.created": "user", "user.updated": "user", "user.passphrase_changed": "user",
     "records.exported": "store", "store.backed_up": "store", "device.reenrolled": "store",
+    "records.read": "store",
 }
 
 # The event types that may travel from one device to another (through HQ's pull feeds): events about a person's

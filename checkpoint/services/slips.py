@@ -40,12 +40,15 @@ class Slips:
     def slip(self, referral_id: str) -> Slip:
         """Everything the slip of one referral prints, with its signed code."""
         row = self._load(referral_id)
+        self._ctx.audit_read("slip", 1)
         return make_slip(row, checkpoint_name=self._ctx.site.checkpoint_name, token=self._sign(row),
                          tz=self._ctx.site.tz)
 
     def token(self, referral_id: str) -> str:
         """Only the signed code of a referral's slip (``CPR2.<payload>.<signature>``); the same checks."""
-        return self._sign(self._load(referral_id))
+        row = self._load(referral_id)
+        self._ctx.audit_read("slip", 1)
+        return self._sign(row)
 
     def record_printed(self, referral_id: str) -> Changes:
         """Log that this user printed (or saved) the slip of a referral: the slip carries personal data."""

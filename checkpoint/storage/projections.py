@@ -292,3 +292,9 @@ def _user_updated(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
           "referral.slip_printed", "device.reenrolled")
 def _audit_only(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     return None
+
+
+# The trace of bulk reads (checkpoint.services.readlog): audit only, no projection.
+@_handles("records.read")
+def _reads_logged(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    return None
