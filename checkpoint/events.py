@@ -15,11 +15,15 @@ import json
 import os
 from typing import Any
 
-__all__ = ["EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "RECORD_KINDS",
+__all__ = ["CHAIN_HEAD_CONTEXT", "EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "RECORD_KINDS",
            "TRAVEL_TYPES", "VERDICTS", "WIRE_FIELDS", "EventRefs", "canonical_json", "event_hash", "event_refs",
            "sharing_consent", "travel_problem", "uuid7"]
 
 GENESIS = "0" * 64
+
+# The signature context of the chain head HQ acknowledges for a device (HQ signs it, the device keeps it and its
+# ``verify`` compares the local log with it): ``{"device_id", "seq", "hash", "watermark", "issued_at"}``.
+CHAIN_HEAD_CONTEXT = b"checkpoint chain head v1"
 
 # Columns of the device's events table; all but ``local_order`` (this store's own insertion order) travel.
 EVENT_COLUMNS = ("id", "device_id", "device_seq", "entity_type", "entity_id", "type", "payload", "author", "hlc",

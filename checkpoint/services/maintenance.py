@@ -17,11 +17,13 @@ import csv
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from checkpoint import acl, files
 from checkpoint.errors import PermissionDenied, StoreError, ValidationError
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context
+from checkpoint.services.chainhead import hq_head_problems
 from checkpoint.services.changes import Changes
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.keyfile import KeyFile
@@ -67,6 +69,10 @@ _CSV_COLUMNS = ("person_id", "family_name", "given_names", "name_khmer", "sex", 
                 "trafficking_flags", "review_status")
 
 
+# Issue 10, point 12: the local log no longer matches the chain head HQ acknowledged (shown translated).
+MSG_AT_HQ_DIFFER: Final = ("Events already at HQ differ from this device's event log: events HQ acknowledged were "
+                           "changed or deleted here. Do not delete anything; tell HQ.")
+
 _WITHHELD = "withheld (no consent to sharing)"
 _SHARING_ONLY = tuple(_CSV_COLUMNS.index(c) for c in ("tb_outcome", "trafficking_outcome", "trafficking_flags"))
 
@@ -85,6 +91,7 @@ class Maintenance:
         store = ctx.store
         problems = store.integrity_check()
         problems += store.verify_chain()
+        problems += hq_head_problems(store, MSG_AT_HQ_DIFFER)
         rebuilt = rebuild_projections(store)
         try:
             problems += compare_projections(ctx.db, rebuilt)

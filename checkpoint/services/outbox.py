@@ -15,13 +15,26 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from checkpoint import crypto
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from checkpoint.events import EVENT_TYPES, HLC, VERDICTS, WIRE_FIELDS, event_hash, event_refs, travel_problem
+from checkpoint.events import (
+    CHAIN_HEAD_CONTEXT,
+    EVENT_TYPES,
+    HLC,
+    VERDICTS,
+    WIRE_FIELDS,
+    canonical_json,
+    event_hash,
+    event_refs,
+    travel_problem,
+)
 from checkpoint.model.roles import Permission, Role
+from checkpoint.services.chainhead import HQ_HEAD_META, hq_head
 from checkpoint.services.session import Session
 from checkpoint.storage.projections import apply_event
 from checkpoint.storage.store import Store, insert_event
@@ -30,6 +43,8 @@ if TYPE_CHECKING:
     import sqlite_utils  # imported by checkpoint.storage.db first, which swaps in SQLCipher
 
 __all__ = ["Batch", "Outbox"]
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -278,6 +293,34 @@ class Outbox:
                 self.store.set_meta("sync_last_success", now)
         return counts
 
+    def record_hq_head(self, head: Any, signature: Any) -> bool:
+        """Keep the chain head HQ acknowledged for this device (``{"device_id", "seq", "hash", ...}`` from a
+        verified ack, with HQ's own signature over it): ``verify`` later compares this device's log with it. Kept
+        only when signed by the pinned HQ key, about this device, and not behind the head already kept. Returns
+        whether it was kept. Raises SignatureInvalid, ValidationError (a malformed head)."""
+        pinned = self.enrollment()
+        if pinned is None:
+            raise PermissionDenied("This device is not enrolled.")
+        if not isinstance(head, dict) or head.get("device_id") != self.store.device_id:
+            raise ValidationError("head", "is not this device's chain head")
+        seq = head.get("seq")
+        if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0 \
+                or not isinstance(head.get("hash"), str) or not _HEX64.fullmatch(head["hash"]):
+            raise ValidationError("head", "is malformed")
+        try:
+            sig = bytes.fromhex(signature) if isinstance(signature, str) else b""
+        except ValueError:
+            sig = b""
+        crypto.verify(bytes.fromhex(pinned["hq_signing_public"]), canonical_json(head).encode(), sig,
+                      context=CHAIN_HEAD_CONTEXT)
+        kept = hq_head(self.store)
+        if kept is not None and kept["head"]["seq"] > seq:
+            return False
+        with self.store.write():
+            self.store.set_meta(HQ_HEAD_META, canonical_json({"head": head, "sig": sig.hex(),
+                                                               "key": pinned["hq_signing_public"]}))
+        return True
+
     # ------------------------------------------------------------------ pull
     def pull_cursor(self) -> str:
         return self.store.meta("sync_pull_cursor") or ""
@@ -413,3 +456,4 @@ class Outbox:
                 "enrollment": {k: enrollment.get(k, "") for k in ("hq_url", "enrolled_at", "first_enrolled_at",
                                                                   "previous_hq_url", "released_at")}
                 if enrollment is not None else {}}
+
