@@ -15,7 +15,8 @@ import json
 import os
 from typing import Any
 
-__all__ = ["CHAIN_HEAD_CONTEXT", "EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "RECORD_KINDS",
+__all__ = ["CHAIN_HEAD_CONTEXT",
+           "EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "RECORD_KINDS",
            "TRAVEL_TYPES", "VERDICTS", "WIRE_FIELDS", "EventRefs", "canonical_json", "event_hash", "event_refs",
            "sharing_consent", "travel_problem", "uuid7"]
 
