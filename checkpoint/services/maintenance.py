@@ -23,6 +23,7 @@ from checkpoint import acl, files
 from checkpoint.errors import PermissionDenied, StoreError, ValidationError
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context
+from checkpoint.services.authorship import author_problems
 from checkpoint.services.chainhead import hq_head_problems
 from checkpoint.services.changes import Changes
 from checkpoint.storage.db import open_encrypted
@@ -38,6 +39,7 @@ class VerifyReport:
     problems: tuple[str, ...]
     events: int
     persons: int
+    notes: tuple[str, ...] = ()          # worth knowing, not problems (e.g. events from before signatures)
 
     @property
     def ok(self) -> bool:
@@ -84,21 +86,25 @@ class Maintenance:
         self._ctx = ctx
 
     def verify(self) -> VerifyReport:
-        """Check the store: SQLite and SQLCipher integrity, the event chain, and that projections rebuilt from
-        the events equal the live tables."""
+        """Check the store: SQLite and SQLCipher integrity, the event chain, the chain head HQ acknowledged
+        (``checkpoint.services.chainhead``), each event's author signature and the author's right to write it
+        (``checkpoint.services.authorship``), and that projections rebuilt from the events equal the live
+        tables."""
         ctx = self._ctx
         ctx.require(Permission.VERIFY)
         store = ctx.store
         problems = store.integrity_check()
         problems += store.verify_chain()
         problems += hq_head_problems(store, MSG_AT_HQ_DIFFER)
+        authors, notes = author_problems(store)
+        problems += authors
         rebuilt = rebuild_projections(store)
         try:
             problems += compare_projections(ctx.db, rebuilt)
         finally:
             rebuilt.close()
         return VerifyReport(tuple(problems), int(ctx.db.execute("SELECT count(*) FROM events").fetchone()[0]),
-                            int(ctx.db.execute("SELECT count(*) FROM persons").fetchone()[0]))
+                            int(ctx.db.execute("SELECT count(*) FROM persons").fetchone()[0]), tuple(notes))
 
     def cipher_version(self) -> str:
         """The SQLCipher version encrypting this store ("" would mean no encryption: opening refuses that)."""

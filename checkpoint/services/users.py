@@ -36,6 +36,7 @@ from checkpoint.model.fields import opt_text
 from checkpoint.model.roles import ROLES, Permission, Role
 from checkpoint.model.user import validate_username
 from checkpoint.passphrase import check_passphrase
+from checkpoint.services.authorship import record_key
 from checkpoint.services.base import Context, row_dicts
 from checkpoint.services.changes import Changes
 from checkpoint.storage.codec import decode_payload
@@ -143,12 +144,14 @@ class Users:
             raise ConflictError(f"A user named {name} already exists.")
         uid = str(uuid.uuid4())
         key = ctx.data_key()
+        own_priv, own_pub = crypto.generate_signing_key()      # the new user's own key, sealed in her slot
         with ctx.store.write():
             ctx.store.record("user.created", "user", uid, {"username": name, "display_name": display,
                                                            "role": str(role)}, author=ctx.user.id)
+            record_key(ctx.store, uid, own_pub, author=ctx.user.id)
             # The slot is written before the transaction commits; if the commit fails the slot names a user id
             # that does not exist and can never sign in.
-            ctx.keyfile.add_passphrase_slot(uid, name, key, pw, kdf=ctx.kdf)
+            ctx.keyfile.add_passphrase_slot(uid, name, key, pw, kdf=ctx.kdf, signing_private=own_priv)
         return Changes(users=True, events=True, ids={"user": uid})
 
     def set_passphrase(self, username: str, new_passphrase: str, *, old_passphrase: str | None = None) -> Changes:
@@ -168,13 +171,21 @@ class Users:
                 raise PermissionDenied("Only a supervisor may reinstate a locked account.")
         pw = check_passphrase(new_passphrase, username=u["username"],
                               hints=(u["display_name"], ctx.site.checkpoint_name))
+        signer = ctx.store.signer
+        own = u["id"] == ctx.user.id and signer is not None and signer[0] == u["id"]
+        # Her own change keeps her signing key; a reset by someone else gives her a new one (the old one is
+        # sealed in the slot the reset replaces).
+        own_priv = signer[1] if own and signer is not None else crypto.generate_signing_key()[0]
         with ctx.store.write():
             ctx.store.record("user.passphrase_changed", "user", u["id"], {"by": ctx.user.username},
                              author=ctx.user.id)
+            if not own:
+                record_key(ctx.store, u["id"], crypto.signing_public(own_priv), author=ctx.user.id)
             if u["status"] != "active":
                 ctx.store.record("user.updated", "user", u["id"], {"changes": {"status": "active"}},
                                  author=ctx.user.id)
-        ctx.keyfile.add_passphrase_slot(u["id"], u["username"], ctx.data_key(), pw, kdf=ctx.kdf)
+        ctx.keyfile.add_passphrase_slot(u["id"], u["username"], ctx.data_key(), pw, kdf=ctx.kdf,
+                                        signing_private=own_priv)
         return Changes(users=True, events=True)
 
     def set_status(self, username: str, status: str) -> Changes:

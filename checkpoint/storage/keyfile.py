@@ -100,6 +100,8 @@ class KeyFile:
     # The key a rotation in progress would switch to, from the last unwrap (None when no rotation is pending):
     # the store opens with it if the rekey happened and the key file was not yet rewritten (a power cut).
     next_key: bytes | None = field(default=None, repr=False)
+    # The user's own Ed25519 signing key from the last unwrap (None when her slot holds none yet).
+    signing_key: bytes | None = field(default=None, repr=False)
 
     # ----------------------------------------------------------------- load / save
     @classmethod
@@ -173,10 +175,12 @@ class KeyFile:
         return [str(s["username"]) for s in self._slots("passphrase")]
 
     def add_passphrase_slot(self, user_id: str, username: str, data_key: bytes, passphrase: str,
-                            *, kdf: crypto.KdfParams | None = None) -> None:
+                            *, kdf: crypto.KdfParams | None = None, signing_private: bytes | None = None) -> None:
         """Give a user a slot (replacing theirs) and save: a fresh X25519 key pair whose private half is wrapped
         under the passphrase (Argon2id), and the data key sealed to its public half. A supervisor rotating the
-        data key seals the new key to every public half without knowing anyone's passphrase."""
+        data key seals the new key to every public half without knowing anyone's passphrase. The user's own
+        Ed25519 signing key (``signing_private``), when given, is sealed to the same public half: only her
+        passphrase opens it (``unwrap_for_user`` sets ``signing_key``)."""
         self.refresh()
         private, public = crypto.generate_x25519()
         blob = crypto.wrap_key(private, passphrase, context=_context(self.store_id, "passphrase-key", user_id),
@@ -184,6 +188,9 @@ class KeyFile:
         sealed = crypto.seal(public, data_key, context=_context(self.store_id, "passphrase", user_id))
         slot = {"kind": "passphrase", "scheme": "sealed", "user_id": user_id, "username": username,
                 "blob": _b64(blob), "public": _b64(public), "sealed": _b64(sealed)}
+        if signing_private is not None:
+            slot["signing"] = _b64(crypto.seal(public, signing_private,
+                                               context=_context(self.store_id, "passphrase-signing", user_id)))
         slots = self.data["slots"]
         for i, s in enumerate(slots):
             if s.get("kind") in ("passphrase", "locked") and s.get("user_id") == user_id:
@@ -194,6 +201,19 @@ class KeyFile:
         self.data["attempts"].pop(user_id, None)
         self.data["version"] = VERSION
         self.save()
+
+    def set_signing_key(self, user_id: str, signing_private: bytes) -> None:
+        """Seal a user's own signing key into her (sealed) slot, without her passphrase (the slot's public half is
+        enough): a slot made before signing keys existed gets one at her sign-in. Raises StoreError if she has
+        no sealed slot."""
+        self.refresh()
+        for s in self._slots("passphrase"):
+            if s.get("user_id") == user_id and s.get("scheme") == "sealed":
+                s["signing"] = _b64(crypto.seal(_unb64(s["public"]), signing_private,
+                                                context=_context(self.store_id, "passphrase-signing", user_id)))
+                self.save()
+                return
+        raise StoreError("This user has no key slot to keep a signing key in.")
 
     def slot_is_sealed(self, user_id: str) -> bool:
         """Whether the user's slot is of the sealed kind (older slots wrap the data key itself and are replaced
@@ -352,7 +372,11 @@ class KeyFile:
                 key = crypto.open_sealed(private, _unb64(slot.get("sealed")), context=ctx)
                 self.next_key = (crypto.open_sealed(private, _unb64(slot["sealed_next"]), context=ctx)
                                  if "sealed_next" in slot else None)
+                self.signing_key = (crypto.open_sealed(
+                    private, _unb64(slot["signing"]),
+                    context=_context(self.store_id, "passphrase-signing", user_id)) if "signing" in slot else None)
             else:
+                self.signing_key = None
                 key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
                                         context=_context(self.store_id, "passphrase", user_id))
                 self.next_key = None
@@ -425,7 +449,7 @@ LOCK_TIMEOUT = 10.0
 _READ_RETRIES, _READ_DELAY = 8, 0.02
 # The methods that reread, change and save the file. tests/storage/test_keyfile_io.py checks that every method
 # calling self.save() is listed here.
-READ_MODIFY_WRITE = ("clear_attempts", "add_passphrase_slot", "rename_user", "remove_user_slot",
+READ_MODIFY_WRITE = ("clear_attempts", "add_passphrase_slot", "set_signing_key", "rename_user", "remove_user_slot",
                      "set_recovery_code_slot", "set_hq_recovery_slot", "unwrap_for_user", "prepare_rotation",
                      "finish_rotation", "abandon_rotation")
 

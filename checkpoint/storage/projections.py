@@ -298,3 +298,9 @@ def _audit_only(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None
 @_handles("records.read")
 def _reads_logged(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     return None
+
+
+# A user's own signing key (issue 10, point 11): its public half in her account.
+@_handles("user.key_set")
+def _user_key_set(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    _update(db, "users", ev["entity_id"], {"signing_public": str(p["signing_public"])})

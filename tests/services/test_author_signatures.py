@@ -1,0 +1,144 @@
+"""Issue 10, point 11: each event is signed by its author's own key, and verify checks the signature and that the
+author's role may write that event type.
+
+The attack from the issue: an officer opens the database with her own passphrase (she can: one data key is
+wrapped per user), takes what she can find, and writes a correctly chained ``user.updated`` authored as the
+supervisor that makes her a supervisor. Before, ``verify`` said OK.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from checkpoint import crypto
+from checkpoint.events import AUTHOR_CONTEXT
+from checkpoint.services import unlock
+from checkpoint.storage.keyfile import KeyFile
+from checkpoint.storage.store import keyfile_path
+from tests.conftest import FAST, PASS
+from tests.support.helpers import registration
+
+
+def _own(store, type_: str) -> list[dict]:
+    return list(store.events(where="type = ? AND device_id = ?", params=[type_, store.device_id]))
+
+
+def test_every_event_is_signed_by_its_author_and_verify_is_ok(supervisor, sign_in) -> None:
+    officer = sign_in("sokha")
+    officer.registrations.register(**registration())
+    st = supervisor.store
+    keys = {r[0]: bytes.fromhex(r[1]) for r in st.db.execute("SELECT id, signing_public FROM users")}
+    assert all(len(k) == 32 for k in keys.values()), "every account has the public half of its own key"
+    assert len(set(keys.values())) == len(keys)
+    reg = _own(st, "registration.recorded")[0]
+    assert reg["author"] == officer.user.id
+    crypto.verify(keys[officer.user.id], reg["hash"].encode(), bytes.fromhex(reg["author_sig"]),
+                  context=AUTHOR_CONTEXT)
+    report = supervisor.maintenance.verify()
+    assert report.ok, report.problems
+    assert report.notes == ()                           # a store made with signatures has no unsigned events
+
+
+def _forge(officer, *, author: str, entity: str, changes: dict) -> str:
+    """What the officer does with the data key her passphrase opens: a correctly chained event, written straight
+    into the log with the store's own code path, signed with whatever key she can reach."""
+    st = officer.store
+    with st.write():
+        ev = st.record("user.updated", "user", entity, {"changes": changes}, author=author)
+    return str(ev["id"])
+
+
+def test_an_officer_making_herself_supervisor_as_the_supervisor_is_named_by_verify(supervisor, sign_in) -> None:
+    officer = sign_in("sokha")
+    forged = _forge(officer, author=supervisor.user.id, entity=officer.user.id, changes={"role": "supervisor"})
+    assert officer.store.db.execute("SELECT role FROM users WHERE id = ?", [officer.user.id]).fetchone()[0] \
+        == "supervisor"                                 # the projection believed it
+    assert officer.store.verify_chain() == []          # correctly chained: the old checks pass
+    report = supervisor.maintenance.verify()
+    assert not report.ok
+    named = [p for p in report.problems if forged in p]
+    assert named and "no author signature" in named[0]   # she has no supervisor's key to sign with
+
+
+def test_signing_it_with_her_own_key_as_the_supervisor_fails_too(supervisor, sign_in) -> None:
+    officer = sign_in("sokha")
+    st = officer.store
+    st.signer = (supervisor.user.id, st.signer[1])      # her own key, claimed as the supervisor's
+    forged = _forge(officer, author=supervisor.user.id, entity=officer.user.id, changes={"role": "supervisor"})
+    report = supervisor.maintenance.verify()
+    assert any(forged in p and "not dara's" in p for p in report.problems), report.problems
+
+
+def test_authored_as_herself_an_officer_may_not_write_it(supervisor, sign_in) -> None:
+    officer = sign_in("sokha")
+    forged = _forge(officer, author=officer.user.id, entity=officer.user.id, changes={"role": "supervisor"})
+    report = supervisor.maintenance.verify()
+    assert any(forged in p and "a officer may not write it" in p for p in report.problems), report.problems
+
+
+def test_the_officer_s_signing_key_opens_only_with_her_passphrase(supervisor, store_path) -> None:
+    kf = KeyFile.load(keyfile_path(store_path))
+    kf.unwrap_for_user("sokha", PASS["sokha"], now=time.time)
+    mine = kf.signing_key
+    assert mine is not None
+    kf.unwrap_for_user("vanna", PASS["vanna"], now=time.time)
+    assert kf.signing_key is not None and kf.signing_key != mine
+    raw = keyfile_path(store_path).read_text()
+    assert mine.hex() not in raw and mine.hex() not in json.dumps(supervisor.store.db.execute(
+        "SELECT * FROM meta").fetchall())
+
+
+def test_a_reset_gives_a_new_key_and_an_own_change_keeps_it(supervisor, sign_in) -> None:
+    officer = sign_in("sokha")
+    before = officer.store.signer[1]
+    officer.users.set_passphrase("sokha", "a-new-river-crossing-77", old_passphrase=PASS["sokha"])
+    officer.lock()
+    again = unlock(supervisor.store.path, "sokha", "a-new-river-crossing-77", clock=supervisor.store.clock,
+                   kdf=FAST)
+    try:
+        assert again.store.signer[1] == before
+    finally:
+        again.lock()
+    supervisor.users.set_passphrase("sokha", "the-admin-chose-this-9")
+    s = unlock(supervisor.store.path, "sokha", "the-admin-chose-this-9", clock=supervisor.store.clock, kdf=FAST)
+    try:
+        assert s.store.signer[1] != before
+        s.registrations.register(**registration())
+    finally:
+        s.lock()
+    assert supervisor.maintenance.verify().ok
+
+
+@pytest.mark.parametrize("name", ["schema_0005_day_figures", "schema_0001_initial"])
+def test_an_upgraded_store_verifies_and_says_once_that_old_events_are_unsigned(name: str, tmp_path: Path) -> None:
+    fixture = Path(__file__).parent.parent / "storage" / "fixtures" / f"{name}.db"
+    db = tmp_path / fixture.name
+    shutil.copy(fixture, db)
+    shutil.copy(str(fixture) + ".keys", str(db) + ".keys")
+    s = unlock(db, "dara", "fixture passphrase")
+    try:
+        s.registrations.register(**registration())           # signed: her key was made at this sign-in
+        report = s.maintenance.verify()
+        assert report.ok, report.problems
+        assert len(report.notes) == 1 and "before this store signed events" in report.notes[0]
+        assert _own(s.store, "registration.recorded")[-1]["author_sig"]
+    finally:
+        s.lock()
+
+
+def test_signing_costs_well_under_a_millisecond_per_event(supervisor) -> None:
+    """The added cost of the author signature on a save (Ed25519 over the event hash)."""
+    priv = supervisor.store.signer[1]
+    h = "ab" * 32
+    n = 2000
+    t = time.perf_counter()
+    for _ in range(n):
+        crypto.sign(priv, h.encode(), context=AUTHOR_CONTEXT)
+    per = (time.perf_counter() - t) / n
+    print(f"author signature: {per * 1e6:.0f} µs per event")
+    assert per < 1e-3
