@@ -60,6 +60,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "This store has no device signing key; slips cannot be signed."),
     QT_TRANSLATE_NOOP("Core", "This store has no recovery-code slot."),
     QT_TRANSLATE_NOOP("Core", "This store was never enrolled with an HQ recovery key."),
+    QT_TRANSLATE_NOOP("Core", "This user has no key slot to keep a signing key in."),
     QT_TRANSLATE_NOOP("Core", "Wrong key, or this file is not a Checkpoint store."),
     QT_TRANSLATE_NOOP("Core", "Wrong recovery code."),
     QT_TRANSLATE_NOOP("Core", "You cannot change your own role."),

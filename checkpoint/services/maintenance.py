@@ -22,8 +22,8 @@ from typing import Final
 from checkpoint import acl, files
 from checkpoint.errors import PermissionDenied, StoreError, ValidationError
 from checkpoint.model.roles import Permission
-from checkpoint.services.base import Context
 from checkpoint.services.authorship import author_problems
+from checkpoint.services.base import Context
 from checkpoint.services.chainhead import hq_head_problems
 from checkpoint.services.changes import Changes
 from checkpoint.storage.db import open_encrypted
