@@ -30,6 +30,7 @@ from checkpoint.model.roles import Role
 from checkpoint.model.user import validate_username
 from checkpoint.passphrase import assess, check_passphrase
 from checkpoint.services.authorship import adopt_signing_key, record_key
+from checkpoint.services.devicekey import adopt_device_key, reseal
 from checkpoint.services.session import Session
 from checkpoint.services.users import Notice
 from checkpoint.site import DEFAULT_STATION_ID
@@ -65,7 +66,7 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
     store_id = str(uuid.uuid4())
     store = Store.create(path, key, clock=clock, meta={
         "store_id": store_id, "checkpoint_name": name, "station_id": station_id,
-        "device_signing_private": sign_priv.hex(), "device_signing_public": sign_pub.hex()})
+        "device_signing_public": sign_pub.hex()})      # its private half: in supervisors' slots only
     try:
         kf = KeyFile.create(keyfile_path(path), store_id=store_id, device_public_key=sign_pub.hex())
         user_id = str(uuid.uuid4())
@@ -76,8 +77,10 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
                          {"username": username, "display_name": display, "role": str(Role.SUPERVISOR)}, author=user_id)
             record_key(store, user_id, own_pub, author=user_id)
         kf.add_passphrase_slot(user_id, username, key, passphrase, kdf=kdf, signing_private=own_priv)
+        kf.set_device_key(sign_priv, {user_id})
+        kf.device_key = sign_priv
         code = crypto.generate_recovery_code()
-        kf.set_recovery_code_slot(key, code, kdf=kdf)
+        kf.set_recovery_code_slot(key, code, kdf=kdf, device_private=sign_priv)
         if hq_recovery_public_key is not None:
             kf.set_hq_recovery_slot(key, hq_recovery_public_key)
     except BaseException:
@@ -122,6 +125,8 @@ def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, cloc
         if row is None or row[0] != "active":
             raise AccountDisabled("This account is locked. Ask a supervisor to unlock it.")
         adopt_signing_key(store, kf, user_id)
+        role = store.db.execute("SELECT role FROM users WHERE id = ?", [user_id]).fetchone()[0]
+        kf.device_key = adopt_device_key(store, kf, role)
         session = Session(store, kf, user_id, kdf=kdf)
         notices = session.users.take_notices()
         if not assess(passphrase, username=session.user.username).ok:
@@ -219,6 +224,8 @@ def _reset(path: str | os.PathLike[str], username: str, new_passphrase: str, unw
                 store.record("user.updated", "user", user_id, {"changes": {"status": "active"}, "by": by},
                              author=user_id)
         kf.add_passphrase_slot(user_id, str(row[1]), key, new_passphrase, kdf=kdf, signing_private=own_priv)
+        # The recovery code's slot keeps the device's key: give it back to the holders (this user if she is one).
+        reseal(store, kf, kf.device_key)
     except BaseException:
         store.close()
         raise

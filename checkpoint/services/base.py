@@ -57,6 +57,8 @@ class Context:
         self.site = site
         self.kdf = kdf
         self.reads = ReadLog()
+        # The device's signing key: supervisors and administrators only (checkpoint.services.devicekey).
+        self.device_key: bytes | None = keyfile.device_key if user.role in ("supervisor", "admin") else None
 
     @property
     def store(self) -> Store:
@@ -78,6 +80,7 @@ class Context:
                 self.reads.flush(self._store, self.user.id)
             self._store.close()
             self._store = None
+            self.device_key = None
 
     def may(self, permission: Permission) -> bool:
         return can(self.user.role, permission)

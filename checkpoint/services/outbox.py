@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from checkpoint import crypto
-from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from checkpoint.errors import ConflictError, NotFound, PermissionDenied, StoreError, ValidationError
 from checkpoint.events import (
     CHAIN_HEAD_CONTEXT,
     EVENT_TYPES,
@@ -101,8 +101,12 @@ class Outbox:
     def identity(self) -> dict[str, Any]:
         """This device: ids, checkpoint, and its Ed25519 signing key pair (bytes)."""
         m = self.store.meta
+        private = self._ctx.device_key or bytes.fromhex(m("device_signing_private") or "")
+        if len(private) != 32:
+            raise StoreError("This account's key slot does not hold the device's signing key: sign in again as a "
+                             "supervisor (or with the recovery code) and it is given back.")
         return {"device_id": self.store.device_id, "store_id": m("store_id"), "checkpoint_name": m("checkpoint_name"),
-                "station_id": m("station_id"), "signing_private": bytes.fromhex(m("device_signing_private") or ""),
+                "station_id": m("station_id"), "signing_private": private,
                 "signing_public": bytes.fromhex(m("device_signing_public") or "")}
 
     def enrollment(self) -> dict[str, Any] | None:

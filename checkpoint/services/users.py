@@ -39,6 +39,7 @@ from checkpoint.passphrase import check_passphrase
 from checkpoint.services.authorship import record_key
 from checkpoint.services.base import Context, row_dicts
 from checkpoint.services.changes import Changes
+from checkpoint.services.devicekey import reseal
 from checkpoint.storage.codec import decode_payload
 
 __all__ = ["Notice", "Rotated", "UserAccount", "Users"]
@@ -152,6 +153,7 @@ class Users:
             # The slot is written before the transaction commits; if the commit fails the slot names a user id
             # that does not exist and can never sign in.
             ctx.keyfile.add_passphrase_slot(uid, name, key, pw, kdf=ctx.kdf, signing_private=own_priv)
+        reseal(ctx.store, ctx.keyfile, ctx.device_key)
         return Changes(users=True, events=True, ids={"user": uid})
 
     def set_passphrase(self, username: str, new_passphrase: str, *, old_passphrase: str | None = None) -> Changes:
@@ -186,6 +188,7 @@ class Users:
                                  author=ctx.user.id)
         ctx.keyfile.add_passphrase_slot(u["id"], u["username"], ctx.data_key(), pw, kdf=ctx.kdf,
                                         signing_private=own_priv)
+        reseal(ctx.store, ctx.keyfile, ctx.device_key)
         return Changes(users=True, events=True)
 
     def set_status(self, username: str, status: str) -> Changes:
@@ -216,6 +219,7 @@ class Users:
             # sign-in of anyone removes (auth.unlock).
             ctx.keyfile.remove_user_slot(u["id"], locked=True)
         ctx.keyfile.clear_attempts(u["id"])
+        reseal(ctx.store, ctx.keyfile, ctx.device_key)
         return Changes(users=True, events=True)
 
     def set_role(self, username: str, role: str) -> Changes:
@@ -230,6 +234,7 @@ class Users:
             raise ConflictError("You cannot change your own role.")
         with ctx.store.write():
             ctx.store.record("user.updated", "user", u["id"], {"changes": {"role": str(role)}}, author=ctx.user.id)
+        reseal(ctx.store, ctx.keyfile, ctx.device_key)
         return Changes(users=True, events=True)
 
     def take_notices(self) -> builtins.list[Notice]:
@@ -297,7 +302,7 @@ class Users:
             raise StoreError("HQ's recovery key is not known here; the data key cannot be rotated without it.")
         new_key = crypto.new_data_key()
         code = crypto.generate_recovery_code()
-        stale = ctx.keyfile.prepare_rotation(new_key, code, hq_public, kdf=ctx.kdf)
+        stale = ctx.keyfile.prepare_rotation(new_key, code, hq_public, kdf=ctx.kdf, device_private=ctx.device_key)
         ctx.store.rekey(new_key)
         ctx.keyfile.finish_rotation()
         return Rotated(code, tuple(stale), Changes(users=True))

@@ -142,3 +142,83 @@ def test_signing_costs_well_under_a_millisecond_per_event(supervisor) -> None:
     per = (time.perf_counter() - t) / n
     print(f"author signature: {per * 1e6:.0f} µs per event")
     assert per < 1e-3
+
+
+# ------------------------------------------------------------------ the device signing key: supervisors and admins
+def _device_public(session) -> bytes:
+    return bytes.fromhex(session.store.meta("device_signing_public"))
+
+
+def _slots_holding_device_key(store_path) -> set[str]:
+    return KeyFile.load(keyfile_path(store_path)).device_holders()
+
+
+def test_the_device_key_is_out_of_an_officer_s_reach(supervisor, sign_in, store_path) -> None:
+    from checkpoint.errors import PermissionDenied
+    from checkpoint.services.outbox import Outbox
+    officer = sign_in("sokha")
+    assert officer.store.meta("device_signing_private") is None          # not in the database she opens
+    assert officer._ctx.device_key is None
+    kf = KeyFile.load(keyfile_path(store_path))
+    kf.unwrap_for_user("sokha", PASS["sokha"], now=time.time)
+    assert kf.device_key is None                                         # nor in her slot
+    with pytest.raises(PermissionDenied):
+        Outbox(officer)
+    ids = {r[1]: r[0] for r in supervisor.store.db.execute("SELECT id, username FROM users")}
+    assert _slots_holding_device_key(store_path) == {ids["dara"], ids["rith"]}
+    for s in (supervisor, sign_in("rith")):
+        ident = Outbox(s).identity()
+        assert crypto.signing_public(ident["signing_private"]) == _device_public(s)
+
+
+def test_the_holders_follow_role_changes(supervisor, store_path) -> None:
+    ids = {r[1]: r[0] for r in supervisor.store.db.execute("SELECT id, username FROM users")}
+    supervisor.users.set_role("vanna", "supervisor")
+    assert ids["vanna"] in _slots_holding_device_key(store_path)
+    supervisor.users.set_role("vanna", "officer")
+    assert ids["vanna"] not in _slots_holding_device_key(store_path)
+    supervisor.users.set_status("rith", "disabled")
+    assert _slots_holding_device_key(store_path) == {ids["dara"]}
+
+
+def test_the_recovery_code_gives_the_device_key_back(tmp_path: Path, clock) -> None:
+    from checkpoint.services import create_store, reset_with_recovery_code
+    from checkpoint.services.outbox import Outbox
+    path = tmp_path / "r.db"
+    s, code = create_store(path, checkpoint_name="Poipet", username="dara", display_name="Dara",
+                           passphrase=PASS["dara"], clock=clock, kdf=FAST)
+    uid = s.user.id
+    s.lock()
+    KeyFile.load(keyfile_path(path)).remove_user_slot(uid)          # no slot holds the device's key any more
+    s = reset_with_recovery_code(path, code, "dara", "a-brand-new-river-passphrase-42", clock=clock, kdf=FAST)
+    try:
+        assert crypto.signing_public(Outbox(s).identity()["signing_private"]) == _device_public(s)
+        assert _slots_holding_device_key(path) == {uid}
+        report = s.maintenance.verify()
+        assert report.ok, report.problems
+        assert any("set by a recovery" in n for n in report.notes)
+    finally:
+        s.lock()
+
+
+@pytest.mark.parametrize("name", ["schema_0005_day_figures"])
+def test_an_upgraded_store_moves_the_device_key_out_of_the_database(name: str, tmp_path: Path) -> None:
+    from checkpoint.services.outbox import Outbox
+    fixture = Path(__file__).parent.parent / "storage" / "fixtures" / f"{name}.db"
+    db = tmp_path / fixture.name
+    shutil.copy(fixture, db)
+    shutil.copy(str(fixture) + ".keys", str(db) + ".keys")
+    s = unlock(db, "dara", "fixture passphrase")                   # the supervisor's first sign-in since
+    s.lock()
+    officer = unlock(db, "sokha", "fixture officer pass")
+    try:
+        assert officer.store.meta("device_signing_private") is None
+        assert officer._ctx.device_key is None
+    finally:
+        officer.lock()
+    s = unlock(db, "dara", "fixture passphrase")
+    try:
+        assert crypto.signing_public(Outbox(s).identity()["signing_private"]) == _device_public(s)
+        assert s.maintenance.verify().ok
+    finally:
+        s.lock()

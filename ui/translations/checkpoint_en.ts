@@ -291,721 +291,731 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="42"/>
-        <source>This arrival is already approved.</source>
+        <source>This account&apos;s key slot does not hold the device&apos;s signing key: sign in again as a supervisor (or with the recovery code) and it is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="43"/>
-        <source>This arrival or person record was voided; there is no slip to print.</source>
+        <source>This arrival is already approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="44"/>
-        <source>This arrival was voided.</source>
+        <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="45"/>
-        <source>This conflict was already decided.</source>
+        <source>This arrival was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="46"/>
-        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
+        <source>This conflict was already decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="47"/>
-        <source>This device is not enrolled.</source>
+        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="48"/>
-        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
+        <source>This device is not enrolled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="49"/>
-        <source>This is the last active supervisor; add another before locking it.</source>
+        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="50"/>
-        <source>This key file belongs to another store.</source>
+        <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="51"/>
-        <source>This person&apos;s record was voided; register a new person instead.</source>
+        <source>This key file belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="52"/>
-        <source>This record is already voided.</source>
+        <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="53"/>
-        <source>This record was voided.</source>
+        <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="54"/>
-        <source>This referral is already closed; record a new referral instead.</source>
+        <source>This record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="55"/>
-        <source>This referral was voided.</source>
+        <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="56"/>
-        <source>This referral was voided; there is no slip to print.</source>
+        <source>This referral was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="57"/>
-        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
+        <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="58"/>
-        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
+        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="59"/>
-        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
+        <source>This session has no signing key; slips cannot be signed. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="60"/>
-        <source>This store has no device signing key; slips cannot be signed.</source>
+        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="61"/>
-        <source>This store has no recovery-code slot.</source>
+        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="62"/>
-        <source>This store was never enrolled with an HQ recovery key.</source>
+        <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="63"/>
-        <source>This user has no key slot to keep a signing key in.</source>
+        <source>This store has no recovery-code slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="64"/>
-        <source>Wrong key, or this file is not a Checkpoint store.</source>
+        <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="65"/>
-        <source>Wrong recovery code.</source>
+        <source>This user has no key slot to keep a signing key in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="66"/>
-        <source>You cannot change your own role.</source>
+        <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="67"/>
-        <source>You cannot lock your own account.</source>
+        <source>Wrong recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="68"/>
-        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
+        <source>You cannot change your own role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="69"/>
-        <source>a date of birth or an estimated age is required</source>
+        <source>You cannot lock your own account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="70"/>
-        <source>a name in Latin or Khmer script is required</source>
+        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="71"/>
-        <source>an amount was given but no debt is owed</source>
+        <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="72"/>
-        <source>applies to children under 15 only; use weight_loss</source>
+        <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="73"/>
-        <source>cannot be in the future</source>
+        <source>an amount was given but no debt is owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="74"/>
-        <source>cannot be updated on a referral</source>
+        <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="75"/>
-        <source>choose the agency or facility</source>
+        <source>cannot be in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="76"/>
-        <source>choose the type of the document whose number is given</source>
+        <source>cannot be updated on a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="77"/>
-        <source>consent to store the record is required to save it</source>
+        <source>choose the agency or facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="78"/>
-        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
+        <source>choose the type of the document whose number is given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="79"/>
-        <source>contains an unknown method</source>
+        <source>consent to store the record is required to save it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="80"/>
-        <source>contains characters other than A-Z, 0-9 and &lt;</source>
+        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="81"/>
-        <source>contains characters that cannot be encoded</source>
+        <source>contains an unknown method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="82"/>
-        <source>contains control characters</source>
+        <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="83"/>
-        <source>days of detention were given but no detention</source>
+        <source>contains characters that cannot be encoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="84"/>
-        <source>expected an open transaction</source>
+        <source>contains control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="85"/>
-        <source>follow-up stages apply to health referrals only</source>
+        <source>days of detention were given but no detention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="86"/>
-        <source>give a date of birth or an estimated age, not both</source>
+        <source>expected an open transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="87"/>
-        <source>give a reason for the correction</source>
+        <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="88"/>
-        <source>give either a new person or an existing person&apos;s id</source>
+        <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="89"/>
-        <source>given without a cough</source>
+        <source>give a reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="90"/>
-        <source>has a typo: compare each character with the printed code</source>
+        <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="91"/>
-        <source>has expired: the checkpoint can print a new slip</source>
+        <source>given without a cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="92"/>
-        <source>indicator ids must be strings</source>
+        <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="93"/>
-        <source>is empty</source>
+        <source>has expired: the checkpoint can print a new slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="94"/>
-        <source>is far too long</source>
+        <source>indicator ids must be strings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="95"/>
-        <source>is larger than 2 GiB: split it</source>
+        <source>is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="96"/>
-        <source>is malformed</source>
+        <source>is far too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="97"/>
-        <source>is not a Checkpoint referral slip code</source>
+        <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="98"/>
-        <source>is not a known code</source>
+        <source>is malformed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="99"/>
-        <source>is not a known result</source>
+        <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="100"/>
-        <source>is not a person field</source>
+        <source>is not a known code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="101"/>
-        <source>is not a record id</source>
+        <source>is not a known result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="102"/>
-        <source>is not a record type</source>
+        <source>is not a person field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="103"/>
-        <source>is not a referral status</source>
+        <source>is not a record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="104"/>
-        <source>is not a station code</source>
+        <source>is not a record type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="105"/>
-        <source>is not a usable X25519 public key</source>
+        <source>is not a referral status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="106"/>
-        <source>is not an arrival field</source>
+        <source>is not a station code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="107"/>
-        <source>is not part of the TB screen</source>
+        <source>is not a usable X25519 public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="108"/>
-        <source>is not part of the trafficking checklist</source>
+        <source>is not an arrival field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="109"/>
-        <source>is not this device&apos;s chain head</source>
+        <source>is not part of the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="110"/>
-        <source>is required</source>
+        <source>is not part of the trafficking checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="111"/>
-        <source>is required (at most 80 characters)</source>
+        <source>is not this device&apos;s chain head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="112"/>
-        <source>is required for a cough in prolonged-cough mode</source>
+        <source>is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="113"/>
-        <source>is required to change your own passphrase</source>
+        <source>is required (at most 80 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="114"/>
-        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
+        <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="115"/>
-        <source>is too far in the past</source>
+        <source>is required to change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="116"/>
-        <source>is too large</source>
+        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="117"/>
-        <source>is too long</source>
+        <source>is too far in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="118"/>
-        <source>is too long (at most 1024 characters)</source>
+        <source>is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="119"/>
-        <source>is too long to be a referral slip code</source>
+        <source>is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="120"/>
-        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <source>is too long (at most 1024 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="121"/>
-        <source>may contain only letters and digits (at most 20)</source>
+        <source>is too long to be a referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="122"/>
-        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="123"/>
-        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="124"/>
-        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="125"/>
-        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="126"/>
-        <source>must be F, M, X or UNKNOWN</source>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="127"/>
-        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="128"/>
-        <source>must be THB, KHR or USD</source>
+        <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="129"/>
-        <source>must be a 32-byte public key</source>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="130"/>
-        <source>must be a KdfParams</source>
+        <source>must be THB, KHR or USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="131"/>
-        <source>must be a date</source>
+        <source>must be a 32-byte public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="132"/>
-        <source>must be a date and time</source>
+        <source>must be a KdfParams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="133"/>
-        <source>must be a date written YYYY-MM-DD</source>
+        <source>must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="134"/>
-        <source>must be a list of indicator ids</source>
+        <source>must be a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="135"/>
-        <source>must be a number</source>
+        <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="136"/>
-        <source>must be a positive number of bytes</source>
+        <source>must be a list of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="137"/>
-        <source>must be a result of evaluate_tb or None</source>
+        <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="138"/>
-        <source>must be a result of evaluate_trafficking or None</source>
+        <source>must be a positive number of bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="139"/>
-        <source>must be a set of indicator ids</source>
+        <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="140"/>
-        <source>must be a whole number</source>
+        <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="141"/>
-        <source>must be a whole number of days</source>
+        <source>must be a set of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="142"/>
-        <source>must be a whole number of years</source>
+        <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="143"/>
-        <source>must be active or disabled</source>
+        <source>must be a whole number of days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="144"/>
-        <source>must be an age in years</source>
+        <source>must be a whole number of years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="145"/>
-        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
+        <source>must be active or disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="146"/>
-        <source>must be between 0 and 1,000,000,000</source>
+        <source>must be an age in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="147"/>
-        <source>must be between 0 and 5,000,000</source>
+        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="148"/>
-        <source>must be between 1 and 100,000</source>
+        <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="149"/>
-        <source>must be bytes</source>
+        <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="150"/>
-        <source>must be kept or other</source>
+        <source>must be between 1 and 100,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="151"/>
-        <source>must be officer, health_worker, supervisor or admin</source>
+        <source>must be bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="152"/>
-        <source>must be protection, child_protection or health</source>
+        <source>must be kept or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="153"/>
-        <source>must be sealed, sent or failed</source>
+        <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="154"/>
-        <source>must be text</source>
+        <source>must be protection, child_protection or health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="155"/>
-        <source>must be true or false</source>
+        <source>must be sealed, sent or failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="156"/>
-        <source>must be written in Khmer script</source>
+        <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="157"/>
-        <source>must be yes or no</source>
+        <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="158"/>
-        <source>must carry a time zone</source>
+        <source>must be written in Khmer script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="159"/>
-        <source>must map each purpose to yes or no</source>
+        <source>must be yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="160"/>
-        <source>must not be empty</source>
+        <source>must carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="161"/>
-        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <source>must map each purpose to yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="162"/>
-        <source>must not contain the user name</source>
+        <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="163"/>
-        <source>no such user</source>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="164"/>
-        <source>nothing to change</source>
+        <source>must not contain the user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="165"/>
-        <source>nothing to update</source>
+        <source>no such user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="166"/>
-        <source>record() must run inside a transaction</source>
+        <source>nothing to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="167"/>
-        <source>referrals need consent to referral</source>
+        <source>nothing to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="168"/>
-        <source>rekey() cannot run inside a transaction</source>
+        <source>record() must run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="169"/>
-        <source>screening answers need consent to screening</source>
+        <source>referrals need consent to referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="170"/>
-        <source>the TB screen needs the person&apos;s age</source>
+        <source>rekey() cannot run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="171"/>
-        <source>the checklist needs the person&apos;s age</source>
+        <source>screening answers need consent to screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="172"/>
-        <source>the content is not a referral slip&apos;s</source>
+        <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="173"/>
-        <source>the content repeats a field</source>
+        <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="174"/>
-        <source>the file already exists; choose a new name</source>
+        <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="175"/>
-        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <source>the content repeats a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="176"/>
-        <source>the signature does not match this message and context</source>
+        <source>the file already exists; choose a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="177"/>
-        <source>the two entries differ</source>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="178"/>
-        <source>this store has no users</source>
+        <source>the signature does not match this message and context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="179"/>
-        <source>treatment cannot start when the diagnosis is not TB</source>
+        <source>the two entries differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="180"/>
-        <source>unknown code</source>
+        <source>this store has no users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="181"/>
-        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="182"/>
-        <source>visa MRZ is not supported: type the details manually</source>
+        <source>unknown code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="183"/>
-        <source>wrong context, or the sealed blob was altered</source>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="184"/>
-        <source>wrong key or context, or the encrypted blob was altered</source>
+        <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="185"/>
+        <source>wrong context, or the sealed blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="186"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="187"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished"></translation>
     </message>

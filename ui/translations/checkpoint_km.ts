@@ -291,721 +291,731 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="42"/>
+        <source>This account&apos;s key slot does not hold the device&apos;s signing key: sign in again as a supervisor (or with the recovery code) and it is given back.</source>
+        <translation>ប្រអប់សោរបស់គណនីនេះ មិនមានសោចុះហត្ថលេខារបស់ឧបករណ៍ទេ៖ សូមចូលម្ដងទៀតជាអ្នកគ្រប់គ្រង (ឬដោយលេខកូដស្ដារ) ហើយវានឹងត្រូវបានប្រគល់ឱ្យវិញ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="43"/>
         <source>This arrival is already approved.</source>
         <translation type="unfinished">ការមកដល់នេះត្រូវបានអនុម័តរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="43"/>
+        <location filename="../core_messages.py" line="44"/>
         <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished">ការមកដល់ ឬកំណត់ត្រាបុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="44"/>
+        <location filename="../core_messages.py" line="45"/>
         <source>This arrival was voided.</source>
         <translation type="unfinished">ការមកដល់នេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="45"/>
+        <location filename="../core_messages.py" line="46"/>
         <source>This conflict was already decided.</source>
         <translation type="unfinished">ភាពមិនស៊ីគ្នានៃទិន្នន័យនេះ ត្រូវបានសម្រេចរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="46"/>
+        <location filename="../core_messages.py" line="47"/>
         <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished">ឧបករណ៍នេះបានចុះបញ្ជីរួចហើយ។ ទីស្នាក់ការកណ្តាល (HQ) ត្រូវដកហូតការចុះបញ្ជីនោះសិន ទើបវាអាចចុះបញ្ជីម្តងទៀតបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="47"/>
+        <location filename="../core_messages.py" line="48"/>
         <source>This device is not enrolled.</source>
         <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះនៅ HQ ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="48"/>
+        <location filename="../core_messages.py" line="49"/>
         <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះទេ៖ សូមចុះឈ្មោះវា គ្មានអ្វីត្រូវជំនួសទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="49"/>
+        <location filename="../core_messages.py" line="50"/>
         <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished">នេះជាអ្នកត្រួតពិនិត្យសកម្មចុងក្រោយ។ សូមបន្ថែមអ្នកត្រួតពិនិត្យម្នាក់ទៀតសិន មុននឹងចាក់សោគណនីនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="50"/>
+        <location filename="../core_messages.py" line="51"/>
         <source>This key file belongs to another store.</source>
         <translation type="unfinished">ឯកសារសោនេះជារបស់ឃ្លាំងទិន្នន័យផ្សេង។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="51"/>
+        <location filename="../core_messages.py" line="52"/>
         <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished">កំណត់ត្រារបស់បុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ។ សូមចុះឈ្មោះជាបុគ្គលថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="52"/>
+        <location filename="../core_messages.py" line="53"/>
         <source>This record is already voided.</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="53"/>
+        <location filename="../core_messages.py" line="54"/>
         <source>This record was voided.</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="54"/>
+        <location filename="../core_messages.py" line="55"/>
         <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានបិទរួចហើយ។ សូមកត់ត្រាការបញ្ជូនថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="55"/>
+        <location filename="../core_messages.py" line="56"/>
         <source>This referral was voided.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="56"/>
+        <location filename="../core_messages.py" line="57"/>
         <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="57"/>
+        <location filename="../core_messages.py" line="58"/>
         <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation>ឯកសារដោះលែងនេះ បញ្ចប់ការចុះឈ្មោះមុនរបស់ឧបករណ៍នេះ មិនមែនការចុះឈ្មោះបច្ចុប្បន្នទេ៖ សូមស្នើទីស្នាក់ការកណ្តាល (HQ) ឱ្យចេញឯកសារដោះលែងថ្មី។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="58"/>
+        <location filename="../core_messages.py" line="59"/>
+        <source>This session has no signing key; slips cannot be signed. Sign in again.</source>
+        <translation>វគ្គនេះគ្មានសោចុះហត្ថលេខាទេ មិនអាចចុះហត្ថលេខាលើប័ណ្ណបញ្ជូនបានទេ។ សូមចូលម្ដងទៀត។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="60"/>
         <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished">កូដរបស់លិខិតនេះ ផ្ទៀងផ្ទាត់មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ ឬខូច។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="59"/>
+        <location filename="../core_messages.py" line="61"/>
         <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានលេខសម្គាល់ឧបករណ៍ទេ៖ វាខូច ឬមិនត្រូវបានបង្កើតដោយ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="60"/>
+        <location filename="../core_messages.py" line="62"/>
         <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានសោចុះហត្ថលេខារបស់ឧបករណ៍ទេ ដូច្នេះមិនអាចចុះហត្ថលេខាលើលិខិតបញ្ជូនបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="61"/>
+        <location filename="../core_messages.py" line="63"/>
         <source>This store has no recovery-code slot.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានប្រអប់សោសម្រាប់លេខកូដស្តារទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="62"/>
+        <location filename="../core_messages.py" line="64"/>
         <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ មិនដែលបានចុះបញ្ជីជាមួយសោស្តាររបស់ទីស្នាក់ការកណ្តាល (HQ) ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="63"/>
+        <location filename="../core_messages.py" line="65"/>
         <source>This user has no key slot to keep a signing key in.</source>
         <translation>អ្នកប្រើនេះគ្មានប្រអប់សោ សម្រាប់រក្សាសោចុះហត្ថលេខាទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="64"/>
+        <location filename="../core_messages.py" line="66"/>
         <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished">សោមិនត្រឹមត្រូវ ឬឯកសារនេះមិនមែនជាមូលដ្ឋានទិន្នន័យរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="65"/>
+        <location filename="../core_messages.py" line="67"/>
         <source>Wrong recovery code.</source>
         <translation type="unfinished">លេខកូដស្តារមិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="66"/>
+        <location filename="../core_messages.py" line="68"/>
         <source>You cannot change your own role.</source>
         <translation type="unfinished">អ្នកមិនអាចប្តូរតួនាទីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="67"/>
+        <location filename="../core_messages.py" line="69"/>
         <source>You cannot lock your own account.</source>
         <translation type="unfinished">អ្នកមិនអាចចាក់សោគណនីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="68"/>
+        <location filename="../core_messages.py" line="70"/>
         <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished">MRZ ប្រភេទ 2 x 44 ត្រូវចាប់ផ្តើមដោយ P (លិខិតឆ្លងដែន)៖ សូមស្កេនម្តងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="69"/>
+        <location filename="../core_messages.py" line="71"/>
         <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished">ត្រូវការថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="70"/>
+        <location filename="../core_messages.py" line="72"/>
         <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished">ត្រូវការឈ្មោះជាអក្សរឡាតាំង ឬអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="71"/>
+        <location filename="../core_messages.py" line="73"/>
         <source>an amount was given but no debt is owed</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនទឹកប្រាក់ ប៉ុន្តែមិនមានបំណុលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="72"/>
+        <location filename="../core_messages.py" line="74"/>
         <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished">អនុវត្តចំពោះកុមារអាយុក្រោម ១៥ឆ្នាំប៉ុណ្ណោះ៖ សូមប្រើ weight_loss</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="73"/>
+        <location filename="../core_messages.py" line="75"/>
         <source>cannot be in the future</source>
         <translation type="unfinished">មិនអាចជាថ្ងៃអនាគតបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="74"/>
+        <location filename="../core_messages.py" line="76"/>
         <source>cannot be updated on a referral</source>
         <translation type="unfinished">មិនអាចធ្វើបច្ចុប្បន្នភាពលើការបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="75"/>
+        <location filename="../core_messages.py" line="77"/>
         <source>choose the agency or facility</source>
         <translation type="unfinished">សូមជ្រើសរើសស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="76"/>
+        <location filename="../core_messages.py" line="78"/>
         <source>choose the type of the document whose number is given</source>
         <translation type="unfinished">សូមជ្រើសរើសប្រភេទឯកសារ ដែលលេខរបស់វាត្រូវបានបញ្ចូល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="77"/>
+        <location filename="../core_messages.py" line="79"/>
         <source>consent to store the record is required to save it</source>
         <translation type="unfinished">ត្រូវមានការយល់ព្រមឱ្យរក្សាទុកកំណត់ត្រា ទើបអាចរក្សាទុកបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="78"/>
+        <location filename="../core_messages.py" line="80"/>
         <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនមាននៅក្នុងលេខកូដស្តារ (0-9, A-Z លើកលែងតែ U)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="79"/>
+        <location filename="../core_messages.py" line="81"/>
         <source>contains an unknown method</source>
         <translation type="unfinished">មានវិធីសាស្ត្រដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="80"/>
+        <location filename="../core_messages.py" line="82"/>
         <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished">មានតួអក្សរក្រៅពី A-Z, 0-9 និង &lt;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="81"/>
+        <location filename="../core_messages.py" line="83"/>
         <source>contains characters that cannot be encoded</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនអាចអ៊ិនកូដបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="82"/>
+        <location filename="../core_messages.py" line="84"/>
         <source>contains control characters</source>
         <translation type="unfinished">មានតួអក្សរបញ្ជា (control characters)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="83"/>
+        <location filename="../core_messages.py" line="85"/>
         <source>days of detention were given but no detention</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនថ្ងៃឃុំខ្លួន ប៉ុន្តែមិនបានឃុំខ្លួនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="84"/>
+        <location filename="../core_messages.py" line="86"/>
         <source>expected an open transaction</source>
         <translation type="unfinished">ត្រូវការប្រតិបត្តិការ (transaction) ដែលកំពុងបើក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="85"/>
+        <location filename="../core_messages.py" line="87"/>
         <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished">ដំណាក់កាលតាមដាន អនុវត្តចំពោះការបញ្ជូនផ្នែកសុខភាពប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="86"/>
+        <location filename="../core_messages.py" line="88"/>
         <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished">សូមបញ្ចូលថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន មិនមែនទាំងពីរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="87"/>
+        <location filename="../core_messages.py" line="89"/>
         <source>give a reason for the correction</source>
         <translation type="unfinished">សូមផ្តល់មូលហេតុនៃការកែតម្រូវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="88"/>
+        <location filename="../core_messages.py" line="90"/>
         <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished">សូមផ្តល់បុគ្គលថ្មី ឬលេខសម្គាល់របស់បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="89"/>
+        <location filename="../core_messages.py" line="91"/>
         <source>given without a cough</source>
         <translation type="unfinished">បានបញ្ចូល ប៉ុន្តែមិនមានក្អកទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="90"/>
+        <location filename="../core_messages.py" line="92"/>
         <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished">មានកំហុសវាយ៖ សូមប្រៀបធៀបតួអក្សរនីមួយៗ ជាមួយកូដដែលបានបោះពុម្ព</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="91"/>
+        <location filename="../core_messages.py" line="93"/>
         <source>has expired: the checkpoint can print a new slip</source>
         <translation>ផុតសុពលភាពហើយ៖ ប៉ុស្តិ៍ត្រួតពិនិត្យអាចបោះពុម្ពលិខិតថ្មីបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="92"/>
+        <location filename="../core_messages.py" line="94"/>
         <source>indicator ids must be strings</source>
         <translation type="unfinished">លេខសម្គាល់សូចនាករ ត្រូវតែជាអក្សរ (string)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="93"/>
+        <location filename="../core_messages.py" line="95"/>
         <source>is empty</source>
         <translation type="unfinished">ទទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="94"/>
+        <location filename="../core_messages.py" line="96"/>
         <source>is far too long</source>
         <translation type="unfinished">វែងពេកណាស់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="95"/>
+        <location filename="../core_messages.py" line="97"/>
         <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished">ធំជាង 2 GiB៖ សូមបំបែកវា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="96"/>
+        <location filename="../core_messages.py" line="98"/>
         <source>is malformed</source>
         <translation>មានទម្រង់មិនត្រឹមត្រូវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="97"/>
+        <location filename="../core_messages.py" line="99"/>
         <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished">មិនមែនជាកូដលិខិតបញ្ជូនរបស់ Checkpoint ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="98"/>
+        <location filename="../core_messages.py" line="100"/>
         <source>is not a known code</source>
         <translation type="unfinished">មិនមែនជាកូដដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="99"/>
+        <location filename="../core_messages.py" line="101"/>
         <source>is not a known result</source>
         <translation type="unfinished">មិនមែនជាលទ្ធផលដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="100"/>
+        <location filename="../core_messages.py" line="102"/>
         <source>is not a person field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មានរបស់បុគ្គលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="101"/>
+        <location filename="../core_messages.py" line="103"/>
         <source>is not a record id</source>
         <translation type="unfinished">មិនមែនជាលេខសម្គាល់កំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="102"/>
+        <location filename="../core_messages.py" line="104"/>
         <source>is not a record type</source>
         <translation type="unfinished">មិនមែនជាប្រភេទកំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="103"/>
+        <location filename="../core_messages.py" line="105"/>
         <source>is not a referral status</source>
         <translation type="unfinished">មិនមែនជាស្ថានភាពនៃការបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="104"/>
+        <location filename="../core_messages.py" line="106"/>
         <source>is not a station code</source>
         <translation type="unfinished">មិនមែនជាកូដស្ថានីយទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="105"/>
+        <location filename="../core_messages.py" line="107"/>
         <source>is not a usable X25519 public key</source>
         <translation type="unfinished">មិនមែនជាសោសាធារណៈ X25519 ដែលអាចប្រើបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="106"/>
+        <location filename="../core_messages.py" line="108"/>
         <source>is not an arrival field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មាននៃការមកដល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="107"/>
+        <location filename="../core_messages.py" line="109"/>
         <source>is not part of the TB screen</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃការពិនិត្យស្រាវជ្រាវជំងឺរបេងទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="108"/>
+        <location filename="../core_messages.py" line="110"/>
         <source>is not part of the trafficking checklist</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃបញ្ជីសូចនាករការជួញដូរមនុស្សទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="109"/>
+        <location filename="../core_messages.py" line="111"/>
         <source>is not this device&apos;s chain head</source>
         <translation>មិនមែនជាក្បាលខ្សែសង្វាក់របស់ឧបករណ៍នេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="110"/>
+        <location filename="../core_messages.py" line="112"/>
         <source>is required</source>
         <translation type="unfinished">ត្រូវតែបំពេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="111"/>
+        <location filename="../core_messages.py" line="113"/>
         <source>is required (at most 80 characters)</source>
         <translation type="unfinished">ត្រូវតែបំពេញ (មិនលើសពី 80 តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="112"/>
+        <location filename="../core_messages.py" line="114"/>
         <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished">ត្រូវតែបំពេញ នៅពេលមានក្អក ក្នុងរបៀបពិនិត្យក្អករយៈពេលយូរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="113"/>
+        <location filename="../core_messages.py" line="115"/>
         <source>is required to change your own passphrase</source>
         <translation type="unfinished">ត្រូវតែបំពេញ ដើម្បីប្តូរឃ្លាសម្ងាត់របស់ខ្លួនឯង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="114"/>
+        <location filename="../core_messages.py" line="116"/>
         <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation>ងាយទាយពេក៖ វាជាពាក្យសម្ងាត់ដែលគេប្រើញឹកញាប់ ពាក្យមួយ ឈ្មោះ កាលបរិច្ឆេទ ឬលំនាំងាយៗ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="115"/>
+        <location filename="../core_messages.py" line="117"/>
         <source>is too far in the past</source>
         <translation type="unfinished">យូរពេកក្នុងអតីតកាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="116"/>
+        <location filename="../core_messages.py" line="118"/>
         <source>is too large</source>
         <translation type="unfinished">ធំពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="117"/>
+        <location filename="../core_messages.py" line="119"/>
         <source>is too long</source>
         <translation type="unfinished">វែងពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="118"/>
+        <location filename="../core_messages.py" line="120"/>
         <source>is too long (at most 1024 characters)</source>
         <translation>វែងពេក (យ៉ាងច្រើន ១០២៤ តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="119"/>
+        <location filename="../core_messages.py" line="121"/>
         <source>is too long to be a referral slip code</source>
         <translation type="unfinished">វែងពេក មិនអាចជាកូដលិខិតបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="120"/>
+        <location filename="../core_messages.py" line="122"/>
         <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished">អាចមានតែអក្សរឡាតាំង ដកឃ្លា សញ្ញាដាច់ (-) និងសញ្ញាអាប៉ូស្ត្រូហ្វ (&apos;) ប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="121"/>
+        <location filename="../core_messages.py" line="123"/>
         <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished">អាចមានតែអក្សរ និងលេខប៉ុណ្ណោះ (មិនលើសពី 20)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="122"/>
+        <location filename="../core_messages.py" line="124"/>
         <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;any_symptom&apos; ឬ &apos;prolonged_cough&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="123"/>
+        <location filename="../core_messages.py" line="125"/>
         <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;en&apos; ឬ &apos;km&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="124"/>
+        <location filename="../core_messages.py" line="126"/>
         <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;positive&apos;, &apos;negative&apos; ឬ &apos;unknown&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="125"/>
+        <location filename="../core_messages.py" line="127"/>
         <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished">ត្រូវតែមានពី 6 ដល់ 15 ខ្ទង់ ហើយអាចចាប់ផ្តើមដោយ + ក៏បាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="126"/>
+        <location filename="../core_messages.py" line="128"/>
         <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished">ត្រូវតែជា F, M, X ឬ UNKNOWN</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="127"/>
+        <location filename="../core_messages.py" line="129"/>
         <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished">ត្រូវតែជា IMMEDIATE_DANGER, SAME_DAY ឬ ROUTINE</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="128"/>
+        <location filename="../core_messages.py" line="130"/>
         <source>must be THB, KHR or USD</source>
         <translation type="unfinished">ត្រូវតែជា THB, KHR ឬ USD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="129"/>
+        <location filename="../core_messages.py" line="131"/>
         <source>must be a 32-byte public key</source>
         <translation type="unfinished">ត្រូវតែជាសោសាធារណៈ 32 បៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="130"/>
+        <location filename="../core_messages.py" line="132"/>
         <source>must be a KdfParams</source>
         <translation type="unfinished">ត្រូវតែជា KdfParams</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="131"/>
+        <location filename="../core_messages.py" line="133"/>
         <source>must be a date</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="132"/>
+        <location filename="../core_messages.py" line="134"/>
         <source>must be a date and time</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ និងម៉ោង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="133"/>
+        <location filename="../core_messages.py" line="135"/>
         <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ សរសេរតាមទម្រង់ YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="134"/>
+        <location filename="../core_messages.py" line="136"/>
         <source>must be a list of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាបញ្ជីលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="135"/>
+        <location filename="../core_messages.py" line="137"/>
         <source>must be a number</source>
         <translation type="unfinished">ត្រូវតែជាលេខ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="136"/>
+        <location filename="../core_messages.py" line="138"/>
         <source>must be a positive number of bytes</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនបៃវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="137"/>
+        <location filename="../core_messages.py" line="139"/>
         <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_tb ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="138"/>
+        <location filename="../core_messages.py" line="140"/>
         <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_trafficking ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="139"/>
+        <location filename="../core_messages.py" line="141"/>
         <source>must be a set of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាសំណុំលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="140"/>
+        <location filename="../core_messages.py" line="142"/>
         <source>must be a whole number</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="141"/>
+        <location filename="../core_messages.py" line="143"/>
         <source>must be a whole number of days</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនថ្ងៃគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="142"/>
+        <location filename="../core_messages.py" line="144"/>
         <source>must be a whole number of years</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="143"/>
+        <location filename="../core_messages.py" line="145"/>
         <source>must be active or disabled</source>
         <translation type="unfinished">ត្រូវតែជា active ឬ disabled</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="144"/>
+        <location filename="../core_messages.py" line="146"/>
         <source>must be an age in years</source>
         <translation type="unfinished">ត្រូវតែជាអាយុគិតជាឆ្នាំ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="145"/>
+        <location filename="../core_messages.py" line="147"/>
         <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation>ត្រូវមានយ៉ាងតិច ១២ តួអក្សរ (ឬពិបាកទាយជាងនេះច្រើន)។ ការប្រើពាក្យច្រើនម៉ាត់ជាមួយគ្នា គឺងាយស្រួលបំផុត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="146"/>
+        <location filename="../core_messages.py" line="148"/>
         <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 1,000,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="147"/>
+        <location filename="../core_messages.py" line="149"/>
         <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 5,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="148"/>
+        <location filename="../core_messages.py" line="150"/>
         <source>must be between 1 and 100,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 1 ដល់ 100,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="149"/>
+        <location filename="../core_messages.py" line="151"/>
         <source>must be bytes</source>
         <translation type="unfinished">ត្រូវតែជាបៃ (bytes)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="150"/>
+        <location filename="../core_messages.py" line="152"/>
         <source>must be kept or other</source>
         <translation type="unfinished">ត្រូវតែជា kept ឬ other</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="151"/>
+        <location filename="../core_messages.py" line="153"/>
         <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished">ត្រូវតែជា officer, health_worker, supervisor ឬ admin</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="152"/>
+        <location filename="../core_messages.py" line="154"/>
         <source>must be protection, child_protection or health</source>
         <translation type="unfinished">ត្រូវតែជា protection, child_protection ឬ health</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="153"/>
+        <location filename="../core_messages.py" line="155"/>
         <source>must be sealed, sent or failed</source>
         <translation type="unfinished">ត្រូវតែជា sealed, sent ឬ failed</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="154"/>
+        <location filename="../core_messages.py" line="156"/>
         <source>must be text</source>
         <translation type="unfinished">ត្រូវតែជាអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="155"/>
+        <location filename="../core_messages.py" line="157"/>
         <source>must be true or false</source>
         <translation type="unfinished">ត្រូវតែជា true ឬ false</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="156"/>
+        <location filename="../core_messages.py" line="158"/>
         <source>must be written in Khmer script</source>
         <translation type="unfinished">ត្រូវតែសរសេរជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="157"/>
+        <location filename="../core_messages.py" line="159"/>
         <source>must be yes or no</source>
         <translation type="unfinished">ត្រូវតែជា បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="158"/>
+        <location filename="../core_messages.py" line="160"/>
         <source>must carry a time zone</source>
         <translation type="unfinished">ត្រូវតែមានល្វែងម៉ោង (time zone)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="159"/>
+        <location filename="../core_messages.py" line="161"/>
         <source>must map each purpose to yes or no</source>
         <translation type="unfinished">គោលបំណងនីមួយៗ ត្រូវតែមានចម្លើយ បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="160"/>
+        <location filename="../core_messages.py" line="162"/>
         <source>must not be empty</source>
         <translation type="unfinished">មិនអាចទទេបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="161"/>
+        <location filename="../core_messages.py" line="163"/>
         <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished">មិនអាចទទេបានទេ៖ សូមផ្តល់អត្តសញ្ញាណរបស់វត្ថុ (store id + slot)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="162"/>
+        <location filename="../core_messages.py" line="164"/>
         <source>must not contain the user name</source>
         <translation>មិនត្រូវមានឈ្មោះអ្នកប្រើនៅក្នុងនោះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="163"/>
+        <location filename="../core_messages.py" line="165"/>
         <source>no such user</source>
         <translation type="unfinished">គ្មានអ្នកប្រើនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="164"/>
+        <location filename="../core_messages.py" line="166"/>
         <source>nothing to change</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវប្តូរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="165"/>
+        <location filename="../core_messages.py" line="167"/>
         <source>nothing to update</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវធ្វើបច្ចុប្បន្នភាពទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="166"/>
+        <location filename="../core_messages.py" line="168"/>
         <source>record() must run inside a transaction</source>
         <translation type="unfinished">record() ត្រូវតែដំណើរការនៅក្នុងប្រតិបត្តិការ (transaction)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="167"/>
+        <location filename="../core_messages.py" line="169"/>
         <source>referrals need consent to referral</source>
         <translation type="unfinished">ការបញ្ជូនត្រូវមានការយល់ព្រមឱ្យបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="168"/>
+        <location filename="../core_messages.py" line="170"/>
         <source>rekey() cannot run inside a transaction</source>
         <translation>rekey() មិនអាចដំណើរការនៅក្នុងប្រតិបត្តិការមួយបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="169"/>
+        <location filename="../core_messages.py" line="171"/>
         <source>screening answers need consent to screening</source>
         <translation type="unfinished">ចម្លើយនៃការពិនិត្យស្រាវជ្រាវ ត្រូវមានការយល់ព្រមឱ្យពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="170"/>
+        <location filename="../core_messages.py" line="172"/>
         <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="171"/>
+        <location filename="../core_messages.py" line="173"/>
         <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished">បញ្ជីសូចនាករ ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="172"/>
+        <location filename="../core_messages.py" line="174"/>
         <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished">ខ្លឹមសារនេះ មិនមែនជារបស់លិខិតបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="173"/>
+        <location filename="../core_messages.py" line="175"/>
         <source>the content repeats a field</source>
         <translation type="unfinished">ខ្លឹមសារមានចំណុចព័ត៌មានស្ទួនគ្នា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="174"/>
+        <location filename="../core_messages.py" line="176"/>
         <source>the file already exists; choose a new name</source>
         <translation type="unfinished">ឯកសារនេះមានរួចហើយ៖ សូមជ្រើសរើសឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="175"/>
+        <location filename="../core_messages.py" line="177"/>
         <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished">សោបណ្តោះអាសន្នរបស់ទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="176"/>
+        <location filename="../core_messages.py" line="178"/>
         <source>the signature does not match this message and context</source>
         <translation type="unfinished">ហត្ថលេខាមិនត្រូវគ្នានឹងសារ និងបរិបទនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="177"/>
+        <location filename="../core_messages.py" line="179"/>
         <source>the two entries differ</source>
         <translation type="unfinished">ការបញ្ចូលទាំងពីរមិនដូចគ្នាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="178"/>
+        <location filename="../core_messages.py" line="180"/>
         <source>this store has no users</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានអ្នកប្រើទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="179"/>
+        <location filename="../core_messages.py" line="181"/>
         <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished">មិនអាចចាប់ផ្តើមព្យាបាលបានទេ នៅពេលរោគវិនិច្ឆ័យមិនមែនជាជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="180"/>
+        <location filename="../core_messages.py" line="182"/>
         <source>unknown code</source>
         <translation type="unfinished">កូដមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="181"/>
+        <location filename="../core_messages.py" line="183"/>
         <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished">សូមប្រើពី 2 ដល់ 32 តួ ដែលជាអក្សរ លេខ សញ្ញាចុច (.) សញ្ញាដាច់ (-) ឬសញ្ញាគូសក្រោម (_) ហើយចាប់ផ្តើមដោយអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="182"/>
+        <location filename="../core_messages.py" line="184"/>
         <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished">MRZ របស់ទិដ្ឋាការ មិនត្រូវបានគាំទ្រទេ៖ សូមវាយព័ត៌មានដោយដៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="183"/>
+        <location filename="../core_messages.py" line="185"/>
         <source>wrong context, or the sealed blob was altered</source>
         <translation type="unfinished">បរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="184"/>
+        <location filename="../core_messages.py" line="186"/>
         <source>wrong key or context, or the encrypted blob was altered</source>
         <translation type="unfinished">សោ ឬបរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានអ៊ិនគ្រីប ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="185"/>
+        <location filename="../core_messages.py" line="187"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ ឬបរិបទមិនត្រឹមត្រូវ ឬសោដែលបានរុំការពារ ត្រូវបានកែប្រែ</translation>
     </message>
