@@ -82,7 +82,7 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
         code = crypto.generate_recovery_code()
         kf.set_recovery_code_slot(key, code, kdf=kdf, device_private=sign_priv)
         if hq_recovery_public_key is not None:
-            kf.set_hq_recovery_slot(key, hq_recovery_public_key)
+            kf.set_hq_recovery_slot(key, hq_recovery_public_key, device_private=sign_priv)
     except BaseException:
         store.close()
         for p in (Path(path), Path(str(path) + "-wal"), Path(str(path) + "-shm"), keyfile_path(path)):

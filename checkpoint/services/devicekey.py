@@ -2,17 +2,19 @@
 administrators only (issue 10, point 11).
 
 It lives sealed in the key slots of the active supervisors and administrators (each slot's X25519 key, whose
-private half that user's passphrase wraps) and, wrapped by the recovery code, in the recovery code's slot; never in
-the database, which every passphrase opens. A store from before this rule kept it in ``meta``: a sign-in after the
-upgrade seals it into those slots and deletes it from ``meta`` once every holder's slot has it (slots of the
-older kind are renewed at their user's own sign-in, so until each supervisor and administrator has signed in once
-it stays in ``meta``).
+private half that user's passphrase wraps), wrapped by the recovery code in the recovery code's slot, and sealed to
+HQ's recovery key in HQ's recovery slot (enrolled devices); never in the database, which every passphrase opens.
+A store from before this rule kept it in ``meta``: a sign-in after the upgrade seals it into those slots and
+deletes it from ``meta`` once every holder's slot has it (slots of the older kind are renewed at their user's own
+sign-in, so until each supervisor and administrator has signed in once it stays in ``meta``).
 
 Whoever holds it re-seals it whenever the holders change (an account added, a role changed, a passphrase reset, an
 account locked: ``reseal``), and at each of their sign-ins.
 """
 
 from __future__ import annotations
+
+import json
 
 from checkpoint import crypto
 from checkpoint.model.roles import Role
@@ -53,6 +55,12 @@ def adopt_device_key(store: Store, kf: KeyFile, role: str) -> bytes | None:
     if held is None or role not in HOLDER_ROLES:
         return None
     kf.set_device_key(held, holders(store))             # saves only when the holders changed
+    try:                                                 # HQ's recovery slot keeps a copy (a recovery through HQ)
+        sealed_to = json.loads(store.meta("hq_enrollment") or "{}").get("recovery_sealed_to", "")
+        if sealed_to:
+            kf.set_hq_device_copy(bytes.fromhex(sealed_to), held)
+    except ValueError:
+        pass
     return held
 
 

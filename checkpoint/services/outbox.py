@@ -163,7 +163,8 @@ class Outbox:
             "hq_recovery_public": hq_recovery_public.hex(), "fingerprint": fingerprint, "enrolled_at": now,
             "hq_enrolled_at": hq_enrolled_at, "hq_enrollment": hq_enrollment}
         if previous is None or not self._ctx.keyfile.has_slot("hq-recovery"):
-            self._ctx.keyfile.set_hq_recovery_slot(self._ctx.data_key(), hq_recovery_public)
+            self._ctx.keyfile.set_hq_recovery_slot(self._ctx.data_key(), hq_recovery_public,
+                                                   device_private=self._ctx.device_key)
             data["recovery_sealed_to"] = hq_recovery_public.hex()
         else:
             data["recovery_sealed_to"] = previous.get("recovery_sealed_to", previous["hq_recovery_public"])

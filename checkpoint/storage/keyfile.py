@@ -366,14 +366,29 @@ class KeyFile:
         self.data["slots"].append(slot)
         self.save()
 
-    def set_hq_recovery_slot(self, data_key: bytes, hq_recovery_public_key: bytes) -> None:
-        """Seal the data key to HQ's X25519 recovery key (done at enrollment)."""
+    def set_hq_recovery_slot(self, data_key: bytes, hq_recovery_public_key: bytes, *,
+                             device_private: bytes | None = None) -> None:
+        """Seal the data key to HQ's X25519 recovery key (done at enrollment); with ``device_private``, the
+        device's signing key too (a recovery through HQ gives it back to the supervisors)."""
         self.refresh()
         blob = crypto.seal(hq_recovery_public_key, data_key, context=_context(self.store_id, "hq-recovery", ""))
         self.data["slots"] = [s for s in self.data["slots"] if s.get("kind") != "hq-recovery"]
-        self.data["slots"].append({"kind": "hq-recovery", "recipient": crypto.key_id(hq_recovery_public_key),
-                                   "blob": _b64(blob)})
+        slot = {"kind": "hq-recovery", "recipient": crypto.key_id(hq_recovery_public_key), "blob": _b64(blob)}
+        if device_private is not None:
+            slot["device"] = _b64(crypto.seal(hq_recovery_public_key, device_private,
+                                              context=_context(self.store_id, "hq-device", "")))
+        self.data["slots"].append(slot)
         self.save()
+
+    def set_hq_device_copy(self, hq_recovery_public_key: bytes, device_private: bytes) -> None:
+        """Add the device's signing key to HQ's recovery slot (sealed to the same HQ key) if it lacks it: slots
+        made before the device key left the database. A no-op without a slot for that key."""
+        self.refresh()
+        for s in self._slots("hq-recovery"):
+            if s.get("recipient") == crypto.key_id(hq_recovery_public_key) and "device" not in s:
+                s["device"] = _b64(crypto.seal(hq_recovery_public_key, device_private,
+                                               context=_context(self.store_id, "hq-device", "")))
+                self.save()
 
     def hq_slot_is_for(self, hq_recovery_public: bytes | None) -> bool:
         """Whether HQ's recovery slot was sealed to this public key (by the key id stored beside it)."""
@@ -473,7 +488,11 @@ class KeyFile:
         ctx = _context(self.store_id, "hq-recovery", "")
         nxt = slots[0].get("blob_next")
         self.next_key = crypto.open_sealed(hq_recovery_private_key, _unb64(nxt), context=ctx) if nxt else None
-        return crypto.open_sealed(hq_recovery_private_key, _unb64(slots[0]["blob"]), context=ctx)
+        key = crypto.open_sealed(hq_recovery_private_key, _unb64(slots[0]["blob"]), context=ctx)
+        device = slots[0].get("device")
+        self.device_key = crypto.open_sealed(hq_recovery_private_key, _unb64(device),
+                                             context=_context(self.store_id, "hq-device", "")) if device else None
+        return key
 
     def failed_attempts(self, user_id: str) -> int:
         self.refresh()
@@ -507,8 +526,8 @@ _READ_RETRIES, _READ_DELAY = 8, 0.02
 # calling self.save() is listed here.
 READ_MODIFY_WRITE = ("clear_attempts", "add_passphrase_slot", "set_signing_key", "set_device_key",
                      "rename_user", "remove_user_slot",
-                     "set_recovery_code_slot", "set_hq_recovery_slot", "unwrap_for_user", "prepare_rotation",
-                     "finish_rotation", "abandon_rotation")
+                     "set_recovery_code_slot", "set_hq_recovery_slot", "set_hq_device_copy", "unwrap_for_user",
+                     "prepare_rotation", "finish_rotation", "abandon_rotation")
 
 
 def lock_path(path: Path) -> Path:

@@ -222,3 +222,30 @@ def test_an_upgraded_store_moves_the_device_key_out_of_the_database(name: str, t
         assert s.maintenance.verify().ok
     finally:
         s.lock()
+
+
+def test_a_recovery_through_hq_gives_the_device_key_back(supervisor, store_path, clock) -> None:
+    """The only supervisor forgot her passphrase and the recovery code is lost: HQ's recovery key opens the store
+    and gives the device's signing key back to her new slot (before, it was in the database)."""
+    from checkpoint.services.auth import reset_with_data_key
+    from checkpoint.services.outbox import Outbox
+    rec_priv, rec_pub = crypto.generate_x25519()
+    _, ex_pub = crypto.generate_x25519()
+    _, sig_pub = crypto.generate_signing_key()
+    Outbox(supervisor).set_enrollment(hq_url="http://127.0.0.1:8000", hq_device_id="dev-1",
+                                      hq_signing_public=sig_pub, hq_exchange_public=ex_pub,
+                                      hq_recovery_public=rec_pub)
+    device_public = _device_public(supervisor)
+    ids = {r[1]: r[0] for r in supervisor.store.db.execute("SELECT id, username FROM users")}
+    supervisor.lock()
+    kf = KeyFile.load(keyfile_path(store_path))
+    for name in ("dara", "rith"):
+        kf.remove_user_slot(ids[name])                       # no passphrase opens the device key any more
+    reset_with_data_key(store_path, "dara", "a-new-passphrase-from-hq-31",
+                        lambda k: k.unwrap_with_hq_key(rec_priv), by="hq", clock=clock, kdf=FAST)
+    s = unlock(store_path, "dara", "a-new-passphrase-from-hq-31", clock=clock, kdf=FAST)
+    try:
+        assert crypto.signing_public(Outbox(s).identity()["signing_private"]) == device_public
+        assert s.maintenance.verify().ok
+    finally:
+        s.lock()
