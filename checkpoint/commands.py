@@ -186,9 +186,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     with open_session(args) as s:
         rep = s.maintenance.verify()
-        emit(args, {"ok": rep.ok, "problems": list(rep.problems), "events": rep.events, "persons": rep.persons},
-              lambda: print(f"OK: {rep.events} events, {rep.persons} persons; integrity, event chain and "
-                            f"projections check out." if rep.ok else "PROBLEMS FOUND:\n  " + "\n  ".join(rep.problems)))
+        emit(args, {"ok": rep.ok, "problems": list(rep.problems), "events": rep.events, "persons": rep.persons,
+                    "notes": list(rep.notes)},
+              lambda: print((f"OK: {rep.events} events, {rep.persons} persons; integrity, event chain and "
+                             f"projections check out." if rep.ok else "PROBLEMS FOUND:\n  " + "\n  ".join(rep.problems))
+                            + "".join(f"\nNote: {n}" for n in rep.notes)))
         return EXIT_OK if rep.ok else EXIT_DATA
 
 

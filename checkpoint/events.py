@@ -15,11 +15,20 @@ import json
 import os
 from typing import Any
 
-__all__ = ["EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "RECORD_KINDS",
+__all__ = ["AUTHOR_CONTEXT", "CHAIN_HEAD_CONTEXT",
+           "EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "RECORD_KINDS",
            "TRAVEL_TYPES", "VERDICTS", "WIRE_FIELDS", "EventRefs", "canonical_json", "event_hash", "event_refs",
            "sharing_consent", "travel_problem", "uuid7"]
 
 GENESIS = "0" * 64
+
+# The signature context of the chain head HQ acknowledges for a device (HQ signs it, the device keeps it and its
+# ``verify`` compares the local log with it): ``{"device_id", "seq", "hash", "watermark", "issued_at"}``.
+CHAIN_HEAD_CONTEXT = b"checkpoint chain head v1"
+
+# The signature context of an event's author signature (the device's ``events.author_sig``: her own Ed25519 key
+# over the event's hash; ``checkpoint.services.authorship`` checks it).
+AUTHOR_CONTEXT = b"checkpoint event author v1"
 
 # Columns of the device's events table; all but ``local_order`` (this store's own insertion order) travel.
 EVENT_COLUMNS = ("id", "device_id", "device_seq", "entity_type", "entity_id", "type", "payload", "author", "hlc",
@@ -36,6 +45,10 @@ EVENT_TYPES = frozenset({
     "device.reenrolled",
     # issue 12: a consent withdrawn (consent per purpose)
     "consent.withdrawn",
+    # device-local audit of bulk reads (checkpoint.services.readlog): kind and counts, never the query
+    "records.read",
+    # a user's own Ed25519 signing key (its public half): each event she writes carries her signature
+    "user.key_set",
 })
 # Issue 14: the health post's TB screen of an arrival (with the referral it opens); the site's TB policy (audit).
 EVENT_TYPES = EVENT_TYPES | {"tb.screened", "site.tb_policy_set"}
@@ -49,6 +62,8 @@ EVENT_ENTITY: dict[str, str] = {
     "user.created": "user", "user.updated": "user", "user.passphrase_changed": "user",
     "records.exported": "store", "store.backed_up": "store", "device.reenrolled": "store",
     "consent.withdrawn": "person",
+    "records.read": "store",
+    "user.key_set": "user",
 }
 EVENT_ENTITY.update({"tb.screened": "person", "site.tb_policy_set": "store"})   # issue 14
 

@@ -9,7 +9,7 @@ files on a USB stick:
 - ``push(sealed_batch)``: a sealed batch; returns a signed acknowledgement (kind ACK) with a verdict per event
   (``VERDICTS``): accepted, duplicate (same id and content), held (a gap in the device's sequence: kept, applied
   when the gap fills), quarantined (kept with a reason; never blocks the rest), conflict (same id, different
-  content).
+  content); since v3 also the device's chain head as HQ holds it (``head``, ``head_sig``).
 - ``push(sealed_batch, ticket)``: also a push ticket (``sync.wire.push_ticket``): the device's signature over
   its id, a timestamp, a nonce and the batch's SHA-256 and length, which HQ checks *before* it reads the body.
 - ``pull(request)``: a signed pull request (``sync.wire.pull_request``: device id, cursor, limit, timestamp,
@@ -62,10 +62,17 @@ HISTORY: tuple[Version, ...] = (
                              "takes v1 batches. Enrollment: the device pins HQ's keys only from a signed "
                              "enrollment answer (CPN1) bound to its request and to the key fingerprint in the "
                              "enrollment code; a re-enrollment needs HQ's signed release (CPL1)"),
+    Version(3, "2026-12-02", "tamper evidence anchored at HQ: the ack (CPA1) carries the device's chain head as "
+                             "HQ holds it (head: device id, last event at or below the watermark, its hash) with "
+                             "HQ's signature over it (head_sig, context 'checkpoint chain head v1'), which the "
+                             "device keeps and its verify compares with the local log; HQ quarantines an event "
+                             "whose prev_hash does not link to the device's events it holds and flags the batch "
+                             "(chain_break). Batches (CPB1) are unchanged: HQ still takes v1 and v2 batches. A "
+                             "v2 device is told by /v1/health that HQ speaks 3 and to update, as in v2"),
 )
 PROTOCOL_VERSION = HISTORY[-1].version
-SUPPORTED = frozenset({2})
-BATCH_VERSIONS = frozenset({1, 2})      # the batch format did not change in v2: kept copies and USB files go in
+SUPPORTED = frozenset({3})
+BATCH_VERSIONS = frozenset({1, 2, 3})   # the batch format did not change in v2 or v3: kept copies and USB files go in
 
 
 class SyncProtocol(Protocol):

@@ -119,3 +119,15 @@ def test_the_services_enforce_the_same_table(supervisor, sign_in) -> None:
             else:
                 with pytest.raises(PermissionDenied, match=f"may not do this \\({permission}\\)"):
                     call(s)
+
+
+def test_every_event_type_says_which_roles_may_write_it() -> None:
+    """verify refuses an event whose author's role may not write its type; a type nobody listed would be writable by
+    no role (or, before, by any): each type is listed, except a user's own passphrase and key (special cases)."""
+    from checkpoint.events import EVENT_TYPES
+    from checkpoint.model.roles import EVENT_AUTHORS, may_author
+    self_authored = {"user.passphrase_changed", "user.key_set"}
+    assert sorted(EVENT_TYPES - set(EVENT_AUTHORS) - self_authored) == []
+    assert not may_author(Role.OFFICER, "user.updated") and may_author(Role.SUPERVISOR, "user.updated")
+    assert may_author(Role.HEALTH_WORKER, "tb.screened") and not may_author(Role.OFFICER, "tb.screened")
+    assert not may_author(Role.SUPERVISOR, "no.such_type")

@@ -212,9 +212,11 @@ def test_token_round_trip(sign_in, case) -> None:
     s = sign_in("thida")
     slip = s.slips.slip(case["health"])
     keys = s.slips.trusted_keys()
-    (kid, public), = keys.items()
-    assert public == bytes.fromhex(s.store.meta("device_signing_public"))
-    assert kid == crypto.key_id(public)
+    # Signed with the printing health worker's own key (the device's key is for supervisors only).
+    public = bytes.fromhex(s.store.db.execute("SELECT signing_public FROM users WHERE id = ?",
+                                              [s.user.id]).fetchone()[0])
+    kid = crypto.key_id(public)
+    assert keys[kid] == public and crypto.key_id(bytes.fromhex(s.store.meta("device_signing_public"))) in keys
     assert verify_referral_token(slip.token, keys, today=TODAY) == {
         "d": kid, "i": "2026-11-22", "p": slip_person(s, case["health"]), "r": case["health"], "x": "2027-02-20"}
     assert s.slips.token(case["health"]) == slip.token  # deterministic: a reprint has the same QR
@@ -290,7 +292,7 @@ def test_unknown_or_mismatched_device_is_refused(sign_in, case, tmp_path) -> Non
     with pytest.raises(SignatureInvalid, match="not trusted"):
         verify_referral_token(token, {}, today=TODAY)
     # The right key id mapped to another device's key: the signature does not verify.
-    (kid, _pub), = s.slips.trusted_keys().items()
+    kid = json.loads(_unb64(token.split(".")[1]))["d"]           # the key the slip names (sokha's own)
     with pytest.raises(SignatureInvalid):
         verify_referral_token(token, {kid: next(iter(other_keys.values()))}, today=TODAY)
     # The payload names another trusted device: still refused (the signature was made by this one).
@@ -303,10 +305,10 @@ def test_unknown_or_mismatched_device_is_refused(sign_in, case, tmp_path) -> Non
 
 
 def test_signature_for_another_purpose_is_refused(sign_in, case) -> None:
-    """The device key signs other things (sync batches); a signature made with another context never passes."""
+    """The signing key signs other things (events); a signature made with another context never passes."""
     s = sign_in("sokha")
     prefix, payload, _sig = s.slips.token(case["health"]).split(".")
-    private = bytes.fromhex(s.store.meta("device_signing_private"))
+    private = s.store.signer[1]          # slips are signed with the printing user's own key
     other = crypto.sign(private, _unb64(payload), context=b"batch")
     with pytest.raises(SignatureInvalid):
         verify_referral_token(f"{prefix}.{payload}.{_b64(other)}", s.slips.trusted_keys(), today=TODAY)
@@ -318,7 +320,7 @@ def test_signature_for_another_purpose_is_refused(sign_in, case) -> None:
 def _signed(s, data: object) -> str:
     """A correctly signed token over arbitrary content (to show the shape is checked too)."""
     raw = data if isinstance(data, bytes) else json.dumps(data).encode()
-    private = bytes.fromhex(s.store.meta("device_signing_private"))
+    private = s.store.signer[1]          # slips are signed with the printing user's own key
     return f"CPR2.{_b64(raw)}.{_b64(crypto.sign(private, raw, context=SIGNING_CONTEXT))}"
 
 
@@ -365,8 +367,8 @@ def test_a_slip_expires_and_is_bound_to_its_person(sign_in, case) -> None:
 def test_a_token_of_the_old_format_is_refused(sign_in, case) -> None:
     """CPR1 codes never expired and named the referral kind: none verifies any more."""
     s = sign_in("sokha")
-    private = bytes.fromhex(s.store.meta("device_signing_private"))
-    public = bytes.fromhex(s.store.meta("device_signing_public"))
+    private = s.store.signer[1]          # slips are signed with the printing user's own key
+    public = crypto.signing_public(private)
     old = json.dumps({"d": crypto.key_id(public), "f": "IOM", "k": "protection", "r": case["protection"],
                       "t": "2026-11-22"}, sort_keys=True, separators=(",", ":")).encode()
     token = f"CPR1.{_b64(old)}.{_b64(crypto.sign(private, old, context=b'checkpoint referral slip v1'))}"

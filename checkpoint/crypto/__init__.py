@@ -36,7 +36,7 @@ from checkpoint.crypto.keyslot import (
     unwrap_key,
     wrap_key,
 )
-from checkpoint.crypto.signing import generate_signing_key, key_id, sign, verify
+from checkpoint.crypto.signing import generate_signing_key, key_id, sign, signing_public, verify
 
 __all__ = [
     "KdfParams",
@@ -55,6 +55,7 @@ __all__ = [
     "seal",
     "sealed_recipient_id",
     "sign",
+    "signing_public",
     "unwrap_key",
     "verify",
     "wrap_key",

@@ -48,6 +48,16 @@ def generate_signing_key() -> tuple[bytes, bytes]:
     return private.private_bytes_raw(), private.public_key().public_bytes_raw()
 
 
+def signing_public(private: bytes) -> bytes:
+    """The Ed25519 public key of a raw 32-byte private key.
+
+    >>> private, public = generate_signing_key()
+    >>> signing_public(private) == public
+    True
+    """
+    return Ed25519PrivateKey.from_private_bytes(as_key(private, "private")).public_key().public_bytes_raw()
+
+
 def sign(private: bytes, message: bytes, *, context: bytes = b"") -> bytes:
     """Sign ``message`` with an Ed25519 private key; return a 78-byte CPSG signature blob.
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from enum import StrEnum
 
-__all__ = ["PERMISSIONS", "ROLES", "Permission", "Role", "can"]
+__all__ = ["EVENT_AUTHORS", "PERMISSIONS", "ROLES", "Permission", "Role", "can", "may_author"]
 
 
 class Role(StrEnum):
@@ -72,3 +72,38 @@ PERMISSIONS: Mapping[str, frozenset[Permission]] = {   # keyed by Role (a str)
 def can(role: str, permission: Permission) -> bool:
     """May ``role`` (a Role, or the role string as stored) do ``permission``?"""
     return permission in PERMISSIONS.get(role, frozenset())
+
+
+# Who may author each event type (issue 10, point 11): a role may write an event type when it holds any of these
+# permissions (the services' own checks, restated for ``verify``, which checks every signed event against its
+# author's role at the time). A type absent here may be written by no role: a new event type must say who writes it
+# (tests/test_site_roles.py checks every type of ``checkpoint.events.EVENT_TYPES`` is here or a special case). Special cases in
+# ``checkpoint.services.authorship``: the first supervisor creates herself; a user sets her own passphrase and
+# signing key; a recovery reinstates its own account.
+EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
+    "registration.recorded": frozenset({_P.REGISTER}),
+    "person.amended": frozenset({_P.AMEND_OWN, _P.AMEND_ANY}),
+    "encounter.amended": frozenset({_P.AMEND_OWN, _P.AMEND_ANY}),
+    "conflict.resolved": frozenset({_P.AMEND_ANY}),
+    "encounter.approved": frozenset({_P.APPROVE}),
+    "record.voided": frozenset({_P.VOID}),
+    "referral.created": frozenset({_P.REGISTER, _P.UPDATE_HEALTH_REFERRAL}),
+    "referral.updated": frozenset({_P.UPDATE_HEALTH_REFERRAL, _P.UPDATE_PROTECTION_REFERRAL}),
+    "user.created": frozenset({_P.MANAGE_USERS}),
+    "user.updated": frozenset({_P.MANAGE_USERS}),
+    "person.viewed": frozenset({_P.VIEW_IDENTITY}),
+    "records.read": frozenset({_P.VIEW_LIST, _P.VIEW_IDENTITY, _P.VIEW_TB, _P.APPROVE}),
+    "referral.slip_printed": frozenset({_P.VIEW_TB, _P.VIEW_TRAFFICKING, _P.VIEW_OWN_TRAFFICKING}),
+    "records.exported": frozenset({_P.EXPORT}),
+    "store.backed_up": frozenset({_P.BACKUP}),
+    "device.reenrolled": frozenset({_P.SYNC}),
+    "tb.screened": frozenset({_P.SCREEN_TB}),                        # issue 14: the health post's own screen
+    "site.tb_policy_set": frozenset({_P.SITE_SETTINGS}),
+    "consent.withdrawn": frozenset({_P.AMEND_OWN, _P.AMEND_ANY}),    # issue 12: who may correct the arrival
+}
+
+
+def may_author(role: str, event_type: str) -> bool:
+    """May a user of ``role`` write an event of ``event_type`` (``EVENT_AUTHORS``)?"""
+    needed = EVENT_AUTHORS.get(event_type, frozenset())
+    return any(can(role, p) for p in needed)

@@ -29,6 +29,8 @@ from checkpoint.errors import (
 from checkpoint.model.roles import Role
 from checkpoint.model.user import validate_username
 from checkpoint.passphrase import assess, check_passphrase
+from checkpoint.services.authorship import adopt_signing_key, record_key
+from checkpoint.services.devicekey import adopt_device_key, reseal
 from checkpoint.services.session import Session
 from checkpoint.services.users import Notice
 from checkpoint.site import DEFAULT_STATION_ID
@@ -64,18 +66,23 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
     store_id = str(uuid.uuid4())
     store = Store.create(path, key, clock=clock, meta={
         "store_id": store_id, "checkpoint_name": name, "station_id": station_id,
-        "device_signing_private": sign_priv.hex(), "device_signing_public": sign_pub.hex()})
+        "device_signing_public": sign_pub.hex()})      # its private half: in supervisors' slots only
     try:
         kf = KeyFile.create(keyfile_path(path), store_id=store_id, device_public_key=sign_pub.hex())
         user_id = str(uuid.uuid4())
+        own_priv, own_pub = crypto.generate_signing_key()      # her own key: she signs what she writes
+        store.signer = (user_id, own_priv)
         with store.write():
             store.record("user.created", "user", user_id,
                          {"username": username, "display_name": display, "role": str(Role.SUPERVISOR)}, author=user_id)
-        kf.add_passphrase_slot(user_id, username, key, passphrase, kdf=kdf)
+            record_key(store, user_id, own_pub, author=user_id)
+        kf.add_passphrase_slot(user_id, username, key, passphrase, kdf=kdf, signing_private=own_priv)
+        kf.set_device_key(sign_priv, {user_id})
+        kf.device_key = sign_priv
         code = crypto.generate_recovery_code()
-        kf.set_recovery_code_slot(key, code, kdf=kdf)
+        kf.set_recovery_code_slot(key, code, kdf=kdf, device_private=sign_priv)
         if hq_recovery_public_key is not None:
-            kf.set_hq_recovery_slot(key, hq_recovery_public_key)
+            kf.set_hq_recovery_slot(key, hq_recovery_public_key, device_private=sign_priv)
     except BaseException:
         store.close()
         for p in (Path(path), Path(str(path) + "-wal"), Path(str(path) + "-shm"), keyfile_path(path)):
@@ -111,11 +118,15 @@ def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, cloc
         if not kf.slot_is_sealed(user_id):
             # An older slot (the data key wrapped directly) cannot take a rotated key: replace it while the
             # passphrase is at hand.
-            kf.add_passphrase_slot(user_id, username.strip().lower(), store.data_key, passphrase, kdf=kdf)
+            kf.add_passphrase_slot(user_id, username.strip().lower(), store.data_key, passphrase, kdf=kdf,
+                                   signing_private=kf.signing_key)
         _drop_slots_of_locked_accounts(store, kf)
         row = store.db.execute("SELECT status FROM users WHERE id = ?", [user_id]).fetchone()
         if row is None or row[0] != "active":
             raise AccountDisabled("This account is locked. Ask a supervisor to unlock it.")
+        adopt_signing_key(store, kf, user_id)
+        role = store.db.execute("SELECT role FROM users WHERE id = ?", [user_id]).fetchone()[0]
+        kf.device_key = adopt_device_key(store, kf, role)
         session = Session(store, kf, user_id, kdf=kdf)
         notices = session.users.take_notices()
         if not assess(passphrase, username=session.user.username).ok:
@@ -203,11 +214,18 @@ def _reset(path: str | os.PathLike[str], username: str, new_passphrase: str, unw
             raise ValidationError("username", "no such user")
         new_passphrase = check_passphrase(new_passphrase, username=str(row[1]))
         user_id = str(row[0])
+        # Her old signing key is in the slot the forgotten passphrase wraps: a new one, set by the recovery.
+        own_priv, own_pub = crypto.generate_signing_key()
+        store.signer = (user_id, own_priv)
         with store.write():
+            record_key(store, user_id, own_pub, author=user_id, by=by)
             store.record("user.passphrase_changed", "user", user_id, {"by": by}, author=user_id)
             if row[2] != "active":
-                store.record("user.updated", "user", user_id, {"changes": {"status": "active"}}, author=user_id)
-        kf.add_passphrase_slot(user_id, str(row[1]), key, new_passphrase, kdf=kdf)
+                store.record("user.updated", "user", user_id, {"changes": {"status": "active"}, "by": by},
+                             author=user_id)
+        kf.add_passphrase_slot(user_id, str(row[1]), key, new_passphrase, kdf=kdf, signing_private=own_priv)
+        # The recovery code's slot keeps the device's key: give it back to the holders (this user if she is one).
+        reseal(store, kf, kf.device_key)
     except BaseException:
         store.close()
         raise

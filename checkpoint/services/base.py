@@ -12,6 +12,7 @@ Raises StoreError once the session is locked (every read of ``store`` or ``db``)
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +22,7 @@ from checkpoint import crypto
 from checkpoint.errors import NotFound, PermissionDenied, StoreError, ValidationError
 from checkpoint.model.fields import opt_text
 from checkpoint.model.roles import Permission, can
+from checkpoint.services.readlog import ReadLog
 from checkpoint.site import SiteConfig
 from checkpoint.storage.keyfile import KeyFile
 from checkpoint.storage.store import Store
@@ -54,6 +56,9 @@ class Context:
         self.user = user
         self.site = site
         self.kdf = kdf
+        self.reads = ReadLog()
+        # The device's signing key: supervisors and administrators only (checkpoint.services.devicekey).
+        self.device_key: bytes | None = keyfile.device_key if user.role in ("supervisor", "admin") else None
 
     @property
     def store(self) -> Store:
@@ -71,8 +76,11 @@ class Context:
 
     def close(self) -> None:
         if self._store is not None:
+            with contextlib.suppress(Exception):     # locking must not fail; the minute's first read is logged
+                self.reads.flush(self._store, self.user.id)
             self._store.close()
             self._store = None
+            self.device_key = None
 
     def may(self, permission: Permission) -> bool:
         return can(self.user.role, permission)
@@ -92,6 +100,10 @@ class Context:
         if not self.store.data_key:
             raise StoreError("The data key is not available in this session.")
         return self.store.data_key
+
+    def audit_read(self, kind: str, persons: int) -> None:
+        """Leave the trace of a read that returned ``persons`` persons (``checkpoint.services.readlog``)."""
+        self.reads.note(self.store, self.user.id, kind, persons)
 
     # ------------------------------------------------------------------ reads several areas share
     def encounter(self, encounter_id: str) -> dict[str, Any]:

@@ -117,6 +117,7 @@ class Corrections:
         for r in rows:
             r["kept_value"] = json.loads(r["kept_value"]) if r["kept_value"] is not None else None
             r["other_value"] = json.loads(r["other_value"]) if r["other_value"] is not None else None
+        ctx.audit_read("conflicts", len({r["person_id"] for r in rows}))
         return rows
 
     def resolve(self, conflict_id: str, keep: str) -> Changes:

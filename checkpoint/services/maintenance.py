@@ -17,11 +17,14 @@ import csv
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from checkpoint import acl, files
 from checkpoint.errors import PermissionDenied, StoreError, ValidationError
 from checkpoint.model.roles import Permission
+from checkpoint.services.authorship import author_problems
 from checkpoint.services.base import Context
+from checkpoint.services.chainhead import hq_head_problems
 from checkpoint.services.changes import Changes
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.keyfile import KeyFile
@@ -36,6 +39,7 @@ class VerifyReport:
     problems: tuple[str, ...]
     events: int
     persons: int
+    notes: tuple[str, ...] = ()          # worth knowing, not problems (e.g. events from before signatures)
 
     @property
     def ok(self) -> bool:
@@ -67,6 +71,10 @@ _CSV_COLUMNS = ("person_id", "family_name", "given_names", "name_khmer", "sex", 
                 "trafficking_flags", "review_status")
 
 
+# Issue 10, point 12: the local log no longer matches the chain head HQ acknowledged (shown translated).
+MSG_AT_HQ_DIFFER: Final = ("Events already at HQ differ from this device's event log: events HQ acknowledged were "
+                           "changed or deleted here. Do not delete anything; tell HQ.")
+
 _WITHHELD = "withheld (no consent to sharing)"
 _WITHHELD_TB = "withheld (consent to the TB screen withdrawn)"
 _TB_OUTCOME = _CSV_COLUMNS.index("tb_outcome")
@@ -80,20 +88,25 @@ class Maintenance:
         self._ctx = ctx
 
     def verify(self) -> VerifyReport:
-        """Check the store: SQLite and SQLCipher integrity, the event chain, and that projections rebuilt from
-        the events equal the live tables."""
+        """Check the store: SQLite and SQLCipher integrity, the event chain, the chain head HQ acknowledged
+        (``checkpoint.services.chainhead``), each event's author signature and the author's right to write it
+        (``checkpoint.services.authorship``), and that projections rebuilt from the events equal the live
+        tables."""
         ctx = self._ctx
         ctx.require(Permission.VERIFY)
         store = ctx.store
         problems = store.integrity_check()
         problems += store.verify_chain()
+        problems += hq_head_problems(store, MSG_AT_HQ_DIFFER)
+        authors, notes = author_problems(store)
+        problems += authors
         rebuilt = rebuild_projections(store)
         try:
             problems += compare_projections(ctx.db, rebuilt)
         finally:
             rebuilt.close()
         return VerifyReport(tuple(problems), int(ctx.db.execute("SELECT count(*) FROM events").fetchone()[0]),
-                            int(ctx.db.execute("SELECT count(*) FROM persons").fetchone()[0]))
+                            int(ctx.db.execute("SELECT count(*) FROM persons").fetchone()[0]), tuple(notes))
 
     def cipher_version(self) -> str:
         """The SQLCipher version encrypting this store ("" would mean no encryption: opening refuses that)."""

@@ -15,13 +15,26 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
-from checkpoint.events import EVENT_TYPES, HLC, VERDICTS, WIRE_FIELDS, event_hash, event_refs, travel_problem
+from checkpoint import crypto
+from checkpoint.errors import ConflictError, NotFound, PermissionDenied, StoreError, ValidationError
+from checkpoint.events import (
+    CHAIN_HEAD_CONTEXT,
+    EVENT_TYPES,
+    HLC,
+    VERDICTS,
+    WIRE_FIELDS,
+    canonical_json,
+    event_hash,
+    event_refs,
+    travel_problem,
+)
 from checkpoint.model.roles import Permission, Role
+from checkpoint.services.chainhead import HQ_HEAD_META, hq_head
 from checkpoint.services.session import Session
 from checkpoint.storage.projections import apply_event
 from checkpoint.storage.store import Store, insert_event
@@ -30,6 +43,8 @@ if TYPE_CHECKING:
     import sqlite_utils  # imported by checkpoint.storage.db first, which swaps in SQLCipher
 
 __all__ = ["Batch", "Outbox"]
+
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -86,8 +101,12 @@ class Outbox:
     def identity(self) -> dict[str, Any]:
         """This device: ids, checkpoint, and its Ed25519 signing key pair (bytes)."""
         m = self.store.meta
+        private = self._ctx.device_key or bytes.fromhex(m("device_signing_private") or "")
+        if len(private) != 32:
+            raise StoreError("This account's key slot does not hold the device's signing key: sign in again as a "
+                             "supervisor (or with the recovery code) and it is given back.")
         return {"device_id": self.store.device_id, "store_id": m("store_id"), "checkpoint_name": m("checkpoint_name"),
-                "station_id": m("station_id"), "signing_private": bytes.fromhex(m("device_signing_private") or ""),
+                "station_id": m("station_id"), "signing_private": private,
                 "signing_public": bytes.fromhex(m("device_signing_public") or "")}
 
     def enrollment(self) -> dict[str, Any] | None:
@@ -144,7 +163,8 @@ class Outbox:
             "hq_recovery_public": hq_recovery_public.hex(), "fingerprint": fingerprint, "enrolled_at": now,
             "hq_enrolled_at": hq_enrolled_at, "hq_enrollment": hq_enrollment}
         if previous is None or not self._ctx.keyfile.has_slot("hq-recovery"):
-            self._ctx.keyfile.set_hq_recovery_slot(self._ctx.data_key(), hq_recovery_public)
+            self._ctx.keyfile.set_hq_recovery_slot(self._ctx.data_key(), hq_recovery_public,
+                                                   device_private=self._ctx.device_key)
             data["recovery_sealed_to"] = hq_recovery_public.hex()
         else:
             data["recovery_sealed_to"] = previous.get("recovery_sealed_to", previous["hq_recovery_public"])
@@ -277,6 +297,34 @@ class Outbox:
                            [now, batch_id])
                 self.store.set_meta("sync_last_success", now)
         return counts
+
+    def record_hq_head(self, head: Any, signature: Any) -> bool:
+        """Keep the chain head HQ acknowledged for this device (``{"device_id", "seq", "hash", ...}`` from a
+        verified ack, with HQ's own signature over it): ``verify`` later compares this device's log with it. Kept
+        only when signed by the pinned HQ key, about this device, and not behind the head already kept. Returns
+        whether it was kept. Raises SignatureInvalid, ValidationError (a malformed head)."""
+        pinned = self.enrollment()
+        if pinned is None:
+            raise PermissionDenied("This device is not enrolled.")
+        if not isinstance(head, dict) or head.get("device_id") != self.store.device_id:
+            raise ValidationError("head", "is not this device's chain head")
+        seq = head.get("seq")
+        if isinstance(seq, bool) or not isinstance(seq, int) or seq < 0 \
+                or not isinstance(head.get("hash"), str) or not _HEX64.fullmatch(head["hash"]):
+            raise ValidationError("head", "is malformed")
+        try:
+            sig = bytes.fromhex(signature) if isinstance(signature, str) else b""
+        except ValueError:
+            sig = b""
+        crypto.verify(bytes.fromhex(pinned["hq_signing_public"]), canonical_json(head).encode(), sig,
+                      context=CHAIN_HEAD_CONTEXT)
+        kept = hq_head(self.store)
+        if kept is not None and kept["head"]["seq"] > seq:
+            return False
+        with self.store.write():
+            self.store.set_meta(HQ_HEAD_META, canonical_json({"head": head, "sig": sig.hex(),
+                                                               "key": pinned["hq_signing_public"]}))
+        return True
 
     # ------------------------------------------------------------------ pull
     def pull_cursor(self) -> str:
@@ -413,3 +461,4 @@ class Outbox:
                 "enrollment": {k: enrollment.get(k, "") for k in ("hq_url", "enrolled_at", "first_enrolled_at",
                                                                   "previous_hq_url", "released_at")}
                 if enrollment is not None else {}}
+

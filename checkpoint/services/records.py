@@ -129,6 +129,7 @@ class Records:
                      [up, up + "\uffff", limit])
         results = summaries(ctx, ids[:limit])
         results.sort(key=lambda r: (r.family_name, r.given_names, r.name_khmer))
+        ctx.audit_read("search", len(results))
         return results
 
     def count(self, *, include_voided: bool = False) -> int:
@@ -144,7 +145,9 @@ class Records:
         ids = [r[0] for r in self._ctx.db.execute(
             f"SELECT id FROM persons {where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?",
             [max(0, min(limit, 1000)), max(0, offset)])]
-        return summaries(self._ctx, ids)
+        out = summaries(self._ctx, ids)
+        self._ctx.audit_read("list", len(out))
+        return out
 
     # ------------------------------------------------------------------ one record
     def get(self, person_id: str) -> dict[str, Any]:
@@ -217,6 +220,7 @@ class Records:
             if ctx.may(Permission.VIEW_TRAFFICKING):
                 item["changes"] = payload.get("changes", {})
             out.append(item)
+        ctx.audit_read("history", 1 if out else 0)
         return out
 
     # ------------------------------------------------------------------ figures

@@ -148,6 +148,7 @@ class Referrals:
             sql += " AND r.status = ?"
             params.append(status)
         rows = row_dicts(self._ctx.db.execute(sql + " ORDER BY r.created_at LIMIT ?", [*params, limit]))
+        self._ctx.audit_read("referrals", len({r["person_id"] for r in rows}))
         return [ReferralRow(**r) for r in rows]
 
     def get(self, referral_id: str) -> ReferralRow:
@@ -160,6 +161,7 @@ class Referrals:
             raise NotFound("No such referral.")
         row = ReferralRow(**rows[0])
         self._require_kind(row.kind)
+        ctx.audit_read("referrals", 1)
         return row
 
     def to_follow_up(self, stage_filter: str = "open", *, keep: Mapping[str, str] | None = None,

@@ -216,6 +216,7 @@ class Registrations:
         for pid, reasons in ranked:
             s = summaries(ctx, [pid])[0]
             out.append(PossibleDuplicate(**vars(s), reasons=tuple(sorted(reasons, key=order.index))))
+        ctx.audit_read("duplicates", len(out))
         return out
 
 

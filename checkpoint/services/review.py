@@ -85,4 +85,5 @@ class Review:
             "p.name_khmer FROM encounters e JOIN persons p ON p.id = e.person_id "
             "LEFT JOIN users u ON u.id = e.officer_id "
             "WHERE e.review_status = 'pending' AND e.voided = 0 ORDER BY e.arrival_at LIMIT ?", [limit]))
+        ctx.audit_read("review", len({r["person_id"] for r in rows}))
         return [PendingArrival(**r) for r in rows]

@@ -119,6 +119,7 @@ class Session:
         ctx = self._ctx
         st = ctx.store
         store = Store.open(st.path, ctx.data_key(), clock=st.clock)
+        store.signer = st.signer                 # the same user signs what the sync connection writes
         try:
             return Session(store, ctx.keyfile, self.user.id, kdf=ctx.kdf)
         except BaseException:

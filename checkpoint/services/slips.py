@@ -40,12 +40,15 @@ class Slips:
     def slip(self, referral_id: str) -> Slip:
         """Everything the slip of one referral prints, with its signed code."""
         row = self._load(referral_id)
+        self._ctx.audit_read("slip", 1)
         return make_slip(row, checkpoint_name=self._ctx.site.checkpoint_name, token=self._sign(row),
                          tz=self._ctx.site.tz)
 
     def token(self, referral_id: str) -> str:
         """Only the signed code of a referral's slip (``CPR2.<payload>.<signature>``); the same checks."""
-        return self._sign(self._load(referral_id))
+        row = self._load(referral_id)
+        self._ctx.audit_read("slip", 1)
+        return self._sign(row)
 
     def record_printed(self, referral_id: str) -> Changes:
         """Log that this user printed (or saved) the slip of a referral: the slip carries personal data."""
@@ -57,10 +60,16 @@ class Slips:
         return Changes(events=True)
 
     def trusted_keys(self) -> dict[str, bytes]:
-        """This device's own public signing key as ``{key_id: public_key}``, for ``verify_referral_token``.
-        Slips from other checkpoints verify only with their keys (HQ reference data; not built yet)."""
+        """The public keys slips of this device are signed with, as ``{key_id: public_key}``, for
+        ``verify_referral_token``: each user's own key (slips are signed by the user who prints them) and the
+        device's (slips printed before that rule). Slips from other checkpoints verify only with their keys (HQ
+        reference data; not built yet)."""
         public = self._device_key("device_signing_public")
-        return {crypto.key_id(public): public}
+        keys = {crypto.key_id(public): public}
+        for (hexkey,) in self._ctx.db.execute("SELECT signing_public FROM users WHERE signing_public != ''"):
+            user_key = bytes.fromhex(hexkey)
+            keys[crypto.key_id(user_key)] = user_key
+        return keys
 
     # ------------------------------------------------------------------
     def _load(self, referral_id: str) -> dict[str, Any]:
@@ -104,7 +113,10 @@ class Slips:
         return row
 
     def _sign(self, row: dict[str, Any]) -> str:
-        return sign_token(row, self._device_key("device_signing_private"), self._device_key("device_signing_public"),
+        signer = self._ctx.store.signer      # the printing user's own key: the device's is not hers to use
+        if signer is None:
+            raise StoreError("This session has no signing key; slips cannot be signed. Sign in again.")
+        return sign_token(row, signer[1], crypto.signing_public(signer[1]),
                           issued=self._ctx.today())
 
     def _device_key(self, name: str) -> bytes:

@@ -36,8 +36,10 @@ from checkpoint.model.fields import opt_text
 from checkpoint.model.roles import ROLES, Permission, Role
 from checkpoint.model.user import validate_username
 from checkpoint.passphrase import check_passphrase
+from checkpoint.services.authorship import record_key
 from checkpoint.services.base import Context, row_dicts
 from checkpoint.services.changes import Changes
+from checkpoint.services.devicekey import reseal
 from checkpoint.storage.codec import decode_payload
 
 __all__ = ["Notice", "Rotated", "UserAccount", "Users"]
@@ -143,12 +145,15 @@ class Users:
             raise ConflictError(f"A user named {name} already exists.")
         uid = str(uuid.uuid4())
         key = ctx.data_key()
+        own_priv, own_pub = crypto.generate_signing_key()      # the new user's own key, sealed in her slot
         with ctx.store.write():
             ctx.store.record("user.created", "user", uid, {"username": name, "display_name": display,
                                                            "role": str(role)}, author=ctx.user.id)
+            record_key(ctx.store, uid, own_pub, author=ctx.user.id)
             # The slot is written before the transaction commits; if the commit fails the slot names a user id
             # that does not exist and can never sign in.
-            ctx.keyfile.add_passphrase_slot(uid, name, key, pw, kdf=ctx.kdf)
+            ctx.keyfile.add_passphrase_slot(uid, name, key, pw, kdf=ctx.kdf, signing_private=own_priv)
+        reseal(ctx.store, ctx.keyfile, ctx.device_key)
         return Changes(users=True, events=True, ids={"user": uid})
 
     def set_passphrase(self, username: str, new_passphrase: str, *, old_passphrase: str | None = None) -> Changes:
@@ -168,13 +173,22 @@ class Users:
                 raise PermissionDenied("Only a supervisor may reinstate a locked account.")
         pw = check_passphrase(new_passphrase, username=u["username"],
                               hints=(u["display_name"], ctx.site.checkpoint_name))
+        signer = ctx.store.signer
+        own = u["id"] == ctx.user.id and signer is not None and signer[0] == u["id"]
+        # Her own change keeps her signing key; a reset by someone else gives her a new one (the old one is
+        # sealed in the slot the reset replaces).
+        own_priv = signer[1] if own and signer is not None else crypto.generate_signing_key()[0]
         with ctx.store.write():
             ctx.store.record("user.passphrase_changed", "user", u["id"], {"by": ctx.user.username},
                              author=ctx.user.id)
+            if not own:
+                record_key(ctx.store, u["id"], crypto.signing_public(own_priv), author=ctx.user.id)
             if u["status"] != "active":
                 ctx.store.record("user.updated", "user", u["id"], {"changes": {"status": "active"}},
                                  author=ctx.user.id)
-        ctx.keyfile.add_passphrase_slot(u["id"], u["username"], ctx.data_key(), pw, kdf=ctx.kdf)
+        ctx.keyfile.add_passphrase_slot(u["id"], u["username"], ctx.data_key(), pw, kdf=ctx.kdf,
+                                        signing_private=own_priv)
+        reseal(ctx.store, ctx.keyfile, ctx.device_key)
         return Changes(users=True, events=True)
 
     def set_status(self, username: str, status: str) -> Changes:
@@ -205,6 +219,7 @@ class Users:
             # sign-in of anyone removes (auth.unlock).
             ctx.keyfile.remove_user_slot(u["id"], locked=True)
         ctx.keyfile.clear_attempts(u["id"])
+        reseal(ctx.store, ctx.keyfile, ctx.device_key)
         return Changes(users=True, events=True)
 
     def set_role(self, username: str, role: str) -> Changes:
@@ -219,6 +234,7 @@ class Users:
             raise ConflictError("You cannot change your own role.")
         with ctx.store.write():
             ctx.store.record("user.updated", "user", u["id"], {"changes": {"role": str(role)}}, author=ctx.user.id)
+        reseal(ctx.store, ctx.keyfile, ctx.device_key)
         return Changes(users=True, events=True)
 
     def take_notices(self) -> builtins.list[Notice]:
@@ -286,7 +302,7 @@ class Users:
             raise StoreError("HQ's recovery key is not known here; the data key cannot be rotated without it.")
         new_key = crypto.new_data_key()
         code = crypto.generate_recovery_code()
-        stale = ctx.keyfile.prepare_rotation(new_key, code, hq_public, kdf=ctx.kdf)
+        stale = ctx.keyfile.prepare_rotation(new_key, code, hq_public, kdf=ctx.kdf, device_private=ctx.device_key)
         ctx.store.rekey(new_key)
         ctx.keyfile.finish_rotation()
         return Rotated(code, tuple(stale), Changes(users=True))

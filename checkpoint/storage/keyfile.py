@@ -100,6 +100,11 @@ class KeyFile:
     # The key a rotation in progress would switch to, from the last unwrap (None when no rotation is pending):
     # the store opens with it if the rekey happened and the key file was not yet rewritten (a power cut).
     next_key: bytes | None = field(default=None, repr=False)
+    # The user's own Ed25519 signing key from the last unwrap (None when her slot holds none yet).
+    signing_key: bytes | None = field(default=None, repr=False)
+    # The device's signing key from the last unwrap: only supervisors' and administrators' slots (and the recovery
+    # code's) hold it (``set_device_key``); None for everyone else.
+    device_key: bytes | None = field(default=None, repr=False)
 
     # ----------------------------------------------------------------- load / save
     @classmethod
@@ -173,10 +178,12 @@ class KeyFile:
         return [str(s["username"]) for s in self._slots("passphrase")]
 
     def add_passphrase_slot(self, user_id: str, username: str, data_key: bytes, passphrase: str,
-                            *, kdf: crypto.KdfParams | None = None) -> None:
+                            *, kdf: crypto.KdfParams | None = None, signing_private: bytes | None = None) -> None:
         """Give a user a slot (replacing theirs) and save: a fresh X25519 key pair whose private half is wrapped
         under the passphrase (Argon2id), and the data key sealed to its public half. A supervisor rotating the
-        data key seals the new key to every public half without knowing anyone's passphrase."""
+        data key seals the new key to every public half without knowing anyone's passphrase. The user's own
+        Ed25519 signing key (``signing_private``), when given, is sealed to the same public half: only her
+        passphrase opens it (``unwrap_for_user`` sets ``signing_key``)."""
         self.refresh()
         private, public = crypto.generate_x25519()
         blob = crypto.wrap_key(private, passphrase, context=_context(self.store_id, "passphrase-key", user_id),
@@ -184,6 +191,9 @@ class KeyFile:
         sealed = crypto.seal(public, data_key, context=_context(self.store_id, "passphrase", user_id))
         slot = {"kind": "passphrase", "scheme": "sealed", "user_id": user_id, "username": username,
                 "blob": _b64(blob), "public": _b64(public), "sealed": _b64(sealed)}
+        if signing_private is not None:
+            slot["signing"] = _b64(crypto.seal(public, signing_private,
+                                               context=_context(self.store_id, "passphrase-signing", user_id)))
         slots = self.data["slots"]
         for i, s in enumerate(slots):
             if s.get("kind") in ("passphrase", "locked") and s.get("user_id") == user_id:
@@ -195,6 +205,46 @@ class KeyFile:
         self.data["version"] = VERSION
         self.save()
 
+    def set_signing_key(self, user_id: str, signing_private: bytes) -> None:
+        """Seal a user's own signing key into her (sealed) slot, without her passphrase (the slot's public half is
+        enough): a slot made before signing keys existed gets one at her sign-in. Raises StoreError if she has
+        no sealed slot."""
+        self.refresh()
+        for s in self._slots("passphrase"):
+            if s.get("user_id") == user_id and s.get("scheme") == "sealed":
+                s["signing"] = _b64(crypto.seal(_unb64(s["public"]), signing_private,
+                                                context=_context(self.store_id, "passphrase-signing", user_id)))
+                self.save()
+                return
+        raise StoreError("This user has no key slot to keep a signing key in.")
+
+    def set_device_key(self, device_private: bytes, holders: set[str]) -> None:
+        """Seal the device's signing key into the slots of ``holders`` (user ids: the active supervisors and
+        administrators) and take it out of every other passphrase slot; saved. Needs no passphrase: each slot's
+        public half is enough."""
+        self.refresh()
+        changed = False
+        kid = crypto.key_id(crypto.signing_public(device_private))
+        for s in self._slots("passphrase"):
+            uid = str(s.get("user_id"))
+            if uid in holders and s.get("scheme") == "sealed":
+                if "device" not in s or s.get("device_public_of") != kid:
+                    s["device_public_of"] = kid
+                    s["device"] = _b64(crypto.seal(_unb64(s["public"]), device_private,
+                                                   context=_context(self.store_id, "device-signing", uid)))
+                    changed = True
+            elif "device" in s:
+                del s["device"]
+                s.pop("device_public_of", None)
+                changed = True
+        if changed:
+            self.save()
+
+    def device_holders(self) -> set[str]:
+        """The user ids whose slots hold the device's signing key."""
+        self.refresh()
+        return {str(s.get("user_id")) for s in self._slots("passphrase") if "device" in s}
+
     def slot_is_sealed(self, user_id: str) -> bool:
         """Whether the user's slot is of the sealed kind (older slots wrap the data key itself and are replaced
         at that user's next sign-in: ``auth.unlock``)."""
@@ -202,7 +252,7 @@ class KeyFile:
 
     # ----------------------------------------------------------------- rotating the data key
     def prepare_rotation(self, new_key: bytes, recovery_code: str, hq_recovery_public: bytes | None, *,
-                         kdf: crypto.KdfParams | None = None) -> list[str]:
+                         kdf: crypto.KdfParams | None = None, device_private: bytes | None = None) -> list[str]:
         """Step 1 of a rotation: beside every slot, the new key for it (``*_next``), saved; the store still opens
         with the current key. Returns the user names whose slots cannot take the new key (older slots): they
         lose their slot when the rotation finishes and need a new passphrase."""
@@ -219,6 +269,10 @@ class KeyFile:
                 s["blob_next"] = _b64(crypto.wrap_key(new_key, crypto.normalize_recovery_code(recovery_code),
                                                       context=_context(self.store_id, "recovery-code", ""),
                                                       params=kdf))
+                if device_private is not None:
+                    s["device_next"] = _b64(crypto.wrap_key(
+                        device_private, crypto.normalize_recovery_code(recovery_code), params=kdf,
+                        context=_context(self.store_id, "recovery-device", "")))
             elif kind == "hq-recovery" and hq_recovery_public is not None:
                 s["blob_next"] = _b64(crypto.seal(hq_recovery_public, new_key,
                                                   context=_context(self.store_id, "hq-recovery", "")))
@@ -248,6 +302,10 @@ class KeyFile:
                 kept.append(s)
             elif "blob_next" in s:
                 s["blob"] = s.pop("blob_next")
+                if "device_next" in s:
+                    s["device"] = s.pop("device_next")
+                else:
+                    s.pop("device", None)      # wrapped by the old code, which opens nothing any more
                 kept.append(s)
         self.data["slots"] = kept
         del self.data["rotation"]
@@ -262,6 +320,7 @@ class KeyFile:
         for s in self.data["slots"]:
             s.pop("sealed_next", None)
             s.pop("blob_next", None)
+            s.pop("device_next", None)
             if s.get("kind") == "recovery-code" and not s.get("blob"):
                 continue
             slots.append(s)
@@ -292,22 +351,44 @@ class KeyFile:
             self.data["slots"].append({"kind": "locked", "user_id": user_id, "username": old[0].get("username", "")})
         self.save()
 
-    def set_recovery_code_slot(self, data_key: bytes, code: str, *, kdf: crypto.KdfParams | None = None) -> None:
+    def set_recovery_code_slot(self, data_key: bytes, code: str, *, kdf: crypto.KdfParams | None = None,
+                               device_private: bytes | None = None) -> None:
+        """The recovery code's slot; with ``device_private`` it also keeps the device's signing key (wrapped by the
+        code), so that a recovery can give it back to a supervisor when no supervisor slot holds it."""
         self.refresh()
-        blob = crypto.wrap_key(data_key, crypto.normalize_recovery_code(code),
-                               context=_context(self.store_id, "recovery-code", ""), params=kdf)
+        code = crypto.normalize_recovery_code(code)
+        blob = crypto.wrap_key(data_key, code, context=_context(self.store_id, "recovery-code", ""), params=kdf)
         self.data["slots"] = [s for s in self.data["slots"] if s.get("kind") != "recovery-code"]
-        self.data["slots"].append({"kind": "recovery-code", "blob": _b64(blob)})
+        slot = {"kind": "recovery-code", "blob": _b64(blob)}
+        if device_private is not None:
+            slot["device"] = _b64(crypto.wrap_key(device_private, code, params=kdf,
+                                                  context=_context(self.store_id, "recovery-device", "")))
+        self.data["slots"].append(slot)
         self.save()
 
-    def set_hq_recovery_slot(self, data_key: bytes, hq_recovery_public_key: bytes) -> None:
-        """Seal the data key to HQ's X25519 recovery key (done at enrollment)."""
+    def set_hq_recovery_slot(self, data_key: bytes, hq_recovery_public_key: bytes, *,
+                             device_private: bytes | None = None) -> None:
+        """Seal the data key to HQ's X25519 recovery key (done at enrollment); with ``device_private``, the
+        device's signing key too (a recovery through HQ gives it back to the supervisors)."""
         self.refresh()
         blob = crypto.seal(hq_recovery_public_key, data_key, context=_context(self.store_id, "hq-recovery", ""))
         self.data["slots"] = [s for s in self.data["slots"] if s.get("kind") != "hq-recovery"]
-        self.data["slots"].append({"kind": "hq-recovery", "recipient": crypto.key_id(hq_recovery_public_key),
-                                   "blob": _b64(blob)})
+        slot = {"kind": "hq-recovery", "recipient": crypto.key_id(hq_recovery_public_key), "blob": _b64(blob)}
+        if device_private is not None:
+            slot["device"] = _b64(crypto.seal(hq_recovery_public_key, device_private,
+                                              context=_context(self.store_id, "hq-device", "")))
+        self.data["slots"].append(slot)
         self.save()
+
+    def set_hq_device_copy(self, hq_recovery_public_key: bytes, device_private: bytes) -> None:
+        """Add the device's signing key to HQ's recovery slot (sealed to the same HQ key) if it lacks it: slots
+        made before the device key left the database. A no-op without a slot for that key."""
+        self.refresh()
+        for s in self._slots("hq-recovery"):
+            if s.get("recipient") == crypto.key_id(hq_recovery_public_key) and "device" not in s:
+                s["device"] = _b64(crypto.seal(hq_recovery_public_key, device_private,
+                                               context=_context(self.store_id, "hq-device", "")))
+                self.save()
 
     def hq_slot_is_for(self, hq_recovery_public: bytes | None) -> bool:
         """Whether HQ's recovery slot was sealed to this public key (by the key id stored beside it)."""
@@ -352,7 +433,14 @@ class KeyFile:
                 key = crypto.open_sealed(private, _unb64(slot.get("sealed")), context=ctx)
                 self.next_key = (crypto.open_sealed(private, _unb64(slot["sealed_next"]), context=ctx)
                                  if "sealed_next" in slot else None)
+                self.signing_key = (crypto.open_sealed(
+                    private, _unb64(slot["signing"]),
+                    context=_context(self.store_id, "passphrase-signing", user_id)) if "signing" in slot else None)
+                self.device_key = (crypto.open_sealed(
+                    private, _unb64(slot["device"]),
+                    context=_context(self.store_id, "device-signing", user_id)) if "device" in slot else None)
             else:
+                self.signing_key = self.device_key = None
                 key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
                                         context=_context(self.store_id, "passphrase", user_id))
                 self.next_key = None
@@ -382,6 +470,13 @@ class KeyFile:
                 except DecryptionFailed:
                     continue
                 self.next_key = None
+                device = slots[0].get("device" if name == "blob" else "device_next")
+                try:
+                    self.device_key = crypto.unwrap_key(
+                        _unb64(device), code, context=_context(self.store_id, "recovery-device", "")) \
+                        if device else None
+                except DecryptionFailed:
+                    self.device_key = None
                 return key
         raise DecryptionFailed("Wrong recovery code.")
 
@@ -393,7 +488,11 @@ class KeyFile:
         ctx = _context(self.store_id, "hq-recovery", "")
         nxt = slots[0].get("blob_next")
         self.next_key = crypto.open_sealed(hq_recovery_private_key, _unb64(nxt), context=ctx) if nxt else None
-        return crypto.open_sealed(hq_recovery_private_key, _unb64(slots[0]["blob"]), context=ctx)
+        key = crypto.open_sealed(hq_recovery_private_key, _unb64(slots[0]["blob"]), context=ctx)
+        device = slots[0].get("device")
+        self.device_key = crypto.open_sealed(hq_recovery_private_key, _unb64(device),
+                                             context=_context(self.store_id, "hq-device", "")) if device else None
+        return key
 
     def failed_attempts(self, user_id: str) -> int:
         self.refresh()
@@ -425,9 +524,10 @@ LOCK_TIMEOUT = 10.0
 _READ_RETRIES, _READ_DELAY = 8, 0.02
 # The methods that reread, change and save the file. tests/storage/test_keyfile_io.py checks that every method
 # calling self.save() is listed here.
-READ_MODIFY_WRITE = ("clear_attempts", "add_passphrase_slot", "rename_user", "remove_user_slot",
-                     "set_recovery_code_slot", "set_hq_recovery_slot", "unwrap_for_user", "prepare_rotation",
-                     "finish_rotation", "abandon_rotation")
+READ_MODIFY_WRITE = ("clear_attempts", "add_passphrase_slot", "set_signing_key", "set_device_key",
+                     "rename_user", "remove_user_slot",
+                     "set_recovery_code_slot", "set_hq_recovery_slot", "set_hq_device_copy", "unwrap_for_user",
+                     "prepare_rotation", "finish_rotation", "abandon_rotation")
 
 
 def lock_path(path: Path) -> Path:

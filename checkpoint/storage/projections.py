@@ -306,6 +306,8 @@ def _user_updated(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 
 
 # Events that are part of the audit trail and change no projection.
+
+
 @_handles("person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up",
           "referral.slip_printed", "device.reenrolled", "site.tb_policy_set")
 def _audit_only(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
@@ -331,6 +333,8 @@ def _tb_screened(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> Non
         _insert_referral(db, ev, r, person_id, enc)
         changes = {k: r["record"][k] for k in REFERRAL_UPDATE_FIELDS if k in (r.get("record") or {})}
         _update(db, "referrals", r["id"], changes)
+
+
 @_handles("consent.withdrawn")
 def _consent_withdrawn(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     """Issue 12: a consent withdrawn — its record (consent per purpose) and, for the purposes older records used
@@ -354,3 +358,19 @@ def _consent_withdrawn(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) 
                 "granted": 1, "given_by": "person", "wording_version": "", "given_at": given[0],
                 "recorded_by": given[1], "withdrawn_at": ev["recorded_at"], "withdrawn_by": ev["author"],
                 "withdrawal_reason": p.get("reason") or ""})
+
+
+# The trace of bulk reads (checkpoint.services.readlog): audit only, no projection.
+
+
+@_handles("records.read")
+def _reads_logged(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    return None
+
+
+# A user's own signing key (issue 10, point 11): its public half in her account.
+
+
+@_handles("user.key_set")
+def _user_key_set(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    _update(db, "users", ev["entity_id"], {"signing_public": str(p["signing_public"])})

@@ -392,6 +392,20 @@ def m0008_tb(db: sqlite_utils.Database) -> None:
     CREATE INDEX referrals_treatment_started ON referrals(treatment_started_at)
         WHERE treatment_started_at IS NOT NULL;
     """)
+@SCHEMA_MIGRATIONS(name="0009_trust")
+def m0009_trust(db: sqlite_utils.Database) -> None:
+    """Issue 10, point 11: each event carries its author's own signature (``author_sig``, not part of the hash
+    nor of the wire) and each account the public half of its signing key (``signing_public``). Events written
+    before this migration stay unsigned: ``signed_from_order`` in meta says where signatures begin. The
+    immutability trigger now covers the signature too."""
+    db.execute("ALTER TABLE events ADD COLUMN author_sig TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE users ADD COLUMN signing_public TEXT NOT NULL DEFAULT ''")
+    db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('signed_from_order', "
+               "(SELECT CAST(coalesce(max(local_order), 0) AS TEXT) FROM events))")
+    db.execute("DROP TRIGGER IF EXISTS events_immutable")
+    db.execute("CREATE TRIGGER events_immutable BEFORE UPDATE OF id, device_id, device_seq, entity_type, entity_id, "
+               "type, payload, author, hlc, content_version, recorded_at, prev_hash, hash, local_order, author_sig "
+               "ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END")
 
 
 def apply_migrations(db: sqlite_utils.Database) -> None:

@@ -21,9 +21,10 @@ from typing import Any
 
 import sqlite_utils
 
+from checkpoint import crypto
 from checkpoint.clock import Clock
 from checkpoint.errors import IntegrityViolation, StoreError
-from checkpoint.events import EVENT_COLUMNS, GENESIS, HLC, canonical_json, event_hash, uuid7
+from checkpoint.events import AUTHOR_CONTEXT, EVENT_COLUMNS, GENESIS, HLC, canonical_json, event_hash, uuid7
 from checkpoint.storage.codec import decode_payload, encode_payload
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.projections import apply_event
@@ -33,6 +34,9 @@ __all__ = ["EVENT_COLUMNS", "Store", "insert_event", "keyfile_path"]
 
 _INSERT_EVENT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
                  f"VALUES ({', '.join('?' for _ in EVENT_COLUMNS)})")
+_SIGNED_COLUMNS = (*EVENT_COLUMNS, "author_sig")
+_INSERT_SIGNED = (f"INSERT INTO events ({', '.join(_SIGNED_COLUMNS)}) "
+                  f"VALUES ({', '.join('?' for _ in _SIGNED_COLUMNS)})")
 
 
 def insert_event(conn: Any, ev: dict[str, Any]) -> None:
@@ -52,6 +56,9 @@ class Store:
     device_id: str
     hlc: HLC = field(default_factory=HLC)
     data_key: bytes = field(default=b"", repr=False)
+    # The signed-in user's id and own Ed25519 private key: ``record`` signs the events she authors with it (the
+    # session sets it after unwrapping it from her key slot; closing forgets it).
+    signer: tuple[str, bytes] | None = field(default=None, repr=False)
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -102,6 +109,7 @@ class Store:
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
         self.data_key = b""
+        self.signer = None
 
     # ------------------------------------------------------------------ meta
     def meta(self, key: str, default: str | None = None) -> str | None:
@@ -163,7 +171,11 @@ class Store:
         }
         ev["hash"] = event_hash(ev)
         ev["local_order"] = order
-        insert_event(conn, ev)
+        signer = self.signer
+        ev["author_sig"] = crypto.sign(signer[1], ev["hash"].encode(), context=AUTHOR_CONTEXT).hex() \
+            if signer is not None and signer[0] == author else ""
+        conn.execute(_INSERT_SIGNED, [encode_payload(ev["payload"]) if c == "payload" else ev[c]
+                                      for c in _SIGNED_COLUMNS])
         apply_event(self.db, ev)
         return ev
 

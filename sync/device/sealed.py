@@ -20,7 +20,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
-from checkpoint.errors import NotFound, ValidationError
+from checkpoint.errors import CheckpointError, NotFound, ValidationError
 from checkpoint.files import write_atomic
 from checkpoint.services.outbox import Batch, Outbox
 from sync.device.enrollment import pinned_keys
@@ -145,4 +145,9 @@ def check_ack(outbox: Outbox, ack: bytes, *, batch_id: str, batch_sha256: str,
         if batch_events is None or set(verdicts) != set(batch_events):
             raise BadAck("HQ's acknowledgement is for another copy of this batch (its SHA-256 differs).")
         log.info("HQ answered batch %s with its acknowledgement of an earlier copy", batch_id)
+    if "head" in doc:
+        try:
+            outbox.record_hq_head(doc["head"], doc.get("head_sig"))
+        except CheckpointError as e:        # the verdicts stand; only the anchor for verify is not kept
+            log.warning("batch %s: HQ's chain head was not kept: %s", batch_id, e)
     return verdicts

@@ -16,7 +16,15 @@
   up over what arrived; held events at or below the new watermark are released (they become visible, in
   sequence order, with the events that released them);
 - the batch names the previous batch's SHA-256; another one (or another store id) flags the batch, never refuses
-  it (a device restored from a backup restarts its chain).
+  it (a device restored from a backup restarts its chain);
+- each event's ``prev_hash`` must be the hash of the device's event before it (GENESIS for the first) wherever HQ
+  knows that event (in this batch, held, or stored): an event that breaks the chain (a device whose past events
+  were rewritten and rehashed after HQ had them) is ``quarantined`` and the batch flagged (journal
+  ``chain_break``); a link through an event HQ never held cleanly is not checked.
+
+The ack carries the device's chain head as HQ holds it (``head``: the last event at or below the watermark that
+HQ holds, its sequence number and hash), signed on its own (``checkpoint.events.CHAIN_HEAD_CONTEXT``) so the
+device can keep it and compare its own log with it later (``verify``: "events already at HQ differ").
 
 The first verdict given to an id in a batch is the one its ack carries, except that a new event's own verdict
 (accepted or held) always wins.
@@ -48,15 +56,19 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from checkpoint import crypto
 from checkpoint.errors import ConflictError
 from checkpoint.events import (
+    CHAIN_HEAD_CONTEXT,
     EVENT_ENTITY,
     EVENT_TYPES,
+    GENESIS,
     SHARING_TYPES,
     TRAVEL_TYPES,
     VERDICTS,
     WIRE_FIELDS,
     EventRefs,
+    canonical_json,
     event_hash,
     event_refs,
     sharing_consent,
@@ -211,6 +223,8 @@ class Held:
     entity_type: str
     entity_id: str
     type: str = ""
+    hash: str = ""
+    prev_hash: str = ""
 
 
 @dataclass(frozen=True)
@@ -238,6 +252,8 @@ class State:
     persons: Mapping[str, PersonAt] = field(default_factory=dict)     # of the persons this batch's events name
     follows: frozenset[str] = frozenset()                             # ... those this checkpoint follows
     records: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # record id -> (kind, person id)
+    hashes: Mapping[int, str] = field(default_factory=dict)   # seq -> hash of the device's events HQ stores
+    head: tuple[int, str] = (0, "")        # the device's last stored event at or below the watermark (seq, hash)
 
 
 @dataclass(frozen=True)
@@ -303,6 +319,7 @@ class Plan:
     new_persons: Mapping[str, tuple[str, bool, str]] = field(default_factory=dict)  # id -> (checkpoint, sharing, ev)
     sharing: Mapping[str, bool] = field(default_factory=dict)  # persons whose consent this batch records again
     new_records: tuple[tuple[str, str, str], ...] = ()         # (record id, kind, person id)
+    head: tuple[int, str] = (0, "")        # the device's chain head at HQ after this batch (seq, hash)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -313,11 +330,23 @@ class Plan:
         out["released"] = len(self.released)
         return out
 
-    def ack_document(self) -> dict[str, Any]:
-        """The body of the signed ACK: ``{event_id: [verdict, note]}`` for every event of the batch."""
-        return {"kind": "ack", "batch_id": self.batch_id, "batch_sha256": self.sha256, "device_id": self.device_id,
-                "verdicts": {k: [v.verdict, v.note] for k, v in self.verdicts.items()},
-                "issued_at": self.received_at}
+    def ack_document(self, signing_private: bytes | None = None) -> dict[str, Any]:
+        """The body of the signed ACK: ``{event_id: [verdict, note]}`` for every event of the batch and, given
+        HQ's signing key, the device's chain head at HQ (``head``) with its own signature (``head_sig``, hex)."""
+        doc = {"kind": "ack", "batch_id": self.batch_id, "batch_sha256": self.sha256, "device_id": self.device_id,
+               "verdicts": {k: [v.verdict, v.note] for k, v in self.verdicts.items()},
+               "issued_at": self.received_at}
+        if signing_private is not None:
+            head = self.head_document()
+            doc["head"] = head
+            doc["head_sig"] = crypto.sign(signing_private, canonical_json(head).encode(),
+                                          context=CHAIN_HEAD_CONTEXT).hex()
+        return doc
+
+    def head_document(self) -> dict[str, Any]:
+        """The device's chain head as HQ holds it after this batch: what the device keeps to check its log."""
+        return {"device_id": self.device_id, "seq": self.head[0], "hash": self.head[1] or GENESIS,
+                "watermark": self.watermark, "issued_at": self.received_at}
 
 
 def check_chain(header: Mapping[str, Any], state: State) -> tuple[bool, str]:
@@ -359,6 +388,8 @@ class _Ledger:
         self.new_persons: dict[str, tuple[str, bool, str]] = {}
         self.sharing: dict[str, bool] = {}
         self.records: dict[str, tuple[str, str]] = {}
+        self.hash_at: dict[int, str] = {}                     # seq -> hash of this batch's clean events
+        self.breaks: list[int] = []                            # sequence numbers that break the device's chain
 
     def say(self, key: str, verdict: str, note: str) -> None:
         self.verdicts.setdefault(key, Verdict(verdict, note[:500]))
@@ -395,6 +426,15 @@ def _judge(p: Incoming, state: State, ledger: _Ledger) -> None:
         return
     ledger.taken.add(seq)
     ledger.seen.add(seq)
+    ledger.hash_at[seq] = h
+    expected = GENESIS if seq == 1 else ledger.hash_at.get(seq - 1, state.hashes.get(seq - 1))
+    after = state.held.get(seq + 1)
+    if (expected is not None and ev["prev_hash"] != expected) or (after is not None and after.prev_hash
+                                                                  and after.prev_hash != h):
+        ledger.breaks.append(seq)
+        ledger.quarantine(p, f"chain break: event {seq} of this device does not link to the events HQ holds "
+                             "(events already at HQ were rewritten or deleted on the device?)")
+        return
     problem = _trust(ev, p, state, ledger)
     if problem:
         ledger.quarantine(p, problem)        # it still fills its place in the device's sequence
@@ -480,6 +520,17 @@ def plan_ingest(header: Mapping[str, Any], sha256: str, incoming: Sequence[Incom
     travels.update(ev["id"] for ev in ledger.new if ev["type"] in TRAVEL_TYPES)
     routed = tuple((i, entities[i][1]) for _s, i in visible if i in travels and entities[i][0] == "person")
     chain_ok, chain_note = check_chain(header, state)
+    if ledger.breaks:
+        seqs = ", ".join(map(str, ledger.breaks[:10])) + (" ..." if len(ledger.breaks) > 10 else "")
+        chain_ok, chain_note = False, (chain_note + "; " if chain_note else "") + \
+            f"event chain break at device seq {seqs}: quarantined"
+    head = state.head if state.head[0] <= w else (0, "")
+    for s, held in state.held.items():
+        if head[0] < s <= w and held.hash:
+            head = (s, held.hash)
+    for ev in ledger.new:
+        if head[0] < ev["device_seq"] <= w:
+            head = (ev["device_seq"], ev["hash"])
     return Plan(
         batch_id=header["batch_id"], device_id=header["device_id"], checkpoint_id=state.checkpoint_id,
         sha256=sha256, prev_sha256=header["prev_sha256"],
@@ -491,7 +542,7 @@ def plan_ingest(header: Mapping[str, Any], sha256: str, incoming: Sequence[Incom
         released=tuple(i for _s, i in released), visible=tuple(i for _s, i in visible),
         entities=MappingProxyType(entities), routed=routed, new_persons=MappingProxyType(ledger.new_persons),
         sharing=MappingProxyType(ledger.sharing),
-        new_records=tuple((r, k, pid) for r, (k, pid) in ledger.records.items()))
+        new_records=tuple((r, k, pid) for r, (k, pid) in ledger.records.items()), head=head)
 
 
 # ------------------------------------------------------------------------------------------------ the database
@@ -511,10 +562,24 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
     ids = {p.event["id"] for p in incoming if p.event is not None}
     known: dict[str, str] = dict(conn.execute(
         sa.select(events.c.id, events.c.hash).where(id_in(conn, events.c.id, ids))).all()) if ids else {}
-    held = {int(r.device_seq): Held(str(r.id), str(r.entity_type), str(r.entity_id), str(r.type))
+    held = {int(r.device_seq): Held(str(r.id), str(r.entity_type), str(r.entity_id), str(r.type), str(r.hash),
+                                    str(r.prev_hash))
             for r in conn.execute(
-        sa.select(events.c.device_seq, events.c.id, events.c.entity_type, events.c.entity_id, events.c.type)
+        sa.select(events.c.device_seq, events.c.id, events.c.entity_type, events.c.entity_id, events.c.type,
+                  events.c.hash, events.c.prev_hash)
         .where(events.c.device_id == device_id, events.c.device_seq > w0))}
+    # The chain links HQ can check: the stored event before each incoming one (normally one: the watermark's),
+    # and the device's head at or below the watermark (what the ack tells the device).
+    seqs = {p.seq for p in incoming if p.seq is not None}
+    before = sorted({s - 1 for s in seqs if s > 1} - seqs - set(held))
+    hashes = {int(s): str(h) for s, h in conn.execute(
+        sa.select(events.c.device_seq, events.c.hash).where(events.c.device_id == device_id,
+                                                              events.c.device_seq.in_(before)))} if before else {}
+    hashes.update((s, h.hash) for s, h in held.items())
+    top = conn.execute(sa.select(events.c.device_seq, events.c.hash).where(
+        events.c.device_id == device_id, events.c.device_seq <= w0)
+        .order_by(events.c.device_seq.desc()).limit(1)).first()
+    head = (int(top.device_seq), str(top.hash)) if top is not None else (0, "")
     q_seqs = frozenset(conn.execute(sa.select(quarantine.c.device_seq).where(
         quarantine.c.device_id == device_id, quarantine.c.device_seq > w0)).scalars())
     checkpoint_id = str(dev.checkpoint_id)
@@ -543,7 +608,7 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
     state = State(watermark=w0, store_id=str(dev.store_id), checkpoint_id=checkpoint_id,
                   last_batch_id=str(dev.last_batch_id), expected_prev=expected, known=known, held=held,
                   quarantined_seqs=q_seqs, device_id=device_id, persons=at, follows=frozenset(follows),
-                  records=recs)
+                  records=recs, hashes=hashes, head=head)
     # Events HQ quarantined before and now sees again (in another batch): same answer, no second row.
     q_ids: dict[str, str] = {}
     again = rechecked_ids(incoming, state)

@@ -205,7 +205,7 @@ class HQService:
             return resealed(conn, known, sha, incoming, device_id, self.keys.signing_public)
         plan = plan_ingest(header, sha, incoming, read_state(conn, dev, incoming), now=timestamp(self.clock),
                            via=via)
-        ack = sign_document(ACK, plan.ack_document(), self.keys.signing_private)
+        ack = sign_document(ACK, plan.ack_document(self.keys.signing_private), self.keys.signing_private)
         write_plan(conn, plan, ack)
         return Ingested(batch_id, device_id, sha, ack, plan.counts, chain_ok=plan.chain_ok,
                         chain_note=plan.chain_note)

@@ -115,16 +115,16 @@ ACK_BODY = {"kind": "ack", "batch_id": "b-1", "batch_sha256": "ab" * 32, "device
                          "e-2": ["held", "kept; waiting for event 3 of this device before it is applied"]},
             "issued_at": "2026-11-22T01:00:00.000+00:00"}
 ACK_JSON = (b'{"batch_id":"b-1","batch_sha256":"' + b"ab" * 32 + b'","device_id":"5f0c2d3e-device",'
-            b'"issued_at":"2026-11-22T01:00:00.000+00:00","kind":"ack","v":2,"verdicts":{"e-1":["accepted",""],'
+            b'"issued_at":"2026-11-22T01:00:00.000+00:00","kind":"ack","v":3,"verdicts":{"e-1":["accepted",""],'
             b'"e-2":["held","kept; waiting for event 3 of this device before it is applied"]}}')
-ACK_SHA256 = "57c303b578c185f8d86a34391d6e950bb1599ba2f404ccb94ba7004dbfefd788"
+ACK_SHA256 = "4f7d8cc30c8fb05e0b38830fc0cb50ffa3b55d954991a41784aeea2e9ced00e4"   # protocol 3
 
 
 def test_ack_bytes_are_pinned() -> None:
     ack = sign_document(ACK, ACK_BODY, KEY)
     assert ack[:4] == b"CPA1" and ack[4:8] == len(ACK_JSON).to_bytes(4, "big") and ack[8:8 + len(ACK_JSON)] == ACK_JSON
     assert len(ack) == 393 and hashlib.sha256(ack).hexdigest() == ACK_SHA256
-    assert open_signed(ACK, ack, KEY_PUBLIC) == {**ACK_BODY, "v": 2}
+    assert open_signed(ACK, ack, KEY_PUBLIC) == {**ACK_BODY, "v": 3}
 
 
 def test_requests_verify_only_for_their_device_kind_key_and_time() -> None:

@@ -15,6 +15,7 @@
         <location filename="../messages.py" line="113"/>
         <location filename="../views/person_record.py" line="187"/>
         <location filename="../views/person_record.py" line="188"/>
+        <location filename="../views/supervisor/data.py" line="224"/>
         <location filename="../windows/main_window.py" line="228"/>
         <location filename="../wizards/registration/review.py" line="69"/>
         <location filename="../wizards/registration/review.py" line="70"/>
@@ -285,1191 +286,1226 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="10"/>
-        <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
+        <source>Events already at HQ differ from this device&apos;s event log: events HQ acknowledged were changed or deleted here. Do not delete anything; tell HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="11"/>
-        <source>Key file slot is malformed.</source>
+        <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="12"/>
-        <source>No health facility offers TB treatment in the directory.</source>
+        <source>Key file slot is malformed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="13"/>
-        <source>No such arrival.</source>
+        <source>No health facility offers TB treatment in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="14"/>
-        <source>No such batch.</source>
+        <source>No such arrival.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="15"/>
-        <source>No such conflict.</source>
+        <source>No such batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="16"/>
-        <source>No such health referral.</source>
+        <source>No such conflict.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="17"/>
-        <source>No such person.</source>
+        <source>No such health referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="18"/>
-        <source>No such record.</source>
+        <source>No such person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="19"/>
-        <source>No such referral.</source>
+        <source>No such record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="20"/>
-        <source>No such unacknowledged batch.</source>
+        <source>No such referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="21"/>
-        <source>No such user.</source>
+        <source>No such unacknowledged batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="22"/>
-        <source>Not a Checkpoint key file.</source>
+        <source>No such user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="23"/>
-        <source>Not allowed to refer to a health facility.</source>
+        <source>Not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="24"/>
-        <source>Not allowed.</source>
+        <source>Not allowed to refer to a health facility.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="25"/>
-        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
+        <source>Not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="26"/>
-        <source>Only a supervisor may enroll this device again.</source>
+        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="27"/>
-        <source>Only a supervisor may reinstate a locked account.</source>
+        <source>Only a supervisor may enroll this device again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="28"/>
-        <source>Only a supervisor may rotate the data key.</source>
+        <source>Only a supervisor may reinstate a locked account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="29"/>
-        <source>Only a supervisor or an administrator may sync.</source>
+        <source>Only a supervisor may rotate the data key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="30"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
+        <source>Only a supervisor or an administrator may sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="31"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="32"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may refer it.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="33"/>
-        <source>Safety rule (not the ILO rule)</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may refer it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="34"/>
-        <source>Someone controlling the person is present: offer a protection referral today and speak to the person alone.</source>
+        <source>Safety rule (not the ILO rule)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="35"/>
-        <source>Strong coercion and a controlling person present together: treat as immediate danger.</source>
+        <source>Someone controlling the person is present: offer a protection referral today and speak to the person alone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="36"/>
-        <source>TB answers need consent to the TB screen</source>
+        <source>Strong coercion and a controlling person present together: treat as immediate danger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="37"/>
-        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
+        <source>TB answers need consent to the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="38"/>
-        <source>The backup copy failed its integrity check.</source>
+        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="39"/>
-        <source>The data key is not available in this session.</source>
+        <source>The backup copy failed its integrity check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="40"/>
-        <source>The database key must be 32 bytes.</source>
+        <source>The data key is not available in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="41"/>
-        <source>The key file is damaged or not a Checkpoint key file.</source>
+        <source>The database key must be 32 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="42"/>
-        <source>The key file is damaged.</source>
+        <source>The key file is damaged or not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="43"/>
-        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
+        <source>The key file is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="44"/>
-        <source>The key file is too large to be a Checkpoint key file.</source>
+        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="45"/>
-        <source>The key file now belongs to another store.</source>
+        <source>The key file is too large to be a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="46"/>
-        <source>The person has not consented to this referral.</source>
+        <source>The key file now belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="47"/>
-        <source>The person was forced to commit crimes (for example online scams): offer a protection referral today.</source>
+        <source>The person has not consented to this referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="48"/>
-        <source>The person was locked up, guarded or kept from leaving: offer a protection referral today.</source>
+        <source>The person was forced to commit crimes (for example online scams): offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="49"/>
-        <source>The person withdrew consent to this referral or to sharing; there is no slip to print.</source>
+        <source>The person was locked up, guarded or kept from leaving: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="50"/>
-        <source>The person&apos;s documents were taken: offer a protection referral today.</source>
+        <source>The person withdrew consent to this referral or to sharing; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="51"/>
-        <source>The referral content has no child-protection agency.</source>
+        <source>The person&apos;s documents were taken: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="52"/>
-        <source>The safety rule found no strong coercion item.</source>
+        <source>The referral content has no child-protection agency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="53"/>
-        <source>The session is locked: sign in again.</source>
+        <source>The safety rule found no strong coercion item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="54"/>
-        <source>This account is locked. Ask a supervisor to unlock it.</source>
+        <source>The session is locked: sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="55"/>
-        <source>This arrival is already approved.</source>
+        <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="56"/>
-        <source>This arrival or person record was voided; there is no slip to print.</source>
+        <source>This account&apos;s key slot does not hold the device&apos;s signing key: sign in again as a supervisor (or with the recovery code) and it is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="57"/>
-        <source>This arrival was voided.</source>
+        <source>This arrival is already approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="58"/>
-        <source>This conflict was already decided.</source>
+        <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="59"/>
-        <source>This consent was not given, or is already withdrawn.</source>
+        <source>This arrival was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="60"/>
-        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
+        <source>This conflict was already decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="61"/>
-        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
+        <source>This consent was not given, or is already withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="62"/>
-        <source>This is the last active supervisor; add another before locking it.</source>
+        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="63"/>
-        <source>This key file belongs to another store.</source>
+        <source>This device is not enrolled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="64"/>
-        <source>This person&apos;s record was voided.</source>
+        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="65"/>
-        <source>This person&apos;s record was voided; register a new person instead.</source>
+        <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="66"/>
-        <source>This record is already voided.</source>
+        <source>This key file belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="67"/>
-        <source>This record was voided.</source>
+        <source>This person&apos;s record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="68"/>
-        <source>This referral is already closed; record a new referral instead.</source>
+        <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="69"/>
-        <source>This referral was voided.</source>
+        <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="70"/>
-        <source>This referral was voided; there is no slip to print.</source>
+        <source>This record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="71"/>
-        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
+        <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="72"/>
-        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
+        <source>This referral was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="73"/>
-        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
+        <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="74"/>
-        <source>This store has no device signing key; slips cannot be signed.</source>
+        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="75"/>
-        <source>This store has no recovery-code slot.</source>
+        <source>This session has no signing key; slips cannot be signed. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="76"/>
-        <source>This store was never enrolled with an HQ recovery key.</source>
+        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="77"/>
-        <source>Threats of violence against the person or the family were reported: offer a protection referral today.</source>
+        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="78"/>
-        <source>Violence was reported: offer a protection referral today.</source>
+        <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="79"/>
-        <source>WHO (Module 2, 2021) ranks the chest X-ray as the most accurate screening test for TB disease: it also finds TB in people who have no symptoms yet. Where an X-ray is taken on site, a person can be X-rayed the same day; where it is not, a referral for an X-ray elsewhere is often never completed by people who leave the border the same day.</source>
+        <source>This store has no recovery-code slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="80"/>
-        <source>WHO counts prisons and places of detention as settings with a high TB risk (incidence about 23 times that of the general population) and recommends systematic screening there. Almost everyone deported through this checkpoint has just left immigration detention, so counting detention alone sends nearly everyone to an X-ray: sensible where the X-ray is on site, not where each referral means a journey elsewhere. With this setting off, detention is still recorded, and a symptom or another risk factor still refers.</source>
+        <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="81"/>
-        <source>Wrong key, or this file is not a Checkpoint store.</source>
+        <source>This user has no key slot to keep a signing key in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="82"/>
-        <source>Wrong recovery code.</source>
+        <source>Threats of violence against the person or the family were reported: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="83"/>
-        <source>You cannot change your own role.</source>
+        <source>Violence was reported: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="84"/>
-        <source>You cannot lock your own account.</source>
+        <source>WHO (Module 2, 2021) ranks the chest X-ray as the most accurate screening test for TB disease: it also finds TB in people who have no symptoms yet. Where an X-ray is taken on site, a person can be X-rayed the same day; where it is not, a referral for an X-ray elsewhere is often never completed by people who leave the border the same day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="85"/>
-        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
+        <source>WHO counts prisons and places of detention as settings with a high TB risk (incidence about 23 times that of the general population) and recommends systematic screening there. Almost everyone deported through this checkpoint has just left immigration detention, so counting detention alone sends nearly everyone to an X-ray: sensible where the X-ray is on site, not where each referral means a journey elsewhere. With this setting off, detention is still recorded, and a symptom or another risk factor still refers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="86"/>
-        <source>a chest X-ray is recorded for a person the screen refers</source>
+        <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="87"/>
-        <source>a child&apos;s consent is given by the guardian</source>
+        <source>Wrong recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="88"/>
-        <source>a consent has a field it cannot have</source>
+        <source>You cannot change your own role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="89"/>
-        <source>a date of birth or an estimated age is required</source>
+        <source>You cannot lock your own account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="90"/>
-        <source>a guardian is named only when the guardian consents</source>
+        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="91"/>
-        <source>a name in Latin or Khmer script is required</source>
+        <source>a chest X-ray is recorded for a person the screen refers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="92"/>
-        <source>an amount was given but no debt is owed</source>
+        <source>a child&apos;s consent is given by the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="93"/>
-        <source>an item cannot be answered both yes and no</source>
+        <source>a consent has a field it cannot have</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="94"/>
-        <source>an officer&apos;s referral is to a protection agency</source>
+        <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="95"/>
-        <source>applies to children under 15 only; use weight_loss</source>
+        <source>a guardian is named only when the guardian consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="96"/>
-        <source>cannot be in the future</source>
+        <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="97"/>
-        <source>cannot be updated on a referral</source>
+        <source>an amount was given but no debt is owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="98"/>
-        <source>choose an agency from the directory</source>
+        <source>an item cannot be answered both yes and no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="99"/>
-        <source>choose the agency or facility</source>
+        <source>an officer&apos;s referral is to a protection agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="100"/>
-        <source>choose the type of the document whose number is given</source>
+        <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="101"/>
-        <source>consent to store the record is required to save it</source>
+        <source>cannot be in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="102"/>
-        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
+        <source>cannot be updated on a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="103"/>
-        <source>contains an unknown method</source>
+        <source>choose an agency from the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="104"/>
-        <source>contains an unknown type of exploitation</source>
+        <source>choose the agency or facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="105"/>
-        <source>contains characters other than A-Z, 0-9 and &lt;</source>
+        <source>choose the type of the document whose number is given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="106"/>
-        <source>contains characters that cannot be encoded</source>
+        <source>consent to store the record is required to save it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="107"/>
-        <source>contains control characters</source>
+        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="108"/>
-        <source>days of detention were given but no detention</source>
+        <source>contains an unknown method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="109"/>
-        <source>each answer must be yes, no or not asked</source>
+        <source>contains an unknown type of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="110"/>
-        <source>each consent must be an object</source>
+        <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="111"/>
-        <source>each purpose needs its wording in English and Khmer</source>
+        <source>contains characters that cannot be encoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="112"/>
-        <source>expected an open transaction</source>
+        <source>contains control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="113"/>
-        <source>follow-up stages apply to health referrals only</source>
+        <source>days of detention were given but no detention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="114"/>
-        <source>give a date of birth or an estimated age, not both</source>
+        <source>each answer must be yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="115"/>
-        <source>give a reason for the correction</source>
+        <source>each consent must be an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="116"/>
-        <source>give either a new person or an existing person&apos;s id</source>
+        <source>each purpose needs its wording in English and Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="117"/>
-        <source>give the Xpert result with its date</source>
+        <source>expected an open transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="118"/>
-        <source>give the chest X-ray reading</source>
+        <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="119"/>
-        <source>give the chest X-ray reading with its date</source>
+        <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="120"/>
-        <source>give the period as two dates</source>
+        <source>give a reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="121"/>
-        <source>give the treatment outcome with its date</source>
+        <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="122"/>
-        <source>given without a cough</source>
+        <source>give the Xpert result with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="123"/>
-        <source>has a typo: compare each character with the printed code</source>
+        <source>give the chest X-ray reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="124"/>
-        <source>has expired: the checkpoint can print a new slip</source>
+        <source>give the chest X-ray reading with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="125"/>
-        <source>indicator ids must be strings</source>
+        <source>give the period as two dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="126"/>
-        <source>is empty</source>
+        <source>give the treatment outcome with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="127"/>
-        <source>is far too long</source>
+        <source>given without a cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="128"/>
-        <source>is larger than 2 GiB: split it</source>
+        <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="129"/>
-        <source>is not a Checkpoint referral slip code</source>
+        <source>has expired: the checkpoint can print a new slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="130"/>
-        <source>is not a WHO treatment outcome</source>
+        <source>indicator ids must be strings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="131"/>
-        <source>is not a consent purpose</source>
+        <source>is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="132"/>
-        <source>is not a known agency</source>
+        <source>is far too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="133"/>
-        <source>is not a known code</source>
+        <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="134"/>
-        <source>is not a known kind of work</source>
+        <source>is malformed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="135"/>
-        <source>is not a known result</source>
+        <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="136"/>
-        <source>is not a person field</source>
+        <source>is not a WHO treatment outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="137"/>
-        <source>is not a record id</source>
+        <source>is not a consent purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="138"/>
-        <source>is not a record type</source>
+        <source>is not a known agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="139"/>
-        <source>is not a referral status</source>
+        <source>is not a known code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="140"/>
-        <source>is not a station code</source>
+        <source>is not a known kind of work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="141"/>
-        <source>is not a usable X25519 public key</source>
+        <source>is not a known result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="142"/>
-        <source>is not an arrival field</source>
+        <source>is not a person field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="143"/>
-        <source>is not part of the TB screen</source>
+        <source>is not a record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="144"/>
-        <source>is not part of the chest X-ray</source>
+        <source>is not a record type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="145"/>
-        <source>is not part of the trafficking checklist</source>
+        <source>is not a referral status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="146"/>
-        <source>is not the version of the consent wording shown</source>
+        <source>is not a station code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="147"/>
-        <source>is required</source>
+        <source>is not a usable X25519 public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="148"/>
-        <source>is required (at most 80 characters)</source>
+        <source>is not an arrival field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="149"/>
-        <source>is required for a cough in prolonged-cough mode</source>
+        <source>is not part of the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="150"/>
-        <source>is required to change your own passphrase</source>
+        <source>is not part of the chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="151"/>
-        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
+        <source>is not part of the trafficking checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="152"/>
-        <source>is too far in the past</source>
+        <source>is not the version of the consent wording shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="153"/>
-        <source>is too large</source>
+        <source>is not this device&apos;s chain head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="154"/>
-        <source>is too long</source>
+        <source>is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="155"/>
-        <source>is too long (at most 1024 characters)</source>
+        <source>is required (at most 80 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="156"/>
-        <source>is too long to be a referral slip code</source>
+        <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="157"/>
-        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <source>is required to change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="158"/>
-        <source>may contain only letters and digits (at most 20)</source>
+        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="159"/>
-        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <source>is too far in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="160"/>
-        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <source>is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="161"/>
-        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <source>is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="162"/>
-        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <source>is too long (at most 1024 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="163"/>
-        <source>must be F, M, X or UNKNOWN</source>
+        <source>is too long to be a referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="164"/>
-        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="165"/>
-        <source>must be THB, KHR or USD</source>
+        <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="166"/>
-        <source>must be a 32-byte public key</source>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="167"/>
-        <source>must be a KdfParams</source>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="168"/>
-        <source>must be a date</source>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="169"/>
-        <source>must be a date and time</source>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="170"/>
-        <source>must be a date written YYYY-MM-DD</source>
+        <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="171"/>
-        <source>must be a list of consents</source>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="172"/>
-        <source>must be a list of indicator ids</source>
+        <source>must be THB, KHR or USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="173"/>
-        <source>must be a list of types of exploitation</source>
+        <source>must be a 32-byte public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="174"/>
-        <source>must be a number</source>
+        <source>must be a KdfParams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="175"/>
-        <source>must be a number from 0 to 100</source>
+        <source>must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="176"/>
-        <source>must be a positive number of bytes</source>
+        <source>must be a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="177"/>
-        <source>must be a result of evaluate_tb or None</source>
+        <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="178"/>
-        <source>must be a result of evaluate_trafficking or None</source>
+        <source>must be a list of consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="179"/>
-        <source>must be a set of indicator ids</source>
+        <source>must be a list of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="180"/>
-        <source>must be a short line of text</source>
+        <source>must be a list of types of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="181"/>
-        <source>must be a whole number</source>
+        <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="182"/>
-        <source>must be a whole number of days</source>
+        <source>must be a number from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="183"/>
-        <source>must be a whole number of years</source>
+        <source>must be a positive number of bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="184"/>
-        <source>must be active or disabled</source>
+        <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="185"/>
-        <source>must be an age in years</source>
+        <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="186"/>
-        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
+        <source>must be a set of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="187"/>
-        <source>must be at most 500 characters</source>
+        <source>must be a short line of text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="188"/>
-        <source>must be between 0 and 1,000,000,000</source>
+        <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="189"/>
-        <source>must be between 0 and 5,000,000</source>
+        <source>must be a whole number of days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="190"/>
-        <source>must be between 1 and 100,000</source>
+        <source>must be a whole number of years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="191"/>
-        <source>must be bytes</source>
+        <source>must be active or disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="192"/>
-        <source>must be kept or other</source>
+        <source>must be an age in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="193"/>
-        <source>must be officer, health_worker, supervisor or admin</source>
+        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="194"/>
-        <source>must be protection, child_protection or health</source>
+        <source>must be at most 500 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="195"/>
-        <source>must be sealed, sent or failed</source>
+        <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="196"/>
-        <source>must be text</source>
+        <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="197"/>
-        <source>must be the person or the guardian</source>
+        <source>must be between 1 and 100,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="198"/>
-        <source>must be true or false</source>
+        <source>must be bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="199"/>
-        <source>must be written in Khmer script</source>
+        <source>must be kept or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="200"/>
-        <source>must be yes or no</source>
+        <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="201"/>
-        <source>must be yes, no or not asked</source>
+        <source>must be protection, child_protection or health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="202"/>
-        <source>must carry a time zone</source>
+        <source>must be sealed, sent or failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="203"/>
-        <source>must map each purpose to yes or no</source>
+        <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="204"/>
-        <source>must map each question to yes, no or not asked</source>
+        <source>must be the person or the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="205"/>
-        <source>must not be empty</source>
+        <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="206"/>
-        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <source>must be written in Khmer script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="207"/>
-        <source>must not contain the user name</source>
+        <source>must be yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="208"/>
-        <source>name the agency this consent is for</source>
+        <source>must be yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="209"/>
-        <source>name the guardian and the relationship to the person</source>
+        <source>must carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="210"/>
-        <source>no such user</source>
+        <source>must map each purpose to yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="211"/>
-        <source>not a consent wording document of version 1</source>
+        <source>must map each question to yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="212"/>
-        <source>nothing to change</source>
+        <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="213"/>
-        <source>nothing to update</source>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="214"/>
-        <source>record a TB diagnosis before the transfer for treatment</source>
+        <source>must not contain the user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="215"/>
-        <source>record the sputum collection before the Xpert result</source>
+        <source>name the agency this consent is for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="216"/>
-        <source>record the treatment start before its outcome</source>
+        <source>name the guardian and the relationship to the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="217"/>
-        <source>record() must run inside a transaction</source>
+        <source>no such user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="218"/>
-        <source>referrals need consent to referral</source>
+        <source>not a consent wording document of version 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="219"/>
-        <source>rekey() cannot run inside a transaction</source>
+        <source>nothing to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="220"/>
-        <source>say why you refer the person</source>
+        <source>nothing to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="221"/>
-        <source>the TB screen needs the person&apos;s age</source>
+        <source>record a TB diagnosis before the transfer for treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="222"/>
-        <source>the TB screen needs the person&apos;s consent</source>
+        <source>record the sputum collection before the Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="223"/>
-        <source>the Xpert result cannot be dated before the sputum was collected</source>
+        <source>record the treatment start before its outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="224"/>
-        <source>the checklist needs the person&apos;s age</source>
+        <source>record() must run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="225"/>
-        <source>the content is not a referral slip&apos;s</source>
+        <source>referrals need consent to referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="226"/>
-        <source>the content repeats a field</source>
+        <source>rekey() cannot run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="227"/>
-        <source>the file already exists; choose a new name</source>
+        <source>say why you refer the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="228"/>
-        <source>the period ends before it starts</source>
+        <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="229"/>
-        <source>the pre-screen needs consent to the trafficking interview</source>
+        <source>the TB screen needs the person&apos;s consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="230"/>
-        <source>the same consent is given twice</source>
+        <source>the Xpert result cannot be dated before the sputum was collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="231"/>
-        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="232"/>
-        <source>the signature does not match this message and context</source>
+        <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="233"/>
-        <source>the treatment outcome cannot be dated before the treatment started</source>
+        <source>the content repeats a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="234"/>
-        <source>the treatment start cannot be after its recorded outcome</source>
+        <source>the file already exists; choose a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="235"/>
-        <source>the two entries differ</source>
+        <source>the period ends before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="236"/>
-        <source>this consent is not given per agency</source>
+        <source>the pre-screen needs consent to the trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="237"/>
-        <source>this store has no users</source>
+        <source>the same consent is given twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="238"/>
-        <source>trafficking answers need consent to the trafficking interview</source>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="239"/>
-        <source>treatment cannot start before the person arrived</source>
+        <source>the signature does not match this message and context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="240"/>
-        <source>treatment cannot start when the diagnosis is not TB</source>
+        <source>the treatment outcome cannot be dated before the treatment started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="241"/>
-        <source>unknown code</source>
+        <source>the treatment start cannot be after its recorded outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="242"/>
-        <source>unknown pre-screen question</source>
+        <source>the two entries differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="243"/>
-        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <source>this consent is not given per agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="244"/>
-        <source>visa MRZ is not supported: type the details manually</source>
+        <source>this store has no users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="245"/>
-        <source>wrong context, or the sealed blob was altered</source>
+        <source>trafficking answers need consent to the trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="246"/>
-        <source>wrong key or context, or the encrypted blob was altered</source>
+        <source>treatment cannot start before the person arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="247"/>
+        <source>treatment cannot start when the diagnosis is not TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="248"/>
+        <source>unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="249"/>
+        <source>unknown pre-screen question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="250"/>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="251"/>
+        <source>visa MRZ is not supported: type the details manually</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="252"/>
+        <source>wrong context, or the sealed blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="253"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="254"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished"></translation>
     </message>

@@ -202,6 +202,6 @@ def test_the_openapi_schema_and_health_are_published(hq, live) -> None:
     assert {"/v1/enroll", "/v1/push", "/v1/pull", "/v1/reference", "/v1/health"} <= set(schema["paths"])
     assert "application/octet-stream" in schema["paths"]["/v1/push"]["post"]["requestBody"]["content"]
     health = client.get("/v1/health").json()
-    assert health["status"] == "ok" and health["protocol"] == 2
+    assert health["status"] == "ok" and health["protocol"] == 3
     # The interactive pages are off: they load their scripts from a CDN, and HQ's LAN has no Internet.
     assert client.get("/docs").status_code == 404 and client.get("/redoc").status_code == 404

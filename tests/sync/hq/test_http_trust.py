@@ -276,7 +276,7 @@ def test_an_old_client_is_told_to_update(hq_process: HQProcess) -> None:
     r = httpx.post(f"{hq.base}/v1/pull", json={"device_id": hq.dev.device_id, "cursor": "", "limit": 10,
                                                "proof": "ab" * 39}, timeout=30)
     assert r.status_code == 426 and "update the app" in r.json()["message"]
-    assert httpx.get(f"{hq.base}/v1/health", timeout=30).json()["protocol"] == 2      # v1 clients say "Update"
+    assert httpx.get(f"{hq.base}/v1/health", timeout=30).json()["protocol"] == 3      # v1 clients say "Update"
     # The new client turns a 426 into UpdateRequired with plain words.
     with HttpTransport(hq.base, timeout=30) as t, pytest.raises(UpdateRequired, match="Update Checkpoint"):
         t.push(blob)

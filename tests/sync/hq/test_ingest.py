@@ -319,6 +319,8 @@ def test_an_event_seen_again_after_quarantine_gets_the_same_answer(hq) -> None:
 
 def test_the_ack_is_exactly_the_signed_verdicts(hq) -> None:
     """The bytes HQ sends: the ACK document of the plan, signed by HQ (sync.wire pins the layout)."""
+    from checkpoint import crypto
+    from checkpoint.events import CHAIN_HEAD_CONTEXT, canonical_json
     from sync.wire import digest, peek_batch_header, sign_document
 
     dev = FakeDevice()
@@ -332,6 +334,11 @@ def test_the_ack_is_exactly_the_signed_verdicts(hq) -> None:
                      evs[2]["id"]: ["held", "kept; waiting for event 2 of this device before it is applied"],
                      "#2": ["quarantined", "malformed: lacks id, device_seq, entity_type, entity_id, type, payload, "
                                            "author, hlc, content_version, recorded_at, prev_hash, hash"]},
+        # protocol 3: the device's chain head as HQ holds it (event 1: the watermark), signed on its own
+        "head": (head := {"device_id": dev.device_id, "seq": 1, "hash": evs[0]["hash"], "watermark": 1,
+                          "issued_at": hq.clock.now().isoformat(timespec="milliseconds")}),
+        "head_sig": crypto.sign(hq.keys.signing_private, canonical_json(head).encode(),
+                                context=CHAIN_HEAD_CONTEXT).hex(),
     }, hq.keys.signing_private)
     assert hq.push(blob) == expected
     assert hq.push(blob) == expected                 # and the same bytes again for a replay

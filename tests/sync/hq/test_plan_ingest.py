@@ -12,6 +12,7 @@ sequence number. ``held(4, 5)`` says HQ holds the device's events 4 and 5 (above
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,15 +38,22 @@ def eid(n: int) -> str:
 
 def E(seq: Any, *, id_seq: int | None = None, variant: int = 0, type_: str = "person.viewed",
       **fields: Any) -> dict[str, Any]:
-    """A valid wire event of DEVICE (correct hash); ``fields`` override before hashing."""
+    """A valid wire event of DEVICE (correct hash), chained to the plain ``E(seq - 1)`` as the device chains its
+    events (``prev_hash``); ``fields`` override before hashing."""
+    prev = _chain(seq - 1) if isinstance(seq, int) and not isinstance(seq, bool) and 1 < seq < 10_000 else "0" * 64
     ev: dict[str, Any] = {
         "id": eid(seq if id_seq is None else id_seq), "device_id": DEVICE, "device_seq": seq,
         "entity_type": "person", "entity_id": PERSON, "type": type_,
         "payload": f'{{"n":{variant}}}', "author": "user-dara", "hlc": "001795000000000.000000",
-        "content_version": "ilo-2024.1", "recorded_at": "2026-11-22T01:00:00.000+00:00", "prev_hash": "0" * 64}
+        "content_version": "ilo-2024.1", "recorded_at": "2026-11-22T01:00:00.000+00:00", "prev_hash": prev}
     ev.update(fields)
     ev["hash"] = event_hash(ev)
     return ev
+
+
+@functools.cache
+def _chain(seq: int) -> str:
+    return str(E(seq)["hash"])
 
 
 OTHER = "9e8d7c6b-5a49-4838-a726-150413f2e1d0"
@@ -175,7 +183,8 @@ CASES = [
          state(persons={OTHER: PersonAt("cp-bavet", False)}), ["quarantined"], 1,
          note="does not follow person"),
     Case("registering a new person makes the checkpoint follow them, in the same batch",
-         [REG(1, OTHER), E(2, entity_id=OTHER)], state(), ["accepted", "accepted"], 2, visible=[1, 2]),
+         [REG(1, OTHER), E(2, entity_id=OTHER, prev_hash=REG(1, OTHER)["hash"])],
+         state(), ["accepted", "accepted"], 2, visible=[1, 2]),
     Case("registering a person another checkpoint registered is refused", [REG(1, OTHER)],
          state(persons={OTHER: PersonAt("cp-bavet", True)}), ["quarantined"], 1, note="already registered"),
     Case("an event naming another person's record is refused",
@@ -324,12 +333,57 @@ def test_the_ack_document_and_its_bytes() -> None:
     assert ack[:4] == b"CPA1" and int.from_bytes(ack[4:8], "big") == len(ack) - 8 - 78
     assert ack[8:8 + 22] == b'{"batch_id":"batch-7",'
     public = Ed25519PrivateKey.from_private_bytes(key).public_key().public_bytes_raw()
-    assert open_signed(ACK, ack, public) == {**doc, "v": 2}
+    assert open_signed(ACK, ack, public) == {**doc, "v": 3}
 
 
 
 def test_a_plan_records_who_registered_whom_and_routes_only_travelling_events() -> None:
-    p = plan([REG(1, OTHER), E(2, entity_id=OTHER), E(3, type_="user.updated", entity_type="user")])
+    reg = REG(1, OTHER)
+    e2 = E(2, entity_id=OTHER, prev_hash=reg["hash"])
+    p = plan([reg, e2, E(3, type_="user.updated", entity_type="user", prev_hash=e2["hash"])])
     assert dict(p.new_persons) == {OTHER: ("cp-poipet", False, eid(1))}
     assert p.new_records == (("enc-1", "encounter", OTHER),)
     assert p.routed == ((eid(1), OTHER), (eid(2), OTHER))            # the account event is never fed
+
+
+# ------------------------------------------------------------------------------------------------ event chain
+def test_an_event_that_does_not_link_to_what_hq_holds_is_quarantined_and_the_batch_flagged() -> None:
+    """Issue 10, point 12: the device rewrote event 3 (already at HQ) and rehashed the chain after it; its next
+    event links to the rewritten hash, not to the event 3 HQ holds."""
+    rewritten3 = E(3, variant=1)
+    p = plan([E(4, prev_hash=rewritten3["hash"]), E(5, prev_hash="0" * 64)],
+             state(watermark=3, hashes={3: H(3)}, head=(3, H(3))))
+    assert [v.verdict for v in p.verdicts.values()] == ["quarantined", "quarantined"]
+    assert "chain break" in p.verdicts[eid(4)].note
+    assert not p.chain_ok and "event chain break at device seq 4, 5" in p.chain_note
+    assert p.watermark == 5 and p.new_events == ()
+    assert p.head == (3, H(3))                     # the head stays the last event HQ holds
+
+
+def test_chain_links_inside_a_batch_and_to_held_events_are_checked() -> None:
+    bad2 = E(2, prev_hash="ab" * 32)
+    # 2 does not link to 1; 3 links to the plain 2, not to the 2 this batch brings
+    assert verdicts_in_order(plan([E(1), bad2, E(3)]), [E(1), bad2, E(3)]) == \
+        ["accepted", "quarantined", "quarantined"]
+    held5 = {5: Held(eid(5), "person", PERSON, "person.viewed", H(5), "ee" * 32)}   # 5 does not link to 4
+    p = plan([E(4)], state(watermark=3, hashes={3: H(3)}, held=held5))
+    assert p.verdicts[eid(4)].verdict == "quarantined" and not p.chain_ok
+    first = plan([E(1, prev_hash="ab" * 32)])
+    assert first.verdicts[eid(1)].verdict == "quarantined"          # the first event links to GENESIS
+
+
+def test_the_ack_carries_the_chain_head_signed_on_its_own() -> None:
+    from checkpoint import crypto
+    from checkpoint.events import CHAIN_HEAD_CONTEXT, canonical_json
+    key = Ed25519PrivateKey.generate()
+    from cryptography.hazmat.primitives import serialization
+    raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                            serialization.NoEncryption())
+    pub = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    p = plan([E(4), E(5), E(7)], state(watermark=3, hashes={3: H(3)}, head=(3, H(3))))
+    assert p.watermark == 5 and p.head == (5, H(5))
+    doc = p.ack_document(raw)
+    assert doc["head"]["seq"] == 5 and doc["head"]["hash"] == H(5) and doc["head"]["device_id"] == DEVICE
+    crypto.verify(pub, canonical_json(doc["head"]).encode(), bytes.fromhex(doc["head_sig"]),
+                  context=CHAIN_HEAD_CONTEXT)
+    assert "head" not in p.ack_document()

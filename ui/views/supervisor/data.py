@@ -15,7 +15,7 @@ from checkpoint.errors import ValidationError
 from checkpoint.model.roles import Permission, can
 from checkpoint.services import BackedUp, Changes, Exported, VerifyReport
 from ui.context import AppContext
-from ui.messages import error_message
+from ui.messages import error_message, tr
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -221,6 +221,6 @@ class DataTab(QWidget):
             self.message.clear()
             self.error.show_error(self.tr("%n problem(s) found. Do not delete anything; tell HQ.", "",
                                           len(report.problems)))
-            self.problems.addItems([str(p) for p in report.problems])
+            self.problems.addItems([tr("Core", str(p)) for p in report.problems])   # fixed ones translated
             self.problems.show()
         self._end("verify")
