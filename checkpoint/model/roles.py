@@ -77,9 +77,9 @@ def can(role: str, permission: Permission) -> bool:
 # Who may author each event type (issue 10, point 11): a role may write an event type when it holds any of these
 # permissions (the services' own checks, restated for ``verify``, which checks every signed event against its
 # author's role at the time). A type absent here may be written by no role: a new event type must say who writes it
-# (tests/test_site_roles.py checks every type of ``checkpoint.events.EVENT_TYPES`` is here or a special case). Special cases in
-# ``checkpoint.services.authorship``: the first supervisor creates herself; a user sets her own passphrase and
-# signing key; a recovery reinstates its own account.
+# (tests/test_site_roles.py checks every type of ``checkpoint.events.EVENT_TYPES`` is here or a special case).
+# Special cases in ``checkpoint.services.authorship``: the first supervisor creates herself; a user sets her own
+# passphrase and signing key; a recovery reinstates its own account.
 EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     "registration.recorded": frozenset({_P.REGISTER}),
     "person.amended": frozenset({_P.AMEND_OWN, _P.AMEND_ANY}),
