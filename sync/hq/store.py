@@ -65,6 +65,8 @@ __all__ = [
     "devices",
     "enroll_tokens",
     "events",
+    "fact_arrivals",
+    "fact_referrals",
     "get_meta",
     "insert_ignore",
     "journal",
@@ -241,6 +243,51 @@ journal = sa.Table(
     sa.Column("kind", sa.String(32), nullable=False),
     sa.Column("device_id", sa.String(64), nullable=False),
     sa.Column("message", sa.Text, nullable=False),
+)
+
+# The reporting projection (``sync.hq.facts`` keeps it; ``sync.hq.reports`` reads it): what reports need and
+# nothing that identifies anyone (no name, document, phone, date of birth, village or free text). One row per
+# arrival (encounter) and per referral, kept up to date by the corrections HQ takes in; ``voided`` rows stay.
+fact_arrivals = sa.Table(
+    "fact_arrivals", METADATA,
+    sa.Column("encounter_id", sa.String(64), primary_key=True),
+    sa.Column("person_id", sa.String(64), nullable=False, index=True),
+    sa.Column("checkpoint_id", sa.String(36), nullable=False),
+    sa.Column("arrival_date", sa.String(10), nullable=False),      # local date (UTC+7), YYYY-MM-DD; "" unknown
+    sa.Column("sex", sa.String(16), nullable=False),               # F M X UNKNOWN
+    sa.Column("age", sa.Integer, nullable=True),                   # at arrival; None unknown
+    sa.Column("age_group", sa.String(8), nullable=False),          # CTDC ageBroad: 0-8 9-17 ... 48+ | unknown
+    sa.Column("sex_age", sa.String(8), nullable=False),            # man woman boy girl other unknown
+    sa.Column("province", sa.String(32), nullable=False),          # destination (home) province code
+    sa.Column("district", sa.String(32), nullable=False),          # destination (home) district code
+    sa.Column("country", sa.String(32), nullable=False),           # country returned from (of work)
+    sa.Column("return_type", sa.String(32), nullable=False),
+    sa.Column("sector", sa.String(32), nullable=False),            # sector of work abroad (ISIC / local)
+    sa.Column("exploitation", sa.String(64), nullable=False),      # type of exploitation when known, else ""
+    sa.Column("trafficking_screening_id", sa.String(64), nullable=False),   # "" when not screened (or voided)
+    sa.Column("trafficking_outcome", sa.String(32), nullable=False),        # PRESUMED_VICTIM | NOT_INDICATED | ""
+    sa.Column("child_protection", sa.Boolean, nullable=False),
+    sa.Column("tb_screening_id", sa.String(64), nullable=False),
+    sa.Column("tb_outcome", sa.String(32), nullable=False),
+    sa.Column("tb_presumptive", sa.Boolean, nullable=False),
+    sa.Column("voided", sa.Boolean, nullable=False),               # the arrival or its person was voided
+    sa.Index("ix_fact_arrivals_date", "arrival_date", "checkpoint_id"),
+)
+
+fact_referrals = sa.Table(
+    "fact_referrals", METADATA,
+    sa.Column("referral_id", sa.String(64), primary_key=True),
+    sa.Column("encounter_id", sa.String(64), nullable=False, index=True),
+    sa.Column("person_id", sa.String(64), nullable=False, index=True),
+    sa.Column("kind", sa.String(32), nullable=False),              # protection | child_protection | health
+    sa.Column("agency", sa.String(64), nullable=False),            # agency or facility code
+    sa.Column("status", sa.String(32), nullable=False),            # the latest status
+    sa.Column("cxr_result", sa.String(40), nullable=False),
+    sa.Column("xpert_result", sa.String(40), nullable=False),
+    sa.Column("diagnosis", sa.String(40), nullable=False),
+    sa.Column("treatment_started", sa.Boolean, nullable=False),
+    sa.Column("reached", sa.String(32), nullable=False),           # the furthest TB stage ever reached
+    sa.Column("voided", sa.Boolean, nullable=False),
 )
 
 # Rows every store starts with (inserted by the first migration).

@@ -91,8 +91,10 @@ def test_a_0001_store_upgrades_keeps_every_record_and_drops_follows_made_by_writ
                                                    "exchange_public", "recovery_public")))
     hq = HQService(HQStore.open(old_url), keys)           # upgrades
     try:
-        assert hq.store.revision() == "0002_follows"
+        assert hq.store.revision() == "0003"
         assert snapshot(hq.store) == before               # every record kept, byte for byte
+        with hq.store.read() as conn:                     # and reports on the old data (0003)
+            assert conn.execute(sa.text("SELECT count(*) FROM fact_arrivals WHERE NOT voided")).scalar_one() == 2
         with hq.store.read() as conn:
             persons = {r[0]: (r[1], bool(r[2])) for r in conn.execute(sa.text(
                 "SELECT p.person_id, c.name, p.sharing FROM persons p JOIN checkpoints c ON c.id = p.checkpoint_id"))}

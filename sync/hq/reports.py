@@ -1,0 +1,280 @@
+"""HQ's reports: aggregate figures for a period and checkpoint(s), disaggregated, with small cells suppressed.
+
+Read from the reporting projection (``sync.hq.facts``) with SQLAlchemy Core only, so the same queries run on
+SQLite and PostgreSQL (tests run both). A report is aggregates only: no row names a person.
+
+    >>> with store.read() as conn:                                                     # doctest: +SKIP
+    ...     r = build_report(conn, parse_period("2026-11"), checkpoints=["Poipet"])
+    >>> r.value("arrivals", "sex_age", "girl", "arrivals")                           # doctest: +SKIP
+    12
+
+Sections and their indicators (each by every dimension of ``DIMENSIONS``; "total" is one row "all"):
+
+- ``arrivals``: arrivals, persons (distinct), trafficking_screened, trafficking_not_screened,
+  trafficking_indicators (the screen found indicators: PRESUMED_VICTIM), child_protection (flag),
+  referrals, referrals_protection, referrals_child_protection, referrals_health;
+- ``tb``: tb_screened, tb_screen_positive, tb_presumptive, then the stages health referrals reached (referred,
+  arrived, cxr_done, xpert_done, diagnosed, diagnosed_tb, treatment_started, lost_to_follow_up). This is the
+  **TB cascade slot**: the cascade module the TB issue writes replaces ``_tb_rows`` (same section name, its own
+  indicators); until then these are the stages the events carry;
+- ``referrals``: by agency: every referral (``kind/agency/status``) and the referrals of arrivals with
+  trafficking indicators (``trafficking_kind/agency/status``).
+
+An arrival counts in the period of its local (UTC+7) arrival date; voided arrivals, persons, screenings and
+referrals do not count; a referral counts with its arrival.
+
+Suppression (``suppress``): a cell with 0 < n < threshold is withheld (None), exactly at the threshold
+(n = threshold is shown). Default thresholds: ``INTERNAL`` 5 for anything shown to analysts, ``PUBLICATION`` 11
+(as CTDC). Then, within one indicator of one dimension, if only one cell was withheld, the next smallest non-zero
+cell is withheld as well, so the withheld one cannot be worked out from the total (complementary suppression).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from checkpoint.errors import ValidationError
+from sync.hq.facts import HEALTH_STAGES
+from sync.hq.store import checkpoints, fact_arrivals, fact_referrals
+
+__all__ = ["DIMENSIONS", "INTERNAL", "PUBLICATION", "Cell", "Period", "Report", "build_report", "parse_period",
+           "suppress"]
+
+INTERNAL = 5
+PUBLICATION = 11
+
+fa, fr = fact_arrivals, fact_referrals
+
+# Dimension name -> the column of fact_arrivals it groups by ("total": one group).
+DIMENSIONS: dict[str, Any] = {
+    "total": sa.literal("all"),
+    "checkpoint": fa.c.checkpoint_id,
+    "sex": fa.c.sex,
+    "sex_age": fa.c.sex_age,
+    "age_group": fa.c.age_group,
+    "province": fa.c.province,
+    "district": fa.c.district,
+    "country": fa.c.country,
+    "return_type": fa.c.return_type,
+    "sector": fa.c.sector,
+    "exploitation": fa.c.exploitation,
+}
+
+ARRIVAL_INDICATORS = ("arrivals", "persons", "trafficking_screened", "trafficking_not_screened",
+                      "trafficking_indicators", "child_protection", "referrals", "referrals_protection",
+                      "referrals_child_protection", "referrals_health")
+TB_INDICATORS = ("tb_screened", "tb_screen_positive", "tb_presumptive", *HEALTH_STAGES, "diagnosed_tb",
+                 "lost_to_follow_up")
+
+
+# ------------------------------------------------------------------------------------------------ periods
+@dataclass(frozen=True)
+class Period:
+    """Local dates [start, end): ``label`` is how it was asked for (2026-11, 2026, 2026-11-02..2026-11-08)."""
+
+    start: date
+    end: date
+    label: str
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"\d{4}")
+
+
+def parse_period(text: str) -> Period:
+    """A year (2026), a month (2026-11), a day (2026-11-02) or a range of days FIRST..LAST (both included).
+    Raises ValidationError with a plain message."""
+    s = (text or "").strip()
+    try:
+        if _YEAR.fullmatch(s):
+            y = int(s)
+            return Period(date(y, 1, 1), date(y + 1, 1, 1), s)
+        m = _MONTH.fullmatch(s)
+        if m:
+            y, mo = int(m[1]), int(m[2])
+            return Period(date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]) + timedelta(days=1), s)
+        if ".." in s:
+            a, b = (date.fromisoformat(x.strip()) for x in s.split("..", 1))
+        else:
+            a = b = date.fromisoformat(s)
+    except ValueError:
+        raise ValidationError("period", "is not a year (2026), a month (2026-11), a day (2026-11-02) or a range "
+                                        "(2026-11-02..2026-11-08)") from None
+    if b < a:
+        raise ValidationError("period", "ends before it starts")
+    return Period(a, b + timedelta(days=1), s)
+
+
+# ------------------------------------------------------------------------------------------------ the report
+@dataclass(frozen=True)
+class Cell:
+    section: str
+    dimension: str
+    category: str
+    indicator: str
+    value: int | None           # None: suppressed
+
+
+@dataclass
+class Report:
+    period: Period
+    checkpoints: tuple[str, ...]            # names asked for (empty: all)
+    threshold: int
+    cells: list[Cell] = field(default_factory=list)
+
+    def value(self, section: str, dimension: str, category: str, indicator: str) -> int | None:
+        """A cell's figure (None when suppressed; 0 when no arrival falls in it)."""
+        for c in self.cells:
+            if (c.section, c.dimension, c.category, c.indicator) == (section, dimension, category, indicator):
+                return c.value
+        return 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"period": .., "checkpoints": .., "threshold": .., "sections": {section: {dimension: {category:
+        {indicator: n or None}}}}}`` — what the JSON output and the dashboard show."""
+        out: dict[str, Any] = {}
+        for c in self.cells:
+            out.setdefault(c.section, {}).setdefault(c.dimension, {}).setdefault(c.category, {})[c.indicator] = \
+                c.value
+        return {"period": {"label": self.period.label, "start": self.period.start.isoformat(),
+                           "end": (self.period.end - timedelta(days=1)).isoformat()},
+                "checkpoints": list(self.checkpoints) or "all", "threshold": self.threshold,
+                "suppressed": "null: fewer than the threshold (or withheld so a withheld cell cannot be derived)",
+                "sections": out}
+
+    def rows(self) -> list[tuple[str, str, str, str, str]]:
+        """Flat rows for CSV/XLSX: section, dimension, category, indicator, value ("<k" when suppressed)."""
+        mark = f"<{self.threshold}"
+        return [(c.section, c.dimension, c.category, c.indicator, mark if c.value is None else str(c.value))
+                for c in self.cells]
+
+
+def suppress(values: Mapping[str, int], threshold: int) -> dict[str, int | None]:
+    """Withhold 0 < n < threshold; if exactly one is withheld, also the next smallest non-zero cell."""
+    out: dict[str, int | None] = {k: (None if 0 < v < threshold else v) for k, v in values.items()}
+    withheld = [k for k, v in out.items() if v is None]
+    if len(withheld) == 1:
+        rest = sorted((v, k) for k, v in values.items() if k not in withheld and v > 0)
+        if rest:
+            out[rest[0][1]] = None
+    return out
+
+
+def _checkpoint_ids(conn: Connection, names: Sequence[str]) -> dict[str, str]:
+    """id -> name of every checkpoint (or those named; an unknown name is a ValidationError)."""
+    rows = {str(r.id): str(r.name) for r in conn.execute(sa.select(checkpoints.c.id, checkpoints.c.name))}
+    if not names:
+        return rows
+    by_key = {n.casefold(): i for i, n in rows.items()}
+    unknown = [n for n in names if n.strip().casefold() not in by_key]
+    if unknown:
+        raise ValidationError("checkpoint", f"no checkpoint named {unknown[0]!r} at HQ")
+    ids = {by_key[n.strip().casefold()] for n in names}
+    return {i: rows[i] for i in ids}
+
+
+def _n(cond: Any) -> Any:
+    return sa.func.coalesce(sa.func.sum(sa.case((cond, 1), else_=0)), 0)
+
+
+def _arrival_filter(period: Period, cp_ids: Iterable[str] | None) -> list[Any]:
+    where = [fa.c.arrival_date >= period.start.isoformat(), fa.c.arrival_date < period.end.isoformat(),
+             fa.c.voided == sa.false()]
+    if cp_ids is not None:
+        where.append(fa.c.checkpoint_id.in_(sorted(cp_ids)))
+    return where
+
+
+def _arrival_rows(conn: Connection, dim: Any, where: list[Any]) -> dict[str, dict[str, int]]:
+    screened = fa.c.trafficking_screening_id != ""
+    q = sa.select(dim.label("category"), sa.func.count().label("arrivals"),
+                  sa.func.count(sa.distinct(fa.c.person_id)).label("persons"),
+                  _n(screened).label("trafficking_screened"), _n(~screened).label("trafficking_not_screened"),
+                  _n(sa.and_(screened, fa.c.trafficking_outcome == "PRESUMED_VICTIM")).label("trafficking_indicators"),
+                  _n(fa.c.child_protection == sa.true()).label("child_protection")).where(*where).group_by(dim)
+    out = {str(r.category): dict.fromkeys(ARRIVAL_INDICATORS, 0)
+           | {k: int(getattr(r, k)) for k in ARRIVAL_INDICATORS[:6]} for r in conn.execute(q)}
+    q = (sa.select(dim.label("category"), sa.func.count().label("referrals"),
+                   *(_n(fr.c.kind == k).label(f"referrals_{k}") for k in ("protection", "child_protection", "health")))
+         .select_from(fr.join(fa, fa.c.encounter_id == fr.c.encounter_id))
+         .where(*where, fr.c.voided == sa.false()).group_by(dim))
+    for r in conn.execute(q):
+        out[str(r.category)].update({k: int(getattr(r, k)) for k in ARRIVAL_INDICATORS[6:]})
+    return out
+
+
+def _tb_rows(conn: Connection, dim: Any, where: list[Any]) -> dict[str, dict[str, int]]:
+    """TB CASCADE SLOT: the stages the events carry today (screens on arrivals; health referrals' furthest
+    stage). The TB issue's cascade module replaces this function (same section "tb")."""
+    out: dict[str, dict[str, int]] = {}
+    screened = fa.c.tb_screening_id != ""
+    for r in conn.execute(sa.select(dim.label("category"), _n(screened).label("tb_screened"),
+                                    _n(sa.and_(screened, fa.c.tb_outcome != "SCREEN_NEGATIVE"))
+                                    .label("tb_screen_positive"),
+                                    _n(sa.and_(screened, fa.c.tb_presumptive == sa.true())).label("tb_presumptive"))
+                          .where(*where).group_by(dim)):
+        out[str(r.category)] = dict.fromkeys(TB_INDICATORS, 0) | {
+            k: int(getattr(r, k)) for k in ("tb_screened", "tb_screen_positive", "tb_presumptive")}
+    stages = [_n(fr.c.reached.in_(HEALTH_STAGES[i:])).label(s) for i, s in enumerate(HEALTH_STAGES)]
+    q = (sa.select(dim.label("category"), *stages,
+                   _n(fr.c.diagnosis.in_(("BACT_CONFIRMED", "CLINICALLY_DIAGNOSED"))).label("diagnosed_tb"),
+                   _n(fr.c.status == "lost_to_follow_up").label("lost_to_follow_up"))
+         .select_from(fr.join(fa, fa.c.encounter_id == fr.c.encounter_id))
+         .where(*where, fr.c.voided == sa.false(), fr.c.kind == "health").group_by(dim))
+    for r in conn.execute(q):
+        row = out.setdefault(str(r.category), dict.fromkeys(TB_INDICATORS, 0))
+        row.update({k: int(getattr(r, k)) for k in (*HEALTH_STAGES, "diagnosed_tb", "lost_to_follow_up")})
+    return out
+
+
+def _referral_rows(conn: Connection, where: list[Any]) -> dict[str, dict[str, int]]:
+    out: dict[str, dict[str, int]] = {}
+    base = (sa.select(fr.c.kind, fr.c.agency, fr.c.status, sa.func.count().label("n"))
+            .select_from(fr.join(fa, fa.c.encounter_id == fr.c.encounter_id))
+            .where(*where, fr.c.voided == sa.false()).group_by(fr.c.kind, fr.c.agency, fr.c.status))
+    for dim, q in (("by_agency", base),
+                   ("trafficking_by_agency", base.where(fa.c.trafficking_screening_id != "",
+                                                        fa.c.trafficking_outcome == "PRESUMED_VICTIM"))):
+        out[dim] = {f"{r.kind}/{r.agency or '-'}/{r.status}": int(r.n) for r in conn.execute(q)}
+    return out
+
+
+def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str] = (), threshold: int = INTERNAL,
+                 dimensions: Sequence[str] | None = None) -> Report:
+    """Every section of the report for ``period`` and ``checkpoints`` (names; empty: all), cells under
+    ``threshold`` suppressed (``threshold`` 0 or 1: nothing is; only for checks, never for display)."""
+    cps = _checkpoint_ids(conn, checkpoints)
+    where = _arrival_filter(period, cps if checkpoints else None)
+    report = Report(period, tuple(checkpoints), threshold)
+    dims = list(dimensions) if dimensions is not None else list(DIMENSIONS)
+    bad = [d for d in dims if d not in DIMENSIONS]
+    if bad:
+        raise ValidationError("dimension", f"{bad[0]!r} is not one of {', '.join(DIMENSIONS)}")
+    for section, fn, indicators in (("arrivals", _arrival_rows, ARRIVAL_INDICATORS),
+                                    ("tb", _tb_rows, TB_INDICATORS)):
+        for d in dims:
+            got = fn(conn, DIMENSIONS[d], where)
+            if d == "total" and not got:
+                got = {"all": dict.fromkeys(indicators, 0)}
+            if d == "checkpoint":
+                got = {cps.get(k, k): v for k, v in got.items()}
+            _add(report, section, d, got, indicators, threshold)
+    for d, counts in _referral_rows(conn, where).items():
+        _add(report, "referrals", d, {k: {"referrals": v} for k, v in counts.items()}, ("referrals",), threshold)
+    return report
+
+
+def _add(report: Report, section: str, dim: str, got: Mapping[str, Mapping[str, int]], indicators: Sequence[str],
+         threshold: int) -> None:
+    cats = sorted(got)
+    for ind in indicators:
+        shown = suppress({c: got[c][ind] for c in cats}, threshold)
+        report.cells.extend(Cell(section, dim, c, ind, shown[c]) for c in cats)
