@@ -35,7 +35,7 @@ from sqlalchemy.engine import Connection
 from sync.hq.store import bulk_insert, devices, events, fact_arrivals, fact_referrals, id_in
 
 __all__ = ["AGE_GROUPS", "HEALTH_STAGES", "LOCAL_TZ", "age_group", "apply_events", "arrival_rows", "local_date",
-           "rebuild", "record_facts", "sex_age"]
+           "rebuild", "record_facts", "referral_summary", "sex_age"]
 
 log = logging.getLogger("checkpoint.hq")
 
@@ -118,6 +118,22 @@ def _obj(v: Any) -> Mapping[str, Any]:
 
 
 # ------------------------------------------------------------------------------------------------ rows
+_TB_DIAGNOSES = ("BACT_CONFIRMED", "CLINICALLY_DIAGNOSED")
+
+
+def referral_summary(refs: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """An arrival's columns that sum its live referrals (``fact_referrals`` rows, voided ones left out)."""
+    live = [r for r in refs if not r["voided"]]
+    health = [r for r in live if r["kind"] == "health"]
+    return {"ref_protection": sum(r["kind"] == "protection" for r in live),
+            "ref_child_protection": sum(r["kind"] == "child_protection" for r in live),
+            "ref_health": len(health),
+            "tb_stage": max((HEALTH_STAGES.index(r["reached"]) for r in health if r["reached"] in HEALTH_STAGES),
+                            default=-1),
+            "tb_diagnosed": any(r["diagnosis"] in _TB_DIAGNOSES for r in health),
+            "tb_lost": any(r["status"] == "lost_to_follow_up" for r in health)}
+
+
 def arrival_rows(payload: Mapping[str, Any], checkpoint_id: str, known_person: Mapping[str, Any] | None = None
                  ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The fact rows of one ``registration.recorded`` payload: the arrival and its referrals. ``known_person``
@@ -156,6 +172,7 @@ def arrival_rows(payload: Mapping[str, Any], checkpoint_id: str, known_person: M
         "tb_presumptive": tb_res.get("presumptive") is True, "voided": False}
     refs = payload.get("referrals")
     referrals = [referral_row(r, arrival["encounter_id"], pid) for r in (refs if isinstance(refs, list) else ())]
+    arrival.update(referral_summary(referrals))
     return arrival, referrals
 
 
@@ -213,6 +230,7 @@ class _Writer:
         elif type_ == "referral.created":
             r = referral_row(p.get("referral"), str(p.get("encounter_id")), person_id)
             conn.execute(fr.insert().values(**r))
+            self._refresh(r["encounter_id"])
         elif type_ == "referral.updated":
             self._referral_updated(str(p.get("referral_id")), _obj(p.get("changes")))
         elif type_ == "record.voided":
@@ -223,6 +241,7 @@ class _Writer:
                 conn.execute(fa.update().where(fa.c.encounter_id == rid).values(voided=True))
             elif kind == "referral":
                 conn.execute(fr.update().where(fr.c.referral_id == rid).values(voided=True))
+                self._refresh_referral(rid)
             elif kind == "trafficking_screening":
                 conn.execute(fa.update().where(fa.c.trafficking_screening_id == rid, fa.c.person_id == person_id)
                              .values(trafficking_screening_id="", trafficking_outcome="", child_protection=False))
@@ -281,6 +300,19 @@ class _Writer:
             new["reached"] = status
         if new:
             self.conn.execute(fr.update().where(fr.c.referral_id == rid).values(**new))
+            self._refresh_referral(rid)
+
+    def _refresh_referral(self, rid: str) -> None:
+        eid = self.conn.execute(sa.select(fact_referrals.c.encounter_id)
+                                .where(fact_referrals.c.referral_id == rid)).scalar_one_or_none()
+        if eid is not None:
+            self._refresh(str(eid))
+
+    def _refresh(self, eid: str) -> None:
+        """Sum the arrival's live referrals again into its row."""
+        refs = self.conn.execute(sa.select(fact_referrals).where(fact_referrals.c.encounter_id == eid)).mappings()
+        self.conn.execute(fact_arrivals.update().where(fact_arrivals.c.encounter_id == eid)
+                          .values(**referral_summary(list(refs))))
 
 
 def apply_events(conn: Connection, evs: Iterable[tuple[str, str, str, str]]) -> int:

@@ -13,9 +13,10 @@ Sections and their indicators (each by every dimension of ``DIMENSIONS``; "total
 - ``arrivals``: arrivals, persons (distinct), trafficking_screened, trafficking_not_screened,
   trafficking_indicators (the screen found indicators: PRESUMED_VICTIM), child_protection (flag),
   referrals, referrals_protection, referrals_child_protection, referrals_health;
-- ``tb``: tb_screened, tb_screen_positive, tb_presumptive, then the stages health referrals reached (referred,
-  arrived, cxr_done, xpert_done, diagnosed, diagnosed_tb, treatment_started, lost_to_follow_up). This is the
-  **TB cascade slot**: the cascade module the TB issue writes replaces ``_tb_rows`` (same section name, its own
+- ``tb``: tb_screened, tb_screen_positive, tb_presumptive, then the arrivals whose health referrals reached each
+  stage (referred, arrived, cxr_done, xpert_done, diagnosed, treatment_started; the furthest stage reached
+  counts even after a referral is lost), diagnosed_tb, lost_to_follow_up. This is the
+  **TB cascade slot**: the cascade module the TB issue writes replaces ``_tb_columns`` (same section name, its own
   indicators); until then these are the stages the events carry;
 - ``referrals``: by agency: every referral (``kind/agency/status``) and the referrals of arrivals with
   trafficking indicators (``trafficking_kind/agency/status``).
@@ -182,7 +183,8 @@ def _checkpoint_ids(conn: Connection, names: Sequence[str]) -> dict[str, str]:
 
 
 def _n(cond: Any) -> Any:
-    return sa.func.coalesce(sa.func.sum(sa.case((cond, 1), else_=0)), 0)
+    """How many rows of the group meet ``cond``: ``count(*) FILTER (WHERE cond)`` (SQLite >= 3.30, PostgreSQL)."""
+    return sa.func.count().filter(cond)
 
 
 def _arrival_filter(period: Period, cp_ids: Iterable[str] | None) -> list[Any]:
@@ -193,46 +195,35 @@ def _arrival_filter(period: Period, cp_ids: Iterable[str] | None) -> list[Any]:
     return where
 
 
-def _arrival_rows(conn: Connection, dim: Any, where: list[Any]) -> dict[str, dict[str, int]]:
+def _arrival_columns() -> list[Any]:
     screened = fa.c.trafficking_screening_id != ""
-    q = sa.select(dim.label("category"), sa.func.count().label("arrivals"),
-                  sa.func.count(sa.distinct(fa.c.person_id)).label("persons"),
-                  _n(screened).label("trafficking_screened"), _n(~screened).label("trafficking_not_screened"),
-                  _n(sa.and_(screened, fa.c.trafficking_outcome == "PRESUMED_VICTIM")).label("trafficking_indicators"),
-                  _n(fa.c.child_protection == sa.true()).label("child_protection")).where(*where).group_by(dim)
-    out = {str(r.category): dict.fromkeys(ARRIVAL_INDICATORS, 0)
-           | {k: int(getattr(r, k)) for k in ARRIVAL_INDICATORS[:6]} for r in conn.execute(q)}
-    q = (sa.select(dim.label("category"), sa.func.count().label("referrals"),
-                   *(_n(fr.c.kind == k).label(f"referrals_{k}") for k in ("protection", "child_protection", "health")))
-         .select_from(fr.join(fa, fa.c.encounter_id == fr.c.encounter_id))
-         .where(*where, fr.c.voided == sa.false()).group_by(dim))
-    for r in conn.execute(q):
-        out[str(r.category)].update({k: int(getattr(r, k)) for k in ARRIVAL_INDICATORS[6:]})
-    return out
+    return [sa.func.count().label("arrivals"), sa.func.count(sa.distinct(fa.c.person_id)).label("persons"),
+            _n(screened).label("trafficking_screened"), _n(~screened).label("trafficking_not_screened"),
+            _n(sa.and_(screened, fa.c.trafficking_outcome == "PRESUMED_VICTIM")).label("trafficking_indicators"),
+            _n(fa.c.child_protection == sa.true()).label("child_protection"),
+            (sa.func.coalesce(sa.func.sum(fa.c.ref_protection + fa.c.ref_child_protection + fa.c.ref_health), 0)
+             .label("referrals")),
+            *(sa.func.coalesce(sa.func.sum(getattr(fa.c, f"ref_{k}")), 0).label(f"referrals_{k}")
+              for k in ("protection", "child_protection", "health"))]
 
 
-def _tb_rows(conn: Connection, dim: Any, where: list[Any]) -> dict[str, dict[str, int]]:
-    """TB CASCADE SLOT: the stages the events carry today (screens on arrivals; health referrals' furthest
-    stage). The TB issue's cascade module replaces this function (same section "tb")."""
-    out: dict[str, dict[str, int]] = {}
+def _tb_columns() -> list[Any]:
+    """TB CASCADE SLOT: the stages the events carry today, per arrival (its screen; the furthest stage its
+    health referrals reached). The TB issue's cascade module replaces these columns (same section "tb")."""
     screened = fa.c.tb_screening_id != ""
-    for r in conn.execute(sa.select(dim.label("category"), _n(screened).label("tb_screened"),
-                                    _n(sa.and_(screened, fa.c.tb_outcome != "SCREEN_NEGATIVE"))
-                                    .label("tb_screen_positive"),
-                                    _n(sa.and_(screened, fa.c.tb_presumptive == sa.true())).label("tb_presumptive"))
-                          .where(*where).group_by(dim)):
-        out[str(r.category)] = dict.fromkeys(TB_INDICATORS, 0) | {
-            k: int(getattr(r, k)) for k in ("tb_screened", "tb_screen_positive", "tb_presumptive")}
-    stages = [_n(fr.c.reached.in_(HEALTH_STAGES[i:])).label(s) for i, s in enumerate(HEALTH_STAGES)]
-    q = (sa.select(dim.label("category"), *stages,
-                   _n(fr.c.diagnosis.in_(("BACT_CONFIRMED", "CLINICALLY_DIAGNOSED"))).label("diagnosed_tb"),
-                   _n(fr.c.status == "lost_to_follow_up").label("lost_to_follow_up"))
-         .select_from(fr.join(fa, fa.c.encounter_id == fr.c.encounter_id))
-         .where(*where, fr.c.voided == sa.false(), fr.c.kind == "health").group_by(dim))
-    for r in conn.execute(q):
-        row = out.setdefault(str(r.category), dict.fromkeys(TB_INDICATORS, 0))
-        row.update({k: int(getattr(r, k)) for k in (*HEALTH_STAGES, "diagnosed_tb", "lost_to_follow_up")})
-    return out
+    return [_n(screened).label("tb_screened"),
+            _n(sa.and_(screened, fa.c.tb_outcome != "SCREEN_NEGATIVE")).label("tb_screen_positive"),
+            _n(sa.and_(screened, fa.c.tb_presumptive == sa.true())).label("tb_presumptive"),
+            *(_n(fa.c.tb_stage >= i).label(s) for i, s in enumerate(HEALTH_STAGES)),
+            _n(fa.c.tb_diagnosed == sa.true()).label("diagnosed_tb"),
+            _n(fa.c.tb_lost == sa.true()).label("lost_to_follow_up")]
+
+
+def _rows(conn: Connection, dim: Any, where: list[Any]) -> dict[str, dict[str, int]]:
+    """One query per dimension: every indicator of the arrivals and tb sections, per category."""
+    q = sa.select(dim.label("category"), *_arrival_columns(), *_tb_columns()).where(*where).group_by(dim)
+    return {str(r.category): {k: int(v) for k, v in r._mapping.items() if k != "category"}
+            for r in conn.execute(q)}
 
 
 def _referral_rows(conn: Connection, where: list[Any]) -> dict[str, dict[str, int]]:
@@ -258,15 +249,14 @@ def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str]
     bad = [d for d in dims if d not in DIMENSIONS]
     if bad:
         raise ValidationError("dimension", f"{bad[0]!r} is not one of {', '.join(DIMENSIONS)}")
-    for section, fn, indicators in (("arrivals", _arrival_rows, ARRIVAL_INDICATORS),
-                                    ("tb", _tb_rows, TB_INDICATORS)):
-        for d in dims:
-            got = fn(conn, DIMENSIONS[d], where)
-            if d == "total" and not got:
-                got = {"all": dict.fromkeys(indicators, 0)}
-            if d == "checkpoint":
-                got = {cps.get(k, k): v for k, v in got.items()}
-            _add(report, section, d, got, indicators, threshold)
+    for d in dims:
+        got = _rows(conn, DIMENSIONS[d], where)
+        if d == "total" and not got:
+            got = {"all": dict.fromkeys((*ARRIVAL_INDICATORS, *TB_INDICATORS), 0)}
+        if d == "checkpoint":
+            got = {cps.get(k, k): v for k, v in got.items()}
+        _add(report, "arrivals", d, got, ARRIVAL_INDICATORS, threshold)
+        _add(report, "tb", d, got, TB_INDICATORS, threshold)
     for d, counts in _referral_rows(conn, where).items():
         _add(report, "referrals", d, {k: {"referrals": v} for k, v in counts.items()}, ("referrals",), threshold)
     return report

@@ -271,6 +271,13 @@ fact_arrivals = sa.Table(
     sa.Column("tb_outcome", sa.String(32), nullable=False),
     sa.Column("tb_presumptive", sa.Boolean, nullable=False),
     sa.Column("voided", sa.Boolean, nullable=False),               # the arrival or its person was voided
+    # Its live referrals, summed here so a report reads one table (fact_referrals holds each one):
+    sa.Column("ref_protection", sa.Integer, nullable=False),
+    sa.Column("ref_child_protection", sa.Integer, nullable=False),
+    sa.Column("ref_health", sa.Integer, nullable=False),
+    sa.Column("tb_stage", sa.Integer, nullable=False),             # furthest TB stage a health referral reached
+    sa.Column("tb_diagnosed", sa.Boolean, nullable=False),         # ... diagnosed TB (bacteriological/clinical)
+    sa.Column("tb_lost", sa.Boolean, nullable=False),              # ... lost to follow-up
     sa.Index("ix_fact_arrivals_date", "arrival_date", "checkpoint_id"),
 )
 

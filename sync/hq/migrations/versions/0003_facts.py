@@ -44,6 +44,12 @@ def upgrade() -> None:
         sa.Column("tb_outcome", sa.String(32), nullable=False),
         sa.Column("tb_presumptive", sa.Boolean, nullable=False),
         sa.Column("voided", sa.Boolean, nullable=False),
+        sa.Column("ref_protection", sa.Integer, nullable=False),
+        sa.Column("ref_child_protection", sa.Integer, nullable=False),
+        sa.Column("ref_health", sa.Integer, nullable=False),
+        sa.Column("tb_stage", sa.Integer, nullable=False),
+        sa.Column("tb_diagnosed", sa.Boolean, nullable=False),
+        sa.Column("tb_lost", sa.Boolean, nullable=False),
     )
     op.create_index("ix_fact_arrivals_person_id", "fact_arrivals", ["person_id"])
     op.create_index("ix_fact_arrivals_date", "fact_arrivals", ["arrival_date", "checkpoint_id"])
