@@ -315,6 +315,59 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Aggregates for a period (sync.hq.reports): printed, as JSON, or written to a new CSV/XLSX file."""
+    import getpass
+
+    from sync.hq.reports import DIMENSIONS, INTERNAL, PUBLICATION, build_report, parse_period, write_export
+    from sync.hq.store import add_journal, timestamp
+
+    period = parse_period(args.period)
+    threshold = args.threshold if args.threshold is not None else PUBLICATION if args.publication else INTERNAL
+    if threshold < 2:
+        raise UsageError("--threshold must be at least 2: a report never shows single persons.")
+    out_fmt = "csv" if args.csv else "xlsx" if args.xlsx else ""
+    out_path = args.csv or args.xlsx
+    store = _store(args, create=False)
+    try:
+        with store.read() as conn:
+            report = build_report(conn, period, checkpoints=args.checkpoint or (), threshold=threshold)
+        if out_fmt:
+            n = write_export(report, out_path, out_fmt)
+            from checkpoint.clock import SystemClock
+
+            who = getpass.getuser()
+            with store.write() as conn:
+                add_journal(conn, timestamp(SystemClock()), "export", "",
+                            f"report {out_fmt.upper()} by {who}: period {period.label}, checkpoints "
+                            f"{', '.join(args.checkpoint or ['all'])}, threshold {threshold}, {n} rows, to "
+                            f"{Path(out_path).name}")
+            logging.getLogger("checkpoint.hq").info("report exported: %s, %s rows", out_fmt, n)
+    finally:
+        store.close()
+    if out_fmt:
+        emit(args, {"file": str(out_path), "format": out_fmt, "rows": n, "threshold": threshold},
+             lambda: print(f"Wrote {n} rows to {out_path} (readable by you only; cells under {threshold} "
+                           "withheld)."))
+        return EXIT_OK
+    data = report.to_dict()
+
+    def text() -> None:
+        cps = ", ".join(report.checkpoints) or "all checkpoints"
+        print(f"Report {period.label} ({cps}); cells under {threshold} shown as <{threshold}.")
+        for section, dims in data["sections"].items():
+            for dim in args.by or ("total", "checkpoint", "sex_age"):
+                if dim not in DIMENSIONS or dim not in dims:
+                    continue
+                print(f"\n{section} by {dim}:")
+                for cat, figures in dims[dim].items():
+                    shown = ", ".join(f"{k} {'<' + str(threshold) if v is None else v}" for k, v in figures.items())
+                    print(f"  {cat}: {shown}")
+
+    emit(args, data, text)
+    return EXIT_OK
+
+
 def device_store_reset() -> StoreReset:
     """The device's store writer for ``recover``: the ONE place checkpoint-hq reaches device code.
 
@@ -386,6 +439,17 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("quarantine", cmd_quarantine, "list the events HQ set aside, newest first, with the reason", json_=True)
     sp.add_argument("--device", help="only this device's")
     sp.add_argument("--limit", type=int, default=200)
+    sp = add("report", cmd_report, "aggregate figures for a period and checkpoint(s), small cells withheld "
+                                   "(printed, --json, or a new --csv/--xlsx file)", json_=True)
+    sp.add_argument("--period", required=True, help="2026-11, 2026, 2026-11-02 or 2026-11-02..2026-11-08")
+    sp.add_argument("--checkpoint", action="append", help="only this checkpoint (repeat for several)")
+    sp.add_argument("--publication", action="store_true", help="withhold cells under 11 (publication) not 5")
+    sp.add_argument("--threshold", type=int, help="withhold cells under N (at least 2)")
+    sp.add_argument("--by", action="append", help="dimensions printed as text (default: total, checkpoint, "
+                                                   "sex_age); --json and files carry all")
+    ex = sp.add_mutually_exclusive_group()
+    ex.add_argument("--csv", type=Path, help="write a new CSV file (never overwrites)")
+    ex.add_argument("--xlsx", type=Path, help="write a new XLSX file (never overwrites)")
     sp = add("recover", cmd_recover, "set a new passphrase on a device store through HQ's recovery key")
     sp.add_argument("--store", type=Path, required=True, help="the device's store file (a copy)")
     sp.add_argument("--keyfile", type=Path, help="its key file (default: STORE.keys)")

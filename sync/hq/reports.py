@@ -268,3 +268,100 @@ def _add(report: Report, section: str, dim: str, got: Mapping[str, Mapping[str, 
     for ind in indicators:
         shown = suppress({c: got[c][ind] for c in cats}, threshold)
         report.cells.extend(Cell(section, dim, c, ind, shown[c]) for c in cats)
+
+
+# ------------------------------------------------------------------------------------------------ files
+FORMATS = ("csv", "xlsx")
+HEADER = ("section", "dimension", "category", "indicator", "value")
+
+
+def safe_cell(v: Any) -> str:
+    """Spreadsheet-safe text: a leading = + - @ (or tab, CR) would run as a formula in Excel or LibreOffice."""
+    s = "" if v is None else str(v)
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
+
+
+def _csv_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(HEADER)
+    for r in rows:
+        w.writerow([r[4] if i == 4 and r[4].isdigit() else safe_cell(v) for i, v in enumerate(r)])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")      # a BOM: Excel reads Khmer and accents right
+
+
+def _xlsx_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
+    """A minimal Office Open XML workbook (one sheet, inline strings; figures as numbers)."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(ref: str, v: str, numeric: bool) -> str:
+        if numeric:
+            return f'<c r="{ref}"><v>{v}</v></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(safe_cell(v))}</t></is></c>'
+
+    lines = []
+    for n, r in enumerate([HEADER, *rows], start=1):
+        cells = "".join(cell(f"{col}{n}", str(v), n > 1 and i == 4 and str(v).isdigit())
+                        for i, (col, v) in enumerate(zip("ABCDE", r, strict=True)))
+        lines.append(f'<row r="{n}">{cells}</row>')
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    files = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.'
+        'org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+        'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+        '"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"'
+        '/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        f'package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+        '</Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}"><sheets><sheet '
+        'name="Report" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" '
+        'Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>'
+        + "".join(lines) + "</sheetData></worksheet>",
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    return buf.getvalue()
+
+
+def write_export(report: Report, path: Any, fmt: str) -> int:
+    """Write the report's rows to a NEW file (never overwrites: ValidationError if it exists), readable by its
+    owner only (0600), written whole or not at all. Returns the number of rows."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    if fmt not in FORMATS:
+        raise ValidationError("format", f"must be one of {', '.join(FORMATS)}")
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise ValidationError("file", f"there is no folder {target.parent}")
+    if target.exists():
+        raise ValidationError("file", f"{target} already exists; an export never overwrites a file")
+    rows = report.rows()
+    data = _csv_bytes(rows) if fmt == "csv" else _xlsx_bytes(rows)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-", suffix=".tmp")   # 0600
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, target)            # fails if the name exists: never replaces a file
+        except FileExistsError:
+            raise ValidationError("file", f"{target} already exists; an export never overwrites a file") from None
+    finally:
+        os.unlink(tmp)
+    return len(rows)
