@@ -25,17 +25,19 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.hq.store import bulk_insert, devices, events, fact_arrivals, fact_referrals, id_in
+from sync.hq.store import bulk_insert, devices, events, fact_arrivals, fact_cube, fact_referrals, id_in, upsert_add
 
-__all__ = ["AGE_GROUPS", "HEALTH_STAGES", "LOCAL_TZ", "age_group", "apply_events", "arrival_rows", "local_date",
-           "rebuild", "record_facts", "referral_summary", "sex_age"]
+__all__ = ["AGE_GROUPS", "CUBE_DIMENSIONS", "CUBE_MEASURES", "HEALTH_STAGES", "LOCAL_TZ", "age_group",
+           "apply_events", "arrival_rows", "contributions", "local_date", "measures", "rebuild", "record_facts",
+           "referral_summary", "sex_age"]
 
 log = logging.getLogger("checkpoint.hq")
 
@@ -131,7 +133,48 @@ def referral_summary(refs: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
             "tb_stage": max((HEALTH_STAGES.index(r["reached"]) for r in health if r["reached"] in HEALTH_STAGES),
                             default=-1),
             "tb_diagnosed": any(r["diagnosis"] in _TB_DIAGNOSES for r in health),
-            "tb_lost": any(r["status"] == "lost_to_follow_up" for r in health)}
+            "tb_lost": any(r["status"] == "lost_to_follow_up" for r in health),
+            "ref_keys": "|".join(sorted(f"{r['kind']}/{r['agency'] or '-'}/{r['status']}" for r in live))}
+
+
+# ------------------------------------------------------------------------------------------------ the cube
+CUBE_DIMENSIONS = ("total", "checkpoint", "sex", "sex_age", "age_group", "province", "district", "country",
+                   "return_type", "sector", "exploitation")
+CUBE_MEASURES = tuple(c.name for c in fact_cube.columns if not c.primary_key)
+_KEY_COLS = ("arrival_date", "checkpoint_id", "dimension", "category")
+_REF_VEC = tuple(int(m == "referrals") for m in CUBE_MEASURES)
+_ZERO = (0,) * len(CUBE_MEASURES)
+Key = tuple[str, str, str, str]
+
+
+def measures(a: Mapping[str, Any]) -> tuple[int, ...]:
+    """One arrival's contribution to each measure of ``fact_cube`` (in ``CUBE_MEASURES`` order)."""
+    screened = a["trafficking_screening_id"] != ""
+    tb = a["tb_screening_id"] != ""
+    stage = a["tb_stage"]
+    return (1, int(screened), int(screened and a["trafficking_outcome"] == "PRESUMED_VICTIM"),
+            int(bool(a["child_protection"])), a["ref_protection"], a["ref_child_protection"], a["ref_health"],
+            int(tb), int(tb and a["tb_outcome"] != "SCREEN_NEGATIVE"), int(tb and bool(a["tb_presumptive"])),
+            *(int(stage >= i) for i in range(len(HEALTH_STAGES))), int(bool(a["tb_diagnosed"])),
+            int(bool(a["tb_lost"])), 0, 0)
+
+
+def contributions(a: Mapping[str, Any]) -> Iterable[tuple[Key, tuple[int, ...]]]:
+    """The cube rows an arrival counts in, with what it adds to each: none when voided or undated."""
+    day, cp = a["arrival_date"], a["checkpoint_id"]
+    if a["voided"] or not day:
+        return
+    vec = measures(a)
+    yield (day, cp, "total", "all"), vec
+    yield (day, cp, "checkpoint", cp), vec
+    for d in CUBE_DIMENSIONS[2:]:
+        yield (day, cp, d, str(a[d])), vec
+    keys = a["ref_keys"].split("|") if a["ref_keys"] else []
+    indicated = a["trafficking_screening_id"] != "" and a["trafficking_outcome"] == "PRESUMED_VICTIM"
+    for k in keys:
+        yield (day, cp, "by_agency", k), _REF_VEC
+        if indicated:
+            yield (day, cp, "trafficking_by_agency", k), _REF_VEC
 
 
 def arrival_rows(payload: Mapping[str, Any], checkpoint_id: str, known_person: Mapping[str, Any] | None = None
@@ -187,24 +230,47 @@ def referral_row(r: Any, encounter_id: str, person_id: str) -> dict[str, Any]:
 # ------------------------------------------------------------------------------------------------ applying events
 class _Writer:
     """Applies events in order: registrations are buffered and inserted in bulk (COPY on PostgreSQL), flushed
-    before any correction so a correction always finds the rows it changes."""
+    before any correction so a correction always finds the rows it changes. Every change of an arrival row goes
+    through ``_change`` (or a registration), which keeps the difference it makes to ``fact_cube``; ``flush``
+    adds the differences (sorted, so concurrent batches lock cube rows in one order)."""
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.arrivals: list[tuple[Any, ...]] = []
         self.referrals: list[tuple[Any, ...]] = []
         self.people: dict[str, dict[str, Any]] = {}    # persons registered in this buffer: sex, province, district
+        self.delta: dict[Key, Counter[tuple[int, ...]]] = {}   # cube key -> {contribution: times (+ or -)}
 
-    def flush(self) -> None:
+    def _count(self, a: Mapping[str, Any], sign: int) -> None:
+        for key, vec in contributions(a):
+            c = self.delta.get(key)
+            if c is None:
+                c = self.delta[key] = Counter()
+            c[vec] += sign
+
+    def flush(self, *, cube: bool = True) -> None:
         bulk_insert(self.conn, fact_arrivals, self.arrivals, _A_COLS)
         bulk_insert(self.conn, fact_referrals, self.referrals, _R_COLS)
         self.arrivals, self.referrals = [], []
         self.people.clear()
+        if not cube or not self.delta:
+            return
+        rows = []
+        for key in sorted(self.delta):
+            total = [0] * len(CUBE_MEASURES)
+            for vec, times in self.delta[key].items():
+                if times:
+                    for i, v in enumerate(vec):
+                        total[i] += v * times
+            if any(total):
+                rows.append({**dict(zip(_KEY_COLS, key, strict=True)), **dict(zip(CUBE_MEASURES, total, strict=True))})
+        self.delta.clear()
+        upsert_add(self.conn, fact_cube, rows, _KEY_COLS, CUBE_MEASURES)
 
     def _known_person(self, pid: str) -> dict[str, Any] | None:
         if pid in self.people:
             return self.people[pid]
-        self.flush()
+        self.flush(cube=False)
         r = self.conn.execute(sa.select(fact_arrivals.c.sex, fact_arrivals.c.province, fact_arrivals.c.district)
                               .where(fact_arrivals.c.person_id == pid).limit(1)).first()
         return None if r is None else {"sex": r.sex, "province": r.province, "district": r.district}
@@ -216,12 +282,25 @@ class _Writer:
         self.people[pid] = {"sex": a["sex"], "province": a["province"], "district": a["district"]}
         self.arrivals.append(tuple(a[c] for c in _A_COLS))
         self.referrals.extend(tuple(r[c] for c in _R_COLS) for r in refs)
+        self._count(a, 1)
+
+    def _change(self, where: Any, new: Callable[[Mapping[str, Any]], Mapping[str, Any]]) -> None:
+        """Change the arrival rows ``where`` selects: ``new(row)`` gives the columns to set."""
+        fa = fact_arrivals
+        for old in self.conn.execute(sa.select(fa).where(where)).mappings().all():
+            ch = new(old)
+            if not ch:
+                continue
+            row = {**old, **ch}
+            self.conn.execute(fa.update().where(fa.c.encounter_id == old["encounter_id"]).values(**ch))
+            self._count(old, -1)
+            self._count(row, 1)
 
     def apply(self, type_: str, person_id: str, p: Mapping[str, Any], checkpoint_id: str) -> None:
         if type_ == "registration.recorded":
             self.registration(p, checkpoint_id)
             return
-        self.flush()
+        self.flush(cube=False)
         conn, fa, fr = self.conn, fact_arrivals, fact_referrals
         if type_ == "person.amended":
             self._person_amended(person_id, _obj(p.get("changes")))
@@ -236,52 +315,56 @@ class _Writer:
         elif type_ == "record.voided":
             kind, rid = p.get("record_type"), str(p.get("record_id"))
             if kind == "person":
-                conn.execute(fa.update().where(fa.c.person_id == person_id).values(voided=True))
+                self._change(fa.c.person_id == person_id, lambda _r: {"voided": True})
             elif kind == "encounter":
-                conn.execute(fa.update().where(fa.c.encounter_id == rid).values(voided=True))
+                self._change(fa.c.encounter_id == rid, lambda _r: {"voided": True})
             elif kind == "referral":
                 conn.execute(fr.update().where(fr.c.referral_id == rid).values(voided=True))
                 self._refresh_referral(rid)
             elif kind == "trafficking_screening":
-                conn.execute(fa.update().where(fa.c.trafficking_screening_id == rid, fa.c.person_id == person_id)
-                             .values(trafficking_screening_id="", trafficking_outcome="", child_protection=False))
+                self._change(sa.and_(fa.c.trafficking_screening_id == rid, fa.c.person_id == person_id),
+                             lambda _r: {"trafficking_screening_id": "", "trafficking_outcome": "",
+                                         "child_protection": False})
             elif kind == "tb_screening":
-                conn.execute(fa.update().where(fa.c.tb_screening_id == rid, fa.c.person_id == person_id)
-                             .values(tb_screening_id="", tb_outcome="", tb_presumptive=False))
+                self._change(sa.and_(fa.c.tb_screening_id == rid, fa.c.person_id == person_id),
+                             lambda _r: {"tb_screening_id": "", "tb_outcome": "", "tb_presumptive": False})
 
     def _person_amended(self, pid: str, ch: Mapping[str, Any]) -> None:
-        fa = fact_arrivals
         if not any(k in ch for k in ("sex", "date_of_birth", "home_province", "home_district")):
             return
-        for r in self.conn.execute(sa.select(fa.c.encounter_id, fa.c.sex, fa.c.age, fa.c.arrival_date)
-                                   .where(fa.c.person_id == pid)).all():
-            new: dict[str, Any] = {}
-            sex, age = r.sex, r.age
+
+        def new(r: Mapping[str, Any]) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            sex, age = r["sex"], r["age"]
             if "sex" in ch:
-                sex = new["sex"] = _code(ch["sex"], "sex") or "UNKNOWN"
+                sex = out["sex"] = _code(ch["sex"], "sex") or "UNKNOWN"
             if "date_of_birth" in ch:
-                age = new["age"] = age_on(_day(ch["date_of_birth"]), r.arrival_date)
-                new["age_group"] = age_group(age)
+                age = out["age"] = age_on(_day(ch["date_of_birth"]), r["arrival_date"])
+                out["age_group"] = age_group(age)
             if "home_province" in ch:
-                new["province"] = _code(ch["home_province"], "province")
+                out["province"] = _code(ch["home_province"], "province")
             if "home_district" in ch:
-                new["district"] = _code(ch["home_district"], "district")
-            new["sex_age"] = sex_age(sex, age)
-            self.conn.execute(fa.update().where(fa.c.encounter_id == r.encounter_id).values(**new))
+                out["district"] = _code(ch["home_district"], "district")
+            out["sex_age"] = sex_age(sex, age)
+            return out
+
+        self._change(fact_arrivals.c.person_id == pid, new)
 
     def _encounter_amended(self, eid: str, ch: Mapping[str, Any]) -> None:
-        new: dict[str, Any] = {}
-        if "arrival_at" in ch:
-            new["arrival_date"] = local_date(ch["arrival_at"])
-        for key, col in (("return_type", "return_type"), ("country_of_work", "country"), ("sector_of_work", "sector")):
-            if key in ch:
-                new[col] = _code(ch[key], col) or ("UNKNOWN" if col == "return_type" else "")
-        if "age_at_arrival" in ch:
-            row = self.conn.execute(sa.select(fact_arrivals.c.sex).where(fact_arrivals.c.encounter_id == eid)).first()
-            age = _age(ch["age_at_arrival"])
-            new.update(age=age, age_group=age_group(age), sex_age=sex_age(row.sex if row else "UNKNOWN", age))
-        if new:
-            self.conn.execute(fact_arrivals.update().where(fact_arrivals.c.encounter_id == eid).values(**new))
+        def new(r: Mapping[str, Any]) -> dict[str, Any]:
+            out: dict[str, Any] = {}
+            if "arrival_at" in ch:
+                out["arrival_date"] = local_date(ch["arrival_at"])
+            for key, col in (("return_type", "return_type"), ("country_of_work", "country"),
+                             ("sector_of_work", "sector")):
+                if key in ch:
+                    out[col] = _code(ch[key], col) or ("UNKNOWN" if col == "return_type" else "")
+            if "age_at_arrival" in ch:
+                age = _age(ch["age_at_arrival"])
+                out.update(age=age, age_group=age_group(age), sex_age=sex_age(r["sex"], age))
+            return out
+
+        self._change(fact_arrivals.c.encounter_id == eid, new)
 
     def _referral_updated(self, rid: str, ch: Mapping[str, Any]) -> None:
         fr = fact_referrals
@@ -311,8 +394,8 @@ class _Writer:
     def _refresh(self, eid: str) -> None:
         """Sum the arrival's live referrals again into its row."""
         refs = self.conn.execute(sa.select(fact_referrals).where(fact_referrals.c.encounter_id == eid)).mappings()
-        self.conn.execute(fact_arrivals.update().where(fact_arrivals.c.encounter_id == eid)
-                          .values(**referral_summary(list(refs))))
+        summary = referral_summary(list(refs))
+        self._change(fact_arrivals.c.encounter_id == eid, lambda _r: summary)
 
 
 def apply_events(conn: Connection, evs: Iterable[tuple[str, str, str, str]]) -> int:
@@ -355,6 +438,7 @@ def record_facts(conn: Connection, plan: Any) -> int:
 def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
     """Empty the fact tables and rebuild them from every accepted event HQ holds, in ingest order (an upgrade,
     or ``checkpoint-hq facts rebuild``), ``chunk`` events at a time. Returns how many events changed facts."""
+    conn.execute(fact_cube.delete())
     conn.execute(fact_referrals.delete())
     conn.execute(fact_arrivals.delete())
     q = (sa.select(events.c.ingest_seq, events.c.type, events.c.entity_id, events.c.payload, devices.c.checkpoint_id)

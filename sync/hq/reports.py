@@ -1,7 +1,9 @@
 """HQ's reports: aggregate figures for a period and checkpoint(s), disaggregated, with small cells suppressed.
 
 Read from the reporting projection (``sync.hq.facts``) with SQLAlchemy Core only, so the same queries run on
-SQLite and PostgreSQL (tests run both). A report is aggregates only: no row names a person.
+SQLite and PostgreSQL (tests run both). A report is aggregates only: no row names a person. It is two queries
+whatever the period: the sums of ``fact_cube`` over the period's days (per dimension and category), and the
+distinct persons of the period's arrivals (in total and per checkpoint).
 
     >>> with store.read() as conn:                                                     # doctest: +SKIP
     ...     r = build_report(conn, parse_period("2026-11"), checkpoints=["Poipet"])
@@ -10,16 +12,16 @@ SQLite and PostgreSQL (tests run both). A report is aggregates only: no row name
 
 Sections and their indicators (each by every dimension of ``DIMENSIONS``; "total" is one row "all"):
 
-- ``arrivals``: arrivals, persons (distinct), trafficking_screened, trafficking_not_screened,
+- ``arrivals``: arrivals, persons (distinct; by total and checkpoint only), trafficking_screened, trafficking_not_screened,
   trafficking_indicators (the screen found indicators: PRESUMED_VICTIM), child_protection (flag),
   referrals, referrals_protection, referrals_child_protection, referrals_health;
 - ``tb``: tb_screened, tb_screen_positive, tb_presumptive, then the arrivals whose health referrals reached each
   stage (referred, arrived, cxr_done, xpert_done, diagnosed, treatment_started; the furthest stage reached
   counts even after a referral is lost), diagnosed_tb, lost_to_follow_up. This is the
-  **TB cascade slot**: the cascade module the TB issue writes replaces ``_tb_columns`` (same section name, its own
+  **TB cascade slot**: the cascade module the TB issue writes replaces ``_tb_indicators`` (same section name, its own
   indicators); until then these are the stages the events carry;
 - ``referrals``: by agency: every referral (``kind/agency/status``) and the referrals of arrivals with
-  trafficking indicators (``trafficking_kind/agency/status``).
+  trafficking indicators (``trafficking_by_agency``).
 
 An arrival counts in the period of its local (UTC+7) arrival date; voided arrivals, persons, screenings and
 referrals do not count; a referral counts with its arrival.
@@ -43,8 +45,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ValidationError
-from sync.hq.facts import HEALTH_STAGES
-from sync.hq.store import checkpoints, fact_arrivals, fact_referrals
+from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, HEALTH_STAGES
+from sync.hq.store import checkpoints, fact_arrivals, fact_cube
 
 __all__ = ["DIMENSIONS", "INTERNAL", "PUBLICATION", "Cell", "Period", "Report", "build_report", "parse_period",
            "suppress"]
@@ -52,22 +54,12 @@ __all__ = ["DIMENSIONS", "INTERNAL", "PUBLICATION", "Cell", "Period", "Report", 
 INTERNAL = 5
 PUBLICATION = 11
 
-fa, fr = fact_arrivals, fact_referrals
+fa, cube = fact_arrivals, fact_cube
 
-# Dimension name -> the column of fact_arrivals it groups by ("total": one group).
-DIMENSIONS: dict[str, Any] = {
-    "total": sa.literal("all"),
-    "checkpoint": fa.c.checkpoint_id,
-    "sex": fa.c.sex,
-    "sex_age": fa.c.sex_age,
-    "age_group": fa.c.age_group,
-    "province": fa.c.province,
-    "district": fa.c.district,
-    "country": fa.c.country,
-    "return_type": fa.c.return_type,
-    "sector": fa.c.sector,
-    "exploitation": fa.c.exploitation,
-}
+# The dimensions every arrival and tb indicator is broken down by ("total": one category, "all").
+DIMENSIONS = CUBE_DIMENSIONS
+# "persons" (distinct persons) cannot be summed from days: counted on the arrivals, by these dimensions only.
+PERSON_DIMENSIONS = ("total", "checkpoint")
 
 ARRIVAL_INDICATORS = ("arrivals", "persons", "trafficking_screened", "trafficking_not_screened",
                       "trafficking_indicators", "child_protection", "referrals", "referrals_protection",
@@ -182,60 +174,46 @@ def _checkpoint_ids(conn: Connection, names: Sequence[str]) -> dict[str, str]:
     return {i: rows[i] for i in ids}
 
 
-def _n(cond: Any) -> Any:
-    """How many rows of the group meet ``cond``: ``count(*) FILTER (WHERE cond)`` (SQLite >= 3.30, PostgreSQL)."""
-    return sa.func.count().filter(cond)
-
-
-def _arrival_filter(period: Period, cp_ids: Iterable[str] | None) -> list[Any]:
-    where = [fa.c.arrival_date >= period.start.isoformat(), fa.c.arrival_date < period.end.isoformat(),
-             fa.c.voided == sa.false()]
+def _arrival_filter(period: Period, cp_ids: Iterable[str] | None, table: sa.Table = fa) -> list[Any]:
+    where = [table.c.arrival_date >= period.start.isoformat(), table.c.arrival_date < period.end.isoformat()]
+    if table is fa:
+        where.append(fa.c.voided == sa.false())
     if cp_ids is not None:
-        where.append(fa.c.checkpoint_id.in_(sorted(cp_ids)))
+        where.append(table.c.checkpoint_id.in_(sorted(cp_ids)))
     return where
 
 
-def _arrival_columns() -> list[Any]:
-    screened = fa.c.trafficking_screening_id != ""
-    return [sa.func.count().label("arrivals"), sa.func.count(sa.distinct(fa.c.person_id)).label("persons"),
-            _n(screened).label("trafficking_screened"), _n(~screened).label("trafficking_not_screened"),
-            _n(sa.and_(screened, fa.c.trafficking_outcome == "PRESUMED_VICTIM")).label("trafficking_indicators"),
-            _n(fa.c.child_protection == sa.true()).label("child_protection"),
-            (sa.func.coalesce(sa.func.sum(fa.c.ref_protection + fa.c.ref_child_protection + fa.c.ref_health), 0)
-             .label("referrals")),
-            *(sa.func.coalesce(sa.func.sum(getattr(fa.c, f"ref_{k}")), 0).label(f"referrals_{k}")
-              for k in ("protection", "child_protection", "health"))]
-
-
-def _tb_columns() -> list[Any]:
-    """TB CASCADE SLOT: the stages the events carry today, per arrival (its screen; the furthest stage its
-    health referrals reached). The TB issue's cascade module replaces these columns (same section "tb")."""
-    screened = fa.c.tb_screening_id != ""
-    return [_n(screened).label("tb_screened"),
-            _n(sa.and_(screened, fa.c.tb_outcome != "SCREEN_NEGATIVE")).label("tb_screen_positive"),
-            _n(sa.and_(screened, fa.c.tb_presumptive == sa.true())).label("tb_presumptive"),
-            *(_n(fa.c.tb_stage >= i).label(s) for i, s in enumerate(HEALTH_STAGES)),
-            _n(fa.c.tb_diagnosed == sa.true()).label("diagnosed_tb"),
-            _n(fa.c.tb_lost == sa.true()).label("lost_to_follow_up")]
-
-
-def _rows(conn: Connection, dim: Any, where: list[Any]) -> dict[str, dict[str, int]]:
-    """One query per dimension: every indicator of the arrivals and tb sections, per category."""
-    q = sa.select(dim.label("category"), *_arrival_columns(), *_tb_columns()).where(*where).group_by(dim)
-    return {str(r.category): {k: int(v) for k, v in r._mapping.items() if k != "category"}
+def _sums(conn: Connection, period: Period, cp_ids: Iterable[str] | None) -> dict[tuple[str, str], dict[str, int]]:
+    """One query: every measure of the cube summed over the period's days, per dimension and category."""
+    q = (sa.select(cube.c.dimension, cube.c.category,
+                   *(sa.func.coalesce(sa.func.sum(cube.c[m]), 0).label(m) for m in CUBE_MEASURES))
+         .where(*_arrival_filter(period, cp_ids, cube)).group_by(cube.c.dimension, cube.c.category))
+    return {(str(r.dimension), str(r.category)): {m: int(r._mapping[m]) for m in CUBE_MEASURES}
             for r in conn.execute(q)}
 
 
-def _referral_rows(conn: Connection, where: list[Any]) -> dict[str, dict[str, int]]:
-    out: dict[str, dict[str, int]] = {}
-    base = (sa.select(fr.c.kind, fr.c.agency, fr.c.status, sa.func.count().label("n"))
-            .select_from(fr.join(fa, fa.c.encounter_id == fr.c.encounter_id))
-            .where(*where, fr.c.voided == sa.false()).group_by(fr.c.kind, fr.c.agency, fr.c.status))
-    for dim, q in (("by_agency", base),
-                   ("trafficking_by_agency", base.where(fa.c.trafficking_screening_id != "",
-                                                        fa.c.trafficking_outcome == "PRESUMED_VICTIM"))):
-        out[dim] = {f"{r.kind}/{r.agency or '-'}/{r.status}": int(r.n) for r in conn.execute(q)}
+def _persons(conn: Connection, period: Period, cp_ids: Iterable[str] | None) -> dict[tuple[str, str], int]:
+    where = _arrival_filter(period, cp_ids)
+    n = sa.func.count(sa.distinct(fa.c.person_id))
+    out = {("total", "all"): int(conn.execute(sa.select(n).where(*where)).scalar_one())}
+    out.update((("checkpoint", str(r[0])), int(r[1])) for r in conn.execute(
+        sa.select(fa.c.checkpoint_id, n).where(*where).group_by(fa.c.checkpoint_id)))
     return out
+
+
+def _arrival_indicators(m: Mapping[str, int]) -> dict[str, int]:
+    return {"arrivals": m["arrivals"], "trafficking_screened": m["trafficking_screened"],
+            "trafficking_not_screened": m["arrivals"] - m["trafficking_screened"],
+            "trafficking_indicators": m["trafficking_indicators"], "child_protection": m["child_protection"],
+            "referrals": m["referrals_protection"] + m["referrals_child_protection"] + m["referrals_health"],
+            "referrals_protection": m["referrals_protection"],
+            "referrals_child_protection": m["referrals_child_protection"], "referrals_health": m["referrals_health"]}
+
+
+def _tb_indicators(m: Mapping[str, int]) -> dict[str, int]:
+    """TB CASCADE SLOT: the stages the events carry today, per arrival (its screen; the furthest stage its
+    health referrals reached). The TB issue's cascade module replaces this function (same section "tb")."""
+    return {k: m[k] for k in TB_INDICATORS}
 
 
 def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str] = (), threshold: int = INTERNAL,
@@ -243,22 +221,34 @@ def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str]
     """Every section of the report for ``period`` and ``checkpoints`` (names; empty: all), cells under
     ``threshold`` suppressed (``threshold`` 0 or 1: nothing is; only for checks, never for display)."""
     cps = _checkpoint_ids(conn, checkpoints)
-    where = _arrival_filter(period, cps if checkpoints else None)
-    report = Report(period, tuple(checkpoints), threshold)
+    cp_ids = cps if checkpoints else None
     dims = list(dimensions) if dimensions is not None else list(DIMENSIONS)
     bad = [d for d in dims if d not in DIMENSIONS]
     if bad:
         raise ValidationError("dimension", f"{bad[0]!r} is not one of {', '.join(DIMENSIONS)}")
+    sums = _sums(conn, period, cp_ids)
+    persons = _persons(conn, period, cp_ids)
+    report = Report(period, tuple(checkpoints), threshold)
+    zero = dict.fromkeys(CUBE_MEASURES, 0)
     for d in dims:
-        got = _rows(conn, DIMENSIONS[d], where)
+        got = {cat: m for (dim, cat), m in sums.items() if dim == d and m["arrivals"] > 0}
         if d == "total" and not got:
-            got = {"all": dict.fromkeys((*ARRIVAL_INDICATORS, *TB_INDICATORS), 0)}
+            got = {"all": zero}
+        arrivals = {cat: _arrival_indicators(m) for cat, m in got.items()}
+        if d in PERSON_DIMENSIONS:
+            for cat, row in arrivals.items():
+                row["persons"] = persons.get((d, cat), 0)
+        tb = {cat: _tb_indicators(m) for cat, m in got.items()}
         if d == "checkpoint":
-            got = {cps.get(k, k): v for k, v in got.items()}
-        _add(report, "arrivals", d, got, ARRIVAL_INDICATORS, threshold)
-        _add(report, "tb", d, got, TB_INDICATORS, threshold)
-    for d, counts in _referral_rows(conn, where).items():
-        _add(report, "referrals", d, {k: {"referrals": v} for k, v in counts.items()}, ("referrals",), threshold)
+            arrivals = {cps.get(k, k): v for k, v in arrivals.items()}
+            tb = {cps.get(k, k): v for k, v in tb.items()}
+        inds = ARRIVAL_INDICATORS if d in PERSON_DIMENSIONS else tuple(i for i in ARRIVAL_INDICATORS
+                                                                         if i != "persons")
+        _add(report, "arrivals", d, arrivals, inds, threshold)
+        _add(report, "tb", d, tb, TB_INDICATORS, threshold)
+    for d in ("by_agency", "trafficking_by_agency"):
+        got = {cat: {"referrals": m["referrals"]} for (dim, cat), m in sums.items() if dim == d and m["referrals"]}
+        _add(report, "referrals", d, got, ("referrals",), threshold)
     return report
 
 

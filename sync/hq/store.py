@@ -66,6 +66,7 @@ __all__ = [
     "enroll_tokens",
     "events",
     "fact_arrivals",
+    "fact_cube",
     "fact_referrals",
     "get_meta",
     "insert_ignore",
@@ -79,6 +80,7 @@ __all__ = [
     "reserve",
     "set_meta",
     "timestamp",
+    "upsert_add",
 ]
 
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
@@ -278,7 +280,23 @@ fact_arrivals = sa.Table(
     sa.Column("tb_stage", sa.Integer, nullable=False),             # furthest TB stage a health referral reached
     sa.Column("tb_diagnosed", sa.Boolean, nullable=False),         # ... diagnosed TB (bacteriological/clinical)
     sa.Column("tb_lost", sa.Boolean, nullable=False),              # ... lost to follow-up
+    sa.Column("ref_keys", sa.Text, nullable=False),                # its live referrals: kind/agency/status|...
     sa.Index("ix_fact_arrivals_date", "arrival_date", "checkpoint_id"),
+)
+
+# What reports sum: per local day, checkpoint, dimension and category, each indicator's count over the arrivals
+# that are not voided (``sync.hq.facts.CUBE_MEASURES``), kept by adding each change's difference.
+fact_cube = sa.Table(
+    "fact_cube", METADATA,
+    sa.Column("arrival_date", sa.String(10), primary_key=True),
+    sa.Column("checkpoint_id", sa.String(36), primary_key=True),
+    sa.Column("dimension", sa.String(24), primary_key=True),
+    sa.Column("category", sa.String(160), primary_key=True),
+    *(sa.Column(m, sa.Integer, nullable=False) for m in (
+        "arrivals", "trafficking_screened", "trafficking_indicators", "child_protection", "referrals_protection",
+        "referrals_child_protection", "referrals_health", "tb_screened", "tb_screen_positive", "tb_presumptive",
+        "referred", "arrived", "cxr_done", "xpert_done", "diagnosed", "treatment_started", "diagnosed_tb",
+        "lost_to_follow_up", "referrals", "trafficking_referrals")),
 )
 
 fact_referrals = sa.Table(
@@ -431,6 +449,26 @@ def insert_ignore(conn: Connection, table: sa.Table) -> Any:
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     return sqlite_insert(table).on_conflict_do_nothing()
+
+
+def upsert_add(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str],
+               measures: Sequence[str]) -> None:
+    """Add each row's ``measures`` to the row with the same ``keys`` (inserted if missing), in the caller's
+    transaction: ``INSERT ... ON CONFLICT (keys) DO UPDATE SET m = m + excluded.m`` (the same on SQLite and
+    PostgreSQL)."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        stmt: Any = pg_insert(table)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        stmt = sqlite_insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=list(keys),
+                                      set_={m: table.c[m] + stmt.excluded[m] for m in measures})
+    conn.execute(stmt, list(rows))
 
 
 def bulk_insert(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]] | Sequence[tuple[Any, ...]],

@@ -1,5 +1,5 @@
-"""The reporting projection: ``fact_arrivals`` and ``fact_referrals`` (``sync.hq.facts``), filled from every
-accepted event HQ already holds, so an upgraded HQ reports on its old data at once.
+"""The reporting projection: ``fact_arrivals``, ``fact_referrals`` and ``fact_cube`` (``sync.hq.facts``), filled
+from every accepted event HQ already holds, so an upgraded HQ reports on its old data at once.
 
 Revision ID: 0003
 Revises: 0002_follows
@@ -18,6 +18,11 @@ revision = "0003"
 down_revision = "0002_follows"
 branch_labels = None
 depends_on = None
+
+MEASURES = ("arrivals", "trafficking_screened", "trafficking_indicators", "child_protection", "referrals_protection",
+            "referrals_child_protection", "referrals_health", "tb_screened", "tb_screen_positive", "tb_presumptive",
+            "referred", "arrived", "cxr_done", "xpert_done", "diagnosed", "treatment_started", "diagnosed_tb",
+            "lost_to_follow_up", "referrals", "trafficking_referrals")
 
 
 def upgrade() -> None:
@@ -50,6 +55,7 @@ def upgrade() -> None:
         sa.Column("tb_stage", sa.Integer, nullable=False),
         sa.Column("tb_diagnosed", sa.Boolean, nullable=False),
         sa.Column("tb_lost", sa.Boolean, nullable=False),
+        sa.Column("ref_keys", sa.Text, nullable=False),
     )
     op.create_index("ix_fact_arrivals_person_id", "fact_arrivals", ["person_id"])
     op.create_index("ix_fact_arrivals_date", "fact_arrivals", ["arrival_date", "checkpoint_id"])
@@ -70,11 +76,20 @@ def upgrade() -> None:
     )
     op.create_index("ix_fact_referrals_encounter_id", "fact_referrals", ["encounter_id"])
     op.create_index("ix_fact_referrals_person_id", "fact_referrals", ["person_id"])
+    op.create_table(
+        "fact_cube",
+        sa.Column("arrival_date", sa.String(10), primary_key=True),
+        sa.Column("checkpoint_id", sa.String(36), primary_key=True),
+        sa.Column("dimension", sa.String(24), primary_key=True),
+        sa.Column("category", sa.String(160), primary_key=True),
+        *(sa.Column(m, sa.Integer, nullable=False) for m in MEASURES),
+    )
     from sync.hq.facts import rebuild
 
     rebuild(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_table("fact_cube")
     op.drop_table("fact_referrals")
     op.drop_table("fact_arrivals")
