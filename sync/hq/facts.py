@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -51,6 +51,7 @@ HEALTH_STAGES = ("referred", "arrived", "cxr_done", "xpert_done", "diagnosed", "
 
 _A_COLS = tuple(c.name for c in fact_arrivals.columns)
 _R_COLS = tuple(c.name for c in fact_referrals.columns)
+_a_values, _r_values = operator.itemgetter(*_A_COLS), operator.itemgetter(*_R_COLS)
 _SIZE = {c.name: int(getattr(c.type, "length", 0) or 0) for t in (fact_arrivals, fact_referrals) for c in t.columns}
 _FACT_TYPES = frozenset({"registration.recorded", "person.amended", "encounter.amended", "record.voided",
                          "referral.created", "referral.updated"})
@@ -142,6 +143,7 @@ CUBE_DIMENSIONS = ("total", "checkpoint", "sex", "sex_age", "age_group", "provin
                    "return_type", "sector", "exploitation")
 CUBE_MEASURES = tuple(c.name for c in fact_cube.columns if not c.primary_key)
 _KEY_COLS = ("arrival_date", "checkpoint_id", "dimension", "category")
+_CAT_DIMS = CUBE_DIMENSIONS[2:]
 _REF_VEC = tuple(int(m == "referrals") for m in CUBE_MEASURES)
 _ZERO = (0,) * len(CUBE_MEASURES)
 Key = tuple[str, str, str, str]
@@ -159,22 +161,20 @@ def measures(a: Mapping[str, Any]) -> tuple[int, ...]:
             int(bool(a["tb_lost"])), 0, 0)
 
 
-def contributions(a: Mapping[str, Any]) -> Iterable[tuple[Key, tuple[int, ...]]]:
+def contributions(a: Mapping[str, Any]) -> list[tuple[Key, tuple[int, ...]]]:
     """The cube rows an arrival counts in, with what it adds to each: none when voided or undated."""
     day, cp = a["arrival_date"], a["checkpoint_id"]
     if a["voided"] or not day:
-        return
+        return []
     vec = measures(a)
-    yield (day, cp, "total", "all"), vec
-    yield (day, cp, "checkpoint", cp), vec
-    for d in CUBE_DIMENSIONS[2:]:
-        yield (day, cp, d, str(a[d])), vec
-    keys = a["ref_keys"].split("|") if a["ref_keys"] else []
-    indicated = a["trafficking_screening_id"] != "" and a["trafficking_outcome"] == "PRESUMED_VICTIM"
-    for k in keys:
-        yield (day, cp, "by_agency", k), _REF_VEC
-        if indicated:
-            yield (day, cp, "trafficking_by_agency", k), _REF_VEC
+    out = [((day, cp, "total", "all"), vec), ((day, cp, "checkpoint", cp), vec)]
+    out += [((day, cp, d, str(a[d])), vec) for d in _CAT_DIMS]
+    if a["ref_keys"]:
+        keys = a["ref_keys"].split("|")
+        out += [((day, cp, "by_agency", k), _REF_VEC) for k in keys]
+        if a["trafficking_screening_id"] != "" and a["trafficking_outcome"] == "PRESUMED_VICTIM":
+            out += [((day, cp, "trafficking_by_agency", k), _REF_VEC) for k in keys]
+    return out
 
 
 def arrival_rows(payload: Mapping[str, Any], checkpoint_id: str, known_person: Mapping[str, Any] | None = None
@@ -239,14 +239,13 @@ class _Writer:
         self.arrivals: list[tuple[Any, ...]] = []
         self.referrals: list[tuple[Any, ...]] = []
         self.people: dict[str, dict[str, Any]] = {}    # persons registered in this buffer: sex, province, district
-        self.delta: dict[Key, Counter[tuple[int, ...]]] = {}   # cube key -> {contribution: times (+ or -)}
+        self.delta: dict[tuple[Key, tuple[int, ...]], int] = {}   # (cube key, contribution) -> times (+ or -)
 
     def _count(self, a: Mapping[str, Any], sign: int) -> None:
-        for key, vec in contributions(a):
-            c = self.delta.get(key)
-            if c is None:
-                c = self.delta[key] = Counter()
-            c[vec] += sign
+        d = self.delta
+        get = d.get
+        for kv in contributions(a):
+            d[kv] = get(kv, 0) + sign
 
     def flush(self, *, cube: bool = True) -> None:
         bulk_insert(self.conn, fact_arrivals, self.arrivals, _A_COLS)
@@ -255,15 +254,17 @@ class _Writer:
         self.people.clear()
         if not cube or not self.delta:
             return
-        rows = []
-        for key in sorted(self.delta):
-            total = [0] * len(CUBE_MEASURES)
-            for vec, times in self.delta[key].items():
-                if times:
-                    for i, v in enumerate(vec):
-                        total[i] += v * times
-            if any(total):
-                rows.append({**dict(zip(_KEY_COLS, key, strict=True)), **dict(zip(CUBE_MEASURES, total, strict=True))})
+        totals: dict[Key, list[int]] = {}
+        for (key, vec), times in self.delta.items():
+            if times:
+                t = totals.get(key)
+                if t is None:
+                    t = totals[key] = [0] * len(CUBE_MEASURES)
+                for i, v in enumerate(vec):
+                    if v:
+                        t[i] += v * times
+        rows = [{**dict(zip(_KEY_COLS, key, strict=True)), **dict(zip(CUBE_MEASURES, totals[key], strict=True))}
+                for key in sorted(totals) if any(totals[key])]
         self.delta.clear()
         upsert_add(self.conn, fact_cube, rows, _KEY_COLS, CUBE_MEASURES)
 
@@ -280,8 +281,8 @@ class _Writer:
         known = None if isinstance(p.get("person"), dict) else self._known_person(pid)
         a, refs = arrival_rows(p, checkpoint_id, known)
         self.people[pid] = {"sex": a["sex"], "province": a["province"], "district": a["district"]}
-        self.arrivals.append(tuple(a[c] for c in _A_COLS))
-        self.referrals.extend(tuple(r[c] for c in _R_COLS) for r in refs)
+        self.arrivals.append(_a_values(a))
+        self.referrals.extend(map(_r_values, refs))
         self._count(a, 1)
 
     def _change(self, where: Any, new: Callable[[Mapping[str, Any]], Mapping[str, Any]]) -> None:

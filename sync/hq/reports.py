@@ -12,9 +12,9 @@ distinct persons of the period's arrivals (in total and per checkpoint).
 
 Sections and their indicators (each by every dimension of ``DIMENSIONS``; "total" is one row "all"):
 
-- ``arrivals``: arrivals, persons (distinct; by total and checkpoint only), trafficking_screened, trafficking_not_screened,
-  trafficking_indicators (the screen found indicators: PRESUMED_VICTIM), child_protection (flag),
-  referrals, referrals_protection, referrals_child_protection, referrals_health;
+- ``arrivals``: arrivals, persons (distinct; by total and checkpoint only), trafficking_screened,
+  trafficking_not_screened, trafficking_indicators (the screen found indicators: PRESUMED_VICTIM),
+  child_protection (flag), referrals, referrals_protection, referrals_child_protection, referrals_health;
 - ``tb``: tb_screened, tb_screen_positive, tb_presumptive, then the arrivals whose health referrals reached each
   stage (referred, arrived, cxr_done, xpert_done, diagnosed, treatment_started; the furthest stage reached
   counts even after a referral is lost), diagnosed_tb, lost_to_follow_up. This is the
@@ -39,7 +39,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
@@ -107,8 +107,7 @@ def parse_period(text: str) -> Period:
 
 
 # ------------------------------------------------------------------------------------------------ the report
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     section: str
     dimension: str
     category: str
@@ -188,7 +187,7 @@ def _sums(conn: Connection, period: Period, cp_ids: Iterable[str] | None) -> dic
     q = (sa.select(cube.c.dimension, cube.c.category,
                    *(sa.func.coalesce(sa.func.sum(cube.c[m]), 0).label(m) for m in CUBE_MEASURES))
          .where(*_arrival_filter(period, cp_ids, cube)).group_by(cube.c.dimension, cube.c.category))
-    return {(str(r.dimension), str(r.category)): {m: int(r._mapping[m]) for m in CUBE_MEASURES}
+    return {(str(r[0]), str(r[1])): dict(zip(CUBE_MEASURES, map(int, r[2:]), strict=True))
             for r in conn.execute(q)}
 
 
@@ -257,7 +256,7 @@ def _add(report: Report, section: str, dim: str, got: Mapping[str, Mapping[str, 
     cats = sorted(got)
     for ind in indicators:
         shown = suppress({c: got[c][ind] for c in cats}, threshold)
-        report.cells.extend(Cell(section, dim, c, ind, shown[c]) for c in cats)
+        report.cells.extend([Cell(section, dim, c, ind, v) for c, v in shown.items()])
 
 
 # ------------------------------------------------------------------------------------------------ files
