@@ -16,6 +16,8 @@ $CHECKPOINT_NEW_PASSPHRASE or a prompt.
     $ checkpoint-hq devices revoke 5f0c...                            # nothing it sent is deleted
     $ checkpoint-hq link 0193... --checkpoint "Poipet Clinic" --reason "TB referral follow-up"
     $ checkpoint-hq quarantine --device 5f0c...                       # what HQ set aside, and why
+    $ checkpoint-hq report --period 2026-11 --checkpoint Poipet --json  # aggregates, small cells withheld
+    $ checkpoint-hq report --period 2026 --publication --xlsx 2026.xlsx # a new 0600 file, journaled
 
 Exit codes: 0 ok, 2 usage, 3 authentication (wrong passphrase, unknown or revoked device, unusable token),
 4 data (damaged or tampered file, conflict, database). Plain messages, never a traceback (``checkpoint.cli``:
@@ -368,6 +370,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rebuild_facts(args: argparse.Namespace) -> int:
+    """Rebuild the reporting projection from every accepted event (sync.hq.facts.rebuild), in one transaction."""
+    from sync.hq.facts import rebuild
+
+    store = _store(args, create=False)
+    try:
+        with store.write() as conn:
+            n = rebuild(conn)
+    finally:
+        store.close()
+    emit(args, {"events": n}, lambda: print(f"Reporting facts rebuilt from {n:,} events."))
+    return EXIT_OK
+
+
 def device_store_reset() -> StoreReset:
     """The device's store writer for ``recover``: the ONE place checkpoint-hq reaches device code.
 
@@ -450,6 +466,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sp.add_mutually_exclusive_group()
     ex.add_argument("--csv", type=Path, help="write a new CSV file (never overwrites)")
     ex.add_argument("--xlsx", type=Path, help="write a new XLSX file (never overwrites)")
+    add("rebuild-facts", cmd_rebuild_facts, "rebuild the reporting facts from the events HQ holds (the upgrade to "
+        "0003 does it once)", json_=True)
     sp = add("recover", cmd_recover, "set a new passphrase on a device store through HQ's recovery key")
     sp.add_argument("--store", type=Path, required=True, help="the device's store file (a copy)")
     sp.add_argument("--keyfile", type=Path, help="its key file (default: STORE.keys)")

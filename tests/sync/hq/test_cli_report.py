@@ -99,3 +99,15 @@ def test_an_export_is_a_new_private_formula_safe_file_and_is_logged(db: str, tmp
     assert len(lines) == 1
     assert "period 2026-11" in lines[0] and f"{n} rows" in lines[0] and " by " in lines[0]
     assert not list(tmp_path.glob(".export-*"))                              # no temp file left behind
+
+
+def test_rebuild_facts_gives_the_same_report(db: str) -> None:
+    before = json.loads(hq_cli("--db", db, "report", "--period", "2026-11", "--json").stdout)
+    store = HQStore.open(db)
+    with store.write() as conn:
+        conn.execute(sa.text("DELETE FROM fact_cube"))
+    store.close()
+    assert json.loads(hq_cli("--db", db, "report", "--period", "2026-11", "--json").stdout) != before
+    r = hq_cli("--db", db, "rebuild-facts", "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["events"] == 12
+    assert json.loads(hq_cli("--db", db, "report", "--period", "2026-11", "--json").stdout) == before
