@@ -214,7 +214,8 @@ def arrival_rows(payload: Mapping[str, Any], checkpoint_id: str, known_person: M
         "tb_outcome": _code(tb_res.get("outcome"), "tb_outcome") if tb else "",
         "tb_presumptive": tb_res.get("presumptive") is True, "voided": False}
     refs = payload.get("referrals")
-    referrals = [referral_row(r, arrival["encounter_id"], pid) for r in (refs if isinstance(refs, list) else ())]
+    eid = str(arrival["encounter_id"])
+    referrals = [referral_row(r, eid, pid) for r in (refs if isinstance(refs, list) else ())]
     arrival.update(referral_summary(referrals))
     return arrival, referrals
 
@@ -288,7 +289,8 @@ class _Writer:
     def _change(self, where: Any, new: Callable[[Mapping[str, Any]], Mapping[str, Any]]) -> None:
         """Change the arrival rows ``where`` selects: ``new(row)`` gives the columns to set."""
         fa = fact_arrivals
-        for old in self.conn.execute(sa.select(fa).where(where)).mappings().all():
+        for found in self.conn.execute(sa.select(fa).where(where)).mappings().all():
+            old = dict(found)
             ch = new(old)
             if not ch:
                 continue
@@ -395,7 +397,7 @@ class _Writer:
     def _refresh(self, eid: str) -> None:
         """Sum the arrival's live referrals again into its row."""
         refs = self.conn.execute(sa.select(fact_referrals).where(fact_referrals.c.encounter_id == eid)).mappings()
-        summary = referral_summary(list(refs))
+        summary = referral_summary([dict(r) for r in refs])
         self._change(fact_arrivals.c.encounter_id == eid, lambda _r: summary)
 
 
