@@ -370,6 +370,53 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_dhis2(args: argparse.Namespace) -> int:
+    """A DHIS2 dataValueSet for a period (sync.hq.dhis2): --dry-run says what would go and what is unmapped or
+    withheld; --out writes a new 0600 JSON file (journaled)."""
+    import getpass
+    import json
+
+    from sync.hq.dhis2 import EXAMPLE_MAPPING, export, load_mapping
+    from sync.hq.reports import INTERNAL, PUBLICATION, parse_period, write_bytes
+    from sync.hq.store import add_journal, timestamp
+
+    if not args.dry_run and args.out is None:
+        raise UsageError("Say --out FILE to write the data value set, or --dry-run to see what it would hold.")
+    period = parse_period(args.period)
+    mapping = load_mapping(args.mapping or EXAMPLE_MAPPING)
+    threshold = PUBLICATION if args.publication else INTERNAL
+    store = _store(args, create=False)
+    try:
+        with store.read() as conn:
+            payload, notes = export(conn, mapping, period, checkpoints=args.checkpoint or (), threshold=threshold)
+        if not args.dry_run:
+            write_bytes(args.out, (json.dumps(payload, indent=1) + "\n").encode())
+            from checkpoint.clock import SystemClock
+
+            with store.write() as conn:
+                add_journal(conn, timestamp(SystemClock()), "export", "",
+                            f"DHIS2 dataValueSet by {getpass.getuser()}: period {period.label}, checkpoints "
+                            f"{', '.join(args.checkpoint or ['all'])}, threshold {threshold}, "
+                            f"{len(payload['dataValues'])} values, to {Path(args.out).name}")
+    finally:
+        store.close()
+    out = {**notes.to_dict(), "dry_run": bool(args.dry_run), "file": None if args.dry_run else str(args.out)}
+
+    def text() -> None:
+        verb = "Would send" if args.dry_run else f"Wrote {args.out} with"
+        print(f"{verb} {notes.values} values for period {payload['period']}.")
+        for label, items in (("Withheld (under the threshold)", notes.withheld),
+                             ("Not in the mapping", out["unmapped"]),
+                             ("Checkpoints without an org unit", notes.missing_org_units)):
+            if items:
+                print(f"{label}: {len(items)}")
+                for x in items[:50]:
+                    print(f"  {x}")
+
+    emit(args, out, text)
+    return EXIT_OK
+
+
 def cmd_rebuild_facts(args: argparse.Namespace) -> int:
     """Rebuild the reporting projection from every accepted event (sync.hq.facts.rebuild), in one transaction."""
     from sync.hq.facts import rebuild
@@ -466,6 +513,15 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sp.add_mutually_exclusive_group()
     ex.add_argument("--csv", type=Path, help="write a new CSV file (never overwrites)")
     ex.add_argument("--xlsx", type=Path, help="write a new XLSX file (never overwrites)")
+    sp = add("dhis2", cmd_dhis2, "a DHIS2 aggregate dataValueSet (JSON) for a period, through a mapping file",
+             json_=True)
+    sp.add_argument("--period", required=True, help="2026-11, 2026 or 2026-11-02")
+    sp.add_argument("--mapping", type=Path, help="the mapping file (default: the example shipped with HQ)")
+    sp.add_argument("--checkpoint", action="append", help="only this checkpoint (repeat for several)")
+    sp.add_argument("--publication", action="store_true", help="withhold values under 11 (publication) not 5")
+    ex = sp.add_mutually_exclusive_group()
+    ex.add_argument("--out", type=Path, help="write a new JSON file (never overwrites)")
+    ex.add_argument("--dry-run", action="store_true", help="say what would be sent, unmapped and withheld")
     add("rebuild-facts", cmd_rebuild_facts, "rebuild the reporting facts from the events HQ holds (the upgrade to "
         "0003 does it once)", json_=True)
     sp = add("recover", cmd_recover, "set a new passphrase on a device store through HQ's recovery key")

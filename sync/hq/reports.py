@@ -49,7 +49,7 @@ from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, HEALTH_STAGES
 from sync.hq.store import checkpoints, fact_arrivals, fact_cube
 
 __all__ = ["DIMENSIONS", "INTERNAL", "PUBLICATION", "Cell", "Period", "Report", "build_report", "parse_period",
-           "suppress"]
+           "suppress", "write_bytes", "write_export"]
 
 INTERNAL = 5
 PUBLICATION = 11
@@ -326,21 +326,31 @@ def _xlsx_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
 
 
 def write_export(report: Report, path: Any, fmt: str) -> int:
-    """Write the report's rows to a NEW file (never overwrites: ValidationError if it exists), readable by its
-    owner only (0600), written whole or not at all. Returns the number of rows."""
-    import os
-    import tempfile
+    """Write the report's rows to a NEW file (``write_bytes``). Returns the number of rows."""
     from pathlib import Path
 
     if fmt not in FORMATS:
         raise ValidationError("format", f"must be one of {', '.join(FORMATS)}")
     target = Path(path)
+    if target.exists():         # before building the file
+        raise ValidationError("file", f"{target} already exists; an export never overwrites a file")
+    rows = report.rows()
+    write_bytes(target, _csv_bytes(rows) if fmt == "csv" else _xlsx_bytes(rows))
+    return len(rows)
+
+
+def write_bytes(path: Any, data: bytes) -> None:
+    """Write a NEW file (never overwrites: ValidationError if it exists), readable by its owner only (0600),
+    whole or not at all."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
     if not target.parent.is_dir():
         raise ValidationError("file", f"there is no folder {target.parent}")
     if target.exists():
         raise ValidationError("file", f"{target} already exists; an export never overwrites a file")
-    rows = report.rows()
-    data = _csv_bytes(rows) if fmt == "csv" else _xlsx_bytes(rows)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-", suffix=".tmp")   # 0600
     try:
         with os.fdopen(fd, "wb") as f:
@@ -353,4 +363,3 @@ def write_export(report: Report, path: Any, fmt: str) -> int:
             raise ValidationError("file", f"{target} already exists; an export never overwrites a file") from None
     finally:
         os.unlink(tmp)
-    return len(rows)
