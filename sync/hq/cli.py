@@ -357,6 +357,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     def text() -> None:
         cps = ", ".join(report.checkpoints) or "all checkpoints"
         print(f"Report {period.label} ({cps}); cells under {threshold} shown as <{threshold}.")
+        if report.stale_since:
+            print(f"Warning: the reporting facts missed a batch on {report.stale_since[:16]}: figures may be low "
+                  f"until `{PROG} rebuild-facts`.")
         for section, dims in data["sections"].items():
             for dim in args.by or ("total", "checkpoint", "sex_age"):
                 if dim not in DIMENSIONS or dim not in dims:

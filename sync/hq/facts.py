@@ -33,7 +33,20 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from sync.hq.store import bulk_insert, devices, events, fact_arrivals, fact_cube, fact_referrals, id_in, upsert_add
+from sync.hq.store import (
+    add_journal,
+    bulk_insert,
+    devices,
+    events,
+    fact_arrivals,
+    fact_cube,
+    fact_referrals,
+    id_in,
+    meta,
+    plain_error,
+    set_meta,
+    upsert_add,
+)
 
 __all__ = ["AGE_GROUPS", "CUBE_DIMENSIONS", "CUBE_MEASURES", "HEALTH_STAGES", "LOCAL_TZ", "age_group",
            "apply_events", "arrival_rows", "contributions", "local_date", "measures", "rebuild", "record_facts",
@@ -422,11 +435,31 @@ def apply_events(conn: Connection, evs: Iterable[tuple[str, str, str, str]]) -> 
     return n
 
 
+STALE = "facts_stale"      # meta key: set when facts could not be kept for a batch (rebuild-facts clears it)
+
+
 def record_facts(conn: Connection, plan: Any) -> int:
     """Apply the events a batch made visible (``plan.visible``: accepted now, or held and released now), in the
-    order HQ made them visible, in the batch's transaction. The one hook ``sync.hq.service`` calls."""
+    order HQ made them visible, in the batch's transaction. The one hook ``sync.hq.service`` calls.
+
+    A fault here (a bug, a value no rule foresaw) never fails the batch: its fact changes are rolled back to a
+    savepoint, HQ's journal says so, and the facts are marked stale (reports say so) until ``rebuild-facts``."""
     if not plan.visible:
         return 0
+    try:
+        with conn.begin_nested():
+            return _record(conn, plan)
+    except Exception as e:
+        log.error("facts: batch %s could not update the reporting facts (%s); reports are stale until "
+                  "`checkpoint-hq rebuild-facts`", plan.batch_id, type(e).__name__)
+        set_meta(conn, STALE, plan.received_at)
+        add_journal(conn, plan.received_at, "facts_stale", plan.device_id,
+                    f"batch {plan.batch_id}: the reporting facts were not updated ({type(e).__name__}: "
+                    f"{plain_error(e)}); run checkpoint-hq rebuild-facts")
+        return 0
+
+
+def _record(conn: Connection, plan: Any) -> int:
     mine = {n.event["id"]: n.event for n in plan.new_events}
     missing = [i for i in plan.visible if i not in mine]
     if missing:
@@ -441,6 +474,7 @@ def record_facts(conn: Connection, plan: Any) -> int:
 def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
     """Empty the fact tables and rebuild them from every accepted event HQ holds, in ingest order (an upgrade,
     or ``checkpoint-hq facts rebuild``), ``chunk`` events at a time. Returns how many events changed facts."""
+    conn.execute(meta.delete().where(meta.c.key == STALE))
     conn.execute(fact_cube.delete())
     conn.execute(fact_referrals.delete())
     conn.execute(fact_arrivals.delete())

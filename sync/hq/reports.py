@@ -45,8 +45,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ValidationError
-from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, HEALTH_STAGES
-from sync.hq.store import checkpoints, fact_arrivals, fact_cube
+from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, HEALTH_STAGES, STALE
+from sync.hq.store import checkpoints, fact_arrivals, fact_cube, get_meta
 
 __all__ = ["DIMENSIONS", "INTERNAL", "PUBLICATION", "Cell", "Period", "Report", "build_report", "parse_period",
            "suppress", "write_bytes", "write_export"]
@@ -121,6 +121,7 @@ class Report:
     checkpoints: tuple[str, ...]            # names asked for (empty: all)
     threshold: int
     cells: list[Cell] = field(default_factory=list)
+    stale_since: str = ""                   # the facts missed a batch then (rebuild-facts): figures may be low
 
     def value(self, section: str, dimension: str, category: str, indicator: str) -> int | None:
         """A cell's figure (None when suppressed; 0 when no arrival falls in it)."""
@@ -139,6 +140,7 @@ class Report:
         return {"period": {"label": self.period.label, "start": self.period.start.isoformat(),
                            "end": (self.period.end - timedelta(days=1)).isoformat()},
                 "checkpoints": list(self.checkpoints) or "all", "threshold": self.threshold,
+                "stale_since": self.stale_since or None,
                 "suppressed": "null: fewer than the threshold (or withheld so a withheld cell cannot be derived)",
                 "sections": out}
 
@@ -227,7 +229,7 @@ def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str]
         raise ValidationError("dimension", f"{bad[0]!r} is not one of {', '.join(DIMENSIONS)}")
     sums = _sums(conn, period, cp_ids)
     persons = _persons(conn, period, cp_ids)
-    report = Report(period, tuple(checkpoints), threshold)
+    report = Report(period, tuple(checkpoints), threshold, stale_since=get_meta(conn, STALE) or "")
     zero = dict.fromkeys(CUBE_MEASURES, 0)
     for d in dims:
         got = {cat: m for (dim, cat), m in sums.items() if dim == d and m["arrivals"] > 0}

@@ -331,3 +331,28 @@ def test_an_upgraded_hq_reports_on_its_old_data(tmp_path: Path) -> None:
         assert r.value("arrivals", "total", "all", "referrals_health") == 1
     finally:
         store.close()
+
+
+def test_a_fault_in_the_facts_never_fails_a_batch_and_says_the_reports_are_stale(hq: HQService,
+                                                                                  monkeypatch: pytest.MonkeyPatch
+                                                                                  ) -> None:
+    dev = FakeDevice()
+    dev.enroll(hq)
+    push(hq, dev, register(dev, [reg(str(uuid.uuid4()))]))
+
+    def broken(self: Any, *a: Any) -> None:
+        self.conn.execute(sa.text("SELECT no_such_column FROM fact_arrivals"))   # a failed statement, as a bug
+
+    monkeypatch.setattr(facts._Writer, "registration", broken)
+    counts = push(hq, dev, register(dev, [reg(str(uuid.uuid4())), reg(str(uuid.uuid4()))]))
+    assert counts["accepted"] == 2                          # the batch is in, and its ack was sent
+    r = report(hq)
+    assert r.value("arrivals", "total", "all", "arrivals") == 1 and r.stale_since
+    assert r.to_dict()["stale_since"]
+    with hq.store.read() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM journal WHERE kind = 'facts_stale'")).scalar_one() == 1
+    monkeypatch.undo()
+    with hq.store.write() as conn:
+        facts.rebuild(conn)
+    r = report(hq)
+    assert r.value("arrivals", "total", "all", "arrivals") == 3 and not r.stale_since
