@@ -148,7 +148,8 @@ def referral_summary(refs: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
                             default=-1),
             "tb_diagnosed": any(r["diagnosis"] in _TB_DIAGNOSES for r in health),
             "tb_lost": any(r["status"] == "lost_to_follow_up" for r in health),
-            "ref_keys": "|".join(sorted(f"{r['kind']}/{r['agency'] or '-'}/{r['status']}" for r in live))}
+            "ref_keys": "|".join(sorted(f"{r['kind']}/{r['agency'] or '-'}/{r['status']}".replace("|", "_")
+                                        for r in live))}
 
 
 # ------------------------------------------------------------------------------------------------ the cube
@@ -158,7 +159,6 @@ CUBE_MEASURES = tuple(c.name for c in fact_cube.columns if not c.primary_key)
 _KEY_COLS = ("arrival_date", "checkpoint_id", "dimension", "category")
 _CAT_DIMS = CUBE_DIMENSIONS[2:]
 _REF_VEC = tuple(int(m == "referrals") for m in CUBE_MEASURES)
-_ZERO = (0,) * len(CUBE_MEASURES)
 Key = tuple[str, str, str, str]
 
 

@@ -47,7 +47,7 @@ def populate(s: Any, rng: random.Random) -> None:
             refs.append({"kind": "health", "agency_code": FAC, "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"})
         reg = s.registrations.register(
             person=adult(sex=rng.choice("MFFX"), date_of_birth=born, home_province=rng.choice(PROVINCES),
-                         given_names="DARA " + "ABCDEFGHIJ"[i % 10] * (1 + i // 10)),
+                         given_names="DARA " + "".join("ABCDEFGHIJ"[int(d)] for d in str(i))),
             encounter={"return_type": rng.choice(["DEPORTED_G2G", "SELF_RETURN_IRREGULAR", "RESCUED_REFERRED"]),
                        "country_of_work": rng.choice(["THA", "MYS"]), "sector_of_work": rng.choice(["A", "F"]),
                        "arrival_at": arrival.isoformat()},

@@ -253,16 +253,18 @@ def test_hostile_values_are_read_as_unknown_and_never_fail_a_batch(hq: HQService
     p = reg(str(uuid.uuid4()))
     p["person"].update(sex="M" * 500, date_of_birth="1990-02-30", home_province=["01"], home_district=None)
     p["encounter"].update(arrival_at="yesterday", return_type={"x": 1}, country_of_work=7, age_at_arrival="12")
-    p["referrals"] = [{"id": str(uuid.uuid4()), "kind": 3, "agency_code": "A" * 1000}]
+    p["referrals"] = [{"id": str(uuid.uuid4()), "kind": 3, "agency_code": "A" * 1000},
+                      {"id": str(uuid.uuid4()), "kind": "protection", "agency_code": "X|Y"}]
     q = reg(str(uuid.uuid4()), age=999, arrival="9999-12-31T23:59:59+00:00")
     assert push(hq, dev, register(dev, [p, q]))["accepted"] == 2
     with hq.store.read() as conn:
         rows = [dict(r) for r in conn.execute(sa.select(fact_arrivals).order_by(fact_arrivals.c.arrival_date))
                 .mappings()]
-        ref = conn.execute(sa.select(fact_referrals)).mappings().one()
+        refs = conn.execute(sa.select(fact_referrals.c.kind, fact_referrals.c.agency)).all()
     assert [(r["sex"], r["age"], r["age_group"], r["arrival_date"], r["country"], r["return_type"]) for r in rows] \
         == [("UNKNOWN", None, "unknown", "", "", "UNKNOWN"), ("M", None, "unknown", "", "THA", "DEPORTED_G2G")]
-    assert (ref["kind"], ref["agency"]) == ("", "")
+    assert sorted(map(tuple, refs)) == [("", ""), ("protection", "X|Y")]
+    assert rows[0]["ref_keys"] == "/-/referred|protection/X_Y/referred"      # one key per referral, always
 
 
 def test_the_facts_hold_nothing_that_identifies_anyone(hq: HQService) -> None:
