@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import logging
 import operator
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -137,8 +137,14 @@ def _obj(v: Any) -> Mapping[str, Any]:
 _TB_DIAGNOSES = ("BACT_CONFIRMED", "CLINICALLY_DIAGNOSED")
 
 
-def referral_summary(refs: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+_NO_REFERRALS = {"ref_protection": 0, "ref_child_protection": 0, "ref_health": 0, "tb_stage": -1,
+                 "tb_diagnosed": False, "tb_lost": False, "ref_keys": ""}
+
+
+def referral_summary(refs: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """An arrival's columns that sum its live referrals (``fact_referrals`` rows, voided ones left out)."""
+    if not refs:
+        return dict(_NO_REFERRALS)
     live = [r for r in refs if not r["voided"]]
     health = [r for r in live if r["kind"] == "health"]
     return {"ref_protection": sum(r["kind"] == "protection" for r in live),
@@ -158,6 +164,8 @@ CUBE_DIMENSIONS = ("total", "checkpoint", "sex", "sex_age", "age_group", "provin
 CUBE_MEASURES = tuple(c.name for c in fact_cube.columns if not c.primary_key)
 _KEY_COLS = ("arrival_date", "checkpoint_id", "dimension", "category")
 _CAT_DIMS = CUBE_DIMENSIONS[2:]
+# tb_stage (-1 none, 0 referred ... 5 treatment started) -> reached each stage (1/0), by index tb_stage + 1
+_STAGES = tuple(tuple(int(s >= i) for i in range(len(HEALTH_STAGES))) for s in range(-1, len(HEALTH_STAGES)))
 _REF_VEC = tuple(int(m == "referrals") for m in CUBE_MEASURES)
 Key = tuple[str, str, str, str]
 
@@ -166,12 +174,10 @@ def measures(a: Mapping[str, Any]) -> tuple[int, ...]:
     """One arrival's contribution to each measure of ``fact_cube`` (in ``CUBE_MEASURES`` order)."""
     screened = a["trafficking_screening_id"] != ""
     tb = a["tb_screening_id"] != ""
-    stage = a["tb_stage"]
     return (1, int(screened), int(screened and a["trafficking_outcome"] == "PRESUMED_VICTIM"),
             int(bool(a["child_protection"])), a["ref_protection"], a["ref_child_protection"], a["ref_health"],
             int(tb), int(tb and a["tb_outcome"] != "SCREEN_NEGATIVE"), int(tb and bool(a["tb_presumptive"])),
-            *(int(stage >= i) for i in range(len(HEALTH_STAGES))), int(bool(a["tb_diagnosed"])),
-            int(bool(a["tb_lost"])), 0, 0)
+            *_STAGES[a["tb_stage"] + 1], int(bool(a["tb_diagnosed"])), int(bool(a["tb_lost"])), 0, 0)
 
 
 def contributions(a: Mapping[str, Any]) -> list[tuple[Key, tuple[int, ...]]]:
