@@ -16,6 +16,8 @@ $CHECKPOINT_NEW_PASSPHRASE or a prompt.
     $ checkpoint-hq devices revoke 5f0c...                            # nothing it sent is deleted
     $ checkpoint-hq link 0193... --checkpoint "Poipet Clinic" --reason "TB referral follow-up"
     $ checkpoint-hq quarantine --device 5f0c...                       # what HQ set aside, and why
+    $ checkpoint-hq report --period 2026-11 --checkpoint Poipet --json  # aggregates, small cells withheld
+    $ checkpoint-hq report --period 2026 --publication --xlsx 2026.xlsx # a new 0600 file, journaled
 
 Exit codes: 0 ok, 2 usage, 3 authentication (wrong passphrase, unknown or revoked device, unusable token),
 4 data (damaged or tampered file, conflict, database). Plain messages, never a traceback (``checkpoint.cli``:
@@ -315,6 +317,123 @@ def cmd_recover(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Aggregates for a period (sync.hq.reports): printed, as JSON, or written to a new CSV/XLSX file."""
+    import getpass
+
+    from sync.hq.reports import DIMENSIONS, INTERNAL, PUBLICATION, build_report, parse_period, write_export
+    from sync.hq.store import add_journal, timestamp
+
+    period = parse_period(args.period)
+    threshold = args.threshold if args.threshold is not None else PUBLICATION if args.publication else INTERNAL
+    if threshold < 2:
+        raise UsageError("--threshold must be at least 2: a report never shows single persons.")
+    out_fmt = "csv" if args.csv else "xlsx" if args.xlsx else ""
+    out_path = args.csv or args.xlsx
+    store = _store(args, create=False)
+    try:
+        with store.read() as conn:
+            report = build_report(conn, period, checkpoints=args.checkpoint or (), threshold=threshold)
+        if out_fmt:
+            n = write_export(report, out_path, out_fmt)
+            from checkpoint.clock import SystemClock
+
+            who = getpass.getuser()
+            with store.write() as conn:
+                add_journal(conn, timestamp(SystemClock()), "export", "",
+                            f"report {out_fmt.upper()} by {who}: period {period.label}, checkpoints "
+                            f"{', '.join(args.checkpoint or ['all'])}, threshold {threshold}, {n} rows, to "
+                            f"{Path(out_path).name}")
+            logging.getLogger("checkpoint.hq").info("report exported: %s, %s rows", out_fmt, n)
+    finally:
+        store.close()
+    if out_fmt:
+        emit(args, {"file": str(out_path), "format": out_fmt, "rows": n, "threshold": threshold},
+             lambda: print(f"Wrote {n} rows to {out_path} (readable by you only; cells under {threshold} "
+                           "withheld)."))
+        return EXIT_OK
+    data = report.to_dict()
+
+    def text() -> None:
+        cps = ", ".join(report.checkpoints) or "all checkpoints"
+        print(f"Report {period.label} ({cps}); cells under {threshold} shown as <{threshold}.")
+        if report.stale_since:
+            print(f"Warning: the reporting facts missed a batch on {report.stale_since[:16]}: figures may be low "
+                  f"until `{PROG} rebuild-facts`.")
+        for section, dims in data["sections"].items():
+            for dim in args.by or ("total", "checkpoint", "sex_age"):
+                if dim not in DIMENSIONS or dim not in dims:
+                    continue
+                print(f"\n{section} by {dim}:")
+                for cat, figures in dims[dim].items():
+                    shown = ", ".join(f"{k} {'<' + str(threshold) if v is None else v}" for k, v in figures.items())
+                    print(f"  {cat}: {shown}")
+
+    emit(args, data, text)
+    return EXIT_OK
+
+
+def cmd_dhis2(args: argparse.Namespace) -> int:
+    """A DHIS2 dataValueSet for a period (sync.hq.dhis2): --dry-run says what would go and what is unmapped or
+    withheld; --out writes a new 0600 JSON file (journaled)."""
+    import getpass
+    import json
+
+    from sync.hq.dhis2 import EXAMPLE_MAPPING, export, load_mapping
+    from sync.hq.reports import INTERNAL, PUBLICATION, parse_period, write_bytes
+    from sync.hq.store import add_journal, timestamp
+
+    if not args.dry_run and args.out is None:
+        raise UsageError("Say --out FILE to write the data value set, or --dry-run to see what it would hold.")
+    period = parse_period(args.period)
+    mapping = load_mapping(args.mapping or EXAMPLE_MAPPING)
+    threshold = PUBLICATION if args.publication else INTERNAL
+    store = _store(args, create=False)
+    try:
+        with store.read() as conn:
+            payload, notes = export(conn, mapping, period, checkpoints=args.checkpoint or (), threshold=threshold)
+        if not args.dry_run:
+            write_bytes(args.out, (json.dumps(payload, indent=1) + "\n").encode())
+            from checkpoint.clock import SystemClock
+
+            with store.write() as conn:
+                add_journal(conn, timestamp(SystemClock()), "export", "",
+                            f"DHIS2 dataValueSet by {getpass.getuser()}: period {period.label}, checkpoints "
+                            f"{', '.join(args.checkpoint or ['all'])}, threshold {threshold}, "
+                            f"{len(payload['dataValues'])} values, to {Path(args.out).name}")
+    finally:
+        store.close()
+    out = {**notes.to_dict(), "dry_run": bool(args.dry_run), "file": None if args.dry_run else str(args.out)}
+
+    def text() -> None:
+        verb = "Would send" if args.dry_run else f"Wrote {args.out} with"
+        print(f"{verb} {notes.values} values for period {payload['period']}.")
+        for label, items in (("Withheld (under the threshold)", notes.withheld),
+                             ("Not in the mapping", out["unmapped"]),
+                             ("Checkpoints without an org unit", notes.missing_org_units)):
+            if items:
+                print(f"{label}: {len(items)}")
+                for x in items[:50]:
+                    print(f"  {x}")
+
+    emit(args, out, text)
+    return EXIT_OK
+
+
+def cmd_rebuild_facts(args: argparse.Namespace) -> int:
+    """Rebuild the reporting projection from every accepted event (sync.hq.facts.rebuild), in one transaction."""
+    from sync.hq.facts import rebuild
+
+    store = _store(args, create=False)
+    try:
+        with store.write() as conn:
+            n = rebuild(conn)
+    finally:
+        store.close()
+    emit(args, {"events": n}, lambda: print(f"Reporting facts rebuilt from {n:,} events."))
+    return EXIT_OK
+
+
 def device_store_reset() -> StoreReset:
     """The device's store writer for ``recover``: the ONE place checkpoint-hq reaches device code.
 
@@ -386,6 +505,28 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("quarantine", cmd_quarantine, "list the events HQ set aside, newest first, with the reason", json_=True)
     sp.add_argument("--device", help="only this device's")
     sp.add_argument("--limit", type=int, default=200)
+    sp = add("report", cmd_report, "aggregate figures for a period and checkpoint(s), small cells withheld "
+                                   "(printed, --json, or a new --csv/--xlsx file)", json_=True)
+    sp.add_argument("--period", required=True, help="2026-11, 2026, 2026-11-02 or 2026-11-02..2026-11-08")
+    sp.add_argument("--checkpoint", action="append", help="only this checkpoint (repeat for several)")
+    sp.add_argument("--publication", action="store_true", help="withhold cells under 11 (publication) not 5")
+    sp.add_argument("--threshold", type=int, help="withhold cells under N (at least 2)")
+    sp.add_argument("--by", action="append", help="dimensions printed as text (default: total, checkpoint, "
+                                                   "sex_age); --json and files carry all")
+    ex = sp.add_mutually_exclusive_group()
+    ex.add_argument("--csv", type=Path, help="write a new CSV file (never overwrites)")
+    ex.add_argument("--xlsx", type=Path, help="write a new XLSX file (never overwrites)")
+    sp = add("dhis2", cmd_dhis2, "a DHIS2 aggregate dataValueSet (JSON) for a period, through a mapping file",
+             json_=True)
+    sp.add_argument("--period", required=True, help="2026-11, 2026 or 2026-11-02")
+    sp.add_argument("--mapping", type=Path, help="the mapping file (default: the example shipped with HQ)")
+    sp.add_argument("--checkpoint", action="append", help="only this checkpoint (repeat for several)")
+    sp.add_argument("--publication", action="store_true", help="withhold values under 11 (publication) not 5")
+    ex = sp.add_mutually_exclusive_group()
+    ex.add_argument("--out", type=Path, help="write a new JSON file (never overwrites)")
+    ex.add_argument("--dry-run", action="store_true", help="say what would be sent, unmapped and withheld")
+    add("rebuild-facts", cmd_rebuild_facts, "rebuild the reporting facts from the events HQ holds (the upgrade to "
+        "0003 does it once)", json_=True)
     sp = add("recover", cmd_recover, "set a new passphrase on a device store through HQ's recovery key")
     sp.add_argument("--store", type=Path, required=True, help="the device's store file (a copy)")
     sp.add_argument("--keyfile", type=Path, help="its key file (default: STORE.keys)")

@@ -32,6 +32,7 @@ from checkpoint.errors import DecryptionFailed, NotFound, SignatureInvalid, Stor
 from sync.hq import enroll as enrollment
 from sync.hq import pull as pulling
 from sync.hq.checks import HEX64, clean, text_arg
+from sync.hq.facts import record_facts
 from sync.hq.ingest import (
     Incoming,
     Ingested,
@@ -207,6 +208,7 @@ class HQService:
                            via=via)
         ack = sign_document(ACK, plan.ack_document(self.keys.signing_private), self.keys.signing_private)
         write_plan(conn, plan, ack)
+        record_facts(conn, plan)                  # the reporting projection (sync.hq.facts)
         return Ingested(batch_id, device_id, sha, ack, plan.counts, chain_ok=plan.chain_ok,
                         chain_note=plan.chain_note)
 

@@ -65,6 +65,9 @@ __all__ = [
     "devices",
     "enroll_tokens",
     "events",
+    "fact_arrivals",
+    "fact_cube",
+    "fact_referrals",
     "get_meta",
     "insert_ignore",
     "journal",
@@ -77,6 +80,7 @@ __all__ = [
     "reserve",
     "set_meta",
     "timestamp",
+    "upsert_add",
 ]
 
 ALEMBIC_INI = Path(__file__).with_name("alembic.ini")
@@ -243,6 +247,74 @@ journal = sa.Table(
     sa.Column("message", sa.Text, nullable=False),
 )
 
+# The reporting projection (``sync.hq.facts`` keeps it; ``sync.hq.reports`` reads it): what reports need and
+# nothing that identifies anyone (no name, document, phone, date of birth, village or free text). One row per
+# arrival (encounter) and per referral, kept up to date by the corrections HQ takes in; ``voided`` rows stay.
+fact_arrivals = sa.Table(
+    "fact_arrivals", METADATA,
+    sa.Column("encounter_id", sa.String(64), primary_key=True),
+    sa.Column("person_id", sa.String(64), nullable=False, index=True),
+    sa.Column("checkpoint_id", sa.String(36), nullable=False),
+    sa.Column("arrival_date", sa.String(10), nullable=False),      # local date (UTC+7), YYYY-MM-DD; "" unknown
+    sa.Column("sex", sa.String(16), nullable=False),               # F M X UNKNOWN
+    sa.Column("age", sa.Integer, nullable=True),                   # at arrival; None unknown
+    sa.Column("age_group", sa.String(8), nullable=False),          # CTDC ageBroad: 0-8 9-17 ... 48+ | unknown
+    sa.Column("sex_age", sa.String(8), nullable=False),            # man woman boy girl other unknown
+    sa.Column("province", sa.String(32), nullable=False),          # destination (home) province code
+    sa.Column("district", sa.String(32), nullable=False),          # destination (home) district code
+    sa.Column("country", sa.String(32), nullable=False),           # country returned from (of work)
+    sa.Column("return_type", sa.String(32), nullable=False),
+    sa.Column("sector", sa.String(32), nullable=False),            # sector of work abroad (ISIC / local)
+    sa.Column("exploitation", sa.String(64), nullable=False),      # type of exploitation when known, else ""
+    sa.Column("trafficking_screening_id", sa.String(64), nullable=False),   # "" when not screened (or voided)
+    sa.Column("trafficking_outcome", sa.String(32), nullable=False),        # PRESUMED_VICTIM | NOT_INDICATED | ""
+    sa.Column("child_protection", sa.Boolean, nullable=False),
+    sa.Column("tb_screening_id", sa.String(64), nullable=False),
+    sa.Column("tb_outcome", sa.String(32), nullable=False),
+    sa.Column("tb_presumptive", sa.Boolean, nullable=False),
+    sa.Column("voided", sa.Boolean, nullable=False),               # the arrival or its person was voided
+    # Its live referrals, summed here so a report reads one table (fact_referrals holds each one):
+    sa.Column("ref_protection", sa.Integer, nullable=False),
+    sa.Column("ref_child_protection", sa.Integer, nullable=False),
+    sa.Column("ref_health", sa.Integer, nullable=False),
+    sa.Column("tb_stage", sa.Integer, nullable=False),             # furthest TB stage a health referral reached
+    sa.Column("tb_diagnosed", sa.Boolean, nullable=False),         # ... diagnosed TB (bacteriological/clinical)
+    sa.Column("tb_lost", sa.Boolean, nullable=False),              # ... lost to follow-up
+    sa.Column("ref_keys", sa.Text, nullable=False),                # its live referrals: kind/agency/status|...
+    sa.Index("ix_fact_arrivals_date", "arrival_date", "checkpoint_id"),
+)
+
+# What reports sum: per local day, checkpoint, dimension and category, each indicator's count over the arrivals
+# that are not voided (``sync.hq.facts.CUBE_MEASURES``), kept by adding each change's difference.
+fact_cube = sa.Table(
+    "fact_cube", METADATA,
+    sa.Column("arrival_date", sa.String(10), primary_key=True),
+    sa.Column("checkpoint_id", sa.String(36), primary_key=True),
+    sa.Column("dimension", sa.String(24), primary_key=True),
+    sa.Column("category", sa.String(160), primary_key=True),
+    *(sa.Column(m, sa.Integer, nullable=False) for m in (
+        "arrivals", "trafficking_screened", "trafficking_indicators", "child_protection", "referrals_protection",
+        "referrals_child_protection", "referrals_health", "tb_screened", "tb_screen_positive", "tb_presumptive",
+        "referred", "arrived", "cxr_done", "xpert_done", "diagnosed", "treatment_started", "diagnosed_tb",
+        "lost_to_follow_up", "referrals", "trafficking_referrals")),
+)
+
+fact_referrals = sa.Table(
+    "fact_referrals", METADATA,
+    sa.Column("referral_id", sa.String(64), primary_key=True),
+    sa.Column("encounter_id", sa.String(64), nullable=False, index=True),
+    sa.Column("person_id", sa.String(64), nullable=False, index=True),
+    sa.Column("kind", sa.String(32), nullable=False),              # protection | child_protection | health
+    sa.Column("agency", sa.String(64), nullable=False),            # agency or facility code
+    sa.Column("status", sa.String(32), nullable=False),            # the latest status
+    sa.Column("cxr_result", sa.String(40), nullable=False),
+    sa.Column("xpert_result", sa.String(40), nullable=False),
+    sa.Column("diagnosis", sa.String(40), nullable=False),
+    sa.Column("treatment_started", sa.Boolean, nullable=False),
+    sa.Column("reached", sa.String(32), nullable=False),           # the furthest TB stage ever reached
+    sa.Column("voided", sa.Boolean, nullable=False),
+)
+
 # Rows every store starts with (inserted by the first migration).
 INITIAL_COUNTERS = ({"name": "ingest_seq", "value": 0}, {"name": "reference", "value": 1})
 
@@ -377,6 +449,26 @@ def insert_ignore(conn: Connection, table: sa.Table) -> Any:
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
     return sqlite_insert(table).on_conflict_do_nothing()
+
+
+def upsert_add(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str],
+               measures: Sequence[str]) -> None:
+    """Add each row's ``measures`` to the row with the same ``keys`` (inserted if missing), in the caller's
+    transaction: ``INSERT ... ON CONFLICT (keys) DO UPDATE SET m = m + excluded.m`` (the same on SQLite and
+    PostgreSQL)."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        stmt: Any = pg_insert(table)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        stmt = sqlite_insert(table)
+    stmt = stmt.on_conflict_do_update(index_elements=list(keys),
+                                      set_={m: table.c[m] + stmt.excluded[m] for m in measures})
+    conn.execute(stmt, list(rows))
 
 
 def bulk_insert(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]] | Sequence[tuple[Any, ...]],

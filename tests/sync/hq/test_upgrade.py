@@ -93,6 +93,8 @@ def test_a_0001_store_upgrades_keeps_every_record_and_drops_follows_made_by_writ
     try:
         assert hq.store.revision() == "0004_web_accounts"
         assert snapshot(hq.store) == before               # every record kept, byte for byte
+        with hq.store.read() as conn:                     # and reports on the old data (0003)
+            assert conn.execute(sa.text("SELECT count(*) FROM fact_arrivals WHERE NOT voided")).scalar_one() == 2
         with hq.store.read() as conn:
             persons = {r[0]: (r[1], bool(r[2])) for r in conn.execute(sa.text(
                 "SELECT p.person_id, c.name, p.sharing FROM persons p JOIN checkpoints c ON c.id = p.checkpoint_id"))}

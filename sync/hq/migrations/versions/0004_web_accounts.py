@@ -2,7 +2,7 @@
 sign-in, record view, export and operator action, and operator decisions on quarantined events.
 
 Revision ID: 0004_web_accounts
-Revises: 0002_follows
+Revises: 0003_facts
 Create Date: 2026-12-02
 
 New tables only: nothing existing changes, so downgrading drops them and loses only accounts and the audit trail.
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_web_accounts"
-down_revision = "0002_follows"
+down_revision = "0003_facts"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,193 @@
+"""DHIS2 aggregate export: a report's figures as a ``dataValueSet`` (JSON, the shape of DHIS2's Web API
+``/api/dataValueSets``) for a period and the checkpoints' org units, through a mapping file.
+
+The mapping (``dhis2_mapping.example.json`` beside this module; checked against ``MAPPING_SCHEMA``, a JSON Schema)
+says which DHIS2 data set, which org unit each checkpoint is, and which data element and category option combo
+each cell of the report is::
+
+    {"version": 1, "dataSet": "<uid>", "orgUnits": {"Poipet": "<uid>"},
+     "dataElements": [{"section": "arrivals", "indicator": "arrivals", "dimension": "sex_age",
+                       "dataElement": "<uid>", "categoryOptionCombos": {"man": "<uid>", "woman": "<uid>"}}]}
+
+A value goes out only if its cell is mapped and shown: withheld cells (under the threshold) are left out, as
+DHIS2 cannot hold "<5"; ``dry_run`` lists them and every figure the mapping does not carry (unmapped cells).
+
+    >>> payload, notes = export(conn, mapping, parse_period("2026-11"))              # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from checkpoint.errors import ValidationError
+from sync.hq.reports import INTERNAL, Period, build_report
+
+__all__ = ["EXAMPLE_MAPPING", "MAPPING_SCHEMA", "Notes", "dhis2_period", "export", "load_mapping", "validate"]
+
+EXAMPLE_MAPPING = Path(__file__).with_name("dhis2_mapping.example.json")
+UID = r"^[A-Za-z][A-Za-z0-9]{10}$"           # a DHIS2 identifier: 11 characters, a letter first
+
+MAPPING_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Checkpoint HQ report -> DHIS2 aggregate mapping",
+    "type": "object",
+    "required": ["version", "dataSet", "orgUnits", "dataElements"],
+    "additionalProperties": False,
+    "properties": {
+        "version": {"type": "integer", "enum": [1]},
+        "description": {"type": "string"},
+        "dataSet": {"type": "string", "pattern": UID},
+        "attributeOptionCombo": {"type": "string", "pattern": UID},
+        "orgUnits": {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string", "pattern": UID}},
+        "dataElements": {
+            "type": "array", "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["section", "indicator", "dimension", "dataElement", "categoryOptionCombos"],
+                "additionalProperties": False,
+                "properties": {
+                    "section": {"type": "string", "enum": ["arrivals", "tb", "referrals"]},
+                    "indicator": {"type": "string", "minLength": 1},
+                    "dimension": {"type": "string", "minLength": 1},
+                    "dataElement": {"type": "string", "pattern": UID},
+                    "categoryOptionCombos": {"type": "object", "minProperties": 1,
+                                             "additionalProperties": {"type": "string", "pattern": UID}},
+                },
+            },
+        },
+    },
+}
+
+
+# ------------------------------------------------------------------------------------------------ the schema
+def _check(value: Any, schema: Mapping[str, Any], where: str) -> None:
+    """The JSON Schema keywords MAPPING_SCHEMA uses (type, enum, pattern, minLength, required, properties,
+    additionalProperties, minProperties, items, minItems). Raises ValidationError naming the place."""
+    types = {"object": dict, "array": list, "string": str, "integer": int}
+    t = schema.get("type")
+    if t and (not isinstance(value, types[t]) or (t == "integer" and isinstance(value, bool))):
+        raise ValidationError("mapping", f"{where} must be a {t}")
+    if "enum" in schema and value not in schema["enum"]:
+        raise ValidationError("mapping", f"{where} must be one of {', '.join(map(str, schema['enum']))}")
+    if isinstance(value, str):
+        if len(value) < schema.get("minLength", 0):
+            raise ValidationError("mapping", f"{where} is empty")
+        if "pattern" in schema and not re.search(schema["pattern"], value):
+            raise ValidationError("mapping", f"{where} is not a DHIS2 identifier (11 letters and digits)")
+    if isinstance(value, dict):
+        for k in schema.get("required", ()):
+            if k not in value:
+                raise ValidationError("mapping", f"{where} lacks {k!r}")
+        if len(value) < schema.get("minProperties", 0):
+            raise ValidationError("mapping", f"{where} is empty")
+        props = schema.get("properties", {})
+        extra = schema.get("additionalProperties", True)
+        for k, v in value.items():
+            if k in props:
+                _check(v, props[k], f"{where}.{k}")
+            elif extra is False:
+                raise ValidationError("mapping", f"{where} has an unknown key {k!r}")
+            elif isinstance(extra, dict):
+                _check(v, extra, f"{where}.{k}")
+    if isinstance(value, list):
+        if len(value) < schema.get("minItems", 0):
+            raise ValidationError("mapping", f"{where} is empty")
+        for i, v in enumerate(value):
+            _check(v, schema.get("items", {}), f"{where}[{i}]")
+
+
+def validate(mapping: Any) -> dict[str, Any]:
+    """Check a mapping against MAPPING_SCHEMA, and that no cell is mapped twice. Returns it; raises
+    ValidationError."""
+    _check(mapping, MAPPING_SCHEMA, "mapping")
+    seen: set[tuple[str, str, str, str]] = set()
+    for i, m in enumerate(mapping["dataElements"]):
+        for cat in m["categoryOptionCombos"]:
+            key = (m["section"], m["indicator"], m["dimension"], cat)
+            if key in seen:
+                raise ValidationError("mapping", f"mapping.dataElements[{i}] maps {'/'.join(key)} a second time")
+            seen.add(key)
+    return dict(mapping)
+
+
+def load_mapping(path: Path | str = EXAMPLE_MAPPING) -> dict[str, Any]:
+    try:
+        data = json.loads(Path(path).read_text("utf-8"))
+    except OSError as e:
+        raise ValidationError("mapping", f"cannot read {path}: {e.strerror}") from None
+    except ValueError:
+        raise ValidationError("mapping", f"{path} is not JSON") from None
+    return validate(data)
+
+
+# ------------------------------------------------------------------------------------------------ the export
+def dhis2_period(period: Period) -> str:
+    """DHIS2's period id: 202611 (a month), 2026 (a year), 20261102 (a day). Other ranges: ValidationError."""
+    label = period.label
+    if re.fullmatch(r"\d{4}", label):
+        return label
+    if re.fullmatch(r"\d{4}-\d{2}", label):
+        return label.replace("-", "")
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", label):
+        return label.replace("-", "")
+    raise ValidationError("period", "DHIS2 takes a day, a month or a year, not a range of days")
+
+
+@dataclass
+class Notes:
+    """What a dry run reports: values that would be sent, cells withheld, figures the mapping does not carry."""
+
+    values: int = 0
+    withheld: list[str] = field(default_factory=list)      # "orgUnit section/dimension/category/indicator"
+    unmapped: list[str] = field(default_factory=list)      # non-zero figures no data element carries
+    missing_org_units: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"values": self.values, "withheld": self.withheld, "unmapped": sorted(set(self.unmapped)),
+                "missing_org_units": self.missing_org_units}
+
+
+def export(conn: Connection, mapping: Mapping[str, Any], period: Period, *, checkpoints: Sequence[str] = (),
+           threshold: int = INTERNAL) -> tuple[dict[str, Any], Notes]:
+    """The ``dataValueSet`` for ``period``, one report per checkpoint (org unit), and the notes of a dry run."""
+    pe = dhis2_period(period)
+    org_units = {k.casefold(): v for k, v in mapping["orgUnits"].items()}
+    cells: dict[tuple[str, str, str, str], tuple[str, str]] = {}
+    for m in mapping["dataElements"]:
+        for cat, coc in m["categoryOptionCombos"].items():
+            cells[(m["section"], m["dimension"], cat, m["indicator"])] = (m["dataElement"], coc)
+    notes = Notes()
+    values: list[dict[str, Any]] = []
+    with_all = build_report(conn, period, checkpoints=checkpoints, threshold=threshold)
+    names = [str(c.category) for c in with_all.cells
+             if c.section == "arrivals" and c.dimension == "checkpoint" and c.indicator == "arrivals"]
+    for name in sorted(names):
+        ou = org_units.get(name.casefold())
+        if ou is None:
+            notes.missing_org_units.append(name)
+            continue
+        report = build_report(conn, period, checkpoints=[name], threshold=threshold)
+        for c in report.cells:
+            target = cells.get((c.section, c.dimension, c.category, c.indicator))
+            where = f"{name} {c.section}/{c.dimension}/{c.category}/{c.indicator}"
+            if target is None:
+                if c.value:
+                    notes.unmapped.append(f"{c.section}/{c.dimension}/{c.category}/{c.indicator}")
+                continue
+            if c.value is None:
+                notes.withheld.append(where)
+                continue
+            dv = {"dataElement": target[0], "categoryOptionCombo": target[1], "period": pe, "orgUnit": ou,
+                  "value": str(c.value)}
+            if "attributeOptionCombo" in mapping:
+                dv["attributeOptionCombo"] = mapping["attributeOptionCombo"]
+            values.append(dv)
+    notes.values = len(values)
+    return {"dataSet": mapping["dataSet"], "period": pe, "dataValues": values}, notes

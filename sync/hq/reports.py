@@ -1,0 +1,367 @@
+"""HQ's reports: aggregate figures for a period and checkpoint(s), disaggregated, with small cells suppressed.
+
+Read from the reporting projection (``sync.hq.facts``) with SQLAlchemy Core only, so the same queries run on
+SQLite and PostgreSQL (tests run both). A report is aggregates only: no row names a person. It is two queries
+whatever the period: the sums of ``fact_cube`` over the period's days (per dimension and category), and the
+distinct persons of the period's arrivals (in total and per checkpoint).
+
+    >>> with store.read() as conn:                                                     # doctest: +SKIP
+    ...     r = build_report(conn, parse_period("2026-11"), checkpoints=["Poipet"])
+    >>> r.value("arrivals", "sex_age", "girl", "arrivals")                           # doctest: +SKIP
+    12
+
+Sections and their indicators (each by every dimension of ``DIMENSIONS``; "total" is one row "all"):
+
+- ``arrivals``: arrivals, persons (distinct; by total and checkpoint only), trafficking_screened,
+  trafficking_not_screened, trafficking_indicators (the screen found indicators: PRESUMED_VICTIM),
+  child_protection (flag), referrals, referrals_protection, referrals_child_protection, referrals_health;
+- ``tb``: tb_screened, tb_screen_positive, tb_presumptive, then the arrivals whose health referrals reached each
+  stage (referred, arrived, cxr_done, xpert_done, diagnosed, treatment_started; the furthest stage reached
+  counts even after a referral is lost), diagnosed_tb, lost_to_follow_up. This is the
+  **TB cascade slot**: the cascade module the TB issue writes replaces ``_tb_indicators`` (same section name, its own
+  indicators); until then these are the stages the events carry;
+- ``referrals``: by agency: every referral (``kind/agency/status``) and the referrals of arrivals with
+  trafficking indicators (``trafficking_by_agency``).
+
+An arrival counts in the period of its local (UTC+7) arrival date; voided arrivals, persons, screenings and
+referrals do not count; a referral counts with its arrival.
+
+Suppression (``suppress``): a cell with 0 < n < threshold is withheld (None), exactly at the threshold
+(n = threshold is shown). Default thresholds: ``INTERNAL`` 5 for anything shown to analysts, ``PUBLICATION`` 11
+(as CTDC). Then, within one indicator of one dimension, if only one cell was withheld, the next smallest non-zero
+cell is withheld as well, so the withheld one cannot be worked out from the total (complementary suppression).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from checkpoint.errors import ValidationError
+from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, HEALTH_STAGES, STALE
+from sync.hq.store import checkpoints, fact_arrivals, fact_cube, get_meta
+
+__all__ = ["DIMENSIONS", "INTERNAL", "PUBLICATION", "Cell", "Period", "Report", "build_report", "parse_period",
+           "suppress", "write_bytes", "write_export"]
+
+INTERNAL = 5
+PUBLICATION = 11
+
+fa, cube = fact_arrivals, fact_cube
+
+# The dimensions every arrival and tb indicator is broken down by ("total": one category, "all").
+DIMENSIONS = CUBE_DIMENSIONS
+# "persons" (distinct persons) cannot be summed from days: counted on the arrivals, by these dimensions only.
+PERSON_DIMENSIONS = ("total", "checkpoint")
+
+ARRIVAL_INDICATORS = ("arrivals", "persons", "trafficking_screened", "trafficking_not_screened",
+                      "trafficking_indicators", "child_protection", "referrals", "referrals_protection",
+                      "referrals_child_protection", "referrals_health")
+TB_INDICATORS = ("tb_screened", "tb_screen_positive", "tb_presumptive", *HEALTH_STAGES, "diagnosed_tb",
+                 "lost_to_follow_up")
+
+
+# ------------------------------------------------------------------------------------------------ periods
+@dataclass(frozen=True)
+class Period:
+    """Local dates [start, end): ``label`` is how it was asked for (2026-11, 2026, 2026-11-02..2026-11-08)."""
+
+    start: date
+    end: date
+    label: str
+
+
+_MONTH = re.compile(r"(\d{4})-(\d{2})")
+_YEAR = re.compile(r"\d{4}")
+
+
+def parse_period(text: str) -> Period:
+    """A year (2026), a month (2026-11), a day (2026-11-02) or a range of days FIRST..LAST (both included).
+    Raises ValidationError with a plain message."""
+    s = (text or "").strip()
+    try:
+        if _YEAR.fullmatch(s):
+            y = int(s)
+            return Period(date(y, 1, 1), date(y + 1, 1, 1), s)
+        m = _MONTH.fullmatch(s)
+        if m:
+            y, mo = int(m[1]), int(m[2])
+            return Period(date(y, mo, 1), date(y, mo, calendar.monthrange(y, mo)[1]) + timedelta(days=1), s)
+        if ".." in s:
+            a, b = (date.fromisoformat(x.strip()) for x in s.split("..", 1))
+        else:
+            a = b = date.fromisoformat(s)
+    except ValueError:
+        raise ValidationError("period", "is not a year (2026), a month (2026-11), a day (2026-11-02) or a range "
+                                        "(2026-11-02..2026-11-08)") from None
+    if b < a:
+        raise ValidationError("period", "ends before it starts")
+    return Period(a, b + timedelta(days=1), s)
+
+
+# ------------------------------------------------------------------------------------------------ the report
+class Cell(NamedTuple):
+    section: str
+    dimension: str
+    category: str
+    indicator: str
+    value: int | None           # None: suppressed
+
+
+@dataclass
+class Report:
+    period: Period
+    checkpoints: tuple[str, ...]            # names asked for (empty: all)
+    threshold: int
+    cells: list[Cell] = field(default_factory=list)
+    stale_since: str = ""                   # the facts missed a batch then (rebuild-facts): figures may be low
+
+    def value(self, section: str, dimension: str, category: str, indicator: str) -> int | None:
+        """A cell's figure (None when suppressed; 0 when no arrival falls in it)."""
+        for c in self.cells:
+            if (c.section, c.dimension, c.category, c.indicator) == (section, dimension, category, indicator):
+                return c.value
+        return 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"period": .., "checkpoints": .., "threshold": .., "sections": {section: {dimension: {category:
+        {indicator: n or None}}}}}`` — what the JSON output and the dashboard show."""
+        out: dict[str, Any] = {}
+        for c in self.cells:
+            out.setdefault(c.section, {}).setdefault(c.dimension, {}).setdefault(c.category, {})[c.indicator] = \
+                c.value
+        return {"period": {"label": self.period.label, "start": self.period.start.isoformat(),
+                           "end": (self.period.end - timedelta(days=1)).isoformat()},
+                "checkpoints": list(self.checkpoints) or "all", "threshold": self.threshold,
+                "stale_since": self.stale_since or None,
+                "suppressed": "null: fewer than the threshold (or withheld so a withheld cell cannot be derived)",
+                "sections": out}
+
+    def rows(self) -> list[tuple[str, str, str, str, str]]:
+        """Flat rows for CSV/XLSX: section, dimension, category, indicator, value ("<k" when suppressed)."""
+        mark = f"<{self.threshold}"
+        return [(c.section, c.dimension, c.category, c.indicator, mark if c.value is None else str(c.value))
+                for c in self.cells]
+
+
+def suppress(values: Mapping[str, int], threshold: int) -> dict[str, int | None]:
+    """Withhold 0 < n < threshold; if exactly one is withheld, also the next smallest non-zero cell."""
+    out: dict[str, int | None] = {k: (None if 0 < v < threshold else v) for k, v in values.items()}
+    withheld = [k for k, v in out.items() if v is None]
+    if len(withheld) == 1:
+        rest = sorted((v, k) for k, v in values.items() if k not in withheld and v > 0)
+        if rest:
+            out[rest[0][1]] = None
+    return out
+
+
+def _checkpoint_ids(conn: Connection, names: Sequence[str]) -> dict[str, str]:
+    """id -> name of every checkpoint (or those named; an unknown name is a ValidationError)."""
+    rows = {str(r.id): str(r.name) for r in conn.execute(sa.select(checkpoints.c.id, checkpoints.c.name))}
+    if not names:
+        return rows
+    by_key = {n.casefold(): i for i, n in rows.items()}
+    unknown = [n for n in names if n.strip().casefold() not in by_key]
+    if unknown:
+        raise ValidationError("checkpoint", f"no checkpoint named {unknown[0]!r} at HQ")
+    ids = {by_key[n.strip().casefold()] for n in names}
+    return {i: rows[i] for i in ids}
+
+
+def _arrival_filter(period: Period, cp_ids: Iterable[str] | None, table: sa.Table = fa) -> list[Any]:
+    where = [table.c.arrival_date >= period.start.isoformat(), table.c.arrival_date < period.end.isoformat()]
+    if table is fa:
+        where.append(fa.c.voided == sa.false())
+    if cp_ids is not None:
+        where.append(table.c.checkpoint_id.in_(sorted(cp_ids)))
+    return where
+
+
+def _sums(conn: Connection, period: Period, cp_ids: Iterable[str] | None) -> dict[tuple[str, str], dict[str, int]]:
+    """One query: every measure of the cube summed over the period's days, per dimension and category."""
+    q = (sa.select(cube.c.dimension, cube.c.category,
+                   *(sa.func.coalesce(sa.func.sum(cube.c[m]), 0).label(m) for m in CUBE_MEASURES))
+         .where(*_arrival_filter(period, cp_ids, cube)).group_by(cube.c.dimension, cube.c.category))
+    return {(str(r[0]), str(r[1])): dict(zip(CUBE_MEASURES, map(int, r[2:]), strict=True))
+            for r in conn.execute(q)}
+
+
+def _persons(conn: Connection, period: Period, cp_ids: Iterable[str] | None) -> dict[tuple[str, str], int]:
+    where = _arrival_filter(period, cp_ids)
+    n = sa.func.count(sa.distinct(fa.c.person_id))
+    out = {("total", "all"): int(conn.execute(sa.select(n).where(*where)).scalar_one())}
+    out.update((("checkpoint", str(r[0])), int(r[1])) for r in conn.execute(
+        sa.select(fa.c.checkpoint_id, n).where(*where).group_by(fa.c.checkpoint_id)))
+    return out
+
+
+def _arrival_indicators(m: Mapping[str, int]) -> dict[str, int]:
+    return {"arrivals": m["arrivals"], "trafficking_screened": m["trafficking_screened"],
+            "trafficking_not_screened": m["arrivals"] - m["trafficking_screened"],
+            "trafficking_indicators": m["trafficking_indicators"], "child_protection": m["child_protection"],
+            "referrals": m["referrals_protection"] + m["referrals_child_protection"] + m["referrals_health"],
+            "referrals_protection": m["referrals_protection"],
+            "referrals_child_protection": m["referrals_child_protection"], "referrals_health": m["referrals_health"]}
+
+
+def _tb_indicators(m: Mapping[str, int]) -> dict[str, int]:
+    """TB CASCADE SLOT: the stages the events carry today, per arrival (its screen; the furthest stage its
+    health referrals reached). The TB issue's cascade module replaces this function (same section "tb")."""
+    return {k: m[k] for k in TB_INDICATORS}
+
+
+def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str] = (), threshold: int = INTERNAL,
+                 dimensions: Sequence[str] | None = None) -> Report:
+    """Every section of the report for ``period`` and ``checkpoints`` (names; empty: all), cells under
+    ``threshold`` suppressed (``threshold`` 0 or 1: nothing is; only for checks, never for display)."""
+    cps = _checkpoint_ids(conn, checkpoints)
+    cp_ids = cps if checkpoints else None
+    dims = list(dimensions) if dimensions is not None else list(DIMENSIONS)
+    bad = [d for d in dims if d not in DIMENSIONS]
+    if bad:
+        raise ValidationError("dimension", f"{bad[0]!r} is not one of {', '.join(DIMENSIONS)}")
+    sums = _sums(conn, period, cp_ids)
+    persons = _persons(conn, period, cp_ids)
+    report = Report(period, tuple(checkpoints), threshold, stale_since=get_meta(conn, STALE) or "")
+    zero = dict.fromkeys(CUBE_MEASURES, 0)
+    for d in dims:
+        got = {cat: m for (dim, cat), m in sums.items() if dim == d and m["arrivals"] > 0}
+        if d == "total" and not got:
+            got = {"all": zero}
+        arrivals = {cat: _arrival_indicators(m) for cat, m in got.items()}
+        if d in PERSON_DIMENSIONS:
+            for cat, row in arrivals.items():
+                row["persons"] = persons.get((d, cat), 0)
+        tb = {cat: _tb_indicators(m) for cat, m in got.items()}
+        if d == "checkpoint":
+            arrivals = {cps.get(k, k): v for k, v in arrivals.items()}
+            tb = {cps.get(k, k): v for k, v in tb.items()}
+        inds = ARRIVAL_INDICATORS if d in PERSON_DIMENSIONS else tuple(i for i in ARRIVAL_INDICATORS
+                                                                         if i != "persons")
+        _add(report, "arrivals", d, arrivals, inds, threshold)
+        _add(report, "tb", d, tb, TB_INDICATORS, threshold)
+    for d in ("by_agency", "trafficking_by_agency"):
+        got = {cat: {"referrals": m["referrals"]} for (dim, cat), m in sums.items() if dim == d and m["referrals"]}
+        _add(report, "referrals", d, got, ("referrals",), threshold)
+    return report
+
+
+def _add(report: Report, section: str, dim: str, got: Mapping[str, Mapping[str, int]], indicators: Sequence[str],
+         threshold: int) -> None:
+    cats = sorted(got)
+    for ind in indicators:
+        shown = suppress({c: got[c][ind] for c in cats}, threshold)
+        report.cells.extend([Cell(section, dim, c, ind, v) for c, v in shown.items()])
+
+
+# ------------------------------------------------------------------------------------------------ files
+FORMATS = ("csv", "xlsx")
+HEADER = ("section", "dimension", "category", "indicator", "value")
+
+
+def safe_cell(v: Any) -> str:
+    """Spreadsheet-safe text: a leading = + - @ (or tab, CR) would run as a formula in Excel or LibreOffice."""
+    s = "" if v is None else str(v)
+    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s
+
+
+def _csv_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
+    import csv
+    import io
+
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(HEADER)
+    for r in rows:
+        w.writerow([r[4] if i == 4 and r[4].isdigit() else safe_cell(v) for i, v in enumerate(r)])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")      # a BOM: Excel reads Khmer and accents right
+
+
+def _xlsx_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
+    """A minimal Office Open XML workbook (one sheet, inline strings; figures as numbers)."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    def cell(ref: str, v: str, numeric: bool) -> str:
+        if numeric:
+            return f'<c r="{ref}"><v>{v}</v></c>'
+        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(safe_cell(v))}</t></is></c>'
+
+    lines = []
+    for n, r in enumerate([HEADER, *rows], start=1):
+        cells = "".join(cell(f"{col}{n}", str(v), n > 1 and i == 4 and str(v).isdigit())
+                        for i, (col, v) in enumerate(zip("ABCDE", r, strict=True)))
+        lines.append(f'<row r="{n}">{cells}</row>')
+    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    files = {
+        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.'
+        'org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+        'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+        '"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"'
+        '/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
+        'officedocument.spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        f'package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
+        '</Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}"><sheets><sheet '
+        'name="Report" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" '
+        'Target="worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>'
+        + "".join(lines) + "</sheetData></worksheet>",
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, text in files.items():
+            z.writestr(name, text)
+    return buf.getvalue()
+
+
+def write_export(report: Report, path: Any, fmt: str) -> int:
+    """Write the report's rows to a NEW file (``write_bytes``). Returns the number of rows."""
+    from pathlib import Path
+
+    if fmt not in FORMATS:
+        raise ValidationError("format", f"must be one of {', '.join(FORMATS)}")
+    target = Path(path)
+    if target.exists():         # before building the file
+        raise ValidationError("file", f"{target} already exists; an export never overwrites a file")
+    rows = report.rows()
+    write_bytes(target, _csv_bytes(rows) if fmt == "csv" else _xlsx_bytes(rows))
+    return len(rows)
+
+
+def write_bytes(path: Any, data: bytes) -> None:
+    """Write a NEW file (never overwrites: ValidationError if it exists), readable by its owner only (0600),
+    whole or not at all."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise ValidationError("file", f"there is no folder {target.parent}")
+    if target.exists():
+        raise ValidationError("file", f"{target} already exists; an export never overwrites a file")
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".export-", suffix=".tmp")   # 0600
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, target)            # fails if the name exists: never replaces a file
+        except FileExistsError:
+            raise ValidationError("file", f"{target} already exists; an export never overwrites a file") from None
+    finally:
+        os.unlink(tmp)
