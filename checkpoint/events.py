@@ -34,6 +34,9 @@ EVENT_TYPES = frozenset({
     "person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up", "referral.slip_printed",
     # device-local: this store moved to another HQ enrollment (must never travel to other devices)
     "device.reenrolled",
+    # group arrivals (issue 11): handover groups, surge mode and headcounts (device-local); the triage queue
+    "arrival_group.recorded", "arrival_group.rows_added", "arrival_group.row_left", "surge.switched",
+    "headcount.recorded", "queue.entered", "queue.updated",
 })
 
 # The entity each event type is about: an event whose entity_type says otherwise is refused (at HQ and on a device).
@@ -44,6 +47,8 @@ EVENT_ENTITY: dict[str, str] = {
     "referral.slip_printed": "person",
     "user.created": "user", "user.updated": "user", "user.passphrase_changed": "user",
     "records.exported": "store", "store.backed_up": "store", "device.reenrolled": "store",
+    "arrival_group.recorded": "group", "arrival_group.rows_added": "group", "arrival_group.row_left": "group",
+    "surge.switched": "store", "headcount.recorded": "store", "queue.entered": "person", "queue.updated": "person",
 }
 
 # The event types that may travel from one device to another (through HQ's pull feeds): events about a person's
@@ -53,7 +58,7 @@ EVENT_ENTITY: dict[str, str] = {
 TRAVEL_TYPES = frozenset(t for t, ent in EVENT_ENTITY.items() if ent == "person")
 
 # Records an event can create or name, besides the person itself (the ids of each belong to one person).
-RECORD_KINDS = ("person", "encounter", "trafficking_screening", "tb_screening", "referral", "conflict")
+RECORD_KINDS = ("person", "encounter", "trafficking_screening", "tb_screening", "referral", "conflict", "queue_entry")
 
 # What HQ may say about one event it received (its signed ack names one per event). Every one of them means
 # "HQ has it": the device stops sending it. accepted: applied; duplicate: same id and content already there;
@@ -209,6 +214,14 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
             raise ValueError("payload: the voided person is not the event's person")
         if voided != "person":
             r.names.append((str(voided), rid))
+    elif type_ == "queue.entered":      # group arrivals (issue 11): a person's places in the stations' queues
+        r.names.append(("encounter", _id(payload, "encounter_id")))
+        entries = payload.get("entries")
+        if not isinstance(entries, list) or not entries:
+            raise ValueError("payload: entries is not a list")
+        r.creates += [("queue_entry", _id(x, "id")) for x in entries]
+    elif type_ == "queue.updated":
+        r.names.append(("queue_entry", _id(payload, "entry_id")))
     return r
 
 

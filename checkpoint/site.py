@@ -17,12 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
 
-__all__ = ["DEFAULT_STATION_ID", "DEFAULT_TB_MODE", "LOCAL_TZ", "SiteConfig"]
+__all__ = ["DEFAULT_STATIONS", "DEFAULT_STATION_ID", "DEFAULT_TB_MODE", "LOCAL_TZ", "SiteConfig"]
 
 # Cambodia keeps UTC+7 all year (no daylight saving); used for "today" figures, ages at arrival and slips.
 LOCAL_TZ = timezone(timedelta(hours=7), "ICT")
 DEFAULT_STATION_ID = "POIPET_INTL_CHECKPOINT"
 DEFAULT_TB_MODE = "any_symptom"
+DEFAULT_STATIONS = ("INTERVIEW_ROOM", "HEALTH_POST", "NEA_DESK", "ASSISTANCE_DESK")
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,20 @@ class SiteConfig:
     station_id: str = DEFAULT_STATION_ID
     tb_mode: str = DEFAULT_TB_MODE
     tz: tzinfo = LOCAL_TZ
+    # The triage stations this site runs (issue 11; codes of checkpoint.arrivals.codes.STATIONS), from the store's
+    # meta value "stations" (comma-separated); all four by default.
+    stations: tuple[str, ...] = DEFAULT_STATIONS
 
     @classmethod
     def from_meta(cls, meta: Callable[[str], str | None]) -> SiteConfig:
         """Read the site from a store's meta values (``Store.meta``); an empty or missing value is the default."""
         return cls(checkpoint_name=meta("checkpoint_name") or "",
                    station_id=meta("station_id") or DEFAULT_STATION_ID,
-                   tb_mode=meta("tb_mode") or DEFAULT_TB_MODE)
+                   tb_mode=meta("tb_mode") or DEFAULT_TB_MODE,
+                   stations=_stations(meta("stations")))
+
+
+def _stations(value: str | None) -> tuple[str, ...]:
+    """The stations a meta value names, in the default order, unknown codes left out; all four when none."""
+    named = {v.strip() for v in (value or "").split(",")}
+    return tuple(s for s in DEFAULT_STATIONS if s in named) or DEFAULT_STATIONS

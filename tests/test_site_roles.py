@@ -77,6 +77,11 @@ EXPECTED = {
                    "update_protection_referral", "manage_users", "sync", "export", "backup", "verify", "stats"},
     "admin": {"manage_users", "backup", "verify", "stats", "sync"},
 }
+# group arrivals (issue 11): handover lists and headcounts for officers and supervisors, surge mode for supervisors,
+# the triage queue for whoever works a station (never the admin)
+EXPECTED["officer"] |= {"import_handover", "headcount", "queue"}
+EXPECTED["health_worker"] |= {"queue"}
+EXPECTED["supervisor"] |= {"import_handover", "headcount", "queue", "surge"}
 
 
 def test_the_enums_are_the_stored_strings() -> None:

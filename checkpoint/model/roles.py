@@ -47,6 +47,11 @@ class Permission(StrEnum):
     BACKUP = "backup"
     VERIFY = "verify"
     STATS = "stats"
+    # group arrivals (issue 11)
+    IMPORT_HANDOVER = "import_handover"      # handover groups and lists
+    HEADCOUNT = "headcount"                  # people passing without registration during a surge
+    SURGE = "surge"                          # switch surge mode on and off
+    QUEUE = "queue"                          # the triage queue of the stations this role works
 
 
 ROLES: tuple[Role, ...] = tuple(Role)
@@ -67,3 +72,14 @@ PERMISSIONS: Mapping[str, frozenset[Permission]] = {   # keyed by Role (a str)
 def can(role: str, permission: Permission) -> bool:
     """May ``role`` (a Role, or the role string as stored) do ``permission``?"""
     return permission in PERMISSIONS.get(role, frozenset())
+
+
+# Group arrivals (issue 11): importing handover lists and counting people who pass without registration are for
+# officers and supervisors (quick registration itself is REGISTER); surge mode for supervisors; the triage queue for
+# whoever works a station (checkpoint.arrivals.codes.STATION_ROLES says which stations each role works).
+_ARRIVALS: Mapping[str, frozenset[Permission]] = {
+    Role.OFFICER: frozenset({_P.IMPORT_HANDOVER, _P.HEADCOUNT, _P.QUEUE}),
+    Role.HEALTH_WORKER: frozenset({_P.QUEUE}),
+    Role.SUPERVISOR: frozenset({_P.IMPORT_HANDOVER, _P.HEADCOUNT, _P.QUEUE, _P.SURGE}),
+}
+PERMISSIONS = {r: ps | _ARRIVALS.get(r, frozenset()) for r, ps in PERMISSIONS.items()}

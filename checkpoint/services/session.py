@@ -26,6 +26,7 @@ import contextlib
 from collections.abc import Iterator
 
 from checkpoint import crypto
+from checkpoint.services.arrivals import Arrivals
 from checkpoint.services.base import Context, User, load_user
 from checkpoint.services.corrections import Corrections
 from checkpoint.services.drafts import Drafts
@@ -63,6 +64,7 @@ class Session:
         self.users = Users(ctx)
         self.maintenance = Maintenance(ctx)
         self.slips = Slips(ctx)
+        self.arrivals = Arrivals(ctx)       # group arrivals, quick registration, triage queue (issue 11)
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

@@ -152,6 +152,8 @@ def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
             "screened_by": by, "screened_at": at})
     for r in p.get("referrals", []):
         _insert_referral(db, ev, r, person_id, enc["id"])
+    if p.get("arrival"):                      # a quick registration's arrival record (issue 11)
+        _arrivals.registration_arrival(db, ev, p)
 
 
 def _set_version(db: sqlite_utils.Database, entity_id: str, field: str, event_id: str) -> None:
@@ -292,3 +294,9 @@ def _user_updated(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
           "referral.slip_printed", "device.reenrolled")
 def _audit_only(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     return None
+
+
+# Group arrivals (issue 11): handover groups, the arrival record, the triage queue, surge mode, headcounts.
+from checkpoint.storage import arrivals as _arrivals  # noqa: E402
+
+_HANDLERS.update(_arrivals.HANDLERS)

@@ -12,6 +12,7 @@ import json
 
 import sqlite_utils
 
+from checkpoint.storage.arrivals import ARRIVAL_TABLES, SCHEMA_0006
 from checkpoint.storage.codec import decode_payload
 
 __all__ = ["PROJECTION_TABLES", "SCHEMA_MIGRATIONS", "apply_migrations", "schema_version"]
@@ -338,6 +339,16 @@ def m0005_day_figures(db: sqlite_utils.Database) -> None:
                             ("tb_screenings", "tb_encounter", "tb_encounter_outcome")):
         db.execute(f"CREATE INDEX IF NOT EXISTS {new} ON {table}(encounter_id, voided, outcome)")
         db.execute(f"DROP INDEX IF EXISTS {old}")
+
+
+@SCHEMA_MIGRATIONS(name="0006_arrivals")
+def m0006_arrivals(db: sqlite_utils.Database) -> None:
+    """Group arrivals (issue 11): handover groups and their rows, arrival records (household, child status, flags),
+    the triage queue, surge mode and headcounts (checkpoint.storage.arrivals)."""
+    db.executescript(SCHEMA_0006)
+
+
+PROJECTION_TABLES = (*PROJECTION_TABLES, *ARRIVAL_TABLES)
 
 
 def apply_migrations(db: sqlite_utils.Database) -> None:
