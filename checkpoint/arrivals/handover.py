@@ -386,7 +386,7 @@ def parse_date(value: str) -> str:
     Buddhist-era years (2533 = 1990), an Excel day number. Raises ValueError.
 
         >>> parse_date("17/05/2533"), parse_date("2569-01-02"), parse_date("32990")
-        ('1990-05-17', '2026-01-02', '1990-04-26')
+        ('1990-05-17', '2026-01-02', '1990-04-27')
     """
     v = value.strip().translate(_DIGITS)
     m = re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", v)
@@ -396,7 +396,7 @@ def parse_date(value: str) -> str:
         m = re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", v)
         if m:
             d, mo, y = int(m[1]), int(m[2]), int(m[3])
-        elif re.fullmatch(r"\d{4,5}", v) and 1000 <= int(v) <= 80000:      # Excel's day number (1900 system)
+        elif re.fullmatch(r"\d{5}", v) and int(v) <= 80000:     # Excel's day number (1900 system), 1927-2119
             return (date(1899, 12, 30) + timedelta(days=int(v))).isoformat()
         else:
             raise ValueError("not a date")
