@@ -25,6 +25,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checkpoint.arrivals.commands import add_arrivals_commands
 from checkpoint.cli import EXIT_DATA, EXIT_OK, AddCommand, Parser, UsageError, emit, secret
 from checkpoint.errors import ValidationError
 from checkpoint.model.roles import ROLES
@@ -263,6 +264,7 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     sp = add("backup", cmd_backup, "copy the store (encrypted) with its key slots", json_=True)
     sp.add_argument("--out", type=Path, required=True)
     add("stats", cmd_stats, "counts of records and events", json_=True)
+    add_arrivals_commands(add)          # arrivals import, queue (issue 11)
     for extend in extensions:
         extend(add)
     return p

@@ -10,7 +10,7 @@ The use cases are ``checkpoint.services.arrivals.Arrivals`` (``session.arrivals`
 ``checkpoint.storage.arrivals``.
 """
 
-from checkpoint.arrivals.codes import (CHILD_STATUSES, FLAGS, HOUSEHOLD_ROLES, STATIONS, TRANSPORTS, flag_priority)
+from checkpoint.arrivals.codes import CHILD_STATUSES, FLAGS, HOUSEHOLD_ROLES, STATIONS, TRANSPORTS, flag_priority
 from checkpoint.arrivals.handover import MAX_ROWS, ColumnMapping, HandoverList, RowProblem, read_handover
 
 __all__ = ["CHILD_STATUSES", "FLAGS", "HOUSEHOLD_ROLES", "MAX_ROWS", "STATIONS", "TRANSPORTS", "ColumnMapping",

@@ -106,7 +106,8 @@ def suggest_referrals(
     Under 18: one child-protection suggestion (SAME_DAY when the trafficking screen shows indicators
     or the CHILD_PROTECTION flag, ROUTINE otherwise) — except for a child ``accompanied`` by a parent or legal
     guardian with no indicators, who gets none: the automatic child-protection referral goes to separated and
-    unaccompanied children and to any child with indicators (spec, project decisions; issue 11). From 18: a protection suggestion when indicators of
+    unaccompanied children and to any child with indicators (spec, project decisions; issue 11).
+    From 18: a protection suggestion when indicators of
     trafficking are present (SAME_DAY), or a routine one for exploitation indicators without the trafficking
     combination. TB: a health facility from the reference list, SAME_DAY for presumptive TB, ROUTINE for
     high risk, nothing for a negative screen. Ordered child protection, protection, health.

@@ -31,8 +31,17 @@ from datetime import datetime
 from typing import Any, Final
 
 from checkpoint import codelists, screening
-from checkpoint.arrivals.codes import (AGE_GROUPS, CHILD_STATUSES, FLAGS, HEALTH_FLAGS, HOUSEHOLD_ROLES,
-                                       STATION_ROLES, TERMINAL_STATUSES, TRANSPORTS, flag_priority)
+from checkpoint.arrivals.codes import (
+    AGE_GROUPS,
+    CHILD_STATUSES,
+    FLAGS,
+    HEALTH_FLAGS,
+    HOUSEHOLD_ROLES,
+    STATION_ROLES,
+    TERMINAL_STATUSES,
+    TRANSPORTS,
+    flag_priority,
+)
 from checkpoint.arrivals.handover import ColumnMapping, HandoverList, RowProblem, parse_date, read_handover
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from checkpoint.model.encounter import validate_encounter
@@ -43,7 +52,7 @@ from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
 
-__all__ = ["GroupStatus", "HandoverRejected", "Imported", "QueueItem", "QuickRegistered", "Arrivals"]
+__all__ = ["Arrivals", "GroupStatus", "HandoverRejected", "Imported", "QueueItem", "QuickRegistered"]
 
 ROWS_PER_EVENT = 250        # a list's rows go in events of at most this many (HQ caps one payload at 1 MiB)
 LEGAL_BASIS = "official_act"
@@ -376,7 +385,8 @@ class Arrivals:
                    "flags": sorted(fl), "priority": priority, "interpreter_language": lang or "", "surge": surge}
         payload = {"person_id": pid, "person": p, "encounter": {**e, "id": enc_id}, "consents": [],
                    "trafficking": None, "tb": None, "referrals": refs, "arrival": arrival}
-        entries = [{"id": str(uuid.uuid4()), "station": s, "priority": priority} for s in chosen]
+        entries: list[dict[str, Any]] = [{"id": str(uuid.uuid4()), "station": s, "priority": priority}
+                                         for s in chosen]
         with ctx.store.write():
             ctx.store.record("registration.recorded", "person", pid, payload, author=ctx.user.id)
             if entries:

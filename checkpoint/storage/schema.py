@@ -20,7 +20,7 @@ __all__ = ["PROJECTION_TABLES", "SCHEMA_MIGRATIONS", "apply_migrations", "schema
 SCHEMA_MIGRATIONS = sqlite_utils.Migrations("checkpoint")
 
 # Tables whose content is a pure function of the event log (rebuilt and compared by `verify`).
-PROJECTION_TABLES = ("users", "persons", "encounters", "consents", "trafficking_screenings",
+PROJECTION_TABLES: tuple[str, ...] = ("users", "persons", "encounters", "consents", "trafficking_screenings",
                      "tb_screenings", "referrals", "field_versions", "conflicts")
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from checkpoint import screening
-from checkpoint.events import event_hash
 from checkpoint.errors import ConflictError, PermissionDenied, ValidationError
+from checkpoint.events import event_hash
 from checkpoint.services.outbox import Outbox
 from tests.support.arrivals import HEADERS, handover_rows, to_csv
 from tests.support.client_harness import new_device
@@ -138,7 +138,7 @@ def test_hostile_queue_events_from_another_laptop_are_held_aside(supervisor, tmp
         assert got["applied"] == 1
         # a close with a status no queue knows, correctly hashed: held aside, the entry stays waiting
         other.arrivals.close(q.queue_entry_ids[0], "done")
-        closed = [dict(e) for e in other.store.events() if e["type"] == "queue.updated"][0]
+        closed = next(dict(e) for e in other.store.events() if e["type"] == "queue.updated")
         closed["payload"] = closed["payload"].replace('"done"', '"hacked"')
         closed["hash"] = event_hash(closed)
         entered = dict(entered)

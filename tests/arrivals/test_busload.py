@@ -3,7 +3,6 @@ quick registration → queue → two stations; persons, households, child referr
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 import pytest

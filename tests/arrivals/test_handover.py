@@ -9,9 +9,19 @@ from datetime import date
 
 import pytest
 
-from checkpoint.arrivals.handover import (MSG_CELL_LONG, MSG_DATE, MSG_DUPLICATE_ROW, MSG_ENCODING, MSG_FORMULA,
-                                          MSG_MISSING_COLUMN, MSG_NOT_A_LIST, MSG_TOO_MANY_ROWS, HandoverError,
-                                          parse_date, read_handover)
+from checkpoint.arrivals.handover import (
+    MSG_CELL_LONG,
+    MSG_DATE,
+    MSG_DUPLICATE_ROW,
+    MSG_ENCODING,
+    MSG_FORMULA,
+    MSG_MISSING_COLUMN,
+    MSG_NOT_A_LIST,
+    MSG_TOO_MANY_ROWS,
+    HandoverError,
+    parse_date,
+    read_handover,
+)
 from checkpoint.services.arrivals import HandoverRejected
 from tests.support.arrivals import HEADERS, handover_rows, to_csv, to_xlsx
 
