@@ -76,6 +76,12 @@ class HandoverRejected(ValidationError):
 
 
 @dataclass(frozen=True)
+class GroupCreated:
+    group_id: str
+    changes: Changes
+
+
+@dataclass(frozen=True)
 class Imported:
     group_id: str
     rows: int
@@ -173,7 +179,7 @@ class Arrivals:
                 "expected_count": opt_int(group, "expected_count", lo=0, hi=10_000),
                 "source": opt_text(group, "source", max_len=80)}
 
-    def create_group(self, group: Mapping[str, Any]) -> tuple[str, Changes]:
+    def create_group(self, group: Mapping[str, Any]) -> GroupCreated:
         """Record a group typed by hand (no list): how they came, the handover, the expected head count."""
         ctx = self._ctx
         ctx.require(Permission.IMPORT_HANDOVER)
@@ -181,7 +187,7 @@ class Arrivals:
         gid = str(uuid.uuid4())
         with ctx.store.write():
             ctx.store.record("arrival_group.recorded", "group", gid, {"group": g, "rows": []}, author=ctx.user.id)
-        return gid, Changes(events=True, ids={"group": gid})
+        return GroupCreated(gid, Changes(events=True, ids={"group": gid}))
 
     def remembered_mapping(self, source: str) -> ColumnMapping | None:
         """The column mapping last used for lists from ``source`` (an authority, a detention centre), if any."""

@@ -28,7 +28,8 @@ def _letters(i: int) -> str:
 
 
 def _rows(n: int) -> list[list[str]]:
-    return [[str(i), f"SOK {_letters(i)}", "", "F" if i % 2 else "M", f"{(i % 28) + 1:02d}/{(i // 28) % 12 + 1:02d}/{2500 + i % 40}",
+    return [[str(i), f"SOK {_letters(i)}", "", "F" if i % 2 else "M",
+             f"{(i % 28) + 1:02d}/{(i // 28) % 12 + 1:02d}/{2500 + i % 40}",
              "", "Battambang", "", ""] for i in range(n)]
 
 
@@ -49,7 +50,8 @@ def test_arrivals_bench(tmp_path: Path) -> None:
         saves = []
         for r in s.arrivals.rows(imp.group_id):
             t0 = time.perf_counter()
-            s.arrivals.quick_register(group_id=imp.group_id, row=r["row"], flags=["PREGNANT"] if r["row"] % 7 else [])
+            s.arrivals.quick_register(group_id=imp.group_id, row=r["row"],
+                                      flags=["PREGNANT"] if r["row"] % 7 else [])
             saves.append(time.perf_counter() - t0)
         with s.batch():
             for i in range(N - 500):
@@ -57,7 +59,8 @@ def test_arrivals_bench(tmp_path: Path) -> None:
                                            "age_years": 20 + i % 50})
         for i in range(200):
             t0 = time.perf_counter()
-            s.arrivals.quick_register({"family_name": "KEO", "given_names": "C" + _letters(i), "sex": "F", "age_years": 30})
+            s.arrivals.quick_register({"family_name": "KEO", "given_names": "C" + _letters(i), "sex": "F",
+                                       "age_years": 30})
             saves.append(time.perf_counter() - t0)
         p95 = statistics.quantiles(saves, n=100)[94]
         print(f"quick save p95: {p95 * 1000:.1f} ms over {len(saves)} saves, store of {N + 200} arrivals "
