@@ -115,7 +115,7 @@ WRITES: list[tuple[str, str, Any, dict[str, bool]]] = [
 ]
 # group arrivals (issue 11)
 _ADULT = {"family_name": "SOK", "given_names": "DARA", "sex": "M", "age_years": 30}
-_LIST = "Name,Sex,DOB\nSOK DARA,M,17/05/2533\n".encode()
+_LIST = b"Name,Sex,DOB\nSOK DARA,M,17/05/2533\n"
 WRITES += [
     ("arrivals.create_group", "sokha", lambda s, w: s.arrivals.create_group({"transport": "BUS"}), {"events": True}),
     ("arrivals.import_list", "sokha", lambda s, w: s.arrivals.import_list(_LIST, "l.csv"), {"events": True}),
