@@ -266,6 +266,8 @@ class MainWindow(QMainWindow):
             action("referrals", self.tr("TB referrals"), "Ctrl+3", lambda: self.show_page("referrals"))
         if self.available("supervisor"):
             action("supervisor", self.tr("Supervisor"), "Ctrl+4", lambda: self.show_page("supervisor"))
+        if self.available("arrivals"):
+            action("arrivals", self.tr("Arrivals"), "Ctrl+5", lambda: self.show_page("arrivals"))
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
         self.user_label = QLabel(f"{user.display_name} · {role_label(user.role)}")
@@ -316,6 +318,13 @@ class MainWindow(QMainWindow):
                 view.add_tab(self.sync_panel, self.tr("&Sync with HQ"))
                 return view
             self._factories["supervisor"] = supervisor
+
+        if can(role, Permission.QUEUE):          # group arrivals (issue 11): quick registration, station queue
+            def arrivals() -> QWidget:
+                from ui.views.arrivals import ArrivalsView
+
+                return ArrivalsView(self.ctx)
+            self._factories["arrivals"] = arrivals
 
     def available(self, key: str) -> bool:
         return key in self.pages or key in getattr(self, "_factories", {})

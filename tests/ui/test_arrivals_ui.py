@@ -1,0 +1,105 @@
+"""The arrivals screens, keyboard only (issue 11): a list row quick-registered in at most 15 key presses, and a
+station's queue called and closed with single keys; every store call on the DB worker."""
+
+from __future__ import annotations
+
+import time
+
+from tests.support.arrivals import HEADERS, handover_rows, to_csv
+from tests.support.ui_helpers import Keyboard, show_active, wait_idle
+from ui.qt import Qt
+from ui.views.arrivals import ArrivalsView
+
+
+def test_quick_registration_of_an_adult_without_document_takes_at_most_15_keys(qtbot, make_ctx, runner) -> None:
+    ctx = make_ctx("sokha")
+    imp = runner.run_sync(ctx.session.arrivals.import_list, to_csv(HEADERS, handover_rows()), "bus.csv",
+                          group={"transport": "BUS", "vehicle": "40-1234"})
+    view = ArrivalsView(ctx)
+    qtbot.addWidget(view)
+    show_active(qtbot, view)
+    wait_idle(qtbot, ctx)
+    form = view.quick
+    assert form is not None and form.rows.count() == 60
+    form.rows.setCurrentRow(15)                     # select the row (sheet row 17: an adult, no document)
+    assert form.rows.currentItem().data(Qt.ItemDataRole.UserRole)["person"]["id_document_number"] == ""
+    kb = Keyboard(qtbot)
+    form.rows.setFocus()
+    kb.press(Qt.Key.Key_Return)                     # load it: the cursor goes to the phone
+    assert form.fields["phone"].hasFocus() and form.fields["family_name"].text()
+    for ch in "012345678":
+        kb.press(getattr(Qt.Key, f"Key_{ch}"))
+    kb.press(Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)     # pregnant
+    qtbot.waitUntil(form.flags["PREGNANT"].isChecked, timeout=2_000)
+    kb.press(Qt.Key.Key_Return)                     # save
+    wait_idle(qtbot, ctx)
+    assert kb.count <= 15, kb.count
+    g = runner.run_sync(ctx.session.arrivals.group, imp.group_id)
+    assert g.registered == 1 and form.rows.count() == 59
+    [row] = [r for r in runner.run_sync(ctx.session.arrivals.rows, imp.group_id) if r["status"] == "registered"]
+    rec = runner.run_sync(ctx.session.records.get, row["person_id"])
+    assert rec["person"]["phone"] == "012345678"
+    queue = runner.run_sync(ctx.session.arrivals.queue, "INTERVIEW_ROOM")
+    assert queue[0].person_id == row["person_id"] and queue[0].flags == ("PREGNANT",)
+    print(f"\nquick registration: {kb.count} key presses after selecting the row")
+
+
+def test_a_station_calls_and_closes_with_single_keys(qtbot, make_ctx, runner) -> None:
+    ctx = make_ctx("sokha")
+    a = ctx.session.arrivals
+    first = runner.run_sync(a.quick_register, {"family_name": "SOK", "given_names": "DARA", "sex": "M",
+                                               "age_years": 30})
+    hurt = runner.run_sync(a.quick_register, {"family_name": "KEO", "given_names": "VISAL", "sex": "M",
+                                              "age_years": 40}, flags=["INJURED_OR_ILL"])
+    view = ArrivalsView(ctx)
+    qtbot.addWidget(view)
+    show_active(qtbot, view)
+    view.setCurrentWidget(view.queue)
+    wait_idle(qtbot, ctx)
+    q = view.queue
+    assert q is not None and [i.person_id for i in q.items] == [hurt.person_id, first.person_id]
+    q.list.setFocus()
+    qtbot.keyClick(q.list, Qt.Key.Key_F5)
+    wait_idle(qtbot, ctx)
+    assert q.items[0].status == "called" and q.items[0].person_id == hurt.person_id
+    q.list.setCurrentRow(-1)
+    qtbot.keyClick(q.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, ctx)
+    assert [i.person_id for i in q.items] == [first.person_id]
+    assert "seen 1" in q.figures.text()
+
+
+def test_a_health_worker_sees_only_the_health_post(qtbot, make_ctx) -> None:
+    ctx = make_ctx("thida")
+    view = ArrivalsView(ctx)
+    qtbot.addWidget(view)
+    wait_idle(qtbot, ctx)
+    assert view.quick is None and view.queue is not None
+    assert [view.queue.station.itemData(i) for i in range(view.queue.station.count())] == ["HEALTH_POST"]
+
+
+def test_refreshing_2000_waiting_keeps_the_gui_thread_free(qtbot, make_ctx, runner) -> None:
+    ctx = make_ctx("dara")
+    a = ctx.session.arrivals
+
+    def fill() -> None:
+        with ctx.session.batch():
+            for i in range(2000):
+                given = "SOK" + chr(65 + i % 26) + chr(65 + i // 26 % 26) + chr(65 + i // 676)
+                a.quick_register({"family_name": "LIM", "given_names": given, "sex": "F", "age_years": 20 + i % 40},
+                                 stations=["INTERVIEW_ROOM"])
+    runner.run_sync(fill)
+    view = ArrivalsView(ctx)
+    qtbot.addWidget(view)
+    view.setCurrentWidget(view.queue)
+    wait_idle(qtbot, ctx)
+    assert view.queue is not None and len(view.queue.items) == 2000
+    t0 = time.perf_counter()
+    view.queue.refresh()                          # the GUI thread only queues the read
+    queued = time.perf_counter() - t0
+    wait_idle(qtbot, ctx)
+    t0 = time.perf_counter()
+    view.queue._show((view.queue.items, {"waiting": 2000, "done": 0, "referred": 0, "left_before_seen": 0}, False))
+    drawn = time.perf_counter() - t0
+    print(f"\nqueue of 2,000: GUI thread {queued * 1000:.1f} ms to ask, {drawn * 1000:.1f} ms to draw")
+    assert view.queue.list.count() == 2000
