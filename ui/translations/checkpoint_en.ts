@@ -74,6 +74,19 @@
     </message>
 </context>
 <context>
+    <name>ArrivalsView</name>
+    <message>
+        <location filename="../views/arrivals/__init__.py" line="29"/>
+        <source>&amp;Quick registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/__init__.py" line="32"/>
+        <source>Station &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConsentPage</name>
     <message>
         <location filename="../wizards/registration/consent.py" line="23"/>
@@ -2162,17 +2175,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="269"/>
+        <location filename="../windows/main_window.py" line="270"/>
+        <source>Arrivals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="271"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="316"/>
+        <location filename="../windows/main_window.py" line="318"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="336"/>
+        <location filename="../windows/main_window.py" line="345"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2747,6 +2765,131 @@
     </message>
 </context>
 <context>
+    <name>QuickRegistrationForm</name>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="62"/>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="69"/>
+        <source>Rows of the list waiting for registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="74"/>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="74"/>
+        <source>Given names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="75"/>
+        <source>Name in Khmer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="75"/>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="76"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="76"/>
+        <source>Destination district</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="77"/>
+        <source>Destination commune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="77"/>
+        <source>Destination village</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="88"/>
+        <location filename="../views/arrivals/quick.py" line="92"/>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="89"/>
+        <source>Female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="89"/>
+        <source>Male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="89"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="90"/>
+        <source>Not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="95"/>
+        <location filename="../views/arrivals/quick.py" line="97"/>
+        <source>Interpreter&apos;s language (ISO 639)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="100"/>
+        <source>&amp;Injured or acutely ill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="101"/>
+        <source>&amp;Pregnant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="101"/>
+        <source>&amp;Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="102"/>
+        <source>&amp;Older person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="103"/>
+        <source>&amp;Controlling person present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="104"/>
+        <source>&amp;Visible distress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="149"/>
+        <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="207"/>
+        <source>Saved. %1 queue places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../dialogs/corrections.py" line="57"/>
@@ -3230,6 +3373,89 @@
     <message>
         <location filename="../app.py" line="171"/>
         <source>This store is already open in another Checkpoint window. Switch to that window (it may be minimised), or close it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StationQueueView</name>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="40"/>
+        <source>SURGE MODE: quick registration only; interviews for the flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="48"/>
+        <source>Station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="49"/>
+        <source>Private interview room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="49"/>
+        <source>Health post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="50"/>
+        <source>NEA desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="50"/>
+        <source>Assistance desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="55"/>
+        <source>Call next (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="59"/>
+        <source>Laptops of this checkpoint share the queue through HQ whenever a link exists; without one, this laptop&apos;s queue is its own and merges at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="66"/>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="70"/>
+        <source>Done (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="71"/>
+        <source>Referred (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="72"/>
+        <source>Left before being seen (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="111"/>
+        <source>being seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="112"/>
+        <source>waiting %1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="118"/>
+        <source>Waiting %1 · seen %2 · referred %3 · left before being seen %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="133"/>
+        <source>No one is waiting at this station.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

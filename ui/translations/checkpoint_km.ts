@@ -74,6 +74,19 @@
     </message>
 </context>
 <context>
+    <name>ArrivalsView</name>
+    <message>
+        <location filename="../views/arrivals/__init__.py" line="29"/>
+        <source>&amp;Quick registration</source>
+        <translation>ចុះឈ្មោះរហ័ស (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/__init__.py" line="32"/>
+        <source>Station &amp;queue</source>
+        <translation>ជួររង់ចាំនៅស្ថានីយ (&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>ConsentPage</name>
     <message>
         <location filename="../wizards/registration/consent.py" line="23"/>
@@ -2162,17 +2175,22 @@
         <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="269"/>
+        <location filename="../windows/main_window.py" line="270"/>
+        <source>Arrivals</source>
+        <translation type="unfinished">ការមកដល់</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="271"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="316"/>
+        <location filename="../windows/main_window.py" line="318"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="336"/>
+        <location filename="../windows/main_window.py" line="345"/>
         <source>HQ: %1 waiting</source>
         <translation>ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
@@ -2747,6 +2765,131 @@
     </message>
 </context>
 <context>
+    <name>QuickRegistrationForm</name>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="62"/>
+        <source>Group</source>
+        <translation>ក្រុម</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="69"/>
+        <source>Rows of the list waiting for registration</source>
+        <translation>ជួរនៃបញ្ជីដែលកំពុងរង់ចាំការចុះឈ្មោះ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="74"/>
+        <source>Family name</source>
+        <translation type="unfinished">នាមត្រកូល</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="74"/>
+        <source>Given names</source>
+        <translation type="unfinished">នាមខ្លួន</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="75"/>
+        <source>Name in Khmer</source>
+        <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="75"/>
+        <source>Date of birth</source>
+        <translation type="unfinished">ថ្ងៃខែឆ្នាំកំណើត</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="76"/>
+        <source>Phone</source>
+        <translation type="unfinished">លេខទូរស័ព្ទ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="76"/>
+        <source>Destination district</source>
+        <translation>ស្រុកគោលដៅ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="77"/>
+        <source>Destination commune</source>
+        <translation>ឃុំគោលដៅ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="77"/>
+        <source>Destination village</source>
+        <translation>ភូមិគោលដៅ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="88"/>
+        <location filename="../views/arrivals/quick.py" line="92"/>
+        <source>Sex</source>
+        <translation type="unfinished">ភេទ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="89"/>
+        <source>Female</source>
+        <translation type="unfinished">ស្រី</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="89"/>
+        <source>Male</source>
+        <translation type="unfinished">ប្រុស</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="89"/>
+        <source>Other</source>
+        <translation type="unfinished">ផ្សេងទៀត</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="90"/>
+        <source>Not known</source>
+        <translation type="unfinished">មិនដឹង</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="95"/>
+        <location filename="../views/arrivals/quick.py" line="97"/>
+        <source>Interpreter&apos;s language (ISO 639)</source>
+        <translation>ភាសារបស់អ្នកបកប្រែ (ISO 639)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="100"/>
+        <source>&amp;Injured or acutely ill</source>
+        <translation>រងរបួស ឬឈឺធ្ងន់ភ្លាមៗ (&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="101"/>
+        <source>&amp;Pregnant</source>
+        <translation>មានផ្ទៃពោះ (&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="101"/>
+        <source>&amp;Disability</source>
+        <translation>ពិការភាព (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="102"/>
+        <source>&amp;Older person</source>
+        <translation>មនុស្សចាស់ (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="103"/>
+        <source>&amp;Controlling person present</source>
+        <translation>មានអ្នកគ្រប់គ្រងនៅជាមួយ (&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="104"/>
+        <source>&amp;Visible distress</source>
+        <translation>មានទុក្ខព្រួយច្បាស់ៗ (&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="149"/>
+        <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
+        <translation>រំពឹងទុក %1 · បានចុះឈ្មោះ %2 · បានចាកចេញ %3 · កំពុងរង់ចាំ %4</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="207"/>
+        <source>Saved. %1 queue places.</source>
+        <translation>បានរក្សាទុក។ កន្លែងក្នុងជួររង់ចាំ %1។</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <location filename="../dialogs/corrections.py" line="57"/>
@@ -3231,6 +3374,89 @@
         <location filename="../app.py" line="171"/>
         <source>This store is already open in another Checkpoint window. Switch to that window (it may be minimised), or close it first.</source>
         <translation>ឃ្លាំងទិន្នន័យនេះកំពុងបើកនៅក្នុងផ្ទាំង Checkpoint មួយទៀតរួចហើយ។ សូមប្តូរទៅផ្ទាំងនោះ (វាអាចត្រូវបានបង្រួម) ឬបិទវាជាមុនសិន។</translation>
+    </message>
+</context>
+<context>
+    <name>StationQueueView</name>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="40"/>
+        <source>SURGE MODE: quick registration only; interviews for the flagged.</source>
+        <translation>របៀបអ្នកមកច្រើន៖ ចុះឈ្មោះរហ័សតែប៉ុណ្ណោះ; សម្ភាសន៍សម្រាប់អ្នកដែលមានសញ្ញា។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="48"/>
+        <source>Station</source>
+        <translation>ស្ថានីយ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="49"/>
+        <source>Private interview room</source>
+        <translation>បន្ទប់សម្ភាសន៍ឯកជន</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="49"/>
+        <source>Health post</source>
+        <translation>ប៉ុស្តិ៍សុខភាព</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="50"/>
+        <source>NEA desk</source>
+        <translation>តុ NEA</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="50"/>
+        <source>Assistance desk</source>
+        <translation>តុជំនួយ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="55"/>
+        <source>Call next (F5)</source>
+        <translation>ហៅអ្នកបន្ទាប់ (F5)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="59"/>
+        <source>Laptops of this checkpoint share the queue through HQ whenever a link exists; without one, this laptop&apos;s queue is its own and merges at the next sync.</source>
+        <translation>កុំព្យូទ័រយួរដៃនៃច្រកត្រួតពិនិត្យនេះ ចែករំលែកជួររង់ចាំតាមរយៈទីស្នាក់ការកណ្តាល (HQ) នៅពេលមានការតភ្ជាប់; បើគ្មាន ជួររង់ចាំនៃកុំព្យូទ័រនេះគឺជារបស់វាផ្ទាល់ ហើយបញ្ចូលគ្នានៅពេលធ្វើសមកាលកម្មលើកក្រោយ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="66"/>
+        <source>Queue</source>
+        <translation>ជួររង់ចាំ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="70"/>
+        <source>Done (Ctrl+D)</source>
+        <translation>រួចរាល់ (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="71"/>
+        <source>Referred (Ctrl+R)</source>
+        <translation>បានបញ្ជូន (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="72"/>
+        <source>Left before being seen (Ctrl+E)</source>
+        <translation>បានចាកចេញមុនពេលត្រូវបានជួប (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="111"/>
+        <source>being seen</source>
+        <translation>កំពុងត្រូវបានជួប</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="112"/>
+        <source>waiting %1 min</source>
+        <translation>កំពុងរង់ចាំ %1 នាទី</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="118"/>
+        <source>Waiting %1 · seen %2 · referred %3 · left before being seen %4</source>
+        <translation>កំពុងរង់ចាំ %1 · បានជួប %2 · បានបញ្ជូន %3 · បានចាកចេញមុនពេលជួប %4</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="133"/>
+        <source>No one is waiting at this station.</source>
+        <translation>គ្មាននរណាម្នាក់កំពុងរង់ចាំនៅស្ថានីយនេះទេ។</translation>
     </message>
 </context>
 <context>
