@@ -103,3 +103,39 @@ def test_refreshing_2000_waiting_keeps_the_gui_thread_free(qtbot, make_ctx, runn
     drawn = time.perf_counter() - t0
     print(f"\nqueue of 2,000: GUI thread {queued * 1000:.1f} ms to ask, {drawn * 1000:.1f} ms to draw")
     assert view.queue.list.count() == 2000
+
+
+def test_quick_registration_and_the_queue_run_no_sql_on_the_gui_thread(qtbot, make_ctx, runner) -> None:
+    from tests.ui.test_gui_thread import Statements, assert_all_on_the_db_worker
+
+    ctx = make_ctx("sokha")
+    runner.run_sync(ctx.session.arrivals.import_list, to_csv(HEADERS, handover_rows()[:5]), "bus.csv")
+    statements = Statements()
+    runner.run_sync(ctx.session.store.db.conn.set_trace_callback, statements)
+    try:
+        view = ArrivalsView(ctx)
+        qtbot.addWidget(view)
+        show_active(qtbot, view)
+        wait_idle(qtbot, ctx)
+        form = view.quick
+        assert form is not None and form.rows.count() == 5
+        form.rows.setFocus()
+        for left in (4, 3):
+            qtbot.keyClick(form.rows, Qt.Key.Key_Return)
+            qtbot.keyClick(form.fields["phone"], Qt.Key.Key_Return)
+            wait_idle(qtbot, ctx)
+            assert form.rows.count() == left
+        view.setCurrentWidget(view.queue)
+        assert view.queue is not None
+        qtbot.keyClick(view.queue.list, Qt.Key.Key_F5)
+        wait_idle(qtbot, ctx)
+        view.queue.list.setCurrentRow(-1)
+        qtbot.keyClick(view.queue.list, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)   # the one being seen
+        wait_idle(qtbot, ctx)
+        view.queue.list.setCurrentRow(0)
+        qtbot.keyClick(view.queue.list, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)   # gone before called
+        wait_idle(qtbot, ctx)
+        assert view.queue.figures.text() == "Waiting 0 · seen 1 · referred 0 · left before being seen 1"
+    finally:
+        runner.run_sync(ctx.session.store.db.conn.set_trace_callback, None)
+    assert_all_on_the_db_worker(statements.take())

@@ -80,7 +80,6 @@ class QuickRegistrationForm(QWidget):
             w = QLineEdit()
             w.setObjectName(f)
             w.setAccessibleName(titles[f])
-            w.returnPressed.connect(self.save)
             form.addRow(titles[f], w)
             self.fields[f] = w
         self.sex = QComboBox()
@@ -93,7 +92,6 @@ class QuickRegistrationForm(QWidget):
         self.language = QLineEdit()
         self.language.setObjectName("interpreter_language")
         self.language.setAccessibleName(self.tr("Interpreter's language (ISO 639)"))
-        self.language.returnPressed.connect(self.save)
         form.addRow(self.tr("Interpreter's language (ISO 639)"), self.language)
         right.addLayout(form)
         self.flags: dict[str, QCheckBox] = {}
@@ -116,7 +114,7 @@ class QuickRegistrationForm(QWidget):
         self.load_groups()
 
     def keyPressEvent(self, e: QKeyEvent) -> None:
-        """Enter anywhere in the form (a flag's check box included) saves."""
+        """Enter anywhere in the form (a field, a flag's check box) saves."""
         if e.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.row is not None:
             self.save()
             return
@@ -191,17 +189,23 @@ class QuickRegistrationForm(QWidget):
         return out
 
     def save(self) -> None:
+        """Save the loaded row (once: the row is released at once, so a second Enter does not save it again)."""
         if self.row is None:
             return
         gid, row = self.group.currentData(), self.row["row"]
         flags = [c for c, cb in self.flags.items() if cb.isChecked()]
         at = self.rows.currentRow()
-        self.ctx.mutate(self.ctx.session.arrivals.quick_register, person=self.person_changes() or None,
+        person = self.person_changes() or None
+        loaded, self.row = self.row, None
+
+        def failed(e: BaseException) -> None:
+            self.row = loaded                   # still loaded: correct and save again
+            self.ctx.show_error(self, e)
+        self.ctx.mutate(self.ctx.session.arrivals.quick_register, person=person,
                         group_id=gid, row=row, flags=flags, interpreter_language=self.language.text().strip() or None,
-                        parent=self, on_done=lambda r: self._saved(r, at))
+                        parent=self, on_done=lambda r: self._saved(r, at), on_error=failed)
 
     def _saved(self, result: Any, at: int) -> None:
-        self.row = None
         for w in self.fields.values():
             w.clear()
         self.message.setText(self.tr("Saved. %1 queue places.").replace("%1", str(len(result.queue_entry_ids))))
