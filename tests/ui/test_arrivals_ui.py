@@ -139,3 +139,30 @@ def test_quick_registration_and_the_queue_run_no_sql_on_the_gui_thread(qtbot, ma
     finally:
         runner.run_sync(ctx.session.store.db.conn.set_trace_callback, None)
     assert_all_on_the_db_worker(statements.take())
+
+
+def test_surge_switch_and_headcount(qtbot, make_ctx, runner) -> None:
+    sup, officer = make_ctx("dara"), make_ctx("sokha")
+    view = ArrivalsView(officer)
+    qtbot.addWidget(view)
+    wait_idle(qtbot, officer)
+    panel = view.surge
+    assert panel is not None and not panel.switch.isEnabled()            # an officer cannot switch it
+    assert not panel.buttons[("F", "adult")].isEnabled()                 # nothing to count outside a surge
+    boss = ArrivalsView(sup)
+    qtbot.addWidget(boss)
+    wait_idle(qtbot, sup)
+    assert boss.surge is not None and boss.surge.switch.isEnabled()
+    boss.surge.switch.click()
+    wait_idle(qtbot, sup)
+    assert runner.run_sync(sup.session.arrivals.surge_active)
+    panel.refresh()
+    wait_idle(qtbot, officer)
+    for key in (("F", "adult"), ("F", "adult"), ("M", "child")):
+        panel.buttons[key].click()
+        wait_idle(qtbot, officer)
+    assert panel.counts.text() == "Women 2 · men 0 · girls 0 · boys 1"
+    assert view.queue is not None
+    view.queue.refresh()
+    wait_idle(qtbot, officer)
+    assert not view.queue.surge_banner.isHidden()

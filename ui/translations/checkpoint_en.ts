@@ -76,13 +76,18 @@
 <context>
     <name>ArrivalsView</name>
     <message>
-        <location filename="../views/arrivals/__init__.py" line="29"/>
+        <location filename="../views/arrivals/__init__.py" line="31"/>
         <source>&amp;Quick registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/__init__.py" line="32"/>
+        <location filename="../views/arrivals/__init__.py" line="34"/>
         <source>Station &amp;queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/__init__.py" line="37"/>
+        <source>Surge and &amp;headcount</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2817,74 +2822,74 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="88"/>
-        <location filename="../views/arrivals/quick.py" line="92"/>
+        <location filename="../views/arrivals/quick.py" line="87"/>
+        <location filename="../views/arrivals/quick.py" line="91"/>
         <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="89"/>
+        <location filename="../views/arrivals/quick.py" line="88"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="89"/>
+        <location filename="../views/arrivals/quick.py" line="88"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="89"/>
+        <location filename="../views/arrivals/quick.py" line="88"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="90"/>
+        <location filename="../views/arrivals/quick.py" line="89"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../views/arrivals/quick.py" line="94"/>
         <location filename="../views/arrivals/quick.py" line="95"/>
-        <location filename="../views/arrivals/quick.py" line="97"/>
         <source>Interpreter&apos;s language (ISO 639)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="100"/>
+        <location filename="../views/arrivals/quick.py" line="98"/>
         <source>&amp;Injured or acutely ill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="101"/>
+        <location filename="../views/arrivals/quick.py" line="99"/>
         <source>&amp;Pregnant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="101"/>
+        <location filename="../views/arrivals/quick.py" line="99"/>
         <source>&amp;Disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="102"/>
+        <location filename="../views/arrivals/quick.py" line="100"/>
         <source>&amp;Older person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="103"/>
+        <location filename="../views/arrivals/quick.py" line="101"/>
         <source>&amp;Controlling person present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="104"/>
+        <location filename="../views/arrivals/quick.py" line="102"/>
         <source>&amp;Visible distress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="149"/>
+        <location filename="../views/arrivals/quick.py" line="147"/>
         <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="207"/>
+        <location filename="../views/arrivals/quick.py" line="211"/>
         <source>Saved. %1 queue places.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3504,6 +3509,44 @@
     <message>
         <location filename="../views/supervisor/view.py" line="77"/>
         <source>Checkpoint backups (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SurgePanel</name>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="21"/>
+        <source>&amp;Surge mode: quick registration only, interviews for the flagged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="26"/>
+        <source>People who pass without registration:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="29"/>
+        <source>&amp;Woman</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="29"/>
+        <source>&amp;Man</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="30"/>
+        <source>&amp;Girl</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="30"/>
+        <source>&amp;Boy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="57"/>
+        <source>Women %1 · men %2 · girls %3 · boys %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -76,14 +76,19 @@
 <context>
     <name>ArrivalsView</name>
     <message>
-        <location filename="../views/arrivals/__init__.py" line="29"/>
+        <location filename="../views/arrivals/__init__.py" line="31"/>
         <source>&amp;Quick registration</source>
         <translation>ចុះឈ្មោះរហ័ស (&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/__init__.py" line="32"/>
+        <location filename="../views/arrivals/__init__.py" line="34"/>
         <source>Station &amp;queue</source>
         <translation>ជួររង់ចាំនៅស្ថានីយ (&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/__init__.py" line="37"/>
+        <source>Surge and &amp;headcount</source>
+        <translation>អ្នកមកច្រើន និងការរាប់ចំនួន (&amp;H)</translation>
     </message>
 </context>
 <context>
@@ -2817,74 +2822,74 @@
         <translation>ភូមិគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="88"/>
-        <location filename="../views/arrivals/quick.py" line="92"/>
+        <location filename="../views/arrivals/quick.py" line="87"/>
+        <location filename="../views/arrivals/quick.py" line="91"/>
         <source>Sex</source>
         <translation type="unfinished">ភេទ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="89"/>
+        <location filename="../views/arrivals/quick.py" line="88"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="89"/>
+        <location filename="../views/arrivals/quick.py" line="88"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="89"/>
+        <location filename="../views/arrivals/quick.py" line="88"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="90"/>
+        <location filename="../views/arrivals/quick.py" line="89"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
+        <location filename="../views/arrivals/quick.py" line="94"/>
         <location filename="../views/arrivals/quick.py" line="95"/>
-        <location filename="../views/arrivals/quick.py" line="97"/>
         <source>Interpreter&apos;s language (ISO 639)</source>
         <translation>ភាសារបស់អ្នកបកប្រែ (ISO 639)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="100"/>
+        <location filename="../views/arrivals/quick.py" line="98"/>
         <source>&amp;Injured or acutely ill</source>
         <translation>រងរបួស ឬឈឺធ្ងន់ភ្លាមៗ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="101"/>
+        <location filename="../views/arrivals/quick.py" line="99"/>
         <source>&amp;Pregnant</source>
         <translation>មានផ្ទៃពោះ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="101"/>
+        <location filename="../views/arrivals/quick.py" line="99"/>
         <source>&amp;Disability</source>
         <translation>ពិការភាព (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="102"/>
+        <location filename="../views/arrivals/quick.py" line="100"/>
         <source>&amp;Older person</source>
         <translation>មនុស្សចាស់ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="103"/>
+        <location filename="../views/arrivals/quick.py" line="101"/>
         <source>&amp;Controlling person present</source>
         <translation>មានអ្នកគ្រប់គ្រងនៅជាមួយ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="104"/>
+        <location filename="../views/arrivals/quick.py" line="102"/>
         <source>&amp;Visible distress</source>
         <translation>មានទុក្ខព្រួយច្បាស់ៗ (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="149"/>
+        <location filename="../views/arrivals/quick.py" line="147"/>
         <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
         <translation>រំពឹងទុក %1 · បានចុះឈ្មោះ %2 · បានចាកចេញ %3 · កំពុងរង់ចាំ %4</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="207"/>
+        <location filename="../views/arrivals/quick.py" line="211"/>
         <source>Saved. %1 queue places.</source>
         <translation>បានរក្សាទុក។ កន្លែងក្នុងជួររង់ចាំ %1។</translation>
     </message>
@@ -3505,6 +3510,44 @@
         <location filename="../views/supervisor/view.py" line="77"/>
         <source>Checkpoint backups (*.db)</source>
         <translation type="unfinished">ច្បាប់ចម្លងបម្រុងទុក Checkpoint (*.db)</translation>
+    </message>
+</context>
+<context>
+    <name>SurgePanel</name>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="21"/>
+        <source>&amp;Surge mode: quick registration only, interviews for the flagged</source>
+        <translation>របៀបអ្នកមកច្រើន៖ ចុះឈ្មោះរហ័សតែប៉ុណ្ណោះ សម្ភាសន៍សម្រាប់អ្នកដែលមានសញ្ញា (&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="26"/>
+        <source>People who pass without registration:</source>
+        <translation>អ្នកដែលឆ្លងកាត់ដោយគ្មានការចុះឈ្មោះ៖</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="29"/>
+        <source>&amp;Woman</source>
+        <translation>ស្ត្រី (&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="29"/>
+        <source>&amp;Man</source>
+        <translation>បុរស (&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="30"/>
+        <source>&amp;Girl</source>
+        <translation>ក្មេងស្រី (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="30"/>
+        <source>&amp;Boy</source>
+        <translation>ក្មេងប្រុស (&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/surge.py" line="57"/>
+        <source>Women %1 · men %2 · girls %3 · boys %4</source>
+        <translation>ស្ត្រី %1 · បុរស %2 · ក្មេងស្រី %3 · ក្មេងប្រុស %4</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 
 Every store call goes through ``ctx.call``/``ctx.mutate`` (the DB worker); the GUI thread only draws.
 Not built yet: the import and column-mapping dialog (the import is ``checkpoint-admin arrivals import`` for now),
-the group view, surge and headcount controls.
+the group view.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from ui.context import AppContext
 from ui.qt import QTabWidget, QWidget
 from ui.views.arrivals.queue import StationQueueView
 from ui.views.arrivals.quick import QuickRegistrationForm
+from ui.views.arrivals.surge import SurgePanel
 
-__all__ = ["ArrivalsView", "QuickRegistrationForm", "StationQueueView"]
+__all__ = ["ArrivalsView", "QuickRegistrationForm", "StationQueueView", "SurgePanel"]
 
 
 class ArrivalsView(QTabWidget):
@@ -24,9 +25,13 @@ class ArrivalsView(QTabWidget):
         self.setObjectName("arrivals")
         self.quick: QuickRegistrationForm | None = None
         self.queue: StationQueueView | None = None
+        self.surge: SurgePanel | None = None
         if can(ctx.role, Permission.REGISTER):
             self.quick = QuickRegistrationForm(ctx)
             self.addTab(self.quick, self.tr("&Quick registration"))
         if can(ctx.role, Permission.QUEUE):
             self.queue = StationQueueView(ctx)
             self.addTab(self.queue, self.tr("Station &queue"))
+        if can(ctx.role, Permission.HEADCOUNT):
+            self.surge = SurgePanel(ctx)
+            self.addTab(self.surge, self.tr("Surge and &headcount"))
