@@ -166,3 +166,36 @@ def test_surge_switch_and_headcount(qtbot, make_ctx, runner) -> None:
     view.queue.refresh()
     wait_idle(qtbot, officer)
     assert not view.queue.surge_banner.isHidden()
+
+
+def test_import_dialog_maps_columns_lists_bad_rows_and_imports_only_when_told(qtbot, make_ctx, runner,
+                                                                              tmp_path) -> None:
+    ctx = make_ctx("sokha")
+    rows = [["1", "SOK DARA", "M", "17/05/2533"], ["2", "KEO BOPHA", "F", "31/02/2533"],
+            ["3", "CHAN VISAL", "M", "1985-01-20"]]
+    path = tmp_path / "bus.csv"
+    path.write_bytes(to_csv(["Seq", "Full name (Latin)", "Gender", "Born"], rows))
+    view = ArrivalsView(ctx)
+    qtbot.addWidget(view)
+    wait_idle(qtbot, ctx)
+    assert view.quick is not None
+    dlg = view.quick.open_import()
+    dlg.group_fields["handover_ref"].setText("AR-7")
+    dlg.open_file(path)
+    wait_idle(qtbot, ctx)
+    assert "no column for this field" in dlg.summary.text()           # "Full name (Latin)" is not guessed
+    dlg.columns["full_name"].setCurrentText("Full name (Latin)")
+    dlg.columns["date_of_birth"].setCurrentText("Born")
+    dlg.check()
+    wait_idle(qtbot, ctx)
+    assert [dlg.problems.item(i).text() for i in range(dlg.problems.count())] == [
+        "Row 3 · Date of birth: is not a date (write it as 31/12/1990, 1990-12-31 or with a Buddhist-era year "
+        "such as 2533)"]
+    assert not dlg.import_button.isEnabled()                           # nothing half-imported by default
+    dlg.only_good.setChecked(True)
+    assert dlg.import_button.isEnabled()
+    dlg.import_list()
+    wait_idle(qtbot, ctx)
+    [g] = runner.run_sync(ctx.session.arrivals.groups)
+    assert (g.handover_ref, g.listed, g.skipped_rows) == ("AR-7", 2, 1)
+    assert view.quick.rows.count() == 2

@@ -13,6 +13,7 @@
         <location filename="../messages.py" line="83"/>
         <location filename="../messages.py" line="86"/>
         <location filename="../messages.py" line="88"/>
+        <location filename="../views/arrivals/import_dialog.py" line="168"/>
         <source>Core</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2079,6 +2080,109 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="45"/>
+        <source>Import a handover list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="51"/>
+        <source>No file chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="53"/>
+        <source>&amp;Choose the list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="58"/>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="63"/>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="65"/>
+        <source>Plate or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="65"/>
+        <source>Handover reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="66"/>
+        <source>Handover date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="67"/>
+        <source>Thai detention or referring authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="68"/>
+        <source>Expected head count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="75"/>
+        <source>Which column holds what:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="85"/>
+        <source>Chec&amp;k the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="95"/>
+        <source>Rows that cannot be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="97"/>
+        <source>Import only the &amp;good rows (the others stay listed here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="100"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="111"/>
+        <source>Choose the handover list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="112"/>
+        <source>Lists (*.csv *.xlsx *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="147"/>
+        <source>The file could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="167"/>
+        <source>Row %1 · %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/import_dialog.py" line="170"/>
+        <source>%1 good rows, %2 with problems.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>JourneyPage</name>
     <message>
         <location filename="../wizards/registration/journey.py" line="24"/>
@@ -2772,124 +2876,129 @@
 <context>
     <name>QuickRegistrationForm</name>
     <message>
-        <location filename="../views/arrivals/quick.py" line="62"/>
+        <location filename="../views/arrivals/quick.py" line="65"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="69"/>
+        <location filename="../views/arrivals/quick.py" line="68"/>
+        <source>Import a &amp;list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="77"/>
         <source>Rows of the list waiting for registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="74"/>
+        <location filename="../views/arrivals/quick.py" line="82"/>
         <source>Family name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="74"/>
+        <location filename="../views/arrivals/quick.py" line="82"/>
         <source>Given names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="75"/>
+        <location filename="../views/arrivals/quick.py" line="83"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="75"/>
+        <location filename="../views/arrivals/quick.py" line="83"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="76"/>
+        <location filename="../views/arrivals/quick.py" line="84"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="76"/>
+        <location filename="../views/arrivals/quick.py" line="84"/>
         <source>Destination district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="77"/>
+        <location filename="../views/arrivals/quick.py" line="85"/>
         <source>Destination commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="77"/>
+        <location filename="../views/arrivals/quick.py" line="85"/>
         <source>Destination village</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="87"/>
-        <location filename="../views/arrivals/quick.py" line="91"/>
+        <location filename="../views/arrivals/quick.py" line="95"/>
+        <location filename="../views/arrivals/quick.py" line="99"/>
         <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="88"/>
+        <location filename="../views/arrivals/quick.py" line="96"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="88"/>
+        <location filename="../views/arrivals/quick.py" line="96"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="88"/>
+        <location filename="../views/arrivals/quick.py" line="96"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="89"/>
+        <location filename="../views/arrivals/quick.py" line="97"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="94"/>
-        <location filename="../views/arrivals/quick.py" line="95"/>
+        <location filename="../views/arrivals/quick.py" line="102"/>
+        <location filename="../views/arrivals/quick.py" line="103"/>
         <source>Interpreter&apos;s language (ISO 639)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="98"/>
+        <location filename="../views/arrivals/quick.py" line="106"/>
         <source>&amp;Injured or acutely ill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="99"/>
+        <location filename="../views/arrivals/quick.py" line="107"/>
         <source>&amp;Pregnant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="99"/>
+        <location filename="../views/arrivals/quick.py" line="107"/>
         <source>&amp;Disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="100"/>
+        <location filename="../views/arrivals/quick.py" line="108"/>
         <source>&amp;Older person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="101"/>
+        <location filename="../views/arrivals/quick.py" line="109"/>
         <source>&amp;Controlling person present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="102"/>
+        <location filename="../views/arrivals/quick.py" line="110"/>
         <source>&amp;Visible distress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="147"/>
+        <location filename="../views/arrivals/quick.py" line="161"/>
         <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="225"/>
         <source>Saved. %1 queue places.</source>
         <translation type="unfinished"></translation>
     </message>

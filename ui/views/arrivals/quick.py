@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from checkpoint.model.roles import Permission, can
 from ui.context import AppContext
 from ui.qt import (
     QCheckBox,
@@ -23,11 +24,13 @@ from ui.qt import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QShortcut,
     Qt,
     QVBoxLayout,
     QWidget,
 )
+from ui.views.arrivals.import_dialog import ImportDialog
 
 __all__ = ["QuickRegistrationForm"]
 
@@ -61,6 +64,11 @@ class QuickRegistrationForm(QWidget):
         self.group.setObjectName("group")
         self.group.setAccessibleName(self.tr("Group"))
         left.addWidget(self.group)
+        if can(ctx.role, Permission.IMPORT_HANDOVER):
+            self.import_button = QPushButton(self.tr("Import a &list…"))
+            self.import_button.setObjectName("import_list")
+            self.import_button.clicked.connect(self.open_import)
+            left.addWidget(self.import_button)
         self.group_counts = QLabel()
         self.group_counts.setObjectName("group_counts")
         left.addWidget(self.group_counts)
@@ -119,6 +127,12 @@ class QuickRegistrationForm(QWidget):
             self.save()
             return
         super().keyPressEvent(e)
+
+    def open_import(self) -> ImportDialog:
+        dlg = ImportDialog(self.ctx, self)
+        dlg.imported.connect(lambda _gid: self.load_groups())
+        dlg.open()
+        return dlg
 
     # ------------------------------------------------------------------ reading
     def load_groups(self) -> None:
