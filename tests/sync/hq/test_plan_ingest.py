@@ -333,3 +333,22 @@ def test_a_plan_records_who_registered_whom_and_routes_only_travelling_events() 
     assert dict(p.new_persons) == {OTHER: ("cp-poipet", False, eid(1))}
     assert p.new_records == (("enc-1", "encounter", OTHER),)
     assert p.routed == ((eid(1), OTHER), (eid(2), OTHER))            # the account event is never fed
+
+
+# ------------------------------------------------------------------------------------------------ the triage queue
+def test_queue_events_name_their_persons_records(  # group arrivals (issue 11)
+) -> None:
+    entered = E(1, type_="queue.entered",
+                payload='{"encounter_id":"enc-1","entries":[{"id":"q-1","priority":0,"station":"HEALTH_POST"}]}')
+    closed = E(2, type_="queue.updated", payload='{"entry_id":"q-1","status":"done"}')
+    unknown = E(3, type_="queue.updated", payload='{"entry_id":"q-9","status":"done"}')
+    empty = E(4, type_="queue.entered", payload='{"encounter_id":"enc-1","entries":[]}')
+    st = state(records={"enc-1": ("encounter", PERSON)})
+    p = plan([entered, closed, unknown, empty], st)
+    assert verdicts_in_order(p, [entered, closed, unknown, empty]) == ["accepted", "accepted", "quarantined",
+                                                                        "quarantined"]
+    assert "q-9" in p.verdicts[unknown["id"]].note and "not this person's" in p.verdicts[unknown["id"]].note
+    assert "entries is not a list" in p.verdicts[empty["id"]].note
+    assert ("q-1", "queue_entry", PERSON) in p.new_records
+    other = state(records={"enc-1": ("encounter", OTHER)})
+    assert verdicts_in_order(plan([entered], other), [entered]) == ["quarantined"]   # another person's arrival
