@@ -25,6 +25,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checkpoint.arrivals.commands import add_arrivals_commands
 from checkpoint.cli import EXIT_DATA, EXIT_OK, AddCommand, Parser, UsageError, emit, secret
 from checkpoint.errors import ValidationError
 from checkpoint.model.roles import ROLES
@@ -267,6 +268,7 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     add("stats", cmd_stats, "counts of records and events", json_=True)
     from checkpoint.commands_tb import add_tb_commands  # issue 14: tb cascade, tb policy
     add_tb_commands(add)
+    add_arrivals_commands(add)          # arrivals import, queue (issue 11)
     for extend in extensions:
         extend(add)
     return p

@@ -49,6 +49,9 @@ EVENT_TYPES = frozenset({
     "records.read",
     # a user's own Ed25519 signing key (its public half): each event she writes carries her signature
     "user.key_set",
+    # group arrivals (issue 11): handover groups, surge mode and headcounts (device-local); the triage queue
+    "arrival_group.recorded", "arrival_group.rows_added", "arrival_group.row_left", "surge.switched",
+    "headcount.recorded", "queue.entered", "queue.updated",
 })
 # Issue 14: the health post's TB screen of an arrival (with the referral it opens); the site's TB policy (audit).
 EVENT_TYPES = EVENT_TYPES | {"tb.screened", "site.tb_policy_set"}
@@ -64,6 +67,8 @@ EVENT_ENTITY: dict[str, str] = {
     "consent.withdrawn": "person",
     "records.read": "store",
     "user.key_set": "user",
+    "arrival_group.recorded": "group", "arrival_group.rows_added": "group", "arrival_group.row_left": "group",
+    "surge.switched": "store", "headcount.recorded": "store", "queue.entered": "person", "queue.updated": "person",
 }
 EVENT_ENTITY.update({"tb.screened": "person", "site.tb_policy_set": "store"})   # issue 14
 
@@ -74,7 +79,7 @@ EVENT_ENTITY.update({"tb.screened": "person", "site.tb_policy_set": "store"})   
 TRAVEL_TYPES = frozenset(t for t, ent in EVENT_ENTITY.items() if ent == "person")
 
 # Records an event can create or name, besides the person itself (the ids of each belong to one person).
-RECORD_KINDS = ("person", "encounter", "trafficking_screening", "tb_screening", "referral", "conflict")
+RECORD_KINDS = ("person", "encounter", "trafficking_screening", "tb_screening", "referral", "conflict", "queue_entry")
 
 # What HQ may say about one event it received (its signed ack names one per event). Every one of them means
 # "HQ has it": the device stops sending it. accepted: applied; duplicate: same id and content already there;
@@ -237,6 +242,14 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
             raise ValueError("payload: the voided person is not the event's person")
         if voided != "person":
             r.names.append((str(voided), rid))
+    elif type_ == "queue.entered":      # group arrivals (issue 11): a person's places in the stations' queues
+        r.names.append(("encounter", _id(payload, "encounter_id")))
+        entries = payload.get("entries")
+        if not isinstance(entries, list) or not entries:
+            raise ValueError("payload: entries is not a list")
+        r.creates += [("queue_entry", _id(x, "id")) for x in entries]
+    elif type_ == "queue.updated":
+        r.names.append(("queue_entry", _id(payload, "entry_id")))
     return r
 
 

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from datetime import timedelta, timezone, tzinfo
 from typing import Final
 
-__all__ = ["DEFAULT_STATION_ID", "DEFAULT_TB_MODE", "LOCAL_TZ", "META_DETENTION_ALONE", "META_XRAY_ON_SITE",
-           "MSG_DETENTION_ALONE_WHY", "MSG_XRAY_ON_SITE_WHY", "SiteConfig"]
+__all__ = ["DEFAULT_STATIONS", "DEFAULT_STATION_ID", "DEFAULT_TB_MODE", "LOCAL_TZ", "META_DETENTION_ALONE",
+           "META_XRAY_ON_SITE", "MSG_DETENTION_ALONE_WHY", "MSG_XRAY_ON_SITE_WHY", "SiteConfig"]
 
 # Cambodia keeps UTC+7 all year (no daylight saving); used for "today" figures, ages at arrival and slips.
 LOCAL_TZ = timezone(timedelta(hours=7), "ICT")
 DEFAULT_STATION_ID = "POIPET_INTL_CHECKPOINT"
 DEFAULT_TB_MODE = "any_symptom"
+DEFAULT_STATIONS = ("INTERVIEW_ROOM", "HEALTH_POST", "NEA_DESK", "ASSISTANCE_DESK")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class SiteConfig:
     # alone send a person to it (only where the X-ray is on site). The defaults are the rule as it was before.
     xray_on_site: bool = True
     detention_alone_to_xray: bool = True
+    # The triage stations this site runs (issue 11; codes of checkpoint.arrivals.codes.STATIONS), from the store's
+    # meta value "stations" (comma-separated); all four by default.
+    stations: tuple[str, ...] = DEFAULT_STATIONS
 
     @classmethod
     def from_meta(cls, meta: Callable[[str], str | None]) -> SiteConfig:
@@ -47,7 +51,8 @@ class SiteConfig:
                    station_id=meta("station_id") or DEFAULT_STATION_ID,
                    tb_mode=meta("tb_mode") or DEFAULT_TB_MODE,
                    xray_on_site=_flag(meta(META_XRAY_ON_SITE), True),
-                   detention_alone_to_xray=_flag(meta(META_DETENTION_ALONE), True))
+                   detention_alone_to_xray=_flag(meta(META_DETENTION_ALONE), True),
+                   stations=_stations(meta("stations")))
 
     def tb_policy(self) -> dict[str, bool]:
         """The TB rule's site policy as ``checkpoint.screening.evaluate_tb`` takes it.
@@ -79,3 +84,9 @@ MSG_DETENTION_ALONE_WHY: Final = (
 def _flag(value: str | None, default: bool) -> bool:
     """A yes/no meta value ("1"/"0"); anything else is the default."""
     return {"1": True, "0": False}.get(value or "", default)
+
+
+def _stations(value: str | None) -> tuple[str, ...]:
+    """The stations a meta value names, in the default order, unknown codes left out; all four when none."""
+    named = {v.strip() for v in (value or "").split(",")}
+    return tuple(s for s in DEFAULT_STATIONS if s in named) or DEFAULT_STATIONS

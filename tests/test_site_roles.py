@@ -81,6 +81,11 @@ EXPECTED = {
 # too, and sets the site's TB policy. Officers keep screening at registration only.
 EXPECTED["health_worker"] |= {"screen_tb", "tb_cascade"}
 EXPECTED["supervisor"] |= {"screen_tb", "tb_cascade", "site_settings"}
+# group arrivals (issue 11): handover lists and headcounts for officers and supervisors, surge mode for supervisors,
+# the triage queue for whoever works a station (never the admin)
+EXPECTED["officer"] |= {"import_handover", "headcount", "queue"}
+EXPECTED["health_worker"] |= {"queue"}
+EXPECTED["supervisor"] |= {"import_handover", "headcount", "queue", "surge"}
 
 
 def test_the_enums_are_the_stored_strings() -> None:

@@ -17,6 +17,7 @@ import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -64,6 +65,7 @@ def main() -> int:
                         passphrase=PASS, clock=clock, kdf=crypto.KdfParams.fast())
     s.users.add("thida", "Thida Keo", "health_worker", PASS)
     generate(s, count=2000, seed=1, now=clock.now())     # the month `make run` shows
+    arrivals_group = _arrivals_demo(s)                  # issue 11: a bus's handover list, a few registered
     runner = TaskRunner()
     ctx = AppContext(runner, s)
     written = []
@@ -110,6 +112,21 @@ def main() -> int:
                 shot(main, "tb-cascade", lang)
             page.setCurrentWidget(page.policy)
             shot(main, "tb-policy", lang)
+        if main.available("arrivals"):                 # issue 11: quick registration and a station's queue
+            main.show_page("arrivals")
+            view = main.page("arrivals")
+            settle()
+            quick = view.quick
+            quick.group.setCurrentIndex(max(0, quick.group.findData(arrivals_group)))
+            settle()
+            quick.rows.setCurrentRow(2)
+            quick.load_current()
+            quick.fields["phone"].setText("012345678")
+            quick.flags["PREGNANT"].setChecked(True)
+            shot(main, "arrivals-quick", lang)
+            view.setCurrentWidget(view.queue)
+            view.queue.refresh()
+            shot(main, "arrivals-queue", lang)
         flow = RegistrationFlow(now=clock.now())
         flow.person.update(family_name="SOK", given_names="DARA", name_khmer="សុខ ដារា", sex="M",
                            date_of_birth="1990-05-17", id_document_type="PASSPORT", id_document_number="N01234567")
@@ -163,6 +180,24 @@ def main() -> int:
     runner.shutdown()
     print("\n".join(str(p) for p in written))
     return 0
+
+
+def _arrivals_demo(s: Any) -> str:
+    """A 40-row handover list from one bus, its first 12 rows quick-registered (some flagged): for the arrivals
+    screenshots (issue 11)."""
+    names = [("SOK", "SREYMOM", "F"), ("CHAN", "VISAL", "M"), ("KEO", "BOPHA", "F"), ("MEAS", "KOSAL", "M"),
+             ("PHAN", "RITHY", "M"), ("HENG", "SOPHEA", "F"), ("LIM", "DAVY", "F"), ("PICH", "VIBOL", "M")]
+    lines = ["No.,Name,Khmer name,Sex,Date of birth,Province"]
+    for i in range(40):
+        fam, giv, sex = names[i % len(names)]
+        lines.append(f"{i + 1},{fam} {giv}{chr(65 + i // 8)},,{sex},{(i % 27) + 1:02d}/{(i % 12) + 1:02d}/"
+                     f"{2520 + i % 30},Banteay Meanchey")
+    imp = s.arrivals.import_list("\n".join(lines).encode(), "bus.csv", group={
+        "transport": "BUS", "vehicle": "40-1234", "handover_ref": "AR-2569/118", "authority": "Aranyaprathet IDC"})
+    flags = {3: ["INJURED_OR_ILL"], 5: ["PREGNANT"], 8: ["VISIBLE_DISTRESS"], 11: ["DISABILITY"]}
+    for row in range(2, 14):
+        s.arrivals.quick_register(group_id=imp.group_id, row=row, flags=flags.get(row, ()))
+    return str(imp.group_id)
 
 
 if __name__ == "__main__":

@@ -50,6 +50,11 @@ class Permission(StrEnum):
     SCREEN_TB = "screen_tb"                          # the health post records a TB screen and its pathway (issue 14)
     TB_CASCADE = "tb_cascade"                        # the TB cascade figures (issue 14)
     SITE_SETTINGS = "site_settings"                  # the site's TB policy (issue 14)
+    # group arrivals (issue 11)
+    IMPORT_HANDOVER = "import_handover"      # handover groups and lists
+    HEADCOUNT = "headcount"                  # people passing without registration during a surge
+    SURGE = "surge"                          # switch surge mode on and off
+    QUEUE = "queue"                          # the triage queue of the stations this role works
 
 
 ROLES: tuple[Role, ...] = tuple(Role)
@@ -100,6 +105,14 @@ EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     "tb.screened": frozenset({_P.SCREEN_TB}),                        # issue 14: the health post's own screen
     "site.tb_policy_set": frozenset({_P.SITE_SETTINGS}),
     "consent.withdrawn": frozenset({_P.AMEND_OWN, _P.AMEND_ANY}),    # issue 12: who may correct the arrival
+    # issue 11: handover groups, the triage queue, surge mode and headcounts
+    "arrival_group.recorded": frozenset({_P.IMPORT_HANDOVER}),
+    "arrival_group.rows_added": frozenset({_P.IMPORT_HANDOVER}),
+    "arrival_group.row_left": frozenset({_P.REGISTER}),
+    "queue.entered": frozenset({_P.REGISTER}),
+    "queue.updated": frozenset({_P.QUEUE}),
+    "surge.switched": frozenset({_P.SURGE}),
+    "headcount.recorded": frozenset({_P.HEADCOUNT}),
 }
 
 
@@ -107,3 +120,12 @@ def may_author(role: str, event_type: str) -> bool:
     """May a user of ``role`` write an event of ``event_type`` (``EVENT_AUTHORS``)?"""
     needed = EVENT_AUTHORS.get(event_type, frozenset())
     return any(can(role, p) for p in needed)
+# Group arrivals (issue 11): importing handover lists and counting people who pass without registration are for
+# officers and supervisors (quick registration itself is REGISTER); surge mode for supervisors; the triage queue for
+# whoever works a station (checkpoint.arrivals.codes.STATION_ROLES says which stations each role works).
+_ARRIVALS: Mapping[str, frozenset[Permission]] = {
+    Role.OFFICER: frozenset({_P.IMPORT_HANDOVER, _P.HEADCOUNT, _P.QUEUE}),
+    Role.HEALTH_WORKER: frozenset({_P.QUEUE}),
+    Role.SUPERVISOR: frozenset({_P.IMPORT_HANDOVER, _P.HEADCOUNT, _P.QUEUE, _P.SURGE}),
+}
+PERMISSIONS = {r: ps | _ARRIVALS.get(r, frozenset()) for r, ps in PERMISSIONS.items()}

@@ -96,14 +96,18 @@ def suggest_referrals(
     tb: TBResult | None = None,
     *,
     age: int,
+    accompanied: bool = False,
 ) -> tuple[SuggestedReferral, ...]:
     """Suggest referrals for a person from their screen results and current age.
 
         >>> [r.reason_code for r in suggest_referrals(age=16)]
         ['CHILD_RETURNEE']
 
-    Under 18: always one child-protection suggestion (SAME_DAY when the trafficking screen shows indicators
-    or the CHILD_PROTECTION flag, ROUTINE otherwise). From 18: a protection suggestion when indicators of
+    Under 18: one child-protection suggestion (SAME_DAY when the trafficking screen shows indicators
+    or the CHILD_PROTECTION flag, ROUTINE otherwise) — except for a child ``accompanied`` by a parent or legal
+    guardian with no indicators, who gets none: the automatic child-protection referral goes to separated and
+    unaccompanied children and to any child with indicators (spec, project decisions; issue 11).
+    From 18: a protection suggestion when indicators of
     trafficking are present (SAME_DAY), or a routine one for exploitation indicators without the trafficking
     combination. TB: a health facility from the reference list, SAME_DAY for presumptive TB, ROUTINE for
     high risk, nothing for a negative screen. Ordered child protection, protection, health.
@@ -125,7 +129,7 @@ def suggest_referrals(
             reasons.append("CHILD_TRAFFICKING_INDICATORS")
         elif "CHILD_PROTECTION" in flags or "EXPLOITATION_ONLY" in flags:
             reasons.append("CHILD_EXPLOITATION_INDICATORS")
-        else:
+        elif not accompanied:       # issue 11: not to every child standing beside her mother
             reasons.append("CHILD_RETURNEE")
     elif indicated:
         reasons.append("TRAFFICKING_INDICATORS")

@@ -62,6 +62,7 @@ _TABLES = {"person": ("persons", "id"), "encounter": ("encounters", "person_id")
            "trafficking_screening": ("trafficking_screenings", "person_id"),
            "tb_screening": ("tb_screenings", "person_id"), "referral": ("referrals", "person_id"),
            "conflict": ("conflicts", "person_id")}
+_TABLES["queue_entry"] = ("queue_entries", "person_id")        # group arrivals (issue 11)
 
 
 def _held_key(raw: Any) -> str:

@@ -81,7 +81,8 @@ class Registrations:
         (answers as ``evaluate_tb`` takes them) and referrals — in one transaction, as one event.
 
         Screens are recorded only with consent to screening; storage consent is required to keep the record.
-        A child (under 18 at arrival) always gets a child-protection referral: added here if missing.
+        A child (under 18 at arrival) gets a child-protection referral, added here if missing, unless the arrival
+        says the child is accompanied by a parent or legal guardian and no screen shows indicators (issue 11).
         The draft ``draft_id``, if given, is deleted in the same transaction.
 
         Issue 12: ``prescreen`` (question id → yes / no / not asked) records the red-flag pre-screen's answers and
@@ -152,7 +153,7 @@ class Registrations:
                 and not (age is not None and age < 18):
             raise ValidationError("consents", "referrals need consent to referral")
         if age is not None and age < 18 and not any(r["kind"] == "child_protection" for r in refs):
-            refs += [_child_protection_referral(t_res, tb_res, age)]
+            refs += _child_protection_referral(t_res, tb_res, age, accompanied=e["accompanied_minor"])
         for r in refs:
             r["id"] = str(uuid.uuid4())
         payload["referrals"] = refs
@@ -271,11 +272,16 @@ def _tb(data: Mapping[str, Any], age: int | None, mode: str,
                  "result": _compact(res.to_dict(), _TB_KEEP)}
 
 
-def _child_protection_referral(t_res: Any, tb_res: Any, age: int) -> dict[str, Any]:
-    for s in screening.suggest_referrals(t_res, tb_res, age=age):
+def _child_protection_referral(t_res: Any, tb_res: Any, age: int, *, accompanied: bool = False
+                               ) -> list[dict[str, Any]]:
+    """The automatic child-protection referral of a child: none for a child accompanied by a parent or legal
+    guardian without indicators (issue 11), else the suggested one."""
+    for s in screening.suggest_referrals(t_res, tb_res, age=age, accompanied=accompanied):
         if s.kind == "child_protection":
-            return validate_referral({"kind": s.kind, "agency_code": s.agency_code,
-                                      "reason_code": s.reason_code, "urgency": s.urgency})
+            return [validate_referral({"kind": s.kind, "agency_code": s.agency_code,
+                                       "reason_code": s.reason_code, "urgency": s.urgency})]
+    if accompanied:
+        return []
     raise StoreError("The referral content has no child-protection agency.")
 
 

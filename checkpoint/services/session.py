@@ -26,6 +26,7 @@ import contextlib
 from collections.abc import Iterator
 
 from checkpoint import crypto
+from checkpoint.services.arrivals import Arrivals
 from checkpoint.services.base import Context, User, load_user
 from checkpoint.services.consents import Consents
 from checkpoint.services.corrections import Corrections
@@ -67,6 +68,7 @@ class Session:
         self.slips = Slips(ctx)
         self.health = Health(ctx)           # the health post's TB work (issue 14)
         self.consents = Consents(ctx)            # issue 12: consent per purpose and its withdrawal
+        self.arrivals = Arrivals(ctx)       # group arrivals, quick registration, triage queue (issue 11)
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

@@ -170,6 +170,8 @@ def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
             "target": c["target"], "granted": int(bool(c["granted"])), "given_by": c["given_by"],
             "guardian_name": c["guardian_name"], "guardian_relationship": c["guardian_relationship"],
             "wording_version": c["wording_version"], "given_at": at, "recorded_by": by})
+    if p.get("arrival"):                      # a quick registration's arrival record (issue 11)
+        _arrivals.registration_arrival(db, ev, p)
 
 
 def _set_version(db: sqlite_utils.Database, entity_id: str, field: str, event_id: str) -> None:
@@ -306,8 +308,6 @@ def _user_updated(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 
 
 # Events that are part of the audit trail and change no projection.
-
-
 @_handles("person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up",
           "referral.slip_printed", "device.reenrolled", "site.tb_policy_set")
 def _audit_only(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
@@ -361,16 +361,18 @@ def _consent_withdrawn(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) 
 
 
 # The trace of bulk reads (checkpoint.services.readlog): audit only, no projection.
-
-
 @_handles("records.read")
 def _reads_logged(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     return None
 
 
 # A user's own signing key (issue 10, point 11): its public half in her account.
-
-
 @_handles("user.key_set")
 def _user_key_set(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     _update(db, "users", ev["entity_id"], {"signing_public": str(p["signing_public"])})
+
+
+# Group arrivals (issue 11): handover groups, the arrival record, the triage queue, surge mode, headcounts.
+from checkpoint.storage import arrivals as _arrivals  # noqa: E402
+
+_HANDLERS.update(_arrivals.HANDLERS)

@@ -12,6 +12,7 @@ import json
 
 import sqlite_utils
 
+from checkpoint.storage.arrivals import ARRIVAL_TABLES, SCHEMA_0006
 from checkpoint.storage.codec import decode_payload
 
 __all__ = ["PROJECTION_TABLES", "SCHEMA_MIGRATIONS", "apply_migrations", "schema_version"]
@@ -340,6 +341,14 @@ def m0005_day_figures(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP INDEX IF EXISTS {old}")
 
 
+@SCHEMA_MIGRATIONS(name="0006_arrivals")
+def m0006_arrivals(db: sqlite_utils.Database) -> None:
+    """Group arrivals (issue 11): handover groups and their rows, arrival records (household, child status, flags),
+    the triage queue, surge mode and headcounts (checkpoint.storage.arrivals)."""
+    db.executescript(SCHEMA_0006)
+
+
+PROJECTION_TABLES = (*PROJECTION_TABLES, *ARRIVAL_TABLES)
 @SCHEMA_MIGRATIONS(name="0007_screening")
 def m0007_screening(db: sqlite_utils.Database) -> None:
     """Issue 12: the work abroad in the officers' words (mapped to the sector behind the scenes), the red-flag

@@ -42,6 +42,12 @@ READS = {"users.take_notices",
          "referrals.get", "referrals.to_follow_up", "drafts.list", "users.list", "maintenance.verify",
          "maintenance.stats", "maintenance.cipher_version", "slips.slip", "slips.token", "slips.trusted_keys",
          "consents.of_person", "referrals.suggest_urgency"}
+# group arrivals (issue 11)
+AREAS = (*AREAS, "arrivals")
+READS |= {"arrivals.remembered_mapping", "arrivals.preview", "arrivals.groups", "arrivals.group", "arrivals.rows",
+          "arrivals.household", "arrivals.destinations", "arrivals.queue", "arrivals.figures",
+          "arrivals.arrival_figures", "arrivals.surge_active", "arrivals.headcount"}
+
 FACILITY = codelists.health_facilities()[0].code
 HEALTH = {"kind": "health", "agency_code": FACILITY, "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"}
 
@@ -130,6 +136,24 @@ WRITES += [
     ("health.set_tb_policy", "dara", lambda s, w: s.health.set_tb_policy(xray_on_site=False,
                                                                           detention_alone_to_xray=True),
      {"events": True}),
+]
+# group arrivals (issue 11)
+_ADULT = {"family_name": "SOK", "given_names": "DARA", "sex": "M", "age_years": 30}
+_LIST = b"Name,Sex,DOB\nSOK DARA,M,17/05/2533\n"
+WRITES += [
+    ("arrivals.create_group", "sokha", lambda s, w: s.arrivals.create_group({"transport": "BUS"}), {"events": True}),
+    ("arrivals.import_list", "sokha", lambda s, w: s.arrivals.import_list(_LIST, "l.csv"), {"events": True}),
+    ("arrivals.mark_row_left", "sokha", lambda s, w: s.arrivals.mark_row_left(
+        s.arrivals.import_list(_LIST, "l.csv").group_id, 2), {"events": True}),
+    ("arrivals.quick_register", "sokha", lambda s, w: s.arrivals.quick_register(_ADULT),
+     {"persons": True, "encounters": True, "events": True}),
+    ("arrivals.call_next", "sokha", lambda s, w: (s.arrivals.quick_register(_ADULT),
+                                                  s.arrivals.call_next("NEA_DESK"))[1], {"events": True}),
+    ("arrivals.close", "sokha", lambda s, w: s.arrivals.close(s.arrivals.quick_register(_ADULT).queue_entry_ids[0],
+                                                              "left"), {"events": True}),
+    ("arrivals.set_surge", "dara", lambda s, w: s.arrivals.set_surge(True), {"events": True}),
+    ("arrivals.count_passing", "dara", lambda s, w: (s.arrivals.set_surge(True),
+                                                     s.arrivals.count_passing("F", "child"))[1], {"events": True}),
 ]
 
 

@@ -286,7 +286,9 @@ class MainWindow(QMainWindow):
         if self.available("supervisor"):
             action("supervisor", self.tr("Supervisor"), "Ctrl+4", lambda: self.show_page("supervisor"))
         if self.available("health_post"):       # issue 14
-            action("health_post", self.tr("Health post"), "Ctrl+5", lambda: self.show_page("health_post"))
+            action("health_post", self.tr("Health post"), "Ctrl+6", lambda: self.show_page("health_post"))
+        if self.available("arrivals"):
+            action("arrivals", self.tr("Arrivals"), "Ctrl+5", lambda: self.show_page("arrivals"))
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
         self.user_label = QLabel(f"{user.display_name} · {role_label(user.role)}")
@@ -344,6 +346,12 @@ class MainWindow(QMainWindow):
 
                 return HealthPostPage(self.ctx, print_slip=self.print_slip)
             self._factories["health_post"] = health_post
+        if can(role, Permission.QUEUE):          # group arrivals (issue 11): quick registration, station queue
+            def arrivals() -> QWidget:
+                from ui.views.arrivals import ArrivalsView
+
+                return ArrivalsView(self.ctx)
+            self._factories["arrivals"] = arrivals
 
     def available(self, key: str) -> bool:
         return key in self.pages or key in getattr(self, "_factories", {})

@@ -387,3 +387,23 @@ def test_the_ack_carries_the_chain_head_signed_on_its_own() -> None:
     crypto.verify(pub, canonical_json(doc["head"]).encode(), bytes.fromhex(doc["head_sig"]),
                   context=CHAIN_HEAD_CONTEXT)
     assert "head" not in p.ack_document()
+
+
+# ------------------------------------------------------------------------------------------------ the triage queue
+def test_queue_events_name_their_persons_records(  # group arrivals (issue 11)
+) -> None:
+    entered = E(1, type_="queue.entered",
+                payload='{"encounter_id":"enc-1","entries":[{"id":"q-1","priority":0,"station":"HEALTH_POST"}]}')
+    # each linked to the one before it, as the device chains them (issue 10 point 12: HQ checks the links)
+    closed = E(2, type_="queue.updated", payload='{"entry_id":"q-1","status":"done"}', prev_hash=entered["hash"])
+    unknown = E(3, type_="queue.updated", payload='{"entry_id":"q-9","status":"done"}', prev_hash=closed["hash"])
+    empty = E(4, type_="queue.entered", payload='{"encounter_id":"enc-1","entries":[]}', prev_hash=unknown["hash"])
+    st = state(records={"enc-1": ("encounter", PERSON)})
+    p = plan([entered, closed, unknown, empty], st)
+    assert verdicts_in_order(p, [entered, closed, unknown, empty]) == ["accepted", "accepted", "quarantined",
+                                                                        "quarantined"]
+    assert "q-9" in p.verdicts[unknown["id"]].note and "not this person's" in p.verdicts[unknown["id"]].note
+    assert "entries is not a list" in p.verdicts[empty["id"]].note
+    assert ("q-1", "queue_entry", PERSON) in p.new_records
+    other = state(records={"enc-1": ("encounter", OTHER)})
+    assert verdicts_in_order(plan([entered], other), [entered]) == ["quarantined"]   # another person's arrival
