@@ -58,4 +58,16 @@ def sign_in(driver: Any, base: str, username: str, passphrase: str, code: str) -
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "passphrase").send_keys(passphrase)
     driver.find_element(By.ID, "code").send_keys(code)
-    driver.find_element(By.ID, "sign-in").click()
+    click_and_wait(driver, driver.find_element(By.ID, "sign-in"))
+
+
+def click_and_wait(driver: Any, element: Any, timeout: float = 20) -> None:
+    """Click a link or a submit button and wait until the browser has left the page: Selenium's click returns
+    when the click is sent, not when the next page is there (on a loaded machine the URL was read too early)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(page))

@@ -50,15 +50,15 @@ def test_sign_in_with_totp_overview_and_a_filtered_report(driver: Any, web_hq: W
     assert driver.current_url == f"{web_hq.url}/hq/"
     assert driver.find_element(By.ID, "stat-persons").text == "6"
     assert driver.find_element(By.CSS_SELECTOR, "svg.chart").is_displayed()
-    driver.find_element(By.LINK_TEXT, "Arrivals").click()
+    browser.click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Arrivals"))
     assert driver.find_element(By.ID, "period").get_attribute("value") == "2026-11"   # the current month
     driver.find_element(By.XPATH, "//label[contains(., 'Poipet')]/input").click()
-    driver.find_element(By.ID, "apply").click()
+    browser.click_and_wait(driver, driver.find_element(By.ID, "apply"))
     assert "period=2026-11" in driver.current_url
     rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#report tbody tr")]
     assert rows == ["Poipet 3 3"]
     assert "Technical counts" in driver.find_element(By.ID, "technical-note").text
-    driver.find_element(By.ID, "nav-quarantine").click()
+    browser.click_and_wait(driver, driver.find_element(By.ID, "nav-quarantine"))
     assert "does not match" in driver.find_element(By.ID, "quarantine").text
 
 
@@ -78,11 +78,11 @@ def test_an_analyst_has_no_quarantine_link_and_gets_403(driver: Any, web_hq: Web
 def test_a_forged_csrf_token_is_refused_and_an_idle_session_ends(driver: Any, web_hq: WebHQ) -> None:
     By = _by()
     _sign_in(driver, web_hq, "dm")
-    driver.find_element(By.LINK_TEXT, "Sync health").click()
+    browser.click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Sync health"))
     form = driver.find_element(By.CSS_SELECTOR, "#devices form")
     driver.execute_script("arguments[0].querySelector('input[name=csrf]').value = 'forged'", form)
     form.find_element(By.NAME, "reason").send_keys("test")
-    form.find_element(By.TAG_NAME, "button").click()
+    browser.click_and_wait(driver, form.find_element(By.TAG_NAME, "button"))
     assert "did not come from this dashboard" in driver.find_element(By.CSS_SELECTOR, ".error").text
     with web_hq.store.read() as conn:
         assert set(conn.execute(sa.select(devices.c.status)).scalars()) == {"active"}
