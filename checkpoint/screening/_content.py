@@ -353,10 +353,12 @@ def parse_content(data: object) -> IndicatorSet | TBContent | ReferralRules:
     raise _fail("?", "unknown content 'format'")
 
 
-def _read(content_id: str) -> object:
+def _read(content_id: str, *, max_bytes: int = _MAX_BYTES) -> object:
+    """The shipped content file ``content/<content_id>.json``, decoded: at most ``max_bytes``, UTF-8 JSON, an object
+    whose ``content_id`` is its name. Raises ValidationError (field ``content:<content_id>``)."""
     path = resources.files("checkpoint.screening").joinpath("content", f"{content_id}.json")
     raw = path.read_bytes()
-    if len(raw) > _MAX_BYTES:
+    if len(raw) > max_bytes:
         raise _fail(content_id, "file too large")
     try:
         data = json.loads(raw.decode("utf-8"))

@@ -16,15 +16,13 @@ Errors: :class:`checkpoint.errors.ValidationError` for an unknown question or an
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from checkpoint.errors import ValidationError
-from checkpoint.screening._content import ILO_SETS, indicator_set
+from checkpoint.screening._content import ILO_SETS, _read, indicator_set
 
 __all__ = ["ANSWERS", "MAX_QUESTIONS", "PrescreenContent", "PrescreenQuestion", "PrescreenReason",
            "PrescreenResult", "evaluate_prescreen", "parse_prescreen", "prescreen_content"]
@@ -114,13 +112,7 @@ def prescreen_content() -> PrescreenContent:
         >>> len(prescreen_content().questions), prescreen_content().designed_by
         (8, 'project')
     """
-    raw = resources.files("checkpoint.screening").joinpath("content", "prescreen.json").read_bytes()
-    if len(raw) > _MAX_BYTES:
-        raise _fail("file too large")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise _fail("not valid UTF-8 JSON") from None
+    data = _read("prescreen", max_bytes=_MAX_BYTES)
     return parse_prescreen(data)
 
 

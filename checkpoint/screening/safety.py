@@ -19,16 +19,14 @@ Errors: :class:`checkpoint.errors.ValidationError` for a bad age, tick or conten
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any, Final
 
 from checkpoint import codelists
 from checkpoint.errors import ValidationError
-from checkpoint.screening._content import ILO_SETS, URGENCIES, indicator_set
+from checkpoint.screening._content import ILO_SETS, URGENCIES, _read, indicator_set
 from checkpoint.screening.trafficking import _normalise_ticks, select_set
 
 __all__ = ["SAFETY_REASON_CODE", "SafetyContent", "SafetyReason", "SafetyReferral", "SafetyResult",
@@ -171,13 +169,7 @@ def safety_content() -> SafetyContent:
         >>> safety_content().designed_by, safety_content().category_of("ILO-CD-5")
         ('project', 'FORCED_CRIMINALITY')
     """
-    raw = resources.files("checkpoint.screening").joinpath("content", "safety-rule.json").read_bytes()
-    if len(raw) > _MAX_BYTES:
-        raise _fail("file too large")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise _fail("not valid UTF-8 JSON") from None
+    data = _read("safety-rule", max_bytes=_MAX_BYTES)
     return parse_safety_content(data)
 
 
