@@ -46,11 +46,12 @@ from checkpoint.arrivals.handover import ColumnMapping, HandoverList, RowProblem
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from checkpoint.model.encounter import validate_encounter
 from checkpoint.model.fields import opt_code, opt_int, opt_text
-from checkpoint.model.person import SEXES, age_on, validate_person
+from checkpoint.model.person import SEXES, age_on
 from checkpoint.model.referral import validate_referral
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
+from checkpoint.services.registrations import resolve_person
 
 __all__ = ["Arrivals", "GroupStatus", "HandoverRejected", "Imported", "QueueItem", "QuickRegistered"]
 
@@ -339,21 +340,7 @@ class Arrivals:
                 if "age_years" in (person or {}):
                     person.pop("date_of_birth", None)
                     person.pop("dob_estimated", None)
-        if (person is None) == (person_id is None):
-            raise ValidationError("person", "give either a new person or an existing person's id")
-        p: dict[str, Any] | None = None
-        if person is not None:
-            p = validate_person(person, today=today)
-            dob = p["date_of_birth"]
-            pid = str(uuid.uuid4())
-        else:
-            pid = check_id(person_id, "person_id")
-            found = ctx.db.execute("SELECT date_of_birth, voided FROM persons WHERE id = ?", [pid]).fetchone()
-            if found is None:
-                raise NotFound("No such person.")
-            if found[1]:
-                raise ConflictError("This person's record was voided; register a new person instead.")
-            dob = found[0]
+        p, pid, dob = resolve_person(ctx, person, person_id, today=today)
         if household_id is not None:
             household_id = check_id(household_id, "household_id")
         if household_role is not None and household_role not in HOUSEHOLD_ROLES:

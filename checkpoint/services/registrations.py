@@ -95,20 +95,7 @@ class Registrations:
         tz = ctx.site.tz
         now = ctx.store.clock.now()
         today = now.astimezone(tz).date()
-        if (person is None) == (person_id is None):
-            raise ValidationError("person", "give either a new person or an existing person's id")
-        if person is not None:
-            p = validate_person(person, today=today)
-            dob = p["date_of_birth"]
-            pid = str(uuid.uuid4())
-        else:
-            pid = check_id(person_id, "person_id")
-            row = ctx.db.execute("SELECT date_of_birth, voided FROM persons WHERE id = ?", [pid]).fetchone()
-            if row is None:
-                raise NotFound("No such person.")
-            if row[1]:
-                raise ConflictError("This person's record was voided; register a new person instead.")
-            dob = row[0]
+        p, pid, dob = resolve_person(ctx, person, person_id, today=today)
         e = validate_encounter(encounter or {}, now=now, default_station=ctx.site.station_id)
         arrival_day = datetime.fromisoformat(e["arrival_at"]).astimezone(tz).date()
         age = age_on(dob, arrival_day)
@@ -322,3 +309,23 @@ def _close(a: str, b: str) -> bool:
             i += 1
             j += 1
     return diffs + (len(b) - j) + (len(a) - i) <= 1
+
+
+def resolve_person(ctx: Context, person: Mapping[str, Any] | None, person_id: str | None, *,
+                   today: date) -> tuple[dict[str, Any] | None, str, str | None]:
+    """Who an arrival is for: a new person (validated, with a new id) or an existing, not voided one.
+
+    Returns (the validated new person or None, the person's id, her date of birth). Raises ValidationError (neither
+    or both given, a bad person), NotFound, ConflictError (the person's record was voided)."""
+    if (person is None) == (person_id is None):
+        raise ValidationError("person", "give either a new person or an existing person's id")
+    if person is not None:
+        p = validate_person(person, today=today)
+        return p, str(uuid.uuid4()), p["date_of_birth"]
+    pid = check_id(person_id, "person_id")
+    row = ctx.db.execute("SELECT date_of_birth, voided FROM persons WHERE id = ?", [pid]).fetchone()
+    if row is None:
+        raise NotFound("No such person.")
+    if row[1]:
+        raise ConflictError("This person's record was voided; register a new person instead.")
+    return None, pid, row[0]
