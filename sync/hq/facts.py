@@ -422,7 +422,8 @@ class _Writer:
 
 def apply_events(conn: Connection, evs: Iterable[tuple[str, str, str | dict[str, Any], str]]) -> int:
     """Apply events ``(type, entity_id, payload text or the dict it parses to, checkpoint id)`` to the facts, in
-    order; returns how many changed facts. An event whose payload is unreadable is skipped (HQ checked it already; logged, no content)."""
+    order; returns how many changed facts. An event whose payload is unreadable is skipped (HQ checked it
+    already; logged, no content)."""
     w = _Writer(conn)
     n = 0
     for type_, entity_id, payload, checkpoint_id in evs:
