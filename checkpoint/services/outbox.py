@@ -437,6 +437,12 @@ class Outbox:
             "ORDER BY count(*) DESC, reason")]
 
     # ------------------------------------------------------------------ status
+    def waiting(self) -> int:
+        """How many of this device's events wait for HQ (pending or in flight): ``status()``'s pending +
+        inflight in one count, for a push's progress total (``status()`` also scans every event's HQ verdict)."""
+        return int(self._db.execute("SELECT count(*) FROM events WHERE device_id = ? AND sync_state IN "
+                                    "('pending', 'inflight')", [self.store.device_id]).fetchone()[0])
+
     def status(self) -> dict[str, Any]:
         """What anyone may read about sync: counts, last success, last error, batches not yet acknowledged, and
         the last enrollment (``enrollment``: hq_url, enrolled_at, and after a re-enrollment first_enrolled_at,

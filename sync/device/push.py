@@ -98,8 +98,7 @@ class Pusher:
         listed in ``errors`` (the events stay in flight). Raises PermissionDenied if not enrolled.
         """
         identity = pinned_keys(self.outbox).identity  # PermissionDenied before anything when not enrolled
-        st = self.outbox.status()
-        total = st["pending"] + st["inflight"]
+        total = self.outbox.waiting()
         out: dict[str, Any] = {"batches": 0, "sent": 0, "acknowledged": 0,
                                "verdicts": dict.fromkeys(VERDICTS, 0), "errors": [], "cancelled": False,
                                "unavailable": False}

@@ -420,18 +420,22 @@ class _Writer:
         self._change(fact_arrivals.c.encounter_id == eid, lambda _r: summary)
 
 
-def apply_events(conn: Connection, evs: Iterable[tuple[str, str, str, str]]) -> int:
-    """Apply events ``(type, entity_id, payload text, checkpoint id)`` to the facts, in order; returns how many
-    changed facts. An event whose payload is unreadable is skipped (HQ checked it already; logged, no content)."""
+def apply_events(conn: Connection, evs: Iterable[tuple[str, str, str | dict[str, Any], str]]) -> int:
+    """Apply events ``(type, entity_id, payload text or the dict it parses to, checkpoint id)`` to the facts, in
+    order; returns how many changed facts. An event whose payload is unreadable is skipped (HQ checked it
+    already; logged, no content)."""
     w = _Writer(conn)
     n = 0
     for type_, entity_id, payload, checkpoint_id in evs:
         if type_ not in _FACT_TYPES:
             continue
-        try:
-            p = json.loads(payload)
-        except ValueError:
-            p = None
+        if isinstance(payload, dict):         # already parsed by ingest (``NewEvent.payload``): not parsed again
+            p = payload
+        else:
+            try:
+                p = json.loads(payload)
+            except ValueError:
+                p = None
         if not isinstance(p, dict):
             log.warning("facts: an event of type %s has an unreadable payload; skipped", type_)
             continue
@@ -467,13 +471,14 @@ def record_facts(conn: Connection, plan: Any) -> int:
 
 def _record(conn: Connection, plan: Any) -> int:
     mine = {n.event["id"]: n.event for n in plan.new_events}
+    parsed = {n.event["id"]: n.payload for n in plan.new_events if n.payload is not None}
     missing = [i for i in plan.visible if i not in mine]
     if missing:
         for r in conn.execute(sa.select(events.c.id, events.c.type, events.c.entity_id, events.c.payload)
                               .where(id_in(conn, events.c.id, missing))).mappings():
             mine[r["id"]] = r
     cp = plan.checkpoint_id
-    return apply_events(conn, ((mine[i]["type"], mine[i]["entity_id"], mine[i]["payload"], cp)
+    return apply_events(conn, ((mine[i]["type"], mine[i]["entity_id"], parsed.get(i) or mine[i]["payload"], cp)
                                for i in plan.visible if mine[i]["type"] in _FACT_TYPES))
 
 

@@ -125,21 +125,27 @@ def check_event(raw: Any) -> tuple[dict[str, Any] | None, str]:
 
 
 def _check(raw: Any) -> tuple[dict[str, Any] | None, str, EventRefs | None, bool | None]:
+    ev, reason, refs, sharing, _parsed = _check_parsed(raw)
+    return ev, reason, refs, sharing
+
+
+def _check_parsed(raw: Any) -> tuple[dict[str, Any] | None, str, EventRefs | None, bool | None, Any]:
     """``check_event``, plus the records the event creates and names and, for a registration, the person's
     consent to sharing. An event whose entity type is not its type's, or whose payload does not name its records
     as its type must, comes back clean with refs None and the reason: ``_trust`` refuses it after the duplicate
     and conflict rules (the same id with other content stays a conflict)."""
     ev, reason, parsed = _check_shape(raw)
     if ev is None:
-        return None, reason, None, None
+        return None, reason, None, None, None
     t = ev["type"]
     if ev["entity_type"] != EVENT_ENTITY[t]:
-        return ev, f"refused: a {t} event must be about a {EVENT_ENTITY[t]}, not a {ev['entity_type']!r}", None, None
+        return (ev, f"refused: a {t} event must be about a {EVENT_ENTITY[t]}, not a {ev['entity_type']!r}", None,
+                None, parsed)
     try:
         refs = event_refs(t, ev["entity_id"], parsed)
     except ValueError as e:
-        return ev, f"refused: {t}: {e}", None, None
-    return ev, "", refs, sharing_consent(parsed) if t in SHARING_TYPES else None
+        return ev, f"refused: {t}: {e}", None, None, parsed
+    return ev, "", refs, sharing_consent(parsed) if t in SHARING_TYPES else None, parsed
 
 
 def _check_shape(raw: Any) -> tuple[dict[str, Any] | None, str, Any]:
@@ -194,17 +200,18 @@ class Incoming:
     raw: Any = field(repr=False)
     refs: EventRefs | None = field(default=None, repr=False)   # records it creates and names (clean events)
     sharing: bool | None = None            # a registration's consent to sharing
+    payload: Any = field(default=None, repr=False, compare=False)  # the payload as parsed once (clean events)
 
 
 def read_events(raw_events: Sequence[Any]) -> tuple[Incoming, ...]:
     """Check each event of an opened batch (``check_event``); pure, done before the write transaction."""
     out = []
     for i, raw in enumerate(raw_events):
-        ev, reason, refs, sharing = _check(raw)
+        ev, reason, refs, sharing, parsed = _check_parsed(raw)
         eid = raw.get("id") if isinstance(raw, dict) else None
         key = eid if isinstance(eid, str) and clean(eid, 200) else f"#{i}"
         out.append(Incoming(key, None if ev is None else MappingProxyType(ev), reason,
-                            seq_of(raw) if isinstance(raw, dict) else None, raw, refs, sharing))
+                            seq_of(raw) if isinstance(raw, dict) else None, raw, refs, sharing, parsed))
     return tuple(out)
 
 
@@ -268,6 +275,7 @@ class NewEvent:
 
     event: Mapping[str, Any]
     status: str
+    payload: Any = field(default=None, repr=False, compare=False)  # its payload as read_events parsed it, if known
 
 
 @dataclass(frozen=True)
@@ -379,6 +387,7 @@ class _Ledger:
     def __init__(self, state: State) -> None:
         self.verdicts: dict[str, Verdict] = {}
         self.new: list[Mapping[str, Any]] = []
+        self.payloads: dict[str, Any] = {}                    # id -> parsed payload of the new events
         self.quarantined: list[Quarantined] = []
         self.conflicts: list[Conflict] = []
         self.batch_ids: dict[str, str] = {}                   # id -> hash of the new events so far
@@ -441,6 +450,7 @@ def _judge(p: Incoming, state: State, ledger: _Ledger) -> None:
         return
     ledger.batch_ids[eid] = h
     ledger.new.append(ev)
+    ledger.payloads[eid] = p.payload
 
 
 def _trust(ev: Mapping[str, Any], p: Incoming, state: State, ledger: _Ledger) -> str:
@@ -510,7 +520,7 @@ def plan_ingest(header: Mapping[str, Any], sha256: str, incoming: Sequence[Incom
     new_events = []
     for ev in ledger.new:
         accepted = ev["device_seq"] <= w
-        new_events.append(NewEvent(ev, "accepted" if accepted else "held"))
+        new_events.append(NewEvent(ev, "accepted" if accepted else "held", ledger.payloads.get(ev["id"])))
         ledger.verdicts[ev["id"]] = Verdict("accepted", "") if accepted else \
             Verdict("held", f"kept; waiting for event {w + 1} of this device before it is applied")
     visible = sorted(released + [(ev["device_seq"], ev["id"]) for ev in ledger.new if ev["device_seq"] <= w])

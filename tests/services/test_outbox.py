@@ -131,3 +131,25 @@ def test_enrollment_pins_hq_keys_and_seals_the_data_key(supervisor, store_path) 
     with pytest.raises(Exception, match="already enrolled"):
         ob.set_enrollment(hq_url="x", hq_device_id="d", hq_signing_public=sig_pub, hq_exchange_public=ex_pub,
                           hq_recovery_public=rec_pub)
+
+
+def test_waiting_counts_what_a_push_still_has_to_send(supervisor) -> None:
+    for _ in range(2):
+        supervisor.registrations.register(**registration())
+    ob = Outbox(supervisor)
+    total = supervisor.maintenance.stats()["events"]
+
+    def both() -> tuple[int, int]:
+        st = ob.status()
+        return ob.waiting(), st["pending"] + st["inflight"]
+
+    assert both() == (total, total)
+    b = ob.next_batch(max_events=3)                 # three in flight, the rest pending: all still waiting
+    assert both() == (total, total)
+    ob.apply_ack(b.id, {e["id"]: ("accepted", "") for e in b.events[:2]})
+    assert both() == (total - 2, total - 2)         # the unacknowledged one stays in flight
+    ob.apply_ack(b.id, {b.events[2]["id"]: ("duplicate", "already at HQ")})
+    rest = ob.next_batch(max_events=100)
+    assert rest.id != b.id
+    ob.apply_ack(rest.id, {e["id"]: ("accepted", "") for e in rest.events})
+    assert both() == (0, 0)
