@@ -65,7 +65,7 @@ PERSON_DIMENSIONS = ("total", "checkpoint")
 
 ARRIVAL_INDICATORS = ("arrivals", "persons", "trafficking_screened", "trafficking_not_screened",
                       "trafficking_indicators", "child_protection", "referrals", "referrals_protection",
-                      "referrals_child_protection", "referrals_health")
+                      "referrals_child_protection", "referrals_health", "trafficking_safety_referrals")
 # The TB cascade's steps, counted by the device's own module (checkpoint.screening.cascade): persons, not arrivals.
 TB_INDICATORS = STEPS
 # The dimensions the cascade has (its age groups are WHO's TB notification groups, not CTDC's).
@@ -214,7 +214,8 @@ def _arrival_indicators(m: Mapping[str, int]) -> dict[str, int]:
             "trafficking_indicators": m["trafficking_indicators"], "child_protection": m["child_protection"],
             "referrals": m["referrals_protection"] + m["referrals_child_protection"] + m["referrals_health"],
             "referrals_protection": m["referrals_protection"],
-            "referrals_child_protection": m["referrals_child_protection"], "referrals_health": m["referrals_health"]}
+            "referrals_child_protection": m["referrals_child_protection"], "referrals_health": m["referrals_health"],
+            "trafficking_safety_referrals": m["safety_referrals"]}
 
 
 def _tb_inputs(conn: Connection, period: Period) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -60,8 +60,9 @@ def test_an_analyst_sees_the_reports_figures_with_small_cells_withheld(web_hq: W
                                                                 "dimension": "sex"}).text)
     assert by_sex[0][:4] == ["Sex", "Screened for trafficking", "Not screened", "Trafficking indicators present"]
     # 1 man withheld, so the 6 women too (complementary suppression: 7 - 6 would give him away)
-    assert by_sex[1:] == [["F", "<5", "0", "<5", "0", "0"], ["M", "<5", "0", "0", "0", "0"],
-                          ["Total", "7", "0", "<5", "0", "0"]]
+    assert by_sex[0][4] == "Safety-rule referrals"
+    assert by_sex[1:] == [["F", "<5", "0", "<5", "0", "0", "0"], ["M", "<5", "0", "0", "0", "0", "0"],
+                          ["Total", "7", "0", "<5", "0", "0", "0"]]
     bad = _table(ana.get("/hq/reports/arrivals", params={"period": "2026-11", "dimension": "name"}).text)
     assert bad == rows                                              # an unknown breakdown: by checkpoint
 
