@@ -29,7 +29,7 @@ from checkpoint.codelists import sexes
 from sync.hq.reports import PUBLICATION, Period, safe_cell
 from sync.hq.store import fact_arrivals
 
-__all__ = ["FIELDS", "K", "QUASI_IDENTIFIERS", "anonymise", "csv_bytes", "export", "export_rows"]
+__all__ = ["FIELDS", "QUASI_IDENTIFIERS", "K", "anonymise", "csv_bytes", "export", "export_rows"]
 
 K: Final = PUBLICATION
 CITIZENSHIP: Final = "KHM"

@@ -10,7 +10,7 @@ import uuid
 from collections import Counter
 from typing import Any
 
-from sync.hq.htcds import FIELDS, K, QUASI_IDENTIFIERS, export
+from sync.hq.htcds import FIELDS, QUASI_IDENTIFIERS, K, export
 from sync.hq.reports import parse_period
 from sync.hq.service import HQService
 from tests.support.hq_helpers import FakeDevice
