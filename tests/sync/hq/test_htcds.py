@@ -8,6 +8,7 @@ import csv
 import io
 import uuid
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from sync.hq.htcds import FIELDS, QUASI_IDENTIFIERS, K, export
@@ -61,3 +62,30 @@ def test_the_ctdc_export_is_k_anonymous_and_carries_nothing_identifying(hq: HQSe
     with hq.store.read() as conn:
         data, n, left_out = export(conn, parse_period("2026-12"))
     assert (n, left_out, _read(data)) == (0, 3, [])
+
+
+def test_the_cli_writes_a_new_file_and_journals_who_period_and_rows(hq: HQService, hq_url: str,
+                                                                   tmp_path: Path) -> None:
+    import json
+    import os
+    import stat
+
+    import sqlalchemy as sa
+
+    from sync.hq.store import journal
+    from tests.sync.hq.test_cli import hq_cli
+
+    dev = FakeDevice(checkpoint_name="Poipet")
+    dev.enroll(hq)
+    push(hq, dev, register(dev, [_victim("F", "1990-05-17", "THA") for _ in range(11)]))
+    url = hq_url
+    out = tmp_path / "ctdc.csv"
+    r = hq_cli("--db", url, "htcds", "--period", "2026", "--out", str(out), "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["rows"] == 11 and len(_read(out.read_bytes())) == 11
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    again = hq_cli("--db", url, "htcds", "--period", "2026", "--out", str(out))
+    assert again.returncode != 0 and "already exists" in again.stderr
+    with hq.store.read() as conn:
+        (entry,) = conn.execute(sa.select(journal.c.message).where(journal.c.kind == "export")).scalars()
+    assert "HTCDS CSV by" in entry and "period 2026" in entry and "11 rows" in entry
