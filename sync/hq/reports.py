@@ -278,9 +278,9 @@ def _steps_of(table: Mapping[str, Any]) -> dict[str, int]:
 
 
 def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str] = (), threshold: int = INTERNAL,
-                 dimensions: Sequence[str] | None = None) -> Report:
-    """Every section of the report for ``period`` and ``checkpoints`` (names; empty: all), cells under
-    ``threshold`` suppressed (``threshold`` 0 or 1: nothing is; only for checks, never for display)."""
+                 dimensions: Sequence[str] | None = None, sections: Sequence[str] | None = None) -> Report:
+    """Every section of the report (or only ``sections``) for ``period`` and ``checkpoints`` (names; empty: all),
+    cells under ``threshold`` suppressed (``threshold`` 0 or 1: nothing is; only for checks, never for display)."""
     cps = _checkpoint_ids(conn, checkpoints)
     cp_ids = cps if checkpoints else None
     dims = list(dimensions) if dimensions is not None else list(DIMENSIONS)
@@ -304,7 +304,7 @@ def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str]
         inds = ARRIVAL_INDICATORS if d in PERSON_DIMENSIONS else tuple(i for i in ARRIVAL_INDICATORS
                                                                          if i != "persons")
         _add(report, "arrivals", d, arrivals, inds, threshold)
-    tb_dims = [d for d in dims if d in TB_DIMENSIONS]
+    tb_dims = [d for d in dims if d in TB_DIMENSIONS and (sections is None or "tb" in sections)]
     if tb_dims:
         tb = _tb_cells(conn, period, cp_ids, cps)
         for d in tb_dims:

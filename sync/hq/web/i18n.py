@@ -184,6 +184,8 @@ KHMER.update({
     "Every figure is shown, even a single person: do not share this page.":
         "តួលេខទាំងអស់ត្រូវបានបង្ហាញ សូម្បីតែមនុស្សម្នាក់៖ កុំចែករំលែកទំព័រនេះ។",
     "Download": "ទាញយក",
+    "The TB cascade is broken down by checkpoint, sex and age group only.":
+        "ដំណាក់កាលជំងឺរបេងត្រូវបានបែងចែកតាមច្រកត្រួតពិនិត្យ ភេទ និងក្រុមអាយុតែប៉ុណ្ណោះ។",
     "HQ does not compute this report yet: its events do not reach HQ's reporting facts.":
         "ទីស្នាក់ការកណ្តាលមិនទាន់គណនារបាយការណ៍នេះនៅឡើយទេ៖ ព្រឹត្តិការណ៍របស់វាមិនទាន់ចូលទិន្នន័យរបាយការណ៍ទេ។",
 })

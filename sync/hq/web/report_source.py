@@ -19,7 +19,17 @@ from typing import Final
 
 import sqlalchemy as sa
 
-from sync.hq.reports import FORMATS, INTERNAL, PUBLICATION, TB_INDICATORS, Period, Report, build_report, export_bytes
+from sync.hq.reports import (
+    FORMATS,
+    INTERNAL,
+    PUBLICATION,
+    TB_DIMENSIONS,
+    TB_INDICATORS,
+    Period,
+    Report,
+    build_report,
+    export_bytes,
+)
 from sync.hq.store import HQStore, checkpoints
 
 __all__ = [
@@ -111,15 +121,16 @@ def checkpoint_choices(store: HQStore) -> list[tuple[str, str]]:
                                                           .order_by(checkpoints.c.name))]
 
 
-def build(store: HQStore, period: str, checkpoint_ids: list[str], dimension: str, threshold: int) -> Report:
+def build(store: HQStore, period: str, checkpoint_ids: list[str], dimension: str, threshold: int,
+          sections: tuple[str, ...] | None = None) -> Report:
     """The report of ``sync.hq.reports`` for the month, these checkpoints (ids; empty: all), one dimension and
-    the total."""
+    the total (only ``sections`` if given: a page does not count the TB cascade it does not show)."""
     names = dict(checkpoint_choices(store))
     y, m = int(period[:4]), int(period[5:7])
     p = Period(date(y, m, 1), date(y + (m == 12), m % 12 + 1, 1), period)
     with store.read() as conn:
         return build_report(conn, p, checkpoints=[names[i] for i in checkpoint_ids if i in names],
-                            threshold=threshold, dimensions=[dimension, "total"])
+                            threshold=threshold, dimensions=[dimension, "total"], sections=sections)
 
 
 def _shown(v: int | None, threshold: int) -> str | int:
@@ -140,13 +151,21 @@ def table_of(rep: Report, kind: str, dimension: str) -> ReportTable:
     columns = (DIMENSION_LABELS[dimension], *(INDICATOR_LABELS[i] for i in inds))
     rows = tuple((cat, *(_shown(cats[cat].get(i, 0), rep.threshold) for i in inds)) for cat in sorted(cats))
     totals = ("Total", *(_shown(total.get(i, 0), rep.threshold) for i in inds))
-    return ReportTable(title, columns, rows, totals=totals, threshold=rep.threshold, stale_since=rep.stale_since)
+    note = ""
+    if section == "tb" and dimension not in TB_DIMENSIONS:
+        note = "The TB cascade is broken down by checkpoint, sex and age group only."
+    return ReportTable(title, columns, rows, totals=totals, threshold=rep.threshold, stale_since=rep.stale_since,
+                       note=note)
 
 
 def report(store: HQStore, kind: str, period: str, checkpoint_ids: list[str], dimension: str = "checkpoint",
            threshold: int = INTERNAL) -> ReportTable:
     """The report ``kind`` for the month ``period`` (YYYY-MM) and these checkpoints (ids; empty: all)."""
-    return table_of(build(store, period, checkpoint_ids, dimension, threshold), kind, dimension)
+    title, section = REPORTS[kind]
+    if not section:
+        return ReportTable(title, (), (), threshold=threshold,
+                           note="HQ does not compute this report yet: its events do not reach HQ's reporting facts.")
+    return table_of(build(store, period, checkpoint_ids, dimension, threshold, (section,)), kind, dimension)
 
 
 def download(store: HQStore, period: str, checkpoint_ids: list[str], dimension: str, view: str, fmt: str

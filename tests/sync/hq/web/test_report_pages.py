@@ -65,6 +65,10 @@ def test_an_analyst_sees_the_reports_figures_with_small_cells_withheld(web_hq: W
                           ["Total", "7", "0", "<5", "0", "0", "0"]]
     bad = _table(ana.get("/hq/reports/arrivals", params={"period": "2026-11", "dimension": "name"}).text)
     assert bad == rows                                              # an unknown breakdown: by checkpoint
+    tb = ana.get("/hq/reports/tb", params={"period": "2026-11", "dimension": "sex_age"}).text
+    assert "by checkpoint, sex and age group only" in tb and _table(tb)[0][:2] == ["Men, women, boys and girls",
+                                                                                  "Screened for TB"]
+    assert _table(tb)[-1][:2] == ["Total", "0"]                       # no TB screen in November
 
 
 def test_a_data_manager_may_see_every_figure_on_screen_but_never_in_a_download(web_hq: WebHQ) -> None:
