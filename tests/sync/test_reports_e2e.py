@@ -78,7 +78,7 @@ def device_figures(s: Any, checkpoint: str, dim: str) -> dict[str, Counter[str]]
         "(SELECT outcome FROM trafficking_screenings t WHERE t.encounter_id = e.id AND t.voided = 0), "
         "(SELECT count(*) FROM tb_screenings t WHERE t.encounter_id = e.id AND t.voided = 0) "
         "FROM encounters e JOIN persons p ON p.id = e.person_id WHERE e.voided = 0 AND p.voided = 0").fetchall()
-    for eid, arrival, age, rtype, country, sector, sex, province, t_outcome, tb in rows:
+    for eid, arrival, age, rtype, country, sector, sex, province, t_outcome, _tb in rows:
         day = datetime.fromisoformat(arrival).astimezone(LOCAL).date()
         if (day.year, day.month) != (2026, 11):
             continue
