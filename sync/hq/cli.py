@@ -525,6 +525,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sp.add_mutually_exclusive_group()
     ex.add_argument("--out", type=Path, help="write a new JSON file (never overwrites)")
     ex.add_argument("--dry-run", action="store_true", help="say what would be sent, unmapped and withheld")
+    sp = add("htcds", cmd_htcds, "an HTCDS v2 / CTDC case-level CSV for a period (identifiers removed, "
+                                 "k-anonymous with k = 11)", json_=True)
+    sp.add_argument("--period", required=True, help="2026, 2026-11 or 2026-11-02..2026-11-08")
+    sp.add_argument("--out", type=Path, required=True, help="write a new CSV file (never overwrites)")
     add("rebuild-facts", cmd_rebuild_facts, "rebuild the reporting facts from the events HQ holds (the upgrade to "
         "0003 does it once)", json_=True)
     sp = add("recover", cmd_recover, "set a new passphrase on a device store through HQ's recovery key")
@@ -618,6 +622,35 @@ def add_user_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     sp.add_argument("--role", choices=ROLES, default="analyst")
     sp.add_argument("--name", help="the person's name as shown in the dashboard")
     sp.add_argument("--organisation", help="a partner's organisation")
+
+
+
+def cmd_htcds(args: argparse.Namespace) -> int:
+    """The HTCDS v2 / CTDC case-level CSV of a period (sync.hq.htcds) to a new 0600 file, journaled with who,
+    the period and how many rows."""
+    import getpass
+
+    from checkpoint.clock import SystemClock
+    from sync.hq.htcds import K, export
+    from sync.hq.reports import parse_period, write_bytes
+    from sync.hq.store import add_journal, timestamp
+
+    period = parse_period(args.period)
+    store = _store(args, create=False)
+    try:
+        with store.read() as conn:
+            data, n, left_out = export(conn, period)
+        write_bytes(args.out, data)
+        with store.write() as conn:
+            add_journal(conn, timestamp(SystemClock()), "export", "",
+                        f"HTCDS CSV by {getpass.getuser()}: period {period.label}, k {K}, {n} rows "
+                        f"({left_out} left out), to {Path(args.out).name}")
+    finally:
+        store.close()
+    emit(args, {"file": str(args.out), "rows": n, "left_out": left_out, "k": K},
+         lambda: print(f"Wrote {n} rows to {args.out} (k = {K}; {left_out} rows left out so every combination of "
+                       "age group, sex, citizenship, country of exploitation and year has at least k rows)."))
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -281,6 +281,8 @@ fact_arrivals = sa.Table(
     sa.Column("tb_diagnosed", sa.Boolean, nullable=False),         # ... diagnosed TB (bacteriological/clinical)
     sa.Column("tb_lost", sa.Boolean, nullable=False),              # ... lost to follow-up
     sa.Column("ref_keys", sa.Text, nullable=False),                # its live referrals: kind/agency/status|...
+    # issue 12 (migration 0007_report_facts2): the safety rule triggered and named referrals
+    sa.Column("safety_referral", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_fact_arrivals_date", "arrival_date", "checkpoint_id"),
 )
 
@@ -297,6 +299,7 @@ fact_cube = sa.Table(
         "referrals_child_protection", "referrals_health", "tb_screened", "tb_screen_positive", "tb_presumptive",
         "referred", "arrived", "cxr_done", "xpert_done", "diagnosed", "treatment_started", "diagnosed_tb",
         "lost_to_follow_up", "referrals", "trafficking_referrals")),
+    sa.Column("safety_referrals", sa.Integer, nullable=False, server_default="0"),   # 0007_report_facts2
 )
 
 fact_referrals = sa.Table(

@@ -136,3 +136,56 @@ def translate(text: str, lang: str) -> str:
     if lang == "km":
         return KHMER.get(text, text)
     return text
+
+
+# The report pages (sync.hq.web.report_source: indicators, dimensions, the filter and suppression texts).
+KHMER.update({
+    "Persons": "មនុស្ស",
+    "Child protection concern": "ការព្រួយបារម្ភអំពីការការពារកុមារ",
+    "Screened for trafficking": "បានពិនិត្យការជួញដូរមនុស្ស",
+    "Not screened": "មិនបានពិនិត្យ",
+    "Trafficking indicators present": "មានសូចនាករនៃការជួញដូរមនុស្ស",
+    "Safety-rule referrals": "ការបញ្ជូនបន្តតាមវិធានសុវត្ថិភាព",
+    "Referred for protection": "បានបញ្ជូនបន្តដើម្បីការពារ",
+    "Referred for child protection": "បានបញ្ជូនបន្តដើម្បីការពារកុមារ",
+    "Referred for health": "បានបញ្ជូនបន្តផ្នែកសុខភាព",
+    "Screened for TB": "បានពិនិត្យរកជំងឺរបេង",
+    "Presumptive TB": "សង្ស័យជំងឺរបេង",
+    "Chest X-ray done": "បានថតកាំរស្មីអ៊ិចទ្រូង",
+    "Chest X-ray suggestive of TB": "កាំរស្មីអ៊ិចទ្រូងបង្ហាញសញ្ញាជំងឺរបេង",
+    "Sputum collected": "បានប្រមូលកំហាក",
+    "Xpert test done": "បានធ្វើតេស្ត Xpert",
+    "Diagnosed with TB": "បានធ្វើរោគវិនិច្ឆ័យថាមានជំងឺរបេង",
+    "Bacteriologically confirmed": "បានបញ្ជាក់ដោយបាក់តេរីវិទ្យា",
+    "Clinically diagnosed": "បានធ្វើរោគវិនិច្ឆ័យតាមគ្លីនិក",
+    "Rifampicin resistant": "ស៊ាំនឹងថ្នាំរីហ្វាំពីស៊ីន",
+    "Treatment started": "បានចាប់ផ្តើមព្យាបាល",
+    "Diagnosed, treatment not started": "បានធ្វើរោគវិនិច្ឆ័យ តែមិនទាន់ចាប់ផ្តើមព្យាបាល",
+    "Sex": "ភេទ",
+    "Men, women, boys and girls": "បុរស ស្ត្រី ក្មេងប្រុស និងក្មេងស្រី",
+    "Age group": "ក្រុមអាយុ",
+    "Province of destination": "ខេត្តគោលដៅ",
+    "District of destination": "ស្រុកគោលដៅ",
+    "Country of return": "ប្រទេសដែលត្រឡប់មកពី",
+    "Return type": "ប្រភេទនៃការត្រឡប់មកវិញ",
+    "Sector": "វិស័យការងារ",
+    "Type of exploitation": "ប្រភេទនៃការកេងប្រវ័ញ្ច",
+    "Broken down by": "បែងចែកតាម",
+    "Small cells": "ក្រឡាតូចៗ",
+    "Withheld under 5 (internal)": "លាក់ពេលតិចជាង ៥ (ផ្ទៃក្នុង)",
+    "Withheld under 11 (publication)": "លាក់ពេលតិចជាង ១១ (ការបោះពុម្ពផ្សាយ)",
+    "Shown (data managers only, not for sharing)": "បង្ហាញ (សម្រាប់អ្នកគ្រប់គ្រងទិន្នន័យតែប៉ុណ្ណោះ មិនត្រូវចែករំលែក)",
+    "The reporting facts missed a batch: figures may be low until the facts are rebuilt.":
+        "ទិន្នន័យរបាយការណ៍បានខកខានបាច់មួយ៖ តួលេខអាចទាបជាងការពិត រហូតដល់ទិន្នន័យត្រូវបានសាងសង់ឡើងវិញ។",
+    "Cells under the threshold are withheld and shown as <k, with one more cell when needed so they cannot be "
+    "worked out from the total.":
+        "ក្រឡាដែលតិចជាងកម្រិតកំណត់ត្រូវបានលាក់ ហើយបង្ហាញជា <k ព្រមទាំងក្រឡាមួយទៀតពេលចាំបាច់ "
+        "ដើម្បីកុំឱ្យគេគណនាវាចេញពីសរុបបាន។",
+    "Every figure is shown, even a single person: do not share this page.":
+        "តួលេខទាំងអស់ត្រូវបានបង្ហាញ សូម្បីតែមនុស្សម្នាក់៖ កុំចែករំលែកទំព័រនេះ។",
+    "Download": "ទាញយក",
+    "The TB cascade is broken down by checkpoint, sex and age group only.":
+        "ដំណាក់កាលជំងឺរបេងត្រូវបានបែងចែកតាមច្រកត្រួតពិនិត្យ ភេទ និងក្រុមអាយុតែប៉ុណ្ណោះ។",
+    "HQ does not compute this report yet: its events do not reach HQ's reporting facts.":
+        "ទីស្នាក់ការកណ្តាលមិនទាន់គណនារបាយការណ៍នេះនៅឡើយទេ៖ ព្រឹត្តិការណ៍របស់វាមិនទាន់ចូលទិន្នន័យរបាយការណ៍ទេ។",
+})

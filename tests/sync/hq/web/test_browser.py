@@ -1,7 +1,7 @@
 """The HQ dashboard in a real headless Chromium (Debian's package, through chromedriver) against HQ under uvicorn on
-127.0.0.1: sign-in with TOTP, the overview, a report filtered by checkpoint and month, an analyst without the
-quarantine (no link, 403), a forged CSRF token refused, and an idle session ended. Skipped, saying why, when
-chromium is not installed (`make chromium`)."""
+127.0.0.1: sign-in with TOTP, the overview, a report filtered by checkpoint, month and view with its download, an
+analyst without the quarantine (no link, 403), a forged CSRF token refused, and an idle session ended. Skipped,
+saying why, when chromium is not installed (`make chromium`)."""
 
 from __future__ import annotations
 
@@ -56,8 +56,17 @@ def test_sign_in_with_totp_overview_and_a_filtered_report(driver: Any, web_hq: W
     browser.click_and_wait(driver, driver.find_element(By.ID, "apply"))
     assert "period=2026-11" in driver.current_url
     rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#report tbody tr")]
-    assert rows == ["Poipet 3 3"]
-    assert "Technical counts" in driver.find_element(By.ID, "technical-note").text
+    assert rows == ["Poipet <5 <5 0 0"]                               # HQ's report: 3 arrivals, withheld under 5
+    from selenium.webdriver.support.select import Select
+
+    Select(driver.find_element(By.ID, "view")).select_by_value("none")   # a data manager may see every figure
+    browser.click_and_wait(driver, driver.find_element(By.ID, "apply"))
+    rows = [r.text for r in driver.find_elements(By.CSS_SELECTOR, "#report tbody tr")]
+    assert rows == ["Poipet 3 3 0 0"] and "do not share" in driver.find_element(By.ID, "suppression-note").text
+    link = driver.find_element(By.ID, "download-csv").get_attribute("href")
+    got = httpx.get(link, cookies={"hq_session": driver.get_cookie("hq_session")["value"]}, timeout=10)
+    assert got.status_code == 200 and "attachment" in got.headers["content-disposition"]
+    assert "arrivals,checkpoint,Poipet,arrivals,<5" in got.content.decode("utf-8-sig")   # a file: always suppressed
     browser.click_and_wait(driver, driver.find_element(By.ID, "nav-quarantine"))
     assert "does not match" in driver.find_element(By.ID, "quarantine").text
 
