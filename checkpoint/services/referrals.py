@@ -92,7 +92,7 @@ class Referrals:
         """Refer the person of an arrival (after registration); the new id is ``changes.ids["referral"]``."""
         ctx = self._ctx
         e = ctx.encounter(encounter_id)
-        r = validate_referral(referral)
+        r = validate_referral(referral, directory=_directory_codes(ctx, referral))
         if r["kind"] == "health":
             if not (ctx.may(Permission.REGISTER) or ctx.may(Permission.UPDATE_HEALTH_REFERRAL)):
                 raise PermissionDenied("Not allowed to refer to a health facility.")
@@ -187,3 +187,13 @@ class Referrals:
 
     def _require_kind(self, kind: str) -> None:
         self._ctx.require(Permission.VIEW_TB if kind == "health" else Permission.VIEW_TRAFFICKING)
+
+
+def _directory_codes(ctx: Context, referral: Mapping[str, Any]) -> frozenset[str]:
+    """The codes of HQ's directory a new referral may name today (issue 16), besides the shipped lists."""
+    from checkpoint.services.directory import Directory
+
+    code = referral.get("agency_code") if isinstance(referral, Mapping) else None
+    if not isinstance(code, str) or not code:
+        return frozenset()
+    return frozenset({code}) & {a.code for a in Directory(ctx).active_agencies() if a.source == "directory"}

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from checkpoint import crypto
 from checkpoint.services.base import Context, User, load_user
 from checkpoint.services.corrections import Corrections
+from checkpoint.services.directory import Directory
 from checkpoint.services.drafts import Drafts
 from checkpoint.services.maintenance import Maintenance
 from checkpoint.services.records import Records
@@ -63,6 +64,7 @@ class Session:
         self.users = Users(ctx)
         self.maintenance = Maintenance(ctx)
         self.slips = Slips(ctx)
+        self.directory = Directory(ctx)
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

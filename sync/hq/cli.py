@@ -391,6 +391,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--keyfile", type=Path, help="its key file (default: STORE.keys)")
     sp.add_argument("--user", required=True, help="whose passphrase to set")
     add_user_commands(add)
+    add_directory_commands(add)
     return p
 
 
@@ -477,6 +478,57 @@ def add_user_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     sp.add_argument("--role", choices=ROLES, default="analyst")
     sp.add_argument("--name", help="the person's name as shown in the dashboard")
     sp.add_argument("--organisation", help="a partner's organisation")
+
+
+# ---------------------------------------------------------------------------------------------- directory (#16)
+DIRECTORY_HELP = """The referral directory HQ signs into the reference data devices apply.
+
+`import --file F.csv` checks the whole file first (columns: code, kind, name_en, name_km, services, provinces,
+contacts, languages, active_from, active_to; lists separated by ';'; dates YYYY-MM-DD) and applies all of it or
+nothing: duplicate codes, unknown provinces, languages or services, bad dates, spreadsheet formulas and text that
+is not UTF-8 are refused with the rows named. A changed entry gets a new version (its history is kept); nothing is
+deleted: withdraw an organisation with an active_to date. `export --out F.csv` writes the directory as it is."""
+
+
+def cmd_directory(args: argparse.Namespace) -> int:
+    from checkpoint.clock import SystemClock
+    from checkpoint.files import write_atomic
+    from sync.hq import directory
+
+    if args.action == "import":
+        if args.file is None:
+            raise UsageError("directory import needs --file F.csv")
+        raw = args.file.read_bytes()
+        store = _store(args)
+        try:
+            out = directory.import_csv(store, SystemClock(), raw, by=args.by)
+        finally:
+            store.close()
+        emit(args, out, lambda: print(f"Directory imported: {out['added']} added, {out['changed']} changed, "
+                                      f"{out['unchanged']} unchanged; reference data version "
+                                      f"{out['reference_version']}."))
+    else:
+        if args.out is None:
+            raise UsageError("directory export needs --out F.csv")
+        store = _store(args, create=False)
+        try:
+            data = directory.export_csv(store)
+            n = len(directory.entries(store))
+        finally:
+            store.close()
+        write_atomic(args.out, data)
+        emit(args, {"entries": n, "out": str(args.out)}, lambda: print(f"{n} entries written to {args.out}."))
+    return EXIT_OK
+
+
+def add_directory_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """``checkpoint-hq directory import|export`` (called by build_parser)."""
+    sp = add("directory", cmd_directory, "the referral directory: import or export a CSV", json_=True,
+             description=DIRECTORY_HELP)
+    sp.add_argument("action", choices=["import", "export"])
+    sp.add_argument("--file", type=Path, help="the CSV to import")
+    sp.add_argument("--out", type=Path, help="where to write the export")
+    sp.add_argument("--by", default="cli", help="who is importing (kept in the history)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -195,16 +195,28 @@ def pull(store: HQStore, keys: HQKeys, clock: Clock, request: dict[str, Any]) ->
     return seal_answer(doc, request)
 
 
+REFERENCE_DAYS = 30        # a device warns (and keeps using it) once its reference data is older than this
+
+
 def reference(store: HQStore, keys: HQKeys, clock: Clock, request: dict[str, Any]) -> bytes:
-    """Signed reference data (kind REFERENCE): its version, revoked devices, code-list overrides (none yet); sealed
-    to the reply key of the verified reference request (``check_request``)."""
+    """Signed reference data (kind REFERENCE): its version, the checkpoint it is for, when it expires, the referral
+    directory (``sync.hq.directory``, issue 16), revoked devices, code-list overrides (none yet); sealed to the
+    reply key of the verified reference request (``check_request``). The version grows with every directory
+    change and revocation, so a device refuses an older document replayed."""
+    from sync.hq.directory import reference_entries
+
     device_id = text_arg(request["device_id"], "device_id")
     with store.read() as conn:
-        active_device(conn, device_id)
+        dev = active_device(conn, device_id)
         version = counter(conn, "reference")
         revoked = sorted(conn.execute(sa.select(devices.c.device_id)
                                       .where(devices.c.status == "revoked")).scalars())
-    doc = sign_document(REFERENCE, {"kind": "reference", "version": version, "revoked_devices": revoked,
-                                    "lists": {}, "nonce": request["nonce"], "issued_at": timestamp(clock)},
+        directory = reference_entries(conn)
+    now = clock.now()
+    doc = sign_document(REFERENCE, {"kind": "reference", "version": version, "checkpoint_id": str(dev.checkpoint_id),
+                                    "issued_at": timestamp(clock),
+                                    "expires_at": (now + timedelta(days=REFERENCE_DAYS)).isoformat(),
+                                    "directory": directory, "revoked_devices": revoked, "lists": {},
+                                    "nonce": request["nonce"]},
                         keys.signing_private)
     return seal_answer(doc, request)
