@@ -31,7 +31,7 @@ from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
 
-__all__ = ["FollowUpList", "ReferralRow", "Referrals"]
+__all__ = ["FollowUpList", "ReferralRow", "Referrals", "directory_codes"]
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ class Referrals:
         """Refer the person of an arrival (after registration); the new id is ``changes.ids["referral"]``."""
         ctx = self._ctx
         e = ctx.encounter(encounter_id)
-        r = validate_referral(referral, directory=_directory_codes(ctx, referral))
+        r = validate_referral(referral, directory=directory_codes(ctx, referral))
         if r["kind"] == "health":
             if not (ctx.may(Permission.REGISTER) or ctx.may(Permission.UPDATE_HEALTH_REFERRAL)):
                 raise PermissionDenied("Not allowed to refer to a health facility.")
@@ -189,7 +189,7 @@ class Referrals:
         self._ctx.require(Permission.VIEW_TB if kind == "health" else Permission.VIEW_TRAFFICKING)
 
 
-def _directory_codes(ctx: Context, referral: Mapping[str, Any]) -> frozenset[str]:
+def directory_codes(ctx: Context, referral: Mapping[str, Any]) -> frozenset[str]:
     """The codes of HQ's directory a new referral may name today (issue 16), besides the shipped lists."""
     from checkpoint.services.directory import Directory
 

@@ -27,6 +27,7 @@ from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, check_id
 from checkpoint.services.changes import Changes
 from checkpoint.services.records import PersonSummary, summaries
+from checkpoint.services.referrals import directory_codes
 
 __all__ = ["TB_ANSWER_KEYS", "PossibleDuplicate", "Registered", "Registrations"]
 
@@ -118,7 +119,7 @@ class Registrations:
             tb_res, tb_payload = _tb(tb, age, ctx.site.tb_mode)
             payload["tb"] = tb_payload
             versions.append(f"{tb_res.content_id}@{tb_res.content_version}")
-        refs = [validate_referral(r) for r in referrals]
+        refs = [validate_referral(r, directory=directory_codes(ctx, r)) for r in referrals]
         if refs and "referral" not in granted and not (age is not None and age < 18):
             raise ValidationError("consents", "referrals need consent to referral")
         if age is not None and age < 18 and not any(r["kind"] == "child_protection" for r in refs):

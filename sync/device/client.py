@@ -101,7 +101,7 @@ class SyncClient:
         return fetch_reference(self.outbox, self.transport)
 
     def sync_reference(self) -> dict[str, Any]:
-        """Fetch, verify and apply HQ's reference data (the directory, issue 16; ``sync.device.pull.sync_reference``)."""
+        """Fetch, verify and apply HQ's reference data (issue 16; ``sync.device.pull.sync_reference``)."""
         return sync_reference(self.session, self.outbox, self.transport)
 
     # ------------------------------------------------------------------ both

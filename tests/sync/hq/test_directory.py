@@ -75,14 +75,14 @@ def test_bad_rows_refuse_the_whole_file(hq, clock, rows, says) -> None:
 
 
 def test_encoding_columns_and_size(hq, clock) -> None:
-    with pytest.raises(ValidationError, match="not UTF-8 text.*CSV UTF-8"):
+    with pytest.raises(ValidationError, match=r"not UTF-8 text.*CSV UTF-8"):
         d.import_csv(hq.store, clock, csv_bytes(HAGAR).decode().encode("utf-16"), by="dm1")
     with pytest.raises(ValidationError, match="not UTF-8"):
         d.import_csv(hq.store, clock, (HEADER + "NGO_X,ngo,Caf\xe9,,protection,,,,,\r\n").encode("latin-1"),
                      by="dm1")
-    with pytest.raises(ValidationError, match="missing column.*services"):
+    with pytest.raises(ValidationError, match=r"missing column.*services"):
         d.import_csv(hq.store, clock, b"code,kind,name_en\r\nA,ngo,B\r\n", by="dm1")
-    with pytest.raises(ValidationError, match="unknown column.*password"):
+    with pytest.raises(ValidationError, match=r"unknown column.*password"):
         d.import_csv(hq.store, clock, (HEADER.strip() + ",password\r\n").encode(), by="dm1")
     with pytest.raises(ValidationError, match="larger than"):
         d.import_csv(hq.store, clock, csv_bytes(HAGAR) * 40_000, by="dm1")

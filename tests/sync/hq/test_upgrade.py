@@ -91,7 +91,7 @@ def test_a_0001_store_upgrades_keeps_every_record_and_drops_follows_made_by_writ
                                                    "exchange_public", "recovery_public")))
     hq = HQService(HQStore.open(old_url), keys)           # upgrades
     try:
-        assert hq.store.revision() == "0004_web_accounts"
+        assert hq.store.revision() == "0006_directory"
         assert snapshot(hq.store) == before               # every record kept, byte for byte
         with hq.store.read() as conn:
             persons = {r[0]: (r[1], bool(r[2])) for r in conn.execute(sa.text(

@@ -1,0 +1,162 @@
+"""HQ's signed reference data on the device (issue 16 point 2): the directory HQ signs is verified with the pinned
+key, applied in one transaction with the previous version kept, and used by new referrals; a document with a wrong
+signature, an older version replayed, an expired one and one for another checkpoint are refused — the device keeps
+working on the directory it had and says why (the sync summary and ``directory.status()``)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from checkpoint.clock import ManualClock
+from checkpoint.errors import ValidationError
+from sync.device.client import SyncClient
+from sync.hq import directory
+from sync.hq.keys import HQKeys
+from sync.hq.pull import REFERENCE_DAYS
+from sync.hq.store import counter, devices
+from sync.wire import REFERENCE, seal_answer, sign_document
+from tests.support.client_harness import enroll, new_device
+from tests.support.helpers import registration
+
+HEADER = "code,kind,name_en,name_km,services,provinces,contacts,languages,active_from,active_to\r\n"
+HAGAR = "NGO_HAGAR,ngo,Hagar Cambodia,ហាការ,protection;shelter,01,+855 23 123 456,khm,2026-01-01,{to}\r\n"
+
+
+def put_directory(hq: Any, clock: ManualClock, active_to: str = "") -> None:
+    directory.import_csv(hq.store, clock, (HEADER + HAGAR.format(to=active_to)).encode(), by="dm1")
+
+
+@pytest.fixture
+def device(tmp_path: Path, clock: ManualClock, hq):
+    s = new_device(tmp_path / "a.db", "Poipet", clock=clock)
+    enroll(s, hq)
+    yield s
+    s.lock()
+
+
+class Forger:
+    """HQ, except that its reference answer is ``make(doc) -> (doc, signing key)``: the device's request is checked
+    by the real HQ and the answer sealed to its reply key, so only what is inside differs."""
+
+    def __init__(self, hq: Any, make: Any) -> None:
+        self.hq, self.make = hq, make
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.hq, name)
+
+    def reference(self, request: bytes) -> bytes:
+        checked = self.hq.check_request(request, "reference")
+        with self.hq.store.read() as conn:
+            version = counter(conn, "reference")
+            cp = conn.execute(sa.select(devices.c.checkpoint_id)
+                              .where(devices.c.device_id == checked["device_id"])).scalar_one()
+            entries = directory.reference_entries(conn)
+        now = self.hq.clock.now()
+        doc = {"kind": "reference", "version": version, "checkpoint_id": str(cp), "issued_at": now.isoformat(),
+               "expires_at": (now + timedelta(days=REFERENCE_DAYS)).isoformat(), "directory": entries,
+               "revoked_devices": [], "lists": {}, "nonce": checked["nonce"]}
+        doc, key = self.make(doc)
+        return seal_answer(sign_document(REFERENCE, doc, key or self.hq.keys.signing_private), checked)
+
+
+def agencies(s: Any) -> set[str]:
+    return {a.code for a in s.directory.active_agencies()}
+
+
+def refer_to(s: Any, code: str) -> Any:
+    reg = s.registrations.register(**registration())
+    return s.referrals.add(reg.changes.ids["encounter"], {"kind": "protection", "agency_code": code,
+                                                          "reason_code": "TRAFFICKING_INDICATORS"})
+
+
+def test_directory_applies_and_new_referrals_may_name_it(device, hq, clock) -> None:
+    assert device.directory.status()["label"] == "no directory from HQ yet"
+    with pytest.raises(ValidationError, match="agency_code"):
+        refer_to(device, "NGO_HAGAR")                     # not in the shipped list, no directory yet
+    put_directory(hq, clock)
+    out = SyncClient(device, hq).sync_once()
+    assert out["complete"] and out["reference"]["applied"], out
+    st = device.directory.status()
+    assert st["label"] == f"directory of {clock.now().date().isoformat()}" and st["entries"] == 1
+    assert not st["expired"] and st["refused"] is None
+    assert "NGO_HAGAR" in agencies(device) and "MoSVY_PROVINCIAL_DOSVY" in agencies(device)   # plus the shipped
+    hagar = next(a for a in device.directory.active_agencies() if a.code == "NGO_HAGAR")
+    assert (hagar.label("km"), hagar.services, hagar.contacts) == ("ហាការ", ("protection", "shelter"),
+                                                                   "+855 23 123 456")
+    assert [a.code for a in device.directory.active_agencies(service="shelter")].count("NGO_HAGAR") == 1
+    ch = refer_to(device, "NGO_HAGAR")
+    row = device.referrals.get(ch.ids["referral"])
+    assert row.agency_code == "NGO_HAGAR"
+    # the same version again: nothing to do; still applied
+    assert SyncClient(device, hq).sync_once()["reference"]["applied"] is False
+    assert "NGO_HAGAR" in agencies(device)
+
+
+def test_withdrawn_agency_stays_readable_on_old_records(device, hq, clock) -> None:
+    put_directory(hq, clock)
+    SyncClient(device, hq).sync_once()
+    ch = refer_to(device, "NGO_HAGAR")
+    put_directory(hq, clock, active_to=(clock.now().date() - timedelta(days=1)).isoformat())
+    out = SyncClient(device, hq).sync_once()
+    assert out["reference"]["applied"]
+    assert device.directory.status()["previous_version"] == out["reference"]["version"] - 1
+    assert "NGO_HAGAR" not in agencies(device)          # no new referral to it
+    with pytest.raises(ValidationError):
+        refer_to(device, "NGO_HAGAR")
+    assert device.referrals.get(ch.ids["referral"]).agency_code == "NGO_HAGAR"      # the record keeps its code
+    assert device.directory.label("NGO_HAGAR") == "Hagar Cambodia"                # and its name
+
+
+def _wrong_key(doc: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    return {**doc, "version": doc["version"] + 5, "directory": []}, HQKeys.generate().signing_private
+
+
+def _older(doc: dict[str, Any]) -> tuple[dict[str, Any], None]:
+    # HQ is at applied + 1: an answer of version applied - 1 (a document captured earlier), signed by HQ itself
+    return {**doc, "version": doc["version"] - 2, "directory": []}, None
+
+
+def _expired(doc: dict[str, Any]) -> tuple[dict[str, Any], None]:
+    past = datetime.fromisoformat(doc["issued_at"]) - timedelta(days=1)
+    return {**doc, "version": doc["version"] + 1, "directory": [], "expires_at": past.isoformat()}, None
+
+
+def _other_checkpoint(doc: dict[str, Any]) -> tuple[dict[str, Any], None]:
+    return {**doc, "version": doc["version"] + 1, "directory": [], "checkpoint_id": "another-checkpoint"}, None
+
+
+@pytest.mark.parametrize(("attack", "says"), [
+    (_wrong_key, "does not carry the signature of the HQ this device is enrolled with"),
+    (_older, "older than version"),
+    (_expired, "expired on"),
+    (_other_checkpoint, "for another checkpoint"),
+])
+def test_reference_attacks_are_refused_and_the_previous_directory_stays(device, hq, clock, attack, says) -> None:
+    put_directory(hq, clock)
+    assert SyncClient(device, hq).sync_once()["reference"]["applied"]
+    applied = device.directory.status()
+    put_directory(hq, clock, active_to="2026-12-31")      # HQ has a newer version: the forger starts from it
+    out = SyncClient(device, Forger(hq, attack)).sync_once()
+    assert not out["complete"] and any(says in e for e in out["errors"]), out["errors"]
+    assert out["reference"]["applied"] is False
+    st = device.directory.status()
+    assert says in st["refused"]["reason"]                             # what the sync panel shows
+    assert st["version"] == applied["version"] and "NGO_HAGAR" in agencies(device)   # still the previous one
+    refer_to(device, "NGO_HAGAR")                                      # and work goes on with it
+    # the honest document next time clears the refusal
+    assert SyncClient(device, hq).sync_once()["reference"]["applied"]
+    assert device.directory.status()["refused"] is None
+
+
+def test_past_expiry_the_device_warns_and_keeps_working(device, hq, clock) -> None:
+    put_directory(hq, clock)
+    SyncClient(device, hq).sync_once()
+    clock.advance(days=31)
+    st = device.directory.status()
+    assert st["expired"] and st["label"].startswith("directory of ")
+    assert "NGO_HAGAR" in agencies(device)
