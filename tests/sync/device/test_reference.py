@@ -5,23 +5,19 @@ working on the directory it had and says why (the sync summary and ``directory.s
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
 from checkpoint.clock import ManualClock
 from checkpoint.errors import ValidationError
 from sync.device.client import SyncClient
 from sync.hq import directory
-from sync.hq.keys import HQKeys
-from sync.hq.pull import REFERENCE_DAYS
-from sync.hq.store import counter, devices
-from sync.wire import REFERENCE, seal_answer, sign_document
 from tests.support.client_harness import enroll, new_device
 from tests.support.helpers import registration
+from tests.support.reference_forger import Forger, expired, older, other_checkpoint, wrong_key
 
 HEADER = "code,kind,name_en,name_km,services,provinces,contacts,languages,active_from,active_to\r\n"
 HAGAR = "NGO_HAGAR,ngo,Hagar Cambodia,ហាការ,protection;shelter,01,+855 23 123 456,khm,2026-01-01,{to}\r\n"
@@ -37,31 +33,6 @@ def device(tmp_path: Path, clock: ManualClock, hq):
     enroll(s, hq)
     yield s
     s.lock()
-
-
-class Forger:
-    """HQ, except that its reference answer is ``make(doc) -> (doc, signing key)``: the device's request is checked
-    by the real HQ and the answer sealed to its reply key, so only what is inside differs."""
-
-    def __init__(self, hq: Any, make: Any) -> None:
-        self.hq, self.make = hq, make
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.hq, name)
-
-    def reference(self, request: bytes) -> bytes:
-        checked = self.hq.check_request(request, "reference")
-        with self.hq.store.read() as conn:
-            version = counter(conn, "reference")
-            cp = conn.execute(sa.select(devices.c.checkpoint_id)
-                              .where(devices.c.device_id == checked["device_id"])).scalar_one()
-            entries = directory.reference_entries(conn)
-        now = self.hq.clock.now()
-        doc = {"kind": "reference", "version": version, "checkpoint_id": str(cp), "issued_at": now.isoformat(),
-               "expires_at": (now + timedelta(days=REFERENCE_DAYS)).isoformat(), "directory": entries,
-               "revoked_devices": [], "lists": {}, "nonce": checked["nonce"]}
-        doc, key = self.make(doc)
-        return seal_answer(sign_document(REFERENCE, doc, key or self.hq.keys.signing_private), checked)
 
 
 def agencies(s: Any) -> set[str]:
@@ -112,29 +83,11 @@ def test_withdrawn_agency_stays_readable_on_old_records(device, hq, clock) -> No
     assert device.directory.label("NGO_HAGAR") == "Hagar Cambodia"                # and its name
 
 
-def _wrong_key(doc: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    return {**doc, "version": doc["version"] + 5, "directory": []}, HQKeys.generate().signing_private
-
-
-def _older(doc: dict[str, Any]) -> tuple[dict[str, Any], None]:
-    # HQ is at applied + 1: an answer of version applied - 1 (a document captured earlier), signed by HQ itself
-    return {**doc, "version": doc["version"] - 2, "directory": []}, None
-
-
-def _expired(doc: dict[str, Any]) -> tuple[dict[str, Any], None]:
-    past = datetime.fromisoformat(doc["issued_at"]) - timedelta(days=1)
-    return {**doc, "version": doc["version"] + 1, "directory": [], "expires_at": past.isoformat()}, None
-
-
-def _other_checkpoint(doc: dict[str, Any]) -> tuple[dict[str, Any], None]:
-    return {**doc, "version": doc["version"] + 1, "directory": [], "checkpoint_id": "another-checkpoint"}, None
-
-
 @pytest.mark.parametrize(("attack", "says"), [
-    (_wrong_key, "does not carry the signature of the HQ this device is enrolled with"),
-    (_older, "older than version"),
-    (_expired, "expired on"),
-    (_other_checkpoint, "for another checkpoint"),
+    (wrong_key, "does not carry the signature of the HQ this device is enrolled with"),
+    (older, "older than version"),
+    (expired, "expired on"),
+    (other_checkpoint, "for another checkpoint"),
 ])
 def test_reference_attacks_are_refused_and_the_previous_directory_stays(device, hq, clock, attack, says) -> None:
     put_directory(hq, clock)
