@@ -34,6 +34,8 @@ EVENT_TYPES = frozenset({
     "person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up", "referral.slip_printed",
     # device-local: this store moved to another HQ enrollment (must never travel to other devices)
     "device.reenrolled",
+    # written at HQ only, by a partner following up a referral (issue 16; checkpoint.partner_stages)
+    "referral.partner_stage",
 })
 
 # The entity each event type is about: an event whose entity_type says otherwise is refused (at HQ and on a device).
@@ -44,6 +46,7 @@ EVENT_ENTITY: dict[str, str] = {
     "referral.slip_printed": "person",
     "user.created": "user", "user.updated": "user", "user.passphrase_changed": "user",
     "records.exported": "store", "store.backed_up": "store", "device.reenrolled": "store",
+    "referral.partner_stage": "person",
 }
 
 # The event types that may travel from one device to another (through HQ's pull feeds): events about a person's
@@ -196,7 +199,7 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
     elif type_ == "referral.created":
         r.names.append(("encounter", _id(payload, "encounter_id")))
         r.creates.append(("referral", _id(payload.get("referral"), "id")))
-    elif type_ in ("referral.updated", "referral.slip_printed"):
+    elif type_ in ("referral.updated", "referral.slip_printed", "referral.partner_stage"):
         r.names.append(("referral", _id(payload, "referral_id")))
     elif type_ == "conflict.resolved":
         r.names.append(("conflict", _id(payload, "conflict_id")))

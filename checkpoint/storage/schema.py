@@ -20,7 +20,7 @@ SCHEMA_MIGRATIONS = sqlite_utils.Migrations("checkpoint")
 
 # Tables whose content is a pure function of the event log (rebuilt and compared by `verify`).
 PROJECTION_TABLES = ("users", "persons", "encounters", "consents", "trafficking_screenings",
-                     "tb_screenings", "referrals", "field_versions", "conflicts")
+                     "tb_screenings", "referrals", "field_versions", "conflicts", "referral_stages")
 
 
 @SCHEMA_MIGRATIONS(name="0001_initial")
@@ -338,6 +338,25 @@ def m0005_day_figures(db: sqlite_utils.Database) -> None:
                             ("tb_screenings", "tb_encounter", "tb_encounter_outcome")):
         db.execute(f"CREATE INDEX IF NOT EXISTS {new} ON {table}(encounter_id, voided, outcome)")
         db.execute(f"DROP INDEX IF EXISTS {old}")
+
+
+@SCHEMA_MIGRATIONS(name="0010_directory")
+def m0010_directory(db: sqlite_utils.Database) -> None:
+    """Issue 16: the stages a partner organisation records at HQ for a referral (received, person arrived, assessed,
+    ..., closed with its outcome, did not arrive), pulled back to the registering checkpoint. HQ's referral
+    directory itself lives in the meta table (``checkpoint.services.directory``): no table for it."""
+    db.executescript("""
+    CREATE TABLE IF NOT EXISTS referral_stages (
+        id TEXT PRIMARY KEY,                 -- the event's id
+        referral_id TEXT NOT NULL REFERENCES referrals(id),
+        stage TEXT NOT NULL,
+        outcome TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX IF NOT EXISTS referral_stages_referral ON referral_stages(referral_id);
+    """)
 
 
 def apply_migrations(db: sqlite_utils.Database) -> None:
