@@ -529,6 +529,29 @@ def add_directory_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     sp.add_argument("--file", type=Path, help="the CSV to import")
     sp.add_argument("--out", type=Path, help="where to write the export")
     sp.add_argument("--by", default="cli", help="who is importing (kept in the history)")
+    sp = add("verify-slip", cmd_verify_slip, "check a referral slip's QR text: signed by a device HQ enrolled, not "
+             "expired; prints the referral it names", json_=True)
+    sp.add_argument("token", nargs="?", help="the QR text (CPR2....); or --file")
+    sp.add_argument("--file", type=Path, help="a file holding the QR text")
+
+
+def cmd_verify_slip(args: argparse.Namespace) -> int:
+    from checkpoint.clock import SystemClock
+    from sync.hq.partners import verify_slip
+
+    if bool(args.token) == bool(args.file):
+        raise UsageError("verify-slip needs the QR text or --file (one of them)")
+    token = args.file.read_text(encoding="utf-8", errors="replace")[:4096] if args.file else args.token
+    store = _store(args, create=False)
+    try:
+        out = verify_slip(store, SystemClock(), token.strip())
+    finally:
+        store.close()
+    emit(args, out, lambda: print(
+        f"Slip valid: referral {out['referral_id']} of person {out['person_id']}, printed {out['issued']}, valid "
+        f"until {out['expires']}, to {out['organisation'] or 'an organisation HQ does not know'}. Check that the "
+        "person holding it is the person of this record."))
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -123,3 +123,21 @@ def test_slip_verified_at_the_door(world, hq, clock) -> None:
     hq.revoke(a.store.device_id, "stolen laptop")
     with pytest.raises(SignatureInvalid, match="not trusted"):
         partners.verify_slip(hq.store, clock, token)
+
+
+def test_cli_verify_slip(world, hq, hq_url, clock, capsys, tmp_path: Path) -> None:
+    from sync.hq.cli import main
+
+    a, _b = world
+    _pid, rid = refer(a, "NGO_HAGAR")
+    SyncClient(a, hq).sync_once()
+    token = a.slips.slip(rid).token
+    assert main(["--db", hq_url, "verify-slip", token]) == 0
+    assert f"Slip valid: referral {rid}" in capsys.readouterr().out
+    f = tmp_path / "qr.txt"
+    f.write_text(token[:-4] + "AAAA\n")
+    assert main(["--db", hq_url, "verify-slip", "--file", str(f)]) == 4          # data: a damaged slip
+    err = capsys.readouterr().err
+    assert "does not verify" in err and "Traceback" not in err
+    assert main(["--db", hq_url, "verify-slip", "hello"]) == 4
+    assert "not a Checkpoint referral slip" in capsys.readouterr().err
