@@ -61,7 +61,8 @@ def mount_referral_pages(app: FastAPI, service: HQService, clock: Clock, account
                                            by=s.username)
         except CheckpointError as e:
             return await directory_page(request, s, status=400, error=str(e))
-        await run_in_threadpool(_audit, s.username, "directory_import", f"reference version {done['reference_version']}",
+        await run_in_threadpool(_audit, s.username, "directory_import",
+                                f"reference version {done['reference_version']}",
                                 f"{done['added']} added, {done['changed']} changed", address(request))
         return await directory_page(request, s, done=done)
 
