@@ -24,17 +24,19 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 
 from checkpoint import codelists
 from checkpoint.errors import ConflictError, UnsupportedFormat
 from checkpoint.services.base import Context
 
-__all__ = ["Agency", "Directory"]
+__all__ = ["MSG_WRONG_SIGNATURE", "Agency", "Directory"]
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}")
 _MAX_ENTRIES = 5000
 CURRENT, PREVIOUS, REFUSED = "reference_current", "reference_previous", "reference_refused"
+MSG_WRONG_SIGNATURE: Final = ("HQ's reference data does not carry the signature of the HQ this device is enrolled "
+                              "with: refused, the previous directory stays in use.")
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ def _entry(raw: Any) -> Agency:
         raise UnsupportedFormat("HQ's directory has an entry without a valid code.")
     texts = {k: raw.get(k, "") for k in ("kind", "name_en", "name_km", "contacts", "active_from", "active_to")}
     if not all(isinstance(v, str) and len(v) <= 500 for v in texts.values()) or not texts["name_en"]:
-        raise UnsupportedFormat(f"HQ's directory entry {code} is malformed.")
+        raise UnsupportedFormat("HQ's directory has a malformed entry.")
     return Agency(code=code, label_en=texts["name_en"], label_km=texts["name_km"], source="directory",
                   kind=texts["kind"], services=_strs(raw.get("services", [])),
                   provinces=_strs(raw.get("provinces", [])), contacts=texts["contacts"],
@@ -79,13 +81,13 @@ def _entry(raw: Any) -> Agency:
                   extra={"active_from": texts["active_from"], "active_to": texts["active_to"]})
 
 
-def _parse_time(v: Any, what: str) -> datetime:
+def _parse_time(v: Any) -> datetime:
     try:
         t = datetime.fromisoformat(str(v))
     except ValueError:
-        raise UnsupportedFormat(f"HQ's reference data has no readable {what}.") from None
+        raise UnsupportedFormat("HQ's reference data has no readable date.") from None
     if t.tzinfo is None:
-        raise UnsupportedFormat(f"HQ's reference data has no time zone on its {what}.")
+        raise UnsupportedFormat("HQ's reference data has a date without a time zone.")
     return t
 
 
@@ -150,7 +152,7 @@ class Directory:
         if doc is None:
             return {"version": 0, "issued_at": "", "expires_at": "", "expired": False, "entries": 0,
                     "label": "no directory from HQ yet", "previous_version": 0, "refused": refused}
-        expired = _parse_time(doc["expires_at"], "expiry") <= self._ctx.store.clock.now()
+        expired = _parse_time(doc["expires_at"]) <= self._ctx.store.clock.now()
         return {"version": doc["version"], "issued_at": doc["issued_at"], "expires_at": doc["expires_at"],
                 "expired": expired, "entries": len(doc.get("directory", [])),
                 "label": f"directory of {doc['issued_at'][:10]}", "previous_version": (prev or {}).get("version", 0),
@@ -196,13 +198,12 @@ class Directory:
                                 "directory stays in use.")
         current = self._doc()
         if current is not None and version < current["version"]:
-            raise ConflictError(f"HQ's reference data is version {version}, older than version "
-                                f"{current['version']} in use (an old document replayed?): refused.")
-        issued = _parse_time(doc.get("issued_at"), "date")
-        expires = _parse_time(doc.get("expires_at"), "expiry")
+            raise ConflictError("HQ's reference data is older than the version in use (an old document "
+                                "replayed?): refused, the previous directory stays in use.")
+        issued = _parse_time(doc.get("issued_at"))
+        expires = _parse_time(doc.get("expires_at"))
         if expires <= self._ctx.store.clock.now():
-            raise ConflictError(f"HQ's reference data expired on {expires.date().isoformat()}: refused, the "
-                                "previous directory stays in use.")
+            raise ConflictError("HQ's reference data has expired: refused, the previous directory stays in use.")
         raw = doc.get("directory", [])
         if not isinstance(raw, list) or len(raw) > _MAX_ENTRIES:
             raise UnsupportedFormat("HQ's directory is not a list.")

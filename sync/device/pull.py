@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 from checkpoint.errors import ConflictError, SignatureInvalid, UnsupportedFormat
+from checkpoint.services.directory import MSG_WRONG_SIGNATURE
 from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
 from sync.device.enrollment import pinned_keys
@@ -99,7 +100,7 @@ def sync_reference(session: Session, outbox: Outbox, transport: SyncProtocol) ->
     try:
         doc = fetch_reference(outbox, transport)
     except SignatureInvalid:
-        reason = "HQ's reference data does not carry the signature of the HQ this device is enrolled with: refused."
+        reason = MSG_WRONG_SIGNATURE
         session.directory.refuse(reason)
         return {"applied": False, "version": 0, "refused": reason}
     try:

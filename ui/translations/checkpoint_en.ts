@@ -125,901 +125,986 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="9"/>
-        <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
+        <source>HQ&apos;s directory has a malformed entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="10"/>
-        <source>Key file slot is malformed.</source>
+        <source>HQ&apos;s directory has an entry that is not an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="11"/>
-        <source>No such arrival.</source>
+        <source>HQ&apos;s directory has an entry with a malformed list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="12"/>
-        <source>No such batch.</source>
+        <source>HQ&apos;s directory has an entry without a valid code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="13"/>
-        <source>No such conflict.</source>
+        <source>HQ&apos;s directory is not a list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="14"/>
-        <source>No such person.</source>
+        <source>HQ&apos;s directory names a code twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="15"/>
-        <source>No such record.</source>
+        <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="16"/>
-        <source>No such referral.</source>
+        <source>HQ&apos;s reference data does not carry the signature of the HQ this device is enrolled with: refused, the previous directory stays in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="17"/>
-        <source>No such unacknowledged batch.</source>
+        <source>HQ&apos;s reference data has a date without a time zone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="18"/>
-        <source>No such user.</source>
+        <source>HQ&apos;s reference data has expired: refused, the previous directory stays in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="19"/>
-        <source>Not a Checkpoint key file.</source>
+        <source>HQ&apos;s reference data has no readable date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="20"/>
-        <source>Not allowed to refer to a health facility.</source>
+        <source>HQ&apos;s reference data has no version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="21"/>
-        <source>Not allowed.</source>
+        <source>HQ&apos;s reference data is not readable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="22"/>
-        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
+        <source>HQ&apos;s reference data is older than the version in use (an old document replayed?): refused, the previous directory stays in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="23"/>
-        <source>Only a supervisor may enroll this device again.</source>
+        <source>HQ&apos;s reference data was made for another checkpoint: refused, the previous directory stays in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="24"/>
-        <source>Only a supervisor may reinstate a locked account.</source>
+        <source>Key file slot is malformed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="25"/>
-        <source>Only a supervisor may rotate the data key.</source>
+        <source>No such arrival.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="26"/>
-        <source>Only a supervisor or an administrator may sync.</source>
+        <source>No such batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="27"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
+        <source>No such conflict.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="28"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
+        <source>No such person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="29"/>
-        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
+        <source>No such record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="30"/>
-        <source>The backup copy failed its integrity check.</source>
+        <source>No such referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="31"/>
-        <source>The data key is not available in this session.</source>
+        <source>No such unacknowledged batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="32"/>
-        <source>The database key must be 32 bytes.</source>
+        <source>No such user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="33"/>
-        <source>The key file is damaged or not a Checkpoint key file.</source>
+        <source>Not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="34"/>
-        <source>The key file is damaged.</source>
+        <source>Not allowed to refer to a health facility.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="35"/>
-        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
+        <source>Not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="36"/>
-        <source>The key file is too large to be a Checkpoint key file.</source>
+        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="37"/>
-        <source>The key file now belongs to another store.</source>
+        <source>Only a supervisor may enroll this device again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="38"/>
-        <source>The referral content has no child-protection agency.</source>
+        <source>Only a supervisor may reinstate a locked account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="39"/>
-        <source>The session is locked: sign in again.</source>
+        <source>Only a supervisor may rotate the data key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="40"/>
-        <source>This account is locked. Ask a supervisor to unlock it.</source>
+        <source>Only a supervisor or an administrator may sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="41"/>
-        <source>This arrival is already approved.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="42"/>
-        <source>This arrival or person record was voided; there is no slip to print.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="43"/>
-        <source>This arrival was voided.</source>
+        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="44"/>
-        <source>This conflict was already decided.</source>
+        <source>The backup copy failed its integrity check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="45"/>
-        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
+        <source>The data key is not available in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="46"/>
-        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
+        <source>The database key must be 32 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="47"/>
-        <source>This is the last active supervisor; add another before locking it.</source>
+        <source>The key file is damaged or not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="48"/>
-        <source>This key file belongs to another store.</source>
+        <source>The key file is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="49"/>
-        <source>This person&apos;s record was voided; register a new person instead.</source>
+        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="50"/>
-        <source>This record is already voided.</source>
+        <source>The key file is too large to be a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="51"/>
-        <source>This record was voided.</source>
+        <source>The key file now belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="52"/>
-        <source>This referral is already closed; record a new referral instead.</source>
+        <source>The referral content has no child-protection agency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="53"/>
-        <source>This referral was voided.</source>
+        <source>The session is locked: sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="54"/>
-        <source>This referral was voided; there is no slip to print.</source>
+        <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="55"/>
-        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
+        <source>This arrival is already approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="56"/>
-        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
+        <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="57"/>
-        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
+        <source>This arrival was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="58"/>
-        <source>This store has no device signing key; slips cannot be signed.</source>
+        <source>This conflict was already decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="59"/>
-        <source>This store has no recovery-code slot.</source>
+        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="60"/>
-        <source>This store was never enrolled with an HQ recovery key.</source>
+        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="61"/>
-        <source>Wrong key, or this file is not a Checkpoint store.</source>
+        <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="62"/>
-        <source>Wrong recovery code.</source>
+        <source>This key file belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="63"/>
-        <source>You cannot change your own role.</source>
+        <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="64"/>
-        <source>You cannot lock your own account.</source>
+        <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="65"/>
-        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
+        <source>This record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="66"/>
-        <source>a date of birth or an estimated age is required</source>
+        <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="67"/>
-        <source>a name in Latin or Khmer script is required</source>
+        <source>This referral was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="68"/>
-        <source>an amount was given but no debt is owed</source>
+        <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="69"/>
-        <source>applies to children under 15 only; use weight_loss</source>
+        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="70"/>
-        <source>cannot be in the future</source>
+        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="71"/>
-        <source>cannot be updated on a referral</source>
+        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="72"/>
-        <source>choose the agency or facility</source>
+        <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="73"/>
-        <source>choose the type of the document whose number is given</source>
+        <source>This store has no recovery-code slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="74"/>
-        <source>consent to store the record is required to save it</source>
+        <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="75"/>
-        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
+        <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="76"/>
-        <source>contains an unknown method</source>
+        <source>Wrong recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="77"/>
-        <source>contains characters other than A-Z, 0-9 and &lt;</source>
+        <source>You cannot change your own role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="78"/>
-        <source>contains characters that cannot be encoded</source>
+        <source>You cannot lock your own account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="79"/>
-        <source>contains control characters</source>
+        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="80"/>
-        <source>days of detention were given but no detention</source>
+        <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="81"/>
-        <source>expected an open transaction</source>
+        <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="82"/>
-        <source>follow-up stages apply to health referrals only</source>
+        <source>an amount was given but no debt is owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="83"/>
-        <source>give a date of birth or an estimated age, not both</source>
+        <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="84"/>
-        <source>give a reason for the correction</source>
+        <source>cannot be in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="85"/>
-        <source>give either a new person or an existing person&apos;s id</source>
+        <source>cannot be updated on a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="86"/>
-        <source>given without a cough</source>
+        <source>choose the agency or facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="87"/>
-        <source>has a typo: compare each character with the printed code</source>
+        <source>choose the outcome when closing a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="88"/>
-        <source>has expired: the checkpoint can print a new slip</source>
+        <source>choose the type of the document whose number is given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="89"/>
-        <source>indicator ids must be strings</source>
+        <source>consent to store the record is required to save it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="90"/>
-        <source>is empty</source>
+        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="91"/>
-        <source>is far too long</source>
+        <source>contains an unknown method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="92"/>
-        <source>is larger than 2 GiB: split it</source>
+        <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="93"/>
-        <source>is not a Checkpoint referral slip code</source>
+        <source>contains characters that cannot be encoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="94"/>
-        <source>is not a known code</source>
+        <source>contains control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="95"/>
-        <source>is not a known result</source>
+        <source>days of detention were given but no detention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="96"/>
-        <source>is not a person field</source>
+        <source>expected an open transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="97"/>
-        <source>is not a record id</source>
+        <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="98"/>
-        <source>is not a record type</source>
+        <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="99"/>
-        <source>is not a referral status</source>
+        <source>give a reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="100"/>
-        <source>is not a station code</source>
+        <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="101"/>
-        <source>is not a usable X25519 public key</source>
+        <source>given without a cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="102"/>
-        <source>is not an arrival field</source>
+        <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="103"/>
-        <source>is not part of the TB screen</source>
+        <source>has expired: the checkpoint can print a new slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="104"/>
-        <source>is not part of the trafficking checklist</source>
+        <source>indicator ids must be strings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="105"/>
-        <source>is required</source>
+        <source>is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="106"/>
-        <source>is required (at most 80 characters)</source>
+        <source>is far too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="107"/>
-        <source>is required for a cough in prolonged-cough mode</source>
+        <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="108"/>
-        <source>is required to change your own passphrase</source>
+        <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="109"/>
-        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
+        <source>is not a follow-up stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="110"/>
-        <source>is too far in the past</source>
+        <source>is not a known code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="111"/>
-        <source>is too large</source>
+        <source>is not a known result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="112"/>
-        <source>is too long</source>
+        <source>is not a person field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="113"/>
-        <source>is too long (at most 1024 characters)</source>
+        <source>is not a record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="114"/>
-        <source>is too long to be a referral slip code</source>
+        <source>is not a record type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="115"/>
-        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <source>is not a referral status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="116"/>
-        <source>may contain only letters and digits (at most 20)</source>
+        <source>is not a station code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="117"/>
-        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <source>is not a usable X25519 public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="118"/>
-        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <source>is not an arrival field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="119"/>
-        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <source>is not part of the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="120"/>
-        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <source>is not part of the trafficking checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="121"/>
-        <source>must be F, M, X or UNKNOWN</source>
+        <source>is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="122"/>
-        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <source>is required (at most 80 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="123"/>
-        <source>must be THB, KHR or USD</source>
+        <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="124"/>
-        <source>must be a 32-byte public key</source>
+        <source>is required to change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="125"/>
-        <source>must be a KdfParams</source>
+        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="126"/>
-        <source>must be a date</source>
+        <source>is too far in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="127"/>
-        <source>must be a date and time</source>
+        <source>is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="128"/>
-        <source>must be a date written YYYY-MM-DD</source>
+        <source>is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="129"/>
-        <source>must be a list of indicator ids</source>
+        <source>is too long (at most 1024 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="130"/>
-        <source>must be a number</source>
+        <source>is too long to be a referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="131"/>
-        <source>must be a positive number of bytes</source>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="132"/>
-        <source>must be a result of evaluate_tb or None</source>
+        <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="133"/>
-        <source>must be a result of evaluate_trafficking or None</source>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="134"/>
-        <source>must be a set of indicator ids</source>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="135"/>
-        <source>must be a whole number</source>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="136"/>
-        <source>must be a whole number of days</source>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="137"/>
-        <source>must be a whole number of years</source>
+        <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="138"/>
-        <source>must be active or disabled</source>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="139"/>
-        <source>must be an age in years</source>
+        <source>must be THB, KHR or USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="140"/>
-        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
+        <source>must be a 32-byte public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="141"/>
-        <source>must be between 0 and 1,000,000,000</source>
+        <source>must be a KdfParams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="142"/>
-        <source>must be between 0 and 5,000,000</source>
+        <source>must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="143"/>
-        <source>must be between 1 and 100,000</source>
+        <source>must be a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="144"/>
-        <source>must be bytes</source>
+        <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="145"/>
-        <source>must be kept or other</source>
+        <source>must be a list of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="146"/>
-        <source>must be officer, health_worker, supervisor or admin</source>
+        <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="147"/>
-        <source>must be protection, child_protection or health</source>
+        <source>must be a positive number of bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="148"/>
-        <source>must be sealed, sent or failed</source>
+        <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="149"/>
-        <source>must be text</source>
+        <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="150"/>
-        <source>must be true or false</source>
+        <source>must be a set of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="151"/>
-        <source>must be written in Khmer script</source>
+        <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="152"/>
-        <source>must be yes or no</source>
+        <source>must be a whole number of days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="153"/>
-        <source>must carry a time zone</source>
+        <source>must be a whole number of years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="154"/>
-        <source>must map each purpose to yes or no</source>
+        <source>must be active or disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="155"/>
-        <source>must not be empty</source>
+        <source>must be an age in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="156"/>
-        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="157"/>
-        <source>must not contain the user name</source>
+        <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="158"/>
-        <source>no such user</source>
+        <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="159"/>
-        <source>nothing to change</source>
+        <source>must be between 1 and 100,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="160"/>
-        <source>nothing to update</source>
+        <source>must be bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="161"/>
-        <source>record() must run inside a transaction</source>
+        <source>must be kept or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="162"/>
-        <source>referrals need consent to referral</source>
+        <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="163"/>
-        <source>rekey() cannot run inside a transaction</source>
+        <source>must be protection, child_protection or health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="164"/>
-        <source>screening answers need consent to screening</source>
+        <source>must be sealed, sent or failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="165"/>
-        <source>the TB screen needs the person&apos;s age</source>
+        <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="166"/>
-        <source>the checklist needs the person&apos;s age</source>
+        <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="167"/>
-        <source>the content is not a referral slip&apos;s</source>
+        <source>must be written in Khmer script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="168"/>
-        <source>the content repeats a field</source>
+        <source>must be yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="169"/>
-        <source>the file already exists; choose a new name</source>
+        <source>must carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="170"/>
-        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <source>must map each purpose to yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="171"/>
-        <source>the signature does not match this message and context</source>
+        <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="172"/>
-        <source>the two entries differ</source>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="173"/>
-        <source>this store has no users</source>
+        <source>must not contain the user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="174"/>
-        <source>treatment cannot start when the diagnosis is not TB</source>
+        <source>no such user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="175"/>
-        <source>unknown code</source>
+        <source>nothing to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="176"/>
-        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <source>nothing to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="177"/>
-        <source>visa MRZ is not supported: type the details manually</source>
+        <source>only a closed referral has an outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="178"/>
-        <source>wrong context, or the sealed blob was altered</source>
+        <source>record() must run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="179"/>
-        <source>wrong key or context, or the encrypted blob was altered</source>
+        <source>referrals need consent to referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="180"/>
+        <source>rekey() cannot run inside a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="181"/>
+        <source>screening answers need consent to screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="182"/>
+        <source>the TB screen needs the person&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="183"/>
+        <source>the checklist needs the person&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="184"/>
+        <source>the content is not a referral slip&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="185"/>
+        <source>the content repeats a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="186"/>
+        <source>the file already exists; choose a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="187"/>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="188"/>
+        <source>the signature does not match this message and context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="189"/>
+        <source>the two entries differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="190"/>
+        <source>this store has no users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="191"/>
+        <source>treatment cannot start when the diagnosis is not TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="192"/>
+        <source>unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="193"/>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="194"/>
+        <source>visa MRZ is not supported: type the details manually</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="195"/>
+        <source>wrong context, or the sealed blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="196"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="197"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="46"/>
+        <location filename="../views/sync_panel.py" line="47"/>
         <source>must start with https://: plain http:// is allowed only to this computer (127.0.0.1, ::1, localhost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="48"/>
+        <location filename="../views/sync_panel.py" line="49"/>
         <source>must be an https:// address (e.g. https://hq.example.org)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="49"/>
+        <location filename="../views/sync_panel.py" line="50"/>
         <source>is not a valid address (e.g. https://hq.example.org)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="50"/>
+        <location filename="../views/sync_panel.py" line="51"/>
         <source>has no HQ key fingerprint: use the whole enrollment code HQ printed (token and fingerprint, 12 groups of 4), or give HQ&apos;s fingerprint too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="52"/>
+        <location filename="../views/sync_panel.py" line="53"/>
         <source>HQ&apos;s keys do not match the fingerprint in the enrollment code: nothing was pinned. Check the code; if it is right, someone may stand between this device and HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="54"/>
+        <location filename="../views/sync_panel.py" line="55"/>
         <source>HQ&apos;s enrollment answer is not signed: nothing was pinned. This server is not a current Checkpoint HQ, or someone stands between this device and HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="56"/>
+        <location filename="../views/sync_panel.py" line="57"/>
         <source>HQ&apos;s signed answer is for another enrollment request: nothing was pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="57"/>
+        <location filename="../views/sync_panel.py" line="58"/>
         <source>HQ&apos;s answer to the enrollment did not arrive, so this device is NOT enrolled yet. Enroll again with the same code when HQ can be reached: HQ recognises this device and answers again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1432,22 +1517,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="42"/>
+        <location filename="../views/sync_panel.py" line="43"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="43"/>
+        <location filename="../views/sync_panel.py" line="44"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="44"/>
+        <location filename="../views/sync_panel.py" line="45"/>
         <source>Fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="45"/>
+        <location filename="../views/sync_panel.py" line="46"/>
         <source>Answer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1612,82 +1697,82 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../windows/main_window.py" line="136"/>
+        <location filename="../windows/main_window.py" line="137"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="131"/>
+        <location filename="../windows/main_window.py" line="132"/>
         <source>New registration (Ctrl+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="150"/>
+        <location filename="../windows/main_window.py" line="151"/>
         <source>Unfinished registrations (Enter to resume):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="89"/>
+        <location filename="../windows/main_window.py" line="90"/>
         <source>Arrived today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="91"/>
+        <location filename="../windows/main_window.py" line="92"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="95"/>
+        <location filename="../windows/main_window.py" line="96"/>
         <source>of them, registered by you, with trafficking indicators present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="96"/>
+        <location filename="../windows/main_window.py" line="97"/>
         <source>of them, with trafficking indicators present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="97"/>
+        <location filename="../windows/main_window.py" line="98"/>
         <source>arrived today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="98"/>
+        <location filename="../windows/main_window.py" line="99"/>
         <source>of them, referred for TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="99"/>
+        <location filename="../windows/main_window.py" line="100"/>
         <source>your unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="100"/>
+        <location filename="../windows/main_window.py" line="101"/>
         <source>waiting to sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="122"/>
+        <location filename="../windows/main_window.py" line="123"/>
         <source>The state at this moment; updated as it changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="184"/>
+        <location filename="../windows/main_window.py" line="187"/>
         <source>%1, local time, since 00:00. Counted by arrival time: screenings count with the arrival they belong to.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="193"/>
+        <location filename="../windows/main_window.py" line="196"/>
         <source>(no name yet)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="205"/>
+        <location filename="../windows/main_window.py" line="208"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="217"/>
+        <location filename="../windows/main_window.py" line="220"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1902,52 +1987,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="237"/>
+        <location filename="../windows/main_window.py" line="240"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="244"/>
+        <location filename="../windows/main_window.py" line="247"/>
         <source>Navigation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="257"/>
+        <location filename="../windows/main_window.py" line="260"/>
         <source>Home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="259"/>
+        <location filename="../windows/main_window.py" line="262"/>
         <source>New registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="261"/>
+        <location filename="../windows/main_window.py" line="264"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="263"/>
+        <location filename="../windows/main_window.py" line="266"/>
         <source>TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="265"/>
+        <location filename="../windows/main_window.py" line="268"/>
         <source>Supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="266"/>
+        <location filename="../windows/main_window.py" line="269"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="313"/>
+        <location filename="../windows/main_window.py" line="316"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="333"/>
+        <location filename="../windows/main_window.py" line="336"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3059,183 +3144,203 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../views/sync_panel.py" line="86"/>
+        <location filename="../views/sync_panel.py" line="87"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="88"/>
+        <location filename="../views/sync_panel.py" line="89"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="91"/>
+        <location filename="../views/sync_panel.py" line="92"/>
         <source>Export batch to USB…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="93"/>
+        <location filename="../views/sync_panel.py" line="94"/>
         <source>Import acknowledgement from USB…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="99"/>
+        <location filename="../views/sync_panel.py" line="100"/>
         <source>Enroll this device with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="101"/>
-        <location filename="../views/sync_panel.py" line="109"/>
+        <location filename="../views/sync_panel.py" line="102"/>
+        <location filename="../views/sync_panel.py" line="110"/>
         <source>HQ address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="104"/>
+        <location filename="../views/sync_panel.py" line="105"/>
         <source>One-time enrollment code (token and HQ key fingerprint)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="105"/>
+        <location filename="../views/sync_panel.py" line="106"/>
         <source>Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="110"/>
+        <location filename="../views/sync_panel.py" line="111"/>
         <source>One-time token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="116"/>
+        <location filename="../views/sync_panel.py" line="117"/>
         <source>Batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="119"/>
+        <location filename="../views/sync_panel.py" line="120"/>
         <source>Conflicts to decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="120"/>
+        <location filename="../views/sync_panel.py" line="121"/>
         <source>Keep the value in place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="122"/>
+        <location filename="../views/sync_panel.py" line="123"/>
         <source>Keep the other value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="133"/>
+        <location filename="../views/sync_panel.py" line="134"/>
         <source>Batches (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="135"/>
+        <location filename="../views/sync_panel.py" line="136"/>
         <source>The same field changed on two devices — decide which value stays:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="169"/>
+        <location filename="../views/sync_panel.py" line="170"/>
         <source>Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="172"/>
+        <location filename="../views/sync_panel.py" line="173"/>
         <source>Last complete sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="174"/>
+        <location filename="../views/sync_panel.py" line="175"/>
         <source>This device is not enrolled with HQ yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="177"/>
+        <location filename="../views/sync_panel.py" line="178"/>
         <source>HQ set aside %1 record(s) with a reason; see the batches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="182"/>
+        <location filename="../views/sync_panel.py" line="183"/>
         <source>Kept aside from HQ, not applied: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="201"/>
+        <location filename="../views/sync_panel.py" line="203"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="207"/>
+        <location filename="../views/sync_panel.py" line="212"/>
+        <source>No referral directory from HQ yet: the agencies shipped with the app are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="214"/>
+        <source>Referral directory of %1 (version %2, %3 organisations).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="217"/>
+        <source>Warning: the referral directory expired on %1. It stays in use; sync with HQ to renew it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="220"/>
+        <source>HQ&apos;s latest directory was refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="227"/>
         <source>Enrolled again with HQ %1 on %2, after HQ at %3 released this device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="211"/>
+        <location filename="../views/sync_panel.py" line="231"/>
         <source>Enrolled with HQ %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="250"/>
+        <location filename="../views/sync_panel.py" line="270"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="255"/>
+        <location filename="../views/sync_panel.py" line="275"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="268"/>
+        <location filename="../views/sync_panel.py" line="288"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="270"/>
+        <location filename="../views/sync_panel.py" line="290"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="272"/>
+        <location filename="../views/sync_panel.py" line="292"/>
         <source>Not finished: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="273"/>
+        <location filename="../views/sync_panel.py" line="293"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="290"/>
+        <location filename="../views/sync_panel.py" line="310"/>
         <source>Enter HQ&apos;s address and the one-time enrollment code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="308"/>
+        <location filename="../views/sync_panel.py" line="328"/>
         <source>Export batch to USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="310"/>
+        <location filename="../views/sync_panel.py" line="330"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="320"/>
+        <location filename="../views/sync_panel.py" line="340"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="321"/>
+        <location filename="../views/sync_panel.py" line="341"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="336"/>
+        <location filename="../views/sync_panel.py" line="356"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="337"/>
+        <location filename="../views/sync_panel.py" line="357"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished"></translation>
     </message>

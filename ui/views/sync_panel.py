@@ -18,6 +18,7 @@ from ui.context import AppContext
 from ui.messages import error_message
 from ui.qt import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -216,7 +217,8 @@ class SyncPanel(QWidget):
                 line += "\n" + self.tr("Warning: the referral directory expired on %1. It stays in use; sync with "
                                         "HQ to renew it.").replace("%1", local_date(d["expires_at"]))
         if d.get("refused"):
-            line += "\n" + self.tr("HQ's latest directory was refused: %1").replace("%1", d["refused"]["reason"])
+            line += "\n" + self.tr("HQ's latest directory was refused: %1").replace(
+                "%1", QCoreApplication.translate("Core", d["refused"]["reason"]))
         return line
 
     def _enrollment_line(self, e: dict[str, Any]) -> str:

@@ -85,8 +85,8 @@ def test_withdrawn_agency_stays_readable_on_old_records(device, hq, clock) -> No
 
 @pytest.mark.parametrize(("attack", "says"), [
     (wrong_key, "does not carry the signature of the HQ this device is enrolled with"),
-    (older, "older than version"),
-    (expired, "expired on"),
+    (older, "older than the version in use"),
+    (expired, "has expired"),
     (other_checkpoint, "for another checkpoint"),
 ])
 def test_reference_attacks_are_refused_and_the_previous_directory_stays(device, hq, clock, attack, says) -> None:

@@ -108,7 +108,7 @@ def running_hq(folder: Path) -> Iterator[WebHQ]:
         service.store.close()
 
 
-# ------------------------------------------------------------------------------------------------ referral network (#16)
+# -------------------------------------------------------------------------------------------- referral network (#16)
 REFERRAL_CSV = ("code,kind,name_en,name_km,services,provinces,contacts,languages\r\n"
                 "NGO_HAGAR,ngo,Hagar Cambodia,ហាការ,protection;shelter,01;12,+855 23 123 456,khm;eng\r\n"
                 "NGO_OTHER,ngo,Other NGO,,protection,01,,khm\r\n"
