@@ -228,12 +228,15 @@ def cmd_import_batch(args: argparse.Namespace) -> int:
     service = _service(args, keys=True)
     try:
         result = service.ingest(blob, via="file")
+        reference = _usb_reference(service, result.device_id)
     finally:
         service.store.close()
     out: Path = args.ack_out or src.with_suffix(".ack")
     if out.resolve() == src.resolve():
         out = src.with_name(src.name + ".ack")
     write_atomic(out, result.ack)
+    if reference is not None:       # the signed directory goes back beside the ack (#16; the device imports both)
+        write_atomic(out.with_suffix(".ref"), reference)
     data = {"batch_id": result.batch_id, "device_id": result.device_id, "sha256": result.sha256,
             "replay": result.replay, "counts": result.counts, "chain_ok": result.chain_ok,
             "chain_note": result.chain_note, "ack": str(out)}
@@ -249,6 +252,17 @@ def cmd_import_batch(args: argparse.Namespace) -> int:
 
     emit(args, data, text)
     return EXIT_OK
+
+
+def _usb_reference(service: Any, device_id: str) -> bytes | None:
+    """The signed reference data for a device whose batch came on a USB stick (None: not enrolled or revoked)."""
+    from checkpoint.errors import CheckpointError
+    from sync.hq.pull import reference_document
+
+    try:
+        return reference_document(service.store, service.keys, service.clock, device_id)
+    except CheckpointError:
+        return None
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

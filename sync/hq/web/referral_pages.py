@@ -26,8 +26,10 @@ from sync.hq.web.accounts import Accounts
 __all__ = ["mount_referral_pages"]
 
 def mount_referral_pages(app: FastAPI, service: HQService, clock: Clock, accounts: Accounts, *, prefix: str,
-                         page: Callable[..., Response], guarded: Callable[..., Awaitable[Any]],
-                         posted: Callable[..., Awaitable[Any]], address: Callable[[Request], str]) -> None:
+                         page: Callable[..., Response],
+                         guarded: Callable[..., Awaitable[tuple[Any, Response | None]]],
+                         posted: Callable[..., Awaitable[tuple[Any, dict[str, str], Response | None]]],
+                         address: Callable[[Request], str]) -> None:
     store = service.store
 
     def org_of(username: str) -> str:

@@ -113,3 +113,31 @@ def test_past_expiry_the_device_warns_and_keeps_working(device, hq, clock) -> No
     st = device.directory.status()
     assert st["expired"] and st["label"].startswith("directory of ")
     assert "NGO_HAGAR" in agencies(device)
+
+
+def test_reference_data_travels_on_the_usb_stick_too(device, hq, clock, tmp_path) -> None:
+    """HQ writes its signed directory beside a USB batch's ack (.ref); import_ack applies it; a forged .ref is
+    refused and the directory in use stays; an older one is a replay."""
+    from sync.device.usb import export_batch, import_ack, import_reference
+    from sync.hq.pull import reference_document
+
+    device.registrations.register(**registration())
+    put_directory(hq, clock)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    export_batch(device, usb / "b1.cpb")
+    old = reference_document(hq.store, hq.keys, hq.clock, device.store.device_id)
+    (usb / "b1.ack").write_bytes(hq.ingest((usb / "b1.cpb").read_bytes(), via="file").ack)
+    put_directory(hq, clock, active_to="2026-12-31")
+    (usb / "b1.ref").write_bytes(reference_document(hq.store, hq.keys, hq.clock, device.store.device_id))
+    got = import_ack(device, usb / "b1.ack")
+    assert got["reference"]["applied"] and device.directory.status()["entries"] == 1
+    version = device.directory.status()["version"]
+    (usb / "old.ref").write_bytes(old)
+    assert "older than the version in use" in import_reference(device, usb / "old.ref")["refused"]
+    forged = bytearray(old)
+    forged[-1] ^= 1
+    (usb / "forged.ref").write_bytes(bytes(forged))
+    assert "does not carry the signature" in import_reference(device, usb / "forged.ref")["refused"]
+    st = device.directory.status()
+    assert st["version"] == version and "does not carry the signature" in st["refused"]["reason"]
