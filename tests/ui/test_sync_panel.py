@@ -271,3 +271,20 @@ def test_panel_shows_the_directory_its_expiry_and_a_refusal(qtbot, panel, hq, cl
     p.refresh()
     qtbot.waitUntil(lambda: "Warning: the referral directory expired on 2026-12-22" in p.state.text(),
                     timeout=10_000)
+
+
+def test_a_record_names_a_directory_agency_and_shows_the_partners_stages(qtbot) -> None:
+    """Issue 16: a referral to an organisation of HQ's directory shows its name (not its code), and the stages the
+    partner recorded at HQ, as the person record lists them."""
+    from ui.views.person_record import referral_text
+
+    text = referral_text({"id": "r1", "kind": "protection", "agency_code": "NGO_HAGAR", "status": "closed",
+                          "urgency": "SAME_DAY", "agency_label": "Hagar Cambodia", "agency_label_km": "ហាការ",
+                          "partner_stages": [
+                              {"stage": "arrived", "outcome": "", "recorded_at": "2026-11-22T01:00:00+00:00"},
+                              {"stage": "closed", "outcome": "reintegrated",
+                               "recorded_at": "2026-11-23T01:00:00+00:00"},
+                          ]})
+    assert "to Hagar Cambodia" in text and "NGO_HAGAR" not in text
+    assert "Person arrived (recorded by the partner on 2026-11-22)" in text
+    assert "Closed — Reintegrated with family or community (recorded by the partner on 2026-11-23)" in text

@@ -2282,47 +2282,122 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="83"/>
-        <source>storage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../views/person_record.py" line="84"/>
-        <source>screening</source>
+        <source>Referral received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="85"/>
-        <source>referral</source>
+        <source>Person arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="86"/>
-        <source>sharing</source>
+        <source>Assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="87"/>
+        <source>Assistance given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="88"/>
+        <source>In shelter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="89"/>
-        <source>the whole record</source>
+        <source>Family tracing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="90"/>
-        <source>an arrival</source>
+        <source>Reintegration plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="91"/>
-        <source>a trafficking-indicator screen</source>
+        <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="92"/>
+        <source>Did not arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="95"/>
+        <source>Reintegrated with family or community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="96"/>
+        <source>Assistance completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="97"/>
+        <source>Transferred to another organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="98"/>
+        <source>The person declined assistance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="99"/>
+        <source>Contact lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="100"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="103"/>
+        <source>storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="104"/>
+        <source>screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="105"/>
+        <source>referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="106"/>
+        <source>sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="109"/>
+        <source>the whole record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="110"/>
+        <source>an arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="111"/>
+        <source>a trafficking-indicator screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="112"/>
         <source>a TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="93"/>
+        <location filename="../views/person_record.py" line="113"/>
         <source>a referral</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2368,128 +2443,133 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="125"/>
+        <location filename="../views/person_record.py" line="145"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="136"/>
+        <location filename="../views/person_record.py" line="156"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="149"/>
-        <location filename="../views/person_record.py" line="270"/>
+        <location filename="../views/person_record.py" line="169"/>
+        <location filename="../views/person_record.py" line="299"/>
         <source>Arrival %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="142"/>
+        <location filename="../views/person_record.py" line="162"/>
         <source>(voided)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="158"/>
+        <location filename="../views/person_record.py" line="178"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="159"/>
+        <location filename="../views/person_record.py" line="179"/>
         <source>Waiting for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="160"/>
+        <location filename="../views/person_record.py" line="180"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="166"/>
+        <location filename="../views/person_record.py" line="186"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="171"/>
+        <location filename="../views/person_record.py" line="191"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="169"/>
+        <location filename="../views/person_record.py" line="189"/>
         <source>Not screened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="163"/>
+        <location filename="../views/person_record.py" line="183"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="163"/>
+        <location filename="../views/person_record.py" line="183"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="170"/>
+        <location filename="../views/person_record.py" line="190"/>
         <source>Not visible to your role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="185"/>
+        <location filename="../views/person_record.py" line="205"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="198"/>
+        <location filename="../views/person_record.py" line="218"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="203"/>
+        <location filename="../views/person_record.py" line="223"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="205"/>
+        <location filename="../views/person_record.py" line="225"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="228"/>
+        <location filename="../views/person_record.py" line="248"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="231"/>
+        <location filename="../views/person_record.py" line="254"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="240"/>
+        <location filename="../views/person_record.py" line="262"/>
+        <source>%1 (recorded by the partner on %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="269"/>
         <source>History of changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="247"/>
+        <location filename="../views/person_record.py" line="276"/>
         <source>device %1 / user %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="256"/>
+        <location filename="../views/person_record.py" line="285"/>
         <source>reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="266"/>
+        <location filename="../views/person_record.py" line="295"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="274"/>
+        <location filename="../views/person_record.py" line="303"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="278"/>
+        <location filename="../views/person_record.py" line="307"/>
         <source>TB screen of %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2282,47 +2282,122 @@
         <translation type="unfinished">បានបិទ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="83"/>
+        <location filename="../views/person_record.py" line="84"/>
+        <source>Referral received</source>
+        <translation>បានទទួលការបញ្ជូនបន្ត</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="85"/>
+        <source>Person arrived</source>
+        <translation>សាមីខ្លួនបានមកដល់</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="86"/>
+        <source>Assessed</source>
+        <translation>បានវាយតម្លៃ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="87"/>
+        <source>Assistance given</source>
+        <translation>បានផ្តល់ជំនួយ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="88"/>
+        <source>In shelter</source>
+        <translation>នៅក្នុងទីជម្រក</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="89"/>
+        <source>Family tracing</source>
+        <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="90"/>
+        <source>Reintegration plan</source>
+        <translation>ផែនការសមាហរណកម្ម</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="91"/>
+        <source>Closed</source>
+        <translation>បានបិទ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="92"/>
+        <source>Did not arrive</source>
+        <translation>មិនបានមកដល់</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="95"/>
+        <source>Reintegrated with family or community</source>
+        <translation>បានធ្វើសមាហរណកម្មជាមួយគ្រួសារ ឬសហគមន៍</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="96"/>
+        <source>Assistance completed</source>
+        <translation>ជំនួយបានបញ្ចប់</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="97"/>
+        <source>Transferred to another organisation</source>
+        <translation>បានផ្ទេរទៅអង្គការផ្សេង</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="98"/>
+        <source>The person declined assistance</source>
+        <translation>សាមីខ្លួនបានបដិសេធជំនួយ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="99"/>
+        <source>Contact lost</source>
+        <translation>បាត់ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="100"/>
+        <source>Other</source>
+        <translation>ផ្សេងទៀត</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="103"/>
         <source>storage</source>
         <translation type="unfinished">ការរក្សាទុក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="84"/>
+        <location filename="../views/person_record.py" line="104"/>
         <source>screening</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="85"/>
+        <location filename="../views/person_record.py" line="105"/>
         <source>referral</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="86"/>
+        <location filename="../views/person_record.py" line="106"/>
         <source>sharing</source>
         <translation type="unfinished">ការចែករំលែក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="89"/>
+        <location filename="../views/person_record.py" line="109"/>
         <source>the whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូល</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="90"/>
+        <location filename="../views/person_record.py" line="110"/>
         <source>an arrival</source>
         <translation type="unfinished">ការមកដល់មួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="91"/>
+        <location filename="../views/person_record.py" line="111"/>
         <source>a trafficking-indicator screen</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្សមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="92"/>
+        <location filename="../views/person_record.py" line="112"/>
         <source>a TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេងមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="93"/>
+        <location filename="../views/person_record.py" line="113"/>
         <source>a referral</source>
         <translation type="unfinished">ការបញ្ជូនមួយ</translation>
     </message>
@@ -2368,128 +2443,133 @@
         <translation type="unfinished">មិនមានការមកដល់ដែលបានកត់ត្រាទេ។</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="125"/>
+        <location filename="../views/person_record.py" line="145"/>
         <source>Identity</source>
         <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="136"/>
+        <location filename="../views/person_record.py" line="156"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished">%1 (ប៉ាន់ស្មាន)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="149"/>
-        <location filename="../views/person_record.py" line="270"/>
+        <location filename="../views/person_record.py" line="169"/>
+        <location filename="../views/person_record.py" line="299"/>
         <source>Arrival %1</source>
         <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="142"/>
+        <location filename="../views/person_record.py" line="162"/>
         <source>(voided)</source>
         <translation type="unfinished">(បានចាត់ទុកជាមោឃៈ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="158"/>
+        <location filename="../views/person_record.py" line="178"/>
         <source>Approved</source>
         <translation type="unfinished">បានអនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="159"/>
+        <location filename="../views/person_record.py" line="179"/>
         <source>Waiting for review</source>
         <translation type="unfinished">កំពុងរង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="160"/>
+        <location filename="../views/person_record.py" line="180"/>
         <source>Review</source>
         <translation type="unfinished">ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="166"/>
+        <location filename="../views/person_record.py" line="186"/>
         <source>Not recorded</source>
         <translation type="unfinished">មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="171"/>
+        <location filename="../views/person_record.py" line="191"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="169"/>
+        <location filename="../views/person_record.py" line="189"/>
         <source>Not screened</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="163"/>
+        <location filename="../views/person_record.py" line="183"/>
         <source>yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="163"/>
+        <location filename="../views/person_record.py" line="183"/>
         <source>no</source>
         <translation type="unfinished">ទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="170"/>
+        <location filename="../views/person_record.py" line="190"/>
         <source>Not visible to your role</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអាចមើលបានទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="185"/>
+        <location filename="../views/person_record.py" line="205"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="198"/>
+        <location filename="../views/person_record.py" line="218"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="203"/>
+        <location filename="../views/person_record.py" line="223"/>
         <source>Approve</source>
         <translation type="unfinished">អនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="205"/>
+        <location filename="../views/person_record.py" line="225"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished">អនុម័តការមកដល់នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="228"/>
+        <location filename="../views/person_record.py" line="248"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished">%1 (តួនាទីរបស់អ្នកមិនអាចមើលព័ត៌មានលម្អិតបានទេ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="231"/>
+        <location filename="../views/person_record.py" line="254"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished">%1 ទៅ %2៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="240"/>
+        <location filename="../views/person_record.py" line="262"/>
+        <source>%1 (recorded by the partner on %2)</source>
+        <translation>%1 (កត់ត្រាដោយដៃគូនៅថ្ងៃទី %2)</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="269"/>
         <source>History of changes</source>
         <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="247"/>
+        <location filename="../views/person_record.py" line="276"/>
         <source>device %1 / user %2</source>
         <translation>ឧបករណ៍ %1 / អ្នកប្រើ %2</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="256"/>
+        <location filename="../views/person_record.py" line="285"/>
         <source>reason: %1</source>
         <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="266"/>
+        <location filename="../views/person_record.py" line="295"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="274"/>
+        <location filename="../views/person_record.py" line="303"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="278"/>
+        <location filename="../views/person_record.py" line="307"/>
         <source>TB screen of %1</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>

@@ -79,6 +79,11 @@ def test_partner_sees_only_hers_and_the_minimum_and_stages_flow_back(world, hq, 
         assert got == [("received", "", "NGO_HAGAR"), ("arrived", "", "NGO_HAGAR"),
                        ("closed", "reintegrated", "NGO_HAGAR")]
         assert s.referrals.get(rid).status == "closed"
+    # the person's record on the device: the NGO's name from the directory and what the partner recorded
+    (ref,) = a.records.get(_pid)["encounters"][0]["referrals"]
+    assert ref["agency_label"] == "Hagar Cambodia"
+    assert [(x["stage"], x["outcome"]) for x in ref["partner_stages"]] == [("received", ""), ("arrived", ""),
+                                                                          ("closed", "reintegrated")]
     with hq.store.read() as conn:
         audited = conn.execute(sa.select(hq_audit.c.username, hq_audit.c.action, hq_audit.c.detail)
                                .where(hq_audit.c.action == "partner_stage")).all()
