@@ -185,6 +185,33 @@ class Referrals:
         rows.sort(key=lambda r: (r.created_at or "", r.id))
         return FollowUpList(rows, truncated)
 
+    def protection_follow_up(self, *, open_only: bool = True, limit: int = 1000) -> builtins.list[dict[str, Any]]:
+        """Protection and child-protection referrals for the supervisor's follow-up tab (issue 16), oldest first:
+        the person's name, the agency (its name from HQ's directory too), urgency, status, and the last stage the
+        partner organisation recorded at HQ (``partner_stage``, ``partner_outcome``, ``partner_at``; "" if none).
+        ``open_only``: not closed nor lost to follow-up. Needs the right to see protection referrals."""
+        from checkpoint.services.directory import Directory
+
+        self._require_kind("protection")
+        sql = ("SELECT r.id, r.person_id, r.kind, r.agency_code, r.urgency, r.status, r.created_at, p.family_name, "
+               "p.given_names, p.name_khmer, s.stage AS partner_stage, s.outcome AS partner_outcome, "
+               "s.recorded_at AS partner_at FROM referrals r JOIN persons p ON p.id = r.person_id "
+               "LEFT JOIN referral_stages s ON s.rowid = (SELECT max(x.rowid) FROM referral_stages x "
+               "WHERE x.referral_id = r.id) WHERE r.kind != 'health' AND r.voided = 0")
+        if open_only:
+            sql += " AND r.status NOT IN ('closed', 'lost_to_follow_up')"
+        rows = row_dicts(self._ctx.db.execute(sql + " ORDER BY r.created_at LIMIT ?", [max(1, min(limit, 5000))]))
+        directory = Directory(self._ctx)
+        labels: dict[str, str] = {}
+        for r in rows:
+            code = r["agency_code"]
+            if code not in labels:
+                labels[code] = directory.label(code)
+            r["agency_label"] = labels[code]
+            for k in ("partner_stage", "partner_outcome", "partner_at"):
+                r[k] = r[k] or ""
+        return rows
+
     def _require_kind(self, kind: str) -> None:
         self._ctx.require(Permission.VIEW_TB if kind == "health" else Permission.VIEW_TRAFFICKING)
 

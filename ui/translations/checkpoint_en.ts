@@ -2613,6 +2613,52 @@
     </message>
 </context>
 <context>
+    <name>ProtectionFollowUpTab</name>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="54"/>
+        <source>Show closed referrals too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="56"/>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="61"/>
+        <source>Protection referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="63"/>
+        <source>Close as lost to follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="93"/>
+        <source>nothing yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="99"/>
+        <source>%1 — to %2 (%3), referred %4: %5. Partner: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/protection_follow_up.py" line="104"/>
+        <source>%n referral(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="115"/>
+        <source>Choose a referral in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProvisioningWizard</name>
     <message>
         <location filename="../windows/login.py" line="198"/>
@@ -3196,27 +3242,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="52"/>
+        <location filename="../views/supervisor/view.py" line="58"/>
+        <source>&amp;Protection referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/view.py" line="59"/>
         <source>Your role has no supervisor tasks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="75"/>
+        <location filename="../views/supervisor/view.py" line="82"/>
         <source>Export to a new CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="75"/>
+        <location filename="../views/supervisor/view.py" line="82"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="77"/>
+        <location filename="../views/supervisor/view.py" line="84"/>
         <source>Write the backup to a new file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="77"/>
+        <location filename="../views/supervisor/view.py" line="84"/>
         <source>Checkpoint backups (*.db)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2613,6 +2613,52 @@
     </message>
 </context>
 <context>
+    <name>ProtectionFollowUpTab</name>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="54"/>
+        <source>Show closed referrals too</source>
+        <translation>បង្ហាញការបញ្ជូនបន្តដែលបានបិទផងដែរ</translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="56"/>
+        <source>&amp;Refresh</source>
+        <translation>ធ្វើឱ្យ&ថ្មី</translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="61"/>
+        <source>Protection referrals</source>
+        <translation>ការបញ្ជូនបន្តសម្រាប់ការការពារ</translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="63"/>
+        <source>Close as lost to follow-up</source>
+        <translation>បិទដោយបាត់ការតាមដាន</translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="93"/>
+        <source>nothing yet</source>
+        <translation>មិនទាន់មានអ្វីនៅឡើយ</translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="99"/>
+        <source>%1 — to %2 (%3), referred %4: %5. Partner: %6</source>
+        <translation>%1 — ទៅ %2 (%3) បញ្ជូនថ្ងៃទី %4៖ %5។ ដៃគូ៖ %6</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/protection_follow_up.py" line="104"/>
+        <source>%n referral(s)</source>
+        <translation>
+            <numerusform>ការបញ្ជូន %n</numerusform>
+            <numerusform>ការបញ្ជូន %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="115"/>
+        <source>Choose a referral in the list.</source>
+        <translation>ជ្រើសរើសការបញ្ជូនបន្តមួយក្នុងបញ្ជី។</translation>
+    </message>
+</context>
+<context>
     <name>ProvisioningWizard</name>
     <message>
         <location filename="../windows/login.py" line="198"/>
@@ -3196,27 +3242,32 @@
         <translation type="unfinished">ទិន្នន័យ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="52"/>
+        <location filename="../views/supervisor/view.py" line="58"/>
+        <source>&amp;Protection referrals</source>
+        <translation>ការបញ្ជូនបន្តសម្រាប់ការ&ការពារ</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/view.py" line="59"/>
         <source>Your role has no supervisor tasks.</source>
         <translation type="unfinished">តួនាទីរបស់អ្នក មិនមានការងាររបស់អ្នកត្រួតពិនិត្យទេ។</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="75"/>
+        <location filename="../views/supervisor/view.py" line="82"/>
         <source>Export to a new CSV file</source>
         <translation type="unfinished">នាំចេញទៅឯកសារ CSV ថ្មី</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="75"/>
+        <location filename="../views/supervisor/view.py" line="82"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished">ឯកសារ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="77"/>
+        <location filename="../views/supervisor/view.py" line="84"/>
         <source>Write the backup to a new file</source>
         <translation type="unfinished">សរសេរច្បាប់ចម្លងបម្រុងទុក ទៅឯកសារថ្មី</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="77"/>
+        <location filename="../views/supervisor/view.py" line="84"/>
         <source>Checkpoint backups (*.db)</source>
         <translation type="unfinished">ច្បាប់ចម្លងបម្រុងទុក Checkpoint (*.db)</translation>
     </message>
