@@ -2622,7 +2622,7 @@
     <message>
         <location filename="../views/protection_follow_up.py" line="56"/>
         <source>&amp;Refresh</source>
-        <translation>ធ្វើឱ្យ&ថ្មី</translation>
+        <translation>ធ្វើឱ្យ&amp;ថ្មី</translation>
     </message>
     <message>
         <location filename="../views/protection_follow_up.py" line="61"/>
@@ -3244,7 +3244,7 @@
     <message>
         <location filename="../views/supervisor/view.py" line="58"/>
         <source>&amp;Protection referrals</source>
-        <translation>ការបញ្ជូនបន្តសម្រាប់ការ&ការពារ</translation>
+        <translation>ការបញ្ជូនបន្តសម្រាប់ការ&amp;ការពារ</translation>
     </message>
     <message>
         <location filename="../views/supervisor/view.py" line="59"/>
