@@ -29,8 +29,9 @@ from typing import Any, Final
 from checkpoint import codelists
 from checkpoint.errors import ConflictError, UnsupportedFormat
 from checkpoint.services.base import Context
+from checkpoint.services.changes import Changes
 
-__all__ = ["MSG_WRONG_SIGNATURE", "Agency", "Directory"]
+__all__ = ["MSG_WRONG_SIGNATURE", "Agency", "Applied", "Directory"]
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}")
 _MAX_ENTRIES = 5000
@@ -89,6 +90,16 @@ def _parse_time(v: Any) -> datetime:
     if t.tzinfo is None:
         raise UnsupportedFormat("HQ's reference data has a date without a time zone.")
     return t
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What ``Directory.apply`` did: ``applied`` (False: that version was in use already), its ``version``, and the
+    ``changes`` (referral agencies changed)."""
+
+    applied: bool
+    version: int
+    changes: Changes
 
 
 class Directory:
@@ -159,33 +170,39 @@ class Directory:
                 "refused": refused}
 
     # ------------------------------------------------------------------ applying
-    def refuse(self, reason: str) -> None:
+    def refuse(self, reason: str) -> Changes:
         """Keep why HQ's latest document was refused (shown by the sync panel); nothing else changes."""
         now = self._ctx.store.clock.now().isoformat(timespec="seconds")
         with self._ctx.store.write():
             self._ctx.store.set_meta(REFUSED, json.dumps({"reason": reason[:300], "at": now}))
+        return Changes(ids={"reference": "refused"})
 
-    def apply(self, doc: Mapping[str, Any], *, checkpoint_id: str) -> dict[str, Any]:
-        """Apply reference data whose signature the caller verified with HQ's pinned key. Returns
-        ``{"applied": bool, "version": int}`` (False: this version is applied already). Raises ConflictError
-        (another checkpoint's, older than the applied one, expired) or UnsupportedFormat (malformed), after
-        keeping the reason (``status()["refused"]``); the applied directory is unchanged then."""
+    def apply(self, doc: Mapping[str, Any], *, checkpoint_id: str) -> Applied:
+        """Apply reference data whose signature the caller verified with HQ's pinned key. ``checkpoint_id``: this
+        device's, from its enrollment ("" for a device enrolled before HQ said it: then the checkpoint of the
+        directory in use, or on first use the document's own). Returns ``Applied`` (``applied`` False: this version
+        is in use already). Raises ConflictError (another checkpoint's, older than the one in use, expired) or
+        UnsupportedFormat (malformed), after keeping the reason (``status()["refused"]``); the directory in use is
+        unchanged then."""
+        current = self._doc()
+        checkpoint_id = checkpoint_id or (current or {}).get("checkpoint_id") or str(
+            doc.get("checkpoint_id") or "" if isinstance(doc, Mapping) else "")
         try:
             clean = self._check(doc, checkpoint_id)
         except (ConflictError, UnsupportedFormat) as e:
             self.refuse(str(e))
             raise
-        current = self._doc()
+        ids = {"reference": str(clean["version"])}
         if current is not None and current["version"] == clean["version"]:
             with self._ctx.store.write():
                 self._ctx.store.set_meta(REFUSED, "")
-            return {"applied": False, "version": clean["version"]}
+            return Applied(False, clean["version"], Changes(ids=ids))
         with self._ctx.store.write():                           # one transaction: all of it or nothing
             if current is not None:
                 self._ctx.store.set_meta(PREVIOUS, json.dumps(current, sort_keys=True))
             self._ctx.store.set_meta(CURRENT, json.dumps(clean, sort_keys=True))
             self._ctx.store.set_meta(REFUSED, "")
-        return {"applied": True, "version": clean["version"]}
+        return Applied(True, clean["version"], Changes(referrals=True, ids=ids))
 
     def _check(self, doc: Mapping[str, Any], checkpoint_id: str) -> dict[str, Any]:
         if not isinstance(doc, Mapping) or doc.get("kind") != "reference":

@@ -89,7 +89,8 @@ def apply_reference(session: Session, outbox: Outbox, doc: dict[str, Any]) -> di
     """Apply HQ's reference data (signature already verified) to this device's directory
     (``checkpoint.services.directory.Directory.apply``: this checkpoint's, newer, not expired)."""
     enrollment = outbox.enrollment() or {}
-    return session.directory.apply(doc, checkpoint_id=str(enrollment.get("checkpoint_id", "")))
+    done = session.directory.apply(doc, checkpoint_id=str(enrollment.get("checkpoint_id", "")))
+    return {"applied": done.applied, "version": done.version}
 
 
 def sync_reference(session: Session, outbox: Outbox, transport: SyncProtocol) -> dict[str, Any]:

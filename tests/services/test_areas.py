@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import inspect
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +33,17 @@ from checkpoint.services.outbox import Outbox, wire_event
 from tests.conftest import FAST, PASS
 from tests.support.helpers import POSITIVE_ADULT, adult, registration
 
-AREAS = ("registrations", "records", "corrections", "review", "referrals", "drafts", "users", "maintenance", "slips")
+AREAS = ("registrations", "records", "corrections", "review", "referrals", "drafts", "users", "maintenance", "slips",
+         "directory")
 # Every public method of every area, as a read or a write. A new method must be added to one of the two (and a
 # write to WRITES below): that is how a write that forgets to return Changes is caught.
 READS = {"users.take_notices",
          "registrations.find_duplicates", "records.search", "records.count", "records.page", "records.get",
          "records.history", "records.today_figures", "corrections.conflicts", "review.pending", "referrals.list",
          "referrals.get", "referrals.to_follow_up", "drafts.list", "users.list", "maintenance.verify",
-         "maintenance.stats", "maintenance.cipher_version", "slips.slip", "slips.token", "slips.trusted_keys"}
+         "maintenance.stats", "maintenance.cipher_version", "slips.slip", "slips.token", "slips.trusted_keys",
+         "referrals.protection_follow_up", "directory.entries", "directory.active_agencies", "directory.is_active",
+         "directory.label", "directory.status"}
 FACILITY = codelists.health_facilities()[0].code
 HEALTH = {"kind": "health", "agency_code": FACILITY, "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"}
 
@@ -107,7 +111,18 @@ WRITES: list[tuple[str, str, Any, dict[str, bool]]] = [
     ("maintenance.backup", "dara", lambda s, w: s.maintenance.backup(w["tmp"] / "copy.db"), {"events": True}),
     ("slips.record_printed", "sokha", lambda s, w: s.slips.record_printed(w["reg"].referral_ids[0]),
      {"events": True}),
+    ("directory.apply", "dara", lambda s, w: s.directory.apply(_reference(s), checkpoint_id="cp-1"),
+     {"referrals": True}),
+    ("directory.refuse", "dara", lambda s, w: s.directory.refuse("a test refusal"), {}),
 ]
+
+
+def _reference(s: Session) -> dict[str, Any]:
+    """HQ's reference data as the sync code hands it over once its signature is verified (issue 16)."""
+    now = s.store.clock.now()
+    return {"kind": "reference", "version": 2, "checkpoint_id": "cp-1", "issued_at": now.isoformat(),
+            "expires_at": (now + timedelta(days=30)).isoformat(),
+            "directory": [{"code": "NGO_TEST", "kind": "ngo", "name_en": "Test NGO", "services": ["shelter"]}]}
 
 
 def test_every_area_method_is_a_known_read_or_write(supervisor) -> None:

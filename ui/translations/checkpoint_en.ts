@@ -2621,7 +2621,7 @@
     </message>
     <message>
         <location filename="../views/protection_follow_up.py" line="56"/>
-        <source>&amp;Refresh</source>
+        <source>Re&amp;fresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2635,17 +2635,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/protection_follow_up.py" line="93"/>
+        <location filename="../views/protection_follow_up.py" line="94"/>
         <source>nothing yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/protection_follow_up.py" line="99"/>
+        <location filename="../views/protection_follow_up.py" line="100"/>
         <source>%1 — to %2 (%3), referred %4: %5. Partner: %6</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/protection_follow_up.py" line="104"/>
+        <location filename="../views/protection_follow_up.py" line="105"/>
         <source>%n referral(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2653,7 +2653,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/protection_follow_up.py" line="115"/>
+        <location filename="../views/protection_follow_up.py" line="116"/>
         <source>Choose a referral in the list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3243,7 +3243,7 @@
     </message>
     <message>
         <location filename="../views/supervisor/view.py" line="58"/>
-        <source>&amp;Protection referrals</source>
+        <source>Pro&amp;tection referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

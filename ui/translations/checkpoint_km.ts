@@ -2621,7 +2621,7 @@
     </message>
     <message>
         <location filename="../views/protection_follow_up.py" line="56"/>
-        <source>&amp;Refresh</source>
+        <source>Re&amp;fresh</source>
         <translation>ធ្វើឱ្យ&amp;ថ្មី</translation>
     </message>
     <message>
@@ -2635,17 +2635,17 @@
         <translation>បិទដោយបាត់ការតាមដាន</translation>
     </message>
     <message>
-        <location filename="../views/protection_follow_up.py" line="93"/>
+        <location filename="../views/protection_follow_up.py" line="94"/>
         <source>nothing yet</source>
         <translation>មិនទាន់មានអ្វីនៅឡើយ</translation>
     </message>
     <message>
-        <location filename="../views/protection_follow_up.py" line="99"/>
+        <location filename="../views/protection_follow_up.py" line="100"/>
         <source>%1 — to %2 (%3), referred %4: %5. Partner: %6</source>
         <translation>%1 — ទៅ %2 (%3) បញ្ជូនថ្ងៃទី %4៖ %5។ ដៃគូ៖ %6</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/protection_follow_up.py" line="104"/>
+        <location filename="../views/protection_follow_up.py" line="105"/>
         <source>%n referral(s)</source>
         <translation>
             <numerusform>ការបញ្ជូន %n</numerusform>
@@ -2653,7 +2653,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/protection_follow_up.py" line="115"/>
+        <location filename="../views/protection_follow_up.py" line="116"/>
         <source>Choose a referral in the list.</source>
         <translation>ជ្រើសរើសការបញ្ជូនបន្តមួយក្នុងបញ្ជី។</translation>
     </message>
@@ -3243,7 +3243,7 @@
     </message>
     <message>
         <location filename="../views/supervisor/view.py" line="58"/>
-        <source>&amp;Protection referrals</source>
+        <source>Pro&amp;tection referrals</source>
         <translation>ការបញ្ជូនបន្តសម្រាប់ការ&amp;ការពារ</translation>
     </message>
     <message>

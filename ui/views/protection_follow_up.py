@@ -53,7 +53,7 @@ class ProtectionFollowUpTab(QWidget):
         self.rows: list[dict[str, Any]] = []
         self.show_all = QCheckBox(self.tr("Show closed referrals too"))
         self.show_all.setObjectName("show_all")
-        self.refresh_btn = QPushButton(self.tr("&Refresh"))
+        self.refresh_btn = QPushButton(self.tr("Re&fresh"))
         self.count = QLabel()
         self.count.setObjectName("protection_count")
         self.table = QListWidget()
@@ -62,7 +62,6 @@ class ProtectionFollowUpTab(QWidget):
         self.table.setWordWrap(True)
         self.close_btn = QPushButton(self.tr("Close as lost to follow-up"))
         self.close_btn.setObjectName("close_lost")
-        self.close_btn.setVisible(can(ctx.role, Permission.UPDATE_PROTECTION_REFERRAL))
         self.error = ErrorLabel("protection_error")
         top = QHBoxLayout()
         top.addWidget(self.show_all)
@@ -74,6 +73,8 @@ class ProtectionFollowUpTab(QWidget):
         lay.addWidget(self.error)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.close_btn)
+        # only once it has its parent: a parentless widget made visible is a window of its own
+        self.close_btn.setVisible(can(ctx.role, Permission.UPDATE_PROTECTION_REFERRAL))
         self.show_all.toggled.connect(lambda _on: self.reload())
         self.refresh_btn.clicked.connect(self.reload)
         self.close_btn.clicked.connect(self.close_selected)

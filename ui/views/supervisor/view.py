@@ -55,7 +55,7 @@ class SupervisorView(QWidget):
             from ui.views.protection_follow_up import ProtectionFollowUpTab
 
             self.protection_tab = ProtectionFollowUpTab(ctx)
-            self.add_tab(self.protection_tab, self.tr("&Protection referrals"))
+            self.add_tab(self.protection_tab, self.tr("Pro&tection referrals"))
         self.nothing = QLabel(self.tr("Your role has no supervisor tasks."), self)
         self.nothing.setObjectName("no_tasks")
         self.nothing.setVisible(self.tabs.count() == 0)

@@ -112,7 +112,11 @@ def test_partner_pages_only_hers_slip_check_and_stages(driver: Any, web_hq: WebH
     assert "The slip is valid" in driver.find_element(By.ID, "slip-valid").text
     assert driver.find_element(By.ID, "stage").get_attribute("value") == "arrived"
     driver.find_element(By.ID, "record-stage").click()
-    assert "Person arrived" in driver.find_element(By.ID, "stages").text
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 10, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: "Person arrived" in d.find_element(By.ID, "stages").text)
     driver.get(f"{web_hq.url}/hq/partner/referrals/{ids['other']}")
     assert "Not found" in driver.title or "not addressed" in driver.page_source
     _sign_in(driver, web_hq, "dm")
