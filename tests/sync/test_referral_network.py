@@ -113,8 +113,11 @@ def test_ngo_added_at_hq_to_a_partner_who_follows_up_and_back(network, tmp_path:
         finally:
             officer.lock()
         rid = reg.referral_ids[0]
-        assert _sync(a, url)["complete"]
         token = a.slips.slip(rid).token
+        early = web.sign_in("sophea")                  # the slip arrives before the checkpoint synced: said so
+        r = early.post("/hq/partner/verify", data={"csrf": _csrf(early.get("/hq/partner").text), "token": token})
+        assert r.status_code == 404 and "has not received this referral yet" in r.text
+        assert _sync(a, url)["complete"]
         # 4. the partner sees only that referral, and the minimum
         ngo = web.sign_in("sophea")
         home = ngo.get("/hq/partner")

@@ -129,6 +129,10 @@ KHMER: Final[dict[str, str]] = {
     "Keys are created and rotated with checkpoint-hq on the server, never from this page.":
         "កូនសោត្រូវបានបង្កើត និងផ្លាស់ប្តូរដោយ checkpoint-hq នៅលើម៉ាស៊ីនមេ មិនមែនពីទំព័រនេះទេ។",
     # the referral network (#16)
+    "This slip is valid, but HQ has not received this referral yet: ask the checkpoint to sync, then check the "
+    "slip again.":
+        "ប័ណ្ណនេះមានសុពលភាព ប៉ុន្តែទីស្នាក់ការកណ្តាលមិនទាន់បានទទួលការបញ្ជូនបន្តនេះនៅឡើយទេ៖ "
+        "សូមស្នើឱ្យច្រកត្រួតពិនិត្យធ្វើសមកាលកម្ម រួចពិនិត្យប័ណ្ណម្តងទៀត។",
     "Active": "សកម្ម",
     "Age": "អាយុ",
     "Assessed": "បានវាយតម្លៃ",

@@ -137,6 +137,10 @@ def mount_referral_pages(app: FastAPI, service: HQService, clock: Clock, account
             return page(request, "verify_slip.html", s, status=400, error=str(e), token="")
         await run_in_threadpool(_audit, s.username, "partner_verify_slip", f"referral {slip['referral_id']}",
                                 "valid", address(request))
+        if not slip["organisation"]:
+            return page(request, "verify_slip.html", s, status=404, token="",
+                        error="This slip is valid, but HQ has not received this referral yet: ask the checkpoint to "
+                              "sync, then check the slip again.")
         if slip["organisation"] != org:
             return page(request, "verify_slip.html", s, status=403, token="",
                         error="This slip is valid, but the referral is addressed to another organisation.")
