@@ -521,6 +521,23 @@ def cmd_directory(args: argparse.Namespace) -> int:
         emit(args, out, lambda: print(f"Directory imported: {out['added']} added, {out['changed']} changed, "
                                       f"{out['unchanged']} unchanged; reference data version "
                                       f"{out['reference_version']}."))
+    elif args.action == "history":
+        if not args.code:
+            raise UsageError("directory history needs --code CODE")
+        store = _store(args, create=False)
+        try:
+            rows = directory.history(store, args.code)
+        finally:
+            store.close()
+
+        def text() -> None:
+            if not rows:
+                print(f"No directory entry {args.code!r}.")
+            for r in rows:
+                print(f"v{r['version']}  {r['changed_at'][:16]}  by {r['changed_by']}: {r['name_en']} ({r['kind']}; "
+                      f"{', '.join(r['services'])}; active {r['active_from'] or '-'} to {r['active_to'] or '-'})")
+
+        emit(args, rows, text)
     else:
         if args.out is None:
             raise UsageError("directory export needs --out F.csv")
@@ -537,10 +554,12 @@ def cmd_directory(args: argparse.Namespace) -> int:
 
 def add_directory_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     """``checkpoint-hq directory import|export`` (called by build_parser)."""
-    sp = add("directory", cmd_directory, "the referral directory: import or export a CSV", json_=True,
+    sp = add("directory", cmd_directory, "the referral directory: import or export a CSV, an entry's history",
+             json_=True,
              description=DIRECTORY_HELP)
-    sp.add_argument("action", choices=["import", "export"])
+    sp.add_argument("action", choices=["import", "export", "history"])
     sp.add_argument("--file", type=Path, help="the CSV to import")
+    sp.add_argument("--code", help="history: the entry whose versions to list")
     sp.add_argument("--out", type=Path, help="where to write the export")
     sp.add_argument("--by", default="cli", help="who is importing (kept in the history)")
     sp = add("verify-slip", cmd_verify_slip, "check a referral slip's QR text: signed by a device HQ enrolled, not "

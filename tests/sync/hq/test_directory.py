@@ -111,5 +111,7 @@ def test_cli_import_and_export(hq, hq_url, tmp_path: Path, capsys) -> None:
     assert main(["--db", hq_url, "directory", "export", "--out", str(out)]) == 0
     assert b"NGO_HAGAR" in out.read_bytes() and b"KH01-NEW-HC" in out.read_bytes()
     assert main(["--db", hq_url, "directory", "import", "--file", str(tmp_path / "missing.csv")]) != 0
+    assert main(["--db", hq_url, "directory", "history", "--code", "NGO_HAGAR"]) == 0
+    assert "v1" in capsys.readouterr().out
     with hq.store.read() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM directory_history")).scalar_one() == 2
