@@ -20,6 +20,7 @@ from sync.hq.store import hq_audit
 from tests.support.client_harness import enroll, new_device
 from tests.support.helpers import POSITIVE_ADULT, adult, registration
 
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def backend(request: pytest.FixtureRequest) -> str:
     """HQ's production store is PostgreSQL: the partner queries and HQ's own events run on both."""
