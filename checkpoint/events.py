@@ -16,7 +16,8 @@ import os
 from typing import Any
 
 __all__ = ["AUTHOR_CONTEXT", "CHAIN_HEAD_CONTEXT",
-           "EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "RECORD_KINDS",
+           "EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "HQ_ONLY_TYPES",
+           "RECORD_KINDS",
            "TRAVEL_TYPES", "VERDICTS", "WIRE_FIELDS", "EventRefs", "canonical_json", "event_hash", "event_refs",
            "sharing_consent", "travel_problem", "uuid7"]
 
@@ -52,9 +53,13 @@ EVENT_TYPES = frozenset({
     # group arrivals (issue 11): handover groups, surge mode and headcounts (device-local); the triage queue
     "arrival_group.recorded", "arrival_group.rows_added", "arrival_group.row_left", "surge.switched",
     "headcount.recorded", "queue.entered", "queue.updated",
+    # written at HQ only, by a partner following up a referral (issue 16; checkpoint.partner_stages)
+    "referral.partner_stage",
 })
 # Issue 14: the health post's TB screen of an arrival (with the referral it opens); the site's TB policy (audit).
 EVENT_TYPES = EVENT_TYPES | {"tb.screened", "site.tb_policy_set"}
+# The types only HQ writes (issue 16): a device that sends one has forged it, and HQ refuses it at ingest.
+HQ_ONLY_TYPES = frozenset({"referral.partner_stage"})
 
 # The entity each event type is about: an event whose entity_type says otherwise is refused (at HQ and on a device).
 EVENT_ENTITY: dict[str, str] = {
@@ -69,6 +74,7 @@ EVENT_ENTITY: dict[str, str] = {
     "user.key_set": "user",
     "arrival_group.recorded": "group", "arrival_group.rows_added": "group", "arrival_group.row_left": "group",
     "surge.switched": "store", "headcount.recorded": "store", "queue.entered": "person", "queue.updated": "person",
+    "referral.partner_stage": "person",
 }
 EVENT_ENTITY.update({"tb.screened": "person", "site.tb_policy_set": "store"})   # issue 14
 
@@ -222,7 +228,7 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
     elif type_ == "referral.created":
         r.names.append(("encounter", _id(payload, "encounter_id")))
         r.creates.append(("referral", _id(payload.get("referral"), "id")))
-    elif type_ in ("referral.updated", "referral.slip_printed"):
+    elif type_ in ("referral.updated", "referral.slip_printed", "referral.partner_stage"):
         r.names.append(("referral", _id(payload, "referral_id")))
     elif type_ == "tb.screened":
         r.names.append(("encounter", _id(payload, "encounter_id")))

@@ -113,6 +113,8 @@ EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     "queue.updated": frozenset({_P.QUEUE}),
     "surge.switched": frozenset({_P.SURGE}),
     "headcount.recorded": frozenset({_P.HEADCOUNT}),
+    # issue 16: written at HQ only (events.HQ_ONLY_TYPES), by a partner; no role on a device writes one
+    "referral.partner_stage": frozenset(),
 }
 
 
@@ -120,6 +122,8 @@ def may_author(role: str, event_type: str) -> bool:
     """May a user of ``role`` write an event of ``event_type`` (``EVENT_AUTHORS``)?"""
     needed = EVENT_AUTHORS.get(event_type, frozenset())
     return any(can(role, p) for p in needed)
+
+
 # Group arrivals (issue 11): importing handover lists and counting people who pass without registration are for
 # officers and supervisors (quick registration itself is REGISTER); surge mode for supervisors; the triage queue for
 # whoever works a station (checkpoint.arrivals.codes.STATION_ROLES says which stations each role works).

@@ -30,6 +30,7 @@ from checkpoint.screening.safety import evaluate_safety
 from checkpoint.services.base import Context, check_id
 from checkpoint.services.changes import Changes
 from checkpoint.services.records import PersonSummary, summaries
+from checkpoint.services.referrals import directory_codes
 
 __all__ = ["TB_ANSWER_KEYS", "PossibleDuplicate", "Registered", "Registrations"]
 
@@ -134,7 +135,7 @@ class Registrations:
             tb_res, tb_payload = _tb(tb, age, ctx.site.tb_mode, ctx.site.tb_policy())
             payload["tb"] = tb_payload
             versions.append(f"{tb_res.content_id}@{tb_res.content_version}")
-        refs = [validate_referral(r) for r in referrals]
+        refs = [validate_referral(r, directory=directory_codes(ctx, r)) for r in referrals]
         # An officer's referral in immediate danger is made without waiting for consent (issue 12: she acts first).
         if any(r["urgency"] != "IMMEDIATE_DANGER" for r in refs) and "referral" not in granted \
                 and not (age is not None and age < 18):

@@ -30,6 +30,7 @@ from checkpoint.services.arrivals import Arrivals
 from checkpoint.services.base import Context, User, load_user
 from checkpoint.services.consents import Consents
 from checkpoint.services.corrections import Corrections
+from checkpoint.services.directory import Directory
 from checkpoint.services.drafts import Drafts
 from checkpoint.services.health import Health
 from checkpoint.services.maintenance import Maintenance
@@ -69,6 +70,7 @@ class Session:
         self.health = Health(ctx)           # the health post's TB work (issue 14)
         self.consents = Consents(ctx)            # issue 12: consent per purpose and its withdrawal
         self.arrivals = Arrivals(ctx)       # group arrivals, quick registration, triage queue (issue 11)
+        self.directory = Directory(ctx)
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

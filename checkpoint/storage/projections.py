@@ -376,3 +376,20 @@ def _user_key_set(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 from checkpoint.storage import arrivals as _arrivals  # noqa: E402
 
 _HANDLERS.update(_arrivals.HANDLERS)
+
+
+# Issue 16: a stage a partner organisation recorded at HQ (checkpoint.partner_stages). Only HQ writes these: one
+# that claims another author device is refused here, so the sync holds it aside.
+@_handles("referral.partner_stage")
+def _partner_stage(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    from checkpoint.partner_stages import HQ_DEVICE_ID, check_stage
+
+    if ev["device_id"] != HQ_DEVICE_ID:
+        raise ValueError("a partner's follow-up stage must come from HQ")
+    stage, outcome = check_stage(p.get("stage"), p.get("outcome", ""))
+    _insert(db, "referral_stages", {"id": ev["id"], "referral_id": p["referral_id"], "stage": stage,
+                                    "outcome": outcome, "organisation": str(p.get("organisation", ""))[:64],
+                                    "recorded_at": ev["recorded_at"], "recorded_by": str(p.get("by", ""))[:64]})
+    if stage in ("closed", "did_not_arrive"):
+        _update(db, "referrals", p["referral_id"], {"status": "closed" if stage == "closed" else "lost_to_follow_up",
+                                                    "updated_at": ev["recorded_at"]})

@@ -21,7 +21,7 @@ SCHEMA_MIGRATIONS = sqlite_utils.Migrations("checkpoint")
 
 # Tables whose content is a pure function of the event log (rebuilt and compared by `verify`).
 PROJECTION_TABLES: tuple[str, ...] = ("users", "persons", "encounters", "consents", "trafficking_screenings",
-                     "tb_screenings", "referrals", "field_versions", "conflicts")
+                     "tb_screenings", "referrals", "field_versions", "conflicts", "referral_stages")
 
 
 @SCHEMA_MIGRATIONS(name="0001_initial")
@@ -349,6 +349,8 @@ def m0006_arrivals(db: sqlite_utils.Database) -> None:
 
 
 PROJECTION_TABLES = (*PROJECTION_TABLES, *ARRIVAL_TABLES)
+
+
 @SCHEMA_MIGRATIONS(name="0007_screening")
 def m0007_screening(db: sqlite_utils.Database) -> None:
     """Issue 12: the work abroad in the officers' words (mapped to the sector behind the scenes), the red-flag
@@ -401,6 +403,8 @@ def m0008_tb(db: sqlite_utils.Database) -> None:
     CREATE INDEX referrals_treatment_started ON referrals(treatment_started_at)
         WHERE treatment_started_at IS NOT NULL;
     """)
+
+
 @SCHEMA_MIGRATIONS(name="0009_trust")
 def m0009_trust(db: sqlite_utils.Database) -> None:
     """Issue 10, point 11: each event carries its author's own signature (``author_sig``, not part of the hash
@@ -415,6 +419,25 @@ def m0009_trust(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TRIGGER events_immutable BEFORE UPDATE OF id, device_id, device_seq, entity_type, entity_id, "
                "type, payload, author, hlc, content_version, recorded_at, prev_hash, hash, local_order, author_sig "
                "ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END")
+
+
+@SCHEMA_MIGRATIONS(name="0010_directory")
+def m0010_directory(db: sqlite_utils.Database) -> None:
+    """Issue 16: the stages a partner organisation records at HQ for a referral (received, person arrived, assessed,
+    ..., closed with its outcome, did not arrive), pulled back to the registering checkpoint. HQ's referral
+    directory itself lives in the meta table (``checkpoint.services.directory``): no table for it."""
+    db.executescript("""
+    CREATE TABLE IF NOT EXISTS referral_stages (
+        id TEXT PRIMARY KEY,                 -- the event's id
+        referral_id TEXT NOT NULL REFERENCES referrals(id),
+        stage TEXT NOT NULL,
+        outcome TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX IF NOT EXISTS referral_stages_referral ON referral_stages(referral_id);
+    """)
 
 
 def apply_migrations(db: sqlite_utils.Database) -> None:

@@ -20,7 +20,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checkpoint import cli, commands
 
@@ -160,7 +160,26 @@ def cmd_import_ack(args: argparse.Namespace) -> int:
             f"Batch {res['batch_id']} was already acknowledged; nothing changed." if res["already"] else
             f"HQ acknowledged batch {res['batch_id']}: " + ", ".join(f"{n} {k}" for k, n in res["verdicts"].items()
                                                                       if n) + "."))
+        if res.get("reference"):
+            _say_reference(res["reference"])
     return cli.EXIT_OK
+
+
+def _say_reference(r: dict[str, Any]) -> None:
+    if r["refused"]:
+        print(f"HQ's reference data was refused: {r['refused']}", file=sys.stderr)
+    elif r["applied"]:
+        print(f"HQ's referral directory version {r['version']} applied.")
+
+
+def cmd_import_reference(args: argparse.Namespace) -> int:
+    from sync.device.usb import import_reference
+
+    with _session(args) as s:
+        res = import_reference(s, args.file)
+        cli.emit(args, res, lambda: _say_reference(res) if res["applied"] or res["refused"] else
+                 print("This reference data is already in use; nothing changed."))
+    return cli.EXIT_OK if not res["refused"] else cli.EXIT_DATA
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
@@ -208,6 +227,9 @@ def add_sync_commands(add: cli.AddCommand) -> None:
     sp = add("import-ack", cmd_import_ack, "apply HQ's acknowledgement file", json_=True)
     sp.add_argument("file", type=Path)
     add("sync-status", cmd_sync_status, "what is waiting for HQ, last success, last error", json_=True)
+    sp = add("import-reference", cmd_import_reference, "apply HQ's signed reference data (the referral directory) "
+             "from a file (import-ack applies the .ref beside an ack by itself)", json_=True)
+    sp.add_argument("file", type=Path)
 
 
 # ---------------------------------------------------------------------------------------------- entry point

@@ -611,3 +611,27 @@ quarantine_decisions = sa.Table(
     sa.Column("at", sa.String(40), nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
 )
+
+
+# ------------------------------------------------------------------------------------------------ directory (#16)
+# The referral directory HQ signs into reference data (sync.hq.directory; migration 0006_directory): one row per
+# organisation as it is now, and every version of it ever imported (nothing is deleted: a withdrawn agency gets an
+# active_to date and stays readable on old records).
+directory = sa.Table(
+    "directory", METADATA,
+    sa.Column("code", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),                # this entry's version (1, 2, ...)
+    sa.Column("data", sa.Text, nullable=False),                      # canonical JSON of the entry
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.Column("updated_by", sa.String(64), nullable=False),
+)
+
+directory_history = sa.Table(
+    "directory_history", METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("code", sa.String(64), nullable=False, index=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("changed_at", sa.String(40), nullable=False),
+    sa.Column("changed_by", sa.String(64), nullable=False),
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import inspect
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ from tests.conftest import FAST, PASS
 from tests.support.helpers import POSITIVE_ADULT, adult, registration
 
 AREAS = ("registrations", "records", "corrections", "review", "referrals", "drafts", "users", "maintenance", "slips",
-         "consents")
+         "consents", "directory")
 # Every public method of every area, as a read or a write. A new method must be added to one of the two (and a
 # write to WRITES below): that is how a write that forgets to return Changes is caught.
 READS = {"users.take_notices",
@@ -41,7 +42,10 @@ READS = {"users.take_notices",
          "records.history", "records.today_figures", "corrections.conflicts", "review.pending", "referrals.list",
          "referrals.get", "referrals.to_follow_up", "drafts.list", "users.list", "maintenance.verify",
          "maintenance.stats", "maintenance.cipher_version", "slips.slip", "slips.token", "slips.trusted_keys",
-         "consents.of_person", "referrals.suggest_urgency"}
+         "consents.of_person", "referrals.suggest_urgency",
+         "referrals.protection_follow_up", "directory.entries", "directory.active_agencies", "directory.is_active",
+         "directory.label", "directory.status"}
+
 # group arrivals (issue 11)
 AREAS = (*AREAS, "arrivals")
 READS |= {"arrivals.remembered_mapping", "arrivals.preview", "arrivals.groups", "arrivals.group", "arrivals.rows",
@@ -154,7 +158,18 @@ WRITES += [
     ("arrivals.set_surge", "dara", lambda s, w: s.arrivals.set_surge(True), {"events": True}),
     ("arrivals.count_passing", "dara", lambda s, w: (s.arrivals.set_surge(True),
                                                      s.arrivals.count_passing("F", "child"))[1], {"events": True}),
+    ("directory.apply", "dara", lambda s, w: s.directory.apply(_reference(s), checkpoint_id="cp-1"),
+     {"referrals": True}),
+    ("directory.refuse", "dara", lambda s, w: s.directory.refuse("a test refusal"), {}),
 ]
+
+
+def _reference(s: Session) -> dict[str, Any]:
+    """HQ's reference data as the sync code hands it over once its signature is verified (issue 16)."""
+    now = s.store.clock.now()
+    return {"kind": "reference", "version": 2, "checkpoint_id": "cp-1", "issued_at": now.isoformat(),
+            "expires_at": (now + timedelta(days=30)).isoformat(),
+            "directory": [{"code": "NGO_TEST", "kind": "ngo", "name_en": "Test NGO", "services": ["shelter"]}]}
 
 
 def test_every_area_method_is_a_known_read_or_write(supervisor) -> None:

@@ -285,7 +285,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
             return refused
         assert s is not None
         if not can(s.role, "view_aggregates"):
-            return page(request, "partner.html", s)
+            return RedirectResponse(f"{PREFIX}/partner", status_code=303)
         stats = await run_in_threadpool(service.stats)
         per_day = await run_in_threadpool(queries.events_per_day, store, clk)
         lang = lang_of(request)
@@ -480,5 +480,9 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         with store.write() as conn:
             audit(conn, timestamp(clk), username, action, target, detail, address)
 
+    from sync.hq.web.referral_pages import mount_referral_pages  # the referral network (#16)
+
+    mount_referral_pages(app, service, clk, accounts, prefix=PREFIX, page=page, guarded=guarded, posted=posted,
+                         address=_address)
     app.add_middleware(SecurityHeaders)
 

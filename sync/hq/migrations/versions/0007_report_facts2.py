@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007_report_facts2"
-down_revision = "0004_web_accounts"
+down_revision = "0006_directory"
 branch_labels = None
 depends_on = None
 

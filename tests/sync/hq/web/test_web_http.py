@@ -191,16 +191,17 @@ def test_an_export_is_logged_with_who_what_period_and_rows(web_hq: WebHQ) -> Non
     assert (row["username"], row["target"], row["detail"]) == ("dm", "arrivals.csv", "period 2026-11; 42 rows")
 
 
-def test_a_partner_account_sees_nothing_of_hq_yet(web_hq: WebHQ) -> None:
+def test_a_partner_account_sees_nothing_of_hqs_other_pages(web_hq: WebHQ) -> None:
     from sync.hq.web.accounts import Accounts
 
     secret = Accounts(web_hq.store, web_hq.clock).add("srey", "Srey Mom", "partner", PASS,
                                                       organisation="Friends NGO").secret
     web_hq.secrets["srey"] = secret
     ngo = web_hq.sign_in("srey")
-    home = ngo.get("/hq/")
-    assert home.status_code == 200 and "not available yet" in home.text and "/hq/sync" not in home.text
-    for path in ("/hq/sync", "/hq/reports/arrivals", "/hq/quarantine", "/hq/accounts",
+    assert ngo.get("/hq/").headers["location"] == "/hq/partner"          # her home: her referrals (#16)
+    home = ngo.get("/hq/partner")
+    assert home.status_code == 200 and "No referrals" in home.text and "/hq/sync" not in home.text
+    for path in ("/hq/sync", "/hq/reports/arrivals", "/hq/quarantine", "/hq/accounts", "/hq/directory",
                  "/hq/reports/arrivals/download.csv"):
         assert ngo.get(path).status_code == 403, path
 
