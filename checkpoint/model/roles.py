@@ -113,6 +113,7 @@ EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     "queue.updated": frozenset({_P.QUEUE}),
     "surge.switched": frozenset({_P.SURGE}),
     "headcount.recorded": frozenset({_P.HEADCOUNT}),
+    "registration.completed": frozenset({_P.REGISTER}),     # the full registration continued from the queue
 }
 
 

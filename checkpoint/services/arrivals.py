@@ -143,6 +143,8 @@ class QueueItem:
     waited_s: int
     called_at: str | None = None
     changes: Changes = field(default_factory=Changes)
+    # why the red-flag pre-screen sent the person here (question ids of its yes answers; empty for the health post)
+    reasons: tuple[str, ...] = ()
 
 
 def _household_id(group_id: str, ref: str) -> str:
@@ -485,6 +487,7 @@ class Arrivals:
                 [check_id(household_id, "household_id")])):
             r["age"] = age_on(r.pop("date_of_birth"), today)
             out.append(r)
+        ctx.audit_read("household", len(out))
         return out
 
     def destinations(self, field_: str, prefix: str = "", *, limit: int = 20) -> list[str]:
@@ -520,17 +523,22 @@ class Arrivals:
         medical_only = not (ctx.may(Permission.VIEW_TRAFFICKING) or ctx.may(Permission.VIEW_OWN_TRAFFICKING))
         rows = ctx.db.execute(
             "SELECT q.id, q.person_id, q.encounter_id, q.station, q.status, q.priority, q.entered_at, q.called_at, "
-            "coalesce(a.flags, '[]'), p.family_name, p.given_names, p.name_khmer, p.sex, p.date_of_birth "
+            "coalesce(a.flags, '[]'), p.family_name, p.given_names, p.name_khmer, p.sex, p.date_of_birth, "
+            "coalesce(e.prescreen, '') "
             "FROM queue_entries q JOIN persons p ON p.id = q.person_id LEFT JOIN arrivals a ON a.id = q.encounter_id "
+            "LEFT JOIN encounters e ON e.id = q.encounter_id "
             "WHERE q.station = ? AND q.status IN ('called', 'waiting') AND p.voided = 0 "
             "ORDER BY q.status = 'waiting', q.priority DESC, q.entered_hlc LIMIT ?",
             [station, max(1, min(limit, 10_000))]).fetchall()
         out = []
-        for (eid, pid, enc, st, status, prio, entered, called, flags, fam, giv, khm, sex, dob) in rows:
+        for (eid, pid, enc, st, status, prio, entered, called, flags, fam, giv, khm, sex, dob, pre) in rows:
             fl = tuple(f for f in json.loads(flags) if not medical_only or f in HEALTH_FLAGS)
             waited = int((now - datetime.fromisoformat(entered)).total_seconds())
+            reasons = () if medical_only or not pre or st != PRIVATE_ROOM else tuple(
+                json.loads(pre).get("reasons") or ())
             out.append(QueueItem(eid, pid, enc, st, status, prio, fl, fam, giv, khm, sex, age_on(dob, today),
-                                 entered, max(0, waited), called))
+                                 entered, max(0, waited), called, reasons=reasons))
+        ctx.audit_read("queue", len({i.person_id for i in out}))
         return out
 
     def call_next(self, station: str) -> QueueItem | None:
@@ -650,3 +658,26 @@ class Arrivals:
         for sex, ag, n in ctx.db.execute("SELECT sex, age_group, sum(n) FROM headcounts GROUP BY sex, age_group"):
             out.setdefault(sex, {"adult": 0, "child": 0})[ag] = n
         return out
+
+
+# ---------------------------------------------------------------------- the pre-screen sends to the private room
+PRIVATE_ROOM = "INTERVIEW_ROOM"
+
+
+def private_room_entries(ctx: Context, person_id: str, prescreen: Mapping[str, Any] | None,
+                         flags: Iterable[str] = (), *, closing: str | None = None) -> list[dict[str, Any]]:
+    """The queue entry to add when the red-flag pre-screen (``evaluate_prescreen(...).to_dict()``, as a
+    registration records it) routes the person to the private interview room: none when it does not, when the site
+    runs no private room, or when the person already waits or is being seen there (``closing``: the entry the same
+    write closes, which counts as being seen there). The priority is the flags rule's (``flag_priority``) over the
+    arrival's flags, with a controlling person present when the pre-screen says so."""
+    if not prescreen or not prescreen.get("routes_to_private_room") or PRIVATE_ROOM not in ctx.site.stations:
+        return []
+    open_there = ctx.db.execute(
+        "SELECT id FROM queue_entries WHERE person_id = ? AND station = ? AND status IN ('waiting', 'called')",
+        [person_id, PRIVATE_ROOM]).fetchall()
+    if open_there or (closing is not None and ctx.db.execute(
+            "SELECT 1 FROM queue_entries WHERE id = ? AND station = ?", [closing, PRIVATE_ROOM]).fetchone()):
+        return []
+    fl = set(flags) | ({"CONTROLLING_PERSON_PRESENT"} if prescreen.get("controlling_person_present") else set())
+    return [{"id": str(uuid.uuid4()), "station": PRIVATE_ROOM, "priority": flag_priority(fl)}]

@@ -376,3 +376,8 @@ def _user_key_set(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 from checkpoint.storage import arrivals as _arrivals  # noqa: E402
 
 _HANDLERS.update(_arrivals.HANDLERS)
+
+# The full registration continued on a quick registration's arrival (the flow of issues 11, 12 and 14).
+from checkpoint.storage import completion as _completion  # noqa: E402
+
+_HANDLERS.update(_completion.HANDLERS)

@@ -54,6 +54,8 @@ def test_a_quick_registration_reaches_the_other_laptops_queue_and_closes_once(hq
             assert fa["waiting"] == fb["waiting"] == 1
             assert [i.person_id for i in a.arrivals.queue("HEALTH_POST")] == [other.person_id]
             assert [i.person_id for i in b.arrivals.queue("HEALTH_POST")] == [other.person_id]
+            for dev in (a, b):      # the queue reads above left their traces (issue 10): they reach HQ too
+                assert SyncClient(dev, t).sync_once()["complete"]
         at_hq = hq_events(service)
         assert len(at_hq) == len(set(at_hq)) and set(at_hq) == own_events(a) | own_events(b)
         for dev in (a, b):

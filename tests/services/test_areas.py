@@ -156,6 +156,13 @@ WRITES += [
                                                      s.arrivals.count_passing("F", "child"))[1], {"events": True}),
 ]
 
+# the flow (issues 11, 12, 14): the full registration continued on a quick registration's arrival
+READS |= {"registrations.arrival"}
+WRITES += [
+    ("registrations.complete", "sokha", lambda s, w: s.registrations.complete(
+        s.arrivals.quick_register(_ADULT).encounter_id, consents={"storage": True}),
+     {"persons": True, "encounters": True, "events": True}),
+]
 
 def test_every_area_method_is_a_known_read_or_write(supervisor) -> None:
     assert public_methods(supervisor) == READS | {name for name, *_ in WRITES}
