@@ -166,3 +166,41 @@ def test_the_queue_the_household_the_health_record_and_consents_leave_a_read_tra
 def _wording() -> dict:
     from checkpoint.model.consent import wording
     return {"wording_version": wording().version}
+
+
+def test_the_wizard_flow_continues_the_arrival_with_the_household_rule_and_the_guardian_consent(sign_in,
+                                                                                               clock) -> None:
+    from checkpoint.workflows.registration import RegistrationFlow, Step
+    officer = sign_in("sokha")
+    mother = officer.arrivals.quick_register({"family_name": "KEO", "given_names": "BOPHA", "sex": "F",
+                                              "age_years": 35}, household_role="HEAD", household_id=HH)
+    child = officer.arrivals.quick_register({"family_name": "KEO", "given_names": "MONY", "sex": "M",
+                                             "age_years": 9}, household_role="CHILD", household_id=HH)
+    called = officer.arrivals.call_next("INTERVIEW_ROOM")
+    assert called.person_id == mother.person_id          # the first to wait is called first
+    officer.arrivals.close(called.entry_id, "done")
+    called = officer.arrivals.call_next("INTERVIEW_ROOM")
+    assert called.person_id == child.person_id
+    flow = RegistrationFlow.from_arrival(officer.registrations.arrival(called.encounter_id), now=clock.now(),
+                                         queue_entry_id=called.entry_id)
+    assert flow.accompanied() and flow.guardian == {"name": "KEO BOPHA", "relationship": "parent"}
+    assert not any(r["kind"] == "child_protection" for r in flow.suggested_referrals())
+    flow.consents.update(storage=True, referral=False)
+    flow.purposes.update(tb_screen=True, trafficking_interview=False)
+    assert flow.errors(Step.CONSENT) == {}
+    assert [r["given_by"] for r in flow.consent_records()] == ["guardian", "guardian"]
+    name, kw = flow.save_kwargs()
+    assert name == "complete" and kw["encounter_id"] == child.encounter_id
+    done = getattr(officer.registrations, name)(**kw)
+    assert done.encounter_id == child.encounter_id and done.referral_ids == ()
+    recs = officer.consents.of_person(child.person_id)
+    assert {(r["purpose"], r["given_by"], r["guardian_name"]) for r in recs} == {
+        ("tb_screen", "guardian", "KEO BOPHA"), ("trafficking_interview", "guardian", "KEO BOPHA")}
+    assert officer.store.db.execute("SELECT status FROM queue_entries WHERE id = ?",
+                                    [called.entry_id]).fetchone()[0] == "done"
+    # a separated child (no parent in the household) keeps the automatic referral in the suggestions
+    alone = RegistrationFlow.from_arrival({**officer.registrations.arrival(mother.encounter_id),
+                                           "child_status": "SEPARATED", "date_of_birth": "2015-01-01",
+                                           "guardian": None}, now=clock.now())
+    assert not alone.accompanied() and alone.guardian == {}
+    assert any(r["kind"] == "child_protection" for r in alone.suggested_referrals())
