@@ -81,7 +81,7 @@ class Registrations:
                  trafficking: Mapping[str, Any] | None = None, tb: Mapping[str, Any] | None = None,
                  referrals: Iterable[Mapping[str, Any]] = (), draft_id: str | None = None,
                  prescreen: Mapping[str, Any] | None = None,
-                 consent_records: Iterable[Mapping[str, Any]] = ()) -> Registered:
+                 consent_records: Iterable[Mapping[str, Any]] = (), private_room: bool = True) -> Registered:
         """Save one arrival: a new person (``person``) or an existing one (``person_id``), the journey, consent
         per purpose, the trafficking checklist (``{"ticked": [...], "age_at_exploitation": n}``), the TB screen
         (answers as ``evaluate_tb`` takes them) and referrals — in one transaction, as one event.
@@ -95,6 +95,10 @@ class Registrations:
         result on the arrival (it needs consent to the trafficking interview). ``consent_records`` gives consent per
         purpose (``checkpoint.model.consent``): where one is given for the TB screen or the trafficking interview, it
         decides whether that screen may be recorded (each apart), instead of the single consent to screening.
+
+        The flow: when the pre-screen routes to the private room, the person joins that station's queue (unless
+        already there), in the same transaction (``Registered.queued``). ``private_room=False`` leaves the queue
+        alone: for arrivals recorded after the fact (the demo's history), whose interview is long past.
         """
         ctx = self._ctx
         ctx.require(Permission.REGISTER)
@@ -167,7 +171,8 @@ class Registrations:
             check_id(draft_id, "draft_id")
         # The pre-screen says "private room": the person joins that station's queue with the reason (the flow).
         entries = private_room_entries(ctx, pid, payload.get("prescreen"),
-                                       ["CONTROLLING_PERSON_PRESENT"] if e.get("controlling_person_present") else [])
+                                       ["CONTROLLING_PERSON_PRESENT"] if e.get("controlling_person_present") else []
+                                       ) if private_room else []
         with ctx.store.write():
             ctx.store.record("registration.recorded", "person", pid, payload, author=ctx.user.id,
                              content_version=",".join(versions))
