@@ -127,77 +127,77 @@
 <context>
     <name>CascadeView</name>
     <message>
-        <location filename="../views/health_post.py" line="439"/>
+        <location filename="../views/health_post.py" line="446"/>
         <source>From (YYYY-MM-DD)</source>
         <translation>ពី (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="440"/>
+        <location filename="../views/health_post.py" line="447"/>
         <source>To (YYYY-MM-DD)</source>
         <translation>ដល់ (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="443"/>
+        <location filename="../views/health_post.py" line="450"/>
         <source>&amp;Show cascade</source>
         <translation>បង្ហាញដំណាក់កាលថែទាំ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="447"/>
+        <location filename="../views/health_post.py" line="454"/>
         <source>TB cascade</source>
         <translation>ដំណាក់កាលថែទាំជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="451"/>
+        <location filename="../views/health_post.py" line="458"/>
         <source>From</source>
         <translation>ពី</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="451"/>
+        <location filename="../views/health_post.py" line="458"/>
         <source>To</source>
         <translation>ដល់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="468"/>
+        <location filename="../views/health_post.py" line="475"/>
         <source>Write the dates as YYYY-MM-DD.</source>
         <translation>សូមសរសេរកាលបរិច្ឆេទជា YYYY-MM-DD ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="482"/>
         <source>Persons screened from %1 to %2, followed to today.</source>
         <translation>អ្នកដែលបានពិនិត្យពី %1 ដល់ %2 តាមដានរហូតដល់ថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="484"/>
         <source>Female</source>
         <translation>ស្រី</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="484"/>
         <source>Male</source>
         <translation>ប្រុស</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="484"/>
         <source>Other</source>
         <translation>ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="484"/>
         <source>Unknown</source>
         <translation>មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="478"/>
+        <location filename="../views/health_post.py" line="485"/>
         <source>Step</source>
         <translation>ដំណាក់កាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="478"/>
+        <location filename="../views/health_post.py" line="485"/>
         <source>Total</source>
         <translation>សរុប</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="480"/>
+        <location filename="../views/health_post.py" line="487"/>
         <source>Age unknown</source>
         <translation>មិនដឹងអាយុ</translation>
     </message>
@@ -2590,17 +2590,17 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="556"/>
+        <location filename="../views/health_post.py" line="563"/>
         <source>&amp;Health post</source>
         <translation>ប៉ុស្តិ៍សុខភាព (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="560"/>
+        <location filename="../views/health_post.py" line="567"/>
         <source>TB &amp;cascade</source>
         <translation>ដំណាក់កាលថែទាំជំងឺរបេង (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="562"/>
+        <location filename="../views/health_post.py" line="569"/>
         <source>TB &amp;policy</source>
         <translation>គោលការណ៍ជំងឺរបេង (&amp;P)</translation>
     </message>
@@ -2608,255 +2608,255 @@
 <context>
     <name>HealthPostView</name>
     <message>
-        <location filename="../views/health_post.py" line="115"/>
+        <location filename="../views/health_post.py" line="116"/>
         <source>Find a person</source>
         <translation>ស្វែងរកបុគ្គល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="115"/>
+        <location filename="../views/health_post.py" line="116"/>
         <source>Name, document, phone or birth date</source>
         <translation>ឈ្មោះ ឯកសារ ទូរស័ព្ទ ឬថ្ងៃខែឆ្នាំកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="118"/>
+        <location filename="../views/health_post.py" line="119"/>
         <source>Persons found</source>
         <translation>បុគ្គលដែលរកឃើញ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="119"/>
+        <location filename="../views/health_post.py" line="120"/>
         <source>Find a person, then press Enter on their name.</source>
         <translation>ស្វែងរកបុគ្គល រួចចុច Enter លើឈ្មោះរបស់គាត់។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="124"/>
+        <location filename="../views/health_post.py" line="125"/>
         <source>Arrival</source>
         <translation>ការមកដល់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="127"/>
+        <location filename="../views/health_post.py" line="128"/>
         <source>TB screen</source>
         <translation>ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="129"/>
+        <location filename="../views/health_post.py" line="130"/>
         <source>The person &amp;agrees to the TB screen</source>
         <translation>បុគ្គលនេះយល់ព្រមឱ្យពិនិត្យជំងឺរបេង (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="145"/>
-        <location filename="../views/health_post.py" line="147"/>
+        <location filename="../views/health_post.py" line="146"/>
+        <location filename="../views/health_post.py" line="148"/>
         <source>Days of cough</source>
         <translation>ចំនួនថ្ងៃក្អក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="148"/>
-        <location filename="../views/health_post.py" line="151"/>
+        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="152"/>
         <source>HIV status</source>
         <translation>ស្ថានភាពមេរោគអេដស៍</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="150"/>
         <source>Positive</source>
         <translation>វិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="150"/>
         <source>Negative</source>
         <translation>អវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="150"/>
+        <location filename="../views/health_post.py" line="151"/>
         <source>Unknown</source>
         <translation>មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="152"/>
+        <location filename="../views/health_post.py" line="153"/>
         <source>Chest X-ray reading</source>
         <translation>លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="153"/>
+        <location filename="../views/health_post.py" line="154"/>
         <source>No X-ray now</source>
         <translation>មិនថតកាំរស្មីអ៊ិចឥឡូវនេះ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="154"/>
+        <location filename="../views/health_post.py" line="155"/>
         <source>CAD score (0-100)</source>
         <translation>ពិន្ទុ CAD (០-១០០)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="154"/>
+        <location filename="../views/health_post.py" line="155"/>
         <source>if the machine gives one</source>
         <translation>ប្រសិនបើម៉ាស៊ីនផ្តល់ឱ្យ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="155"/>
-        <location filename="../views/health_post.py" line="158"/>
+        <location filename="../views/health_post.py" line="156"/>
+        <location filename="../views/health_post.py" line="159"/>
         <source>Read by</source>
         <translation>អានដោយ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="156"/>
+        <location filename="../views/health_post.py" line="157"/>
         <source>Chest &amp;X-ray</source>
         <translation>កាំរស្មីអ៊ិចទ្រូង (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="157"/>
+        <location filename="../views/health_post.py" line="158"/>
         <source>CAD score</source>
         <translation>ពិន្ទុ CAD</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="159"/>
+        <location filename="../views/health_post.py" line="160"/>
         <source>&amp;Record TB screen</source>
         <translation>កត់ត្រាការពិនិត្យជំងឺរបេង (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="168"/>
+        <location filename="../views/health_post.py" line="169"/>
         <source>TB pathway</source>
         <translation>ដំណើរការថែទាំជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="172"/>
         <location filename="../views/health_post.py" line="173"/>
+        <location filename="../views/health_post.py" line="174"/>
         <source>Referral</source>
         <translation>ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="177"/>
         <location filename="../views/health_post.py" line="178"/>
+        <location filename="../views/health_post.py" line="179"/>
         <source>Sputum collected on</source>
         <translation>ថ្ងៃប្រមូលកំហាក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="179"/>
+        <location filename="../views/health_post.py" line="180"/>
         <source>Specimen id</source>
         <translation>លេខសំណាក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="180"/>
         <location filename="../views/health_post.py" line="181"/>
+        <location filename="../views/health_post.py" line="182"/>
         <source>Xpert result</source>
         <translation>លទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="182"/>
-        <location filename="../views/health_post.py" line="185"/>
-        <location filename="../views/health_post.py" line="193"/>
-        <location filename="../views/health_post.py" line="196"/>
+        <location filename="../views/health_post.py" line="183"/>
+        <location filename="../views/health_post.py" line="186"/>
+        <location filename="../views/health_post.py" line="194"/>
+        <location filename="../views/health_post.py" line="197"/>
         <source>Not recorded</source>
         <translation>មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="183"/>
+        <location filename="../views/health_post.py" line="184"/>
         <source>Diagnosis</source>
         <translation>រោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="186"/>
         <location filename="../views/health_post.py" line="187"/>
+        <location filename="../views/health_post.py" line="188"/>
         <source>TB register number</source>
         <translation>លេខចុះបញ្ជីជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="188"/>
         <location filename="../views/health_post.py" line="189"/>
+        <location filename="../views/health_post.py" line="190"/>
         <source>Treatment started on</source>
         <translation>ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="190"/>
         <location filename="../views/health_post.py" line="191"/>
+        <location filename="../views/health_post.py" line="192"/>
         <source>Treatment facility</source>
         <translation>មូលដ្ឋានសុខាភិបាលដែលព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="194"/>
         <location filename="../views/health_post.py" line="195"/>
+        <location filename="../views/health_post.py" line="196"/>
         <source>Treatment outcome</source>
         <translation>លទ្ធផលព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="197"/>
+        <location filename="../views/health_post.py" line="198"/>
         <source>Outcome on</source>
         <translation>ថ្ងៃនៃលទ្ធផល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="201"/>
+        <location filename="../views/health_post.py" line="202"/>
         <source>&amp;Save step</source>
         <translation>រក្សាទុកដំណាក់កាល (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="203"/>
+        <location filename="../views/health_post.py" line="204"/>
         <source>&amp;Transfer for treatment (nearest home)</source>
         <translation>បញ្ជូនទៅព្យាបាល (ជិតផ្ទះបំផុត) (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="205"/>
+        <location filename="../views/health_post.py" line="206"/>
         <source>&amp;Print transfer slip</source>
         <translation>បោះពុម្ពប័ណ្ណបញ្ជូន (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="277"/>
+        <location filename="../views/health_post.py" line="278"/>
         <source>No one found.</source>
         <translation>រកមិនឃើញនរណាម្នាក់ទេ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="300"/>
+        <location filename="../views/health_post.py" line="304"/>
         <source>home province not recorded</source>
         <translation>មិនបានកត់ត្រាខេត្តកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="306"/>
+        <location filename="../views/health_post.py" line="310"/>
         <source>Arrived %1</source>
         <translation>មកដល់ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="321"/>
+        <location filename="../views/health_post.py" line="325"/>
         <source>No TB referral yet.</source>
         <translation>មិនទាន់មានការបញ្ជូនជំងឺរបេងនៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="328"/>
+        <location filename="../views/health_post.py" line="332"/>
         <source>X-ray: %1</source>
         <translation>កាំរស្មីអ៊ិច៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="330"/>
+        <location filename="../views/health_post.py" line="334"/>
         <source>sputum %1</source>
         <translation>កំហាក %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="332"/>
+        <location filename="../views/health_post.py" line="336"/>
         <source>Xpert: %1</source>
         <translation>Xpert៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="336"/>
+        <location filename="../views/health_post.py" line="340"/>
         <source>register %1</source>
         <translation>ចុះបញ្ជី %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="338"/>
+        <location filename="../views/health_post.py" line="342"/>
         <source>treatment from %1</source>
         <translation>ព្យាបាលចាប់ពី %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="369"/>
+        <location filename="../views/health_post.py" line="373"/>
         <source>TB screen saved.</source>
         <translation>បានរក្សាទុកការពិនិត្យជំងឺរបេង។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="401"/>
+        <location filename="../views/health_post.py" line="408"/>
         <source>Saved.</source>
         <translation>បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="421"/>
+        <location filename="../views/health_post.py" line="428"/>
         <source>Transfer slip: %1 — %2</source>
         <translation>ប័ណ្ណបញ្ជូន៖ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="424"/>
+        <location filename="../views/health_post.py" line="431"/>
         <source>Transfer recorded.</source>
         <translation>បានកត់ត្រាការបញ្ជូន។</translation>
     </message>
@@ -3908,27 +3908,27 @@
 <context>
     <name>PolicyView</name>
     <message>
-        <location filename="../views/health_post.py" line="499"/>
+        <location filename="../views/health_post.py" line="506"/>
         <source>A chest &amp;X-ray is taken here (on site)</source>
         <translation>ថតកាំរស្មីអ៊ិចទ្រូងនៅទីនេះ (នៅនឹងកន្លែង) (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="501"/>
+        <location filename="../views/health_post.py" line="508"/>
         <source>Recent &amp;detention alone sends a person to the X-ray</source>
         <translation>ការឃុំខ្លួនថ្មីៗតែមួយមុខ បញ្ជូនបុគ្គលទៅថតកាំរស្មីអ៊ិច (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="509"/>
+        <location filename="../views/health_post.py" line="516"/>
         <source>&amp;Save the TB policy</source>
         <translation>រក្សាទុកគោលការណ៍ជំងឺរបេង (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="524"/>
+        <location filename="../views/health_post.py" line="531"/>
         <source>Only a supervisor can change the TB policy.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យទេដែលអាចផ្លាស់ប្តូរគោលការណ៍ជំងឺរបេង។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="540"/>
+        <location filename="../views/health_post.py" line="547"/>
         <source>Saved. The TB policy applies from the next sign-in.</source>
         <translation>បានរក្សាទុក។ គោលការណ៍ជំងឺរបេងអនុវត្តចាប់ពីការចូលប្រើលើកក្រោយ។</translation>
     </message>
@@ -4501,6 +4501,11 @@
         <translation type="unfinished">ការចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
+        <location filename="../wizards/registration/wizard.py" line="42"/>
+        <source>Full registration</source>
+        <translation>ការចុះឈ្មោះពេញលេញ</translation>
+    </message>
+    <message>
         <location filename="../wizards/registration/wizard.py" line="54"/>
         <source>Save</source>
         <translation type="unfinished">រក្សាទុក</translation>
@@ -4711,84 +4716,95 @@
 <context>
     <name>StationQueueView</name>
     <message>
-        <location filename="../views/arrivals/queue.py" line="40"/>
+        <location filename="../views/arrivals/queue.py" line="51"/>
         <source>SURGE MODE: quick registration only; interviews for the flagged.</source>
         <translation>របៀបអ្នកមកច្រើន៖ ចុះឈ្មោះរហ័សតែប៉ុណ្ណោះ; សម្ភាសន៍សម្រាប់អ្នកដែលមានសញ្ញា។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="48"/>
+        <location filename="../views/arrivals/queue.py" line="59"/>
         <source>Station</source>
         <translation>ស្ថានីយ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="49"/>
+        <location filename="../views/arrivals/queue.py" line="60"/>
         <source>Private interview room</source>
         <translation>បន្ទប់សម្ភាសន៍ឯកជន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="49"/>
+        <location filename="../views/arrivals/queue.py" line="60"/>
+        <location filename="../views/arrivals/queue.py" line="201"/>
         <source>Health post</source>
         <translation type="unfinished">ប៉ុស្តិ៍សុខភាព</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="50"/>
+        <location filename="../views/arrivals/queue.py" line="61"/>
         <source>NEA desk</source>
         <translation>តុ NEA</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="50"/>
+        <location filename="../views/arrivals/queue.py" line="61"/>
         <source>Assistance desk</source>
         <translation>តុជំនួយ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="55"/>
+        <location filename="../views/arrivals/queue.py" line="66"/>
         <source>Call next (F5)</source>
         <translation>ហៅអ្នកបន្ទាប់ (F5)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="59"/>
+        <location filename="../views/arrivals/queue.py" line="70"/>
         <source>Laptops of this checkpoint share the queue through HQ whenever a link exists; without one, this laptop&apos;s queue is its own and merges at the next sync.</source>
         <translation>កុំព្យូទ័រយួរដៃនៃច្រកត្រួតពិនិត្យនេះ ចែករំលែកជួររង់ចាំតាមរយៈទីស្នាក់ការកណ្តាល (HQ) នៅពេលមានការតភ្ជាប់; បើគ្មាន ជួររង់ចាំនៃកុំព្យូទ័រនេះគឺជារបស់វាផ្ទាល់ ហើយបញ្ចូលគ្នានៅពេលធ្វើសមកាលកម្មលើកក្រោយ។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="66"/>
+        <location filename="../views/arrivals/queue.py" line="77"/>
         <source>Queue</source>
         <translation>ជួររង់ចាំ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="70"/>
+        <location filename="../views/arrivals/queue.py" line="81"/>
         <source>Done (Ctrl+D)</source>
         <translation>រួចរាល់ (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="71"/>
+        <location filename="../views/arrivals/queue.py" line="82"/>
         <source>Referred (Ctrl+R)</source>
         <translation>បានបញ្ជូន (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="72"/>
+        <location filename="../views/arrivals/queue.py" line="83"/>
         <source>Left before being seen (Ctrl+E)</source>
         <translation>បានចាកចេញមុនពេលត្រូវបានជួប (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="111"/>
+        <location filename="../views/arrivals/queue.py" line="122"/>
         <source>being seen</source>
         <translation>កំពុងត្រូវបានជួប</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="112"/>
+        <location filename="../views/arrivals/queue.py" line="123"/>
         <source>waiting %1 min</source>
         <translation>កំពុងរង់ចាំ %1 នាទី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="118"/>
+        <location filename="../views/arrivals/queue.py" line="126"/>
+        <source>red flags: %1</source>
+        <translation>សញ្ញាព្រមាន៖ %1</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="131"/>
         <source>Waiting %1 · seen %2 · referred %3 · left before being seen %4</source>
         <translation>កំពុងរង់ចាំ %1 · បានជួប %2 · បានបញ្ជូន %3 · បានចាកចេញមុនពេលជួប %4</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="133"/>
+        <location filename="../views/arrivals/queue.py" line="146"/>
         <source>No one is waiting at this station.</source>
         <translation>គ្មាននរណាម្នាក់កំពុងរង់ចាំនៅស្ថានីយនេះទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="183"/>
+        <source>This person&apos;s full registration is already recorded: interview them and close the entry (Ctrl+D).</source>
+        <translation>ការចុះឈ្មោះពេញលេញរបស់អ្នកនេះបានកត់ត្រារួចហើយ៖ សម្ភាសន៍ពួកគេ ហើយបិទធាតុនេះ (Ctrl+D)។</translation>
     </message>
 </context>
 <context>

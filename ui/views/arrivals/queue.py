@@ -123,9 +123,9 @@ class StationQueueView(QWidget):
                 self.tr("waiting %1 min").replace("%1", str(i.waited_s // 60))
             khmer = i.name_khmer if name != i.name_khmer else ""
             why = "; ".join(self._reason(r, km) for r in i.reasons)
+            red = self.tr("red flags: %1").replace("%1", why) if why else ""
             it = QListWidgetItem(f"{name}  {khmer}  {i.sex} {i.age if i.age is not None else '?'}  ·  {state}"
-                                 + (f"  ·  {flags}" if flags else "")
-                                 + (f"  ·  {self.tr('red flags: %1').replace('%1', why)}" if why else ""))
+                                 + (f"  ·  {flags}" if flags else "") + (f"  ·  {red}" if red else ""))
             it.setData(Qt.ItemDataRole.UserRole, i.entry_id)
             self.list.addItem(it)
         self.figures.setText(self.tr("Waiting %1 · seen %2 · referred %3 · left before being seen %4")
