@@ -20,6 +20,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from checkpoint import screening
+from checkpoint.arrivals.codes import STATION_ROLES
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, StoreError, ValidationError
 from checkpoint.model.consent import validate_consent_records
 from checkpoint.model.encounter import validate_consents, validate_encounter
@@ -28,7 +29,6 @@ from checkpoint.model.referral import validate_referral
 from checkpoint.model.roles import Permission
 from checkpoint.screening import checklist
 from checkpoint.screening.safety import evaluate_safety
-from checkpoint.arrivals.codes import STATION_ROLES
 from checkpoint.services.arrivals import private_room_entries
 from checkpoint.services.base import Context, check_id
 from checkpoint.services.changes import Changes

@@ -11,6 +11,7 @@ own id), the journey fields of the later one (by the log's order) win, and the c
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import sqlite_utils
@@ -76,4 +77,5 @@ def _completed(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     db.execute("UPDATE persons SET updated_at = ? WHERE id = ?", [at, person_id])
 
 
-HANDLERS = {"registration.completed": _completed}
+HANDLERS: dict[str, Callable[[sqlite_utils.Database, Event, dict[str, Any]], None]] = {
+    "registration.completed": _completed}

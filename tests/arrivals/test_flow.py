@@ -25,7 +25,8 @@ def test_completing_a_quick_registration_keeps_one_arrival_and_closes_the_queue_
     called = officer.arrivals.call_next("INTERVIEW_ROOM")
     assert called.person_id == q.person_id
     done = officer.registrations.complete(
-        q.encounter_id, encounter={"country_of_work": "THA", "work_type": "FISHING_BOAT", "return_type": "DEPORTED_G2G"},
+        q.encounter_id,
+        encounter={"country_of_work": "THA", "work_type": "FISHING_BOAT", "return_type": "DEPORTED_G2G"},
         consents=CONSENTS, trafficking={"ticked": [], "answered_no": ["ILO-CD-1"]}, tb={"cough": False},
         queue_entry_id=called.entry_id)
     assert (done.person_id, done.encounter_id) == (q.person_id, q.encounter_id)

@@ -21,8 +21,8 @@ from checkpoint.workflows.registration import RegistrationFlow, Step
 from ui.context import AppContext
 from ui.messages import error_message
 from ui.qt import (
-    QDialog,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QKeySequence,
     QLabel,
