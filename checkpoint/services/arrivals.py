@@ -44,6 +44,7 @@ from checkpoint.arrivals.codes import (
 )
 from checkpoint.arrivals.handover import ColumnMapping, HandoverList, RowProblem, parse_date, read_handover
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from checkpoint.model.consent import validate_consent_records
 from checkpoint.model.encounter import validate_encounter
 from checkpoint.model.fields import opt_code, opt_int, opt_text
 from checkpoint.model.person import SEXES, age_on, validate_person
@@ -310,7 +311,8 @@ class Arrivals:
                        household_role: str | None = None, child_status: str | None = None,
                        guardian_id: str | None = None, flags: Iterable[str] = (),
                        interpreter_language: str | None = None, stations: Sequence[str] | None = None,
-                       return_type: str | None = None) -> QuickRegistered:
+                       return_type: str | None = None, prescreen: Mapping[str, Any] | None = None,
+                       consent_records: Iterable[Mapping[str, Any]] = ()) -> QuickRegistered:
         """Save the minimum arrival record in one transaction: the person (new, from a list row merged with what
         the officer typed; or an existing ``person_id``: a repeat returnee offered by ``find_duplicates``), the
         arrival, household and role, child status and guardian, vulnerability flags, interpreter language, the
@@ -320,7 +322,11 @@ class Arrivals:
 
         A child's status, when not given: accompanied when a registered adult head or spouse of the household is
         there and the child is a child of the household (that adult is recorded as guardian), separated when only
-        other adults of the household are, unaccompanied otherwise."""
+        other adults of the household are, unaccompanied otherwise.
+
+        The flow: the red-flag pre-screen may be asked here (``prescreen``, with the consent to the trafficking
+        interview in ``consent_records``, the guardian's for a child). When it routes to the private room, the
+        person is queued there (even in surge mode) at the flags rule's priority, with its reasons on the arrival."""
         ctx = self._ctx
         ctx.require(Permission.REGISTER)
         now = ctx.store.clock.now()
@@ -384,15 +390,32 @@ class Arrivals:
                                                       "reason_code": s.reason_code, "urgency": s.urgency}),
                                  "id": str(uuid.uuid4())})
                     break
+        pre = None
+        crecs: list[dict[str, Any]] = []
+        if prescreen is not None:
+            crecs = validate_consent_records(consent_records, age=age)
+            if not any(c["purpose"] == "trafficking_interview" and c["granted"] and not c["target"] for c in crecs):
+                raise ValidationError("consents", "the pre-screen needs consent to the trafficking interview")
+            pre = screening.evaluate_prescreen(prescreen)
+            if pre.controlling_person_present:
+                fl.add("CONTROLLING_PERSON_PRESENT")
+                e["controlling_person_present"] = True
         surge = self.surge_active()
         priority = flag_priority(fl)
         chosen = self._stations(stations, fl, surge)
+        if pre is not None and pre.routes_to_private_room and PRIVATE_ROOM in ctx.site.stations \
+                and PRIVATE_ROOM not in chosen:
+            chosen = [s for s in ctx.site.stations if s in {*chosen, PRIVATE_ROOM}]
         enc_id = str(uuid.uuid4())
         arrival = {"quick": True, "legal_basis": LEGAL_BASIS, "group_id": group.id if group else None, "row": row,
                    "household_id": household_id, "household_role": household_role, "child_status": status,
                    "flags": sorted(fl), "priority": priority, "interpreter_language": lang or "", "surge": surge}
         payload = {"person_id": pid, "person": p, "encounter": {**e, "id": enc_id}, "consents": [],
                    "trafficking": None, "tb": None, "referrals": refs, "arrival": arrival}
+        if pre is not None:
+            payload["prescreen"] = pre.to_dict()
+            if crecs:
+                payload["consent_records"] = [{**x, "id": str(uuid.uuid4())} for x in crecs]
         entries: list[dict[str, Any]] = [{"id": str(uuid.uuid4()), "station": s, "priority": priority}
                                          for s in chosen]
         with ctx.store.write():

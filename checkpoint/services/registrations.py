@@ -221,9 +221,8 @@ class Registrations:
 
     def _completed(self, encounter_id: str) -> bool:
         db = self._ctx.db
-        return bool(db.execute("SELECT 1 FROM consents WHERE encounter_id = ? LIMIT 1", [encounter_id]).fetchone()
-                    or db.execute("SELECT 1 FROM consent_records WHERE encounter_id = ? LIMIT 1",
-                                  [encounter_id]).fetchone())
+        # a full registration always records the consent to storage (a quick one records none, even with a pre-screen)
+        return bool(db.execute("SELECT 1 FROM consents WHERE encounter_id = ? LIMIT 1", [encounter_id]).fetchone())
 
     def complete(self, encounter_id: str, *, encounter: Mapping[str, Any] | None = None,
                  consents: Mapping[str, Any] | None = None, trafficking: Mapping[str, Any] | None = None,

@@ -205,3 +205,21 @@ def test_the_wizard_flow_continues_the_arrival_with_the_household_rule_and_the_g
                                            "guardian": None}, now=clock.now())
     assert not alone.accompanied() and alone.guardian == {}
     assert any(r["kind"] == "child_protection" for r in alone.suggested_referrals())
+
+
+def test_a_red_flag_at_quick_registration_queues_for_the_private_room_even_in_a_surge(sign_in, supervisor) -> None:
+    officer = sign_in("sokha")
+    supervisor.arrivals.set_surge(True)
+    consent = [{"purpose": "trafficking_interview", "target": "", "granted": True, "given_by": "person",
+                **_wording()}]
+    with pytest.raises(ValidationError):                  # the pre-screen needs the consent to the interview
+        officer.arrivals.quick_register(ADULT, prescreen={"PS-8": "yes"})
+    plain = officer.arrivals.quick_register({**ADULT, "given_names": "VISAL"}, prescreen={"PS-1": "no"},
+                                            consent_records=consent)
+    assert plain.queue_entry_ids == ()                    # surge, no flag, no red flag: no interview queued
+    q = officer.arrivals.quick_register(ADULT, prescreen={"PS-8": "yes"}, consent_records=consent)
+    assert len(q.queue_entry_ids) == 1 and q.priority == 70 and "CONTROLLING_PERSON_PRESENT" in q.flags
+    [item] = [i for i in officer.arrivals.queue("INTERVIEW_ROOM") if i.person_id == q.person_id]
+    assert item.reasons == ("PS-8",)
+    # its full registration is still to come: the pre-screen's consent does not count as one
+    assert officer.registrations.arrival(q.encounter_id)["encounter_id"] == q.encounter_id
