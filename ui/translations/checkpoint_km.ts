@@ -1170,586 +1170,591 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="183"/>
+        <source>is not this arrival&apos;s person</source>
+        <translation>មិនមែនជាបុគ្គលនៃការមកដល់នេះទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="184"/>
         <source>is not this device&apos;s chain head</source>
         <translation>មិនមែនជាក្បាលខ្សែសង្វាក់របស់ឧបករណ៍នេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="184"/>
+        <location filename="../core_messages.py" line="185"/>
         <source>is required</source>
         <translation type="unfinished">ត្រូវតែបំពេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="185"/>
+        <location filename="../core_messages.py" line="186"/>
         <source>is required (at most 80 characters)</source>
         <translation type="unfinished">ត្រូវតែបំពេញ (មិនលើសពី 80 តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="186"/>
+        <location filename="../core_messages.py" line="187"/>
         <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished">ត្រូវតែបំពេញ នៅពេលមានក្អក ក្នុងរបៀបពិនិត្យក្អករយៈពេលយូរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="187"/>
+        <location filename="../core_messages.py" line="188"/>
         <source>is required to change your own passphrase</source>
         <translation type="unfinished">ត្រូវតែបំពេញ ដើម្បីប្តូរឃ្លាសម្ងាត់របស់ខ្លួនឯង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="188"/>
+        <location filename="../core_messages.py" line="189"/>
         <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation>ងាយទាយពេក៖ វាជាពាក្យសម្ងាត់ដែលគេប្រើញឹកញាប់ ពាក្យមួយ ឈ្មោះ កាលបរិច្ឆេទ ឬលំនាំងាយៗ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="189"/>
+        <location filename="../core_messages.py" line="190"/>
         <source>is too far in the past</source>
         <translation type="unfinished">យូរពេកក្នុងអតីតកាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="190"/>
+        <location filename="../core_messages.py" line="191"/>
         <source>is too large</source>
         <translation type="unfinished">ធំពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="191"/>
+        <location filename="../core_messages.py" line="192"/>
         <source>is too long</source>
         <translation type="unfinished">វែងពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="192"/>
+        <location filename="../core_messages.py" line="193"/>
         <source>is too long (at most 1024 characters)</source>
         <translation>វែងពេក (យ៉ាងច្រើន ១០២៤ តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="193"/>
+        <location filename="../core_messages.py" line="194"/>
         <source>is too long to be a referral slip code</source>
         <translation type="unfinished">វែងពេក មិនអាចជាកូដលិខិតបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="194"/>
+        <location filename="../core_messages.py" line="195"/>
         <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished">អាចមានតែអក្សរឡាតាំង ដកឃ្លា សញ្ញាដាច់ (-) និងសញ្ញាអាប៉ូស្ត្រូហ្វ (&apos;) ប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="195"/>
+        <location filename="../core_messages.py" line="196"/>
         <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished">អាចមានតែអក្សរ និងលេខប៉ុណ្ណោះ (មិនលើសពី 20)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="196"/>
+        <location filename="../core_messages.py" line="197"/>
         <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;any_symptom&apos; ឬ &apos;prolonged_cough&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="197"/>
+        <location filename="../core_messages.py" line="198"/>
         <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;en&apos; ឬ &apos;km&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="198"/>
+        <location filename="../core_messages.py" line="199"/>
         <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;positive&apos;, &apos;negative&apos; ឬ &apos;unknown&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="199"/>
+        <location filename="../core_messages.py" line="200"/>
         <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished">ត្រូវតែមានពី 6 ដល់ 15 ខ្ទង់ ហើយអាចចាប់ផ្តើមដោយ + ក៏បាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="200"/>
+        <location filename="../core_messages.py" line="201"/>
         <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished">ត្រូវតែជា F, M, X ឬ UNKNOWN</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="201"/>
+        <location filename="../core_messages.py" line="202"/>
         <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished">ត្រូវតែជា IMMEDIATE_DANGER, SAME_DAY ឬ ROUTINE</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="202"/>
+        <location filename="../core_messages.py" line="203"/>
         <source>must be M or F (or ប្រុស / ស្រី)</source>
         <translation>ត្រូវតែជា M ឬ F (ឬ ប្រុស / ស្រី)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="203"/>
+        <location filename="../core_messages.py" line="204"/>
         <source>must be THB, KHR or USD</source>
         <translation type="unfinished">ត្រូវតែជា THB, KHR ឬ USD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="204"/>
+        <location filename="../core_messages.py" line="205"/>
         <source>must be a 32-byte public key</source>
         <translation type="unfinished">ត្រូវតែជាសោសាធារណៈ 32 បៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="205"/>
+        <location filename="../core_messages.py" line="206"/>
         <source>must be a KdfParams</source>
         <translation type="unfinished">ត្រូវតែជា KdfParams</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="206"/>
+        <location filename="../core_messages.py" line="207"/>
         <source>must be a date</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="207"/>
+        <location filename="../core_messages.py" line="208"/>
         <source>must be a date and time</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ និងម៉ោង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="208"/>
+        <location filename="../core_messages.py" line="209"/>
         <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ សរសេរតាមទម្រង់ YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="209"/>
+        <location filename="../core_messages.py" line="210"/>
         <source>must be a list of consents</source>
         <translation>ត្រូវតែជាបញ្ជីនៃការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="210"/>
+        <location filename="../core_messages.py" line="211"/>
         <source>must be a list of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាបញ្ជីលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="211"/>
+        <location filename="../core_messages.py" line="212"/>
         <source>must be a list of types of exploitation</source>
         <translation>ត្រូវតែជាបញ្ជីនៃប្រភេទការកេងប្រវ័ញ្ច</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="212"/>
+        <location filename="../core_messages.py" line="213"/>
         <source>must be a number</source>
         <translation type="unfinished">ត្រូវតែជាលេខ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="213"/>
+        <location filename="../core_messages.py" line="214"/>
         <source>must be a number from 0 to 100</source>
         <translation>ត្រូវតែជាលេខពី ០ ដល់ ១០០</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="214"/>
+        <location filename="../core_messages.py" line="215"/>
         <source>must be a positive number of bytes</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនបៃវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="215"/>
+        <location filename="../core_messages.py" line="216"/>
         <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_tb ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="216"/>
+        <location filename="../core_messages.py" line="217"/>
         <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_trafficking ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="217"/>
+        <location filename="../core_messages.py" line="218"/>
         <source>must be a set of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាសំណុំលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="218"/>
+        <location filename="../core_messages.py" line="219"/>
         <source>must be a short line of text</source>
         <translation>ត្រូវតែជាអត្ថបទខ្លីមួយបន្ទាត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="219"/>
+        <location filename="../core_messages.py" line="220"/>
         <source>must be a whole number</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="220"/>
+        <location filename="../core_messages.py" line="221"/>
         <source>must be a whole number of days</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនថ្ងៃគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="221"/>
+        <location filename="../core_messages.py" line="222"/>
         <source>must be a whole number of years</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="222"/>
+        <location filename="../core_messages.py" line="223"/>
         <source>must be accompanied, separated or unaccompanied</source>
         <translation>ត្រូវតែជាមានអ្នកអមដំណើរ បែកពីឪពុកម្តាយ ឬគ្មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="223"/>
+        <location filename="../core_messages.py" line="224"/>
         <source>must be active or disabled</source>
         <translation type="unfinished">ត្រូវតែជា active ឬ disabled</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="224"/>
+        <location filename="../core_messages.py" line="225"/>
         <source>must be an age in whole years</source>
         <translation>ត្រូវតែជាអាយុគិតជាឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="225"/>
+        <location filename="../core_messages.py" line="226"/>
         <source>must be an age in years</source>
         <translation type="unfinished">ត្រូវតែជាអាយុគិតជាឆ្នាំ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="226"/>
+        <location filename="../core_messages.py" line="227"/>
         <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation>ត្រូវមានយ៉ាងតិច ១២ តួអក្សរ (ឬពិបាកទាយជាងនេះច្រើន)។ ការប្រើពាក្យច្រើនម៉ាត់ជាមួយគ្នា គឺងាយស្រួលបំផុត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="227"/>
+        <location filename="../core_messages.py" line="228"/>
         <source>must be at most 500 characters</source>
         <translation>ត្រូវតែមិនលើសពី ៥០០ តួអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="228"/>
+        <location filename="../core_messages.py" line="229"/>
         <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 1,000,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="229"/>
+        <location filename="../core_messages.py" line="230"/>
         <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 5,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="230"/>
+        <location filename="../core_messages.py" line="231"/>
         <source>must be between 1 and 100,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 1 ដល់ 100,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="231"/>
+        <location filename="../core_messages.py" line="232"/>
         <source>must be between 1 and 1000</source>
         <translation>ត្រូវតែនៅចន្លោះ ១ និង ១០០០</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="232"/>
+        <location filename="../core_messages.py" line="233"/>
         <source>must be bus, truck, van, on foot or other</source>
         <translation>ត្រូវតែជាឡានក្រុង ឡានដឹកទំនិញ ឡានតូច ថ្មើរជើង ឬផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="233"/>
+        <location filename="../core_messages.py" line="234"/>
         <source>must be bytes</source>
         <translation type="unfinished">ត្រូវតែជាបៃ (bytes)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="234"/>
+        <location filename="../core_messages.py" line="235"/>
         <source>must be child or adult</source>
         <translation>ត្រូវតែជាកុមារ ឬមនុស្សពេញវ័យ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="235"/>
+        <location filename="../core_messages.py" line="236"/>
         <source>must be done, referred or left</source>
         <translation>ត្រូវតែជាបានបញ្ចប់ បានបញ្ជូន ឬបានចាកចេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="236"/>
+        <location filename="../core_messages.py" line="237"/>
         <source>must be head, spouse, child or other relative</source>
         <translation>ត្រូវតែជាមេគ្រួសារ ប្តីឬប្រពន្ធ កូន ឬសាច់ញាតិផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="237"/>
+        <location filename="../core_messages.py" line="238"/>
         <source>must be kept or other</source>
         <translation type="unfinished">ត្រូវតែជា kept ឬ other</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="238"/>
+        <location filename="../core_messages.py" line="239"/>
         <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished">ត្រូវតែជា officer, health_worker, supervisor ឬ admin</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="239"/>
+        <location filename="../core_messages.py" line="240"/>
         <source>must be protection, child_protection or health</source>
         <translation type="unfinished">ត្រូវតែជា protection, child_protection ឬ health</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="240"/>
+        <location filename="../core_messages.py" line="241"/>
         <source>must be sealed, sent or failed</source>
         <translation type="unfinished">ត្រូវតែជា sealed, sent ឬ failed</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="241"/>
+        <location filename="../core_messages.py" line="242"/>
         <source>must be text</source>
         <translation type="unfinished">ត្រូវតែជាអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="242"/>
+        <location filename="../core_messages.py" line="243"/>
         <source>must be the person or the guardian</source>
         <translation>ត្រូវតែជាសាមីខ្លួន ឬអាណាព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="243"/>
+        <location filename="../core_messages.py" line="244"/>
         <source>must be true or false</source>
         <translation type="unfinished">ត្រូវតែជា true ឬ false</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="244"/>
+        <location filename="../core_messages.py" line="245"/>
         <source>must be written in Khmer script</source>
         <translation type="unfinished">ត្រូវតែសរសេរជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="245"/>
+        <location filename="../core_messages.py" line="246"/>
         <source>must be yes or no</source>
         <translation type="unfinished">ត្រូវតែជា បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="246"/>
+        <location filename="../core_messages.py" line="247"/>
         <source>must be yes, no or not asked</source>
         <translation>ត្រូវតែជា បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="247"/>
+        <location filename="../core_messages.py" line="248"/>
         <source>must carry a time zone</source>
         <translation type="unfinished">ត្រូវតែមានល្វែងម៉ោង (time zone)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="248"/>
+        <location filename="../core_messages.py" line="249"/>
         <source>must map each field to a column name</source>
         <translation>ត្រូវតែផ្គូផ្គងវាលនីមួយៗទៅឈ្មោះជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="249"/>
+        <location filename="../core_messages.py" line="250"/>
         <source>must map each purpose to yes or no</source>
         <translation type="unfinished">គោលបំណងនីមួយៗ ត្រូវតែមានចម្លើយ បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="250"/>
+        <location filename="../core_messages.py" line="251"/>
         <source>must map each question to yes, no or not asked</source>
         <translation>សំណួរនីមួយៗត្រូវតែមានចម្លើយ បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="251"/>
+        <location filename="../core_messages.py" line="252"/>
         <source>must name a column</source>
         <translation>ត្រូវតែដាក់ឈ្មោះជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="252"/>
+        <location filename="../core_messages.py" line="253"/>
         <source>must not be empty</source>
         <translation type="unfinished">មិនអាចទទេបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="253"/>
+        <location filename="../core_messages.py" line="254"/>
         <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished">មិនអាចទទេបានទេ៖ សូមផ្តល់អត្តសញ្ញាណរបស់វត្ថុ (store id + slot)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="254"/>
+        <location filename="../core_messages.py" line="255"/>
         <source>must not contain the user name</source>
         <translation>មិនត្រូវមានឈ្មោះអ្នកប្រើនៅក្នុងនោះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="255"/>
+        <location filename="../core_messages.py" line="256"/>
         <source>name the agency this consent is for</source>
         <translation>សូមដាក់ឈ្មោះស្ថាប័នដែលការយល់ព្រមនេះសម្រាប់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="256"/>
+        <location filename="../core_messages.py" line="257"/>
         <source>name the guardian and the relationship to the person</source>
         <translation>សូមដាក់ឈ្មោះអាណាព្យាបាល និងទំនាក់ទំនងជាមួយសាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="257"/>
+        <location filename="../core_messages.py" line="258"/>
         <source>names a station this site does not run</source>
         <translation>ដាក់ឈ្មោះស្ថានីយដែលទីតាំងនេះមិនដំណើរការ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="258"/>
+        <location filename="../core_messages.py" line="259"/>
         <source>no such user</source>
         <translation type="unfinished">គ្មានអ្នកប្រើនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="259"/>
+        <location filename="../core_messages.py" line="260"/>
         <source>not a consent wording document of version 1</source>
         <translation>មិនមែនជាឯកសារអត្ថបទការយល់ព្រមកំណែទី ១ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="260"/>
+        <location filename="../core_messages.py" line="261"/>
         <source>nothing to change</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវប្តូរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="261"/>
+        <location filename="../core_messages.py" line="262"/>
         <source>nothing to update</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវធ្វើបច្ចុប្បន្នភាពទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="262"/>
+        <location filename="../core_messages.py" line="263"/>
         <source>record a TB diagnosis before the transfer for treatment</source>
         <translation>សូមកត់ត្រារោគវិនិច្ឆ័យជំងឺរបេង មុនពេលបញ្ជូនទៅព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="263"/>
+        <location filename="../core_messages.py" line="264"/>
         <source>record the sputum collection before the Xpert result</source>
         <translation>សូមកត់ត្រាការប្រមូលកំហាក មុនលទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="264"/>
+        <location filename="../core_messages.py" line="265"/>
         <source>record the treatment start before its outcome</source>
         <translation>សូមកត់ត្រាការចាប់ផ្តើមព្យាបាល មុនលទ្ធផលរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="265"/>
+        <location filename="../core_messages.py" line="266"/>
         <source>record() must run inside a transaction</source>
         <translation type="unfinished">record() ត្រូវតែដំណើរការនៅក្នុងប្រតិបត្តិការ (transaction)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="266"/>
+        <location filename="../core_messages.py" line="267"/>
         <source>referrals need consent to referral</source>
         <translation type="unfinished">ការបញ្ជូនត្រូវមានការយល់ព្រមឱ្យបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="267"/>
+        <location filename="../core_messages.py" line="268"/>
         <source>rekey() cannot run inside a transaction</source>
         <translation>rekey() មិនអាចដំណើរការនៅក្នុងប្រតិបត្តិការមួយបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="268"/>
+        <location filename="../core_messages.py" line="269"/>
         <source>say why you refer the person</source>
         <translation>សូមប្រាប់មូលហេតុដែលអ្នកបញ្ជូនសាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="269"/>
+        <location filename="../core_messages.py" line="270"/>
         <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="270"/>
+        <location filename="../core_messages.py" line="271"/>
         <source>the TB screen needs the person&apos;s consent</source>
         <translation>ការពិនិត្យជំងឺរបេងត្រូវការការយល់ព្រមរបស់បុគ្គលនោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="271"/>
+        <location filename="../core_messages.py" line="272"/>
         <source>the Xpert result cannot be dated before the sputum was collected</source>
         <translation>លទ្ធផល Xpert មិនអាចមានកាលបរិច្ឆេទមុនការប្រមូលកំហាកបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="272"/>
+        <location filename="../core_messages.py" line="273"/>
         <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished">បញ្ជីសូចនាករ ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="273"/>
+        <location filename="../core_messages.py" line="274"/>
         <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished">ខ្លឹមសារនេះ មិនមែនជារបស់លិខិតបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="274"/>
+        <location filename="../core_messages.py" line="275"/>
         <source>the content repeats a field</source>
         <translation type="unfinished">ខ្លឹមសារមានចំណុចព័ត៌មានស្ទួនគ្នា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="275"/>
+        <location filename="../core_messages.py" line="276"/>
         <source>the file already exists; choose a new name</source>
         <translation type="unfinished">ឯកសារនេះមានរួចហើយ៖ សូមជ្រើសរើសឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="276"/>
+        <location filename="../core_messages.py" line="277"/>
         <source>the guardian must be an adult</source>
         <translation>អាណាព្យាបាលត្រូវតែជាមនុស្សពេញវ័យ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="277"/>
+        <location filename="../core_messages.py" line="278"/>
         <source>the list has no column for this field: choose one in the column mapping</source>
         <translation>បញ្ជីគ្មានជួរឈរសម្រាប់វាលនេះទេ៖ សូមជ្រើសរើសមួយក្នុងការផ្គូផ្គងជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="278"/>
+        <location filename="../core_messages.py" line="279"/>
         <source>the mapping names a column that is not in this list</source>
         <translation>ការផ្គូផ្គងដាក់ឈ្មោះជួរឈរដែលមិនមានក្នុងបញ្ជីនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="279"/>
+        <location filename="../core_messages.py" line="280"/>
         <source>the period ends before it starts</source>
         <translation>រយៈពេលបញ្ចប់មុនពេលចាប់ផ្តើម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="280"/>
+        <location filename="../core_messages.py" line="281"/>
         <source>the pre-screen needs consent to the trafficking interview</source>
         <translation>សំណួរសញ្ញាព្រមានត្រូវការការយល់ព្រមលើការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="281"/>
+        <location filename="../core_messages.py" line="282"/>
         <source>the same consent is given twice</source>
         <translation>ការយល់ព្រមដូចគ្នាត្រូវបានផ្តល់ពីរដង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="282"/>
+        <location filename="../core_messages.py" line="283"/>
         <source>the same person is already on an earlier row of this list</source>
         <translation>មនុស្សដដែលមាននៅលើជួរមុននៃបញ្ជីនេះរួចហើយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="283"/>
+        <location filename="../core_messages.py" line="284"/>
         <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished">សោបណ្តោះអាសន្នរបស់ទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="284"/>
+        <location filename="../core_messages.py" line="285"/>
         <source>the signature does not match this message and context</source>
         <translation type="unfinished">ហត្ថលេខាមិនត្រូវគ្នានឹងសារ និងបរិបទនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="285"/>
+        <location filename="../core_messages.py" line="286"/>
         <source>the treatment outcome cannot be dated before the treatment started</source>
         <translation>លទ្ធផលព្យាបាលមិនអាចមានកាលបរិច្ឆេទមុនការចាប់ផ្តើមព្យាបាលបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="286"/>
+        <location filename="../core_messages.py" line="287"/>
         <source>the treatment start cannot be after its recorded outcome</source>
         <translation>ការចាប់ផ្តើមព្យាបាលមិនអាចនៅក្រោយលទ្ធផលដែលបានកត់ត្រាបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="287"/>
+        <location filename="../core_messages.py" line="288"/>
         <source>the two entries differ</source>
         <translation type="unfinished">ការបញ្ចូលទាំងពីរមិនដូចគ្នាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="288"/>
+        <location filename="../core_messages.py" line="289"/>
         <source>this consent is not given per agency</source>
         <translation>ការយល់ព្រមនេះមិនត្រូវបានផ្តល់តាមស្ថាប័នទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="289"/>
+        <location filename="../core_messages.py" line="290"/>
         <source>this store has no users</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានអ្នកប្រើទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="290"/>
+        <location filename="../core_messages.py" line="291"/>
         <source>trafficking answers need consent to the trafficking interview</source>
         <translation>ចម្លើយអំពីការជួញដូរមនុស្សត្រូវការការយល់ព្រមលើការសម្ភាសន៍</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="291"/>
+        <location filename="../core_messages.py" line="292"/>
         <source>treatment cannot start before the person arrived</source>
         <translation>ការព្យាបាលមិនអាចចាប់ផ្តើមមុនពេលបុគ្គលនោះមកដល់បានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="292"/>
+        <location filename="../core_messages.py" line="293"/>
         <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished">មិនអាចចាប់ផ្តើមព្យាបាលបានទេ នៅពេលរោគវិនិច្ឆ័យមិនមែនជាជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="293"/>
+        <location filename="../core_messages.py" line="294"/>
         <source>unknown code</source>
         <translation type="unfinished">កូដមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="294"/>
+        <location filename="../core_messages.py" line="295"/>
         <source>unknown pre-screen question</source>
         <translation>សំណួរសញ្ញាព្រមានដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="295"/>
+        <location filename="../core_messages.py" line="296"/>
         <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished">សូមប្រើពី 2 ដល់ 32 តួ ដែលជាអក្សរ លេខ សញ្ញាចុច (.) សញ្ញាដាច់ (-) ឬសញ្ញាគូសក្រោម (_) ហើយចាប់ផ្តើមដោយអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="296"/>
+        <location filename="../core_messages.py" line="297"/>
         <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished">MRZ របស់ទិដ្ឋាការ មិនត្រូវបានគាំទ្រទេ៖ សូមវាយព័ត៌មានដោយដៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="297"/>
+        <location filename="../core_messages.py" line="298"/>
         <source>wrong context, or the sealed blob was altered</source>
         <translation type="unfinished">បរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="298"/>
+        <location filename="../core_messages.py" line="299"/>
         <source>wrong key or context, or the encrypted blob was altered</source>
         <translation type="unfinished">សោ ឬបរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានអ៊ិនគ្រីប ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="299"/>
+        <location filename="../core_messages.py" line="300"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ ឬបរិបទមិនត្រឹមត្រូវ ឬសោដែលបានរុំការពារ ត្រូវបានកែប្រែ</translation>
     </message>
