@@ -91,7 +91,8 @@ def test_a_registration_completed_on_one_laptop_reaches_hq_and_the_other(hq_url,
             assert db.execute("SELECT count(*) FROM encounters WHERE person_id = ?", [q.person_id]).fetchone()[0] == 1
             assert db.execute("SELECT encounter_id FROM trafficking_screenings WHERE id = ?",
                               [done.trafficking_screening_id]).fetchone()[0] == q.encounter_id
-            assert db.execute("SELECT status FROM queue_entries WHERE id = ?", [called.entry_id]).fetchone()[0] == "done"
+            status = db.execute("SELECT status FROM queue_entries WHERE id = ?", [called.entry_id]).fetchone()[0]
+            assert status == "done"
             assert a.arrivals.queue("INTERVIEW_ROOM") == []
         for dev in (a, b):
             assert dev.maintenance.verify().ok
