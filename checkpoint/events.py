@@ -60,6 +60,8 @@ EVENT_TYPES = frozenset({
 EVENT_TYPES = EVENT_TYPES | {"tb.screened", "site.tb_policy_set"}
 # The types only HQ writes (issue 16): a device that sends one has forged it, and HQ refuses it at ingest.
 HQ_ONLY_TYPES = frozenset({"referral.partner_stage"})
+# The full registration continued from the queue on a quick registration's own arrival (journey, consents, screens).
+EVENT_TYPES = EVENT_TYPES | {"registration.completed"}
 
 # The entity each event type is about: an event whose entity_type says otherwise is refused (at HQ and on a device).
 EVENT_ENTITY: dict[str, str] = {
@@ -77,6 +79,7 @@ EVENT_ENTITY: dict[str, str] = {
     "referral.partner_stage": "person",
 }
 EVENT_ENTITY.update({"tb.screened": "person", "site.tb_policy_set": "store"})   # issue 14
+EVENT_ENTITY.update({"registration.completed": "person"})
 
 # The event types that may travel from one device to another (through HQ's pull feeds): events about a person's
 # record. Never accounts (user.*), keys, enrollment or what only says something about one device (exports,
@@ -256,6 +259,15 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
         r.creates += [("queue_entry", _id(x, "id")) for x in entries]
     elif type_ == "queue.updated":
         r.names.append(("queue_entry", _id(payload, "entry_id")))
+    elif type_ == "registration.completed":     # the full registration on a quick registration's arrival
+        r.names.append(("encounter", _id(payload, "encounter_id")))
+        for key, kind in (("trafficking", "trafficking_screening"), ("tb", "tb_screening")):
+            if payload.get(key):
+                r.creates.append((kind, _id(payload[key], "id")))
+        refs = payload.get("referrals") or []
+        if not isinstance(refs, list):
+            raise ValueError("payload: referrals is not a list")
+        r.creates += [("referral", _id(x, "id")) for x in refs]
     return r
 
 
@@ -290,3 +302,5 @@ def sharing_consent(payload: Any) -> bool | None:
 # Issue 12: the event types whose payload may say the person's consent to sharing (``sharing_consent``). A withdrawal
 # of the consent to sharing carries ``consents`` as a registration does ([{"purpose": "sharing", "granted": false}]).
 SHARING_TYPES = frozenset({"registration.recorded", "consent.withdrawn"})
+# A registration completed on a quick registration's arrival says the consent to sharing as a registration does.
+SHARING_TYPES = SHARING_TYPES | {"registration.completed"}

@@ -196,6 +196,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "is not part of the chest X-ray"),
     QT_TRANSLATE_NOOP("Core", "is not part of the trafficking checklist"),
     QT_TRANSLATE_NOOP("Core", "is not the version of the consent wording shown"),
+    QT_TRANSLATE_NOOP("Core", "is not this arrival's person"),
     QT_TRANSLATE_NOOP("Core", "is not this device's chain head"),
     QT_TRANSLATE_NOOP("Core", "is required"),
     QT_TRANSLATE_NOOP("Core", "is required (at most 80 characters)"),

@@ -115,6 +115,7 @@ EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     "headcount.recorded": frozenset({_P.HEADCOUNT}),
     # issue 16: written at HQ only (events.HQ_ONLY_TYPES), by a partner; no role on a device writes one
     "referral.partner_stage": frozenset(),
+    "registration.completed": frozenset({_P.REGISTER}),     # the full registration continued from the queue
 }
 
 

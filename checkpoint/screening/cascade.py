@@ -189,6 +189,11 @@ def inputs_from_events(events: Iterable[Mapping[str, Any]], *, local_day: Any) -
                 screen(pid, enc, p["tb"], ev["recorded_at"])
             for r in p.get("referrals") or []:
                 referral(pid, enc, r)
+        elif t == "registration.completed":         # a quick registration's arrival, completed from the queue
+            if p.get("tb"):
+                screen(pid, p["encounter_id"], p["tb"], ev["recorded_at"])
+            for r in p.get("referrals") or []:
+                referral(pid, p["encounter_id"], r)
         elif t == "tb.screened":
             screen(pid, p["encounter_id"], p["tb"], ev["recorded_at"])
             if p.get("referral"):

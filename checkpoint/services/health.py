@@ -145,6 +145,7 @@ class Health:
             [pid]))
         with ctx.store.write():
             ctx.store.record("person.viewed", "person", pid, {}, author=ctx.user.id)
+        ctx.audit_read("health", 1)
         return HealthRecord(rows[0], arrivals, screens, refs)
 
     # ------------------------------------------------------------------ the screen

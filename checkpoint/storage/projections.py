@@ -393,3 +393,9 @@ def _partner_stage(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> N
     if stage in ("closed", "did_not_arrive"):
         _update(db, "referrals", p["referral_id"], {"status": "closed" if stage == "closed" else "lost_to_follow_up",
                                                     "updated_at": ev["recorded_at"]})
+
+
+# The full registration continued on a quick registration's arrival (the flow of issues 11, 12 and 14).
+from checkpoint.storage import completion as _completion  # noqa: E402
+
+_HANDLERS.update(_completion.HANDLERS)

@@ -67,7 +67,7 @@ _R_COLS = tuple(c.name for c in fact_referrals.columns)
 _a_values, _r_values = operator.itemgetter(*_A_COLS), operator.itemgetter(*_R_COLS)
 _SIZE = {c.name: int(getattr(c.type, "length", 0) or 0) for t in (fact_arrivals, fact_referrals) for c in t.columns}
 _FACT_TYPES = frozenset({"registration.recorded", "person.amended", "encounter.amended", "record.voided",
-                         "referral.created", "referral.updated", "consent.withdrawn"})
+                         "referral.created", "referral.updated", "consent.withdrawn", "registration.completed"})
 # Trafficking outcomes that are not a screen: the checklist left untouched (issue 12), and a screen whose
 # trafficking-interview consent was withdrawn afterwards (the arrival counts as not screened).
 NOT_SCREENED = "NOT_SCREENED"
@@ -363,6 +363,8 @@ class _Writer:
             self._refresh(r["encounter_id"])
         elif type_ == "referral.updated":
             self._referral_updated(str(p.get("referral_id")), _obj(p.get("changes")))
+        elif type_ == "registration.completed":
+            self._completed(person_id, p)
         elif type_ == "consent.withdrawn":
             if p.get("purpose") in _INTERVIEW_CONSENTS:
                 self._change(sa.and_(fa.c.encounter_id == str(p.get("encounter_id")), fa.c.person_id == person_id,
@@ -384,6 +386,38 @@ class _Writer:
             elif kind == "tb_screening":
                 self._change(sa.and_(fa.c.tb_screening_id == rid, fa.c.person_id == person_id),
                              lambda _r: {"tb_screening_id": "", "tb_outcome": "", "tb_presumptive": False})
+
+    def _completed(self, pid: str, p: Mapping[str, Any]) -> None:
+        """A quick registration's arrival completed from the queue (``registration.completed``): its journey, its
+        screens and its referrals join the arrival's row; no second arrival. Two completions of one arrival: the
+        later one's screens win, as they do on the device's review."""
+        eid = str(p.get("encounter_id"))
+        journey = _obj(p.get("encounter"))
+        if journey:
+            self._encounter_amended(eid, journey)
+        t, tb = _obj(p.get("trafficking")), _obj(p.get("tb"))
+        if t:
+            t_res = _obj(t.get("result"))
+            flags = t_res.get("flags")
+            screen: dict[str, Any] = {
+                "trafficking_screening_id": _code(t.get("id"), "trafficking_screening_id"),
+                "trafficking_outcome": _code(t_res.get("outcome"), "trafficking_outcome"),
+                "child_protection": isinstance(flags, list) and "CHILD_PROTECTION" in flags,
+                "exploitation": _exploitation(t), "safety_referral": _safety_referral(t)}
+            self._change(sa.and_(fact_arrivals.c.encounter_id == eid, fact_arrivals.c.person_id == pid),
+                         lambda _r: screen)
+        if tb:
+            tb_res = _obj(tb.get("result"))
+            tb_cols = {"tb_screening_id": _code(tb.get("id"), "tb_screening_id"),
+                       "tb_outcome": _code(tb_res.get("outcome"), "tb_outcome"),
+                       "tb_presumptive": tb_res.get("presumptive") is True}
+            self._change(sa.and_(fact_arrivals.c.encounter_id == eid, fact_arrivals.c.person_id == pid),
+                         lambda _r: tb_cols)
+        refs = p.get("referrals")
+        rows = [referral_row(r, eid, pid) for r in (refs if isinstance(refs, list) else ())]
+        if rows:
+            self.conn.execute(fact_referrals.insert(), rows)
+            self._refresh(eid)
 
     def _person_amended(self, pid: str, ch: Mapping[str, Any]) -> None:
         if not any(k in ch for k in ("sex", "date_of_birth", "home_province", "home_district")):

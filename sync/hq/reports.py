@@ -71,7 +71,7 @@ TB_INDICATORS = STEPS
 # The dimensions the cascade has (its age groups are WHO's TB notification groups, not CTDC's).
 TB_DIMENSIONS = ("total", "checkpoint", "sex", "age_group")
 _TB_EVENTS = ("registration.recorded", "tb.screened", "referral.created", "referral.updated", "record.voided",
-              "person.amended")
+              "person.amended", "registration.completed")
 
 
 # ------------------------------------------------------------------------------------------------ periods

@@ -163,6 +163,13 @@ WRITES += [
     ("directory.refuse", "dara", lambda s, w: s.directory.refuse("a test refusal"), {}),
 ]
 
+# the flow (issues 11, 12, 14): the full registration continued on a quick registration's arrival
+READS |= {"registrations.arrival"}
+WRITES += [
+    ("registrations.complete", "sokha", lambda s, w: s.registrations.complete(
+        s.arrivals.quick_register(_ADULT).encounter_id, consents={"storage": True}),
+     {"persons": True, "encounters": True, "events": True}),
+]
 
 def _reference(s: Session) -> dict[str, Any]:
     """HQ's reference data as the sync code hands it over once its signature is verified (issue 16)."""

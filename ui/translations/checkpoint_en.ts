@@ -127,77 +127,77 @@
 <context>
     <name>CascadeView</name>
     <message>
-        <location filename="../views/health_post.py" line="439"/>
+        <location filename="../views/health_post.py" line="446"/>
         <source>From (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="440"/>
+        <location filename="../views/health_post.py" line="447"/>
         <source>To (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="443"/>
+        <location filename="../views/health_post.py" line="450"/>
         <source>&amp;Show cascade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="447"/>
+        <location filename="../views/health_post.py" line="454"/>
         <source>TB cascade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="451"/>
+        <location filename="../views/health_post.py" line="458"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="451"/>
+        <location filename="../views/health_post.py" line="458"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="468"/>
+        <location filename="../views/health_post.py" line="475"/>
         <source>Write the dates as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="482"/>
         <source>Persons screened from %1 to %2, followed to today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="484"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="484"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="484"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="484"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="478"/>
+        <location filename="../views/health_post.py" line="485"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="478"/>
+        <location filename="../views/health_post.py" line="485"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="480"/>
+        <location filename="../views/health_post.py" line="487"/>
         <source>Age unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,591 +1250,596 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="199"/>
-        <source>is not this device&apos;s chain head</source>
+        <source>is not this arrival&apos;s person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="200"/>
-        <source>is required</source>
+        <source>is not this device&apos;s chain head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="201"/>
-        <source>is required (at most 80 characters)</source>
+        <source>is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="202"/>
-        <source>is required for a cough in prolonged-cough mode</source>
+        <source>is required (at most 80 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="203"/>
-        <source>is required to change your own passphrase</source>
+        <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="204"/>
-        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
+        <source>is required to change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="205"/>
-        <source>is too far in the past</source>
+        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="206"/>
-        <source>is too large</source>
+        <source>is too far in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="207"/>
-        <source>is too long</source>
+        <source>is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="208"/>
-        <source>is too long (at most 1024 characters)</source>
+        <source>is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="209"/>
-        <source>is too long to be a referral slip code</source>
+        <source>is too long (at most 1024 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="210"/>
-        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <source>is too long to be a referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="211"/>
-        <source>may contain only letters and digits (at most 20)</source>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="212"/>
-        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="213"/>
-        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="214"/>
-        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="215"/>
-        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="216"/>
-        <source>must be F, M, X or UNKNOWN</source>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="217"/>
-        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="218"/>
-        <source>must be M or F (or ប្រុស / ស្រី)</source>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="219"/>
-        <source>must be THB, KHR or USD</source>
+        <source>must be M or F (or ប្រុស / ស្រី)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="220"/>
-        <source>must be a 32-byte public key</source>
+        <source>must be THB, KHR or USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="221"/>
-        <source>must be a KdfParams</source>
+        <source>must be a 32-byte public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="222"/>
-        <source>must be a date</source>
+        <source>must be a KdfParams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="223"/>
-        <source>must be a date and time</source>
+        <source>must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="224"/>
-        <source>must be a date written YYYY-MM-DD</source>
+        <source>must be a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="225"/>
-        <source>must be a list of consents</source>
+        <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="226"/>
-        <source>must be a list of indicator ids</source>
+        <source>must be a list of consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="227"/>
-        <source>must be a list of types of exploitation</source>
+        <source>must be a list of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="228"/>
-        <source>must be a number</source>
+        <source>must be a list of types of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="229"/>
-        <source>must be a number from 0 to 100</source>
+        <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="230"/>
-        <source>must be a positive number of bytes</source>
+        <source>must be a number from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="231"/>
-        <source>must be a result of evaluate_tb or None</source>
+        <source>must be a positive number of bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="232"/>
-        <source>must be a result of evaluate_trafficking or None</source>
+        <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="233"/>
-        <source>must be a set of indicator ids</source>
+        <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="234"/>
-        <source>must be a short line of text</source>
+        <source>must be a set of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="235"/>
-        <source>must be a whole number</source>
+        <source>must be a short line of text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="236"/>
-        <source>must be a whole number of days</source>
+        <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="237"/>
-        <source>must be a whole number of years</source>
+        <source>must be a whole number of days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="238"/>
-        <source>must be accompanied, separated or unaccompanied</source>
+        <source>must be a whole number of years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="239"/>
-        <source>must be active or disabled</source>
+        <source>must be accompanied, separated or unaccompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="240"/>
-        <source>must be an age in whole years</source>
+        <source>must be active or disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="241"/>
-        <source>must be an age in years</source>
+        <source>must be an age in whole years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="242"/>
-        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
+        <source>must be an age in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="243"/>
-        <source>must be at most 500 characters</source>
+        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="244"/>
-        <source>must be between 0 and 1,000,000,000</source>
+        <source>must be at most 500 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="245"/>
-        <source>must be between 0 and 5,000,000</source>
+        <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="246"/>
-        <source>must be between 1 and 100,000</source>
+        <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="247"/>
-        <source>must be between 1 and 1000</source>
+        <source>must be between 1 and 100,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="248"/>
-        <source>must be bus, truck, van, on foot or other</source>
+        <source>must be between 1 and 1000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="249"/>
-        <source>must be bytes</source>
+        <source>must be bus, truck, van, on foot or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="250"/>
-        <source>must be child or adult</source>
+        <source>must be bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="251"/>
-        <source>must be done, referred or left</source>
+        <source>must be child or adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="252"/>
-        <source>must be head, spouse, child or other relative</source>
+        <source>must be done, referred or left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="253"/>
-        <source>must be kept or other</source>
+        <source>must be head, spouse, child or other relative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="254"/>
-        <source>must be officer, health_worker, supervisor or admin</source>
+        <source>must be kept or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="255"/>
-        <source>must be protection, child_protection or health</source>
+        <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="256"/>
-        <source>must be sealed, sent or failed</source>
+        <source>must be protection, child_protection or health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="257"/>
-        <source>must be text</source>
+        <source>must be sealed, sent or failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="258"/>
-        <source>must be the person or the guardian</source>
+        <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="259"/>
-        <source>must be true or false</source>
+        <source>must be the person or the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="260"/>
-        <source>must be written in Khmer script</source>
+        <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="261"/>
-        <source>must be yes or no</source>
+        <source>must be written in Khmer script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="262"/>
-        <source>must be yes, no or not asked</source>
+        <source>must be yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="263"/>
-        <source>must carry a time zone</source>
+        <source>must be yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="264"/>
-        <source>must map each field to a column name</source>
+        <source>must carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="265"/>
-        <source>must map each purpose to yes or no</source>
+        <source>must map each field to a column name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="266"/>
-        <source>must map each question to yes, no or not asked</source>
+        <source>must map each purpose to yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="267"/>
-        <source>must name a column</source>
+        <source>must map each question to yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="268"/>
-        <source>must not be empty</source>
+        <source>must name a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="269"/>
-        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="270"/>
-        <source>must not contain the user name</source>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="271"/>
-        <source>name the agency this consent is for</source>
+        <source>must not contain the user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="272"/>
-        <source>name the guardian and the relationship to the person</source>
+        <source>name the agency this consent is for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="273"/>
-        <source>names a station this site does not run</source>
+        <source>name the guardian and the relationship to the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="274"/>
-        <source>no such user</source>
+        <source>names a station this site does not run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="275"/>
-        <source>not a consent wording document of version 1</source>
+        <source>no such user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="276"/>
-        <source>nothing to change</source>
+        <source>not a consent wording document of version 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="277"/>
-        <source>nothing to update</source>
+        <source>nothing to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="278"/>
-        <source>only a closed referral has an outcome</source>
+        <source>nothing to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="279"/>
-        <source>record a TB diagnosis before the transfer for treatment</source>
+        <source>only a closed referral has an outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="280"/>
-        <source>record the sputum collection before the Xpert result</source>
+        <source>record a TB diagnosis before the transfer for treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="281"/>
-        <source>record the treatment start before its outcome</source>
+        <source>record the sputum collection before the Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="282"/>
-        <source>record() must run inside a transaction</source>
+        <source>record the treatment start before its outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="283"/>
-        <source>referrals need consent to referral</source>
+        <source>record() must run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="284"/>
-        <source>rekey() cannot run inside a transaction</source>
+        <source>referrals need consent to referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="285"/>
-        <source>say why you refer the person</source>
+        <source>rekey() cannot run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="286"/>
-        <source>the TB screen needs the person&apos;s age</source>
+        <source>say why you refer the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="287"/>
-        <source>the TB screen needs the person&apos;s consent</source>
+        <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="288"/>
-        <source>the Xpert result cannot be dated before the sputum was collected</source>
+        <source>the TB screen needs the person&apos;s consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="289"/>
-        <source>the checklist needs the person&apos;s age</source>
+        <source>the Xpert result cannot be dated before the sputum was collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="290"/>
-        <source>the content is not a referral slip&apos;s</source>
+        <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="291"/>
-        <source>the content repeats a field</source>
+        <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="292"/>
-        <source>the file already exists; choose a new name</source>
+        <source>the content repeats a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="293"/>
-        <source>the guardian must be an adult</source>
+        <source>the file already exists; choose a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="294"/>
-        <source>the list has no column for this field: choose one in the column mapping</source>
+        <source>the guardian must be an adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="295"/>
-        <source>the mapping names a column that is not in this list</source>
+        <source>the list has no column for this field: choose one in the column mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="296"/>
-        <source>the period ends before it starts</source>
+        <source>the mapping names a column that is not in this list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="297"/>
-        <source>the pre-screen needs consent to the trafficking interview</source>
+        <source>the period ends before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="298"/>
-        <source>the same consent is given twice</source>
+        <source>the pre-screen needs consent to the trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="299"/>
-        <source>the same person is already on an earlier row of this list</source>
+        <source>the same consent is given twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="300"/>
-        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <source>the same person is already on an earlier row of this list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="301"/>
-        <source>the signature does not match this message and context</source>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="302"/>
-        <source>the treatment outcome cannot be dated before the treatment started</source>
+        <source>the signature does not match this message and context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="303"/>
-        <source>the treatment start cannot be after its recorded outcome</source>
+        <source>the treatment outcome cannot be dated before the treatment started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="304"/>
-        <source>the two entries differ</source>
+        <source>the treatment start cannot be after its recorded outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="305"/>
-        <source>this consent is not given per agency</source>
+        <source>the two entries differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="306"/>
-        <source>this store has no users</source>
+        <source>this consent is not given per agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="307"/>
-        <source>trafficking answers need consent to the trafficking interview</source>
+        <source>this store has no users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="308"/>
-        <source>treatment cannot start before the person arrived</source>
+        <source>trafficking answers need consent to the trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="309"/>
-        <source>treatment cannot start when the diagnosis is not TB</source>
+        <source>treatment cannot start before the person arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="310"/>
-        <source>unknown code</source>
+        <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="311"/>
-        <source>unknown pre-screen question</source>
+        <source>unknown code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="312"/>
-        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <source>unknown pre-screen question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="313"/>
-        <source>visa MRZ is not supported: type the details manually</source>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="314"/>
-        <source>wrong context, or the sealed blob was altered</source>
+        <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="315"/>
-        <source>wrong key or context, or the encrypted blob was altered</source>
+        <source>wrong context, or the sealed blob was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="316"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="317"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2675,17 +2680,17 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="556"/>
+        <location filename="../views/health_post.py" line="563"/>
         <source>&amp;Health post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="560"/>
+        <location filename="../views/health_post.py" line="567"/>
         <source>TB &amp;cascade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="562"/>
+        <location filename="../views/health_post.py" line="569"/>
         <source>TB &amp;policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2693,255 +2698,255 @@
 <context>
     <name>HealthPostView</name>
     <message>
-        <location filename="../views/health_post.py" line="115"/>
+        <location filename="../views/health_post.py" line="116"/>
         <source>Find a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="115"/>
+        <location filename="../views/health_post.py" line="116"/>
         <source>Name, document, phone or birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="118"/>
+        <location filename="../views/health_post.py" line="119"/>
         <source>Persons found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="119"/>
+        <location filename="../views/health_post.py" line="120"/>
         <source>Find a person, then press Enter on their name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="124"/>
+        <location filename="../views/health_post.py" line="125"/>
         <source>Arrival</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="127"/>
+        <location filename="../views/health_post.py" line="128"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="129"/>
+        <location filename="../views/health_post.py" line="130"/>
         <source>The person &amp;agrees to the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="145"/>
-        <location filename="../views/health_post.py" line="147"/>
+        <location filename="../views/health_post.py" line="146"/>
+        <location filename="../views/health_post.py" line="148"/>
         <source>Days of cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="148"/>
-        <location filename="../views/health_post.py" line="151"/>
+        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="152"/>
         <source>HIV status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="150"/>
         <source>Positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="150"/>
         <source>Negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="150"/>
+        <location filename="../views/health_post.py" line="151"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="152"/>
+        <location filename="../views/health_post.py" line="153"/>
         <source>Chest X-ray reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="153"/>
+        <location filename="../views/health_post.py" line="154"/>
         <source>No X-ray now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="154"/>
+        <location filename="../views/health_post.py" line="155"/>
         <source>CAD score (0-100)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="154"/>
+        <location filename="../views/health_post.py" line="155"/>
         <source>if the machine gives one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="155"/>
-        <location filename="../views/health_post.py" line="158"/>
+        <location filename="../views/health_post.py" line="156"/>
+        <location filename="../views/health_post.py" line="159"/>
         <source>Read by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="156"/>
+        <location filename="../views/health_post.py" line="157"/>
         <source>Chest &amp;X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="157"/>
+        <location filename="../views/health_post.py" line="158"/>
         <source>CAD score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="159"/>
+        <location filename="../views/health_post.py" line="160"/>
         <source>&amp;Record TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="168"/>
+        <location filename="../views/health_post.py" line="169"/>
         <source>TB pathway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="172"/>
         <location filename="../views/health_post.py" line="173"/>
+        <location filename="../views/health_post.py" line="174"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="177"/>
         <location filename="../views/health_post.py" line="178"/>
+        <location filename="../views/health_post.py" line="179"/>
         <source>Sputum collected on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="179"/>
+        <location filename="../views/health_post.py" line="180"/>
         <source>Specimen id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="180"/>
         <location filename="../views/health_post.py" line="181"/>
+        <location filename="../views/health_post.py" line="182"/>
         <source>Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="182"/>
-        <location filename="../views/health_post.py" line="185"/>
-        <location filename="../views/health_post.py" line="193"/>
-        <location filename="../views/health_post.py" line="196"/>
+        <location filename="../views/health_post.py" line="183"/>
+        <location filename="../views/health_post.py" line="186"/>
+        <location filename="../views/health_post.py" line="194"/>
+        <location filename="../views/health_post.py" line="197"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="183"/>
+        <location filename="../views/health_post.py" line="184"/>
         <source>Diagnosis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="186"/>
         <location filename="../views/health_post.py" line="187"/>
+        <location filename="../views/health_post.py" line="188"/>
         <source>TB register number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="188"/>
         <location filename="../views/health_post.py" line="189"/>
+        <location filename="../views/health_post.py" line="190"/>
         <source>Treatment started on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="190"/>
         <location filename="../views/health_post.py" line="191"/>
+        <location filename="../views/health_post.py" line="192"/>
         <source>Treatment facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="194"/>
         <location filename="../views/health_post.py" line="195"/>
+        <location filename="../views/health_post.py" line="196"/>
         <source>Treatment outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="197"/>
+        <location filename="../views/health_post.py" line="198"/>
         <source>Outcome on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="201"/>
+        <location filename="../views/health_post.py" line="202"/>
         <source>&amp;Save step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="203"/>
+        <location filename="../views/health_post.py" line="204"/>
         <source>&amp;Transfer for treatment (nearest home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="205"/>
+        <location filename="../views/health_post.py" line="206"/>
         <source>&amp;Print transfer slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="277"/>
+        <location filename="../views/health_post.py" line="278"/>
         <source>No one found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="300"/>
+        <location filename="../views/health_post.py" line="304"/>
         <source>home province not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="306"/>
+        <location filename="../views/health_post.py" line="310"/>
         <source>Arrived %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="321"/>
+        <location filename="../views/health_post.py" line="325"/>
         <source>No TB referral yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="328"/>
+        <location filename="../views/health_post.py" line="332"/>
         <source>X-ray: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="330"/>
+        <location filename="../views/health_post.py" line="334"/>
         <source>sputum %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="332"/>
+        <location filename="../views/health_post.py" line="336"/>
         <source>Xpert: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="336"/>
+        <location filename="../views/health_post.py" line="340"/>
         <source>register %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="338"/>
+        <location filename="../views/health_post.py" line="342"/>
         <source>treatment from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="369"/>
+        <location filename="../views/health_post.py" line="373"/>
         <source>TB screen saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="401"/>
+        <location filename="../views/health_post.py" line="408"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="421"/>
+        <location filename="../views/health_post.py" line="428"/>
         <source>Transfer slip: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="424"/>
+        <location filename="../views/health_post.py" line="431"/>
         <source>Transfer recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4073,27 +4078,27 @@
 <context>
     <name>PolicyView</name>
     <message>
-        <location filename="../views/health_post.py" line="499"/>
+        <location filename="../views/health_post.py" line="506"/>
         <source>A chest &amp;X-ray is taken here (on site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="501"/>
+        <location filename="../views/health_post.py" line="508"/>
         <source>Recent &amp;detention alone sends a person to the X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="509"/>
+        <location filename="../views/health_post.py" line="516"/>
         <source>&amp;Save the TB policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="524"/>
+        <location filename="../views/health_post.py" line="531"/>
         <source>Only a supervisor can change the TB policy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="540"/>
+        <location filename="../views/health_post.py" line="547"/>
         <source>Saved. The TB policy applies from the next sign-in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4712,6 +4717,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../wizards/registration/wizard.py" line="42"/>
+        <source>Full registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../wizards/registration/wizard.py" line="54"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
@@ -4922,83 +4932,94 @@
 <context>
     <name>StationQueueView</name>
     <message>
-        <location filename="../views/arrivals/queue.py" line="40"/>
+        <location filename="../views/arrivals/queue.py" line="51"/>
         <source>SURGE MODE: quick registration only; interviews for the flagged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="48"/>
+        <location filename="../views/arrivals/queue.py" line="59"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="49"/>
+        <location filename="../views/arrivals/queue.py" line="60"/>
         <source>Private interview room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="49"/>
+        <location filename="../views/arrivals/queue.py" line="60"/>
+        <location filename="../views/arrivals/queue.py" line="201"/>
         <source>Health post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="50"/>
+        <location filename="../views/arrivals/queue.py" line="61"/>
         <source>NEA desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="50"/>
+        <location filename="../views/arrivals/queue.py" line="61"/>
         <source>Assistance desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="55"/>
+        <location filename="../views/arrivals/queue.py" line="66"/>
         <source>Call next (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="59"/>
+        <location filename="../views/arrivals/queue.py" line="70"/>
         <source>Laptops of this checkpoint share the queue through HQ whenever a link exists; without one, this laptop&apos;s queue is its own and merges at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="66"/>
+        <location filename="../views/arrivals/queue.py" line="77"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="70"/>
+        <location filename="../views/arrivals/queue.py" line="81"/>
         <source>Done (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="71"/>
+        <location filename="../views/arrivals/queue.py" line="82"/>
         <source>Referred (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="72"/>
+        <location filename="../views/arrivals/queue.py" line="83"/>
         <source>Left before being seen (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="111"/>
+        <location filename="../views/arrivals/queue.py" line="122"/>
         <source>being seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="112"/>
+        <location filename="../views/arrivals/queue.py" line="123"/>
         <source>waiting %1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="118"/>
+        <location filename="../views/arrivals/queue.py" line="126"/>
+        <source>red flags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="131"/>
         <source>Waiting %1 · seen %2 · referred %3 · left before being seen %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="133"/>
+        <location filename="../views/arrivals/queue.py" line="146"/>
         <source>No one is waiting at this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="183"/>
+        <source>This person&apos;s full registration is already recorded: interview them and close the entry (Ctrl+D).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -111,6 +111,7 @@ class HealthPostView(QWidget):
         self.person_id: str | None = None
         self.record: Any = None
         self.transfer_id: str | None = None
+        self.queue_entry_id: str | None = None      # the queue entry the person was called from (the flow)
 
         self.search = _line("hp_search", self.tr("Find a person"), self.tr("Name, document, phone or birth date"))
         self.results = QListWidget()
@@ -276,8 +277,11 @@ class HealthPostView(QWidget):
         else:
             self.message.setText(self.tr("No one found."))
 
-    def open_person(self, person_id: str) -> None:
+    def open_person(self, person_id: str, *, queue_entry_id: str | None = None) -> None:
+        """Show a person; ``queue_entry_id``: the health post's queue entry they were called from, closed as done
+        once their TB screen is saved here."""
         self.person_id = person_id
+        self.queue_entry_id = queue_entry_id
         self.transfer_id = None
         self.slip.clear()
         self.print_btn.setEnabled(False)
@@ -374,6 +378,9 @@ class HealthPostView(QWidget):
             self.cad.clear()
             self.read_by.clear()
             self.reload()
+            if self.queue_entry_id is not None:      # called from the health post's queue: seen
+                entry, self.queue_entry_id = self.queue_entry_id, None
+                self.ctx.mutate(self.ctx.session.arrivals.close, entry, "done", on_error=self._error, parent=self)
 
         self.ctx.mutate(self.ctx.session.health.screen, enc, answers, consent=self.consent.isChecked(), cxr=cxr,
                         on_done=done, on_error=self._error, parent=self)
