@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from checkpoint import crypto
 from checkpoint.services.arrivals import Arrivals
+from checkpoint.services.assistance import Assistance
 from checkpoint.services.base import Context, User, load_user
 from checkpoint.services.consents import Consents
 from checkpoint.services.corrections import Corrections
@@ -69,6 +70,7 @@ class Session:
         self.health = Health(ctx)           # the health post's TB work (issue 14)
         self.consents = Consents(ctx)            # issue 12: consent per purpose and its withdrawal
         self.arrivals = Arrivals(ctx)       # group arrivals, quick registration, triage queue (issue 11)
+        self.assistance = Assistance(ctx)   # issue 13: assistance handed out at the transit centre
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

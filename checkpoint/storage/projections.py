@@ -376,3 +376,8 @@ def _user_key_set(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 from checkpoint.storage import arrivals as _arrivals  # noqa: E402
 
 _HANDLERS.update(_arrivals.HANDLERS)
+
+# Issue 13: assistance handed out (voids, corrections) and NEA job registration.
+from checkpoint.storage import assistance as _assistance  # noqa: E402
+
+_HANDLERS.update(_assistance.HANDLERS)

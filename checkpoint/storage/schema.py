@@ -417,6 +417,18 @@ def m0009_trust(db: sqlite_utils.Database) -> None:
                "ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END")
 
 
+@SCHEMA_MIGRATIONS(name="0010_assistance")
+def m0010_assistance(db: sqlite_utils.Database) -> None:
+    """Issue 13: assistance handed out at the transit centre (item, quantity or amount, provider, who and when, a
+    supervisor's override of the second-cash-grant rule, void and correction) and NEA job registrations
+    (checkpoint.storage.assistance)."""
+    from checkpoint.storage.assistance import SCHEMA_0010
+    db.executescript(SCHEMA_0010)
+
+
+PROJECTION_TABLES += ("assistance", "nea_registrations")      # issue 13 (appended)
+
+
 def apply_migrations(db: sqlite_utils.Database) -> None:
     """Bring the store to the current schema. Each migration and its record commit together."""
     SCHEMA_MIGRATIONS.apply(db)
