@@ -278,7 +278,7 @@ class Assistance:
         rows = row_dicts(ctx.db.execute(
             "SELECT id, item_code, kind, unit, quantity, provider, cash_grant, given_by, given_at, device_id, "
             "override_of, override_reason, voided, void_reason, corrected_at, correction_reason FROM assistance "
-            "WHERE person_id = ? ORDER BY given_at DESC, id DESC", [pid]))
+            "WHERE person_id = ? ORDER BY given_at DESC, hlc DESC", [pid]))
         ctx.audit_read("assistance", 1)
         today = ctx.today()
         tz = ctx.site.tz

@@ -33,6 +33,7 @@ CREATE TABLE assistance (
     given_by TEXT NOT NULL,
     given_at TEXT NOT NULL,
     device_id TEXT NOT NULL,
+    hlc TEXT NOT NULL,
     override_of TEXT NOT NULL DEFAULT '',
     override_reason TEXT NOT NULL DEFAULT '',
     voided INTEGER NOT NULL DEFAULT 0,
@@ -99,7 +100,7 @@ def _given(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
         "id": a["id"], "person_id": ev["entity_id"], "item_code": a["item_code"], "kind": a["kind"],
         "unit": a["unit"], "quantity": _qty(a["quantity"]), "provider": a["provider"],
         "cash_grant": int(bool(a.get("cash_grant"))), "given_by": ev["author"], "given_at": ev["recorded_at"],
-        "device_id": ev["device_id"], "override_of": str(ov.get("of") or ""),
+        "device_id": ev["device_id"], "hlc": ev["hlc"], "override_of": str(ov.get("of") or ""),
         "override_reason": str(ov.get("reason") or "")})
 
 
