@@ -34,6 +34,7 @@ from checkpoint.services.corrections import Corrections
 from checkpoint.services.drafts import Drafts
 from checkpoint.services.health import Health
 from checkpoint.services.maintenance import Maintenance
+from checkpoint.services.nea import Nea
 from checkpoint.services.records import Records
 from checkpoint.services.referrals import Referrals
 from checkpoint.services.registrations import Registrations
@@ -71,6 +72,7 @@ class Session:
         self.consents = Consents(ctx)            # issue 12: consent per purpose and its withdrawal
         self.arrivals = Arrivals(ctx)       # group arrivals, quick registration, triage queue (issue 11)
         self.assistance = Assistance(ctx)   # issue 13: assistance handed out at the transit centre
+        self.nea = Nea(ctx)                 # issue 13: NEA job registration and NEA's export
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

@@ -51,7 +51,8 @@ CREATE TABLE nea_registrations (
     encounter_id TEXT NOT NULL,
     data TEXT NOT NULL,
     registered_by TEXT NOT NULL,
-    registered_at TEXT NOT NULL
+    registered_at TEXT NOT NULL,
+    hlc TEXT NOT NULL
 );
 CREATE INDEX nea_registrations_person ON nea_registrations(person_id, registered_at);
 CREATE INDEX nea_registrations_at ON nea_registrations(registered_at);
@@ -132,7 +133,7 @@ def _nea(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     _insert(db, "nea_registrations", {
         "id": reg["id"], "person_id": ev["entity_id"], "encounter_id": p["encounter_id"],
         "data": json.dumps(reg.get("data") or {}, sort_keys=True, ensure_ascii=False),
-        "registered_by": ev["author"], "registered_at": ev["recorded_at"]})
+        "registered_by": ev["author"], "registered_at": ev["recorded_at"], "hlc": ev["hlc"]})
     c = p.get("consent")
     if c:
         _insert(db, "consent_records", {
