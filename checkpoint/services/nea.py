@@ -226,11 +226,13 @@ class Nea:
         ctx.audit_read("nea", 1 if rows else 0)
         return rows
 
-    def rows(self, start: date, end: date) -> list[dict[str, Any]]:
-        """The export's rows for registrations from ``start`` to ``end`` (the site's days): exactly the persons whose
-        NEA consent stands, the latest registration of each in the period."""
+    def rows(self, start: date | None, end: date | None) -> list[dict[str, Any]]:
+        """The export's rows for registrations from ``start`` to ``end`` (the site's days; None: from the first, to
+        today): exactly the persons whose NEA consent stands, the latest registration of each in the period."""
         ctx = self._ctx
         ctx.require(Permission.EXPORT)
+        start = date(2000, 1, 1) if start is None else start
+        end = ctx.today() if end is None else end
         if not isinstance(start, date) or not isinstance(end, date) or end < start:
             raise ValidationError("period", "the end must not be before the start")
         tz = ctx.site.tz
@@ -274,7 +276,7 @@ class Nea:
         ctx.audit_read("nea", len(out))
         return out
 
-    def export(self, start: date, end: date, out: str | os.PathLike[str]) -> NeaExported:
+    def export(self, start: date | None, end: date | None, out: str | os.PathLike[str]) -> NeaExported:
         """Write NEA's CSV for the period (docs/exports/nea.md) to a new owner-only file; logged."""
         ctx = self._ctx
         ctx.require(Permission.EXPORT)
