@@ -266,7 +266,7 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     sp = add("export", cmd_export, "export arrivals to a CSV file", json_=True)
     sp.add_argument("--format", default="csv")
     sp.add_argument("--out", type=Path, required=True)
-    from checkpoint.commands_services import _day   # issue 13: --format nea exports a period
+    from checkpoint.commands_services import _day  # issue 13: --format nea exports a period
     sp.add_argument("--from", dest="date_from", type=_day, help="nea: first local day (YYYY-MM-DD)")
     sp.add_argument("--to", dest="date_to", type=_day, help="nea: last local day, inclusive (YYYY-MM-DD)")
     sp = add("backup", cmd_backup, "copy the store (encrypted) with its key slots", json_=True)
