@@ -77,3 +77,17 @@ def test_a_health_worker_gives_no_assistance(qtbot, make_ctx, runner) -> None:
     qtbot.keyClick(view.history, Qt.Key.Key_W)
     wait_idle(qtbot, nurse)
     assert view.received == [] and view.message.text()                 # refused, said on the screen
+
+
+def test_the_main_window_offers_the_assistance_desk_to_officers_and_supervisors_only(make_ctx, qtbot) -> None:
+    from ui.windows.main_window import MainWindow
+
+    for name, offered in (("sokha", True), ("dara", True), ("thida", False), ("rith", False)):
+        ctx = make_ctx(name)
+        win = MainWindow(ctx, background_sync=False)
+        qtbot.addWidget(win)
+        assert ("assistance" in win.actions_) is offered, name
+        if offered:
+            win.show_page("assistance")
+            assert isinstance(win.stack.currentWidget(), AssistanceDeskView)
+        wait_idle(qtbot, ctx)

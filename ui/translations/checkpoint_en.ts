@@ -3551,17 +3551,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="292"/>
+        <location filename="../windows/main_window.py" line="293"/>
+        <source>Assistance desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="294"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="339"/>
+        <location filename="../windows/main_window.py" line="341"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="372"/>
+        <location filename="../windows/main_window.py" line="380"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>

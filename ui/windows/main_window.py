@@ -289,6 +289,8 @@ class MainWindow(QMainWindow):
             action("health_post", self.tr("Health post"), "Ctrl+6", lambda: self.show_page("health_post"))
         if self.available("arrivals"):
             action("arrivals", self.tr("Arrivals"), "Ctrl+5", lambda: self.show_page("arrivals"))
+        if self.available("assistance"):        # issue 13: the assistance desk
+            action("assistance", self.tr("Assistance desk"), "Ctrl+7", lambda: self.show_page("assistance"))
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
         self.user_label = QLabel(f"{user.display_name} · {role_label(user.role)}")
@@ -352,6 +354,12 @@ class MainWindow(QMainWindow):
 
                 return ArrivalsView(self.ctx)
             self._factories["arrivals"] = arrivals
+        if can(role, Permission.GIVE_ASSISTANCE):    # issue 13: the assistance desk (its own ASSISTANCE_DESK queue)
+            def assistance() -> QWidget:
+                from ui.views.assistance import AssistanceDeskView
+
+                return AssistanceDeskView(self.ctx)
+            self._factories["assistance"] = assistance
 
     def available(self, key: str) -> bool:
         return key in self.pages or key in getattr(self, "_factories", {})
