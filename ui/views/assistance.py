@@ -30,6 +30,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.text import code_label
 
 __all__ = ["AssistanceDeskView"]
 
@@ -125,7 +126,8 @@ class AssistanceDeskView(QWidget):
             q = r["quantity"]
             qty = str(int(q)) if float(q).is_integer() else f"{q:.2f}"
             void = "  " + self.tr("(void)") if r["voided"] else ""
-            self.history.addItem(f"{when}  {r['item_code']}  {qty} {r['unit']}  ·  {r['provider']}{void}")
+            item, prov = code_label("assistance_items", r["item_code"]), code_label("agencies", r["provider"])
+            self.history.addItem(f"{when}  {item}  {qty} {r['unit']}  ·  {prov}{void}")
 
     def _failed(self, e: BaseException) -> None:
         if isinstance(e, CashGrantRefused):
@@ -135,7 +137,7 @@ class AssistanceDeskView(QWidget):
             self.message.setText(
                 self.tr("Refused: a cash grant was already given on %1 (%2 %3, %4). A supervisor may give another "
                         "with a reason (Ctrl+O).").replace("%1", f["given_at"][:10]).replace("%2", qty)
-                .replace("%3", f["unit"]).replace("%4", f["provider"]))
+                .replace("%3", f["unit"]).replace("%4", code_label("agencies", f["provider"])))
         else:
             self.message.setText(error_message(e))
 
