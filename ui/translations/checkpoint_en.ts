@@ -127,108 +127,108 @@
 <context>
     <name>AssistanceDeskView</name>
     <message>
-        <location filename="../views/assistance.py" line="50"/>
-        <location filename="../views/assistance.py" line="161"/>
+        <location filename="../views/assistance.py" line="51"/>
+        <location filename="../views/assistance.py" line="163"/>
         <source>No one is being served. Press F5 to call the next person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="54"/>
+        <location filename="../views/assistance.py" line="55"/>
         <source>Call next (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="61"/>
+        <location filename="../views/assistance.py" line="62"/>
         <source>Already received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="62"/>
+        <location filename="../views/assistance.py" line="63"/>
         <source>Already received (today first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="66"/>
+        <location filename="../views/assistance.py" line="67"/>
         <source>Water (W)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="66"/>
+        <location filename="../views/assistance.py" line="67"/>
         <source>Meal (M)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="66"/>
+        <location filename="../views/assistance.py" line="67"/>
         <source>Hygiene kit (H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="67"/>
+        <location filename="../views/assistance.py" line="68"/>
         <source>Transport ticket (T)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="67"/>
+        <location filename="../views/assistance.py" line="68"/>
         <source>Night in shelter (N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="68"/>
+        <location filename="../views/assistance.py" line="69"/>
         <source>Cash grant (C)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="82"/>
+        <location filename="../views/assistance.py" line="83"/>
         <source>Cash amount (riel):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="85"/>
+        <location filename="../views/assistance.py" line="86"/>
         <source>Cash amount (riel)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="89"/>
+        <location filename="../views/assistance.py" line="90"/>
         <source>Supervisor: reason to give a second cash grant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="90"/>
+        <location filename="../views/assistance.py" line="91"/>
         <source>Reason for the override</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="124"/>
+        <location filename="../views/assistance.py" line="125"/>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="127"/>
+        <location filename="../views/assistance.py" line="128"/>
         <source>(void)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="136"/>
+        <location filename="../views/assistance.py" line="138"/>
         <source>Refused: a cash grant was already given on %1 (%2 %3, %4). A supervisor may give another with a reason (Ctrl+O).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="148"/>
+        <location filename="../views/assistance.py" line="150"/>
         <source>No one is waiting at the assistance desk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="168"/>
+        <location filename="../views/assistance.py" line="170"/>
         <source>Type the amount as a number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="174"/>
+        <location filename="../views/assistance.py" line="176"/>
         <source>Call a person first (F5).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="181"/>
+        <location filename="../views/assistance.py" line="183"/>
         <source>Recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3556,18 +3556,152 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="294"/>
+        <location filename="../windows/main_window.py" line="295"/>
+        <source>NEA desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="296"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="341"/>
+        <location filename="../windows/main_window.py" line="343"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="380"/>
+        <location filename="../windows/main_window.py" line="388"/>
         <source>HQ: %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NeaDeskView</name>
+    <message>
+        <location filename="../views/nea.py" line="51"/>
+        <source>No one is being served. Press F5 to call the next person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="54"/>
+        <source>Call next (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="80"/>
+        <source>Work abroad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="81"/>
+        <source>Years of experience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="82"/>
+        <source>Main skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="83"/>
+        <source>Other skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="84"/>
+        <source>Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="85"/>
+        <source>Job looked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="86"/>
+        <source>Where in Cambodia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="89"/>
+        <location filename="../views/nea.py" line="93"/>
+        <source>Would work abroad again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>maybe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="95"/>
+        <source>Available from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="95"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="96"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="97"/>
+        <source>Second contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="98"/>
+        <source>Second contact&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="99"/>
+        <source>Commune of residence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="106"/>
+        <source>The person agrees to be registered with NEA (read the text above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="109"/>
+        <source>Register with NEA (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="127"/>
+        <source>No one is waiting at the NEA desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="179"/>
+        <source>Call a person first (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="182"/>
+        <source>Without the person&apos;s consent nothing is registered with NEA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="195"/>
+        <source>Registered with NEA.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

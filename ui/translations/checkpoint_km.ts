@@ -127,108 +127,108 @@
 <context>
     <name>AssistanceDeskView</name>
     <message>
-        <location filename="../views/assistance.py" line="50"/>
-        <location filename="../views/assistance.py" line="161"/>
+        <location filename="../views/assistance.py" line="51"/>
+        <location filename="../views/assistance.py" line="163"/>
         <source>No one is being served. Press F5 to call the next person.</source>
         <translation>មិនទាន់មានអ្នកកំពុងទទួលសេវាទេ។ ចុច F5 ដើម្បីហៅអ្នកបន្ទាប់។</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="54"/>
+        <location filename="../views/assistance.py" line="55"/>
         <source>Call next (F5)</source>
         <translation>ហៅអ្នកបន្ទាប់ (F5)</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="61"/>
+        <location filename="../views/assistance.py" line="62"/>
         <source>Already received</source>
         <translation>បានទទួលរួចហើយ</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="62"/>
+        <location filename="../views/assistance.py" line="63"/>
         <source>Already received (today first):</source>
         <translation>បានទទួលរួចហើយ (ថ្ងៃនេះមុនគេ)៖</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="66"/>
+        <location filename="../views/assistance.py" line="67"/>
         <source>Water (W)</source>
         <translation>ទឹក (W)</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="66"/>
+        <location filename="../views/assistance.py" line="67"/>
         <source>Meal (M)</source>
         <translation>អាហារ (M)</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="66"/>
+        <location filename="../views/assistance.py" line="67"/>
         <source>Hygiene kit (H)</source>
         <translation>កញ្ចប់អនាម័យ (H)</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="67"/>
+        <location filename="../views/assistance.py" line="68"/>
         <source>Transport ticket (T)</source>
         <translation>សំបុត្រធ្វើដំណើរ (T)</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="67"/>
+        <location filename="../views/assistance.py" line="68"/>
         <source>Night in shelter (N)</source>
         <translation>ស្នាក់នៅមួយយប់ (N)</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="68"/>
+        <location filename="../views/assistance.py" line="69"/>
         <source>Cash grant (C)</source>
         <translation>ប្រាក់ឧបត្ថម្ភ (C)</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="82"/>
+        <location filename="../views/assistance.py" line="83"/>
         <source>Cash amount (riel):</source>
         <translation>ចំនួនប្រាក់ (រៀល)៖</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="85"/>
+        <location filename="../views/assistance.py" line="86"/>
         <source>Cash amount (riel)</source>
         <translation>ចំនួនប្រាក់ (រៀល)</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="89"/>
+        <location filename="../views/assistance.py" line="90"/>
         <source>Supervisor: reason to give a second cash grant</source>
         <translation>អ្នកគ្រប់គ្រង៖ មូលហេតុដើម្បីផ្តល់ប្រាក់ឧបត្ថម្ភលើកទីពីរ</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="90"/>
+        <location filename="../views/assistance.py" line="91"/>
         <source>Reason for the override</source>
         <translation>មូលហេតុនៃការអនុញ្ញាតលើកលែង</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="124"/>
+        <location filename="../views/assistance.py" line="125"/>
         <source>today</source>
         <translation>ថ្ងៃនេះ</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="127"/>
+        <location filename="../views/assistance.py" line="128"/>
         <source>(void)</source>
         <translation>(ទុកជាមោឃៈ)</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="136"/>
+        <location filename="../views/assistance.py" line="138"/>
         <source>Refused: a cash grant was already given on %1 (%2 %3, %4). A supervisor may give another with a reason (Ctrl+O).</source>
         <translation>បដិសេធ៖ ប្រាក់ឧបត្ថម្ភត្រូវបានផ្តល់រួចហើយនៅថ្ងៃ %1 (%2 %3, %4)។ អ្នកគ្រប់គ្រងអាចផ្តល់ម្តងទៀតដោយមានមូលហេតុ (Ctrl+O)។</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="148"/>
+        <location filename="../views/assistance.py" line="150"/>
         <source>No one is waiting at the assistance desk.</source>
         <translation>គ្មាននរណារង់ចាំនៅតុជំនួយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="168"/>
+        <location filename="../views/assistance.py" line="170"/>
         <source>Type the amount as a number.</source>
         <translation>សូមវាយចំនួនប្រាក់ជាលេខ។</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="174"/>
+        <location filename="../views/assistance.py" line="176"/>
         <source>Call a person first (F5).</source>
         <translation>សូមហៅមនុស្សម្នាក់ជាមុនសិន (F5)។</translation>
     </message>
     <message>
-        <location filename="../views/assistance.py" line="181"/>
+        <location filename="../views/assistance.py" line="183"/>
         <source>Recorded.</source>
         <translation>បានកត់ត្រា។</translation>
     </message>
@@ -3556,19 +3556,153 @@
         <translation>តុជំនួយ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="294"/>
+        <location filename="../windows/main_window.py" line="295"/>
+        <source>NEA desk</source>
+        <translation>តុ NEA</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="296"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="341"/>
+        <location filename="../windows/main_window.py" line="343"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="380"/>
+        <location filename="../windows/main_window.py" line="388"/>
         <source>HQ: %1 waiting</source>
         <translation>ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
+    </message>
+</context>
+<context>
+    <name>NeaDeskView</name>
+    <message>
+        <location filename="../views/nea.py" line="51"/>
+        <source>No one is being served. Press F5 to call the next person.</source>
+        <translation>មិនទាន់មានអ្នកកំពុងទទួលសេវាទេ។ ចុច F5 ដើម្បីហៅអ្នកបន្ទាប់។</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="54"/>
+        <source>Call next (F5)</source>
+        <translation>ហៅអ្នកបន្ទាប់ (F5)</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="80"/>
+        <source>Work abroad</source>
+        <translation>ការងារនៅបរទេស</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="81"/>
+        <source>Years of experience</source>
+        <translation>ចំនួនឆ្នាំនៃបទពិសោធន៍</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="82"/>
+        <source>Main skill</source>
+        <translation>ជំនាញចម្បង</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="83"/>
+        <source>Other skills</source>
+        <translation>ជំនាញផ្សេងទៀត</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="84"/>
+        <source>Education</source>
+        <translation>កម្រិតវប្បធម៌</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="85"/>
+        <source>Job looked for</source>
+        <translation>ការងារដែលកំពុងស្វែងរក</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="86"/>
+        <source>Where in Cambodia</source>
+        <translation>កន្លែងណាក្នុងប្រទេសកម្ពុជា</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="89"/>
+        <location filename="../views/nea.py" line="93"/>
+        <source>Would work abroad again</source>
+        <translation>នឹងទៅធ្វើការនៅបរទេសម្តងទៀត</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>yes</source>
+        <translation>បាទ/ចាស</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>no</source>
+        <translation>ទេ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>maybe</source>
+        <translation>ប្រហែល</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="95"/>
+        <source>Available from</source>
+        <translation>អាចចាប់ផ្តើមពីថ្ងៃ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="95"/>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="96"/>
+        <source>Phone</source>
+        <translation>លេខទូរស័ព្ទ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="97"/>
+        <source>Second contact</source>
+        <translation>អ្នកទំនាក់ទំនងទីពីរ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="98"/>
+        <source>Second contact&apos;s phone</source>
+        <translation>លេខទូរស័ព្ទអ្នកទំនាក់ទំនងទីពីរ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="99"/>
+        <source>Commune of residence</source>
+        <translation>ឃុំ/សង្កាត់ដែលរស់នៅ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="106"/>
+        <source>The person agrees to be registered with NEA (read the text above)</source>
+        <translation>បុគ្គលនេះយល់ព្រមចុះឈ្មោះជាមួយ NEA (សូមអានអត្ថបទខាងលើ)</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="109"/>
+        <source>Register with NEA (Ctrl+S)</source>
+        <translation>ចុះឈ្មោះជាមួយ NEA (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="127"/>
+        <source>No one is waiting at the NEA desk.</source>
+        <translation>គ្មាននរណារង់ចាំនៅតុ NEA ទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="179"/>
+        <source>Call a person first (F5).</source>
+        <translation>សូមហៅមនុស្សម្នាក់ជាមុនសិន (F5)។</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="182"/>
+        <source>Without the person&apos;s consent nothing is registered with NEA.</source>
+        <translation>បើគ្មានការយល់ព្រមពីបុគ្គលនេះ គ្មានអ្វីត្រូវបានចុះឈ្មោះជាមួយ NEA ទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="195"/>
+        <source>Registered with NEA.</source>
+        <translation>បានចុះឈ្មោះជាមួយ NEA។</translation>
     </message>
 </context>
 <context>

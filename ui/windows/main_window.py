@@ -291,6 +291,8 @@ class MainWindow(QMainWindow):
             action("arrivals", self.tr("Arrivals"), "Ctrl+5", lambda: self.show_page("arrivals"))
         if self.available("assistance"):        # issue 13: the assistance desk
             action("assistance", self.tr("Assistance desk"), "Ctrl+7", lambda: self.show_page("assistance"))
+        if self.available("nea"):               # issue 13: NEA job registration
+            action("nea", self.tr("NEA desk"), "Ctrl+8", lambda: self.show_page("nea"))
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
         self.user_label = QLabel(f"{user.display_name} · {role_label(user.role)}")
@@ -360,6 +362,12 @@ class MainWindow(QMainWindow):
 
                 return AssistanceDeskView(self.ctx)
             self._factories["assistance"] = assistance
+        if can(role, Permission.NEA_REGISTER):       # issue 13: the NEA desk (its own NEA_DESK queue)
+            def nea() -> QWidget:
+                from ui.views.nea import NeaDeskView
+
+                return NeaDeskView(self.ctx)
+            self._factories["nea"] = nea
 
     def available(self, key: str) -> bool:
         return key in self.pages or key in getattr(self, "_factories", {})
