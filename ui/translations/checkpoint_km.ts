@@ -234,6 +234,59 @@
     </message>
 </context>
 <context>
+    <name>AssistanceFiguresView</name>
+    <message>
+        <location filename="../views/assistance_figures.py" line="31"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>ពី (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="34"/>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>ដល់ (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="35"/>
+        <source>Show</source>
+        <translation>បង្ហាញ</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="39"/>
+        <source>From</source>
+        <translation>ពី</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="41"/>
+        <source>to</source>
+        <translation>ដល់</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="58"/>
+        <source>Write the dates as YYYY-MM-DD.</source>
+        <translation>សូមសរសេរកាលបរិច្ឆេទជា YYYY-MM-DD។</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="66"/>
+        <source>%1 handed out to %2 persons</source>
+        <translation>បានចែក %1 ដល់មនុស្ស %2 នាក់</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="67"/>
+        <source>By kind and provider:</source>
+        <translation>តាមប្រភេទ និងអ្នកផ្តល់៖</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="70"/>
+        <source>By sex and age:</source>
+        <translation>តាមភេទ និងអាយុ៖</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="73"/>
+        <source>By item:</source>
+        <translation>តាមរបស់នីមួយៗ៖</translation>
+    </message>
+</context>
+<context>
     <name>CascadeView</name>
     <message>
         <location filename="../views/health_post.py" line="439"/>
@@ -3571,7 +3624,12 @@
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="388"/>
+        <location filename="../windows/main_window.py" line="346"/>
+        <source>Assistance</source>
+        <translation>ជំនួយ</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="391"/>
         <source>HQ: %1 waiting</source>
         <translation>ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
