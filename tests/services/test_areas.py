@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import inspect
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -154,6 +155,25 @@ WRITES += [
     ("arrivals.set_surge", "dara", lambda s, w: s.arrivals.set_surge(True), {"events": True}),
     ("arrivals.count_passing", "dara", lambda s, w: (s.arrivals.set_surge(True),
                                                      s.arrivals.count_passing("F", "child"))[1], {"events": True}),
+]
+# issue 13: assistance at the transit centre, NEA job registration
+AREAS = (*AREAS, "assistance", "nea")
+READS |= {"assistance.items", "assistance.item", "assistance.providers", "assistance.policy",
+          "assistance.first_cash_grant", "assistance.received", "assistance.figures", "nea.consent_stands",
+          "nea.prefill", "nea.of_person", "nea.rows"}
+_NEA_FORM = {"desired_job": "DRIVER", "phone": "012345678"}
+WRITES += [
+    ("assistance.give", "sokha", lambda s, w: s.assistance.give(w["reg"].person_id, "WATER", 1), {"events": True}),
+    ("assistance.void", "sokha", lambda s, w: s.assistance.void(
+        s.assistance.give(w["reg"].person_id, "WATER", 1).ids["assistance"], "wrong person"), {"events": True}),
+    ("assistance.correct", "sokha", lambda s, w: s.assistance.correct(
+        s.assistance.give(w["reg"].person_id, "WATER", 1).ids["assistance"], quantity=2, reason="two bottles"),
+     {"events": True}),
+    ("assistance.set_policy", "dara", lambda s, w: s.assistance.set_policy(cash_period_days=14), {"events": True}),
+    ("nea.register", "sokha", lambda s, w: s.nea.register(w["reg"].encounter_id, _NEA_FORM,
+                                                          consent={"granted": True}), {"events": True}),
+    ("nea.export", "dara", lambda s, w: s.nea.export(None, None, Path(tempfile.mkdtemp()) / "nea.csv"),
+     {"events": True}),
 ]
 
 

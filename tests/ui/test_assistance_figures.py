@@ -48,5 +48,5 @@ def test_the_assistance_tab_is_for_roles_with_figures(make_ctx, qtbot) -> None:
         win.show_page("supervisor")
         view = win.stack.currentWidget()
         titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
-        assert ("Assistance" in titles) is offered, (name, titles)
+        assert ("Assistance fi&gures" in titles) is offered, (name, titles)
         wait_idle(qtbot, ctx)

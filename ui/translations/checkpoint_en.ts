@@ -3625,7 +3625,7 @@
     </message>
     <message>
         <location filename="../windows/main_window.py" line="346"/>
-        <source>Assistance</source>
+        <source>Assistance fi&amp;gures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3625,8 +3625,8 @@
     </message>
     <message>
         <location filename="../windows/main_window.py" line="346"/>
-        <source>Assistance</source>
-        <translation>ជំនួយ</translation>
+        <source>Assistance fi&amp;gures</source>
+        <translation>តួលេខជំនួយ (&amp;G)</translation>
     </message>
     <message>
         <location filename="../windows/main_window.py" line="391"/>

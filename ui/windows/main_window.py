@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
                 view.add_tab(self.sync_panel, self.tr("&Sync with HQ"))
                 if can(role, Permission.STATS):    # issue 13: assistance by kind, provider, sex and age
                     from ui.views.assistance_figures import AssistanceFiguresView
-                    view.add_tab(AssistanceFiguresView(self.ctx), self.tr("Assistance"))
+                    view.add_tab(AssistanceFiguresView(self.ctx), self.tr("Assistance fi&gures"))
                 return view
             self._factories["supervisor"] = supervisor
 
