@@ -80,6 +80,11 @@ EVENT_ENTITY: dict[str, str] = {
 }
 EVENT_ENTITY.update({"tb.screened": "person", "site.tb_policy_set": "store"})   # issue 14
 EVENT_ENTITY.update({"registration.completed": "person"})
+# Issue 13: assistance handed out (and its voids and corrections), NEA job registration, the site's assistance policy.
+ASSISTANCE_TYPES = {"assistance.given": "person", "assistance.voided": "person", "assistance.corrected": "person",
+                    "nea.registered": "person", "site.assistance_policy_set": "store"}
+EVENT_TYPES = EVENT_TYPES | set(ASSISTANCE_TYPES)
+EVENT_ENTITY.update(ASSISTANCE_TYPES)
 
 # The event types that may travel from one device to another (through HQ's pull feeds): events about a person's
 # record. Never accounts (user.*), keys, enrollment or what only says something about one device (exports,
@@ -89,6 +94,7 @@ TRAVEL_TYPES = frozenset(t for t, ent in EVENT_ENTITY.items() if ent == "person"
 
 # Records an event can create or name, besides the person itself (the ids of each belong to one person).
 RECORD_KINDS = ("person", "encounter", "trafficking_screening", "tb_screening", "referral", "conflict", "queue_entry")
+RECORD_KINDS = (*RECORD_KINDS, "assistance", "nea_registration")  # type: ignore[assignment]  # issue 13 (appended)
 
 # What HQ may say about one event it received (its signed ack names one per event). Every one of them means
 # "HQ has it": the device stops sending it. accepted: applied; duplicate: same id and content already there;
@@ -268,6 +274,13 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
         if not isinstance(refs, list):
             raise ValueError("payload: referrals is not a list")
         r.creates += [("referral", _id(x, "id")) for x in refs]
+    elif type_ == "assistance.given":       # issue 13: assistance handed out, voided, corrected; NEA registration
+        r.creates.append(("assistance", _id(payload.get("assistance"), "id")))
+    elif type_ in ("assistance.voided", "assistance.corrected"):
+        r.names.append(("assistance", _id(payload, "assistance_id")))
+    elif type_ == "nea.registered":
+        r.names.append(("encounter", _id(payload, "encounter_id")))
+        r.creates.append(("nea_registration", _id(payload.get("registration"), "id")))
     return r
 
 

@@ -55,6 +55,10 @@ class Permission(StrEnum):
     HEADCOUNT = "headcount"                  # people passing without registration during a surge
     SURGE = "surge"                          # switch surge mode on and off
     QUEUE = "queue"                          # the triage queue of the stations this role works
+    # issue 13: the assistance desk and the NEA desk
+    GIVE_ASSISTANCE = "give_assistance"              # hand out assistance, void or correct it
+    OVERRIDE_ASSISTANCE = "override_assistance"      # a second cash grant inside the site's period, with a reason
+    NEA_REGISTER = "nea_register"                    # NEA job registration (with the person's NEA consent)
 
 
 ROLES: tuple[Role, ...] = tuple(Role)
@@ -116,6 +120,12 @@ EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     # issue 16: written at HQ only (events.HQ_ONLY_TYPES), by a partner; no role on a device writes one
     "referral.partner_stage": frozenset(),
     "registration.completed": frozenset({_P.REGISTER}),     # the full registration continued from the queue
+    # issue 13: assistance, NEA job registration, the site's assistance caps and period
+    "assistance.given": frozenset({_P.GIVE_ASSISTANCE}),
+    "assistance.voided": frozenset({_P.GIVE_ASSISTANCE}),
+    "assistance.corrected": frozenset({_P.GIVE_ASSISTANCE}),
+    "nea.registered": frozenset({_P.NEA_REGISTER}),
+    "site.assistance_policy_set": frozenset({_P.SITE_SETTINGS}),
 }
 
 
@@ -134,3 +144,11 @@ _ARRIVALS: Mapping[str, frozenset[Permission]] = {
     Role.SUPERVISOR: frozenset({_P.IMPORT_HANDOVER, _P.HEADCOUNT, _P.QUEUE, _P.SURGE}),
 }
 PERMISSIONS = {r: ps | _ARRIVALS.get(r, frozenset()) for r, ps in PERMISSIONS.items()}
+
+# Issue 13: officers and supervisors work the assistance and NEA desks (checkpoint.arrivals.codes.STATION_ROLES); a
+# health worker does not. Only a supervisor overrides the refusal of a second cash grant (with a reason, logged).
+_SERVICES: Mapping[str, frozenset[Permission]] = {
+    Role.OFFICER: frozenset({_P.GIVE_ASSISTANCE, _P.NEA_REGISTER}),
+    Role.SUPERVISOR: frozenset({_P.GIVE_ASSISTANCE, _P.NEA_REGISTER, _P.OVERRIDE_ASSISTANCE}),
+}
+PERMISSIONS = {r: ps | _SERVICES.get(r, frozenset()) for r, ps in PERMISSIONS.items()}

@@ -32,6 +32,7 @@ WINDOW_SECONDS = 60
 READ_KINDS = frozenset({"search", "list", "history", "duplicates", "referrals", "slip", "review",
                         "conflicts"})
 READ_KINDS = READ_KINDS | {"queue", "household", "health", "consents", "arrival"}   # arrivals, health post, consents
+READ_KINDS = READ_KINDS | {"assistance", "nea"}       # issue 13: what a person received; NEA registrations
 
 
 @dataclass

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from checkpoint import crypto
 from checkpoint.services.arrivals import Arrivals
+from checkpoint.services.assistance import Assistance
 from checkpoint.services.base import Context, User, load_user
 from checkpoint.services.consents import Consents
 from checkpoint.services.corrections import Corrections
@@ -34,6 +35,7 @@ from checkpoint.services.directory import Directory
 from checkpoint.services.drafts import Drafts
 from checkpoint.services.health import Health
 from checkpoint.services.maintenance import Maintenance
+from checkpoint.services.nea import Nea
 from checkpoint.services.records import Records
 from checkpoint.services.referrals import Referrals
 from checkpoint.services.registrations import Registrations
@@ -71,6 +73,8 @@ class Session:
         self.consents = Consents(ctx)            # issue 12: consent per purpose and its withdrawal
         self.arrivals = Arrivals(ctx)       # group arrivals, quick registration, triage queue (issue 11)
         self.directory = Directory(ctx)
+        self.assistance = Assistance(ctx)   # issue 13: assistance handed out at the transit centre
+        self.nea = Nea(ctx)                 # issue 13: NEA job registration and NEA's export
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

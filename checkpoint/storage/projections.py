@@ -399,3 +399,7 @@ def _partner_stage(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> N
 from checkpoint.storage import completion as _completion  # noqa: E402
 
 _HANDLERS.update(_completion.HANDLERS)
+# Issue 13: assistance handed out (voids, corrections) and NEA job registration.
+from checkpoint.storage import assistance as _assistance  # noqa: E402
+
+_HANDLERS.update(_assistance.HANDLERS)

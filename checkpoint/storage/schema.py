@@ -438,6 +438,16 @@ def m0010_directory(db: sqlite_utils.Database) -> None:
     );
     CREATE INDEX IF NOT EXISTS referral_stages_referral ON referral_stages(referral_id);
     """)
+@SCHEMA_MIGRATIONS(name="0011_assistance")
+def m0011_assistance(db: sqlite_utils.Database) -> None:
+    """Issue 13: assistance handed out at the transit centre (item, quantity or amount, provider, who and when, a
+    supervisor's override of the second-cash-grant rule, void and correction) and NEA job registrations
+    (checkpoint.storage.assistance)."""
+    from checkpoint.storage.assistance import SCHEMA_0011
+    db.executescript(SCHEMA_0011)
+
+
+PROJECTION_TABLES += ("assistance", "nea_registrations")      # issue 13 (appended)
 
 
 def apply_migrations(db: sqlite_utils.Database) -> None:

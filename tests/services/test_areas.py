@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import inspect
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -161,6 +162,25 @@ WRITES += [
     ("directory.apply", "dara", lambda s, w: s.directory.apply(_reference(s), checkpoint_id="cp-1"),
      {"referrals": True}),
     ("directory.refuse", "dara", lambda s, w: s.directory.refuse("a test refusal"), {}),
+]
+# issue 13: assistance at the transit centre, NEA job registration
+AREAS = (*AREAS, "assistance", "nea")
+READS |= {"assistance.items", "assistance.item", "assistance.providers", "assistance.policy",
+          "assistance.first_cash_grant", "assistance.received", "assistance.figures", "nea.consent_stands",
+          "nea.prefill", "nea.of_person", "nea.rows"}
+_NEA_FORM = {"desired_job": "DRIVER", "phone": "012345678"}
+WRITES += [
+    ("assistance.give", "sokha", lambda s, w: s.assistance.give(w["reg"].person_id, "WATER", 1), {"events": True}),
+    ("assistance.void", "sokha", lambda s, w: s.assistance.void(
+        s.assistance.give(w["reg"].person_id, "WATER", 1).ids["assistance"], "wrong person"), {"events": True}),
+    ("assistance.correct", "sokha", lambda s, w: s.assistance.correct(
+        s.assistance.give(w["reg"].person_id, "WATER", 1).ids["assistance"], quantity=2, reason="two bottles"),
+     {"events": True}),
+    ("assistance.set_policy", "dara", lambda s, w: s.assistance.set_policy(cash_period_days=14), {"events": True}),
+    ("nea.register", "sokha", lambda s, w: s.nea.register(w["reg"].encounter_id, _NEA_FORM,
+                                                          consent={"granted": True}), {"events": True}),
+    ("nea.export", "dara", lambda s, w: s.nea.export(None, None, Path(tempfile.mkdtemp()) / "nea.csv"),
+     {"events": True}),
 ]
 
 # the flow (issues 11, 12, 14): the full registration continued on a quick registration's arrival
