@@ -132,7 +132,7 @@ def test_the_cascade_view_and_who_reaches_the_health_post(make_ctx, qtbot) -> No
     ctx = make_ctx("thida")
     page = HealthPostPage(ctx)
     qtbot.addWidget(page)
-    assert page.cascade is not None and page.count() == 3       # health post, cascade, TB policy
+    assert page.cascade is not None and page.count() == 4       # health post, cascade, follow-up, TB policy
     page.cascade.date_from.setText("2000-01-01")
     page.cascade.refresh()
     wait_idle(qtbot, ctx)

@@ -26,6 +26,7 @@ from ui.qt import (
     QCheckBox,
     QComboBox,
     QCoreApplication,
+    QFont,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,7 +46,7 @@ from ui.qt import (
 from ui.text import code_label, content_language, local_date
 from ui.wizards.registration.outcomes import outcome_text
 
-__all__ = ["CascadeView", "HealthPostPage", "HealthPostView", "PolicyView"]
+__all__ = ["CascadeView", "FollowUpView", "HealthPostPage", "HealthPostView", "PolicyView"]
 
 OUTCOME_LABELS = {
     "CURED": QT_TRANSLATE_NOOP("HealthPost", "Cured"),
@@ -111,6 +112,7 @@ class HealthPostView(QWidget):
         self.person_id: str | None = None
         self.record: Any = None
         self.transfer_id: str | None = None
+        self.continued_id: str | None = None      # the open referral the last screen continued (issue 14)
 
         self.search = _line("hp_search", self.tr("Find a person"), self.tr("Name, document, phone or birth date"))
         self.results = QListWidget()
@@ -314,12 +316,26 @@ class HealthPostView(QWidget):
             i = combo.findData(keep) if keep else -1
             if i >= 0:
                 combo.setCurrentIndex(i)
-        if self.transfer_id:
+        if self.continued_id:
+            self._say_continued(rec)
+        elif self.transfer_id:
             self.referral.setCurrentIndex(max(0, self.referral.findData(self.transfer_id)))
         elif not keep_ref and self.referral.count():
             self.referral.setCurrentIndex(self.referral.count() - 1)
         self.pathway.setText("\n".join(lines) or self.tr("No TB referral yet."))
         self._enable(bool(rec.arrivals))
+
+    def _say_continued(self, rec: Any) -> None:
+        """After a screen that continued the person's open TB referral: select it and say so."""
+        rid, self.continued_id = self.continued_id, None
+        row = next((r for r in rec.referrals if r["id"] == rid), None)
+        if row is None:
+            return
+        self.referral.setCurrentIndex(max(0, self.referral.findData(rid)))
+        self.message.setText(self.tr("TB screen saved. This person already has an open TB referral (%1, opened %2): "
+                                     "the screen continued it; no second referral was opened.")
+                             .replace("%1", code_label("health_facilities", row["agency_code"]))
+                             .replace("%2", local_date(row["created_at"])))
 
     def _pathway_line(self, r: dict[str, Any]) -> str:
         parts = [code_label("health_facilities", r["agency_code"]), stage_label(r["status"])]
@@ -373,6 +389,7 @@ class HealthPostView(QWidget):
             self.cxr_result.setCurrentIndex(0)
             self.cad.clear()
             self.read_by.clear()
+            self.continued_id = res.referral_id if res.continued else None
             self.reload()
 
         self.ctx.mutate(self.ctx.session.health.screen, enc, answers, consent=self.consent.isChecked(), cxr=cxr,
@@ -488,6 +505,88 @@ class CascadeView(QWidget):
         self.table.setHtml(f"<table border='1' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>")
 
 
+class FollowUpView(QWidget):
+    """The health worker's follow-up list (issue 14): every open TB referral, the longest waiting first, those
+    waiting more than the chosen number of days marked overdue. Enter on a line opens the person at the health
+    post (``open_person``). Health workers and supervisors (``screen_tb``)."""
+
+    def __init__(self, ctx: Any, open_person: Callable[[str], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._open = open_person
+        self.setObjectName("tb_follow_up")
+        self.days = QSpinBox()
+        self.days.setObjectName("follow_up_days")
+        self.days.setAccessibleName(self.tr("Overdue after (days)"))
+        self.days.setRange(0, 365)
+        self.days.setValue(7)
+        self.only = QCheckBox(self.tr("&Overdue only"))
+        self.only.setObjectName("follow_up_overdue_only")
+        self.show_btn = QPushButton(self.tr("Show &list"))
+        self.show_btn.setObjectName("follow_up_show")
+        self.list = QListWidget()
+        self.list.setObjectName("follow_up_list")
+        self.list.setAccessibleName(self.tr("Open TB referrals"))
+        self.message = QLabel()
+        self.message.setObjectName("follow_up_message")
+        self.message.setWordWrap(True)
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("Overdue after (days)")))
+        form.addWidget(self.days)
+        form.addWidget(self.only)
+        form.addWidget(self.show_btn)
+        form.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(self.list, 1)
+        self.rows: list[Any] = []
+        self.show_btn.clicked.connect(self.refresh)
+        self.only.toggled.connect(lambda _on: self.refresh())
+        self.list.itemActivated.connect(self._activated)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.ctx.call(self.ctx.session.health.follow_up, overdue_days=self.days.value(),
+                      overdue_only=self.only.isChecked(), on_done=self._show, owner=self, latest="tb_follow_up",
+                      on_error=lambda e: self.message.setText(error_message(e)))
+
+    def line(self, r: Any) -> str:
+        """One referral as the list shows it."""
+        province = code_label("provinces", r.home_province) or self.tr("home province not recorded")
+        head = self.tr("OVERDUE") + " · " if r.overdue else ""
+        return (head + self.tr("%1 day(s) since the last step").replace("%1", str(r.days_waiting))
+                + f" · {r.family_name} {r.given_names}  {r.name_khmer} · {province} · "
+                + f"{code_label('health_facilities', r.facility)} · {stage_label(r.status)} · "
+                + self.tr("opened %1").replace("%1", r.opened_on))
+
+    def _show(self, rows: list[Any]) -> None:
+        self.rows = rows
+        self.list.clear()
+        bold = QFont()
+        bold.setBold(True)
+        for r in rows:
+            it = QListWidgetItem(self.line(r))
+            it.setData(Qt.ItemDataRole.UserRole, r.person_id)
+            if r.overdue:
+                it.setFont(bold)
+            self.list.addItem(it)
+        late = sum(1 for r in rows if r.overdue)
+        self.message.setText(self.tr("%1 open TB referral(s); %2 waiting more than %3 day(s).")
+                             .replace("%1", str(len(rows))).replace("%2", str(late))
+                             .replace("%3", str(self.days.value())))
+        if rows:
+            self.list.setCurrentRow(0)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        if self._open is not None:
+            self._open(item.data(Qt.ItemDataRole.UserRole))
+
+
 class PolicyView(QWidget):
     """The site's TB policy with WHO's reasoning beside each setting; a supervisor may change it (from the next
     sign-in), others read it."""
@@ -558,5 +657,14 @@ class HealthPostPage(QTabWidget):
         if can(ctx.role, Permission.TB_CASCADE):
             self.cascade = CascadeView(ctx)
             self.addTab(self.cascade, self.tr("TB &cascade"))
+        self.follow_up: FollowUpView | None = None
+        if can(ctx.role, Permission.SCREEN_TB):
+            self.follow_up = FollowUpView(ctx, open_person=self._open_from_list)
+            self.addTab(self.follow_up, self.tr("&Follow-up"))
         self.policy = PolicyView(ctx)
         self.addTab(self.policy, self.tr("TB &policy"))
+
+    def _open_from_list(self, person_id: str) -> None:
+        """From the follow-up list to the person at the health post."""
+        self.setCurrentWidget(self.post)
+        self.post.open_person(person_id)
