@@ -66,15 +66,20 @@ class FollowUpRow:
     overdue: bool
 
 
-def _handed_over(rows: list[dict[str, Any]]) -> set[str]:
-    """Ids of diagnosed referrals whose person was transferred for treatment after them (the transfer is open)."""
-    out: set[str] = set()
-    transfers = [r for r in rows if r["reason_code"] == TB_TRANSFER_REASON]
-    for r in rows:
-        if r["reason_code"] != TB_TRANSFER_REASON and r["status"] == "diagnosed" and any(
-                t["person_id"] == r["person_id"] and t["created_at"] >= r["created_at"] for t in transfers):
-            out.add(r["id"])
-    return out
+def _handed_over(rows: list[dict[str, Any]], transfers: list[tuple[str, str]]) -> set[str]:
+    """Ids of diagnosed referrals whose person was transferred for treatment after them (``transfers``: person id
+    and creation time of every live transfer, open or not): the transfer carries the follow-up from there."""
+    latest: dict[str, str] = {}
+    for pid, at in transfers:
+        latest[pid] = max(at, latest.get(pid, ""))
+    return {r["id"] for r in rows if r["reason_code"] != TB_TRANSFER_REASON and r["status"] == "diagnosed"
+            and latest.get(r["person_id"], "") >= r["created_at"]}
+
+
+def _transfers(db: Any, person_id: str | None = None) -> list[tuple[str, str]]:
+    sql = ("SELECT person_id, created_at FROM referrals WHERE kind = 'health' AND voided = 0 AND reason_code = ?"
+           + (" AND person_id = ?" if person_id else ""))
+    return [(p, a) for p, a in db.execute(sql, [TB_TRANSFER_REASON, *([person_id] if person_id else [])])]
 
 
 def open_tb_referrals(db: Any, person_id: str) -> list[dict[str, Any]]:
@@ -84,7 +89,7 @@ def open_tb_referrals(db: Any, person_id: str) -> list[dict[str, Any]]:
         "SELECT * FROM referrals WHERE person_id = ? AND kind = 'health' AND voided = 0 ORDER BY created_at, id",
         [person_id]))
     rows = [r for r in rows if is_open(r["status"], r["diagnosis"])]
-    gone = _handed_over(rows)
+    gone = _handed_over(rows, _transfers(db, person_id))
     return [r for r in rows if r["id"] not in gone]
 
 
@@ -97,7 +102,7 @@ def follow_up_rows(db: Any, *, today: date, tz: ZoneInfo, overdue_days: int,
         "WHERE r.kind = 'health' AND r.voided = 0 AND p.voided = 0 AND e.voided = 0 "
         "AND r.status NOT IN ('treatment_started', 'lost_to_follow_up', 'closed') ORDER BY r.created_at, r.id"))
     rows = [r for r in rows if is_open(r["status"], r["diagnosis"])]
-    gone = _handed_over(rows)
+    gone = _handed_over(rows, _transfers(db))
 
     def day(ts: str) -> date:
         return datetime.fromisoformat(ts).astimezone(tz).date()

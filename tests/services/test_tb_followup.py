@@ -104,6 +104,9 @@ def test_a_second_transfer_for_treatment_is_refused(post, clock) -> None:
     assert thida.health.open_referral(post["reg"].person_id)["id"] == first
     # Once treatment started, the person may be transferred again (e.g. moved province).
     thida.health.record(first, {"treatment_started_at": today})
+    # Treatment started: neither the transfer nor the diagnosed referral it took over waits for follow-up.
+    assert [r.referral_id for r in thida.health.follow_up()] == []
+    assert thida.health.open_referral(post["reg"].person_id) is None
     assert thida.health.transfer(rid).ids["referral"] not in (first, rid)
 
 
