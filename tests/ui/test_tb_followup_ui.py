@@ -109,3 +109,56 @@ def test_only_the_health_post_roles_get_the_follow_up_tab(make_ctx, qtbot) -> No
         qtbot.addWidget(page)
         assert (page.follow_up is not None) is offered, name
         wait_idle(qtbot, ctx)
+
+
+def test_the_health_post_calls_the_next_person_from_the_queue(make_ctx, qtbot) -> None:
+    """Issue 14 point 1: the health post station works from the triage queue (#9): one button calls the next
+    person waiting at the health post straight into the screen, on the arrival they queue for; another closes the
+    queue entry. The queue shows the health worker no trafficking answer."""
+    officer = make_ctx("sokha")
+    ctx = make_ctx("thida")
+    # the demo's own queue entries first: empty the health post queue so the next one called is ours
+    waiting = ctx.runner.run_sync(ctx.session.arrivals.queue, "HEALTH_POST")
+    for item in waiting:
+        ctx.runner.run_sync(ctx.session.arrivals.close, item.entry_id, "left")
+    quick = officer.runner.run_sync(officer.session.arrivals.quick_register,
+                                    adult(family_name="QUEUED", given_names="NEXT", id_document_number="QU000001"))
+    view = HealthPostView(ctx)
+    qtbot.addWidget(view)
+    show_active(qtbot, view)
+    assert view.call_btn.isVisible() and not view.queue_done_btn.isEnabled()
+    Keyboard(qtbot).tab_to(view, "hp_call_next")
+    Keyboard(qtbot).press(Qt.Key.Key_Space)
+    wait_idle(qtbot, ctx)
+    wait_idle(qtbot, ctx)
+    assert "QUEUED" in view.person.text() and view.arrival.currentData() == quick.encounter_id
+    assert "Called from the queue: QUEUED NEXT" in view.message.text()
+    no_leak(view)
+    view.consent.setChecked(True)
+    view.answers["fever"].setChecked(True)
+    view.save_screen()
+    wait_idle(qtbot, ctx)
+    wait_idle(qtbot, ctx)
+    assert view.message.text() == "TB screen saved." and view.referral.count() == 1
+    assert view.queue_done_btn.isEnabled()
+    view.close_queue_entry()
+    wait_idle(qtbot, ctx)
+    assert "Done at the health post" in view.message.text() and not view.queue_done_btn.isEnabled()
+    fig = ctx.runner.run_sync(ctx.session.arrivals.figures)["HEALTH_POST"]
+    assert fig["done"] >= 1 and fig["waiting"] == 0
+    view.call_next()                                   # nobody left
+    wait_idle(qtbot, ctx)
+    assert view.message.text() == "No one is waiting at the health post."
+
+
+def test_the_queue_button_is_not_offered_where_the_site_has_no_health_post_queue(supervisor, make_ctx,
+                                                                                   qtbot) -> None:
+    with supervisor.store.write():
+        supervisor.store.set_meta("stations", "INTERVIEW_ROOM,NEA_DESK")     # this site runs no health post queue
+    ctx = make_ctx("thida")
+    assert "HEALTH_POST" not in ctx.session.site.stations
+    view = HealthPostView(ctx)
+    qtbot.addWidget(view)
+    show_active(qtbot, view)
+    assert not view.call_btn.isVisible() and not view.queue_done_btn.isVisible()
+    assert view.search.isVisible()

@@ -128,77 +128,77 @@
 <context>
     <name>CascadeView</name>
     <message>
-        <location filename="../views/health_post.py" line="456"/>
+        <location filename="../views/health_post.py" line="508"/>
         <source>From (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="457"/>
+        <location filename="../views/health_post.py" line="509"/>
         <source>To (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="460"/>
+        <location filename="../views/health_post.py" line="512"/>
         <source>&amp;Show cascade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="464"/>
+        <location filename="../views/health_post.py" line="516"/>
         <source>TB cascade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="468"/>
+        <location filename="../views/health_post.py" line="520"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="468"/>
+        <location filename="../views/health_post.py" line="520"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="485"/>
+        <location filename="../views/health_post.py" line="537"/>
         <source>Write the dates as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="492"/>
+        <location filename="../views/health_post.py" line="544"/>
         <source>Persons screened from %1 to %2, followed to today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="494"/>
+        <location filename="../views/health_post.py" line="546"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="494"/>
+        <location filename="../views/health_post.py" line="546"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="494"/>
+        <location filename="../views/health_post.py" line="546"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="494"/>
+        <location filename="../views/health_post.py" line="546"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="495"/>
+        <location filename="../views/health_post.py" line="547"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="495"/>
+        <location filename="../views/health_post.py" line="547"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="497"/>
+        <location filename="../views/health_post.py" line="549"/>
         <source>Age unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,48 +2460,48 @@
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../views/health_post.py" line="521"/>
-        <location filename="../views/health_post.py" line="535"/>
+        <location filename="../views/health_post.py" line="573"/>
+        <location filename="../views/health_post.py" line="587"/>
         <source>Overdue after (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="524"/>
+        <location filename="../views/health_post.py" line="576"/>
         <source>&amp;Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="526"/>
+        <location filename="../views/health_post.py" line="578"/>
         <source>Show &amp;list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="530"/>
+        <location filename="../views/health_post.py" line="582"/>
         <source>Open TB referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="560"/>
+        <location filename="../views/health_post.py" line="612"/>
         <source>home province not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="561"/>
+        <location filename="../views/health_post.py" line="613"/>
         <source>OVERDUE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="562"/>
+        <location filename="../views/health_post.py" line="614"/>
         <source>%1 day(s) since the last step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="565"/>
+        <location filename="../views/health_post.py" line="617"/>
         <source>opened %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="579"/>
+        <location filename="../views/health_post.py" line="631"/>
         <source>%1 open TB referral(s); %2 waiting more than %3 day(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2562,97 +2562,97 @@
 <context>
     <name>HealthPost</name>
     <message>
-        <location filename="../views/health_post.py" line="52"/>
+        <location filename="../views/health_post.py" line="55"/>
         <source>Cured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="53"/>
+        <location filename="../views/health_post.py" line="56"/>
         <source>Treatment completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="54"/>
+        <location filename="../views/health_post.py" line="57"/>
         <source>Treatment failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="55"/>
+        <location filename="../views/health_post.py" line="58"/>
         <source>Died</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="56"/>
+        <location filename="../views/health_post.py" line="59"/>
         <source>Lost to follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="57"/>
+        <location filename="../views/health_post.py" line="60"/>
         <source>Not evaluated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="60"/>
+        <location filename="../views/health_post.py" line="63"/>
         <source>Screened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="61"/>
+        <location filename="../views/health_post.py" line="64"/>
         <source>Presumptive TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="62"/>
+        <location filename="../views/health_post.py" line="65"/>
         <source>Chest X-ray done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="63"/>
+        <location filename="../views/health_post.py" line="66"/>
         <source>X-ray abnormal, suggestive of TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="64"/>
+        <location filename="../views/health_post.py" line="67"/>
         <source>Sputum collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="65"/>
+        <location filename="../views/health_post.py" line="68"/>
         <source>Xpert done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="66"/>
+        <location filename="../views/health_post.py" line="69"/>
         <source>TB diagnosed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="67"/>
+        <location filename="../views/health_post.py" line="70"/>
         <source>  bacteriologically confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="68"/>
+        <location filename="../views/health_post.py" line="71"/>
         <source>  clinically diagnosed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="69"/>
+        <location filename="../views/health_post.py" line="72"/>
         <source>Rifampicin resistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="70"/>
+        <location filename="../views/health_post.py" line="73"/>
         <source>Treatment started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="71"/>
+        <location filename="../views/health_post.py" line="74"/>
         <source>Diagnosed, treatment not started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="72"/>
+        <location filename="../views/health_post.py" line="75"/>
         <source>Number needed to screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2660,22 +2660,22 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="655"/>
+        <location filename="../views/health_post.py" line="707"/>
         <source>&amp;Health post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="659"/>
+        <location filename="../views/health_post.py" line="711"/>
         <source>TB &amp;cascade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="663"/>
+        <location filename="../views/health_post.py" line="715"/>
         <source>&amp;Follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="665"/>
+        <location filename="../views/health_post.py" line="717"/>
         <source>TB &amp;policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2683,260 +2683,285 @@
 <context>
     <name>HealthPostView</name>
     <message>
-        <location filename="../views/health_post.py" line="117"/>
+        <location filename="../views/health_post.py" line="122"/>
         <source>Find a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="117"/>
+        <location filename="../views/health_post.py" line="122"/>
         <source>Name, document, phone or birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="120"/>
+        <location filename="../views/health_post.py" line="125"/>
         <source>Persons found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="121"/>
+        <location filename="../views/health_post.py" line="126"/>
         <source>Find a person, then press Enter on their name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="126"/>
+        <location filename="../views/health_post.py" line="131"/>
         <source>Arrival</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="129"/>
+        <location filename="../views/health_post.py" line="134"/>
+        <source>Call &amp;next from the health post queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="136"/>
+        <source>&amp;Done: close the queue entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="143"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="131"/>
+        <location filename="../views/health_post.py" line="145"/>
         <source>The person &amp;agrees to the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="147"/>
-        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="161"/>
+        <location filename="../views/health_post.py" line="163"/>
         <source>Days of cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="150"/>
-        <location filename="../views/health_post.py" line="153"/>
+        <location filename="../views/health_post.py" line="164"/>
+        <location filename="../views/health_post.py" line="167"/>
         <source>HIV status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="151"/>
+        <location filename="../views/health_post.py" line="165"/>
         <source>Positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="151"/>
+        <location filename="../views/health_post.py" line="165"/>
         <source>Negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="152"/>
+        <location filename="../views/health_post.py" line="166"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="154"/>
+        <location filename="../views/health_post.py" line="168"/>
         <source>Chest X-ray reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="155"/>
+        <location filename="../views/health_post.py" line="169"/>
         <source>No X-ray now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="156"/>
+        <location filename="../views/health_post.py" line="170"/>
         <source>CAD score (0-100)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="156"/>
+        <location filename="../views/health_post.py" line="170"/>
         <source>if the machine gives one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="157"/>
-        <location filename="../views/health_post.py" line="160"/>
+        <location filename="../views/health_post.py" line="171"/>
+        <location filename="../views/health_post.py" line="174"/>
         <source>Read by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="158"/>
+        <location filename="../views/health_post.py" line="172"/>
         <source>Chest &amp;X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="159"/>
+        <location filename="../views/health_post.py" line="173"/>
         <source>CAD score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="161"/>
+        <location filename="../views/health_post.py" line="175"/>
         <source>&amp;Record TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="170"/>
-        <source>TB pathway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="174"/>
-        <location filename="../views/health_post.py" line="175"/>
-        <source>Referral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="179"/>
-        <location filename="../views/health_post.py" line="180"/>
-        <source>Sputum collected on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="181"/>
-        <source>Specimen id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="182"/>
-        <location filename="../views/health_post.py" line="183"/>
-        <source>Xpert result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../views/health_post.py" line="184"/>
-        <location filename="../views/health_post.py" line="187"/>
-        <location filename="../views/health_post.py" line="195"/>
-        <location filename="../views/health_post.py" line="198"/>
-        <source>Not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="185"/>
-        <source>Diagnosis</source>
+        <source>TB pathway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="188"/>
         <location filename="../views/health_post.py" line="189"/>
-        <source>TB register number</source>
+        <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="190"/>
-        <location filename="../views/health_post.py" line="191"/>
-        <source>Treatment started on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="192"/>
         <location filename="../views/health_post.py" line="193"/>
-        <source>Treatment facility</source>
+        <location filename="../views/health_post.py" line="194"/>
+        <source>Sputum collected on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="195"/>
+        <source>Specimen id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="196"/>
         <location filename="../views/health_post.py" line="197"/>
-        <source>Treatment outcome</source>
+        <source>Xpert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="198"/>
+        <location filename="../views/health_post.py" line="201"/>
+        <location filename="../views/health_post.py" line="209"/>
+        <location filename="../views/health_post.py" line="212"/>
+        <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="199"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="202"/>
+        <location filename="../views/health_post.py" line="203"/>
+        <source>TB register number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="204"/>
+        <location filename="../views/health_post.py" line="205"/>
+        <source>Treatment started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="206"/>
+        <location filename="../views/health_post.py" line="207"/>
+        <source>Treatment facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="210"/>
+        <location filename="../views/health_post.py" line="211"/>
+        <source>Treatment outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="213"/>
         <source>Outcome on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="203"/>
+        <location filename="../views/health_post.py" line="217"/>
         <source>&amp;Save step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="205"/>
+        <location filename="../views/health_post.py" line="219"/>
         <source>&amp;Transfer for treatment (nearest home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="207"/>
+        <location filename="../views/health_post.py" line="221"/>
         <source>&amp;Print transfer slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="279"/>
+        <location filename="../views/health_post.py" line="297"/>
         <source>No one found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="302"/>
+        <location filename="../views/health_post.py" line="320"/>
         <source>home province not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="308"/>
+        <location filename="../views/health_post.py" line="326"/>
         <source>Arrived %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="325"/>
+        <location filename="../views/health_post.py" line="345"/>
         <source>No TB referral yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="335"/>
+        <location filename="../views/health_post.py" line="355"/>
         <source>TB screen saved. This person already has an open TB referral (%1, opened %2): the screen continued it; no second referral was opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="344"/>
+        <location filename="../views/health_post.py" line="364"/>
         <source>X-ray: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="346"/>
+        <location filename="../views/health_post.py" line="366"/>
         <source>sputum %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="348"/>
+        <location filename="../views/health_post.py" line="368"/>
         <source>Xpert: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="352"/>
+        <location filename="../views/health_post.py" line="372"/>
         <source>register %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="354"/>
+        <location filename="../views/health_post.py" line="374"/>
         <source>treatment from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="385"/>
+        <location filename="../views/health_post.py" line="384"/>
+        <source>No one is waiting at the health post.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="390"/>
+        <source>Called from the queue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="405"/>
+        <source>Done at the health post. Call the next person when ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="437"/>
         <source>TB screen saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="418"/>
+        <location filename="../views/health_post.py" line="470"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="438"/>
+        <location filename="../views/health_post.py" line="490"/>
         <source>Transfer slip: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="441"/>
+        <location filename="../views/health_post.py" line="493"/>
         <source>Transfer recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3988,27 +4013,27 @@
 <context>
     <name>PolicyView</name>
     <message>
-        <location filename="../views/health_post.py" line="598"/>
+        <location filename="../views/health_post.py" line="650"/>
         <source>A chest &amp;X-ray is taken here (on site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="600"/>
+        <location filename="../views/health_post.py" line="652"/>
         <source>Recent &amp;detention alone sends a person to the X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="608"/>
+        <location filename="../views/health_post.py" line="660"/>
         <source>&amp;Save the TB policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="623"/>
+        <location filename="../views/health_post.py" line="675"/>
         <source>Only a supervisor can change the TB policy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="639"/>
+        <location filename="../views/health_post.py" line="691"/>
         <source>Saved. The TB policy applies from the next sign-in.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -128,77 +128,77 @@
 <context>
     <name>CascadeView</name>
     <message>
-        <location filename="../views/health_post.py" line="456"/>
+        <location filename="../views/health_post.py" line="508"/>
         <source>From (YYYY-MM-DD)</source>
         <translation>ពី (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="457"/>
+        <location filename="../views/health_post.py" line="509"/>
         <source>To (YYYY-MM-DD)</source>
         <translation>ដល់ (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="460"/>
+        <location filename="../views/health_post.py" line="512"/>
         <source>&amp;Show cascade</source>
         <translation>បង្ហាញដំណាក់កាលថែទាំ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="464"/>
+        <location filename="../views/health_post.py" line="516"/>
         <source>TB cascade</source>
         <translation>ដំណាក់កាលថែទាំជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="468"/>
+        <location filename="../views/health_post.py" line="520"/>
         <source>From</source>
         <translation>ពី</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="468"/>
+        <location filename="../views/health_post.py" line="520"/>
         <source>To</source>
         <translation>ដល់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="485"/>
+        <location filename="../views/health_post.py" line="537"/>
         <source>Write the dates as YYYY-MM-DD.</source>
         <translation>សូមសរសេរកាលបរិច្ឆេទជា YYYY-MM-DD ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="492"/>
+        <location filename="../views/health_post.py" line="544"/>
         <source>Persons screened from %1 to %2, followed to today.</source>
         <translation>អ្នកដែលបានពិនិត្យពី %1 ដល់ %2 តាមដានរហូតដល់ថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="494"/>
+        <location filename="../views/health_post.py" line="546"/>
         <source>Female</source>
         <translation>ស្រី</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="494"/>
+        <location filename="../views/health_post.py" line="546"/>
         <source>Male</source>
         <translation>ប្រុស</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="494"/>
+        <location filename="../views/health_post.py" line="546"/>
         <source>Other</source>
         <translation>ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="494"/>
+        <location filename="../views/health_post.py" line="546"/>
         <source>Unknown</source>
         <translation>មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="495"/>
+        <location filename="../views/health_post.py" line="547"/>
         <source>Step</source>
         <translation>ដំណាក់កាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="495"/>
+        <location filename="../views/health_post.py" line="547"/>
         <source>Total</source>
         <translation>សរុប</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="497"/>
+        <location filename="../views/health_post.py" line="549"/>
         <source>Age unknown</source>
         <translation>មិនដឹងអាយុ</translation>
     </message>
@@ -2460,48 +2460,48 @@
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../views/health_post.py" line="521"/>
-        <location filename="../views/health_post.py" line="535"/>
+        <location filename="../views/health_post.py" line="573"/>
+        <location filename="../views/health_post.py" line="587"/>
         <source>Overdue after (days)</source>
         <translation>ហួសកាលកំណត់ក្រោយ (ថ្ងៃ)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="524"/>
+        <location filename="../views/health_post.py" line="576"/>
         <source>&amp;Overdue only</source>
         <translation>តែការហួសកាលកំណត់ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="526"/>
+        <location filename="../views/health_post.py" line="578"/>
         <source>Show &amp;list</source>
         <translation>បង្ហាញបញ្ជី (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="530"/>
+        <location filename="../views/health_post.py" line="582"/>
         <source>Open TB referrals</source>
         <translation>ការបញ្ជូនជំងឺរបេងដែលនៅបើក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="560"/>
+        <location filename="../views/health_post.py" line="612"/>
         <source>home province not recorded</source>
         <translation>មិនបានកត់ត្រាខេត្តកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="561"/>
+        <location filename="../views/health_post.py" line="613"/>
         <source>OVERDUE</source>
         <translation>ហួសកាលកំណត់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="562"/>
+        <location filename="../views/health_post.py" line="614"/>
         <source>%1 day(s) since the last step</source>
         <translation>%1 ថ្ងៃ ចាប់តាំងពីជំហានចុងក្រោយ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="565"/>
+        <location filename="../views/health_post.py" line="617"/>
         <source>opened %1</source>
         <translation>បើកនៅថ្ងៃ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="579"/>
+        <location filename="../views/health_post.py" line="631"/>
         <source>%1 open TB referral(s); %2 waiting more than %3 day(s).</source>
         <translation>ការបញ្ជូនជំងឺរបេងដែលនៅបើកចំនួន %1; %2 កំពុងរង់ចាំលើសពី %3 ថ្ងៃ។</translation>
     </message>
@@ -2562,97 +2562,97 @@
 <context>
     <name>HealthPost</name>
     <message>
-        <location filename="../views/health_post.py" line="52"/>
+        <location filename="../views/health_post.py" line="55"/>
         <source>Cured</source>
         <translation>ជាសះស្បើយ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="53"/>
+        <location filename="../views/health_post.py" line="56"/>
         <source>Treatment completed</source>
         <translation>បានបញ្ចប់ការព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="54"/>
+        <location filename="../views/health_post.py" line="57"/>
         <source>Treatment failed</source>
         <translation>ការព្យាបាលបរាជ័យ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="55"/>
+        <location filename="../views/health_post.py" line="58"/>
         <source>Died</source>
         <translation>បានស្លាប់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="56"/>
+        <location filename="../views/health_post.py" line="59"/>
         <source>Lost to follow-up</source>
         <translation>បាត់បង់ការតាមដាន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="57"/>
+        <location filename="../views/health_post.py" line="60"/>
         <source>Not evaluated</source>
         <translation>មិនបានវាយតម្លៃ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="60"/>
+        <location filename="../views/health_post.py" line="63"/>
         <source>Screened</source>
         <translation>បានពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="61"/>
+        <location filename="../views/health_post.py" line="64"/>
         <source>Presumptive TB</source>
         <translation>សង្ស័យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="62"/>
+        <location filename="../views/health_post.py" line="65"/>
         <source>Chest X-ray done</source>
         <translation>បានថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="63"/>
+        <location filename="../views/health_post.py" line="66"/>
         <source>X-ray abnormal, suggestive of TB</source>
         <translation>កាំរស្មីអ៊ិចមិនប្រក្រតី បង្ហាញពីជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="64"/>
+        <location filename="../views/health_post.py" line="67"/>
         <source>Sputum collected</source>
         <translation>បានប្រមូលកំហាក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="65"/>
+        <location filename="../views/health_post.py" line="68"/>
         <source>Xpert done</source>
         <translation>បានធ្វើតេស្ត Xpert</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="66"/>
+        <location filename="../views/health_post.py" line="69"/>
         <source>TB diagnosed</source>
         <translation>បានរកឃើញជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="67"/>
+        <location filename="../views/health_post.py" line="70"/>
         <source>  bacteriologically confirmed</source>
         <translation>  បញ្ជាក់ដោយមន្ទីរពិសោធន៍</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="68"/>
+        <location filename="../views/health_post.py" line="71"/>
         <source>  clinically diagnosed</source>
         <translation>  រោគវិនិច្ឆ័យតាមគ្លីនិក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="69"/>
+        <location filename="../views/health_post.py" line="72"/>
         <source>Rifampicin resistant</source>
         <translation>ស៊ាំនឹងថ្នាំ Rifampicin</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="70"/>
+        <location filename="../views/health_post.py" line="73"/>
         <source>Treatment started</source>
         <translation>បានចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="71"/>
+        <location filename="../views/health_post.py" line="74"/>
         <source>Diagnosed, treatment not started</source>
         <translation>បានរកឃើញ តែមិនទាន់ចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="72"/>
+        <location filename="../views/health_post.py" line="75"/>
         <source>Number needed to screen</source>
         <translation>ចំនួនដែលត្រូវពិនិត្យ ដើម្បីរកឃើញម្នាក់</translation>
     </message>
@@ -2660,22 +2660,22 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="655"/>
+        <location filename="../views/health_post.py" line="707"/>
         <source>&amp;Health post</source>
         <translation>ប៉ុស្តិ៍សុខភាព (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="659"/>
+        <location filename="../views/health_post.py" line="711"/>
         <source>TB &amp;cascade</source>
         <translation>ដំណាក់កាលថែទាំជំងឺរបេង (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="663"/>
+        <location filename="../views/health_post.py" line="715"/>
         <source>&amp;Follow-up</source>
         <translation>តាមដាន (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="665"/>
+        <location filename="../views/health_post.py" line="717"/>
         <source>TB &amp;policy</source>
         <translation>គោលការណ៍ជំងឺរបេង (&amp;P)</translation>
     </message>
@@ -2683,260 +2683,285 @@
 <context>
     <name>HealthPostView</name>
     <message>
-        <location filename="../views/health_post.py" line="117"/>
+        <location filename="../views/health_post.py" line="122"/>
         <source>Find a person</source>
         <translation>ស្វែងរកបុគ្គល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="117"/>
+        <location filename="../views/health_post.py" line="122"/>
         <source>Name, document, phone or birth date</source>
         <translation>ឈ្មោះ ឯកសារ ទូរស័ព្ទ ឬថ្ងៃខែឆ្នាំកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="120"/>
+        <location filename="../views/health_post.py" line="125"/>
         <source>Persons found</source>
         <translation>បុគ្គលដែលរកឃើញ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="121"/>
+        <location filename="../views/health_post.py" line="126"/>
         <source>Find a person, then press Enter on their name.</source>
         <translation>ស្វែងរកបុគ្គល រួចចុច Enter លើឈ្មោះរបស់គាត់។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="126"/>
+        <location filename="../views/health_post.py" line="131"/>
         <source>Arrival</source>
         <translation>ការមកដល់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="129"/>
+        <location filename="../views/health_post.py" line="134"/>
+        <source>Call &amp;next from the health post queue</source>
+        <translation>ហៅអ្នកបន្ទាប់ពីជួរប៉ុស្តិ៍សុខភាព (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="136"/>
+        <source>&amp;Done: close the queue entry</source>
+        <translation>រួចរាល់៖ បិទលំដាប់ក្នុងជួរ (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="143"/>
         <source>TB screen</source>
         <translation>ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="131"/>
+        <location filename="../views/health_post.py" line="145"/>
         <source>The person &amp;agrees to the TB screen</source>
         <translation>បុគ្គលនេះយល់ព្រមឱ្យពិនិត្យជំងឺរបេង (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="147"/>
-        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="161"/>
+        <location filename="../views/health_post.py" line="163"/>
         <source>Days of cough</source>
         <translation>ចំនួនថ្ងៃក្អក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="150"/>
-        <location filename="../views/health_post.py" line="153"/>
+        <location filename="../views/health_post.py" line="164"/>
+        <location filename="../views/health_post.py" line="167"/>
         <source>HIV status</source>
         <translation>ស្ថានភាពមេរោគអេដស៍</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="151"/>
+        <location filename="../views/health_post.py" line="165"/>
         <source>Positive</source>
         <translation>វិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="151"/>
+        <location filename="../views/health_post.py" line="165"/>
         <source>Negative</source>
         <translation>អវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="152"/>
+        <location filename="../views/health_post.py" line="166"/>
         <source>Unknown</source>
         <translation>មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="154"/>
+        <location filename="../views/health_post.py" line="168"/>
         <source>Chest X-ray reading</source>
         <translation>លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="155"/>
+        <location filename="../views/health_post.py" line="169"/>
         <source>No X-ray now</source>
         <translation>មិនថតកាំរស្មីអ៊ិចឥឡូវនេះ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="156"/>
+        <location filename="../views/health_post.py" line="170"/>
         <source>CAD score (0-100)</source>
         <translation>ពិន្ទុ CAD (០-១០០)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="156"/>
+        <location filename="../views/health_post.py" line="170"/>
         <source>if the machine gives one</source>
         <translation>ប្រសិនបើម៉ាស៊ីនផ្តល់ឱ្យ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="157"/>
-        <location filename="../views/health_post.py" line="160"/>
+        <location filename="../views/health_post.py" line="171"/>
+        <location filename="../views/health_post.py" line="174"/>
         <source>Read by</source>
         <translation>អានដោយ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="158"/>
+        <location filename="../views/health_post.py" line="172"/>
         <source>Chest &amp;X-ray</source>
         <translation>កាំរស្មីអ៊ិចទ្រូង (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="159"/>
+        <location filename="../views/health_post.py" line="173"/>
         <source>CAD score</source>
         <translation>ពិន្ទុ CAD</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="161"/>
+        <location filename="../views/health_post.py" line="175"/>
         <source>&amp;Record TB screen</source>
         <translation>កត់ត្រាការពិនិត្យជំងឺរបេង (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="170"/>
+        <location filename="../views/health_post.py" line="184"/>
         <source>TB pathway</source>
         <translation>ដំណើរការថែទាំជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="174"/>
-        <location filename="../views/health_post.py" line="175"/>
+        <location filename="../views/health_post.py" line="188"/>
+        <location filename="../views/health_post.py" line="189"/>
         <source>Referral</source>
         <translation>ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="179"/>
-        <location filename="../views/health_post.py" line="180"/>
+        <location filename="../views/health_post.py" line="193"/>
+        <location filename="../views/health_post.py" line="194"/>
         <source>Sputum collected on</source>
         <translation>ថ្ងៃប្រមូលកំហាក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="181"/>
+        <location filename="../views/health_post.py" line="195"/>
         <source>Specimen id</source>
         <translation>លេខសំណាក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="182"/>
-        <location filename="../views/health_post.py" line="183"/>
+        <location filename="../views/health_post.py" line="196"/>
+        <location filename="../views/health_post.py" line="197"/>
         <source>Xpert result</source>
         <translation>លទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="184"/>
-        <location filename="../views/health_post.py" line="187"/>
-        <location filename="../views/health_post.py" line="195"/>
         <location filename="../views/health_post.py" line="198"/>
+        <location filename="../views/health_post.py" line="201"/>
+        <location filename="../views/health_post.py" line="209"/>
+        <location filename="../views/health_post.py" line="212"/>
         <source>Not recorded</source>
         <translation>មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="185"/>
+        <location filename="../views/health_post.py" line="199"/>
         <source>Diagnosis</source>
         <translation>រោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="188"/>
-        <location filename="../views/health_post.py" line="189"/>
+        <location filename="../views/health_post.py" line="202"/>
+        <location filename="../views/health_post.py" line="203"/>
         <source>TB register number</source>
         <translation>លេខចុះបញ្ជីជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="190"/>
-        <location filename="../views/health_post.py" line="191"/>
+        <location filename="../views/health_post.py" line="204"/>
+        <location filename="../views/health_post.py" line="205"/>
         <source>Treatment started on</source>
         <translation>ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="192"/>
-        <location filename="../views/health_post.py" line="193"/>
+        <location filename="../views/health_post.py" line="206"/>
+        <location filename="../views/health_post.py" line="207"/>
         <source>Treatment facility</source>
         <translation>មូលដ្ឋានសុខាភិបាលដែលព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="196"/>
-        <location filename="../views/health_post.py" line="197"/>
+        <location filename="../views/health_post.py" line="210"/>
+        <location filename="../views/health_post.py" line="211"/>
         <source>Treatment outcome</source>
         <translation>លទ្ធផលព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="199"/>
+        <location filename="../views/health_post.py" line="213"/>
         <source>Outcome on</source>
         <translation>ថ្ងៃនៃលទ្ធផល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="203"/>
+        <location filename="../views/health_post.py" line="217"/>
         <source>&amp;Save step</source>
         <translation>រក្សាទុកដំណាក់កាល (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="205"/>
+        <location filename="../views/health_post.py" line="219"/>
         <source>&amp;Transfer for treatment (nearest home)</source>
         <translation>បញ្ជូនទៅព្យាបាល (ជិតផ្ទះបំផុត) (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="207"/>
+        <location filename="../views/health_post.py" line="221"/>
         <source>&amp;Print transfer slip</source>
         <translation>បោះពុម្ពប័ណ្ណបញ្ជូន (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="279"/>
+        <location filename="../views/health_post.py" line="297"/>
         <source>No one found.</source>
         <translation>រកមិនឃើញនរណាម្នាក់ទេ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="302"/>
+        <location filename="../views/health_post.py" line="320"/>
         <source>home province not recorded</source>
         <translation>មិនបានកត់ត្រាខេត្តកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="308"/>
+        <location filename="../views/health_post.py" line="326"/>
         <source>Arrived %1</source>
         <translation>មកដល់ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="325"/>
+        <location filename="../views/health_post.py" line="345"/>
         <source>No TB referral yet.</source>
         <translation>មិនទាន់មានការបញ្ជូនជំងឺរបេងនៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="335"/>
+        <location filename="../views/health_post.py" line="355"/>
         <source>TB screen saved. This person already has an open TB referral (%1, opened %2): the screen continued it; no second referral was opened.</source>
         <translation>បានរក្សាទុកការពិនិត្យជំងឺរបេង។ អ្នកនេះមានការបញ្ជូនជំងឺរបេងដែលនៅបើកហើយ (%1 បើកនៅថ្ងៃ %2)៖ ការពិនិត្យនេះបានបន្តការបញ្ជូននោះ គ្មានការបញ្ជូនទីពីរត្រូវបានបើកទេ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="344"/>
+        <location filename="../views/health_post.py" line="364"/>
         <source>X-ray: %1</source>
         <translation>កាំរស្មីអ៊ិច៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="346"/>
+        <location filename="../views/health_post.py" line="366"/>
         <source>sputum %1</source>
         <translation>កំហាក %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="348"/>
+        <location filename="../views/health_post.py" line="368"/>
         <source>Xpert: %1</source>
         <translation>Xpert៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="352"/>
+        <location filename="../views/health_post.py" line="372"/>
         <source>register %1</source>
         <translation>ចុះបញ្ជី %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="354"/>
+        <location filename="../views/health_post.py" line="374"/>
         <source>treatment from %1</source>
         <translation>ព្យាបាលចាប់ពី %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="385"/>
+        <location filename="../views/health_post.py" line="384"/>
+        <source>No one is waiting at the health post.</source>
+        <translation>គ្មាននរណាម្នាក់កំពុងរង់ចាំនៅប៉ុស្តិ៍សុខភាពទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="390"/>
+        <source>Called from the queue: %1</source>
+        <translation>បានហៅពីជួរ៖ %1</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="405"/>
+        <source>Done at the health post. Call the next person when ready.</source>
+        <translation>រួចរាល់នៅប៉ុស្តិ៍សុខភាព។ ហៅអ្នកបន្ទាប់ នៅពេលអ្នករួចរាល់។</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="437"/>
         <source>TB screen saved.</source>
         <translation>បានរក្សាទុកការពិនិត្យជំងឺរបេង។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="418"/>
+        <location filename="../views/health_post.py" line="470"/>
         <source>Saved.</source>
         <translation>បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="438"/>
+        <location filename="../views/health_post.py" line="490"/>
         <source>Transfer slip: %1 — %2</source>
         <translation>ប័ណ្ណបញ្ជូន៖ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="441"/>
+        <location filename="../views/health_post.py" line="493"/>
         <source>Transfer recorded.</source>
         <translation>បានកត់ត្រាការបញ្ជូន។</translation>
     </message>
@@ -3988,27 +4013,27 @@
 <context>
     <name>PolicyView</name>
     <message>
-        <location filename="../views/health_post.py" line="598"/>
+        <location filename="../views/health_post.py" line="650"/>
         <source>A chest &amp;X-ray is taken here (on site)</source>
         <translation>ថតកាំរស្មីអ៊ិចទ្រូងនៅទីនេះ (នៅនឹងកន្លែង) (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="600"/>
+        <location filename="../views/health_post.py" line="652"/>
         <source>Recent &amp;detention alone sends a person to the X-ray</source>
         <translation>ការឃុំខ្លួនថ្មីៗតែមួយមុខ បញ្ជូនបុគ្គលទៅថតកាំរស្មីអ៊ិច (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="608"/>
+        <location filename="../views/health_post.py" line="660"/>
         <source>&amp;Save the TB policy</source>
         <translation>រក្សាទុកគោលការណ៍ជំងឺរបេង (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="623"/>
+        <location filename="../views/health_post.py" line="675"/>
         <source>Only a supervisor can change the TB policy.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យទេដែលអាចផ្លាស់ប្តូរគោលការណ៍ជំងឺរបេង។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="639"/>
+        <location filename="../views/health_post.py" line="691"/>
         <source>Saved. The TB policy applies from the next sign-in.</source>
         <translation>បានរក្សាទុក។ គោលការណ៍ជំងឺរបេងអនុវត្តចាប់ពីការចូលប្រើលើកក្រោយ។</translation>
     </message>

@@ -15,10 +15,13 @@ from datetime import date
 from typing import Any
 
 from checkpoint import codelists
+from checkpoint.arrivals.codes import STATION_ROLES
 from checkpoint.model.referral import CXR_RESULTS, DIAGNOSES, TREATMENT_OUTCOMES, XPERT_RESULTS
 from checkpoint.model.roles import Permission, can
 from checkpoint.screening import tb_items
 from checkpoint.screening.cascade import AGE_GROUPS, SEXES, STEPS
+from checkpoint.services import Changes
+from checkpoint.services.arrivals import QueueItem
 from ui.messages import error_message
 from ui.models.referrals import result_label, stage_label
 from ui.qt import (
@@ -113,6 +116,8 @@ class HealthPostView(QWidget):
         self.record: Any = None
         self.transfer_id: str | None = None
         self.continued_id: str | None = None      # the open referral the last screen continued (issue 14)
+        self.queue_entry: str | None = None       # the health post queue's entry of the person called (issue 11)
+        self.want_arrival: str | None = None
 
         self.search = _line("hp_search", self.tr("Find a person"), self.tr("Name, document, phone or birth date"))
         self.results = QListWidget()
@@ -124,6 +129,15 @@ class HealthPostView(QWidget):
         self.arrival = QComboBox()
         self.arrival.setObjectName("hp_arrival")
         self.arrival.setAccessibleName(self.tr("Arrival"))
+        # The triage queue's health post station (issue 11): call the next person straight into this screen.
+        self.has_queue = "HEALTH_POST" in ctx.session.site.stations and ctx.role in STATION_ROLES["HEALTH_POST"]
+        self.call_btn = QPushButton(self.tr("Call &next from the health post queue"))
+        self.call_btn.setObjectName("hp_call_next")
+        self.queue_done_btn = QPushButton(self.tr("&Done: close the queue entry"))
+        self.queue_done_btn.setObjectName("hp_queue_done")
+        self.queue_done_btn.setEnabled(False)
+        for b in (self.call_btn, self.queue_done_btn):
+            b.setVisible(self.has_queue)
 
         # the screen, and the X-ray of the same sitting
         screen = QGroupBox(self.tr("TB screen"))
@@ -224,6 +238,8 @@ class HealthPostView(QWidget):
         pf.addRow(self.pathway)
 
         left = QVBoxLayout()
+        left.addWidget(self.call_btn)
+        left.addWidget(self.queue_done_btn)
         left.addWidget(self.search)
         left.addWidget(self.results, 1)
         right = QWidget()
@@ -249,6 +265,8 @@ class HealthPostView(QWidget):
         self.record_btn.clicked.connect(self.save_step)
         self.transfer_btn.clicked.connect(self.transfer)
         self.print_btn.clicked.connect(self._print_slip)
+        self.call_btn.clicked.connect(self.call_next)
+        self.queue_done_btn.clicked.connect(self.close_queue_entry)
         self._enable(False)
 
     def showEvent(self, event: Any) -> None:
@@ -312,6 +330,8 @@ class HealthPostView(QWidget):
             text = f"{code_label('health_facilities', r['agency_code'])} — {stage_label(r['status'])}"
             self.referral.addItem(text, r["id"])
             lines.append(self._pathway_line(r))
+        if self.want_arrival:
+            keep_arrival, self.want_arrival = self.want_arrival, None
         for combo, keep in ((self.arrival, keep_arrival), (self.referral, keep_ref)):
             i = combo.findData(keep) if keep else -1
             if i >= 0:
@@ -355,6 +375,38 @@ class HealthPostView(QWidget):
         if r["treatment_outcome"]:
             parts.append(_tr(OUTCOME_LABELS.get(r["treatment_outcome"], r["treatment_outcome"])))
         return " · ".join(p for p in parts if p)
+
+    # ------------------------------------------------------------------ the queue
+    def call_next(self) -> None:
+        """Call the next person waiting at the health post and open them here, on the arrival they queue for."""
+        def done(item: Any) -> None:
+            if not isinstance(item, QueueItem):
+                self.message.setText(self.tr("No one is waiting at the health post."))
+                return
+            self.queue_entry = item.entry_id
+            self.queue_done_btn.setEnabled(True)
+            self.want_arrival = item.encounter_id
+            name = " ".join(x for x in (item.family_name, item.given_names) if x) or item.name_khmer
+            self.message.setText(self.tr("Called from the queue: %1").replace("%1", name))
+            self.open_person(item.person_id)
+
+        a = self.ctx.session.arrivals
+        self.ctx.mutate(lambda: a.call_next("HEALTH_POST") or Changes(), on_done=done, on_error=self._error,
+                        parent=self)
+
+    def close_queue_entry(self) -> None:
+        entry = self.queue_entry
+        if entry is None:
+            return
+
+        def done(_c: Any) -> None:
+            self.queue_entry = None
+            self.queue_done_btn.setEnabled(False)
+            self.message.setText(self.tr("Done at the health post. Call the next person when ready."))
+            self.call_btn.setFocus()
+
+        self.ctx.mutate(self.ctx.session.arrivals.close, entry, "done", on_done=done, on_error=self._error,
+                        parent=self)
 
     # ------------------------------------------------------------------ writing
     def _error(self, exc: BaseException) -> None:
