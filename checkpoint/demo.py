@@ -56,10 +56,9 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from checkpoint.errors import CheckpointError
-
 from checkpoint import codelists, screening
 from checkpoint.clock import ManualClock
+from checkpoint.errors import CheckpointError
 from checkpoint.model.person import age_on
 from checkpoint.screening.prescreen import prescreen_content
 from checkpoint.site import LOCAL_TZ

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import Any, Final
-from zoneinfo import ZoneInfo
 
 from checkpoint.errors import ConflictError
 from checkpoint.model.referral import is_open
@@ -93,7 +92,7 @@ def open_tb_referrals(db: Any, person_id: str) -> list[dict[str, Any]]:
     return [r for r in rows if r["id"] not in gone]
 
 
-def follow_up_rows(db: Any, *, today: date, tz: ZoneInfo, overdue_days: int,
+def follow_up_rows(db: Any, *, today: date, tz: tzinfo, overdue_days: int,
                    overdue_only: bool) -> list[FollowUpRow]:
     """Every open TB referral of the store (persons and arrivals not voided), the longest waiting first."""
     rows = row_dicts(db.execute(

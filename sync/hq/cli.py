@@ -532,7 +532,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--keyfile", type=Path, help="its key file (default: STORE.keys)")
     sp.add_argument("--user", required=True, help="whose passphrase to set")
     add_user_commands(add)
-    from sync.hq.tb_cascade import add_tb_cascade_command     # issue 14: the TB cascade at HQ
+    from sync.hq.tb_cascade import add_tb_cascade_command  # issue 14: the TB cascade at HQ
 
     add_tb_cascade_command(add)
     return p
