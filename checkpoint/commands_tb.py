@@ -46,6 +46,7 @@ def _yes_no(text: str) -> bool:
 
 
 def cmd_tb(args: argparse.Namespace) -> int:
+    from checkpoint import codelists
     from checkpoint.commands import open_session
     from checkpoint.screening.cascade import AGE_GROUPS, SEXES, STEPS
 
@@ -72,6 +73,11 @@ def cmd_tb(args: argparse.Namespace) -> int:
                 for g in AGE_GROUPS:
                     t = c["by_age_group"][g]
                     print(f"  {g:<8} {t['screened']:>7} {t['presumptive']:>7} {t['tb_diagnosed']:>7} "
+                          f"{t['treatment_started']:>7}")
+                print("by home province (screened / presumptive / TB diagnosed / treatment started):")
+                for code, t in c["by_province"].items():
+                    name = codelists.label("provinces", code) if code != "unknown" else "unknown"
+                    print(f"  {name or code:<18} {t['screened']:>7} {t['presumptive']:>7} {t['tb_diagnosed']:>7} "
                           f"{t['treatment_started']:>7}")
 
             emit(args, c, text)

@@ -298,12 +298,14 @@ class Health:
         lo = datetime(start.year, start.month, start.day, tzinfo=tz).astimezone(UTC).isoformat()
         hi = datetime.combine(end + timedelta(days=1), datetime.min.time(), tzinfo=tz).astimezone(UTC).isoformat()
         screens = []
-        for _sid, pid, enc, outcome, answers, at, sex in ctx.db.execute(
-                "SELECT t.id, t.person_id, t.encounter_id, t.outcome, t.answers, t.screened_at, p.sex "
+        for _sid, pid, enc, outcome, answers, at, sex, province in ctx.db.execute(
+                "SELECT t.id, t.person_id, t.encounter_id, t.outcome, t.answers, t.screened_at, p.sex, "
+                "p.home_province "
                 "FROM tb_screenings t JOIN persons p ON p.id = t.person_id JOIN encounters e ON e.id = t.encounter_id "
                 "WHERE t.screened_at >= ? AND t.screened_at < ? AND t.voided = 0 AND p.voided = 0 AND e.voided = 0",
                 [lo, hi]):
             screens.append({"person_id": pid, "encounter_id": enc, "outcome": outcome, "sex": sex,
+                            "province": province or "",
                             "age": json.loads(answers).get("age"),
                             "screened_on": datetime.fromisoformat(at).astimezone(tz).date().isoformat()})
         encs = sorted({s["encounter_id"] for s in screens})

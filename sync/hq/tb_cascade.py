@@ -10,7 +10,7 @@ was registered by one of its devices; the later steps count wherever they were r
 facility's device, or at HQ).
 
 Suppression (``sync.hq.reports.suppress``, as every HQ report): within each step, the cells of one breakdown (sex;
-age group) under the threshold are withheld (None) with a complementary cell when only one is; a total under the
+age group; home province) under the threshold are withheld (None) with a complementary cell when only one is; a total under the
 threshold is withheld too. The number needed to screen is withheld wherever the diagnosed count it derives from is.
 Nothing identifying leaves this module: counts only.
 """
@@ -91,7 +91,8 @@ def hq_tb_cascade(conn: Connection, start: date, end: date, *, checkpoints: Sequ
 
     total = withheld({"all": c["total"]}, ["all"])["all"]
     return {**out, "total": total, "by_sex": withheld(c["by_sex"], list(SEXES)),
-            "by_age_group": withheld(c["by_age_group"], list(AGE_GROUPS))}
+            "by_age_group": withheld(c["by_age_group"], list(AGE_GROUPS)),
+            "by_province": withheld(c["by_province"], sorted(c["by_province"]))}
 
 
 def _day(text: str) -> date:

@@ -63,14 +63,15 @@ def test_hq_tb_cascade_equals_the_device_and_withholds_small_cells(synced) -> No
         with pytest.raises(ValidationError):
             hq_tb_cascade(conn, end, start)
         before = hq_tb_cascade(conn, start - timedelta(days=30), start - timedelta(days=1), threshold=0)
-    for key in ("total", "by_sex", "by_age_group"):
+    for key in ("total", "by_sex", "by_age_group", "by_province"):
         assert raw[key] == device[key] and poipet[key] == device[key], key
     assert poipet["checkpoints"] == ["Poipet"] and raw["checkpoints"] == ["all"]
     assert before["total"]["screened"] == 0
     assert shown["total"]["screened"] == device["total"]["screened"] == N
     # every cell either equals the device's or is withheld, and none under the threshold is shown
     withheld = 0
-    for key in ("by_sex", "by_age_group"):
+    assert set(shown["by_province"]) == set(device["by_province"])
+    for key in ("by_sex", "by_age_group", "by_province"):
         for cat, steps in shown[key].items():
             for step, v in steps.items():
                 if step == "nns":

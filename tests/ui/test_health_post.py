@@ -7,6 +7,7 @@ from __future__ import annotations
 from tests.support.helpers import POSITIVE_ADULT, adult, registration
 from tests.support.ui_helpers import Keyboard, show_active, wait_idle
 from ui.qt import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, Qt, QTextBrowser, QWidget
+from ui.text import code_label
 from ui.views.health_post import HealthPostPage, HealthPostView
 
 LEAKS = ("ILO-", "trafficking", "Trafficking", "indicator", "victim", "protection", "Protection", "debt", "recruit")
@@ -139,6 +140,10 @@ def test_the_cascade_view_and_who_reaches_the_health_post(make_ctx, qtbot) -> No
     assert page.cascade.data is not None
     assert "Number needed to screen" in page.cascade.table.toPlainText()
     assert str(page.cascade.data["total"]["screened"]) in page.cascade.table.toPlainText()
+    assert "By home province" in page.cascade.table.toPlainText() and page.cascade.data["by_province"]
+    for code in page.cascade.data["by_province"]:
+        if code != "unknown":
+            assert code_label("provinces", code) in page.cascade.table.toPlainText()
     page.cascade.date_from.setText("not a date")
     page.cascade.refresh()
     assert "YYYY-MM-DD" in page.cascade.message.text()

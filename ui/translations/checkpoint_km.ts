@@ -189,6 +189,7 @@
     </message>
     <message>
         <location filename="../views/health_post.py" line="547"/>
+        <location filename="../views/health_post.py" line="562"/>
         <source>Step</source>
         <translation>ដំណាក់កាល</translation>
     </message>
@@ -201,6 +202,16 @@
         <location filename="../views/health_post.py" line="549"/>
         <source>Age unknown</source>
         <translation>មិនដឹងអាយុ</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="559"/>
+        <source>Province unknown</source>
+        <translation>មិនស្គាល់ខេត្ត</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="560"/>
+        <source>By home province</source>
+        <translation>តាមខេត្តកំណើត</translation>
     </message>
 </context>
 <context>
@@ -2460,48 +2471,48 @@
 <context>
     <name>FollowUpView</name>
     <message>
-        <location filename="../views/health_post.py" line="573"/>
-        <location filename="../views/health_post.py" line="587"/>
+        <location filename="../views/health_post.py" line="586"/>
+        <location filename="../views/health_post.py" line="600"/>
         <source>Overdue after (days)</source>
         <translation>ហួសកាលកំណត់ក្រោយ (ថ្ងៃ)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="576"/>
+        <location filename="../views/health_post.py" line="589"/>
         <source>&amp;Overdue only</source>
         <translation>តែការហួសកាលកំណត់ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="578"/>
+        <location filename="../views/health_post.py" line="591"/>
         <source>Show &amp;list</source>
         <translation>បង្ហាញបញ្ជី (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="582"/>
+        <location filename="../views/health_post.py" line="595"/>
         <source>Open TB referrals</source>
         <translation>ការបញ្ជូនជំងឺរបេងដែលនៅបើក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="612"/>
+        <location filename="../views/health_post.py" line="625"/>
         <source>home province not recorded</source>
         <translation>មិនបានកត់ត្រាខេត្តកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="613"/>
+        <location filename="../views/health_post.py" line="626"/>
         <source>OVERDUE</source>
         <translation>ហួសកាលកំណត់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="614"/>
+        <location filename="../views/health_post.py" line="627"/>
         <source>%1 day(s) since the last step</source>
         <translation>%1 ថ្ងៃ ចាប់តាំងពីជំហានចុងក្រោយ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="617"/>
+        <location filename="../views/health_post.py" line="630"/>
         <source>opened %1</source>
         <translation>បើកនៅថ្ងៃ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="631"/>
+        <location filename="../views/health_post.py" line="644"/>
         <source>%1 open TB referral(s); %2 waiting more than %3 day(s).</source>
         <translation>ការបញ្ជូនជំងឺរបេងដែលនៅបើកចំនួន %1; %2 កំពុងរង់ចាំលើសពី %3 ថ្ងៃ។</translation>
     </message>
@@ -2660,22 +2671,22 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="707"/>
+        <location filename="../views/health_post.py" line="720"/>
         <source>&amp;Health post</source>
         <translation>ប៉ុស្តិ៍សុខភាព (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="711"/>
+        <location filename="../views/health_post.py" line="724"/>
         <source>TB &amp;cascade</source>
         <translation>ដំណាក់កាលថែទាំជំងឺរបេង (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="715"/>
+        <location filename="../views/health_post.py" line="728"/>
         <source>&amp;Follow-up</source>
         <translation>តាមដាន (&amp;F)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="717"/>
+        <location filename="../views/health_post.py" line="730"/>
         <source>TB &amp;policy</source>
         <translation>គោលការណ៍ជំងឺរបេង (&amp;P)</translation>
     </message>
@@ -4013,27 +4024,27 @@
 <context>
     <name>PolicyView</name>
     <message>
-        <location filename="../views/health_post.py" line="650"/>
+        <location filename="../views/health_post.py" line="663"/>
         <source>A chest &amp;X-ray is taken here (on site)</source>
         <translation>ថតកាំរស្មីអ៊ិចទ្រូងនៅទីនេះ (នៅនឹងកន្លែង) (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="652"/>
+        <location filename="../views/health_post.py" line="665"/>
         <source>Recent &amp;detention alone sends a person to the X-ray</source>
         <translation>ការឃុំខ្លួនថ្មីៗតែមួយមុខ បញ្ជូនបុគ្គលទៅថតកាំរស្មីអ៊ិច (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="660"/>
+        <location filename="../views/health_post.py" line="673"/>
         <source>&amp;Save the TB policy</source>
         <translation>រក្សាទុកគោលការណ៍ជំងឺរបេង (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="675"/>
+        <location filename="../views/health_post.py" line="688"/>
         <source>Only a supervisor can change the TB policy.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យទេដែលអាចផ្លាស់ប្តូរគោលការណ៍ជំងឺរបេង។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="691"/>
+        <location filename="../views/health_post.py" line="704"/>
         <source>Saved. The TB policy applies from the next sign-in.</source>
         <translation>បានរក្សាទុក។ គោលការណ៍ជំងឺរបេងអនុវត្តចាប់ពីការចូលប្រើលើកក្រោយ។</translation>
     </message>

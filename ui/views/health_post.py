@@ -554,7 +554,20 @@ class CascadeView(QWidget):
                      *(c["by_age_group"][g][step] for g in AGE_GROUPS)]
             rows.append(f"<tr><td>{html.escape(_tr(STEP_LABELS[step]))}</td>"
                         + "".join(f"<td align='right'>{'–' if v is None else v}</td>" for v in cells) + "</tr>")
-        self.table.setHtml(f"<table border='1' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>")
+        # by home province (issue 14): where the persons go back to, for the linkage to their district
+        prov = list(c.get("by_province", {}))
+        unknown = self.tr("Province unknown")
+        title = html.escape(self.tr("By home province"))
+        names = [unknown if p == "unknown" else code_label("provinces", p) or p for p in prov]
+        phead = "".join(f"<th>{html.escape(h)}</th>" for h in [self.tr("Step"), *names])
+        prow = []
+        for step in (*STEPS, "nns"):
+            cells = [c["by_province"][p][step] for p in prov]
+            prow.append(f"<tr><td>{html.escape(_tr(STEP_LABELS[step]))}</td>"
+                        + "".join(f"<td align='right'>{'–' if v is None else v}</td>" for v in cells) + "</tr>")
+        by_province = (f"<p><b>{title}</b></p>"
+                       f"<table border='1' cellpadding='3'><tr>{phead}</tr>{''.join(prow)}</table>") if prov else ""
+        self.table.setHtml(f"<table border='1' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>{by_province}")
 
 
 class FollowUpView(QWidget):
