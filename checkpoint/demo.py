@@ -436,10 +436,12 @@ class _TBPathway:
 
 
 def generate(session: Any, *, count: int, seed: int = 1, batch: int = 2000,
-             progress: Callable[[int], None] | None = None, now: datetime | None = None) -> int:
+             progress: Callable[[int], None] | None = None, now: datetime | None = None,
+             tb_pathway: bool = True) -> int:
     """Register ``count`` synthetic arrivals through the normal service call, ``batch`` per transaction, each at
     the time an officer would have saved it (the store's clock is set to it for that call, then restored). The
-    TB referrals then move along the pathway (``_TBPathway``) in time order with the registrations."""
+    TB referrals then move along the pathway (``_TBPathway``) in time order with the registrations; with
+    ``tb_pathway=False`` they stay where the registration left them (at "referred")."""
     store = session.store
     real = store.clock
     now = now or real.now()
@@ -456,7 +458,7 @@ def generate(session: Any, *, count: int, seed: int = 1, batch: int = 2000,
                     replay.set(registered_at)
                     reg = session.registrations.register(**kwargs)
                     for r, rid in zip(kwargs["referrals"], reg.referral_ids, strict=False):
-                        if r["kind"] == "health":
+                        if r["kind"] == "health" and tb_pathway:
                             tb.referred(rid, registered_at, r["reason_code"] != "TB_HIGH_RISK")
                     done += 1
                     if done % batch == 0:

@@ -229,3 +229,9 @@ def test_demo_tb_referrals_move_along_the_cascade_to_facilities_across_provinces
     follow = sign_in("thida").health.follow_up(overdue_days=7)
     assert follow and any(f.overdue for f in follow) and any(not f.overdue for f in follow)
     assert supervisor.maintenance.verify().problems == ()
+
+
+def test_without_the_tb_pathway_the_referrals_stay_referred(supervisor):
+    generate(supervisor, count=300, seed=4, tb_pathway=False)
+    statuses = {s for (s,) in supervisor.store.db.execute("SELECT status FROM referrals WHERE kind = 'health'")}
+    assert statuses == {"referred"}
