@@ -11,8 +11,8 @@ facility's device, or at HQ).
 
 Suppression (``sync.hq.reports.suppress``, as every HQ report): within each step, the cells of one breakdown (sex;
 age group; home province) under the threshold are withheld (None) with a complementary cell when only one is; a
-total under the threshold is withheld too. The number needed to screen is withheld wherever the diagnosed count it derives from is.
-Nothing identifying leaves this module: counts only.
+total under the threshold is withheld too. The number needed to screen is withheld wherever the diagnosed count
+it derives from is. Nothing identifying leaves this module: counts only.
 """
 
 from __future__ import annotations
