@@ -10,7 +10,10 @@ from typing import Any
 import pytest
 
 from checkpoint.errors import ConflictError, PermissionDenied, ValidationError
+from checkpoint.services import create_store
+from checkpoint.services.outbox import Outbox, wire_event
 from checkpoint.services.tb_followup import OpenTBReferral
+from tests.conftest import FAST
 from tests.support.helpers import adult, registration
 
 
@@ -149,3 +152,19 @@ def test_reading_the_follow_up_list_leaves_a_trace(post) -> None:
     thida.health.follow_up()
     reads = [json.loads(ev["payload"]) for ev in thida.store.events(where="type = 'records.read'")]
     assert {"kind": "referrals", "persons": 1}.items() <= reads[-1].items()
+
+
+def test_a_continued_screen_travels_to_another_device(post, clock, tmp_path) -> None:
+    thida, reg = post["thida"], post["reg"]
+    thida.health.screen(reg.encounter_id, {"cough": True}, consent=True, cxr={"cxr_result": "ABNORMAL_SUGGESTIVE"})
+    other, _ = create_store(tmp_path / "b.db", checkpoint_name="Poipet B", username="bopha", display_name="B",
+                            passphrase="lotus-pond-supervisor", clock=clock, kdf=FAST)
+    try:
+        Outbox(other).ingest([wire_event(e) for e in post["dara"].store.events()])
+        refs = health_refs(other, reg.person_id)
+        assert [(r["id"], r["status"], r["cxr_result"]) for r in refs] == [
+            (post["rid"], "cxr_done", "ABNORMAL_SUGGESTIVE")]
+        assert len(other.health.person(reg.person_id).screens) == 2
+        assert other.maintenance.verify().ok
+    finally:
+        other.lock()
