@@ -112,6 +112,9 @@ def main() -> int:
                 shot(main, "tb-cascade", lang)
             page.setCurrentWidget(page.policy)
             shot(main, "tb-policy", lang)
+            if page.follow_up is not None:      # issue 14: the open TB referrals, overdue first
+                page.setCurrentWidget(page.follow_up)
+                shot(main, "tb-follow-up", lang)
         if main.available("arrivals"):                 # issue 11: quick registration and a station's queue
             main.show_page("arrivals")
             view = main.page("arrivals")

@@ -34,6 +34,7 @@ from checkpoint.model.roles import Permission
 from checkpoint.screening.safety import raise_urgency
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
+from checkpoint.services.tb_followup import MSG_OPEN_TB_REFERRAL, OpenTBReferral, open_tb_referrals
 
 __all__ = ["FollowUpList", "ReferralRow", "Referrals", "directory_codes"]
 
@@ -112,6 +113,10 @@ class Referrals:
                 raise PermissionDenied("Not allowed to refer to a health facility.")
         else:
             ctx.may_amend(e["officer_id"])
+        if r["kind"] == "health":       # issue 14: one open TB referral per person (services/tb_followup.py)
+            found = open_tb_referrals(ctx.db, e["person_id"])
+            if found:
+                raise OpenTBReferral(MSG_OPEN_TB_REFERRAL, found[-1])
         r["id"] = str(uuid.uuid4())
         with ctx.store.write():
             ctx.store.record("referral.created", "person", e["person_id"],

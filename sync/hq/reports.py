@@ -17,7 +17,8 @@ Sections and their indicators (each by every dimension of ``DIMENSIONS``; "total
   child_protection (flag), referrals, referrals_protection, referrals_child_protection, referrals_health;
 - ``tb``: the TB cascade of the persons screened in the period, counted by the device's own module
   (``checkpoint.screening.cascade``: screened, presumptive, x_rayed ... initial_loss_to_follow_up) from the events
-  HQ holds, so HQ's cascade is the device's; by total, checkpoint, sex and WHO age group only (``TB_DIMENSIONS``);
+  HQ holds, so HQ's cascade is the device's; by total, checkpoint, sex, WHO age group and home
+  province (``TB_DIMENSIONS``);
 - ``referrals``: by agency: every referral (``kind/agency/status``) and the referrals of arrivals with
   trafficking indicators (``trafficking_by_agency``).
 
@@ -69,7 +70,7 @@ ARRIVAL_INDICATORS = ("arrivals", "persons", "trafficking_screened", "traffickin
 # The TB cascade's steps, counted by the device's own module (checkpoint.screening.cascade): persons, not arrivals.
 TB_INDICATORS = STEPS
 # The dimensions the cascade has (its age groups are WHO's TB notification groups, not CTDC's).
-TB_DIMENSIONS = ("total", "checkpoint", "sex", "age_group")
+TB_DIMENSIONS = ("total", "checkpoint", "sex", "age_group", "province")
 _TB_EVENTS = ("registration.recorded", "tb.screened", "referral.created", "referral.updated", "record.voided",
               "person.amended", "registration.completed")
 
@@ -249,22 +250,24 @@ def _tb_cells(conn: Connection, period: Period, cp_ids: Iterable[str] | None, cp
     (the checkpoint of the screened arrival). Sex is HQ's (``fact_arrivals``: amended, known for a returnee)."""
     screens, referrals = _tb_inputs(conn, period)
     where = {str(s["encounter_id"]) for s in screens}
-    at: dict[str, tuple[str, str]] = {}
+    at: dict[str, tuple[str, str, str]] = {}
     if where:
-        for r in conn.execute(sa.select(fa.c.encounter_id, fa.c.checkpoint_id, fa.c.sex)
+        for r in conn.execute(sa.select(fa.c.encounter_id, fa.c.checkpoint_id, fa.c.sex, fa.c.province)
                               .where(id_in(conn, fa.c.encounter_id, sorted(where)))):
-            at[str(r[0])] = (str(r[1]), str(r[2]))
+            at[str(r[0])] = (str(r[1]), str(r[2]), str(r[3] or ""))
     chosen = None if cp_ids is None else set(cp_ids)
     mine = []
     for s in screens:
-        cp, sex = at.get(str(s["encounter_id"]), ("", "UNKNOWN"))
+        cp, sex, province = at.get(str(s["encounter_id"]), ("", "UNKNOWN", ""))
         if chosen is None or cp in chosen:
-            mine.append({**s, "sex": sex if sex in SEXES else s["sex"], "checkpoint": cp})
+            mine.append({**s, "sex": sex if sex in SEXES else s["sex"], "checkpoint": cp,
+                         "province": province or s.get("province") or ""})
     last = period.end - timedelta(days=1)
     c = tb_cascade(mine, referrals, start=period.start, end=last)
     out: dict[str, dict[str, dict[str, int]]] = {"total": {"all": _steps_of(c["total"])}}
     out["sex"] = {k: _steps_of(v) for k, v in c["by_sex"].items() if v["screened"]}
     out["age_group"] = {k: _steps_of(v) for k, v in c["by_age_group"].items() if v["screened"]}
+    out["province"] = {k: _steps_of(v) for k, v in c["by_province"].items() if v["screened"]}   # home province
     out["checkpoint"] = {}
     for cp in sorted({s["checkpoint"] for s in mine if s["checkpoint"]}):
         one = tb_cascade([s for s in mine if s["checkpoint"] == cp], referrals, start=period.start, end=last)

@@ -101,7 +101,9 @@ WRITES: list[tuple[str, str, Any, dict[str, bool]]] = [
      {"encounters": True, "events": True}),
     ("review.approve_many", "dara", lambda s, w: s.review.approve_many([w["reg"].encounter_id]),
      {"encounters": True, "events": True}),
-    ("referrals.add", "dara", lambda s, w: s.referrals.add(w["reg"].encounter_id, HEALTH),
+    # (the arrival's TB referral is closed first: a person with an open one gets no second, tb_followup.py)
+    ("referrals.add", "dara", lambda s, w: (s.referrals.update(w["reg"].referral_ids[0], {"status": "closed"}),
+                                            s.referrals.add(w["reg"].encounter_id, HEALTH))[1],
      {"referrals": True, "events": True}),
     ("referrals.update", "thida", lambda s, w: s.referrals.update(w["reg"].referral_ids[0], {"status": "arrived"}),
      {"referrals": True, "events": True}),
@@ -129,6 +131,7 @@ WRITES: list[tuple[str, str, Any, dict[str, bool]]] = [
 # Issue 14: the health post's area.
 AREAS = (*AREAS, "health")
 READS |= {"health.tb_policy", "health.person", "health.cascade"}
+READS |= {"health.follow_up", "health.open_referral"}      # issue 14 follow-up: one open TB referral per person
 WRITES += [
     ("health.screen", "thida", lambda s, w: s.health.screen(w["reg"].encounter_id, {"fever": True}, consent=True),
      {"referrals": True, "events": True}),

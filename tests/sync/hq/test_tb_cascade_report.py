@@ -43,7 +43,7 @@ def test_the_reports_tb_section_is_the_devices_cascade(tmp_path: Path) -> None:
         assert device["total"]["screened"] > 50 and device["total"]["tb_diagnosed"] > 0
         assert {i: r.value("tb", "total", "all", i) for i in TB_INDICATORS} == \
             {i: device["total"][i] for i in TB_INDICATORS}
-        for dim, key in (("sex", "by_sex"), ("age_group", "by_age_group")):
+        for dim, key in (("sex", "by_sex"), ("age_group", "by_age_group"), ("province", "by_province")):
             for cat, table in device[key].items():
                 assert {i: r.value("tb", dim, cat, i) for i in TB_INDICATORS} == \
                     {i: table[i] for i in TB_INDICATORS}, (dim, cat)

@@ -206,7 +206,7 @@ class StationQueueView(QWidget):
         dlg.finished.connect(lambda _r: setattr(self, "health", None))
         self.health = dlg
         dlg.open()
-        view.open_person(item.person_id, queue_entry_id=item.entry_id)
+        view.open_person(item.person_id, queue_entry_id=item.entry_id, encounter_id=item.encounter_id)
 
     def close_entry(self, status: str) -> None:
         item = self.list.currentItem()
