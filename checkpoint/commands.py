@@ -269,6 +269,8 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     from checkpoint.commands_tb import add_tb_commands  # issue 14: tb cascade, tb policy
     add_tb_commands(add)
     add_arrivals_commands(add)          # arrivals import, queue (issue 11)
+    from checkpoint.commands_retention import add_retention_commands  # issue 12: retention, minimise, restore
+    add_retention_commands(add)
     for extend in extensions:
         extend(add)
     return p

@@ -284,3 +284,9 @@ def sharing_consent(payload: Any) -> bool | None:
 # Issue 12: the event types whose payload may say the person's consent to sharing (``sharing_consent``). A withdrawal
 # of the consent to sharing carries ``consents`` as a registration does ([{"purpose": "sharing", "granted": false}]).
 SHARING_TYPES = frozenset({"registration.recorded", "consent.withdrawn"})
+
+# Issue 12, point 6 (data minimisation, checkpoint.storage.minimise): the site's retention period (audit); a pass that
+# dropped the protection section of events HQ acknowledged (the events, their hashes and what was kept); a record
+# fetched back from HQ by a supervisor (why, which events). About the store: they never travel to other devices.
+EVENT_TYPES = EVENT_TYPES | {"site.retention_set", "records.minimised", "records.fetched_back"}
+EVENT_ENTITY.update({"site.retention_set": "store", "records.minimised": "store", "records.fetched_back": "store"})

@@ -55,6 +55,7 @@ class Permission(StrEnum):
     HEADCOUNT = "headcount"                  # people passing without registration during a surge
     SURGE = "surge"                          # switch surge mode on and off
     QUEUE = "queue"                          # the triage queue of the stations this role works
+    MINIMISE = "minimise"                    # issue 12: the minimisation pass and fetching a record back from HQ
 
 
 ROLES: tuple[Role, ...] = tuple(Role)
@@ -113,6 +114,10 @@ EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     "queue.updated": frozenset({_P.QUEUE}),
     "surge.switched": frozenset({_P.SURGE}),
     "headcount.recorded": frozenset({_P.HEADCOUNT}),
+    # issue 12, point 6: data minimisation (checkpoint.services.retention)
+    "site.retention_set": frozenset({_P.SITE_SETTINGS}),
+    "records.minimised": frozenset({_P.MINIMISE}),
+    "records.fetched_back": frozenset({_P.MINIMISE}),
 }
 
 
@@ -129,3 +134,5 @@ _ARRIVALS: Mapping[str, frozenset[Permission]] = {
     Role.SUPERVISOR: frozenset({_P.IMPORT_HANDOVER, _P.HEADCOUNT, _P.QUEUE, _P.SURGE}),
 }
 PERMISSIONS = {r: ps | _ARRIVALS.get(r, frozenset()) for r, ps in PERMISSIONS.items()}
+# Issue 12, point 6: the minimisation pass and fetching a minimised record back from HQ are the supervisor's.
+PERMISSIONS = {r: ps | ({_P.MINIMISE} if r == Role.SUPERVISOR else frozenset()) for r, ps in PERMISSIONS.items()}

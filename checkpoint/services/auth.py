@@ -133,6 +133,7 @@ def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, cloc
             # Signing in is never refused for it (set before the rule); the user is asked to change it.
             notices.append(Notice("weak_passphrase", "", clock.now().isoformat()))
         session.notices = tuple(notices)
+        session.retention.auto()      # issue 12: a supervisor's sign-in runs the minimisation pass (never fails it)
     except BaseException:
         store.close()
         raise

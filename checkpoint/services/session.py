@@ -37,6 +37,7 @@ from checkpoint.services.records import Records
 from checkpoint.services.referrals import Referrals
 from checkpoint.services.registrations import Registrations
 from checkpoint.services.review import Review
+from checkpoint.services.retention import Retention
 from checkpoint.services.slips import Slips
 from checkpoint.services.users import Notice, Users
 from checkpoint.site import SiteConfig
@@ -69,6 +70,7 @@ class Session:
         self.health = Health(ctx)           # the health post's TB work (issue 14)
         self.consents = Consents(ctx)            # issue 12: consent per purpose and its withdrawal
         self.arrivals = Arrivals(ctx)       # group arrivals, quick registration, triage queue (issue 11)
+        self.retention = Retention(ctx)     # issue 12, point 6: data minimisation after HQ acknowledged a record
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 
