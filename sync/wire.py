@@ -60,8 +60,9 @@ __all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "ENROLL_ANSWER", "MAX_SKEW", "PULL", 
            "REQUEST", "OutgoingBatch", "Request", "digest", "enrollment_code", "hq_fingerprint",
            "normalize_fingerprint", "open_answer", "open_batch", "open_enroll_answer", "open_release",
            "open_request", "open_signed", "peek_batch_header", "peek_request", "peek_signed",
-           "FETCH", "fetch_request", "pull_request", "push_ticket", "reference_request", "request_digest", "seal_answer",
+           "pull_request", "push_ticket", "reference_request", "request_digest", "seal_answer",
            "seal_batch", "sign_document", "split_enrollment_code"]
+__all__ += ["FETCH", "fetch_request"]      # issue 12, point 6: fetch-back
 
 BATCH_MAGIC = b"CPB1"
 BATCH_CONTEXT = b"checkpoint batch v1"

@@ -32,8 +32,8 @@ from checkpoint.errors import NotFound, ValidationError
 from checkpoint.events import WIRE_FIELDS, event_hash
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context
-from checkpoint.services.changes import Changes
 from checkpoint.services.chainhead import hq_head
+from checkpoint.services.changes import Changes
 from checkpoint.storage import minimise as mini
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.keyfile import KeyFile
@@ -144,7 +144,7 @@ class Retention:
             return None
         try:
             return self.minimise()
-        except Exception:                     # noqa: BLE001 - the next sign-in tries again; nothing half-done
+        except Exception:
             return None
 
     # ------------------------------------------------------------------ one record
@@ -195,7 +195,8 @@ class Retention:
                               author=ctx.user.id)
             mini.restore_payloads(store, person_id, originals)
             store.db.execute("INSERT INTO retention_holds (person_id, until, by_event) VALUES (?, ?, ?) "
-                             "ON CONFLICT(person_id) DO UPDATE SET until = excluded.until, by_event = excluded.by_event",
+                             "ON CONFLICT(person_id) DO UPDATE SET until = excluded.until, "
+                             "by_event = excluded.by_event",
                              [person_id, until, ev["id"]])
         return Changes(persons=True, encounters=True, referrals=True, events=True)
 
@@ -215,7 +216,7 @@ def _scrub(store: Store) -> bool:
         busy, _log, _done = store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
     except Exception:
         return False
-    return busy == 0
+    return bool(busy == 0)
 
 
 # ---------------------------------------------------------------------------------------------------- backups

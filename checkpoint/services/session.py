@@ -36,8 +36,8 @@ from checkpoint.services.maintenance import Maintenance
 from checkpoint.services.records import Records
 from checkpoint.services.referrals import Referrals
 from checkpoint.services.registrations import Registrations
-from checkpoint.services.review import Review
 from checkpoint.services.retention import Retention
+from checkpoint.services.review import Review
 from checkpoint.services.slips import Slips
 from checkpoint.services.users import Notice, Users
 from checkpoint.site import SiteConfig

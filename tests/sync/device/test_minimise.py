@@ -214,7 +214,8 @@ def test_a_supervisor_fetches_a_record_back_from_hq_over_http(device: Any, hq: A
             fetch_back(device, t, pid, "   ")                       # a reason is required
         fetch_back(device, t, pid, "court case 12/2026")
     sec = _section(device, pid)
-    assert sec["notes"] == NOTE and sec["currency"] == "THB" and sec["amount"] == DEBT and sec["ticked"] == sorted(POSITIVE_ADULT)
+    assert sec["notes"] == NOTE and sec["currency"] == "THB" and sec["amount"] == DEBT
+    assert sec["ticked"] == sorted(POSITIVE_ADULT)
     logged = [json.loads(decode_payload(r[0])) for r in device.store.db.execute(
         "SELECT payload FROM events WHERE type = 'records.fetched_back'")]
     assert logged and logged[0]["person_id"] == pid and logged[0]["reason"] == "court case 12/2026"
