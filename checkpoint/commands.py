@@ -49,7 +49,8 @@ def open_session(args: argparse.Namespace) -> Session:
         if not names:
             raise ValidationError("user", "this store has no users")
         user = names[0]
-    session = unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"))
+    session = unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"),
+                     minimise=not getattr(args, "no_sign_in_pass", False))   # `minimise` runs its own pass
     for notice in session.notices:      # told once: on stderr, so --json output stays clean
         print(f"checkpoint-admin: {notice.text()}", file=sys.stderr)
     return session

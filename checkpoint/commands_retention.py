@@ -81,6 +81,7 @@ def add_retention_commands(add: AddCommand) -> None:
     sp = add("minimise", cmd_minimise, "drop the protection section of records HQ acknowledged more than the "
              "retention period ago (supervisor)", json_=True)
     sp.add_argument("--dry-run", action="store_true", help="count only; change nothing")
+    sp.set_defaults(no_sign_in_pass=True)         # signing in must not run the pass a dry run is asked about
     sp = add("restore", cmd_restore, "restore a backup as a new store (refused when older than the retention "
              "period)", json_=True)
     sp.add_argument("backup", type=Path, help="the backup's .db file (its .db.keys beside it)")

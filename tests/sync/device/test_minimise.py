@@ -270,3 +270,67 @@ def test_an_old_backup_is_refused_and_nothing_changes(device: Any, clock: Manual
         restore_backup(tmp_path / "b.db", again, "dara", DEVICE_PASS, clock=clock)
     assert MSG_BACKUP_TOO_OLD in str(e.value)
     assert not again.exists() and not Path(str(again) + ".keys").exists()
+
+
+# ---------------------------------------------------------------------------------------------- checkpoint-admin
+def _past_device(tmp_path: Path, hq_clock: ManualClock, hq: Any) -> tuple[Path, str]:
+    """A store whose records HQ acknowledged 40 days ago (the CLI runs on today's clock)."""
+    s = new_device(tmp_path / "old.db", "Poipet", clock=hq_clock)
+    try:
+        enroll(s, hq)
+        pid = _register(s)
+        _sync(s, hq)
+        s.users.add("sokha", "Sokha", "officer", OFFICER_PASS)
+        _sync(s, hq)
+    finally:
+        s.lock()
+    return tmp_path / "old.db", pid
+
+
+@pytest.fixture
+def past_clock() -> ManualClock:
+    from datetime import UTC, datetime, timedelta
+    return ManualClock(datetime.now(UTC) - timedelta(days=40))
+
+
+@pytest.fixture
+def past_hq(tmp_path: Path, past_clock: ManualClock) -> Any:
+    from tests.support.client_harness import new_hq
+    (tmp_path / "hq").mkdir()
+    service = new_hq(tmp_path / "hq", clock=past_clock)
+    yield service
+    service.store.close()
+
+
+def test_cli_minimise_dry_run_counts_then_the_pass_runs(tmp_path: Path, past_clock: ManualClock,
+                                                       past_hq: Any) -> None:
+    from tests.cli.test_cli import run
+    db, pid = _past_device(tmp_path, past_clock, past_hq)
+    dry = run(db, "minimise", "--dry-run", "--json", pw=DEVICE_PASS)
+    assert dry.returncode == 0, dry.stderr
+    assert json.loads(dry.stdout) | {"seconds": 0} == {"dry_run": True, "persons": 1, "events": 1, "kept": {},
+                                                       "wal_truncated": False, "seconds": 0}
+    again = run(db, "minimise", "--dry-run", pw=DEVICE_PASS)
+    assert again.returncode == 0 and "Would minimise 1 records (1 events)" in again.stdout   # nothing changed
+    done = run(db, "minimise", "--json", pw=DEVICE_PASS)
+    assert json.loads(done.stdout)["events"] == 1
+    assert json.loads(run(db, "minimise", "--dry-run", "--json", pw=DEVICE_PASS).stdout)["events"] == 0
+    officer = run(db, "--user", "sokha", "minimise", "--dry-run", pw=OFFICER_PASS)
+    assert officer.returncode == 4 and "may not do this (minimise)" in officer.stderr
+    officer_fetch = run(db, "--user", "sokha", "fetch-back", pid, "--reason", "curious", pw=OFFICER_PASS)
+    assert officer_fetch.returncode == 4 and "may not do this (minimise)" in officer_fetch.stderr
+    no_reason = run(db, "fetch-back", pid, "--reason", " ", pw=DEVICE_PASS)
+    assert no_reason.returncode == 4 and "Say why this case needs the record" in no_reason.stderr
+
+
+def test_cli_refuses_an_old_backup_with_a_clear_line(tmp_path: Path, past_clock: ManualClock) -> None:
+    from tests.cli.test_cli import run
+    s = new_device(tmp_path / "a.db", "Poipet", clock=past_clock)
+    try:
+        s.maintenance.backup(tmp_path / "b.db")            # made 40 days ago
+    finally:
+        s.lock()
+    p = run(None, "restore", str(tmp_path / "b.db"), "--to", str(tmp_path / "r.db"), "--user", "dara",
+            pw=DEVICE_PASS)
+    assert p.returncode == 4 and "older than the site's retention period" in p.stderr and "Nothing" in p.stderr
+    assert not (tmp_path / "r.db").exists()
