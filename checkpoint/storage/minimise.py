@@ -101,10 +101,11 @@ def _set(obj: Any, path: tuple[str, ...], value: Any) -> None:
         obj[head] = copy.deepcopy(value)
 
 
-def redact(type_: str, payload: dict[str, Any], *, conflict_field: str = "") -> dict[str, Any]:
-    """``payload`` of an event of ``type_`` without its protection section (a new dict; the original is not
-    changed). ``conflict_field``: for ``conflict.resolved``, the field the conflict is about."""
-    out = copy.deepcopy(payload)
+def redact(type_: str, payload: dict[str, Any], *, conflict_field: str = "", in_place: bool = False
+           ) -> dict[str, Any]:
+    """``payload`` of an event of ``type_`` without its protection section (a new dict, unless ``in_place``; the
+    original is then changed). ``conflict_field``: for ``conflict.resolved``, the field the conflict is about."""
+    out = payload if in_place else copy.deepcopy(payload)
     for path, value in PROTECTION_SECTION.get(type_, {}).items():
         _set(out, path, value)
     if type_ == "conflict.resolved" and conflict_field in ENCOUNTER_PROTECTED and "value" in out:
@@ -197,7 +198,8 @@ def plan(store: Store, *, cutoff: str, now: str, head_seq: int) -> Plan:
                     continue                      # verify reports an unreadable payload; nothing to keep or drop
                 if not isinstance(original, dict):
                     continue
-                kept = redact(ev["type"], original, conflict_field=conflicts.get(str(original.get("conflict_id")), ""))
+                kept = redact(ev["type"], json.loads(ev["payload"]), in_place=True,     # a second parse: no deepcopy
+                              conflict_field=conflicts.get(str(original.get("conflict_id")), ""))
                 if kept == original:
                     continue
                 text = canonical_json(kept)
