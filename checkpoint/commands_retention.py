@@ -24,7 +24,8 @@ _KEPT = {"open_referral": "kept whole: an open protection referral",
          "not_acknowledged": "kept whole: not yet acknowledged by HQ",
          "within_period": "kept whole: within the retention period",
          "fetched_back": "kept whole: fetched back from HQ for a case",
-         "not_replayable": "kept whole: could not be replayed alone"}
+         "not_replayable": "kept whole: could not be replayed alone",
+         "next_pass": "left for the next pass"}
 
 
 def cmd_retention(args: argparse.Namespace) -> int:

@@ -152,13 +152,15 @@ def _person_events(store: Store, person_id: str) -> Iterator[dict[str, Any]]:
     yield from store.events(where="entity_type = 'person' AND entity_id = ?", params=[person_id])
 
 
-def plan(store: Store, *, cutoff: str, now: str, head_seq: int) -> Plan:
+def plan(store: Store, *, cutoff: str, now: str, head_seq: int, replay: bool = True, limit: int = 0) -> Plan:
     """The persons whose protection section may go now, and what each event and projection row becomes.
 
     A person qualifies when every one of their events that holds the section is acknowledged by HQ (this
     device's own: ``sync_state`` acked and at or below ``head_seq``, the chain head HQ signed; another device's:
     it came from HQ), the newest of their events (looks and prints aside) was recorded before ``cutoff``, no
     protection referral of theirs is open, and a supervisor did not fetch them back from HQ until after ``now``.
+    ``replay``: also compute the projection columns (a count alone does not need them); ``limit``: stop after
+    that many persons (0: all).
     """
     out = Plan()
     marks = ", ".join("?" for _ in _TYPES)
@@ -207,6 +209,13 @@ def plan(store: Store, *, cutoff: str, now: str, head_seq: int) -> Plan:
                 ev["payload"] = text
             if not changed:
                 continue
+            if limit and len(out.persons) >= limit:
+                out.kept["next_pass"] = out.kept.get("next_pass", 0) + 1
+                continue
+            if not replay:
+                out.persons.append(pid)
+                out.events += changed
+                continue
             if mem is None:
                 mem = _replay_db()
             try:
@@ -232,6 +241,9 @@ def _replay_db() -> sqlite_utils.Database:
     mem = connect_plain_memory()
     apply_migrations(mem)
     mem.execute("PRAGMA foreign_keys = OFF")      # one person's events alone: their group or users are not there
+    for (name,) in mem.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'persons'"
+                               ).fetchall():
+        mem.execute(f"DROP TRIGGER {name}")       # the search index is never read here
     return mem
 
 

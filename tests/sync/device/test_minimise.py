@@ -334,3 +334,15 @@ def test_cli_refuses_an_old_backup_with_a_clear_line(tmp_path: Path, past_clock:
             pw=DEVICE_PASS)
     assert p.returncode == 4 and "older than the site's retention period" in p.stderr and "Nothing" in p.stderr
     assert not (tmp_path / "r.db").exists()
+
+
+def test_a_limited_pass_leaves_the_rest_for_the_next_one(device: Any, hq: Any, clock: ManualClock) -> None:
+    first, second = _register(device), _register(device, note="another note")
+    _sync(device, hq)
+    clock.advance(days=31)
+    m = device.retention.minimise(limit=1)           # what sign-in and a sync do, with AUTO_LIMIT records
+    assert (m.persons, m.kept) == (1, {"next_pass": 1})
+    assert sorted(_section(device, p)["notes"] for p in (first, second)) in (["", NOTE], ["", "another note"])
+    assert device.retention.minimise().persons == 1
+    assert [_section(device, p)["notes"] for p in (first, second)] == ["", ""]
+    assert device.maintenance.verify().ok
