@@ -38,7 +38,7 @@ from checkpoint.storage.projections import apply_event
 from checkpoint.storage.schema import apply_migrations
 from checkpoint.storage.store import Store
 
-__all__ = ["AUDIT_TYPES", "ENCOUNTER_PROTECTED", "PROJECTION_COLUMNS", "PROTECTION_SECTION", "Candidate", "Plan",
+__all__ = ["AUDIT_TYPES", "ENCOUNTER_PROTECTED", "PROJECTION_COLUMNS", "PROTECTION_SECTION", "Plan",
            "apply_plan", "kept_sha256", "minimised_ids", "minimised_problems", "plan", "redact", "restore_payloads"]
 
 # The encounter fields that belong to the protection section (in a registration's ``encounter``, in an
@@ -126,14 +126,6 @@ def minimised_ids(db: sqlite_utils.Database) -> set[str]:
 
 
 @dataclass
-class Candidate:
-    """One person the pass looked at, and why they stay whole (empty ``kept_because``: minimisable)."""
-
-    person_id: str
-    kept_because: str = ""      # "open_referral", "not_acknowledged", "within_period", "fetched_back"
-
-
-@dataclass
 class Plan:
     """What a pass would do: per person the events to rewrite (id, new payload text, kept SHA-256, hash, ack
     date), the projection values after it, and counts of the persons kept whole and why."""
@@ -141,8 +133,8 @@ class Plan:
     persons: list[str] = field(default_factory=list)
     events: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)   # id, person, text, sha, hash, ack
     columns: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)  # table -> (row id, values)
-    kept: dict[str, int] = field(default_factory=dict)
-    failed: int = 0
+    kept: dict[str, int] = field(default_factory=dict)   # why persons stay whole: open_referral, not_acknowledged,
+    failed: int = 0                                      # within_period, fetched_back, next_pass
 
 
 _TYPES = tuple(PROTECTION_SECTION)
