@@ -4570,12 +4570,12 @@
     </message>
     <message>
         <location filename="../views/supervisor/retention.py" line="62"/>
-        <source>&amp;Save period</source>
+        <source>Save the retention period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/supervisor/retention.py" line="62"/>
-        <source>Save the retention period</source>
+        <source>Save &amp;period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4605,7 +4605,7 @@
     </message>
     <message>
         <location filename="../views/supervisor/retention.py" line="71"/>
-        <source>&amp;Restore a backup…</source>
+        <source>Res&amp;tore a backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4570,13 +4570,13 @@
     </message>
     <message>
         <location filename="../views/supervisor/retention.py" line="62"/>
-        <source>&amp;Save period</source>
-        <translation>&amp;រក្សាទុករយៈពេល</translation>
+        <source>Save the retention period</source>
+        <translation>រក្សាទុករយៈពេលរក្សាទុក</translation>
     </message>
     <message>
         <location filename="../views/supervisor/retention.py" line="62"/>
-        <source>Save the retention period</source>
-        <translation>រក្សាទុករយៈពេលរក្សាទុក</translation>
+        <source>Save &amp;period</source>
+        <translation>រក្សាទុក&amp;រយៈពេល</translation>
     </message>
     <message>
         <location filename="../views/supervisor/retention.py" line="63"/>
@@ -4605,7 +4605,7 @@
     </message>
     <message>
         <location filename="../views/supervisor/retention.py" line="71"/>
-        <source>&amp;Restore a backup…</source>
+        <source>Res&amp;tore a backup…</source>
         <translation>&amp;ស្តារឯកសារបម្រុងទុក…</translation>
     </message>
     <message>

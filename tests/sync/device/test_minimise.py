@@ -82,6 +82,7 @@ def test_the_section_is_gone_from_the_database_pages_and_the_wal(device: Any, hq
     clock.advance(days=31)
     m = device.retention.minimise()
     assert (m.persons, m.events, m.wal_truncated) == (1, 1, True)
+    assert m.changes.events and m.changes.encounters and m.changes.referrals     # screens redraw
     after = find(path, key, NOTE.encode())
     assert after["db"] == 0 and after["wal"] == 0, after
     assert find(path, key, str(DEBT).encode()) == {**after, "db": 0, "wal": 0}
@@ -212,7 +213,8 @@ def test_a_supervisor_fetches_a_record_back_from_hq_over_http(device: Any, hq: A
     with live(hq) as url, HttpTransport(url, timeout=30) as t:
         with pytest.raises(ValidationError):
             fetch_back(device, t, pid, "   ")                       # a reason is required
-        fetch_back(device, t, pid, "court case 12/2026")
+        changes = fetch_back(device, t, pid, "court case 12/2026")
+    assert changes.events and changes.encounters
     sec = _section(device, pid)
     assert sec["notes"] == NOTE and sec["currency"] == "THB" and sec["amount"] == DEBT
     assert sec["ticked"] == sorted(POSITIVE_ADULT)

@@ -59,7 +59,7 @@ class RetentionBox(QGroupBox):
         self.days.setRange(1, 3650)
         self.days.setSuffix(self.tr(" days"))
         self.days.setAccessibleName(self.tr("Retention period after HQ acknowledged a record"))
-        self.save_btn = button(self.tr("&Save period"), "save_retention", self.tr("Save the retention period"))
+        self.save_btn = button(self.tr("Save &period"), "save_retention", self.tr("Save the retention period"))
         self.count_btn = button(self.tr("&Count what would go"), "count_minimise",
                                 self.tr("Count the records whose protection section would be removed"))
         self.run_btn = button(self.tr("&Minimise now"), "run_minimise",
@@ -68,7 +68,7 @@ class RetentionBox(QGroupBox):
         self.passphrase.setObjectName("restore_passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Your passphrase in the backup"))
-        self.restore_btn = button(self.tr("&Restore a backup…"), "restore_backup",
+        self.restore_btn = button(self.tr("Res&tore a backup…"), "restore_backup",
                                   self.tr("Restore a backup as a new store"))
         self.message = text_label("retention_message")
         self.message.setAccessibleName(self.tr("Result"))
