@@ -49,7 +49,8 @@ def open_session(args: argparse.Namespace) -> Session:
         if not names:
             raise ValidationError("user", "this store has no users")
         user = names[0]
-    session = unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"))
+    session = unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"),
+                     minimise=not getattr(args, "no_sign_in_pass", False))   # `minimise` runs its own pass
     for notice in session.notices:      # told once: on stderr, so --json output stays clean
         print(f"checkpoint-admin: {notice.text()}", file=sys.stderr)
     return session
@@ -277,6 +278,8 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     add_arrivals_commands(add)          # arrivals import, queue (issue 11)
     from checkpoint.commands_services import add_services_commands  # issue 13: assistance
     add_services_commands(add)
+    from checkpoint.commands_retention import add_retention_commands  # issue 12: retention, minimise, restore
+    add_retention_commands(add)
     for extend in extensions:
         extend(add)
     return p

@@ -317,3 +317,9 @@ def sharing_consent(payload: Any) -> bool | None:
 SHARING_TYPES = frozenset({"registration.recorded", "consent.withdrawn"})
 # A registration completed on a quick registration's arrival says the consent to sharing as a registration does.
 SHARING_TYPES = SHARING_TYPES | {"registration.completed"}
+
+# Issue 12, point 6 (data minimisation, checkpoint.storage.minimise): the site's retention period (audit); a pass that
+# dropped the protection section of events HQ acknowledged (the events, their hashes and what was kept); a record
+# fetched back from HQ by a supervisor (why, which events). About the store: they never travel to other devices.
+EVENT_TYPES = EVENT_TYPES | {"site.retention_set", "records.minimised", "records.fetched_back"}
+EVENT_ENTITY.update({"site.retention_set": "store", "records.minimised": "store", "records.fetched_back": "store"})

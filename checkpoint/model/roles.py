@@ -59,6 +59,7 @@ class Permission(StrEnum):
     GIVE_ASSISTANCE = "give_assistance"              # hand out assistance, void or correct it
     OVERRIDE_ASSISTANCE = "override_assistance"      # a second cash grant inside the site's period, with a reason
     NEA_REGISTER = "nea_register"                    # NEA job registration (with the person's NEA consent)
+    MINIMISE = "minimise"                    # issue 12: the minimisation pass and fetching a record back from HQ
 
 
 ROLES: tuple[Role, ...] = tuple(Role)
@@ -126,6 +127,10 @@ EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     "assistance.corrected": frozenset({_P.GIVE_ASSISTANCE}),
     "nea.registered": frozenset({_P.NEA_REGISTER}),
     "site.assistance_policy_set": frozenset({_P.SITE_SETTINGS}),
+    # issue 12, point 6: data minimisation (checkpoint.services.retention)
+    "site.retention_set": frozenset({_P.SITE_SETTINGS}),
+    "records.minimised": frozenset({_P.MINIMISE}),
+    "records.fetched_back": frozenset({_P.MINIMISE}),
 }
 
 
@@ -152,3 +157,5 @@ _SERVICES: Mapping[str, frozenset[Permission]] = {
     Role.SUPERVISOR: frozenset({_P.GIVE_ASSISTANCE, _P.NEA_REGISTER, _P.OVERRIDE_ASSISTANCE}),
 }
 PERMISSIONS = {r: ps | _SERVICES.get(r, frozenset()) for r, ps in PERMISSIONS.items()}
+# Issue 12, point 6: the minimisation pass and fetching a minimised record back from HQ are the supervisor's.
+PERMISSIONS = {r: ps | ({_P.MINIMISE} if r == Role.SUPERVISOR else frozenset()) for r, ps in PERMISSIONS.items()}

@@ -39,6 +39,7 @@ from checkpoint.services.nea import Nea
 from checkpoint.services.records import Records
 from checkpoint.services.referrals import Referrals
 from checkpoint.services.registrations import Registrations
+from checkpoint.services.retention import Retention
 from checkpoint.services.review import Review
 from checkpoint.services.slips import Slips
 from checkpoint.services.users import Notice, Users
@@ -75,6 +76,7 @@ class Session:
         self.directory = Directory(ctx)
         self.assistance = Assistance(ctx)   # issue 13: assistance handed out at the transit centre
         self.nea = Nea(ctx)                 # issue 13: NEA job registration and NEA's export
+        self.retention = Retention(ctx)     # issue 12, point 6: data minimisation after HQ acknowledged a record
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

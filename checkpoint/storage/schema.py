@@ -458,3 +458,38 @@ def apply_migrations(db: sqlite_utils.Database) -> None:
 def schema_version(db: sqlite_utils.Database) -> list[str]:
     """Names of the migrations applied to this store, in order."""
     return [m.name for m in SCHEMA_MIGRATIONS.applied(db)]
+
+
+@SCHEMA_MIGRATIONS(name="0012_retention")
+def m0012_retention(db: sqlite_utils.Database) -> None:
+    """Issue 12, point 6 (data minimisation, ``checkpoint.storage.minimise``): which events had their protection
+    section dropped after HQ acknowledged them (and by which ``records.minimised`` event, with the SHA-256 of what
+    was kept), and the persons a supervisor fetched back from HQ (kept whole until ``until``). The payload of an
+    event may now change, and nothing else of it, but only once it is listed in ``minimised_events`` (a guard
+    against mistakes: whoever holds the data key can drop triggers; ``verify`` is what catches her)."""
+    db.executescript("""
+    CREATE TABLE minimised_events (
+        event_id TEXT PRIMARY KEY REFERENCES events(id),
+        person_id TEXT NOT NULL,
+        minimised_at TEXT NOT NULL,
+        by_event TEXT NOT NULL,
+        kept_sha256 TEXT NOT NULL,
+        acked_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX minimised_person ON minimised_events(person_id);
+    CREATE TABLE retention_holds (
+        person_id TEXT PRIMARY KEY,
+        until TEXT NOT NULL,
+        by_event TEXT NOT NULL
+    );
+    DROP TRIGGER IF EXISTS events_immutable;
+    CREATE TRIGGER events_immutable BEFORE UPDATE OF id, device_id, device_seq, entity_type, entity_id, type,
+        payload, author, hlc, content_version, recorded_at, prev_hash, hash, local_order, author_sig ON events
+        WHEN NOT (EXISTS (SELECT 1 FROM minimised_events WHERE event_id = OLD.id)
+                  AND NEW.id IS OLD.id AND NEW.device_id IS OLD.device_id AND NEW.device_seq IS OLD.device_seq
+                  AND NEW.entity_type IS OLD.entity_type AND NEW.entity_id IS OLD.entity_id AND NEW.type IS OLD.type
+                  AND NEW.author IS OLD.author AND NEW.hlc IS OLD.hlc AND NEW.content_version IS OLD.content_version
+                  AND NEW.recorded_at IS OLD.recorded_at AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash
+                  AND NEW.local_order IS OLD.local_order AND NEW.author_sig IS OLD.author_sig)
+    BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+    """)

@@ -232,6 +232,30 @@ def add_sync_commands(add: cli.AddCommand) -> None:
     sp.add_argument("file", type=Path)
 
 
+def cmd_fetch_back(args: argparse.Namespace) -> int:
+    """Issue 12: a supervisor fetches a minimised record back from HQ (reason required; logged on both sides)."""
+    from sync.device.fetchback import fetch_back
+
+    with _session(args) as s:
+        s.retention.check_fetch(args.person_id, args.reason or "")       # before any network: role, reason
+        with _transport(_server(args, s), args.timeout) as t:
+            fetch_back(s, t, args.person_id, args.reason)
+        cli.emit(args, {"person_id": args.person_id, "fetched_back": True}, lambda: print(
+            "The record is back on this device for this case (logged here and at HQ); it is minimised again after "
+            "the retention period."))
+    return cli.EXIT_OK
+
+
+def add_retention_sync_commands(add: cli.AddCommand) -> None:
+    """Issue 12: ``fetch-back`` (needs HQ, so it lives with the sync commands)."""
+    sp = add("fetch-back", cmd_fetch_back, "fetch a minimised record back from HQ for a case (supervisor)",
+             json_=True)
+    sp.add_argument("person_id")
+    sp.add_argument("--reason", required=True, help="why the case needs it (kept here and at HQ)")
+    sp.add_argument("--server", type=_server_url, help="HQ's address (default: the one enrolled with)")
+    sp.add_argument("--timeout", type=_timeout, default=DEFAULT_TIMEOUT, help="seconds to wait for HQ")
+
+
 # ---------------------------------------------------------------------------------------------- entry point
 def main(argv: Sequence[str] | None = None) -> int:
     """Run checkpoint-admin (the core's commands and the sync commands); returns the exit code."""
@@ -239,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     disable_core_dumps()        # first: a crash must not write the data key and records to a core file
     cli.utf8_stdio()
-    parser = commands.build_parser([add_sync_commands])
+    parser = commands.build_parser([add_sync_commands, add_retention_sync_commands])
     try:
         args = parser.parse_args(argv)
     except SystemExit as e:

@@ -136,6 +136,8 @@ class SyncClient:
                 errors.append(reference["refused"])
         st = self.outbox.status()
         left = st["pending"] + st["inflight"]
+        if not errors and not unavailable:
+            self.session.retention.auto()     # issue 12: after a supervisor's sync, the minimisation pass
         cancelled = pushed["cancelled"] or pulled["cancelled"]
         return {"sent": pushed["sent"], "batches": pushed["batches"], "acknowledged": pushed["acknowledged"],
                 "verdicts": pushed["verdicts"], "pulled": pulled["pulled"], "applied": pulled["applied"],

@@ -200,10 +200,16 @@ def _reference(s: Session) -> dict[str, Any]:
     return {"kind": "reference", "version": 2, "checkpoint_id": "cp-1", "issued_at": now.isoformat(),
             "expires_at": (now + timedelta(days=30)).isoformat(),
             "directory": [{"code": "NGO_TEST", "kind": "ngo", "name_en": "Test NGO", "services": ["shelter"]}]}
+# issue 12, point 6: data minimisation. The pass and the fetch-back write only what HQ acknowledged: their Changes are
+# checked against a real HQ in tests/sync/device/test_minimise.py (WITH_HQ), not on this world that never synced.
+AREAS = (*AREAS, "retention")
+READS |= {"retention.period_days", "retention.minimised_events", "retention.check_fetch"}
+WRITES += [("retention.set_period", "dara", lambda s, w: s.retention.set_period(45), {"events": True})]
+WITH_HQ = {"retention.minimise", "retention.auto", "retention.restore_from_hq"}
 
 
 def test_every_area_method_is_a_known_read_or_write(supervisor) -> None:
-    assert public_methods(supervisor) == READS | {name for name, *_ in WRITES}
+    assert public_methods(supervisor) == READS | {name for name, *_ in WRITES} | WITH_HQ
     assert not READS & {name for name, *_ in WRITES}
 
 

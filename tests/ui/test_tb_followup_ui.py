@@ -114,7 +114,8 @@ def test_only_the_health_post_roles_get_the_follow_up_tab(make_ctx, qtbot) -> No
 def test_the_health_post_calls_the_next_person_from_the_queue(make_ctx, qtbot) -> None:
     """Issue 14 point 1: the health post station works from the triage queue (#9): one button calls the next
     person waiting at the health post straight into the screen, on the arrival they queue for; saving the screen
-    closes the queue entry (Done closes it for someone seen without one). The queue shows the health worker no trafficking answer."""
+    closes the queue entry (Done closes it for someone seen without one). The queue shows the health worker no
+    trafficking answer."""
     officer = make_ctx("sokha")
     ctx = make_ctx("thida")
     # the demo's own queue entries first: empty the health post queue so the next one called is ours

@@ -80,6 +80,8 @@ class SupervisorView(QWidget):
         offered for overwriting: the service refuses them and the screen says so."""
         if purpose == "export":
             title, filt = self.tr("Export to a new CSV file"), self.tr("CSV files (*.csv)")
+        elif purpose == "restore":      # issue 12: where a restored backup goes (a new store)
+            title, filt = self.tr("Restore the backup as a new store"), self.tr("Checkpoint backups (*.db)")
         else:
             title, filt = self.tr("Write the backup to a new file"), self.tr("Checkpoint backups (*.db)")
         start = export_dir()            # Documents, or a local folder if Documents syncs to OneDrive
