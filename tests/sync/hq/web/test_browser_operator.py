@@ -13,9 +13,9 @@ import sqlalchemy as sa
 
 from sync.hq import operator
 from sync.hq.store import events
+from tests.support.hq_helpers import FakeDevice
 from tests.sync.hq.web import browser
 from tests.sync.hq.web.harness import PASS, WebHQ
-from tests.support.hq_helpers import FakeDevice
 
 _why = browser.unavailable()
 if _why:

@@ -44,7 +44,8 @@ def test_every_shown_text_has_khmer() -> None:
     texts |= set(INDICATOR_LABELS.values()) | set(DIMENSION_LABELS.values())
     texts |= set(STAGE_LABELS.values()) | set(OUTCOME_LABELS.values())          # the partner pages (#16)
     texts |= {"Checkpoint", "Registration events received in the period",
-              "Records of this kind held by HQ (all periods)", "Total", "active", "revoked", "rejected", "open", "released", "all"}
+              "Records of this kind held by HQ (all periods)", "Total", "active", "revoked", "rejected", "open",
+              "released", "all"}
     assert len(texts) > 60                               # the scan found the pages' texts
     missing = sorted(t for t in texts if t not in KHMER)
     assert missing == []
