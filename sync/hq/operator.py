@@ -227,7 +227,8 @@ def _recheck(conn: Connection, row: Any) -> tuple[str, Any]:
     ev = p.event
     if ev is None:
         return p.reason, None
-    dev = conn.execute(sa.select(devices).where(devices.c.device_id == row.device_id)).first()
+    # The device's row lock (as ingest takes it) keeps a batch of the same device from writing meanwhile.
+    dev = conn.execute(sa.select(devices).where(devices.c.device_id == row.device_id).with_for_update()).first()
     if dev is None or ev["device_id"] != row.device_id:
         return "refused: the event names another device than the one that sent it", None
     seq = int(ev["device_seq"])
