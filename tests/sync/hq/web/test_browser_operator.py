@@ -1,6 +1,6 @@
 """The operator pages in a real headless Chromium against HQ under uvicorn on 127.0.0.1: a data manager opens a
 quarantined event, releases it with a reason (checked again, taken in), rejects another, and an analyst is refused
-the quarantined event and its release. Skipped, saying why, when chromium is not installed (`make chromium`)."""
+the quarantined event (no payload, no release form) and the held gaps (her POSTs: test_operator_pages.py). Skipped, saying why, when chromium is not installed (`make chromium`)."""
 
 from __future__ import annotations
 
@@ -78,7 +78,7 @@ def test_a_data_manager_releases_one_quarantined_event_and_rejects_another(drive
     assert "Nothing in quarantine" in driver.find_element(By.ID, "quarantine").text
 
 
-def test_an_analyst_is_refused_a_quarantined_event_and_its_release(driver: Any, web_hq: WebHQ) -> None:
+def test_an_analyst_is_refused_a_quarantined_event_and_the_held_gaps(driver: Any, web_hq: WebHQ) -> None:
     from selenium.webdriver.common.by import By
 
     (q,) = operator.quarantine_rows(web_hq.store)
