@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 from collections.abc import Iterable, Mapping
 from types import SimpleNamespace
 from typing import Any
@@ -55,18 +56,20 @@ from checkpoint.errors import ConflictError, NotFound, ValidationError
 from checkpoint.events import GENESIS, TRAVEL_TYPES, WIRE_FIELDS
 from sync.hq.checks import clean
 from sync.hq.facts import record_facts
-from sync.hq.ingest import advance, read_events, read_state, trust_again
+from sync.hq.ingest import PersonAt, State, advance, read_events, trust_again
 from sync.hq.pull import feed_rows
 from sync.hq.store import (
     HQStore,
     add_journal,
     bulk_insert,
+    checkpoint_entities,
     conflict_decisions,
     conflicts,
     devices,
     events,
     id_in,
     persons,
+    plain_error,
     pull_feed,
     quarantine,
     quarantine_decisions,
@@ -77,8 +80,10 @@ from sync.hq.store import (
 )
 from sync.hq.web.accounts import audit
 
-__all__ = ["AUTO", "conflict_rows", "decide_conflict", "gap_rows", "note_waiting", "quarantine_item",
+__all__ = ["AUTO", "after_batch", "conflict_rows", "decide_conflict", "gap_rows", "note_waiting", "quarantine_item",
            "quarantine_rows", "reject_quarantined", "release_gap", "release_quarantined", "retry_waiting"]
+
+log = logging.getLogger("checkpoint.hq")
 
 AUTO = "hq-auto"                  # who the audit trail names for the automatic retries
 WAITS = "does not follow person"  # the trust rule's refusal an event waits out (ingest._trust)
@@ -247,11 +252,37 @@ def _recheck(conn: Connection, row: Any) -> tuple[str, Any]:
     if (before is not None and ev["prev_hash"] != before) or (after and after != ev["hash"]):
         return (f"chain break: event {seq} of this device does not link to the events HQ holds (events already at "
                 "HQ were rewritten or deleted on the device?)"), None
-    state = read_state(conn, dev, [p])
+    state = _trust_state(conn, dev, p)
     problem, new_persons, sharing, recs = trust_again(p, state)
     taken = SimpleNamespace(event=dict(ev), payload=p.payload, dev=dev, new_persons=new_persons, sharing=sharing,
                             records=recs)
     return problem, taken
+
+
+def _trust_state(conn: Connection, dev: Any, p: Any) -> State:
+    """What the trust rules read of HQ's store for one event (``ingest.read_state`` reads this and more, for a
+    whole batch): its person (where registered, consent, followed by the device's checkpoint) and the records it
+    names or creates."""
+    cp, ev, refs = str(dev.checkpoint_id), p.event, p.refs
+    at: dict[str, PersonAt] = {}
+    follows: set[str] = set()
+    if refs is not None and ev["entity_type"] == "person":
+        ce = checkpoint_entities
+        r = conn.execute(sa.select(persons.c.person_id, persons.c.checkpoint_id, persons.c.sharing, ce.c.how)
+                         .select_from(persons.outerjoin(ce, sa.and_(ce.c.entity_id == persons.c.person_id,
+                                                                    ce.c.checkpoint_id == cp)))
+                         .where(persons.c.person_id == ev["entity_id"])).first()
+        if r is not None:
+            at[str(r.person_id)] = PersonAt(str(r.checkpoint_id), bool(r.sharing))
+            if r.how is not None or str(r.checkpoint_id) == cp:
+                follows.add(str(r.person_id))
+    rec_ids = sorted({rid for pairs in ((refs.creates, refs.names) if refs is not None else ())
+                      for kind, rid in pairs if kind not in ("person", "conflict")})
+    recs = {str(r.record_id): (str(r.kind), str(r.person_id)) for r in conn.execute(
+        sa.select(records.c.record_id, records.c.kind, records.c.person_id)
+        .where(records.c.record_id.in_(rec_ids)))} if rec_ids else {}
+    return State(watermark=int(dev.contiguous_seq), store_id=str(dev.store_id), checkpoint_id=cp,
+                 device_id=str(dev.device_id), persons=at, follows=frozenset(follows), records=recs)
 
 
 def _note_wait(conn: Connection, qid: int, problem: str, taken: Any) -> None:
@@ -319,6 +350,23 @@ def note_waiting(conn: Connection, plan: Any) -> int:
     if rows:
         conn.execute(quarantine_waits.insert(), rows)
     return len(rows)
+
+
+def after_batch(conn: Connection, plan: Any) -> None:
+    """The hook ``HQService`` calls in a batch's transaction, after it is written: note the batch's quarantined
+    events that wait for their person, and release those waiting for the persons it registers. A fault here never
+    fails the batch (the device must be able to sync): it is rolled back to a savepoint, logged and journaled, and
+    the events stay in quarantine for an operator."""
+    try:
+        with conn.begin_nested():
+            note_waiting(conn, plan)
+            if plan.new_persons:
+                retry_waiting(conn, plan.new_persons, plan.received_at)
+    except Exception as e:
+        log.error("batch %s: waiting quarantined events were not retried (%s)", plan.batch_id, type(e).__name__)
+        add_journal(conn, plan.received_at, "quarantine_retry_failed", plan.device_id,
+                    f"batch {plan.batch_id}: waiting quarantined events were not retried ({type(e).__name__}: "
+                    f"{plain_error(e)}); release them from the quarantine page")
 
 
 def retry_waiting(conn: Connection, person_ids: Iterable[str], now: str) -> list[dict[str, Any]]:

@@ -255,9 +255,7 @@ class HQService:
         record_facts(conn, plan)                  # the reporting projection (sync.hq.facts)
         from sync.hq import operator  # (not at the top: it imports the dashboard's audit trail)
 
-        operator.note_waiting(conn, plan)         # quarantined events that wait for their person (sync.hq.operator)
-        if plan.new_persons:
-            operator.retry_waiting(conn, plan.new_persons, plan.received_at)
+        operator.after_batch(conn, plan)          # events waiting for their person: noted, or released now
         return Ingested(batch_id, device_id, sha, ack, plan.counts, chain_ok=plan.chain_ok,
                         chain_note=plan.chain_note)
 

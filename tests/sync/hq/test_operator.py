@@ -155,3 +155,26 @@ def test_a_conflict_is_decided_once_with_a_reason(hq: HQService) -> None:
         operator.decide_conflict(hq.store, hq.clock, c["id"], "vanna", "again")
     assert operator.conflict_rows(hq.store) == [] and operator.conflict_rows(hq.store, state="all")[0]["by"] == "vanna"
     assert "everyone has" in _audit(hq, "conflict_decide")[0]["detail"]
+
+
+def test_a_fault_while_retrying_never_fails_the_batch(hq: HQService, monkeypatch: pytest.MonkeyPatch) -> None:
+    a, b = FakeDevice(), FakeDevice()
+    a.enroll(hq)
+    b.enroll(hq)
+    reg = a.event()
+    seen = b.event(type_="person.viewed", entity_id=reg["entity_id"], payload={})
+    _push(hq, b, [seen])
+
+    def broken(*_a: object, **_k: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(operator, "_release", broken)
+    assert _push(hq, a, [reg])[reg["id"]][0] == "accepted"             # the registration is taken in anyway
+    assert _status(hq, reg["id"]) == "accepted" and _status(hq, seen["id"]) is None
+    (q,) = operator.quarantine_rows(hq.store)
+    assert q["event_id"] == seen["id"] and q["waits_for"] == reg["entity_id"]
+    with hq.store.read() as conn:
+        assert "RuntimeError" in conn.execute(sa.select(journal.c.message)
+                                              .where(journal.c.kind == "quarantine_retry_failed")).scalar_one()
+    monkeypatch.undo()
+    assert operator.release_quarantined(hq.store, hq.clock, q["id"], "vanna", "retry by hand")["released"]
