@@ -1,6 +1,7 @@
 """The operator pages in a real headless Chromium against HQ under uvicorn on 127.0.0.1: a data manager opens a
 quarantined event, releases it with a reason (checked again, taken in), rejects another, and an analyst is refused
-the quarantined event (no payload, no release form) and the held gaps (her POSTs: test_operator_pages.py). Skipped, saying why, when chromium is not installed (`make chromium`)."""
+the quarantined event (no payload, no release form) and the held gaps (her POSTs: test_operator_pages.py).
+Skipped, saying why, when chromium is not installed (`make chromium`)."""
 
 from __future__ import annotations
 
