@@ -1,24 +1,27 @@
 """TOTP secrets at rest (issue 15): HQ's accounts table holds each second-factor secret sealed (AES-GCM, a key
 derived from HQ's keys, the user name as associated data), so a database dump alone computes no code; an HQ store
-upgraded from 0007 (plain secrets) has them sealed on HQ's first start with its keys, and sign-in still works."""
+upgraded from 0007 (plain secrets) has them sealed on HQ's first start with its keys, and sign-in (over real HTTP)
+still works."""
 
 from __future__ import annotations
 
 import base64
 from pathlib import Path
 
+import httpx
 import pytest
 import sqlalchemy as sa
 from alembic import command
 
 from checkpoint.clock import ManualClock
 from checkpoint.errors import AuthError
+from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
 from sync.hq.service import HQService
 from sync.hq.store import HQStore, alembic_config, hq_users, journal
 from sync.hq.web.accounts import Accounts, hash_passphrase, totp_code
-from tests.support.hq_helpers import reset_store
-from tests.sync.hq.web.harness import PASS, START
+from tests.support.hq_helpers import LiveServer, reset_store
+from tests.sync.hq.web.harness import PASS, START, csrf
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -78,8 +81,12 @@ def test_secrets_stored_in_plain_text_before_0008_are_sealed_on_the_first_start_
         with store.read() as conn:
             assert "1 dashboard accounts' TOTP secrets sealed" in conn.execute(
                 sa.select(journal.c.message).where(journal.c.kind == "totp_sealed")).scalar_one()
-        user = Accounts(store, clock).authenticate("vanna", PASS, totp_code(secret, clock.now().timestamp()))
-        assert user.role == "data_manager"
+        with LiveServer(create_app(hq, rate_per_minute=0, web={"clock": clock})) as srv, \
+                httpx.Client(base_url=srv.url, timeout=10) as c:        # sign-in over real HTTP, as a person would
+            r = c.post("/hq/sign-in", data={"csrf": csrf(c.get("/hq/sign-in").text), "username": "vanna",
+                                            "passphrase": PASS, "code": totp_code(secret, clock.now().timestamp())})
+            assert (r.status_code, r.headers.get("location")) == (303, "/hq/")
+            assert c.get("/hq/quarantine").status_code == 200
         HQService(store, keys, clock=clock)               # a second start seals nothing again
         assert _raw(store)["vanna"] == raw
     finally:
