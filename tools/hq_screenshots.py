@@ -16,7 +16,19 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.sync.hq.web import browser
-from tests.sync.hq.web.harness import PASS, running_hq, seed_referrals
+from tests.sync.hq.web.harness import PASS, WebHQ, running_hq, seed_referrals
+
+
+def seed_conflict(hq: WebHQ) -> None:
+    """Poipet's device sends one of its events again with other content: a conflict for the conflicts page."""
+    from checkpoint.events import event_hash
+
+    dev, service = hq.devices["poipet"], hq.service
+    ev = dev.event()
+    service.push(dev.seal([ev], service.keys.exchange_public))
+    other = {**ev, "payload": ev["payload"].replace("DARA", "DAVY")}
+    other["hash"] = event_hash(other)
+    service.push(dev.seal([other], service.keys.exchange_public))
 
 PAGES = [  # (file stem, who, path)
     ("overview", "dm", "/hq/"),
@@ -51,6 +63,7 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, running_hq(Path(tmp)) as hq, browser.chromium() as driver:
         ids = seed_referrals(hq)
+        seed_conflict(hq)
         for lang in ("en", "km"):
             driver.delete_all_cookies()
             driver.get(f"{hq.url}/hq/lang/{lang}?next=/hq/sign-in")

@@ -15,7 +15,9 @@ $CHECKPOINT_NEW_PASSPHRASE or a prompt.
     $ checkpoint-hq import-batch /media/usb/poipet-0193.cpb          # writes poipet-0193.ack beside it
     $ checkpoint-hq devices revoke 5f0c...                            # nothing it sent is deleted
     $ checkpoint-hq link 0193... --checkpoint "Poipet Clinic" --reason "TB referral follow-up"
-    $ checkpoint-hq quarantine --device 5f0c...                       # what HQ set aside, and why
+    $ checkpoint-hq quarantine list --device 5f0c...                  # what HQ set aside, and why
+    $ checkpoint-hq quarantine release 12 --reason "type known now"   # checked again; taken in only if it passes
+    $ checkpoint-hq gaps release 5f0c... --reason "laptop stolen"     # give up its missing events
     $ checkpoint-hq report --period 2026-11 --checkpoint Poipet --json  # aggregates, small cells withheld
     $ checkpoint-hq report --period 2026 --publication --xlsx 2026.xlsx # a new 0600 file, journaled
 
@@ -298,24 +300,6 @@ def cmd_link(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_quarantine(args: argparse.Namespace) -> int:
-    service = _service(args, keys=False, create=False)
-    try:
-        rows = service.quarantined(device_id=args.device, limit=args.limit)
-    finally:
-        service.store.close()
-
-    def text() -> None:
-        if not rows:
-            print("Nothing in quarantine.")
-        for q in rows:
-            print(f"{q['received_at'][:16]}  device {q['device_id']}  seq {q['device_seq'] or '-'}  event "
-                  f"{q['event_id']}: {q['reason']}")
-
-    emit(args, rows, text)
-    return EXIT_OK
-
-
 def cmd_recover(args: argparse.Namespace) -> int:
     from sync.hq.keys import load_recovery_private, read_public
     from sync.hq.recovery import recover_passphrase
@@ -516,9 +500,6 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("person_id")
     sp.add_argument("--checkpoint", required=True, help="the checkpoint to link, by name")
     sp.add_argument("--reason", required=True, help="why it needs the person (kept in HQ's journal)")
-    sp = add("quarantine", cmd_quarantine, "list the events HQ set aside, newest first, with the reason", json_=True)
-    sp.add_argument("--device", help="only this device's")
-    sp.add_argument("--limit", type=int, default=200)
     sp = add("report", cmd_report, "aggregate figures for a period and checkpoint(s), small cells withheld "
                                    "(printed, --json, or a new --csv/--xlsx file)", json_=True)
     sp.add_argument("--period", required=True, help="2026-11, 2026, 2026-11-02 or 2026-11-02..2026-11-08")
@@ -551,6 +532,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--user", required=True, help="whose passphrase to set")
     add_user_commands(add)
     add_directory_commands(add)
+    add_operator_commands(add)
     return p
 
 
@@ -582,7 +564,9 @@ USER_HELP = """HQ dashboard accounts: add, list, lock, unlock.
 Roles: analyst (aggregates only), data_manager (records, quarantine, conflicts, devices, exports), hq_admin
 (accounts, keys), partner (the referral network; needs --organisation). A new account's passphrase comes from
 $CHECKPOINT_NEW_PASSPHRASE or a prompt, and must pass the project's strength check. `add` prints the account's
-TOTP secret and otpauth:// URI ONCE: enter it in the user's authenticator app (it is not shown again)."""
+TOTP secret and otpauth:// URI ONCE: enter it in the user's authenticator app (it is not shown again). HQ keeps
+the secret sealed with a key derived from HQ's keys (never in the database), so `add` needs --keys DIR and the
+keys' passphrase ($CHECKPOINT_HQ_PASSPHRASE or a prompt)."""
 
 
 def cmd_user(args: argparse.Namespace) -> int:
@@ -591,7 +575,12 @@ def cmd_user(args: argparse.Namespace) -> int:
 
     if args.action != "list" and not args.username:
         raise UsageError(f"user {args.action} needs a USERNAME")
-    store = _store(args, create=args.action == "add")
+    if args.action == "add":       # the new account's TOTP secret is sealed with a key derived from HQ's keys
+        from sync.hq.service import HQService
+
+        store = HQService(_store(args), _keys(args)).store
+    else:
+        store = _store(args, create=False)
     try:
         accounts = Accounts(store, SystemClock())
         if args.action == "add":
@@ -758,6 +747,182 @@ def cmd_verify_slip(args: argparse.Namespace) -> int:
         f"until {out['expires']}, to {out['organisation'] or 'an organisation HQ does not know'}. Check that the "
         "person holding it is the person of this record."))
     return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------- operator tools (#15)
+OPERATOR_HELP = """Operator decisions at HQ (the dashboard's quarantine, held gaps and conflicts pages do the same).
+
+  quarantine list [--state open|released|rejected|all] [--device ID]   what HQ set aside, with the reason
+  quarantine show ID                                     one event as received, payload included (audited)
+  quarantine release ID --reason WHY   run it through HQ's checks again: taken in only if it passes, else it
+                                       stays with the new reason
+  quarantine reject ID --reason WHY    closed for good: kept, never fed
+  gaps list                            each device's missing sequence numbers and its held events
+  gaps release DEVICE_ID --reason WHY  give up the missing events (a lost laptop): the held ones are applied
+  conflicts list [--state open|kept_hq|all]
+  conflicts decide ID --reason WHY     keep HQ's copy (the one every checkpoint has) and close the conflict
+
+Every decision is in HQ's audit trail and journal with --by (default: cli:<your login>) and the reason. Events
+quarantined because their person was not at HQ yet are released by themselves when the person's registration
+arrives (or HQ links the person to the checkpoint)."""
+
+
+def _operator_name(args: argparse.Namespace) -> str:
+    import getpass
+
+    if args.by:
+        return str(args.by)[:64]
+    try:
+        return f"cli:{getpass.getuser()}"[:64]
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _need(args: argparse.Namespace, what: str) -> str:
+    if not args.target:
+        raise UsageError(f"{args.command} {args.action} needs {what}")
+    if args.action != "show" and args.action != "list" and not args.reason:
+        raise UsageError(f"{args.command} {args.action} needs --reason (it is kept in HQ's audit trail)")
+    return str(args.target)
+
+
+def _item_id(args: argparse.Namespace) -> int:
+    raw = _need(args, "an ID (from `list`)")
+    if not raw.isdigit():
+        raise UsageError(f"{raw!r} is not an ID from `{args.command} list`")
+    return int(raw)
+
+
+def cmd_quarantine(args: argparse.Namespace) -> int:
+    from checkpoint.clock import SystemClock
+    from sync.hq import operator
+    from sync.hq.store import timestamp
+    from sync.hq.web.accounts import audit
+
+    store = _store(args, create=False)
+    clock = SystemClock()
+    try:
+        if args.action == "list":
+            if args.target:
+                raise UsageError("quarantine list takes no ID")
+            rows = operator.quarantine_rows(store, state=args.state, device_id=args.device, limit=args.limit)
+
+            def text() -> None:
+                if not rows:
+                    print("Nothing in quarantine." if args.state == "open" else f"No {args.state} events.")
+                for q in rows:
+                    wait = f" (waits for person {q['waits_for']})" if q["waits_for"] else ""
+                    print(f"#{q['id']:<5} {q['received_at'][:16]}  {q['checkpoint_name'] or '?'}  device "
+                          f"{q['device_id'][:12]}  seq {q['device_seq'] or '-'}  {q['state']}  sha256 "
+                          f"{q['raw_sha256'][:16]}: {q['reason']}{wait}")
+
+            emit(args, rows, text)
+        elif args.action == "show":
+            item = operator.quarantine_item(store, _item_id(args))
+            with store.write() as conn:
+                audit(conn, timestamp(clock), _operator_name(args), "view_record", f"quarantine {item['id']}",
+                      f"device {item['device_id']} (command line)")
+
+            def show() -> None:
+                for k in ("id", "state", "checkpoint_name", "device_id", "device_seq", "event_id", "received_at",
+                          "reason", "waits_for", "raw_sha256", "by", "decided_at", "note"):
+                    if item.get(k) not in (None, ""):
+                        print(f"{k:<16} {item[k]}")
+                print(item["raw"])
+
+            emit(args, item, show)
+        elif args.action == "release":
+            out = operator.release_quarantined(store, clock, _item_id(args), _operator_name(args), args.reason)
+            emit(args, out, lambda: print(
+                f"Quarantined event #{out['id']} released: {out['status']}." if out["released"] else
+                f"Quarantined event #{out['id']} stays in quarantine: {out['reason']}"))
+            return EXIT_OK if out["released"] else EXIT_DATA
+        else:
+            qid = _item_id(args)
+            operator.reject_quarantined(store, clock, qid, _operator_name(args), args.reason)
+            emit(args, {"id": qid, "state": "rejected"},
+                 lambda: print(f"Quarantined event #{qid} rejected: kept, never fed."))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_gaps(args: argparse.Namespace) -> int:
+    from checkpoint.clock import SystemClock
+    from sync.hq import operator
+
+    store = _store(args, create=False)
+    try:
+        if args.action == "list":
+            if args.target:
+                raise UsageError("gaps list takes no DEVICE_ID")
+            rows = operator.gap_rows(store)
+
+            def text() -> None:
+                if not rows:
+                    print("No gaps: every device's events arrived in order.")
+                for g in rows:
+                    missing = ", ".join(str(s) if s == e else f"{s}-{e}" for s, e in g["missing"])
+                    print(f"{g['device_id']}  {g['checkpoint_name']:<20} waiting since {g['waiting_since'][:16]}  "
+                          f"missing {missing}  held {g['held']}  last seen {g['last_seen_at'][:16] or 'never'}")
+
+            emit(args, rows, text)
+        else:
+            device_id = _need(args, "a DEVICE_ID")
+            out = operator.release_gap(store, SystemClock(), device_id, _operator_name(args), args.reason)
+            emit(args, out, lambda: print(
+                f"Device {device_id}: missing events given up; {out['released']} held events applied; it is now "
+                f"complete up to event {out['watermark']}."))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from checkpoint.clock import SystemClock
+    from sync.hq import operator
+
+    store = _store(args, create=False)
+    try:
+        if args.action == "list":
+            if args.target:
+                raise UsageError("conflicts list takes no ID")
+            rows = operator.conflict_rows(store, state=args.state)
+
+            def text() -> None:
+                if not rows:
+                    print("No conflicts.")
+                for c in rows:
+                    print(f"#{c['id']:<5} {c['received_at'][:16]}  {c['checkpoint_name'] or '?'}  device "
+                          f"{c['device_id'][:12]}  event {c['event_id']} {c['type']}  {c['state']}")
+
+            emit(args, rows, text)
+        else:
+            out = operator.decide_conflict(store, SystemClock(), _item_id(args), _operator_name(args), args.reason)
+            emit(args, out, lambda: print(f"Conflict #{out['id']} decided: HQ's copy kept, the other closed."))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def add_operator_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """``checkpoint-hq quarantine|gaps|conflicts`` (called by build_parser)."""
+    for name, fn, actions, help_ in (
+            ("quarantine", cmd_quarantine, ["list", "show", "release", "reject"],
+             "the events HQ set aside: list, show, release (checked again) or reject"),
+            ("gaps", cmd_gaps, ["list", "release"], "held gaps: each device's missing events; release one (give up)"),
+            ("conflicts", cmd_conflicts, ["list", "decide"], "HQ's conflicts: list, decide (keep HQ's copy)")):
+        sp = add(name, fn, help_, json_=True, description=OPERATOR_HELP)
+        sp.add_argument("action", nargs="?", choices=actions, default="list")
+        sp.add_argument("target", nargs="?", metavar="ID", help="the item (its # in `list`), or a device id")
+        sp.add_argument("--reason", help="why (required for a decision; kept in HQ's audit trail)")
+        sp.add_argument("--by", help="who decides (default: cli:<your login>)")
+        if name != "gaps":
+            sp.add_argument("--state", default="open", choices=["open", "released", "rejected", "all"]
+                            if name == "quarantine" else ["open", "kept_hq", "all"])
+        if name == "quarantine":
+            sp.add_argument("--device", help="only this device's")
+            sp.add_argument("--limit", type=int, default=200)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -709,3 +709,15 @@ def resealed(conn: Connection, known: Any, sha256: str, incoming: Sequence[Incom
     conn.execute(batch_digests.insert().values(sha256=sha256, batch_id=known.batch_id))
     return Ingested(known.batch_id, known.device_id, sha256, bytes(known.ack), json.loads(known.verdicts),
                     replay=True, chain_ok=known.chain_ok, chain_note=known.chain_note)
+
+
+# ------------------------------------------------------------------------------------------------ operator release
+def trust_again(p: Incoming, state: State) -> tuple[str, Mapping[str, tuple[str, bool, str]], Mapping[str, bool],
+                                                    Mapping[str, tuple[str, str]]]:
+    """The trust rules (``_trust``) for one clean event on its own, as an operator releasing it from quarantine asks
+    them again (``sync.hq.operator``): why HQ still refuses it ("" when it takes it), and what it registers
+    (person -> (checkpoint, sharing, event)), the consents to sharing it records and the records it creates."""
+    assert p.event is not None
+    ledger = _Ledger(state)
+    problem = _trust(p.event, p, state, ledger)
+    return problem, ledger.new_persons, ledger.sharing, ledger.records

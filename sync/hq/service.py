@@ -128,7 +128,11 @@ class HQService:
         return self._keys
 
     def _pin_keys(self, keys: HQKeys) -> None:
-        """The first keys used with a database are recorded in it; other keys are refused (devices pin them)."""
+        """The first keys used with a database are recorded in it; other keys are refused (devices pin them).
+        The key sealing the dashboard's TOTP secrets is derived from them, and any secret still in plain text (an
+        account made before 0008_hq_ops) is sealed now (``sync.hq.sealed``)."""
+        from sync.hq.sealed import seal_plain_secrets, totp_key
+
         with self.store.write() as conn:
             for name, public in (("signing", keys.signing_public), ("exchange", keys.exchange_public),
                                  ("recovery", keys.recovery_public)):
@@ -140,6 +144,11 @@ class HQService:
                         f"This database was set up with other HQ keys ({name} key id "
                         f"{crypto.key_id(bytes.fromhex(known))}, given {crypto.key_id(public)}): use the keys "
                         "directory it was set up with.")
+            self.store.totp_key = totp_key(keys)
+            sealed = seal_plain_secrets(conn, self.store.totp_key)
+            if sealed:
+                add_journal(conn, timestamp(self.clock), "totp_sealed", "",
+                            f"{sealed} dashboard accounts' TOTP secrets sealed with HQ's keys")
 
     # ------------------------------------------------------------------ enrollment (sync.hq.enroll)
     def signing_public(self, given: bytes | None = None) -> bytes:
@@ -244,6 +253,9 @@ class HQService:
         ack = sign_document(ACK, plan.ack_document(self.keys.signing_private), self.keys.signing_private)
         write_plan(conn, plan, ack)
         record_facts(conn, plan)                  # the reporting projection (sync.hq.facts)
+        from sync.hq import operator  # (not at the top: it imports the dashboard's audit trail)
+
+        operator.after_batch(conn, plan)          # events waiting for their person: noted, or released now
         return Ingested(batch_id, device_id, sha, ack, plan.counts, chain_ok=plan.chain_ok,
                         chain_note=plan.chain_note)
 

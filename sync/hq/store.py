@@ -389,6 +389,9 @@ class HQStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        # The key that seals the dashboard accounts' TOTP secrets (sync.hq.sealed), never stored in the database:
+        # HQService derives it from HQ's keys when it is given them.
+        self.totp_key: bytes | None = None
         # SQLite allows one writer at a time anyway; a process-local lock saves threads from spinning on it.
         self._write_lock = threading.Lock() if self.dialect == "sqlite" else None
 
@@ -574,7 +577,7 @@ hq_users = sa.Table(
     sa.Column("role", sa.String(32), nullable=False),                # analyst | data_manager | hq_admin | partner
     sa.Column("organisation", sa.String(120), nullable=False, server_default=""),   # a partner's (issue 16)
     sa.Column("kdf", sa.Text, nullable=False),                       # scrypt parameters, salt and hash (JSON)
-    sa.Column("totp_secret", sa.String(64), nullable=False),         # base32
+    sa.Column("totp_secret", sa.String(200), nullable=False),        # sealed (sync.hq.sealed; 0008_hq_ops)
     sa.Column("totp_last_step", sa.BigInteger, nullable=False, server_default="0"),   # no code used twice
     sa.Column("status", sa.String(16), nullable=False),              # active | locked
     sa.Column("failures", sa.Integer, nullable=False, server_default="0"),
@@ -634,4 +637,23 @@ directory_history = sa.Table(
     sa.Column("data", sa.Text, nullable=False),
     sa.Column("changed_at", sa.String(40), nullable=False),
     sa.Column("changed_by", sa.String(64), nullable=False),
+)
+
+
+# ------------------------------------------------------------------------------------------------ operator tools (#15)
+# What a quarantined event waits for (migration 0008_hq_ops): its person, not yet at HQ or not followed by the
+# device's checkpoint when it arrived; the person's registration (or a link) retries it (sync.hq.operator).
+quarantine_waits = sa.Table(
+    "quarantine_waits", METADATA,
+    sa.Column("quarantine_id", sa.Integer, primary_key=True),        # quarantine.id
+    sa.Column("person_id", sa.String(64), nullable=False, index=True),
+)
+
+conflict_decisions = sa.Table(
+    "conflict_decisions", METADATA,
+    sa.Column("conflict_id", sa.Integer, primary_key=True),          # conflicts.id
+    sa.Column("decision", sa.String(16), nullable=False),            # kept_hq
+    sa.Column("by", sa.String(64), nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("note", sa.Text, nullable=False, server_default=""),
 )

@@ -27,6 +27,7 @@ import base64
 import functools
 import hmac
 import json
+import logging
 import os
 import urllib.parse
 from dataclasses import dataclass
@@ -39,9 +40,10 @@ from cryptography.hazmat.primitives.twofactor import InvalidToken
 from cryptography.hazmat.primitives.twofactor.totp import TOTP
 
 from checkpoint.clock import Clock
-from checkpoint.errors import AuthError, ConflictError, NotFound, ValidationError
+from checkpoint.errors import AuthError, ConflictError, DecryptionFailed, NotFound, StoreError, ValidationError
 from checkpoint.passphrase import MAX_PASSPHRASE, check_passphrase
 from sync.hq.checks import clean
+from sync.hq.sealed import seal, unseal
 from sync.hq.store import HQStore, hq_audit, hq_sessions, hq_users, timestamp
 
 __all__ = ["MAX_FAILURES", "PERMISSIONS", "ROLES", "Accounts", "Enrolled", "User", "audit", "can", "log_export"]
@@ -62,6 +64,8 @@ PERMISSIONS: Final[dict[str, frozenset[str]]] = {
     "manage_directory": frozenset({"data_manager"}),       # the referral directory (#16)
     "follow_referrals": frozenset({"partner"}),            # referrals to her organisation only (#16)
 }
+
+log = logging.getLogger("checkpoint.hq.web")
 
 MAX_FAILURES: Final = 5
 LOCKOUT_SECONDS: Final = 15 * 60
@@ -167,8 +171,20 @@ def _user(row: Any, now: float) -> User:
 class Accounts:
     """HQ's accounts over its store. ``clock`` decides lockouts and TOTP (tests inject one)."""
 
-    def __init__(self, store: HQStore, clock: Clock) -> None:
+    def __init__(self, store: HQStore, clock: Clock, totp_key: bytes | None = None) -> None:
+        """``totp_key`` seals the accounts' TOTP secrets (``sync.hq.sealed``); by default the one ``HQService``
+        derived from HQ's keys for this store (``HQStore.totp_key``). Without it no account can be added and no
+        code checked."""
         self.store, self.clock = store, clock
+        self._key = totp_key
+
+    @property
+    def totp_key(self) -> bytes:
+        key = self._key if self._key is not None else getattr(self.store, "totp_key", None)
+        if key is None:
+            raise StoreError("HQ's keys are not loaded: the accounts' second factor is sealed with a key derived "
+                             "from them; give --keys DIR and the keys' passphrase.")
+        return bytes(key)
 
     def add(self, username: str, display_name: str, role: str, passphrase: str, *, organisation: str = "",
             by: str = "cli") -> Enrolled:
@@ -185,6 +201,7 @@ class Accounts:
         if role == "partner" and not org.strip():
             raise ValidationError("organisation", "is required for a partner account")
         passphrase = check_passphrase(passphrase, username=username, hints=[name])
+        key = self.totp_key
         secret = base64.b32encode(os.urandom(20)).decode("ascii")
         now = timestamp(self.clock)
         with self.store.write() as conn:
@@ -192,7 +209,8 @@ class Accounts:
                 raise ConflictError(f"An HQ account {username!r} exists already.")
             conn.execute(hq_users.insert().values(
                 username=username, display_name=name.strip(), role=role, organisation=org.strip(),
-                kdf=hash_passphrase(passphrase), totp_secret=secret, status="active", created_at=now))
+                kdf=hash_passphrase(passphrase), totp_secret=seal(key, username, secret), status="active",
+                created_at=now))
             audit(conn, now, by, "user_add", username, f"role {role}")
         return Enrolled(username, secret, otpauth_uri(secret, username))
 
@@ -252,12 +270,18 @@ class Accounts:
         ok = verify_passphrase(row.kdf, pw)
         step = int(now) // TOTP_STEP
         used = None
-        if ok and len(code) == TOTP_DIGITS and code.isdigit():
+        secret = ""
+        if ok:
+            try:
+                secret = unseal(self.totp_key, u, row.totp_secret)
+            except (DecryptionFailed, StoreError):
+                log.error("HQ account %s: its TOTP secret does not open with HQ's keys", u)
+        if ok and secret and len(code) == TOTP_DIGITS and code.isdigit():
             for s in (step - 1, step, step + 1):        # an authenticator's clock may be one step off
                 if s <= row.totp_last_step:             # a code is used once: never one of a step already used
                     continue
                 try:
-                    _totp(row.totp_secret).verify(code.encode("ascii"), s * TOTP_STEP)
+                    _totp(secret).verify(code.encode("ascii"), s * TOTP_STEP)
                     used = s
                     break
                 except InvalidToken:

@@ -348,71 +348,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         return Response(data, media_type=media, headers={
             "Content-Disposition": f'attachment; filename="checkpoint-{kind}-{period}.{fmt}"'})
 
-    @app.get(f"{PREFIX}/quarantine", include_in_schema=False)
-    async def quarantine_list(request: Request) -> Response:
-        s, refused = await guarded(request, "manage_quarantine")
-        if refused is not None:
-            return refused
-        rows = await run_in_threadpool(queries.quarantine_rows, store)
-        return page(request, "quarantine.html", s, rows=rows)
-
-    @app.get(f"{PREFIX}/quarantine/{{item_id}}", include_in_schema=False)
-    async def quarantine_detail(request: Request, item_id: int) -> Response:
-        s, refused = await guarded(request, "view_records")
-        if refused is not None:
-            return refused
-        assert s is not None
-        try:
-            item = await run_in_threadpool(queries.quarantine_item, store, item_id)
-        except CheckpointError as e:
-            return page(request, "error.html", s, status=404, title="Not found", message=str(e))
-        await run_in_threadpool(_audit, s.username, "view_record", f"quarantine {item_id}",
-                                f"device {item['device_id']}", _address(request))
-        return page(request, "quarantine_item.html", s, item=item)
-
-    @app.post(f"{PREFIX}/quarantine/{{item_id}}/reject", include_in_schema=False)
-    async def quarantine_reject(request: Request, item_id: int) -> Response:
-        s, form, refused = await posted(request, "manage_quarantine")
-        if refused is not None:
-            return refused
-        assert s is not None
-        try:
-            await run_in_threadpool(queries.reject_quarantined, store, clk, item_id, s.username,
-                                    form.get("note", "")[:500], _address(request))
-        except CheckpointError as e:
-            return page(request, "error.html", s, status=409, title="Not done", message=str(e))
-        return RedirectResponse(f"{PREFIX}/quarantine", status_code=303)
-
-    @app.get(f"{PREFIX}/held", include_in_schema=False)
-    async def held(request: Request) -> Response:
-        s, refused = await guarded(request, "manage_quarantine")
-        if refused is not None:
-            return refused
-        rows = await run_in_threadpool(queries.held_gaps, store)
-        return page(request, "held.html", s, rows=rows)
-
-    @app.get(f"{PREFIX}/conflicts", include_in_schema=False)
-    async def conflict_list(request: Request) -> Response:
-        s, refused = await guarded(request, "manage_quarantine")
-        if refused is not None:
-            return refused
-        rows = await run_in_threadpool(queries.conflict_rows, store)
-        return page(request, "conflicts.html", s, rows=rows)
-
-    @app.post(f"{PREFIX}/devices/{{device_id}}/revoke", include_in_schema=False)
-    async def revoke(request: Request, device_id: str) -> Response:
-        s, form, refused = await posted(request, "revoke_device")
-        if refused is not None:
-            return refused
-        assert s is not None
-        reason = form.get("reason", "").strip()[:500] or f"revoked from the dashboard by {s.username}"
-        try:
-            await run_in_threadpool(service.revoke, device_id, reason)
-        except CheckpointError as e:
-            return page(request, "error.html", s, status=404, title="Not done", message=str(e))
-        await run_in_threadpool(_audit, s.username, "revoke_device", f"device {device_id[:64]}", reason,
-                                _address(request))
-        return RedirectResponse(f"{PREFIX}/sync", status_code=303)
+    # The operator pages (quarantine, held gaps, conflicts, revoking a device): sync.hq.web.operator_pages.
 
     @app.get(f"{PREFIX}/records/{{person_id}}", include_in_schema=False)
     async def record(request: Request, person_id: str) -> Response:
@@ -483,6 +419,11 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
     from sync.hq.web.referral_pages import mount_referral_pages  # the referral network (#16)
 
     mount_referral_pages(app, service, clk, accounts, prefix=PREFIX, page=page, guarded=guarded, posted=posted,
+                         address=_address)
+
+    from sync.hq.web.operator_pages import mount_operator_pages  # quarantine, gaps, conflicts, devices (#15 pt 5)
+
+    mount_operator_pages(app, service, clk, prefix=PREFIX, page=page, guarded=guarded, posted=posted,
                          address=_address)
     app.add_middleware(SecurityHeaders)
 

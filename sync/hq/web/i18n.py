@@ -253,3 +253,36 @@ KHMER.update({
     "HQ does not compute this report yet: its events do not reach HQ's reporting facts.":
         "ទីស្នាក់ការកណ្តាលមិនទាន់គណនារបាយការណ៍នេះនៅឡើយទេ៖ ព្រឹត្តិការណ៍របស់វាមិនទាន់ចូលទិន្នន័យរបាយការណ៍ទេ។",
 })
+
+# The operator pages (issue 15 point 5: sync.hq.web.operator_pages).
+KHMER.update({
+    "Events HQ set aside, with the reason. Release runs an event through HQ's checks again and takes it in only if "
+    "it passes; reject keeps it for audit and never feeds it. An event waiting for its person is released by itself "
+    "when the person's registration arrives.":
+        "ព្រឹត្តិការណ៍ដែលទីស្នាក់ការកណ្តាលបានដាក់ដាច់ដោយឡែក ព្រមទាំងមូលហេតុ។ ការដោះលែងនឹងពិនិត្យព្រឹត្តិការណ៍ម្តងទៀត "
+        "ហើយទទួលយកវាលុះត្រាតែវាឆ្លងកាត់ការពិនិត្យ។ ការបដិសេធរក្សាវាទុកសម្រាប់សវនកម្ម ហើយមិនដែលប្រើវាឡើយ។ "
+        "ព្រឹត្តិការណ៍ដែលរង់ចាំមនុស្សរបស់វា នឹងត្រូវដោះលែងដោយខ្លួនឯង នៅពេលការចុះឈ្មោះរបស់មនុស្សនោះមកដល់។",
+    "Events kept but not applied until the missing ones of the same device arrive. The device sends them at its next "
+    "sync; a lost laptop's gap stays open until you release it: its missing events are then given up and the held "
+    "ones applied.":
+        "ព្រឹត្តិការណ៍ដែលរក្សាទុក ប៉ុន្តែមិនទាន់អនុវត្ត រហូតដល់ព្រឹត្តិការណ៍ដែលបាត់របស់ឧបករណ៍ដដែលមកដល់។ "
+        "ឧបករណ៍នឹងផ្ញើវានៅពេលធ្វើសមកាលកម្មលើកក្រោយ។ ចន្លោះរបស់កុំព្យូទ័រដែលបាត់ នៅតែបើករហូតដល់អ្នកដោះលែងវា៖ "
+        "ពេលនោះ ព្រឹត្តិការណ៍ដែលបាត់ត្រូវបោះបង់ ហើយព្រឹត្តិការណ៍ដែលកំពុងរង់ចាំត្រូវបានអនុវត្ត។",
+    "Events that arrived with an id HQ already holds but other content. HQ kept the first copy, which every other "
+    "checkpoint already has; deciding keeps it and closes the conflict. Conflicting edits of one record on two "
+    "laptops are decided on the laptops.":
+        "ព្រឹត្តិការណ៍ដែលមកដល់ដោយមានលេខសម្គាល់ដែលទីស្នាក់ការកណ្តាលមានរួចហើយ ប៉ុន្តែខ្លឹមសារខុសគ្នា។ "
+        "ទីស្នាក់ការកណ្តាលបានរក្សាច្បាប់ចម្លងដំបូង ដែលច្រកត្រួតពិនិត្យផ្សេងទៀតទាំងអស់មានរួចហើយ។ "
+        "ការសម្រេចរក្សាវា ហើយបិទការប៉ះទង្គិចនេះ។ ការកែប្រែផ្ទុយគ្នានៃកំណត់ត្រាមួយនៅលើកុំព្យូទ័រពីរ "
+        "ត្រូវសម្រេចនៅលើកុំព្យូទ័រទាំងនោះ។",
+    "Give up the missing events": "បោះបង់ព្រឹត្តិការណ៍ដែលបាត់",
+    "HQ's copy kept": "បានរក្សាច្បាប់ចម្លងរបស់ទីស្នាក់ការកណ្តាល",
+    "Keep HQ's copy": "រក្សាច្បាប់ចម្លងរបស់ទីស្នាក់ការកណ្តាល",
+    "Reject for good": "បដិសេធជាស្ថាពរ",
+    "Release: check it again": "ដោះលែង៖ ពិនិត្យវាម្តងទៀត",
+    "Waiting for": "កំពុងរង់ចាំ",
+    "Waiting for its person to reach HQ": "កំពុងរង់ចាំមនុស្សរបស់វាមកដល់ទីស្នាក់ការកណ្តាល",
+    "Waiting since": "កំពុងរង់ចាំតាំងពី",
+    "all": "ទាំងអស់",
+    "released": "បានដោះលែង",
+})

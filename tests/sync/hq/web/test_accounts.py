@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,8 +14,11 @@ import pytest
 import sqlalchemy as sa
 
 from checkpoint.clock import ManualClock
+from checkpoint.crypto import KdfParams
 from checkpoint.errors import AuthError, ConflictError, ValidationError
 from sync.hq.cli import main
+from sync.hq.keys import init_keys
+from sync.hq.sealed import totp_key
 from sync.hq.store import HQStore, hq_audit, hq_users
 from sync.hq.web.accounts import PERMISSIONS, ROLES, Accounts, can, totp_code
 
@@ -24,7 +28,7 @@ PASS = "river lotus mango sunrise"
 @pytest.fixture
 def accounts(tmp_path: Path) -> Accounts:
     return Accounts(HQStore.open(f"sqlite:///{tmp_path / 'hq.db'}"),
-                    ManualClock(datetime(2026, 11, 22, 8, 0, tzinfo=UTC)))
+                    ManualClock(datetime(2026, 11, 22, 8, 0, tzinfo=UTC)), totp_key=os.urandom(32))
 
 
 def _now(a: Accounts) -> float:
@@ -98,7 +102,7 @@ def test_every_role_has_exactly_its_permissions() -> None:
 
 
 def _cli(tmp_path: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    rc = main(["--db", f"sqlite:///{tmp_path / 'hq.db'}", *args])
+    rc = main(["--db", f"sqlite:///{tmp_path / 'hq.db'}", "--keys", str(tmp_path / "keys"), *args])
     out = capsys.readouterr()
     return rc, out.out, out.err
 
@@ -106,6 +110,8 @@ def _cli(tmp_path: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tupl
 def test_cli_user_add_list_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CHECKPOINT_NEW_PASSPHRASE", PASS)
+    monkeypatch.setenv("CHECKPOINT_HQ_PASSPHRASE", "hq keys passphrase")
+    keys = init_keys(tmp_path / "keys", "hq keys passphrase", kdf=KdfParams.fast())
     rc, out, _err = _cli(tmp_path, "user", "add", "vanna", "--role", "data_manager", "--name", "Vanna Chea", "--json",
                          capsys=capsys)
     added = json.loads(out)
@@ -116,7 +122,7 @@ def test_cli_user_add_list_lock(tmp_path: Path, capsys: pytest.CaptureFixture[st
     rc, out, _err = _cli(tmp_path, "user", "lock", "vanna", "--json", capsys=capsys)
     assert rc == 0 and json.loads(out)["status"] == "locked"
     clock = ManualClock(datetime.now(UTC))
-    a = Accounts(HQStore.open(f"sqlite:///{tmp_path / 'hq.db'}"), clock)
+    a = Accounts(HQStore.open(f"sqlite:///{tmp_path / 'hq.db'}"), clock, totp_key=totp_key(keys))
     with pytest.raises(AuthError):
         a.authenticate("vanna", PASS, totp_code(added["totp_secret"], clock.now().timestamp()))
     monkeypatch.setenv("CHECKPOINT_NEW_PASSPHRASE", "password1")

@@ -27,7 +27,7 @@ def _template_texts() -> set[str]:
 def _app_texts() -> set[str]:
     """Literal texts given to pages as title=, message=, error and note (app.py, report_source.py)."""
     out = set()
-    for name in ("app.py", "report_source.py", "referral_pages.py"):
+    for name in ("app.py", "report_source.py", "referral_pages.py", "operator_pages.py"):
         for node in ast.walk(ast.parse((HERE / name).read_text(encoding="utf-8"))):
             if isinstance(node, ast.keyword) and node.arg in ("title", "message", "note", "error") \
                     and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) \
@@ -44,7 +44,8 @@ def test_every_shown_text_has_khmer() -> None:
     texts |= set(INDICATOR_LABELS.values()) | set(DIMENSION_LABELS.values())
     texts |= set(STAGE_LABELS.values()) | set(OUTCOME_LABELS.values())          # the partner pages (#16)
     texts |= {"Checkpoint", "Registration events received in the period",
-              "Records of this kind held by HQ (all periods)", "Total", "active", "revoked", "rejected"}
+              "Records of this kind held by HQ (all periods)", "Total", "active", "revoked", "rejected", "open",
+              "released", "all"}
     assert len(texts) > 60                               # the scan found the pages' texts
     missing = sorted(t for t in texts if t not in KHMER)
     assert missing == []

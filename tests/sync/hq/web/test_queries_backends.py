@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checkpoint.errors import AuthError, ConflictError
+from sync.hq import operator
 from sync.hq.service import HQService
 from sync.hq.web import queries
 from sync.hq.web.accounts import Accounts, totp_code
@@ -37,15 +38,16 @@ def test_the_dashboard_reads_and_decides_alike_on_both_databases(hq: HQService) 
     health = {d["checkpoint_name"]: (d["held"], d["quarantined"], d["conflicts"])
               for d in queries.device_health(store, hq.devices())}
     assert health == {"Poipet": (0, 1, 0), "Bavet": (1, 0, 0)}
-    (q,) = queries.quarantine_rows(store)
-    assert q["checkpoint_name"] == "Poipet" and q["decision"] is None and "raw" not in q
-    queries.reject_quarantined(store, clock, q["id"], "vanna", "tampered", "127.0.0.1")
+    (q,) = operator.quarantine_rows(store)
+    assert q["checkpoint_name"] == "Poipet" and q["state"] == "open" and "raw" not in q
+    operator.reject_quarantined(store, clock, q["id"], "vanna", "tampered", "127.0.0.1")
     with pytest.raises(ConflictError):
-        queries.reject_quarantined(store, clock, q["id"], "vanna", "again", "127.0.0.1")
-    assert queries.quarantine_rows(store)[0]["decision"] == "rejected"
+        operator.reject_quarantined(store, clock, q["id"], "vanna", "again", "127.0.0.1")
+    assert operator.quarantine_rows(store) == []
+    assert operator.quarantine_rows(store, state="rejected")[0]["by"] == "vanna"
     assert queries.device_health(store, hq.devices())[0]["quarantined"] == 0
-    (gap,) = queries.held_gaps(store)
-    assert (gap["checkpoint_name"], gap["missing_from"], gap["missing_to"], gap["held"]) == ("Bavet", 3, 3, 1)
+    (gap,) = operator.gap_rows(store)
+    assert (gap["checkpoint_name"], gap["missing"], gap["held"]) == ("Bavet", [[3, 3]], 1)
 
     ids = dict((n, i) for i, n in checkpoint_choices(store))
     # The report source is sync.hq.reports: the held Bavet arrival does not count; small cells are withheld.
