@@ -15,8 +15,11 @@ is an official act, and the record is kept and counted even when the person decl
 A handover list is read whole and checked first (``checkpoint.arrivals.handover``): nothing is written unless every
 row is good, or the officer asks explicitly for the good rows only (``only_good=True``; the bad rows stay listed).
 
-Queue entries travel to the checkpoint's other laptops through HQ (they are person events); handover groups, surge
-mode and headcounts stay on the laptop that recorded them (HQ keeps them; they are not sent to other laptops).
+Queue entries travel to the checkpoint's other laptops through HQ (they are person events). Handover groups (with
+the list's rows: names, dates of birth, households), surge mode and headcounts are checkpoint events
+(``checkpoint.events.SITE_TYPES``): HQ keeps them, counts them (codes and counts only) and sends them to the other
+laptops of the same checkpoint, never to another checkpoint; so surge mode, once switched, is on for the whole
+checkpoint (the last switch by the hybrid logical clock wins), and a replacement laptop gets them back from HQ.
 Raises PermissionDenied, ValidationError (HandoverRejected with the bad rows), NotFound, ConflictError.
 """
 

@@ -64,6 +64,7 @@ from checkpoint.events import (
     EVENT_TYPES,
     GENESIS,
     SHARING_TYPES,
+    SITE_TYPES,
     TRAVEL_TYPES,
     VERDICTS,
     WIRE_FIELDS,
@@ -328,6 +329,7 @@ class Plan:
     sharing: Mapping[str, bool] = field(default_factory=dict)  # persons whose consent this batch records again
     new_records: tuple[tuple[str, str, str], ...] = ()         # (record id, kind, person id)
     head: tuple[int, str] = (0, "")        # the device's chain head at HQ after this batch (seq, hash)
+    site_routed: tuple[str, ...] = ()      # visible checkpoint events (events.SITE_TYPES) for its other devices
 
     @property
     def counts(self) -> dict[str, int]:
@@ -466,6 +468,8 @@ def _trust(ev: Mapping[str, Any], p: Incoming, state: State, ledger: _Ledger) ->
     if refs is None:
         return p.reason or "refused: its records cannot be read"
     if ev["entity_type"] != "person":
+        if ev["type"] in SITE_TYPES and ev["entity_type"] == "store" and ev["entity_id"] != ev["device_id"]:
+            return f"refused: a {ev['type']} event must be about the device that wrote it"
         return ""
     person = ev["entity_id"]
     mine = person in state.follows or ledger.new_persons.get(person, ("",))[0] == state.checkpoint_id
@@ -529,6 +533,8 @@ def plan_ingest(header: Mapping[str, Any], sha256: str, incoming: Sequence[Incom
     travels = {h.id for h in state.held.values() if h.type in TRAVEL_TYPES}
     travels.update(ev["id"] for ev in ledger.new if ev["type"] in TRAVEL_TYPES)
     routed = tuple((i, entities[i][1]) for _s, i in visible if i in travels and entities[i][0] == "person")
+    site = {h.id for h in state.held.values() if h.type in SITE_TYPES}
+    site.update(ev["id"] for ev in ledger.new if ev["type"] in SITE_TYPES)
     chain_ok, chain_note = check_chain(header, state)
     if ledger.breaks:
         seqs = ", ".join(map(str, ledger.breaks[:10])) + (" ..." if len(ledger.breaks) > 10 else "")
@@ -552,7 +558,8 @@ def plan_ingest(header: Mapping[str, Any], sha256: str, incoming: Sequence[Incom
         released=tuple(i for _s, i in released), visible=tuple(i for _s, i in visible),
         entities=MappingProxyType(entities), routed=routed, new_persons=MappingProxyType(ledger.new_persons),
         sharing=MappingProxyType(ledger.sharing),
-        new_records=tuple((r, k, pid) for r, (k, pid) in ledger.records.items()), head=head)
+        new_records=tuple((r, k, pid) for r, (k, pid) in ledger.records.items()), head=head,
+        site_routed=tuple(i for _s, i in visible if i in site))
 
 
 # ------------------------------------------------------------------------------------------------ the database
@@ -638,6 +645,9 @@ def write_plan(conn: Connection, plan: Plan, ack: bytes) -> None:
                      .values(sharing=sa.bindparam("b_sharing")), again)
     bulk_insert(conn, records, plan.new_records, _RECORD_COLS)
     feed = feed_rows(conn, plan.routed, {pid: cp for pid, (cp, _s, _e) in plan.new_persons.items()})
+    if plan.site_routed:            # a checkpoint's own events go to its devices, in the order they became visible
+        order = {eid: n for n, eid in enumerate(plan.visible)}
+        feed = sorted([*feed, *((plan.checkpoint_id, i) for i in plan.site_routed)], key=lambda r: order[r[1]])
     n_visible = len(plan.visible)
     first = reserve(conn, "ingest_seq", n_visible + len(feed)) if plan.visible or feed else 0
     ingest_seq = {eid: first + n for n, eid in enumerate(plan.visible)}
