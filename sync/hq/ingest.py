@@ -58,6 +58,7 @@ from sqlalchemy.engine import Connection
 
 from checkpoint import crypto
 from checkpoint.errors import ConflictError
+from checkpoint.model.roles import may_author
 from checkpoint.events import (
     CHAIN_HEAD_CONTEXT,
     EVENT_ENTITY,
@@ -262,6 +263,7 @@ class State:
     records: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # record id -> (kind, person id)
     hashes: Mapping[int, str] = field(default_factory=dict)   # seq -> hash of the device's events HQ stores
     head: tuple[int, str] = (0, "")        # the device's last stored event at or below the watermark (seq, hash)
+    roles: Mapping[str, str] = field(default_factory=dict)    # author -> role (its user events at HQ), issue 11
 
 
 @dataclass(frozen=True)
@@ -401,6 +403,7 @@ class _Ledger:
         self.records: dict[str, tuple[str, str]] = {}
         self.hash_at: dict[int, str] = {}                     # seq -> hash of this batch's clean events
         self.breaks: list[int] = []                            # sequence numbers that break the device's chain
+        self.roles: dict[str, str] = {}                        # author -> role, set by this batch's user events
 
     def say(self, key: str, verdict: str, note: str) -> None:
         self.verdicts.setdefault(key, Verdict(verdict, note[:500]))
@@ -452,6 +455,10 @@ def _judge(p: Incoming, state: State, ledger: _Ledger) -> None:
         return
     ledger.batch_ids[eid] = h
     ledger.new.append(ev)
+    if ev["type"] in _ROLE_TYPES:
+        role = _role_of(ev["type"], p.payload)
+        if role:
+            ledger.roles[ev["entity_id"]] = role
     ledger.payloads[eid] = p.payload
 
 
@@ -468,8 +475,13 @@ def _trust(ev: Mapping[str, Any], p: Incoming, state: State, ledger: _Ledger) ->
     if refs is None:
         return p.reason or "refused: its records cannot be read"
     if ev["entity_type"] != "person":
-        if ev["type"] in SITE_TYPES and ev["entity_type"] == "store" and ev["entity_id"] != ev["device_id"]:
-            return f"refused: a {ev['type']} event must be about the device that wrote it"
+        if ev["type"] in SITE_TYPES:
+            if ev["entity_type"] == "store" and ev["entity_id"] != ev["device_id"]:
+                return f"refused: a {ev['type']} event must be about the device that wrote it"
+            role = ledger.roles.get(ev["author"], state.roles.get(ev["author"]))
+            if role is None or not may_author(role, ev["type"]):     # checkpoint.model.roles.EVENT_AUTHORS
+                return (f"refused: its author ({role or 'no account HQ knows on this device'}) may not write a "
+                        f"{ev['type']} event")
         return ""
     person = ev["entity_id"]
     mine = person in state.follows or ledger.new_persons.get(person, ("",))[0] == state.checkpoint_id
@@ -569,6 +581,39 @@ _FEED_COLS = ("checkpoint_id", "seq", "event_id")
 _EVENT_COLS = (*WIRE_FIELDS, "status", "ingest_seq", "batch_id", "received_at", "released_at")
 _wire = operator.itemgetter(*WIRE_FIELDS)     # an event's WIRE_FIELDS values, in order, at C speed
 
+_ROLE_TYPES = ("user.created", "user.updated")
+
+
+def _role_of(type_: str, payload: Any) -> str:
+    """The role a user event gives its user ("" when it gives none)."""
+    if not isinstance(payload, dict):
+        return ""
+    src = payload if type_ == "user.created" else payload.get("changes")
+    role = src.get("role") if isinstance(src, dict) else None
+    return role if isinstance(role, str) and len(role) <= 32 else ""
+
+
+def _author_roles(conn: Connection, device_id: str, incoming: Sequence[Incoming]) -> dict[str, str]:
+    """Issue 11: the role of each author of the batch's checkpoint events (``SITE_TYPES``), as the device's user
+    events HQ holds say it (in the device's order); authors without one are left out."""
+    authors = sorted({p.event["author"] for p in incoming if p.event is not None and p.event["type"] in SITE_TYPES})
+    out: dict[str, str] = {}
+    if not authors:
+        return out
+    for eid, type_, payload in conn.execute(
+            sa.select(events.c.entity_id, events.c.type, events.c.payload)
+            .where(events.c.device_id == device_id, events.c.entity_type == "user",
+                   events.c.type.in_(_ROLE_TYPES), id_in(conn, events.c.entity_id, authors))
+            .order_by(events.c.device_seq)):
+        try:
+            role = _role_of(str(type_), json.loads(payload))
+        except ValueError:
+            continue
+        if role:
+            out[str(eid)] = role
+    return out
+
+
 def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> State:
     """What HQ holds about this device and these events: one query per lookup for the whole batch (``id_in``:
     one parameter however many ids), not one per event or per chunk of ids."""
@@ -625,7 +670,7 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
     state = State(watermark=w0, store_id=str(dev.store_id), checkpoint_id=checkpoint_id,
                   last_batch_id=str(dev.last_batch_id), expected_prev=expected, known=known, held=held,
                   quarantined_seqs=q_seqs, device_id=device_id, persons=at, follows=frozenset(follows),
-                  records=recs, hashes=hashes, head=head)
+                  records=recs, hashes=hashes, head=head, roles=_author_roles(conn, device_id, incoming))
     # Events HQ quarantined before and now sees again (in another batch): same answer, no second row.
     q_ids: dict[str, str] = {}
     again = rechecked_ids(incoming, state)

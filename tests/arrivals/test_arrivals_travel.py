@@ -127,6 +127,11 @@ def test_tampered_and_ill_formed_checkpoint_events_are_refused_at_hq(tmp_path) -
         dev = FakeDevice()
         dev.enroll(hq)
         me = dev.device_id
+        officer = "0d9b6f7e-officer"
+        accounts = [dev.event(type_="user.created", entity_type="user", entity_id=dev.author,
+                              payload={"username": "dara", "display_name": "Dara", "role": "supervisor"}),
+                    dev.event(type_="user.created", entity_type="user", entity_id=officer,
+                              payload={"username": "sokha", "display_name": "Sokha", "role": "officer"})]
         good = dev.event(type_="surge.switched", entity_type="store", entity_id=me, payload={"active": True})
         tampered = dev.event(type_="headcount.recorded", entity_type="store", entity_id=me,
                              payload={"sex": "F", "age_group": "child", "n": 2, "group_id": None})
@@ -147,15 +152,26 @@ def test_tampered_and_ill_formed_checkpoint_events_are_refused_at_hq(tmp_path) -
                       payload={"group": {"transport": "bus; drop", "return_type": "DEPORTED_G2G"}, "rows": []}),
             dev.event(type_="arrival_group.row_left", entity_type="group", entity_id="g-3", payload={"row": -1}),
         ]
-        ack = hq.push(dev.seal([good, tampered, *bad], hq.keys.exchange_public, raw=True))
+        dev.author = officer                    # the officer's own events: a headcount she may write, a switch not
+        counted = dev.event(type_="headcount.recorded", entity_type="store", entity_id=me,
+                            payload={"sex": "M", "age_group": "adult", "n": 4, "group_id": None})
+        switched = dev.event(type_="surge.switched", entity_type="store", entity_id=me, payload={"active": False})
+        dev.author = "someone-hq-never-heard-of"
+        stranger = dev.event(type_="headcount.recorded", entity_type="store", entity_id=me,
+                             payload={"sex": "M", "age_group": "adult", "n": 1, "group_id": None})
+        ack = hq.push(dev.seal([*accounts, good, tampered, *bad, counted, switched, stranger], hq.keys.exchange_public,
+                               raw=True))
         v = _verdicts(hq, ack)
-        assert v[good["id"]][0] == "accepted"
+        assert v[good["id"]][0] == "accepted" and v[counted["id"]][0] == "accepted"
+        assert v[switched["id"]] == ["quarantined", "refused: its author (officer) may not write a surge.switched "
+                                                    "event"]
+        assert v[stranger["id"]][0] == "quarantined" and "no account" in v[stranger["id"]][1]
         assert v[tampered["id"]][0] == "quarantined" and "hash" in v[tampered["id"]][1]
         for ev in bad:
             assert v[ev["id"]][0] == "quarantined", ev["payload"]
             assert v[ev["id"]][1].startswith("refused"), v[ev["id"]]
         with hq.store.read() as conn:
-            assert conn.execute(sa.select(sa.func.count()).select_from(fact_headcounts)).scalar_one() == 0
+            assert conn.execute(sa.select(fact_headcounts.c.n)).scalars().all() == [4]     # the officer's count
             assert conn.execute(sa.select(sa.func.count()).select_from(fact_groups)).scalar_one() == 0
         # A well-formed event that was only re-hashed after a change is taken (it is not tampering; its content
         # is checked), and the same check is the one a device runs on what it pulls.
