@@ -149,6 +149,12 @@ class QueueItem:
     changes: Changes = field(default_factory=Changes)
 
 
+@dataclass(frozen=True)
+class _GroupRef:
+    id: str
+    return_type: str
+
+
 def _household_id(group_id: str, ref: str) -> str:
     """The same household id for one household of one list, on every laptop."""
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"checkpoint-household:{group_id}:{ref}"))
@@ -328,8 +334,12 @@ class Arrivals:
         now = ctx.store.clock.now()
         today = now.astimezone(ctx.site.tz).date()
         group = None
-        if group_id is not None:
-            group = self.group(group_id)
+        if group_id is not None:        # the group's row only: its counts are not needed to save (the hot path)
+            found = ctx.db.execute("SELECT id, return_type FROM arrival_groups WHERE id = ?",
+                                   [check_id(group_id, "group_id")]).fetchone()
+            if found is None:
+                raise NotFound("No such group.")
+            group = _GroupRef(*found)
         if row is not None:
             if group is None:
                 raise ValidationError("group_id", "a list row needs its group")

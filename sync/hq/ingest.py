@@ -58,7 +58,6 @@ from sqlalchemy.engine import Connection
 
 from checkpoint import crypto
 from checkpoint.errors import ConflictError
-from checkpoint.model.roles import may_author
 from checkpoint.events import (
     CHAIN_HEAD_CONTEXT,
     EVENT_ENTITY,
@@ -75,6 +74,7 @@ from checkpoint.events import (
     event_refs,
     sharing_consent,
 )
+from checkpoint.model.roles import may_author
 from sync.hq.checks import HEX64, clean
 from sync.hq.pull import feed_rows
 from sync.hq.store import (
