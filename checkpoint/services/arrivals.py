@@ -566,19 +566,21 @@ class Arrivals:
                              author=ctx.user.id)
         return Changes(events=True, ids={"queue_entry": entry_id})
 
-    def figures(self) -> dict[str, dict[str, Any]]:
-        """Per station: how many wait, are being seen, were seen (done, referred), left before being seen, and
-        the mean and longest wait until called (seconds). Also ``arrivals``: quick registrations kept (whatever
-        became of the interviews) and ``headcount`` (people who passed without registration)."""
+    def figures(self, station: str | None = None) -> dict[str, dict[str, Any]]:
+        """Per station (or only ``station``, read through its index: a station's refresh): how many wait, are being
+        seen, were seen (done, referred), left before being seen, and the mean and longest wait until called
+        (seconds). Also ``arrivals``: quick registrations kept (whatever became of the interviews) and
+        ``headcount`` (people who passed without registration)."""
         ctx = self._ctx
         ctx.require(Permission.QUEUE)
         out: dict[str, dict[str, Any]] = {}
-        for st in ctx.site.stations:
+        for st in ctx.site.stations if station is None else [station]:
             out[st] = {"waiting": 0, "called": 0, "done": 0, "referred": 0, "left": 0, "left_before_seen": 0,
                        "mean_wait_s": None, "max_wait_s": None}
         waits: dict[str, list[float]] = {}
         for st, status, entered, called in ctx.db.execute(
-                "SELECT station, status, entered_at, called_at FROM queue_entries"):
+                "SELECT station, status, entered_at, called_at FROM queue_entries"
+                + ("" if station is None else " WHERE station = ?"), [] if station is None else [station]):
             f = out.setdefault(st, {"waiting": 0, "called": 0, "done": 0, "referred": 0, "left": 0,
                                     "left_before_seen": 0, "mean_wait_s": None, "max_wait_s": None})
             f[status] += 1

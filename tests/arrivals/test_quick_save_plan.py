@@ -71,3 +71,14 @@ def test_the_check_catches_a_scan(supervisor) -> None:
     statements = _statements(supervisor, lambda: supervisor.store.db.execute(
         "SELECT id FROM persons WHERE citizenship = 'KHM'").fetchall())
     assert [d for d, _q in _full_scans(supervisor, statements)] == ["SCAN persons"]
+
+
+def test_a_station_s_refresh_reads_its_own_figures_through_the_index(supervisor) -> None:
+    s = supervisor
+    for i in range(3):
+        s.arrivals.quick_register({**ADULT, "given_names": "NA" + "BCD"[i]}, flags=["INJURED_OR_ILL"] if i else [])
+    s.arrivals.close(s.arrivals.call_next("HEALTH_POST").entry_id, "done")
+    statements = _statements(s, lambda: s.arrivals.figures("HEALTH_POST"))
+    assert s.arrivals.figures("HEALTH_POST") == {"HEALTH_POST": s.arrivals.figures()["HEALTH_POST"]}
+    assert s.arrivals.figures("HEALTH_POST")["HEALTH_POST"]["done"] == 1
+    assert _full_scans(s, statements) == []
