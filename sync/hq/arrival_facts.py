@@ -62,19 +62,25 @@ def _count(v: Any, hi: int = 100_000) -> int | None:
     return v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= hi else None
 
 
+def _obj(v: Any) -> Mapping[str, Any]:
+    return v if isinstance(v, dict) else {}
+
+
+def _list(v: Any) -> list[Any]:
+    return v if isinstance(v, list) else []
+
+
 def _apply(conn: Connection, type_: str, ev: Mapping[str, Any], p: Mapping[str, Any], checkpoint_id: str) -> None:
     fg = fact_groups
     gid = str(ev["entity_id"])
     if type_ == "registration.recorded":
-        a = p.get("arrival")
-        g = a.get("group_id") if isinstance(a, dict) else None
-        enc = p.get("encounter")
-        eid = enc.get("id") if isinstance(enc, dict) else None
-        if isinstance(g, str) and 0 < len(g) <= 64 and isinstance(eid, str) and 0 < len(eid) <= 64:
-            conn.execute(insert_ignore(conn, fact_group_arrivals), [{"encounter_id": eid, "group_id": g}])
+        in_group = _obj(p.get("arrival")).get("group_id")
+        eid = _obj(p.get("encounter")).get("id")
+        if isinstance(in_group, str) and 0 < len(in_group) <= 64 and isinstance(eid, str) and 0 < len(eid) <= 64:
+            conn.execute(insert_ignore(conn, fact_group_arrivals), [{"encounter_id": eid, "group_id": in_group}])
     elif type_ == "arrival_group.recorded":
-        g = p.get("group") if isinstance(p.get("group"), dict) else {}
-        rows = p.get("rows") if isinstance(p.get("rows"), list) else []
+        g = _obj(p.get("group"))
+        rows = _list(p.get("rows"))
         transport = _code(g.get("transport"), 16)
         conn.execute(insert_ignore(conn, fg), [{
             "group_id": gid, "checkpoint_id": checkpoint_id, "group_date": _local_day(ev["recorded_at"]),
@@ -82,7 +88,7 @@ def _apply(conn: Connection, type_: str, ev: Mapping[str, Any], p: Mapping[str, 
             "return_type": _code(g.get("return_type"), 32) or "UNKNOWN", "expected": _count(g.get("expected_count")),
             "listed": len(rows), "left_rows": 0, "skipped_rows": _count(p.get("skipped_rows")) or 0}])
     elif type_ == "arrival_group.rows_added":
-        rows = p.get("rows") if isinstance(p.get("rows"), list) else []
+        rows = _list(p.get("rows"))
         conn.execute(fg.update().where(fg.c.group_id == gid).values(listed=fg.c.listed + len(rows)))
     elif type_ == "arrival_group.row_left":
         conn.execute(fg.update().where(fg.c.group_id == gid).values(left_rows=fg.c.left_rows + 1))
@@ -149,7 +155,7 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
         rows = conn.execute(q.where(events.c.ingest_seq > last)).mappings().all()
         if not rows:
             return n
-        n += apply_events(conn, ((r, r["payload"], str(r["checkpoint_id"])) for r in rows))
+        n += apply_events(conn, ((dict(r), r["payload"], str(r["checkpoint_id"])) for r in rows))
         last = int(rows[-1]["ingest_seq"])
 
 
