@@ -63,12 +63,12 @@ def store_path() -> Path:
 def test_quick_save_at_scale(store_path: Path) -> None:
     s = unlock(store_path, "dara", PW)
     try:
-        persons = s.db.execute("SELECT count(*) FROM persons").fetchone()[0]
-        conn = s.db.conn
+        persons = s.store.db.execute("SELECT count(*) FROM persons").fetchone()[0]
+        conn = s.store.db.conn
         conn.execute("CREATE TABLE IF NOT EXISTS bench_bare (id TEXT PRIMARY KEY, device_id TEXT, device_seq INTEGER, "
                      "entity_type TEXT, entity_id TEXT, type TEXT, payload TEXT, author TEXT, hlc TEXT, "
                      "recorded_at TEXT, prev_hash TEXT, hash TEXT)")
-        ev = s.db.execute("SELECT id, device_id, device_seq, entity_type, entity_id, type, payload, author, hlc, "
+        ev = s.store.db.execute("SELECT id, device_id, device_seq, entity_type, entity_id, type, payload, author, hlc, "
                           "recorded_at, prev_hash, hash FROM events WHERE type = 'registration.recorded' "
                           "ORDER BY local_order DESC LIMIT 1").fetchone()
         base: list[float] = []
