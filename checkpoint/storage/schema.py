@@ -431,15 +431,10 @@ def schema_version(db: sqlite_utils.Database) -> list[str]:
 def m0014_arrivals_sync(db: sqlite_utils.Database) -> None:
     """Issue 11: every quick registration asks whether surge mode is on (the last switch by hybrid logical clock,
     from any laptop of the checkpoint now that switches travel): an index, so it is never a scan of the switches;
-    and the household's adults read in order from an index; the name index no longer merges at every commit.
+    and the household's adults read in order from an index.
     Groups, surge switches and headcounts were events from 0006 on: nothing else to move."""
     db.execute("CREATE INDEX IF NOT EXISTS surge_log_hlc ON surge_log(hlc)")
     # a child's quick registration reads the adults of her household in the order they were registered
     db.execute("CREATE INDEX IF NOT EXISTS arrivals_household_order ON arrivals(household_id, created_at) "
                "WHERE household_id IS NOT NULL")
     db.execute("DROP INDEX IF EXISTS arrivals_household")
-    # The name index (FTS5) merged its segments a little at every commit (automerge 4): at 250,000 persons that was
-    # most of a save's time (p50 14 ms of 16; without it 2 ms, measured in tests/bench/bench_quick_save.py). With
-    # automerge off, FTS5's crisis merge (16 segments of one level) still bounds the segments a search reads;
-    # searches measured after 2,500 saves were no slower. The setting is kept in the index's own config table.
-    db.execute("INSERT INTO person_fts(person_fts, rank) VALUES ('automerge', 0)")

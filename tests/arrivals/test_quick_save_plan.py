@@ -83,13 +83,3 @@ def test_a_station_s_refresh_reads_its_own_figures_through_the_index(supervisor)
     assert s.arrivals.figures("HEALTH_POST")["HEALTH_POST"]["done"] == 1
     assert _full_scans(s, statements) == []
 
-
-def test_a_save_does_no_merge_work_on_the_name_index(supervisor) -> None:
-    """The name index (FTS5) no longer merges segments at every commit (it was most of a save's time at 250,000
-    persons); its crisis merge still bounds the segments a search reads, and search still finds a new arrival."""
-    s = supervisor
-    assert s.store.db.execute("SELECT v FROM person_fts_config WHERE k = 'automerge'").fetchone() == (0,)
-    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    for i in range(40):
-        s.arrivals.quick_register({**ADULT, "given_names": "MERGE" + letters[i % 26] * (1 + i // 26)})
-    assert len(s.records.search("MERGEQ")) == 1
