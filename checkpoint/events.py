@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from typing import Any
 
 __all__ = ["AUTHOR_CONTEXT", "CHAIN_HEAD_CONTEXT",
@@ -214,6 +215,8 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
         raise ValueError("payload is not an object")
     r = EventRefs()
     if EVENT_ENTITY.get(type_) != "person":
+        if type_ in SITE_TYPES:         # issue 11: a checkpoint's groups, surge mode, headcounts
+            check_site_payload(type_, payload)
         return r
     if type_ == "registration.recorded":
         if payload.get("person_id") != entity_id:
@@ -323,3 +326,133 @@ SHARING_TYPES = SHARING_TYPES | {"registration.completed"}
 # fetched back from HQ by a supervisor (why, which events). About the store: they never travel to other devices.
 EVENT_TYPES = EVENT_TYPES | {"site.retention_set", "records.minimised", "records.fetched_back"}
 EVENT_ENTITY.update({"site.retention_set": "store", "records.minimised": "store", "records.fetched_back": "store"})
+
+
+# Issue 11: what one checkpoint shares among its own devices, besides its persons' records: handover groups (the list's
+# rows, the rows marked as left), surge mode and the headcounts of people who passed without registration. HQ takes
+# them in, counts them (codes only: ``sync.hq.arrival_facts``) and routes them to the other devices of the sending
+# device's checkpoint (never to another checkpoint); a device applies them only from its own checkpoint's feed.
+# Their payloads are checked here (``check_site_payload``), by HQ's ingest and by the device that pulls them.
+__all__ += ["SITE_TYPES", "check_site_payload", "site_problem"]
+SITE_TYPES = frozenset({"arrival_group.recorded", "arrival_group.rows_added", "arrival_group.row_left",
+                        "surge.switched", "headcount.recorded"})
+_ROWS_MAX = 250                     # rows per event (checkpoint.services.arrivals.ROWS_PER_EVENT)
+_GROUP_KEYS = {"transport": 0, "vehicle": 20, "handover_ref": 60, "handover_date": 0, "authority": 120,
+               "return_type": 0, "expected_count": 0, "source": 80}
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CODE_RE = re.compile(r"[A-Z][A-Z0-9_]{0,39}")
+
+
+def _site_text(v: Any, n: int, what: str) -> None:
+    if not isinstance(v, str) or len(v) > n:
+        raise ValueError(f"payload: {what} is not text of at most {n} characters")
+
+
+def _site_int(v: Any, lo: int, hi: int, what: str) -> None:
+    if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
+        raise ValueError(f"payload: {what} is not a whole number from {lo} to {hi}")
+
+
+def _site_code(v: Any, what: str) -> None:
+    if not isinstance(v, str) or not _CODE_RE.fullmatch(v):
+        raise ValueError(f"payload: {what} is not a code")
+
+
+def _only(obj: Any, allowed: set[str] | dict[str, int], what: str) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        raise ValueError(f"payload: {what} is not an object")
+    unknown = set(obj) - set(allowed)
+    if unknown:
+        raise ValueError(f"payload: {what} has an unknown field")
+    return obj
+
+
+def _site_rows(rows: Any, *, empty: bool) -> None:
+    if not isinstance(rows, list) or len(rows) > _ROWS_MAX or (not rows and not empty):
+        raise ValueError(f"payload: rows is not a list of at most {_ROWS_MAX} rows")
+    seen: set[int] = set()
+    for r in rows:
+        _only(r, {"row", "row_ref", "person", "household", "household_role"}, "a row")
+        _site_int(r.get("row"), 1, 100_000, "row")
+        if r["row"] in seen:
+            raise ValueError("payload: a row number is repeated")
+        seen.add(r["row"])
+        _site_text(r.get("row_ref", ""), 20, "row_ref")
+        _site_text(r.get("household", ""), 60, "household")
+        if r.get("household_role") is not None:
+            _site_code(r["household_role"], "household_role")
+        person = r.get("person")
+        if not isinstance(person, dict) or len(person) > 40:
+            raise ValueError("payload: a row's person is not an object")
+        for k, v in person.items():
+            if not isinstance(k, str) or len(k) > 40 or not (
+                    v is None or isinstance(v, (bool, int)) or (isinstance(v, str) and len(v) <= 200)):
+                raise ValueError("payload: a row's person holds a value that is not short text or a number")
+
+
+def check_site_payload(type_: str, payload: Any) -> None:
+    """Raise ValueError (a short reason naming no personal data) when the payload of a ``SITE_TYPES`` event is not
+    as its type must be: the fields its type has and no other, codes as codes, numbers within bounds.
+
+    >>> check_site_payload("surge.switched", {"active": True})
+    >>> check_site_payload("headcount.recorded", {"sex": "F", "age_group": "child", "n": 0, "group_id": None})
+    Traceback (most recent call last):
+    ValueError: payload: n is not a whole number from 1 to 1000
+    """
+    p = payload
+    if type_ == "arrival_group.recorded":
+        _only(p, {"group", "rows", "skipped_rows", "encoding"}, "payload")
+        g = _only(p.get("group"), _GROUP_KEYS, "group")
+        _site_code(g.get("transport"), "transport")
+        _site_code(g.get("return_type"), "return_type")
+        for k, n in _GROUP_KEYS.items():
+            if n and g.get(k) is not None:
+                _site_text(g[k], n, k)
+        if g.get("expected_count") is not None:
+            _site_int(g["expected_count"], 0, 10_000, "expected_count")
+        hd = g.get("handover_date")
+        if hd is not None and (not isinstance(hd, str) or not _DATE_RE.fullmatch(hd)):
+            raise ValueError("payload: handover_date is not a date")
+        _site_rows(p.get("rows", []), empty=True)
+        if p.get("skipped_rows") is not None:
+            _site_int(p["skipped_rows"], 0, 100_000, "skipped_rows")
+        if p.get("encoding") is not None:
+            _site_text(p["encoding"], 40, "encoding")
+    elif type_ == "arrival_group.rows_added":
+        _only(p, {"rows"}, "payload")
+        _site_rows(p.get("rows"), empty=False)
+    elif type_ == "arrival_group.row_left":
+        _only(p, {"row"}, "payload")
+        _site_int(p.get("row"), 1, 100_000, "row")
+    elif type_ == "surge.switched":
+        _only(p, {"active"}, "payload")
+        if not isinstance(p.get("active"), bool):
+            raise ValueError("payload: active is not true or false")
+    elif type_ == "headcount.recorded":
+        _only(p, {"sex", "age_group", "n", "group_id"}, "payload")
+        if p.get("sex") not in ("F", "M", "X", "UNKNOWN"):
+            raise ValueError("payload: sex is not F, M, X or UNKNOWN")
+        if p.get("age_group") not in ("child", "adult"):
+            raise ValueError("payload: age_group is not child or adult")
+        _site_int(p.get("n"), 1, 1000, "n")
+        if p.get("group_id") is not None:
+            _id(p, "group_id")
+    else:
+        raise ValueError(f"{type_[:64]!r} is not a checkpoint event")
+
+
+def site_problem(ev: dict[str, Any], payload: Any) -> str:
+    """Why a ``SITE_TYPES`` event may not be taken in ("" when it may): its entity type is not its type's, surge mode
+    or a headcount names another device than its own, or its payload is not as its type must be."""
+    t = str(ev.get("type"))
+    if t not in SITE_TYPES:
+        return f"event type {t[:64]!r} is not a checkpoint event"
+    if ev.get("entity_type") != EVENT_ENTITY[t]:
+        return f"a {t} event must be about a {EVENT_ENTITY[t]}"
+    if EVENT_ENTITY[t] == "store" and ev.get("entity_id") != ev.get("device_id"):
+        return f"a {t} event must be about the device that wrote it"
+    try:
+        check_site_payload(t, payload)
+    except ValueError as e:
+        return f"{t}: {e}"
+    return ""

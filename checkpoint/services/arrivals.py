@@ -15,8 +15,11 @@ is an official act, and the record is kept and counted even when the person decl
 A handover list is read whole and checked first (``checkpoint.arrivals.handover``): nothing is written unless every
 row is good, or the officer asks explicitly for the good rows only (``only_good=True``; the bad rows stay listed).
 
-Queue entries travel to the checkpoint's other laptops through HQ (they are person events); handover groups, surge
-mode and headcounts stay on the laptop that recorded them (HQ keeps them; they are not sent to other laptops).
+Queue entries travel to the checkpoint's other laptops through HQ (they are person events). Handover groups (with
+the list's rows: names, dates of birth, households), surge mode and headcounts are checkpoint events
+(``checkpoint.events.SITE_TYPES``): HQ keeps them, counts them (codes and counts only) and sends them to the other
+laptops of the same checkpoint, never to another checkpoint; so surge mode, once switched, is on for the whole
+checkpoint (the last switch by the hybrid logical clock wins), and a replacement laptop gets them back from HQ.
 Raises PermissionDenied, ValidationError (HandoverRejected with the bad rows), NotFound, ConflictError.
 """
 
@@ -148,6 +151,12 @@ class QueueItem:
     changes: Changes = field(default_factory=Changes)
     # why the red-flag pre-screen sent the person here (question ids of its yes answers; empty for the health post)
     reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _GroupRef:
+    id: str
+    return_type: str
 
 
 def _household_id(group_id: str, ref: str) -> str:
@@ -334,8 +343,12 @@ class Arrivals:
         now = ctx.store.clock.now()
         today = now.astimezone(ctx.site.tz).date()
         group = None
-        if group_id is not None:
-            group = self.group(group_id)
+        if group_id is not None:        # the group's row only: its counts are not needed to save (the hot path)
+            found = ctx.db.execute("SELECT id, return_type FROM arrival_groups WHERE id = ?",
+                                   [check_id(group_id, "group_id")]).fetchone()
+            if found is None:
+                raise NotFound("No such group.")
+            group = _GroupRef(*found)
         if row is not None:
             if group is None:
                 raise ValidationError("group_id", "a list row needs its group")
@@ -585,19 +598,21 @@ class Arrivals:
                              author=ctx.user.id)
         return Changes(events=True, ids={"queue_entry": entry_id})
 
-    def figures(self) -> dict[str, dict[str, Any]]:
-        """Per station: how many wait, are being seen, were seen (done, referred), left before being seen, and
-        the mean and longest wait until called (seconds). Also ``arrivals``: quick registrations kept (whatever
-        became of the interviews) and ``headcount`` (people who passed without registration)."""
+    def figures(self, station: str | None = None) -> dict[str, dict[str, Any]]:
+        """Per station (or only ``station``, read through its index: a station's refresh): how many wait, are being
+        seen, were seen (done, referred), left before being seen, and the mean and longest wait until called
+        (seconds). Also ``arrivals``: quick registrations kept (whatever became of the interviews) and
+        ``headcount`` (people who passed without registration)."""
         ctx = self._ctx
         ctx.require(Permission.QUEUE)
         out: dict[str, dict[str, Any]] = {}
-        for st in ctx.site.stations:
+        for st in ctx.site.stations if station is None else [station]:
             out[st] = {"waiting": 0, "called": 0, "done": 0, "referred": 0, "left": 0, "left_before_seen": 0,
                        "mean_wait_s": None, "max_wait_s": None}
         waits: dict[str, list[float]] = {}
         for st, status, entered, called in ctx.db.execute(
-                "SELECT station, status, entered_at, called_at FROM queue_entries"):
+                "SELECT station, status, entered_at, called_at FROM queue_entries"
+                + ("" if station is None else " WHERE station = ?"), [] if station is None else [station]):
             f = out.setdefault(st, {"waiting": 0, "called": 0, "done": 0, "referred": 0, "left": 0,
                                     "left_before_seen": 0, "mean_wait_s": None, "max_wait_s": None})
             f[status] += 1

@@ -24,13 +24,16 @@ from checkpoint import crypto
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, StoreError, ValidationError
 from checkpoint.events import (
     CHAIN_HEAD_CONTEXT,
+    EVENT_ENTITY,
     EVENT_TYPES,
     HLC,
+    SITE_TYPES,
     VERDICTS,
     WIRE_FIELDS,
     canonical_json,
     event_hash,
     event_refs,
+    site_problem,
     travel_problem,
 )
 from checkpoint.model.roles import Permission, Role
@@ -406,6 +409,8 @@ class Outbox:
             payload = json.loads(ev["payload"])
         except (TypeError, ValueError):
             return "payload is not JSON"
+        if ev.get("type") in SITE_TYPES:
+            return self._check_site(ev, payload, local_users)
         problem = travel_problem(ev, payload)
         if problem:
             return problem
@@ -425,6 +430,21 @@ class Outbox:
             if row[0] != person:
                 return f"names a {kind.replace('_', ' ')} of another person"
         return ""
+
+    def _check_site(self, ev: dict[str, Any], payload: Any, local_users: Collection[str]) -> str:
+        """``check_remote`` for a checkpoint event (``events.SITE_TYPES``: a handover group, surge mode, a headcount
+        of another device of this checkpoint): its shape, its author, and the group it creates new or names here."""
+        problem = site_problem(ev, payload)
+        if problem:
+            return problem
+        if ev.get("author") in local_users:
+            return "names a user of this device as its author but was written on another device"
+        if EVENT_ENTITY[str(ev["type"])] != "group":
+            return ""
+        here = self._db.execute("SELECT 1 FROM arrival_groups WHERE id = ?", [ev["entity_id"]]).fetchone()
+        if ev["type"] == "arrival_group.recorded":
+            return "creates a group whose id is already here" if here else ""
+        return "" if here else "names a group this device does not hold"
 
     def _hold(self, eid: str, raw: Any, reason: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO sync_inbox_held (id, event, reason, received_at) VALUES (?,?,?,?)",

@@ -138,12 +138,18 @@ def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> None:
 
 
 def _rows(db: sqlite_utils.Database, ev: Event, group_id: str, rows: list[dict[str, Any]]) -> None:
+    # A list's rows arriving after registrations from them (a laptop that pulled those first: groups only travel
+    # since 0014) start as registered: the same rows on every laptop whatever order the events came in.
+    done = dict(db.execute("SELECT row_no, person_id FROM arrivals WHERE group_id = ? AND row_no IS NOT NULL",
+                           [group_id]).fetchall())
     for r in rows:
+        n = int(r["row"])
         _insert(db, "handover_rows", {
-            "id": f"{group_id}:{int(r['row'])}", "group_id": group_id, "row_no": int(r["row"]),
+            "id": f"{group_id}:{n}", "group_id": group_id, "row_no": n,
             "row_ref": r.get("row_ref") or "", "person": json.dumps(r["person"], sort_keys=True, ensure_ascii=False),
             "household": r.get("household") or "", "household_role": r.get("household_role"),
-            "status": "waiting", "person_id": None, "updated_at": ev["recorded_at"]})
+            "status": "registered" if n in done else "waiting", "person_id": done.get(n),
+            "updated_at": ev["recorded_at"]})
 
 
 @_handles("arrival_group.recorded")

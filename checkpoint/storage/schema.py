@@ -493,3 +493,14 @@ def m0012_retention(db: sqlite_utils.Database) -> None:
                   AND NEW.local_order IS OLD.local_order AND NEW.author_sig IS OLD.author_sig)
     BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
     """)
+@SCHEMA_MIGRATIONS(name="0013_arrivals_sync")
+def m0013_arrivals_sync(db: sqlite_utils.Database) -> None:
+    """Issue 11: every quick registration asks whether surge mode is on (the last switch by hybrid logical clock,
+    from any laptop of the checkpoint now that switches travel): an index, so it is never a scan of the switches;
+    and the household's adults read in order from an index.
+    Groups, surge switches and headcounts were events from 0006 on: nothing else to move."""
+    db.execute("CREATE INDEX IF NOT EXISTS surge_log_hlc ON surge_log(hlc)")
+    # a child's quick registration reads the adults of her household in the order they were registered
+    db.execute("CREATE INDEX IF NOT EXISTS arrivals_household_order ON arrivals(household_id, created_at) "
+               "WHERE household_id IS NOT NULL")
+    db.execute("DROP INDEX IF EXISTS arrivals_household")

@@ -33,6 +33,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sync.hq import arrival_facts
 from sync.hq.store import (
     add_journal,
     bulk_insert,
@@ -526,7 +527,7 @@ def record_facts(conn: Connection, plan: Any) -> int:
         return 0
     try:
         with conn.begin_nested():
-            return _record(conn, plan)
+            return _record(conn, plan) + arrival_facts.record(conn, plan)   # + groups, headcounts (issue 11)
     except Exception as e:
         log.error("facts: batch %s could not update the reporting facts (%s); reports are stale until "
                   "`checkpoint-hq rebuild-facts`", plan.batch_id, type(e).__name__)

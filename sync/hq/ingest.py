@@ -65,6 +65,7 @@ from checkpoint.events import (
     GENESIS,
     HQ_ONLY_TYPES,
     SHARING_TYPES,
+    SITE_TYPES,
     TRAVEL_TYPES,
     VERDICTS,
     WIRE_FIELDS,
@@ -74,6 +75,7 @@ from checkpoint.events import (
     event_refs,
     sharing_consent,
 )
+from checkpoint.model.roles import may_author
 from sync.hq.checks import HEX64, clean
 from sync.hq.pull import feed_rows
 from sync.hq.store import (
@@ -264,6 +266,7 @@ class State:
     records: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # record id -> (kind, person id)
     hashes: Mapping[int, str] = field(default_factory=dict)   # seq -> hash of the device's events HQ stores
     head: tuple[int, str] = (0, "")        # the device's last stored event at or below the watermark (seq, hash)
+    roles: Mapping[str, str] = field(default_factory=dict)    # author -> role (its user events at HQ), issue 11
 
 
 @dataclass(frozen=True)
@@ -331,6 +334,7 @@ class Plan:
     sharing: Mapping[str, bool] = field(default_factory=dict)  # persons whose consent this batch records again
     new_records: tuple[tuple[str, str, str], ...] = ()         # (record id, kind, person id)
     head: tuple[int, str] = (0, "")        # the device's chain head at HQ after this batch (seq, hash)
+    site_routed: tuple[str, ...] = ()      # visible checkpoint events (events.SITE_TYPES) for its other devices
 
     @property
     def counts(self) -> dict[str, int]:
@@ -402,6 +406,7 @@ class _Ledger:
         self.records: dict[str, tuple[str, str]] = {}
         self.hash_at: dict[int, str] = {}                     # seq -> hash of this batch's clean events
         self.breaks: list[int] = []                            # sequence numbers that break the device's chain
+        self.roles: dict[str, str] = {}                        # author -> role, set by this batch's user events
 
     def say(self, key: str, verdict: str, note: str) -> None:
         self.verdicts.setdefault(key, Verdict(verdict, note[:500]))
@@ -453,6 +458,10 @@ def _judge(p: Incoming, state: State, ledger: _Ledger) -> None:
         return
     ledger.batch_ids[eid] = h
     ledger.new.append(ev)
+    if ev["type"] in _ROLE_TYPES:
+        role = _role_of(ev["type"], p.payload)
+        if role:
+            ledger.roles[ev["entity_id"]] = role
     ledger.payloads[eid] = p.payload
 
 
@@ -469,6 +478,13 @@ def _trust(ev: Mapping[str, Any], p: Incoming, state: State, ledger: _Ledger) ->
     if refs is None:
         return p.reason or "refused: its records cannot be read"
     if ev["entity_type"] != "person":
+        if ev["type"] in SITE_TYPES:
+            if ev["entity_type"] == "store" and ev["entity_id"] != ev["device_id"]:
+                return f"refused: a {ev['type']} event must be about the device that wrote it"
+            role = ledger.roles.get(ev["author"], state.roles.get(ev["author"]))
+            if role is None or not may_author(role, ev["type"]):     # checkpoint.model.roles.EVENT_AUTHORS
+                return (f"refused: its author ({role or 'no account HQ knows on this device'}) may not write a "
+                        f"{ev['type']} event")
         return ""
     person = ev["entity_id"]
     mine = person in state.follows or ledger.new_persons.get(person, ("",))[0] == state.checkpoint_id
@@ -532,6 +548,8 @@ def plan_ingest(header: Mapping[str, Any], sha256: str, incoming: Sequence[Incom
     travels = {h.id for h in state.held.values() if h.type in TRAVEL_TYPES}
     travels.update(ev["id"] for ev in ledger.new if ev["type"] in TRAVEL_TYPES)
     routed = tuple((i, entities[i][1]) for _s, i in visible if i in travels and entities[i][0] == "person")
+    site = {h.id for h in state.held.values() if h.type in SITE_TYPES}
+    site.update(ev["id"] for ev in ledger.new if ev["type"] in SITE_TYPES)
     chain_ok, chain_note = check_chain(header, state)
     if ledger.breaks:
         seqs = ", ".join(map(str, ledger.breaks[:10])) + (" ..." if len(ledger.breaks) > 10 else "")
@@ -555,7 +573,8 @@ def plan_ingest(header: Mapping[str, Any], sha256: str, incoming: Sequence[Incom
         released=tuple(i for _s, i in released), visible=tuple(i for _s, i in visible),
         entities=MappingProxyType(entities), routed=routed, new_persons=MappingProxyType(ledger.new_persons),
         sharing=MappingProxyType(ledger.sharing),
-        new_records=tuple((r, k, pid) for r, (k, pid) in ledger.records.items()), head=head)
+        new_records=tuple((r, k, pid) for r, (k, pid) in ledger.records.items()), head=head,
+        site_routed=tuple(i for _s, i in visible if i in site))
 
 
 # ------------------------------------------------------------------------------------------------ the database
@@ -564,6 +583,39 @@ _RECORD_COLS = ("record_id", "kind", "person_id")
 _FEED_COLS = ("checkpoint_id", "seq", "event_id")
 _EVENT_COLS = (*WIRE_FIELDS, "status", "ingest_seq", "batch_id", "received_at", "released_at")
 _wire = operator.itemgetter(*WIRE_FIELDS)     # an event's WIRE_FIELDS values, in order, at C speed
+
+_ROLE_TYPES = ("user.created", "user.updated")
+
+
+def _role_of(type_: str, payload: Any) -> str:
+    """The role a user event gives its user ("" when it gives none)."""
+    if not isinstance(payload, dict):
+        return ""
+    src = payload if type_ == "user.created" else payload.get("changes")
+    role = src.get("role") if isinstance(src, dict) else None
+    return role if isinstance(role, str) and len(role) <= 32 else ""
+
+
+def _author_roles(conn: Connection, device_id: str, incoming: Sequence[Incoming]) -> dict[str, str]:
+    """Issue 11: the role of each author of the batch's checkpoint events (``SITE_TYPES``), as the device's user
+    events HQ holds say it (in the device's order); authors without one are left out."""
+    authors = sorted({p.event["author"] for p in incoming if p.event is not None and p.event["type"] in SITE_TYPES})
+    out: dict[str, str] = {}
+    if not authors:
+        return out
+    for eid, type_, payload in conn.execute(
+            sa.select(events.c.entity_id, events.c.type, events.c.payload)
+            .where(events.c.device_id == device_id, events.c.entity_type == "user",
+                   events.c.type.in_(_ROLE_TYPES), id_in(conn, events.c.entity_id, authors))
+            .order_by(events.c.device_seq)):
+        try:
+            role = _role_of(str(type_), json.loads(payload))
+        except ValueError:
+            continue
+        if role:
+            out[str(eid)] = role
+    return out
+
 
 def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> State:
     """What HQ holds about this device and these events: one query per lookup for the whole batch (``id_in``:
@@ -621,7 +673,7 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
     state = State(watermark=w0, store_id=str(dev.store_id), checkpoint_id=checkpoint_id,
                   last_batch_id=str(dev.last_batch_id), expected_prev=expected, known=known, held=held,
                   quarantined_seqs=q_seqs, device_id=device_id, persons=at, follows=frozenset(follows),
-                  records=recs, hashes=hashes, head=head)
+                  records=recs, hashes=hashes, head=head, roles=_author_roles(conn, device_id, incoming))
     # Events HQ quarantined before and now sees again (in another batch): same answer, no second row.
     q_ids: dict[str, str] = {}
     again = rechecked_ids(incoming, state)
@@ -641,6 +693,9 @@ def write_plan(conn: Connection, plan: Plan, ack: bytes) -> None:
                      .values(sharing=sa.bindparam("b_sharing")), again)
     bulk_insert(conn, records, plan.new_records, _RECORD_COLS)
     feed = feed_rows(conn, plan.routed, {pid: cp for pid, (cp, _s, _e) in plan.new_persons.items()})
+    if plan.site_routed:            # a checkpoint's own events go to its devices, in the order they became visible
+        order = {eid: n for n, eid in enumerate(plan.visible)}
+        feed = sorted([*feed, *((plan.checkpoint_id, i) for i in plan.site_routed)], key=lambda r: order[r[1]])
     n_visible = len(plan.visible)
     first = reserve(conn, "ingest_seq", n_visible + len(feed)) if plan.visible or feed else 0
     ingest_seq = {eid: first + n for n, eid in enumerate(plan.visible)}

@@ -315,6 +315,7 @@ def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str]
     for d in ("by_agency", "trafficking_by_agency"):
         got = {cat: {"referrals": m["referrals"]} for (dim, cat), m in sums.items() if dim == d and m["referrals"]}
         _add(report, "referrals", d, got, ("referrals",), threshold)
+    _flow_sections(conn, report, period, cp_ids, cps, threshold)      # issue 11: groups and headcounts
     return report
 
 
@@ -439,3 +440,25 @@ def write_bytes(path: Any, data: bytes) -> None:
             raise ValidationError("file", f"{target} already exists; an export never overwrites a file") from None
     finally:
         os.unlink(tmp)
+
+
+# Issue 11: a checkpoint's arrival flow (``sync.hq.arrival_facts``), codes and counts only.
+GROUP_INDICATORS = ("groups", "expected", "listed", "left", "arrivals")
+HEADCOUNT_INDICATORS = ("passed", "surge_on")
+
+
+def _flow_sections(conn: Connection, report: Report, period: Period, cp_ids: Iterable[str] | None,
+                   cps: Mapping[str, str], threshold: int) -> None:
+    """Sections ``groups`` (handover groups and their arrivals by total, checkpoint, day, transport and handover:
+    "group" or "individual") and ``headcount`` (people who passed without registration during a surge by total,
+    checkpoint, day, sex, age_group and sex_age "F/child"...; and the times surge mode was switched on)."""
+    from sync.hq.arrival_facts import flow_figures, headcount_figures
+
+    start, end = period.start.isoformat(), period.end.isoformat()
+    for section, got, indicators in (("groups", flow_figures(conn, start, end, cp_ids), GROUP_INDICATORS),
+                                     ("headcount", headcount_figures(conn, start, end, cp_ids),
+                                      HEADCOUNT_INDICATORS)):
+        for d in sorted({dim for dim, _c in got}):
+            rows = {cps.get(c, c) if d == "checkpoint" else c: m for (dim, c), m in got.items() if dim == d}
+            _add(report, section, d, rows, tuple(i for i in indicators if any(m.get(i) for m in rows.values())),
+                 threshold)

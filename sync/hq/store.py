@@ -657,3 +657,42 @@ conflict_decisions = sa.Table(
     sa.Column("at", sa.String(40), nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
 )
+# Issue 11: a checkpoint's arrival flow at HQ (``sync.hq.arrival_facts`` keeps them; migration 0009_arrivals_facts),
+# codes and counts only: no name, no vehicle plate, no handover reference, no authority's name.
+fact_groups = sa.Table(
+    "fact_groups", METADATA,
+    sa.Column("group_id", sa.String(64), primary_key=True),
+    sa.Column("checkpoint_id", sa.String(36), nullable=False),
+    sa.Column("group_date", sa.String(10), nullable=False),        # local date (UTC+7) it was recorded; "" unknown
+    sa.Column("transport", sa.String(16), nullable=False),         # BUS TRUCK VAN ON_FOOT OTHER | UNKNOWN
+    sa.Column("return_type", sa.String(32), nullable=False),
+    sa.Column("expected", sa.Integer, nullable=True),              # the head count the handover announced
+    sa.Column("listed", sa.Integer, nullable=False),               # rows of the handover list
+    sa.Column("left_rows", sa.Integer, nullable=False),            # listed people who left before registration
+    sa.Column("skipped_rows", sa.Integer, nullable=False),         # bad rows not imported
+    sa.Index("ix_fact_groups_date", "group_date", "checkpoint_id"),
+)
+fact_group_arrivals = sa.Table(                                    # which arrival came in which handover group
+    "fact_group_arrivals", METADATA,
+    sa.Column("encounter_id", sa.String(64), primary_key=True),
+    sa.Column("group_id", sa.String(64), nullable=False, index=True),
+)
+fact_headcounts = sa.Table(                                        # people who passed without registration
+    "fact_headcounts", METADATA,
+    sa.Column("event_id", sa.String(64), primary_key=True),
+    sa.Column("checkpoint_id", sa.String(36), nullable=False),
+    sa.Column("day", sa.String(10), nullable=False),
+    sa.Column("sex", sa.String(16), nullable=False),               # F M X UNKNOWN
+    sa.Column("age_group", sa.String(8), nullable=False),          # child adult
+    sa.Column("n", sa.Integer, nullable=False),
+    sa.Index("ix_fact_headcounts_day", "day", "checkpoint_id"),
+)
+fact_surge = sa.Table(                                             # surge mode switched on or off
+    "fact_surge", METADATA,
+    sa.Column("event_id", sa.String(64), primary_key=True),
+    sa.Column("checkpoint_id", sa.String(36), nullable=False),
+    sa.Column("day", sa.String(10), nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Index("ix_fact_surge_day", "day", "checkpoint_id"),
+)
+__all__ += ["fact_group_arrivals", "fact_groups", "fact_headcounts", "fact_surge"]

@@ -3,8 +3,8 @@
 - import of a 500-row handover list (target <= 2 s), against reading the same CSV with the csv module (baseline);
 - the station queue query with 2,000 waiting (the GUI refresh target is <= 100 ms; this is the query the DB worker
   runs, the screen is not built yet);
-- quick-registration save p95 (target <= 15 ms at 1,000,000 persons). This session measures it on a small store
-  (CHECKPOINT_BENCH_ARRIVALS, default 2,000 arrivals): not yet the 1M-person figure.
+- quick-registration save p95 on a small store (CHECKPOINT_BENCH_ARRIVALS, default 2,000 arrivals); the figure at
+  scale (target <= 15 ms at 1,000,000 persons, with a bare-insert baseline) is tests/bench/bench_quick_save.py.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def test_arrivals_bench(tmp_path: Path) -> None:
             saves.append(time.perf_counter() - t0)
         p95 = statistics.quantiles(saves, n=100)[94]
         print(f"quick save p95: {p95 * 1000:.1f} ms over {len(saves)} saves, store of {N + 200} arrivals "
-              f"(target <= 15 ms at 1M persons: not measured at that size)")
+              "(at scale: bench_quick_save.py)")
         times = []
         for _ in range(20):
             t0 = time.perf_counter()

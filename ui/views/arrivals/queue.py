@@ -107,7 +107,7 @@ class StationQueueView(QWidget):
         a = self.ctx.session.arrivals
 
         def read() -> tuple[list[Any], dict[str, Any], bool]:
-            return a.queue(st), a.figures()[st], a.surge_active()
+            return a.queue(st), a.figures(st)[st], a.surge_active()
         self.ctx.call(read, on_done=self._show, owner=self, latest="queue")
 
     def _show(self, result: tuple[list[Any], dict[str, Any], bool]) -> None:
