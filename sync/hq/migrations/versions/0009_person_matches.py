@@ -1,0 +1,49 @@
+"""Repeat returnees across checkpoints (#15 point 6): each person's blocking keys (digests only) and the pairs HQ
+found, with the data manager's decision (sync.hq.matches).
+
+Revision ID: 0009_person_matches
+Revises: 0007_report_facts2
+Create Date: 2026-12-02
+
+New tables only: downgrading drops them (the keys are rebuilt by `checkpoint-hq matches refresh` from the events;
+the decisions are lost).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0009_person_matches"
+down_revision = "0007_report_facts2"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "person_keys",
+        sa.Column("person_id", sa.String(64), primary_key=True),
+        sa.Column("kind", sa.String(40), primary_key=True),
+        sa.Column("key", sa.String(64), primary_key=True),
+    )
+    op.create_index("ix_person_keys_kind_key", "person_keys", ["kind", "key"])
+    op.create_table(
+        "person_matches",
+        sa.Column("person_a", sa.String(64), primary_key=True),
+        sa.Column("person_b", sa.String(64), primary_key=True),
+        sa.Column("score", sa.Integer, nullable=False),
+        sa.Column("reasons", sa.Text, nullable=False),
+        sa.Column("status", sa.String(16), nullable=False),
+        sa.Column("found_at", sa.String(40), nullable=False),
+        sa.Column("decided_at", sa.String(40), nullable=False, server_default=""),
+        sa.Column("decided_by", sa.String(64), nullable=False, server_default=""),
+        sa.Column("note", sa.Text, nullable=False, server_default=""),
+    )
+    op.create_index("ix_person_matches_person_b", "person_matches", ["person_b"])
+    op.create_index("ix_person_matches_status", "person_matches", ["status"])
+
+
+def downgrade() -> None:
+    for name in ("person_matches", "person_keys"):
+        op.drop_table(name)
