@@ -5,6 +5,7 @@ record) or dismissal is audited and remembered. The job is incremental and bound
 
 from __future__ import annotations
 
+import json
 import uuid
 from typing import Any
 
@@ -230,3 +231,33 @@ def test_the_job_is_incremental_bounded_and_skips_keys_too_common_to_mean_anythi
     assert x in next(iter(pending(hq)))
     with pytest.raises(ValidationError):
         refresh(hq, limit=0)
+
+
+def test_the_cli_finds_lists_shows_and_decides_with_plain_errors(hq: HQService, hq_url: str) -> None:
+    from tests.sync.hq.test_cli import hq_cli
+
+    poipet, bavet = Site(hq, "Poipet"), Site(hq, "Bavet")
+    a = poipet.register(person(doc=("PASSPORT", "N1")))
+    b = bavet.register(person(doc=("PASSPORT", "N1")))
+    c = poipet.register(person("LIM", "NARY", dob="1999-09-09"))
+    d = bavet.register(person("LIM", "NARY", dob="1999-09-09"))
+    r = hq_cli("--db", hq_url, "matches", "refresh", "--json")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["found"] == 2
+    listed = json.loads(hq_cli("--db", hq_url, "matches", "list", "--json").stdout)
+    assert [(x["score"], x["reason_texts"]) for x in listed] == [
+        (100, ["same passport number", "same name and date of birth"]), (70, ["same name and date of birth"])]
+    assert "SOK" not in json.dumps(listed)                  # the list carries no names
+    text = hq_cli("--db", hq_url, "matches", "show", a, b, "--by", "dara").stdout
+    assert "Poipet" in text and "Bavet" in text and "N1" in text
+    refused = hq_cli("--db", hq_url, "matches", "link", a, b)
+    assert refused.returncode == 2 and "--by" in refused.stderr
+    assert hq_cli("--db", hq_url, "matches", "link", b, a, "--by", "dara").returncode == 0
+    assert hq_cli("--db", hq_url, "matches", "dismiss", c, d, "--by", "dara", "--note", "cousins").returncode == 0
+    again = hq_cli("--db", hq_url, "matches", "dismiss", a, b, "--by", "dara")
+    assert again.returncode == 4 and "already linked" in again.stderr
+    unknown = hq_cli("--db", hq_url, "matches", "show", a, c)
+    assert unknown.returncode != 0 and "not proposed" in unknown.stderr
+    with hq.store.read() as conn:
+        actions = [r.action for r in conn.execute(sa.select(hq_audit.c.action).order_by(hq_audit.c.id))]
+    assert actions == ["view_record", "match_link", "match_dismiss"]
