@@ -820,7 +820,7 @@ def cmd_matches(args: argparse.Namespace) -> int:
                                    ("Family name", "family_name"), ("Given names", "given_names"),
                                    ("Khmer name", "name_khmer"), ("Sex", "sex"), ("Date of birth", "date_of_birth"),
                                    ("Document", "id_document_type"), ("Number", "id_document_number")):
-                    print(f"{label:<14} {str(out['a'][key]):<40} {out['b'][key]}")
+                    print(f"{label:<14} {out['a'][key]!s:<40} {out['b'][key]}")
 
             emit(args, out, show)
         else:

@@ -637,7 +637,7 @@ directory_history = sa.Table(
 )
 
 
-# ------------------------------------------------------------------------------------------------ repeat returnees (#15)
+# -------------------------------------------------------------------------------------- repeat returnees (#15)
 # Likely same persons registered at different checkpoints (sync.hq.matches; migration 0009_person_matches).
 # ``person_keys`` holds each person's blocking keys as SHA-256 digests (no readable name, document or date of birth:
 # the index finds equal keys, the events hold the values); ``person_matches`` one row per pair found (person_a <
