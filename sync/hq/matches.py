@@ -207,7 +207,7 @@ def _rekey(conn: Connection, pid: str) -> None:
 
 def _involving(conn: Connection, pid: str) -> list[Any]:
     pm = person_matches
-    return conn.execute(sa.select(pm).where(sa.or_(pm.c.person_a == pid, pm.c.person_b == pid))).all()
+    return list(conn.execute(sa.select(pm).where(sa.or_(pm.c.person_a == pid, pm.c.person_b == pid))).all())
 
 
 def _pairs(conn: Connection, pid: str, now: str) -> tuple[int, int]:
@@ -256,10 +256,10 @@ def _pairs(conn: Connection, pid: str, now: str) -> tuple[int, int]:
 
 # ------------------------------------------------------------------------------------------------ reading
 def _pid(v: Any, name: str) -> str:
-    v = text_arg(v, name, 64)
-    if not _ID.fullmatch(v):
+    s = text_arg(v, name, 64)
+    if not _ID.fullmatch(s):
         raise ValidationError(name, "is not a person id")
-    return v
+    return s
 
 
 def candidates(store: HQStore, *, status: str = "pending", limit: int = 200) -> list[dict[str, Any]]:

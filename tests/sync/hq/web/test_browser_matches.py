@@ -11,8 +11,7 @@ from typing import Any
 import pytest
 
 from tests.sync.hq.web import browser
-from tests.sync.hq.web.harness import PASS, WebHQ, audit_rows
-from tests.sync.hq.web.test_match_pages import seed_pair
+from tests.sync.hq.web.harness import PASS, WebHQ, audit_rows, seed_pair
 
 _why = browser.unavailable()
 if _why:

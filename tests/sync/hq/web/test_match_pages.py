@@ -5,29 +5,12 @@ page and form and see no link; a form without the session's CSRF token changes n
 from __future__ import annotations
 
 import re
-import uuid
 
 import sqlalchemy as sa
 
 from sync.hq.store import checkpoint_entities, person_matches
 from sync.hq.web.accounts import Accounts
-from tests.support.hq_helpers import FakeDevice, synthetic_registration
-from tests.sync.hq.web.harness import PASS, WebHQ, audit_rows, csrf
-
-
-def seed_pair(hq: WebHQ) -> tuple[str, str]:
-    """A person registered at Koh Kong and again at Poipet (another device) with the same passport."""
-    ids = []
-    for name, family in (("Koh Kong", "MEAS"), ("Poipet", "MEASS")):
-        dev = FakeDevice(checkpoint_name=name)
-        dev.enroll(hq.service)
-        pid = str(uuid.uuid4())
-        p = synthetic_registration(7, person_id=pid)
-        p["person"].update(family_name=family, given_names="SREYNICH", date_of_birth="2001-02-03",
-                           id_document_number="K7654321")
-        hq.service.push(dev.seal([dev.event(entity_id=pid, payload=p)], hq.service.keys.exchange_public))
-        ids.append(pid)
-    return ids[0], ids[1]
+from tests.sync.hq.web.harness import PASS, WebHQ, audit_rows, csrf, seed_pair
 
 
 def _pair_links(html: str) -> list[str]:
