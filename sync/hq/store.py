@@ -662,3 +662,11 @@ person_matches = sa.Table(
     sa.Column("decided_by", sa.String(64), nullable=False, server_default=""),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
 )
+
+# What the reports' count of distinct persons (``sync.hq.reports._persons``) reads: the period's rows of
+# fact_arrivals with their checkpoint, voided flag and person, straight from the index (an index-only scan on
+# PostgreSQL). A month's count ran about twice as fast with it (300,000 arrivals: 57 ms against 128 ms; the
+# full month report at 1,000,000 persons 0.63 s against 1.17 s, tests/bench/bench_hq_dashboard.py); a year is
+# read by a sequential scan either way.
+sa.Index("ix_fact_arrivals_persons", fact_arrivals.c.arrival_date, fact_arrivals.c.checkpoint_id,
+         fact_arrivals.c.voided, fact_arrivals.c.person_id)

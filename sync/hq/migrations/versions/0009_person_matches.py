@@ -1,12 +1,14 @@
 """Repeat returnees across checkpoints (#15 point 6): each person's blocking keys (digests only) and the pairs HQ
-found, with the data manager's decision (sync.hq.matches).
+found, with the data manager's decision (sync.hq.matches). And an index the reporting benchmarks asked for: the
+period's arrivals with checkpoint, voided flag and person, so the reports' count of distinct persons reads the
+index alone (tests/bench/bench_hq_dashboard.py).
 
 Revision ID: 0009_person_matches
 Revises: 0007_report_facts2
 Create Date: 2026-12-02
 
-New tables only: downgrading drops them (the keys are rebuilt by `checkpoint-hq matches refresh` from the events;
-the decisions are lost).
+New tables and an index: downgrading drops them (the keys are rebuilt by `checkpoint-hq matches refresh` from the
+events; the decisions are lost).
 """
 
 from __future__ import annotations
@@ -42,8 +44,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_person_matches_person_b", "person_matches", ["person_b"])
     op.create_index("ix_person_matches_status", "person_matches", ["status"])
+    op.create_index("ix_fact_arrivals_persons", "fact_arrivals",
+                    ["arrival_date", "checkpoint_id", "voided", "person_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_fact_arrivals_persons", table_name="fact_arrivals")
     for name in ("person_matches", "person_keys"):
         op.drop_table(name)
