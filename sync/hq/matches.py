@@ -68,6 +68,7 @@ _FIELDS = ("family_name", "given_names", "name_khmer", "sex", "date_of_birth", "
            "id_document_number")
 _DOC_LABELS = {"PASSPORT": "passport", "NATIONAL_ID": "national ID card", "BORDER_PASS": "border pass"}
 _ID = re.compile(r"[0-9A-Za-z\-]{1,64}")
+_PG_LOCK = 0x43504D54   # "CPMT": two refreshes (a double click, the CLI beside the page) never find a pair twice
 
 
 # ------------------------------------------------------------------------------------------------ keys
@@ -176,6 +177,8 @@ def refresh(store: HQStore, clock: Clock, *, limit: int = 5000) -> dict[str, int
     now = timestamp(clock)
     found = dropped = 0
     with store.write() as conn:
+        if conn.dialect.name == "postgresql":       # one run at a time (SQLite: the write lock already is)
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK})
         cursor = int(get_meta(conn, CURSOR) or 0)
         rows = conn.execute(
             sa.select(events.c.ingest_seq, events.c.entity_id)

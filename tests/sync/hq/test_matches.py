@@ -261,3 +261,16 @@ def test_the_cli_finds_lists_shows_and_decides_with_plain_errors(hq: HQService, 
     with hq.store.read() as conn:
         actions = [r.action for r in conn.execute(sa.select(hq_audit.c.action).order_by(hq_audit.c.id))]
     assert actions == ["view_record", "match_link", "match_dismiss"]
+
+
+def test_two_runs_at_once_find_each_pair_once(hq: HQService) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    poipet, bavet = Site(hq, "Poipet"), Site(hq, "Bavet")
+    for i in range(20):
+        poipet.register(person("TEST", f"ONE {'X' * (i + 1)}", doc=("PASSPORT", f"Q{i}")))
+        bavet.register(person("TEST", f"TWO {'Y' * (i + 1)}", doc=("PASSPORT", f"Q{i}")))
+    with ThreadPoolExecutor(2) as pool:
+        runs = list(pool.map(lambda _n: refresh(hq), range(2)))
+    assert sum(r["found"] for r in runs) == 20
+    assert len(pending(hq)) == 20
