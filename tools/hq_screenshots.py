@@ -15,8 +15,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from sync.hq import matches
 from tests.sync.hq.web import browser
-from tests.sync.hq.web.harness import PASS, WebHQ, running_hq, seed_referrals
+from tests.sync.hq.web.harness import PASS, WebHQ, running_hq, seed_pair, seed_referrals
 
 
 def seed_conflict(hq: WebHQ) -> None:
@@ -29,6 +30,7 @@ def seed_conflict(hq: WebHQ) -> None:
     other = {**ev, "payload": ev["payload"].replace("DARA", "DAVY")}
     other["hash"] = event_hash(other)
     service.push(dev.seal([other], service.keys.exchange_public))
+
 
 PAGES = [  # (file stem, who, path)
     ("overview", "dm", "/hq/"),
@@ -49,6 +51,9 @@ PAGES = [  # (file stem, who, path)
     ("partner-referrals", "srey", "/hq/partner"),
     ("partner-referral", "srey", "/hq/partner/referrals/{referral}"),
     ("partner-verify-slip", "srey", "/hq/partner/verify"),
+    # repeat returnees across checkpoints (#15 point 6; {match_a}/{match_b} filled in by seed_pair)
+    ("matches", "dm", "/hq/matches"),
+    ("match-pair", "dm", "/hq/matches/{match_a}/{match_b}"),
 ]
 
 
@@ -64,6 +69,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, running_hq(Path(tmp)) as hq, browser.chromium() as driver:
         ids = seed_referrals(hq)
         seed_conflict(hq)
+        pair = sorted(seed_pair(hq))
+        matches.refresh(hq.store, hq.clock)
+        ids.update(match_a=pair[0], match_b=pair[1])
         for lang in ("en", "km"):
             driver.delete_all_cookies()
             driver.get(f"{hq.url}/hq/lang/{lang}?next=/hq/sign-in")

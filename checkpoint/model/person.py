@@ -14,6 +14,7 @@ from typing import Any
 
 from checkpoint.errors import ValidationError
 from checkpoint.model.fields import opt_bool, opt_code, opt_date, opt_int, opt_text
+from checkpoint.names import name_key  # the one normaliser, shared with HQ (checkpoint.names)
 
 __all__ = ["SEXES", "age_on", "name_key", "search_name", "validate_person"]
 
@@ -35,25 +36,6 @@ def latin_name(data: Mapping[str, Any], field: str) -> str:
     if not _LATIN.match(folded):
         raise ValidationError(field, "may contain only Latin letters, spaces, hyphens and apostrophes")
     return folded
-
-
-# Common variants of Khmer names in Latin script (Chann/Chan, Sokhar/Sokha, Srey/Srei, Pov/Pauv...).
-_VARIANTS = (("AU", "O"), ("OU", "U"), ("OO", "U"), ("EA", "IA"), ("EY", "EI"), ("Y", "I"), ("PH", "P"),
-             ("TH", "T"), ("KH", "K"), ("CH", "C"), ("J", "C"), ("W", "V"), ("Z", "S"), ("Q", "K"))
-
-
-def _word_key(w: str) -> str:
-    for a, b in _VARIANTS:
-        w = w.replace(a, b)
-    w = re.sub(r"(.)\1+", r"\1", w)          # doubled letters
-    w = re.sub(r"(?<=.)[HR]$", "", w)         # trailing h/r (Sokhar, Sokhah)
-    return w
-
-
-def name_key(family_name: str, given_names: str) -> str:
-    """A spelling-tolerant key for possible-duplicate detection (order of name parts ignored)."""
-    words = re.findall(r"[A-Z]+", f"{family_name} {given_names}".upper())
-    return " ".join(sorted(_word_key(w) for w in words))
 
 
 def search_name(family_name: str, given_names: str, name_khmer: str) -> str:

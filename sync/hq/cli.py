@@ -20,6 +20,7 @@ $CHECKPOINT_NEW_PASSPHRASE or a prompt.
     $ checkpoint-hq gaps release 5f0c... --reason "laptop stolen"     # give up its missing events
     $ checkpoint-hq report --period 2026-11 --checkpoint Poipet --json  # aggregates, small cells withheld
     $ checkpoint-hq report --period 2026 --publication --xlsx 2026.xlsx # a new 0600 file, journaled
+    $ checkpoint-hq matches refresh && checkpoint-hq matches list       # likely same persons across checkpoints
 
 Exit codes: 0 ok, 2 usage, 3 authentication (wrong passphrase, unknown or revoked device, unusable token),
 4 data (damaged or tampered file, conflict, database). Plain messages, never a traceback (``checkpoint.cli``:
@@ -535,6 +536,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_commands(add)
     add_directory_commands(add)
     add_operator_commands(add)
+    add_match_commands(add)
     return p
 
 
@@ -925,6 +927,90 @@ def add_operator_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
         if name == "quarantine":
             sp.add_argument("--device", help="only this device's")
             sp.add_argument("--limit", type=int, default=200)
+
+
+# ---------------------------------------------------------------------------------------------- repeat returnees (#15)
+MATCHES_HELP = """Likely same persons registered at different checkpoints (a data manager's work; see sync.hq.matches).
+
+  refresh                 look at the person events HQ received since the last run (at most --limit)
+  list [--status S]       pairs, highest score first: ids, checkpoints, score, why (no names)
+  show A B                the two records side by side (logged in HQ's audit trail)
+  link A B --by NAME      the same person: each checkpoint follows the other's record (audited; sharing consent
+                          is required of both)
+  dismiss A B --by NAME   not the same person: remembered, never proposed again (audited)
+
+A person who did not consent to sharing is never proposed."""
+
+
+def cmd_matches(args: argparse.Namespace) -> int:
+    from checkpoint.clock import SystemClock
+    from sync.hq import matches
+
+    action = args.action
+    if action in ("show", "link", "dismiss") and not (args.person_a and args.person_b):
+        raise UsageError(f"matches {action} needs two person ids")
+    if action in ("link", "dismiss") and not args.by:
+        raise UsageError(f"matches {action} needs --by NAME (who decides; kept in HQ's audit trail)")
+    store = _store(args, create=False)
+    clock = SystemClock()
+    try:
+        if action == "refresh":
+            out: Any = matches.refresh(store, clock, limit=args.limit)
+            emit(args, out, lambda: print(f"{out['events']} events of {out['persons']} persons examined: "
+                                          f"{out['found']} new pairs, {out['dropped']} dropped; "
+                                          f"{out['waiting']} events still to examine."))
+        elif action == "list":
+            out = matches.candidates(store, status=args.status, limit=args.limit)
+
+            def text() -> None:
+                if not out:
+                    print(f"No {args.status} pairs.")
+                for r in out:
+                    print(f"{r['score']:>3}  {r['person_a']} ({r['checkpoint_a']})  {r['person_b']} "
+                          f"({r['checkpoint_b']})  {'; '.join(r['reason_texts'])}")
+
+            emit(args, out, text)
+        elif action == "show":
+            out = matches.pair(store, args.person_a, args.person_b)
+            from sync.hq.store import hq_audit, timestamp
+
+            with store.write() as conn:
+                conn.execute(hq_audit.insert().values(at=timestamp(clock), username=(args.by or "cli")[:64],
+                                                      action="view_record", target=f"match {out['person_a']} "
+                                                      f"{out['person_b']}"[:200], detail="checkpoint-hq matches show"))
+
+            def show() -> None:
+                print(f"Score {out['score']}: {'; '.join(out['reason_texts'])} ({out['status']})")
+                for label, key in (("Person", "person_id"), ("Checkpoint", "checkpoint"),
+                                   ("Registered", "registered"), ("Arrivals", "arrivals"),
+                                   ("Family name", "family_name"), ("Given names", "given_names"),
+                                   ("Khmer name", "name_khmer"), ("Sex", "sex"), ("Date of birth", "date_of_birth"),
+                                   ("Document", "id_document_type"), ("Number", "id_document_number")):
+                    print(f"{label:<14} {out['a'][key]!s:<40} {out['b'][key]}")
+
+            emit(args, out, show)
+        else:
+            out = matches.decide(store, clock, args.person_a, args.person_b, action, by=args.by,
+                                 note=args.note or "")
+            emit(args, out, lambda: print(
+                f"Linked: each checkpoint now follows the other's record ({out['queued']} events queued)."
+                if out["status"] == "linked" else "Dismissed: this pair will not be proposed again."))
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def add_match_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """``checkpoint-hq matches refresh|list|show|link|dismiss`` (called by build_parser)."""
+    sp = add("matches", cmd_matches, "likely same persons across checkpoints: find, list, show, link, dismiss",
+             json_=True, description=MATCHES_HELP)
+    sp.add_argument("action", choices=["refresh", "list", "show", "link", "dismiss"])
+    sp.add_argument("person_a", nargs="?")
+    sp.add_argument("person_b", nargs="?")
+    sp.add_argument("--status", default="pending", choices=["pending", "linked", "dismissed"])
+    sp.add_argument("--limit", type=int, default=5000, help="refresh: events to examine; list: pairs to print")
+    sp.add_argument("--by", help="who decides or looks (kept in HQ's audit trail)")
+    sp.add_argument("--note", help="why (kept with the decision)")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -63,6 +63,7 @@ PERMISSIONS: Final[dict[str, frozenset[str]]] = {
     "manage_accounts": frozenset({"hq_admin"}),
     "manage_directory": frozenset({"data_manager"}),       # the referral directory (#16)
     "follow_referrals": frozenset({"partner"}),            # referrals to her organisation only (#16)
+    "match_persons": frozenset({"data_manager"}),          # likely same persons across checkpoints (#15 point 6)
 }
 
 log = logging.getLogger("checkpoint.hq.web")

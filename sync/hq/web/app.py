@@ -425,5 +425,8 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
 
     mount_operator_pages(app, service, clk, prefix=PREFIX, page=page, guarded=guarded, posted=posted,
                          address=_address)
+    from sync.hq.web.match_pages import mount_match_pages  # repeat returnees across checkpoints (#15 point 6)
+
+    mount_match_pages(app, service, clk, prefix=PREFIX, page=page, guarded=guarded, posted=posted, address=_address)
     app.add_middleware(SecurityHeaders)
 

@@ -286,3 +286,47 @@ KHMER.update({
     "all": "ទាំងអស់",
     "released": "បានដោះលែង",
 })
+
+# Repeat returnees across checkpoints (#15 point 6: sync.hq.web.match_pages)
+KHMER.update({
+    "Same person": "មនុស្សតែមួយ",
+    "Same person at other checkpoints": "មនុស្សតែមួយនៅច្រកត្រួតពិនិត្យផ្សេងទៀត",
+    "Persons registered at different checkpoints who are likely the same person. Open a pair to compare the two "
+    "records, then link them (each checkpoint follows the other's record) or dismiss the pair (it is not proposed "
+    "again). A person who did not consent to sharing is never proposed.":
+        "មនុស្សដែលបានចុះឈ្មោះនៅច្រកត្រួតពិនិត្យផ្សេងគ្នា ដែលទំនងជាមនុស្សតែមួយ។ បើកគូមួយដើម្បីប្រៀបធៀបកំណត់ត្រាទាំងពីរ "
+        "បន្ទាប់មកភ្ជាប់វា (ច្រកត្រួតពិនិត្យនីមួយៗតាមដានកំណត់ត្រារបស់ម្ខាងទៀត) ឬបដិសេធគូនោះ (វានឹងមិនត្រូវបានស្នើម្តងទៀតទេ)។ "
+        "មនុស្សដែលមិនយល់ព្រមឱ្យចែករំលែក មិនដែលត្រូវបានស្នើឡើយ។",
+    "Look for new matches": "ស្វែងរកការផ្គូផ្គងថ្មី",
+    "Events examined": "ព្រឹត្តិការណ៍ដែលបានពិនិត្យ",
+    "New pairs": "គូថ្មី",
+    "Still to examine": "នៅសល់ត្រូវពិនិត្យ",
+    "pending": "កំពុងរង់ចាំ",
+    "linked": "បានភ្ជាប់",
+    "dismissed": "បានបដិសេធ",
+    "Score": "ពិន្ទុ",
+    "Why": "មូលហេតុ",
+    "Found": "បានរកឃើញ",
+    "Compare": "ប្រៀបធៀប",
+    "No pairs.": "គ្មានគូទេ។",
+    "Compare two records": "ប្រៀបធៀបកំណត់ត្រាពីរ",
+    "Family name": "នាមត្រកូល",
+    "Given names": "នាមខ្លួន",
+    "Khmer name": "ឈ្មោះជាអក្សរខ្មែរ",
+    "Date of birth": "ថ្ងៃខែឆ្នាំកំណើត",
+    "Document": "ឯកសារ",
+    "Document number": "លេខឯកសារ",
+    "Registered": "បានចុះឈ្មោះ",
+    "estimated": "ប៉ាន់ស្មាន",
+    "Note": "កំណត់សម្គាល់",
+    "Same person: link": "មនុស្សតែមួយ៖ ភ្ជាប់",
+    "Not the same person: dismiss": "មិនមែនមនុស្សតែមួយ៖ បដិសេធ",
+    "Back to the list": "ត្រឡប់ទៅបញ្ជីវិញ",
+    "same passport number": "លេខលិខិតឆ្លងដែនដូចគ្នា",
+    "same national ID card number": "លេខអត្តសញ្ញាណប័ណ្ណសញ្ជាតិខ្មែរដូចគ្នា",
+    "same border pass number": "លេខលិខិតឆ្លងដែនព្រំដែនដូចគ្នា",
+    "same document number": "លេខឯកសារដូចគ្នា",
+    "same name and date of birth": "ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា",
+    "same Khmer name and date of birth": "ឈ្មោះខ្មែរ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា",
+    "same Khmer name and year of birth": "ឈ្មោះខ្មែរ និងឆ្នាំកំណើតដូចគ្នា",
+})

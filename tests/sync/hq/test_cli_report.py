@@ -25,10 +25,16 @@ from tests.sync.hq.test_cli import hq_cli
 from tests.sync.hq.test_reports import push, reg, register
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Issue 15 point 7: the same report queries on SQLite and on PostgreSQL (skipped, saying why, without it)."""
+    return str(request.param)
+
+
 @pytest.fixture
-def db(tmp_path: Path) -> str:
+def db(hq_url: str) -> str:
     """An HQ with 7 arrivals at Poipet (6 women, 1 man) and 5 at "=Bavet" (a name a spreadsheet would run)."""
-    url = f"sqlite:///{tmp_path / 'hq.db'}"
+    url = hq_url
     hq = HQService(HQStore.open(url), HQKeys.generate())
     for name, sexes in (("Poipet", "FFFFFFM"), ("=Bavet", "FFFFF")):
         dev = FakeDevice(checkpoint_name=name)

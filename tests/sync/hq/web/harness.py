@@ -147,3 +147,24 @@ def seed_referrals(hq: WebHQ) -> dict[str, str]:
     hq.service.push(dev.seal(evs, hq.service.keys.exchange_public))
     hq.devices["poipet-2"] = dev
     return ids
+
+
+# -------------------------------------------------------------------------------------------- repeat returnees (#15.6)
+def seed_pair(hq: WebHQ) -> tuple[str, str]:
+    """A person registered at Koh Kong and again at Poipet (another device) with the same passport (#15 point 6:
+    the "Same person" pages). Returns the two person ids."""
+    import uuid
+
+    from tests.support.hq_helpers import synthetic_registration
+
+    ids = []
+    for name, family in (("Koh Kong", "MEAS"), ("Poipet", "MEASS")):
+        dev = FakeDevice(checkpoint_name=name)
+        dev.enroll(hq.service)
+        pid = str(uuid.uuid4())
+        p = synthetic_registration(7, person_id=pid)
+        p["person"].update(family_name=family, given_names="SREYNICH", date_of_birth="2001-02-03",
+                           id_document_number="K7654321")
+        hq.service.push(dev.seal([dev.event(entity_id=pid, payload=p)], hq.service.keys.exchange_public))
+        ids.append(pid)
+    return ids[0], ids[1]

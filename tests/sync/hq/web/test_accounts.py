@@ -95,7 +95,7 @@ def test_every_role_has_exactly_its_permissions() -> None:
     assert table == {
         "analyst": {"view_aggregates", "view_sync_health"},
         "data_manager": {"view_aggregates", "view_sync_health", "view_records", "manage_quarantine",
-                         "revoke_device", "export", "manage_directory"},
+                         "revoke_device", "export", "manage_directory", "match_persons"},
         "hq_admin": {"view_aggregates", "view_sync_health", "revoke_device", "manage_accounts"},
         "partner": {"follow_referrals"},   # issue 16: referrals to her organisation; nothing else of HQ's
     }

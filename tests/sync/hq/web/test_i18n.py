@@ -9,6 +9,7 @@ from pathlib import Path
 
 import sync.hq.web as web
 from checkpoint.partner_stages import OUTCOME_LABELS, STAGE_LABELS
+from sync.hq.matches import reason_texts
 from sync.hq.web.accounts import ROLE_LABELS
 from sync.hq.web.i18n import KHMER
 from sync.hq.web.report_source import DIMENSION_LABELS, INDICATOR_LABELS, REPORTS
@@ -27,7 +28,7 @@ def _template_texts() -> set[str]:
 def _app_texts() -> set[str]:
     """Literal texts given to pages as title=, message=, error and note (app.py, report_source.py)."""
     out = set()
-    for name in ("app.py", "report_source.py", "referral_pages.py", "operator_pages.py"):
+    for name in ("app.py", "report_source.py", "referral_pages.py", "operator_pages.py", "match_pages.py"):
         for node in ast.walk(ast.parse((HERE / name).read_text(encoding="utf-8"))):
             if isinstance(node, ast.keyword) and node.arg in ("title", "message", "note", "error") \
                     and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) \
@@ -43,6 +44,10 @@ def test_every_shown_text_has_khmer() -> None:
     texts = _template_texts() | _app_texts() | {t for t, _k in REPORTS.values()} | set(ROLE_LABELS.values())
     texts |= set(INDICATOR_LABELS.values()) | set(DIMENSION_LABELS.values())
     texts |= set(STAGE_LABELS.values()) | set(OUTCOME_LABELS.values())          # the partner pages (#16)
+    texts |= {t for r in ("doc:PASSPORT", "doc:NATIONAL_ID", "doc:BORDER_PASS", "doc:OTHER", "name_dob", "khmer_dob",
+                          "khmer_year") for t in reason_texts(r)} | {"pending", "linked", "dismissed"}   # pairs
+    texts |= {"Family name", "Given names", "Khmer name", "Sex", "Date of birth", "Document", "Document number",
+              "Registered", "Arrivals"}                                      # match.html's rows
     texts |= {"Checkpoint", "Registration events received in the period",
               "Records of this kind held by HQ (all periods)", "Total", "active", "revoked", "rejected", "open",
               "released", "all"}

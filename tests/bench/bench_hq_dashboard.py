@@ -1,0 +1,266 @@
+"""Issue 15 "Must show": HQ's reports, dashboard pages and DHIS2 export on PostgreSQL with a large synthetic fact set.
+
+CHECKPOINT_BENCH_DASH_PERSONS arrivals (default 1,000,000; one per person, a year, three checkpoints; the rows of
+``bench_reports._fact_rows``) are written straight into the fact tables with COPY and the cube kept as ingest
+keeps it (not through the sync protocol: that is ``bench_reports``' ingest benchmark), then, each beside the
+baseline of a plain ``SELECT sex, count(*) FROM fact_arrivals WHERE <the same period> GROUP BY sex`` timed in the
+same run, and printed as a ratio:
+
+- every report kind of the dashboard (``report_source.report``) for each month, by each dimension: p95 <= 1 s;
+- the full report (every section, every dimension) for the year: <= 5 s;
+- dashboard pages (overview, each report kind for each month and several dimensions) as served by HQ's real app
+  under uvicorn to a signed-in data manager, timed inside the server (an ASGI wrapper: request in to last byte
+  out): p95 <= 300 ms;
+- the DHIS2 dataValueSet of the year through the example mapping: <= 10 s.
+
+PostgreSQL runs on the local cluster (started if needed) or the benchmark is skipped with the reason printed.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import time
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from checkpoint.clock import ManualClock
+from sync.hq import dhis2, facts
+from sync.hq.http import create_app
+from sync.hq.keys import HQKeys
+from sync.hq.reports import build_report, parse_period
+from sync.hq.service import HQService
+from sync.hq.store import HQStore, bulk_insert, checkpoints, fact_arrivals, fact_cube, fact_referrals
+from sync.hq.web.accounts import Accounts
+from sync.hq.web.report_source import DIMENSION_LABELS, REPORTS
+from sync.hq.web.report_source import report as page_report
+from tests.bench.bench_hq import report
+from tests.support.hq_helpers import LiveServer, PostgresUnavailable, postgres_database, reset_store
+from tests.sync.hq.web.harness import PASS, WebHQ
+
+PERSONS = int(os.environ.get("CHECKPOINT_BENCH_DASH_PERSONS", "1000000"))
+MONTHS = [f"2026-{m:02d}" for m in range(1, 13)]
+CHECKPOINT_NAMES = ("Poipet", "Bavet", "Koh Kong")
+
+
+def _fact_rows(n: int, cps: list[str]) -> Iterator[tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]]:
+    """n arrivals over 2026 in arrival order (50,000 per chunk) with their referrals (~40%), as fact rows: ages
+    1-70, 25 provinces x 8 districts, three countries, screened or not, presumed victims with an exploitation
+    type, the safety rule for some, TB screens and health referrals at every stage."""
+    rng = random.Random(15)
+    a_cols = [c.name for c in fact_arrivals.columns]
+    r_cols = [c.name for c in fact_referrals.columns]
+    d0 = date(2026, 1, 1)
+    per_day = max(1, n // 365)
+    arrivals: list[tuple[Any, ...]] = []
+    refs: list[tuple[Any, ...]] = []
+    for i in range(n):
+        age = rng.randint(1, 70)
+        sex = rng.choice("MF")
+        eid = str(uuid.uuid4())
+        t = rng.choice(["", "NOT_INDICATED", "PRESUMED_VICTIM", "NOT_SCREENED"])
+        victim = t == "PRESUMED_VICTIM"
+        a = {"encounter_id": eid, "person_id": str(uuid.uuid4()), "checkpoint_id": rng.choice(cps),
+             "arrival_date": (d0 + timedelta(days=min(364, i // per_day))).isoformat(), "sex": sex, "age": age,
+             "age_group": facts.age_group(age), "sex_age": facts.sex_age(sex, age),
+             "province": (prov := f"{rng.randint(1, 25):02d}"), "district": f"{prov}{rng.randint(1, 8):02d}",
+             "country": rng.choice(["THA", "VNM", "MYS"]), "return_type": rng.choice(["DEPORTED_G2G", "UNKNOWN"]),
+             "sector": rng.choice("ABCFG"), "exploitation": rng.choice(["FORCED_LABOUR", "SEXUAL"]) if victim else "",
+             "trafficking_screening_id": eid if t else "", "trafficking_outcome": t,
+             "child_protection": age < 18 and victim, "tb_screening_id": eid,
+             "tb_outcome": rng.choice(["SCREEN_NEGATIVE", "PRESUMPTIVE_TB_REFER"]), "tb_presumptive": False,
+             "voided": False, "safety_referral": victim and rng.random() < 0.5}
+        mine = []
+        if rng.random() < 0.4:
+            st = rng.choice(facts.HEALTH_STAGES)
+            r = {"referral_id": str(uuid.uuid4()), "encounter_id": eid, "person_id": a["person_id"],
+                 "kind": rng.choice(["health", "protection"]), "agency": rng.choice(["HC01", "DOSVY"]),
+                 "status": st, "cxr_result": "", "xpert_result": "", "diagnosis": "", "treatment_started": False,
+                 "reached": st, "voided": False}
+            mine.append(r)
+            refs.append(tuple(r[c] for c in r_cols))
+        a.update(facts.referral_summary(mine))
+        arrivals.append(tuple(a[c] for c in a_cols))
+        if len(arrivals) == 50_000:
+            arrivals.sort(key=lambda a: a[3])       # arrivals reach HQ roughly in the order they happen
+            yield arrivals, refs
+            arrivals, refs = [], []
+    if arrivals:
+        arrivals.sort(key=lambda a: a[3])
+        yield arrivals, refs
+
+
+def p95(xs: list[float]) -> float:
+    return statistics.quantiles(xs, n=20)[-1] if len(xs) > 1 else xs[0]
+
+
+@pytest.fixture(scope="module")
+def loaded() -> Iterator[HQStore]:
+    try:
+        with postgres_database() as url:
+            store = HQStore.open(url)
+            reset_store(store)
+            with store.write() as conn:
+                cps = []
+                for name in CHECKPOINT_NAMES:
+                    cid = str(uuid.uuid4())
+                    conn.execute(checkpoints.insert().values(id=cid, name=name, name_key=name.casefold(),
+                                                             created_at="x"))
+                    cps.append(cid)
+            t = time.perf_counter()
+            a_cols = [c.name for c in fact_arrivals.columns]
+            r_cols = [c.name for c in fact_referrals.columns]
+            cube: dict[tuple[str, ...], list[int]] = {}     # the cube ingest would keep: every arrival's share
+            for a, r in _fact_rows(PERSONS, cps):
+                with store.write() as conn:
+                    bulk_insert(conn, fact_arrivals, a, a_cols)
+                    bulk_insert(conn, fact_referrals, r, r_cols)
+                for row in a:
+                    for key, vec in facts.contributions(dict(zip(a_cols, row, strict=True))):
+                        got = cube.get(key)
+                        if got is None:
+                            cube[key] = list(vec)
+                        else:
+                            for k, v in enumerate(vec):
+                                got[k] += v
+            cols = ["arrival_date", "checkpoint_id", "dimension", "category", *facts.CUBE_MEASURES]
+            rows = [(*k, *v) for k, v in sorted(cube.items())]
+            for i in range(0, len(rows), 100_000):
+                with store.write() as conn:
+                    bulk_insert(conn, fact_cube, rows[i:i + 100_000], cols)
+            del cube, rows
+            with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                for table in ("fact_arrivals", "fact_referrals", "fact_cube"):
+                    conn.execute(sa.text(f"VACUUM ANALYZE {table}"))
+            with store.read() as conn:
+                n_cube = conn.execute(sa.select(sa.func.count()).select_from(fact_cube)).scalar_one()
+            print()
+            report(f"load {PERSONS:,} arrivals (COPY + cube)", f"{time.perf_counter() - t:.1f} s",
+                   note=f"{n_cube:,} cube rows; machine shared with other jobs")
+            yield store
+            store.close()
+    except PostgresUnavailable as e:
+        print(f"\nPostgreSQL benchmark skipped: {e}", flush=True)
+        pytest.skip(f"PostgreSQL unavailable: {e}")
+
+
+def baseline(store: HQStore, period: str) -> float:
+    p = parse_period(period)
+    t0 = time.perf_counter()
+    with store.read() as conn:
+        conn.execute(sa.text("SELECT sex, count(*) FROM fact_arrivals WHERE arrival_date >= :a AND arrival_date < :b "
+                             "GROUP BY sex"), {"a": p.start.isoformat(), "b": p.end.isoformat()}).all()
+    return time.perf_counter() - t0
+
+
+def test_every_report_for_a_month_and_the_year(loaded: HQStore) -> None:
+    store = loaded
+    ids = [i for i, in store.engine.connect().execute(sa.select(checkpoints.c.id)).all()]
+    times: dict[str, list[float]] = {}
+    base = [baseline(store, m) for m in MONTHS]
+    for kind in REPORTS:
+        for dim in DIMENSION_LABELS:
+            for m in MONTHS:
+                t0 = time.perf_counter()
+                page_report(store, kind, m, [], dim)
+                times.setdefault(kind, []).append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        page_report(store, kind, "2026-06", ids[:1], "sex")                # one checkpoint
+        times[kind].append(time.perf_counter() - t0)
+    b95 = p95(base)
+    print()
+    for kind, ts in times.items():
+        report(f"{kind} report, a month, {PERSONS:,} (p95 of {len(ts)})", f"{p95(ts) * 1000:,.0f} ms",
+               f"{b95 * 1000:,.1f} ms", p95(ts) / b95, "<= 1 s",
+               note="baseline: COUNT(*) GROUP BY sex of the month's arrivals")
+    full = []
+    for m in MONTHS:
+        t0 = time.perf_counter()
+        with store.read() as conn:
+            build_report(conn, parse_period(m))
+        full.append(time.perf_counter() - t0)
+    report(f"full report (all sections x dimensions), a month (p95 of {len(full)})", f"{p95(full) * 1000:,.0f} ms",
+           f"{b95 * 1000:,.1f} ms", p95(full) / b95, "<= 1 s")
+    year, year_b = [], []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        with store.read() as conn:
+            r = build_report(conn, parse_period("2026"))
+        year.append(time.perf_counter() - t0)
+        year_b.append(baseline(store, "2026"))
+    report("full report for the year (max of 3)", f"{max(year):,.2f} s", f"{max(year_b) * 1000:,.0f} ms",
+           max(year) / max(year_b), "<= 5 s", note=f"{len(r.cells):,} cells")
+    assert p95(full) <= 1.0 and max(year) <= 5.0 and all(p95(ts) <= 1.0 for ts in times.values())
+
+
+class Timing:
+    """ASGI wrapper: the server time of each request (from the request in to the last byte of the answer out)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app, self.times = app, {}  # type: ignore[var-annotated]
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        t0 = time.perf_counter()
+
+        async def timed_send(message: Any) -> None:
+            await send(message)
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                key = scope["path"] + ("?" + scope["query_string"].decode() if scope["query_string"] else "")
+                self.times[key] = time.perf_counter() - t0
+
+        await self.app(scope, receive, timed_send)
+
+
+def test_dashboard_pages_server_time(loaded: HQStore) -> None:
+    store = loaded
+    clock = ManualClock(datetime(2026, 12, 1, 8, 0, tzinfo=UTC))
+    service = HQService(store, HQKeys.generate(), clock=clock)
+    secret = Accounts(store, clock).add("dm", "Vanna Chea", "data_manager", PASS).secret
+    timing = Timing(create_app(service, rate_per_minute=0, web={"clock": clock}))
+    paths = ["/hq/"]
+    for m in MONTHS:
+        for kind in ("arrivals", "trafficking", "tb"):
+            for dim in ("checkpoint", "sex_age", "province", "district"):
+                paths.append(f"/hq/reports/{kind}?period={m}&dimension={dim}&view=internal")
+    with LiveServer(timing) as srv:
+        web = WebHQ(srv.url, service, clock, {"dm": secret}, {})
+        client = web.sign_in("dm")
+        for path in paths:
+            r = client.get(path)
+            assert r.status_code == 200, (path, r.status_code)
+        client.close()
+    served = [timing.times[p] for p in paths]
+    base = [baseline(store, m) for m in MONTHS]
+    print()
+    report(f"dashboard pages, {PERSONS:,} (p95 of {len(served)})", f"{p95(served) * 1000:,.0f} ms",
+           f"{p95(base) * 1000:,.1f} ms", p95(served) / p95(base), "<= 300 ms",
+           note=f"server time; slowest {max(served) * 1000:,.0f} ms; baseline: COUNT(*) GROUP BY sex of a month")
+    assert p95(served) <= 0.3
+
+
+def test_dhis2_export_of_a_year(loaded: HQStore) -> None:
+    store = loaded
+    mapping = dhis2.load_mapping()
+    mapping["orgUnits"] = {name: f"OU{n:09d}" for n, name in enumerate(CHECKPOINT_NAMES)}
+    mapping = dhis2.validate(mapping)
+    runs, base = [], []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        with store.read() as conn:
+            payload, _notes = dhis2.export(conn, mapping, parse_period("2026"))
+        runs.append(time.perf_counter() - t0)
+        base.append(baseline(store, "2026"))
+    print()
+    report(f"DHIS2 dataValueSet for the year, {PERSONS:,} (max of 3)", f"{max(runs):,.2f} s",
+           f"{max(base) * 1000:,.0f} ms", max(runs) / max(base), "<= 10 s",
+           note=f"{len(payload['dataValues']):,} values, 3 org units")
+    assert payload["dataValues"] and max(runs) <= 10.0
