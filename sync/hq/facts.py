@@ -68,7 +68,11 @@ _R_COLS = tuple(c.name for c in fact_referrals.columns)
 _a_values, _r_values = operator.itemgetter(*_A_COLS), operator.itemgetter(*_R_COLS)
 _SIZE = {c.name: int(getattr(c.type, "length", 0) or 0) for t in (fact_arrivals, fact_referrals) for c in t.columns}
 _FACT_TYPES = frozenset({"registration.recorded", "person.amended", "encounter.amended", "record.voided",
-                         "referral.created", "referral.updated", "consent.withdrawn", "registration.completed"})
+                         "referral.created", "referral.updated", "consent.withdrawn", "registration.completed",
+                         "referral.partner_stage"})
+# A partner's follow-up stage (issue 16, written at HQ) as the referral's status in the figures: the stage itself,
+# except the two that end the referral, which read as the device's statuses do.
+_PARTNER_STATUS = {"closed": "closed", "did_not_arrive": "lost_to_follow_up"}
 # Trafficking outcomes that are not a screen: the checklist left untouched (issue 12), and a screen whose
 # trafficking-interview consent was withdrawn afterwards (the arrival counts as not screened).
 NOT_SCREENED = "NOT_SCREENED"
@@ -366,6 +370,9 @@ class _Writer:
             self._referral_updated(str(p.get("referral_id")), _obj(p.get("changes")))
         elif type_ == "registration.completed":
             self._completed(person_id, p)
+        elif type_ == "referral.partner_stage":
+            stage = str(p.get("stage"))
+            self._referral_updated(str(p.get("referral_id")), {"status": _PARTNER_STATUS.get(stage, stage)})
         elif type_ == "consent.withdrawn":
             if p.get("purpose") in _INTERVIEW_CONSENTS:
                 self._change(sa.and_(fa.c.encounter_id == str(p.get("encounter_id")), fa.c.person_id == person_id,

@@ -36,6 +36,7 @@ from checkpoint.errors import NotFound, SignatureInvalid, ValidationError
 from checkpoint.events import GENESIS, HLC, canonical_json, event_hash, uuid7
 from checkpoint.partner_stages import HQ_DEVICE_ID, STAGE_LABELS, check_stage
 from checkpoint.slips import verify_referral_token
+from sync.hq import facts
 from sync.hq.pull import feed_rows
 from sync.hq.store import HQStore, bulk_insert, devices, events, pull_feed, records, reserve, timestamp
 from sync.hq.web.accounts import audit
@@ -174,6 +175,7 @@ def record_stage(store: HQStore, clock: Clock, org: str, username: str, referral
             first = reserve(conn, "ingest_seq", len(rows))
             bulk_insert(conn, pull_feed, [{"checkpoint_id": cp, "seq": first + n, "event_id": i}
                                           for n, (cp, i) in enumerate(rows)])
+        facts.apply_events(conn, [(ev["type"], ev["entity_id"], ev["payload"], "")])   # the figures count it
         audit(conn, ev["recorded_at"], username, "partner_stage", f"referral {ref['referral_id']}",
               f"{org}: {stage}{' (' + outcome + ')' if outcome else ''}", address)
     return {"event_id": ev["id"], "stage": stage}

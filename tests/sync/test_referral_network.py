@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from checkpoint import crypto
 from checkpoint.clock import ManualClock
@@ -21,8 +22,9 @@ from sync.device.client import SyncClient
 from sync.device.transport import HttpTransport
 from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
+from sync.hq.reports import build_report, parse_period
 from sync.hq.service import HQService
-from sync.hq.store import HQStore
+from sync.hq.store import HQStore, fact_arrivals
 from sync.hq.web.accounts import Accounts, totp_code
 from tests.support.client_harness import enroll, new_device
 from tests.support.helpers import POSITIVE_ADULT, adult, registration
@@ -150,6 +152,13 @@ def test_ngo_added_at_hq_to_a_partner_who_follows_up_and_back(network, tmp_path:
                 "SELECT stage FROM referral_stages WHERE referral_id = ? ORDER BY recorded_at, rowid", [rid])]
             assert stages == ["arrived", "closed"]
             assert s.referrals.get(rid).status == "closed"
+        # 7. HQ's report counts the referral as the partner closed it
+        with service.store.read() as conn:
+            day = conn.execute(sa.select(fact_arrivals.c.arrival_date).where(
+                fact_arrivals.c.encounter_id == reg.encounter_id)).scalar_one()
+            report = build_report(conn, parse_period(day[:7]), threshold=0)
+        assert report.value("referrals", "by_agency", "protection/NGO_HAGAR/closed", "referrals") == 1
+        assert report.value("referrals", "by_agency", "protection/NGO_HAGAR/referred", "referrals") == 0
     finally:
         a.lock()
         b.lock()
