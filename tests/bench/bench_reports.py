@@ -70,7 +70,8 @@ def _fact_rows(n: int, cps: list[str]) -> Iterator[tuple[list[tuple[Any, ...]], 
              "country": rng.choice(["THA", "VNM", "MYS"]), "return_type": rng.choice(["DEPORTED_G2G", "UNKNOWN"]),
              "sector": rng.choice("ABCFG"), "exploitation": "", "trafficking_screening_id": eid if t else "",
              "trafficking_outcome": t, "child_protection": age < 18 and t == "PRESUMED_VICTIM",
-             "tb_screening_id": eid, "tb_outcome": "SCREEN_NEGATIVE", "tb_presumptive": False, "voided": False}
+             "tb_screening_id": eid, "tb_outcome": "SCREEN_NEGATIVE", "tb_presumptive": False, "voided": False,
+             "safety_referral": t == "PRESUMED_VICTIM" and rng.random() < 0.5}
         mine = []
         if rng.random() < 0.4:
             st = rng.choice(facts.HEALTH_STAGES)
