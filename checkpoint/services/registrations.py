@@ -32,6 +32,7 @@ from checkpoint.screening.safety import evaluate_safety
 from checkpoint.services.base import Context, check_id
 from checkpoint.services.changes import Changes
 from checkpoint.services.private_room import private_room_entries
+from checkpoint.services.tb_followup import MSG_OPEN_TB_REFERRAL, OpenTBReferral, open_tb_referrals
 from checkpoint.services.records import PersonSummary, summaries
 from checkpoint.services.referrals import directory_codes
 
@@ -146,6 +147,7 @@ class Registrations:
             payload["tb"] = tb_payload
             versions.append(f"{tb_res.content_id}@{tb_res.content_version}")
         refs = [validate_referral(r, directory=directory_codes(ctx, r)) for r in referrals]
+        _one_open_tb_referral(ctx, pid, refs)
         # An officer's referral in immediate danger is made without waiting for consent (issue 12: she acts first).
         if any(r["urgency"] != "IMMEDIATE_DANGER" for r in refs) and "referral" not in granted \
                 and not (age is not None and age < 18):
@@ -279,7 +281,8 @@ class Registrations:
         if tb is not None:
             tb_res, payload["tb"] = _tb(tb, age, ctx.site.tb_mode, ctx.site.tb_policy())
             versions.append(f"{tb_res.content_id}@{tb_res.content_version}")
-        refs = [validate_referral(r) for r in referrals]
+        refs = [validate_referral(r, directory=directory_codes(ctx, r)) for r in referrals]
+        _one_open_tb_referral(ctx, pid, refs)
         if any(r["urgency"] != "IMMEDIATE_DANGER" for r in refs) and "referral" not in granted \
                 and not (age is not None and age < 18):
             raise ValidationError("consents", "referrals need consent to referral")
@@ -494,3 +497,13 @@ def resolve_person(ctx: Context, person: Mapping[str, Any] | None, person_id: st
     if row[1]:
         raise ConflictError("This person's record was voided; register a new person instead.")
     return None, pid, row[0]
+
+
+def _one_open_tb_referral(ctx: Context, person_id: str, refs: list[dict[str, Any]]) -> None:
+    """Issue 14: one open TB referral per person, whichever desk opens it. A returnee registered again (or an
+    arrival completed) with a new health referral while an earlier one is still open is refused, naming the open
+    one: the health post continues that one instead. Raises OpenTBReferral."""
+    if any(r["kind"] == "health" for r in refs):
+        found = open_tb_referrals(ctx.db, person_id)
+        if found:
+            raise OpenTBReferral(MSG_OPEN_TB_REFERRAL, found[-1])

@@ -168,3 +168,25 @@ def test_a_continued_screen_travels_to_another_device(post, clock, tmp_path) -> 
         assert other.maintenance.verify().ok
     finally:
         other.lock()
+
+
+
+def test_a_returnee_registered_again_gets_no_second_tb_referral(sign_in) -> None:
+    """The officer's desk follows the health post's rule: a person registered again (or her quick registration
+    completed) while her TB referral is still open gets no second one; the refusal names the open one and nothing
+    is written. Registered again without it, she is fine."""
+    sokha = sign_in("sokha")
+    first = sokha.registrations.register(**tb_registration(family_name="TWICE"))
+    again = tb_registration(family_name="TWICE")
+    del again["person"]
+    before = n_events(sokha)
+    with pytest.raises(OpenTBReferral) as e:
+        sokha.registrations.register(person_id=first.person_id, **again)
+    assert "already has an open TB referral" in str(e.value) and e.value.referral["id"] == first.referral_ids[0]
+    assert n_events(sokha) == before
+    q = sokha.arrivals.quick_register(person_id=first.person_id)
+    with pytest.raises(OpenTBReferral):
+        sokha.registrations.complete(q.encounter_id, consents={"storage": True, "screening": True, "referral": True},
+                                     tb={"cough": True, "cough_days": 21}, referrals=again["referrals"])
+    assert len(health_refs(sokha, first.person_id)) == 1
+    sokha.registrations.register(person_id=first.person_id, **{**again, "referrals": []})
