@@ -32,9 +32,9 @@ from checkpoint.screening.safety import evaluate_safety
 from checkpoint.services.base import Context, check_id
 from checkpoint.services.changes import Changes
 from checkpoint.services.private_room import private_room_entries
-from checkpoint.services.tb_followup import MSG_OPEN_TB_REFERRAL, OpenTBReferral, open_tb_referrals
 from checkpoint.services.records import PersonSummary, summaries
 from checkpoint.services.referrals import directory_codes
+from checkpoint.services.tb_followup import MSG_OPEN_TB_REFERRAL, OpenTBReferral, open_tb_referrals
 
 __all__ = ["TB_ANSWER_KEYS", "PossibleDuplicate", "Registered", "Registrations"]
 
