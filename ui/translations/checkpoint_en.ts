@@ -5368,7 +5368,7 @@
     </message>
     <message>
         <location filename="../views/supervisor/retention.py" line="71"/>
-        <source>Res&amp;tore a backup…</source>
+        <source>Rest&amp;ore a backup…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -5368,7 +5368,7 @@
     </message>
     <message>
         <location filename="../views/supervisor/retention.py" line="71"/>
-        <source>Res&amp;tore a backup…</source>
+        <source>Rest&amp;ore a backup…</source>
         <translation>&amp;ស្តារឯកសារបម្រុងទុក…</translation>
     </message>
     <message>
@@ -5414,33 +5414,33 @@
     <message numerus="yes">
         <location filename="../views/supervisor/retention.py" line="136"/>
         <source>Retention period saved: %n day(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>បានរក្សាទុករយៈពេលរក្សាទុក៖ %n ថ្ងៃ។</numerusform>
+            <numerusform>បានរក្សាទុករយៈពេលរក្សាទុក៖ %n ថ្ងៃ។</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/supervisor/retention.py" line="143"/>
         <source>%n record(s) would lose their protection section.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>កំណត់ត្រា %n នឹងបាត់បង់ផ្នែកការពាររបស់វា។</numerusform>
+            <numerusform>កំណត់ត្រា %n នឹងបាត់បង់ផ្នែកការពាររបស់វា។</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/supervisor/retention.py" line="144"/>
         <source>%n record(s) lost their protection section; HQ keeps it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>កំណត់ត្រា %n បានបាត់បង់ផ្នែកការពាររបស់វា ហើយទីស្នាក់ការកណ្តាលរក្សាទុកវា។</numerusform>
+            <numerusform>កំណត់ត្រា %n បានបាត់បង់ផ្នែកការពាររបស់វា ហើយទីស្នាក់ការកណ្តាលរក្សាទុកវា។</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../views/supervisor/retention.py" line="147"/>
         <source>%n record(s) keep it for now.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>កំណត់ត្រា %n រក្សាវាទុកសិន។</numerusform>
+            <numerusform>កំណត់ត្រា %n រក្សាវាទុកសិន។</numerusform>
         </translation>
     </message>
     <message>
