@@ -112,22 +112,8 @@ class Registrations:
         arrival_day = datetime.fromisoformat(e["arrival_at"]).astimezone(tz).date()
         age = age_on(dob, arrival_day)
         e["age_at_arrival"] = age
-        c = validate_consents(consents or {})
-        granted = {x["purpose"] for x in c if x["granted"]}
-        if "storage" not in granted:
-            raise ValidationError("consents", "consent to store the record is required to save it")
-        crecs = validate_consent_records(consent_records, age=age)
-        per_purpose = {x["purpose"]: x["granted"] for x in crecs if not x["target"]}
-
-        def consented(purpose: str) -> bool:
-            return bool(per_purpose.get(purpose, "screening" in granted))
-
-        if trafficking and not consented("trafficking_interview"):
-            raise ValidationError("consents", "trafficking answers need consent to the trafficking interview")
-        if tb and not consented("tb_screen"):
-            raise ValidationError("consents", "TB answers need consent to the TB screen")
-        if prescreen is not None and not consented("trafficking_interview"):
-            raise ValidationError("consents", "the pre-screen needs consent to the trafficking interview")
+        c, granted, crecs = _consents_for(consents, consent_records, age, trafficking=trafficking, tb=tb,
+                                          prescreen=prescreen)
         enc_id = str(uuid.uuid4())
         payload: dict[str, Any] = {"person_id": pid, "person": p if person is not None else None,
                                    "encounter": {**e, "id": enc_id}, "consents": c,
@@ -251,22 +237,8 @@ class Registrations:
                                default_station=ctx.site.station_id)
         journey = {k: v for k, v in e.items() if k not in ("arrival_at", "station_id")}
         journey["accompanied_minor"] = bool(accompanied)
-        c = validate_consents(consents or {})
-        granted = {x["purpose"] for x in c if x["granted"]}
-        if "storage" not in granted:
-            raise ValidationError("consents", "consent to store the record is required to save it")
-        crecs = validate_consent_records(consent_records, age=age)
-        per_purpose = {x["purpose"]: x["granted"] for x in crecs if not x["target"]}
-
-        def consented(purpose: str) -> bool:
-            return bool(per_purpose.get(purpose, "screening" in granted))
-
-        if trafficking and not consented("trafficking_interview"):
-            raise ValidationError("consents", "trafficking answers need consent to the trafficking interview")
-        if tb and not consented("tb_screen"):
-            raise ValidationError("consents", "TB answers need consent to the TB screen")
-        if prescreen is not None and not consented("trafficking_interview"):
-            raise ValidationError("consents", "the pre-screen needs consent to the trafficking interview")
+        c, granted, crecs = _consents_for(consents, consent_records, age, trafficking=trafficking, tb=tb,
+                                          prescreen=prescreen)
         payload: dict[str, Any] = {"encounter_id": eid, "encounter": journey, "consents": c, "trafficking": None,
                                    "tb": None, "referrals": []}
         if prescreen is not None:
@@ -507,3 +479,29 @@ def _one_open_tb_referral(ctx: Context, person_id: str, refs: list[dict[str, Any
         found = open_tb_referrals(ctx.db, person_id)
         if found:
             raise OpenTBReferral(MSG_OPEN_TB_REFERRAL, found[-1])
+
+
+def _consents_for(consents: Mapping[str, Any] | None, consent_records: Iterable[Mapping[str, Any]], age: int | None,
+                  *, trafficking: Any, tb: Any, prescreen: Any
+                  ) -> tuple[list[dict[str, Any]], set[str], list[dict[str, Any]]]:
+    """The consent rule of a registration and of its completion from the queue: the consents (validated), the
+    purposes granted, the consent records per purpose (validated for the person's age). Storage is required; the
+    checklist and the pre-screen need consent to the trafficking interview and the TB answers consent to the TB
+    screen (a purpose's own record, else the older "screening" consent). Raises ValidationError."""
+    c = validate_consents(consents or {})
+    granted = {x["purpose"] for x in c if x["granted"]}
+    if "storage" not in granted:
+        raise ValidationError("consents", "consent to store the record is required to save it")
+    crecs = validate_consent_records(consent_records, age=age)
+    per_purpose = {x["purpose"]: x["granted"] for x in crecs if not x["target"]}
+
+    def consented(purpose: str) -> bool:
+        return bool(per_purpose.get(purpose, "screening" in granted))
+
+    if trafficking and not consented("trafficking_interview"):
+        raise ValidationError("consents", "trafficking answers need consent to the trafficking interview")
+    if tb and not consented("tb_screen"):
+        raise ValidationError("consents", "TB answers need consent to the TB screen")
+    if prescreen is not None and not consented("trafficking_interview"):
+        raise ValidationError("consents", "the pre-screen needs consent to the trafficking interview")
+    return c, granted, crecs
