@@ -31,6 +31,7 @@ from checkpoint.model.user import validate_username
 from checkpoint.passphrase import assess, check_passphrase
 from checkpoint.services.authorship import adopt_signing_key, record_key
 from checkpoint.services.devicekey import adopt_device_key, reseal
+from checkpoint.services.protection import adopt_protection_key
 from checkpoint.services.session import Session
 from checkpoint.services.users import Notice
 from checkpoint.site import DEFAULT_STATION_ID
@@ -83,6 +84,8 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
         kf.set_recovery_code_slot(key, code, kdf=kdf, device_private=sign_priv)
         if hq_recovery_public_key is not None:
             kf.set_hq_recovery_slot(key, hq_recovery_public_key, device_private=sign_priv)
+        kf.signing_key = own_priv
+        adopt_protection_key(store, kf, user_id, str(Role.SUPERVISOR))   # the protection key: hers, sealed
     except BaseException:
         store.close()
         for p in (Path(path), Path(str(path) + "-wal"), Path(str(path) + "-shm"), keyfile_path(path)):
@@ -127,6 +130,7 @@ def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, cloc
         adopt_signing_key(store, kf, user_id)
         role = store.db.execute("SELECT role FROM users WHERE id = ?", [user_id]).fetchone()[0]
         kf.device_key = adopt_device_key(store, kf, role)
+        adopt_protection_key(store, kf, user_id, role)        # issue 10, point 11: sections by need
         session = Session(store, kf, user_id, kdf=kdf)
         notices = session.users.take_notices()
         if not assess(passphrase, username=session.user.username).ok:
@@ -226,6 +230,9 @@ def _reset(path: str | os.PathLike[str], username: str, new_passphrase: str, unw
         kf.add_passphrase_slot(user_id, str(row[1]), key, new_passphrase, kdf=kdf, signing_private=own_priv)
         # The recovery code's slot keeps the device's key: give it back to the holders (this user if she is one).
         reseal(store, kf, kf.device_key)
+        kf.signing_key = own_priv
+        role = store.db.execute("SELECT role FROM users WHERE id = ?", [user_id]).fetchone()[0]
+        adopt_protection_key(store, kf, user_id, role)
     except BaseException:
         store.close()
         raise

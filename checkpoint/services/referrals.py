@@ -136,7 +136,8 @@ class Referrals:
                                       arrival_day=datetime.fromisoformat(arrived).astimezone(ctx.site.tz).date())
         with ctx.store.write():
             ctx.store.record("referral.updated", "person", r["person_id"],
-                             {"referral_id": r["id"], "changes": ch}, author=ctx.user.id)
+                             {"referral_id": r["id"], "changes": ch}, author=ctx.user.id,
+                             protection=r["kind"] != "health")      # a protection referral's notes are sealed
         return Changes(referrals=True, events=True, ids={"referral": r["id"], "person": r["person_id"]})
 
     def list(self, *, kind: str = "health", status: str | None = None, limit: int = 500) -> builtins.list[ReferralRow]:

@@ -105,6 +105,9 @@ class KeyFile:
     # The device's signing key from the last unwrap: only supervisors' and administrators' slots (and the recovery
     # code's) hold it (``set_device_key``); None for everyone else.
     device_key: bytes | None = field(default=None, repr=False)
+    # The checkpoint's protection key (X25519) from the last unwrap: only supervisors' slots hold it
+    # (``set_protection_key``, issue 10 point 11: it opens every sealed protection section); None for everyone else.
+    protection_key: bytes | None = field(default=None, repr=False)
 
     # ----------------------------------------------------------------- load / save
     @classmethod
@@ -239,6 +242,32 @@ class KeyFile:
                 changed = True
         if changed:
             self.save()
+
+    def set_protection_key(self, protection_private: bytes, holders: set[str]) -> None:
+        """Seal the checkpoint's protection key (X25519) into the slots of ``holders`` (the active supervisors) and
+        take it out of every other passphrase slot; saved only when something changed. Needs no passphrase."""
+        self.refresh()
+        changed = False
+        kid = crypto.key_id(crypto.x25519_public(protection_private))
+        for s in self._slots("passphrase"):
+            uid = str(s.get("user_id"))
+            if uid in holders and s.get("scheme") == "sealed":
+                if "protection" not in s or s.get("protection_public_of") != kid:
+                    s["protection_public_of"] = kid
+                    s["protection"] = _b64(crypto.seal(_unb64(s["public"]), protection_private,
+                                                       context=_context(self.store_id, "protection", uid)))
+                    changed = True
+            elif "protection" in s:
+                del s["protection"]
+                s.pop("protection_public_of", None)
+                changed = True
+        if changed:
+            self.save()
+
+    def protection_holders(self) -> set[str]:
+        """The user ids whose slots hold the checkpoint's protection key."""
+        self.refresh()
+        return {str(s.get("user_id")) for s in self._slots("passphrase") if "protection" in s}
 
     def device_holders(self) -> set[str]:
         """The user ids whose slots hold the device's signing key."""
@@ -439,8 +468,11 @@ class KeyFile:
                 self.device_key = (crypto.open_sealed(
                     private, _unb64(slot["device"]),
                     context=_context(self.store_id, "device-signing", user_id)) if "device" in slot else None)
+                self.protection_key = (crypto.open_sealed(
+                    private, _unb64(slot["protection"]),
+                    context=_context(self.store_id, "protection", user_id)) if "protection" in slot else None)
             else:
-                self.signing_key = self.device_key = None
+                self.signing_key = self.device_key = self.protection_key = None
                 key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
                                         context=_context(self.store_id, "passphrase", user_id))
                 self.next_key = None
@@ -525,6 +557,7 @@ _READ_RETRIES, _READ_DELAY = 8, 0.02
 # The methods that reread, change and save the file. tests/storage/test_keyfile_io.py checks that every method
 # calling self.save() is listed here.
 READ_MODIFY_WRITE = ("clear_attempts", "add_passphrase_slot", "set_signing_key", "set_device_key",
+                     "set_protection_key",
                      "rename_user", "remove_user_slot",
                      "set_recovery_code_slot", "set_hq_recovery_slot", "set_hq_device_copy", "unwrap_for_user",
                      "prepare_rotation", "finish_rotation", "abandon_rotation")

@@ -417,6 +417,15 @@ def m0009_trust(db: sqlite_utils.Database) -> None:
                "ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END")
 
 
+@SCHEMA_MIGRATIONS(name="0012_protection")
+def m0012_protection(db: sqlite_utils.Database) -> None:
+    """Issue 10, point 11: each account also shows the public half of its X25519 key (``sealing_public``): the
+    protection sections she writes are sealed to it, besides the checkpoint's protection key. Sealed sections live
+    in the event payloads only (``checkpoint.protection_section``); sealing what older events hold in clear is done
+    at a supervisor's sign-in (``checkpoint.services.protection``), not here: it needs the protection key."""
+    db.execute("ALTER TABLE users ADD COLUMN sealing_public TEXT NOT NULL DEFAULT ''")
+
+
 def apply_migrations(db: sqlite_utils.Database) -> None:
     """Bring the store to the current schema. Each migration and its record commit together."""
     SCHEMA_MIGRATIONS.apply(db)

@@ -1,0 +1,260 @@
+"""Sections by need (issue 10, point 11): the protection section sealed to the checkpoint's protection key.
+
+Every passphrase opens the database, so what only some may read cannot rest on the database key. The fields
+``checkpoint.protection_section`` lists (trafficking answers, recruiter and debt fields, protection referrals'
+notes) are sealed in the event itself (``Store.record``; a CPMS blob, ``checkpoint.crypto.sealed``) to:
+
+- the checkpoint's **protection key** (X25519): its public half in ``meta`` (``protection_public``), its private
+  half sealed only in the key slots of the active supervisors (``KeyFile.set_protection_key``), never in the
+  database. Officers, health workers and administrators never hold it;
+- the writing user's own X25519 key, derived from her own Ed25519 signing key (HKDF: the key her passphrase seals
+  in her slot), so she reads back what she wrote; its public half is in her account (``user.key_set``
+  ``sealing_public``, beside ``signing_public``);
+- HQ's exchange key when the device is enrolled (HQ can open what it receives).
+
+The projections keep only what the flow needs (codes); a reader's service opens the sections of one record with
+the keys her session holds (``sections_of``) and shows "sealed" for the rest (``SEALED_MESSAGE``).
+
+The key pair is made at the first sign-in (any role) when it does not exist yet and at least one active supervisor
+has a slot of the sealed kind: its private half goes into those slots (their public halves are enough) and is
+forgotten by whoever signed in unless she is a supervisor. A supervisor's sign-in re-seals it for the current
+supervisors; so does every change of accounts (``reseal``, called with the device key's ``reseal``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from cryptography.hazmat.primitives.hashes import SHA256
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from checkpoint import crypto, protection_section
+from checkpoint.crypto import sealed
+from checkpoint.errors import CryptoError, DecryptionFailed, ValidationError
+from checkpoint.model.roles import Role
+from checkpoint.storage.keyfile import KeyFile
+from checkpoint.storage.store import Store
+
+__all__ = ["HOLDER_ROLES", "MSG_SEALED", "MSG_SECTION_DAMAGED", "Sections", "adopt_protection_key", "holders",
+           "reading_key", "recipients", "reseal", "sections_of"]
+
+HOLDER_ROLES: Final = frozenset({Role.SUPERVISOR})
+
+# Core messages (translated through tools/core_messages.py): what a reader sees in place of a section she may not
+# open, and what every reader sees of a section that fails its check.
+MSG_SEALED: Final = "Sealed: protection section, supervisor only"
+MSG_SECTION_DAMAGED: Final = "This protection section fails its check (altered or damaged): it is not shown"
+
+_READING_INFO: Final = b"checkpoint reading key v1"
+
+
+def reading_key(signing_private: bytes) -> tuple[bytes, bytes]:
+    """A user's own X25519 key pair, derived from her own Ed25519 signing key (so her slot's sealed signing key
+    is all she needs; a new signing key, after a reset, gives a new reading key)."""
+    private = HKDF(algorithm=SHA256(), length=32, salt=None, info=_READING_INFO).derive(signing_private)
+    return private, crypto.x25519_public(private)
+
+
+def holders(store: Store) -> set[str]:
+    """The active supervisors: the accounts whose slots hold the protection key."""
+    return {r[0] for r in store.db.execute("SELECT id FROM users WHERE status = 'active' AND role = 'supervisor'")}
+
+
+def _protection_public(store: Store) -> bytes | None:
+    raw = store.meta("protection_public") or ""
+    try:
+        key = bytes.fromhex(raw)
+    except ValueError:
+        return None
+    return key if len(key) == 32 else None
+
+
+def _hq_exchange_public(store: Store) -> bytes | None:
+    try:
+        raw = json.loads(store.meta("hq_enrollment") or "{}").get("hq_exchange_public", "")
+        key = bytes.fromhex(str(raw))
+    except (ValueError, AttributeError):
+        return None
+    return key if len(key) == 32 else None
+
+
+def recipients(store: Store, signing_private: bytes | None) -> tuple[bytes, ...]:
+    """Whom a section written now is sealed to: the protection key, the writer's own key, HQ's exchange key.
+    Empty (written in clear) while the store has no protection key."""
+    protection = _protection_public(store)
+    if protection is None:
+        return ()
+    out = [protection]
+    if signing_private is not None:
+        out.append(reading_key(signing_private)[1])
+    hq = _hq_exchange_public(store)
+    if hq is not None:
+        out.append(hq)
+    return tuple(out)
+
+
+def adopt_protection_key(store: Store, kf: KeyFile, user_id: str, role: str) -> None:
+    """At sign-in (after the user's signing key is adopted): make the protection key if the store has none yet,
+    re-seal it for the current supervisors when a supervisor holds it, keep it in ``kf.protection_key`` for a
+    supervisor only, record the user's reading key if her account does not show it, and set the store's
+    recipients."""
+    if _protection_public(store) is None:
+        wanted = holders(store)
+        if any(kf.slot_is_sealed(uid) for uid in wanted):
+            private, public = crypto.generate_x25519()
+            kf.set_protection_key(private, wanted)           # the slots first: never a public key nobody can open
+            with store.write():
+                store.set_meta("protection_public", public.hex())
+            kf.protection_key = private if user_id in kf.protection_holders() else None
+    held = kf.protection_key if role in HOLDER_ROLES else None
+    if held is not None:
+        kf.set_protection_key(held, holders(store))          # saves only when the holders changed
+    kf.protection_key = held
+    signing = kf.signing_key
+    if signing is not None:
+        public = reading_key(signing)[1].hex()
+        row = store.db.execute("SELECT signing_public, sealing_public FROM users WHERE id = ?", [user_id]).fetchone()
+        if row is not None and row[1] != public:
+            with store.write():
+                store.record("user.key_set", "user", user_id, {"signing_public": row[0] or
+                             crypto.signing_public(signing).hex(), "sealing_public": public}, author=user_id)
+    store.section_recipients = recipients(store, signing)
+
+
+def reseal(store: Store, kf: KeyFile) -> None:
+    """After the holders may have changed: the protection key in exactly the supervisors' slots (a no-op for a
+    session that does not hold it)."""
+    if kf.protection_key is not None:
+        kf.set_protection_key(kf.protection_key, holders(store))
+
+
+# ------------------------------------------------------------------------------------------------------ reading
+@dataclass
+class Sections:
+    """What one reader could open of one person's sealed sections.
+
+    ``fields[(kind, id)]`` holds the opened fields of a record (kind: encounter, trafficking, referral), later
+    events over earlier ones; ``sealed`` the records with a section this reader may not open; ``damaged`` those
+    with a section that failed its check (never shown, whoever reads)."""
+
+    fields: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    sealed: set[tuple[str, str]] = field(default_factory=set)
+    damaged: set[tuple[str, str]] = field(default_factory=set)
+
+    def state(self, kind: str, id_: str) -> str:
+        """"clear" (nothing sealed, or all of it opened), "sealed", or "damaged"."""
+        k = (kind, id_)
+        if k in self.damaged:
+            return "damaged"
+        if k in self.sealed and k not in self.fields:
+            return "sealed"
+        return "clear"
+
+
+def _targets(type_: str, clear: dict[str, Any], addr: str) -> tuple[str, str] | None:
+    """The record a section address of an event belongs to."""
+    def oid(obj: Any) -> str:
+        return str(obj.get("id", "")) if isinstance(obj, dict) else ""
+    if type_ == "registration.recorded":
+        if addr == "encounter":
+            return "encounter", oid(clear.get("encounter"))
+        if addr.startswith("trafficking"):
+            return "trafficking", oid(clear.get("trafficking"))
+        if addr.startswith("referrals["):
+            found = protection_section._address(clear, addr)
+            return ("referral", oid(found)) if found is not None else None
+    elif type_ == "encounter.amended":
+        return "encounter", str(clear.get("encounter_id", ""))
+    elif type_ == "referral.created":
+        return "referral", oid(clear.get("referral"))
+    elif type_ == "referral.updated":
+        return "referral", str(clear.get("referral_id", ""))
+    return None
+
+
+def _section_records(type_: str, clear: dict[str, Any]) -> set[tuple[str, str]]:
+    """The records an event's sealed section is about, from its clear part (to mark them sealed or damaged)."""
+    out = set()
+    for path in protection_section.SECTION.get(type_, {}):
+        for addr, _obj in protection_section._objects(clear, path):
+            t = _targets(type_, clear, addr)
+            if t is not None:
+                out.add(t)
+    return out
+
+
+def open_section(keys: Iterable[bytes], type_: str, event_id: str, clear: dict[str, Any]) -> dict[str, Any] | None:
+    """The opened section of one event, None when none of ``keys`` is a recipient. Raises CryptoError (a clear
+    message) when it fails its check or is not a section at all."""
+    raw = clear.get(protection_section.SEALED_KEY)
+    if not isinstance(raw, str) or len(raw) > 2 * sealed.MAX_SECTION:
+        raise crypto_error("the sealed section is not text of a sensible size")
+    try:
+        blob = base64.b64decode(raw, validate=True)
+    except ValueError:
+        raise crypto_error("the sealed section is not base64") from None
+    ctx = protection_section.context(type_, event_id)
+    for key in keys:
+        try:
+            text = sealed.open_for(key, blob, context=ctx)
+        except sealed.NotARecipient:
+            continue
+        try:
+            section = json.loads(text)
+        except ValueError:
+            raise crypto_error("the opened section is not JSON") from None
+        if not isinstance(section, dict):
+            raise crypto_error("the opened section is not an object")
+        return section
+    return None
+
+
+def crypto_error(detail: str) -> CryptoError:
+    return DecryptionFailed(detail)
+
+
+def reader_keys(kf: KeyFile, store: Store, role: str) -> list[bytes]:
+    """The keys a session opens sections with: the protection key (a supervisor holding it), her own."""
+    keys = []
+    if role in HOLDER_ROLES and kf.protection_key is not None:
+        keys.append(kf.protection_key)
+    signer = store.signer
+    if signer is not None:
+        keys.append(reading_key(signer[1])[0])
+    return keys
+
+
+def sections_of(store: Store, keys: list[bytes], person_id: str) -> Sections:
+    """Open what ``keys`` can of one person's sealed sections (events in the order they were applied)."""
+    out = Sections()
+    for ev in store.events(where="entity_id = ? AND type IN ('registration.recorded', 'encounter.amended', "
+                                 "'referral.created', 'referral.updated')", params=[person_id]):
+        try:
+            clear = json.loads(ev["payload"])
+        except ValueError:
+            continue
+        if not isinstance(clear, dict) or protection_section.SEALED_KEY not in clear:
+            continue
+        records = _section_records(ev["type"], clear)
+        try:
+            section = open_section(keys, ev["type"], ev["id"], clear)
+        except (CryptoError, ValidationError):
+            out.damaged |= records
+            continue
+        if section is None:
+            out.sealed |= records
+            continue
+        for addr, fields in section.items():
+            t = _targets(ev["type"], clear, addr) if isinstance(addr, str) else None
+            if t is None or not isinstance(fields, dict):
+                continue
+            slot = out.fields.setdefault(t, {})
+            if addr.endswith(".result"):
+                slot.setdefault("result", {}).update(fields)
+            else:
+                slot.update(fields)
+    return out
