@@ -31,7 +31,7 @@ from checkpoint.model.user import validate_username
 from checkpoint.passphrase import assess, check_passphrase
 from checkpoint.services.authorship import adopt_signing_key, record_key
 from checkpoint.services.devicekey import adopt_device_key, reseal
-from checkpoint.services.protection import adopt_protection_key
+from checkpoint.services.protection import adopt_protection_key, seal_legacy
 from checkpoint.services.session import Session
 from checkpoint.services.users import Notice
 from checkpoint.site import DEFAULT_STATION_ID
@@ -131,6 +131,7 @@ def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, cloc
         role = store.db.execute("SELECT role FROM users WHERE id = ?", [user_id]).fetchone()[0]
         kf.device_key = adopt_device_key(store, kf, role)
         adopt_protection_key(store, kf, user_id, role)        # issue 10, point 11: sections by need
+        seal_legacy(store, kf, role)                          # a supervisor seals what older events hold in clear
         session = Session(store, kf, user_id, kdf=kdf)
         notices = session.users.take_notices()
         if not assess(passphrase, username=session.user.username).ok:

@@ -21,10 +21,11 @@ from typing import Final
 
 from checkpoint import acl, files
 from checkpoint.errors import PermissionDenied, StoreError, ValidationError
-from checkpoint.model.roles import Permission
+from checkpoint.model.roles import Permission, Role
 from checkpoint.services.authorship import author_problems
 from checkpoint.services.base import Context
 from checkpoint.services.chainhead import hq_head_problems
+from checkpoint.services.protection import sealed_over_problems
 from checkpoint.services.changes import Changes
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.keyfile import KeyFile
@@ -100,6 +101,11 @@ class Maintenance:
         problems += hq_head_problems(store, MSG_AT_HQ_DIFFER)
         authors, notes = author_problems(store)
         problems += authors
+        # issue 10, point 11: events whose protection section was sealed after they were written (store upgrade)
+        sealed, sealed_notes = sealed_over_problems(
+            store, ctx.keyfile.protection_key if ctx.user.role == Role.SUPERVISOR else None)
+        problems += sealed
+        notes += sealed_notes
         rebuilt = rebuild_projections(store)
         try:
             problems += compare_projections(ctx.db, rebuilt)

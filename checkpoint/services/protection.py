@@ -24,6 +24,7 @@ supervisors; so does every change of accounts (``reseal``, called with the devic
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -34,13 +35,17 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from checkpoint import crypto, protection_section
 from checkpoint.crypto import sealed
-from checkpoint.errors import CryptoError, DecryptionFailed, ValidationError
+from checkpoint.errors import CryptoError, DecryptionFailed, SignatureInvalid, ValidationError
+from checkpoint.events import canonical_json, event_hash
 from checkpoint.model.roles import Role
+from checkpoint.storage.codec import decode_payload, encode_payload
 from checkpoint.storage.keyfile import KeyFile
+from checkpoint.storage.rebuild import rebuild_projections
 from checkpoint.storage.store import Store
 
 __all__ = ["HOLDER_ROLES", "MSG_SEALED", "MSG_SECTION_DAMAGED", "Sections", "adopt_protection_key", "holders",
-           "reading_key", "recipients", "reseal", "sections_of"]
+           "open_section", "reader_keys", "reading_key", "recipients", "reseal", "seal_legacy", "sealed_over_problems",
+           "sections_of"]
 
 HOLDER_ROLES: Final = frozenset({Role.SUPERVISOR})
 
@@ -258,3 +263,183 @@ def sections_of(store: Store, keys: list[bytes], person_id: str) -> Sections:
             else:
                 slot.update(fields)
     return out
+
+
+# ------------------------------------------------------------------------------------- sealing older records (0012)
+SEALED_OVER_CONTEXT: Final = b"checkpoint sealed over v1"
+# The projections a sealed section changes (rebuilt from the log after sealing older events).
+_SECTION_TABLES: Final = ("encounters", "trafficking_screenings", "referrals", "field_versions", "conflicts")
+_KEYS: Final = {"field_versions": ("entity_id", "field")}
+
+
+def _is_protection(store: Store, type_: str, payload: dict[str, Any]) -> bool:
+    """Whether a referral update is about a protection referral (its notes are the section's); True otherwise."""
+    if type_ != "referral.updated":
+        return True
+    row = store.db.execute("SELECT kind FROM referrals WHERE id = ?", [str(payload.get("referral_id"))]).fetchone()
+    return row is not None and row[0] in protection_section.PROTECTION_KINDS
+
+
+def seal_legacy(store: Store, kf: KeyFile, role: str) -> int:
+    """At a supervisor's sign-in: seal the protection section of events written before the store had a protection
+    key (or pulled in clear from another device), and rebuild the projections it changes. Returns how many events
+    it sealed.
+
+    Only events HQ already holds (``acked``) or that came from HQ (``remote``) are sealed: HQ checks each event's
+    content against its hash, so an event still to be sent goes as it was written and is sealed at a sign-in after
+    HQ acknowledged it. Each sealed event keeps its hash; ``sealed_over`` holds the SHA-256 of the sealed payload
+    and the supervisor's own signature over the event's hash and that SHA-256 (``sealed_over_problems`` checks
+    both, and with the protection key that the opened content still gives the hash). An event whose section cannot
+    be taken out and put back to the very same text is left as it is.
+    """
+    public = _protection_public(store)
+    if role not in HOLDER_ROLES or kf.protection_key is None or public is None or store.signer is None:
+        return 0
+    by, sign_private = store.signer
+    hq = _hq_exchange_public(store)
+    readers: dict[str, bytes] = {}
+    for uid, pk in store.db.execute("SELECT id, sealing_public FROM users WHERE sealing_public != ''"):
+        try:
+            readers[uid] = bytes.fromhex(pk)
+        except ValueError:
+            continue
+    types = ", ".join(f"'{t}'" for t in sorted(protection_section.SECTION_TYPES))
+    todo: list[tuple[bytes, str, str]] = []
+    for ev in store.events(where=f"type IN ({types}) AND sealed_over = '' AND sync_state IN ('acked', 'remote')"):
+        try:
+            payload = json.loads(ev["payload"])
+        except ValueError:
+            continue
+        if not isinstance(payload, dict) or protection_section.SEALED_KEY in payload:
+            continue
+        clear, section = protection_section.split(ev["type"], payload,
+                                                  protection=_is_protection(store, ev["type"], payload))
+        if not section or canonical_json(protection_section.merge(clear, section)) != ev["payload"]:
+            continue
+        to = [public]
+        if ev["device_id"] == store.device_id and ev["author"] in readers:
+            to.append(readers[ev["author"]])
+        if hq is not None:
+            to.append(hq)
+        blob = sealed.seal_for(to, canonical_json(section).encode(),
+                               context=protection_section.context(ev["type"], ev["id"]))
+        text = canonical_json({**clear, protection_section.SEALED_KEY: base64.b64encode(blob).decode("ascii")})
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        sig = crypto.sign(sign_private, f"{ev['hash']}|{digest}".encode(), context=SEALED_OVER_CONTEXT).hex()
+        todo.append((encode_payload(text), json.dumps({"by": by, "sha256": digest, "sig": sig}, sort_keys=True),
+                     ev["id"]))
+    if not todo:
+        return 0
+    with store.write():
+        store.db.conn.executemany("UPDATE events SET payload = ?, sealed_over = ? WHERE id = ?", todo)
+        rebuilt = rebuild_projections(store)
+        try:
+            for table in _SECTION_TABLES:
+                _replace_rows(store, rebuilt, table)
+        finally:
+            rebuilt.close()
+    return len(todo)
+
+
+def _replace_rows(store: Store, rebuilt: Any, table: str) -> None:
+    """Make the live ``table`` equal to the rebuilt one: a streaming merge by key, updating the rows that differ
+    (rows are never deleted and re-inserted where other tables refer to them)."""
+    cols = [r[1] for r in store.db.execute(f"PRAGMA table_info({table})").fetchall()]
+    key = _KEYS.get(table, ("id",))
+    kidx = [cols.index(k) for k in key]
+    order = ", ".join(key)
+    live = store.db.conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}")
+    new = rebuilt.conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}")
+    where = " AND ".join(f"{k} = ?" for k in key)
+    upd, ins, dele = [], [], []
+    a, b = next(live, None), next(new, None)
+    while a is not None or b is not None:
+        ka = tuple(a[i] for i in kidx) if a is not None else None
+        kb = tuple(b[i] for i in kidx) if b is not None else None
+        if kb is None or (ka is not None and ka < kb):
+            dele.append(ka)
+            a = next(live, None)
+        elif ka is None or kb < ka:
+            ins.append(b)
+            b = next(new, None)
+        else:
+            if a != b:
+                upd.append((*b, *kb))
+            a, b = next(live, None), next(new, None)
+    conn = store.db.conn
+    conn.executemany(f"DELETE FROM {table} WHERE {where}", dele)
+    conn.executemany(f"UPDATE {table} SET {', '.join(c + ' = ?' for c in cols)} WHERE {where}", upd)
+    conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})", ins)
+
+
+def sealed_over_problems(store: Store, protection_key: bytes | None) -> tuple[list[str], list[str]]:
+    """``verify``'s check of events sealed after they were written: the sealed payload is the one a supervisor
+    signed for that event's hash; with the protection key, the opened content gives the event's hash again.
+    Returns (problems, notes)."""
+    problems: list[str] = []
+    keys: dict[str, list[bytes]] = {}
+    supervisors: set[str] = set()
+    for entity, type_, raw in store.db.execute(
+            "SELECT entity_id, type, payload FROM events WHERE type IN ('user.created', 'user.updated', "
+            "'user.key_set') ORDER BY local_order"):
+        try:
+            p = json.loads(_decode(raw))
+        except ValueError:
+            continue
+        if not isinstance(p, dict):
+            continue
+        role = p.get("role") if type_ == "user.created" else (p.get("changes") or {}).get("role") \
+            if isinstance(p.get("changes"), dict) else None
+        if role == "supervisor":
+            supervisors.add(entity)
+        if type_ == "user.key_set":
+            try:
+                keys.setdefault(entity, []).append(bytes.fromhex(str(p.get("signing_public", ""))))
+            except ValueError:
+                pass
+    checked = unchecked = 0
+    for ev in store.events(where="sealed_over != ''"):
+        where = f"event {ev['id']} ({ev['type']}, device seq {ev['device_seq']})"
+        try:
+            info = json.loads(ev["sealed_over"])
+            by, digest, sig = str(info["by"]), str(info["sha256"]), bytes.fromhex(str(info["sig"]))
+        except (ValueError, KeyError, TypeError):
+            problems.append(f"{where}: its record of being sealed is damaged")
+            continue
+        if hashlib.sha256(ev["payload"].encode()).hexdigest() != digest:
+            problems.append(f"{where}: its sealed section was changed after it was sealed")
+            continue
+        ok = False
+        for k in keys.get(by, []):
+            try:
+                crypto.verify(k, f"{ev['hash']}|{digest}".encode(), sig, context=SEALED_OVER_CONTEXT)
+                ok = True
+                break
+            except (SignatureInvalid, ValidationError):
+                continue
+        if not ok or by not in supervisors:
+            problems.append(f"{where}: it was not sealed by a supervisor of this store")
+            continue
+        if protection_key is None:
+            unchecked += 1
+            continue
+        try:
+            clear = json.loads(ev["payload"])
+            section = open_section([protection_key], ev["type"], ev["id"], clear)
+        except (ValueError, CryptoError, ValidationError):
+            section = None
+        if section is None or event_hash({**ev, "payload": canonical_json(protection_section.merge(clear, section))}) \
+                != ev["hash"]:
+            problems.append(f"{where} was altered (its sealed content does not give its hash)")
+        else:
+            checked += 1
+    notes = []
+    if checked or unchecked:
+        notes.append(f"{checked + unchecked} events were sealed after they were written (store upgrade): "
+                     + (f"{unchecked} of them can be checked against their hash only by a supervisor"
+                        if unchecked else "their sealed content gives their hash"))
+    return problems, notes
+
+
+def _decode(raw: Any) -> str:
+    return decode_payload(raw)

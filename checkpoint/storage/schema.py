@@ -422,8 +422,19 @@ def m0012_protection(db: sqlite_utils.Database) -> None:
     """Issue 10, point 11: each account also shows the public half of its X25519 key (``sealing_public``): the
     protection sections she writes are sealed to it, besides the checkpoint's protection key. Sealed sections live
     in the event payloads only (``checkpoint.protection_section``); sealing what older events hold in clear is done
-    at a supervisor's sign-in (``checkpoint.services.protection``), not here: it needs the protection key."""
+    at a supervisor's sign-in (``checkpoint.services.protection.seal_legacy``), not here: it needs the protection key
+    and the supervisor's own signing key. An event so sealed keeps its hash (the chain and HQ's anchor stay whole);
+    ``sealed_over`` says who sealed it, the SHA-256 of the sealed payload and her signature over both, and is set
+    once: the payload may change only together with it, and only from ''."""
     db.execute("ALTER TABLE users ADD COLUMN sealing_public TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE events ADD COLUMN sealed_over TEXT NOT NULL DEFAULT ''")
+    db.execute("DROP TRIGGER IF EXISTS events_immutable")
+    db.execute("CREATE TRIGGER events_immutable BEFORE UPDATE OF id, device_id, device_seq, entity_type, entity_id, "
+               "type, author, hlc, content_version, recorded_at, prev_hash, hash, local_order, author_sig "
+               "ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END")
+    db.execute("CREATE TRIGGER events_sealed_once BEFORE UPDATE OF payload, sealed_over ON events "
+               "WHEN old.sealed_over != '' OR new.sealed_over = '' "
+               "BEGIN SELECT RAISE(ABORT, 'events are immutable'); END")
 
 
 def apply_migrations(db: sqlite_utils.Database) -> None:

@@ -151,7 +151,7 @@ def test_tampered_ciphertext_is_refused_with_a_clear_message_and_changes_nothing
     ev = next(supervisor.store.events(where="id = ?", params=[eid]))
     payload = json.loads(ev["payload"])
     payload[protection_section.SEALED_KEY] = base64.b64encode(bytes(bad)).decode()
-    db.execute("DROP TRIGGER events_immutable")        # what a holder of the data key can do
+    db.execute("DROP TRIGGER events_sealed_once")      # what a holder of the data key can do
     db.execute("UPDATE events SET payload = ? WHERE id = ?", [zlib.compress(json.dumps(payload).encode()), eid])
     before = db.execute("SELECT count(*) FROM events").fetchone()[0]
     enc = supervisor.records.get(reg.person_id)["encounters"][0]
