@@ -31,7 +31,7 @@ from checkpoint.model.user import validate_username
 from checkpoint.passphrase import assess, check_passphrase
 from checkpoint.services.authorship import adopt_signing_key, record_key
 from checkpoint.services.devicekey import adopt_device_key, reseal
-from checkpoint.services.protection import adopt_protection_key, seal_legacy
+from checkpoint.services.protection import adopt_protection_key, reading_key, seal_legacy
 from checkpoint.services.session import Session
 from checkpoint.services.users import Notice
 from checkpoint.site import DEFAULT_STATION_ID
@@ -76,7 +76,7 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
         with store.write():
             store.record("user.created", "user", user_id,
                          {"username": username, "display_name": display, "role": str(Role.SUPERVISOR)}, author=user_id)
-            record_key(store, user_id, own_pub, author=user_id)
+            record_key(store, user_id, own_pub, author=user_id, sealing_public=reading_key(own_priv)[1])
         kf.add_passphrase_slot(user_id, username, key, passphrase, kdf=kdf, signing_private=own_priv)
         kf.set_device_key(sign_priv, {user_id})
         kf.device_key = sign_priv
@@ -223,7 +223,7 @@ def _reset(path: str | os.PathLike[str], username: str, new_passphrase: str, unw
         own_priv, own_pub = crypto.generate_signing_key()
         store.signer = (user_id, own_priv)
         with store.write():
-            record_key(store, user_id, own_pub, author=user_id, by=by)
+            record_key(store, user_id, own_pub, author=user_id, by=by, sealing_public=reading_key(own_priv)[1])
             store.record("user.passphrase_changed", "user", user_id, {"by": by}, author=user_id)
             if row[2] != "active":
                 store.record("user.updated", "user", user_id, {"changes": {"status": "active"}, "by": by},
