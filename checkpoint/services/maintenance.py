@@ -25,8 +25,8 @@ from checkpoint.model.roles import Permission, Role
 from checkpoint.services.authorship import author_problems
 from checkpoint.services.base import Context
 from checkpoint.services.chainhead import hq_head_problems
-from checkpoint.services.protection import sealed_over_problems
 from checkpoint.services.changes import Changes
+from checkpoint.services.protection import sealed_over_problems
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.keyfile import KeyFile
 from checkpoint.storage.rebuild import compare_projections, rebuild_projections

@@ -24,6 +24,7 @@ supervisors; so does every change of accounts (``reseal``, called with the devic
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 from collections.abc import Iterable
@@ -121,12 +122,12 @@ def adopt_protection_key(store: Store, kf: KeyFile, user_id: str, role: str) -> 
     kf.protection_key = held
     signing = kf.signing_key
     if signing is not None:
-        public = reading_key(signing)[1].hex()
+        mine = reading_key(signing)[1].hex()
         row = store.db.execute("SELECT signing_public, sealing_public FROM users WHERE id = ?", [user_id]).fetchone()
-        if row is not None and row[1] != public:
+        if row is not None and row[1] != mine:
             with store.write():
                 store.record("user.key_set", "user", user_id, {"signing_public": row[0] or
-                             crypto.signing_public(signing).hex(), "sealing_public": public}, author=user_id)
+                             crypto.signing_public(signing).hex(), "sealing_public": mine}, author=user_id)
     store.section_recipients = recipients(store, signing)
 
 
@@ -351,20 +352,21 @@ def _replace_rows(store: Store, rebuilt: Any, table: str) -> None:
     live = store.db.conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}")
     new = rebuilt.conn.execute(f"SELECT {', '.join(cols)} FROM {table} ORDER BY {order}")
     where = " AND ".join(f"{k} = ?" for k in key)
-    upd, ins, dele = [], [], []
+    upd: list[tuple[Any, ...]] = []
+    ins: list[tuple[Any, ...]] = []
+    dele: list[tuple[Any, ...]] = []
     a, b = next(live, None), next(new, None)
     while a is not None or b is not None:
-        ka = tuple(a[i] for i in kidx) if a is not None else None
-        kb = tuple(b[i] for i in kidx) if b is not None else None
-        if kb is None or (ka is not None and ka < kb):
-            dele.append(ka)
+        if b is None or (a is not None and tuple(a[i] for i in kidx) < tuple(b[i] for i in kidx)):
+            assert a is not None
+            dele.append(tuple(a[i] for i in kidx))
             a = next(live, None)
-        elif ka is None or kb < ka:
-            ins.append(b)
+        elif a is None or tuple(b[i] for i in kidx) < tuple(a[i] for i in kidx):
+            ins.append(tuple(b))
             b = next(new, None)
         else:
             if a != b:
-                upd.append((*b, *kb))
+                upd.append((*b, *(b[i] for i in kidx)))
             a, b = next(live, None), next(new, None)
     conn = store.db.conn
     conn.executemany(f"DELETE FROM {table} WHERE {where}", dele)
@@ -393,10 +395,8 @@ def sealed_over_problems(store: Store, protection_key: bytes | None) -> tuple[li
         if role == "supervisor":
             supervisors.add(entity)
         if type_ == "user.key_set":
-            try:
+            with contextlib.suppress(ValueError):
                 keys.setdefault(entity, []).append(bytes.fromhex(str(p.get("signing_public", ""))))
-            except ValueError:
-                pass
     checked = unchecked = 0
     for ev in store.events(where="sealed_over != ''"):
         where = f"event {ev['id']} ({ev['type']}, device seq {ev['device_seq']})"

@@ -430,7 +430,7 @@ def _open_screening(row: dict[str, Any], sec: protection.Sections) -> dict[str, 
     result = json.loads(r["result"])
     if isinstance(opened.get("ticked"), list):
         r["ticked"] = json.dumps(sorted(opened["ticked"]))
-    res_extra = opened.get("result") if isinstance(opened.get("result"), dict) else {}
+    res_extra: dict[str, Any] = opened["result"] if isinstance(opened.get("result"), dict) else {}
     if isinstance(res_extra.get("positive_dimensions"), list):
         r["positive_dimensions"] = json.dumps(sorted(res_extra["positive_dimensions"]))
     result.update({k: v for k, v in res_extra.items() if k in protection_section.TRAFFICKING_RESULT_SECTION})

@@ -23,8 +23,8 @@ from typing import Any
 import sqlite_utils
 
 from checkpoint import crypto, protection_section
-from checkpoint.crypto import sealed as crypto_sealed
 from checkpoint.clock import Clock
+from checkpoint.crypto import sealed as crypto_sealed
 from checkpoint.errors import IntegrityViolation, StoreError
 from checkpoint.events import AUTHOR_CONTEXT, EVENT_COLUMNS, GENESIS, HLC, canonical_json, event_hash, uuid7
 from checkpoint.storage.codec import decode_payload, encode_payload

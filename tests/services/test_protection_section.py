@@ -138,7 +138,7 @@ def test_a_supervisor_without_the_key_sees_sealed_not_a_traceback(supervisor, si
     assert enc["trafficking"][0]["protection_message"] == protection.MSG_SEALED
     assert "recruiter_relationship" not in enc
     assert enc["trafficking"][0].get("restricted")
-    prot = [r for r in enc["referrals"] if r["kind"] == "protection"][0]
+    prot = next(r for r in enc["referrals"] if r["kind"] == "protection")
     assert prot["notes"] == "" and prot["agency_code"] == "IOM" and prot["urgency"] == "SAME_DAY"
 
 
