@@ -244,3 +244,13 @@ def test_the_data_key_alone_opens_nothing_of_the_section(supervisor, sign_in, st
         db.close()
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(store_path).execute("SELECT * FROM events").fetchall()   # and without it: not a database
+
+
+def test_a_draft_is_sealed_to_its_officer(supervisor, sign_in) -> None:
+    """An unfinished registration holds the answers being typed: another officer's passphrase opens only ciphertext."""
+    sokha, vanna = sign_in("sokha"), sign_in("vanna")
+    sokha.drafts.save({"trafficking": {"ticked": ["ILO-DR-1"]}, "notes": NOTE})
+    assert [d.payload["notes"] for d in sokha.drafts.list()] == [NOTE]
+    text = _dump_decrypted(vanna)
+    assert NOTE not in text and "ILO-DR-1" not in text
+    assert vanna.drafts.list() == []
