@@ -80,12 +80,12 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
         kf.add_passphrase_slot(user_id, username, key, passphrase, kdf=kdf, signing_private=own_priv)
         kf.set_device_key(sign_priv, {user_id})
         kf.device_key = sign_priv
-        code = crypto.generate_recovery_code()
-        kf.set_recovery_code_slot(key, code, kdf=kdf, device_private=sign_priv)
-        if hq_recovery_public_key is not None:
-            kf.set_hq_recovery_slot(key, hq_recovery_public_key, device_private=sign_priv)
         kf.signing_key = own_priv
         adopt_protection_key(store, kf, user_id, str(Role.SUPERVISOR))   # the protection key: hers, sealed
+        code = crypto.generate_recovery_code()
+        kf.set_recovery_code_slot(key, code, kdf=kdf, device_private=sign_priv, protection_private=kf.protection_key)
+        if hq_recovery_public_key is not None:
+            kf.set_hq_recovery_slot(key, hq_recovery_public_key, device_private=sign_priv)
     except BaseException:
         store.close()
         for p in (Path(path), Path(str(path) + "-wal"), Path(str(path) + "-shm"), keyfile_path(path)):

@@ -304,7 +304,8 @@ class Users:
             raise StoreError("HQ's recovery key is not known here; the data key cannot be rotated without it.")
         new_key = crypto.new_data_key()
         code = crypto.generate_recovery_code()
-        stale = ctx.keyfile.prepare_rotation(new_key, code, hq_public, kdf=ctx.kdf, device_private=ctx.device_key)
+        stale = ctx.keyfile.prepare_rotation(new_key, code, hq_public, kdf=ctx.kdf, device_private=ctx.device_key,
+                                             protection_private=ctx.keyfile.protection_key)
         ctx.store.rekey(new_key)
         ctx.keyfile.finish_rotation()
         return Rotated(code, tuple(stale), Changes(users=True))

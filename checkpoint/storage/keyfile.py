@@ -281,7 +281,8 @@ class KeyFile:
 
     # ----------------------------------------------------------------- rotating the data key
     def prepare_rotation(self, new_key: bytes, recovery_code: str, hq_recovery_public: bytes | None, *,
-                         kdf: crypto.KdfParams | None = None, device_private: bytes | None = None) -> list[str]:
+                         kdf: crypto.KdfParams | None = None, device_private: bytes | None = None,
+                         protection_private: bytes | None = None) -> list[str]:
         """Step 1 of a rotation: beside every slot, the new key for it (``*_next``), saved; the store still opens
         with the current key. Returns the user names whose slots cannot take the new key (older slots): they
         lose their slot when the rotation finishes and need a new passphrase."""
@@ -302,6 +303,10 @@ class KeyFile:
                     s["device_next"] = _b64(crypto.wrap_key(
                         device_private, crypto.normalize_recovery_code(recovery_code), params=kdf,
                         context=_context(self.store_id, "recovery-device", "")))
+                if protection_private is not None:
+                    s["protection_next"] = _b64(crypto.wrap_key(
+                        protection_private, crypto.normalize_recovery_code(recovery_code), params=kdf,
+                        context=_context(self.store_id, "recovery-protection", "")))
             elif kind == "hq-recovery" and hq_recovery_public is not None:
                 s["blob_next"] = _b64(crypto.seal(hq_recovery_public, new_key,
                                                   context=_context(self.store_id, "hq-recovery", "")))
@@ -335,6 +340,10 @@ class KeyFile:
                     s["device"] = s.pop("device_next")
                 else:
                     s.pop("device", None)      # wrapped by the old code, which opens nothing any more
+                if "protection_next" in s:
+                    s["protection"] = s.pop("protection_next")
+                elif s.get("kind") == "recovery-code":
+                    s.pop("protection", None)
                 kept.append(s)
         self.data["slots"] = kept
         del self.data["rotation"]
@@ -350,6 +359,7 @@ class KeyFile:
             s.pop("sealed_next", None)
             s.pop("blob_next", None)
             s.pop("device_next", None)
+            s.pop("protection_next", None)
             if s.get("kind") == "recovery-code" and not s.get("blob"):
                 continue
             slots.append(s)
@@ -381,7 +391,7 @@ class KeyFile:
         self.save()
 
     def set_recovery_code_slot(self, data_key: bytes, code: str, *, kdf: crypto.KdfParams | None = None,
-                               device_private: bytes | None = None) -> None:
+                               device_private: bytes | None = None, protection_private: bytes | None = None) -> None:
         """The recovery code's slot; with ``device_private`` it also keeps the device's signing key (wrapped by the
         code), so that a recovery can give it back to a supervisor when no supervisor slot holds it."""
         self.refresh()
@@ -392,6 +402,9 @@ class KeyFile:
         if device_private is not None:
             slot["device"] = _b64(crypto.wrap_key(device_private, code, params=kdf,
                                                   context=_context(self.store_id, "recovery-device", "")))
+        if protection_private is not None:        # the protection key too: a recovery gives it back (point 11)
+            slot["protection"] = _b64(crypto.wrap_key(protection_private, code, params=kdf,
+                                                      context=_context(self.store_id, "recovery-protection", "")))
         self.data["slots"].append(slot)
         self.save()
 
@@ -509,6 +522,13 @@ class KeyFile:
                         if device else None
                 except DecryptionFailed:
                     self.device_key = None
+                prot = slots[0].get("protection" if name == "blob" else "protection_next")
+                try:
+                    self.protection_key = crypto.unwrap_key(
+                        _unb64(prot), code, context=_context(self.store_id, "recovery-protection", "")) \
+                        if prot else None
+                except DecryptionFailed:
+                    self.protection_key = None
                 return key
         raise DecryptionFailed("Wrong recovery code.")
 

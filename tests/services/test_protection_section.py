@@ -254,3 +254,26 @@ def test_a_draft_is_sealed_to_its_officer(supervisor, sign_in) -> None:
     text = _dump_decrypted(vanna)
     assert NOTE not in text and "ILO-DR-1" not in text
     assert vanna.drafts.list() == []
+
+
+def test_the_recovery_code_gives_a_supervisor_the_protection_key_back_also_after_a_rotation(tmp_path) -> None:
+    from checkpoint.services import create_store, reset_with_recovery_code, unlock
+    fast = crypto.KdfParams.fast()
+    db = tmp_path / "r.db"
+    s, code = create_store(db, checkpoint_name="Poipet", username="dara", display_name="Dara",
+                           passphrase="river-lotus-supervisor", kdf=fast)
+    s.users.add("sokha", "Sokha", "officer", "mango-tree-officer-7")
+    s.lock()
+    o = unlock(db, "sokha", "mango-tree-officer-7", kdf=fast)
+    reg = _register(o)
+    o.lock()
+    for round_ in range(2):
+        r = reset_with_recovery_code(db, code, "dara", f"lantern orchard {round_} quietly sings", kdf=fast)
+        try:
+            assert r.keyfile.protection_key is not None
+            enc = r.records.get(reg.person_id)["encounters"][0]
+            assert [x["notes"] for x in enc["referrals"] if x["kind"] == "protection"] == [NOTE]
+            if round_ == 0:
+                code = r.users.rotate_data_key().recovery_code     # the new code's slot keeps the key too
+        finally:
+            r.lock()
