@@ -9,8 +9,8 @@
 Drafts are this user's own and not events (they never travel to HQ); registering with ``draft_id`` deletes the
 draft in the same transaction. A draft holds the answers being typed, so it is sealed to the user's own X25519 key
 (``checkpoint.services.protection.reading_key``, issue 10 point 11): no other passphrase, and no one holding only
-the data key, reads it; a draft she can no longer open (her key was renewed by a passphrase reset) is not listed. Raises PermissionDenied (roles that do not
-register), ValidationError (a draft over 1 MiB, a bad id).
+the data key, reads it; a draft she can no longer open (her key was renewed by a passphrase reset) is not listed.
+Raises PermissionDenied (roles that do not register), ValidationError (a draft over 1 MiB, a bad id).
 """
 
 from __future__ import annotations

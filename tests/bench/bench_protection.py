@@ -5,7 +5,8 @@ X25519 + HKDF unwrap and one decryption per sealed event of the record.
 Two measures: the envelope alone (a real registration payload, three recipients), and the services on a real
 SQLCipher store (register and records.get with the section sealed, then with sealing switched off on the same
 store, CPU time of this process: each commit's fsync, the same with or without sealing, would drown the
-difference in wall time). Prints figures; the machine may be shared (2 cores, other work running): read medians, not extremes.
+difference in wall time). Prints figures; the machine may be shared (2 cores, other work running): read medians,
+not extremes.
 
     .venv/bin/pytest -q -s tests/bench/bench_protection.py
 """
@@ -33,13 +34,15 @@ def _us(samples: list[float]) -> str:
 
 
 def _payload() -> dict[str, Any]:
-    return {"person_id": "p", "encounter": {"id": "e", "return_type": "DEPORTED_G2G", "recruiter_relationship": "FAMILY",
-                                            "recruitment_methods": ["AtWork"], "debt_owed": True, "debt_amount": 900.0,
-                                            "debt_currency": "USD", "detained_before_return": True, "detention_days": 9},
+    encounter = {"id": "e", "return_type": "DEPORTED_G2G", "recruiter_relationship": "FAMILY",
+                 "recruitment_methods": ["AtWork"], "debt_owed": True, "debt_amount": 900.0, "debt_currency": "USD",
+                 "detained_before_return": True, "detention_days": 9}
+    result = {"outcome": "PRESUMED_VICTIM", "flags": [], "positive_dimensions": ["CD", "DR", "EX"],
+              "counts": {"DR": [1, 1, 0]}}
+    return {"person_id": "p", "encounter": encounter,
             "trafficking": {"id": "t", "ticked": POSITIVE_ADULT, "answered_no": ["ILO-DR-3"], "age_used": 30,
                             "exploitation_types": ["ForcedLabour"], "safety": {"triggered": True, "reasons": []},
-                            "result": {"outcome": "PRESUMED_VICTIM", "flags": [], "positive_dimensions": ["CD", "DR", "EX"],
-                                       "counts": {"DR": [1, 1, 0]}}},
+                            "result": result},
             "referrals": [{"id": "r", "kind": "protection", "agency_code": "IOM", "notes": "her own words " * 8}]}
 
 
