@@ -183,6 +183,10 @@ class Store:
         now = self.clock.now()
         event_id = uuid7(int(now.timestamp() * 1000))
         if self.section_recipients and type_ in protection_section.SECTION_TYPES:
+            if type_ == "referral.updated":       # only a protection referral's notes are the section's
+                kind = conn.execute("SELECT kind FROM referrals WHERE id = ?",
+                                    [str(payload.get("referral_id"))]).fetchone()
+                protection = protection and kind is not None and kind[0] in protection_section.PROTECTION_KINDS
             payload = _seal_section(type_, event_id, payload, self.section_recipients, protection)
         ev: dict[str, Any] = {
             "id": event_id, "device_id": self.device_id, "device_seq": seq,

@@ -277,3 +277,17 @@ def test_the_recovery_code_gives_a_supervisor_the_protection_key_back_also_after
                 code = r.users.rotate_data_key().recovery_code     # the new code's slot keeps the key too
         finally:
             r.lock()
+
+
+def test_a_health_referral_s_notes_stay_the_health_post_s(supervisor, sign_in) -> None:
+    """Only protection referrals' notes are sealed: a TB follow-up note written by one health worker is read by
+    the others (whatever path writes the update)."""
+    reg = supervisor.registrations.register(**registration(tb={"cough": True, "cough_days": 20}, referrals=[
+        {"kind": "health", "agency_code": "KH01-POIPET-RH", "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"}]))
+    rid = next(r for r in reg.referral_ids)
+    thida = sign_in("thida")
+    thida.health.record(rid, {"status": "arrived", "notes": "came with her sister"})
+    ev = list(supervisor.store.events(where="type = 'referral.updated'"))[-1]
+    assert protection_section.SEALED_KEY not in json.loads(ev["payload"])
+    enc = supervisor.records.get(reg.person_id)["encounters"][0]
+    assert [r["notes"] for r in enc["referrals"] if r["kind"] == "health"] == ["came with her sister"]
