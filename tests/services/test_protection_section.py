@@ -291,3 +291,12 @@ def test_a_health_referral_s_notes_stay_the_health_post_s(supervisor, sign_in) -
     assert protection_section.SEALED_KEY not in json.loads(ev["payload"])
     enc = supervisor.records.get(reg.person_id)["encounters"][0]
     assert [r["notes"] for r in enc["referrals"] if r["kind"] == "health"] == ["came with her sister"]
+
+
+def test_the_protection_referral_list_opens_notes_for_a_supervisor(supervisor, sign_in) -> None:
+    reg = _register(sign_in("sokha"))
+    rows = [r for r in supervisor.referrals.list(kind="protection") if r.person_id == reg.person_id]
+    assert [r.notes for r in rows] == [NOTE]
+    assert supervisor.referrals.get(rows[0].id).notes == NOTE
+    supervisor.keyfile.protection_key = None          # a supervisor whose slot does not hold the key (yet)
+    assert supervisor.referrals.get(rows[0].id).notes == protection.MSG_SEALED
