@@ -292,6 +292,10 @@ def seal_legacy(store: Store, kf: KeyFile, role: str) -> int:
     and the supervisor's own signature over the event's hash and that SHA-256 (``sealed_over_problems`` checks
     both, and with the protection key that the opened content still gives the hash). An event whose section cannot
     be taken out and put back to the very same text is left as it is.
+
+    Cost: ``meta`` ``protection_scan_from`` keeps the local order below which nothing is left to seal (the event
+    before the first one still waiting for HQ), so a sign-in reads only the events since; a store with nothing at
+    HQ since then returns at once.
     """
     public = _protection_public(store)
     if role not in HOLDER_ROLES or kf.protection_key is None or public is None or store.signer is None:
@@ -304,14 +308,28 @@ def seal_legacy(store: Store, kf: KeyFile, role: str) -> int:
             readers[uid] = bytes.fromhex(pk)
         except ValueError:
             continue
+    try:
+        start = int(store.meta("protection_scan_from") or 0)
+    except ValueError:
+        start = 0
+    if store.db.execute("SELECT 1 FROM events WHERE local_order > ? AND sync_state IN ('acked', 'remote') LIMIT 1",
+                        [start]).fetchone() is None:
+        return 0
     types = ", ".join(f"'{t}'" for t in sorted(protection_section.SECTION_TYPES))
     todo: list[tuple[bytes, str, str]] = []
-    for ev in store.events(where=f"type IN ({types}) AND sealed_over = '' AND sync_state IN ('acked', 'remote')"):
+    first_waiting: int | None = None
+    last = start
+    for ev in store.events(where=f"local_order > ? AND type IN ({types}) AND sealed_over = ''", params=[start]):
+        last = ev["local_order"]
         try:
             payload = json.loads(ev["payload"])
         except ValueError:
             continue
         if not isinstance(payload, dict) or protection_section.SEALED_KEY in payload:
+            continue
+        if ev["sync_state"] not in ("acked", "remote"):
+            if first_waiting is None:                 # not at HQ yet: sealed at a sign-in after HQ has it
+                first_waiting = int(ev["local_order"])
             continue
         clear, section = protection_section.split(ev["type"], payload,
                                                   protection=_is_protection(store, ev["type"], payload))
@@ -329,9 +347,14 @@ def seal_legacy(store: Store, kf: KeyFile, role: str) -> int:
         sig = crypto.sign(sign_private, f"{ev['hash']}|{digest}".encode(), context=SEALED_OVER_CONTEXT).hex()
         todo.append((encode_payload(text), json.dumps({"by": by, "sha256": digest, "sig": sig}, sort_keys=True),
                      ev["id"]))
+    scan_from = str(first_waiting - 1 if first_waiting is not None else last)
     if not todo:
+        if scan_from != str(start):
+            with store.write():
+                store.set_meta("protection_scan_from", scan_from)
         return 0
     with store.write():
+        store.set_meta("protection_scan_from", scan_from)
         store.db.conn.executemany("UPDATE events SET payload = ?, sealed_over = ? WHERE id = ?", todo)
         rebuilt = rebuild_projections(store)
         try:

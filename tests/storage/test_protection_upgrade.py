@@ -66,6 +66,10 @@ def test_an_upgraded_store_seals_what_hq_holds_at_a_supervisor_s_sign_in_and_ver
         report = s.maintenance.verify()
         assert report.ok, report.problems
         assert any("sealed after they were written" in n and "gives their hash" in n for n in report.notes)
+        # the next sign-ins read only what came since: nothing is left below the watermark
+        last = s.store.db.execute("SELECT max(local_order) FROM events WHERE type = 'registration.recorded'"
+                                  ).fetchone()[0]
+        assert int(s.store.meta("protection_scan_from")) >= last
     finally:
         s.lock()
     officer = unlock(old_store, "sokha", "fixture officer pass")
