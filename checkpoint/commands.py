@@ -49,7 +49,8 @@ def open_session(args: argparse.Namespace) -> Session:
         if not names:
             raise ValidationError("user", "this store has no users")
         user = names[0]
-    session = unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"))
+    session = unlock(args.db, user, secret("CHECKPOINT_PASSPHRASE", f"Passphrase for {user}"),
+                     minimise=not getattr(args, "no_sign_in_pass", False))   # `minimise` runs its own pass
     for notice in session.notices:      # told once: on stderr, so --json output stays clean
         print(f"checkpoint-admin: {notice.text()}", file=sys.stderr)
     return session
@@ -209,8 +210,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "nea":                # issue 13: NEA's export (checkpoint.commands_services)
+        from checkpoint.commands_services import cmd_export_nea
+        return cmd_export_nea(args)
     if args.format != "csv":
-        raise UsageError("only --format csv is supported")
+        raise UsageError("only --format csv or nea is supported")
     with open_session(args) as s:
         n = s.maintenance.export_csv(args.out).rows
         emit(args, {"rows": n, "out": str(args.out)}, lambda: print(
@@ -276,12 +280,19 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     sp = add("export", cmd_export, "export arrivals to a CSV file", json_=True)
     sp.add_argument("--format", default="csv")
     sp.add_argument("--out", type=Path, required=True)
+    from checkpoint.commands_services import _day  # issue 13: --format nea exports a period
+    sp.add_argument("--from", dest="date_from", type=_day, help="nea: first local day (YYYY-MM-DD)")
+    sp.add_argument("--to", dest="date_to", type=_day, help="nea: last local day, inclusive (YYYY-MM-DD)")
     sp = add("backup", cmd_backup, "copy the store (encrypted) with its key slots", json_=True)
     sp.add_argument("--out", type=Path, required=True)
     add("stats", cmd_stats, "counts of records and events", json_=True)
     from checkpoint.commands_tb import add_tb_commands  # issue 14: tb cascade, tb policy
     add_tb_commands(add)
     add_arrivals_commands(add)          # arrivals import, queue (issue 11)
+    from checkpoint.commands_services import add_services_commands  # issue 13: assistance
+    add_services_commands(add)
+    from checkpoint.commands_retention import add_retention_commands  # issue 12: retention, minimise, restore
+    add_retention_commands(add)
     for extend in extensions:
         extend(add)
     return p

@@ -3,6 +3,15 @@
     $ CHECKPOINT_PASSPHRASE=... checkpoint-admin --db poipet.db tb cascade --from 2026-11-01 --to 2026-11-30 --json
     $ checkpoint-admin --db poipet.db tb policy                              # show it, with WHO's reasoning
     $ checkpoint-admin --db poipet.db tb policy --xray-on-site no            # supervisor: change it
+    $ checkpoint-admin --db poipet.db --user thida tb follow-up --overdue-days 7 --overdue-only
+    $ checkpoint-admin --db poipet.db --user thida tb screen --arrival ID --consent --answer cough \
+          --cough-days 21 --cxr ABNORMAL_SUGGESTIVE --json
+
+``tb follow-up`` lists the open TB referrals, the longest waiting first (health worker, supervisor). ``tb screen``
+records the health post's TB screen of an arrival: when the person already has an open TB referral the screen
+continues it and says so; no second referral is opened (``checkpoint.services.tb_followup``). ``tb transfer``
+transfers a person diagnosed with TB to the facility nearest home; a second transfer while the first is open is
+refused, naming it (exit 4).
 
 A thin adapter over ``session.health`` (the cascade, ``tb_policy``, ``set_tb_policy``): same permissions, same
 errors (exit 4 with one plain line).
@@ -12,10 +21,13 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import asdict
 from datetime import date
+from typing import Any
 
 from checkpoint.cli import EXIT_OK, UsageError, emit
+from checkpoint.errors import ConflictError
 
 __all__ = ["add_tb_commands"]
 
@@ -34,9 +46,16 @@ def _yes_no(text: str) -> bool:
 
 
 def cmd_tb(args: argparse.Namespace) -> int:
+    from checkpoint import codelists
     from checkpoint.commands import open_session
     from checkpoint.screening.cascade import AGE_GROUPS, SEXES, STEPS
 
+    if args.action == "follow-up":
+        return _follow_up(args)
+    if args.action == "screen":
+        return _screen(args)
+    if args.action == "transfer":
+        return _transfer(args)
     if args.action == "cascade":
         if args.date_from is None or args.date_to is None:
             raise UsageError("tb cascade needs --from and --to (YYYY-MM-DD)")
@@ -54,6 +73,11 @@ def cmd_tb(args: argparse.Namespace) -> int:
                 for g in AGE_GROUPS:
                     t = c["by_age_group"][g]
                     print(f"  {g:<8} {t['screened']:>7} {t['presumptive']:>7} {t['tb_diagnosed']:>7} "
+                          f"{t['treatment_started']:>7}")
+                print("by home province (screened / presumptive / TB diagnosed / treatment started):")
+                for code, t in c["by_province"].items():
+                    name = codelists.label("provinces", code) if code != "unknown" else "unknown"
+                    print(f"  {name or code:<18} {t['screened']:>7} {t['presumptive']:>7} {t['tb_diagnosed']:>7} "
                           f"{t['treatment_started']:>7}")
 
             emit(args, c, text)
@@ -85,9 +109,110 @@ def cmd_tb(args: argparse.Namespace) -> int:
 def add_tb_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     """Register ``tb cascade`` and ``tb policy`` with ``checkpoint.commands.build_parser``'s ``add``."""
     sp = add("tb", cmd_tb, "TB: the cascade for a period, the site's TB policy", json_=True)
-    sp.add_argument("action", choices=["cascade", "policy"])
+    sp.add_argument("action", choices=["cascade", "policy", "follow-up", "screen", "transfer"])
     sp.add_argument("--from", dest="date_from", type=_day, help="first local day (YYYY-MM-DD)")
     sp.add_argument("--to", dest="date_to", type=_day, help="last local day, inclusive (YYYY-MM-DD)")
     sp.add_argument("--xray-on-site", type=_yes_no, help="policy: is a chest X-ray taken here (yes/no)")
     sp.add_argument("--detention-alone", type=_yes_no,
                     help="policy: does recent detention alone send to X-ray where it is on site (yes/no)")
+    sp.add_argument("--overdue-days", type=int, default=7,
+                    help="follow-up: a referral waiting more days than this since its last step is overdue")
+    sp.add_argument("--overdue-only", action="store_true", help="follow-up: list only the overdue referrals")
+    sp.add_argument("--arrival", help="screen: the arrival (encounter id) screened")
+    sp.add_argument("--referral", help="transfer: the diagnosed TB referral to transfer for treatment")
+    sp.add_argument("--consent", action="store_true", help="screen: the person agrees to the TB screen")
+    sp.add_argument("--answer", action="append", default=[], metavar="KEY",
+                    help="screen: a yes answer (cough, fever, night_sweats, weight_loss, haemoptysis, contact, "
+                         "previous_tb, diabetes, recent_detention); repeat for each")
+    sp.add_argument("--cough-days", type=int, help="screen: days of cough")
+    sp.add_argument("--hiv", choices=["negative", "positive"], help="screen: HIV status (with the TB consent)")
+    sp.add_argument("--cxr", metavar="READING",
+                    help="screen: the chest X-ray of the same sitting (NORMAL, ABNORMAL_SUGGESTIVE, ABNORMAL_OTHER)")
+    sp.add_argument("--cad-score", type=float, help="screen: the CAD score the X-ray machine gave (0-100)")
+
+
+def _named(ref: Mapping[str, Any]) -> str:
+    """One line naming a referral for people: its id, facility, stage and the day it was opened."""
+    from checkpoint import codelists
+
+    facility = codelists.label("health_facilities", ref["agency_code"]) or ref["agency_code"]
+    return f"referral {ref['id']} to {facility}, at stage '{ref['status']}', opened {str(ref['created_at'])[:10]}"
+
+
+def _open_refused(e: Exception) -> ConflictError:
+    ref = getattr(e, "referral", None)
+    return ConflictError(f"{e} Open {_named(ref)}." if ref else str(e))
+
+
+def _follow_up(args: argparse.Namespace) -> int:
+    from checkpoint.commands import open_session
+
+    with open_session(args) as s:
+        rows = s.health.follow_up(overdue_days=args.overdue_days, overdue_only=args.overdue_only)
+        data = [asdict(r) for r in rows]
+
+        def text() -> None:
+            late = sum(r.overdue for r in rows)
+            print(f"{len(rows)} open TB referral(s), {late} waiting more than {args.overdue_days} day(s)")
+            for r in rows:
+                flag = "OVERDUE" if r.overdue else ""
+                print(f"  {flag:<8}{r.days_waiting:>4} d  {r.family_name} {r.given_names}  {r.status:<18}"
+                      f"{r.facility}  (referral {r.referral_id})")
+
+        emit(args, data, text)
+    return EXIT_OK
+
+
+def _screen(args: argparse.Namespace) -> int:
+    from checkpoint.commands import open_session
+    from checkpoint.services.tb_followup import OpenTBReferral
+
+    if not args.arrival:
+        raise UsageError("tb screen needs --arrival ID (the arrival screened)")
+    answers: dict[str, Any] = dict.fromkeys(args.answer, True)
+    if args.cough_days is not None:
+        answers["cough_days"] = args.cough_days
+    if args.hiv:
+        answers["hiv"] = args.hiv
+    cxr: dict[str, Any] | None = None
+    if args.cxr:
+        cxr = {"cxr_result": args.cxr}
+        if args.cad_score is not None:
+            cxr["cxr_cad_score"] = args.cad_score
+    with open_session(args) as s:
+        try:
+            done = s.health.screen(args.arrival, answers, consent=args.consent, cxr=cxr)
+        except OpenTBReferral as e:
+            raise _open_refused(e) from None
+        ref = s.health.open_referral(done.changes.ids["person"]) if done.continued else None
+        data = {"tb_screening_id": done.tb_screening_id, "outcome": done.result.outcome,
+                "referral_id": done.referral_id, "continued": done.continued}
+
+        def text() -> None:
+            print(f"TB screen saved: {done.result.outcome}")
+            if ref is not None:
+                print(f"This person already had an open TB referral: the screen continues {_named(ref)}; "
+                      "no second referral was opened.")
+            elif done.referral_id:
+                print(f"TB referral opened: {done.referral_id}")
+
+        emit(args, data, text)
+    return EXIT_OK
+
+
+def _transfer(args: argparse.Namespace) -> int:
+    from checkpoint.commands import open_session
+    from checkpoint.services.tb_followup import OpenTBReferral
+
+    if not args.referral:
+        raise UsageError("tb transfer needs --referral ID (the diagnosed TB referral)")
+    with open_session(args) as s:
+        try:
+            moved = s.health.transfer(args.referral)
+        except OpenTBReferral as e:
+            raise _open_refused(e) from None
+        slip = s.slips.slip(moved.ids["referral"])
+        data = {"referral_id": moved.ids["referral"], "facility": slip.agency_code, "facility_en": slip.agency_en}
+        emit(args, data, lambda: print(f"Transferred for TB treatment to {slip.agency_en} "
+                                       f"(referral {moved.ids['referral']})."))
+    return EXIT_OK

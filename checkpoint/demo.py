@@ -49,6 +49,7 @@ above. Households (children arriving with their parents) are not generated yet. 
 from __future__ import annotations
 
 import bisect
+import heapq
 import itertools
 import random
 from collections.abc import Callable, Iterator
@@ -57,6 +58,7 @@ from typing import Any
 
 from checkpoint import codelists, screening
 from checkpoint.clock import ManualClock
+from checkpoint.errors import CheckpointError
 from checkpoint.model.person import age_on
 from checkpoint.screening.prescreen import prescreen_content
 from checkpoint.site import LOCAL_TZ
@@ -124,6 +126,25 @@ P_TB_SYMPTOMS = 0.151
 TB_SYMPTOM_SHARES = {"cough": 0.70, "fever": 0.30, "weight_loss": 0.25, "night_sweats": 0.20, "haemoptysis": 0.03}
 P_TB_RISK = {"contact": 0.02, "previous_tb": 0.015, "diabetes": 0.02}
 HIV = (("unknown", 80), ("negative", 19.5), ("positive", 0.5))
+
+# ---------------------------------------------------------------- the TB pathway after the screen (issue 14)
+# Where the presumptive go first: the chest X-ray and the Xpert machine are at Poipet. Those diagnosed are then
+# transferred for treatment to the facility nearest their home province (``checkpoint.screening.facilities``).
+SCREENING_FACILITY = "KH01-POIPET-RH"
+# The Poipet cascade (cited above): 2,271 presumptive -> 2,027 X-rayed (89 %) -> 1,519 Xpert (75 % of X-rayed)
+# -> 342 with TB (22.5 % of those tested). The split below lands near those shares; the readings, the RIF and
+# clinical shares, the delays and what becomes of those diagnosed are approximate, not verified.
+P_XRAYED = 0.89
+CXR_READINGS = {True: (("ABNORMAL_SUGGESTIVE", 0.42), ("ABNORMAL_OTHER", 0.07), ("NORMAL", 0.51)),   # presumptive
+                False: (("ABNORMAL_SUGGESTIVE", 0.10), ("ABNORMAL_OTHER", 0.05), ("NORMAL", 0.85))}  # high risk
+P_SPUTUM_WITHOUT_ABNORMAL_CXR = 0.55     # presumptive with a normal or other X-ray still give sputum
+P_XPERT_DETECTED = {True: 0.40, False: 0.05}     # by "X-ray abnormal, suggestive of TB"
+XPERT_DETECTED = (("MTB_DETECTED_RIF_NOT_DETECTED", 0.92), ("MTB_DETECTED_RIF_DETECTED", 0.03),
+                  ("MTB_DETECTED_TRACE", 0.03), ("MTB_DETECTED_RIF_INDETERMINATE", 0.02))
+P_XPERT_ERROR = 0.02
+P_CLINICAL = 0.25                        # abnormal suggestive X-ray, Xpert negative: diagnosed clinically
+P_TREATMENT_STARTED = 0.80               # of those transferred; the others wait (overdue) or are lost
+P_LOST_AFTER_TRANSFER = 0.10
 
 
 PRESCREEN = prescreen_content()
@@ -288,7 +309,9 @@ def arrivals(count: int, *, seed: int, now: datetime) -> Iterator[tuple[datetime
         if consents["referral"] or age < 18:
             for s in screening.suggest_referrals(t_res, tb_res, age=age):
                 if s.kind == "health" and facilities:
-                    referrals.append({"kind": "health", "agency_code": rng.choice(facilities),
+                    # Issue 14: the X-ray and Xpert are at Poipet itself; the transfer goes home (``_TBPathway``).
+                    referrals.append({"kind": "health", "agency_code": SCREENING_FACILITY
+                                      if SCREENING_FACILITY in facilities else facilities[0],
                                       "reason_code": s.reason_code, "urgency": s.urgency})
                 elif s.kind != "health" and s.agency_code in agencies:
                     referrals.append({"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code,
@@ -315,26 +338,133 @@ def registrations(count: int, *, seed: int, now: datetime) -> Iterator[dict[str,
         yield kwargs
 
 
+def _draw(rng: random.Random, table: tuple[tuple[str, float], ...]) -> str:
+    return str(_pick(rng, [c for c, _ in table], _cum([w for _, w in table])))
+
+
+class _TBPathway:
+    """What becomes of each TB referral after the screen, played in time order between the registrations: the
+    chest X-ray the same hour, sputum and Xpert, the diagnosis, the transfer to the facility nearest home, the
+    treatment start; some are lost on the way, some still wait (the health worker's overdue list). Each step is a
+    normal ``session.health`` call with the store's clock set to its moment; nothing later than ``now``."""
+
+    def __init__(self, session: Any, clock: ManualClock, *, seed: int, now: datetime) -> None:
+        self.session, self.clock, self.now = session, clock, now
+        self.rng = random.Random(seed * 1_000_003 + 14)  # noqa: S311 - its own stream: arrivals stay as they were
+        self.queue: list[tuple[datetime, int, Callable[[], None]]] = []
+        self.seq = itertools.count()
+        self.specimens = itertools.count(1)
+        self.steps = 0
+
+    def _at(self, when: datetime, step: Callable[[], None]) -> None:
+        if when <= self.now:
+            heapq.heappush(self.queue, (when, next(self.seq), step))
+
+    @staticmethod
+    def _day(when: datetime) -> str:
+        return when.astimezone(LOCAL_TZ).date().isoformat()
+
+    def _record(self, rid: str, changes: dict[str, Any]) -> None:
+        self.session.health.record(rid, changes)
+        self.steps += 1
+
+    def run_until(self, when: datetime) -> None:
+        while self.queue and self.queue[0][0] <= when:
+            at, _, step = heapq.heappop(self.queue)
+            self.clock.set(at)
+            step()
+
+    def referred(self, rid: str, at: datetime, presumptive: bool) -> None:
+        """Plan the pathway of a TB referral opened at ``at`` (the screen said presumptive, or high risk)."""
+        rng = self.rng
+        if rng.random() >= P_XRAYED:                    # left Poipet before the X-ray
+            self._at(at + timedelta(days=rng.uniform(2, 4)),
+                     lambda: self._record(rid, {"status": "lost_to_follow_up"}))
+            return
+        t = at + timedelta(minutes=rng.uniform(20, 150))
+        reading = _draw(rng, CXR_READINGS[presumptive])
+        suggestive = reading == "ABNORMAL_SUGGESTIVE"
+        cad = round(rng.uniform(55, 99) if suggestive else rng.uniform(1, 45), 1)
+        sputum = suggestive or (presumptive and rng.random() < P_SPUTUM_WITHOUT_ABNORMAL_CXR)
+        self._at(t, lambda: self._record(rid, {"cxr_result": reading, "cxr_at": self._day(t), "cxr_cad_score": cad,
+                                               "cxr_read_by": "CAD + radiographer (demo)"}))
+        if not sputum:
+            self._at(t + timedelta(minutes=rng.uniform(5, 40)), lambda: self._record(rid, {"diagnosis": "NOT_TB"}))
+            return
+        t2 = t + timedelta(minutes=rng.uniform(10, 60))
+        specimen = f"PP-{t2.astimezone(LOCAL_TZ).year}-{next(self.specimens):05d}"
+        self._at(t2, lambda: self._record(rid, {"sputum_collected_at": self._day(t2), "sputum_specimen_id": specimen}))
+        t3 = t2 + timedelta(hours=rng.uniform(2, 30))
+        if rng.random() < P_XPERT_ERROR:
+            result = "ERROR_INVALID_NO_RESULT"
+        elif rng.random() < P_XPERT_DETECTED[suggestive]:
+            result = _draw(rng, XPERT_DETECTED)
+        else:
+            result = "MTB_NOT_DETECTED"
+        if result.startswith("MTB_DETECTED"):
+            diagnosis = "BACT_CONFIRMED"
+        elif suggestive and rng.random() < P_CLINICAL:
+            diagnosis = "CLINICALLY_DIAGNOSED"
+        else:
+            diagnosis = "NOT_TB"
+        changes: dict[str, Any] = {"xpert_result": result, "xpert_at": self._day(t3), "diagnosis": diagnosis}
+        if diagnosis != "NOT_TB":
+            changes["tb_register_number"] = f"BMC-{t3.astimezone(LOCAL_TZ).year}-{next(self.specimens):05d}"
+        self._at(t3, lambda: self._record(rid, changes))
+        if diagnosis != "NOT_TB":
+            t4 = t3 + timedelta(minutes=rng.uniform(10, 120))
+            self._at(t4, lambda: self._transfer(rid, t4))
+
+    def _transfer(self, rid: str, at: datetime) -> None:
+        try:
+            moved = self.session.health.transfer(rid).ids["referral"]
+        except CheckpointError:           # e.g. already transferred: the demo never forces a second one
+            return
+        self.steps += 1
+        rng = self.rng
+        facility = self.session.store.db.execute("SELECT agency_code FROM referrals WHERE id = ?",
+                                                 [moved]).fetchone()[0]
+        u = rng.random()
+        if u < P_TREATMENT_STARTED:
+            t = at + timedelta(days=rng.uniform(2, 14))
+            self._at(t, lambda: self._record(moved, {"treatment_started_at": self._day(t),
+                                                     "treatment_facility": facility}))
+        elif u < P_TREATMENT_STARTED + P_LOST_AFTER_TRANSFER:
+            self._at(at + timedelta(days=rng.uniform(21, 28)),
+                     lambda: self._record(moved, {"status": "lost_to_follow_up"}))
+        # else: still waiting for the treatment start: on the health worker's follow-up list
+
+
 def generate(session: Any, *, count: int, seed: int = 1, batch: int = 2000,
-             progress: Callable[[int], None] | None = None, now: datetime | None = None) -> int:
+             progress: Callable[[int], None] | None = None, now: datetime | None = None,
+             tb_pathway: bool = True) -> int:
     """Register ``count`` synthetic arrivals through the normal service call, ``batch`` per transaction, each at
-    the time an officer would have saved it (the store's clock is set to it for that call, then restored)."""
+    the time an officer would have saved it (the store's clock is set to it for that call, then restored). The
+    TB referrals then move along the pathway (``_TBPathway``) in time order with the registrations; with
+    ``tb_pathway=False`` they stay where the registration left them (at "referred")."""
     store = session.store
     real = store.clock
     now = now or real.now()
     replay = ManualClock(now)
     done = 0
     it = arrivals(count, seed=seed, now=now)
+    tb = _TBPathway(session, replay, seed=seed, now=now)
     store.clock = replay
     try:
         while done < count:
             with session.batch():
                 for registered_at, kwargs in it:
+                    tb.run_until(registered_at)
                     replay.set(registered_at)
-                    session.registrations.register(**kwargs)
+                    reg = session.registrations.register(**kwargs, private_room=False)  # history: seen long ago
+                    for r, rid in zip(kwargs["referrals"], reg.referral_ids, strict=False):
+                        if r["kind"] == "health" and tb_pathway:
+                            tb.referred(rid, registered_at, r["reason_code"] != "TB_HIGH_RISK")
                     done += 1
                     if done % batch == 0:
                         break
+                if done == count:
+                    tb.run_until(now)
             if progress and (done % (batch * 25) == 0 or done == count):
                 progress(done)
     finally:

@@ -16,7 +16,8 @@ import os
 from typing import Any
 
 __all__ = ["AUTHOR_CONTEXT", "CHAIN_HEAD_CONTEXT",
-           "EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "RECORD_KINDS",
+           "EVENT_COLUMNS", "EVENT_ENTITY", "EVENT_TYPES", "GENESIS", "HASHED_FIELDS", "HLC", "HQ_ONLY_TYPES",
+           "RECORD_KINDS",
            "TRAVEL_TYPES", "VERDICTS", "WIRE_FIELDS", "EventRefs", "canonical_json", "event_hash", "event_refs",
            "sharing_consent", "travel_problem", "uuid7"]
 
@@ -52,9 +53,15 @@ EVENT_TYPES = frozenset({
     # group arrivals (issue 11): handover groups, surge mode and headcounts (device-local); the triage queue
     "arrival_group.recorded", "arrival_group.rows_added", "arrival_group.row_left", "surge.switched",
     "headcount.recorded", "queue.entered", "queue.updated",
+    # written at HQ only, by a partner following up a referral (issue 16; checkpoint.partner_stages)
+    "referral.partner_stage",
 })
 # Issue 14: the health post's TB screen of an arrival (with the referral it opens); the site's TB policy (audit).
 EVENT_TYPES = EVENT_TYPES | {"tb.screened", "site.tb_policy_set"}
+# The types only HQ writes (issue 16): a device that sends one has forged it, and HQ refuses it at ingest.
+HQ_ONLY_TYPES = frozenset({"referral.partner_stage"})
+# The full registration continued from the queue on a quick registration's own arrival (journey, consents, screens).
+EVENT_TYPES = EVENT_TYPES | {"registration.completed"}
 
 # The entity each event type is about: an event whose entity_type says otherwise is refused (at HQ and on a device).
 EVENT_ENTITY: dict[str, str] = {
@@ -69,8 +76,15 @@ EVENT_ENTITY: dict[str, str] = {
     "user.key_set": "user",
     "arrival_group.recorded": "group", "arrival_group.rows_added": "group", "arrival_group.row_left": "group",
     "surge.switched": "store", "headcount.recorded": "store", "queue.entered": "person", "queue.updated": "person",
+    "referral.partner_stage": "person",
 }
 EVENT_ENTITY.update({"tb.screened": "person", "site.tb_policy_set": "store"})   # issue 14
+EVENT_ENTITY.update({"registration.completed": "person"})
+# Issue 13: assistance handed out (and its voids and corrections), NEA job registration, the site's assistance policy.
+ASSISTANCE_TYPES = {"assistance.given": "person", "assistance.voided": "person", "assistance.corrected": "person",
+                    "nea.registered": "person", "site.assistance_policy_set": "store"}
+EVENT_TYPES = EVENT_TYPES | set(ASSISTANCE_TYPES)
+EVENT_ENTITY.update(ASSISTANCE_TYPES)
 
 # The event types that may travel from one device to another (through HQ's pull feeds): events about a person's
 # record. Never accounts (user.*), keys, enrollment or what only says something about one device (exports,
@@ -80,6 +94,7 @@ TRAVEL_TYPES = frozenset(t for t, ent in EVENT_ENTITY.items() if ent == "person"
 
 # Records an event can create or name, besides the person itself (the ids of each belong to one person).
 RECORD_KINDS = ("person", "encounter", "trafficking_screening", "tb_screening", "referral", "conflict", "queue_entry")
+RECORD_KINDS = (*RECORD_KINDS, "assistance", "nea_registration")  # type: ignore[assignment]  # issue 13 (appended)
 
 # What HQ may say about one event it received (its signed ack names one per event). Every one of them means
 # "HQ has it": the device stops sending it. accepted: applied; duplicate: same id and content already there;
@@ -222,7 +237,7 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
     elif type_ == "referral.created":
         r.names.append(("encounter", _id(payload, "encounter_id")))
         r.creates.append(("referral", _id(payload.get("referral"), "id")))
-    elif type_ in ("referral.updated", "referral.slip_printed"):
+    elif type_ in ("referral.updated", "referral.slip_printed", "referral.partner_stage"):
         r.names.append(("referral", _id(payload, "referral_id")))
     elif type_ == "tb.screened":
         r.names.append(("encounter", _id(payload, "encounter_id")))
@@ -250,6 +265,22 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
         r.creates += [("queue_entry", _id(x, "id")) for x in entries]
     elif type_ == "queue.updated":
         r.names.append(("queue_entry", _id(payload, "entry_id")))
+    elif type_ == "registration.completed":     # the full registration on a quick registration's arrival
+        r.names.append(("encounter", _id(payload, "encounter_id")))
+        for key, kind in (("trafficking", "trafficking_screening"), ("tb", "tb_screening")):
+            if payload.get(key):
+                r.creates.append((kind, _id(payload[key], "id")))
+        refs = payload.get("referrals") or []
+        if not isinstance(refs, list):
+            raise ValueError("payload: referrals is not a list")
+        r.creates += [("referral", _id(x, "id")) for x in refs]
+    elif type_ == "assistance.given":       # issue 13: assistance handed out, voided, corrected; NEA registration
+        r.creates.append(("assistance", _id(payload.get("assistance"), "id")))
+    elif type_ in ("assistance.voided", "assistance.corrected"):
+        r.names.append(("assistance", _id(payload, "assistance_id")))
+    elif type_ == "nea.registered":
+        r.names.append(("encounter", _id(payload, "encounter_id")))
+        r.creates.append(("nea_registration", _id(payload.get("registration"), "id")))
     return r
 
 
@@ -284,3 +315,11 @@ def sharing_consent(payload: Any) -> bool | None:
 # Issue 12: the event types whose payload may say the person's consent to sharing (``sharing_consent``). A withdrawal
 # of the consent to sharing carries ``consents`` as a registration does ([{"purpose": "sharing", "granted": false}]).
 SHARING_TYPES = frozenset({"registration.recorded", "consent.withdrawn"})
+# A registration completed on a quick registration's arrival says the consent to sharing as a registration does.
+SHARING_TYPES = SHARING_TYPES | {"registration.completed"}
+
+# Issue 12, point 6 (data minimisation, checkpoint.storage.minimise): the site's retention period (audit); a pass that
+# dropped the protection section of events HQ acknowledged (the events, their hashes and what was kept); a record
+# fetched back from HQ by a supervisor (why, which events). About the store: they never travel to other devices.
+EVENT_TYPES = EVENT_TYPES | {"site.retention_set", "records.minimised", "records.fetched_back"}
+EVENT_ENTITY.update({"site.retention_set": "store", "records.minimised": "store", "records.fetched_back": "store"})

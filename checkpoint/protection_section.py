@@ -63,8 +63,10 @@ SECTION_TYPES: Final = frozenset(SECTION)
 
 # Where a list path holds referrals, only protection kinds are sealed.
 _KIND_FILTERED: Final = frozenset({"referrals[]", "referral"})
-# The safety rule's finding keeps one bit in clear (the day figures count it; a same-day referral is suggested).
-SAFETY_CLEAR: Final = ("triggered",)
+# The safety rule's finding keeps in clear whether it triggered (the day figures count it; a same-day referral is
+# suggested) and the referrals it named (kinds, agencies and reason codes, as every referral holds them in clear;
+# HQ's figures count a safety referral, sync.hq.facts). Its reasons (which answers made it trigger) are sealed.
+SAFETY_CLEAR: Final = ("triggered", "referrals")
 
 
 def context(type_: str, event_id: str) -> bytes:

@@ -62,6 +62,7 @@ __all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "ENROLL_ANSWER", "MAX_SKEW", "PULL", 
            "open_request", "open_signed", "peek_batch_header", "peek_request", "peek_signed",
            "pull_request", "push_ticket", "reference_request", "request_digest", "seal_answer",
            "seal_batch", "sign_document", "split_enrollment_code"]
+__all__ += ["FETCH", "fetch_request"]      # issue 12, point 6: fetch-back
 
 BATCH_MAGIC = b"CPB1"
 BATCH_CONTEXT = b"checkpoint batch v1"
@@ -387,6 +388,7 @@ def push_ticket(private: bytes, device_id: str, sha256: str, length: int, *, now
 
 
 _REQUEST_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
+    "fetch": {"person_id": str, "reason": str, "reply_key": str},      # issue 12: a minimised record back
     "pull": {"cursor": str, "limit": int, "reply_key": str},
     "reference": {"reply_key": str},
     "push": {"sha256": str, "length": int},
@@ -459,3 +461,17 @@ def open_answer(blob: bytes, request: Request) -> bytes:
     Raises UnsupportedFormat, DecryptionFailed."""
     return crypto.open_sealed(request.reply_private, blob, context=_answer_context(request.nonce),
                               max_size=MAX_DOCUMENT + 1024)
+
+
+# Issue 12, point 6: a supervisor fetches a record minimised on her device back from HQ. The request is signed like a
+# pull (kind "fetch": person id, the reason, a reply key); HQ's answer (CPF1) is the person's events, signed and sealed.
+FETCH = (b"CPF1", b"checkpoint fetch-back v1")
+
+
+def fetch_request(private: bytes, device_id: str, person_id: str, reason: str, *, now: datetime | None = None
+                  ) -> Request:
+    """A signed fetch-back request (device id, person id, reason, timestamp, nonce, a fresh reply key)."""
+    reply_private, reply_public = crypto.generate_x25519()
+    blob, nonce = _signed_request(private, "fetch", device_id, {"person_id": person_id, "reason": reason,
+                                                                 "reply_key": reply_public.hex()}, now)
+    return Request(blob, nonce, reply_private)

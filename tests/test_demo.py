@@ -187,3 +187,51 @@ def test_a_short_day_and_a_tiny_count_still_work(tmp_path):
     assert generate(s, count=1, seed=1) == 1
     assert s.maintenance.verify().problems == ()
     s.lock()
+
+
+def test_demo_tb_referrals_move_along_the_cascade_to_facilities_across_provinces(supervisor, sign_in, clock):
+    """Issue 14: a new user of the demo sees a live follow-up list and cascade: the presumptive X-rayed at Poipet,
+    some diagnosed and transferred to the facility nearest home (many provinces), some started on treatment, some
+    lost on the way, some still waiting; every step dated between the arrival and now."""
+    from checkpoint.screening.facilities import nearest_facility
+
+    generate(supervisor, count=1500, seed=4)
+    db = supervisor.store.db
+    refs = [dict(zip([c[0] for c in cur.description], r, strict=True))
+            for cur in [db.execute("SELECT r.*, p.home_province, e.arrival_at AS arrived FROM referrals r "
+                                   "JOIN persons p ON p.id = r.person_id JOIN encounters e ON e.id = r.encounter_id "
+                                   "WHERE r.kind = 'health'")] for r in cur]
+    first = [r for r in refs if r["reason_code"] != "TB_TREATMENT_TRANSFER"]
+    moved = [r for r in refs if r["reason_code"] == "TB_TREATMENT_TRANSFER"]
+    assert {r["agency_code"] for r in first} == {"KH01-POIPET-RH"}          # X-ray and Xpert at Poipet
+    assert len({r["agency_code"] for r in moved}) >= 6, "transfers reach facilities in many provinces"
+    for r in moved:
+        assert r["agency_code"] == nearest_facility(r["home_province"]).code
+    status = Counter(r["status"] for r in refs)
+    assert status["lost_to_follow_up"] > 0 and status["treatment_started"] > 0 and status["diagnosed"] > 0
+    diagnoses = Counter(r["diagnosis"] for r in first)
+    assert diagnoses["BACT_CONFIRMED"] > 0 and diagnoses["CLINICALLY_DIAGNOSED"] > 0 and diagnoses["NOT_TB"] > 0
+    for r in refs:
+        arrived = _local(r["arrived"]).date().isoformat()
+        for field in ("cxr_at", "sputum_collected_at", "xpert_at", "treatment_started_at"):
+            if r[field]:
+                assert arrived <= r[field] <= NOW.astimezone(LOCAL_TZ).date().isoformat(), (field, r)
+        if r["xpert_at"]:
+            assert r["sputum_collected_at"] and r["sputum_collected_at"] <= r["xpert_at"]
+    c = supervisor.health.cascade(NOW.date() - timedelta(days=40), NOW.date())["total"]
+    assert c["screened"] == 1500
+    assert c["presumptive"] > c["xray_abnormal"] > c["xpert_done"] * 0.3 > 0
+    assert c["xpert_done"] > c["tb_diagnosed"] > c["treatment_started"] > 0
+    assert c["initial_loss_to_follow_up"] > 0
+    # the presumptive share stays the Poipet cascade's; about one in five tested has TB (342 of 1,519)
+    assert c["presumptive"] / c["screened"] == pytest.approx(0.151, abs=0.03)
+    assert 0.1 < c["tb_diagnosed"] / c["xpert_done"] < 0.45
+    follow = sign_in("thida").health.follow_up(overdue_days=7)
+    assert follow and any(f.overdue for f in follow) and any(not f.overdue for f in follow)
+    assert supervisor.maintenance.verify().problems == ()
+
+
+def test_without_the_tb_pathway_the_referrals_stay_referred(supervisor):
+    generate(supervisor, count=300, seed=4, tb_pathway=False)
+    statuses = {s for (s,) in supervisor.store.db.execute("SELECT status FROM referrals WHERE kind = 'health'")}
+    assert statuses == {"referred"}

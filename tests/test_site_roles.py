@@ -86,6 +86,11 @@ EXPECTED["supervisor"] |= {"screen_tb", "tb_cascade", "site_settings"}
 EXPECTED["officer"] |= {"import_handover", "headcount", "queue"}
 EXPECTED["health_worker"] |= {"queue"}
 EXPECTED["supervisor"] |= {"import_handover", "headcount", "queue", "surge"}
+# issue 13: the assistance and NEA desks for officers and supervisors; the cash-grant override for supervisors only
+EXPECTED["officer"] |= {"give_assistance", "nea_register"}
+EXPECTED["supervisor"] |= {"give_assistance", "nea_register", "override_assistance"}
+# issue 12, point 6: the minimisation pass and fetching a minimised record back from HQ
+EXPECTED["supervisor"] |= {"minimise"}
 
 
 def test_the_enums_are_the_stored_strings() -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.sync.hq.web import browser
-from tests.sync.hq.web.harness import PASS, running_hq
+from tests.sync.hq.web.harness import PASS, running_hq, seed_referrals
 
 PAGES = [  # (file stem, who, path)
     ("overview", "dm", "/hq/"),
@@ -32,6 +32,11 @@ PAGES = [  # (file stem, who, path)
     ("conflicts", "dm", "/hq/conflicts"),
     ("accounts", "admin", "/hq/accounts"),
     ("analyst-forbidden", "ana", "/hq/quarantine"),
+    # the referral network (#16): the directory, and a partner's pages ({referral} filled in by seed_referrals)
+    ("directory", "dm", "/hq/directory"),
+    ("partner-referrals", "srey", "/hq/partner"),
+    ("partner-referral", "srey", "/hq/partner/referrals/{referral}"),
+    ("partner-verify-slip", "srey", "/hq/partner/verify"),
 ]
 
 
@@ -45,6 +50,7 @@ def main() -> int:
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp, running_hq(Path(tmp)) as hq, browser.chromium() as driver:
+        ids = seed_referrals(hq)
         for lang in ("en", "km"):
             driver.delete_all_cookies()
             driver.get(f"{hq.url}/hq/lang/{lang}?next=/hq/sign-in")
@@ -57,7 +63,7 @@ def main() -> int:
                     driver.get(f"{hq.url}/hq/lang/{lang}?next=/hq/sign-in")
                     browser.sign_in(driver, hq.url, user, PASS, hq.code(user))
                     who = user
-                driver.get(hq.url + path)
+                driver.get(hq.url + path.format(**ids))
                 height = driver.execute_script("return document.documentElement.scrollHeight")
                 driver.set_window_size(1280, max(600, min(int(height), 3000)))
                 time.sleep(0.1)

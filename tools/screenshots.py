@@ -112,6 +112,9 @@ def main() -> int:
                 shot(main, "tb-cascade", lang)
             page.setCurrentWidget(page.policy)
             shot(main, "tb-policy", lang)
+            if page.follow_up is not None:      # issue 14: the open TB referrals, overdue first
+                page.setCurrentWidget(page.follow_up)
+                shot(main, "tb-follow-up", lang)
         if main.available("arrivals"):                 # issue 11: quick registration and a station's queue
             main.show_page("arrivals")
             view = main.page("arrivals")
@@ -127,6 +130,16 @@ def main() -> int:
             view.setCurrentWidget(view.queue)
             view.queue.refresh()
             shot(main, "arrivals-queue", lang)
+        if main.available("assistance"):               # issue 13: the assistance desk, a person already paid
+            main.show_page("assistance")
+            desk = main.page("assistance")
+            desk.call_next()
+            settle()
+            if desk.person_id is not None:
+                runner.run_sync(s.assistance.give, desk.person_id, "CASH_GRANT_KHR", 100000)
+                runner.run_sync(s.assistance.give, desk.person_id, "WATER", 2)
+                desk.give("CASH_GRANT_KHR")
+            shot(main, "assistance-desk", lang)
         flow = RegistrationFlow(now=clock.now())
         flow.person.update(family_name="SOK", given_names="DARA", name_khmer="សុខ ដារា", sex="M",
                            date_of_birth="1990-05-17", id_document_type="PASSPORT", id_document_number="N01234567")

@@ -14,6 +14,7 @@ from checkpoint.errors import (
     WrongPassphrase,
 )
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
+from ui.text import code_label, local_date
 
 # Field labels, used for inline errors and review pages (context "Field").
 FIELD_LABELS = {
@@ -105,6 +106,12 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, NotFound):
         return QCoreApplication.translate("Errors", "That record no longer exists.")
     if isinstance(exc, ConflictError):
+        ref = getattr(exc, "referral", None)      # issue 14: a second TB referral refused names the open one
+        if isinstance(ref, dict) and ref.get("agency_code"):
+            return tr("Core", str(exc)) + " " + QCoreApplication.translate(
+                "Errors", "The open referral: %1, opened %2.").replace(
+                "%1", code_label("health_facilities", str(ref["agency_code"]))).replace(
+                "%2", local_date(str(ref.get("created_at") or "")) or "?")
         return tr("Core", str(exc))
     if isinstance(exc, StoreError):
         return QCoreApplication.translate("Errors", "The store could not be used: %1").replace(

@@ -79,6 +79,8 @@ LIST_NAMES: tuple[str, ...] = (
     "work_types",
     "exploitation_types",
 )
+LIST_NAMES = (*LIST_NAMES, "assistance_items",     # issue 13: assistance handed out (checkpoint.services.assistance)
+              "nea_occupations", "education_levels", "nea_skills")      # issue 13: NEA job registration
 
 # What a code may look like, per list (an override is checked against this too).
 _CODE_PATTERNS: dict[str, re.Pattern[str]] = {

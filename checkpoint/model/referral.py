@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from typing import Any
 
@@ -38,12 +38,16 @@ def is_open(status: str, diagnosis: str = "") -> bool:
     return not (status == "diagnosed" and diagnosis == "NOT_TB")
 
 
-def validate_referral(data: Mapping[str, Any]) -> dict[str, Any]:
-    """Check a new referral: kind, agency or facility code, reason, urgency, notes."""
+def validate_referral(data: Mapping[str, Any], *, directory: Collection[str] = ()) -> dict[str, Any]:
+    """Check a new referral: kind, agency or facility code, reason, urgency, notes. ``directory``: codes of HQ's
+    directory active today (issue 16), accepted besides the shipped lists."""
     kind = data.get("kind")
     if kind not in KINDS:
         raise ValidationError("kind", "must be protection, child_protection or health")
-    agency = opt_code(data, "agency_code", "health_facilities" if kind == "health" else "agencies")
+    if data.get("agency_code") in directory:
+        agency = str(data["agency_code"])
+    else:
+        agency = opt_code(data, "agency_code", "health_facilities" if kind == "health" else "agencies")
     if not agency:
         raise ValidationError("agency_code", "choose the agency or facility")
     reason = opt_text(data, "reason_code", max_len=60)

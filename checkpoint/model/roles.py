@@ -55,6 +55,11 @@ class Permission(StrEnum):
     HEADCOUNT = "headcount"                  # people passing without registration during a surge
     SURGE = "surge"                          # switch surge mode on and off
     QUEUE = "queue"                          # the triage queue of the stations this role works
+    # issue 13: the assistance desk and the NEA desk
+    GIVE_ASSISTANCE = "give_assistance"              # hand out assistance, void or correct it
+    OVERRIDE_ASSISTANCE = "override_assistance"      # a second cash grant inside the site's period, with a reason
+    NEA_REGISTER = "nea_register"                    # NEA job registration (with the person's NEA consent)
+    MINIMISE = "minimise"                    # issue 12: the minimisation pass and fetching a record back from HQ
 
 
 ROLES: tuple[Role, ...] = tuple(Role)
@@ -113,6 +118,19 @@ EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     "queue.updated": frozenset({_P.QUEUE}),
     "surge.switched": frozenset({_P.SURGE}),
     "headcount.recorded": frozenset({_P.HEADCOUNT}),
+    # issue 16: written at HQ only (events.HQ_ONLY_TYPES), by a partner; no role on a device writes one
+    "referral.partner_stage": frozenset(),
+    "registration.completed": frozenset({_P.REGISTER}),     # the full registration continued from the queue
+    # issue 13: assistance, NEA job registration, the site's assistance caps and period
+    "assistance.given": frozenset({_P.GIVE_ASSISTANCE}),
+    "assistance.voided": frozenset({_P.GIVE_ASSISTANCE}),
+    "assistance.corrected": frozenset({_P.GIVE_ASSISTANCE}),
+    "nea.registered": frozenset({_P.NEA_REGISTER}),
+    "site.assistance_policy_set": frozenset({_P.SITE_SETTINGS}),
+    # issue 12, point 6: data minimisation (checkpoint.services.retention)
+    "site.retention_set": frozenset({_P.SITE_SETTINGS}),
+    "records.minimised": frozenset({_P.MINIMISE}),
+    "records.fetched_back": frozenset({_P.MINIMISE}),
 }
 
 
@@ -120,6 +138,8 @@ def may_author(role: str, event_type: str) -> bool:
     """May a user of ``role`` write an event of ``event_type`` (``EVENT_AUTHORS``)?"""
     needed = EVENT_AUTHORS.get(event_type, frozenset())
     return any(can(role, p) for p in needed)
+
+
 # Group arrivals (issue 11): importing handover lists and counting people who pass without registration are for
 # officers and supervisors (quick registration itself is REGISTER); surge mode for supervisors; the triage queue for
 # whoever works a station (checkpoint.arrivals.codes.STATION_ROLES says which stations each role works).
@@ -129,3 +149,13 @@ _ARRIVALS: Mapping[str, frozenset[Permission]] = {
     Role.SUPERVISOR: frozenset({_P.IMPORT_HANDOVER, _P.HEADCOUNT, _P.QUEUE, _P.SURGE}),
 }
 PERMISSIONS = {r: ps | _ARRIVALS.get(r, frozenset()) for r, ps in PERMISSIONS.items()}
+
+# Issue 13: officers and supervisors work the assistance and NEA desks (checkpoint.arrivals.codes.STATION_ROLES); a
+# health worker does not. Only a supervisor overrides the refusal of a second cash grant (with a reason, logged).
+_SERVICES: Mapping[str, frozenset[Permission]] = {
+    Role.OFFICER: frozenset({_P.GIVE_ASSISTANCE, _P.NEA_REGISTER}),
+    Role.SUPERVISOR: frozenset({_P.GIVE_ASSISTANCE, _P.NEA_REGISTER, _P.OVERRIDE_ASSISTANCE}),
+}
+PERMISSIONS = {r: ps | _SERVICES.get(r, frozenset()) for r, ps in PERMISSIONS.items()}
+# Issue 12, point 6: the minimisation pass and fetching a minimised record back from HQ are the supervisor's.
+PERMISSIONS = {r: ps | ({_P.MINIMISE} if r == Role.SUPERVISOR else frozenset()) for r, ps in PERMISSIONS.items()}

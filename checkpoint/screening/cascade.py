@@ -101,11 +101,13 @@ def tb_cascade(screens: Iterable[Mapping[str, Any]], referrals: Iterable[Mapping
                end: date) -> dict[str, Any]:
     """Count the cascade of the persons screened from ``start`` to ``end`` (local days, inclusive).
 
-    ``screens``: ``{"person_id", "encounter_id", "screened_on" (YYYY-MM-DD, local), "outcome", "age", "sex"}``;
+    ``screens``: ``{"person_id", "encounter_id", "screened_on" (YYYY-MM-DD, local), "outcome", "age", "sex",
+    "province"}`` (``province``: the home province code, "" or missing when not known);
     ``referrals``: ``{"person_id", "encounter_id", "kind", "status", "cxr_result", "sputum_collected_at",
     "xpert_result", "diagnosis", "treatment_started_at"}``. Rows with a true ``voided`` and referrals of another kind
-    than "health" are left out; missing fields are empty. Returns ``{"from", "to", "total", "by_sex", "by_age_group"}``,
-    each table holding every step and ``nns``; every sex and age group is present (zeros included).
+    than "health" are left out; missing fields are empty. Returns ``{"from", "to", "total", "by_sex", "by_age_group",
+    "by_province"}``, each table holding every step and ``nns``; every sex and age group is present (zeros
+    included); ``by_province`` has the home provinces of the persons counted (sorted; "unknown" for none).
 
     Raises ValueError when ``end`` is before ``start``.
     """
@@ -135,15 +137,18 @@ def tb_cascade(screens: Iterable[Mapping[str, Any]], referrals: Iterable[Mapping
     total = _table()
     by_sex = {s: _table() for s in SEXES}
     by_age = {a: _table() for a in AGE_GROUPS}
+    by_province: dict[str, dict[str, Any]] = {}
     for pid, s in first.items():
         steps = _steps(outcome[pid], refs.get(pid, []))
         sex = s.get("sex") if s.get("sex") in SEXES else "UNKNOWN"
-        for table in (total, by_sex[str(sex)], by_age[age_group(s.get("age"))]):
+        province = by_province.setdefault(str(s.get("province") or "unknown"), _table())
+        for table in (total, by_sex[str(sex)], by_age[age_group(s.get("age"))], province):
             for k, v in steps.items():
                 table[k] += v
     return {"from": lo, "to": hi, "total": _finish(total),
             "by_sex": {k: _finish(v) for k, v in by_sex.items()},
-            "by_age_group": {k: _finish(v) for k, v in by_age.items()}}
+            "by_age_group": {k: _finish(v) for k, v in by_age.items()},
+            "by_province": {k: _finish(by_province[k]) for k in sorted(by_province)}}
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -162,6 +167,7 @@ def inputs_from_events(events: Iterable[Mapping[str, Any]], *, local_day: Any) -
     ingest has refused those already).
     """
     sex: dict[str, str] = {}
+    home: dict[str, str] = {}
     screens: dict[str, dict[str, Any]] = {}
     refs: dict[str, dict[str, Any]] = {}
     voided: set[tuple[str, str]] = set()
@@ -184,11 +190,17 @@ def inputs_from_events(events: Iterable[Mapping[str, Any]], *, local_day: Any) -
         if t == "registration.recorded":
             if p.get("person"):
                 sex[pid] = p["person"].get("sex") or "UNKNOWN"
+                home[pid] = p["person"].get("home_province") or ""
             enc = p["encounter"]["id"]
             if p.get("tb"):
                 screen(pid, enc, p["tb"], ev["recorded_at"])
             for r in p.get("referrals") or []:
                 referral(pid, enc, r)
+        elif t == "registration.completed":         # a quick registration's arrival, completed from the queue
+            if p.get("tb"):
+                screen(pid, p["encounter_id"], p["tb"], ev["recorded_at"])
+            for r in p.get("referrals") or []:
+                referral(pid, p["encounter_id"], r)
         elif t == "tb.screened":
             screen(pid, p["encounter_id"], p["tb"], ev["recorded_at"])
             if p.get("referral"):
@@ -197,13 +209,17 @@ def inputs_from_events(events: Iterable[Mapping[str, Any]], *, local_day: Any) -
             referral(pid, p["encounter_id"], p["referral"])
         elif t == "referral.updated" and p["referral_id"] in refs:
             refs[p["referral_id"]].update({f: v for f, v in p["changes"].items() if f in _REFERRAL_FIELDS})
-        elif t == "person.amended" and "sex" in p.get("changes", {}):
-            sex[pid] = p["changes"]["sex"]
+        elif t == "person.amended" and {"sex", "home_province"} & set(p.get("changes", {})):
+            if "sex" in p["changes"]:
+                sex[pid] = p["changes"]["sex"]
+            if "home_province" in p["changes"]:
+                home[pid] = p["changes"]["home_province"] or ""
         elif t == "record.voided":
             voided.add((p["record_type"], p["record_id"] if p["record_type"] != "person" else pid))
     dead_people = {pid for kind, pid in voided if kind == "person"}
     dead_encounters = {rid for kind, rid in voided if kind == "encounter"}
-    out_screens = [{**s, "sex": sex.get(s["person_id"], "UNKNOWN")} for sid, s in screens.items()
+    out_screens = [{**s, "sex": sex.get(s["person_id"], "UNKNOWN"), "province": home.get(s["person_id"], "")}
+                   for sid, s in screens.items()
                    if ("tb_screening", sid) not in voided and s["person_id"] not in dead_people
                    and s["encounter_id"] not in dead_encounters]
     out_refs = [r for rid, r in refs.items() if ("referral", rid) not in voided]

@@ -44,6 +44,7 @@ from checkpoint.arrivals.codes import (
 )
 from checkpoint.arrivals.handover import ColumnMapping, HandoverList, RowProblem, parse_date, read_handover
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
+from checkpoint.model.consent import validate_consent_records
 from checkpoint.model.encounter import validate_encounter
 from checkpoint.model.fields import opt_code, opt_int, opt_text
 from checkpoint.model.person import SEXES, age_on
@@ -51,6 +52,7 @@ from checkpoint.model.referral import validate_referral
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
+from checkpoint.services.private_room import PRIVATE_ROOM
 from checkpoint.services.registrations import resolve_person
 
 __all__ = ["Arrivals", "GroupStatus", "HandoverRejected", "Imported", "QueueItem", "QuickRegistered"]
@@ -144,6 +146,8 @@ class QueueItem:
     waited_s: int
     called_at: str | None = None
     changes: Changes = field(default_factory=Changes)
+    # why the red-flag pre-screen sent the person here (question ids of its yes answers; empty for the health post)
+    reasons: tuple[str, ...] = ()
 
 
 def _household_id(group_id: str, ref: str) -> str:
@@ -309,7 +313,8 @@ class Arrivals:
                        household_role: str | None = None, child_status: str | None = None,
                        guardian_id: str | None = None, flags: Iterable[str] = (),
                        interpreter_language: str | None = None, stations: Sequence[str] | None = None,
-                       return_type: str | None = None) -> QuickRegistered:
+                       return_type: str | None = None, prescreen: Mapping[str, Any] | None = None,
+                       consent_records: Iterable[Mapping[str, Any]] = ()) -> QuickRegistered:
         """Save the minimum arrival record in one transaction: the person (new, from a list row merged with what
         the officer typed; or an existing ``person_id``: a repeat returnee offered by ``find_duplicates``), the
         arrival, household and role, child status and guardian, vulnerability flags, interpreter language, the
@@ -319,7 +324,11 @@ class Arrivals:
 
         A child's status, when not given: accompanied when a registered adult head or spouse of the household is
         there and the child is a child of the household (that adult is recorded as guardian), separated when only
-        other adults of the household are, unaccompanied otherwise."""
+        other adults of the household are, unaccompanied otherwise.
+
+        The flow: the red-flag pre-screen may be asked here (``prescreen``, with the consent to the trafficking
+        interview in ``consent_records``, the guardian's for a child). When it routes to the private room, the
+        person is queued there (even in surge mode) at the flags rule's priority, with its reasons on the arrival."""
         ctx = self._ctx
         ctx.require(Permission.REGISTER)
         now = ctx.store.clock.now()
@@ -369,15 +378,32 @@ class Arrivals:
                                                       "reason_code": s.reason_code, "urgency": s.urgency}),
                                  "id": str(uuid.uuid4())})
                     break
+        pre = None
+        crecs: list[dict[str, Any]] = []
+        if prescreen is not None:
+            crecs = validate_consent_records(consent_records, age=age)
+            if not any(c["purpose"] == "trafficking_interview" and c["granted"] and not c["target"] for c in crecs):
+                raise ValidationError("consents", "the pre-screen needs consent to the trafficking interview")
+            pre = screening.evaluate_prescreen(prescreen)
+            if pre.controlling_person_present:
+                fl.add("CONTROLLING_PERSON_PRESENT")
+                e["controlling_person_present"] = True
         surge = self.surge_active()
         priority = flag_priority(fl)
         chosen = self._stations(stations, fl, surge)
+        if pre is not None and pre.routes_to_private_room and PRIVATE_ROOM in ctx.site.stations \
+                and PRIVATE_ROOM not in chosen:
+            chosen = [s for s in ctx.site.stations if s in {*chosen, PRIVATE_ROOM}]
         enc_id = str(uuid.uuid4())
         arrival = {"quick": True, "legal_basis": LEGAL_BASIS, "group_id": group.id if group else None, "row": row,
                    "household_id": household_id, "household_role": household_role, "child_status": status,
                    "flags": sorted(fl), "priority": priority, "interpreter_language": lang or "", "surge": surge}
         payload = {"person_id": pid, "person": p, "encounter": {**e, "id": enc_id}, "consents": [],
                    "trafficking": None, "tb": None, "referrals": refs, "arrival": arrival}
+        if pre is not None:
+            payload["prescreen"] = pre.to_dict()
+            if crecs:
+                payload["consent_records"] = [{**x, "id": str(uuid.uuid4())} for x in crecs]
         entries: list[dict[str, Any]] = [{"id": str(uuid.uuid4()), "station": s, "priority": priority}
                                          for s in chosen]
         with ctx.store.write():
@@ -472,6 +498,7 @@ class Arrivals:
                 [check_id(household_id, "household_id")])):
             r["age"] = age_on(r.pop("date_of_birth"), today)
             out.append(r)
+        ctx.audit_read("household", len(out))
         return out
 
     def destinations(self, field_: str, prefix: str = "", *, limit: int = 20) -> list[str]:
@@ -507,17 +534,22 @@ class Arrivals:
         medical_only = not (ctx.may(Permission.VIEW_TRAFFICKING) or ctx.may(Permission.VIEW_OWN_TRAFFICKING))
         rows = ctx.db.execute(
             "SELECT q.id, q.person_id, q.encounter_id, q.station, q.status, q.priority, q.entered_at, q.called_at, "
-            "coalesce(a.flags, '[]'), p.family_name, p.given_names, p.name_khmer, p.sex, p.date_of_birth "
+            "coalesce(a.flags, '[]'), p.family_name, p.given_names, p.name_khmer, p.sex, p.date_of_birth, "
+            "coalesce(e.prescreen, '') "
             "FROM queue_entries q JOIN persons p ON p.id = q.person_id LEFT JOIN arrivals a ON a.id = q.encounter_id "
+            "LEFT JOIN encounters e ON e.id = q.encounter_id "
             "WHERE q.station = ? AND q.status IN ('called', 'waiting') AND p.voided = 0 "
             "ORDER BY q.status = 'waiting', q.priority DESC, q.entered_hlc LIMIT ?",
             [station, max(1, min(limit, 10_000))]).fetchall()
         out = []
-        for (eid, pid, enc, st, status, prio, entered, called, flags, fam, giv, khm, sex, dob) in rows:
+        for (eid, pid, enc, st, status, prio, entered, called, flags, fam, giv, khm, sex, dob, pre) in rows:
             fl = tuple(f for f in json.loads(flags) if not medical_only or f in HEALTH_FLAGS)
             waited = int((now - datetime.fromisoformat(entered)).total_seconds())
+            reasons = () if medical_only or not pre or st != PRIVATE_ROOM else tuple(
+                json.loads(pre).get("reasons") or ())
             out.append(QueueItem(eid, pid, enc, st, status, prio, fl, fam, giv, khm, sex, age_on(dob, today),
-                                 entered, max(0, waited), called))
+                                 entered, max(0, waited), called, reasons=reasons))
+        ctx.audit_read("queue", len({i.person_id for i in out}))
         return out
 
     def call_next(self, station: str) -> QueueItem | None:

@@ -106,7 +106,7 @@ def list_usernames(path: str | os.PathLike[str]) -> list[str]:
 
 
 def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, clock: Clock | None = None,
-           kdf: crypto.KdfParams | None = None) -> Session:
+           kdf: crypto.KdfParams | None = None, minimise: bool = True) -> Session:
     """Sign a user in: unwrap the data key with their passphrase and open the store.
 
     The passphrase's strength is not checked here (an old weak one still signs in). What others did to this
@@ -138,6 +138,8 @@ def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, cloc
             # Signing in is never refused for it (set before the rule); the user is asked to change it.
             notices.append(Notice("weak_passphrase", "", clock.now().isoformat()))
         session.notices = tuple(notices)
+        if minimise:                  # issue 12: a supervisor's sign-in runs the minimisation pass (never fails it)
+            session.retention.auto()
     except BaseException:
         store.close()
         raise

@@ -44,6 +44,7 @@ class Consents:
             officer = r.pop("officer_id")
             if ctx.may_see_trafficking(officer) or (r["purpose"] == "tb_screen" and ctx.may(Permission.VIEW_TB)):
                 out.append(r)
+        ctx.audit_read("consents", 1 if out else 0)
         return out
 
     def withdraw(self, encounter_id: str, purpose: str, *, target: str = "", reason: str = "") -> Changes:

@@ -40,6 +40,14 @@ from checkpoint.screening.cascade import tb_cascade
 from checkpoint.screening.facilities import nearest_facility
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
+from checkpoint.services.tb_followup import (
+    MSG_OPEN_TB_TRANSFER,
+    TB_TRANSFER_REASON,
+    FollowUpRow,
+    OpenTBReferral,
+    follow_up_rows,
+    open_tb_referrals,
+)
 from checkpoint.site import (
     META_DETENTION_ALONE,
     META_XRAY_ON_SITE,
@@ -52,7 +60,6 @@ __all__ = ["TB_TRANSFER_REASON", "Health", "HealthRecord", "Screened", "TBPolicy
 TB_ANSWER_KEYS = ("hiv", "cough", "cough_days", "haemoptysis", "fever", "night_sweats", "weight_loss",
                   "poor_weight_gain", "contact", "previous_tb", "diabetes", "recent_detention")
 CXR_KEYS = ("cxr_result", "cxr_at", "cxr_cad_score", "cxr_read_by")
-TB_TRANSFER_REASON = "TB_TREATMENT_TRANSFER"
 _PERSON_COLS = ("id", "family_name", "given_names", "name_khmer", "sex", "date_of_birth", "dob_estimated",
                 "home_province", "home_district", "voided")
 _ENCOUNTER_COLS = ("id", "station_id", "arrival_at", "age_at_arrival", "voided")
@@ -85,12 +92,15 @@ class HealthRecord:
 
 @dataclass(frozen=True)
 class Screened:
-    """What ``Health.screen`` saved: the screening, the referral it opened (None for a negative screen)."""
+    """What ``Health.screen`` saved: the screening, the referral it opened (None for a negative screen). When the
+    person already had an open TB referral, ``continued`` is True and ``referral_id`` is that referral: the screen
+    (and its chest X-ray) continued it rather than opening a second one."""
 
     tb_screening_id: str
     referral_id: str | None
     result: Any
     changes: Changes
+    continued: bool = False
 
 
 class Health:
@@ -145,6 +155,7 @@ class Health:
             [pid]))
         with ctx.store.write():
             ctx.store.record("person.viewed", "person", pid, {}, author=ctx.user.id)
+        ctx.audit_read("health", 1)
         return HealthRecord(rows[0], arrivals, screens, refs)
 
     # ------------------------------------------------------------------ the screen
@@ -156,6 +167,11 @@ class Health:
         (to ``facility_code``, or the facility the referral rules suggest); a chest X-ray taken in the same sitting
         (``cxr``: ``cxr_result``, ``cxr_at`` (default today), ``cxr_cad_score``, ``cxr_read_by``) is recorded on
         it. One event, one transaction.
+
+        A person who already has an open TB referral gets no second one: a presumptive or high-risk screen
+        continues the open referral (the latest, ``tb_followup.open_tb_referrals``; ``facility_code`` is then not
+        used), the X-ray of the sitting is recorded on it (a ``referral.updated`` event in the same transaction),
+        and the result says so (``Screened.continued``).
         """
         ctx = self._ctx
         ctx.require(Permission.SCREEN_TB)
@@ -177,19 +193,33 @@ class Health:
                               "answers": {**given, "age": age, "mode": ctx.site.tb_mode, **policy},
                               "result": {k: full[k] for k in _KEEP}}
         referral: dict[str, Any] | None = None
+        open_ref = open_tb_referrals(ctx.db, e["person_id"])[-1:] if res.referral_needed else []
+        if open_ref:
+            cont = open_ref[0]
+            cxr_update: dict[str, Any] | None = None
+            if cxr:
+                self._cxr(cxr)
+                today = ctx.today()
+                cxr_update = validate_referral_update(cont, {"cxr_at": today.isoformat(), **cxr}, today=today,
+                                                      arrival_day=self._arrival_day(e))
+            payload = {"encounter_id": e["id"], "consent": {"tb_screening": True}, "tb": tb, "referral": None}
+            with ctx.store.write():
+                ctx.store.record("tb.screened", "person", e["person_id"], payload, author=ctx.user.id,
+                                 content_version=f"{res.content_id}@{res.content_version}")
+                if cxr_update:
+                    ctx.store.record("referral.updated", "person", e["person_id"],
+                                     {"referral_id": cont["id"], "changes": cxr_update}, author=ctx.user.id)
+            return Screened(tb["id"], cont["id"], res, Changes(referrals=True, events=True, ids={
+                "person": e["person_id"], "tb_screening": tb["id"], "referral": cont["id"]}), continued=True)
         if res.referral_needed:
             suggested = next(s for s in screening.suggest_referrals(tb=res, age=age) if s.kind == "health")
             referral = validate_referral({"kind": "health", "agency_code": facility_code or suggested.agency_code,
                                           "reason_code": suggested.reason_code, "urgency": suggested.urgency})
             referral["id"] = str(uuid.uuid4())
         if cxr:
-            unknown = set(cxr) - set(CXR_KEYS)
-            if unknown:
-                raise ValidationError(sorted(unknown)[0], "is not part of the chest X-ray")
+            self._cxr(cxr)
             if referral is None:
                 raise ValidationError("cxr_result", "a chest X-ray is recorded for a person the screen refers")
-            if not cxr.get("cxr_result"):
-                raise ValidationError("cxr_result", "give the chest X-ray reading")
             today = ctx.today()
             referral["record"] = validate_referral_update(
                 {"status": "referred", "kind": "health"}, {"cxr_at": today.isoformat(), **cxr}, today=today,
@@ -238,6 +268,9 @@ class Health:
         r = self._referral(referral_id)
         if r["diagnosis"] not in ("BACT_CONFIRMED", "CLINICALLY_DIAGNOSED"):
             raise ValidationError("diagnosis", "record a TB diagnosis before the transfer for treatment")
+        moved = [o for o in open_tb_referrals(ctx.db, r["person_id"]) if o["reason_code"] == TB_TRANSFER_REASON]
+        if moved:
+            raise OpenTBReferral(MSG_OPEN_TB_TRANSFER, moved[-1])
         if facility_code is None:
             home = ctx.db.execute("SELECT home_province FROM persons WHERE id = ?", [r["person_id"]]).fetchone()
             found = nearest_facility(home[0] if home else "")
@@ -266,12 +299,14 @@ class Health:
         lo = datetime(start.year, start.month, start.day, tzinfo=tz).astimezone(UTC).isoformat()
         hi = datetime.combine(end + timedelta(days=1), datetime.min.time(), tzinfo=tz).astimezone(UTC).isoformat()
         screens = []
-        for _sid, pid, enc, outcome, answers, at, sex in ctx.db.execute(
-                "SELECT t.id, t.person_id, t.encounter_id, t.outcome, t.answers, t.screened_at, p.sex "
+        for _sid, pid, enc, outcome, answers, at, sex, province in ctx.db.execute(
+                "SELECT t.id, t.person_id, t.encounter_id, t.outcome, t.answers, t.screened_at, p.sex, "
+                "p.home_province "
                 "FROM tb_screenings t JOIN persons p ON p.id = t.person_id JOIN encounters e ON e.id = t.encounter_id "
                 "WHERE t.screened_at >= ? AND t.screened_at < ? AND t.voided = 0 AND p.voided = 0 AND e.voided = 0",
                 [lo, hi]):
             screens.append({"person_id": pid, "encounter_id": enc, "outcome": outcome, "sex": sex,
+                            "province": province or "",
                             "age": json.loads(answers).get("age"),
                             "screened_on": datetime.fromisoformat(at).astimezone(tz).date().isoformat()})
         encs = sorted({s["encounter_id"] for s in screens})
@@ -284,7 +319,36 @@ class Health:
                 f"({', '.join('?' for _ in part)})", part))
         return tb_cascade(screens, refs, start=start, end=end)
 
+    # ------------------------------------------------------------------ the follow-up list
+    def follow_up(self, *, overdue_days: int = 7, overdue_only: bool = False) -> builtins.list[FollowUpRow]:
+        """Every open TB referral (``checkpoint.services.tb_followup``), the longest waiting first; ``overdue`` when
+        more than ``overdue_days`` local days passed since its last step (``overdue_only``: only those). For the
+        health post (``screen_tb``): officers and administrators do not get this list. The read is traced."""
+        ctx = self._ctx
+        ctx.require(Permission.SCREEN_TB)
+        if isinstance(overdue_days, bool) or not isinstance(overdue_days, int) or not 0 <= overdue_days <= 365:
+            raise ValidationError("overdue_days", "must be a whole number of days from 0 to 365")
+        rows = follow_up_rows(ctx.db, today=ctx.today(), tz=ctx.site.tz, overdue_days=overdue_days,
+                              overdue_only=overdue_only)
+        ctx.audit_read("referrals", len({r.person_id for r in rows}))
+        return rows
+
+    def open_referral(self, person_id: str) -> dict[str, Any] | None:
+        """The person's open TB referral that a new screen would continue (the latest), or None."""
+        ctx = self._ctx
+        ctx.require(Permission.VIEW_TB)
+        found = open_tb_referrals(ctx.db, check_id(person_id, "person_id"))
+        return found[-1] if found else None
+
     # ------------------------------------------------------------------
+    @staticmethod
+    def _cxr(cxr: Mapping[str, Any]) -> None:
+        unknown = set(cxr) - set(CXR_KEYS)
+        if unknown:
+            raise ValidationError(sorted(unknown)[0], "is not part of the chest X-ray")
+        if not cxr.get("cxr_result"):
+            raise ValidationError("cxr_result", "give the chest X-ray reading")
+
     def _encounter(self, encounter_id: str) -> dict[str, Any]:
         e = self._ctx.encounter(encounter_id)
         if e["voided"]:

@@ -27,8 +27,10 @@ from checkpoint.services.base import Context
 from checkpoint.services.chainhead import hq_head_problems
 from checkpoint.services.changes import Changes
 from checkpoint.services.protection import sealed_over_problems
+from checkpoint.services.retention import head_seq, stamp_backup
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.keyfile import KeyFile
+from checkpoint.storage.minimise import minimised_problems
 from checkpoint.storage.rebuild import compare_projections, rebuild_projections
 from checkpoint.storage.store import keyfile_path
 
@@ -106,6 +108,9 @@ class Maintenance:
             store, ctx.keyfile.protection_key if ctx.user.role == Role.SUPERVISOR else None)
         problems += sealed
         notes += sealed_notes
+        minimised, mnotes = minimised_problems(store, head_seq(store))    # issue 12: minimised after HQ's ack
+        problems += minimised
+        notes = [*notes, *mnotes]
         rebuilt = rebuild_projections(store)
         try:
             problems += compare_projections(ctx.db, rebuilt)
@@ -211,6 +216,7 @@ class Maintenance:
         target = open_encrypted(dest, key, create=True)
         try:
             ctx.db.conn.backup(target.conn)
+            stamp_backup(target, ctx.store, ctx.store.clock.now())     # issue 12: a backup carries its date
             target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             bad = [r[0] for r in target.execute("PRAGMA integrity_check").fetchall()]
             if bad != ["ok"]:

@@ -64,6 +64,8 @@ _TABLES = {"person": ("persons", "id"), "encounter": ("encounters", "person_id")
            "tb_screening": ("tb_screenings", "person_id"), "referral": ("referrals", "person_id"),
            "conflict": ("conflicts", "person_id")}
 _TABLES["queue_entry"] = ("queue_entries", "person_id")        # group arrivals (issue 11)
+_TABLES["assistance"] = ("assistance", "person_id")              # issue 13
+_TABLES["nea_registration"] = ("nea_registrations", "person_id")
 
 
 def _held_key(raw: Any) -> str:

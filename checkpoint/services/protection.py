@@ -36,11 +36,12 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from checkpoint import crypto, protection_section
 from checkpoint.crypto import sealed
-from checkpoint.errors import CryptoError, DecryptionFailed, SignatureInvalid, ValidationError
+from checkpoint.errors import CryptoError, DecryptionFailed, ValidationError
 from checkpoint.events import canonical_json, event_hash
 from checkpoint.model.roles import Role
 from checkpoint.storage.codec import decode_payload, encode_payload
 from checkpoint.storage.keyfile import KeyFile
+from checkpoint.storage.minimise import minimised_ids
 from checkpoint.storage.rebuild import rebuild_projections
 from checkpoint.storage.store import Store
 
@@ -266,7 +267,7 @@ def sections_of(store: Store, keys: list[bytes], person_id: str) -> Sections:
     return out
 
 
-# ------------------------------------------------------------------------------------- sealing older records (0012)
+# ------------------------------------------------------------------------------------- sealing older records (0013)
 SEALED_OVER_CONTEXT: Final = b"checkpoint sealed over v1"
 # The projections a sealed section changes (rebuilt from the log after sealing older events).
 _SECTION_TABLES: Final = ("encounters", "trafficking_screenings", "referrals", "field_versions", "conflicts")
@@ -316,6 +317,7 @@ def seal_legacy(store: Store, kf: KeyFile, role: str) -> int:
                         [start]).fetchone() is None:
         return 0
     types = ", ".join(f"'{t}'" for t in sorted(protection_section.SECTION_TYPES))
+    minimised = minimised_ids(store.db)           # their section is gone already (issue 12): nothing to seal
     todo: list[tuple[bytes, str, str]] = []
     first_waiting: int | None = None
     last = start
@@ -325,7 +327,7 @@ def seal_legacy(store: Store, kf: KeyFile, role: str) -> int:
             payload = json.loads(ev["payload"])
         except ValueError:
             continue
-        if not isinstance(payload, dict) or protection_section.SEALED_KEY in payload:
+        if not isinstance(payload, dict) or protection_section.SEALED_KEY in payload or ev["id"] in minimised:
             continue
         if ev["sync_state"] not in ("acked", "remote"):
             if first_waiting is None:                 # not at HQ yet: sealed at a sign-in after HQ has it
@@ -420,7 +422,11 @@ def sealed_over_problems(store: Store, protection_key: bytes | None) -> tuple[li
         if type_ == "user.key_set":
             with contextlib.suppress(ValueError):
                 keys.setdefault(entity, []).append(bytes.fromhex(str(p.get("signing_public", ""))))
-    checked = unchecked = 0
+    checked = unchecked = fetched = 0
+    # An event sealed and later minimised (issue 12, point 6) no longer holds the payload that was sealed: its seal
+    # is still checked (a supervisor of this store signed it for this hash), its kept payload is checked by
+    # checkpoint.storage.minimise.minimised_problems against the minimisation that lists it.
+    minimised = minimised_ids(store.db)
     for ev in store.events(where="sealed_over != ''"):
         where = f"event {ev['id']} ({ev['type']}, device seq {ev['device_seq']})"
         try:
@@ -429,7 +435,11 @@ def sealed_over_problems(store: Store, protection_key: bytes | None) -> tuple[li
         except (ValueError, KeyError, TypeError):
             problems.append(f"{where}: its record of being sealed is damaged")
             continue
-        if hashlib.sha256(ev["payload"].encode()).hexdigest() != digest:
+        dropped = ev["id"] in minimised
+        if not dropped and hashlib.sha256(ev["payload"].encode()).hexdigest() != digest:
+            if event_hash(ev) == ev["hash"]:
+                fetched += 1             # the original as written, fetched back from HQ after a minimisation
+                continue
             problems.append(f"{where}: its sealed section was changed after it was sealed")
             continue
         ok = False
@@ -438,11 +448,13 @@ def sealed_over_problems(store: Store, protection_key: bytes | None) -> tuple[li
                 crypto.verify(k, f"{ev['hash']}|{digest}".encode(), sig, context=SEALED_OVER_CONTEXT)
                 ok = True
                 break
-            except (SignatureInvalid, ValidationError):
+            except (CryptoError, ValidationError):         # a forged signature may not even be one (its format)
                 continue
         if not ok or by not in supervisors:
             problems.append(f"{where}: it was not sealed by a supervisor of this store")
             continue
+        if dropped:
+            continue                               # nothing sealed left to open: minimised_problems checks it
         if protection_key is None:
             unchecked += 1
             continue
@@ -457,6 +469,9 @@ def sealed_over_problems(store: Store, protection_key: bytes | None) -> tuple[li
         else:
             checked += 1
     notes = []
+    if fetched:
+        notes.append(f"{fetched} events sealed after they were written were fetched back from HQ as written (in "
+                     "clear, their content gives their hash): a pass drops their section again once the hold ends")
     if checked or unchecked:
         notes.append(f"{checked + unchecked} events were sealed after they were written (store upgrade): "
                      + (f"{unchecked} of them can be checked against their hash only by a supervisor"

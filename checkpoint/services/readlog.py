@@ -31,6 +31,8 @@ WINDOW_SECONDS = 60
 # The kinds of read that return personal data (the ``kind`` of a records.read event).
 READ_KINDS = frozenset({"search", "list", "history", "duplicates", "referrals", "slip", "review",
                         "conflicts"})
+READ_KINDS = READ_KINDS | {"queue", "household", "health", "consents", "arrival"}   # arrivals, health post, consents
+READ_KINDS = READ_KINDS | {"assistance", "nea"}       # issue 13: what a person received; NEA registrations
 
 
 @dataclass

@@ -25,6 +25,7 @@ from checkpoint.screening import checklist
 from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
 from checkpoint.services import protection
 from checkpoint.services.base import Context, check_id, row_dicts
+from checkpoint.services.directory import Directory
 
 __all__ = ["PersonSummary", "Records", "RemoteAuthor", "TodayFigures", "summaries"]
 
@@ -180,6 +181,13 @@ class Records:
         # of them for a supervisor holding the protection key).
         sec = protection.sections_of(ctx.store, protection.reader_keys(ctx.keyfile, ctx.store, ctx.user.role), pid) \
             if any(ctx.may_see_trafficking(e["officer_id"]) for e in encounters) else protection.Sections()
+        directory = Directory(ctx)
+        stages: dict[str, list[dict[str, Any]]] = {}
+        for st in row_dicts(db.execute(
+                "SELECT s.referral_id, s.stage, s.outcome, s.organisation, s.recorded_at FROM referral_stages s "
+                "JOIN referrals r ON r.id = s.referral_id WHERE r.person_id = ? ORDER BY s.recorded_at, s.rowid",
+                [pid])):
+            stages.setdefault(st["referral_id"], []).append(st)
         out_enc = []
         for e in encounters:
             full = ctx.may_see_trafficking(e["officer_id"])
@@ -202,8 +210,8 @@ class Records:
                     e.pop(k, None)
             e["tb"] = [_explained(_decode_screening(x)) for x in tbs if x["encounter_id"] == e["id"]] \
                 if ctx.may(Permission.VIEW_TB) else []
-            e["referrals"] = [_referral_view(_open_referral(r, sec), full) for r in refs
-                              if r["encounter_id"] == e["id"]]
+            e["referrals"] = [_with_directory(_referral_view(_open_referral(r, sec), full), directory, stages)
+                              for r in refs if r["encounter_id"] == e["id"]]
             out_enc.append(e)
         with ctx.store.write():
             ctx.store.record("person.viewed", "person", pid, {}, author=ctx.user.id)
@@ -459,3 +467,14 @@ def _referral_view(r: Mapping[str, Any], full: bool) -> dict[str, Any]:
         return dict(r)
     # Others learn only that a protection referral exists.
     return {"id": r["id"], "kind": r["kind"], "restricted": True}
+
+
+def _with_directory(view: dict[str, Any], directory: Directory, stages: Mapping[str, list[dict[str, Any]]]
+                    ) -> dict[str, Any]:
+    """A visible referral with its agency's name from HQ's directory (a withdrawn one too; issue 16) and the
+    stages its partner organisation recorded at HQ (``partner_stages``)."""
+    if view.get("restricted"):
+        return view
+    code = str(view.get("agency_code") or "")
+    return {**view, "agency_label": directory.label(code), "agency_label_km": directory.label(code, "km"),
+            "partner_stages": stages.get(str(view["id"]), [])}

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from checkpoint import codelists, protection_section
+from checkpoint import protection_section
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from checkpoint.model.referral import (
     HEALTH_STAGES,
@@ -37,8 +37,9 @@ from checkpoint.screening.safety import raise_urgency
 from checkpoint.services import protection
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
+from checkpoint.services.tb_followup import MSG_OPEN_TB_REFERRAL, OpenTBReferral, open_tb_referrals
 
-__all__ = ["FollowUpList", "ReferralRow", "Referrals"]
+__all__ = ["FollowUpList", "ReferralRow", "Referrals", "directory_codes"]
 
 
 @dataclass(frozen=True)
@@ -109,12 +110,16 @@ class Referrals:
         """Refer the person of an arrival (after registration); the new id is ``changes.ids["referral"]``."""
         ctx = self._ctx
         e = ctx.encounter(encounter_id)
-        r = validate_referral(referral)
+        r = validate_referral(referral, directory=directory_codes(ctx, referral))
         if r["kind"] == "health":
             if not (ctx.may(Permission.REGISTER) or ctx.may(Permission.UPDATE_HEALTH_REFERRAL)):
                 raise PermissionDenied("Not allowed to refer to a health facility.")
         else:
             ctx.may_amend(e["officer_id"])
+        if r["kind"] == "health":       # issue 14: one open TB referral per person (services/tb_followup.py)
+            found = open_tb_referrals(ctx.db, e["person_id"])
+            if found:
+                raise OpenTBReferral(MSG_OPEN_TB_REFERRAL, found[-1])
         r["id"] = str(uuid.uuid4())
         with ctx.store.write():
             ctx.store.record("referral.created", "person", e["person_id"],
@@ -225,14 +230,18 @@ class Referrals:
         ctx.may_amend(e["officer_id"])
         if e["voided"]:
             raise ConflictError("This arrival was voided.")
-        if not isinstance(agency_code, str) or not codelists.is_valid("agencies", agency_code):
+        from checkpoint.services.directory import Directory
+
+        agency = next((a for a in Directory(ctx).active_agencies() if a.code == agency_code), None) \
+            if isinstance(agency_code, str) else None
+        if agency is None:                   # the shipped agencies and HQ's directory entries active today
             raise ValidationError("agency_code", "choose an agency from the directory")
         if urgency not in URGENCIES:
             raise ValidationError("urgency", "must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE")
         if not isinstance(reason, str) or not reason.strip():
             raise ValidationError("reason", "say why you refer the person")
         child = e.get("age_at_arrival") is not None and e["age_at_arrival"] < 18
-        kinds = codelists.DEFAULT.get("agencies").by_code[agency_code].extra.get("kinds") or ["protection"]
+        kinds = list(agency.services) or ["protection"]
         if kind is None:
             kind = "child_protection" if child and "child_protection" in kinds else "protection"
         if kind not in ("protection", "child_protection"):
@@ -260,6 +269,32 @@ class Referrals:
         if base not in URGENCIES:
             raise ValidationError("urgency", "must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE")
         return raise_urgency(base) if present else base
+    def protection_follow_up(self, *, open_only: bool = True, limit: int = 1000) -> builtins.list[dict[str, Any]]:
+        """Protection and child-protection referrals for the supervisor's follow-up tab (issue 16), oldest first:
+        the person's name, the agency (its name from HQ's directory too), urgency, status, and the last stage the
+        partner organisation recorded at HQ (``partner_stage``, ``partner_outcome``, ``partner_at``; "" if none).
+        ``open_only``: not closed nor lost to follow-up. Needs the right to see protection referrals."""
+        from checkpoint.services.directory import Directory
+
+        self._require_kind("protection")
+        sql = ("SELECT r.id, r.person_id, r.kind, r.agency_code, r.urgency, r.status, r.created_at, p.family_name, "
+               "p.given_names, p.name_khmer, s.stage AS partner_stage, s.outcome AS partner_outcome, "
+               "s.recorded_at AS partner_at FROM referrals r JOIN persons p ON p.id = r.person_id "
+               "LEFT JOIN referral_stages s ON s.rowid = (SELECT max(x.rowid) FROM referral_stages x "
+               "WHERE x.referral_id = r.id) WHERE r.kind != 'health' AND r.voided = 0")
+        if open_only:
+            sql += " AND r.status NOT IN ('closed', 'lost_to_follow_up')"
+        rows = row_dicts(self._ctx.db.execute(sql + " ORDER BY r.created_at LIMIT ?", [max(1, min(limit, 5000))]))
+        directory = Directory(self._ctx)
+        labels: dict[str, str] = {}
+        for r in rows:
+            code = r["agency_code"]
+            if code not in labels:
+                labels[code] = directory.label(code)
+            r["agency_label"] = labels[code]
+            for k in ("partner_stage", "partner_outcome", "partner_at"):
+                r[k] = r[k] or ""
+        return rows
 
     def _opened(self, rows: builtins.list[ReferralRow]) -> builtins.list[ReferralRow]:
         """Protection referrals' notes from their sealed sections (issue 10, point 11), as this reader's keys open
@@ -304,3 +339,11 @@ def _referral_consented(ctx: Context, encounter_id: str, agency_code: str) -> bo
     legacy = ctx.db.execute("SELECT granted FROM consents WHERE encounter_id = ? AND purpose = 'referral'",
                             [encounter_id]).fetchone()
     return bool(legacy and legacy[0])
+def directory_codes(ctx: Context, referral: Mapping[str, Any]) -> frozenset[str]:
+    """The codes of HQ's directory a new referral may name today (issue 16), besides the shipped lists."""
+    from checkpoint.services.directory import Directory
+
+    code = referral.get("agency_code") if isinstance(referral, Mapping) else None
+    if not isinstance(code, str) or not code:
+        return frozenset()
+    return frozenset({code}) & {a.code for a in Directory(ctx).active_agencies() if a.source == "directory"}

@@ -12,6 +12,7 @@ Raises PermissionDenied (role), NotFound and ConflictError (an existing person w
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,7 +20,8 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from checkpoint import screening
-from checkpoint.errors import ConflictError, NotFound, StoreError, ValidationError
+from checkpoint.arrivals.codes import STATION_ROLES
+from checkpoint.errors import ConflictError, NotFound, PermissionDenied, StoreError, ValidationError
 from checkpoint.model.consent import validate_consent_records
 from checkpoint.model.encounter import validate_consents, validate_encounter
 from checkpoint.model.person import age_on, name_key, validate_person
@@ -29,12 +31,15 @@ from checkpoint.screening import checklist
 from checkpoint.screening.safety import evaluate_safety
 from checkpoint.services.base import Context, check_id
 from checkpoint.services.changes import Changes
+from checkpoint.services.private_room import private_room_entries
 from checkpoint.services.records import PersonSummary, summaries
+from checkpoint.services.referrals import directory_codes
 
 __all__ = ["TB_ANSWER_KEYS", "PossibleDuplicate", "Registered", "Registrations"]
 
 TB_ANSWER_KEYS = ("hiv", "cough", "cough_days", "haemoptysis", "fever", "night_sweats", "weight_loss",
                   "poor_weight_gain", "contact", "previous_tb", "diabetes", "recent_detention")
+MSG_COMPLETED = "This arrival's full registration is already recorded."
 _DUPLICATE_ORDER = ("same_document", "same_name_and_birth_date", "same_khmer_name_and_birth_date", "similar_name",
                     "same_phone")
 
@@ -55,6 +60,8 @@ class Registered:
     # checklist's ``trafficking`` result reads NOT_INDICATED by the ILO rule, but it was not asked
     checklist_status: str | None = None
     safety: Any = None
+    # the flow: the private-room queue entry the pre-screen added (empty when it sent no one there)
+    queued: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,7 @@ class Registrations:
                  trafficking: Mapping[str, Any] | None = None, tb: Mapping[str, Any] | None = None,
                  referrals: Iterable[Mapping[str, Any]] = (), draft_id: str | None = None,
                  prescreen: Mapping[str, Any] | None = None,
-                 consent_records: Iterable[Mapping[str, Any]] = ()) -> Registered:
+                 consent_records: Iterable[Mapping[str, Any]] = (), private_room: bool = True) -> Registered:
         """Save one arrival: a new person (``person``) or an existing one (``person_id``), the journey, consent
         per purpose, the trafficking checklist (``{"ticked": [...], "age_at_exploitation": n}``), the TB screen
         (answers as ``evaluate_tb`` takes them) and referrals — in one transaction, as one event.
@@ -89,6 +96,10 @@ class Registrations:
         result on the arrival (it needs consent to the trafficking interview). ``consent_records`` gives consent per
         purpose (``checkpoint.model.consent``): where one is given for the TB screen or the trafficking interview, it
         decides whether that screen may be recorded (each apart), instead of the single consent to screening.
+
+        The flow: when the pre-screen routes to the private room, the person joins that station's queue (unless
+        already there), in the same transaction (``Registered.queued``). ``private_room=False`` leaves the queue
+        alone: for arrivals recorded after the fact (the demo's history), whose interview is long past.
         """
         ctx = self._ctx
         ctx.require(Permission.REGISTER)
@@ -134,7 +145,7 @@ class Registrations:
             tb_res, tb_payload = _tb(tb, age, ctx.site.tb_mode, ctx.site.tb_policy())
             payload["tb"] = tb_payload
             versions.append(f"{tb_res.content_id}@{tb_res.content_version}")
-        refs = [validate_referral(r) for r in referrals]
+        refs = [validate_referral(r, directory=directory_codes(ctx, r)) for r in referrals]
         # An officer's referral in immediate danger is made without waiting for consent (issue 12: she acts first).
         if any(r["urgency"] != "IMMEDIATE_DANGER" for r in refs) and "referral" not in granted \
                 and not (age is not None and age < 18):
@@ -146,9 +157,16 @@ class Registrations:
         payload["referrals"] = refs
         if draft_id is not None:
             check_id(draft_id, "draft_id")
+        # The pre-screen says "private room": the person joins that station's queue with the reason (the flow).
+        entries = private_room_entries(ctx, pid, payload.get("prescreen"),
+                                       ["CONTROLLING_PERSON_PRESENT"] if e.get("controlling_person_present") else []
+                                       ) if private_room else []
         with ctx.store.write():
             ctx.store.record("registration.recorded", "person", pid, payload, author=ctx.user.id,
                              content_version=",".join(versions))
+            if entries:
+                ctx.store.record("queue.entered", "person", pid, {"encounter_id": enc_id, "entries": entries},
+                                 author=ctx.user.id)
             if draft_id is not None:
                 ctx.db.execute("DELETE FROM drafts WHERE id = ? AND user_id = ?", [draft_id, ctx.user.id])
         return Registered(pid, enc_id, payload["trafficking"]["id"] if payload["trafficking"] else None,
@@ -157,7 +175,154 @@ class Registrations:
                           Changes(persons=True, encounters=True, referrals=bool(refs), drafts=draft_id is not None,
                                   events=True, ids={"person": pid, "encounter": enc_id}),
                           payload["trafficking"]["status"] if payload["trafficking"] else None,
-                          _safety_of(payload["trafficking"]))
+                          _safety_of(payload["trafficking"]), tuple(x["id"] for x in entries))
+
+    def arrival(self, encounter_id: str) -> dict[str, Any]:
+        """What the full registration continues from: a quick registration's arrival, its person (identity), the
+        household (role, child status, the guardian's id and name) and its flags. NotFound when the encounter is
+        not a quick registration's; ConflictError when its full registration is already recorded."""
+        ctx = self._ctx
+        ctx.require(Permission.REGISTER)
+        ctx.require(Permission.VIEW_IDENTITY)
+        eid = check_id(encounter_id, "encounter_id")
+        row = ctx.db.execute(
+            "SELECT e.person_id, e.arrival_at, e.return_type, e.interpreter_used, e.accompanied_minor, "
+            "e.controlling_person_present, e.age_at_arrival, a.household_id, a.household_role, a.child_status, "
+            "a.flags, p.guardian_person_id, p.date_of_birth, p.voided FROM encounters e "
+            "JOIN arrivals a ON a.id = e.id JOIN persons p ON p.id = e.person_id WHERE e.id = ?", [eid]).fetchone()
+        if row is None or row[13]:
+            raise NotFound("No such arrival.")
+        if self._completed(eid):
+            raise ConflictError(MSG_COMPLETED)
+        guardian = None
+        if row[11]:
+            g = ctx.db.execute("SELECT family_name, given_names, name_khmer FROM persons WHERE id = ?",
+                               [row[11]]).fetchone()
+            if g is not None:
+                guardian = {"id": row[11], "name": " ".join(x for x in (g[0], g[1]) if x) or g[2]}
+        ctx.audit_read("arrival", 1)
+        return {"encounter_id": eid, "person_id": row[0], "date_of_birth": row[12],
+                "encounter": {"arrival_at": row[1], "return_type": row[2], "interpreter_used": bool(row[3]),
+                              "accompanied_minor": bool(row[4]), "controlling_person_present": bool(row[5])},
+                "age_at_arrival": row[6], "household_id": row[7], "household_role": row[8], "child_status": row[9],
+                "flags": json.loads(row[10] or "[]"), "guardian": guardian}
+
+    def _completed(self, encounter_id: str) -> bool:
+        db = self._ctx.db
+        # a full registration always records the consent to storage (a quick one records none, even with a pre-screen)
+        return bool(db.execute("SELECT 1 FROM consents WHERE encounter_id = ? LIMIT 1", [encounter_id]).fetchone())
+
+    def complete(self, encounter_id: str, *, encounter: Mapping[str, Any] | None = None,
+                 consents: Mapping[str, Any] | None = None, trafficking: Mapping[str, Any] | None = None,
+                 tb: Mapping[str, Any] | None = None, referrals: Iterable[Mapping[str, Any]] = (),
+                 draft_id: str | None = None, prescreen: Mapping[str, Any] | None = None,
+                 consent_records: Iterable[Mapping[str, Any]] = (), queue_entry_id: str | None = None,
+                 person: Mapping[str, Any] | None = None, person_id: str | None = None) -> Registered:
+        """Complete a quick registration's arrival with the full registration (journey, consent per purpose,
+        pre-screen, screens, referrals) as one ``registration.completed`` event on the SAME encounter — no second
+        arrival. The same rules as ``register``: storage consent, each screen with its consent, the child rule
+        (an accompanied child, as the quick registration recorded the household, gets no automatic child-protection
+        referral without indicators). ``queue_entry_id`` (the station entry the person was called from) is closed
+        as done in the same transaction; a pre-screen that says "private room" queues the person there unless
+        already queued there. ``person``/``person_id`` are accepted for the wizard's sake and must name the
+        arrival's person (the identity is corrected through records, not here)."""
+        ctx = self._ctx
+        ctx.require(Permission.REGISTER)
+        eid = check_id(encounter_id, "encounter_id")
+        row = ctx.db.execute(
+            "SELECT e.person_id, e.arrival_at, e.station_id, e.accompanied_minor, e.controlling_person_present, "
+            "e.age_at_arrival, a.flags, p.voided FROM encounters e JOIN arrivals a ON a.id = e.id "
+            "JOIN persons p ON p.id = e.person_id WHERE e.id = ?", [eid]).fetchone()
+        if row is None or row[7]:
+            raise NotFound("No such arrival.")
+        pid, arrival_at, station, accompanied, controlling, age, flags_json, _v = row
+        if person_id is not None and person_id != pid:
+            raise ValidationError("person_id", "is not this arrival's person")
+        if self._completed(eid):
+            raise ConflictError(MSG_COMPLETED)
+        now = ctx.store.clock.now()
+        given = dict(encounter or {})
+        for k in ("arrival_at", "station_id", "accompanied_minor"):   # kept as the quick registration recorded them
+            given.pop(k, None)
+        given["controlling_person_present"] = bool(given.get("controlling_person_present")) or bool(controlling)
+        e = validate_encounter({**given, "arrival_at": arrival_at, "station_id": station}, now=now,
+                               default_station=ctx.site.station_id)
+        journey = {k: v for k, v in e.items() if k not in ("arrival_at", "station_id")}
+        journey["accompanied_minor"] = bool(accompanied)
+        c = validate_consents(consents or {})
+        granted = {x["purpose"] for x in c if x["granted"]}
+        if "storage" not in granted:
+            raise ValidationError("consents", "consent to store the record is required to save it")
+        crecs = validate_consent_records(consent_records, age=age)
+        per_purpose = {x["purpose"]: x["granted"] for x in crecs if not x["target"]}
+
+        def consented(purpose: str) -> bool:
+            return bool(per_purpose.get(purpose, "screening" in granted))
+
+        if trafficking and not consented("trafficking_interview"):
+            raise ValidationError("consents", "trafficking answers need consent to the trafficking interview")
+        if tb and not consented("tb_screen"):
+            raise ValidationError("consents", "TB answers need consent to the TB screen")
+        if prescreen is not None and not consented("trafficking_interview"):
+            raise ValidationError("consents", "the pre-screen needs consent to the trafficking interview")
+        payload: dict[str, Any] = {"encounter_id": eid, "encounter": journey, "consents": c, "trafficking": None,
+                                   "tb": None, "referrals": []}
+        if prescreen is not None:
+            payload["prescreen"] = screening.evaluate_prescreen(prescreen).to_dict()
+        if crecs:
+            payload["consent_records"] = [{**x, "id": str(uuid.uuid4())} for x in crecs]
+        t_res = tb_res = None
+        versions = []
+        if trafficking is not None:
+            t_res, payload["trafficking"] = _trafficking(trafficking, age, bool(e.get("controlling_person_present")))
+            versions.append(f"{t_res.content_id}@{t_res.content_version}")
+        if tb is not None:
+            tb_res, payload["tb"] = _tb(tb, age, ctx.site.tb_mode, ctx.site.tb_policy())
+            versions.append(f"{tb_res.content_id}@{tb_res.content_version}")
+        refs = [validate_referral(r) for r in referrals]
+        if any(r["urgency"] != "IMMEDIATE_DANGER" for r in refs) and "referral" not in granted \
+                and not (age is not None and age < 18):
+            raise ValidationError("consents", "referrals need consent to referral")
+        has_cp = bool(ctx.db.execute("SELECT 1 FROM referrals WHERE encounter_id = ? AND kind = 'child_protection'",
+                                     [eid]).fetchone())
+        if age is not None and age < 18 and not has_cp and not any(r["kind"] == "child_protection" for r in refs):
+            refs += _child_protection_referral(t_res, tb_res, age, accompanied=bool(accompanied))
+        for r in refs:
+            r["id"] = str(uuid.uuid4())
+        payload["referrals"] = refs
+        close = None
+        if queue_entry_id is not None:
+            q = ctx.db.execute("SELECT person_id, station, status FROM queue_entries WHERE id = ?",
+                               [check_id(queue_entry_id, "queue_entry_id")]).fetchone()
+            if q is None or q[0] != pid:
+                raise NotFound("No such queue entry.")
+            ctx.require(Permission.QUEUE)
+            if ctx.user.role not in STATION_ROLES.get(q[1], frozenset()):
+                raise PermissionDenied("Your role does not work at this station.")
+            close = queue_entry_id if q[2] in ("waiting", "called") else None
+        if draft_id is not None:
+            check_id(draft_id, "draft_id")
+        fl = json.loads(flags_json or "[]") + (["CONTROLLING_PERSON_PRESENT"] if journey["controlling_person_present"]
+                                                else [])
+        entries = private_room_entries(ctx, pid, payload.get("prescreen"), fl, closing=close)
+        with ctx.store.write():
+            ctx.store.record("registration.completed", "person", pid, payload, author=ctx.user.id,
+                             content_version=",".join(versions))
+            if entries:
+                ctx.store.record("queue.entered", "person", pid, {"encounter_id": eid, "entries": entries},
+                                 author=ctx.user.id)
+            if close is not None:
+                ctx.store.record("queue.updated", "person", pid, {"entry_id": close, "status": "done"},
+                                 author=ctx.user.id)
+            if draft_id is not None:
+                ctx.db.execute("DELETE FROM drafts WHERE id = ? AND user_id = ?", [draft_id, ctx.user.id])
+        return Registered(pid, eid, payload["trafficking"]["id"] if payload["trafficking"] else None,
+                          payload["tb"]["id"] if payload["tb"] else None, tuple(r["id"] for r in refs),
+                          t_res, tb_res,
+                          Changes(persons=True, encounters=True, referrals=bool(refs), drafts=draft_id is not None,
+                                  events=True, ids={"person": pid, "encounter": eid}),
+                          payload["trafficking"]["status"] if payload["trafficking"] else None,
+                          _safety_of(payload["trafficking"]), tuple(x["id"] for x in entries))
 
     def find_duplicates(self, person: Mapping[str, Any], *, limit: int = 10) -> list[PossibleDuplicate]:
         """Existing persons who may be the same as ``person``: same document; same name and date of birth;

@@ -27,15 +27,19 @@ from collections.abc import Iterator
 
 from checkpoint import crypto
 from checkpoint.services.arrivals import Arrivals
+from checkpoint.services.assistance import Assistance
 from checkpoint.services.base import Context, User, load_user
 from checkpoint.services.consents import Consents
 from checkpoint.services.corrections import Corrections
+from checkpoint.services.directory import Directory
 from checkpoint.services.drafts import Drafts
 from checkpoint.services.health import Health
 from checkpoint.services.maintenance import Maintenance
+from checkpoint.services.nea import Nea
 from checkpoint.services.records import Records
 from checkpoint.services.referrals import Referrals
 from checkpoint.services.registrations import Registrations
+from checkpoint.services.retention import Retention
 from checkpoint.services.review import Review
 from checkpoint.services.slips import Slips
 from checkpoint.services.users import Notice, Users
@@ -69,6 +73,10 @@ class Session:
         self.health = Health(ctx)           # the health post's TB work (issue 14)
         self.consents = Consents(ctx)            # issue 12: consent per purpose and its withdrawal
         self.arrivals = Arrivals(ctx)       # group arrivals, quick registration, triage queue (issue 11)
+        self.directory = Directory(ctx)
+        self.assistance = Assistance(ctx)   # issue 13: assistance handed out at the transit centre
+        self.nea = Nea(ctx)                 # issue 13: NEA job registration and NEA's export
+        self.retention = Retention(ctx)     # issue 12, point 6: data minimisation after HQ acknowledged a record
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

@@ -371,7 +371,7 @@ def _reads_logged(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 @_handles("user.key_set")
 def _user_key_set(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     changes = {"signing_public": str(p["signing_public"])}
-    if "sealing_public" in p:                 # her X25519 key, the sections she writes are sealed to (0012)
+    if "sealing_public" in p:                 # her X25519 key, the sections she writes are sealed to (0013)
         changes["sealing_public"] = str(p["sealing_public"])
     _update(db, "users", ev["entity_id"], changes)
 
@@ -380,3 +380,36 @@ def _user_key_set(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 from checkpoint.storage import arrivals as _arrivals  # noqa: E402
 
 _HANDLERS.update(_arrivals.HANDLERS)
+
+
+# Issue 16: a stage a partner organisation recorded at HQ (checkpoint.partner_stages). Only HQ writes these: one
+# that claims another author device is refused here, so the sync holds it aside.
+@_handles("referral.partner_stage")
+def _partner_stage(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    from checkpoint.partner_stages import HQ_DEVICE_ID, check_stage
+
+    if ev["device_id"] != HQ_DEVICE_ID:
+        raise ValueError("a partner's follow-up stage must come from HQ")
+    stage, outcome = check_stage(p.get("stage"), p.get("outcome", ""))
+    _insert(db, "referral_stages", {"id": ev["id"], "referral_id": p["referral_id"], "stage": stage,
+                                    "outcome": outcome, "organisation": str(p.get("organisation", ""))[:64],
+                                    "recorded_at": ev["recorded_at"], "recorded_by": str(p.get("by", ""))[:64]})
+    if stage in ("closed", "did_not_arrive"):
+        _update(db, "referrals", p["referral_id"], {"status": "closed" if stage == "closed" else "lost_to_follow_up",
+                                                    "updated_at": ev["recorded_at"]})
+
+
+# The full registration continued on a quick registration's arrival (the flow of issues 11, 12 and 14).
+from checkpoint.storage import completion as _completion  # noqa: E402
+
+_HANDLERS.update(_completion.HANDLERS)
+# Issue 13: assistance handed out (voids, corrections) and NEA job registration.
+from checkpoint.storage import assistance as _assistance  # noqa: E402
+
+_HANDLERS.update(_assistance.HANDLERS)
+# Issue 12, point 6 (data minimisation): the retention period, a minimisation pass, a record fetched back from HQ.
+# Audit only: the pass and the fetch-back change the projections themselves (checkpoint.storage.minimise), from the
+# events as they then are, so a replay of the log gives the same tables.
+@_handles("site.retention_set", "records.minimised", "records.fetched_back")
+def _retention_audit(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    return None

@@ -21,7 +21,7 @@ SCHEMA_MIGRATIONS = sqlite_utils.Migrations("checkpoint")
 
 # Tables whose content is a pure function of the event log (rebuilt and compared by `verify`).
 PROJECTION_TABLES: tuple[str, ...] = ("users", "persons", "encounters", "consents", "trafficking_screenings",
-                     "tb_screenings", "referrals", "field_versions", "conflicts")
+                     "tb_screenings", "referrals", "field_versions", "conflicts", "referral_stages")
 
 
 @SCHEMA_MIGRATIONS(name="0001_initial")
@@ -349,6 +349,8 @@ def m0006_arrivals(db: sqlite_utils.Database) -> None:
 
 
 PROJECTION_TABLES = (*PROJECTION_TABLES, *ARRIVAL_TABLES)
+
+
 @SCHEMA_MIGRATIONS(name="0007_screening")
 def m0007_screening(db: sqlite_utils.Database) -> None:
     """Issue 12: the work abroad in the officers' words (mapped to the sector behind the scenes), the red-flag
@@ -401,6 +403,8 @@ def m0008_tb(db: sqlite_utils.Database) -> None:
     CREATE INDEX referrals_treatment_started ON referrals(treatment_started_at)
         WHERE treatment_started_at IS NOT NULL;
     """)
+
+
 @SCHEMA_MIGRATIONS(name="0009_trust")
 def m0009_trust(db: sqlite_utils.Database) -> None:
     """Issue 10, point 11: each event carries its author's own signature (``author_sig``, not part of the hash
@@ -417,24 +421,33 @@ def m0009_trust(db: sqlite_utils.Database) -> None:
                "ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END")
 
 
-@SCHEMA_MIGRATIONS(name="0012_protection")
-def m0012_protection(db: sqlite_utils.Database) -> None:
-    """Issue 10, point 11: each account also shows the public half of its X25519 key (``sealing_public``): the
-    protection sections she writes are sealed to it, besides the checkpoint's protection key. Sealed sections live
-    in the event payloads only (``checkpoint.protection_section``); sealing what older events hold in clear is done
-    at a supervisor's sign-in (``checkpoint.services.protection.seal_legacy``), not here: it needs the protection key
-    and the supervisor's own signing key. An event so sealed keeps its hash (the chain and HQ's anchor stay whole);
-    ``sealed_over`` says who sealed it, the SHA-256 of the sealed payload and her signature over both, and is set
-    once: the payload may change only together with it, and only from ''."""
-    db.execute("ALTER TABLE users ADD COLUMN sealing_public TEXT NOT NULL DEFAULT ''")
-    db.execute("ALTER TABLE events ADD COLUMN sealed_over TEXT NOT NULL DEFAULT ''")
-    db.execute("DROP TRIGGER IF EXISTS events_immutable")
-    db.execute("CREATE TRIGGER events_immutable BEFORE UPDATE OF id, device_id, device_seq, entity_type, entity_id, "
-               "type, author, hlc, content_version, recorded_at, prev_hash, hash, local_order, author_sig "
-               "ON events BEGIN SELECT RAISE(ABORT, 'events are immutable'); END")
-    db.execute("CREATE TRIGGER events_sealed_once BEFORE UPDATE OF payload, sealed_over ON events "
-               "WHEN old.sealed_over != '' OR new.sealed_over = '' "
-               "BEGIN SELECT RAISE(ABORT, 'events are immutable'); END")
+@SCHEMA_MIGRATIONS(name="0010_directory")
+def m0010_directory(db: sqlite_utils.Database) -> None:
+    """Issue 16: the stages a partner organisation records at HQ for a referral (received, person arrived, assessed,
+    ..., closed with its outcome, did not arrive), pulled back to the registering checkpoint. HQ's referral
+    directory itself lives in the meta table (``checkpoint.services.directory``): no table for it."""
+    db.executescript("""
+    CREATE TABLE IF NOT EXISTS referral_stages (
+        id TEXT PRIMARY KEY,                 -- the event's id
+        referral_id TEXT NOT NULL REFERENCES referrals(id),
+        stage TEXT NOT NULL,
+        outcome TEXT NOT NULL DEFAULT '',
+        organisation TEXT NOT NULL DEFAULT '',
+        recorded_at TEXT NOT NULL,
+        recorded_by TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX IF NOT EXISTS referral_stages_referral ON referral_stages(referral_id);
+    """)
+@SCHEMA_MIGRATIONS(name="0011_assistance")
+def m0011_assistance(db: sqlite_utils.Database) -> None:
+    """Issue 13: assistance handed out at the transit centre (item, quantity or amount, provider, who and when, a
+    supervisor's override of the second-cash-grant rule, void and correction) and NEA job registrations
+    (checkpoint.storage.assistance)."""
+    from checkpoint.storage.assistance import SCHEMA_0011
+    db.executescript(SCHEMA_0011)
+
+
+PROJECTION_TABLES += ("assistance", "nea_registrations")      # issue 13 (appended)
 
 
 def apply_migrations(db: sqlite_utils.Database) -> None:
@@ -445,3 +458,71 @@ def apply_migrations(db: sqlite_utils.Database) -> None:
 def schema_version(db: sqlite_utils.Database) -> list[str]:
     """Names of the migrations applied to this store, in order."""
     return [m.name for m in SCHEMA_MIGRATIONS.applied(db)]
+
+
+@SCHEMA_MIGRATIONS(name="0012_retention")
+def m0012_retention(db: sqlite_utils.Database) -> None:
+    """Issue 12, point 6 (data minimisation, ``checkpoint.storage.minimise``): which events had their protection
+    section dropped after HQ acknowledged them (and by which ``records.minimised`` event, with the SHA-256 of what
+    was kept), and the persons a supervisor fetched back from HQ (kept whole until ``until``). The payload of an
+    event may now change, and nothing else of it, but only once it is listed in ``minimised_events`` (a guard
+    against mistakes: whoever holds the data key can drop triggers; ``verify`` is what catches her)."""
+    db.executescript("""
+    CREATE TABLE minimised_events (
+        event_id TEXT PRIMARY KEY REFERENCES events(id),
+        person_id TEXT NOT NULL,
+        minimised_at TEXT NOT NULL,
+        by_event TEXT NOT NULL,
+        kept_sha256 TEXT NOT NULL,
+        acked_at TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX minimised_person ON minimised_events(person_id);
+    CREATE TABLE retention_holds (
+        person_id TEXT PRIMARY KEY,
+        until TEXT NOT NULL,
+        by_event TEXT NOT NULL
+    );
+    DROP TRIGGER IF EXISTS events_immutable;
+    CREATE TRIGGER events_immutable BEFORE UPDATE OF id, device_id, device_seq, entity_type, entity_id, type,
+        payload, author, hlc, content_version, recorded_at, prev_hash, hash, local_order, author_sig ON events
+        WHEN NOT (EXISTS (SELECT 1 FROM minimised_events WHERE event_id = OLD.id)
+                  AND NEW.id IS OLD.id AND NEW.device_id IS OLD.device_id AND NEW.device_seq IS OLD.device_seq
+                  AND NEW.entity_type IS OLD.entity_type AND NEW.entity_id IS OLD.entity_id AND NEW.type IS OLD.type
+                  AND NEW.author IS OLD.author AND NEW.hlc IS OLD.hlc AND NEW.content_version IS OLD.content_version
+                  AND NEW.recorded_at IS OLD.recorded_at AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash
+                  AND NEW.local_order IS OLD.local_order AND NEW.author_sig IS OLD.author_sig)
+    BEGIN SELECT RAISE(ABORT, 'events are immutable'); END
+    """)
+
+
+@SCHEMA_MIGRATIONS(name="0013_protection")
+def m0013_protection(db: sqlite_utils.Database) -> None:
+    """Issue 10, point 11: each account also shows the public half of its X25519 key (``sealing_public``): the
+    protection sections she writes are sealed to it, besides the checkpoint's protection key. Sealed sections live
+    in the event payloads only (``checkpoint.protection_section``); sealing what older events hold in clear is done
+    at a supervisor's sign-in (``checkpoint.services.protection.seal_legacy``), not here: it needs the protection key
+    and the supervisor's own signing key. An event so sealed keeps its hash (the chain and HQ's anchor stay whole);
+    ``sealed_over`` says who sealed it, the SHA-256 of the sealed payload and her signature over both.
+
+    One trigger, ``events_immutable``, replaces 0012_retention's and allows exactly two changes to an event, only
+    its ``payload`` and ``sealed_over`` besides: sealing once (``sealed_over`` goes from '' to set, with the
+    payload) and minimising (an event listed in ``minimised_events`` may have its payload changed while
+    ``sealed_over`` stays as it is). Anything else aborts. A guard against mistakes: whoever holds the data key can
+    drop triggers; ``verify`` is what catches her."""
+    db.execute("ALTER TABLE users ADD COLUMN sealing_public TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE events ADD COLUMN sealed_over TEXT NOT NULL DEFAULT ''")
+    db.execute("DROP TRIGGER IF EXISTS events_immutable")
+    db.execute("""
+    CREATE TRIGGER events_immutable BEFORE UPDATE OF id, device_id, device_seq, entity_type, entity_id, type,
+        payload, author, hlc, content_version, recorded_at, prev_hash, hash, local_order, author_sig, sealed_over
+        ON events
+        WHEN NOT (NEW.id IS OLD.id AND NEW.device_id IS OLD.device_id AND NEW.device_seq IS OLD.device_seq
+                  AND NEW.entity_type IS OLD.entity_type AND NEW.entity_id IS OLD.entity_id AND NEW.type IS OLD.type
+                  AND NEW.author IS OLD.author AND NEW.hlc IS OLD.hlc AND NEW.content_version IS OLD.content_version
+                  AND NEW.recorded_at IS OLD.recorded_at AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash
+                  AND NEW.local_order IS OLD.local_order AND NEW.author_sig IS OLD.author_sig
+                  AND ((OLD.sealed_over = '' AND NEW.sealed_over != '')
+                       OR (NEW.sealed_over IS OLD.sealed_over
+                           AND EXISTS (SELECT 1 FROM minimised_events WHERE event_id = OLD.id))))
+    BEGIN SELECT RAISE(ABORT, 'events are immutable'); END
+    """)

@@ -224,10 +224,17 @@ class Store:
         problems: list[str] = []
         expected_prev: dict[str, str] = {}
         expected_seq: dict[str, int] = {}
+        # Events whose protection section was dropped after HQ acknowledged them keep their original hash: their
+        # kept payload is checked against the minimisation that lists them (checkpoint.storage.minimise).
+        try:
+            minimised = {r[0] for r in self.db.execute("SELECT event_id FROM minimised_events")}
+        except Exception:
+            minimised = set()
         for ev in self.events(order="device_id, device_seq"):
             # An event whose protection section was sealed after it was written (``sealed_over``, store migration
-            # 0012) keeps its hash; checkpoint.services.protection.sealed_over_problems checks it instead.
-            if not ev.get("sealed_over") and event_hash(ev) != ev["hash"]:
+            # 0013) keeps its hash; checkpoint.services.protection.sealed_over_problems checks it instead. A sealed
+            # event may later be minimised too: both checks then apply (minimised_problems checks what was kept).
+            if not ev.get("sealed_over") and ev["id"] not in minimised and event_hash(ev) != ev["hash"]:
                 problems.append(f"event {ev['id']} (device seq {ev['device_seq']}) was altered")
             dev = ev["device_id"]
             if dev == self.device_id:

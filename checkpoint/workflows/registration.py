@@ -92,6 +92,12 @@ class RegistrationFlow:
     mrz_result: dict[str, Any] | None = None
     draft_id: str | None = None
     tb_policy: dict[str, bool] = field(default_factory=dict)   # the site's (``SiteConfig.tb_policy()``)
+    # The flow: continuing a quick registration's arrival (``from_arrival``) — that encounter, the queue entry the
+    # person was called from, and the household as the quick registration recorded it.
+    arrival_encounter_id: str | None = None
+    queue_entry_id: str | None = None
+    child_status: str | None = None
+    guardian_person_id: str | None = None
 
     # ------------------------------------------------------------------ derived facts
     @property
@@ -113,6 +119,11 @@ class RegistrationFlow:
     def is_child(self) -> bool:
         a = self.age()
         return a is not None and a < 18
+
+    def accompanied(self) -> bool:
+        """A child accompanied by a parent or legal guardian (as the quick registration recorded the household, or
+        as said on the journey page): no automatic child-protection referral without indicators."""
+        return self.child_status == "ACCOMPANIED" or bool(self.encounter.get("accompanied_minor"))
 
     def screening_consented(self) -> bool:
         return self.interview_consented() or self.tb_consented()
@@ -283,7 +294,7 @@ class RegistrationFlow:
         out: list[dict[str, Any]] = [
             {"kind": s.kind, "agency_code": s.agency_code, "reason_code": s.reason_code, "urgency": s.urgency,
              "reason_en": s.reason_en, "reason_km": s.reason_km}
-            for s in screening.suggest_referrals(t, tb, age=age)]
+            for s in screening.suggest_referrals(t, tb, age=age, accompanied=self.accompanied())]
         try:
             safety = self.safety_result()
         except ValidationError:
@@ -357,6 +368,38 @@ class RegistrationFlow:
                 kw["prescreen"] = dict(self.prescreen)
         return kw
 
+    def save_kwargs(self) -> tuple[str, dict[str, Any]]:
+        """The service method and its keyword arguments: ``complete`` on a quick registration's own arrival (with the
+        queue entry to close), else ``register`` (a new arrival)."""
+        kw = self.register_kwargs()
+        if self.arrival_encounter_id is None:
+            return "register", kw
+        kw.pop("person", None)
+        kw.pop("person_id", None)
+        kw["encounter"] = {k: v for k, v in kw["encounter"].items()
+                           if k not in ("arrival_at", "station_id", "accompanied_minor")}
+        return "complete", {"encounter_id": self.arrival_encounter_id, "queue_entry_id": self.queue_entry_id, **kw}
+
+    @classmethod
+    def from_arrival(cls, info: dict[str, Any], *, now: datetime, queue_entry_id: str | None = None,
+                     station_id: str = DEFAULT_STATION_ID, tb_mode: str = DEFAULT_TB_MODE,
+                     tb_policy: dict[str, bool] | None = None) -> RegistrationFlow:
+        """A flow continuing a quick registration's arrival (``Registrations.arrival``): the person is the arrival's
+        (identity already recorded), the journey prefilled, and a child's guardian consent prefilled from the
+        household's recorded guardian."""
+        f = cls(now=now, station_id=station_id, tb_mode=tb_mode, tb_policy=dict(tb_policy or {}),
+                existing_person_id=info["person_id"], existing_person_dob=info.get("date_of_birth"),
+                arrival_encounter_id=info["encounter_id"], queue_entry_id=queue_entry_id,
+                child_status=info.get("child_status"),
+                guardian_person_id=(info.get("guardian") or {}).get("id"))
+        e = info.get("encounter") or {}
+        f.encounter = {k: e[k] for k in ("return_type", "interpreter_used", "accompanied_minor",
+                                         "controlling_person_present") if e.get(k) not in (None, "")}
+        g = info.get("guardian")
+        if g and f.child_status == "ACCOMPANIED":
+            f.guardian = {"name": g.get("name", ""), "relationship": "parent"}
+        return f
+
     def to_draft(self, step: Step) -> dict[str, Any]:
         return {"step": step.value, "person": self.person, "existing_person_id": self.existing_person_id,
                 "existing_person_dob": self.existing_person_dob, "encounter": self.encounter,
@@ -365,7 +408,9 @@ class RegistrationFlow:
                 "purposes": dict(self.purposes), "sharing_agencies": list(self.sharing_agencies),
                 "guardian": dict(self.guardian), "officer_referrals": list(self.officer_referrals),
                 "age_at_exploitation": self.age_at_exploitation, "tb": self.tb, "referrals": self.referrals,
-                "mrz_result": self.mrz_result}
+                "mrz_result": self.mrz_result, "arrival_encounter_id": self.arrival_encounter_id,
+                "queue_entry_id": self.queue_entry_id, "child_status": self.child_status,
+                "guardian_person_id": self.guardian_person_id}
 
     @classmethod
     def from_draft(cls, data: dict[str, Any], *, now: datetime, draft_id: str,
@@ -391,6 +436,9 @@ class RegistrationFlow:
         f.tb = {by_kw.get(k, k): v for k, v in (data.get("tb") or {}).items()}   # drafts saved before the content ids
         f.referrals = list(data.get("referrals") or [])
         f.mrz_result = data.get("mrz_result")
+        for k in ("arrival_encounter_id", "queue_entry_id", "child_status", "guardian_person_id"):
+            v = data.get(k)
+            setattr(f, k, v if isinstance(v, str) and v else None)
         try:
             step = Step(data.get("step", "identity"))
         except ValueError:

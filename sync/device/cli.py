@@ -20,7 +20,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from checkpoint import cli, commands
 
@@ -160,7 +160,26 @@ def cmd_import_ack(args: argparse.Namespace) -> int:
             f"Batch {res['batch_id']} was already acknowledged; nothing changed." if res["already"] else
             f"HQ acknowledged batch {res['batch_id']}: " + ", ".join(f"{n} {k}" for k, n in res["verdicts"].items()
                                                                       if n) + "."))
+        if res.get("reference"):
+            _say_reference(res["reference"])
     return cli.EXIT_OK
+
+
+def _say_reference(r: dict[str, Any]) -> None:
+    if r["refused"]:
+        print(f"HQ's reference data was refused: {r['refused']}", file=sys.stderr)
+    elif r["applied"]:
+        print(f"HQ's referral directory version {r['version']} applied.")
+
+
+def cmd_import_reference(args: argparse.Namespace) -> int:
+    from sync.device.usb import import_reference
+
+    with _session(args) as s:
+        res = import_reference(s, args.file)
+        cli.emit(args, res, lambda: _say_reference(res) if res["applied"] or res["refused"] else
+                 print("This reference data is already in use; nothing changed."))
+    return cli.EXIT_OK if not res["refused"] else cli.EXIT_DATA
 
 
 def cmd_sync_status(args: argparse.Namespace) -> int:
@@ -208,6 +227,33 @@ def add_sync_commands(add: cli.AddCommand) -> None:
     sp = add("import-ack", cmd_import_ack, "apply HQ's acknowledgement file", json_=True)
     sp.add_argument("file", type=Path)
     add("sync-status", cmd_sync_status, "what is waiting for HQ, last success, last error", json_=True)
+    sp = add("import-reference", cmd_import_reference, "apply HQ's signed reference data (the referral directory) "
+             "from a file (import-ack applies the .ref beside an ack by itself)", json_=True)
+    sp.add_argument("file", type=Path)
+
+
+def cmd_fetch_back(args: argparse.Namespace) -> int:
+    """Issue 12: a supervisor fetches a minimised record back from HQ (reason required; logged on both sides)."""
+    from sync.device.fetchback import fetch_back
+
+    with _session(args) as s:
+        s.retention.check_fetch(args.person_id, args.reason or "")       # before any network: role, reason
+        with _transport(_server(args, s), args.timeout) as t:
+            fetch_back(s, t, args.person_id, args.reason)
+        cli.emit(args, {"person_id": args.person_id, "fetched_back": True}, lambda: print(
+            "The record is back on this device for this case (logged here and at HQ); it is minimised again after "
+            "the retention period."))
+    return cli.EXIT_OK
+
+
+def add_retention_sync_commands(add: cli.AddCommand) -> None:
+    """Issue 12: ``fetch-back`` (needs HQ, so it lives with the sync commands)."""
+    sp = add("fetch-back", cmd_fetch_back, "fetch a minimised record back from HQ for a case (supervisor)",
+             json_=True)
+    sp.add_argument("person_id")
+    sp.add_argument("--reason", required=True, help="why the case needs it (kept here and at HQ)")
+    sp.add_argument("--server", type=_server_url, help="HQ's address (default: the one enrolled with)")
+    sp.add_argument("--timeout", type=_timeout, default=DEFAULT_TIMEOUT, help="seconds to wait for HQ")
 
 
 # ---------------------------------------------------------------------------------------------- entry point
@@ -217,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     disable_core_dumps()        # first: a crash must not write the data key and records to a core file
     cli.utf8_stdio()
-    parser = commands.build_parser([add_sync_commands])
+    parser = commands.build_parser([add_sync_commands, add_retention_sync_commands])
     try:
         args = parser.parse_args(argv)
     except SystemExit as e:

@@ -35,7 +35,7 @@ from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
 from sync.device.enrollment import enroll
 from sync.device.progress import Cancel, Progress
-from sync.device.pull import PULL_LIMIT, fetch_reference, pull_all
+from sync.device.pull import PULL_LIMIT, fetch_reference, pull_all, sync_reference
 from sync.device.push import BATCH_EVENTS, Outgoing, Pusher
 from sync.errors import SyncUnavailable
 from sync.protocol import SyncProtocol
@@ -100,12 +100,17 @@ class SyncClient:
         """HQ's signed reference data, verified (``sync.device.pull.fetch_reference``)."""
         return fetch_reference(self.outbox, self.transport)
 
+    def sync_reference(self) -> dict[str, Any]:
+        """Fetch, verify and apply HQ's reference data (issue 16; ``sync.device.pull.sync_reference``)."""
+        return sync_reference(self.session, self.outbox, self.transport)
+
     # ------------------------------------------------------------------ both
     def sync_once(self, progress: Progress | None = None, cancel: Cancel | None = None) -> dict[str, Any]:
         """Push, then pull. Never raises for a network or HQ failure: it is in ``errors`` (plain words).
 
         Returns ``{"sent", "batches", "acknowledged", "verdicts", "pulled", "applied", "held_incoming",
-        "pending", "errors", "complete", "cancelled", "unavailable"}``; ``complete`` is True when HQ has
+        "pending", "errors", "complete", "cancelled", "unavailable", "reference"}`` (``reference``: the directory
+        applied or refused, ``sync.device.pull.sync_reference``); ``complete`` is True when HQ has
         acknowledged everything this device holds and the pull finished. Raises PermissionDenied if not enrolled.
         """
         pushed = self.push_all(progress=progress, cancel=cancel)
@@ -119,11 +124,23 @@ class SyncClient:
                 log.warning("pull failed: %s", e)
                 errors.append(str(e))
                 unavailable = isinstance(e, SyncUnavailable)
+        reference: dict[str, Any] = {"applied": False, "version": 0, "refused": ""}
+        if not unavailable and not pushed["cancelled"] and not pulled["cancelled"]:
+            try:
+                reference = self.sync_reference()
+            except CheckpointError as e:
+                log.warning("reference data failed: %s", e)
+                errors.append(str(e))
+                unavailable = isinstance(e, SyncUnavailable)
+            if reference["refused"]:
+                errors.append(reference["refused"])
         st = self.outbox.status()
         left = st["pending"] + st["inflight"]
+        if not errors and not unavailable:
+            self.session.retention.auto()     # issue 12: after a supervisor's sync, the minimisation pass
         cancelled = pushed["cancelled"] or pulled["cancelled"]
         return {"sent": pushed["sent"], "batches": pushed["batches"], "acknowledged": pushed["acknowledged"],
                 "verdicts": pushed["verdicts"], "pulled": pulled["pulled"], "applied": pulled["applied"],
                 "held_incoming": pulled["held"], "pending": left, "errors": errors,
                 "complete": left == 0 and not errors and not cancelled, "cancelled": cancelled,
-                "unavailable": unavailable}
+                "unavailable": unavailable, "reference": reference}

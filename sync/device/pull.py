@@ -16,15 +16,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from checkpoint.errors import UnsupportedFormat
+from checkpoint.errors import ConflictError, SignatureInvalid, UnsupportedFormat
+from checkpoint.services.directory import MSG_WRONG_SIGNATURE
 from checkpoint.services.outbox import Outbox
+from checkpoint.services.session import Session
 from sync.device.enrollment import pinned_keys
 from sync.device.progress import Cancel, cancelled
 from sync.errors import BadAck
 from sync.protocol import SyncProtocol
 from sync.wire import PULL, REFERENCE, open_answer, open_signed, pull_request, reference_request
 
-__all__ = ["MAX_PULL_PAGES", "PULL_LIMIT", "fetch_reference", "pull_all"]
+__all__ = ["MAX_PULL_PAGES", "PULL_LIMIT", "apply_reference", "fetch_reference", "pull_all", "sync_reference"]
 
 PULL_LIMIT = 1000
 MAX_PULL_PAGES = 10_000          # a guard against an HQ that says "more" forever
@@ -81,3 +83,29 @@ def fetch_reference(outbox: Outbox, transport: SyncProtocol) -> dict[str, Any]:
     if doc.get("nonce") != request.nonce:
         raise BadAck("HQ's reference data answers another request (an old answer replayed?).")
     return doc
+
+
+def apply_reference(session: Session, outbox: Outbox, doc: dict[str, Any]) -> dict[str, Any]:
+    """Apply HQ's reference data (signature already verified) to this device's directory
+    (``checkpoint.services.directory.Directory.apply``: this checkpoint's, newer, not expired)."""
+    enrollment = outbox.enrollment() or {}
+    done = session.directory.apply(doc, checkpoint_id=str(enrollment.get("checkpoint_id", "")))
+    return {"applied": done.applied, "version": done.version}
+
+
+def sync_reference(session: Session, outbox: Outbox, transport: SyncProtocol) -> dict[str, Any]:
+    """Fetch HQ's signed reference data, verify it with the pinned key and apply it (issue 16). Returns
+    ``{"applied", "version", "refused"}``: ``refused`` is the plain reason a document was refused (a wrong
+    signature, another checkpoint's, older than the one in use, expired, malformed), kept for the sync panel; the
+    device then keeps the directory it had. Raises the transport's errors, BadAck, PermissionDenied."""
+    try:
+        doc = fetch_reference(outbox, transport)
+    except SignatureInvalid:
+        reason = MSG_WRONG_SIGNATURE
+        session.directory.refuse(reason)
+        return {"applied": False, "version": 0, "refused": reason}
+    try:
+        out = apply_reference(session, outbox, doc)
+    except (ConflictError, UnsupportedFormat) as e:
+        return {"applied": False, "version": 0, "refused": str(e)}
+    return {**out, "refused": ""}

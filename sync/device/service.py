@@ -95,11 +95,13 @@ class DeviceSync:
             return import_ack(self._sync_session(), path)
 
     def status(self) -> dict[str, Any]:
-        """``Outbox.status()`` plus the conflicts to decide (for a role that may decide them)."""
+        """``Outbox.status()`` plus the conflicts to decide (for a role that may decide them) and the referral
+        directory in use (``Directory.status()``: its date, expiry, and why HQ's latest was refused, if it was)."""
         with self._lock:
             s = self._sync_session()
             st = Outbox(s).status()
             st["conflicts"] = s.corrections.conflicts() if can(s.user.role, Permission.AMEND_ANY) else []
+            st["directory"] = s.directory.status()          # HQ's referral directory in use (issue 16)
             return st
 
     def close(self) -> None:

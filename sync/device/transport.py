@@ -264,6 +264,10 @@ class HttpTransport:
         """Send a signed pull request (``sync.wire.pull_request``); returns HQ's sealed answer."""
         return self._request("POST", "/v1/pull", content=request).content
 
+    def fetch(self, request: bytes) -> bytes:
+        """Issue 12: send a signed fetch-back request (``sync.wire.fetch_request``); returns HQ's sealed answer."""
+        return self._request("POST", "/v1/fetch", content=request).content
+
     def reference(self, request: bytes) -> bytes:
         """Send a signed reference request (``sync.wire.reference_request``); returns HQ's sealed answer."""
         return self._request("POST", "/v1/reference", content=request).content

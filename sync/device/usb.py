@@ -21,16 +21,18 @@ import os
 from pathlib import Path
 from typing import Any
 
-from checkpoint.errors import UnsupportedFormat, ValidationError
+from checkpoint.errors import ConflictError, SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.files import write_atomic
+from checkpoint.services.directory import MSG_WRONG_SIGNATURE
 from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
 from sync.device.enrollment import pinned_keys
+from sync.device.pull import apply_reference
 from sync.device.sealed import batch_record, check_ack, forget_acknowledged, sealed_copy
 from sync.errors import BadAck
-from sync.wire import ACK, MAX_DOCUMENT, open_signed
+from sync.wire import ACK, MAX_DOCUMENT, REFERENCE, open_signed
 
-__all__ = ["USB_BATCH_EVENTS", "export_batch", "import_ack"]
+__all__ = ["USB_BATCH_EVENTS", "export_batch", "import_ack", "import_reference"]
 
 log = logging.getLogger(__name__)
 
@@ -108,4 +110,37 @@ def import_ack(session: Session, path: str | os.PathLike[str]) -> dict[str, Any]
     verdicts = check_ack(ob, data, batch_id=batch_id, batch_sha256=sha, batch_events=[e["id"] for e in batch.events])
     counts = ob.apply_ack(batch_id, verdicts)
     forget_acknowledged(ob)
-    return {"batch_id": batch_id, "already": False, "verdicts": counts}
+    return {"batch_id": batch_id, "already": False, "verdicts": counts, **_reference_beside(session, src)}
+
+
+def _reference_beside(session: Session, ack: Path) -> dict[str, Any]:
+    """HQ's signed reference data written beside the ack (``checkpoint-hq import-batch``), if it is there."""
+    ref = ack.with_suffix(".ref")
+    return {"reference": import_reference(session, ref)} if ref.is_file() else {}
+
+
+def import_reference(session: Session, path: str | os.PathLike[str]) -> dict[str, Any]:
+    """HQ's signed reference data from a file (a USB stick; issue 16): verified with the pinned key and applied as
+    over HTTP (``sync.device.pull.apply_reference``: this checkpoint's, newer than the one in use, not expired).
+    Returns ``{"applied", "version", "refused"}``; a refused document changes nothing but the reason kept for the
+    sync panel. Raises ValidationError (no such file), PermissionDenied (not enrolled)."""
+    src = Path(path)
+    if not src.is_file():
+        raise ValidationError("file", "no such file")
+    ob = Outbox(session)
+    pinned = pinned_keys(ob)
+    try:
+        if src.stat().st_size > MAX_DOCUMENT:
+            raise UnsupportedFormat("This file is too large to be HQ's reference data.")
+        doc = open_signed(REFERENCE, src.read_bytes(), pinned.hq_signing)
+    except SignatureInvalid:
+        session.directory.refuse(MSG_WRONG_SIGNATURE)
+        return {"applied": False, "version": 0, "refused": MSG_WRONG_SIGNATURE}
+    except UnsupportedFormat as e:
+        session.directory.refuse(str(e))
+        return {"applied": False, "version": 0, "refused": str(e)}
+    try:
+        out = apply_reference(session, ob, doc)
+    except (ConflictError, UnsupportedFormat) as e:
+        return {"applied": False, "version": 0, "refused": str(e)}
+    return {**out, "refused": ""}

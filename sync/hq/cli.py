@@ -230,12 +230,15 @@ def cmd_import_batch(args: argparse.Namespace) -> int:
     service = _service(args, keys=True)
     try:
         result = service.ingest(blob, via="file")
+        reference = _usb_reference(service, result.device_id)
     finally:
         service.store.close()
     out: Path = args.ack_out or src.with_suffix(".ack")
     if out.resolve() == src.resolve():
         out = src.with_name(src.name + ".ack")
     write_atomic(out, result.ack)
+    if reference is not None:       # the signed directory goes back beside the ack (#16; the device imports both)
+        write_atomic(out.with_suffix(".ref"), reference)
     data = {"batch_id": result.batch_id, "device_id": result.device_id, "sha256": result.sha256,
             "replay": result.replay, "counts": result.counts, "chain_ok": result.chain_ok,
             "chain_note": result.chain_note, "ack": str(out)}
@@ -251,6 +254,17 @@ def cmd_import_batch(args: argparse.Namespace) -> int:
 
     emit(args, data, text)
     return EXIT_OK
+
+
+def _usb_reference(service: Any, device_id: str) -> bytes | None:
+    """The signed reference data for a device whose batch came on a USB stick (None: not enrolled or revoked)."""
+    from checkpoint.errors import CheckpointError
+    from sync.hq.pull import reference_document
+
+    try:
+        return reference_document(service.store, service.keys, service.clock, device_id)
+    except CheckpointError:
+        return None
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -525,6 +539,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sp.add_mutually_exclusive_group()
     ex.add_argument("--out", type=Path, help="write a new JSON file (never overwrites)")
     ex.add_argument("--dry-run", action="store_true", help="say what would be sent, unmapped and withheld")
+    sp = add("htcds", cmd_htcds, "an HTCDS v2 / CTDC case-level CSV for a period (identifiers removed, "
+                                 "k-anonymous with k = 11)", json_=True)
+    sp.add_argument("--period", required=True, help="2026, 2026-11 or 2026-11-02..2026-11-08")
+    sp.add_argument("--out", type=Path, required=True, help="write a new CSV file (never overwrites)")
     add("rebuild-facts", cmd_rebuild_facts, "rebuild the reporting facts from the events HQ holds (the upgrade to "
         "0003 does it once)", json_=True)
     sp = add("recover", cmd_recover, "set a new passphrase on a device store through HQ's recovery key")
@@ -532,6 +550,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--keyfile", type=Path, help="its key file (default: STORE.keys)")
     sp.add_argument("--user", required=True, help="whose passphrase to set")
     add_user_commands(add)
+    add_directory_commands(add)
     return p
 
 
@@ -618,6 +637,127 @@ def add_user_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
     sp.add_argument("--role", choices=ROLES, default="analyst")
     sp.add_argument("--name", help="the person's name as shown in the dashboard")
     sp.add_argument("--organisation", help="a partner's organisation")
+
+
+def cmd_htcds(args: argparse.Namespace) -> int:
+    """The HTCDS v2 / CTDC case-level CSV of a period (sync.hq.htcds) to a new 0600 file, journaled with who,
+    the period and how many rows."""
+    import getpass
+
+    from checkpoint.clock import SystemClock
+    from sync.hq.htcds import K, export
+    from sync.hq.reports import parse_period, write_bytes
+    from sync.hq.store import add_journal, timestamp
+
+    period = parse_period(args.period)
+    store = _store(args, create=False)
+    try:
+        with store.read() as conn:
+            data, n, left_out = export(conn, period)
+        write_bytes(args.out, data)
+        with store.write() as conn:
+            add_journal(conn, timestamp(SystemClock()), "export", "",
+                        f"HTCDS CSV by {getpass.getuser()}: period {period.label}, k {K}, {n} rows "
+                        f"({left_out} left out), to {Path(args.out).name}")
+    finally:
+        store.close()
+    emit(args, {"file": str(args.out), "rows": n, "left_out": left_out, "k": K},
+         lambda: print(f"Wrote {n} rows to {args.out} (k = {K}; {left_out} rows left out so every combination of "
+                       "age group, sex, citizenship, country of exploitation and year has at least k rows)."))
+    return EXIT_OK
+
+
+# ---------------------------------------------------------------------------------------------- directory (#16)
+DIRECTORY_HELP = """The referral directory HQ signs into the reference data devices apply.
+
+`import --file F.csv` checks the whole file first (columns: code, kind, name_en, name_km, services, provinces,
+contacts, languages, active_from, active_to; lists separated by ';'; dates YYYY-MM-DD) and applies all of it or
+nothing: duplicate codes, unknown provinces, languages or services, bad dates, spreadsheet formulas and text that
+is not UTF-8 are refused with the rows named. A changed entry gets a new version (its history is kept); nothing is
+deleted: withdraw an organisation with an active_to date. `export --out F.csv` writes the directory as it is."""
+
+
+def cmd_directory(args: argparse.Namespace) -> int:
+    from checkpoint.clock import SystemClock
+    from checkpoint.files import write_atomic
+    from sync.hq import directory
+
+    if args.action == "import":
+        if args.file is None:
+            raise UsageError("directory import needs --file F.csv")
+        raw = args.file.read_bytes()
+        store = _store(args)
+        try:
+            out = directory.import_csv(store, SystemClock(), raw, by=args.by)
+        finally:
+            store.close()
+        emit(args, out, lambda: print(f"Directory imported: {out['added']} added, {out['changed']} changed, "
+                                      f"{out['unchanged']} unchanged; reference data version "
+                                      f"{out['reference_version']}."))
+    elif args.action == "history":
+        if not args.code:
+            raise UsageError("directory history needs --code CODE")
+        store = _store(args, create=False)
+        try:
+            rows = directory.history(store, args.code)
+        finally:
+            store.close()
+
+        def text() -> None:
+            if not rows:
+                print(f"No directory entry {args.code!r}.")
+            for r in rows:
+                print(f"v{r['version']}  {r['changed_at'][:16]}  by {r['changed_by']}: {r['name_en']} ({r['kind']}; "
+                      f"{', '.join(r['services'])}; active {r['active_from'] or '-'} to {r['active_to'] or '-'})")
+
+        emit(args, rows, text)
+    else:
+        if args.out is None:
+            raise UsageError("directory export needs --out F.csv")
+        store = _store(args, create=False)
+        try:
+            data = directory.export_csv(store)
+            n = len(directory.entries(store))
+        finally:
+            store.close()
+        write_atomic(args.out, data)
+        emit(args, {"entries": n, "out": str(args.out)}, lambda: print(f"{n} entries written to {args.out}."))
+    return EXIT_OK
+
+
+def add_directory_commands(add: Callable[..., argparse.ArgumentParser]) -> None:
+    """``checkpoint-hq directory import|export`` (called by build_parser)."""
+    sp = add("directory", cmd_directory, "the referral directory: import or export a CSV, an entry's history",
+             json_=True,
+             description=DIRECTORY_HELP)
+    sp.add_argument("action", choices=["import", "export", "history"])
+    sp.add_argument("--file", type=Path, help="the CSV to import")
+    sp.add_argument("--code", help="history: the entry whose versions to list")
+    sp.add_argument("--out", type=Path, help="where to write the export")
+    sp.add_argument("--by", default="cli", help="who is importing (kept in the history)")
+    sp = add("verify-slip", cmd_verify_slip, "check a referral slip's QR text: signed by a device HQ enrolled, not "
+             "expired; prints the referral it names", json_=True)
+    sp.add_argument("token", nargs="?", help="the QR text (CPR2....); or --file")
+    sp.add_argument("--file", type=Path, help="a file holding the QR text")
+
+
+def cmd_verify_slip(args: argparse.Namespace) -> int:
+    from checkpoint.clock import SystemClock
+    from sync.hq.partners import verify_slip
+
+    if bool(args.token) == bool(args.file):
+        raise UsageError("verify-slip needs the QR text or --file (one of them)")
+    token = args.file.read_text(encoding="utf-8", errors="replace")[:4096] if args.file else args.token
+    store = _store(args, create=False)
+    try:
+        out = verify_slip(store, SystemClock(), token.strip())
+    finally:
+        store.close()
+    emit(args, out, lambda: print(
+        f"Slip valid: referral {out['referral_id']} of person {out['person_id']}, printed {out['issued']}, valid "
+        f"until {out['expires']}, to {out['organisation'] or 'an organisation HQ does not know'}. Check that the "
+        "person holding it is the person of this record."))
+    return EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

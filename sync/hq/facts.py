@@ -67,7 +67,14 @@ _R_COLS = tuple(c.name for c in fact_referrals.columns)
 _a_values, _r_values = operator.itemgetter(*_A_COLS), operator.itemgetter(*_R_COLS)
 _SIZE = {c.name: int(getattr(c.type, "length", 0) or 0) for t in (fact_arrivals, fact_referrals) for c in t.columns}
 _FACT_TYPES = frozenset({"registration.recorded", "person.amended", "encounter.amended", "record.voided",
-                         "referral.created", "referral.updated"})
+                         "referral.created", "referral.updated", "consent.withdrawn", "registration.completed"})
+# Trafficking outcomes that are not a screen: the checklist left untouched (issue 12), and a screen whose
+# trafficking-interview consent was withdrawn afterwards (the arrival counts as not screened).
+NOT_SCREENED = "NOT_SCREENED"
+CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN"
+_NOT_A_SCREEN = (NOT_SCREENED, CONSENT_WITHDRAWN)
+# Withdrawing one of these consents withdraws the trafficking interview ("screening": before issue 12's purposes).
+_INTERVIEW_CONSENTS = ("trafficking_interview", "screening")
 
 
 # ------------------------------------------------------------------------------------------------ clean values
@@ -172,12 +179,13 @@ Key = tuple[str, str, str, str]
 
 def measures(a: Mapping[str, Any]) -> tuple[int, ...]:
     """One arrival's contribution to each measure of ``fact_cube`` (in ``CUBE_MEASURES`` order)."""
-    screened = a["trafficking_screening_id"] != ""
+    screened = a["trafficking_screening_id"] != "" and a["trafficking_outcome"] not in _NOT_A_SCREEN
     tb = a["tb_screening_id"] != ""
     return (1, int(screened), int(screened and a["trafficking_outcome"] == "PRESUMED_VICTIM"),
             int(bool(a["child_protection"])), a["ref_protection"], a["ref_child_protection"], a["ref_health"],
             int(tb), int(tb and a["tb_outcome"] != "SCREEN_NEGATIVE"), int(tb and bool(a["tb_presumptive"])),
-            *_STAGES[a["tb_stage"] + 1], int(bool(a["tb_diagnosed"])), int(bool(a["tb_lost"])), 0, 0)
+            *_STAGES[a["tb_stage"] + 1], int(bool(a["tb_diagnosed"])), int(bool(a["tb_lost"])), 0, 0,
+            int(a["trafficking_screening_id"] != "" and bool(a["safety_referral"])))
 
 
 def contributions(a: Mapping[str, Any]) -> list[tuple[Key, tuple[int, ...]]]:
@@ -225,18 +233,39 @@ def arrival_rows(payload: Mapping[str, Any], checkpoint_id: str, known_person: M
         "district": dist, "country": _code(enc.get("country_of_work"), "country"),
         "return_type": _code(enc.get("return_type"), "return_type") or "UNKNOWN",
         "sector": _code(enc.get("sector_of_work"), "sector"),
-        "exploitation": _code(t_res.get("type_of_exploitation"), "exploitation"),
+        "exploitation": _exploitation(t),
         "trafficking_screening_id": _code(t.get("id"), "trafficking_screening_id") if t else "",
         "trafficking_outcome": _code(t_res.get("outcome"), "trafficking_outcome") if t else "",
         "child_protection": isinstance(flags, list) and "CHILD_PROTECTION" in flags,
         "tb_screening_id": _code(tb.get("id"), "tb_screening_id") if tb else "",
         "tb_outcome": _code(tb_res.get("outcome"), "tb_outcome") if tb else "",
-        "tb_presumptive": tb_res.get("presumptive") is True, "voided": False}
+        "tb_presumptive": tb_res.get("presumptive") is True, "voided": False,
+        "safety_referral": _safety_referral(t)}
     refs = payload.get("referrals")
     eid = str(arrival["encounter_id"])
     referrals = [referral_row(r, eid, pid) for r in (refs if isinstance(refs, list) else ())]
     arrival.update(referral_summary(referrals))
     return arrival, referrals
+
+
+def _exploitation(t: Mapping[str, Any]) -> str:
+    """The type of exploitation the checklist recorded (issue 12: ``exploitation_types``, a list of codes):
+    the one type, "MULTIPLE" for several, else the older result's ``type_of_exploitation``, else ""."""
+    types = t.get("exploitation_types")
+    if isinstance(types, list) and types:
+        codes = sorted({_code(x, "exploitation") for x in types} - {""})
+        if len(codes) == 1:
+            return codes[0]
+        if codes:
+            return "MULTIPLE"
+    return _code(_obj(t.get("result")).get("type_of_exploitation"), "exploitation")
+
+
+def _safety_referral(t: Mapping[str, Any]) -> bool:
+    """The project's safety rule (issue 12) triggered and named at least one referral."""
+    s = _obj(t.get("safety"))
+    refs = s.get("referrals")
+    return s.get("triggered") is True and isinstance(refs, list) and len(refs) > 0
 
 
 def referral_row(r: Any, encounter_id: str, person_id: str) -> dict[str, Any]:
@@ -334,6 +363,13 @@ class _Writer:
             self._refresh(r["encounter_id"])
         elif type_ == "referral.updated":
             self._referral_updated(str(p.get("referral_id")), _obj(p.get("changes")))
+        elif type_ == "registration.completed":
+            self._completed(person_id, p)
+        elif type_ == "consent.withdrawn":
+            if p.get("purpose") in _INTERVIEW_CONSENTS:
+                self._change(sa.and_(fa.c.encounter_id == str(p.get("encounter_id")), fa.c.person_id == person_id,
+                                     fa.c.trafficking_screening_id != ""),
+                             lambda _r: {"trafficking_outcome": CONSENT_WITHDRAWN, "child_protection": False})
         elif type_ == "record.voided":
             kind, rid = p.get("record_type"), str(p.get("record_id"))
             if kind == "person":
@@ -350,6 +386,38 @@ class _Writer:
             elif kind == "tb_screening":
                 self._change(sa.and_(fa.c.tb_screening_id == rid, fa.c.person_id == person_id),
                              lambda _r: {"tb_screening_id": "", "tb_outcome": "", "tb_presumptive": False})
+
+    def _completed(self, pid: str, p: Mapping[str, Any]) -> None:
+        """A quick registration's arrival completed from the queue (``registration.completed``): its journey, its
+        screens and its referrals join the arrival's row; no second arrival. Two completions of one arrival: the
+        later one's screens win, as they do on the device's review."""
+        eid = str(p.get("encounter_id"))
+        journey = _obj(p.get("encounter"))
+        if journey:
+            self._encounter_amended(eid, journey)
+        t, tb = _obj(p.get("trafficking")), _obj(p.get("tb"))
+        if t:
+            t_res = _obj(t.get("result"))
+            flags = t_res.get("flags")
+            screen: dict[str, Any] = {
+                "trafficking_screening_id": _code(t.get("id"), "trafficking_screening_id"),
+                "trafficking_outcome": _code(t_res.get("outcome"), "trafficking_outcome"),
+                "child_protection": isinstance(flags, list) and "CHILD_PROTECTION" in flags,
+                "exploitation": _exploitation(t), "safety_referral": _safety_referral(t)}
+            self._change(sa.and_(fact_arrivals.c.encounter_id == eid, fact_arrivals.c.person_id == pid),
+                         lambda _r: screen)
+        if tb:
+            tb_res = _obj(tb.get("result"))
+            tb_cols = {"tb_screening_id": _code(tb.get("id"), "tb_screening_id"),
+                       "tb_outcome": _code(tb_res.get("outcome"), "tb_outcome"),
+                       "tb_presumptive": tb_res.get("presumptive") is True}
+            self._change(sa.and_(fact_arrivals.c.encounter_id == eid, fact_arrivals.c.person_id == pid),
+                         lambda _r: tb_cols)
+        refs = p.get("referrals")
+        rows = [referral_row(r, eid, pid) for r in (refs if isinstance(refs, list) else ())]
+        if rows:
+            self.conn.execute(fact_referrals.insert(), rows)
+            self._refresh(eid)
 
     def _person_amended(self, pid: str, ch: Mapping[str, Any]) -> None:
         if not any(k in ch for k in ("sex", "date_of_birth", "home_province", "home_district")):

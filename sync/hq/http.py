@@ -471,6 +471,15 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
         checked = await _signed_request(request, "reference")
         return Response(await run_in_threadpool(service.answer_reference, checked), media_type=OCTETS)
 
+    @app.post("/v1/fetch", summary="Issue 12: one record's events back for the device that minimised it",
+              description="Body: a signed fetch-back request (person id, reason). Answer: the signed document of "
+                          "the person's events this device may hold, sealed to the request's reply key. "
+                          "Journalled with the reason.",
+              response_class=Response, responses={**_SIGNED, **_ERRORS}, openapi_extra=_BINARY_BODY)
+    async def fetch(request: Request) -> Response:
+        checked = await _signed_request(request, "fetch")
+        return Response(await run_in_threadpool(service.answer_fetch, checked), media_type=OCTETS)
+
     from sync.hq.web import mount_web  # the dashboard (#15) under /hq/: its own routes and headers only
 
     mount_web(app, service, **(web or {}))

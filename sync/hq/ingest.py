@@ -63,6 +63,7 @@ from checkpoint.events import (
     EVENT_ENTITY,
     EVENT_TYPES,
     GENESIS,
+    HQ_ONLY_TYPES,
     SHARING_TYPES,
     TRAVEL_TYPES,
     VERDICTS,
@@ -141,6 +142,8 @@ def _check_parsed(raw: Any) -> tuple[dict[str, Any] | None, str, EventRefs | Non
     if ev["entity_type"] != EVENT_ENTITY[t]:
         return (ev, f"refused: a {t} event must be about a {EVENT_ENTITY[t]}, not a {ev['entity_type']!r}", None,
                 None, parsed)
+    if t in HQ_ONLY_TYPES:
+        return ev, f"refused: only HQ writes {t} events", None, None, parsed
     try:
         refs = event_refs(t, ev["entity_id"], parsed)
     except ValueError as e:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -51,7 +51,8 @@ from sync.hq.store import (
 )
 from sync.wire import PULL, REFERENCE, open_request, peek_request, seal_answer, sign_document
 
-__all__ = ["MAX_PULL_BYTES", "MAX_PULL_EVENTS", "check_request", "feed_rows", "link_person", "pull", "reference"]
+__all__ = ["MAX_PULL_BYTES", "MAX_PULL_EVENTS", "check_request", "feed_rows", "link_person", "pull", "reference",
+           "reference_document"]
 
 log = logging.getLogger("checkpoint.hq")
 
@@ -195,16 +196,34 @@ def pull(store: HQStore, keys: HQKeys, clock: Clock, request: dict[str, Any]) ->
     return seal_answer(doc, request)
 
 
-def reference(store: HQStore, keys: HQKeys, clock: Clock, request: dict[str, Any]) -> bytes:
-    """Signed reference data (kind REFERENCE): its version, revoked devices, code-list overrides (none yet); sealed
-    to the reply key of the verified reference request (``check_request``)."""
-    device_id = text_arg(request["device_id"], "device_id")
+REFERENCE_DAYS = 30        # a device warns (and keeps using it) once its reference data is older than this
+
+
+def reference_document(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, nonce: str = "") -> bytes:
+    """HQ's signed reference data (kind REFERENCE) for ``device_id``'s checkpoint: its version, the checkpoint it
+    is for, when it expires, the referral directory (``sync.hq.directory``, issue 16), revoked devices, code-list
+    overrides (none yet). The version grows with every directory change and revocation, so a device refuses an
+    older document replayed. ``nonce``: the request's, over HTTP; "" in the file that goes back on a USB stick
+    beside a batch's acknowledgement (the version and expiry are its only freshness). Raises DeviceUnknown,
+    DeviceRevoked."""
+    from sync.hq.directory import reference_entries
+
     with store.read() as conn:
-        active_device(conn, device_id)
+        dev = active_device(conn, device_id)
         version = counter(conn, "reference")
         revoked = sorted(conn.execute(sa.select(devices.c.device_id)
                                       .where(devices.c.status == "revoked")).scalars())
-    doc = sign_document(REFERENCE, {"kind": "reference", "version": version, "revoked_devices": revoked,
-                                    "lists": {}, "nonce": request["nonce"], "issued_at": timestamp(clock)},
-                        keys.signing_private)
-    return seal_answer(doc, request)
+        directory = reference_entries(conn)
+    now = clock.now()
+    return sign_document(REFERENCE, {"kind": "reference", "version": version, "checkpoint_id": str(dev.checkpoint_id),
+                                     "issued_at": timestamp(clock),
+                                     "expires_at": (now + timedelta(days=REFERENCE_DAYS)).isoformat(),
+                                     "directory": directory, "revoked_devices": revoked, "lists": {},
+                                     "nonce": nonce}, keys.signing_private)
+
+
+def reference(store: HQStore, keys: HQKeys, clock: Clock, request: dict[str, Any]) -> bytes:
+    """The signed reference data (``reference_document``) sealed to the reply key of the verified reference
+    request (``check_request``)."""
+    device_id = text_arg(request["device_id"], "device_id")
+    return seal_answer(reference_document(store, keys, clock, device_id, request["nonce"]), request)

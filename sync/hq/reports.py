@@ -15,11 +15,10 @@ Sections and their indicators (each by every dimension of ``DIMENSIONS``; "total
 - ``arrivals``: arrivals, persons (distinct; by total and checkpoint only), trafficking_screened,
   trafficking_not_screened, trafficking_indicators (the screen found indicators: PRESUMED_VICTIM),
   child_protection (flag), referrals, referrals_protection, referrals_child_protection, referrals_health;
-- ``tb``: tb_screened, tb_screen_positive, tb_presumptive, then the arrivals whose health referrals reached each
-  stage (referred, arrived, cxr_done, xpert_done, diagnosed, treatment_started; the furthest stage reached
-  counts even after a referral is lost), diagnosed_tb, lost_to_follow_up. This is the
-  **TB cascade slot**: the cascade module the TB issue writes replaces ``_tb_indicators`` (same section name, its own
-  indicators); until then these are the stages the events carry;
+- ``tb``: the TB cascade of the persons screened in the period, counted by the device's own module
+  (``checkpoint.screening.cascade``: screened, presumptive, x_rayed ... initial_loss_to_follow_up) from the events
+  HQ holds, so HQ's cascade is the device's; by total, checkpoint, sex, WHO age group and home
+  province (``TB_DIMENSIONS``);
 - ``referrals``: by agency: every referral (``kind/agency/status``) and the referrals of arrivals with
   trafficking indicators (``trafficking_by_agency``).
 
@@ -35,6 +34,7 @@ cell is withheld as well, so the withheld one cannot be worked out from the tota
 from __future__ import annotations
 
 import calendar
+import logging
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,11 +45,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ValidationError
-from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, HEALTH_STAGES, STALE
-from sync.hq.store import checkpoints, fact_arrivals, fact_cube, get_meta
+from checkpoint.screening.cascade import SEXES, STEPS, inputs_from_events, tb_cascade
+from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, STALE, local_date
+from sync.hq.store import checkpoints, events, fact_arrivals, fact_cube, get_meta, id_in
 
-__all__ = ["DIMENSIONS", "INTERNAL", "PUBLICATION", "Cell", "Period", "Report", "build_report", "parse_period",
-           "suppress", "write_bytes", "write_export"]
+log = logging.getLogger("checkpoint.hq")
+
+__all__ = ["DIMENSIONS", "INTERNAL", "PUBLICATION", "Cell", "Period", "Report", "build_report", "export_bytes",
+           "parse_period", "suppress", "write_bytes", "write_export"]
 
 INTERNAL = 5
 PUBLICATION = 11
@@ -63,9 +66,13 @@ PERSON_DIMENSIONS = ("total", "checkpoint")
 
 ARRIVAL_INDICATORS = ("arrivals", "persons", "trafficking_screened", "trafficking_not_screened",
                       "trafficking_indicators", "child_protection", "referrals", "referrals_protection",
-                      "referrals_child_protection", "referrals_health")
-TB_INDICATORS = ("tb_screened", "tb_screen_positive", "tb_presumptive", *HEALTH_STAGES, "diagnosed_tb",
-                 "lost_to_follow_up")
+                      "referrals_child_protection", "referrals_health", "trafficking_safety_referrals")
+# The TB cascade's steps, counted by the device's own module (checkpoint.screening.cascade): persons, not arrivals.
+TB_INDICATORS = STEPS
+# The dimensions the cascade has (its age groups are WHO's TB notification groups, not CTDC's).
+TB_DIMENSIONS = ("total", "checkpoint", "sex", "age_group", "province")
+_TB_EVENTS = ("registration.recorded", "tb.screened", "referral.created", "referral.updated", "record.voided",
+              "person.amended", "registration.completed")
 
 
 # ------------------------------------------------------------------------------------------------ periods
@@ -208,19 +215,75 @@ def _arrival_indicators(m: Mapping[str, int]) -> dict[str, int]:
             "trafficking_indicators": m["trafficking_indicators"], "child_protection": m["child_protection"],
             "referrals": m["referrals_protection"] + m["referrals_child_protection"] + m["referrals_health"],
             "referrals_protection": m["referrals_protection"],
-            "referrals_child_protection": m["referrals_child_protection"], "referrals_health": m["referrals_health"]}
+            "referrals_child_protection": m["referrals_child_protection"], "referrals_health": m["referrals_health"],
+            "trafficking_safety_referrals": m["safety_referrals"]}
 
 
-def _tb_indicators(m: Mapping[str, int]) -> dict[str, int]:
-    """TB CASCADE SLOT: the stages the events carry today, per arrival (its screen; the furthest stage its
-    health referrals reached). The TB issue's cascade module replaces this function (same section "tb")."""
-    return {k: m[k] for k in TB_INDICATORS}
+def _tb_inputs(conn: Connection, period: Period) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The cascade's inputs folded (``inputs_from_events``, as the device's module does) from the accepted events
+    that can bear on a screen of the period: every event of those types recorded from the day before the period
+    (a screen is dated by its event) on, in the order HQ made them visible. An event whose shape the fold cannot
+    read is left out (logged without content); HQ's ingest has refused those already."""
+    since = (period.start - timedelta(days=1)).isoformat()
+    q = (sa.select(events.c.type, events.c.entity_id, events.c.payload, events.c.recorded_at)
+         .where(events.c.status == "accepted", events.c.type.in_(_TB_EVENTS), events.c.recorded_at >= since)
+         .order_by(events.c.ingest_seq))
+    rows = [dict(r) for r in conn.execute(q).mappings()]
+    try:
+        return inputs_from_events(rows, local_day=local_date)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        good = []
+        for r in rows:
+            try:
+                inputs_from_events([r], local_day=local_date)
+                good.append(r)
+            except (KeyError, TypeError, ValueError, AttributeError):
+                log.warning("reports: an event of type %s has a shape the TB cascade cannot read; left out",
+                            r["type"])
+        return inputs_from_events(good, local_day=local_date)
+
+
+def _tb_cells(conn: Connection, period: Period, cp_ids: Iterable[str] | None, cps: Mapping[str, str]
+              ) -> dict[str, dict[str, dict[str, int]]]:
+    """The TB section: ``checkpoint.screening.cascade.tb_cascade`` (the device's cascade, so HQ counts as the
+    device does) over the persons screened in the period, in total, by sex, by WHO age group and per checkpoint
+    (the checkpoint of the screened arrival). Sex is HQ's (``fact_arrivals``: amended, known for a returnee)."""
+    screens, referrals = _tb_inputs(conn, period)
+    where = {str(s["encounter_id"]) for s in screens}
+    at: dict[str, tuple[str, str, str]] = {}
+    if where:
+        for r in conn.execute(sa.select(fa.c.encounter_id, fa.c.checkpoint_id, fa.c.sex, fa.c.province)
+                              .where(id_in(conn, fa.c.encounter_id, sorted(where)))):
+            at[str(r[0])] = (str(r[1]), str(r[2]), str(r[3] or ""))
+    chosen = None if cp_ids is None else set(cp_ids)
+    mine = []
+    for s in screens:
+        cp, sex, province = at.get(str(s["encounter_id"]), ("", "UNKNOWN", ""))
+        if chosen is None or cp in chosen:
+            mine.append({**s, "sex": sex if sex in SEXES else s["sex"], "checkpoint": cp,
+                         "province": province or s.get("province") or ""})
+    last = period.end - timedelta(days=1)
+    c = tb_cascade(mine, referrals, start=period.start, end=last)
+    out: dict[str, dict[str, dict[str, int]]] = {"total": {"all": _steps_of(c["total"])}}
+    out["sex"] = {k: _steps_of(v) for k, v in c["by_sex"].items() if v["screened"]}
+    out["age_group"] = {k: _steps_of(v) for k, v in c["by_age_group"].items() if v["screened"]}
+    out["province"] = {k: _steps_of(v) for k, v in c["by_province"].items() if v["screened"]}   # home province
+    out["checkpoint"] = {}
+    for cp in sorted({s["checkpoint"] for s in mine if s["checkpoint"]}):
+        one = tb_cascade([s for s in mine if s["checkpoint"] == cp], referrals, start=period.start, end=last)
+        if one["total"]["screened"]:
+            out["checkpoint"][cps.get(cp, cp)] = _steps_of(one["total"])
+    return out
+
+
+def _steps_of(table: Mapping[str, Any]) -> dict[str, int]:
+    return {k: int(table[k]) for k in TB_INDICATORS}
 
 
 def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str] = (), threshold: int = INTERNAL,
-                 dimensions: Sequence[str] | None = None) -> Report:
-    """Every section of the report for ``period`` and ``checkpoints`` (names; empty: all), cells under
-    ``threshold`` suppressed (``threshold`` 0 or 1: nothing is; only for checks, never for display)."""
+                 dimensions: Sequence[str] | None = None, sections: Sequence[str] | None = None) -> Report:
+    """Every section of the report (or only ``sections``) for ``period`` and ``checkpoints`` (names; empty: all),
+    cells under ``threshold`` suppressed (``threshold`` 0 or 1: nothing is; only for checks, never for display)."""
     cps = _checkpoint_ids(conn, checkpoints)
     cp_ids = cps if checkpoints else None
     dims = list(dimensions) if dimensions is not None else list(DIMENSIONS)
@@ -239,14 +302,16 @@ def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str]
         if d in PERSON_DIMENSIONS:
             for cat, row in arrivals.items():
                 row["persons"] = persons.get((d, cat), 0)
-        tb = {cat: _tb_indicators(m) for cat, m in got.items()}
         if d == "checkpoint":
             arrivals = {cps.get(k, k): v for k, v in arrivals.items()}
-            tb = {cps.get(k, k): v for k, v in tb.items()}
         inds = ARRIVAL_INDICATORS if d in PERSON_DIMENSIONS else tuple(i for i in ARRIVAL_INDICATORS
                                                                          if i != "persons")
         _add(report, "arrivals", d, arrivals, inds, threshold)
-        _add(report, "tb", d, tb, TB_INDICATORS, threshold)
+    tb_dims = [d for d in dims if d in TB_DIMENSIONS and (sections is None or "tb" in sections)]
+    if tb_dims:
+        tb = _tb_cells(conn, period, cp_ids, cps)
+        for d in tb_dims:
+            _add(report, "tb", d, tb[d], TB_INDICATORS, threshold)
     for d in ("by_agency", "trafficking_by_agency"):
         got = {cat: {"referrals": m["referrals"]} for (dim, cat), m in sums.items() if dim == d and m["referrals"]}
         _add(report, "referrals", d, got, ("referrals",), threshold)
@@ -336,9 +401,18 @@ def write_export(report: Report, path: Any, fmt: str) -> int:
     target = Path(path)
     if target.exists():         # before building the file
         raise ValidationError("file", f"{target} already exists; an export never overwrites a file")
+    data, n = export_bytes(report, fmt)
+    write_bytes(target, data)
+    return n
+
+
+def export_bytes(report: Report, fmt: str) -> tuple[bytes, int]:
+    """The report's rows as a CSV or XLSX file's bytes (what ``write_export`` writes; the dashboard's download):
+    (bytes, number of rows)."""
+    if fmt not in FORMATS:
+        raise ValidationError("format", f"must be one of {', '.join(FORMATS)}")
     rows = report.rows()
-    write_bytes(target, _csv_bytes(rows) if fmt == "csv" else _xlsx_bytes(rows))
-    return len(rows)
+    return (_csv_bytes(rows) if fmt == "csv" else _xlsx_bytes(rows)), len(rows)
 
 
 def write_bytes(path: Any, data: bytes) -> None:

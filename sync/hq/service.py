@@ -276,6 +276,16 @@ class HQService:
         """The sealed answer to a reference request ``check_request`` verified."""
         return pulling.reference(self.store, self.keys, self.clock, checked)
 
+    def fetch(self, request: bytes) -> bytes:
+        """Issue 12: a record a device minimised, back for its supervisor (``sync.hq.fetchback``), journalled."""
+        return self.answer_fetch(self.check_request(request, "fetch"))
+
+    def answer_fetch(self, checked: dict[str, Any]) -> bytes:
+        """The sealed answer to a fetch-back request ``check_request`` verified."""
+        from sync.hq.fetchback import fetch_back
+
+        return fetch_back(self.store, self.keys, self.clock, checked)
+
     def link(self, person_id: str, checkpoint_name: str, reason: str) -> dict[str, Any]:
         """Link a checkpoint to a person registered elsewhere (``sync.hq.pull.link_person``): audited; it gets the
         person's events only while the person consents to sharing. Raises NotFound, ValidationError."""

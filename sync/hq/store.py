@@ -281,6 +281,8 @@ fact_arrivals = sa.Table(
     sa.Column("tb_diagnosed", sa.Boolean, nullable=False),         # ... diagnosed TB (bacteriological/clinical)
     sa.Column("tb_lost", sa.Boolean, nullable=False),              # ... lost to follow-up
     sa.Column("ref_keys", sa.Text, nullable=False),                # its live referrals: kind/agency/status|...
+    # issue 12 (migration 0007_report_facts2): the safety rule triggered and named referrals
+    sa.Column("safety_referral", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Index("ix_fact_arrivals_date", "arrival_date", "checkpoint_id"),
 )
 
@@ -297,6 +299,7 @@ fact_cube = sa.Table(
         "referrals_child_protection", "referrals_health", "tb_screened", "tb_screen_positive", "tb_presumptive",
         "referred", "arrived", "cxr_done", "xpert_done", "diagnosed", "treatment_started", "diagnosed_tb",
         "lost_to_follow_up", "referrals", "trafficking_referrals")),
+    sa.Column("safety_referrals", sa.Integer, nullable=False, server_default="0"),   # 0007_report_facts2
 )
 
 fact_referrals = sa.Table(
@@ -607,4 +610,28 @@ quarantine_decisions = sa.Table(
     sa.Column("by", sa.String(64), nullable=False),
     sa.Column("at", sa.String(40), nullable=False),
     sa.Column("note", sa.Text, nullable=False, server_default=""),
+)
+
+
+# ------------------------------------------------------------------------------------------------ directory (#16)
+# The referral directory HQ signs into reference data (sync.hq.directory; migration 0006_directory): one row per
+# organisation as it is now, and every version of it ever imported (nothing is deleted: a withdrawn agency gets an
+# active_to date and stays readable on old records).
+directory = sa.Table(
+    "directory", METADATA,
+    sa.Column("code", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),                # this entry's version (1, 2, ...)
+    sa.Column("data", sa.Text, nullable=False),                      # canonical JSON of the entry
+    sa.Column("updated_at", sa.String(40), nullable=False),
+    sa.Column("updated_by", sa.String(64), nullable=False),
+)
+
+directory_history = sa.Table(
+    "directory_history", METADATA,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("code", sa.String(64), nullable=False, index=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("changed_at", sa.String(40), nullable=False),
+    sa.Column("changed_by", sa.String(64), nullable=False),
 )

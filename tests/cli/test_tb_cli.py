@@ -49,6 +49,8 @@ def test_tb_cascade_json(tmp_path: Path) -> None:
     assert earlier["total"]["screened"] == 0 and earlier["total"]["nns"] is None
     text = run(db, "tb", "cascade", "--from", "2026-11-01", "--to", "2026-11-30")
     assert text.returncode == 0 and "rif_resistant" in text.stdout
+    assert "by home province" in text.stdout and "Banteay Meanchey" in text.stdout
+    assert c["by_province"]["01"]["screened"] == 3
 
 
 def test_tb_cascade_bad_input_is_one_plain_line(tmp_path: Path) -> None:

@@ -28,7 +28,9 @@ def test_the_core_commands_are_checkpoint_admins() -> None:
     parser = commands.build_parser()
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     assert list(sub.choices) == ["init", "user", "recover", "rotate-key", "demo-data", "search", "show", "verify",
-                                 "export", "backup", "stats", "tb", "arrivals", "queue"]   # tb: #14; arrivals: #11
+                                 "export", "backup", "stats", "tb", "arrivals", "queue",   # tb: #14; arrivals: #11
+                                 "assistance",                                            # #13
+                                 "retention", "minimise", "restore"]                      # #12: minimisation
     assert not hasattr(commands, "main") and not hasattr(cli, "main")
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import inspect
+import tempfile
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +35,7 @@ from tests.conftest import FAST, PASS
 from tests.support.helpers import POSITIVE_ADULT, adult, registration
 
 AREAS = ("registrations", "records", "corrections", "review", "referrals", "drafts", "users", "maintenance", "slips",
-         "consents")
+         "consents", "directory")
 # Every public method of every area, as a read or a write. A new method must be added to one of the two (and a
 # write to WRITES below): that is how a write that forgets to return Changes is caught.
 READS = {"users.take_notices",
@@ -41,7 +43,10 @@ READS = {"users.take_notices",
          "records.history", "records.today_figures", "corrections.conflicts", "review.pending", "referrals.list",
          "referrals.get", "referrals.to_follow_up", "drafts.list", "users.list", "maintenance.verify",
          "maintenance.stats", "maintenance.cipher_version", "slips.slip", "slips.token", "slips.trusted_keys",
-         "consents.of_person", "referrals.suggest_urgency"}
+         "consents.of_person", "referrals.suggest_urgency",
+         "referrals.protection_follow_up", "directory.entries", "directory.active_agencies", "directory.is_active",
+         "directory.label", "directory.status"}
+
 # group arrivals (issue 11)
 AREAS = (*AREAS, "arrivals")
 READS |= {"arrivals.remembered_mapping", "arrivals.preview", "arrivals.groups", "arrivals.group", "arrivals.rows",
@@ -96,7 +101,9 @@ WRITES: list[tuple[str, str, Any, dict[str, bool]]] = [
      {"encounters": True, "events": True}),
     ("review.approve_many", "dara", lambda s, w: s.review.approve_many([w["reg"].encounter_id]),
      {"encounters": True, "events": True}),
-    ("referrals.add", "dara", lambda s, w: s.referrals.add(w["reg"].encounter_id, HEALTH),
+    # (the arrival's TB referral is closed first: a person with an open one gets no second, tb_followup.py)
+    ("referrals.add", "dara", lambda s, w: (s.referrals.update(w["reg"].referral_ids[0], {"status": "closed"}),
+                                            s.referrals.add(w["reg"].encounter_id, HEALTH))[1],
      {"referrals": True, "events": True}),
     ("referrals.update", "thida", lambda s, w: s.referrals.update(w["reg"].referral_ids[0], {"status": "arrived"}),
      {"referrals": True, "events": True}),
@@ -124,6 +131,7 @@ WRITES: list[tuple[str, str, Any, dict[str, bool]]] = [
 # Issue 14: the health post's area.
 AREAS = (*AREAS, "health")
 READS |= {"health.tb_policy", "health.person", "health.cascade"}
+READS |= {"health.follow_up", "health.open_referral"}      # issue 14 follow-up: one open TB referral per person
 WRITES += [
     ("health.screen", "thida", lambda s, w: s.health.screen(w["reg"].encounter_id, {"fever": True}, consent=True),
      {"referrals": True, "events": True}),
@@ -154,11 +162,54 @@ WRITES += [
     ("arrivals.set_surge", "dara", lambda s, w: s.arrivals.set_surge(True), {"events": True}),
     ("arrivals.count_passing", "dara", lambda s, w: (s.arrivals.set_surge(True),
                                                      s.arrivals.count_passing("F", "child"))[1], {"events": True}),
+    ("directory.apply", "dara", lambda s, w: s.directory.apply(_reference(s), checkpoint_id="cp-1"),
+     {"referrals": True}),
+    ("directory.refuse", "dara", lambda s, w: s.directory.refuse("a test refusal"), {}),
 ]
+# issue 13: assistance at the transit centre, NEA job registration
+AREAS = (*AREAS, "assistance", "nea")
+READS |= {"assistance.items", "assistance.item", "assistance.providers", "assistance.policy",
+          "assistance.first_cash_grant", "assistance.received", "assistance.figures", "nea.consent_stands",
+          "nea.prefill", "nea.of_person", "nea.rows"}
+_NEA_FORM = {"desired_job": "DRIVER", "phone": "012345678"}
+WRITES += [
+    ("assistance.give", "sokha", lambda s, w: s.assistance.give(w["reg"].person_id, "WATER", 1), {"events": True}),
+    ("assistance.void", "sokha", lambda s, w: s.assistance.void(
+        s.assistance.give(w["reg"].person_id, "WATER", 1).ids["assistance"], "wrong person"), {"events": True}),
+    ("assistance.correct", "sokha", lambda s, w: s.assistance.correct(
+        s.assistance.give(w["reg"].person_id, "WATER", 1).ids["assistance"], quantity=2, reason="two bottles"),
+     {"events": True}),
+    ("assistance.set_policy", "dara", lambda s, w: s.assistance.set_policy(cash_period_days=14), {"events": True}),
+    ("nea.register", "sokha", lambda s, w: s.nea.register(w["reg"].encounter_id, _NEA_FORM,
+                                                          consent={"granted": True}), {"events": True}),
+    ("nea.export", "dara", lambda s, w: s.nea.export(None, None, Path(tempfile.mkdtemp()) / "nea.csv"),
+     {"events": True}),
+]
+
+# the flow (issues 11, 12, 14): the full registration continued on a quick registration's arrival
+READS |= {"registrations.arrival"}
+WRITES += [
+    ("registrations.complete", "sokha", lambda s, w: s.registrations.complete(
+        s.arrivals.quick_register(_ADULT).encounter_id, consents={"storage": True}),
+     {"persons": True, "encounters": True, "events": True}),
+]
+
+def _reference(s: Session) -> dict[str, Any]:
+    """HQ's reference data as the sync code hands it over once its signature is verified (issue 16)."""
+    now = s.store.clock.now()
+    return {"kind": "reference", "version": 2, "checkpoint_id": "cp-1", "issued_at": now.isoformat(),
+            "expires_at": (now + timedelta(days=30)).isoformat(),
+            "directory": [{"code": "NGO_TEST", "kind": "ngo", "name_en": "Test NGO", "services": ["shelter"]}]}
+# issue 12, point 6: data minimisation. The pass and the fetch-back write only what HQ acknowledged: their Changes are
+# checked against a real HQ in tests/sync/device/test_minimise.py (WITH_HQ), not on this world that never synced.
+AREAS = (*AREAS, "retention")
+READS |= {"retention.period_days", "retention.minimised_events", "retention.check_fetch"}
+WRITES += [("retention.set_period", "dara", lambda s, w: s.retention.set_period(45), {"events": True})]
+WITH_HQ = {"retention.minimise", "retention.auto", "retention.restore_from_hq"}
 
 
 def test_every_area_method_is_a_known_read_or_write(supervisor) -> None:
-    assert public_methods(supervisor) == READS | {name for name, *_ in WRITES}
+    assert public_methods(supervisor) == READS | {name for name, *_ in WRITES} | WITH_HQ
     assert not READS & {name for name, *_ in WRITES}
 
 

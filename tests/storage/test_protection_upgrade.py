@@ -1,4 +1,4 @@
-"""Store migration 0012_protection: a store from before sections by need (issue 10, point 11) gets a protection
+"""Store migration 0013_protection: a store from before sections by need (issue 10, point 11) gets a protection
 key at its first sign-in, and a supervisor's sign-in seals the protection section of the older events HQ already
 holds; ``verify`` still passes (the hash is kept, the sealing is signed by the supervisor and, opened with the
 protection key, the content still gives the hash)."""
@@ -90,7 +90,7 @@ def test_a_changed_sealed_event_is_named_by_verify(old_store: Path) -> None:
         reg = _registration(s)
         info = json.loads(reg["sealed_over"])
         db = s.store.db
-        db.execute("DROP TRIGGER events_sealed_once")     # a holder of the data key
+        db.execute("DROP TRIGGER events_immutable")     # a holder of the data key
         payload = json.loads(reg["payload"])
         payload["trafficking"]["result"]["outcome"] = "NOT_INDICATED"
         db.execute("UPDATE events SET payload = ? WHERE id = ?",

@@ -78,7 +78,7 @@ def device_figures(s: Any, checkpoint: str, dim: str) -> dict[str, Counter[str]]
         "(SELECT outcome FROM trafficking_screenings t WHERE t.encounter_id = e.id AND t.voided = 0), "
         "(SELECT count(*) FROM tb_screenings t WHERE t.encounter_id = e.id AND t.voided = 0) "
         "FROM encounters e JOIN persons p ON p.id = e.person_id WHERE e.voided = 0 AND p.voided = 0").fetchall()
-    for eid, arrival, age, rtype, country, sector, sex, province, t_outcome, tb in rows:
+    for eid, arrival, age, rtype, country, sector, sex, province, t_outcome, _tb in rows:
         day = datetime.fromisoformat(arrival).astimezone(LOCAL).date()
         if (day.year, day.month) != (2026, 11):
             continue
@@ -88,9 +88,11 @@ def device_figures(s: Any, checkpoint: str, dim: str) -> dict[str, Counter[str]]
                "return_type": rtype, "country": country, "sector": sector}[dim]
         c = out.setdefault(cat, Counter())
         c["arrivals"] += 1
-        c["trafficking_screened" if t_outcome else "trafficking_not_screened"] += 1
+        # issue 12: an untouched checklist is recorded as NOT_SCREENED: not a screen
+        screened = bool(t_outcome) and t_outcome != "NOT_SCREENED"
+        c["trafficking_screened" if screened else "trafficking_not_screened"] += 1
         c["trafficking_indicators"] += t_outcome == "PRESUMED_VICTIM"
-        c["tb_screened"] += tb
+        # the TB section is the device's cascade (persons by screen date): tests/sync/hq/test_tb_cascade_report.py
         for (kind,) in s.store.db.execute("SELECT kind FROM referrals WHERE encounter_id = ? AND voided = 0", [eid]):
             c["referrals"] += 1
             c[f"referrals_{kind}"] += 1

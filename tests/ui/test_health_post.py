@@ -7,6 +7,7 @@ from __future__ import annotations
 from tests.support.helpers import POSITIVE_ADULT, adult, registration
 from tests.support.ui_helpers import Keyboard, show_active, wait_idle
 from ui.qt import QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget, Qt, QTextBrowser, QWidget
+from ui.text import code_label
 from ui.views.health_post import HealthPostPage, HealthPostView
 
 LEAKS = ("ILO-", "trafficking", "Trafficking", "indicator", "victim", "protection", "Protection", "debt", "recruit")
@@ -132,13 +133,17 @@ def test_the_cascade_view_and_who_reaches_the_health_post(make_ctx, qtbot) -> No
     ctx = make_ctx("thida")
     page = HealthPostPage(ctx)
     qtbot.addWidget(page)
-    assert page.cascade is not None and page.count() == 3       # health post, cascade, TB policy
+    assert page.cascade is not None and page.count() == 4       # health post, cascade, follow-up, TB policy
     page.cascade.date_from.setText("2000-01-01")
     page.cascade.refresh()
     wait_idle(qtbot, ctx)
     assert page.cascade.data is not None
     assert "Number needed to screen" in page.cascade.table.toPlainText()
     assert str(page.cascade.data["total"]["screened"]) in page.cascade.table.toPlainText()
+    assert "By home province" in page.cascade.table.toPlainText() and page.cascade.data["by_province"]
+    for code in page.cascade.data["by_province"]:
+        if code != "unknown":
+            assert code_label("provinces", code) in page.cascade.table.toPlainText()
     page.cascade.date_from.setText("not a date")
     page.cascade.refresh()
     assert "YYYY-MM-DD" in page.cascade.message.text()

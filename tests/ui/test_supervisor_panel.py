@@ -73,7 +73,7 @@ def test_passphrase_strength_hint():
 
 # ------------------------------------------------------------------------------------------------ roles
 @pytest.mark.parametrize(("name", "tabs"), [
-    ("dara", ["Review", "Users", "Data"]),
+    ("dara", ["Review", "Users", "Data", "Protection referrals"]),
     ("rith", ["Users", "Data"]),
     ("sokha", []),
     ("thida", []),

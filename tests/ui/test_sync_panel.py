@@ -238,3 +238,53 @@ def test_events_kept_aside_from_hq_are_counted_with_their_reasons(qtbot, panel) 
     assert "'user.updated' does not travel between devices" in shown
     assert "names a person this device does not hold" in shown
     assert "e-unknown" not in shown and forged["entity_id"] not in shown
+
+
+def test_panel_shows_the_directory_its_expiry_and_a_refusal(qtbot, panel, hq, clock) -> None:
+    """Issue 16: "directory of <date>" once HQ's signed directory applied; why HQ's latest was refused (a document
+    for another checkpoint); a warning once it is past its expiry, while it stays in use."""
+    from sync.device.client import SyncClient
+    from sync.hq import directory
+    from tests.support.reference_forger import Forger, other_checkpoint
+
+    p, ctx = panel
+    service, url = hq
+    directory.import_csv(service.store, clock, b"code,kind,name_en,services\r\nNGO_HAGAR,ngo,Hagar,shelter\r\n",
+                         by="dm1")
+    p.refresh()
+    _net_idle(qtbot, ctx)
+    p.findChild(QWidget, "hq_url").setText(url)
+    p.findChild(QWidget, "enroll_token").setText(service.issue_token(ctx.session.site.checkpoint_name))
+    qtbot.mouseClick(p.enroll_btn, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not p.enroll_box.isVisible(), timeout=30_000)
+    assert "No referral directory from HQ yet" in p.state.text()
+    with qtbot.waitSignal(p.finished, timeout=60_000):
+        qtbot.mouseClick(p.sync_now, Qt.MouseButton.LeftButton)
+    _net_idle(qtbot, ctx)
+    qtbot.waitUntil(lambda: "Referral directory of 2026-11-22" in p.state.text(), timeout=10_000)
+    assert "1 organisations" in p.state.text() and "refused" not in p.state.text()
+    ctx.runner.run_sync(lambda: SyncClient(ctx.session, Forger(service, other_checkpoint)).sync_reference())
+    p.refresh()
+    qtbot.waitUntil(lambda: "HQ's latest directory was refused" in p.state.text(), timeout=10_000)
+    assert "another checkpoint" in p.state.text() and "Referral directory of 2026-11-22" in p.state.text()
+    clock.advance(days=40)
+    p.refresh()
+    qtbot.waitUntil(lambda: "Warning: the referral directory expired on 2026-12-22" in p.state.text(),
+                    timeout=10_000)
+
+
+def test_a_record_names_a_directory_agency_and_shows_the_partners_stages(qtbot) -> None:
+    """Issue 16: a referral to an organisation of HQ's directory shows its name (not its code), and the stages the
+    partner recorded at HQ, as the person record lists them."""
+    from ui.views.person_record import referral_text
+
+    text = referral_text({"id": "r1", "kind": "protection", "agency_code": "NGO_HAGAR", "status": "closed",
+                          "urgency": "SAME_DAY", "agency_label": "Hagar Cambodia", "agency_label_km": "ហាការ",
+                          "partner_stages": [
+                              {"stage": "arrived", "outcome": "", "recorded_at": "2026-11-22T01:00:00+00:00"},
+                              {"stage": "closed", "outcome": "reintegrated",
+                               "recorded_at": "2026-11-23T01:00:00+00:00"},
+                          ]})
+    assert "to Hagar Cambodia" in text and "NGO_HAGAR" not in text
+    assert "Person arrived (recorded by the partner on 2026-11-22)" in text
+    assert "Closed — Reintegrated with family or community (recorded by the partner on 2026-11-23)" in text

@@ -4,22 +4,23 @@
 <context>
     <name></name>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="90"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95"/>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="96"/>
         <location filename="../messages.py" line="111"/>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="120"/>
         <location filename="../views/arrivals/import_dialog.py" line="168"/>
-        <location filename="../views/person_record.py" line="170"/>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="193"/>
-        <location filename="../views/person_record.py" line="194"/>
-        <location filename="../views/person_record.py" line="250"/>
-        <location filename="../views/supervisor/data.py" line="224"/>
+        <location filename="../views/person_record.py" line="190"/>
+        <location filename="../views/person_record.py" line="204"/>
+        <location filename="../views/person_record.py" line="213"/>
+        <location filename="../views/person_record.py" line="214"/>
+        <location filename="../views/person_record.py" line="273"/>
+        <location filename="../views/supervisor/data.py" line="229"/>
         <location filename="../windows/main_window.py" line="228"/>
         <location filename="../wizards/registration/review.py" line="69"/>
         <location filename="../wizards/registration/review.py" line="70"/>
@@ -128,80 +129,253 @@
     </message>
 </context>
 <context>
-    <name>CascadeView</name>
+    <name>AssistanceDeskView</name>
     <message>
-        <location filename="../views/health_post.py" line="439"/>
+        <location filename="../views/assistance.py" line="51"/>
+        <location filename="../views/assistance.py" line="163"/>
+        <source>No one is being served. Press F5 to call the next person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="55"/>
+        <source>Call next (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="62"/>
+        <source>Already received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="63"/>
+        <source>Already received (today first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="67"/>
+        <source>Water (W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="67"/>
+        <source>Meal (M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="67"/>
+        <source>Hygiene kit (H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="68"/>
+        <source>Transport ticket (T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="68"/>
+        <source>Night in shelter (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="69"/>
+        <source>Cash grant (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="83"/>
+        <source>Cash amount (riel):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="86"/>
+        <source>Cash amount (riel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="90"/>
+        <source>Supervisor: reason to give a second cash grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="91"/>
+        <source>Reason for the override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="125"/>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="128"/>
+        <source>(void)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="138"/>
+        <source>Refused: a cash grant was already given on %1 (%2 %3, %4). A supervisor may give another with a reason (Ctrl+O).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="150"/>
+        <source>No one is waiting at the assistance desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="170"/>
+        <source>Type the amount as a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="176"/>
+        <source>Call a person first (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="183"/>
+        <source>Recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssistanceFiguresView</name>
+    <message>
+        <location filename="../views/assistance_figures.py" line="31"/>
         <source>From (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="440"/>
+        <location filename="../views/assistance_figures.py" line="34"/>
         <source>To (YYYY-MM-DD)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="443"/>
-        <source>&amp;Show cascade</source>
+        <location filename="../views/assistance_figures.py" line="35"/>
+        <source>Show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="447"/>
-        <source>TB cascade</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="451"/>
+        <location filename="../views/assistance_figures.py" line="39"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="451"/>
-        <source>To</source>
+        <location filename="../views/assistance_figures.py" line="41"/>
+        <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="468"/>
+        <location filename="../views/assistance_figures.py" line="58"/>
         <source>Write the dates as YYYY-MM-DD.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/assistance_figures.py" line="66"/>
+        <source>%1 handed out to %2 persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="67"/>
+        <source>By kind and provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="70"/>
+        <source>By sex and age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="73"/>
+        <source>By item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CascadeView</name>
+    <message>
+        <location filename="../views/health_post.py" line="516"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="517"/>
+        <source>To (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="520"/>
+        <source>&amp;Show cascade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="524"/>
+        <source>TB cascade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="528"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="528"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="545"/>
+        <source>Write the dates as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="552"/>
         <source>Persons screened from %1 to %2, followed to today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="554"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="554"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="554"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="554"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="478"/>
+        <location filename="../views/health_post.py" line="555"/>
+        <location filename="../views/health_post.py" line="570"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="478"/>
+        <location filename="../views/health_post.py" line="555"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="480"/>
+        <location filename="../views/health_post.py" line="557"/>
         <source>Age unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="567"/>
+        <source>Province unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="568"/>
+        <source>By home province</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -298,1531 +472,1801 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="8"/>
-        <source>An accompanied child needs the parent or legal guardian registered first.</source>
+        <source>A store already exists there: move it aside first, or choose another place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="9"/>
-        <source>Another Checkpoint program is changing the key file: try again in a moment.</source>
+        <source>An accompanied child needs the parent or legal guardian registered first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="10"/>
-        <source>Debt bondage was reported: offer a protection referral today.</source>
+        <source>Another Checkpoint program is changing the key file: try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="11"/>
-        <source>Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release).</source>
+        <source>Debt bondage was reported: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="12"/>
-        <source>Events already at HQ differ from this device&apos;s event log: events HQ acknowledged were changed or deleted here. Do not delete anything; tell HQ.</source>
+        <source>Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="13"/>
-        <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
+        <source>Events already at HQ differ from this device&apos;s event log: events HQ acknowledged were changed or deleted here. Do not delete anything; tell HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="14"/>
-        <source>Key file slot is malformed.</source>
+        <source>HQ&apos;s answer holds none of this record&apos;s minimised events as they were.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="15"/>
-        <source>No health facility offers TB treatment in the directory.</source>
+        <source>HQ&apos;s directory has a malformed entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="16"/>
-        <source>No row of the list is valid: nothing was imported.</source>
+        <source>HQ&apos;s directory has an entry that is not an object.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="17"/>
-        <source>No such arrival.</source>
+        <source>HQ&apos;s directory has an entry with a malformed list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="18"/>
-        <source>No such batch.</source>
+        <source>HQ&apos;s directory has an entry without a valid code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="19"/>
-        <source>No such conflict.</source>
+        <source>HQ&apos;s directory is not a list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="20"/>
-        <source>No such group.</source>
+        <source>HQ&apos;s directory names a code twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="21"/>
-        <source>No such health referral.</source>
+        <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="22"/>
-        <source>No such person.</source>
+        <source>HQ&apos;s reference data does not carry the signature of the HQ this device is enrolled with: refused, the previous directory stays in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="23"/>
-        <source>No such queue entry.</source>
+        <source>HQ&apos;s reference data has a date without a time zone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="24"/>
-        <source>No such record.</source>
+        <source>HQ&apos;s reference data has expired: refused, the previous directory stays in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="25"/>
-        <source>No such referral.</source>
+        <source>HQ&apos;s reference data has no readable date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="26"/>
-        <source>No such row in this list.</source>
+        <source>HQ&apos;s reference data has no version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="27"/>
-        <source>No such unacknowledged batch.</source>
+        <source>HQ&apos;s reference data is not readable.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="28"/>
-        <source>No such user.</source>
+        <source>HQ&apos;s reference data is older than the version in use (an old document replayed?): refused, the previous directory stays in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="29"/>
-        <source>Not a Checkpoint key file.</source>
+        <source>HQ&apos;s reference data was made for another checkpoint: refused, the previous directory stays in use.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="30"/>
-        <source>Not allowed to refer to a health facility.</source>
+        <source>Key file slot is malformed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="31"/>
-        <source>Not allowed.</source>
+        <source>NEA needs a phone number to reach the person, or a second contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="32"/>
-        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
+        <source>NEA registration needs the person&apos;s consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="33"/>
-        <source>Only a supervisor may enroll this device again.</source>
+        <source>No backup there (the .db file and its .db.keys file beside it are needed).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="34"/>
-        <source>Only a supervisor may reinstate a locked account.</source>
+        <source>No health facility offers TB treatment in the directory.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="35"/>
-        <source>Only a supervisor may rotate the data key.</source>
+        <source>No row of the list is valid: nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="36"/>
-        <source>Only a supervisor or an administrator may sync.</source>
+        <source>No such arrival.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="37"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
+        <source>No such assistance record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="38"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
+        <source>No such batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="39"/>
-        <source>Only the officer who registered this arrival, or a supervisor, may refer it.</source>
+        <source>No such conflict.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="40"/>
-        <source>Safety rule (not the ILO rule)</source>
+        <source>No such group.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="41"/>
-        <source>Sealed: protection section, supervisor only</source>
+        <source>No such health referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="42"/>
-        <source>Some rows of the list are not valid: nothing was imported. Correct them, or import only the good rows.</source>
+        <source>No such person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="43"/>
-        <source>Someone controlling the person is present: offer a protection referral today and speak to the person alone.</source>
+        <source>No such queue entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="44"/>
-        <source>Strong coercion and a controlling person present together: treat as immediate danger.</source>
+        <source>No such record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="45"/>
-        <source>Surge mode is off: register arrivals instead of counting them.</source>
+        <source>No such referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="46"/>
-        <source>TB answers need consent to the TB screen</source>
+        <source>No such row in this list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="47"/>
-        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
+        <source>No such unacknowledged batch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="48"/>
-        <source>The backup copy failed its integrity check.</source>
+        <source>No such user.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="49"/>
-        <source>The data key is not available in this session.</source>
+        <source>Not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="50"/>
-        <source>The database key must be 32 bytes.</source>
+        <source>Not allowed to refer to a health facility.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="51"/>
-        <source>The first row of the list must name the columns.</source>
+        <source>Not allowed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="52"/>
-        <source>The key file is damaged or not a Checkpoint key file.</source>
+        <source>Nothing of this record was minimised: there is nothing to fetch back from HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="53"/>
-        <source>The key file is damaged.</source>
+        <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="54"/>
-        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
+        <source>Only a supervisor may enroll this device again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="55"/>
-        <source>The key file is too large to be a Checkpoint key file.</source>
+        <source>Only a supervisor may reinstate a locked account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="56"/>
-        <source>The key file now belongs to another store.</source>
+        <source>Only a supervisor may rotate the data key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="57"/>
-        <source>The list has more than 10,000 rows: split it into several lists (one per vehicle) and import each.</source>
+        <source>Only a supervisor or an administrator may sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="58"/>
-        <source>The list has no rows.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="59"/>
-        <source>The list is larger than 20 MB: split it or check that it is the right file.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="60"/>
-        <source>The list&apos;s text encoding could not be read (UTF-8, UTF-16 and Thai Windows-874 are read): save it as &quot;CSV UTF-8&quot; and import it again.</source>
+        <source>Only the officer who registered this arrival, or a supervisor, may refer it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="61"/>
-        <source>The person has not consented to this referral.</source>
+        <source>Safety rule (not the ILO rule)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="62"/>
-        <source>The person was forced to commit crimes (for example online scams): offer a protection referral today.</source>
+        <source>Say why this case needs the record (HQ and this device both keep the reason).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="63"/>
-        <source>The person was locked up, guarded or kept from leaving: offer a protection referral today.</source>
+        <source>Sealed: protection section, supervisor only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="64"/>
-        <source>The person withdrew consent to this referral or to sharing; there is no slip to print.</source>
+        <source>Some rows of the list are not valid: nothing was imported. Correct them, or import only the good rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="65"/>
-        <source>The person&apos;s documents were taken: offer a protection referral today.</source>
+        <source>Someone controlling the person is present: offer a protection referral today and speak to the person alone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="66"/>
-        <source>The referral content has no child-protection agency.</source>
+        <source>Strong coercion and a controlling person present together: treat as immediate danger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="67"/>
-        <source>The safety rule found no strong coercion item.</source>
+        <source>Surge mode is off: register arrivals instead of counting them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="68"/>
-        <source>The session is locked: sign in again.</source>
+        <source>TB answers need consent to the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="69"/>
-        <source>This account is locked. Ask a supervisor to unlock it.</source>
+        <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="70"/>
-        <source>This account&apos;s key slot does not hold the device&apos;s signing key: sign in again as a supervisor (or with the recovery code) and it is given back.</source>
+        <source>The backup copy failed its integrity check.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="71"/>
-        <source>This arrival is already approved.</source>
+        <source>The data key is not available in this session.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="72"/>
-        <source>This arrival or person record was voided; there is no slip to print.</source>
+        <source>The database key must be 32 bytes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="73"/>
-        <source>This arrival was voided.</source>
+        <source>The first row of the list must name the columns.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="74"/>
-        <source>This conflict was already decided.</source>
+        <source>The key file is damaged or not a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="75"/>
-        <source>This consent was not given, or is already withdrawn.</source>
+        <source>The key file is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="76"/>
-        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
+        <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="77"/>
-        <source>This device is not enrolled.</source>
+        <source>The key file is too large to be a Checkpoint key file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="78"/>
-        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
+        <source>The key file now belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="79"/>
-        <source>This file is not a CSV or XLSX list, or it is damaged.</source>
+        <source>The list has more than 10,000 rows: split it into several lists (one per vehicle) and import each.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="80"/>
-        <source>This is the last active supervisor; add another before locking it.</source>
+        <source>The list has no rows.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="81"/>
-        <source>This key file belongs to another store.</source>
+        <source>The list is larger than 20 MB: split it or check that it is the right file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="82"/>
-        <source>This person&apos;s record was voided.</source>
+        <source>The list&apos;s text encoding could not be read (UTF-8, UTF-16 and Thai Windows-874 are read): save it as &quot;CSV UTF-8&quot; and import it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="83"/>
-        <source>This person&apos;s record was voided; register a new person instead.</source>
+        <source>The person has not consented to this referral.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="84"/>
-        <source>This protection section fails its check (altered or damaged): it is not shown</source>
+        <source>The person was forced to commit crimes (for example online scams): offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="85"/>
-        <source>This record is already voided.</source>
+        <source>The person was locked up, guarded or kept from leaving: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="86"/>
-        <source>This record was voided.</source>
+        <source>The person withdrew consent to this referral or to sharing; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="87"/>
-        <source>This referral is already closed; record a new referral instead.</source>
+        <source>The person&apos;s documents were taken: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="88"/>
-        <source>This referral was voided.</source>
+        <source>The referral content has no child-protection agency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="89"/>
-        <source>This referral was voided; there is no slip to print.</source>
+        <source>The retention period must be a whole number of days from 1 to 3650.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="90"/>
-        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
+        <source>The safety rule found no strong coercion item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="91"/>
-        <source>This row of the list is already registered or marked as left.</source>
+        <source>The session is locked: sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="92"/>
-        <source>This session has no signing key; slips cannot be signed. Sign in again.</source>
+        <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="93"/>
-        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
+        <source>This account&apos;s key slot does not hold the device&apos;s signing key: sign in again as a supervisor (or with the recovery code) and it is given back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="94"/>
-        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
+        <source>This arrival is already approved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="95"/>
-        <source>This store has no device signing key; slips cannot be signed.</source>
+        <source>This arrival is already registered with NEA.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="96"/>
-        <source>This store has no recovery-code slot.</source>
+        <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="97"/>
-        <source>This store was never enrolled with an HQ recovery key.</source>
+        <source>This arrival was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="98"/>
-        <source>This user has no key slot to keep a signing key in.</source>
+        <source>This assistance record is already void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="99"/>
-        <source>Threats of violence against the person or the family were reported: offer a protection referral today.</source>
+        <source>This assistance record is void.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="100"/>
-        <source>Violence was reported: offer a protection referral today.</source>
+        <source>This backup does not say when it was made (it is from an older version), so it may hold protection data past the retention period. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="101"/>
-        <source>WHO (Module 2, 2021) ranks the chest X-ray as the most accurate screening test for TB disease: it also finds TB in people who have no symptoms yet. Where an X-ray is taken on site, a person can be X-rayed the same day; where it is not, a referral for an X-ray elsewhere is often never completed by people who leave the border the same day.</source>
+        <source>This backup is older than the site&apos;s retention period. Restoring it would bring back protection data that was removed from this device after HQ acknowledged it. Nothing was changed: ask HQ for the records you need instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="102"/>
-        <source>WHO counts prisons and places of detention as settings with a high TB risk (incidence about 23 times that of the general population) and recommends systematic screening there. Almost everyone deported through this checkpoint has just left immigration detention, so counting detention alone sends nearly everyone to an X-ray: sensible where the X-ray is on site, not where each referral means a journey elsewhere. With this setting off, detention is still recorded, and a symptom or another risk factor still refers.</source>
+        <source>This conflict was already decided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="103"/>
-        <source>Wrong key, or this file is not a Checkpoint store.</source>
+        <source>This consent was not given, or is already withdrawn.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="104"/>
-        <source>Wrong recovery code.</source>
+        <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="105"/>
-        <source>You cannot change your own role.</source>
+        <source>This device is not enrolled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="106"/>
-        <source>You cannot lock your own account.</source>
+        <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="107"/>
-        <source>Your role does not work at this station.</source>
+        <source>This file is not a CSV or XLSX list, or it is damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="108"/>
-        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
+        <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="109"/>
-        <source>a chest X-ray is recorded for a person the screen refers</source>
+        <source>This key file belongs to another store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="110"/>
-        <source>a child&apos;s consent is given by the guardian</source>
+        <source>This person already has an open TB referral: continue it instead of opening another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="111"/>
-        <source>a consent has a field it cannot have</source>
+        <source>This person was already transferred for TB treatment and that referral is still open: continue it instead of opening another.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="112"/>
-        <source>a date of birth or an estimated age is required</source>
+        <source>This person&apos;s record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="113"/>
-        <source>a guardian is named only when the guardian consents</source>
+        <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="114"/>
-        <source>a list row needs its group</source>
+        <source>This protection section fails its check (altered or damaged): it is not shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="115"/>
-        <source>a name in Latin or Khmer script is required</source>
+        <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="116"/>
-        <source>a sealed section is at most 1 MiB</source>
+        <source>This record was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="117"/>
-        <source>a sealed section needs at least one recipient</source>
+        <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="118"/>
-        <source>an amount was given but no debt is owed</source>
+        <source>This referral was voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="119"/>
-        <source>an item cannot be answered both yes and no</source>
+        <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="120"/>
-        <source>an officer&apos;s referral is to a protection agency</source>
+        <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="121"/>
-        <source>applies to children only</source>
+        <source>This row of the list is already registered or marked as left.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="122"/>
-        <source>applies to children under 15 only; use weight_loss</source>
+        <source>This session has no signing key; slips cannot be signed. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="123"/>
-        <source>cannot be in the future</source>
+        <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="124"/>
-        <source>cannot be updated on a referral</source>
+        <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="125"/>
-        <source>choose an agency from the directory</source>
+        <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="126"/>
-        <source>choose the agency or facility</source>
+        <source>This store has no recovery-code slot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="127"/>
-        <source>choose the type of the document whose number is given</source>
+        <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="128"/>
-        <source>consent to store the record is required to save it</source>
+        <source>This user has no key slot to keep a signing key in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="129"/>
-        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
+        <source>Threats of violence against the person or the family were reported: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="130"/>
-        <source>contains a spreadsheet formula: type the value instead</source>
+        <source>Violence was reported: offer a protection referral today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="131"/>
-        <source>contains an unknown method</source>
+        <source>WHO (Module 2, 2021) ranks the chest X-ray as the most accurate screening test for TB disease: it also finds TB in people who have no symptoms yet. Where an X-ray is taken on site, a person can be X-rayed the same day; where it is not, a referral for an X-ray elsewhere is often never completed by people who leave the border the same day.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="132"/>
-        <source>contains an unknown type of exploitation</source>
+        <source>WHO counts prisons and places of detention as settings with a high TB risk (incidence about 23 times that of the general population) and recommends systematic screening there. Almost everyone deported through this checkpoint has just left immigration detention, so counting detention alone sends nearly everyone to an X-ray: sensible where the X-ray is on site, not where each referral means a journey elsewhere. With this setting off, detention is still recorded, and a symptom or another risk factor still refers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="133"/>
-        <source>contains an unknown vulnerability flag</source>
+        <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="134"/>
-        <source>contains characters other than A-Z, 0-9 and &lt;</source>
+        <source>Wrong recovery code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="135"/>
-        <source>contains characters that cannot be encoded</source>
+        <source>You cannot change your own role.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="136"/>
-        <source>contains control characters</source>
+        <source>You cannot lock your own account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="137"/>
-        <source>days of detention were given but no detention</source>
+        <source>Your role does not work at this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="138"/>
-        <source>each answer must be yes, no or not asked</source>
+        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="139"/>
-        <source>each consent must be an object</source>
+        <source>a chest X-ray is recorded for a person the screen refers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="140"/>
-        <source>each purpose needs its wording in English and Khmer</source>
+        <source>a child&apos;s consent is given by the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="141"/>
-        <source>expected an open transaction</source>
+        <source>a consent has a field it cannot have</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="142"/>
-        <source>follow-up stages apply to health referrals only</source>
+        <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="143"/>
-        <source>give a date of birth or an estimated age, not both</source>
+        <source>a guardian is named only when the guardian consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="144"/>
-        <source>give a reason for the correction</source>
+        <source>a list row needs its group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="145"/>
-        <source>give either a new person or an existing person&apos;s id</source>
+        <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="146"/>
-        <source>give the Xpert result with its date</source>
+        <source>a sealed section is at most 1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="147"/>
-        <source>give the chest X-ray reading</source>
+        <source>a sealed section needs at least one recipient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="148"/>
-        <source>give the chest X-ray reading with its date</source>
+        <source>an amount was given but no debt is owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="149"/>
-        <source>give the period as two dates</source>
+        <source>an item cannot be answered both yes and no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="150"/>
-        <source>give the treatment outcome with its date</source>
+        <source>an officer&apos;s referral is to a protection agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="151"/>
-        <source>given without a cough</source>
+        <source>applies to children only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="152"/>
-        <source>has a typo: compare each character with the printed code</source>
+        <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="153"/>
-        <source>has expired: the checkpoint can print a new slip</source>
+        <source>cannot be in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="154"/>
-        <source>indicator ids must be strings</source>
+        <source>cannot be updated on a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="155"/>
-        <source>is empty</source>
+        <source>choose an agency from the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="156"/>
-        <source>is far too long</source>
+        <source>choose the agency or facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="157"/>
-        <source>is larger than 2 GiB: split it</source>
+        <source>choose the outcome when closing a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="158"/>
-        <source>is longer than 200 characters</source>
+        <source>choose the type of the document whose number is given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="159"/>
-        <source>is malformed</source>
+        <source>consent to store the record is required to save it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="160"/>
-        <source>is not a Cambodian province</source>
+        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="161"/>
-        <source>is not a Checkpoint referral slip code</source>
+        <source>contains a spreadsheet formula: type the value instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="162"/>
-        <source>is not a WHO treatment outcome</source>
+        <source>contains an unknown method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="163"/>
-        <source>is not a consent purpose</source>
+        <source>contains an unknown type of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="164"/>
-        <source>is not a date</source>
+        <source>contains an unknown vulnerability flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="165"/>
-        <source>is not a date (write it as 31/12/1990, 1990-12-31 or with a Buddhist-era year such as 2533)</source>
+        <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="166"/>
-        <source>is not a destination field</source>
+        <source>contains characters that cannot be encoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="167"/>
-        <source>is not a document type</source>
+        <source>contains control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="168"/>
-        <source>is not a field of a handover group</source>
+        <source>days of detention were given but no detention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="169"/>
-        <source>is not a field of a handover list</source>
+        <source>each answer must be yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="170"/>
-        <source>is not a known agency</source>
+        <source>each consent must be an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="171"/>
-        <source>is not a known code</source>
+        <source>each purpose needs its wording in English and Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="172"/>
-        <source>is not a known kind of work</source>
+        <source>expected an open transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="173"/>
-        <source>is not a known result</source>
+        <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="174"/>
-        <source>is not a person field</source>
+        <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="175"/>
-        <source>is not a record id</source>
+        <source>give a reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="176"/>
-        <source>is not a record type</source>
+        <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="177"/>
-        <source>is not a referral status</source>
+        <source>give the Xpert result with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="178"/>
-        <source>is not a row of the list</source>
+        <source>give the chest X-ray reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="179"/>
-        <source>is not a station code</source>
+        <source>give the chest X-ray reading with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="180"/>
-        <source>is not a usable X25519 public key</source>
+        <source>give the period as two dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="181"/>
-        <source>is not an ISO 639 language code</source>
+        <source>give the treatment outcome with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="182"/>
-        <source>is not an arrival field</source>
+        <source>given without a cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="183"/>
-        <source>is not part of the TB screen</source>
+        <source>has a field it cannot have</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="184"/>
-        <source>is not part of the chest X-ray</source>
+        <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="185"/>
-        <source>is not part of the trafficking checklist</source>
+        <source>has expired: the checkpoint can print a new slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="186"/>
-        <source>is not the version of the consent wording shown</source>
+        <source>indicator ids must be strings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="187"/>
-        <source>is not this device&apos;s chain head</source>
+        <source>is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="188"/>
-        <source>is required</source>
+        <source>is far too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="189"/>
-        <source>is required (at most 80 characters)</source>
+        <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="190"/>
-        <source>is required for a cough in prolonged-cough mode</source>
+        <source>is longer than 200 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="191"/>
-        <source>is required to change your own passphrase</source>
+        <source>is malformed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="192"/>
-        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
+        <source>is more than this site allows for this item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="193"/>
-        <source>is too far in the past</source>
+        <source>is not a Cambodian province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="194"/>
-        <source>is too large</source>
+        <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="195"/>
-        <source>is too long</source>
+        <source>is not a WHO treatment outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="196"/>
-        <source>is too long (at most 1024 characters)</source>
+        <source>is not a consent purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="197"/>
-        <source>is too long to be a referral slip code</source>
+        <source>is not a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="198"/>
-        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <source>is not a date (write it as 31/12/1990, 1990-12-31 or with a Buddhist-era year such as 2533)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="199"/>
-        <source>may contain only letters and digits (at most 20)</source>
+        <source>is not a destination field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="200"/>
-        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <source>is not a document type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="201"/>
-        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <source>is not a field of a handover group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="202"/>
-        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <source>is not a field of a handover list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="203"/>
-        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <source>is not a follow-up stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="204"/>
-        <source>must be F, M, X or UNKNOWN</source>
+        <source>is not a known agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="205"/>
-        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <source>is not a known code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="206"/>
-        <source>must be M or F (or ប្រុស / ស្រី)</source>
+        <source>is not a known kind of work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="207"/>
-        <source>must be THB, KHR or USD</source>
+        <source>is not a known result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="208"/>
-        <source>must be a 32-byte public key</source>
+        <source>is not a person field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="209"/>
-        <source>must be a KdfParams</source>
+        <source>is not a record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="210"/>
-        <source>must be a date</source>
+        <source>is not a record type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="211"/>
-        <source>must be a date and time</source>
+        <source>is not a referral status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="212"/>
-        <source>must be a date written YYYY-MM-DD</source>
+        <source>is not a row of the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="213"/>
-        <source>must be a list of consents</source>
+        <source>is not a station code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="214"/>
-        <source>must be a list of indicator ids</source>
+        <source>is not a usable X25519 public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="215"/>
-        <source>must be a list of types of exploitation</source>
+        <source>is not an ISO 639 language code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="216"/>
-        <source>must be a number</source>
+        <source>is not an agency of the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="217"/>
-        <source>must be a number from 0 to 100</source>
+        <source>is not an arrival field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="218"/>
-        <source>must be a positive number of bytes</source>
+        <source>is not an assistance item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="219"/>
-        <source>must be a result of evaluate_tb or None</source>
+        <source>is not part of the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="220"/>
-        <source>must be a result of evaluate_trafficking or None</source>
+        <source>is not part of the chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="221"/>
-        <source>must be a set of indicator ids</source>
+        <source>is not part of the trafficking checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="222"/>
-        <source>must be a short line of text</source>
+        <source>is not the version of the consent wording shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="223"/>
-        <source>must be a whole number</source>
+        <source>is not this arrival&apos;s person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="224"/>
-        <source>must be a whole number of days</source>
+        <source>is not this device&apos;s chain head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="225"/>
-        <source>must be a whole number of years</source>
+        <source>is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="226"/>
-        <source>must be accompanied, separated or unaccompanied</source>
+        <source>is required (at most 80 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="227"/>
-        <source>must be active or disabled</source>
+        <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="228"/>
-        <source>must be an age in whole years</source>
+        <source>is required to change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="229"/>
-        <source>must be an age in years</source>
+        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="230"/>
-        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
+        <source>is too far in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="231"/>
-        <source>must be at most 500 characters</source>
+        <source>is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="232"/>
-        <source>must be between 0 and 1,000,000,000</source>
+        <source>is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="233"/>
-        <source>must be between 0 and 5,000,000</source>
+        <source>is too long (at most 1024 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="234"/>
-        <source>must be between 1 and 100,000</source>
+        <source>is too long to be a referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="235"/>
-        <source>must be between 1 and 1000</source>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="236"/>
-        <source>must be bus, truck, van, on foot or other</source>
+        <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="237"/>
-        <source>must be bytes</source>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="238"/>
-        <source>must be child or adult</source>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="239"/>
-        <source>must be done, referred or left</source>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="240"/>
-        <source>must be head, spouse, child or other relative</source>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="241"/>
-        <source>must be kept or other</source>
+        <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="242"/>
-        <source>must be officer, health_worker, supervisor or admin</source>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="243"/>
-        <source>must be protection, child_protection or health</source>
+        <source>must be M or F (or ប្រុស / ស្រី)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="244"/>
-        <source>must be sealed, sent or failed</source>
+        <source>must be THB, KHR or USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="245"/>
-        <source>must be text</source>
+        <source>must be a 32-byte public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="246"/>
-        <source>must be the person or the guardian</source>
+        <source>must be a KdfParams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="247"/>
-        <source>must be true or false</source>
+        <source>must be a consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="248"/>
-        <source>must be written in Khmer script</source>
+        <source>must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="249"/>
-        <source>must be yes or no</source>
+        <source>must be a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="250"/>
-        <source>must be yes, no or not asked</source>
+        <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="251"/>
-        <source>must carry a time zone</source>
+        <source>must be a form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="252"/>
-        <source>must map each field to a column name</source>
+        <source>must be a list of codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="253"/>
-        <source>must map each purpose to yes or no</source>
+        <source>must be a list of consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="254"/>
-        <source>must map each question to yes, no or not asked</source>
+        <source>must be a list of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="255"/>
-        <source>must name a column</source>
+        <source>must be a list of types of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="256"/>
-        <source>must not be empty</source>
+        <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="257"/>
-        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <source>must be a number from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="258"/>
-        <source>must not contain the user name</source>
+        <source>must be a number of days from 0 to 3660</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="259"/>
-        <source>name the agency this consent is for</source>
+        <source>must be a positive number of bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="260"/>
-        <source>name the guardian and the relationship to the person</source>
+        <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="261"/>
-        <source>names a station this site does not run</source>
+        <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="262"/>
-        <source>no such user</source>
+        <source>must be a set of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="263"/>
-        <source>not a consent wording document of version 1</source>
+        <source>must be a short line of text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="264"/>
-        <source>nothing to change</source>
+        <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="265"/>
-        <source>nothing to update</source>
+        <source>must be a whole number for this item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="266"/>
-        <source>record a TB diagnosis before the transfer for treatment</source>
+        <source>must be a whole number of days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="267"/>
-        <source>record the sputum collection before the Xpert result</source>
+        <source>must be a whole number of days from 0 to 365</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="268"/>
-        <source>record the treatment start before its outcome</source>
+        <source>must be a whole number of years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="269"/>
-        <source>record() must run inside a transaction</source>
+        <source>must be accompanied, separated or unaccompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="270"/>
-        <source>referrals need consent to referral</source>
+        <source>must be active or disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="271"/>
-        <source>rekey() cannot run inside a transaction</source>
+        <source>must be an age in whole years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="272"/>
-        <source>say why you refer the person</source>
+        <source>must be an age in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="273"/>
-        <source>the TB screen needs the person&apos;s age</source>
+        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="274"/>
-        <source>the TB screen needs the person&apos;s consent</source>
+        <source>must be at most 500 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="275"/>
-        <source>the Xpert result cannot be dated before the sputum was collected</source>
+        <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="276"/>
-        <source>the checklist needs the person&apos;s age</source>
+        <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="277"/>
-        <source>the content is not a referral slip&apos;s</source>
+        <source>must be between 1 and 100,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="278"/>
-        <source>the content repeats a field</source>
+        <source>must be between 1 and 1000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="279"/>
-        <source>the file already exists; choose a new name</source>
+        <source>must be bus, truck, van, on foot or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="280"/>
-        <source>the guardian must be an adult</source>
+        <source>must be bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="281"/>
-        <source>the list has no column for this field: choose one in the column mapping</source>
+        <source>must be child or adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="282"/>
-        <source>the mapping names a column that is not in this list</source>
+        <source>must be done, referred or left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="283"/>
-        <source>the period ends before it starts</source>
+        <source>must be head, spouse, child or other relative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="284"/>
-        <source>the pre-screen needs consent to the trafficking interview</source>
+        <source>must be kept or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="285"/>
-        <source>the same consent is given twice</source>
+        <source>must be more than zero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="286"/>
-        <source>the same person is already on an earlier row of this list</source>
+        <source>must be more than zero and at most the item&apos;s maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="287"/>
-        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="288"/>
-        <source>the sealed section&apos;s ephemeral key is invalid: it was altered</source>
+        <source>must be protection, child_protection or health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="289"/>
-        <source>the signature does not match this message and context</source>
+        <source>must be sealed, sent or failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="290"/>
-        <source>the treatment outcome cannot be dated before the treatment started</source>
+        <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="291"/>
-        <source>the treatment start cannot be after its recorded outcome</source>
+        <source>must be the person or the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="292"/>
-        <source>the two entries differ</source>
+        <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="293"/>
-        <source>this consent is not given per agency</source>
+        <source>must be within a year before and two years after today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="294"/>
-        <source>this store has no users</source>
+        <source>must be written in Khmer script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="295"/>
-        <source>trafficking answers need consent to the trafficking interview</source>
+        <source>must be yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="296"/>
-        <source>treatment cannot start before the person arrived</source>
+        <source>must be yes, no or maybe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="297"/>
-        <source>treatment cannot start when the diagnosis is not TB</source>
+        <source>must be yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="298"/>
-        <source>unknown code</source>
+        <source>must carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="299"/>
-        <source>unknown pre-screen question</source>
+        <source>must map each field to a column name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="300"/>
-        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <source>must map each purpose to yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="301"/>
-        <source>visa MRZ is not supported: type the details manually</source>
+        <source>must map each question to yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="302"/>
-        <source>wrong context, or the sealed blob was altered</source>
+        <source>must name a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="303"/>
-        <source>wrong context, or the sealed section was altered</source>
+        <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="304"/>
-        <source>wrong key or context, or the encrypted blob was altered</source>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="305"/>
+        <source>must not contain the user name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="306"/>
+        <source>name the agency this consent is for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="307"/>
+        <source>name the guardian and the relationship to the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="308"/>
+        <source>name the job or the sector the person is looking for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="309"/>
+        <source>names a station this site does not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="310"/>
+        <source>no such user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="311"/>
+        <source>not a consent wording document of version 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="312"/>
+        <source>nothing to change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="313"/>
+        <source>nothing to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="314"/>
+        <source>nothing to update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="315"/>
+        <source>only a closed referral has an outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="316"/>
+        <source>only when the person may work abroad again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="317"/>
+        <source>record a TB diagnosis before the transfer for treatment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="318"/>
+        <source>record the sputum collection before the Xpert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="319"/>
+        <source>record the treatment start before its outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="320"/>
+        <source>record() must run inside a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="321"/>
+        <source>referrals need consent to referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="322"/>
+        <source>rekey() cannot run inside a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="323"/>
+        <source>say who signs in to the backup (--user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="324"/>
+        <source>say why you refer the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="325"/>
+        <source>the TB screen needs the person&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="326"/>
+        <source>the TB screen needs the person&apos;s consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="327"/>
+        <source>the Xpert result cannot be dated before the sputum was collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="328"/>
+        <source>the checklist needs the person&apos;s age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="329"/>
+        <source>the content is not a referral slip&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="330"/>
+        <source>the content repeats a field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="331"/>
+        <source>the end must not be before the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="332"/>
+        <source>the file already exists; choose a new name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="333"/>
+        <source>the guardian must be an adult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="334"/>
+        <source>the list has no column for this field: choose one in the column mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="335"/>
+        <source>the mapping names a column that is not in this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="336"/>
+        <source>the period ends before it starts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="337"/>
+        <source>the pre-screen needs consent to the trafficking interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="338"/>
+        <source>the same consent is given twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="339"/>
+        <source>the same person is already on an earlier row of this list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="340"/>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="341"/>
+        <source>the sealed section&apos;s ephemeral key is invalid: it was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="342"/>
+        <source>the signature does not match this message and context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="343"/>
+        <source>the treatment outcome cannot be dated before the treatment started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="344"/>
+        <source>the treatment start cannot be after its recorded outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="345"/>
+        <source>the two entries differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="346"/>
+        <source>this arrival is void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="347"/>
+        <source>this consent is not given per agency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="348"/>
+        <source>this store has no users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="349"/>
+        <source>trafficking answers need consent to the trafficking interview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="350"/>
+        <source>treatment cannot start before the person arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="351"/>
+        <source>treatment cannot start when the diagnosis is not TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="352"/>
+        <source>unknown code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="353"/>
+        <source>unknown pre-screen question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="354"/>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="355"/>
+        <source>visa MRZ is not supported: type the details manually</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="356"/>
+        <source>wrong context, or the sealed blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="357"/>
+        <source>wrong context, or the sealed section was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="358"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="359"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="46"/>
+        <location filename="../views/sync_panel.py" line="47"/>
         <source>must start with https://: plain http:// is allowed only to this computer (127.0.0.1, ::1, localhost)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="48"/>
+        <location filename="../views/sync_panel.py" line="49"/>
         <source>must be an https:// address (e.g. https://hq.example.org)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="49"/>
+        <location filename="../views/sync_panel.py" line="50"/>
         <source>is not a valid address (e.g. https://hq.example.org)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="50"/>
+        <location filename="../views/sync_panel.py" line="51"/>
         <source>has no HQ key fingerprint: use the whole enrollment code HQ printed (token and fingerprint, 12 groups of 4), or give HQ&apos;s fingerprint too</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="52"/>
+        <location filename="../views/sync_panel.py" line="53"/>
         <source>HQ&apos;s keys do not match the fingerprint in the enrollment code: nothing was pinned. Check the code; if it is right, someone may stand between this device and HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="54"/>
+        <location filename="../views/sync_panel.py" line="55"/>
         <source>HQ&apos;s enrollment answer is not signed: nothing was pinned. This server is not a current Checkpoint HQ, or someone stands between this device and HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="56"/>
+        <location filename="../views/sync_panel.py" line="57"/>
         <source>HQ&apos;s signed answer is for another enrollment request: nothing was pinned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="57"/>
+        <location filename="../views/sync_panel.py" line="58"/>
         <source>HQ&apos;s answer to the enrollment did not arrive, so this device is NOT enrolled yet. Enroll again with the same code when HQ can be reached: HQ recognises this device and answers again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1973,12 +2417,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="167"/>
+        <location filename="../views/supervisor/data.py" line="172"/>
         <source>That file already exists. Nothing was overwritten: choose a new name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="183"/>
+        <location filename="../views/supervisor/data.py" line="188"/>
         <source>%n row(s) written to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1986,27 +2430,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="184"/>
+        <location filename="../views/supervisor/data.py" line="189"/>
         <source>This file is NOT encrypted. Keep it only on an encrypted disk, never send it by e-mail or chat, and delete it when you are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="200"/>
+        <location filename="../views/supervisor/data.py" line="205"/>
         <source>Encrypted backup written to %1. Its key file %2 is beside it: keep the two together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="212"/>
+        <location filename="../views/supervisor/data.py" line="217"/>
         <source>Checking the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="218"/>
+        <location filename="../views/supervisor/data.py" line="223"/>
         <source>OK: the store passed every check (%1 events, %2 persons).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="222"/>
+        <location filename="../views/supervisor/data.py" line="227"/>
         <source>%n problem(s) found. Do not delete anything; tell HQ.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2017,37 +2461,42 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../messages.py" line="97"/>
+        <location filename="../messages.py" line="98"/>
         <source>Too many wrong passphrases. Try again in %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="101"/>
         <source>Wrong user name or passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102"/>
+        <location filename="../messages.py" line="103"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="105"/>
         <source>Your role does not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="107"/>
         <source>That record no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="111"/>
+        <source>The open referral: %1, opened %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="117"/>
         <source>The store could not be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="121"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2055,312 +2504,312 @@
 <context>
     <name>Field</name>
     <message>
-        <location filename="../messages.py" line="20"/>
+        <location filename="../messages.py" line="21"/>
         <source>Family name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="21"/>
+        <location filename="../messages.py" line="22"/>
         <source>Given names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="22"/>
+        <location filename="../messages.py" line="23"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="23"/>
+        <location filename="../messages.py" line="24"/>
         <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="24"/>
+        <location filename="../messages.py" line="25"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="25"/>
+        <location filename="../messages.py" line="26"/>
         <source>Estimated age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../messages.py" line="27"/>
         <source>Citizenship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="27"/>
+        <location filename="../messages.py" line="28"/>
         <source>Document type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="28"/>
+        <location filename="../messages.py" line="29"/>
         <source>Document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="29"/>
+        <location filename="../messages.py" line="30"/>
         <source>Issuing state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="30"/>
+        <location filename="../messages.py" line="31"/>
         <source>Document expiry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="31"/>
+        <location filename="../messages.py" line="32"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="32"/>
+        <location filename="../messages.py" line="33"/>
         <source>Home province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="33"/>
+        <location filename="../messages.py" line="34"/>
         <source>Home district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="34"/>
+        <location filename="../messages.py" line="35"/>
         <source>Home commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="35"/>
+        <location filename="../messages.py" line="36"/>
         <source>Home village</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="36"/>
+        <location filename="../messages.py" line="37"/>
         <source>Return type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="37"/>
+        <location filename="../messages.py" line="38"/>
         <source>Country of work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location filename="../messages.py" line="39"/>
         <source>Province or city of work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="40"/>
         <source>Sector of work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="41"/>
         <source>Work abroad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="41"/>
+        <location filename="../messages.py" line="42"/>
         <source>Type of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42"/>
+        <location filename="../messages.py" line="43"/>
         <source>Guardian&apos;s name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="43"/>
+        <location filename="../messages.py" line="44"/>
         <source>Guardian&apos;s relationship</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="44"/>
+        <location filename="../messages.py" line="45"/>
         <source>Answers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="45"/>
+        <location filename="../messages.py" line="46"/>
         <source>Consent given by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
+        <location filename="../messages.py" line="47"/>
         <source>Consent wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="48"/>
         <source>Red-flag questions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="49"/>
         <source>Months abroad</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="50"/>
         <source>How they migrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="50"/>
+        <location filename="../messages.py" line="51"/>
         <source>Who recruited them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="52"/>
         <source>Owes a debt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="53"/>
         <source>Debt amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="53"/>
+        <location filename="../messages.py" line="54"/>
         <source>Detained before return</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54"/>
+        <location filename="../messages.py" line="55"/>
         <source>Days detained</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="55"/>
+        <location filename="../messages.py" line="56"/>
         <source>Wants a job referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="56"/>
+        <location filename="../messages.py" line="57"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="57"/>
+        <location filename="../messages.py" line="58"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="58"/>
+        <location filename="../messages.py" line="59"/>
         <source>User name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="60"/>
         <source>Passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="60"/>
+        <location filename="../messages.py" line="61"/>
         <source>Checkpoint name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="61"/>
+        <location filename="../messages.py" line="62"/>
         <source>Agency or facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="62"/>
+        <location filename="../messages.py" line="63"/>
         <source>Indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63"/>
+        <location filename="../messages.py" line="64"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="68"/>
         <source>Consent to the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="69"/>
         <source>Chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="69"/>
+        <location filename="../messages.py" line="70"/>
         <source>Chest X-ray date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="71"/>
         <source>CAD score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="72"/>
         <source>X-ray read by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="73"/>
         <source>Sputum collected on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="74"/>
         <source>Specimen id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="75"/>
         <source>Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="76"/>
         <source>Xpert date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76"/>
+        <location filename="../messages.py" line="77"/>
         <source>Diagnosis</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="78"/>
         <source>TB register number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="79"/>
         <source>Treatment started on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="80"/>
         <source>Treatment outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="81"/>
         <source>Outcome date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="42"/>
+        <location filename="../views/sync_panel.py" line="43"/>
         <source>Server</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="43"/>
+        <location filename="../views/sync_panel.py" line="44"/>
         <source>Token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="44"/>
+        <location filename="../views/sync_panel.py" line="45"/>
         <source>Fingerprint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="45"/>
+        <location filename="../views/sync_panel.py" line="46"/>
         <source>Answer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2470,6 +2919,55 @@
     </message>
 </context>
 <context>
+    <name>FollowUpView</name>
+    <message>
+        <location filename="../views/health_post.py" line="594"/>
+        <location filename="../views/health_post.py" line="608"/>
+        <source>Overdue after (days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="597"/>
+        <source>&amp;Overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="599"/>
+        <source>Show &amp;list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="603"/>
+        <source>Open TB referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="633"/>
+        <source>home province not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="634"/>
+        <source>OVERDUE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="635"/>
+        <source>%1 day(s) since the last step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="638"/>
+        <source>opened %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="652"/>
+        <source>%1 open TB referral(s); %2 waiting more than %3 day(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../dialogs/form.py" line="73"/>
@@ -2525,97 +3023,97 @@
 <context>
     <name>HealthPost</name>
     <message>
-        <location filename="../views/health_post.py" line="51"/>
+        <location filename="../views/health_post.py" line="55"/>
         <source>Cured</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="52"/>
+        <location filename="../views/health_post.py" line="56"/>
         <source>Treatment completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="53"/>
+        <location filename="../views/health_post.py" line="57"/>
         <source>Treatment failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="54"/>
+        <location filename="../views/health_post.py" line="58"/>
         <source>Died</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="55"/>
+        <location filename="../views/health_post.py" line="59"/>
         <source>Lost to follow-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="56"/>
+        <location filename="../views/health_post.py" line="60"/>
         <source>Not evaluated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="59"/>
+        <location filename="../views/health_post.py" line="63"/>
         <source>Screened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="60"/>
+        <location filename="../views/health_post.py" line="64"/>
         <source>Presumptive TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="61"/>
+        <location filename="../views/health_post.py" line="65"/>
         <source>Chest X-ray done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="62"/>
+        <location filename="../views/health_post.py" line="66"/>
         <source>X-ray abnormal, suggestive of TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="63"/>
+        <location filename="../views/health_post.py" line="67"/>
         <source>Sputum collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="64"/>
+        <location filename="../views/health_post.py" line="68"/>
         <source>Xpert done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="65"/>
+        <location filename="../views/health_post.py" line="69"/>
         <source>TB diagnosed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="66"/>
+        <location filename="../views/health_post.py" line="70"/>
         <source>  bacteriologically confirmed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="67"/>
+        <location filename="../views/health_post.py" line="71"/>
         <source>  clinically diagnosed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="68"/>
+        <location filename="../views/health_post.py" line="72"/>
         <source>Rifampicin resistant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="69"/>
+        <location filename="../views/health_post.py" line="73"/>
         <source>Treatment started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="70"/>
+        <location filename="../views/health_post.py" line="74"/>
         <source>Diagnosed, treatment not started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="71"/>
+        <location filename="../views/health_post.py" line="75"/>
         <source>Number needed to screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2623,17 +3121,22 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="556"/>
+        <location filename="../views/health_post.py" line="728"/>
         <source>&amp;Health post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="560"/>
+        <location filename="../views/health_post.py" line="732"/>
         <source>TB &amp;cascade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="562"/>
+        <location filename="../views/health_post.py" line="736"/>
+        <source>&amp;Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="738"/>
         <source>TB &amp;policy</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2641,255 +3144,285 @@
 <context>
     <name>HealthPostView</name>
     <message>
-        <location filename="../views/health_post.py" line="115"/>
+        <location filename="../views/health_post.py" line="122"/>
         <source>Find a person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="115"/>
+        <location filename="../views/health_post.py" line="122"/>
         <source>Name, document, phone or birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="118"/>
+        <location filename="../views/health_post.py" line="125"/>
         <source>Persons found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="119"/>
+        <location filename="../views/health_post.py" line="126"/>
         <source>Find a person, then press Enter on their name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="124"/>
+        <location filename="../views/health_post.py" line="131"/>
         <source>Arrival</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="127"/>
+        <location filename="../views/health_post.py" line="134"/>
+        <source>Call &amp;next from the health post queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="136"/>
+        <source>&amp;Done: close the queue entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="143"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="129"/>
+        <location filename="../views/health_post.py" line="145"/>
         <source>The person &amp;agrees to the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="145"/>
-        <location filename="../views/health_post.py" line="147"/>
+        <location filename="../views/health_post.py" line="161"/>
+        <location filename="../views/health_post.py" line="163"/>
         <source>Days of cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="148"/>
-        <location filename="../views/health_post.py" line="151"/>
+        <location filename="../views/health_post.py" line="164"/>
+        <location filename="../views/health_post.py" line="167"/>
         <source>HIV status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="165"/>
         <source>Positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="165"/>
         <source>Negative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="150"/>
+        <location filename="../views/health_post.py" line="166"/>
         <source>Unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="152"/>
+        <location filename="../views/health_post.py" line="168"/>
         <source>Chest X-ray reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="153"/>
+        <location filename="../views/health_post.py" line="169"/>
         <source>No X-ray now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="154"/>
+        <location filename="../views/health_post.py" line="170"/>
         <source>CAD score (0-100)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="154"/>
+        <location filename="../views/health_post.py" line="170"/>
         <source>if the machine gives one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="155"/>
-        <location filename="../views/health_post.py" line="158"/>
+        <location filename="../views/health_post.py" line="171"/>
+        <location filename="../views/health_post.py" line="174"/>
         <source>Read by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="156"/>
+        <location filename="../views/health_post.py" line="172"/>
         <source>Chest &amp;X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="157"/>
+        <location filename="../views/health_post.py" line="173"/>
         <source>CAD score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="159"/>
+        <location filename="../views/health_post.py" line="175"/>
         <source>&amp;Record TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="168"/>
+        <location filename="../views/health_post.py" line="184"/>
         <source>TB pathway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="172"/>
-        <location filename="../views/health_post.py" line="173"/>
-        <source>Referral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="177"/>
-        <location filename="../views/health_post.py" line="178"/>
-        <source>Sputum collected on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="179"/>
-        <source>Specimen id</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="180"/>
-        <location filename="../views/health_post.py" line="181"/>
-        <source>Xpert result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="182"/>
-        <location filename="../views/health_post.py" line="185"/>
-        <location filename="../views/health_post.py" line="193"/>
-        <location filename="../views/health_post.py" line="196"/>
-        <source>Not recorded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="183"/>
-        <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/health_post.py" line="186"/>
-        <location filename="../views/health_post.py" line="187"/>
-        <source>TB register number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/health_post.py" line="188"/>
         <location filename="../views/health_post.py" line="189"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="193"/>
+        <location filename="../views/health_post.py" line="194"/>
+        <source>Sputum collected on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="195"/>
+        <source>Specimen id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="196"/>
+        <location filename="../views/health_post.py" line="197"/>
+        <source>Xpert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="198"/>
+        <location filename="../views/health_post.py" line="201"/>
+        <location filename="../views/health_post.py" line="209"/>
+        <location filename="../views/health_post.py" line="212"/>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="199"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="202"/>
+        <location filename="../views/health_post.py" line="203"/>
+        <source>TB register number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="204"/>
+        <location filename="../views/health_post.py" line="205"/>
         <source>Treatment started on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="190"/>
-        <location filename="../views/health_post.py" line="191"/>
+        <location filename="../views/health_post.py" line="206"/>
+        <location filename="../views/health_post.py" line="207"/>
         <source>Treatment facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="194"/>
-        <location filename="../views/health_post.py" line="195"/>
+        <location filename="../views/health_post.py" line="210"/>
+        <location filename="../views/health_post.py" line="211"/>
         <source>Treatment outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="197"/>
+        <location filename="../views/health_post.py" line="213"/>
         <source>Outcome on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="201"/>
+        <location filename="../views/health_post.py" line="217"/>
         <source>&amp;Save step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="203"/>
+        <location filename="../views/health_post.py" line="219"/>
         <source>&amp;Transfer for treatment (nearest home)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="205"/>
+        <location filename="../views/health_post.py" line="221"/>
         <source>&amp;Print transfer slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="277"/>
+        <location filename="../views/health_post.py" line="297"/>
         <source>No one found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="300"/>
+        <location filename="../views/health_post.py" line="327"/>
         <source>home province not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="306"/>
+        <location filename="../views/health_post.py" line="333"/>
         <source>Arrived %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="321"/>
+        <location filename="../views/health_post.py" line="352"/>
         <source>No TB referral yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="328"/>
+        <location filename="../views/health_post.py" line="362"/>
+        <source>TB screen saved. This person already has an open TB referral (%1, opened %2): the screen continued it; no second referral was opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="371"/>
         <source>X-ray: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="330"/>
+        <location filename="../views/health_post.py" line="373"/>
         <source>sputum %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="332"/>
+        <location filename="../views/health_post.py" line="375"/>
         <source>Xpert: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="336"/>
+        <location filename="../views/health_post.py" line="379"/>
         <source>register %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="338"/>
+        <location filename="../views/health_post.py" line="381"/>
         <source>treatment from %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="369"/>
+        <location filename="../views/health_post.py" line="391"/>
+        <source>No one is waiting at the health post.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="394"/>
+        <source>Called from the queue: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="409"/>
+        <source>Done at the health post. Call the next person when ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="441"/>
         <source>TB screen saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="401"/>
+        <location filename="../views/health_post.py" line="478"/>
         <source>Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="421"/>
+        <location filename="../views/health_post.py" line="498"/>
         <source>Transfer slip: %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="424"/>
+        <location filename="../views/health_post.py" line="501"/>
         <source>Transfer recorded.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3355,18 +3888,162 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="292"/>
+        <location filename="../windows/main_window.py" line="293"/>
+        <source>Assistance desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="295"/>
+        <source>NEA desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="296"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="339"/>
+        <location filename="../windows/main_window.py" line="343"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="372"/>
+        <location filename="../windows/main_window.py" line="346"/>
+        <source>Assistance fi&amp;gures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="391"/>
         <source>HQ: %1 waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NeaDeskView</name>
+    <message>
+        <location filename="../views/nea.py" line="51"/>
+        <source>No one is being served. Press F5 to call the next person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="54"/>
+        <source>Call next (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="80"/>
+        <source>Work abroad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="81"/>
+        <source>Years of experience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="82"/>
+        <source>Main skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="83"/>
+        <source>Other skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="84"/>
+        <source>Education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="85"/>
+        <source>Job looked for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="86"/>
+        <source>Where in Cambodia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="89"/>
+        <location filename="../views/nea.py" line="93"/>
+        <source>Would work abroad again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>maybe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="95"/>
+        <source>Available from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="95"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="96"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="97"/>
+        <source>Second contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="98"/>
+        <source>Second contact&apos;s phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="99"/>
+        <source>Commune of residence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="106"/>
+        <source>The person agrees to be registered with NEA (read the text above)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="109"/>
+        <source>Register with NEA (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="127"/>
+        <source>No one is waiting at the NEA desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="179"/>
+        <source>Call a person first (F5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="182"/>
+        <source>Without the person&apos;s consent nothing is registered with NEA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="195"/>
+        <source>Registered with NEA.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3625,87 +4302,167 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="84"/>
-        <source>storage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../views/person_record.py" line="85"/>
-        <source>screening</source>
+        <source>Referral received</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="86"/>
-        <source>referral</source>
+        <source>Person arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="87"/>
-        <source>sharing</source>
+        <source>Assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="88"/>
+        <source>Assistance given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="89"/>
+        <source>In shelter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="90"/>
-        <source>the whole record</source>
+        <source>Family tracing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="91"/>
-        <source>an arrival</source>
+        <source>Reintegration plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="92"/>
-        <source>a trafficking-indicator screen</source>
+        <source>Closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="93"/>
+        <source>Did not arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="96"/>
+        <source>Reintegrated with family or community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="97"/>
+        <source>Assistance completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="98"/>
+        <source>Transferred to another organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="99"/>
+        <source>The person declined assistance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="100"/>
+        <source>Contact lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="101"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="104"/>
+        <source>storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="105"/>
+        <source>screening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="106"/>
+        <source>referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="107"/>
+        <source>sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="110"/>
+        <source>the whole record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="111"/>
+        <source>an arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="112"/>
+        <source>a trafficking-indicator screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="113"/>
         <source>a TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="94"/>
+        <location filename="../views/person_record.py" line="114"/>
         <source>a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="169"/>
+        <location filename="../views/person_record.py" line="189"/>
         <source>Protection section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="304"/>
+        <location filename="../views/person_record.py" line="278"/>
+        <source>%1 (recorded by the partner on %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="333"/>
         <source>Trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="305"/>
+        <location filename="../views/person_record.py" line="334"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="306"/>
+        <location filename="../views/person_record.py" line="335"/>
         <source>Sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="307"/>
+        <location filename="../views/person_record.py" line="336"/>
         <source>NEA job registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="308"/>
+        <location filename="../views/person_record.py" line="337"/>
         <source>Screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="320"/>
+        <location filename="../views/person_record.py" line="349"/>
         <source>given by the guardian %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="323"/>
+        <location filename="../views/person_record.py" line="352"/>
         <source>withdrawn %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3771,136 +4528,136 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="126"/>
+        <location filename="../views/person_record.py" line="146"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="137"/>
+        <location filename="../views/person_record.py" line="157"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="150"/>
-        <location filename="../views/person_record.py" line="286"/>
+        <location filename="../views/person_record.py" line="170"/>
+        <location filename="../views/person_record.py" line="315"/>
         <source>Arrival %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="143"/>
+        <location filename="../views/person_record.py" line="163"/>
         <source>(voided)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="159"/>
+        <location filename="../views/person_record.py" line="179"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="160"/>
+        <location filename="../views/person_record.py" line="180"/>
         <source>Waiting for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="161"/>
+        <location filename="../views/person_record.py" line="181"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="167"/>
+        <location filename="../views/person_record.py" line="187"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="178"/>
+        <location filename="../views/person_record.py" line="198"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="176"/>
+        <location filename="../views/person_record.py" line="196"/>
         <source>Not screened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="164"/>
-        <location filename="../views/person_record.py" line="317"/>
+        <location filename="../views/person_record.py" line="184"/>
+        <location filename="../views/person_record.py" line="346"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="164"/>
-        <location filename="../views/person_record.py" line="318"/>
+        <location filename="../views/person_record.py" line="184"/>
+        <location filename="../views/person_record.py" line="347"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="172"/>
+        <location filename="../views/person_record.py" line="192"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="177"/>
+        <location filename="../views/person_record.py" line="197"/>
         <source>Not visible to your role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="199"/>
-        <location filename="../views/person_record.py" line="303"/>
+        <location filename="../views/person_record.py" line="219"/>
+        <location filename="../views/person_record.py" line="332"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="212"/>
+        <location filename="../views/person_record.py" line="232"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="217"/>
+        <location filename="../views/person_record.py" line="237"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="219"/>
+        <location filename="../views/person_record.py" line="239"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="242"/>
+        <location filename="../views/person_record.py" line="262"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="245"/>
+        <location filename="../views/person_record.py" line="268"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="256"/>
+        <location filename="../views/person_record.py" line="285"/>
         <source>History of changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="263"/>
+        <location filename="../views/person_record.py" line="292"/>
         <source>device %1 / user %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="272"/>
+        <location filename="../views/person_record.py" line="301"/>
         <source>reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="282"/>
+        <location filename="../views/person_record.py" line="311"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="290"/>
+        <location filename="../views/person_record.py" line="319"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="294"/>
+        <location filename="../views/person_record.py" line="323"/>
         <source>TB screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3946,28 +4703,74 @@
 <context>
     <name>PolicyView</name>
     <message>
-        <location filename="../views/health_post.py" line="499"/>
+        <location filename="../views/health_post.py" line="671"/>
         <source>A chest &amp;X-ray is taken here (on site)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="501"/>
+        <location filename="../views/health_post.py" line="673"/>
         <source>Recent &amp;detention alone sends a person to the X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="509"/>
+        <location filename="../views/health_post.py" line="681"/>
         <source>&amp;Save the TB policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="524"/>
+        <location filename="../views/health_post.py" line="696"/>
         <source>Only a supervisor can change the TB policy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="540"/>
+        <location filename="../views/health_post.py" line="712"/>
         <source>Saved. The TB policy applies from the next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProtectionFollowUpTab</name>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="54"/>
+        <source>Show closed referrals too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="56"/>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="61"/>
+        <source>Protection referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="63"/>
+        <source>Close as lost to follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="94"/>
+        <source>nothing yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="100"/>
+        <source>%1 — to %2 (%3), referred %4: %5. Partner: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/protection_follow_up.py" line="105"/>
+        <source>%n referral(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="116"/>
+        <source>Choose a referral in the list.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4539,8 +5342,148 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../wizards/registration/wizard.py" line="42"/>
+        <source>Full registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../wizards/registration/wizard.py" line="54"/>
         <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RetentionBox</name>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="49"/>
+        <source>Data minimisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="60"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="61"/>
+        <source>Retention period after HQ acknowledged a record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="62"/>
+        <source>Save &amp;period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="62"/>
+        <source>Save the retention period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="63"/>
+        <source>&amp;Count what would go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="64"/>
+        <source>Count the records whose protection section would be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="65"/>
+        <source>&amp;Minimise now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="66"/>
+        <source>Remove the protection section of records HQ holds, past the period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="70"/>
+        <source>Your passphrase in the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="71"/>
+        <source>Res&amp;tore a backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="72"/>
+        <source>Restore a backup as a new store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="74"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="75"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="81"/>
+        <source>Once HQ has acknowledged a record and this period has passed, the trafficking answers, recruiter and debt details and free-text notes leave this computer. HQ keeps them; a supervisor can fetch a record back. A record with an open protection referral keeps them until the referral closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="89"/>
+        <source>Retention period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="98"/>
+        <source>Passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="118"/>
+        <source>Choose the backup to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="119"/>
+        <source>Checkpoint backups (*.db)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/supervisor/retention.py" line="136"/>
+        <source>Retention period saved: %n day(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/supervisor/retention.py" line="143"/>
+        <source>%n record(s) would lose their protection section.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/supervisor/retention.py" line="144"/>
+        <source>%n record(s) lost their protection section; HQ keeps it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/supervisor/retention.py" line="147"/>
+        <source>%n record(s) keep it for now.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="180"/>
+        <source>Backup restored as %1. Open it from the sign-in screen.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4749,83 +5692,94 @@
 <context>
     <name>StationQueueView</name>
     <message>
-        <location filename="../views/arrivals/queue.py" line="40"/>
+        <location filename="../views/arrivals/queue.py" line="51"/>
         <source>SURGE MODE: quick registration only; interviews for the flagged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="48"/>
+        <location filename="../views/arrivals/queue.py" line="59"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="49"/>
+        <location filename="../views/arrivals/queue.py" line="60"/>
         <source>Private interview room</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="49"/>
+        <location filename="../views/arrivals/queue.py" line="60"/>
+        <location filename="../views/arrivals/queue.py" line="201"/>
         <source>Health post</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="50"/>
+        <location filename="../views/arrivals/queue.py" line="61"/>
         <source>NEA desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="50"/>
+        <location filename="../views/arrivals/queue.py" line="61"/>
         <source>Assistance desk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="55"/>
+        <location filename="../views/arrivals/queue.py" line="66"/>
         <source>Call next (F5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="59"/>
+        <location filename="../views/arrivals/queue.py" line="70"/>
         <source>Laptops of this checkpoint share the queue through HQ whenever a link exists; without one, this laptop&apos;s queue is its own and merges at the next sync.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="66"/>
+        <location filename="../views/arrivals/queue.py" line="77"/>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="70"/>
+        <location filename="../views/arrivals/queue.py" line="81"/>
         <source>Done (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="71"/>
+        <location filename="../views/arrivals/queue.py" line="82"/>
         <source>Referred (Ctrl+R)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="72"/>
+        <location filename="../views/arrivals/queue.py" line="83"/>
         <source>Left before being seen (Ctrl+E)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="111"/>
+        <location filename="../views/arrivals/queue.py" line="122"/>
         <source>being seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="112"/>
+        <location filename="../views/arrivals/queue.py" line="123"/>
         <source>waiting %1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="118"/>
+        <location filename="../views/arrivals/queue.py" line="126"/>
+        <source>red flags: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="131"/>
         <source>Waiting %1 · seen %2 · referred %3 · left before being seen %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="133"/>
+        <location filename="../views/arrivals/queue.py" line="146"/>
         <source>No one is waiting at this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="183"/>
+        <source>This person&apos;s full registration is already recorded: interview them and close the entry (Ctrl+D).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4852,27 +5806,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="52"/>
+        <location filename="../views/supervisor/view.py" line="58"/>
+        <source>Pro&amp;tection referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/view.py" line="59"/>
         <source>Your role has no supervisor tasks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="75"/>
+        <location filename="../views/supervisor/view.py" line="82"/>
         <source>Export to a new CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="75"/>
+        <location filename="../views/supervisor/view.py" line="82"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="77"/>
+        <location filename="../views/supervisor/view.py" line="84"/>
+        <source>Restore the backup as a new store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/view.py" line="86"/>
         <source>Write the backup to a new file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="77"/>
+        <location filename="../views/supervisor/view.py" line="84"/>
+        <location filename="../views/supervisor/view.py" line="86"/>
         <source>Checkpoint backups (*.db)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4918,183 +5883,203 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../views/sync_panel.py" line="86"/>
+        <location filename="../views/sync_panel.py" line="87"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="88"/>
+        <location filename="../views/sync_panel.py" line="89"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="91"/>
+        <location filename="../views/sync_panel.py" line="92"/>
         <source>Export batch to USB…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="93"/>
+        <location filename="../views/sync_panel.py" line="94"/>
         <source>Import acknowledgement from USB…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="99"/>
+        <location filename="../views/sync_panel.py" line="100"/>
         <source>Enroll this device with HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="101"/>
-        <location filename="../views/sync_panel.py" line="109"/>
+        <location filename="../views/sync_panel.py" line="102"/>
+        <location filename="../views/sync_panel.py" line="110"/>
         <source>HQ address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="104"/>
+        <location filename="../views/sync_panel.py" line="105"/>
         <source>One-time enrollment code (token and HQ key fingerprint)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="105"/>
+        <location filename="../views/sync_panel.py" line="106"/>
         <source>Enroll</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="110"/>
+        <location filename="../views/sync_panel.py" line="111"/>
         <source>One-time token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="116"/>
+        <location filename="../views/sync_panel.py" line="117"/>
         <source>Batches</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="119"/>
+        <location filename="../views/sync_panel.py" line="120"/>
         <source>Conflicts to decide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="120"/>
+        <location filename="../views/sync_panel.py" line="121"/>
         <source>Keep the value in place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="122"/>
+        <location filename="../views/sync_panel.py" line="123"/>
         <source>Keep the other value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="133"/>
+        <location filename="../views/sync_panel.py" line="134"/>
         <source>Batches (newest first):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="135"/>
+        <location filename="../views/sync_panel.py" line="136"/>
         <source>The same field changed on two devices — decide which value stays:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="169"/>
+        <location filename="../views/sync_panel.py" line="170"/>
         <source>Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="172"/>
+        <location filename="../views/sync_panel.py" line="173"/>
         <source>Last complete sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="174"/>
+        <location filename="../views/sync_panel.py" line="175"/>
         <source>This device is not enrolled with HQ yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="177"/>
+        <location filename="../views/sync_panel.py" line="178"/>
         <source>HQ set aside %1 record(s) with a reason; see the batches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="182"/>
+        <location filename="../views/sync_panel.py" line="183"/>
         <source>Kept aside from HQ, not applied: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="201"/>
+        <location filename="../views/sync_panel.py" line="203"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="207"/>
+        <location filename="../views/sync_panel.py" line="212"/>
+        <source>No referral directory from HQ yet: the agencies shipped with the app are used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="214"/>
+        <source>Referral directory of %1 (version %2, %3 organisations).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="217"/>
+        <source>Warning: the referral directory expired on %1. It stays in use; sync with HQ to renew it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="220"/>
+        <source>HQ&apos;s latest directory was refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="227"/>
         <source>Enrolled again with HQ %1 on %2, after HQ at %3 released this device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="211"/>
+        <location filename="../views/sync_panel.py" line="231"/>
         <source>Enrolled with HQ %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="250"/>
+        <location filename="../views/sync_panel.py" line="270"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="255"/>
+        <location filename="../views/sync_panel.py" line="275"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="268"/>
+        <location filename="../views/sync_panel.py" line="288"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="270"/>
+        <location filename="../views/sync_panel.py" line="290"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="272"/>
+        <location filename="../views/sync_panel.py" line="292"/>
         <source>Not finished: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="273"/>
+        <location filename="../views/sync_panel.py" line="293"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="290"/>
+        <location filename="../views/sync_panel.py" line="310"/>
         <source>Enter HQ&apos;s address and the one-time enrollment code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="308"/>
+        <location filename="../views/sync_panel.py" line="328"/>
         <source>Export batch to USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="310"/>
+        <location filename="../views/sync_panel.py" line="330"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="320"/>
+        <location filename="../views/sync_panel.py" line="340"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="321"/>
+        <location filename="../views/sync_panel.py" line="341"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="336"/>
+        <location filename="../views/sync_panel.py" line="356"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="337"/>
+        <location filename="../views/sync_panel.py" line="357"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished"></translation>
     </message>

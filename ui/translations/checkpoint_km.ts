@@ -4,22 +4,23 @@
 <context>
     <name></name>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="90"/>
         <source>Field</source>
         <translation type="unfinished">ចំណុចព័ត៌មាន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="95"/>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="96"/>
         <location filename="../messages.py" line="111"/>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="120"/>
         <location filename="../views/arrivals/import_dialog.py" line="168"/>
-        <location filename="../views/person_record.py" line="170"/>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="193"/>
-        <location filename="../views/person_record.py" line="194"/>
-        <location filename="../views/person_record.py" line="250"/>
-        <location filename="../views/supervisor/data.py" line="224"/>
+        <location filename="../views/person_record.py" line="190"/>
+        <location filename="../views/person_record.py" line="204"/>
+        <location filename="../views/person_record.py" line="213"/>
+        <location filename="../views/person_record.py" line="214"/>
+        <location filename="../views/person_record.py" line="273"/>
+        <location filename="../views/supervisor/data.py" line="229"/>
         <location filename="../windows/main_window.py" line="228"/>
         <location filename="../wizards/registration/review.py" line="69"/>
         <location filename="../wizards/registration/review.py" line="70"/>
@@ -128,81 +129,254 @@
     </message>
 </context>
 <context>
+    <name>AssistanceDeskView</name>
+    <message>
+        <location filename="../views/assistance.py" line="51"/>
+        <location filename="../views/assistance.py" line="163"/>
+        <source>No one is being served. Press F5 to call the next person.</source>
+        <translation>មិនទាន់មានអ្នកកំពុងទទួលសេវាទេ។ ចុច F5 ដើម្បីហៅអ្នកបន្ទាប់។</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="55"/>
+        <source>Call next (F5)</source>
+        <translation type="unfinished">ហៅអ្នកបន្ទាប់ (F5)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="62"/>
+        <source>Already received</source>
+        <translation>បានទទួលរួចហើយ</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="63"/>
+        <source>Already received (today first):</source>
+        <translation>បានទទួលរួចហើយ (ថ្ងៃនេះមុនគេ)៖</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="67"/>
+        <source>Water (W)</source>
+        <translation>ទឹក (W)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="67"/>
+        <source>Meal (M)</source>
+        <translation>អាហារ (M)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="67"/>
+        <source>Hygiene kit (H)</source>
+        <translation>កញ្ចប់អនាម័យ (H)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="68"/>
+        <source>Transport ticket (T)</source>
+        <translation>សំបុត្រធ្វើដំណើរ (T)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="68"/>
+        <source>Night in shelter (N)</source>
+        <translation>ស្នាក់នៅមួយយប់ (N)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="69"/>
+        <source>Cash grant (C)</source>
+        <translation>ប្រាក់ឧបត្ថម្ភ (C)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="83"/>
+        <source>Cash amount (riel):</source>
+        <translation>ចំនួនប្រាក់ (រៀល)៖</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="86"/>
+        <source>Cash amount (riel)</source>
+        <translation>ចំនួនប្រាក់ (រៀល)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="90"/>
+        <source>Supervisor: reason to give a second cash grant</source>
+        <translation>អ្នកគ្រប់គ្រង៖ មូលហេតុដើម្បីផ្តល់ប្រាក់ឧបត្ថម្ភលើកទីពីរ</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="91"/>
+        <source>Reason for the override</source>
+        <translation>មូលហេតុនៃការអនុញ្ញាតលើកលែង</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="125"/>
+        <source>today</source>
+        <translation>ថ្ងៃនេះ</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="128"/>
+        <source>(void)</source>
+        <translation>(ទុកជាមោឃៈ)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="138"/>
+        <source>Refused: a cash grant was already given on %1 (%2 %3, %4). A supervisor may give another with a reason (Ctrl+O).</source>
+        <translation>បដិសេធ៖ ប្រាក់ឧបត្ថម្ភត្រូវបានផ្តល់រួចហើយនៅថ្ងៃ %1 (%2 %3, %4)។ អ្នកគ្រប់គ្រងអាចផ្តល់ម្តងទៀតដោយមានមូលហេតុ (Ctrl+O)។</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="150"/>
+        <source>No one is waiting at the assistance desk.</source>
+        <translation>គ្មាននរណារង់ចាំនៅតុជំនួយទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="170"/>
+        <source>Type the amount as a number.</source>
+        <translation>សូមវាយចំនួនប្រាក់ជាលេខ។</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="176"/>
+        <source>Call a person first (F5).</source>
+        <translation>សូមហៅមនុស្សម្នាក់ជាមុនសិន (F5)។</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance.py" line="183"/>
+        <source>Recorded.</source>
+        <translation>បានកត់ត្រា។</translation>
+    </message>
+</context>
+<context>
+    <name>AssistanceFiguresView</name>
+    <message>
+        <location filename="../views/assistance_figures.py" line="31"/>
+        <source>From (YYYY-MM-DD)</source>
+        <translation type="unfinished">ពី (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="34"/>
+        <source>To (YYYY-MM-DD)</source>
+        <translation type="unfinished">ដល់ (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="35"/>
+        <source>Show</source>
+        <translation>បង្ហាញ</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="39"/>
+        <source>From</source>
+        <translation type="unfinished">ពី</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="41"/>
+        <source>to</source>
+        <translation>ដល់</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="58"/>
+        <source>Write the dates as YYYY-MM-DD.</source>
+        <translation type="unfinished">សូមសរសេរកាលបរិច្ឆេទជា YYYY-MM-DD ។</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="66"/>
+        <source>%1 handed out to %2 persons</source>
+        <translation>បានចែក %1 ដល់មនុស្ស %2 នាក់</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="67"/>
+        <source>By kind and provider:</source>
+        <translation>តាមប្រភេទ និងអ្នកផ្តល់៖</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="70"/>
+        <source>By sex and age:</source>
+        <translation>តាមភេទ និងអាយុ៖</translation>
+    </message>
+    <message>
+        <location filename="../views/assistance_figures.py" line="73"/>
+        <source>By item:</source>
+        <translation>តាមរបស់នីមួយៗ៖</translation>
+    </message>
+</context>
+<context>
     <name>CascadeView</name>
     <message>
-        <location filename="../views/health_post.py" line="439"/>
+        <location filename="../views/health_post.py" line="516"/>
         <source>From (YYYY-MM-DD)</source>
         <translation>ពី (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="440"/>
+        <location filename="../views/health_post.py" line="517"/>
         <source>To (YYYY-MM-DD)</source>
         <translation>ដល់ (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="443"/>
+        <location filename="../views/health_post.py" line="520"/>
         <source>&amp;Show cascade</source>
         <translation>បង្ហាញដំណាក់កាលថែទាំ (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="447"/>
+        <location filename="../views/health_post.py" line="524"/>
         <source>TB cascade</source>
         <translation>ដំណាក់កាលថែទាំជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="451"/>
+        <location filename="../views/health_post.py" line="528"/>
         <source>From</source>
         <translation>ពី</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="451"/>
+        <location filename="../views/health_post.py" line="528"/>
         <source>To</source>
         <translation>ដល់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="468"/>
+        <location filename="../views/health_post.py" line="545"/>
         <source>Write the dates as YYYY-MM-DD.</source>
         <translation>សូមសរសេរកាលបរិច្ឆេទជា YYYY-MM-DD ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="475"/>
+        <location filename="../views/health_post.py" line="552"/>
         <source>Persons screened from %1 to %2, followed to today.</source>
         <translation>អ្នកដែលបានពិនិត្យពី %1 ដល់ %2 តាមដានរហូតដល់ថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="554"/>
         <source>Female</source>
         <translation>ស្រី</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="554"/>
         <source>Male</source>
         <translation>ប្រុស</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="554"/>
         <source>Other</source>
         <translation>ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="477"/>
+        <location filename="../views/health_post.py" line="554"/>
         <source>Unknown</source>
         <translation>មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="478"/>
+        <location filename="../views/health_post.py" line="555"/>
+        <location filename="../views/health_post.py" line="570"/>
         <source>Step</source>
         <translation>ដំណាក់កាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="478"/>
+        <location filename="../views/health_post.py" line="555"/>
         <source>Total</source>
         <translation>សរុប</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="480"/>
+        <location filename="../views/health_post.py" line="557"/>
         <source>Age unknown</source>
         <translation>មិនដឹងអាយុ</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="567"/>
+        <source>Province unknown</source>
+        <translation>មិនស្គាល់ខេត្ត</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="568"/>
+        <source>By home province</source>
+        <translation>តាមខេត្តកំណើត</translation>
     </message>
 </context>
 <context>
@@ -298,1531 +472,1801 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="8"/>
+        <source>A store already exists there: move it aside first, or choose another place.</source>
+        <translation>មានឃ្លាំងទិន្នន័យនៅទីនោះរួចហើយ៖ សូមផ្លាស់វាចេញជាមុនសិន ឬជ្រើសទីកន្លែងផ្សេង។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="9"/>
         <source>An accompanied child needs the parent or legal guardian registered first.</source>
         <translation>កុមារដែលមានអ្នកអមដំណើរ ត្រូវការឱ្យចុះឈ្មោះឪពុកម្តាយ ឬអាណាព្យាបាលស្របច្បាប់ជាមុនសិន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="9"/>
+        <location filename="../core_messages.py" line="10"/>
         <source>Another Checkpoint program is changing the key file: try again in a moment.</source>
         <translation>កម្មវិធី Checkpoint មួយទៀតកំពុងកែប្រែឯកសារសោ៖ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="10"/>
+        <location filename="../core_messages.py" line="11"/>
         <source>Debt bondage was reported: offer a protection referral today.</source>
         <translation>មានការរាយការណ៍ពីការជាប់បំណុលដោយបង្ខំ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="11"/>
+        <location filename="../core_messages.py" line="12"/>
         <source>Enrolling again needs the release document that the HQ this device is enrolled with signed for it (checkpoint-hq release).</source>
         <translation>ការចុះឈ្មោះម្តងទៀត ត្រូវការឯកសារដោះលែង ដែលទីស្នាក់ការកណ្តាល (HQ) ដែលឧបករណ៍នេះបានចុះឈ្មោះជាមួយ បានចុះហត្ថលេខាសម្រាប់វា (checkpoint-hq release)។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="12"/>
+        <location filename="../core_messages.py" line="13"/>
         <source>Events already at HQ differ from this device&apos;s event log: events HQ acknowledged were changed or deleted here. Do not delete anything; tell HQ.</source>
         <translation>ព្រឹត្តិការណ៍ដែលមាននៅ HQ រួចហើយ ខុសពីកំណត់ហេតុព្រឹត្តិការណ៍របស់ឧបករណ៍នេះ៖ ព្រឹត្តិការណ៍ដែល HQ បានទទួលស្គាល់ ត្រូវបានកែប្រែ ឬលុបនៅទីនេះ។ កុំលុបអ្វីទាំងអស់ សូមប្រាប់ HQ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="13"/>
+        <location filename="../core_messages.py" line="14"/>
+        <source>HQ&apos;s answer holds none of this record&apos;s minimised events as they were.</source>
+        <translation>ចម្លើយរបស់ទីស្នាក់ការកណ្តាល មិនមានព្រឹត្តិការណ៍ដែលបានកាត់បន្ថយនៃកំណត់ត្រានេះ ដូចដើមទេ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="15"/>
+        <source>HQ&apos;s directory has a malformed entry.</source>
+        <translation>បញ្ជីឈ្មោះអង្គការរបស់ទីស្នាក់ការកណ្តាលមានធាតុមួយខុសទម្រង់។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="16"/>
+        <source>HQ&apos;s directory has an entry that is not an object.</source>
+        <translation>បញ្ជីឈ្មោះអង្គការរបស់ទីស្នាក់ការកណ្តាលមានធាតុមួយដែលមិនមែនជាវត្ថុ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="17"/>
+        <source>HQ&apos;s directory has an entry with a malformed list.</source>
+        <translation>បញ្ជីឈ្មោះអង្គការរបស់ទីស្នាក់ការកណ្តាលមានធាតុមួយដែលមានបញ្ជីខុសទម្រង់។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="18"/>
+        <source>HQ&apos;s directory has an entry without a valid code.</source>
+        <translation>បញ្ជីឈ្មោះអង្គការរបស់ទីស្នាក់ការកណ្តាលមានធាតុមួយដែលគ្មានលេខកូដត្រឹមត្រូវ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="19"/>
+        <source>HQ&apos;s directory is not a list.</source>
+        <translation>បញ្ជីឈ្មោះអង្គការរបស់ទីស្នាក់ការកណ្តាលមិនមែនជាបញ្ជីទេ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="20"/>
+        <source>HQ&apos;s directory names a code twice.</source>
+        <translation>បញ្ជីឈ្មោះអង្គការរបស់ទីស្នាក់ការកណ្តាលដាក់លេខកូដមួយពីរដង។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="21"/>
         <source>HQ&apos;s recovery key is not known here; the data key cannot be rotated without it.</source>
         <translation>មិនស្គាល់សោស្តាររបស់ទីស្នាក់ការកណ្តាល (HQ) នៅទីនេះទេ។ មិនអាចប្តូរសោទិន្នន័យដោយគ្មានវាបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="14"/>
+        <location filename="../core_messages.py" line="22"/>
+        <source>HQ&apos;s reference data does not carry the signature of the HQ this device is enrolled with: refused, the previous directory stays in use.</source>
+        <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលមិនមានហត្ថលេខារបស់ទីស្នាក់ការកណ្តាលដែលឧបករណ៍នេះបានចុះឈ្មោះជាមួយទេ៖ ត្រូវបានបដិសេធ បញ្ជីឈ្មោះមុននៅតែប្រើដដែល។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="23"/>
+        <source>HQ&apos;s reference data has a date without a time zone.</source>
+        <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលមានកាលបរិច្ឆេទដែលគ្មានល្វែងម៉ោង។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="24"/>
+        <source>HQ&apos;s reference data has expired: refused, the previous directory stays in use.</source>
+        <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលបានផុតកំណត់ហើយ៖ ត្រូវបានបដិសេធ បញ្ជីឈ្មោះមុននៅតែប្រើដដែល។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="25"/>
+        <source>HQ&apos;s reference data has no readable date.</source>
+        <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលគ្មានកាលបរិច្ឆេទដែលអាចអានបាន។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="26"/>
+        <source>HQ&apos;s reference data has no version.</source>
+        <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលគ្មានកំណែ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="27"/>
+        <source>HQ&apos;s reference data is not readable.</source>
+        <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលមិនអាចអានបានទេ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="28"/>
+        <source>HQ&apos;s reference data is older than the version in use (an old document replayed?): refused, the previous directory stays in use.</source>
+        <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលចាស់ជាងកំណែដែលកំពុងប្រើ (ឯកសារចាស់ត្រូវបានផ្ញើម្តងទៀត?)៖ ត្រូវបានបដិសេធ បញ្ជីឈ្មោះមុននៅតែប្រើដដែល។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="29"/>
+        <source>HQ&apos;s reference data was made for another checkpoint: refused, the previous directory stays in use.</source>
+        <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលត្រូវបានធ្វើសម្រាប់ច្រកត្រួតពិនិត្យផ្សេង៖ ត្រូវបានបដិសេធ បញ្ជីឈ្មោះមុននៅតែប្រើដដែល។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="30"/>
         <source>Key file slot is malformed.</source>
         <translation type="unfinished">ប្រអប់សោក្នុងឯកសារសោ មានទម្រង់មិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="15"/>
+        <location filename="../core_messages.py" line="31"/>
+        <source>NEA needs a phone number to reach the person, or a second contact</source>
+        <translation>NEA ត្រូវការលេខទូរស័ព្ទដើម្បីទាក់ទងបុគ្គលនេះ ឬអ្នកទំនាក់ទំនងទីពីរ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="32"/>
+        <source>NEA registration needs the person&apos;s consent</source>
+        <translation>ការចុះឈ្មោះ NEA ត្រូវការការយល់ព្រមពីបុគ្គលនេះ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="33"/>
+        <source>No backup there (the .db file and its .db.keys file beside it are needed).</source>
+        <translation>គ្មានឯកសារបម្រុងទុកនៅទីនោះទេ (ត្រូវការឯកសារ .db និងឯកសារ .db.keys នៅជាប់គ្នា)។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="34"/>
         <source>No health facility offers TB treatment in the directory.</source>
         <translation>គ្មានមូលដ្ឋានសុខាភិបាលណាក្នុងបញ្ជីផ្តល់ការព្យាបាលជំងឺរបេងទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="16"/>
+        <location filename="../core_messages.py" line="35"/>
         <source>No row of the list is valid: nothing was imported.</source>
         <translation>គ្មានជួរណាមួយនៃបញ្ជីត្រឹមត្រូវទេ៖ មិនបាននាំចូលអ្វីទាំងអស់។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="17"/>
+        <location filename="../core_messages.py" line="36"/>
         <source>No such arrival.</source>
         <translation type="unfinished">រកមិនឃើញការមកដល់នេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="18"/>
+        <location filename="../core_messages.py" line="37"/>
+        <source>No such assistance record.</source>
+        <translation>គ្មានកំណត់ត្រាជំនួយនេះទេ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="38"/>
         <source>No such batch.</source>
         <translation type="unfinished">រកមិនឃើញកញ្ចប់ទិន្នន័យនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="19"/>
+        <location filename="../core_messages.py" line="39"/>
         <source>No such conflict.</source>
         <translation type="unfinished">រកមិនឃើញភាពមិនស៊ីគ្នានៃទិន្នន័យនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="20"/>
+        <location filename="../core_messages.py" line="40"/>
         <source>No such group.</source>
         <translation>មិនមានក្រុមនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="21"/>
+        <location filename="../core_messages.py" line="41"/>
         <source>No such health referral.</source>
         <translation>មិនមានការបញ្ជូនទៅមូលដ្ឋានសុខាភិបាលនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="22"/>
+        <location filename="../core_messages.py" line="42"/>
         <source>No such person.</source>
         <translation type="unfinished">រកមិនឃើញបុគ្គលនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="23"/>
+        <location filename="../core_messages.py" line="43"/>
         <source>No such queue entry.</source>
         <translation>មិនមានធាតុនេះក្នុងជួររង់ចាំទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="24"/>
+        <location filename="../core_messages.py" line="44"/>
         <source>No such record.</source>
         <translation type="unfinished">រកមិនឃើញកំណត់ត្រានេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="25"/>
+        <location filename="../core_messages.py" line="45"/>
         <source>No such referral.</source>
         <translation type="unfinished">រកមិនឃើញការបញ្ជូននេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="26"/>
+        <location filename="../core_messages.py" line="46"/>
         <source>No such row in this list.</source>
         <translation>មិនមានជួរនេះក្នុងបញ្ជីនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="27"/>
+        <location filename="../core_messages.py" line="47"/>
         <source>No such unacknowledged batch.</source>
         <translation type="unfinished">រកមិនឃើញកញ្ចប់ទិន្នន័យដែលមិនទាន់បានទទួលស្គាល់នេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="28"/>
+        <location filename="../core_messages.py" line="48"/>
         <source>No such user.</source>
         <translation type="unfinished">រកមិនឃើញអ្នកប្រើនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="29"/>
+        <location filename="../core_messages.py" line="49"/>
         <source>Not a Checkpoint key file.</source>
         <translation type="unfinished">មិនមែនជាឯកសារសោរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="30"/>
+        <location filename="../core_messages.py" line="50"/>
         <source>Not allowed to refer to a health facility.</source>
         <translation type="unfinished">មិនត្រូវបានអនុញ្ញាតឱ្យបញ្ជូនទៅមូលដ្ឋានសុខាភិបាលទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="31"/>
+        <location filename="../core_messages.py" line="51"/>
         <source>Not allowed.</source>
         <translation type="unfinished">មិនត្រូវបានអនុញ្ញាតទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="32"/>
+        <location filename="../core_messages.py" line="52"/>
+        <source>Nothing of this record was minimised: there is nothing to fetch back from HQ.</source>
+        <translation>គ្មានផ្នែកណាមួយនៃកំណត់ត្រានេះត្រូវបានកាត់បន្ថយទេ៖ គ្មានអ្វីត្រូវយកមកវិញពីទីស្នាក់ការកណ្តាលទេ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="53"/>
         <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបន្ថែម ដំឡើង បន្ទាប ប្តូរឃ្លាសម្ងាត់ ចាក់សោ ឬបើកឡើងវិញនូវគណនីអ្នកត្រួតពិនិត្យ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="33"/>
+        <location filename="../core_messages.py" line="54"/>
         <source>Only a supervisor may enroll this device again.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចចុះឈ្មោះឧបករណ៍នេះម្តងទៀតបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="34"/>
+        <location filename="../core_messages.py" line="55"/>
         <source>Only a supervisor may reinstate a locked account.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបើកគណនីដែលបានចាក់សោឡើងវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="35"/>
+        <location filename="../core_messages.py" line="56"/>
         <source>Only a supervisor may rotate the data key.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចប្តូរសោទិន្នន័យ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="36"/>
+        <location filename="../core_messages.py" line="57"/>
         <source>Only a supervisor or an administrator may sync.</source>
         <translation type="unfinished">មានតែអ្នកត្រួតពិនិត្យ ឬអ្នកគ្រប់គ្រងប្រព័ន្ធប៉ុណ្ណោះ ដែលអាចធ្វើសមកាលកម្មបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="37"/>
+        <location filename="../core_messages.py" line="58"/>
         <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
         <translation type="unfinished">មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចកែតម្រូវវាបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="38"/>
+        <location filename="../core_messages.py" line="59"/>
         <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
         <translation type="unfinished">មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបោះពុម្ពលិខិតបញ្ជូនទៅទទួលការការពាររបស់វាបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="39"/>
+        <location filename="../core_messages.py" line="60"/>
         <source>Only the officer who registered this arrival, or a supervisor, may refer it.</source>
         <translation>មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកគ្រប់គ្រងប៉ុណ្ណោះ ដែលអាចបញ្ជូនបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="40"/>
+        <location filename="../core_messages.py" line="61"/>
         <source>Safety rule (not the ILO rule)</source>
         <translation>វិធានសុវត្ថិភាព (មិនមែនវិធានរបស់ ILO)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="41"/>
+        <location filename="../core_messages.py" line="62"/>
+        <source>Say why this case needs the record (HQ and this device both keep the reason).</source>
+        <translation>សូមប្រាប់មូលហេតុដែលករណីនេះត្រូវការកំណត់ត្រានេះ (ទីស្នាក់ការកណ្តាល និងឧបករណ៍នេះ រក្សាទុកមូលហេតុ)។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="63"/>
         <source>Sealed: protection section, supervisor only</source>
         <translation>បានបិទផ្សាភ្ជាប់៖ ផ្នែកការការពារ សម្រាប់តែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="42"/>
+        <location filename="../core_messages.py" line="64"/>
         <source>Some rows of the list are not valid: nothing was imported. Correct them, or import only the good rows.</source>
         <translation>ជួរខ្លះនៃបញ្ជីមិនត្រឹមត្រូវ៖ មិនបាននាំចូលអ្វីទាំងអស់។ សូមកែវា ឬនាំចូលតែជួរដែលត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="43"/>
+        <location filename="../core_messages.py" line="65"/>
         <source>Someone controlling the person is present: offer a protection referral today and speak to the person alone.</source>
         <translation>មាននរណាម្នាក់កំពុងគ្រប់គ្រងសាមីខ្លួននៅទីនេះ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ ហើយនិយាយជាមួយសាមីខ្លួនតែម្នាក់ឯង។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="44"/>
+        <location filename="../core_messages.py" line="66"/>
         <source>Strong coercion and a controlling person present together: treat as immediate danger.</source>
         <translation>មានការបង្ខិតបង្ខំធ្ងន់ធ្ងរ និងមានអ្នកគ្រប់គ្រងនៅទីនេះព្រមគ្នា៖ ចាត់ទុកថាជាគ្រោះថ្នាក់ភ្លាមៗ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="45"/>
+        <location filename="../core_messages.py" line="67"/>
         <source>Surge mode is off: register arrivals instead of counting them.</source>
         <translation>របៀបអ្នកមកច្រើនកំពុងបិទ៖ សូមចុះឈ្មោះអ្នកមកដល់ ជំនួសឱ្យការរាប់ពួកគេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="46"/>
+        <location filename="../core_messages.py" line="68"/>
         <source>TB answers need consent to the TB screen</source>
         <translation>ចម្លើយអំពីជំងឺរបេងត្រូវការការយល់ព្រមលើការពិនិត្យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="47"/>
+        <location filename="../core_messages.py" line="69"/>
         <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
         <translation type="unfinished">កម្មវិធីបញ្ជា SQLite ដែលកំពុងប្រើ មិនមានការអ៊ិនគ្រីបទេ (PRAGMA cipher_version ទទេ)៖ មិនបើកមូលដ្ឋានទិន្នន័យទេ ព្រោះវានឹងសរសេរទិន្នន័យដោយមិនអ៊ិនគ្រីប។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="48"/>
+        <location filename="../core_messages.py" line="70"/>
         <source>The backup copy failed its integrity check.</source>
         <translation type="unfinished">ច្បាប់ចម្លងបម្រុងទុក មិនឆ្លងកាត់ការពិនិត្យភាពត្រឹមត្រូវទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="49"/>
+        <location filename="../core_messages.py" line="71"/>
         <source>The data key is not available in this session.</source>
         <translation type="unfinished">សោទិន្នន័យមិនមាននៅក្នុងវគ្គប្រើប្រាស់នេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="50"/>
+        <location filename="../core_messages.py" line="72"/>
         <source>The database key must be 32 bytes.</source>
         <translation type="unfinished">សោមូលដ្ឋានទិន្នន័យត្រូវតែមាន 32 បៃ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="51"/>
+        <location filename="../core_messages.py" line="73"/>
         <source>The first row of the list must name the columns.</source>
         <translation>ជួរទីមួយនៃបញ្ជីត្រូវតែដាក់ឈ្មោះជួរឈរ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="52"/>
+        <location filename="../core_messages.py" line="74"/>
         <source>The key file is damaged or not a Checkpoint key file.</source>
         <translation type="unfinished">ឯកសារសោខូច ឬមិនមែនជាឯកសារសោរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="53"/>
+        <location filename="../core_messages.py" line="75"/>
         <source>The key file is damaged.</source>
         <translation type="unfinished">ឯកសារសោខូច។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="54"/>
+        <location filename="../core_messages.py" line="76"/>
         <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
         <translation>ឯកសារសោកំពុងត្រូវបានបើកដោយកម្មវិធីមួយទៀត (កម្មវិធីកំចាត់មេរោគ ឬកម្មវិធីបម្រុងទុក?)៖ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="55"/>
+        <location filename="../core_messages.py" line="77"/>
         <source>The key file is too large to be a Checkpoint key file.</source>
         <translation type="unfinished">ឯកសារសោធំពេក មិនអាចជាឯកសារសោរបស់ Checkpoint បានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="56"/>
+        <location filename="../core_messages.py" line="78"/>
         <source>The key file now belongs to another store.</source>
         <translation type="unfinished">ឯកសារសោនេះ ឥឡូវជារបស់មូលដ្ឋានទិន្នន័យផ្សេងទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="57"/>
+        <location filename="../core_messages.py" line="79"/>
         <source>The list has more than 10,000 rows: split it into several lists (one per vehicle) and import each.</source>
         <translation>បញ្ជីមានច្រើនជាង ១០.០០០ ជួរ៖ សូមបំបែកវាជាបញ្ជីច្រើន (មួយសម្រាប់យានជំនិះនីមួយៗ) ហើយនាំចូលម្តងមួយៗ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="58"/>
+        <location filename="../core_messages.py" line="80"/>
         <source>The list has no rows.</source>
         <translation>បញ្ជីគ្មានជួរទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="59"/>
+        <location filename="../core_messages.py" line="81"/>
         <source>The list is larger than 20 MB: split it or check that it is the right file.</source>
         <translation>បញ្ជីធំជាង ២០ MB៖ សូមបំបែកវា ឬពិនិត្យថាវាជាឯកសារត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="60"/>
+        <location filename="../core_messages.py" line="82"/>
         <source>The list&apos;s text encoding could not be read (UTF-8, UTF-16 and Thai Windows-874 are read): save it as &quot;CSV UTF-8&quot; and import it again.</source>
         <translation>មិនអាចអានការអ៊ិនកូដអត្ថបទនៃបញ្ជីបានទេ (អាន UTF-8, UTF-16 និង Windows-874 ថៃ)៖ សូមរក្សាទុកវាជា &quot;CSV UTF-8&quot; ហើយនាំចូលម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="61"/>
+        <location filename="../core_messages.py" line="83"/>
         <source>The person has not consented to this referral.</source>
         <translation>សាមីខ្លួនមិនបានយល់ព្រមលើការបញ្ជូននេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="62"/>
+        <location filename="../core_messages.py" line="84"/>
         <source>The person was forced to commit crimes (for example online scams): offer a protection referral today.</source>
         <translation>សាមីខ្លួនត្រូវគេបង្ខំឱ្យប្រព្រឹត្តបទល្មើស (ឧទាហរណ៍ ការបោកប្រាស់តាមអនឡាញ)៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="63"/>
+        <location filename="../core_messages.py" line="85"/>
         <source>The person was locked up, guarded or kept from leaving: offer a protection referral today.</source>
         <translation>សាមីខ្លួនត្រូវគេចាក់សោទុក យាមល្បាត ឬមិនឱ្យចាកចេញ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="64"/>
+        <location filename="../core_messages.py" line="86"/>
         <source>The person withdrew consent to this referral or to sharing; there is no slip to print.</source>
         <translation>សាមីខ្លួនបានដកការយល់ព្រមលើការបញ្ជូននេះ ឬលើការចែករំលែក៖ គ្មានប័ណ្ណបញ្ជូនសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="65"/>
+        <location filename="../core_messages.py" line="87"/>
         <source>The person&apos;s documents were taken: offer a protection referral today.</source>
         <translation>ឯកសាររបស់សាមីខ្លួនត្រូវគេយក៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="66"/>
+        <location filename="../core_messages.py" line="88"/>
         <source>The referral content has no child-protection agency.</source>
         <translation type="unfinished">ខ្លឹមសារនៃការបញ្ជូន មិនមានស្ថាប័នការពារកុមារទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="67"/>
+        <location filename="../core_messages.py" line="89"/>
+        <source>The retention period must be a whole number of days from 1 to 3650.</source>
+        <translation>រយៈពេលរក្សាទុកត្រូវតែជាចំនួនថ្ងៃគត់ ពី ១ ដល់ ៣៦៥០។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="90"/>
         <source>The safety rule found no strong coercion item.</source>
         <translation>វិធានសុវត្ថិភាពមិនបានរកឃើញចំណុចបង្ខិតបង្ខំធ្ងន់ធ្ងរណាមួយទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="68"/>
+        <location filename="../core_messages.py" line="91"/>
         <source>The session is locked: sign in again.</source>
         <translation type="unfinished">វគ្គប្រើប្រាស់ត្រូវបានចាក់សោ៖ សូមចូលប្រើម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="69"/>
+        <location filename="../core_messages.py" line="92"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished">គណនីនេះត្រូវបានចាក់សោ។ សូមស្នើអ្នកត្រួតពិនិត្យឱ្យដោះសោ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="70"/>
+        <location filename="../core_messages.py" line="93"/>
         <source>This account&apos;s key slot does not hold the device&apos;s signing key: sign in again as a supervisor (or with the recovery code) and it is given back.</source>
         <translation>ប្រអប់សោរបស់គណនីនេះ មិនមានសោចុះហត្ថលេខារបស់ឧបករណ៍ទេ៖ សូមចូលម្ដងទៀតជាអ្នកគ្រប់គ្រង (ឬដោយលេខកូដស្ដារ) ហើយវានឹងត្រូវបានប្រគល់ឱ្យវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="71"/>
+        <location filename="../core_messages.py" line="94"/>
         <source>This arrival is already approved.</source>
         <translation type="unfinished">ការមកដល់នេះត្រូវបានអនុម័តរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="72"/>
+        <location filename="../core_messages.py" line="95"/>
+        <source>This arrival is already registered with NEA.</source>
+        <translation>ការមកដល់នេះបានចុះឈ្មោះជាមួយ NEA រួចហើយ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="96"/>
         <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished">ការមកដល់ ឬកំណត់ត្រាបុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="73"/>
+        <location filename="../core_messages.py" line="97"/>
         <source>This arrival was voided.</source>
         <translation type="unfinished">ការមកដល់នេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="74"/>
+        <location filename="../core_messages.py" line="98"/>
+        <source>This assistance record is already void.</source>
+        <translation>កំណត់ត្រាជំនួយនេះត្រូវបានទុកជាមោឃៈរួចហើយ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="99"/>
+        <source>This assistance record is void.</source>
+        <translation>កំណត់ត្រាជំនួយនេះជាមោឃៈ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="100"/>
+        <source>This backup does not say when it was made (it is from an older version), so it may hold protection data past the retention period. Nothing was changed.</source>
+        <translation>ឯកសារបម្រុងទុកនេះមិនបង្ហាញថាបានបង្កើតនៅពេលណាទេ (វាមកពីកំណែចាស់) ដូច្នេះវាអាចមានទិន្នន័យការពារហួសរយៈពេលរក្សាទុក។ គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="101"/>
+        <source>This backup is older than the site&apos;s retention period. Restoring it would bring back protection data that was removed from this device after HQ acknowledged it. Nothing was changed: ask HQ for the records you need instead.</source>
+        <translation>ឯកសារបម្រុងទុកនេះចាស់ជាងរយៈពេលរក្សាទុករបស់ទីតាំង។ ការស្តារវាឡើងវិញ នឹងនាំមកវិញនូវទិន្នន័យការពារ ដែលត្រូវបានលុបចេញពីឧបករណ៍នេះ បន្ទាប់ពីទីស្នាក់ការកណ្តាលបានទទួលស្គាល់។ គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ៖ សូមស្នើសុំកំណត់ត្រាដែលអ្នកត្រូវការពីទីស្នាក់ការកណ្តាលជំនួសវិញ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="102"/>
         <source>This conflict was already decided.</source>
         <translation type="unfinished">ភាពមិនស៊ីគ្នានៃទិន្នន័យនេះ ត្រូវបានសម្រេចរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="75"/>
+        <location filename="../core_messages.py" line="103"/>
         <source>This consent was not given, or is already withdrawn.</source>
         <translation>ការយល់ព្រមនេះមិនត្រូវបានផ្តល់ ឬត្រូវបានដកវិញរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="76"/>
+        <location filename="../core_messages.py" line="104"/>
         <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished">ឧបករណ៍នេះបានចុះបញ្ជីរួចហើយ។ ទីស្នាក់ការកណ្តាល (HQ) ត្រូវដកហូតការចុះបញ្ជីនោះសិន ទើបវាអាចចុះបញ្ជីម្តងទៀតបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="77"/>
+        <location filename="../core_messages.py" line="105"/>
         <source>This device is not enrolled.</source>
         <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះនៅ HQ ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="78"/>
+        <location filename="../core_messages.py" line="106"/>
         <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះទេ៖ សូមចុះឈ្មោះវា គ្មានអ្វីត្រូវជំនួសទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="79"/>
+        <location filename="../core_messages.py" line="107"/>
         <source>This file is not a CSV or XLSX list, or it is damaged.</source>
         <translation>ឯកសារនេះមិនមែនជាបញ្ជី CSV ឬ XLSX ទេ ឬវាខូច។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="80"/>
+        <location filename="../core_messages.py" line="108"/>
         <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished">នេះជាអ្នកត្រួតពិនិត្យសកម្មចុងក្រោយ។ សូមបន្ថែមអ្នកត្រួតពិនិត្យម្នាក់ទៀតសិន មុននឹងចាក់សោគណនីនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="81"/>
+        <location filename="../core_messages.py" line="109"/>
         <source>This key file belongs to another store.</source>
         <translation type="unfinished">ឯកសារសោនេះជារបស់ឃ្លាំងទិន្នន័យផ្សេង។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="82"/>
+        <location filename="../core_messages.py" line="110"/>
+        <source>This person already has an open TB referral: continue it instead of opening another.</source>
+        <translation>អ្នកនេះមានការបញ្ជូនជំងឺរបេងដែលនៅបើកហើយ៖ សូមបន្តការបញ្ជូននោះ ជំនួសឱ្យការបើកការបញ្ជូនថ្មីមួយទៀត។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="111"/>
+        <source>This person was already transferred for TB treatment and that referral is still open: continue it instead of opening another.</source>
+        <translation>អ្នកនេះត្រូវបានបញ្ជូនទៅព្យាបាលជំងឺរបេងរួចហើយ ហើយការបញ្ជូននោះនៅបើកនៅឡើយ៖ សូមបន្តការបញ្ជូននោះ ជំនួសឱ្យការបើកការបញ្ជូនថ្មីមួយទៀត។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="112"/>
         <source>This person&apos;s record was voided.</source>
         <translation>កំណត់ត្រារបស់បុគ្គលនេះត្រូវបានលុបចោល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="83"/>
+        <location filename="../core_messages.py" line="113"/>
         <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished">កំណត់ត្រារបស់បុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ។ សូមចុះឈ្មោះជាបុគ្គលថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="84"/>
+        <location filename="../core_messages.py" line="114"/>
         <source>This protection section fails its check (altered or damaged): it is not shown</source>
         <translation>ផ្នែកការការពារនេះ មិនឆ្លងកាត់ការត្រួតពិនិត្យ (ត្រូវបានកែប្រែ ឬខូច)៖ វាមិនត្រូវបានបង្ហាញទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="85"/>
+        <location filename="../core_messages.py" line="115"/>
         <source>This record is already voided.</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="86"/>
+        <location filename="../core_messages.py" line="116"/>
         <source>This record was voided.</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="87"/>
+        <location filename="../core_messages.py" line="117"/>
         <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានបិទរួចហើយ។ សូមកត់ត្រាការបញ្ជូនថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="88"/>
+        <location filename="../core_messages.py" line="118"/>
         <source>This referral was voided.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="89"/>
+        <location filename="../core_messages.py" line="119"/>
         <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="90"/>
+        <location filename="../core_messages.py" line="120"/>
         <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation>ឯកសារដោះលែងនេះ បញ្ចប់ការចុះឈ្មោះមុនរបស់ឧបករណ៍នេះ មិនមែនការចុះឈ្មោះបច្ចុប្បន្នទេ៖ សូមស្នើទីស្នាក់ការកណ្តាល (HQ) ឱ្យចេញឯកសារដោះលែងថ្មី។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="91"/>
+        <location filename="../core_messages.py" line="121"/>
         <source>This row of the list is already registered or marked as left.</source>
         <translation>ជួរនេះនៃបញ្ជីត្រូវបានចុះឈ្មោះរួចហើយ ឬបានកត់ថាបានចាកចេញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="92"/>
+        <location filename="../core_messages.py" line="122"/>
         <source>This session has no signing key; slips cannot be signed. Sign in again.</source>
         <translation>វគ្គនេះគ្មានសោចុះហត្ថលេខាទេ មិនអាចចុះហត្ថលេខាលើប័ណ្ណបញ្ជូនបានទេ។ សូមចូលម្ដងទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="93"/>
+        <location filename="../core_messages.py" line="123"/>
         <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished">កូដរបស់លិខិតនេះ ផ្ទៀងផ្ទាត់មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ ឬខូច។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="94"/>
+        <location filename="../core_messages.py" line="124"/>
         <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានលេខសម្គាល់ឧបករណ៍ទេ៖ វាខូច ឬមិនត្រូវបានបង្កើតដោយ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="95"/>
+        <location filename="../core_messages.py" line="125"/>
         <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានសោចុះហត្ថលេខារបស់ឧបករណ៍ទេ ដូច្នេះមិនអាចចុះហត្ថលេខាលើលិខិតបញ្ជូនបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="96"/>
+        <location filename="../core_messages.py" line="126"/>
         <source>This store has no recovery-code slot.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានប្រអប់សោសម្រាប់លេខកូដស្តារទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="97"/>
+        <location filename="../core_messages.py" line="127"/>
         <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ មិនដែលបានចុះបញ្ជីជាមួយសោស្តាររបស់ទីស្នាក់ការកណ្តាល (HQ) ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="98"/>
+        <location filename="../core_messages.py" line="128"/>
         <source>This user has no key slot to keep a signing key in.</source>
         <translation>អ្នកប្រើនេះគ្មានប្រអប់សោ សម្រាប់រក្សាសោចុះហត្ថលេខាទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="99"/>
+        <location filename="../core_messages.py" line="129"/>
         <source>Threats of violence against the person or the family were reported: offer a protection referral today.</source>
         <translation>មានការរាយការណ៍ពីការគំរាមកំហែងប្រើអំពើហិង្សាលើសាមីខ្លួន ឬក្រុមគ្រួសារ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="100"/>
+        <location filename="../core_messages.py" line="130"/>
         <source>Violence was reported: offer a protection referral today.</source>
         <translation>មានការរាយការណ៍ពីអំពើហិង្សា៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="101"/>
+        <location filename="../core_messages.py" line="131"/>
         <source>WHO (Module 2, 2021) ranks the chest X-ray as the most accurate screening test for TB disease: it also finds TB in people who have no symptoms yet. Where an X-ray is taken on site, a person can be X-rayed the same day; where it is not, a referral for an X-ray elsewhere is often never completed by people who leave the border the same day.</source>
         <translation>អង្គការសុខភាពពិភពលោក (ម៉ូឌុល ២ ឆ្នាំ ២០២១) ចាត់ទុកការថតកាំរស្មីអ៊ិចទ្រូងជាតេស្តពិនិត្យរកជំងឺរបេងដែលត្រឹមត្រូវបំផុត៖ វាក៏រកឃើញជំងឺរបេងចំពោះអ្នកដែលមិនទាន់មានរោគសញ្ញាផងដែរ។ កន្លែងដែលមានម៉ាស៊ីនថតកាំរស្មីអ៊ិចនៅនឹងកន្លែង បុគ្គលម្នាក់អាចថតបាននៅថ្ងៃតែមួយ។ កន្លែងដែលគ្មាន ការបញ្ជូនទៅថតនៅកន្លែងផ្សេង ច្រើនតែមិនបានបញ្ចប់ ដោយសារអ្នកចាកចេញពីព្រំដែននៅថ្ងៃដដែល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="102"/>
+        <location filename="../core_messages.py" line="132"/>
         <source>WHO counts prisons and places of detention as settings with a high TB risk (incidence about 23 times that of the general population) and recommends systematic screening there. Almost everyone deported through this checkpoint has just left immigration detention, so counting detention alone sends nearly everyone to an X-ray: sensible where the X-ray is on site, not where each referral means a journey elsewhere. With this setting off, detention is still recorded, and a symptom or another risk factor still refers.</source>
         <translation>អង្គការសុខភាពពិភពលោកចាត់ទុកពន្ធនាគារ និងកន្លែងឃុំខ្លួនជាកន្លែងដែលមានហានិភ័យជំងឺរបេងខ្ពស់ (អត្រាកើតថ្មីប្រហែល ២៣ ដងនៃប្រជាជនទូទៅ) ហើយណែនាំឱ្យពិនិត្យជាប្រព័ន្ធនៅទីនោះ។ អ្នកដែលត្រូវបានបណ្តេញតាមច្រកនេះស្ទើរតែទាំងអស់ ទើបតែចេញពីមណ្ឌលឃុំខ្លួនអន្តោប្រវេសន៍ ដូច្នេះការរាប់តែការឃុំខ្លួនមួយមុខ នឹងបញ្ជូនស្ទើរតែគ្រប់គ្នាទៅថតកាំរស្មីអ៊ិច៖ សមហេតុផលនៅកន្លែងដែលមានម៉ាស៊ីនថតនៅនឹងកន្លែង មិនមែននៅកន្លែងដែលការបញ្ជូននីមួយៗតម្រូវឱ្យធ្វើដំណើរទៅកន្លែងផ្សេងទេ។ នៅពេលបិទការកំណត់នេះ ការឃុំខ្លួននៅតែត្រូវកត់ត្រា ហើយរោគសញ្ញា ឬកត្តាហានិភ័យផ្សេងទៀតនៅតែបញ្ជូនដដែល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="103"/>
+        <location filename="../core_messages.py" line="133"/>
         <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished">សោមិនត្រឹមត្រូវ ឬឯកសារនេះមិនមែនជាមូលដ្ឋានទិន្នន័យរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="104"/>
+        <location filename="../core_messages.py" line="134"/>
         <source>Wrong recovery code.</source>
         <translation type="unfinished">លេខកូដស្តារមិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="105"/>
+        <location filename="../core_messages.py" line="135"/>
         <source>You cannot change your own role.</source>
         <translation type="unfinished">អ្នកមិនអាចប្តូរតួនាទីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="106"/>
+        <location filename="../core_messages.py" line="136"/>
         <source>You cannot lock your own account.</source>
         <translation type="unfinished">អ្នកមិនអាចចាក់សោគណនីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="107"/>
+        <location filename="../core_messages.py" line="137"/>
         <source>Your role does not work at this station.</source>
         <translation>តួនាទីរបស់អ្នកមិនធ្វើការនៅស្ថានីយនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="108"/>
+        <location filename="../core_messages.py" line="138"/>
         <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished">MRZ ប្រភេទ 2 x 44 ត្រូវចាប់ផ្តើមដោយ P (លិខិតឆ្លងដែន)៖ សូមស្កេនម្តងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="109"/>
+        <location filename="../core_messages.py" line="139"/>
         <source>a chest X-ray is recorded for a person the screen refers</source>
         <translation>ការថតកាំរស្មីអ៊ិចទ្រូងត្រូវកត់ត្រាសម្រាប់តែអ្នកដែលការពិនិត្យបញ្ជូនប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="110"/>
+        <location filename="../core_messages.py" line="140"/>
         <source>a child&apos;s consent is given by the guardian</source>
         <translation>ការយល់ព្រមសម្រាប់កុមារ ត្រូវផ្តល់ដោយអាណាព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="111"/>
+        <location filename="../core_messages.py" line="141"/>
         <source>a consent has a field it cannot have</source>
         <translation>ការយល់ព្រមមួយមានចំណុចព័ត៌មានដែលមិនអាចមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="112"/>
+        <location filename="../core_messages.py" line="142"/>
         <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished">ត្រូវការថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="113"/>
+        <location filename="../core_messages.py" line="143"/>
         <source>a guardian is named only when the guardian consents</source>
         <translation>ឈ្មោះអាណាព្យាបាលត្រូវដាក់ តែនៅពេលអាណាព្យាបាលជាអ្នកយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="114"/>
+        <location filename="../core_messages.py" line="144"/>
         <source>a list row needs its group</source>
         <translation>ជួរបញ្ជីត្រូវការក្រុមរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="115"/>
+        <location filename="../core_messages.py" line="145"/>
         <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished">ត្រូវការឈ្មោះជាអក្សរឡាតាំង ឬអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="116"/>
+        <location filename="../core_messages.py" line="146"/>
         <source>a sealed section is at most 1 MiB</source>
         <translation>ផ្នែកដែលបានបិទផ្សាភ្ជាប់ មានទំហំយ៉ាងច្រើន 1 MiB</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="117"/>
+        <location filename="../core_messages.py" line="147"/>
         <source>a sealed section needs at least one recipient</source>
         <translation>ផ្នែកដែលបានបិទផ្សាភ្ជាប់ ត្រូវការអ្នកទទួលយ៉ាងហោចណាស់ម្នាក់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="118"/>
+        <location filename="../core_messages.py" line="148"/>
         <source>an amount was given but no debt is owed</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនទឹកប្រាក់ ប៉ុន្តែមិនមានបំណុលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="119"/>
+        <location filename="../core_messages.py" line="149"/>
         <source>an item cannot be answered both yes and no</source>
         <translation>សំណួរមួយមិនអាចឆ្លើយទាំង បាទ/ចាស និង ទេ បានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="120"/>
+        <location filename="../core_messages.py" line="150"/>
         <source>an officer&apos;s referral is to a protection agency</source>
         <translation>ការបញ្ជូនដោយមន្ត្រី គឺទៅស្ថាប័នការពារ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="121"/>
+        <location filename="../core_messages.py" line="151"/>
         <source>applies to children only</source>
         <translation>អនុវត្តចំពោះកុមារតែប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="122"/>
+        <location filename="../core_messages.py" line="152"/>
         <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished">អនុវត្តចំពោះកុមារអាយុក្រោម ១៥ឆ្នាំប៉ុណ្ណោះ៖ សូមប្រើ weight_loss</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="123"/>
+        <location filename="../core_messages.py" line="153"/>
         <source>cannot be in the future</source>
         <translation type="unfinished">មិនអាចជាថ្ងៃអនាគតបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="124"/>
+        <location filename="../core_messages.py" line="154"/>
         <source>cannot be updated on a referral</source>
         <translation type="unfinished">មិនអាចធ្វើបច្ចុប្បន្នភាពលើការបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="125"/>
+        <location filename="../core_messages.py" line="155"/>
         <source>choose an agency from the directory</source>
         <translation>ជ្រើសរើសស្ថាប័នពីបញ្ជីស្ថាប័ន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="126"/>
+        <location filename="../core_messages.py" line="156"/>
         <source>choose the agency or facility</source>
         <translation type="unfinished">សូមជ្រើសរើសស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="127"/>
+        <location filename="../core_messages.py" line="157"/>
+        <source>choose the outcome when closing a referral</source>
+        <translation>ជ្រើសរើសលទ្ធផល ពេលបិទការបញ្ជូនបន្ត</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="158"/>
         <source>choose the type of the document whose number is given</source>
         <translation type="unfinished">សូមជ្រើសរើសប្រភេទឯកសារ ដែលលេខរបស់វាត្រូវបានបញ្ចូល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="128"/>
+        <location filename="../core_messages.py" line="159"/>
         <source>consent to store the record is required to save it</source>
         <translation type="unfinished">ត្រូវមានការយល់ព្រមឱ្យរក្សាទុកកំណត់ត្រា ទើបអាចរក្សាទុកបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="129"/>
+        <location filename="../core_messages.py" line="160"/>
         <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនមាននៅក្នុងលេខកូដស្តារ (0-9, A-Z លើកលែងតែ U)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="130"/>
+        <location filename="../core_messages.py" line="161"/>
         <source>contains a spreadsheet formula: type the value instead</source>
         <translation>មានរូបមន្តតារាងគណនា៖ សូមវាយតម្លៃជំនួសវិញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="131"/>
+        <location filename="../core_messages.py" line="162"/>
         <source>contains an unknown method</source>
         <translation type="unfinished">មានវិធីសាស្ត្រដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="132"/>
+        <location filename="../core_messages.py" line="163"/>
         <source>contains an unknown type of exploitation</source>
         <translation>មានប្រភេទនៃការកេងប្រវ័ញ្ចដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="133"/>
+        <location filename="../core_messages.py" line="164"/>
         <source>contains an unknown vulnerability flag</source>
         <translation>មានសញ្ញាភាពងាយរងគ្រោះដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="134"/>
+        <location filename="../core_messages.py" line="165"/>
         <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished">មានតួអក្សរក្រៅពី A-Z, 0-9 និង &lt;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="135"/>
+        <location filename="../core_messages.py" line="166"/>
         <source>contains characters that cannot be encoded</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនអាចអ៊ិនកូដបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="136"/>
+        <location filename="../core_messages.py" line="167"/>
         <source>contains control characters</source>
         <translation type="unfinished">មានតួអក្សរបញ្ជា (control characters)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="137"/>
+        <location filename="../core_messages.py" line="168"/>
         <source>days of detention were given but no detention</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនថ្ងៃឃុំខ្លួន ប៉ុន្តែមិនបានឃុំខ្លួនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="138"/>
+        <location filename="../core_messages.py" line="169"/>
         <source>each answer must be yes, no or not asked</source>
         <translation>ចម្លើយនីមួយៗត្រូវតែជា បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="139"/>
+        <location filename="../core_messages.py" line="170"/>
         <source>each consent must be an object</source>
         <translation>ការយល់ព្រមនីមួយៗត្រូវតែជាវត្ថុមួយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="140"/>
+        <location filename="../core_messages.py" line="171"/>
         <source>each purpose needs its wording in English and Khmer</source>
         <translation>គោលបំណងនីមួយៗត្រូវការអត្ថបទជាភាសាអង់គ្លេស និងខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="141"/>
+        <location filename="../core_messages.py" line="172"/>
         <source>expected an open transaction</source>
         <translation type="unfinished">ត្រូវការប្រតិបត្តិការ (transaction) ដែលកំពុងបើក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="142"/>
+        <location filename="../core_messages.py" line="173"/>
         <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished">ដំណាក់កាលតាមដាន អនុវត្តចំពោះការបញ្ជូនផ្នែកសុខភាពប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="143"/>
+        <location filename="../core_messages.py" line="174"/>
         <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished">សូមបញ្ចូលថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន មិនមែនទាំងពីរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="144"/>
+        <location filename="../core_messages.py" line="175"/>
         <source>give a reason for the correction</source>
         <translation type="unfinished">សូមផ្តល់មូលហេតុនៃការកែតម្រូវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="145"/>
+        <location filename="../core_messages.py" line="176"/>
         <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished">សូមផ្តល់បុគ្គលថ្មី ឬលេខសម្គាល់របស់បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="146"/>
+        <location filename="../core_messages.py" line="177"/>
         <source>give the Xpert result with its date</source>
         <translation>សូមផ្តល់លទ្ធផល Xpert ជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="147"/>
+        <location filename="../core_messages.py" line="178"/>
         <source>give the chest X-ray reading</source>
         <translation>សូមផ្តល់លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="148"/>
+        <location filename="../core_messages.py" line="179"/>
         <source>give the chest X-ray reading with its date</source>
         <translation>សូមផ្តល់លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូងជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="149"/>
+        <location filename="../core_messages.py" line="180"/>
         <source>give the period as two dates</source>
         <translation>សូមផ្តល់រយៈពេលជាកាលបរិច្ឆេទពីរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="150"/>
+        <location filename="../core_messages.py" line="181"/>
         <source>give the treatment outcome with its date</source>
         <translation>សូមផ្តល់លទ្ធផលព្យាបាលជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="151"/>
+        <location filename="../core_messages.py" line="182"/>
         <source>given without a cough</source>
         <translation type="unfinished">បានបញ្ចូល ប៉ុន្តែមិនមានក្អកទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="152"/>
+        <location filename="../core_messages.py" line="183"/>
+        <source>has a field it cannot have</source>
+        <translation>មានចំណុចព័ត៌មានដែលមិនអាចមាន</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="184"/>
         <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished">មានកំហុសវាយ៖ សូមប្រៀបធៀបតួអក្សរនីមួយៗ ជាមួយកូដដែលបានបោះពុម្ព</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="153"/>
+        <location filename="../core_messages.py" line="185"/>
         <source>has expired: the checkpoint can print a new slip</source>
         <translation>ផុតសុពលភាពហើយ៖ ប៉ុស្តិ៍ត្រួតពិនិត្យអាចបោះពុម្ពលិខិតថ្មីបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="154"/>
+        <location filename="../core_messages.py" line="186"/>
         <source>indicator ids must be strings</source>
         <translation type="unfinished">លេខសម្គាល់សូចនាករ ត្រូវតែជាអក្សរ (string)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="155"/>
+        <location filename="../core_messages.py" line="187"/>
         <source>is empty</source>
         <translation type="unfinished">ទទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="156"/>
+        <location filename="../core_messages.py" line="188"/>
         <source>is far too long</source>
         <translation type="unfinished">វែងពេកណាស់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="157"/>
+        <location filename="../core_messages.py" line="189"/>
         <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished">ធំជាង 2 GiB៖ សូមបំបែកវា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="158"/>
+        <location filename="../core_messages.py" line="190"/>
         <source>is longer than 200 characters</source>
         <translation>វែងជាង ២០០ តួអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="159"/>
+        <location filename="../core_messages.py" line="191"/>
         <source>is malformed</source>
         <translation>មានទម្រង់មិនត្រឹមត្រូវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="160"/>
+        <location filename="../core_messages.py" line="192"/>
+        <source>is more than this site allows for this item</source>
+        <translation>លើសពីចំនួនដែលទីតាំងនេះអនុញ្ញាតសម្រាប់របស់នេះ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="193"/>
         <source>is not a Cambodian province</source>
         <translation>មិនមែនជាខេត្តនៃកម្ពុជាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="161"/>
+        <location filename="../core_messages.py" line="194"/>
         <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished">មិនមែនជាកូដលិខិតបញ្ជូនរបស់ Checkpoint ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="162"/>
+        <location filename="../core_messages.py" line="195"/>
         <source>is not a WHO treatment outcome</source>
         <translation>មិនមែនជាលទ្ធផលព្យាបាលរបស់អង្គការសុខភាពពិភពលោកទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="163"/>
+        <location filename="../core_messages.py" line="196"/>
         <source>is not a consent purpose</source>
         <translation>មិនមែនជាគោលបំណងនៃការយល់ព្រមទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="164"/>
+        <location filename="../core_messages.py" line="197"/>
         <source>is not a date</source>
         <translation>មិនមែនជាកាលបរិច្ឆេទទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="165"/>
+        <location filename="../core_messages.py" line="198"/>
         <source>is not a date (write it as 31/12/1990, 1990-12-31 or with a Buddhist-era year such as 2533)</source>
         <translation>មិនមែនជាកាលបរិច្ឆេទទេ (សរសេរជា 31/12/1990, 1990-12-31 ឬជាឆ្នាំពុទ្ធសករាជ ដូចជា 2533)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="166"/>
+        <location filename="../core_messages.py" line="199"/>
         <source>is not a destination field</source>
         <translation>មិនមែនជាវាលទិសដៅទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="167"/>
+        <location filename="../core_messages.py" line="200"/>
         <source>is not a document type</source>
         <translation>មិនមែនជាប្រភេទឯកសារទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="168"/>
+        <location filename="../core_messages.py" line="201"/>
         <source>is not a field of a handover group</source>
         <translation>មិនមែនជាវាលនៃក្រុមប្រគល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="169"/>
+        <location filename="../core_messages.py" line="202"/>
         <source>is not a field of a handover list</source>
         <translation>មិនមែនជាវាលនៃបញ្ជីប្រគល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="170"/>
+        <location filename="../core_messages.py" line="203"/>
+        <source>is not a follow-up stage</source>
+        <translation>មិនមែនជាដំណាក់កាលតាមដានទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="204"/>
         <source>is not a known agency</source>
         <translation>មិនមែនជាស្ថាប័នដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="171"/>
+        <location filename="../core_messages.py" line="205"/>
         <source>is not a known code</source>
         <translation type="unfinished">មិនមែនជាកូដដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="172"/>
+        <location filename="../core_messages.py" line="206"/>
         <source>is not a known kind of work</source>
         <translation>មិនមែនជាប្រភេទការងារដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="173"/>
+        <location filename="../core_messages.py" line="207"/>
         <source>is not a known result</source>
         <translation type="unfinished">មិនមែនជាលទ្ធផលដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="174"/>
+        <location filename="../core_messages.py" line="208"/>
         <source>is not a person field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មានរបស់បុគ្គលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="175"/>
+        <location filename="../core_messages.py" line="209"/>
         <source>is not a record id</source>
         <translation type="unfinished">មិនមែនជាលេខសម្គាល់កំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="176"/>
+        <location filename="../core_messages.py" line="210"/>
         <source>is not a record type</source>
         <translation type="unfinished">មិនមែនជាប្រភេទកំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="177"/>
+        <location filename="../core_messages.py" line="211"/>
         <source>is not a referral status</source>
         <translation type="unfinished">មិនមែនជាស្ថានភាពនៃការបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="178"/>
+        <location filename="../core_messages.py" line="212"/>
         <source>is not a row of the list</source>
         <translation>មិនមែនជាជួរនៃបញ្ជីទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="179"/>
+        <location filename="../core_messages.py" line="213"/>
         <source>is not a station code</source>
         <translation type="unfinished">មិនមែនជាកូដស្ថានីយទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="180"/>
+        <location filename="../core_messages.py" line="214"/>
         <source>is not a usable X25519 public key</source>
         <translation type="unfinished">មិនមែនជាសោសាធារណៈ X25519 ដែលអាចប្រើបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="181"/>
+        <location filename="../core_messages.py" line="215"/>
         <source>is not an ISO 639 language code</source>
         <translation>មិនមែនជាលេខកូដភាសា ISO 639 ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="182"/>
+        <location filename="../core_messages.py" line="216"/>
+        <source>is not an agency of the list</source>
+        <translation>មិនមែនជាស្ថាប័នក្នុងបញ្ជីទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="217"/>
         <source>is not an arrival field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មាននៃការមកដល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="183"/>
+        <location filename="../core_messages.py" line="218"/>
+        <source>is not an assistance item</source>
+        <translation>មិនមែនជារបស់ជំនួយទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="219"/>
         <source>is not part of the TB screen</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃការពិនិត្យស្រាវជ្រាវជំងឺរបេងទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="184"/>
+        <location filename="../core_messages.py" line="220"/>
         <source>is not part of the chest X-ray</source>
         <translation>មិនមែនជាផ្នែកនៃការថតកាំរស្មីអ៊ិចទ្រូងទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="185"/>
+        <location filename="../core_messages.py" line="221"/>
         <source>is not part of the trafficking checklist</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃបញ្ជីសូចនាករការជួញដូរមនុស្សទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="186"/>
+        <location filename="../core_messages.py" line="222"/>
         <source>is not the version of the consent wording shown</source>
         <translation>មិនមែនជាកំណែនៃអត្ថបទការយល់ព្រមដែលបានបង្ហាញទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="187"/>
+        <location filename="../core_messages.py" line="223"/>
+        <source>is not this arrival&apos;s person</source>
+        <translation>មិនមែនជាបុគ្គលនៃការមកដល់នេះទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="224"/>
         <source>is not this device&apos;s chain head</source>
         <translation>មិនមែនជាក្បាលខ្សែសង្វាក់របស់ឧបករណ៍នេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="188"/>
+        <location filename="../core_messages.py" line="225"/>
         <source>is required</source>
         <translation type="unfinished">ត្រូវតែបំពេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="189"/>
+        <location filename="../core_messages.py" line="226"/>
         <source>is required (at most 80 characters)</source>
         <translation type="unfinished">ត្រូវតែបំពេញ (មិនលើសពី 80 តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="190"/>
+        <location filename="../core_messages.py" line="227"/>
         <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished">ត្រូវតែបំពេញ នៅពេលមានក្អក ក្នុងរបៀបពិនិត្យក្អករយៈពេលយូរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="191"/>
+        <location filename="../core_messages.py" line="228"/>
         <source>is required to change your own passphrase</source>
         <translation type="unfinished">ត្រូវតែបំពេញ ដើម្បីប្តូរឃ្លាសម្ងាត់របស់ខ្លួនឯង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="192"/>
+        <location filename="../core_messages.py" line="229"/>
         <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation>ងាយទាយពេក៖ វាជាពាក្យសម្ងាត់ដែលគេប្រើញឹកញាប់ ពាក្យមួយ ឈ្មោះ កាលបរិច្ឆេទ ឬលំនាំងាយៗ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="193"/>
+        <location filename="../core_messages.py" line="230"/>
         <source>is too far in the past</source>
         <translation type="unfinished">យូរពេកក្នុងអតីតកាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="194"/>
+        <location filename="../core_messages.py" line="231"/>
         <source>is too large</source>
         <translation type="unfinished">ធំពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="195"/>
+        <location filename="../core_messages.py" line="232"/>
         <source>is too long</source>
         <translation type="unfinished">វែងពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="196"/>
+        <location filename="../core_messages.py" line="233"/>
         <source>is too long (at most 1024 characters)</source>
         <translation>វែងពេក (យ៉ាងច្រើន ១០២៤ តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="197"/>
+        <location filename="../core_messages.py" line="234"/>
         <source>is too long to be a referral slip code</source>
         <translation type="unfinished">វែងពេក មិនអាចជាកូដលិខិតបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="198"/>
+        <location filename="../core_messages.py" line="235"/>
         <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished">អាចមានតែអក្សរឡាតាំង ដកឃ្លា សញ្ញាដាច់ (-) និងសញ្ញាអាប៉ូស្ត្រូហ្វ (&apos;) ប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="199"/>
+        <location filename="../core_messages.py" line="236"/>
         <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished">អាចមានតែអក្សរ និងលេខប៉ុណ្ណោះ (មិនលើសពី 20)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="200"/>
+        <location filename="../core_messages.py" line="237"/>
         <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;any_symptom&apos; ឬ &apos;prolonged_cough&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="201"/>
+        <location filename="../core_messages.py" line="238"/>
         <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;en&apos; ឬ &apos;km&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="202"/>
+        <location filename="../core_messages.py" line="239"/>
         <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;positive&apos;, &apos;negative&apos; ឬ &apos;unknown&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="203"/>
+        <location filename="../core_messages.py" line="240"/>
         <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished">ត្រូវតែមានពី 6 ដល់ 15 ខ្ទង់ ហើយអាចចាប់ផ្តើមដោយ + ក៏បាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="204"/>
+        <location filename="../core_messages.py" line="241"/>
         <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished">ត្រូវតែជា F, M, X ឬ UNKNOWN</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="205"/>
+        <location filename="../core_messages.py" line="242"/>
         <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished">ត្រូវតែជា IMMEDIATE_DANGER, SAME_DAY ឬ ROUTINE</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="206"/>
+        <location filename="../core_messages.py" line="243"/>
         <source>must be M or F (or ប្រុស / ស្រី)</source>
         <translation>ត្រូវតែជា M ឬ F (ឬ ប្រុស / ស្រី)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="207"/>
+        <location filename="../core_messages.py" line="244"/>
         <source>must be THB, KHR or USD</source>
         <translation type="unfinished">ត្រូវតែជា THB, KHR ឬ USD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="208"/>
+        <location filename="../core_messages.py" line="245"/>
         <source>must be a 32-byte public key</source>
         <translation type="unfinished">ត្រូវតែជាសោសាធារណៈ 32 បៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="209"/>
+        <location filename="../core_messages.py" line="246"/>
         <source>must be a KdfParams</source>
         <translation type="unfinished">ត្រូវតែជា KdfParams</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="210"/>
+        <location filename="../core_messages.py" line="247"/>
+        <source>must be a consent</source>
+        <translation>ត្រូវតែជាការយល់ព្រម</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="248"/>
         <source>must be a date</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="211"/>
+        <location filename="../core_messages.py" line="249"/>
         <source>must be a date and time</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ និងម៉ោង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="212"/>
+        <location filename="../core_messages.py" line="250"/>
         <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ សរសេរតាមទម្រង់ YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="213"/>
+        <location filename="../core_messages.py" line="251"/>
+        <source>must be a form</source>
+        <translation>ត្រូវតែជាទម្រង់បែបបទ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="252"/>
+        <source>must be a list of codes</source>
+        <translation>ត្រូវតែជាបញ្ជីកូដ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="253"/>
         <source>must be a list of consents</source>
         <translation>ត្រូវតែជាបញ្ជីនៃការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="214"/>
+        <location filename="../core_messages.py" line="254"/>
         <source>must be a list of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាបញ្ជីលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="215"/>
+        <location filename="../core_messages.py" line="255"/>
         <source>must be a list of types of exploitation</source>
         <translation>ត្រូវតែជាបញ្ជីនៃប្រភេទការកេងប្រវ័ញ្ច</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="216"/>
+        <location filename="../core_messages.py" line="256"/>
         <source>must be a number</source>
         <translation type="unfinished">ត្រូវតែជាលេខ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="217"/>
+        <location filename="../core_messages.py" line="257"/>
         <source>must be a number from 0 to 100</source>
         <translation>ត្រូវតែជាលេខពី ០ ដល់ ១០០</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="218"/>
+        <location filename="../core_messages.py" line="258"/>
+        <source>must be a number of days from 0 to 3660</source>
+        <translation>ត្រូវតែជាចំនួនថ្ងៃពី 0 ដល់ 3660</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="259"/>
         <source>must be a positive number of bytes</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនបៃវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="219"/>
+        <location filename="../core_messages.py" line="260"/>
         <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_tb ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="220"/>
+        <location filename="../core_messages.py" line="261"/>
         <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_trafficking ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="221"/>
+        <location filename="../core_messages.py" line="262"/>
         <source>must be a set of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាសំណុំលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="222"/>
+        <location filename="../core_messages.py" line="263"/>
         <source>must be a short line of text</source>
         <translation>ត្រូវតែជាអត្ថបទខ្លីមួយបន្ទាត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="223"/>
+        <location filename="../core_messages.py" line="264"/>
         <source>must be a whole number</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="224"/>
+        <location filename="../core_messages.py" line="265"/>
+        <source>must be a whole number for this item</source>
+        <translation>ត្រូវតែជាចំនួនគត់សម្រាប់របស់នេះ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="266"/>
         <source>must be a whole number of days</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនថ្ងៃគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="225"/>
+        <location filename="../core_messages.py" line="267"/>
+        <source>must be a whole number of days from 0 to 365</source>
+        <translation>ត្រូវតែជាចំនួនថ្ងៃគត់ ពី 0 ដល់ 365</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="268"/>
         <source>must be a whole number of years</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="226"/>
+        <location filename="../core_messages.py" line="269"/>
         <source>must be accompanied, separated or unaccompanied</source>
         <translation>ត្រូវតែជាមានអ្នកអមដំណើរ បែកពីឪពុកម្តាយ ឬគ្មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="227"/>
+        <location filename="../core_messages.py" line="270"/>
         <source>must be active or disabled</source>
         <translation type="unfinished">ត្រូវតែជា active ឬ disabled</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="228"/>
+        <location filename="../core_messages.py" line="271"/>
         <source>must be an age in whole years</source>
         <translation>ត្រូវតែជាអាយុគិតជាឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="229"/>
+        <location filename="../core_messages.py" line="272"/>
         <source>must be an age in years</source>
         <translation type="unfinished">ត្រូវតែជាអាយុគិតជាឆ្នាំ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="230"/>
+        <location filename="../core_messages.py" line="273"/>
         <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation>ត្រូវមានយ៉ាងតិច ១២ តួអក្សរ (ឬពិបាកទាយជាងនេះច្រើន)។ ការប្រើពាក្យច្រើនម៉ាត់ជាមួយគ្នា គឺងាយស្រួលបំផុត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="231"/>
+        <location filename="../core_messages.py" line="274"/>
         <source>must be at most 500 characters</source>
         <translation>ត្រូវតែមិនលើសពី ៥០០ តួអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="232"/>
+        <location filename="../core_messages.py" line="275"/>
         <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 1,000,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="233"/>
+        <location filename="../core_messages.py" line="276"/>
         <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 5,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="234"/>
+        <location filename="../core_messages.py" line="277"/>
         <source>must be between 1 and 100,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 1 ដល់ 100,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="235"/>
+        <location filename="../core_messages.py" line="278"/>
         <source>must be between 1 and 1000</source>
         <translation>ត្រូវតែនៅចន្លោះ ១ និង ១០០០</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="236"/>
+        <location filename="../core_messages.py" line="279"/>
         <source>must be bus, truck, van, on foot or other</source>
         <translation>ត្រូវតែជាឡានក្រុង ឡានដឹកទំនិញ ឡានតូច ថ្មើរជើង ឬផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="237"/>
+        <location filename="../core_messages.py" line="280"/>
         <source>must be bytes</source>
         <translation type="unfinished">ត្រូវតែជាបៃ (bytes)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="238"/>
+        <location filename="../core_messages.py" line="281"/>
         <source>must be child or adult</source>
         <translation>ត្រូវតែជាកុមារ ឬមនុស្សពេញវ័យ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="239"/>
+        <location filename="../core_messages.py" line="282"/>
         <source>must be done, referred or left</source>
         <translation>ត្រូវតែជាបានបញ្ចប់ បានបញ្ជូន ឬបានចាកចេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="240"/>
+        <location filename="../core_messages.py" line="283"/>
         <source>must be head, spouse, child or other relative</source>
         <translation>ត្រូវតែជាមេគ្រួសារ ប្តីឬប្រពន្ធ កូន ឬសាច់ញាតិផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="241"/>
+        <location filename="../core_messages.py" line="284"/>
         <source>must be kept or other</source>
         <translation type="unfinished">ត្រូវតែជា kept ឬ other</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="242"/>
+        <location filename="../core_messages.py" line="285"/>
+        <source>must be more than zero</source>
+        <translation>ត្រូវតែធំជាងសូន្យ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="286"/>
+        <source>must be more than zero and at most the item&apos;s maximum</source>
+        <translation>ត្រូវតែធំជាងសូន្យ និងមិនលើសចំនួនអតិបរមារបស់របស់នេះ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="287"/>
         <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished">ត្រូវតែជា officer, health_worker, supervisor ឬ admin</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="243"/>
+        <location filename="../core_messages.py" line="288"/>
         <source>must be protection, child_protection or health</source>
         <translation type="unfinished">ត្រូវតែជា protection, child_protection ឬ health</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="244"/>
+        <location filename="../core_messages.py" line="289"/>
         <source>must be sealed, sent or failed</source>
         <translation type="unfinished">ត្រូវតែជា sealed, sent ឬ failed</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="245"/>
+        <location filename="../core_messages.py" line="290"/>
         <source>must be text</source>
         <translation type="unfinished">ត្រូវតែជាអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="246"/>
+        <location filename="../core_messages.py" line="291"/>
         <source>must be the person or the guardian</source>
         <translation>ត្រូវតែជាសាមីខ្លួន ឬអាណាព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="247"/>
+        <location filename="../core_messages.py" line="292"/>
         <source>must be true or false</source>
         <translation type="unfinished">ត្រូវតែជា true ឬ false</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="248"/>
+        <location filename="../core_messages.py" line="293"/>
+        <source>must be within a year before and two years after today</source>
+        <translation>ត្រូវតែនៅចន្លោះមួយឆ្នាំមុន និងពីរឆ្នាំក្រោយថ្ងៃនេះ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="294"/>
         <source>must be written in Khmer script</source>
         <translation type="unfinished">ត្រូវតែសរសេរជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="249"/>
+        <location filename="../core_messages.py" line="295"/>
         <source>must be yes or no</source>
         <translation type="unfinished">ត្រូវតែជា បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="250"/>
+        <location filename="../core_messages.py" line="296"/>
+        <source>must be yes, no or maybe</source>
+        <translation>ត្រូវតែជា បាទ/ចាស ទេ ឬ ប្រហែល</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="297"/>
         <source>must be yes, no or not asked</source>
         <translation>ត្រូវតែជា បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="251"/>
+        <location filename="../core_messages.py" line="298"/>
         <source>must carry a time zone</source>
         <translation type="unfinished">ត្រូវតែមានល្វែងម៉ោង (time zone)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="252"/>
+        <location filename="../core_messages.py" line="299"/>
         <source>must map each field to a column name</source>
         <translation>ត្រូវតែផ្គូផ្គងវាលនីមួយៗទៅឈ្មោះជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="253"/>
+        <location filename="../core_messages.py" line="300"/>
         <source>must map each purpose to yes or no</source>
         <translation type="unfinished">គោលបំណងនីមួយៗ ត្រូវតែមានចម្លើយ បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="254"/>
+        <location filename="../core_messages.py" line="301"/>
         <source>must map each question to yes, no or not asked</source>
         <translation>សំណួរនីមួយៗត្រូវតែមានចម្លើយ បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="255"/>
+        <location filename="../core_messages.py" line="302"/>
         <source>must name a column</source>
         <translation>ត្រូវតែដាក់ឈ្មោះជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="256"/>
+        <location filename="../core_messages.py" line="303"/>
         <source>must not be empty</source>
         <translation type="unfinished">មិនអាចទទេបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="257"/>
+        <location filename="../core_messages.py" line="304"/>
         <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished">មិនអាចទទេបានទេ៖ សូមផ្តល់អត្តសញ្ញាណរបស់វត្ថុ (store id + slot)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="258"/>
+        <location filename="../core_messages.py" line="305"/>
         <source>must not contain the user name</source>
         <translation>មិនត្រូវមានឈ្មោះអ្នកប្រើនៅក្នុងនោះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="259"/>
+        <location filename="../core_messages.py" line="306"/>
         <source>name the agency this consent is for</source>
         <translation>សូមដាក់ឈ្មោះស្ថាប័នដែលការយល់ព្រមនេះសម្រាប់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="260"/>
+        <location filename="../core_messages.py" line="307"/>
         <source>name the guardian and the relationship to the person</source>
         <translation>សូមដាក់ឈ្មោះអាណាព្យាបាល និងទំនាក់ទំនងជាមួយសាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="261"/>
+        <location filename="../core_messages.py" line="308"/>
+        <source>name the job or the sector the person is looking for</source>
+        <translation>សូមបញ្ជាក់ការងារ ឬវិស័យដែលបុគ្គលនេះកំពុងស្វែងរក</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="309"/>
         <source>names a station this site does not run</source>
         <translation>ដាក់ឈ្មោះស្ថានីយដែលទីតាំងនេះមិនដំណើរការ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="262"/>
+        <location filename="../core_messages.py" line="310"/>
         <source>no such user</source>
         <translation type="unfinished">គ្មានអ្នកប្រើនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="263"/>
+        <location filename="../core_messages.py" line="311"/>
         <source>not a consent wording document of version 1</source>
         <translation>មិនមែនជាឯកសារអត្ថបទការយល់ព្រមកំណែទី ១ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="264"/>
+        <location filename="../core_messages.py" line="312"/>
         <source>nothing to change</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវប្តូរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="265"/>
+        <location filename="../core_messages.py" line="313"/>
+        <source>nothing to correct</source>
+        <translation>គ្មានអ្វីត្រូវកែទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="314"/>
         <source>nothing to update</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវធ្វើបច្ចុប្បន្នភាពទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="266"/>
+        <location filename="../core_messages.py" line="315"/>
+        <source>only a closed referral has an outcome</source>
+        <translation>មានតែការបញ្ជូនបន្តដែលបានបិទទេដែលមានលទ្ធផល</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="316"/>
+        <source>only when the person may work abroad again</source>
+        <translation>តែនៅពេលបុគ្គលនេះអាចទៅធ្វើការនៅបរទេសម្តងទៀតប៉ុណ្ណោះ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="317"/>
         <source>record a TB diagnosis before the transfer for treatment</source>
         <translation>សូមកត់ត្រារោគវិនិច្ឆ័យជំងឺរបេង មុនពេលបញ្ជូនទៅព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="267"/>
+        <location filename="../core_messages.py" line="318"/>
         <source>record the sputum collection before the Xpert result</source>
         <translation>សូមកត់ត្រាការប្រមូលកំហាក មុនលទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="268"/>
+        <location filename="../core_messages.py" line="319"/>
         <source>record the treatment start before its outcome</source>
         <translation>សូមកត់ត្រាការចាប់ផ្តើមព្យាបាល មុនលទ្ធផលរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="269"/>
+        <location filename="../core_messages.py" line="320"/>
         <source>record() must run inside a transaction</source>
         <translation type="unfinished">record() ត្រូវតែដំណើរការនៅក្នុងប្រតិបត្តិការ (transaction)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="270"/>
+        <location filename="../core_messages.py" line="321"/>
         <source>referrals need consent to referral</source>
         <translation type="unfinished">ការបញ្ជូនត្រូវមានការយល់ព្រមឱ្យបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="271"/>
+        <location filename="../core_messages.py" line="322"/>
         <source>rekey() cannot run inside a transaction</source>
         <translation>rekey() មិនអាចដំណើរការនៅក្នុងប្រតិបត្តិការមួយបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="272"/>
+        <location filename="../core_messages.py" line="323"/>
+        <source>say who signs in to the backup (--user)</source>
+        <translation>សូមប្រាប់ថាអ្នកណាចូលក្នុងឯកសារបម្រុងទុក (--user)</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="324"/>
         <source>say why you refer the person</source>
         <translation>សូមប្រាប់មូលហេតុដែលអ្នកបញ្ជូនសាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="273"/>
+        <location filename="../core_messages.py" line="325"/>
         <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="274"/>
+        <location filename="../core_messages.py" line="326"/>
         <source>the TB screen needs the person&apos;s consent</source>
         <translation>ការពិនិត្យជំងឺរបេងត្រូវការការយល់ព្រមរបស់បុគ្គលនោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="275"/>
+        <location filename="../core_messages.py" line="327"/>
         <source>the Xpert result cannot be dated before the sputum was collected</source>
         <translation>លទ្ធផល Xpert មិនអាចមានកាលបរិច្ឆេទមុនការប្រមូលកំហាកបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="276"/>
+        <location filename="../core_messages.py" line="328"/>
         <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished">បញ្ជីសូចនាករ ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="277"/>
+        <location filename="../core_messages.py" line="329"/>
         <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished">ខ្លឹមសារនេះ មិនមែនជារបស់លិខិតបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="278"/>
+        <location filename="../core_messages.py" line="330"/>
         <source>the content repeats a field</source>
         <translation type="unfinished">ខ្លឹមសារមានចំណុចព័ត៌មានស្ទួនគ្នា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="279"/>
+        <location filename="../core_messages.py" line="331"/>
+        <source>the end must not be before the start</source>
+        <translation>ថ្ងៃបញ្ចប់មិនត្រូវមុនថ្ងៃចាប់ផ្តើមទេ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="332"/>
         <source>the file already exists; choose a new name</source>
         <translation type="unfinished">ឯកសារនេះមានរួចហើយ៖ សូមជ្រើសរើសឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="280"/>
+        <location filename="../core_messages.py" line="333"/>
         <source>the guardian must be an adult</source>
         <translation>អាណាព្យាបាលត្រូវតែជាមនុស្សពេញវ័យ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="281"/>
+        <location filename="../core_messages.py" line="334"/>
         <source>the list has no column for this field: choose one in the column mapping</source>
         <translation>បញ្ជីគ្មានជួរឈរសម្រាប់វាលនេះទេ៖ សូមជ្រើសរើសមួយក្នុងការផ្គូផ្គងជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="282"/>
+        <location filename="../core_messages.py" line="335"/>
         <source>the mapping names a column that is not in this list</source>
         <translation>ការផ្គូផ្គងដាក់ឈ្មោះជួរឈរដែលមិនមានក្នុងបញ្ជីនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="283"/>
+        <location filename="../core_messages.py" line="336"/>
         <source>the period ends before it starts</source>
         <translation>រយៈពេលបញ្ចប់មុនពេលចាប់ផ្តើម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="284"/>
+        <location filename="../core_messages.py" line="337"/>
         <source>the pre-screen needs consent to the trafficking interview</source>
         <translation>សំណួរសញ្ញាព្រមានត្រូវការការយល់ព្រមលើការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="285"/>
+        <location filename="../core_messages.py" line="338"/>
         <source>the same consent is given twice</source>
         <translation>ការយល់ព្រមដូចគ្នាត្រូវបានផ្តល់ពីរដង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="286"/>
+        <location filename="../core_messages.py" line="339"/>
         <source>the same person is already on an earlier row of this list</source>
         <translation>មនុស្សដដែលមាននៅលើជួរមុននៃបញ្ជីនេះរួចហើយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="287"/>
+        <location filename="../core_messages.py" line="340"/>
         <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished">សោបណ្តោះអាសន្នរបស់ទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="288"/>
+        <location filename="../core_messages.py" line="341"/>
         <source>the sealed section&apos;s ephemeral key is invalid: it was altered</source>
         <translation>សោបណ្តោះអាសន្នរបស់ផ្នែកដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="289"/>
+        <location filename="../core_messages.py" line="342"/>
         <source>the signature does not match this message and context</source>
         <translation type="unfinished">ហត្ថលេខាមិនត្រូវគ្នានឹងសារ និងបរិបទនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="290"/>
+        <location filename="../core_messages.py" line="343"/>
         <source>the treatment outcome cannot be dated before the treatment started</source>
         <translation>លទ្ធផលព្យាបាលមិនអាចមានកាលបរិច្ឆេទមុនការចាប់ផ្តើមព្យាបាលបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="291"/>
+        <location filename="../core_messages.py" line="344"/>
         <source>the treatment start cannot be after its recorded outcome</source>
         <translation>ការចាប់ផ្តើមព្យាបាលមិនអាចនៅក្រោយលទ្ធផលដែលបានកត់ត្រាបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="292"/>
+        <location filename="../core_messages.py" line="345"/>
         <source>the two entries differ</source>
         <translation type="unfinished">ការបញ្ចូលទាំងពីរមិនដូចគ្នាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="293"/>
+        <location filename="../core_messages.py" line="346"/>
+        <source>this arrival is void</source>
+        <translation>ការមកដល់នេះជាមោឃៈ</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="347"/>
         <source>this consent is not given per agency</source>
         <translation>ការយល់ព្រមនេះមិនត្រូវបានផ្តល់តាមស្ថាប័នទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="294"/>
+        <location filename="../core_messages.py" line="348"/>
         <source>this store has no users</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានអ្នកប្រើទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="295"/>
+        <location filename="../core_messages.py" line="349"/>
         <source>trafficking answers need consent to the trafficking interview</source>
         <translation>ចម្លើយអំពីការជួញដូរមនុស្សត្រូវការការយល់ព្រមលើការសម្ភាសន៍</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="296"/>
+        <location filename="../core_messages.py" line="350"/>
         <source>treatment cannot start before the person arrived</source>
         <translation>ការព្យាបាលមិនអាចចាប់ផ្តើមមុនពេលបុគ្គលនោះមកដល់បានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="297"/>
+        <location filename="../core_messages.py" line="351"/>
         <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished">មិនអាចចាប់ផ្តើមព្យាបាលបានទេ នៅពេលរោគវិនិច្ឆ័យមិនមែនជាជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="298"/>
+        <location filename="../core_messages.py" line="352"/>
         <source>unknown code</source>
         <translation type="unfinished">កូដមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="299"/>
+        <location filename="../core_messages.py" line="353"/>
         <source>unknown pre-screen question</source>
         <translation>សំណួរសញ្ញាព្រមានដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="300"/>
+        <location filename="../core_messages.py" line="354"/>
         <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished">សូមប្រើពី 2 ដល់ 32 តួ ដែលជាអក្សរ លេខ សញ្ញាចុច (.) សញ្ញាដាច់ (-) ឬសញ្ញាគូសក្រោម (_) ហើយចាប់ផ្តើមដោយអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="301"/>
+        <location filename="../core_messages.py" line="355"/>
         <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished">MRZ របស់ទិដ្ឋាការ មិនត្រូវបានគាំទ្រទេ៖ សូមវាយព័ត៌មានដោយដៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="302"/>
+        <location filename="../core_messages.py" line="356"/>
         <source>wrong context, or the sealed blob was altered</source>
         <translation type="unfinished">បរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="303"/>
+        <location filename="../core_messages.py" line="357"/>
         <source>wrong context, or the sealed section was altered</source>
         <translation>បរិបទមិនត្រឹមត្រូវ ឬផ្នែកដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="304"/>
+        <location filename="../core_messages.py" line="358"/>
         <source>wrong key or context, or the encrypted blob was altered</source>
         <translation type="unfinished">សោ ឬបរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានអ៊ិនគ្រីប ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="305"/>
+        <location filename="../core_messages.py" line="359"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ ឬបរិបទមិនត្រឹមត្រូវ ឬសោដែលបានរុំការពារ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="46"/>
+        <location filename="../views/sync_panel.py" line="47"/>
         <source>must start with https://: plain http:// is allowed only to this computer (127.0.0.1, ::1, localhost)</source>
         <translation>ត្រូវតែចាប់ផ្តើមដោយ https://៖ http:// ធម្មតា អនុញ្ញាតតែទៅកុំព្យូទ័រនេះប៉ុណ្ណោះ (127.0.0.1, ::1, localhost)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="48"/>
+        <location filename="../views/sync_panel.py" line="49"/>
         <source>must be an https:// address (e.g. https://hq.example.org)</source>
         <translation>ត្រូវតែជាអាសយដ្ឋាន https:// (ឧទាហរណ៍ https://hq.example.org)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="49"/>
+        <location filename="../views/sync_panel.py" line="50"/>
         <source>is not a valid address (e.g. https://hq.example.org)</source>
         <translation>មិនមែនជាអាសយដ្ឋានត្រឹមត្រូវទេ (ឧទាហរណ៍ https://hq.example.org)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="50"/>
+        <location filename="../views/sync_panel.py" line="51"/>
         <source>has no HQ key fingerprint: use the whole enrollment code HQ printed (token and fingerprint, 12 groups of 4), or give HQ&apos;s fingerprint too</source>
         <translation>មិនមានស្នាមម្រាមដៃសោរបស់ទីស្នាក់ការកណ្តាល (HQ) ទេ៖ សូមប្រើលេខកូដចុះឈ្មោះទាំងមូល ដែល HQ បានបោះពុម្ព (លេខកូដ និងស្នាមម្រាមដៃ ១២ ក្រុម ក្រុមនីមួយៗ ៤ តួ) ឬផ្តល់ស្នាមម្រាមដៃរបស់ HQ ផងដែរ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="52"/>
+        <location filename="../views/sync_panel.py" line="53"/>
         <source>HQ&apos;s keys do not match the fingerprint in the enrollment code: nothing was pinned. Check the code; if it is right, someone may stand between this device and HQ.</source>
         <translation>សោរបស់ទីស្នាក់ការកណ្តាល (HQ) មិនត្រូវនឹងស្នាមម្រាមដៃក្នុងលេខកូដចុះឈ្មោះទេ៖ មិនបានរក្សាទុកសោណាមួយទេ។ សូមពិនិត្យលេខកូដ។ ប្រសិនបើវាត្រឹមត្រូវ អាចមាននរណាម្នាក់ស្ថិតនៅចន្លោះឧបករណ៍នេះ និង HQ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="54"/>
+        <location filename="../views/sync_panel.py" line="55"/>
         <source>HQ&apos;s enrollment answer is not signed: nothing was pinned. This server is not a current Checkpoint HQ, or someone stands between this device and HQ.</source>
         <translation>ចម្លើយចុះឈ្មោះរបស់ទីស្នាក់ការកណ្តាល (HQ) មិនមានហត្ថលេខាទេ៖ មិនបានរក្សាទុកសោណាមួយទេ។ ម៉ាស៊ីនមេនេះមិនមែនជា Checkpoint HQ ជំនាន់បច្ចុប្បន្នទេ ឬមាននរណាម្នាក់ស្ថិតនៅចន្លោះឧបករណ៍នេះ និង HQ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="56"/>
+        <location filename="../views/sync_panel.py" line="57"/>
         <source>HQ&apos;s signed answer is for another enrollment request: nothing was pinned</source>
         <translation>ចម្លើយដែលមានហត្ថលេខារបស់ទីស្នាក់ការកណ្តាល (HQ) គឺសម្រាប់សំណើចុះឈ្មោះផ្សេង៖ មិនបានរក្សាទុកសោណាមួយទេ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="57"/>
+        <location filename="../views/sync_panel.py" line="58"/>
         <source>HQ&apos;s answer to the enrollment did not arrive, so this device is NOT enrolled yet. Enroll again with the same code when HQ can be reached: HQ recognises this device and answers again.</source>
         <translation>ចម្លើយរបស់ទីស្នាក់ការកណ្តាល (HQ) ចំពោះការចុះឈ្មោះ មិនបានមកដល់ទេ ដូច្នេះឧបករណ៍នេះ មិនទាន់បានចុះឈ្មោះនៅឡើយទេ។ សូមចុះឈ្មោះម្តងទៀតដោយប្រើលេខកូដដដែល នៅពេលអាចភ្ជាប់ទៅ HQ បាន៖ HQ ស្គាល់ឧបករណ៍នេះ ហើយនឹងឆ្លើយម្តងទៀត។</translation>
     </message>
@@ -1973,12 +2417,12 @@
         <translation type="unfinished">បញ្ហាដែលបានរកឃើញ</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="167"/>
+        <location filename="../views/supervisor/data.py" line="172"/>
         <source>That file already exists. Nothing was overwritten: choose a new name.</source>
         <translation type="unfinished">ឯកសារនោះមានរួចហើយ។ គ្មានអ្វីត្រូវបានសរសេរជាន់ទេ៖ សូមជ្រើសរើសឈ្មោះថ្មី។</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="183"/>
+        <location filename="../views/supervisor/data.py" line="188"/>
         <source>%n row(s) written to %1.</source>
         <translation type="unfinished">
             <numerusform>បានសរសេរ %n ជួរ ទៅក្នុង %1។</numerusform>
@@ -1986,27 +2430,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="184"/>
+        <location filename="../views/supervisor/data.py" line="189"/>
         <source>This file is NOT encrypted. Keep it only on an encrypted disk, never send it by e-mail or chat, and delete it when you are done.</source>
         <translation type="unfinished">ឯកសារនេះ មិនត្រូវបានអ៊ិនគ្រីបទេ។ សូមរក្សាទុកវាតែនៅលើថាសដែលបានអ៊ិនគ្រីបប៉ុណ្ណោះ កុំផ្ញើវាតាមអ៊ីមែល ឬកម្មវិធីជជែកជាដាច់ខាត ហើយលុបវាចោលនៅពេលប្រើរួច។</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="200"/>
+        <location filename="../views/supervisor/data.py" line="205"/>
         <source>Encrypted backup written to %1. Its key file %2 is beside it: keep the two together.</source>
         <translation type="unfinished">បានសរសេរច្បាប់ចម្លងបម្រុងទុកដែលបានអ៊ិនគ្រីប ទៅ %1។ ឯកសារសោរបស់វា %2 នៅជាប់ជាមួយ៖ សូមរក្សាឯកសារទាំងពីរនៅជាមួយគ្នា។</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="212"/>
+        <location filename="../views/supervisor/data.py" line="217"/>
         <source>Checking the store…</source>
         <translation type="unfinished">កំពុងពិនិត្យមូលដ្ឋានទិន្នន័យ…</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="218"/>
+        <location filename="../views/supervisor/data.py" line="223"/>
         <source>OK: the store passed every check (%1 events, %2 persons).</source>
         <translation type="unfinished">ត្រឹមត្រូវ៖ មូលដ្ឋានទិន្នន័យឆ្លងកាត់ការពិនិត្យទាំងអស់ (ព្រឹត្តិការណ៍ %1, បុគ្គល %2 នាក់)។</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="222"/>
+        <location filename="../views/supervisor/data.py" line="227"/>
         <source>%n problem(s) found. Do not delete anything; tell HQ.</source>
         <translation type="unfinished">
             <numerusform>រកឃើញបញ្ហា %n។ កុំលុបអ្វីទាំងអស់ សូមជូនដំណឹងទៅទីស្នាក់ការកណ្តាល (HQ)។</numerusform>
@@ -2017,37 +2461,42 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../messages.py" line="97"/>
+        <location filename="../messages.py" line="98"/>
         <source>Too many wrong passphrases. Try again in %1 seconds.</source>
         <translation type="unfinished">បញ្ចូលឃ្លាសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្ដងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="101"/>
         <source>Wrong user name or passphrase.</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102"/>
+        <location filename="../messages.py" line="103"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished">គណនីនេះត្រូវបានចាក់សោ។ សូមស្នើអ្នកត្រួតពិនិត្យឱ្យដោះសោ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="105"/>
         <source>Your role does not allow this.</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យធ្វើការនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="107"/>
         <source>That record no longer exists.</source>
         <translation type="unfinished">កំណត់ត្រានោះលែងមានទៀតហើយ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="111"/>
+        <source>The open referral: %1, opened %2.</source>
+        <translation>ការបញ្ជូនដែលនៅបើក៖ %1 បើកនៅថ្ងៃ %2។</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="117"/>
         <source>The store could not be used: %1</source>
         <translation type="unfinished">មិនអាចប្រើមូលដ្ឋានទិន្នន័យបានទេ៖ %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="121"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished">មានបញ្ហាកើតឡើង ហើយគ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមព្យាយាមម្ដងទៀត។ ប្រសិនបើវាកើតឡើងម្ដងទៀត សូមប្រាប់អ្នកត្រួតពិនិត្យរបស់អ្នក។</translation>
     </message>
@@ -2055,312 +2504,312 @@
 <context>
     <name>Field</name>
     <message>
-        <location filename="../messages.py" line="20"/>
+        <location filename="../messages.py" line="21"/>
         <source>Family name</source>
         <translation type="unfinished">នាមត្រកូល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="21"/>
+        <location filename="../messages.py" line="22"/>
         <source>Given names</source>
         <translation type="unfinished">នាមខ្លួន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="22"/>
+        <location filename="../messages.py" line="23"/>
         <source>Name in Khmer</source>
         <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="23"/>
+        <location filename="../messages.py" line="24"/>
         <source>Sex</source>
         <translation type="unfinished">ភេទ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="24"/>
+        <location filename="../messages.py" line="25"/>
         <source>Date of birth</source>
         <translation type="unfinished">ថ្ងៃខែឆ្នាំកំណើត</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="25"/>
+        <location filename="../messages.py" line="26"/>
         <source>Estimated age</source>
         <translation type="unfinished">អាយុប៉ាន់ស្មាន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../messages.py" line="27"/>
         <source>Citizenship</source>
         <translation type="unfinished">សញ្ជាតិ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="27"/>
+        <location filename="../messages.py" line="28"/>
         <source>Document type</source>
         <translation type="unfinished">ប្រភេទឯកសារ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="28"/>
+        <location filename="../messages.py" line="29"/>
         <source>Document number</source>
         <translation type="unfinished">លេខឯកសារ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="29"/>
+        <location filename="../messages.py" line="30"/>
         <source>Issuing state</source>
         <translation type="unfinished">ប្រទេសចេញឯកសារ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="30"/>
+        <location filename="../messages.py" line="31"/>
         <source>Document expiry</source>
         <translation type="unfinished">ថ្ងៃផុតកំណត់ឯកសារ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="31"/>
+        <location filename="../messages.py" line="32"/>
         <source>Phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="32"/>
+        <location filename="../messages.py" line="33"/>
         <source>Home province</source>
         <translation type="unfinished">ខេត្តទីលំនៅ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="33"/>
+        <location filename="../messages.py" line="34"/>
         <source>Home district</source>
         <translation type="unfinished">ស្រុក/ខណ្ឌទីលំនៅ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="34"/>
+        <location filename="../messages.py" line="35"/>
         <source>Home commune</source>
         <translation type="unfinished">ឃុំ/សង្កាត់ទីលំនៅ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="35"/>
+        <location filename="../messages.py" line="36"/>
         <source>Home village</source>
         <translation type="unfinished">ភូមិទីលំនៅ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="36"/>
+        <location filename="../messages.py" line="37"/>
         <source>Return type</source>
         <translation type="unfinished">ប្រភេទនៃការត្រឡប់មកវិញ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="37"/>
+        <location filename="../messages.py" line="38"/>
         <source>Country of work</source>
         <translation type="unfinished">ប្រទេសដែលធ្វើការ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="38"/>
+        <location filename="../messages.py" line="39"/>
         <source>Province or city of work</source>
         <translation type="unfinished">ខេត្ត ឬទីក្រុងដែលធ្វើការ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="40"/>
         <source>Sector of work</source>
         <translation type="unfinished">វិស័យការងារ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="41"/>
         <source>Work abroad</source>
         <translation>ការងារនៅបរទេស</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="41"/>
+        <location filename="../messages.py" line="42"/>
         <source>Type of exploitation</source>
         <translation>ប្រភេទនៃការកេងប្រវ័ញ្ច</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="42"/>
+        <location filename="../messages.py" line="43"/>
         <source>Guardian&apos;s name</source>
         <translation type="unfinished">ឈ្មោះអាណាព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="43"/>
+        <location filename="../messages.py" line="44"/>
         <source>Guardian&apos;s relationship</source>
         <translation>ទំនាក់ទំនងរបស់អាណាព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="44"/>
+        <location filename="../messages.py" line="45"/>
         <source>Answers</source>
         <translation>ចម្លើយ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="45"/>
+        <location filename="../messages.py" line="46"/>
         <source>Consent given by</source>
         <translation>ការយល់ព្រមផ្តល់ដោយ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="46"/>
+        <location filename="../messages.py" line="47"/>
         <source>Consent wording</source>
         <translation>អត្ថបទការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="47"/>
+        <location filename="../messages.py" line="48"/>
         <source>Red-flag questions</source>
         <translation>សំណួរសញ្ញាព្រមាន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="49"/>
         <source>Months abroad</source>
         <translation type="unfinished">ចំនួនខែនៅបរទេស</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="49"/>
+        <location filename="../messages.py" line="50"/>
         <source>How they migrated</source>
         <translation type="unfinished">របៀបធ្វើចំណាកស្រុក</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="50"/>
+        <location filename="../messages.py" line="51"/>
         <source>Who recruited them</source>
         <translation type="unfinished">អ្នកដែលជ្រើសរើសគាត់ទៅធ្វើការ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="51"/>
+        <location filename="../messages.py" line="52"/>
         <source>Owes a debt</source>
         <translation type="unfinished">ជាប់បំណុល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="52"/>
+        <location filename="../messages.py" line="53"/>
         <source>Debt amount</source>
         <translation type="unfinished">ចំនួនបំណុល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="53"/>
+        <location filename="../messages.py" line="54"/>
         <source>Detained before return</source>
         <translation type="unfinished">ត្រូវបានឃុំខ្លួនមុនពេលត្រឡប់មកវិញ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="54"/>
+        <location filename="../messages.py" line="55"/>
         <source>Days detained</source>
         <translation type="unfinished">ចំនួនថ្ងៃដែលត្រូវបានឃុំខ្លួន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="55"/>
+        <location filename="../messages.py" line="56"/>
         <source>Wants a job referral</source>
         <translation type="unfinished">ចង់បានការបញ្ជូនទៅរកការងារ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="56"/>
+        <location filename="../messages.py" line="57"/>
         <source>Consent</source>
         <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="57"/>
+        <location filename="../messages.py" line="58"/>
         <source>Reason</source>
         <translation type="unfinished">មូលហេតុ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="58"/>
+        <location filename="../messages.py" line="59"/>
         <source>User name</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="59"/>
+        <location filename="../messages.py" line="60"/>
         <source>Passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="60"/>
+        <location filename="../messages.py" line="61"/>
         <source>Checkpoint name</source>
         <translation type="unfinished">ឈ្មោះច្រកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="61"/>
+        <location filename="../messages.py" line="62"/>
         <source>Agency or facility</source>
         <translation type="unfinished">ស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="62"/>
+        <location filename="../messages.py" line="63"/>
         <source>Indicators</source>
         <translation type="unfinished">សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="63"/>
+        <location filename="../messages.py" line="64"/>
         <source>Status</source>
         <translation type="unfinished">ស្ថានភាព</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="68"/>
         <source>Consent to the TB screen</source>
         <translation>ការយល់ព្រមឱ្យពិនិត្យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="68"/>
+        <location filename="../messages.py" line="69"/>
         <source>Chest X-ray</source>
         <translation>កាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="69"/>
+        <location filename="../messages.py" line="70"/>
         <source>Chest X-ray date</source>
         <translation>កាលបរិច្ឆេទថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="71"/>
         <source>CAD score</source>
         <translation>ពិន្ទុ CAD</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="71"/>
+        <location filename="../messages.py" line="72"/>
         <source>X-ray read by</source>
         <translation>កាំរស្មីអ៊ិចអានដោយ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="73"/>
         <source>Sputum collected on</source>
         <translation>ថ្ងៃប្រមូលកំហាក</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="74"/>
         <source>Specimen id</source>
         <translation>លេខសំណាក</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="75"/>
         <source>Xpert result</source>
         <translation>លទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="76"/>
         <source>Xpert date</source>
         <translation>កាលបរិច្ឆេទ Xpert</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76"/>
+        <location filename="../messages.py" line="77"/>
         <source>Diagnosis</source>
         <translation>រោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="78"/>
         <source>TB register number</source>
         <translation>លេខចុះបញ្ជីជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="79"/>
         <source>Treatment started on</source>
         <translation>ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="80"/>
         <source>Treatment outcome</source>
         <translation>លទ្ធផលព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="81"/>
         <source>Outcome date</source>
         <translation>កាលបរិច្ឆេទនៃលទ្ធផល</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="42"/>
+        <location filename="../views/sync_panel.py" line="43"/>
         <source>Server</source>
         <translation>ម៉ាស៊ីនមេ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="43"/>
+        <location filename="../views/sync_panel.py" line="44"/>
         <source>Token</source>
         <translation>លេខកូដ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="44"/>
+        <location filename="../views/sync_panel.py" line="45"/>
         <source>Fingerprint</source>
         <translation>ស្នាមម្រាមដៃសោ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="45"/>
+        <location filename="../views/sync_panel.py" line="46"/>
         <source>Answer</source>
         <translation>ចម្លើយ</translation>
     </message>
@@ -2470,6 +2919,55 @@
     </message>
 </context>
 <context>
+    <name>FollowUpView</name>
+    <message>
+        <location filename="../views/health_post.py" line="594"/>
+        <location filename="../views/health_post.py" line="608"/>
+        <source>Overdue after (days)</source>
+        <translation>ហួសកាលកំណត់ក្រោយ (ថ្ងៃ)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="597"/>
+        <source>&amp;Overdue only</source>
+        <translation>តែការហួសកាលកំណត់ (&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="599"/>
+        <source>Show &amp;list</source>
+        <translation>បង្ហាញបញ្ជី (&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="603"/>
+        <source>Open TB referrals</source>
+        <translation>ការបញ្ជូនជំងឺរបេងដែលនៅបើក</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="633"/>
+        <source>home province not recorded</source>
+        <translation type="unfinished">មិនបានកត់ត្រាខេត្តកំណើត</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="634"/>
+        <source>OVERDUE</source>
+        <translation>ហួសកាលកំណត់</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="635"/>
+        <source>%1 day(s) since the last step</source>
+        <translation>%1 ថ្ងៃ ចាប់តាំងពីជំហានចុងក្រោយ</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="638"/>
+        <source>opened %1</source>
+        <translation>បើកនៅថ្ងៃ %1</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="652"/>
+        <source>%1 open TB referral(s); %2 waiting more than %3 day(s).</source>
+        <translation>ការបញ្ជូនជំងឺរបេងដែលនៅបើកចំនួន %1; %2 កំពុងរង់ចាំលើសពី %3 ថ្ងៃ។</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../dialogs/form.py" line="73"/>
@@ -2525,97 +3023,97 @@
 <context>
     <name>HealthPost</name>
     <message>
-        <location filename="../views/health_post.py" line="51"/>
+        <location filename="../views/health_post.py" line="55"/>
         <source>Cured</source>
         <translation>ជាសះស្បើយ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="52"/>
+        <location filename="../views/health_post.py" line="56"/>
         <source>Treatment completed</source>
         <translation>បានបញ្ចប់ការព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="53"/>
+        <location filename="../views/health_post.py" line="57"/>
         <source>Treatment failed</source>
         <translation>ការព្យាបាលបរាជ័យ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="54"/>
+        <location filename="../views/health_post.py" line="58"/>
         <source>Died</source>
         <translation>បានស្លាប់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="55"/>
+        <location filename="../views/health_post.py" line="59"/>
         <source>Lost to follow-up</source>
         <translation>បាត់បង់ការតាមដាន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="56"/>
+        <location filename="../views/health_post.py" line="60"/>
         <source>Not evaluated</source>
         <translation>មិនបានវាយតម្លៃ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="59"/>
+        <location filename="../views/health_post.py" line="63"/>
         <source>Screened</source>
         <translation>បានពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="60"/>
+        <location filename="../views/health_post.py" line="64"/>
         <source>Presumptive TB</source>
         <translation>សង្ស័យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="61"/>
+        <location filename="../views/health_post.py" line="65"/>
         <source>Chest X-ray done</source>
         <translation>បានថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="62"/>
+        <location filename="../views/health_post.py" line="66"/>
         <source>X-ray abnormal, suggestive of TB</source>
         <translation>កាំរស្មីអ៊ិចមិនប្រក្រតី បង្ហាញពីជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="63"/>
+        <location filename="../views/health_post.py" line="67"/>
         <source>Sputum collected</source>
         <translation>បានប្រមូលកំហាក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="64"/>
+        <location filename="../views/health_post.py" line="68"/>
         <source>Xpert done</source>
         <translation>បានធ្វើតេស្ត Xpert</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="65"/>
+        <location filename="../views/health_post.py" line="69"/>
         <source>TB diagnosed</source>
         <translation>បានរកឃើញជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="66"/>
+        <location filename="../views/health_post.py" line="70"/>
         <source>  bacteriologically confirmed</source>
         <translation>  បញ្ជាក់ដោយមន្ទីរពិសោធន៍</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="67"/>
+        <location filename="../views/health_post.py" line="71"/>
         <source>  clinically diagnosed</source>
         <translation>  រោគវិនិច្ឆ័យតាមគ្លីនិក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="68"/>
+        <location filename="../views/health_post.py" line="72"/>
         <source>Rifampicin resistant</source>
         <translation>ស៊ាំនឹងថ្នាំ Rifampicin</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="69"/>
+        <location filename="../views/health_post.py" line="73"/>
         <source>Treatment started</source>
         <translation>បានចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="70"/>
+        <location filename="../views/health_post.py" line="74"/>
         <source>Diagnosed, treatment not started</source>
         <translation>បានរកឃើញ តែមិនទាន់ចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="71"/>
+        <location filename="../views/health_post.py" line="75"/>
         <source>Number needed to screen</source>
         <translation>ចំនួនដែលត្រូវពិនិត្យ ដើម្បីរកឃើញម្នាក់</translation>
     </message>
@@ -2623,17 +3121,22 @@
 <context>
     <name>HealthPostPage</name>
     <message>
-        <location filename="../views/health_post.py" line="556"/>
+        <location filename="../views/health_post.py" line="728"/>
         <source>&amp;Health post</source>
         <translation>ប៉ុស្តិ៍សុខភាព (&amp;H)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="560"/>
+        <location filename="../views/health_post.py" line="732"/>
         <source>TB &amp;cascade</source>
         <translation>ដំណាក់កាលថែទាំជំងឺរបេង (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="562"/>
+        <location filename="../views/health_post.py" line="736"/>
+        <source>&amp;Follow-up</source>
+        <translation>តាមដាន (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="738"/>
         <source>TB &amp;policy</source>
         <translation>គោលការណ៍ជំងឺរបេង (&amp;P)</translation>
     </message>
@@ -2641,255 +3144,285 @@
 <context>
     <name>HealthPostView</name>
     <message>
-        <location filename="../views/health_post.py" line="115"/>
+        <location filename="../views/health_post.py" line="122"/>
         <source>Find a person</source>
         <translation>ស្វែងរកបុគ្គល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="115"/>
+        <location filename="../views/health_post.py" line="122"/>
         <source>Name, document, phone or birth date</source>
         <translation>ឈ្មោះ ឯកសារ ទូរស័ព្ទ ឬថ្ងៃខែឆ្នាំកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="118"/>
+        <location filename="../views/health_post.py" line="125"/>
         <source>Persons found</source>
         <translation>បុគ្គលដែលរកឃើញ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="119"/>
+        <location filename="../views/health_post.py" line="126"/>
         <source>Find a person, then press Enter on their name.</source>
         <translation>ស្វែងរកបុគ្គល រួចចុច Enter លើឈ្មោះរបស់គាត់។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="124"/>
+        <location filename="../views/health_post.py" line="131"/>
         <source>Arrival</source>
         <translation>ការមកដល់</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="127"/>
+        <location filename="../views/health_post.py" line="134"/>
+        <source>Call &amp;next from the health post queue</source>
+        <translation>ហៅអ្នកបន្ទាប់ពីជួរប៉ុស្តិ៍សុខភាព (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="136"/>
+        <source>&amp;Done: close the queue entry</source>
+        <translation>រួចរាល់៖ បិទលំដាប់ក្នុងជួរ (&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="143"/>
         <source>TB screen</source>
         <translation>ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="129"/>
+        <location filename="../views/health_post.py" line="145"/>
         <source>The person &amp;agrees to the TB screen</source>
         <translation>បុគ្គលនេះយល់ព្រមឱ្យពិនិត្យជំងឺរបេង (&amp;A)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="145"/>
-        <location filename="../views/health_post.py" line="147"/>
+        <location filename="../views/health_post.py" line="161"/>
+        <location filename="../views/health_post.py" line="163"/>
         <source>Days of cough</source>
         <translation>ចំនួនថ្ងៃក្អក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="148"/>
-        <location filename="../views/health_post.py" line="151"/>
+        <location filename="../views/health_post.py" line="164"/>
+        <location filename="../views/health_post.py" line="167"/>
         <source>HIV status</source>
         <translation>ស្ថានភាពមេរោគអេដស៍</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="165"/>
         <source>Positive</source>
         <translation>វិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="149"/>
+        <location filename="../views/health_post.py" line="165"/>
         <source>Negative</source>
         <translation>អវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="150"/>
+        <location filename="../views/health_post.py" line="166"/>
         <source>Unknown</source>
         <translation>មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="152"/>
+        <location filename="../views/health_post.py" line="168"/>
         <source>Chest X-ray reading</source>
         <translation>លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="153"/>
+        <location filename="../views/health_post.py" line="169"/>
         <source>No X-ray now</source>
         <translation>មិនថតកាំរស្មីអ៊ិចឥឡូវនេះ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="154"/>
+        <location filename="../views/health_post.py" line="170"/>
         <source>CAD score (0-100)</source>
         <translation>ពិន្ទុ CAD (០-១០០)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="154"/>
+        <location filename="../views/health_post.py" line="170"/>
         <source>if the machine gives one</source>
         <translation>ប្រសិនបើម៉ាស៊ីនផ្តល់ឱ្យ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="155"/>
-        <location filename="../views/health_post.py" line="158"/>
+        <location filename="../views/health_post.py" line="171"/>
+        <location filename="../views/health_post.py" line="174"/>
         <source>Read by</source>
         <translation>អានដោយ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="156"/>
+        <location filename="../views/health_post.py" line="172"/>
         <source>Chest &amp;X-ray</source>
         <translation>កាំរស្មីអ៊ិចទ្រូង (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="157"/>
+        <location filename="../views/health_post.py" line="173"/>
         <source>CAD score</source>
         <translation>ពិន្ទុ CAD</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="159"/>
+        <location filename="../views/health_post.py" line="175"/>
         <source>&amp;Record TB screen</source>
         <translation>កត់ត្រាការពិនិត្យជំងឺរបេង (&amp;R)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="168"/>
+        <location filename="../views/health_post.py" line="184"/>
         <source>TB pathway</source>
         <translation>ដំណើរការថែទាំជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="172"/>
-        <location filename="../views/health_post.py" line="173"/>
+        <location filename="../views/health_post.py" line="188"/>
+        <location filename="../views/health_post.py" line="189"/>
         <source>Referral</source>
         <translation>ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="177"/>
-        <location filename="../views/health_post.py" line="178"/>
+        <location filename="../views/health_post.py" line="193"/>
+        <location filename="../views/health_post.py" line="194"/>
         <source>Sputum collected on</source>
         <translation>ថ្ងៃប្រមូលកំហាក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="179"/>
+        <location filename="../views/health_post.py" line="195"/>
         <source>Specimen id</source>
         <translation>លេខសំណាក</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="180"/>
-        <location filename="../views/health_post.py" line="181"/>
+        <location filename="../views/health_post.py" line="196"/>
+        <location filename="../views/health_post.py" line="197"/>
         <source>Xpert result</source>
         <translation>លទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="182"/>
-        <location filename="../views/health_post.py" line="185"/>
-        <location filename="../views/health_post.py" line="193"/>
-        <location filename="../views/health_post.py" line="196"/>
+        <location filename="../views/health_post.py" line="198"/>
+        <location filename="../views/health_post.py" line="201"/>
+        <location filename="../views/health_post.py" line="209"/>
+        <location filename="../views/health_post.py" line="212"/>
         <source>Not recorded</source>
         <translation>មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="183"/>
+        <location filename="../views/health_post.py" line="199"/>
         <source>Diagnosis</source>
         <translation>រោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="186"/>
-        <location filename="../views/health_post.py" line="187"/>
+        <location filename="../views/health_post.py" line="202"/>
+        <location filename="../views/health_post.py" line="203"/>
         <source>TB register number</source>
         <translation>លេខចុះបញ្ជីជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="188"/>
-        <location filename="../views/health_post.py" line="189"/>
+        <location filename="../views/health_post.py" line="204"/>
+        <location filename="../views/health_post.py" line="205"/>
         <source>Treatment started on</source>
         <translation>ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="190"/>
-        <location filename="../views/health_post.py" line="191"/>
+        <location filename="../views/health_post.py" line="206"/>
+        <location filename="../views/health_post.py" line="207"/>
         <source>Treatment facility</source>
         <translation>មូលដ្ឋានសុខាភិបាលដែលព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="194"/>
-        <location filename="../views/health_post.py" line="195"/>
+        <location filename="../views/health_post.py" line="210"/>
+        <location filename="../views/health_post.py" line="211"/>
         <source>Treatment outcome</source>
         <translation>លទ្ធផលព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="197"/>
+        <location filename="../views/health_post.py" line="213"/>
         <source>Outcome on</source>
         <translation>ថ្ងៃនៃលទ្ធផល</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="201"/>
+        <location filename="../views/health_post.py" line="217"/>
         <source>&amp;Save step</source>
         <translation>រក្សាទុកដំណាក់កាល (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="203"/>
+        <location filename="../views/health_post.py" line="219"/>
         <source>&amp;Transfer for treatment (nearest home)</source>
         <translation>បញ្ជូនទៅព្យាបាល (ជិតផ្ទះបំផុត) (&amp;T)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="205"/>
+        <location filename="../views/health_post.py" line="221"/>
         <source>&amp;Print transfer slip</source>
         <translation>បោះពុម្ពប័ណ្ណបញ្ជូន (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="277"/>
+        <location filename="../views/health_post.py" line="297"/>
         <source>No one found.</source>
         <translation>រកមិនឃើញនរណាម្នាក់ទេ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="300"/>
+        <location filename="../views/health_post.py" line="327"/>
         <source>home province not recorded</source>
         <translation>មិនបានកត់ត្រាខេត្តកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="306"/>
+        <location filename="../views/health_post.py" line="333"/>
         <source>Arrived %1</source>
         <translation>មកដល់ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="321"/>
+        <location filename="../views/health_post.py" line="352"/>
         <source>No TB referral yet.</source>
         <translation>មិនទាន់មានការបញ្ជូនជំងឺរបេងនៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="328"/>
+        <location filename="../views/health_post.py" line="362"/>
+        <source>TB screen saved. This person already has an open TB referral (%1, opened %2): the screen continued it; no second referral was opened.</source>
+        <translation>បានរក្សាទុកការពិនិត្យជំងឺរបេង។ អ្នកនេះមានការបញ្ជូនជំងឺរបេងដែលនៅបើកហើយ (%1 បើកនៅថ្ងៃ %2)៖ ការពិនិត្យនេះបានបន្តការបញ្ជូននោះ គ្មានការបញ្ជូនទីពីរត្រូវបានបើកទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="371"/>
         <source>X-ray: %1</source>
         <translation>កាំរស្មីអ៊ិច៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="330"/>
+        <location filename="../views/health_post.py" line="373"/>
         <source>sputum %1</source>
         <translation>កំហាក %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="332"/>
+        <location filename="../views/health_post.py" line="375"/>
         <source>Xpert: %1</source>
         <translation>Xpert៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="336"/>
+        <location filename="../views/health_post.py" line="379"/>
         <source>register %1</source>
         <translation>ចុះបញ្ជី %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="338"/>
+        <location filename="../views/health_post.py" line="381"/>
         <source>treatment from %1</source>
         <translation>ព្យាបាលចាប់ពី %1</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="369"/>
+        <location filename="../views/health_post.py" line="391"/>
+        <source>No one is waiting at the health post.</source>
+        <translation>គ្មាននរណាម្នាក់កំពុងរង់ចាំនៅប៉ុស្តិ៍សុខភាពទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="394"/>
+        <source>Called from the queue: %1</source>
+        <translation>បានហៅពីជួរ៖ %1</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="409"/>
+        <source>Done at the health post. Call the next person when ready.</source>
+        <translation>រួចរាល់នៅប៉ុស្តិ៍សុខភាព។ ហៅអ្នកបន្ទាប់ នៅពេលអ្នករួចរាល់។</translation>
+    </message>
+    <message>
+        <location filename="../views/health_post.py" line="441"/>
         <source>TB screen saved.</source>
         <translation>បានរក្សាទុកការពិនិត្យជំងឺរបេង។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="401"/>
+        <location filename="../views/health_post.py" line="478"/>
         <source>Saved.</source>
         <translation>បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="421"/>
+        <location filename="../views/health_post.py" line="498"/>
         <source>Transfer slip: %1 — %2</source>
         <translation>ប័ណ្ណបញ្ជូន៖ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="424"/>
+        <location filename="../views/health_post.py" line="501"/>
         <source>Transfer recorded.</source>
         <translation>បានកត់ត្រាការបញ្ជូន។</translation>
     </message>
@@ -3355,19 +3888,163 @@
         <translation type="unfinished">ការមកដល់</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="292"/>
+        <location filename="../windows/main_window.py" line="293"/>
+        <source>Assistance desk</source>
+        <translation type="unfinished">តុជំនួយ</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="295"/>
+        <source>NEA desk</source>
+        <translation type="unfinished">តុ NEA</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="296"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="339"/>
+        <location filename="../windows/main_window.py" line="343"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="372"/>
+        <location filename="../windows/main_window.py" line="346"/>
+        <source>Assistance fi&amp;gures</source>
+        <translation>តួលេខជំនួយ (&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="391"/>
         <source>HQ: %1 waiting</source>
         <translation>ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
+    </message>
+</context>
+<context>
+    <name>NeaDeskView</name>
+    <message>
+        <location filename="../views/nea.py" line="51"/>
+        <source>No one is being served. Press F5 to call the next person.</source>
+        <translation>មិនទាន់មានអ្នកកំពុងទទួលសេវាទេ។ ចុច F5 ដើម្បីហៅអ្នកបន្ទាប់។</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="54"/>
+        <source>Call next (F5)</source>
+        <translation type="unfinished">ហៅអ្នកបន្ទាប់ (F5)</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="80"/>
+        <source>Work abroad</source>
+        <translation type="unfinished">ការងារនៅបរទេស</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="81"/>
+        <source>Years of experience</source>
+        <translation>ចំនួនឆ្នាំនៃបទពិសោធន៍</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="82"/>
+        <source>Main skill</source>
+        <translation>ជំនាញចម្បង</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="83"/>
+        <source>Other skills</source>
+        <translation>ជំនាញផ្សេងទៀត</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="84"/>
+        <source>Education</source>
+        <translation>កម្រិតវប្បធម៌</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="85"/>
+        <source>Job looked for</source>
+        <translation>ការងារដែលកំពុងស្វែងរក</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="86"/>
+        <source>Where in Cambodia</source>
+        <translation>កន្លែងណាក្នុងប្រទេសកម្ពុជា</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="89"/>
+        <location filename="../views/nea.py" line="93"/>
+        <source>Would work abroad again</source>
+        <translation>នឹងទៅធ្វើការនៅបរទេសម្តងទៀត</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>yes</source>
+        <translation type="unfinished">បាទ/ចាស</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>no</source>
+        <translation type="unfinished">ទេ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="91"/>
+        <source>maybe</source>
+        <translation>ប្រហែល</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="95"/>
+        <source>Available from</source>
+        <translation>អាចចាប់ផ្តើមពីថ្ងៃ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="95"/>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished">YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="96"/>
+        <source>Phone</source>
+        <translation type="unfinished">លេខទូរស័ព្ទ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="97"/>
+        <source>Second contact</source>
+        <translation>អ្នកទំនាក់ទំនងទីពីរ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="98"/>
+        <source>Second contact&apos;s phone</source>
+        <translation>លេខទូរស័ព្ទអ្នកទំនាក់ទំនងទីពីរ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="99"/>
+        <source>Commune of residence</source>
+        <translation>ឃុំ/សង្កាត់ដែលរស់នៅ</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="106"/>
+        <source>The person agrees to be registered with NEA (read the text above)</source>
+        <translation>បុគ្គលនេះយល់ព្រមចុះឈ្មោះជាមួយ NEA (សូមអានអត្ថបទខាងលើ)</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="109"/>
+        <source>Register with NEA (Ctrl+S)</source>
+        <translation>ចុះឈ្មោះជាមួយ NEA (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="127"/>
+        <source>No one is waiting at the NEA desk.</source>
+        <translation>គ្មាននរណារង់ចាំនៅតុ NEA ទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="179"/>
+        <source>Call a person first (F5).</source>
+        <translation>សូមហៅមនុស្សម្នាក់ជាមុនសិន (F5)។</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="182"/>
+        <source>Without the person&apos;s consent nothing is registered with NEA.</source>
+        <translation>បើគ្មានការយល់ព្រមពីបុគ្គលនេះ គ្មានអ្វីត្រូវបានចុះឈ្មោះជាមួយ NEA ទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/nea.py" line="195"/>
+        <source>Registered with NEA.</source>
+        <translation>បានចុះឈ្មោះជាមួយ NEA។</translation>
     </message>
 </context>
 <context>
@@ -3625,87 +4302,167 @@
         <translation type="unfinished">បានបិទ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="84"/>
+        <location filename="../views/person_record.py" line="85"/>
+        <source>Referral received</source>
+        <translation>បានទទួលការបញ្ជូនបន្ត</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="86"/>
+        <source>Person arrived</source>
+        <translation>សាមីខ្លួនបានមកដល់</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="87"/>
+        <source>Assessed</source>
+        <translation>បានវាយតម្លៃ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="88"/>
+        <source>Assistance given</source>
+        <translation>បានផ្តល់ជំនួយ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="89"/>
+        <source>In shelter</source>
+        <translation>នៅក្នុងទីជម្រក</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="90"/>
+        <source>Family tracing</source>
+        <translation>ការស្វែងរកក្រុមគ្រួសារ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="91"/>
+        <source>Reintegration plan</source>
+        <translation>ផែនការសមាហរណកម្ម</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="92"/>
+        <source>Closed</source>
+        <translation type="unfinished">បានបិទ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="93"/>
+        <source>Did not arrive</source>
+        <translation>មិនបានមកដល់</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="96"/>
+        <source>Reintegrated with family or community</source>
+        <translation>បានធ្វើសមាហរណកម្មជាមួយគ្រួសារ ឬសហគមន៍</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="97"/>
+        <source>Assistance completed</source>
+        <translation>ជំនួយបានបញ្ចប់</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="98"/>
+        <source>Transferred to another organisation</source>
+        <translation>បានផ្ទេរទៅអង្គការផ្សេង</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="99"/>
+        <source>The person declined assistance</source>
+        <translation>សាមីខ្លួនបានបដិសេធជំនួយ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="100"/>
+        <source>Contact lost</source>
+        <translation>បាត់ទំនាក់ទំនង</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="101"/>
+        <source>Other</source>
+        <translation type="unfinished">ផ្សេងទៀត</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="104"/>
         <source>storage</source>
         <translation type="unfinished">ការរក្សាទុក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="85"/>
+        <location filename="../views/person_record.py" line="105"/>
         <source>screening</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="86"/>
+        <location filename="../views/person_record.py" line="106"/>
         <source>referral</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="87"/>
+        <location filename="../views/person_record.py" line="107"/>
         <source>sharing</source>
         <translation type="unfinished">ការចែករំលែក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="90"/>
+        <location filename="../views/person_record.py" line="110"/>
         <source>the whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូល</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="91"/>
+        <location filename="../views/person_record.py" line="111"/>
         <source>an arrival</source>
         <translation type="unfinished">ការមកដល់មួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="92"/>
+        <location filename="../views/person_record.py" line="112"/>
         <source>a trafficking-indicator screen</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្សមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="93"/>
+        <location filename="../views/person_record.py" line="113"/>
         <source>a TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេងមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="94"/>
+        <location filename="../views/person_record.py" line="114"/>
         <source>a referral</source>
         <translation type="unfinished">ការបញ្ជូនមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="169"/>
+        <location filename="../views/person_record.py" line="189"/>
         <source>Protection section</source>
         <translation>ផ្នែកការការពារ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="304"/>
+        <location filename="../views/person_record.py" line="278"/>
+        <source>%1 (recorded by the partner on %2)</source>
+        <translation>%1 (កត់ត្រាដោយដៃគូនៅថ្ងៃទី %2)</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="333"/>
         <source>Trafficking interview</source>
         <translation>ការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="305"/>
+        <location filename="../views/person_record.py" line="334"/>
         <source>Referral</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="306"/>
+        <location filename="../views/person_record.py" line="335"/>
         <source>Sharing</source>
         <translation>ការចែករំលែក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="307"/>
+        <location filename="../views/person_record.py" line="336"/>
         <source>NEA job registration</source>
         <translation>ការចុះឈ្មោះរកការងារជាមួយទីភ្នាក់ងារជាតិមុខរបរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="308"/>
+        <location filename="../views/person_record.py" line="337"/>
         <source>Screening</source>
         <translation>ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="320"/>
+        <location filename="../views/person_record.py" line="349"/>
         <source>given by the guardian %1 (%2)</source>
         <translation>ផ្តល់ដោយអាណាព្យាបាល %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="323"/>
+        <location filename="../views/person_record.py" line="352"/>
         <source>withdrawn %1</source>
         <translation>បានដកវិញ %1</translation>
     </message>
@@ -3771,136 +4528,136 @@
         <translation type="unfinished">មិនមានការមកដល់ដែលបានកត់ត្រាទេ។</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="126"/>
+        <location filename="../views/person_record.py" line="146"/>
         <source>Identity</source>
         <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="137"/>
+        <location filename="../views/person_record.py" line="157"/>
         <source>%1 (estimated)</source>
         <translation type="unfinished">%1 (ប៉ាន់ស្មាន)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="150"/>
-        <location filename="../views/person_record.py" line="286"/>
+        <location filename="../views/person_record.py" line="170"/>
+        <location filename="../views/person_record.py" line="315"/>
         <source>Arrival %1</source>
         <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="143"/>
+        <location filename="../views/person_record.py" line="163"/>
         <source>(voided)</source>
         <translation type="unfinished">(បានចាត់ទុកជាមោឃៈ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="159"/>
+        <location filename="../views/person_record.py" line="179"/>
         <source>Approved</source>
         <translation type="unfinished">បានអនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="160"/>
+        <location filename="../views/person_record.py" line="180"/>
         <source>Waiting for review</source>
         <translation type="unfinished">កំពុងរង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="161"/>
+        <location filename="../views/person_record.py" line="181"/>
         <source>Review</source>
         <translation type="unfinished">ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="167"/>
+        <location filename="../views/person_record.py" line="187"/>
         <source>Not recorded</source>
         <translation type="unfinished">មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="178"/>
+        <location filename="../views/person_record.py" line="198"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="176"/>
+        <location filename="../views/person_record.py" line="196"/>
         <source>Not screened</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="164"/>
-        <location filename="../views/person_record.py" line="317"/>
+        <location filename="../views/person_record.py" line="184"/>
+        <location filename="../views/person_record.py" line="346"/>
         <source>yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="164"/>
-        <location filename="../views/person_record.py" line="318"/>
+        <location filename="../views/person_record.py" line="184"/>
+        <location filename="../views/person_record.py" line="347"/>
         <source>no</source>
         <translation type="unfinished">ទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="172"/>
+        <location filename="../views/person_record.py" line="192"/>
         <source>Consent</source>
         <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="177"/>
+        <location filename="../views/person_record.py" line="197"/>
         <source>Not visible to your role</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអាចមើលបានទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="199"/>
-        <location filename="../views/person_record.py" line="303"/>
+        <location filename="../views/person_record.py" line="219"/>
+        <location filename="../views/person_record.py" line="332"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="212"/>
+        <location filename="../views/person_record.py" line="232"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="217"/>
+        <location filename="../views/person_record.py" line="237"/>
         <source>Approve</source>
         <translation type="unfinished">អនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="219"/>
+        <location filename="../views/person_record.py" line="239"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished">អនុម័តការមកដល់នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="242"/>
+        <location filename="../views/person_record.py" line="262"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished">%1 (តួនាទីរបស់អ្នកមិនអាចមើលព័ត៌មានលម្អិតបានទេ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="245"/>
+        <location filename="../views/person_record.py" line="268"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished">%1 ទៅ %2៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="256"/>
+        <location filename="../views/person_record.py" line="285"/>
         <source>History of changes</source>
         <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="263"/>
+        <location filename="../views/person_record.py" line="292"/>
         <source>device %1 / user %2</source>
         <translation>ឧបករណ៍ %1 / អ្នកប្រើ %2</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="272"/>
+        <location filename="../views/person_record.py" line="301"/>
         <source>reason: %1</source>
         <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="282"/>
+        <location filename="../views/person_record.py" line="311"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="290"/>
+        <location filename="../views/person_record.py" line="319"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="294"/>
+        <location filename="../views/person_record.py" line="323"/>
         <source>TB screen of %1</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>
@@ -3946,29 +4703,75 @@
 <context>
     <name>PolicyView</name>
     <message>
-        <location filename="../views/health_post.py" line="499"/>
+        <location filename="../views/health_post.py" line="671"/>
         <source>A chest &amp;X-ray is taken here (on site)</source>
         <translation>ថតកាំរស្មីអ៊ិចទ្រូងនៅទីនេះ (នៅនឹងកន្លែង) (&amp;X)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="501"/>
+        <location filename="../views/health_post.py" line="673"/>
         <source>Recent &amp;detention alone sends a person to the X-ray</source>
         <translation>ការឃុំខ្លួនថ្មីៗតែមួយមុខ បញ្ជូនបុគ្គលទៅថតកាំរស្មីអ៊ិច (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="509"/>
+        <location filename="../views/health_post.py" line="681"/>
         <source>&amp;Save the TB policy</source>
         <translation>រក្សាទុកគោលការណ៍ជំងឺរបេង (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="524"/>
+        <location filename="../views/health_post.py" line="696"/>
         <source>Only a supervisor can change the TB policy.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យទេដែលអាចផ្លាស់ប្តូរគោលការណ៍ជំងឺរបេង។</translation>
     </message>
     <message>
-        <location filename="../views/health_post.py" line="540"/>
+        <location filename="../views/health_post.py" line="712"/>
         <source>Saved. The TB policy applies from the next sign-in.</source>
         <translation>បានរក្សាទុក។ គោលការណ៍ជំងឺរបេងអនុវត្តចាប់ពីការចូលប្រើលើកក្រោយ។</translation>
+    </message>
+</context>
+<context>
+    <name>ProtectionFollowUpTab</name>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="54"/>
+        <source>Show closed referrals too</source>
+        <translation>បង្ហាញការបញ្ជូនបន្តដែលបានបិទផងដែរ</translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="56"/>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished">ផ្ទុកឡើងវិញ (&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="61"/>
+        <source>Protection referrals</source>
+        <translation>ការបញ្ជូនបន្តសម្រាប់ការការពារ</translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="63"/>
+        <source>Close as lost to follow-up</source>
+        <translation>បិទដោយបាត់ការតាមដាន</translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="94"/>
+        <source>nothing yet</source>
+        <translation>មិនទាន់មានអ្វីនៅឡើយ</translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="100"/>
+        <source>%1 — to %2 (%3), referred %4: %5. Partner: %6</source>
+        <translation>%1 — ទៅ %2 (%3) បញ្ជូនថ្ងៃទី %4៖ %5។ ដៃគូ៖ %6</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/protection_follow_up.py" line="105"/>
+        <source>%n referral(s)</source>
+        <translation type="unfinished">
+            <numerusform>ការបញ្ជូន %n</numerusform>
+            <numerusform>ការបញ្ជូន %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/protection_follow_up.py" line="116"/>
+        <source>Choose a referral in the list.</source>
+        <translation type="unfinished">សូមជ្រើសរើសការបញ្ជូនមួយក្នុងបញ្ជី។</translation>
     </message>
 </context>
 <context>
@@ -4539,9 +5342,149 @@
         <translation type="unfinished">ការចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
+        <location filename="../wizards/registration/wizard.py" line="42"/>
+        <source>Full registration</source>
+        <translation>ការចុះឈ្មោះពេញលេញ</translation>
+    </message>
+    <message>
         <location filename="../wizards/registration/wizard.py" line="54"/>
         <source>Save</source>
         <translation type="unfinished">រក្សាទុក</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionBox</name>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="49"/>
+        <source>Data minimisation</source>
+        <translation>ការកាត់បន្ថយទិន្នន័យ</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="60"/>
+        <source> days</source>
+        <translation> ថ្ងៃ</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="61"/>
+        <source>Retention period after HQ acknowledged a record</source>
+        <translation>រយៈពេលរក្សាទុក បន្ទាប់ពីទីស្នាក់ការកណ្តាលទទួលស្គាល់កំណត់ត្រា</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="62"/>
+        <source>Save &amp;period</source>
+        <translation>រក្សាទុក&amp;រយៈពេល</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="62"/>
+        <source>Save the retention period</source>
+        <translation>រក្សាទុករយៈពេលរក្សាទុក</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="63"/>
+        <source>&amp;Count what would go</source>
+        <translation>&amp;រាប់អ្វីដែលនឹងត្រូវលុប</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="64"/>
+        <source>Count the records whose protection section would be removed</source>
+        <translation>រាប់កំណត់ត្រាដែលផ្នែកការពារនឹងត្រូវលុបចេញ</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="65"/>
+        <source>&amp;Minimise now</source>
+        <translation>&amp;កាត់បន្ថយឥឡូវនេះ</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="66"/>
+        <source>Remove the protection section of records HQ holds, past the period</source>
+        <translation>លុបផ្នែកការពារនៃកំណត់ត្រាដែលទីស្នាក់ការកណ្តាលមាន ហួសរយៈពេល</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="70"/>
+        <source>Your passphrase in the backup</source>
+        <translation>ឃ្លាសម្ងាត់របស់អ្នកនៅក្នុងឯកសារបម្រុងទុក</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="71"/>
+        <source>Res&amp;tore a backup…</source>
+        <translation>&amp;ស្តារឯកសារបម្រុងទុក…</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="72"/>
+        <source>Restore a backup as a new store</source>
+        <translation>ស្តារឯកសារបម្រុងទុកជាឃ្លាំងទិន្នន័យថ្មី</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="74"/>
+        <source>Result</source>
+        <translation type="unfinished">លទ្ធផល</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="75"/>
+        <source>Error</source>
+        <translation type="unfinished">កំហុស</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="81"/>
+        <source>Once HQ has acknowledged a record and this period has passed, the trafficking answers, recruiter and debt details and free-text notes leave this computer. HQ keeps them; a supervisor can fetch a record back. A record with an open protection referral keeps them until the referral closes.</source>
+        <translation>នៅពេលទីស្នាក់ការកណ្តាលបានទទួលស្គាល់កំណត់ត្រាមួយ ហើយរយៈពេលនេះបានកន្លងផុត ចម្លើយអំពីការជួញដូរមនុស្ស ព័ត៌មានលម្អិតអំពីអ្នកជ្រើសរើស និងបំណុល និងកំណត់ចំណាំសរសេរដោយសេរី នឹងចាកចេញពីកុំព្យូទ័រនេះ។ ទីស្នាក់ការកណ្តាលរក្សាទុកវា ហើយអ្នកគ្រប់គ្រងអាចយកកំណត់ត្រាមកវិញបាន។ កំណត់ត្រាដែលមានការបញ្ជូនការពារនៅបើក រក្សាទុកវា រហូតដល់ការបញ្ជូននោះត្រូវបានបិទ។</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="89"/>
+        <source>Retention period:</source>
+        <translation>រយៈពេលរក្សាទុក៖</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="98"/>
+        <source>Passphrase:</source>
+        <translation>ឃ្លាសម្ងាត់៖</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="118"/>
+        <source>Choose the backup to restore</source>
+        <translation>ជ្រើសរើសឯកសារបម្រុងទុកដើម្បីស្តារ</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="119"/>
+        <source>Checkpoint backups (*.db)</source>
+        <translation type="unfinished">ច្បាប់ចម្លងបម្រុងទុក Checkpoint (*.db)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/supervisor/retention.py" line="136"/>
+        <source>Retention period saved: %n day(s).</source>
+        <translation>
+            <numerusform>បានរក្សាទុករយៈពេលរក្សាទិន្នន័យ៖ %n ថ្ងៃ។</numerusform>
+            <numerusform>បានរក្សាទុករយៈពេលរក្សាទិន្នន័យ៖ %n ថ្ងៃ។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/supervisor/retention.py" line="143"/>
+        <source>%n record(s) would lose their protection section.</source>
+        <translation>
+            <numerusform>កំណត់ត្រា %n នឹងបាត់បង់ផ្នែកការការពាររបស់វា។</numerusform>
+            <numerusform>កំណត់ត្រា %n នឹងបាត់បង់ផ្នែកការការពាររបស់វា។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/supervisor/retention.py" line="144"/>
+        <source>%n record(s) lost their protection section; HQ keeps it.</source>
+        <translation>
+            <numerusform>កំណត់ត្រា %n បានបាត់បង់ផ្នែកការការពាររបស់វា ទីស្នាក់ការកណ្តាល (HQ) រក្សាទុកវា។</numerusform>
+            <numerusform>កំណត់ត្រា %n បានបាត់បង់ផ្នែកការការពាររបស់វា ទីស្នាក់ការកណ្តាល (HQ) រក្សាទុកវា។</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../views/supervisor/retention.py" line="147"/>
+        <source>%n record(s) keep it for now.</source>
+        <translation>
+            <numerusform>កំណត់ត្រា %n រក្សាវាទុកសិនសម្រាប់ពេលនេះ។</numerusform>
+            <numerusform>កំណត់ត្រា %n រក្សាវាទុកសិនសម្រាប់ពេលនេះ។</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/retention.py" line="180"/>
+        <source>Backup restored as %1. Open it from the sign-in screen.</source>
+        <translation>បានស្តារឯកសារបម្រុងទុកជា %1។ សូមបើកវាពីអេក្រង់ចូល។</translation>
     </message>
 </context>
 <context>
@@ -4749,84 +5692,95 @@
 <context>
     <name>StationQueueView</name>
     <message>
-        <location filename="../views/arrivals/queue.py" line="40"/>
+        <location filename="../views/arrivals/queue.py" line="51"/>
         <source>SURGE MODE: quick registration only; interviews for the flagged.</source>
         <translation>របៀបអ្នកមកច្រើន៖ ចុះឈ្មោះរហ័សតែប៉ុណ្ណោះ; សម្ភាសន៍សម្រាប់អ្នកដែលមានសញ្ញា។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="48"/>
+        <location filename="../views/arrivals/queue.py" line="59"/>
         <source>Station</source>
         <translation>ស្ថានីយ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="49"/>
+        <location filename="../views/arrivals/queue.py" line="60"/>
         <source>Private interview room</source>
         <translation>បន្ទប់សម្ភាសន៍ឯកជន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="49"/>
+        <location filename="../views/arrivals/queue.py" line="60"/>
+        <location filename="../views/arrivals/queue.py" line="201"/>
         <source>Health post</source>
         <translation type="unfinished">ប៉ុស្តិ៍សុខភាព</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="50"/>
+        <location filename="../views/arrivals/queue.py" line="61"/>
         <source>NEA desk</source>
         <translation>តុ NEA</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="50"/>
+        <location filename="../views/arrivals/queue.py" line="61"/>
         <source>Assistance desk</source>
         <translation>តុជំនួយ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="55"/>
+        <location filename="../views/arrivals/queue.py" line="66"/>
         <source>Call next (F5)</source>
         <translation>ហៅអ្នកបន្ទាប់ (F5)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="59"/>
+        <location filename="../views/arrivals/queue.py" line="70"/>
         <source>Laptops of this checkpoint share the queue through HQ whenever a link exists; without one, this laptop&apos;s queue is its own and merges at the next sync.</source>
         <translation>កុំព្យូទ័រយួរដៃនៃច្រកត្រួតពិនិត្យនេះ ចែករំលែកជួររង់ចាំតាមរយៈទីស្នាក់ការកណ្តាល (HQ) នៅពេលមានការតភ្ជាប់; បើគ្មាន ជួររង់ចាំនៃកុំព្យូទ័រនេះគឺជារបស់វាផ្ទាល់ ហើយបញ្ចូលគ្នានៅពេលធ្វើសមកាលកម្មលើកក្រោយ។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="66"/>
+        <location filename="../views/arrivals/queue.py" line="77"/>
         <source>Queue</source>
         <translation>ជួររង់ចាំ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="70"/>
+        <location filename="../views/arrivals/queue.py" line="81"/>
         <source>Done (Ctrl+D)</source>
         <translation>រួចរាល់ (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="71"/>
+        <location filename="../views/arrivals/queue.py" line="82"/>
         <source>Referred (Ctrl+R)</source>
         <translation>បានបញ្ជូន (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="72"/>
+        <location filename="../views/arrivals/queue.py" line="83"/>
         <source>Left before being seen (Ctrl+E)</source>
         <translation>បានចាកចេញមុនពេលត្រូវបានជួប (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="111"/>
+        <location filename="../views/arrivals/queue.py" line="122"/>
         <source>being seen</source>
         <translation>កំពុងត្រូវបានជួប</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="112"/>
+        <location filename="../views/arrivals/queue.py" line="123"/>
         <source>waiting %1 min</source>
         <translation>កំពុងរង់ចាំ %1 នាទី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="118"/>
+        <location filename="../views/arrivals/queue.py" line="126"/>
+        <source>red flags: %1</source>
+        <translation>សញ្ញាព្រមាន៖ %1</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="131"/>
         <source>Waiting %1 · seen %2 · referred %3 · left before being seen %4</source>
         <translation>កំពុងរង់ចាំ %1 · បានជួប %2 · បានបញ្ជូន %3 · បានចាកចេញមុនពេលជួប %4</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/queue.py" line="133"/>
+        <location filename="../views/arrivals/queue.py" line="146"/>
         <source>No one is waiting at this station.</source>
         <translation>គ្មាននរណាម្នាក់កំពុងរង់ចាំនៅស្ថានីយនេះទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/queue.py" line="183"/>
+        <source>This person&apos;s full registration is already recorded: interview them and close the entry (Ctrl+D).</source>
+        <translation>ការចុះឈ្មោះពេញលេញរបស់អ្នកនេះបានកត់ត្រារួចហើយ៖ សម្ភាសន៍ពួកគេ ហើយបិទធាតុនេះ (Ctrl+D)។</translation>
     </message>
 </context>
 <context>
@@ -4852,27 +5806,38 @@
         <translation type="unfinished">ទិន្នន័យ (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="52"/>
+        <location filename="../views/supervisor/view.py" line="58"/>
+        <source>Pro&amp;tection referrals</source>
+        <translation>ការបញ្ជូនបន្តសម្រាប់ការ&amp;ការពារ</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/view.py" line="59"/>
         <source>Your role has no supervisor tasks.</source>
         <translation type="unfinished">តួនាទីរបស់អ្នក មិនមានការងាររបស់អ្នកត្រួតពិនិត្យទេ។</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="75"/>
+        <location filename="../views/supervisor/view.py" line="82"/>
         <source>Export to a new CSV file</source>
         <translation type="unfinished">នាំចេញទៅឯកសារ CSV ថ្មី</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="75"/>
+        <location filename="../views/supervisor/view.py" line="82"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished">ឯកសារ CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="77"/>
+        <location filename="../views/supervisor/view.py" line="84"/>
+        <source>Restore the backup as a new store</source>
+        <translation>ស្តារឯកសារបម្រុងទុកជាឃ្លាំងទិន្នន័យថ្មី</translation>
+    </message>
+    <message>
+        <location filename="../views/supervisor/view.py" line="86"/>
         <source>Write the backup to a new file</source>
         <translation type="unfinished">សរសេរច្បាប់ចម្លងបម្រុងទុក ទៅឯកសារថ្មី</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/view.py" line="77"/>
+        <location filename="../views/supervisor/view.py" line="84"/>
+        <location filename="../views/supervisor/view.py" line="86"/>
         <source>Checkpoint backups (*.db)</source>
         <translation type="unfinished">ច្បាប់ចម្លងបម្រុងទុក Checkpoint (*.db)</translation>
     </message>
@@ -4918,183 +5883,203 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../views/sync_panel.py" line="86"/>
+        <location filename="../views/sync_panel.py" line="87"/>
         <source>Sync now</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មឥឡូវនេះ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="88"/>
+        <location filename="../views/sync_panel.py" line="89"/>
         <source>Stop</source>
         <translation type="unfinished">បញ្ឈប់</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="91"/>
+        <location filename="../views/sync_panel.py" line="92"/>
         <source>Export batch to USB…</source>
         <translation type="unfinished">នាំចេញកញ្ចប់ទិន្នន័យទៅ USB…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="93"/>
+        <location filename="../views/sync_panel.py" line="94"/>
         <source>Import acknowledgement from USB…</source>
         <translation type="unfinished">នាំចូលការបញ្ជាក់ទទួលពី USB…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="99"/>
+        <location filename="../views/sync_panel.py" line="100"/>
         <source>Enroll this device with HQ</source>
         <translation type="unfinished">ចុះឈ្មោះឧបករណ៍នេះជាមួយ ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="101"/>
-        <location filename="../views/sync_panel.py" line="109"/>
+        <location filename="../views/sync_panel.py" line="102"/>
+        <location filename="../views/sync_panel.py" line="110"/>
         <source>HQ address</source>
         <translation type="unfinished">អាសយដ្ឋាន ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="104"/>
+        <location filename="../views/sync_panel.py" line="105"/>
         <source>One-time enrollment code (token and HQ key fingerprint)</source>
         <translation>លេខកូដចុះឈ្មោះប្រើតែម្តង (លេខកូដ និងស្នាមម្រាមដៃសោរបស់ HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="105"/>
+        <location filename="../views/sync_panel.py" line="106"/>
         <source>Enroll</source>
         <translation type="unfinished">ចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="110"/>
+        <location filename="../views/sync_panel.py" line="111"/>
         <source>One-time token</source>
         <translation type="unfinished">លេខកូដប្រើតែម្ដង</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="116"/>
+        <location filename="../views/sync_panel.py" line="117"/>
         <source>Batches</source>
         <translation type="unfinished">កញ្ចប់ទិន្នន័យ</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="119"/>
+        <location filename="../views/sync_panel.py" line="120"/>
         <source>Conflicts to decide</source>
         <translation type="unfinished">ភាពផ្ទុយគ្នាដែលត្រូវសម្រេច</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="120"/>
+        <location filename="../views/sync_panel.py" line="121"/>
         <source>Keep the value in place</source>
         <translation type="unfinished">រក្សាតម្លៃដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="122"/>
+        <location filename="../views/sync_panel.py" line="123"/>
         <source>Keep the other value</source>
         <translation type="unfinished">រក្សាតម្លៃមួយទៀត</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="133"/>
+        <location filename="../views/sync_panel.py" line="134"/>
         <source>Batches (newest first):</source>
         <translation type="unfinished">កញ្ចប់ទិន្នន័យ (ថ្មីបំផុតមុនគេ)៖</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="135"/>
+        <location filename="../views/sync_panel.py" line="136"/>
         <source>The same field changed on two devices — decide which value stays:</source>
         <translation type="unfinished">ព័ត៌មានដដែលត្រូវបានកែប្រែលើឧបករណ៍ពីរ — សូមសម្រេចថាតម្លៃណាត្រូវរក្សាទុក៖</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="169"/>
+        <location filename="../views/sync_panel.py" line="170"/>
         <source>Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3</source>
         <translation type="unfinished">រង់ចាំផ្ញើ៖ %1 · បានផ្ញើ កំពុងរង់ចាំ ទីស្នាក់ការកណ្តាល (HQ)៖ %2 · ទីស្នាក់ការកណ្តាល (HQ) បានបញ្ជាក់ទទួល៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="172"/>
+        <location filename="../views/sync_panel.py" line="173"/>
         <source>Last complete sync: %1</source>
         <translation type="unfinished">សមកាលកម្មពេញលេញចុងក្រោយ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="174"/>
+        <location filename="../views/sync_panel.py" line="175"/>
         <source>This device is not enrolled with HQ yet.</source>
         <translation type="unfinished">ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះជាមួយ ទីស្នាក់ការកណ្តាល (HQ) នៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="177"/>
+        <location filename="../views/sync_panel.py" line="178"/>
         <source>HQ set aside %1 record(s) with a reason; see the batches.</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) បានដាក់ដាច់ដោយឡែកនូវកំណត់ត្រាចំនួន %1 ដោយមានមូលហេតុ។ សូមមើលកញ្ចប់ទិន្នន័យ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="182"/>
+        <location filename="../views/sync_panel.py" line="183"/>
         <source>Kept aside from HQ, not applied: %1</source>
         <translation>បានទុកដាច់ដោយឡែកពីទីស្នាក់ការកណ្តាល (HQ) មិនបានអនុវត្ត៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="201"/>
+        <location filename="../views/sync_panel.py" line="203"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="207"/>
+        <location filename="../views/sync_panel.py" line="212"/>
+        <source>No referral directory from HQ yet: the agencies shipped with the app are used.</source>
+        <translation>មិនទាន់មានបញ្ជីឈ្មោះអង្គការទទួលការបញ្ជូនបន្តពីទីស្នាក់ការកណ្តាលនៅឡើយទេ៖ ប្រើភ្នាក់ងារដែលភ្ជាប់មកជាមួយកម្មវិធី។</translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="214"/>
+        <source>Referral directory of %1 (version %2, %3 organisations).</source>
+        <translation>បញ្ជីឈ្មោះអង្គការទទួលការបញ្ជូនបន្តចុះថ្ងៃទី %1 (កំណែ %2, អង្គការ %3)។</translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="217"/>
+        <source>Warning: the referral directory expired on %1. It stays in use; sync with HQ to renew it.</source>
+        <translation>ការព្រមាន៖ បញ្ជីឈ្មោះអង្គការទទួលការបញ្ជូនបន្តបានផុតកំណត់នៅថ្ងៃទី %1។ វានៅតែប្រើដដែល។ សូមធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាលដើម្បីបន្តវា។</translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="220"/>
+        <source>HQ&apos;s latest directory was refused: %1</source>
+        <translation>បញ្ជីឈ្មោះថ្មីបំផុតរបស់ទីស្នាក់ការកណ្តាលត្រូវបានបដិសេធ៖ %1</translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="227"/>
         <source>Enrolled again with HQ %1 on %2, after HQ at %3 released this device.</source>
         <translation>បានចុះឈ្មោះម្តងទៀតជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2 បន្ទាប់ពី HQ នៅ %3 បានដោះលែងឧបករណ៍នេះ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="211"/>
+        <location filename="../views/sync_panel.py" line="231"/>
         <source>Enrolled with HQ %1 on %2.</source>
         <translation>បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="250"/>
+        <location filename="../views/sync_panel.py" line="270"/>
         <source>Syncing…</source>
         <translation type="unfinished">កំពុងធ្វើសមកាលកម្ម…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="255"/>
+        <location filename="../views/sync_panel.py" line="275"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished">បានផ្ញើ %1 ក្នុងចំណោម %2</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="268"/>
+        <location filename="../views/sync_panel.py" line="288"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished">ទិន្នន័យទាំងអស់មាននៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="270"/>
+        <location filename="../views/sync_panel.py" line="290"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished">បានបញ្ឈប់។ គ្មានអ្វីបាត់បង់ទេ ទិន្នន័យដែលនៅសល់នឹងផ្ញើនៅពេលក្រោយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="272"/>
+        <location filename="../views/sync_panel.py" line="292"/>
         <source>Not finished: %1</source>
         <translation type="unfinished">មិនទាន់រួចរាល់៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="273"/>
+        <location filename="../views/sync_panel.py" line="293"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) មិនទាន់បញ្ជាក់ទទួលទិន្នន័យទាំងអស់នៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="290"/>
+        <location filename="../views/sync_panel.py" line="310"/>
         <source>Enter HQ&apos;s address and the one-time enrollment code.</source>
         <translation>សូមបញ្ចូលអាសយដ្ឋានរបស់ទីស្នាក់ការកណ្តាល (HQ) និងលេខកូដចុះឈ្មោះប្រើតែម្តង។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="308"/>
+        <location filename="../views/sync_panel.py" line="328"/>
         <source>Export batch to USB</source>
         <translation type="unfinished">នាំចេញកញ្ចប់ទិន្នន័យទៅ USB</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="310"/>
+        <location filename="../views/sync_panel.py" line="330"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished">នាំចូលការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="320"/>
+        <location filename="../views/sync_panel.py" line="340"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished">គ្មានទិន្នន័យរង់ចាំផ្ញើទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="321"/>
+        <location filename="../views/sync_panel.py" line="341"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished">បានសរសេរព្រឹត្តិការណ៍ %1 ទៅក្នុង %2។ សូមយកវាទៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយយកឯកសារបញ្ជាក់ទទួលត្រឡប់មកវិញ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="336"/>
+        <location filename="../views/sync_panel.py" line="356"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished">បានអនុវត្តការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ) រួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="337"/>
+        <location filename="../views/sync_panel.py" line="357"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished">ការបញ្ជាក់ទទួលនេះត្រូវបានអនុវត្តរួចហើយ។</translation>
     </message>

@@ -15,10 +15,13 @@ from datetime import date
 from typing import Any
 
 from checkpoint import codelists
+from checkpoint.arrivals.codes import STATION_ROLES
 from checkpoint.model.referral import CXR_RESULTS, DIAGNOSES, TREATMENT_OUTCOMES, XPERT_RESULTS
 from checkpoint.model.roles import Permission, can
 from checkpoint.screening import tb_items
 from checkpoint.screening.cascade import AGE_GROUPS, SEXES, STEPS
+from checkpoint.services import Changes
+from checkpoint.services.arrivals import QueueItem
 from ui.messages import error_message
 from ui.models.referrals import result_label, stage_label
 from ui.qt import (
@@ -26,6 +29,7 @@ from ui.qt import (
     QCheckBox,
     QComboBox,
     QCoreApplication,
+    QFont,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -45,7 +49,7 @@ from ui.qt import (
 from ui.text import code_label, content_language, local_date
 from ui.wizards.registration.outcomes import outcome_text
 
-__all__ = ["CascadeView", "HealthPostPage", "HealthPostView", "PolicyView"]
+__all__ = ["CascadeView", "FollowUpView", "HealthPostPage", "HealthPostView", "PolicyView"]
 
 OUTCOME_LABELS = {
     "CURED": QT_TRANSLATE_NOOP("HealthPost", "Cured"),
@@ -111,6 +115,9 @@ class HealthPostView(QWidget):
         self.person_id: str | None = None
         self.record: Any = None
         self.transfer_id: str | None = None
+        self.continued_id: str | None = None      # the open referral the last screen continued (issue 14)
+        self.queue_entry: str | None = None       # the health post queue's entry of the person called (issue 11)
+        self.want_arrival: str | None = None
 
         self.search = _line("hp_search", self.tr("Find a person"), self.tr("Name, document, phone or birth date"))
         self.results = QListWidget()
@@ -122,6 +129,15 @@ class HealthPostView(QWidget):
         self.arrival = QComboBox()
         self.arrival.setObjectName("hp_arrival")
         self.arrival.setAccessibleName(self.tr("Arrival"))
+        # The triage queue's health post station (issue 11): call the next person straight into this screen.
+        self.has_queue = "HEALTH_POST" in ctx.session.site.stations and ctx.role in STATION_ROLES["HEALTH_POST"]
+        self.call_btn = QPushButton(self.tr("Call &next from the health post queue"))
+        self.call_btn.setObjectName("hp_call_next")
+        self.queue_done_btn = QPushButton(self.tr("&Done: close the queue entry"))
+        self.queue_done_btn.setObjectName("hp_queue_done")
+        self.queue_done_btn.setEnabled(False)
+        for b in (self.call_btn, self.queue_done_btn):
+            b.setVisible(self.has_queue)
 
         # the screen, and the X-ray of the same sitting
         screen = QGroupBox(self.tr("TB screen"))
@@ -222,6 +238,8 @@ class HealthPostView(QWidget):
         pf.addRow(self.pathway)
 
         left = QVBoxLayout()
+        left.addWidget(self.call_btn)
+        left.addWidget(self.queue_done_btn)
         left.addWidget(self.search)
         left.addWidget(self.results, 1)
         right = QWidget()
@@ -247,6 +265,8 @@ class HealthPostView(QWidget):
         self.record_btn.clicked.connect(self.save_step)
         self.transfer_btn.clicked.connect(self.transfer)
         self.print_btn.clicked.connect(self._print_slip)
+        self.call_btn.clicked.connect(self.call_next)
+        self.queue_done_btn.clicked.connect(self.close_queue_entry)
         self._enable(False)
 
     def showEvent(self, event: Any) -> None:
@@ -276,8 +296,15 @@ class HealthPostView(QWidget):
         else:
             self.message.setText(self.tr("No one found."))
 
-    def open_person(self, person_id: str) -> None:
+    def open_person(self, person_id: str, *, queue_entry_id: str | None = None,
+                    encounter_id: str | None = None) -> None:
+        """Show a person; ``queue_entry_id``: the health post's queue entry they were called from (by this page's
+        Call next or the station queue), closed as done once their TB screen is saved here or with Done;
+        ``encounter_id``: the arrival they queue for, selected."""
         self.person_id = person_id
+        self.queue_entry = queue_entry_id
+        self.queue_done_btn.setEnabled(queue_entry_id is not None)
+        self.want_arrival = encounter_id
         self.transfer_id = None
         self.slip.clear()
         self.print_btn.setEnabled(False)
@@ -310,16 +337,32 @@ class HealthPostView(QWidget):
             text = f"{code_label('health_facilities', r['agency_code'])} — {stage_label(r['status'])}"
             self.referral.addItem(text, r["id"])
             lines.append(self._pathway_line(r))
+        if self.want_arrival:
+            keep_arrival, self.want_arrival = self.want_arrival, None
         for combo, keep in ((self.arrival, keep_arrival), (self.referral, keep_ref)):
             i = combo.findData(keep) if keep else -1
             if i >= 0:
                 combo.setCurrentIndex(i)
-        if self.transfer_id:
+        if self.continued_id:
+            self._say_continued(rec)
+        elif self.transfer_id:
             self.referral.setCurrentIndex(max(0, self.referral.findData(self.transfer_id)))
         elif not keep_ref and self.referral.count():
             self.referral.setCurrentIndex(self.referral.count() - 1)
         self.pathway.setText("\n".join(lines) or self.tr("No TB referral yet."))
         self._enable(bool(rec.arrivals))
+
+    def _say_continued(self, rec: Any) -> None:
+        """After a screen that continued the person's open TB referral: select it and say so."""
+        rid, self.continued_id = self.continued_id, None
+        row = next((r for r in rec.referrals if r["id"] == rid), None)
+        if row is None:
+            return
+        self.referral.setCurrentIndex(max(0, self.referral.findData(rid)))
+        self.message.setText(self.tr("TB screen saved. This person already has an open TB referral (%1, opened %2): "
+                                     "the screen continued it; no second referral was opened.")
+                             .replace("%1", code_label("health_facilities", row["agency_code"]))
+                             .replace("%2", local_date(row["created_at"])))
 
     def _pathway_line(self, r: dict[str, Any]) -> str:
         parts = [code_label("health_facilities", r["agency_code"]), stage_label(r["status"])]
@@ -339,6 +382,35 @@ class HealthPostView(QWidget):
         if r["treatment_outcome"]:
             parts.append(_tr(OUTCOME_LABELS.get(r["treatment_outcome"], r["treatment_outcome"])))
         return " · ".join(p for p in parts if p)
+
+    # ------------------------------------------------------------------ the queue
+    def call_next(self) -> None:
+        """Call the next person waiting at the health post and open them here, on the arrival they queue for."""
+        def done(item: Any) -> None:
+            if not isinstance(item, QueueItem):
+                self.message.setText(self.tr("No one is waiting at the health post."))
+                return
+            name = " ".join(x for x in (item.family_name, item.given_names) if x) or item.name_khmer
+            self.message.setText(self.tr("Called from the queue: %1").replace("%1", name))
+            self.open_person(item.person_id, queue_entry_id=item.entry_id, encounter_id=item.encounter_id)
+
+        a = self.ctx.session.arrivals
+        self.ctx.mutate(lambda: a.call_next("HEALTH_POST") or Changes(), on_done=done, on_error=self._error,
+                        parent=self)
+
+    def close_queue_entry(self) -> None:
+        entry = self.queue_entry
+        if entry is None:
+            return
+
+        def done(_c: Any) -> None:
+            self.queue_entry = None
+            self.queue_done_btn.setEnabled(False)
+            self.message.setText(self.tr("Done at the health post. Call the next person when ready."))
+            self.call_btn.setFocus()
+
+        self.ctx.mutate(self.ctx.session.arrivals.close, entry, "done", on_done=done, on_error=self._error,
+                        parent=self)
 
     # ------------------------------------------------------------------ writing
     def _error(self, exc: BaseException) -> None:
@@ -373,7 +445,12 @@ class HealthPostView(QWidget):
             self.cxr_result.setCurrentIndex(0)
             self.cad.clear()
             self.read_by.clear()
+            self.continued_id = res.referral_id if res.continued else None
             self.reload()
+            if self.queue_entry is not None:         # called from the health post's queue: seen
+                entry, self.queue_entry = self.queue_entry, None
+                self.queue_done_btn.setEnabled(False)
+                self.ctx.mutate(self.ctx.session.arrivals.close, entry, "done", on_error=self._error, parent=self)
 
         self.ctx.mutate(self.ctx.session.health.screen, enc, answers, consent=self.consent.isChecked(), cxr=cxr,
                         on_done=done, on_error=self._error, parent=self)
@@ -485,7 +562,102 @@ class CascadeView(QWidget):
                      *(c["by_age_group"][g][step] for g in AGE_GROUPS)]
             rows.append(f"<tr><td>{html.escape(_tr(STEP_LABELS[step]))}</td>"
                         + "".join(f"<td align='right'>{'–' if v is None else v}</td>" for v in cells) + "</tr>")
-        self.table.setHtml(f"<table border='1' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>")
+        # by home province (issue 14): where the persons go back to, for the linkage to their district
+        prov = list(c.get("by_province", {}))
+        unknown = self.tr("Province unknown")
+        title = html.escape(self.tr("By home province"))
+        names = [unknown if p == "unknown" else code_label("provinces", p) or p for p in prov]
+        phead = "".join(f"<th>{html.escape(h)}</th>" for h in [self.tr("Step"), *names])
+        prow = []
+        for step in (*STEPS, "nns"):
+            cells = [c["by_province"][p][step] for p in prov]
+            prow.append(f"<tr><td>{html.escape(_tr(STEP_LABELS[step]))}</td>"
+                        + "".join(f"<td align='right'>{'–' if v is None else v}</td>" for v in cells) + "</tr>")
+        by_province = (f"<p><b>{title}</b></p>"
+                       f"<table border='1' cellpadding='3'><tr>{phead}</tr>{''.join(prow)}</table>") if prov else ""
+        self.table.setHtml(f"<table border='1' cellpadding='3'><tr>{head}</tr>{''.join(rows)}</table>{by_province}")
+
+
+class FollowUpView(QWidget):
+    """The health worker's follow-up list (issue 14): every open TB referral, the longest waiting first, those
+    waiting more than the chosen number of days marked overdue. Enter on a line opens the person at the health
+    post (``open_person``). Health workers and supervisors (``screen_tb``)."""
+
+    def __init__(self, ctx: Any, open_person: Callable[[str], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._open = open_person
+        self.setObjectName("tb_follow_up")
+        self.days = QSpinBox()
+        self.days.setObjectName("follow_up_days")
+        self.days.setAccessibleName(self.tr("Overdue after (days)"))
+        self.days.setRange(0, 365)
+        self.days.setValue(7)
+        self.only = QCheckBox(self.tr("&Overdue only"))
+        self.only.setObjectName("follow_up_overdue_only")
+        self.show_btn = QPushButton(self.tr("Show &list"))
+        self.show_btn.setObjectName("follow_up_show")
+        self.list = QListWidget()
+        self.list.setObjectName("follow_up_list")
+        self.list.setAccessibleName(self.tr("Open TB referrals"))
+        self.message = QLabel()
+        self.message.setObjectName("follow_up_message")
+        self.message.setWordWrap(True)
+        form = QHBoxLayout()
+        form.addWidget(QLabel(self.tr("Overdue after (days)")))
+        form.addWidget(self.days)
+        form.addWidget(self.only)
+        form.addWidget(self.show_btn)
+        form.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.message)
+        lay.addWidget(self.list, 1)
+        self.rows: list[Any] = []
+        self.show_btn.clicked.connect(self.refresh)
+        self.only.toggled.connect(lambda _on: self.refresh())
+        self.list.itemActivated.connect(self._activated)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.ctx.call(self.ctx.session.health.follow_up, overdue_days=self.days.value(),
+                      overdue_only=self.only.isChecked(), on_done=self._show, owner=self, latest="tb_follow_up",
+                      on_error=lambda e: self.message.setText(error_message(e)))
+
+    def line(self, r: Any) -> str:
+        """One referral as the list shows it."""
+        province = code_label("provinces", r.home_province) or self.tr("home province not recorded")
+        head = self.tr("OVERDUE") + " · " if r.overdue else ""
+        return (head + self.tr("%1 day(s) since the last step").replace("%1", str(r.days_waiting))
+                + f" · {r.family_name} {r.given_names}  {r.name_khmer} · {province} · "
+                + f"{code_label('health_facilities', r.facility)} · {stage_label(r.status)} · "
+                + self.tr("opened %1").replace("%1", r.opened_on))
+
+    def _show(self, rows: list[Any]) -> None:
+        self.rows = rows
+        self.list.clear()
+        bold = QFont()
+        bold.setBold(True)
+        for r in rows:
+            it = QListWidgetItem(self.line(r))
+            it.setData(Qt.ItemDataRole.UserRole, r.person_id)
+            if r.overdue:
+                it.setFont(bold)
+            self.list.addItem(it)
+        late = sum(1 for r in rows if r.overdue)
+        self.message.setText(self.tr("%1 open TB referral(s); %2 waiting more than %3 day(s).")
+                             .replace("%1", str(len(rows))).replace("%2", str(late))
+                             .replace("%3", str(self.days.value())))
+        if rows:
+            self.list.setCurrentRow(0)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        if self._open is not None:
+            self._open(item.data(Qt.ItemDataRole.UserRole))
 
 
 class PolicyView(QWidget):
@@ -558,5 +730,14 @@ class HealthPostPage(QTabWidget):
         if can(ctx.role, Permission.TB_CASCADE):
             self.cascade = CascadeView(ctx)
             self.addTab(self.cascade, self.tr("TB &cascade"))
+        self.follow_up: FollowUpView | None = None
+        if can(ctx.role, Permission.SCREEN_TB):
+            self.follow_up = FollowUpView(ctx, open_person=self._open_from_list)
+            self.addTab(self.follow_up, self.tr("&Follow-up"))
         self.policy = PolicyView(ctx)
         self.addTab(self.policy, self.tr("TB &policy"))
+
+    def _open_from_list(self, person_id: str) -> None:
+        """From the follow-up list to the person at the health post."""
+        self.setCurrentWidget(self.post)
+        self.post.open_person(person_id)

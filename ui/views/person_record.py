@@ -31,7 +31,7 @@ from ui.qt import (
     Qt,
     QVBoxLayout,
 )
-from ui.text import code_label, local_datetime
+from ui.text import code_label, content_language, local_date, local_datetime
 
 __all__ = ["arrival_box", "heading", "history_box", "identity_box", "plain_label", "referral_text", "void_choices"]
 
@@ -79,6 +79,26 @@ REFERRAL_STATUSES = {
     "treatment_started": QT_TRANSLATE_NOOP("PersonDetail", "treatment started"),
     "lost_to_follow_up": QT_TRANSLATE_NOOP("PersonDetail", "lost to follow-up"),
     "closed": QT_TRANSLATE_NOOP("PersonDetail", "closed"),
+}
+# What a partner organisation recorded at HQ (checkpoint.partner_stages, issue 16).
+PARTNER_STAGES = {
+    "received": QT_TRANSLATE_NOOP("PersonDetail", "Referral received"),
+    "arrived": QT_TRANSLATE_NOOP("PersonDetail", "Person arrived"),
+    "assessed": QT_TRANSLATE_NOOP("PersonDetail", "Assessed"),
+    "assistance_given": QT_TRANSLATE_NOOP("PersonDetail", "Assistance given"),
+    "shelter": QT_TRANSLATE_NOOP("PersonDetail", "In shelter"),
+    "family_tracing": QT_TRANSLATE_NOOP("PersonDetail", "Family tracing"),
+    "reintegration_plan": QT_TRANSLATE_NOOP("PersonDetail", "Reintegration plan"),
+    "closed": QT_TRANSLATE_NOOP("PersonDetail", "Closed"),
+    "did_not_arrive": QT_TRANSLATE_NOOP("PersonDetail", "Did not arrive"),
+}
+PARTNER_OUTCOMES = {
+    "reintegrated": QT_TRANSLATE_NOOP("PersonDetail", "Reintegrated with family or community"),
+    "assistance_completed": QT_TRANSLATE_NOOP("PersonDetail", "Assistance completed"),
+    "transferred": QT_TRANSLATE_NOOP("PersonDetail", "Transferred to another organisation"),
+    "declined": QT_TRANSLATE_NOOP("PersonDetail", "The person declined assistance"),
+    "lost_contact": QT_TRANSLATE_NOOP("PersonDetail", "Contact lost"),
+    "other": QT_TRANSLATE_NOOP("PersonDetail", "Other"),
 }
 CONSENTS = {
     "storage": QT_TRANSLATE_NOOP("PersonDetail", "storage"),
@@ -241,6 +261,9 @@ def referral_text(r: dict[str, Any]) -> str:
     if r.get("restricted"):
         return QCoreApplication.translate("PersonDetail", "%1 (details not visible to your role)").replace("%1", kind)
     agency = code_label("health_facilities" if r.get("kind") == "health" else "agencies", r.get("agency_code"))
+    if agency == r.get("agency_code") and r.get("agency_label"):      # an organisation of HQ's directory (#16)
+        agency = r["agency_label_km"] if content_language() == "km" and r.get("agency_label_km") \
+            else r["agency_label"]
     status = _t(REFERRAL_STATUSES.get(r.get("status", ""), r.get("status", "")))
     text = (QCoreApplication.translate("PersonDetail", "%1 to %2: %3")
             .replace("%1", kind).replace("%2", agency).replace("%3", status))
@@ -248,6 +271,12 @@ def referral_text(r: dict[str, Any]) -> str:
         text += " (" + code_label("referral_urgencies", r["urgency"]) + ")"
     if r.get("protection"):          # its notes are sealed for this user (issue 10, point 11)
         text += " — " + tr("Core", r.get("protection_message", ""))
+    for st in r.get("partner_stages") or []:
+        line = _t(PARTNER_STAGES.get(st["stage"], st["stage"]))
+        if st.get("outcome"):
+            line += " — " + _t(PARTNER_OUTCOMES.get(st["outcome"], st["outcome"]))
+        text += "\n    " + QCoreApplication.translate("PersonDetail", "%1 (recorded by the partner on %2)").replace(
+            "%1", line).replace("%2", local_date(st.get("recorded_at")))
     return _voided(text, r)
 
 

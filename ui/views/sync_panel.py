@@ -18,6 +18,7 @@ from ui.context import AppContext
 from ui.messages import error_message
 from ui.qt import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -33,7 +34,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.text import local_datetime
+from ui.text import local_date, local_datetime
 from ui.widgets.fields import ErrorLabel, name
 
 # What enrolling can answer (sync's own messages, shown through the "Core" and "Field" contexts by error_message):
@@ -182,6 +183,7 @@ class SyncPanel(QWidget):
             text += "\n" + self.tr("Kept aside from HQ, not applied: %1").replace("%1", str(st["held_incoming"]))
             for h in st.get("held_reasons", [])[:5]:
                 text += f"\n  {h['count']} × {h['reason']}"
+        text += self._directory_line(st.get("directory"))
         self.state.setText(text)
         self.last_error.show_error(self._engine_error() or st["last_error"])
         self.batches.clear()
@@ -200,6 +202,24 @@ class SyncPanel(QWidget):
         self.keep_other.setEnabled(self.conflicts.count() > 0)
         self.status_changed.emit(self.tr("HQ: %1 waiting").replace("%1", str(st["pending"] + st["inflight"])))
         self._enrolled = enrolled
+
+    def _directory_line(self, d: dict[str, Any] | None) -> str:
+        """HQ's referral directory in use (issue 16): its date, a warning past its expiry, and why HQ's latest
+        document was refused (the reason as the core words it)."""
+        if not d:
+            return ""
+        if not d["version"]:
+            line = "\n" + self.tr("No referral directory from HQ yet: the agencies shipped with the app are used.")
+        else:
+            line = "\n" + self.tr("Referral directory of %1 (version %2, %3 organisations).").replace(
+                "%1", local_date(d["issued_at"])).replace("%2", str(d["version"])).replace("%3", str(d["entries"]))
+            if d["expired"]:
+                line += "\n" + self.tr("Warning: the referral directory expired on %1. It stays in use; sync with "
+                                        "HQ to renew it.").replace("%1", local_date(d["expires_at"]))
+        if d.get("refused"):
+            line += "\n" + self.tr("HQ's latest directory was refused: %1").replace(
+                "%1", QCoreApplication.translate("Core", d["refused"]["reason"]))
+        return line
 
     def _enrollment_line(self, e: dict[str, Any]) -> str:
         """The last enrollment, and a re-enrollment (which HQ released the device) so nobody misses a move."""

@@ -289,6 +289,10 @@ class MainWindow(QMainWindow):
             action("health_post", self.tr("Health post"), "Ctrl+6", lambda: self.show_page("health_post"))
         if self.available("arrivals"):
             action("arrivals", self.tr("Arrivals"), "Ctrl+5", lambda: self.show_page("arrivals"))
+        if self.available("assistance"):        # issue 13: the assistance desk
+            action("assistance", self.tr("Assistance desk"), "Ctrl+7", lambda: self.show_page("assistance"))
+        if self.available("nea"):               # issue 13: NEA job registration
+            action("nea", self.tr("NEA desk"), "Ctrl+8", lambda: self.show_page("nea"))
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
         self.user_label = QLabel(f"{user.display_name} · {role_label(user.role)}")
@@ -337,6 +341,9 @@ class MainWindow(QMainWindow):
 
                 view = SupervisorView(self.ctx)
                 view.add_tab(self.sync_panel, self.tr("&Sync with HQ"))
+                if can(role, Permission.STATS):    # issue 13: assistance by kind, provider, sex and age
+                    from ui.views.assistance_figures import AssistanceFiguresView
+                    view.add_tab(AssistanceFiguresView(self.ctx), self.tr("Assistance fi&gures"))
                 return view
             self._factories["supervisor"] = supervisor
 
@@ -352,6 +359,18 @@ class MainWindow(QMainWindow):
 
                 return ArrivalsView(self.ctx)
             self._factories["arrivals"] = arrivals
+        if can(role, Permission.GIVE_ASSISTANCE):    # issue 13: the assistance desk (its own ASSISTANCE_DESK queue)
+            def assistance() -> QWidget:
+                from ui.views.assistance import AssistanceDeskView
+
+                return AssistanceDeskView(self.ctx)
+            self._factories["assistance"] = assistance
+        if can(role, Permission.NEA_REGISTER):       # issue 13: the NEA desk (its own NEA_DESK queue)
+            def nea() -> QWidget:
+                from ui.views.nea import NeaDeskView
+
+                return NeaDeskView(self.ctx)
+            self._factories["nea"] = nea
 
     def available(self, key: str) -> bool:
         return key in self.pages or key in getattr(self, "_factories", {})

@@ -59,6 +59,8 @@ PERMISSIONS: Final[dict[str, frozenset[str]]] = {
     "revoke_device": frozenset({"data_manager", "hq_admin"}),
     "export": frozenset({"data_manager"}),
     "manage_accounts": frozenset({"hq_admin"}),
+    "manage_directory": frozenset({"data_manager"}),       # the referral directory (#16)
+    "follow_referrals": frozenset({"partner"}),            # referrals to her organisation only (#16)
 }
 
 MAX_FAILURES: Final = 5

@@ -33,10 +33,20 @@ from checkpoint.clock import Clock
 from checkpoint.errors import AuthError, CheckpointError
 from sync.hq.service import HQService
 from sync.hq.web import queries
-from sync.hq.web.accounts import ROLE_LABELS, ROLES, Accounts, audit, can
+from sync.hq.web.accounts import ROLE_LABELS, ROLES, Accounts, audit, can, log_export
 from sync.hq.web.charts import bar_chart
 from sync.hq.web.i18n import LANGUAGES, translate
-from sync.hq.web.report_source import REPORTS, checkpoint_choices, report, valid_period
+from sync.hq.web.report_source import (
+    DIMENSION_LABELS,
+    FORMATS,
+    REPORTS,
+    THRESHOLDS,
+    checkpoint_choices,
+    download,
+    report,
+    thresholds_for,
+    valid_period,
+)
 from sync.hq.web.sessions import Sessions, WebSession
 
 __all__ = ["PREFIX", "SecurityHeaders", "mount_web"]
@@ -275,7 +285,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
             return refused
         assert s is not None
         if not can(s.role, "view_aggregates"):
-            return page(request, "partner.html", s)
+            return RedirectResponse(f"{PREFIX}/partner", status_code=303)
         stats = await run_in_threadpool(service.stats)
         per_day = await run_in_threadpool(queries.events_per_day, store, clk)
         lang = lang_of(request)
@@ -291,19 +301,52 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         stats = await run_in_threadpool(service.stats)
         return page(request, "sync.html", s, devices=devs, stats=stats)
 
+    def report_query(request: Request, s: WebSession, choices: list[tuple[str, str]]
+                     ) -> tuple[str, list[str], str, str]:
+        """The period, checkpoints, dimension and view a report page or download asked for (anything unknown:
+        the default; a view the role may not have: its default)."""
+        q = request.query_params
+        period = valid_period(q.get("period")) or clk.now().strftime("%Y-%m")
+        chosen = [c for c in q.getlist("checkpoint") if c in {i for i, _n in choices}]
+        dimension = q.get("dimension", "")
+        if dimension not in DIMENSION_LABELS:
+            dimension = "checkpoint"
+        views = thresholds_for(s.role)
+        view = q.get("view", "")
+        return period, chosen, dimension, view if view in views else views[0]
+
     @app.get(f"{PREFIX}/reports/{{kind}}", include_in_schema=False)
     async def report_page(request: Request, kind: str) -> Response:
         s, refused = await guarded(request, "view_aggregates")
-        if refused is not None:
-            return refused
+        if refused is not None or s is None:
+            return refused or to_sign_in()
         if kind not in REPORTS:
             return page(request, "error.html", s, status=404, title="Not found", message="There is no such report.")
         choices = await run_in_threadpool(checkpoint_choices, store)
-        period = valid_period(request.query_params.get("period")) or clk.now().strftime("%Y-%m")
-        chosen = [c for c in request.query_params.getlist("checkpoint") if c in {i for i, _n in choices}]
-        table = await run_in_threadpool(report, store, kind, period, chosen)
+        period, chosen, dimension, view = report_query(request, s, choices)
+        table = await run_in_threadpool(report, store, kind, period, chosen, dimension, THRESHOLDS[view])
+        query = urllib.parse.urlencode([("period", period), *(("checkpoint", c) for c in chosen),
+                                        ("dimension", dimension), ("view", view)])
         return page(request, "report.html", s, kind=kind, table=table, period=period, choices=choices,
-                    chosen=chosen)
+                    chosen=chosen, dimension=dimension, dimensions=DIMENSION_LABELS, view=view,
+                    views=thresholds_for(s.role), query=query)
+
+    @app.get(f"{PREFIX}/reports/{{kind}}/download.{{fmt}}", include_in_schema=False)
+    async def report_download(request: Request, kind: str, fmt: str) -> Response:
+        s, refused = await guarded(request, "view_aggregates")
+        if refused is not None or s is None:
+            return refused or to_sign_in()
+        if kind not in REPORTS or fmt not in FORMATS:
+            return page(request, "error.html", s, status=404, title="Not found", message="There is no such report.")
+        choices = await run_in_threadpool(checkpoint_choices, store)
+        period, chosen, dimension, view = report_query(request, s, choices)
+        data, rows, threshold = await run_in_threadpool(download, store, period, chosen, dimension, view, fmt)
+        await run_in_threadpool(log_export, store, clk, s.username, f"report {kind} {fmt.upper()} ({dimension}, "
+                                f"threshold {threshold})", period, rows, _address(request))
+        media = "text/csv; charset=utf-8" if fmt == "csv" else \
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return Response(data, media_type=media, headers={
+            "Content-Disposition": f'attachment; filename="checkpoint-{kind}-{period}.{fmt}"'})
 
     @app.get(f"{PREFIX}/quarantine", include_in_schema=False)
     async def quarantine_list(request: Request) -> Response:
@@ -437,5 +480,9 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         with store.write() as conn:
             audit(conn, timestamp(clk), username, action, target, detail, address)
 
+    from sync.hq.web.referral_pages import mount_referral_pages  # the referral network (#16)
+
+    mount_referral_pages(app, service, clk, accounts, prefix=PREFIX, page=page, guarded=guarded, posted=posted,
+                         address=_address)
     app.add_middleware(SecurityHeaders)
 

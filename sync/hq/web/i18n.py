@@ -128,6 +128,70 @@ KHMER: Final[dict[str, str]] = {
     "Exchange key": "កូនសោប្តូរ",
     "Keys are created and rotated with checkpoint-hq on the server, never from this page.":
         "កូនសោត្រូវបានបង្កើត និងផ្លាស់ប្តូរដោយ checkpoint-hq នៅលើម៉ាស៊ីនមេ មិនមែនពីទំព័រនេះទេ។",
+    # the referral network (#16)
+    "This slip is valid, but HQ has not received this referral yet: ask the checkpoint to sync, then check the "
+    "slip again.":
+        "ប័ណ្ណនេះមានសុពលភាព ប៉ុន្តែទីស្នាក់ការកណ្តាលមិនទាន់បានទទួលការបញ្ជូនបន្តនេះនៅឡើយទេ៖ "
+        "សូមស្នើឱ្យច្រកត្រួតពិនិត្យធ្វើសមកាលកម្ម រួចពិនិត្យប័ណ្ណម្តងទៀត។",
+    "Active": "សកម្ម",
+    "Age": "អាយុ",
+    "Assessed": "បានវាយតម្លៃ",
+    "Assistance completed": "ជំនួយបានបញ្ចប់",
+    "Assistance given": "បានផ្តល់ជំនួយ",
+    "Check": "ពិនិត្យ",
+    "Check a referral slip": "ពិនិត្យប័ណ្ណបញ្ជូនបន្ត",
+    "Closed": "បានបិទ",
+    "Code": "លេខកូដ",
+    "Contact agreed by the person": "ទំនាក់ទំនងដែលសាមីខ្លួនបានយល់ព្រម",
+    "Contact lost": "បាត់ទំនាក់ទំនង",
+    "Did not arrive": "មិនបានមកដល់",
+    "Every change is a new version, signed into the reference data the checkpoints' devices apply. "
+    "Nothing is deleted: to withdraw an organisation, give it an end date.":
+        "ការផ្លាស់ប្តូរនីមួយៗគឺជាកំណែថ្មី "
+        "ដែលត្រូវបានចុះហត្ថលេខាចូលក្នុងទិន្នន័យយោងដែលឧបករណ៍នៃច្រកត្រួតពិនិត្យអនុវត្ត។ "
+        "គ្មានអ្វីត្រូវបានលុបទេ៖ ដើម្បីដកអង្គការមួយចេញ សូមដាក់កាលបរិច្ឆេទបញ្ចប់ឱ្យវា។",
+    "Family tracing": "ការស្វែងរកក្រុមគ្រួសារ",
+    "Follow-up": "ការតាមដាន",
+    "Import": "នាំចូល",
+    "Import a CSV": "នាំចូលឯកសារ CSV",
+    "Imported": "បាននាំចូល",
+    "In shelter": "នៅក្នុងទីជម្រក",
+    "Kind": "ប្រភេទ",
+    "New": "ថ្មី",
+    "No referrals are addressed to your organisation.": "មិនមានការបញ្ជូនបន្តណាមួយផ្ញើមកអង្គការរបស់អ្នកទេ។",
+    "Only referrals addressed to your organisation are shown, with what you need to receive the person.":
+        "មានតែការបញ្ជូនបន្តដែលផ្ញើមកអង្គការរបស់អ្នកប៉ុណ្ណោះដែលត្រូវបានបង្ហាញ "
+        "ជាមួយព័ត៌មានដែលអ្នកត្រូវការដើម្បីទទួលសាមីខ្លួន។",
+    "Other": "ផ្សេងទៀត",
+    "Outcome (when closing)": "លទ្ធផល (ពេលបិទ)",
+    "Paste the CSV (UTF-8). Columns": "បិទភ្ជាប់ CSV (UTF-8)។ ជួរឈរ",
+    "Person arrived": "សាមីខ្លួនបានមកដល់",
+    "Provinces": "ខេត្ត",
+    "QR code text": "អត្ថបទកូដ QR",
+    "Referral": "ការបញ្ជូនបន្ត",
+    "Referral directory": "បញ្ជីឈ្មោះអង្គការទទួលការបញ្ជូនបន្ត",
+    "Referral received": "បានទទួលការបញ្ជូនបន្ត",
+    "Reintegrated with family or community": "បានធ្វើសមាហរណកម្មជាមួយគ្រួសារ ឬសហគមន៍",
+    "Reintegration plan": "ផែនការសមាហរណកម្ម",
+    "Scan the QR code on the slip into this box, or type its text. It is checked against the keys of the "
+    "checkpoints' devices.":
+        "ស្កេនកូដ QR នៅលើប័ណ្ណចូលក្នុងប្រអប់នេះ ឬវាយអត្ថបទរបស់វា។ "
+        "វាត្រូវបានពិនិត្យជាមួយកូនសោនៃឧបករណ៍របស់ច្រកត្រួតពិនិត្យ។",
+    "Services": "សេវា",
+    "Sex": "ភេទ",
+    "Slip id": "លេខសម្គាល់ប័ណ្ណ",
+    "Stage": "ដំណាក់កាល",
+    "The person declined assistance": "សាមីខ្លួនបានបដិសេធជំនួយ",
+    "The slip is valid. Check that the person in front of you is this person (name, sex, age) before you "
+    "record the arrival.":
+        "ប័ណ្ណនេះមានសុពលភាព។ សូមពិនិត្យថាមនុស្សនៅចំពោះមុខអ្នកគឺជាសាមីខ្លួននេះ (ឈ្មោះ ភេទ "
+        "អាយុ) មុនពេលកត់ត្រាការមកដល់។",
+    "This slip is valid, but the referral is addressed to another organisation.":
+        "ប័ណ្ណនេះមានសុពលភាព ប៉ុន្តែការបញ្ជូនបន្តនេះផ្ញើទៅអង្គការផ្សេង។",
+    "Transferred to another organisation": "បានផ្ទេរទៅអង្គការផ្សេង",
+    "Urgency": "ភាពបន្ទាន់",
+    "Version": "កំណែ",
+    "added / changed / unchanged": "បានបន្ថែម / បានផ្លាស់ប្តូរ / មិនផ្លាស់ប្តូរ",
 }
 
 
@@ -136,3 +200,56 @@ def translate(text: str, lang: str) -> str:
     if lang == "km":
         return KHMER.get(text, text)
     return text
+
+
+# The report pages (sync.hq.web.report_source: indicators, dimensions, the filter and suppression texts).
+KHMER.update({
+    "Persons": "មនុស្ស",
+    "Child protection concern": "ការព្រួយបារម្ភអំពីការការពារកុមារ",
+    "Screened for trafficking": "បានពិនិត្យការជួញដូរមនុស្ស",
+    "Not screened": "មិនបានពិនិត្យ",
+    "Trafficking indicators present": "មានសូចនាករនៃការជួញដូរមនុស្ស",
+    "Safety-rule referrals": "ការបញ្ជូនបន្តតាមវិធានសុវត្ថិភាព",
+    "Referred for protection": "បានបញ្ជូនបន្តដើម្បីការពារ",
+    "Referred for child protection": "បានបញ្ជូនបន្តដើម្បីការពារកុមារ",
+    "Referred for health": "បានបញ្ជូនបន្តផ្នែកសុខភាព",
+    "Screened for TB": "បានពិនិត្យរកជំងឺរបេង",
+    "Presumptive TB": "សង្ស័យជំងឺរបេង",
+    "Chest X-ray done": "បានថតកាំរស្មីអ៊ិចទ្រូង",
+    "Chest X-ray suggestive of TB": "កាំរស្មីអ៊ិចទ្រូងបង្ហាញសញ្ញាជំងឺរបេង",
+    "Sputum collected": "បានប្រមូលកំហាក",
+    "Xpert test done": "បានធ្វើតេស្ត Xpert",
+    "Diagnosed with TB": "បានធ្វើរោគវិនិច្ឆ័យថាមានជំងឺរបេង",
+    "Bacteriologically confirmed": "បានបញ្ជាក់ដោយបាក់តេរីវិទ្យា",
+    "Clinically diagnosed": "បានធ្វើរោគវិនិច្ឆ័យតាមគ្លីនិក",
+    "Rifampicin resistant": "ស៊ាំនឹងថ្នាំរីហ្វាំពីស៊ីន",
+    "Treatment started": "បានចាប់ផ្តើមព្យាបាល",
+    "Diagnosed, treatment not started": "បានធ្វើរោគវិនិច្ឆ័យ តែមិនទាន់ចាប់ផ្តើមព្យាបាល",
+    "Sex": "ភេទ",
+    "Men, women, boys and girls": "បុរស ស្ត្រី ក្មេងប្រុស និងក្មេងស្រី",
+    "Age group": "ក្រុមអាយុ",
+    "Province of destination": "ខេត្តគោលដៅ",
+    "District of destination": "ស្រុកគោលដៅ",
+    "Country of return": "ប្រទេសដែលត្រឡប់មកពី",
+    "Return type": "ប្រភេទនៃការត្រឡប់មកវិញ",
+    "Sector": "វិស័យការងារ",
+    "Type of exploitation": "ប្រភេទនៃការកេងប្រវ័ញ្ច",
+    "Broken down by": "បែងចែកតាម",
+    "Small cells": "ក្រឡាតូចៗ",
+    "Withheld under 5 (internal)": "លាក់ពេលតិចជាង ៥ (ផ្ទៃក្នុង)",
+    "Withheld under 11 (publication)": "លាក់ពេលតិចជាង ១១ (ការបោះពុម្ពផ្សាយ)",
+    "Shown (data managers only, not for sharing)": "បង្ហាញ (សម្រាប់អ្នកគ្រប់គ្រងទិន្នន័យតែប៉ុណ្ណោះ មិនត្រូវចែករំលែក)",
+    "The reporting facts missed a batch: figures may be low until the facts are rebuilt.":
+        "ទិន្នន័យរបាយការណ៍បានខកខានបាច់មួយ៖ តួលេខអាចទាបជាងការពិត រហូតដល់ទិន្នន័យត្រូវបានសាងសង់ឡើងវិញ។",
+    "Cells under the threshold are withheld and shown as <k, with one more cell when needed so they cannot be "
+    "worked out from the total.":
+        "ក្រឡាដែលតិចជាងកម្រិតកំណត់ត្រូវបានលាក់ ហើយបង្ហាញជា <k ព្រមទាំងក្រឡាមួយទៀតពេលចាំបាច់ "
+        "ដើម្បីកុំឱ្យគេគណនាវាចេញពីសរុបបាន។",
+    "Every figure is shown, even a single person: do not share this page.":
+        "តួលេខទាំងអស់ត្រូវបានបង្ហាញ សូម្បីតែមនុស្សម្នាក់៖ កុំចែករំលែកទំព័រនេះ។",
+    "Download": "ទាញយក",
+    "The TB cascade is broken down by checkpoint, sex and age group only.":
+        "ដំណាក់កាលជំងឺរបេងត្រូវបានបែងចែកតាមច្រកត្រួតពិនិត្យ ភេទ និងក្រុមអាយុតែប៉ុណ្ណោះ។",
+    "HQ does not compute this report yet: its events do not reach HQ's reporting facts.":
+        "ទីស្នាក់ការកណ្តាលមិនទាន់គណនារបាយការណ៍នេះនៅឡើយទេ៖ ព្រឹត្តិការណ៍របស់វាមិនទាន់ចូលទិន្នន័យរបាយការណ៍ទេ។",
+})

@@ -1,31 +1,94 @@
-"""Where the report pages get their figures: ONE function, ``report``, that the lead points at the reports API
-(``sync.hq.reports``, #15 point 3) when the two branches merge.
+"""Where the report pages get their figures: ONE function, ``report``, over HQ's reports (``sync.hq.reports
+.build_report``), so a page shows exactly what ``checkpoint-hq report`` prints for the same period, checkpoints and
+threshold (a test compares them).
 
-Until then it returns the technical counts HQ already holds, labelled as such (``technical=True``; the page says
-so above the table): registration events received per checkpoint in the period, and the records of the report's
-kind HQ holds for persons registered there. Never an invented figure, never an indicator it cannot compute.
+A page is one section of the report broken down by one dimension (``DIMENSION_LABELS``): one row per category,
+one column per indicator (``KINDS``), the total below. Small cells are withheld by the report itself (``None``,
+shown as "<k"). Who may see which threshold (``thresholds_for``): everyone with the reports sees the internal
+threshold (5) or the publication threshold (11); only a data manager may ask for the unsuppressed figures on screen
+(issue 15: cells are suppressed "in anything shown to analysts or exported as aggregate"); a downloaded file is an
+aggregate export, so it is never below the internal threshold, whoever asks.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Final
 
 import sqlalchemy as sa
 
-from sync.hq.store import HQStore, checkpoints, devices, events, persons, records
+from sync.hq.reports import (
+    FORMATS,
+    INTERNAL,
+    PUBLICATION,
+    TB_DIMENSIONS,
+    TB_INDICATORS,
+    Period,
+    Report,
+    build_report,
+    export_bytes,
+)
+from sync.hq.store import HQStore, checkpoints
 
-__all__ = ["REPORTS", "ReportTable", "checkpoint_choices", "report", "valid_period"]
+__all__ = [
+    "DIMENSION_LABELS",
+    "FORMATS",
+    "INDICATOR_LABELS",
+    "KINDS",
+    "REPORTS",
+    "THRESHOLDS",
+    "ReportTable",
+    "build",
+    "checkpoint_choices",
+    "download",
+    "report",
+    "table_of",
+    "thresholds_for",
+    "valid_period",
+]
 
-# Report kind -> (title, the record kind HQ holds that comes closest, or "" for none)
+# Report kind -> (title, the section of sync.hq.reports it shows, "" for none yet)
 REPORTS: Final[dict[str, tuple[str, str]]] = {
-    "arrivals": ("Arrivals", "encounter"),
-    "trafficking": ("Trafficking screening and referrals", "trafficking_screening"),
-    "tb": ("TB cascade", "tb_screening"),
+    "arrivals": ("Arrivals", "arrivals"),
+    "trafficking": ("Trafficking screening and referrals", "arrivals"),
+    "tb": ("TB cascade", "tb"),
     "assistance": ("Assistance", ""),
     "nea": ("NEA registrations", ""),
 }
+# Report kind -> the indicators it shows, in order (indicators a dimension does not have are left out).
+KINDS: Final[dict[str, tuple[str, ...]]] = {
+    "arrivals": ("arrivals", "persons", "child_protection", "referrals"),
+    "trafficking": ("trafficking_screened", "trafficking_not_screened", "trafficking_indicators",
+                    "trafficking_safety_referrals", "referrals_protection", "referrals_child_protection"),
+    "tb": TB_INDICATORS,
+    "assistance": (),
+    "nea": (),
+}
+INDICATOR_LABELS: Final[dict[str, str]] = {
+    "arrivals": "Arrivals", "persons": "Persons", "child_protection": "Child protection concern",
+    "referrals": "Referrals", "trafficking_screened": "Screened for trafficking",
+    "trafficking_not_screened": "Not screened", "trafficking_indicators": "Trafficking indicators present",
+    "trafficking_safety_referrals": "Safety-rule referrals",
+    "referrals_protection": "Referred for protection", "referrals_child_protection": "Referred for child protection",
+    "referrals_health": "Referred for health",
+    # the TB cascade (checkpoint.screening.cascade.STEPS)
+    "screened": "Screened for TB", "presumptive": "Presumptive TB", "x_rayed": "Chest X-ray done",
+    "xray_abnormal": "Chest X-ray suggestive of TB", "sputum_collected": "Sputum collected",
+    "xpert_done": "Xpert test done", "tb_diagnosed": "Diagnosed with TB",
+    "bact_confirmed": "Bacteriologically confirmed",
+    "clinically_diagnosed": "Clinically diagnosed", "rif_resistant": "Rifampicin resistant",
+    "treatment_started": "Treatment started", "initial_loss_to_follow_up": "Diagnosed, treatment not started",
+}
+DIMENSION_LABELS: Final[dict[str, str]] = {
+    "checkpoint": "Checkpoint", "sex": "Sex", "sex_age": "Men, women, boys and girls", "age_group": "Age group",
+    "province": "Province of destination", "district": "District of destination", "country": "Country of return",
+    "return_type": "Return type", "sector": "Sector", "exploitation": "Type of exploitation",
+}
+# view -> threshold; "none" only for roles in UNSUPPRESSED_ROLES, and never for a download
+THRESHOLDS: Final[dict[str, int]] = {"internal": INTERNAL, "publication": PUBLICATION, "none": 0}
+UNSUPPRESSED_ROLES: Final = frozenset({"data_manager"})
 _PERIOD = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")
 
 
@@ -34,14 +97,21 @@ class ReportTable:
     title: str
     columns: tuple[str, ...]
     rows: tuple[tuple[str | int, ...], ...]
-    technical: bool                      # True: HQ's technical counts, not the report's indicators
+    technical: bool = False              # kept for the page: True would mean counts that are not indicators
     note: str = ""
     totals: tuple[str | int, ...] = field(default_factory=tuple)
+    threshold: int = INTERNAL
+    stale_since: str = ""
 
 
 def valid_period(value: str | None) -> str | None:
     """``YYYY-MM`` or None."""
     return value if value and _PERIOD.fullmatch(value) else None
+
+
+def thresholds_for(role: str) -> tuple[str, ...]:
+    """The views ``role`` may choose on screen (the first is its default)."""
+    return ("internal", "publication", "none") if role in UNSUPPRESSED_ROLES else ("internal", "publication")
 
 
 def checkpoint_choices(store: HQStore) -> list[tuple[str, str]]:
@@ -51,31 +121,58 @@ def checkpoint_choices(store: HQStore) -> list[tuple[str, str]]:
                                                           .order_by(checkpoints.c.name))]
 
 
-def report(store: HQStore, kind: str, period: str, checkpoint_ids: list[str]) -> ReportTable:
-    """The report ``kind`` for the month ``period`` (YYYY-MM) and these checkpoints (empty: all)."""
-    title, record_kind = REPORTS[kind]
-    chosen = [c for c in checkpoint_choices(store) if not checkpoint_ids or c[0] in checkpoint_ids]
-    ids = [c[0] for c in chosen]
+def build(store: HQStore, period: str, checkpoint_ids: list[str], dimension: str, threshold: int,
+          sections: tuple[str, ...] | None = None) -> Report:
+    """The report of ``sync.hq.reports`` for the month, these checkpoints (ids; empty: all), one dimension and
+    the total (only ``sections`` if given: a page does not count the TB cascade it does not show)."""
+    names = dict(checkpoint_choices(store))
+    y, m = int(period[:4]), int(period[5:7])
+    p = Period(date(y, m, 1), date(y + (m == 12), m % 12 + 1, 1), period)
     with store.read() as conn:
-        q = (sa.select(devices.c.checkpoint_id, sa.func.count())
-             .select_from(events.join(devices, devices.c.device_id == events.c.device_id))
-             .where(events.c.type == "registration.recorded", events.c.status == "accepted",
-                    sa.func.substr(events.c.recorded_at, 1, 7) == period, devices.c.checkpoint_id.in_(ids))
-             .group_by(devices.c.checkpoint_id))
-        registrations = {str(c): int(n) for c, n in conn.execute(q)}
-        held: dict[str, int] = {}
-        if record_kind:
-            q = (sa.select(persons.c.checkpoint_id, sa.func.count())
-                 .select_from(records.join(persons, persons.c.person_id == records.c.person_id))
-                 .where(records.c.kind == record_kind, persons.c.checkpoint_id.in_(ids))
-                 .group_by(persons.c.checkpoint_id))
-            held = {str(c): int(n) for c, n in conn.execute(q)}
-    columns: tuple[str, ...] = ("Checkpoint", "Registration events received in the period")
-    if record_kind:
-        columns += ("Records of this kind held by HQ (all periods)",)
-    rows = tuple((name, registrations.get(cid, 0), *((held.get(cid, 0),) if record_kind else ()))
-                 for cid, name in chosen)
-    totals = ("Total", sum(r[1] for r in rows), *((sum(r[2] for r in rows),) if record_kind else ()))
-    return ReportTable(title, columns, rows, technical=True, totals=totals,
-                       note="Technical counts of what HQ received, not this report's indicators: the disaggregated "
-                            "report arrives with HQ's reports (issue 15).")
+        return build_report(conn, p, checkpoints=[names[i] for i in checkpoint_ids if i in names],
+                            threshold=threshold, dimensions=[dimension, "total"], sections=sections)
+
+
+def _shown(v: int | None, threshold: int) -> str | int:
+    return f"<{threshold}" if v is None else v
+
+
+def table_of(rep: Report, kind: str, dimension: str) -> ReportTable:
+    """The page's table: one row per category of ``dimension``, one column per indicator of ``kind``."""
+    title, section = REPORTS[kind]
+    if not section:
+        return ReportTable(title, (), (), threshold=rep.threshold,
+                           note="HQ does not compute this report yet: its events do not reach HQ's reporting facts.")
+    data = rep.to_dict()["sections"].get(section, {})
+    cats = data.get(dimension, {})
+    total = data.get("total", {}).get("all", {})
+    # only the indicators the dimension has ("persons" is by total and checkpoint only)
+    inds = tuple(i for i in KINDS[kind] if any(i in v for v in (cats.values() if cats else (total,))))
+    columns = (DIMENSION_LABELS[dimension], *(INDICATOR_LABELS[i] for i in inds))
+    rows = tuple((cat, *(_shown(cats[cat].get(i, 0), rep.threshold) for i in inds)) for cat in sorted(cats))
+    totals = ("Total", *(_shown(total.get(i, 0), rep.threshold) for i in inds))
+    note = ""
+    if section == "tb" and dimension not in TB_DIMENSIONS:
+        note = "The TB cascade is broken down by checkpoint, sex and age group only."
+    return ReportTable(title, columns, rows, totals=totals, threshold=rep.threshold, stale_since=rep.stale_since,
+                       note=note)
+
+
+def report(store: HQStore, kind: str, period: str, checkpoint_ids: list[str], dimension: str = "checkpoint",
+           threshold: int = INTERNAL) -> ReportTable:
+    """The report ``kind`` for the month ``period`` (YYYY-MM) and these checkpoints (ids; empty: all)."""
+    title, section = REPORTS[kind]
+    if not section:
+        return ReportTable(title, (), (), threshold=threshold,
+                           note="HQ does not compute this report yet: its events do not reach HQ's reporting facts.")
+    return table_of(build(store, period, checkpoint_ids, dimension, threshold, (section,)), kind, dimension)
+
+
+def download(store: HQStore, period: str, checkpoint_ids: list[str], dimension: str, view: str, fmt: str
+             ) -> tuple[bytes, int, int]:
+    """The file of the report (every section, this dimension and the total) as ``sync.hq.reports`` writes it:
+    (bytes, rows, threshold). An aggregate export: never below the internal threshold, whatever the view."""
+    threshold = max(THRESHOLDS[view], INTERNAL)
+    rep = build(store, period, checkpoint_ids, dimension, threshold)
+    data, rows = export_bytes(rep, fmt)
+    return data, rows, threshold

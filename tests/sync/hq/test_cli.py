@@ -16,7 +16,7 @@ from checkpoint.services import unlock
 from sync.hq.keys import init_keys, load_keys, read_public
 from sync.hq.service import HQService
 from sync.hq.store import HQStore
-from sync.wire import ACK, hq_fingerprint, open_signed
+from sync.wire import ACK, REFERENCE, hq_fingerprint, open_signed
 from tests.conftest import FAST, PASS
 from tests.support.hq_helpers import FakeDevice, enroll
 
@@ -100,6 +100,8 @@ def test_import_batch_writes_a_verifiable_ack_and_a_replay_gets_the_same_one(key
     assert ack_path == batch.with_name("batch-0001.ack") and out["counts"]["accepted"] == 4
     body = open_signed(ACK, ack_path.read_bytes(), hq.keys.signing_public)
     assert body["device_id"] == dev.device_id and len(body["verdicts"]) == 4
+    ref = open_signed(REFERENCE, batch.with_name("batch-0001.ref").read_bytes(), hq.keys.signing_public)
+    assert ref["kind"] == "reference" and ref["checkpoint_id"] and ref["expires_at"]     # the directory goes back too
     elsewhere = tmp_path / "ack-copy"
     r = hq_cli("--db", db, "--keys", str(keys_dir), "import-batch", str(batch), "--ack-out", str(elsewhere))
     assert r.returncode == 0 and "already imported" in r.stdout
@@ -166,7 +168,7 @@ def test_migrate_stats_on_a_missing_database_and_serve_help(tmp_path: Path) -> N
     r = hq_cli("--db", missing, "stats")
     assert r.returncode == 4 and "No HQ database" in r.stderr and not (tmp_path / "none.db").exists()
     r = hq_cli("--db", missing, "migrate", "--json")
-    assert r.returncode == 0 and json.loads(r.stdout)["revision"] == "0004_web_accounts"
+    assert r.returncode == 0 and json.loads(r.stdout)["revision"] == "0007_report_facts2"
     r = hq_cli("--db", "postgresql+psycopg://nobody:x@127.0.0.1:1/none", "stats")
     assert r.returncode == 4 and "cannot be used" in r.stderr
     r = hq_cli("serve", "--help")

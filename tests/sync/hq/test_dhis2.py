@@ -72,6 +72,15 @@ def test_the_example_mapping_passes_the_schema_and_broken_ones_do_not() -> None:
             validate(m)
 
 
+def test_every_indicator_the_example_maps_is_one_the_reports_compute() -> None:
+    from sync.hq.reports import ARRIVAL_INDICATORS, TB_INDICATORS
+
+    known = {"arrivals": set(ARRIVAL_INDICATORS), "tb": set(TB_INDICATORS), "referrals": {"referrals"}}
+    stray = [(e["section"], e["indicator"]) for e in load_mapping()["dataElements"]
+             if e["indicator"] not in known[e["section"]]]
+    assert stray == []
+
+
 def test_the_payload_has_dhis2s_shape_and_round_trips_to_the_reports_figures(hq: HQService) -> None:
     mapping = load_mapping()
     with hq.store.read() as conn:

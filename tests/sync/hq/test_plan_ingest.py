@@ -407,3 +407,15 @@ def test_queue_events_name_their_persons_records(  # group arrivals (issue 11)
     assert ("q-1", "queue_entry", PERSON) in p.new_records
     other = state(records={"enc-1": ("encounter", OTHER)})
     assert verdicts_in_order(plan([entered], other), [entered]) == ["quarantined"]   # another person's arrival
+
+
+def test_a_device_cannot_send_an_event_only_hq_writes() -> None:
+    """A partner's follow-up stage is written at HQ (issue 16): one a device sends was forged there, and HQ refuses
+    it instead of feeding it to the checkpoint that registered the person."""
+    forged = E(1, type_="referral.partner_stage",
+               payload='{"referral_id":"00000000-0000-7000-8000-000000000001","stage":"closed"}')
+    p = plan([forged])
+    (verdict,) = p.verdicts.values()
+    assert verdict.verdict == "quarantined"
+    assert verdict.note.startswith("refused: only HQ writes referral.partner_stage events")
+    assert p.new_events == ()

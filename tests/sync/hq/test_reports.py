@@ -194,11 +194,12 @@ def test_corrections_voids_and_referral_updates_change_the_figures(hq: HQService
     assert r.value("arrivals", "total", "all", "arrivals") == 2          # C's arrival moved to December
     assert report(hq, "2026-12").value("arrivals", "country", "VNM", "arrivals") == 1
     assert r.value("referrals", "by_agency", "protection/DOSVY/referred", "referrals") == 0
-    tb = {i: r.value("tb", "total", "all", i) for i in ("tb_presumptive", "referred", "cxr_done", "diagnosed",
-                                                       "diagnosed_tb", "treatment_started", "lost_to_follow_up")}
-    # The furthest stage reached stays counted after the referral was lost to follow-up.
-    assert tb == {"tb_presumptive": 1, "referred": 1, "cxr_done": 1, "diagnosed": 1, "diagnosed_tb": 1,
-                  "treatment_started": 0, "lost_to_follow_up": 1}
+    tb = {i: r.value("tb", "total", "all", i) for i in ("screened", "presumptive", "xpert_done", "tb_diagnosed",
+                                                       "bact_confirmed", "treatment_started",
+                                                       "initial_loss_to_follow_up")}
+    # The device's cascade: diagnosed stays counted after the referral was lost; treatment never started.
+    assert tb == {"screened": 1, "presumptive": 1, "xpert_done": 1, "tb_diagnosed": 1, "bact_confirmed": 1,
+                  "treatment_started": 0, "initial_loss_to_follow_up": 1}
     # Voids: A's trafficking screening, then B's arrival, then C as a person.
     evs = [dev.event(type_="record.voided", entity_id=a, payload={
                "record_type": "trafficking_screening", "record_id": pa["trafficking"]["id"], "reason": "x"}),
@@ -211,7 +212,7 @@ def test_corrections_voids_and_referral_updates_change_the_figures(hq: HQService
     assert r.value("arrivals", "total", "all", "arrivals") == 1
     assert r.value("arrivals", "total", "all", "trafficking_screened") == 0
     assert r.value("arrivals", "total", "all", "trafficking_not_screened") == 1
-    assert r.value("tb", "total", "all", "referred") == 0                 # B's arrival is void: its referral too
+    assert r.value("tb", "total", "all", "screened") == 0                 # B's arrival is void: its screen too
     assert report(hq, "2026-12").value("arrivals", "total", "all", "arrivals") == 0
     # A second arrival of A (a known person, no person block) takes A's corrected sex and home.
     again = reg(a, person=False, age=16, arrival="2026-11-20T03:00:00+00:00")

@@ -101,6 +101,11 @@ class DataTab(QWidget):
         lay.addWidget(self.warning)
         lay.addWidget(self.message)
         lay.addWidget(self.problems, 1)
+        # issue 12, point 6: the retention period, the minimisation pass, restoring a backup (dated)
+        from ui.views.supervisor.retention import RetentionBox, visible_for
+        self.retention = RetentionBox(ctx, choose_path, self) if visible_for(role) else None
+        if self.retention is not None:
+            lay.addWidget(self.retention)
         lay.addStretch(0)
         # Shown or hidden only now that they have a parent: setVisible(True) on a parentless widget opens it as a
         # top-level window for a moment (and takes the keyboard focus from the main window).

@@ -49,6 +49,13 @@ class SupervisorView(QWidget):
             self.add_tab(self.users_tab, self.tr("&Users"))
         if self.data_tab is not None:
             self.add_tab(self.data_tab, self.tr("&Data"))
+        # protection referrals and what their partners recorded at HQ (issue 16): a supervisor's follow-up
+        self.protection_tab = None
+        if can(role, Permission.APPROVE) and can(role, Permission.VIEW_TRAFFICKING):
+            from ui.views.protection_follow_up import ProtectionFollowUpTab
+
+            self.protection_tab = ProtectionFollowUpTab(ctx)
+            self.add_tab(self.protection_tab, self.tr("Pro&tection referrals"))
         self.nothing = QLabel(self.tr("Your role has no supervisor tasks."), self)
         self.nothing.setObjectName("no_tasks")
         self.nothing.setVisible(self.tabs.count() == 0)
@@ -73,6 +80,8 @@ class SupervisorView(QWidget):
         offered for overwriting: the service refuses them and the screen says so."""
         if purpose == "export":
             title, filt = self.tr("Export to a new CSV file"), self.tr("CSV files (*.csv)")
+        elif purpose == "restore":      # issue 12: where a restored backup goes (a new store)
+            title, filt = self.tr("Restore the backup as a new store"), self.tr("Checkpoint backups (*.db)")
         else:
             title, filt = self.tr("Write the backup to a new file"), self.tr("Checkpoint backups (*.db)")
         start = export_dir()            # Documents, or a local folder if Documents syncs to OneDrive

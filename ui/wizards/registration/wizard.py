@@ -39,7 +39,7 @@ class RegistrationWizard(QWizard):
         self.ctx = ctx
         self.flow = flow
         self.setObjectName("registration_wizard")
-        self.setWindowTitle(self.tr("New registration"))
+        self.setWindowTitle(self.tr("Full registration") if flow.arrival_encounter_id else self.tr("New registration"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
@@ -102,8 +102,9 @@ class RegistrationWizard(QWizard):
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         # A draft save still in flight runs first on the single DB worker; if its id is not known yet the
         # draft is discarded once the registration is saved (_saved).
-        kwargs = self.flow.register_kwargs()
-        self.ctx.mutate(self.ctx.session.registrations.register, **kwargs, on_done=self._saved,
+        # a quick registration's own arrival is completed (and its queue entry closed), else a new arrival is saved
+        method, kwargs = self.flow.save_kwargs()
+        self.ctx.mutate(getattr(self.ctx.session.registrations, method), **kwargs, on_done=self._saved,
                         on_error=self._save_failed)
         return False
 

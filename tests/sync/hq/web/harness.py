@@ -106,3 +106,44 @@ def running_hq(folder: Path) -> Iterator[WebHQ]:
             yield WebHQ(srv.url, service, clock, secrets, devices)
     finally:
         service.store.close()
+
+
+# -------------------------------------------------------------------------------------------- referral network (#16)
+REFERRAL_CSV = ("code,kind,name_en,name_km,services,provinces,contacts,languages\r\n"
+                "NGO_HAGAR,ngo,Hagar Cambodia,ហាការ,protection;shelter,01;12,+855 23 123 456,khm;eng\r\n"
+                "NGO_OTHER,ngo,Other NGO,,protection,01,,khm\r\n"
+                "KH01-NEW-HC,health_facility,New health centre,,tb_diagnosis;medical,01,,khm\r\n").encode()
+
+
+def seed_referrals(hq: WebHQ) -> dict[str, str]:
+    """The directory, a partner account "srey" of NGO_HAGAR, and a Poipet device that registered two persons
+    referred to NGO_HAGAR and NGO_OTHER. Returns ``{"referral", "other", "slip"}``: the NGO's referral id, the
+    other one's, and the signed QR text of the NGO's slip."""
+    import uuid
+
+    from checkpoint.slips import sign_token
+    from sync.hq import directory
+    from tests.support.hq_helpers import synthetic_registration
+
+    directory.import_csv(hq.store, hq.clock, REFERRAL_CSV, by="dm")
+    hq.secrets["srey"] = Accounts(hq.store, hq.clock).add("srey", "Srey Mom", "partner", PASS,
+                                                         organisation="NGO_HAGAR").secret
+    dev = FakeDevice(checkpoint_name="Poipet")
+    dev.enroll(hq.service)
+    ids: dict[str, str] = {}
+    evs = []
+    for i, (key, org, family) in enumerate((("referral", "NGO_HAGAR", "CHAN"), ("other", "NGO_OTHER", "KEO"))):
+        pid = str(uuid.uuid4())
+        p = synthetic_registration(100 + i, person_id=pid)
+        p["person"]["family_name"] = family
+        p["trafficking"] = {"id": str(uuid.uuid4()), "ticked": ["ILO-DR-1", "ILO-EX-1"], "outcome": "positive"}
+        ids[key] = str(uuid.uuid4())
+        p["referrals"] = [{"id": ids[key], "kind": "protection", "agency_code": org, "urgency": "SAME_DAY",
+                           "reason_code": "TRAFFICKING_INDICATORS", "notes": ""}]
+        evs.append(dev.event(entity_id=pid, payload=p))
+        if key == "referral":
+            ids["slip"] = sign_token({"id": ids[key], "person_id": pid}, dev.signing_private, dev.signing_public,
+                                     issued=hq.clock.now().date())
+    hq.service.push(dev.seal(evs, hq.service.keys.exchange_public))
+    hq.devices["poipet-2"] = dev
+    return ids

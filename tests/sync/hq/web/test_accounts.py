@@ -91,9 +91,9 @@ def test_every_role_has_exactly_its_permissions() -> None:
     assert table == {
         "analyst": {"view_aggregates", "view_sync_health"},
         "data_manager": {"view_aggregates", "view_sync_health", "view_records", "manage_quarantine",
-                         "revoke_device", "export"},
+                         "revoke_device", "export", "manage_directory"},
         "hq_admin": {"view_aggregates", "view_sync_health", "revoke_device", "manage_accounts"},
-        "partner": set(),                  # issue 16 gives partners their referrals; nothing of HQ's before that
+        "partner": {"follow_referrals"},   # issue 16: referrals to her organisation; nothing else of HQ's
     }
 
 

@@ -8,9 +8,10 @@ import re
 from pathlib import Path
 
 import sync.hq.web as web
+from checkpoint.partner_stages import OUTCOME_LABELS, STAGE_LABELS
 from sync.hq.web.accounts import ROLE_LABELS
 from sync.hq.web.i18n import KHMER
-from sync.hq.web.report_source import REPORTS
+from sync.hq.web.report_source import DIMENSION_LABELS, INDICATOR_LABELS, REPORTS
 
 HERE = Path(web.__file__).parent
 KHMER_LETTERS = re.compile("[\u1780-\u17ff]")
@@ -26,10 +27,11 @@ def _template_texts() -> set[str]:
 def _app_texts() -> set[str]:
     """Literal texts given to pages as title=, message=, error and note (app.py, report_source.py)."""
     out = set()
-    for name in ("app.py", "report_source.py"):
+    for name in ("app.py", "report_source.py", "referral_pages.py"):
         for node in ast.walk(ast.parse((HERE / name).read_text(encoding="utf-8"))):
-            if isinstance(node, ast.keyword) and node.arg in ("title", "message", "note") \
-                    and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            if isinstance(node, ast.keyword) and node.arg in ("title", "message", "note", "error") \
+                    and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str) \
+                    and node.value.value:
                 out.add(node.value.value)
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "again" and node.args \
                     and isinstance(node.args[0], ast.Constant):
@@ -39,6 +41,8 @@ def _app_texts() -> set[str]:
 
 def test_every_shown_text_has_khmer() -> None:
     texts = _template_texts() | _app_texts() | {t for t, _k in REPORTS.values()} | set(ROLE_LABELS.values())
+    texts |= set(INDICATOR_LABELS.values()) | set(DIMENSION_LABELS.values())
+    texts |= set(STAGE_LABELS.values()) | set(OUTCOME_LABELS.values())          # the partner pages (#16)
     texts |= {"Checkpoint", "Registration events received in the period",
               "Records of this kind held by HQ (all periods)", "Total", "active", "revoked", "rejected"}
     assert len(texts) > 60                               # the scan found the pages' texts

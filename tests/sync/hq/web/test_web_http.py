@@ -165,22 +165,6 @@ def test_sign_in_attempts_are_rate_limited_per_address(web_hq: WebHQ) -> None:
     assert statuses[:5] == [401] * 5 and statuses[-1] == 429
 
 
-def test_report_page_filters_and_says_its_figures_are_technical(web_hq: WebHQ) -> None:
-    ana = web_hq.sign_in("ana")
-    page = ana.get("/hq/reports/arrivals", params={"period": "2026-11"})
-    assert page.status_code == 200 and "Technical counts" in page.text
-    assert "Poipet" in page.text and "Bavet" in page.text
-    import re
-
-    poipet_id = re.search(r'value="([^"]+)"\s*>\s*Poipet', page.text)
-    assert poipet_id
-    only = ana.get("/hq/reports/arrivals", params={"period": "2026-11", "checkpoint": poipet_id.group(1)}).text
-    table = only[only.index('id="report"'):]
-    assert "Poipet" in table and "Bavet" not in table and "<td class=\"num\">3</td>" in table
-    other_month = ana.get("/hq/reports/arrivals", params={"period": "2026-10"}).text
-    assert "<th class=\"num\">0</th>" in other_month[other_month.index('id="report"'):]
-
-
 def test_khmer_pages(web_hq: WebHQ) -> None:
     ana = web_hq.sign_in("ana")
     r = ana.get("/hq/lang/km", params={"next": "/hq/sync"})
@@ -207,16 +191,18 @@ def test_an_export_is_logged_with_who_what_period_and_rows(web_hq: WebHQ) -> Non
     assert (row["username"], row["target"], row["detail"]) == ("dm", "arrivals.csv", "period 2026-11; 42 rows")
 
 
-def test_a_partner_account_sees_nothing_of_hq_yet(web_hq: WebHQ) -> None:
+def test_a_partner_account_sees_nothing_of_hqs_other_pages(web_hq: WebHQ) -> None:
     from sync.hq.web.accounts import Accounts
 
     secret = Accounts(web_hq.store, web_hq.clock).add("srey", "Srey Mom", "partner", PASS,
                                                       organisation="Friends NGO").secret
     web_hq.secrets["srey"] = secret
     ngo = web_hq.sign_in("srey")
-    home = ngo.get("/hq/")
-    assert home.status_code == 200 and "not available yet" in home.text and "/hq/sync" not in home.text
-    for path in ("/hq/sync", "/hq/reports/arrivals", "/hq/quarantine", "/hq/accounts"):
+    assert ngo.get("/hq/").headers["location"] == "/hq/partner"          # her home: her referrals (#16)
+    home = ngo.get("/hq/partner")
+    assert home.status_code == 200 and "No referrals" in home.text and "/hq/sync" not in home.text
+    for path in ("/hq/sync", "/hq/reports/arrivals", "/hq/quarantine", "/hq/accounts", "/hq/directory",
+                 "/hq/reports/arrivals/download.csv"):
         assert ngo.get(path).status_code == 403, path
 
 
