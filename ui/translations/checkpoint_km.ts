@@ -5406,7 +5406,7 @@
     </message>
     <message>
         <location filename="../views/supervisor/retention.py" line="71"/>
-        <source>Res&amp;tore a backup…</source>
+        <source>Restore a bac&amp;kup…</source>
         <translation>&amp;ស្តារឯកសារបម្រុងទុក…</translation>
     </message>
     <message>

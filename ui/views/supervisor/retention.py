@@ -68,7 +68,7 @@ class RetentionBox(QGroupBox):
         self.passphrase.setObjectName("restore_passphrase")
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(self.tr("Your passphrase in the backup"))
-        self.restore_btn = button(self.tr("Res&tore a backup…"), "restore_backup",
+        self.restore_btn = button(self.tr("Restore a bac&kup…"), "restore_backup",
                                   self.tr("Restore a backup as a new store"))
         self.message = text_label("retention_message")
         self.message.setAccessibleName(self.tr("Result"))
