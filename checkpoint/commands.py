@@ -168,19 +168,32 @@ def cmd_show(args: argparse.Namespace) -> int:
             for e in rec["encounters"]:
                 print(f"  arrival {e['arrival_at']} at {e['station_id']}: {e['return_type']}, from "
                       f"{e['country_of_work']} ({e['sector_of_work'] or 'sector unknown'})")
+                if e.get("protection"):          # issue 10, point 11: a section this user's keys do not open
+                    print(f"    protection section: {e['protection_message']}")
+                elif "recruiter_relationship" in e:
+                    print(f"    recruited by: {e['recruiter_relationship']}; debt owed: "
+                          f"{_yes_no(e.get('debt_owed'))}{_amount(e)}")
                 for t in e["trafficking"]:
-                    if t.get("restricted"):
+                    if t.get("protection"):
+                        print(f"    trafficking checklist: {t['protection_message']}")
+                    elif t.get("restricted"):
                         print("    trafficking checklist: (not visible to your role)")
                     else:
                         label = ("indicators of trafficking present - refer" if t["outcome"] == "PRESUMED_VICTIM"
                                  else "no combination of indicators")
                         print(f"    trafficking checklist: {label} {' '.join(t['flags'])}")
+                        if t.get("ticked"):
+                            print(f"      answered yes: {' '.join(t['ticked'])}")
                 for t in e["tb"]:
                     print(f"    TB screen: {t['outcome']}")
                 for r in e["referrals"]:
                     print(f"    referral {r['kind']}: " + ("(details not visible to your role)"
                                                            if r.get("restricted") else
                                                            f"{r['agency_code']} {r['urgency']} - {r['status']}"))
+                    if r.get("protection"):
+                        print(f"      notes: {r['protection_message']}")
+                    elif r.get("notes") and not r.get("restricted"):
+                        print(f"      notes: {r['notes']}")
         emit(args, rec, text)
     return EXIT_OK
 
@@ -291,3 +304,12 @@ def resolve_defaults(args: argparse.Namespace) -> None:
     """After parsing: ``--db`` from ``$CHECKPOINT_DB``, else the user's own store; ``--user`` None (the first user)."""
     args.db = getattr(args, "db", None) or default_store_path(prefer="CHECKPOINT_DB")
     args.user = getattr(args, "user", None)
+
+
+def _yes_no(v: object) -> str:
+    """A yes/no field as the CLI prints it (issue 10, point 11: the opened protection section)."""
+    return "unknown" if v is None else ("yes" if v else "no")
+
+
+def _amount(e: dict[str, object]) -> str:
+    return f" ({e['debt_amount']} {e.get('debt_currency') or ''})".rstrip() if e.get("debt_amount") else ""

@@ -12,7 +12,8 @@ untrusted blobs are size-capped before they are parsed. Each encryption binds a 
     True
 
 Formats (version 1): CPKW wrapped key (Argon2id + AES-256-GCM), CPAE encrypted blob (AES-256-GCM),
-CPSL sealed blob (X25519 + HKDF-SHA256 + ChaCha20-Poly1305), CPSG signature (Ed25519).
+CPSL sealed blob (X25519 + HKDF-SHA256 + ChaCha20-Poly1305), CPSG signature (Ed25519), CPMS sealed section (one
+section for several X25519 recipients: ``checkpoint.crypto.sealed``).
 Failures are ``checkpoint.errors`` types: DecryptionFailed, UnsupportedFormat, SignatureInvalid
 (all CryptoError) and ValidationError for misuse such as a 31-byte key.
 """
@@ -26,6 +27,7 @@ from checkpoint.crypto.envelope import (
     open_sealed,
     seal,
     sealed_recipient_id,
+    x25519_public,
 )
 from checkpoint.crypto.keyslot import (
     KdfParams,
@@ -59,4 +61,5 @@ __all__ = [
     "unwrap_key",
     "verify",
     "wrap_key",
+    "x25519_public",
 ]

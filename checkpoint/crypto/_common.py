@@ -16,6 +16,7 @@ FORMAT_NAMES: Final[dict[bytes, str]] = {
     b"CPSL": "sealed blob",
     b"CPAE": "encrypted blob",
     b"CPSG": "signature",
+    b"CPMS": "sealed section",
 }
 
 PREFIX_LEN: Final = 6  # magic (4) + version (1) + suite (1)

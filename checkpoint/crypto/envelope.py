@@ -46,6 +46,7 @@ __all__ = [
     "open_sealed",
     "seal",
     "sealed_recipient_id",
+    "x25519_public",
 ]
 
 _VERSION: Final = 1
@@ -128,6 +129,18 @@ def generate_x25519() -> tuple[bytes, bytes]:
     """
     private = X25519PrivateKey.generate()
     return private.private_bytes_raw(), private.public_key().public_bytes_raw()
+
+
+def x25519_public(private: bytes) -> bytes:
+    """The public half of a 32-byte X25519 private key.
+
+    >>> private, public = generate_x25519()
+    >>> x25519_public(private) == public
+    True
+
+    Raises ValidationError for a key that is not 32 bytes.
+    """
+    return X25519PrivateKey.from_private_bytes(as_key(private, "private")).public_key().public_bytes_raw()
 
 
 def seal(recipient_public: bytes, plaintext: bytes, *, context: bytes) -> bytes:

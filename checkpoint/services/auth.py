@@ -31,6 +31,7 @@ from checkpoint.model.user import validate_username
 from checkpoint.passphrase import assess, check_passphrase
 from checkpoint.services.authorship import adopt_signing_key, record_key
 from checkpoint.services.devicekey import adopt_device_key, reseal
+from checkpoint.services.protection import adopt_protection_key, reading_key, seal_legacy
 from checkpoint.services.session import Session
 from checkpoint.services.users import Notice
 from checkpoint.site import DEFAULT_STATION_ID
@@ -75,12 +76,14 @@ def create_store(path: str | os.PathLike[str], *, checkpoint_name: str, username
         with store.write():
             store.record("user.created", "user", user_id,
                          {"username": username, "display_name": display, "role": str(Role.SUPERVISOR)}, author=user_id)
-            record_key(store, user_id, own_pub, author=user_id)
+            record_key(store, user_id, own_pub, author=user_id, sealing_public=reading_key(own_priv)[1])
         kf.add_passphrase_slot(user_id, username, key, passphrase, kdf=kdf, signing_private=own_priv)
         kf.set_device_key(sign_priv, {user_id})
         kf.device_key = sign_priv
+        kf.signing_key = own_priv
+        adopt_protection_key(store, kf, user_id, str(Role.SUPERVISOR))   # the protection key: hers, sealed
         code = crypto.generate_recovery_code()
-        kf.set_recovery_code_slot(key, code, kdf=kdf, device_private=sign_priv)
+        kf.set_recovery_code_slot(key, code, kdf=kdf, device_private=sign_priv, protection_private=kf.protection_key)
         if hq_recovery_public_key is not None:
             kf.set_hq_recovery_slot(key, hq_recovery_public_key, device_private=sign_priv)
     except BaseException:
@@ -127,6 +130,8 @@ def unlock(path: str | os.PathLike[str], username: str, passphrase: str, *, cloc
         adopt_signing_key(store, kf, user_id)
         role = store.db.execute("SELECT role FROM users WHERE id = ?", [user_id]).fetchone()[0]
         kf.device_key = adopt_device_key(store, kf, role)
+        adopt_protection_key(store, kf, user_id, role)        # issue 10, point 11: sections by need
+        seal_legacy(store, kf, role)                          # a supervisor seals what older events hold in clear
         session = Session(store, kf, user_id, kdf=kdf)
         notices = session.users.take_notices()
         if not assess(passphrase, username=session.user.username).ok:
@@ -220,7 +225,7 @@ def _reset(path: str | os.PathLike[str], username: str, new_passphrase: str, unw
         own_priv, own_pub = crypto.generate_signing_key()
         store.signer = (user_id, own_priv)
         with store.write():
-            record_key(store, user_id, own_pub, author=user_id, by=by)
+            record_key(store, user_id, own_pub, author=user_id, by=by, sealing_public=reading_key(own_priv)[1])
             store.record("user.passphrase_changed", "user", user_id, {"by": by}, author=user_id)
             if row[2] != "active":
                 store.record("user.updated", "user", user_id, {"changes": {"status": "active"}, "by": by},
@@ -228,6 +233,9 @@ def _reset(path: str | os.PathLike[str], username: str, new_passphrase: str, unw
         kf.add_passphrase_slot(user_id, str(row[1]), key, new_passphrase, kdf=kdf, signing_private=own_priv)
         # The recovery code's slot keeps the device's key: give it back to the holders (this user if she is one).
         reseal(store, kf, kf.device_key)
+        kf.signing_key = own_priv
+        role = store.db.execute("SELECT role FROM users WHERE id = ?", [user_id]).fetchone()[0]
+        adopt_protection_key(store, kf, user_id, role)
     except BaseException:
         store.close()
         raise

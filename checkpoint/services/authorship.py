@@ -34,9 +34,13 @@ from checkpoint.storage.store import Store
 __all__ = ["adopt_signing_key", "author_problems", "record_key", "signed_from_order"]
 
 
-def record_key(store: Store, user_id: str, public: bytes, *, author: str, by: str = "") -> None:
-    """Record ``user_id``'s signing public key (inside the caller's transaction)."""
+def record_key(store: Store, user_id: str, public: bytes, *, author: str, by: str = "",
+               sealing_public: bytes | None = None) -> None:
+    """Record ``user_id``'s signing public key (inside the caller's transaction), and the public half of her X25519
+    key when given (``checkpoint.services.protection.reading_key``: the sections she writes are sealed to it)."""
     payload: dict[str, Any] = {"signing_public": public.hex()}
+    if sealing_public is not None:
+        payload["sealing_public"] = sealing_public.hex()
     if by:
         payload["by"] = by
     store.record("user.key_set", "user", user_id, payload, author=author)

@@ -18,6 +18,7 @@ import json
 
 from checkpoint import crypto
 from checkpoint.model.roles import Role
+from checkpoint.services import protection
 from checkpoint.storage.keyfile import KeyFile
 from checkpoint.storage.store import Store
 
@@ -68,3 +69,4 @@ def reseal(store: Store, kf: KeyFile, device_private: bytes | None) -> None:
     """After the holders may have changed: the key in exactly their slots (a no-op without the key)."""
     if device_private is not None:
         kf.set_device_key(device_private, holders(store))
+    protection.reseal(store, kf)                      # the protection key follows the same changes (point 11)

@@ -6,13 +6,16 @@
     [{'person': {'family_name': 'SOK'}}]
     >>> session.drafts.discard(draft_id)                                       # doctest: +SKIP
 
-Drafts are this user's own, encrypted like the store, and not events (they never travel to HQ); registering
-with ``draft_id`` deletes the draft in the same transaction. Raises PermissionDenied (roles that do not
-register), ValidationError (a draft over 1 MiB, a bad id).
+Drafts are this user's own and not events (they never travel to HQ); registering with ``draft_id`` deletes the
+draft in the same transaction. A draft holds the answers being typed, so it is sealed to the user's own X25519 key
+(``checkpoint.services.protection.reading_key``, issue 10 point 11): no other passphrase, and no one holding only
+the data key, reads it; a draft she can no longer open (her key was renewed by a passphrase reset) is not listed.
+Raises PermissionDenied (roles that do not register), ValidationError (a draft over 1 MiB, a bad id).
 """
 
 from __future__ import annotations
 
+import base64
 import builtins
 import json
 import uuid
@@ -20,14 +23,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from checkpoint.errors import ValidationError
+from checkpoint.crypto import sealed
+from checkpoint.errors import CryptoError, ValidationError
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, check_id
 from checkpoint.services.changes import Changes
+from checkpoint.services.protection import reading_key
 
-__all__ = ["MAX_DRAFT_BYTES", "Draft", "Drafts"]
+__all__ = ["MAX_DRAFT_BYTES", "SEALED_PREFIX", "Draft", "Drafts"]
 
 MAX_DRAFT_BYTES = 1 << 20
+SEALED_PREFIX = "sealed:"
+
+
+def _context(draft_id: str, user_id: str) -> bytes:
+    return f"checkpoint draft v1|{user_id}|{draft_id}".encode()
 
 
 @dataclass(frozen=True)
@@ -56,6 +66,10 @@ class Drafts:
             raise ValidationError("draft", "is too large")
         now = ctx.store.clock.now().isoformat()
         did = check_id(draft_id, "draft_id") if draft_id else str(uuid.uuid4())
+        signer = ctx.store.signer
+        if signer is not None and signer[0] == ctx.user.id:
+            blob = sealed.seal_for([reading_key(signer[1])[1]], text.encode(), context=_context(did, ctx.user.id))
+            text = SEALED_PREFIX + base64.b64encode(blob).decode("ascii")
         with ctx.store.write():
             cur = ctx.db.execute("UPDATE drafts SET payload = ?, updated_at = ? WHERE id = ? AND user_id = ?",
                                  [text, now, did, ctx.user.id])
@@ -70,8 +84,20 @@ class Drafts:
         ctx.require(Permission.DRAFTS)
         rows = ctx.db.execute("SELECT id, kind, payload, created_at, updated_at FROM drafts "
                               "WHERE user_id = ? ORDER BY updated_at DESC", [ctx.user.id]).fetchall()
-        return [Draft(did, kind, json.loads(payload), created, updated)
-                for did, kind, payload, created, updated in rows]
+        signer = ctx.store.signer
+        key = reading_key(signer[1])[0] if signer is not None and signer[0] == ctx.user.id else None
+        out = []
+        for did, kind, payload, created, updated in rows:
+            if payload.startswith(SEALED_PREFIX):
+                if key is None:
+                    continue
+                try:
+                    payload = sealed.open_for(key, base64.b64decode(payload[len(SEALED_PREFIX):], validate=True),
+                                              context=_context(did, ctx.user.id)).decode()
+                except (ValueError, CryptoError, ValidationError):
+                    continue                  # not hers to open any more (a new key), or damaged
+            out.append(Draft(did, kind, json.loads(payload), created, updated))
+        return out
 
     def discard(self, draft_id: str) -> Changes:
         """Delete one of this user's drafts (nothing happens for an id that is not one)."""

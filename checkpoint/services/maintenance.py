@@ -21,11 +21,12 @@ from typing import Final
 
 from checkpoint import acl, files
 from checkpoint.errors import PermissionDenied, StoreError, ValidationError
-from checkpoint.model.roles import Permission
+from checkpoint.model.roles import Permission, Role
 from checkpoint.services.authorship import author_problems
 from checkpoint.services.base import Context
 from checkpoint.services.chainhead import hq_head_problems
 from checkpoint.services.changes import Changes
+from checkpoint.services.protection import sealed_over_problems
 from checkpoint.services.retention import head_seq, stamp_backup
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.keyfile import KeyFile
@@ -102,6 +103,11 @@ class Maintenance:
         problems += hq_head_problems(store, MSG_AT_HQ_DIFFER)
         authors, notes = author_problems(store)
         problems += authors
+        # issue 10, point 11: events whose protection section was sealed after they were written (store upgrade)
+        sealed, sealed_notes = sealed_over_problems(
+            store, ctx.keyfile.protection_key if ctx.user.role == Role.SUPERVISOR else None)
+        problems += sealed
+        notes += sealed_notes
         minimised, mnotes = minimised_problems(store, head_seq(store))    # issue 12: minimised after HQ's ack
         problems += minimised
         notes = [*notes, *mnotes]

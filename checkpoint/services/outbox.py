@@ -37,6 +37,7 @@ from checkpoint.events import (
     travel_problem,
 )
 from checkpoint.model.roles import Permission, Role
+from checkpoint.services import protection
 from checkpoint.services.chainhead import HQ_HEAD_META, hq_head
 from checkpoint.services.session import Session
 from checkpoint.storage.projections import apply_event
@@ -190,6 +191,9 @@ class Outbox:
                 # The new HQ registration knows no chain yet: batches not acknowledged go again from scratch.
                 self._db.execute("UPDATE sync_batches SET last_error = 'enrolled again: will be sent again' "
                                   "WHERE state != 'acked'")
+        # Issue 10, point 11: protection sections written from now on are sealed to HQ's exchange key too.
+        signer = self.store.signer
+        self.store.section_recipients = protection.recipients(self.store, signer[1] if signer else None)
 
     # ------------------------------------------------------------------ push
     def next_batch(self, *, max_events: int = 5000, exclude: Collection[str] = ()) -> Batch | None:

@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from checkpoint import screening
+from checkpoint import protection_section, screening
 from checkpoint.errors import NotFound, ValidationError
 from checkpoint.model.roles import Permission
 from checkpoint.screening import checklist
 from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
+from checkpoint.services import protection
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.directory import Directory
 
@@ -176,6 +177,10 @@ class Records:
         crecs = row_dicts(db.execute("SELECT * FROM consent_records WHERE person_id = ? ORDER BY given_at, purpose, "
                                      "target", [pid]))
         refs = row_dicts(db.execute("SELECT * FROM referrals WHERE person_id = ? ORDER BY created_at", [pid]))
+        # Issue 10, point 11: what this reader's keys open of the sealed protection sections (her own copies; all
+        # of them for a supervisor holding the protection key).
+        sec = protection.sections_of(ctx.store, protection.reader_keys(ctx.keyfile, ctx.store, ctx.user.role), pid) \
+            if any(ctx.may_see_trafficking(e["officer_id"]) for e in encounters) else protection.Sections()
         directory = Directory(ctx)
         stages: dict[str, list[dict[str, Any]]] = {}
         for st in row_dicts(db.execute(
@@ -187,13 +192,17 @@ class Records:
         for e in encounters:
             full = ctx.may_see_trafficking(e["officer_id"])
             e["recruitment_methods"] = json.loads(e["recruitment_methods"])
+            if full:
+                _open_encounter(e, sec)
             e["consents"] = {c["purpose"]: bool(c["granted"]) for c in consents if c["encounter_id"] == e["id"]}
             # issue 12: consent per purpose (who gave it, the wording, any withdrawal), as the role may see it
             e["consent_records"] = [c for c in crecs if c["encounter_id"] == e["id"] and (
                 full or (c["purpose"] == "tb_screen" and ctx.may(Permission.VIEW_TB)))]
             t = [x for x in ts if x["encounter_id"] == e["id"]]
             if full:
-                e["trafficking"] = [_explained(_decode_screening(x)) for x in t]
+                e["trafficking"] = [_explained(_decode_screening(_open_screening(x, sec)))
+                                    if sec.state("trafficking", x["id"]) == "clear" else _sealed_view(x, sec)
+                                    for x in t]
             else:
                 e["trafficking"] = [{"id": x["id"], "restricted": True} for x in t]
                 for k in ("recruiter_relationship", "recruitment_methods", "debt_owed", "debt_amount",
@@ -201,7 +210,7 @@ class Records:
                     e.pop(k, None)
             e["tb"] = [_explained(_decode_screening(x)) for x in tbs if x["encounter_id"] == e["id"]] \
                 if ctx.may(Permission.VIEW_TB) else []
-            e["referrals"] = [_with_directory(_referral_view(r, full), directory, stages)
+            e["referrals"] = [_with_directory(_referral_view(_open_referral(r, sec), full), directory, stages)
                               for r in refs if r["encounter_id"] == e["id"]]
             out_enc.append(e)
         with ctx.store.write():
@@ -228,6 +237,8 @@ class Records:
                     "reason": payload.get("reason", ""), "fields": sorted(payload.get("changes", {}))}
             if ctx.may(Permission.VIEW_TRAFFICKING):
                 item["changes"] = payload.get("changes", {})
+            if protection_section.SEALED_KEY in payload:      # what changed there is in the sealed section
+                item["sealed"] = True
             out.append(item)
         ctx.audit_read("history", 1 if out else 0)
         return out
@@ -391,6 +402,64 @@ def _add_answers(row: dict[str, Any]) -> None:
         row["safety"] = {**safety, "label": MSG_SAFETY_LABEL,
                          "messages": [reason_message(r.get("code", "")) for r in safety.get("reasons") or []
                                       if isinstance(r, dict)]}
+
+
+# ------------------------------------------------------------------ sealed protection sections (issue 10, point 11)
+def _section_message(state: str) -> str:
+    return protection.MSG_SECTION_DAMAGED if state == "damaged" else protection.MSG_SEALED
+
+
+def _open_encounter(e: dict[str, Any], sec: protection.Sections) -> None:
+    """Put the opened journey fields of the section back; a section this reader cannot open leaves them out and
+    says so (``protection``: "sealed" or "damaged", ``protection_message``)."""
+    state = sec.state("encounter", e["id"])
+    if state != "clear":
+        for k in protection_section.ENCOUNTER_SECTION:
+            e.pop(k, None)
+        e["protection"], e["protection_message"] = state, _section_message(state)
+        return
+    opened = sec.fields.get(("encounter", e["id"]), {})
+    for k, v in opened.items():
+        if k not in protection_section.ENCOUNTER_SECTION:
+            continue
+        if k == "recruitment_methods":
+            v = sorted(v) if isinstance(v, list) else []
+        elif k in ("debt_owed", "detained_before_return") and v is not None:
+            v = int(bool(v))
+        e[k] = v
+
+
+def _open_screening(row: dict[str, Any], sec: protection.Sections) -> dict[str, Any]:
+    """A trafficking screening row with its opened answers back in the columns they had before sealing."""
+    opened = sec.fields.get(("trafficking", row["id"]))
+    if not opened:
+        return row
+    r = dict(row)
+    result = json.loads(r["result"])
+    if isinstance(opened.get("ticked"), list):
+        r["ticked"] = json.dumps(sorted(opened["ticked"]))
+    res_extra: dict[str, Any] = opened["result"] if isinstance(opened.get("result"), dict) else {}
+    if isinstance(res_extra.get("positive_dimensions"), list):
+        r["positive_dimensions"] = json.dumps(sorted(res_extra["positive_dimensions"]))
+    result.update({k: v for k, v in res_extra.items() if k in protection_section.TRAFFICKING_RESULT_SECTION})
+    result.update({k: opened[k] for k in ("answered_no", "exploitation_types", "safety") if k in opened})
+    r["result"] = json.dumps(result, sort_keys=True)
+    return r
+
+
+def _sealed_view(row: Mapping[str, Any], sec: protection.Sections) -> dict[str, Any]:
+    state = sec.state("trafficking", row["id"])
+    return {"id": row["id"], "restricted": True, "protection": state, "protection_message": _section_message(state)}
+
+
+def _open_referral(r: dict[str, Any], sec: protection.Sections) -> dict[str, Any]:
+    state = sec.state("referral", r["id"])
+    if state != "clear":
+        return {**r, "notes": "", "protection": state, "protection_message": _section_message(state)}
+    opened = sec.fields.get(("referral", r["id"]))
+    if opened and isinstance(opened.get("notes"), str):
+        return {**r, "notes": opened["notes"]}
+    return r
 
 
 def _referral_view(r: Mapping[str, Any], full: bool) -> dict[str, Any]:

@@ -13,6 +13,7 @@ ConflictError (voided or already closed).
 from __future__ import annotations
 
 import builtins
+import dataclasses
 import json
 import uuid
 from collections.abc import Mapping
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from checkpoint import protection_section
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, ValidationError
 from checkpoint.model.referral import (
     HEALTH_STAGES,
@@ -32,6 +34,7 @@ from checkpoint.model.referral import (
 )
 from checkpoint.model.roles import Permission
 from checkpoint.screening.safety import raise_urgency
+from checkpoint.services import protection
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
 from checkpoint.services.tb_followup import MSG_OPEN_TB_REFERRAL, OpenTBReferral, open_tb_referrals
@@ -140,7 +143,8 @@ class Referrals:
                                       arrival_day=datetime.fromisoformat(arrived).astimezone(ctx.site.tz).date())
         with ctx.store.write():
             ctx.store.record("referral.updated", "person", r["person_id"],
-                             {"referral_id": r["id"], "changes": ch}, author=ctx.user.id)
+                             {"referral_id": r["id"], "changes": ch}, author=ctx.user.id,
+                             protection=r["kind"] != "health")      # a protection referral's notes are sealed
         return Changes(referrals=True, events=True, ids={"referral": r["id"], "person": r["person_id"]})
 
     def list(self, *, kind: str = "health", status: str | None = None, limit: int = 500) -> builtins.list[ReferralRow]:
@@ -153,7 +157,7 @@ class Referrals:
             params.append(status)
         rows = row_dicts(self._ctx.db.execute(sql + " ORDER BY r.created_at LIMIT ?", [*params, limit]))
         self._ctx.audit_read("referrals", len({r["person_id"] for r in rows}))
-        return [ReferralRow(**r) for r in rows]
+        return self._opened([ReferralRow(**r) for r in rows])
 
     def get(self, referral_id: str) -> ReferralRow:
         """One referral (voided or not) as ``list`` shows it; the same permissions by kind."""
@@ -166,7 +170,7 @@ class Referrals:
         row = ReferralRow(**rows[0])
         self._require_kind(row.kind)
         ctx.audit_read("referrals", 1)
-        return row
+        return self._opened([row])[0]
 
     def to_follow_up(self, stage_filter: str = "open", *, keep: Mapping[str, str] | None = None,
                      limit: int = 1000) -> FollowUpList:
@@ -291,6 +295,29 @@ class Referrals:
             for k in ("partner_stage", "partner_outcome", "partner_at"):
                 r[k] = r[k] or ""
         return rows
+
+    def _opened(self, rows: builtins.list[ReferralRow]) -> builtins.list[ReferralRow]:
+        """Protection referrals' notes from their sealed sections (issue 10, point 11), as this reader's keys open
+        them; the sealed message where they do not."""
+        ctx = self._ctx
+        persons = {r.person_id for r in rows if r.kind in protection_section.PROTECTION_KINDS}
+        if not persons:
+            return rows
+        keys = protection.reader_keys(ctx.keyfile, ctx.store, ctx.user.role)
+        secs = {pid: protection.sections_of(ctx.store, keys, pid) for pid in persons}
+        out = []
+        for r in rows:
+            sec = secs.get(r.person_id)
+            if sec is not None:
+                state = sec.state("referral", r.id)
+                if state == "sealed":
+                    r = dataclasses.replace(r, notes=protection.MSG_SEALED)
+                elif state == "damaged":
+                    r = dataclasses.replace(r, notes=protection.MSG_SECTION_DAMAGED)
+                elif isinstance(sec.fields.get(("referral", r.id), {}).get("notes"), str):
+                    r = dataclasses.replace(r, notes=sec.fields[("referral", r.id)]["notes"])
+            out.append(r)
+        return out
 
     def _require_kind(self, kind: str) -> None:
         self._ctx.require(Permission.VIEW_TB if kind == "health" else Permission.VIEW_TRAFFICKING)

@@ -7,9 +7,10 @@ record fetched back from HQ in place, and the date a backup carries.
     >>> restore_backup(backup, target, "dara", passphrase, clock=clock)   # refused when too old  # doctest: +SKIP
 
 Once HQ has acknowledged a record and the period has passed since its last change, the pass drops its protection
-section (``checkpoint.storage.minimise.PROTECTION_SECTION``) from the events and the projections, then folds and
-truncates the WAL: with ``secure_delete`` on, the dropped text is overwritten in the database pages too. A record
-with an open protection referral keeps its section until the referral closes. It runs when a supervisor signs in,
+section (``checkpoint.protection_section``: its fields in clear, or its sealed blob; plus
+``checkpoint.storage.minimise.BEYOND_SECTION``) from the events and the projections, then folds and truncates the
+WAL: with ``secure_delete`` on, the dropped text is overwritten in the database pages too. A record with an open
+protection referral keeps its section until the referral closes. It runs when a supervisor signs in,
 after a sync a supervisor runs, and from ``checkpoint-admin minimise``. Supervisors only (``Permission.MINIMISE``).
 
 Raises PermissionDenied, ValidationError, NotFound, StoreError.

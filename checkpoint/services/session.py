@@ -130,6 +130,7 @@ class Session:
         st = ctx.store
         store = Store.open(st.path, ctx.data_key(), clock=st.clock)
         store.signer = st.signer                 # the same user signs what the sync connection writes
+        store.section_recipients = st.section_recipients     # and seals protection sections to the same keys
         try:
             return Session(store, ctx.keyfile, self.user.id, kdf=ctx.kdf)
         except BaseException:

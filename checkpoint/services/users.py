@@ -40,6 +40,7 @@ from checkpoint.services.authorship import record_key
 from checkpoint.services.base import Context, row_dicts
 from checkpoint.services.changes import Changes
 from checkpoint.services.devicekey import reseal
+from checkpoint.services.protection import reading_key
 from checkpoint.storage.codec import decode_payload
 
 __all__ = ["Notice", "Rotated", "UserAccount", "Users"]
@@ -149,7 +150,7 @@ class Users:
         with ctx.store.write():
             ctx.store.record("user.created", "user", uid, {"username": name, "display_name": display,
                                                            "role": str(role)}, author=ctx.user.id)
-            record_key(ctx.store, uid, own_pub, author=ctx.user.id)
+            record_key(ctx.store, uid, own_pub, author=ctx.user.id, sealing_public=reading_key(own_priv)[1])
             # The slot is written before the transaction commits; if the commit fails the slot names a user id
             # that does not exist and can never sign in.
             ctx.keyfile.add_passphrase_slot(uid, name, key, pw, kdf=ctx.kdf, signing_private=own_priv)
@@ -182,7 +183,8 @@ class Users:
             ctx.store.record("user.passphrase_changed", "user", u["id"], {"by": ctx.user.username},
                              author=ctx.user.id)
             if not own:
-                record_key(ctx.store, u["id"], crypto.signing_public(own_priv), author=ctx.user.id)
+                record_key(ctx.store, u["id"], crypto.signing_public(own_priv), author=ctx.user.id,
+                           sealing_public=reading_key(own_priv)[1])
             if u["status"] != "active":
                 ctx.store.record("user.updated", "user", u["id"], {"changes": {"status": "active"}},
                                  author=ctx.user.id)
@@ -302,7 +304,8 @@ class Users:
             raise StoreError("HQ's recovery key is not known here; the data key cannot be rotated without it.")
         new_key = crypto.new_data_key()
         code = crypto.generate_recovery_code()
-        stale = ctx.keyfile.prepare_rotation(new_key, code, hq_public, kdf=ctx.kdf, device_private=ctx.device_key)
+        stale = ctx.keyfile.prepare_rotation(new_key, code, hq_public, kdf=ctx.kdf, device_private=ctx.device_key,
+                                             protection_private=ctx.keyfile.protection_key)
         ctx.store.rekey(new_key)
         ctx.keyfile.finish_rotation()
         return Rotated(code, tuple(stale), Changes(users=True))

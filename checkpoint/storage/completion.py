@@ -49,8 +49,9 @@ def _completed(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
         _insert(db, "trafficking_screenings", {
             "id": t["id"], "encounter_id": enc_id, "person_id": person_id,
             "content_id": res["content_id"], "content_version": res["content_version"],
-            "age_used": t["age_used"], "ticked": json.dumps(sorted(t["ticked"])), "outcome": res["outcome"],
-            "positive_dimensions": json.dumps(sorted(res["positive_dimensions"])),
+            # a sealed protection section (issue 10, point 11) leaves no answers here: [] until a reader opens it
+            "age_used": t["age_used"], "ticked": json.dumps(sorted(t.get("ticked") or [])), "outcome": res["outcome"],
+            "positive_dimensions": json.dumps(sorted(res.get("positive_dimensions") or [])),
             "flags": json.dumps(sorted(res["flags"])),
             "result": json.dumps({**res, **{k: t[k] for k in TRAFFICKING_EXTRA if k in t}}, sort_keys=True),
             "screened_by": by, "screened_at": at})

@@ -105,6 +105,9 @@ class KeyFile:
     # The device's signing key from the last unwrap: only supervisors' and administrators' slots (and the recovery
     # code's) hold it (``set_device_key``); None for everyone else.
     device_key: bytes | None = field(default=None, repr=False)
+    # The checkpoint's protection key (X25519) from the last unwrap: only supervisors' slots hold it
+    # (``set_protection_key``, issue 10 point 11: it opens every sealed protection section); None for everyone else.
+    protection_key: bytes | None = field(default=None, repr=False)
 
     # ----------------------------------------------------------------- load / save
     @classmethod
@@ -240,6 +243,32 @@ class KeyFile:
         if changed:
             self.save()
 
+    def set_protection_key(self, protection_private: bytes, holders: set[str]) -> None:
+        """Seal the checkpoint's protection key (X25519) into the slots of ``holders`` (the active supervisors) and
+        take it out of every other passphrase slot; saved only when something changed. Needs no passphrase."""
+        self.refresh()
+        changed = False
+        kid = crypto.key_id(crypto.x25519_public(protection_private))
+        for s in self._slots("passphrase"):
+            uid = str(s.get("user_id"))
+            if uid in holders and s.get("scheme") == "sealed":
+                if "protection" not in s or s.get("protection_public_of") != kid:
+                    s["protection_public_of"] = kid
+                    s["protection"] = _b64(crypto.seal(_unb64(s["public"]), protection_private,
+                                                       context=_context(self.store_id, "protection", uid)))
+                    changed = True
+            elif "protection" in s:
+                del s["protection"]
+                s.pop("protection_public_of", None)
+                changed = True
+        if changed:
+            self.save()
+
+    def protection_holders(self) -> set[str]:
+        """The user ids whose slots hold the checkpoint's protection key."""
+        self.refresh()
+        return {str(s.get("user_id")) for s in self._slots("passphrase") if "protection" in s}
+
     def device_holders(self) -> set[str]:
         """The user ids whose slots hold the device's signing key."""
         self.refresh()
@@ -252,7 +281,8 @@ class KeyFile:
 
     # ----------------------------------------------------------------- rotating the data key
     def prepare_rotation(self, new_key: bytes, recovery_code: str, hq_recovery_public: bytes | None, *,
-                         kdf: crypto.KdfParams | None = None, device_private: bytes | None = None) -> list[str]:
+                         kdf: crypto.KdfParams | None = None, device_private: bytes | None = None,
+                         protection_private: bytes | None = None) -> list[str]:
         """Step 1 of a rotation: beside every slot, the new key for it (``*_next``), saved; the store still opens
         with the current key. Returns the user names whose slots cannot take the new key (older slots): they
         lose their slot when the rotation finishes and need a new passphrase."""
@@ -273,6 +303,10 @@ class KeyFile:
                     s["device_next"] = _b64(crypto.wrap_key(
                         device_private, crypto.normalize_recovery_code(recovery_code), params=kdf,
                         context=_context(self.store_id, "recovery-device", "")))
+                if protection_private is not None:
+                    s["protection_next"] = _b64(crypto.wrap_key(
+                        protection_private, crypto.normalize_recovery_code(recovery_code), params=kdf,
+                        context=_context(self.store_id, "recovery-protection", "")))
             elif kind == "hq-recovery" and hq_recovery_public is not None:
                 s["blob_next"] = _b64(crypto.seal(hq_recovery_public, new_key,
                                                   context=_context(self.store_id, "hq-recovery", "")))
@@ -306,6 +340,10 @@ class KeyFile:
                     s["device"] = s.pop("device_next")
                 else:
                     s.pop("device", None)      # wrapped by the old code, which opens nothing any more
+                if "protection_next" in s:
+                    s["protection"] = s.pop("protection_next")
+                elif s.get("kind") == "recovery-code":
+                    s.pop("protection", None)
                 kept.append(s)
         self.data["slots"] = kept
         del self.data["rotation"]
@@ -321,6 +359,7 @@ class KeyFile:
             s.pop("sealed_next", None)
             s.pop("blob_next", None)
             s.pop("device_next", None)
+            s.pop("protection_next", None)
             if s.get("kind") == "recovery-code" and not s.get("blob"):
                 continue
             slots.append(s)
@@ -352,7 +391,7 @@ class KeyFile:
         self.save()
 
     def set_recovery_code_slot(self, data_key: bytes, code: str, *, kdf: crypto.KdfParams | None = None,
-                               device_private: bytes | None = None) -> None:
+                               device_private: bytes | None = None, protection_private: bytes | None = None) -> None:
         """The recovery code's slot; with ``device_private`` it also keeps the device's signing key (wrapped by the
         code), so that a recovery can give it back to a supervisor when no supervisor slot holds it."""
         self.refresh()
@@ -363,6 +402,9 @@ class KeyFile:
         if device_private is not None:
             slot["device"] = _b64(crypto.wrap_key(device_private, code, params=kdf,
                                                   context=_context(self.store_id, "recovery-device", "")))
+        if protection_private is not None:        # the protection key too: a recovery gives it back (point 11)
+            slot["protection"] = _b64(crypto.wrap_key(protection_private, code, params=kdf,
+                                                      context=_context(self.store_id, "recovery-protection", "")))
         self.data["slots"].append(slot)
         self.save()
 
@@ -439,8 +481,11 @@ class KeyFile:
                 self.device_key = (crypto.open_sealed(
                     private, _unb64(slot["device"]),
                     context=_context(self.store_id, "device-signing", user_id)) if "device" in slot else None)
+                self.protection_key = (crypto.open_sealed(
+                    private, _unb64(slot["protection"]),
+                    context=_context(self.store_id, "protection", user_id)) if "protection" in slot else None)
             else:
-                self.signing_key = self.device_key = None
+                self.signing_key = self.device_key = self.protection_key = None
                 key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
                                         context=_context(self.store_id, "passphrase", user_id))
                 self.next_key = None
@@ -477,6 +522,13 @@ class KeyFile:
                         if device else None
                 except DecryptionFailed:
                     self.device_key = None
+                prot = slots[0].get("protection" if name == "blob" else "protection_next")
+                try:
+                    self.protection_key = crypto.unwrap_key(
+                        _unb64(prot), code, context=_context(self.store_id, "recovery-protection", "")) \
+                        if prot else None
+                except DecryptionFailed:
+                    self.protection_key = None
                 return key
         raise DecryptionFailed("Wrong recovery code.")
 
@@ -525,6 +577,7 @@ _READ_RETRIES, _READ_DELAY = 8, 0.02
 # The methods that reread, change and save the file. tests/storage/test_keyfile_io.py checks that every method
 # calling self.save() is listed here.
 READ_MODIFY_WRITE = ("clear_attempts", "add_passphrase_slot", "set_signing_key", "set_device_key",
+                     "set_protection_key",
                      "rename_user", "remove_user_slot",
                      "set_recovery_code_slot", "set_hq_recovery_slot", "set_hq_device_copy", "unwrap_for_user",
                      "prepare_rotation", "finish_rotation", "abandon_rotation")

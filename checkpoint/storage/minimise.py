@@ -2,7 +2,10 @@
 side of dropping it from events HQ acknowledged, of putting it back from HQ, and of ``verify``'s check of both.
 
     >>> redact("referral.updated", {"referral_id": "r1", "changes": {"status": "closed", "notes": "beaten"}})
-    {'referral_id': 'r1', 'changes': {'status': 'closed', 'notes': ''}}
+    {'referral_id': 'r1', 'changes': {'status': 'closed'}}
+    >>> redact("referral.created", {"encounter_id": "e", "referral": {"id": "r", "kind": "protection"},
+    ...                             "sealed": "Q1BNUw=="})
+    {'encounter_id': 'e', 'referral': {'id': 'r', 'kind': 'protection'}}
 
 What stays: the arrival, the person's identity and registration codes, referrals with their codes and status,
 decision and outcome codes (trafficking outcome, dimensions, flags, completeness; the TB screen). What goes: the
@@ -16,8 +19,9 @@ and the SHA-256 of the payload kept (``kept``): ``minimised_problems`` checks th
 HQ had acknowledged the event (its sequence number at or below the chain head HQ signed). A payload fetched back
 from HQ is taken only if its event hash is the one this device kept, so HQ cannot hand back something else.
 
-NOTE for the lead: branch ``protect`` defines the same section for encryption in
-``checkpoint/protection_section.py``; ``PROTECTION_SECTION`` here is the same list, to be unified.
+The protection section is ``checkpoint.protection_section``'s (the one sealing uses): a pass drops its fields
+where they are in clear and the sealed blob where they are sealed. ``BEYOND_SECTION`` lists what a pass drops
+besides (free-text notes that are not protection notes, and the two routing answers sealing keeps in clear).
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from typing import Any
 
 import sqlite_utils
 
+from checkpoint import protection_section
 from checkpoint.events import canonical_json
 from checkpoint.storage.codec import decode_payload, encode_payload
 from checkpoint.storage.db import connect_plain_memory
@@ -38,28 +43,32 @@ from checkpoint.storage.projections import apply_event
 from checkpoint.storage.schema import apply_migrations
 from checkpoint.storage.store import Store
 
-__all__ = ["AUDIT_TYPES", "ENCOUNTER_PROTECTED", "PROJECTION_COLUMNS", "PROTECTION_SECTION", "Plan",
+__all__ = ["AUDIT_TYPES", "BEYOND_SECTION", "ENCOUNTER_PROTECTED", "MINIMISED_TYPES", "PROJECTION_COLUMNS", "Plan",
            "apply_plan", "kept_sha256", "minimised_ids", "minimised_problems", "plan", "redact", "restore_payloads"]
 
-# The encounter fields that belong to the protection section (in a registration's ``encounter``, in an
-# ``encounter.amended``'s ``changes``, and in a ``conflict.resolved`` about one of them).
-ENCOUNTER_PROTECTED = ("recruiter_relationship", "recruitment_methods", "debt_owed", "debt_amount", "debt_currency",
-                       "controlling_person_present")
-
-# The protection section, per event type: paths into the payload ("*": every item of a list) and the value left in
-# place of what was there. A path the payload does not have is left alone (nothing is added). Placeholders are the
-# values the projections read as "not recorded", so a replay of the minimised log gives the minimised tables.
-PROTECTION_SECTION: Mapping[str, Mapping[tuple[str, ...], Any]] = {
+# What "the protection section" is comes from ``checkpoint.protection_section`` (``SECTION``), the one definition
+# that sealing uses too: a pass drops those fields where an event holds them in clear (written before sealing, or
+# not yet sealed) and drops the sealed blob (``protection_section.SEALED_KEY``) where it is sealed, so neither the
+# ciphertext nor the clear text stays on the device.
+#
+# BEYOND_SECTION: what minimisation drops besides the section, once a record is out of use, as paths into the
+# payload ("*": every item of a list) and the value left in place ("not recorded" for the projections, so a replay
+# of the minimised log gives the minimised tables). Not in the section on purpose: free-text notes that are not
+# protection notes (a health referral's notes, the TB screen's referral notes, a consent withdrawal's reason), and
+# two answers sealing keeps in clear because the flow routes on them before anyone reads the section (the
+# pre-screen's answers, whether a controlling person was present). A path the payload does not have is left alone.
+BEYOND_SECTION: Mapping[str, Mapping[tuple[str, ...], Any]] = {
     "registration.recorded": {
-        ("trafficking", "ticked"): [],
-        ("trafficking", "answered_no"): [],
-        ("trafficking", "exploitation_types"): [],
-        ("trafficking", "safety", "reasons"): [],
         ("prescreen",): None,
-        **{("encounter", f): None for f in ENCOUNTER_PROTECTED},
+        ("encounter", "controlling_person_present"): None,
         ("referrals", "*", "notes"): "",
     },
-    "encounter.amended": {("changes", f): None for f in ENCOUNTER_PROTECTED},
+    "registration.completed": {
+        ("prescreen",): None,
+        ("encounter", "controlling_person_present"): None,
+        ("referrals", "*", "notes"): "",
+    },
+    "encounter.amended": {("changes", "controlling_person_present"): None},
     "referral.created": {("referral", "notes"): ""},
     "referral.updated": {("changes", "notes"): ""},
     "tb.screened": {("referral", "notes"): ""},
@@ -68,11 +77,18 @@ PROTECTION_SECTION: Mapping[str, Mapping[tuple[str, ...], Any]] = {
     "conflict.resolved": {},
 }
 
+# The encounter fields a pass drops (the section's, and the controlling person's presence): in a registration's
+# ``encounter``, an ``encounter.amended``'s ``changes``, and a ``conflict.resolved`` about one of them.
+ENCOUNTER_PROTECTED = (*protection_section.ENCOUNTER_SECTION, "controlling_person_present")
+
+# The event types a pass looks at.
+MINIMISED_TYPES = frozenset(protection_section.SECTION_TYPES | set(BEYOND_SECTION))
+
 # The projection columns the section reaches (rows of one person: each table has ``person_id``). After a pass or a
 # fetch-back they are set to what a replay of that person's events (as they then are) gives.
 PROJECTION_COLUMNS: Mapping[str, tuple[str, ...]] = {
     "encounters": (*ENCOUNTER_PROTECTED, "prescreen"),
-    "trafficking_screenings": ("ticked", "result"),
+    "trafficking_screenings": ("ticked", "positive_dimensions", "result"),
     "referrals": ("notes",),
     "conflicts": ("kept_value", "other_value"),
     "consent_records": ("withdrawal_reason",),
@@ -103,13 +119,21 @@ def _set(obj: Any, path: tuple[str, ...], value: Any) -> None:
 
 def redact(type_: str, payload: dict[str, Any], *, conflict_field: str = "", in_place: bool = False
            ) -> dict[str, Any]:
-    """``payload`` of an event of ``type_`` without its protection section (a new dict, unless ``in_place``; the
-    original is then changed). ``conflict_field``: for ``conflict.resolved``, the field the conflict is about."""
-    out = payload if in_place else copy.deepcopy(payload)
-    for path, value in PROTECTION_SECTION.get(type_, {}).items():
+    """``payload`` of an event of ``type_`` without its protection section (``checkpoint.protection_section``: the
+    fields where they are in clear, the sealed blob where they are sealed) and without BEYOND_SECTION (a new dict,
+    unless ``in_place``; the original is then changed). ``conflict_field``: for ``conflict.resolved``, the field the
+    conflict is about."""
+    clear, _section = protection_section.split(type_, payload)
+    out = copy.deepcopy(clear) if clear is payload and not in_place else clear
+    out.pop(protection_section.SEALED_KEY, None)
+    for path, value in BEYOND_SECTION.get(type_, {}).items():
         _set(out, path, value)
     if type_ == "conflict.resolved" and conflict_field in ENCOUNTER_PROTECTED and "value" in out:
         out["value"] = None
+    if in_place and out is not payload:
+        payload.clear()
+        payload.update(out)
+        return payload
     return out
 
 
@@ -137,7 +161,7 @@ class Plan:
     failed: int = 0                                      # within_period, fetched_back, next_pass
 
 
-_TYPES = tuple(PROTECTION_SECTION)
+_TYPES = tuple(sorted(MINIMISED_TYPES))
 
 
 def _person_events(store: Store, person_id: str) -> Iterator[dict[str, Any]]:
@@ -184,7 +208,7 @@ def plan(store: Store, *, cutoff: str, now: str, head_seq: int, replay: bool = T
             evs = list(_person_events(store, pid))
             changed: list[tuple[str, str, str, str, str, str]] = []
             for ev in evs:
-                if ev["type"] not in PROTECTION_SECTION or ev["id"] in already:
+                if ev["type"] not in MINIMISED_TYPES or ev["id"] in already:
                     continue
                 try:
                     original = json.loads(ev["payload"])

@@ -144,8 +144,9 @@ def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
         _insert(db, "trafficking_screenings", {
             "id": t["id"], "encounter_id": enc["id"], "person_id": person_id,
             "content_id": res["content_id"], "content_version": res["content_version"],
-            "age_used": t["age_used"], "ticked": json.dumps(sorted(t["ticked"])), "outcome": res["outcome"],
-            "positive_dimensions": json.dumps(sorted(res["positive_dimensions"])),
+            # a sealed protection section (issue 10, point 11) leaves no answers here: [] until a reader opens it
+            "age_used": t["age_used"], "ticked": json.dumps(sorted(t.get("ticked") or [])), "outcome": res["outcome"],
+            "positive_dimensions": json.dumps(sorted(res.get("positive_dimensions") or [])),
             "flags": json.dumps(sorted(res["flags"])),
             "result": json.dumps({**res, **{k: t[k] for k in TRAFFICKING_EXTRA if k in t}}, sort_keys=True),
             "screened_by": by, "screened_at": at})
@@ -369,7 +370,10 @@ def _reads_logged(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 # A user's own signing key (issue 10, point 11): its public half in her account.
 @_handles("user.key_set")
 def _user_key_set(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
-    _update(db, "users", ev["entity_id"], {"signing_public": str(p["signing_public"])})
+    changes = {"signing_public": str(p["signing_public"])}
+    if "sealing_public" in p:                 # her X25519 key, the sections she writes are sealed to (0014)
+        changes["sealing_public"] = str(p["sealing_public"])
+    _update(db, "users", ev["entity_id"], changes)
 
 
 # Group arrivals (issue 11): handover groups, the arrival record, the triage queue, surge mode, headcounts.

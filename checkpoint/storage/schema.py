@@ -491,8 +491,10 @@ def m0012_retention(db: sqlite_utils.Database) -> None:
                   AND NEW.author IS OLD.author AND NEW.hlc IS OLD.hlc AND NEW.content_version IS OLD.content_version
                   AND NEW.recorded_at IS OLD.recorded_at AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash
                   AND NEW.local_order IS OLD.local_order AND NEW.author_sig IS OLD.author_sig)
-    BEGIN SELECT RAISE(ABORT, 'events are immutable'); END;
+    BEGIN SELECT RAISE(ABORT, 'events are immutable'); END
     """)
+
+
 @SCHEMA_MIGRATIONS(name="0013_arrivals_sync")
 def m0013_arrivals_sync(db: sqlite_utils.Database) -> None:
     """Issue 11: every quick registration asks whether surge mode is on (the last switch by hybrid logical clock,
@@ -504,3 +506,36 @@ def m0013_arrivals_sync(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS arrivals_household_order ON arrivals(household_id, created_at) "
                "WHERE household_id IS NOT NULL")
     db.execute("DROP INDEX IF EXISTS arrivals_household")
+
+
+@SCHEMA_MIGRATIONS(name="0014_protection")
+def m0014_protection(db: sqlite_utils.Database) -> None:
+    """Issue 10, point 11: each account also shows the public half of its X25519 key (``sealing_public``): the
+    protection sections she writes are sealed to it, besides the checkpoint's protection key. Sealed sections live
+    in the event payloads only (``checkpoint.protection_section``); sealing what older events hold in clear is done
+    at a supervisor's sign-in (``checkpoint.services.protection.seal_legacy``), not here: it needs the protection key
+    and the supervisor's own signing key. An event so sealed keeps its hash (the chain and HQ's anchor stay whole);
+    ``sealed_over`` says who sealed it, the SHA-256 of the sealed payload and her signature over both.
+
+    One trigger, ``events_immutable``, replaces 0012_retention's and allows exactly two changes to an event, only
+    its ``payload`` and ``sealed_over`` besides: sealing once (``sealed_over`` goes from '' to set, with the
+    payload) and minimising (an event listed in ``minimised_events`` may have its payload changed while
+    ``sealed_over`` stays as it is). Anything else aborts. A guard against mistakes: whoever holds the data key can
+    drop triggers; ``verify`` is what catches her."""
+    db.execute("ALTER TABLE users ADD COLUMN sealing_public TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE events ADD COLUMN sealed_over TEXT NOT NULL DEFAULT ''")
+    db.execute("DROP TRIGGER IF EXISTS events_immutable")
+    db.execute("""
+    CREATE TRIGGER events_immutable BEFORE UPDATE OF id, device_id, device_seq, entity_type, entity_id, type,
+        payload, author, hlc, content_version, recorded_at, prev_hash, hash, local_order, author_sig, sealed_over
+        ON events
+        WHEN NOT (NEW.id IS OLD.id AND NEW.device_id IS OLD.device_id AND NEW.device_seq IS OLD.device_seq
+                  AND NEW.entity_type IS OLD.entity_type AND NEW.entity_id IS OLD.entity_id AND NEW.type IS OLD.type
+                  AND NEW.author IS OLD.author AND NEW.hlc IS OLD.hlc AND NEW.content_version IS OLD.content_version
+                  AND NEW.recorded_at IS OLD.recorded_at AND NEW.prev_hash IS OLD.prev_hash AND NEW.hash IS OLD.hash
+                  AND NEW.local_order IS OLD.local_order AND NEW.author_sig IS OLD.author_sig
+                  AND ((OLD.sealed_over = '' AND NEW.sealed_over != '')
+                       OR (NEW.sealed_over IS OLD.sealed_over
+                           AND EXISTS (SELECT 1 FROM minimised_events WHERE event_id = OLD.id))))
+    BEGIN SELECT RAISE(ABORT, 'events are immutable'); END
+    """)

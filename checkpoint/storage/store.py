@@ -9,6 +9,7 @@ Storage only: who may do what is decided in ``checkpoint.services``.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
@@ -21,8 +22,9 @@ from typing import Any
 
 import sqlite_utils
 
-from checkpoint import crypto
+from checkpoint import crypto, protection_section
 from checkpoint.clock import Clock
+from checkpoint.crypto import sealed as crypto_sealed
 from checkpoint.errors import IntegrityViolation, StoreError
 from checkpoint.events import AUTHOR_CONTEXT, EVENT_COLUMNS, GENESIS, HLC, canonical_json, event_hash, uuid7
 from checkpoint.storage.codec import decode_payload, encode_payload
@@ -44,6 +46,18 @@ def insert_event(conn: Any, ev: dict[str, Any]) -> None:
     conn.execute(_INSERT_EVENT, [encode_payload(ev["payload"]) if c == "payload" else ev[c] for c in EVENT_COLUMNS])
 
 
+def _seal_section(type_: str, event_id: str, payload: dict[str, Any], recipients: tuple[bytes, ...],
+                  protection: bool) -> dict[str, Any]:
+    """The payload with its protection section sealed (``checkpoint.protection_section``): the hash, the author's
+    signature and the wire all carry the sealed form."""
+    clear, section = protection_section.split(type_, payload, protection=protection)
+    if not section:
+        return payload
+    blob = crypto_sealed.seal_for(recipients, canonical_json(section).encode(),
+                                  context=protection_section.context(type_, event_id))
+    return {**clear, protection_section.SEALED_KEY: base64.b64encode(blob).decode("ascii")}
+
+
 def keyfile_path(db_path: str | os.PathLike[str]) -> Path:
     return Path(str(db_path) + ".keys")
 
@@ -59,6 +73,11 @@ class Store:
     # The signed-in user's id and own Ed25519 private key: ``record`` signs the events she authors with it (the
     # session sets it after unwrapping it from her key slot; closing forgets it).
     signer: tuple[str, bytes] | None = field(default=None, repr=False)
+    # The public X25519 keys every protection section this store writes is sealed to (issue 10, point 11: the
+    # checkpoint's protection key, the signed-in user's own key, HQ's exchange key); set by the session at sign-in
+    # (``checkpoint.services.protection``). Empty: sections are written in clear (a store whose protection key
+    # does not exist yet).
+    section_recipients: tuple[bytes, ...] = field(default=(), repr=False)
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -149,7 +168,7 @@ class Store:
         return uuid7(int(self.clock.now().timestamp() * 1000))
 
     def record(self, type_: str, entity_type: str, entity_id: str, payload: dict[str, Any], *, author: str,
-               content_version: str = "") -> dict[str, Any]:
+               content_version: str = "", protection: bool = True) -> dict[str, Any]:
         """Append one event to the log and apply it to the projections.
 
         Must run inside ``write()`` so the event and the projections commit together (or neither does).
@@ -162,8 +181,15 @@ class Store:
         seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
         order = conn.execute("SELECT coalesce(max(local_order), 0) + 1 FROM events").fetchone()[0]
         now = self.clock.now()
+        event_id = uuid7(int(now.timestamp() * 1000))
+        if self.section_recipients and type_ in protection_section.SECTION_TYPES:
+            if type_ == "referral.updated":       # only a protection referral's notes are the section's
+                kind = conn.execute("SELECT kind FROM referrals WHERE id = ?",
+                                    [str(payload.get("referral_id"))]).fetchone()
+                protection = protection and kind is not None and kind[0] in protection_section.PROTECTION_KINDS
+            payload = _seal_section(type_, event_id, payload, self.section_recipients, protection)
         ev: dict[str, Any] = {
-            "id": uuid7(int(now.timestamp() * 1000)), "device_id": self.device_id, "device_seq": seq,
+            "id": event_id, "device_id": self.device_id, "device_seq": seq,
             "entity_type": entity_type, "entity_id": entity_id, "type": type_,
             "payload": canonical_json(payload), "author": author, "hlc": self.hlc.tick(int(now.timestamp() * 1000)),
             "content_version": content_version, "recorded_at": now.isoformat(timespec="milliseconds"),
@@ -205,7 +231,11 @@ class Store:
         except Exception:
             minimised = set()
         for ev in self.events(order="device_id, device_seq"):
-            if event_hash(ev) != ev["hash"] and ev["id"] not in minimised:
+            # An event whose protection section was sealed after it was written (``sealed_over``, store migration
+            # 0014_protection) keeps its hash; checkpoint.services.protection.sealed_over_problems checks it instead.
+            # A sealed event may later be minimised too: both checks then apply (minimised_problems checks what was
+            # kept).
+            if not ev.get("sealed_over") and ev["id"] not in minimised and event_hash(ev) != ev["hash"]:
                 problems.append(f"event {ev['id']} (device seq {ev['device_seq']}) was altered")
             dev = ev["device_id"]
             if dev == self.device_id:

@@ -30,6 +30,7 @@ def _bypass(session, sql: str, params: list) -> None:
     """What an attacker with the key (or a bug) could do: write without going through the services."""
     db = session.store.db
     db.execute("DROP TRIGGER events_immutable")
+    db.execute("DROP TRIGGER IF EXISTS events_sealed_once")     # a store from before 0014_protection's one trigger
     with db.atomic():
         db.execute(sql, params)
 

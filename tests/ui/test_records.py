@@ -599,3 +599,18 @@ def test_an_event_from_another_device_shows_its_device_and_user_never_a_local_na
     remote, local = [w.text() for w in box.findChildren(QLabel, "history_entry")]
     assert "device 0b6c7f2e / user 7e2a1b5d" in remote and "dara" not in remote
     assert "— dara —" in local
+
+
+def test_a_section_the_user_s_keys_do_not_open_reads_sealed_not_its_content(qtbot, view_for, monkeypatch):
+    """Issue 10, point 11: a supervisor whose slot does not hold the protection key (yet) sees "sealed" in place of
+    the protection section, never its content and never a traceback. (The demo arrivals are dara's own, so her own
+    key opens them: here no key of hers does. The keys themselves are tested in tests/services.)"""
+    from checkpoint.services import protection
+    from checkpoint.services.protection import MSG_SEALED
+    ctx, view = view_for("dara")
+    pid = person_with(ctx, "SELECT person_id FROM trafficking_screenings WHERE outcome = 'PRESUMED_VICTIM'")
+    monkeypatch.setattr(protection, "reader_keys", lambda *_a: [])
+    open_person(qtbot, view, pid)
+    assert view.detail.findChild(QLabel, "trafficking_outcome").text() == MSG_SEALED
+    assert view.detail.findChild(QLabel, "protection_section").text() == MSG_SEALED
+    assert view.detail.findChild(QLabel, "trafficking_explanation") is None

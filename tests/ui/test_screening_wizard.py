@@ -148,4 +148,8 @@ def test_the_officer_adds_an_immediate_danger_referral_by_keyboard(qtbot, wizard
     wait_idle(qtbot, ctx)
     rows = ctx.session.store.db.execute("SELECT urgency, reason_code, notes FROM referrals WHERE person_id = ?",
                                         [reg.person_id]).fetchall()
-    assert ("IMMEDIATE_DANGER", "OFFICER_INITIATED", "man at the gate holds her passport") in rows
+    # her reason is in the sealed protection section (issue 10, point 11): the table keeps the codes only,
+    # the record opens it for her
+    assert ("IMMEDIATE_DANGER", "OFFICER_INITIATED", "") in rows
+    refs = ctx.runner.run_sync(ctx.session.records.get, reg.person_id)["encounters"][0]["referrals"]
+    assert "man at the gate holds her passport" in [r.get("notes") for r in refs]

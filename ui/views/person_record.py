@@ -185,6 +185,9 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
     consent_text = "; ".join(f"{_t(CONSENTS.get(k) or str(k))}: {yes if consents[k] else no}" for k in order)
     form.addRow(field_label("consents"),
                 plain_label(consent_text or QCoreApplication.translate("PersonDetail", "Not recorded")))
+    if e.get("protection"):      # issue 10, point 11: a protection section this user's keys do not open
+        form.addRow(QCoreApplication.translate("PersonDetail", "Protection section"),
+                    plain_label(tr("Core", e.get("protection_message", "")), "protection_section"))
     for c in e.get("consent_records") or []:       # issue 12: consent per purpose
         form.addRow(QCoreApplication.translate("PersonDetail", "Consent"), plain_label(consent_record_text(c),
                                                                                        "consent_record"))
@@ -197,6 +200,9 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
     if not screens:
         lay.addWidget(plain_label(not_screened))
     for t in screens:
+        if t.get("protection"):      # sealed (or failing its check): never its content, never a traceback
+            lay.addWidget(plain_label(tr("Core", t.get("protection_message", "")), "trafficking_outcome"))
+            continue
         if t.get("restricted"):
             lay.addWidget(plain_label(not_visible, "trafficking_outcome"))
             continue
@@ -263,6 +269,8 @@ def referral_text(r: dict[str, Any]) -> str:
             .replace("%1", kind).replace("%2", agency).replace("%3", status))
     if r.get("urgency"):
         text += " (" + code_label("referral_urgencies", r["urgency"]) + ")"
+    if r.get("protection"):          # its notes are sealed for this user (issue 10, point 11)
+        text += " — " + tr("Core", r.get("protection_message", ""))
     for st in r.get("partner_stages") or []:
         line = _t(PARTNER_STAGES.get(st["stage"], st["stage"]))
         if st.get("outcome"):

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from checkpoint import protection_section
 from checkpoint.clock import ManualClock
 from checkpoint.errors import NotFound, PermissionDenied, ValidationError
 from checkpoint.services import unlock
@@ -78,7 +79,15 @@ def test_the_section_is_gone_from_the_database_pages_and_the_wal(device: Any, hq
     key, path = st.data_key, st.path
     before = find(path, key, NOTE.encode())
     assert before["db"] >= 2, before                # the scan sees it: in the referral row and the event payload
-    assert find(path, key, str(DEBT).encode())["db"] >= 1
+    # The protection section (debt, checklist) is sealed in the event (issue 10, point 11): no clear copy anywhere,
+    # but the supervisor's keys open it, and the sealed blob's stored bytes are in the pages.
+    assert find(path, key, str(DEBT).encode())["db"] == 0
+    assert _opened(device, pid)["amount"] == DEBT
+    stored = _stored_payload(st, pid)
+    assert protection_section.SEALED_KEY in json.loads(decode_payload(stored))
+    st.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    chunks = [stored[i:i + 24] for i in range(64, len(stored) - 24, max(24, (len(stored) - 88) // 6))]
+    assert sum(find(path, key, c)["db"] for c in chunks) >= 1     # the scan sees the sealed payload's bytes
     clock.advance(days=31)
     m = device.retention.minimise()
     assert (m.persons, m.events, m.wal_truncated) == (1, 1, True)
@@ -86,6 +95,9 @@ def test_the_section_is_gone_from_the_database_pages_and_the_wal(device: Any, hq
     after = find(path, key, NOTE.encode())
     assert after["db"] == 0 and after["wal"] == 0, after
     assert find(path, key, str(DEBT).encode()) == {**after, "db": 0, "wal": 0}
+    # the sealed blob of that event is gone too: from its payload, from the pages and from the WAL
+    assert protection_section.SEALED_KEY not in json.loads(decode_payload(_stored_payload(st, pid)))
+    assert all(find(path, key, c) == {**after, "db": 0, "wal": 0} for c in chunks)
     assert find(path, key, b"CREATE TABLE minimised_events")["db"] >= 1     # the scan does read the pages
     sec = _section(device, pid)
     assert sec["notes"] == "" and sec["ticked"] == [] and sec["currency"] == "" and sec["amount"] is None
@@ -93,7 +105,8 @@ def test_the_section_is_gone_from_the_database_pages_and_the_wal(device: Any, hq
     # what the checkpoint still needs: the arrival, the outcome, the referral and its codes
     assert sec["outcome"] == "PRESUMED_VICTIM"
     assert sec["referral"] == ("health", "KH01-POIPET-RH", "PRESUMPTIVE_TB", "referred")
-    assert device.records.get(pid)                       # the record still opens
+    opened = _opened(device, pid)                         # the record still opens; the section is gone
+    assert opened["amount"] is None and opened["currency"] in (None, "") and not opened["ticked"]
     rep = device.maintenance.verify()
     assert rep.ok, rep.problems
     assert any("minimised after HQ acknowledged" in n and "HQ holds the originals" in n for n in rep.notes)
@@ -126,7 +139,7 @@ def test_an_open_protection_referral_keeps_the_section_until_it_closes(device: A
     clock.advance(days=31)
     m = device.retention.minimise()
     assert (m.events, m.kept) == (0, {"open_referral": 1})
-    assert _section(device, pid)["notes"] == NOTE
+    assert _opened(device, pid)["notes"] == [NOTE]          # sealed (a protection note), opened by the supervisor
     rid = device.store.db.execute("SELECT id FROM referrals WHERE person_id = ?", [pid]).fetchone()[0]
     device.referrals.update(rid, {"status": "closed"})
     _sync(device, hq)
@@ -134,6 +147,8 @@ def test_an_open_protection_referral_keeps_the_section_until_it_closes(device: A
     assert device.retention.minimise().events >= 1
     sec = _section(device, pid)
     assert sec["notes"] == "" and sec["referral"][:3] == ("protection", "MoSVY_PROVINCIAL_DOSVY", "SAFETY_RULE")
+    assert _opened(device, pid)["notes"] == [""]
+    assert protection_section.SEALED_KEY not in json.loads(decode_payload(_stored_payload(device.store, pid)))
     assert device.maintenance.verify().ok
 
 
@@ -154,6 +169,19 @@ def _minimised(device: Any, hq: Any, clock: ManualClock) -> str:
     clock.advance(days=31)
     assert device.retention.minimise().events == 1
     return pid
+
+
+def _opened(s: Any, pid: str) -> dict[str, Any]:
+    """What a supervisor holding the protection key reads of the record: the sealed section opened where it is still
+    there (issue 10, point 11), through the service, as the person's record shows it."""
+    enc = s.records.get(pid)["encounters"][0]
+    return {"amount": enc.get("debt_amount"), "currency": enc.get("debt_currency"),
+            "notes": [r.get("notes") for r in enc["referrals"]], "ticked": enc["trafficking"][0].get("ticked")}
+
+
+def _stored_payload(st: Any, pid: str) -> bytes:
+    return bytes(st.db.execute("SELECT payload FROM events WHERE type = 'registration.recorded' AND entity_id = ?",
+                               [pid]).fetchone()[0])
 
 
 def _rewrite_payload(st: Any, event_id: str, edit: Any) -> None:
@@ -215,9 +243,10 @@ def test_a_supervisor_fetches_a_record_back_from_hq_over_http(device: Any, hq: A
             fetch_back(device, t, pid, "   ")                       # a reason is required
         changes = fetch_back(device, t, pid, "court case 12/2026")
     assert changes.events and changes.encounters
-    sec = _section(device, pid)
-    assert sec["notes"] == NOTE and sec["currency"] == "THB" and sec["amount"] == DEBT
-    assert sec["ticked"] == sorted(POSITIVE_ADULT)
+    assert _section(device, pid)["notes"] == NOTE                       # a health note: kept in clear
+    sec = _opened(device, pid)                                          # the section: sealed again, as written
+    assert sec["currency"] == "THB" and sec["amount"] == DEBT
+    assert sorted(sec["ticked"]) == sorted(POSITIVE_ADULT)
     logged = [json.loads(decode_payload(r[0])) for r in device.store.db.execute(
         "SELECT payload FROM events WHERE type = 'records.fetched_back'")]
     assert logged and logged[0]["person_id"] == pid and logged[0]["reason"] == "court case 12/2026"
@@ -348,3 +377,83 @@ def test_a_limited_pass_leaves_the_rest_for_the_next_one(device: Any, hq: Any, c
     assert device.retention.minimise().persons == 1
     assert [_section(device, p)["notes"] for p in (first, second)] == ["", ""]
     assert device.maintenance.verify().ok
+
+
+def _sealed_over_store(tmp_path: Path, hq: Any, clock: ManualClock) -> Any:
+    """A store from before sealing (fixture 0009_trust), enrolled and synced; the supervisor's next sign-in seals
+    the section of what HQ holds (``sealed_over``). Signed in; the caller locks it."""
+    import shutil
+
+    fixture = Path(__file__).parents[2] / "storage" / "fixtures" / "schema_0009_trust.db"
+    db = tmp_path / "old.db"
+    shutil.copy(fixture, db)
+    shutil.copy(str(fixture) + ".keys", str(db) + ".keys")
+    s = unlock(db, "dara", "fixture passphrase", clock=clock)
+    enroll(s, hq)
+    _sync(s, hq)
+    s.lock()
+    return unlock(db, "dara", "fixture passphrase", clock=clock)
+
+
+def test_an_event_sealed_after_it_was_written_and_then_minimised_verifies_and_tampering_is_caught(
+        tmp_path: Path, hq: Any, clock: ManualClock) -> None:
+    """Issue 10 point 11 with issue 12 point 6: a store from before sealing is enrolled and synced, a supervisor's
+    sign-in seals the section of what HQ holds (``sealed_over``), and once the period has passed the pass drops the
+    sealed blob. ``verify`` composes both checks: no false "altered"; a changed payload or seal is still caught."""
+    s = _sealed_over_store(tmp_path, hq, clock)
+    try:
+        st = s.store
+        reg = next(st.events(where="type = 'registration.recorded'"))
+        assert reg["sealed_over"] and protection_section.SEALED_KEY in json.loads(reg["payload"])
+        assert s.maintenance.verify().ok
+        clock.advance(days=31)
+        assert s.retention.minimise().events >= 1
+        row = st.db.execute("SELECT payload, sealed_over FROM events WHERE id = ?", [reg["id"]]).fetchone()
+        assert row[1] == reg["sealed_over"]                                  # the seal's record stays
+        assert protection_section.SEALED_KEY not in json.loads(decode_payload(row[0]))   # the sealed blob went
+        assert st.db.execute("SELECT 1 FROM minimised_events WHERE event_id = ?", [reg["id"]]).fetchone()
+        rep = s.maintenance.verify()
+        assert rep.ok, rep.problems                                          # no false "altered"
+        assert any("minimised after HQ acknowledged" in n for n in rep.notes)
+        # Sealing again is refused by the store (sealed once), and so is any other change to the event.
+        with pytest.raises(Exception, match="immutable"):
+            st.db.execute("UPDATE events SET sealed_over = '{}' WHERE id = ?", [reg["id"]])
+        with pytest.raises(Exception, match="immutable"):
+            st.db.execute("UPDATE events SET author = 'x' WHERE id = ?", [reg["id"]])
+        # A key holder changes the minimised payload: caught.
+        _rewrite_payload(st, reg["id"], lambda p: p["encounter"].update(return_type="VOLUNTARY"))
+        problems = s.maintenance.verify().problems
+        assert any(reg["id"] in p and "altered after it was minimised" in p for p in problems), problems
+        # Put back, then forge the seal's record instead: caught.
+        st.db.execute("DROP TRIGGER events_immutable")
+        st.db.execute("UPDATE events SET payload = ? WHERE id = ?", [row[0], reg["id"]])
+        assert s.maintenance.verify().ok
+        info = json.loads(row[1])
+        info["sig"] = "00" * 64
+        st.db.execute("UPDATE events SET sealed_over = ? WHERE id = ?", [json.dumps(info), reg["id"]])
+        problems = s.maintenance.verify().problems
+        assert any(reg["id"] in p and "not sealed by a supervisor" in p for p in problems), problems
+    finally:
+        s.lock()
+
+
+def test_a_sealed_then_minimised_record_fetched_back_from_hq_verifies(tmp_path: Path, hq: Any,
+                                                                      clock: ManualClock) -> None:
+    """HQ holds such an event as it was written (in clear: its hash is over that); fetched back, the payload gives
+    the hash again, so verify does not call it changed, and the supervisor reads the section."""
+    s = _sealed_over_store(tmp_path, hq, clock)
+    try:
+        reg = next(s.store.events(where="type = 'registration.recorded'"))
+        pid = reg["entity_id"]
+        assert reg["sealed_over"]
+        clock.advance(days=31)
+        assert s.retention.minimise().events >= 1
+        assert not _opened(s, pid)["ticked"]
+        with live(hq) as url, HttpTransport(url, timeout=30) as t:
+            fetch_back(s, t, pid, "court case 13/2026")
+        assert _opened(s, pid)["ticked"] == ["ILO-DR-1"]
+        rep = s.maintenance.verify()
+        assert rep.ok, rep.problems
+        assert any("fetched back from HQ as written" in n for n in rep.notes), rep.notes
+    finally:
+        s.lock()
