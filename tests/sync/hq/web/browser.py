@@ -64,10 +64,24 @@ def sign_in(driver: Any, base: str, username: str, passphrase: str, code: str) -
 def click_and_wait(driver: Any, element: Any, timeout: float = 20) -> None:
     """Click a link or a submit button and wait until the browser has left the page: Selenium's click returns
     when the click is sent, not when the next page is there (on a loaded machine the URL was read too early)."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, timeout).until(expected_conditions.staleness_of(page))
+
+    def left(_driver: Any) -> bool:
+        # Chromium reports the old page's node gone either as stale or, while the new page is being built, as an
+        # "unknown error ... does not belong to the document": both mean the browser has left the page.
+        try:
+            page.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as e:
+            if "does not belong to the document" in str(e):
+                return True
+            raise
+        return False
+
+    WebDriverWait(driver, timeout).until(left)
