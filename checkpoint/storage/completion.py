@@ -18,10 +18,10 @@ import sqlite_utils
 
 from checkpoint.storage.projections import (
     ENCOUNTER_FIELDS,
-    TRAFFICKING_EXTRA,
     _encounter_row,
     _insert,
     _insert_referral,
+    _insert_screens,
     _update,
 )
 
@@ -43,27 +43,7 @@ def _completed(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
         db.execute("INSERT INTO consents (encounter_id, purpose, granted, recorded_at, recorded_by) "
                    "VALUES (?,?,?,?,?) ON CONFLICT(encounter_id, purpose) DO NOTHING",
                    [enc_id, c["purpose"], int(bool(c["granted"])), at, by])
-    t = p.get("trafficking")
-    if t:
-        res = t["result"]
-        _insert(db, "trafficking_screenings", {
-            "id": t["id"], "encounter_id": enc_id, "person_id": person_id,
-            "content_id": res["content_id"], "content_version": res["content_version"],
-            # a sealed protection section (issue 10, point 11) leaves no answers here: [] until a reader opens it
-            "age_used": t["age_used"], "ticked": json.dumps(sorted(t.get("ticked") or [])), "outcome": res["outcome"],
-            "positive_dimensions": json.dumps(sorted(res.get("positive_dimensions") or [])),
-            "flags": json.dumps(sorted(res["flags"])),
-            "result": json.dumps({**res, **{k: t[k] for k in TRAFFICKING_EXTRA if k in t}}, sort_keys=True),
-            "screened_by": by, "screened_at": at})
-    tb = p.get("tb")
-    if tb:
-        res = tb["result"]
-        _insert(db, "tb_screenings", {
-            "id": tb["id"], "encounter_id": enc_id, "person_id": person_id,
-            "content_id": res["content_id"], "content_version": res["content_version"],
-            "answers": json.dumps(tb["answers"], sort_keys=True), "outcome": res["outcome"],
-            "presumptive": int(bool(res["presumptive"])), "result": json.dumps(res, sort_keys=True),
-            "screened_by": by, "screened_at": at})
+    _insert_screens(db, p, enc_id, person_id, by, at)
     for r in p.get("referrals", []):
         _insert_referral(db, ev, r, person_id, enc_id)
     if p.get("prescreen"):

@@ -121,6 +121,32 @@ def _update(db: sqlite_utils.Database, table: str, id_: str, changes: dict[str, 
         raise KeyError(f"{table} {id_} not found")
 
 
+def _insert_screens(db: sqlite_utils.Database, p: dict[str, Any], encounter_id: str, person_id: str, by: str,
+                    at: str) -> None:
+    """The trafficking checklist and the TB screen a registration (or its completion from the queue) carries."""
+    t = p.get("trafficking")
+    if t:
+        res = t["result"]
+        _insert(db, "trafficking_screenings", {
+            "id": t["id"], "encounter_id": encounter_id, "person_id": person_id,
+            "content_id": res["content_id"], "content_version": res["content_version"],
+            # a sealed protection section (issue 10, point 11) leaves no answers here: [] until a reader opens it
+            "age_used": t["age_used"], "ticked": json.dumps(sorted(t.get("ticked") or [])), "outcome": res["outcome"],
+            "positive_dimensions": json.dumps(sorted(res.get("positive_dimensions") or [])),
+            "flags": json.dumps(sorted(res["flags"])),
+            "result": json.dumps({**res, **{k: t[k] for k in TRAFFICKING_EXTRA if k in t}}, sort_keys=True),
+            "screened_by": by, "screened_at": at})
+    tb = p.get("tb")
+    if tb:
+        res = tb["result"]
+        _insert(db, "tb_screenings", {
+            "id": tb["id"], "encounter_id": encounter_id, "person_id": person_id,
+            "content_id": res["content_id"], "content_version": res["content_version"],
+            "answers": json.dumps(tb["answers"], sort_keys=True), "outcome": res["outcome"],
+            "presumptive": int(bool(res["presumptive"])), "result": json.dumps(res, sort_keys=True),
+            "screened_by": by, "screened_at": at})
+
+
 @_handles("registration.recorded")
 def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     at, by = ev["recorded_at"], ev["author"]
@@ -138,27 +164,7 @@ def _registration(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
     for c in p.get("consents", []):
         _insert(db, "consents", {"encounter_id": enc["id"], "purpose": c["purpose"],
                                  "granted": int(bool(c["granted"])), "recorded_at": at, "recorded_by": by})
-    t = p.get("trafficking")
-    if t:
-        res = t["result"]
-        _insert(db, "trafficking_screenings", {
-            "id": t["id"], "encounter_id": enc["id"], "person_id": person_id,
-            "content_id": res["content_id"], "content_version": res["content_version"],
-            # a sealed protection section (issue 10, point 11) leaves no answers here: [] until a reader opens it
-            "age_used": t["age_used"], "ticked": json.dumps(sorted(t.get("ticked") or [])), "outcome": res["outcome"],
-            "positive_dimensions": json.dumps(sorted(res.get("positive_dimensions") or [])),
-            "flags": json.dumps(sorted(res["flags"])),
-            "result": json.dumps({**res, **{k: t[k] for k in TRAFFICKING_EXTRA if k in t}}, sort_keys=True),
-            "screened_by": by, "screened_at": at})
-    tb = p.get("tb")
-    if tb:
-        res = tb["result"]
-        _insert(db, "tb_screenings", {
-            "id": tb["id"], "encounter_id": enc["id"], "person_id": person_id,
-            "content_id": res["content_id"], "content_version": res["content_version"],
-            "answers": json.dumps(tb["answers"], sort_keys=True), "outcome": res["outcome"],
-            "presumptive": int(bool(res["presumptive"])), "result": json.dumps(res, sort_keys=True),
-            "screened_by": by, "screened_at": at})
+    _insert_screens(db, p, enc["id"], person_id, by, at)
     for r in p.get("referrals", []):
         _insert_referral(db, ev, r, person_id, enc["id"])
     # issue 12 (absent from older events): the pre-screen's answers on the arrival, consent per purpose
