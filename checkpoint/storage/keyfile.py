@@ -225,41 +225,32 @@ class KeyFile:
         """Seal the device's signing key into the slots of ``holders`` (user ids: the active supervisors and
         administrators) and take it out of every other passphrase slot; saved. Needs no passphrase: each slot's
         public half is enough."""
-        self.refresh()
-        changed = False
-        kid = crypto.key_id(crypto.signing_public(device_private))
-        for s in self._slots("passphrase"):
-            uid = str(s.get("user_id"))
-            if uid in holders and s.get("scheme") == "sealed":
-                if "device" not in s or s.get("device_public_of") != kid:
-                    s["device_public_of"] = kid
-                    s["device"] = _b64(crypto.seal(_unb64(s["public"]), device_private,
-                                                   context=_context(self.store_id, "device-signing", uid)))
-                    changed = True
-            elif "device" in s:
-                del s["device"]
-                s.pop("device_public_of", None)
-                changed = True
-        if changed:
-            self.save()
+        self._seal_for_holders("device", "device-signing", device_private,
+                               crypto.key_id(crypto.signing_public(device_private)), holders)
 
     def set_protection_key(self, protection_private: bytes, holders: set[str]) -> None:
         """Seal the checkpoint's protection key (X25519) into the slots of ``holders`` (the active supervisors) and
         take it out of every other passphrase slot; saved only when something changed. Needs no passphrase."""
+        self._seal_for_holders("protection", "protection", protection_private,
+                               crypto.key_id(crypto.x25519_public(protection_private)), holders)
+
+    def _seal_for_holders(self, field: str, purpose: str, private: bytes, kid: str, holders: set[str]) -> None:
+        """Seal ``private`` as ``field`` of each holder's sealed passphrase slot (``<field>_public_of``: its key
+        id, so a slot with an older key is sealed again) and remove it from every other slot; saved only when
+        something changed."""
         self.refresh()
         changed = False
-        kid = crypto.key_id(crypto.x25519_public(protection_private))
         for s in self._slots("passphrase"):
             uid = str(s.get("user_id"))
             if uid in holders and s.get("scheme") == "sealed":
-                if "protection" not in s or s.get("protection_public_of") != kid:
-                    s["protection_public_of"] = kid
-                    s["protection"] = _b64(crypto.seal(_unb64(s["public"]), protection_private,
-                                                       context=_context(self.store_id, "protection", uid)))
+                if field not in s or s.get(f"{field}_public_of") != kid:
+                    s[f"{field}_public_of"] = kid
+                    s[field] = _b64(crypto.seal(_unb64(s["public"]), private,
+                                                context=_context(self.store_id, purpose, uid)))
                     changed = True
-            elif "protection" in s:
-                del s["protection"]
-                s.pop("protection_public_of", None)
+            elif field in s:
+                del s[field]
+                s.pop(f"{field}_public_of", None)
                 changed = True
         if changed:
             self.save()
