@@ -225,19 +225,21 @@ class KeyFile:
         """Seal the device's signing key into the slots of ``holders`` (user ids: the active supervisors and
         administrators) and take it out of every other passphrase slot; saved. Needs no passphrase: each slot's
         public half is enough."""
-        self._seal_for_holders("device", "device-signing", device_private,
-                               crypto.key_id(crypto.signing_public(device_private)), holders)
+        if self._seal_for_holders("device", "device-signing", device_private,
+                                  crypto.key_id(crypto.signing_public(device_private)), holders):
+            self.save()
 
     def set_protection_key(self, protection_private: bytes, holders: set[str]) -> None:
         """Seal the checkpoint's protection key (X25519) into the slots of ``holders`` (the active supervisors) and
         take it out of every other passphrase slot; saved only when something changed. Needs no passphrase."""
-        self._seal_for_holders("protection", "protection", protection_private,
-                               crypto.key_id(crypto.x25519_public(protection_private)), holders)
+        if self._seal_for_holders("protection", "protection", protection_private,
+                                  crypto.key_id(crypto.x25519_public(protection_private)), holders):
+            self.save()
 
-    def _seal_for_holders(self, field: str, purpose: str, private: bytes, kid: str, holders: set[str]) -> None:
+    def _seal_for_holders(self, field: str, purpose: str, private: bytes, kid: str, holders: set[str]) -> bool:
         """Seal ``private`` as ``field`` of each holder's sealed passphrase slot (``<field>_public_of``: its key
-        id, so a slot with an older key is sealed again) and remove it from every other slot; saved only when
-        something changed."""
+        id, so a slot with an older key is sealed again) and remove it from every other slot. Returns whether
+        something changed; the caller saves, under the key file's lock (``READ_MODIFY_WRITE``)."""
         self.refresh()
         changed = False
         for s in self._slots("passphrase"):
@@ -252,8 +254,7 @@ class KeyFile:
                 del s[field]
                 s.pop(f"{field}_public_of", None)
                 changed = True
-        if changed:
-            self.save()
+        return changed
 
     def protection_holders(self) -> set[str]:
         """The user ids whose slots hold the checkpoint's protection key."""
