@@ -27,16 +27,19 @@ from checkpoint.events import (
     EVENT_ENTITY,
     EVENT_TYPES,
     HLC,
+    HQ_DECISION_TYPE,
     SITE_TYPES,
     VERDICTS,
     WIRE_FIELDS,
     canonical_json,
     event_hash,
     event_refs,
+    hq_decision_problem,
     site_problem,
     travel_problem,
 )
 from checkpoint.model.roles import Permission, Role
+from checkpoint.partner_stages import HQ_DEVICE_ID
 from checkpoint.services import protection
 from checkpoint.services.chainhead import HQ_HEAD_META, hq_head
 from checkpoint.services.session import Session
@@ -415,6 +418,8 @@ class Outbox:
             return "payload is not JSON"
         if ev.get("type") in SITE_TYPES:
             return self._check_site(ev, payload, local_users)
+        if ev.get("type") == HQ_DECISION_TYPE:       # issue 15: HQ's decision on a conflict, about a device
+            return hq_decision_problem(ev, payload, HQ_DEVICE_ID)
         problem = travel_problem(ev, payload)
         if problem:
             return problem
@@ -488,6 +493,10 @@ class Outbox:
                 "acked": by_state.get("acked", 0), "hq": by_hq,
                 "held_incoming": db.execute("SELECT count(*) FROM sync_inbox_held").fetchone()[0],
                 "held_reasons": self.held(),
+                # issue 15: conflicts HQ decided about this device's events (HQ kept its copy), newest first
+                "hq_decisions": [{"event_id": r[0], "type": r[1], "note": r[2]} for r in db.execute(
+                    "SELECT id, type, hq_note FROM events WHERE hq_status = 'conflict_decided' AND device_id = ? "
+                    "ORDER BY local_order DESC LIMIT 10", [self.store.device_id])],
                 "last_success": self.store.meta("sync_last_success") or "",
                 "last_error": self.store.meta("sync_last_error") or "",
                 "enrolled": enrollment is not None, "batches": batches,

@@ -5979,107 +5979,117 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="183"/>
+        <location filename="../views/sync_panel.py" line="181"/>
+        <source>HQ holds another copy of %1 event(s) of this device: a data manager at HQ decides which stands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="185"/>
+        <source>Decided at HQ: %1 conflict(s), HQ&apos;s copy kept. If this laptop&apos;s copy was right, correct the record here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="192"/>
         <source>Kept aside from HQ, not applied: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="203"/>
+        <location filename="../views/sync_panel.py" line="212"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="212"/>
+        <location filename="../views/sync_panel.py" line="221"/>
         <source>No referral directory from HQ yet: the agencies shipped with the app are used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="214"/>
+        <location filename="../views/sync_panel.py" line="223"/>
         <source>Referral directory of %1 (version %2, %3 organisations).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="217"/>
+        <location filename="../views/sync_panel.py" line="226"/>
         <source>Warning: the referral directory expired on %1. It stays in use; sync with HQ to renew it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="220"/>
+        <location filename="../views/sync_panel.py" line="229"/>
         <source>HQ&apos;s latest directory was refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="227"/>
+        <location filename="../views/sync_panel.py" line="236"/>
         <source>Enrolled again with HQ %1 on %2, after HQ at %3 released this device.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="231"/>
+        <location filename="../views/sync_panel.py" line="240"/>
         <source>Enrolled with HQ %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="270"/>
+        <location filename="../views/sync_panel.py" line="279"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="275"/>
+        <location filename="../views/sync_panel.py" line="284"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="288"/>
+        <location filename="../views/sync_panel.py" line="297"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="290"/>
+        <location filename="../views/sync_panel.py" line="299"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="292"/>
+        <location filename="../views/sync_panel.py" line="301"/>
         <source>Not finished: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="293"/>
+        <location filename="../views/sync_panel.py" line="302"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="310"/>
+        <location filename="../views/sync_panel.py" line="319"/>
         <source>Enter HQ&apos;s address and the one-time enrollment code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="328"/>
+        <location filename="../views/sync_panel.py" line="337"/>
         <source>Export batch to USB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="330"/>
+        <location filename="../views/sync_panel.py" line="339"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="340"/>
+        <location filename="../views/sync_panel.py" line="349"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="341"/>
+        <location filename="../views/sync_panel.py" line="350"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="356"/>
+        <location filename="../views/sync_panel.py" line="365"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="357"/>
+        <location filename="../views/sync_panel.py" line="366"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished"></translation>
     </message>

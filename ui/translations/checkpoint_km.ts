@@ -5979,107 +5979,117 @@
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) បានដាក់ដាច់ដោយឡែកនូវកំណត់ត្រាចំនួន %1 ដោយមានមូលហេតុ។ សូមមើលកញ្ចប់ទិន្នន័យ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="183"/>
+        <location filename="../views/sync_panel.py" line="181"/>
+        <source>HQ holds another copy of %1 event(s) of this device: a data manager at HQ decides which stands.</source>
+        <translation>ទីស្នាក់ការកណ្ដាលមានច្បាប់ចម្លងផ្សេងទៀតនៃព្រឹត្តិការណ៍ %1 របស់ឧបករណ៍នេះ៖ អ្នកគ្រប់គ្រងទិន្នន័យនៅទីស្នាក់ការកណ្ដាលសម្រេចថាមួយណាត្រូវរក្សាទុក។</translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="185"/>
+        <source>Decided at HQ: %1 conflict(s), HQ&apos;s copy kept. If this laptop&apos;s copy was right, correct the record here.</source>
+        <translation>បានសម្រេចនៅទីស្នាក់ការកណ្ដាល៖ ជម្លោះ %1 ច្បាប់ចម្លងរបស់ទីស្នាក់ការកណ្ដាលត្រូវបានរក្សាទុក។ បើច្បាប់ចម្លងរបស់កុំព្យូទ័រនេះត្រឹមត្រូវ សូមកែកំណត់ត្រានៅទីនេះ។</translation>
+    </message>
+    <message>
+        <location filename="../views/sync_panel.py" line="192"/>
         <source>Kept aside from HQ, not applied: %1</source>
         <translation>បានទុកដាច់ដោយឡែកពីទីស្នាក់ការកណ្តាល (HQ) មិនបានអនុវត្ត៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="203"/>
+        <location filename="../views/sync_panel.py" line="212"/>
         <source>HQ: %1 waiting</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="212"/>
+        <location filename="../views/sync_panel.py" line="221"/>
         <source>No referral directory from HQ yet: the agencies shipped with the app are used.</source>
         <translation>មិនទាន់មានបញ្ជីឈ្មោះអង្គការទទួលការបញ្ជូនបន្តពីទីស្នាក់ការកណ្តាលនៅឡើយទេ៖ ប្រើភ្នាក់ងារដែលភ្ជាប់មកជាមួយកម្មវិធី។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="214"/>
+        <location filename="../views/sync_panel.py" line="223"/>
         <source>Referral directory of %1 (version %2, %3 organisations).</source>
         <translation>បញ្ជីឈ្មោះអង្គការទទួលការបញ្ជូនបន្តចុះថ្ងៃទី %1 (កំណែ %2, អង្គការ %3)។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="217"/>
+        <location filename="../views/sync_panel.py" line="226"/>
         <source>Warning: the referral directory expired on %1. It stays in use; sync with HQ to renew it.</source>
         <translation>ការព្រមាន៖ បញ្ជីឈ្មោះអង្គការទទួលការបញ្ជូនបន្តបានផុតកំណត់នៅថ្ងៃទី %1។ វានៅតែប្រើដដែល។ សូមធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាលដើម្បីបន្តវា។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="220"/>
+        <location filename="../views/sync_panel.py" line="229"/>
         <source>HQ&apos;s latest directory was refused: %1</source>
         <translation>បញ្ជីឈ្មោះថ្មីបំផុតរបស់ទីស្នាក់ការកណ្តាលត្រូវបានបដិសេធ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="227"/>
+        <location filename="../views/sync_panel.py" line="236"/>
         <source>Enrolled again with HQ %1 on %2, after HQ at %3 released this device.</source>
         <translation>បានចុះឈ្មោះម្តងទៀតជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2 បន្ទាប់ពី HQ នៅ %3 បានដោះលែងឧបករណ៍នេះ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="231"/>
+        <location filename="../views/sync_panel.py" line="240"/>
         <source>Enrolled with HQ %1 on %2.</source>
         <translation>បានចុះឈ្មោះជាមួយទីស្នាក់ការកណ្តាល (HQ) %1 នៅ %2។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="270"/>
+        <location filename="../views/sync_panel.py" line="279"/>
         <source>Syncing…</source>
         <translation type="unfinished">កំពុងធ្វើសមកាលកម្ម…</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="275"/>
+        <location filename="../views/sync_panel.py" line="284"/>
         <source>Sent %1 of %2</source>
         <translation type="unfinished">បានផ្ញើ %1 ក្នុងចំណោម %2</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="288"/>
+        <location filename="../views/sync_panel.py" line="297"/>
         <source>Everything is at HQ.</source>
         <translation type="unfinished">ទិន្នន័យទាំងអស់មាននៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="290"/>
+        <location filename="../views/sync_panel.py" line="299"/>
         <source>Stopped. Nothing was lost; the rest goes next time.</source>
         <translation type="unfinished">បានបញ្ឈប់។ គ្មានអ្វីបាត់បង់ទេ ទិន្នន័យដែលនៅសល់នឹងផ្ញើនៅពេលក្រោយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="292"/>
+        <location filename="../views/sync_panel.py" line="301"/>
         <source>Not finished: %1</source>
         <translation type="unfinished">មិនទាន់រួចរាល់៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="293"/>
+        <location filename="../views/sync_panel.py" line="302"/>
         <source>HQ has not acknowledged everything yet.</source>
         <translation type="unfinished">ទីស្នាក់ការកណ្តាល (HQ) មិនទាន់បញ្ជាក់ទទួលទិន្នន័យទាំងអស់នៅឡើយទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="310"/>
+        <location filename="../views/sync_panel.py" line="319"/>
         <source>Enter HQ&apos;s address and the one-time enrollment code.</source>
         <translation>សូមបញ្ចូលអាសយដ្ឋានរបស់ទីស្នាក់ការកណ្តាល (HQ) និងលេខកូដចុះឈ្មោះប្រើតែម្តង។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="328"/>
+        <location filename="../views/sync_panel.py" line="337"/>
         <source>Export batch to USB</source>
         <translation type="unfinished">នាំចេញកញ្ចប់ទិន្នន័យទៅ USB</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="330"/>
+        <location filename="../views/sync_panel.py" line="339"/>
         <source>Import HQ&apos;s acknowledgement</source>
         <translation type="unfinished">នាំចូលការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="340"/>
+        <location filename="../views/sync_panel.py" line="349"/>
         <source>Nothing is waiting to be sent.</source>
         <translation type="unfinished">គ្មានទិន្នន័យរង់ចាំផ្ញើទេ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="341"/>
+        <location filename="../views/sync_panel.py" line="350"/>
         <source>Wrote %1 events to %2. Take it to HQ; bring back the acknowledgement file.</source>
         <translation type="unfinished">បានសរសេរព្រឹត្តិការណ៍ %1 ទៅក្នុង %2។ សូមយកវាទៅ ទីស្នាក់ការកណ្តាល (HQ) ហើយយកឯកសារបញ្ជាក់ទទួលត្រឡប់មកវិញ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="356"/>
+        <location filename="../views/sync_panel.py" line="365"/>
         <source>HQ&apos;s acknowledgement applied.</source>
         <translation type="unfinished">បានអនុវត្តការបញ្ជាក់ទទួលពី ទីស្នាក់ការកណ្តាល (HQ) រួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../views/sync_panel.py" line="357"/>
+        <location filename="../views/sync_panel.py" line="366"/>
         <source>This acknowledgement was already applied.</source>
         <translation type="unfinished">ការបញ្ជាក់ទទួលនេះត្រូវបានអនុវត្តរួចហើយ។</translation>
     </message>

@@ -177,6 +177,15 @@ class SyncPanel(QWidget):
         if st["hq"].get("quarantined"):
             text += "\n" + self.tr("HQ set aside %1 record(s) with a reason; see the batches.").replace(
                 "%1", str(st["hq"]["quarantined"]))
+        if st["hq"].get("conflict"):
+            text += "\n" + self.tr("HQ holds another copy of %1 event(s) of this device: a data manager at HQ "
+                                   "decides which stands.").replace("%1", str(st["hq"]["conflict"]))
+        if st["hq"].get("conflict_decided"):
+            # HQ's decision and its reason, as HQ's data manager wrote it (no personal data: an operator's reason)
+            text += "\n" + self.tr("Decided at HQ: %1 conflict(s), HQ's copy kept. If this laptop's copy was "
+                                   "right, correct the record here.").replace("%1", str(st["hq"]["conflict_decided"]))
+            for d in st.get("hq_decisions", [])[:5]:
+                text += f"\n  {d['type']}: {d['note']}"
         if st.get("held_incoming"):
             # Events from HQ this device refused or could not apply: how many, and why (the reasons name no
             # personal data; built at run time, so shown as the core words them).
