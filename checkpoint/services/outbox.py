@@ -467,6 +467,35 @@ class Outbox:
             "SELECT reason, count(*), max(received_at) FROM sync_inbox_held GROUP BY reason "
             "ORDER BY count(*) DESC, reason")]
 
+    # Held reasons that a later pull or an upgrade can cure: a record that arrives afterwards (a person HQ linked, a
+    # record fetched back), a type a newer version knows, a failure of this version. The others (a forged author,
+    # another content under a known id, a hash that does not match...) stay held for good.
+    _RETRY_REASONS = re.compile(r"names a (?!user of this device)|unknown event type|cannot be applied here")
+
+    def retry_held(self, *, limit: int = 500) -> int:
+        """Try again the held events whose reason a later pull can cure (oldest first, at most ``limit``), with
+        every check of ``ingest``; the ones that apply now leave the held list. Returns how many applied."""
+        db = self._db
+        now_ms = int(self.store.clock.now().timestamp() * 1000)
+        local_users = {r[0] for r in db.execute("SELECT id FROM users")}
+        applied = 0
+        with self.store.write():
+            rows = [r for r in db.execute("SELECT id, event, reason FROM sync_inbox_held ORDER BY received_at, id")
+                    if self._RETRY_REASONS.match(r[2])][:max(0, limit)]
+            for key, raw_text, reason in rows:
+                try:
+                    raw = json.loads(raw_text)
+                    with self.store.write():   # savepoint, as in ingest
+                        outcome = self._ingest_one(raw, local_users, now_ms)
+                except Exception as e:
+                    outcome = f"cannot be applied here: {type(e).__name__}"
+                if outcome in ("applied", "duplicate"):
+                    db.execute("DELETE FROM sync_inbox_held WHERE id = ?", [key])
+                    applied += outcome == "applied"
+                elif outcome != reason:
+                    db.execute("UPDATE sync_inbox_held SET reason = ? WHERE id = ?", [outcome[:500], key])
+        return applied
+
     # ------------------------------------------------------------------ status
     def waiting(self) -> int:
         """How many of this device's events wait for HQ (pending or in flight): ``status()``'s pending +
