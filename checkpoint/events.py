@@ -503,3 +503,8 @@ def hq_decision_problem(ev: dict[str, Any], payload: Any, hq_device_id: str) -> 
 
 
 __all__ += ["HQ_DECISIONS", "HQ_DECISION_TYPE", "check_hq_decision", "hq_decision_problem"]
+
+# A supervisor gave HQ's new address (HQ moved; its keys stay pinned, so only the real HQ can answer there): audit
+# of this device only, never travels.
+EVENT_TYPES = EVENT_TYPES | {"device.hq_address_set"}
+EVENT_ENTITY["device.hq_address_set"] = "store"

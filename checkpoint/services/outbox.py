@@ -467,6 +467,29 @@ class Outbox:
             "SELECT reason, count(*), max(received_at) FROM sync_inbox_held GROUP BY reason "
             "ORDER BY count(*) DESC, reason")]
 
+    def set_hq_url(self, hq_url: str, reason: str) -> dict[str, Any]:
+        """HQ moved to another address (its keys do not change: they stay pinned, so only the real HQ can answer
+        there). A supervisor only; ``hq_url`` checked by the caller (``sync.device.enrollment.change_hq_address``).
+        Audited (``device.hq_address_set``, device-local). Returns the enrollment. Raises PermissionDenied,
+        ConflictError (not enrolled), ValidationError (no reason, the same address)."""
+        if self._ctx.user.role != Role.SUPERVISOR:
+            raise PermissionDenied("Only a supervisor may change HQ's address.")
+        why = (reason or "").strip()
+        if not why:
+            raise ValidationError("reason", "say why HQ's address changes")
+        current = self.enrollment()
+        if current is None:
+            raise ConflictError("This device is not enrolled: enroll it with HQ's address.")
+        if hq_url == current["hq_url"]:
+            raise ValidationError("server", "is the address this device already uses")
+        data = {**current, "hq_url": hq_url}
+        with self.store.write():
+            self.store.set_meta("hq_enrollment", json.dumps(data, sort_keys=True))
+            self.store.record("device.hq_address_set", "store", self.store.device_id,
+                              {"hq_url": hq_url, "previous_hq_url": current["hq_url"], "reason": why[:500]},
+                              author=self._ctx.user.id)
+        return data
+
     # Held reasons that a later pull or an upgrade can cure: a record that arrives afterwards (a person HQ linked, a
     # record fetched back), a type a newer version knows, a failure of this version. The others (a forged author,
     # another content under a known id, a hash that does not match...) stay held for good.

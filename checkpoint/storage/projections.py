@@ -316,7 +316,7 @@ def _user_updated(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 
 # Events that are part of the audit trail and change no projection.
 @_handles("person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up",
-          "referral.slip_printed", "device.reenrolled", "site.tb_policy_set")
+          "referral.slip_printed", "device.reenrolled", "site.tb_policy_set", "device.hq_address_set")
 def _audit_only(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     return None
 
