@@ -456,3 +456,55 @@ def site_problem(ev: dict[str, Any], payload: Any) -> str:
     except ValueError as e:
         return f"{t}: {e}"
     return ""
+
+
+# Issue 15 point 5: a conflict decided at HQ (``sync.hq.operator.decide_conflict``). A device sent an event id HQ
+# already held with other content; HQ keeps its own copy (the one every other device pulled) and says so to the device
+# that sent the other copy, as an HQ event about that device (entity "device", its id). HQ routes it to that device's
+# checkpoint only; the device it names marks its copy "decided at HQ" (the others of the checkpoint keep it as audit).
+HQ_DECISION_TYPE = "conflict.hq_decided"
+HQ_DECISIONS = ("kept_hq",)
+EVENT_TYPES = EVENT_TYPES | {HQ_DECISION_TYPE}
+EVENT_ENTITY[HQ_DECISION_TYPE] = "device"
+HQ_ONLY_TYPES = HQ_ONLY_TYPES | {HQ_DECISION_TYPE}
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+
+
+def check_hq_decision(payload: Any) -> dict[str, Any]:
+    """A ``conflict.hq_decided`` payload as HQ writes it; raises ValueError (a short reason, no personal data)."""
+    p = _only(payload, {"conflict_id", "event_id", "decision", "reason", "by", "kept_hash", "other_hash"}, "payload")
+    _id(p, "event_id")
+    if p.get("decision") not in HQ_DECISIONS:
+        raise ValueError("payload: decision is not a decision HQ makes")
+    cid = p.get("conflict_id")
+    if isinstance(cid, bool) or not isinstance(cid, int) or cid < 1:
+        raise ValueError("payload: conflict_id is not a positive number")
+    for key, most in (("reason", 500), ("by", 64)):
+        if not isinstance(p.get(key), str) or not p[key].strip() or len(p[key]) > most:
+            raise ValueError(f"payload: {key} is not a short text")
+    for key in ("kept_hash", "other_hash"):
+        if not isinstance(p.get(key), str) or not _HEX64.fullmatch(p[key]):
+            raise ValueError(f"payload: {key} is not a hash")
+    return p
+
+
+def hq_decision_problem(ev: dict[str, Any], payload: Any, hq_device_id: str) -> str:
+    """Why a pulled ``conflict.hq_decided`` may not be applied ("" when it may): it must come from HQ's own author
+    device, be about a device, and say a decision as HQ writes one."""
+    if ev.get("device_id") != hq_device_id:
+        return "a decision on a conflict must come from HQ"
+    if ev.get("entity_type") != "device":
+        return f"a {HQ_DECISION_TYPE} event must be about a device"
+    try:
+        check_hq_decision(payload)
+    except ValueError as e:
+        return f"{HQ_DECISION_TYPE}: {e}"
+    return ""
+
+
+__all__ += ["HQ_DECISIONS", "HQ_DECISION_TYPE", "check_hq_decision", "hq_decision_problem"]
+
+# A supervisor gave HQ's new address (HQ moved; its keys stay pinned, so only the real HQ can answer there): audit
+# of this device only, never travels.
+EVENT_TYPES = EVENT_TYPES | {"device.hq_address_set"}
+EVENT_ENTITY["device.hq_address_set"] = "store"

@@ -120,6 +120,8 @@ EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     "headcount.recorded": frozenset({_P.HEADCOUNT}),
     # issue 16: written at HQ only (events.HQ_ONLY_TYPES), by a partner; no role on a device writes one
     "referral.partner_stage": frozenset(),
+    "conflict.hq_decided": frozenset(),      # issue 15: HQ's decision on a conflict; HQ writes it, never a device
+    "device.hq_address_set": frozenset({_P.SYNC}),    # HQ's new address (a supervisor only: Outbox.set_hq_url)
     "registration.completed": frozenset({_P.REGISTER}),     # the full registration continued from the queue
     # issue 13: assistance, NEA job registration, the site's assistance caps and period
     "assistance.given": frozenset({_P.GIVE_ASSISTANCE}),

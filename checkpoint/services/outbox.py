@@ -27,16 +27,19 @@ from checkpoint.events import (
     EVENT_ENTITY,
     EVENT_TYPES,
     HLC,
+    HQ_DECISION_TYPE,
     SITE_TYPES,
     VERDICTS,
     WIRE_FIELDS,
     canonical_json,
     event_hash,
     event_refs,
+    hq_decision_problem,
     site_problem,
     travel_problem,
 )
 from checkpoint.model.roles import Permission, Role
+from checkpoint.partner_stages import HQ_DEVICE_ID
 from checkpoint.services import protection
 from checkpoint.services.chainhead import HQ_HEAD_META, hq_head
 from checkpoint.services.session import Session
@@ -415,6 +418,8 @@ class Outbox:
             return "payload is not JSON"
         if ev.get("type") in SITE_TYPES:
             return self._check_site(ev, payload, local_users)
+        if ev.get("type") == HQ_DECISION_TYPE:       # issue 15: HQ's decision on a conflict, about a device
+            return hq_decision_problem(ev, payload, HQ_DEVICE_ID)
         problem = travel_problem(ev, payload)
         if problem:
             return problem
@@ -462,6 +467,58 @@ class Outbox:
             "SELECT reason, count(*), max(received_at) FROM sync_inbox_held GROUP BY reason "
             "ORDER BY count(*) DESC, reason")]
 
+    def set_hq_url(self, hq_url: str, reason: str) -> dict[str, Any]:
+        """HQ moved to another address (its keys do not change: they stay pinned, so only the real HQ can answer
+        there). A supervisor only; ``hq_url`` checked by the caller (``sync.device.enrollment.change_hq_address``).
+        Audited (``device.hq_address_set``, device-local). Returns the enrollment. Raises PermissionDenied,
+        ConflictError (not enrolled), ValidationError (no reason, the same address)."""
+        if self._ctx.user.role != Role.SUPERVISOR:
+            raise PermissionDenied("Only a supervisor may change HQ's address.")
+        why = (reason or "").strip()
+        if not why:
+            raise ValidationError("reason", "say why HQ's address changes")
+        current = self.enrollment()
+        if current is None:
+            raise ConflictError("This device is not enrolled: enroll it with HQ's address.")
+        if hq_url == current["hq_url"]:
+            raise ValidationError("server", "is the address this device already uses")
+        data = {**current, "hq_url": hq_url}
+        with self.store.write():
+            self.store.set_meta("hq_enrollment", json.dumps(data, sort_keys=True))
+            self.store.record("device.hq_address_set", "store", self.store.device_id,
+                              {"hq_url": hq_url, "previous_hq_url": current["hq_url"], "reason": why[:500]},
+                              author=self._ctx.user.id)
+        return data
+
+    # Held reasons that a later pull or an upgrade can cure: a record that arrives afterwards (a person HQ linked, a
+    # record fetched back), a type a newer version knows, a failure of this version. The others (a forged author,
+    # another content under a known id, a hash that does not match...) stay held for good.
+    _RETRY_REASONS = re.compile(r"names a (?!user of this device)|unknown event type|cannot be applied here")
+
+    def retry_held(self, *, limit: int = 500) -> int:
+        """Try again the held events whose reason a later pull can cure (oldest first, at most ``limit``), with
+        every check of ``ingest``; the ones that apply now leave the held list. Returns how many applied."""
+        db = self._db
+        now_ms = int(self.store.clock.now().timestamp() * 1000)
+        local_users = {r[0] for r in db.execute("SELECT id FROM users")}
+        applied = 0
+        with self.store.write():
+            rows = [r for r in db.execute("SELECT id, event, reason FROM sync_inbox_held ORDER BY received_at, id")
+                    if self._RETRY_REASONS.match(r[2])][:max(0, limit)]
+            for key, raw_text, reason in rows:
+                try:
+                    raw = json.loads(raw_text)
+                    with self.store.write():   # savepoint, as in ingest
+                        outcome = self._ingest_one(raw, local_users, now_ms)
+                except Exception as e:
+                    outcome = f"cannot be applied here: {type(e).__name__}"
+                if outcome in ("applied", "duplicate"):
+                    db.execute("DELETE FROM sync_inbox_held WHERE id = ?", [key])
+                    applied += outcome == "applied"
+                elif outcome != reason:
+                    db.execute("UPDATE sync_inbox_held SET reason = ? WHERE id = ?", [outcome[:500], key])
+        return applied
+
     # ------------------------------------------------------------------ status
     def waiting(self) -> int:
         """How many of this device's events wait for HQ (pending or in flight): ``status()``'s pending +
@@ -488,6 +545,10 @@ class Outbox:
                 "acked": by_state.get("acked", 0), "hq": by_hq,
                 "held_incoming": db.execute("SELECT count(*) FROM sync_inbox_held").fetchone()[0],
                 "held_reasons": self.held(),
+                # issue 15: conflicts HQ decided about this device's events (HQ kept its copy), newest first
+                "hq_decisions": [{"event_id": r[0], "type": r[1], "note": r[2]} for r in db.execute(
+                    "SELECT id, type, hq_note FROM events WHERE hq_status = 'conflict_decided' AND device_id = ? "
+                    "ORDER BY local_order DESC LIMIT 10", [self.store.device_id])],
                 "last_success": self.store.meta("sync_last_success") or "",
                 "last_error": self.store.meta("sync_last_error") or "",
                 "enrolled": enrollment is not None, "batches": batches,

@@ -316,7 +316,7 @@ def _user_updated(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> No
 
 # Events that are part of the audit trail and change no projection.
 @_handles("person.viewed", "user.passphrase_changed", "records.exported", "store.backed_up",
-          "referral.slip_printed", "device.reenrolled", "site.tb_policy_set")
+          "referral.slip_printed", "device.reenrolled", "site.tb_policy_set", "device.hq_address_set")
 def _audit_only(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     return None
 
@@ -419,3 +419,22 @@ _HANDLERS.update(_assistance.HANDLERS)
 @_handles("site.retention_set", "records.minimised", "records.fetched_back")
 def _retention_audit(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     return None
+
+
+# Issue 15 point 5: HQ decided a conflict about one of this device's events (``events.HQ_DECISION_TYPE``): HQ kept its
+# own copy. On the device the event names, that event's HQ verdict becomes "conflict_decided" with HQ's reason (the
+# sync panel and `sync-status` say it); on the checkpoint's other devices it is audit only.
+@_handles("conflict.hq_decided")
+def _hq_conflict_decided(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
+    from checkpoint.events import check_hq_decision
+    from checkpoint.partner_stages import HQ_DEVICE_ID
+
+    if ev["device_id"] != HQ_DEVICE_ID:
+        raise ValueError("a decision on a conflict must come from HQ")
+    p = check_hq_decision(p)
+    here = db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()
+    if here is None or ev["entity_id"] != here[0]:
+        return
+    note = f"HQ kept its copy ({str(ev['recorded_at'])[:10]}, {p['by']}): {p['reason']}"[:500]
+    db.execute("UPDATE events SET hq_status = 'conflict_decided', hq_note = ? "
+               "WHERE id = ? AND device_id = ? AND hq_status = 'conflict'", [note, p["event_id"], here[0]])

@@ -207,6 +207,21 @@ def cmd_sync_status(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def cmd_hq_address(args: argparse.Namespace) -> int:
+    """HQ moved: the enrolled address changes; HQ's pinned keys do not (only the real HQ can answer there)."""
+    from sync.device.enrollment import change_hq_address
+
+    with _session(args) as s:
+        from checkpoint.services.outbox import Outbox
+
+        before = (Outbox(s).enrollment() or {}).get("hq_url", "")
+        url = change_hq_address(Outbox(s), args.server, args.reason)
+        cli.emit(args, {"hq_url": url, "previous_hq_url": before}, lambda: print(
+            f"This device syncs with HQ at {url} from now on (was {before}). HQ's keys are unchanged: the next "
+            "sync checks that HQ answers there."))
+    return cli.EXIT_OK
+
+
 def add_sync_commands(add: cli.AddCommand) -> None:
     """Register the sync commands with checkpoint-admin's ``add(name, fn, help, *, json_=False)``."""
     sp = add("enroll", cmd_enroll, "enroll this device with HQ (once, with a token from HQ)", json_=True)
@@ -227,6 +242,10 @@ def add_sync_commands(add: cli.AddCommand) -> None:
     sp = add("import-ack", cmd_import_ack, "apply HQ's acknowledgement file", json_=True)
     sp.add_argument("file", type=Path)
     add("sync-status", cmd_sync_status, "what is waiting for HQ, last success, last error", json_=True)
+    sp = add("hq-address", cmd_hq_address, "sync with HQ at a new address from now on (HQ moved; supervisor)",
+             json_=True)
+    sp.add_argument("--server", required=True, type=_server_url, help="HQ's new address, e.g. https://hq2.example.org")
+    sp.add_argument("--reason", required=True, help="why the address changes (kept in this device's audit trail)")
     sp = add("import-reference", cmd_import_reference, "apply HQ's signed reference data (the referral directory) "
              "from a file (import-ack applies the .ref beside an ack by itself)", json_=True)
     sp.add_argument("file", type=Path)

@@ -31,7 +31,7 @@ from sync.wire import (
     split_enrollment_code,
 )
 
-__all__ = ["Pinned", "enroll", "enrolled_url", "pinned_keys"]
+__all__ = ["Pinned", "change_hq_address", "enroll", "enrolled_url", "pinned_keys"]
 
 log = logging.getLogger(__name__)
 
@@ -155,3 +155,16 @@ def enroll(outbox: Outbox, transport: SyncProtocol, hq_url: str, token: str, *, 
     enrollment = outbox.enrollment()
     assert enrollment is not None
     return enrollment
+
+
+def change_hq_address(outbox: Outbox, hq_url: str, reason: str) -> str:
+    """Sync with HQ at a new address from now on (HQ moved; its pinned keys stay, so an impostor at the new address
+    can neither read a batch nor forge an answer). A supervisor only, with a reason (audited). Returns the address
+    as stored. Raises ValidationError (not an address, http:// to another computer), PermissionDenied,
+    ConflictError (not enrolled)."""
+    from sync.device.transport import check_server_url
+
+    url = check_server_url(hq_url)
+    outbox.set_hq_url(url, reason)
+    log.info("HQ's address changed")
+    return url

@@ -38,13 +38,15 @@ def pull_all(outbox: Outbox, transport: SyncProtocol, *, limit: int = PULL_LIMIT
     page from the stored cursor, each page verified with HQ's pinned key and applied with its cursor in one
     transaction. ``cancel`` is checked between pages.
 
-    Returns ``{"pulled", "applied", "duplicate", "held", "pages", "cancelled"}``. Raises the transport's errors,
+    Returns ``{"pulled", "applied", "duplicate", "held", "pages", "cancelled", "released"}`` (``released``: events
+    held by an earlier pull that apply now, ``Outbox.retry_held``). Raises the transport's errors,
     SignatureInvalid, BadAck or UnsupportedFormat for an answer that does not verify (nothing applied from it),
     PermissionDenied if not enrolled.
     """
     pinned = pinned_keys(outbox)
     device_id = pinned.identity["device_id"]
-    out: dict[str, Any] = {"pulled": 0, "applied": 0, "duplicate": 0, "held": 0, "pages": 0, "cancelled": False}
+    out: dict[str, Any] = {"pulled": 0, "applied": 0, "duplicate": 0, "held": 0, "pages": 0, "cancelled": False,
+                           "released": 0}
     cursor = outbox.pull_cursor()
     for _ in range(MAX_PULL_PAGES):
         if cancelled(cancel):
@@ -70,6 +72,8 @@ def pull_all(outbox: Outbox, transport: SyncProtocol, *, limit: int = PULL_LIMIT
         if not more or next_cursor == cursor:
             break
         cursor = next_cursor
+    if not out["cancelled"]:
+        out["released"] = outbox.retry_held()     # held events (of this pull or earlier) a record pulled since lets in
     return out
 
 

@@ -26,7 +26,7 @@ from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
 from sync.device.client import SyncClient
 from sync.device.engine import BackgroundSync, OnChange
-from sync.device.enrollment import enrolled_url
+from sync.device.enrollment import change_hq_address, enrolled_url
 from sync.device.progress import Cancel, Progress
 from sync.device.transport import HQLink, HttpTransport
 from sync.device.usb import export_batch, import_ack
@@ -93,6 +93,15 @@ class DeviceSync:
         """HQ's acknowledgement file, verified and applied (``sync.device.usb.import_ack``)."""
         with self._lock:
             return import_ack(self._sync_session(), path)
+
+    def change_hq_address(self, url: str, reason: str) -> str:
+        """HQ moved (``sync.device.enrollment.change_hq_address``): the next exchange goes to the new address."""
+        with self._lock:
+            new = change_hq_address(Outbox(self._sync_session()), url, reason)
+            if self._transport is not None:
+                self._transport.close()
+                self._transport = None
+            return new
 
     def status(self) -> dict[str, Any]:
         """``Outbox.status()`` plus the conflicts to decide (for a role that may decide them) and the referral

@@ -903,7 +903,9 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             emit(args, rows, text)
         else:
             out = operator.decide_conflict(store, SystemClock(), _item_id(args), _operator_name(args), args.reason)
-            emit(args, out, lambda: print(f"Conflict #{out['id']} decided: HQ's copy kept, the other closed."))
+            emit(args, out, lambda: print(f"Conflict #{out['id']} decided: HQ's copy kept, the other closed."
+                                          + (" The device is told at its next sync." if out["told_device"] else
+                                             " HQ no longer knows the device: it is not told.")))
     finally:
         store.close()
     return EXIT_OK

@@ -32,9 +32,11 @@ arrive after all is quarantined (its sequence number counts as used) and can be 
 first copy; field-level conflicts between devices are detected and decided on the devices, whose
 ``conflict.resolved`` events HQ carries like any other). The copy HQ holds is the one every other checkpoint pulled,
 so the one decision that keeps every store consistent is to keep it: ``decide_conflict`` records that decision
-(audited) and closes the conflict. Taking the device's copy instead would mean replacing an event every device
-already applied, which the protocol cannot do (events are never rewritten); the device's own differing copy is
-reported to its supervisor by ``checkpoint verify``.
+(audited), closes the conflict, and tells the device that sent the other copy: an HQ event
+(``conflict.hq_decided``, in that device's checkpoint's pull feed only) after which the device shows its copy as
+"decided at HQ", with the reason, instead of "in conflict". Taking the device's copy instead would mean replacing an
+event every device already applied, which the protocol cannot do (events are never rewritten); where the device's
+copy was the right one, its supervisor corrects the record, and the correction travels like any other.
 
 Raises NotFound, ConflictError (already decided), ValidationError (no reason).
 """
@@ -53,9 +55,10 @@ from sqlalchemy.engine import Connection
 
 from checkpoint.clock import Clock
 from checkpoint.errors import ConflictError, NotFound, ValidationError
-from checkpoint.events import GENESIS, TRAVEL_TYPES, WIRE_FIELDS
+from checkpoint.events import GENESIS, HQ_DECISION_TYPE, TRAVEL_TYPES, WIRE_FIELDS
 from sync.hq.checks import clean
 from sync.hq.facts import record_facts
+from sync.hq.hq_events import append_hq_event, route
 from sync.hq.ingest import PersonAt, State, advance, read_events, trust_again
 from sync.hq.pull import feed_rows
 from sync.hq.store import (
@@ -539,4 +542,20 @@ def decide_conflict(store: HQStore, clock: Clock, conflict_id: int, by: str, rea
               f"event {row.event_id} from device {row.device_id}: {DECISIONS[decision]}: {why}", address)
         add_journal(conn, now, "conflict_decide", row.device_id,
                     f"conflict {row.id} (event {row.event_id}) decided by {by}: {DECISIONS[decision]}: {why}")
-    return {"id": int(row.id), "event_id": str(row.event_id), "decision": decision}
+        told = _tell_device(conn, clock, row, decision, by, why)
+    return {"id": int(row.id), "event_id": str(row.event_id), "decision": decision, "told_device": told}
+
+
+def _tell_device(conn: Connection, clock: Clock, row: Any, decision: str, by: str, why: str) -> bool:
+    """The decision as an HQ event (``conflict.hq_decided``) about the device that sent the other copy, in its
+    checkpoint's pull feed only: that device marks its copy decided. False when HQ no longer knows the device."""
+    cp = conn.execute(sa.select(devices.c.checkpoint_id).where(devices.c.device_id == row.device_id)).scalar()
+    if cp is None:
+        return False
+    ev = append_hq_event(conn, clock, type_=HQ_DECISION_TYPE, entity_type="device", entity_id=str(row.device_id),
+                         author=f"hq:{by}", batch_id="hq-operator",
+                         payload={"conflict_id": int(row.id), "event_id": str(row.event_id), "decision": decision,
+                                  "reason": why[:500], "by": by[:64], "kept_hash": str(row.existing_hash),
+                                  "other_hash": str(row.hash)})
+    route(conn, [(str(cp), ev["id"])])
+    return True

@@ -33,12 +33,12 @@ from sqlalchemy.engine import Connection
 from checkpoint import crypto
 from checkpoint.clock import Clock
 from checkpoint.errors import NotFound, SignatureInvalid, ValidationError
-from checkpoint.events import GENESIS, HLC, canonical_json, event_hash, uuid7
 from checkpoint.partner_stages import HQ_DEVICE_ID, STAGE_LABELS, check_stage
 from checkpoint.slips import verify_referral_token
 from sync.hq import facts
+from sync.hq.hq_events import append_hq_event, route
 from sync.hq.pull import feed_rows
-from sync.hq.store import HQStore, bulk_insert, devices, events, pull_feed, records, reserve, timestamp
+from sync.hq.store import HQStore, devices, events, records
 from sync.hq.web.accounts import audit
 
 __all__ = ["record_stage", "referral_for", "referrals_for", "slip_keys", "stages_of", "verify_slip"]
@@ -153,28 +153,12 @@ def record_stage(store: HQStore, clock: Clock, org: str, username: str, referral
     ref = referral_for(store, org, str(referral_id)[:64])
     if ref["stage"] in ("closed", "did_not_arrive"):
         raise ValidationError("stage", "this referral is already closed")
-    now = clock.now()
-    ms = int(now.timestamp() * 1000)
     with store.write() as conn:
-        seq = reserve(conn, "ingest_seq", 1)          # holds the counter: one HQ event at a time
-        last = conn.execute(sa.select(events.c.device_seq, events.c.hash, events.c.hlc)
-                            .where(events.c.device_id == HQ_DEVICE_ID)
-                            .order_by(events.c.device_seq.desc()).limit(1)).first()
-        ev: dict[str, Any] = {
-            "id": uuid7(ms), "device_id": HQ_DEVICE_ID, "device_seq": (last.device_seq if last else 0) + 1,
-            "entity_type": "person", "entity_id": ref["person_id"], "type": "referral.partner_stage",
-            "payload": canonical_json({"referral_id": ref["referral_id"], "stage": stage, "outcome": outcome,
-                                       "organisation": org, "by": username}),
-            "author": f"hq:{username}", "hlc": HLC(last.hlc if last else None).tick(ms), "content_version": "",
-            "recorded_at": timestamp(clock), "prev_hash": last.hash if last else GENESIS}
-        ev["hash"] = event_hash(ev)
-        conn.execute(events.insert().values(**ev, status="accepted", ingest_seq=seq, batch_id="hq-partner",
-                                            received_at=ev["recorded_at"]))
-        rows = feed_rows(conn, [(ev["id"], ref["person_id"])])
-        if rows:
-            first = reserve(conn, "ingest_seq", len(rows))
-            bulk_insert(conn, pull_feed, [{"checkpoint_id": cp, "seq": first + n, "event_id": i}
-                                          for n, (cp, i) in enumerate(rows)])
+        ev = append_hq_event(conn, clock, type_="referral.partner_stage", entity_type="person",
+                             entity_id=ref["person_id"], author=f"hq:{username}", batch_id="hq-partner",
+                             payload={"referral_id": ref["referral_id"], "stage": stage, "outcome": outcome,
+                                      "organisation": org, "by": username})
+        route(conn, feed_rows(conn, [(ev["id"], ref["person_id"])]))
         facts.apply_events(conn, [(ev["type"], ev["entity_id"], ev["payload"], "")])   # the figures count it
         audit(conn, ev["recorded_at"], username, "partner_stage", f"referral {ref['referral_id']}",
               f"{org}: {stage}{' (' + outcome + ')' if outcome else ''}", address)

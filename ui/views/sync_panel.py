@@ -15,10 +15,12 @@ from typing import Any
 
 from checkpoint.services import Changes
 from ui.context import AppContext
+from ui.dialogs.form import FormDialog
 from ui.messages import error_message
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -93,8 +95,11 @@ class SyncPanel(QWidget):
         self.export.setObjectName("export_batch")
         self.import_ack_btn = QPushButton(self.tr("Import acknowledgement from USB…"))
         self.import_ack_btn.setObjectName("import_ack")
+        self.hq_address_btn = QPushButton(self.tr("HQ moved: change its address…"))
+        self.hq_address_btn.setObjectName("hq_address")
+        self.hq_address_btn.setVisible(ctx.session.user.role == "supervisor")
         buttons = QHBoxLayout()
-        for b in (self.sync_now, self.cancel, self.export, self.import_ack_btn):
+        for b in (self.sync_now, self.cancel, self.export, self.import_ack_btn, self.hq_address_btn):
             buttons.addWidget(b)
         # enrollment
         self.enroll_box = QGroupBox(self.tr("Enroll this device with HQ"))
@@ -141,6 +146,8 @@ class SyncPanel(QWidget):
         self.export.clicked.connect(self.export_to_usb)
         self.import_ack_btn.clicked.connect(self.import_from_usb)
         self.enroll_btn.clicked.connect(self.enroll)
+        self.hq_address_btn.clicked.connect(self.ask_hq_address)
+        self.hq_address_asker: Callable[[], tuple[str, str] | None] = self._ask_hq_address
         self.keep_kept.clicked.connect(lambda: self.resolve("kept"))
         self.keep_other.clicked.connect(lambda: self.resolve("other"))
         self._progress.connect(self._show_progress)
@@ -165,7 +172,7 @@ class SyncPanel(QWidget):
     def _show_status(self, st: dict[str, Any]) -> None:
         enrolled = st["enrolled"]
         self.enroll_box.setVisible(not enrolled)
-        for b in (self.sync_now, self.export, self.import_ack_btn):
+        for b in (self.sync_now, self.export, self.import_ack_btn, self.hq_address_btn):
             b.setEnabled(enrolled and not self._running)
         text = self.tr("Waiting to send: %1 · sent, awaiting HQ: %2 · acknowledged by HQ: %3").replace(
             "%1", str(st["pending"])).replace("%2", str(st["inflight"])).replace("%3", str(st["acked"]))
@@ -177,6 +184,15 @@ class SyncPanel(QWidget):
         if st["hq"].get("quarantined"):
             text += "\n" + self.tr("HQ set aside %1 record(s) with a reason; see the batches.").replace(
                 "%1", str(st["hq"]["quarantined"]))
+        if st["hq"].get("conflict"):
+            text += "\n" + self.tr("HQ holds another copy of %1 event(s) of this device: a data manager at HQ "
+                                   "decides which stands.").replace("%1", str(st["hq"]["conflict"]))
+        if st["hq"].get("conflict_decided"):
+            # HQ's decision and its reason, as HQ's data manager wrote it (no personal data: an operator's reason)
+            text += "\n" + self.tr("Decided at HQ: %1 conflict(s), HQ's copy kept. If this laptop's copy was "
+                                   "right, correct the record here.").replace("%1", str(st["hq"]["conflict_decided"]))
+            for d in st.get("hq_decisions", [])[:5]:
+                text += f"\n  {d['type']}: {d['note']}"
         if st.get("held_incoming"):
             # Events from HQ this device refused or could not apply: how many, and why (the reasons name no
             # personal data; built at run time, so shown as the core words them).
@@ -323,6 +339,25 @@ class SyncPanel(QWidget):
 
         self._net(self.worker.enroll, url, token, done=ok, fail=bad)
 
+    def ask_hq_address(self) -> None:
+        """HQ moved to another address: ask for it and the reason, then keep it (HQ's keys stay pinned)."""
+        answer = self.hq_address_asker()
+        if answer is not None:
+            self.change_hq_address(*answer)
+
+    def change_hq_address(self, url: str, reason: str) -> None:
+        def ok(new: Any) -> None:
+            self.last_error.show_error("")
+            self.status_changed.emit(self.tr("HQ's address is now %1.").replace("%1", str(new)))
+            self.refresh()
+
+        self._net(self.worker.change_hq_address, url.strip(), reason, done=ok,
+                  fail=lambda e: self.last_error.show_error(error_message(e)))
+
+    def _ask_hq_address(self) -> tuple[str, str] | None:
+        d = HqAddressDialog(self.ctx, self)
+        return (d.url.text(), d.reason.text()) if d.exec() == QDialog.DialogCode.Accepted else None
+
     def _ask_path(self, purpose: str, suggested: str) -> str | None:
         if purpose == "export":
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export batch to USB"), suggested)
@@ -372,3 +407,22 @@ class SyncPanel(QWidget):
         self.timer.stop()
         self._cancel.set()
         self.ctx.runner.op(self.worker.close, network=True).run()
+
+
+class HqAddressDialog(FormDialog):
+    """HQ's new address and why it changes; the panel keeps them (``SyncPanel.change_hq_address``)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("HQ moved"), self.tr("Use this address"), parent)
+        self.url = self.add(self.tr("HQ's new &address"), QLineEdit(), "new_hq_url", self.tr("HQ's new address"))
+        self.url.setPlaceholderText("https://hq.example.org")
+        self.reason = self.add(self.tr("&Why it changes"), QLineEdit(), "hq_address_reason",
+                               self.tr("Why the address changes"))
+        self.form.addRow("", QLabel(self.tr("HQ's keys stay the same: only the real HQ can answer at the new "
+                                            "address.")))
+
+    def submit(self) -> None:
+        if not self.url.text().strip() or not self.reason.text().strip():
+            self.error.show_error(self.tr("Enter HQ's new address and why it changes."))
+            return
+        self.accept()

@@ -150,7 +150,7 @@ def test_a_conflict_is_decided_once_with_a_reason(hq: HQService) -> None:
     with pytest.raises(ValidationError):
         operator.decide_conflict(hq.store, hq.clock, c["id"], "vanna", "x", decision="take_device")
     assert operator.decide_conflict(hq.store, hq.clock, c["id"], "vanna", "HQ's copy is the one everyone has") \
-        == {"id": c["id"], "event_id": ev["id"], "decision": "kept_hq"}
+        == {"id": c["id"], "event_id": ev["id"], "decision": "kept_hq", "told_device": True}
     with pytest.raises(ConflictError):
         operator.decide_conflict(hq.store, hq.clock, c["id"], "vanna", "again")
     assert operator.conflict_rows(hq.store) == [] and operator.conflict_rows(hq.store, state="all")[0]["by"] == "vanna"
