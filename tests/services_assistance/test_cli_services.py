@@ -7,7 +7,7 @@ import csv
 import json
 import os
 import stat
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from checkpoint import crypto
@@ -41,8 +41,10 @@ def test_assistance_give_refusal_override_and_figures(tmp_path: Path) -> None:
                 pw=OFFICER_PW)
     assert first.returncode == 0, first.stderr
     first_id = json.loads(first.stdout)["assistance_id"]
+    # The program gives on today's date (its own clock), so the refusal names the day the first grant was given.
+    given_on = json.loads(run(db, "assistance", "received", pid, "--json").stdout)["ever"][0]["given_at"][:10]
     again = run(db, "--user", "sokha", "assistance", "give", pid, "CASH_GRANT_KHR", "100000", pw=OFFICER_PW)
-    assert again.returncode == 4 and "100000 KHR" in again.stderr and "2026-12-02" in again.stderr
+    assert again.returncode == 4 and "100000 KHR" in again.stderr and given_on in again.stderr
     assert len(again.stderr.strip().splitlines()) == 1 and "Traceback" not in again.stderr
     negative = run(db, "assistance", "give", pid, "WATER", "-3")
     assert negative.returncode != 0 and "Traceback" not in negative.stderr
@@ -52,9 +54,11 @@ def test_assistance_give_refusal_override_and_figures(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stderr
     got = json.loads(run(db, "assistance", "received", pid, "--json").stdout)
     assert [r["override_of"] for r in got["ever"]] == [first_id, ""]
-    f = json.loads(run(db, "assistance", "figures", "--from", "2026-12-01", "--to", "2026-12-31", "--json").stdout)
+    day = date.fromisoformat(given_on)       # a day either side: the figures count local days, given_at is UTC
+    lo, hi = str(day - timedelta(days=1)), str(day + timedelta(days=1))
+    f = json.loads(run(db, "assistance", "figures", "--from", lo, "--to", hi, "--json").stdout)
     assert f["given"] == 2 and f["persons"] == 1
-    nurse_like = run(db, "--user", "sokha", "assistance", "figures", "--from", "2026-12-01", "--to", "2026-12-31",
+    nurse_like = run(db, "--user", "sokha", "assistance", "figures", "--from", lo, "--to", hi,
                      pw=OFFICER_PW)
     assert nurse_like.returncode != 0          # figures are a supervisor's
     items = run(db, "assistance", "items")
