@@ -4,8 +4,10 @@ SQLite's automatic checkpoint runs inside the COMMIT that crosses its threshold 
 about 4 MB of pages into the database file and flushes it, 15-30 ms here, while the others take 3. One quick
 registration in twenty paid for it (issue 11's p95). The store's own connection now checkpoints automatically only
 past a far larger backstop (``BACKSTOP_PAGES``, for a writer that outruns this thread), and this thread does the
-work between saves: after ``IDLE_S`` without a commit (an officer's pause between two people), or after
-``EVERY_COMMITS`` commits in a burst, it runs a PASSIVE checkpoint, which never blocks a writer.
+work between saves: right after every ``EVERY_COMMITS``-th commit (at a desk's pace the next save is seconds away),
+or after ``IDLE_S`` without a commit, it runs a PASSIVE checkpoint, which never blocks a writer. Not after every
+commit: the first commit after a complete checkpoint starts the WAL again and flushes its header, a second flush
+in that save; one save in ``EVERY_COMMITS`` pays it.
 
 Durability does not change: a save is durable when its COMMIT has flushed the WAL (``synchronous = FULL``, set on
 every connection, this one included). A checkpoint copies committed pages to the database file, flushes it, and
@@ -35,8 +37,8 @@ __all__ = ["BACKSTOP_PAGES", "EVERY_COMMITS", "IDLE_S", "WalCheckpointer"]
 
 log = logging.getLogger(__name__)
 
-IDLE_S = 0.25            # a pause this long after a commit: fold the WAL now
-EVERY_COMMITS = 8        # ... or this many commits in a burst without such a pause
+EVERY_COMMITS = 8        # fold the WAL after this many commits (about 400 pages of quick registrations) ...
+IDLE_S = 60.0            # ... or after this long without a commit, whatever is there
 BACKSTOP_PAGES = 20_000  # the store connection's own autocheckpoint (80 MB of WAL), if this thread falls behind
 
 
