@@ -218,7 +218,7 @@ def _scrub(store: Store) -> bool:
     """Fold the WAL into the database and truncate it (with ``secure_delete`` on, what was dropped is overwritten
     in the pages). False when another connection's reader kept frames in the WAL (the next pass tries again)."""
     try:
-        busy, _log, _done = store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        busy, _log, _done = store.checkpoint_wal("TRUNCATE")    # waits for a background checkpoint running
     except Exception:
         return False
     return bool(busy == 0)

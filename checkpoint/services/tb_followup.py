@@ -76,8 +76,11 @@ def _handed_over(rows: list[dict[str, Any]], transfers: list[tuple[str, str]]) -
 
 
 def _transfers(db: Any, person_id: str | None = None) -> list[tuple[str, str]]:
-    sql = ("SELECT person_id, created_at FROM referrals WHERE kind = 'health' AND voided = 0 AND reason_code = ?"
-           + (" AND person_id = ?" if person_id else ""))
+    # One person's: by the person's index (``+kind``: the planner took the kind/status index and read every TB
+    # referral of the store, 360 ms a registration at 1M persons).
+    sql = ("SELECT person_id, created_at FROM referrals WHERE +kind = 'health' AND voided = 0 AND reason_code = ? "
+           "AND person_id = ?" if person_id else
+           "SELECT person_id, created_at FROM referrals WHERE kind = 'health' AND voided = 0 AND reason_code = ?")
     return [(p, a) for p, a in db.execute(sql, [TB_TRANSFER_REASON, *([person_id] if person_id else [])])]
 
 
@@ -85,7 +88,7 @@ def open_tb_referrals(db: Any, person_id: str) -> list[dict[str, Any]]:
     """The person's open TB referrals (live health referrals needing follow-up), oldest first, without the
     diagnosed ones a later transfer took over."""
     rows = row_dicts(db.execute(
-        "SELECT * FROM referrals WHERE person_id = ? AND kind = 'health' AND voided = 0 ORDER BY created_at, id",
+        "SELECT * FROM referrals WHERE person_id = ? AND +kind = 'health' AND voided = 0 ORDER BY created_at, id",
         [person_id]))
     rows = [r for r in rows if is_open(r["status"], r["diagnosis"])]
     gone = _handed_over(rows, _transfers(db, person_id))

@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import uuid
+import weakref
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from checkpoint.storage.codec import decode_payload, encode_payload
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.projections import apply_event
 from checkpoint.storage.schema import apply_migrations
+from checkpoint.storage.walcheckpoint import BACKSTOP_PAGES, WalCheckpointer
 
 __all__ = ["EVENT_COLUMNS", "Store", "insert_event", "keyfile_path"]
 
@@ -78,6 +80,31 @@ class Store:
     # (``checkpoint.services.protection``). Empty: sections are written in clear (a store whose protection key
     # does not exist yet).
     section_recipients: tuple[bytes, ...] = field(default=(), repr=False)
+    # Folds the WAL into the database between saves, off the save path (``checkpoint.storage.walcheckpoint``).
+    _wal: WalCheckpointer | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.data_key:
+            self._start_wal_checkpointer()
+
+    def _start_wal_checkpointer(self) -> None:
+        self.db.execute(f"PRAGMA wal_autocheckpoint = {BACKSTOP_PAGES}")
+        self._wal = WalCheckpointer(self.path, self.data_key)
+        weakref.finalize(self, self._wal.stop, join=False)
+
+    def _stop_wal_checkpointer(self) -> None:
+        if self._wal is not None:
+            self._wal.stop()
+            self._wal = None
+
+    def checkpoint_wal(self, mode: str = "TRUNCATE") -> tuple[int, int, int]:
+        """Fold the WAL into the database on this connection now (``PRAGMA wal_checkpoint``), waiting for a
+        background checkpoint that is running; returns SQLite's (busy, log frames, checkpointed frames)."""
+        if mode not in ("PASSIVE", "FULL", "RESTART", "TRUNCATE"):
+            raise StoreError(f"Unknown checkpoint mode {mode!r}.")
+        with self._wal.paused() if self._wal is not None else contextlib.nullcontext():
+            row = self.db.execute(f"PRAGMA wal_checkpoint({mode})").fetchone()
+        return int(row[0]), int(row[1]), int(row[2])
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -118,12 +145,15 @@ class Store:
             raise StoreError("The database key must be 32 bytes.")
         if self.db.conn.in_transaction:
             raise StoreError("rekey() cannot run inside a transaction")
+        self._stop_wal_checkpointer()         # its connection holds the old key
         self.db.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
         self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.data_key = new_key
+        self._start_wal_checkpointer()
 
     def close(self) -> None:
         # Fold the WAL back into the main file so a copied .db is complete; closing must not fail on it.
+        self._stop_wal_checkpointer()
         with contextlib.suppress(Exception):
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self.db.close()
@@ -163,6 +193,8 @@ class Store:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        if self._wal is not None:
+            self._wal.committed()
 
     def new_id(self) -> str:
         return uuid7(int(self.clock.now().timestamp() * 1000))

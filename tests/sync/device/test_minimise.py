@@ -75,7 +75,7 @@ def test_the_section_is_gone_from_the_database_pages_and_the_wal(device: Any, hq
     pid = _register(device)
     _sync(device, hq)
     st = device.store
-    st.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    st.checkpoint_wal("TRUNCATE")
     key, path = st.data_key, st.path
     before = find(path, key, NOTE.encode())
     assert before["db"] >= 2, before                # the scan sees it: in the referral row and the event payload
@@ -85,7 +85,7 @@ def test_the_section_is_gone_from_the_database_pages_and_the_wal(device: Any, hq
     assert _opened(device, pid)["amount"] == DEBT
     stored = _stored_payload(st, pid)
     assert protection_section.SEALED_KEY in json.loads(decode_payload(stored))
-    st.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    st.checkpoint_wal("TRUNCATE")
     chunks = [stored[i:i + 24] for i in range(64, len(stored) - 24, max(24, (len(stored) - 88) // 6))]
     assert sum(find(path, key, c)["db"] for c in chunks) >= 1     # the scan sees the sealed payload's bytes
     clock.advance(days=31)
