@@ -86,7 +86,7 @@ def _run() -> None:
             _running.add(key)
         try:
             _checkpoint(store)
-        except Exception as e:  # noqa: BLE001 — a checkpoint that fails is retried after the next commit
+        except Exception as e:          # a checkpoint that fails is retried after the next commit
             log.warning("HQ database: a background WAL checkpoint failed (%s); it is retried after the next write",
                         type(e).__name__)
         finally:

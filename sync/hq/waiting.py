@@ -247,13 +247,14 @@ def _take_in(conn: Connection, taken: list[tuple[Any, Any, bool]], now: str) -> 
     for _r, t, accepted in taken:
         if accepted:
             by_device.setdefault(str(t.dev.device_id), (t.dev, []))[1].append(t.event["id"])
-    for dev, ids in by_device.values():
-        record_facts(conn, SimpleNamespace(visible=tuple(ids), new_events=(), checkpoint_id=str(dev.checkpoint_id),
-                                           batch_id="operator", received_at=now, device_id=str(dev.device_id)))
-    ids = [int(row.id) for row, _t, _a in taken]
-    conn.execute(quarantine_waits.delete().where(quarantine_waits.c.quarantine_id.in_(ids)))
+    for dev, visible_ids in by_device.values():
+        record_facts(conn, SimpleNamespace(visible=tuple(visible_ids), new_events=(),
+                                           checkpoint_id=str(dev.checkpoint_id), batch_id="operator",
+                                           received_at=now, device_id=str(dev.device_id)))
+    q_ids = [int(row.id) for row, _t, _a in taken]
+    conn.execute(quarantine_waits.delete().where(quarantine_waits.c.quarantine_id.in_(q_ids)))
     conn.execute(quarantine_decisions.insert(), [{"quarantine_id": i, "decision": "released", "by": AUTO, "at": now,
-                                                  "note": WHY} for i in ids])
+                                                  "note": WHY} for i in q_ids])
     conn.execute(hq_audit.insert(), [_audit_row(now, row, "accepted" if accepted else "held")
                                      for row, _t, accepted in taken])
     add_journal(conn, now, "quarantine_release", "", f"{len(taken)} quarantined events released automatically: "
