@@ -374,29 +374,11 @@ def after_batch(conn: Connection, plan: Any) -> None:
 
 def retry_waiting(conn: Connection, person_ids: Iterable[str], now: str) -> list[dict[str, Any]]:
     """Release the open quarantined events waiting for these persons (just registered at HQ, or just linked), in
-    the caller's transaction, oldest first; each is taken in only if it passes now (audited as ``hq-auto``)."""
-    pids = sorted(set(person_ids))
-    if not pids or conn.execute(sa.select(quarantine_waits.c.quarantine_id).limit(1)).first() is None:
-        return []
-    qd = quarantine_decisions
-    rows = conn.execute(
-        sa.select(quarantine).join(quarantine_waits, quarantine_waits.c.quarantine_id == quarantine.c.id)
-        .outerjoin(qd, qd.c.quarantine_id == quarantine.c.id)
-        .where(id_in(conn, quarantine_waits.c.person_id, pids), qd.c.decision.is_(None))
-        .order_by(quarantine.c.device_id, quarantine.c.device_seq, quarantine.c.id)).all()
-    out = []
-    for row in rows:
-        got = _release(conn, row, now)
-        out.append(got)
-        if got["released"]:
-            why = "its person is now followed by the device's checkpoint"
-            conn.execute(qd.insert().values(quarantine_id=row.id, decision="released", by=AUTO, at=now, note=why))
-            audit(conn, now, AUTO, "quarantine_release", f"quarantine {row.id}",
-                  f"device {row.device_id} event {row.event_id[:64]} {got['status']}: {why}")
-    if any(g["released"] for g in out):
-        add_journal(conn, now, "quarantine_release", "", f"{sum(g['released'] for g in out)} quarantined events "
-                    "released automatically: their person arrived at HQ or was linked")
-    return out
+    the caller's transaction, oldest first; each is taken in only if it passes now (audited as ``hq-auto``).
+    All of them at once, one query per lookup (``sync.hq.waiting``: a batch may release thousands)."""
+    from sync.hq.waiting import release_waiting
+
+    return release_waiting(conn, person_ids, now)
 
 
 # ------------------------------------------------------------------------------------------------ held gaps

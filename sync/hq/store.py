@@ -349,8 +349,11 @@ def _engine(url: str) -> Engine:
             # an acknowledged event again, so a power cut must not roll back a batch HQ has acknowledged.
             # cache_size: 64 MiB of pages (SQLite's default is 2 MiB), so the random-key index inserts of a
             # batch (records, persons, events by person) find their pages in memory as the tables grow.
+            # wal_autocheckpoint = 0: no checkpoint inside a commit; HQStore.write has one run in the background
+            # after each commit (sync.hq.checkpointer). journal_size_limit: the -wal file shrinks back after one.
             for pragma in ("journal_mode = WAL", "foreign_keys = ON", "busy_timeout = 30000",
-                           "synchronous = FULL", "cache_size = -65536"):
+                           "synchronous = FULL", "cache_size = -65536", "wal_autocheckpoint = 0",
+                           "journal_size_limit = 67108864"):
                 cur.execute(f"PRAGMA {pragma}")
             cur.close()
 
@@ -411,6 +414,10 @@ class HQStore:
         return store
 
     def close(self) -> None:
+        if self.dialect == "sqlite":
+            from sync.hq import checkpointer
+
+            checkpointer.forget(self)
         self.engine.dispose()
 
     def migrate(self) -> str:
@@ -437,6 +444,10 @@ class HQStore:
         lock = self._write_lock or contextlib.nullcontext()
         with lock, self.engine.connect().execution_options(hq_write=True) as conn, conn.begin():
             yield conn
+        if self.dialect == "sqlite":         # committed: copy the WAL back into the database in the background
+            from sync.hq import checkpointer
+
+            checkpointer.kick(self)
 
     @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:

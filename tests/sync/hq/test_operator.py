@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from checkpoint.errors import ConflictError, NotFound, ValidationError
 from checkpoint.events import event_hash
-from sync.hq import operator
+from sync.hq import operator, waiting
 from sync.hq.service import HQService
 from sync.hq.store import events, hq_audit, journal
 from sync.wire import PULL
@@ -168,7 +168,7 @@ def test_a_fault_while_retrying_never_fails_the_batch(hq: HQService, monkeypatch
     def broken(*_a: object, **_k: object) -> None:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(operator, "_release", broken)
+    monkeypatch.setattr(waiting, "_check", broken)                    # the batch-wide release (sync.hq.waiting)
     assert _push(hq, a, [reg])[reg["id"]][0] == "accepted"             # the registration is taken in anyway
     assert _status(hq, reg["id"]) == "accepted" and _status(hq, seen["id"]) is None
     (q,) = operator.quarantine_rows(hq.store)
