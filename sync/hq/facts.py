@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import logging
 import operator
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -522,6 +523,7 @@ def apply_events(conn: Connection, evs: Iterable[tuple[str, str, str | dict[str,
 
 
 STALE = "facts_stale"      # meta key: set when facts could not be kept for a batch (rebuild-facts clears it)
+REBUILT = "facts_rebuilt"  # meta key: a new value at every rebuild (reports.facts_version: cached reads are old)
 
 
 def record_facts(conn: Connection, plan: Any) -> int:
@@ -562,6 +564,7 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
     """Empty the fact tables and rebuild them from every accepted event HQ holds, in ingest order (an upgrade,
     or ``checkpoint-hq facts rebuild``), ``chunk`` events at a time. Returns how many events changed facts."""
     conn.execute(meta.delete().where(meta.c.key == STALE))
+    set_meta(conn, REBUILT, uuid.uuid4().hex)
     conn.execute(fact_cube.delete())
     conn.execute(fact_referrals.delete())
     conn.execute(fact_arrivals.delete())

@@ -36,7 +36,9 @@ from __future__ import annotations
 import calendar
 import logging
 import re
-from collections.abc import Iterable, Mapping, Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, NamedTuple
@@ -46,13 +48,14 @@ from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ValidationError
 from checkpoint.screening.cascade import SEXES, STEPS, inputs_from_events, tb_cascade
-from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, STALE, local_date
-from sync.hq.store import checkpoints, events, fact_arrivals, fact_cube, get_meta, id_in
+from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, REBUILT, STALE, local_date
+from sync.hq.store import checkpoints, counter, events, fact_arrivals, fact_cube, get_meta, id_in, meta
 
 log = logging.getLogger("checkpoint.hq")
 
-__all__ = ["DIMENSIONS", "INTERNAL", "PUBLICATION", "Cell", "Period", "Report", "build_report", "checkpoint_reports",
-           "export_bytes", "parse_period", "suppress", "write_bytes", "write_export"]
+__all__ = ["DIMENSIONS", "INTERNAL", "PUBLICATION", "Cell", "FactsCache", "Period", "Report", "build_report",
+           "checkpoint_reports", "export_bytes", "facts_version", "parse_period", "suppress", "write_bytes",
+           "write_export"]
 
 INTERNAL = 5
 PUBLICATION = 11
@@ -221,24 +224,27 @@ def _person_key(conn: Connection) -> Any:
     return sa.collate(fa.c.person_id, "C") if conn.dialect.name == "postgresql" else fa.c.person_id
 
 
-def _persons(conn: Connection, period: Period, cp_ids: Iterable[str] | None) -> dict[tuple[str, str], int]:
-    """Distinct persons of the period's arrivals, in total and per checkpoint."""
-    where = _arrival_filter(period, cp_ids)
-    n = sa.func.count(sa.distinct(_person_key(conn)))
-    out = {("total", "all"): int(conn.execute(sa.select(n).where(*where)).scalar_one())}
-    if cp_ids is not None and len(set(cp_ids)) == 1:    # one checkpoint: its persons are the total's
-        if out[("total", "all")]:
-            out[("checkpoint", next(iter(cp_ids)))] = out[("total", "all")]
-        return out
-    out.update(_persons_by_checkpoint(conn, period, cp_ids))
+def _persons(conn: Connection, period: Period, cp_ids: Iterable[str] | None, per: Iterable[str] = (), *,
+             total: bool = True) -> dict[tuple[str, str], int]:
+    """Distinct persons of the period's arrivals: in total, and at each checkpoint of ``per`` (ids). One read of
+    the rows for all of them (an aggregate per checkpoint, FILTER: no sort by checkpoint first)."""
+    per = sorted(set(per))
+    one = cp_ids is not None and len(set(cp_ids)) == 1
+    key = _person_key(conn)
+    cols: list[Any] = []
+    if total or one:
+        cols.append(sa.func.count(sa.distinct(key)))
+    if not one:
+        cols += [sa.func.count(sa.distinct(key)).filter(fa.c.checkpoint_id == cp) for cp in per]
+    if not cols:
+        return {}
+    got = [int(v) for v in conn.execute(sa.select(*cols).where(*_arrival_filter(period, cp_ids))).one()]
+    if one:                                         # one checkpoint: its persons are the total's
+        n = got[0]
+        return {**({("total", "all"): n} if total else {}), **{("checkpoint", cp): n for cp in per if n}}
+    out = {("total", "all"): got.pop(0)} if total else {}
+    out.update((("checkpoint", cp), n) for cp, n in zip(per, got, strict=True) if n)
     return out
-
-
-def _persons_by_checkpoint(conn: Connection, period: Period, cp_ids: Iterable[str] | None
-                           ) -> dict[tuple[str, str], int]:
-    n = sa.func.count(sa.distinct(_person_key(conn)))
-    return {("checkpoint", str(r[0])): int(r[1]) for r in conn.execute(
-        sa.select(fa.c.checkpoint_id, n).where(*_arrival_filter(period, cp_ids)).group_by(fa.c.checkpoint_id))}
 
 
 def _arrival_indicators(m: Mapping[str, int]) -> dict[str, int]:
@@ -324,21 +330,74 @@ def _steps_of(table: Mapping[str, Any]) -> dict[str, int]:
     return {k: int(table[k]) for k in TB_INDICATORS}
 
 
+class FactsCache:
+    """What reports read from the facts (the cube's sums, the distinct persons of a period), kept for the facts'
+    version (``facts_version``), so the dashboard's pages of one month (each dimension, each report) read the facts
+    once while nothing changes them. One per process (the dashboard's server); bounded (the least recently used
+    goes); thread-safe. The values are shared: never changed by their readers."""
+
+    def __init__(self, size: int = 256) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = compute()
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
+def facts_version(conn: Connection) -> tuple[int, str, str]:
+    """Changes whenever the facts may have: every transaction that changes them (a batch, a release, a partner's
+    stage) takes numbers from the ``ingest_seq`` counter; a rebuild (``sync.hq.facts.rebuild``) stamps
+    ``facts_rebuilt``; a batch whose facts could not be kept sets ``facts_stale``."""
+    stamps = dict(conn.execute(sa.select(meta.c.key, meta.c.value).where(meta.c.key.in_([STALE, REBUILT]))).all())
+    return counter(conn, "ingest_seq"), str(stamps.get(STALE, "")), str(stamps.get(REBUILT, ""))
+
+
+def _tune(conn: Connection) -> None:
+    """PostgreSQL: memory for the sorts of this transaction's distinct counts (a month's persons sort in memory
+    instead of spilling to disk at the default 4 MB; about twice as fast). Until the caller's transaction ends."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SET LOCAL work_mem = '64MB'"))
+
+
 def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str] = (), threshold: int = INTERNAL,
-                 dimensions: Sequence[str] | None = None, sections: Sequence[str] | None = None) -> Report:
+                 dimensions: Sequence[str] | None = None, sections: Sequence[str] | None = None,
+                 persons: bool = True, cache: FactsCache | None = None) -> Report:
     """Every section of the report (or only ``sections``: a dashboard page reads only what it shows) for ``period``
     and ``checkpoints`` (names; empty: all), cells under ``threshold`` suppressed (``threshold`` 0 or 1: nothing
-    is; only for checks, never for display)."""
+    is; only for checks, never for display). ``persons=False``: without the distinct persons (a page that does not
+    show them); ``cache``: reads of the facts kept for the facts' version (the dashboard)."""
     cps = _checkpoint_ids(conn, checkpoints)
     cp_ids = cps if checkpoints else None
     dims = _dimensions(dimensions)
+    _tune(conn)
+    version = facts_version(conn) if cache is not None else None
+    where = (period.start, period.end, None if cp_ids is None else tuple(sorted(cp_ids)))
+
+    def read(what: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        return compute() if cache is None else cache.get((version, where, *what), compute)
+
     arrivals, referrals = (sections is None or s in sections for s in ("arrivals", "referrals"))
-    read = [*(dims if arrivals else ()), *(_AGENCY_DIMENSIONS if referrals else ())]
-    sums = _sums(conn, period, cp_ids, read) if read else {}
-    persons = _persons(conn, period, cp_ids) if arrivals and any(d in PERSON_DIMENSIONS for d in dims) else {}
+    count = persons and arrivals and any(d in PERSON_DIMENSIONS for d in dims)
+    dims_read = tuple(sorted({*(dims if arrivals else ()), *(_AGENCY_DIMENSIONS if referrals else ()),
+                              *(("checkpoint",) if count else ())}))
+    sums = read(("sums", dims_read), lambda: _sums(conn, period, cp_ids, dims_read)) if dims_read else {}
+    # The persons per checkpoint with an arrival in the period (the cube's categories: the only ones a cell shows)
+    # come with the total from the same read, so every page of the month shares one count (``cache``).
+    per = tuple(sorted(cat for (dim, cat), m in sums.items() if dim == "checkpoint" and m["arrivals"] > 0))
+    n_persons = read(("persons", per), lambda: _persons(conn, period, cp_ids, per)) if count else {}
     tb = _tb_cells(conn, period, cp_ids, cps) if _tb_dims(dims, sections) else {}
     return _assemble(conn, Report(period, tuple(checkpoints), threshold, stale_since=get_meta(conn, STALE) or ""),
-                     cps, cp_ids, dims, sections, sums, persons, tb)
+                     cps, cp_ids, dims, sections, sums, n_persons if persons else None, tb)
 
 
 def checkpoint_reports(conn: Connection, period: Period, *, checkpoints: Sequence[str] = (),
@@ -352,13 +411,14 @@ def checkpoint_reports(conn: Connection, period: Period, *, checkpoints: Sequenc
     cps = _checkpoint_ids(conn, checkpoints)
     cp_ids = cps if checkpoints else None
     dims = list(DIMENSIONS)
+    _tune(conn)
     grouped = _sums(conn, period, cp_ids, by_checkpoint=True)
     present = {key[0] for key, m in grouped.items() if key[1:] == ("checkpoint", key[0]) and m["arrivals"] > 0}
     out: dict[str, Report | None] = {cp: None for cp in present if cp not in cps}
     named = {cp: cps[cp] for cp in present if cp in cps}
     if not named:
         return out
-    persons = _persons_by_checkpoint(conn, period, named)
+    persons = _persons(conn, period, cp_ids, named, total=False)
     inputs = _tb_screens(conn, period)
     stale = get_meta(conn, STALE) or ""
     for cp, name in sorted(named.items(), key=lambda kv: kv[1]):
@@ -386,8 +446,9 @@ def _tb_dims(dims: Sequence[str], sections: Sequence[str] | None) -> list[str]:
 
 def _assemble(conn: Connection, report: Report, cps: Mapping[str, str], cp_ids: Iterable[str] | None,
               dims: Sequence[str], sections: Sequence[str] | None, sums: Mapping[tuple[str, ...], Mapping[str, int]],
-              persons: Mapping[tuple[str, str], int], tb: Mapping[str, dict[str, dict[str, int]]]) -> Report:
-    """The report's cells from what was read (``build_report`` and ``checkpoint_reports`` share it)."""
+              persons: Mapping[tuple[str, str], int] | None, tb: Mapping[str, dict[str, dict[str, int]]]) -> Report:
+    """The report's cells from what was read (``build_report`` and ``checkpoint_reports`` share it); ``persons``
+    None: no persons cells (not counted)."""
     threshold, period = report.threshold, report.period
     zero = dict.fromkeys(CUBE_MEASURES, 0)
 
@@ -399,13 +460,13 @@ def _assemble(conn: Connection, report: Report, cps: Mapping[str, str], cp_ids: 
         if d == "total" and not got:
             got = {"all": zero}
         arrivals = {cat: _arrival_indicators(m) for cat, m in got.items()}
-        if d in PERSON_DIMENSIONS:
+        if d in PERSON_DIMENSIONS and persons is not None:
             for cat, row in arrivals.items():
                 row["persons"] = persons.get((d, cat), 0)
         if d == "checkpoint":
             arrivals = {cps.get(k, k): v for k, v in arrivals.items()}
-        inds = ARRIVAL_INDICATORS if d in PERSON_DIMENSIONS else tuple(i for i in ARRIVAL_INDICATORS
-                                                                         if i != "persons")
+        inds = ARRIVAL_INDICATORS if d in PERSON_DIMENSIONS and persons is not None else tuple(
+            i for i in ARRIVAL_INDICATORS if i != "persons")
         _add(report, "arrivals", d, arrivals, inds, threshold)
     for d in _tb_dims(dims, sections):
         _add(report, "tb", d, tb[d], TB_INDICATORS, threshold)

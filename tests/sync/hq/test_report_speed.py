@@ -9,7 +9,9 @@ and one under them (complementary suppression), TB screens and referrals read fr
   the cells of the full report, which reads every dimension and section;
 - every checkpoint's report read at once (``checkpoint_reports``) equals that checkpoint's own ``build_report``;
 - the DHIS2 export (one read for every org unit) equals the export built as it was before: one full report per
-  checkpoint.
+  checkpoint;
+- a page without the persons it does not show has the other cells; the dashboard's cache of fact reads, keyed
+  on the facts' version, shows new figures after a batch, a rebuild or a batch whose facts failed.
 """
 
 from __future__ import annotations
@@ -28,13 +30,14 @@ from sync.hq.reports import (
     DIMENSIONS,
     PUBLICATION,
     TB_DIMENSIONS,
+    FactsCache,
     Report,
     build_report,
     checkpoint_reports,
     parse_period,
 )
 from sync.hq.service import HQService
-from sync.hq.store import HQStore, checkpoints, fact_arrivals
+from sync.hq.store import HQStore, checkpoints, fact_arrivals, fact_cube, set_meta
 from tests.support.hq_helpers import FakeDevice
 from tests.sync.hq.test_reports import push, random_payloads, reg, register
 
@@ -200,3 +203,58 @@ def test_the_dhis2_export_equals_the_one_built_a_report_at_a_time(hq: HQService,
             want = old_export(conn, mapping, period, threshold)
         assert payload == want, period
         assert payload["dataValues"] and notes.missing_org_units == ["Koh Kong"]
+
+
+def test_a_page_without_persons_shows_the_same_figures_less_the_persons(hq: HQService) -> None:
+    for dim in ("checkpoint", "sex_age"):
+        full = cells(report(hq, "2026-11", threshold=5, dimensions=[dim, "total"], sections=("arrivals",)))
+        lean = cells(report(hq, "2026-11", threshold=5, dimensions=[dim, "total"], sections=("arrivals",),
+                            persons=False))
+        assert lean == {k: v for k, v in full.items() if k[3] != "persons"}
+        assert any(k[3] == "persons" for k in full)
+
+
+def test_cached_pages_show_new_figures_after_a_batch_a_rebuild_or_stale_facts(hq: HQService) -> None:
+    """The dashboard's cache (reports.FactsCache, keyed on facts_version) never shows figures the facts no longer
+    have: a batch through ingest, ``rebuild-facts`` and a batch whose facts failed each make the next page read
+    the facts again; while nothing changes, every page equals the uncached report."""
+    cache = FactsCache()
+
+    def page(dim: str, **kw: Any) -> dict[tuple[str, str, str, str], int | None]:
+        return cells(report(hq, "2026-11", threshold=0, dimensions=[dim, "total"], sections=("arrivals",),
+                            cache=cache, **kw))
+
+    def plain(dim: str) -> dict[tuple[str, str, str, str], int | None]:
+        return cells(report(hq, "2026-11", threshold=0, dimensions=[dim, "total"], sections=("arrivals",)))
+
+    for dim in ("checkpoint", "sex", "province", "checkpoint"):
+        assert page(dim) == plain(dim)
+    before = page("checkpoint")[("arrivals", "total", "all", "persons")]
+    assert before is not None
+    dev = FakeDevice(checkpoint_name="Pailin")
+    dev.enroll(hq)
+    push(hq, dev, register(dev, [reg(str(uuid.uuid4()), arrival="2026-11-12T03:00:00+00:00") for _ in range(3)]))
+    after = page("checkpoint")
+    assert after == plain("checkpoint") and after[("arrivals", "total", "all", "persons")] == before + 3
+    assert after[("arrivals", "checkpoint", "Pailin", "persons")] == 3
+    with hq.store.write() as conn:                   # the facts changed without a batch (a test's own write) ...
+        conn.execute(fact_arrivals.update().where(fact_arrivals.c.checkpoint_id == dev_checkpoint(conn, "Pailin"))
+                     .values(voided=True))
+        conn.execute(fact_cube.delete().where(fact_cube.c.checkpoint_id == dev_checkpoint(conn, "Pailin")))
+    assert page("checkpoint") == after               # ... so the cache still has them: the version is the key
+    with hq.store.write() as conn:
+        facts.rebuild(conn)                          # rebuild-facts: the facts of the events HQ holds (the
+    rebuilt = page("checkpoint")                     # fixture's returnees were written without events: gone)
+    assert rebuilt == plain("checkpoint") and rebuilt[("arrivals", "checkpoint", "Pailin", "persons")] == 3
+    before = rebuilt[("arrivals", "total", "all", "persons")] - 3
+    with hq.store.write() as conn:
+        set_meta(conn, facts.STALE, "2026-11-30T00:00:00Z")
+        conn.execute(fact_arrivals.update().where(fact_arrivals.c.checkpoint_id == dev_checkpoint(conn, "Pailin"))
+                     .values(voided=True))
+        conn.execute(fact_cube.delete().where(fact_cube.c.checkpoint_id == dev_checkpoint(conn, "Pailin")))
+    stale = page("checkpoint")
+    assert stale == plain("checkpoint") and stale[("arrivals", "total", "all", "persons")] == before
+
+
+def dev_checkpoint(conn: Any, name: str) -> str:
+    return str(conn.execute(sa.select(checkpoints.c.id).where(checkpoints.c.name == name)).scalar_one())
