@@ -2,8 +2,10 @@
 
 Read from the reporting projection (``sync.hq.facts``) with SQLAlchemy Core only, so the same queries run on
 SQLite and PostgreSQL (tests run both). A report is aggregates only: no row names a person. It is two queries
-whatever the period: the sums of ``fact_cube`` over the period's days (per dimension and category), and the
-distinct persons of the period's arrivals (in total and per checkpoint).
+whatever the period: the sums of ``fact_cube`` over the period's days (per dimension and category; only the
+dimensions asked), and the distinct persons of the period's arrivals (in total and per checkpoint, in one read;
+on PostgreSQL compared bytewise, COLLATE "C"). ``checkpoint_reports`` gives every checkpoint's own report from
+the same two reads (the DHIS2 export); the dashboard keeps the reads for the facts' version (``FactsCache``).
 
     >>> with store.read() as conn:                                                     # doctest: +SKIP
     ...     r = build_report(conn, parse_period("2026-11"), checkpoints=["Poipet"])

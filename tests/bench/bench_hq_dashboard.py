@@ -260,7 +260,8 @@ def test_every_report_for_a_month_and_the_year(loaded: HQStore) -> None:
     for kind, ts in times.items():
         report(f"{kind} report, a month, {PERSONS:,} (p95 of {len(ts)})", f"{p95(ts) * 1000:,.0f} ms",
                f"{b95 * 1000:,.1f} ms", p95(ts) / b95, "<= 1 s",
-               note="baseline: COUNT(*) GROUP BY sex of the month's arrivals")
+               note="as a page reads it: a month's reads shared (FactsCache); baseline: COUNT(*) GROUP BY sex "
+                    "of the month's arrivals")
     full = []
     for m in MONTHS:
         t0 = time.perf_counter()
@@ -268,7 +269,7 @@ def test_every_report_for_a_month_and_the_year(loaded: HQStore) -> None:
             build_report(conn, parse_period(m))
         full.append(time.perf_counter() - t0)
     report(f"full report (all sections x dimensions), a month (p95 of {len(full)})", f"{p95(full) * 1000:,.0f} ms",
-           f"{b95 * 1000:,.1f} ms", p95(full) / b95, "<= 1 s")
+           f"{b95 * 1000:,.1f} ms", p95(full) / b95, "<= 1 s", note="no cache: as the CLI reads it")
     year, year_b = [], []
     for _ in range(3):
         t0 = time.perf_counter()
@@ -321,11 +322,15 @@ def test_dashboard_pages_server_time(loaded: HQStore) -> None:
             assert r.status_code == 200, (path, r.status_code)
         client.close()
     served = [timing.times[p] for p in paths]
+    # the first page of each month reads the facts; the month's other pages share its reads (reports.FactsCache)
+    first = [timing.times[next(p for p in paths if f"period={m}&" in p)] for m in MONTHS]
     base = [baseline(store, m) for m in MONTHS]
     print()
     report(f"dashboard pages, {PERSONS:,} (p95 of {len(served)})", f"{p95(served) * 1000:,.0f} ms",
            f"{p95(base) * 1000:,.1f} ms", p95(served) / p95(base), "<= 300 ms",
            note=f"server time; slowest {max(served) * 1000:,.0f} ms; baseline: COUNT(*) GROUP BY sex of a month")
+    report("  the first page of each month (reads the facts), max", f"{max(first) * 1000:,.0f} ms",
+           f"{max(base) * 1000:,.1f} ms", max(first) / max(base), note="the month's arrivals by checkpoint")
     assert p95(served) <= 0.3
 
 
