@@ -39,6 +39,7 @@ from sync.hq.reports import (
 from sync.hq.service import HQService
 from sync.hq.store import HQStore, checkpoints, fact_arrivals, fact_cube, set_meta
 from tests.support.hq_helpers import FakeDevice
+from tests.sync.hq.test_cli import hq_cli
 from tests.sync.hq.test_reports import push, random_payloads, reg, register
 
 CHECKPOINTS = ("Poipet", "Bavet", "Koh Kong")
@@ -214,7 +215,7 @@ def test_a_page_without_persons_shows_the_same_figures_less_the_persons(hq: HQSe
         assert any(k[3] == "persons" for k in full)
 
 
-def test_cached_pages_show_new_figures_after_a_batch_a_rebuild_or_stale_facts(hq: HQService) -> None:
+def test_cached_pages_show_new_figures_after_a_batch_a_rebuild_or_stale_facts(hq: HQService, hq_url: str) -> None:
     """The dashboard's cache (reports.FactsCache, keyed on facts_version) never shows figures the facts no longer
     have: a batch through ingest, ``rebuild-facts`` and a batch whose facts failed each make the next page read
     the facts again; while nothing changes, every page equals the uncached report."""
@@ -242,9 +243,9 @@ def test_cached_pages_show_new_figures_after_a_batch_a_rebuild_or_stale_facts(hq
                      .values(voided=True))
         conn.execute(fact_cube.delete().where(fact_cube.c.checkpoint_id == dev_checkpoint(conn, "Pailin")))
     assert page("checkpoint") == after               # ... so the cache still has them: the version is the key
-    with hq.store.write() as conn:
-        facts.rebuild(conn)                          # rebuild-facts: the facts of the events HQ holds (the
-    rebuilt = page("checkpoint")                     # fixture's returnees were written without events: gone)
+    r = hq_cli("--db", hq_url, "rebuild-facts")      # the facts of the events HQ holds (the fixture's returnees
+    assert r.returncode == 0, r.stderr               # were written without events: gone)
+    rebuilt = page("checkpoint")
     assert rebuilt == plain("checkpoint") and rebuilt[("arrivals", "checkpoint", "Pailin", "persons")] == 3
     before = rebuilt[("arrivals", "total", "all", "persons")] - 3
     with hq.store.write() as conn:
