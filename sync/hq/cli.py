@@ -422,13 +422,14 @@ def cmd_dhis2(args: argparse.Namespace) -> int:
 def cmd_rebuild_facts(args: argparse.Namespace) -> int:
     """Rebuild the reporting projection from every accepted event (sync.hq.facts.rebuild), in one transaction."""
     from sync.hq.arrival_facts import rebuild as rebuild_flow
-    from sync.hq.facts import rebuild
+    from sync.hq.facts import rebuild, stamp_rebuilt
 
     store = _store(args, create=False)
     try:
         with store.write() as conn:
             n = rebuild(conn)
             rebuild_flow(conn)          # issue 11: groups, headcounts, surge
+            stamp_rebuilt(conn)         # a running dashboard's cached report reads are old (sync.hq.reports)
     finally:
         store.close()
     emit(args, {"events": n}, lambda: print(f"Reporting facts rebuilt from {n:,} events."))

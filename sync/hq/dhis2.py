@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ValidationError
-from sync.hq.reports import INTERNAL, Period, build_report
+from sync.hq.reports import INTERNAL, Period, checkpoint_reports
 
 __all__ = ["EXAMPLE_MAPPING", "MAPPING_SCHEMA", "Notes", "dhis2_period", "export", "load_mapping", "validate"]
 
@@ -156,7 +156,8 @@ class Notes:
 
 def export(conn: Connection, mapping: Mapping[str, Any], period: Period, *, checkpoints: Sequence[str] = (),
            threshold: int = INTERNAL) -> tuple[dict[str, Any], Notes]:
-    """The ``dataValueSet`` for ``period``, one report per checkpoint (org unit), and the notes of a dry run."""
+    """The ``dataValueSet`` for ``period``, one report per checkpoint (org unit; ``reports.checkpoint_reports``:
+    all of them from one read of the facts), and the notes of a dry run."""
     pe = dhis2_period(period)
     org_units = {k.casefold(): v for k, v in mapping["orgUnits"].items()}
     cells: dict[tuple[str, str, str, str], tuple[str, str]] = {}
@@ -165,15 +166,15 @@ def export(conn: Connection, mapping: Mapping[str, Any], period: Period, *, chec
             cells[(m["section"], m["dimension"], cat, m["indicator"])] = (m["dataElement"], coc)
     notes = Notes()
     values: list[dict[str, Any]] = []
-    with_all = build_report(conn, period, checkpoints=checkpoints, threshold=threshold)
-    names = [str(c.category) for c in with_all.cells
-             if c.section == "arrivals" and c.dimension == "checkpoint" and c.indicator == "arrivals"]
-    for name in sorted(names):
+    reports = checkpoint_reports(conn, period, checkpoints=checkpoints, threshold=threshold)   # one read for all
+    for name in sorted(reports):
         ou = org_units.get(name.casefold())
         if ou is None:
             notes.missing_org_units.append(name)
             continue
-        report = build_report(conn, period, checkpoints=[name], threshold=threshold)
+        report = reports[name]
+        if report is None:
+            raise ValidationError("checkpoint", f"no checkpoint named {name!r} at HQ")
         for c in report.cells:
             target = cells.get((c.section, c.dimension, c.category, c.indicator))
             where = f"{name} {c.section}/{c.dimension}/{c.category}/{c.indicator}"

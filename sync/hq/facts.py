@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import logging
 import operator
+import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -51,7 +52,7 @@ from sync.hq.store import (
 
 __all__ = ["AGE_GROUPS", "CUBE_DIMENSIONS", "CUBE_MEASURES", "HEALTH_STAGES", "LOCAL_TZ", "age_group",
            "apply_events", "arrival_rows", "contributions", "local_date", "measures", "rebuild", "record_facts",
-           "referral_summary", "sex_age"]
+           "referral_summary", "sex_age", "stamp_rebuilt"]
 
 log = logging.getLogger("checkpoint.hq")
 
@@ -522,6 +523,7 @@ def apply_events(conn: Connection, evs: Iterable[tuple[str, str, str | dict[str,
 
 
 STALE = "facts_stale"      # meta key: set when facts could not be kept for a batch (rebuild-facts clears it)
+REBUILT = "facts_rebuilt"  # meta key: a new value at every rebuild-facts (stamp_rebuilt; reports.facts_version)
 
 
 def record_facts(conn: Connection, plan: Any) -> int:
@@ -576,3 +578,9 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
             return n
         n += apply_events(conn, ((r.type, r.entity_id, r.payload, r.checkpoint_id) for r in rows))
         last = int(rows[-1].ingest_seq)
+
+
+def stamp_rebuilt(conn: Connection) -> None:
+    """Say the facts were rebuilt (``checkpoint-hq rebuild-facts``, beside ``rebuild``): a running dashboard's
+    cached reads of the facts (``sync.hq.reports.FactsCache``, keyed on ``facts_version``) are then old."""
+    set_meta(conn, REBUILT, uuid.uuid4().hex)

@@ -13,6 +13,8 @@ aggregate export, so it is never below the internal threshold, whoever asks.
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
@@ -25,6 +27,7 @@ from sync.hq.reports import (
     PUBLICATION,
     TB_DIMENSIONS,
     TB_INDICATORS,
+    FactsCache,
     Period,
     Report,
     build_report,
@@ -121,16 +124,32 @@ def checkpoint_choices(store: HQStore) -> list[tuple[str, str]]:
                                                           .order_by(checkpoints.c.name))]
 
 
+# One cache of fact reads per store the server opened (``reports.FactsCache``: kept for the facts' version, so a
+# batch, a release or a rebuild makes the next page read the facts again); gone with the store.
+_CACHES: weakref.WeakKeyDictionary[HQStore, FactsCache] = weakref.WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def _cache(store: HQStore) -> FactsCache:
+    with _CACHES_LOCK:
+        got = _CACHES.get(store)
+        if got is None:
+            got = _CACHES[store] = FactsCache()
+        return got
+
+
 def build(store: HQStore, period: str, checkpoint_ids: list[str], dimension: str, threshold: int,
-          sections: tuple[str, ...] | None = None) -> Report:
+          sections: tuple[str, ...] | None = None, *, persons: bool = True) -> Report:
     """The report of ``sync.hq.reports`` for the month, these checkpoints (ids; empty: all), one dimension and
-    the total (only ``sections`` if given: a page does not count the TB cascade it does not show)."""
+    the total (only ``sections`` if given: a page does not count the TB cascade it does not show; ``persons``
+    False: nor the distinct persons), its reads of the facts kept for the facts' version (``_cache``)."""
     names = dict(checkpoint_choices(store))
     y, m = int(period[:4]), int(period[5:7])
     p = Period(date(y, m, 1), date(y + (m == 12), m % 12 + 1, 1), period)
     with store.read() as conn:
         return build_report(conn, p, checkpoints=[names[i] for i in checkpoint_ids if i in names],
-                            threshold=threshold, dimensions=[dimension, "total"], sections=sections)
+                            threshold=threshold, dimensions=[dimension, "total"], sections=sections,
+                            persons=persons, cache=_cache(store))
 
 
 def _shown(v: int | None, threshold: int) -> str | int:
@@ -165,7 +184,8 @@ def report(store: HQStore, kind: str, period: str, checkpoint_ids: list[str], di
     if not section:
         return ReportTable(title, (), (), threshold=threshold,
                            note="HQ does not compute this report yet: its events do not reach HQ's reporting facts.")
-    return table_of(build(store, period, checkpoint_ids, dimension, threshold, (section,)), kind, dimension)
+    return table_of(build(store, period, checkpoint_ids, dimension, threshold, (section,),
+                          persons="persons" in KINDS[kind]), kind, dimension)
 
 
 def download(store: HQStore, period: str, checkpoint_ids: list[str], dimension: str, view: str, fmt: str
