@@ -558,14 +558,13 @@ def adopt_checkpoint_key(store: Store, kf: KeyFile, private: bytes, checkpoint_i
     enough), then the store seals new sections to it. Kept in ``kf.checkpoint_key`` for a supervisor only; anyone
     else forgets it here. Returns whether something changed.
 
-    Refused (ValidationError) for a key of another checkpoint than the one this store adopted before. Nothing is
-    adopted while no active supervisor has a slot that can hold it (the device asks again at its next sync)."""
-    if len(private) != 32:
-        raise ValidationError("checkpoint_key", "must be a 32-byte X25519 private key")
+    Nothing is adopted (False) for a key of another checkpoint than the one this store adopted before (a device
+    enrolled again elsewhere keeps its first checkpoint's key), nor while no active supervisor has a slot that can
+    hold it (the device asks again at its next sync)."""
     public = crypto.x25519_public(private)
     adopted = adopted_checkpoint_key(store)
     if adopted is not None and adopted[0] != checkpoint_id:
-        raise ValidationError("checkpoint_key", "is for another checkpoint than this device's")
+        return False
     wanted = _sealed_holders(store, kf)
     if not wanted:
         return False

@@ -197,6 +197,12 @@ def test_a_device_of_another_checkpoint_never_gets_the_key_nor_opens_the_section
         assert c.store.meta("protection_public") == bavet.hex()
         held = protection.holder_keys(c.keyfile)
         assert held and all(crypto.x25519_public(k) != poipet for k in held)
+        # A key of another checkpoint handed to Bavet's store (not through HQ's signed answer) is not adopted.
+        assert a.keyfile.checkpoint_key is not None
+        poipet_id = json.loads(a.store.meta(protection.CHECKPOINT_KEY_META))["checkpoint_id"]
+        assert not protection.adopt_checkpoint_key(c.store, c.keyfile, a.keyfile.checkpoint_key, poipet_id,
+                                                   str(c.user.role))
+        assert c.store.meta("protection_public") == bavet.hex()
         # Even with the events in hand (a copy, a mis-routed pull), nothing Bavet's supervisor holds opens them.
         events = _wire_events(a, reg.person_id)
         Outbox(c).ingest(events)
