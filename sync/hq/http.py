@@ -16,6 +16,8 @@ Endpoints (``/openapi.json`` publishes the schema):
 - ``POST /v1/pull``, ``POST /v1/reference``  body: a signed request (``sync.wire.pull_request`` /
   ``reference_request``, at most 64 KiB); answer: the signed document sealed to the request's reply key. No GET:
   nothing secret ever sits in a URL (or an access log).
+- ``POST /v1/checkpoint-key``  body: a signed request (``sync.wire.checkpoint_key_request``); answer: the signed
+  CHECKPOINT_KEY document (the key of the device's own checkpoint, issue 10 point 11) sealed to the reply key.
 - ``GET /v1/health``   the database answers; HQ's key ids; the protocol version.
 
 Every refusal is a 4xx with JSON ``{"error": code, "message": plain text}`` (the codes of
