@@ -46,10 +46,6 @@ __all__ = ["SyncClient"]
 log = logging.getLogger(__name__)
 
 
-def cancelled_so_far(pushed: dict[str, Any], pulled: dict[str, Any]) -> bool:
-    return bool(pushed["cancelled"] or pulled["cancelled"])
-
-
 class SyncClient:
     """Push this device's events to HQ and pull its checkpoint's events back, for one signed-in supervisor or
     admin (PermissionDenied for other roles).
@@ -140,7 +136,7 @@ class SyncClient:
             if reference["refused"]:
                 errors.append(reference["refused"])
         key_state = "not_asked"
-        if not unavailable and not cancelled_so_far(pushed, pulled):
+        if not unavailable and not pushed["cancelled"] and not pulled["cancelled"]:
             key_state = self._checkpoint_key(errors)
         st = self.outbox.status()
         left = st["pending"] + st["inflight"]
@@ -163,5 +159,6 @@ class SyncClient:
             return "unsupported"
         except CheckpointError as e:
             log.warning("the checkpoint's protection key was not received: %s", type(e).__name__)
-            errors.append(str(e))
+            if str(e) not in errors:          # a revoked device: said once, by the push already
+                errors.append(str(e))
             return "failed"
