@@ -16,6 +16,9 @@ files on a USB stick:
   nonce, a fresh X25519 reply key); returns the signed PULL document (``next_cursor``, ``more``, events)
   sealed to that reply key (``sync.wire.open_answer``).
 - ``reference(request)``: the same for signed reference data (kind REFERENCE): code lists, revoked devices.
+- ``checkpoint_key(request)`` (HTTP and HQ's service only; optional, looked up by name): the same for the device's
+  checkpoint protection key (kind CHECKPOINT_KEY, issue 10 point 11). The ENROLL request may carry a reply key;
+  HQ's answer then holds that key sealed to it beside the signed answer, which signs its public half.
 
 Requests and tickets are refused when their timestamp is more than ``sync.wire.MAX_SKEW`` from HQ's clock
 (StaleRequest, which says by how much the device's clock is off) or when their nonce was seen before

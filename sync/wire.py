@@ -392,6 +392,7 @@ _REQUEST_FIELDS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "pull": {"cursor": str, "limit": int, "reply_key": str},
     "reference": {"reply_key": str},
     "push": {"sha256": str, "length": int},
+    "checkpoint_key": {"reply_key": str},        # issue 10 point 11: the checkpoint's protection key
 }
 _HEX_NONCE = re.compile(r"[0-9a-f]{32}")
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
@@ -475,3 +476,35 @@ def fetch_request(private: bytes, device_id: str, person_id: str, reason: str, *
     blob, nonce = _signed_request(private, "fetch", device_id, {"person_id": person_id, "reason": reason,
                                                                  "reply_key": reply_public.hex()}, now)
     return Request(blob, nonce, reply_private)
+
+
+# Issue 10, point 11: HQ keeps one protection key pair per checkpoint and gives its private half to the devices of
+# that checkpoint only, sealed to the asking device: in the enrollment answer (sealed to the reply key the ENROLL
+# request carries, its public half inside the signed answer) or, for a device enrolled before, to a signed request
+# of kind "checkpoint_key" (answer: a CHECKPOINT_KEY document signed by HQ, sealed to the request's reply key).
+CHECKPOINT_KEY = (b"CPK1", b"checkpoint protection key v1")
+_ENROLL_KEY_CONTEXT = b"checkpoint enrollment protection key v1|"
+
+
+def checkpoint_key_request(private: bytes, device_id: str, *, now: datetime | None = None) -> Request:
+    """A signed request for this device's checkpoint protection key (device id, timestamp, nonce, reply key)."""
+    reply_private, reply_public = crypto.generate_x25519()
+    blob, nonce = _signed_request(private, "checkpoint_key", device_id, {"reply_key": reply_public.hex()}, now)
+    return Request(blob, nonce, reply_private)
+
+
+def seal_enroll_key(checkpoint_private: bytes, reply_public: bytes, request: bytes) -> bytes:
+    """The checkpoint's private key for an enrolling device: sealed to the reply key of its ENROLL ``request``,
+    bound to that request's SHA-256."""
+    return crypto.seal(reply_public, checkpoint_private, context=_ENROLL_KEY_CONTEXT + request_digest(request).encode())
+
+
+def open_enroll_key(blob: bytes, reply_private: bytes, request: bytes, checkpoint_public: bytes) -> bytes:
+    """The checkpoint's private key from an enrollment answer; it must be the private half of the public key HQ
+    signed in that answer (``checkpoint_public``), so no relay can give the device a key of its own.
+    Raises DecryptionFailed, UnsupportedFormat, ValidationError."""
+    private = crypto.open_sealed(reply_private, blob, context=_ENROLL_KEY_CONTEXT + request_digest(request).encode(),
+                                 max_size=4096)
+    if len(private) != 32 or crypto.x25519_public(private) != checkpoint_public:
+        raise ValidationError("checkpoint_key", "is not the key HQ signed in its answer")
+    return private

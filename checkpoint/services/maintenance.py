@@ -26,7 +26,7 @@ from checkpoint.services.authorship import author_problems
 from checkpoint.services.base import Context
 from checkpoint.services.chainhead import hq_head_problems
 from checkpoint.services.changes import Changes
-from checkpoint.services.protection import sealed_over_problems
+from checkpoint.services.protection import holder_keys, sealed_over_problems
 from checkpoint.services.retention import head_seq, stamp_backup
 from checkpoint.storage.db import open_encrypted
 from checkpoint.storage.keyfile import KeyFile
@@ -105,7 +105,7 @@ class Maintenance:
         problems += authors
         # issue 10, point 11: events whose protection section was sealed after they were written (store upgrade)
         sealed, sealed_notes = sealed_over_problems(
-            store, ctx.keyfile.protection_key if ctx.user.role == Role.SUPERVISOR else None)
+            store, holder_keys(ctx.keyfile) if ctx.user.role == Role.SUPERVISOR else None)
         problems += sealed
         notes += sealed_notes
         minimised, mnotes = minimised_problems(store, head_seq(store))    # issue 12: minimised after HQ's ack

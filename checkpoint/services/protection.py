@@ -15,9 +15,14 @@ notes) are sealed in the event itself (``Store.record``; a CPMS blob, ``checkpoi
 The projections keep only what the flow needs (codes); a reader's service opens the sections of one record with
 the keys her session holds (``sections_of``) and shows "sealed" for the rest (``SEALED_MESSAGE``).
 
-The key pair is made at the first sign-in (any role) when it does not exist yet and at least one active supervisor
-has a slot of the sealed kind: its private half goes into those slots (their public halves are enough) and is
-forgotten by whoever signed in unless she is a supervisor. A supervisor's sign-in re-seals it for the current
+Per checkpoint, not per laptop: HQ keeps one protection key pair per checkpoint and delivers it, sealed to the
+device, at enrollment or at a sync (``adopt_checkpoint_key``). From then on ``protection_public`` is the
+checkpoint's key and the store's own earlier key stays in the supervisors' slots beside it (``holder_keys``: a key
+ring), so supervisors of every laptop of the checkpoint open what any of them wrote, and older sections still open.
+
+The store's own key pair is made at the first sign-in (any role) when it does not exist yet and at least one active
+supervisor has a slot of the sealed kind: its private half goes into those slots (their public halves are enough) and
+is forgotten by whoever signed in unless she is a supervisor. A supervisor's sign-in re-seals it for the current
 supervisors; so does every change of accounts (``reseal``, called with the device key's ``reseal``).
 """
 
@@ -27,7 +32,7 @@ import base64
 import contextlib
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
@@ -45,9 +50,10 @@ from checkpoint.storage.minimise import minimised_ids
 from checkpoint.storage.rebuild import rebuild_projections
 from checkpoint.storage.store import Store
 
-__all__ = ["HOLDER_ROLES", "MSG_SEALED", "MSG_SECTION_DAMAGED", "Sections", "adopt_protection_key", "holders",
+__all__ = ["CHECKPOINT_KEY_META", "HOLDER_ROLES", "MSG_SEALED", "MSG_SECTION_DAMAGED", "Sections",
+           "adopt_checkpoint_key", "adopt_protection_key", "adopted_checkpoint_key", "holder_keys", "holders",
            "open_section", "reader_keys", "reading_key", "recipients", "reseal", "seal_legacy", "sealed_over_problems",
-           "sections_of"]
+           "sections_of", "wants_checkpoint_key"]
 
 HOLDER_ROLES: Final = frozenset({Role.SUPERVISOR})
 
@@ -121,6 +127,10 @@ def adopt_protection_key(store: Store, kf: KeyFile, user_id: str, role: str) -> 
     if held is not None:
         kf.set_protection_key(held, holders(store))          # saves only when the holders changed
     kf.protection_key = held
+    cp_held = kf.checkpoint_key if role in HOLDER_ROLES else None
+    if cp_held is not None:
+        kf.set_checkpoint_key(cp_held, holders(store))       # the checkpoint's key follows the same holders
+    kf.checkpoint_key = cp_held
     signing = kf.signing_key
     if signing is not None:
         mine = reading_key(signing)[1].hex()
@@ -137,6 +147,8 @@ def reseal(store: Store, kf: KeyFile) -> None:
     session that does not hold it)."""
     if kf.protection_key is not None:
         kf.set_protection_key(kf.protection_key, holders(store))
+    if kf.checkpoint_key is not None:
+        kf.set_checkpoint_key(kf.checkpoint_key, holders(store))
 
 
 # ------------------------------------------------------------------------------------------------------ reading
@@ -234,9 +246,7 @@ def crypto_error(detail: str) -> CryptoError:
 
 def reader_keys(kf: KeyFile, store: Store, role: str) -> list[bytes]:
     """The keys a session opens sections with: the protection key (a supervisor holding it), her own."""
-    keys = []
-    if role in HOLDER_ROLES and kf.protection_key is not None:
-        keys.append(kf.protection_key)
+    keys = holder_keys(kf) if role in HOLDER_ROLES else []
     signer = store.signer
     if signer is not None:
         keys.append(reading_key(signer[1])[0])
@@ -307,7 +317,7 @@ def seal_legacy(store: Store, kf: KeyFile, role: str) -> int:
     HQ since then returns at once.
     """
     public = _protection_public(store)
-    if role not in HOLDER_ROLES or kf.protection_key is None or public is None or store.signer is None:
+    if role not in HOLDER_ROLES or not holder_keys(kf) or public is None or store.signer is None:
         return 0
     by, sign_private = store.signer
     hq = _hq_exchange_public(store)
@@ -407,10 +417,12 @@ def _replace_rows(store: Store, rebuilt: Any, table: str) -> None:
     conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})", ins)
 
 
-def sealed_over_problems(store: Store, protection_key: bytes | None) -> tuple[list[str], list[str]]:
+def sealed_over_problems(store: Store, protection_key: bytes | Sequence[bytes] | None
+                         ) -> tuple[list[str], list[str]]:
     """``verify``'s check of events sealed after they were written: the sealed payload is the one a supervisor
-    signed for that event's hash; with the protection key, the opened content gives the event's hash again.
-    Returns (problems, notes)."""
+    signed for that event's hash; with the protection key (or the key ring ``holder_keys``: the store's own key
+    and the checkpoint's), the opened content gives the event's hash again. Returns (problems, notes)."""
+    ring = [protection_key] if isinstance(protection_key, bytes) else list(protection_key or [])
     problems: list[str] = []
     keys: dict[str, list[bytes]] = {}
     supervisors: set[str] = set()
@@ -463,12 +475,12 @@ def sealed_over_problems(store: Store, protection_key: bytes | None) -> tuple[li
             continue
         if dropped:
             continue                               # nothing sealed left to open: minimised_problems checks it
-        if protection_key is None:
+        if not ring:
             unchecked += 1
             continue
         try:
             clear = json.loads(ev["payload"])
-            section = open_section([protection_key], ev["type"], ev["id"], clear)
+            section = open_section(ring, ev["type"], ev["id"], clear)
         except (ValueError, CryptoError, ValidationError):
             section = None
         if section is None or event_hash({**ev, "payload": canonical_json(protection_section.merge(clear, section))}) \
@@ -489,3 +501,84 @@ def sealed_over_problems(store: Store, protection_key: bytes | None) -> tuple[li
 
 def _decode(raw: Any) -> str:
     return decode_payload(raw)
+
+
+# ------------------------------------------------------------------------ the checkpoint's key, from HQ (point 11)
+# HQ keeps one protection key pair per checkpoint and gives it, sealed to the asking device, to every device of
+# that checkpoint (at enrollment, or at a sync: ``sync.device.checkpointkey``). Once adopted, new sections are
+# sealed to it, so the supervisors of every laptop of the checkpoint open what any of them wrote. The store's own
+# protection key (``protection_public``'s old value) stays in the supervisors' slots: a key ring, so what was
+# sealed before still opens.
+CHECKPOINT_KEY_META: Final = "checkpoint_protection"         # {"checkpoint_id", "public"} of the adopted key
+STORE_KEY_META: Final = "protection_public_store"            # the store's own key's public half, once replaced
+
+
+def holder_keys(kf: KeyFile) -> list[bytes]:
+    """The protection keys a holder's session has: the checkpoint's (newer sections) then the store's own."""
+    return [k for k in (kf.checkpoint_key, kf.protection_key) if k is not None]
+
+
+def adopted_checkpoint_key(store: Store) -> tuple[str, bytes] | None:
+    """(checkpoint id, public half) of the checkpoint key this store seals to, None before it adopted one."""
+    try:
+        info = json.loads(store.meta(CHECKPOINT_KEY_META) or "{}")
+        public = bytes.fromhex(str(info.get("public", "")))
+        cid = str(info.get("checkpoint_id", ""))
+    except (ValueError, AttributeError):
+        return None
+    return (cid, public) if len(public) == 32 and cid else None
+
+
+def _sealed_holders(store: Store, kf: KeyFile) -> set[str]:
+    return {uid for uid in holders(store) if kf.slot_is_sealed(uid)}
+
+
+def wants_checkpoint_key(store: Store, kf: KeyFile) -> bool:
+    """Whether this device should ask HQ for its checkpoint's key: it has none yet, or an active supervisor's
+    slot lacks it (a supervisor added while no holder signed in, a recovery). False while no supervisor has a
+    slot that can hold it."""
+    wanted = _sealed_holders(store, kf)
+    if not wanted:
+        return False
+    adopted = adopted_checkpoint_key(store)
+    if adopted is None:
+        return True
+    try:
+        enrolled_at = str(json.loads(store.meta("hq_enrollment") or "{}").get("checkpoint_id") or "")
+    except (ValueError, AttributeError):
+        enrolled_at = ""
+    if enrolled_at and enrolled_at != adopted[0]:
+        return False            # enrolled again elsewhere: it keeps sealing to its first checkpoint's key
+    return not wanted <= kf.checkpoint_key_holders(adopted[1])
+
+
+def adopt_checkpoint_key(store: Store, kf: KeyFile, private: bytes, checkpoint_id: str, role: str) -> bool:
+    """Take the checkpoint's protection key HQ delivered (already checked by the caller: signed by HQ, sealed to
+    this device, for this device's checkpoint): sealed into the active supervisors' slots (their public halves are
+    enough), then the store seals new sections to it. Kept in ``kf.checkpoint_key`` for a supervisor only; anyone
+    else forgets it here. Returns whether something changed.
+
+    Nothing is adopted (False) for a key of another checkpoint than the one this store adopted before (a device
+    enrolled again elsewhere keeps its first checkpoint's key), nor while no active supervisor has a slot that can
+    hold it (the device asks again at its next sync)."""
+    public = crypto.x25519_public(private)
+    adopted = adopted_checkpoint_key(store)
+    if adopted is not None and adopted[0] != checkpoint_id:
+        return False
+    wanted = _sealed_holders(store, kf)
+    if not wanted:
+        return False
+    changed = adopted is None or adopted[1] != public or not wanted <= kf.checkpoint_key_holders(public)
+    kf.set_checkpoint_key(private, holders(store))      # the slots first: never seal to a key nobody here opens
+    if adopted is None or adopted[1] != public:
+        with store.write():
+            own = _protection_public(store)
+            if own is not None and own != public and not store.meta(STORE_KEY_META):
+                store.set_meta(STORE_KEY_META, own.hex())
+            store.set_meta(CHECKPOINT_KEY_META, json.dumps({"checkpoint_id": checkpoint_id, "public": public.hex()},
+                                                           sort_keys=True))
+            store.set_meta("protection_public", public.hex())
+    kf.checkpoint_key = private if role in HOLDER_ROLES else None
+    signer = store.signer
+    store.section_recipients = recipients(store, signer[1] if signer else None)
+    return changed

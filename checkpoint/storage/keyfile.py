@@ -108,6 +108,10 @@ class KeyFile:
     # The checkpoint's protection key (X25519) from the last unwrap: only supervisors' slots hold it
     # (``set_protection_key``, issue 10 point 11: it opens every sealed protection section); None for everyone else.
     protection_key: bytes | None = field(default=None, repr=False)
+    # The checkpoint's protection key (X25519) HQ keeps for every device of this checkpoint, from the last unwrap:
+    # only supervisors' slots hold it (``set_checkpoint_key``). New sections are sealed to it once the device has
+    # it; ``protection_key`` (this store's own, older key) stays in the same slots to open what was sealed before.
+    checkpoint_key: bytes | None = field(default=None, repr=False)
 
     # ----------------------------------------------------------------- load / save
     @classmethod
@@ -255,6 +259,21 @@ class KeyFile:
                 s.pop(f"{field}_public_of", None)
                 changed = True
         return changed
+
+    def set_checkpoint_key(self, checkpoint_private: bytes, holders: set[str]) -> None:
+        """Seal the checkpoint's protection key HQ delivered (X25519, one per checkpoint) into the slots of
+        ``holders`` (the active supervisors) and take it out of every other passphrase slot; saved only when
+        something changed. Needs no passphrase: each slot's public half is enough."""
+        if self._seal_for_holders("checkpoint_protection", "checkpoint-protection", checkpoint_private,
+                                  crypto.key_id(crypto.x25519_public(checkpoint_private)), holders):
+            self.save()
+
+    def checkpoint_key_holders(self, checkpoint_public: bytes) -> set[str]:
+        """The user ids whose slots hold the checkpoint protection key with this public half."""
+        self.refresh()
+        kid = crypto.key_id(checkpoint_public)
+        return {str(s.get("user_id")) for s in self._slots("passphrase")
+                if "checkpoint_protection" in s and s.get("checkpoint_protection_public_of") == kid}
 
     def protection_holders(self) -> set[str]:
         """The user ids whose slots hold the checkpoint's protection key."""
@@ -476,8 +495,12 @@ class KeyFile:
                 self.protection_key = (crypto.open_sealed(
                     private, _unb64(slot["protection"]),
                     context=_context(self.store_id, "protection", user_id)) if "protection" in slot else None)
+                self.checkpoint_key = (crypto.open_sealed(
+                    private, _unb64(slot["checkpoint_protection"]),
+                    context=_context(self.store_id, "checkpoint-protection", user_id))
+                    if "checkpoint_protection" in slot else None)
             else:
-                self.signing_key = self.device_key = self.protection_key = None
+                self.signing_key = self.device_key = self.protection_key = self.checkpoint_key = None
                 key = crypto.unwrap_key(_unb64(slot["blob"]), passphrase,
                                         context=_context(self.store_id, "passphrase", user_id))
                 self.next_key = None
@@ -521,6 +544,7 @@ class KeyFile:
                         if prot else None
                 except DecryptionFailed:
                     self.protection_key = None
+                self.checkpoint_key = None        # the recovery slot never holds it: HQ gives it again at a sync
                 return key
         raise DecryptionFailed("Wrong recovery code.")
 
@@ -569,7 +593,7 @@ _READ_RETRIES, _READ_DELAY = 8, 0.02
 # The methods that reread, change and save the file. tests/storage/test_keyfile_io.py checks that every method
 # calling self.save() is listed here.
 READ_MODIFY_WRITE = ("clear_attempts", "add_passphrase_slot", "set_signing_key", "set_device_key",
-                     "set_protection_key",
+                     "set_protection_key", "set_checkpoint_key",
                      "rename_user", "remove_user_slot",
                      "set_recovery_code_slot", "set_hq_recovery_slot", "set_hq_device_copy", "unwrap_for_user",
                      "prepare_rotation", "finish_rotation", "abandon_rotation")

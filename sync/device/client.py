@@ -30,9 +30,10 @@ import logging
 from collections.abc import Collection
 from typing import Any
 
-from checkpoint.errors import CheckpointError
+from checkpoint.errors import CheckpointError, NotFound
 from checkpoint.services.outbox import Outbox
 from checkpoint.services.session import Session
+from sync.device.checkpointkey import ensure as ensure_checkpoint_key
 from sync.device.enrollment import enroll
 from sync.device.progress import Cancel, Progress
 from sync.device.pull import PULL_LIMIT, fetch_reference, pull_all, sync_reference
@@ -75,7 +76,7 @@ class SyncClient:
         the fingerprint, and the transport's errors.
         """
         return enroll(self.outbox, self.transport, hq_url, token, replace=replace, fingerprint=fingerprint,
-                      release=release)
+                      release=release, session=self.session)
 
     # ------------------------------------------------------------------ push
     def prepare_push(self, *, exclude: Collection[str] = ()) -> Outgoing | None:
@@ -134,6 +135,9 @@ class SyncClient:
                 unavailable = isinstance(e, SyncUnavailable)
             if reference["refused"]:
                 errors.append(reference["refused"])
+        key_state = "not_asked"
+        if not unavailable and not pushed["cancelled"] and not pulled["cancelled"]:
+            key_state = self._checkpoint_key(errors)
         st = self.outbox.status()
         left = st["pending"] + st["inflight"]
         if not errors and not unavailable:
@@ -143,4 +147,18 @@ class SyncClient:
                 "verdicts": pushed["verdicts"], "pulled": pulled["pulled"], "applied": pulled["applied"],
                 "held_incoming": pulled["held"], "pending": left, "errors": errors,
                 "complete": left == 0 and not errors and not cancelled, "cancelled": cancelled,
-                "unavailable": unavailable, "reference": reference}
+                "unavailable": unavailable, "reference": reference, "checkpoint_key": key_state}
+
+    def _checkpoint_key(self, errors: list[str]) -> str:
+        """Issue 10, point 11: the checkpoint's protection key from HQ when this device lacks it
+        (``sync.device.checkpointkey.ensure``). A failure is reported in ``errors``; an HQ without the endpoint
+        (404) is not an error: the device keeps sealing to its own key."""
+        try:
+            return ensure_checkpoint_key(self.session, self.transport)
+        except NotFound:
+            return "unsupported"
+        except CheckpointError as e:
+            log.warning("the checkpoint's protection key was not received: %s", type(e).__name__)
+            if str(e) not in errors:          # a revoked device: said once, by the push already
+                errors.append(str(e))
+            return "failed"

@@ -18,7 +18,15 @@ import logging
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from checkpoint.errors import ConflictError, PermissionDenied, SignatureInvalid, UnsupportedFormat, ValidationError
+from checkpoint import crypto
+from checkpoint.errors import (
+    CheckpointError,
+    ConflictError,
+    PermissionDenied,
+    SignatureInvalid,
+    UnsupportedFormat,
+    ValidationError,
+)
 from checkpoint.services.outbox import Outbox
 from sync.errors import SyncUnavailable
 from sync.protocol import SyncProtocol
@@ -100,7 +108,8 @@ def _enrollment_number(value: object) -> int:
 
 
 def enroll(outbox: Outbox, transport: SyncProtocol, hq_url: str, token: str, *, replace: bool = False,
-           fingerprint: str | None = None, release: bytes | None = None, attempts: int = 2) -> dict[str, Any]:
+           fingerprint: str | None = None, release: bytes | None = None, attempts: int = 2,
+           session: Any = None) -> dict[str, Any]:
     """Enroll this device with a one-time enrollment code from HQ and pin HQ's keys; returns the stored enrollment.
 
     ``token`` is the code HQ printed: the token and the fingerprint of HQ's signing key (a bare token only with
@@ -113,6 +122,11 @@ def enroll(outbox: Outbox, transport: SyncProtocol, hq_url: str, token: str, *, 
     SignatureInvalid (HQ's key does not match the fingerprint, or the answer or release is not signed by it),
     UnsupportedFormat (an unreadable answer), SyncUnavailable (HQ's answer did not arrive: not enrolled) and the
     transport's errors.
+
+    Issue 10, point 11: the request carries a reply key made for it; HQ's answer holds the checkpoint's protection
+    key sealed to it (its public half signed in the answer), which ``session``'s store adopts
+    (``sync.device.checkpointkey.from_enrollment``). A key that fails its check is not adopted (the device asks
+    again at its next sync); the enrollment stands.
     """
     code_token, code_fp = split_enrollment_code(token or "")
     if not code_token:
@@ -131,10 +145,12 @@ def enroll(outbox: Outbox, transport: SyncProtocol, hq_url: str, token: str, *, 
         released = open_release(release, bytes.fromhex(current["hq_signing_public"]), ident["device_id"])
         outbox.check_reenroll(released)          # supervisor only, checked in the core before the token is spent
     now = outbox.store.clock.now().isoformat()
+    reply_private, reply_public = crypto.generate_x25519()      # the checkpoint's key comes back sealed to it
     request = sign_document(ENROLL, {
         "kind": "enroll", "token": code_token, "device_id": ident["device_id"], "store_id": ident["store_id"],
         "checkpoint_name": ident["checkpoint_name"], "station_id": ident["station_id"],
-        "signing_public": ident["signing_public"].hex(), "requested_at": now}, ident["signing_private"])
+        "signing_public": ident["signing_public"].hex(), "requested_at": now, "reply_key": reply_public.hex()},
+        ident["signing_private"])
     answer = _ask(transport, request, max(1, attempts))
     signed = answer.get("answer")
     try:
@@ -152,6 +168,14 @@ def enroll(outbox: Outbox, transport: SyncProtocol, hq_url: str, token: str, *, 
         release=released, hq_enrolled_at=str(body.get("enrolled_at", "")),
         hq_enrollment=_enrollment_number(body.get("enrollment")))
     log.info("enrolled with HQ at %s as %s", hq_url, body["hq_device_id"])
+    if session is not None:
+        from sync.device.checkpointkey import from_enrollment  # (it imports this module)
+
+        try:
+            from_enrollment(session, body, answer, reply_private, request)
+        except CheckpointError as e:
+            log.warning("the checkpoint's protection key in HQ's answer was not adopted (%s): asked again at the "
+                        "next sync", type(e).__name__)
     enrollment = outbox.enrollment()
     assert enrollment is not None
     return enrollment

@@ -268,6 +268,11 @@ class HttpTransport:
         """Issue 12: send a signed fetch-back request (``sync.wire.fetch_request``); returns HQ's sealed answer."""
         return self._request("POST", "/v1/fetch", content=request).content
 
+    def checkpoint_key(self, request: bytes) -> bytes:
+        """Issue 10, point 11: send a signed checkpoint-key request (``sync.wire.checkpoint_key_request``); returns
+        HQ's sealed answer."""
+        return self._request("POST", "/v1/checkpoint-key", content=request).content
+
     def reference(self, request: bytes) -> bytes:
         """Send a signed reference request (``sync.wire.reference_request``); returns HQ's sealed answer."""
         return self._request("POST", "/v1/reference", content=request).content

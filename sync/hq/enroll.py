@@ -35,6 +35,7 @@ from sqlalchemy.engine import Connection
 from checkpoint.clock import Clock
 from checkpoint.errors import ConflictError, NotFound, UnsupportedFormat, ValidationError
 from sync.errors import TokenRejected
+from sync.hq.checkpointkeys import key_for
 from sync.hq.checks import text_arg
 from sync.hq.keys import HQKeys
 from sync.hq.store import HQStore, add_journal, checkpoints, devices, enroll_tokens, timestamp
@@ -45,6 +46,7 @@ from sync.wire import (
     enrollment_code,
     open_signed,
     request_digest,
+    seal_enroll_key,
     sign_document,
     split_enrollment_code,
 )
@@ -120,8 +122,9 @@ def _peek_document(kind: tuple[bytes, bytes], blob: Any, limit: int) -> dict[str
     return body
 
 
-def _request(request: bytes) -> tuple[dict[str, str], bytes]:
-    """The checked fields of an ENROLL request and the device's signing key (the request verifies with it)."""
+def _request(request: bytes) -> tuple[dict[str, str], bytes, bytes | None]:
+    """The checked fields of an ENROLL request, the device's signing key (the request verifies with it) and the
+    reply key the checkpoint's protection key is sealed to (None from older devices)."""
     body = _peek_document(ENROLL, request, MAX_ENROLL_BYTES)
     try:
         public = bytes.fromhex(str(body.get("signing_public", "")))
@@ -130,6 +133,7 @@ def _request(request: bytes) -> tuple[dict[str, str], bytes]:
     if len(public) != 32:
         raise ValidationError("signing_public", "must be a 32-byte Ed25519 public key in hex")
     body = open_signed(ENROLL, bytes(request), public)
+    reply = _reply_key(body)
     fields = {"token": text_arg(body.get("token"), "token", 200),
               "device_id": text_arg(body.get("device_id"), "device_id"),
               "store_id": text_arg(body.get("store_id"), "store_id"),
@@ -137,7 +141,7 @@ def _request(request: bytes) -> tuple[dict[str, str], bytes]:
               "station_id": text_arg(body.get("station_id", ""), "station_id", 80)}
     if not fields["device_id"].strip() or not fields["store_id"].strip():
         raise ValidationError("device_id", "is required")
-    return fields, public
+    return fields, public, reply
 
 
 def _used() -> TokenRejected:
@@ -167,18 +171,41 @@ def _usable_token(conn: Connection, tok: Any, cp_name: str, now: datetime) -> An
 
 
 def _answer(keys: HQKeys, request: bytes, device_id: str, checkpoint_id: str, checkpoint_name: str,
-            enrolled_at: str, enrollment: int) -> dict[str, Any]:
+            enrolled_at: str, enrollment: int, cp_key: tuple[bytes, bytes] | None = None,
+            reply_key: bytes | None = None) -> dict[str, Any]:
     """HQ's answer: its keys inside a document signed by its signing key and bound to this request (device id and
     the request's SHA-256). Deterministic (Ed25519 signatures are), so the same request gets the same bytes again.
-    The loose hex fields beside it are what devices before signed answers read."""
+    The loose hex fields beside it are what devices before signed answers read.
+
+    Issue 10, point 11: to a request that carries a reply key, the checkpoint's protection key too: its public half
+    inside the signed document, its private half beside it sealed to that reply key (``checkpoint_key``)."""
     body = {"kind": "enroll_answer", "device_id": device_id, "request_sha256": request_digest(request),
             "hq_device_id": device_id, "checkpoint_id": checkpoint_id, "checkpoint_name": checkpoint_name,
             "enrolled_at": enrolled_at, "enrollment": enrollment, "hq_signing_public": keys.signing_public.hex(),
             "hq_exchange_public": keys.exchange_public.hex(), "hq_recovery_public": keys.recovery_public.hex()}
+    if cp_key is not None and reply_key is not None:
+        body["checkpoint_public"] = cp_key[1].hex()
     signed = sign_document(ENROLL_ANSWER, body, keys.signing_private)
-    return {"hq_device_id": device_id, "checkpoint_id": checkpoint_id,
-            "hq_signing_public": keys.signing_public.hex(), "hq_exchange_public": keys.exchange_public.hex(),
-            "hq_recovery_public": keys.recovery_public.hex(), "answer": signed.hex()}
+    out = {"hq_device_id": device_id, "checkpoint_id": checkpoint_id,
+           "hq_signing_public": keys.signing_public.hex(), "hq_exchange_public": keys.exchange_public.hex(),
+           "hq_recovery_public": keys.recovery_public.hex(), "answer": signed.hex()}
+    if cp_key is not None and reply_key is not None:
+        out["checkpoint_key"] = seal_enroll_key(cp_key[0], reply_key, request).hex()
+    return out
+
+
+def _reply_key(body: dict[str, Any]) -> bytes | None:
+    """The X25519 reply key an ENROLL request carries (devices before issue 10 point 11 send none)."""
+    raw = body.get("reply_key")
+    if raw is None:
+        return None
+    try:
+        key = bytes.fromhex(text_arg(raw, "reply_key", 64))
+    except ValueError:
+        key = b""
+    if len(key) != 32:
+        raise ValidationError("reply_key", "must be a 32-byte X25519 public key in hex")
+    return key
 
 
 def _same_enrollment(conn: Connection, tok: Any, device_id: str, public: bytes) -> Any:
@@ -202,7 +229,7 @@ def enroll(store: HQStore, keys: HQKeys, clock: Clock, request: bytes) -> dict[s
     enrolls. Idempotent: the same device with the same key and token gets the same answer again (its first
     answer may have been lost on the way); HQ changes nothing but a journal line.
     """
-    req, public = _request(request)
+    req, public, reply = _request(request)
     device_id = req["device_id"]
     token, _fingerprint = split_enrollment_code(req["token"])
     now = clock.now()
@@ -224,7 +251,7 @@ def enroll(store: HQStore, keys: HQKeys, clock: Clock, request: bytes) -> dict[s
             add_journal(conn, ts, "enroll", device_id, "enrollment answer sent again (same device, key and token)")
             log.info("device %s asked again for its enrollment answer", device_id)
             return _answer(keys, request, device_id, tok.checkpoint_id, tok.cp_name, again.enrolled_at,
-                           again.enrollments)
+                           again.enrollments, key_for(conn, keys, clock, tok.checkpoint_id) if reply else None, reply)
         dev = conn.execute(sa.select(devices).where(devices.c.device_id == device_id).with_for_update()).first()
         values = {"store_id": req["store_id"], "checkpoint_id": tok.checkpoint_id, "checkpoint_name": tok.cp_name,
                   "station_id": req["station_id"], "signing_public": public.hex(), "status": "active",
@@ -242,8 +269,9 @@ def enroll(store: HQStore, keys: HQKeys, clock: Clock, request: bytes) -> dict[s
             same = "kept" if dev.signing_public == public.hex() else "changed"
             add_journal(conn, ts, "enroll", device_id, f"enrolled again at checkpoint {tok.cp_name} "
                                                        f"after revocation; key {same}")
+        cp_key = key_for(conn, keys, clock, tok.checkpoint_id) if reply else None   # made with the first device
     log.info("device %s enrolled at checkpoint %s", device_id, tok.cp_name)
-    return _answer(keys, request, device_id, tok.checkpoint_id, tok.cp_name, ts, number)
+    return _answer(keys, request, device_id, tok.checkpoint_id, tok.cp_name, ts, number, cp_key, reply)
 
 
 def release(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, reason: str = "") -> bytes:

@@ -16,6 +16,8 @@ Endpoints (``/openapi.json`` publishes the schema):
 - ``POST /v1/pull``, ``POST /v1/reference``  body: a signed request (``sync.wire.pull_request`` /
   ``reference_request``, at most 64 KiB); answer: the signed document sealed to the request's reply key. No GET:
   nothing secret ever sits in a URL (or an access log).
+- ``POST /v1/checkpoint-key``  body: a signed request (``sync.wire.checkpoint_key_request``); answer: the signed
+  CHECKPOINT_KEY document (the key of the device's own checkpoint, issue 10 point 11) sealed to the reply key.
 - ``GET /v1/health``   the database answers; HQ's key ids; the protocol version.
 
 Every refusal is a 4xx with JSON ``{"error": code, "message": plain text}`` (the codes of
@@ -265,6 +267,8 @@ class EnrollAnswer(BaseModel):
     hq_recovery_public: str
     answer: str = Field(description="HQ's keys in an ENROLL_ANSWER document signed by HQ and bound to the request "
                                     "(hex); devices pin only what it holds")
+    checkpoint_key: str | None = Field(default=None, description="issue 10: the checkpoint's protection key, sealed "
+                                       "to the request's reply key (hex); its public half is in the signed answer")
 
 
 def error_status(e: CheckpointError) -> int:
@@ -479,6 +483,14 @@ def create_app(service: HQService, *, max_body: int = MAX_BATCH_BYTES, rate_per_
     async def fetch(request: Request) -> Response:
         checked = await _signed_request(request, "fetch")
         return Response(await run_in_threadpool(service.answer_fetch, checked), media_type=OCTETS)
+
+    @app.post("/v1/checkpoint-key", summary="Issue 10: this device's checkpoint protection key, sealed to it",
+              description="Body: a signed checkpoint-key request (a reply key). Answer: the signed document holding "
+                          "the key of the device's own checkpoint, sealed to the request's reply key.",
+              response_class=Response, responses={**_SIGNED, **_ERRORS}, openapi_extra=_BINARY_BODY)
+    async def checkpoint_key(request: Request) -> Response:
+        checked = await _signed_request(request, "checkpoint_key")
+        return Response(await run_in_threadpool(service.answer_checkpoint_key, checked), media_type=OCTETS)
 
     from sync.hq.web import mount_web  # the dashboard (#15) under /hq/: its own routes and headers only
 

@@ -298,6 +298,17 @@ class HQService:
 
         return fetch_back(self.store, self.keys, self.clock, checked)
 
+    def checkpoint_key(self, request: bytes) -> bytes:
+        """Issue 10, point 11: the requesting device's checkpoint protection key, signed and sealed to the request's
+        reply key (``sync.hq.checkpointkeys``); an unknown or revoked device gets nothing."""
+        return self.answer_checkpoint_key(self.check_request(request, "checkpoint_key"))
+
+    def answer_checkpoint_key(self, checked: dict[str, Any]) -> bytes:
+        """The sealed answer to a checkpoint-key request ``check_request`` verified."""
+        from sync.hq import checkpointkeys
+
+        return checkpointkeys.answer(self.store, self.keys, self.clock, checked)
+
     def link(self, person_id: str, checkpoint_name: str, reason: str) -> dict[str, Any]:
         """Link a checkpoint to a person registered elsewhere (``sync.hq.pull.link_person``): audited; it gets the
         person's events only while the person consents to sharing. Raises NotFound, ValidationError."""

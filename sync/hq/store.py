@@ -740,3 +740,15 @@ person_matches = sa.Table(
 # read by a sequential scan either way.
 sa.Index("ix_fact_arrivals_persons", fact_arrivals.c.arrival_date, fact_arrivals.c.checkpoint_id,
          fact_arrivals.c.voided, fact_arrivals.c.person_id)
+# ------------------------------------------------------------------------ checkpoint protection keys (#10 point 11)
+# One X25519 key pair per checkpoint (sync.hq.checkpointkeys; migration 0011_checkpoint_keys): devices of the
+# checkpoint seal protection sections to its public half. The private half is stored sealed (AES-256-GCM under a
+# key derived from HQ's signing private key, the checkpoint id as associated data), never in clear.
+checkpoint_keys = sa.Table(
+    "checkpoint_keys", METADATA,
+    sa.Column("checkpoint_id", sa.String(64), primary_key=True),
+    sa.Column("public", sa.String(64), nullable=False),               # hex
+    sa.Column("sealed_private", sa.Text, nullable=False),             # v1: base64url(nonce | ciphertext | tag)
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+__all__ += ["checkpoint_keys"]
