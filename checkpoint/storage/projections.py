@@ -419,3 +419,7 @@ _HANDLERS.update(_assistance.HANDLERS)
 @_handles("site.retention_set", "records.minimised", "records.fetched_back")
 def _retention_audit(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]) -> None:
     return None
+# Issue 14: a TB referral's treatment recorded at HQ (register number, start, WHO outcome): only HQ writes these.
+from checkpoint.storage import tb_hq as _tb_hq  # noqa: E402
+
+_HANDLERS.update(_tb_hq.HANDLERS)
