@@ -128,9 +128,10 @@ def tb_cascade(screens: Iterable[Mapping[str, Any]], referrals: Iterable[Mapping
     ``referrals``: ``{"id", "person_id", "encounter_id", "kind", "status", "cxr_result", "sputum_collected_at",
     "xpert_result", "diagnosis", "treatment_started_at"}``. Rows with a true ``voided`` and referrals of another kind
     than "health" are left out; missing fields are empty. A person's referrals are those opened on an arrival of
-    theirs screened in the period and those their screens in the period continued. Returns ``{"from", "to", "total", "by_sex", "by_age_group",
-    "by_province"}``, each table holding every step and ``nns``; every sex and age group is present (zeros
-    included); ``by_province`` has the home provinces of the persons counted (sorted; "unknown" for none).
+    theirs screened in the period and those their screens in the period continued. Returns ``{"from", "to", "total",
+    "by_sex", "by_age_group", "by_province"}``, each table holding every step and ``nns``; every sex and age group is
+    present (zeros included); ``by_province`` has the home provinces of the persons counted (sorted; "unknown" for
+    none).
 
     Raises ValueError when ``end`` is before ``start``.
     """

@@ -15,7 +15,7 @@ referral of theirs outside the arrivals screened in the period), so the device c
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from checkpoint.screening.cascade import CASCADE_EVENT_TYPES, inputs_from_events, needs_referral
@@ -27,7 +27,7 @@ log = logging.getLogger("checkpoint.tb")
 _CHUNK = 500
 
 
-def continued_referrals(ctx: Context, screens: list[dict[str, Any]], refs: list[Mapping[str, Any]]) -> list[str]:
+def continued_referrals(ctx: Context, screens: list[dict[str, Any]], refs: Iterable[Mapping[str, Any]]) -> list[str]:
     """Set ``continues`` on each screen of ``screens`` (rows with ``id``, ``person_id``, ``outcome``) that continued
     an open TB referral, and return the ids of those referrals not already in ``refs`` (the caller reads them). Each
     candidate person's whole history is folded: the referral may be older than the period."""

@@ -57,7 +57,8 @@ FIELDS = ("tb_register_number", "treatment_started_at", "treatment_facility", "t
 OUTCOME_LABELS = {"CURED": "Cured", "TREATMENT_COMPLETED": "Treatment completed",
                   "TREATMENT_FAILED": "Treatment failed", "DIED": "Died", "LOST_TO_FOLLOW_UP": "Lost to follow-up",
                   "NOT_EVALUATED": "Not evaluated"}
-assert tuple(OUTCOME_LABELS) == TREATMENT_OUTCOMES     # noqa: S101 - the WHO list is the model's
+if tuple(OUTCOME_LABELS) != TREATMENT_OUTCOMES:        # the WHO list is the model's
+    raise ImportError("sync.hq.tb_outcomes.OUTCOME_LABELS is not checkpoint.model.referral.TREATMENT_OUTCOMES")
 _KEPT = ("status", "diagnosis", "cxr_result", "xpert_result", "sputum_collected_at", "xpert_at",
          "treatment_started_at", "treatment_facility", "tb_register_number", "treatment_outcome",
          "treatment_outcome_at")

@@ -68,7 +68,7 @@ def test_a_returnee_with_an_open_tb_referral_gets_none_suggested_and_saves(qtbot
 
 
 def test_a_new_person_gets_the_tb_referral_and_no_note(qtbot, wizard) -> None:  # noqa: F811
-    w, ctx = wizard("sokha")
+    w, _ctx = wizard("sokha")
     kb = Keyboard(qtbot)
     fill(kb, w, "family_name", "NEWCOMER")
     fill(kb, w, "given_names", "FIRST")

@@ -66,7 +66,8 @@ def mount_tb_pages(app: FastAPI, service: HQService, clock: Clock, accounts: Acc
                                 address(request))
         return page(request, "tb_outcome.html", s, status=status, ref=ref, error=error, field=field,
                     labels=FIELD_LABELS, outcomes=tb_outcomes.OUTCOME_LABELS, form=form or {},
-                    back=(f"{prefix}/partner/referrals/{ref['referral_id']}" if s.role == "partner" else f"{prefix}/tb"))
+                    back=(f"{prefix}/partner/referrals/{ref['referral_id']}" if s.role == "partner"
+                          else f"{prefix}/tb"))
 
     @app.get(f"{prefix}/tb", include_in_schema=False)
     async def tb_find(request: Request) -> Response:

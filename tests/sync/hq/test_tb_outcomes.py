@@ -118,8 +118,8 @@ def test_bad_input_is_refused_naming_the_field_and_writes_nothing(world, hq, clo
 
 def test_a_closed_referral_and_a_not_tb_one_take_no_treatment(world, hq, clock) -> None:
     dev, got = world
-    r3 = [r["id"] for p in dev.records.page(limit=50) for r in dev.health.person(p.id).referrals
-          if r["diagnosis"] == "NOT_TB"][0]
+    r3 = next(r["id"] for p in dev.records.page(limit=50) for r in dev.health.person(p.id).referrals
+              if r["diagnosis"] == "NOT_TB")
     with pytest.raises(ValidationError, match="not TB"):
         record_tb(hq.store, clock, r3, {"treatment_started_at": day(got, 35)}, by="vanna")
     dev.health.record(got["r1"], {"status": "lost_to_follow_up"})
