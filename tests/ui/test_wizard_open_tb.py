@@ -85,3 +85,27 @@ def test_a_new_person_gets_the_tb_referral_and_no_note(qtbot, wizard) -> None:  
     assert w.current_step() is Step.REVIEW
     assert not w.findChild(QWidget, "open_tb_referral").isVisible()
     assert [r["kind"] for r in referral_items(w)] == ["health"]
+
+
+def test_a_quick_registration_completed_from_the_queue_says_so_too(qtbot, make_ctx) -> None:
+    """The queue opens the wizard on the quick registration's arrival (RegistrationFlow.from_arrival): the wizard
+    learns the person's open TB referral itself."""
+    from checkpoint.workflows.registration import RegistrationFlow
+    from ui.wizards.registration import RegistrationWizard
+
+    ctx = make_ctx("sokha")
+    first = registered_with_tb(ctx, "QUEUEDAGAIN")
+    q = ctx.runner.run_sync(ctx.session.arrivals.quick_register, person_id=first.person_id)
+    info = ctx.runner.run_sync(ctx.session.registrations.arrival, q.encounter_id)
+    flow = RegistrationFlow.from_arrival(info, now=ctx.session.store.clock.now(), station_id="POIPET_INTL_CHECKPOINT")
+    flow.consents.update({"storage": True, "screening": True, "referral": True})
+    flow.tb.update({"TB-S1": True, "TB-S1d": 30})
+    w = RegistrationWizard(ctx, flow, start=Step.REVIEW)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.findChild(QWidget, "open_tb_referral").isVisible(), timeout=10_000)
+    assert first.referral_ids[0] in w.findChild(QWidget, "open_tb_referral").text()
+    assert [r["kind"] for r in referral_items(w) if r["kind"] == "health"] == []
+    with qtbot.waitSignal(w.saved, timeout=10_000) as sig:
+        w.button(w.WizardButton.FinishButton).click()
+    assert sig.args[0].encounter_id == q.encounter_id and sig.args[0].referral_ids == ()
