@@ -81,6 +81,11 @@ EVENT_ENTITY: dict[str, str] = {
 }
 EVENT_ENTITY.update({"tb.screened": "person", "site.tb_policy_set": "store"})   # issue 14
 EVENT_ENTITY.update({"registration.completed": "person"})
+# Issue 14: a TB referral's treatment (register number, start, WHO outcome) recorded at HQ by the clinic it is
+# addressed to or a data manager (sync.hq.tb_outcomes); the device applies it as it applies its own referral update.
+EVENT_TYPES = EVENT_TYPES | {"tb.outcome_hq"}
+HQ_ONLY_TYPES = HQ_ONLY_TYPES | {"tb.outcome_hq"}
+EVENT_ENTITY.update({"tb.outcome_hq": "person"})
 # Issue 13: assistance handed out (and its voids and corrections), NEA job registration, the site's assistance policy.
 ASSISTANCE_TYPES = {"assistance.given": "person", "assistance.voided": "person", "assistance.corrected": "person",
                     "nea.registered": "person", "site.assistance_policy_set": "store"}
@@ -240,7 +245,7 @@ def event_refs(type_: str, entity_id: str, payload: Any) -> EventRefs:
     elif type_ == "referral.created":
         r.names.append(("encounter", _id(payload, "encounter_id")))
         r.creates.append(("referral", _id(payload.get("referral"), "id")))
-    elif type_ in ("referral.updated", "referral.slip_printed", "referral.partner_stage"):
+    elif type_ in ("referral.updated", "referral.slip_printed", "referral.partner_stage", "tb.outcome_hq"):
         r.names.append(("referral", _id(payload, "referral_id")))
     elif type_ == "tb.screened":
         r.names.append(("encounter", _id(payload, "encounter_id")))

@@ -133,6 +133,8 @@ EVENT_AUTHORS: Mapping[str, frozenset[Permission]] = {
     "site.retention_set": frozenset({_P.SITE_SETTINGS}),
     "records.minimised": frozenset({_P.MINIMISE}),
     "records.fetched_back": frozenset({_P.MINIMISE}),
+    # issue 14: a TB referral's treatment recorded at HQ (events.HQ_ONLY_TYPES); no role on a device writes one
+    "tb.outcome_hq": frozenset(),
 }
 
 

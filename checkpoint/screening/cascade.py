@@ -10,13 +10,18 @@
 
 No storage, no clock, no Qt: the device (``session.health.cascade``) feeds it the rows of its store, and HQ can
 feed it what it folds from the events it received (``inputs_from_events``), so both count the same way. Imports
-only the standard library.
+the standard library and ``checkpoint.model.referral`` (pure: what an open TB referral is).
 
 The unit is the person. A person counts once in a period: screened when at least one TB screen of theirs is dated
 (local day) in the period, inclusive. Age group and sex are those of their first screen in the period. Each
 later step counts the person when any live health referral opened on an arrival of theirs screened in the period
 reached it — whenever that happened (a cohort: a person screened in November and started on treatment in December
-counts as started in November's cascade).
+counts as started in November's cascade). The cascade follows the referral, not the arrival: a screen that continued
+the person's open TB referral (one open TB referral per person: a repeat returnee's new arrival, screened
+presumptive or high-risk, opens none and carries the open one on, ``checkpoint.services.tb_followup``) counts that
+referral's steps too, the X-ray of the earlier arrival included. Which referral a screen continued is decided in
+log order (``inputs_from_events``: the person's latest open TB referral when the screen was recorded) and given to
+``tb_cascade`` as the screen's ``continues``.
 
 Steps: ``presumptive`` (screen outcome PRESUMPTIVE_TB_REFER; only this counts, spec §3.6), ``x_rayed`` (any chest
 X-ray reading, or a referral left at the stage "cxr_done" without one: the follow-up screen allows that; likewise
@@ -35,7 +40,23 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
-__all__ = ["AGE_GROUPS", "SEXES", "STEPS", "age_group", "inputs_from_events", "tb_cascade"]
+from checkpoint.model.referral import is_open
+
+__all__ = ["AGE_GROUPS", "CASCADE_EVENT_TYPES", "SEXES", "STEPS", "TB_TRANSFER_REASON", "age_group",
+           "inputs_from_events", "needs_referral", "tb_cascade"]
+
+# The reason code of a transfer for TB treatment (``Health.transfer``): a diagnosed referral whose person was then
+# transferred is handed over to the transfer (``checkpoint.services.tb_followup`` imports it from here).
+TB_TRANSFER_REASON = "TB_TREATMENT_TRANSFER"
+# The event types ``inputs_from_events`` folds (HQ reads these; the device reads them to find continued referrals).
+CASCADE_EVENT_TYPES = ("registration.recorded", "registration.completed", "tb.screened", "referral.created",
+                       "referral.updated", "record.voided", "person.amended", "referral.partner_stage",
+                       "tb.outcome_hq")
+
+
+def needs_referral(outcome: object) -> bool:
+    """Does a screen with this outcome call for a TB referral (``TBResult.referral_needed``)?"""
+    return bool(outcome) and outcome != "SCREEN_NEGATIVE"
 
 STEPS = ("screened", "presumptive", "x_rayed", "xray_abnormal", "sputum_collected", "xpert_done", "tb_diagnosed",
          "bact_confirmed", "clinically_diagnosed", "rif_resistant", "treatment_started",
@@ -102,12 +123,15 @@ def tb_cascade(screens: Iterable[Mapping[str, Any]], referrals: Iterable[Mapping
     """Count the cascade of the persons screened from ``start`` to ``end`` (local days, inclusive).
 
     ``screens``: ``{"person_id", "encounter_id", "screened_on" (YYYY-MM-DD, local), "outcome", "age", "sex",
-    "province"}`` (``province``: the home province code, "" or missing when not known);
-    ``referrals``: ``{"person_id", "encounter_id", "kind", "status", "cxr_result", "sputum_collected_at",
+    "province", "continues"}`` (``province``: the home province code, "" or missing when not known; ``continues``:
+    the id of the open TB referral the screen continued, on an earlier arrival, or missing);
+    ``referrals``: ``{"id", "person_id", "encounter_id", "kind", "status", "cxr_result", "sputum_collected_at",
     "xpert_result", "diagnosis", "treatment_started_at"}``. Rows with a true ``voided`` and referrals of another kind
-    than "health" are left out; missing fields are empty. Returns ``{"from", "to", "total", "by_sex", "by_age_group",
-    "by_province"}``, each table holding every step and ``nns``; every sex and age group is present (zeros
-    included); ``by_province`` has the home provinces of the persons counted (sorted; "unknown" for none).
+    than "health" are left out; missing fields are empty. A person's referrals are those opened on an arrival of
+    theirs screened in the period and those their screens in the period continued. Returns ``{"from", "to", "total",
+    "by_sex", "by_age_group", "by_province"}``, each table holding every step and ``nns``; every sex and age group is
+    present (zeros included); ``by_province`` has the home provinces of the persons counted (sorted; "unknown" for
+    none).
 
     Raises ValueError when ``end`` is before ``start``.
     """
@@ -117,6 +141,7 @@ def tb_cascade(screens: Iterable[Mapping[str, Any]], referrals: Iterable[Mapping
     first: dict[str, Mapping[str, Any]] = {}
     outcome: dict[str, str] = {}
     encounters: dict[str, set[str]] = {}
+    continued: dict[str, set[str]] = {}
     for s in screens:
         day = str(s.get("screened_on") or "")[:10]
         if s.get("voided") or not lo <= day <= hi:
@@ -127,12 +152,14 @@ def tb_cascade(screens: Iterable[Mapping[str, Any]], referrals: Iterable[Mapping
         if s.get("outcome") == "PRESUMPTIVE_TB_REFER" or pid not in outcome:
             outcome[pid] = str(s.get("outcome") or "")
         encounters.setdefault(pid, set()).add(str(s.get("encounter_id")))
+        if s.get("continues"):
+            continued.setdefault(pid, set()).add(str(s["continues"]))
     refs: dict[str, list[Mapping[str, Any]]] = {}
     for r in referrals:
         pid = str(r.get("person_id"))
         if r.get("voided") or (r.get("kind") or "health") != "health" or pid not in encounters:
             continue
-        if str(r.get("encounter_id")) in encounters[pid]:
+        if str(r.get("encounter_id")) in encounters[pid] or str(r.get("id")) in continued.get(pid, ()):
             refs.setdefault(pid, []).append(r)
     total = _table()
     by_sex = {s: _table() for s in SEXES}
@@ -171,16 +198,36 @@ def inputs_from_events(events: Iterable[Mapping[str, Any]], *, local_day: Any) -
     screens: dict[str, dict[str, Any]] = {}
     refs: dict[str, dict[str, Any]] = {}
     voided: set[tuple[str, str]] = set()
+    order: dict[str, list[str]] = {}         # person -> her health referrals' ids, in the order they were opened
+    reasons: dict[str, str] = {}
 
-    def screen(pid: str, enc: str, tb: Mapping[str, Any], at: str) -> None:
-        screens[str(tb["id"])] = {"person_id": pid, "encounter_id": enc, "screened_on": local_day(at),
-                                  "outcome": tb["result"]["outcome"], "age": tb["answers"].get("age")}
+    def open_now(pid: str) -> str:
+        """The person's latest open TB referral as the log stands (``tb_followup.open_tb_referrals``): live, open,
+        not a diagnosed one a later transfer took over."""
+        ids = [i for i in order.get(pid, ()) if ("referral", i) not in voided]
+        live = [i for i in ids if is_open(str(refs[i].get("status") or ""), str(refs[i].get("diagnosis") or ""))]
+        for n, i in enumerate(ids):
+            if i in live and reasons[i] != TB_TRANSFER_REASON and refs[i].get("status") == "diagnosed" \
+                    and any(reasons[j] == TB_TRANSFER_REASON for j in ids[n + 1:]):
+                live.remove(i)
+        return live[-1] if live else ""
+
+    def screen(pid: str, enc: str, tb: Mapping[str, Any], at: str, opened: Iterable[Mapping[str, Any]]) -> None:
+        outcome = tb["result"]["outcome"]
+        # a screen that needed a referral and opened none continued the open one (one open TB referral per person)
+        cont = "" if any(r.get("kind") == "health" for r in opened) or not needs_referral(outcome) else open_now(pid)
+        screens[str(tb["id"])] = {"id": str(tb["id"]), "person_id": pid, "encounter_id": enc,
+                                  "screened_on": local_day(at), "outcome": outcome, "age": tb["answers"].get("age"),
+                                  "continues": cont}
 
     def referral(pid: str, enc: str, r: Mapping[str, Any]) -> None:
-        row = {"person_id": pid, "encounter_id": enc, "kind": r["kind"], **{f: "" for f in _REFERRAL_FIELDS},
-               "status": "referred"}
+        row = {"id": str(r["id"]), "person_id": pid, "encounter_id": enc, "kind": r["kind"],
+               **{f: "" for f in _REFERRAL_FIELDS}, "status": "referred"}
         row.update({f: v for f, v in (r.get("record") or {}).items() if f in _REFERRAL_FIELDS})
         refs[str(r["id"])] = row
+        if r["kind"] == "health":
+            order.setdefault(pid, []).append(str(r["id"]))
+            reasons[str(r["id"])] = str(r.get("reason_code") or "")
 
     for ev in events:
         p = ev["payload"]
@@ -193,22 +240,25 @@ def inputs_from_events(events: Iterable[Mapping[str, Any]], *, local_day: Any) -
                 home[pid] = p["person"].get("home_province") or ""
             enc = p["encounter"]["id"]
             if p.get("tb"):
-                screen(pid, enc, p["tb"], ev["recorded_at"])
+                screen(pid, enc, p["tb"], ev["recorded_at"], p.get("referrals") or [])
             for r in p.get("referrals") or []:
                 referral(pid, enc, r)
         elif t == "registration.completed":         # a quick registration's arrival, completed from the queue
             if p.get("tb"):
-                screen(pid, p["encounter_id"], p["tb"], ev["recorded_at"])
+                screen(pid, p["encounter_id"], p["tb"], ev["recorded_at"], p.get("referrals") or [])
             for r in p.get("referrals") or []:
                 referral(pid, p["encounter_id"], r)
         elif t == "tb.screened":
-            screen(pid, p["encounter_id"], p["tb"], ev["recorded_at"])
+            screen(pid, p["encounter_id"], p["tb"], ev["recorded_at"], [p["referral"]] if p.get("referral") else [])
             if p.get("referral"):
                 referral(pid, p["encounter_id"], p["referral"])
         elif t == "referral.created":
             referral(pid, p["encounter_id"], p["referral"])
-        elif t == "referral.updated" and p["referral_id"] in refs:
+        elif t in ("referral.updated", "tb.outcome_hq") and p["referral_id"] in refs:
             refs[p["referral_id"]].update({f: v for f, v in p["changes"].items() if f in _REFERRAL_FIELDS})
+        elif t == "referral.partner_stage" and p["referral_id"] in refs and p.get("stage") in ("closed",
+                                                                                               "did_not_arrive"):
+            refs[p["referral_id"]]["status"] = "closed" if p["stage"] == "closed" else "lost_to_follow_up"
         elif t == "person.amended" and {"sex", "home_province"} & set(p.get("changes", {})):
             if "sex" in p["changes"]:
                 sex[pid] = p["changes"]["sex"]

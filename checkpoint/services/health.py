@@ -40,6 +40,7 @@ from checkpoint.screening.cascade import tb_cascade
 from checkpoint.screening.facilities import nearest_facility
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
+from checkpoint.services.tb_cascade import continued_referrals
 from checkpoint.services.tb_followup import (
     MSG_OPEN_TB_TRANSFER,
     TB_TRANSFER_REASON,
@@ -305,18 +306,24 @@ class Health:
                 "FROM tb_screenings t JOIN persons p ON p.id = t.person_id JOIN encounters e ON e.id = t.encounter_id "
                 "WHERE t.screened_at >= ? AND t.screened_at < ? AND t.voided = 0 AND p.voided = 0 AND e.voided = 0",
                 [lo, hi]):
-            screens.append({"person_id": pid, "encounter_id": enc, "outcome": outcome, "sex": sex,
+            screens.append({"id": _sid, "person_id": pid, "encounter_id": enc, "outcome": outcome, "sex": sex,
                             "province": province or "",
                             "age": json.loads(answers).get("age"),
                             "screened_on": datetime.fromisoformat(at).astimezone(tz).date().isoformat()})
         encs = sorted({s["encounter_id"] for s in screens})
         refs: builtins.list[dict[str, Any]] = []
+        cols = ("id, person_id, encounter_id, kind, voided, status, cxr_result, sputum_collected_at, xpert_result, "
+                "diagnosis, treatment_started_at")
         for i in range(0, len(encs), 500):
             part = encs[i:i + 500]
             refs += row_dicts(ctx.db.execute(
-                "SELECT person_id, encounter_id, kind, voided, status, cxr_result, sputum_collected_at, xpert_result, "
-                f"diagnosis, treatment_started_at FROM referrals WHERE kind = 'health' AND encounter_id IN "
+                f"SELECT {cols} FROM referrals WHERE kind = 'health' AND encounter_id IN "
                 f"({', '.join('?' for _ in part)})", part))
+        extra = continued_referrals(ctx, screens, refs)
+        for i in range(0, len(extra), 500):
+            part = extra[i:i + 500]
+            refs += row_dicts(ctx.db.execute(
+                f"SELECT {cols} FROM referrals WHERE id IN ({', '.join('?' for _ in part)})", part))
         return tb_cascade(screens, refs, start=start, end=end)
 
     # ------------------------------------------------------------------ the follow-up list

@@ -23,12 +23,12 @@ from typing import Any, Final
 
 from checkpoint.errors import ConflictError
 from checkpoint.model.referral import is_open
+from checkpoint.screening.cascade import TB_TRANSFER_REASON
 from checkpoint.services.base import row_dicts
 
 __all__ = ["MSG_OPEN_TB_REFERRAL", "MSG_OPEN_TB_TRANSFER", "TB_TRANSFER_REASON", "FollowUpRow", "OpenTBReferral",
            "open_tb_referrals"]
 
-TB_TRANSFER_REASON = "TB_TREATMENT_TRANSFER"
 MSG_OPEN_TB_REFERRAL: Final = "This person already has an open TB referral: continue it instead of opening another."
 MSG_OPEN_TB_TRANSFER: Final = ("This person was already transferred for TB treatment and that referral is still "
                                "open: continue it instead of opening another.")

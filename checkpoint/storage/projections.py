@@ -438,3 +438,7 @@ def _hq_conflict_decided(db: sqlite_utils.Database, ev: Event, p: dict[str, Any]
     note = f"HQ kept its copy ({str(ev['recorded_at'])[:10]}, {p['by']}): {p['reason']}"[:500]
     db.execute("UPDATE events SET hq_status = 'conflict_decided', hq_note = ? "
                "WHERE id = ? AND device_id = ? AND hq_status = 'conflict'", [note, p["event_id"], here[0]])
+# Issue 14: a TB referral's treatment recorded at HQ (register number, start, WHO outcome): only HQ writes these.
+from checkpoint.storage import tb_hq as _tb_hq  # noqa: E402
+
+_HANDLERS.update(_tb_hq.HANDLERS)

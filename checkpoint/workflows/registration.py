@@ -98,6 +98,10 @@ class RegistrationFlow:
     queue_entry_id: str | None = None
     child_status: str | None = None
     guardian_person_id: str | None = None
+    # Issue 14: the chosen person's open TB referral (``Health.open_referral``: a repeat returnee picked from the
+    # duplicate check, or a quick registration completed from the queue), as ``set_open_tb_referral`` keeps it. While
+    # one is open no TB referral is suggested (the service would refuse it): the health post continues that one.
+    open_tb_referral: dict[str, Any] | None = None
 
     # ------------------------------------------------------------------ derived facts
     @property
@@ -278,8 +282,28 @@ class RegistrationFlow:
                                      xray_on_site=self.tb_policy.get("xray_on_site", True),
                                      detention_alone_to_xray=self.tb_policy.get("detention_alone_to_xray", True))
 
+    def set_open_tb_referral(self, row: dict[str, Any] | None, person_id: str | None = None) -> bool:
+        """Keep the open TB referral of the chosen person (``row``: a referrals row as ``Health.open_referral``
+        returns it, or None). ``person_id``: whose it is; a row for another person than the one now chosen (the
+        officer changed her choice meanwhile) is not kept. Returns whether it was kept. A new person has none."""
+        if person_id is not None and person_id != self.existing_person_id:
+            return False
+        if row is None or not self.existing_person_id:
+            self.open_tb_referral = None
+            return True
+        self.open_tb_referral = {k: str(row.get(k) or "") for k in ("id", "agency_code", "status", "created_at")}
+        return True
+
     def suggested_referrals(self) -> list[dict[str, Any]]:
-        """Referrals the rules suggest for the current answers (the officer confirms or removes them)."""
+        """Referrals the rules suggest for the current answers (the officer confirms or removes them). A person with
+        an open TB referral (``open_tb_referral``) gets no TB referral suggested: the registration would be refused
+        (one open TB referral per person) and the health post continues the open one."""
+        out = self._suggested_referrals()
+        if self.open_tb_referral and self.existing_person_id:
+            out = [r for r in out if r["kind"] != "health"]
+        return out
+
+    def _suggested_referrals(self) -> list[dict[str, Any]]:
         age = self.age()
         if age is None:
             return []
@@ -345,7 +369,8 @@ class RegistrationFlow:
         """Keyword arguments for Session.register."""
         kw: dict[str, Any] = {"encounter": dict(self.encounter), "consents": dict(self.consents),
                               "referrals": [{k: r[k] for k in ("kind", "agency_code", "reason_code", "urgency",
-                                                               "notes") if k in r} for r in self.referrals],
+                                                               "notes") if k in r} for r in self.referrals
+                                            if not (self.open_tb_referral and r.get("kind") == "health")],
                               "draft_id": self.draft_id}
         if self.existing_person_id:
             kw["person_id"] = self.existing_person_id
@@ -410,7 +435,7 @@ class RegistrationFlow:
                 "age_at_exploitation": self.age_at_exploitation, "tb": self.tb, "referrals": self.referrals,
                 "mrz_result": self.mrz_result, "arrival_encounter_id": self.arrival_encounter_id,
                 "queue_entry_id": self.queue_entry_id, "child_status": self.child_status,
-                "guardian_person_id": self.guardian_person_id}
+                "guardian_person_id": self.guardian_person_id, "open_tb_referral": self.open_tb_referral}
 
     @classmethod
     def from_draft(cls, data: dict[str, Any], *, now: datetime, draft_id: str,
@@ -439,6 +464,9 @@ class RegistrationFlow:
         for k in ("arrival_encounter_id", "queue_entry_id", "child_status", "guardian_person_id"):
             v = data.get(k)
             setattr(f, k, v if isinstance(v, str) and v else None)
+        o = data.get("open_tb_referral")
+        if isinstance(o, dict) and f.existing_person_id:
+            f.set_open_tb_referral(o)
         try:
             step = Step(data.get("step", "identity"))
         except ValueError:

@@ -70,7 +70,7 @@ _a_values, _r_values = operator.itemgetter(*_A_COLS), operator.itemgetter(*_R_CO
 _SIZE = {c.name: int(getattr(c.type, "length", 0) or 0) for t in (fact_arrivals, fact_referrals) for c in t.columns}
 _FACT_TYPES = frozenset({"registration.recorded", "person.amended", "encounter.amended", "record.voided",
                          "referral.created", "referral.updated", "consent.withdrawn", "registration.completed",
-                         "referral.partner_stage"})
+                         "referral.partner_stage", "tb.outcome_hq"})
 # A partner's follow-up stage (issue 16, written at HQ) as the referral's status in the figures: the stage itself,
 # except the two that end the referral, which read as the device's statuses do.
 _PARTNER_STATUS = {"closed": "closed", "did_not_arrive": "lost_to_follow_up"}
@@ -367,7 +367,7 @@ class _Writer:
             r = referral_row(p.get("referral"), str(p.get("encounter_id")), person_id)
             conn.execute(fr.insert().values(**r))
             self._refresh(r["encounter_id"])
-        elif type_ == "referral.updated":
+        elif type_ in ("referral.updated", "tb.outcome_hq"):     # tb.outcome_hq: a TB treatment recorded at HQ
             self._referral_updated(str(p.get("referral_id")), _obj(p.get("changes")))
         elif type_ == "registration.completed":
             self._completed(person_id, p)

@@ -49,7 +49,14 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ValidationError
-from checkpoint.screening.cascade import SEXES, STEPS, inputs_from_events, tb_cascade
+from checkpoint.screening.cascade import (
+    CASCADE_EVENT_TYPES,
+    SEXES,
+    STEPS,
+    inputs_from_events,
+    needs_referral,
+    tb_cascade,
+)
 from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, REBUILT, STALE, local_date
 from sync.hq.store import checkpoints, counter, events, fact_arrivals, fact_cube, get_meta, id_in, meta
 
@@ -76,8 +83,7 @@ ARRIVAL_INDICATORS = ("arrivals", "persons", "trafficking_screened", "traffickin
 TB_INDICATORS = STEPS
 # The dimensions the cascade has (its age groups are WHO's TB notification groups, not CTDC's).
 TB_DIMENSIONS = ("total", "checkpoint", "sex", "age_group", "province")
-_TB_EVENTS = ("registration.recorded", "tb.screened", "referral.created", "referral.updated", "record.voided",
-              "person.amended", "registration.completed")
+_TB_EVENTS = CASCADE_EVENT_TYPES     # what the fold reads (issue 14: with partner stages and HQ's TB outcomes)
 
 
 # ------------------------------------------------------------------------------------------------ periods
@@ -265,12 +271,27 @@ def _tb_inputs(conn: Connection, period: Period) -> tuple[list[dict[str, Any]], 
     (a screen is dated by its event) on, in the order HQ made them visible. An event whose shape the fold cannot
     read is left out (logged without content); HQ's ingest has refused those already."""
     since = (period.start - timedelta(days=1)).isoformat()
-    q = (sa.select(events.c.type, events.c.entity_id, events.c.payload, events.c.recorded_at)
-         .where(events.c.status == "accepted", events.c.type.in_(_TB_EVENTS), events.c.recorded_at >= since)
-         .order_by(events.c.ingest_seq))
-    rows = [dict(r) for r in conn.execute(q).mappings()]
+    cols = (events.c.type, events.c.entity_id, events.c.payload, events.c.recorded_at, events.c.ingest_seq)
+    q = (sa.select(*cols).where(events.c.status == "accepted", events.c.type.in_(_TB_EVENTS),
+                                events.c.recorded_at >= since).order_by(events.c.ingest_seq))
+    rows = _readable([dict(r) for r in conn.execute(q).mappings()])
+    # issue 14: the cascade follows the referral — a screen that needed a referral and opened none may have continued
+    # an open TB referral opened before the period: fold those persons' earlier events in too (in HQ's order).
+    screens, _ = inputs_from_events(rows, local_day=local_date)
+    people = sorted({s["person_id"] for s in screens if needs_referral(s["outcome"]) and not s["continues"]})
+    if people:
+        older = (sa.select(*cols).where(events.c.status == "accepted", events.c.type.in_(_TB_EVENTS),
+                                        events.c.recorded_at < since, id_in(conn, events.c.entity_id, people)))
+        rows = sorted(_readable([dict(r) for r in conn.execute(older).mappings()]) + rows,
+                      key=lambda r: r["ingest_seq"])
+    return inputs_from_events(rows, local_day=local_date)
+
+
+def _readable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows the TB fold can read (HQ's ingest refused the others already; one is logged without content)."""
     try:
-        return inputs_from_events(rows, local_day=local_date)
+        inputs_from_events(rows, local_day=local_date)
+        return rows
     except (KeyError, TypeError, ValueError, AttributeError):
         good = []
         for r in rows:
@@ -280,7 +301,7 @@ def _tb_inputs(conn: Connection, period: Period) -> tuple[list[dict[str, Any]], 
             except (KeyError, TypeError, ValueError, AttributeError):
                 log.warning("reports: an event of type %s has a shape the TB cascade cannot read; left out",
                             r["type"])
-        return inputs_from_events(good, local_day=local_date)
+        return good
 
 
 def _tb_screens(conn: Connection, period: Period) -> tuple[list[dict[str, Any]], list[dict[str, Any]],

@@ -22,8 +22,8 @@
         <location filename="../views/person_record.py" line="273"/>
         <location filename="../views/supervisor/data.py" line="229"/>
         <location filename="../windows/main_window.py" line="228"/>
-        <location filename="../wizards/registration/review.py" line="69"/>
-        <location filename="../wizards/registration/review.py" line="70"/>
+        <location filename="../wizards/registration/review.py" line="75"/>
+        <location filename="../wizards/registration/review.py" line="76"/>
         <location filename="../wizards/registration/trafficking.py" line="229"/>
         <location filename="../wizards/registration/trafficking.py" line="231"/>
         <location filename="../wizards/registration/trafficking.py" line="233"/>
@@ -3731,7 +3731,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="280"/>
+        <location filename="../wizards/registration/identity.py" line="282"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5586,67 +5586,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="44"/>
+        <location filename="../wizards/registration/review.py" line="50"/>
         <source>Referrals (untick to leave one out; a child always gets child protection):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="48"/>
+        <location filename="../wizards/registration/review.py" line="54"/>
         <source>Add a referral…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="49"/>
+        <location filename="../wizards/registration/review.py" line="55"/>
         <source>Add a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="58"/>
+        <location filename="../wizards/registration/review.py" line="64"/>
         <source>Existing person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="60"/>
+        <location filename="../wizards/registration/review.py" line="66"/>
         <source>age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="72"/>
+        <location filename="../wizards/registration/review.py" line="78"/>
         <source>Red flag: the person goes to the private room.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="77"/>
+        <location filename="../wizards/registration/review.py" line="83"/>
         <source>No screening (no consent to screening).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="114"/>
+        <location filename="../wizards/registration/review.py" line="86"/>
+        <source>TB referral already open (slip %1, since %2): the health post continues it, no new TB referral is suggested.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="126"/>
         <source>Protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="114"/>
+        <location filename="../wizards/registration/review.py" line="126"/>
         <source>Child protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="115"/>
+        <location filename="../wizards/registration/review.py" line="127"/>
         <source>Health facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="116"/>
+        <location filename="../wizards/registration/review.py" line="128"/>
         <source>immediate danger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="116"/>
+        <location filename="../wizards/registration/review.py" line="128"/>
         <source>same day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="117"/>
+        <location filename="../wizards/registration/review.py" line="129"/>
         <source>routine</source>
         <translation type="unfinished"></translation>
     </message>

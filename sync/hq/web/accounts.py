@@ -64,6 +64,7 @@ PERMISSIONS: Final[dict[str, frozenset[str]]] = {
     "manage_directory": frozenset({"data_manager"}),       # the referral directory (#16)
     "follow_referrals": frozenset({"partner"}),            # referrals to her organisation only (#16)
     "match_persons": frozenset({"data_manager"}),          # likely same persons across checkpoints (#15 point 6)
+    "record_tb_outcome": frozenset({"data_manager", "partner"}),   # a TB referral's treatment (#14; a partner: hers)
 }
 
 log = logging.getLogger("checkpoint.hq.web")

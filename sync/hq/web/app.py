@@ -428,5 +428,9 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
     from sync.hq.web.match_pages import mount_match_pages  # repeat returnees across checkpoints (#15 point 6)
 
     mount_match_pages(app, service, clk, prefix=PREFIX, page=page, guarded=guarded, posted=posted, address=_address)
+    from sync.hq.web.tb_pages import mount_tb_pages  # a TB referral's treatment recorded at HQ (#14 point 3)
+
+    mount_tb_pages(app, service, clk, accounts, prefix=PREFIX, page=page, guarded=guarded, posted=posted,
+                   address=_address)
     app.add_middleware(SecurityHeaders)
 

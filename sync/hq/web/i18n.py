@@ -330,3 +330,54 @@ KHMER.update({
     "same Khmer name and date of birth": "ឈ្មោះខ្មែរ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា",
     "same Khmer name and year of birth": "ឈ្មោះខ្មែរ និងឆ្នាំកំណើតដូចគ្នា",
 })
+
+
+# Issue 14 point 3: a TB referral's treatment recorded at HQ (sync.hq.web.tb_pages, sync.hq.tb_outcomes).
+KHMER.update({
+    "TB treatment": "ការព្យាបាលជំងឺរបេង",
+    "TB register number": "លេខចុះបញ្ជីជំងឺរបេងថ្នាក់ជាតិ",
+    "Treatment started on": "ចាប់ផ្តើមព្យាបាលនៅថ្ងៃ",
+    "Treatment facility": "មូលដ្ឋានសុខាភិបាលដែលព្យាបាល",
+    "Treatment outcome": "លទ្ធផលនៃការព្យាបាល",
+    "Outcome on": "កាលបរិច្ឆេទលទ្ធផល",
+    "Referred to": "បានបញ្ជូនទៅ",
+    "Referred on": "បានបញ្ជូននៅថ្ងៃ",
+    "Back": "ត្រឡប់ក្រោយ",
+    "Cured": "ជាសះស្បើយ",
+    "Treatment completed": "បានបញ្ចប់ការព្យាបាល",
+    "Treatment failed": "ការព្យាបាលបរាជ័យ",
+    "Died": "បានស្លាប់",
+    "Lost to follow-up": "បាត់ការតាមដាន",
+    "Not evaluated": "មិនបានវាយតម្លៃ",
+    "TB register number, treatment and outcome": "លេខចុះបញ្ជីជំងឺរបេង ការព្យាបាល និងលទ្ធផល",
+    "This referral is closed; nothing more can be recorded on it.":
+        "ការបញ្ជូននេះត្រូវបានបិទហើយ មិនអាចកត់ត្រាអ្វីបន្ថែមទៀតបានទេ។",
+    "Record a TB referral's register number, treatment start and outcome: give the slip id printed on the "
+    "referral slip.": "កត់ត្រាលេខចុះបញ្ជី ការចាប់ផ្តើមព្យាបាល និងលទ្ធផលនៃការបញ្ជូនជំងឺរបេង៖ "
+                      "សូមបញ្ចូលលេខសម្គាល់ប័ណ្ណដែលបានបោះពុម្ពលើប័ណ្ណបញ្ជូន។",
+    "No TB referral with this id is addressed to your organisation.":
+        "គ្មានការបញ្ជូនជំងឺរបេងដែលមានលេខសម្គាល់នេះ ត្រូវបានផ្ញើមកអង្គការរបស់អ្នកទេ។",
+    "No TB referral with this id.": "គ្មានការបញ្ជូនជំងឺរបេងដែលមានលេខសម្គាល់នេះទេ។",
+    # the reasons a refusal gives (sync.hq.web.tb_pages.REFUSALS)
+    "is not a WHO treatment outcome": "មិនមែនជាលទ្ធផលព្យាបាលតាមអង្គការសុខភាពពិភពលោកទេ",
+    "record the treatment start before its outcome": "សូមកត់ត្រាការចាប់ផ្តើមព្យាបាលមុនលទ្ធផលរបស់វា",
+    "the treatment outcome cannot be dated before the treatment started":
+        "កាលបរិច្ឆេទលទ្ធផលព្យាបាល មិនអាចនៅមុនថ្ងៃចាប់ផ្តើមព្យាបាលបានទេ",
+    "give the treatment outcome with its date": "សូមផ្តល់លទ្ធផលព្យាបាលជាមួយកាលបរិច្ឆេទរបស់វា",
+    "treatment cannot start when the diagnosis is not TB": "មិនអាចចាប់ផ្តើមព្យាបាលបានទេ នៅពេលរោគវិនិច្ឆ័យមិនមែនជំងឺរបេង",
+    "the treatment start cannot be after its recorded outcome":
+        "ការចាប់ផ្តើមព្យាបាល មិនអាចនៅក្រោយលទ្ធផលដែលបានកត់ត្រារួចបានទេ",
+    "treatment cannot start before the referral was made": "មិនអាចចាប់ផ្តើមព្យាបាលមុនថ្ងៃបញ្ជូនបានទេ",
+    "must be a date written YYYY-MM-DD": "ត្រូវតែជាកាលបរិច្ឆេទសរសេរជា YYYY-MM-DD",
+    "must be a date": "ត្រូវតែជាកាលបរិច្ឆេទ",
+    "cannot be before 2000-01-01": "មិនអាចនៅមុនថ្ងៃ 2000-01-01 បានទេ",
+    "cannot be in the future": "មិនអាចជាថ្ងៃអនាគតបានទេ",
+    "is longer than 40 characters": "វែងជាង 40 តួអក្សរ",
+    "is longer than 120 characters": "វែងជាង 120 តួអក្សរ",
+    "contains control characters": "មានតួអក្សរបញ្ជា",
+    "nothing to record": "គ្មានអ្វីត្រូវកត់ត្រាទេ",
+    "cannot be recorded at HQ": "មិនអាចកត់ត្រានៅទីស្នាក់ការកណ្តាលបានទេ",
+    "This referral is already closed; record a new referral instead.":
+        "ការបញ្ជូននេះត្រូវបានបិទរួចហើយ សូមកត់ត្រាការបញ្ជូនថ្មីជំនួសវិញ។",
+    "This referral changed meanwhile; open it again.": "ការបញ្ជូននេះបានផ្លាស់ប្តូរក្នុងពេលនេះ សូមបើកវាម្តងទៀត។",
+})

@@ -261,12 +261,14 @@ class IdentityPage(FlowPage):
         self.flow.existing_person_id = r.id
         self.flow.existing_person_dob = r.date_of_birth
         self._show_existing()
+        self.wiz.check_open_tb()
         self.changed()
 
     def _new_person(self) -> None:
         self.flow.existing_person_id = None
         self.flow.existing_person_dob = None
         self._show_existing()
+        self.wiz.check_open_tb()
         self.changed()
 
     def _show_existing(self) -> None:

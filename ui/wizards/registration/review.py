@@ -9,7 +9,7 @@ from checkpoint.workflows.registration import Step
 from ui.dialogs.refer import ReferDialog
 from ui.messages import error_message, field_label, tr
 from ui.qt import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QPushButton, Qt, QVBoxLayout
-from ui.text import code_label, content_language
+from ui.text import code_label, content_language, local_date
 from ui.widgets.fields import name
 from ui.wizards.registration.outcomes import outcome_text
 from ui.wizards.registration.page import FlowPage
@@ -39,8 +39,14 @@ class ReviewPage(FlowPage):
         self.refs.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.refs.setUniformItemSizes(False)
         self.refs.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # issue 14: the person's TB referral still open (the health post continues it; none is suggested here)
+        self.open_tb = QLabel()
+        self.open_tb.setObjectName("open_tb_referral")
+        self.open_tb.setWordWrap(True)
+        self.open_tb.setVisible(False)
         lay = QVBoxLayout(self)
         lay.addWidget(self.summary)
+        lay.addWidget(self.open_tb)
         intro = QLabel(self.tr("Referrals (untick to leave one out; a child always gets child protection):"))
         intro.setWordWrap(True)
         lay.addWidget(intro)
@@ -76,6 +82,12 @@ class ReviewPage(FlowPage):
         else:
             lines.append(self.tr("No screening (no consent to screening)."))
         self.summary.setText("<br>".join(lines))
+        o = self.flow.open_tb_referral if self.flow.existing_person_id else None
+        self.open_tb.setText(self.tr("TB referral already open (slip %1, since %2): the health post continues it, "
+                                     "no new TB referral is suggested.")
+                             .replace("%1", o["id"]).replace("%2", local_date(o["created_at"])) if o else "")
+        self.open_tb.setAccessibleName(self.open_tb.text())
+        self.open_tb.setVisible(bool(o))
         chosen = {(r["kind"], r["agency_code"]) for r in self.flow.referrals}
         first_visit = not self.flow.referrals
         self.refs.blockSignals(True)

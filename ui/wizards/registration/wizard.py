@@ -52,6 +52,25 @@ class RegistrationWizard(QWizard):
         self.setStartId(PAGE_ID[start] if start in self.flow.steps() else PAGE_ID[Step.IDENTITY])
         translate_wizard_buttons(self)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Save"))
+        self.check_open_tb()
+
+    # issue 14: one open TB referral per person --------------------------------------------------
+    def check_open_tb(self) -> None:
+        """Learn whether the chosen person (a returnee picked from the duplicate check, or the quick registration's
+        person) has an open TB referral: the review then says so and suggests no second one (the save would be
+        refused). A new person has none."""
+        pid = self.flow.existing_person_id
+        if not pid:
+            self._open_tb_known(None, None)
+            return
+        self.ctx.call(self.ctx.session.health.open_referral, pid,
+                      on_done=lambda row: self._open_tb_known(row, pid), on_error=lambda _e: None, owner=self)
+
+    def _open_tb_known(self, row: dict[str, Any] | None, pid: str | None) -> None:
+        if not self.flow.set_open_tb_referral(row, pid):
+            return
+        if self.currentId() == PAGE_ID[Step.REVIEW]:
+            self.page_for(Step.REVIEW).load()
 
     def page_for(self, step: Step) -> FlowPage:
         page = self.page(PAGE_ID[step])

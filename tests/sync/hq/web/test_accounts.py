@@ -95,9 +95,11 @@ def test_every_role_has_exactly_its_permissions() -> None:
     assert table == {
         "analyst": {"view_aggregates", "view_sync_health"},
         "data_manager": {"view_aggregates", "view_sync_health", "view_records", "manage_quarantine",
-                         "revoke_device", "export", "manage_directory", "match_persons"},
+                         "revoke_device", "export", "manage_directory", "match_persons",
+                         "record_tb_outcome"},      # issue 14: a TB referral's treatment
         "hq_admin": {"view_aggregates", "view_sync_health", "revoke_device", "manage_accounts"},
-        "partner": {"follow_referrals"},   # issue 16: referrals to her organisation; nothing else of HQ's
+        # issues 16 and 14: referrals to her organisation (and their TB treatment); nothing else of HQ's
+        "partner": {"follow_referrals", "record_tb_outcome"},
     }
 
 
