@@ -1,7 +1,8 @@
 """Events HQ writes itself: a partner's follow-up stage (``sync.hq.partners``), a decision on a conflict
-(``sync.hq.operator``), a TB treatment outcome (``sync.hq.tb_outcomes``). They form HQ's own chain (author device ``checkpoint.partner_stages.HQ_DEVICE_ID``, which
-no enrolled device has), are stored with the devices' events, and reach the devices through the pull feeds; HQ's
-ingest refuses any of these types from a device (``checkpoint.events.HQ_ONLY_TYPES``).
+(``sync.hq.operator``), a TB treatment outcome (``sync.hq.tb_outcomes``). They form HQ's own chain (author device
+``checkpoint.partner_stages.HQ_DEVICE_ID``, which no enrolled device has), are stored with the devices' events, and
+reach the devices through the pull feeds; HQ's ingest refuses any of these types from a device
+(``checkpoint.events.HQ_ONLY_TYPES``).
 
     >>> with store.write() as conn:                                                    # doctest: +SKIP
     ...     ev = append_hq_event(conn, clock, type_="referral.partner_stage", entity_type="person",
