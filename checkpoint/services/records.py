@@ -22,6 +22,7 @@ from checkpoint import protection_section, screening
 from checkpoint.errors import NotFound, ValidationError
 from checkpoint.model.roles import Permission
 from checkpoint.screening import checklist
+from checkpoint.screening.messages import MSG_CANNOT_REEXPLAIN, MSG_NOT_SCREENED, Msg
 from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
 from checkpoint.services import protection
 from checkpoint.services.base import Context, check_id, row_dicts
@@ -371,14 +372,18 @@ def _explained(row: dict[str, Any]) -> dict[str, Any]:
             res = screening.evaluate_tb(age=row["answers"]["age"], mode=row["answers"]["mode"], **a)
     except Exception:
         res = None
+    # ``explanation_messages``: the same lines as translatable messages (checkpoint/screening/messages.py) where the
+    # core has them (the trafficking rule; the TB screen's lines are still English sentences).
     if "ticked" in row and row["outcome"] == checklist.NOT_SCREENED:
-        row["explanation"] = ["The checklist was not asked: not screened (this is not a finding of no indicators)."]
+        msgs = [Msg(MSG_NOT_SCREENED)]
     elif res is None or (res.content_id, res.content_version) != (row["content_id"], row["content_version"]) \
             or res.outcome != row["outcome"]:
-        row["explanation"] = [f"Recorded with {row['content_id']} version {row['content_version']}, which this "
-                              f"version of Checkpoint cannot re-explain; the recorded result stands."]
+        msgs = [Msg(MSG_CANNOT_REEXPLAIN, (str(row["content_id"]), str(row["content_version"])))]
     else:
-        row["explanation"] = list(res.explanation)
+        msgs = list(getattr(res, "explanation_messages", ()))
+    row["explanation"] = [m.english() for m in msgs] if msgs else list(res.explanation)
+    if msgs:
+        row["explanation_messages"] = [m.to_dict() for m in msgs]
     if "ticked" in row:
         _add_answers(row)
     return row

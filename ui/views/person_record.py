@@ -18,7 +18,7 @@ from typing import Any
 
 from checkpoint.model.roles import Permission, can
 from checkpoint.services.records import RemoteAuthor
-from ui.messages import field_label, tr
+from ui.messages import explanation_lines, field_label, tr
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -248,8 +248,7 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
 
 def explanation(screen: dict[str, Any], name: str) -> QLabel:
     """A screen's explanation lines (the core's wording, translated through the "Core" context), indented."""
-    lines = [QCoreApplication.translate("Core", line) for line in screen.get("explanation") or []]
-    w = plain_label("\n".join(lines), name)
+    w = plain_label("\n".join(explanation_lines(screen)), name)
     w.setIndent(12)
     return w
 
