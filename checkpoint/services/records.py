@@ -27,6 +27,7 @@ from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
 from checkpoint.services import protection
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.directory import Directory
+from checkpoint.services.referrals import made_without_consent
 
 __all__ = ["PersonSummary", "Records", "RemoteAuthor", "TodayFigures", "summaries"]
 
@@ -213,6 +214,9 @@ class Records:
                 if ctx.may(Permission.VIEW_TB) else []
             e["referrals"] = [_with_directory(_referral_view(_open_referral(r, sec), full), directory, stages)
                               for r in refs if r["encounter_id"] == e["id"]]
+            for r in e["referrals"]:     # issue 12: an immediate-danger referral made without consent says so
+                if not r.get("restricted") and made_without_consent(db, r, e.get("age_at_arrival")):
+                    r["without_consent"] = "IMMEDIATE_DANGER"
             out_enc.append(e)
         with ctx.store.write():
             ctx.store.record("person.viewed", "person", pid, {}, author=ctx.user.id)

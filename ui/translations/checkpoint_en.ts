@@ -19,9 +19,9 @@
         <location filename="../views/arrivals/import_dialog.py" line="168"/>
         <location filename="../views/person_record.py" line="190"/>
         <location filename="../views/person_record.py" line="204"/>
-        <location filename="../views/person_record.py" line="213"/>
         <location filename="../views/person_record.py" line="214"/>
-        <location filename="../views/person_record.py" line="272"/>
+        <location filename="../views/person_record.py" line="215"/>
+        <location filename="../views/person_record.py" line="275"/>
         <location filename="../views/supervisor/data.py" line="229"/>
         <location filename="../windows/main_window.py" line="228"/>
         <location filename="../wizards/registration/review.py" line="40"/>
@@ -4615,42 +4615,47 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="277"/>
+        <location filename="../views/person_record.py" line="273"/>
+        <source>Made without consent: immediate danger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="280"/>
         <source>%1 (recorded by the partner on %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="332"/>
+        <location filename="../views/person_record.py" line="335"/>
         <source>Trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="333"/>
+        <location filename="../views/person_record.py" line="336"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="334"/>
+        <location filename="../views/person_record.py" line="337"/>
         <source>Sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="335"/>
+        <location filename="../views/person_record.py" line="338"/>
         <source>NEA job registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="336"/>
+        <location filename="../views/person_record.py" line="339"/>
         <source>Screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="348"/>
+        <location filename="../views/person_record.py" line="351"/>
         <source>given by the guardian %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="351"/>
+        <location filename="../views/person_record.py" line="354"/>
         <source>withdrawn %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4727,7 +4732,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="170"/>
-        <location filename="../views/person_record.py" line="314"/>
+        <location filename="../views/person_record.py" line="317"/>
         <source>Arrival %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4768,13 +4773,13 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="345"/>
+        <location filename="../views/person_record.py" line="348"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="346"/>
+        <location filename="../views/person_record.py" line="349"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4789,63 +4794,63 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="219"/>
-        <location filename="../views/person_record.py" line="331"/>
+        <location filename="../views/person_record.py" line="220"/>
+        <location filename="../views/person_record.py" line="334"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="232"/>
+        <location filename="../views/person_record.py" line="233"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="237"/>
+        <location filename="../views/person_record.py" line="238"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="239"/>
+        <location filename="../views/person_record.py" line="240"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="261"/>
+        <location filename="../views/person_record.py" line="262"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="267"/>
+        <location filename="../views/person_record.py" line="268"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="284"/>
+        <location filename="../views/person_record.py" line="287"/>
         <source>History of changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="291"/>
+        <location filename="../views/person_record.py" line="294"/>
         <source>device %1 / user %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="300"/>
+        <location filename="../views/person_record.py" line="303"/>
         <source>reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="310"/>
+        <location filename="../views/person_record.py" line="313"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="318"/>
+        <location filename="../views/person_record.py" line="321"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="322"/>
+        <location filename="../views/person_record.py" line="325"/>
         <source>TB screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5880,7 +5885,7 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../slip.py" line="135"/>
+        <location filename="../slip.py" line="136"/>
         <source>Print referral slip</source>
         <translation type="unfinished"></translation>
     </message>

@@ -19,9 +19,9 @@
         <location filename="../views/arrivals/import_dialog.py" line="168"/>
         <location filename="../views/person_record.py" line="190"/>
         <location filename="../views/person_record.py" line="204"/>
-        <location filename="../views/person_record.py" line="213"/>
         <location filename="../views/person_record.py" line="214"/>
-        <location filename="../views/person_record.py" line="272"/>
+        <location filename="../views/person_record.py" line="215"/>
+        <location filename="../views/person_record.py" line="275"/>
         <location filename="../views/supervisor/data.py" line="229"/>
         <location filename="../windows/main_window.py" line="228"/>
         <location filename="../wizards/registration/review.py" line="40"/>
@@ -4662,42 +4662,48 @@
         <translation>ផ្នែកការការពារ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="277"/>
+        <location filename="../views/person_record.py" line="273"/>
+        <source>Made without consent: immediate danger</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>ធ្វើឡើងដោយគ្មានការយល់ព្រម៖ គ្រោះថ្នាក់ភ្លាមៗ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="280"/>
         <source>%1 (recorded by the partner on %2)</source>
         <translation>%1 (កត់ត្រាដោយដៃគូនៅថ្ងៃទី %2)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="332"/>
+        <location filename="../views/person_record.py" line="335"/>
         <source>Trafficking interview</source>
         <translation>ការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="333"/>
+        <location filename="../views/person_record.py" line="336"/>
         <source>Referral</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="334"/>
+        <location filename="../views/person_record.py" line="337"/>
         <source>Sharing</source>
         <translation>ការចែករំលែក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="335"/>
+        <location filename="../views/person_record.py" line="338"/>
         <source>NEA job registration</source>
         <translation>ការចុះឈ្មោះរកការងារជាមួយទីភ្នាក់ងារជាតិមុខរបរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="336"/>
+        <location filename="../views/person_record.py" line="339"/>
         <source>Screening</source>
         <translation>ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="348"/>
+        <location filename="../views/person_record.py" line="351"/>
         <source>given by the guardian %1 (%2)</source>
         <translation>ផ្តល់ដោយអាណាព្យាបាល %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="351"/>
+        <location filename="../views/person_record.py" line="354"/>
         <source>withdrawn %1</source>
         <translation>បានដកវិញ %1</translation>
     </message>
@@ -4774,7 +4780,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="170"/>
-        <location filename="../views/person_record.py" line="314"/>
+        <location filename="../views/person_record.py" line="317"/>
         <source>Arrival %1</source>
         <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
@@ -4815,13 +4821,13 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="345"/>
+        <location filename="../views/person_record.py" line="348"/>
         <source>yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="346"/>
+        <location filename="../views/person_record.py" line="349"/>
         <source>no</source>
         <translation type="unfinished">ទេ</translation>
     </message>
@@ -4836,63 +4842,63 @@
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអាចមើលបានទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="219"/>
-        <location filename="../views/person_record.py" line="331"/>
+        <location filename="../views/person_record.py" line="220"/>
+        <location filename="../views/person_record.py" line="334"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="232"/>
+        <location filename="../views/person_record.py" line="233"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="237"/>
+        <location filename="../views/person_record.py" line="238"/>
         <source>Approve</source>
         <translation type="unfinished">អនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="239"/>
+        <location filename="../views/person_record.py" line="240"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished">អនុម័តការមកដល់នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="261"/>
+        <location filename="../views/person_record.py" line="262"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished">%1 (តួនាទីរបស់អ្នកមិនអាចមើលព័ត៌មានលម្អិតបានទេ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="267"/>
+        <location filename="../views/person_record.py" line="268"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished">%1 ទៅ %2៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="284"/>
+        <location filename="../views/person_record.py" line="287"/>
         <source>History of changes</source>
         <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="291"/>
+        <location filename="../views/person_record.py" line="294"/>
         <source>device %1 / user %2</source>
         <translation>ឧបករណ៍ %1 / អ្នកប្រើ %2</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="300"/>
+        <location filename="../views/person_record.py" line="303"/>
         <source>reason: %1</source>
         <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="310"/>
+        <location filename="../views/person_record.py" line="313"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="318"/>
+        <location filename="../views/person_record.py" line="321"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="322"/>
+        <location filename="../views/person_record.py" line="325"/>
         <source>TB screen of %1</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>
@@ -5930,7 +5936,7 @@
 <context>
     <name>Slip</name>
     <message>
-        <location filename="../slip.py" line="135"/>
+        <location filename="../slip.py" line="136"/>
         <source>Print referral slip</source>
         <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូន</translation>
     </message>
