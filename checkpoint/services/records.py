@@ -170,6 +170,10 @@ class Records:
         if not rows:
             raise NotFound("No such person.")
         person = {k: v for k, v in rows[0].items() if k not in ("name_key", "search_name")}
+        # issue 12 point 6: when this device last dropped the protection section and notes of this record (None: never
+        # or fetched back since); every role that opens the record is told, a supervisor may fetch it back
+        person["minimised_at"] = db.execute("SELECT max(minimised_at) FROM minimised_events WHERE person_id = ?",
+                                            [pid]).fetchone()[0]
         encounters = row_dicts(db.execute("SELECT * FROM encounters WHERE person_id = ? ORDER BY arrival_at",
                                           [pid]))
         consents = row_dicts(db.execute(

@@ -108,7 +108,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="73"/>
+        <location filename="../context.py" line="76"/>
         <source>Not done</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2690,6 +2690,24 @@
     </message>
 </context>
 <context>
+    <name>FetchBackDialog</name>
+    <message>
+        <location filename="../dialogs/fetch_back.py" line="15"/>
+        <source>Fetch back from HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/fetch_back.py" line="16"/>
+        <source>Fetch back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/fetch_back.py" line="17"/>
+        <source>The protection section and notes of this record come back from HQ and stay on this laptop for another retention period. Say why this case needs them: HQ and this device both keep the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <location filename="../messages.py" line="24"/>
@@ -4660,64 +4678,99 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="55"/>
-        <location filename="../views/person_detail.py" line="150"/>
+        <location filename="../views/person_detail.py" line="57"/>
+        <location filename="../views/person_detail.py" line="160"/>
         <source>Select a person and press Enter to open the record.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="56"/>
+        <location filename="../views/person_detail.py" line="58"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="58"/>
+        <location filename="../views/person_detail.py" line="60"/>
         <source>Correct identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="60"/>
+        <location filename="../views/person_detail.py" line="62"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="62"/>
+        <location filename="../views/person_detail.py" line="64"/>
         <source>Void a record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="67"/>
+        <location filename="../views/person_detail.py" line="69"/>
         <source>Refer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="69"/>
+        <location filename="../views/person_detail.py" line="71"/>
         <source>Refer the person to an agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="72"/>
+        <location filename="../views/person_detail.py" line="74"/>
         <source>Withdraw consent…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="74"/>
+        <location filename="../views/person_detail.py" line="76"/>
         <source>Withdraw a consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="133"/>
+        <location filename="../views/person_detail.py" line="80"/>
+        <source>Fetch back from HQ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="82"/>
+        <source>Fetch the removed protection section back from HQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="143"/>
         <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="194"/>
+        <location filename="../views/person_detail.py" line="204"/>
         <source>This record was voided: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="215"/>
+        <location filename="../views/person_detail.py" line="226"/>
+        <source>Minimised on %1: the protection section and notes were removed from this laptop; a supervisor can fetch them back from HQ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="233"/>
         <source>No arrivals recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="349"/>
+        <source>This laptop has no link to HQ (it is not set up to sync): nothing was fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="354"/>
+        <source>Fetching the record back from HQ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="368"/>
+        <source>Fetched back from HQ: the protection section and notes are on this laptop again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="375"/>
+        <source>HQ cannot be reached (no network?): nothing was fetched and nothing changed. Try again when the laptop is online.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5893,7 +5946,7 @@
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../app.py" line="171"/>
+        <location filename="../app.py" line="172"/>
         <source>This store is already open in another Checkpoint window. Switch to that window (it may be minimised), or close it first.</source>
         <translation type="unfinished"></translation>
     </message>

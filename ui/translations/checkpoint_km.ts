@@ -108,7 +108,7 @@
 <context>
     <name>AppContext</name>
     <message>
-        <location filename="../context.py" line="73"/>
+        <location filename="../context.py" line="76"/>
         <source>Not done</source>
         <translation type="unfinished">មិនបានសម្រេច</translation>
     </message>
@@ -2737,6 +2737,27 @@
     </message>
 </context>
 <context>
+    <name>FetchBackDialog</name>
+    <message>
+        <location filename="../dialogs/fetch_back.py" line="15"/>
+        <source>Fetch back from HQ</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>យកមកវិញពីទីស្នាក់ការកណ្តាល (HQ)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/fetch_back.py" line="16"/>
+        <source>Fetch back</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>យកមកវិញ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/fetch_back.py" line="17"/>
+        <source>The protection section and notes of this record come back from HQ and stay on this laptop for another retention period. Say why this case needs them: HQ and this device both keep the reason.</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>ផ្នែកការការពារ និងកំណត់សម្គាល់នៃកំណត់ត្រានេះ នឹងត្រូវយកមកវិញពីទីស្នាក់ការកណ្តាល ហើយរក្សាទុកនៅលើកុំព្យូទ័រយួរដៃនេះសម្រាប់រយៈពេលរក្សាទុកមួយទៀត។ សូមប្រាប់មូលហេតុដែលករណីនេះត្រូវការវា៖ ទីស្នាក់ការកណ្តាល និងឧបករណ៍នេះ រក្សាទុកមូលហេតុនេះទាំងពីរ។</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <location filename="../messages.py" line="24"/>
@@ -4708,65 +4729,107 @@
         <translation>បានដកវិញ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="55"/>
-        <location filename="../views/person_detail.py" line="150"/>
+        <location filename="../views/person_detail.py" line="57"/>
+        <location filename="../views/person_detail.py" line="160"/>
         <source>Select a person and press Enter to open the record.</source>
         <translation type="unfinished">សូមជ្រើសរើសបុគ្គលម្នាក់ ហើយចុច Enter ដើម្បីបើកកំណត់ត្រា។</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="56"/>
+        <location filename="../views/person_detail.py" line="58"/>
         <source>Correct…</source>
         <translation type="unfinished">កែតម្រូវ…</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="58"/>
+        <location filename="../views/person_detail.py" line="60"/>
         <source>Correct identity</source>
         <translation type="unfinished">កែតម្រូវអត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="60"/>
+        <location filename="../views/person_detail.py" line="62"/>
         <source>Void…</source>
         <translation type="unfinished">ចាត់ទុកជាមោឃៈ…</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="62"/>
+        <location filename="../views/person_detail.py" line="64"/>
         <source>Void a record</source>
         <translation type="unfinished">ចាត់ទុកកំណត់ត្រាជាមោឃៈ</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="67"/>
+        <location filename="../views/person_detail.py" line="69"/>
         <source>Refer…</source>
         <translation>បញ្ជូន…</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="69"/>
+        <location filename="../views/person_detail.py" line="71"/>
         <source>Refer the person to an agency</source>
         <translation>បញ្ជូនសាមីខ្លួនទៅស្ថាប័នមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="72"/>
+        <location filename="../views/person_detail.py" line="74"/>
         <source>Withdraw consent…</source>
         <translation>ដកការយល់ព្រមវិញ…</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="74"/>
+        <location filename="../views/person_detail.py" line="76"/>
         <source>Withdraw a consent</source>
         <translation>ដកការយល់ព្រមមួយវិញ</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="133"/>
+        <location filename="../views/person_detail.py" line="80"/>
+        <source>Fetch back from HQ…</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>យកមកវិញពីទីស្នាក់ការកណ្តាល (HQ)…</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="82"/>
+        <source>Fetch the removed protection section back from HQ</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>យកផ្នែកការការពារដែលបានលុបចេញ មកវិញពីទីស្នាក់ការកណ្តាល</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="143"/>
         <source>Loading…</source>
         <translation type="unfinished">កំពុងផ្ទុក…</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="194"/>
+        <location filename="../views/person_detail.py" line="204"/>
         <source>This record was voided: %1</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_detail.py" line="215"/>
+        <location filename="../views/person_detail.py" line="226"/>
+        <source>Minimised on %1: the protection section and notes were removed from this laptop; a supervisor can fetch them back from HQ.</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>បានកាត់បន្ថយនៅថ្ងៃ %1៖ ផ្នែកការការពារ និងកំណត់សម្គាល់ ត្រូវបានលុបចេញពីកុំព្យូទ័រយួរដៃនេះ។ អ្នកត្រួតពិនិត្យអាចយកវាមកវិញពីទីស្នាក់ការកណ្តាល (HQ)។</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="233"/>
         <source>No arrivals recorded.</source>
         <translation type="unfinished">មិនមានការមកដល់ដែលបានកត់ត្រាទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="349"/>
+        <source>This laptop has no link to HQ (it is not set up to sync): nothing was fetched.</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>កុំព្យូទ័រយួរដៃនេះមិនមានការតភ្ជាប់ទៅទីស្នាក់ការកណ្តាលទេ (មិនទាន់បានរៀបចំសម្រាប់ធ្វើសមកាលកម្ម)៖ គ្មានអ្វីត្រូវបានយកមកទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="354"/>
+        <source>Fetching the record back from HQ…</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>កំពុងយកកំណត់ត្រាមកវិញពីទីស្នាក់ការកណ្តាល…</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="368"/>
+        <source>Fetched back from HQ: the protection section and notes are on this laptop again.</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>បានយកមកវិញពីទីស្នាក់ការកណ្តាល៖ ផ្នែកការការពារ និងកំណត់សម្គាល់ មាននៅលើកុំព្យូទ័រយួរដៃនេះម្តងទៀត។</translation>
+    </message>
+    <message>
+        <location filename="../views/person_detail.py" line="375"/>
+        <source>HQ cannot be reached (no network?): nothing was fetched and nothing changed. Try again when the laptop is online.</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>មិនអាចភ្ជាប់ទៅទីស្នាក់ការកណ្តាលបានទេ (គ្មានបណ្តាញ?)៖ គ្មានអ្វីត្រូវបានយកមក ហើយគ្មានអ្វីផ្លាស់ប្តូរទេ។ សូមព្យាយាមម្តងទៀត នៅពេលកុំព្យូទ័រយួរដៃមានអ៊ីនធឺណិត។</translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="146"/>
@@ -5944,7 +6007,7 @@
 <context>
     <name>StartUp</name>
     <message>
-        <location filename="../app.py" line="171"/>
+        <location filename="../app.py" line="172"/>
         <source>This store is already open in another Checkpoint window. Switch to that window (it may be minimised), or close it first.</source>
         <translation>ឃ្លាំងទិន្នន័យនេះកំពុងបើកនៅក្នុងផ្ទាំង Checkpoint មួយទៀតរួចហើយ។ សូមប្តូរទៅផ្ទាំងនោះ (វាអាចត្រូវបានបង្រួម) ឬបិទវាជាមុនសិន។</translation>
     </message>
