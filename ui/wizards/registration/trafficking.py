@@ -249,5 +249,6 @@ class TraffickingPage(FlowPage):
             flags.append(self.tr("Child: refer to child protection."))
         if "UNVERIFIED_GRADE_USED" in r.flags:
             flags.append(self.tr("An indicator whose grade is not yet verified was used."))
+        lines = "<br>".join(html.escape(core_message(m)) for m in r.explanation_messages[2:])
         self.result.setText("<b>" + outcome_text(r.outcome) + "</b><br>" + " ".join(flags) + "<br><small>"
-                            + "<br>".join(html.escape(core_message(m)) for m in r.explanation_messages[2:]) + "</small>")
+                            + lines + "</small>")
