@@ -5814,37 +5814,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="154"/>
+        <location filename="../wizards/registration/review.py" line="112"/>
+        <source>Made without consent: immediate danger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="158"/>
         <source>Protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="154"/>
+        <location filename="../wizards/registration/review.py" line="158"/>
         <source>Child protection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="155"/>
+        <location filename="../wizards/registration/review.py" line="159"/>
         <source>Health facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="156"/>
+        <location filename="../wizards/registration/review.py" line="160"/>
         <source>immediate danger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="156"/>
+        <location filename="../wizards/registration/review.py" line="160"/>
         <source>same day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="157"/>
+        <location filename="../wizards/registration/review.py" line="161"/>
         <source>routine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="161"/>
+        <location filename="../wizards/registration/review.py" line="165"/>
         <source>%1: %2 · %3 — %4</source>
         <comment>referral: kind, agency, urgency, reason</comment>
         <translation type="unfinished"></translation>

@@ -5874,37 +5874,43 @@
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ (គ្មានការយល់ព្រមឱ្យពិនិត្យស្រាវជ្រាវ)។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="154"/>
+        <location filename="../wizards/registration/review.py" line="112"/>
+        <source>Made without consent: immediate danger</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>ធ្វើឡើងដោយគ្មានការយល់ព្រម៖ គ្រោះថ្នាក់ភ្លាមៗ</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/review.py" line="158"/>
         <source>Protection</source>
         <translation type="unfinished">ការការពារ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="154"/>
+        <location filename="../wizards/registration/review.py" line="158"/>
         <source>Child protection</source>
         <translation type="unfinished">ការការពារកុមារ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="155"/>
+        <location filename="../wizards/registration/review.py" line="159"/>
         <source>Health facility</source>
         <translation type="unfinished">មូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="156"/>
+        <location filename="../wizards/registration/review.py" line="160"/>
         <source>immediate danger</source>
         <translation type="unfinished">គ្រោះថ្នាក់ភ្លាមៗ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="156"/>
+        <location filename="../wizards/registration/review.py" line="160"/>
         <source>same day</source>
         <translation type="unfinished">ក្នុងថ្ងៃតែមួយ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="157"/>
+        <location filename="../wizards/registration/review.py" line="161"/>
         <source>routine</source>
         <translation type="unfinished">ធម្មតា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/review.py" line="161"/>
+        <location filename="../wizards/registration/review.py" line="165"/>
         <source>%1: %2 · %3 — %4</source>
         <comment>referral: kind, agency, urgency, reason</comment>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>

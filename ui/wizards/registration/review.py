@@ -106,7 +106,11 @@ class ReviewPage(FlowPage):
         consent = bool(self.flow.consents.get("referral")) or self.flow.is_child()
         km = content_language() == "km"
         for r in [*self.flow.suggested_referrals(), *self.flow.officer_referrals]:
-            it = QListWidgetItem(self.referral_text(r, km))
+            text = self.referral_text(r, km)
+            if r.get("urgency") == "IMMEDIATE_DANGER" and not consent and r["kind"] != "health":
+                # issue 12: never blocked by consent (duty of care), and said so, as the record and the slip say it
+                text += "\n" + self.tr("Made without consent: immediate danger")
+            it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, r)
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             on = consent and (first_visit or (r["kind"], r["agency_code"]) in chosen)
