@@ -109,7 +109,7 @@ class ReviewPage(FlowPage):
             text = self.referral_text(r, km)
             if r.get("urgency") == "IMMEDIATE_DANGER" and not consent and r["kind"] != "health":
                 # issue 12: never blocked by consent (duty of care), and said so, as the record and the slip say it
-                text += "\n" + self.tr("Made without consent: immediate danger")
+                text = self.tr("Made without consent: immediate danger") + "\n" + text
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, r)
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
