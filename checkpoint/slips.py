@@ -109,6 +109,8 @@ class Slip:
     reason_en: str
     reason_km: str
     token: str
+    # issue 12: an immediate-danger referral made without the person's consent to referral (duty of care) says so
+    without_consent: bool = False
 
 
 def make_slip(row: Mapping[str, Any], *, checkpoint_name: str, token: str, tz: tzinfo) -> Slip:
@@ -153,6 +155,7 @@ def make_slip(row: Mapping[str, Any], *, checkpoint_name: str, token: str, tz: t
         reason_en=reason[0],
         reason_km=reason[1],
         token=token,
+        without_consent=bool(row.get("without_consent")),
     )
 
 

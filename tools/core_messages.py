@@ -4,7 +4,9 @@
     .venv/bin/python tools/core_messages.py --check  # exit 1 if it is out of date (tests run this)
 
 The UI shows a core error as tr("Core", message): messages built at run time (with values in them) cannot be
-translated this way and are shown in English.
+translated this way and are shown in English. A message with values that the officer reads aloud is a
+``checkpoint.screening.messages.Msg`` instead: its template is a ``MSG_*`` constant (collected here, placeholders
+%1..%9) and the UI fills it after translating (ui.messages.core_message).
 """
 
 from __future__ import annotations

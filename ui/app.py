@@ -111,6 +111,7 @@ class CheckpointApp:
             from sync.device import DeviceSync  # the composition root is the one place ui meets sync
 
             worker = DeviceSync(session)
+            self.ctx.fetch_back = worker.fetch_back          # issue 12: a record's "Fetch back from HQ…"
         self.main = MainWindow(self.ctx, lock_minutes=self.lock_minutes, sync_worker=worker)
         self.main.lock_requested.connect(self.lock)
         self.main.resize(1100, 760)

@@ -26,6 +26,9 @@ class AppContext(QObject):
         super().__init__(parent)
         self.runner = runner
         self.session = session
+        # Issue 12: fetch a minimised record back from HQ, ``fetch_back(person_id, reason) -> Changes`` (run it on the
+        # network pool). Set by the composition root from sync.device.DeviceSync; None where this role has no sync.
+        self.fetch_back: Callable[[str, str], Any] | None = None
 
     @property
     def role(self) -> str:

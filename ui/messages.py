@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from checkpoint.errors import (
     AccountDisabled,
     CheckpointError,
@@ -13,8 +15,9 @@ from checkpoint.errors import (
     ValidationError,
     WrongPassphrase,
 )
+from checkpoint.screening.messages import render
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication
-from ui.text import code_label, local_date
+from ui.text import code_label, content_language, local_date
 
 # Field labels, used for inline errors and review pages (context "Field").
 FIELD_LABELS = {
@@ -121,3 +124,25 @@ def error_message(exc: BaseException) -> str:
     return QCoreApplication.translate(
         "Errors", "Something went wrong and nothing was saved. Please try again; if it happens again, "
                   "tell your supervisor.")
+
+
+def core_message(message: Any) -> str:
+    """A core message with placeholders (``checkpoint.screening.messages.Msg`` or its ``to_dict()``), its template
+    and each message argument translated in the "Core" context, bilingual content in the content language."""
+    return render(message, lambda s: tr("Core", s), content_language())
+
+
+def explanation_lines(screen: Any) -> list[str]:
+    """A screen's explanation as the officer reads it: its translatable messages where the core gives them
+    (``explanation_messages``), else each stored line translated as a whole (a fixed core line, or English)."""
+    msgs = screen.get("explanation_messages") if isinstance(screen, dict) else None
+    if msgs:
+        return [core_message(m) for m in msgs]
+    lines = screen.get("explanation") if isinstance(screen, dict) else None
+    return [tr("Core", line) for line in lines or []]
+
+
+def fill(template: str, *args: object) -> str:
+    """``template`` (already translated) with ``%1`` .. ``%9`` replaced by ``args`` in one pass: text inside an
+    argument (a reason the officer typed) is never read for placeholders."""
+    return render({"text": template, "args": [str(a) for a in args]}, lambda s: s, "en")

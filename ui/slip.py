@@ -70,6 +70,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "unknown": ("unknown", "មិនដឹង"),
     "document": ("Document", "ឯកសារ"),
     "reason": ("Reason", "មូលហេតុ"),
+    "without_consent": ("Made without consent: immediate danger", "ធ្វើឡើងដោយគ្មានការយល់ព្រម៖ គ្រោះថ្នាក់ភ្លាមៗ"),
     "footer": ("Scan the QR code with Checkpoint to check this slip. The code holds the referral number, "
                "not the person's name.",
                "ស្កេនកូដ QR ជាមួយកម្មវិធី Checkpoint ដើម្បីផ្ទៀងផ្ទាត់លិខិតនេះ។ "
@@ -272,6 +273,8 @@ class _Page:
         cy = self.label(x, cy, col_w, "urgency")
         cy = self.values(x, cy, col_w, s.urgency_en, s.urgency_km, 34,
                          bold=s.urgency == "IMMEDIATE_DANGER") + 22
+        if s.without_consent:       # issue 12: duty of care, said on the slip the agency receives
+            cy = self.values(x, cy - 16, col_w, *LABELS["without_consent"], 30, bold=True) + 22
         cy = self.label(x, cy, col_w, "officer")
         cy = self.text(x, cy, col_w, s.officer_name, 34)
         if not self.dry:

@@ -8,6 +8,8 @@ version of the wording shown. A withdrawal is an event of its own.
     ('person', 'IOM')
 
 The arrival record itself is an official act, kept and counted without consent; the interviews and sharing are not.
+An officer's referral in immediate danger is never blocked by consent (duty of care) and reads "made without consent:
+immediate danger" on the record and the slip; sharing consent alone still decides where data goes (docs/consent.md).
 The guardian is recorded by name and relationship on the consent itself (no dependency on a households table).
 Errors: :class:`checkpoint.errors.ValidationError` naming the first bad field.
 """

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from checkpoint.errors import ValidationError
 from checkpoint.screening._content import DIMENSION_CODES, ILO_SETS, IndicatorSet, Item, indicator_set
+from checkpoint.screening.messages import Content, Join, Msg
 
 __all__ = ["DimensionResult", "TraffickingResult", "evaluate_trafficking", "select_set", "trafficking_items"]
 
@@ -26,16 +27,57 @@ MAX_AGE = 130
 RECRUITMENT = ("DR", "CR", "VR")
 DESTINATION = ("CD", "VD")
 
-# Rule A, clause by clause (spec §1.4). Codes are stored in the audit record.
-_CLAUSE_TEXT = {
-    "A1": "2 or more strong indicators",
-    "A2": "1 strong indicator plus at least 1 medium or weak indicator",
-    "A3": "3 or more medium indicators",
-    "A4": "2 medium indicators plus at least 1 weak indicator",
-}
+# Rule A, clause by clause (spec §1.4). Codes are stored in the audit record. Every line of the explanation is a
+# fixed template with placeholders (checkpoint/screening/messages.py): the officer reads it aloud in Khmer too.
+MSG_CLAUSE_A1: Final = "2 or more strong indicators"
+MSG_CLAUSE_A2: Final = "1 strong indicator plus at least 1 medium or weak indicator"
+MSG_CLAUSE_A3: Final = "3 or more medium indicators"
+MSG_CLAUSE_A4: Final = "2 medium indicators plus at least 1 weak indicator"
+_CLAUSE_TEXT = {"A1": MSG_CLAUSE_A1, "A2": MSG_CLAUSE_A2, "A3": MSG_CLAUSE_A3, "A4": MSG_CLAUSE_A4}
 
+MSG_GRADE_S: Final = "strong"
+MSG_GRADE_M: Final = "medium"
+MSG_GRADE_W: Final = "weak"
+_GRADE_WORD = {"S": MSG_GRADE_S, "M": MSG_GRADE_M, "W": MSG_GRADE_W}
 
-_GRADE_WORD = {"S": "strong", "M": "medium", "W": "weak"}
+MSG_WHY_NOTHING: Final = "nothing ticked"
+MSG_WHY_WEAK_ONLY: Final = "weak indicators alone never make a dimension positive"
+MSG_WHY_ONE_STRONG: Final = "one strong indicator alone is not enough; it needs one more indicator in this dimension"
+MSG_WHY_ONE_MEDIUM: Final = ("one medium indicator is not enough without a strong one, two more medium, or one more "
+                             "medium and a weak")
+MSG_WHY_TWO_MEDIUM: Final = "two medium indicators need a third medium or one weak indicator in this dimension"
+
+MSG_CHECKLIST: Final = "Checklist: %1 (content %2 version %3); age %4; %5 indicator(s) ticked."
+MSG_EACH_DIMENSION: Final = "Each dimension is judged on its own ticks; counts are never added across dimensions."
+MSG_DIMENSION: Final = "%1 %2: %3 strong, %4 medium, %5 weak — %6."
+MSG_DIM_POSITIVE: Final = "positive: %1"
+MSG_DIM_NOT_POSITIVE: Final = "not positive: %1"
+MSG_POSITIVE: Final = "positive"
+MSG_POSITIVE_WHICH: Final = "positive (%1)"
+MSG_NOT_POSITIVE: Final = "not positive"
+MSG_RECRUITMENT: Final = "Recruitment (DR, CR or VR): %1."
+MSG_EXPLOITATION: Final = "Exploitation (EX): %1."
+MSG_DESTINATION: Final = "Coercion or vulnerability at destination (CD or VD): %1."
+MSG_RULE_CHILD: Final = ("Rule for children under 18: recruitment and exploitation must both be positive; coercion or "
+                         "vulnerability at destination is not required.")
+MSG_RULE_ADULT: Final = "Adult rule: recruitment, exploitation and destination must all be positive."
+MSG_RULE_ADULT_FOR_CHILD: Final = ("Adult rule applied to a child (ADULT_RULE setting): recruitment, exploitation and "
+                                   "destination must all be positive.")
+MSG_RESULT_PRESENT: Final = "Result: indicators of trafficking present — refer."
+MSG_RESULT_NOT_MET: Final = ("Result: the combination for a trafficking referral is not met (missing: %1). This does "
+                             "not rule out trafficking or other harm; refer if in doubt.")
+MSG_MISSING_RECRUITMENT: Final = "recruitment"
+MSG_MISSING_EXPLOITATION: Final = "exploitation"
+MSG_MISSING_DESTINATION: Final = "destination"
+_MISSING = {"recruitment": MSG_MISSING_RECRUITMENT, "exploitation": MSG_MISSING_EXPLOITATION,
+            "destination": MSG_MISSING_DESTINATION}
+MSG_FLAG_CHILD: Final = ("Child under 18 with exploitative conditions of work: a child-protection referral is required "
+                         "whatever the result above.")
+MSG_FLAG_EXPLOITATION_ONLY: Final = ("Exploitative conditions of work without recruitment indicators: consider a "
+                                     "protection or labour-rights referral.")
+MSG_FLAG_UNVERIFIED: Final = ("Grade not yet verified against the source used for: %1. Keep this in mind when "
+                              "reviewing the result.")
+MSG_COUNTED_AS: Final = "%1 (counted as %2)"
 
 
 def _clauses(s: int, m: int, w: int) -> tuple[str, ...]:
@@ -53,14 +95,20 @@ def _clauses(s: int, m: int, w: int) -> tuple[str, ...]:
 
 def _why_not(s: int, m: int, w: int) -> str:
     if s == m == w == 0:
-        return "nothing ticked"
+        return MSG_WHY_NOTHING
     if s == 0 and m == 0:
-        return "weak indicators alone never make a dimension positive"
+        return MSG_WHY_WEAK_ONLY
     if s == 1:
-        return "one strong indicator alone is not enough; it needs one more indicator in this dimension"
+        return MSG_WHY_ONE_STRONG
     if m == 1:
-        return "one medium indicator is not enough without a strong one, two more medium, or one more medium and a weak"
-    return "two medium indicators need a third medium or one weak indicator in this dimension"
+        return MSG_WHY_ONE_MEDIUM
+    return MSG_WHY_TWO_MEDIUM
+
+
+def _reason(clauses: tuple[str, ...], s: int, m: int, w: int) -> Msg:
+    if clauses:
+        return Msg(MSG_DIM_POSITIVE, (Msg(_CLAUSE_TEXT[clauses[0]]),))
+    return Msg(MSG_DIM_NOT_POSITIVE, (Msg(_why_not(s, m, w)),))
 
 
 @dataclass(frozen=True)
@@ -108,6 +156,8 @@ class TraffickingResult:
     grades_used: tuple[tuple[str, str], ...]
     unverified_items: tuple[str, ...]
     rule_version: str = RULE_VERSION
+    # The explanation as translatable messages (``explanation`` is their English): what the UI shows, in Khmer too.
+    explanation_messages: tuple[Msg, ...] = ()
 
     @property
     def indicators_present(self) -> bool:
@@ -239,7 +289,7 @@ def evaluate_trafficking(ticked: Iterable[str], *, age: int, child_rule: str = "
         grades = [s.by_id[i].grade for i in mine]
         st, me, we = grades.count("S"), grades.count("M"), grades.count("W")
         met = _clauses(st, me, we)
-        reason = f"positive: {_CLAUSE_TEXT[met[0]]}" if met else f"not positive: {_why_not(st, me, we)}"
+        reason = _reason(met, st, me, we).english()
         dims.append(DimensionResult(dim.code, dim.name_en, st, me, we, bool(met), met, reason, mine))
 
     pos = frozenset(d.code for d in dims if d.positive)
@@ -263,12 +313,12 @@ def evaluate_trafficking(ticked: Iterable[str], *, age: int, child_rule: str = "
         flags.add("UNVERIFIED_GRADE_USED")
 
     outcome = "PRESUMED_VICTIM" if indicated else "NOT_INDICATED"
-    explanation = _explain(s, dims, age, rule_applied, rec, exp, dst, indicated, flags, unverified, len(ticks))
+    messages = _explain(s, dims, age, rule_applied, rec, exp, dst, indicated, flags, unverified, len(ticks))
     return TraffickingResult(
         outcome=outcome,
         positive_dimensions=pos,
         flags=frozenset(flags),
-        explanation=explanation,
+        explanation=tuple(m.english() for m in messages),
         content_id=s.content_id,
         content_version=s.version,
         ilo_set=s.ilo_set,
@@ -283,12 +333,13 @@ def evaluate_trafficking(ticked: Iterable[str], *, age: int, child_rule: str = "
         destination=dst,
         grades_used=tuple((i, s.by_id[i].grade) for i in ticks),
         unverified_items=unverified,
+        explanation_messages=messages,
     )
 
 
-def _which(dims: list[DimensionResult], codes: tuple[str, ...]) -> str:
+def _which(dims: list[DimensionResult], codes: tuple[str, ...]) -> Msg:
     hits = [d.code for d in dims if d.code in codes and d.positive]
-    return f"positive ({', '.join(hits)})" if hits else "not positive"
+    return Msg(MSG_POSITIVE_WHICH, (", ".join(hits),)) if hits else Msg(MSG_NOT_POSITIVE)
 
 
 def _explain(
@@ -303,41 +354,34 @@ def _explain(
     flags: set[str],
     unverified: tuple[str, ...],
     n_ticks: int,
-) -> tuple[str, ...]:
+) -> tuple[Msg, ...]:
     lines = [
-        f"Checklist: {s.label_en} (content {s.content_id} version {s.version}); age {age}; "
-        f"{n_ticks} indicator(s) ticked.",
-        "Each dimension is judged on its own ticks; counts are never added across dimensions.",
+        Msg(MSG_CHECKLIST, (Content(s.label_en, s.label_km), s.content_id, s.version, age, n_ticks)),
+        Msg(MSG_EACH_DIMENSION),
     ]
+    names = {d.code: d for d in s.dimensions}
     for d in dims:
-        lines.append(f"{d.code} {d.name_en}: {d.strong} strong, {d.medium} medium, {d.weak} weak — {d.reason_en}.")
-    lines.append(f"Recruitment (DR, CR or VR): {_which(dims, RECRUITMENT)}.")
-    lines.append(f"Exploitation (EX): {'positive' if exp else 'not positive'}.")
-    lines.append(f"Coercion or vulnerability at destination (CD or VD): {_which(dims, DESTINATION)}.")
+        lines.append(Msg(MSG_DIMENSION, (d.code, Content(d.name_en, names[d.code].name_km), d.strong, d.medium,
+                                         d.weak, _reason(d.clauses, d.strong, d.medium, d.weak))))
+    lines.append(Msg(MSG_RECRUITMENT, (_which(dims, RECRUITMENT),)))
+    lines.append(Msg(MSG_EXPLOITATION, (Msg(MSG_POSITIVE if exp else MSG_NOT_POSITIVE),)))
+    lines.append(Msg(MSG_DESTINATION, (_which(dims, DESTINATION),)))
     if rule_applied == "CHILD_R_AND_E":
-        lines.append("Rule for children under 18: recruitment and exploitation must both be positive; "
-                     "coercion or vulnerability at destination is not required.")
+        lines.append(Msg(MSG_RULE_CHILD))
         needed = {"recruitment": rec, "exploitation": exp}
     else:
-        who = "Adult rule"
-        if rule_applied == "CHILD_ADULT_RULE":
-            who = "Adult rule applied to a child (ADULT_RULE setting)"
-        lines.append(f"{who}: recruitment, exploitation and destination must all be positive.")
+        lines.append(Msg(MSG_RULE_ADULT_FOR_CHILD if rule_applied == "CHILD_ADULT_RULE" else MSG_RULE_ADULT))
         needed = {"recruitment": rec, "exploitation": exp, "destination": dst}
     if indicated:
-        lines.append("Result: indicators of trafficking present — refer.")
+        lines.append(Msg(MSG_RESULT_PRESENT))
     else:
-        missing = [k for k, v in needed.items() if not v]
-        lines.append(f"Result: the combination for a trafficking referral is not met (missing: {', '.join(missing)}). "
-                     "This does not rule out trafficking or other harm; refer if in doubt.")
+        missing = tuple(Msg(_MISSING[k]) for k, v in needed.items() if not v)
+        lines.append(Msg(MSG_RESULT_NOT_MET, (Join(missing),)))
     if "CHILD_PROTECTION" in flags:
-        lines.append("Child under 18 with exploitative conditions of work: a child-protection referral is required "
-                     "whatever the result above.")
+        lines.append(Msg(MSG_FLAG_CHILD))
     if "EXPLOITATION_ONLY" in flags:
-        lines.append("Exploitative conditions of work without recruitment indicators: consider a protection or "
-                     "labour-rights referral.")
+        lines.append(Msg(MSG_FLAG_EXPLOITATION_ONLY))
     if "UNVERIFIED_GRADE_USED" in flags:
-        used = ", ".join(f"{i} (counted as {_GRADE_WORD[s.by_id[i].grade]})" for i in unverified)
-        lines.append(f"Grade not yet verified against the source used for: {used}. "
-                     "Keep this in mind when reviewing the result.")
+        used = tuple(Msg(MSG_COUNTED_AS, (i, Msg(_GRADE_WORD[s.by_id[i].grade]))) for i in unverified)
+        lines.append(Msg(MSG_FLAG_UNVERIFIED, (Join(used),)))
     return tuple(lines)

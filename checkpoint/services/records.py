@@ -22,10 +22,12 @@ from checkpoint import protection_section, screening
 from checkpoint.errors import NotFound, ValidationError
 from checkpoint.model.roles import Permission
 from checkpoint.screening import checklist
+from checkpoint.screening.messages import MSG_CANNOT_REEXPLAIN, MSG_NOT_SCREENED, Msg
 from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
 from checkpoint.services import protection
 from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.directory import Directory
+from checkpoint.services.referrals import made_without_consent
 
 __all__ = ["PersonSummary", "Records", "RemoteAuthor", "TodayFigures", "summaries"]
 
@@ -168,6 +170,10 @@ class Records:
         if not rows:
             raise NotFound("No such person.")
         person = {k: v for k, v in rows[0].items() if k not in ("name_key", "search_name")}
+        # issue 12 point 6: when this device last dropped the protection section and notes of this record (None: never
+        # or fetched back since); every role that opens the record is told, a supervisor may fetch it back
+        person["minimised_at"] = db.execute("SELECT max(minimised_at) FROM minimised_events WHERE person_id = ?",
+                                            [pid]).fetchone()[0]
         encounters = row_dicts(db.execute("SELECT * FROM encounters WHERE person_id = ? ORDER BY arrival_at",
                                           [pid]))
         consents = row_dicts(db.execute(
@@ -212,6 +218,9 @@ class Records:
                 if ctx.may(Permission.VIEW_TB) else []
             e["referrals"] = [_with_directory(_referral_view(_open_referral(r, sec), full), directory, stages)
                               for r in refs if r["encounter_id"] == e["id"]]
+            for r in e["referrals"]:     # issue 12: an immediate-danger referral made without consent says so
+                if not r.get("restricted") and made_without_consent(db, r, e.get("age_at_arrival")):
+                    r["without_consent"] = "IMMEDIATE_DANGER"
             out_enc.append(e)
         with ctx.store.write():
             ctx.store.record("person.viewed", "person", pid, {}, author=ctx.user.id)
@@ -371,14 +380,18 @@ def _explained(row: dict[str, Any]) -> dict[str, Any]:
             res = screening.evaluate_tb(age=row["answers"]["age"], mode=row["answers"]["mode"], **a)
     except Exception:
         res = None
+    # ``explanation_messages``: the same lines as translatable messages (checkpoint/screening/messages.py) where the
+    # core has them (the trafficking rule; the TB screen's lines are still English sentences).
     if "ticked" in row and row["outcome"] == checklist.NOT_SCREENED:
-        row["explanation"] = ["The checklist was not asked: not screened (this is not a finding of no indicators)."]
+        msgs = [Msg(MSG_NOT_SCREENED)]
     elif res is None or (res.content_id, res.content_version) != (row["content_id"], row["content_version"]) \
             or res.outcome != row["outcome"]:
-        row["explanation"] = [f"Recorded with {row['content_id']} version {row['content_version']}, which this "
-                              f"version of Checkpoint cannot re-explain; the recorded result stands."]
+        msgs = [Msg(MSG_CANNOT_REEXPLAIN, (str(row["content_id"]), str(row["content_version"])))]
     else:
-        row["explanation"] = list(res.explanation)
+        msgs = list(getattr(res, "explanation_messages", ()))
+    row["explanation"] = [m.english() for m in msgs] if msgs else list(res.explanation)
+    if msgs:
+        row["explanation_messages"] = [m.to_dict() for m in msgs]
     if "ticked" in row:
         _add_answers(row)
     return row

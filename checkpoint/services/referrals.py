@@ -347,3 +347,24 @@ def directory_codes(ctx: Context, referral: Mapping[str, Any]) -> frozenset[str]
     if not isinstance(code, str) or not code:
         return frozenset()
     return frozenset({code}) & {a.code for a in Directory(ctx).active_agencies() if a.source == "directory"}
+
+
+def made_without_consent(db: Any, referral: Mapping[str, Any], age_at_arrival: int | None) -> bool:
+    """Issue 12 (product decision): an officer's referral in immediate danger is never blocked by consent (duty of
+    care); such a referral of an adult whose consent to referral (for its agency, else the arrival's) was not given
+    is shown as "made without consent: immediate danger" on the record and the slip. Read from what the event log
+    holds (the referral's urgency, the consents given at that arrival), so every device and HQ read it alike; a
+    consent given and later withdrawn was given. A child's referral rests on the guardian and the duty to protect,
+    never on this. Where its data goes is unchanged: sharing consent alone decides it."""
+    if referral.get("urgency") != "IMMEDIATE_DANGER" or referral.get("kind") == "health":
+        return False
+    if age_at_arrival is not None and age_at_arrival < 18:
+        return False
+    eid, agency = referral.get("encounter_id"), referral.get("agency_code") or ""
+    rec = db.execute("SELECT granted FROM consent_records WHERE encounter_id = ? AND purpose = 'referral' AND "
+                     "target IN (?, '') ORDER BY target DESC LIMIT 1", [eid, agency]).fetchone()
+    if rec is not None:
+        return not rec[0]
+    legacy = db.execute("SELECT granted FROM consents WHERE encounter_id = ? AND purpose = 'referral'",
+                        [eid]).fetchone()
+    return not (legacy and legacy[0])

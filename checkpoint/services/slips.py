@@ -24,6 +24,7 @@ from checkpoint.errors import ConflictError, NotFound, PermissionDenied, StoreEr
 from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context
 from checkpoint.services.changes import Changes
+from checkpoint.services.referrals import made_without_consent
 from checkpoint.slips import Slip, make_slip, sign_token
 
 __all__ = ["Slips"]
@@ -85,7 +86,8 @@ class Slips:
             "SELECT r.id, r.person_id, r.kind, r.agency_code, r.reason_code, r.urgency, r.created_at, r.voided, "
             "p.family_name, p.given_names, p.name_khmer, p.sex, p.date_of_birth, p.dob_estimated, "
             "p.id_document_type, p.id_document_number, p.voided AS person_voided, "
-            "e.officer_id, e.voided AS encounter_voided, u.display_name AS officer_name "
+            "e.officer_id, e.voided AS encounter_voided, u.display_name AS officer_name, r.encounter_id, "
+            "e.age_at_arrival "
             "FROM referrals r JOIN persons p ON p.id = r.person_id JOIN encounters e ON e.id = r.encounter_id "
             "LEFT JOIN users u ON u.id = r.created_by WHERE r.id = ?", [referral_id])
         cols = [d[0] for d in cur.description]
@@ -110,6 +112,7 @@ class Slips:
                           "AND w.target IN (r.agency_code, '')", [row["id"]]).fetchone():
             raise ConflictError("The person withdrew consent to this referral or to sharing; there is no slip to "
                                 "print.")
+        row["without_consent"] = made_without_consent(ctx.db, row, row["age_at_arrival"])     # issue 12
         return row
 
     def _sign(self, row: dict[str, Any]) -> str:

@@ -103,6 +103,16 @@ class DeviceSync:
                 self._transport = None
             return new
 
+    def fetch_back(self, person_id: str, reason: str) -> Any:
+        """Issue 12: a supervisor fetches a minimised record back from HQ (``sync.device.fetchback.fetch_back``, on
+        this sync connection): returns the ``Changes``. Raises what it raises (PermissionDenied, ValidationError for
+        no reason, NotFound for nothing minimised) before any network, SyncUnavailable when HQ cannot be reached."""
+        from sync.device.fetchback import fetch_back
+        with self._lock:
+            session = self._sync_session()
+            session.retention.check_fetch(person_id, reason)        # before the network: role, reason, anything
+            return fetch_back(session, self._link(), person_id, reason)
+
     def status(self) -> dict[str, Any]:
         """``Outbox.status()`` plus the conflicts to decide (for a role that may decide them) and the referral
         directory in use (``Directory.status()``: its date, expiry, and why HQ's latest was refused, if it was)."""

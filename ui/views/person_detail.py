@@ -18,10 +18,12 @@ from checkpoint.model.roles import Permission, can
 from checkpoint.services import Changes, Session
 from ui.context import AppContext
 from ui.dialogs.corrections import CorrectDialog, ReasonDialog, VoidDialog
+from ui.dialogs.fetch_back import FetchBackDialog
 from ui.dialogs.refer import ReferDialog
 from ui.dialogs.withdraw import WithdrawDialog, withdraw_choices
 from ui.messages import error_message
 from ui.qt import QFont, QFrame, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget, Signal
+from ui.text import local_date
 from ui.views.person_record import arrival_box, history_box, identity_box, plain_label, void_choices
 
 __all__ = ["PersonDetail", "load_record"]
@@ -74,6 +76,13 @@ class PersonDetail(QWidget):
         self.withdraw_button.setAccessibleName(self.tr("Withdraw a consent"))
         self.withdraw_button.clicked.connect(self.open_withdraw_dialog)
         self.withdraw_button.hide()
+        # issue 12 point 6: a supervisor fetches a minimised record back from HQ (a reason; on the network pool)
+        self.fetch_button = QPushButton(self.tr("Fetch back from HQ…"))
+        self.fetch_button.setObjectName("fetch_back")
+        self.fetch_button.setAccessibleName(self.tr("Fetch the removed protection section back from HQ"))
+        self.fetch_button.clicked.connect(self.open_fetch_dialog)
+        self.fetch_button.hide()
+        self.fetching = False
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
@@ -81,6 +90,7 @@ class PersonDetail(QWidget):
         top.addWidget(self.void_button)
         top.addWidget(self.refer_button)
         top.addWidget(self.withdraw_button)
+        top.addWidget(self.fetch_button)
         self.body = QWidget()
         self.body.setObjectName("person_body")
         self._body_layout = QVBoxLayout(self.body)
@@ -208,7 +218,15 @@ class PersonDetail(QWidget):
             can(role, Permission.AMEND_ANY) or (can(role, Permission.AMEND_OWN) and bool(live)
                                                 and live[-1].get("officer_id") == me)))
 
-        parts: list[QWidget] = [identity_box(p)]
+        minimised = p.get("minimised_at")
+        self.fetch_button.setVisible(bool(minimised) and can(role, Permission.MINIMISE) and not p.get("voided"))
+        self.fetch_button.setEnabled(not self.fetching)
+        parts: list[QWidget] = []
+        if minimised:       # every role that opens the record is told; only a supervisor has the button
+            parts.append(plain_label(self.tr("Minimised on %1: the protection section and notes were removed from "
+                                             "this laptop; a supervisor can fetch them back from HQ.")
+                                     .replace("%1", local_date(minimised)), "minimised_notice", bold=True))
+        parts.append(identity_box(p))
         parts += [arrival_box(e, role=role, on_approve=self.approve)                    # newest arrival first
                   for e in reversed(self._record["encounters"])]
         if not self._record["encounters"]:
@@ -315,6 +333,54 @@ class PersonDetail(QWidget):
 
         dlg.finished.connect(done)
         dlg.open()
+
+    def open_fetch_dialog(self) -> FetchBackDialog | None:
+        """Ask a supervisor why the case needs the record, then fetch it back from HQ on the network pool (the GUI
+        stays responsive); the pane redraws from the change. No HQ, or HQ unreachable: a plain message, nothing
+        changed."""
+        if self._record is None or self._person_id is None or not can(self._ctx.role, Permission.MINIMISE):
+            return None
+        dlg = FetchBackDialog(self)
+        pid = self._person_id
+
+        def submit(values: dict[str, Any]) -> None:
+            fetch = self._ctx.fetch_back
+            if fetch is None:
+                dlg.show_error(self.tr("This laptop has no link to HQ (it is not set up to sync): nothing was "
+                                       "fetched."))
+                return
+            self.fetching = True
+            self.fetch_button.setEnabled(False)
+            self._set_status(self.tr("Fetching the record back from HQ…"))
+            self._ctx.runner.op(fetch, pid, values["reason"], network=True) \
+                .success(lambda ch: self._fetched(dlg, ch)).failure(lambda e: self._fetch_failed(dlg, e)) \
+                .owned_by(self).run()
+
+        dlg.submitted.connect(submit)
+        self._open(dlg)
+        return dlg
+
+    def _fetched(self, dlg: FetchBackDialog, changes: Changes) -> None:
+        self.fetching = False
+        self.fetch_button.setEnabled(True)
+        if self.active_dialog is dlg:
+            dlg.accept()
+        self._set_status(self.tr("Fetched back from HQ: the protection section and notes are on this laptop again."))
+        self._ctx.announce(changes)         # written on the sync connection: every view redraws from it
+
+    def _fetch_failed(self, dlg: FetchBackDialog, exc: BaseException) -> None:
+        self.fetching = False
+        self.fetch_button.setEnabled(True)
+        if getattr(exc, "code", "") == "sync_unavailable":       # sync.errors.SyncUnavailable (ui never imports sync)
+            text = self.tr("HQ cannot be reached (no network?): nothing was fetched and nothing changed. Try again "
+                           "when the laptop is online.")
+        else:
+            text = error_message(exc)
+        self._set_status("")
+        if self.active_dialog is dlg:
+            dlg.show_error(text)
+        else:
+            self._set_status(text)
 
     def approve(self, encounter_id: str) -> None:
         """Approve an arrival (supervisors). The pane reloads from the change the service reports."""

@@ -18,7 +18,7 @@ from typing import Any
 
 from checkpoint.model.roles import Permission, can
 from checkpoint.services.records import RemoteAuthor
-from ui.messages import field_label, tr
+from ui.messages import explanation_lines, field_label, tr
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -210,8 +210,9 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
         lay.addWidget(plain_label(outcome, "trafficking_outcome", bold=True))
         safety = t.get("safety") or {}
         if safety.get("triggered"):     # issue 12: the project's safety rule, beside the ILO result, never hidden
-            lay.addWidget(plain_label(tr("Core", safety.get("label", "")) + ": " + " ".join(
-                tr("Core", m) for m in safety.get("messages") or []), "safety_result", bold=True))
+            # the label, then each reason a whole translated sentence on its own line (read aloud as it stands)
+            lay.addWidget(plain_label("\n".join([tr("Core", safety.get("label", "")), *(
+                tr("Core", m) for m in safety.get("messages") or [])]), "safety_result", bold=True))
         for flag in t.get("flags") or []:
             lay.addWidget(plain_label(_t(TRAFFICKING_FLAGS.get(flag, flag))))
         lay.addWidget(explanation(t, "trafficking_explanation"))
@@ -248,8 +249,7 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
 
 def explanation(screen: dict[str, Any], name: str) -> QLabel:
     """A screen's explanation lines (the core's wording, translated through the "Core" context), indented."""
-    lines = [QCoreApplication.translate("Core", line) for line in screen.get("explanation") or []]
-    w = plain_label("\n".join(lines), name)
+    w = plain_label("\n".join(explanation_lines(screen)), name)
     w.setIndent(12)
     return w
 
@@ -269,6 +269,8 @@ def referral_text(r: dict[str, Any]) -> str:
             .replace("%1", kind).replace("%2", agency).replace("%3", status))
     if r.get("urgency"):
         text += " (" + code_label("referral_urgencies", r["urgency"]) + ")"
+    if r.get("without_consent"):     # issue 12: duty of care in immediate danger, said plainly
+        text += "\n    " + QCoreApplication.translate("PersonDetail", "Made without consent: immediate danger")
     if r.get("protection"):          # its notes are sealed for this user (issue 10, point 11)
         text += " — " + tr("Core", r.get("protection_message", ""))
     for st in r.get("partner_stages") or []:

@@ -6,13 +6,14 @@ When every red-flag question is answered no, the full checklist is not shown (it
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from checkpoint import codelists, screening
 from checkpoint.errors import ValidationError
 from checkpoint.screening.prescreen import prescreen_content
 from checkpoint.workflows.registration import Step
-from ui.messages import error_message, tr
+from ui.messages import core_message, error_message, tr
 from ui.qt import (
     QGroupBox,
     QHBoxLayout,
@@ -248,5 +249,6 @@ class TraffickingPage(FlowPage):
             flags.append(self.tr("Child: refer to child protection."))
         if "UNVERIFIED_GRADE_USED" in r.flags:
             flags.append(self.tr("An indicator whose grade is not yet verified was used."))
+        lines = "<br>".join(html.escape(core_message(m)) for m in r.explanation_messages[2:])
         self.result.setText("<b>" + outcome_text(r.outcome) + "</b><br>" + " ".join(flags) + "<br><small>"
-                            + "<br>".join(r.explanation[2:]) + "</small>")
+                            + lines + "</small>")
