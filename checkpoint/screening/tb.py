@@ -10,10 +10,11 @@ A positive screen is not a diagnosis: it means "refer for a chest X-ray and a ra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Final
 
 from checkpoint.errors import ValidationError
 from checkpoint.screening._content import TBItem, tb_content
+from checkpoint.screening.messages import Content, Join, Msg
 
 __all__ = ["TBResult", "evaluate_tb", "tb_items"]
 
@@ -33,14 +34,40 @@ _RULE_SYMPTOMS = {
     "any_symptom": ("TB-S1", "TB-S2", "TB-S3", "TB-S4", "TB-S5"),
     "prolonged_cough": ("TB-S1d", "TB-S2"),
 }
-_RULE_TEXT = {
-    "child_under_15": "child under 15 — any of cough, coughing up blood, fever, night sweats, weight loss or "
-    "poor weight gain",
-    "w4ss_hiv": "person living with HIV — WHO four-symptom screen (cough of any duration, fever, night sweats, "
-    "weight loss) plus coughing up blood; this applies whatever the screen mode",
-    "any_symptom": "any TB symptom (cough of any duration, coughing up blood, fever, night sweats, weight loss)",
-    "prolonged_cough": f"prolonged cough — cough for {PROLONGED_COUGH_DAYS} days or more, or coughing up blood",
-}
+# The explanation the health worker reads (issue 12 point 7): fixed templates (``MSG_*``, translated in the "Core"
+# context, placeholders %1..%9) and their arguments, never a sentence glued together
+# (``checkpoint.screening.messages``).
+MSG_TB_RULE_CHILD: Final = ("child under 15 — any of cough, coughing up blood, fever, night sweats, weight loss or "
+                            "poor weight gain")
+MSG_TB_RULE_W4SS: Final = ("person living with HIV — WHO four-symptom screen (cough of any duration, fever, night "
+                           "sweats, weight loss) plus coughing up blood; this applies whatever the screen mode")
+MSG_TB_RULE_ANY: Final = ("any TB symptom (cough of any duration, coughing up blood, fever, night sweats, weight "
+                          "loss)")
+MSG_TB_RULE_PROLONGED: Final = "prolonged cough — cough for %1 days or more, or coughing up blood"
+MSG_TB_MODE_ANY: Final = "any symptom"
+MSG_TB_MODE_PROLONGED: Final = "prolonged cough"
+MSG_TB_SCREEN_RULE: Final = "Screen rule: %1 (screen mode setting: %2)."
+MSG_TB_COUNTED: Final = "Symptoms counted: %1."
+MSG_TB_NONE_COUNTED: Final = "No symptom that this rule counts was reported."
+MSG_TB_COUGH_SHORT: Final = "Cough for %1 day(s) is under the %2 days this mode requires."
+MSG_TB_NOT_COUNTED: Final = "Reported but not counted in prolonged-cough mode: %1."
+MSG_TB_RISKS: Final = "Risk factors: %1."
+MSG_TB_NO_RISK: Final = "No TB risk factor reported."
+MSG_TB_RESULT_PRESUMPTIVE: Final = ("Result: presumptive TB — refer the same day for a chest X-ray and an Xpert "
+                                    "MTB/RIF test. A positive screen is not a diagnosis.")
+MSG_TB_RESULT_HIGH_RISK: Final = "Result: no counted symptom but a TB risk factor — refer for a chest X-ray (routine)."
+MSG_TB_PREVENTIVE: Final = ("Close contacts and people living with HIV also need assessment for TB preventive "
+                            "treatment.")
+MSG_TB_RESULT_NEGATIVE: Final = ("Result: screen negative — no TB referral now. Advise the person to seek care if a "
+                                 "cough, fever, night sweats or weight loss starts.")
+MSG_TB_DETENTION_NO_XRAY: Final = ("Recent detention alone does not send to a chest X-ray at this site: there is no "
+                                   "X-ray on site (site setting).")
+MSG_TB_DETENTION_POLICY: Final = "Recent detention alone does not send to a chest X-ray at this site (site setting)."
+MSG_TB_HIV: Final = "living with HIV (%1)"
+_RULE_TEXT = {"child_under_15": Msg(MSG_TB_RULE_CHILD), "w4ss_hiv": Msg(MSG_TB_RULE_W4SS),
+              "any_symptom": Msg(MSG_TB_RULE_ANY),
+              "prolonged_cough": Msg(MSG_TB_RULE_PROLONGED, (PROLONGED_COUGH_DAYS,))}
+_MODE_TEXT = {"any_symptom": Msg(MSG_TB_MODE_ANY), "prolonged_cough": Msg(MSG_TB_MODE_PROLONGED)}
 
 
 @dataclass(frozen=True)
@@ -57,7 +84,7 @@ class TBResult:
     presumptive: bool
     decisive: tuple[str, ...]
     urgency: str | None
-    explanation: tuple[str, ...]
+    explanation: tuple[str, ...]           # in English (the audit record, the CLI)
     content_id: str
     content_version: str
     mode: str
@@ -70,6 +97,7 @@ class TBResult:
     rule_version: str = RULE_VERSION
     xray_on_site: bool = True               # the site policy the rule was applied with
     detention_alone_to_xray: bool = True    # True only when detention alone did count (needs xray_on_site)
+    explanation_messages: tuple[Msg, ...] = ()   # the same lines, translatable (``checkpoint.screening.messages``)
 
     @property
     def referral_needed(self) -> bool:
@@ -229,16 +257,16 @@ def evaluate_tb(
 
     content = tb_content()
     symptoms = tuple(i for i, v in answers.items() if v)
-    lines = _explain(content.by_id, rule, str(mode_n), symptoms, counted, risk_present, outcome, cough, cough_days)
+    msgs = _explain(content.by_id, rule, str(mode_n), symptoms, counted, risk_present, outcome, cough, cough_days)
     if not counted and "TB-R5" in risk_present and not detention_counts:
-        lines = (*lines[:-1], DETENTION_NOT_ALONE_NO_XRAY if not xray_here else DETENTION_NOT_ALONE_POLICY,
-                 lines[-1])
+        msgs = (*msgs[:-1], Msg(MSG_TB_DETENTION_NO_XRAY if not xray_here else MSG_TB_DETENTION_POLICY), msgs[-1])
     return TBResult(
         outcome=outcome,
         presumptive=outcome == "PRESUMPTIVE_TB_REFER",
         decisive=decisive,
         urgency=urgency,
-        explanation=lines,
+        explanation=tuple(m.english() for m in msgs),
+        explanation_messages=msgs,
         content_id=content.content_id,
         content_version=content.version,
         mode=str(mode_n),
@@ -253,11 +281,6 @@ def evaluate_tb(
     )
 
 
-DETENTION_NOT_ALONE_NO_XRAY = ("Recent detention alone does not send to a chest X-ray at this site: there is no X-ray "
-                               "on site (site setting).")
-DETENTION_NOT_ALONE_POLICY = ("Recent detention alone does not send to a chest X-ray at this site (site setting).")
-
-
 def _explain(
     items: Any,
     rule: str,
@@ -268,40 +291,31 @@ def _explain(
     outcome: str,
     cough: bool,
     cough_days: int | None,
-) -> tuple[str, ...]:
-    def name(i: str) -> str:
+) -> tuple[Msg, ...]:
+    def name(i: str) -> Content | Msg:
         if i == "TB-R1":
-            return "living with HIV (TB-R1)"
-        label = str(items[i].label_en)
-        return f"{label if label[:2].isupper() else label[:1].lower() + label[1:]} ({i})"
+            return Msg(MSG_TB_HIV, (i,))
+        en, km = str(items[i].label_en), str(items[i].label_km)
+        return Content(f"{en if en[:2].isupper() else en[:1].lower() + en[1:]} ({i})", f"{km} ({i})")
 
-    def names(ids: tuple[str, ...]) -> str:
-        return ", ".join(name(i) for i in ids)
+    def names(ids: tuple[str, ...]) -> Join:
+        return Join(tuple(name(x) for x in ids))
 
-    lines = [f"Screen rule: {_RULE_TEXT[rule]} (screen mode setting: {mode.replace('_', ' ')})."]
-    if counted:
-        lines.append(f"Symptoms counted: {names(counted)}.")
-    else:
-        lines.append("No symptom that this rule counts was reported.")
+    lines = [Msg(MSG_TB_SCREEN_RULE, (_RULE_TEXT[rule], _MODE_TEXT[mode]))]
+    lines.append(Msg(MSG_TB_COUNTED, (names(counted),)) if counted else Msg(MSG_TB_NONE_COUNTED))
     if rule == "prolonged_cough":
         if cough and cough_days is not None and cough_days < PROLONGED_COUGH_DAYS:
-            lines.append(f"Cough for {cough_days} day(s) is under the {PROLONGED_COUGH_DAYS} days this mode requires.")
+            lines.append(Msg(MSG_TB_COUGH_SHORT, (cough_days, PROLONGED_COUGH_DAYS)))
         ignored = tuple(i for i in symptoms if i not in counted)
         if ignored:
-            lines.append(f"Reported but not counted in prolonged-cough mode: {names(ignored)}.")
-    if risk_present:
-        lines.append(f"Risk factors: {names(risk_present)}.")
-    else:
-        lines.append("No TB risk factor reported.")
+            lines.append(Msg(MSG_TB_NOT_COUNTED, (names(ignored),)))
+    lines.append(Msg(MSG_TB_RISKS, (names(risk_present),)) if risk_present else Msg(MSG_TB_NO_RISK))
     if outcome == "PRESUMPTIVE_TB_REFER":
-        lines.append("Result: presumptive TB — refer the same day for a chest X-ray and an Xpert MTB/RIF test. "
-                     "A positive screen is not a diagnosis.")
+        lines.append(Msg(MSG_TB_RESULT_PRESUMPTIVE))
     elif outcome == "HIGH_RISK_REFER_CXR":
-        lines.append("Result: no counted symptom but a TB risk factor — refer for a chest X-ray (routine).")
+        lines.append(Msg(MSG_TB_RESULT_HIGH_RISK))
         if "TB-R1" in risk_present or "TB-R2" in risk_present:
-            lines.append("Close contacts and people living with HIV also need assessment for TB preventive "
-                         "treatment.")
+            lines.append(Msg(MSG_TB_PREVENTIVE))
     else:
-        lines.append("Result: screen negative — no TB referral now. Advise the person to seek care if a cough, "
-                     "fever, night sweats or weight loss starts.")
+        lines.append(Msg(MSG_TB_RESULT_NEGATIVE))
     return tuple(lines)

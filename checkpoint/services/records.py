@@ -381,7 +381,7 @@ def _explained(row: dict[str, Any]) -> dict[str, Any]:
     except Exception:
         res = None
     # ``explanation_messages``: the same lines as translatable messages (checkpoint/screening/messages.py) where the
-    # core has them (the trafficking rule; the TB screen's lines are still English sentences).
+    # core has them (the trafficking rule, the TB screen).
     if "ticked" in row and row["outcome"] == checklist.NOT_SCREENED:
         msgs = [Msg(MSG_NOT_SCREENED)]
     elif res is None or (res.content_id, res.content_version) != (row["content_id"], row["content_version"]) \

@@ -5,6 +5,7 @@ marked for review by a native speaker (docs/translation-review.md)."""
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from checkpoint.screening import messages, safety, trafficking
+from checkpoint.screening import messages, safety, tb, trafficking
 from checkpoint.screening.prescreen import prescreen_content
 from checkpoint.workflows.registration import RegistrationFlow, Step
 from tests.conftest import PASS  # noqa: F401 - fixtures' passphrases
@@ -31,7 +32,7 @@ KHMER = re.compile(r"[\u1780-\u17ff]")
 def _core_messages() -> list[str]:
     """Every fixed message the rule engines give the officer to read (MSG_* of these modules)."""
     out: list[str] = []
-    for mod in (trafficking, safety, messages):
+    for mod in (trafficking, safety, messages, tb):
         out += [v for k, v in vars(mod).items() if k.startswith("MSG_") and isinstance(v, str)]
     return sorted(set(out))
 
@@ -41,10 +42,14 @@ ENGLISH_WORDS = frozenset(w.lower() for m in _core_messages() for w in re.findal
                                                  "flag"}
 
 
+PRODUCT_NAMES = frozenset({"Xpert"})      # the test's name (Xpert MTB/RIF) stays as it is in Khmer
+
+
 def english_left(text: str) -> list[str]:
     """English words of the sources that are still in ``text`` (codes such as ILO-CD-1 or ADULT_RULE are not
-    words: a token is taken whole, with its digits, dashes and underscores)."""
-    return [t for t in re.findall(r"[A-Za-z][A-Za-z0-9_.\-]*", text) if t.lower() in ENGLISH_WORDS]
+    words: a token is taken whole, with its digits, dashes and underscores; a product's name is not a word)."""
+    return [t for t in re.findall(r"[A-Za-z][A-Za-z0-9_.\-]*", text)
+            if t.lower() in ENGLISH_WORDS and t not in PRODUCT_NAMES]
 
 
 @pytest.fixture
@@ -174,3 +179,57 @@ def test_the_record_view_explains_in_khmer(qtbot, make_ctx, khmer) -> None:
         assert english_left("\n".join(lines[1:])) == [], text     # line 1 names the content file (ilo-labour-...)
     not_screened = explanation({"explanation_messages": [{"text": messages.MSG_NOT_SCREENED, "args": []}]}, "x")
     assert KHMER.search(not_screened.text()) and english_left(not_screened.text()) == []
+
+
+# (answers, age, mode, site policy): each TB outcome, each rule, the prolonged-cough lines, the detention policy lines
+TB_CASES = {
+    "presumptive": (dict(cough=True, cough_days=3), 30, "any_symptom", {}),
+    "negative": ({}, 40, "any_symptom", {}),
+    "hiv_high_risk": (dict(contact=True), 30, "any_symptom", {}),
+    "child": (dict(poor_weight_gain=True), 10, "any_symptom", {}),
+    "prolonged_short_cough": (dict(cough=True, cough_days=3, fever=True), 30, "prolonged_cough", {}),
+    "detention_no_xray": (dict(recent_detention=True), 30, "any_symptom", {"xray_on_site": False}),
+    "detention_policy": (dict(recent_detention=True), 30, "any_symptom", {"detention_alone_to_xray": False}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TB_CASES))
+def test_the_tb_page_explains_each_screen_in_khmer(case: str, qtbot, make_ctx, khmer) -> None:
+    """Issue 12 point 7 for the TB screen: the rule, the symptoms counted, the risk factors and the result read in
+    Khmer on the wizard's TB page, line for line the core's explanation; in English they are the core's English."""
+    answers, age, mode, policy = TB_CASES[case]
+    ctx = make_ctx("sokha")
+    flow = RegistrationFlow(now=ctx.session.store.clock.now(), station_id="POIPET_INTL_CHECKPOINT")
+    born = ctx.session.store.clock.now().year - age - 1
+    flow.person.update({"family_name": "CHAN", "given_names": "VANNA", "sex": "F", "date_of_birth": f"{born}-01-01"})
+    flow.consents.update({"storage": True, "screening": True})
+    keys = {"cough": "TB-S1", "fever": "TB-S3", "poor_weight_gain": "TB-S6", "contact": "TB-R2",
+            "recent_detention": "TB-R5"}
+    flow.tb = {keys[k]: v for k, v in answers.items() if k in keys}
+    if "cough_days" in answers:
+        flow.tb["TB-S1d"] = answers["cough_days"]
+    flow.tb_mode = mode
+    flow.tb_policy = dict(policy)
+    w = RegistrationWizard(ctx, flow, start=Step.TB)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.findChild(QLabel, "tb_result") is not None and bool(_label(w, "tb_result")),
+                    timeout=5_000)
+    r = flow.tb_result()
+    text = _label(w, "tb_result")
+    lines = text.split("<small>", 1)[1].removesuffix("</small>").split("<br>")
+    assert len(lines) == len(r.explanation) and all(KHMER.search(x) for x in lines), text
+    assert english_left(text) == [], text
+    set_language(QApplication.instance(), "en")
+    w.currentPage().load()
+    english = _label(w, "tb_result").split("<small>", 1)[1].removesuffix("</small>").split("<br>")
+    assert [html.unescape(x) for x in english] == list(r.explanation)          # the check can fail
+
+
+def test_a_recorded_tb_screen_reads_in_khmer_in_the_record_view(qtbot, make_ctx, khmer) -> None:
+    from ui.views.person_record import explanation
+    r = tb.evaluate_tb(age=30, cough=True, cough_days=3, contact=True)
+    row = {"explanation_messages": [m.to_dict() for m in r.explanation_messages], "explanation": list(r.explanation)}
+    lines = explanation(row, "tb_explanation").text().splitlines()
+    assert len(lines) == len(r.explanation) and all(KHMER.search(x) for x in lines)
+    assert english_left("\n".join(lines)) == []

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING, Any
 
 from checkpoint.errors import ValidationError
 from checkpoint.workflows.registration import Step
-from ui.messages import error_message
+from ui.messages import core_message, error_message
 from ui.qt import QFormLayout, QLabel
 from ui.widgets.fields import Check, CodeCombo, IntField
 from ui.wizards.registration.outcomes import outcome_text
@@ -84,5 +85,5 @@ class TBPage(FlowPage):
         except ValidationError as e:
             self.result.setText(error_message(e))
             return
-        self.result.setText("<b>" + outcome_text(r.outcome) + "</b><br><small>" + "<br>".join(r.explanation)
-                            + "</small>")
+        lines = "<br>".join(html.escape(core_message(m)) for m in r.explanation_messages)
+        self.result.setText("<b>" + outcome_text(r.outcome) + "</b><br><small>" + lines + "</small>")
