@@ -233,3 +233,20 @@ def test_a_recorded_tb_screen_reads_in_khmer_in_the_record_view(qtbot, make_ctx,
     lines = explanation(row, "tb_explanation").text().splitlines()
     assert len(lines) == len(r.explanation) and all(KHMER.search(x) for x in lines)
     assert english_left("\n".join(lines)) == []
+
+
+def test_the_saved_line_names_the_safety_rule_in_khmer(qtbot, make_ctx, khmer) -> None:
+    """After saving, the home screen's line says the safety rule and its reason as one translated sentence (Khmer
+    writes the colon ៖), not English pieces glued with ": "."""
+    from types import SimpleNamespace
+
+    from ui.windows.main_window import MainWindow
+    win = MainWindow(make_ctx("sokha"), background_sync=False)
+    qtbot.addWidget(win)
+    r = trafficking.evaluate_trafficking({"ILO-CD-4"}, age=30)
+    reg = SimpleNamespace(trafficking=r, checklist_status="COMPLETE", tb=None, referral_ids=(),
+                          safety={"triggered": True, "reasons": [{"code": "VIOLENCE"}]})
+    win.home.show_saved(reg)
+    text = win.home.last.text()
+    assert tr("Core", safety.MSG_SAFETY_LABEL) + "៖ " + tr("Core", safety.reason_message("VIOLENCE")) in text
+    assert KHMER.search(text) and ": " not in text

@@ -23,7 +23,7 @@
         <location filename="../views/person_record.py" line="215"/>
         <location filename="../views/person_record.py" line="275"/>
         <location filename="../views/supervisor/data.py" line="229"/>
-        <location filename="../windows/main_window.py" line="228"/>
+        <location filename="../windows/main_window.py" line="229"/>
         <location filename="../wizards/registration/review.py" line="40"/>
         <location filename="../wizards/registration/review.py" line="93"/>
         <location filename="../wizards/registration/review.py" line="104"/>
@@ -3921,7 +3921,12 @@
         <translation type="unfinished">បានរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="239"/>
+        <location filename="../windows/main_window.py" line="229"/>
+        <source>%1: %2</source>
+        <translation>%1៖ %2</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="240"/>
         <source>Print referral slip %1</source>
         <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូនទី %1</translation>
     </message>
@@ -4282,77 +4287,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../windows/main_window.py" line="259"/>
+        <location filename="../windows/main_window.py" line="260"/>
         <source>Checkpoint — %1</source>
         <translation type="unfinished">Checkpoint — %1</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="266"/>
+        <location filename="../windows/main_window.py" line="267"/>
         <source>Navigation</source>
         <translation type="unfinished">ការរុករក</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="279"/>
+        <location filename="../windows/main_window.py" line="280"/>
         <source>Home</source>
         <translation type="unfinished">ទំព័រដើម</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="281"/>
+        <location filename="../windows/main_window.py" line="282"/>
         <source>New registration</source>
         <translation type="unfinished">ចុះឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="283"/>
+        <location filename="../windows/main_window.py" line="284"/>
         <source>Records</source>
         <translation type="unfinished">កំណត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="285"/>
+        <location filename="../windows/main_window.py" line="286"/>
         <source>TB referrals</source>
         <translation type="unfinished">ការបញ្ជូនជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="287"/>
+        <location filename="../windows/main_window.py" line="288"/>
         <source>Supervisor</source>
         <translation type="unfinished">អ្នកត្រួតពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="289"/>
+        <location filename="../windows/main_window.py" line="290"/>
         <source>Health post</source>
         <translation>ប៉ុស្តិ៍សុខភាព</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="291"/>
+        <location filename="../windows/main_window.py" line="292"/>
         <source>Arrivals</source>
         <translation type="unfinished">ការមកដល់</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="293"/>
+        <location filename="../windows/main_window.py" line="294"/>
         <source>Assistance desk</source>
         <translation type="unfinished">តុជំនួយ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="295"/>
+        <location filename="../windows/main_window.py" line="296"/>
         <source>NEA desk</source>
         <translation type="unfinished">តុ NEA</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="296"/>
+        <location filename="../windows/main_window.py" line="297"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="343"/>
+        <location filename="../windows/main_window.py" line="344"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="346"/>
+        <location filename="../windows/main_window.py" line="347"/>
         <source>Assistance fi&amp;gures</source>
         <translation>តួលេខជំនួយ (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="391"/>
+        <location filename="../windows/main_window.py" line="392"/>
         <source>HQ: %1 waiting</source>
         <translation>ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>

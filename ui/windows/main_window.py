@@ -12,7 +12,7 @@ from checkpoint.screening.safety import MSG_SAFETY_LABEL, reason_message
 from checkpoint.services import Changes, Draft, TodayFigures
 from checkpoint.workflows.registration import RegistrationFlow, Step
 from ui.context import AppContext
-from ui.messages import tr
+from ui.messages import fill, tr
 from ui.models.users import role_label
 from ui.qt import (
     QAction,
@@ -225,8 +225,9 @@ class HomePage(QWidget):
                                       else reg.trafficking.outcome))
             safety = getattr(reg, "safety", None) or {}
             if safety.get("triggered"):
-                parts.append(tr("Core", MSG_SAFETY_LABEL) + ": " + tr("Core", reason_message(
-                    (safety.get("reasons") or [{}])[0].get("code", ""))))
+                # "label: reason" as one translatable template (Khmer writes the colon as ៖)
+                parts.append(fill(self.tr("%1: %2"), tr("Core", MSG_SAFETY_LABEL), tr("Core", reason_message(
+                    (safety.get("reasons") or [{}])[0].get("code", "")))))
         if reg.tb is not None:
             parts.append(outcome_text(reg.tb.outcome))
         self.last.setText(" ".join(parts))
