@@ -47,6 +47,21 @@ _FIELDS = ("referral_id", "person_id", "kind", "reason_code", "urgency", "family
            "sex", "age", "phone", "registered_at", "checkpoint_name")
 
 
+# Every event that makes referrals, and where its payload holds them: a registration (its "referrals"; a quick
+# registration's automatic child-protection referral is one), its completion from the queue (the same), an
+# officer's referral from a record ("referral"), the health post's TB screen ("referral", or none).
+_REFERRING = ("registration.recorded", "registration.completed", "referral.created", "tb.screened")
+
+
+def _refs_of(type_: str, payload: Any) -> list[dict[str, Any]]:
+    """The referrals an event of ``_REFERRING`` made (nothing that is not a referral object)."""
+    if not isinstance(payload, dict):
+        return []
+    made = (payload.get("referrals") if type_ in ("registration.recorded", "registration.completed")
+            else [payload.get("referral")])
+    return [r for r in made or [] if isinstance(r, dict)]
+
+
 def _person_events(conn: Connection, person_ids: set[str]) -> dict[str, dict[str, Any]]:
     """The registration of each person: the minimum a partner sees (names, sex, age at arrival, agreed phone)."""
     out: dict[str, dict[str, Any]] = {}
@@ -54,8 +69,9 @@ def _person_events(conn: Connection, person_ids: set[str]) -> dict[str, dict[str
         return out
     q = (sa.select(events.c.entity_id, events.c.payload, events.c.recorded_at, devices.c.checkpoint_name)
          .select_from(events.outerjoin(devices, devices.c.device_id == events.c.device_id))
-         .where(events.c.type == "registration.recorded", events.c.entity_id.in_(sorted(person_ids)),
-                events.c.status == "accepted").order_by(events.c.ingest_seq))
+         .where(events.c.type.in_(("registration.recorded", "registration.completed")),
+                events.c.entity_id.in_(sorted(person_ids)), events.c.status == "accepted")
+         .order_by(events.c.ingest_seq))
     for pid, payload, at, cp in conn.execute(q):
         p = json.loads(payload)
         person = p.get("person") or {}
@@ -66,23 +82,26 @@ def _person_events(conn: Connection, person_ids: set[str]) -> dict[str, dict[str
                                         "age": None, "phone": "", "registered_at": at, "checkpoint_name": cp or ""})
         if person:
             got.update({k: str(person.get(k) or "") for k in ("family_name", "given_names", "name_khmer", "sex")})
-            got["phone"] = str(person.get("phone") or "") if agreed else ""
+            got["phone"] = str(person.get("phone") or "")
+        if p.get("consents") or "agreed" not in got:    # the latest consents said decide (a completion may give it)
+            got["agreed"] = agreed
         if got["age"] is None and enc.get("age_at_arrival") is not None:
             got["age"] = enc.get("age_at_arrival")
+    for got in out.values():                # the phone only where the person agreed to be referred
+        if not got.pop("agreed"):
+            got["phone"] = ""
     return out
 
 
 def _referrals(conn: Connection, org: str, referral_id: str | None = None) -> list[dict[str, Any]]:
     needle = f'%"agency_code":{json.dumps(org, ensure_ascii=False)}%'
     q = (sa.select(events.c.type, events.c.entity_id, events.c.payload)
-         .where(events.c.type.in_(("registration.recorded", "referral.created")), events.c.status == "accepted",
+         .where(events.c.type.in_(_REFERRING), events.c.status == "accepted",
                 events.c.payload.like(needle)).order_by(events.c.ingest_seq))
     found: list[dict[str, Any]] = []
     for type_, pid, payload in conn.execute(q):
-        p = json.loads(payload)
-        refs = p.get("referrals") or [] if type_ == "registration.recorded" else [p.get("referral") or {}]
-        for r in refs:
-            if not isinstance(r, dict) or r.get("agency_code") != org:
+        for r in _refs_of(type_, json.loads(payload)):
+            if r.get("agency_code") != org:
                 continue
             if referral_id is None or r.get("id") == referral_id:
                 found.append({"referral_id": str(r.get("id")), "person_id": str(pid), "kind": str(r.get("kind")),
@@ -203,10 +222,8 @@ def verify_slip(store: HQStore, clock: Clock, token: str, *, today: date | None 
             raise SignatureInvalid("This slip names a referral of another person.")
         for type_, raw in conn.execute(sa.select(events.c.type, events.c.payload).where(
                 events.c.entity_id == payload["p"], events.c.status == "accepted",
-                events.c.type.in_(("registration.recorded", "referral.created")))):
-            p = json.loads(raw)
-            refs = p.get("referrals") or [] if type_ == "registration.recorded" else [p.get("referral") or {}]
-            org = next((str(r.get("agency_code")) for r in refs if isinstance(r, dict) and r.get("id") == payload["r"]),
-                       org)
+                events.c.type.in_(_REFERRING))):
+            org = next((str(r.get("agency_code")) for r in _refs_of(type_, json.loads(raw))
+                        if r.get("id") == payload["r"]), org)
     return {"referral_id": payload["r"], "person_id": payload["p"], "issued": payload["i"], "expires": payload["x"],
             "device_key": payload["d"], "organisation": org}

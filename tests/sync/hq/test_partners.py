@@ -153,3 +153,37 @@ def test_cli_verify_slip(world, hq, hq_url, clock, capsys, tmp_path: Path) -> No
     assert "does not verify" in err and "Traceback" not in err
     assert main(["--db", hq_url, "verify-slip", "hello"]) == 4
     assert "not a Checkpoint referral slip" in capsys.readouterr().err
+
+
+def test_referrals_made_after_registration_reach_their_partner(world, hq, clock, tmp_path: Path) -> None:
+    """A quick registration completed from the queue with a referral to the NGO, and a TB referral the health post
+    opened to a clinic, are on those partners' lists like a referral made at registration (with the phone only
+    where the person agreed to be referred)."""
+    from checkpoint import crypto
+    from checkpoint.services import unlock
+
+    a, _b = world
+    q = a.arrivals.quick_register({"family_name": "SOK", "given_names": "NARY", "sex": "F", "age_years": 30,
+                                   "phone": "097000111"})
+    done = a.registrations.complete(q.encounter_id, consents={"storage": True, "screening": True, "referral": True},
+                                    trafficking={"ticked": POSITIVE_ADULT},
+                                    referrals=[{"kind": "protection", "agency_code": "NGO_HAGAR",
+                                                "reason_code": "TRAFFICKING_INDICATORS", "urgency": "SAME_DAY"}])
+    nurse_pw = "the health post passphrase of the nurse"
+    a.users.add("thida", "Thida", "health_worker", nurse_pw)
+    nurse = unlock(tmp_path / "a.db", "thida", nurse_pw, clock=clock, kdf=crypto.KdfParams.fast())
+    try:
+        q2 = a.arrivals.quick_register({"family_name": "MEAS", "given_names": "TOLA", "sex": "M", "age_years": 40,
+                                        "phone": "097000222"})
+        tb = nurse.health.screen(q2.encounter_id, {"cough": True, "cough_days": 20}, consent=True,
+                                 facility_code="KH01-POIPET-RH")
+    finally:
+        nurse.lock()
+    SyncClient(a, hq).sync_once()
+    ngo = partners.referrals_for(hq.store, "NGO_HAGAR")
+    assert [(r["referral_id"], r["family_name"], r["phone"]) for r in ngo] == \
+        [(done.referral_ids[0], "SOK", "097000111")]
+    clinic = partners.referrals_for(hq.store, "KH01-POIPET-RH")
+    assert [(r["referral_id"], r["family_name"], r["kind"]) for r in clinic] == \
+        [(tb.referral_id, "MEAS", "health")]
+    assert clinic[0]["phone"] == ""                 # no consent to referral was asked at the quick registration
