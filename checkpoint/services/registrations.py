@@ -114,12 +114,13 @@ class Registrations:
         e["age_at_arrival"] = age
         c, granted, crecs = _consents_for(consents, consent_records, age, trafficking=trafficking, tb=tb,
                                           prescreen=prescreen)
+        pre = _prescreen_into(prescreen, e)
         enc_id = str(uuid.uuid4())
         payload: dict[str, Any] = {"person_id": pid, "person": p if person is not None else None,
                                    "encounter": {**e, "id": enc_id}, "consents": c,
                                    "trafficking": None, "tb": None, "referrals": []}
-        if prescreen is not None:
-            payload["prescreen"] = screening.evaluate_prescreen(prescreen).to_dict()
+        if pre is not None:
+            payload["prescreen"] = pre
         if crecs:
             payload["consent_records"] = [{**x, "id": str(uuid.uuid4())} for x in crecs]
         t_res = tb_res = None
@@ -235,14 +236,15 @@ class Registrations:
         given["controlling_person_present"] = bool(given.get("controlling_person_present")) or bool(controlling)
         e = validate_encounter({**given, "arrival_at": arrival_at, "station_id": station}, now=now,
                                default_station=ctx.site.station_id)
-        journey = {k: v for k, v in e.items() if k not in ("arrival_at", "station_id")}
-        journey["accompanied_minor"] = bool(accompanied)
         c, granted, crecs = _consents_for(consents, consent_records, age, trafficking=trafficking, tb=tb,
                                           prescreen=prescreen)
+        pre = _prescreen_into(prescreen, e)
+        journey = {k: v for k, v in e.items() if k not in ("arrival_at", "station_id")}
+        journey["accompanied_minor"] = bool(accompanied)
         payload: dict[str, Any] = {"encounter_id": eid, "encounter": journey, "consents": c, "trafficking": None,
                                    "tb": None, "referrals": []}
-        if prescreen is not None:
-            payload["prescreen"] = screening.evaluate_prescreen(prescreen).to_dict()
+        if pre is not None:
+            payload["prescreen"] = pre
         if crecs:
             payload["consent_records"] = [{**x, "id": str(uuid.uuid4())} for x in crecs]
         t_res = tb_res = None
@@ -346,6 +348,18 @@ class Registrations:
             out.append(PossibleDuplicate(**vars(s), reasons=tuple(sorted(reasons, key=order.index))))
         ctx.audit_read("duplicates", len(out))
         return out
+
+
+def _prescreen_into(prescreen: Mapping[str, Any] | None, encounter: dict[str, Any]) -> dict[str, Any] | None:
+    """The red-flag pre-screen's result (None when it was not asked). A yes that says a controlling person is here
+    marks the encounter so (as a quick registration does): the safety rule, the urgency and the private room's
+    queue then count it, whether or not the officer also ticked it on the journey page."""
+    if prescreen is None:
+        return None
+    pre = screening.evaluate_prescreen(prescreen)
+    if pre.controlling_person_present:
+        encounter["controlling_person_present"] = True
+    return pre.to_dict()
 
 
 def _trafficking(data: Mapping[str, Any], age: int | None,

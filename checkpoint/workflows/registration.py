@@ -216,8 +216,7 @@ class RegistrationFlow:
         if age is None:
             raise ValidationError("date_of_birth", "the checklist needs the person's age")
         return screening.evaluate_safety(set(self.ticked) if self.interview_consented() else set(), age=age,
-                                         controlling_person_present=bool(
-                                             self.encounter.get("controlling_person_present")))
+                                         controlling_person_present=self.controlling_person_present())
 
     def answer(self, item_id: str) -> str:
         """"yes", "no" or "not_asked" for one checklist item."""

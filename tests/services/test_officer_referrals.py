@@ -69,3 +69,17 @@ def test_only_the_registering_officer_or_a_supervisor_refers(supervisor, sign_in
             sign_in(name).referrals.refer(r.encounter_id, agency_code="IOM", urgency="SAME_DAY", reason="x")
         with pytest.raises(PermissionDenied):
             sign_in(name).referrals.suggest_urgency(r.encounter_id)
+
+
+def test_a_yes_to_the_controlling_person_question_counts_in_the_safety_rule(supervisor) -> None:
+    """The red-flag question "someone controlling you here" answered yes is a controlling person present, as if
+    the officer had ticked it on the journey page: the saved safety rule suggests its same-day referral, and the
+    arrival records it (issue 12 point 2)."""
+    said = _reg(supervisor, doc="N0000004", prescreen={"PS-8": "yes"}, trafficking={"ticked": []})
+    quiet = _reg(supervisor, doc="N0000005", prescreen={"PS-8": "no"}, trafficking={"ticked": []})
+    rec = supervisor.records.get(said.person_id)["encounters"][-1]
+    assert rec["controlling_person_present"]
+    safety = rec["trafficking"][0]["safety"]
+    assert safety["triggered"] and [r["code"] for r in safety["reasons"]] == ["CONTROLLING_PERSON"]
+    other = supervisor.records.get(quiet.person_id)["encounters"][-1]
+    assert not other["controlling_person_present"] and not other["trafficking"][0]["safety"]["triggered"]

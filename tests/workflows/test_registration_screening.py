@@ -53,3 +53,13 @@ def test_a_controlling_person_suggests_a_referral_even_with_nothing_ticked() -> 
     assert [(r["kind"], r["urgency"]) for r in f.suggested_referrals()] == [("protection", "SAME_DAY")]
     f.set_answer("ILO-CR-3", "yes")
     assert [r["urgency"] for r in f.suggested_referrals()] == ["IMMEDIATE_DANGER"]
+
+
+def test_a_yes_to_the_red_flag_controlling_question_is_a_controlling_person() -> None:
+    """The pre-screen's "someone controlling you here" answered yes counts in the safety rule the review page
+    shows, as the journey page's tick does (and only with consent to the interview, which the pre-screen needs)."""
+    f = _flow()
+    f.prescreen = {"PS-8": "yes"}
+    assert f.safety_result().triggered and [r["urgency"] for r in f.suggested_referrals()] == ["SAME_DAY"]
+    f.prescreen = {"PS-8": "no"}
+    assert not f.safety_result().triggered and f.suggested_referrals() == []
