@@ -38,7 +38,7 @@ from checkpoint.slips import verify_referral_token
 from sync.hq import facts
 from sync.hq.hq_events import append_hq_event, route
 from sync.hq.pull import feed_rows
-from sync.hq.store import HQStore, devices, events, records
+from sync.hq.store import HQStore, devices, events, id_in, records
 from sync.hq.web.accounts import audit
 
 __all__ = ["record_stage", "referral_for", "referrals_for", "slip_keys", "stages_of", "verify_slip"]
@@ -106,18 +106,22 @@ def _referrals(conn: Connection, org: str, referral_id: str | None = None) -> li
             if referral_id is None or r.get("id") == referral_id:
                 found.append({"referral_id": str(r.get("id")), "person_id": str(pid), "kind": str(r.get("kind")),
                               "reason_code": str(r.get("reason_code")), "urgency": str(r.get("urgency"))})
-    voided = _voided(conn, {f["referral_id"] for f in found} | {f["person_id"] for f in found})
+    voided = _voided(conn, {f["referral_id"] for f in found} | {f["person_id"] for f in found},
+                     {f["person_id"] for f in found})
     found = [f for f in found if f["referral_id"] not in voided and f["person_id"] not in voided]
     people = _person_events(conn, {f["person_id"] for f in found})
     return [{**f, **people.get(f["person_id"], {})} for f in found]
 
 
-def _voided(conn: Connection, ids: set[str]) -> set[str]:
-    if not ids:
+def _voided(conn: Connection, ids: set[str], person_ids: set[str]) -> set[str]:
+    """Which of ``ids`` (referrals, persons) a ``record.voided`` of these persons voided (a void is an event about
+    its person, so only those persons' voids are read)."""
+    if not ids or not person_ids:
         return set()
     out = set()
-    for (payload,) in conn.execute(sa.select(events.c.payload).where(events.c.type == "record.voided",
-                                                                      events.c.status == "accepted")):
+    for (payload,) in conn.execute(sa.select(events.c.payload).where(
+            events.c.type == "record.voided", events.c.status == "accepted",
+            id_in(conn, events.c.entity_id, sorted(person_ids)))):
         rid = json.loads(payload).get("record_id")
         if rid in ids:
             out.add(str(rid))

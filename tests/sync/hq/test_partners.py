@@ -187,3 +187,18 @@ def test_referrals_made_after_registration_reach_their_partner(world, hq, clock,
     assert [(r["referral_id"], r["family_name"], r["kind"]) for r in clinic] == \
         [(tb.referral_id, "MEAS", "health")]
     assert clinic[0]["phone"] == ""                 # no consent to referral was asked at the quick registration
+
+
+def test_a_voided_referral_or_person_leaves_the_partners_list(world, hq, clock) -> None:
+    a, _b = world
+    pid1, rid1 = refer(a, "NGO_HAGAR", family_name="CHAN", given_names="SREY", sex="F")
+    pid2, rid2 = refer(a, "NGO_HAGAR", family_name="KEO", given_names="VISAL", id_document_number="N7654321")
+    _pid3, rid3 = refer(a, "NGO_HAGAR", family_name="LIM", given_names="DAVY", id_document_number="N1112223")
+    SyncClient(a, hq).sync_once()
+    assert {r["referral_id"] for r in partners.referrals_for(hq.store, "NGO_HAGAR")} == {rid1, rid2, rid3}
+    a.corrections.void("referral", rid1, "referred by mistake")
+    a.corrections.void("person", pid2, "registered twice")
+    SyncClient(a, hq).sync_once()
+    assert [r["referral_id"] for r in partners.referrals_for(hq.store, "NGO_HAGAR")] == [rid3]
+    with pytest.raises(NotFound):
+        partners.referral_for(hq.store, "NGO_HAGAR", rid1)
