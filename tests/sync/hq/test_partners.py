@@ -191,7 +191,7 @@ def test_referrals_made_after_registration_reach_their_partner(world, hq, clock,
 
 def test_a_voided_referral_or_person_leaves_the_partners_list(world, hq, clock) -> None:
     a, _b = world
-    pid1, rid1 = refer(a, "NGO_HAGAR", family_name="CHAN", given_names="SREY", sex="F")
+    _pid1, rid1 = refer(a, "NGO_HAGAR", family_name="CHAN", given_names="SREY", sex="F")
     pid2, rid2 = refer(a, "NGO_HAGAR", family_name="KEO", given_names="VISAL", id_document_number="N7654321")
     _pid3, rid3 = refer(a, "NGO_HAGAR", family_name="LIM", given_names="DAVY", id_document_number="N1112223")
     SyncClient(a, hq).sync_once()
