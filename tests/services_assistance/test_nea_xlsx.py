@@ -209,3 +209,15 @@ def test_the_writer_keeps_odd_text_exact_and_is_deterministic(tmp_path) -> None:
     with pytest.raises(ValueError):
         xlsx.workbook_bytes(rows, sheet="a[1]")
     assert [xlsx.column_name(i) for i in (0, 25, 26, 33, 701, 702)] == ["A", "Z", "AA", "AH", "ZZ", "AAA"]
+
+
+def test_the_documented_mapping_example_is_a_valid_mapping() -> None:
+    from checkpoint.services.nea_mapping import parse_mapping
+
+    doc = (ROOT / "docs" / "exports" / "nea.md").read_text(encoding="utf-8")
+    block = doc.split("```json", 1)[1].split("```", 1)[0]
+    m = parse_mapping(block.encode(), NEA_COLUMNS)
+    row = {c: "" for c in NEA_COLUMNS} | {"family_name": "SOK", "given_names": "DARA", "sex": "X",
+                                          "skills": "WELDING;CONSTRUCTION"}
+    assert m.headers()[:2] == ("No.", "Full name")
+    assert m.apply(7, row) == ["7", "SOK DARA", "", "Welder, CONSTRUCTION", "Poipet transit centre"]

@@ -18,11 +18,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from checkpoint.errors import ValidationError
 from checkpoint.model.roles import Permission, can
 from checkpoint.paths import export_dir
 from checkpoint.services.nea import NEA_COLUMNS, NeaExported
 from checkpoint.services.nea_mapping import MappingError, NeaMapping, load_mapping
-from checkpoint.errors import ValidationError
 from ui.context import AppContext
 from ui.messages import core_message, error_message
 from ui.qt import (
