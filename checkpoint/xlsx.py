@@ -27,7 +27,7 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape  # attribute values (the sheet's name)
 
 __all__ = ["MAX_CELL", "MAX_COLUMNS", "MAX_ROWS", "column_name", "workbook_bytes"]
 
@@ -37,7 +37,8 @@ MAX_CELL = 32_767
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 # XML 1.0 cannot carry these (and lone surrogates cannot be UTF-8): written as _xHHHH_
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_LITERAL_ESCAPE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")
+# ... and a literal _xHHHH_ gets its "_" escaped (_x005F_xHHHH_) so a spreadsheet does not decode it
+_SPECIAL = re.compile("_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _DATE = (1980, 1, 1, 0, 0, 0)
 
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -58,12 +59,17 @@ def column_name(index: int) -> str:
     return name
 
 
+def _escape_special(m: re.Match[str]) -> str:
+    found = m.group(0)
+    return "_x005F_" + found[1:] if len(found) > 1 else f"_x{ord(found):04X}_"
+
+
 def _text(s: str) -> str:
     if len(s) > MAX_CELL:
         raise ValueError(f"a cell holds at most {MAX_CELL} characters")
-    s = _LITERAL_ESCAPE.sub(r"_x005F_\1", s)
-    s = _NOT_XML.sub(lambda m: f"_x{ord(m.group(0)):04X}_", s)
-    return escape(s)
+    if _SPECIAL.search(s):                  # rare: one pass, only when needed
+        s = _SPECIAL.sub(_escape_special, s)
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _cell(ref: str, v: object) -> str:
@@ -78,13 +84,15 @@ def _cell(ref: str, v: object) -> str:
 
 def _sheet_xml(rows: Iterable[Sequence[object]]) -> str:
     out = [f'{_XML}<worksheet xmlns="{_NS}"><sheetData>']
-    n = 0
+    letters: list[str] = []
     for n, row in enumerate(rows, start=1):
         if n > MAX_ROWS:
             raise ValueError(f"a sheet holds at most {MAX_ROWS} rows")
         if len(row) > MAX_COLUMNS:
             raise ValueError(f"a sheet holds at most {MAX_COLUMNS} columns")
-        cells = "".join(_cell(f"{column_name(i)}{n}", v) for i, v in enumerate(row))
+        while len(letters) < len(row):
+            letters.append(column_name(len(letters)))
+        cells = "".join([_cell(f"{letters[i]}{n}", v) for i, v in enumerate(row)])
         out.append(f'<row r="{n}">{cells}</row>')
     out.append("</sheetData></worksheet>")
     return "".join(out)
