@@ -221,3 +221,19 @@ def test_the_documented_mapping_example_is_a_valid_mapping() -> None:
                                           "skills": "WELDING;CONSTRUCTION"}
     assert m.headers()[:2] == ("No.", "Full name")
     assert m.apply(7, row) == ["7", "SOK DARA", "", "Welder, CONSTRUCTION", "Poipet transit centre"]
+
+
+def test_on_the_windows_code_path_the_file_gets_the_owner_only_acl_before_its_name(supervisor, registered, outdir,
+                                                                                   monkeypatch) -> None:
+    """chmod does nothing on Windows: the temporary file gets the ACL (owner, SYSTEM, the app's group) before it is
+    linked to its name. icacls cannot run here, so what it is given is recorded (tests/windows reads a real ACL)."""
+    from checkpoint import acl, files
+
+    given: list[tuple[str, bool]] = []
+    monkeypatch.setattr(files, "WINDOWS", True)
+    monkeypatch.setattr(acl, "restrict", lambda p, **_: given.append((Path(p).name, (outdir / "w.xlsx").exists()))
+                        or True)
+    today = supervisor._ctx.today()
+    supervisor.nea.export(today, today, outdir / "w.xlsx")
+    assert len(given) == 1 and given[0][0].endswith(".part") and given[0][1] is False   # the temp file, before
+    assert [p.name for p in outdir.iterdir()] == ["w.xlsx"]
