@@ -4575,7 +4575,7 @@
     </message>
     <message>
         <location filename="../views/supervisor/nea_export.py" line="81"/>
-        <source>Choose a &amp;mapping…</source>
+        <source>Choose a mapping f&amp;ile…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4585,7 +4585,7 @@
     </message>
     <message>
         <location filename="../views/supervisor/nea_export.py" line="83"/>
-        <source>&amp;Documented layout</source>
+        <source>Documented la&amp;yout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4645,8 +4645,8 @@
     </message>
     <message>
         <location filename="../views/supervisor/nea_export.py" line="81"/>
-        <source>Choose a &amp;mapping…</source>
-        <translation>ជ្រើសរើសឯកសារផ្គូផ្គង (&amp;M)…</translation>
+        <source>Choose a mapping f&amp;ile…</source>
+        <translation>ជ្រើសរើសឯកសារផ្គូផ្គង (&amp;I)…</translation>
     </message>
     <message>
         <location filename="../views/supervisor/nea_export.py" line="82"/>
@@ -4655,8 +4655,8 @@
     </message>
     <message>
         <location filename="../views/supervisor/nea_export.py" line="83"/>
-        <source>&amp;Documented layout</source>
-        <translation>ទម្រង់ដែលបានពិពណ៌នា (&amp;D)</translation>
+        <source>Documented la&amp;yout</source>
+        <translation>ទម្រង់ដែលបានពិពណ៌នា (&amp;Y)</translation>
     </message>
     <message>
         <location filename="../views/supervisor/nea_export.py" line="84"/>

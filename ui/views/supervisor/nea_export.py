@@ -78,9 +78,9 @@ class NeaExportBox(QGroupBox):
         self.layout_label = text_label("nea_layout")
         self.layout_label.setTextFormat(Qt.TextFormat.PlainText)    # a mapping's name is text from a file
         self.layout_label.setAccessibleName(self.tr("Layout of the file"))
-        self.mapping_btn = button(self.tr("Choose a &mapping…"), "nea_mapping",
+        self.mapping_btn = button(self.tr("Choose a mapping f&ile…"), "nea_mapping",
                                   self.tr("Choose a mapping file for NEA's own template"))
-        self.clear_btn = button(self.tr("&Documented layout"), "nea_mapping_clear",
+        self.clear_btn = button(self.tr("Documented la&yout"), "nea_mapping_clear",
                                 self.tr("Use the documented NEA layout, no mapping"))
         self.export_btn = button(self.tr("Export for &NEA…"), "nea_export",
                                  self.tr("Export the NEA registrations as a CSV or XLSX file"))
