@@ -215,6 +215,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return cmd_export_nea(args)
     if args.format != "csv":
         raise UsageError("only --format csv or nea is supported")
+    if getattr(args, "mapping", None) is not None:
+        raise UsageError("--mapping goes with --format nea")
     with open_session(args) as s:
         n = s.maintenance.export_csv(args.out).rows
         emit(args, {"rows": n, "out": str(args.out)}, lambda: print(
@@ -283,6 +285,7 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     from checkpoint.commands_services import _day  # issue 13: --format nea exports a period
     sp.add_argument("--from", dest="date_from", type=_day, help="nea: first local day (YYYY-MM-DD)")
     sp.add_argument("--to", dest="date_to", type=_day, help="nea: last local day, inclusive (YYYY-MM-DD)")
+    sp.add_argument("--mapping", type=Path, help="nea: a mapping file for NEA's own template (docs/exports/nea.md)")
     sp = add("backup", cmd_backup, "copy the store (encrypted) with its key slots", json_=True)
     sp.add_argument("--out", type=Path, required=True)
     add("stats", cmd_stats, "counts of records and events", json_=True)

@@ -80,13 +80,15 @@ def cmd_assistance(args: argparse.Namespace) -> int:
 
 
 def cmd_export_nea(args: argparse.Namespace) -> int:
-    """``export --format nea``: NEA's CSV (docs/exports/nea.md) for --from/--to (default: everything so far)."""
+    """``export --format nea``: NEA's file (docs/exports/nea.md) for --from/--to (default: everything so far); an
+    ``--out`` ending in .xlsx writes an XLSX workbook, anything else CSV; ``--mapping`` rearranges the columns for
+    NEA's own template."""
     from checkpoint.commands import open_session
 
     with open_session(args) as s:
         start = getattr(args, "date_from", None)
         end = getattr(args, "date_to", None)
-        done = s.nea.export(start, end, args.out)
+        done = s.nea.export(start, end, args.out, mapping=getattr(args, "mapping", None))
         emit(args, {"rows": done.rows, "out": str(args.out)}, lambda: print(
             f"Wrote {done.rows} NEA registrations to {args.out}. This file is NOT encrypted: keep it on an "
             "encrypted drive and hand it to NEA only."))

@@ -13,8 +13,10 @@ second contact, home province and commune. The registration is a person event (`
 
 The consent: given at the arrival's registration, or on this form (the person, or the guardian for a child, with the
 wording version shown). Without a granted and not withdrawn NEA consent nothing is registered, and the export holds
-exactly the persons whose NEA consent stands at export time. The export's layout is docs/exports/nea.md; its file
-follows the CSV export's rules (never overwrite, 0600, formula-neutralised cells, logged as ``records.exported``).
+exactly the persons whose NEA consent stands at export time. The export's layout is docs/exports/nea.md, as CSV or XLSX
+(``checkpoint.xlsx``), optionally rearranged by a mapping file for NEA's own template
+(``checkpoint.services.nea_mapping``); its file follows the CSV export's rules (never overwrite, 0600,
+formula-neutralised cells, logged as ``records.exported``).
 
 Who: officers and supervisors (the NEA desk) register and see the form; exporting is a supervisor's (EXPORT).
 Raises PermissionDenied, NotFound, ValidationError (nothing written), ConflictError.
@@ -23,6 +25,7 @@ Raises PermissionDenied, NotFound, ValidationError (nothing written), ConflictEr
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import re
@@ -32,7 +35,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from checkpoint import acl, codelists, files
+from checkpoint import codelists, files, xlsx
 from checkpoint.errors import ConflictError, ValidationError
 from checkpoint.events import uuid7
 from checkpoint.model.consent import validate_consent_records, wording
@@ -41,9 +44,10 @@ from checkpoint.model.roles import Permission
 from checkpoint.services.base import Context, row_dicts
 from checkpoint.services.changes import Changes
 
-__all__ = ["ABROAD_AGAIN", "NEA_COLUMNS", "Nea", "NeaExported"]
+__all__ = ["ABROAD_AGAIN", "FORMATS", "NEA_COLUMNS", "Nea", "NeaExported"]
 
 ABROAD_AGAIN = ("yes", "no", "maybe")
+FORMATS = ("csv", "xlsx")
 PURPOSE = "nea_registration"
 _PHONE = re.compile(r"^\+?[0-9]{6,15}$")
 _MAX_LIST = 20
@@ -276,39 +280,48 @@ class Nea:
         ctx.audit_read("nea", len(out))
         return out
 
-    def export(self, start: date | None, end: date | None, out: str | os.PathLike[str]) -> NeaExported:
-        """Write NEA's CSV for the period (docs/exports/nea.md) to a new owner-only file; logged."""
+    def export(self, start: date | None, end: date | None, out: str | os.PathLike[str], *,
+               fmt: str | None = None, mapping: str | os.PathLike[str] | None = None) -> NeaExported:
+        """Write NEA's file for the period (docs/exports/nea.md) to a new owner-only file; logged. ``fmt`` is
+        "csv" or "xlsx" (None: by the name, ``.xlsx`` an XLSX workbook, anything else CSV); ``mapping`` a mapping
+        file for NEA's own template (``checkpoint.services.nea_mapping``), checked before anything is read or
+        written. Raises ValidationError (the file exists, a bad format), MappingError (a bad mapping file)."""
+        from checkpoint.services.nea_mapping import load_mapping
+
         ctx = self._ctx
         ctx.require(Permission.EXPORT)
         path = Path(out)
+        kind = fmt if fmt is not None else ("xlsx" if path.suffix.lower() == ".xlsx" else "csv")
+        if kind not in FORMATS:
+            raise ValidationError("format", "must be csv or xlsx")
         if path.exists():
             raise ValidationError("out", "the file already exists; choose a new name")
+        m = load_mapping(mapping, NEA_COLUMNS) if mapping is not None else None
         rows = self.rows(start, end)
-        tmp = path.with_name(path.name + ".part")
+        header: Sequence[str] = m.headers() if m is not None else NEA_COLUMNS
+        table = [[_csv_safe(v) for v in header]]
+        for n, r in enumerate(rows, start=1):
+            table.append([_csv_safe(v) for v in (m.apply(n, r) if m is not None else [r[c] for c in NEA_COLUMNS])])
+        if kind == "xlsx":
+            data = xlsx.workbook_bytes(table, sheet=m.sheet if m is not None else "NEA")
+        else:
+            buf = io.StringIO()
+            csv.writer(buf).writerows(table)
+            data = ("\ufeff" + buf.getvalue()).encode("utf-8")   # a BOM: Excel reads Khmer right
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-            with os.fdopen(fd, "w", newline="", encoding="utf-8-sig") as f:
-                w = csv.writer(f)
-                w.writerow(NEA_COLUMNS)
-                for r in rows:
-                    w.writerow([_csv_safe(r[c]) for c in NEA_COLUMNS])
-                f.flush()
-                os.fsync(f.fileno())
-            acl.restrict(tmp)
-            if path.exists():
-                raise ValidationError("out", "the file already exists; choose a new name")
-            files.replace(tmp, path)
-            files.fsync_dir(path.parent)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+            files.write_atomic(path, data, exclusive=True)      # temporary file, fsync, link: never overwrites
+        except FileExistsError:
+            raise ValidationError("out", "the file already exists; choose a new name") from None
+        logged: dict[str, Any] = {"rows": len(rows), "format": f"nea-{kind}"}
+        if m is not None:
+            logged["mapping"] = m.digest
         with ctx.store.write():
-            ctx.store.record("records.exported", "store", ctx.store.device_id,
-                             {"rows": len(rows), "format": "nea-csv"}, author=ctx.user.id)
+            ctx.store.record("records.exported", "store", ctx.store.device_id, logged, author=ctx.user.id)
         return NeaExported(path, len(rows), Changes(events=True))
 
 
 def _csv_safe(v: object) -> str:
-    """Spreadsheet-safe cell: a leading = + - @ (or tab, carriage return) would run as a formula in Excel."""
+    """Spreadsheet-safe cell: a leading = + - @ (or tab, carriage return) would run as a formula in Excel. The XLSX
+    file writes every cell as text (never a formula) and keeps the same rule, so the two files read the same."""
     s = "" if v is None else str(v)
     return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s

@@ -533,46 +533,12 @@ def _csv_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
 
 
 def _xlsx_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
-    """A minimal Office Open XML workbook (one sheet, inline strings; figures as numbers)."""
-    import io
-    import zipfile
-    from xml.sax.saxutils import escape
+    """A minimal Office Open XML workbook (``checkpoint.xlsx``: one sheet, inline strings; figures as numbers)."""
+    from checkpoint.xlsx import workbook_bytes
 
-    def cell(ref: str, v: str, numeric: bool) -> str:
-        if numeric:
-            return f'<c r="{ref}"><v>{v}</v></c>'
-        return f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(safe_cell(v))}</t></is></c>'
-
-    lines = []
-    for n, r in enumerate([HEADER, *rows], start=1):
-        cells = "".join(cell(f"{col}{n}", str(v), n > 1 and i == 4 and str(v).isdigit())
-                        for i, (col, v) in enumerate(zip("ABCDE", r, strict=True)))
-        lines.append(f'<row r="{n}">{cells}</row>')
-    ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
-    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    files = {
-        "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.'
-        'org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
-        'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
-        '"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"'
-        '/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-'
-        'officedocument.spreadsheetml.worksheet+xml"/></Types>',
-        "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-        f'package/2006/relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" Target="xl/workbook.xml"/>'
-        '</Relationships>',
-        "xl/workbook.xml": f'<?xml version="1.0" encoding="UTF-8"?><workbook {ns} xmlns:r="{rel}"><sheets><sheet '
-        'name="Report" sheetId="1" r:id="rId1"/></sheets></workbook>',
-        "xl/_rels/workbook.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-        f'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" '
-        'Target="worksheets/sheet1.xml"/></Relationships>',
-        "xl/worksheets/sheet1.xml": f'<?xml version="1.0" encoding="UTF-8"?><worksheet {ns}><sheetData>'
-        + "".join(lines) + "</sheetData></worksheet>",
-    }
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, text in files.items():
-            z.writestr(name, text)
-    return buf.getvalue()
+    table: list[list[object]] = [[safe_cell(v) for v in HEADER]]
+    table += [[int(v) if i == 4 and str(v).isdigit() else safe_cell(v) for i, v in enumerate(r)] for r in rows]
+    return workbook_bytes(table, sheet="Report")
 
 
 def write_export(report: Report, path: Any, fmt: str) -> int:

@@ -81,3 +81,29 @@ def test_export_format_nea(tmp_path: Path) -> None:
     assert run(db, "export", "--format", "nea", "--from", "2026-11-01", "--to", "2026-11-30",
                "--out", str(empty)).returncode == 0
     assert len(empty.read_text(encoding="utf-8-sig").splitlines()) == 1
+
+
+def test_export_format_nea_xlsx_and_mapping(tmp_path: Path) -> None:
+    """`export --format nea --out F.xlsx [--mapping M]` as the installed program: an XLSX workbook, the mapping's
+    headers, a bad mapping refused in one line with nothing written, --mapping only with --format nea."""
+    from tests.services_assistance.test_nea_xlsx import EXAMPLE
+    from tests.support.xlsx_read import read_xlsx
+
+    db, _, _ = make_store(tmp_path)
+    out = tmp_path / "nea.xlsx"
+    p = run(db, "export", "--format", "nea", "--out", str(out), "--json")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["rows"] == 1 and stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    _, rows = read_xlsx(out)
+    assert tuple(rows[0]) == NEA_COLUMNS and rows[1][NEA_COLUMNS.index("family_name")] == "SOK"
+    mapped = tmp_path / "mapped.xlsx"
+    assert run(db, "export", "--format", "nea", "--out", str(mapped), "--mapping", str(EXAMPLE)).returncode == 0
+    _, rows = read_xlsx(mapped)
+    assert rows[0] == [c["header"] for c in json.loads(EXAMPLE.read_text(encoding="utf-8"))["columns"]]
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"mapping_version": 1, "columns": [{"header": "Pay", "source": "salary"}]}))
+    refused = run(db, "export", "--format", "nea", "--out", str(tmp_path / "no.xlsx"), "--mapping", str(bad))
+    assert refused.returncode == 4 and "salary, which is not a column of the NEA export" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1 and not (tmp_path / "no.xlsx").exists()
+    usage = run(db, "export", "--out", str(tmp_path / "a.csv"), "--mapping", str(EXAMPLE))
+    assert usage.returncode != 0 and "--format nea" in usage.stderr and not (tmp_path / "a.csv").exists()

@@ -101,6 +101,12 @@ class DataTab(QWidget):
         lay.addWidget(self.warning)
         lay.addWidget(self.message)
         lay.addWidget(self.problems, 1)
+        # issue 13: NEA's export (CSV or XLSX, the documented layout or a mapping for NEA's template), EXPORT only
+        from ui.views.supervisor.nea_export import NeaExportBox
+        from ui.views.supervisor.nea_export import visible_for as nea_visible_for
+        self.nea = NeaExportBox(ctx, choose_path, self) if nea_visible_for(role) else None
+        if self.nea is not None:
+            lay.addWidget(self.nea)
         # issue 12, point 6: the retention period, the minimisation pass, restoring a backup (dated)
         from ui.views.supervisor.retention import RetentionBox, visible_for
         self.retention = RetentionBox(ctx, choose_path, self) if visible_for(role) else None

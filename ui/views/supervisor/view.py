@@ -12,6 +12,8 @@ workers see none. The services enforce the same rules, so hiding a tab is a cour
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from checkpoint.model.roles import Permission, can
 from checkpoint.paths import export_dir
 from ui.context import AppContext
@@ -80,6 +82,9 @@ class SupervisorView(QWidget):
         offered for overwriting: the service refuses them and the screen says so."""
         if purpose == "export":
             title, filt = self.tr("Export to a new CSV file"), self.tr("CSV files (*.csv)")
+        elif purpose == "nea":          # issue 13: NEA's file, XLSX or CSV by the filter chosen
+            title = self.tr("Export for NEA to a new file")
+            filt = self.tr("Excel workbooks (*.xlsx)") + ";;" + self.tr("CSV files (*.csv)")
         elif purpose == "restore":      # issue 12: where a restored backup goes (a new store)
             title, filt = self.tr("Restore the backup as a new store"), self.tr("Checkpoint backups (*.db)")
         else:
@@ -88,4 +93,6 @@ class SupervisorView(QWidget):
         start.mkdir(parents=True, exist_ok=True)
         path, _sel = QFileDialog.getSaveFileName(self, title, str(start / suggested), filt,
                                                  options=QFileDialog.Option.DontConfirmOverwrite)
+        if path and purpose == "nea" and Path(path).suffix.lower() not in (".csv", ".xlsx"):
+            path += ".csv" if "*.csv" in _sel else ".xlsx"
         return path or None
