@@ -537,6 +537,12 @@ def build_parser() -> argparse.ArgumentParser:
                                  "k-anonymous with k = 11)", json_=True)
     sp.add_argument("--period", required=True, help="2026, 2026-11 or 2026-11-02..2026-11-08")
     sp.add_argument("--out", type=Path, required=True, help="write a new CSV file (never overwrites)")
+    sp = add("nea-export", cmd_nea_export, "NEA's job-registration CSV across checkpoints for a period (only "
+                                           "persons whose NEA consent stands; docs/exports/nea.md)", json_=True)
+    sp.add_argument("--from", dest="from_", required=True, help="first day, YYYY-MM-DD (local, UTC+7)")
+    sp.add_argument("--to", required=True, help="last day, YYYY-MM-DD (included)")
+    sp.add_argument("--out", type=Path, required=True, help="write a new CSV file (never overwrites)")
+    sp.add_argument("--checkpoint", action="append", help="only this checkpoint (repeat for several)")
     add("rebuild-facts", cmd_rebuild_facts, "rebuild the reporting facts from the events HQ holds (the upgrade to "
         "0003 does it once)", json_=True)
     sp = add("recover", cmd_recover, "set a new passphrase on a device store through HQ's recovery key")
@@ -667,6 +673,34 @@ def cmd_htcds(args: argparse.Namespace) -> int:
     emit(args, {"file": str(args.out), "rows": n, "left_out": left_out, "k": K},
          lambda: print(f"Wrote {n} rows to {args.out} (k = {K}; {left_out} rows left out so every combination of "
                        "age group, sex, citizenship, country of exploitation and year has at least k rows)."))
+    return EXIT_OK
+
+
+def cmd_nea_export(args: argparse.Namespace) -> int:
+    """NEA's job-registration CSV across checkpoints (sync.hq.nea; docs/exports/nea.md) to a new 0600 file,
+    journaled with who, the period, the checkpoints and how many rows."""
+    import getpass
+
+    from checkpoint.clock import SystemClock
+    from sync.hq.nea import export, parse_day
+    from sync.hq.reports import write_bytes
+    from sync.hq.store import add_journal, timestamp
+
+    start, end = parse_day(args.from_, "--from"), parse_day(args.to, "--to")
+    store = _store(args, create=False)
+    try:
+        with store.read() as conn:
+            data, n = export(conn, start, end, checkpoints=args.checkpoint or ())
+        write_bytes(args.out, data)
+        with store.write() as conn:
+            add_journal(conn, timestamp(SystemClock()), "export", "",
+                        f"NEA CSV by {getpass.getuser()}: period {start}..{end}, checkpoints "
+                        f"{', '.join(args.checkpoint or ['all'])}, {n} rows, to {Path(args.out).name}")
+    finally:
+        store.close()
+    emit(args, {"file": str(args.out), "rows": n, "from": str(start), "to": str(end)},
+         lambda: print(f"Wrote {n} rows to {args.out} (readable by you only; only persons whose NEA consent "
+                       "stands)."))
     return EXIT_OK
 
 

@@ -120,7 +120,7 @@ def _check(value: Any, schema: Mapping[str, Any], where: str) -> None:
         names = schema.get("propertyNames", {}).get("pattern")
         for k, v in value.items():
             if names and not re.search(names, k):
-                raise ValidationError("mapping", f"{where} has {k!r}, which is not an XML name (letters, digits, _ . -)")
+                raise ValidationError("mapping", f"{where} has {k!r}: not an XML name (letters, digits, _ . -)")
             if k in props:
                 _check(v, props[k], f"{where}.{k}")
             elif extra is False:
@@ -293,4 +293,5 @@ def adx_bytes(payload: Mapping[str, Any], mapping: Mapping[str, Any], period: Pe
         ET.SubElement(g, f"{{{ADX_NS}}}dataValue", {"dataElement": dv["dataElement"], **attrs_of[key],
                                                     "value": str(dv["value"])})
     ET.indent(root, space=" ")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"

@@ -22,8 +22,11 @@ from sync.hq.dhis2 import ADX_NS, adx_bytes, adx_period, export, load_mapping, v
 from sync.hq.reports import parse_period
 from sync.hq.service import HQService
 from sync.hq.store import journal
+from tests.sync.hq import test_dhis2
 from tests.sync.hq.test_cli import hq_cli
-from tests.sync.hq.test_dhis2 import backend, hq  # noqa: F401  (the same three checkpoints' data)
+
+backend = test_dhis2.backend          # SQLite and PostgreSQL (issue 15 point 7)
+hq = test_dhis2.hq                    # the same three checkpoints' data as the JSON's tests
 
 NS = {"adx": ADX_NS}
 
@@ -36,7 +39,8 @@ def _cells(root: ET.Element, mapping: dict[str, Any]) -> dict[tuple[str, str, st
     for g in root.findall("adx:group", NS):
         for dv in g.findall("adx:dataValue", NS):
             attrs = {k: v for k, v in dv.attrib.items() if k not in ("dataElement", "value")}
-            key = (g.get("orgUnit"), dv.get("dataElement"), combo[(dv.get("dataElement"), tuple(sorted(attrs.items())))])
+            coc = combo[(dv.get("dataElement"), tuple(sorted(attrs.items())))]
+            key = (g.get("orgUnit"), dv.get("dataElement"), coc)
             assert key not in out, key
             out[key] = dv.get("value")
     return out
