@@ -3,8 +3,8 @@ checkpoints sync over HTTP to a real HQ on 127.0.0.1; HQ's file holds exactly th
 NEA consent stands (one withdrawn before the sync and one after it are left out, as are a voided person and a
 person never registered with NEA), the latest registration of a person registered twice, the documented columns
 with the checkpoint column, formula-neutralised cells — byte for byte what each device's own export writes for its
-checkpoint. A data manager downloads it (logged: who, when, period, rows); an analyst and an HQ admin cannot. The
-CLI writes a new 0600 file, journaled; bad input writes nothing."""
+checkpoint. A data manager downloads it (logged: who, when, period, rows); an analyst, an HQ admin and a partner
+cannot. The CLI writes a new 0600 file, journaled; bad input writes nothing."""
 
 from __future__ import annotations
 
@@ -79,6 +79,7 @@ def test_hq_exports_exactly_the_consenting_persons_of_both_checkpoints(tmp_path:
     accounts = Accounts(service.store, clock)
     secrets = {u: accounts.add(u, u.title(), role, PASS).secret
                for u, role in (("dm", "data_manager"), ("ana", "analyst"), ("admin", "hq_admin"))}
+    secrets["srey"] = accounts.add("srey", "Srey Mom", "partner", PASS, organisation="NEA_POIPET").secret
     a = new_device(tmp_path / "a.db", "Poipet", clock=clock)
     b = new_device(tmp_path / "b.db", "Bavet", clock=clock, username="bopha")
     try:
@@ -130,13 +131,14 @@ def test_hq_exports_exactly_the_consenting_persons_of_both_checkpoints(tmp_path:
             km = dm.get("/hq/lang/km", params={"next": "/hq/exports/nea"})
             assert km.status_code in (302, 303)
             assert "ការនាំចេញទិន្នន័យ NEA" in dm.get("/hq/exports/nea").text
-            # Who may not: an analyst (aggregates only) and an HQ admin (accounts, keys) get 403 and no link.
-            for who in ("ana", "admin"):
+            # Who may not: an analyst (aggregates only), an HQ admin (accounts, keys) and a partner, even one named
+            # for an NEA office, get 403 and no link.
+            for who in ("ana", "admin", "srey"):
                 c = _sign_in(srv.url, clock, secrets[who], who)
                 assert c.get("/hq/exports/nea").status_code == 403
                 denied = c.get("/hq/exports/nea/download.csv", params=NOV)
                 assert denied.status_code == 403 and "SOK" not in denied.text
-                assert "nav-nea-export" not in c.get("/hq/sync").text
+                assert "nav-nea-export" not in c.get("/hq/sync" if who != "srey" else "/hq/partner").text
             assert httpx.get(f"{srv.url}/hq/exports/nea/download.csv", params=NOV).status_code in (302, 303, 401)
         logged = [x for x in audit_rows(service.store, "export") if "NEA CSV" in x["target"]]
         assert (logged[0]["username"], logged[0]["detail"]) == ("dm", "period 2026-11-01..2026-11-30; 2 rows")
