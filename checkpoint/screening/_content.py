@@ -86,6 +86,8 @@ class Item:
     needs_review: bool
     grade_note: str = ""
     htcds_method_of_control: str | None = None
+    # CTDC's own flag where HTCDS v2 has no value (confinement: meansOfControlRestrictsMovement; HTCDS says Other)
+    ctdc_means_of_control: str | None = None
 
     @property
     def number(self) -> int:
@@ -221,6 +223,9 @@ def _parse_indicator_set(data: object) -> IndicatorSet:
         htcds = raw.get("htcds_method_of_control")
         if htcds is not None and (not isinstance(htcds, str) or not htcds):
             raise _fail(where, "'htcds_method_of_control' must be a string or absent")
+        ctdc = raw.get("ctdc_means_of_control")
+        if ctdc is not None and (not isinstance(ctdc, str) or not ctdc):
+            raise _fail(where, "'ctdc_means_of_control' must be a string or absent")
         items[iid] = Item(
             id=iid,
             dimension=m.group(1),
@@ -234,6 +239,7 @@ def _parse_indicator_set(data: object) -> IndicatorSet:
             needs_review=_flag(raw, "needs_review", where, False),
             grade_note=_text(raw, "grade_note", where) if "grade_note" in raw else "",
             htcds_method_of_control=htcds,
+            ctdc_means_of_control=ctdc,
         )
     ordered = tuple(sorted(items.values(), key=lambda it: (DIMENSION_CODES.index(it.dimension), it.number)))
     declared = d.get("dimension_counts")

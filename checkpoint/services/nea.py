@@ -41,6 +41,8 @@ from checkpoint.events import uuid7
 from checkpoint.model.consent import validate_consent_records, wording
 from checkpoint.model.fields import opt_code, opt_int, opt_text
 from checkpoint.model.roles import Permission
+from checkpoint.nea_layout import NEA_COLUMNS, NEA_PURPOSE, csv_safe, nea_row
+from checkpoint.nea_layout import code_extra as _extra
 from checkpoint.services.base import Context, row_dicts
 from checkpoint.services.changes import Changes
 
@@ -48,19 +50,9 @@ __all__ = ["ABROAD_AGAIN", "FORMATS", "NEA_COLUMNS", "Nea", "NeaExported"]
 
 ABROAD_AGAIN = ("yes", "no", "maybe")
 FORMATS = ("csv", "xlsx")
-PURPOSE = "nea_registration"
+PURPOSE = NEA_PURPOSE
 _PHONE = re.compile(r"^\+?[0-9]{6,15}$")
 _MAX_LIST = 20
-
-# The export's columns, in order (docs/exports/nea.md says what each holds).
-NEA_COLUMNS = ("registration_id", "registered_at", "checkpoint", "family_name", "given_names", "name_khmer", "sex",
-               "date_of_birth", "age", "phone", "second_contact_name", "second_contact_phone", "home_province",
-               "home_commune", "occupation_abroad", "occupation_abroad_isco", "occupation_abroad_text",
-               "sector_abroad", "country_abroad", "years_experience", "skills", "skills_text", "education",
-               "education_isced", "languages", "desired_job", "desired_job_isco", "desired_sector",
-               "desired_province", "abroad_again", "abroad_where", "available_from", "consent_given_by",
-               "consent_given_at")
-
 
 @dataclass(frozen=True)
 class NeaExported:
@@ -144,13 +136,6 @@ def validate_form(data: Mapping[str, Any], today: date) -> dict[str, Any]:
     if not out["phone"] and not out["second_contact_phone"]:
         raise ValidationError("phone", "NEA needs a phone number to reach the person, or a second contact")
     return out
-
-
-def _extra(list_name: str, code: str, key: str, check: str = "") -> str:
-    c = codelists.DEFAULT.get(list_name).by_code.get(code)
-    v = c.extra.get(key) if c is not None else ""
-    v = v if isinstance(v, str) else ""
-    return v if not check or (v and codelists.is_valid(check, v)) else ""
 
 
 class Nea:
@@ -255,28 +240,10 @@ class Nea:
             latest[r["person_id"]] = r           # the latest registration and consent win
         out = []
         for r in sorted(latest.values(), key=lambda x: (x["registered_at"], x["hlc"])):
-            d = json.loads(r["data"])
-            out.append({
-                "registration_id": r["id"], "registered_at": r["registered_at"],
-                "checkpoint": ctx.site.checkpoint_name, "family_name": r["family_name"],
-                "given_names": r["given_names"], "name_khmer": r["name_khmer"], "sex": r["sex"],
-                "date_of_birth": r["date_of_birth"] or "",
-                "age": "" if r["age_at_arrival"] is None else r["age_at_arrival"],
-                **{k: d.get(k, "") for k in ("phone", "second_contact_name", "second_contact_phone",
-                                             "home_province", "home_commune", "occupation_abroad")},
-                "occupation_abroad_isco": _extra("nea_occupations", d.get("occupation_abroad") or "", "isco"),
-                "occupation_abroad_text": d.get("occupation_abroad_text", ""),
-                "sector_abroad": d.get("sector_abroad", ""), "country_abroad": d.get("country_abroad", ""),
-                "years_experience": "" if d.get("years_experience") is None else d["years_experience"],
-                "skills": ";".join(d.get("skills") or []), "skills_text": d.get("skills_text", ""),
-                "education": d.get("education", ""),
-                "education_isced": _extra("education_levels", d.get("education") or "", "isced"),
-                "languages": ";".join(d.get("languages") or []), "desired_job": d.get("desired_job", ""),
-                "desired_job_isco": _extra("nea_occupations", d.get("desired_job") or "", "isco"),
-                "desired_sector": d.get("desired_sector", ""), "desired_province": d.get("desired_province", ""),
-                "abroad_again": d.get("abroad_again", ""), "abroad_where": d.get("abroad_where", ""),
-                "available_from": d.get("available_from", ""), "consent_given_by": r["given_by"],
-                "consent_given_at": r["given_at"]})
+            out.append(nea_row(registration_id=r["id"], registered_at=r["registered_at"],
+                               checkpoint=ctx.site.checkpoint_name, person=r, age=r["age_at_arrival"],
+                               data=json.loads(r["data"]), consent_given_by=r["given_by"],
+                               consent_given_at=r["given_at"]))
         ctx.audit_read("nea", len(out))
         return out
 
@@ -299,9 +266,9 @@ class Nea:
         m = load_mapping(mapping, NEA_COLUMNS) if mapping is not None else None
         rows = self.rows(start, end)
         header: Sequence[str] = m.headers() if m is not None else NEA_COLUMNS
-        table = [[_csv_safe(v) for v in header]]
+        table = [[csv_safe(v) for v in header]]
         for n, r in enumerate(rows, start=1):
-            table.append([_csv_safe(v) for v in (m.apply(n, r) if m is not None else [r[c] for c in NEA_COLUMNS])])
+            table.append([csv_safe(v) for v in (m.apply(n, r) if m is not None else [r[c] for c in NEA_COLUMNS])])
         if kind == "xlsx":
             data = xlsx.workbook_bytes(table, sheet=m.sheet if m is not None else "NEA")
         else:
@@ -319,9 +286,3 @@ class Nea:
             ctx.store.record("records.exported", "store", ctx.store.device_id, logged, author=ctx.user.id)
         return NeaExported(path, len(rows), Changes(events=True))
 
-
-def _csv_safe(v: object) -> str:
-    """Spreadsheet-safe cell: a leading = + - @ (or tab, carriage return) would run as a formula in Excel. The XLSX
-    file writes every cell as text (never a formula) and keeps the same rule, so the two files read the same."""
-    s = "" if v is None else str(v)
-    return "'" + s if s[:1] in ("=", "+", "-", "@", "\t", "\r") else s

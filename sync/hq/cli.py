@@ -374,11 +374,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_dhis2(args: argparse.Namespace) -> int:
     """A DHIS2 dataValueSet for a period (sync.hq.dhis2): --dry-run says what would go and what is unmapped or
-    withheld; --out writes a new 0600 JSON file (journaled)."""
+    withheld; --out writes a new 0600 file (journaled): JSON, or ADX XML built from the same dataValueSet
+    (--format adx)."""
     import getpass
     import json
 
-    from sync.hq.dhis2 import EXAMPLE_MAPPING, export, load_mapping
+    from sync.hq.dhis2 import EXAMPLE_MAPPING, adx_attributes, adx_bytes, export, load_mapping
     from sync.hq.reports import INTERNAL, PUBLICATION, parse_period, write_bytes
     from sync.hq.store import add_journal, timestamp
 
@@ -386,23 +387,29 @@ def cmd_dhis2(args: argparse.Namespace) -> int:
         raise UsageError("Say --out FILE to write the data value set, or --dry-run to see what it would hold.")
     period = parse_period(args.period)
     mapping = load_mapping(args.mapping or EXAMPLE_MAPPING)
+    adx = args.format == "adx"
+    if adx:
+        adx_attributes(mapping)             # a mapping without ADX's categories is refused before any read
     threshold = PUBLICATION if args.publication else INTERNAL
     store = _store(args, create=False)
     try:
         with store.read() as conn:
             payload, notes = export(conn, mapping, period, checkpoints=args.checkpoint or (), threshold=threshold)
         if not args.dry_run:
-            write_bytes(args.out, (json.dumps(payload, indent=1) + "\n").encode())
+            data = adx_bytes(payload, mapping, period) if adx else (json.dumps(payload, indent=1) + "\n").encode()
+            write_bytes(args.out, data)
             from checkpoint.clock import SystemClock
 
             with store.write() as conn:
                 add_journal(conn, timestamp(SystemClock()), "export", "",
-                            f"DHIS2 dataValueSet by {getpass.getuser()}: period {period.label}, checkpoints "
+                            f"DHIS2 {'ADX XML' if adx else 'dataValueSet'} by {getpass.getuser()}: period "
+                            f"{period.label}, checkpoints "
                             f"{', '.join(args.checkpoint or ['all'])}, threshold {threshold}, "
                             f"{len(payload['dataValues'])} values, to {Path(args.out).name}")
     finally:
         store.close()
-    out = {**notes.to_dict(), "dry_run": bool(args.dry_run), "file": None if args.dry_run else str(args.out)}
+    out = {**notes.to_dict(), "dry_run": bool(args.dry_run), "file": None if args.dry_run else str(args.out),
+           "format": args.format}
 
     def text() -> None:
         verb = "Would send" if args.dry_run else f"Wrote {args.out} with"
@@ -515,19 +522,27 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sp.add_mutually_exclusive_group()
     ex.add_argument("--csv", type=Path, help="write a new CSV file (never overwrites)")
     ex.add_argument("--xlsx", type=Path, help="write a new XLSX file (never overwrites)")
-    sp = add("dhis2", cmd_dhis2, "a DHIS2 aggregate dataValueSet (JSON) for a period, through a mapping file",
-             json_=True)
+    sp = add("dhis2", cmd_dhis2, "a DHIS2 aggregate dataValueSet (JSON, or ADX XML) for a period, through a "
+                                 "mapping file", json_=True)
+    sp.add_argument("--format", choices=["json", "adx"], default="json",
+                    help="json: DHIS2's dataValueSet (default); adx: ADX 1.0 XML of the same values")
     sp.add_argument("--period", required=True, help="2026-11, 2026 or 2026-11-02")
     sp.add_argument("--mapping", type=Path, help="the mapping file (default: the example shipped with HQ)")
     sp.add_argument("--checkpoint", action="append", help="only this checkpoint (repeat for several)")
     sp.add_argument("--publication", action="store_true", help="withhold values under 11 (publication) not 5")
     ex = sp.add_mutually_exclusive_group()
-    ex.add_argument("--out", type=Path, help="write a new JSON file (never overwrites)")
+    ex.add_argument("--out", type=Path, help="write a new JSON or ADX file (never overwrites)")
     ex.add_argument("--dry-run", action="store_true", help="say what would be sent, unmapped and withheld")
     sp = add("htcds", cmd_htcds, "an HTCDS v2 / CTDC case-level CSV for a period (identifiers removed, "
                                  "k-anonymous with k = 11)", json_=True)
     sp.add_argument("--period", required=True, help="2026, 2026-11 or 2026-11-02..2026-11-08")
     sp.add_argument("--out", type=Path, required=True, help="write a new CSV file (never overwrites)")
+    sp = add("nea-export", cmd_nea_export, "NEA's job-registration CSV across checkpoints for a period (only "
+                                           "persons whose NEA consent stands; docs/exports/nea.md)", json_=True)
+    sp.add_argument("--from", dest="from_", required=True, help="first day, YYYY-MM-DD (local, UTC+7)")
+    sp.add_argument("--to", required=True, help="last day, YYYY-MM-DD (included)")
+    sp.add_argument("--out", type=Path, required=True, help="write a new CSV file (never overwrites)")
+    sp.add_argument("--checkpoint", action="append", help="only this checkpoint (repeat for several)")
     add("rebuild-facts", cmd_rebuild_facts, "rebuild the reporting facts from the events HQ holds (the upgrade to "
         "0003 does it once)", json_=True)
     sp = add("recover", cmd_recover, "set a new passphrase on a device store through HQ's recovery key")
@@ -658,6 +673,34 @@ def cmd_htcds(args: argparse.Namespace) -> int:
     emit(args, {"file": str(args.out), "rows": n, "left_out": left_out, "k": K},
          lambda: print(f"Wrote {n} rows to {args.out} (k = {K}; {left_out} rows left out so every combination of "
                        "age group, sex, citizenship, country of exploitation and year has at least k rows)."))
+    return EXIT_OK
+
+
+def cmd_nea_export(args: argparse.Namespace) -> int:
+    """NEA's job-registration CSV across checkpoints (sync.hq.nea; docs/exports/nea.md) to a new 0600 file,
+    journaled with who, the period, the checkpoints and how many rows."""
+    import getpass
+
+    from checkpoint.clock import SystemClock
+    from sync.hq.nea import export, parse_day
+    from sync.hq.reports import write_bytes
+    from sync.hq.store import add_journal, timestamp
+
+    start, end = parse_day(args.from_, "--from"), parse_day(args.to, "--to")
+    store = _store(args, create=False)
+    try:
+        with store.read() as conn:
+            data, n = export(conn, start, end, checkpoints=args.checkpoint or ())
+        write_bytes(args.out, data)
+        with store.write() as conn:
+            add_journal(conn, timestamp(SystemClock()), "export", "",
+                        f"NEA CSV by {getpass.getuser()}: period {start}..{end}, checkpoints "
+                        f"{', '.join(args.checkpoint or ['all'])}, {n} rows, to {Path(args.out).name}")
+    finally:
+        store.close()
+    emit(args, {"file": str(args.out), "rows": n, "from": str(start), "to": str(end)},
+         lambda: print(f"Wrote {n} rows to {args.out} (readable by you only; only persons whose NEA consent "
+                       "stands)."))
     return EXIT_OK
 
 

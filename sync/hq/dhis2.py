@@ -13,12 +13,24 @@ A value goes out only if its cell is mapped and shown: withheld cells (under the
 DHIS2 cannot hold "<5"; ``dry_run`` lists them and every figure the mapping does not carry (unmapped cells).
 
     >>> payload, notes = export(conn, mapping, parse_period("2026-11"))              # doctest: +SKIP
+    >>> xml = adx_bytes(payload, mapping, parse_period("2026-11"))                    # doctest: +SKIP
+
+ADX 1.0 (IHE QRPH ADX, namespace ``urn:ihe:qrph:adx:2015``) is written FROM that dataValueSet (``adx_bytes``): the same
+values, one ``<group orgUnit= period= dataSet=>`` per org unit, the period in ISO 8601 period/duration form
+(``2026-11-01/P1M``). ADX names a disaggregation by its categories, not by a category option combo's identifier, so
+a mapping that is to give ADX says, per cell, the category codes and option codes (``adx``: ``{"man": {"SEX": "M",
+"AGE": "ADULT"}, "all": {}}``; ``{}`` is DHIS2's default combo: no attribute) and, if it sets an
+``attributeOptionCombo``, its categories as ``adxAttributes`` (on each group). Both keys are optional: a mapping
+without them stays valid for JSON; ADX refuses it naming the first cell that lacks its categories. Identifiers of
+data set, org units and data elements are the same as the JSON's, so DHIS2 is to import the file with
+``idScheme=UID`` for those (``POST /api/dataValueSets`` with ``Content-Type: application/adx+xml``).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +41,18 @@ from sqlalchemy.engine import Connection
 from checkpoint.errors import ValidationError
 from sync.hq.reports import INTERNAL, Period, checkpoint_reports
 
-__all__ = ["EXAMPLE_MAPPING", "MAPPING_SCHEMA", "Notes", "dhis2_period", "export", "load_mapping", "validate"]
+__all__ = ["ADX_NS", "EXAMPLE_MAPPING", "MAPPING_SCHEMA", "Notes", "adx_bytes", "adx_period", "dhis2_period", "export",
+           "load_mapping", "validate"]
 
 EXAMPLE_MAPPING = Path(__file__).with_name("dhis2_mapping.example.json")
 UID = r"^[A-Za-z][A-Za-z0-9]{10}$"           # a DHIS2 identifier: 11 characters, a letter first
+ADX_NS = "urn:ihe:qrph:adx:2015"
+# An ADX disaggregation attribute: an XML name (no colon), never one of the names ADX itself gives dataValue/group.
+ADX_NAME = r"^[A-Za-z_][A-Za-z0-9_.\-]{0,63}$"
+ADX_RESERVED = frozenset({"dataElement", "value", "orgUnit", "period", "dataSet", "completeDate", "comment"})
+_ADX_CODE: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": 64, "pattern": r"^[^\x00-\x1f\x7f]+$"}
+_ADX_ATTRS: dict[str, Any] = {"type": "object", "propertyNames": {"pattern": ADX_NAME},
+                              "additionalProperties": _ADX_CODE}
 
 MAPPING_SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -45,6 +65,7 @@ MAPPING_SCHEMA: dict[str, Any] = {
         "description": {"type": "string"},
         "dataSet": {"type": "string", "pattern": UID},
         "attributeOptionCombo": {"type": "string", "pattern": UID},
+        "adxAttributes": _ADX_ATTRS,          # ADX: the attribute option combo's categories (optional)
         "orgUnits": {"type": "object", "minProperties": 1, "additionalProperties": {"type": "string", "pattern": UID}},
         "dataElements": {
             "type": "array", "minItems": 1,
@@ -59,6 +80,8 @@ MAPPING_SCHEMA: dict[str, Any] = {
                     "dataElement": {"type": "string", "pattern": UID},
                     "categoryOptionCombos": {"type": "object", "minProperties": 1,
                                              "additionalProperties": {"type": "string", "pattern": UID}},
+                    # ADX (optional): per cell of categoryOptionCombos, its category codes -> option codes
+                    "adx": {"type": "object", "additionalProperties": _ADX_ATTRS},
                 },
             },
         },
@@ -68,8 +91,9 @@ MAPPING_SCHEMA: dict[str, Any] = {
 
 # ------------------------------------------------------------------------------------------------ the schema
 def _check(value: Any, schema: Mapping[str, Any], where: str) -> None:
-    """The JSON Schema keywords MAPPING_SCHEMA uses (type, enum, pattern, minLength, required, properties,
-    additionalProperties, minProperties, items, minItems). Raises ValidationError naming the place."""
+    """The JSON Schema keywords MAPPING_SCHEMA uses (type, enum, pattern, minLength, maxLength, required,
+    properties, additionalProperties, propertyNames, minProperties, items, minItems). Raises ValidationError naming
+    the place."""
     types = {"object": dict, "array": list, "string": str, "integer": int}
     t = schema.get("type")
     if t and (not isinstance(value, types[t]) or (t == "integer" and isinstance(value, bool))):
@@ -79,8 +103,12 @@ def _check(value: Any, schema: Mapping[str, Any], where: str) -> None:
     if isinstance(value, str):
         if len(value) < schema.get("minLength", 0):
             raise ValidationError("mapping", f"{where} is empty")
+        if len(value) > schema.get("maxLength", len(value)):
+            raise ValidationError("mapping", f"{where} is longer than {schema['maxLength']} characters")
         if "pattern" in schema and not re.search(schema["pattern"], value):
-            raise ValidationError("mapping", f"{where} is not a DHIS2 identifier (11 letters and digits)")
+            if schema["pattern"] == UID:
+                raise ValidationError("mapping", f"{where} is not a DHIS2 identifier (11 letters and digits)")
+            raise ValidationError("mapping", f"{where} holds a control character")
     if isinstance(value, dict):
         for k in schema.get("required", ()):
             if k not in value:
@@ -89,7 +117,10 @@ def _check(value: Any, schema: Mapping[str, Any], where: str) -> None:
             raise ValidationError("mapping", f"{where} is empty")
         props = schema.get("properties", {})
         extra = schema.get("additionalProperties", True)
+        names = schema.get("propertyNames", {}).get("pattern")
         for k, v in value.items():
+            if names and not re.search(names, k):
+                raise ValidationError("mapping", f"{where} has {k!r}: not an XML name (letters, digits, _ . -)")
             if k in props:
                 _check(v, props[k], f"{where}.{k}")
             elif extra is False:
@@ -114,7 +145,19 @@ def validate(mapping: Any) -> dict[str, Any]:
             if key in seen:
                 raise ValidationError("mapping", f"mapping.dataElements[{i}] maps {'/'.join(key)} a second time")
             seen.add(key)
+        for cat, attrs in m.get("adx", {}).items():
+            if cat not in m["categoryOptionCombos"]:
+                raise ValidationError("mapping", f"mapping.dataElements[{i}].adx.{cat} is not one of its "
+                                                 "categoryOptionCombos")
+            _no_reserved(attrs, f"mapping.dataElements[{i}].adx.{cat}")
+    _no_reserved(mapping.get("adxAttributes", {}), "mapping.adxAttributes")
     return dict(mapping)
+
+
+def _no_reserved(attrs: Mapping[str, str], where: str) -> None:
+    for name in attrs:
+        if name in ADX_RESERVED:
+            raise ValidationError("mapping", f"{where} uses {name!r}, a name ADX itself gives")
 
 
 def load_mapping(path: Path | str = EXAMPLE_MAPPING) -> dict[str, Any]:
@@ -192,3 +235,63 @@ def export(conn: Connection, mapping: Mapping[str, Any], period: Period, *, chec
             values.append(dv)
     notes.values = len(values)
     return {"dataSet": mapping["dataSet"], "period": pe, "dataValues": values}, notes
+
+
+# ------------------------------------------------------------------------------------------------ ADX
+def adx_period(period: Period) -> str:
+    """ADX's period: ISO 8601 start and duration — ``2026-11-01/P1M`` (a month), ``2026-01-01/P1Y`` (a year),
+    ``2026-11-02/P1D`` (a day). The periods DHIS2 takes (``dhis2_period``); other ranges: ValidationError."""
+    dhis2_period(period)
+    label = period.label
+    if re.fullmatch(r"\d{4}", label):
+        return f"{label}-01-01/P1Y"
+    if re.fullmatch(r"\d{4}-\d{2}", label):
+        return f"{label}-01/P1M"
+    return f"{label}/P1D"
+
+
+def adx_attributes(mapping: Mapping[str, Any]) -> dict[tuple[str, str], dict[str, str]]:
+    """(data element, category option combo) -> its ADX disaggregation attributes, for every cell of the mapping.
+    ValidationError names the first cell without its categories (``adx``), or an ``attributeOptionCombo`` without
+    ``adxAttributes``: ADX cannot say what it does not know, and a half-written file is worse than none."""
+    out: dict[tuple[str, str], dict[str, str]] = {}
+    for i, m in enumerate(mapping["dataElements"]):
+        adx = m.get("adx", {})
+        for cat, coc in m["categoryOptionCombos"].items():
+            if cat not in adx:
+                raise ValidationError("mapping", f"ADX needs the categories of every mapped cell: mapping.dataElements"
+                                                 f"[{i}] ({m['section']}/{m['indicator']}/{m['dimension']}) has no "
+                                                 f"adx.{cat}")
+            out[(m["dataElement"], coc)] = dict(adx[cat])
+    if "attributeOptionCombo" in mapping and not mapping.get("adxAttributes"):
+        raise ValidationError("mapping", "the mapping sets an attributeOptionCombo but no adxAttributes: ADX needs "
+                                         "its categories and options")
+    return out
+
+
+def adx_bytes(payload: Mapping[str, Any], mapping: Mapping[str, Any], period: Period) -> bytes:
+    """The ADX 1.0 XML of a ``dataValueSet`` that ``export`` computed with ``mapping`` (one source of truth: the same
+    values, cell for cell). Each value's category option combo becomes its ADX disaggregation attributes (the
+    mapping's ``adx`` of that cell); ValidationError names the first cell the mapping gives no categories for.
+
+    Written with ElementTree: every attribute value is escaped by the writer, nothing is concatenated as text."""
+    attrs_of = adx_attributes(mapping)
+    group_attrs = dict(mapping.get("adxAttributes", {}))
+    ET.register_namespace("", ADX_NS)
+    root = ET.Element(f"{{{ADX_NS}}}adx")
+    pe = adx_period(period)
+    groups: dict[str, ET.Element] = {}
+    for dv in payload["dataValues"]:
+        key = (dv["dataElement"], dv.get("categoryOptionCombo", ""))
+        if key not in attrs_of:
+            raise ValidationError("mapping", f"the value of {key[0]}/{key[1]} is in no cell of the mapping")
+        g = groups.get(dv["orgUnit"])
+        if g is None:
+            g = ET.SubElement(root, f"{{{ADX_NS}}}group", {"orgUnit": dv["orgUnit"], "period": pe,
+                                                           "dataSet": str(payload["dataSet"]), **group_attrs})
+            groups[dv["orgUnit"]] = g
+        ET.SubElement(g, f"{{{ADX_NS}}}dataValue", {"dataElement": dv["dataElement"], **attrs_of[key],
+                                                    "value": str(dv["value"])})
+    ET.indent(root, space=" ")
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"

@@ -4,10 +4,22 @@ quasi-identifiers age group, sex, citizenship, country of exploitation and year.
 
 Read from the reporting facts only (``fact_arrivals``: codes, no name, document, phone, date of birth, village or
 free text ever reaches them), so the export cannot carry what the facts never held. Row fields (HTCDS v2 / CTDC
-names): ``yearOfRegistration``, ``gender`` (HTCDS prs_Gender, from the sex code list), ``ageBroad`` (CTDC's groups),
-``majorityStatus``, ``citizenship`` (ISO alpha-3; Checkpoint registers Cambodian returnees at Cambodia's borders,
-HQ's facts hold no other citizenship), ``CountryOfExploitation`` (the country returned from), ``typeOfExploitation``
-(the recorded code, "MULTIPLE" for several), ``typeOfLabour`` (the sector code), ``identifiedAt`` = "checkpoint".
+names): ``yearOfRegistration``, ``gender`` (HTCDS prs_Gender, from the sex code list), ``ageBroad`` (CTDC's levels:
+``30--38``, ``48+``), ``majorityStatus`` (CTDC: Adult, Minor), ``citizenship`` (ISO alpha-3; Checkpoint registers
+Cambodian returnees at Cambodia's borders, HQ's facts hold no other citizenship), ``CountryOfExploitation`` (the
+country returned from), ``typeOfExploitation`` (HTCDS vic_TypeOfExploitation, from the exploitation_types code
+list: ForcedCriminality is Other), ``typeOfLabour`` (HTCDS vic_ForcedLabourIndustry, from the sectors code list:
+``F_Construction``), ``identifiedAt`` = "checkpoint" (local: where the person was identified).
+
+HTCDS values (issue 15 point 4). Every value of ``gender``, ``typeOfExploitation`` and ``typeOfLabour`` is a value of
+the HTCDS v2 field it names, and ``ageBroad`` / ``majorityStatus`` of CTDC's levels: the picklists are data
+(``checkpoint/codelists/data/htcds_v2_picklists.json``, with their source and what still needs review) and
+``tests/sync/hq/test_htcds_picklists.py`` checks every value written, and every htcds value the content and code
+lists carry, against them. A code without an HTCDS value is written empty, never as our own code: the online scam
+compound sector (no ISIC section; the standard lists no Other industry), and several types of exploitation on one
+arrival — HQ's facts keep "several" (``MULTIPLE``), not which, so the multiselect cannot be filled exactly (it needs
+the types in the facts: a facts migration, not built). The migration channel is not exported: its HTCDS counterpart is
+a migrant type of HTCDS *guidance*, not a field (``migration_channels``: ``htcds_guidance_migration_status``).
 
 k-anonymity (``anonymise``): rows whose quasi-identifier combination has fewer than ``k`` rows have every
 quasi-identifier withheld (""); if the withheld rows are themselves fewer than ``k``, they are left out. Every
@@ -25,11 +37,11 @@ from typing import Final
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from checkpoint.codelists import sexes
+from checkpoint.codelists import DEFAULT, sexes
 from sync.hq.reports import PUBLICATION, Period, safe_cell
 from sync.hq.store import fact_arrivals
 
-__all__ = ["FIELDS", "QUASI_IDENTIFIERS", "K", "anonymise", "csv_bytes", "export", "export_rows"]
+__all__ = ["FIELDS", "QUASI_IDENTIFIERS", "K", "age_broad", "anonymise", "csv_bytes", "export", "export_rows"]
 
 K: Final = PUBLICATION
 CITIZENSHIP: Final = "KHM"
@@ -39,7 +51,17 @@ FIELDS: Final = ("yearOfRegistration", "gender", "ageBroad", "majorityStatus", "
 
 
 def _gender() -> dict[str, str]:
-    return {c.code: str(c.extra.get("htcds", "")) for c in sexes()}
+    return {c.code: str(c.extra.get("htcds") or "") for c in sexes()}
+
+
+def _htcds(list_name: str) -> dict[str, str]:
+    """code -> its HTCDS value (``extra['htcds']``; "" for none), inactive codes included (old records)."""
+    return {c.code: str(c.extra.get("htcds") or "") for c in DEFAULT.get(list_name).codes}
+
+
+def age_broad(group: str) -> str:
+    """CTDC's ``ageBroad`` level of HQ's age group: "30-38" -> "30--38", "48+" stays; "" for unknown."""
+    return "" if group in ("", "unknown") else group.replace("-", "--")
 
 
 def export_rows(conn: Connection, period: Period) -> list[dict[str, str]]:
@@ -51,14 +73,15 @@ def export_rows(conn: Connection, period: Period) -> list[dict[str, str]]:
                 fa.c.trafficking_outcome == "PRESUMED_VICTIM", fa.c.arrival_date >= period.start.isoformat(),
                 fa.c.arrival_date < period.end.isoformat())
          .order_by(fa.c.arrival_date))
-    gender = _gender()
+    gender, exploitation, industry = _gender(), _htcds("exploitation_types"), _htcds("sectors")
     out = []
     for r in conn.execute(q):
         out.append({"yearOfRegistration": r.arrival_date[:4], "gender": gender.get(r.sex, ""),
-                    "ageBroad": "" if r.age_group == "unknown" else r.age_group,
+                    "ageBroad": age_broad(r.age_group),
                     "majorityStatus": "" if r.age is None else ("Minor" if r.age < 18 else "Adult"),
                     "citizenship": CITIZENSHIP, "CountryOfExploitation": r.country,
-                    "typeOfExploitation": r.exploitation, "typeOfLabour": r.sector, "identifiedAt": "checkpoint"})
+                    "typeOfExploitation": exploitation.get(r.exploitation, ""),
+                    "typeOfLabour": industry.get(r.sector, ""), "identifiedAt": "checkpoint"})
     return out
 
 

@@ -65,6 +65,7 @@ PERMISSIONS: Final[dict[str, frozenset[str]]] = {
     "follow_referrals": frozenset({"partner"}),            # referrals to her organisation only (#16)
     "match_persons": frozenset({"data_manager"}),          # likely same persons across checkpoints (#15 point 6)
     "record_tb_outcome": frozenset({"data_manager", "partner"}),   # a TB referral's treatment (#14; a partner: hers)
+    "export_nea": frozenset({"data_manager"}),             # NEA's CSV with names and phones (#15 pt 4; sync.hq.nea)
 }
 
 log = logging.getLogger("checkpoint.hq.web")

@@ -432,5 +432,8 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
 
     mount_tb_pages(app, service, clk, accounts, prefix=PREFIX, page=page, guarded=guarded, posted=posted,
                    address=_address)
+    from sync.hq.web.nea_pages import mount_nea_pages  # NEA's export across checkpoints (#15 point 4)
+
+    mount_nea_pages(app, service, clk, prefix=PREFIX, page=page, guarded=guarded, address=_address)
     app.add_middleware(SecurityHeaders)
 

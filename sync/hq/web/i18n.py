@@ -381,3 +381,20 @@ KHMER.update({
         "ការបញ្ជូននេះត្រូវបានបិទរួចហើយ សូមកត់ត្រាការបញ្ជូនថ្មីជំនួសវិញ។",
     "This referral changed meanwhile; open it again.": "ការបញ្ជូននេះបានផ្លាស់ប្តូរក្នុងពេលនេះ សូមបើកវាម្តងទៀត។",
 })
+
+# NEA's export across checkpoints (#15 point 4: sync.hq.web.nea_pages)
+KHMER.update({
+    "NEA export": "ការនាំចេញទិន្នន័យ NEA",
+    "Returnees registered with NEA for job placement, with names and phone numbers: only persons whose consent to NEA "
+    "registration stands today. Hand the file to NEA only; every download is logged.":
+        "អ្នកត្រឡប់មកវិញដែលបានចុះឈ្មោះជាមួយ NEA ដើម្បីស្វែងរកការងារ រួមទាំងឈ្មោះ និងលេខទូរស័ព្ទ៖ "
+        "មានតែអ្នកដែលការយល់ព្រមចុះឈ្មោះជាមួយ NEA របស់ពួកគេនៅតែមានសុពលភាពនៅថ្ងៃនេះប៉ុណ្ណោះ។ "
+        "សូមប្រគល់ឯកសារនេះជូនតែ NEA ប៉ុណ្ណោះ។ រាល់ការទាញយកត្រូវបានកត់ត្រាទុក។",
+    "From": "ពី",
+    "To": "ដល់",
+    "No checkpoint ticked: all checkpoints.": "បើមិនបានគូសច្រកត្រួតពិនិត្យណាមួយទេ៖ គ្រប់ច្រកត្រួតពិនិត្យទាំងអស់។",
+    "Download CSV": "ទាញយក CSV",
+    "Give the first and last day of the period, the last not before the first.":
+        "សូមផ្តល់ថ្ងៃដំបូង និងថ្ងៃចុងក្រោយនៃរយៈពេល ដោយថ្ងៃចុងក្រោយមិនមុនថ្ងៃដំបូងទេ។",
+    "There is no such checkpoint.": "មិនមានច្រកត្រួតពិនិត្យនេះទេ។",
+})

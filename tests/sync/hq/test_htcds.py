@@ -51,7 +51,7 @@ def test_the_ctdc_export_is_k_anonymous_and_carries_nothing_identifying(hq: HQSe
     assert (n, left_out, len(rows)) == (24, 0, 24) and tuple(rows[0]) == FIELDS
     groups = Counter(tuple(r[q] for q in QUASI_IDENTIFIERS) for r in rows)
     assert all(size >= K for size in groups.values()), groups
-    assert groups[("30-38", "Feminine", "KHM", "THA", "2026")] == 12
+    assert groups[("30--38", "Feminine", "KHM", "THA", "2026")] == 12
     withheld = [r for r in rows if r["gender"] == ""]
     assert len(withheld) == 12 and {r["ageBroad"] + r["majorityStatus"] for r in withheld} == {""}
     text = data.decode("utf-8-sig")

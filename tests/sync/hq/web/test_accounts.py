@@ -96,7 +96,8 @@ def test_every_role_has_exactly_its_permissions() -> None:
         "analyst": {"view_aggregates", "view_sync_health"},
         "data_manager": {"view_aggregates", "view_sync_health", "view_records", "manage_quarantine",
                          "revoke_device", "export", "manage_directory", "match_persons",
-                         "record_tb_outcome"},      # issue 14: a TB referral's treatment
+                         "record_tb_outcome",       # issue 14: a TB referral's treatment
+                         "export_nea"},             # issue 15 point 4: NEA's CSV with names and phones
         "hq_admin": {"view_aggregates", "view_sync_health", "revoke_device", "manage_accounts"},
         # issues 16 and 14: referrals to her organisation (and their TB treatment); nothing else of HQ's
         "partner": {"follow_referrals", "record_tb_outcome"},
