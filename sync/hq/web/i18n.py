@@ -381,3 +381,27 @@ KHMER.update({
         "ការបញ្ជូននេះត្រូវបានបិទរួចហើយ សូមកត់ត្រាការបញ្ជូនថ្មីជំនួសវិញ។",
     "This referral changed meanwhile; open it again.": "ការបញ្ជូននេះបានផ្លាស់ប្តូរក្នុងពេលនេះ សូមបើកវាម្តងទៀត។",
 })
+
+# The monthly PDF report (sync.hq.web.report_pdf) and its download links and refusals (sync.hq.web.pdf_pages).
+KHMER.update({
+    "Monthly report": "របាយការណ៍ប្រចាំខែ",
+    "Period": "រយៈពេល",
+    "Generated": "បានបង្កើត",
+    "by": "ដោយ",
+    "withheld under": "លាក់ពេលតិចជាង",
+    "All checkpoints": "ច្រកត្រួតពិនិត្យទាំងអស់",
+    "Page": "ទំព័រ",
+    "None in this period.": "គ្មានក្នុងរយៈពេលនេះទេ។",
+    "Referrals by agency and outcome": "ការបញ្ជូនបន្តតាមស្ថាប័ន និងលទ្ធផល",
+    "Referrals of arrivals with trafficking indicators, by agency and outcome":
+        "ការបញ្ជូនបន្តនៃអ្នកមកដល់ដែលមានសូចនាករនៃការជួញដូរមនុស្ស តាមស្ថាប័ន និងលទ្ធផល",
+    "Agency": "ស្ថាប័ន",
+    "Outcome": "លទ្ធផល",
+    "PDF (Khmer)": "PDF (ខ្មែរ)",
+    "PDF (English)": "PDF (អង់គ្លេស)",
+    "The period must be a month written YYYY-MM, such as 2026-11.":
+        "រយៈពេលត្រូវតែជាខែសរសេរជា YYYY-MM ឧទាហរណ៍ 2026-11។",
+    "The language must be Khmer (km) or English (en).": "ភាសាត្រូវតែជាខ្មែរ (km) ឬអង់គ្លេស (en)។",
+    "There is no such checkpoint at HQ, or you may not see it.":
+        "គ្មានច្រកត្រួតពិនិត្យបែបនេះនៅទីស្នាក់ការកណ្តាលទេ ឬអ្នកមិនអាចមើលវាបានទេ។",
+})
