@@ -432,5 +432,9 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
 
     mount_tb_pages(app, service, clk, accounts, prefix=PREFIX, page=page, guarded=guarded, posted=posted,
                    address=_address)
+    from sync.hq.web.pdf_pages import mount_pdf_pages  # the monthly PDF report in Khmer or English (#15 point 3)
+
+    mount_pdf_pages(app, service, clk, prefix=PREFIX, page=page, guarded=guarded, address=_address,
+                    lang_cookie=LANG_COOKIE)
     app.add_middleware(SecurityHeaders)
 

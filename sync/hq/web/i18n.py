@@ -385,6 +385,7 @@ KHMER.update({
 # The monthly PDF report (sync.hq.web.report_pdf) and its download links and refusals (sync.hq.web.pdf_pages).
 KHMER.update({
     "Monthly report": "របាយការណ៍ប្រចាំខែ",
+    "Report": "របាយការណ៍",
     "Period": "រយៈពេល",
     "Generated": "បានបង្កើត",
     "by": "ដោយ",

@@ -22,6 +22,7 @@ Raises ValidationError (a plain message) for an unknown language, and StoreError
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from checkpoint.errors import StoreError, ValidationError
+from checkpoint.errors import CheckpointError, StoreError, ValidationError
 from sync.hq.reports import TB_DIMENSIONS, Period, Report, write_bytes
 from sync.hq.store import HQStore
 from sync.hq.web.i18n import LANGUAGES, translate
@@ -44,13 +45,14 @@ from sync.hq.web.report_source import (
     table_of,
 )
 
-__all__ = ["PdfReport", "font_path", "month_pdf", "render", "write_pdf"]
+__all__ = ["PdfReport", "check_language", "cli_pdf", "font_path", "hq_label", "month_pdf", "render", "write_pdf"]
 
 # How many indicator columns one table holds on an A4 portrait page (the TB cascade's 12 go in two tables).
 MAX_COLUMNS = 6
 # The breakdowns each report shows, in this order ("total" is every table's last row).
 BREAKDOWNS = tuple(d for d in DIMENSION_LABELS if d != "total")
 _FAMILY = "NotoSansKhmer"
+_MONTH = re.compile(r"\d{4}-\d{2}")
 SUPPRESSION_NOTE = ("Cells under the threshold are withheld and shown as <k, with one more cell when needed so they "
                     "cannot be worked out from the total.")            # the report page's words
 
@@ -141,7 +143,8 @@ def render(rep: Report, *, lang: str, hq: str, generated: datetime) -> PdfReport
     first, last = rep.period.start, rep.period.end - timedelta(days=1)
     span = f"{label} ({first.isoformat()} – {last.isoformat()})" if label != first.isoformat() or first != last \
         else label
-    running = f"{_('Checkpoint HQ')} · {_('Monthly report')} · {span}"
+    title = _("Monthly report") if _MONTH.fullmatch(label) else _("Report")
+    running = f"{_('Checkpoint HQ')} · {title} · {span}"
 
     class Doc(FPDF):
         def header(self) -> None:
@@ -163,7 +166,7 @@ def render(rep: Report, *, lang: str, hq: str, generated: datetime) -> PdfReport
     pdf.set_margins(15, 12, 15)
     pdf.set_auto_page_break(True, margin=16)
     pdf.set_creation_date(generated)
-    pdf.set_title(f"{_('Monthly report')} {label}")
+    pdf.set_title(f"{title} {label}")
     pdf.set_author(hq)
     pdf.set_creator("Checkpoint HQ")
     pdf.set_lang("km" if lang == "km" else "en")
@@ -174,7 +177,7 @@ def render(rep: Report, *, lang: str, hq: str, generated: datetime) -> PdfReport
 
     # ---- the title lines
     pdf.set_font(_FAMILY, "B", 16)
-    pdf.multi_cell(width, 9, f"{_('Checkpoint HQ')} — {_('Monthly report')} {label}", new_x="LMARGIN",
+    pdf.multi_cell(width, 9, f"{_('Checkpoint HQ')} — {title} {label}", new_x="LMARGIN",
                    new_y="NEXT")
     pdf.ln(1)
     cps = ", ".join(rep.checkpoints) if rep.checkpoints else _("All checkpoints")
@@ -285,3 +288,48 @@ def _chart(pdf: Any, sections: list[tuple[str, list[ReportTable | str]]], _: Any
         pdf.set_xy(pdf.l_margin, y + bar_h * 1.4)
     pdf.line(x0, pdf.get_y() - bar_h * 1.4 * len(values), x0, pdf.get_y())
     pdf.set_fill_color(255)
+
+
+def hq_label(store: HQStore, keys_dir: Path | None = None, signing_public: bytes | None = None) -> str:
+    """Which HQ made the report: the fingerprint of its signing key (what every device pins), from the loaded keys
+    or the public key file in ``keys_dir`` (no passphrase needed); else the name of its database."""
+    from sync.wire import hq_fingerprint
+
+    if signing_public is None and keys_dir is not None:
+        from sync.hq.keys import read_public
+
+        try:
+            signing_public = read_public(keys_dir)["signing"]
+        except (OSError, ValueError, StoreError, KeyError, TypeError, CheckpointError):
+            signing_public = None
+    if signing_public is not None:
+        return f"HQ {hq_fingerprint(signing_public)}"
+    return f"HQ ({Path(str(store.engine.url.database or '?')).name})"
+
+
+def cli_pdf(args: Any, store: HQStore, period: Period, threshold: int, who: str) -> dict[str, Any]:
+    """``checkpoint-hq report --period P --format pdf --lang km|en --out F``: checked before anything is read
+    (language, a new file in an existing folder), the PDF written 0600 through a temporary file, and the export in
+    HQ's journal (who, period, checkpoints, threshold, rows, pages, file name). Returns what the command prints."""
+    from checkpoint.clock import SystemClock
+    from sync.hq.facts import LOCAL_TZ
+    from sync.hq.store import add_journal, timestamp
+
+    lang = args.lang or "en"
+    check_language(lang)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise ValidationError("file", f"there is no folder {out.parent}")
+    if out.exists():
+        raise ValidationError("file", f"{out} already exists; an export never overwrites a file")
+    clock = SystemClock()
+    pdf = month_pdf(store, period, args.checkpoint or [], lang=lang, threshold=threshold,
+                    hq=hq_label(store, getattr(args, "keys", None)), generated=clock.now().astimezone(LOCAL_TZ))
+    write_pdf(out, pdf)
+    with store.write() as conn:
+        add_journal(conn, timestamp(clock), "export", "",
+                    f"report PDF ({lang}) by {who}: period {period.label}, checkpoints "
+                    f"{', '.join(args.checkpoint or ['all'])}, threshold {threshold}, {pdf.rows} rows, "
+                    f"{pdf.pages} pages, to {out.name}")
+    return {"file": str(out), "format": "pdf", "lang": lang, "rows": pdf.rows, "pages": pdf.pages,
+            "threshold": threshold}
