@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from checkpoint.clock import Clock
+from checkpoint.errors import CheckpointError
 from sync.hq.reports import INTERNAL, Period, parse_period
 from sync.hq.service import HQService
 from sync.hq.web.accounts import log_export
@@ -55,7 +56,10 @@ def mount_pdf_pages(app: FastAPI, service: HQService, clock: Clock, *, prefix: s
         view = q.get("view", "")
         threshold = max(THRESHOLDS[view if view in views else views[0]], INTERNAL)    # a file: never below 5
         names = [choices[c] for c in dict.fromkeys(asked)]
-        pdf = await run_in_threadpool(_make, service, parse_period(period), names, lang, threshold, clock)
+        try:
+            pdf = await run_in_threadpool(_make, service, parse_period(period), names, lang, threshold, clock)
+        except CheckpointError as e:                     # the font package missing: said, never a traceback
+            return page(request, "error.html", s, status=503, title="Not done", message=str(e))  # type: ignore[no-any-return]
         what = (f"report PDF ({lang}; checkpoints {', '.join(names) or 'all'}; threshold {threshold}; "
                 f"{pdf.pages} pages)")
         await run_in_threadpool(log_export, store, clock, s.username, what, period, pdf.rows, address(request))
@@ -68,8 +72,8 @@ def _make(service: HQService, period: Period, names: list[str], lang: str, thres
     from sync.hq.web.report_pdf import hq_label, month_pdf
 
     try:
-        signing = service.signing_public()
-    except Exception:  # noqa: BLE001 - no key known: the report names the database instead
+        signing: bytes | None = service.signing_public()
+    except CheckpointError:            # no key known here: the report names HQ's database instead
         signing = None
     return month_pdf(service.store, period, names, lang=lang, threshold=threshold,
                      hq=hq_label(service.store, signing_public=signing), generated=clock.now().astimezone(LOCAL_TZ))

@@ -37,7 +37,6 @@ from sync.hq.web.i18n import LANGUAGES, translate
 from sync.hq.web.report_source import (
     AGENCY_LABELS,
     DIMENSION_LABELS,
-    KINDS,
     REPORTS,
     ReportTable,
     agency_table,
@@ -160,8 +159,8 @@ def render(rep: Report, *, lang: str, hq: str, generated: datetime) -> PdfReport
 
     pdf = Doc(orientation="portrait", unit="mm", format="A4")
     font = str(font_path())
-    pdf.add_font(_FAMILY, "", font, variations={"wght": 400})
-    pdf.add_font(_FAMILY, "B", font, variations={"wght": 700})
+    pdf.add_font(_FAMILY, "", font, variations={"wght": 400.0})
+    pdf.add_font(_FAMILY, "B", font, variations={"wght": 700.0})
     pdf.set_text_shaping(True)
     pdf.set_margins(15, 12, 15)
     pdf.set_auto_page_break(True, margin=16)

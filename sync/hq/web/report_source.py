@@ -46,9 +46,9 @@ __all__ = [
     "ReportTable",
     "agency_table",
     "build",
-    "full",
     "checkpoint_choices",
     "download",
+    "full",
     "report",
     "table_of",
     "thresholds_for",
@@ -220,7 +220,7 @@ def agency_table(rep: Report, dimension: str) -> ReportTable:
     """The referrals section (``by_agency`` or ``trafficking_by_agency``): one row per referral kind, agency and
     outcome (the referral's latest status), as the report holds it."""
     cats = rep.to_dict()["sections"].get("referrals", {}).get(dimension, {})
-    rows = tuple((*(cat.split("/", 2) + ["", ""])[:3], _shown(cats[cat].get("referrals", 0), rep.threshold))
+    rows = tuple((*[*cat.split("/", 2), "", ""][:3], _shown(cats[cat].get("referrals", 0), rep.threshold))
                  for cat in sorted(cats))
     return ReportTable(AGENCY_LABELS[dimension], ("Referral", "Agency", "Outcome", "Referrals"), rows,
                        threshold=rep.threshold, stale_since=rep.stale_since)

@@ -33,7 +33,7 @@ from tests.sync.hq.test_cli import hq_cli
 from tests.sync.hq.test_reports import push, reg, register
 
 PDFTOPPM = shutil.which("pdftoppm")
-NO_POPPLER = "" if PDFTOPPM else ("pdftoppm is missing: `make poppler` installs Debian's poppler-utils (needs root/apt)")
+NO_POPPLER = "" if PDFTOPPM else ("pdftoppm is missing: `make poppler` installs poppler-utils with apt (needs root)")
 if NO_POPPLER:
     print(f"\nKhmer PDF rendering tests skipped: {NO_POPPLER}", file=sys.stderr)
 
@@ -70,7 +70,7 @@ def expected_lines(data: dict[str, Any], kind: str, dimension: str) -> list[str]
     k = data["threshold"]
     inds = [i for i in KINDS[kind] if any(i in v for v in cats.values())]
     return [" ".join(["Total" if dimension == "total" else cat,
-                      *("<%d" % k if cats[cat][i] is None else str(cats[cat][i]) for i in part)])
+                      *(f"<{k}" if cats[cat][i] is None else str(cats[cat][i]) for i in part)])
             for lo in range(0, len(inds), MAX_COLUMNS) for part in [inds[lo:lo + MAX_COLUMNS]]
             for cat in sorted(cats)]
 
