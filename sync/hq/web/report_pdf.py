@@ -22,8 +22,12 @@ Raises ValidationError (a plain message) for an unknown language, and StoreError
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
 import sys
+import tempfile
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -44,7 +48,8 @@ from sync.hq.web.report_source import (
     table_of,
 )
 
-__all__ = ["PdfReport", "check_language", "cli_pdf", "font_path", "hq_label", "month_pdf", "render", "write_pdf"]
+__all__ = ["PdfReport", "check_language", "cli_pdf", "font_path", "hq_label", "month_pdf", "render", "static_fonts",
+           "write_pdf"]
 
 # How many indicator columns one table holds on an A4 portrait page (the TB cascade's 12 go in two tables).
 MAX_COLUMNS = 6
@@ -78,6 +83,32 @@ def font_path() -> Path:
         raise StoreError("HQ cannot make a PDF: the Noto Sans Khmer font (package fontpkg-noto-sans-khmer) is not "
                          "installed. Install checkpoint with its [hq] extra.")
     return fonts[0]
+
+
+_FONTS: dict[str, Path] = {}
+_FONTS_LOCK = threading.Lock()
+WEIGHTS = {"": 400.0, "B": 700.0}
+
+
+def static_fonts() -> dict[str, Path]:
+    """Noto Sans Khmer regular and bold as static fonts (the package ships one variable font): made once per process
+    (fontTools' instancer: seconds; adding a static font to a PDF: milliseconds) into a folder of this process's own
+    (0700, removed at exit), made again if it went missing. Fonts only: nothing of a report is written there."""
+    with _FONTS_LOCK:
+        if len(_FONTS) == len(WEIGHTS) and all(p.is_file() for p in _FONTS.values()):
+            return dict(_FONTS)
+        from fontTools.ttLib import TTFont
+        from fontTools.varLib.instancer import instantiateVariableFont
+
+        src = font_path()
+        folder = Path(tempfile.mkdtemp(prefix="checkpoint-hq-fonts-"))
+        atexit.register(shutil.rmtree, folder, True)
+        for style, weight in WEIGHTS.items():
+            font = instantiateVariableFont(TTFont(str(src)), {"wght": weight, "wdth": 100.0})
+            target = folder / f"NotoSansKhmer-{int(weight)}.ttf"
+            font.save(str(target))
+            _FONTS[style] = target
+        return dict(_FONTS)
 
 
 def month_pdf(store: HQStore, period: Period, checkpoint_names: Sequence[str], *, lang: str, threshold: int,
@@ -158,10 +189,12 @@ def render(rep: Report, *, lang: str, hq: str, generated: datetime) -> PdfReport
             self.cell(0, 5, f"{_('Page')} {self.page_no()} / {{nb}} · {span}", align="C")
 
     pdf = Doc(orientation="portrait", unit="mm", format="A4")
-    font = str(font_path())
-    pdf.add_font(_FAMILY, "", font, variations={"wght": 400.0})
-    pdf.add_font(_FAMILY, "B", font, variations={"wght": 700.0})
-    pdf.set_text_shaping(True)
+    for style, path in static_fonts().items():
+        pdf.add_font(_FAMILY, style, str(path))
+    # HarfBuzz guesses a line's script from its first letter: "2026-12-03 … ដោយ HQ" would be shaped as Latin and the
+    # Khmer vowel drawn on a dotted circle. A Khmer report is shaped as Khmer throughout (Latin letters and digits
+    # shape the same under it); an English one lets HarfBuzz guess (a Khmer checkpoint name starts its own cell).
+    pdf.set_text_shaping(True, script="khmr" if lang == "km" else None)
     pdf.set_margins(15, 12, 15)
     pdf.set_auto_page_break(True, margin=16)
     pdf.set_creation_date(generated)
@@ -249,12 +282,36 @@ def _table(pdf: Any, t: ReportTable, _: Any, width: float, FontFace: Any) -> int
     with pdf.table(col_widths=widths, width=width, align="LEFT", line_height=4.6, headings_style=grey,
                    text_align=(*(("LEFT",) * labels), *(("RIGHT",) * n)), first_row_as_headings=True,
                    repeat_headings=1, padding=1) as table:
-        table.row([_(c) for c in t.columns])
+        header = table.row()
+        for c, w in zip(t.columns, widths, strict=True):
+            text = _breakable(_(c))
+            header.cell(text, style=FontFace(emphasis="BOLD", size_pt=_fitting(pdf, text, w - 5),
+                                             fill_color=(225, 225, 225)))
         for r in t.rows:
             table.row([str(v) for v in r])
         if t.totals:
             table.row([_(str(t.totals[0])), *(str(v) for v in t.totals[1:])], style=FontFace(emphasis="BOLD"))
     return len(t.rows)
+
+
+# Before a Khmer consonant or independent vowel that starts a new cluster (not written below another with COENG):
+# where a line of Khmer, which has no spaces between words, may be broken without cutting a cluster.
+_CLUSTER_START = re.compile(r"(?<=[\u1780-\u17FF])(?<!\u17D2)(?=[\u1780-\u17B3])")
+_ZWSP = "\u200b"
+
+
+def _breakable(text: str) -> str:
+    """``text`` with a zero-width space where a Khmer line may break (fpdf2 breaks there; nothing is drawn)."""
+    return _CLUSTER_START.sub(_ZWSP, text)
+
+
+def _fitting(pdf: Any, text: str, width: float, size: float = 8.0, smallest: float = 5.0) -> float:
+    """The font size (at most ``size``) at which the longest unbreakable run of ``text`` fits ``width``: a line is
+    only ever broken at a space, never inside a Khmer word (a vowel cut from its consonant shows a dotted circle)."""
+    pdf.set_font(_FAMILY, "B", size)
+    widest = max((pdf.get_string_width(w) for w in text.replace(_ZWSP, " ").split()), default=0.0)
+    pdf.set_font(_FAMILY, "", 8)
+    return size if widest <= width else max(smallest, size * width / widest)
 
 
 def _chart(pdf: Any, sections: list[tuple[str, list[ReportTable | str]]], _: Any, width: float) -> None:

@@ -41,7 +41,7 @@ def _follow(driver: Any, link_id: str) -> httpx.Response:
     from selenium.webdriver.common.by import By
 
     href = driver.find_element(By.ID, link_id).get_attribute("href")
-    return httpx.get(href, cookies={"hq_session": driver.get_cookie("hq_session")["value"]}, timeout=30)
+    return httpx.get(href, cookies={"hq_session": driver.get_cookie("hq_session")["value"]}, timeout=120)
 
 
 def _open_report(driver: Any, web_hq: WebHQ, view: str) -> None:
