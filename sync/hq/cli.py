@@ -20,6 +20,7 @@ $CHECKPOINT_NEW_PASSPHRASE or a prompt.
     $ checkpoint-hq gaps release 5f0c... --reason "laptop stolen"     # give up its missing events
     $ checkpoint-hq report --period 2026-11 --checkpoint Poipet --json  # aggregates, small cells withheld
     $ checkpoint-hq report --period 2026 --publication --xlsx 2026.xlsx # a new 0600 file, journaled
+    $ checkpoint-hq report --period 2026-11 --format pdf --lang km --out 2026-11-km.pdf   # the monthly PDF
     $ checkpoint-hq matches refresh && checkpoint-hq matches list       # likely same persons across checkpoints
 
 Exit codes: 0 ok, 2 usage, 3 authentication (wrong passphrase, unknown or revoked device, unusable token),
