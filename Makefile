@@ -29,7 +29,7 @@ contracts: $(STAMP)
 
 # pytest-xdist: one worker per core (`make pytest PYTEST_WORKERS=0` runs every test in one process, e.g. for pdb).
 PYTEST_WORKERS ?= auto
-pytest: $(STAMP) qm chromium
+pytest: $(STAMP) qm chromium poppler
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
 test: lint typecheck contracts pytest
@@ -88,6 +88,11 @@ package: $(STAMP)
 .PHONY: chromium hq-screenshots
 chromium:
 	@bash packaging/ensure-chromium.sh
+
+# The PDF report's rendering test needs Debian's pdftoppm (poppler-utils): installed with apt when missing and possible.
+.PHONY: poppler
+poppler:
+	@bash packaging/ensure-poppler.sh
 
 hq-screenshots: $(STAMP) chromium
 	$(PY) tools/hq_screenshots.py --out docs/screenshots/hq

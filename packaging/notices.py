@@ -38,6 +38,8 @@ EMBEDDED = [
      "https://www.zetetic.net/sqlcipher/license/"),
     ("libpq, PostgreSQL's client library (inside psycopg-binary)", "PostgreSQL Licence",
      "https://www.postgresql.org/about/licence/"),
+    ("HarfBuzz, the text shaping engine (inside uharfbuzz)", "MIT (\"Old MIT\")",
+     "https://github.com/harfbuzz/harfbuzz/blob/main/COPYING"),
 ]
 
 

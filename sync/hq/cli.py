@@ -20,6 +20,7 @@ $CHECKPOINT_NEW_PASSPHRASE or a prompt.
     $ checkpoint-hq gaps release 5f0c... --reason "laptop stolen"     # give up its missing events
     $ checkpoint-hq report --period 2026-11 --checkpoint Poipet --json  # aggregates, small cells withheld
     $ checkpoint-hq report --period 2026 --publication --xlsx 2026.xlsx # a new 0600 file, journaled
+    $ checkpoint-hq report --period 2026-11 --format pdf --lang km --out 2026-11-km.pdf   # the monthly PDF
     $ checkpoint-hq matches refresh && checkpoint-hq matches list       # likely same persons across checkpoints
 
 Exit codes: 0 ok, 2 usage, 3 authentication (wrong passphrase, unknown or revoked device, unusable token),
@@ -327,6 +328,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     threshold = args.threshold if args.threshold is not None else PUBLICATION if args.publication else INTERNAL
     if threshold < 2:
         raise UsageError("--threshold must be at least 2: a report never shows single persons.")
+    if args.format or args.out or args.lang:            # --format csv|xlsx|pdf --out FILE [--lang km|en]
+        if not (args.format and args.out) or args.csv or args.xlsx:
+            raise UsageError("Say --format csv|xlsx|pdf with --out FILE (and not --csv/--xlsx as well).")
+        if args.lang and args.format != "pdf":
+            raise UsageError("--lang is for --format pdf only: CSV and XLSX carry codes, not words.")
+        if args.format == "pdf":                        # the monthly PDF (sync.hq.web.report_pdf)
+            from sync.hq.web.report_pdf import cli_pdf
+
+            store = _store(args, create=False)
+            try:
+                done = cli_pdf(args, store, period, threshold, getpass.getuser())
+            finally:
+                store.close()
+            emit(args, done, lambda: print(f"Wrote {done['pages']} pages to {done['file']} (readable by you only; "
+                                           f"cells under {threshold} withheld)."))
+            return EXIT_OK
+        setattr(args, args.format, args.out)
     out_fmt = "csv" if args.csv else "xlsx" if args.xlsx else ""
     out_path = args.csv or args.xlsx
     store = _store(args, create=False)
@@ -522,6 +540,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sp.add_mutually_exclusive_group()
     ex.add_argument("--csv", type=Path, help="write a new CSV file (never overwrites)")
     ex.add_argument("--xlsx", type=Path, help="write a new XLSX file (never overwrites)")
+    sp.add_argument("--format", choices=("csv", "xlsx", "pdf"), help="with --out: the file's format (pdf: the "
+                                                                       "report's tables, in --lang)")
+    sp.add_argument("--out", type=Path, help="with --format: write a new file (never overwrites)")
+    sp.add_argument("--lang", help="with --format pdf: km (Khmer) or en (English, the default)")
     sp = add("dhis2", cmd_dhis2, "a DHIS2 aggregate dataValueSet (JSON, or ADX XML) for a period, through a "
                                  "mapping file", json_=True)
     sp.add_argument("--format", choices=["json", "adx"], default="json",

@@ -435,5 +435,9 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
     from sync.hq.web.nea_pages import mount_nea_pages  # NEA's export across checkpoints (#15 point 4)
 
     mount_nea_pages(app, service, clk, prefix=PREFIX, page=page, guarded=guarded, address=_address)
+    from sync.hq.web.pdf_pages import mount_pdf_pages  # the monthly PDF report in Khmer or English (#15 point 3)
+
+    mount_pdf_pages(app, service, clk, prefix=PREFIX, page=page, guarded=guarded, address=_address,
+                    lang_cookie=LANG_COOKIE)
     app.add_middleware(SecurityHeaders)
 

@@ -36,6 +36,7 @@ from sync.hq.reports import (
 from sync.hq.store import HQStore, checkpoints
 
 __all__ = [
+    "AGENCY_LABELS",
     "DIMENSION_LABELS",
     "FORMATS",
     "INDICATOR_LABELS",
@@ -43,9 +44,11 @@ __all__ = [
     "REPORTS",
     "THRESHOLDS",
     "ReportTable",
+    "agency_table",
     "build",
     "checkpoint_choices",
     "download",
+    "full",
     "report",
     "table_of",
     "thresholds_for",
@@ -196,3 +199,28 @@ def download(store: HQStore, period: str, checkpoint_ids: list[str], dimension: 
     rep = build(store, period, checkpoint_ids, dimension, threshold)
     data, rows = export_bytes(rep, fmt)
     return data, rows, threshold
+
+
+# The monthly PDF (sync.hq.web.report_pdf) shows every page's tables from ONE report of every section and dimension.
+AGENCY_LABELS: Final[dict[str, str]] = {
+    "by_agency": "Referrals by agency and outcome",
+    "trafficking_by_agency": "Referrals of arrivals with trafficking indicators, by agency and outcome",
+}
+
+
+def full(store: HQStore, period: Period, checkpoint_names: list[str], threshold: int) -> Report:
+    """The whole report of ``sync.hq.reports`` (every section, every dimension) for ``period`` and these
+    checkpoints (names, as HQ spells them; empty: all; an unknown one is a ValidationError), cells under
+    ``threshold`` withheld; its reads of the facts kept like the pages' (``_cache``)."""
+    with store.read() as conn:
+        return build_report(conn, period, checkpoints=checkpoint_names, threshold=threshold, cache=_cache(store))
+
+
+def agency_table(rep: Report, dimension: str) -> ReportTable:
+    """The referrals section (``by_agency`` or ``trafficking_by_agency``): one row per referral kind, agency and
+    outcome (the referral's latest status), as the report holds it."""
+    cats = rep.to_dict()["sections"].get("referrals", {}).get(dimension, {})
+    rows = tuple((*[*cat.split("/", 2), "", ""][:3], _shown(cats[cat].get("referrals", 0), rep.threshold))
+                 for cat in sorted(cats))
+    return ReportTable(AGENCY_LABELS[dimension], ("Referral", "Agency", "Outcome", "Referrals"), rows,
+                       threshold=rep.threshold, stale_since=rep.stale_since)
