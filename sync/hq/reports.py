@@ -50,7 +50,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ValidationError
-from checkpoint.screening.cascade import SEXES, STEPS, tb_cascade
+from checkpoint.screening.cascade import STEPS, tb_cascade
 from sync.hq import tb_facts
 from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, REBUILT, STALE
 from sync.hq.store import checkpoints, counter, fact_arrivals, fact_cube, get_meta, meta
@@ -268,30 +268,39 @@ def _tb_screens(conn: Connection, period: Period) -> TbInputs:
 
 
 def _tb_cells(conn: Connection, period: Period, cp_ids: Iterable[str] | None, cps: Mapping[str, str],
-              inputs: TbInputs | None = None) -> dict[str, dict[str, dict[str, int]]]:
+              inputs: TbInputs | tuple[Any, ...] | None = None) -> dict[str, dict[str, dict[str, int]]]:
     """The TB section: ``checkpoint.screening.cascade.tb_cascade`` (the device's cascade, so HQ counts as the
     device does) over the persons screened in the period, in total, by sex, by WHO age group and per checkpoint
     (the checkpoint of the screened arrival). Sex is HQ's (``fact_arrivals``: amended, known for a returnee).
-    ``inputs``: ``_tb_screens`` of the period read once for several checkpoints' reports."""
-    screens, referrals, at = inputs if inputs is not None else _tb_screens(conn, period)
+    A person with one screen only counts as ``tb_cascade`` counted her when her facts were kept (summed by
+    ``tb_facts.read_inputs``); the others are counted here. ``inputs``: ``_tb_screens`` of the period read once for
+    several checkpoints' reports (or, in tests, ``(screens, referrals, at)`` folded from the events)."""
+    screens, referrals, at, *more = inputs if inputs is not None else _tb_screens(conn, period)
+    solo: Iterable[tuple[Any, ...]] = more[0] if more else ()
     chosen = None if cp_ids is None else set(cp_ids)
-    mine = []
-    for s in screens:
-        cp, sex, province = at.get(str(s["encounter_id"]), ("", "UNKNOWN", ""))
-        if chosen is None or cp in chosen:
-            mine.append({**s, "sex": sex if sex in SEXES else s["sex"], "checkpoint": cp,
-                         "province": province or s.get("province") or ""})
+    mine = [s for s in (tb_facts.resolve(s, at) for s in screens) if chosen is None or s["checkpoint"] in chosen]
     last = period.end - timedelta(days=1)
     c = tb_cascade(mine, referrals, start=period.start, end=last)
-    out: dict[str, dict[str, dict[str, int]]] = {"total": {"all": _steps_of(c["total"])}}
-    out["sex"] = {k: _steps_of(v) for k, v in c["by_sex"].items() if v["screened"]}
-    out["age_group"] = {k: _steps_of(v) for k, v in c["by_age_group"].items() if v["screened"]}
-    out["province"] = {k: _steps_of(v) for k, v in c["by_province"].items() if v["screened"]}   # home province
-    out["checkpoint"] = {}
-    for cp in sorted({s["checkpoint"] for s in mine if s["checkpoint"]}):
-        one = tb_cascade([s for s in mine if s["checkpoint"] == cp], referrals, start=period.start, end=last)
-        if one["total"]["screened"]:
-            out["checkpoint"][cps.get(cp, cp)] = _steps_of(one["total"])
+    tables: dict[str, dict[str, dict[str, int]]] = {
+        "total": {"all": _steps_of(c["total"])},
+        "sex": {k: _steps_of(v) for k, v in c["by_sex"].items()},
+        "age_group": {k: _steps_of(v) for k, v in c["by_age_group"].items()},
+        "province": {k: _steps_of(v) for k, v in c["by_province"].items()},     # home province
+        "checkpoint": {cp: _steps_of(tb_cascade([s for s in mine if s["checkpoint"] == cp], referrals,
+                                                start=period.start, end=last)["total"])
+                       for cp in sorted({s["checkpoint"] for s in mine if s["checkpoint"]})}}
+    for cp, sex, province, age, *steps in solo:
+        if chosen is not None and cp not in chosen:
+            continue
+        for dim, cat in (("total", "all"), ("sex", sex), ("age_group", age), ("province", province),
+                         ("checkpoint", cp)):
+            if dim == "checkpoint" and not cp:
+                continue
+            table = tables[dim].setdefault(cat, dict.fromkeys(TB_INDICATORS, 0))
+            for k, v in zip(TB_INDICATORS, steps, strict=True):
+                table[k] += int(v or 0)
+    out = {dim: {cat: t for cat, t in got.items() if dim == "total" or t["screened"]} for dim, got in tables.items()}
+    out["checkpoint"] = {cps.get(cp, cp): t for cp, t in out["checkpoint"].items()}
     return out
 
 

@@ -768,6 +768,18 @@ fact_tb_screens = sa.Table(
     sa.Column("sex", sa.String(16), nullable=False),
     sa.Column("province", sa.String(64), nullable=False),          # home province code, "" unknown
     sa.Column("continues", sa.String(64), nullable=False),         # the open TB referral it continued, or ""
+    # A person's only screen ("solo": most returnees) counts the same in any period holding its day: its
+    # categories as the report resolves them (the arrival's checkpoint, sex and home province from fact_arrivals,
+    # the WHO age group) and its steps (``tb_cascade`` of this screen alone) are kept, so a report sums them.
+    sa.Column("solo", sa.Boolean, nullable=False),
+    sa.Column("checkpoint_id", sa.String(36), nullable=False),      # "" when HQ holds no arrival for it
+    sa.Column("cat_sex", sa.String(16), nullable=False),
+    sa.Column("cat_province", sa.String(64), nullable=False),
+    sa.Column("age_group", sa.String(8), nullable=False),
+    *(sa.Column(f"n_{step}", sa.Integer, nullable=False) for step in (
+        "screened", "presumptive", "x_rayed", "xray_abnormal", "sputum_collected", "xpert_done", "tb_diagnosed",
+        "bact_confirmed", "clinically_diagnosed", "rif_resistant", "treatment_started",
+        "initial_loss_to_follow_up")),
     sa.Index("ix_fact_tb_screens_day", "screened_on", "person_id", "ord"),
 )
 fact_tb_referrals = sa.Table(

@@ -23,12 +23,13 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from checkpoint.screening.cascade import CASCADE_EVENT_TYPES, inputs_from_events
+from checkpoint.screening.cascade import CASCADE_EVENT_TYPES, SEXES, STEPS, age_group, inputs_from_events, tb_cascade
 from sync.hq.facts import local_date
 from sync.hq.store import bulk_insert, events, fact_arrivals, fact_tb_referrals, fact_tb_screens, id_in
 
@@ -79,23 +80,62 @@ def _age(v: Any) -> int | None:
     return v if isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 200 else None
 
 
-def _rows(pid: str, screens: Sequence[Mapping[str, Any]], refs: Sequence[Mapping[str, Any]]
-          ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+def resolve(s: Mapping[str, Any], at: Mapping[str, tuple[str, str, str]]) -> dict[str, Any]:
+    """A screen as the report counts it: the checkpoint, sex and home province of its arrival as ``fact_arrivals``
+    holds them (amended; known for a returnee), the fold's otherwise."""
+    cp, sex, province = at.get(str(s["encounter_id"]), ("", "UNKNOWN", ""))
+    return {**s, "sex": sex if sex in SEXES else s["sex"], "checkpoint": cp,
+            "province": province or s.get("province") or ""}
+
+
+_ZERO = (0,) * len(STEPS)
+
+
+def _solo(s: Mapping[str, Any], refs: Sequence[Mapping[str, Any]]) -> tuple[Any, ...]:
+    """The categories and steps of a person's only screen, as ``tb_cascade`` counts it in any period holding its
+    day: (checkpoint, sex, province, age group, *steps)."""
+    sex = s.get("sex") if s.get("sex") in SEXES else "UNKNOWN"
+    cats = (str(s["checkpoint"])[:36], str(sex), str(s.get("province") or "unknown")[:64], age_group(s.get("age")))
+    try:
+        day = date.fromisoformat(str(s["screened_on"]))
+    except ValueError:
+        return (*cats, *_ZERO)                  # a screen without a day counts in no period
+    c = tb_cascade([s], refs, start=day, end=day)["total"]
+    return (*cats, *(int(c[k]) for k in STEPS))
+
+
+def _rows(pid: str, screens: Sequence[Mapping[str, Any]], refs: Sequence[Mapping[str, Any]],
+          at: Mapping[str, tuple[str, str, str]]) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     p = pid[:64]
-    s_rows = [(p, n, _text(s["id"]), str(s["encounter_id"])[:64], str(s["screened_on"] or "")[:10],
-               _text(s.get("outcome")), _age(s.get("age")), _text(s.get("sex"), 16), _text(s.get("province")),
-               _text(s.get("continues")))
-              for n, s in enumerate(screens)]
     seen: set[str] = set()
     r_rows = []
+    health = []
     for r in refs:              # the cascade counts health referrals only (a kind left empty reads as health)
         rid = str(r["id"])[:64]
         if (r.get("kind") or "health") != "health" or rid in seen:
             continue
         seen.add(rid)
+        health.append(r)
         r_rows.append((p, rid, str(r.get("encounter_id"))[:64], _text(r.get("kind"), 32),
                        *(_text(r.get(f)) for f in _REF_FIELDS)))
+    solo = len(screens) == 1
+    s_rows = [(p, n, _text(s["id"]), str(s["encounter_id"])[:64], str(s["screened_on"] or "")[:10],
+               _text(s.get("outcome")), _age(s.get("age")), _text(s.get("sex"), 16), _text(s.get("province")),
+               _text(s.get("continues")), solo,
+               *(_solo(resolve(s, at), health) if solo else ("", "", "", "", *_ZERO)))
+              for n, s in enumerate(screens)]
     return s_rows, r_rows
+
+
+def _arrivals(conn: Connection, encounters: Iterable[str]) -> dict[str, tuple[str, str, str]]:
+    """Checkpoint, sex and home province of these arrivals as ``fact_arrivals`` holds them now."""
+    ids = sorted({str(e) for e in encounters})
+    if not ids:
+        return {}
+    fa = fact_arrivals
+    return {str(r[0]): (str(r[1]), str(r[2]), str(r[3] or "")) for r in conn.execute(
+        sa.select(fa.c.encounter_id, fa.c.checkpoint_id, fa.c.sex, fa.c.province)
+        .where(id_in(conn, fa.c.encounter_id, ids)))}
 
 
 def _replace(conn: Connection, by_person: Mapping[str, list[Mapping[str, Any]]]) -> int:
@@ -104,8 +144,10 @@ def _replace(conn: Connection, by_person: Mapping[str, list[Mapping[str, Any]]])
         return 0
     s_all: list[tuple[Any, ...]] = []
     r_all: list[tuple[Any, ...]] = []
-    for pid, rows in by_person.items():
-        s, r = _rows(pid, *fold_person(rows))
+    folded = {pid: fold_person(rows) for pid, rows in by_person.items()}
+    at = _arrivals(conn, (s[0]["encounter_id"] for s, _r in folded.values() if len(s) == 1))
+    for pid, (screens, refs) in folded.items():
+        s, r = _rows(pid, screens, refs, at)
         s_all += s
         r_all += r
     people = sorted({p[:64] for p in by_person})
@@ -190,20 +232,30 @@ def fold_from_events(conn: Connection) -> tuple[list[dict[str, Any]], list[dict[
 
 
 # ------------------------------------------------------------------------------------------------ reading
-TbInputs = tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, tuple[str, str, str]]]
+# (screens, referrals, arrivals, solo): what ``tb_cascade`` reads for the persons with several screens, and the sums
+# of the persons with one, by (checkpoint, sex, province, age group).
+TbInputs = tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, tuple[str, str, str]],
+                 list[tuple[Any, ...]]]
+_N = tuple(getattr(fact_tb_screens.c, f"n_{k}") for k in STEPS)
 
 
 def read_inputs(conn: Connection, first: str, last: str) -> TbInputs:
-    """What ``cascade.tb_cascade`` reads for the screens dated ``first``..``last`` (local days, included): the
-    screens (each person's in her fold's order within a day), every health referral of their persons, and per
-    screened arrival its checkpoint, sex and home province as ``fact_arrivals`` holds them. Two queries."""
+    """What the TB section counts for the screens dated ``first``..``last`` (local days, included): the sums of the
+    solo screens (a person's only one) by checkpoint, sex, home province and age group; and, for the persons with
+    several screens, what ``cascade.tb_cascade`` reads — their screens of the period (each person's in her fold's
+    order within a day), their health referrals, and per screened arrival its checkpoint, sex and home province as
+    ``fact_arrivals`` holds them. Three queries."""
     s, fa = fact_tb_screens, fact_arrivals
     in_period = (s.c.screened_on >= first) & (s.c.screened_on <= last)
+    groups = (s.c.checkpoint_id, s.c.cat_sex, s.c.cat_province, s.c.age_group)
+    solo = [tuple(r) for r in conn.execute(sa.select(*groups, *(sa.func.sum(n) for n in _N))
+                                           .where(in_period, s.c.solo.is_(True)).group_by(*groups))]
+    several = in_period & s.c.solo.is_(False)
     q = (sa.select(s.c.person_id, s.c.screen_id, s.c.encounter_id, s.c.screened_on, s.c.outcome, s.c.age, s.c.sex,
                    s.c.province, s.c.continues, fa.c.checkpoint_id, fa.c.sex.label("fa_sex"),
                    fa.c.province.label("fa_province"))
          .select_from(s.outerjoin(fa, fa.c.encounter_id == s.c.encounter_id))
-         .where(in_period).order_by(s.c.screened_on, s.c.person_id, s.c.ord))
+         .where(several).order_by(s.c.screened_on, s.c.person_id, s.c.ord))
     screens: list[dict[str, Any]] = []
     at: dict[str, tuple[str, str, str]] = {}
     for pid, sid, enc, day, outcome, age, sex, province, cont, cp, fa_sex, fa_province in conn.execute(q):
@@ -212,10 +264,10 @@ def read_inputs(conn: Connection, first: str, last: str) -> TbInputs:
         if cp is not None:
             at[enc] = (str(cp), str(fa_sex), str(fa_province or ""))
     if not screens:
-        return screens, [], at
+        return screens, [], at, solo
     r = fact_tb_referrals
-    who = sa.select(s.c.person_id).where(in_period)
+    who = sa.select(s.c.person_id).where(several)
     refs = [{"id": row.referral_id, "person_id": row.person_id, "encounter_id": row.encounter_id, "kind": row.kind,
              **{f: getattr(row, f) for f in _REF_FIELDS}}
             for row in conn.execute(sa.select(r).where(r.c.person_id.in_(who)))]
-    return screens, refs, at
+    return screens, refs, at, solo

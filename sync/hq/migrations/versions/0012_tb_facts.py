@@ -19,6 +19,8 @@ down_revision = "0011_checkpoint_keys"
 branch_labels = None
 depends_on = None
 
+_STEPS = ("screened", "presumptive", "x_rayed", "xray_abnormal", "sputum_collected", "xpert_done", "tb_diagnosed",
+          "bact_confirmed", "clinically_diagnosed", "rif_resistant", "treatment_started", "initial_loss_to_follow_up")
 _REFERRAL_FIELDS = ("status", "cxr_result", "sputum_collected_at", "xpert_result", "diagnosis", "treatment_started_at")
 
 
@@ -35,6 +37,12 @@ def upgrade() -> None:
         sa.Column("sex", sa.String(16), nullable=False),
         sa.Column("province", sa.String(64), nullable=False),
         sa.Column("continues", sa.String(64), nullable=False),
+        sa.Column("solo", sa.Boolean, nullable=False),
+        sa.Column("checkpoint_id", sa.String(36), nullable=False),
+        sa.Column("cat_sex", sa.String(16), nullable=False),
+        sa.Column("cat_province", sa.String(64), nullable=False),
+        sa.Column("age_group", sa.String(8), nullable=False),
+        *(sa.Column(f"n_{step}", sa.Integer, nullable=False) for step in _STEPS),
     )
     op.create_index("ix_fact_tb_screens_day", "fact_tb_screens", ["screened_on", "person_id", "ord"])
     op.create_table(
