@@ -169,7 +169,7 @@ def _earlier(conn: Connection, persons: Sequence[str], before: int | None) -> di
     if before is not None:
         q = q.where(events.c.ingest_seq < before)
     for r in conn.execute(q.order_by(events.c.ingest_seq)).mappings():
-        out[str(r["entity_id"])].append(r)
+        out[str(r["entity_id"])].append(dict(r))
     return out
 
 
@@ -204,10 +204,10 @@ def record(conn: Connection, plan: Any) -> int:
             return _replace(conn, by_person)
         return refresh(conn, persons)
     # released events (or an operator's): read what they are about, then fold their persons' events again
-    persons = {str(r.entity_id) for r in conn.execute(
+    released = {str(r.entity_id) for r in conn.execute(
         sa.select(events.c.entity_id).where(id_in(conn, events.c.id, list(plan.visible)),
                                             events.c.type.in_(sorted(_TYPES))))}
-    return refresh(conn, persons) if persons else 0
+    return refresh(conn, released) if released else 0
 
 
 def rebuild(conn: Connection, *, chunk: int = 2000) -> int:
