@@ -23,6 +23,8 @@ from sqlalchemy.engine import Connection
 from checkpoint.clock import Clock
 from checkpoint.events import GENESIS, HLC, canonical_json, event_hash, uuid7
 from checkpoint.partner_stages import HQ_DEVICE_ID
+from checkpoint.screening.cascade import CASCADE_EVENT_TYPES
+from sync.hq import tb_facts
 from sync.hq.store import bulk_insert, events, pull_feed, reserve, timestamp
 
 __all__ = ["append_hq_event", "route"]
@@ -46,6 +48,8 @@ def append_hq_event(conn: Connection, clock: Clock, *, type_: str, entity_type: 
     ev["hash"] = event_hash(ev)
     conn.execute(events.insert().values(**ev, status="accepted", ingest_seq=seq, batch_id=batch_id,
                                         received_at=ev["recorded_at"]))
+    if type_ in CASCADE_EVENT_TYPES and entity_type == "person":
+        tb_facts.refresh(conn, [entity_id])     # the TB cascade's facts of the person (a partner stage, an outcome)
     return ev
 
 

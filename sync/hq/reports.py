@@ -18,8 +18,9 @@ Sections and their indicators (each by every dimension of ``DIMENSIONS``; "total
   trafficking_not_screened, trafficking_indicators (the screen found indicators: PRESUMED_VICTIM),
   child_protection (flag), referrals, referrals_protection, referrals_child_protection, referrals_health;
 - ``tb``: the TB cascade of the persons screened in the period, counted by the device's own module
-  (``checkpoint.screening.cascade``: screened, presumptive, x_rayed ... initial_loss_to_follow_up) from the events
-  HQ holds, so HQ's cascade is the device's; by total, checkpoint, sex, WHO age group and home
+  (``checkpoint.screening.cascade``: screened, presumptive, x_rayed ... initial_loss_to_follow_up) over each
+  person's events as the device's module folds them (kept at ingest: ``sync.hq.tb_facts``), so HQ's cascade is
+  the device's; by total, checkpoint, sex, WHO age group and home
   province (``TB_DIMENSIONS``);
 - ``referrals``: by agency: every referral (``kind/agency/status``) and the referrals of arrivals with
   trafficking indicators (``trafficking_by_agency``).
@@ -49,16 +50,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ValidationError
-from checkpoint.screening.cascade import (
-    CASCADE_EVENT_TYPES,
-    SEXES,
-    STEPS,
-    inputs_from_events,
-    needs_referral,
-    tb_cascade,
-)
-from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, REBUILT, STALE, local_date
-from sync.hq.store import checkpoints, counter, events, fact_arrivals, fact_cube, get_meta, id_in, meta
+from checkpoint.screening.cascade import STEPS, tb_cascade
+from sync.hq import tb_facts
+from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, REBUILT, STALE
+from sync.hq.store import checkpoints, counter, fact_arrivals, fact_cube, get_meta, meta
 
 log = logging.getLogger("checkpoint.hq")
 
@@ -83,7 +78,7 @@ ARRIVAL_INDICATORS = ("arrivals", "persons", "trafficking_screened", "traffickin
 TB_INDICATORS = STEPS
 # The dimensions the cascade has (its age groups are WHO's TB notification groups, not CTDC's).
 TB_DIMENSIONS = ("total", "checkpoint", "sex", "age_group", "province")
-_TB_EVENTS = CASCADE_EVENT_TYPES     # what the fold reads (issue 14: with partner stages and HQ's TB outcomes)
+TbInputs = tb_facts.TbInputs
 
 
 # ------------------------------------------------------------------------------------------------ periods
@@ -265,87 +260,47 @@ def _arrival_indicators(m: Mapping[str, int]) -> dict[str, int]:
             "trafficking_safety_referrals": m["safety_referrals"]}
 
 
-def _tb_inputs(conn: Connection, period: Period) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The cascade's inputs folded (``inputs_from_events``, as the device's module does) from the accepted events
-    that can bear on a screen of the period: every event of those types recorded from the day before the period
-    (a screen is dated by its event) on, in the order HQ made them visible. An event whose shape the fold cannot
-    read is left out (logged without content); HQ's ingest has refused those already."""
-    since = (period.start - timedelta(days=1)).isoformat()
-    cols = (events.c.type, events.c.entity_id, events.c.payload, events.c.recorded_at, events.c.ingest_seq)
-    q = (sa.select(*cols).where(events.c.status == "accepted", events.c.type.in_(_TB_EVENTS),
-                                events.c.recorded_at >= since).order_by(events.c.ingest_seq))
-    rows = _readable([dict(r) for r in conn.execute(q).mappings()])
-    # issue 14: the cascade follows the referral — a screen that needed a referral and opened none may have continued
-    # an open TB referral opened before the period: fold those persons' earlier events in too (in HQ's order).
-    screens, _ = inputs_from_events(rows, local_day=local_date)
-    people = sorted({s["person_id"] for s in screens if needs_referral(s["outcome"]) and not s["continues"]})
-    if people:
-        older = (sa.select(*cols).where(events.c.status == "accepted", events.c.type.in_(_TB_EVENTS),
-                                        events.c.recorded_at < since, id_in(conn, events.c.entity_id, people)))
-        rows = sorted(_readable([dict(r) for r in conn.execute(older).mappings()]) + rows,
-                      key=lambda r: r["ingest_seq"])
-    return inputs_from_events(rows, local_day=local_date)
-
-
-def _readable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows the TB fold can read (HQ's ingest refused the others already; one is logged without content)."""
-    try:
-        inputs_from_events(rows, local_day=local_date)
-        return rows
-    except (KeyError, TypeError, ValueError, AttributeError):
-        good = []
-        for r in rows:
-            try:
-                inputs_from_events([r], local_day=local_date)
-                good.append(r)
-            except (KeyError, TypeError, ValueError, AttributeError):
-                log.warning("reports: an event of type %s has a shape the TB cascade cannot read; left out",
-                            r["type"])
-        return good
-
-
-def _tb_screens(conn: Connection, period: Period) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
-                                                            dict[str, tuple[str, str, str]]]:
-    """The cascade's inputs of the period (``_tb_inputs``) and, per screened arrival, its checkpoint, sex and home
+def _tb_screens(conn: Connection, period: Period) -> TbInputs:
+    """The cascade's inputs for the screens of the period, from the TB facts (``sync.hq.tb_facts``: each person's
+    events folded by ``inputs_from_events`` as they arrived), and per screened arrival its checkpoint, sex and home
     province as HQ's facts hold them."""
-    screens, referrals = _tb_inputs(conn, period)
-    where = {str(s["encounter_id"]) for s in screens}
-    at: dict[str, tuple[str, str, str]] = {}
-    if where:
-        for r in conn.execute(sa.select(fa.c.encounter_id, fa.c.checkpoint_id, fa.c.sex, fa.c.province)
-                              .where(id_in(conn, fa.c.encounter_id, sorted(where)))):
-            at[str(r[0])] = (str(r[1]), str(r[2]), str(r[3] or ""))
-    return screens, referrals, at
-
-
-TbInputs = tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, tuple[str, str, str]]]
+    return tb_facts.read_inputs(conn, period.start.isoformat(), (period.end - timedelta(days=1)).isoformat())
 
 
 def _tb_cells(conn: Connection, period: Period, cp_ids: Iterable[str] | None, cps: Mapping[str, str],
-              inputs: TbInputs | None = None) -> dict[str, dict[str, dict[str, int]]]:
+              inputs: TbInputs | tuple[Any, ...] | None = None) -> dict[str, dict[str, dict[str, int]]]:
     """The TB section: ``checkpoint.screening.cascade.tb_cascade`` (the device's cascade, so HQ counts as the
     device does) over the persons screened in the period, in total, by sex, by WHO age group and per checkpoint
     (the checkpoint of the screened arrival). Sex is HQ's (``fact_arrivals``: amended, known for a returnee).
-    ``inputs``: ``_tb_screens`` of the period read once for several checkpoints' reports."""
-    screens, referrals, at = inputs if inputs is not None else _tb_screens(conn, period)
+    A person with one screen only counts as ``tb_cascade`` counted her when her facts were kept (summed by
+    ``tb_facts.read_inputs``); the others are counted here. ``inputs``: ``_tb_screens`` of the period read once for
+    several checkpoints' reports (or, in tests, ``(screens, referrals, at)`` folded from the events)."""
+    screens, referrals, at, *more = inputs if inputs is not None else _tb_screens(conn, period)
+    solo: Iterable[tuple[Any, ...]] = more[0] if more else ()
     chosen = None if cp_ids is None else set(cp_ids)
-    mine = []
-    for s in screens:
-        cp, sex, province = at.get(str(s["encounter_id"]), ("", "UNKNOWN", ""))
-        if chosen is None or cp in chosen:
-            mine.append({**s, "sex": sex if sex in SEXES else s["sex"], "checkpoint": cp,
-                         "province": province or s.get("province") or ""})
+    mine = [s for s in (tb_facts.resolve(s, at) for s in screens) if chosen is None or s["checkpoint"] in chosen]
     last = period.end - timedelta(days=1)
     c = tb_cascade(mine, referrals, start=period.start, end=last)
-    out: dict[str, dict[str, dict[str, int]]] = {"total": {"all": _steps_of(c["total"])}}
-    out["sex"] = {k: _steps_of(v) for k, v in c["by_sex"].items() if v["screened"]}
-    out["age_group"] = {k: _steps_of(v) for k, v in c["by_age_group"].items() if v["screened"]}
-    out["province"] = {k: _steps_of(v) for k, v in c["by_province"].items() if v["screened"]}   # home province
-    out["checkpoint"] = {}
-    for cp in sorted({s["checkpoint"] for s in mine if s["checkpoint"]}):
-        one = tb_cascade([s for s in mine if s["checkpoint"] == cp], referrals, start=period.start, end=last)
-        if one["total"]["screened"]:
-            out["checkpoint"][cps.get(cp, cp)] = _steps_of(one["total"])
+    tables: dict[str, dict[str, dict[str, int]]] = {
+        "total": {"all": _steps_of(c["total"])},
+        "sex": {k: _steps_of(v) for k, v in c["by_sex"].items()},
+        "age_group": {k: _steps_of(v) for k, v in c["by_age_group"].items()},
+        "province": {k: _steps_of(v) for k, v in c["by_province"].items()},     # home province
+        "checkpoint": {cp: _steps_of(tb_cascade([s for s in mine if s["checkpoint"] == cp], referrals,
+                                                start=period.start, end=last)["total"])
+                       for cp in sorted({s["checkpoint"] for s in mine if s["checkpoint"]})}}
+    for cp, sex, province, age, *steps in solo:
+        if chosen is not None and cp not in chosen:
+            continue
+        for dim, cat in (("total", "all"), ("sex", sex), ("age_group", age), ("province", province),
+                         ("checkpoint", cp)):
+            if dim == "checkpoint" and not cp:
+                continue
+            table = tables[dim].setdefault(cat, dict.fromkeys(TB_INDICATORS, 0))
+            for k, v in zip(TB_INDICATORS, steps, strict=True):
+                table[k] += int(v or 0)
+    out = {dim: {cat: t for cat, t in got.items() if dim == "total" or t["screened"]} for dim, got in tables.items()}
+    out["checkpoint"] = {cps.get(cp, cp): t for cp, t in out["checkpoint"].items()}
     return out
 
 
@@ -418,7 +373,7 @@ def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str]
     # come with the total from the same read, so every page of the month shares one count (``cache``).
     per = tuple(sorted(cat for (dim, cat), m in sums.items() if dim == "checkpoint" and m["arrivals"] > 0))
     n_persons = read(("persons", per), lambda: _persons(conn, period, cp_ids, per)) if count else {}
-    tb = _tb_cells(conn, period, cp_ids, cps) if _tb_dims(dims, sections) else {}
+    tb = read(("tb",), lambda: _tb_cells(conn, period, cp_ids, cps)) if _tb_dims(dims, sections) else {}
     return _assemble(conn, Report(period, tuple(checkpoints), threshold, stale_since=get_meta(conn, STALE) or ""),
                      cps, cp_ids, dims, sections, sums, n_persons if persons else None, tb)
 

@@ -752,3 +752,43 @@ checkpoint_keys = sa.Table(
     sa.Column("created_at", sa.String(40), nullable=False),
 )
 __all__ += ["checkpoint_keys"]
+# ------------------------------------------------------------------------------- TB cascade facts (issue 14 point 4)
+# What the reports' TB section reads (sync.hq.tb_facts keeps it; migration 0012_tb_facts): per person, the
+# cascade's inputs as ``checkpoint.screening.cascade.inputs_from_events`` folds them from the person's events, so a
+# report reads a period's screens instead of folding every event of the period. No name, document or free text.
+fact_tb_screens = sa.Table(
+    "fact_tb_screens", METADATA,
+    sa.Column("person_id", sa.String(64), primary_key=True),
+    sa.Column("ord", sa.Integer, primary_key=True),                # the screen's place in the person's fold
+    sa.Column("screen_id", sa.String(64), nullable=False),
+    sa.Column("encounter_id", sa.String(64), nullable=False),
+    sa.Column("screened_on", sa.String(10), nullable=False),       # local date (UTC+7) of its event; "" unknown
+    sa.Column("outcome", sa.String(64), nullable=False),
+    sa.Column("age", sa.Integer, nullable=True),                   # the age the screen recorded; None unknown
+    sa.Column("sex", sa.String(16), nullable=False),
+    sa.Column("province", sa.String(64), nullable=False),          # home province code, "" unknown
+    sa.Column("continues", sa.String(64), nullable=False),         # the open TB referral it continued, or ""
+    # A person's only screen ("solo": most returnees) counts the same in any period holding its day: its
+    # categories as the report resolves them (the arrival's checkpoint, sex and home province from fact_arrivals,
+    # the WHO age group) and its steps (``tb_cascade`` of this screen alone) are kept, so a report sums them.
+    sa.Column("solo", sa.Boolean, nullable=False),
+    sa.Column("checkpoint_id", sa.String(36), nullable=False),      # "" when HQ holds no arrival for it
+    sa.Column("cat_sex", sa.String(16), nullable=False),
+    sa.Column("cat_province", sa.String(64), nullable=False),
+    sa.Column("age_group", sa.String(8), nullable=False),
+    *(sa.Column(f"n_{step}", sa.Integer, nullable=False) for step in (
+        "screened", "presumptive", "x_rayed", "xray_abnormal", "sputum_collected", "xpert_done", "tb_diagnosed",
+        "bact_confirmed", "clinically_diagnosed", "rif_resistant", "treatment_started",
+        "initial_loss_to_follow_up")),
+    sa.Index("ix_fact_tb_screens_day", "screened_on", "person_id", "ord"),
+)
+fact_tb_referrals = sa.Table(
+    "fact_tb_referrals", METADATA,
+    sa.Column("person_id", sa.String(64), primary_key=True),
+    sa.Column("referral_id", sa.String(64), primary_key=True),
+    sa.Column("encounter_id", sa.String(64), nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    *(sa.Column(f, sa.String(64), nullable=False) for f in (
+        "status", "cxr_result", "sputum_collected_at", "xpert_result", "diagnosis", "treatment_started_at")),
+)
+__all__ += ["fact_tb_referrals", "fact_tb_screens"]

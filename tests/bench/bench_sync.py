@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
 
@@ -86,7 +87,10 @@ def sink_app() -> FastAPI:
     return app
 
 
-def test_push_100k_events_end_to_end(tmp_path: Path) -> None:
+@pytest.mark.parametrize("tb_facts", ["without TB facts", "with TB facts"])
+def test_push_100k_events_end_to_end(tmp_path: Path, tb_facts: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if tb_facts.startswith("without"):          # the TB cascade's facts' share of ingest (sync.hq.tb_facts)
+        monkeypatch.setenv("CHECKPOINT_HQ_TB_FACTS_OFF", "1")
     pristine = device_store()
     db = tmp_path / "device.db"
     shutil.copy(pristine, db)
@@ -117,7 +121,8 @@ def test_push_100k_events_end_to_end(tmp_path: Path) -> None:
             raw_s = time.perf_counter() - t0
         total = sum(sizes)
         print()
-        print(f"push {N:,} events in {len(sizes)} batches ({total / 1e6:.1f} MB sealed) to HQ over loopback:")
+        print(f"[{tb_facts}] push {N:,} events in {len(sizes)} batches ({total / 1e6:.1f} MB sealed) to HQ "
+              "over loopback:")
         print(f"  end to end        {push_s:8.2f} s   {N / push_s:10,.0f} events/s   target <= 30 s "
               f"({'met' if push_s <= 30 else 'NOT met'})")
         print(f"    of which HQ     {counting.waiting:8.2f} s   (HTTP round trips: HQ opens and stores each batch)")
