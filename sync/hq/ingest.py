@@ -76,6 +76,7 @@ from checkpoint.events import (
     sharing_consent,
 )
 from checkpoint.model.roles import may_author
+from sync.hq import fastjson
 from sync.hq.checks import HEX64, clean
 from sync.hq.pull import feed_rows
 from sync.hq.store import (
@@ -172,7 +173,7 @@ def _check_shape(raw: Any) -> tuple[dict[str, Any] | None, str, Any]:
     if clean("".join([*(raw[k] for k in _STR_LIMITS), payload]), 70 * MAX_PAYLOAD) is None:
         return None, "malformed: a text field holds a NUL or is not valid UTF-8", None
     try:
-        parsed = json.loads(payload)
+        parsed = fastjson.loads(payload)
     except ValueError:
         return None, "malformed: payload is not JSON", None
     if not isinstance(parsed, dict):
