@@ -191,10 +191,11 @@ def event_hash(ev: dict[str, Any]) -> str:
     """SHA-256 over the canonical form of an event's immutable fields (payload as stored text).
 
     The usual event (every field text, device_seq an int) is written out here with the very escaper and integer
-    form ``json.dumps`` uses, byte for byte what ``canonical_json`` gives (HQ hashes 100,000 events a push: this
-    is about 4x faster than a JSONEncoder per event); any other value takes ``canonical_json`` itself."""
+    form ``json.dumps`` uses, byte for byte what ``canonical_json`` gives, without a JSONEncoder per event (HQ
+    hashes every event it receives: 5,000 bench events 0.108 s -> 0.078 s); any other value takes
+    ``canonical_json`` itself."""
     parts = []
-    for prefix, k in zip(_HASH_KEYS, _HASH_ORDER):
+    for prefix, k in zip(_HASH_KEYS, _HASH_ORDER, strict=True):
         v = ev[k]
         t = type(v)
         if t is str:

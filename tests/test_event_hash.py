@@ -49,7 +49,8 @@ def test_random_events_and_extra_fields() -> None:
     rng = random.Random(10)
     alphabet = "abc\"\\\n\x00\x1fé\u0080\u2028ញ\U0001F600{}:,"
     for _ in range(2000):
-        ev: dict[str, Any] = {k: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for k in HASHED_FIELDS}
+        ev: dict[str, Any] = {k: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+                              for k in HASHED_FIELDS}
         ev["device_seq"] = rng.randint(-(2**70), 2**70)
         ev["status"] = "ignored: not hashed"
         assert event_hash(ev) == reference(ev)
