@@ -214,9 +214,13 @@ class Outbox:
         if row is not None:
             return self.batch(row[0])
         with self.store.write():
+            # The IN term repeats the partial index's condition so SQLite can use events_unsynced: without it,
+            # it walks (device_id, device_seq) past every acknowledged event, reading each row (a 100k-event
+            # push spent ~13 s here, growing with each batch).
             seqs = db.execute(
                 "SELECT min(device_seq), max(device_seq), count(*) FROM (SELECT device_seq FROM events "
-                "WHERE sync_state = 'pending' AND device_id = ? ORDER BY device_seq LIMIT ?)",
+                "WHERE sync_state IN ('pending','inflight') AND sync_state = 'pending' AND device_id = ? "
+                "ORDER BY device_seq LIMIT ?)",
                 [self.store.device_id, max_events]).fetchone()
             if not seqs[2]:
                 return None

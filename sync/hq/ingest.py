@@ -76,6 +76,7 @@ from checkpoint.events import (
     sharing_consent,
 )
 from checkpoint.model.roles import may_author
+from sync.hq import fastjson
 from sync.hq.checks import HEX64, clean
 from sync.hq.pull import feed_rows
 from sync.hq.store import (
@@ -172,7 +173,7 @@ def _check_shape(raw: Any) -> tuple[dict[str, Any] | None, str, Any]:
     if clean("".join([*(raw[k] for k in _STR_LIMITS), payload]), 70 * MAX_PAYLOAD) is None:
         return None, "malformed: a text field holds a NUL or is not valid UTF-8", None
     try:
-        parsed = json.loads(payload)
+        parsed = fastjson.loads(payload)
     except ValueError:
         return None, "malformed: payload is not JSON", None
     if not isinstance(parsed, dict):
@@ -685,13 +686,15 @@ def read_state(conn: Connection, dev: Any, incoming: Sequence[Incoming]) -> Stat
 
 def write_plan(conn: Connection, plan: Plan, ack: bytes) -> None:
     """Persist a plan, and the signed ack sent for it, in the caller's transaction (one per batch)."""
-    bulk_insert(conn, persons, [(pid, cp, sharing, e) for pid, (cp, sharing, e) in plan.new_persons.items()],
+    # persons and records in key order: their rows are only ever looked up by key, and inserting random UUIDs in
+    # order touches each index page once (100k bench push, SQLite: these two inserts 2.10 s -> 1.24 s CPU).
+    bulk_insert(conn, persons, sorted((pid, cp, sharing, e) for pid, (cp, sharing, e) in plan.new_persons.items()),
                 _PERSON_COLS)
     again = [{"b_id": pid, "b_sharing": v} for pid, v in plan.sharing.items() if pid not in plan.new_persons]
     if again:
         conn.execute(persons.update().where(persons.c.person_id == sa.bindparam("b_id"))
                      .values(sharing=sa.bindparam("b_sharing")), again)
-    bulk_insert(conn, records, plan.new_records, _RECORD_COLS)
+    bulk_insert(conn, records, sorted(plan.new_records), _RECORD_COLS)
     feed = feed_rows(conn, plan.routed, {pid: cp for pid, (cp, _s, _e) in plan.new_persons.items()})
     if plan.site_routed:            # a checkpoint's own events go to its devices, in the order they became visible
         order = {eid: n for n, eid in enumerate(plan.visible)}

