@@ -59,7 +59,7 @@ MESSAGES: Final[dict[str, tuple[str, str]]] = {
     "untrusted": ("Not valid here: signed by a key not trusted here (not a checkpoint this device knows; syncing "
                   "with HQ brings other checkpoints' keys).",
                   "មិនត្រឹមត្រូវនៅទីនេះ៖ ចុះហត្ថលេខាដោយកូនសោដែលមិនត្រូវបានទុកចិត្តនៅទីនេះ (មិនមែនច្រកត្រួតពិនិត្យដែល"
-                  "ឧបករណ៍នេះស្គាល់ទេ ការធ្វើសមកាលកម្មជាមួយការិយាល័យកណ្តាលនាំយកកូនសោនៃច្រកត្រួតពិនិត្យផ្សេងទៀត)។"),
+                  "ឧបករណ៍នេះស្គាល់ទេ ការធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាលនាំយកកូនសោនៃច្រកត្រួតពិនិត្យផ្សេងទៀត)។"),
     "expired": ("Expired: the slip is past its expiry date; the checkpoint that printed it can print a new one.",
                 "ផុតកំណត់៖ ប័ណ្ណហួសកាលបរិច្ឆេទផុតកំណត់ ច្រកត្រួតពិនិត្យដែលបានបោះពុម្ពវាអាចបោះពុម្ពប័ណ្ណថ្មី។"),
     "other_person": ("Not valid: this slip names a referral of another person.",
