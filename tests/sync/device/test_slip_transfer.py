@@ -125,3 +125,16 @@ def test_a_document_without_slip_keys_still_applies(two, hq) -> None:
     out = SyncClient(b, Forger(hq, older_hq)).sync_once()
     assert out["reference"]["applied"] and out["reference"]["refused"] == "", out["reference"]
     assert b.slipcheck.check_slip(token).reason == "untrusted"
+
+
+def test_past_the_documents_expiry_the_check_still_works_and_says_hqs_list_is_old(two, hq, clock) -> None:
+    a, b = two
+    token = _slip(a)
+    SyncClient(a, hq).sync_once()
+    SyncClient(b, hq).sync_once()
+    fresh = b.slipcheck.check_slip(token)
+    assert fresh.valid and not fresh.keys_expired
+    clock.advance(days=31)                                    # HQ's document (30 days) expired; the slip (90) not
+    old = b.slipcheck.check_slip(token)
+    assert old.valid and old.keys_expired and old.checkpoint_name == "Poipet"
+    assert not a.slipcheck.check_slip(token).keys_expired    # at home: its own keys, not HQ's list
