@@ -156,14 +156,13 @@ class SlipCheck:
         except (UnsupportedFormat, ValueError):
             keys = {}
         here = ctx.site.checkpoint_name
-        device = bytes.fromhex(ctx.store.meta("device_signing_public") or "")
-        if len(device) == 32:
-            keys[crypto.key_id(device)] = (device, here)
-        for (hexkey,) in ctx.db.execute("SELECT signing_public FROM users WHERE signing_public != ''"):
+        own = [ctx.store.meta("device_signing_public") or ""]
+        own += [h for (h,) in ctx.db.execute("SELECT signing_public FROM users WHERE signing_public != ''")]
+        for hexkey in own:
             try:
                 key = bytes.fromhex(hexkey)
             except ValueError:
-                continue
+                continue                                   # a damaged key verifies nothing
             if len(key) == 32:
                 keys[crypto.key_id(key)] = (key, here)
         return keys
