@@ -87,6 +87,8 @@ def test_a_role_without_the_need_gets_the_verdict_but_no_person(sign_in, case) -
     ("CPR1.abc.def", "not_a_slip", "not a Checkpoint referral slip"),
     ("CPR2." + "A" * (MAX_TOKEN_CHARS + 10), "too_long", "far too long"),
     ("\x00\x01\x02 ក ខ", "not_a_slip", "not a Checkpoint referral slip"),
+    ("CPR2." + base64.urlsafe_b64encode(b"[" * 700).rstrip(b"=").decode() + ".AAAA", "not_a_slip",
+     "not a Checkpoint referral slip"),                       # deeply nested JSON in the content
 ])
 def test_bad_text_gets_a_plain_reason(supervisor, text, reason, says) -> None:
     v = supervisor.slipcheck.check_slip(text)
