@@ -296,6 +296,8 @@ def build_parser(extensions: Sequence[Callable[[AddCommand], None]] = ()) -> arg
     add_services_commands(add)
     from checkpoint.commands_retention import add_retention_commands  # issue 12: retention, minimise, restore
     add_retention_commands(add)
+    from checkpoint.commands_slip import add_slip_commands  # issue 16: verify-slip on the device
+    add_slip_commands(add)
     for extend in extensions:
         extend(add)
     return p

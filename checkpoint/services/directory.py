@@ -30,6 +30,7 @@ from checkpoint import codelists
 from checkpoint.errors import ConflictError, UnsupportedFormat
 from checkpoint.services.base import Context
 from checkpoint.services.changes import Changes
+from checkpoint.slipkeys import check_slip_keys
 
 __all__ = ["MSG_WRONG_SIGNATURE", "Agency", "Applied", "Directory"]
 
@@ -196,6 +197,12 @@ class Directory:
         if current is not None and current["version"] == clean["version"]:
             with self._ctx.store.write():
                 self._ctx.store.set_meta(REFUSED, "")
+                # slip keys HQ learned since (a new user's key): within one version the enrolled devices are the
+                # same (a revocation makes a new version), so keys are only ever added (checkpoint.slipkeys)
+                known = current.get("slip_keys") or {}
+                if any(k not in known for k in clean["slip_keys"]):
+                    self._ctx.store.set_meta(CURRENT, json.dumps({**current, "slip_keys": {
+                        **known, **clean["slip_keys"]}}, sort_keys=True))
             return Applied(False, clean["version"], Changes(ids=ids))
         with self._ctx.store.write():                           # one transaction: all of it or nothing
             if current is not None:
@@ -227,5 +234,7 @@ class Directory:
         entries = [_entry(e) for e in raw]
         if len({e.code for e in entries}) != len(entries):
             raise UnsupportedFormat("HQ's directory names a code twice.")
+        slip_keys = check_slip_keys(doc.get("slip_keys"))       # issue 16 point 4: other checkpoints' slip keys
         return {"kind": "reference", "version": version, "checkpoint_id": checkpoint_id,
-                "issued_at": issued.isoformat(), "expires_at": expires.isoformat(), "directory": list(raw)}
+                "issued_at": issued.isoformat(), "expires_at": expires.isoformat(), "directory": list(raw),
+                "slip_keys": slip_keys}

@@ -33,6 +33,7 @@ READ_KINDS = frozenset({"search", "list", "history", "duplicates", "referrals", 
                         "conflicts"})
 READ_KINDS = READ_KINDS | {"queue", "household", "health", "consents", "arrival"}   # arrivals, health post, consents
 READ_KINDS = READ_KINDS | {"assistance", "nea"}       # issue 13: what a person received; NEA registrations
+READ_KINDS = READ_KINDS | {"slip_check"}     # issue 16 point 4: a slip checked here showed its person
 
 
 @dataclass

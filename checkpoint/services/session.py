@@ -41,6 +41,7 @@ from checkpoint.services.referrals import Referrals
 from checkpoint.services.registrations import Registrations
 from checkpoint.services.retention import Retention
 from checkpoint.services.review import Review
+from checkpoint.services.slipcheck import SlipCheck
 from checkpoint.services.slips import Slips
 from checkpoint.services.users import Notice, Users
 from checkpoint.site import SiteConfig
@@ -77,6 +78,7 @@ class Session:
         self.assistance = Assistance(ctx)   # issue 13: assistance handed out at the transit centre
         self.nea = Nea(ctx)                 # issue 13: NEA job registration and NEA's export
         self.retention = Retention(ctx)     # issue 12, point 6: data minimisation after HQ acknowledged a record
+        self.slipcheck = SlipCheck(ctx)     # issue 16 point 4: a slip's QR code checked at the door
         # What others did to this account since its last sign-in; ``unlock`` fills it (told once).
         self.notices: tuple[Notice, ...] = ()
 

@@ -30,7 +30,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from checkpoint import crypto
 from checkpoint.clock import Clock
 from checkpoint.errors import NotFound, SignatureInvalid, ValidationError
 from checkpoint.partner_stages import HQ_DEVICE_ID, STAGE_LABELS, check_stage
@@ -38,6 +37,7 @@ from checkpoint.slips import verify_referral_token
 from sync.hq import facts
 from sync.hq.hq_events import append_hq_event, route
 from sync.hq.pull import feed_rows
+from sync.hq.slipkeys import slip_key_owners
 from sync.hq.store import HQStore, devices, events, id_in, records
 from sync.hq.web.accounts import audit
 
@@ -193,21 +193,8 @@ def slip_keys(conn: Connection) -> dict[str, bytes]:
     """The keys a slip may be signed with, by key id (CPR2): the public half of each user's own signing key, as
     her ``user.key_set`` events brought it from a device HQ still trusts (slips are signed by the user who prints
     them), and each active enrolled device's own key (slips printed before that rule). A revoked device's keys
-    and its users' keys are not trusted."""
-    out: dict[str, bytes] = {}
-    active = sa.select(devices.c.device_id).where(devices.c.status == "active")
-    for (pub,) in conn.execute(sa.select(devices.c.signing_public).where(devices.c.status == "active")):
-        key = bytes.fromhex(pub)
-        out[crypto.key_id(key)] = key
-    for (raw,) in conn.execute(sa.select(events.c.payload).where(
-            events.c.type == "user.key_set", events.c.status == "accepted", events.c.device_id.in_(active))):
-        try:
-            key = bytes.fromhex(str(json.loads(raw)["signing_public"]))
-        except (ValueError, KeyError, TypeError):
-            continue                          # a key HQ cannot read verifies nothing
-        if len(key) == 32:
-            out[crypto.key_id(key)] = key
-    return out
+    and its users' keys are not trusted. Read by ``sync.hq.slipkeys`` (which also names each key's checkpoint)."""
+    return {kid: key for kid, (key, _name) in slip_key_owners(conn).items()}
 
 
 def verify_slip(store: HQStore, clock: Clock, token: str, *, today: date | None = None) -> dict[str, Any]:

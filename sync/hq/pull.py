@@ -201,12 +201,15 @@ REFERENCE_DAYS = 30        # a device warns (and keeps using it) once its refere
 
 def reference_document(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, nonce: str = "") -> bytes:
     """HQ's signed reference data (kind REFERENCE) for ``device_id``'s checkpoint: its version, the checkpoint it
-    is for, when it expires, the referral directory (``sync.hq.directory``, issue 16), revoked devices, code-list
+    is for, when it expires, the referral directory (``sync.hq.directory``, issue 16), the slip-signing keys of every
+    enrolled device's users with their checkpoint (``sync.hq.slipkeys``, issue 16 point 4), revoked devices, code-list
     overrides (none yet). The version grows with every directory change and revocation, so a device refuses an
     older document replayed. ``nonce``: the request's, over HTTP; "" in the file that goes back on a USB stick
     beside a batch's acknowledgement (the version and expiry are its only freshness). Raises DeviceUnknown,
     DeviceRevoked."""
+    from checkpoint.slipkeys import encode_slip_keys
     from sync.hq.directory import reference_entries
+    from sync.hq.slipkeys import slip_key_owners
 
     with store.read() as conn:
         dev = active_device(conn, device_id)
@@ -214,12 +217,13 @@ def reference_document(store: HQStore, keys: HQKeys, clock: Clock, device_id: st
         revoked = sorted(conn.execute(sa.select(devices.c.device_id)
                                       .where(devices.c.status == "revoked")).scalars())
         directory = reference_entries(conn)
+        slip_keys = encode_slip_keys(slip_key_owners(conn))   # issue 16 point 4: other checkpoints' slips verify
     now = clock.now()
     return sign_document(REFERENCE, {"kind": "reference", "version": version, "checkpoint_id": str(dev.checkpoint_id),
                                      "issued_at": timestamp(clock),
                                      "expires_at": (now + timedelta(days=REFERENCE_DAYS)).isoformat(),
                                      "directory": directory, "revoked_devices": revoked, "lists": {},
-                                     "nonce": nonce}, keys.signing_private)
+                                     "slip_keys": slip_keys, "nonce": nonce}, keys.signing_private)
 
 
 def reference(store: HQStore, keys: HQKeys, clock: Clock, request: dict[str, Any]) -> bytes:

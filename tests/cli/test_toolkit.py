@@ -30,7 +30,8 @@ def test_the_core_commands_are_checkpoint_admins() -> None:
     assert list(sub.choices) == ["init", "user", "recover", "rotate-key", "demo-data", "search", "show", "verify",
                                  "export", "backup", "stats", "tb", "arrivals", "queue",   # tb: #14; arrivals: #11
                                  "assistance",                                            # #13
-                                 "retention", "minimise", "restore"]                      # #12: minimisation
+                                 "retention", "minimise", "restore",                      # #12: minimisation
+                                 "verify-slip"]                                           # #16: a slip checked
     assert not hasattr(commands, "main") and not hasattr(cli, "main")
 
 

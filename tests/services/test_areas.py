@@ -206,6 +206,9 @@ AREAS = (*AREAS, "retention")
 READS |= {"retention.period_days", "retention.minimised_events", "retention.check_fetch"}
 WRITES += [("retention.set_period", "dara", lambda s, w: s.retention.set_period(45), {"events": True})]
 WITH_HQ = {"retention.minimise", "retention.auto", "retention.restore_from_hq"}
+# issue 16 point 4: a slip's QR code checked on the device (reads only: tests/services/test_slipcheck.py)
+AREAS = (*AREAS, "slipcheck")
+READS |= {"slipcheck.check_slip", "slipcheck.trusted_keys"}
 
 
 def test_every_area_method_is_a_known_read_or_write(supervisor) -> None:

@@ -703,2035 +703,2045 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="50"/>
+        <source>HQ&apos;s reference data carries too many slip-signing keys: refused, the previous directory stays in use.</source>
+        <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលមានកូនសោចុះហត្ថលេខាលើប័ណ្ណច្រើនពេក៖ ត្រូវបានបដិសេធ បញ្ជីឈ្មោះមុននៅតែប្រើដដែល។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="51"/>
         <source>HQ&apos;s reference data does not carry the signature of the HQ this device is enrolled with: refused, the previous directory stays in use.</source>
         <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលមិនមានហត្ថលេខារបស់ទីស្នាក់ការកណ្តាលដែលឧបករណ៍នេះបានចុះឈ្មោះជាមួយទេ៖ ត្រូវបានបដិសេធ បញ្ជីឈ្មោះមុននៅតែប្រើដដែល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="51"/>
+        <location filename="../core_messages.py" line="52"/>
         <source>HQ&apos;s reference data has a date without a time zone.</source>
         <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលមានកាលបរិច្ឆេទដែលគ្មានល្វែងម៉ោង។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="52"/>
+        <location filename="../core_messages.py" line="53"/>
+        <source>HQ&apos;s reference data has a malformed slip-signing key: refused, the previous directory stays in use.</source>
+        <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលមានកូនសោចុះហត្ថលេខាលើប័ណ្ណដែលខុសទម្រង់៖ ត្រូវបានបដិសេធ បញ្ជីឈ្មោះមុននៅតែប្រើដដែល។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="54"/>
         <source>HQ&apos;s reference data has expired: refused, the previous directory stays in use.</source>
         <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលបានផុតកំណត់ហើយ៖ ត្រូវបានបដិសេធ បញ្ជីឈ្មោះមុននៅតែប្រើដដែល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="53"/>
+        <location filename="../core_messages.py" line="55"/>
         <source>HQ&apos;s reference data has no readable date.</source>
         <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលគ្មានកាលបរិច្ឆេទដែលអាចអានបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="54"/>
+        <location filename="../core_messages.py" line="56"/>
         <source>HQ&apos;s reference data has no version.</source>
         <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលគ្មានកំណែ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="55"/>
+        <location filename="../core_messages.py" line="57"/>
         <source>HQ&apos;s reference data is not readable.</source>
         <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលមិនអាចអានបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="56"/>
+        <location filename="../core_messages.py" line="58"/>
         <source>HQ&apos;s reference data is older than the version in use (an old document replayed?): refused, the previous directory stays in use.</source>
         <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលចាស់ជាងកំណែដែលកំពុងប្រើ (ឯកសារចាស់ត្រូវបានផ្ញើម្តងទៀត?)៖ ត្រូវបានបដិសេធ បញ្ជីឈ្មោះមុននៅតែប្រើដដែល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="57"/>
+        <location filename="../core_messages.py" line="59"/>
         <source>HQ&apos;s reference data was made for another checkpoint: refused, the previous directory stays in use.</source>
         <translation>ទិន្នន័យយោងរបស់ទីស្នាក់ការកណ្តាលត្រូវបានធ្វើសម្រាប់ច្រកត្រួតពិនិត្យផ្សេង៖ ត្រូវបានបដិសេធ បញ្ជីឈ្មោះមុននៅតែប្រើដដែល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="58"/>
+        <location filename="../core_messages.py" line="60"/>
         <source>In the mapping file, %1 must be %2.</source>
         <translation>ក្នុងឯកសារផ្គូផ្គង %1 ត្រូវតែជា %2។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="59"/>
+        <location filename="../core_messages.py" line="61"/>
         <source>Key file slot is malformed.</source>
         <translation type="unfinished">ប្រអប់សោក្នុងឯកសារសោ មានទម្រង់មិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="60"/>
+        <location filename="../core_messages.py" line="62"/>
         <source>NEA needs a phone number to reach the person, or a second contact</source>
         <translation>NEA ត្រូវការលេខទូរស័ព្ទដើម្បីទាក់ទងបុគ្គលនេះ ឬអ្នកទំនាក់ទំនងទីពីរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="61"/>
+        <location filename="../core_messages.py" line="63"/>
         <source>NEA registration needs the person&apos;s consent</source>
         <translation>ការចុះឈ្មោះ NEA ត្រូវការការយល់ព្រមពីបុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="62"/>
+        <location filename="../core_messages.py" line="64"/>
         <source>No TB risk factor reported.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មិនមានកត្តាហានិភ័យរបេងត្រូវបានប្រាប់ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="63"/>
+        <location filename="../core_messages.py" line="65"/>
         <source>No backup there (the .db file and its .db.keys file beside it are needed).</source>
         <translation>គ្មានឯកសារបម្រុងទុកនៅទីនោះទេ (ត្រូវការឯកសារ .db និងឯកសារ .db.keys នៅជាប់គ្នា)។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="64"/>
+        <location filename="../core_messages.py" line="66"/>
         <source>No health facility offers TB treatment in the directory.</source>
         <translation>គ្មានមូលដ្ឋានសុខាភិបាលណាក្នុងបញ្ជីផ្តល់ការព្យាបាលជំងឺរបេងទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="65"/>
+        <location filename="../core_messages.py" line="67"/>
         <source>No row of the list is valid: nothing was imported.</source>
         <translation>គ្មានជួរណាមួយនៃបញ្ជីត្រឹមត្រូវទេ៖ មិនបាននាំចូលអ្វីទាំងអស់។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="66"/>
+        <location filename="../core_messages.py" line="68"/>
         <source>No such arrival.</source>
         <translation type="unfinished">រកមិនឃើញការមកដល់នេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="67"/>
+        <location filename="../core_messages.py" line="69"/>
         <source>No such assistance record.</source>
         <translation>គ្មានកំណត់ត្រាជំនួយនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="68"/>
+        <location filename="../core_messages.py" line="70"/>
         <source>No such batch.</source>
         <translation type="unfinished">រកមិនឃើញកញ្ចប់ទិន្នន័យនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="69"/>
+        <location filename="../core_messages.py" line="71"/>
         <source>No such conflict.</source>
         <translation type="unfinished">រកមិនឃើញភាពមិនស៊ីគ្នានៃទិន្នន័យនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="70"/>
+        <location filename="../core_messages.py" line="72"/>
         <source>No such group.</source>
         <translation>មិនមានក្រុមនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="71"/>
+        <location filename="../core_messages.py" line="73"/>
         <source>No such health referral.</source>
         <translation>មិនមានការបញ្ជូនទៅមូលដ្ឋានសុខាភិបាលនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="72"/>
+        <location filename="../core_messages.py" line="74"/>
         <source>No such person.</source>
         <translation type="unfinished">រកមិនឃើញបុគ្គលនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="73"/>
+        <location filename="../core_messages.py" line="75"/>
         <source>No such queue entry.</source>
         <translation>មិនមានធាតុនេះក្នុងជួររង់ចាំទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="74"/>
+        <location filename="../core_messages.py" line="76"/>
         <source>No such record.</source>
         <translation type="unfinished">រកមិនឃើញកំណត់ត្រានេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="75"/>
+        <location filename="../core_messages.py" line="77"/>
         <source>No such referral.</source>
         <translation type="unfinished">រកមិនឃើញការបញ្ជូននេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="76"/>
+        <location filename="../core_messages.py" line="78"/>
         <source>No such row in this list.</source>
         <translation>មិនមានជួរនេះក្នុងបញ្ជីនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="77"/>
+        <location filename="../core_messages.py" line="79"/>
         <source>No such unacknowledged batch.</source>
         <translation type="unfinished">រកមិនឃើញកញ្ចប់ទិន្នន័យដែលមិនទាន់បានទទួលស្គាល់នេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="78"/>
+        <location filename="../core_messages.py" line="80"/>
         <source>No such user.</source>
         <translation type="unfinished">រកមិនឃើញអ្នកប្រើនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="79"/>
+        <location filename="../core_messages.py" line="81"/>
         <source>No symptom that this rule counts was reported.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មិនមានរោគសញ្ញាដែលវិធាននេះរាប់ ត្រូវបានប្រាប់ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="80"/>
+        <location filename="../core_messages.py" line="82"/>
         <source>Not a Checkpoint key file.</source>
         <translation type="unfinished">មិនមែនជាឯកសារសោរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="81"/>
+        <location filename="../core_messages.py" line="83"/>
         <source>Not allowed to refer to a health facility.</source>
         <translation type="unfinished">មិនត្រូវបានអនុញ្ញាតឱ្យបញ្ជូនទៅមូលដ្ឋានសុខាភិបាលទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="82"/>
+        <location filename="../core_messages.py" line="84"/>
         <source>Not allowed.</source>
         <translation type="unfinished">មិនត្រូវបានអនុញ្ញាតទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="83"/>
+        <location filename="../core_messages.py" line="85"/>
         <source>Nothing of this record was minimised: there is nothing to fetch back from HQ.</source>
         <translation>គ្មានផ្នែកណាមួយនៃកំណត់ត្រានេះត្រូវបានកាត់បន្ថយទេ៖ គ្មានអ្វីត្រូវយកមកវិញពីទីស្នាក់ការកណ្តាលទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="84"/>
+        <location filename="../core_messages.py" line="86"/>
         <source>Only a supervisor may add, promote, demote, reset, lock or reinstate a supervisor.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបន្ថែម ដំឡើង បន្ទាប ប្តូរឃ្លាសម្ងាត់ ចាក់សោ ឬបើកឡើងវិញនូវគណនីអ្នកត្រួតពិនិត្យ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="85"/>
+        <location filename="../core_messages.py" line="87"/>
         <source>Only a supervisor may change HQ&apos;s address.</source>
         <translation>មានតែអ្នកគ្រប់គ្រងទេ ដែលអាចប្ដូរអាសយដ្ឋានរបស់ទីស្នាក់ការកណ្ដាលបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="86"/>
+        <location filename="../core_messages.py" line="88"/>
         <source>Only a supervisor may enroll this device again.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចចុះឈ្មោះឧបករណ៍នេះម្តងទៀតបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="87"/>
+        <location filename="../core_messages.py" line="89"/>
         <source>Only a supervisor may reinstate a locked account.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបើកគណនីដែលបានចាក់សោឡើងវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="88"/>
+        <location filename="../core_messages.py" line="90"/>
         <source>Only a supervisor may rotate the data key.</source>
         <translation>មានតែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចប្តូរសោទិន្នន័យ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="89"/>
+        <location filename="../core_messages.py" line="91"/>
         <source>Only a supervisor or an administrator may sync.</source>
         <translation type="unfinished">មានតែអ្នកត្រួតពិនិត្យ ឬអ្នកគ្រប់គ្រងប្រព័ន្ធប៉ុណ្ណោះ ដែលអាចធ្វើសមកាលកម្មបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="90"/>
+        <location filename="../core_messages.py" line="92"/>
         <source>Only the officer who registered this arrival, or a supervisor, may correct it.</source>
         <translation type="unfinished">មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចកែតម្រូវវាបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="91"/>
+        <location filename="../core_messages.py" line="93"/>
         <source>Only the officer who registered this arrival, or a supervisor, may print its protection referral slip.</source>
         <translation type="unfinished">មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ ដែលអាចបោះពុម្ពលិខិតបញ្ជូនទៅទទួលការការពាររបស់វាបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="92"/>
+        <location filename="../core_messages.py" line="94"/>
         <source>Only the officer who registered this arrival, or a supervisor, may refer it.</source>
         <translation>មានតែមន្ត្រីដែលបានចុះឈ្មោះការមកដល់នេះ ឬអ្នកគ្រប់គ្រងប៉ុណ្ណោះ ដែលអាចបញ្ជូនបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="93"/>
+        <location filename="../core_messages.py" line="95"/>
         <source>Recent detention alone does not send to a chest X-ray at this site (site setting).</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ការជាប់ឃុំខ្លួនថ្មីៗតែមួយមុខ មិនបញ្ជូនទៅថតកាំរស្មីអ៊ិចទ្រូងនៅទីតាំងនេះទេ (ការកំណត់ទីតាំង)។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="94"/>
+        <location filename="../core_messages.py" line="96"/>
         <source>Recent detention alone does not send to a chest X-ray at this site: there is no X-ray on site (site setting).</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ការជាប់ឃុំខ្លួនថ្មីៗតែមួយមុខ មិនបញ្ជូនទៅថតកាំរស្មីអ៊ិចទ្រូងនៅទីតាំងនេះទេ៖ គ្មានម៉ាស៊ីនកាំរស្មីអ៊ិចនៅនឹងកន្លែង (ការកំណត់ទីតាំង)។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="95"/>
+        <location filename="../core_messages.py" line="97"/>
         <source>Recorded with %1 version %2, which this version of Checkpoint cannot re-explain; the recorded result stands.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>បានកត់ត្រាដោយប្រើ %1 កំណែ %2 ដែលកំណែកម្មវិធីនេះមិនអាចពន្យល់ឡើងវិញបានទេ លទ្ធផលដែលបានកត់ត្រានៅតែមានសុពលភាព។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="96"/>
+        <location filename="../core_messages.py" line="98"/>
         <source>Recruitment (DR, CR or VR): %1.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ការជ្រើសរើស (DR, CR ឬ VR)៖ %1។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="97"/>
+        <location filename="../core_messages.py" line="99"/>
         <source>Reported but not counted in prolonged-cough mode: %1.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>បានប្រាប់ ប៉ុន្តែមិនរាប់ក្នុងរបៀបក្អករ៉ាំរ៉ៃ៖ %1។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="98"/>
+        <location filename="../core_messages.py" line="100"/>
         <source>Result: indicators of trafficking present — refer.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>លទ្ធផល៖ មានសូចនាករនៃការជួញដូរមនុស្ស — បញ្ជូនបន្ត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="99"/>
+        <location filename="../core_messages.py" line="101"/>
         <source>Result: no counted symptom but a TB risk factor — refer for a chest X-ray (routine).</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>លទ្ធផល៖ គ្មានរោគសញ្ញាដែលបានរាប់ ប៉ុន្តែមានកត្តាហានិភ័យរបេង — បញ្ជូនទៅថតកាំរស្មីអ៊ិចទ្រូង (ធម្មតា)។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="100"/>
+        <location filename="../core_messages.py" line="102"/>
         <source>Result: presumptive TB — refer the same day for a chest X-ray and an Xpert MTB/RIF test. A positive screen is not a diagnosis.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>លទ្ធផល៖ សង្ស័យរបេង — បញ្ជូនក្នុងថ្ងៃតែមួយ ដើម្បីថតកាំរស្មីអ៊ិចទ្រូង និងធ្វើតេស្ត Xpert MTB/RIF។ ការពិនិត្យវិជ្ជមាន មិនមែនជាការធ្វើរោគវិនិច្ឆ័យទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="101"/>
+        <location filename="../core_messages.py" line="103"/>
         <source>Result: screen negative — no TB referral now. Advise the person to seek care if a cough, fever, night sweats or weight loss starts.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>លទ្ធផល៖ ពិនិត្យអវិជ្ជមាន — មិនទាន់បញ្ជូនរបេងឥឡូវនេះទេ។ ណែនាំសាមីខ្លួនឱ្យទៅរកការថែទាំ ប្រសិនបើចាប់ផ្តើមក្អក គ្រុនក្តៅ បែកញើសពេលយប់ ឬស្រកទម្ងន់។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="102"/>
+        <location filename="../core_messages.py" line="104"/>
         <source>Result: the combination for a trafficking referral is not met (missing: %1). This does not rule out trafficking or other harm; refer if in doubt.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>លទ្ធផល៖ បន្សំសម្រាប់ការបញ្ជូនករណីជួញដូរមនុស្ស មិនគ្រប់តាមលក្ខខណ្ឌ (ខ្វះ៖ %1)។ នេះមិនមានន័យថាគ្មានការជួញដូរមនុស្ស ឬគ្រោះថ្នាក់ផ្សេងទៀតនោះទេ សូមបញ្ជូនបន្ត ប្រសិនបើមានការសង្ស័យ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="103"/>
+        <location filename="../core_messages.py" line="105"/>
         <source>Risk factors: %1.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>កត្តាហានិភ័យ៖ %1។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="104"/>
+        <location filename="../core_messages.py" line="106"/>
         <source>Rule for children under 18: recruitment and exploitation must both be positive; coercion or vulnerability at destination is not required.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>វិធានសម្រាប់កុមារអាយុក្រោម ១៨ឆ្នាំ៖ ការជ្រើសរើស និងការកេងប្រវ័ញ្ច ត្រូវតែវិជ្ជមានទាំងពីរ មិនតម្រូវឱ្យមានការបង្ខិតបង្ខំ ឬភាពងាយរងគ្រោះនៅទិសដៅទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="105"/>
+        <location filename="../core_messages.py" line="107"/>
         <source>Safety rule (not the ILO rule)</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>វិធានសុវត្ថិភាព (មិនមែនវិធានរបស់ ILO)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="106"/>
+        <location filename="../core_messages.py" line="108"/>
         <source>Say why this case needs the record (HQ and this device both keep the reason).</source>
         <translation>សូមប្រាប់មូលហេតុដែលករណីនេះត្រូវការកំណត់ត្រានេះ (ទីស្នាក់ការកណ្តាល និងឧបករណ៍នេះ រក្សាទុកមូលហេតុ)។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="107"/>
+        <location filename="../core_messages.py" line="109"/>
         <source>Screen rule: %1 (screen mode setting: %2).</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>វិធានពិនិត្យ៖ %1 (ការកំណត់របៀបពិនិត្យ៖ %2)។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="108"/>
+        <location filename="../core_messages.py" line="110"/>
         <source>Sealed: protection section, supervisor only</source>
         <translation>បានបិទផ្សាភ្ជាប់៖ ផ្នែកការការពារ សម្រាប់តែអ្នកត្រួតពិនិត្យប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="109"/>
+        <location filename="../core_messages.py" line="111"/>
         <source>Some rows of the list are not valid: nothing was imported. Correct them, or import only the good rows.</source>
         <translation>ជួរខ្លះនៃបញ្ជីមិនត្រឹមត្រូវ៖ មិនបាននាំចូលអ្វីទាំងអស់។ សូមកែវា ឬនាំចូលតែជួរដែលត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="110"/>
+        <location filename="../core_messages.py" line="112"/>
         <source>Someone controlling the person is present: offer a protection referral today and speak to the person alone.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មាននរណាម្នាក់កំពុងគ្រប់គ្រងសាមីខ្លួននៅទីនេះ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ ហើយនិយាយជាមួយសាមីខ្លួនតែម្នាក់ឯង។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="111"/>
+        <location filename="../core_messages.py" line="113"/>
         <source>Strong coercion and a controlling person present together: treat as immediate danger.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មានការបង្ខិតបង្ខំធ្ងន់ធ្ងរ និងមានអ្នកគ្រប់គ្រងនៅទីនេះព្រមគ្នា៖ ចាត់ទុកថាជាគ្រោះថ្នាក់ភ្លាមៗ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="112"/>
+        <location filename="../core_messages.py" line="114"/>
         <source>Surge mode is off: register arrivals instead of counting them.</source>
         <translation>របៀបអ្នកមកច្រើនកំពុងបិទ៖ សូមចុះឈ្មោះអ្នកមកដល់ ជំនួសឱ្យការរាប់ពួកគេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="113"/>
+        <location filename="../core_messages.py" line="115"/>
         <source>Symptoms counted: %1.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>រោគសញ្ញាដែលបានរាប់៖ %1។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="114"/>
+        <location filename="../core_messages.py" line="116"/>
         <source>TB answers need consent to the TB screen</source>
         <translation>ចម្លើយអំពីជំងឺរបេងត្រូវការការយល់ព្រមលើការពិនិត្យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="115"/>
+        <location filename="../core_messages.py" line="117"/>
         <source>The SQLite driver in use has no encryption (PRAGMA cipher_version is empty): refusing to open the store, which would write plaintext.</source>
         <translation type="unfinished">កម្មវិធីបញ្ជា SQLite ដែលកំពុងប្រើ មិនមានការអ៊ិនគ្រីបទេ (PRAGMA cipher_version ទទេ)៖ មិនបើកមូលដ្ឋានទិន្នន័យទេ ព្រោះវានឹងសរសេរទិន្នន័យដោយមិនអ៊ិនគ្រីប។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="116"/>
+        <location filename="../core_messages.py" line="118"/>
         <source>The backup copy failed its integrity check.</source>
         <translation type="unfinished">ច្បាប់ចម្លងបម្រុងទុក មិនឆ្លងកាត់ការពិនិត្យភាពត្រឹមត្រូវទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="117"/>
+        <location filename="../core_messages.py" line="119"/>
         <source>The checklist was not asked: not screened (this is not a finding of no indicators).</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មិនបានសួរបញ្ជីសំណួរ៖ មិនបានពិនិត្យ (នេះមិនមែនជាលទ្ធផលថាគ្មានសូចនាករទេ)។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="118"/>
+        <location filename="../core_messages.py" line="120"/>
         <source>The data key is not available in this session.</source>
         <translation type="unfinished">សោទិន្នន័យមិនមាននៅក្នុងវគ្គប្រើប្រាស់នេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="119"/>
+        <location filename="../core_messages.py" line="121"/>
         <source>The database key must be 32 bytes.</source>
         <translation type="unfinished">សោមូលដ្ឋានទិន្នន័យត្រូវតែមាន 32 បៃ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="120"/>
+        <location filename="../core_messages.py" line="122"/>
         <source>The first row of the list must name the columns.</source>
         <translation>ជួរទីមួយនៃបញ្ជីត្រូវតែដាក់ឈ្មោះជួរឈរ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="121"/>
+        <location filename="../core_messages.py" line="123"/>
         <source>The key %1 appears twice in one object of the mapping file.</source>
         <translation>គន្លឹះ %1 មានពីរដងនៅក្នុងវត្ថុ (object) តែមួយនៃឯកសារផ្គូផ្គង។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="122"/>
+        <location filename="../core_messages.py" line="124"/>
         <source>The key file is damaged or not a Checkpoint key file.</source>
         <translation type="unfinished">ឯកសារសោខូច ឬមិនមែនជាឯកសារសោរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="123"/>
+        <location filename="../core_messages.py" line="125"/>
         <source>The key file is damaged.</source>
         <translation type="unfinished">ឯកសារសោខូច។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="124"/>
+        <location filename="../core_messages.py" line="126"/>
         <source>The key file is held open by another program (antivirus or backup software?): try again in a moment.</source>
         <translation>ឯកសារសោកំពុងត្រូវបានបើកដោយកម្មវិធីមួយទៀត (កម្មវិធីកំចាត់មេរោគ ឬកម្មវិធីបម្រុងទុក?)៖ សូមព្យាយាមម្តងទៀតបន្តិចទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="125"/>
+        <location filename="../core_messages.py" line="127"/>
         <source>The key file is too large to be a Checkpoint key file.</source>
         <translation type="unfinished">ឯកសារសោធំពេក មិនអាចជាឯកសារសោរបស់ Checkpoint បានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="126"/>
+        <location filename="../core_messages.py" line="128"/>
         <source>The key file now belongs to another store.</source>
         <translation type="unfinished">ឯកសារសោនេះ ឥឡូវជារបស់មូលដ្ឋានទិន្នន័យផ្សេងទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="127"/>
+        <location filename="../core_messages.py" line="129"/>
         <source>The list has more than 10,000 rows: split it into several lists (one per vehicle) and import each.</source>
         <translation>បញ្ជីមានច្រើនជាង ១០.០០០ ជួរ៖ សូមបំបែកវាជាបញ្ជីច្រើន (មួយសម្រាប់យានជំនិះនីមួយៗ) ហើយនាំចូលម្តងមួយៗ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="128"/>
+        <location filename="../core_messages.py" line="130"/>
         <source>The list has no rows.</source>
         <translation>បញ្ជីគ្មានជួរទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="129"/>
+        <location filename="../core_messages.py" line="131"/>
         <source>The list is larger than 20 MB: split it or check that it is the right file.</source>
         <translation>បញ្ជីធំជាង ២០ MB៖ សូមបំបែកវា ឬពិនិត្យថាវាជាឯកសារត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="130"/>
+        <location filename="../core_messages.py" line="132"/>
         <source>The list&apos;s text encoding could not be read (UTF-8, UTF-16 and Thai Windows-874 are read): save it as &quot;CSV UTF-8&quot; and import it again.</source>
         <translation>មិនអាចអានការអ៊ិនកូដអត្ថបទនៃបញ្ជីបានទេ (អាន UTF-8, UTF-16 និង Windows-874 ថៃ)៖ សូមរក្សាទុកវាជា &quot;CSV UTF-8&quot; ហើយនាំចូលម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="131"/>
+        <location filename="../core_messages.py" line="133"/>
         <source>The mapping file could not be read.</source>
         <translation>មិនអាចអានឯកសារផ្គូផ្គងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="132"/>
+        <location filename="../core_messages.py" line="134"/>
         <source>The mapping file has a key it cannot have: %1.</source>
         <translation>ឯកសារផ្គូផ្គងមានគន្លឹះដែលមិនអាចមាន៖ %1។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="133"/>
+        <location filename="../core_messages.py" line="135"/>
         <source>The mapping file is larger than %1 KB: it cannot be a mapping.</source>
         <translation>ឯកសារផ្គូផ្គងធំជាង %1 KB៖ វាមិនអាចជាឯកសារផ្គូផ្គងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="134"/>
+        <location filename="../core_messages.py" line="136"/>
         <source>The mapping file is not UTF-8 text.</source>
         <translation>ឯកសារផ្គូផ្គងមិនមែនជាអត្ថបទ UTF-8 ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="135"/>
+        <location filename="../core_messages.py" line="137"/>
         <source>The mapping file is not valid JSON (line %1).</source>
         <translation>ឯកសារផ្គូផ្គងមិនមែនជា JSON ត្រឹមត្រូវទេ (បន្ទាត់ទី %1)។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="136"/>
+        <location filename="../core_messages.py" line="138"/>
         <source>The mapping file must be a JSON object with mapping_version 1 and a list of columns.</source>
         <translation>ឯកសារផ្គូផ្គងត្រូវតែជាវត្ថុ JSON ដែលមាន mapping_version 1 និងបញ្ជីជួរឈរ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="137"/>
+        <location filename="../core_messages.py" line="139"/>
         <source>The mapping file must list 1 to %1 columns.</source>
         <translation>ឯកសារផ្គូផ្គងត្រូវរាយជួរឈរពី 1 ដល់ %1។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="138"/>
+        <location filename="../core_messages.py" line="140"/>
         <source>The person has not consented to this referral.</source>
         <translation>សាមីខ្លួនមិនបានយល់ព្រមលើការបញ្ជូននេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="139"/>
+        <location filename="../core_messages.py" line="141"/>
         <source>The person was forced to commit crimes (for example online scams): offer a protection referral today.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>សាមីខ្លួនត្រូវគេបង្ខំឱ្យប្រព្រឹត្តបទល្មើស (ឧទាហរណ៍ ការបោកប្រាស់តាមអនឡាញ)៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="140"/>
+        <location filename="../core_messages.py" line="142"/>
         <source>The person was locked up, guarded or kept from leaving: offer a protection referral today.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>សាមីខ្លួនត្រូវគេចាក់សោទុក យាមល្បាត ឬមិនឱ្យចាកចេញ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="141"/>
+        <location filename="../core_messages.py" line="143"/>
         <source>The person withdrew consent to this referral or to sharing; there is no slip to print.</source>
         <translation>សាមីខ្លួនបានដកការយល់ព្រមលើការបញ្ជូននេះ ឬលើការចែករំលែក៖ គ្មានប័ណ្ណបញ្ជូនសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="142"/>
+        <location filename="../core_messages.py" line="144"/>
         <source>The person&apos;s documents were taken: offer a protection referral today.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ឯកសាររបស់សាមីខ្លួនត្រូវគេយក៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="143"/>
+        <location filename="../core_messages.py" line="145"/>
         <source>The referral content has no child-protection agency.</source>
         <translation type="unfinished">ខ្លឹមសារនៃការបញ្ជូន មិនមានស្ថាប័នការពារកុមារទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="144"/>
+        <location filename="../core_messages.py" line="146"/>
         <source>The retention period must be a whole number of days from 1 to 3650.</source>
         <translation>រយៈពេលរក្សាទុកត្រូវតែជាចំនួនថ្ងៃគត់ ពី ១ ដល់ ៣៦៥០។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="145"/>
+        <location filename="../core_messages.py" line="147"/>
         <source>The safety rule found no strong coercion item.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>វិធានសុវត្ថិភាពមិនបានរកឃើញចំណុចបង្ខិតបង្ខំធ្ងន់ធ្ងរណាមួយទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="146"/>
+        <location filename="../core_messages.py" line="148"/>
         <source>The session is locked: sign in again.</source>
         <translation type="unfinished">វគ្គប្រើប្រាស់ត្រូវបានចាក់សោ៖ សូមចូលប្រើម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="147"/>
+        <location filename="../core_messages.py" line="149"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished">គណនីនេះត្រូវបានចាក់សោ។ សូមស្នើអ្នកត្រួតពិនិត្យឱ្យដោះសោ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="148"/>
+        <location filename="../core_messages.py" line="150"/>
         <source>This account&apos;s key slot does not hold the device&apos;s signing key: sign in again as a supervisor (or with the recovery code) and it is given back.</source>
         <translation>ប្រអប់សោរបស់គណនីនេះ មិនមានសោចុះហត្ថលេខារបស់ឧបករណ៍ទេ៖ សូមចូលម្ដងទៀតជាអ្នកគ្រប់គ្រង (ឬដោយលេខកូដស្ដារ) ហើយវានឹងត្រូវបានប្រគល់ឱ្យវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="149"/>
+        <location filename="../core_messages.py" line="151"/>
         <source>This arrival is already approved.</source>
         <translation type="unfinished">ការមកដល់នេះត្រូវបានអនុម័តរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="150"/>
+        <location filename="../core_messages.py" line="152"/>
         <source>This arrival is already registered with NEA.</source>
         <translation>ការមកដល់នេះបានចុះឈ្មោះជាមួយ NEA រួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="151"/>
+        <location filename="../core_messages.py" line="153"/>
         <source>This arrival or person record was voided; there is no slip to print.</source>
         <translation type="unfinished">ការមកដល់ ឬកំណត់ត្រាបុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="152"/>
+        <location filename="../core_messages.py" line="154"/>
         <source>This arrival was voided.</source>
         <translation type="unfinished">ការមកដល់នេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="153"/>
+        <location filename="../core_messages.py" line="155"/>
         <source>This assistance record is already void.</source>
         <translation>កំណត់ត្រាជំនួយនេះត្រូវបានទុកជាមោឃៈរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="154"/>
+        <location filename="../core_messages.py" line="156"/>
         <source>This assistance record is void.</source>
         <translation>កំណត់ត្រាជំនួយនេះជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="155"/>
+        <location filename="../core_messages.py" line="157"/>
         <source>This backup does not say when it was made (it is from an older version), so it may hold protection data past the retention period. Nothing was changed.</source>
         <translation>ឯកសារបម្រុងទុកនេះមិនបង្ហាញថាបានបង្កើតនៅពេលណាទេ (វាមកពីកំណែចាស់) ដូច្នេះវាអាចមានទិន្នន័យការពារហួសរយៈពេលរក្សាទុក។ គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="156"/>
+        <location filename="../core_messages.py" line="158"/>
         <source>This backup is older than the site&apos;s retention period. Restoring it would bring back protection data that was removed from this device after HQ acknowledged it. Nothing was changed: ask HQ for the records you need instead.</source>
         <translation>ឯកសារបម្រុងទុកនេះចាស់ជាងរយៈពេលរក្សាទុករបស់ទីតាំង។ ការស្តារវាឡើងវិញ នឹងនាំមកវិញនូវទិន្នន័យការពារ ដែលត្រូវបានលុបចេញពីឧបករណ៍នេះ បន្ទាប់ពីទីស្នាក់ការកណ្តាលបានទទួលស្គាល់។ គ្មានអ្វីត្រូវបានផ្លាស់ប្តូរទេ៖ សូមស្នើសុំកំណត់ត្រាដែលអ្នកត្រូវការពីទីស្នាក់ការកណ្តាលជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="157"/>
+        <location filename="../core_messages.py" line="159"/>
         <source>This conflict was already decided.</source>
         <translation type="unfinished">ភាពមិនស៊ីគ្នានៃទិន្នន័យនេះ ត្រូវបានសម្រេចរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="158"/>
+        <location filename="../core_messages.py" line="160"/>
         <source>This consent was not given, or is already withdrawn.</source>
         <translation>ការយល់ព្រមនេះមិនត្រូវបានផ្តល់ ឬត្រូវបានដកវិញរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="159"/>
+        <location filename="../core_messages.py" line="161"/>
         <source>This device is already enrolled; HQ must revoke it before it enrolls again.</source>
         <translation type="unfinished">ឧបករណ៍នេះបានចុះបញ្ជីរួចហើយ។ ទីស្នាក់ការកណ្តាល (HQ) ត្រូវដកហូតការចុះបញ្ជីនោះសិន ទើបវាអាចចុះបញ្ជីម្តងទៀតបាន។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="160"/>
+        <location filename="../core_messages.py" line="162"/>
         <source>This device is not enrolled.</source>
         <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះនៅ HQ ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="161"/>
+        <location filename="../core_messages.py" line="163"/>
         <source>This device is not enrolled: enroll it with HQ&apos;s address.</source>
         <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះទេ៖ សូមចុះឈ្មោះវាជាមួយអាសយដ្ឋានរបស់ទីស្នាក់ការកណ្ដាល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="162"/>
+        <location filename="../core_messages.py" line="164"/>
         <source>This device is not enrolled: enroll it, there is nothing to replace.</source>
         <translation>ឧបករណ៍នេះមិនទាន់បានចុះឈ្មោះទេ៖ សូមចុះឈ្មោះវា គ្មានអ្វីត្រូវជំនួសទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="163"/>
+        <location filename="../core_messages.py" line="165"/>
         <source>This file is not a CSV or XLSX list, or it is damaged.</source>
         <translation>ឯកសារនេះមិនមែនជាបញ្ជី CSV ឬ XLSX ទេ ឬវាខូច។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="164"/>
+        <location filename="../core_messages.py" line="166"/>
         <source>This is the last active supervisor; add another before locking it.</source>
         <translation type="unfinished">នេះជាអ្នកត្រួតពិនិត្យសកម្មចុងក្រោយ។ សូមបន្ថែមអ្នកត្រួតពិនិត្យម្នាក់ទៀតសិន មុននឹងចាក់សោគណនីនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="165"/>
+        <location filename="../core_messages.py" line="167"/>
         <source>This key file belongs to another store.</source>
         <translation type="unfinished">ឯកសារសោនេះជារបស់ឃ្លាំងទិន្នន័យផ្សេង។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="166"/>
+        <location filename="../core_messages.py" line="168"/>
         <source>This person already has an open TB referral: continue it instead of opening another.</source>
         <translation>អ្នកនេះមានការបញ្ជូនជំងឺរបេងដែលនៅបើកហើយ៖ សូមបន្តការបញ្ជូននោះ ជំនួសឱ្យការបើកការបញ្ជូនថ្មីមួយទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="167"/>
+        <location filename="../core_messages.py" line="169"/>
         <source>This person was already transferred for TB treatment and that referral is still open: continue it instead of opening another.</source>
         <translation>អ្នកនេះត្រូវបានបញ្ជូនទៅព្យាបាលជំងឺរបេងរួចហើយ ហើយការបញ្ជូននោះនៅបើកនៅឡើយ៖ សូមបន្តការបញ្ជូននោះ ជំនួសឱ្យការបើកការបញ្ជូនថ្មីមួយទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="168"/>
+        <location filename="../core_messages.py" line="170"/>
         <source>This person&apos;s record was voided.</source>
         <translation>កំណត់ត្រារបស់បុគ្គលនេះត្រូវបានលុបចោល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="169"/>
+        <location filename="../core_messages.py" line="171"/>
         <source>This person&apos;s record was voided; register a new person instead.</source>
         <translation type="unfinished">កំណត់ត្រារបស់បុគ្គលនេះ ត្រូវបានចាត់ទុកជាមោឃៈ។ សូមចុះឈ្មោះជាបុគ្គលថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="170"/>
+        <location filename="../core_messages.py" line="172"/>
         <source>This protection section fails its check (altered or damaged): it is not shown</source>
         <translation>ផ្នែកការការពារនេះ មិនឆ្លងកាត់ការត្រួតពិនិត្យ (ត្រូវបានកែប្រែ ឬខូច)៖ វាមិនត្រូវបានបង្ហាញទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="171"/>
+        <location filename="../core_messages.py" line="173"/>
         <source>This record is already voided.</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="172"/>
+        <location filename="../core_messages.py" line="174"/>
         <source>This record was voided.</source>
         <translation type="unfinished">កំណត់ត្រានេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="173"/>
+        <location filename="../core_messages.py" line="175"/>
         <source>This referral is already closed; record a new referral instead.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានបិទរួចហើយ។ សូមកត់ត្រាការបញ្ជូនថ្មីជំនួសវិញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="174"/>
+        <location filename="../core_messages.py" line="176"/>
         <source>This referral was voided.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="175"/>
+        <location filename="../core_messages.py" line="177"/>
         <source>This referral was voided; there is no slip to print.</source>
         <translation type="unfinished">ការបញ្ជូននេះត្រូវបានចាត់ទុកជាមោឃៈ គ្មានលិខិតសម្រាប់បោះពុម្ពទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="176"/>
+        <location filename="../core_messages.py" line="178"/>
         <source>This release document ends an earlier enrollment of this device, not the current one: ask HQ for a new release.</source>
         <translation>ឯកសារដោះលែងនេះ បញ្ចប់ការចុះឈ្មោះមុនរបស់ឧបករណ៍នេះ មិនមែនការចុះឈ្មោះបច្ចុប្បន្នទេ៖ សូមស្នើទីស្នាក់ការកណ្តាល (HQ) ឱ្យចេញឯកសារដោះលែងថ្មី។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="177"/>
+        <location filename="../core_messages.py" line="179"/>
         <source>This row of the list is already registered or marked as left.</source>
         <translation>ជួរនេះនៃបញ្ជីត្រូវបានចុះឈ្មោះរួចហើយ ឬបានកត់ថាបានចាកចេញ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="178"/>
+        <location filename="../core_messages.py" line="180"/>
         <source>This session has no signing key; slips cannot be signed. Sign in again.</source>
         <translation>វគ្គនេះគ្មានសោចុះហត្ថលេខាទេ មិនអាចចុះហត្ថលេខាលើប័ណ្ណបញ្ជូនបានទេ។ សូមចូលម្ដងទៀត។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="179"/>
+        <location filename="../core_messages.py" line="181"/>
         <source>This slip&apos;s code does not verify: it was changed or damaged.</source>
         <translation type="unfinished">កូដរបស់លិខិតនេះ ផ្ទៀងផ្ទាត់មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ ឬខូច។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="180"/>
+        <location filename="../core_messages.py" line="182"/>
         <source>This store has no device id: it is damaged or was not made by Checkpoint.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានលេខសម្គាល់ឧបករណ៍ទេ៖ វាខូច ឬមិនត្រូវបានបង្កើតដោយ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="181"/>
+        <location filename="../core_messages.py" line="183"/>
         <source>This store has no device signing key; slips cannot be signed.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានសោចុះហត្ថលេខារបស់ឧបករណ៍ទេ ដូច្នេះមិនអាចចុះហត្ថលេខាលើលិខិតបញ្ជូនបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="182"/>
+        <location filename="../core_messages.py" line="184"/>
         <source>This store has no recovery-code slot.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានប្រអប់សោសម្រាប់លេខកូដស្តារទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="183"/>
+        <location filename="../core_messages.py" line="185"/>
         <source>This store was never enrolled with an HQ recovery key.</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ មិនដែលបានចុះបញ្ជីជាមួយសោស្តាររបស់ទីស្នាក់ការកណ្តាល (HQ) ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="184"/>
+        <location filename="../core_messages.py" line="186"/>
         <source>This user has no key slot to keep a signing key in.</source>
         <translation>អ្នកប្រើនេះគ្មានប្រអប់សោ សម្រាប់រក្សាសោចុះហត្ថលេខាទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="185"/>
+        <location filename="../core_messages.py" line="187"/>
         <source>Threats of violence against the person or the family were reported: offer a protection referral today.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មានការរាយការណ៍ពីការគំរាមកំហែងប្រើអំពើហិង្សាលើសាមីខ្លួន ឬក្រុមគ្រួសារ៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="186"/>
+        <location filename="../core_messages.py" line="188"/>
         <source>Violence was reported: offer a protection referral today.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មានការរាយការណ៍ពីអំពើហិង្សា៖ ផ្តល់ការបញ្ជូនទៅទទួលការការពារនៅថ្ងៃនេះ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="187"/>
+        <location filename="../core_messages.py" line="189"/>
         <source>WHO (Module 2, 2021) ranks the chest X-ray as the most accurate screening test for TB disease: it also finds TB in people who have no symptoms yet. Where an X-ray is taken on site, a person can be X-rayed the same day; where it is not, a referral for an X-ray elsewhere is often never completed by people who leave the border the same day.</source>
         <translation>អង្គការសុខភាពពិភពលោក (ម៉ូឌុល ២ ឆ្នាំ ២០២១) ចាត់ទុកការថតកាំរស្មីអ៊ិចទ្រូងជាតេស្តពិនិត្យរកជំងឺរបេងដែលត្រឹមត្រូវបំផុត៖ វាក៏រកឃើញជំងឺរបេងចំពោះអ្នកដែលមិនទាន់មានរោគសញ្ញាផងដែរ។ កន្លែងដែលមានម៉ាស៊ីនថតកាំរស្មីអ៊ិចនៅនឹងកន្លែង បុគ្គលម្នាក់អាចថតបាននៅថ្ងៃតែមួយ។ កន្លែងដែលគ្មាន ការបញ្ជូនទៅថតនៅកន្លែងផ្សេង ច្រើនតែមិនបានបញ្ចប់ ដោយសារអ្នកចាកចេញពីព្រំដែននៅថ្ងៃដដែល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="188"/>
+        <location filename="../core_messages.py" line="190"/>
         <source>WHO counts prisons and places of detention as settings with a high TB risk (incidence about 23 times that of the general population) and recommends systematic screening there. Almost everyone deported through this checkpoint has just left immigration detention, so counting detention alone sends nearly everyone to an X-ray: sensible where the X-ray is on site, not where each referral means a journey elsewhere. With this setting off, detention is still recorded, and a symptom or another risk factor still refers.</source>
         <translation>អង្គការសុខភាពពិភពលោកចាត់ទុកពន្ធនាគារ និងកន្លែងឃុំខ្លួនជាកន្លែងដែលមានហានិភ័យជំងឺរបេងខ្ពស់ (អត្រាកើតថ្មីប្រហែល ២៣ ដងនៃប្រជាជនទូទៅ) ហើយណែនាំឱ្យពិនិត្យជាប្រព័ន្ធនៅទីនោះ។ អ្នកដែលត្រូវបានបណ្តេញតាមច្រកនេះស្ទើរតែទាំងអស់ ទើបតែចេញពីមណ្ឌលឃុំខ្លួនអន្តោប្រវេសន៍ ដូច្នេះការរាប់តែការឃុំខ្លួនមួយមុខ នឹងបញ្ជូនស្ទើរតែគ្រប់គ្នាទៅថតកាំរស្មីអ៊ិច៖ សមហេតុផលនៅកន្លែងដែលមានម៉ាស៊ីនថតនៅនឹងកន្លែង មិនមែននៅកន្លែងដែលការបញ្ជូននីមួយៗតម្រូវឱ្យធ្វើដំណើរទៅកន្លែងផ្សេងទេ។ នៅពេលបិទការកំណត់នេះ ការឃុំខ្លួននៅតែត្រូវកត់ត្រា ហើយរោគសញ្ញា ឬកត្តាហានិភ័យផ្សេងទៀតនៅតែបញ្ជូនដដែល។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="189"/>
+        <location filename="../core_messages.py" line="191"/>
         <source>Wrong key, or this file is not a Checkpoint store.</source>
         <translation type="unfinished">សោមិនត្រឹមត្រូវ ឬឯកសារនេះមិនមែនជាមូលដ្ឋានទិន្នន័យរបស់ Checkpoint ទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="190"/>
+        <location filename="../core_messages.py" line="192"/>
         <source>Wrong recovery code.</source>
         <translation type="unfinished">លេខកូដស្តារមិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="191"/>
+        <location filename="../core_messages.py" line="193"/>
         <source>You cannot change your own role.</source>
         <translation type="unfinished">អ្នកមិនអាចប្តូរតួនាទីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="192"/>
+        <location filename="../core_messages.py" line="194"/>
         <source>You cannot lock your own account.</source>
         <translation type="unfinished">អ្នកមិនអាចចាក់សោគណនីរបស់ខ្លួនឯងបានទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="193"/>
+        <location filename="../core_messages.py" line="195"/>
         <source>Your role does not work at this station.</source>
         <translation>តួនាទីរបស់អ្នកមិនធ្វើការនៅស្ថានីយនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="194"/>
+        <location filename="../core_messages.py" line="196"/>
         <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished">MRZ ប្រភេទ 2 x 44 ត្រូវចាប់ផ្តើមដោយ P (លិខិតឆ្លងដែន)៖ សូមស្កេនម្តងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="195"/>
+        <location filename="../core_messages.py" line="197"/>
         <source>a chest X-ray is recorded for a person the screen refers</source>
         <translation>ការថតកាំរស្មីអ៊ិចទ្រូងត្រូវកត់ត្រាសម្រាប់តែអ្នកដែលការពិនិត្យបញ្ជូនប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="196"/>
+        <location filename="../core_messages.py" line="198"/>
         <source>a child&apos;s consent is given by the guardian</source>
         <translation>ការយល់ព្រមសម្រាប់កុមារ ត្រូវផ្តល់ដោយអាណាព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="197"/>
+        <location filename="../core_messages.py" line="199"/>
         <source>a column name or a list of 1 to %1 column names</source>
         <translation>ឈ្មោះជួរឈរមួយ ឬបញ្ជីឈ្មោះជួរឈរពី 1 ដល់ %1</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="198"/>
+        <location filename="../core_messages.py" line="200"/>
         <source>a consent has a field it cannot have</source>
         <translation>ការយល់ព្រមមួយមានចំណុចព័ត៌មានដែលមិនអាចមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="199"/>
+        <location filename="../core_messages.py" line="201"/>
         <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished">ត្រូវការថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="200"/>
+        <location filename="../core_messages.py" line="202"/>
         <source>a guardian is named only when the guardian consents</source>
         <translation>ឈ្មោះអាណាព្យាបាលត្រូវដាក់ តែនៅពេលអាណាព្យាបាលជាអ្នកយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="201"/>
+        <location filename="../core_messages.py" line="203"/>
         <source>a list row needs its group</source>
         <translation>ជួរបញ្ជីត្រូវការក្រុមរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="202"/>
+        <location filename="../core_messages.py" line="204"/>
         <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished">ត្រូវការឈ្មោះជាអក្សរឡាតាំង ឬអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="203"/>
+        <location filename="../core_messages.py" line="205"/>
         <source>a sealed section is at most 1 MiB</source>
         <translation>ផ្នែកដែលបានបិទផ្សាភ្ជាប់ មានទំហំយ៉ាងច្រើន 1 MiB</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="204"/>
+        <location filename="../core_messages.py" line="206"/>
         <source>a sealed section needs at least one recipient</source>
         <translation>ផ្នែកដែលបានបិទផ្សាភ្ជាប់ ត្រូវការអ្នកទទួលយ៉ាងហោចណាស់ម្នាក់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="205"/>
+        <location filename="../core_messages.py" line="207"/>
         <source>a sheet name of 1 to 31 characters without : \ / ? * [ ]</source>
         <translation>ឈ្មោះសន្លឹក (sheet) ពី 1 ដល់ 31 តួអក្សរ ដោយគ្មាន : \ / ? * [ ]</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="206"/>
+        <location filename="../core_messages.py" line="208"/>
         <source>an amount was given but no debt is owed</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនទឹកប្រាក់ ប៉ុន្តែមិនមានបំណុលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="207"/>
+        <location filename="../core_messages.py" line="209"/>
         <source>an item cannot be answered both yes and no</source>
         <translation>សំណួរមួយមិនអាចឆ្លើយទាំង បាទ/ចាស និង ទេ បានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="208"/>
+        <location filename="../core_messages.py" line="210"/>
         <source>an object giving text for each code (at most %1 codes)</source>
         <translation>វត្ថុ (object) ដែលផ្ដល់អត្ថបទសម្រាប់លេខកូដនីមួយៗ (យ៉ាងច្រើន %1 លេខកូដ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="209"/>
+        <location filename="../core_messages.py" line="211"/>
         <source>an officer&apos;s referral is to a protection agency</source>
         <translation>ការបញ្ជូនដោយមន្ត្រី គឺទៅស្ថាប័នការពារ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="210"/>
+        <location filename="../core_messages.py" line="212"/>
         <source>any TB symptom (cough of any duration, coughing up blood, fever, night sweats, weight loss)</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>រោគសញ្ញារបេងណាមួយ (ក្អកមិនថារយៈពេលប៉ុន្មាន ក្អកចេញឈាម គ្រុនក្តៅ បែកញើសពេលយប់ ស្រកទម្ងន់)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="211"/>
+        <location filename="../core_messages.py" line="213"/>
         <source>any symptom</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>រោគសញ្ញាណាមួយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="212"/>
+        <location filename="../core_messages.py" line="214"/>
         <source>applies to children only</source>
         <translation>អនុវត្តចំពោះកុមារតែប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="213"/>
+        <location filename="../core_messages.py" line="215"/>
         <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished">អនុវត្តចំពោះកុមារអាយុក្រោម ១៥ឆ្នាំប៉ុណ្ណោះ៖ សូមប្រើ weight_loss</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="214"/>
+        <location filename="../core_messages.py" line="216"/>
         <source>cannot be in the future</source>
         <translation type="unfinished">មិនអាចជាថ្ងៃអនាគតបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="215"/>
+        <location filename="../core_messages.py" line="217"/>
         <source>cannot be updated on a referral</source>
         <translation type="unfinished">មិនអាចធ្វើបច្ចុប្បន្នភាពលើការបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="216"/>
+        <location filename="../core_messages.py" line="218"/>
         <source>child under 15 — any of cough, coughing up blood, fever, night sweats, weight loss or poor weight gain</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>កុមារអាយុក្រោម ១៥ ឆ្នាំ — ក្អក ក្អកចេញឈាម គ្រុនក្តៅ បែកញើសពេលយប់ ស្រកទម្ងន់ ឬឡើងទម្ងន់មិនល្អ ណាមួយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="217"/>
+        <location filename="../core_messages.py" line="219"/>
         <source>choose an agency from the directory</source>
         <translation>ជ្រើសរើសស្ថាប័នពីបញ្ជីស្ថាប័ន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="218"/>
+        <location filename="../core_messages.py" line="220"/>
         <source>choose the agency or facility</source>
         <translation type="unfinished">សូមជ្រើសរើសស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="219"/>
+        <location filename="../core_messages.py" line="221"/>
         <source>choose the outcome when closing a referral</source>
         <translation>ជ្រើសរើសលទ្ធផល ពេលបិទការបញ្ជូនបន្ត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="220"/>
+        <location filename="../core_messages.py" line="222"/>
         <source>choose the type of the document whose number is given</source>
         <translation type="unfinished">សូមជ្រើសរើសប្រភេទឯកសារ ដែលលេខរបស់វាត្រូវបានបញ្ចូល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="221"/>
+        <location filename="../core_messages.py" line="223"/>
         <source>consent to store the record is required to save it</source>
         <translation type="unfinished">ត្រូវមានការយល់ព្រមឱ្យរក្សាទុកកំណត់ត្រា ទើបអាចរក្សាទុកបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="222"/>
+        <location filename="../core_messages.py" line="224"/>
         <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនមាននៅក្នុងលេខកូដស្តារ (0-9, A-Z លើកលែងតែ U)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="223"/>
+        <location filename="../core_messages.py" line="225"/>
         <source>contains a spreadsheet formula: type the value instead</source>
         <translation>មានរូបមន្តតារាងគណនា៖ សូមវាយតម្លៃជំនួសវិញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="224"/>
+        <location filename="../core_messages.py" line="226"/>
         <source>contains an unknown method</source>
         <translation type="unfinished">មានវិធីសាស្ត្រដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="225"/>
+        <location filename="../core_messages.py" line="227"/>
         <source>contains an unknown type of exploitation</source>
         <translation>មានប្រភេទនៃការកេងប្រវ័ញ្ចដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="226"/>
+        <location filename="../core_messages.py" line="228"/>
         <source>contains an unknown vulnerability flag</source>
         <translation>មានសញ្ញាភាពងាយរងគ្រោះដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="227"/>
+        <location filename="../core_messages.py" line="229"/>
         <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished">មានតួអក្សរក្រៅពី A-Z, 0-9 និង &lt;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="228"/>
+        <location filename="../core_messages.py" line="230"/>
         <source>contains characters that cannot be encoded</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនអាចអ៊ិនកូដបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="229"/>
+        <location filename="../core_messages.py" line="231"/>
         <source>contains control characters</source>
         <translation type="unfinished">មានតួអក្សរបញ្ជា (control characters)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="230"/>
+        <location filename="../core_messages.py" line="232"/>
         <source>days of detention were given but no detention</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនថ្ងៃឃុំខ្លួន ប៉ុន្តែមិនបានឃុំខ្លួនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="231"/>
+        <location filename="../core_messages.py" line="233"/>
         <source>destination</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ទិសដៅ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="232"/>
+        <location filename="../core_messages.py" line="234"/>
         <source>each answer must be yes, no or not asked</source>
         <translation>ចម្លើយនីមួយៗត្រូវតែជា បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="233"/>
+        <location filename="../core_messages.py" line="235"/>
         <source>each consent must be an object</source>
         <translation>ការយល់ព្រមនីមួយៗត្រូវតែជាវត្ថុមួយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="234"/>
+        <location filename="../core_messages.py" line="236"/>
         <source>each purpose needs its wording in English and Khmer</source>
         <translation>គោលបំណងនីមួយៗត្រូវការអត្ថបទជាភាសាអង់គ្លេស និងខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="235"/>
+        <location filename="../core_messages.py" line="237"/>
         <source>expected an open transaction</source>
         <translation type="unfinished">ត្រូវការប្រតិបត្តិការ (transaction) ដែលកំពុងបើក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="236"/>
+        <location filename="../core_messages.py" line="238"/>
         <source>exploitation</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ការកេងប្រវ័ញ្ច</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="237"/>
+        <location filename="../core_messages.py" line="239"/>
         <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished">ដំណាក់កាលតាមដាន អនុវត្តចំពោះការបញ្ជូនផ្នែកសុខភាពប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="238"/>
+        <location filename="../core_messages.py" line="240"/>
         <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished">សូមបញ្ចូលថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន មិនមែនទាំងពីរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="239"/>
+        <location filename="../core_messages.py" line="241"/>
         <source>give a reason for the correction</source>
         <translation type="unfinished">សូមផ្តល់មូលហេតុនៃការកែតម្រូវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="240"/>
+        <location filename="../core_messages.py" line="242"/>
         <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished">សូមផ្តល់បុគ្គលថ្មី ឬលេខសម្គាល់របស់បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="241"/>
+        <location filename="../core_messages.py" line="243"/>
         <source>give the Xpert result with its date</source>
         <translation>សូមផ្តល់លទ្ធផល Xpert ជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="242"/>
+        <location filename="../core_messages.py" line="244"/>
         <source>give the chest X-ray reading</source>
         <translation>សូមផ្តល់លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="243"/>
+        <location filename="../core_messages.py" line="245"/>
         <source>give the chest X-ray reading with its date</source>
         <translation>សូមផ្តល់លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូងជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="244"/>
+        <location filename="../core_messages.py" line="246"/>
         <source>give the period as two dates</source>
         <translation>សូមផ្តល់រយៈពេលជាកាលបរិច្ឆេទពីរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="245"/>
+        <location filename="../core_messages.py" line="247"/>
         <source>give the treatment outcome with its date</source>
         <translation>សូមផ្តល់លទ្ធផលព្យាបាលជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="246"/>
+        <location filename="../core_messages.py" line="248"/>
         <source>given without a cough</source>
         <translation type="unfinished">បានបញ្ចូល ប៉ុន្តែមិនមានក្អកទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="247"/>
+        <location filename="../core_messages.py" line="249"/>
         <source>has a field it cannot have</source>
         <translation>មានចំណុចព័ត៌មានដែលមិនអាចមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="248"/>
+        <location filename="../core_messages.py" line="250"/>
         <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished">មានកំហុសវាយ៖ សូមប្រៀបធៀបតួអក្សរនីមួយៗ ជាមួយកូដដែលបានបោះពុម្ព</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="249"/>
+        <location filename="../core_messages.py" line="251"/>
         <source>has expired: the checkpoint can print a new slip</source>
         <translation>ផុតសុពលភាពហើយ៖ ប៉ុស្តិ៍ត្រួតពិនិត្យអាចបោះពុម្ពលិខិតថ្មីបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="250"/>
+        <location filename="../core_messages.py" line="252"/>
         <source>indicator ids must be strings</source>
         <translation type="unfinished">លេខសម្គាល់សូចនាករ ត្រូវតែជាអក្សរ (string)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="251"/>
+        <location filename="../core_messages.py" line="253"/>
         <source>is empty</source>
         <translation type="unfinished">ទទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="252"/>
+        <location filename="../core_messages.py" line="254"/>
         <source>is far too long</source>
         <translation type="unfinished">វែងពេកណាស់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="253"/>
+        <location filename="../core_messages.py" line="255"/>
         <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished">ធំជាង 2 GiB៖ សូមបំបែកវា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="254"/>
+        <location filename="../core_messages.py" line="256"/>
         <source>is longer than 200 characters</source>
         <translation>វែងជាង ២០០ តួអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="255"/>
+        <location filename="../core_messages.py" line="257"/>
         <source>is malformed</source>
         <translation>មានទម្រង់មិនត្រឹមត្រូវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="256"/>
+        <location filename="../core_messages.py" line="258"/>
         <source>is more than this site allows for this item</source>
         <translation>លើសពីចំនួនដែលទីតាំងនេះអនុញ្ញាតសម្រាប់របស់នេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="257"/>
+        <location filename="../core_messages.py" line="259"/>
         <source>is not a Cambodian province</source>
         <translation>មិនមែនជាខេត្តនៃកម្ពុជាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="258"/>
+        <location filename="../core_messages.py" line="260"/>
         <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished">មិនមែនជាកូដលិខិតបញ្ជូនរបស់ Checkpoint ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="259"/>
+        <location filename="../core_messages.py" line="261"/>
         <source>is not a WHO treatment outcome</source>
         <translation>មិនមែនជាលទ្ធផលព្យាបាលរបស់អង្គការសុខភាពពិភពលោកទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="260"/>
+        <location filename="../core_messages.py" line="262"/>
         <source>is not a consent purpose</source>
         <translation>មិនមែនជាគោលបំណងនៃការយល់ព្រមទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="261"/>
+        <location filename="../core_messages.py" line="263"/>
         <source>is not a date</source>
         <translation>មិនមែនជាកាលបរិច្ឆេទទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="262"/>
+        <location filename="../core_messages.py" line="264"/>
         <source>is not a date (write it as 31/12/1990, 1990-12-31 or with a Buddhist-era year such as 2533)</source>
         <translation>មិនមែនជាកាលបរិច្ឆេទទេ (សរសេរជា 31/12/1990, 1990-12-31 ឬជាឆ្នាំពុទ្ធសករាជ ដូចជា 2533)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="263"/>
+        <location filename="../core_messages.py" line="265"/>
         <source>is not a destination field</source>
         <translation>មិនមែនជាវាលទិសដៅទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="264"/>
+        <location filename="../core_messages.py" line="266"/>
         <source>is not a document type</source>
         <translation>មិនមែនជាប្រភេទឯកសារទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="265"/>
+        <location filename="../core_messages.py" line="267"/>
         <source>is not a field of a handover group</source>
         <translation>មិនមែនជាវាលនៃក្រុមប្រគល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="266"/>
+        <location filename="../core_messages.py" line="268"/>
         <source>is not a field of a handover list</source>
         <translation>មិនមែនជាវាលនៃបញ្ជីប្រគល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="267"/>
+        <location filename="../core_messages.py" line="269"/>
         <source>is not a follow-up stage</source>
         <translation>មិនមែនជាដំណាក់កាលតាមដានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="268"/>
+        <location filename="../core_messages.py" line="270"/>
         <source>is not a known agency</source>
         <translation>មិនមែនជាស្ថាប័នដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="269"/>
+        <location filename="../core_messages.py" line="271"/>
         <source>is not a known code</source>
         <translation type="unfinished">មិនមែនជាកូដដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="270"/>
+        <location filename="../core_messages.py" line="272"/>
         <source>is not a known kind of work</source>
         <translation>មិនមែនជាប្រភេទការងារដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="271"/>
+        <location filename="../core_messages.py" line="273"/>
         <source>is not a known result</source>
         <translation type="unfinished">មិនមែនជាលទ្ធផលដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="272"/>
+        <location filename="../core_messages.py" line="274"/>
         <source>is not a person field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មានរបស់បុគ្គលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="273"/>
+        <location filename="../core_messages.py" line="275"/>
         <source>is not a record id</source>
         <translation type="unfinished">មិនមែនជាលេខសម្គាល់កំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="274"/>
+        <location filename="../core_messages.py" line="276"/>
         <source>is not a record type</source>
         <translation type="unfinished">មិនមែនជាប្រភេទកំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="275"/>
+        <location filename="../core_messages.py" line="277"/>
         <source>is not a referral status</source>
         <translation type="unfinished">មិនមែនជាស្ថានភាពនៃការបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="276"/>
+        <location filename="../core_messages.py" line="278"/>
         <source>is not a row of the list</source>
         <translation>មិនមែនជាជួរនៃបញ្ជីទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="277"/>
+        <location filename="../core_messages.py" line="279"/>
         <source>is not a station code</source>
         <translation type="unfinished">មិនមែនជាកូដស្ថានីយទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="278"/>
+        <location filename="../core_messages.py" line="280"/>
         <source>is not a usable X25519 public key</source>
         <translation type="unfinished">មិនមែនជាសោសាធារណៈ X25519 ដែលអាចប្រើបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="279"/>
+        <location filename="../core_messages.py" line="281"/>
         <source>is not an ISO 639 language code</source>
         <translation>មិនមែនជាលេខកូដភាសា ISO 639 ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="280"/>
+        <location filename="../core_messages.py" line="282"/>
         <source>is not an agency of the list</source>
         <translation>មិនមែនជាស្ថាប័នក្នុងបញ្ជីទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="281"/>
+        <location filename="../core_messages.py" line="283"/>
         <source>is not an arrival field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មាននៃការមកដល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="282"/>
+        <location filename="../core_messages.py" line="284"/>
         <source>is not an assistance item</source>
         <translation>មិនមែនជារបស់ជំនួយទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="283"/>
+        <location filename="../core_messages.py" line="285"/>
         <source>is not part of the TB screen</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃការពិនិត្យស្រាវជ្រាវជំងឺរបេងទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="284"/>
+        <location filename="../core_messages.py" line="286"/>
         <source>is not part of the chest X-ray</source>
         <translation>មិនមែនជាផ្នែកនៃការថតកាំរស្មីអ៊ិចទ្រូងទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="285"/>
+        <location filename="../core_messages.py" line="287"/>
         <source>is not part of the trafficking checklist</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃបញ្ជីសូចនាករការជួញដូរមនុស្សទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="286"/>
+        <location filename="../core_messages.py" line="288"/>
         <source>is not the version of the consent wording shown</source>
         <translation>មិនមែនជាកំណែនៃអត្ថបទការយល់ព្រមដែលបានបង្ហាញទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="287"/>
+        <location filename="../core_messages.py" line="289"/>
         <source>is not this arrival&apos;s person</source>
         <translation>មិនមែនជាបុគ្គលនៃការមកដល់នេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="288"/>
+        <location filename="../core_messages.py" line="290"/>
         <source>is not this device&apos;s chain head</source>
         <translation>មិនមែនជាក្បាលខ្សែសង្វាក់របស់ឧបករណ៍នេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="289"/>
+        <location filename="../core_messages.py" line="291"/>
         <source>is required</source>
         <translation type="unfinished">ត្រូវតែបំពេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="290"/>
+        <location filename="../core_messages.py" line="292"/>
         <source>is required (at most 80 characters)</source>
         <translation type="unfinished">ត្រូវតែបំពេញ (មិនលើសពី 80 តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="291"/>
+        <location filename="../core_messages.py" line="293"/>
         <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished">ត្រូវតែបំពេញ នៅពេលមានក្អក ក្នុងរបៀបពិនិត្យក្អករយៈពេលយូរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="292"/>
+        <location filename="../core_messages.py" line="294"/>
         <source>is required to change your own passphrase</source>
         <translation type="unfinished">ត្រូវតែបំពេញ ដើម្បីប្តូរឃ្លាសម្ងាត់របស់ខ្លួនឯង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="293"/>
+        <location filename="../core_messages.py" line="295"/>
         <source>is the address this device already uses</source>
         <translation>គឺជាអាសយដ្ឋានដែលឧបករណ៍នេះកំពុងប្រើរួចហើយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="294"/>
+        <location filename="../core_messages.py" line="296"/>
         <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation>ងាយទាយពេក៖ វាជាពាក្យសម្ងាត់ដែលគេប្រើញឹកញាប់ ពាក្យមួយ ឈ្មោះ កាលបរិច្ឆេទ ឬលំនាំងាយៗ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="295"/>
+        <location filename="../core_messages.py" line="297"/>
         <source>is too far in the past</source>
         <translation type="unfinished">យូរពេកក្នុងអតីតកាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="296"/>
+        <location filename="../core_messages.py" line="298"/>
         <source>is too large</source>
         <translation type="unfinished">ធំពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="297"/>
+        <location filename="../core_messages.py" line="299"/>
         <source>is too long</source>
         <translation type="unfinished">វែងពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="298"/>
+        <location filename="../core_messages.py" line="300"/>
         <source>is too long (at most 1024 characters)</source>
         <translation>វែងពេក (យ៉ាងច្រើន ១០២៤ តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="299"/>
+        <location filename="../core_messages.py" line="301"/>
         <source>is too long to be a referral slip code</source>
         <translation type="unfinished">វែងពេក មិនអាចជាកូដលិខិតបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="300"/>
+        <location filename="../core_messages.py" line="302"/>
         <source>living with HIV (%1)</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>រស់នៅជាមួយមេរោគអេដស៍ (%1)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="301"/>
+        <location filename="../core_messages.py" line="303"/>
         <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished">អាចមានតែអក្សរឡាតាំង ដកឃ្លា សញ្ញាដាច់ (-) និងសញ្ញាអាប៉ូស្ត្រូហ្វ (&apos;) ប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="302"/>
+        <location filename="../core_messages.py" line="304"/>
         <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished">អាចមានតែអក្សរ និងលេខប៉ុណ្ណោះ (មិនលើសពី 20)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="303"/>
+        <location filename="../core_messages.py" line="305"/>
         <source>medium</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មធ្យម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="304"/>
+        <location filename="../core_messages.py" line="306"/>
         <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;any_symptom&apos; ឬ &apos;prolonged_cough&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="305"/>
+        <location filename="../core_messages.py" line="307"/>
         <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;en&apos; ឬ &apos;km&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="306"/>
+        <location filename="../core_messages.py" line="308"/>
         <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;positive&apos;, &apos;negative&apos; ឬ &apos;unknown&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="307"/>
+        <location filename="../core_messages.py" line="309"/>
         <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished">ត្រូវតែមានពី 6 ដល់ 15 ខ្ទង់ ហើយអាចចាប់ផ្តើមដោយ + ក៏បាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="308"/>
+        <location filename="../core_messages.py" line="310"/>
         <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished">ត្រូវតែជា F, M, X ឬ UNKNOWN</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="309"/>
+        <location filename="../core_messages.py" line="311"/>
         <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished">ត្រូវតែជា IMMEDIATE_DANGER, SAME_DAY ឬ ROUTINE</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="310"/>
+        <location filename="../core_messages.py" line="312"/>
         <source>must be M or F (or ប្រុស / ស្រី)</source>
         <translation>ត្រូវតែជា M ឬ F (ឬ ប្រុស / ស្រី)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="311"/>
+        <location filename="../core_messages.py" line="313"/>
         <source>must be THB, KHR or USD</source>
         <translation type="unfinished">ត្រូវតែជា THB, KHR ឬ USD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="312"/>
+        <location filename="../core_messages.py" line="314"/>
         <source>must be a 32-byte public key</source>
         <translation type="unfinished">ត្រូវតែជាសោសាធារណៈ 32 បៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="313"/>
+        <location filename="../core_messages.py" line="315"/>
         <source>must be a KdfParams</source>
         <translation type="unfinished">ត្រូវតែជា KdfParams</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="314"/>
+        <location filename="../core_messages.py" line="316"/>
         <source>must be a consent</source>
         <translation>ត្រូវតែជាការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="315"/>
+        <location filename="../core_messages.py" line="317"/>
         <source>must be a date</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="316"/>
+        <location filename="../core_messages.py" line="318"/>
         <source>must be a date and time</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ និងម៉ោង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="317"/>
+        <location filename="../core_messages.py" line="319"/>
         <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ សរសេរតាមទម្រង់ YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="318"/>
+        <location filename="../core_messages.py" line="320"/>
         <source>must be a form</source>
         <translation>ត្រូវតែជាទម្រង់បែបបទ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="319"/>
+        <location filename="../core_messages.py" line="321"/>
         <source>must be a list of codes</source>
         <translation>ត្រូវតែជាបញ្ជីកូដ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="320"/>
+        <location filename="../core_messages.py" line="322"/>
         <source>must be a list of consents</source>
         <translation>ត្រូវតែជាបញ្ជីនៃការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="321"/>
+        <location filename="../core_messages.py" line="323"/>
         <source>must be a list of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាបញ្ជីលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="322"/>
+        <location filename="../core_messages.py" line="324"/>
         <source>must be a list of types of exploitation</source>
         <translation>ត្រូវតែជាបញ្ជីនៃប្រភេទការកេងប្រវ័ញ្ច</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="323"/>
+        <location filename="../core_messages.py" line="325"/>
         <source>must be a number</source>
         <translation type="unfinished">ត្រូវតែជាលេខ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="324"/>
+        <location filename="../core_messages.py" line="326"/>
         <source>must be a number from 0 to 100</source>
         <translation>ត្រូវតែជាលេខពី ០ ដល់ ១០០</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="325"/>
+        <location filename="../core_messages.py" line="327"/>
         <source>must be a number of days from 0 to 3660</source>
         <translation>ត្រូវតែជាចំនួនថ្ងៃពី 0 ដល់ 3660</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="326"/>
+        <location filename="../core_messages.py" line="328"/>
         <source>must be a positive number of bytes</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនបៃវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="327"/>
+        <location filename="../core_messages.py" line="329"/>
         <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_tb ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="328"/>
+        <location filename="../core_messages.py" line="330"/>
         <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_trafficking ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="329"/>
+        <location filename="../core_messages.py" line="331"/>
         <source>must be a set of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាសំណុំលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="330"/>
+        <location filename="../core_messages.py" line="332"/>
         <source>must be a short line of text</source>
         <translation>ត្រូវតែជាអត្ថបទខ្លីមួយបន្ទាត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="331"/>
+        <location filename="../core_messages.py" line="333"/>
         <source>must be a whole number</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="332"/>
+        <location filename="../core_messages.py" line="334"/>
         <source>must be a whole number for this item</source>
         <translation>ត្រូវតែជាចំនួនគត់សម្រាប់របស់នេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="333"/>
+        <location filename="../core_messages.py" line="335"/>
         <source>must be a whole number of days</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនថ្ងៃគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="334"/>
+        <location filename="../core_messages.py" line="336"/>
         <source>must be a whole number of days from 0 to 365</source>
         <translation>ត្រូវតែជាចំនួនថ្ងៃគត់ ពី 0 ដល់ 365</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="335"/>
+        <location filename="../core_messages.py" line="337"/>
         <source>must be a whole number of years</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="336"/>
+        <location filename="../core_messages.py" line="338"/>
         <source>must be accompanied, separated or unaccompanied</source>
         <translation>ត្រូវតែជាមានអ្នកអមដំណើរ បែកពីឪពុកម្តាយ ឬគ្មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="337"/>
+        <location filename="../core_messages.py" line="339"/>
         <source>must be active or disabled</source>
         <translation type="unfinished">ត្រូវតែជា active ឬ disabled</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="338"/>
+        <location filename="../core_messages.py" line="340"/>
         <source>must be an age in whole years</source>
         <translation>ត្រូវតែជាអាយុគិតជាឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="339"/>
+        <location filename="../core_messages.py" line="341"/>
         <source>must be an age in years</source>
         <translation type="unfinished">ត្រូវតែជាអាយុគិតជាឆ្នាំ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="340"/>
+        <location filename="../core_messages.py" line="342"/>
         <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation>ត្រូវមានយ៉ាងតិច ១២ តួអក្សរ (ឬពិបាកទាយជាងនេះច្រើន)។ ការប្រើពាក្យច្រើនម៉ាត់ជាមួយគ្នា គឺងាយស្រួលបំផុត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="341"/>
+        <location filename="../core_messages.py" line="343"/>
         <source>must be at most 500 characters</source>
         <translation>ត្រូវតែមិនលើសពី ៥០០ តួអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="342"/>
+        <location filename="../core_messages.py" line="344"/>
         <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 1,000,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="343"/>
+        <location filename="../core_messages.py" line="345"/>
         <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 5,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="344"/>
+        <location filename="../core_messages.py" line="346"/>
         <source>must be between 1 and 100,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 1 ដល់ 100,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="345"/>
+        <location filename="../core_messages.py" line="347"/>
         <source>must be between 1 and 1000</source>
         <translation>ត្រូវតែនៅចន្លោះ ១ និង ១០០០</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="346"/>
+        <location filename="../core_messages.py" line="348"/>
         <source>must be bus, truck, van, on foot or other</source>
         <translation>ត្រូវតែជាឡានក្រុង ឡានដឹកទំនិញ ឡានតូច ថ្មើរជើង ឬផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="347"/>
+        <location filename="../core_messages.py" line="349"/>
         <source>must be bytes</source>
         <translation type="unfinished">ត្រូវតែជាបៃ (bytes)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="348"/>
+        <location filename="../core_messages.py" line="350"/>
         <source>must be child or adult</source>
         <translation>ត្រូវតែជាកុមារ ឬមនុស្សពេញវ័យ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="349"/>
+        <location filename="../core_messages.py" line="351"/>
         <source>must be csv or xlsx</source>
         <translation>ត្រូវតែជា csv ឬ xlsx</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="350"/>
+        <location filename="../core_messages.py" line="352"/>
         <source>must be done, referred or left</source>
         <translation>ត្រូវតែជាបានបញ្ចប់ បានបញ្ជូន ឬបានចាកចេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="351"/>
+        <location filename="../core_messages.py" line="353"/>
         <source>must be head, spouse, child or other relative</source>
         <translation>ត្រូវតែជាមេគ្រួសារ ប្តីឬប្រពន្ធ កូន ឬសាច់ញាតិផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="352"/>
+        <location filename="../core_messages.py" line="354"/>
         <source>must be kept or other</source>
         <translation type="unfinished">ត្រូវតែជា kept ឬ other</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="353"/>
+        <location filename="../core_messages.py" line="355"/>
         <source>must be more than zero</source>
         <translation>ត្រូវតែធំជាងសូន្យ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="354"/>
+        <location filename="../core_messages.py" line="356"/>
         <source>must be more than zero and at most the item&apos;s maximum</source>
         <translation>ត្រូវតែធំជាងសូន្យ និងមិនលើសចំនួនអតិបរមារបស់របស់នេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="355"/>
+        <location filename="../core_messages.py" line="357"/>
         <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished">ត្រូវតែជា officer, health_worker, supervisor ឬ admin</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="356"/>
+        <location filename="../core_messages.py" line="358"/>
         <source>must be protection, child_protection or health</source>
         <translation type="unfinished">ត្រូវតែជា protection, child_protection ឬ health</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="357"/>
+        <location filename="../core_messages.py" line="359"/>
         <source>must be sealed, sent or failed</source>
         <translation type="unfinished">ត្រូវតែជា sealed, sent ឬ failed</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="358"/>
+        <location filename="../core_messages.py" line="360"/>
         <source>must be text</source>
         <translation type="unfinished">ត្រូវតែជាអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="359"/>
+        <location filename="../core_messages.py" line="361"/>
         <source>must be the person or the guardian</source>
         <translation>ត្រូវតែជាសាមីខ្លួន ឬអាណាព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="360"/>
+        <location filename="../core_messages.py" line="362"/>
         <source>must be true or false</source>
         <translation type="unfinished">ត្រូវតែជា true ឬ false</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="361"/>
+        <location filename="../core_messages.py" line="363"/>
         <source>must be within a year before and two years after today</source>
         <translation>ត្រូវតែនៅចន្លោះមួយឆ្នាំមុន និងពីរឆ្នាំក្រោយថ្ងៃនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="362"/>
+        <location filename="../core_messages.py" line="364"/>
         <source>must be written in Khmer script</source>
         <translation type="unfinished">ត្រូវតែសរសេរជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="363"/>
+        <location filename="../core_messages.py" line="365"/>
         <source>must be yes or no</source>
         <translation type="unfinished">ត្រូវតែជា បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="364"/>
+        <location filename="../core_messages.py" line="366"/>
         <source>must be yes, no or maybe</source>
         <translation>ត្រូវតែជា បាទ/ចាស ទេ ឬ ប្រហែល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="365"/>
+        <location filename="../core_messages.py" line="367"/>
         <source>must be yes, no or not asked</source>
         <translation>ត្រូវតែជា បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="366"/>
+        <location filename="../core_messages.py" line="368"/>
         <source>must carry a time zone</source>
         <translation type="unfinished">ត្រូវតែមានល្វែងម៉ោង (time zone)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="367"/>
+        <location filename="../core_messages.py" line="369"/>
         <source>must map each field to a column name</source>
         <translation>ត្រូវតែផ្គូផ្គងវាលនីមួយៗទៅឈ្មោះជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="368"/>
+        <location filename="../core_messages.py" line="370"/>
         <source>must map each purpose to yes or no</source>
         <translation type="unfinished">គោលបំណងនីមួយៗ ត្រូវតែមានចម្លើយ បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="369"/>
+        <location filename="../core_messages.py" line="371"/>
         <source>must map each question to yes, no or not asked</source>
         <translation>សំណួរនីមួយៗត្រូវតែមានចម្លើយ បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="370"/>
+        <location filename="../core_messages.py" line="372"/>
         <source>must name a column</source>
         <translation>ត្រូវតែដាក់ឈ្មោះជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="371"/>
+        <location filename="../core_messages.py" line="373"/>
         <source>must not be empty</source>
         <translation type="unfinished">មិនអាចទទេបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="372"/>
+        <location filename="../core_messages.py" line="374"/>
         <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished">មិនអាចទទេបានទេ៖ សូមផ្តល់អត្តសញ្ញាណរបស់វត្ថុ (store id + slot)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="373"/>
+        <location filename="../core_messages.py" line="375"/>
         <source>must not contain the user name</source>
         <translation>មិនត្រូវមានឈ្មោះអ្នកប្រើនៅក្នុងនោះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="374"/>
+        <location filename="../core_messages.py" line="376"/>
         <source>name the agency this consent is for</source>
         <translation>សូមដាក់ឈ្មោះស្ថាប័នដែលការយល់ព្រមនេះសម្រាប់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="375"/>
+        <location filename="../core_messages.py" line="377"/>
         <source>name the guardian and the relationship to the person</source>
         <translation>សូមដាក់ឈ្មោះអាណាព្យាបាល និងទំនាក់ទំនងជាមួយសាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="376"/>
+        <location filename="../core_messages.py" line="378"/>
         <source>name the job or the sector the person is looking for</source>
         <translation>សូមបញ្ជាក់ការងារ ឬវិស័យដែលបុគ្គលនេះកំពុងស្វែងរក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="377"/>
+        <location filename="../core_messages.py" line="379"/>
         <source>names a station this site does not run</source>
         <translation>ដាក់ឈ្មោះស្ថានីយដែលទីតាំងនេះមិនដំណើរការ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="378"/>
+        <location filename="../core_messages.py" line="380"/>
         <source>no such user</source>
         <translation type="unfinished">គ្មានអ្នកប្រើនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="379"/>
+        <location filename="../core_messages.py" line="381"/>
         <source>not a consent wording document of version 1</source>
         <translation>មិនមែនជាឯកសារអត្ថបទការយល់ព្រមកំណែទី ១ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="380"/>
+        <location filename="../core_messages.py" line="382"/>
         <source>not positive</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មិនវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="381"/>
+        <location filename="../core_messages.py" line="383"/>
         <source>not positive: %1</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មិនវិជ្ជមាន៖ %1</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="382"/>
+        <location filename="../core_messages.py" line="384"/>
         <source>nothing ticked</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មិនបានគូសធីកអ្វីទាំងអស់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="383"/>
+        <location filename="../core_messages.py" line="385"/>
         <source>nothing to change</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវប្តូរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="384"/>
+        <location filename="../core_messages.py" line="386"/>
         <source>nothing to correct</source>
         <translation>គ្មានអ្វីត្រូវកែទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="385"/>
+        <location filename="../core_messages.py" line="387"/>
         <source>nothing to update</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវធ្វើបច្ចុប្បន្នភាពទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="386"/>
+        <location filename="../core_messages.py" line="388"/>
         <source>one medium indicator is not enough without a strong one, two more medium, or one more medium and a weak</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>សូចនាករមធ្យមតែមួយមិនគ្រប់គ្រាន់ទេ បើគ្មានសូចនាករខ្លាំងមួយ សូចនាករមធ្យមពីរទៀត ឬសូចនាករមធ្យមមួយទៀតនិងសូចនាករខ្សោយមួយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="387"/>
+        <location filename="../core_messages.py" line="389"/>
         <source>one strong indicator alone is not enough; it needs one more indicator in this dimension</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>សូចនាករខ្លាំងតែមួយមិនគ្រប់គ្រាន់ទេ ត្រូវការសូចនាករមួយទៀតនៅក្នុងវិមាត្រនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="388"/>
+        <location filename="../core_messages.py" line="390"/>
         <source>only a closed referral has an outcome</source>
         <translation>មានតែការបញ្ជូនបន្តដែលបានបិទទេដែលមានលទ្ធផល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="389"/>
+        <location filename="../core_messages.py" line="391"/>
         <source>only when the person may work abroad again</source>
         <translation>តែនៅពេលបុគ្គលនេះអាចទៅធ្វើការនៅបរទេសម្តងទៀតប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="390"/>
+        <location filename="../core_messages.py" line="392"/>
         <source>person living with HIV — WHO four-symptom screen (cough of any duration, fever, night sweats, weight loss) plus coughing up blood; this applies whatever the screen mode</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>អ្នករស់នៅជាមួយមេរោគអេដស៍ — ការពិនិត្យរោគសញ្ញាបួនរបស់ WHO (ក្អកមិនថារយៈពេលប៉ុន្មាន គ្រុនក្តៅ បែកញើសពេលយប់ ស្រកទម្ងន់) បូកនឹងក្អកចេញឈាម។ វិធាននេះអនុវត្តមិនថារបៀបពិនិត្យណាក៏ដោយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="391"/>
+        <location filename="../core_messages.py" line="393"/>
         <source>positive</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>វិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="392"/>
+        <location filename="../core_messages.py" line="394"/>
         <source>positive (%1)</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>វិជ្ជមាន (%1)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="393"/>
+        <location filename="../core_messages.py" line="395"/>
         <source>positive: %1</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>វិជ្ជមាន៖ %1</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="394"/>
+        <location filename="../core_messages.py" line="396"/>
         <source>prolonged cough</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ក្អករ៉ាំរ៉ៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="395"/>
+        <location filename="../core_messages.py" line="397"/>
         <source>prolonged cough — cough for %1 days or more, or coughing up blood</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ក្អករ៉ាំរ៉ៃ — ក្អករយៈពេល %1 ថ្ងៃ ឬលើសពីនេះ ឬក្អកចេញឈាម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="396"/>
+        <location filename="../core_messages.py" line="398"/>
         <source>record a TB diagnosis before the transfer for treatment</source>
         <translation>សូមកត់ត្រារោគវិនិច្ឆ័យជំងឺរបេង មុនពេលបញ្ជូនទៅព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="397"/>
+        <location filename="../core_messages.py" line="399"/>
         <source>record the sputum collection before the Xpert result</source>
         <translation>សូមកត់ត្រាការប្រមូលកំហាក មុនលទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="398"/>
+        <location filename="../core_messages.py" line="400"/>
         <source>record the treatment start before its outcome</source>
         <translation>សូមកត់ត្រាការចាប់ផ្តើមព្យាបាល មុនលទ្ធផលរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="399"/>
+        <location filename="../core_messages.py" line="401"/>
         <source>record() must run inside a transaction</source>
         <translation type="unfinished">record() ត្រូវតែដំណើរការនៅក្នុងប្រតិបត្តិការ (transaction)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="400"/>
+        <location filename="../core_messages.py" line="402"/>
         <source>recruitment</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ការជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="401"/>
+        <location filename="../core_messages.py" line="403"/>
         <source>referrals need consent to referral</source>
         <translation type="unfinished">ការបញ្ជូនត្រូវមានការយល់ព្រមឱ្យបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="402"/>
+        <location filename="../core_messages.py" line="404"/>
         <source>rekey() cannot run inside a transaction</source>
         <translation>rekey() មិនអាចដំណើរការនៅក្នុងប្រតិបត្តិការមួយបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="403"/>
+        <location filename="../core_messages.py" line="405"/>
         <source>say who signs in to the backup (--user)</source>
         <translation>សូមប្រាប់ថាអ្នកណាចូលក្នុងឯកសារបម្រុងទុក (--user)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="404"/>
+        <location filename="../core_messages.py" line="406"/>
         <source>say why HQ&apos;s address changes</source>
         <translation>សូមប្រាប់មូលហេតុដែលអាសយដ្ឋានរបស់ទីស្នាក់ការកណ្ដាលផ្លាស់ប្ដូរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="405"/>
+        <location filename="../core_messages.py" line="407"/>
         <source>say why you refer the person</source>
         <translation>សូមប្រាប់មូលហេតុដែលអ្នកបញ្ជូនសាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="406"/>
+        <location filename="../core_messages.py" line="408"/>
         <source>strong</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ខ្លាំង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="407"/>
+        <location filename="../core_messages.py" line="409"/>
         <source>text of at most %1 characters</source>
         <translation>អត្ថបទយ៉ាងច្រើន %1 តួអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="408"/>
+        <location filename="../core_messages.py" line="410"/>
         <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="409"/>
+        <location filename="../core_messages.py" line="411"/>
         <source>the TB screen needs the person&apos;s consent</source>
         <translation>ការពិនិត្យជំងឺរបេងត្រូវការការយល់ព្រមរបស់បុគ្គលនោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="410"/>
+        <location filename="../core_messages.py" line="412"/>
         <source>the Xpert result cannot be dated before the sputum was collected</source>
         <translation>លទ្ធផល Xpert មិនអាចមានកាលបរិច្ឆេទមុនការប្រមូលកំហាកបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="411"/>
+        <location filename="../core_messages.py" line="413"/>
         <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished">បញ្ជីសូចនាករ ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="412"/>
+        <location filename="../core_messages.py" line="414"/>
         <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished">ខ្លឹមសារនេះ មិនមែនជារបស់លិខិតបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="413"/>
+        <location filename="../core_messages.py" line="415"/>
         <source>the content repeats a field</source>
         <translation type="unfinished">ខ្លឹមសារមានចំណុចព័ត៌មានស្ទួនគ្នា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="414"/>
+        <location filename="../core_messages.py" line="416"/>
         <source>the end must not be before the start</source>
         <translation>ថ្ងៃបញ្ចប់មិនត្រូវមុនថ្ងៃចាប់ផ្តើមទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="415"/>
+        <location filename="../core_messages.py" line="417"/>
         <source>the file already exists; choose a new name</source>
         <translation type="unfinished">ឯកសារនេះមានរួចហើយ៖ សូមជ្រើសរើសឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="416"/>
+        <location filename="../core_messages.py" line="418"/>
         <source>the guardian must be an adult</source>
         <translation>អាណាព្យាបាលត្រូវតែជាមនុស្សពេញវ័យ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="417"/>
+        <location filename="../core_messages.py" line="419"/>
         <source>the list has no column for this field: choose one in the column mapping</source>
         <translation>បញ្ជីគ្មានជួរឈរសម្រាប់វាលនេះទេ៖ សូមជ្រើសរើសមួយក្នុងការផ្គូផ្គងជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="418"/>
+        <location filename="../core_messages.py" line="420"/>
         <source>the mapping names a column that is not in this list</source>
         <translation>ការផ្គូផ្គងដាក់ឈ្មោះជួរឈរដែលមិនមានក្នុងបញ្ជីនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="419"/>
+        <location filename="../core_messages.py" line="421"/>
         <source>the period ends before it starts</source>
         <translation>រយៈពេលបញ្ចប់មុនពេលចាប់ផ្តើម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="420"/>
+        <location filename="../core_messages.py" line="422"/>
         <source>the pre-screen needs consent to the trafficking interview</source>
         <translation>សំណួរសញ្ញាព្រមានត្រូវការការយល់ព្រមលើការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="421"/>
+        <location filename="../core_messages.py" line="423"/>
         <source>the same consent is given twice</source>
         <translation>ការយល់ព្រមដូចគ្នាត្រូវបានផ្តល់ពីរដង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="422"/>
+        <location filename="../core_messages.py" line="424"/>
         <source>the same person is already on an earlier row of this list</source>
         <translation>មនុស្សដដែលមាននៅលើជួរមុននៃបញ្ជីនេះរួចហើយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="423"/>
+        <location filename="../core_messages.py" line="425"/>
         <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished">សោបណ្តោះអាសន្នរបស់ទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="424"/>
+        <location filename="../core_messages.py" line="426"/>
         <source>the sealed section&apos;s ephemeral key is invalid: it was altered</source>
         <translation>សោបណ្តោះអាសន្នរបស់ផ្នែកដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="425"/>
+        <location filename="../core_messages.py" line="427"/>
         <source>the signature does not match this message and context</source>
         <translation type="unfinished">ហត្ថលេខាមិនត្រូវគ្នានឹងសារ និងបរិបទនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="426"/>
+        <location filename="../core_messages.py" line="428"/>
         <source>the treatment outcome cannot be dated before the treatment started</source>
         <translation>លទ្ធផលព្យាបាលមិនអាចមានកាលបរិច្ឆេទមុនការចាប់ផ្តើមព្យាបាលបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="427"/>
+        <location filename="../core_messages.py" line="429"/>
         <source>the treatment start cannot be after its recorded outcome</source>
         <translation>ការចាប់ផ្តើមព្យាបាលមិនអាចនៅក្រោយលទ្ធផលដែលបានកត់ត្រាបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="428"/>
+        <location filename="../core_messages.py" line="430"/>
         <source>the two entries differ</source>
         <translation type="unfinished">ការបញ្ចូលទាំងពីរមិនដូចគ្នាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="429"/>
+        <location filename="../core_messages.py" line="431"/>
         <source>this arrival is void</source>
         <translation>ការមកដល់នេះជាមោឃៈ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="430"/>
+        <location filename="../core_messages.py" line="432"/>
         <source>this consent is not given per agency</source>
         <translation>ការយល់ព្រមនេះមិនត្រូវបានផ្តល់តាមស្ថាប័នទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="431"/>
+        <location filename="../core_messages.py" line="433"/>
         <source>this store has no users</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានអ្នកប្រើទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="432"/>
+        <location filename="../core_messages.py" line="434"/>
         <source>trafficking answers need consent to the trafficking interview</source>
         <translation>ចម្លើយអំពីការជួញដូរមនុស្សត្រូវការការយល់ព្រមលើការសម្ភាសន៍</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="433"/>
+        <location filename="../core_messages.py" line="435"/>
         <source>treatment cannot start before the person arrived</source>
         <translation>ការព្យាបាលមិនអាចចាប់ផ្តើមមុនពេលបុគ្គលនោះមកដល់បានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="434"/>
+        <location filename="../core_messages.py" line="436"/>
         <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished">មិនអាចចាប់ផ្តើមព្យាបាលបានទេ នៅពេលរោគវិនិច្ឆ័យមិនមែនជាជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="435"/>
+        <location filename="../core_messages.py" line="437"/>
         <source>true</source>
         <translation>true</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="436"/>
+        <location filename="../core_messages.py" line="438"/>
         <source>two medium indicators need a third medium or one weak indicator in this dimension</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>សូចនាករមធ្យមពីរ ត្រូវការសូចនាករមធ្យមទីបី ឬសូចនាករខ្សោយមួយ នៅក្នុងវិមាត្រនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="437"/>
+        <location filename="../core_messages.py" line="439"/>
         <source>unknown code</source>
         <translation type="unfinished">កូដមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="438"/>
+        <location filename="../core_messages.py" line="440"/>
         <source>unknown pre-screen question</source>
         <translation>សំណួរសញ្ញាព្រមានដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="439"/>
+        <location filename="../core_messages.py" line="441"/>
         <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished">សូមប្រើពី 2 ដល់ 32 តួ ដែលជាអក្សរ លេខ សញ្ញាចុច (.) សញ្ញាដាច់ (-) ឬសញ្ញាគូសក្រោម (_) ហើយចាប់ផ្តើមដោយអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="440"/>
+        <location filename="../core_messages.py" line="442"/>
         <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished">MRZ របស់ទិដ្ឋាការ មិនត្រូវបានគាំទ្រទេ៖ សូមវាយព័ត៌មានដោយដៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="441"/>
+        <location filename="../core_messages.py" line="443"/>
         <source>weak</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ខ្សោយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="442"/>
+        <location filename="../core_messages.py" line="444"/>
         <source>weak indicators alone never make a dimension positive</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>សូចនាករខ្សោយតែឯង មិនដែលធ្វើឱ្យវិមាត្រមួយវិជ្ជមានឡើយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="443"/>
+        <location filename="../core_messages.py" line="445"/>
         <source>wrong context, or the sealed blob was altered</source>
         <translation type="unfinished">បរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="444"/>
+        <location filename="../core_messages.py" line="446"/>
         <source>wrong context, or the sealed section was altered</source>
         <translation>បរិបទមិនត្រឹមត្រូវ ឬផ្នែកដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="445"/>
+        <location filename="../core_messages.py" line="447"/>
         <source>wrong key or context, or the encrypted blob was altered</source>
         <translation type="unfinished">សោ ឬបរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានអ៊ិនគ្រីប ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="446"/>
+        <location filename="../core_messages.py" line="448"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ ឬបរិបទមិនត្រឹមត្រូវ ឬសោដែលបានរុំការពារ ត្រូវបានកែប្រែ</translation>
     </message>
@@ -4472,22 +4482,27 @@
         <translation type="unfinished">តុ NEA</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="297"/>
+        <location filename="../windows/main_window.py" line="298"/>
+        <source>Check a slip…</source>
+        <translation>ពិនិត្យប័ណ្ណបញ្ជូន…</translation>
+    </message>
+    <message>
+        <location filename="../windows/main_window.py" line="299"/>
         <source>Lock</source>
         <translation type="unfinished">ចាក់សោ</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="344"/>
+        <location filename="../windows/main_window.py" line="347"/>
         <source>&amp;Sync with HQ</source>
         <translation type="unfinished">ធ្វើសមកាលកម្មជាមួយ ទីស្នាក់ការកណ្តាល (HQ) (&amp;S)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="347"/>
+        <location filename="../windows/main_window.py" line="350"/>
         <source>Assistance fi&amp;gures</source>
         <translation>តួលេខជំនួយ (&amp;G)</translation>
     </message>
     <message>
-        <location filename="../windows/main_window.py" line="392"/>
+        <location filename="../windows/main_window.py" line="395"/>
         <source>HQ: %1 waiting</source>
         <translation>ទីស្នាក់ការកណ្តាល៖ រង់ចាំ %1</translation>
     </message>
@@ -6458,6 +6473,110 @@
         <location filename="../slip.py" line="136"/>
         <source>Print referral slip</source>
         <translation type="unfinished">បោះពុម្ពលិខិតបញ្ជូន</translation>
+    </message>
+</context>
+<context>
+    <name>SlipCheckDialog</name>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="61"/>
+        <source>Check a slip</source>
+        <translation>ពិនិត្យប័ណ្ណបញ្ជូន</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="63"/>
+        <source>Scan the QR code on the referral slip, or paste its text, then press Enter.</source>
+        <translation>ស្កេនកូដ QR លើប័ណ្ណបញ្ជូន ឬបិទភ្ជាប់អត្ថបទរបស់វា រួចចុច Enter។</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="67"/>
+        <source>Slip code</source>
+        <translation>កូដប័ណ្ណ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="68"/>
+        <source>CPR2.…</source>
+        <translation>CPR2.…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="74"/>
+        <location filename="../dialogs/slip_check.py" line="121"/>
+        <source>Verdict</source>
+        <translation>លទ្ធផលពិនិត្យ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="75"/>
+        <source>Reason in English</source>
+        <translation>មូលហេតុជាភាសាអង់គ្លេស</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="76"/>
+        <source>Reason in Khmer</source>
+        <translation>មូលហេតុជាភាសាខ្មែរ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="77"/>
+        <source>Where and when the slip was printed</source>
+        <translation>ទីកន្លែង និងពេលវេលាដែលប័ណ្ណត្រូវបានបោះពុម្ព</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="78"/>
+        <source>The person the slip names</source>
+        <translation>មនុស្សដែលមានឈ្មោះនៅលើប័ណ្ណ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="80"/>
+        <source>What to check, in English</source>
+        <translation>អ្វីដែលត្រូវពិនិត្យ ជាភាសាអង់គ្លេស</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="81"/>
+        <source>What to check, in Khmer</source>
+        <translation>អ្វីដែលត្រូវពិនិត្យ ជាភាសាខ្មែរ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="82"/>
+        <source>&amp;Open the record (Ctrl+O)</source>
+        <translation>&amp;បើកកំណត់ត្រា (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="84"/>
+        <source>Open the person&apos;s record</source>
+        <translation>បើកកំណត់ត្រារបស់មនុស្សនោះ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="91"/>
+        <source>&amp;Check</source>
+        <translation>&amp;ពិនិត្យ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="118"/>
+        <source>VALID</source>
+        <translation>ត្រឹមត្រូវ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="118"/>
+        <source>NOT VALID</source>
+        <translation>មិនត្រឹមត្រូវ</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="126"/>
+        <source>Printed at %1 on %2, valid until %3.</source>
+        <translation>បានបោះពុម្ពនៅ %1 នៅថ្ងៃទី %2 មានសុពលភាពរហូតដល់ %3។</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="129"/>
+        <source>HQ&apos;s list of other checkpoints&apos; keys is past its expiry: sync with HQ.</source>
+        <translation>បញ្ជីកូនសោនៃច្រកត្រួតពិនិត្យផ្សេងទៀតរបស់ទីស្នាក់ការកណ្តាល ហួសកាលកំណត់ហើយ៖ សូមធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល។</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="136"/>
+        <source>Sex: %1 · Age at arrival: %2</source>
+        <translation>ភេទ៖ %1 · អាយុពេលមកដល់៖ %2</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="138"/>
+        <source>%1 to %2 — %3</source>
+        <translation>%1 ទៅ %2 — %3</translation>
     </message>
 </context>
 <context>

@@ -294,6 +294,8 @@ class MainWindow(QMainWindow):
             action("assistance", self.tr("Assistance desk"), "Ctrl+7", lambda: self.show_page("assistance"))
         if self.available("nea"):               # issue 13: NEA job registration
             action("nea", self.tr("NEA desk"), "Ctrl+8", lambda: self.show_page("nea"))
+        # issue 16: check a referral slip's QR code (a transfer from another checkpoint); every role, the verdict
+        action("check_slip", self.tr("Check a slip…"), "Ctrl+K", self.check_slip)
         action("lock", self.tr("Lock"), "Ctrl+L", self.lock_requested.emit)
         sb = self.statusBar()
         self.user_label = QLabel(f"{user.display_name} · {role_label(user.role)}")
@@ -312,6 +314,7 @@ class MainWindow(QMainWindow):
         self.watcher = InactivityWatcher(lock_minutes, self)
         self.watcher.timeout.connect(self.lock_requested.emit)
         self.wizard: RegistrationWizard | None = None
+        self.slip_dialog: Any = None          # issue 16: the open "Check a slip…" dialog
         self.home.refresh()
 
     def _add_views(self) -> None:
@@ -440,6 +443,22 @@ class MainWindow(QMainWindow):
                 self.ctx.mutate(slips.record_printed, referral_id, parent=self)
 
         self.ctx.call(slips.slip, referral_id, on_done=show, parent=self)
+
+    def check_slip(self) -> None:
+        """The "Check a slip…" dialog (issue 16); with a record button where this role opens records."""
+        from ui.dialogs.slip_check import SlipCheckDialog
+
+        if self.slip_dialog is not None:          # one at a time: a closed one (its field already cleared) goes
+            self.slip_dialog.deleteLater()
+        dlg = SlipCheckDialog(self.ctx, open_record=self.open_person if self.available("records") else None,
+                              parent=self)
+        self.slip_dialog = dlg
+        dlg.open()
+
+    def open_person(self, person_id: str) -> None:
+        """Open a person's record in the records view (its read is logged there, as any opening)."""
+        self.show_page("records")
+        self.page("records").detail.show_person(person_id)   # type: ignore[attr-defined]
 
     def save_open_registration(self, timeout_ms: int = 5_000) -> None:
         """Store what the open wizard's page shows into its flow and wait until that draft is written (the
