@@ -11,7 +11,7 @@ Also, keyboard first:
 - A passport's machine-readable zone scanned into the MRZ box fills names, sex, date of birth and document (parsed
   by the registration flow's own ``apply_mrz``, as in the full registration).
 - Before a new person is saved, possible repeat returnees (``registrations.find_duplicates``, logged as a
-  "duplicates" read) are offered inline: Enter (or Alt+U) on one adds this arrival to that person, Alt+W saves a
+  "duplicates" read) are offered inline: Enter (or Alt+U) on one adds this arrival to that person, Alt+N saves a
   new person all the same.
 - After saving a child, the child's status (accompanied, separated, unaccompanied) and guardian are shown.
 
@@ -104,7 +104,7 @@ def _typed_code(combo: QComboBox) -> str | None:
     folded = text.casefold()
     for i in range(combo.count()):
         data = str(combo.itemData(i) or "")
-        if data and (combo.itemText(i).casefold() == folded or data.casefold() == folded):
+        if combo.itemText(i).casefold() == folded or (data and data.casefold() == folded):
             return data
     return None
 
@@ -246,7 +246,7 @@ class QuickRegistrationForm(QWidget):
         self.use_button = QPushButton(self.tr("&Use the selected person"))
         self.use_button.setObjectName("use_existing")
         self.use_button.clicked.connect(self.use_duplicate)
-        self.new_button = QPushButton(self.tr("Ne&w person, not one of these"))
+        self.new_button = QPushButton(self.tr("A &new person, not one of these"))
         self.new_button.setObjectName("new_person")
         self.new_button.clicked.connect(self.save_as_new)
         dup_buttons = QHBoxLayout()
@@ -263,6 +263,12 @@ class QuickRegistrationForm(QWidget):
         self.message.setWordWrap(True)
         right.addWidget(self.message)
         lay.addLayout(right, 2)
+        order = [self.mrz, *(self.fields[f] for f in ("family_name", "given_names", "name_khmer", "date_of_birth")),
+                 self.doc_type, self.fields["id_document_number"], self.sex, self.fields["phone"], self.province,
+                 *(self.fields[f] for f in _DESTINATIONS), self.household, self.role, self.language,
+                 *self.flags.values()]
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(a, b)
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
         self.group.currentIndexChanged.connect(lambda _i: self.load_rows())
         self.load_groups()
@@ -596,9 +602,8 @@ class QuickRegistrationForm(QWidget):
             name = " ".join(x for x in (d.family_name, d.given_names) if x)
             year = (d.date_of_birth or "")[:4] or "?"
             last = (d.last_arrival_at or "")[:10] or "—"
-            text = self.tr("%1 %2 · %3 · born %4 · last arrival %5").replace("%1", name) \
-                .replace("%2", d.name_khmer).replace("%3", sexes.get(d.sex, "?")).replace("%4", year) \
-                .replace("%5", last)
+            text = self.tr("%1 · %2 · born %3 · last arrival %4").replace("%1", f"{name} {d.name_khmer}".strip()) \
+                .replace("%2", sexes.get(d.sex, "?")).replace("%3", year).replace("%4", last)
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, d.id)
             self.dups.addItem(it)
