@@ -296,3 +296,48 @@ def test_bad_input_gets_a_message_and_saves_nothing(qtbot, make_ctx, runner, fie
     assert form.error.text().startswith(message), form.error.text()
     assert not form.message.text().startswith("Saved.")
     assert persons(runner, ctx) == before
+
+
+@pytest.mark.parametrize("user", ["thida", "rith"])
+def test_a_health_worker_or_an_admin_has_no_quick_registration_and_types_no_group(qtbot, make_ctx, runner,
+                                                                                  user) -> None:
+    from checkpoint.errors import PermissionDenied
+
+    ctx = make_ctx(user)
+    view = ArrivalsView(ctx)
+    qtbot.addWidget(view)
+    wait_idle(qtbot, ctx)
+    assert view.quick is None and view.findChild(GroupDialog) is None
+    with pytest.raises(PermissionDenied):
+        runner.run_sync(ctx.session.arrivals.create_group, {"transport": "BUS"})
+
+
+def test_the_typed_person_paths_run_no_sql_on_the_gui_thread(qtbot, make_ctx, runner) -> None:
+    from tests.ui.test_gui_thread import Statements, assert_all_on_the_db_worker
+
+    ctx = make_ctx("sokha")
+    runner.run_sync(ctx.session.arrivals.create_group, {"transport": "BUS"})
+    runner.run_sync(ctx.session.arrivals.quick_register, {"family_name": "NGET", "given_names": "SAMBATH",
+                                                           "sex": "M", "date_of_birth": "1988-04-04",
+                                                           "home_commune": "Ou Chrov Kandal"})
+    statements = Statements()
+    runner.run_sync(ctx.session.store.db.conn.set_trace_callback, statements)
+    try:
+        form = open_form(qtbot, ctx)
+        form.rows.setFocus()
+        qtbot.keyClick(form.rows, Qt.Key.Key_N, CTRL)
+        for f, v in (("family_name", "NGET"), ("given_names", "SAMBATH"), ("date_of_birth", "1988-04-04")):
+            form.fields[f].setText(v)
+        form.fields["home_commune"].setFocus()
+        qtbot.keyClicks(form.fields["home_commune"], "Ou")          # completion read on the worker
+        wait_idle(qtbot, ctx)
+        form.household.setCurrentIndex(form.household.findData("new"))
+        qtbot.keyClick(form.fields["phone"], Qt.Key.Key_Return)      # duplicates read on the worker
+        wait_idle(qtbot, ctx)
+        assert form.dups.count() == 1
+        qtbot.keyClick(form.dups, Qt.Key.Key_Return)                 # saved on the worker, household re-read
+        wait_idle(qtbot, ctx)
+        assert form.message.text().startswith("Saved.")
+    finally:
+        runner.run_sync(ctx.session.store.db.conn.set_trace_callback, None)
+    assert_all_on_the_db_worker(statements.take())

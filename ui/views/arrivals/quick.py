@@ -39,6 +39,7 @@ from ui.qt import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QKeyEvent,
     QKeySequence,
@@ -226,6 +227,7 @@ class QuickRegistrationForm(QWidget):
         form.addRow(self.tr("Interpreter's language (ISO 639)"), self.language)
         right.addLayout(form)
         self.flags: dict[str, QCheckBox] = {}
+        flags = QGridLayout()
         for code, text in (("INJURED_OR_ILL", self.tr("&Injured or acutely ill")),
                            ("PREGNANT", self.tr("&Pregnant")), ("DISABILITY", self.tr("&Disability")),
                            ("OLDER_PERSON", self.tr("&Older person")),
@@ -233,8 +235,9 @@ class QuickRegistrationForm(QWidget):
                            ("VISIBLE_DISTRESS", self.tr("&Visible distress"))):
             cb = QCheckBox(text)
             cb.setObjectName(f"flag_{code}")
-            right.addWidget(cb)
+            flags.addWidget(cb, len(self.flags) // 2, len(self.flags) % 2)     # two columns: fits 768 px
             self.flags[code] = cb
+        right.addLayout(flags)
         self.dups_label = QLabel(self.tr("This person may already be registered: Enter on one adds this arrival "
                                          "to that person."))
         self.dups_label.setObjectName("duplicates_label")
@@ -242,7 +245,7 @@ class QuickRegistrationForm(QWidget):
         self.dups = _EnterList(self.use_duplicate)
         self.dups.setObjectName("duplicates")
         self.dups.setAccessibleName(self.tr("Possible duplicates"))
-        self.dups.setMaximumHeight(90)
+        self.dups.setMaximumHeight(72)
         self.use_button = QPushButton(self.tr("&Use the selected person"))
         self.use_button.setObjectName("use_existing")
         self.use_button.clicked.connect(self.use_duplicate)
@@ -608,6 +611,7 @@ class QuickRegistrationForm(QWidget):
             it.setData(Qt.ItemDataRole.UserRole, d.id)
             self.dups.addItem(it)
         self._show_duplicates_panel(True)
+        self.message.clear()
         self.dups.setCurrentRow(0)
         self.dups.setFocus()
 
