@@ -14,7 +14,8 @@ from ui.qt import QApplication, Qt
 from ui.views.arrivals import ArrivalsView
 from ui.views.arrivals.group_dialog import GroupDialog
 
-CTRL, ALT, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ShiftModifier
+CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def passport(family: str, given: str) -> tuple[str, str]:

@@ -60,7 +60,7 @@ class GroupDialog(QDialog):
         self.create_button = QPushButton(self.tr("&Create the group"))
         self.create_button.setObjectName("group_create")
         self.create_button.setDefault(True)          # Enter in any field creates
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_group)
         lay.addWidget(self.create_button)
         self.transport.setFocus()
 
@@ -70,7 +70,7 @@ class GroupDialog(QDialog):
         g["return_type"] = self.return_type.value()
         return g
 
-    def create(self) -> None:
+    def create_group(self) -> None:
         self.create_button.setEnabled(False)           # one Enter, one group
         self.error.show_error("")
         self.ctx.mutate(self.ctx.session.arrivals.create_group, self.values(), on_done=self._done,

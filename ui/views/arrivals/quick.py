@@ -21,6 +21,7 @@ tests/ui/test_arrivals_ui.py).
 
 from __future__ import annotations
 
+import itertools
 import re
 import uuid
 from typing import Any
@@ -55,7 +56,6 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.text import code_text
 from ui.views.arrivals.group_dialog import GroupDialog
 from ui.views.arrivals.import_dialog import ImportDialog
 from ui.widgets.fields import CodeCombo, ErrorLabel
@@ -90,6 +90,7 @@ def _search_combo(combo: QComboBox) -> QComboBox:
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     c = combo.completer()
+    assert c is not None                    # an editable combo always has one
     c.setFilterMode(Qt.MatchFlag.MatchContains)
     c.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
     c.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -220,9 +221,9 @@ class QuickRegistrationForm(QWidget):
         self.language.setObjectName("interpreter_language")
         self.language.setAccessibleName(self.tr("Interpreter's language (ISO 639)"))
         self.language.addItem("", "")
-        for c in codelists.codes("languages"):
-            label = " · ".join(x for x in (c.label_km, c.label_en) if x)
-            self.language.addItem(f"{label} ({c.code})", c.code)
+        for lang in codelists.codes("languages"):
+            label = " · ".join(x for x in (lang.label_km, lang.label_en) if x)
+            self.language.addItem(f"{label} ({lang.code})", lang.code)
         self.language.setCurrentIndex(0)
         form.addRow(self.tr("Interpreter's language (ISO 639)"), self.language)
         right.addLayout(form)
@@ -270,7 +271,7 @@ class QuickRegistrationForm(QWidget):
                  self.doc_type, self.fields["id_document_number"], self.sex, self.fields["phone"], self.province,
                  *(self.fields[f] for f in _DESTINATIONS), self.household, self.role, self.language,
                  *self.flags.values()]
-        for a, b in zip(order, order[1:], strict=False):
+        for a, b in itertools.pairwise(order):
             QWidget.setTabOrder(a, b)
         QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
         self.group.currentIndexChanged.connect(lambda _i: self.load_rows())
