@@ -18,9 +18,9 @@ CTRL, ALT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def passport(family: str, given: str) -> tuple[str, str]:
+def passport(family: str, given: str, nationality: str = "KHM") -> tuple[str, str]:
     num, dob, exp = "N07654321", "880312", "301231"
-    line2 = (num + str(check_digit(num)) + "KHM" + dob + str(check_digit(dob)) + "F" + exp
+    line2 = (num + str(check_digit(num)) + nationality + dob + str(check_digit(dob)) + "F" + exp
              + str(check_digit(exp)) + "<" * 14 + "0")
     line2 += str(check_digit(line2[0:10] + line2[13:20] + line2[21:43]))
     return (f"P<KHM{family}<<{given}" + "<" * 44)[:44], line2
@@ -342,3 +342,17 @@ def test_the_typed_person_paths_run_no_sql_on_the_gui_thread(qtbot, make_ctx, ru
     finally:
         runner.run_sync(ctx.session.store.db.conn.set_trace_callback, None)
     assert_all_on_the_db_worker(statements.take())
+
+
+def test_a_passport_of_a_nationality_outside_the_country_list_is_not_filled_in(qtbot, make_ctx, runner) -> None:
+    ctx = make_ctx("sokha")
+    form = open_form(qtbot, ctx)
+    before = persons(runner, ctx)
+    form.rows.setFocus()
+    qtbot.keyClick(form.rows, Qt.Key.Key_N, CTRL)
+    form.mrz.setFocus()
+    for line in passport("ZED", "ZOE", nationality="ZZZ"):
+        qtbot.keyClicks(form.mrz, line)
+        qtbot.keyClick(form.mrz, Qt.Key.Key_Return)
+    assert form.error.text().startswith("The nationality code ZZZ is not in the country list")
+    assert form.fields["family_name"].text() == "" and persons(runner, ctx) == before

@@ -5467,357 +5467,367 @@
 <context>
     <name>QuickRegistrationForm</name>
     <message>
-        <location filename="../views/arrivals/quick.py" line="128"/>
+        <location filename="../views/arrivals/quick.py" line="129"/>
         <source>Group</source>
         <translation>ក្រុម</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="132"/>
+        <location filename="../views/arrivals/quick.py" line="133"/>
         <source>Import a &amp;list…</source>
         <translation>នាំចូលបញ្ជី… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="136"/>
+        <location filename="../views/arrivals/quick.py" line="137"/>
         <source>New &amp;group… (Ctrl+G)</source>
         <translation>ក្រុមថ្មី… (&amp;G) (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="141"/>
+        <location filename="../views/arrivals/quick.py" line="142"/>
         <source>&amp;Add a person not on the list (Ctrl+N)</source>
         <translation>បន្ថែមបុគ្គលដែលមិនមានក្នុងបញ្ជី (&amp;A) (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="151"/>
+        <location filename="../views/arrivals/quick.py" line="152"/>
         <source>Rows of the list waiting for registration</source>
         <translation>ជួរនៃបញ្ជីដែលកំពុងរង់ចាំការចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="157"/>
+        <location filename="../views/arrivals/quick.py" line="158"/>
         <source>Passport machine-readable zone</source>
         <translation>តំបន់អានដោយម៉ាស៊ីន (MRZ) នៃលិខិតឆ្លងដែន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="158"/>
+        <location filename="../views/arrivals/quick.py" line="159"/>
         <source>Scan passport here</source>
         <translation>ស្កេនលិខិតឆ្លងដែននៅទីនេះ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="167"/>
+        <location filename="../views/arrivals/quick.py" line="168"/>
         <source>Family name</source>
         <translation type="unfinished">នាមត្រកូល</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="167"/>
+        <location filename="../views/arrivals/quick.py" line="168"/>
         <source>Given names</source>
         <translation type="unfinished">នាមខ្លួន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="168"/>
+        <location filename="../views/arrivals/quick.py" line="169"/>
         <source>Name in Khmer</source>
         <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="168"/>
+        <location filename="../views/arrivals/quick.py" line="169"/>
         <source>Date of birth</source>
         <translation type="unfinished">ថ្ងៃខែឆ្នាំកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="169"/>
+        <location filename="../views/arrivals/quick.py" line="170"/>
         <source>Document number</source>
         <translation>លេខឯកសារ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="170"/>
+        <location filename="../views/arrivals/quick.py" line="171"/>
         <source>Phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="170"/>
+        <location filename="../views/arrivals/quick.py" line="171"/>
         <source>Destination district</source>
         <translation>ស្រុកគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="171"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Destination commune</source>
         <translation>ឃុំគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="171"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Destination village</source>
         <translation>ភូមិគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="176"/>
-        <location filename="../views/arrivals/quick.py" line="192"/>
+        <location filename="../views/arrivals/quick.py" line="177"/>
+        <location filename="../views/arrivals/quick.py" line="193"/>
         <source>Sex</source>
         <translation type="unfinished">ភេទ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="177"/>
+        <location filename="../views/arrivals/quick.py" line="178"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="177"/>
+        <location filename="../views/arrivals/quick.py" line="178"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="177"/>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="178"/>
+        <location filename="../views/arrivals/quick.py" line="311"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="178"/>
+        <location filename="../views/arrivals/quick.py" line="179"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="181"/>
-        <location filename="../views/arrivals/quick.py" line="190"/>
+        <location filename="../views/arrivals/quick.py" line="182"/>
+        <location filename="../views/arrivals/quick.py" line="191"/>
         <source>Document type</source>
         <translation>ប្រភេទឯកសារ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="183"/>
-        <location filename="../views/arrivals/quick.py" line="194"/>
+        <location filename="../views/arrivals/quick.py" line="184"/>
+        <location filename="../views/arrivals/quick.py" line="195"/>
         <source>Destination province</source>
         <translation>ខេត្តគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="203"/>
+        <location filename="../views/arrivals/quick.py" line="204"/>
         <source>31/12/1990 (or 2533), or an age: 35</source>
         <translation>31/12/1990 (ឬ 2533) ឬអាយុ៖ 35</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="206"/>
+        <location filename="../views/arrivals/quick.py" line="207"/>
         <source>Household</source>
         <translation>គ្រួសារ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="209"/>
+        <location filename="../views/arrivals/quick.py" line="210"/>
         <source>Role in the household</source>
         <translation>តួនាទីក្នុងគ្រួសារ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="210"/>
+        <location filename="../views/arrivals/quick.py" line="211"/>
         <source>Head</source>
         <translation>មេគ្រួសារ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="210"/>
+        <location filename="../views/arrivals/quick.py" line="211"/>
         <source>Spouse</source>
         <translation>ប្តី ឬប្រពន្ធ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="210"/>
+        <location filename="../views/arrivals/quick.py" line="211"/>
         <source>Child</source>
         <translation>កូន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="212"/>
         <source>Other relative</source>
         <translation>សាច់ញាតិផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="218"/>
+        <location filename="../views/arrivals/quick.py" line="219"/>
         <source>Household and role</source>
         <translation>គ្រួសារ និងតួនាទី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="221"/>
-        <location filename="../views/arrivals/quick.py" line="227"/>
+        <location filename="../views/arrivals/quick.py" line="222"/>
+        <location filename="../views/arrivals/quick.py" line="228"/>
         <source>Interpreter&apos;s language (ISO 639)</source>
         <translation>ភាសារបស់អ្នកបកប្រែ (ISO 639)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="231"/>
+        <location filename="../views/arrivals/quick.py" line="232"/>
         <source>&amp;Injured or acutely ill</source>
         <translation>រងរបួស ឬឈឺធ្ងន់ភ្លាមៗ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="232"/>
+        <location filename="../views/arrivals/quick.py" line="233"/>
         <source>&amp;Pregnant</source>
         <translation>មានផ្ទៃពោះ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="232"/>
+        <location filename="../views/arrivals/quick.py" line="233"/>
         <source>&amp;Disability</source>
         <translation>ពិការភាព (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="233"/>
+        <location filename="../views/arrivals/quick.py" line="234"/>
         <source>&amp;Older person</source>
         <translation>មនុស្សចាស់ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="234"/>
+        <location filename="../views/arrivals/quick.py" line="235"/>
         <source>&amp;Controlling person present</source>
         <translation>មានអ្នកគ្រប់គ្រងនៅជាមួយ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="235"/>
+        <location filename="../views/arrivals/quick.py" line="236"/>
         <source>&amp;Visible distress</source>
         <translation>មានទុក្ខព្រួយច្បាស់ៗ (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="241"/>
+        <location filename="../views/arrivals/quick.py" line="242"/>
         <source>This person may already be registered: Enter on one adds this arrival to that person.</source>
         <translation>បុគ្គលនេះប្រហែលជាបានចុះឈ្មោះរួចហើយ៖ ចុច Enter លើឈ្មោះណាមួយ ដើម្បីបន្ថែមការមកដល់នេះទៅបុគ្គលនោះ។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="247"/>
+        <location filename="../views/arrivals/quick.py" line="248"/>
         <source>Possible duplicates</source>
         <translation>កំណត់ត្រាដែលអាចស្ទួន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="249"/>
+        <location filename="../views/arrivals/quick.py" line="250"/>
         <source>&amp;Use the selected person</source>
         <translation>ប្រើបុគ្គលដែលបានជ្រើសរើស (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="252"/>
+        <location filename="../views/arrivals/quick.py" line="253"/>
         <source>A &amp;new person, not one of these</source>
         <translation>បុគ្គលថ្មី មិនមែនម្នាក់ក្នុងចំណោមទាំងនេះទេ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="262"/>
+        <location filename="../views/arrivals/quick.py" line="263"/>
         <source>Why the arrival was not saved</source>
         <translation>ហេតុអ្វីមិនបានរក្សាទុកការមកដល់</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="309"/>
+        <location filename="../views/arrivals/quick.py" line="310"/>
         <source>Bus</source>
         <translation>ឡានក្រុង</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="309"/>
+        <location filename="../views/arrivals/quick.py" line="310"/>
         <source>Truck</source>
         <translation>ឡានដឹក</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="309"/>
+        <location filename="../views/arrivals/quick.py" line="310"/>
         <source>Van</source>
         <translation>ឡានវ៉ាន់</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="311"/>
         <source>On foot</source>
         <translation>ថ្មើរជើង</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="314"/>
+        <location filename="../views/arrivals/quick.py" line="315"/>
         <source>No group</source>
         <translation>គ្មានក្រុម</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="336"/>
+        <location filename="../views/arrivals/quick.py" line="337"/>
         <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
         <translation>រំពឹងទុក %1 · បានចុះឈ្មោះ %2 · បានចាកចេញ %3 · កំពុងរង់ចាំ %4</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="356"/>
+        <location filename="../views/arrivals/quick.py" line="357"/>
         <source>No household (or the list&apos;s)</source>
         <translation>គ្មានគ្រួសារ (ឬតាមបញ្ជី)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="358"/>
+        <location filename="../views/arrivals/quick.py" line="359"/>
         <source>Household: %1</source>
         <translation>គ្រួសារ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="359"/>
+        <location filename="../views/arrivals/quick.py" line="360"/>
         <source>New household</source>
         <translation>គ្រួសារថ្មី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="388"/>
+        <location filename="../views/arrivals/quick.py" line="389"/>
         <source>A person not on the list: type the details, Enter saves.</source>
         <translation>បុគ្គលដែលមិនមានក្នុងបញ្ជី៖ សូមវាយព័ត៌មាន ហើយចុច Enter ដើម្បីរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="438"/>
+        <location filename="../views/arrivals/quick.py" line="439"/>
         <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
         <translation>ការស្កេនបានមកក្នុងប្លង់ក្តារចុចផ្សេង មិនមែនភាសាអង់គ្លេសទេ។ សូមប្តូរក្តារចុចទៅភាសាអង់គ្លេស (Win+Space) រួចស្កេនម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="445"/>
+        <location filename="../views/arrivals/quick.py" line="446"/>
         <source>Could not read the document. Re-scan it, or type the details.</source>
         <translation>មិនអាចអានឯកសារបានទេ។ សូមស្កេនម្តងទៀត ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="458"/>
+        <location filename="../views/arrivals/quick.py" line="450"/>
+        <source>The nationality code %1 is not in the country list: register this person with the full registration, which asks the citizenship.</source>
+        <translation>លេខកូដសញ្ជាតិ %1 មិនមាននៅក្នុងបញ្ជីប្រទេសទេ៖ សូមចុះឈ្មោះបុគ្គលនេះតាមរយៈការចុះឈ្មោះពេញលេញ ដែលសួរអំពីសញ្ជាតិ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="465"/>
         <source>Passport read: all check digits correct.</source>
         <translation>បានអានលិខិតឆ្លងដែន៖ ខ្ទង់ផ្ទៀងផ្ទាត់ទាំងអស់ត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="460"/>
+        <location filename="../views/arrivals/quick.py" line="467"/>
         <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
         <translation>ខ្ទង់ផ្ទៀងផ្ទាត់ខ្លះមិនត្រូវគ្នា (%1)៖ សូមស្កេនម្តងទៀត ឬពិនិត្យចំណុចព័ត៌មានដោយដៃ។ នេះមិនមែនជាភស្តុតាងនៃការក្លែងបន្លំទេ។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="462"/>
+        <location filename="../views/arrivals/quick.py" line="470"/>
+        <source>The passport has expired.</source>
+        <translation>លិខិតឆ្លងដែនបានផុតសុពលភាពហើយ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="471"/>
         <source>Names are not check-digit protected: confirm them.</source>
         <translation>ឈ្មោះមិនត្រូវបានការពារដោយខ្ទង់ផ្ទៀងផ្ទាត់ទេ៖ សូមផ្ទៀងផ្ទាត់ឈ្មោះម្តងទៀត។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="522"/>
+        <location filename="../views/arrivals/quick.py" line="531"/>
         <source>Destination province: not in the list. Choose one of the provinces.</source>
         <translation>ខេត្តគោលដៅ៖ មិនមានក្នុងបញ្ជីទេ។ សូមជ្រើសរើសខេត្តមួយក្នុងបញ្ជី។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="525"/>
+        <location filename="../views/arrivals/quick.py" line="534"/>
         <source>Interpreter&apos;s language: not in the list. Choose a language, or type its ISO 639 code.</source>
         <translation>ភាសារបស់អ្នកបកប្រែ៖ មិនមានក្នុងបញ្ជីទេ។ សូមជ្រើសរើសភាសាមួយ ឬវាយលេខកូដ ISO 639 របស់វា។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="603"/>
+        <location filename="../views/arrivals/quick.py" line="612"/>
         <source>female</source>
         <translation>ស្រី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="603"/>
+        <location filename="../views/arrivals/quick.py" line="612"/>
         <source>male</source>
         <translation>ប្រុស</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="603"/>
+        <location filename="../views/arrivals/quick.py" line="612"/>
         <source>other</source>
         <translation>ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="608"/>
+        <location filename="../views/arrivals/quick.py" line="617"/>
         <source>%1 · %2 · born %3 · last arrival %4</source>
         <translation>%1 · %2 · កើតឆ្នាំ %3 · មកដល់ចុងក្រោយ %4</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="642"/>
+        <location filename="../views/arrivals/quick.py" line="651"/>
         <source>Saved. %1 queue places.</source>
         <translation>បានរក្សាទុក។ កន្លែងក្នុងជួររង់ចាំ %1។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="644"/>
+        <location filename="../views/arrivals/quick.py" line="653"/>
         <source>accompanied</source>
         <translation>មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="644"/>
+        <location filename="../views/arrivals/quick.py" line="653"/>
         <source>separated</source>
         <translation>បែកពីឪពុកម្តាយ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="645"/>
+        <location filename="../views/arrivals/quick.py" line="654"/>
         <source>unaccompanied</source>
         <translation>គ្មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="646"/>
+        <location filename="../views/arrivals/quick.py" line="655"/>
         <source>Child: %1.</source>
         <translation>កុមារ៖ %1។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="650"/>
+        <location filename="../views/arrivals/quick.py" line="659"/>
         <source>Guardian: %1.</source>
         <translation>អាណាព្យាបាល៖ %1។</translation>
     </message>

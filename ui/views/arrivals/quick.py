@@ -445,6 +445,12 @@ class QuickRegistrationForm(QWidget):
         except ValidationError:
             self.error.show_error(self.tr("Could not read the document. Re-scan it, or type the details."))
             return
+        unknown = (flow.mrz_result or {}).get("unknown_nationality")
+        if unknown:             # never recorded as some other country: the full registration asks the citizenship
+            self.error.show_error(self.tr("The nationality code %1 is not in the country list: register this person "
+                                          "with the full registration, which asks the citizenship.")
+                                  .replace("%1", str(unknown)))
+            return
         if self.row is None and not self.typing:
             self.add_person()
         p = flow.person
@@ -460,6 +466,8 @@ class QuickRegistrationForm(QWidget):
         else:
             status = self.tr("Some check digits do not match (%1): re-scan, or check the fields by hand. "
                              "This is not evidence of forgery.").replace("%1", ", ".join(sorted(res.failed_checks)))
+        if "expired" in (getattr(res, "warnings", ()) or ()):
+            status += " " + self.tr("The passport has expired.")
         self.message.setText(status + " " + self.tr("Names are not check-digit protected: confirm them."))
         self.fields["phone"].setFocus()
 
