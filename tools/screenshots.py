@@ -126,7 +126,17 @@ def main() -> int:
             quick.load_current()
             quick.fields["phone"].setText("012345678")
             quick.flags["PREGNANT"].setChecked(True)
+            quick.fields["home_district"].setText("Ou Chrov")           # the form's destination and language fields
+            quick.fields["home_commune"].setText("Poipet")
+            quick.language.setCurrentIndex(quick.language.findData("tha"))
             shot(main, "arrivals-quick", lang)
+            quick.add_person()                                          # a person on no list, once registered
+            for f, v in (("family_name", "CHAN"), ("given_names", "VISALA"), ("date_of_birth", "02/02/2521")):
+                quick.fields[f].setText(v)
+            quick.sex.setCurrentIndex(quick.sex.findData("M"))
+            quick.save()                                                # offers the repeat returnee inline
+            settle()
+            shot(main, "arrivals-duplicate", lang)
             view.setCurrentWidget(view.queue)
             view.queue.refresh()
             shot(main, "arrivals-queue", lang)

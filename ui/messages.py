@@ -66,6 +66,17 @@ FIELD_LABELS = {
     "ticked": QT_TRANSLATE_NOOP("Field", "Indicators"),
     "status": QT_TRANSLATE_NOOP("Field", "Status"),
 }
+# Issue 11: a handover group typed by hand, the quick registration's own fields.
+FIELD_LABELS.update({
+    "transport": QT_TRANSLATE_NOOP("Field", "Transport"),
+    "vehicle": QT_TRANSLATE_NOOP("Field", "Plate or number"),
+    "handover_ref": QT_TRANSLATE_NOOP("Field", "Handover reference"),
+    "handover_date": QT_TRANSLATE_NOOP("Field", "Handover date"),
+    "authority": QT_TRANSLATE_NOOP("Field", "Referring authority"),
+    "expected_count": QT_TRANSLATE_NOOP("Field", "Expected head count"),
+    "interpreter_language": QT_TRANSLATE_NOOP("Field", "Interpreter's language"),
+    "household_role": QT_TRANSLATE_NOOP("Field", "Role in the household"),
+})
 # Issue 14: the TB record at the health post.
 FIELD_LABELS.update({
     "consent": QT_TRANSLATE_NOOP("Field", "Consent to the TB screen"),

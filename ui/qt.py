@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QRectF,
     QSize,
     QSizeF,
+    QStringListModel,
     Qt,
     QTimer,
     QTranslator,
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -96,6 +98,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 __all__ = [
     "QT_TRANSLATE_NOOP", "QAbstractItemModel", "QAbstractItemView", "QAbstractTableModel", "QAction",
     "QApplication", "QButtonGroup", "QByteArray", "QCheckBox", "QCloseEvent", "QColor", "QComboBox",
+    "QCompleter",
     "QCoreApplication", "QDate", "QDateEdit", "QDialog", "QDialogButtonBox", "QEvent", "QFileDialog", "QFont",
     "QFontDatabase", "QFormLayout", "QFrame", "QGridLayout", "QGroupBox", "QGuiApplication", "QHBoxLayout",
     "QHeaderView", "QIcon", "QImage", "QKeyEvent", "QKeySequence", "QLabel", "QLineEdit", "QListWidget",
@@ -103,6 +106,7 @@ __all__ = [
     "QPageLayout", "QPageSize", "QPainter", "QPalette", "QPdfWriter", "QPersistentModelIndex", "QPixmap",
     "QPlainTextEdit", "QPrintDialog", "QPrinter", "QPushButton", "QRadioButton", "QRectF", "QScrollArea",
     "QShortcut", "QSize", "QSizeF", "QSizePolicy", "QSpinBox", "QSplitter", "QStackedWidget", "QStatusBar",
+    "QStringListModel",
     "QTabWidget", "QTableView", "QTextBrowser", "QTextDocument", "QTextOption", "QTimer", "QToolBar", "QTranslator",
     "QVBoxLayout", "QWidget", "QWizard", "QWizardPage", "Qt", "Signal", "Slot",
 ]

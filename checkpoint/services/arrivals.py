@@ -514,6 +514,21 @@ class Arrivals:
         ctx.audit_read("household", len(out))
         return out
 
+    def group_households(self, group_id: str) -> list[dict[str, Any]]:
+        """The households of a group registered so far (list households and typed ones), oldest first: ``{"id",
+        "members": [names, in registration order]}`` — what the quick registration form offers to link a person to.
+        """
+        ctx = self._ctx
+        ctx.require(Permission.VIEW_LIST)
+        out: dict[str, list[str]] = {}
+        for hid, fam, giv, khm in ctx.db.execute(
+                "SELECT a.household_id, p.family_name, p.given_names, p.name_khmer FROM arrivals a JOIN persons p "
+                "ON p.id = a.person_id WHERE a.group_id = ? AND a.household_id IS NOT NULL AND p.voided = 0 "
+                "ORDER BY a.created_at", [check_id(group_id, "group_id")]).fetchall():
+            out.setdefault(hid, []).append(" ".join(x for x in (fam, giv) if x) or khm)
+        ctx.audit_read("household", sum(len(m) for m in out.values()))
+        return [{"id": h, "members": m} for h, m in out.items()]
+
     def destinations(self, field_: str, prefix: str = "", *, limit: int = 20) -> list[str]:
         """Values already used for a destination field (district, commune, village) starting with ``prefix``: the
         completion list of the quick registration form."""

@@ -52,6 +52,7 @@ AREAS = (*AREAS, "arrivals")
 READS |= {"arrivals.remembered_mapping", "arrivals.preview", "arrivals.groups", "arrivals.group", "arrivals.rows",
           "arrivals.household", "arrivals.destinations", "arrivals.queue", "arrivals.figures",
           "arrivals.arrival_figures", "arrivals.surge_active", "arrivals.headcount"}
+READS |= {"arrivals.group_households"}      # the households the quick registration form offers
 
 FACILITY = codelists.health_facilities()[0].code
 HEALTH = {"kind": "health", "agency_code": FACILITY, "reason_code": "PRESUMPTIVE_TB", "urgency": "SAME_DAY"}

@@ -4,18 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="104"/>
         <source>Field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
-        <location filename="../messages.py" line="114"/>
-        <location filename="../messages.py" line="118"/>
-        <location filename="../messages.py" line="121"/>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="129"/>
         <location filename="../messages.py" line="132"/>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="143"/>
+        <location filename="../messages.py" line="153"/>
         <location filename="../views/arrivals/import_dialog.py" line="168"/>
         <location filename="../views/person_record.py" line="190"/>
         <location filename="../views/person_record.py" line="204"/>
@@ -2909,42 +2909,42 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="112"/>
         <source>Too many wrong passphrases. Try again in %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="115"/>
         <source>Wrong user name or passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="117"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="119"/>
         <source>Your role does not allow this.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="121"/>
         <source>That record no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="125"/>
         <source>The open referral: %1, opened %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="131"/>
         <source>The store could not be used: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="124"/>
+        <location filename="../messages.py" line="135"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3191,71 +3191,111 @@
     </message>
     <message>
         <location filename="../messages.py" line="71"/>
-        <source>Consent to the TB screen</source>
+        <source>Transport</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="72"/>
-        <source>Chest X-ray</source>
+        <source>Plate or number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="73"/>
-        <source>Chest X-ray date</source>
+        <source>Handover reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="74"/>
-        <source>CAD score</source>
+        <source>Handover date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="75"/>
-        <source>X-ray read by</source>
+        <source>Referring authority</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="76"/>
-        <source>Sputum collected on</source>
+        <source>Expected head count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="77"/>
-        <source>Specimen id</source>
+        <source>Interpreter&apos;s language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="78"/>
-        <source>Xpert result</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="79"/>
-        <source>Xpert date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="80"/>
-        <source>Diagnosis</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../messages.py" line="81"/>
-        <source>TB register number</source>
+        <source>Role in the household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="82"/>
-        <source>Treatment started on</source>
+        <source>Consent to the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="83"/>
-        <source>Treatment outcome</source>
+        <source>Chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../messages.py" line="84"/>
+        <source>Chest X-ray date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="85"/>
+        <source>CAD score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="86"/>
+        <source>X-ray read by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="87"/>
+        <source>Sputum collected on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="88"/>
+        <source>Specimen id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="89"/>
+        <source>Xpert result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="90"/>
+        <source>Xpert date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="91"/>
+        <source>Diagnosis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="92"/>
+        <source>TB register number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="93"/>
+        <source>Treatment started on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="94"/>
+        <source>Treatment outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="95"/>
         <source>Outcome date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3483,6 +3523,90 @@
     <message>
         <location filename="../dialogs/form.py" line="130"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="31"/>
+        <source>New group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="36"/>
+        <location filename="../views/arrivals/group_dialog.py" line="41"/>
+        <source>Transport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="37"/>
+        <source>Bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="37"/>
+        <source>Truck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="37"/>
+        <source>Van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="38"/>
+        <source>On foot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="38"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="43"/>
+        <source>Plate or number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="44"/>
+        <source>Handover reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="45"/>
+        <source>Handover date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="45"/>
+        <source>31/12/2026 or 2569-12-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="46"/>
+        <source>Thai detention or referring authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="47"/>
+        <source>Expected head count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="56"/>
+        <source>Return type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="58"/>
+        <source>Why the group was not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="60"/>
+        <source>&amp;Create the group</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5537,130 +5661,368 @@
 <context>
     <name>QuickRegistrationForm</name>
     <message>
-        <location filename="../views/arrivals/quick.py" line="65"/>
+        <location filename="../views/arrivals/quick.py" line="129"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="68"/>
+        <location filename="../views/arrivals/quick.py" line="133"/>
         <source>Import a &amp;list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="77"/>
+        <location filename="../views/arrivals/quick.py" line="137"/>
+        <source>New &amp;group… (Ctrl+G)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="142"/>
+        <source>&amp;Add a person not on the list (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="152"/>
         <source>Rows of the list waiting for registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="82"/>
+        <location filename="../views/arrivals/quick.py" line="158"/>
+        <source>Passport machine-readable zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="159"/>
+        <source>Scan passport here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="168"/>
         <source>Family name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="82"/>
+        <location filename="../views/arrivals/quick.py" line="168"/>
         <source>Given names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="83"/>
+        <location filename="../views/arrivals/quick.py" line="169"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="83"/>
+        <location filename="../views/arrivals/quick.py" line="169"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="84"/>
+        <location filename="../views/arrivals/quick.py" line="170"/>
+        <source>Document number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="171"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="84"/>
+        <location filename="../views/arrivals/quick.py" line="171"/>
         <source>Destination district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="85"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Destination commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="85"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Destination village</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="95"/>
-        <location filename="../views/arrivals/quick.py" line="99"/>
+        <location filename="../views/arrivals/quick.py" line="177"/>
+        <location filename="../views/arrivals/quick.py" line="193"/>
         <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="96"/>
+        <location filename="../views/arrivals/quick.py" line="178"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="96"/>
+        <location filename="../views/arrivals/quick.py" line="178"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="96"/>
+        <location filename="../views/arrivals/quick.py" line="178"/>
+        <location filename="../views/arrivals/quick.py" line="311"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="97"/>
+        <location filename="../views/arrivals/quick.py" line="179"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="102"/>
-        <location filename="../views/arrivals/quick.py" line="103"/>
+        <location filename="../views/arrivals/quick.py" line="182"/>
+        <location filename="../views/arrivals/quick.py" line="191"/>
+        <source>Document type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="184"/>
+        <location filename="../views/arrivals/quick.py" line="195"/>
+        <source>Destination province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="204"/>
+        <source>31/12/1990 (or 2533), or an age: 35</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="207"/>
+        <source>Household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="210"/>
+        <source>Role in the household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="211"/>
+        <source>Head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="211"/>
+        <source>Spouse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="211"/>
+        <source>Child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="212"/>
+        <source>Other relative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="219"/>
+        <source>Household and role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="222"/>
+        <location filename="../views/arrivals/quick.py" line="228"/>
         <source>Interpreter&apos;s language (ISO 639)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="106"/>
+        <location filename="../views/arrivals/quick.py" line="232"/>
         <source>&amp;Injured or acutely ill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="107"/>
+        <location filename="../views/arrivals/quick.py" line="233"/>
         <source>&amp;Pregnant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="107"/>
+        <location filename="../views/arrivals/quick.py" line="233"/>
         <source>&amp;Disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="108"/>
+        <location filename="../views/arrivals/quick.py" line="234"/>
         <source>&amp;Older person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="109"/>
+        <location filename="../views/arrivals/quick.py" line="235"/>
         <source>&amp;Controlling person present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="110"/>
+        <location filename="../views/arrivals/quick.py" line="236"/>
         <source>&amp;Visible distress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="161"/>
+        <location filename="../views/arrivals/quick.py" line="242"/>
+        <source>This person may already be registered: Enter on one adds this arrival to that person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="248"/>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="250"/>
+        <source>&amp;Use the selected person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="253"/>
+        <source>A &amp;new person, not one of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="263"/>
+        <source>Why the arrival was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="310"/>
+        <source>Bus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="310"/>
+        <source>Truck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="310"/>
+        <source>Van</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="311"/>
+        <source>On foot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="315"/>
+        <source>No group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="337"/>
         <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="225"/>
+        <location filename="../views/arrivals/quick.py" line="357"/>
+        <source>No household (or the list&apos;s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="359"/>
+        <source>Household: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="360"/>
+        <source>New household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="389"/>
+        <source>A person not on the list: type the details, Enter saves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="439"/>
+        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="446"/>
+        <source>Could not read the document. Re-scan it, or type the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="450"/>
+        <source>The nationality code %1 is not in the country list: register this person with the full registration, which asks the citizenship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="465"/>
+        <source>Passport read: all check digits correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="467"/>
+        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="470"/>
+        <source>The passport has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="471"/>
+        <source>Names are not check-digit protected: confirm them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="531"/>
+        <source>Destination province: not in the list. Choose one of the provinces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="534"/>
+        <source>Interpreter&apos;s language: not in the list. Choose a language, or type its ISO 639 code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="612"/>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="612"/>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="612"/>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="617"/>
+        <source>%1 · %2 · born %3 · last arrival %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="651"/>
         <source>Saved. %1 queue places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="653"/>
+        <source>accompanied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="653"/>
+        <source>separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="654"/>
+        <source>unaccompanied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="655"/>
+        <source>Child: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="659"/>
+        <source>Guardian: %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

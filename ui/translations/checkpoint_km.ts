@@ -4,18 +4,18 @@
 <context>
     <name></name>
     <message>
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="104"/>
         <source>Field</source>
         <translation type="unfinished">ចំណុចព័ត៌មាន</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
-        <location filename="../messages.py" line="114"/>
-        <location filename="../messages.py" line="118"/>
-        <location filename="../messages.py" line="121"/>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="129"/>
         <location filename="../messages.py" line="132"/>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="143"/>
+        <location filename="../messages.py" line="153"/>
         <location filename="../views/arrivals/import_dialog.py" line="168"/>
         <location filename="../views/person_record.py" line="190"/>
         <location filename="../views/person_record.py" line="204"/>
@@ -2976,42 +2976,42 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="112"/>
         <source>Too many wrong passphrases. Try again in %1 seconds.</source>
         <translation type="unfinished">បញ្ចូលឃ្លាសម្ងាត់ខុសច្រើនដងពេក។ សូមព្យាយាមម្ដងទៀតក្នុងរយៈពេល %1 វិនាទី។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="115"/>
         <source>Wrong user name or passphrase.</source>
         <translation type="unfinished">ឈ្មោះអ្នកប្រើ ឬឃ្លាសម្ងាត់មិនត្រឹមត្រូវ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="106"/>
+        <location filename="../messages.py" line="117"/>
         <source>This account is locked. Ask a supervisor to unlock it.</source>
         <translation type="unfinished">គណនីនេះត្រូវបានចាក់សោ។ សូមស្នើអ្នកត្រួតពិនិត្យឱ្យដោះសោ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="119"/>
         <source>Your role does not allow this.</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអនុញ្ញាតឱ្យធ្វើការនេះទេ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="121"/>
         <source>That record no longer exists.</source>
         <translation type="unfinished">កំណត់ត្រានោះលែងមានទៀតហើយ។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="114"/>
+        <location filename="../messages.py" line="125"/>
         <source>The open referral: %1, opened %2.</source>
         <translation>ការបញ្ជូនដែលនៅបើក៖ %1 បើកនៅថ្ងៃ %2។</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="131"/>
         <source>The store could not be used: %1</source>
         <translation type="unfinished">មិនអាចប្រើមូលដ្ឋានទិន្នន័យបានទេ៖ %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="124"/>
+        <location filename="../messages.py" line="135"/>
         <source>Something went wrong and nothing was saved. Please try again; if it happens again, tell your supervisor.</source>
         <translation type="unfinished">មានបញ្ហាកើតឡើង ហើយគ្មានអ្វីត្រូវបានរក្សាទុកទេ។ សូមព្យាយាមម្ដងទៀត។ ប្រសិនបើវាកើតឡើងម្ដងទៀត សូមប្រាប់អ្នកត្រួតពិនិត្យរបស់អ្នក។</translation>
     </message>
@@ -3261,71 +3261,111 @@
     </message>
     <message>
         <location filename="../messages.py" line="71"/>
+        <source>Transport</source>
+        <translation type="unfinished">មធ្យោបាយធ្វើដំណើរ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="72"/>
+        <source>Plate or number</source>
+        <translation type="unfinished">ស្លាកលេខ ឬលេខ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="73"/>
+        <source>Handover reference</source>
+        <translation type="unfinished">លេខយោងការប្រគល់</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="74"/>
+        <source>Handover date</source>
+        <translation type="unfinished">កាលបរិច្ឆេទប្រគល់</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="75"/>
+        <source>Referring authority</source>
+        <translation>អាជ្ញាធរបញ្ជូន</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="76"/>
+        <source>Expected head count</source>
+        <translation type="unfinished">ចំនួនមនុស្សដែលរំពឹងទុក</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="77"/>
+        <source>Interpreter&apos;s language</source>
+        <translation>ភាសារបស់អ្នកបកប្រែ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="78"/>
+        <source>Role in the household</source>
+        <translation>តួនាទីក្នុងគ្រួសារ</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="82"/>
         <source>Consent to the TB screen</source>
         <translation>ការយល់ព្រមឱ្យពិនិត្យជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="72"/>
+        <location filename="../messages.py" line="83"/>
         <source>Chest X-ray</source>
         <translation>កាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="84"/>
         <source>Chest X-ray date</source>
         <translation>កាលបរិច្ឆេទថតកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="85"/>
         <source>CAD score</source>
         <translation>ពិន្ទុ CAD</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="86"/>
         <source>X-ray read by</source>
         <translation>កាំរស្មីអ៊ិចអានដោយ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="76"/>
+        <location filename="../messages.py" line="87"/>
         <source>Sputum collected on</source>
         <translation>ថ្ងៃប្រមូលកំហាក</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="88"/>
         <source>Specimen id</source>
         <translation>លេខសំណាក</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="89"/>
         <source>Xpert result</source>
         <translation>លទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="79"/>
+        <location filename="../messages.py" line="90"/>
         <source>Xpert date</source>
         <translation>កាលបរិច្ឆេទ Xpert</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="91"/>
         <source>Diagnosis</source>
         <translation>រោគវិនិច្ឆ័យ</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="92"/>
         <source>TB register number</source>
         <translation>លេខចុះបញ្ជីជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="82"/>
+        <location filename="../messages.py" line="93"/>
         <source>Treatment started on</source>
         <translation>ថ្ងៃចាប់ផ្តើមព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="94"/>
         <source>Treatment outcome</source>
         <translation>លទ្ធផលព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="95"/>
         <source>Outcome date</source>
         <translation>កាលបរិច្ឆេទនៃលទ្ធផល</translation>
     </message>
@@ -3554,6 +3594,90 @@
         <location filename="../dialogs/form.py" line="130"/>
         <source>The two passphrases differ. Type the same passphrase twice.</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ទាំងពីរមិនដូចគ្នាទេ។ សូមវាយឃ្លាសម្ងាត់ដដែលពីរដង។</translation>
+    </message>
+</context>
+<context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="31"/>
+        <source>New group</source>
+        <translation>ក្រុមថ្មី</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="36"/>
+        <location filename="../views/arrivals/group_dialog.py" line="41"/>
+        <source>Transport</source>
+        <translation type="unfinished">មធ្យោបាយធ្វើដំណើរ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="37"/>
+        <source>Bus</source>
+        <translation>ឡានក្រុង</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="37"/>
+        <source>Truck</source>
+        <translation>ឡានដឹក</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="37"/>
+        <source>Van</source>
+        <translation>ឡានវ៉ាន់</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="38"/>
+        <source>On foot</source>
+        <translation>ថ្មើរជើង</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="38"/>
+        <source>Other</source>
+        <translation type="unfinished">ផ្សេងទៀត</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="43"/>
+        <source>Plate or number</source>
+        <translation type="unfinished">ស្លាកលេខ ឬលេខ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="44"/>
+        <source>Handover reference</source>
+        <translation type="unfinished">លេខយោងការប្រគល់</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="45"/>
+        <source>Handover date</source>
+        <translation type="unfinished">កាលបរិច្ឆេទប្រគល់</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="45"/>
+        <source>31/12/2026 or 2569-12-31</source>
+        <translation>31/12/2026 ឬ 2569-12-31</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="46"/>
+        <source>Thai detention or referring authority</source>
+        <translation type="unfinished">អាជ្ញាធរឃុំខ្លួន ឬអាជ្ញាធរបញ្ជូនរបស់ថៃ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="47"/>
+        <source>Expected head count</source>
+        <translation type="unfinished">ចំនួនមនុស្សដែលរំពឹងទុក</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="56"/>
+        <source>Return type</source>
+        <translation type="unfinished">ប្រភេទនៃការត្រឡប់មកវិញ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="58"/>
+        <source>Why the group was not created</source>
+        <translation>ហេតុអ្វីមិនបានបង្កើតក្រុម</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/group_dialog.py" line="60"/>
+        <source>&amp;Create the group</source>
+        <translation>បង្កើតក្រុម (&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -5615,131 +5739,369 @@
 <context>
     <name>QuickRegistrationForm</name>
     <message>
-        <location filename="../views/arrivals/quick.py" line="65"/>
+        <location filename="../views/arrivals/quick.py" line="129"/>
         <source>Group</source>
         <translation>ក្រុម</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="68"/>
+        <location filename="../views/arrivals/quick.py" line="133"/>
         <source>Import a &amp;list…</source>
         <translation>នាំចូលបញ្ជី… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="77"/>
+        <location filename="../views/arrivals/quick.py" line="137"/>
+        <source>New &amp;group… (Ctrl+G)</source>
+        <translation>ក្រុមថ្មី… (&amp;G) (Ctrl+G)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="142"/>
+        <source>&amp;Add a person not on the list (Ctrl+N)</source>
+        <translation>បន្ថែមបុគ្គលដែលមិនមានក្នុងបញ្ជី (&amp;A) (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="152"/>
         <source>Rows of the list waiting for registration</source>
         <translation>ជួរនៃបញ្ជីដែលកំពុងរង់ចាំការចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="82"/>
+        <location filename="../views/arrivals/quick.py" line="158"/>
+        <source>Passport machine-readable zone</source>
+        <translation type="unfinished">តំបន់អានដោយម៉ាស៊ីន (MRZ) នៃលិខិតឆ្លងដែន</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="159"/>
+        <source>Scan passport here</source>
+        <translation type="unfinished">ស្កេនលិខិតឆ្លងដែននៅទីនេះ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="168"/>
         <source>Family name</source>
         <translation type="unfinished">នាមត្រកូល</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="82"/>
+        <location filename="../views/arrivals/quick.py" line="168"/>
         <source>Given names</source>
         <translation type="unfinished">នាមខ្លួន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="83"/>
+        <location filename="../views/arrivals/quick.py" line="169"/>
         <source>Name in Khmer</source>
         <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="83"/>
+        <location filename="../views/arrivals/quick.py" line="169"/>
         <source>Date of birth</source>
         <translation type="unfinished">ថ្ងៃខែឆ្នាំកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="84"/>
+        <location filename="../views/arrivals/quick.py" line="170"/>
+        <source>Document number</source>
+        <translation type="unfinished">លេខឯកសារ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="171"/>
         <source>Phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="84"/>
+        <location filename="../views/arrivals/quick.py" line="171"/>
         <source>Destination district</source>
         <translation>ស្រុកគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="85"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Destination commune</source>
         <translation>ឃុំគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="85"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Destination village</source>
         <translation>ភូមិគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="95"/>
-        <location filename="../views/arrivals/quick.py" line="99"/>
+        <location filename="../views/arrivals/quick.py" line="177"/>
+        <location filename="../views/arrivals/quick.py" line="193"/>
         <source>Sex</source>
         <translation type="unfinished">ភេទ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="96"/>
+        <location filename="../views/arrivals/quick.py" line="178"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="96"/>
+        <location filename="../views/arrivals/quick.py" line="178"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="96"/>
+        <location filename="../views/arrivals/quick.py" line="178"/>
+        <location filename="../views/arrivals/quick.py" line="311"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="97"/>
+        <location filename="../views/arrivals/quick.py" line="179"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="102"/>
-        <location filename="../views/arrivals/quick.py" line="103"/>
+        <location filename="../views/arrivals/quick.py" line="182"/>
+        <location filename="../views/arrivals/quick.py" line="191"/>
+        <source>Document type</source>
+        <translation type="unfinished">ប្រភេទឯកសារ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="184"/>
+        <location filename="../views/arrivals/quick.py" line="195"/>
+        <source>Destination province</source>
+        <translation>ខេត្តគោលដៅ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="204"/>
+        <source>31/12/1990 (or 2533), or an age: 35</source>
+        <translation>31/12/1990 (ឬ 2533) ឬអាយុ៖ 35</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="207"/>
+        <source>Household</source>
+        <translation>គ្រួសារ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="210"/>
+        <source>Role in the household</source>
+        <translation>តួនាទីក្នុងគ្រួសារ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="211"/>
+        <source>Head</source>
+        <translation>មេគ្រួសារ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="211"/>
+        <source>Spouse</source>
+        <translation>ប្តី ឬប្រពន្ធ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="211"/>
+        <source>Child</source>
+        <translation>កូន</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="212"/>
+        <source>Other relative</source>
+        <translation>សាច់ញាតិផ្សេងទៀត</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="219"/>
+        <source>Household and role</source>
+        <translation>គ្រួសារ និងតួនាទី</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="222"/>
+        <location filename="../views/arrivals/quick.py" line="228"/>
         <source>Interpreter&apos;s language (ISO 639)</source>
         <translation>ភាសារបស់អ្នកបកប្រែ (ISO 639)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="106"/>
+        <location filename="../views/arrivals/quick.py" line="232"/>
         <source>&amp;Injured or acutely ill</source>
         <translation>រងរបួស ឬឈឺធ្ងន់ភ្លាមៗ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="107"/>
+        <location filename="../views/arrivals/quick.py" line="233"/>
         <source>&amp;Pregnant</source>
         <translation>មានផ្ទៃពោះ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="107"/>
+        <location filename="../views/arrivals/quick.py" line="233"/>
         <source>&amp;Disability</source>
         <translation>ពិការភាព (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="108"/>
+        <location filename="../views/arrivals/quick.py" line="234"/>
         <source>&amp;Older person</source>
         <translation>មនុស្សចាស់ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="109"/>
+        <location filename="../views/arrivals/quick.py" line="235"/>
         <source>&amp;Controlling person present</source>
         <translation>មានអ្នកគ្រប់គ្រងនៅជាមួយ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="110"/>
+        <location filename="../views/arrivals/quick.py" line="236"/>
         <source>&amp;Visible distress</source>
         <translation>មានទុក្ខព្រួយច្បាស់ៗ (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="161"/>
+        <location filename="../views/arrivals/quick.py" line="242"/>
+        <source>This person may already be registered: Enter on one adds this arrival to that person.</source>
+        <translation>បុគ្គលនេះប្រហែលជាបានចុះឈ្មោះរួចហើយ៖ ចុច Enter លើឈ្មោះណាមួយ ដើម្បីបន្ថែមការមកដល់នេះទៅបុគ្គលនោះ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="248"/>
+        <source>Possible duplicates</source>
+        <translation type="unfinished">កំណត់ត្រាដែលអាចស្ទួន</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="250"/>
+        <source>&amp;Use the selected person</source>
+        <translation>ប្រើបុគ្គលដែលបានជ្រើសរើស (&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="253"/>
+        <source>A &amp;new person, not one of these</source>
+        <translation>បុគ្គលថ្មី មិនមែនម្នាក់ក្នុងចំណោមទាំងនេះទេ (&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="263"/>
+        <source>Why the arrival was not saved</source>
+        <translation>ហេតុអ្វីមិនបានរក្សាទុកការមកដល់</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="310"/>
+        <source>Bus</source>
+        <translation>ឡានក្រុង</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="310"/>
+        <source>Truck</source>
+        <translation>ឡានដឹក</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="310"/>
+        <source>Van</source>
+        <translation>ឡានវ៉ាន់</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="311"/>
+        <source>On foot</source>
+        <translation>ថ្មើរជើង</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="315"/>
+        <source>No group</source>
+        <translation>គ្មានក្រុម</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="337"/>
         <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
         <translation>រំពឹងទុក %1 · បានចុះឈ្មោះ %2 · បានចាកចេញ %3 · កំពុងរង់ចាំ %4</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="225"/>
+        <location filename="../views/arrivals/quick.py" line="357"/>
+        <source>No household (or the list&apos;s)</source>
+        <translation>គ្មានគ្រួសារ (ឬតាមបញ្ជី)</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="359"/>
+        <source>Household: %1</source>
+        <translation>គ្រួសារ៖ %1</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="360"/>
+        <source>New household</source>
+        <translation>គ្រួសារថ្មី</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="389"/>
+        <source>A person not on the list: type the details, Enter saves.</source>
+        <translation>បុគ្គលដែលមិនមានក្នុងបញ្ជី៖ សូមវាយព័ត៌មាន ហើយចុច Enter ដើម្បីរក្សាទុក។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="439"/>
+        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
+        <translation type="unfinished">ការស្កេនបានមកក្នុងប្លង់ក្តារចុចផ្សេង មិនមែនភាសាអង់គ្លេសទេ។ សូមប្តូរក្តារចុចទៅភាសាអង់គ្លេស (Win+Space) រួចស្កេនម្តងទៀត។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="446"/>
+        <source>Could not read the document. Re-scan it, or type the details.</source>
+        <translation type="unfinished">មិនអាចអានឯកសារបានទេ។ សូមស្កេនម្តងទៀត ឬវាយព័ត៌មានដោយដៃ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="450"/>
+        <source>The nationality code %1 is not in the country list: register this person with the full registration, which asks the citizenship.</source>
+        <translation>លេខកូដសញ្ជាតិ %1 មិនមាននៅក្នុងបញ្ជីប្រទេសទេ៖ សូមចុះឈ្មោះបុគ្គលនេះតាមរយៈការចុះឈ្មោះពេញលេញ ដែលសួរអំពីសញ្ជាតិ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="465"/>
+        <source>Passport read: all check digits correct.</source>
+        <translation type="unfinished">បានអានលិខិតឆ្លងដែន៖ ខ្ទង់ផ្ទៀងផ្ទាត់ទាំងអស់ត្រឹមត្រូវ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="467"/>
+        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
+        <translation type="unfinished">ខ្ទង់ផ្ទៀងផ្ទាត់ខ្លះមិនត្រូវគ្នា (%1)៖ សូមស្កេនម្តងទៀត ឬពិនិត្យចំណុចព័ត៌មានដោយដៃ។ នេះមិនមែនជាភស្តុតាងនៃការក្លែងបន្លំទេ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="470"/>
+        <source>The passport has expired.</source>
+        <translation type="unfinished">លិខិតឆ្លងដែនផុតសុពលភាពហើយ។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="471"/>
+        <source>Names are not check-digit protected: confirm them.</source>
+        <translation type="unfinished">ឈ្មោះមិនត្រូវបានការពារដោយខ្ទង់ផ្ទៀងផ្ទាត់ទេ៖ សូមផ្ទៀងផ្ទាត់ឈ្មោះម្តងទៀត។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="531"/>
+        <source>Destination province: not in the list. Choose one of the provinces.</source>
+        <translation>ខេត្តគោលដៅ៖ មិនមានក្នុងបញ្ជីទេ។ សូមជ្រើសរើសខេត្តមួយក្នុងបញ្ជី។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="534"/>
+        <source>Interpreter&apos;s language: not in the list. Choose a language, or type its ISO 639 code.</source>
+        <translation>ភាសារបស់អ្នកបកប្រែ៖ មិនមានក្នុងបញ្ជីទេ។ សូមជ្រើសរើសភាសាមួយ ឬវាយលេខកូដ ISO 639 របស់វា។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="612"/>
+        <source>female</source>
+        <translation>ស្រី</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="612"/>
+        <source>male</source>
+        <translation>ប្រុស</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="612"/>
+        <source>other</source>
+        <translation>ផ្សេងទៀត</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="617"/>
+        <source>%1 · %2 · born %3 · last arrival %4</source>
+        <translation>%1 · %2 · កើតឆ្នាំ %3 · មកដល់ចុងក្រោយ %4</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="651"/>
         <source>Saved. %1 queue places.</source>
         <translation>បានរក្សាទុក។ កន្លែងក្នុងជួររង់ចាំ %1។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="653"/>
+        <source>accompanied</source>
+        <translation>មានអ្នកអមដំណើរ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="653"/>
+        <source>separated</source>
+        <translation>បែកពីឪពុកម្តាយ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="654"/>
+        <source>unaccompanied</source>
+        <translation>គ្មានអ្នកអមដំណើរ</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="655"/>
+        <source>Child: %1.</source>
+        <translation>កុមារ៖ %1។</translation>
+    </message>
+    <message>
+        <location filename="../views/arrivals/quick.py" line="659"/>
+        <source>Guardian: %1.</source>
+        <translation>អាណាព្យាបាល៖ %1។</translation>
     </message>
 </context>
 <context>

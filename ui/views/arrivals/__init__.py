@@ -3,8 +3,8 @@
     view = ArrivalsView(ctx)        # tabs: Quick registration (REGISTER), Station queue (QUEUE)
 
 Every store call goes through ``ctx.call``/``ctx.mutate`` (the DB worker); the GUI thread only draws.
-Not built yet: the import and column-mapping dialog (the import is ``checkpoint-admin arrivals import`` for now),
-the group view.
+Groups come from the import dialog (import_dialog.py) or are typed (group_dialog.py); not built yet: a group view of
+its own (the quick registration form shows a group's counts).
 """
 
 from __future__ import annotations
