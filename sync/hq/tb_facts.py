@@ -66,8 +66,11 @@ def _readable(rows: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
 
 def fold_person(rows: list[Mapping[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The cascade's inputs folded from one person's events (``type, entity_id, payload, recorded_at``), in
-    HQ's ingest order."""
-    return inputs_from_events(_readable(rows), local_day=local_date)
+    HQ's ingest order (folded once; only when that fails are the unreadable events sought and left out)."""
+    try:
+        return inputs_from_events(rows, local_day=local_date)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return inputs_from_events(_readable(rows), local_day=local_date)
 
 
 def _text(v: Any, size: int = 64) -> str:
@@ -138,8 +141,10 @@ def _arrivals(conn: Connection, encounters: Iterable[str]) -> dict[str, tuple[st
         .where(id_in(conn, fa.c.encounter_id, ids)))}
 
 
-def _replace(conn: Connection, by_person: Mapping[str, list[Mapping[str, Any]]]) -> int:
-    """Fold each person's events and replace her rows: one delete and one insert per table."""
+def _replace(conn: Connection, by_person: Mapping[str, list[Mapping[str, Any]]],
+             new: Iterable[str] = ()) -> int:
+    """Fold each person's events and replace her rows: one delete and one insert per table (``new``: persons HQ
+    did not know before this batch, who have no rows to delete)."""
     if not by_person:
         return 0
     s_all: list[tuple[Any, ...]] = []
@@ -150,9 +155,10 @@ def _replace(conn: Connection, by_person: Mapping[str, list[Mapping[str, Any]]])
         s, r = _rows(pid, screens, refs, at)
         s_all += s
         r_all += r
-    people = sorted({p[:64] for p in by_person})
-    conn.execute(fact_tb_screens.delete().where(id_in(conn, fact_tb_screens.c.person_id, people)))
-    conn.execute(fact_tb_referrals.delete().where(id_in(conn, fact_tb_referrals.c.person_id, people)))
+    people = sorted({p[:64] for p in by_person} - {p[:64] for p in new})
+    if people:
+        conn.execute(fact_tb_screens.delete().where(id_in(conn, fact_tb_screens.c.person_id, people)))
+        conn.execute(fact_tb_referrals.delete().where(id_in(conn, fact_tb_referrals.c.person_id, people)))
     bulk_insert(conn, fact_tb_screens, s_all, _S_COLS)
     bulk_insert(conn, fact_tb_referrals, r_all, _R_COLS)
     return len(by_person)
@@ -193,15 +199,18 @@ def record(conn: Connection, plan: Any) -> int:
         if not mine:
             return 0
         persons = sorted({str(n.event["entity_id"]) for n in mine})
+        # a person this batch registers first (HQ held no person row) has no earlier accepted event to read
+        fresh = {p for p in persons if p in getattr(plan, "new_persons", {})}
         first = conn.execute(sa.select(events.c.ingest_seq).where(events.c.id == plan.visible[0])).scalar()
         if first is not None:
-            by_person = _earlier(conn, persons, int(first))
+            by_person: dict[str, list[Mapping[str, Any]]] = {p: [] for p in persons}
+            by_person.update(_earlier(conn, [p for p in persons if p not in fresh], int(first)))
             for n in mine:
                 ev = n.event
                 by_person[str(ev["entity_id"])].append(
                     {"type": ev["type"], "entity_id": ev["entity_id"], "recorded_at": ev["recorded_at"],
                      "payload": n.payload if n.payload is not None else ev["payload"]})
-            return _replace(conn, by_person)
+            return _replace(conn, by_person, fresh)
         return refresh(conn, persons)
     # released events (or an operator's): read what they are about, then fold their persons' events again
     released = {str(r.entity_id) for r in conn.execute(
