@@ -87,12 +87,13 @@ package: $(STAMP)
 # possible, else those tests skip and say why. `make hq-screenshots`: every dashboard page into docs/screenshots/hq.
 .PHONY: chromium hq-screenshots
 chromium:
-	@bash packaging/ensure-chromium.sh
+	@bash packaging/ensure-apt.sh chromium "the HQ browser tests" "/usr/bin/chromium /usr/bin/chromedriver" \
+		chromium chromium-driver
 
 # The PDF report's rendering test needs Debian's pdftoppm (poppler-utils): installed with apt when missing and possible.
 .PHONY: poppler
 poppler:
-	@bash packaging/ensure-poppler.sh
+	@bash packaging/ensure-apt.sh poppler "the Khmer PDF rendering test" /usr/bin/pdftoppm poppler-utils
 
 hq-screenshots: $(STAMP) chromium
 	$(PY) tools/hq_screenshots.py --out docs/screenshots/hq
