@@ -6,10 +6,13 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -85,3 +88,20 @@ def click_and_wait(driver: Any, element: Any, timeout: float = 20) -> None:
         return False
 
     WebDriverWait(driver, timeout).until(left)
+
+
+def required() -> Any:
+    """The mark of a module of browser tests (``pytestmark = browser.required()``): skipped where Chromium cannot
+    run here, saying why on stderr and in the skip reason."""
+    why = unavailable()
+    if why:
+        print(f"\nHQ browser tests skipped: {why}", file=sys.stderr)
+    return pytest.mark.skipif(bool(why), reason=f"HQ browser tests need chromium: {why}")
+
+
+def sign_in_fresh(driver: Any, web_hq: Any, username: str, passphrase: str) -> None:
+    """Sign ``username`` in with no cookie left from another user, past the 30-second TOTP step the last sign-in
+    used (``web_hq``: ``tests.sync.hq.web.harness.WebHQ``)."""
+    driver.delete_all_cookies()
+    web_hq.clock.advance(seconds=31)
+    sign_in(driver, web_hq.url, username, passphrase, web_hq.code(username))

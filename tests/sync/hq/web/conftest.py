@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from tests.sync.hq.web import browser
 from tests.sync.hq.web.harness import WebHQ, running_hq
 
 
@@ -14,3 +16,10 @@ from tests.sync.hq.web.harness import WebHQ, running_hq
 def web_hq(tmp_path: Path) -> Iterator[WebHQ]:
     with running_hq(tmp_path) as hq:
         yield hq
+
+
+@pytest.fixture(scope="module")
+def driver() -> Iterator[Any]:
+    """One headless Chromium for a module of browser tests (their module skips where it cannot run)."""
+    with browser.chromium() as d:
+        yield d

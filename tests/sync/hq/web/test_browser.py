@@ -5,28 +5,16 @@ saying why, when chromium is not installed (`make chromium`)."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import pytest
 import sqlalchemy as sa
 
 from sync.hq.store import devices
 from tests.sync.hq.web import browser
 from tests.sync.hq.web.harness import PASS, WebHQ
 
-_why = browser.unavailable()
-if _why:
-    print(f"\nHQ browser tests skipped: {_why}", file=sys.stderr)
-pytestmark = pytest.mark.skipif(bool(_why), reason=f"HQ browser tests need chromium: {_why}")
-
-
-@pytest.fixture(scope="module")
-def driver() -> Iterator[Any]:
-    with browser.chromium() as d:
-        yield d
+pytestmark = browser.required()
 
 
 def _by() -> Any:
@@ -36,9 +24,7 @@ def _by() -> Any:
 
 
 def _sign_in(driver: Any, web_hq: WebHQ, username: str) -> None:
-    driver.delete_all_cookies()
-    web_hq.clock.advance(seconds=31)
-    browser.sign_in(driver, web_hq.url, username, PASS, web_hq.code(username))
+    browser.sign_in_fresh(driver, web_hq, username, PASS)
 
 
 def test_sign_in_with_totp_overview_and_a_filtered_report(driver: Any, web_hq: WebHQ) -> None:

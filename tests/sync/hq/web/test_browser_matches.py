@@ -4,31 +4,16 @@ Skipped, saying why, when chromium is not installed (`make chromium`)."""
 
 from __future__ import annotations
 
-import sys
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from tests.sync.hq.web import browser
 from tests.sync.hq.web.harness import PASS, WebHQ, audit_rows, seed_pair
 
-_why = browser.unavailable()
-if _why:
-    print(f"\nHQ browser tests skipped: {_why}", file=sys.stderr)
-pytestmark = pytest.mark.skipif(bool(_why), reason=f"HQ browser tests need chromium: {_why}")
-
-
-@pytest.fixture(scope="module")
-def driver() -> Iterator[Any]:
-    with browser.chromium() as d:
-        yield d
+pytestmark = browser.required()
 
 
 def _sign_in(driver: Any, web_hq: WebHQ, username: str) -> None:
-    driver.delete_all_cookies()
-    web_hq.clock.advance(seconds=31)
-    browser.sign_in(driver, web_hq.url, username, PASS, web_hq.code(username))
+    browser.sign_in_fresh(driver, web_hq, username, PASS)
 
 
 def test_a_data_manager_links_a_pair_and_an_analyst_cannot_open_the_page(driver: Any, web_hq: WebHQ) -> None:

@@ -5,34 +5,20 @@ download reports, has no link and gets 403 for the address. Skipped, saying why,
 from __future__ import annotations
 
 import io
-import sys
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
-import pytest
 from pypdf import PdfReader
 
 from sync.hq.web.accounts import Accounts
 from tests.sync.hq.web import browser
 from tests.sync.hq.web.harness import PASS, WebHQ
 
-_why = browser.unavailable()
-if _why:
-    print(f"\nHQ browser tests skipped: {_why}", file=sys.stderr)
-pytestmark = pytest.mark.skipif(bool(_why), reason=f"HQ browser tests need chromium: {_why}")
-
-
-@pytest.fixture(scope="module")
-def driver() -> Iterator[Any]:
-    with browser.chromium() as d:
-        yield d
+pytestmark = browser.required()
 
 
 def _sign_in(driver: Any, web_hq: WebHQ, username: str) -> None:
-    driver.delete_all_cookies()
-    web_hq.clock.advance(seconds=31)
-    browser.sign_in(driver, web_hq.url, username, PASS, web_hq.code(username))
+    browser.sign_in_fresh(driver, web_hq, username, PASS)
 
 
 def _follow(driver: Any, link_id: str) -> httpx.Response:
