@@ -7,7 +7,7 @@ then selected.
 
 Also, keyboard first:
 - New &group… (Alt+G, Ctrl+G; officers and supervisors, IMPORT_HANDOVER): a group typed with no list.
-- &Add a person (Alt+A, Ctrl+N): an empty row for a person on no list, saved into the chosen group (or none).
+- &Add a person (Alt+A, Ctrl+Shift+N; Ctrl+N stays the main window's new full registration): an empty row for a person on no list, saved into the chosen group (or none).
 - A passport's machine-readable zone scanned into the MRZ box fills names, sex, date of birth and document (parsed
   by the registration flow's own ``apply_mrz``, as in the full registration).
 - Before a new person is saved, possible repeat returnees (``registrations.find_duplicates``, logged as a
@@ -139,11 +139,11 @@ class QuickRegistrationForm(QWidget):
             self.new_group_button.clicked.connect(self.open_new_group)
             left.addWidget(self.new_group_button)
             QShortcut(QKeySequence("Ctrl+G"), self).activated.connect(self.open_new_group)
-        self.add_button = QPushButton(self.tr("&Add a person not on the list (Ctrl+N)"))
+        self.add_button = QPushButton(self.tr("&Add a person not on the list (Ctrl+Shift+N)"))
         self.add_button.setObjectName("add_person")
         self.add_button.clicked.connect(self.add_person)
         left.addWidget(self.add_button)
-        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.add_person)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self).activated.connect(self.add_person)
         self.group_counts = QLabel()
         self.group_counts.setObjectName("group_counts")
         left.addWidget(self.group_counts)
