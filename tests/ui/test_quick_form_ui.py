@@ -121,7 +121,7 @@ def test_a_person_on_no_list_is_added_with_a_passport_scan(qtbot, make_ctx, runn
     before = persons(runner, ctx)
     kb = Keyboard(qtbot)
     form.rows.setFocus()
-    kb.press(Qt.Key.Key_N, CTRL | SHIFT)                                    # Add a person: the cursor in the family name
+    kb.press(Qt.Key.Key_N, CTRL | SHIFT)                            # Add a person: the cursor in the family name
     assert form.fields["family_name"].hasFocus()
     kb.press(Qt.Key.Key_Tab, SHIFT)                                 # back to the scan box
     assert form.mrz.hasFocus()

@@ -59,7 +59,7 @@ def keys_in_use(window: QWidget) -> dict[str, list[str]]:
     for s in window.findChildren(QShortcut):
         parent = s.parent()
         if s.isEnabled() and s.context() in _WINDOW and isinstance(parent, QWidget) and parent.isVisible():
-            for k in s.keys():
+            for k in s.keys():      # noqa: SIM118 (a QShortcut's key sequences, not a dict)
                 claim(k.toString(QKeySequence.SequenceFormat.PortableText), f"QShortcut on {parent.objectName()}")
     for a in window.findChildren(QAction):
         parent = a.parent()

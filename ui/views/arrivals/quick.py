@@ -7,7 +7,8 @@ then selected.
 
 Also, keyboard first:
 - New &group… (Alt+G, Ctrl+G; officers and supervisors, IMPORT_HANDOVER): a group typed with no list.
-- &Add a person (Alt+A, Ctrl+Shift+N; Ctrl+N stays the main window's new full registration): an empty row for a person on no list, saved into the chosen group (or none).
+- &Add a person (Alt+A, Ctrl+Shift+N; Ctrl+N stays the window's new full registration): an empty row for a
+  person on no list, saved into the chosen group (or none).
 - A passport's machine-readable zone scanned into the MRZ box fills names, sex, date of birth and document (parsed
   by the registration flow's own ``apply_mrz``, as in the full registration).
 - Before a new person is saved, possible repeat returnees (``registrations.find_duplicates``, logged as a
