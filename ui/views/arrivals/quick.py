@@ -36,6 +36,7 @@ from checkpoint.workflows.registration import RegistrationFlow
 from ui.context import AppContext
 from ui.keyboard_layout import typed_in_another_layout
 from ui.messages import error_message
+from ui.passport_scan import other_layout_message, scan_status, unreadable_message
 from ui.qt import (
     QCheckBox,
     QComboBox,
@@ -437,14 +438,13 @@ class QuickRegistrationForm(QWidget):
         self.mrz.clear()
         self.mrz.blockSignals(False)
         if typed_in_another_layout(text):
-            self.error.show_error(self.tr("The scan arrived in another keyboard layout, not English. Switch the "
-                                          "keyboard to English (Win+Space), then scan again."))
+            self.error.show_error(other_layout_message())
             return
         flow = RegistrationFlow(now=self.ctx.session.store.clock.now())
         try:
             res = flow.apply_mrz(text)
         except ValidationError:
-            self.error.show_error(self.tr("Could not read the document. Re-scan it, or type the details."))
+            self.error.show_error(unreadable_message())
             return
         unknown = (flow.mrz_result or {}).get("unknown_nationality")
         if unknown:             # never recorded as some other country: the full registration asks the citizenship
@@ -462,14 +462,7 @@ class QuickRegistrationForm(QWidget):
         self.doc_type.set_value(p.get("id_document_type") or "")
         self.mrz_extra = {k: p[k] for k in _MRZ_EXTRA if p.get(k) not in (None, "")}
         self.error.show_error("")
-        if res.valid:
-            status = self.tr("Passport read: all check digits correct.")
-        else:
-            status = self.tr("Some check digits do not match (%1): re-scan, or check the fields by hand. "
-                             "This is not evidence of forgery.").replace("%1", ", ".join(sorted(res.failed_checks)))
-        if "expired" in (getattr(res, "warnings", ()) or ()):
-            status += " " + self.tr("The passport has expired.")
-        self.message.setText(status + " " + self.tr("Names are not check-digit protected: confirm them."))
+        self.message.setText(scan_status(res))
         self.fields["phone"].setFocus()
 
     # ------------------------------------------------------------------ saving
