@@ -22,7 +22,7 @@
         <location filename="../views/person_record.py" line="214"/>
         <location filename="../views/person_record.py" line="215"/>
         <location filename="../views/person_record.py" line="275"/>
-        <location filename="../views/supervisor/data.py" line="235"/>
+        <location filename="../views/supervisor/data.py" line="243"/>
         <location filename="../windows/main_window.py" line="229"/>
         <location filename="../wizards/registration/review.py" line="40"/>
         <location filename="../wizards/registration/review.py" line="93"/>
@@ -122,7 +122,7 @@
     </message>
     <message>
         <location filename="../views/arrivals/__init__.py" line="34"/>
-        <source>Station &amp;queue</source>
+        <source>S&amp;tation queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2765,112 +2765,112 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../views/supervisor/data.py" line="39"/>
+        <location filename="../views/supervisor/data.py" line="40"/>
         <source>Persons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="40"/>
+        <location filename="../views/supervisor/data.py" line="41"/>
         <source>Arrivals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="41"/>
+        <location filename="../views/supervisor/data.py" line="42"/>
         <source>Trafficking screens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="42"/>
+        <location filename="../views/supervisor/data.py" line="43"/>
         <source>TB screens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="43"/>
+        <location filename="../views/supervisor/data.py" line="44"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="44"/>
+        <location filename="../views/supervisor/data.py" line="45"/>
         <source>Events in the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="45"/>
+        <location filename="../views/supervisor/data.py" line="46"/>
         <source>Events not yet sent to HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="46"/>
+        <location filename="../views/supervisor/data.py" line="47"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="47"/>
+        <location filename="../views/supervisor/data.py" line="48"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="69"/>
+        <location filename="../views/supervisor/data.py" line="72"/>
         <source>This store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="78"/>
+        <location filename="../views/supervisor/data.py" line="81"/>
         <source>&amp;Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="78"/>
+        <location filename="../views/supervisor/data.py" line="81"/>
         <source>Export the records as a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="79"/>
+        <location filename="../views/supervisor/data.py" line="82"/>
         <source>&amp;Back up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="79"/>
+        <location filename="../views/supervisor/data.py" line="82"/>
         <source>Write an encrypted backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="80"/>
+        <location filename="../views/supervisor/data.py" line="83"/>
         <source>&amp;Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="80"/>
+        <location filename="../views/supervisor/data.py" line="83"/>
         <source>Verify the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="87"/>
+        <location filename="../views/supervisor/data.py" line="90"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="89"/>
+        <location filename="../views/supervisor/data.py" line="92"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="91"/>
+        <location filename="../views/supervisor/data.py" line="94"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="94"/>
+        <location filename="../views/supervisor/data.py" line="97"/>
         <source>Problems found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="178"/>
+        <location filename="../views/supervisor/data.py" line="186"/>
         <source>That file already exists. Nothing was overwritten: choose a new name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="194"/>
+        <location filename="../views/supervisor/data.py" line="202"/>
         <source>%n row(s) written to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2878,27 +2878,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="195"/>
+        <location filename="../views/supervisor/data.py" line="203"/>
         <source>This file is NOT encrypted. Keep it only on an encrypted disk, never send it by e-mail or chat, and delete it when you are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="211"/>
+        <location filename="../views/supervisor/data.py" line="219"/>
         <source>Encrypted backup written to %1. Its key file %2 is beside it: keep the two together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="223"/>
+        <location filename="../views/supervisor/data.py" line="231"/>
         <source>Checking the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="229"/>
+        <location filename="../views/supervisor/data.py" line="237"/>
         <source>OK: the store passed every check (%1 events, %2 persons).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="233"/>
+        <location filename="../views/supervisor/data.py" line="241"/>
         <source>%n problem(s) found. Do not delete anything; tell HQ.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4171,142 +4171,112 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../wizards/registration/identity.py" line="43"/>
+        <location filename="../wizards/registration/identity.py" line="44"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="44"/>
+        <location filename="../wizards/registration/identity.py" line="45"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="48"/>
+        <location filename="../wizards/registration/identity.py" line="49"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="49"/>
+        <location filename="../wizards/registration/identity.py" line="50"/>
         <source>Scan passport here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="61"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="61"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="61"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="62"/>
+        <location filename="../wizards/registration/identity.py" line="63"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="63"/>
+        <location filename="../wizards/registration/identity.py" line="64"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="78"/>
+        <location filename="../wizards/registration/identity.py" line="79"/>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="79"/>
+        <location filename="../wizards/registration/identity.py" line="80"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="80"/>
+        <location filename="../wizards/registration/identity.py" line="81"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="84"/>
+        <location filename="../wizards/registration/identity.py" line="85"/>
         <source>No, register a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="139"/>
-        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="148"/>
-        <source>Could not read the document. Re-scan it, or type the details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="152"/>
-        <source>Passport read: all check digits correct.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../wizards/registration/identity.py" line="154"/>
-        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="157"/>
-        <source>The passport has expired.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="158"/>
-        <source>Names are not check-digit protected: confirm them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="161"/>
         <source>The nationality code %1 is not in the country list: choose the citizenship.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="204"/>
+        <location filename="../wizards/registration/identity.py" line="197"/>
         <source>Choose the citizenship: the document&apos;s nationality code is not in the country list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="214"/>
+        <location filename="../wizards/registration/identity.py" line="207"/>
         <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="251"/>
+        <location filename="../wizards/registration/identity.py" line="244"/>
         <source>same document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="252"/>
+        <location filename="../wizards/registration/identity.py" line="245"/>
         <source>same name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="253"/>
+        <location filename="../wizards/registration/identity.py" line="246"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="254"/>
+        <location filename="../wizards/registration/identity.py" line="247"/>
         <source>similar name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="254"/>
+        <location filename="../wizards/registration/identity.py" line="247"/>
         <source>same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="282"/>
+        <location filename="../wizards/registration/identity.py" line="275"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4926,6 +4896,39 @@
     <message>
         <location filename="../dialogs/users.py" line="60"/>
         <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassportScan</name>
+    <message>
+        <location filename="../passport_scan.py" line="26"/>
+        <source>Passport read: all check digits correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="28"/>
+        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="32"/>
+        <source>The passport has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="33"/>
+        <source>Names are not check-digit protected: confirm them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="39"/>
+        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="45"/>
+        <source>Could not read the document. Re-scan it, or type the details.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5661,367 +5664,337 @@
 <context>
     <name>QuickRegistrationForm</name>
     <message>
-        <location filename="../views/arrivals/quick.py" line="129"/>
+        <location filename="../views/arrivals/quick.py" line="131"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="133"/>
+        <location filename="../views/arrivals/quick.py" line="135"/>
         <source>Import a &amp;list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="137"/>
+        <location filename="../views/arrivals/quick.py" line="139"/>
         <source>New &amp;group… (Ctrl+G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="142"/>
-        <source>&amp;Add a person not on the list (Ctrl+N)</source>
+        <location filename="../views/arrivals/quick.py" line="144"/>
+        <source>&amp;Add a person not on the list (Ctrl+Shift+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="152"/>
+        <location filename="../views/arrivals/quick.py" line="154"/>
         <source>Rows of the list waiting for registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="158"/>
+        <location filename="../views/arrivals/quick.py" line="160"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="159"/>
+        <location filename="../views/arrivals/quick.py" line="161"/>
         <source>Scan passport here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="168"/>
+        <location filename="../views/arrivals/quick.py" line="170"/>
         <source>Family name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="168"/>
+        <location filename="../views/arrivals/quick.py" line="170"/>
         <source>Given names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="169"/>
+        <location filename="../views/arrivals/quick.py" line="171"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="169"/>
+        <location filename="../views/arrivals/quick.py" line="171"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="170"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="171"/>
+        <location filename="../views/arrivals/quick.py" line="173"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="171"/>
+        <location filename="../views/arrivals/quick.py" line="173"/>
         <source>Destination district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="172"/>
+        <location filename="../views/arrivals/quick.py" line="174"/>
         <source>Destination commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="172"/>
+        <location filename="../views/arrivals/quick.py" line="174"/>
         <source>Destination village</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="177"/>
-        <location filename="../views/arrivals/quick.py" line="193"/>
+        <location filename="../views/arrivals/quick.py" line="179"/>
+        <location filename="../views/arrivals/quick.py" line="195"/>
         <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="178"/>
+        <location filename="../views/arrivals/quick.py" line="180"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="178"/>
+        <location filename="../views/arrivals/quick.py" line="180"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="178"/>
-        <location filename="../views/arrivals/quick.py" line="311"/>
+        <location filename="../views/arrivals/quick.py" line="180"/>
+        <location filename="../views/arrivals/quick.py" line="313"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="179"/>
+        <location filename="../views/arrivals/quick.py" line="181"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="182"/>
-        <location filename="../views/arrivals/quick.py" line="191"/>
+        <location filename="../views/arrivals/quick.py" line="184"/>
+        <location filename="../views/arrivals/quick.py" line="193"/>
         <source>Document type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="184"/>
-        <location filename="../views/arrivals/quick.py" line="195"/>
+        <location filename="../views/arrivals/quick.py" line="186"/>
+        <location filename="../views/arrivals/quick.py" line="197"/>
         <source>Destination province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="204"/>
+        <location filename="../views/arrivals/quick.py" line="206"/>
         <source>31/12/1990 (or 2533), or an age: 35</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="207"/>
+        <location filename="../views/arrivals/quick.py" line="209"/>
         <source>Household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="210"/>
+        <location filename="../views/arrivals/quick.py" line="212"/>
         <source>Role in the household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="213"/>
         <source>Head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="213"/>
         <source>Spouse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="213"/>
         <source>Child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="212"/>
+        <location filename="../views/arrivals/quick.py" line="214"/>
         <source>Other relative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="219"/>
+        <location filename="../views/arrivals/quick.py" line="221"/>
         <source>Household and role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="222"/>
-        <location filename="../views/arrivals/quick.py" line="228"/>
+        <location filename="../views/arrivals/quick.py" line="224"/>
+        <location filename="../views/arrivals/quick.py" line="230"/>
         <source>Interpreter&apos;s language (ISO 639)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="232"/>
+        <location filename="../views/arrivals/quick.py" line="234"/>
         <source>&amp;Injured or acutely ill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="233"/>
+        <location filename="../views/arrivals/quick.py" line="235"/>
         <source>&amp;Pregnant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="233"/>
+        <location filename="../views/arrivals/quick.py" line="235"/>
         <source>&amp;Disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="234"/>
+        <location filename="../views/arrivals/quick.py" line="236"/>
         <source>&amp;Older person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="235"/>
+        <location filename="../views/arrivals/quick.py" line="237"/>
         <source>&amp;Controlling person present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="236"/>
+        <location filename="../views/arrivals/quick.py" line="238"/>
         <source>&amp;Visible distress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="242"/>
+        <location filename="../views/arrivals/quick.py" line="244"/>
         <source>This person may already be registered: Enter on one adds this arrival to that person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="248"/>
+        <location filename="../views/arrivals/quick.py" line="250"/>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="250"/>
+        <location filename="../views/arrivals/quick.py" line="252"/>
         <source>&amp;Use the selected person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="253"/>
+        <location filename="../views/arrivals/quick.py" line="255"/>
         <source>A &amp;new person, not one of these</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="263"/>
+        <location filename="../views/arrivals/quick.py" line="265"/>
         <source>Why the arrival was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="312"/>
         <source>Bus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="312"/>
         <source>Truck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="312"/>
         <source>Van</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="311"/>
+        <location filename="../views/arrivals/quick.py" line="313"/>
         <source>On foot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="315"/>
+        <location filename="../views/arrivals/quick.py" line="317"/>
         <source>No group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="337"/>
+        <location filename="../views/arrivals/quick.py" line="339"/>
         <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="357"/>
+        <location filename="../views/arrivals/quick.py" line="359"/>
         <source>No household (or the list&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="359"/>
+        <location filename="../views/arrivals/quick.py" line="361"/>
         <source>Household: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="360"/>
+        <location filename="../views/arrivals/quick.py" line="362"/>
         <source>New household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="389"/>
+        <location filename="../views/arrivals/quick.py" line="391"/>
         <source>A person not on the list: type the details, Enter saves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="439"/>
-        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="446"/>
-        <source>Could not read the document. Re-scan it, or type the details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="450"/>
+        <location filename="../views/arrivals/quick.py" line="451"/>
         <source>The nationality code %1 is not in the country list: register this person with the full registration, which asks the citizenship.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="465"/>
-        <source>Passport read: all check digits correct.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="467"/>
-        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="470"/>
-        <source>The passport has expired.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="471"/>
-        <source>Names are not check-digit protected: confirm them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="531"/>
+        <location filename="../views/arrivals/quick.py" line="525"/>
         <source>Destination province: not in the list. Choose one of the provinces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="534"/>
+        <location filename="../views/arrivals/quick.py" line="528"/>
         <source>Interpreter&apos;s language: not in the list. Choose a language, or type its ISO 639 code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="612"/>
+        <location filename="../views/arrivals/quick.py" line="606"/>
         <source>female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="612"/>
+        <location filename="../views/arrivals/quick.py" line="606"/>
         <source>male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="612"/>
+        <location filename="../views/arrivals/quick.py" line="606"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="617"/>
+        <location filename="../views/arrivals/quick.py" line="611"/>
         <source>%1 · %2 · born %3 · last arrival %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="651"/>
+        <location filename="../views/arrivals/quick.py" line="645"/>
         <source>Saved. %1 queue places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="653"/>
+        <location filename="../views/arrivals/quick.py" line="647"/>
         <source>accompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="653"/>
+        <location filename="../views/arrivals/quick.py" line="647"/>
         <source>separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="654"/>
+        <location filename="../views/arrivals/quick.py" line="648"/>
         <source>unaccompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="655"/>
+        <location filename="../views/arrivals/quick.py" line="649"/>
         <source>Child: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="659"/>
+        <location filename="../views/arrivals/quick.py" line="653"/>
         <source>Guardian: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6845,16 +6818,26 @@
     </message>
     <message>
         <location filename="../dialogs/slip_check.py" line="129"/>
+        <source>HQ&apos;s keys as of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="131"/>
         <source>HQ&apos;s list of other checkpoints&apos; keys is past its expiry: sync with HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/slip_check.py" line="136"/>
+        <location filename="../dialogs/slip_check.py" line="133"/>
+        <source>That list is more than %1 days old: a slip signed with a key HQ has revoked since may still show as valid here. Sync with HQ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="142"/>
         <source>Sex: %1 · Age at arrival: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/slip_check.py" line="138"/>
+        <location filename="../dialogs/slip_check.py" line="144"/>
         <source>%1 to %2 — %3</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,7 +22,7 @@
         <location filename="../views/person_record.py" line="214"/>
         <location filename="../views/person_record.py" line="215"/>
         <location filename="../views/person_record.py" line="275"/>
-        <location filename="../views/supervisor/data.py" line="235"/>
+        <location filename="../views/supervisor/data.py" line="243"/>
         <location filename="../windows/main_window.py" line="229"/>
         <location filename="../wizards/registration/review.py" line="40"/>
         <location filename="../wizards/registration/review.py" line="93"/>
@@ -122,8 +122,8 @@
     </message>
     <message>
         <location filename="../views/arrivals/__init__.py" line="34"/>
-        <source>Station &amp;queue</source>
-        <translation>ជួររង់ចាំនៅស្ថានីយ (&amp;Q)</translation>
+        <source>S&amp;tation queue</source>
+        <translation>ជួររង់ចាំនៅស្ថានីយ (&amp;T)</translation>
     </message>
     <message>
         <location filename="../views/arrivals/__init__.py" line="37"/>
@@ -2832,112 +2832,112 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../views/supervisor/data.py" line="39"/>
+        <location filename="../views/supervisor/data.py" line="40"/>
         <source>Persons</source>
         <translation type="unfinished">បុគ្គល</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="40"/>
+        <location filename="../views/supervisor/data.py" line="41"/>
         <source>Arrivals</source>
         <translation type="unfinished">ការមកដល់</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="41"/>
+        <location filename="../views/supervisor/data.py" line="42"/>
         <source>Trafficking screens</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="42"/>
+        <location filename="../views/supervisor/data.py" line="43"/>
         <source>TB screens</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="43"/>
+        <location filename="../views/supervisor/data.py" line="44"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="44"/>
+        <location filename="../views/supervisor/data.py" line="45"/>
         <source>Events in the log</source>
         <translation type="unfinished">ព្រឹត្តិការណ៍ក្នុងកំណត់ហេតុ</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="45"/>
+        <location filename="../views/supervisor/data.py" line="46"/>
         <source>Events not yet sent to HQ</source>
         <translation type="unfinished">ព្រឹត្តិការណ៍មិនទាន់ផ្ញើទៅទីស្នាក់ការកណ្តាល (HQ)</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="46"/>
+        <location filename="../views/supervisor/data.py" line="47"/>
         <source>Users</source>
         <translation type="unfinished">អ្នកប្រើ</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="47"/>
+        <location filename="../views/supervisor/data.py" line="48"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished">ការចុះឈ្មោះមិនទាន់បញ្ចប់</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="69"/>
+        <location filename="../views/supervisor/data.py" line="72"/>
         <source>This store</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="78"/>
+        <location filename="../views/supervisor/data.py" line="81"/>
         <source>&amp;Export CSV…</source>
         <translation type="unfinished">នាំចេញ CSV (&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="78"/>
+        <location filename="../views/supervisor/data.py" line="81"/>
         <source>Export the records as a CSV file</source>
         <translation type="unfinished">នាំចេញកំណត់ត្រាជាឯកសារ CSV</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="79"/>
+        <location filename="../views/supervisor/data.py" line="82"/>
         <source>&amp;Back up…</source>
         <translation type="unfinished">បម្រុងទុក (&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="79"/>
+        <location filename="../views/supervisor/data.py" line="82"/>
         <source>Write an encrypted backup</source>
         <translation type="unfinished">សរសេរច្បាប់ចម្លងបម្រុងទុកដែលបានអ៊ិនគ្រីប</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="80"/>
+        <location filename="../views/supervisor/data.py" line="83"/>
         <source>&amp;Verify</source>
         <translation type="unfinished">ផ្ទៀងផ្ទាត់ (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="80"/>
+        <location filename="../views/supervisor/data.py" line="83"/>
         <source>Verify the store</source>
         <translation type="unfinished">ផ្ទៀងផ្ទាត់មូលដ្ឋានទិន្នន័យ</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="87"/>
+        <location filename="../views/supervisor/data.py" line="90"/>
         <source>Result</source>
         <translation type="unfinished">លទ្ធផល</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="89"/>
+        <location filename="../views/supervisor/data.py" line="92"/>
         <source>Warning</source>
         <translation type="unfinished">ការព្រមាន</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="91"/>
+        <location filename="../views/supervisor/data.py" line="94"/>
         <source>Error</source>
         <translation type="unfinished">កំហុស</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="94"/>
+        <location filename="../views/supervisor/data.py" line="97"/>
         <source>Problems found</source>
         <translation type="unfinished">បញ្ហាដែលបានរកឃើញ</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="178"/>
+        <location filename="../views/supervisor/data.py" line="186"/>
         <source>That file already exists. Nothing was overwritten: choose a new name.</source>
         <translation type="unfinished">ឯកសារនោះមានរួចហើយ។ គ្មានអ្វីត្រូវបានសរសេរជាន់ទេ៖ សូមជ្រើសរើសឈ្មោះថ្មី។</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="194"/>
+        <location filename="../views/supervisor/data.py" line="202"/>
         <source>%n row(s) written to %1.</source>
         <translation type="unfinished">
             <numerusform>បានសរសេរ %n ជួរ ទៅក្នុង %1។</numerusform>
@@ -2945,27 +2945,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="195"/>
+        <location filename="../views/supervisor/data.py" line="203"/>
         <source>This file is NOT encrypted. Keep it only on an encrypted disk, never send it by e-mail or chat, and delete it when you are done.</source>
         <translation type="unfinished">ឯកសារនេះ មិនត្រូវបានអ៊ិនគ្រីបទេ។ សូមរក្សាទុកវាតែនៅលើថាសដែលបានអ៊ិនគ្រីបប៉ុណ្ណោះ កុំផ្ញើវាតាមអ៊ីមែល ឬកម្មវិធីជជែកជាដាច់ខាត ហើយលុបវាចោលនៅពេលប្រើរួច។</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="211"/>
+        <location filename="../views/supervisor/data.py" line="219"/>
         <source>Encrypted backup written to %1. Its key file %2 is beside it: keep the two together.</source>
         <translation type="unfinished">បានសរសេរច្បាប់ចម្លងបម្រុងទុកដែលបានអ៊ិនគ្រីប ទៅ %1។ ឯកសារសោរបស់វា %2 នៅជាប់ជាមួយ៖ សូមរក្សាឯកសារទាំងពីរនៅជាមួយគ្នា។</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="223"/>
+        <location filename="../views/supervisor/data.py" line="231"/>
         <source>Checking the store…</source>
         <translation type="unfinished">កំពុងពិនិត្យមូលដ្ឋានទិន្នន័យ…</translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="229"/>
+        <location filename="../views/supervisor/data.py" line="237"/>
         <source>OK: the store passed every check (%1 events, %2 persons).</source>
         <translation type="unfinished">ត្រឹមត្រូវ៖ មូលដ្ឋានទិន្នន័យឆ្លងកាត់ការពិនិត្យទាំងអស់ (ព្រឹត្តិការណ៍ %1, បុគ្គល %2 នាក់)។</translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="233"/>
+        <location filename="../views/supervisor/data.py" line="241"/>
         <source>%n problem(s) found. Do not delete anything; tell HQ.</source>
         <translation type="unfinished">
             <numerusform>រកឃើញបញ្ហា %n។ កុំលុបអ្វីទាំងអស់ សូមជូនដំណឹងទៅទីស្នាក់ការកណ្តាល (HQ)។</numerusform>
@@ -4241,142 +4241,112 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../wizards/registration/identity.py" line="43"/>
+        <location filename="../wizards/registration/identity.py" line="44"/>
         <source>Identity</source>
         <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="44"/>
+        <location filename="../wizards/registration/identity.py" line="45"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែន (ម៉ាស៊ីនអាននឹងវាយចូលក្នុងប្រអប់ទីមួយ) ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="48"/>
+        <location filename="../wizards/registration/identity.py" line="49"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished">តំបន់អានដោយម៉ាស៊ីន (MRZ) នៃលិខិតឆ្លងដែន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="49"/>
+        <location filename="../wizards/registration/identity.py" line="50"/>
         <source>Scan passport here</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែននៅទីនេះ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="61"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="61"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="61"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="62"/>
+        <location filename="../wizards/registration/identity.py" line="63"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="63"/>
+        <location filename="../wizards/registration/identity.py" line="64"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="78"/>
+        <location filename="../wizards/registration/identity.py" line="79"/>
         <source>Possible duplicates</source>
         <translation type="unfinished">កំណត់ត្រាដែលអាចស្ទួន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="79"/>
+        <location filename="../wizards/registration/identity.py" line="80"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished">បុគ្គលនេះប្រហែលជាបានចុះឈ្មោះរួចហើយ៖</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="80"/>
+        <location filename="../wizards/registration/identity.py" line="81"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished">បន្ថែមការមកដល់នេះ ទៅបុគ្គលដែលបានជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="84"/>
+        <location filename="../wizards/registration/identity.py" line="85"/>
         <source>No, register a new person</source>
         <translation type="unfinished">ទេ ចុះឈ្មោះជាបុគ្គលថ្មី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="139"/>
-        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
-        <translation>ការស្កេនបានមកក្នុងប្លង់ក្តារចុចផ្សេង មិនមែនភាសាអង់គ្លេសទេ។ សូមប្តូរក្តារចុចទៅភាសាអង់គ្លេស (Win+Space) រួចស្កេនម្តងទៀត។</translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="148"/>
-        <source>Could not read the document. Re-scan it, or type the details.</source>
-        <translation type="unfinished">មិនអាចអានឯកសារបានទេ។ សូមស្កេនម្តងទៀត ឬវាយព័ត៌មានដោយដៃ។</translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="152"/>
-        <source>Passport read: all check digits correct.</source>
-        <translation type="unfinished">បានអានលិខិតឆ្លងដែន៖ ខ្ទង់ផ្ទៀងផ្ទាត់ទាំងអស់ត្រឹមត្រូវ។</translation>
-    </message>
-    <message>
         <location filename="../wizards/registration/identity.py" line="154"/>
-        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
-        <translation type="unfinished">ខ្ទង់ផ្ទៀងផ្ទាត់ខ្លះមិនត្រូវគ្នា (%1)៖ សូមស្កេនម្តងទៀត ឬពិនិត្យចំណុចព័ត៌មានដោយដៃ។ នេះមិនមែនជាភស្តុតាងនៃការក្លែងបន្លំទេ។</translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="157"/>
-        <source>The passport has expired.</source>
-        <translation type="unfinished">លិខិតឆ្លងដែនផុតសុពលភាពហើយ។</translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="158"/>
-        <source>Names are not check-digit protected: confirm them.</source>
-        <translation type="unfinished">ឈ្មោះមិនត្រូវបានការពារដោយខ្ទង់ផ្ទៀងផ្ទាត់ទេ៖ សូមផ្ទៀងផ្ទាត់ឈ្មោះម្តងទៀត។</translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="161"/>
         <source>The nationality code %1 is not in the country list: choose the citizenship.</source>
         <translation type="unfinished">លេខកូដសញ្ជាតិ %1 មិនមាននៅក្នុងបញ្ជីប្រទេសទេ៖ សូមជ្រើសរើសសញ្ជាតិ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="204"/>
+        <location filename="../wizards/registration/identity.py" line="197"/>
         <source>Choose the citizenship: the document&apos;s nationality code is not in the country list.</source>
         <translation type="unfinished">សូមជ្រើសរើសសញ្ជាតិ៖ លេខកូដសញ្ជាតិរបស់ឯកសារមិនមាននៅក្នុងបញ្ជីប្រទេសទេ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="214"/>
+        <location filename="../wizards/registration/identity.py" line="207"/>
         <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
         <translation type="unfinished">ពិនិត្យប្រអប់ដែលបានសម្គាល់ជាមួយលិខិតឆ្លងដែន រួចចុច Enter លើប្រអប់នីមួយៗ (ខ្ទង់ផ្ទៀងផ្ទាត់មួយមិនត្រូវគ្នា)។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="251"/>
+        <location filename="../wizards/registration/identity.py" line="244"/>
         <source>same document</source>
         <translation type="unfinished">ឯកសារដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="252"/>
+        <location filename="../wizards/registration/identity.py" line="245"/>
         <source>same name and birth date</source>
         <translation type="unfinished">ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="253"/>
+        <location filename="../wizards/registration/identity.py" line="246"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished">ឈ្មោះខ្មែរ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="254"/>
+        <location filename="../wizards/registration/identity.py" line="247"/>
         <source>similar name</source>
         <translation type="unfinished">ឈ្មោះស្រដៀងគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="254"/>
+        <location filename="../wizards/registration/identity.py" line="247"/>
         <source>same phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="282"/>
+        <location filename="../wizards/registration/identity.py" line="275"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished">ការមកដល់ថ្មី សម្រាប់បុគ្គលដែលបានចុះឈ្មោះរួចហើយ។</translation>
     </message>
@@ -4997,6 +4967,39 @@
         <location filename="../dialogs/users.py" line="60"/>
         <source>Current passphrase</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់បច្ចុប្បន្ន</translation>
+    </message>
+</context>
+<context>
+    <name>PassportScan</name>
+    <message>
+        <location filename="../passport_scan.py" line="26"/>
+        <source>Passport read: all check digits correct.</source>
+        <translation type="unfinished">បានអានលិខិតឆ្លងដែន៖ ខ្ទង់ផ្ទៀងផ្ទាត់ទាំងអស់ត្រឹមត្រូវ។</translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="28"/>
+        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
+        <translation type="unfinished">ខ្ទង់ផ្ទៀងផ្ទាត់ខ្លះមិនត្រូវគ្នា (%1)៖ សូមស្កេនម្តងទៀត ឬពិនិត្យចំណុចព័ត៌មានដោយដៃ។ នេះមិនមែនជាភស្តុតាងនៃការក្លែងបន្លំទេ។</translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="32"/>
+        <source>The passport has expired.</source>
+        <translation type="unfinished">លិខិតឆ្លងដែនផុតសុពលភាពហើយ។</translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="33"/>
+        <source>Names are not check-digit protected: confirm them.</source>
+        <translation type="unfinished">ឈ្មោះមិនត្រូវបានការពារដោយខ្ទង់ផ្ទៀងផ្ទាត់ទេ៖ សូមផ្ទៀងផ្ទាត់ឈ្មោះម្តងទៀត។</translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="39"/>
+        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
+        <translation>ការស្កេនបានមកក្នុងប្លង់ក្តារចុចផ្សេង មិនមែនភាសាអង់គ្លេសទេ។ សូមប្តូរក្តារចុចទៅភាសាអង់គ្លេស (Win+Space) រួចស្កេនម្តងទៀត។</translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="45"/>
+        <source>Could not read the document. Re-scan it, or type the details.</source>
+        <translation type="unfinished">មិនអាចអានឯកសារបានទេ។ សូមស្កេនម្តងទៀត ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
 </context>
 <context>
@@ -5739,367 +5742,337 @@
 <context>
     <name>QuickRegistrationForm</name>
     <message>
-        <location filename="../views/arrivals/quick.py" line="129"/>
+        <location filename="../views/arrivals/quick.py" line="131"/>
         <source>Group</source>
         <translation>ក្រុម</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="133"/>
+        <location filename="../views/arrivals/quick.py" line="135"/>
         <source>Import a &amp;list…</source>
         <translation>នាំចូលបញ្ជី… (&amp;L)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="137"/>
+        <location filename="../views/arrivals/quick.py" line="139"/>
         <source>New &amp;group… (Ctrl+G)</source>
         <translation>ក្រុមថ្មី… (&amp;G) (Ctrl+G)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="142"/>
-        <source>&amp;Add a person not on the list (Ctrl+N)</source>
-        <translation>បន្ថែមបុគ្គលដែលមិនមានក្នុងបញ្ជី (&amp;A) (Ctrl+N)</translation>
+        <location filename="../views/arrivals/quick.py" line="144"/>
+        <source>&amp;Add a person not on the list (Ctrl+Shift+N)</source>
+        <translation>បន្ថែមបុគ្គលដែលមិនមានក្នុងបញ្ជី (&amp;A) (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="152"/>
+        <location filename="../views/arrivals/quick.py" line="154"/>
         <source>Rows of the list waiting for registration</source>
         <translation>ជួរនៃបញ្ជីដែលកំពុងរង់ចាំការចុះឈ្មោះ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="158"/>
+        <location filename="../views/arrivals/quick.py" line="160"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished">តំបន់អានដោយម៉ាស៊ីន (MRZ) នៃលិខិតឆ្លងដែន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="159"/>
+        <location filename="../views/arrivals/quick.py" line="161"/>
         <source>Scan passport here</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែននៅទីនេះ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="168"/>
+        <location filename="../views/arrivals/quick.py" line="170"/>
         <source>Family name</source>
         <translation type="unfinished">នាមត្រកូល</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="168"/>
+        <location filename="../views/arrivals/quick.py" line="170"/>
         <source>Given names</source>
         <translation type="unfinished">នាមខ្លួន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="169"/>
+        <location filename="../views/arrivals/quick.py" line="171"/>
         <source>Name in Khmer</source>
         <translation type="unfinished">ឈ្មោះជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="169"/>
+        <location filename="../views/arrivals/quick.py" line="171"/>
         <source>Date of birth</source>
         <translation type="unfinished">ថ្ងៃខែឆ្នាំកំណើត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="170"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Document number</source>
         <translation type="unfinished">លេខឯកសារ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="171"/>
+        <location filename="../views/arrivals/quick.py" line="173"/>
         <source>Phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="171"/>
+        <location filename="../views/arrivals/quick.py" line="173"/>
         <source>Destination district</source>
         <translation>ស្រុកគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="172"/>
+        <location filename="../views/arrivals/quick.py" line="174"/>
         <source>Destination commune</source>
         <translation>ឃុំគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="172"/>
+        <location filename="../views/arrivals/quick.py" line="174"/>
         <source>Destination village</source>
         <translation>ភូមិគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="177"/>
-        <location filename="../views/arrivals/quick.py" line="193"/>
+        <location filename="../views/arrivals/quick.py" line="179"/>
+        <location filename="../views/arrivals/quick.py" line="195"/>
         <source>Sex</source>
         <translation type="unfinished">ភេទ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="178"/>
+        <location filename="../views/arrivals/quick.py" line="180"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="178"/>
+        <location filename="../views/arrivals/quick.py" line="180"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="178"/>
-        <location filename="../views/arrivals/quick.py" line="311"/>
+        <location filename="../views/arrivals/quick.py" line="180"/>
+        <location filename="../views/arrivals/quick.py" line="313"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="179"/>
+        <location filename="../views/arrivals/quick.py" line="181"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="182"/>
-        <location filename="../views/arrivals/quick.py" line="191"/>
+        <location filename="../views/arrivals/quick.py" line="184"/>
+        <location filename="../views/arrivals/quick.py" line="193"/>
         <source>Document type</source>
         <translation type="unfinished">ប្រភេទឯកសារ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="184"/>
-        <location filename="../views/arrivals/quick.py" line="195"/>
+        <location filename="../views/arrivals/quick.py" line="186"/>
+        <location filename="../views/arrivals/quick.py" line="197"/>
         <source>Destination province</source>
         <translation>ខេត្តគោលដៅ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="204"/>
+        <location filename="../views/arrivals/quick.py" line="206"/>
         <source>31/12/1990 (or 2533), or an age: 35</source>
         <translation>31/12/1990 (ឬ 2533) ឬអាយុ៖ 35</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="207"/>
+        <location filename="../views/arrivals/quick.py" line="209"/>
         <source>Household</source>
         <translation>គ្រួសារ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="210"/>
+        <location filename="../views/arrivals/quick.py" line="212"/>
         <source>Role in the household</source>
         <translation>តួនាទីក្នុងគ្រួសារ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="213"/>
         <source>Head</source>
         <translation>មេគ្រួសារ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="213"/>
         <source>Spouse</source>
         <translation>ប្តី ឬប្រពន្ធ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="213"/>
         <source>Child</source>
         <translation>កូន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="212"/>
+        <location filename="../views/arrivals/quick.py" line="214"/>
         <source>Other relative</source>
         <translation>សាច់ញាតិផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="219"/>
+        <location filename="../views/arrivals/quick.py" line="221"/>
         <source>Household and role</source>
         <translation>គ្រួសារ និងតួនាទី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="222"/>
-        <location filename="../views/arrivals/quick.py" line="228"/>
+        <location filename="../views/arrivals/quick.py" line="224"/>
+        <location filename="../views/arrivals/quick.py" line="230"/>
         <source>Interpreter&apos;s language (ISO 639)</source>
         <translation>ភាសារបស់អ្នកបកប្រែ (ISO 639)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="232"/>
+        <location filename="../views/arrivals/quick.py" line="234"/>
         <source>&amp;Injured or acutely ill</source>
         <translation>រងរបួស ឬឈឺធ្ងន់ភ្លាមៗ (&amp;I)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="233"/>
+        <location filename="../views/arrivals/quick.py" line="235"/>
         <source>&amp;Pregnant</source>
         <translation>មានផ្ទៃពោះ (&amp;P)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="233"/>
+        <location filename="../views/arrivals/quick.py" line="235"/>
         <source>&amp;Disability</source>
         <translation>ពិការភាព (&amp;D)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="234"/>
+        <location filename="../views/arrivals/quick.py" line="236"/>
         <source>&amp;Older person</source>
         <translation>មនុស្សចាស់ (&amp;O)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="235"/>
+        <location filename="../views/arrivals/quick.py" line="237"/>
         <source>&amp;Controlling person present</source>
         <translation>មានអ្នកគ្រប់គ្រងនៅជាមួយ (&amp;C)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="236"/>
+        <location filename="../views/arrivals/quick.py" line="238"/>
         <source>&amp;Visible distress</source>
         <translation>មានទុក្ខព្រួយច្បាស់ៗ (&amp;V)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="242"/>
+        <location filename="../views/arrivals/quick.py" line="244"/>
         <source>This person may already be registered: Enter on one adds this arrival to that person.</source>
         <translation>បុគ្គលនេះប្រហែលជាបានចុះឈ្មោះរួចហើយ៖ ចុច Enter លើឈ្មោះណាមួយ ដើម្បីបន្ថែមការមកដល់នេះទៅបុគ្គលនោះ។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="248"/>
+        <location filename="../views/arrivals/quick.py" line="250"/>
         <source>Possible duplicates</source>
         <translation type="unfinished">កំណត់ត្រាដែលអាចស្ទួន</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="250"/>
+        <location filename="../views/arrivals/quick.py" line="252"/>
         <source>&amp;Use the selected person</source>
         <translation>ប្រើបុគ្គលដែលបានជ្រើសរើស (&amp;U)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="253"/>
+        <location filename="../views/arrivals/quick.py" line="255"/>
         <source>A &amp;new person, not one of these</source>
         <translation>បុគ្គលថ្មី មិនមែនម្នាក់ក្នុងចំណោមទាំងនេះទេ (&amp;N)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="263"/>
+        <location filename="../views/arrivals/quick.py" line="265"/>
         <source>Why the arrival was not saved</source>
         <translation>ហេតុអ្វីមិនបានរក្សាទុកការមកដល់</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="312"/>
         <source>Bus</source>
         <translation>ឡានក្រុង</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="312"/>
         <source>Truck</source>
         <translation>ឡានដឹក</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="312"/>
         <source>Van</source>
         <translation>ឡានវ៉ាន់</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="311"/>
+        <location filename="../views/arrivals/quick.py" line="313"/>
         <source>On foot</source>
         <translation>ថ្មើរជើង</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="315"/>
+        <location filename="../views/arrivals/quick.py" line="317"/>
         <source>No group</source>
         <translation>គ្មានក្រុម</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="337"/>
+        <location filename="../views/arrivals/quick.py" line="339"/>
         <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
         <translation>រំពឹងទុក %1 · បានចុះឈ្មោះ %2 · បានចាកចេញ %3 · កំពុងរង់ចាំ %4</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="357"/>
+        <location filename="../views/arrivals/quick.py" line="359"/>
         <source>No household (or the list&apos;s)</source>
         <translation>គ្មានគ្រួសារ (ឬតាមបញ្ជី)</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="359"/>
+        <location filename="../views/arrivals/quick.py" line="361"/>
         <source>Household: %1</source>
         <translation>គ្រួសារ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="360"/>
+        <location filename="../views/arrivals/quick.py" line="362"/>
         <source>New household</source>
         <translation>គ្រួសារថ្មី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="389"/>
+        <location filename="../views/arrivals/quick.py" line="391"/>
         <source>A person not on the list: type the details, Enter saves.</source>
         <translation>បុគ្គលដែលមិនមានក្នុងបញ្ជី៖ សូមវាយព័ត៌មាន ហើយចុច Enter ដើម្បីរក្សាទុក។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="439"/>
-        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
-        <translation type="unfinished">ការស្កេនបានមកក្នុងប្លង់ក្តារចុចផ្សេង មិនមែនភាសាអង់គ្លេសទេ។ សូមប្តូរក្តារចុចទៅភាសាអង់គ្លេស (Win+Space) រួចស្កេនម្តងទៀត។</translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="446"/>
-        <source>Could not read the document. Re-scan it, or type the details.</source>
-        <translation type="unfinished">មិនអាចអានឯកសារបានទេ។ សូមស្កេនម្តងទៀត ឬវាយព័ត៌មានដោយដៃ។</translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="450"/>
+        <location filename="../views/arrivals/quick.py" line="451"/>
         <source>The nationality code %1 is not in the country list: register this person with the full registration, which asks the citizenship.</source>
         <translation>លេខកូដសញ្ជាតិ %1 មិនមាននៅក្នុងបញ្ជីប្រទេសទេ៖ សូមចុះឈ្មោះបុគ្គលនេះតាមរយៈការចុះឈ្មោះពេញលេញ ដែលសួរអំពីសញ្ជាតិ។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="465"/>
-        <source>Passport read: all check digits correct.</source>
-        <translation type="unfinished">បានអានលិខិតឆ្លងដែន៖ ខ្ទង់ផ្ទៀងផ្ទាត់ទាំងអស់ត្រឹមត្រូវ។</translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="467"/>
-        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
-        <translation type="unfinished">ខ្ទង់ផ្ទៀងផ្ទាត់ខ្លះមិនត្រូវគ្នា (%1)៖ សូមស្កេនម្តងទៀត ឬពិនិត្យចំណុចព័ត៌មានដោយដៃ។ នេះមិនមែនជាភស្តុតាងនៃការក្លែងបន្លំទេ។</translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="470"/>
-        <source>The passport has expired.</source>
-        <translation type="unfinished">លិខិតឆ្លងដែនផុតសុពលភាពហើយ។</translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="471"/>
-        <source>Names are not check-digit protected: confirm them.</source>
-        <translation type="unfinished">ឈ្មោះមិនត្រូវបានការពារដោយខ្ទង់ផ្ទៀងផ្ទាត់ទេ៖ សូមផ្ទៀងផ្ទាត់ឈ្មោះម្តងទៀត។</translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="531"/>
+        <location filename="../views/arrivals/quick.py" line="525"/>
         <source>Destination province: not in the list. Choose one of the provinces.</source>
         <translation>ខេត្តគោលដៅ៖ មិនមានក្នុងបញ្ជីទេ។ សូមជ្រើសរើសខេត្តមួយក្នុងបញ្ជី។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="534"/>
+        <location filename="../views/arrivals/quick.py" line="528"/>
         <source>Interpreter&apos;s language: not in the list. Choose a language, or type its ISO 639 code.</source>
         <translation>ភាសារបស់អ្នកបកប្រែ៖ មិនមានក្នុងបញ្ជីទេ។ សូមជ្រើសរើសភាសាមួយ ឬវាយលេខកូដ ISO 639 របស់វា។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="612"/>
+        <location filename="../views/arrivals/quick.py" line="606"/>
         <source>female</source>
         <translation>ស្រី</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="612"/>
+        <location filename="../views/arrivals/quick.py" line="606"/>
         <source>male</source>
         <translation>ប្រុស</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="612"/>
+        <location filename="../views/arrivals/quick.py" line="606"/>
         <source>other</source>
         <translation>ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="617"/>
+        <location filename="../views/arrivals/quick.py" line="611"/>
         <source>%1 · %2 · born %3 · last arrival %4</source>
         <translation>%1 · %2 · កើតឆ្នាំ %3 · មកដល់ចុងក្រោយ %4</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="651"/>
+        <location filename="../views/arrivals/quick.py" line="645"/>
         <source>Saved. %1 queue places.</source>
         <translation>បានរក្សាទុក។ កន្លែងក្នុងជួររង់ចាំ %1។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="653"/>
+        <location filename="../views/arrivals/quick.py" line="647"/>
         <source>accompanied</source>
         <translation>មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="653"/>
+        <location filename="../views/arrivals/quick.py" line="647"/>
         <source>separated</source>
         <translation>បែកពីឪពុកម្តាយ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="654"/>
+        <location filename="../views/arrivals/quick.py" line="648"/>
         <source>unaccompanied</source>
         <translation>គ្មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="655"/>
+        <location filename="../views/arrivals/quick.py" line="649"/>
         <source>Child: %1.</source>
         <translation>កុមារ៖ %1។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="659"/>
+        <location filename="../views/arrivals/quick.py" line="653"/>
         <source>Guardian: %1.</source>
         <translation>អាណាព្យាបាល៖ %1។</translation>
     </message>
@@ -6927,16 +6900,26 @@
     </message>
     <message>
         <location filename="../dialogs/slip_check.py" line="129"/>
+        <source>HQ&apos;s keys as of %1.</source>
+        <translation>កូនសោរបស់ទីស្នាក់ការកណ្តាល គិតត្រឹមថ្ងៃទី %1។</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="131"/>
         <source>HQ&apos;s list of other checkpoints&apos; keys is past its expiry: sync with HQ.</source>
         <translation>បញ្ជីកូនសោនៃច្រកត្រួតពិនិត្យផ្សេងទៀតរបស់ទីស្នាក់ការកណ្តាល ហួសកាលកំណត់ហើយ៖ សូមធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល។</translation>
     </message>
     <message>
-        <location filename="../dialogs/slip_check.py" line="136"/>
+        <location filename="../dialogs/slip_check.py" line="133"/>
+        <source>That list is more than %1 days old: a slip signed with a key HQ has revoked since may still show as valid here. Sync with HQ.</source>
+        <translation>បញ្ជីនោះចាស់ជាង %1 ថ្ងៃហើយ៖ ប័ណ្ណដែលចុះហត្ថលេខាដោយកូនសោដែលទីស្នាក់ការកណ្តាលបានដកហូតចាប់តាំងពីពេលនោះ អាចនៅតែបង្ហាញថាត្រឹមត្រូវនៅទីនេះ។ សូមធ្វើសមកាលកម្មជាមួយទីស្នាក់ការកណ្តាល។</translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="142"/>
         <source>Sex: %1 · Age at arrival: %2</source>
         <translation>ភេទ៖ %1 · អាយុពេលមកដល់៖ %2</translation>
     </message>
     <message>
-        <location filename="../dialogs/slip_check.py" line="138"/>
+        <location filename="../dialogs/slip_check.py" line="144"/>
         <source>%1 to %2 — %3</source>
         <translation>%1 ទៅ %2 — %3</translation>
     </message>
