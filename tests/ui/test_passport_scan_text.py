@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.ui_helpers import wait_idle
+from tests.support.ui_helpers import show_active, wait_idle
 from tests.ui.test_quick_form_ui import open_form
 from tests.ui.test_wizard_keyboard import focused, khm_passport, reader_scan
-from tests.ui.test_wizard_keyboard import wizard  # noqa: F401  (the wizard fixture, shared)
 from ui.i18n import set_language
 from ui.qt import QApplication, Qt, QWidget
 
@@ -21,6 +20,22 @@ def _khmer(text: str) -> bool:
 def _damaged(lines: tuple[str, str]) -> tuple[str, str]:
     l2 = lines[1]
     return lines[0], l2[:9] + ("1" if l2[9] != "1" else "2") + l2[10:]     # the document number's check digit
+
+
+@pytest.fixture
+def wizard(qtbot, make_ctx):
+    """wizard() -> (the registration wizard on its identity page, its context)."""
+    from checkpoint.workflows.registration import RegistrationFlow
+    from ui.wizards.registration import RegistrationWizard
+
+    def _make():
+        ctx = make_ctx("sokha")
+        w = RegistrationWizard(ctx, RegistrationFlow(now=ctx.session.store.clock.now(),
+                                                     station_id="POIPET_INTL_CHECKPOINT"))
+        qtbot.addWidget(w)
+        show_active(qtbot, w)
+        return w, ctx
+    return _make
 
 
 @pytest.fixture(params=["en", "km"])
