@@ -11,6 +11,7 @@ import pytest
 from checkpoint.mrz import check_digit
 from tests.support.ui_helpers import Keyboard, show_active, type_text, wait_idle
 from ui.qt import QApplication, Qt
+from ui.text import local_date
 from ui.views.arrivals import ArrivalsView
 from ui.views.arrivals.group_dialog import GroupDialog
 
@@ -160,7 +161,9 @@ def test_a_repeat_returnee_is_offered_inline_and_chosen(qtbot, make_ctx, runner)
     assert form.dups.isVisible() and form.dups.hasFocus()
     assert form.dups.count() == 1
     last = runner.run_sync(ctx.session.records.search, "NGET SAMBATH")[0].last_arrival_at
-    assert last and form.dups.item(0).text() == f"NGET SAMBATH · male · born 1988 · last arrival {last[:10]}"
+    site = ctx.session.site.checkpoint_name
+    assert last and form.dups.item(0).text() == \
+        f"NGET SAMBATH · male · born 1988 · last arrival {local_date(last)} at {site}"
     assert persons(runner, ctx) == before                           # nothing saved while the officer chooses
     kb.press(Qt.Key.Key_Return)                                     # Enter on the offered person: use it
     wait_idle(qtbot, ctx)

@@ -5664,337 +5664,337 @@
 <context>
     <name>QuickRegistrationForm</name>
     <message>
-        <location filename="../views/arrivals/quick.py" line="131"/>
+        <location filename="../views/arrivals/quick.py" line="133"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="135"/>
+        <location filename="../views/arrivals/quick.py" line="137"/>
         <source>Import a &amp;list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="139"/>
+        <location filename="../views/arrivals/quick.py" line="141"/>
         <source>New &amp;group… (Ctrl+G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="144"/>
+        <location filename="../views/arrivals/quick.py" line="146"/>
         <source>&amp;Add a person not on the list (Ctrl+Shift+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="154"/>
+        <location filename="../views/arrivals/quick.py" line="156"/>
         <source>Rows of the list waiting for registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="160"/>
+        <location filename="../views/arrivals/quick.py" line="162"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="161"/>
+        <location filename="../views/arrivals/quick.py" line="163"/>
         <source>Scan passport here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="170"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Family name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="170"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Given names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="171"/>
+        <location filename="../views/arrivals/quick.py" line="173"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="171"/>
+        <location filename="../views/arrivals/quick.py" line="173"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="172"/>
+        <location filename="../views/arrivals/quick.py" line="174"/>
         <source>Document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="173"/>
+        <location filename="../views/arrivals/quick.py" line="175"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="173"/>
+        <location filename="../views/arrivals/quick.py" line="175"/>
         <source>Destination district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="174"/>
+        <location filename="../views/arrivals/quick.py" line="176"/>
         <source>Destination commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="174"/>
+        <location filename="../views/arrivals/quick.py" line="176"/>
         <source>Destination village</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="179"/>
-        <location filename="../views/arrivals/quick.py" line="195"/>
+        <location filename="../views/arrivals/quick.py" line="181"/>
+        <location filename="../views/arrivals/quick.py" line="197"/>
         <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="180"/>
+        <location filename="../views/arrivals/quick.py" line="182"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="180"/>
+        <location filename="../views/arrivals/quick.py" line="182"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="180"/>
-        <location filename="../views/arrivals/quick.py" line="313"/>
+        <location filename="../views/arrivals/quick.py" line="182"/>
+        <location filename="../views/arrivals/quick.py" line="315"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="181"/>
+        <location filename="../views/arrivals/quick.py" line="183"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="184"/>
-        <location filename="../views/arrivals/quick.py" line="193"/>
+        <location filename="../views/arrivals/quick.py" line="186"/>
+        <location filename="../views/arrivals/quick.py" line="195"/>
         <source>Document type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="186"/>
-        <location filename="../views/arrivals/quick.py" line="197"/>
+        <location filename="../views/arrivals/quick.py" line="188"/>
+        <location filename="../views/arrivals/quick.py" line="199"/>
         <source>Destination province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="206"/>
+        <location filename="../views/arrivals/quick.py" line="208"/>
         <source>31/12/1990 (or 2533), or an age: 35</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="209"/>
+        <location filename="../views/arrivals/quick.py" line="211"/>
         <source>Household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="212"/>
+        <location filename="../views/arrivals/quick.py" line="214"/>
         <source>Role in the household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="213"/>
+        <location filename="../views/arrivals/quick.py" line="215"/>
         <source>Head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="213"/>
+        <location filename="../views/arrivals/quick.py" line="215"/>
         <source>Spouse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="213"/>
+        <location filename="../views/arrivals/quick.py" line="215"/>
         <source>Child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="214"/>
+        <location filename="../views/arrivals/quick.py" line="216"/>
         <source>Other relative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="221"/>
+        <location filename="../views/arrivals/quick.py" line="223"/>
         <source>Household and role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="224"/>
-        <location filename="../views/arrivals/quick.py" line="230"/>
+        <location filename="../views/arrivals/quick.py" line="226"/>
+        <location filename="../views/arrivals/quick.py" line="232"/>
         <source>Interpreter&apos;s language (ISO 639)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="234"/>
+        <location filename="../views/arrivals/quick.py" line="236"/>
         <source>&amp;Injured or acutely ill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="235"/>
+        <location filename="../views/arrivals/quick.py" line="237"/>
         <source>&amp;Pregnant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="235"/>
+        <location filename="../views/arrivals/quick.py" line="237"/>
         <source>&amp;Disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="236"/>
+        <location filename="../views/arrivals/quick.py" line="238"/>
         <source>&amp;Older person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="237"/>
+        <location filename="../views/arrivals/quick.py" line="239"/>
         <source>&amp;Controlling person present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="238"/>
+        <location filename="../views/arrivals/quick.py" line="240"/>
         <source>&amp;Visible distress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="244"/>
+        <location filename="../views/arrivals/quick.py" line="246"/>
         <source>This person may already be registered: Enter on one adds this arrival to that person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="250"/>
+        <location filename="../views/arrivals/quick.py" line="252"/>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="252"/>
+        <location filename="../views/arrivals/quick.py" line="254"/>
         <source>&amp;Use the selected person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="255"/>
+        <location filename="../views/arrivals/quick.py" line="257"/>
         <source>A &amp;new person, not one of these</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="265"/>
+        <location filename="../views/arrivals/quick.py" line="267"/>
         <source>Why the arrival was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="312"/>
+        <location filename="../views/arrivals/quick.py" line="314"/>
         <source>Bus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="312"/>
+        <location filename="../views/arrivals/quick.py" line="314"/>
         <source>Truck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="312"/>
+        <location filename="../views/arrivals/quick.py" line="314"/>
         <source>Van</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="313"/>
+        <location filename="../views/arrivals/quick.py" line="315"/>
         <source>On foot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="317"/>
+        <location filename="../views/arrivals/quick.py" line="319"/>
         <source>No group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="339"/>
+        <location filename="../views/arrivals/quick.py" line="341"/>
         <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="359"/>
+        <location filename="../views/arrivals/quick.py" line="361"/>
         <source>No household (or the list&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="361"/>
+        <location filename="../views/arrivals/quick.py" line="363"/>
         <source>Household: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="362"/>
+        <location filename="../views/arrivals/quick.py" line="364"/>
         <source>New household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="391"/>
+        <location filename="../views/arrivals/quick.py" line="393"/>
         <source>A person not on the list: type the details, Enter saves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="451"/>
+        <location filename="../views/arrivals/quick.py" line="453"/>
         <source>The nationality code %1 is not in the country list: register this person with the full registration, which asks the citizenship.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="525"/>
+        <location filename="../views/arrivals/quick.py" line="536"/>
         <source>Destination province: not in the list. Choose one of the provinces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="528"/>
+        <location filename="../views/arrivals/quick.py" line="539"/>
         <source>Interpreter&apos;s language: not in the list. Choose a language, or type its ISO 639 code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="606"/>
+        <location filename="../views/arrivals/quick.py" line="618"/>
         <source>female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="606"/>
+        <location filename="../views/arrivals/quick.py" line="618"/>
         <source>male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="606"/>
+        <location filename="../views/arrivals/quick.py" line="618"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="611"/>
-        <source>%1 · %2 · born %3 · last arrival %4</source>
+        <location filename="../views/arrivals/quick.py" line="623"/>
+        <source>%1 · %2 · born %3 · last arrival %4 at %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="645"/>
+        <location filename="../views/arrivals/quick.py" line="658"/>
         <source>Saved. %1 queue places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="647"/>
+        <location filename="../views/arrivals/quick.py" line="660"/>
         <source>accompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="647"/>
+        <location filename="../views/arrivals/quick.py" line="660"/>
         <source>separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="648"/>
+        <location filename="../views/arrivals/quick.py" line="661"/>
         <source>unaccompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="649"/>
+        <location filename="../views/arrivals/quick.py" line="662"/>
         <source>Child: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="653"/>
+        <location filename="../views/arrivals/quick.py" line="666"/>
         <source>Guardian: %1.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,8 +12,9 @@ Also, keyboard first:
 - A passport's machine-readable zone scanned into the MRZ box fills names, sex, date of birth and document (parsed
   by the registration flow's own ``apply_mrz``, as in the full registration).
 - Before a new person is saved, possible repeat returnees (``registrations.find_duplicates``, logged as a
-  "duplicates" read) are offered inline: Enter (or Alt+U) on one adds this arrival to that person, Alt+N saves a
-  new person all the same.
+  "duplicates" read) are offered inline, each with the day and checkpoint of her last arrival: Enter (or Alt+U) on
+  one adds this arrival to that person, with the phone and destination typed here recorded as a correction of her
+  record (``quick_register(person_updates=...)``); Alt+N saves a new person all the same.
 - After saving a child, the child's status (accompanied, separated, unaccompanied) and guardian are shown.
 
 An adult with no document whose row is complete: Enter, the phone number, Enter (≤ 15 key presses; counted in
@@ -58,6 +59,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.text import local_date
 from ui.views.arrivals.group_dialog import GroupDialog
 from ui.views.arrivals.import_dialog import ImportDialog
 from ui.widgets.fields import CodeCombo, ErrorLabel
@@ -513,6 +515,15 @@ class QuickRegistrationForm(QWidget):
         out.update(self.mrz_extra)
         return out
 
+    def contact_typed(self) -> dict[str, Any]:
+        """The phone and destination on the form (what is filled in), for a repeat returnee chosen from the possible
+        duplicates: the service records what differs from her record as a correction of it."""
+        out = {f: self.fields[f].text().strip() for f in ("phone", *_DESTINATIONS) if self.fields[f].text().strip()}
+        province = _typed_code(self.province)
+        if province:
+            out["home_province"] = province
+        return out
+
     def _probe(self) -> dict[str, Any]:
         p = {**(self.row or {}).get("person", {}), **self.typed_person()} if self.row else self.typed_person()
         if "age_years" in p:
@@ -573,6 +584,7 @@ class QuickRegistrationForm(QWidget):
                               or self.language.currentText().strip() or None}
         if self.person_id is not None:
             kw["person_id"] = self.person_id
+            kw["person_updates"] = self.contact_typed() or None   # her new phone and destination: kept, not lost
         elif self.row is not None:
             kw["person"] = self.person_changes() or None
         else:
@@ -607,9 +619,10 @@ class QuickRegistrationForm(QWidget):
         for d in dups:
             name = " ".join(x for x in (d.family_name, d.given_names) if x)
             year = (d.date_of_birth or "")[:4] or "?"
-            last = (d.last_arrival_at or "")[:10] or "—"
-            text = self.tr("%1 · %2 · born %3 · last arrival %4").replace("%1", f"{name} {d.name_khmer}".strip()) \
-                .replace("%2", sexes.get(d.sex, "?")).replace("%3", year).replace("%4", last)
+            last = local_date(d.last_arrival_at) if d.last_arrival_at else "—"   # the local day, not UTC's
+            text = self.tr("%1 · %2 · born %3 · last arrival %4 at %5") \
+                .replace("%1", f"{name} {d.name_khmer}".strip()).replace("%2", sexes.get(d.sex, "?")) \
+                .replace("%3", year).replace("%4", last).replace("%5", d.last_arrival_checkpoint or "?")
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, d.id)
             self.dups.addItem(it)
