@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from checkpoint.cli import EXIT_DATA, EXIT_OK, UsageError, emit
+from checkpoint.services.slipcheck import KEYS_STALE_DAYS
 from checkpoint.slips import MAX_TOKEN_CHARS
 
 __all__ = ["add_slip_commands", "cmd_verify_slip"]
@@ -44,7 +45,10 @@ def cmd_verify_slip(args: argparse.Namespace) -> int:
                + f", {p.sex}, age {p.age_at_arrival if p.age_at_arrival is not None else '?'}; {p.kind} referral to "
                f"{p.agency_en} ({p.status})." if p else f" {v.details_en}")
         print(f"Slip valid: printed at {v.checkpoint_name} on {v.issued}, valid until {v.expires}.{who}"
-              + (" (HQ's list of other checkpoints' keys is past its expiry: sync with HQ.)" if v.keys_expired else ""))
+              + (f" HQ's keys as of {v.keys_as_of}." if v.keys_as_of else "")
+              + (" (HQ's list of other checkpoints' keys is past its expiry: sync with HQ.)" if v.keys_expired else "")
+              + (f" That list is more than {KEYS_STALE_DAYS} days old: a slip signed with a key HQ has revoked since "
+                 "may still show as valid here. Sync with HQ." if v.keys_stale else ""))
 
     emit(args, v.as_dict(), text_out)
     return EXIT_OK

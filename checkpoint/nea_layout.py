@@ -7,6 +7,8 @@ both build their file with it, so the two cannot drift apart.
     >>> csv_bytes([]).decode("utf-8-sig").split(",")[:2]
     ['registration_id', 'registered_at']
 
+The period of an export (``period_bounds``, ``in_period``) is cut here too, for the same reason.
+
 Stdlib and ``checkpoint.codelists`` only: no store, no Qt, nothing HQ may not import.
 """
 
@@ -15,11 +17,13 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Final
 
 from checkpoint import codelists
 
-__all__ = ["NEA_COLUMNS", "NEA_PURPOSE", "code_extra", "csv_bytes", "csv_safe", "nea_row"]
+__all__ = ["NEA_COLUMNS", "NEA_PURPOSE", "code_extra", "csv_bytes", "csv_safe", "in_period", "nea_row",
+           "parse_when", "period_bounds", "period_text_margin"]
 
 NEA_PURPOSE: Final = "nea_registration"
 
@@ -31,6 +35,42 @@ NEA_COLUMNS: Final = ("registration_id", "registered_at", "checkpoint", "family_
                       "skills_text", "education", "education_isced", "languages", "desired_job", "desired_job_isco",
                       "desired_sector", "desired_province", "abroad_again", "abroad_where", "available_from",
                       "consent_given_by", "consent_given_at")
+
+
+def period_bounds(start: date, end: date, tz: tzinfo) -> tuple[datetime, datetime]:
+    """The period's instants: from local midnight of ``start`` (included) to local midnight after ``end`` (excluded),
+    in the checkpoint's time zone. The device's export and HQ's both cut the period here, so they agree at its
+    edges (a registration at 00:30 local is on that local day, whatever the UTC date of its time).
+
+        >>> from datetime import timezone
+        >>> lo, hi = period_bounds(date(2026, 12, 1), date(2026, 12, 1), timezone(timedelta(hours=7)))
+        >>> lo.astimezone(UTC).isoformat(), hi.astimezone(UTC).isoformat()
+        ('2026-11-30T17:00:00+00:00', '2026-12-01T17:00:00+00:00')
+    """
+    return datetime.combine(start, time.min, tz), datetime.combine(end + timedelta(days=1), time.min, tz)
+
+
+def period_text_margin(start: date, end: date) -> tuple[str, str]:
+    """A coarse text range (a day's margin each side) that holds every ISO time of the period whatever its offset:
+    for narrowing a query on stored text before each time is parsed and compared exactly (``in_period``)."""
+    return (start - timedelta(days=1)).isoformat(), (end + timedelta(days=2)).isoformat()
+
+
+def parse_when(v: Any) -> datetime | None:
+    """An ISO time as stored (``recorded_at``), timezone-aware (no offset: UTC); None when it is not one."""
+    if not isinstance(v, str) or len(v) > 40:
+        return None
+    try:
+        t = datetime.fromisoformat(v)
+    except ValueError:
+        return None
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
+
+
+def in_period(v: Any, bounds: tuple[datetime, datetime]) -> bool:
+    """Whether the stored time ``v`` falls in the period ``bounds`` (``period_bounds``), compared as instants."""
+    t = parse_when(v)
+    return t is not None and bounds[0] <= t < bounds[1]
 
 
 def code_extra(list_name: str, code: str, key: str, check: str = "") -> str:

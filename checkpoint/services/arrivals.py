@@ -57,6 +57,7 @@ from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.changes import Changes
 from checkpoint.services.private_room import PRIVATE_ROOM
 from checkpoint.services.registrations import resolve_person
+from checkpoint.services.returnee_contact import contact_changes, record_contact_changes
 
 __all__ = ["Arrivals", "GroupStatus", "HandoverRejected", "Imported", "QueueItem", "QuickRegistered"]
 
@@ -323,7 +324,8 @@ class Arrivals:
                        guardian_id: str | None = None, flags: Iterable[str] = (),
                        interpreter_language: str | None = None, stations: Sequence[str] | None = None,
                        return_type: str | None = None, prescreen: Mapping[str, Any] | None = None,
-                       consent_records: Iterable[Mapping[str, Any]] = ()) -> QuickRegistered:
+                       consent_records: Iterable[Mapping[str, Any]] = (),
+                       person_updates: Mapping[str, Any] | None = None) -> QuickRegistered:
         """Save the minimum arrival record in one transaction: the person (new, from a list row merged with what
         the officer typed; or an existing ``person_id``: a repeat returnee offered by ``find_duplicates``), the
         arrival, household and role, child status and guardian, vulnerability flags, interpreter language, the
@@ -337,7 +339,11 @@ class Arrivals:
 
         The flow: the red-flag pre-screen may be asked here (``prescreen``, with the consent to the trafficking
         interview in ``consent_records``, the guardian's for a child). When it routes to the private room, the
-        person is queued there (even in surge mode) at the flags rule's priority, with its reasons on the arrival."""
+        person is queued there (even in surge mode) at the flags rule's priority, with its reasons on the arrival.
+
+        ``person_updates`` (with ``person_id`` only): the phone and destination the officer typed for the repeat
+        returnee; what differs from her record is recorded as a correction of it in the same transaction
+        (``checkpoint.services.returnee_contact``)."""
         ctx = self._ctx
         ctx.require(Permission.REGISTER)
         now = ctx.store.clock.now()
@@ -363,6 +369,9 @@ class Arrivals:
                     person.pop("date_of_birth", None)
                     person.pop("dob_estimated", None)
         p, pid, dob = resolve_person(ctx, person, person_id, today=today)
+        if person_updates and person_id is None:
+            raise ValidationError("person_updates", "only for an existing person")
+        contact = contact_changes(ctx, pid, person_updates) if person_id is not None else {}
         if household_id is not None:
             household_id = check_id(household_id, "household_id")
         if household_role is not None and household_role not in HOUSEHOLD_ROLES:
@@ -421,6 +430,7 @@ class Arrivals:
                                          for s in chosen]
         with ctx.store.write():
             ctx.store.record("registration.recorded", "person", pid, payload, author=ctx.user.id)
+            record_contact_changes(ctx, pid, contact)
             if entries:
                 ctx.store.record("queue.entered", "person", pid, {"encounter_id": enc_id, "entries": entries},
                                  author=ctx.user.id)

@@ -31,7 +31,7 @@ import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,16 @@ from checkpoint.events import uuid7
 from checkpoint.model.consent import validate_consent_records, wording
 from checkpoint.model.fields import opt_code, opt_int, opt_text
 from checkpoint.model.roles import Permission
-from checkpoint.nea_layout import NEA_COLUMNS, NEA_PURPOSE, csv_safe, nea_row
+from checkpoint.nea_layout import (
+    NEA_COLUMNS,
+    NEA_PURPOSE,
+    csv_safe,
+    in_period,
+    nea_row,
+    parse_when,
+    period_bounds,
+    period_text_margin,
+)
 from checkpoint.nea_layout import code_extra as _extra
 from checkpoint.services.base import Context, row_dicts
 from checkpoint.services.changes import Changes
@@ -224,9 +233,10 @@ class Nea:
         end = ctx.today() if end is None else end
         if not isinstance(start, date) or not isinstance(end, date) or end < start:
             raise ValidationError("period", "the end must not be before the start")
-        tz = ctx.site.tz
-        lo = datetime.combine(start, time.min, tz).isoformat(timespec="milliseconds")
-        hi = datetime.combine(end + timedelta(days=1), time.min, tz).isoformat(timespec="milliseconds")
+        # The site's local days (checkpoint.nea_layout, as HQ's export cuts them): a day's margin on the stored text,
+        # then each time parsed and compared as an instant (recorded_at is UTC text, the days are local).
+        bounds = period_bounds(start, end, ctx.site.tz)
+        lo, hi = period_text_margin(start, end)
         found = row_dicts(ctx.db.execute(
             "SELECT n.id, n.person_id, n.registered_at, n.hlc, n.data, p.family_name, p.given_names, p.name_khmer, "
             "p.sex, p.date_of_birth, e.age_at_arrival, c.given_by, c.given_at FROM nea_registrations n "
@@ -237,9 +247,10 @@ class Nea:
             "ORDER BY n.registered_at, n.hlc", [lo, hi]))
         latest: dict[str, dict[str, Any]] = {}
         for r in found:
-            latest[r["person_id"]] = r           # the latest registration and consent win
+            if in_period(r["registered_at"], bounds):
+                latest[r["person_id"]] = r       # the latest registration and consent win
         out = []
-        for r in sorted(latest.values(), key=lambda x: (x["registered_at"], x["hlc"])):
+        for r in sorted(latest.values(), key=lambda x: (parse_when(x["registered_at"]), x["hlc"])):
             out.append(nea_row(registration_id=r["id"], registered_at=r["registered_at"],
                                checkpoint=ctx.site.checkpoint_name, person=r, age=r["age_at_arrival"],
                                data=json.loads(r["data"]), consent_given_by=r["given_by"],

@@ -63,6 +63,9 @@ class PersonSummary:
     voided: int
     created_at: str
     last_arrival_at: str | None
+    # Where that last arrival was: this checkpoint's name for its own station, else the other site's station code
+    # (an arrival pulled from HQ, registered elsewhere); "" without an arrival.
+    last_arrival_checkpoint: str = ""
 
 
 _SUMMARY_COLS = ("id", "family_name", "given_names", "name_khmer", "sex", "date_of_birth", "dob_estimated",
@@ -76,8 +79,14 @@ def summaries(ctx: Context, ids: list[str]) -> list[PersonSummary]:
     q = ",".join("?" for _ in ids)
     rows = row_dicts(ctx.db.execute(
         f"SELECT {', '.join('p.' + c for c in _SUMMARY_COLS)}, "
-        f"(SELECT max(arrival_at) FROM encounters e WHERE e.person_id = p.id) AS last_arrival_at "
+        f"(SELECT max(arrival_at) FROM encounters e WHERE e.person_id = p.id) AS last_arrival_at, "
+        f"(SELECT e.station_id FROM encounters e WHERE e.person_id = p.id AND e.arrival_at = "
+        f"(SELECT max(arrival_at) FROM encounters e2 WHERE e2.person_id = p.id) LIMIT 1) AS last_station "
         f"FROM persons p WHERE p.id IN ({q})", ids))
+    site = ctx.site
+    for r in rows:
+        st = r.pop("last_station") or ""
+        r["last_arrival_checkpoint"] = site.checkpoint_name if st == site.station_id else st
     by_id = {r["id"]: PersonSummary(**r) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 

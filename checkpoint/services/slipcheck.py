@@ -31,7 +31,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any, Final
 
 from checkpoint import crypto
@@ -42,7 +42,12 @@ from checkpoint.services.directory import CURRENT, Directory
 from checkpoint.slipkeys import check_slip_keys, decode_keys
 from checkpoint.slips import MAX_TOKEN_CHARS, TOKEN_PREFIX, verify_referral_token
 
-__all__ = ["MESSAGES", "SlipCheck", "SlipPerson", "SlipVerdict"]
+__all__ = ["KEYS_STALE_DAYS", "MESSAGES", "SlipCheck", "SlipPerson", "SlipVerdict"]
+
+# HQ's list of other checkpoints' slip keys older than this (days since HQ issued it): a key HQ revoked since may
+# still verify here, and the check says so. A device offline longer than this should sync before trusting a slip
+# from another checkpoint.
+KEYS_STALE_DAYS: Final = 14
 
 # (English, Khmer) of each verdict. Khmer: needs native review.
 MESSAGES: Final[dict[str, tuple[str, str]]] = {
@@ -106,8 +111,9 @@ class SlipVerdict:
     """A slip checked: ``valid`` and ``reason`` (a key of ``MESSAGES``) with its ``message_en``/``message_km``;
     from the code once its signature verified (else ""): ``issued``/``expires`` (ISO dates), ``referral_id``,
     ``checkpoint_name`` (the checkpoint the signing key belongs to), ``key_id``; ``person`` when shown, else why not
-    (``details``: a key of ``NOTES``, with ``details_en``/``details_km``); ``keys_note`` says when HQ's key list in
-    use is past its expiry."""
+    (``details``: a key of ``NOTES``, with ``details_en``/``details_km``). When the signing key came from HQ's list:
+    ``keys_as_of`` (the local day HQ issued the list in use), ``keys_stale`` (older than ``KEYS_STALE_DAYS``: a key
+    revoked at HQ since may still verify) and ``keys_expired`` (the list is past its expiry)."""
 
     valid: bool
     reason: str
@@ -123,11 +129,13 @@ class SlipVerdict:
     details_en: str = ""
     details_km: str = ""
     keys_expired: bool = False
+    keys_as_of: str = ""
+    keys_stale: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in ("valid", "reason", "message_en", "message_km", "issued", "expires",
                                              "referral_id", "checkpoint_name", "key_id", "details", "details_en",
-                                             "details_km", "keys_expired")}
+                                             "details_km", "keys_expired", "keys_as_of", "keys_stale")}
         out["person"] = None if self.person is None else dict(self.person.__dict__)
         return out
 
@@ -195,29 +203,36 @@ class SlipCheck:
         if ctx.today().isoformat() > payload["x"]:
             return _verdict("expired", **dates)
         here_keys = {k for k, v in owners.items() if v[1] == ctx.site.checkpoint_name}
-        keys_expired = kid not in here_keys and Directory(ctx).status()["expired"]
-        return self._with_person(payload, dates, keys_expired)
+        keys: dict[str, Any] = {}
+        if kid not in here_keys:                    # trusted through HQ's list: say how old that list is
+            st = Directory(ctx).status()
+            keys["keys_expired"] = bool(st["expired"])
+            issued = _issued(st["issued_at"])
+            if issued is not None:
+                keys["keys_as_of"] = issued.astimezone(ctx.site.tz).date().isoformat()
+                keys["keys_stale"] = ctx.store.clock.now() - issued > timedelta(days=KEYS_STALE_DAYS)
+        return self._with_person(payload, {**dates, **keys})
 
     # ------------------------------------------------------------------
-    def _with_person(self, payload: dict[str, str], dates: dict[str, str], keys_expired: bool) -> SlipVerdict:
+    def _with_person(self, payload: dict[str, str], dates: dict[str, Any]) -> SlipVerdict:
         ctx = self._ctx
         if not ctx.may(Permission.VIEW_IDENTITY):       # an admin: the verdict only, not even whether it is here
-            return _verdict("valid", details="not_your_role", keys_expired=keys_expired, **dates)
+            return _verdict("valid", details="not_your_role", **dates)
         row = ctx.db.execute(
             "SELECT r.person_id, r.kind, r.agency_code, r.status, r.voided, p.voided, e.voided, e.officer_id, "
             "p.family_name, p.given_names, p.name_khmer, p.sex, p.date_of_birth, e.age_at_arrival "
             "FROM referrals r JOIN persons p ON p.id = r.person_id JOIN encounters e ON e.id = r.encounter_id "
             "WHERE r.id = ?", [payload["r"]]).fetchone()
         if row is None:
-            return _verdict("valid", details="not_here", keys_expired=keys_expired, **dates)
+            return _verdict("valid", details="not_here", **dates)
         if str(row[0]) != payload["p"]:
             return _verdict("other_person", **dates)
         kind = str(row[1])
         may = ctx.may(Permission.VIEW_TB) if kind == "health" else ctx.may_see_trafficking(str(row[7]))
         if not may:
-            return _verdict("valid", details="not_your_role", keys_expired=keys_expired, **dates)
+            return _verdict("valid", details="not_your_role", **dates)
         if row[4] or row[5] or row[6]:
-            return _verdict("valid", details="voided", keys_expired=keys_expired, **dates)
+            return _verdict("valid", details="voided", **dates)
         directory = Directory(ctx)
         person = SlipPerson(person_id=payload["p"], family_name=row[8] or "", given_names=row[9] or "",
                             name_khmer=row[10] or "", sex=row[11] or "", date_of_birth=row[12] or None,
@@ -225,7 +240,16 @@ class SlipCheck:
                             agency_en=directory.label(str(row[2]), "en"), agency_km=directory.label(str(row[2]), "km"),
                             status=str(row[3]))
         ctx.audit_read("slip_check", 1)
-        return _verdict("valid", person=person, details="shown", keys_expired=keys_expired, **dates)
+        return _verdict("valid", person=person, details="shown", **dates)
+
+
+def _issued(v: Any) -> datetime | None:
+    """When HQ issued its document (aware), or None for a missing or damaged time."""
+    try:
+        t = datetime.fromisoformat(v) if isinstance(v, str) and len(v) <= 40 else None
+    except ValueError:
+        return None
+    return t if t is not None and t.tzinfo is not None else None
 
 
 def _key_id_of(token: str) -> str | None:

@@ -35,14 +35,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from typing import Any, Final
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ValidationError
-from checkpoint.nea_layout import NEA_COLUMNS, NEA_PURPOSE, csv_bytes, nea_row
+from checkpoint.nea_layout import NEA_COLUMNS, NEA_PURPOSE, csv_bytes, nea_row, period_bounds, period_text_margin
+from checkpoint.nea_layout import parse_when as _when
 from sync.hq.facts import LOCAL_TZ
 from sync.hq.store import checkpoints as checkpoints_t
 from sync.hq.store import devices, events
@@ -73,16 +74,6 @@ def parse_day(text: str, what: str) -> date:
 
 def _text(v: Any, n: int = _MAX_TEXT) -> str:
     return v if isinstance(v, str) and len(v) <= n else ""
-
-
-def _when(v: Any) -> datetime | None:
-    if not isinstance(v, str) or len(v) > 40:
-        return None
-    try:
-        t = datetime.fromisoformat(v)
-    except ValueError:
-        return None
-    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)
 
 
 def _form(data: Any) -> dict[str, Any]:
@@ -170,8 +161,8 @@ def export_rows(conn: Connection, start: date, end: date, *, checkpoints: Sequen
     each in the period, ordered by registration time."""
     if end < start:
         raise ValidationError("period", "the end must not be before the start")
-    lo = datetime.combine(start, time.min, LOCAL_TZ)
-    hi = datetime.combine(end + timedelta(days=1), time.min, LOCAL_TZ)
+    lo, hi = period_bounds(start, end, LOCAL_TZ)       # the device's export cuts the same local days
+    text_lo, text_hi = period_text_margin(start, end)
     names = {c.casefold() for c in checkpoints}
     if names:
         known = {str(n).casefold() for n in conn.execute(sa.select(checkpoints_t.c.name)).scalars()}
@@ -185,8 +176,7 @@ def export_rows(conn: Connection, start: date, end: date, *, checkpoints: Sequen
         .join(devices, devices.c.device_id == events.c.device_id)
         .join(checkpoints_t, checkpoints_t.c.id == devices.c.checkpoint_id)
         .where(events.c.type == "nea.registered", events.c.entity_type == "person", events.c.ingest_seq.is_not(None),
-               events.c.recorded_at >= (start - timedelta(days=1)).isoformat(),
-               events.c.recorded_at < (end + timedelta(days=2)).isoformat()))
+               events.c.recorded_at >= text_lo, events.c.recorded_at < text_hi))
     persons = sorted({r.entity_id for r in found if (t := _when(r.recorded_at)) is not None and lo <= t < hi
                       and (not names or str(r.checkpoint_name).casefold() in names)})
     state: dict[str, _Person] = {}

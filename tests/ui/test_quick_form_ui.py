@@ -11,6 +11,7 @@ import pytest
 from checkpoint.mrz import check_digit
 from tests.support.ui_helpers import Keyboard, show_active, type_text, wait_idle
 from ui.qt import QApplication, Qt
+from ui.text import local_date
 from ui.views.arrivals import ArrivalsView
 from ui.views.arrivals.group_dialog import GroupDialog
 
@@ -47,6 +48,26 @@ def keys(kb: Keyboard, text: str) -> None:
 
 def persons(runner: Any, ctx: Any) -> int:
     return runner.run_sync(ctx.session.records.count)
+
+
+NGET = {"family_name": "NGET", "given_names": "SAMBATH", "sex": "M", "date_of_birth": "1988-04-04"}
+
+
+def returnee(runner: Any, ctx: Any, **extra: Any) -> Any:
+    """NGET SAMBATH, registered once already (a repeat returnee for the duplicate check to offer)."""
+    return runner.run_sync(ctx.session.arrivals.quick_register, {**NGET, **extra})
+
+
+def type_person(kb: Keyboard, family: str, given: str, dob: str) -> None:
+    """Ctrl+Shift+N (a person on no list), then the family name, the given names and the date of birth (or an
+    age), key by key as the officer types them."""
+    kb.press(Qt.Key.Key_N, CTRL | SHIFT)
+    keys(kb, family)
+    kb.press(Qt.Key.Key_Tab)
+    keys(kb, given)
+    kb.press(Qt.Key.Key_Tab)
+    kb.press(Qt.Key.Key_Tab)
+    keys(kb, dob)
 
 
 def test_a_group_typed_by_hand_is_checked_then_created(qtbot, make_ctx, runner) -> None:
@@ -101,7 +122,7 @@ def test_a_person_on_no_list_is_added_with_a_passport_scan(qtbot, make_ctx, runn
     before = persons(runner, ctx)
     kb = Keyboard(qtbot)
     form.rows.setFocus()
-    kb.press(Qt.Key.Key_N, CTRL)                                    # Add a person: the cursor in the family name
+    kb.press(Qt.Key.Key_N, CTRL | SHIFT)                            # Add a person: the cursor in the family name
     assert form.fields["family_name"].hasFocus()
     kb.press(Qt.Key.Key_Tab, SHIFT)                                 # back to the scan box
     assert form.mrz.hasFocus()
@@ -129,25 +150,20 @@ def test_a_person_on_no_list_is_added_with_a_passport_scan(qtbot, make_ctx, runn
 
 def test_a_repeat_returnee_is_offered_inline_and_chosen(qtbot, make_ctx, runner) -> None:
     ctx = make_ctx("sokha")
-    first = runner.run_sync(ctx.session.arrivals.quick_register, {"family_name": "NGET", "given_names": "SAMBATH",
-                                                                   "sex": "M", "date_of_birth": "1988-04-04"})
+    first = returnee(runner, ctx)
     form = open_form(qtbot, ctx)
     before = persons(runner, ctx)
     kb = Keyboard(qtbot)
     form.rows.setFocus()
-    kb.press(Qt.Key.Key_N, CTRL)
-    keys(kb, "NGET")
-    kb.press(Qt.Key.Key_Tab)
-    keys(kb, "SAMBATH")
-    kb.press(Qt.Key.Key_Tab)
-    kb.press(Qt.Key.Key_Tab)
-    keys(kb, "04/04/1988")
+    type_person(kb, "NGET", "SAMBATH", "04/04/1988")
     kb.press(Qt.Key.Key_Return)                                     # save: first the check for repeat returnees
     wait_idle(qtbot, ctx)
     assert form.dups.isVisible() and form.dups.hasFocus()
     assert form.dups.count() == 1
     last = runner.run_sync(ctx.session.records.search, "NGET SAMBATH")[0].last_arrival_at
-    assert last and form.dups.item(0).text() == f"NGET SAMBATH · male · born 1988 · last arrival {last[:10]}"
+    site = ctx.session.site.checkpoint_name
+    assert last and form.dups.item(0).text() == \
+        f"NGET SAMBATH · male · born 1988 · last arrival {local_date(last)} at {site}"
     assert persons(runner, ctx) == before                           # nothing saved while the officer chooses
     kb.press(Qt.Key.Key_Return)                                     # Enter on the offered person: use it
     wait_idle(qtbot, ctx)
@@ -160,19 +176,12 @@ def test_a_repeat_returnee_is_offered_inline_and_chosen(qtbot, make_ctx, runner)
 
 def test_a_possible_duplicate_can_be_declined(qtbot, make_ctx, runner) -> None:
     ctx = make_ctx("sokha")
-    runner.run_sync(ctx.session.arrivals.quick_register, {"family_name": "NGET", "given_names": "SAMBATH",
-                                                           "sex": "M", "date_of_birth": "1988-04-04"})
+    returnee(runner, ctx)
     form = open_form(qtbot, ctx)
     before = persons(runner, ctx)
     kb = Keyboard(qtbot)
     form.rows.setFocus()
-    kb.press(Qt.Key.Key_N, CTRL)
-    keys(kb, "NGET")
-    kb.press(Qt.Key.Key_Tab)
-    keys(kb, "SAMBAT")
-    kb.press(Qt.Key.Key_Tab)
-    kb.press(Qt.Key.Key_Tab)
-    keys(kb, "04/04/1988")
+    type_person(kb, "NGET", "SAMBAT", "04/04/1988")
     kb.press(Qt.Key.Key_Return)
     wait_idle(qtbot, ctx)
     assert form.dups.isVisible() and form.dups.count() == 1        # a similar name, same birth date
@@ -191,13 +200,7 @@ def test_a_mother_and_two_children_typed_as_a_household(qtbot, make_ctx, runner)
     form.rows.setFocus()
 
     def person(given: str, dob: str, household_key: Qt.Key | None, role_downs: int) -> None:
-        kb.press(Qt.Key.Key_N, CTRL)
-        keys(kb, "SAO")
-        kb.press(Qt.Key.Key_Tab)
-        keys(kb, given)
-        kb.press(Qt.Key.Key_Tab)
-        kb.press(Qt.Key.Key_Tab)
-        keys(kb, dob)
+        type_person(kb, "SAO", given, dob)
         kb.tab_to(form, "household")
         if household_key is not None:
             kb.press(household_key)
@@ -231,13 +234,7 @@ def test_completion_offers_a_commune_already_used_and_the_language_is_a_code(qtb
     form = open_form(qtbot, ctx)
     kb = Keyboard(qtbot)
     form.rows.setFocus()
-    kb.press(Qt.Key.Key_N, CTRL)
-    keys(kb, "KONG")
-    kb.press(Qt.Key.Key_Tab)
-    keys(kb, "PHEAP")
-    kb.press(Qt.Key.Key_Tab)
-    kb.press(Qt.Key.Key_Tab)
-    keys(kb, "30")                                                  # an estimated age
+    type_person(kb, "KONG", "PHEAP", "30")                          # an estimated age
     kb.tab_to(form, "home_commune")
     keys(kb, "ou c")
     wait_idle(qtbot, ctx)
@@ -275,7 +272,7 @@ def test_bad_input_gets_a_message_and_saves_nothing(qtbot, make_ctx, runner, fie
     form = open_form(qtbot, ctx)
     before = persons(runner, ctx)
     form.rows.setFocus()
-    qtbot.keyClick(form.rows, Qt.Key.Key_N, CTRL)
+    qtbot.keyClick(form.rows, Qt.Key.Key_N, CTRL | SHIFT)
     for f, v in (("family_name", "TEP"), ("given_names", "SOVANN"), ("date_of_birth", "1990-01-01")):
         form.fields[f].setText(v)
     if field == "mrz":
@@ -318,15 +315,13 @@ def test_the_typed_person_paths_run_no_sql_on_the_gui_thread(qtbot, make_ctx, ru
 
     ctx = make_ctx("sokha")
     runner.run_sync(ctx.session.arrivals.create_group, {"transport": "BUS"})
-    runner.run_sync(ctx.session.arrivals.quick_register, {"family_name": "NGET", "given_names": "SAMBATH",
-                                                           "sex": "M", "date_of_birth": "1988-04-04",
-                                                           "home_commune": "Ou Chrov Kandal"})
+    returnee(runner, ctx, home_commune="Ou Chrov Kandal")
     statements = Statements()
     runner.run_sync(ctx.session.store.db.conn.set_trace_callback, statements)
     try:
         form = open_form(qtbot, ctx)
         form.rows.setFocus()
-        qtbot.keyClick(form.rows, Qt.Key.Key_N, CTRL)
+        qtbot.keyClick(form.rows, Qt.Key.Key_N, CTRL | SHIFT)
         for f, v in (("family_name", "NGET"), ("given_names", "SAMBATH"), ("date_of_birth", "1988-04-04")):
             form.fields[f].setText(v)
         form.fields["home_commune"].setFocus()
@@ -349,7 +344,7 @@ def test_a_passport_of_a_nationality_outside_the_country_list_is_not_filled_in(q
     form = open_form(qtbot, ctx)
     before = persons(runner, ctx)
     form.rows.setFocus()
-    qtbot.keyClick(form.rows, Qt.Key.Key_N, CTRL)
+    qtbot.keyClick(form.rows, Qt.Key.Key_N, CTRL | SHIFT)
     form.mrz.setFocus()
     for line in passport("ZED", "ZOE", nationality="ZZZ"):
         qtbot.keyClicks(form.mrz, line)

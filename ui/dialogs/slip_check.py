@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from checkpoint.services.slipcheck import SlipVerdict
+from checkpoint.services.slipcheck import KEYS_STALE_DAYS, SlipVerdict
 from checkpoint.slips import MAX_TOKEN_CHARS
 from ui.context import AppContext
 from ui.qt import (
@@ -125,8 +125,14 @@ class SlipCheckDialog(QDialog):
         if v.issued:
             facts = (self.tr("Printed at %1 on %2, valid until %3.").replace("%1", v.checkpoint_name)
                      .replace("%2", v.issued).replace("%3", v.expires))
+            if v.keys_as_of:
+                facts += " " + self.tr("HQ's keys as of %1.").replace("%1", v.keys_as_of)
             if v.keys_expired:
                 facts += " " + self.tr("HQ's list of other checkpoints' keys is past its expiry: sync with HQ.")
+            if v.keys_stale:
+                facts += " " + self.tr("That list is more than %1 days old: a slip signed with a key HQ has "
+                                       "revoked since may still show as valid here. Sync with HQ.") \
+                    .replace("%1", str(KEYS_STALE_DAYS))
             self.facts.setText(facts)
         p = v.person
         if p is not None:

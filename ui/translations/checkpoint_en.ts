@@ -22,7 +22,7 @@
         <location filename="../views/person_record.py" line="214"/>
         <location filename="../views/person_record.py" line="215"/>
         <location filename="../views/person_record.py" line="275"/>
-        <location filename="../views/supervisor/data.py" line="235"/>
+        <location filename="../views/supervisor/data.py" line="243"/>
         <location filename="../windows/main_window.py" line="229"/>
         <location filename="../wizards/registration/review.py" line="40"/>
         <location filename="../wizards/registration/review.py" line="93"/>
@@ -122,7 +122,7 @@
     </message>
     <message>
         <location filename="../views/arrivals/__init__.py" line="34"/>
-        <source>Station &amp;queue</source>
+        <source>S&amp;tation queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1750,931 +1750,946 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="263"/>
-        <source>is not a date</source>
+        <source>is not a contact or destination field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="264"/>
-        <source>is not a date (write it as 31/12/1990, 1990-12-31 or with a Buddhist-era year such as 2533)</source>
+        <source>is not a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="265"/>
-        <source>is not a destination field</source>
+        <source>is not a date (write it as 31/12/1990, 1990-12-31 or with a Buddhist-era year such as 2533)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="266"/>
-        <source>is not a document type</source>
+        <source>is not a destination field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="267"/>
-        <source>is not a field of a handover group</source>
+        <source>is not a document type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="268"/>
-        <source>is not a field of a handover list</source>
+        <source>is not a field of a handover group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="269"/>
-        <source>is not a follow-up stage</source>
+        <source>is not a field of a handover list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="270"/>
-        <source>is not a known agency</source>
+        <source>is not a follow-up stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="271"/>
-        <source>is not a known code</source>
+        <source>is not a known agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="272"/>
-        <source>is not a known kind of work</source>
+        <source>is not a known code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="273"/>
-        <source>is not a known result</source>
+        <source>is not a known kind of work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="274"/>
-        <source>is not a person field</source>
+        <source>is not a known result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="275"/>
-        <source>is not a record id</source>
+        <source>is not a person field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="276"/>
-        <source>is not a record type</source>
+        <source>is not a record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="277"/>
-        <source>is not a referral status</source>
+        <source>is not a record type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="278"/>
-        <source>is not a row of the list</source>
+        <source>is not a referral status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="279"/>
-        <source>is not a station code</source>
+        <source>is not a row of the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="280"/>
-        <source>is not a usable X25519 public key</source>
+        <source>is not a station code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="281"/>
-        <source>is not an ISO 639 language code</source>
+        <source>is not a usable X25519 public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="282"/>
-        <source>is not an agency of the list</source>
+        <source>is not an ISO 639 language code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="283"/>
-        <source>is not an arrival field</source>
+        <source>is not an agency of the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="284"/>
-        <source>is not an assistance item</source>
+        <source>is not an arrival field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="285"/>
-        <source>is not part of the TB screen</source>
+        <source>is not an assistance item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="286"/>
-        <source>is not part of the chest X-ray</source>
+        <source>is not part of the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="287"/>
-        <source>is not part of the trafficking checklist</source>
+        <source>is not part of the chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="288"/>
-        <source>is not the version of the consent wording shown</source>
+        <source>is not part of the trafficking checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="289"/>
-        <source>is not this arrival&apos;s person</source>
+        <source>is not the version of the consent wording shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="290"/>
-        <source>is not this device&apos;s chain head</source>
+        <source>is not this arrival&apos;s person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="291"/>
-        <source>is required</source>
+        <source>is not this device&apos;s chain head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="292"/>
-        <source>is required (at most 80 characters)</source>
+        <source>is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="293"/>
-        <source>is required for a cough in prolonged-cough mode</source>
+        <source>is required (at most 80 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="294"/>
-        <source>is required to change your own passphrase</source>
+        <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="295"/>
-        <source>is the address this device already uses</source>
+        <source>is required to change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="296"/>
-        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
+        <source>is the address this device already uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="297"/>
-        <source>is too far in the past</source>
+        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="298"/>
-        <source>is too large</source>
+        <source>is too far in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="299"/>
-        <source>is too long</source>
+        <source>is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="300"/>
-        <source>is too long (at most 1024 characters)</source>
+        <source>is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="301"/>
-        <source>is too long to be a referral slip code</source>
+        <source>is too long (at most 1024 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="302"/>
-        <source>living with HIV (%1)</source>
+        <source>is too long to be a referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="303"/>
-        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <source>living with HIV (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="304"/>
-        <source>may contain only letters and digits (at most 20)</source>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="305"/>
-        <source>medium</source>
+        <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="306"/>
-        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="307"/>
-        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="308"/>
-        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="309"/>
-        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="310"/>
-        <source>must be F, M, X or UNKNOWN</source>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="311"/>
-        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="312"/>
-        <source>must be M or F (or ប្រុស / ស្រី)</source>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="313"/>
-        <source>must be THB, KHR or USD</source>
+        <source>must be M or F (or ប្រុស / ស្រី)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="314"/>
-        <source>must be a 32-byte public key</source>
+        <source>must be THB, KHR or USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="315"/>
-        <source>must be a KdfParams</source>
+        <source>must be a 32-byte public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="316"/>
-        <source>must be a consent</source>
+        <source>must be a KdfParams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="317"/>
-        <source>must be a date</source>
+        <source>must be a consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="318"/>
-        <source>must be a date and time</source>
+        <source>must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="319"/>
-        <source>must be a date written YYYY-MM-DD</source>
+        <source>must be a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="320"/>
-        <source>must be a form</source>
+        <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="321"/>
-        <source>must be a list of codes</source>
+        <source>must be a form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="322"/>
-        <source>must be a list of consents</source>
+        <source>must be a list of codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="323"/>
-        <source>must be a list of indicator ids</source>
+        <source>must be a list of consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="324"/>
-        <source>must be a list of types of exploitation</source>
+        <source>must be a list of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="325"/>
-        <source>must be a number</source>
+        <source>must be a list of types of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="326"/>
-        <source>must be a number from 0 to 100</source>
+        <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="327"/>
-        <source>must be a number of days from 0 to 3660</source>
+        <source>must be a number from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="328"/>
-        <source>must be a positive number of bytes</source>
+        <source>must be a number of days from 0 to 3660</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="329"/>
-        <source>must be a result of evaluate_tb or None</source>
+        <source>must be a positive number of bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="330"/>
-        <source>must be a result of evaluate_trafficking or None</source>
+        <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="331"/>
-        <source>must be a set of indicator ids</source>
+        <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="332"/>
-        <source>must be a short line of text</source>
+        <source>must be a set of fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="333"/>
-        <source>must be a whole number</source>
+        <source>must be a set of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="334"/>
-        <source>must be a whole number for this item</source>
+        <source>must be a short line of text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="335"/>
-        <source>must be a whole number of days</source>
+        <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="336"/>
-        <source>must be a whole number of days from 0 to 365</source>
+        <source>must be a whole number for this item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="337"/>
-        <source>must be a whole number of years</source>
+        <source>must be a whole number of days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="338"/>
-        <source>must be accompanied, separated or unaccompanied</source>
+        <source>must be a whole number of days from 0 to 365</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="339"/>
-        <source>must be active or disabled</source>
+        <source>must be a whole number of years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="340"/>
-        <source>must be an age in whole years</source>
+        <source>must be accompanied, separated or unaccompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="341"/>
-        <source>must be an age in years</source>
+        <source>must be active or disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="342"/>
-        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
+        <source>must be an age in whole years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="343"/>
-        <source>must be at most 500 characters</source>
+        <source>must be an age in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="344"/>
-        <source>must be between 0 and 1,000,000,000</source>
+        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="345"/>
-        <source>must be between 0 and 5,000,000</source>
+        <source>must be at most 500 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="346"/>
-        <source>must be between 1 and 100,000</source>
+        <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="347"/>
-        <source>must be between 1 and 1000</source>
+        <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="348"/>
-        <source>must be bus, truck, van, on foot or other</source>
+        <source>must be between 1 and 100,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="349"/>
-        <source>must be bytes</source>
+        <source>must be between 1 and 1000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="350"/>
-        <source>must be child or adult</source>
+        <source>must be bus, truck, van, on foot or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="351"/>
-        <source>must be csv or xlsx</source>
+        <source>must be bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="352"/>
-        <source>must be done, referred or left</source>
+        <source>must be child or adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="353"/>
-        <source>must be head, spouse, child or other relative</source>
+        <source>must be csv or xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="354"/>
-        <source>must be kept or other</source>
+        <source>must be done, referred or left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="355"/>
-        <source>must be more than zero</source>
+        <source>must be head, spouse, child or other relative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="356"/>
-        <source>must be more than zero and at most the item&apos;s maximum</source>
+        <source>must be kept or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="357"/>
-        <source>must be officer, health_worker, supervisor or admin</source>
+        <source>must be more than zero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="358"/>
-        <source>must be protection, child_protection or health</source>
+        <source>must be more than zero and at most the item&apos;s maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="359"/>
-        <source>must be sealed, sent or failed</source>
+        <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="360"/>
-        <source>must be text</source>
+        <source>must be protection, child_protection or health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="361"/>
-        <source>must be the person or the guardian</source>
+        <source>must be sealed, sent or failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="362"/>
-        <source>must be true or false</source>
+        <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="363"/>
-        <source>must be within a year before and two years after today</source>
+        <source>must be the person or the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="364"/>
-        <source>must be written in Khmer script</source>
+        <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="365"/>
-        <source>must be yes or no</source>
+        <source>must be within a year before and two years after today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="366"/>
-        <source>must be yes, no or maybe</source>
+        <source>must be written in Khmer script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="367"/>
-        <source>must be yes, no or not asked</source>
+        <source>must be yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="368"/>
-        <source>must carry a time zone</source>
+        <source>must be yes, no or maybe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="369"/>
-        <source>must map each field to a column name</source>
+        <source>must be yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="370"/>
-        <source>must map each purpose to yes or no</source>
+        <source>must carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="371"/>
-        <source>must map each question to yes, no or not asked</source>
+        <source>must map each field to a column name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="372"/>
-        <source>must name a column</source>
+        <source>must map each purpose to yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="373"/>
-        <source>must not be empty</source>
+        <source>must map each question to yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="374"/>
-        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <source>must name a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="375"/>
-        <source>must not contain the user name</source>
+        <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="376"/>
-        <source>name the agency this consent is for</source>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="377"/>
-        <source>name the guardian and the relationship to the person</source>
+        <source>must not contain the user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="378"/>
-        <source>name the job or the sector the person is looking for</source>
+        <source>name the agency this consent is for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="379"/>
-        <source>names a station this site does not run</source>
+        <source>name the guardian and the relationship to the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="380"/>
-        <source>no such user</source>
+        <source>name the job or the sector the person is looking for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="381"/>
-        <source>not a consent wording document of version 1</source>
+        <source>names a station this site does not run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="382"/>
-        <source>not positive</source>
+        <source>no such user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="383"/>
-        <source>not positive: %1</source>
+        <source>not a consent wording document of version 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="384"/>
-        <source>nothing ticked</source>
+        <source>not positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="385"/>
-        <source>nothing to change</source>
+        <source>not positive: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="386"/>
-        <source>nothing to correct</source>
+        <source>nothing ticked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="387"/>
-        <source>nothing to update</source>
+        <source>nothing to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="388"/>
-        <source>one medium indicator is not enough without a strong one, two more medium, or one more medium and a weak</source>
+        <source>nothing to correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="389"/>
-        <source>one strong indicator alone is not enough; it needs one more indicator in this dimension</source>
+        <source>nothing to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="390"/>
-        <source>only a closed referral has an outcome</source>
+        <source>one medium indicator is not enough without a strong one, two more medium, or one more medium and a weak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="391"/>
-        <source>only when the person may work abroad again</source>
+        <source>one strong indicator alone is not enough; it needs one more indicator in this dimension</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="392"/>
-        <source>person living with HIV — WHO four-symptom screen (cough of any duration, fever, night sweats, weight loss) plus coughing up blood; this applies whatever the screen mode</source>
+        <source>only a closed referral has an outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="393"/>
-        <source>positive</source>
+        <source>only for an existing person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="394"/>
-        <source>positive (%1)</source>
+        <source>only when the person may work abroad again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="395"/>
-        <source>positive: %1</source>
+        <source>person living with HIV — WHO four-symptom screen (cough of any duration, fever, night sweats, weight loss) plus coughing up blood; this applies whatever the screen mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="396"/>
-        <source>prolonged cough</source>
+        <source>positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="397"/>
-        <source>prolonged cough — cough for %1 days or more, or coughing up blood</source>
+        <source>positive (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="398"/>
-        <source>record a TB diagnosis before the transfer for treatment</source>
+        <source>positive: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="399"/>
-        <source>record the sputum collection before the Xpert result</source>
+        <source>prolonged cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="400"/>
-        <source>record the treatment start before its outcome</source>
+        <source>prolonged cough — cough for %1 days or more, or coughing up blood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="401"/>
-        <source>record() must run inside a transaction</source>
+        <source>record a TB diagnosis before the transfer for treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="402"/>
-        <source>recruitment</source>
+        <source>record the sputum collection before the Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="403"/>
-        <source>referrals need consent to referral</source>
+        <source>record the treatment start before its outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="404"/>
-        <source>rekey() cannot run inside a transaction</source>
+        <source>record() must run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="405"/>
-        <source>say who signs in to the backup (--user)</source>
+        <source>recruitment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="406"/>
-        <source>say why HQ&apos;s address changes</source>
+        <source>referrals need consent to referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="407"/>
-        <source>say why you refer the person</source>
+        <source>rekey() cannot run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="408"/>
-        <source>strong</source>
+        <source>say who signs in to the backup (--user)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="409"/>
-        <source>text of at most %1 characters</source>
+        <source>say why HQ&apos;s address changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="410"/>
-        <source>the TB screen needs the person&apos;s age</source>
+        <source>say why you refer the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="411"/>
-        <source>the TB screen needs the person&apos;s consent</source>
+        <source>strong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="412"/>
-        <source>the Xpert result cannot be dated before the sputum was collected</source>
+        <source>text of at most %1 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="413"/>
-        <source>the checklist needs the person&apos;s age</source>
+        <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="414"/>
-        <source>the content is not a referral slip&apos;s</source>
+        <source>the TB screen needs the person&apos;s consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="415"/>
-        <source>the content repeats a field</source>
+        <source>the Xpert result cannot be dated before the sputum was collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="416"/>
-        <source>the end must not be before the start</source>
+        <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="417"/>
-        <source>the file already exists; choose a new name</source>
+        <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="418"/>
-        <source>the guardian must be an adult</source>
+        <source>the content repeats a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="419"/>
-        <source>the list has no column for this field: choose one in the column mapping</source>
+        <source>the end must not be before the start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="420"/>
-        <source>the mapping names a column that is not in this list</source>
+        <source>the file already exists; choose a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="421"/>
-        <source>the period ends before it starts</source>
+        <source>the guardian must be an adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="422"/>
-        <source>the pre-screen needs consent to the trafficking interview</source>
+        <source>the list has no column for this field: choose one in the column mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="423"/>
-        <source>the same consent is given twice</source>
+        <source>the mapping names a column that is not in this list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="424"/>
-        <source>the same person is already on an earlier row of this list</source>
+        <source>the period ends before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="425"/>
-        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <source>the pre-screen needs consent to the trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="426"/>
-        <source>the sealed section&apos;s ephemeral key is invalid: it was altered</source>
+        <source>the same consent is given twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="427"/>
-        <source>the signature does not match this message and context</source>
+        <source>the same person is already on an earlier row of this list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="428"/>
-        <source>the treatment outcome cannot be dated before the treatment started</source>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="429"/>
-        <source>the treatment start cannot be after its recorded outcome</source>
+        <source>the sealed section&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="430"/>
-        <source>the two entries differ</source>
+        <source>the signature does not match this message and context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="431"/>
-        <source>this arrival is void</source>
+        <source>the treatment outcome cannot be dated before the treatment started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="432"/>
-        <source>this consent is not given per agency</source>
+        <source>the treatment start cannot be after its recorded outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="433"/>
-        <source>this store has no users</source>
+        <source>the two entries differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="434"/>
-        <source>trafficking answers need consent to the trafficking interview</source>
+        <source>this arrival is void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="435"/>
-        <source>treatment cannot start before the person arrived</source>
+        <source>this consent is not given per agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="436"/>
-        <source>treatment cannot start when the diagnosis is not TB</source>
+        <source>this store has no users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="437"/>
-        <source>true</source>
+        <source>trafficking answers need consent to the trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="438"/>
-        <source>two medium indicators need a third medium or one weak indicator in this dimension</source>
+        <source>treatment cannot start before the person arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="439"/>
-        <source>unknown code</source>
+        <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="440"/>
-        <source>unknown pre-screen question</source>
+        <source>true</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="441"/>
-        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <source>two medium indicators need a third medium or one weak indicator in this dimension</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="442"/>
-        <source>visa MRZ is not supported: type the details manually</source>
+        <source>unknown code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="443"/>
-        <source>weak</source>
+        <source>unknown pre-screen question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="444"/>
-        <source>weak indicators alone never make a dimension positive</source>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="445"/>
-        <source>wrong context, or the sealed blob was altered</source>
+        <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="446"/>
-        <source>wrong context, or the sealed section was altered</source>
+        <source>weak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="447"/>
-        <source>wrong key or context, or the encrypted blob was altered</source>
+        <source>weak indicators alone never make a dimension positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="448"/>
+        <source>wrong context, or the sealed blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="449"/>
+        <source>wrong context, or the sealed section was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="450"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="451"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2765,112 +2780,112 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../views/supervisor/data.py" line="39"/>
+        <location filename="../views/supervisor/data.py" line="40"/>
         <source>Persons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="40"/>
+        <location filename="../views/supervisor/data.py" line="41"/>
         <source>Arrivals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="41"/>
+        <location filename="../views/supervisor/data.py" line="42"/>
         <source>Trafficking screens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="42"/>
+        <location filename="../views/supervisor/data.py" line="43"/>
         <source>TB screens</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="43"/>
+        <location filename="../views/supervisor/data.py" line="44"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="44"/>
+        <location filename="../views/supervisor/data.py" line="45"/>
         <source>Events in the log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="45"/>
+        <location filename="../views/supervisor/data.py" line="46"/>
         <source>Events not yet sent to HQ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="46"/>
+        <location filename="../views/supervisor/data.py" line="47"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="47"/>
+        <location filename="../views/supervisor/data.py" line="48"/>
         <source>Unfinished registrations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="69"/>
+        <location filename="../views/supervisor/data.py" line="72"/>
         <source>This store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="78"/>
+        <location filename="../views/supervisor/data.py" line="81"/>
         <source>&amp;Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="78"/>
+        <location filename="../views/supervisor/data.py" line="81"/>
         <source>Export the records as a CSV file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="79"/>
+        <location filename="../views/supervisor/data.py" line="82"/>
         <source>&amp;Back up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="79"/>
+        <location filename="../views/supervisor/data.py" line="82"/>
         <source>Write an encrypted backup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="80"/>
+        <location filename="../views/supervisor/data.py" line="83"/>
         <source>&amp;Verify</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="80"/>
+        <location filename="../views/supervisor/data.py" line="83"/>
         <source>Verify the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="87"/>
+        <location filename="../views/supervisor/data.py" line="90"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="89"/>
+        <location filename="../views/supervisor/data.py" line="92"/>
         <source>Warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="91"/>
+        <location filename="../views/supervisor/data.py" line="94"/>
         <source>Error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="94"/>
+        <location filename="../views/supervisor/data.py" line="97"/>
         <source>Problems found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="178"/>
+        <location filename="../views/supervisor/data.py" line="186"/>
         <source>That file already exists. Nothing was overwritten: choose a new name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="194"/>
+        <location filename="../views/supervisor/data.py" line="202"/>
         <source>%n row(s) written to %1.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2878,27 +2893,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="195"/>
+        <location filename="../views/supervisor/data.py" line="203"/>
         <source>This file is NOT encrypted. Keep it only on an encrypted disk, never send it by e-mail or chat, and delete it when you are done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="211"/>
+        <location filename="../views/supervisor/data.py" line="219"/>
         <source>Encrypted backup written to %1. Its key file %2 is beside it: keep the two together.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="223"/>
+        <location filename="../views/supervisor/data.py" line="231"/>
         <source>Checking the store…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/supervisor/data.py" line="229"/>
+        <location filename="../views/supervisor/data.py" line="237"/>
         <source>OK: the store passed every check (%1 events, %2 persons).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../views/supervisor/data.py" line="233"/>
+        <location filename="../views/supervisor/data.py" line="241"/>
         <source>%n problem(s) found. Do not delete anything; tell HQ.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -4171,142 +4186,112 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../wizards/registration/identity.py" line="43"/>
+        <location filename="../wizards/registration/identity.py" line="44"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="44"/>
+        <location filename="../wizards/registration/identity.py" line="45"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="48"/>
+        <location filename="../wizards/registration/identity.py" line="49"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="49"/>
+        <location filename="../wizards/registration/identity.py" line="50"/>
         <source>Scan passport here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="61"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="61"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="61"/>
+        <location filename="../wizards/registration/identity.py" line="62"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="62"/>
+        <location filename="../wizards/registration/identity.py" line="63"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="63"/>
+        <location filename="../wizards/registration/identity.py" line="64"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="78"/>
+        <location filename="../wizards/registration/identity.py" line="79"/>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="79"/>
+        <location filename="../wizards/registration/identity.py" line="80"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="80"/>
+        <location filename="../wizards/registration/identity.py" line="81"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="84"/>
+        <location filename="../wizards/registration/identity.py" line="85"/>
         <source>No, register a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="139"/>
-        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="148"/>
-        <source>Could not read the document. Re-scan it, or type the details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="152"/>
-        <source>Passport read: all check digits correct.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../wizards/registration/identity.py" line="154"/>
-        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="157"/>
-        <source>The passport has expired.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="158"/>
-        <source>Names are not check-digit protected: confirm them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="161"/>
         <source>The nationality code %1 is not in the country list: choose the citizenship.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="204"/>
+        <location filename="../wizards/registration/identity.py" line="197"/>
         <source>Choose the citizenship: the document&apos;s nationality code is not in the country list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="214"/>
+        <location filename="../wizards/registration/identity.py" line="207"/>
         <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="251"/>
+        <location filename="../wizards/registration/identity.py" line="244"/>
         <source>same document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="252"/>
+        <location filename="../wizards/registration/identity.py" line="245"/>
         <source>same name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="253"/>
+        <location filename="../wizards/registration/identity.py" line="246"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="254"/>
+        <location filename="../wizards/registration/identity.py" line="247"/>
         <source>similar name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="254"/>
+        <location filename="../wizards/registration/identity.py" line="247"/>
         <source>same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="282"/>
+        <location filename="../wizards/registration/identity.py" line="275"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4926,6 +4911,39 @@
     <message>
         <location filename="../dialogs/users.py" line="60"/>
         <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassportScan</name>
+    <message>
+        <location filename="../passport_scan.py" line="26"/>
+        <source>Passport read: all check digits correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="28"/>
+        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="32"/>
+        <source>The passport has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="33"/>
+        <source>Names are not check-digit protected: confirm them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="39"/>
+        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../passport_scan.py" line="45"/>
+        <source>Could not read the document. Re-scan it, or type the details.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5661,367 +5679,337 @@
 <context>
     <name>QuickRegistrationForm</name>
     <message>
-        <location filename="../views/arrivals/quick.py" line="129"/>
+        <location filename="../views/arrivals/quick.py" line="133"/>
         <source>Group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="133"/>
+        <location filename="../views/arrivals/quick.py" line="137"/>
         <source>Import a &amp;list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="137"/>
+        <location filename="../views/arrivals/quick.py" line="141"/>
         <source>New &amp;group… (Ctrl+G)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="142"/>
-        <source>&amp;Add a person not on the list (Ctrl+N)</source>
+        <location filename="../views/arrivals/quick.py" line="146"/>
+        <source>&amp;Add a person not on the list (Ctrl+Shift+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="152"/>
+        <location filename="../views/arrivals/quick.py" line="156"/>
         <source>Rows of the list waiting for registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="158"/>
+        <location filename="../views/arrivals/quick.py" line="162"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="159"/>
+        <location filename="../views/arrivals/quick.py" line="163"/>
         <source>Scan passport here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="168"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Family name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="168"/>
+        <location filename="../views/arrivals/quick.py" line="172"/>
         <source>Given names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="169"/>
+        <location filename="../views/arrivals/quick.py" line="173"/>
         <source>Name in Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="169"/>
+        <location filename="../views/arrivals/quick.py" line="173"/>
         <source>Date of birth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="170"/>
+        <location filename="../views/arrivals/quick.py" line="174"/>
         <source>Document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="171"/>
+        <location filename="../views/arrivals/quick.py" line="175"/>
         <source>Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="171"/>
+        <location filename="../views/arrivals/quick.py" line="175"/>
         <source>Destination district</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="172"/>
+        <location filename="../views/arrivals/quick.py" line="176"/>
         <source>Destination commune</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="172"/>
+        <location filename="../views/arrivals/quick.py" line="176"/>
         <source>Destination village</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="177"/>
-        <location filename="../views/arrivals/quick.py" line="193"/>
+        <location filename="../views/arrivals/quick.py" line="181"/>
+        <location filename="../views/arrivals/quick.py" line="197"/>
         <source>Sex</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="178"/>
+        <location filename="../views/arrivals/quick.py" line="182"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="178"/>
+        <location filename="../views/arrivals/quick.py" line="182"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="178"/>
-        <location filename="../views/arrivals/quick.py" line="311"/>
+        <location filename="../views/arrivals/quick.py" line="182"/>
+        <location filename="../views/arrivals/quick.py" line="315"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="179"/>
+        <location filename="../views/arrivals/quick.py" line="183"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="182"/>
-        <location filename="../views/arrivals/quick.py" line="191"/>
+        <location filename="../views/arrivals/quick.py" line="186"/>
+        <location filename="../views/arrivals/quick.py" line="195"/>
         <source>Document type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="184"/>
-        <location filename="../views/arrivals/quick.py" line="195"/>
+        <location filename="../views/arrivals/quick.py" line="188"/>
+        <location filename="../views/arrivals/quick.py" line="199"/>
         <source>Destination province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="204"/>
+        <location filename="../views/arrivals/quick.py" line="208"/>
         <source>31/12/1990 (or 2533), or an age: 35</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="207"/>
+        <location filename="../views/arrivals/quick.py" line="211"/>
         <source>Household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="210"/>
+        <location filename="../views/arrivals/quick.py" line="214"/>
         <source>Role in the household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="215"/>
         <source>Head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="215"/>
         <source>Spouse</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="211"/>
+        <location filename="../views/arrivals/quick.py" line="215"/>
         <source>Child</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="212"/>
+        <location filename="../views/arrivals/quick.py" line="216"/>
         <source>Other relative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="219"/>
+        <location filename="../views/arrivals/quick.py" line="223"/>
         <source>Household and role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="222"/>
-        <location filename="../views/arrivals/quick.py" line="228"/>
+        <location filename="../views/arrivals/quick.py" line="226"/>
+        <location filename="../views/arrivals/quick.py" line="232"/>
         <source>Interpreter&apos;s language (ISO 639)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="232"/>
+        <location filename="../views/arrivals/quick.py" line="236"/>
         <source>&amp;Injured or acutely ill</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="233"/>
+        <location filename="../views/arrivals/quick.py" line="237"/>
         <source>&amp;Pregnant</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="233"/>
+        <location filename="../views/arrivals/quick.py" line="237"/>
         <source>&amp;Disability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="234"/>
+        <location filename="../views/arrivals/quick.py" line="238"/>
         <source>&amp;Older person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="235"/>
+        <location filename="../views/arrivals/quick.py" line="239"/>
         <source>&amp;Controlling person present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="236"/>
+        <location filename="../views/arrivals/quick.py" line="240"/>
         <source>&amp;Visible distress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="242"/>
+        <location filename="../views/arrivals/quick.py" line="246"/>
         <source>This person may already be registered: Enter on one adds this arrival to that person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="248"/>
+        <location filename="../views/arrivals/quick.py" line="252"/>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="250"/>
+        <location filename="../views/arrivals/quick.py" line="254"/>
         <source>&amp;Use the selected person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="253"/>
+        <location filename="../views/arrivals/quick.py" line="257"/>
         <source>A &amp;new person, not one of these</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="263"/>
+        <location filename="../views/arrivals/quick.py" line="267"/>
         <source>Why the arrival was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="314"/>
         <source>Bus</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="314"/>
         <source>Truck</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="310"/>
+        <location filename="../views/arrivals/quick.py" line="314"/>
         <source>Van</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="311"/>
+        <location filename="../views/arrivals/quick.py" line="315"/>
         <source>On foot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="315"/>
+        <location filename="../views/arrivals/quick.py" line="319"/>
         <source>No group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="337"/>
+        <location filename="../views/arrivals/quick.py" line="341"/>
         <source>Expected %1 · registered %2 · left %3 · waiting %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="357"/>
+        <location filename="../views/arrivals/quick.py" line="361"/>
         <source>No household (or the list&apos;s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="359"/>
+        <location filename="../views/arrivals/quick.py" line="363"/>
         <source>Household: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="360"/>
+        <location filename="../views/arrivals/quick.py" line="364"/>
         <source>New household</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="389"/>
+        <location filename="../views/arrivals/quick.py" line="393"/>
         <source>A person not on the list: type the details, Enter saves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="439"/>
-        <source>The scan arrived in another keyboard layout, not English. Switch the keyboard to English (Win+Space), then scan again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="446"/>
-        <source>Could not read the document. Re-scan it, or type the details.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="450"/>
+        <location filename="../views/arrivals/quick.py" line="453"/>
         <source>The nationality code %1 is not in the country list: register this person with the full registration, which asks the citizenship.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="465"/>
-        <source>Passport read: all check digits correct.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="467"/>
-        <source>Some check digits do not match (%1): re-scan, or check the fields by hand. This is not evidence of forgery.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="470"/>
-        <source>The passport has expired.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="471"/>
-        <source>Names are not check-digit protected: confirm them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/arrivals/quick.py" line="531"/>
+        <location filename="../views/arrivals/quick.py" line="536"/>
         <source>Destination province: not in the list. Choose one of the provinces.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="534"/>
+        <location filename="../views/arrivals/quick.py" line="539"/>
         <source>Interpreter&apos;s language: not in the list. Choose a language, or type its ISO 639 code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="612"/>
+        <location filename="../views/arrivals/quick.py" line="618"/>
         <source>female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="612"/>
+        <location filename="../views/arrivals/quick.py" line="618"/>
         <source>male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="612"/>
+        <location filename="../views/arrivals/quick.py" line="618"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="617"/>
-        <source>%1 · %2 · born %3 · last arrival %4</source>
+        <location filename="../views/arrivals/quick.py" line="623"/>
+        <source>%1 · %2 · born %3 · last arrival %4 at %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="651"/>
+        <location filename="../views/arrivals/quick.py" line="658"/>
         <source>Saved. %1 queue places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="653"/>
+        <location filename="../views/arrivals/quick.py" line="660"/>
         <source>accompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="653"/>
+        <location filename="../views/arrivals/quick.py" line="660"/>
         <source>separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="654"/>
+        <location filename="../views/arrivals/quick.py" line="661"/>
         <source>unaccompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="655"/>
+        <location filename="../views/arrivals/quick.py" line="662"/>
         <source>Child: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="659"/>
+        <location filename="../views/arrivals/quick.py" line="666"/>
         <source>Guardian: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6845,16 +6833,26 @@
     </message>
     <message>
         <location filename="../dialogs/slip_check.py" line="129"/>
+        <source>HQ&apos;s keys as of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="131"/>
         <source>HQ&apos;s list of other checkpoints&apos; keys is past its expiry: sync with HQ.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/slip_check.py" line="136"/>
+        <location filename="../dialogs/slip_check.py" line="133"/>
+        <source>That list is more than %1 days old: a slip signed with a key HQ has revoked since may still show as valid here. Sync with HQ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../dialogs/slip_check.py" line="142"/>
         <source>Sex: %1 · Age at arrival: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../dialogs/slip_check.py" line="138"/>
+        <location filename="../dialogs/slip_check.py" line="144"/>
         <source>%1 to %2 — %3</source>
         <translation type="unfinished"></translation>
     </message>

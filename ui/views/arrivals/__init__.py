@@ -31,7 +31,7 @@ class ArrivalsView(QTabWidget):
             self.addTab(self.quick, self.tr("&Quick registration"))
         if can(ctx.role, Permission.QUEUE):
             self.queue = StationQueueView(ctx)
-            self.addTab(self.queue, self.tr("Station &queue"))
+            self.addTab(self.queue, self.tr("S&tation queue"))
         if can(ctx.role, Permission.HEADCOUNT):
             self.surge = SurgePanel(ctx)
             self.addTab(self.surge, self.tr("Surge and &headcount"))

@@ -7,12 +7,14 @@ then selected.
 
 Also, keyboard first:
 - New &group… (Alt+G, Ctrl+G; officers and supervisors, IMPORT_HANDOVER): a group typed with no list.
-- &Add a person (Alt+A, Ctrl+N): an empty row for a person on no list, saved into the chosen group (or none).
+- &Add a person (Alt+A, Ctrl+Shift+N; Ctrl+N stays the window's new full registration): an empty row for a
+  person on no list, saved into the chosen group (or none).
 - A passport's machine-readable zone scanned into the MRZ box fills names, sex, date of birth and document (parsed
   by the registration flow's own ``apply_mrz``, as in the full registration).
 - Before a new person is saved, possible repeat returnees (``registrations.find_duplicates``, logged as a
-  "duplicates" read) are offered inline: Enter (or Alt+U) on one adds this arrival to that person, Alt+N saves a
-  new person all the same.
+  "duplicates" read) are offered inline, each with the day and checkpoint of her last arrival: Enter (or Alt+U) on
+  one adds this arrival to that person, with the phone and destination typed here recorded as a correction of her
+  record (``quick_register(person_updates=...)``); Alt+N saves a new person all the same.
 - After saving a child, the child's status (accompanied, separated, unaccompanied) and guardian are shown.
 
 An adult with no document whose row is complete: Enter, the phone number, Enter (≤ 15 key presses; counted in
@@ -35,6 +37,7 @@ from checkpoint.workflows.registration import RegistrationFlow
 from ui.context import AppContext
 from ui.keyboard_layout import typed_in_another_layout
 from ui.messages import error_message
+from ui.passport_scan import other_layout_message, scan_status, unreadable_message
 from ui.qt import (
     QCheckBox,
     QComboBox,
@@ -56,6 +59,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.text import local_date
 from ui.views.arrivals.group_dialog import GroupDialog
 from ui.views.arrivals.import_dialog import ImportDialog
 from ui.widgets.fields import CodeCombo, ErrorLabel
@@ -139,11 +143,11 @@ class QuickRegistrationForm(QWidget):
             self.new_group_button.clicked.connect(self.open_new_group)
             left.addWidget(self.new_group_button)
             QShortcut(QKeySequence("Ctrl+G"), self).activated.connect(self.open_new_group)
-        self.add_button = QPushButton(self.tr("&Add a person not on the list (Ctrl+N)"))
+        self.add_button = QPushButton(self.tr("&Add a person not on the list (Ctrl+Shift+N)"))
         self.add_button.setObjectName("add_person")
         self.add_button.clicked.connect(self.add_person)
         left.addWidget(self.add_button)
-        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(self.add_person)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self).activated.connect(self.add_person)
         self.group_counts = QLabel()
         self.group_counts.setObjectName("group_counts")
         left.addWidget(self.group_counts)
@@ -436,14 +440,13 @@ class QuickRegistrationForm(QWidget):
         self.mrz.clear()
         self.mrz.blockSignals(False)
         if typed_in_another_layout(text):
-            self.error.show_error(self.tr("The scan arrived in another keyboard layout, not English. Switch the "
-                                          "keyboard to English (Win+Space), then scan again."))
+            self.error.show_error(other_layout_message())
             return
         flow = RegistrationFlow(now=self.ctx.session.store.clock.now())
         try:
             res = flow.apply_mrz(text)
         except ValidationError:
-            self.error.show_error(self.tr("Could not read the document. Re-scan it, or type the details."))
+            self.error.show_error(unreadable_message())
             return
         unknown = (flow.mrz_result or {}).get("unknown_nationality")
         if unknown:             # never recorded as some other country: the full registration asks the citizenship
@@ -461,14 +464,7 @@ class QuickRegistrationForm(QWidget):
         self.doc_type.set_value(p.get("id_document_type") or "")
         self.mrz_extra = {k: p[k] for k in _MRZ_EXTRA if p.get(k) not in (None, "")}
         self.error.show_error("")
-        if res.valid:
-            status = self.tr("Passport read: all check digits correct.")
-        else:
-            status = self.tr("Some check digits do not match (%1): re-scan, or check the fields by hand. "
-                             "This is not evidence of forgery.").replace("%1", ", ".join(sorted(res.failed_checks)))
-        if "expired" in (getattr(res, "warnings", ()) or ()):
-            status += " " + self.tr("The passport has expired.")
-        self.message.setText(status + " " + self.tr("Names are not check-digit protected: confirm them."))
+        self.message.setText(scan_status(res))
         self.fields["phone"].setFocus()
 
     # ------------------------------------------------------------------ saving
@@ -517,6 +513,15 @@ class QuickRegistrationForm(QWidget):
         if province is not None and province != (base.get("home_province") or ""):
             out["home_province"] = province or None
         out.update(self.mrz_extra)
+        return out
+
+    def contact_typed(self) -> dict[str, Any]:
+        """The phone and destination on the form (what is filled in), for a repeat returnee chosen from the possible
+        duplicates: the service records what differs from her record as a correction of it."""
+        out = {f: self.fields[f].text().strip() for f in ("phone", *_DESTINATIONS) if self.fields[f].text().strip()}
+        province = _typed_code(self.province)
+        if province:
+            out["home_province"] = province
         return out
 
     def _probe(self) -> dict[str, Any]:
@@ -579,6 +584,7 @@ class QuickRegistrationForm(QWidget):
                               or self.language.currentText().strip() or None}
         if self.person_id is not None:
             kw["person_id"] = self.person_id
+            kw["person_updates"] = self.contact_typed() or None   # her new phone and destination: kept, not lost
         elif self.row is not None:
             kw["person"] = self.person_changes() or None
         else:
@@ -613,9 +619,10 @@ class QuickRegistrationForm(QWidget):
         for d in dups:
             name = " ".join(x for x in (d.family_name, d.given_names) if x)
             year = (d.date_of_birth or "")[:4] or "?"
-            last = (d.last_arrival_at or "")[:10] or "—"
-            text = self.tr("%1 · %2 · born %3 · last arrival %4").replace("%1", f"{name} {d.name_khmer}".strip()) \
-                .replace("%2", sexes.get(d.sex, "?")).replace("%3", year).replace("%4", last)
+            last = local_date(d.last_arrival_at) if d.last_arrival_at else "—"   # the local day, not UTC's
+            text = self.tr("%1 · %2 · born %3 · last arrival %4 at %5") \
+                .replace("%1", f"{name} {d.name_khmer}".strip()).replace("%2", sexes.get(d.sex, "?")) \
+                .replace("%3", year).replace("%4", last).replace("%5", d.last_arrival_checkpoint or "?")
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, d.id)
             self.dups.addItem(it)

@@ -24,6 +24,7 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -48,8 +49,10 @@ FIGURE_LABELS: dict[str, str] = {
 }
 
 
-class DataTab(QWidget):
-    """Store figures, CSV export, encrypted backup and verification.
+class DataTab(QScrollArea):
+    """Store figures, CSV export, encrypted backup and verification; NEA's export and retention below them. A
+    scroll area: at 1366 x 768 the boxes are taller than the tab, and every button stays reachable (``content`` is
+    the scrolled widget; Tab to a button below the fold scrolls it into view).
 
     ``choose_path(purpose, suggested)`` returns the file to write (or None): the view's file dialog, replaced
     in tests. Signals: ``finished(what)`` after each operation ("stats", "export", "backup", "verify"),
@@ -94,7 +97,12 @@ class DataTab(QWidget):
         self.problems.setAccessibleName(self.tr("Problems found"))
         self.problems.hide()
 
-        lay = QVBoxLayout(self)
+        self.content = QWidget()
+        self.content.setObjectName("data_content")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidget(self.content)
+        lay = QVBoxLayout(self.content)
         lay.addWidget(figures)
         lay.addLayout(buttons)
         lay.addWidget(self.error)

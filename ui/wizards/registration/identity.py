@@ -10,6 +10,7 @@ from checkpoint.services import PossibleDuplicate
 from checkpoint.workflows.registration import Step
 from ui.keyboard_layout import typed_in_another_layout
 from ui.messages import field_label
+from ui.passport_scan import other_layout_message, scan_status, unreadable_message
 from ui.qt import (
     QApplication,
     QFormLayout,
@@ -136,8 +137,7 @@ class IdentityPage(FlowPage):
             return          # wait for the line that ends with the reader's closing Enter
         if typed_in_another_layout(text):
             # The reader types through the active keyboard layout: Khmer letters mean the layout, not the document.
-            self.mrz_status.setText(self.tr("The scan arrived in another keyboard layout, not English. Switch the "
-                                            "keyboard to English (Win+Space), then scan again."))
+            self.mrz_status.setText(other_layout_message())
             self.mrz.blockSignals(True)
             self.mrz.clear()
             self.mrz.blockSignals(False)
@@ -145,17 +145,10 @@ class IdentityPage(FlowPage):
         try:
             res = self.flow.apply_mrz(text)
         except ValidationError:
-            self.mrz_status.setText(self.tr("Could not read the document. Re-scan it, or type the details."))
+            self.mrz_status.setText(unreadable_message())
             return
         self.load()
-        if res.valid:
-            status = self.tr("Passport read: all check digits correct.")
-        else:
-            status = self.tr("Some check digits do not match (%1): re-scan, or check the fields by hand. "
-                             "This is not evidence of forgery.").replace("%1", ", ".join(sorted(res.failed_checks)))
-        if "expired" in (getattr(res, "warnings", ()) or ()):
-            status += " " + self.tr("The passport has expired.")
-        status += " " + self.tr("Names are not check-digit protected: confirm them.")
+        status = scan_status(res)
         unknown = self._unknown_nationality()
         if unknown:
             status += " " + self.tr("The nationality code %1 is not in the country list: choose the citizenship."
