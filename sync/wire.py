@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 import secrets
 import struct
@@ -50,11 +49,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from checkpoint import crypto
+from checkpoint import crypto, jsondepth
 from checkpoint.errors import DecryptionFailed, SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.events import WIRE_FIELDS, canonical_json
 from sync.errors import StaleRequest
-from sync.protocol import BATCH_VERSIONS, PROTOCOL_VERSION
+from sync.protocol import BATCH_VERSIONS, MAX_DEPTH, PROTOCOL_VERSION
 
 __all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "ENROLL_ANSWER", "MAX_SKEW", "PULL", "REFERENCE", "RELEASE",
            "REQUEST", "OutgoingBatch", "Request", "digest", "enrollment_code", "hq_fingerprint",
@@ -129,9 +128,13 @@ def _take(blob: bytes, at: int, cap: int, what: str) -> tuple[bytes, int]:
     return blob[at + 4:end], end
 
 
-def _json(raw: bytes, what: str, loads: Callable[[bytes], Any] = json.loads) -> Any:
+def _json(raw: bytes, what: str, loads: Callable[[bytes], Any] = jsondepth.loads) -> Any:
+    """``loads(raw)``: by default ``json.loads`` refusing JSON nested deeper than MAX_DEPTH (checkpoint.jsondepth);
+    another ``loads`` must refuse it too (raise ``jsondepth.TooDeep``)."""
     try:
         return loads(raw)
+    except jsondepth.TooDeep:
+        raise UnsupportedFormat(f"The {what} is nested deeper than {MAX_DEPTH} levels: refused.") from None
     except (ValueError, UnicodeDecodeError):
         raise UnsupportedFormat(f"The {what} is not readable.") from None
 
@@ -171,9 +174,10 @@ def peek_batch_header(blob: bytes) -> dict[str, Any]:
 
 
 def open_batch(blob: bytes, hq_exchange_private: bytes, device_key: Callable[[str], bytes], *,
-               loads: Callable[[bytes], Any] = json.loads) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+               loads: Callable[[bytes], Any] = jsondepth.loads) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Verify the device's signature, decrypt and parse a batch; returns (header, events). ``loads`` parses the
-    body: ``json.loads`` or what gives the same result (HQ's ``sync.hq.fastjson.loads``).
+    body: ``json.loads`` refusing JSON nested deeper than MAX_DEPTH (``checkpoint.jsondepth.loads``, raising
+    TooDeep) or what gives the same result (HQ's ``sync.hq.fastjson.loads_batch``).
 
     ``device_key(device_id)`` returns the enrolled device's Ed25519 public key, or raises (unenrolled or revoked:
     the caller's error passes through). Raises UnsupportedFormat, SignatureInvalid, DecryptionFailed.
