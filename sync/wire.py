@@ -164,11 +164,12 @@ def peek_batch_header(blob: bytes) -> dict[str, Any]:
     header = _json(head, "batch header")
     if not isinstance(header, dict) or header.get("kind") != "batch":
         raise UnsupportedFormat("The batch header is not valid.")
-    if header.get("v") not in BATCH_VERSIONS:
+    if isinstance(header.get("v"), bool) or not isinstance(header.get("v"), int) \
+            or header["v"] not in BATCH_VERSIONS:      # a list or an object is not hashable: a TypeError before
         raise UnsupportedFormat(f"Batch protocol version {header.get('v')!r} is not supported.")
     for k, t in (("batch_id", str), ("device_id", str), ("first_seq", int), ("last_seq", int), ("count", int),
                  ("prev_sha256", str)):
-        if not isinstance(header.get(k), t):
+        if not isinstance(header.get(k), t) or isinstance(header[k], bool):    # true is an int to Python, not to SQL
             raise UnsupportedFormat(f"The batch header lacks {k}.")
     return header
 
@@ -238,8 +239,9 @@ def open_signed(kind: tuple[bytes, bytes], blob: bytes, public: bytes) -> dict[s
 def check_fields(body: Mapping[str, Any], spec: Mapping[str, type | tuple[type, ...]]) -> None:
     """Raise ValidationError if a field of a parsed message is missing or of the wrong type."""
     for k, t in spec.items():
-        if not isinstance(body.get(k), t):
-            raise ValidationError(k, "is missing or malformed")
+        v = body.get(k)
+        if not isinstance(v, t) or (isinstance(v, bool) and bool not in (t if isinstance(t, tuple) else (t,))):
+            raise ValidationError(k, "is missing or malformed")        # true is an int to Python, not to HQ
 
 
 # ------------------------------------------------------------------------------------------- enrollment trust
