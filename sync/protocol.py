@@ -41,8 +41,15 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from checkpoint.events import VERDICTS
+from checkpoint.jsondepth import MAX_DEPTH  # see the note on the limit below
 
-__all__ = ["BATCH_VERSIONS", "HISTORY", "PROTOCOL_VERSION", "SUPPORTED", "VERDICTS", "SyncProtocol", "Version"]
+__all__ = ["BATCH_VERSIONS", "HISTORY", "MAX_DEPTH", "PROTOCOL_VERSION", "SUPPORTED", "VERDICTS", "SyncProtocol",
+           "Version"]
+
+# How deep any JSON that arrives may nest (a batch body, an event's payload, a signed document or request): deeper
+# is refused (a document or batch: UnsupportedFormat; one event: quarantined at HQ, held aside on a device), never
+# a RecursionError. Defined in the Qt-free core (checkpoint.jsondepth) because the device's pull ingest checks it
+# too; this is its name in the protocol.
 
 
 @dataclass(frozen=True)

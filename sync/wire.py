@@ -40,7 +40,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import re
 import secrets
 import struct
@@ -50,11 +49,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
-from checkpoint import crypto
+from checkpoint import crypto, jsondepth
 from checkpoint.errors import DecryptionFailed, SignatureInvalid, UnsupportedFormat, ValidationError
 from checkpoint.events import WIRE_FIELDS, canonical_json
 from sync.errors import StaleRequest
-from sync.protocol import BATCH_VERSIONS, PROTOCOL_VERSION
+from sync.protocol import BATCH_VERSIONS, MAX_DEPTH, PROTOCOL_VERSION
 
 __all__ = ["ACK", "BATCH_MAGIC", "ENROLL", "ENROLL_ANSWER", "MAX_SKEW", "PULL", "REFERENCE", "RELEASE",
            "REQUEST", "OutgoingBatch", "Request", "digest", "enrollment_code", "hq_fingerprint",
@@ -129,9 +128,13 @@ def _take(blob: bytes, at: int, cap: int, what: str) -> tuple[bytes, int]:
     return blob[at + 4:end], end
 
 
-def _json(raw: bytes, what: str, loads: Callable[[bytes], Any] = json.loads) -> Any:
+def _json(raw: bytes, what: str, loads: Callable[[bytes], Any] = jsondepth.loads) -> Any:
+    """``loads(raw)``: by default ``json.loads`` refusing JSON nested deeper than MAX_DEPTH (checkpoint.jsondepth);
+    another ``loads`` must refuse it too (raise ``jsondepth.TooDeep``)."""
     try:
         return loads(raw)
+    except jsondepth.TooDeep:
+        raise UnsupportedFormat(f"The {what} is nested deeper than {MAX_DEPTH} levels: refused.") from None
     except (ValueError, UnicodeDecodeError):
         raise UnsupportedFormat(f"The {what} is not readable.") from None
 
@@ -161,19 +164,21 @@ def peek_batch_header(blob: bytes) -> dict[str, Any]:
     header = _json(head, "batch header")
     if not isinstance(header, dict) or header.get("kind") != "batch":
         raise UnsupportedFormat("The batch header is not valid.")
-    if header.get("v") not in BATCH_VERSIONS:
+    if isinstance(header.get("v"), bool) or not isinstance(header.get("v"), int) \
+            or header["v"] not in BATCH_VERSIONS:      # a list or an object is not hashable: a TypeError before
         raise UnsupportedFormat(f"Batch protocol version {header.get('v')!r} is not supported.")
     for k, t in (("batch_id", str), ("device_id", str), ("first_seq", int), ("last_seq", int), ("count", int),
                  ("prev_sha256", str)):
-        if not isinstance(header.get(k), t):
+        if not isinstance(header.get(k), t) or isinstance(header[k], bool):    # true is an int to Python, not to SQL
             raise UnsupportedFormat(f"The batch header lacks {k}.")
     return header
 
 
 def open_batch(blob: bytes, hq_exchange_private: bytes, device_key: Callable[[str], bytes], *,
-               loads: Callable[[bytes], Any] = json.loads) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+               loads: Callable[[bytes], Any] = jsondepth.loads) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Verify the device's signature, decrypt and parse a batch; returns (header, events). ``loads`` parses the
-    body: ``json.loads`` or what gives the same result (HQ's ``sync.hq.fastjson.loads``).
+    body: ``json.loads`` refusing JSON nested deeper than MAX_DEPTH (``checkpoint.jsondepth.loads``, raising
+    TooDeep) or what gives the same result (HQ's ``sync.hq.fastjson.loads_batch``).
 
     ``device_key(device_id)`` returns the enrolled device's Ed25519 public key, or raises (unenrolled or revoked:
     the caller's error passes through). Raises UnsupportedFormat, SignatureInvalid, DecryptionFailed.
@@ -234,8 +239,9 @@ def open_signed(kind: tuple[bytes, bytes], blob: bytes, public: bytes) -> dict[s
 def check_fields(body: Mapping[str, Any], spec: Mapping[str, type | tuple[type, ...]]) -> None:
     """Raise ValidationError if a field of a parsed message is missing or of the wrong type."""
     for k, t in spec.items():
-        if not isinstance(body.get(k), t):
-            raise ValidationError(k, "is missing or malformed")
+        v = body.get(k)
+        if not isinstance(v, t) or (isinstance(v, bool) and bool not in (t if isinstance(t, tuple) else (t,))):
+            raise ValidationError(k, "is missing or malformed")        # true is an int to Python, not to HQ
 
 
 # ------------------------------------------------------------------------------------------- enrollment trust

@@ -20,7 +20,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from checkpoint import crypto
+from checkpoint import crypto, jsondepth
 from checkpoint.errors import ConflictError, NotFound, PermissionDenied, StoreError, ValidationError
 from checkpoint.events import (
     CHAIN_HEAD_CONTEXT,
@@ -79,7 +79,7 @@ def _held_key(raw: Any) -> str:
     eid = raw.get("id") if isinstance(raw, dict) else None
     if isinstance(eid, str) and 0 < len(eid) <= 64:
         return eid
-    text = json.dumps(raw, sort_keys=True, default=str)
+    text = json.dumps(raw, sort_keys=True, default=str) if not jsondepth.too_deep(raw) else f"<deep {type(raw)}>"
     return "unreadable:" + hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
 
 
@@ -417,7 +417,9 @@ class Outbox:
         if ev.get("device_id") == self.store.device_id:
             return "claims to come from this device"
         try:
-            payload = json.loads(ev["payload"])
+            payload = jsondepth.loads(ev["payload"])
+        except jsondepth.TooDeep:
+            return f"payload is nested deeper than {jsondepth.MAX_DEPTH} levels"
         except (TypeError, ValueError):
             return "payload is not JSON"
         if ev.get("type") in SITE_TYPES:
@@ -460,8 +462,12 @@ class Outbox:
         return "" if here else "names a group this device does not hold"
 
     def _hold(self, eid: str, raw: Any, reason: str) -> None:
+        # A value nested too deep to write as JSON is kept as its type's name (pull documents are depth-checked by
+        # sync.wire; this guards a direct caller).
+        kept = json.dumps(raw, sort_keys=True, default=str) if not jsondepth.too_deep(raw) else \
+            json.dumps(f"<{type(raw).__name__} nested deeper than {jsondepth.MAX_DEPTH} levels>")
         self._db.execute("INSERT OR REPLACE INTO sync_inbox_held (id, event, reason, received_at) VALUES (?,?,?,?)",
-                          [eid, json.dumps(raw, sort_keys=True, default=str)[:1_000_000], reason[:500],
+                          [eid, kept[:1_000_000], reason[:500],
                            self.store.clock.now().isoformat()])
 
     def held(self) -> list[dict[str, Any]]:

@@ -20,7 +20,6 @@ HTTP status names (PermissionDenied, SignatureInvalid, ...).
 from __future__ import annotations
 
 import base64
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from checkpoint import jsondepth
 from checkpoint.errors import (
     CheckpointError,
     ConflictError,
@@ -65,8 +65,8 @@ _PLAIN = re.compile(r"[^\w .,;:'()/@#%+=?!-]", re.UNICODE)
 
 def _json_of(raw: bytes) -> Any:
     try:
-        return json.loads(raw)
-    except ValueError:
+        return jsondepth.loads(raw)
+    except ValueError:                      # not JSON, or nested deeper than MAX_DEPTH (TooDeep)
         return None
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 import logging
 import re
 import secrets
@@ -32,6 +31,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from checkpoint import jsondepth
 from checkpoint.clock import Clock
 from checkpoint.errors import ConflictError, NotFound, UnsupportedFormat, ValidationError
 from sync.errors import TokenRejected
@@ -114,8 +114,8 @@ def _peek_document(kind: tuple[bytes, bytes], blob: Any, limit: int) -> dict[str
     if len(blob) < 8 + n:
         raise UnsupportedFormat("The enrollment request is cut short.")
     try:
-        body = json.loads(blob[8:8 + n])
-    except (ValueError, UnicodeDecodeError):
+        body = jsondepth.loads(blob[8:8 + n])
+    except (ValueError, UnicodeDecodeError):          # TooDeep is a ValueError
         raise UnsupportedFormat("The enrollment request is not readable.") from None
     if not isinstance(body, dict):
         raise UnsupportedFormat("The enrollment request is not valid.")

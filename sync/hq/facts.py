@@ -53,6 +53,7 @@ from sync.hq.store import (
 __all__ = ["AGE_GROUPS", "CUBE_DIMENSIONS", "CUBE_MEASURES", "HEALTH_STAGES", "LOCAL_TZ", "age_group",
            "apply_events", "arrival_rows", "contributions", "local_date", "measures", "rebuild", "record_facts",
            "referral_summary", "sex_age", "stamp_rebuilt"]
+__all__ += ["exploitation_codes"]       # sync.hq.htcds: every type of an arrival with several
 
 log = logging.getLogger("checkpoint.hq")
 
@@ -254,12 +255,19 @@ def arrival_rows(payload: Mapping[str, Any], checkpoint_id: str, known_person: M
     return arrival, referrals
 
 
+def exploitation_codes(t: Mapping[str, Any]) -> list[str]:
+    """Every type of exploitation a trafficking screen's checklist recorded (``exploitation_types``), sorted: what
+    the facts fold into one code or "MULTIPLE" (``_exploitation``); HTCDS's export reads them back (sync.hq.htcds)."""
+    types = t.get("exploitation_types")
+    return sorted({_code(x, "exploitation") for x in types} - {""}) if isinstance(types, list) else []
+
+
 def _exploitation(t: Mapping[str, Any]) -> str:
     """The type of exploitation the checklist recorded (issue 12: ``exploitation_types``, a list of codes):
     the one type, "MULTIPLE" for several, else the older result's ``type_of_exploitation``, else ""."""
     types = t.get("exploitation_types")
     if isinstance(types, list) and types:
-        codes = sorted({_code(x, "exploitation") for x in types} - {""})
+        codes = exploitation_codes(t)
         if len(codes) == 1:
             return codes[0]
         if codes:

@@ -56,7 +56,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from checkpoint import crypto
+from checkpoint import crypto, jsondepth
 from checkpoint.errors import ConflictError
 from checkpoint.events import (
     CHAIN_HEAD_CONTEXT,
@@ -96,6 +96,7 @@ from sync.hq.store import (
     records,
     reserve,
 )
+from sync.protocol import MAX_DEPTH
 from sync.wire import ACK, open_signed
 
 __all__ = ["Conflict", "Held", "Incoming", "Ingested", "NewEvent", "PersonAt", "Plan", "Quarantined", "State",
@@ -173,7 +174,9 @@ def _check_shape(raw: Any) -> tuple[dict[str, Any] | None, str, Any]:
     if clean("".join([*(raw[k] for k in _STR_LIMITS), payload]), 70 * MAX_PAYLOAD) is None:
         return None, "malformed: a text field holds a NUL or is not valid UTF-8", None
     try:
-        parsed = fastjson.loads(payload)
+        parsed = jsondepth.loads(payload, fastjson.loads)
+    except jsondepth.TooDeep:
+        return None, f"malformed: payload is nested deeper than {MAX_DEPTH} levels", None
     except ValueError:
         return None, "malformed: payload is not JSON", None
     if not isinstance(parsed, dict):

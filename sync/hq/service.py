@@ -223,7 +223,7 @@ class HQService:
                                    "device with this HQ.")
         with fewer_collections():
             header, evs = open_batch(blob, keys.exchange_private, lambda _d: bytes.fromhex(dev.signing_public),
-                                     loads=fastjson.loads)
+                                     loads=fastjson.loads_batch)
             incoming = read_events(evs)
             for attempt in (1, 2):
                 try:

@@ -167,6 +167,11 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
             return {}
         return {k: v for k, v in pairs}
 
+    def same_token(given: str, expected: str) -> bool:
+        """A CSRF token compared in constant time, as bytes: compare_digest refuses str holding non-ASCII
+        (a hostile form field or cookie) with a TypeError, which was a 500."""
+        return hmac.compare_digest(given.encode("utf-8", "surrogatepass"), expected.encode("utf-8", "surrogatepass"))
+
     def same_origin(request: Request) -> bool:
         # Referrer-Policy: no-referrer makes browsers send "Origin: null" with the dashboard's own forms, so "null"
         # (like no Origin) leaves the decision to the CSRF token and the SameSite=Strict cookie.
@@ -192,7 +197,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         if refused is not None or s is None:
             return s, {}, refused
         form = await form_of(request)
-        if not same_origin(request) or not hmac.compare_digest(form.get("csrf", ""), s.csrf):
+        if not same_origin(request) or not same_token(form.get("csrf", ""), s.csrf):
             return s, form, page(request, "error.html", s, status=403, title="Refused",
                                  message="This form has expired or did not come from this dashboard. Reload the "
                                          "page and try again.")
@@ -248,7 +253,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
             set_cookie(request, r, PRE_COOKIE, token)
             return r
 
-        if not pre or not same_origin(request) or not hmac.compare_digest(form.get("csrf", ""), pre):
+        if not pre or not same_origin(request) or not same_token(form.get("csrf", ""), pre):
             return again("This form has expired. Please sign in again.", 403)
         try:
             limiter.hit(f"sign-in:{address}")

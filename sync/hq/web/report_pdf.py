@@ -347,8 +347,12 @@ def _chart(pdf: Any, sections: list[tuple[str, list[ReportTable | str]]], _: Any
 
 
 def hq_label(store: HQStore, keys_dir: Path | None = None, signing_public: bytes | None = None) -> str:
-    """Which HQ made the report: the fingerprint of its signing key (what every device pins), from the loaded keys
-    or the public key file in ``keys_dir`` (no passphrase needed); else the name of its database."""
+    """Which HQ made the report: "HQ <fingerprint>" of its signing key, what every device pins. The key is HQ's own
+    as ``HQService.signing_public`` knows it: the one this database was set up with (pinned when HQ first served
+    with its keys), checked against ``signing_public`` (loaded keys) or the public key file in ``keys_dir`` (no
+    passphrase needed) when given; a keys folder of another HQ is not named. Only a database that never served and
+    has no keys folder beside it is named by its file."""
+    from sync.hq.service import HQService
     from sync.wire import hq_fingerprint
 
     if signing_public is None and keys_dir is not None:
@@ -358,8 +362,16 @@ def hq_label(store: HQStore, keys_dir: Path | None = None, signing_public: bytes
             signing_public = read_public(keys_dir)["signing"]
         except (OSError, ValueError, StoreError, KeyError, TypeError, CheckpointError):
             signing_public = None
-    if signing_public is not None:
-        return f"HQ {hq_fingerprint(signing_public)}"
+    hq = HQService(store, None)
+    key: bytes | None = None
+    for given in (signing_public, None):        # the given key if it is this database's, else the database's own
+        try:
+            key = hq.signing_public(given)
+            break
+        except CheckpointError:
+            continue
+    if key is not None:
+        return f"HQ {hq_fingerprint(key)}"
     return f"HQ ({Path(str(store.engine.url.database or '?')).name})"
 
 

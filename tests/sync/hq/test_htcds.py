@@ -26,9 +26,16 @@ def backend(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-def _victim(sex: str, dob: str, country: str) -> dict[str, Any]:
-    return reg(str(uuid.uuid4()), sex=sex, dob=dob, country=country, trafficking="PRESUMED_VICTIM",
-               referrals=(("protection", "DOSVY"),))
+def _victim(sex: str, dob: str, country: str, types: tuple[str, ...] = ()) -> dict[str, Any]:
+    p = reg(str(uuid.uuid4()), sex=sex, dob=dob, country=country, trafficking="PRESUMED_VICTIM",
+            referrals=(("protection", "DOSVY"),))
+    if types:
+        p["trafficking"]["exploitation_types"] = list(types)
+    return p
+
+
+SEVERAL = ("ForcedCriminality", "ForcedLabour")                        # HTCDS: Other, ForcedLabour
+THREE = ("ForcedMarriage", "SexualExploitation", "ForcedLabour")
 
 
 def _read(data: bytes) -> list[dict[str, str]]:
@@ -38,8 +45,11 @@ def _read(data: bytes) -> list[dict[str, str]]:
 def test_the_ctdc_export_is_k_anonymous_and_carries_nothing_identifying(hq: HQService) -> None:
     dev = FakeDevice(checkpoint_name="Poipet")
     dev.enroll(hq)
-    common = [_victim("F", "1990-05-17", "THA") for _ in range(12)]         # 12 women 30-38 from Thailand
-    small = ([_victim("M", "1990-05-17", "THA") for _ in range(4)]            # three groups of 4: under k
+    common = ([_victim("F", "1990-05-17", "THA") for _ in range(8)]         # 12 women 30-38 from Thailand, 4 of
+              + [_victim("F", "1990-05-17", "THA", SEVERAL) for _ in range(3)]   # them with several types of
+              + [_victim("F", "1990-05-17", "THA", THREE)])                       # exploitation
+    small = ([_victim("M", "1990-05-17", "THA", SEVERAL)]
+             + [_victim("M", "1990-05-17", "THA") for _ in range(3)]            # three groups of 4: under k
              + [_victim("F", "2007-01-01", "VNM") for _ in range(4)]
              + [_victim("M", "2012-01-01", "VNM") for _ in range(4)])
     others = [reg(str(uuid.uuid4()), trafficking="NOT_INDICATED") for _ in range(5)]   # not victims: not exported
@@ -54,6 +64,10 @@ def test_the_ctdc_export_is_k_anonymous_and_carries_nothing_identifying(hq: HQSe
     assert groups[("30--38", "Feminine", "KHM", "THA", "2026")] == 12
     withheld = [r for r in rows if r["gender"] == ""]
     assert len(withheld) == 12 and {r["ageBroad"] + r["majorityStatus"] for r in withheld} == {""}
+    # Several types of exploitation: each one, as HTCDS's multiselect values in the standard's order (was empty).
+    types = Counter(r["typeOfExploitation"] for r in rows)
+    assert types == {"": 19, "ForcedLabour;Other": 4, "ForcedLabour;SexualExploitation;ForcedMarriage": 1}, types
+    assert Counter(r["typeOfExploitation"] for r in withheld) == {"": 11, "ForcedLabour;Other": 1}   # not a QI
     text = data.decode("utf-8-sig")
     for p in sent:
         person = p["person"]
@@ -70,6 +84,25 @@ def test_the_ctdc_export_is_k_anonymous_and_carries_nothing_identifying(hq: HQSe
     with hq.store.read() as conn:
         data, n, left_out = export(conn, parse_period("2026-12"))
     assert (n, left_out, _read(data)) == (0, 3, [])
+
+
+def test_several_types_recorded_when_a_quick_registration_is_completed_are_each_exported(hq: HQService) -> None:
+    """The screen may come with the completion from the queue (``registration.completed``): its types are read from
+    that event; a later completion with another screen wins, as in the facts."""
+    dev = FakeDevice(checkpoint_name="Poipet")
+    dev.enroll(hq)
+    quick = [reg(str(uuid.uuid4()), sex="F", trafficking=None) for _ in range(K)]
+    evs = register(dev, quick)
+    for i, p in enumerate(quick):
+        t = _victim("F", "1990-05-17", "THA", ("SexualExploitation", "ForcedBegging") if i else THREE)["trafficking"]
+        evs.append(dev.event(type_="registration.completed", entity_id=p["person_id"],
+                             payload={"encounter_id": p["encounter"]["id"], "trafficking": t, "referrals": []}))
+    assert push(hq, dev, evs)["accepted"] == 2 * K
+    with hq.store.read() as conn:
+        data, n, _left_out = export(conn, parse_period("2026"))
+    assert n == K
+    assert Counter(r["typeOfExploitation"] for r in _read(data)) == {
+        "SexualExploitation;ForcedBegging": K - 1, "ForcedLabour;SexualExploitation;ForcedMarriage": 1}
 
 
 def test_the_cli_writes_a_new_file_and_journals_who_period_and_rows(hq: HQService, hq_url: str,

@@ -15,7 +15,7 @@ from typing import Any
 
 from checkpoint import codelists
 from checkpoint.screening import evaluate_trafficking, indicator_set
-from sync.hq.htcds import FIELDS, export_rows
+from sync.hq.htcds import FIELDS, MULTISELECT_SEPARATOR, export_rows
 from sync.hq.reports import parse_period
 from sync.hq.service import HQService
 from tests.support.hq_helpers import FakeDevice
@@ -129,8 +129,10 @@ def test_every_value_the_htcds_export_writes_is_a_picklist_value(hq: HQService) 
     checked = {"gender", "typeOfExploitation", "typeOfLabour", "ageBroad", "majorityStatus"}
     for column in checked:
         field = field_of(f"sync/hq/htcds: {column}")
-        written = {r[column] for r in rows}
+        several = not field.startswith(("ctdc:", "guidance:")) and PICKLISTS["fields"][field]["type"] == "multiselect"
+        written = {v for r in rows for v in (r[column].split(MULTISELECT_SEPARATOR) if several else [r[column]])}
         assert written - {""} <= allowed(field), (column, written - allowed(field))
+    assert "ForcedLabour;SexualExploitation" in {r["typeOfExploitation"] for r in rows}    # several: each one
     assert {"A_AgricultureForestryAndFishing", "F_Construction"} <= {r["typeOfLabour"] for r in rows}
     assert {r["typeOfLabour"] for r in rows if r["typeOfExploitation"] == "Other"}   # ForcedCriminality -> Other
     assert {r["gender"] for r in rows} == {"Feminine", "Masculine", "NonConforming", "NonSpecifiedUnknown"}
