@@ -267,7 +267,8 @@ def _table(pdf: Any, t: ReportTable, _: Any, width: float, FontFace: Any) -> int
         pdf.add_page()
     pdf.ln(2)
     pdf.set_font(_FAMILY, "B", 10)
-    heading = f"{_(t.title)} — {_(t.columns[0])}" if t.columns[0] in (*DIMENSION_LABELS.values(), *SERVICE_DIMENSION_LABELS.values()) else _(t.title)
+    shown = (*DIMENSION_LABELS.values(), *SERVICE_DIMENSION_LABELS.values())
+    heading = f"{_(t.title)} — {_(t.columns[0])}" if t.columns[0] in shown else _(t.title)
     pdf.multi_cell(width, 6, heading, new_x="LMARGIN", new_y="NEXT")
     if t.note:
         pdf.set_font(_FAMILY, "", 8)

@@ -291,7 +291,8 @@ def test_events_held_for_a_gap_count_once_released(hq: HQService) -> None:
     evs.append(dev.event(type_="assistance.given", entity_id=pid, payload={"assistance": {
         "id": aid, "item_code": "MEAL", "kind": "FOOD_WATER", "unit": "meal", "quantity": 1, "provider": "IOM"}}))
     evs.append(dev.event(type_="nea.registered", entity_id=pid, payload={
-        "encounter_id": p["encounter"]["id"], "registration": {"id": str(uuid.uuid4()), "data": {"desired_sector": "F"}}}))
+        "encounter_id": p["encounter"]["id"],
+        "registration": {"id": str(uuid.uuid4()), "data": {"desired_sector": "F"}}}))
     evs.append(dev.event(type_="assistance.voided", entity_id=pid, payload={"assistance_id": aid, "reason": "x"}))
     assert push(hq, dev, evs[:1])["accepted"] == 1
     assert push(hq, dev, evs[2:3])["held"] == 1                 # the assistance.given is missing: a gap
