@@ -379,3 +379,33 @@ def test_hqs_kinds_are_the_devices() -> None:
     from checkpoint.services.assistance import KINDS
 
     assert service_facts.KINDS == KINDS
+
+
+def test_events_quarantined_until_their_person_arrives_count_once_released(hq: HQService) -> None:
+    """Another laptop of the checkpoint hands out assistance and registers with NEA before the person's registration
+    reaches HQ: HQ quarantines them as waiting for their person, and counts them when the registration arrives and
+    releases them (sync.hq.waiting: the facts kept by the same hook)."""
+    first, other = FakeDevice(checkpoint_name="Poipet"), FakeDevice(checkpoint_name="Poipet")
+    for d in (first, other):
+        d.enroll(hq)
+    pid = str(uuid.uuid4())
+    p = reg(pid, sex="F")
+    early = [_given(other, pid, kind="FOOD_WATER"), other.event(type_="nea.registered", entity_id=pid, payload={
+        "encounter_id": p["encounter"]["id"],
+        "registration": {"id": str(uuid.uuid4()), "data": {"education": "NONE"}}})]
+    counts = push(hq, other, early)
+    assert counts["accepted"] == 0 and counts["quarantined"] == 2
+
+    def figures() -> tuple[int | None, int | None]:
+        with hq.store.read() as conn:
+            r = build_report(conn, parse_period("2026-11"), threshold=0, sections=["assistance", "nea"])
+        return r.value("assistance", "sex", "F", "assistance_food_water"), r.value("nea", "education", "NONE",
+                                                                                   "nea_registrations")
+
+    assert figures() == (0, 0)
+    assert push(hq, first, register(first, [p]))["accepted"] == 1
+    assert figures() == (1, 1)
+    with hq.store.write() as conn:                          # and a rebuild agrees
+        kept = snapshot(conn)
+        service_facts.rebuild(conn)
+        assert snapshot(conn) == kept
