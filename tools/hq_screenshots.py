@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sync.hq import matches
 from tests.sync.hq.web import browser
-from tests.sync.hq.web.harness import PASS, WebHQ, running_hq, seed_pair, seed_referrals
+from tests.sync.hq.web.harness import PASS, WebHQ, running_hq, seed_pair, seed_referrals, seed_services
 
 
 def seed_conflict(hq: WebHQ) -> None:
@@ -38,8 +38,8 @@ PAGES = [  # (file stem, who, path)
     ("report-arrivals", "dm", "/hq/reports/arrivals?period=2026-11"),
     ("report-trafficking", "dm", "/hq/reports/trafficking?period=2026-11"),
     ("report-tb", "dm", "/hq/reports/tb?period=2026-11"),
-    ("report-assistance", "dm", "/hq/reports/assistance?period=2026-11"),
-    ("report-nea", "dm", "/hq/reports/nea?period=2026-11"),
+    ("report-assistance", "dm", "/hq/reports/assistance?period=2026-11&dimension=kind"),
+    ("report-nea", "dm", "/hq/reports/nea?period=2026-11&dimension=sex_age"),
     ("quarantine", "dm", "/hq/quarantine"),
     ("quarantine-item", "dm", "/hq/quarantine/1"),
     ("held-gaps", "dm", "/hq/held"),
@@ -60,6 +60,7 @@ PAGES = [  # (file stem, who, path)
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=Path("docs/screenshots/hq"))
+    ap.add_argument("--only", nargs="*", default=[], help="only these pages (file stems, e.g. report-nea)")
     args = ap.parse_args()
     why = browser.unavailable()
     if why:
@@ -72,12 +73,14 @@ def main() -> int:
         pair = sorted(seed_pair(hq))
         matches.refresh(hq.store, hq.clock)
         ids.update(match_a=pair[0], match_b=pair[1])
+        seed_services(hq)                   # assistance and NEA registrations (#15.3)
         for lang in ("en", "km"):
             driver.delete_all_cookies()
             driver.get(f"{hq.url}/hq/lang/{lang}?next=/hq/sign-in")
-            driver.save_screenshot(str(args.out / f"sign-in-{lang}.png"))
+            if not args.only or "sign-in" in args.only:
+                driver.save_screenshot(str(args.out / f"sign-in-{lang}.png"))
             who = ""
-            for stem, user, path in PAGES:
+            for stem, user, path in [p for p in PAGES if not args.only or p[0] in args.only]:
                 if user != who:
                     hq.clock.advance(seconds=31)
                     driver.delete_all_cookies()

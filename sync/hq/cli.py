@@ -448,6 +448,7 @@ def cmd_rebuild_facts(args: argparse.Namespace) -> int:
     """Rebuild the reporting projection from every accepted event (sync.hq.facts.rebuild), in one transaction."""
     from sync.hq.arrival_facts import rebuild as rebuild_flow
     from sync.hq.facts import rebuild, stamp_rebuilt
+    from sync.hq.service_facts import rebuild as rebuild_services
     from sync.hq.tb_facts import rebuild as rebuild_tb
 
     store = _store(args, create=False)
@@ -456,6 +457,7 @@ def cmd_rebuild_facts(args: argparse.Namespace) -> int:
             n = rebuild(conn)
             rebuild_flow(conn)          # issue 11: groups, headcounts, surge
             rebuild_tb(conn)            # issue 14: the TB cascade's facts (sync.hq.tb_facts)
+            rebuild_services(conn)      # issue 15.3: assistance and NEA facts (sync.hq.service_facts)
             stamp_rebuilt(conn)         # a running dashboard's cached report reads are old (sync.hq.reports)
     finally:
         store.close()

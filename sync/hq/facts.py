@@ -543,10 +543,11 @@ def record_facts(conn: Connection, plan: Any) -> int:
     if not plan.visible:
         return 0
     try:
-        from sync.hq import tb_facts  # (not at the top: it reads local_date from here)
+        from sync.hq import service_facts, tb_facts  # (not at the top: they read local_date from here)
 
         with conn.begin_nested():
-            return _record(conn, plan) + arrival_facts.record(conn, plan) + tb_facts.record(conn, plan)  # + #11, #14
+            return (_record(conn, plan) + arrival_facts.record(conn, plan) + tb_facts.record(conn, plan)  # + #11, #14
+                    + service_facts.record(conn, plan))         # #15.3: assistance and NEA registrations
     except Exception as e:
         log.error("facts: batch %s could not update the reporting facts (%s); reports are stale until "
                   "`checkpoint-hq rebuild-facts`", plan.batch_id, type(e).__name__)

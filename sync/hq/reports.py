@@ -22,6 +22,13 @@ Sections and their indicators (each by every dimension of ``DIMENSIONS``; "total
   person's events as the device's module folds them (kept at ingest: ``sync.hq.tb_facts``), so HQ's cascade is
   the device's; by total, checkpoint, sex, WHO age group and home
   province (``TB_DIMENSIONS``);
+- ``assistance`` (issue 13's handings-out, kept at ingest: ``sync.hq.service_facts``): assistance_given,
+  assistance_persons (distinct) and assistance_<kind> (food_water, non_food, transport, cash, shelter, medical,
+  other), by total, checkpoint, sex, sex_age, age_group, province (of destination: the arrival's), kind and provider
+  (``ASSISTANCE_DIMENSIONS``); voids left out; a handing-out counts in the period of its local day;
+- ``nea``: NEA job registrations: nea_registrations, nea_persons, by total, checkpoint, sex, sex_age, age_group,
+  province and the form's desired_sector, desired_job, desired_province, education, abroad_again
+  (``NEA_DIMENSIONS``); a registration of a voided arrival or person is left out;
 - ``referrals``: by agency: every referral (``kind/agency/status``) and the referrals of arrivals with
   trafficking indicators (``trafficking_by_agency``).
 
@@ -51,7 +58,7 @@ from sqlalchemy.engine import Connection
 
 from checkpoint.errors import ValidationError
 from checkpoint.screening.cascade import STEPS, tb_cascade
-from sync.hq import tb_facts
+from sync.hq import service_facts, tb_facts
 from sync.hq.facts import CUBE_DIMENSIONS, CUBE_MEASURES, REBUILT, STALE
 from sync.hq.store import checkpoints, counter, fact_arrivals, fact_cube, get_meta, meta
 
@@ -79,6 +86,13 @@ TB_INDICATORS = STEPS
 # The dimensions the cascade has (its age groups are WHO's TB notification groups, not CTDC's).
 TB_DIMENSIONS = ("total", "checkpoint", "sex", "age_group", "province")
 TbInputs = tb_facts.TbInputs
+# Issue 15 point 3: assistance and NEA registrations (sync.hq.service_facts), each by its own dimensions.
+ASSISTANCE_DIMENSIONS = service_facts.ASSISTANCE_DIMENSIONS
+NEA_DIMENSIONS = service_facts.NEA_DIMENSIONS
+ASSISTANCE_INDICATORS = service_facts.ASSISTANCE_INDICATORS
+NEA_INDICATORS = service_facts.NEA_INDICATORS
+SERVICE_DIMENSIONS = {"assistance": ASSISTANCE_DIMENSIONS, "nea": NEA_DIMENSIONS}
+ALL_DIMENSIONS = tuple(dict.fromkeys((*DIMENSIONS, *ASSISTANCE_DIMENSIONS, *NEA_DIMENSIONS)))
 
 
 # ------------------------------------------------------------------------------------------------ periods
@@ -374,8 +388,12 @@ def build_report(conn: Connection, period: Period, *, checkpoints: Sequence[str]
     per = tuple(sorted(cat for (dim, cat), m in sums.items() if dim == "checkpoint" and m["arrivals"] > 0))
     n_persons = read(("persons", per), lambda: _persons(conn, period, cp_ids, per)) if count else {}
     tb = read(("tb",), lambda: _tb_cells(conn, period, cp_ids, cps)) if _tb_dims(dims, sections) else {}
-    return _assemble(conn, Report(period, tuple(checkpoints), threshold, stale_since=get_meta(conn, STALE) or ""),
-                     cps, cp_ids, dims, sections, sums, n_persons if persons else None, tb)
+    svc = read(("services",), lambda: _service_figures(conn, period, cp_ids)) if _service_wanted(
+        dimensions, sections) else {}
+    report = _assemble(conn, Report(period, tuple(checkpoints), threshold, stale_since=get_meta(conn, STALE) or ""),
+                       cps, cp_ids, [d for d in dims if d in DIMENSIONS], sections, sums,
+                       n_persons if persons else None, tb)
+    return _service_sections(report, svc, dimensions, sections, cps)
 
 
 def checkpoint_reports(conn: Connection, period: Period, *, checkpoints: Sequence[str] = (),
@@ -405,17 +423,52 @@ def checkpoint_reports(conn: Connection, period: Period, *, checkpoints: Sequenc
         n = persons.get(("checkpoint", cp), 0)
         one = {("total", "all"): n, **({("checkpoint", cp): n} if n else {})}
         tb = _tb_cells(conn, period, mine, mine, inputs)
-        out[name] = _assemble(conn, Report(period, (name,), threshold, stale_since=stale), mine, mine, dims, None,
-                              sums, one, tb)
+        one_report = _assemble(conn, Report(period, (name,), threshold, stale_since=stale), mine, mine, dims, None,
+                               sums, one, tb)
+        out[name] = _service_sections(one_report, _service_figures(conn, period, mine), None, None, mine)
     return out
 
 
 def _dimensions(dimensions: Sequence[str] | None) -> list[str]:
     dims = list(dimensions) if dimensions is not None else list(DIMENSIONS)
-    bad = [d for d in dims if d not in DIMENSIONS]
+    bad = [d for d in dims if d not in ALL_DIMENSIONS]
     if bad:
-        raise ValidationError("dimension", f"{bad[0]!r} is not one of {', '.join(DIMENSIONS)}")
+        raise ValidationError("dimension", f"{bad[0]!r} is not one of {', '.join(ALL_DIMENSIONS)}")
     return dims
+
+
+# ------------------------------------------------------------------------------------------------ assistance, NEA
+def _service_dims(section: str, dimensions: Sequence[str] | None, sections: Sequence[str] | None) -> list[str]:
+    """The dimensions of ``section`` (assistance or nea) a report shows: all of them, or those asked."""
+    if sections is not None and section not in sections:
+        return []
+    own = SERVICE_DIMENSIONS[section]
+    return list(own) if dimensions is None else [d for d in own if d in dimensions]
+
+
+def _service_wanted(dimensions: Sequence[str] | None, sections: Sequence[str] | None) -> bool:
+    return any(_service_dims(s, dimensions, sections) for s in SERVICE_DIMENSIONS)
+
+
+def _service_figures(conn: Connection, period: Period, cp_ids: Iterable[str] | None
+                     ) -> dict[str, dict[tuple[str, str], dict[str, int]]]:
+    return service_facts.figures(conn, period.start.isoformat(), period.end.isoformat(), cp_ids)
+
+
+def _service_sections(report: Report, figs: Mapping[str, Mapping[tuple[str, str], Mapping[str, int]]],
+                      dimensions: Sequence[str] | None, sections: Sequence[str] | None,
+                      cps: Mapping[str, str]) -> Report:
+    """The sections ``assistance`` and ``nea`` from ``service_facts.figures``, suppressed as every other."""
+    for section, indicators in (("assistance", ASSISTANCE_INDICATORS), ("nea", NEA_INDICATORS)):
+        got = figs.get(section, {})
+        for d in _service_dims(section, dimensions, sections):
+            rows = {cps.get(c, c) if d == "checkpoint" else c: dict(m) for (dim, c), m in got.items() if dim == d}
+            if d == "total" and not rows:
+                rows = {"all": {}}
+            inds = indicators[:2] if d == "kind" else indicators
+            _add(report, section, d, {c: {i: m.get(i, 0) for i in inds} for c, m in rows.items()}, inds,
+                 report.threshold)
+    return report
 
 
 def _tb_dims(dims: Sequence[str], sections: Sequence[str] | None) -> list[str]:

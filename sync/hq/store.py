@@ -792,3 +792,38 @@ fact_tb_referrals = sa.Table(
         "status", "cxr_result", "sputum_collected_at", "xpert_result", "diagnosis", "treatment_started_at")),
 )
 __all__ += ["fact_tb_referrals", "fact_tb_screens"]
+# ------------------------------------------------------------------------ assistance and NEA facts (issue 15 point 3)
+# What the reports' assistance and NEA sections read (sync.hq.service_facts keeps them; migration 0013_service_facts):
+# per handing-out its checkpoint, local day, kind, provider and item, voided or not; per NEA registration its
+# checkpoint, local day, arrival and the form's codes (wanted job, sector and province, education, abroad again).
+# Codes only: no name, phone, contact, commune or free text. Sex, age and home province are the arrival's
+# (fact_arrivals, read at report time, so a correction of the person counts at once).
+fact_assistance = sa.Table(
+    "fact_assistance", METADATA,
+    sa.Column("assistance_id", sa.String(64), primary_key=True),
+    sa.Column("person_id", sa.String(64), nullable=False),
+    sa.Column("checkpoint_id", sa.String(36), nullable=False),
+    sa.Column("given_on", sa.String(10), nullable=False),         # local date (UTC+7) of its event; "" unknown
+    sa.Column("kind", sa.String(32), nullable=False),             # FOOD_WATER NON_FOOD ... OTHER
+    sa.Column("provider", sa.String(64), nullable=False),         # agency code
+    sa.Column("item_code", sa.String(64), nullable=False),
+    sa.Column("cash_grant", sa.Boolean, nullable=False),
+    sa.Column("voided", sa.Boolean, nullable=False),
+    sa.Index("ix_fact_assistance_day", "given_on", "checkpoint_id"),
+)
+fact_nea = sa.Table(
+    "fact_nea", METADATA,
+    sa.Column("registration_id", sa.String(64), primary_key=True),
+    sa.Column("person_id", sa.String(64), nullable=False),
+    sa.Column("encounter_id", sa.String(64), nullable=False),
+    sa.Column("checkpoint_id", sa.String(36), nullable=False),
+    sa.Column("registered_on", sa.String(10), nullable=False),    # local date (UTC+7) of its event; "" unknown
+    sa.Column("desired_job", sa.String(64), nullable=False),
+    sa.Column("desired_sector", sa.String(32), nullable=False),
+    sa.Column("desired_province", sa.String(32), nullable=False),
+    sa.Column("education", sa.String(32), nullable=False),
+    sa.Column("abroad_again", sa.String(8), nullable=False),      # yes no maybe, "" not asked
+    sa.Column("sector_abroad", sa.String(32), nullable=False),
+    sa.Index("ix_fact_nea_day", "registered_on", "checkpoint_id"),
+)
+__all__ += ["fact_assistance", "fact_nea"]

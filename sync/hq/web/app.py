@@ -37,11 +37,11 @@ from sync.hq.web.accounts import ROLE_LABELS, ROLES, Accounts, audit, can, log_e
 from sync.hq.web.charts import bar_chart
 from sync.hq.web.i18n import LANGUAGES, translate
 from sync.hq.web.report_source import (
-    DIMENSION_LABELS,
     FORMATS,
     REPORTS,
     THRESHOLDS,
     checkpoint_choices,
+    dimensions_for,
     download,
     report,
     thresholds_for,
@@ -306,7 +306,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         stats = await run_in_threadpool(service.stats)
         return page(request, "sync.html", s, devices=devs, stats=stats)
 
-    def report_query(request: Request, s: WebSession, choices: list[tuple[str, str]]
+    def report_query(request: Request, s: WebSession, choices: list[tuple[str, str]], kind: str = "arrivals"
                      ) -> tuple[str, list[str], str, str]:
         """The period, checkpoints, dimension and view a report page or download asked for (anything unknown:
         the default; a view the role may not have: its default)."""
@@ -314,7 +314,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         period = valid_period(q.get("period")) or clk.now().strftime("%Y-%m")
         chosen = [c for c in q.getlist("checkpoint") if c in {i for i, _n in choices}]
         dimension = q.get("dimension", "")
-        if dimension not in DIMENSION_LABELS:
+        if dimension not in dimensions_for(kind):          # each report its own breakdowns
             dimension = "checkpoint"
         views = thresholds_for(s.role)
         view = q.get("view", "")
@@ -328,12 +328,12 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         if kind not in REPORTS:
             return page(request, "error.html", s, status=404, title="Not found", message="There is no such report.")
         choices = await run_in_threadpool(checkpoint_choices, store)
-        period, chosen, dimension, view = report_query(request, s, choices)
+        period, chosen, dimension, view = report_query(request, s, choices, kind)
         table = await run_in_threadpool(report, store, kind, period, chosen, dimension, THRESHOLDS[view])
         query = urllib.parse.urlencode([("period", period), *(("checkpoint", c) for c in chosen),
                                         ("dimension", dimension), ("view", view)])
         return page(request, "report.html", s, kind=kind, table=table, period=period, choices=choices,
-                    chosen=chosen, dimension=dimension, dimensions=DIMENSION_LABELS, view=view,
+                    chosen=chosen, dimension=dimension, dimensions=dimensions_for(kind), view=view,
                     views=thresholds_for(s.role), query=query)
 
     @app.get(f"{PREFIX}/reports/{{kind}}/download.{{fmt}}", include_in_schema=False)
@@ -344,7 +344,7 @@ def mount_web(app: FastAPI, service: HQService, *, clock: Clock | None = None, i
         if kind not in REPORTS or fmt not in FORMATS:
             return page(request, "error.html", s, status=404, title="Not found", message="There is no such report.")
         choices = await run_in_threadpool(checkpoint_choices, store)
-        period, chosen, dimension, view = report_query(request, s, choices)
+        period, chosen, dimension, view = report_query(request, s, choices, kind)
         data, rows, threshold = await run_in_threadpool(download, store, period, chosen, dimension, view, fmt)
         await run_in_threadpool(log_export, store, clk, s.username, f"report {kind} {fmt.upper()} ({dimension}, "
                                 f"threshold {threshold})", period, rows, _address(request))

@@ -423,3 +423,23 @@ KHMER.update({
     "There is no such checkpoint at HQ, or you may not see it.":
         "គ្មានច្រកត្រួតពិនិត្យបែបនេះនៅទីស្នាក់ការកណ្តាលទេ ឬអ្នកមិនអាចមើលវាបានទេ។",
 })
+
+# The assistance and NEA registration reports (#15 point 3: sync.hq.service_facts, sync.hq.web.report_source).
+KHMER.update({
+    "Persons assisted": "ចំនួនមនុស្សដែលទទួលបានជំនួយ",
+    "Food and water": "អាហារ និងទឹក",
+    "Non-food items": "សម្ភារៈមិនមែនអាហារ",
+    "Transport": "ការដឹកជញ្ជូន",
+    "Cash": "សាច់ប្រាក់",
+    "Shelter": "ទីជម្រក",
+    "Medical": "ការថែទាំវេជ្ជសាស្ត្រ",
+    "Other assistance": "ជំនួយផ្សេងទៀត",
+    "Persons registered with NEA": "ចំនួនមនុស្សដែលបានចុះឈ្មោះជាមួយ NEA",
+    "Kind of assistance": "ប្រភេទជំនួយ",
+    "Provider": "អ្នកផ្តល់ជំនួយ",
+    "Sector wanted": "វិស័យការងារដែលចង់បាន",
+    "Job wanted": "ការងារដែលចង់បាន",
+    "Province wanted for work": "ខេត្តដែលចង់ធ្វើការ",
+    "Education": "កម្រិតវប្បធម៌",
+    "Would work abroad again": "ចង់ធ្វើការនៅបរទេសម្តងទៀត",
+})

@@ -42,8 +42,10 @@ from sync.hq.web.report_source import (
     AGENCY_LABELS,
     DIMENSION_LABELS,
     REPORTS,
+    SERVICE_DIMENSION_LABELS,
     ReportTable,
     agency_table,
+    dimensions_for,
     full,
     table_of,
 )
@@ -137,7 +139,7 @@ def _tables(rep: Report) -> list[tuple[str, list[ReportTable | str]]]:
         if not section:
             out.append((title, [table_of(rep, kind, "checkpoint").note]))
             continue
-        dims = [d for d in BREAKDOWNS if section != "tb" or d in TB_DIMENSIONS]
+        dims = [d for d in dimensions_for(kind) if section != "tb" or d in TB_DIMENSIONS]   # each its own
         items: list[ReportTable | str] = [table_of(rep, kind, d) for d in dims]
         if kind == "trafficking":
             items += [agency_table(rep, d) for d in AGENCY_LABELS]
@@ -265,7 +267,8 @@ def _table(pdf: Any, t: ReportTable, _: Any, width: float, FontFace: Any) -> int
         pdf.add_page()
     pdf.ln(2)
     pdf.set_font(_FAMILY, "B", 10)
-    heading = f"{_(t.title)} — {_(t.columns[0])}" if t.columns[0] in DIMENSION_LABELS.values() else _(t.title)
+    shown = (*DIMENSION_LABELS.values(), *SERVICE_DIMENSION_LABELS.values())
+    heading = f"{_(t.title)} — {_(t.columns[0])}" if t.columns[0] in shown else _(t.title)
     pdf.multi_cell(width, 6, heading, new_x="LMARGIN", new_y="NEXT")
     if t.note:
         pdf.set_font(_FAMILY, "", 8)

@@ -22,8 +22,12 @@ from typing import Final
 import sqlalchemy as sa
 
 from sync.hq.reports import (
+    ASSISTANCE_DIMENSIONS,
+    ASSISTANCE_INDICATORS,
     FORMATS,
     INTERNAL,
+    NEA_DIMENSIONS,
+    NEA_INDICATORS,
     PUBLICATION,
     TB_DIMENSIONS,
     TB_INDICATORS,
@@ -42,11 +46,13 @@ __all__ = [
     "INDICATOR_LABELS",
     "KINDS",
     "REPORTS",
+    "SERVICE_DIMENSION_LABELS",
     "THRESHOLDS",
     "ReportTable",
     "agency_table",
     "build",
     "checkpoint_choices",
+    "dimensions_for",
     "download",
     "full",
     "report",
@@ -60,8 +66,8 @@ REPORTS: Final[dict[str, tuple[str, str]]] = {
     "arrivals": ("Arrivals", "arrivals"),
     "trafficking": ("Trafficking screening and referrals", "arrivals"),
     "tb": ("TB cascade", "tb"),
-    "assistance": ("Assistance", ""),
-    "nea": ("NEA registrations", ""),
+    "assistance": ("Assistance", "assistance"),
+    "nea": ("NEA registrations", "nea"),
 }
 # Report kind -> the indicators it shows, in order (indicators a dimension does not have are left out).
 KINDS: Final[dict[str, tuple[str, ...]]] = {
@@ -69,8 +75,8 @@ KINDS: Final[dict[str, tuple[str, ...]]] = {
     "trafficking": ("trafficking_screened", "trafficking_not_screened", "trafficking_indicators",
                     "trafficking_safety_referrals", "referrals_protection", "referrals_child_protection"),
     "tb": TB_INDICATORS,
-    "assistance": (),
-    "nea": (),
+    "assistance": ASSISTANCE_INDICATORS,
+    "nea": NEA_INDICATORS,
 }
 INDICATOR_LABELS: Final[dict[str, str]] = {
     "arrivals": "Arrivals", "persons": "Persons", "child_protection": "Child protection concern",
@@ -86,12 +92,37 @@ INDICATOR_LABELS: Final[dict[str, str]] = {
     "bact_confirmed": "Bacteriologically confirmed",
     "clinically_diagnosed": "Clinically diagnosed", "rif_resistant": "Rifampicin resistant",
     "treatment_started": "Treatment started", "initial_loss_to_follow_up": "Diagnosed, treatment not started",
+    # assistance (sync.hq.service_facts: handings-out, voids left out) and NEA job registrations
+    "assistance_given": "Assistance given", "assistance_persons": "Persons assisted",
+    "assistance_food_water": "Food and water", "assistance_non_food": "Non-food items",
+    "assistance_transport": "Transport", "assistance_cash": "Cash", "assistance_shelter": "Shelter",
+    "assistance_medical": "Medical", "assistance_other": "Other assistance",
+    "nea_registrations": "NEA registrations", "nea_persons": "Persons registered with NEA",
 }
 DIMENSION_LABELS: Final[dict[str, str]] = {
     "checkpoint": "Checkpoint", "sex": "Sex", "sex_age": "Men, women, boys and girls", "age_group": "Age group",
     "province": "Province of destination", "district": "District of destination", "country": "Country of return",
     "return_type": "Return type", "sector": "Sector", "exploitation": "Type of exploitation",
 }
+# The breakdowns only the assistance and NEA reports have (sync.hq.reports.ASSISTANCE_DIMENSIONS, NEA_DIMENSIONS).
+SERVICE_DIMENSION_LABELS: Final[dict[str, str]] = {
+    "kind": "Kind of assistance", "provider": "Provider", "desired_sector": "Sector wanted",
+    "desired_job": "Job wanted", "desired_province": "Province wanted for work", "education": "Education",
+    "abroad_again": "Would work abroad again",
+}
+_OWN_DIMENSIONS: Final[dict[str, tuple[str, ...]]] = {"assistance": ASSISTANCE_DIMENSIONS, "nea": NEA_DIMENSIONS}
+
+
+def dimensions_for(kind: str) -> dict[str, str]:
+    """The breakdowns the report ``kind`` offers (dimension -> label), in order: every dimension of the arrivals'
+    cube for arrivals, trafficking and TB; the assistance and NEA reports their own (sex, age, province of
+    destination and checkpoint as the others; kind and provider; the NEA form's codes)."""
+    own = _OWN_DIMENSIONS.get(kind)
+    if own is None:
+        return dict(DIMENSION_LABELS)
+    labels = {**DIMENSION_LABELS, **SERVICE_DIMENSION_LABELS}
+    return {d: labels[d] for d in own if d != "total"}
+
 # view -> threshold; "none" only for roles in UNSUPPRESSED_ROLES, and never for a download
 THRESHOLDS: Final[dict[str, int]] = {"internal": INTERNAL, "publication": PUBLICATION, "none": 0}
 UNSUPPRESSED_ROLES: Final = frozenset({"data_manager"})
@@ -165,12 +196,13 @@ def table_of(rep: Report, kind: str, dimension: str) -> ReportTable:
     if not section:
         return ReportTable(title, (), (), threshold=rep.threshold,
                            note="HQ does not compute this report yet: its events do not reach HQ's reporting facts.")
+    dimension_label = {**DIMENSION_LABELS, **SERVICE_DIMENSION_LABELS}[dimension]
     data = rep.to_dict()["sections"].get(section, {})
     cats = data.get(dimension, {})
     total = data.get("total", {}).get("all", {})
     # only the indicators the dimension has ("persons" is by total and checkpoint only)
     inds = tuple(i for i in KINDS[kind] if any(i in v for v in (cats.values() if cats else (total,))))
-    columns = (DIMENSION_LABELS[dimension], *(INDICATOR_LABELS[i] for i in inds))
+    columns = (dimension_label, *(INDICATOR_LABELS[i] for i in inds))
     rows = tuple((cat, *(_shown(cats[cat].get(i, 0), rep.threshold) for i in inds)) for cat in sorted(cats))
     totals = ("Total", *(_shown(total.get(i, 0), rep.threshold) for i in inds))
     note = ""

@@ -27,7 +27,7 @@ from sync.hq.reports import parse_period
 from sync.hq.service import HQService
 from sync.hq.store import HQStore, journal
 from sync.hq.web.report_pdf import MAX_COLUMNS, month_pdf
-from sync.hq.web.report_source import DIMENSION_LABELS, INDICATOR_LABELS, KINDS, REPORTS
+from sync.hq.web.report_source import DIMENSION_LABELS, INDICATOR_LABELS, KINDS, REPORTS, SERVICE_DIMENSION_LABELS
 from tests.support.hq_helpers import FakeDevice
 from tests.sync.hq.test_cli import hq_cli
 from tests.sync.hq.test_reports import push, reg, register
@@ -53,6 +53,15 @@ def db(hq_url: str) -> str:
         dev = FakeDevice(checkpoint_name=name)
         dev.enroll(hq)
         assert push(hq, dev, register(dev, payloads))["accepted"] == len(payloads)
+        if name == "Poipet":        # #15.3: a meal for each of Poipet's 7, a bus ticket for 2; 5 registered with NEA
+            evs = [dev.event(type_="assistance.given", entity_id=p["person_id"], payload={"assistance": {
+                "id": str(uuid.uuid4()), "item_code": code, "kind": kind, "unit": "meal", "quantity": 1,
+                "provider": "IOM"}}) for i, p in enumerate(payloads)
+                for code, kind in (("MEAL", "FOOD_WATER"), ("BUS_TICKET", "TRANSPORT"))[:1 + (i < 2)]]
+            evs += [dev.event(type_="nea.registered", entity_id=p["person_id"], payload={
+                "encounter_id": p["encounter"]["id"], "registration": {"id": str(uuid.uuid4()), "data": {
+                    "desired_sector": "C", "education": "PRIMARY"}}}) for p in payloads[:5]]
+            assert push(hq, dev, evs)["accepted"] == len(evs)
     hq.store.close()
     return hq_url
 
@@ -96,12 +105,15 @@ def test_the_pdf_has_every_section_and_the_figures_of_report_json(db: str, tmp_p
     assert "Small cells withheld under 5" in text and "Page 1 / " in text
     data = json.loads(hq_cli("--db", db, "report", "--period", "2026-11", "--json").stdout)
     checked = 0
-    for kind in ("arrivals", "trafficking", "tb"):
+    for kind in ("arrivals", "trafficking", "tb", "assistance", "nea"):
         for dim in data["sections"][REPORTS[kind][1]]:
             for line in expected_lines(data, kind, dim):
                 assert line.strip() in lines, (kind, dim, line)
                 checked += 1
     assert checked >= 40 and data["sections"]["tb"]["total"]["all"]["screened"] == 5   # a real cascade
+    # assistance by kind: 2 bus tickets withheld, so the 7 meals too (one withheld: the next smallest); NEA by sector
+    assert "TRANSPORT <5 <5" in lines and "FOOD_WATER <5 <5" in lines and "C 5 5" in lines
+    assert "Kind of assistance" in flat and "Sector wanted" in flat and "does not compute" not in flat
     assert "Koh Kong 9 9 0 <5" in lines            # arrivals, persons, child protection, referrals (3: withheld)
     by_agency = data["sections"]["referrals"]["by_agency"]
     assert by_agency == {"protection/DOSVY/referred": {"referrals": None}}          # 3: withheld
@@ -217,5 +229,5 @@ def test_every_label_of_the_pdf_has_khmer() -> None:
     texts = {"Monthly report", "Report", "Period", "Checkpoints", "Generated", "by", "Small cells", "withheld under",
              "All checkpoints", "Page", "None in this period.", "Referral", "Agency", "Outcome", "Referrals",
              "Checkpoint HQ", SUPPRESSION_NOTE, *AGENCY_LABELS.values(), *INDICATOR_LABELS.values(),
-             *DIMENSION_LABELS.values(), *(t for t, _s in REPORTS.values())}
+             *DIMENSION_LABELS.values(), *SERVICE_DIMENSION_LABELS.values(), *(t for t, _s in REPORTS.values())}
     assert sorted(t for t in texts if t not in KHMER) == []

@@ -148,6 +148,36 @@ def test_report_figures_equal_those_computed_from_what_the_devices_sent(hq: HQSe
         assert got == {c: dict(v) for c, v in want.items()}, dim
         cats = {c.category for c in r.cells if c.section == "arrivals" and c.dimension == dim}
         assert cats == set(want), dim           # no category HQ made up
+    # Assistance and NEA registrations (#15.3) of the same persons, counted here from what the devices sent.
+    want: Counter[tuple[str, str, str]] = Counter()
+    for name in ("Poipet", "Bavet", "Koh Kong"):
+        dev = FakeDevice(checkpoint_name=name)          # another laptop of the checkpoint, a week later
+        dev.enroll(hq)
+        evs = []
+        for _cp, p in (s for s in sent if s[0] == name and rng.random() < 0.5):
+            kind, provider = rng.choice([("CASH", "IOM"), ("FOOD_WATER", "DOSVY"), ("TRANSPORT", "IOM")])
+            evs.append(dev.event(type_="assistance.given", entity_id=p["person_id"], payload={"assistance": {
+                "id": str(uuid.uuid4()), "item_code": "X", "kind": kind, "unit": "kit", "quantity": 1,
+                "provider": provider}}))
+            sex = p["person"]["sex"]
+            for key in (("assistance_given", "total", "all"), ("assistance_given", "checkpoint", name),
+                        ("assistance_given", "kind", kind), ("assistance_given", "provider", provider),
+                        ("assistance_given", "sex", sex), (f"assistance_{kind.lower()}", "sex", sex)):
+                want[key] += 1
+            if rng.random() < 0.5:
+                evs.append(dev.event(type_="nea.registered", entity_id=p["person_id"], payload={
+                    "encounter_id": p["encounter"]["id"], "registration": {"id": str(uuid.uuid4()), "data": {
+                        "desired_sector": p["encounter"]["sector_of_work"]}}}))
+                for key in (("nea_registrations", "total", "all"), ("nea_registrations", "checkpoint", name),
+                            ("nea_registrations", "sex", sex),
+                            ("nea_registrations", "desired_sector", p["encounter"]["sector_of_work"])):
+                    want[key] += 1
+        assert push(hq, dev, evs)["accepted"] == len(evs)
+    r = report(hq)
+    counted = {(i, d) for i, d, _c in want}           # every cell of what is counted here: none missing, none more
+    got = {(c.indicator, c.dimension, c.category): c.value for c in r.cells
+           if c.section in ("assistance", "nea") and c.value and (c.indicator, c.dimension) in counted}
+    assert got == dict(want) and want[("nea_registrations", "total", "all")] > 20
     # Only one checkpoint asked for: only its arrivals.
     bavet = report(hq, checkpoints=["bavet"])
     assert bavet.value("arrivals", "total", "all", "arrivals") == sum(expected(

@@ -168,3 +168,50 @@ def seed_pair(hq: WebHQ) -> tuple[str, str]:
         hq.service.push(dev.seal([dev.event(entity_id=pid, payload=p)], hq.service.keys.exchange_public))
         ids.append(pid)
     return ids[0], ids[1]
+
+
+# -------------------------------------------------------------------------------------------- assistance, NEA (#15.3)
+SERVICE_ITEMS = (("WATER", "FOOD_WATER", "bottle", "IOM"), ("MEAL", "FOOD_WATER", "meal", "IOM"),
+                 ("HYGIENE_KIT", "NON_FOOD", "kit", "DOSVY"), ("BUS_TICKET", "TRANSPORT", "ticket", "IOM"),
+                 ("CASH_GRANT", "CASH", "USD", "IOM"), ("NIGHT", "SHELTER", "night", "DOSVY"))
+
+
+def seed_services(hq: WebHQ, per_checkpoint: int = 12) -> list[dict[str, Any]]:
+    """Poipet and Bavet devices register ``per_checkpoint`` persons each (women, men, girls and boys), hand out
+    assistance to each (one or two items; one handing-out voided) and register two in three with NEA, through the
+    real sync protocol in November 2026. Returns the events sent, in order (the tests' own figures are counted
+    from them)."""
+    import random
+    import uuid
+
+    from tests.support.hq_helpers import synthetic_registration
+
+    rng = random.Random(15)
+    sent: list[dict[str, Any]] = []
+    for name in ("Poipet", "Bavet"):
+        dev = FakeDevice(checkpoint_name=name)
+        dev.enroll(hq.service)
+        evs: list[dict[str, Any]] = []
+        for i in range(per_checkpoint):
+            pid = str(uuid.uuid4())
+            p = synthetic_registration(500 + i, person_id=pid)
+            p["person"].update(sex="FM"[i % 2], date_of_birth="2012-03-04" if i % 4 == 3 else "1994-07-08",
+                               home_province=rng.choice(["01", "12"]))
+            evs.append(dev.event(entity_id=pid, payload=p))
+            for code, kind, unit, provider in rng.sample(SERVICE_ITEMS, 1 + i % 2):
+                aid = str(uuid.uuid4())
+                evs.append(dev.event(type_="assistance.given", entity_id=pid, payload={"assistance": {
+                    "id": aid, "item_code": code, "kind": kind, "unit": unit, "quantity": 1, "provider": provider,
+                    "cash_grant": kind == "CASH", "content_version": "1"}}))
+                if i == 5:
+                    evs.append(dev.event(type_="assistance.voided", entity_id=pid,
+                                         payload={"assistance_id": aid, "reason": "recorded twice"}))
+            if i % 3:
+                evs.append(dev.event(type_="nea.registered", entity_id=pid, payload={
+                    "encounter_id": p["encounter"]["id"], "registration": {"id": str(uuid.uuid4()), "data": {
+                        "desired_sector": rng.choice(["C", "F"]), "desired_job": "FACTORY_WORKER",
+                        "desired_province": "12", "education": "PRIMARY", "abroad_again": "no",
+                        "phone": "012345678"}}}))
+        hq.service.push(dev.seal(evs, hq.service.keys.exchange_public))
+        sent += evs
+    return sent

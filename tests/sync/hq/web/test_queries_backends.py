@@ -57,5 +57,8 @@ def test_the_dashboard_reads_and_decides_alike_on_both_databases(hq: HQService) 
     plain = report(store, "arrivals", "2026-11", [ids["Poipet"]], "sex", 0)
     assert plain.columns[:3] == ("Sex", "Arrivals", "Child protection concern") and plain.totals[:2] == ("Total", 3)
     assert report(store, "tb", "2026-11", [ids["Poipet"]]).rows == ()          # no TB screen in the seed
-    nea = report(store, "nea", "2026-10", [])
-    assert nea.columns == () and "does not compute" in nea.note
+    nea = report(store, "nea", "2026-10", [])          # computed now (#15.3), on both databases: none in October
+    assert nea.columns == ("Checkpoint", "NEA registrations", "Persons registered with NEA") and not nea.note
+    assert nea.rows == () and nea.totals == ("Total", 0, 0)
+    given = report(store, "assistance", "2026-11", [ids["Poipet"]], "kind", 0)
+    assert given.columns[:3] == ("Kind of assistance", "Assistance given", "Persons assisted") and given.rows == ()

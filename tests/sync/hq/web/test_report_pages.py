@@ -10,13 +10,14 @@ import json
 import re
 import uuid
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from tests.support.hq_helpers import FakeDevice
 from tests.sync.hq.test_cli import hq_cli
 from tests.sync.hq.test_reports import push, reg, register
-from tests.sync.hq.web.harness import WebHQ, audit_rows
+from tests.sync.hq.web.harness import WebHQ, audit_rows, seed_services
 
 
 def _table(page: str) -> list[list[str]]:
@@ -97,16 +98,18 @@ def test_a_data_manager_may_see_every_figure_on_screen_but_never_in_a_download(w
 def test_the_cli_json_prints_the_figures_the_dashboard_shows(web_hq: WebHQ, tmp_path: Path) -> None:
     """Issue 15 must-show: `checkpoint-hq report --period 2026-11 --json` = the dashboard, for every breakdown."""
     _more(web_hq)
+    seed_services(web_hq)                       # assistance and NEA registrations (#15.3) in the same month
     r = hq_cli("--db", f"sqlite:///{tmp_path / 'hq.db'}", "report", "--period", "2026-11", "--json")
     assert r.returncode == 0, r.stderr
     out: dict[str, Any] = json.loads(r.stdout)
     ana = web_hq.sign_in("ana")
-    from sync.hq.web.report_source import DIMENSION_LABELS, INDICATOR_LABELS, KINDS, REPORTS
+    from sync.hq.web.report_source import INDICATOR_LABELS, KINDS, REPORTS, dimensions_for
 
     compared = 0
-    for kind in ("arrivals", "trafficking"):
+    per_kind: Counter[str] = Counter()
+    for kind in ("arrivals", "trafficking", "assistance", "nea"):
         section = out["sections"][REPORTS[kind][1]]
-        for dim in DIMENSION_LABELS:
+        for dim in dimensions_for(kind):
             rows = _table(ana.get(f"/hq/reports/{kind}", params={"period": "2026-11", "dimension": dim}).text)
             labels = {v: k for k, v in INDICATOR_LABELS.items() if k in KINDS[kind]}
             inds = [labels[c] for c in rows[0][1:]]
@@ -115,4 +118,7 @@ def test_the_cli_json_prints_the_figures_the_dashboard_shows(web_hq: WebHQ, tmp_
                 cli = section[dim_key][cat]
                 assert row[1:] == ["<5" if cli[i] is None else str(cli[i]) for i in inds], (kind, dim, cat)
                 compared += len(inds)
+                per_kind[kind] += len(inds)
     assert compared > 100 and out["sections"]["arrivals"]["checkpoint"]["Koh Kong"]["arrivals"] == 7
+    assert per_kind["assistance"] > 100 and per_kind["nea"] > 20
+    assert out["sections"]["nea"]["total"]["all"]["nea_registrations"] == 16

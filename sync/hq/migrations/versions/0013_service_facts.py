@@ -1,0 +1,61 @@
+"""The assistance and NEA registration facts (issue 15 point 3): per handing-out of assistance and per NEA
+registration, the codes the reports' assistance and NEA sections count, kept at ingest (sync.hq.service_facts).
+Filled here from the events HQ holds.
+
+Revision ID: 0013_service_facts
+Revises: 0012_tb_facts
+Create Date: 2026-12-03
+
+Downgrading drops the two tables (a projection: ``checkpoint-hq rebuild-facts`` makes them again).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0013_service_facts"
+down_revision = "0012_tb_facts"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "fact_assistance",
+        sa.Column("assistance_id", sa.String(64), primary_key=True),
+        sa.Column("person_id", sa.String(64), nullable=False),
+        sa.Column("checkpoint_id", sa.String(36), nullable=False),
+        sa.Column("given_on", sa.String(10), nullable=False),
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("provider", sa.String(64), nullable=False),
+        sa.Column("item_code", sa.String(64), nullable=False),
+        sa.Column("cash_grant", sa.Boolean, nullable=False),
+        sa.Column("voided", sa.Boolean, nullable=False),
+    )
+    op.create_index("ix_fact_assistance_day", "fact_assistance", ["given_on", "checkpoint_id"])
+    op.create_table(
+        "fact_nea",
+        sa.Column("registration_id", sa.String(64), primary_key=True),
+        sa.Column("person_id", sa.String(64), nullable=False),
+        sa.Column("encounter_id", sa.String(64), nullable=False),
+        sa.Column("checkpoint_id", sa.String(36), nullable=False),
+        sa.Column("registered_on", sa.String(10), nullable=False),
+        sa.Column("desired_job", sa.String(64), nullable=False),
+        sa.Column("desired_sector", sa.String(32), nullable=False),
+        sa.Column("desired_province", sa.String(32), nullable=False),
+        sa.Column("education", sa.String(32), nullable=False),
+        sa.Column("abroad_again", sa.String(8), nullable=False),
+        sa.Column("sector_abroad", sa.String(32), nullable=False),
+    )
+    op.create_index("ix_fact_nea_day", "fact_nea", ["registered_on", "checkpoint_id"])
+    from sync.hq.service_facts import rebuild
+
+    rebuild(op.get_bind())
+
+
+def downgrade() -> None:
+    op.drop_index("ix_fact_nea_day", table_name="fact_nea")
+    op.drop_table("fact_nea")
+    op.drop_index("ix_fact_assistance_day", table_name="fact_assistance")
+    op.drop_table("fact_assistance")

@@ -1,0 +1,323 @@
+"""HQ's facts of assistance handed out and of NEA job registrations (issue 15 point 3, the data of issue 13): kept at
+ingest from the events HQ makes visible (``record``, called by ``sync.hq.facts.record_facts`` in the batch's
+transaction, so a release of quarantined or held events keeps them too), rebuilt from every accepted event
+(``rebuild``: migration 0013_service_facts and ``checkpoint-hq rebuild-facts``), read by ``sync.hq.reports``
+(``figures``: the sections ``assistance`` and ``nea``).
+
+    >>> record(conn, plan)                                   # in the batch's transaction       # doctest: +SKIP
+    >>> figures(conn, "2026-11-01", "2026-12-01", None)["assistance"][("kind", "CASH")]          # doctest: +SKIP
+    {'assistance_given': 12, 'assistance_persons': 11, 'assistance_cash': 12}
+
+The rows are the device's own fold of the same events (``checkpoint.storage.assistance``), in HQ's ingest order:
+
+- ``assistance.given`` adds a handing-out (its id first seen wins; one the device's projection would refuse — an
+  item, kind, unit or provider that is not a code, a quantity that is not a quantity — is left out, as the device
+  holds it aside); a kind HQ does not know reads as ``OTHER``;
+- ``assistance.voided`` marks it void (it stays, uncounted), ``assistance.corrected`` changes its provider (the
+  quantity is not a figure here: units differ);
+- ``nea.registered`` adds a registration with the form's codes (wanted job, sector and province, education, abroad
+  again, sector abroad). The device has no void of a registration; a void of its arrival or person
+  (``record.voided``) leaves it out of the figures through ``fact_arrivals``.
+
+Codes only: no name, phone, contact, commune, free text or quantity of money. Sex, child/adult (man, woman, boy,
+girl), CTDC age group and home province (the destination) are not copied: a report reads them from the arrival's
+facts (``fact_arrivals``: amended, voided), so a correction of the person counts at once. A registration's arrival
+is the one it names; a handing-out's is the person's latest arrival (not voided) on or before its day, else her
+first one — as the device's figures read the person's latest arrival. No arrival known: sex UNKNOWN, age unknown,
+province "".
+
+Figures (``figures``): per (dimension, category), ``assistance_given`` (handings-out, voids left out),
+``assistance_persons`` (distinct persons) and one ``assistance_<kind>`` per kind of ``KINDS``; ``nea_registrations``
+and ``nea_persons`` (registrations whose arrival is voided are left out). A fault here never fails a batch (the
+caller's savepoint, ``facts.record_facts``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+from collections.abc import Iterable, Mapping
+from typing import Any, Final
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from sync.hq.store import devices, events, fact_arrivals, fact_assistance, fact_nea, id_in, insert_ignore
+
+__all__ = ["ASSISTANCE_DIMENSIONS", "ASSISTANCE_INDICATORS", "KINDS", "NEA_DIMENSIONS", "NEA_INDICATORS", "TYPES",
+           "apply_events", "figures", "rebuild", "record"]
+
+log = logging.getLogger("checkpoint.hq")
+
+# checkpoint.services.assistance.KINDS (HQ never imports the device's services; a test checks they agree)
+KINDS: Final = ("FOOD_WATER", "NON_FOOD", "TRANSPORT", "CASH", "SHELTER", "MEDICAL", "OTHER")
+TYPES: Final = frozenset({"assistance.given", "assistance.voided", "assistance.corrected", "nea.registered"})
+_PERSON_DIMENSIONS: Final = ("total", "checkpoint", "sex", "sex_age", "age_group", "province")
+ASSISTANCE_DIMENSIONS: Final = (*_PERSON_DIMENSIONS, "kind", "provider")
+NEA_DIMENSIONS: Final = (*_PERSON_DIMENSIONS, "desired_sector", "desired_job", "desired_province", "education",
+                         "abroad_again")
+ASSISTANCE_INDICATORS: Final = ("assistance_given", "assistance_persons",
+                                *(f"assistance_{k.lower()}" for k in KINDS))
+NEA_INDICATORS: Final = ("nea_registrations", "nea_persons")
+_NEA_FORM: Final = ("desired_job", "desired_sector", "desired_province", "education", "abroad_again",
+                    "sector_abroad")
+# Benchmarks only (tests/bench/bench_sync.py): "1" skips the upkeep at ingest to measure what it costs.
+_OFF: Final = "CHECKPOINT_HQ_SERVICE_FACTS_OFF"
+_SIZE: Final = {c.name: int(getattr(c.type, "length", 0) or 0) for t in (fact_assistance, fact_nea)
+                for c in t.columns}
+
+
+# ------------------------------------------------------------------------------------------------ clean values
+def _id(v: Any) -> str:
+    return v if isinstance(v, str) and 0 < len(v) <= 64 else ""
+
+
+def _device_code(v: Any) -> str:
+    """A code as the device's projection takes it (text of 1..64), else ""."""
+    return v if isinstance(v, str) and 0 < len(v) <= 64 else ""
+
+
+def _code(v: Any, col: str) -> str:
+    """A code as text of at most the column's size (anything else: "" = unknown)."""
+    return v if isinstance(v, str) and len(v) <= _SIZE[col] else ""
+
+
+def _quantity(v: Any) -> bool:
+    return not isinstance(v, bool) and isinstance(v, int | float) and math.isfinite(v) and 0 < v < 1e9
+
+
+def _obj(v: Any) -> Mapping[str, Any]:
+    return v if isinstance(v, dict) else {}
+
+
+def _day(at: Any) -> str:
+    from sync.hq.facts import local_date  # facts imports this module: a late import
+
+    return local_date(at)
+
+
+# ------------------------------------------------------------------------------------------------ the fold
+def _given_row(ev: Mapping[str, Any], p: Mapping[str, Any], checkpoint_id: str) -> dict[str, Any] | None:
+    a = _obj(p.get("assistance"))
+    aid = _id(a.get("id"))
+    codes = [_device_code(a.get(f)) for f in ("item_code", "kind", "unit", "provider")]
+    if not aid or not all(codes) or not _quantity(a.get("quantity")):
+        return None                     # the device's projection refuses it: held aside there, never counted
+    item, kind, _unit, provider = codes
+    return {"assistance_id": aid, "person_id": str(ev["entity_id"])[:64], "checkpoint_id": checkpoint_id[:36],
+            "given_on": _day(ev["recorded_at"]), "kind": kind if kind in KINDS else "OTHER", "provider": provider,
+            "item_code": item, "cash_grant": bool(a.get("cash_grant")), "voided": False}
+
+
+def _nea_row(ev: Mapping[str, Any], p: Mapping[str, Any], checkpoint_id: str) -> dict[str, Any] | None:
+    reg = _obj(p.get("registration"))
+    rid, eid = _id(reg.get("id")), _id(p.get("encounter_id"))
+    if not rid or not eid:
+        return None
+    form = _obj(reg.get("data"))
+    return {"registration_id": rid, "person_id": str(ev["entity_id"])[:64], "encounter_id": eid,
+            "checkpoint_id": checkpoint_id[:36], "registered_on": _day(ev["recorded_at"]),
+            **{f: _code(form.get(f), f) for f in _NEA_FORM}}
+
+
+class _Writer:
+    """Applies events in order; new rows are buffered and inserted together, flushed before a void or a
+    correction so it finds the row it changes."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.given: list[dict[str, Any]] = []
+        self.nea: list[dict[str, Any]] = []
+
+    def flush(self) -> None:
+        """Insert the buffered rows (an id HQ already holds is kept as it is: the first wins). SQLite: one DB-API
+        executemany of plain tuples (no per-row SQLAlchemy processing); PostgreSQL: one multi-row INSERT."""
+        for table, rows in ((fact_assistance, self.given), (fact_nea, self.nea)):
+            if not rows:
+                continue
+            if self.conn.dialect.name == "sqlite":
+                cols = list(rows[0])
+                self.conn.exec_driver_sql(
+                    f"INSERT OR IGNORE INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})",
+                    [tuple(r.values()) for r in rows])
+            else:
+                self.conn.execute(insert_ignore(self.conn, table), rows)
+            rows.clear()
+
+    def apply(self, type_: str, ev: Mapping[str, Any], p: Mapping[str, Any], checkpoint_id: str) -> bool:
+        if type_ == "assistance.given":
+            row = _given_row(ev, p, checkpoint_id)
+            if row is not None:
+                self.given.append(row)
+            return row is not None
+        if type_ == "nea.registered":
+            row = _nea_row(ev, p, checkpoint_id)
+            if row is not None:
+                self.nea.append(row)
+            return row is not None
+        aid = _id(p.get("assistance_id"))
+        if not aid:
+            return False
+        fx = fact_assistance
+        mine = (fx.c.assistance_id == aid) & (fx.c.person_id == str(ev["entity_id"])[:64])
+        if type_ == "assistance.voided":
+            self.flush()
+            self.conn.execute(fx.update().where(mine).values(voided=True))
+            return True
+        ch = _obj(p.get("changes"))          # assistance.corrected: the device refuses a bad one whole
+        if ("quantity" in ch and not _quantity(ch["quantity"])) or ("provider" in ch and
+                                                                     not _device_code(ch["provider"])):
+            return False
+        if "provider" in ch:
+            self.flush()
+            self.conn.execute(fx.update().where(mine).values(provider=ch["provider"]))
+        return True
+
+
+def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, str]]) -> int:
+    """Apply ``(event row with type, entity_id, recorded_at; its payload, text or parsed; checkpoint id)`` in
+    order; returns how many changed the facts. An unreadable payload is skipped (logged without content)."""
+    w = _Writer(conn)
+    n = 0
+    for ev, payload, checkpoint_id in evs:
+        type_ = str(ev["type"])
+        if type_ not in TYPES:
+            continue
+        p = payload
+        if not isinstance(p, dict):
+            try:
+                p = json.loads(payload)
+            except (TypeError, ValueError):
+                p = None
+        if not isinstance(p, dict):
+            log.warning("service facts: an event of type %s has an unreadable payload; skipped", type_)
+            continue
+        n += w.apply(type_, ev, p, checkpoint_id)
+    w.flush()
+    return n
+
+
+_EV_COLS = (events.c.id, events.c.type, events.c.entity_id, events.c.payload, events.c.recorded_at)
+
+
+def record(conn: Connection, plan: Any) -> int:
+    """The facts of the events a batch (or a release) made visible, in the order HQ made them visible. One pass
+    over the batch's events when none is of ``TYPES``; one read of the events it did not carry (a release)."""
+    if not plan.visible or os.environ.get(_OFF) == "1":
+        return 0
+    mine: dict[str, Mapping[str, Any]] = {}
+    parsed: dict[str, Any] = {}
+    carried: set[str] = set()
+    for n in plan.new_events:
+        ev = n.event
+        carried.add(ev["id"])
+        if ev["type"] in TYPES:
+            mine[ev["id"]] = ev
+            if n.payload is not None:
+                parsed[ev["id"]] = n.payload
+    missing = [i for i in plan.visible if i not in carried]
+    if missing:
+        for r in conn.execute(sa.select(*_EV_COLS).where(id_in(conn, events.c.id, missing),
+                                                         events.c.type.in_(sorted(TYPES)))).mappings():
+            mine[str(r["id"])] = dict(r)
+    if not mine:
+        return 0
+    return apply_events(conn, ((mine[i], parsed.get(i) or mine[i]["payload"], str(plan.checkpoint_id))
+                               for i in plan.visible if i in mine))
+
+
+def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
+    """Empty the assistance and NEA facts and fill them again from every accepted event HQ holds, in ingest order
+    (``checkpoint-hq rebuild-facts``, migration 0013). Returns how many events changed them."""
+    conn.execute(fact_assistance.delete())
+    conn.execute(fact_nea.delete())
+    q = (sa.select(events.c.ingest_seq, *_EV_COLS, devices.c.checkpoint_id)
+         .select_from(events.join(devices, devices.c.device_id == events.c.device_id))
+         .where(events.c.status == "accepted", events.c.type.in_(sorted(TYPES)))
+         .order_by(events.c.ingest_seq).limit(chunk))
+    n, last = 0, -1
+    while True:
+        rows = conn.execute(q.where(events.c.ingest_seq > last)).mappings().all()
+        if not rows:
+            return n
+        n += apply_events(conn, ((dict(r), r["payload"], str(r["checkpoint_id"])) for r in rows))
+        last = int(rows[-1]["ingest_seq"])
+
+
+# ------------------------------------------------------------------------------------------------ figures
+Figures = dict[tuple[str, str], dict[str, int]]
+
+
+def _person_cols(arrival: Any) -> list[Any]:
+    return [sa.func.coalesce(arrival.c.sex, "UNKNOWN"), sa.func.coalesce(arrival.c.sex_age, "unknown"),
+            sa.func.coalesce(arrival.c.age_group, "unknown"), sa.func.coalesce(arrival.c.province, "")]
+
+
+def _assistance_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
+    fx, fa = fact_assistance, fact_arrivals
+    live = fa.alias("live")
+    latest = (sa.select(live.c.encounter_id)
+              .where(live.c.person_id == fx.c.person_id, live.c.voided == sa.false(), live.c.arrival_date != "",
+                     live.c.arrival_date <= fx.c.given_on)
+              .order_by(live.c.arrival_date.desc(), live.c.encounter_id.desc()).limit(1).scalar_subquery())
+    first = (sa.select(live.c.encounter_id).where(live.c.person_id == fx.c.person_id, live.c.voided == sa.false())
+             .order_by(live.c.arrival_date, live.c.encounter_id).limit(1).scalar_subquery())
+    where = [fx.c.given_on >= start, fx.c.given_on < end, fx.c.voided == sa.false()]
+    if cps is not None:
+        where.append(fx.c.checkpoint_id.in_(cps))
+    given = (sa.select(fx.c.person_id, fx.c.checkpoint_id, fx.c.kind, fx.c.provider,
+                       sa.func.coalesce(latest, first).label("encounter_id")).where(*where).subquery())
+    keys = [given.c.checkpoint_id, *_person_cols(fa), given.c.kind, given.c.provider, given.c.person_id]
+    return list(conn.execute(sa.select(*keys, sa.func.count())
+                             .select_from(given.outerjoin(fa, fa.c.encounter_id == given.c.encounter_id))
+                             .group_by(*keys)))
+
+
+def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
+    fn, fa = fact_nea, fact_arrivals
+    where = [fn.c.registered_on >= start, fn.c.registered_on < end,
+             sa.func.coalesce(fa.c.voided, sa.false()) == sa.false()]
+    if cps is not None:
+        where.append(fn.c.checkpoint_id.in_(cps))
+    keys = [fn.c.checkpoint_id, *_person_cols(fa), fn.c.desired_sector, fn.c.desired_job, fn.c.desired_province,
+            fn.c.education, fn.c.abroad_again, fn.c.person_id]
+    return list(conn.execute(sa.select(*keys, sa.func.count())
+                             .select_from(fn.outerjoin(fa, fa.c.encounter_id == fn.c.encounter_id))
+                             .where(*where).group_by(*keys)))
+
+
+def figures(conn: Connection, start: str, end: str, cp_ids: Iterable[str] | None) -> dict[str, Figures]:
+    """``{"assistance": {(dimension, category): {indicator: n}}, "nea": {...}}`` for the local days [start, end)
+    and the checkpoints ``cp_ids`` (None: all); the checkpoint's category is its id. Two queries (the same on
+    SQLite and PostgreSQL), grouped by person so distinct persons are counted in every category."""
+    cps = None if cp_ids is None else sorted(cp_ids)
+    out: dict[str, Figures] = {"assistance": {}, "nea": {}}
+    seen: dict[tuple[str, str, str], set[str]] = {}
+
+    def add(section: str, key: tuple[str, str], person: str, n: int, *also: str) -> None:
+        row = out[section].setdefault(key, {})
+        given, persons = ("assistance_given", "assistance_persons") if section == "assistance" else NEA_INDICATORS
+        row[given] = row.get(given, 0) + n
+        for ind in also:
+            row[ind] = row.get(ind, 0) + n
+        who = seen.setdefault((section, *key), set())
+        if person not in who:
+            who.add(person)
+            row[persons] = row.get(persons, 0) + 1
+
+    for cp, sex, sex_age, age, province, kind, provider, person, n in _assistance_rows(conn, start, end, cps):
+        by_kind = f"assistance_{str(kind).lower()}"
+        for key in (("total", "all"), ("checkpoint", str(cp)), ("sex", str(sex)), ("sex_age", str(sex_age)),
+                    ("age_group", str(age)), ("province", str(province)), ("provider", str(provider))):
+            add("assistance", key, str(person), int(n), by_kind)
+        add("assistance", ("kind", str(kind)), str(person), int(n))
+    for cp, sex, sex_age, age, province, sector, job, where, edu, again, person, n in _nea_rows(conn, start, end,
+                                                                                                  cps):
+        for key in (("total", "all"), ("checkpoint", str(cp)), ("sex", str(sex)), ("sex_age", str(sex_age)),
+                    ("age_group", str(age)), ("province", str(province)), ("desired_sector", str(sector)),
+                    ("desired_job", str(job)), ("desired_province", str(where)), ("education", str(edu)),
+                    ("abroad_again", str(again))):
+            add("nea", key, str(person), int(n))
+    return out
