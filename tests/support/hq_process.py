@@ -67,7 +67,8 @@ def hq_process(hq: HQService) -> Iterator[Served]:
             k.recovery_private)
     ctx = mp.get_context("spawn")
     parent, child = ctx.Pipe()
-    proc = ctx.Process(target=_serve, args=(hq.store.engine.url.render_as_string(hide_password=False), keys, child), daemon=True)
+    url = hq.store.engine.url.render_as_string(hide_password=False)
+    proc = ctx.Process(target=_serve, args=(url, keys, child), daemon=True)
     proc.start()
     try:
         deadline = time.monotonic() + START_TIMEOUT
