@@ -43,7 +43,7 @@ from typing import Any
 from checkpoint.model.referral import is_open
 
 __all__ = ["AGE_GROUPS", "CASCADE_EVENT_TYPES", "SEXES", "STEPS", "TB_TRANSFER_REASON", "age_group",
-           "inputs_from_events", "needs_referral", "tb_cascade"]
+           "inputs_from_events", "needs_referral", "screen_steps", "tb_cascade"]
 
 # The reason code of a transfer for TB treatment (``Health.transfer``): a diagnosed referral whose person was then
 # transferred is handed over to the transfer (``checkpoint.services.tb_followup`` imports it from here).
@@ -177,6 +177,21 @@ def tb_cascade(screens: Iterable[Mapping[str, Any]], referrals: Iterable[Mapping
             "by_age_group": {k: _finish(v) for k, v in by_age.items()},
             "by_province": {k: _finish(by_province[k]) for k in sorted(by_province)}}
 
+
+
+def screen_steps(screen: Mapping[str, Any], referrals: Iterable[Mapping[str, Any]], day: date) -> dict[str, int]:
+    """The steps ``tb_cascade([screen], referrals, start=day, end=day)["total"]`` counts (without ``nns``): one
+    person's only screen, alone in a one-day period. The same rules without building every table (HQ keeps this per
+    solo screen at ingest, ``sync.hq.tb_facts``); a test checks the two agree."""
+    iso = day.isoformat()
+    if screen.get("voided") or str(screen.get("screened_on") or "")[:10] != iso:
+        return _table()
+    pid, enc = str(screen["person_id"]), str(screen.get("encounter_id"))
+    cont = str(screen["continues"]) if screen.get("continues") else None
+    refs = [r for r in referrals
+            if not r.get("voided") and (r.get("kind") or "health") == "health" and str(r.get("person_id")) == pid
+            and (str(r.get("encounter_id")) == enc or (cont is not None and str(r.get("id")) == cont))]
+    return _steps(str(screen.get("outcome") or ""), refs)
 
 # ---------------------------------------------------------------------------------------------------------------
 _REFERRAL_FIELDS = ("status", "cxr_result", "sputum_collected_at", "xpert_result", "diagnosis",

@@ -16,8 +16,8 @@ other thread is using. checkpoint-admin calls it on its main thread with the ses
 gives it the DB worker's session: ``sync.device.DeviceSync`` opens a second Session on its own connection
 (``Session.open_sync_connection``) and calls the client from the UI's network executor, one call at a time, so
 officers keep saving on the DB worker while a slow link pushes. Inside ``push_all`` one helper thread sends each
-batch (transport only) while the calling thread seals the next. ``progress`` and ``cancel`` are called on the
-calling thread.
+batch (transport only) while the calling thread seals the next and stores the verdicts of the one before.
+``progress`` and ``cancel`` are called on the calling thread.
 
 Raises SyncUnavailable (no link, timeout, HQ busy: try later), PermissionDenied (not a supervisor or admin, not
 enrolled, or HQ refused this device), ConflictError (already enrolled), BadAck, and the typed errors of

@@ -10,14 +10,15 @@ applied. Any failure stops the run with a plain reason recorded on the batch; it
 same bytes are sent again next time (HQ answers a repeat with the same ack). Nothing is ever deleted here.
 
 Threads: the calling thread owns the outbox (its session's connection). ``push_all`` sends each batch on one
-helper thread that touches only the transport, never the store, while the calling thread seals the next batch.
+helper thread that touches only the transport, never the store, while the calling thread seals the next batch and,
+once HQ's ack of a batch is verified and names all its events, stores those verdicts while the next batch goes.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Collection
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,7 +26,7 @@ from checkpoint.errors import CheckpointError
 from checkpoint.services.outbox import Outbox
 from sync.device.enrollment import pinned_keys
 from sync.device.progress import Cancel, Progress, cancelled
-from sync.device.sealed import SealedSpool, batch_record, check_ack, forget_acknowledged, sealed_copy
+from sync.device.sealed import SealedSpool, Verdicts, batch_record, check_ack, forget_acknowledged, sealed_copy
 from sync.errors import SyncUnavailable
 from sync.protocol import VERDICTS, SyncProtocol
 from sync.wire import push_ticket
@@ -76,10 +77,22 @@ class Pusher:
             err = error or SyncUnavailable("HQ gave no answer.")
             self._record_failure(outgoing.batch_id, err)
             raise err
+        return self._apply(outgoing, self._check(outgoing, ack))
+
+    def _check(self, outgoing: Outgoing, ack: bytes) -> Verdicts:
+        """``finish``'s first half: the batch marked sent and HQ's ack verified (nothing marked as received)."""
         self.outbox.mark(outgoing.batch_id, "sent", via="http")
         try:
-            verdicts = check_ack(self.outbox, ack, batch_id=outgoing.batch_id, batch_sha256=outgoing.sha256,
-                                 batch_events=outgoing.event_ids)
+            return check_ack(self.outbox, ack, batch_id=outgoing.batch_id, batch_sha256=outgoing.sha256,
+                             batch_events=outgoing.event_ids)
+        except CheckpointError as e:
+            log.warning("acknowledgement for batch %s refused: %s", outgoing.batch_id, e)
+            self._record_failure(outgoing.batch_id, e)
+            raise
+
+    def _apply(self, outgoing: Outgoing, verdicts: Verdicts) -> dict[str, int]:
+        """``finish``'s second half: the verified verdicts stored (the batch acked when they name every event)."""
+        try:
             counts = self.outbox.apply_ack(outgoing.batch_id, verdicts)
         except CheckpointError as e:
             log.warning("acknowledgement for batch %s refused: %s", outgoing.batch_id, e)
@@ -106,8 +119,14 @@ class Pusher:
             progress(0, total)
         seen: set[str] = set()
         # While HQ stores one batch, this device prepares (claims and seals) the next: the network call runs on a
-        # helper thread that touches only the transport, never the store.
+        # helper thread that touches only the transport, never the store. Once HQ's ack of a batch is verified and
+        # names every event of it, the next batch is sent while this device stores those verdicts: one batch is
+        # in flight at a time, in order, and HQ has stored (and said so for) every batch before it. A run that
+        # stops with a batch in flight leaves it claimed and unacknowledged: it is sent again next time and HQ
+        # answers with the same ack.
         net = ThreadPoolExecutor(1, thread_name_prefix="checkpoint-push")
+        sending: Future[bytes] | None = None
+        stopping = False
         try:
             outgoing = None if cancelled(cancel) else self.prepare()
             while outgoing is not None:
@@ -116,9 +135,10 @@ class Pusher:
                     out["errors"].append(PARTIAL_ACK)
                     break
                 seen.add(outgoing.batch_id)
-                sending = net.submit(self._send, outgoing, identity)
+                if sending is None:
+                    sending = net.submit(self._send, outgoing, identity)
                 following: Outgoing | None = None
-                if not cancelled(cancel):
+                if not stopping and not cancelled(cancel):
                     following = self.prepare(exclude={outgoing.batch_id})
                 try:
                     ack = sending.result()
@@ -127,10 +147,16 @@ class Pusher:
                     out["errors"].append(str(e))
                     out["unavailable"] = isinstance(e, SyncUnavailable)
                     break
+                finally:
+                    sending = None
                 out["batches"] += 1
                 out["sent"] += len(outgoing.event_ids)
                 try:
-                    counts = self.finish(outgoing, ack)
+                    verdicts = self._check(outgoing, ack)
+                    if following is not None and following.batch_id not in seen and not cancelled(cancel) \
+                            and set(verdicts) >= set(outgoing.event_ids):
+                        sending = net.submit(self._send, following, identity)
+                    counts = self._apply(outgoing, verdicts)
                 except CheckpointError as e:
                     out["errors"].append(str(e))
                     break
@@ -143,9 +169,11 @@ class Pusher:
                     # HQ acknowledged only part of it: do not loop; the rest goes next time.
                     out["errors"].append(PARTIAL_ACK)
                     break
-                if cancelled(cancel):
+                if stopping or cancelled(cancel):
                     out["cancelled"] = True
-                    break
+                    if sending is None:
+                        break
+                    stopping = True         # the batch already on its way: its ack is taken, then the run stops
                 outgoing = following
             else:
                 if cancelled(cancel):

@@ -29,7 +29,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from checkpoint.screening.cascade import CASCADE_EVENT_TYPES, SEXES, STEPS, age_group, inputs_from_events, tb_cascade
+from checkpoint.screening.cascade import (
+    CASCADE_EVENT_TYPES,
+    SEXES,
+    STEPS,
+    age_group,
+    inputs_from_events,
+    screen_steps,
+)
 from sync.hq.facts import local_date
 from sync.hq.store import bulk_insert, events, fact_arrivals, fact_tb_referrals, fact_tb_screens, id_in
 
@@ -103,7 +110,7 @@ def _solo(s: Mapping[str, Any], refs: Sequence[Mapping[str, Any]]) -> tuple[Any,
         day = date.fromisoformat(str(s["screened_on"]))
     except ValueError:
         return (*cats, *_ZERO)                  # a screen without a day counts in no period
-    c = tb_cascade([s], refs, start=day, end=day)["total"]
+    c = screen_steps(s, refs, day)            # tb_cascade([s], refs, start=day, end=day)["total"]
     return (*cats, *(int(c[k]) for k in STEPS))
 
 
