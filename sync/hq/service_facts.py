@@ -47,13 +47,17 @@ from sqlalchemy.engine import Connection
 from sync.hq.store import devices, events, fact_arrivals, fact_assistance, fact_nea, id_in, insert_ignore
 
 __all__ = ["ASSISTANCE_DIMENSIONS", "ASSISTANCE_INDICATORS", "KINDS", "NEA_DIMENSIONS", "NEA_INDICATORS", "TYPES",
-           "apply_events", "figures", "rebuild", "record"]
+           "apply_events", "figures", "rebuild", "record", "relink"]
 
 log = logging.getLogger("checkpoint.hq")
 
 # checkpoint.services.assistance.KINDS (HQ never imports the device's services; a test checks they agree)
 KINDS: Final = ("FOOD_WATER", "NON_FOOD", "TRANSPORT", "CASH", "SHELTER", "MEDICAL", "OTHER")
 TYPES: Final = frozenset({"assistance.given", "assistance.voided", "assistance.corrected", "nea.registered"})
+# Events that add an arrival or change its day or void (sync.hq.facts): a handing-out of their person (the
+# event's entity) is linked again to the arrival it counts under (``relink``).
+ARRIVAL_TYPES: Final = frozenset({"registration.recorded", "registration.completed", "encounter.amended",
+                                  "record.voided"})
 _PERSON_DIMENSIONS: Final = ("total", "checkpoint", "sex", "sex_age", "age_group", "province")
 ASSISTANCE_DIMENSIONS: Final = (*_PERSON_DIMENSIONS, "kind", "provider")
 NEA_DIMENSIONS: Final = (*_PERSON_DIMENSIONS, "desired_sector", "desired_job", "desired_province", "education",
@@ -130,6 +134,7 @@ class _Writer:
         self.conn = conn
         self.given: list[dict[str, Any]] = []
         self.nea: list[dict[str, Any]] = []
+        self.persons: set[str] = set()      # persons with a new handing-out: to link to their arrival
 
     def flush(self) -> None:
         """Insert the buffered rows (an id HQ already holds is kept as it is: the first wins). SQLite: one DB-API
@@ -151,6 +156,7 @@ class _Writer:
             row = _given_row(ev, p, checkpoint_id)
             if row is not None:
                 self.given.append(row)
+                self.persons.add(row["person_id"])
             return row is not None
         if type_ == "nea.registered":
             row = _nea_row(ev, p, checkpoint_id)
@@ -176,9 +182,12 @@ class _Writer:
         return True
 
 
-def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, str]]) -> int:
+def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, str]], *,
+                 link: Iterable[str] | None = ()) -> int:
     """Apply ``(event row with type, entity_id, recorded_at; its payload, text or parsed; checkpoint id)`` in
-    order; returns how many changed the facts. An unreadable payload is skipped (logged without content)."""
+    order; returns how many changed the facts. An unreadable payload is skipped (logged without content). Then
+    links the handings-out of the persons given one here and of the persons ``link`` names to their arrivals
+    (``relink``); ``link=None``: none (``rebuild`` links every one at the end)."""
     w = _Writer(conn)
     n = 0
     for ev, payload, checkpoint_id in evs:
@@ -196,7 +205,27 @@ def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, s
             continue
         n += w.apply(type_, ev, p, checkpoint_id)
     w.flush()
+    if link is not None:
+        relink(conn, w.persons.union(link))
     return n
+
+
+def relink(conn: Connection, persons: Iterable[str] | None) -> None:
+    """Link the handings-out of ``persons`` (None: of everyone) to the arrival they count under, as
+    ``fact_arrivals`` holds it now: the person's latest arrival (not voided) on or before the day it was given,
+    else her first one (not voided), else none (""). One UPDATE, the same on SQLite and PostgreSQL."""
+    fx, live = fact_assistance, fact_arrivals.alias("live")
+    who = None if persons is None else sorted(persons)
+    if who == []:
+        return
+    latest = (sa.select(live.c.encounter_id)
+              .where(live.c.person_id == fx.c.person_id, live.c.voided == sa.false(), live.c.arrival_date != "",
+                     live.c.arrival_date <= fx.c.given_on)
+              .order_by(live.c.arrival_date.desc(), live.c.encounter_id.desc()).limit(1).scalar_subquery())
+    first = (sa.select(live.c.encounter_id).where(live.c.person_id == fx.c.person_id, live.c.voided == sa.false())
+             .order_by(live.c.arrival_date, live.c.encounter_id).limit(1).scalar_subquery())
+    q = fx.update().values(encounter_id=sa.func.coalesce(latest, first, ""))
+    conn.execute(q if who is None else q.where(id_in(conn, fx.c.person_id, who)))
 
 
 _EV_COLS = (events.c.id, events.c.type, events.c.entity_id, events.c.payload, events.c.recorded_at)
@@ -210,22 +239,30 @@ def record(conn: Connection, plan: Any) -> int:
     mine: dict[str, Mapping[str, Any]] = {}
     parsed: dict[str, Any] = {}
     carried: set[str] = set()
+    visible = set(plan.visible)
+    moved: set[str] = set()             # persons whose arrivals this batch changed
     for n in plan.new_events:
         ev = n.event
         carried.add(ev["id"])
-        if ev["type"] in TYPES:
+        if ev["type"] in ARRIVAL_TYPES and ev["id"] in visible:
+            moved.add(str(ev["entity_id"])[:64])
+        elif ev["type"] in TYPES:
             mine[ev["id"]] = ev
             if n.payload is not None:
                 parsed[ev["id"]] = n.payload
     missing = [i for i in plan.visible if i not in carried]
     if missing:
-        for r in conn.execute(sa.select(*_EV_COLS).where(id_in(conn, events.c.id, missing),
-                                                         events.c.type.in_(sorted(TYPES)))).mappings():
-            mine[str(r["id"])] = dict(r)
+        for r in conn.execute(sa.select(*_EV_COLS).where(
+                id_in(conn, events.c.id, missing), events.c.type.in_(sorted(TYPES | ARRIVAL_TYPES)))).mappings():
+            if r["type"] in ARRIVAL_TYPES:
+                moved.add(str(r["entity_id"])[:64])
+            else:
+                mine[str(r["id"])] = dict(r)
     if not mine:
+        relink(conn, moved)
         return 0
     return apply_events(conn, ((mine[i], parsed.get(i) or mine[i]["payload"], str(plan.checkpoint_id))
-                               for i in plan.visible if i in mine))
+                               for i in plan.visible if i in mine), link=moved)
 
 
 def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
@@ -241,8 +278,9 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
     while True:
         rows = conn.execute(q.where(events.c.ingest_seq > last)).mappings().all()
         if not rows:
+            relink(conn, None)
             return n
-        n += apply_events(conn, ((dict(r), r["payload"], str(r["checkpoint_id"])) for r in rows))
+        n += apply_events(conn, ((dict(r), r["payload"], str(r["checkpoint_id"])) for r in rows), link=None)
         last = int(rows[-1]["ingest_seq"])
 
 
@@ -250,29 +288,40 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
 Figures = dict[tuple[str, str], dict[str, int]]
 
 
-def _person_cols(arrival: Any) -> list[Any]:
-    return [sa.func.coalesce(arrival.c.sex, "UNKNOWN"), sa.func.coalesce(arrival.c.sex_age, "unknown"),
-            sa.func.coalesce(arrival.c.age_group, "unknown"), sa.func.coalesce(arrival.c.province, "")]
+def _person_cols(arrival: Any) -> list[tuple[str, Any]]:
+    return [("sex", sa.func.coalesce(arrival.c.sex, "UNKNOWN")), ("sex_age", sa.func.coalesce(arrival.c.sex_age, "unknown")),
+            ("age_group", sa.func.coalesce(arrival.c.age_group, "unknown")),
+            ("province", sa.func.coalesce(arrival.c.province, ""))]
+
+
+def _by_dimension(conn: Connection, base: Any, dims: list[tuple[str, Any]], counts: list[Any]) -> list[Any]:
+    """``(dimension, category, count(*), count(DISTINCT person_id), *counts)`` per category of each dimension of
+    ``dims`` (name, column of ``base``) over the rows of ``base``: one query, a UNION ALL of one GROUP BY per
+    dimension over ``base`` read once (a CTE), so only a few hundred rows reach Python."""
+    rows = base.cte("rows")
+    parts = [sa.select(sa.literal(name, sa.String()).label("dimension"),
+                       sa.cast(rows.c[col], sa.String()).label("category"), sa.func.count(),
+                       sa.func.count(rows.c.person_id.distinct()), *(c(rows) for c in counts))
+             .group_by(rows.c[col]) for name, col in dims]
+    return list(conn.execute(sa.union_all(*parts)))
+
+
+def _kind_count(kind: str) -> Any:
+    return lambda rows: sa.func.sum(sa.case((rows.c.kind == kind, 1), else_=0))
 
 
 def _assistance_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
     fx, fa = fact_assistance, fact_arrivals
-    live = fa.alias("live")
-    latest = (sa.select(live.c.encounter_id)
-              .where(live.c.person_id == fx.c.person_id, live.c.voided == sa.false(), live.c.arrival_date != "",
-                     live.c.arrival_date <= fx.c.given_on)
-              .order_by(live.c.arrival_date.desc(), live.c.encounter_id.desc()).limit(1).scalar_subquery())
-    first = (sa.select(live.c.encounter_id).where(live.c.person_id == fx.c.person_id, live.c.voided == sa.false())
-             .order_by(live.c.arrival_date, live.c.encounter_id).limit(1).scalar_subquery())
     where = [fx.c.given_on >= start, fx.c.given_on < end, fx.c.voided == sa.false()]
     if cps is not None:
         where.append(fx.c.checkpoint_id.in_(cps))
-    given = (sa.select(fx.c.person_id, fx.c.checkpoint_id, fx.c.kind, fx.c.provider,
-                       sa.func.coalesce(latest, first).label("encounter_id")).where(*where).subquery())
-    keys = [given.c.checkpoint_id, *_person_cols(fa), given.c.kind, given.c.provider, given.c.person_id]
-    return list(conn.execute(sa.select(*keys, sa.func.count())
-                             .select_from(given.outerjoin(fa, fa.c.encounter_id == given.c.encounter_id))
-                             .group_by(*keys)))
+    person = _person_cols(fa)
+    base = (sa.select(fx.c.person_id, sa.literal("all", sa.String()).label("total"),
+                      fx.c.checkpoint_id.label("checkpoint"), *(c.label(n) for n, c in person), fx.c.kind,
+                      fx.c.provider)
+            .select_from(fx.outerjoin(fa, fa.c.encounter_id == fx.c.encounter_id)).where(*where))
+    dims = [(d, d) for d in ASSISTANCE_DIMENSIONS]
+    return _by_dimension(conn, base, dims, [_kind_count(k) for k in KINDS])
 
 
 def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
@@ -281,43 +330,26 @@ def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> 
              sa.func.coalesce(fa.c.voided, sa.false()) == sa.false()]
     if cps is not None:
         where.append(fn.c.checkpoint_id.in_(cps))
-    keys = [fn.c.checkpoint_id, *_person_cols(fa), fn.c.desired_sector, fn.c.desired_job, fn.c.desired_province,
-            fn.c.education, fn.c.abroad_again, fn.c.person_id]
-    return list(conn.execute(sa.select(*keys, sa.func.count())
-                             .select_from(fn.outerjoin(fa, fa.c.encounter_id == fn.c.encounter_id))
-                             .where(*where).group_by(*keys)))
+    person = _person_cols(fa)
+    base = (sa.select(fn.c.person_id, sa.literal("all", sa.String()).label("total"),
+                      fn.c.checkpoint_id.label("checkpoint"), *(c.label(n) for n, c in person),
+                      *(fn.c[d] for d in NEA_DIMENSIONS[len(_PERSON_DIMENSIONS):]))
+            .select_from(fn.outerjoin(fa, fa.c.encounter_id == fn.c.encounter_id)).where(*where))
+    return _by_dimension(conn, base, [(d, d) for d in NEA_DIMENSIONS], [])
 
 
 def figures(conn: Connection, start: str, end: str, cp_ids: Iterable[str] | None) -> dict[str, Figures]:
     """``{"assistance": {(dimension, category): {indicator: n}}, "nea": {...}}`` for the local days [start, end)
     and the checkpoints ``cp_ids`` (None: all); the checkpoint's category is its id. Two queries (the same on
-    SQLite and PostgreSQL), grouped by person so distinct persons are counted in every category."""
+    SQLite and PostgreSQL), each counting every dimension's categories in SQL (distinct persons included)."""
     cps = None if cp_ids is None else sorted(cp_ids)
     out: dict[str, Figures] = {"assistance": {}, "nea": {}}
-    seen: dict[tuple[str, str, str], set[str]] = {}
-
-    def add(section: str, key: tuple[str, str], person: str, n: int, *also: str) -> None:
-        row = out[section].setdefault(key, {})
-        given, persons = ("assistance_given", "assistance_persons") if section == "assistance" else NEA_INDICATORS
-        row[given] = row.get(given, 0) + n
-        for ind in also:
-            row[ind] = row.get(ind, 0) + n
-        who = seen.setdefault((section, *key), set())
-        if person not in who:
-            who.add(person)
-            row[persons] = row.get(persons, 0) + 1
-
-    for cp, sex, sex_age, age, province, kind, provider, person, n in _assistance_rows(conn, start, end, cps):
-        by_kind = f"assistance_{str(kind).lower()}"
-        for key in (("total", "all"), ("checkpoint", str(cp)), ("sex", str(sex)), ("sex_age", str(sex_age)),
-                    ("age_group", str(age)), ("province", str(province)), ("provider", str(provider))):
-            add("assistance", key, str(person), int(n), by_kind)
-        add("assistance", ("kind", str(kind)), str(person), int(n))
-    for cp, sex, sex_age, age, province, sector, job, where, edu, again, person, n in _nea_rows(conn, start, end,
-                                                                                                  cps):
-        for key in (("total", "all"), ("checkpoint", str(cp)), ("sex", str(sex)), ("sex_age", str(sex_age)),
-                    ("age_group", str(age)), ("province", str(province)), ("desired_sector", str(sector)),
-                    ("desired_job", str(job)), ("desired_province", str(where)), ("education", str(edu)),
-                    ("abroad_again", str(again))):
-            add("nea", key, str(person), int(n))
+    kinds = [f"assistance_{k.lower()}" for k in KINDS]
+    for dim, cat, given, persons, *by_kind in _assistance_rows(conn, start, end, cps):
+        row = out["assistance"][(str(dim), str(cat))] = {"assistance_given": int(given),
+                                                         "assistance_persons": int(persons)}
+        if dim != "kind":               # by kind: the kind is the category itself
+            row.update((ind, int(n)) for ind, n in zip(kinds, by_kind, strict=True) if n)
+    for dim, cat, given, persons in _nea_rows(conn, start, end, cps):
+        out["nea"][(str(dim), str(cat))] = {"nea_registrations": int(given), "nea_persons": int(persons)}
     return out

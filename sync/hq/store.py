@@ -809,7 +809,14 @@ fact_assistance = sa.Table(
     sa.Column("item_code", sa.String(64), nullable=False),
     sa.Column("cash_grant", sa.Boolean, nullable=False),
     sa.Column("voided", sa.Boolean, nullable=False),
-    sa.Index("ix_fact_assistance_day", "given_on", "checkpoint_id"),
+    # The arrival whose sex, age and home province it counts under: the person's latest arrival (not voided) on or
+    # before its day, else her first; "" none. Kept at ingest and linked again whenever the person's arrivals
+    # change (``service_facts.relink``), so a report joins fact_arrivals on its key instead of searching per row.
+    sa.Column("encounter_id", sa.String(64), nullable=False, server_default=""),
+    # The period's scan reads only this index (an index-only scan on PostgreSQL); person_id also serves relink.
+    sa.Index("ix_fact_assistance_day", "given_on", "checkpoint_id", "voided", "person_id", "encounter_id", "kind",
+             "provider"),
+    sa.Index("ix_fact_assistance_person", "person_id"),
 )
 fact_nea = sa.Table(
     "fact_nea", METADATA,

@@ -32,8 +32,11 @@ def upgrade() -> None:
         sa.Column("item_code", sa.String(64), nullable=False),
         sa.Column("cash_grant", sa.Boolean, nullable=False),
         sa.Column("voided", sa.Boolean, nullable=False),
+        sa.Column("encounter_id", sa.String(64), nullable=False, server_default=""),
     )
-    op.create_index("ix_fact_assistance_day", "fact_assistance", ["given_on", "checkpoint_id"])
+    op.create_index("ix_fact_assistance_day", "fact_assistance",
+                    ["given_on", "checkpoint_id", "voided", "person_id", "encounter_id", "kind", "provider"])
+    op.create_index("ix_fact_assistance_person", "fact_assistance", ["person_id"])
     op.create_table(
         "fact_nea",
         sa.Column("registration_id", sa.String(64), primary_key=True),
@@ -57,5 +60,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_fact_nea_day", table_name="fact_nea")
     op.drop_table("fact_nea")
+    op.drop_index("ix_fact_assistance_person", table_name="fact_assistance")
     op.drop_index("ix_fact_assistance_day", table_name="fact_assistance")
     op.drop_table("fact_assistance")
