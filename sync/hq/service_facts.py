@@ -294,20 +294,43 @@ def _person_cols(arrival: Any) -> list[tuple[str, Any]]:
             ("province", sa.func.coalesce(arrival.c.province, ""))]
 
 
-def _by_dimension(conn: Connection, base: Any, dims: list[tuple[str, Any]], counts: list[Any]) -> list[Any]:
-    """``(dimension, category, count(*), count(DISTINCT person_id), *counts)`` per category of each dimension of
-    ``dims`` (name, column of ``base``) over the rows of ``base``: one query, a UNION ALL of one GROUP BY per
-    dimension over ``base`` read once (a CTE), so only a few hundred rows reach Python."""
-    rows = base.cte("rows")
-    parts = [sa.select(sa.literal(name, sa.String()).label("dimension"),
-                       sa.cast(rows.c[col], sa.String()).label("category"), sa.func.count(),
-                       sa.func.count(rows.c.person_id.distinct()), *(c(rows) for c in counts))
-             .group_by(rows.c[col]) for name, col in dims]
+def _by_dimension(conn: Connection, base: Any, dims: tuple[str, ...], kinds: tuple[str, ...] = ()) -> list[Any]:
+    """``(dimension, category, persons, rows, *rows of each kind)`` per category of each dimension of ``dims``
+    (columns of ``base``, one row per handing-out or registration with its ``person_id`` and, for ``kinds``, its
+    ``kind``) over the rows of ``base``. One query, the same on SQLite and PostgreSQL, so only a few hundred rows
+    reach Python.
+
+    Distinct persons without a count(DISTINCT) per dimension (each one a sort of every row): the rows are first
+    summed per person (``per``: her rows, her rows of each kind, the least and greatest category of each
+    dimension). A person whose rows all fall in one category of a dimension (nearly everyone) counts once there,
+    from ``per``; the rows of the few others (``mixed``) are counted by category with count(DISTINCT). Kinds:
+    ``("kind*", "")`` rows hold, per kind, the handings-out and the persons given one."""
+    per_kind = [sa.func.sum(sa.case((base.c.kind == k, 1), else_=0)).label(f"k{i}") for i, k in enumerate(kinds)]
+    per = (sa.select(base.c.person_id, sa.func.count().label("n"), *per_kind,
+                     *(sa.func.min(base.c[d]).label(f"{d}_lo") for d in dims),
+                     *(sa.func.max(base.c[d]).label(f"{d}_hi") for d in dims))
+           .group_by(base.c.person_id).cte("per"))
+    mixed_any = sa.or_(*(per.c[f"{d}_lo"] != per.c[f"{d}_hi"] for d in dims))
+    mixed = (sa.select(base, *(sa.case((per.c[f"{d}_lo"] != per.c[f"{d}_hi"], 1), else_=0).label(f"{d}_mixed")
+                               for d in dims))
+             .select_from(base.join(per, per.c.person_id == base.c.person_id)).where(mixed_any).cte("mixed"))
+    ks = [per.c[f"k{i}"] for i in range(len(kinds))]
+    parts: list[Any] = []
+    for d in dims:
+        lo = per.c[f"{d}_lo"]
+        parts.append(sa.select(sa.literal(d, sa.String()), sa.cast(lo, sa.String()), sa.func.count(),
+                               sa.func.sum(per.c.n), *(sa.func.sum(k) for k in ks))
+                     .where(lo == per.c[f"{d}_hi"]).group_by(lo))
+        parts.append(sa.select(sa.literal(d, sa.String()), sa.cast(mixed.c[d], sa.String()),
+                               sa.func.count(mixed.c.person_id.distinct()), sa.func.count(),
+                               *(sa.func.sum(sa.case((mixed.c.kind == k, 1), else_=0)) for k in kinds))
+                     .where(mixed.c[f"{d}_mixed"] == 1).group_by(mixed.c[d]))
+    parts.append(sa.select(sa.literal("total", sa.String()), sa.literal("all", sa.String()), sa.func.count(),
+                           sa.func.coalesce(sa.func.sum(per.c.n), 0), *(sa.func.sum(k) for k in ks)))
+    if kinds:
+        parts.append(sa.select(sa.literal("kind*", sa.String()), sa.literal("", sa.String()), sa.literal(0),
+                               sa.literal(0), *(sa.func.sum(sa.case((k > 0, 1), else_=0)) for k in ks)))
     return list(conn.execute(sa.union_all(*parts)))
-
-
-def _kind_count(kind: str) -> Any:
-    return lambda rows: sa.func.sum(sa.case((rows.c.kind == kind, 1), else_=0))
 
 
 def _assistance_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
@@ -315,13 +338,10 @@ def _assistance_rows(conn: Connection, start: str, end: str, cps: list[str] | No
     where = [fx.c.given_on >= start, fx.c.given_on < end, fx.c.voided == sa.false()]
     if cps is not None:
         where.append(fx.c.checkpoint_id.in_(cps))
-    person = _person_cols(fa)
-    base = (sa.select(fx.c.person_id, sa.literal("all", sa.String()).label("total"),
-                      fx.c.checkpoint_id.label("checkpoint"), *(c.label(n) for n, c in person), fx.c.kind,
-                      fx.c.provider)
-            .select_from(fx.outerjoin(fa, fa.c.encounter_id == fx.c.encounter_id)).where(*where))
-    dims = [(d, d) for d in ASSISTANCE_DIMENSIONS]
-    return _by_dimension(conn, base, dims, [_kind_count(k) for k in KINDS])
+    base = (sa.select(fx.c.person_id, fx.c.checkpoint_id.label("checkpoint"),
+                      *(c.label(n) for n, c in _person_cols(fa)), fx.c.kind, fx.c.provider)
+            .select_from(fx.outerjoin(fa, fa.c.encounter_id == fx.c.encounter_id)).where(*where).cte("given"))
+    return _by_dimension(conn, base, ("checkpoint", "sex", "sex_age", "age_group", "province", "provider"), KINDS)
 
 
 def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
@@ -330,12 +350,11 @@ def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> 
              sa.func.coalesce(fa.c.voided, sa.false()) == sa.false()]
     if cps is not None:
         where.append(fn.c.checkpoint_id.in_(cps))
-    person = _person_cols(fa)
-    base = (sa.select(fn.c.person_id, sa.literal("all", sa.String()).label("total"),
-                      fn.c.checkpoint_id.label("checkpoint"), *(c.label(n) for n, c in person),
+    base = (sa.select(fn.c.person_id, fn.c.checkpoint_id.label("checkpoint"),
+                      *(c.label(n) for n, c in _person_cols(fa)),
                       *(fn.c[d] for d in NEA_DIMENSIONS[len(_PERSON_DIMENSIONS):]))
-            .select_from(fn.outerjoin(fa, fa.c.encounter_id == fn.c.encounter_id)).where(*where))
-    return _by_dimension(conn, base, [(d, d) for d in NEA_DIMENSIONS], [])
+            .select_from(fn.outerjoin(fa, fa.c.encounter_id == fn.c.encounter_id)).where(*where).cte("registered"))
+    return _by_dimension(conn, base, NEA_DIMENSIONS[1:])
 
 
 def figures(conn: Connection, start: str, end: str, cp_ids: Iterable[str] | None) -> dict[str, Figures]:
@@ -345,11 +364,28 @@ def figures(conn: Connection, start: str, end: str, cp_ids: Iterable[str] | None
     cps = None if cp_ids is None else sorted(cp_ids)
     out: dict[str, Figures] = {"assistance": {}, "nea": {}}
     kinds = [f"assistance_{k.lower()}" for k in KINDS]
-    for dim, cat, given, persons, *by_kind in _assistance_rows(conn, start, end, cps):
-        row = out["assistance"][(str(dim), str(cat))] = {"assistance_given": int(given),
-                                                         "assistance_persons": int(persons)}
-        if dim != "kind":               # by kind: the kind is the category itself
-            row.update((ind, int(n)) for ind, n in zip(kinds, by_kind, strict=True) if n)
-    for dim, cat, given, persons in _nea_rows(conn, start, end, cps):
-        out["nea"][(str(dim), str(cat))] = {"nea_registrations": int(given), "nea_persons": int(persons)}
+    given: dict[str, int] = {}
+    takers: list[Any] = []
+    for dim, cat, persons, n, *by_kind in _assistance_rows(conn, start, end, cps):
+        if dim == "kind*":              # per kind: persons given one (the handings-out come with "total")
+            takers = by_kind
+            continue
+        if not persons:                 # the total of an empty period
+            continue
+        row = out["assistance"].setdefault((str(dim), str(cat)), {"assistance_given": 0, "assistance_persons": 0})
+        row["assistance_given"] += int(n)
+        row["assistance_persons"] += int(persons)
+        for kind, ind, k in zip(KINDS, kinds, by_kind, strict=True):
+            if k:
+                row[ind] = row.get(ind, 0) + int(k)
+                if dim == "total":
+                    given[kind] = int(k)
+    for kind, k in zip(KINDS, takers, strict=False):
+        if k:
+            out["assistance"][("kind", kind)] = {"assistance_given": given[kind], "assistance_persons": int(k)}
+    for dim, cat, persons, n in _nea_rows(conn, start, end, cps):
+        if persons:
+            row = out["nea"].setdefault((str(dim), str(cat)), {"nea_registrations": 0, "nea_persons": 0})
+            row["nea_registrations"] += int(n)
+            row["nea_persons"] += int(persons)
     return out
