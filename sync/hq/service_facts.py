@@ -385,7 +385,7 @@ def figures(conn: Connection, start: str, end: str, cp_ids: Iterable[str] | None
         if k:
             out["assistance"][("kind", kind)] = {"assistance_given": given[kind], "assistance_persons": int(k)}
     for dim, cat, persons, n in _nea_rows(conn, start, end, cps):
-        if persons:
+        if persons and cat is not None:
             row = out["nea"].setdefault((str(dim), str(cat)), {"nea_registrations": 0, "nea_persons": 0})
             row["nea_registrations"] += int(n)
             row["nea_persons"] += int(persons)
