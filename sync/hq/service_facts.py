@@ -19,11 +19,14 @@ The rows are the device's own fold of the same events (``checkpoint.storage.assi
   again, sector abroad). The device has no void of a registration; a void of its arrival or person
   (``record.voided``) leaves it out of the figures through ``fact_arrivals``.
 
-Codes only: no name, phone, contact, commune, free text or quantity of money. Sex, child/adult (man, woman, boy,
-girl), CTDC age group and home province (the destination) are not copied: a report reads them from the arrival's
-facts (``fact_arrivals``: amended, voided), so a correction of the person counts at once. A registration's arrival
-is the one it names; a handing-out's is the person's latest arrival (not voided) on or before its day, else her
-first one — as the device's figures read the person's latest arrival. No arrival known: sex UNKNOWN, age unknown,
+Codes only: no name, phone, contact, commune, free text or quantity of money. A registration's arrival is the one
+it names; a handing-out's is the person's latest arrival (not voided) on or before its day, else her first one —
+as the device's figures read the person's latest arrival. Each row keeps that arrival (``encounter_id``) and a copy
+of its sex, child/adult (man, woman, boy, girl), CTDC age group and home province (the destination), and a
+registration whether it is voided, as ``fact_arrivals`` holds them: ``relink`` sets them when the row is written
+and again for every person whose arrivals a batch, a release or a rebuild changes (a new or earlier arrival, a
+void, an amendment of the arrival or the person), so a correction counts at once and a report reads these two
+tables alone (issue 15's target: the year at 1,000,000 persons). No arrival known: sex UNKNOWN, age unknown,
 province "".
 
 Figures (``figures``): per (dimension, category), ``assistance_given`` (handings-out, voids left out),
@@ -54,10 +57,11 @@ log = logging.getLogger("checkpoint.hq")
 # checkpoint.services.assistance.KINDS (HQ never imports the device's services; a test checks they agree)
 KINDS: Final = ("FOOD_WATER", "NON_FOOD", "TRANSPORT", "CASH", "SHELTER", "MEDICAL", "OTHER")
 TYPES: Final = frozenset({"assistance.given", "assistance.voided", "assistance.corrected", "nea.registered"})
-# Events that add an arrival or change its day or void (sync.hq.facts): a handing-out of their person (the
-# event's entity) is linked again to the arrival it counts under (``relink``).
+# Events that add an arrival or change its day, void, sex, age or home province (sync.hq.facts): the rows of
+# their person (the event's entity) are linked again to the arrival they count under (``relink``).
 ARRIVAL_TYPES: Final = frozenset({"registration.recorded", "registration.completed", "encounter.amended",
-                                  "record.voided"})
+                                  "record.voided", "person.amended"})
+_COPIED: Final = (("sex", "UNKNOWN"), ("sex_age", "unknown"), ("age_group", "unknown"), ("province", ""))
 _PERSON_DIMENSIONS: Final = ("total", "checkpoint", "sex", "sex_age", "age_group", "province")
 ASSISTANCE_DIMENSIONS: Final = (*_PERSON_DIMENSIONS, "kind", "provider")
 NEA_DIMENSIONS: Final = (*_PERSON_DIMENSIONS, "desired_sector", "desired_job", "desired_province", "education",
@@ -65,6 +69,7 @@ NEA_DIMENSIONS: Final = (*_PERSON_DIMENSIONS, "desired_sector", "desired_job", "
 ASSISTANCE_INDICATORS: Final = ("assistance_given", "assistance_persons",
                                 *(f"assistance_{k.lower()}" for k in KINDS))
 NEA_INDICATORS: Final = ("nea_registrations", "nea_persons")
+_ASSISTANCE_BY: Final = ("checkpoint", "sex", "sex_age", "age_group", "province", "provider")   # in SQL; + kind
 _NEA_FORM: Final = ("desired_job", "desired_sector", "desired_province", "education", "abroad_again",
                     "sector_abroad")
 # Benchmarks only (tests/bench/bench_sync.py): "1" skips the upkeep at ingest to measure what it costs.
@@ -162,6 +167,7 @@ class _Writer:
             row = _nea_row(ev, p, checkpoint_id)
             if row is not None:
                 self.nea.append(row)
+                self.persons.add(row["person_id"])
             return row is not None
         aid = _id(p.get("assistance_id"))
         if not aid:
@@ -211,10 +217,12 @@ def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, s
 
 
 def relink(conn: Connection, persons: Iterable[str] | None) -> None:
-    """Link the handings-out of ``persons`` (None: of everyone) to the arrival they count under, as
-    ``fact_arrivals`` holds it now: the person's latest arrival (not voided) on or before the day it was given,
-    else her first one (not voided), else none (""). One UPDATE, the same on SQLite and PostgreSQL."""
-    fx, live = fact_assistance, fact_arrivals.alias("live")
+    """Link the rows of ``persons`` (None: of everyone) to their arrivals as ``fact_arrivals`` holds them now: a
+    handing-out to the person's latest arrival (not voided) on or before the day it was given, else her first one
+    (not voided), else none (""); each row (a registration: of the arrival it names) gets that arrival's sex,
+    child/adult, age group and home province (unknown without one), a registration also its void. Three UPDATEs,
+    the same on SQLite and PostgreSQL."""
+    fx, fn, fa, live = fact_assistance, fact_nea, fact_arrivals, fact_arrivals.alias("live")
     who = None if persons is None else sorted(persons)
     if who == []:
         return
@@ -226,6 +234,11 @@ def relink(conn: Connection, persons: Iterable[str] | None) -> None:
              .order_by(live.c.arrival_date, live.c.encounter_id).limit(1).scalar_subquery())
     q = fx.update().values(encounter_id=sa.func.coalesce(latest, first, ""))
     conn.execute(q if who is None else q.where(id_in(conn, fx.c.person_id, who)))
+    for t, extra in ((fx, {}), (fn, {"arrival_voided": (fa.c.voided, sa.false())})):
+        cols = {c: (fa.c[c], sa.literal(unknown)) for c, unknown in _COPIED} | extra
+        q = t.update().values({c: sa.func.coalesce(sa.select(src).where(fa.c.encounter_id == t.c.encounter_id)
+                                                   .scalar_subquery(), unknown) for c, (src, unknown) in cols.items()})
+        conn.execute(q if who is None else q.where(id_in(conn, t.c.person_id, who)))
 
 
 _EV_COLS = (events.c.id, events.c.type, events.c.entity_id, events.c.payload, events.c.recorded_at)
@@ -288,105 +301,113 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
 Figures = dict[tuple[str, str], dict[str, int]]
 
 
-def _person_cols(arrival: Any) -> list[tuple[str, Any]]:
-    return [("sex", sa.func.coalesce(arrival.c.sex, "UNKNOWN")), ("sex_age", sa.func.coalesce(arrival.c.sex_age, "unknown")),
-            ("age_group", sa.func.coalesce(arrival.c.age_group, "unknown")),
-            ("province", sa.func.coalesce(arrival.c.province, ""))]
-
-
 def _by_dimension(conn: Connection, base: Any, dims: tuple[str, ...], kinds: tuple[str, ...] = ()) -> list[Any]:
-    """``(dimension, category, persons, rows, *rows of each kind)`` per category of each dimension of ``dims``
-    (columns of ``base``, one row per handing-out or registration with its ``person_id`` and, for ``kinds``, its
-    ``kind``) over the rows of ``base``. One query, the same on SQLite and PostgreSQL, so only a few hundred rows
-    reach Python.
+    """The rows of one or two queries (the same on SQLite and PostgreSQL) that ``_sum`` turns into figures: for the rows of
+    ``base`` (one per handing-out or registration with its ``person_id``, a column per dimension of ``dims`` and,
+    for ``kinds``, its ``kind``), per category of each dimension the distinct persons, the rows and the rows of
+    each kind, and per kind the persons given one.
 
     Distinct persons without a count(DISTINCT) per dimension (each one a sort of every row): the rows are first
     summed per person (``per``: her rows, her rows of each kind, the least and greatest category of each
-    dimension). A person whose rows all fall in one category of a dimension (nearly everyone) counts once there,
-    from ``per``; the rows of the few others (``mixed``) are counted by category with count(DISTINCT). Kinds:
-    ``("kind*", "")`` rows hold, per kind, the handings-out and the persons given one."""
+    dimension; read in person order from the table's person index). A person whose rows all fall in one category
+    of a dimension (nearly everyone) counts once there: ``per`` is summed by the combination of those categories
+    (a few thousand rows, ``("*", person or None, category or None per dimension, ...)``; a person whose rows
+    differ in some dimension is named). The rows of those few are then counted in those dimensions with
+    count(DISTINCT) (a second query, by the person index): ``(dimension, category, None..., ...)``."""
     per_kind = [sa.func.sum(sa.case((base.c.kind == k, 1), else_=0)).label(f"k{i}") for i, k in enumerate(kinds)]
     per = (sa.select(base.c.person_id, sa.func.count().label("n"), *per_kind,
                      *(sa.func.min(base.c[d]).label(f"{d}_lo") for d in dims),
                      *(sa.func.max(base.c[d]).label(f"{d}_hi") for d in dims))
-           .group_by(base.c.person_id).cte("per"))
-    mixed_any = sa.or_(*(per.c[f"{d}_lo"] != per.c[f"{d}_hi"] for d in dims))
-    mixed = (sa.select(base, *(sa.case((per.c[f"{d}_lo"] != per.c[f"{d}_hi"], 1), else_=0).label(f"{d}_mixed")
-                               for d in dims))
-             .select_from(base.join(per, per.c.person_id == base.c.person_id)).where(mixed_any).cte("mixed"))
+           .group_by(base.c.person_id).subquery("per"))       # read once: PostgreSQL streams it, never stores it
     ks = [per.c[f"k{i}"] for i in range(len(kinds))]
-    parts: list[Any] = []
-    for d in dims:
-        # NULL: her rows differ (counted from ``mixed``). A CASE, not a WHERE: PostgreSQL guesses a comparison of
-        # two columns keeps 0.5 % of the rows and then sorts them all on disk instead of hashing a few groups.
-        one = sa.case((per.c[f"{d}_lo"] == per.c[f"{d}_hi"], per.c[f"{d}_lo"]))
-        parts.append(sa.select(sa.literal(d, sa.String()), sa.cast(one, sa.String()), sa.func.count(),
-                               sa.func.sum(per.c.n), *(sa.func.sum(k) for k in ks)).group_by(one))
-        parts.append(sa.select(sa.literal(d, sa.String()), sa.cast(mixed.c[d], sa.String()),
-                               sa.func.count(mixed.c.person_id.distinct()), sa.func.count(),
-                               *(sa.func.sum(sa.case((mixed.c.kind == k, 1), else_=0)) for k in kinds))
-                     .where(mixed.c[f"{d}_mixed"] == 1).group_by(mixed.c[d]))
-    parts.append(sa.select(sa.literal("total", sa.String()), sa.literal("all", sa.String()), sa.func.count(),
-                           sa.func.coalesce(sa.func.sum(per.c.n), 0), *(sa.func.sum(k) for k in ks)))
-    if kinds:
-        parts.append(sa.select(sa.literal("kind*", sa.String()), sa.literal("", sa.String()), sa.literal(0),
-                               sa.literal(0), *(sa.func.sum(sa.case((k > 0, 1), else_=0)) for k in ks)))
-    return list(conn.execute(sa.union_all(*parts)))
+    # NULL: her rows differ in this dimension; she is then named (``who``) and counted from her rows below.
+    ones = [sa.case((per.c[f"{d}_lo"] == per.c[f"{d}_hi"], sa.cast(per.c[f"{d}_lo"], sa.String()))) for d in dims]
+    who = sa.case((sa.or_(*(per.c[f"{d}_lo"] != per.c[f"{d}_hi"] for d in dims)), per.c.person_id))
+    rows = list(conn.execute(
+        sa.select(sa.literal("*", sa.String()), who, *ones, sa.func.count(), sa.func.sum(per.c.n),
+                  *(sa.func.sum(k) for k in ks), *(sa.func.sum(sa.case((k > 0, 1), else_=0)) for k in ks))
+        .group_by(who, *ones)))
+    mixed: dict[str, list[str]] = {}
+    for r in rows:
+        if r[1] is not None:
+            for d, c in zip(dims, r[2:2 + len(dims)], strict=True):
+                if c is None:
+                    mixed.setdefault(d, []).append(str(r[1]))
+    none = sa.null().cast(sa.String())
+    parts = [sa.select(sa.literal(d, sa.String()), sa.cast(base.c[d], sa.String()), *(none for _ in dims),
+                       sa.func.count(base.c.person_id.distinct()), sa.func.count(),
+                       *(sa.func.sum(sa.case((base.c.kind == k, 1), else_=0)) for k in kinds),
+                       *(sa.literal(0) for _ in kinds))
+             .where(id_in(conn, base.c.person_id, ids)).group_by(base.c[d]) for d, ids in mixed.items()]
+    return rows + (list(conn.execute(sa.union_all(*parts))) if parts else [])
+
+
+def _sum(rows: list[Any], dims: tuple[str, ...], given: str, persons: str, kinds: tuple[str, ...] = ()
+         ) -> Figures:
+    """The figures of ``_by_dimension``'s rows: ``total`` and each dimension's categories (``given``: rows,
+    ``persons``: distinct persons, ``<given's section>_<kind>``: rows of the kind) and, with ``kinds``, ``kind``."""
+    out: Figures = {}
+    by_kind = [f"assistance_{k.lower()}" for k in kinds]
+    takers = [0] * len(kinds)
+    total = [0, 0, *takers]
+
+    def add(key: tuple[str, str], who: int, n: int, ks: list[Any]) -> None:
+        row = out.setdefault(key, {given: 0, persons: 0})
+        row[given] += n
+        row[persons] += who
+        for ind, k in zip(by_kind, ks, strict=True):
+            if k:
+                row[ind] = row.get(ind, 0) + int(k)
+
+    for dim, cat, *rest in rows:
+        cats, (who, n, *ks) = rest[:len(dims)], rest[len(dims):]
+        ks, took = ks[:len(kinds)], ks[len(kinds):]
+        if dim != "*":                  # the rows of persons whose rows differ in this dimension
+            if who:
+                add((str(dim), str(cat)), int(who), int(n), ks)
+            continue
+        for d, c in zip(dims, cats, strict=True):
+            if c is not None:
+                add((d, str(c)), int(who), int(n), ks)
+        total[0] += int(who)
+        total[1] += int(n)
+        for i, k in enumerate(ks):
+            total[2 + i] += int(k)
+            takers[i] += int(took[i])
+    if total[0]:
+        add(("total", "all"), total[0], total[1], total[2:])
+    for kind, n, who in zip(kinds, total[2:], takers, strict=True):
+        if n:
+            out[("kind", kind)] = {given: n, persons: who}
+    return out
 
 
 def _assistance_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
-    fx, fa = fact_assistance, fact_arrivals
+    fx = fact_assistance
     where = [fx.c.given_on >= start, fx.c.given_on < end, fx.c.voided == sa.false()]
     if cps is not None:
         where.append(fx.c.checkpoint_id.in_(cps))
     base = (sa.select(fx.c.person_id, fx.c.checkpoint_id.label("checkpoint"),
-                      *(c.label(n) for n, c in _person_cols(fa)), fx.c.kind, fx.c.provider)
-            .select_from(fx.outerjoin(fa, fa.c.encounter_id == fx.c.encounter_id)).where(*where).cte("given"))
-    return _by_dimension(conn, base, ("checkpoint", "sex", "sex_age", "age_group", "province", "provider"), KINDS)
+                      *(fx.c[c] for c, _ in _COPIED), fx.c.kind, fx.c.provider).where(*where).subquery("given"))
+    return _by_dimension(conn, base, _ASSISTANCE_BY, KINDS)
 
 
 def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
-    fn, fa = fact_nea, fact_arrivals
-    where = [fn.c.registered_on >= start, fn.c.registered_on < end,
-             sa.func.coalesce(fa.c.voided, sa.false()) == sa.false()]
+    fn = fact_nea
+    where = [fn.c.registered_on >= start, fn.c.registered_on < end, fn.c.arrival_voided == sa.false()]
     if cps is not None:
         where.append(fn.c.checkpoint_id.in_(cps))
-    base = (sa.select(fn.c.person_id, fn.c.checkpoint_id.label("checkpoint"),
-                      *(c.label(n) for n, c in _person_cols(fa)),
-                      *(fn.c[d] for d in NEA_DIMENSIONS[len(_PERSON_DIMENSIONS):]))
-            .select_from(fn.outerjoin(fa, fa.c.encounter_id == fn.c.encounter_id)).where(*where).cte("registered"))
+    base = (sa.select(fn.c.person_id, fn.c.checkpoint_id.label("checkpoint"), *(fn.c[c] for c, _ in _COPIED),
+                      *(fn.c[d] for d in NEA_DIMENSIONS[len(_PERSON_DIMENSIONS):])).where(*where).subquery("registered"))
     return _by_dimension(conn, base, NEA_DIMENSIONS[1:])
 
 
 def figures(conn: Connection, start: str, end: str, cp_ids: Iterable[str] | None) -> dict[str, Figures]:
     """``{"assistance": {(dimension, category): {indicator: n}}, "nea": {...}}`` for the local days [start, end)
     and the checkpoints ``cp_ids`` (None: all); the checkpoint's category is its id. Two queries (the same on
-    SQLite and PostgreSQL), each counting every dimension's categories in SQL (distinct persons included)."""
+    SQLite and PostgreSQL), each counting every dimension's categories in SQL (``_by_dimension``: distinct
+    persons included), so Python receives a few thousand rows at most."""
     cps = None if cp_ids is None else sorted(cp_ids)
-    out: dict[str, Figures] = {"assistance": {}, "nea": {}}
-    kinds = [f"assistance_{k.lower()}" for k in KINDS]
-    given: dict[str, int] = {}
-    takers: list[Any] = []
-    for dim, cat, persons, n, *by_kind in _assistance_rows(conn, start, end, cps):
-        if dim == "kind*":              # per kind: persons given one (the handings-out come with "total")
-            takers = by_kind
-            continue
-        if not persons or cat is None:  # the total of an empty period; persons counted from their rows
-            continue
-        row = out["assistance"].setdefault((str(dim), str(cat)), {"assistance_given": 0, "assistance_persons": 0})
-        row["assistance_given"] += int(n)
-        row["assistance_persons"] += int(persons)
-        for kind, ind, k in zip(KINDS, kinds, by_kind, strict=True):
-            if k:
-                row[ind] = row.get(ind, 0) + int(k)
-                if dim == "total":
-                    given[kind] = int(k)
-    for kind, k in zip(KINDS, takers, strict=False):
-        if k:
-            out["assistance"][("kind", kind)] = {"assistance_given": given[kind], "assistance_persons": int(k)}
-    for dim, cat, persons, n in _nea_rows(conn, start, end, cps):
-        if persons and cat is not None:
-            row = out["nea"].setdefault((str(dim), str(cat)), {"nea_registrations": 0, "nea_persons": 0})
-            row["nea_registrations"] += int(n)
-            row["nea_persons"] += int(persons)
-    return out
+    return {"assistance": _sum(_assistance_rows(conn, start, end, cps), _ASSISTANCE_BY, "assistance_given",
+                               "assistance_persons", KINDS),
+            "nea": _sum(_nea_rows(conn, start, end, cps), NEA_DIMENSIONS[1:], *NEA_INDICATORS)}
