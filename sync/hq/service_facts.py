@@ -302,10 +302,10 @@ Figures = dict[tuple[str, str], dict[str, int]]
 
 
 def _by_dimension(conn: Connection, base: Any, dims: tuple[str, ...], kinds: tuple[str, ...] = ()) -> list[Any]:
-    """The rows of one or two queries (the same on SQLite and PostgreSQL) that ``_sum`` turns into figures: for the rows of
-    ``base`` (one per handing-out or registration with its ``person_id``, a column per dimension of ``dims`` and,
-    for ``kinds``, its ``kind``), per category of each dimension the distinct persons, the rows and the rows of
-    each kind, and per kind the persons given one.
+    """The rows of one or two queries (the same on SQLite and PostgreSQL) that ``_sum`` turns into figures: for
+    the rows of ``base`` (one per handing-out or registration with its ``person_id``, a column per dimension of
+    ``dims`` and, for ``kinds``, its ``kind``), per category of each dimension the distinct persons, the rows
+    and the rows of each kind, and per kind the persons given one.
 
     Distinct persons without a count(DISTINCT) per dimension (each one a sort of every row): the rows are first
     summed per person (``per``: her rows, her rows of each kind, the least and greatest category of each
@@ -398,7 +398,8 @@ def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> 
     if cps is not None:
         where.append(fn.c.checkpoint_id.in_(cps))
     base = (sa.select(fn.c.person_id, fn.c.checkpoint_id.label("checkpoint"), *(fn.c[c] for c, _ in _COPIED),
-                      *(fn.c[d] for d in NEA_DIMENSIONS[len(_PERSON_DIMENSIONS):])).where(*where).subquery("registered"))
+                      *(fn.c[d] for d in NEA_DIMENSIONS[len(_PERSON_DIMENSIONS):]))
+            .where(*where).subquery("registered"))
     return _by_dimension(conn, base, NEA_DIMENSIONS[1:])
 
 
