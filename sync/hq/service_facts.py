@@ -346,36 +346,32 @@ def _sum(rows: list[Any], dims: tuple[str, ...], given: str, persons: str, kinds
          ) -> Figures:
     """The figures of ``_by_dimension``'s rows: ``total`` and each dimension's categories (``given``: rows,
     ``persons``: distinct persons, ``<given's section>_<kind>``: rows of the kind) and, with ``kinds``, ``kind``."""
-    out: Figures = {}
     by_kind = [f"assistance_{k.lower()}" for k in kinds]
+    acc: dict[tuple[str, str], list[int]] = {}      # (dimension, category) -> [persons, rows, rows of each kind]
+    total = [0] * (2 + len(kinds))
     takers = [0] * len(kinds)
-    total = [0, 0, *takers]
 
-    def add(key: tuple[str, str], who: int, n: int, ks: list[Any]) -> None:
-        row = out.setdefault(key, {given: 0, persons: 0})
-        row[given] += n
-        row[persons] += who
-        for ind, k in zip(by_kind, ks, strict=True):
-            if k:
-                row[ind] = row.get(ind, 0) + int(k)
+    def add(key: tuple[str, str], vec: list[int]) -> None:
+        a = acc.get(key)
+        acc[key] = vec if a is None else [x + y for x, y in zip(a, vec, strict=True)]
 
+    width = len(dims)
     for dim, cat, *rest in rows:
-        cats, (who, n, *ks) = rest[:len(dims)], rest[len(dims):]
-        ks, took = ks[:len(kinds)], ks[len(kinds):]
+        vec = [int(v) for v in rest[width:width + 2 + len(kinds)]]
         if dim != "*":                  # the rows of persons whose rows differ in this dimension
-            if who:
-                add((str(dim), str(cat)), int(who), int(n), ks)
+            if vec[0]:
+                add((str(dim), str(cat)), vec)
             continue
-        for d, c in zip(dims, cats, strict=True):
+        for d, c in zip(dims, rest[:width], strict=True):
             if c is not None:
-                add((d, str(c)), int(who), int(n), ks)
-        total[0] += int(who)
-        total[1] += int(n)
-        for i, k in enumerate(ks):
-            total[2 + i] += int(k)
-            takers[i] += int(took[i])
+                add((d, str(c)), vec)
+        total = [x + y for x, y in zip(total, vec, strict=True)]
+        takers = [x + int(y) for x, y in zip(takers, rest[width + 2 + len(kinds):], strict=True)]
     if total[0]:
-        add(("total", "all"), total[0], total[1], total[2:])
+        acc[("total", "all")] = total
+    out: Figures = {}
+    for key, (who, n, *ks) in acc.items():
+        out[key] = {given: n, persons: who, **{ind: k for ind, k in zip(by_kind, ks, strict=True) if k}}
     for kind, n, who in zip(kinds, total[2:], takers, strict=True):
         if n:
             out[("kind", kind)] = {given: n, persons: who}
