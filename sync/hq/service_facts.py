@@ -19,11 +19,14 @@ The rows are the device's own fold of the same events (``checkpoint.storage.assi
   again, sector abroad). The device has no void of a registration; a void of its arrival or person
   (``record.voided``) leaves it out of the figures through ``fact_arrivals``.
 
-Codes only: no name, phone, contact, commune, free text or quantity of money. Sex, child/adult (man, woman, boy,
-girl), CTDC age group and home province (the destination) are not copied: a report reads them from the arrival's
-facts (``fact_arrivals``: amended, voided), so a correction of the person counts at once. A registration's arrival
-is the one it names; a handing-out's is the person's latest arrival (not voided) on or before its day, else her
-first one — as the device's figures read the person's latest arrival. No arrival known: sex UNKNOWN, age unknown,
+Codes only: no name, phone, contact, commune, free text or quantity of money. A registration's arrival is the one
+it names; a handing-out's is the person's latest arrival (not voided) on or before its day, else her first one —
+as the device's figures read the person's latest arrival. Each row keeps that arrival (``encounter_id``) and a copy
+of its sex, child/adult (man, woman, boy, girl), CTDC age group and home province (the destination), and a
+registration whether it is voided, as ``fact_arrivals`` holds them: ``relink`` sets them when the row is written
+and again for every person whose arrivals a batch, a release or a rebuild changes (a new or earlier arrival, a
+void, an amendment of the arrival or the person), so a correction counts at once and a report reads these two
+tables alone (issue 15's target: the year at 1,000,000 persons). No arrival known: sex UNKNOWN, age unknown,
 province "".
 
 Figures (``figures``): per (dimension, category), ``assistance_given`` (handings-out, voids left out),
@@ -47,13 +50,18 @@ from sqlalchemy.engine import Connection
 from sync.hq.store import devices, events, fact_arrivals, fact_assistance, fact_nea, id_in, insert_ignore
 
 __all__ = ["ASSISTANCE_DIMENSIONS", "ASSISTANCE_INDICATORS", "KINDS", "NEA_DIMENSIONS", "NEA_INDICATORS", "TYPES",
-           "apply_events", "figures", "rebuild", "record"]
+           "apply_events", "figures", "rebuild", "record", "relink"]
 
 log = logging.getLogger("checkpoint.hq")
 
 # checkpoint.services.assistance.KINDS (HQ never imports the device's services; a test checks they agree)
 KINDS: Final = ("FOOD_WATER", "NON_FOOD", "TRANSPORT", "CASH", "SHELTER", "MEDICAL", "OTHER")
 TYPES: Final = frozenset({"assistance.given", "assistance.voided", "assistance.corrected", "nea.registered"})
+# Events that add an arrival or change its day, void, sex, age or home province (sync.hq.facts): the rows of
+# their person (the event's entity) are linked again to the arrival they count under (``relink``).
+ARRIVAL_TYPES: Final = frozenset({"registration.recorded", "registration.completed", "encounter.amended",
+                                  "record.voided", "person.amended"})
+_COPIED: Final = (("sex", "UNKNOWN"), ("sex_age", "unknown"), ("age_group", "unknown"), ("province", ""))
 _PERSON_DIMENSIONS: Final = ("total", "checkpoint", "sex", "sex_age", "age_group", "province")
 ASSISTANCE_DIMENSIONS: Final = (*_PERSON_DIMENSIONS, "kind", "provider")
 NEA_DIMENSIONS: Final = (*_PERSON_DIMENSIONS, "desired_sector", "desired_job", "desired_province", "education",
@@ -61,6 +69,7 @@ NEA_DIMENSIONS: Final = (*_PERSON_DIMENSIONS, "desired_sector", "desired_job", "
 ASSISTANCE_INDICATORS: Final = ("assistance_given", "assistance_persons",
                                 *(f"assistance_{k.lower()}" for k in KINDS))
 NEA_INDICATORS: Final = ("nea_registrations", "nea_persons")
+_ASSISTANCE_BY: Final = ("checkpoint", "sex", "sex_age", "age_group", "province", "provider")   # in SQL; + kind
 _NEA_FORM: Final = ("desired_job", "desired_sector", "desired_province", "education", "abroad_again",
                     "sector_abroad")
 # Benchmarks only (tests/bench/bench_sync.py): "1" skips the upkeep at ingest to measure what it costs.
@@ -130,6 +139,7 @@ class _Writer:
         self.conn = conn
         self.given: list[dict[str, Any]] = []
         self.nea: list[dict[str, Any]] = []
+        self.persons: set[str] = set()      # persons with a new handing-out: to link to their arrival
 
     def flush(self) -> None:
         """Insert the buffered rows (an id HQ already holds is kept as it is: the first wins). SQLite: one DB-API
@@ -151,11 +161,13 @@ class _Writer:
             row = _given_row(ev, p, checkpoint_id)
             if row is not None:
                 self.given.append(row)
+                self.persons.add(row["person_id"])
             return row is not None
         if type_ == "nea.registered":
             row = _nea_row(ev, p, checkpoint_id)
             if row is not None:
                 self.nea.append(row)
+                self.persons.add(row["person_id"])
             return row is not None
         aid = _id(p.get("assistance_id"))
         if not aid:
@@ -176,9 +188,12 @@ class _Writer:
         return True
 
 
-def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, str]]) -> int:
+def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, str]], *,
+                 link: Iterable[str] | None = ()) -> int:
     """Apply ``(event row with type, entity_id, recorded_at; its payload, text or parsed; checkpoint id)`` in
-    order; returns how many changed the facts. An unreadable payload is skipped (logged without content)."""
+    order; returns how many changed the facts. An unreadable payload is skipped (logged without content). Then
+    links the handings-out of the persons given one here and of the persons ``link`` names to their arrivals
+    (``relink``); ``link=None``: none (``rebuild`` links every one at the end)."""
     w = _Writer(conn)
     n = 0
     for ev, payload, checkpoint_id in evs:
@@ -196,7 +211,34 @@ def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, s
             continue
         n += w.apply(type_, ev, p, checkpoint_id)
     w.flush()
+    if link is not None:
+        relink(conn, w.persons.union(link))
     return n
+
+
+def relink(conn: Connection, persons: Iterable[str] | None) -> None:
+    """Link the rows of ``persons`` (None: of everyone) to their arrivals as ``fact_arrivals`` holds them now: a
+    handing-out to the person's latest arrival (not voided) on or before the day it was given, else her first one
+    (not voided), else none (""); each row (a registration: of the arrival it names) gets that arrival's sex,
+    child/adult, age group and home province (unknown without one), a registration also its void. Three UPDATEs,
+    the same on SQLite and PostgreSQL."""
+    fx, fn, fa, live = fact_assistance, fact_nea, fact_arrivals, fact_arrivals.alias("live")
+    who = None if persons is None else sorted(persons)
+    if who == []:
+        return
+    latest = (sa.select(live.c.encounter_id)
+              .where(live.c.person_id == fx.c.person_id, live.c.voided == sa.false(), live.c.arrival_date != "",
+                     live.c.arrival_date <= fx.c.given_on)
+              .order_by(live.c.arrival_date.desc(), live.c.encounter_id.desc()).limit(1).scalar_subquery())
+    first = (sa.select(live.c.encounter_id).where(live.c.person_id == fx.c.person_id, live.c.voided == sa.false())
+             .order_by(live.c.arrival_date, live.c.encounter_id).limit(1).scalar_subquery())
+    q = fx.update().values(encounter_id=sa.func.coalesce(latest, first, ""))
+    conn.execute(q if who is None else q.where(id_in(conn, fx.c.person_id, who)))
+    for t, extra in ((fx, {}), (fn, {"arrival_voided": (fa.c.voided, sa.false())})):
+        cols = {c: (fa.c[c], sa.literal(unknown)) for c, unknown in _COPIED} | extra
+        q = t.update().values({c: sa.func.coalesce(sa.select(src).where(fa.c.encounter_id == t.c.encounter_id)
+                                                   .scalar_subquery(), unknown) for c, (src, unknown) in cols.items()})
+        conn.execute(q if who is None else q.where(id_in(conn, t.c.person_id, who)))
 
 
 _EV_COLS = (events.c.id, events.c.type, events.c.entity_id, events.c.payload, events.c.recorded_at)
@@ -210,22 +252,30 @@ def record(conn: Connection, plan: Any) -> int:
     mine: dict[str, Mapping[str, Any]] = {}
     parsed: dict[str, Any] = {}
     carried: set[str] = set()
+    visible = set(plan.visible)
+    moved: set[str] = set()             # persons whose arrivals this batch changed
     for n in plan.new_events:
         ev = n.event
         carried.add(ev["id"])
-        if ev["type"] in TYPES:
+        if ev["type"] in ARRIVAL_TYPES and ev["id"] in visible:
+            moved.add(str(ev["entity_id"])[:64])
+        elif ev["type"] in TYPES:
             mine[ev["id"]] = ev
             if n.payload is not None:
                 parsed[ev["id"]] = n.payload
     missing = [i for i in plan.visible if i not in carried]
     if missing:
-        for r in conn.execute(sa.select(*_EV_COLS).where(id_in(conn, events.c.id, missing),
-                                                         events.c.type.in_(sorted(TYPES)))).mappings():
-            mine[str(r["id"])] = dict(r)
+        for r in conn.execute(sa.select(*_EV_COLS).where(
+                id_in(conn, events.c.id, missing), events.c.type.in_(sorted(TYPES | ARRIVAL_TYPES)))).mappings():
+            if r["type"] in ARRIVAL_TYPES:
+                moved.add(str(r["entity_id"])[:64])
+            else:
+                mine[str(r["id"])] = dict(r)
     if not mine:
+        relink(conn, moved)
         return 0
     return apply_events(conn, ((mine[i], parsed.get(i) or mine[i]["payload"], str(plan.checkpoint_id))
-                               for i in plan.visible if i in mine))
+                               for i in plan.visible if i in mine), link=moved)
 
 
 def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
@@ -241,8 +291,9 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
     while True:
         rows = conn.execute(q.where(events.c.ingest_seq > last)).mappings().all()
         if not rows:
+            relink(conn, None)
             return n
-        n += apply_events(conn, ((dict(r), r["payload"], str(r["checkpoint_id"])) for r in rows))
+        n += apply_events(conn, ((dict(r), r["payload"], str(r["checkpoint_id"])) for r in rows), link=None)
         last = int(rows[-1]["ingest_seq"])
 
 
@@ -250,74 +301,110 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
 Figures = dict[tuple[str, str], dict[str, int]]
 
 
-def _person_cols(arrival: Any) -> list[Any]:
-    return [sa.func.coalesce(arrival.c.sex, "UNKNOWN"), sa.func.coalesce(arrival.c.sex_age, "unknown"),
-            sa.func.coalesce(arrival.c.age_group, "unknown"), sa.func.coalesce(arrival.c.province, "")]
+def _by_dimension(conn: Connection, base: Any, dims: tuple[str, ...], kinds: tuple[str, ...] = ()) -> list[Any]:
+    """The rows of one or two queries (the same on SQLite and PostgreSQL) that ``_sum`` turns into figures: for
+    the rows of ``base`` (one per handing-out or registration with its ``person_id``, a column per dimension of
+    ``dims`` and, for ``kinds``, its ``kind``), per category of each dimension the distinct persons, the rows
+    and the rows of each kind, and per kind the persons given one.
+
+    Distinct persons without a count(DISTINCT) per dimension (each one a sort of every row): the rows are first
+    summed per person (``per``: her rows, her rows of each kind, the least and greatest category of each
+    dimension; read in person order from the table's person index). A person whose rows all fall in one category
+    of a dimension (nearly everyone) counts once there: ``per`` is summed by the combination of those categories
+    (a few thousand rows, ``("*", person or None, category or None per dimension, ...)``; a person whose rows
+    differ in some dimension is named). The rows of those few are then counted in those dimensions with
+    count(DISTINCT) (a second query, by the person index): ``(dimension, category, None..., ...)``."""
+    per_kind = [sa.func.sum(sa.case((base.c.kind == k, 1), else_=0)).label(f"k{i}") for i, k in enumerate(kinds)]
+    per = (sa.select(base.c.person_id, sa.func.count().label("n"), *per_kind,
+                     *(sa.func.min(base.c[d]).label(f"{d}_lo") for d in dims),
+                     *(sa.func.max(base.c[d]).label(f"{d}_hi") for d in dims))
+           .group_by(base.c.person_id).subquery("per"))       # read once: PostgreSQL streams it, never stores it
+    ks = [per.c[f"k{i}"] for i in range(len(kinds))]
+    # NULL: her rows differ in this dimension; she is then named (``who``) and counted from her rows below.
+    ones = [sa.case((per.c[f"{d}_lo"] == per.c[f"{d}_hi"], sa.cast(per.c[f"{d}_lo"], sa.String()))) for d in dims]
+    who = sa.case((sa.or_(*(per.c[f"{d}_lo"] != per.c[f"{d}_hi"] for d in dims)), per.c.person_id))
+    rows = list(conn.execute(
+        sa.select(sa.literal("*", sa.String()), who, *ones, sa.func.count(), sa.func.sum(per.c.n),
+                  *(sa.func.sum(k) for k in ks), *(sa.func.sum(sa.case((k > 0, 1), else_=0)) for k in ks))
+        .group_by(who, *ones)))
+    mixed: dict[str, list[str]] = {}
+    for r in rows:
+        if r[1] is not None:
+            for d, c in zip(dims, r[2:2 + len(dims)], strict=True):
+                if c is None:
+                    mixed.setdefault(d, []).append(str(r[1]))
+    none = sa.null().cast(sa.String())
+    parts = [sa.select(sa.literal(d, sa.String()), sa.cast(base.c[d], sa.String()), *(none for _ in dims),
+                       sa.func.count(base.c.person_id.distinct()), sa.func.count(),
+                       *(sa.func.sum(sa.case((base.c.kind == k, 1), else_=0)) for k in kinds),
+                       *(sa.literal(0) for _ in kinds))
+             .where(id_in(conn, base.c.person_id, ids)).group_by(base.c[d]) for d, ids in mixed.items()]
+    return rows + (list(conn.execute(sa.union_all(*parts))) if parts else [])
+
+
+def _sum(rows: list[Any], dims: tuple[str, ...], given: str, persons: str, kinds: tuple[str, ...] = ()
+         ) -> Figures:
+    """The figures of ``_by_dimension``'s rows: ``total`` and each dimension's categories (``given``: rows,
+    ``persons``: distinct persons, ``<given's section>_<kind>``: rows of the kind) and, with ``kinds``, ``kind``."""
+    by_kind = [f"assistance_{k.lower()}" for k in kinds]
+    acc: dict[tuple[str, str], list[int]] = {}      # (dimension, category) -> [persons, rows, rows of each kind]
+    total = [0] * (2 + len(kinds))
+    takers = [0] * len(kinds)
+
+    def add(key: tuple[str, str], vec: list[int]) -> None:
+        a = acc.get(key)
+        acc[key] = vec if a is None else [x + y for x, y in zip(a, vec, strict=True)]
+
+    width = len(dims)
+    for dim, cat, *rest in rows:
+        vec = [int(v) for v in rest[width:width + 2 + len(kinds)]]
+        if dim != "*":                  # the rows of persons whose rows differ in this dimension
+            if vec[0]:
+                add((str(dim), str(cat)), vec)
+            continue
+        for d, c in zip(dims, rest[:width], strict=True):
+            if c is not None:
+                add((d, str(c)), vec)
+        total = [x + y for x, y in zip(total, vec, strict=True)]
+        takers = [x + int(y) for x, y in zip(takers, rest[width + 2 + len(kinds):], strict=True)]
+    if total[0]:
+        acc[("total", "all")] = total
+    out: Figures = {}
+    for key, (who, n, *ks) in acc.items():
+        out[key] = {given: n, persons: who, **{ind: k for ind, k in zip(by_kind, ks, strict=True) if k}}
+    for kind, n, who in zip(kinds, total[2:], takers, strict=True):
+        if n:
+            out[("kind", kind)] = {given: n, persons: who}
+    return out
 
 
 def _assistance_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
-    fx, fa = fact_assistance, fact_arrivals
-    live = fa.alias("live")
-    latest = (sa.select(live.c.encounter_id)
-              .where(live.c.person_id == fx.c.person_id, live.c.voided == sa.false(), live.c.arrival_date != "",
-                     live.c.arrival_date <= fx.c.given_on)
-              .order_by(live.c.arrival_date.desc(), live.c.encounter_id.desc()).limit(1).scalar_subquery())
-    first = (sa.select(live.c.encounter_id).where(live.c.person_id == fx.c.person_id, live.c.voided == sa.false())
-             .order_by(live.c.arrival_date, live.c.encounter_id).limit(1).scalar_subquery())
+    fx = fact_assistance
     where = [fx.c.given_on >= start, fx.c.given_on < end, fx.c.voided == sa.false()]
     if cps is not None:
         where.append(fx.c.checkpoint_id.in_(cps))
-    given = (sa.select(fx.c.person_id, fx.c.checkpoint_id, fx.c.kind, fx.c.provider,
-                       sa.func.coalesce(latest, first).label("encounter_id")).where(*where).subquery())
-    keys = [given.c.checkpoint_id, *_person_cols(fa), given.c.kind, given.c.provider, given.c.person_id]
-    return list(conn.execute(sa.select(*keys, sa.func.count())
-                             .select_from(given.outerjoin(fa, fa.c.encounter_id == given.c.encounter_id))
-                             .group_by(*keys)))
+    base = (sa.select(fx.c.person_id, fx.c.checkpoint_id.label("checkpoint"),
+                      *(fx.c[c] for c, _ in _COPIED), fx.c.kind, fx.c.provider).where(*where).subquery("given"))
+    return _by_dimension(conn, base, _ASSISTANCE_BY, KINDS)
 
 
 def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
-    fn, fa = fact_nea, fact_arrivals
-    where = [fn.c.registered_on >= start, fn.c.registered_on < end,
-             sa.func.coalesce(fa.c.voided, sa.false()) == sa.false()]
+    fn = fact_nea
+    where = [fn.c.registered_on >= start, fn.c.registered_on < end, fn.c.arrival_voided == sa.false()]
     if cps is not None:
         where.append(fn.c.checkpoint_id.in_(cps))
-    keys = [fn.c.checkpoint_id, *_person_cols(fa), fn.c.desired_sector, fn.c.desired_job, fn.c.desired_province,
-            fn.c.education, fn.c.abroad_again, fn.c.person_id]
-    return list(conn.execute(sa.select(*keys, sa.func.count())
-                             .select_from(fn.outerjoin(fa, fa.c.encounter_id == fn.c.encounter_id))
-                             .where(*where).group_by(*keys)))
+    base = (sa.select(fn.c.person_id, fn.c.checkpoint_id.label("checkpoint"), *(fn.c[c] for c, _ in _COPIED),
+                      *(fn.c[d] for d in NEA_DIMENSIONS[len(_PERSON_DIMENSIONS):]))
+            .where(*where).subquery("registered"))
+    return _by_dimension(conn, base, NEA_DIMENSIONS[1:])
 
 
 def figures(conn: Connection, start: str, end: str, cp_ids: Iterable[str] | None) -> dict[str, Figures]:
     """``{"assistance": {(dimension, category): {indicator: n}}, "nea": {...}}`` for the local days [start, end)
     and the checkpoints ``cp_ids`` (None: all); the checkpoint's category is its id. Two queries (the same on
-    SQLite and PostgreSQL), grouped by person so distinct persons are counted in every category."""
+    SQLite and PostgreSQL), each counting every dimension's categories in SQL (``_by_dimension``: distinct
+    persons included), so Python receives a few thousand rows at most."""
     cps = None if cp_ids is None else sorted(cp_ids)
-    out: dict[str, Figures] = {"assistance": {}, "nea": {}}
-    seen: dict[tuple[str, str, str], set[str]] = {}
-
-    def add(section: str, key: tuple[str, str], person: str, n: int, *also: str) -> None:
-        row = out[section].setdefault(key, {})
-        given, persons = ("assistance_given", "assistance_persons") if section == "assistance" else NEA_INDICATORS
-        row[given] = row.get(given, 0) + n
-        for ind in also:
-            row[ind] = row.get(ind, 0) + n
-        who = seen.setdefault((section, *key), set())
-        if person not in who:
-            who.add(person)
-            row[persons] = row.get(persons, 0) + 1
-
-    for cp, sex, sex_age, age, province, kind, provider, person, n in _assistance_rows(conn, start, end, cps):
-        by_kind = f"assistance_{str(kind).lower()}"
-        for key in (("total", "all"), ("checkpoint", str(cp)), ("sex", str(sex)), ("sex_age", str(sex_age)),
-                    ("age_group", str(age)), ("province", str(province)), ("provider", str(provider))):
-            add("assistance", key, str(person), int(n), by_kind)
-        add("assistance", ("kind", str(kind)), str(person), int(n))
-    for cp, sex, sex_age, age, province, sector, job, where, edu, again, person, n in _nea_rows(conn, start, end,
-                                                                                                  cps):
-        for key in (("total", "all"), ("checkpoint", str(cp)), ("sex", str(sex)), ("sex_age", str(sex_age)),
-                    ("age_group", str(age)), ("province", str(province)), ("desired_sector", str(sector)),
-                    ("desired_job", str(job)), ("desired_province", str(where)), ("education", str(edu)),
-                    ("abroad_again", str(again))):
-            add("nea", key, str(person), int(n))
-    return out
+    return {"assistance": _sum(_assistance_rows(conn, start, end, cps), _ASSISTANCE_BY, "assistance_given",
+                               "assistance_persons", KINDS),
+            "nea": _sum(_nea_rows(conn, start, end, cps), NEA_DIMENSIONS[1:], *NEA_INDICATORS)}

@@ -41,7 +41,7 @@ import sqlalchemy as sa
 
 from checkpoint.clock import ManualClock
 from checkpoint.screening import cascade
-from sync.hq import dhis2, facts
+from sync.hq import dhis2, facts, service_facts
 from sync.hq.http import create_app
 from sync.hq.keys import HQKeys
 from sync.hq.reports import build_report, parse_period
@@ -289,15 +289,26 @@ SERVICE_SQL = (
 def _load_services(store: HQStore) -> None:
     """The service facts, unless the kept database holds them already."""
     with store.read() as conn:
+        cols = {c["name"] for c in sa.inspect(conn).get_columns("fact_assistance")}
         have = conn.execute(sa.select(sa.func.count()).select_from(fact_assistance)).scalar_one()
-    if have:
+    if have and cols == {c.name for c in fact_assistance.columns}:
         return
     t = time.perf_counter()
     with store.write() as conn:
+        if cols != {c.name for c in fact_assistance.columns}:     # a kept database of older code: made again
+            for table in (fact_assistance, fact_nea):
+                table.drop(conn)
+                table.create(conn)
+        conn.execute(fact_assistance.delete())
         conn.execute(fact_nea.delete())
         for sql in SERVICE_SQL:
             conn.execute(sa.text(sql))
     report("load the assistance and NEA facts (SQL from the arrivals)", f"{time.perf_counter() - t:.1f} s")
+    t = time.perf_counter()
+    with store.write() as conn:
+        service_facts.relink(conn, None)
+    report("link every handing-out to its arrival (service_facts.relink, as rebuild-facts does)",
+           f"{time.perf_counter() - t:.1f} s")
 
 
 def _empty_all_but_the_facts(store: HQStore) -> None:

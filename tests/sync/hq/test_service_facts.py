@@ -409,3 +409,50 @@ def test_events_quarantined_until_their_person_arrives_count_once_released(hq: H
         kept = snapshot(conn)
         service_facts.rebuild(conn)
         assert snapshot(conn) == kept
+
+
+def test_a_handing_out_follows_the_arrival_hq_knows_now(hq: HQService) -> None:
+    """A handing-out counts under the person's latest arrival (not voided) on or before its day, else her first:
+    HQ keeps that link at ingest, so it must follow when an earlier arrival reaches HQ after the handing-out, and
+    when the arrival it counted under is voided (by another laptop, in a later batch). Ages tell the arrivals
+    apart: 17 at the first (a girl), 19 at the second (a woman). A rebuild agrees at every step."""
+    first, other = FakeDevice(checkpoint_name="Poipet"), FakeDevice(checkpoint_name="Poipet")
+    for d in (first, other):
+        d.enroll(hq)
+    pid = str(uuid.uuid4())
+
+    def at(dev: FakeDevice, day: str) -> FakeDevice:
+        dev.ms = int(datetime.fromisoformat(f"{day}T03:00:00+00:00").timestamp() * 1000)
+        return dev
+
+    second = reg(pid, sex="F", arrival="2026-11-20T03:00:00+00:00", age=19)
+    earlier = reg(pid, person=False, arrival="2026-11-10T03:00:00+00:00", age=17)
+    a2, a1 = second["encounter"]["id"], earlier["encounter"]["id"]
+
+    def void(dev: FakeDevice, eid: str) -> dict[str, Any]:
+        return dev.event(type_="record.voided", entity_id=pid,
+                         payload={"record_type": "encounter", "record_id": eid, "reason": "registered twice"})
+
+    def by_sex_age() -> dict[str, int]:
+        with hq.store.read() as conn:                          # as ingest kept the facts
+            r = build_report(conn, parse_period("2026-11"), threshold=0, sections=["assistance"])
+        with hq.store.write() as conn:
+            kept = snapshot(conn)
+            service_facts.rebuild(conn)
+            assert snapshot(conn) == kept                      # what ingest kept is what a rebuild writes
+        return {c.category: c.value for c in r.cells
+                if c.dimension == "sex_age" and c.indicator == "assistance_given" and c.value}
+
+    reg_ev = at(first, "2026-11-14").event(entity_id=pid, payload=second)
+    given_15 = _given(at(first, "2026-11-15"), pid)            # before any arrival HQ knows: her first (the 20th)
+    given_21 = _given(at(first, "2026-11-21"), pid)
+    assert push(hq, first, [reg_ev, given_15, given_21])["accepted"] == 3
+    assert by_sex_age() == {"woman": 2}
+    assert push(hq, other, [other.event(entity_id=pid, payload=earlier)])["accepted"] == 1
+    assert by_sex_age() == {"girl": 1, "woman": 1}             # the 15th now counts under the arrival of the 10th
+    assert push(hq, first, [void(at(first, "2026-11-22"), a2)])["accepted"] == 1
+    assert by_sex_age() == {"girl": 2}                         # the 21st falls back to the 10th
+    assert push(hq, other, [void(other, a1)])["accepted"] == 1
+    assert by_sex_age() == {"unknown": 2}                      # no arrival left: counted, but unknown
+    with hq.store.read() as conn:
+        assert set(conn.execute(sa.select(fact_assistance.c.encounter_id)).scalars()) == {""}

@@ -11,6 +11,8 @@ Downgrading drops the two tables (a projection: ``checkpoint-hq rebuild-facts`` 
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -18,6 +20,17 @@ revision = "0013_service_facts"
 down_revision = "0012_tb_facts"
 branch_labels = None
 depends_on = None
+
+
+_COPIED = ("sex", "sex_age", "age_group", "province")
+
+
+def _arrival_copy() -> list[sa.Column[Any]]:
+    """The arrival's sex, child/adult, age group and home province, as fact_arrivals holds them (relink)."""
+    return [sa.Column("sex", sa.String(16), nullable=False, server_default="UNKNOWN"),
+            sa.Column("sex_age", sa.String(8), nullable=False, server_default="unknown"),
+            sa.Column("age_group", sa.String(8), nullable=False, server_default="unknown"),
+            sa.Column("province", sa.String(32), nullable=False, server_default="")]
 
 
 def upgrade() -> None:
@@ -32,8 +45,12 @@ def upgrade() -> None:
         sa.Column("item_code", sa.String(64), nullable=False),
         sa.Column("cash_grant", sa.Boolean, nullable=False),
         sa.Column("voided", sa.Boolean, nullable=False),
+        sa.Column("encounter_id", sa.String(64), nullable=False, server_default=""),
+        *_arrival_copy(),
     )
     op.create_index("ix_fact_assistance_day", "fact_assistance", ["given_on", "checkpoint_id"])
+    op.create_index("ix_fact_assistance_person", "fact_assistance", ["person_id", "given_on", "voided", "checkpoint_id",
+                                                                     "kind", "provider", *_COPIED])
     op.create_table(
         "fact_nea",
         sa.Column("registration_id", sa.String(64), primary_key=True),
@@ -47,15 +64,22 @@ def upgrade() -> None:
         sa.Column("education", sa.String(32), nullable=False),
         sa.Column("abroad_again", sa.String(8), nullable=False),
         sa.Column("sector_abroad", sa.String(32), nullable=False),
+        sa.Column("arrival_voided", sa.Boolean, nullable=False, server_default=sa.false()),
+        *_arrival_copy(),
     )
     op.create_index("ix_fact_nea_day", "fact_nea", ["registered_on", "checkpoint_id"])
+    op.create_index("ix_fact_nea_person", "fact_nea", [
+        "person_id", "registered_on", "arrival_voided", "checkpoint_id", *_COPIED, "desired_sector", "desired_job",
+        "desired_province", "education", "abroad_again"])
     from sync.hq.service_facts import rebuild
 
     rebuild(op.get_bind())
 
 
 def downgrade() -> None:
+    op.drop_index("ix_fact_nea_person", table_name="fact_nea")
     op.drop_index("ix_fact_nea_day", table_name="fact_nea")
     op.drop_table("fact_nea")
+    op.drop_index("ix_fact_assistance_person", table_name="fact_assistance")
     op.drop_index("ix_fact_assistance_day", table_name="fact_assistance")
     op.drop_table("fact_assistance")
