@@ -18,14 +18,13 @@ never fails a batch (the caller's savepoint).
 
 from __future__ import annotations
 
-import json
-import logging
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sync.hq.fastjson import payload_objects
 from sync.hq.store import (
     devices,
     events,
@@ -40,7 +39,6 @@ from sync.hq.store import (
 
 __all__ = ["FLOW_TYPES", "TRANSPORTS", "flow_figures", "headcount_figures", "rebuild", "record"]
 
-log = logging.getLogger("checkpoint.hq")
 
 TRANSPORTS = ("BUS", "TRUCK", "VAN", "ON_FOOT", "OTHER")         # checkpoint.arrivals.codes.TRANSPORTS
 FLOW_TYPES = frozenset({"arrival_group.recorded", "arrival_group.rows_added", "arrival_group.row_left",
@@ -110,19 +108,7 @@ def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, s
     """Apply ``(event row with id, type, entity_id, recorded_at; its payload, text or parsed; checkpoint id)`` in
     order; returns how many changed the flow's facts."""
     n = 0
-    for ev, payload, checkpoint_id in evs:
-        type_ = str(ev["type"])
-        if type_ not in FLOW_TYPES:
-            continue
-        p = payload
-        if not isinstance(p, dict):
-            try:
-                p = json.loads(payload)
-            except (TypeError, ValueError):
-                p = None
-        if not isinstance(p, dict):
-            log.warning("arrival facts: an event of type %s has an unreadable payload; skipped", type_)
-            continue
+    for type_, ev, p, checkpoint_id in payload_objects(evs, FLOW_TYPES, "arrival facts"):
         _apply(conn, type_, ev, p, checkpoint_id)
         n += 1
     return n

@@ -37,8 +37,6 @@ caller's savepoint, ``facts.record_facts``).
 
 from __future__ import annotations
 
-import json
-import logging
 import math
 import os
 from collections.abc import Iterable, Mapping
@@ -47,12 +45,12 @@ from typing import Any, Final
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
+from sync.hq.fastjson import payload_objects
 from sync.hq.store import devices, events, fact_arrivals, fact_assistance, fact_nea, id_in, insert_ignore
 
 __all__ = ["ASSISTANCE_DIMENSIONS", "ASSISTANCE_INDICATORS", "KINDS", "NEA_DIMENSIONS", "NEA_INDICATORS", "TYPES",
            "apply_events", "figures", "rebuild", "record", "relink"]
 
-log = logging.getLogger("checkpoint.hq")
 
 # checkpoint.services.assistance.KINDS (HQ never imports the device's services; a test checks they agree)
 KINDS: Final = ("FOOD_WATER", "NON_FOOD", "TRANSPORT", "CASH", "SHELTER", "MEDICAL", "OTHER")
@@ -196,19 +194,7 @@ def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, s
     (``relink``); ``link=None``: none (``rebuild`` links every one at the end)."""
     w = _Writer(conn)
     n = 0
-    for ev, payload, checkpoint_id in evs:
-        type_ = str(ev["type"])
-        if type_ not in TYPES:
-            continue
-        p = payload
-        if not isinstance(p, dict):
-            try:
-                p = json.loads(payload)
-            except (TypeError, ValueError):
-                p = None
-        if not isinstance(p, dict):
-            log.warning("service facts: an event of type %s has an unreadable payload; skipped", type_)
-            continue
+    for type_, ev, p, checkpoint_id in payload_objects(evs, TYPES, "service facts"):
         n += w.apply(type_, ev, p, checkpoint_id)
     w.flush()
     if link is not None:
