@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 
 from sync.hq.fastjson import payload_objects
 from sync.hq.store import (
-    devices,
+    accepted_events,
     events,
     fact_arrivals,
     fact_group_arrivals,
@@ -131,18 +131,7 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
     """Empty the flow's fact tables and fill them again from every accepted event HQ holds, in ingest order."""
     for t in (fact_group_arrivals, fact_groups, fact_headcounts, fact_surge):
         conn.execute(t.delete())
-    q = (sa.select(events.c.ingest_seq, events.c.id, events.c.type, events.c.entity_id, events.c.payload,
-                   events.c.recorded_at, devices.c.checkpoint_id)
-         .select_from(events.join(devices, devices.c.device_id == events.c.device_id))
-         .where(events.c.status == "accepted", events.c.type.in_(sorted(FLOW_TYPES)))
-         .order_by(events.c.ingest_seq).limit(chunk))
-    n, last = 0, -1
-    while True:
-        rows = conn.execute(q.where(events.c.ingest_seq > last)).mappings().all()
-        if not rows:
-            return n
-        n += apply_events(conn, ((dict(r), r["payload"], str(r["checkpoint_id"])) for r in rows))
-        last = int(rows[-1]["ingest_seq"])
+    return sum(apply_events(conn, part) for part in accepted_events(conn, FLOW_TYPES, chunk=chunk))
 
 
 # ------------------------------------------------------------------------------------------------ figures

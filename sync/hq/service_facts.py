@@ -46,7 +46,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sync.hq.fastjson import payload_objects
-from sync.hq.store import devices, events, fact_arrivals, fact_assistance, fact_nea, id_in, insert_ignore
+from sync.hq.store import accepted_events, events, fact_arrivals, fact_assistance, fact_nea, id_in, insert_ignore
 
 __all__ = ["ASSISTANCE_DIMENSIONS", "ASSISTANCE_INDICATORS", "KINDS", "NEA_DIMENSIONS", "NEA_INDICATORS", "TYPES",
            "apply_events", "figures", "rebuild", "record", "relink"]
@@ -269,18 +269,9 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
     (``checkpoint-hq rebuild-facts``, migration 0013). Returns how many events changed them."""
     conn.execute(fact_assistance.delete())
     conn.execute(fact_nea.delete())
-    q = (sa.select(events.c.ingest_seq, *_EV_COLS, devices.c.checkpoint_id)
-         .select_from(events.join(devices, devices.c.device_id == events.c.device_id))
-         .where(events.c.status == "accepted", events.c.type.in_(sorted(TYPES)))
-         .order_by(events.c.ingest_seq).limit(chunk))
-    n, last = 0, -1
-    while True:
-        rows = conn.execute(q.where(events.c.ingest_seq > last)).mappings().all()
-        if not rows:
-            relink(conn, None)
-            return n
-        n += apply_events(conn, ((dict(r), r["payload"], str(r["checkpoint_id"])) for r in rows), link=None)
-        last = int(rows[-1]["ingest_seq"])
+    n = sum(apply_events(conn, part, link=None) for part in accepted_events(conn, TYPES, chunk=chunk))
+    relink(conn, None)
+    return n
 
 
 # ------------------------------------------------------------------------------------------------ figures

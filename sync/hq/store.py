@@ -852,3 +852,26 @@ fact_nea = sa.Table(
              "abroad_again"),                                      # as ix_fact_assistance_person
 )
 __all__ += ["fact_assistance", "fact_nea"]
+
+
+def accepted_events(conn: Connection, types: Iterable[str], *, chunk: int = 5000
+                    ) -> Iterator[list[tuple[dict[str, Any], Any, str]]]:
+    """Every accepted event of ``types`` HQ holds, in ingest order, ``chunk`` at a time, each as ``(event row: id,
+    type, entity_id, payload, recorded_at, ingest_seq; its payload text; its device's checkpoint id)``: what the
+    facts' folds take (``arrival_facts``, ``service_facts``) when a rebuild fills them again. Each chunk is read
+    after the caller has handled the one before, on the caller's connection."""
+    q = (sa.select(events.c.ingest_seq, events.c.id, events.c.type, events.c.entity_id, events.c.payload,
+                   events.c.recorded_at, devices.c.checkpoint_id)
+         .select_from(events.join(devices, devices.c.device_id == events.c.device_id))
+         .where(events.c.status == "accepted", events.c.type.in_(sorted(types)))
+         .order_by(events.c.ingest_seq).limit(chunk))
+    last = -1
+    while True:
+        rows = conn.execute(q.where(events.c.ingest_seq > last)).mappings().all()
+        if not rows:
+            return
+        yield [(dict(r), r["payload"], str(r["checkpoint_id"])) for r in rows]
+        last = int(rows[-1]["ingest_seq"])
+
+
+__all__ += ["accepted_events"]
