@@ -25,9 +25,14 @@ as the device's figures read the person's latest arrival. Each row keeps that ar
 of its sex, child/adult (man, woman, boy, girl), CTDC age group and home province (the destination), and a
 registration whether it is voided, as ``fact_arrivals`` holds them: ``relink`` sets them when the row is written
 and again for every person whose arrivals a batch, a release or a rebuild changes (a new or earlier arrival, a
-void, an amendment of the arrival or the person), so a correction counts at once and a report reads these two
+void, an amendment of the arrival or the person), so a correction counts at once and a report reads these
 tables alone (issue 15's target: the year at 1,000,000 persons). No arrival known: sex UNKNOWN, age unknown,
 province "".
+
+Each person's rows summed per calendar month and year, at every checkpoint and at each (``fact_service_persons``,
+``roll``), are written again with them: a month's or a year's figures, at every checkpoint or at one, read those
+sums instead of grouping every row of the period by person on each page (``kept_period``); any other period
+(a day, a range, several checkpoints) groups its rows.
 
 Figures (``figures``): per (dimension, category), ``assistance_given`` (handings-out, voids left out),
 ``assistance_persons`` (distinct persons) and one ``assistance_<kind>`` per kind of ``KINDS``; ``nea_registrations``
@@ -40,16 +45,26 @@ from __future__ import annotations
 import math
 import os
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any, Final
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from sync.hq.fastjson import payload_objects
-from sync.hq.store import accepted_events, events, fact_arrivals, fact_assistance, fact_nea, id_in, insert_ignore
+from sync.hq.store import (
+    accepted_events,
+    events,
+    fact_arrivals,
+    fact_assistance,
+    fact_nea,
+    fact_service_persons,
+    id_in,
+    insert_ignore,
+)
 
 __all__ = ["ASSISTANCE_DIMENSIONS", "ASSISTANCE_INDICATORS", "KINDS", "NEA_DIMENSIONS", "NEA_INDICATORS", "TYPES",
-           "apply_events", "figures", "rebuild", "record", "relink"]
+           "apply_events", "figures", "kept_period", "rebuild", "record", "relink", "roll"]
 
 
 # checkpoint.services.assistance.KINDS (HQ never imports the device's services; a test checks they agree)
@@ -138,6 +153,7 @@ class _Writer:
         self.given: list[dict[str, Any]] = []
         self.nea: list[dict[str, Any]] = []
         self.persons: set[str] = set()      # persons with a new handing-out: to link to their arrival
+        self.changed: set[str] = set()      # persons a void or a correction changed a row of
 
     def flush(self) -> None:
         """Insert the buffered rows (an id HQ already holds is kept as it is: the first wins). SQLite: one DB-API
@@ -171,10 +187,12 @@ class _Writer:
         if not aid:
             return False
         fx = fact_assistance
-        mine = (fx.c.assistance_id == aid) & (fx.c.person_id == str(ev["entity_id"])[:64])
+        person = str(ev["entity_id"])[:64]
+        mine = (fx.c.assistance_id == aid) & (fx.c.person_id == person)
         if type_ == "assistance.voided":
             self.flush()
             self.conn.execute(fx.update().where(mine).values(voided=True))
+            self.changed.add(person)
             return True
         ch = _obj(p.get("changes"))          # assistance.corrected: the device refuses a bad one whole
         if ("quantity" in ch and not _quantity(ch["quantity"])) or ("provider" in ch and
@@ -183,6 +201,7 @@ class _Writer:
         if "provider" in ch:
             self.flush()
             self.conn.execute(fx.update().where(mine).values(provider=ch["provider"]))
+            self.changed.add(person)
         return True
 
 
@@ -198,7 +217,7 @@ def apply_events(conn: Connection, evs: Iterable[tuple[Mapping[str, Any], Any, s
         n += w.apply(type_, ev, p, checkpoint_id)
     w.flush()
     if link is not None:
-        relink(conn, w.persons.union(link))
+        _refresh(conn, w.persons.union(w.changed, link))
     return n
 
 
@@ -225,6 +244,51 @@ def relink(conn: Connection, persons: Iterable[str] | None) -> None:
         q = t.update().values({c: sa.func.coalesce(sa.select(src).where(fa.c.encounter_id == t.c.encounter_id)
                                                    .scalar_subquery(), unknown) for c, (src, unknown) in cols.items()})
         conn.execute(q if who is None else q.where(id_in(conn, t.c.person_id, who)))
+
+
+def roll(conn: Connection, persons: Iterable[str] | None) -> None:
+    """Write again what ``fact_service_persons`` keeps of ``persons`` (None: of everyone): per section, calendar
+    month and year of their rows (voided ones and those of a voided arrival left out), at every checkpoint ("*")
+    and at each, each person's ``_per_person`` sums. Called whenever their rows may have changed (a batch, a
+    release, a relink, a rebuild). Eight INSERT ... SELECTs by the tables' person index, the same on SQLite and
+    PostgreSQL."""
+    fp = fact_service_persons
+    who = None if persons is None else sorted(set(persons))
+    if who == []:
+        return
+    conn.execute(fp.delete() if who is None else fp.delete().where(id_in(conn, fp.c.person_id, who)))
+    fx, fn = fact_assistance, fact_nea
+    for section, t, day, live, dims, kinds in (
+            ("assistance", fx, fx.c.given_on, fx.c.voided == sa.false(), _ASSISTANCE_BY[1:], KINDS),
+            ("nea", fn, fn.c.registered_on, fn.c.arrival_voided == sa.false(), NEA_DIMENSIONS[2:], ())):
+        where = [live, day != ""] + ([] if who is None else [id_in(conn, t.c.person_id, who)])
+        for length in (7, 4):           # a month, a year (the numbers as SQL text: one expression to group by)
+            period = sa.func.substr(day, sa.literal_column("1"), sa.literal_column(str(length)))
+            for cp in (None, t.c.checkpoint_id):
+                cols = {"section": sa.literal(section, sa.String()), "period": period,
+                        "cp_key": sa.literal("*", sa.String()) if cp is None else cp, "person_id": t.c.person_id,
+                        "n": sa.func.count(),
+                        **{f"k{i}": (sa.func.sum(sa.case((t.c.kind == k, 1), else_=0)) if i < len(kinds)
+                                     else sa.literal(0)) for i, k in enumerate((*kinds, *("",) * (7 - len(kinds))))},
+                        "checkpoint": _uniform(t.c.checkpoint_id), **{d: _uniform(t.c[d]) for d in dims}}
+                keys = [period, t.c.person_id] + ([] if cp is None else [cp])
+                q = sa.select(*(c.label(k) for k, c in cols.items())).where(*where).group_by(*keys)
+                conn.execute(fp.insert().from_select(list(cols), q))
+
+
+def _refresh(conn: Connection, persons: Iterable[str]) -> None:
+    """``relink`` and ``roll`` the persons of ``persons`` who have a handing-out or a registration (a batch of
+    arrivals only finds none: two lookups, nothing written)."""
+    ids = sorted(set(persons))
+    if not ids:
+        return
+    fx, fn = fact_assistance, fact_nea
+    have = sorted({str(p) for p, in conn.execute(sa.union(
+        sa.select(fx.c.person_id).where(id_in(conn, fx.c.person_id, ids)),
+        sa.select(fn.c.person_id).where(id_in(conn, fn.c.person_id, ids))))})
+    if have:
+        relink(conn, have)
+        roll(conn, have)
 
 
 _EV_COLS = (events.c.id, events.c.type, events.c.entity_id, events.c.payload, events.c.recorded_at)
@@ -258,19 +322,22 @@ def record(conn: Connection, plan: Any) -> int:
             else:
                 mine[str(r["id"])] = dict(r)
     if not mine:
-        relink(conn, moved)
+        _refresh(conn, moved)
         return 0
     return apply_events(conn, ((mine[i], parsed.get(i) or mine[i]["payload"], str(plan.checkpoint_id))
                                for i in plan.visible if i in mine), link=moved)
 
 
-def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
+def rebuild(conn: Connection, *, chunk: int = 5000, sums: bool = True) -> int:
     """Empty the assistance and NEA facts and fill them again from every accepted event HQ holds, in ingest order
-    (``checkpoint-hq rebuild-facts``, migration 0013). Returns how many events changed them."""
+    (``checkpoint-hq rebuild-facts``, migration 0013), and each person's sums (``roll``; ``sums=False``: not, for
+    migration 0013, before migration 0014 adds their table). Returns how many events changed them."""
     conn.execute(fact_assistance.delete())
     conn.execute(fact_nea.delete())
     n = sum(apply_events(conn, part, link=None) for part in accepted_events(conn, TYPES, chunk=chunk))
     relink(conn, None)
+    if sums:
+        roll(conn, None)
     return n
 
 
@@ -278,28 +345,39 @@ def rebuild(conn: Connection, *, chunk: int = 5000) -> int:
 Figures = dict[tuple[str, str], dict[str, int]]
 
 
-def _by_dimension(conn: Connection, base: Any, dims: tuple[str, ...], kinds: tuple[str, ...] = ()) -> list[Any]:
+def _per_person(base: Any, dims: tuple[str, ...], kinds: tuple[str, ...] = ()) -> Any:
+    """The rows of ``base`` summed per person: her rows (``n``), her rows of each kind (``k0``...) and, per dimension,
+    the category all her rows share (NULL: they differ). What ``fact_service_persons`` keeps for a month and a year
+    (``roll``); read from the rows themselves for any other period (in person order from the table's person index:
+    PostgreSQL streams it, never stores it)."""
+    return (sa.select(base.c.person_id, sa.func.count().label("n"),
+                      *(sa.func.sum(sa.case((base.c.kind == k, 1), else_=0)).label(f"k{i}")
+                        for i, k in enumerate(kinds)),
+                      *(_uniform(base.c[d]).label(d) for d in dims))
+            .group_by(base.c.person_id).subquery("per"))
+
+
+def _uniform(col: Any) -> Any:
+    return sa.case((sa.func.min(col) == sa.func.max(col), sa.func.min(col)))
+
+
+def _by_dimension(conn: Connection, base: Any, per: Any, dims: tuple[str, ...], kinds: tuple[str, ...] = ()
+                  ) -> list[Any]:
     """The rows of one or two queries (the same on SQLite and PostgreSQL) that ``_sum`` turns into figures: for
     the rows of ``base`` (one per handing-out or registration with its ``person_id``, a column per dimension of
-    ``dims`` and, for ``kinds``, its ``kind``), per category of each dimension the distinct persons, the rows
+    ``dims`` and, for ``kinds``, its ``kind``), summed per person in ``per`` (``_per_person`` of them, or what
+    ``fact_service_persons`` keeps of them), per category of each dimension the distinct persons, the rows
     and the rows of each kind, and per kind the persons given one.
 
-    Distinct persons without a count(DISTINCT) per dimension (each one a sort of every row): the rows are first
-    summed per person (``per``: her rows, her rows of each kind, the least and greatest category of each
-    dimension; read in person order from the table's person index). A person whose rows all fall in one category
-    of a dimension (nearly everyone) counts once there: ``per`` is summed by the combination of those categories
-    (a few thousand rows, ``("*", person or None, category or None per dimension, ...)``; a person whose rows
-    differ in some dimension is named). The rows of those few are then counted in those dimensions with
-    count(DISTINCT) (a second query, by the person index): ``(dimension, category, None..., ...)``."""
-    per_kind = [sa.func.sum(sa.case((base.c.kind == k, 1), else_=0)).label(f"k{i}") for i, k in enumerate(kinds)]
-    per = (sa.select(base.c.person_id, sa.func.count().label("n"), *per_kind,
-                     *(sa.func.min(base.c[d]).label(f"{d}_lo") for d in dims),
-                     *(sa.func.max(base.c[d]).label(f"{d}_hi") for d in dims))
-           .group_by(base.c.person_id).subquery("per"))       # read once: PostgreSQL streams it, never stores it
+    Distinct persons without a count(DISTINCT) per dimension (each one a sort of every row): a person whose rows
+    all fall in one category of a dimension (nearly everyone) counts once there: ``per`` is summed by the
+    combination of those categories (a few thousand rows, ``("*", person or None, category or None per dimension,
+    ...)``; a person whose rows differ in some dimension is named). The rows of those few are then counted in those
+    dimensions with count(DISTINCT) (a second query, by the person index): ``(dimension, category, None..., ...)``."""
     ks = [per.c[f"k{i}"] for i in range(len(kinds))]
     # NULL: her rows differ in this dimension; she is then named (``who``) and counted from her rows below.
-    ones = [sa.case((per.c[f"{d}_lo"] == per.c[f"{d}_hi"], sa.cast(per.c[f"{d}_lo"], sa.String()))) for d in dims]
-    who = sa.case((sa.or_(*(per.c[f"{d}_lo"] != per.c[f"{d}_hi"] for d in dims)), per.c.person_id))
+    ones = [sa.cast(per.c[d], sa.String()) for d in dims]
+    who = sa.case((sa.or_(*(per.c[d].is_(None) for d in dims)), per.c.person_id))
     rows = list(conn.execute(
         sa.select(sa.literal("*", sa.String()), who, *ones, sa.func.count(), sa.func.sum(per.c.n),
                   *(sa.func.sum(k) for k in ks), *(sa.func.sum(sa.case((k > 0, 1), else_=0)) for k in ks))
@@ -355,17 +433,28 @@ def _sum(rows: list[Any], dims: tuple[str, ...], given: str, persons: str, kinds
     return out
 
 
-def _assistance_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
+def _kept(section: str, key: tuple[str, str], dims: tuple[str, ...], kinds: tuple[str, ...] = ()) -> Any:
+    """``_per_person`` of a month's or a year's rows as ``fact_service_persons`` keeps them (``key``: the period and
+    the checkpoint, "*" for all)."""
+    fp = fact_service_persons
+    return (sa.select(fp.c.person_id, fp.c.n, *(fp.c[f"k{i}"] for i in range(len(kinds))), *(fp.c[d] for d in dims))
+            .where(fp.c.section == section, fp.c.period == key[0], fp.c.cp_key == key[1]).subquery("per"))
+
+
+def _assistance_rows(conn: Connection, start: str, end: str, cps: list[str] | None, key: tuple[str, str] | None
+                     ) -> list[Any]:
     fx = fact_assistance
     where = [fx.c.given_on >= start, fx.c.given_on < end, fx.c.voided == sa.false()]
     if cps is not None:
         where.append(fx.c.checkpoint_id.in_(cps))
     base = (sa.select(fx.c.person_id, fx.c.checkpoint_id.label("checkpoint"),
                       *(fx.c[c] for c, _ in _COPIED), fx.c.kind, fx.c.provider).where(*where).subquery("given"))
-    return _by_dimension(conn, base, _ASSISTANCE_BY, KINDS)
+    per = _per_person(base, _ASSISTANCE_BY, KINDS) if key is None else _kept("assistance", key, _ASSISTANCE_BY, KINDS)
+    return _by_dimension(conn, base, per, _ASSISTANCE_BY, KINDS)
 
 
-def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> list[Any]:
+def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None, key: tuple[str, str] | None
+              ) -> list[Any]:
     fn = fact_nea
     where = [fn.c.registered_on >= start, fn.c.registered_on < end, fn.c.arrival_voided == sa.false()]
     if cps is not None:
@@ -373,15 +462,40 @@ def _nea_rows(conn: Connection, start: str, end: str, cps: list[str] | None) -> 
     base = (sa.select(fn.c.person_id, fn.c.checkpoint_id.label("checkpoint"), *(fn.c[c] for c, _ in _COPIED),
                       *(fn.c[d] for d in NEA_DIMENSIONS[len(_PERSON_DIMENSIONS):]))
             .where(*where).subquery("registered"))
-    return _by_dimension(conn, base, NEA_DIMENSIONS[1:])
+    dims = NEA_DIMENSIONS[1:]
+    return _by_dimension(conn, base, _per_person(base, dims) if key is None else _kept("nea", key, dims), dims)
+
+
+def kept_period(start: str, end: str, cp_ids: Iterable[str] | None) -> tuple[str, str] | None:
+    """The key of ``fact_service_persons`` that holds the local days [start, end) at the checkpoints ``cp_ids``
+    (None: all): a calendar month ("2026-11") or year ("2026") at every checkpoint ("*") or at one (its id);
+    None for any other period or several checkpoints (read from the rows)."""
+    cps = None if cp_ids is None else sorted(set(cp_ids))
+    if cps is not None and len(cps) != 1:
+        return None
+    try:
+        a, b = date.fromisoformat(start), date.fromisoformat(end)
+    except ValueError:
+        return None
+    nxt = date(a.year + (a.month == 12), a.month % 12 + 1, 1)
+    if a.day == 1 and b == nxt:
+        period = start[:7]
+    elif (a.month, a.day) == (1, 1) and b == date(a.year + 1, 1, 1):
+        period = start[:4]
+    else:
+        return None
+    return period, "*" if cps is None else cps[0]
 
 
 def figures(conn: Connection, start: str, end: str, cp_ids: Iterable[str] | None) -> dict[str, Figures]:
     """``{"assistance": {(dimension, category): {indicator: n}}, "nea": {...}}`` for the local days [start, end)
     and the checkpoints ``cp_ids`` (None: all); the checkpoint's category is its id. Two queries (the same on
     SQLite and PostgreSQL), each counting every dimension's categories in SQL (``_by_dimension``: distinct
-    persons included), so Python receives a few thousand rows at most."""
+    persons included), so Python receives a few thousand rows at most. A month or a year at every checkpoint or
+    at one reads each person's sums as ``fact_service_persons`` keeps them (``kept_period``); any other period
+    sums the period's rows per person."""
     cps = None if cp_ids is None else sorted(cp_ids)
-    return {"assistance": _sum(_assistance_rows(conn, start, end, cps), _ASSISTANCE_BY, "assistance_given",
+    key = kept_period(start, end, cps)
+    return {"assistance": _sum(_assistance_rows(conn, start, end, cps, key), _ASSISTANCE_BY, "assistance_given",
                                "assistance_persons", KINDS),
-            "nea": _sum(_nea_rows(conn, start, end, cps), NEA_DIMENSIONS[1:], *NEA_INDICATORS)}
+            "nea": _sum(_nea_rows(conn, start, end, cps, key), NEA_DIMENSIONS[1:], *NEA_INDICATORS)}

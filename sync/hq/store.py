@@ -851,7 +851,34 @@ fact_nea = sa.Table(
              "age_group", "province", "desired_sector", "desired_job", "desired_province", "education",
              "abroad_again"),                                      # as ix_fact_assistance_person
 )
-__all__ += ["fact_assistance", "fact_nea"]
+# Each person's rows of fact_assistance and fact_nea summed per month and per year (issue 15's targets: a month's and
+# a year's assistance and NEA figures without grouping every row of the period by person on each read): per section
+# ("assistance", "nea"), period ("2026-11" or "2026"), checkpoint ("*": every checkpoint together, else the one whose
+# rows these are) and person, her rows, her rows of each kind (k0..k6: service_facts.KINDS) and, per dimension, the
+# category all her rows share (NULL: they differ, and a report counts her from her rows). Kept with the facts
+# (``service_facts.roll``): written again for every person whose rows a batch, a release or a rebuild changes.
+fact_service_persons = sa.Table(
+    "fact_service_persons", METADATA,
+    sa.Column("section", sa.String(16), primary_key=True),
+    sa.Column("period", sa.String(7), primary_key=True),
+    sa.Column("cp_key", sa.String(36), primary_key=True),
+    sa.Column("person_id", sa.String(64), primary_key=True),
+    sa.Column("n", sa.Integer, nullable=False),
+    *(sa.Column(f"k{i}", sa.Integer, nullable=False) for i in range(7)),
+    sa.Column("checkpoint", sa.String(36)),
+    sa.Column("sex", sa.String(16)),
+    sa.Column("sex_age", sa.String(8)),
+    sa.Column("age_group", sa.String(8)),
+    sa.Column("province", sa.String(32)),
+    sa.Column("provider", sa.String(64)),
+    sa.Column("desired_sector", sa.String(32)),
+    sa.Column("desired_job", sa.String(64)),
+    sa.Column("desired_province", sa.String(32)),
+    sa.Column("education", sa.String(32)),
+    sa.Column("abroad_again", sa.String(8)),
+    sa.Index("ix_fact_service_persons_person", "person_id"),
+)
+__all__ += ["fact_assistance", "fact_nea", "fact_service_persons"]
 
 
 def accepted_events(conn: Connection, types: Iterable[str], *, chunk: int = 5000

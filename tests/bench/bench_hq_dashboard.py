@@ -175,7 +175,7 @@ def p95(xs: list[float]) -> float:
 
 
 _KEPT = ("alembic_version", "checkpoints", "fact_arrivals", "fact_referrals", "fact_cube", "fact_tb_screens",
-         "fact_tb_referrals", "fact_assistance", "fact_nea")
+         "fact_tb_referrals", "fact_assistance", "fact_nea", "fact_service_persons")
 
 
 def _fingerprint() -> str:
@@ -287,11 +287,16 @@ SERVICE_SQL = (
 
 
 def _load_services(store: HQStore) -> None:
-    """The service facts, unless the kept database holds them already."""
+    """The service facts, unless the kept database holds them already (linked to their arrivals: a run stopped
+    while linking left them unlinked)."""
     with store.read() as conn:
         cols = {c["name"] for c in sa.inspect(conn).get_columns("fact_assistance")}
         have = conn.execute(sa.select(sa.func.count()).select_from(fact_assistance)).scalar_one()
+        unlinked = conn.execute(sa.select(sa.func.count()).select_from(fact_assistance)
+                                .where(fact_assistance.c.encounter_id == "")).scalar_one() if have else 0
     if have and cols == {c.name for c in fact_assistance.columns}:
+        if unlinked:
+            _link_services(store)
         return
     t = time.perf_counter()
     with store.write() as conn:
@@ -304,10 +309,22 @@ def _load_services(store: HQStore) -> None:
         for sql in SERVICE_SQL:
             conn.execute(sa.text(sql))
     report("load the assistance and NEA facts (SQL from the arrivals)", f"{time.perf_counter() - t:.1f} s")
+    _link_services(store)
+
+
+def _link_services(store: HQStore) -> None:
+    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        for table in ("fact_arrivals", "fact_assistance", "fact_nea"):     # the planner's figures for the links
+            conn.execute(sa.text(f"ANALYZE {table}"))
     t = time.perf_counter()
     with store.write() as conn:
         service_facts.relink(conn, None)
     report("link every handing-out to its arrival (service_facts.relink, as rebuild-facts does)",
+           f"{time.perf_counter() - t:.1f} s")
+    t = time.perf_counter()
+    with store.write() as conn:
+        service_facts.roll(conn, None)
+    report("sum each person's handings-out and registrations per month and year (service_facts.roll)",
            f"{time.perf_counter() - t:.1f} s")
 
 

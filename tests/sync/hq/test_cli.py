@@ -168,7 +168,7 @@ def test_migrate_stats_on_a_missing_database_and_serve_help(tmp_path: Path) -> N
     r = hq_cli("--db", missing, "stats")
     assert r.returncode == 4 and "No HQ database" in r.stderr and not (tmp_path / "none.db").exists()
     r = hq_cli("--db", missing, "migrate", "--json")
-    assert r.returncode == 0 and json.loads(r.stdout)["revision"] == "0013_service_facts"
+    assert r.returncode == 0 and json.loads(r.stdout)["revision"] == "0014_service_persons"
     r = hq_cli("--db", "postgresql+psycopg://nobody:x@127.0.0.1:1/none", "stats")
     assert r.returncode == 4 and "cannot be used" in r.stderr
     r = hq_cli("serve", "--help")

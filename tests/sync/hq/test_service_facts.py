@@ -23,7 +23,7 @@ from sync.hq import service_facts
 from sync.hq.facts import AGE_GROUPS
 from sync.hq.reports import INTERNAL, build_report, checkpoint_reports, parse_period
 from sync.hq.service import HQService
-from sync.hq.store import fact_assistance, fact_nea
+from sync.hq.store import checkpoints, fact_assistance, fact_nea, fact_service_persons
 from tests.support.hq_helpers import FakeDevice
 from tests.sync.hq.test_reports import push, reg, register
 
@@ -225,7 +225,8 @@ def got(conn: Connection, period: str, **kw: Any) -> dict[str, dict[tuple[str, s
 
 
 def snapshot(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
-    return {t.name: sorted(tuple(r) for r in conn.execute(sa.select(t))) for t in (fact_assistance, fact_nea)}
+    return {t.name: sorted((tuple(r) for r in conn.execute(sa.select(t))), key=repr)
+            for t in (fact_assistance, fact_nea, fact_service_persons)}
 
 
 # ------------------------------------------------------------------------------------------------ tests
@@ -236,6 +237,7 @@ def test_every_figure_equals_what_the_devices_events_say(hq: HQService, seed: in
     assert len(w.given) > 100 and len(w.nea) > 30 and any(g["voided"] for g in w.given.values())
     with hq.store.read() as conn:
         for period, first, last in (("2026-11", "2026-11-01", "2026-11-30"), ("2026-12", "2026-12-01", "2026-12-31"),
+                                    ("2026", "2026-01-01", "2026-12-31"),
                                     ("2026-11-03..2026-11-09", "2026-11-03", "2026-11-09")):
             want = {s: {k: dict(v) for k, v in t.items()} for s, t in w.expected(first, last).items()}
             assert got(conn, period) == want, period
@@ -244,6 +246,9 @@ def test_every_figure_equals_what_the_devices_events_say(hq: HQService, seed: in
         bavet = {s: {k: dict(v) for k, v in t.items()} for s, t in w.expected("2026-11-01", "2026-11-30",
                                                                                 {"Bavet"}).items()}
         assert got(conn, "2026-11", checkpoints=["bavet"]) == bavet
+        two = {s: {k: dict(v) for k, v in t.items()} for s, t in w.expected("2026-11-01", "2026-11-30",
+                                                                             {"Bavet", "Poipet"}).items()}
+        assert got(conn, "2026-11", checkpoints=["bavet", "Poipet"]) == two
         # each checkpoint's own report (DHIS2's read) holds the same sections as its report alone
         for name, rep in checkpoint_reports(conn, parse_period("2026-11"), threshold=INTERNAL).items():
             alone = build_report(conn, parse_period("2026-11"), checkpoints=[name], threshold=INTERNAL)
@@ -264,6 +269,34 @@ def test_the_facts_are_the_fold_of_every_event_and_rebuild_writes_the_same_rows(
             (i, n["encounter"], n["day"], n["form"]["desired_sector"]) for i, n in w.nea.items())
         service_facts.rebuild(conn)
         assert snapshot(conn) == kept
+
+
+def test_each_persons_sums_kept_per_month_and_year_give_the_figures_her_rows_give(
+        hq: HQService, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A month or a year, at every checkpoint or at one, is read from what ``fact_service_persons`` keeps (kept
+    batch by batch, through voids, corrections and arrivals that move a handing-out to another arrival): the same
+    figures as summing the period's rows per person, persons whose rows differ in a dimension included."""
+    w = World(hq, random.Random(31))
+    w.run(160, batch=11)
+    with hq.store.read() as conn:
+        ids = [str(i) for i, in conn.execute(sa.select(checkpoints.c.id))]
+        fp = fact_service_persons
+        # some persons' rows differ in a dimension: the second query of _by_dimension is exercised
+        assert conn.execute(sa.select(sa.func.count()).select_from(fp).where(
+            fp.c.section == "assistance", fp.c.provider.is_(None))).scalar_one() > 0
+        cases = []
+        for period in ("2026-10", "2026-11", "2026-12", "2026"):
+            p = parse_period(period)
+            start, end = p.start.isoformat(), p.end.isoformat()
+            for cps in (None, *([i] for i in ids)):
+                assert service_facts.kept_period(start, end, cps) is not None
+                cases.append((period, start, end, cps, service_facts.figures(conn, start, end, cps)))
+        assert service_facts.kept_period("2026-11-03", "2026-11-10", None) is None
+        assert service_facts.kept_period("2026-11-01", "2026-12-01", ids[:2]) is None
+        monkeypatch.setattr(service_facts, "kept_period", lambda *a: None)      # read from the rows instead
+        for period, start, end, cps, kept in cases:
+            assert kept == service_facts.figures(conn, start, end, cps), (period, cps)
+        assert any(kept["assistance"] for *_, kept in cases) and any(kept["nea"] for *_, kept in cases)
 
 
 def test_the_cli_rebuild_facts_rebuilds_these_facts_too(hq: HQService, hq_url: str) -> None:

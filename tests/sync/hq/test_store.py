@@ -21,8 +21,8 @@ def test_migrations_build_exactly_the_declared_schema(tmp_path) -> None:
         assert compare_metadata(MigrationContext.configure(conn), METADATA) == []
         pragmas = {p: conn.exec_driver_sql(f"PRAGMA {p}").scalar() for p in ("journal_mode", "foreign_keys")}
     assert pragmas == {"journal_mode": "wal", "foreign_keys": 1}
-    assert store.revision() == "0013_service_facts"
-    assert store.migrate() == "0013_service_facts"                     # repeatable
+    assert store.revision() == "0014_service_persons"
+    assert store.migrate() == "0014_service_persons"                     # repeatable
     store.close()
 
 
@@ -37,7 +37,7 @@ def test_downgrade_and_upgrade_again(tmp_path) -> None:
         command.downgrade(alembic_config(conn), "base")
     with store.read() as conn:
         assert set(sa.inspect(conn).get_table_names()) <= {"alembic_version"}
-    assert store.migrate() == "0013_service_facts"
+    assert store.migrate() == "0014_service_persons"
     store.close()
 
 

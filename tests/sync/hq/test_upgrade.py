@@ -91,7 +91,7 @@ def test_a_0001_store_upgrades_keeps_every_record_and_drops_follows_made_by_writ
                                                    "exchange_public", "recovery_public")))
     hq = HQService(HQStore.open(old_url), keys)           # upgrades
     try:
-        assert hq.store.revision() == "0013_service_facts"
+        assert hq.store.revision() == "0014_service_persons"
         assert snapshot(hq.store) == before               # every record kept, byte for byte
         with hq.store.read() as conn:                     # and reports on the old data (0003)
             assert conn.execute(sa.text("SELECT count(*) FROM fact_arrivals WHERE NOT voided")).scalar_one() == 2
