@@ -64,7 +64,7 @@ from sync.hq.store import (
 )
 
 __all__ = ["ASSISTANCE_DIMENSIONS", "ASSISTANCE_INDICATORS", "KINDS", "NEA_DIMENSIONS", "NEA_INDICATORS", "TYPES",
-           "apply_events", "figures", "kept_period", "rebuild", "record", "relink", "roll"]
+           "analyze", "apply_events", "figures", "kept_period", "rebuild", "record", "relink", "roll"]
 
 
 # checkpoint.services.assistance.KINDS (HQ never imports the device's services; a test checks they agree)
@@ -335,10 +335,20 @@ def rebuild(conn: Connection, *, chunk: int = 5000, sums: bool = True) -> int:
     conn.execute(fact_assistance.delete())
     conn.execute(fact_nea.delete())
     n = sum(apply_events(conn, part, link=None) for part in accepted_events(conn, TYPES, chunk=chunk))
+    analyze(conn)
     relink(conn, None)
     if sums:
         roll(conn, None)
     return n
+
+
+def analyze(conn: Connection) -> None:
+    """PostgreSQL: the planner's figures of the tables a full relink and roll read, taken now (a sample: seconds at
+    1,000,000 arrivals). Without them, after the rows were just written, the planner can search a person's arrival
+    by scanning the arrivals in date order: the relink of 600,000 handings-out then ran for over 20 minutes
+    instead of under one."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("ANALYZE fact_arrivals, fact_assistance, fact_nea"))
 
 
 # ------------------------------------------------------------------------------------------------ figures

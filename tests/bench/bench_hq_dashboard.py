@@ -313,11 +313,9 @@ def _load_services(store: HQStore) -> None:
 
 
 def _link_services(store: HQStore) -> None:
-    with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        for table in ("fact_arrivals", "fact_assistance", "fact_nea"):     # the planner's figures for the links
-            conn.execute(sa.text(f"ANALYZE {table}"))
     t = time.perf_counter()
     with store.write() as conn:
+        service_facts.analyze(conn)               # as rebuild-facts does: the planner's figures for the links
         service_facts.relink(conn, None)
     report("link every handing-out to its arrival (service_facts.relink, as rebuild-facts does)",
            f"{time.perf_counter() - t:.1f} s")

@@ -42,8 +42,9 @@ def upgrade() -> None:
         sa.Column("abroad_again", sa.String(8)),
     )
     op.create_index("ix_fact_service_persons_person", "fact_service_persons", ["person_id"])
-    from sync.hq.service_facts import roll
+    from sync.hq.service_facts import analyze, roll
 
+    analyze(op.get_bind())
     roll(op.get_bind(), None)
 
 
