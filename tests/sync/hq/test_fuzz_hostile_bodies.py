@@ -3,8 +3,8 @@ enrollment, a device signing its own request) signs what it likes, so the checks
 each shape with a 4xx and a plain message, never a 500 with a traceback in HQ's log. Random mutations of real
 requests and batches (fixed seed, bounded): fields of the wrong type, missing or added; huge and non-finite numbers;
 nesting 2,000 levels deep; invalid UTF-8; duplicate keys; truncated JSON (signed as truncated); truncated, bit-flipped
-and mislabelled blobs; hostile ticket headers. Through the real ASGI app (Starlette's TestClient, server exceptions
-turned into answers so a 500 is seen as a user would see it). tests/sync/hq/test_fuzz_http.py fuzzes the schema
+and mislabelled blobs; hostile ticket headers. Through HQ's real app served on 127.0.0.1 (``LiveServer``), so a
+server exception is seen as a user would see it: a 500. tests/sync/hq/test_fuzz_http.py fuzzes the schema
 with unsigned noise; this one reaches the code a signature guards."""
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 import pytest
-from starlette.testclient import TestClient
 
 from checkpoint import crypto
 from sync.hq.http import create_app
 from sync.protocol import PROTOCOL_VERSION
 from sync.wire import BATCH_CONTEXT, BATCH_MAGIC, ENROLL, REQUEST, digest, push_ticket
-from tests.support.hq_helpers import FakeDevice
+from tests.support.hq_helpers import FakeDevice, LiveServer
 
 SEED = 20261203
 CASES_PER_ENDPOINT = 45
@@ -110,7 +110,7 @@ def damage(rng: random.Random, blob: bytes) -> bytes:
 
 @dataclass
 class Target:
-    client: TestClient
+    client: httpx.Client
     hq: Any
     dev: FakeDevice
     rng: random.Random
@@ -234,7 +234,7 @@ def test_hostile_bodies_behind_the_signature_get_a_4xx_with_a_plain_message(hq, 
     started = time.monotonic()
     statuses: dict[str, dict[int, int]] = {}
     bad: list[str] = []
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with LiveServer(app) as srv, httpx.Client(base_url=srv.url, timeout=30) as client:
         t = Target(client, hq, dev, random.Random(SEED))
         for path, case in ENDPOINTS.items():
             for n in range(CASES_PER_ENDPOINT if path != "/hq/sign-in" else CASES_PER_ENDPOINT // 2):  # scrypt
@@ -282,7 +282,7 @@ def test_what_the_fuzz_found_is_refused_plainly(hq) -> None:
     dev = FakeDevice()
     dev.enroll(hq)
     app = create_app(hq, max_body=256 * 1024, rate_per_minute=0)
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with LiveServer(app) as srv, httpx.Client(base_url=srv.url, timeout=30) as client:
         t = Target(client, hq, dev, random.Random(SEED))
         for changes, said in (({"v": [1]}, "version [1] is not supported"), ({"first_seq": True}, "lacks first_seq"),
                               ({"last_seq": False}, "lacks last_seq"), ({"count": True}, "lacks count")):
