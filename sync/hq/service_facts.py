@@ -268,8 +268,8 @@ def roll(conn: Connection, persons: Iterable[str] | None) -> None:
                 cols = {"section": sa.literal(section, sa.String()), "period": period,
                         "cp_key": sa.literal("*", sa.String()) if cp is None else cp, "person_id": t.c.person_id,
                         "n": sa.func.count(),
-                        **{f"k{i}": (sa.func.sum(sa.case((t.c.kind == k, 1), else_=0)) if i < len(kinds)
-                                     else sa.literal(0)) for i, k in enumerate((*kinds, *("",) * (7 - len(kinds))))},
+                        **{f"k{i}": sa.func.sum(sa.case((t.c.kind == k, 1), else_=0)) for i, k in enumerate(kinds)},
+                        **{f"k{i}": sa.literal(0) for i in range(len(kinds), 7)},
                         "checkpoint": _uniform(t.c.checkpoint_id), **{d: _uniform(t.c[d]) for d in dims}}
                 keys = [period, t.c.person_id] + ([] if cp is None else [cp])
                 q = sa.select(*(c.label(k) for k, c in cols.items())).where(*where).group_by(*keys)
