@@ -66,6 +66,7 @@ class PersonSummary:
     # Where that last arrival was: this checkpoint's name for its own station, else the other site's station code
     # (an arrival pulled from HQ, registered elsewhere); "" without an arrival.
     last_arrival_checkpoint: str = ""
+    home_district: str = ""          # with phone and home_province: her destination as the record holds it
 
 
 _SUMMARY_COLS = ("id", "family_name", "given_names", "name_khmer", "sex", "date_of_birth", "dob_estimated",
@@ -81,8 +82,8 @@ def summaries(ctx: Context, ids: list[str]) -> list[PersonSummary]:
         f"SELECT {', '.join('p.' + c for c in _SUMMARY_COLS)}, "
         f"(SELECT max(arrival_at) FROM encounters e WHERE e.person_id = p.id) AS last_arrival_at, "
         f"(SELECT e.station_id FROM encounters e WHERE e.person_id = p.id AND e.arrival_at = "
-        f"(SELECT max(arrival_at) FROM encounters e2 WHERE e2.person_id = p.id) LIMIT 1) AS last_station "
-        f"FROM persons p WHERE p.id IN ({q})", ids))
+        f"(SELECT max(arrival_at) FROM encounters e2 WHERE e2.person_id = p.id) LIMIT 1) AS last_station, "
+        f"p.home_district FROM persons p WHERE p.id IN ({q})", ids))
     site = ctx.site
     for r in rows:
         st = r.pop("last_station") or ""
