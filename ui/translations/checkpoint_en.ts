@@ -17,11 +17,11 @@
         <location filename="../messages.py" line="143"/>
         <location filename="../messages.py" line="153"/>
         <location filename="../views/arrivals/import_dialog.py" line="168"/>
-        <location filename="../views/person_record.py" line="190"/>
-        <location filename="../views/person_record.py" line="204"/>
-        <location filename="../views/person_record.py" line="214"/>
-        <location filename="../views/person_record.py" line="215"/>
-        <location filename="../views/person_record.py" line="275"/>
+        <location filename="../views/person_record.py" line="193"/>
+        <location filename="../views/person_record.py" line="207"/>
+        <location filename="../views/person_record.py" line="217"/>
+        <location filename="../views/person_record.py" line="218"/>
+        <location filename="../views/person_record.py" line="278"/>
         <location filename="../views/supervisor/data.py" line="243"/>
         <location filename="../windows/main_window.py" line="229"/>
         <location filename="../wizards/registration/review.py" line="40"/>
@@ -379,6 +379,14 @@
     <message>
         <location filename="../views/health_post.py" line="568"/>
         <source>By home province</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Checkpoint</name>
+    <message>
+        <location filename="../text.py" line="88"/>
+        <source>another checkpoint (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5225,52 +5233,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="189"/>
+        <location filename="../views/person_record.py" line="175"/>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="192"/>
         <source>Protection section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="273"/>
+        <location filename="../views/person_record.py" line="276"/>
         <source>Made without consent: immediate danger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="280"/>
+        <location filename="../views/person_record.py" line="283"/>
         <source>%1 (recorded by the partner on %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="335"/>
+        <location filename="../views/person_record.py" line="338"/>
         <source>Trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="336"/>
+        <location filename="../views/person_record.py" line="339"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="337"/>
+        <location filename="../views/person_record.py" line="340"/>
         <source>Sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="338"/>
+        <location filename="../views/person_record.py" line="341"/>
         <source>NEA job registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="339"/>
+        <location filename="../views/person_record.py" line="342"/>
         <source>Screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="351"/>
+        <location filename="../views/person_record.py" line="354"/>
         <source>given by the guardian %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="354"/>
+        <location filename="../views/person_record.py" line="357"/>
         <source>withdrawn %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5382,7 +5395,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="170"/>
-        <location filename="../views/person_record.py" line="317"/>
+        <location filename="../views/person_record.py" line="320"/>
         <source>Arrival %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5392,115 +5405,115 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="179"/>
+        <location filename="../views/person_record.py" line="182"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="180"/>
+        <location filename="../views/person_record.py" line="183"/>
         <source>Waiting for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="181"/>
+        <location filename="../views/person_record.py" line="184"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="190"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="198"/>
+        <location filename="../views/person_record.py" line="201"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="196"/>
+        <location filename="../views/person_record.py" line="199"/>
         <source>Not screened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="348"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="351"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="349"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="352"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="192"/>
+        <location filename="../views/person_record.py" line="195"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="197"/>
+        <location filename="../views/person_record.py" line="200"/>
         <source>Not visible to your role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="220"/>
-        <location filename="../views/person_record.py" line="334"/>
+        <location filename="../views/person_record.py" line="223"/>
+        <location filename="../views/person_record.py" line="337"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="233"/>
+        <location filename="../views/person_record.py" line="236"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="238"/>
+        <location filename="../views/person_record.py" line="241"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="240"/>
+        <location filename="../views/person_record.py" line="243"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="262"/>
+        <location filename="../views/person_record.py" line="265"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="268"/>
+        <location filename="../views/person_record.py" line="271"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="287"/>
+        <location filename="../views/person_record.py" line="290"/>
         <source>History of changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="294"/>
+        <location filename="../views/person_record.py" line="297"/>
         <source>device %1 / user %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="303"/>
+        <location filename="../views/person_record.py" line="306"/>
         <source>reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="313"/>
+        <location filename="../views/person_record.py" line="316"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="321"/>
+        <location filename="../views/person_record.py" line="324"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="325"/>
+        <location filename="../views/person_record.py" line="328"/>
         <source>TB screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5994,37 +6007,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="623"/>
+        <location filename="../views/arrivals/quick.py" line="625"/>
         <source>%1 · %2 · born %3 · last arrival %4 at %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="658"/>
+        <location filename="../views/arrivals/quick.py" line="659"/>
         <source>Saved. %1 queue places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="660"/>
+        <location filename="../views/arrivals/quick.py" line="661"/>
         <source>accompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="660"/>
+        <location filename="../views/arrivals/quick.py" line="661"/>
         <source>separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="661"/>
+        <location filename="../views/arrivals/quick.py" line="662"/>
         <source>unaccompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="662"/>
+        <location filename="../views/arrivals/quick.py" line="663"/>
         <source>Child: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="666"/>
+        <location filename="../views/arrivals/quick.py" line="667"/>
         <source>Guardian: %1.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -17,11 +17,11 @@
         <location filename="../messages.py" line="143"/>
         <location filename="../messages.py" line="153"/>
         <location filename="../views/arrivals/import_dialog.py" line="168"/>
-        <location filename="../views/person_record.py" line="190"/>
-        <location filename="../views/person_record.py" line="204"/>
-        <location filename="../views/person_record.py" line="214"/>
-        <location filename="../views/person_record.py" line="215"/>
-        <location filename="../views/person_record.py" line="275"/>
+        <location filename="../views/person_record.py" line="193"/>
+        <location filename="../views/person_record.py" line="207"/>
+        <location filename="../views/person_record.py" line="217"/>
+        <location filename="../views/person_record.py" line="218"/>
+        <location filename="../views/person_record.py" line="278"/>
         <location filename="../views/supervisor/data.py" line="243"/>
         <location filename="../windows/main_window.py" line="229"/>
         <location filename="../wizards/registration/review.py" line="40"/>
@@ -380,6 +380,15 @@
         <location filename="../views/health_post.py" line="568"/>
         <source>By home province</source>
         <translation>តាមខេត្តកំណើត</translation>
+    </message>
+</context>
+<context>
+    <name>Checkpoint</name>
+    <message>
+        <location filename="../text.py" line="88"/>
+        <source>another checkpoint (%1)</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>ច្រកត្រួតពិនិត្យផ្សេងទៀត (%1)</translation>
     </message>
 </context>
 <context>
@@ -5298,53 +5307,59 @@
         <translation type="unfinished">ការបញ្ជូនមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="189"/>
+        <location filename="../views/person_record.py" line="175"/>
+        <source>Checkpoint</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>ច្រកត្រួតពិនិត្យ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="192"/>
         <source>Protection section</source>
         <translation>ផ្នែកការការពារ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="273"/>
+        <location filename="../views/person_record.py" line="276"/>
         <source>Made without consent: immediate danger</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ធ្វើឡើងដោយគ្មានការយល់ព្រម៖ គ្រោះថ្នាក់ភ្លាមៗ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="280"/>
+        <location filename="../views/person_record.py" line="283"/>
         <source>%1 (recorded by the partner on %2)</source>
         <translation>%1 (កត់ត្រាដោយដៃគូនៅថ្ងៃទី %2)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="335"/>
+        <location filename="../views/person_record.py" line="338"/>
         <source>Trafficking interview</source>
         <translation>ការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="336"/>
+        <location filename="../views/person_record.py" line="339"/>
         <source>Referral</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="337"/>
+        <location filename="../views/person_record.py" line="340"/>
         <source>Sharing</source>
         <translation>ការចែករំលែក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="338"/>
+        <location filename="../views/person_record.py" line="341"/>
         <source>NEA job registration</source>
         <translation>ការចុះឈ្មោះរកការងារជាមួយទីភ្នាក់ងារជាតិមុខរបរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="339"/>
+        <location filename="../views/person_record.py" line="342"/>
         <source>Screening</source>
         <translation>ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="351"/>
+        <location filename="../views/person_record.py" line="354"/>
         <source>given by the guardian %1 (%2)</source>
         <translation>ផ្តល់ដោយអាណាព្យាបាល %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="354"/>
+        <location filename="../views/person_record.py" line="357"/>
         <source>withdrawn %1</source>
         <translation>បានដកវិញ %1</translation>
     </message>
@@ -5463,7 +5478,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="170"/>
-        <location filename="../views/person_record.py" line="317"/>
+        <location filename="../views/person_record.py" line="320"/>
         <source>Arrival %1</source>
         <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
@@ -5473,115 +5488,115 @@
         <translation type="unfinished">(បានចាត់ទុកជាមោឃៈ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="179"/>
+        <location filename="../views/person_record.py" line="182"/>
         <source>Approved</source>
         <translation type="unfinished">បានអនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="180"/>
+        <location filename="../views/person_record.py" line="183"/>
         <source>Waiting for review</source>
         <translation type="unfinished">កំពុងរង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="181"/>
+        <location filename="../views/person_record.py" line="184"/>
         <source>Review</source>
         <translation type="unfinished">ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="190"/>
         <source>Not recorded</source>
         <translation type="unfinished">មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="198"/>
+        <location filename="../views/person_record.py" line="201"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="196"/>
+        <location filename="../views/person_record.py" line="199"/>
         <source>Not screened</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="348"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="351"/>
         <source>yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="349"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="352"/>
         <source>no</source>
         <translation type="unfinished">ទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="192"/>
+        <location filename="../views/person_record.py" line="195"/>
         <source>Consent</source>
         <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="197"/>
+        <location filename="../views/person_record.py" line="200"/>
         <source>Not visible to your role</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអាចមើលបានទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="220"/>
-        <location filename="../views/person_record.py" line="334"/>
+        <location filename="../views/person_record.py" line="223"/>
+        <location filename="../views/person_record.py" line="337"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="233"/>
+        <location filename="../views/person_record.py" line="236"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="238"/>
+        <location filename="../views/person_record.py" line="241"/>
         <source>Approve</source>
         <translation type="unfinished">អនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="240"/>
+        <location filename="../views/person_record.py" line="243"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished">អនុម័តការមកដល់នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="262"/>
+        <location filename="../views/person_record.py" line="265"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished">%1 (តួនាទីរបស់អ្នកមិនអាចមើលព័ត៌មានលម្អិតបានទេ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="268"/>
+        <location filename="../views/person_record.py" line="271"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished">%1 ទៅ %2៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="287"/>
+        <location filename="../views/person_record.py" line="290"/>
         <source>History of changes</source>
         <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="294"/>
+        <location filename="../views/person_record.py" line="297"/>
         <source>device %1 / user %2</source>
         <translation>ឧបករណ៍ %1 / អ្នកប្រើ %2</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="303"/>
+        <location filename="../views/person_record.py" line="306"/>
         <source>reason: %1</source>
         <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="313"/>
+        <location filename="../views/person_record.py" line="316"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="321"/>
+        <location filename="../views/person_record.py" line="324"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="325"/>
+        <location filename="../views/person_record.py" line="328"/>
         <source>TB screen of %1</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>
@@ -6075,37 +6090,37 @@
         <translation>ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="623"/>
+        <location filename="../views/arrivals/quick.py" line="625"/>
         <source>%1 · %2 · born %3 · last arrival %4 at %5</source>
         <translation>%1 · %2 · កើតឆ្នាំ %3 · មកដល់ចុងក្រោយ %4 នៅ %5</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="658"/>
+        <location filename="../views/arrivals/quick.py" line="659"/>
         <source>Saved. %1 queue places.</source>
         <translation>បានរក្សាទុក។ កន្លែងក្នុងជួររង់ចាំ %1។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="660"/>
+        <location filename="../views/arrivals/quick.py" line="661"/>
         <source>accompanied</source>
         <translation>មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="660"/>
+        <location filename="../views/arrivals/quick.py" line="661"/>
         <source>separated</source>
         <translation>បែកពីឪពុកម្តាយ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="661"/>
+        <location filename="../views/arrivals/quick.py" line="662"/>
         <source>unaccompanied</source>
         <translation>គ្មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="662"/>
+        <location filename="../views/arrivals/quick.py" line="663"/>
         <source>Child: %1.</source>
         <translation>កុមារ៖ %1។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="666"/>
+        <location filename="../views/arrivals/quick.py" line="667"/>
         <source>Guardian: %1.</source>
         <translation>អាណាព្យាបាល៖ %1។</translation>
     </message>

@@ -31,7 +31,7 @@ from ui.qt import (
     Qt,
     QVBoxLayout,
 )
-from ui.text import code_label, content_language, local_date, local_datetime
+from ui.text import checkpoint_label, code_label, content_language, local_date, local_datetime
 
 __all__ = ["arrival_box", "heading", "history_box", "identity_box", "plain_label", "referral_text", "void_choices"]
 
@@ -171,6 +171,9 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
     box.setObjectName("arrival")
     lay = QVBoxLayout(box)
     form = QFormLayout()
+    # where it was registered: this checkpoint, or the one an arrival pulled from HQ came from (HQ's name for it)
+    form.addRow(QCoreApplication.translate("PersonDetail", "Checkpoint"),
+                plain_label(checkpoint_label(e.get("checkpoint_name"), e.get("station_id")), "arrival_checkpoint"))
     for field in ("return_type", "country_of_work", "sector_of_work", "migration_channel"):
         if e.get(field):
             form.addRow(field_label(field), plain_label(code_label(CODED[field], e[field])))
