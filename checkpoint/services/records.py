@@ -36,10 +36,12 @@ __all__ = ["PersonSummary", "Records", "RemoteAuthor", "TodayFigures", "arrival_
 class RemoteAuthor:
     """The author of an event written on another device: that device and that device's user id. Accounts never
     travel between devices, so such an author is never shown as one of this device's users (a remote event may
-    claim any author; this says where it came from)."""
+    claim any author; this says where it came from). ``checkpoint``: that device's checkpoint as HQ's reference data
+    names it (``Directory.device_checkpoints``), "" when not known here."""
 
     device_id: str
     user_id: str
+    checkpoint: str = ""
 
     def __str__(self) -> str:
         return f"device {self.device_id[:8]} / user {self.user_id[:8]}"
@@ -285,11 +287,14 @@ class Records:
         users = {r[0]: r[1] for r in ctx.db.execute("SELECT id, username FROM users")}
         own = ctx.store.device_id
         out = []
+        places: dict[str, str] | None = None
         for ev in ctx.store.events(where="entity_id = ?", params=[pid]):
             payload = json.loads(ev["payload"])
             # Accounts never travel: an author on another device is only an id there, never one of our users.
-            who: str | RemoteAuthor = users.get(ev["author"], ev["author"]) if ev["device_id"] == own else \
-                RemoteAuthor(str(ev["device_id"]), str(ev["author"]))
+            who: str | RemoteAuthor = users.get(ev["author"], ev["author"])
+            if ev["device_id"] != own:
+                places = Directory(ctx).device_checkpoints() if places is None else places
+                who = RemoteAuthor(str(ev["device_id"]), str(ev["author"]), places.get(str(ev["device_id"]), ""))
             item = {"at": ev["recorded_at"], "who": who, "what": ev["type"],
                     "reason": payload.get("reason", ""), "fields": sorted(payload.get("changes", {}))}
             if ctx.may(Permission.VIEW_TRAFFICKING):

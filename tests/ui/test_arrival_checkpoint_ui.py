@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from checkpoint.services import PossibleDuplicate
+from checkpoint.services.records import RemoteAuthor
 from tests.support.ui_helpers import wait_idle
 from tests.ui.test_quick_form_ui import open_form
 from tests.ui.test_records import person_with
 from ui.qt import QLabel, Qt
 from ui.views.person_detail import PersonDetail
-from ui.views.person_record import arrival_box
+from ui.views.person_record import arrival_box, history_box
 
 
 def shown(qtbot: Any, e: dict[str, Any]) -> tuple[str, Qt.TextFormat]:
@@ -60,3 +61,15 @@ def test_the_quick_forms_returnee_line_says_where_her_last_arrival_was(qtbot, ma
     assert line("Bavet", "BAVET_INTL").endswith("last arrival 2026-11-20 at Bavet")
     assert line("", "BAVET_INTL").endswith("last arrival 2026-11-20 at another checkpoint (BAVET_INTL)")
     assert line("%1 Bavet", "X").endswith("at %1 Bavet")       # a name is never read for placeholders
+
+
+def test_the_history_names_the_checkpoint_of_a_change_made_elsewhere(qtbot) -> None:
+    at = "2026-11-22T01:00:00.000+00:00"
+    box = history_box([{"at": at, "what": "registration.recorded", "reason": "", "fields": [],
+                        "who": RemoteAuthor("0b6c7f2e-4c1d-4a8e", "7e2a1b5d-4a72-44e9", "Bavet %2")},
+                       {"at": at, "what": "registration.recorded", "reason": "", "fields": [],
+                        "who": RemoteAuthor("1c7d8f3e-4c1d-4a8e", "8f3b2c6e-4a72-44e9")}])
+    qtbot.addWidget(box)
+    known, unknown = [w.text() for w in box.findChildren(QLabel, "history_entry")]
+    assert "— Bavet %2 (device 0b6c7f2e / user 7e2a1b5d) —" in known
+    assert "— device 1c7d8f3e / user 8f3b2c6e —" in unknown

@@ -5253,37 +5253,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="338"/>
-        <source>Trafficking interview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/person_record.py" line="339"/>
-        <source>Referral</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../views/person_record.py" line="340"/>
-        <source>Sharing</source>
+        <location filename="../views/person_record.py" line="297"/>
+        <source>%1 (device %2 / user %3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="341"/>
-        <source>NEA job registration</source>
+        <source>Trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="342"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="343"/>
+        <source>Sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="344"/>
+        <source>NEA job registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="345"/>
         <source>Screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="354"/>
+        <location filename="../views/person_record.py" line="357"/>
         <source>given by the guardian %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="357"/>
+        <location filename="../views/person_record.py" line="360"/>
         <source>withdrawn %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5395,7 +5400,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="170"/>
-        <location filename="../views/person_record.py" line="320"/>
+        <location filename="../views/person_record.py" line="323"/>
         <source>Arrival %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5436,13 +5441,13 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="187"/>
-        <location filename="../views/person_record.py" line="351"/>
+        <location filename="../views/person_record.py" line="354"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="187"/>
-        <location filename="../views/person_record.py" line="352"/>
+        <location filename="../views/person_record.py" line="355"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5458,7 +5463,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="223"/>
-        <location filename="../views/person_record.py" line="337"/>
+        <location filename="../views/person_record.py" line="340"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5493,27 +5498,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="297"/>
+        <location filename="../views/person_record.py" line="300"/>
         <source>device %1 / user %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="306"/>
+        <location filename="../views/person_record.py" line="309"/>
         <source>reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="316"/>
+        <location filename="../views/person_record.py" line="319"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="324"/>
+        <location filename="../views/person_record.py" line="327"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="328"/>
+        <location filename="../views/person_record.py" line="331"/>
         <source>TB screen of %1</source>
         <translation type="unfinished"></translation>
     </message>

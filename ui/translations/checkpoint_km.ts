@@ -5329,37 +5329,43 @@
         <translation>%1 (កត់ត្រាដោយដៃគូនៅថ្ងៃទី %2)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="338"/>
+        <location filename="../views/person_record.py" line="297"/>
+        <source>%1 (device %2 / user %3)</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>%1 (ឧបករណ៍ %2 / អ្នកប្រើ %3)</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="341"/>
         <source>Trafficking interview</source>
         <translation>ការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="339"/>
+        <location filename="../views/person_record.py" line="342"/>
         <source>Referral</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="340"/>
+        <location filename="../views/person_record.py" line="343"/>
         <source>Sharing</source>
         <translation>ការចែករំលែក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="341"/>
+        <location filename="../views/person_record.py" line="344"/>
         <source>NEA job registration</source>
         <translation>ការចុះឈ្មោះរកការងារជាមួយទីភ្នាក់ងារជាតិមុខរបរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="342"/>
+        <location filename="../views/person_record.py" line="345"/>
         <source>Screening</source>
         <translation>ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="354"/>
+        <location filename="../views/person_record.py" line="357"/>
         <source>given by the guardian %1 (%2)</source>
         <translation>ផ្តល់ដោយអាណាព្យាបាល %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="357"/>
+        <location filename="../views/person_record.py" line="360"/>
         <source>withdrawn %1</source>
         <translation>បានដកវិញ %1</translation>
     </message>
@@ -5478,7 +5484,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="170"/>
-        <location filename="../views/person_record.py" line="320"/>
+        <location filename="../views/person_record.py" line="323"/>
         <source>Arrival %1</source>
         <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
@@ -5519,13 +5525,13 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="187"/>
-        <location filename="../views/person_record.py" line="351"/>
+        <location filename="../views/person_record.py" line="354"/>
         <source>yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
         <location filename="../views/person_record.py" line="187"/>
-        <location filename="../views/person_record.py" line="352"/>
+        <location filename="../views/person_record.py" line="355"/>
         <source>no</source>
         <translation type="unfinished">ទេ</translation>
     </message>
@@ -5541,7 +5547,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="223"/>
-        <location filename="../views/person_record.py" line="337"/>
+        <location filename="../views/person_record.py" line="340"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
@@ -5576,27 +5582,27 @@
         <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="297"/>
+        <location filename="../views/person_record.py" line="300"/>
         <source>device %1 / user %2</source>
         <translation>ឧបករណ៍ %1 / អ្នកប្រើ %2</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="306"/>
+        <location filename="../views/person_record.py" line="309"/>
         <source>reason: %1</source>
         <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="316"/>
+        <location filename="../views/person_record.py" line="319"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="324"/>
+        <location filename="../views/person_record.py" line="327"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="328"/>
+        <location filename="../views/person_record.py" line="331"/>
         <source>TB screen of %1</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>

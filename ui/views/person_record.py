@@ -18,7 +18,7 @@ from typing import Any
 
 from checkpoint.model.roles import Permission, can
 from checkpoint.services.records import RemoteAuthor
-from ui.messages import explanation_lines, field_label, tr
+from ui.messages import explanation_lines, field_label, fill, tr
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -293,7 +293,10 @@ def history_box(history: list[dict[str, Any]]) -> QGroupBox:
     for h in history:
         what = _t(EVENT_LABELS.get(h.get("what", ""), h.get("what", "")))
         who = h.get("who", "")
-        if isinstance(who, RemoteAuthor):       # written on another device: never one of this device's users
+        if isinstance(who, RemoteAuthor) and who.checkpoint:     # at the checkpoint HQ names for that device
+            who = fill(QCoreApplication.translate("PersonDetail", "%1 (device %2 / user %3)"), who.checkpoint,
+                       who.device_id[:8], who.user_id[:8])
+        elif isinstance(who, RemoteAuthor):     # written on another device: never one of this device's users
             who = (QCoreApplication.translate("PersonDetail", "device %1 / user %2")
                    .replace("%1", who.device_id[:8]).replace("%2", who.user_id[:8]))
         text = f"{local_datetime(h.get('at'))} — {who} — {what}"

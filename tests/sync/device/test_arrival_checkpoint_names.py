@@ -55,6 +55,8 @@ def test_an_arrival_pulled_from_another_checkpoint_shows_its_name(two, hq) -> No
         assert places(b, reg.person_id) == ["Poipet"]             # not Bavet's own name, not a station code
         assert last_place(b) == ("Poipet", "POIPET_INTL_CHECKPOINT")
         assert places(a, reg.person_id) == ["Poipet"]             # at home: its own name
+        registered = next(h for h in b.records.history(reg.person_id) if h["what"] == "registration.recorded")
+        assert registered["who"].checkpoint == "Poipet"          # the history says where it was written too
         clock = b.store.clock
         clock.advance(days=1)
         b.registrations.register(**registration(person=None, person_id=reg.person_id))   # she comes back at Bavet
