@@ -7,6 +7,7 @@ the running application's :class:`ui.i18n.Language`; no Qt widgets.
     code_text(codelists.codes("sexes")[0])      # the label of a Code value in the content language
     local_datetime("2026-11-22T03:00:00+00:00") # "2026-11-22 10:00" (checkpoint time, UTC+7)
     local_date("2026-11-22T20:00:00+00:00")     # "2026-11-23"
+    checkpoint_label("", "ARANYA_STATION")      # "another checkpoint (ARANYA_STATION)": where an arrival was
 
 Nothing here raises for a bad value: a screen shows what was recorded rather than fail.
 """
@@ -22,7 +23,8 @@ from checkpoint.site import LOCAL_TZ
 from ui.i18n import Language
 from ui.qt import QCoreApplication
 
-__all__ = ["code_label", "code_text", "content_language", "current_language", "local_date", "local_datetime"]
+__all__ = ["checkpoint_label", "code_label", "code_text", "content_language", "current_language", "local_date",
+           "local_datetime"]
 
 
 def current_language() -> str:
@@ -75,3 +77,12 @@ def local_date(iso: str | None) -> str:
     if dt.tzinfo is None:
         return dt.date().isoformat()
     return dt.astimezone(LOCAL_TZ).date().isoformat()
+
+
+def checkpoint_label(name: str | None, station: str | None) -> str:
+    """Where an arrival was registered: the checkpoint's name (``checkpoint.services.records.arrival_places``), or,
+    when this device does not know it (an arrival pulled from a checkpoint HQ has not named to it yet), "another
+    checkpoint (station code)" rather than a bare code."""
+    if name:
+        return name
+    return QCoreApplication.translate("Checkpoint", "another checkpoint (%1)").replace("%1", station or "?")

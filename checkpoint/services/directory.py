@@ -13,6 +13,10 @@ directory in one transaction and keeps the previous one; a refused document chan
 for the sync panel (``status()["refused"]``), and the device keeps working on the directory it had. Records keep
 the code they were made with; ``label`` finds a withdrawn organisation's name still.
 
+The same document names the checkpoint of every device HQ enrolled (``device_checkpoints``): where an arrival pulled
+from HQ was registered (``checkpoint.services.records.arrival_places``). Hostile input, checked each time it is read
+(``check_device_checkpoints``): a bad entry is left out, never refusing the document.
+
 Stored in the store's meta table (encrypted like everything else): ``reference_current``, ``reference_previous``,
 ``reference_refused`` (JSON).
 """
@@ -32,10 +36,13 @@ from checkpoint.services.base import Context
 from checkpoint.services.changes import Changes
 from checkpoint.slipkeys import check_slip_keys
 
-__all__ = ["MSG_WRONG_SIGNATURE", "Agency", "Applied", "Directory"]
+__all__ = ["MSG_WRONG_SIGNATURE", "Agency", "Applied", "Directory", "check_device_checkpoints"]
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}")
 _MAX_ENTRIES = 5000
+_DEVICE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{0,63}")
+_MAX_DEVICES = 20_000
+_MAX_CHECKPOINT_NAME = 80          # as HQ keeps a checkpoint's name (sync.hq.store.checkpoints)
 CURRENT, PREVIOUS, REFUSED = "reference_current", "reference_previous", "reference_refused"
 MSG_WRONG_SIGNATURE: Final = ("HQ's reference data does not carry the signature of the HQ this device is enrolled "
                               "with: refused, the previous directory stays in use.")
@@ -81,6 +88,25 @@ def _entry(raw: Any) -> Agency:
                   provinces=_strs(raw.get("provinces", [])), contacts=texts["contacts"],
                   languages=_strs(raw.get("languages", [])),
                   extra={"active_from": texts["active_from"], "active_to": texts["active_to"]})
+
+
+def check_device_checkpoints(raw: Any) -> dict[str, str]:
+    """HQ's ``device_checkpoints`` (``{device_id: checkpoint name}``: where the arrivals this device pulled were
+    registered), as hostile input: each entry whose id is not a device id or whose name is not plain printable text
+    of 1 to 80 characters (no control or format characters; runs of spaces made one) is left out, and a field that
+    is not an object, or is far too large, gives no names at all. A bad name never refuses the directory: the
+    arrival is then shown as at "another checkpoint". The names are shown as plain text, never as markup."""
+    if not isinstance(raw, Mapping) or len(raw) > _MAX_DEVICES:
+        return {}
+    out: dict[str, str] = {}
+    for device_id, name in raw.items():
+        if not (isinstance(device_id, str) and _DEVICE_ID.fullmatch(device_id) and isinstance(name, str)
+                and len(name) <= 4 * _MAX_CHECKPOINT_NAME):
+            continue
+        clean = " ".join(name.split())
+        if 0 < len(clean) <= _MAX_CHECKPOINT_NAME and clean.isprintable():
+            out[device_id] = clean
+    return out
 
 
 def _parse_time(v: Any) -> datetime:
@@ -137,6 +163,11 @@ class Directory:
             if service is None or service in a.services:
                 out[a.code] = a
         return sorted(out.values(), key=lambda a: a.label_en.casefold())
+
+    def device_checkpoints(self) -> dict[str, str]:
+        """``{device_id: checkpoint name}`` from the applied reference data (checked again as it is read:
+        ``check_device_checkpoints``); empty before HQ sent any."""
+        return check_device_checkpoints((self._doc() or {}).get("device_checkpoints"))
 
     def is_active(self, code: str) -> bool:
         """May a new referral name ``code`` today?"""
@@ -200,9 +231,13 @@ class Directory:
                 # slip keys HQ learned since (a new user's key): within one version the enrolled devices are the
                 # same (a revocation makes a new version), so keys are only ever added (checkpoint.slipkeys)
                 known = current.get("slip_keys") or {}
-                if any(k not in known for k in clean["slip_keys"]):
+                places = check_device_checkpoints(current.get("device_checkpoints"))
+                # and the checkpoints of devices HQ enrolled since (a new device does not make a new version)
+                if any(k not in known for k in clean["slip_keys"]) or any(
+                        places.get(d) != n for d, n in clean["device_checkpoints"].items()):
                     self._ctx.store.set_meta(CURRENT, json.dumps({**current, "slip_keys": {
-                        **known, **clean["slip_keys"]}}, sort_keys=True))
+                        **known, **clean["slip_keys"]}, "device_checkpoints": {
+                        **places, **clean["device_checkpoints"]}}, sort_keys=True))
             return Applied(False, clean["version"], Changes(ids=ids))
         with self._ctx.store.write():                           # one transaction: all of it or nothing
             if current is not None:
@@ -237,4 +272,4 @@ class Directory:
         slip_keys = check_slip_keys(doc.get("slip_keys"))       # issue 16 point 4: other checkpoints' slip keys
         return {"kind": "reference", "version": version, "checkpoint_id": checkpoint_id,
                 "issued_at": issued.isoformat(), "expires_at": expires.isoformat(), "directory": list(raw),
-                "slip_keys": slip_keys}
+                "slip_keys": slip_keys, "device_checkpoints": check_device_checkpoints(doc.get("device_checkpoints"))}

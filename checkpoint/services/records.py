@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -29,17 +29,19 @@ from checkpoint.services.base import Context, check_id, row_dicts
 from checkpoint.services.directory import Directory
 from checkpoint.services.referrals import made_without_consent
 
-__all__ = ["PersonSummary", "Records", "RemoteAuthor", "TodayFigures", "summaries"]
+__all__ = ["PersonSummary", "Records", "RemoteAuthor", "TodayFigures", "arrival_places", "summaries"]
 
 
 @dataclass(frozen=True)
 class RemoteAuthor:
     """The author of an event written on another device: that device and that device's user id. Accounts never
     travel between devices, so such an author is never shown as one of this device's users (a remote event may
-    claim any author; this says where it came from)."""
+    claim any author; this says where it came from). ``checkpoint``: that device's checkpoint as HQ's reference data
+    names it (``Directory.device_checkpoints``), "" when not known here."""
 
     device_id: str
     user_id: str
+    checkpoint: str = ""
 
     def __str__(self) -> str:
         return f"device {self.device_id[:8]} / user {self.user_id[:8]}"
@@ -63,13 +65,44 @@ class PersonSummary:
     voided: int
     created_at: str
     last_arrival_at: str | None
-    # Where that last arrival was: this checkpoint's name for its own station, else the other site's station code
-    # (an arrival pulled from HQ, registered elsewhere); "" without an arrival.
+    # Where that last arrival was registered (``arrival_places``): this checkpoint's name, or for an arrival pulled
+    # from HQ the name of the checkpoint that registered it as HQ's reference data gives it; "" when that is not
+    # known (the screen then says "another checkpoint" with ``last_arrival_station``) or without an arrival.
     last_arrival_checkpoint: str = ""
+    home_district: str = ""          # with phone and home_province: her destination as the record holds it
+    last_arrival_station: str = ""   # that arrival's station code, as recorded
 
 
 _SUMMARY_COLS = ("id", "family_name", "given_names", "name_khmer", "sex", "date_of_birth", "dob_estimated",
                  "id_document_type", "id_document_number", "phone", "home_province", "voided", "created_at")
+
+
+def arrival_places(ctx: Context, encounters: Sequence[Mapping[str, Any]]) -> dict[str, str]:
+    """Where each arrival (rows with ``id``, ``person_id``, ``officer_id``) was registered: ``{encounter id:
+    checkpoint name}``. This checkpoint's name for an arrival one of its users registered; for one pulled from HQ
+    (written on another device), the name of that device's checkpoint from HQ's reference data
+    (``Directory.device_checkpoints``), or "" when this device does not know it (no reference data yet, a device HQ
+    did not name). Only the pulled arrivals cost a look at their person's registration events."""
+    local = {r[0] for r in ctx.db.execute("SELECT id FROM users")}     # accounts never travel: only ours are here
+    out = {str(e["id"]): ctx.site.checkpoint_name for e in encounters if e["officer_id"] in local}
+    remote = [e for e in encounters if e["officer_id"] not in local]
+    if not remote:
+        return out
+    wanted = {str(e["id"]) for e in remote}
+    persons = sorted({str(e["person_id"]) for e in remote})
+    device_of: dict[str, str] = {}
+    for ev in ctx.store.events(where=f"type = 'registration.recorded' AND device_id != ? AND entity_id IN "
+                                     f"({','.join('?' for _ in persons)})", params=[ctx.store.device_id, *persons]):
+        try:
+            eid = json.loads(ev["payload"])["encounter"]["id"]
+        except (ValueError, KeyError, TypeError):
+            continue
+        if eid in wanted:
+            device_of[eid] = str(ev["device_id"])
+    names = Directory(ctx).device_checkpoints()
+    for eid in wanted:
+        out[eid] = names.get(device_of.get(eid, ""), "")
+    return out
 
 
 def summaries(ctx: Context, ids: list[str]) -> list[PersonSummary]:
@@ -80,13 +113,19 @@ def summaries(ctx: Context, ids: list[str]) -> list[PersonSummary]:
     rows = row_dicts(ctx.db.execute(
         f"SELECT {', '.join('p.' + c for c in _SUMMARY_COLS)}, "
         f"(SELECT max(arrival_at) FROM encounters e WHERE e.person_id = p.id) AS last_arrival_at, "
-        f"(SELECT e.station_id FROM encounters e WHERE e.person_id = p.id AND e.arrival_at = "
-        f"(SELECT max(arrival_at) FROM encounters e2 WHERE e2.person_id = p.id) LIMIT 1) AS last_station "
-        f"FROM persons p WHERE p.id IN ({q})", ids))
-    site = ctx.site
+        f"(SELECT e.id FROM encounters e WHERE e.person_id = p.id AND e.arrival_at = "
+        f"(SELECT max(arrival_at) FROM encounters e2 WHERE e2.person_id = p.id) LIMIT 1) AS last_encounter, "
+        f"p.home_district FROM persons p WHERE p.id IN ({q})", ids))
+    last = [r["last_encounter"] for r in rows if r["last_encounter"]]
+    encounters = row_dicts(ctx.db.execute(
+        f"SELECT id, person_id, station_id, officer_id FROM encounters WHERE id IN ({','.join('?' for _ in last)})",
+        last)) if last else []
+    places = arrival_places(ctx, encounters)
+    stations = {e["id"]: e["station_id"] for e in encounters}
     for r in rows:
-        st = r.pop("last_station") or ""
-        r["last_arrival_checkpoint"] = site.checkpoint_name if st == site.station_id else st
+        eid = r.pop("last_encounter") or ""
+        r["last_arrival_checkpoint"] = places.get(eid, "")
+        r["last_arrival_station"] = stations.get(eid, "")
     by_id = {r["id"]: PersonSummary(**r) for r in rows}
     return [by_id[i] for i in ids if i in by_id]
 
@@ -165,8 +204,8 @@ class Records:
     # ------------------------------------------------------------------ one record
     def get(self, person_id: str) -> dict[str, Any]:
         """A person's record as this user's role may see it: ``{"person": {...}, "encounters": [...]}``, each
-        arrival with its consents, screens (with their explanation) and referrals. The read itself is logged (who
-        looked at whom).
+        arrival with its consents, screens (with their explanation), referrals and ``checkpoint_name`` (where it was
+        registered, ``arrival_places``; "" when not known here). The read itself is logged (who looked at whom).
 
         Health workers see identity, TB screens and health referrals, and only that a protection referral
         exists. Officers see trafficking answers of arrivals they registered. Admins see no records.
@@ -203,8 +242,10 @@ class Records:
                 "JOIN referrals r ON r.id = s.referral_id WHERE r.person_id = ? ORDER BY s.recorded_at, s.rowid",
                 [pid])):
             stages.setdefault(st["referral_id"], []).append(st)
+        places = arrival_places(ctx, encounters)
         out_enc = []
         for e in encounters:
+            e["checkpoint_name"] = places.get(e["id"], "")      # where it was registered ("" not known here)
             full = ctx.may_see_trafficking(e["officer_id"])
             e["recruitment_methods"] = json.loads(e["recruitment_methods"])
             if full:
@@ -246,11 +287,14 @@ class Records:
         users = {r[0]: r[1] for r in ctx.db.execute("SELECT id, username FROM users")}
         own = ctx.store.device_id
         out = []
+        places: dict[str, str] | None = None
         for ev in ctx.store.events(where="entity_id = ?", params=[pid]):
             payload = json.loads(ev["payload"])
             # Accounts never travel: an author on another device is only an id there, never one of our users.
-            who: str | RemoteAuthor = users.get(ev["author"], ev["author"]) if ev["device_id"] == own else \
-                RemoteAuthor(str(ev["device_id"]), str(ev["author"]))
+            who: str | RemoteAuthor = users.get(ev["author"], ev["author"])
+            if ev["device_id"] != own:
+                places = Directory(ctx).device_checkpoints() if places is None else places
+                who = RemoteAuthor(str(ev["device_id"]), str(ev["author"]), places.get(str(ev["device_id"]), ""))
             item = {"at": ev["recorded_at"], "who": who, "what": ev["type"],
                     "reason": payload.get("reason", ""), "fields": sorted(payload.get("changes", {}))}
             if ctx.may(Permission.VIEW_TRAFFICKING):

@@ -34,6 +34,7 @@ from checkpoint.services.changes import Changes
 from checkpoint.services.private_room import private_room_entries
 from checkpoint.services.records import PersonSummary, summaries
 from checkpoint.services.referrals import directory_codes
+from checkpoint.services.returnee_contact import CONTACT_FIELDS, contact_changes, record_contact_changes
 from checkpoint.services.tb_followup import MSG_OPEN_TB_REFERRAL, OpenTBReferral, open_tb_referrals
 
 __all__ = ["TB_ANSWER_KEYS", "PossibleDuplicate", "Registered", "Registrations"]
@@ -83,7 +84,8 @@ class Registrations:
                  trafficking: Mapping[str, Any] | None = None, tb: Mapping[str, Any] | None = None,
                  referrals: Iterable[Mapping[str, Any]] = (), draft_id: str | None = None,
                  prescreen: Mapping[str, Any] | None = None,
-                 consent_records: Iterable[Mapping[str, Any]] = (), private_room: bool = True) -> Registered:
+                 consent_records: Iterable[Mapping[str, Any]] = (), private_room: bool = True,
+                 person_updates: Mapping[str, Any] | None = None) -> Registered:
         """Save one arrival: a new person (``person``) or an existing one (``person_id``), the journey, consent
         per purpose, the trafficking checklist (``{"ticked": [...], "age_at_exploitation": n}``), the TB screen
         (answers as ``evaluate_tb`` takes them) and referrals — in one transaction, as one event.
@@ -101,6 +103,11 @@ class Registrations:
         The flow: when the pre-screen routes to the private room, the person joins that station's queue (unless
         already there), in the same transaction (``Registered.queued``). ``private_room=False`` leaves the queue
         alone: for arrivals recorded after the fact (the demo's history), whose interview is long past.
+
+        ``person_updates`` (with ``person_id`` only): the phone and destination the officer typed for the repeat
+        returnee; what differs from her record is recorded as a correction of it in the same transaction
+        (``checkpoint.services.returnee_contact``, as the quick registration does; PermissionDenied for a role that
+        may not correct a record).
         """
         ctx = self._ctx
         ctx.require(Permission.REGISTER)
@@ -108,6 +115,9 @@ class Registrations:
         now = ctx.store.clock.now()
         today = now.astimezone(tz).date()
         p, pid, dob = resolve_person(ctx, person, person_id, today=today)
+        if person_updates and person_id is None:
+            raise ValidationError("person_updates", "only for an existing person")
+        contact = contact_changes(ctx, pid, person_updates) if person_id is not None else {}
         e = validate_encounter(encounter or {}, now=now, default_station=ctx.site.station_id)
         arrival_day = datetime.fromisoformat(e["arrival_at"]).astimezone(tz).date()
         age = age_on(dob, arrival_day)
@@ -153,6 +163,7 @@ class Registrations:
         with ctx.store.write():
             ctx.store.record("registration.recorded", "person", pid, payload, author=ctx.user.id,
                              content_version=",".join(versions))
+            record_contact_changes(ctx, pid, contact)
             if entries:
                 ctx.store.record("queue.entered", "person", pid, {"encounter_id": enc_id, "entries": entries},
                                  author=ctx.user.id)
@@ -168,8 +179,9 @@ class Registrations:
 
     def arrival(self, encounter_id: str) -> dict[str, Any]:
         """What the full registration continues from: a quick registration's arrival, its person (identity), the
-        household (role, child status, the guardian's id and name) and its flags. NotFound when the encounter is
-        not a quick registration's; ConflictError when its full registration is already recorded."""
+        household (role, child status, the guardian's id and name), its flags and the person's phone and destination
+        as her record holds them (``contact``). NotFound when the encounter is not a quick registration's;
+        ConflictError when its full registration is already recorded."""
         ctx = self._ctx
         ctx.require(Permission.REGISTER)
         ctx.require(Permission.VIEW_IDENTITY)
@@ -177,8 +189,10 @@ class Registrations:
         row = ctx.db.execute(
             "SELECT e.person_id, e.arrival_at, e.return_type, e.interpreter_used, e.accompanied_minor, "
             "e.controlling_person_present, e.age_at_arrival, a.household_id, a.household_role, a.child_status, "
-            "a.flags, p.guardian_person_id, p.date_of_birth, p.voided FROM encounters e "
-            "JOIN arrivals a ON a.id = e.id JOIN persons p ON p.id = e.person_id WHERE e.id = ?", [eid]).fetchone()
+            "a.flags, p.guardian_person_id, p.date_of_birth, p.voided, "
+            + ", ".join(f"p.{c}" for c in CONTACT_FIELDS)
+            + " FROM encounters e JOIN arrivals a ON a.id = e.id JOIN persons p ON p.id = e.person_id WHERE e.id = ?",
+            [eid]).fetchone()
         if row is None or row[13]:
             raise NotFound("No such arrival.")
         if self._completed(eid):
@@ -194,7 +208,8 @@ class Registrations:
                 "encounter": {"arrival_at": row[1], "return_type": row[2], "interpreter_used": bool(row[3]),
                               "accompanied_minor": bool(row[4]), "controlling_person_present": bool(row[5])},
                 "age_at_arrival": row[6], "household_id": row[7], "household_role": row[8], "child_status": row[9],
-                "flags": json.loads(row[10] or "[]"), "guardian": guardian}
+                "flags": json.loads(row[10] or "[]"), "guardian": guardian,
+                "contact": {c: row[14 + i] or "" for i, c in enumerate(CONTACT_FIELDS)}}
 
     def _completed(self, encounter_id: str) -> bool:
         db = self._ctx.db
@@ -206,7 +221,8 @@ class Registrations:
                  tb: Mapping[str, Any] | None = None, referrals: Iterable[Mapping[str, Any]] = (),
                  draft_id: str | None = None, prescreen: Mapping[str, Any] | None = None,
                  consent_records: Iterable[Mapping[str, Any]] = (), queue_entry_id: str | None = None,
-                 person: Mapping[str, Any] | None = None, person_id: str | None = None) -> Registered:
+                 person: Mapping[str, Any] | None = None, person_id: str | None = None,
+                 person_updates: Mapping[str, Any] | None = None) -> Registered:
         """Complete a quick registration's arrival with the full registration (journey, consent per purpose,
         pre-screen, screens, referrals) as one ``registration.completed`` event on the SAME encounter — no second
         arrival. The same rules as ``register``: storage consent, each screen with its consent, the child rule
@@ -214,7 +230,8 @@ class Registrations:
         referral without indicators). ``queue_entry_id`` (the station entry the person was called from) is closed
         as done in the same transaction; a pre-screen that says "private room" queues the person there unless
         already queued there. ``person``/``person_id`` are accepted for the wizard's sake and must name the
-        arrival's person (the identity is corrected through records, not here)."""
+        arrival's person (the identity is corrected through records, not here); ``person_updates`` is the person's
+        new phone and destination, recorded as ``register`` records them (``checkpoint.services.returnee_contact``)."""
         ctx = self._ctx
         ctx.require(Permission.REGISTER)
         eid = check_id(encounter_id, "encounter_id")
@@ -229,6 +246,7 @@ class Registrations:
             raise ValidationError("person_id", "is not this arrival's person")
         if self._completed(eid):
             raise ConflictError(MSG_COMPLETED)
+        contact = contact_changes(ctx, pid, person_updates)
         now = ctx.store.clock.now()
         given = dict(encounter or {})
         for k in ("arrival_at", "station_id", "accompanied_minor"):   # kept as the quick registration recorded them
@@ -285,6 +303,7 @@ class Registrations:
         with ctx.store.write():
             ctx.store.record("registration.completed", "person", pid, payload, author=ctx.user.id,
                              content_version=",".join(versions))
+            record_contact_changes(ctx, pid, contact)
             if entries:
                 ctx.store.record("queue.entered", "person", pid, {"encounter_id": eid, "entries": entries},
                                  author=ctx.user.id)

@@ -28,7 +28,11 @@ from checkpoint.model.referral import URGENCIES, validate_referral
 from checkpoint.screening.safety import raise_urgency
 from checkpoint.site import DEFAULT_STATION_ID, DEFAULT_TB_MODE, LOCAL_TZ
 
-__all__ = ["RegistrationFlow", "Step"]
+__all__ = ["CONTACT_FIELDS", "RegistrationFlow", "Step"]
+
+CONTACT_FIELDS = ("phone", "home_province", "home_district")
+"""The identity fields still open for a repeat returnee: what she says today (a new phone, a new destination) is
+recorded as a correction of her record with the arrival (``person_updates``, checkpoint.services.returnee_contact)."""
 
 TB_FIELDS = {"TB-S1": "cough", "TB-S1d": "cough_days", "TB-S2": "haemoptysis", "TB-S3": "fever",
              "TB-S4": "night_sweats", "TB-S5": "weight_loss", "TB-S6": "poor_weight_gain", "TB-R1": "hiv",
@@ -73,6 +77,8 @@ class RegistrationFlow:
     person: dict[str, Any] = field(default_factory=dict)
     existing_person_id: str | None = None
     existing_person_dob: str | None = None
+    existing_contact: dict[str, str] = field(default_factory=dict)   # her phone and destination as her record holds
+    _prefilled: list[str] = field(default_factory=list, repr=False)   # the fields use_existing filled from it
     encounter: dict[str, Any] = field(default_factory=dict)
     consents: dict[str, bool] = field(default_factory=dict)
     ticked: set[str] = field(default_factory=set)             # the "yes" answers of the ILO checklist
@@ -181,6 +187,8 @@ class RegistrationFlow:
             if step is Step.IDENTITY:
                 if not self.existing_person_id:
                     validate_person(self.person, today=self.today)
+                else:
+                    validate_person(self.contact_updates(), today=self.today, partial=True)
             elif step is Step.JOURNEY:
                 validate_encounter(self.encounter, now=self.now, default_station=self.station_id)
             elif step is Step.CONSENT:
@@ -202,6 +210,36 @@ class RegistrationFlow:
         except ValidationError as e:
             return {e.field or "form": e.detail}
         return {}
+
+    # ------------------------------------------------------------------ a repeat returnee
+    def use_existing(self, person_id: str | None, date_of_birth: str | None = None,
+                     contact: dict[str, Any] | None = None) -> None:
+        """This arrival is for ``person_id`` (a repeat returnee chosen from the possible duplicates), or for a new
+        person again (None). Her phone and destination fields are filled with what her record holds (``contact``)
+        where the officer has typed nothing: what she typed stays, to be recorded as a correction. Back to a new
+        person, the fields filled from the record that were left as they were are emptied again."""
+        for k in self._prefilled:
+            if self.person.get(k) == self.existing_contact.get(k):
+                self.person.pop(k, None)
+        self._prefilled = []
+        self.existing_person_id = person_id or None
+        self.existing_person_dob = date_of_birth if person_id else None
+        self.existing_contact = {k: str((contact or {}).get(k) or "") for k in CONTACT_FIELDS} if person_id else {}
+        for k, v in self.existing_contact.items():
+            if v and not self.person.get(k):
+                self.person[k] = v
+                self._prefilled.append(k)
+
+    def contact_updates(self) -> dict[str, Any]:
+        """For a repeat returnee: her phone and destination as the form holds them (those filled in); the service
+        records what differs from her record. Empty for a new person (the person itself carries them)."""
+        if not self.existing_person_id:
+            return {}
+        return {k: self.person[k] for k in CONTACT_FIELDS if self.person.get(k) not in (None, "")}
+
+    def contact_changed(self) -> bool:
+        """Does the form hold a phone or destination other than what the repeat returnee's record held?"""
+        return any(str(v).strip() != self.existing_contact.get(k, "") for k, v in self.contact_updates().items())
 
     # ------------------------------------------------------------------ screens
     def trafficking_result(self) -> Any:
@@ -373,6 +411,8 @@ class RegistrationFlow:
                               "draft_id": self.draft_id}
         if self.existing_person_id:
             kw["person_id"] = self.existing_person_id
+            if self.contact_updates():
+                kw["person_updates"] = self.contact_updates()    # her new phone and destination: kept, not lost
         else:
             kw["person"] = {k: v for k, v in self.person.items() if v not in (None, "")}
         kw["consents"]["screening"] = self.screening_consented()
@@ -416,6 +456,7 @@ class RegistrationFlow:
                 arrival_encounter_id=info["encounter_id"], queue_entry_id=queue_entry_id,
                 child_status=info.get("child_status"),
                 guardian_person_id=(info.get("guardian") or {}).get("id"))
+        f.use_existing(info["person_id"], info.get("date_of_birth"), info.get("contact"))
         e = info.get("encounter") or {}
         f.encounter = {k: e[k] for k in ("return_type", "interpreter_used", "accompanied_minor",
                                          "controlling_person_present") if e.get(k) not in (None, "")}
@@ -426,7 +467,8 @@ class RegistrationFlow:
 
     def to_draft(self, step: Step) -> dict[str, Any]:
         return {"step": step.value, "person": self.person, "existing_person_id": self.existing_person_id,
-                "existing_person_dob": self.existing_person_dob, "encounter": self.encounter,
+                "existing_person_dob": self.existing_person_dob, "existing_contact": dict(self.existing_contact),
+                "encounter": self.encounter,
                 "consents": self.consents, "ticked": sorted(self.ticked), "answered_no": sorted(self.answered_no),
                 "exploitation_types": list(self.exploitation_types), "prescreen": dict(self.prescreen),
                 "purposes": dict(self.purposes), "sharing_agencies": list(self.sharing_agencies),
@@ -444,6 +486,9 @@ class RegistrationFlow:
         f.person = dict(data.get("person") or {})
         f.existing_person_id = data.get("existing_person_id")
         f.existing_person_dob = data.get("existing_person_dob")
+        contact = data.get("existing_contact")
+        if f.existing_person_id and isinstance(contact, dict):
+            f.existing_contact = {k: contact[k] for k in CONTACT_FIELDS if isinstance(contact.get(k), str)}
         f.encounter = dict(data.get("encounter") or {})
         f.consents = dict(data.get("consents") or {})
         f.ticked = set(data.get("ticked") or [])

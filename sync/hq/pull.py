@@ -51,8 +51,8 @@ from sync.hq.store import (
 )
 from sync.wire import PULL, REFERENCE, open_request, peek_request, seal_answer, sign_document
 
-__all__ = ["MAX_PULL_BYTES", "MAX_PULL_EVENTS", "check_request", "feed_rows", "link_person", "pull", "reference",
-           "reference_document"]
+__all__ = ["MAX_PULL_BYTES", "MAX_PULL_EVENTS", "check_request", "device_checkpoints", "feed_rows", "link_person",
+           "pull", "reference", "reference_document"]
 
 log = logging.getLogger("checkpoint.hq")
 
@@ -199,10 +199,22 @@ def pull(store: HQStore, keys: HQKeys, clock: Clock, request: dict[str, Any]) ->
 REFERENCE_DAYS = 30        # a device warns (and keeps using it) once its reference data is older than this
 
 
+def device_checkpoints(conn: Connection) -> dict[str, str]:
+    """``{device_id: checkpoint name}`` of every device HQ enrolled, revoked ones too (an arrival a device wrote
+    before it was revoked still names its checkpoint), each with its checkpoint's name as HQ holds it now. A device
+    shows the arrivals it pulled at the checkpoint that wrote them by this name. Names of checkpoints are not
+    sensitive; the device ids are the ones its pulled events already carry."""
+    return {str(d): str(n) for d, n in conn.execute(
+        sa.select(devices.c.device_id, checkpoints.c.name)
+        .select_from(devices.join(checkpoints, checkpoints.c.id == devices.c.checkpoint_id))
+        .order_by(devices.c.device_id))}
+
+
 def reference_document(store: HQStore, keys: HQKeys, clock: Clock, device_id: str, nonce: str = "") -> bytes:
     """HQ's signed reference data (kind REFERENCE) for ``device_id``'s checkpoint: its version, the checkpoint it
     is for, when it expires, the referral directory (``sync.hq.directory``, issue 16), the slip-signing keys of every
-    enrolled device's users with their checkpoint (``sync.hq.slipkeys``, issue 16 point 4), revoked devices, code-list
+    enrolled device's users with their checkpoint (``sync.hq.slipkeys``, issue 16 point 4), revoked devices, the
+    checkpoint of every enrolled device (``device_checkpoints``: where a pulled arrival was registered), code-list
     overrides (none yet). The version grows with every directory change and revocation, so a device refuses an
     older document replayed. ``nonce``: the request's, over HTTP; "" in the file that goes back on a USB stick
     beside a batch's acknowledgement (the version and expiry are its only freshness). Raises DeviceUnknown,
@@ -218,12 +230,14 @@ def reference_document(store: HQStore, keys: HQKeys, clock: Clock, device_id: st
                                       .where(devices.c.status == "revoked")).scalars())
         directory = reference_entries(conn)
         slip_keys = encode_slip_keys(slip_key_owners(conn))   # issue 16 point 4: other checkpoints' slips verify
+        places = device_checkpoints(conn)
     now = clock.now()
     return sign_document(REFERENCE, {"kind": "reference", "version": version, "checkpoint_id": str(dev.checkpoint_id),
                                      "issued_at": timestamp(clock),
                                      "expires_at": (now + timedelta(days=REFERENCE_DAYS)).isoformat(),
                                      "directory": directory, "revoked_devices": revoked, "lists": {},
-                                     "slip_keys": slip_keys, "nonce": nonce}, keys.signing_private)
+                                     "slip_keys": slip_keys, "device_checkpoints": places, "nonce": nonce},
+                         keys.signing_private)
 
 
 def reference(store: HQStore, keys: HQKeys, clock: Clock, request: dict[str, Any]) -> bytes:

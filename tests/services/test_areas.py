@@ -210,6 +210,7 @@ WITH_HQ = {"retention.minimise", "retention.auto", "retention.restore_from_hq"}
 # issue 16 point 4: a slip's QR code checked on the device (reads only: tests/services/test_slipcheck.py)
 AREAS = (*AREAS, "slipcheck")
 READS |= {"slipcheck.check_slip", "slipcheck.trusted_keys"}
+READS |= {"directory.device_checkpoints"}     # where an arrival pulled from HQ was registered (HQ's reference data)
 
 
 def test_every_area_method_is_a_known_read_or_write(supervisor) -> None:

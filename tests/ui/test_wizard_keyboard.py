@@ -112,7 +112,7 @@ def field_ids(flow: RegistrationFlow) -> set[str]:
     """Every field id of the flow: the model's person, encounter and consent keys, the content ids of the screens,
     and the wizard's own controls."""
     ids = {"family_name", "given_names", "name_khmer", "sex", "date_of_birth", "age_years", "id_document_type",
-           "id_document_number", "citizenship", "phone", "home_province", "mrz",
+           "id_document_number", "citizenship", "phone", "home_province", "home_district", "mrz",
            "return_type", "country_of_work", "province_of_work", "sector_of_work", "duration_abroad_months",
            "migration_channel", "recruiter_relationship", "debt_owed", "detained_before_return", "detention_days",
            "wants_job_referral", "interpreter_used", "controlling_person_present",

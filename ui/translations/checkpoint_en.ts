@@ -17,11 +17,11 @@
         <location filename="../messages.py" line="143"/>
         <location filename="../messages.py" line="153"/>
         <location filename="../views/arrivals/import_dialog.py" line="168"/>
-        <location filename="../views/person_record.py" line="190"/>
-        <location filename="../views/person_record.py" line="204"/>
-        <location filename="../views/person_record.py" line="214"/>
-        <location filename="../views/person_record.py" line="215"/>
-        <location filename="../views/person_record.py" line="275"/>
+        <location filename="../views/person_record.py" line="193"/>
+        <location filename="../views/person_record.py" line="207"/>
+        <location filename="../views/person_record.py" line="217"/>
+        <location filename="../views/person_record.py" line="218"/>
+        <location filename="../views/person_record.py" line="278"/>
         <location filename="../views/supervisor/data.py" line="243"/>
         <location filename="../windows/main_window.py" line="229"/>
         <location filename="../wizards/registration/review.py" line="40"/>
@@ -379,6 +379,14 @@
     <message>
         <location filename="../views/health_post.py" line="568"/>
         <source>By home province</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Checkpoint</name>
+    <message>
+        <location filename="../text.py" line="88"/>
+        <source>another checkpoint (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1415,1281 +1423,1286 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="196"/>
-        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
+        <source>Your role may not correct a person&apos;s record: the new phone or destination was not saved. Put back what the record holds, or ask a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="197"/>
-        <source>a chest X-ray is recorded for a person the screen refers</source>
+        <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="198"/>
-        <source>a child&apos;s consent is given by the guardian</source>
+        <source>a chest X-ray is recorded for a person the screen refers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="199"/>
-        <source>a column name or a list of 1 to %1 column names</source>
+        <source>a child&apos;s consent is given by the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="200"/>
-        <source>a consent has a field it cannot have</source>
+        <source>a column name or a list of 1 to %1 column names</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="201"/>
-        <source>a date of birth or an estimated age is required</source>
+        <source>a consent has a field it cannot have</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="202"/>
-        <source>a guardian is named only when the guardian consents</source>
+        <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="203"/>
-        <source>a list row needs its group</source>
+        <source>a guardian is named only when the guardian consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="204"/>
-        <source>a name in Latin or Khmer script is required</source>
+        <source>a list row needs its group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="205"/>
-        <source>a sealed section is at most 1 MiB</source>
+        <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="206"/>
-        <source>a sealed section needs at least one recipient</source>
+        <source>a sealed section is at most 1 MiB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="207"/>
-        <source>a sheet name of 1 to 31 characters without : \ / ? * [ ]</source>
+        <source>a sealed section needs at least one recipient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="208"/>
-        <source>an amount was given but no debt is owed</source>
+        <source>a sheet name of 1 to 31 characters without : \ / ? * [ ]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="209"/>
-        <source>an item cannot be answered both yes and no</source>
+        <source>an amount was given but no debt is owed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="210"/>
-        <source>an object giving text for each code (at most %1 codes)</source>
+        <source>an item cannot be answered both yes and no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="211"/>
-        <source>an officer&apos;s referral is to a protection agency</source>
+        <source>an object giving text for each code (at most %1 codes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="212"/>
-        <source>any TB symptom (cough of any duration, coughing up blood, fever, night sweats, weight loss)</source>
+        <source>an officer&apos;s referral is to a protection agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="213"/>
-        <source>any symptom</source>
+        <source>any TB symptom (cough of any duration, coughing up blood, fever, night sweats, weight loss)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="214"/>
-        <source>applies to children only</source>
+        <source>any symptom</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="215"/>
-        <source>applies to children under 15 only; use weight_loss</source>
+        <source>applies to children only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="216"/>
-        <source>cannot be in the future</source>
+        <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="217"/>
-        <source>cannot be updated on a referral</source>
+        <source>cannot be in the future</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="218"/>
-        <source>child under 15 — any of cough, coughing up blood, fever, night sweats, weight loss or poor weight gain</source>
+        <source>cannot be updated on a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="219"/>
-        <source>choose an agency from the directory</source>
+        <source>child under 15 — any of cough, coughing up blood, fever, night sweats, weight loss or poor weight gain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="220"/>
-        <source>choose the agency or facility</source>
+        <source>choose an agency from the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="221"/>
-        <source>choose the outcome when closing a referral</source>
+        <source>choose the agency or facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="222"/>
-        <source>choose the type of the document whose number is given</source>
+        <source>choose the outcome when closing a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="223"/>
-        <source>consent to store the record is required to save it</source>
+        <source>choose the type of the document whose number is given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="224"/>
-        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
+        <source>consent to store the record is required to save it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="225"/>
-        <source>contains a spreadsheet formula: type the value instead</source>
+        <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="226"/>
-        <source>contains an unknown method</source>
+        <source>contains a spreadsheet formula: type the value instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="227"/>
-        <source>contains an unknown type of exploitation</source>
+        <source>contains an unknown method</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="228"/>
-        <source>contains an unknown vulnerability flag</source>
+        <source>contains an unknown type of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="229"/>
-        <source>contains characters other than A-Z, 0-9 and &lt;</source>
+        <source>contains an unknown vulnerability flag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="230"/>
-        <source>contains characters that cannot be encoded</source>
+        <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="231"/>
-        <source>contains control characters</source>
+        <source>contains characters that cannot be encoded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="232"/>
-        <source>days of detention were given but no detention</source>
+        <source>contains control characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="233"/>
-        <source>destination</source>
+        <source>days of detention were given but no detention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="234"/>
-        <source>each answer must be yes, no or not asked</source>
+        <source>destination</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="235"/>
-        <source>each consent must be an object</source>
+        <source>each answer must be yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="236"/>
-        <source>each purpose needs its wording in English and Khmer</source>
+        <source>each consent must be an object</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="237"/>
-        <source>expected an open transaction</source>
+        <source>each purpose needs its wording in English and Khmer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="238"/>
-        <source>exploitation</source>
+        <source>expected an open transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="239"/>
-        <source>follow-up stages apply to health referrals only</source>
+        <source>exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="240"/>
-        <source>give a date of birth or an estimated age, not both</source>
+        <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="241"/>
-        <source>give a reason for the correction</source>
+        <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="242"/>
-        <source>give either a new person or an existing person&apos;s id</source>
+        <source>give a reason for the correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="243"/>
-        <source>give the Xpert result with its date</source>
+        <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="244"/>
-        <source>give the chest X-ray reading</source>
+        <source>give the Xpert result with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="245"/>
-        <source>give the chest X-ray reading with its date</source>
+        <source>give the chest X-ray reading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="246"/>
-        <source>give the period as two dates</source>
+        <source>give the chest X-ray reading with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="247"/>
-        <source>give the treatment outcome with its date</source>
+        <source>give the period as two dates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="248"/>
-        <source>given without a cough</source>
+        <source>give the treatment outcome with its date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="249"/>
-        <source>has a field it cannot have</source>
+        <source>given without a cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="250"/>
-        <source>has a typo: compare each character with the printed code</source>
+        <source>has a field it cannot have</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="251"/>
-        <source>has expired: the checkpoint can print a new slip</source>
+        <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="252"/>
-        <source>indicator ids must be strings</source>
+        <source>has expired: the checkpoint can print a new slip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="253"/>
-        <source>is empty</source>
+        <source>indicator ids must be strings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="254"/>
-        <source>is far too long</source>
+        <source>is empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="255"/>
-        <source>is larger than 2 GiB: split it</source>
+        <source>is far too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="256"/>
-        <source>is longer than 200 characters</source>
+        <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="257"/>
-        <source>is malformed</source>
+        <source>is longer than 200 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="258"/>
-        <source>is more than this site allows for this item</source>
+        <source>is malformed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="259"/>
-        <source>is not a Cambodian province</source>
+        <source>is more than this site allows for this item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="260"/>
-        <source>is not a Checkpoint referral slip code</source>
+        <source>is not a Cambodian province</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="261"/>
-        <source>is not a WHO treatment outcome</source>
+        <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="262"/>
-        <source>is not a consent purpose</source>
+        <source>is not a WHO treatment outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="263"/>
-        <source>is not a contact or destination field</source>
+        <source>is not a consent purpose</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="264"/>
-        <source>is not a date</source>
+        <source>is not a contact or destination field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="265"/>
-        <source>is not a date (write it as 31/12/1990, 1990-12-31 or with a Buddhist-era year such as 2533)</source>
+        <source>is not a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="266"/>
-        <source>is not a destination field</source>
+        <source>is not a date (write it as 31/12/1990, 1990-12-31 or with a Buddhist-era year such as 2533)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="267"/>
-        <source>is not a document type</source>
+        <source>is not a destination field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="268"/>
-        <source>is not a field of a handover group</source>
+        <source>is not a document type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="269"/>
-        <source>is not a field of a handover list</source>
+        <source>is not a field of a handover group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="270"/>
-        <source>is not a follow-up stage</source>
+        <source>is not a field of a handover list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="271"/>
-        <source>is not a known agency</source>
+        <source>is not a follow-up stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="272"/>
-        <source>is not a known code</source>
+        <source>is not a known agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="273"/>
-        <source>is not a known kind of work</source>
+        <source>is not a known code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="274"/>
-        <source>is not a known result</source>
+        <source>is not a known kind of work</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="275"/>
-        <source>is not a person field</source>
+        <source>is not a known result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="276"/>
-        <source>is not a record id</source>
+        <source>is not a person field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="277"/>
-        <source>is not a record type</source>
+        <source>is not a record id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="278"/>
-        <source>is not a referral status</source>
+        <source>is not a record type</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="279"/>
-        <source>is not a row of the list</source>
+        <source>is not a referral status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="280"/>
-        <source>is not a station code</source>
+        <source>is not a row of the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="281"/>
-        <source>is not a usable X25519 public key</source>
+        <source>is not a station code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="282"/>
-        <source>is not an ISO 639 language code</source>
+        <source>is not a usable X25519 public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="283"/>
-        <source>is not an agency of the list</source>
+        <source>is not an ISO 639 language code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="284"/>
-        <source>is not an arrival field</source>
+        <source>is not an agency of the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="285"/>
-        <source>is not an assistance item</source>
+        <source>is not an arrival field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="286"/>
-        <source>is not part of the TB screen</source>
+        <source>is not an assistance item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="287"/>
-        <source>is not part of the chest X-ray</source>
+        <source>is not part of the TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="288"/>
-        <source>is not part of the trafficking checklist</source>
+        <source>is not part of the chest X-ray</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="289"/>
-        <source>is not the version of the consent wording shown</source>
+        <source>is not part of the trafficking checklist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="290"/>
-        <source>is not this arrival&apos;s person</source>
+        <source>is not the version of the consent wording shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="291"/>
-        <source>is not this device&apos;s chain head</source>
+        <source>is not this arrival&apos;s person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="292"/>
-        <source>is required</source>
+        <source>is not this device&apos;s chain head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="293"/>
-        <source>is required (at most 80 characters)</source>
+        <source>is required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="294"/>
-        <source>is required for a cough in prolonged-cough mode</source>
+        <source>is required (at most 80 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="295"/>
-        <source>is required to change your own passphrase</source>
+        <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="296"/>
-        <source>is the address this device already uses</source>
+        <source>is required to change your own passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="297"/>
-        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
+        <source>is the address this device already uses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="298"/>
-        <source>is too far in the past</source>
+        <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="299"/>
-        <source>is too large</source>
+        <source>is too far in the past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="300"/>
-        <source>is too long</source>
+        <source>is too large</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="301"/>
-        <source>is too long (at most 1024 characters)</source>
+        <source>is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="302"/>
-        <source>is too long to be a referral slip code</source>
+        <source>is too long (at most 1024 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="303"/>
-        <source>living with HIV (%1)</source>
+        <source>is too long to be a referral slip code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="304"/>
-        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
+        <source>living with HIV (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="305"/>
-        <source>may contain only letters and digits (at most 20)</source>
+        <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="306"/>
-        <source>medium</source>
+        <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="307"/>
-        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
+        <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="308"/>
-        <source>must be &apos;en&apos; or &apos;km&apos;</source>
+        <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="309"/>
-        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
+        <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="310"/>
-        <source>must be 6 to 15 digits, optionally starting with +</source>
+        <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="311"/>
-        <source>must be F, M, X or UNKNOWN</source>
+        <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="312"/>
-        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
+        <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="313"/>
-        <source>must be M or F (or ប្រុស / ស្រី)</source>
+        <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="314"/>
-        <source>must be THB, KHR or USD</source>
+        <source>must be M or F (or ប្រុស / ស្រី)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="315"/>
-        <source>must be a 32-byte public key</source>
+        <source>must be THB, KHR or USD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="316"/>
-        <source>must be a KdfParams</source>
+        <source>must be a 32-byte public key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="317"/>
-        <source>must be a consent</source>
+        <source>must be a KdfParams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="318"/>
-        <source>must be a date</source>
+        <source>must be a consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="319"/>
-        <source>must be a date and time</source>
+        <source>must be a date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="320"/>
-        <source>must be a date written YYYY-MM-DD</source>
+        <source>must be a date and time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="321"/>
-        <source>must be a form</source>
+        <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="322"/>
-        <source>must be a list of codes</source>
+        <source>must be a form</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="323"/>
-        <source>must be a list of consents</source>
+        <source>must be a list of codes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="324"/>
-        <source>must be a list of indicator ids</source>
+        <source>must be a list of consents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="325"/>
-        <source>must be a list of types of exploitation</source>
+        <source>must be a list of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="326"/>
-        <source>must be a number</source>
+        <source>must be a list of types of exploitation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="327"/>
-        <source>must be a number from 0 to 100</source>
+        <source>must be a number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="328"/>
-        <source>must be a number of days from 0 to 3660</source>
+        <source>must be a number from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="329"/>
-        <source>must be a positive number of bytes</source>
+        <source>must be a number of days from 0 to 3660</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="330"/>
-        <source>must be a result of evaluate_tb or None</source>
+        <source>must be a positive number of bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="331"/>
-        <source>must be a result of evaluate_trafficking or None</source>
+        <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="332"/>
-        <source>must be a set of fields</source>
+        <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="333"/>
-        <source>must be a set of indicator ids</source>
+        <source>must be a set of fields</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="334"/>
-        <source>must be a short line of text</source>
+        <source>must be a set of indicator ids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="335"/>
-        <source>must be a whole number</source>
+        <source>must be a short line of text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="336"/>
-        <source>must be a whole number for this item</source>
+        <source>must be a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="337"/>
-        <source>must be a whole number of days</source>
+        <source>must be a whole number for this item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="338"/>
-        <source>must be a whole number of days from 0 to 365</source>
+        <source>must be a whole number of days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="339"/>
-        <source>must be a whole number of years</source>
+        <source>must be a whole number of days from 0 to 365</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="340"/>
-        <source>must be accompanied, separated or unaccompanied</source>
+        <source>must be a whole number of years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="341"/>
-        <source>must be active or disabled</source>
+        <source>must be accompanied, separated or unaccompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="342"/>
-        <source>must be an age in whole years</source>
+        <source>must be active or disabled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="343"/>
-        <source>must be an age in years</source>
+        <source>must be an age in whole years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="344"/>
-        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
+        <source>must be an age in years</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="345"/>
-        <source>must be at most 500 characters</source>
+        <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="346"/>
-        <source>must be between 0 and 1,000,000,000</source>
+        <source>must be at most 500 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="347"/>
-        <source>must be between 0 and 5,000,000</source>
+        <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="348"/>
-        <source>must be between 1 and 100,000</source>
+        <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="349"/>
-        <source>must be between 1 and 1000</source>
+        <source>must be between 1 and 100,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="350"/>
-        <source>must be bus, truck, van, on foot or other</source>
+        <source>must be between 1 and 1000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="351"/>
-        <source>must be bytes</source>
+        <source>must be bus, truck, van, on foot or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="352"/>
-        <source>must be child or adult</source>
+        <source>must be bytes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="353"/>
-        <source>must be csv or xlsx</source>
+        <source>must be child or adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="354"/>
-        <source>must be done, referred or left</source>
+        <source>must be csv or xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="355"/>
-        <source>must be head, spouse, child or other relative</source>
+        <source>must be done, referred or left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="356"/>
-        <source>must be kept or other</source>
+        <source>must be head, spouse, child or other relative</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="357"/>
-        <source>must be more than zero</source>
+        <source>must be kept or other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="358"/>
-        <source>must be more than zero and at most the item&apos;s maximum</source>
+        <source>must be more than zero</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="359"/>
-        <source>must be officer, health_worker, supervisor or admin</source>
+        <source>must be more than zero and at most the item&apos;s maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="360"/>
-        <source>must be protection, child_protection or health</source>
+        <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="361"/>
-        <source>must be sealed, sent or failed</source>
+        <source>must be protection, child_protection or health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="362"/>
-        <source>must be text</source>
+        <source>must be sealed, sent or failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="363"/>
-        <source>must be the person or the guardian</source>
+        <source>must be text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="364"/>
-        <source>must be true or false</source>
+        <source>must be the person or the guardian</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="365"/>
-        <source>must be within a year before and two years after today</source>
+        <source>must be true or false</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="366"/>
-        <source>must be written in Khmer script</source>
+        <source>must be within a year before and two years after today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="367"/>
-        <source>must be yes or no</source>
+        <source>must be written in Khmer script</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="368"/>
-        <source>must be yes, no or maybe</source>
+        <source>must be yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="369"/>
-        <source>must be yes, no or not asked</source>
+        <source>must be yes, no or maybe</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="370"/>
-        <source>must carry a time zone</source>
+        <source>must be yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="371"/>
-        <source>must map each field to a column name</source>
+        <source>must carry a time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="372"/>
-        <source>must map each purpose to yes or no</source>
+        <source>must map each field to a column name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="373"/>
-        <source>must map each question to yes, no or not asked</source>
+        <source>must map each purpose to yes or no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="374"/>
-        <source>must name a column</source>
+        <source>must map each question to yes, no or not asked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="375"/>
-        <source>must not be empty</source>
+        <source>must name a column</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="376"/>
-        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
+        <source>must not be empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="377"/>
-        <source>must not contain the user name</source>
+        <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="378"/>
-        <source>name the agency this consent is for</source>
+        <source>must not contain the user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="379"/>
-        <source>name the guardian and the relationship to the person</source>
+        <source>name the agency this consent is for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="380"/>
-        <source>name the job or the sector the person is looking for</source>
+        <source>name the guardian and the relationship to the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="381"/>
-        <source>names a station this site does not run</source>
+        <source>name the job or the sector the person is looking for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="382"/>
-        <source>no such user</source>
+        <source>names a station this site does not run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="383"/>
-        <source>not a consent wording document of version 1</source>
+        <source>no such user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="384"/>
-        <source>not positive</source>
+        <source>not a consent wording document of version 1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="385"/>
-        <source>not positive: %1</source>
+        <source>not positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="386"/>
-        <source>nothing ticked</source>
+        <source>not positive: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="387"/>
-        <source>nothing to change</source>
+        <source>nothing ticked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="388"/>
-        <source>nothing to correct</source>
+        <source>nothing to change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="389"/>
-        <source>nothing to update</source>
+        <source>nothing to correct</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="390"/>
-        <source>one medium indicator is not enough without a strong one, two more medium, or one more medium and a weak</source>
+        <source>nothing to update</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="391"/>
-        <source>one strong indicator alone is not enough; it needs one more indicator in this dimension</source>
+        <source>one medium indicator is not enough without a strong one, two more medium, or one more medium and a weak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="392"/>
-        <source>only a closed referral has an outcome</source>
+        <source>one strong indicator alone is not enough; it needs one more indicator in this dimension</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="393"/>
-        <source>only for an existing person</source>
+        <source>only a closed referral has an outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="394"/>
-        <source>only when the person may work abroad again</source>
+        <source>only for an existing person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="395"/>
-        <source>person living with HIV — WHO four-symptom screen (cough of any duration, fever, night sweats, weight loss) plus coughing up blood; this applies whatever the screen mode</source>
+        <source>only when the person may work abroad again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="396"/>
-        <source>positive</source>
+        <source>person living with HIV — WHO four-symptom screen (cough of any duration, fever, night sweats, weight loss) plus coughing up blood; this applies whatever the screen mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="397"/>
-        <source>positive (%1)</source>
+        <source>positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="398"/>
-        <source>positive: %1</source>
+        <source>positive (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="399"/>
-        <source>prolonged cough</source>
+        <source>positive: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="400"/>
-        <source>prolonged cough — cough for %1 days or more, or coughing up blood</source>
+        <source>prolonged cough</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="401"/>
-        <source>record a TB diagnosis before the transfer for treatment</source>
+        <source>prolonged cough — cough for %1 days or more, or coughing up blood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="402"/>
-        <source>record the sputum collection before the Xpert result</source>
+        <source>record a TB diagnosis before the transfer for treatment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="403"/>
-        <source>record the treatment start before its outcome</source>
+        <source>record the sputum collection before the Xpert result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="404"/>
-        <source>record() must run inside a transaction</source>
+        <source>record the treatment start before its outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="405"/>
-        <source>recruitment</source>
+        <source>record() must run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="406"/>
-        <source>referrals need consent to referral</source>
+        <source>recruitment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="407"/>
-        <source>rekey() cannot run inside a transaction</source>
+        <source>referrals need consent to referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="408"/>
-        <source>say who signs in to the backup (--user)</source>
+        <source>rekey() cannot run inside a transaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="409"/>
-        <source>say why HQ&apos;s address changes</source>
+        <source>say who signs in to the backup (--user)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="410"/>
-        <source>say why you refer the person</source>
+        <source>say why HQ&apos;s address changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="411"/>
-        <source>strong</source>
+        <source>say why you refer the person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="412"/>
-        <source>text of at most %1 characters</source>
+        <source>strong</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="413"/>
-        <source>the TB screen needs the person&apos;s age</source>
+        <source>text of at most %1 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="414"/>
-        <source>the TB screen needs the person&apos;s consent</source>
+        <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="415"/>
-        <source>the Xpert result cannot be dated before the sputum was collected</source>
+        <source>the TB screen needs the person&apos;s consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="416"/>
-        <source>the checklist needs the person&apos;s age</source>
+        <source>the Xpert result cannot be dated before the sputum was collected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="417"/>
-        <source>the content is not a referral slip&apos;s</source>
+        <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="418"/>
-        <source>the content repeats a field</source>
+        <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="419"/>
-        <source>the end must not be before the start</source>
+        <source>the content repeats a field</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="420"/>
-        <source>the file already exists; choose a new name</source>
+        <source>the end must not be before the start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="421"/>
-        <source>the guardian must be an adult</source>
+        <source>the file already exists; choose a new name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="422"/>
-        <source>the list has no column for this field: choose one in the column mapping</source>
+        <source>the guardian must be an adult</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="423"/>
-        <source>the mapping names a column that is not in this list</source>
+        <source>the list has no column for this field: choose one in the column mapping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="424"/>
-        <source>the period ends before it starts</source>
+        <source>the mapping names a column that is not in this list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="425"/>
-        <source>the pre-screen needs consent to the trafficking interview</source>
+        <source>the period ends before it starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="426"/>
-        <source>the same consent is given twice</source>
+        <source>the pre-screen needs consent to the trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="427"/>
-        <source>the same person is already on an earlier row of this list</source>
+        <source>the same consent is given twice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="428"/>
-        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
+        <source>the same person is already on an earlier row of this list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="429"/>
-        <source>the sealed section&apos;s ephemeral key is invalid: it was altered</source>
+        <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="430"/>
-        <source>the signature does not match this message and context</source>
+        <source>the sealed section&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="431"/>
-        <source>the treatment outcome cannot be dated before the treatment started</source>
+        <source>the signature does not match this message and context</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="432"/>
-        <source>the treatment start cannot be after its recorded outcome</source>
+        <source>the treatment outcome cannot be dated before the treatment started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="433"/>
-        <source>the two entries differ</source>
+        <source>the treatment start cannot be after its recorded outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="434"/>
-        <source>this arrival is void</source>
+        <source>the two entries differ</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="435"/>
-        <source>this consent is not given per agency</source>
+        <source>this arrival is void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="436"/>
-        <source>this store has no users</source>
+        <source>this consent is not given per agency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="437"/>
-        <source>trafficking answers need consent to the trafficking interview</source>
+        <source>this store has no users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="438"/>
-        <source>treatment cannot start before the person arrived</source>
+        <source>trafficking answers need consent to the trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="439"/>
-        <source>treatment cannot start when the diagnosis is not TB</source>
+        <source>treatment cannot start before the person arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="440"/>
-        <source>true</source>
+        <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="441"/>
-        <source>two medium indicators need a third medium or one weak indicator in this dimension</source>
+        <source>true</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="442"/>
-        <source>unknown code</source>
+        <source>two medium indicators need a third medium or one weak indicator in this dimension</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="443"/>
-        <source>unknown pre-screen question</source>
+        <source>unknown code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="444"/>
-        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
+        <source>unknown pre-screen question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="445"/>
-        <source>visa MRZ is not supported: type the details manually</source>
+        <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="446"/>
-        <source>weak</source>
+        <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="447"/>
-        <source>weak indicators alone never make a dimension positive</source>
+        <source>weak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="448"/>
-        <source>wrong context, or the sealed blob was altered</source>
+        <source>weak indicators alone never make a dimension positive</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="449"/>
-        <source>wrong context, or the sealed section was altered</source>
+        <source>wrong context, or the sealed blob was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="450"/>
-        <source>wrong key or context, or the encrypted blob was altered</source>
+        <source>wrong context, or the sealed section was altered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="451"/>
+        <source>wrong key or context, or the encrypted blob was altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="452"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4186,113 +4199,123 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../wizards/registration/identity.py" line="44"/>
+        <location filename="../wizards/registration/identity.py" line="47"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="45"/>
+        <location filename="../wizards/registration/identity.py" line="48"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="49"/>
+        <location filename="../wizards/registration/identity.py" line="52"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="50"/>
+        <location filename="../wizards/registration/identity.py" line="53"/>
         <source>Scan passport here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="62"/>
+        <location filename="../wizards/registration/identity.py" line="65"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="62"/>
+        <location filename="../wizards/registration/identity.py" line="65"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="62"/>
+        <location filename="../wizards/registration/identity.py" line="65"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="63"/>
+        <location filename="../wizards/registration/identity.py" line="66"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="64"/>
+        <location filename="../wizards/registration/identity.py" line="67"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="79"/>
+        <location filename="../wizards/registration/identity.py" line="83"/>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="80"/>
+        <location filename="../wizards/registration/identity.py" line="84"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="81"/>
+        <location filename="../wizards/registration/identity.py" line="85"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="85"/>
+        <location filename="../wizards/registration/identity.py" line="89"/>
         <source>No, register a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="154"/>
+        <location filename="../wizards/registration/identity.py" line="158"/>
         <source>The nationality code %1 is not in the country list: choose the citizenship.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="197"/>
+        <location filename="../wizards/registration/identity.py" line="203"/>
+        <source>Your role may not correct a person&apos;s record, so a new phone or destination cannot be saved. Put back what the record holds, or ask a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/identity.py" line="212"/>
         <source>Choose the citizenship: the document&apos;s nationality code is not in the country list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="207"/>
+        <location filename="../wizards/registration/identity.py" line="222"/>
         <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="244"/>
+        <location filename="../wizards/registration/identity.py" line="259"/>
         <source>same document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="245"/>
+        <location filename="../wizards/registration/identity.py" line="260"/>
         <source>same name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="246"/>
+        <location filename="../wizards/registration/identity.py" line="261"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="247"/>
+        <location filename="../wizards/registration/identity.py" line="262"/>
         <source>similar name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="247"/>
+        <location filename="../wizards/registration/identity.py" line="262"/>
         <source>same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="275"/>
+        <location filename="../wizards/registration/identity.py" line="289"/>
         <source>New arrival for a person already registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/identity.py" line="290"/>
+        <source>A new phone or destination typed here corrects the person&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5210,52 +5233,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="189"/>
+        <location filename="../views/person_record.py" line="175"/>
+        <source>Checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="192"/>
         <source>Protection section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="273"/>
+        <location filename="../views/person_record.py" line="276"/>
         <source>Made without consent: immediate danger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="280"/>
+        <location filename="../views/person_record.py" line="283"/>
         <source>%1 (recorded by the partner on %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="335"/>
+        <location filename="../views/person_record.py" line="297"/>
+        <source>%1 (device %2 / user %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="341"/>
         <source>Trafficking interview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="336"/>
+        <location filename="../views/person_record.py" line="342"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="337"/>
+        <location filename="../views/person_record.py" line="343"/>
         <source>Sharing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="338"/>
+        <location filename="../views/person_record.py" line="344"/>
         <source>NEA job registration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="339"/>
+        <location filename="../views/person_record.py" line="345"/>
         <source>Screening</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="351"/>
+        <location filename="../views/person_record.py" line="357"/>
         <source>given by the guardian %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="354"/>
+        <location filename="../views/person_record.py" line="360"/>
         <source>withdrawn %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5367,7 +5400,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="170"/>
-        <location filename="../views/person_record.py" line="317"/>
+        <location filename="../views/person_record.py" line="323"/>
         <source>Arrival %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5377,115 +5410,115 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="179"/>
+        <location filename="../views/person_record.py" line="182"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="180"/>
+        <location filename="../views/person_record.py" line="183"/>
         <source>Waiting for review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="181"/>
+        <location filename="../views/person_record.py" line="184"/>
         <source>Review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="190"/>
         <source>Not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="198"/>
+        <location filename="../views/person_record.py" line="201"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="196"/>
+        <location filename="../views/person_record.py" line="199"/>
         <source>Not screened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="348"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="354"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="349"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="355"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="192"/>
+        <location filename="../views/person_record.py" line="195"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="197"/>
+        <location filename="../views/person_record.py" line="200"/>
         <source>Not visible to your role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="220"/>
-        <location filename="../views/person_record.py" line="334"/>
+        <location filename="../views/person_record.py" line="223"/>
+        <location filename="../views/person_record.py" line="340"/>
         <source>TB screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="233"/>
+        <location filename="../views/person_record.py" line="236"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="238"/>
+        <location filename="../views/person_record.py" line="241"/>
         <source>Approve</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="240"/>
+        <location filename="../views/person_record.py" line="243"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="262"/>
+        <location filename="../views/person_record.py" line="265"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="268"/>
+        <location filename="../views/person_record.py" line="271"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="287"/>
+        <location filename="../views/person_record.py" line="290"/>
         <source>History of changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="294"/>
+        <location filename="../views/person_record.py" line="300"/>
         <source>device %1 / user %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="303"/>
+        <location filename="../views/person_record.py" line="309"/>
         <source>reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="313"/>
+        <location filename="../views/person_record.py" line="319"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="321"/>
+        <location filename="../views/person_record.py" line="327"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="325"/>
+        <location filename="../views/person_record.py" line="331"/>
         <source>TB screen of %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5979,37 +6012,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="623"/>
+        <location filename="../views/arrivals/quick.py" line="625"/>
         <source>%1 · %2 · born %3 · last arrival %4 at %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="658"/>
+        <location filename="../views/arrivals/quick.py" line="659"/>
         <source>Saved. %1 queue places.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="660"/>
+        <location filename="../views/arrivals/quick.py" line="661"/>
         <source>accompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="660"/>
+        <location filename="../views/arrivals/quick.py" line="661"/>
         <source>separated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="661"/>
+        <location filename="../views/arrivals/quick.py" line="662"/>
         <source>unaccompanied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="662"/>
+        <location filename="../views/arrivals/quick.py" line="663"/>
         <source>Child: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="666"/>
+        <location filename="../views/arrivals/quick.py" line="667"/>
         <source>Guardian: %1.</source>
         <translation type="unfinished"></translation>
     </message>

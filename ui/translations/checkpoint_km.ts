@@ -17,11 +17,11 @@
         <location filename="../messages.py" line="143"/>
         <location filename="../messages.py" line="153"/>
         <location filename="../views/arrivals/import_dialog.py" line="168"/>
-        <location filename="../views/person_record.py" line="190"/>
-        <location filename="../views/person_record.py" line="204"/>
-        <location filename="../views/person_record.py" line="214"/>
-        <location filename="../views/person_record.py" line="215"/>
-        <location filename="../views/person_record.py" line="275"/>
+        <location filename="../views/person_record.py" line="193"/>
+        <location filename="../views/person_record.py" line="207"/>
+        <location filename="../views/person_record.py" line="217"/>
+        <location filename="../views/person_record.py" line="218"/>
+        <location filename="../views/person_record.py" line="278"/>
         <location filename="../views/supervisor/data.py" line="243"/>
         <location filename="../windows/main_window.py" line="229"/>
         <location filename="../wizards/registration/review.py" line="40"/>
@@ -380,6 +380,15 @@
         <location filename="../views/health_post.py" line="568"/>
         <source>By home province</source>
         <translation>តាមខេត្តកំណើត</translation>
+    </message>
+</context>
+<context>
+    <name>Checkpoint</name>
+    <message>
+        <location filename="../text.py" line="88"/>
+        <source>another checkpoint (%1)</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>ច្រកត្រួតពិនិត្យផ្សេងទៀត (%1)</translation>
     </message>
 </context>
 <context>
@@ -1459,1304 +1468,1310 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="196"/>
+        <source>Your role may not correct a person&apos;s record: the new phone or destination was not saved. Put back what the record holds, or ask a supervisor.</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>តួនាទីរបស់អ្នកមិនអាចកែតម្រូវកំណត់ត្រារបស់បុគ្គលបានទេ៖ លេខទូរស័ព្ទ ឬគោលដៅថ្មី មិនត្រូវបានរក្សាទុកទេ។ សូមដាក់វិញនូវអ្វីដែលកំណត់ត្រាមាន ឬសួរអ្នកត្រួតពិនិត្យ។</translation>
+    </message>
+    <message>
+        <location filename="../core_messages.py" line="197"/>
         <source>a 2 x 44 MRZ must start with P (passport): re-scan</source>
         <translation type="unfinished">MRZ ប្រភេទ 2 x 44 ត្រូវចាប់ផ្តើមដោយ P (លិខិតឆ្លងដែន)៖ សូមស្កេនម្តងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="197"/>
+        <location filename="../core_messages.py" line="198"/>
         <source>a chest X-ray is recorded for a person the screen refers</source>
         <translation>ការថតកាំរស្មីអ៊ិចទ្រូងត្រូវកត់ត្រាសម្រាប់តែអ្នកដែលការពិនិត្យបញ្ជូនប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="198"/>
+        <location filename="../core_messages.py" line="199"/>
         <source>a child&apos;s consent is given by the guardian</source>
         <translation>ការយល់ព្រមសម្រាប់កុមារ ត្រូវផ្តល់ដោយអាណាព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="199"/>
+        <location filename="../core_messages.py" line="200"/>
         <source>a column name or a list of 1 to %1 column names</source>
         <translation>ឈ្មោះជួរឈរមួយ ឬបញ្ជីឈ្មោះជួរឈរពី 1 ដល់ %1</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="200"/>
+        <location filename="../core_messages.py" line="201"/>
         <source>a consent has a field it cannot have</source>
         <translation>ការយល់ព្រមមួយមានចំណុចព័ត៌មានដែលមិនអាចមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="201"/>
+        <location filename="../core_messages.py" line="202"/>
         <source>a date of birth or an estimated age is required</source>
         <translation type="unfinished">ត្រូវការថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="202"/>
+        <location filename="../core_messages.py" line="203"/>
         <source>a guardian is named only when the guardian consents</source>
         <translation>ឈ្មោះអាណាព្យាបាលត្រូវដាក់ តែនៅពេលអាណាព្យាបាលជាអ្នកយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="203"/>
+        <location filename="../core_messages.py" line="204"/>
         <source>a list row needs its group</source>
         <translation>ជួរបញ្ជីត្រូវការក្រុមរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="204"/>
+        <location filename="../core_messages.py" line="205"/>
         <source>a name in Latin or Khmer script is required</source>
         <translation type="unfinished">ត្រូវការឈ្មោះជាអក្សរឡាតាំង ឬអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="205"/>
+        <location filename="../core_messages.py" line="206"/>
         <source>a sealed section is at most 1 MiB</source>
         <translation>ផ្នែកដែលបានបិទផ្សាភ្ជាប់ មានទំហំយ៉ាងច្រើន 1 MiB</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="206"/>
+        <location filename="../core_messages.py" line="207"/>
         <source>a sealed section needs at least one recipient</source>
         <translation>ផ្នែកដែលបានបិទផ្សាភ្ជាប់ ត្រូវការអ្នកទទួលយ៉ាងហោចណាស់ម្នាក់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="207"/>
+        <location filename="../core_messages.py" line="208"/>
         <source>a sheet name of 1 to 31 characters without : \ / ? * [ ]</source>
         <translation>ឈ្មោះសន្លឹក (sheet) ពី 1 ដល់ 31 តួអក្សរ ដោយគ្មាន : \ / ? * [ ]</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="208"/>
+        <location filename="../core_messages.py" line="209"/>
         <source>an amount was given but no debt is owed</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនទឹកប្រាក់ ប៉ុន្តែមិនមានបំណុលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="209"/>
+        <location filename="../core_messages.py" line="210"/>
         <source>an item cannot be answered both yes and no</source>
         <translation>សំណួរមួយមិនអាចឆ្លើយទាំង បាទ/ចាស និង ទេ បានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="210"/>
+        <location filename="../core_messages.py" line="211"/>
         <source>an object giving text for each code (at most %1 codes)</source>
         <translation>វត្ថុ (object) ដែលផ្ដល់អត្ថបទសម្រាប់លេខកូដនីមួយៗ (យ៉ាងច្រើន %1 លេខកូដ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="211"/>
+        <location filename="../core_messages.py" line="212"/>
         <source>an officer&apos;s referral is to a protection agency</source>
         <translation>ការបញ្ជូនដោយមន្ត្រី គឺទៅស្ថាប័នការពារ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="212"/>
+        <location filename="../core_messages.py" line="213"/>
         <source>any TB symptom (cough of any duration, coughing up blood, fever, night sweats, weight loss)</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>រោគសញ្ញារបេងណាមួយ (ក្អកមិនថារយៈពេលប៉ុន្មាន ក្អកចេញឈាម គ្រុនក្តៅ បែកញើសពេលយប់ ស្រកទម្ងន់)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="213"/>
+        <location filename="../core_messages.py" line="214"/>
         <source>any symptom</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>រោគសញ្ញាណាមួយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="214"/>
+        <location filename="../core_messages.py" line="215"/>
         <source>applies to children only</source>
         <translation>អនុវត្តចំពោះកុមារតែប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="215"/>
+        <location filename="../core_messages.py" line="216"/>
         <source>applies to children under 15 only; use weight_loss</source>
         <translation type="unfinished">អនុវត្តចំពោះកុមារអាយុក្រោម ១៥ឆ្នាំប៉ុណ្ណោះ៖ សូមប្រើ weight_loss</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="216"/>
+        <location filename="../core_messages.py" line="217"/>
         <source>cannot be in the future</source>
         <translation type="unfinished">មិនអាចជាថ្ងៃអនាគតបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="217"/>
+        <location filename="../core_messages.py" line="218"/>
         <source>cannot be updated on a referral</source>
         <translation type="unfinished">មិនអាចធ្វើបច្ចុប្បន្នភាពលើការបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="218"/>
+        <location filename="../core_messages.py" line="219"/>
         <source>child under 15 — any of cough, coughing up blood, fever, night sweats, weight loss or poor weight gain</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>កុមារអាយុក្រោម ១៥ ឆ្នាំ — ក្អក ក្អកចេញឈាម គ្រុនក្តៅ បែកញើសពេលយប់ ស្រកទម្ងន់ ឬឡើងទម្ងន់មិនល្អ ណាមួយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="219"/>
+        <location filename="../core_messages.py" line="220"/>
         <source>choose an agency from the directory</source>
         <translation>ជ្រើសរើសស្ថាប័នពីបញ្ជីស្ថាប័ន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="220"/>
+        <location filename="../core_messages.py" line="221"/>
         <source>choose the agency or facility</source>
         <translation type="unfinished">សូមជ្រើសរើសស្ថាប័ន ឬមូលដ្ឋានសុខាភិបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="221"/>
+        <location filename="../core_messages.py" line="222"/>
         <source>choose the outcome when closing a referral</source>
         <translation>ជ្រើសរើសលទ្ធផល ពេលបិទការបញ្ជូនបន្ត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="222"/>
+        <location filename="../core_messages.py" line="223"/>
         <source>choose the type of the document whose number is given</source>
         <translation type="unfinished">សូមជ្រើសរើសប្រភេទឯកសារ ដែលលេខរបស់វាត្រូវបានបញ្ចូល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="223"/>
+        <location filename="../core_messages.py" line="224"/>
         <source>consent to store the record is required to save it</source>
         <translation type="unfinished">ត្រូវមានការយល់ព្រមឱ្យរក្សាទុកកំណត់ត្រា ទើបអាចរក្សាទុកបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="224"/>
+        <location filename="../core_messages.py" line="225"/>
         <source>contains a character that is not in recovery codes (0-9, A-Z except U)</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនមាននៅក្នុងលេខកូដស្តារ (0-9, A-Z លើកលែងតែ U)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="225"/>
+        <location filename="../core_messages.py" line="226"/>
         <source>contains a spreadsheet formula: type the value instead</source>
         <translation>មានរូបមន្តតារាងគណនា៖ សូមវាយតម្លៃជំនួសវិញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="226"/>
+        <location filename="../core_messages.py" line="227"/>
         <source>contains an unknown method</source>
         <translation type="unfinished">មានវិធីសាស្ត្រដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="227"/>
+        <location filename="../core_messages.py" line="228"/>
         <source>contains an unknown type of exploitation</source>
         <translation>មានប្រភេទនៃការកេងប្រវ័ញ្ចដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="228"/>
+        <location filename="../core_messages.py" line="229"/>
         <source>contains an unknown vulnerability flag</source>
         <translation>មានសញ្ញាភាពងាយរងគ្រោះដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="229"/>
+        <location filename="../core_messages.py" line="230"/>
         <source>contains characters other than A-Z, 0-9 and &lt;</source>
         <translation type="unfinished">មានតួអក្សរក្រៅពី A-Z, 0-9 និង &lt;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="230"/>
+        <location filename="../core_messages.py" line="231"/>
         <source>contains characters that cannot be encoded</source>
         <translation type="unfinished">មានតួអក្សរដែលមិនអាចអ៊ិនកូដបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="231"/>
+        <location filename="../core_messages.py" line="232"/>
         <source>contains control characters</source>
         <translation type="unfinished">មានតួអក្សរបញ្ជា (control characters)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="232"/>
+        <location filename="../core_messages.py" line="233"/>
         <source>days of detention were given but no detention</source>
         <translation type="unfinished">បានបញ្ចូលចំនួនថ្ងៃឃុំខ្លួន ប៉ុន្តែមិនបានឃុំខ្លួនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="233"/>
+        <location filename="../core_messages.py" line="234"/>
         <source>destination</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ទិសដៅ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="234"/>
+        <location filename="../core_messages.py" line="235"/>
         <source>each answer must be yes, no or not asked</source>
         <translation>ចម្លើយនីមួយៗត្រូវតែជា បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="235"/>
+        <location filename="../core_messages.py" line="236"/>
         <source>each consent must be an object</source>
         <translation>ការយល់ព្រមនីមួយៗត្រូវតែជាវត្ថុមួយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="236"/>
+        <location filename="../core_messages.py" line="237"/>
         <source>each purpose needs its wording in English and Khmer</source>
         <translation>គោលបំណងនីមួយៗត្រូវការអត្ថបទជាភាសាអង់គ្លេស និងខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="237"/>
+        <location filename="../core_messages.py" line="238"/>
         <source>expected an open transaction</source>
         <translation type="unfinished">ត្រូវការប្រតិបត្តិការ (transaction) ដែលកំពុងបើក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="238"/>
+        <location filename="../core_messages.py" line="239"/>
         <source>exploitation</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ការកេងប្រវ័ញ្ច</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="239"/>
+        <location filename="../core_messages.py" line="240"/>
         <source>follow-up stages apply to health referrals only</source>
         <translation type="unfinished">ដំណាក់កាលតាមដាន អនុវត្តចំពោះការបញ្ជូនផ្នែកសុខភាពប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="240"/>
+        <location filename="../core_messages.py" line="241"/>
         <source>give a date of birth or an estimated age, not both</source>
         <translation type="unfinished">សូមបញ្ចូលថ្ងៃខែឆ្នាំកំណើត ឬអាយុប៉ាន់ស្មាន មិនមែនទាំងពីរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="241"/>
+        <location filename="../core_messages.py" line="242"/>
         <source>give a reason for the correction</source>
         <translation type="unfinished">សូមផ្តល់មូលហេតុនៃការកែតម្រូវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="242"/>
+        <location filename="../core_messages.py" line="243"/>
         <source>give either a new person or an existing person&apos;s id</source>
         <translation type="unfinished">សូមផ្តល់បុគ្គលថ្មី ឬលេខសម្គាល់របស់បុគ្គលដែលមានស្រាប់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="243"/>
+        <location filename="../core_messages.py" line="244"/>
         <source>give the Xpert result with its date</source>
         <translation>សូមផ្តល់លទ្ធផល Xpert ជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="244"/>
+        <location filename="../core_messages.py" line="245"/>
         <source>give the chest X-ray reading</source>
         <translation>សូមផ្តល់លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="245"/>
+        <location filename="../core_messages.py" line="246"/>
         <source>give the chest X-ray reading with its date</source>
         <translation>សូមផ្តល់លទ្ធផលអានកាំរស្មីអ៊ិចទ្រូងជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="246"/>
+        <location filename="../core_messages.py" line="247"/>
         <source>give the period as two dates</source>
         <translation>សូមផ្តល់រយៈពេលជាកាលបរិច្ឆេទពីរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="247"/>
+        <location filename="../core_messages.py" line="248"/>
         <source>give the treatment outcome with its date</source>
         <translation>សូមផ្តល់លទ្ធផលព្យាបាលជាមួយកាលបរិច្ឆេទរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="248"/>
+        <location filename="../core_messages.py" line="249"/>
         <source>given without a cough</source>
         <translation type="unfinished">បានបញ្ចូល ប៉ុន្តែមិនមានក្អកទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="249"/>
+        <location filename="../core_messages.py" line="250"/>
         <source>has a field it cannot have</source>
         <translation>មានចំណុចព័ត៌មានដែលមិនអាចមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="250"/>
+        <location filename="../core_messages.py" line="251"/>
         <source>has a typo: compare each character with the printed code</source>
         <translation type="unfinished">មានកំហុសវាយ៖ សូមប្រៀបធៀបតួអក្សរនីមួយៗ ជាមួយកូដដែលបានបោះពុម្ព</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="251"/>
+        <location filename="../core_messages.py" line="252"/>
         <source>has expired: the checkpoint can print a new slip</source>
         <translation>ផុតសុពលភាពហើយ៖ ប៉ុស្តិ៍ត្រួតពិនិត្យអាចបោះពុម្ពលិខិតថ្មីបាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="252"/>
+        <location filename="../core_messages.py" line="253"/>
         <source>indicator ids must be strings</source>
         <translation type="unfinished">លេខសម្គាល់សូចនាករ ត្រូវតែជាអក្សរ (string)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="253"/>
+        <location filename="../core_messages.py" line="254"/>
         <source>is empty</source>
         <translation type="unfinished">ទទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="254"/>
+        <location filename="../core_messages.py" line="255"/>
         <source>is far too long</source>
         <translation type="unfinished">វែងពេកណាស់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="255"/>
+        <location filename="../core_messages.py" line="256"/>
         <source>is larger than 2 GiB: split it</source>
         <translation type="unfinished">ធំជាង 2 GiB៖ សូមបំបែកវា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="256"/>
+        <location filename="../core_messages.py" line="257"/>
         <source>is longer than 200 characters</source>
         <translation>វែងជាង ២០០ តួអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="257"/>
+        <location filename="../core_messages.py" line="258"/>
         <source>is malformed</source>
         <translation>មានទម្រង់មិនត្រឹមត្រូវ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="258"/>
+        <location filename="../core_messages.py" line="259"/>
         <source>is more than this site allows for this item</source>
         <translation>លើសពីចំនួនដែលទីតាំងនេះអនុញ្ញាតសម្រាប់របស់នេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="259"/>
+        <location filename="../core_messages.py" line="260"/>
         <source>is not a Cambodian province</source>
         <translation>មិនមែនជាខេត្តនៃកម្ពុជាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="260"/>
+        <location filename="../core_messages.py" line="261"/>
         <source>is not a Checkpoint referral slip code</source>
         <translation type="unfinished">មិនមែនជាកូដលិខិតបញ្ជូនរបស់ Checkpoint ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="261"/>
+        <location filename="../core_messages.py" line="262"/>
         <source>is not a WHO treatment outcome</source>
         <translation>មិនមែនជាលទ្ធផលព្យាបាលរបស់អង្គការសុខភាពពិភពលោកទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="262"/>
+        <location filename="../core_messages.py" line="263"/>
         <source>is not a consent purpose</source>
         <translation>មិនមែនជាគោលបំណងនៃការយល់ព្រមទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="263"/>
+        <location filename="../core_messages.py" line="264"/>
         <source>is not a contact or destination field</source>
         <translation>មិនមែនជាចំណុចព័ត៌មានទំនាក់ទំនង ឬទិសដៅទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="264"/>
+        <location filename="../core_messages.py" line="265"/>
         <source>is not a date</source>
         <translation>មិនមែនជាកាលបរិច្ឆេទទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="265"/>
+        <location filename="../core_messages.py" line="266"/>
         <source>is not a date (write it as 31/12/1990, 1990-12-31 or with a Buddhist-era year such as 2533)</source>
         <translation>មិនមែនជាកាលបរិច្ឆេទទេ (សរសេរជា 31/12/1990, 1990-12-31 ឬជាឆ្នាំពុទ្ធសករាជ ដូចជា 2533)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="266"/>
+        <location filename="../core_messages.py" line="267"/>
         <source>is not a destination field</source>
         <translation>មិនមែនជាវាលទិសដៅទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="267"/>
+        <location filename="../core_messages.py" line="268"/>
         <source>is not a document type</source>
         <translation>មិនមែនជាប្រភេទឯកសារទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="268"/>
+        <location filename="../core_messages.py" line="269"/>
         <source>is not a field of a handover group</source>
         <translation>មិនមែនជាវាលនៃក្រុមប្រគល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="269"/>
+        <location filename="../core_messages.py" line="270"/>
         <source>is not a field of a handover list</source>
         <translation>មិនមែនជាវាលនៃបញ្ជីប្រគល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="270"/>
+        <location filename="../core_messages.py" line="271"/>
         <source>is not a follow-up stage</source>
         <translation>មិនមែនជាដំណាក់កាលតាមដានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="271"/>
+        <location filename="../core_messages.py" line="272"/>
         <source>is not a known agency</source>
         <translation>មិនមែនជាស្ថាប័នដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="272"/>
+        <location filename="../core_messages.py" line="273"/>
         <source>is not a known code</source>
         <translation type="unfinished">មិនមែនជាកូដដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="273"/>
+        <location filename="../core_messages.py" line="274"/>
         <source>is not a known kind of work</source>
         <translation>មិនមែនជាប្រភេទការងារដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="274"/>
+        <location filename="../core_messages.py" line="275"/>
         <source>is not a known result</source>
         <translation type="unfinished">មិនមែនជាលទ្ធផលដែលស្គាល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="275"/>
+        <location filename="../core_messages.py" line="276"/>
         <source>is not a person field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មានរបស់បុគ្គលទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="276"/>
+        <location filename="../core_messages.py" line="277"/>
         <source>is not a record id</source>
         <translation type="unfinished">មិនមែនជាលេខសម្គាល់កំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="277"/>
+        <location filename="../core_messages.py" line="278"/>
         <source>is not a record type</source>
         <translation type="unfinished">មិនមែនជាប្រភេទកំណត់ត្រាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="278"/>
+        <location filename="../core_messages.py" line="279"/>
         <source>is not a referral status</source>
         <translation type="unfinished">មិនមែនជាស្ថានភាពនៃការបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="279"/>
+        <location filename="../core_messages.py" line="280"/>
         <source>is not a row of the list</source>
         <translation>មិនមែនជាជួរនៃបញ្ជីទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="280"/>
+        <location filename="../core_messages.py" line="281"/>
         <source>is not a station code</source>
         <translation type="unfinished">មិនមែនជាកូដស្ថានីយទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="281"/>
+        <location filename="../core_messages.py" line="282"/>
         <source>is not a usable X25519 public key</source>
         <translation type="unfinished">មិនមែនជាសោសាធារណៈ X25519 ដែលអាចប្រើបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="282"/>
+        <location filename="../core_messages.py" line="283"/>
         <source>is not an ISO 639 language code</source>
         <translation>មិនមែនជាលេខកូដភាសា ISO 639 ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="283"/>
+        <location filename="../core_messages.py" line="284"/>
         <source>is not an agency of the list</source>
         <translation>មិនមែនជាស្ថាប័នក្នុងបញ្ជីទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="284"/>
+        <location filename="../core_messages.py" line="285"/>
         <source>is not an arrival field</source>
         <translation type="unfinished">មិនមែនជាចំណុចព័ត៌មាននៃការមកដល់ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="285"/>
+        <location filename="../core_messages.py" line="286"/>
         <source>is not an assistance item</source>
         <translation>មិនមែនជារបស់ជំនួយទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="286"/>
+        <location filename="../core_messages.py" line="287"/>
         <source>is not part of the TB screen</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃការពិនិត្យស្រាវជ្រាវជំងឺរបេងទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="287"/>
+        <location filename="../core_messages.py" line="288"/>
         <source>is not part of the chest X-ray</source>
         <translation>មិនមែនជាផ្នែកនៃការថតកាំរស្មីអ៊ិចទ្រូងទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="288"/>
+        <location filename="../core_messages.py" line="289"/>
         <source>is not part of the trafficking checklist</source>
         <translation type="unfinished">មិនមែនជាផ្នែកនៃបញ្ជីសូចនាករការជួញដូរមនុស្សទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="289"/>
+        <location filename="../core_messages.py" line="290"/>
         <source>is not the version of the consent wording shown</source>
         <translation>មិនមែនជាកំណែនៃអត្ថបទការយល់ព្រមដែលបានបង្ហាញទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="290"/>
+        <location filename="../core_messages.py" line="291"/>
         <source>is not this arrival&apos;s person</source>
         <translation>មិនមែនជាបុគ្គលនៃការមកដល់នេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="291"/>
+        <location filename="../core_messages.py" line="292"/>
         <source>is not this device&apos;s chain head</source>
         <translation>មិនមែនជាក្បាលខ្សែសង្វាក់របស់ឧបករណ៍នេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="292"/>
+        <location filename="../core_messages.py" line="293"/>
         <source>is required</source>
         <translation type="unfinished">ត្រូវតែបំពេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="293"/>
+        <location filename="../core_messages.py" line="294"/>
         <source>is required (at most 80 characters)</source>
         <translation type="unfinished">ត្រូវតែបំពេញ (មិនលើសពី 80 តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="294"/>
+        <location filename="../core_messages.py" line="295"/>
         <source>is required for a cough in prolonged-cough mode</source>
         <translation type="unfinished">ត្រូវតែបំពេញ នៅពេលមានក្អក ក្នុងរបៀបពិនិត្យក្អករយៈពេលយូរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="295"/>
+        <location filename="../core_messages.py" line="296"/>
         <source>is required to change your own passphrase</source>
         <translation type="unfinished">ត្រូវតែបំពេញ ដើម្បីប្តូរឃ្លាសម្ងាត់របស់ខ្លួនឯង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="296"/>
+        <location filename="../core_messages.py" line="297"/>
         <source>is the address this device already uses</source>
         <translation>គឺជាអាសយដ្ឋានដែលឧបករណ៍នេះកំពុងប្រើរួចហើយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="297"/>
+        <location filename="../core_messages.py" line="298"/>
         <source>is too easy to guess: it is a common password, a word, a name, a date or a pattern</source>
         <translation>ងាយទាយពេក៖ វាជាពាក្យសម្ងាត់ដែលគេប្រើញឹកញាប់ ពាក្យមួយ ឈ្មោះ កាលបរិច្ឆេទ ឬលំនាំងាយៗ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="298"/>
+        <location filename="../core_messages.py" line="299"/>
         <source>is too far in the past</source>
         <translation type="unfinished">យូរពេកក្នុងអតីតកាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="299"/>
+        <location filename="../core_messages.py" line="300"/>
         <source>is too large</source>
         <translation type="unfinished">ធំពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="300"/>
+        <location filename="../core_messages.py" line="301"/>
         <source>is too long</source>
         <translation type="unfinished">វែងពេក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="301"/>
+        <location filename="../core_messages.py" line="302"/>
         <source>is too long (at most 1024 characters)</source>
         <translation>វែងពេក (យ៉ាងច្រើន ១០២៤ តួអក្សរ)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="302"/>
+        <location filename="../core_messages.py" line="303"/>
         <source>is too long to be a referral slip code</source>
         <translation type="unfinished">វែងពេក មិនអាចជាកូដលិខិតបញ្ជូនបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="303"/>
+        <location filename="../core_messages.py" line="304"/>
         <source>living with HIV (%1)</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>រស់នៅជាមួយមេរោគអេដស៍ (%1)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="304"/>
+        <location filename="../core_messages.py" line="305"/>
         <source>may contain only Latin letters, spaces, hyphens and apostrophes</source>
         <translation type="unfinished">អាចមានតែអក្សរឡាតាំង ដកឃ្លា សញ្ញាដាច់ (-) និងសញ្ញាអាប៉ូស្ត្រូហ្វ (&apos;) ប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="305"/>
+        <location filename="../core_messages.py" line="306"/>
         <source>may contain only letters and digits (at most 20)</source>
         <translation type="unfinished">អាចមានតែអក្សរ និងលេខប៉ុណ្ណោះ (មិនលើសពី 20)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="306"/>
+        <location filename="../core_messages.py" line="307"/>
         <source>medium</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មធ្យម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="307"/>
+        <location filename="../core_messages.py" line="308"/>
         <source>must be &apos;any_symptom&apos; or &apos;prolonged_cough&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;any_symptom&apos; ឬ &apos;prolonged_cough&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="308"/>
+        <location filename="../core_messages.py" line="309"/>
         <source>must be &apos;en&apos; or &apos;km&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;en&apos; ឬ &apos;km&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="309"/>
+        <location filename="../core_messages.py" line="310"/>
         <source>must be &apos;positive&apos;, &apos;negative&apos; or &apos;unknown&apos;</source>
         <translation type="unfinished">ត្រូវតែជា &apos;positive&apos;, &apos;negative&apos; ឬ &apos;unknown&apos;</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="310"/>
+        <location filename="../core_messages.py" line="311"/>
         <source>must be 6 to 15 digits, optionally starting with +</source>
         <translation type="unfinished">ត្រូវតែមានពី 6 ដល់ 15 ខ្ទង់ ហើយអាចចាប់ផ្តើមដោយ + ក៏បាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="311"/>
+        <location filename="../core_messages.py" line="312"/>
         <source>must be F, M, X or UNKNOWN</source>
         <translation type="unfinished">ត្រូវតែជា F, M, X ឬ UNKNOWN</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="312"/>
+        <location filename="../core_messages.py" line="313"/>
         <source>must be IMMEDIATE_DANGER, SAME_DAY or ROUTINE</source>
         <translation type="unfinished">ត្រូវតែជា IMMEDIATE_DANGER, SAME_DAY ឬ ROUTINE</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="313"/>
+        <location filename="../core_messages.py" line="314"/>
         <source>must be M or F (or ប្រុស / ស្រី)</source>
         <translation>ត្រូវតែជា M ឬ F (ឬ ប្រុស / ស្រី)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="314"/>
+        <location filename="../core_messages.py" line="315"/>
         <source>must be THB, KHR or USD</source>
         <translation type="unfinished">ត្រូវតែជា THB, KHR ឬ USD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="315"/>
+        <location filename="../core_messages.py" line="316"/>
         <source>must be a 32-byte public key</source>
         <translation type="unfinished">ត្រូវតែជាសោសាធារណៈ 32 បៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="316"/>
+        <location filename="../core_messages.py" line="317"/>
         <source>must be a KdfParams</source>
         <translation type="unfinished">ត្រូវតែជា KdfParams</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="317"/>
+        <location filename="../core_messages.py" line="318"/>
         <source>must be a consent</source>
         <translation>ត្រូវតែជាការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="318"/>
+        <location filename="../core_messages.py" line="319"/>
         <source>must be a date</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="319"/>
+        <location filename="../core_messages.py" line="320"/>
         <source>must be a date and time</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ និងម៉ោង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="320"/>
+        <location filename="../core_messages.py" line="321"/>
         <source>must be a date written YYYY-MM-DD</source>
         <translation type="unfinished">ត្រូវតែជាកាលបរិច្ឆេទ សរសេរតាមទម្រង់ YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="321"/>
+        <location filename="../core_messages.py" line="322"/>
         <source>must be a form</source>
         <translation>ត្រូវតែជាទម្រង់បែបបទ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="322"/>
+        <location filename="../core_messages.py" line="323"/>
         <source>must be a list of codes</source>
         <translation>ត្រូវតែជាបញ្ជីកូដ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="323"/>
+        <location filename="../core_messages.py" line="324"/>
         <source>must be a list of consents</source>
         <translation>ត្រូវតែជាបញ្ជីនៃការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="324"/>
+        <location filename="../core_messages.py" line="325"/>
         <source>must be a list of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាបញ្ជីលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="325"/>
+        <location filename="../core_messages.py" line="326"/>
         <source>must be a list of types of exploitation</source>
         <translation>ត្រូវតែជាបញ្ជីនៃប្រភេទការកេងប្រវ័ញ្ច</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="326"/>
+        <location filename="../core_messages.py" line="327"/>
         <source>must be a number</source>
         <translation type="unfinished">ត្រូវតែជាលេខ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="327"/>
+        <location filename="../core_messages.py" line="328"/>
         <source>must be a number from 0 to 100</source>
         <translation>ត្រូវតែជាលេខពី ០ ដល់ ១០០</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="328"/>
+        <location filename="../core_messages.py" line="329"/>
         <source>must be a number of days from 0 to 3660</source>
         <translation>ត្រូវតែជាចំនួនថ្ងៃពី 0 ដល់ 3660</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="329"/>
+        <location filename="../core_messages.py" line="330"/>
         <source>must be a positive number of bytes</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនបៃវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="330"/>
+        <location filename="../core_messages.py" line="331"/>
         <source>must be a result of evaluate_tb or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_tb ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="331"/>
+        <location filename="../core_messages.py" line="332"/>
         <source>must be a result of evaluate_trafficking or None</source>
         <translation type="unfinished">ត្រូវតែជាលទ្ធផលរបស់ evaluate_trafficking ឬ None</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="332"/>
+        <location filename="../core_messages.py" line="333"/>
         <source>must be a set of fields</source>
         <translation>ត្រូវតែជាសំណុំនៃចំណុចព័ត៌មាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="333"/>
+        <location filename="../core_messages.py" line="334"/>
         <source>must be a set of indicator ids</source>
         <translation type="unfinished">ត្រូវតែជាសំណុំលេខសម្គាល់សូចនាករ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="334"/>
+        <location filename="../core_messages.py" line="335"/>
         <source>must be a short line of text</source>
         <translation>ត្រូវតែជាអត្ថបទខ្លីមួយបន្ទាត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="335"/>
+        <location filename="../core_messages.py" line="336"/>
         <source>must be a whole number</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="336"/>
+        <location filename="../core_messages.py" line="337"/>
         <source>must be a whole number for this item</source>
         <translation>ត្រូវតែជាចំនួនគត់សម្រាប់របស់នេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="337"/>
+        <location filename="../core_messages.py" line="338"/>
         <source>must be a whole number of days</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនថ្ងៃគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="338"/>
+        <location filename="../core_messages.py" line="339"/>
         <source>must be a whole number of days from 0 to 365</source>
         <translation>ត្រូវតែជាចំនួនថ្ងៃគត់ ពី 0 ដល់ 365</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="339"/>
+        <location filename="../core_messages.py" line="340"/>
         <source>must be a whole number of years</source>
         <translation type="unfinished">ត្រូវតែជាចំនួនឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="340"/>
+        <location filename="../core_messages.py" line="341"/>
         <source>must be accompanied, separated or unaccompanied</source>
         <translation>ត្រូវតែជាមានអ្នកអមដំណើរ បែកពីឪពុកម្តាយ ឬគ្មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="341"/>
+        <location filename="../core_messages.py" line="342"/>
         <source>must be active or disabled</source>
         <translation type="unfinished">ត្រូវតែជា active ឬ disabled</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="342"/>
+        <location filename="../core_messages.py" line="343"/>
         <source>must be an age in whole years</source>
         <translation>ត្រូវតែជាអាយុគិតជាឆ្នាំគត់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="343"/>
+        <location filename="../core_messages.py" line="344"/>
         <source>must be an age in years</source>
         <translation type="unfinished">ត្រូវតែជាអាយុគិតជាឆ្នាំ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="344"/>
+        <location filename="../core_messages.py" line="345"/>
         <source>must be at least 12 characters (or much less predictable); several words are easiest</source>
         <translation>ត្រូវមានយ៉ាងតិច ១២ តួអក្សរ (ឬពិបាកទាយជាងនេះច្រើន)។ ការប្រើពាក្យច្រើនម៉ាត់ជាមួយគ្នា គឺងាយស្រួលបំផុត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="345"/>
+        <location filename="../core_messages.py" line="346"/>
         <source>must be at most 500 characters</source>
         <translation>ត្រូវតែមិនលើសពី ៥០០ តួអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="346"/>
+        <location filename="../core_messages.py" line="347"/>
         <source>must be between 0 and 1,000,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 1,000,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="347"/>
+        <location filename="../core_messages.py" line="348"/>
         <source>must be between 0 and 5,000,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 0 ដល់ 5,000,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="348"/>
+        <location filename="../core_messages.py" line="349"/>
         <source>must be between 1 and 100,000</source>
         <translation type="unfinished">ត្រូវតែនៅចន្លោះពី 1 ដល់ 100,000</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="349"/>
+        <location filename="../core_messages.py" line="350"/>
         <source>must be between 1 and 1000</source>
         <translation>ត្រូវតែនៅចន្លោះ ១ និង ១០០០</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="350"/>
+        <location filename="../core_messages.py" line="351"/>
         <source>must be bus, truck, van, on foot or other</source>
         <translation>ត្រូវតែជាឡានក្រុង ឡានដឹកទំនិញ ឡានតូច ថ្មើរជើង ឬផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="351"/>
+        <location filename="../core_messages.py" line="352"/>
         <source>must be bytes</source>
         <translation type="unfinished">ត្រូវតែជាបៃ (bytes)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="352"/>
+        <location filename="../core_messages.py" line="353"/>
         <source>must be child or adult</source>
         <translation>ត្រូវតែជាកុមារ ឬមនុស្សពេញវ័យ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="353"/>
+        <location filename="../core_messages.py" line="354"/>
         <source>must be csv or xlsx</source>
         <translation>ត្រូវតែជា csv ឬ xlsx</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="354"/>
+        <location filename="../core_messages.py" line="355"/>
         <source>must be done, referred or left</source>
         <translation>ត្រូវតែជាបានបញ្ចប់ បានបញ្ជូន ឬបានចាកចេញ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="355"/>
+        <location filename="../core_messages.py" line="356"/>
         <source>must be head, spouse, child or other relative</source>
         <translation>ត្រូវតែជាមេគ្រួសារ ប្តីឬប្រពន្ធ កូន ឬសាច់ញាតិផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="356"/>
+        <location filename="../core_messages.py" line="357"/>
         <source>must be kept or other</source>
         <translation type="unfinished">ត្រូវតែជា kept ឬ other</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="357"/>
+        <location filename="../core_messages.py" line="358"/>
         <source>must be more than zero</source>
         <translation>ត្រូវតែធំជាងសូន្យ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="358"/>
+        <location filename="../core_messages.py" line="359"/>
         <source>must be more than zero and at most the item&apos;s maximum</source>
         <translation>ត្រូវតែធំជាងសូន្យ និងមិនលើសចំនួនអតិបរមារបស់របស់នេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="359"/>
+        <location filename="../core_messages.py" line="360"/>
         <source>must be officer, health_worker, supervisor or admin</source>
         <translation type="unfinished">ត្រូវតែជា officer, health_worker, supervisor ឬ admin</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="360"/>
+        <location filename="../core_messages.py" line="361"/>
         <source>must be protection, child_protection or health</source>
         <translation type="unfinished">ត្រូវតែជា protection, child_protection ឬ health</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="361"/>
+        <location filename="../core_messages.py" line="362"/>
         <source>must be sealed, sent or failed</source>
         <translation type="unfinished">ត្រូវតែជា sealed, sent ឬ failed</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="362"/>
+        <location filename="../core_messages.py" line="363"/>
         <source>must be text</source>
         <translation type="unfinished">ត្រូវតែជាអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="363"/>
+        <location filename="../core_messages.py" line="364"/>
         <source>must be the person or the guardian</source>
         <translation>ត្រូវតែជាសាមីខ្លួន ឬអាណាព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="364"/>
+        <location filename="../core_messages.py" line="365"/>
         <source>must be true or false</source>
         <translation type="unfinished">ត្រូវតែជា true ឬ false</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="365"/>
+        <location filename="../core_messages.py" line="366"/>
         <source>must be within a year before and two years after today</source>
         <translation>ត្រូវតែនៅចន្លោះមួយឆ្នាំមុន និងពីរឆ្នាំក្រោយថ្ងៃនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="366"/>
+        <location filename="../core_messages.py" line="367"/>
         <source>must be written in Khmer script</source>
         <translation type="unfinished">ត្រូវតែសរសេរជាអក្សរខ្មែរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="367"/>
+        <location filename="../core_messages.py" line="368"/>
         <source>must be yes or no</source>
         <translation type="unfinished">ត្រូវតែជា បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="368"/>
+        <location filename="../core_messages.py" line="369"/>
         <source>must be yes, no or maybe</source>
         <translation>ត្រូវតែជា បាទ/ចាស ទេ ឬ ប្រហែល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="369"/>
+        <location filename="../core_messages.py" line="370"/>
         <source>must be yes, no or not asked</source>
         <translation>ត្រូវតែជា បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="370"/>
+        <location filename="../core_messages.py" line="371"/>
         <source>must carry a time zone</source>
         <translation type="unfinished">ត្រូវតែមានល្វែងម៉ោង (time zone)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="371"/>
+        <location filename="../core_messages.py" line="372"/>
         <source>must map each field to a column name</source>
         <translation>ត្រូវតែផ្គូផ្គងវាលនីមួយៗទៅឈ្មោះជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="372"/>
+        <location filename="../core_messages.py" line="373"/>
         <source>must map each purpose to yes or no</source>
         <translation type="unfinished">គោលបំណងនីមួយៗ ត្រូវតែមានចម្លើយ បាទ/ចាស ឬ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="373"/>
+        <location filename="../core_messages.py" line="374"/>
         <source>must map each question to yes, no or not asked</source>
         <translation>សំណួរនីមួយៗត្រូវតែមានចម្លើយ បាទ/ចាស ទេ ឬមិនបានសួរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="374"/>
+        <location filename="../core_messages.py" line="375"/>
         <source>must name a column</source>
         <translation>ត្រូវតែដាក់ឈ្មោះជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="375"/>
+        <location filename="../core_messages.py" line="376"/>
         <source>must not be empty</source>
         <translation type="unfinished">មិនអាចទទេបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="376"/>
+        <location filename="../core_messages.py" line="377"/>
         <source>must not be empty: pass the object&apos;s identity (store id + slot)</source>
         <translation type="unfinished">មិនអាចទទេបានទេ៖ សូមផ្តល់អត្តសញ្ញាណរបស់វត្ថុ (store id + slot)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="377"/>
+        <location filename="../core_messages.py" line="378"/>
         <source>must not contain the user name</source>
         <translation>មិនត្រូវមានឈ្មោះអ្នកប្រើនៅក្នុងនោះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="378"/>
+        <location filename="../core_messages.py" line="379"/>
         <source>name the agency this consent is for</source>
         <translation>សូមដាក់ឈ្មោះស្ថាប័នដែលការយល់ព្រមនេះសម្រាប់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="379"/>
+        <location filename="../core_messages.py" line="380"/>
         <source>name the guardian and the relationship to the person</source>
         <translation>សូមដាក់ឈ្មោះអាណាព្យាបាល និងទំនាក់ទំនងជាមួយសាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="380"/>
+        <location filename="../core_messages.py" line="381"/>
         <source>name the job or the sector the person is looking for</source>
         <translation>សូមបញ្ជាក់ការងារ ឬវិស័យដែលបុគ្គលនេះកំពុងស្វែងរក</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="381"/>
+        <location filename="../core_messages.py" line="382"/>
         <source>names a station this site does not run</source>
         <translation>ដាក់ឈ្មោះស្ថានីយដែលទីតាំងនេះមិនដំណើរការ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="382"/>
+        <location filename="../core_messages.py" line="383"/>
         <source>no such user</source>
         <translation type="unfinished">គ្មានអ្នកប្រើនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="383"/>
+        <location filename="../core_messages.py" line="384"/>
         <source>not a consent wording document of version 1</source>
         <translation>មិនមែនជាឯកសារអត្ថបទការយល់ព្រមកំណែទី ១ ទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="384"/>
+        <location filename="../core_messages.py" line="385"/>
         <source>not positive</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មិនវិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="385"/>
+        <location filename="../core_messages.py" line="386"/>
         <source>not positive: %1</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មិនវិជ្ជមាន៖ %1</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="386"/>
+        <location filename="../core_messages.py" line="387"/>
         <source>nothing ticked</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>មិនបានគូសធីកអ្វីទាំងអស់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="387"/>
+        <location filename="../core_messages.py" line="388"/>
         <source>nothing to change</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវប្តូរទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="388"/>
+        <location filename="../core_messages.py" line="389"/>
         <source>nothing to correct</source>
         <translation>គ្មានអ្វីត្រូវកែទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="389"/>
+        <location filename="../core_messages.py" line="390"/>
         <source>nothing to update</source>
         <translation type="unfinished">គ្មានអ្វីត្រូវធ្វើបច្ចុប្បន្នភាពទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="390"/>
+        <location filename="../core_messages.py" line="391"/>
         <source>one medium indicator is not enough without a strong one, two more medium, or one more medium and a weak</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>សូចនាករមធ្យមតែមួយមិនគ្រប់គ្រាន់ទេ បើគ្មានសូចនាករខ្លាំងមួយ សូចនាករមធ្យមពីរទៀត ឬសូចនាករមធ្យមមួយទៀតនិងសូចនាករខ្សោយមួយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="391"/>
+        <location filename="../core_messages.py" line="392"/>
         <source>one strong indicator alone is not enough; it needs one more indicator in this dimension</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>សូចនាករខ្លាំងតែមួយមិនគ្រប់គ្រាន់ទេ ត្រូវការសូចនាករមួយទៀតនៅក្នុងវិមាត្រនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="392"/>
+        <location filename="../core_messages.py" line="393"/>
         <source>only a closed referral has an outcome</source>
         <translation>មានតែការបញ្ជូនបន្តដែលបានបិទទេដែលមានលទ្ធផល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="393"/>
+        <location filename="../core_messages.py" line="394"/>
         <source>only for an existing person</source>
         <translation>សម្រាប់តែបុគ្គលដែលបានចុះឈ្មោះរួចហើយប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="394"/>
+        <location filename="../core_messages.py" line="395"/>
         <source>only when the person may work abroad again</source>
         <translation>តែនៅពេលបុគ្គលនេះអាចទៅធ្វើការនៅបរទេសម្តងទៀតប៉ុណ្ណោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="395"/>
+        <location filename="../core_messages.py" line="396"/>
         <source>person living with HIV — WHO four-symptom screen (cough of any duration, fever, night sweats, weight loss) plus coughing up blood; this applies whatever the screen mode</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>អ្នករស់នៅជាមួយមេរោគអេដស៍ — ការពិនិត្យរោគសញ្ញាបួនរបស់ WHO (ក្អកមិនថារយៈពេលប៉ុន្មាន គ្រុនក្តៅ បែកញើសពេលយប់ ស្រកទម្ងន់) បូកនឹងក្អកចេញឈាម។ វិធាននេះអនុវត្តមិនថារបៀបពិនិត្យណាក៏ដោយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="396"/>
+        <location filename="../core_messages.py" line="397"/>
         <source>positive</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>វិជ្ជមាន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="397"/>
+        <location filename="../core_messages.py" line="398"/>
         <source>positive (%1)</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>វិជ្ជមាន (%1)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="398"/>
+        <location filename="../core_messages.py" line="399"/>
         <source>positive: %1</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>វិជ្ជមាន៖ %1</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="399"/>
+        <location filename="../core_messages.py" line="400"/>
         <source>prolonged cough</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ក្អករ៉ាំរ៉ៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="400"/>
+        <location filename="../core_messages.py" line="401"/>
         <source>prolonged cough — cough for %1 days or more, or coughing up blood</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ក្អករ៉ាំរ៉ៃ — ក្អករយៈពេល %1 ថ្ងៃ ឬលើសពីនេះ ឬក្អកចេញឈាម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="401"/>
+        <location filename="../core_messages.py" line="402"/>
         <source>record a TB diagnosis before the transfer for treatment</source>
         <translation>សូមកត់ត្រារោគវិនិច្ឆ័យជំងឺរបេង មុនពេលបញ្ជូនទៅព្យាបាល</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="402"/>
+        <location filename="../core_messages.py" line="403"/>
         <source>record the sputum collection before the Xpert result</source>
         <translation>សូមកត់ត្រាការប្រមូលកំហាក មុនលទ្ធផល Xpert</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="403"/>
+        <location filename="../core_messages.py" line="404"/>
         <source>record the treatment start before its outcome</source>
         <translation>សូមកត់ត្រាការចាប់ផ្តើមព្យាបាល មុនលទ្ធផលរបស់វា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="404"/>
+        <location filename="../core_messages.py" line="405"/>
         <source>record() must run inside a transaction</source>
         <translation type="unfinished">record() ត្រូវតែដំណើរការនៅក្នុងប្រតិបត្តិការ (transaction)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="405"/>
+        <location filename="../core_messages.py" line="406"/>
         <source>recruitment</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ការជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="406"/>
+        <location filename="../core_messages.py" line="407"/>
         <source>referrals need consent to referral</source>
         <translation type="unfinished">ការបញ្ជូនត្រូវមានការយល់ព្រមឱ្យបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="407"/>
+        <location filename="../core_messages.py" line="408"/>
         <source>rekey() cannot run inside a transaction</source>
         <translation>rekey() មិនអាចដំណើរការនៅក្នុងប្រតិបត្តិការមួយបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="408"/>
+        <location filename="../core_messages.py" line="409"/>
         <source>say who signs in to the backup (--user)</source>
         <translation>សូមប្រាប់ថាអ្នកណាចូលក្នុងឯកសារបម្រុងទុក (--user)</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="409"/>
+        <location filename="../core_messages.py" line="410"/>
         <source>say why HQ&apos;s address changes</source>
         <translation>សូមប្រាប់មូលហេតុដែលអាសយដ្ឋានរបស់ទីស្នាក់ការកណ្ដាលផ្លាស់ប្ដូរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="410"/>
+        <location filename="../core_messages.py" line="411"/>
         <source>say why you refer the person</source>
         <translation>សូមប្រាប់មូលហេតុដែលអ្នកបញ្ជូនសាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="411"/>
+        <location filename="../core_messages.py" line="412"/>
         <source>strong</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ខ្លាំង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="412"/>
+        <location filename="../core_messages.py" line="413"/>
         <source>text of at most %1 characters</source>
         <translation>អត្ថបទយ៉ាងច្រើន %1 តួអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="413"/>
+        <location filename="../core_messages.py" line="414"/>
         <source>the TB screen needs the person&apos;s age</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="414"/>
+        <location filename="../core_messages.py" line="415"/>
         <source>the TB screen needs the person&apos;s consent</source>
         <translation>ការពិនិត្យជំងឺរបេងត្រូវការការយល់ព្រមរបស់បុគ្គលនោះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="415"/>
+        <location filename="../core_messages.py" line="416"/>
         <source>the Xpert result cannot be dated before the sputum was collected</source>
         <translation>លទ្ធផល Xpert មិនអាចមានកាលបរិច្ឆេទមុនការប្រមូលកំហាកបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="416"/>
+        <location filename="../core_messages.py" line="417"/>
         <source>the checklist needs the person&apos;s age</source>
         <translation type="unfinished">បញ្ជីសូចនាករ ត្រូវការអាយុរបស់សាមីខ្លួន</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="417"/>
+        <location filename="../core_messages.py" line="418"/>
         <source>the content is not a referral slip&apos;s</source>
         <translation type="unfinished">ខ្លឹមសារនេះ មិនមែនជារបស់លិខិតបញ្ជូនទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="418"/>
+        <location filename="../core_messages.py" line="419"/>
         <source>the content repeats a field</source>
         <translation type="unfinished">ខ្លឹមសារមានចំណុចព័ត៌មានស្ទួនគ្នា</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="419"/>
+        <location filename="../core_messages.py" line="420"/>
         <source>the end must not be before the start</source>
         <translation>ថ្ងៃបញ្ចប់មិនត្រូវមុនថ្ងៃចាប់ផ្តើមទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="420"/>
+        <location filename="../core_messages.py" line="421"/>
         <source>the file already exists; choose a new name</source>
         <translation type="unfinished">ឯកសារនេះមានរួចហើយ៖ សូមជ្រើសរើសឈ្មោះថ្មី</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="421"/>
+        <location filename="../core_messages.py" line="422"/>
         <source>the guardian must be an adult</source>
         <translation>អាណាព្យាបាលត្រូវតែជាមនុស្សពេញវ័យ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="422"/>
+        <location filename="../core_messages.py" line="423"/>
         <source>the list has no column for this field: choose one in the column mapping</source>
         <translation>បញ្ជីគ្មានជួរឈរសម្រាប់វាលនេះទេ៖ សូមជ្រើសរើសមួយក្នុងការផ្គូផ្គងជួរឈរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="423"/>
+        <location filename="../core_messages.py" line="424"/>
         <source>the mapping names a column that is not in this list</source>
         <translation>ការផ្គូផ្គងដាក់ឈ្មោះជួរឈរដែលមិនមានក្នុងបញ្ជីនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="424"/>
+        <location filename="../core_messages.py" line="425"/>
         <source>the period ends before it starts</source>
         <translation>រយៈពេលបញ្ចប់មុនពេលចាប់ផ្តើម</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="425"/>
+        <location filename="../core_messages.py" line="426"/>
         <source>the pre-screen needs consent to the trafficking interview</source>
         <translation>សំណួរសញ្ញាព្រមានត្រូវការការយល់ព្រមលើការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="426"/>
+        <location filename="../core_messages.py" line="427"/>
         <source>the same consent is given twice</source>
         <translation>ការយល់ព្រមដូចគ្នាត្រូវបានផ្តល់ពីរដង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="427"/>
+        <location filename="../core_messages.py" line="428"/>
         <source>the same person is already on an earlier row of this list</source>
         <translation>មនុស្សដដែលមាននៅលើជួរមុននៃបញ្ជីនេះរួចហើយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="428"/>
+        <location filename="../core_messages.py" line="429"/>
         <source>the sealed blob&apos;s ephemeral key is invalid: it was altered</source>
         <translation type="unfinished">សោបណ្តោះអាសន្នរបស់ទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="429"/>
+        <location filename="../core_messages.py" line="430"/>
         <source>the sealed section&apos;s ephemeral key is invalid: it was altered</source>
         <translation>សោបណ្តោះអាសន្នរបស់ផ្នែកដែលបានបិទផ្សាភ្ជាប់ មិនត្រឹមត្រូវ៖ វាត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="430"/>
+        <location filename="../core_messages.py" line="431"/>
         <source>the signature does not match this message and context</source>
         <translation type="unfinished">ហត្ថលេខាមិនត្រូវគ្នានឹងសារ និងបរិបទនេះទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="431"/>
+        <location filename="../core_messages.py" line="432"/>
         <source>the treatment outcome cannot be dated before the treatment started</source>
         <translation>លទ្ធផលព្យាបាលមិនអាចមានកាលបរិច្ឆេទមុនការចាប់ផ្តើមព្យាបាលបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="432"/>
+        <location filename="../core_messages.py" line="433"/>
         <source>the treatment start cannot be after its recorded outcome</source>
         <translation>ការចាប់ផ្តើមព្យាបាលមិនអាចនៅក្រោយលទ្ធផលដែលបានកត់ត្រាបានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="433"/>
+        <location filename="../core_messages.py" line="434"/>
         <source>the two entries differ</source>
         <translation type="unfinished">ការបញ្ចូលទាំងពីរមិនដូចគ្នាទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="434"/>
+        <location filename="../core_messages.py" line="435"/>
         <source>this arrival is void</source>
         <translation>ការមកដល់នេះជាមោឃៈ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="435"/>
+        <location filename="../core_messages.py" line="436"/>
         <source>this consent is not given per agency</source>
         <translation>ការយល់ព្រមនេះមិនត្រូវបានផ្តល់តាមស្ថាប័នទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="436"/>
+        <location filename="../core_messages.py" line="437"/>
         <source>this store has no users</source>
         <translation type="unfinished">មូលដ្ឋានទិន្នន័យនេះ គ្មានអ្នកប្រើទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="437"/>
+        <location filename="../core_messages.py" line="438"/>
         <source>trafficking answers need consent to the trafficking interview</source>
         <translation>ចម្លើយអំពីការជួញដូរមនុស្សត្រូវការការយល់ព្រមលើការសម្ភាសន៍</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="438"/>
+        <location filename="../core_messages.py" line="439"/>
         <source>treatment cannot start before the person arrived</source>
         <translation>ការព្យាបាលមិនអាចចាប់ផ្តើមមុនពេលបុគ្គលនោះមកដល់បានទេ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="439"/>
+        <location filename="../core_messages.py" line="440"/>
         <source>treatment cannot start when the diagnosis is not TB</source>
         <translation type="unfinished">មិនអាចចាប់ផ្តើមព្យាបាលបានទេ នៅពេលរោគវិនិច្ឆ័យមិនមែនជាជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="440"/>
+        <location filename="../core_messages.py" line="441"/>
         <source>true</source>
         <translation>true</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="441"/>
+        <location filename="../core_messages.py" line="442"/>
         <source>two medium indicators need a third medium or one weak indicator in this dimension</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>សូចនាករមធ្យមពីរ ត្រូវការសូចនាករមធ្យមទីបី ឬសូចនាករខ្សោយមួយ នៅក្នុងវិមាត្រនេះ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="442"/>
+        <location filename="../core_messages.py" line="443"/>
         <source>unknown code</source>
         <translation type="unfinished">កូដមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="443"/>
+        <location filename="../core_messages.py" line="444"/>
         <source>unknown pre-screen question</source>
         <translation>សំណួរសញ្ញាព្រមានដែលមិនស្គាល់</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="444"/>
+        <location filename="../core_messages.py" line="445"/>
         <source>use 2-32 letters, digits, dots, dashes or underscores, starting with a letter</source>
         <translation type="unfinished">សូមប្រើពី 2 ដល់ 32 តួ ដែលជាអក្សរ លេខ សញ្ញាចុច (.) សញ្ញាដាច់ (-) ឬសញ្ញាគូសក្រោម (_) ហើយចាប់ផ្តើមដោយអក្សរ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="445"/>
+        <location filename="../core_messages.py" line="446"/>
         <source>visa MRZ is not supported: type the details manually</source>
         <translation type="unfinished">MRZ របស់ទិដ្ឋាការ មិនត្រូវបានគាំទ្រទេ៖ សូមវាយព័ត៌មានដោយដៃ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="446"/>
+        <location filename="../core_messages.py" line="447"/>
         <source>weak</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ខ្សោយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="447"/>
+        <location filename="../core_messages.py" line="448"/>
         <source>weak indicators alone never make a dimension positive</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>សូចនាករខ្សោយតែឯង មិនដែលធ្វើឱ្យវិមាត្រមួយវិជ្ជមានឡើយ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="448"/>
+        <location filename="../core_messages.py" line="449"/>
         <source>wrong context, or the sealed blob was altered</source>
         <translation type="unfinished">បរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="449"/>
+        <location filename="../core_messages.py" line="450"/>
         <source>wrong context, or the sealed section was altered</source>
         <translation>បរិបទមិនត្រឹមត្រូវ ឬផ្នែកដែលបានបិទផ្សាភ្ជាប់ ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="450"/>
+        <location filename="../core_messages.py" line="451"/>
         <source>wrong key or context, or the encrypted blob was altered</source>
         <translation type="unfinished">សោ ឬបរិបទមិនត្រឹមត្រូវ ឬទិន្នន័យដែលបានអ៊ិនគ្រីប ត្រូវបានកែប្រែ</translation>
     </message>
     <message>
-        <location filename="../core_messages.py" line="451"/>
+        <location filename="../core_messages.py" line="452"/>
         <source>wrong passphrase or context, or the wrapped key was altered</source>
         <translation type="unfinished">ឃ្លាសម្ងាត់ ឬបរិបទមិនត្រឹមត្រូវ ឬសោដែលបានរុំការពារ ត្រូវបានកែប្រែ</translation>
     </message>
@@ -4256,114 +4271,126 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../wizards/registration/identity.py" line="44"/>
+        <location filename="../wizards/registration/identity.py" line="47"/>
         <source>Identity</source>
         <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="45"/>
+        <location filename="../wizards/registration/identity.py" line="48"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែន (ម៉ាស៊ីនអាននឹងវាយចូលក្នុងប្រអប់ទីមួយ) ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="49"/>
+        <location filename="../wizards/registration/identity.py" line="52"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished">តំបន់អានដោយម៉ាស៊ីន (MRZ) នៃលិខិតឆ្លងដែន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="50"/>
+        <location filename="../wizards/registration/identity.py" line="53"/>
         <source>Scan passport here</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែននៅទីនេះ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="62"/>
+        <location filename="../wizards/registration/identity.py" line="65"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="62"/>
+        <location filename="../wizards/registration/identity.py" line="65"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="62"/>
+        <location filename="../wizards/registration/identity.py" line="65"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="63"/>
+        <location filename="../wizards/registration/identity.py" line="66"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="64"/>
+        <location filename="../wizards/registration/identity.py" line="67"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="79"/>
+        <location filename="../wizards/registration/identity.py" line="83"/>
         <source>Possible duplicates</source>
         <translation type="unfinished">កំណត់ត្រាដែលអាចស្ទួន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="80"/>
+        <location filename="../wizards/registration/identity.py" line="84"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished">បុគ្គលនេះប្រហែលជាបានចុះឈ្មោះរួចហើយ៖</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="81"/>
+        <location filename="../wizards/registration/identity.py" line="85"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished">បន្ថែមការមកដល់នេះ ទៅបុគ្គលដែលបានជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="85"/>
+        <location filename="../wizards/registration/identity.py" line="89"/>
         <source>No, register a new person</source>
         <translation type="unfinished">ទេ ចុះឈ្មោះជាបុគ្គលថ្មី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="154"/>
+        <location filename="../wizards/registration/identity.py" line="158"/>
         <source>The nationality code %1 is not in the country list: choose the citizenship.</source>
         <translation type="unfinished">លេខកូដសញ្ជាតិ %1 មិនមាននៅក្នុងបញ្ជីប្រទេសទេ៖ សូមជ្រើសរើសសញ្ជាតិ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="197"/>
+        <location filename="../wizards/registration/identity.py" line="203"/>
+        <source>Your role may not correct a person&apos;s record, so a new phone or destination cannot be saved. Put back what the record holds, or ask a supervisor.</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>តួនាទីរបស់អ្នកមិនអាចកែតម្រូវកំណត់ត្រារបស់បុគ្គលបានទេ ដូច្នេះលេខទូរស័ព្ទ ឬគោលដៅថ្មី មិនអាចរក្សាទុកបានទេ។ សូមដាក់វិញនូវអ្វីដែលកំណត់ត្រាមាន ឬសួរអ្នកត្រួតពិនិត្យ។</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/identity.py" line="212"/>
         <source>Choose the citizenship: the document&apos;s nationality code is not in the country list.</source>
         <translation type="unfinished">សូមជ្រើសរើសសញ្ជាតិ៖ លេខកូដសញ្ជាតិរបស់ឯកសារមិនមាននៅក្នុងបញ្ជីប្រទេសទេ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="207"/>
+        <location filename="../wizards/registration/identity.py" line="222"/>
         <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
         <translation type="unfinished">ពិនិត្យប្រអប់ដែលបានសម្គាល់ជាមួយលិខិតឆ្លងដែន រួចចុច Enter លើប្រអប់នីមួយៗ (ខ្ទង់ផ្ទៀងផ្ទាត់មួយមិនត្រូវគ្នា)។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="244"/>
+        <location filename="../wizards/registration/identity.py" line="259"/>
         <source>same document</source>
         <translation type="unfinished">ឯកសារដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="245"/>
+        <location filename="../wizards/registration/identity.py" line="260"/>
         <source>same name and birth date</source>
         <translation type="unfinished">ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="246"/>
+        <location filename="../wizards/registration/identity.py" line="261"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished">ឈ្មោះខ្មែរ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="247"/>
+        <location filename="../wizards/registration/identity.py" line="262"/>
         <source>similar name</source>
         <translation type="unfinished">ឈ្មោះស្រដៀងគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="247"/>
+        <location filename="../wizards/registration/identity.py" line="262"/>
         <source>same phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="275"/>
+        <location filename="../wizards/registration/identity.py" line="289"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished">ការមកដល់ថ្មី សម្រាប់បុគ្គលដែលបានចុះឈ្មោះរួចហើយ។</translation>
+    </message>
+    <message>
+        <location filename="../wizards/registration/identity.py" line="290"/>
+        <source>A new phone or destination typed here corrects the person&apos;s record.</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>លេខទូរស័ព្ទ ឬគោលដៅថ្មី ដែលវាយបញ្ចូលនៅទីនេះ នឹងកែតម្រូវកំណត់ត្រារបស់បុគ្គលនេះ។</translation>
     </message>
 </context>
 <context>
@@ -5280,53 +5307,65 @@
         <translation type="unfinished">ការបញ្ជូនមួយ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="189"/>
+        <location filename="../views/person_record.py" line="175"/>
+        <source>Checkpoint</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>ច្រកត្រួតពិនិត្យ</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="192"/>
         <source>Protection section</source>
         <translation>ផ្នែកការការពារ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="273"/>
+        <location filename="../views/person_record.py" line="276"/>
         <source>Made without consent: immediate danger</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>ធ្វើឡើងដោយគ្មានការយល់ព្រម៖ គ្រោះថ្នាក់ភ្លាមៗ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="280"/>
+        <location filename="../views/person_record.py" line="283"/>
         <source>%1 (recorded by the partner on %2)</source>
         <translation>%1 (កត់ត្រាដោយដៃគូនៅថ្ងៃទី %2)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="335"/>
+        <location filename="../views/person_record.py" line="297"/>
+        <source>%1 (device %2 / user %3)</source>
+        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
+        <translation>%1 (ឧបករណ៍ %2 / អ្នកប្រើ %3)</translation>
+    </message>
+    <message>
+        <location filename="../views/person_record.py" line="341"/>
         <source>Trafficking interview</source>
         <translation>ការសម្ភាសន៍អំពីការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="336"/>
+        <location filename="../views/person_record.py" line="342"/>
         <source>Referral</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="337"/>
+        <location filename="../views/person_record.py" line="343"/>
         <source>Sharing</source>
         <translation>ការចែករំលែក</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="338"/>
+        <location filename="../views/person_record.py" line="344"/>
         <source>NEA job registration</source>
         <translation>ការចុះឈ្មោះរកការងារជាមួយទីភ្នាក់ងារជាតិមុខរបរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="339"/>
+        <location filename="../views/person_record.py" line="345"/>
         <source>Screening</source>
         <translation>ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="351"/>
+        <location filename="../views/person_record.py" line="357"/>
         <source>given by the guardian %1 (%2)</source>
         <translation>ផ្តល់ដោយអាណាព្យាបាល %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="354"/>
+        <location filename="../views/person_record.py" line="360"/>
         <source>withdrawn %1</source>
         <translation>បានដកវិញ %1</translation>
     </message>
@@ -5445,7 +5484,7 @@
     </message>
     <message>
         <location filename="../views/person_record.py" line="170"/>
-        <location filename="../views/person_record.py" line="317"/>
+        <location filename="../views/person_record.py" line="323"/>
         <source>Arrival %1</source>
         <translation type="unfinished">ការមកដល់ %1</translation>
     </message>
@@ -5455,115 +5494,115 @@
         <translation type="unfinished">(បានចាត់ទុកជាមោឃៈ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="179"/>
+        <location filename="../views/person_record.py" line="182"/>
         <source>Approved</source>
         <translation type="unfinished">បានអនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="180"/>
+        <location filename="../views/person_record.py" line="183"/>
         <source>Waiting for review</source>
         <translation type="unfinished">កំពុងរង់ចាំការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="181"/>
+        <location filename="../views/person_record.py" line="184"/>
         <source>Review</source>
         <translation type="unfinished">ការពិនិត្យ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="190"/>
         <source>Not recorded</source>
         <translation type="unfinished">មិនបានកត់ត្រា</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="198"/>
+        <location filename="../views/person_record.py" line="201"/>
         <source>Trafficking indicators</source>
         <translation type="unfinished">សូចនាករការជួញដូរមនុស្ស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="196"/>
+        <location filename="../views/person_record.py" line="199"/>
         <source>Not screened</source>
         <translation type="unfinished">មិនបានពិនិត្យស្រាវជ្រាវ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="348"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="354"/>
         <source>yes</source>
         <translation type="unfinished">បាទ/ចាស</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="184"/>
-        <location filename="../views/person_record.py" line="349"/>
+        <location filename="../views/person_record.py" line="187"/>
+        <location filename="../views/person_record.py" line="355"/>
         <source>no</source>
         <translation type="unfinished">ទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="192"/>
+        <location filename="../views/person_record.py" line="195"/>
         <source>Consent</source>
         <translation type="unfinished">ការយល់ព្រម</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="197"/>
+        <location filename="../views/person_record.py" line="200"/>
         <source>Not visible to your role</source>
         <translation type="unfinished">តួនាទីរបស់អ្នកមិនអាចមើលបានទេ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="220"/>
-        <location filename="../views/person_record.py" line="334"/>
+        <location filename="../views/person_record.py" line="223"/>
+        <location filename="../views/person_record.py" line="340"/>
         <source>TB screen</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="233"/>
+        <location filename="../views/person_record.py" line="236"/>
         <source>Referrals</source>
         <translation type="unfinished">ការបញ្ជូន</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="238"/>
+        <location filename="../views/person_record.py" line="241"/>
         <source>Approve</source>
         <translation type="unfinished">អនុម័ត</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="240"/>
+        <location filename="../views/person_record.py" line="243"/>
         <source>Approve the arrival of %1</source>
         <translation type="unfinished">អនុម័តការមកដល់នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="262"/>
+        <location filename="../views/person_record.py" line="265"/>
         <source>%1 (details not visible to your role)</source>
         <translation type="unfinished">%1 (តួនាទីរបស់អ្នកមិនអាចមើលព័ត៌មានលម្អិតបានទេ)</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="268"/>
+        <location filename="../views/person_record.py" line="271"/>
         <source>%1 to %2: %3</source>
         <translation type="unfinished">%1 ទៅ %2៖ %3</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="287"/>
+        <location filename="../views/person_record.py" line="290"/>
         <source>History of changes</source>
         <translation type="unfinished">ប្រវត្តិនៃការផ្លាស់ប្តូរ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="294"/>
+        <location filename="../views/person_record.py" line="300"/>
         <source>device %1 / user %2</source>
         <translation>ឧបករណ៍ %1 / អ្នកប្រើ %2</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="303"/>
+        <location filename="../views/person_record.py" line="309"/>
         <source>reason: %1</source>
         <translation type="unfinished">មូលហេតុ៖ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="313"/>
+        <location filename="../views/person_record.py" line="319"/>
         <source>This person&apos;s whole record</source>
         <translation type="unfinished">កំណត់ត្រាទាំងមូលរបស់បុគ្គលនេះ</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="321"/>
+        <location filename="../views/person_record.py" line="327"/>
         <source>Trafficking-indicator screen of %1</source>
         <translation type="unfinished">ការពិនិត្យសូចនាករការជួញដូរមនុស្ស នៅ %1</translation>
     </message>
     <message>
-        <location filename="../views/person_record.py" line="325"/>
+        <location filename="../views/person_record.py" line="331"/>
         <source>TB screen of %1</source>
         <translation type="unfinished">ការពិនិត្យស្រាវជ្រាវជំងឺរបេង នៅ %1</translation>
     </message>
@@ -6057,37 +6096,37 @@
         <translation>ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="623"/>
+        <location filename="../views/arrivals/quick.py" line="625"/>
         <source>%1 · %2 · born %3 · last arrival %4 at %5</source>
         <translation>%1 · %2 · កើតឆ្នាំ %3 · មកដល់ចុងក្រោយ %4 នៅ %5</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="658"/>
+        <location filename="../views/arrivals/quick.py" line="659"/>
         <source>Saved. %1 queue places.</source>
         <translation>បានរក្សាទុក។ កន្លែងក្នុងជួររង់ចាំ %1។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="660"/>
+        <location filename="../views/arrivals/quick.py" line="661"/>
         <source>accompanied</source>
         <translation>មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="660"/>
+        <location filename="../views/arrivals/quick.py" line="661"/>
         <source>separated</source>
         <translation>បែកពីឪពុកម្តាយ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="661"/>
+        <location filename="../views/arrivals/quick.py" line="662"/>
         <source>unaccompanied</source>
         <translation>គ្មានអ្នកអមដំណើរ</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="662"/>
+        <location filename="../views/arrivals/quick.py" line="663"/>
         <source>Child: %1.</source>
         <translation>កុមារ៖ %1។</translation>
     </message>
     <message>
-        <location filename="../views/arrivals/quick.py" line="666"/>
+        <location filename="../views/arrivals/quick.py" line="667"/>
         <source>Guardian: %1.</source>
         <translation>អាណាព្យាបាល៖ %1។</translation>
     </message>

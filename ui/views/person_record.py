@@ -18,7 +18,7 @@ from typing import Any
 
 from checkpoint.model.roles import Permission, can
 from checkpoint.services.records import RemoteAuthor
-from ui.messages import explanation_lines, field_label, tr
+from ui.messages import explanation_lines, field_label, fill, tr
 from ui.qt import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
@@ -31,7 +31,7 @@ from ui.qt import (
     Qt,
     QVBoxLayout,
 )
-from ui.text import code_label, content_language, local_date, local_datetime
+from ui.text import checkpoint_label, code_label, content_language, local_date, local_datetime
 
 __all__ = ["arrival_box", "heading", "history_box", "identity_box", "plain_label", "referral_text", "void_choices"]
 
@@ -171,6 +171,9 @@ def arrival_box(e: dict[str, Any], *, role: str, on_approve: Callable[[str], Non
     box.setObjectName("arrival")
     lay = QVBoxLayout(box)
     form = QFormLayout()
+    # where it was registered: this checkpoint, or the one an arrival pulled from HQ came from (HQ's name for it)
+    form.addRow(QCoreApplication.translate("PersonDetail", "Checkpoint"),
+                plain_label(checkpoint_label(e.get("checkpoint_name"), e.get("station_id")), "arrival_checkpoint"))
     for field in ("return_type", "country_of_work", "sector_of_work", "migration_channel"):
         if e.get(field):
             form.addRow(field_label(field), plain_label(code_label(CODED[field], e[field])))
@@ -290,7 +293,10 @@ def history_box(history: list[dict[str, Any]]) -> QGroupBox:
     for h in history:
         what = _t(EVENT_LABELS.get(h.get("what", ""), h.get("what", "")))
         who = h.get("who", "")
-        if isinstance(who, RemoteAuthor):       # written on another device: never one of this device's users
+        if isinstance(who, RemoteAuthor) and who.checkpoint:     # at the checkpoint HQ names for that device
+            who = fill(QCoreApplication.translate("PersonDetail", "%1 (device %2 / user %3)"), who.checkpoint,
+                       who.device_id[:8], who.user_id[:8])
+        elif isinstance(who, RemoteAuthor):     # written on another device: never one of this device's users
             who = (QCoreApplication.translate("PersonDetail", "device %1 / user %2")
                    .replace("%1", who.device_id[:8]).replace("%2", who.user_id[:8]))
         text = f"{local_datetime(h.get('at'))} — {who} — {what}"

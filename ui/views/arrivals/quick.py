@@ -36,7 +36,7 @@ from checkpoint.model.roles import Permission, can
 from checkpoint.workflows.registration import RegistrationFlow
 from ui.context import AppContext
 from ui.keyboard_layout import typed_in_another_layout
-from ui.messages import error_message
+from ui.messages import error_message, fill
 from ui.passport_scan import other_layout_message, scan_status, unreadable_message
 from ui.qt import (
     QCheckBox,
@@ -59,7 +59,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.text import local_date
+from ui.text import checkpoint_label, local_date
 from ui.views.arrivals.group_dialog import GroupDialog
 from ui.views.arrivals.import_dialog import ImportDialog
 from ui.widgets.fields import CodeCombo, ErrorLabel
@@ -620,9 +620,10 @@ class QuickRegistrationForm(QWidget):
             name = " ".join(x for x in (d.family_name, d.given_names) if x)
             year = (d.date_of_birth or "")[:4] or "?"
             last = local_date(d.last_arrival_at) if d.last_arrival_at else "—"   # the local day, not UTC's
-            text = self.tr("%1 · %2 · born %3 · last arrival %4 at %5") \
-                .replace("%1", f"{name} {d.name_khmer}".strip()).replace("%2", sexes.get(d.sex, "?")) \
-                .replace("%3", year).replace("%4", last).replace("%5", d.last_arrival_checkpoint or "?")
+            where = checkpoint_label(d.last_arrival_checkpoint, d.last_arrival_station) if d.last_arrival_at else "?"
+            # in one pass: a name (HQ's name of another checkpoint too) is never read for placeholders
+            text = fill(self.tr("%1 · %2 · born %3 · last arrival %4 at %5"), f"{name} {d.name_khmer}".strip(),
+                        sexes.get(d.sex, "?"), year, last, where)
             it = QListWidgetItem(text)
             it.setData(Qt.ItemDataRole.UserRole, d.id)
             self.dups.addItem(it)

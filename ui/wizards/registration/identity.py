@@ -1,13 +1,16 @@
 """Identity: scan the passport (a document reader types the MRZ into the first box) or type the details; offer
-a person who may already be registered."""
+a person who may already be registered. For a repeat returnee chosen from them, her identity stays as recorded but
+her phone and destination stay open, filled with what her record holds: a change is recorded as a correction of
+her record with the arrival (``RegistrationFlow.contact_updates``), if the officer's role may correct a record."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 from checkpoint.errors import ValidationError
+from checkpoint.model.roles import may_author
 from checkpoint.services import PossibleDuplicate
-from checkpoint.workflows.registration import Step
+from checkpoint.workflows.registration import CONTACT_FIELDS, Step
 from ui.keyboard_layout import typed_in_another_layout
 from ui.messages import field_label
 from ui.passport_scan import other_layout_message, scan_status, unreadable_message
@@ -68,6 +71,7 @@ class IdentityPage(FlowPage):
             "citizenship": CodeCombo("citizenship", "countries", blank=None),
             "phone": TextField("phone"),
             "home_province": CodeCombo("home_province", "provinces"),
+            "home_district": TextField("home_district"),
         }
         form = QFormLayout()
         for k, w in self.f.items():
@@ -191,7 +195,18 @@ class IdentityPage(FlowPage):
 
     def validatePage(self) -> bool:
         """Enter on a field marked after a failed check digit confirms it and moves to the next one; the page is
-        left only when none is left to confirm, and a citizenship is chosen."""
+        left only when none is left to confirm, and a citizenship is chosen. A repeat returnee's changed phone or
+        destination needs a role that may correct a record (the service would refuse the whole save)."""
+        if self.flow.existing_person_id:
+            self.store()
+            if self.flow.contact_changed() and not may_author(self.wiz.ctx.role, "person.amended"):
+                self.error.show_error(self.tr("Your role may not correct a person's record, so a new phone or "
+                                              "destination cannot be saved. Put back what the record holds, or ask "
+                                              "a supervisor."))
+                changed = next(k for k, v in self.flow.contact_updates().items()
+                               if str(v) != self.flow.existing_contact.get(k, ""))
+                self.f[changed].setFocus()
+                return False
         citizenship = self.f["citizenship"]
         if citizenship.currentIndex() < 0:
             self.error.show_error(self.tr("Choose the citizenship: the document's nationality code is not in the "
@@ -251,25 +266,25 @@ class IdentityPage(FlowPage):
         if it is None:
             return
         r = it.data(Qt.ItemDataRole.UserRole)
-        self.flow.existing_person_id = r.id
-        self.flow.existing_person_dob = r.date_of_birth
-        self._show_existing()
+        self.flow.use_existing(r.id, r.date_of_birth, {"phone": r.phone, "home_province": r.home_province,
+                                                       "home_district": r.home_district})
+        self.load()
         self.wiz.check_open_tb()
         self.changed()
 
     def _new_person(self) -> None:
-        self.flow.existing_person_id = None
-        self.flow.existing_person_dob = None
-        self._show_existing()
+        self.flow.use_existing(None)
+        self.load()
         self.wiz.check_open_tb()
         self.changed()
 
     def _show_existing(self) -> None:
         ex = bool(self.flow.existing_person_id)
-        for w in self.f.values():
-            w.setEnabled(not ex)
+        for k, w in self.f.items():
+            w.setEnabled(not ex or k in CONTACT_FIELDS)     # what she says today: a new phone, a new destination
         self.mrz.setEnabled(not ex)
         self.new_person.setVisible(ex)
         for w in (self.dups, self.dups_label, self.use_existing):
             w.setVisible(False if ex else w.isVisible())
-        self.existing_label.setText(self.tr("New arrival for a person already registered.") if ex else "")
+        self.existing_label.setText(self.tr("New arrival for a person already registered.") + " " + self.tr(
+            "A new phone or destination typed here corrects the person's record.") if ex else "")
