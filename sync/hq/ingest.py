@@ -71,7 +71,6 @@ from checkpoint.events import (
     WIRE_FIELDS,
     EventRefs,
     canonical_json,
-    event_hash,
     event_refs,
     sharing_consent,
 )
@@ -191,7 +190,7 @@ def _check_shape(raw: Any) -> tuple[dict[str, Any] | None, str, Any]:
     except ValueError:
         return None, "malformed: id is not a UUID", None
     ev = {k: raw[k] for k in WIRE_FIELDS}
-    if event_hash(ev) != ev["hash"]:
+    if fastjson.event_hash(ev) != ev["hash"]:
         return None, "hash mismatch: the event's content does not match its hash", None
     if ev["type"] not in EVENT_TYPES:
         return None, f"unknown event type {ev['type'][:64]!r}: kept until HQ understands it", None

@@ -110,8 +110,22 @@ def _solo(s: Mapping[str, Any], refs: Sequence[Mapping[str, Any]]) -> tuple[Any,
         day = date.fromisoformat(str(s["screened_on"]))
     except ValueError:
         return (*cats, *_ZERO)                  # a screen without a day counts in no period
-    c = screen_steps(s, refs, day)            # tb_cascade([s], refs, start=day, end=day)["total"]
-    return (*cats, *(int(c[k]) for k in STEPS))
+    if refs:
+        c = screen_steps(s, refs, day)        # tb_cascade([s], refs, start=day, end=day)["total"]
+        return (*cats, *(int(c[k]) for k in STEPS))
+    # Without a health referral (most persons) the steps depend on these alone: counted once per combination.
+    key = (bool(s.get("voided")), str(s.get("screened_on") or "")[:10], day, str(s.get("outcome") or ""))
+    steps = _NO_REFS.get(key)
+    if steps is None:
+        if len(_NO_REFS) > 10_000:
+            _NO_REFS.clear()
+        c = screen_steps(s, (), day)
+        steps = _NO_REFS[key] = tuple(int(c[k]) for k in STEPS)
+    return (*cats, *steps)
+
+
+# screen_steps(screen, [], day) by what it reads of the screen when there is no referral to match (_solo)
+_NO_REFS: dict[tuple[bool, str, date, str], tuple[int, ...]] = {}
 
 
 def _rows(pid: str, screens: Sequence[Mapping[str, Any]], refs: Sequence[Mapping[str, Any]],

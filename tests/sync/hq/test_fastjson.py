@@ -70,3 +70,55 @@ def test_random_documents_and_their_corruptions() -> None:
             text = "".join(chars)
         for doc in (text, text.encode("utf-8", "surrogatepass")):
             assert outcome(doc, fastjson.loads) == outcome(doc, json.loads), doc
+
+
+# ------------------------------------------------------------------------------------------------ event_hash
+_NASTY = [*map(chr, range(0x20)), '"', "\\", "/", "\x7f", "\x80", "\xa0", "\u2028", "\u2029", "\ufeff", "\uffff",
+          "é", "ញ", "\U0001f600", "\U0010ffff", "a", " ", "{", "}", ":", ","]
+
+
+def _text(rng: random.Random) -> str:
+    return "".join(rng.choice([rng.choice(_NASTY), chr(rng.randint(0x20, 0xD7FF)),
+                               chr(rng.randint(0xE000, 0x10FFFF))]) for _ in range(rng.randint(0, 40)))
+
+
+def _event(rng: random.Random) -> dict[str, Any]:
+    from checkpoint.events import HASHED_FIELDS
+
+    ev: dict[str, Any] = {k: _text(rng) for k in HASHED_FIELDS}
+    ev["payload"] = json.dumps(_value(rng), ensure_ascii=rng.random() < 0.5, allow_nan=True)
+    ev["device_seq"] = rng.choice([rng.randint(1, 2**62), rng.randint(-(10**30), 10**30), 0])
+    if rng.random() < 0.2:                 # what HQ's checks refuse before hashing: the fallback answers
+        ev[rng.choice(HASHED_FIELDS)] = rng.choice([True, False, None, 1.5, ["x"], {"a": 1}, 7])
+    return ev
+
+
+def _hashed(ev: dict[str, Any], hash_: Any) -> str:
+    try:
+        return str(hash_(ev))
+    except UnicodeEncodeError:             # a lone surrogate (HQ refuses it before hashing: not UTF-8)
+        return "UnicodeEncodeError"
+
+
+def test_event_hash_is_checkpoints_event_hash() -> None:
+    from checkpoint.events import HASHED_FIELDS, event_hash
+
+    rng = random.Random(20261203)
+    for _ in range(3000):
+        ev = _event(rng)
+        assert _hashed(ev, fastjson.event_hash) == _hashed(ev, event_hash), ev
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]      # each character, 4,096 at a time
+    base: dict[str, Any] = {**dict.fromkeys(HASHED_FIELDS, "x"), "device_seq": 1}
+    for n in range(0, len(every), 4096):
+        ev = {**base, "author": "".join(every[n:n + 4096])}
+        assert fastjson.event_hash(ev) == event_hash(ev), n
+
+
+def test_event_hash_of_a_lone_surrogate_raises_as_checkpoints_does() -> None:
+    from checkpoint.events import event_hash
+
+    ev = {**_event(random.Random(1)), "payload": "a\ud800b", "device_seq": 3}
+    with pytest.raises(UnicodeEncodeError):
+        event_hash(ev)
+    with pytest.raises(UnicodeEncodeError):
+        fastjson.event_hash(ev)

@@ -304,3 +304,25 @@ def test_an_hq_outcome_changes_the_report_at_once_and_a_void_takes_the_screen_ou
     with hq.store.read() as conn:
         assert [r.screen_id for r in conn.execute(sa.select(fact_tb_screens))] == \
             [s for s in p["screens"] if s != tb["id"]]
+
+
+def test_a_solo_screen_without_referrals_counts_as_the_cascade_counts_it() -> None:
+    """``_solo`` keeps the steps of a screen without a health referral per combination of what they depend on:
+    each time the same as ``screen_steps`` itself, whatever the outcome, the day's form or a void."""
+    from checkpoint.screening.cascade import STEPS, screen_steps
+
+    rng = random.Random(14)
+    for _ in range(3000):
+        day = rng.choice(["2026-11-05", "2026-11-06", "20261105", "2026-11-05T10:00", ""])
+        s = {"id": "s", "person_id": "p", "encounter_id": "e", "screened_on": day, "continues": "",
+             "outcome": rng.choice([*OUTCOMES, "", None, "OTHER"]), "age": rng.choice([None, 3, 30, 70]),
+             "sex": rng.choice(["F", "M", "X", "?"]), "province": rng.choice(["", "01", "12"]), "checkpoint": "cp"}
+        if rng.random() < 0.2:
+            s["voided"] = True
+        got = tb_facts._solo(s, [])
+        try:
+            c = screen_steps(s, [], date.fromisoformat(day))
+            expected = tuple(int(c[k]) for k in STEPS)
+        except ValueError:
+            expected = (0,) * len(STEPS)
+        assert got[4:] == expected, s
