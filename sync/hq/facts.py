@@ -325,6 +325,9 @@ class _Writer:
         self.referrals: list[tuple[Any, ...]] = []
         self.people: dict[str, dict[str, Any]] = {}    # persons registered in this buffer: sex, province, district
         self.delta: dict[tuple[Key, tuple[int, ...]], int] = {}   # (cube key, contribution) -> times (+ or -)
+        # Arrivals whose referrals a run of referral updates changed: their rows are summed again once, when the
+        # run ends (``_settle``), not after every update (a health post's TB referral moves stage by stage).
+        self.dirty: dict[str, None] = {}
 
     def _count(self, a: Mapping[str, Any], sign: int) -> None:
         d = self.delta
@@ -333,6 +336,8 @@ class _Writer:
             d[kv] = get(kv, 0) + sign
 
     def flush(self, *, cube: bool = True) -> None:
+        if cube:
+            self._settle()
         bulk_insert(self.conn, fact_arrivals, self.arrivals, _A_COLS)
         bulk_insert(self.conn, fact_referrals, self.referrals, _R_COLS)
         self.arrivals, self.referrals = [], []
@@ -389,6 +394,10 @@ class _Writer:
             return
         self.flush(cube=False)
         conn = self.conn
+        if type_ in ("referral.updated", "tb.outcome_hq"):     # tb.outcome_hq: a TB treatment recorded at HQ
+            self._referral_updated(str(p.get("referral_id")), _obj(p.get("changes")))
+            return
+        self._settle()                  # anything else may read or change the arrival rows: summed first
         if type_ == "person.amended":
             self._person_amended(person_id, _obj(p.get("changes")))
         elif type_ == "encounter.amended":
@@ -397,8 +406,6 @@ class _Writer:
             r = referral_row(p.get("referral"), str(p.get("encounter_id")), person_id)
             conn.execute(_ADD_REFERRAL, r)
             self._refresh(r["encounter_id"])
-        elif type_ in ("referral.updated", "tb.outcome_hq"):     # tb.outcome_hq: a TB treatment recorded at HQ
-            self._referral_updated(str(p.get("referral_id")), _obj(p.get("changes")))
         elif type_ == "registration.completed":
             self._completed(person_id, p)
         elif type_ == "referral.partner_stage":
@@ -508,7 +515,14 @@ class _Writer:
             new["reached"] = status
         if new:
             self.conn.execute(_SET_REFERRAL, {**new, "b_rid": rid})
-            self._refresh(str(row.encounter_id))      # (the update changes no referral's arrival)
+            self.dirty[str(row.encounter_id)] = None      # (the update changes no referral's arrival)
+
+    def _settle(self) -> None:
+        """Sum again the arrivals the referral updates since the last call changed (each once)."""
+        while self.dirty:
+            eid = next(iter(self.dirty))
+            del self.dirty[eid]
+            self._refresh(eid)
 
     def _refresh_referral(self, rid: str) -> None:
         eid = self.conn.execute(_REFERRAL_ENCOUNTER, {"b_rid": rid}).scalar_one_or_none()

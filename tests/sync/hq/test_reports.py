@@ -389,3 +389,62 @@ def test_a_fault_in_the_facts_never_fails_a_batch_and_says_the_reports_are_stale
         facts.rebuild(conn)
     r = report(hq)
     assert r.value("arrivals", "total", "all", "arrivals") == 3 and not r.stale_since
+
+
+@pytest.mark.parametrize("seed", [3, 41])
+def test_runs_of_referral_updates_give_the_facts_one_event_at_a_time_gives(hq: HQService, seed: int) -> None:
+    """A health post moves each TB referral stage by stage: HQ sums an arrival's referrals again once per run of
+    updates (facts._Writer._settle), not after each. Random runs of updates, interleaved with voids and amendments
+    that read the same arrivals, pushed in batches of random size, give exactly the facts of applying every event
+    alone (a rebuild one event at a time), cube included."""
+    rng = random.Random(seed)
+    dev = FakeDevice()
+    dev.enroll(hq)
+    regs = random_payloads(rng, 40)
+    for p in regs:
+        p["referrals"] = [{"id": str(uuid.uuid4()), "kind": k, "agency_code": a, "reason_code": "R",
+                           "urgency": "ROUTINE", "status": "referred"}
+                          for k, a in rng.sample([("health", "HC01"), ("health", "HC02"), ("protection", "DOSVY")],
+                                                 rng.randint(1, 3))]
+    evs = register(dev, regs)
+    stages = ["xray_done", "sputum_collected", "xpert_done", "diagnosed", "treatment_started", "lost_to_follow_up",
+              "referred", "arrived", "completed"]
+    for _ in range(400):
+        p = rng.choice(regs)
+        r = rng.choice(p["referrals"])
+        roll = rng.random()
+        if roll < 0.8:
+            ch: dict[str, Any] = {"status": rng.choice(stages)}
+            if rng.random() < 0.3:
+                ch["diagnosis"] = rng.choice(["BACT_CONFIRMED", "CLINICALLY_DIAGNOSED", "NOT_TB"])
+            if rng.random() < 0.2:
+                ch["treatment_started_at"] = "2026-11-20T03:00:00+00:00"
+            evs.append(dev.event(type_="referral.updated", entity_id=p["person_id"],
+                                 payload={"referral_id": r["id"], "changes": ch}))
+        elif roll < 0.88:
+            evs.append(dev.event(type_="record.voided", entity_id=p["person_id"],
+                                 payload={"record_type": "referral", "record_id": r["id"], "reason": "x"}))
+        elif roll < 0.96:
+            evs.append(dev.event(type_="person.amended", entity_id=p["person_id"], payload={
+                "changes": {"sex": rng.choice("MF"), "home_province": rng.choice(["01", "17"])}, "reason": "x"}))
+        else:
+            evs.append(dev.event(type_="record.voided", entity_id=p["person_id"], payload={
+                "record_type": "encounter", "record_id": p["encounter"]["id"], "reason": "x"}))
+    at = 0
+    while at < len(evs):
+        n = rng.randint(1, 120)
+        assert push(hq, dev, evs[at:at + n])["accepted"] == len(evs[at:at + n])
+        at += n
+
+    def snapshot() -> dict[str, list[tuple[Any, ...]]]:
+        with hq.store.read() as conn:
+            out = {t.name: sorted(map(tuple, conn.execute(sa.select(t)))) for t in (fact_arrivals, fact_referrals)}
+            out["cube"] = sorted(r for r in map(tuple, conn.execute(sa.select(fact_cube))) if any(r[4:]))
+        return out
+
+    live = snapshot()
+    reached = fact_referrals.c.keys().index("reached")
+    assert {r[reached] for r in live["fact_referrals"]} - {"referred"}, "the runs moved referrals along"
+    with hq.store.write() as conn:
+        facts.rebuild(conn, chunk=1)                      # every event alone: summed again after each update
+    assert snapshot() == live
