@@ -8,13 +8,11 @@ import uuid
 from typing import Any
 
 import pytest
-import sqlalchemy as sa
 
 from sync.hq import facts
 from sync.hq.service import HQService
-from sync.hq.store import fact_arrivals, fact_cube, fact_referrals
 from tests.support.hq_helpers import FakeDevice
-from tests.sync.hq.test_reports import push, reg, register, report
+from tests.sync.hq.test_reports import facts_snapshot, push, reg, register, report
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -64,13 +62,7 @@ def test_not_screened_withdrawn_consent_safety_referrals_and_exploitation_type(h
     assert r.value("arrivals", "exploitation", "MULTIPLE", "trafficking_indicators") == 0
     assert r.value("arrivals", "total", "all", "trafficking_safety_referrals") == 2  # the referral was made
 
-    def snapshot() -> dict[str, list[tuple[Any, ...]]]:
-        with hq.store.read() as conn:
-            out = {t.name: sorted(map(tuple, conn.execute(sa.select(t)))) for t in (fact_arrivals, fact_referrals)}
-            out["cube"] = sorted(r for r in map(tuple, conn.execute(sa.select(fact_cube))) if any(r[4:]))
-        return out
-
-    live = snapshot()
+    live = facts_snapshot(hq)
     with hq.store.write() as conn:
         facts.rebuild(conn, chunk=2)
-    assert snapshot() == live
+    assert facts_snapshot(hq) == live

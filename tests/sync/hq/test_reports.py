@@ -70,6 +70,15 @@ def register(dev: FakeDevice, payloads: list[dict[str, Any]]) -> list[dict[str, 
     return [dev.event(entity_id=p["person_id"], payload=p) for p in payloads]
 
 
+def facts_snapshot(hq: HQService) -> dict[str, list[tuple[Any, ...]]]:
+    """HQ's arrival and referral facts and the cube's rows that are not all zero (corrections can bring a cube row
+    down to zero; a rebuild never writes one), sorted: what a rebuild from the events must give again."""
+    with hq.store.read() as conn:
+        out = {t.name: sorted(map(tuple, conn.execute(sa.select(t)))) for t in (fact_arrivals, fact_referrals)}
+        out["cube"] = sorted(r for r in map(tuple, conn.execute(sa.select(fact_cube))) if any(r[4:]))
+    return out
+
+
 def report(hq: HQService, period: str = "2026-11", **kw: Any) -> Any:
     kw.setdefault("threshold", 0)
     with hq.store.read() as conn:
@@ -254,17 +263,11 @@ def test_corrections_voids_and_referral_updates_change_the_figures(hq: HQService
     assert r.value("arrivals", "province", "17", "arrivals") == 2
     # The facts rebuilt from the events are the facts kept live (the cube's rows that corrections brought down
     # to zero aside).
-    def snapshot() -> dict[str, list[tuple[Any, ...]]]:
-        with hq.store.read() as conn:
-            out = {t.name: sorted(map(tuple, conn.execute(sa.select(t)))) for t in (fact_arrivals, fact_referrals)}
-            out["cube"] = sorted(r for r in map(tuple, conn.execute(sa.select(fact_cube))) if any(r[4:]))
-        return out
-
-    live = snapshot()
+    live = facts_snapshot(hq)
     assert len(live["cube"]) > 20
     with hq.store.write() as conn:
         facts.rebuild(conn, chunk=2)
-    assert snapshot() == live
+    assert facts_snapshot(hq) == live
 
 
 def test_held_events_count_only_once_released(hq: HQService) -> None:
@@ -436,15 +439,9 @@ def test_runs_of_referral_updates_give_the_facts_one_event_at_a_time_gives(hq: H
         assert push(hq, dev, evs[at:at + n])["accepted"] == len(evs[at:at + n])
         at += n
 
-    def snapshot() -> dict[str, list[tuple[Any, ...]]]:
-        with hq.store.read() as conn:
-            out = {t.name: sorted(map(tuple, conn.execute(sa.select(t)))) for t in (fact_arrivals, fact_referrals)}
-            out["cube"] = sorted(r for r in map(tuple, conn.execute(sa.select(fact_cube))) if any(r[4:]))
-        return out
-
-    live = snapshot()
+    live = facts_snapshot(hq)
     reached = fact_referrals.c.keys().index("reached")
     assert {r[reached] for r in live["fact_referrals"]} - {"referred"}, "the runs moved referrals along"
     with hq.store.write() as conn:
         facts.rebuild(conn, chunk=1)                      # every event alone: summed again after each update
-    assert snapshot() == live
+    assert facts_snapshot(hq) == live
