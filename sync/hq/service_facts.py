@@ -267,10 +267,9 @@ def roll(conn: Connection, persons: Iterable[str] | None) -> None:
             for cp in (None, t.c.checkpoint_id):
                 cols = {"section": sa.literal(section, sa.String()), "period": period,
                         "cp_key": sa.literal("*", sa.String()) if cp is None else cp, "person_id": t.c.person_id,
-                        "n": sa.func.count(),
-                        **{f"k{i}": sa.func.sum(sa.case((t.c.kind == k, 1), else_=0)) for i, k in enumerate(kinds)},
-                        **{f"k{i}": sa.literal(0) for i in range(len(kinds), 7)},
-                        "checkpoint": _uniform(t.c.checkpoint_id), **{d: _uniform(t.c[d]) for d in dims}}
+                        **_person_sums(t.c.kind if kinds else None,
+                                       {"checkpoint": t.c.checkpoint_id, **{d: t.c[d] for d in dims}}, kinds),
+                        **{f"k{i}": sa.literal(0) for i in range(len(kinds), 7)}}
                 keys = [period, t.c.person_id] + ([] if cp is None else [cp])
                 q = sa.select(*(c.label(k) for k, c in cols.items())).where(*where).group_by(*keys)
                 conn.execute(fp.insert().from_select(list(cols), q))
@@ -360,11 +359,18 @@ def _per_person(base: Any, dims: tuple[str, ...], kinds: tuple[str, ...] = ()) -
     the category all her rows share (NULL: they differ). What ``fact_service_persons`` keeps for a month and a year
     (``roll``); read from the rows themselves for any other period (in person order from the table's person index:
     PostgreSQL streams it, never stores it)."""
-    return (sa.select(base.c.person_id, sa.func.count().label("n"),
-                      *(sa.func.sum(sa.case((base.c.kind == k, 1), else_=0)).label(f"k{i}")
-                        for i, k in enumerate(kinds)),
-                      *(_uniform(base.c[d]).label(d) for d in dims))
+    sums = _person_sums(base.c.kind if kinds else None, {d: base.c[d] for d in dims}, kinds)
+    return (sa.select(base.c.person_id, *(e.label(k) for k, e in sums.items()))
             .group_by(base.c.person_id).subquery("per"))
+
+
+def _person_sums(kind: Any, columns: Mapping[str, Any], kinds: tuple[str, ...]) -> dict[str, Any]:
+    """The aggregates of a group of one person's rows, by name: her rows (``n``), her rows of each of ``kinds``
+    (``k0``...; ``kind``: the rows' kind column) and, per dimension of ``columns``, the category all her rows share
+    (NULL: they differ). ``_per_person`` reads them from the rows; ``roll`` keeps them."""
+    return {"n": sa.func.count(),
+            **{f"k{i}": sa.func.sum(sa.case((kind == k, 1), else_=0)) for i, k in enumerate(kinds)},
+            **{d: _uniform(c) for d, c in columns.items()}}
 
 
 def _uniform(col: Any) -> Any:
