@@ -193,7 +193,7 @@ CORE_MESSAGES = (
     QT_TRANSLATE_NOOP("Core", "You cannot change your own role."),
     QT_TRANSLATE_NOOP("Core", "You cannot lock your own account."),
     QT_TRANSLATE_NOOP("Core", "Your role does not work at this station."),
-    QT_TRANSLATE_NOOP("Core", "Your role may not correct a person's record: the new phone or destination was not saved. Put back what the record holds, or ask a supervisor."),
+    QT_TRANSLATE_NOOP("Core", "Your role may not correct a person's record, so a new phone or destination cannot be saved. Put back what the record holds, or ask a supervisor."),
     QT_TRANSLATE_NOOP("Core", "a 2 x 44 MRZ must start with P (passport): re-scan"),
     QT_TRANSLATE_NOOP("Core", "a chest X-ray is recorded for a person the screen refers"),
     QT_TRANSLATE_NOOP("Core", "a child's consent is given by the guardian"),

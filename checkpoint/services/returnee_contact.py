@@ -28,8 +28,8 @@ __all__ = ["CONTACT_FIELDS", "MSG_MAY_NOT_AMEND", "REASON", "contact_changes", "
 
 CONTACT_FIELDS: Final = ("phone", "home_province", "home_district", "home_commune", "home_village")
 REASON: Final = "given at a new arrival (repeat returnee)"
-MSG_MAY_NOT_AMEND: Final = ("Your role may not correct a person's record: the new phone or destination was not saved. "
-                            "Put back what the record holds, or ask a supervisor.")
+MSG_MAY_NOT_AMEND: Final = ("Your role may not correct a person's record, so a new phone or destination cannot be "
+                            "saved. Put back what the record holds, or ask a supervisor.")
 
 
 def contact_changes(ctx: Context, person_id: str, typed: Mapping[str, Any] | None) -> dict[str, Any]:

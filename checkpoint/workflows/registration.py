@@ -237,9 +237,14 @@ class RegistrationFlow:
             return {}
         return {k: self.person[k] for k in CONTACT_FIELDS if self.person.get(k) not in (None, "")}
 
+    def changed_contact(self) -> list[str]:
+        """The fields of the phone and destination that the form holds otherwise than the repeat returnee's record
+        held them (in the form's order)."""
+        return [k for k, v in self.contact_updates().items() if str(v).strip() != self.existing_contact.get(k, "")]
+
     def contact_changed(self) -> bool:
         """Does the form hold a phone or destination other than what the repeat returnee's record held?"""
-        return any(str(v).strip() != self.existing_contact.get(k, "") for k, v in self.contact_updates().items())
+        return bool(self.changed_contact())
 
     # ------------------------------------------------------------------ screens
     def trafficking_result(self) -> Any:
@@ -411,8 +416,9 @@ class RegistrationFlow:
                               "draft_id": self.draft_id}
         if self.existing_person_id:
             kw["person_id"] = self.existing_person_id
-            if self.contact_updates():
-                kw["person_updates"] = self.contact_updates()    # her new phone and destination: kept, not lost
+            updates = self.contact_updates()
+            if updates:
+                kw["person_updates"] = updates                   # her new phone and destination: kept, not lost
         else:
             kw["person"] = {k: v for k, v in self.person.items() if v not in (None, "")}
         kw["consents"]["screening"] = self.screening_consented()

@@ -1423,7 +1423,7 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="196"/>
-        <source>Your role may not correct a person&apos;s record: the new phone or destination was not saved. Put back what the record holds, or ask a supervisor.</source>
+        <source>Your role may not correct a person&apos;s record, so a new phone or destination cannot be saved. Put back what the record holds, or ask a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4199,122 +4199,117 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../wizards/registration/identity.py" line="47"/>
+        <location filename="../wizards/registration/identity.py" line="48"/>
         <source>Identity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="48"/>
+        <location filename="../wizards/registration/identity.py" line="49"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="52"/>
+        <location filename="../wizards/registration/identity.py" line="53"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="53"/>
+        <location filename="../wizards/registration/identity.py" line="54"/>
         <source>Scan passport here</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="65"/>
+        <location filename="../wizards/registration/identity.py" line="66"/>
         <source>Female</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="65"/>
+        <location filename="../wizards/registration/identity.py" line="66"/>
         <source>Male</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="65"/>
+        <location filename="../wizards/registration/identity.py" line="66"/>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="66"/>
+        <location filename="../wizards/registration/identity.py" line="67"/>
         <source>Not known</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="67"/>
+        <location filename="../wizards/registration/identity.py" line="68"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="83"/>
+        <location filename="../wizards/registration/identity.py" line="84"/>
         <source>Possible duplicates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="84"/>
+        <location filename="../wizards/registration/identity.py" line="85"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="85"/>
+        <location filename="../wizards/registration/identity.py" line="86"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="89"/>
+        <location filename="../wizards/registration/identity.py" line="90"/>
         <source>No, register a new person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="158"/>
+        <location filename="../wizards/registration/identity.py" line="159"/>
         <source>The nationality code %1 is not in the country list: choose the citizenship.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="203"/>
-        <source>Your role may not correct a person&apos;s record, so a new phone or destination cannot be saved. Put back what the record holds, or ask a supervisor.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="212"/>
+        <location filename="../wizards/registration/identity.py" line="210"/>
         <source>Choose the citizenship: the document&apos;s nationality code is not in the country list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="222"/>
+        <location filename="../wizards/registration/identity.py" line="220"/>
         <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="259"/>
+        <location filename="../wizards/registration/identity.py" line="257"/>
         <source>same document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="260"/>
+        <location filename="../wizards/registration/identity.py" line="258"/>
         <source>same name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="261"/>
+        <location filename="../wizards/registration/identity.py" line="259"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="262"/>
+        <location filename="../wizards/registration/identity.py" line="260"/>
         <source>similar name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="262"/>
+        <location filename="../wizards/registration/identity.py" line="260"/>
         <source>same phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="289"/>
+        <location filename="../wizards/registration/identity.py" line="287"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="290"/>
+        <location filename="../wizards/registration/identity.py" line="288"/>
         <source>A new phone or destination typed here corrects the person&apos;s record.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1468,9 +1468,9 @@
     </message>
     <message>
         <location filename="../core_messages.py" line="196"/>
-        <source>Your role may not correct a person&apos;s record: the new phone or destination was not saved. Put back what the record holds, or ask a supervisor.</source>
+        <source>Your role may not correct a person&apos;s record, so a new phone or destination cannot be saved. Put back what the record holds, or ask a supervisor.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
-        <translation>តួនាទីរបស់អ្នកមិនអាចកែតម្រូវកំណត់ត្រារបស់បុគ្គលបានទេ៖ លេខទូរស័ព្ទ ឬគោលដៅថ្មី មិនត្រូវបានរក្សាទុកទេ។ សូមដាក់វិញនូវអ្វីដែលកំណត់ត្រាមាន ឬសួរអ្នកត្រួតពិនិត្យ។</translation>
+        <translation>តួនាទីរបស់អ្នកមិនអាចកែតម្រូវកំណត់ត្រារបស់បុគ្គលបានទេ ដូច្នេះលេខទូរស័ព្ទ ឬគោលដៅថ្មី មិនអាចរក្សាទុកបានទេ។ សូមដាក់វិញនូវអ្វីដែលកំណត់ត្រាមាន ឬសួរអ្នកត្រួតពិនិត្យ។</translation>
     </message>
     <message>
         <location filename="../core_messages.py" line="197"/>
@@ -4271,123 +4271,117 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../wizards/registration/identity.py" line="47"/>
+        <location filename="../wizards/registration/identity.py" line="48"/>
         <source>Identity</source>
         <translation type="unfinished">អត្តសញ្ញាណ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="48"/>
+        <location filename="../wizards/registration/identity.py" line="49"/>
         <source>Scan the passport (the reader types into the first box) or type the details.</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែន (ម៉ាស៊ីនអាននឹងវាយចូលក្នុងប្រអប់ទីមួយ) ឬវាយព័ត៌មានដោយដៃ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="52"/>
+        <location filename="../wizards/registration/identity.py" line="53"/>
         <source>Passport machine-readable zone</source>
         <translation type="unfinished">តំបន់អានដោយម៉ាស៊ីន (MRZ) នៃលិខិតឆ្លងដែន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="53"/>
+        <location filename="../wizards/registration/identity.py" line="54"/>
         <source>Scan passport here</source>
         <translation type="unfinished">ស្កេនលិខិតឆ្លងដែននៅទីនេះ</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="65"/>
+        <location filename="../wizards/registration/identity.py" line="66"/>
         <source>Female</source>
         <translation type="unfinished">ស្រី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="65"/>
+        <location filename="../wizards/registration/identity.py" line="66"/>
         <source>Male</source>
         <translation type="unfinished">ប្រុស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="65"/>
+        <location filename="../wizards/registration/identity.py" line="66"/>
         <source>Other</source>
         <translation type="unfinished">ផ្សេងទៀត</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="66"/>
+        <location filename="../wizards/registration/identity.py" line="67"/>
         <source>Not known</source>
         <translation type="unfinished">មិនដឹង</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="67"/>
+        <location filename="../wizards/registration/identity.py" line="68"/>
         <source>YYYY-MM-DD</source>
         <translation type="unfinished">YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="83"/>
+        <location filename="../wizards/registration/identity.py" line="84"/>
         <source>Possible duplicates</source>
         <translation type="unfinished">កំណត់ត្រាដែលអាចស្ទួន</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="84"/>
+        <location filename="../wizards/registration/identity.py" line="85"/>
         <source>This person may already be registered:</source>
         <translation type="unfinished">បុគ្គលនេះប្រហែលជាបានចុះឈ្មោះរួចហើយ៖</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="85"/>
+        <location filename="../wizards/registration/identity.py" line="86"/>
         <source>Add this arrival to the selected person</source>
         <translation type="unfinished">បន្ថែមការមកដល់នេះ ទៅបុគ្គលដែលបានជ្រើសរើស</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="89"/>
+        <location filename="../wizards/registration/identity.py" line="90"/>
         <source>No, register a new person</source>
         <translation type="unfinished">ទេ ចុះឈ្មោះជាបុគ្គលថ្មី</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="158"/>
+        <location filename="../wizards/registration/identity.py" line="159"/>
         <source>The nationality code %1 is not in the country list: choose the citizenship.</source>
         <translation type="unfinished">លេខកូដសញ្ជាតិ %1 មិនមាននៅក្នុងបញ្ជីប្រទេសទេ៖ សូមជ្រើសរើសសញ្ជាតិ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="203"/>
-        <source>Your role may not correct a person&apos;s record, so a new phone or destination cannot be saved. Put back what the record holds, or ask a supervisor.</source>
-        <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
-        <translation>តួនាទីរបស់អ្នកមិនអាចកែតម្រូវកំណត់ត្រារបស់បុគ្គលបានទេ ដូច្នេះលេខទូរស័ព្ទ ឬគោលដៅថ្មី មិនអាចរក្សាទុកបានទេ។ សូមដាក់វិញនូវអ្វីដែលកំណត់ត្រាមាន ឬសួរអ្នកត្រួតពិនិត្យ។</translation>
-    </message>
-    <message>
-        <location filename="../wizards/registration/identity.py" line="212"/>
+        <location filename="../wizards/registration/identity.py" line="210"/>
         <source>Choose the citizenship: the document&apos;s nationality code is not in the country list.</source>
         <translation type="unfinished">សូមជ្រើសរើសសញ្ជាតិ៖ លេខកូដសញ្ជាតិរបស់ឯកសារមិនមាននៅក្នុងបញ្ជីប្រទេសទេ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="222"/>
+        <location filename="../wizards/registration/identity.py" line="220"/>
         <source>Check the marked fields against the passport, then press Enter on each (a check digit did not match).</source>
         <translation type="unfinished">ពិនិត្យប្រអប់ដែលបានសម្គាល់ជាមួយលិខិតឆ្លងដែន រួចចុច Enter លើប្រអប់នីមួយៗ (ខ្ទង់ផ្ទៀងផ្ទាត់មួយមិនត្រូវគ្នា)។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="259"/>
+        <location filename="../wizards/registration/identity.py" line="257"/>
         <source>same document</source>
         <translation type="unfinished">ឯកសារដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="260"/>
+        <location filename="../wizards/registration/identity.py" line="258"/>
         <source>same name and birth date</source>
         <translation type="unfinished">ឈ្មោះ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="261"/>
+        <location filename="../wizards/registration/identity.py" line="259"/>
         <source>same Khmer name and birth date</source>
         <translation type="unfinished">ឈ្មោះខ្មែរ និងថ្ងៃខែឆ្នាំកំណើតដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="262"/>
+        <location filename="../wizards/registration/identity.py" line="260"/>
         <source>similar name</source>
         <translation type="unfinished">ឈ្មោះស្រដៀងគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="262"/>
+        <location filename="../wizards/registration/identity.py" line="260"/>
         <source>same phone</source>
         <translation type="unfinished">លេខទូរស័ព្ទដូចគ្នា</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="289"/>
+        <location filename="../wizards/registration/identity.py" line="287"/>
         <source>New arrival for a person already registered.</source>
         <translation type="unfinished">ការមកដល់ថ្មី សម្រាប់បុគ្គលដែលបានចុះឈ្មោះរួចហើយ។</translation>
     </message>
     <message>
-        <location filename="../wizards/registration/identity.py" line="290"/>
+        <location filename="../wizards/registration/identity.py" line="288"/>
         <source>A new phone or destination typed here corrects the person&apos;s record.</source>
         <translatorcomment>first translation, to be reviewed by a native speaker</translatorcomment>
         <translation>លេខទូរស័ព្ទ ឬគោលដៅថ្មី ដែលវាយបញ្ចូលនៅទីនេះ នឹងកែតម្រូវកំណត់ត្រារបស់បុគ្គលនេះ។</translation>

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from checkpoint.errors import ValidationError
 from checkpoint.model.roles import may_author
 from checkpoint.services import PossibleDuplicate
+from checkpoint.services.returnee_contact import MSG_MAY_NOT_AMEND
 from checkpoint.workflows.registration import CONTACT_FIELDS, Step
 from ui.keyboard_layout import typed_in_another_layout
 from ui.messages import field_label
@@ -199,13 +200,10 @@ class IdentityPage(FlowPage):
         destination needs a role that may correct a record (the service would refuse the whole save)."""
         if self.flow.existing_person_id:
             self.store()
-            if self.flow.contact_changed() and not may_author(self.wiz.ctx.role, "person.amended"):
-                self.error.show_error(self.tr("Your role may not correct a person's record, so a new phone or "
-                                              "destination cannot be saved. Put back what the record holds, or ask "
-                                              "a supervisor."))
-                changed = next(k for k, v in self.flow.contact_updates().items()
-                               if str(v) != self.flow.existing_contact.get(k, ""))
-                self.f[changed].setFocus()
+            changed = self.flow.changed_contact()
+            if changed and not may_author(self.wiz.ctx.role, "person.amended"):
+                self.error.show_error(QApplication.translate("Core", MSG_MAY_NOT_AMEND))   # the service's refusal
+                self.f[changed[0]].setFocus()
                 return False
         citizenship = self.f["citizenship"]
         if citizenship.currentIndex() < 0:
